@@ -1,0 +1,20 @@
+/** The registry of category extractors, run in this order over every criterion. */
+import { BIOMARKER_EXTRACTORS } from './biomarkers';
+import { extractAge, extractSex } from './demographics';
+import { DISEASE_EXTRACTORS } from './disease';
+import type { Extractor } from './extractor';
+import { HISTORY_EXTRACTORS } from './history';
+import { LAB_EXTRACTORS } from './labs';
+import { extractPerformance } from './performance';
+import { THERAPY_EXTRACTORS } from './therapy';
+
+export const EXTRACTORS: Extractor[] = [
+  extractAge,
+  extractSex,
+  extractPerformance,
+  ...DISEASE_EXTRACTORS,
+  ...BIOMARKER_EXTRACTORS,
+  ...THERAPY_EXTRACTORS,
+  ...LAB_EXTRACTORS,
+  ...HISTORY_EXTRACTORS,
+];

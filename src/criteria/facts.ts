@@ -1,0 +1,261 @@
+/**
+ * The fact vocabulary: the contract between the criteria parser, which writes json-rules-engine
+ * conditions over these facts, and the evaluator, which computes each fact from a patient record.
+ *
+ * Rules use only json-rules-engine's built-in operators, and never `not`: a negated requirement is
+ * written with the opposite operator or `equal false`. Every rule is therefore monotone in its leaves,
+ * which is what lets the evaluator give three-valued answers (a fact the record cannot supply makes
+ * its leaf unknown, never false) and still agree exactly with json-rules-engine on every record.
+ *
+ * Codes in params come from rules/ lexicons: cancer types are OncoTree codes (plus the groups in
+ * rules/cancer-types.json), drugs and drug classes are ids from rules/drugs.json, genes are HGNC
+ * symbols from rules/genes.json, labs are ids from rules/labs.json, conditions from rules/conditions.json.
+ */
+import { z } from 'zod';
+
+export const TREATMENT_KINDS = [
+  'systemic',
+  'chemotherapy',
+  'immunotherapy',
+  'targeted',
+  'hormonal',
+  'radiation',
+  'surgery',
+  'transplant',
+  'cell therapy',
+  'investigational',
+] as const;
+
+export const DISEASE_EXTENTS = [
+  'metastatic',
+  'locally_advanced',
+  'advanced',
+  'unresectable',
+  'resectable',
+  'recurrent',
+  'relapsed',
+  'refractory',
+  'localized',
+  'newly_diagnosed',
+] as const;
+
+export const BIOMARKER_STATUSES = [
+  'positive',
+  'negative',
+  'low',
+  'high',
+  'equivocal',
+  'detected',
+  'not_detected',
+  'wild_type',
+] as const;
+
+export const THERAPY_SETTINGS = ['metastatic', 'advanced', 'adjuvant', 'neoadjuvant', 'maintenance', 'curative'] as const;
+
+export const THERAPY_OUTCOMES = ['progression', 'intolerance', 'response', 'stable'] as const;
+
+const none = z.object({}).strict();
+
+/** Fact name → params schema, value type, and the plain-language question asked when it is missing. */
+export const FACTS = {
+  age: {
+    params: none,
+    value: 'number',
+    description: 'Age in whole years on the as-of date.',
+    question: () => 'How old are you?',
+  },
+  sex: {
+    params: none,
+    value: 'string',
+    description: "Sex: 'female', 'male' or 'other'.",
+    question: () => 'What is your sex?',
+  },
+  cancerType: {
+    params: z.object({ codes: z.array(z.string()).min(1) }).strict(),
+    value: 'boolean',
+    description:
+      'Whether any of the patient’s cancers is one of the OncoTree codes or groups, or a descendant of one (NSCLC covers lung adenocarcinoma; SOLID covers melanoma).',
+    question: () => 'What type of cancer do you have?',
+  },
+  stage: {
+    params: z.object({ groups: z.array(z.string()).min(1) }).strict(),
+    value: 'boolean',
+    description:
+      "Whether the patient's stage group is one of `groups` (AJCC style; 'III' covers IIIA–IIIC, 'IIIB' only itself).",
+    question: () => 'What stage is your cancer?',
+  },
+  tnm: {
+    params: z.object({ category: z.enum(['t', 'n', 'm']), values: z.array(z.string()).min(1) }).strict(),
+    value: 'boolean',
+    description: "Whether the TNM category is one of `values` ('T3' covers T3a/T3b; 'M1' covers M1a–c).",
+    question: () => 'What is the TNM stage of your cancer?',
+  },
+  diseaseExtent: {
+    params: z.object({ extent: z.enum(DISEASE_EXTENTS) }).strict(),
+    value: 'boolean',
+    description: 'Whether the disease is metastatic, locally advanced, unresectable, recurrent, refractory, …',
+    question: (p: { extent: string }) => `Is your cancer ${p.extent.replace(/_/g, ' ')}?`,
+  },
+  measurableDisease: {
+    params: none,
+    value: 'boolean',
+    description: 'Measurable disease on imaging (RECIST 1.1 or the disease-specific criteria named).',
+    question: () => 'Do your scans show measurable disease (a tumour that can be measured, per RECIST)?',
+  },
+  biomarker: {
+    params: z
+      .object({
+        gene: z.string(),
+        alteration: z.string().optional(),
+        status: z.enum(BIOMARKER_STATUSES),
+        origin: z.enum(['germline', 'somatic']).optional(),
+      })
+      .strict(),
+    value: 'boolean',
+    description:
+      'Whether a test result shows the gene (or marker: ER, PR, MSI, HLA-A…) with the alteration and status, e.g. {gene: ERBB2, status: positive}, {gene: EGFR, alteration: L858R, status: detected}.',
+    question: (p: { gene: string; alteration?: string }) =>
+      `What was your ${p.gene}${p.alteration ? ` ${p.alteration}` : ''} test result?`,
+  },
+  biomarkerValue: {
+    params: z.object({ name: z.string(), scale: z.string().optional() }).strict(),
+    value: 'number',
+    description: 'A numeric marker result in the rule’s scale: PD-L1 TPS or CPS (%), TMB (mut/Mb), Ki-67 (%).',
+    question: (p: { name: string; scale?: string }) =>
+      `What was your ${p.name}${p.scale ? ` (${p.scale})` : ''} result?`,
+  },
+  priorTherapy: {
+    params: z
+      .object({
+        drugs: z.array(z.string()).optional(),
+        classes: z.array(z.string()).optional(),
+        kinds: z.array(z.enum(TREATMENT_KINDS)).optional(),
+        setting: z.enum(THERAPY_SETTINGS).optional(),
+        withinDays: z.number().positive().optional(),
+        outcome: z.enum(THERAPY_OUTCOMES).optional(),
+      })
+      .strict(),
+    value: 'boolean',
+    description:
+      'Whether the patient has had a treatment matching any of drugs / classes / kinds (all given filters must hold for the same treatment), optionally in a setting, within N days of the as-of date, or with an outcome.',
+    question: () => 'Which cancer treatments have you had, and when?',
+  },
+  priorLines: {
+    params: z
+      .object({ setting: z.enum(THERAPY_SETTINGS).optional(), kinds: z.array(z.enum(TREATMENT_KINDS)).optional() })
+      .strict(),
+    value: 'number',
+    description: 'Number of prior lines of systemic therapy (optionally in a setting).',
+    question: () => 'How many lines of cancer treatment have you had?',
+  },
+  ecog: {
+    params: none,
+    value: 'number',
+    description: 'ECOG performance status (0–5); derived from Karnofsky when only that is known.',
+    question: () => 'What is your ECOG performance status (0 = fully active … 4 = bedbound)?',
+  },
+  karnofsky: {
+    params: none,
+    value: 'number',
+    description: 'Karnofsky performance status (0–100); derived from ECOG when only that is known.',
+    question: () => 'What is your Karnofsky performance status?',
+  },
+  lab: {
+    params: z.object({ name: z.string(), unit: z.string() }).strict(),
+    value: 'number',
+    description: 'Latest lab value converted to the rule’s unit (rules/labs.json holds names, units, conversions).',
+    question: (p: { name: string }) => `What is your most recent ${p.name} result?`,
+  },
+  labUln: {
+    params: z.object({ name: z.string() }).strict(),
+    value: 'number',
+    description: 'Latest lab value as a multiple of its upper limit of normal (for “≤ 2.5 × ULN”).',
+    question: (p: { name: string }) => `What is your most recent ${p.name} result, with its normal range?`,
+  },
+  brainMetastases: {
+    params: none,
+    value: 'string',
+    description: "Brain / CNS metastases: 'none', 'active' (untreated, progressing or symptomatic) or 'treated-stable'.",
+    question: () => 'Do you have brain metastases, and if so, have they been treated and are they stable?',
+  },
+  pregnant: {
+    params: none,
+    value: 'boolean',
+    description: 'Currently pregnant.',
+    question: () => 'Are you pregnant?',
+  },
+  breastfeeding: {
+    params: none,
+    value: 'boolean',
+    description: 'Currently breastfeeding.',
+    question: () => 'Are you breastfeeding?',
+  },
+  condition: {
+    params: z
+      .object({
+        names: z.array(z.string()).min(1),
+        active: z.boolean().optional(),
+        withinYears: z.number().positive().optional(),
+      })
+      .strict(),
+    value: 'boolean',
+    description:
+      'Whether the patient has (or had) any of the named conditions (ids from rules/conditions.json): infections, autoimmune disease, transplant, ILD/pneumonitis, cardiac disease…; `active` limits to current or uncontrolled ones.',
+    question: (p: { names: string[] }) => `Have you ever had ${p.names.join(' or ').replace(/_/g, ' ')}?`,
+  },
+  otherMalignancy: {
+    params: z
+      .object({ withinYears: z.number().positive().optional(), excluding: z.array(z.string()).optional() })
+      .strict(),
+    value: 'boolean',
+    description:
+      'Whether the patient has had another cancer (besides the one under study), within N years, not counting the excluded OncoTree codes (e.g. non-melanoma skin cancer).',
+    question: () => 'Have you had any other cancer, and when?',
+  },
+  lifeExpectancyMonths: {
+    params: none,
+    value: 'number',
+    description: 'Life expectancy estimated by the treating physician, in months.',
+    question: () => 'Has your doctor estimated your life expectancy? (Many trials ask for at least 3 months.)',
+  },
+  attestation: {
+    params: z.object({ topic: z.string() }).strict(),
+    value: 'boolean',
+    description:
+      'Things only the patient or their team can confirm: informed consent, contraception, compliance, tissue availability, ability to swallow… (topics in rules/attestations.json).',
+    question: (p: { topic: string }) => `Can you confirm: ${p.topic.replace(/_/g, ' ')}?`,
+  },
+  unparsed: {
+    params: z.object({ text: z.string() }).strict(),
+    value: 'boolean',
+    description:
+      'Stands for the part of a criterion the parser could not read. It is always unknown, so a partly read inclusion criterion can fail on what was read but never pass on it, and a partly read exclusion can apply but never be ruled out.',
+    question: (p: { text: string }) => `A coordinator needs to check: “${p.text}”`,
+  },
+} as const;
+
+export type FactName = keyof typeof FACTS;
+export const FACT_NAMES = Object.keys(FACTS) as FactName[];
+
+export type Operator =
+  | 'equal'
+  | 'notEqual'
+  | 'lessThan'
+  | 'lessThanInclusive'
+  | 'greaterThan'
+  | 'greaterThanInclusive'
+  | 'in'
+  | 'notIn';
+
+export interface LeafCondition {
+  fact: FactName;
+  operator: Operator;
+  value: number | string | boolean | string[];
+  params?: Record<string, unknown>;
+}
+
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] };
+
+export function isLeaf(c: Condition): c is LeafCondition {
+  return 'fact' in c;
+}

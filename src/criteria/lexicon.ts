@@ -1,0 +1,412 @@
+/**
+ * The medical knowledge the parser and the patient normaliser share, loaded from rules/*.json and
+ * validated with zod at load time, plus the phrase index that finds lexicon terms in text.
+ *
+ * Code here is mechanism only: which cancers, drugs, genes, labs and conditions exist, what they are
+ * called and how they relate lives in rules/, each file naming its sources.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError, fromZodError } from '../errors';
+import { CATEGORIES, type Category } from './extract/extractor';
+import { TREATMENT_KINDS } from './facts';
+import { phraseKey, tokenize, type Token } from './text';
+
+const sourceNote = z.object({ name: z.string(), licence: z.string().optional(), url: z.string().optional(), note: z.string().optional() });
+const sources = z.array(sourceNote).min(1);
+
+const cancerTypesFile = z.object({
+  sources,
+  types: z.array(
+    z.object({
+      code: z.string().regex(/^[A-Z0-9_]+$/),
+      name: z.string(),
+      /** OncoTree parent, or a group such as SOLID / HEME for tissues. */
+      parents: z.array(z.string()),
+      tissue: z.string().nullable().optional(),
+      ncit: z.string().nullable().optional(),
+      umls: z.string().nullable().optional(),
+      snomed: z.array(z.string()).optional(),
+      icd10: z.array(z.string()).optional(),
+      synonyms: z.array(z.string()),
+    }),
+  ),
+});
+
+const drugsFile = z.object({
+  sources,
+  classes: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9_]+$/),
+      name: z.string(),
+      synonyms: z.array(z.string()),
+      parents: z.array(z.string()),
+      kind: z.enum(TREATMENT_KINDS),
+      source: z.string(),
+    }),
+  ),
+  drugs: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9_]+$/),
+      name: z.string(),
+      synonyms: z.array(z.string()),
+      rxnorm: z.array(z.string()).optional(),
+      classes: z.array(z.string()),
+    }),
+  ),
+  /** Generic treatment words: "chemotherapy", "radiotherapy", "systemic therapy"… */
+  kinds: z.array(z.object({ kind: z.enum(TREATMENT_KINDS), synonyms: z.array(z.string()) })),
+  /** Regimen acronyms (FOLFOX → drugs). */
+  regimens: z.array(z.object({ id: z.string(), synonyms: z.array(z.string()), drugs: z.array(z.string()) })).optional(),
+});
+
+const genesFile = z.object({
+  sources,
+  genes: z.array(
+    z.object({
+      symbol: z.string(),
+      name: z.string().optional(),
+      aliases: z.array(z.string()),
+      /** Aliases that are also English words or common abbreviations match only as written (MET, RET, ATM). */
+      caseSensitive: z.array(z.string()).optional(),
+    }),
+  ),
+  /** Markers that are not single genes, or go by a protein name: ER, PR, HR, HER2, PD-L1, MSI, TMB, HLA… */
+  markers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      synonyms: z.array(z.string()),
+      gene: z.string().optional(),
+      caseSensitive: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+const labsFile = z.object({
+  sources,
+  labs: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9_]+$/),
+      name: z.string(),
+      synonyms: z.array(z.string()),
+      loinc: z.array(z.string()),
+      /** The unit rules are written in. */
+      unit: z.string(),
+      /** value_in_rule_unit = value × factor. */
+      conversions: z.array(z.object({ unit: z.string(), factor: z.number().positive() })),
+      caseSensitive: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+const conditionsFile = z.object({
+  sources,
+  conditions: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9_]+$/),
+      name: z.string(),
+      group: z.string(),
+      synonyms: z.array(z.string()),
+      parents: z.array(z.string()).optional(),
+      snomed: z.array(z.string()).optional(),
+      icd10: z.array(z.string()).optional(),
+      caseSensitive: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+const attestationsFile = z.object({
+  sources,
+  topics: z.array(
+    z.object({ id: z.string().regex(/^[a-z0-9_]+$/), question: z.string(), synonyms: z.array(z.string()) }),
+  ),
+});
+
+const performanceFile = z.object({
+  sources,
+  /** ECOG grade ↔ Karnofsky range, for rules written in one scale and records in the other. */
+  ecogKarnofsky: z.array(z.object({ ecog: z.number().int(), karnofskyMin: z.number(), karnofskyMax: z.number() })),
+});
+
+const negationFile = z.object({
+  sources,
+  /** ConText triggers, matched as whole tokens. */
+  preNegation: z.array(z.string()),
+  postNegation: z.array(z.string()),
+  pseudoNegation: z.array(z.string()),
+  exception: z.array(z.string()),
+  termination: z.array(z.string()),
+  history: z.array(z.string()),
+});
+
+/** rules/topics/*.json: category → regular expressions (case-insensitive) that say a criterion is about it. */
+const topicsFile = z.object({
+  sources,
+  categories: z.partialRecord(z.enum(CATEGORIES), z.array(z.string())),
+});
+
+/** Words that carry no requirement of their own ("patients", "must", "documented"). */
+const fillerFile = z.object({ sources, filler: z.array(z.string()) });
+
+export type CancerTypesFile = z.infer<typeof cancerTypesFile>;
+export type DrugsFile = z.infer<typeof drugsFile>;
+export type GenesFile = z.infer<typeof genesFile>;
+export type LabsFile = z.infer<typeof labsFile>;
+export type ConditionsFile = z.infer<typeof conditionsFile>;
+export type AttestationsFile = z.infer<typeof attestationsFile>;
+export type PerformanceFile = z.infer<typeof performanceFile>;
+export type NegationFile = z.infer<typeof negationFile>;
+export type FillerFile = z.infer<typeof fillerFile>;
+
+export type MentionType =
+  | 'cancer'
+  | 'drug'
+  | 'drugClass'
+  | 'therapyKind'
+  | 'regimen'
+  | 'gene'
+  | 'marker'
+  | 'lab'
+  | 'condition'
+  | 'attestation';
+
+export interface Mention {
+  type: MentionType;
+  id: string;
+  /** Offsets in the text that was scanned. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Entry {
+  tokens: string[];
+  type: MentionType;
+  id: string;
+  /** When set, the phrase must appear exactly as written (case included). */
+  exact?: string;
+}
+
+/**
+ * Finds lexicon phrases in text by token, longest match first, left to right. A trie keyed by the
+ * first token keeps lookups linear in the text length whatever the lexicon size.
+ */
+export class PhraseIndex {
+  private readonly byFirst = new Map<string, Entry[]>();
+
+  add(phrase: string, type: MentionType, id: string, caseSensitive = false): void {
+    const tokens = phraseKey(phrase).split(' ').filter(Boolean);
+    if (tokens.length === 0) return;
+    const entry: Entry = { tokens, type, id, ...(caseSensitive ? { exact: phrase } : {}) };
+    const list = this.byFirst.get(tokens[0]!) ?? [];
+    if (list.some((e) => e.type === type && e.id === id && e.tokens.join(' ') === tokens.join(' ') && e.exact === entry.exact)) {
+      return;
+    }
+    list.push(entry);
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.byFirst.set(tokens[0]!, list);
+  }
+
+  /** All non-overlapping mentions; where one phrase maps to several entries, all are returned. */
+  scan(text: string, tokens: Token[] = tokenize(text)): Mention[] {
+    const out: Mention[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const candidates = this.byFirst.get(tokens[i]!.norm);
+      let matchedLength = 0;
+      if (candidates) {
+        for (const e of candidates) {
+          if (matchedLength > e.tokens.length) break;
+          if (i + e.tokens.length > tokens.length) continue;
+          let ok = true;
+          for (let k = 1; k < e.tokens.length; k++) {
+            if (tokens[i + k]!.norm !== e.tokens[k]) {
+              ok = false;
+              break;
+            }
+          }
+          if (!ok) continue;
+          const start = tokens[i]!.start;
+          const end = tokens[i + e.tokens.length - 1]!.end;
+          if (e.exact !== undefined && !sameAsWritten(text.slice(start, end), e.exact)) continue;
+          matchedLength = e.tokens.length;
+          out.push({ type: e.type, id: e.id, start, end, text: text.slice(start, end) });
+        }
+      }
+      i += matchedLength || 1;
+    }
+    return out;
+  }
+}
+
+function sameAsWritten(found: string, phrase: string): boolean {
+  const squash = (s: string): string => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return squash(found) === squash(phrase);
+}
+
+export interface Lexicons {
+  cancerTypes: CancerTypesFile;
+  drugs: DrugsFile;
+  genes: GenesFile;
+  labs: LabsFile;
+  conditions: ConditionsFile;
+  attestations: AttestationsFile;
+  performance: PerformanceFile;
+  negation: NegationFile;
+  filler: FillerFile;
+  /** Every lexicon phrase in one index. */
+  index: PhraseIndex;
+  /** Cancer code → its ancestors (parents, grandparents … groups), itself included. */
+  cancerAncestors: Map<string, Set<string>>;
+  /** Drug class id → its ancestor classes, itself included. */
+  classAncestors: Map<string, Set<string>>;
+  drugById: Map<string, DrugsFile['drugs'][number]>;
+  classById: Map<string, DrugsFile['classes'][number]>;
+  labById: Map<string, LabsFile['labs'][number]>;
+  cancerByCode: Map<string, CancerTypesFile['types'][number]>;
+  conditionById: Map<string, ConditionsFile['conditions'][number]>;
+  categoryPatterns: Array<{ category: Category; patterns: RegExp[] }>;
+}
+
+/** rules/ at the package root, found from src/ (jest) and dist/src/ (built) alike. */
+export function rulesDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'rules'))) {
+      return path.join(dir, 'rules');
+    }
+    dir = path.dirname(dir);
+  }
+  throw new AppError('rules_not_found', 'Cannot find the rules/ directory next to package.json.');
+}
+
+function readRules<S extends z.ZodType>(dir: string, file: string, schema: S): z.infer<S> {
+  const full = path.join(dir, file);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(full, 'utf8'));
+  } catch (e) {
+    throw new AppError('invalid_rules', `Cannot read rules file ${file}: ${(e as Error).message}`, { path: `/${file}` });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw fromZodError(parsed.error, 'invalid_rules', `Rules file ${file} is invalid.`, { prefix: `/${file}`, status: 500 });
+  return parsed.data;
+}
+
+function closure(parentsOf: Map<string, string[]>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const visit = (id: string, seen: Set<string>): Set<string> => {
+    const done = out.get(id);
+    if (done) return done;
+    const acc = new Set<string>([id]);
+    if (seen.has(id)) return acc; // a cycle in the data; validation below reports it
+    seen.add(id);
+    for (const p of parentsOf.get(id) ?? []) for (const a of visit(p, seen)) acc.add(a);
+    out.set(id, acc);
+    return acc;
+  };
+  for (const id of parentsOf.keys()) visit(id, new Set());
+  return out;
+}
+
+export function loadLexicons(dir = rulesDir()): Lexicons {
+  const cancerTypes = readRules(dir, 'cancer-types.json', cancerTypesFile);
+  const drugs = readRules(dir, 'drugs.json', drugsFile);
+  const genes = readRules(dir, 'genes.json', genesFile);
+  const labs = readRules(dir, 'labs.json', labsFile);
+  const conditions = readRules(dir, 'conditions.json', conditionsFile);
+  const attestations = readRules(dir, 'attestations.json', attestationsFile);
+  const performance = readRules(dir, 'performance-status.json', performanceFile);
+  const negation = readRules(dir, 'negation.json', negationFile);
+  const filler = readRules(dir, 'filler.json', fillerFile);
+  const topicFiles = fs
+    .readdirSync(path.join(dir, 'topics'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => readRules(dir, path.join('topics', f), topicsFile));
+
+  const cancerByCode = new Map(cancerTypes.types.map((t) => [t.code, t]));
+  for (const t of cancerTypes.types) {
+    for (const p of t.parents) {
+      if (!cancerByCode.has(p)) {
+        throw new AppError('invalid_rules', `cancer-types.json: ${t.code} names unknown parent ${p}.`, {
+          path: '/cancer-types.json/types',
+          status: 500,
+        });
+      }
+    }
+  }
+  const classById = new Map(drugs.classes.map((c) => [c.id, c]));
+  const drugById = new Map(drugs.drugs.map((d) => [d.id, d]));
+  for (const d of drugs.drugs) {
+    for (const c of d.classes) {
+      if (!classById.has(c)) {
+        throw new AppError('invalid_rules', `drugs.json: drug ${d.id} names unknown class ${c}.`, {
+          path: '/drugs.json/drugs',
+          status: 500,
+        });
+      }
+    }
+  }
+
+  const index = new PhraseIndex();
+  for (const t of cancerTypes.types) for (const s of [t.name, ...t.synonyms]) index.add(s, 'cancer', t.code);
+  for (const c of drugs.classes) for (const s of [c.name, ...c.synonyms]) index.add(s, 'drugClass', c.id);
+  for (const d of drugs.drugs) for (const s of [d.name, ...d.synonyms]) index.add(s, 'drug', d.id);
+  for (const k of drugs.kinds) for (const s of k.synonyms) index.add(s, 'therapyKind', k.kind);
+  for (const r of drugs.regimens ?? []) for (const s of r.synonyms) index.add(s, 'regimen', r.id, true);
+  for (const g of genes.genes) {
+    const cs = new Set(g.caseSensitive ?? []);
+    for (const s of [g.symbol, ...g.aliases]) index.add(s, 'gene', g.symbol, cs.has(s));
+  }
+  for (const m of genes.markers) {
+    const cs = new Set(m.caseSensitive ?? []);
+    for (const s of [m.name, ...m.synonyms]) index.add(s, 'marker', m.id, cs.has(s));
+  }
+  for (const l of labs.labs) {
+    const cs = new Set(l.caseSensitive ?? []);
+    for (const s of [l.name, ...l.synonyms]) index.add(s, 'lab', l.id, cs.has(s));
+  }
+  for (const c of conditions.conditions) {
+    const cs = new Set(c.caseSensitive ?? []);
+    for (const s of [c.name, ...c.synonyms]) index.add(s, 'condition', c.id, cs.has(s));
+  }
+  for (const a of attestations.topics) for (const s of a.synonyms) index.add(s, 'attestation', a.id);
+
+  const categoryPatterns = topicFiles.flatMap((t) =>
+    Object.entries(t.categories).map(([category, patterns]) => ({
+      category: category as Category,
+      patterns: patterns.map((p) => new RegExp(p, 'i')),
+    })),
+  );
+
+  return {
+    cancerTypes,
+    drugs,
+    genes,
+    labs,
+    conditions,
+    attestations,
+    performance,
+    negation,
+    filler,
+    index,
+    cancerAncestors: closure(new Map(cancerTypes.types.map((t) => [t.code, t.parents]))),
+    classAncestors: closure(new Map(drugs.classes.map((c) => [c.id, c.parents]))),
+    drugById,
+    classById,
+    labById: new Map(labs.labs.map((l) => [l.id, l])),
+    cancerByCode,
+    conditionById: new Map(conditions.conditions.map((c) => [c.id, c])),
+    categoryPatterns,
+  };
+}
+
+let cached: Lexicons | undefined;
+
+/** The lexicons, loaded and indexed once per process. */
+export function lexicons(): Lexicons {
+  cached ??= loadLexicons();
+  return cached;
+}

@@ -1,0 +1,122 @@
+/**
+ * Negation, exception and history scopes in the manner of NegEx / ConText (Chapman et al. 2001;
+ * Harkema et al. 2009): trigger phrases from rules/negation.json open a scope that runs forward
+ * (pre-negation: "no", "without") or backward (post-negation: "is not allowed", "are excluded") until
+ * a termination term or the end of the sentence. Pseudo-triggers ("no more than", "not only") are
+ * matched first and suppress the triggers they contain.
+ *
+ * compromise tags only "not" and "never" as #Negative on our corpus, missing "No prior treatment
+ * with…" and "without", which is why the trigger lists are explicit.
+ */
+import type { Lexicons } from './lexicon';
+import { phraseKey, tokenize, type Token } from './text';
+
+export type ScopeKind = 'negated' | 'exception' | 'history';
+
+export interface Scope {
+  kind: ScopeKind;
+  /** Offsets in the scanned text. */
+  start: number;
+  end: number;
+  trigger: [number, number];
+}
+
+interface Trigger {
+  tokens: string[];
+  role: 'pre' | 'post' | 'pseudo' | 'exception' | 'termination' | 'history';
+}
+
+const compiled = new WeakMap<Lexicons, Map<string, Trigger[]>>();
+
+function triggerIndex(lex: Lexicons): Map<string, Trigger[]> {
+  const done = compiled.get(lex);
+  if (done) return done;
+  const index = new Map<string, Trigger[]>();
+  const add = (phrases: string[], role: Trigger['role']): void => {
+    for (const p of phrases) {
+      const tokens = phraseKey(p).split(' ').filter(Boolean);
+      if (!tokens.length) continue;
+      const list = index.get(tokens[0]!) ?? [];
+      list.push({ tokens, role });
+      // Longest first; pseudo-triggers win ties so "no more than" beats "no".
+      list.sort((a, b) => b.tokens.length - a.tokens.length || (a.role === 'pseudo' ? -1 : b.role === 'pseudo' ? 1 : 0));
+      index.set(tokens[0]!, list);
+    }
+  };
+  const n = lex.negation;
+  add(n.pseudoNegation, 'pseudo');
+  add(n.preNegation, 'pre');
+  add(n.postNegation, 'post');
+  add(n.exception, 'exception');
+  add(n.termination, 'termination');
+  add(n.history, 'history');
+  compiled.set(lex, index);
+  return index;
+}
+
+/** Sentence and clause boundaries that close every scope. */
+function boundaries(text: string): number[] {
+  const out: number[] = [];
+  const re = /[.;:!?](?=\s|$)|\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  out.push(text.length);
+  return out;
+}
+
+export interface Scopes {
+  scopes: Scope[];
+  /** Spans of the trigger phrases themselves (they count as read for coverage). */
+  triggers: Array<[number, number]>;
+  in(kind: ScopeKind, pos: number): boolean;
+}
+
+export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokenize(text)): Scopes {
+  const index = triggerIndex(lex);
+  const found: Array<{ role: Trigger['role']; start: number; end: number; tokenStart: number; tokenEnd: number }> = [];
+  for (let i = 0; i < tokens.length; ) {
+    const list = index.get(tokens[i]!.norm);
+    let hit: Trigger | undefined;
+    if (list) {
+      hit = list.find((t) => t.tokens.every((tok, k) => tokens[i + k]?.norm === tok));
+    }
+    if (hit) {
+      const last = tokens[i + hit.tokens.length - 1]!;
+      found.push({ role: hit.role, start: tokens[i]!.start, end: last.end, tokenStart: i, tokenEnd: i + hit.tokens.length });
+      i += hit.tokens.length;
+    } else {
+      i++;
+    }
+  }
+  const stops = boundaries(text);
+  const terminations = found.filter((f) => f.role === 'termination' || f.role === 'exception').map((f) => f.start);
+  const nextStop = (from: number): number => {
+    let end = stops.find((b) => b >= from) ?? text.length;
+    for (const t of terminations) if (t >= from && t < end) end = t;
+    return end;
+  };
+  const prevStop = (from: number): number => {
+    let start = 0;
+    for (const b of stops) if (b < from) start = b + 1;
+    for (const t of found) if ((t.role === 'termination' || t.role === 'exception') && t.end <= from && t.end > start) start = t.end;
+    return start;
+  };
+  const scopes: Scope[] = [];
+  for (const f of found) {
+    const trigger: [number, number] = [f.start, f.end];
+    if (f.role === 'pre') scopes.push({ kind: 'negated', start: f.end, end: nextStop(f.end), trigger });
+    else if (f.role === 'post') scopes.push({ kind: 'negated', start: prevStop(f.start), end: f.start, trigger });
+    else if (f.role === 'exception') {
+      // An exception runs to the end of its clause, ignoring the terminations inside it.
+      const end = stops.find((b) => b >= f.end) ?? text.length;
+      scopes.push({ kind: 'exception', start: f.end, end, trigger });
+    } else if (f.role === 'history') scopes.push({ kind: 'history', start: f.end, end: nextStop(f.end), trigger });
+  }
+  const triggers = found.filter((f) => f.role !== 'termination').map((f) => [f.start, f.end] as [number, number]);
+  return {
+    scopes,
+    triggers,
+    in(kind, pos) {
+      return scopes.some((s) => s.kind === kind && pos >= s.start && pos < s.end);
+    },
+  };
+}

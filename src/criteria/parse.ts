@@ -1,0 +1,329 @@
+/**
+ * Criteria text → criteria with rules. Segments the text, runs every category extractor over each
+ * criterion, applies negation scopes, joins the findings with the criterion's own connectives
+ * ("and" binds tighter than "or") and measures how much of the text the findings account for.
+ *
+ * A criterion nothing could read keeps its text and gets status `unparsed`; one read in part gets
+ * `partial`. Either way its rule carries an `unparsed` leaf for the unread part, which always
+ * evaluates unknown: a partly read criterion can fail on what was read but never pass on a guess.
+ */
+import type { Condition, LeafCondition } from './facts';
+import { isLeaf } from './facts';
+import { EXTRACTORS } from './extract';
+import type { Category, ExtractInput, Finding } from './extract/extractor';
+import { lexicons, type Lexicons } from './lexicon';
+import { findScopes } from './negation';
+import { segmentCriteria, type CriterionKind, type Segment } from './segment';
+import { normalise, tokenize } from './text';
+
+/** Bump when parser output changes; stored criteria with another version are reparsed. */
+export const PARSER_VERSION = '1.0.0';
+
+export type ParseStatus = 'parsed' | 'partial' | 'unparsed';
+
+export interface ParsedCriterion {
+  /** Stable within a trial: "i1", "i2"… for inclusion, "e1"… for exclusion, in text order. */
+  id: string;
+  kind: CriterionKind;
+  /** Exact source text. */
+  text: string;
+  /** [start, end) into the trial's eligibilityCriteria. */
+  span: [number, number];
+  /** The main topic: the first one the rule reads, else the first one the text is about. */
+  category: Category;
+  /** Every topic the text is about (rules/topics) or the rule reads. */
+  categories: Category[];
+  /** The topics the rule actually reads; coverage per category is measured on these. */
+  categoriesRead: Category[];
+  /** json-rules-engine condition: top level is always `all` or `any`. */
+  rule: { all: Condition[] } | { any: Condition[] };
+  status: ParseStatus;
+  /** Share of the criterion's meaningful words the rule accounts for (0–1). */
+  coverage: number;
+  /** The words the parser could not read, when any. */
+  unread?: string;
+  context?: string[];
+  parserVersion: string;
+}
+
+export function negate(c: Condition): Condition {
+  if ('all' in c) return { any: c.all.map(negate) };
+  if ('any' in c) return { all: c.any.map(negate) };
+  const flip: Record<LeafCondition['operator'], LeafCondition['operator']> = {
+    equal: 'notEqual',
+    notEqual: 'equal',
+    lessThan: 'greaterThanInclusive',
+    greaterThanInclusive: 'lessThan',
+    lessThanInclusive: 'greaterThan',
+    greaterThan: 'lessThanInclusive',
+    in: 'notIn',
+    notIn: 'in',
+  };
+  if (typeof c.value === 'boolean' && (c.operator === 'equal' || c.operator === 'notEqual')) {
+    return { ...c, operator: 'equal', value: c.operator === 'equal' ? !c.value : c.value };
+  }
+  return { ...c, operator: flip[c.operator] };
+}
+
+const OR_GAP = /\bor\b|\/|\beither\b|\bnor\b/i;
+const AND_GAP = /\band\b|\bwith\b|\bwho\b|\bplus\b|\bbut\b|\bwhile\b|\bas well as\b/i;
+
+type Gap = 'and' | 'or' | 'sep' | 'sentence';
+
+function gapType(gap: string): Gap {
+  if (/[.]\s/.test(gap) || /\n/.test(gap)) return 'sentence';
+  if (OR_GAP.test(gap)) return 'or';
+  if (AND_GAP.test(gap)) return 'and';
+  if (/[,;]/.test(gap)) return 'sep';
+  return 'and';
+}
+
+/**
+ * The connective between each pair of neighbouring findings. In a list "A, B, or C" the commas take
+ * the list's final conjunction. A bare separator or a sentence break with no conjunction reads as
+ * "and" in an inclusion (requirements stated together) and as "or" in an exclusion (each item
+ * excludes on its own: "HIV, hepatitis B; hepatitis C"); the caller says which.
+ */
+function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
+  const types = gaps.map(gapType);
+  const out: Array<'and' | 'or'> = [];
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i]!;
+    if (t === 'and' || t === 'or') {
+      out.push(t);
+      continue;
+    }
+    if (t === 'sep') {
+      let j = i + 1;
+      while (j < types.length && types[j] === 'sep') j++;
+      const closing = types[j];
+      if (closing === 'and' || closing === 'or') {
+        out.push(closing);
+        continue;
+      }
+    }
+    out.push(bare);
+  }
+  return out;
+}
+
+function flatten(op: 'all' | 'any', parts: Condition[]): Condition {
+  const out: Condition[] = [];
+  for (const p of parts) {
+    if (op === 'all' && 'all' in p) out.push(...p.all);
+    else if (op === 'any' && 'any' in p) out.push(...p.any);
+    else out.push(p);
+  }
+  return out.length === 1 ? out[0]! : op === 'all' ? { all: out } : { any: out };
+}
+
+function combine(
+  findings: Array<{ condition: Condition; start: number; end: number }>,
+  text: string,
+  bare: 'and' | 'or',
+): Condition {
+  // "and" binds tighter than "or": split the sequence at each "or" into conjunctive groups.
+  const gaps = findings.slice(1).map((f, i) => text.slice(findings[i]!.end, f.start));
+  const joins = connectives(gaps, bare);
+  const groups: Condition[][] = [[findings[0]!.condition]];
+  for (let i = 1; i < findings.length; i++) {
+    if (joins[i - 1] === 'or') groups.push([findings[i]!.condition]);
+    else groups[groups.length - 1]!.push(findings[i]!.condition);
+  }
+  const conj = groups.map((g) => flatten('all', g));
+  return conj.length === 1 ? conj[0]! : flatten('any', conj);
+}
+
+function sameCondition(a: Condition, b: Condition): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function topLevel(c: Condition): ParsedCriterion['rule'] {
+  if ('all' in c || 'any' in c) return c;
+  return { all: [c] };
+}
+
+function unparsedLeaf(text: string): LeafCondition {
+  return { fact: 'unparsed', operator: 'equal', value: true, params: { text } };
+}
+
+function classify(text: string, lex: Lexicons): Category[] {
+  const out: Category[] = [];
+  for (const { category, patterns } of lex.categoryPatterns) {
+    if (patterns.some((p) => p.test(text))) out.push(category);
+  }
+  return out;
+}
+
+interface Reading {
+  condition: Condition | null;
+  categories: Category[];
+  findingCategories: Category[];
+  coverage: number;
+  unread: string;
+}
+
+const fillerCache = new WeakMap<Lexicons, Set<string>>();
+function fillerWords(lex: Lexicons): Set<string> {
+  let set = fillerCache.get(lex);
+  if (!set) {
+    set = new Set(lex.filler.filler.flatMap((w) => tokenize(w).map((t) => t.norm)));
+    fillerCache.set(lex, set);
+  }
+  return set;
+}
+
+/** Reads one criterion's text (normalised) into a condition, with coverage. */
+export function readCriterion(text: string, kind: CriterionKind, context: string[], lex: Lexicons = lexicons()): Reading {
+  const tokens = tokenize(text);
+  const mentions = lex.index.scan(text, tokens);
+  const scopes = findScopes(text, lex, tokens);
+  const contextText = context.join('\n');
+  const input: ExtractInput = {
+    kind,
+    text,
+    tokens,
+    mentions,
+    scopes,
+    context,
+    contextMentions: contextText ? lex.index.scan(contextText) : [],
+    lex,
+  };
+  const raw: Finding[] = [];
+  for (const extract of EXTRACTORS) raw.push(...extract(input));
+
+  // Findings in one negation scope are joined first and negated together, so "not pregnant or
+  // breastfeeding" reads as neither (De Morgan), not as "not pregnant, or not breastfeeding".
+  const negatedScopes = scopes.scopes.filter((sc) => sc.kind === 'negated');
+  const findings: Array<Finding & { start: number; end: number; scope: number }> = [];
+  for (const f of raw) {
+    if (f.spans.length === 0) continue;
+    const anchor = f.anchor ?? f.spans[0]![0];
+    const scope = f.polarityHandled ? -1 : negatedScopes.findIndex((sc) => anchor >= sc.start && anchor < sc.end);
+    const start = Math.min(...f.spans.map((sp) => sp[0]));
+    const end = Math.max(...f.spans.map((sp) => sp[1]));
+    const dup = findings.find((g) => sameCondition(g.condition, f.condition) && g.scope === scope);
+    if (dup) {
+      dup.spans.push(...f.spans);
+      continue;
+    }
+    findings.push({ ...f, start, end, scope });
+  }
+  findings.sort((a, b) => a.start - b.start);
+  const units: Array<{ condition: Condition; start: number; end: number }> = [];
+  for (let i = 0; i < findings.length; ) {
+    const f = findings[i]!;
+    let j = i + 1;
+    if (f.scope >= 0) while (j < findings.length && findings[j]!.scope === f.scope) j++;
+    const members = findings.slice(i, j);
+    // Inside "no A, B, C" a bare list names things that must all be absent.
+    const joined = members.length === 1 ? f.condition : combine(members, text, 'or');
+    units.push({ condition: f.scope >= 0 ? negate(joined) : joined, start: f.start, end: members[members.length - 1]!.end });
+    i = j;
+  }
+
+  // Coverage: meaningful tokens not inside any finding or negation trigger.
+  const filler = fillerWords(lex);
+  const covered: Array<[number, number]> = [...findings.flatMap((f) => f.spans), ...scopes.triggers];
+  const significant = tokens.filter((t) => !filler.has(t.norm));
+  const unreadTokens = significant.filter((t) => !covered.some(([s, e]) => t.start >= s && t.end <= e));
+  const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
+  // Join unread tokens back into phrases, taking the source words between them.
+  const phrases: string[] = [];
+  let cur: [number, number] | null = null;
+  for (const t of unreadTokens) {
+    if (cur && t.start - cur[1] <= 12) cur[1] = t.end;
+    else {
+      if (cur) phrases.push(text.slice(cur[0], cur[1]));
+      cur = [t.start, t.end];
+    }
+  }
+  if (cur) phrases.push(text.slice(cur[0], cur[1]));
+
+  const findingCategories = [...new Set(findings.map((f) => f.category))];
+  const categories = [...new Set([...findingCategories, ...classify(text, lex)])];
+  return {
+    condition: units.length ? combine(units, text, kind === 'inclusion' ? 'and' : 'or') : null,
+    categories,
+    findingCategories,
+    coverage: Math.round(coverage * 1000) / 1000,
+    unread: phrases.join(' … '),
+  };
+}
+
+function finish(
+  seg: Segment,
+  reading: { condition: Condition | null; categories: Category[]; findingCategories: Category[]; coverage: number; unread: string },
+  id: string,
+): ParsedCriterion {
+  const { condition, unread } = reading;
+  let status: ParseStatus;
+  let rule: ParsedCriterion['rule'];
+  if (!condition) {
+    status = 'unparsed';
+    rule = { all: [unparsedLeaf(seg.normText)] };
+  } else if (unread) {
+    status = 'partial';
+    // Inclusion: what was read is necessary, the rest unknown. Exclusion: what was read is sufficient.
+    rule =
+      seg.kind === 'inclusion'
+        ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
+        : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
+  } else {
+    status = 'parsed';
+    rule = topLevel(condition);
+  }
+  const categories = reading.categories.length ? reading.categories : (['other'] as Category[]);
+  return {
+    id,
+    kind: seg.kind,
+    text: seg.text,
+    span: seg.span,
+    category: reading.findingCategories[0] ?? categories[0]!,
+    categories,
+    categoriesRead: reading.findingCategories,
+    rule,
+    status,
+    coverage: reading.coverage,
+    ...(unread ? { unread } : {}),
+    ...(seg.context.length ? { context: seg.context } : {}),
+    parserVersion: PARSER_VERSION,
+  };
+}
+
+/** Parses a trial's eligibilityCriteria text. Never throws on any input. */
+export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
+  if (!source) return [];
+  const segments = segmentCriteria(source);
+  const counters = { inclusion: 0, exclusion: 0 };
+  return segments.map((seg) => {
+    const id = `${seg.kind === 'inclusion' ? 'i' : 'e'}${++counters[seg.kind]}`;
+    if (!seg.alternatives?.length) {
+      return finish(seg, readCriterion(normalise(seg.text).text, seg.kind, seg.context, lex), id);
+    }
+    // "At least one of the following": each alternative read on its own, joined with any.
+    const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));
+    const parts = readings.map(({ alt, r }) =>
+      r.condition ? (r.unread ? flatten('all', [r.condition, unparsedLeaf(r.unread)]) : r.condition) : unparsedLeaf(alt.normText),
+    );
+    const anyRead = readings.some(({ r }) => r.condition);
+    const allFull = readings.every(({ r }) => r.condition && !r.unread);
+    const cats = [...new Set(readings.flatMap(({ r }) => r.categories))];
+    const findingCats = [...new Set(readings.flatMap(({ r }) => r.findingCategories))];
+    const coverage = readings.reduce((s, { r }) => s + r.coverage, 0) / readings.length;
+    const c = finish(
+      seg,
+      { condition: anyRead ? flatten('any', parts) : null, categories: cats, findingCategories: findingCats, coverage, unread: '' },
+      id,
+    );
+    if (anyRead && !allFull) {
+      c.status = 'partial';
+      c.unread = readings.filter(({ r }) => !r.condition || r.unread).map(({ alt, r }) => r.unread || alt.normText).join(' … ');
+    }
+    return c;
+  });
+}
+
+export function isUnparsedLeaf(c: Condition): boolean {
+  return isLeaf(c) && c.fact === 'unparsed';
+}

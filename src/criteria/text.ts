@@ -1,0 +1,180 @@
+/**
+ * Text normalisation for criteria, with an offset map back to the source. ClinicalTrials.gov stores
+ * eligibility text as Markdown, so comparison signs arrive escaped (`\>`, `\<`, `\=`); registrants
+ * also paste Unicode (≥, ×, µ, superscripts, full-width CJK punctuation, ligatures). Extractors see
+ * one plain ASCII-ish form, while every span they report still points into the exact source text.
+ */
+
+export interface NormalisedText {
+  /** The normalised text. */
+  text: string;
+  /** `map[i]` is the source offset of normalised character `i`; `map[text.length]` is the source end. */
+  map: number[];
+}
+
+/** Markdown backslash escapes CT.gov writes around punctuation. */
+const MD_ESCAPABLE = new Set('\\`*_{}[]()#+-.!<>=&~^|'.split(''));
+
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
+
+const REPLACE: Record<string, string> = {
+  '≥': '>=',
+  '≧': '>=',
+  '⩾': '>=',
+  '≤': '<=',
+  '≦': '<=',
+  '⩽': '<=',
+  '×': 'x',
+  '✕': 'x',
+  '∙': '.',
+  'μ': 'u',
+  'µ': 'u',
+  '–': '-',
+  '—': '-',
+  '−': '-',
+  '‐': '-',
+  '‑': '-',
+  '’': "'",
+  '‘': "'",
+  '“': '"',
+  '”': '"',
+  '•': '*',
+  '▪': '*',
+  '·': '*',
+  '∼': '~',
+  '≈': '~',
+  '℃': 'C',
+  '\u00a0': ' ',
+  '\t': '  ',
+};
+
+/**
+ * Normalises one piece of criteria text. Superscript digits become `^n` so that "10⁹/L" reads
+ * "10^9/L" rather than "109/L"; everything else goes through NFKC (full-width punctuation, ligatures,
+ * circled numbers, Roman-numeral characters) character by character so offsets stay exact.
+ */
+export function normalise(source: string): NormalisedText {
+  let text = '';
+  const map: number[] = [];
+  const push = (s: string, at: number): void => {
+    for (let k = 0; k < s.length; k++) {
+      text += s[k];
+      map.push(at);
+    }
+  };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\' && i + 1 < source.length && MD_ESCAPABLE.has(source[i + 1]!)) {
+      push(source[i + 1]!, i);
+      i++;
+      continue;
+    }
+    const sup = SUPERSCRIPT[ch];
+    if (sup !== undefined) {
+      const prevSup = i > 0 && SUPERSCRIPT[source[i - 1]!] !== undefined;
+      push(prevSup ? sup : '^' + sup, i);
+      continue;
+    }
+    const rep = REPLACE[ch];
+    if (rep !== undefined) {
+      push(rep, i);
+      continue;
+    }
+    if (ch.charCodeAt(0) < 128) {
+      push(ch, i);
+      continue;
+    }
+    push(ch.normalize('NFKC'), i);
+  }
+  map.push(source.length);
+  return { text, map };
+}
+
+/** Source span of a normalised span. */
+export function toSourceSpan(n: NormalisedText, start: number, end: number): [number, number] {
+  const s = n.map[Math.min(start, n.map.length - 1)]!;
+  const lastChar = end > start ? n.map[Math.min(end - 1, n.map.length - 1)]! + 1 : s;
+  return [s, Math.max(s, lastChar)];
+}
+
+export interface Token {
+  /** Token text as written (for case-sensitive entries such as the gene symbol MET). */
+  raw: string;
+  /** Folded form used for lexicon lookup: lower case, US spelling, simple plural removed. */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * British and older medical spellings folded to one form, so lexicons need list only one.
+ * Prefix rewrites, longest first.
+ */
+const SPELLING: Array<[string, string]> = [
+  ['oesophag', 'esophag'],
+  ['oestrogen', 'estrogen'],
+  ['haemato', 'hemato'],
+  ['haemoglobin', 'hemoglobin'],
+  ['haemorrh', 'hemorrh'],
+  ['haem', 'hem'],
+  ['leukaem', 'leukem'],
+  ['anaem', 'anem'],
+  ['tumour', 'tumor'],
+  ['orthopaed', 'orthoped'],
+  ['paediatric', 'pediatric'],
+  ['foetus', 'fetus'],
+  ['foetal', 'fetal'],
+  ['oedema', 'edema'],
+  ['coeliac', 'celiac'],
+  ['anaesthe', 'anesthe'],
+  ['gynaecolog', 'gynecolog'],
+  ['dyspnoea', 'dyspnea'],
+  ['randomis', 'randomiz'],
+];
+
+/** Folds one lower-case word: spelling variants, then a plain English plural ("tumors" → "tumor"). */
+export function foldWord(word: string): string {
+  let w = word;
+  for (const [from, to] of SPELLING) {
+    if (w.startsWith(from)) {
+      w = to + w.slice(from.length);
+      break;
+    }
+  }
+  if (w.length > 4 && /[a-z]s$/.test(w) && !/(?:ss|us|is|ys|as|os)$/.test(w)) {
+    w = w.endsWith('ies') && w.length > 5 ? w.slice(0, -3) + 'y' : w.slice(0, -1);
+  }
+  return w;
+}
+
+/**
+ * Tokens for lexicon matching: runs of letters and digits, lower-cased. Hyphens, slashes and
+ * other punctuation separate tokens on both sides of the match (lexicon entries are tokenised the
+ * same way), so "non-small-cell", "non small cell" and "Non-Small Cell" all meet.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    tokens.push({ raw: m[0], norm: foldWord(m[0].toLowerCase()), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** The token key of a lexicon phrase: its tokens joined by single spaces. */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((t) => t.norm)
+    .join(' ');
+}

@@ -1,0 +1,28 @@
+/**
+ * Golden-line helpers: real criteria lines from the corpus (fixtures/criteria/*.lines.json), parsed
+ * one at a time and rendered compactly so the reviewed snapshots read like the rules they pin.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readCriterion } from '../../src/criteria/parse';
+import { renderCondition } from '../../src/criteria/render';
+import type { CriterionKind } from '../../src/criteria/segment';
+import { normalise } from '../../src/criteria/text';
+
+export interface GoldenLine {
+  nctId: string;
+  kind: CriterionKind;
+  text: string;
+  context?: string[];
+}
+
+export function goldenLines(file: string): GoldenLine[] {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'criteria', file), 'utf8')) as GoldenLine[];
+}
+
+/** One line read the way parseCriteria reads it, rendered: "rule  [status]". */
+export function readLine(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): string {
+  const r = readCriterion(normalise(text).text, kind, context);
+  if (!r.condition) return '∅ [unparsed]';
+  return `${renderCondition(r.condition)}${r.unread ? `  [partial; unread: ${r.unread}]` : '  [parsed]'}`;
+}
