@@ -109,6 +109,8 @@ export const FACTS = {
         alteration: z.string().optional(),
         status: z.enum(BIOMARKER_STATUSES),
         origin: z.enum(['germline', 'somatic']).optional(),
+        /** Test method when the rule names one: "IHC 3+", "ISH", "NGS", "ctDNA". */
+        method: z.string().optional(),
       })
       .strict(),
     value: 'boolean',
@@ -133,11 +135,20 @@ export const FACTS = {
         setting: z.enum(THERAPY_SETTINGS).optional(),
         withinDays: z.number().positive().optional(),
         outcome: z.enum(THERAPY_OUTCOMES).optional(),
+        /** Treatments that do not count ("no prior systemic therapy other than hormonal therapy"). */
+        except: z
+          .object({
+            drugs: z.array(z.string()).optional(),
+            classes: z.array(z.string()).optional(),
+            kinds: z.array(z.enum(TREATMENT_KINDS)).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     value: 'boolean',
     description:
-      'Whether the patient has had a treatment matching any of drugs / classes / kinds (all given filters must hold for the same treatment), optionally in a setting, within N days of the as-of date, or with an outcome.',
+      'Whether the patient has had a treatment matching any of drugs / classes / kinds (all given filters must hold for the same treatment), optionally in a setting, within N days of the as-of date, or with an outcome; treatments matching `except` do not count.',
     question: () => 'Which cancer treatments have you had, and when?',
   },
   priorLines: {
@@ -196,6 +207,8 @@ export const FACTS = {
         names: z.array(z.string()).min(1),
         active: z.boolean().optional(),
         withinYears: z.number().positive().optional(),
+        /** Conditions that do not count ("autoimmune disease other than vitiligo"). */
+        except: z.array(z.string()).optional(),
       })
       .strict(),
     value: 'boolean',

@@ -145,6 +145,8 @@ const negationFile = z.object({
 const topicsFile = z.object({
   sources,
   categories: z.partialRecord(z.enum(CATEGORIES), z.array(z.string())),
+  /** Filler words particular to these topics (joined with rules/filler.json). */
+  filler: z.array(z.string()).optional(),
 });
 
 /** Words that carry no requirement of their own ("patients", "must", "documented"). */
@@ -390,7 +392,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
     attestations,
     performance,
     negation,
-    filler,
+    filler: { sources: filler.sources, filler: [...filler.filler, ...topicFiles.flatMap((t) => t.filler ?? [])] },
     index,
     cancerAncestors: closure(new Map(cancerTypes.types.map((t) => [t.code, t.parents]))),
     classAncestors: closure(new Map(drugs.classes.map((c) => [c.id, c.parents]))),
