@@ -3,6 +3,8 @@
  * Exit codes: 0 success, 1 failure, 2 usage error.
  */
 import { importCommand } from './commands/import';
+import { parseCommand } from './commands/parse';
+import { reportCommand } from './commands/report';
 import { serveCommand } from './commands/serve';
 import { statsCommand } from './commands/stats';
 import { syncCommand } from './commands/sync';
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, Command> = {
   sync: syncCommand,
   import: importCommand,
   stats: statsCommand,
+  parse: parseCommand,
+  report: reportCommand,
 };
 
 function help(): string {

@@ -63,6 +63,18 @@ function boundaries(text: string): number[] {
   return out;
 }
 
+/** First index in sorted `xs` whose value is ≥ x. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface Scopes {
   scopes: Scope[];
   /** Spans of the trigger phrases themselves (they count as read for coverage). */
@@ -87,18 +99,20 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
       i++;
     }
   }
+  // Scope edges: sentence/clause boundaries and termination (or exception) terms, kept sorted so
+  // each lookup is a binary search and long texts stay linear-logarithmic.
+  const ends = [...boundaries(text), ...found.filter((f) => f.role === 'termination' || f.role === 'exception').map((f) => f.start)].sort(
+    (a, b) => a - b,
+  );
+  const starts = [
+    ...boundaries(text).map((b) => b + 1),
+    ...found.filter((f) => f.role === 'termination' || f.role === 'exception').map((f) => f.end),
+  ].sort((a, b) => a - b);
   const stops = boundaries(text);
-  const terminations = found.filter((f) => f.role === 'termination' || f.role === 'exception').map((f) => f.start);
-  const nextStop = (from: number): number => {
-    let end = stops.find((b) => b >= from) ?? text.length;
-    for (const t of terminations) if (t >= from && t < end) end = t;
-    return end;
-  };
+  const nextStop = (from: number): number => ends[lowerBound(ends, from)] ?? text.length;
   const prevStop = (from: number): number => {
-    let start = 0;
-    for (const b of stops) if (b < from) start = b + 1;
-    for (const t of found) if ((t.role === 'termination' || t.role === 'exception') && t.end <= from && t.end > start) start = t.end;
-    return start;
+    const i = lowerBound(starts, from + 1) - 1;
+    return i >= 0 ? starts[i]! : 0;
   };
   const scopes: Scope[] = [];
   for (const f of found) {
@@ -107,7 +121,7 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
     else if (f.role === 'post') scopes.push({ kind: 'negated', start: prevStop(f.start), end: f.start, trigger });
     else if (f.role === 'exception') {
       // An exception runs to the end of its clause, ignoring the terminations inside it.
-      const end = stops.find((b) => b >= f.end) ?? text.length;
+      const end = stops[lowerBound(stops, f.end)] ?? text.length;
       scopes.push({ kind: 'exception', start: f.end, end, trigger });
     } else if (f.role === 'history') scopes.push({ kind: 'history', start: f.end, end: nextStop(f.end), trigger });
   }

@@ -134,10 +134,6 @@ function combine(
   return conj.length === 1 ? conj[0]! : flatten('any', conj);
 }
 
-function sameCondition(a: Condition, b: Condition): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 function topLevel(c: Condition): ParsedCriterion['rule'] {
   if ('all' in c || 'any' in c) return c;
   return { all: [c] };
@@ -196,18 +192,22 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   // breastfeeding" reads as neither (De Morgan), not as "not pregnant, or not breastfeeding".
   const negatedScopes = scopes.scopes.filter((sc) => sc.kind === 'negated');
   const findings: Array<Finding & { start: number; end: number; scope: number }> = [];
+  const seen = new Map<string, Finding & { start: number; end: number; scope: number }>();
   for (const f of raw) {
     if (f.spans.length === 0) continue;
     const anchor = f.anchor ?? f.spans[0]![0];
     const scope = f.polarityHandled ? -1 : negatedScopes.findIndex((sc) => anchor >= sc.start && anchor < sc.end);
     const start = Math.min(...f.spans.map((sp) => sp[0]));
     const end = Math.max(...f.spans.map((sp) => sp[1]));
-    const dup = findings.find((g) => sameCondition(g.condition, f.condition) && g.scope === scope);
+    const key = `${scope}:${JSON.stringify(f.condition)}`;
+    const dup = seen.get(key);
     if (dup) {
       dup.spans.push(...f.spans);
       continue;
     }
-    findings.push({ ...f, start, end, scope });
+    const finding = { ...f, spans: [...f.spans], start, end, scope };
+    seen.set(key, finding);
+    findings.push(finding);
   }
   findings.sort((a, b) => a.start - b.start);
   const units: Array<{ condition: Condition; start: number; end: number }> = [];
@@ -224,9 +224,11 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
 
   // Coverage: meaningful tokens not inside any finding or negation trigger.
   const filler = fillerWords(lex);
-  const covered: Array<[number, number]> = [...findings.flatMap((f) => f.spans), ...scopes.triggers];
+  // Marked per character so the check stays linear however many findings a long text has.
+  const covered = new Uint8Array(text.length + 1);
+  for (const [s, e] of [...findings.flatMap((f) => f.spans), ...scopes.triggers]) covered.fill(1, s, e);
   const significant = tokens.filter((t) => !filler.has(t.norm));
-  const unreadTokens = significant.filter((t) => !covered.some(([s, e]) => t.start >= s && t.end <= e));
+  const unreadTokens = significant.filter((t) => !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
   // Join unread tokens back into phrases, taking the source words between them.
   const phrases: string[] = [];
@@ -254,7 +256,6 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
 function finish(
   seg: Segment,
   reading: { condition: Condition | null; categories: Category[]; findingCategories: Category[]; coverage: number; unread: string },
-  id: string,
 ): ParsedCriterion {
   const { condition, unread } = reading;
   let status: ParseStatus;
@@ -275,7 +276,7 @@ function finish(
   }
   const categories = reading.categories.length ? reading.categories : (['other'] as Category[]);
   return {
-    id,
+    id: '', // numbered once alternatives are joined
     kind: seg.kind,
     text: seg.text,
     span: seg.span,
@@ -291,15 +292,89 @@ function finish(
   };
 }
 
+const COHORT_LABEL = /^\s*(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}\s*[:)\-–]/i;
+
+function leavesOf(c: Condition): LeafCondition[] {
+  if ('all' in c) return c.all.flatMap(leavesOf);
+  if ('any' in c) return c.any.flatMap(leavesOf);
+  return [c];
+}
+
+/** The cancer-type codes an inclusion rule requires when that is all it requires, else null. */
+function cancerOnly(c: ParsedCriterion): string[] | null {
+  const leaves = leavesOf(c.rule).filter((l) => l.fact !== 'unparsed');
+  const types = leaves.filter((l) => l.fact === 'cancerType');
+  if (!types.length || leaves.some((l) => !['cancerType', 'diseaseExtent', 'stage', 'measurableDisease'].includes(l.fact))) return null;
+  return types.flatMap((l) => ((l.params as { codes?: string[] } | undefined)?.codes ?? []));
+}
+
+function related(a: string[], b: string[], lex: Lexicons): boolean {
+  return a.some((x) => b.some((y) => lex.cancerAncestors.get(x)?.has(y) || lex.cancerAncestors.get(y)?.has(x)));
+}
+
+/**
+ * Neighbouring inclusion criteria that name different cohorts ("Part 1A: …", "Cohort B: …") or
+ * different, unrelated cancer types ("Head and neck squamous cell carcinoma", "Breast cancer and
+ * melanoma" under "Eligible tumor types include:") are alternatives: a patient needs one of them,
+ * not all. Read as separate requirements they would exclude every patient, so they are joined into
+ * one criterion with `any`, together with an unread lead-in ending in a colon just before them.
+ */
+function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexicons): ParsedCriterion[] {
+  const out: ParsedCriterion[] = [];
+  for (let i = 0; i < criteria.length; ) {
+    const c = criteria[i]!;
+    let j = i + 1;
+    if (c.kind === 'inclusion') {
+      if (COHORT_LABEL.test(c.text)) {
+        while (j < criteria.length && criteria[j]!.kind === 'inclusion' && COHORT_LABEL.test(criteria[j]!.text)) j++;
+      } else if (cancerOnly(c)) {
+        const seen = [cancerOnly(c)!];
+        while (j < criteria.length && criteria[j]!.kind === 'inclusion') {
+          const codes = cancerOnly(criteria[j]!);
+          if (!codes || seen.some((s) => related(s, codes, lex))) break;
+          seen.push(codes);
+          j++;
+        }
+      }
+    }
+    if (j - i < 2) {
+      out.push(c);
+      i++;
+      continue;
+    }
+    let members = criteria.slice(i, j);
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'inclusion' && prev.status === 'unparsed' && /:\s*$/.test(prev.text)) {
+      out.pop();
+      members = [prev, ...members];
+    }
+    const read = members.filter((m) => m.status !== 'unparsed' || !/:\s*$/.test(m.text));
+    const span: [number, number] = [members[0]!.span[0], members[members.length - 1]!.span[1]];
+    const statuses = new Set(read.map((m) => m.status));
+    out.push({
+      ...members[0]!,
+      text: source.slice(span[0], span[1]),
+      span,
+      rule: flatten('any', read.map((m) => flatten('all', 'all' in m.rule ? m.rule.all : [m.rule]))) as ParsedCriterion['rule'],
+      status: statuses.size === 1 ? [...statuses][0]! : 'partial',
+      categories: [...new Set(members.flatMap((m) => m.categories))],
+      categoriesRead: [...new Set(members.flatMap((m) => m.categoriesRead))],
+      coverage: Math.round((read.reduce((sum, m) => sum + m.coverage, 0) / read.length) * 1000) / 1000,
+      ...(read.some((m) => m.unread) ? { unread: read.flatMap((m) => (m.unread ? [m.unread] : [])).join(' … ') } : {}),
+    });
+    if (!('any' in out[out.length - 1]!.rule)) out[out.length - 1]!.rule = { any: [out[out.length - 1]!.rule] };
+    i = j;
+  }
+  return out;
+}
+
 /** Parses a trial's eligibilityCriteria text. Never throws on any input. */
 export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
   if (!source) return [];
   const segments = segmentCriteria(source);
-  const counters = { inclusion: 0, exclusion: 0 };
-  return segments.map((seg) => {
-    const id = `${seg.kind === 'inclusion' ? 'i' : 'e'}${++counters[seg.kind]}`;
+  const criteria = segments.map((seg) => {
     if (!seg.alternatives?.length) {
-      return finish(seg, readCriterion(normalise(seg.text).text, seg.kind, seg.context, lex), id);
+      return finish(seg, readCriterion(normalise(seg.text).text, seg.kind, seg.context, lex));
     }
     // "At least one of the following": each alternative read on its own, joined with any.
     const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));
@@ -314,7 +389,6 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
     const c = finish(
       seg,
       { condition: anyRead ? flatten('any', parts) : null, categories: cats, findingCategories: findingCats, coverage, unread: '' },
-      id,
     );
     if (anyRead && !allFull) {
       c.status = 'partial';
@@ -322,6 +396,11 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
     }
     return c;
   });
+  const ids = { inclusion: 0, exclusion: 0 };
+  return joinAlternatives(criteria, source, lex).map((c) => ({
+    ...c,
+    id: `${c.kind === 'inclusion' ? 'i' : 'e'}${++ids[c.kind]}`,
+  }));
 }
 
 export function isUnparsedLeaf(c: Condition): boolean {

@@ -202,8 +202,12 @@ export function segmentCriteria(source: string): Segment[] {
       top.end = line.end;
       for (let k = stack.length - 2; k >= 0; k--) stack[k]!.end = Math.max(stack[k]!.end, line.end);
     } else {
-      // Unbulleted paragraphs sit at their own indent; a bullet at the same indent is still a sibling.
-      open(line.indent, line.contentStart, line.end);
+      // An unbulleted lead-in ("The main inclusion criteria include the following:") followed by a
+      // list at the same indent owns that list; any other paragraph is a sibling of the bullets.
+      const next = lines[i + 1];
+      const leadsList =
+        line.marker === null && next?.marker != null && next.indent >= line.indent && LEAD_IN.test(normalise(line.content).text);
+      open(leadsList ? line.indent - 0.5 : line.indent, line.contentStart, line.end);
     }
     prevWasHeading = false;
     prevLineEnd = line.end;

@@ -110,6 +110,27 @@ export const syncRuns = pgTable(
   (t) => [index('sync_runs_status_idx').on(t.status, t.id)],
 );
 
+/**
+ * Parsed eligibility criteria per trial, with the parser version and the raw-study hash they came
+ * from: a new parser version or a changed study makes the row stale and it is reparsed from `raw`.
+ */
+export const trialCriteria = pgTable(
+  'trial_criteria',
+  {
+    nctId: text('nct_id')
+      .primaryKey()
+      .references(() => trials.nctId, { onDelete: 'cascade' }),
+    parserVersion: text('parser_version').notNull(),
+    rawHash: text('raw_hash').notNull(),
+    criteria: jsonb('criteria').notNull(),
+    parsed: integer('parsed').notNull(),
+    partial: integer('partial').notNull(),
+    unparsed: integer('unparsed').notNull(),
+    parsedAt: timestamp('parsed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('trial_criteria_version_idx').on(t.parserVersion)],
+);
+
 /** Small key/value table for store-level facts such as when the bundled seed was loaded. */
 export const storeMeta = pgTable('store_meta', {
   key: text('key').primaryKey(),

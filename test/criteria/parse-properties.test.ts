@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
+import { fixtureStudies } from '../support/studies';
+
+function checkShape(source: string, criteria: ParsedCriterion[]): void {
+  for (const c of criteria) {
+    expect(source.slice(c.span[0], c.span[1])).toBe(c.text);
+    expect(['parsed', 'partial', 'unparsed']).toContain(c.status);
+    expect('all' in c.rule || 'any' in c.rule).toBe(true);
+    expect(c.coverage).toBeGreaterThanOrEqual(0);
+    expect(c.coverage).toBeLessThanOrEqual(1);
+  }
+}
+
+/** Real criteria lines to splice into generated text, so the fuzzing reaches the extractors. */
+const realLines = fixtureStudies()
+  .slice(0, 60)
+  .flatMap((s) =>
+    ((s as { protocolSection: { eligibilityModule?: { eligibilityCriteria?: string } } }).protocolSection.eligibilityModule
+      ?.eligibilityCriteria ?? ''
+    ).split('\n'),
+  )
+  .filter((l) => l.trim().length > 3);
+
+describe('parseCriteria never throws and stays bounded', () => {
+  it('parses any string without throwing, keeping every span exact', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400, unit: 'binary' }), (text) => {
+        checkShape(text, parseCriteria(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('parses shuffles of real lines, headings, bullets and stray brackets without throwing', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...realLines),
+      fc.constantFrom('Inclusion Criteria:', 'EXCLUSION CRITERIA:', 'DISEASE CHARACTERISTICS:', '  * ', '1. ', 'a) ', '\\>', '\\<=', '(', ')', '[', ']]', '×10⁹/L', '≥', ''),
+      fc.string({ maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('\n');
+        checkShape(text, parseCriteria(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives no criteria for empty and missing text', () => {
+    expect(parseCriteria('')).toEqual([]);
+    expect(parseCriteria(null)).toEqual([]);
+    expect(parseCriteria(undefined)).toEqual([]);
+    expect(parseCriteria('\n\n   \n')).toEqual([]);
+  });
+
+  it('parses 1 MB of real criteria text in bounded time', () => {
+    let text = '';
+    for (let i = 0; text.length < 1_000_000; i++) text += realLines[i % realLines.length] + '\n';
+    const started = Date.now();
+    const criteria = parseCriteria(text);
+    const ms = Date.now() - started;
+    expect(criteria.length).toBeGreaterThan(1000);
+    checkShape(text, criteria.slice(0, 200));
+    // A generous bound: the point is that no input makes the parser run away.
+    expect(ms).toBeLessThan(60_000);
+  });
+
+  it('parses 1 MB of binary bytes and one huge unbroken line without running away', () => {
+    const bytes = Buffer.alloc(1_000_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    const binary = bytes.toString('latin1');
+    const started = Date.now();
+    checkShape(binary, parseCriteria(binary));
+    const line = 'ANC ≥ 1500/mm3 and ((platelets ≥ 100 000 [or] ECOG 0-1 '.repeat(20_000);
+    checkShape(line, parseCriteria(line));
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});
