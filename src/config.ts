@@ -3,6 +3,7 @@
  * variable fails at start with a clear message instead of surfacing as odd behaviour later.
  */
 import path from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { AppError } from './errors';
 
@@ -39,7 +40,10 @@ const configSchema = z.object({
       }
     }),
   CTM_SYNC: onOff.default(true),
-  CTM_SYNC_CRON: z.string().default('17 3 * * *'),
+  CTM_SYNC_CRON: z
+    .string()
+    .default('17 3 * * *')
+    .refine((expr) => cron.validate(expr), 'must be a cron expression, e.g. "17 3 * * *" (daily at 03:17)'),
   CTM_SEED: onOff.default(true),
   CTM_BODY_LIMIT: z.string().default('6mb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -30,7 +30,7 @@ export interface CoverageReport {
 export function phrasing(text: string): string {
   return text
     .toLowerCase()
-    .replace(/\\([<>=\[\]*.^&~_-])/g, '$1')
+    .replace(/\\([<>=[\]*.^&~_-])/g, '$1')
     .replace(/\d+(?:[.,]\d+)*/g, '#')
     .replace(/[^a-z#<>=≥≤%]+/g, ' ')
     .trim()
