@@ -9,6 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError, fromZodError } from '../errors';
+import { rulesDir } from '../paths';
+
+/** Re-exported for modules that locate rules files. */
+export { rulesDir };
 import { CATEGORIES, type Category } from './extract/extractor';
 import { TREATMENT_KINDS } from './facts';
 import { phraseKey, tokenize, type Token } from './text';
@@ -269,18 +273,6 @@ export interface Lexicons {
   cancerByCode: Map<string, CancerTypesFile['types'][number]>;
   conditionById: Map<string, ConditionsFile['conditions'][number]>;
   categoryPatterns: Array<{ category: Category; patterns: RegExp[] }>;
-}
-
-/** rules/ at the package root, found from src/ (jest) and dist/src/ (built) alike. */
-export function rulesDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'rules'))) {
-      return path.join(dir, 'rules');
-    }
-    dir = path.dirname(dir);
-  }
-  throw new AppError('rules_not_found', 'Cannot find the rules/ directory next to package.json.');
 }
 
 function readRules<S extends z.ZodType>(dir: string, file: string, schema: S): z.infer<S> {

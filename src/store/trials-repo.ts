@@ -163,7 +163,7 @@ export async function countTrialsByStatus(db: Db): Promise<Record<string, number
     .from(trials)
     .groupBy(trials.overallStatus)
     .orderBy(desc(count()));
-  return Object.fromEntries(rows.map((r) => [r.status ?? 'UNKNOWN_STATUS', r.n]));
+  return Object.fromEntries(rows.map((r) => [r.status ?? 'NOT_REPORTED', r.n]));
 }
 
 /** Walks every trial in nctId order, `batchSize` at a time, without holding them all in memory. */
