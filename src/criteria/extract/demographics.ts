@@ -1,112 +1,398 @@
 /**
- * Age and sex stated in the criteria text ("Age ≥ 18 years", "18 to 75 years old", "Female
- * patients only"). The structured minimumAge / maximumAge / sex fields are evaluated separately by
- * the matcher; these rules catch limits written only in the text.
+ * Age and sex stated in the criteria text ("Age ≥ 18 years", "18 to 75 years old", "Female patients,
+ * age 18~40", "Males or females ≥ 18 years of age"). The structured minimumAge / maximumAge / sex
+ * fields are evaluated separately by the matcher; these rules catch limits written only in the text.
+ *
+ * Only ages are read as ages. A number of years counts as an age when the text frames it as one:
+ * the word "age"/"aged" before it, "years of age" / "years old" / "or older" after it, a person
+ * ("adults", "patients", "women") directly before a comparison, or a PDQ "Age" heading above it.
+ * Durations never do ("disease-free for > 5 years", "tamoxifen for 2-3 years"), nor an age that is
+ * someone else's ("a child < 18 years of age"), an age at diagnosis ("< 19 years of age at the time
+ * of diagnosis" is not today's age), the Cockcroft-Gault "(140 - age)", or an age that only selects
+ * a subgroup for another requirement ("Patients ≥ 60 years of age … must have a cardiac stress
+ * test", "If ≥ 65 years old, FSH > 40"): those are left unread.
+ *
+ * The age fact is in whole years. Limits in months are rounded so a rule is never stricter than
+ * written: "≥ 6 months" binds nobody (age ≥ 0), "< 18 months" becomes age < 2.
  */
+import type { Condition, LeafCondition } from '../facts';
 import type { Extractor, Finding } from './extractor';
-import { NUMBER, toNumber } from '../numbers';
+import { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './labs';
 
-const AGE_WORD = /\b(?:age[ds]?|years? of age|years? old|yrs? old|years?|yrs?)\b/i;
-const GE = /(?:>=|=>|≥|greater than or equal to|equal to or greater than|equal to or more than|at least|minimum(?: of)?|or older|or over|and older|and over|or above|and above|or more|\+)/i;
-const GT = /(?:>|greater than|more than|older than|over|above)/i;
-const LE = /(?:<=|=<|≤|less than or equal to|equal to or less than|at most|maximum(?: of)?|or younger|or less|and younger|or under|and under|up to|not older than|no older than)/i;
-const LT = /(?:<|less than|younger than|under|below)/i;
+const NUM =
+  '(\\d{1,3}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]one|sixty|sixty[- ]five|seventy|seventy[- ]five)';
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  'twenty one': 21,
+  'twenty-one': 21,
+  sixty: 60,
+  'sixty five': 65,
+  'sixty-five': 65,
+  seventy: 70,
+  'seventy five': 75,
+  'seventy-five': 75,
+};
+
+function value(raw: string): number {
+  const w = WORDS[raw.toLowerCase()];
+  return w ?? Number(raw);
+}
+
+const UNIT = '(years?|yrs?|y|months?|mos?)\\b';
+const NUM_UNIT = new RegExp(`^${NUM}\\s*(?:${UNIT})?`, 'i');
+const COMP_RE = new RegExp(`^\\s*${COMPARATOR}\\s*`, 'i');
+const SUFFIX_RE = new RegExp(`^\\s*(?:(?:years?|yrs?)\\s*)?(?:(?:of\\s+age|old)\\s*)?,?\\s*${SUFFIX_COMPARATOR}`, 'i');
+
+interface Bound {
+  op: Comparison | 'equal';
+  years: number;
+  months: boolean;
+}
+
+export interface AgeRead {
+  bounds: Bound[];
+  start: number;
+  end: number;
+  /** The text says "years of age", "years old", "or older": it is an age whatever comes before. */
+  framed: boolean;
+}
+
+/**
+ * One age expression at pos (after optional whitespace): "≥ 18 years", "18 to 75 years old",
+ * "between 18 and 70", "18 years or older", "> 18 and < 70 years of age", "6 months and < 18 years".
+ */
+export function readAgeBound(text: string, pos: number): AgeRead | null {
+  const rest = text.slice(pos);
+  const lead = /^\s*(?:(?:between|from)\s+)?/i.exec(rest)![0];
+  let i = lead.length;
+  const bounds: Bound[] = [];
+  const one = (): { op: Comparison | null; n: number; unit: string | null; len: number } | null => {
+    const s = rest.slice(i);
+    const c = COMP_RE.exec(s);
+    const afterComp = c ? c[0].length : 0;
+    const m = NUM_UNIT.exec(s.slice(afterComp));
+    if (!m) return null;
+    const n = value(m[1]!);
+    if (!Number.isFinite(n)) return null;
+    return { op: c ? comparisonOf(c.groups) : null, n, unit: m[2] ?? null, len: afterComp + m[0].length };
+  };
+  const first = one();
+  if (!first) return null;
+  i += first.len;
+  let firstOp = first.op;
+  let firstUnit = first.unit;
+  // A range: "18 to 75", "18-75", "18~40", "between 18 and 70", "≥ 18 and ≤ 75", "6 months and < 18 years".
+  const join = /^\s*(?:-|–|~|to|through|until|and|&|up\s+to(?:\s+and\s+including)?|<=?|≤)\s*/i.exec(rest.slice(i));
+  let second: ReturnType<typeof one> = null;
+  if (join) {
+    const save = i;
+    i += join[0].length;
+    second = one();
+    const inclusiveJoin = /<=|≤/.test(join[0]) ? 'lessThanInclusive' : /</.test(join[0]) ? 'lessThan' : null;
+    if (second && inclusiveJoin && second.op === null) second = { ...second, op: inclusiveJoin };
+    if (second && (second.op === null || second.op === 'lessThan' || second.op === 'lessThanInclusive')) {
+      i += second.len;
+    } else {
+      second = null;
+      i = save;
+    }
+  }
+  const unitAfter = second?.unit ?? firstUnit;
+  if (!firstUnit) firstUnit = unitAfter;
+  const months = (u: string | null): boolean => !!u && /^mo/i.test(u);
+  if (second) {
+    if (!firstOp) firstOp = 'greaterThanInclusive';
+    bounds.push({ op: firstOp, years: first.n, months: months(firstUnit) });
+    bounds.push({ op: second.op ?? 'lessThanInclusive', years: second.n, months: months(second.unit ?? unitAfter) });
+  } else {
+    const suffix = SUFFIX_RE.exec(rest.slice(i));
+    if (suffix && !firstOp) {
+      firstOp = comparisonOf(suffix.groups);
+      i += suffix[0].length;
+    }
+    bounds.push({ op: firstOp ?? 'equal', years: first.n, months: months(firstUnit) });
+  }
+  // "years of age", "years old", "(inclusive)"
+  const tail =
+    /^\s*(?:[-\s]*(?:years?|yrs?|y)\b)?\s*(?:of\s+age|old|-old)?(?:\s*\(\s*y\/o\s*\))?(?:\s*\(\s*including\s+\d+\s*(?:years?\s*)?(?:old|of\s+age)?\s*\))?(?:\s*(?:\(\s*)?(?:inclusive|including\s+(?:the\s+)?boundary\s+values?|both\s+inclusive|included)(?:\s*\))?)?/i.exec(
+      rest.slice(i),
+    );
+  if (tail) i += tail[0].length;
+  const ok =
+    bounds.every((b) => b.years >= 0 && b.years <= 120) &&
+    !(bounds.length === 2 && !bounds[0]!.months && !bounds[1]!.months && bounds[0]!.years >= bounds[1]!.years);
+  if (!ok) return null;
+  const framed = /\b(?:of\s+age|old|or\s+older|and\s+older|y\/o)\b/i.test(rest.slice(0, i));
+  return { bounds, start: pos + (/^\s*/.exec(rest)?.[0].length ?? 0), end: pos + i, framed };
+}
+
+/** Whole-year leaves for bounds, rounded so the rule is never stricter than written. */
+export function ageLeaves(bounds: Bound[]): LeafCondition[] {
+  const out: LeafCondition[] = [];
+  for (const b of bounds) {
+    if (b.op === 'equal') continue;
+    let v = b.months ? b.years / 12 : b.years;
+    let op: Comparison = b.op;
+    if (!Number.isInteger(v)) {
+      if (op === 'greaterThanInclusive' || op === 'greaterThan') {
+        v = Math.floor(v);
+        op = 'greaterThanInclusive';
+      } else if (op === 'lessThan') v = Math.ceil(v);
+      else v = Math.floor(v);
+    }
+    if ((op === 'greaterThanInclusive' && v <= 0) || (op === 'greaterThan' && v < 0)) continue;
+    out.push({ fact: 'age', operator: op, value: v });
+  }
+  return out;
+}
+
+/** Words before a number that make it an age. */
+const AGE_WORD_BEFORE =
+  /\b(?:age[ds]?|ages)\s*(?:\(\s*(?:years?|yrs?)\s*\)\s*)?(?:[:=-]\s*)?(?:(?:is|of|at|must\s+be|should\s+be|will\s+be|range|ranging|limit|limits|requirement|restriction|group)\s+)*(?:(?:at|from)\s+)?(?:(?:the\s+)?time\s+of\s+(?:\w+\s+){0,3})?$|\b(?:minimum|maximum|min\.?|max\.?)\s+(?:age\s*)?(?:of\s+)?$|\b(?<prep>over|above|older\s+than|under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?$/i;
+/** A person directly before a bare "≥ 18 years": "Adults ≥ 18 years", "Male or female, ≥ 18 years". */
+const PERSON_BEFORE =
+  /\b(?:adults?|adolescents?|children|patients?|participants?|subjects?|individuals?|persons?|people|men|women|males?|females?|volunteers?)(?:'s?)?\s*(?:[,(]\s*)?(?:(?:who\s+are|must\s+be|should\s+be|shall\s+be|will\s+be|are|is|be)\s+)?(?:aged?\s+)?$|^\s*(?:be|is|are)\s+$/i;
+/** Age-group words right before the limit, read with it: "Adults ≥ 18 years", "Adult patients (≥ 18 years)". */
+const ADULT_BEFORE =
+  /\b(?:adults?|adult\s+(?:patients?|participants?|subjects?|men|women|males?|females?)|adolescents?|children|pediatric(?:\s+patients)?|paediatric(?:\s+patients)?)\s*(?:\(\s*)?(?:aged?\s+)?$/i;
+/** Words that make a number of years a duration, or somebody else's age, or a time point. */
+const NOT_AGE_BEFORE =
+  /\b(?:for|within|since|after|before|ago|last|past|previous|prior|period|duration|during|free|survival|remission|interval|follow[\s-]?up|history|diagnosed|treated|elapsed|least|child|children|partner|mother|father|parent|sibling|donor|caregiver|more\s+than|over\s+the|in\s+the)\s*(?:of\s+)?(?:at\s+least\s+|more\s+than\s+|less\s+than\s+|over\s+)?$/i;
+const AT_DIAGNOSIS_AFTER =
+  /^\s*(?:at|on)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:initial|original|first|primary)\s+)?diagnosis/i;
+const DIAGNOSED_BEFORE =
+  /\b(?:diagnosed|diagnosis|onset)\s+(?:\w+\s+){0,3}(?:at|before|under|after|by|prior\s+to)\s+(?:the\s+age\s+of\s+)?$|\bdiagnosed\s+(?:at|before|under|after|by)\s+(?:age\s+)?$/i;
+/** "at the time of signing informed consent", "on the day of signing", "at screening": today's age. */
+const WHEN_AFTER =
+  /^\s*[,(]?\s*(?:(?:at|on|by)\s+(?:the\s+)?(?:time|day|date)\s+(?:of\s+)?(?:signing\s+|providing\s+|giving\s+|obtaining\s+)?(?:(?:the|written)\s+)?(?:(?:informed\s+consent(?:\s+signing)?|consent|icf|screening|enrol?ment|registration|randomi[sz]ation|inclusion|study\s+entry|entry|the\s+screening\s+visit)(?:\s+form)?(?:\s*\(\s*icf\s*\))?(?:\s+(?:form|document))?)|(?:at|on)\s+(?:the\s+)?(?:screening(?:\s+visit)?|enrol?ment|registration|randomi[sz]ation|study\s+entry|inclusion|baseline|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+)?consent(?:\s+form)?))(?:\s*\(\s*icf\s*\))?\s*\)?/i;
+/** A sex right before an age: "Female between 18 and 37 years old", "male patients aged ≥ 18". */
+const SEX_BEFORE_AGE =
+  /\b(females?|males?|wom[ae]n|m[ae]n)(?:\s+(?:patients?|participants?|subjects?))?\s*,?\s*(?:aged?\s+)?$/i;
+/** Permission after the age: the age opens the trial to a group rather than limiting it. */
+const PERMISSION_AFTER =
+  /^[^.;]*?\b(?:(?:are|is)\s+(?:also\s+)?(?:allowed|eligible|permitted|acceptable)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|allowed)|participate|enroll|enrol)|can\s+(?:be\s+)?(?:enrolled|included|participate))\b/i;
+/** A requirement verb after the age in the same sentence: the age only selects whom it applies to. */
+const MODAL_AFTER =
+  /^(?:[^.;:]|:(?!\s*\S))*?(?::\s*\S|\b(?:must|should|shall|will\s+(?:need|require|undergo|have\s+to|be\s+required)|may|need|needs|are\s+required|is\s+required|require|requires|would\s+be\s+considered|is\s+defined|are\s+defined|can\s+be)\b)/i;
+const MODAL_BEFORE = /\b(?:must|should|shall|will|need\s+to|needs\s+to|(?:is|are)\s+required\s+to)\b/i;
+const CONDITION_BEFORE =
+  /\b(?:if|when|whether|where|unless|for|in|among|except)\s+(?:[\w-]+\s+){0,3}?(?:(?:all|the|those|patients?|participants?|subjects?|women|men|males?|females?|children|cases?|individuals?|adults?|adolescents?|people|persons?)\s+)*(?:who\s+are\s+|aged?\s+|with\s+(?:an?\s+)?age\s+(?:of\s+)?)?$|\b(?:if|when|unless)\s+$/i;
+
+function sentenceBounds(text: string, pos: number): [number, number] {
+  let start = 0;
+  const re = /[.;](?=\s|$)|\n/g;
+  let end = text.length;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index < pos) start = m.index + 1;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+const NUMBER_START =
+  /(?:[<>=≤≥]|&[gl]t;|\b(?:greater|more|less|older|younger|at\s+least|at\s+most|minimum|maximum|over|under|above|below|between|from|no|not|equal)\b|\b\d{1,3}\b|\b(?:eighteen|twenty|sixteen|twelve|twenty[- ]one|sixty|seventy)\b)/gi;
 
 export const extractAge: Extractor = (input) => {
   const { text } = input;
-  const inAgeContext = input.context.some((c) => /^age\b/i.test(c));
-  if (!AGE_WORD.test(text) && !inAgeContext) return [];
+  const inAgeContext = input.context.some((c) => /^\s*age\b/i.test(c) && c.length < 40);
+  if (!inAgeContext && !/\b(?:age[ds]?|years?|yrs?|y\/o|months?)\b/i.test(text)) return [];
   const out: Finding[] = [];
-  const leaf = (operator: 'greaterThanInclusive' | 'greaterThan' | 'lessThanInclusive' | 'lessThan', value: number) =>
-    ({ fact: 'age', operator, value }) as const;
-
-  // Ranges: "18 to 75 years", "between 18 and 70 years of age", "18-75 years old", "aged 18–65".
-  const range = new RegExp(
-    `(?:between\\s+)?(${NUMBER})\\s*(?:years?\\s*)?(?:-|to|and|through)\\s*(${NUMBER})\\s*(?:years?|yrs?)(?:\\s*(?:of age|old))?(?:\\s*\\(?inclusive\\)?)?`,
-    'ig',
-  );
-  const rangeAged = new RegExp(`\\bage[ds]?\\s*(?:of\\s+)?(?:between\\s+)?(${NUMBER})\\s*(?:-|to|and)\\s*(${NUMBER})(?:\\s*(?:years?|yrs?))?`, 'ig');
-  for (const re of [rangeAged, range]) {
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const lo = toNumber(m[1]!);
-      const hi = toNumber(m[2]!);
-      if (lo === null || hi === null || lo >= hi || hi > 120) continue;
-      if (out.some((f) => f.spans.some(([s, e]) => m!.index < e && m!.index + m![0].length > s))) continue;
-      out.push({
-        category: 'age',
-        condition: { all: [leaf('greaterThanInclusive', lo), leaf('lessThanInclusive', hi)] },
-        spans: [[m.index, m.index + m[0].length]],
-      });
+  const permissions: string[] = [];
+  const permitted: Finding[] = [];
+  const sexOfFinding = new Map<Finding, 'female' | 'male'>();
+  let consumed = 0;
+  NUMBER_START.lastIndex = 0;
+  for (let m = NUMBER_START.exec(text); m; m = NUMBER_START.exec(text)) {
+    if (m.index < consumed) continue;
+    const read = readAgeBound(text, m.index);
+    if (!read) continue;
+    // Whatever the verdict, the numbers of this expression are not read again one by one.
+    consumed = read.end;
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const after = text.slice(read.end);
+    const ageWord = AGE_WORD_BEFORE.exec(before);
+    const person = PERSON_BEFORE.test(before) && read.bounds.some((b) => b.op !== 'equal');
+    const pdq = inAgeContext && m.index < 3;
+    const hasUnit = /\b(?:years?|yrs?|y|months?|mos?)\b/i.test(text.slice(m.index, read.end)) || read.framed;
+    if (!ageWord && !read.framed && !(person && hasUnit) && !pdq) continue;
+    // Months are an age only when the text says so ("6 months of age"); "more than 6 months" is a time.
+    if (read.bounds.every((b) => b.months) && !read.framed && !ageWord) continue;
+    if (!ageWord && !pdq && NOT_AGE_BEFORE.test(before)) continue;
+    if (/\b(?:for|per)\s+$/i.test(before) && !ageWord) continue;
+    if (/\d\s*-\s*$|\(\s*\d+\s*-\s*$/.test(before)) continue; // "(140 - age)"
+    // An age at diagnosis is not today's age, but a lower limit on it still holds today
+    // ("≥ 18 years at diagnosis" means ≥ 18 now); the words about diagnosis stay unread.
+    const atDiagnosis =
+      AT_DIAGNOSIS_AFTER.test(after) || DIAGNOSED_BEFORE.test(before) || /\bat\s+diagnosis\s*[:-]?\s*$/i.test(before);
+    if (atDiagnosis) {
+      if (input.kind !== 'inclusion') continue;
+      read.bounds = read.bounds.filter((b) => b.op === 'greaterThanInclusive' || b.op === 'greaterThan');
+      if (!read.bounds.length) continue;
     }
+    if (read.bounds.every((b) => b.op === 'equal')) {
+      // "18 years of age" with no comparison is not a limit; "minimum age 18", "over age 18" are.
+      const prep = ageWord?.groups?.prep?.toLowerCase();
+      if (prep) read.bounds[0]!.op = /^(?:over|above|older)/.test(prep) ? 'greaterThan' : 'lessThan';
+      else if (ageWord && /\b(?:minimum|min)\b/i.test(ageWord[0])) read.bounds[0]!.op = 'greaterThanInclusive';
+      else if (ageWord && /\b(?:maximum|max)\b/i.test(ageWord[0])) read.bounds[0]!.op = 'lessThanInclusive';
+      else continue;
+    }
+    // A row of an age-banded table ("Age 1 to < 2 years; 0.6 mg/dL (male)") is a lookup, not a limit.
+    if (/^\s*[;:,]?\s*(?:(?:male|female)\s*:?\s*)?\d[\d.]*\s*(?:mg|g\/|µ|u|mmol|ml|%)/i.test(after)) continue;
+    // An age that selects a subgroup ("Patients ≥ 60 years … must have a stress test") is not a requirement.
+    const [sStart] = sentenceBounds(text, m.index);
+    const subjectPart = text.slice(sStart, m.index);
+    const person0 = ADULT_BEFORE.exec(before);
+    const anchorStart = ageWord ? m.index - ageWord[0].length : person0 ? m.index - person0[0].length : m.index;
+    if (CONDITION_BEFORE.test(text.slice(Math.max(sStart, anchorStart - 40), anchorStart))) continue;
+    // An age at the head of the sentence ("Age ≥ 18 years because …") is the requirement itself.
+    const atHead = /^[\s\d.)(*-]*$/.test(text.slice(sStart, anchorStart));
+    // "ADULT PATIENTS (≥ 18 years): adequate organ function …": a heading that scopes another requirement.
+    if (/^[^.;:]*:\s*\S/.test(after)) continue;
+    if (!atHead && MODAL_AFTER.test(after) && !MODAL_BEFORE.test(subjectPart)) continue;
+    const permission = PERMISSION_AFTER.test(after);
+    const leaves = ageLeaves(read.bounds);
+    let end = read.end;
+    const when = WHEN_AFTER.exec(after);
+    if (when) end += when[0].length;
+    consumed = end;
+    const spans: Array<[number, number]> = [[anchorStart, end]];
+    // "≥ 6 months": true of everyone in whole years; the words are read, nothing is required.
+    const condition: Condition = !leaves.length
+      ? { fact: 'age', operator: 'greaterThanInclusive', value: 0 }
+      : leaves.length === 1
+        ? leaves[0]!
+        : { all: leaves };
+    if (permission) {
+      // "Adolescents aged 12 years and older are allowed …": a way in that the other limits must not shut.
+      permitted.push({ category: 'age', condition, spans, polarityHandled: true });
+      permissions.push(text.slice(sStart, sentenceBounds(text, m.index)[1]).trim());
+      continue;
+    }
+    const sexed = SEX_BEFORE_AGE.exec(text.slice(Math.max(0, anchorStart - 30), anchorStart));
+    out.push({ category: 'age', condition, spans, polarityHandled: true });
+    if (sexed) sexOfFinding.set(out[out.length - 1]!, /^(?:female|wom)/i.test(sexed[1]!) ? 'female' : 'male');
   }
-  if (out.length) return out;
-
-  // One bound: "age ≥ 18", "18 years or older", "at least 18 years of age", "< 75 years".
-  const before = new RegExp(
-    `(?:\\bage[ds]?\\b[^\\d.;]{0,25}?|\\b)(${GE.source}|${LE.source}|${GT.source}|${LT.source})\\s*(?:the age of\\s*)?(${NUMBER})\\s*(?:years?|yrs?)?`,
-    'ig',
-  );
-  const after = new RegExp(`(${NUMBER})\\s*(?:years?|yrs?)?\\s*(?:of age\\s*|old\\s*)?(${GE.source}|${LE.source})`, 'ig');
-  const judge = (op: string, value: number, start: number, end: number): void => {
-    if (value > 120) return;
-    const operator = new RegExp(`^(?:${GE.source})$`, 'i').test(op)
-      ? 'greaterThanInclusive'
-      : new RegExp(`^(?:${LE.source})$`, 'i').test(op)
-        ? 'lessThanInclusive'
-        : new RegExp(`^(?:${GT.source})$`, 'i').test(op)
-          ? 'greaterThan'
-          : 'lessThan';
-    out.push({ category: 'age', condition: leaf(operator, value), spans: [[start, end]] });
-  };
-  const ageNear = (s: number, e: number): boolean =>
-    inAgeContext || /\bage|years?|yrs?\b/i.test(text.slice(Math.max(0, s - 25), Math.min(text.length, e + 25)));
-  for (let m = before.exec(text); m; m = before.exec(text)) {
-    const v = toNumber(m[2]!);
-    if (v === null || !ageNear(m.index, m.index + m[0].length)) continue;
-    if (!/years?|yrs?|\bage/i.test(m[0]) && !inAgeContext) continue;
-    judge(m[1]!, v, m.index, m.index + m[0].length);
+  if (!out.length) return permitted;
+  // Limits per sex ("Female between 18 and 37 years old and male between 18 and 45 years old"): one
+  // finding, each limit binding its own sex.
+  const sexes = new Set(sexOfFinding.values());
+  if (sexes.size === 2 && out.every((f) => sexOfFinding.has(f))) {
+    const part = (f: Finding): Condition => {
+      const sex: LeafCondition = { fact: 'sex', operator: 'equal', value: sexOfFinding.get(f)! };
+      return input.kind === 'exclusion'
+        ? { all: [sex, f.condition] }
+        : { any: [{ ...sex, operator: 'notEqual' }, f.condition] };
+    };
+    const condition: Condition = input.kind === 'exclusion' ? { any: out.map(part) } : { all: out.map(part) };
+    return [{ category: 'age', condition, spans: out.flatMap((f) => f.spans), polarityHandled: true }];
   }
-  for (let m = after.exec(text); m; m = after.exec(text)) {
-    const v = toNumber(m[1]!);
-    if (v === null || !ageNear(m.index, m.index + m[0].length)) continue;
-    if (!/years?|yrs?|\bage|old/i.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length)) && !inAgeContext) continue;
-    if (out.some((f) => f.spans.some(([s, e]) => m!.index < e && m!.index + m![0].length > s))) continue;
-    judge(m[2]!, v, m.index, m.index + m[0].length);
-  }
-  // PDQ "Age: 18 and over" reads the number without a unit.
-  if (!out.length && inAgeContext) {
-    const bare = new RegExp(`^(${NUMBER})\\s*(?:and|or)\\s*(over|older|above|under|younger)`, 'i').exec(text);
-    if (bare) judge(/over|older|above/i.test(bare[2]!) ? 'or older' : 'or younger', toNumber(bare[1]!) ?? 0, 0, bare[0].length);
-  }
-  // "Adults" / "pediatric" without numbers are left to the structured age fields.
-  const ageWord = /\bage[ds]?\b/i.exec(text);
-  if (out.length && ageWord && !out.some((f) => f.spans.some(([s, e]) => ageWord.index >= s && ageWord.index < e))) {
-    out[0]!.spans.push([ageWord.index, ageWord.index + ageWord[0].length]);
+  if (permissions.length && input.kind === 'inclusion') {
+    const way: LeafCondition = {
+      fact: 'unparsed',
+      operator: 'equal',
+      value: true,
+      params: { text: permissions.join(' ') },
+    };
+    for (const f of out) f.condition = { any: [f.condition, way] };
   }
   return out;
 };
 
+// ---------------------------------------------------------------------------------------------------
+// Sex.
+
+const SEX_WORD = '(?:males?|females?|men|women|man|woman)';
+const MENOPAUSE = '(?:(?:pre|post|peri)[\\s-]*(?:and|or|/)?[\\s-]*)*menopausal';
+/** Words after a sex that make the sentence about reproduction, not about who may enrol. */
+const REPRODUCTIVE =
+  /^[^.;:]{0,60}\b(?:childbearing|child-bearing|child\s+bearing|reproductive|fertile|partners?|pregnan\w*|breast-?feed\w*|lactat\w*|nursing|contracep\w*|steril\w*|sexually|sperm|condoms?|birth\s+control|abstinen\w*|wocbp|wcbp|considered|defined|menses|amenorrh\w*|vasectom\w*|impregnat\w*|father\w*|beget|donat\w*|spermicid\w*)\b/i;
+const SUBJECT_SEX = new RegExp(
+  `^\\s*(?:(?:adult|healthy|ambulatory)\\s+)?(?:(?<meno>${MENOPAUSE})\\s+)?(?<a>${SEX_WORD})\\b(?:\\s*(?:/|or|and|and/or|&)\\s*(?:${MENOPAUSE}\\s+)?(?<b>${SEX_WORD})\\b)?(?:\\s+(?:patients?|participants?|subjects?|volunteers?|individuals?))?`,
+  'i',
+);
+const ANY_SEX =
+  /\b(?:both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)(?!\s*(?:hormon|steroid|therapy|drug|partner))|all\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender)|(?:sex|gender)\s*(?:is\s+)?(?:not\s+limited|unlimited|unrestricted)|gender\s+unlimited|no\s+(?:sex|gender)\s+restrictions?|(?:sex|gender)\s*:\s*(?:all|both|any))\b/i;
+const ONLY_SEX = new RegExp(
+  `\\b(?:(?<a>${SEX_WORD})\\s+(?:patients?\\s+|participants?\\s+|subjects?\\s+)?only|only\\s+(?<b>${SEX_WORD})(?:\\s+(?:patients?|participants?|subjects?))?|must\\s+be\\s+(?:an?\\s+)?(?<c>${SEX_WORD})|(?:sex|gender)\\s*:\\s*(?<d>male|female))\\b`,
+  'i',
+);
+
+function sexOf(word: string): 'female' | 'male' {
+  return /^(?:female|wom[ae]n)/i.test(word) ? 'female' : 'male';
+}
+
+const ANY: LeafCondition = { fact: 'sex', operator: 'in', value: ['female', 'male', 'other'] };
+
+/** What may follow a sex that names who can enrol: the end, an age, a disease ("with …"), a description. */
+const SUBJECT_CONTINUES =
+  /^\s*(?:$|[,;.:()]|\b(?:aged?|ages|between|over|under|from|of\s+(?:age|any|all)|with|who\s+(?:have|has|are|were|had)|diagnosed|having|older|younger|greater|more|less|at\s+least|above|below)\b|[<>=]|\d)/i;
+const REQUIREMENT_VERB = /^[^.;]*?\b(?:must|should|shall|will|agrees?|may|can|need|needs|required?)\b/i;
+/** The other sex later in a list: "Adult females (…), and adult males", "Males (≥ 18), post-menopausal females or …". */
+const LISTED = {
+  female: /(?:,|\band\b|\bor\b|\/)\s*(?:(?:adult|(?:pre|post|peri)[\w/*-]*|and|or)\s+)*(?:males?|m[ae]n)\b/i,
+  male: /(?:,|\band\b|\bor\b|\/)\s*(?:(?:adult|(?:pre|post|peri)[\w/*-]*|and|or)\s+)*(?:females?|wom[ae]n)\b/i,
+};
+const OTHER_SEX = { female: /\b(?:males?|m[ae]n)\b/i, male: /\b(?:females?|wom[ae]n)\b/i };
+function otherSexListed(rest: string, sex: 'female' | 'male'): boolean {
+  return LISTED[sex].test(rest);
+}
+
 export const extractSex: Extractor = (input) => {
-  const { text } = input;
-  const m =
-    /^(?:(?:male|female|men|women)s?(?:\s+(?:or|and|and\/or)\s+(?:male|female|men|women)s?)?|both (?:sexes|genders))\s*\.?$/i.exec(
-      text.trim(),
-    ) ?? /\b(male|female|men|women)\s+(?:patients?|participants?|subjects?)?\s*only\b/i.exec(text);
-  if (!m) return [];
-  const words = m[0].toLowerCase();
-  const female = /\bfemales?\b|\bwomen\b/.test(words);
-  const male = /\bmales?\b|\bmen\b/.test(words) || /\bboth\b/.test(words);
-  const start = text.indexOf(m[0]);
-  const span: [number, number] = [start, start + m[0].length];
-  const both = (female && male) || /\bboth\b/.test(words);
-  return [
-    {
-      category: 'sex',
-      condition: both
-        ? { fact: 'sex', operator: 'in', value: ['female', 'male', 'other'] }
-        : { fact: 'sex', operator: 'equal', value: female ? 'female' : 'male' },
-      spans: [span],
-      polarityHandled: true,
-    },
+  const { text, kind } = input;
+  if (!/\b(?:males?|females?|m[ae]n|wom[ae]n|sex|sexes|genders?)\b/i.test(text)) return [];
+  const finding = (condition: LeafCondition, start: number, end: number): Finding[] => [
+    { category: 'sex', condition, spans: [[start, end]], polarityHandled: true },
   ];
+  // "Any sex" in an exclusion would exclude everybody; it is only ever read in inclusions.
+  const any = ANY_SEX.exec(text);
+  if (any) return kind === 'inclusion' ? finding(ANY, any.index, any.index + any[0].length) : [];
+  const only = ONLY_SEX.exec(text);
+  if (only) {
+    const w = only.groups?.a ?? only.groups?.b ?? only.groups?.c ?? only.groups?.d ?? '';
+    return finding({ fact: 'sex', operator: 'equal', value: sexOf(w) }, only.index, only.index + only[0].length);
+  }
+  const subj = SUBJECT_SEX.exec(text);
+  if (!subj) return [];
+  const sexWord = /^\s+(?:sex|gender)\b/i.exec(text.slice(subj.index + subj[0].length));
+  const rest = text.slice(subj.index + subj[0].length + (sexWord ? sexWord[0].length : 0));
+  const sentence = rest.split(/[.;](?:\s|$)/)[0] ?? '';
+  // "Women of childbearing potential must …", "Men agree not to father a child": a requirement for
+  // one sex, not a limit on who may enrol.
+  if (REPRODUCTIVE.test(rest) || !SUBJECT_CONTINUES.test(rest)) return [];
+  const a = sexOf(subj.groups!.a!);
+  const b = subj.groups?.b ? sexOf(subj.groups.b) : a;
+  if (a === b && /^\s*(?:who|with|having)\b/i.test(rest) && (kind === 'exclusion' || REQUIREMENT_VERB.test(sentence)))
+    return [];
+  // The menopausal status is a requirement of its own, which no fact holds: left unread.
+  const meno = subj.groups?.meno;
+  const start = meno ? text.indexOf(meno, subj.index) + meno.length : subj.index;
+  const end = subj.index + subj[0].length + (sexWord ? sexWord[0].length : 0);
+  if (a !== b || otherSexListed(sentence, a)) return kind === 'inclusion' ? finding(ANY, start, end) : [];
+  // The other sex named further on ("Female between 18 and 37 years old and male between 18 and 45"):
+  // the limits are per sex, which the age reader handles; no sex limit here.
+  if (OTHER_SEX[a].test(sentence)) return [];
+  return finding({ fact: 'sex', operator: 'equal', value: a }, start, end);
 };

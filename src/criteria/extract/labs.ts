@@ -1,4 +1,1146 @@
-/** Laboratory values with comparator, unit and ULN multiples; LVEF; life expectancy. */
-import type { Extractor } from './extractor';
+/**
+ * Laboratory values, organ function, LVEF and QTc: "ANC ≥ 1,500/µL", "Platelets ≥ 100 × 10^9/L",
+ * "Serum creatinine ≤ 1.5 × ULN OR creatinine clearance ≥ 60 mL/min", "AST and ALT ≤ 2.5 × ULN
+ * (≤ 5 × ULN if liver metastases)", "Total bilirubin within normal limits", "LVEF ≥ 50% by ECHO or
+ * MUGA", "QTcF > 450 ms for men and > 470 ms for women"; and life expectancy ("Life expectancy of
+ * at least 12 weeks").
+ *
+ * Lab names come from the lexicon mentions (rules/labs.json). After a name (or a list of names that
+ * share one limit: "AST/ALT", "transaminases") the extractor reads a comparator, a number and either
+ * a unit or a multiple of the upper limit of normal. A value in another unit is converted into the
+ * lab's rule unit with the factors in rules/labs.json, so rules compare like with like
+ * (ANC 1,500/µL → lab(anc, 10^9/L) ≥ 1.5). A value with no unit is read only where the rule unit is
+ * unambiguous (INR, %, ms, or a count of 1,000 or more per µL).
+ *
+ * A second limit for a subgroup ("≤ 3 × ULN for Gilbert's syndrome", "≤ 5 × ULN if liver metastases",
+ * "> 470 ms for women") is read into the same finding: the main limit, or the relaxed one together
+ * with the subgroup. The subgroup is a sex leaf, a condition from the lexicon, or an `unparsed` leaf
+ * carrying its words, which the evaluator treats as unknown: a patient within the main limit passes,
+ * one within only the relaxed limit is asked about the subgroup, and nobody fails on a guess.
+ *
+ * The extractor reads the comparators itself ("not more than", "no less than"), so its findings set
+ * `polarityHandled`.
+ */
+import type { Condition, LeafCondition, Operator } from '../facts';
+import type { LabsFile, Mention } from '../lexicon';
+import type { ExtractInput, Extractor, Finding } from './extractor';
 
-export const LAB_EXTRACTORS: Extractor[] = [];
+export type Comparison = 'greaterThanInclusive' | 'greaterThan' | 'lessThanInclusive' | 'lessThan';
+
+// ---------------------------------------------------------------------------------------------------
+// Comparators, shared with the performance-status, age and life-expectancy readers.
+
+const GE_WORDS =
+  'greater\\s+than\\s+or\\s+equals?(?:\\s+to)?|greater\\s+than\\s*/\\s*equal(?:\\s+to)?|greater\\s+or\\s+equal(?:\\s+to)?|equal\\s+(?:to\\s+)?or\\s+(?:greater|more|higher|above|over|older)(?:\\s+than)?|(?:more|higher|older|larger|bigger)\\s+than\\s+or\\s+equal(?:\\s+to)?|at\\s+least|not?\\s+(?:less|lower|fewer|smaller|younger)\\s+than|not\\s+below|(?:a\\s+)?minimum\\s+(?:of\\s+)?|over\\s+or\\s+equal(?:\\s+to)?|superior\\s+or\\s+equal(?:\\s+to)?';
+const LE_WORDS =
+  'less\\s+than\\s+or\\s+equals?(?:\\s+to)?|less\\s+than\\s*/\\s*equal(?:\\s+to)?|less\\s+or\\s+equal(?:\\s+to)?|lesser\\s+than\\s+or\\s+equal(?:\\s+to)?|equal\\s+(?:to\\s+)?or\\s+(?:less|lower|below|under|smaller|younger)(?:\\s+than)?|(?:lower|smaller|younger)\\s+than\\s+or\\s+equal(?:\\s+to)?|not?\\s+(?:more|greater|higher|older|larger)\\s+than|not\\s+(?:above|over)|(?:does\\s+)?not\\s+(?:to\\s+)?exceed(?:ing|s)?|at\\s+most|(?:a\\s+)?maximum\\s+(?:of\\s+)?|up\\s+to(?:\\s+and\\s+including)?|(?:below|inferior)\\s+or\\s+equal(?:\\s+to)?';
+const GT_WORDS =
+  '(?:greater|more|higher|older|larger|bigger|longer)\\s+than|above|over|exceed(?:ing|s)?|in\\s+excess\\s+of|superior\\s+to';
+const LT_WORDS = '(?:less|lesser|lower|fewer|smaller|younger|shorter)\\s+than|below|under|inferior\\s+to';
+const GE_SIGNS = '>\\s*=|=\\s*>|>\\s*/\\s*=|=\\s*/\\s*>|>\\s*or\\s*=|>\\s*or\\s+equal(?:\\s+to)?|&gt;\\s*=';
+const LE_SIGNS = '<\\s*=|=\\s*<|<\\s*/\\s*=|=\\s*/\\s*<|<\\s*or\\s*=|<\\s*or\\s+equal(?:\\s+to)?|&lt;\\s*=';
+/** A sign repeated in brackets after the words: "greater than or equal to (>=) 60". */
+const ECHO = '(?:\\s*\\(\\s*(?:[<>]=?|=[<>]|&[lg]t;=?)\\s*\\))?';
+
+/** Regex source of one comparator, with named groups ge / le / gt / lt. */
+export const COMPARATOR = `(?:(?<ge>(?:${GE_SIGNS})|\\b(?:${GE_WORDS})\\b${ECHO})|(?<le>(?:${LE_SIGNS})|\\b(?:${LE_WORDS})\\b${ECHO})|(?<gt>\\b(?:${GT_WORDS})\\b${ECHO}|>|&gt;)|(?<lt>\\b(?:${LT_WORDS})\\b${ECHO}|<|&lt;))`;
+
+/** "or more", "or less", "and older", "+" after a number. */
+export const SUFFIX_COMPARATOR =
+  '(?:(?<sge>\\bor\\s+(?:greater|more|higher|above|over|older)\\b|\\band\\s+(?:older|over|above|greater|more|higher)\\b|\\+)|(?<sle>\\bor\\s+(?:less|lower|below|under|fewer|younger|smaller)\\b|\\band\\s+(?:younger|under|below|less|lower)\\b))';
+
+export function comparisonOf(groups: Record<string, string | undefined> | undefined): Comparison | null {
+  if (!groups) return null;
+  if (groups.ge !== undefined || groups.sge !== undefined) return 'greaterThanInclusive';
+  if (groups.le !== undefined || groups.sle !== undefined) return 'lessThanInclusive';
+  if (groups.gt !== undefined) return 'greaterThan';
+  if (groups.lt !== undefined) return 'lessThan';
+  return null;
+}
+
+const OPPOSITE: Record<Operator, Operator> = {
+  equal: 'notEqual',
+  notEqual: 'equal',
+  lessThan: 'greaterThanInclusive',
+  greaterThanInclusive: 'lessThan',
+  lessThanInclusive: 'greaterThan',
+  greaterThan: 'lessThanInclusive',
+  in: 'notIn',
+  notIn: 'in',
+};
+
+/** The negation of a condition (De Morgan over all/any; booleans flip their value). */
+export function opposite(c: Condition): Condition {
+  if ('all' in c) return { any: c.all.map(opposite) };
+  if ('any' in c) return { all: c.any.map(opposite) };
+  if (typeof c.value === 'boolean' && c.operator === 'equal') return { ...c, value: !c.value };
+  return { ...c, operator: OPPOSITE[c.operator] };
+}
+
+export function unparsedLeaf(text: string): LeafCondition {
+  return { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.trim() } };
+}
+
+export function allOf(parts: Condition[]): Condition {
+  const flat = parts.flatMap((p) => ('all' in p ? p.all : [p]));
+  return flat.length === 1 ? flat[0]! : { all: flat };
+}
+
+export function anyOf(parts: Condition[]): Condition {
+  const flat = parts.flatMap((p) => ('any' in p ? p.any : [p]));
+  return flat.length === 1 ? flat[0]! : { any: flat };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Numbers and units.
+
+/** A number: "1,500", "1.5", ".5", "1,5" (decimal comma), "100 000"; and the small words of multiples ("three times the ULN"). */
+const NUM =
+  '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?|\\.\\d+|\\b(?:one|two|three|four|five|ten)\\b)';
+
+const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 };
+
+function num(raw: string): number {
+  const word = SMALL_NUMBERS[raw.toLowerCase()];
+  if (word !== undefined) return word;
+  const s = /^\d+,\d{1,2}$/.test(raw) ? raw.replace(',', '.') : raw.replace(/[, ]/g, '');
+  return Number(s);
+}
+
+/**
+ * Unit notation → the unit keys of rules/labs.json. Order matters: longer notations first. Counts
+ * "x 10^9/L" also appear as "x 109/L" when a superscript was lost in copying; "109/L" right after a
+ * multiplication sign can only mean 10^9/L.
+ */
+const UNIT_PATTERNS: Array<[RegExp, string]> = [
+  [
+    /(?:x|\*|times)?\s*10\s*(?:\^|e|x|\*\*?|\(\s*)?\s*([34569])\s*\)?\s*(?:(?:cells?|platelets?|neutrophils?)\s*)?(?:\/|per)\s*(?:l|liter|litre)\b/iy,
+    'EXP/L',
+  ],
+  [/(?:x|\*|times)\s*10\s*\^\s*(9)\b(?!\s*\/)/iy, 'EXP/L'],
+  [
+    /(?:x|\*|times)?\s*10\s*(?:\^|e|x|\*\*?|\(\s*)?\s*([346])\s*\)?\s*(?:cells?\s*)?(?:\/|per)\s*(?:u|mc|micro)?\s*(?:l|liter|litre|mm\s*\^?\s*\(?3\)?|mm3|cu\.?\s*mm|cumm|cubic\s+millimet(?:er|re)s?)\b/iy,
+    'EXP/uL',
+  ],
+  [/(?:G|Giga)\s*\/\s*[lL]\b/y, '10^9/L'],
+  [/(?:k|thou|thousand)\s*\/\s*(?:u|mc|micro)?\s*(?:l|mm\s*\^?\s*3|mm3|cumm|cu\.?\s*mm)\b/iy, '10^3/uL'],
+  [/x\s*1000\s*(?:cells?\s*)?\/\s*(?:u|mc)\s*l\b/iy, '10^3/uL'],
+  [
+    /(?:cells?\s*)?(?:\/|per)\s*(?:u|mc|micro)\s*(?:l|liter|litre)\b|(?:cells?\s*)?(?:\/|per)\s*(?:mm\s*\^?\s*\(?3\)?|mm3|cu\.?\s*mm|cumm|cubic\s+millimet(?:er|re)s?)|\/\s*microl(?:iter|itre)?\b|cells?\s*\/\s*(?:u|mc)l\b/iy,
+    '/uL',
+  ],
+  [/mm\s*\^?\s*3\b/iy, '/uL'],
+  [/(?:g|gm|gms|grams?)\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?|100\s*ml)\b|g\s*%/iy, 'g/dL'],
+  [/(?:g|gm|grams?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'g/L'],
+  [/(?:mg|milligrams?)\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?|100\s*ml)\b|mg\s*%/iy, 'mg/dL'],
+  [/(?:mg|milligrams?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'mg/L'],
+  [/(?:u|mc|micro)\s*mol(?:es)?\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'umol/L'],
+  [/(?:mmol|millimol(?:es)?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'mmol/L'],
+  [/meq\s*\/\s*l\b/iy, 'mEq/L'],
+  [/ng\s*\/\s*dl\b/iy, 'ng/dL'],
+  [/(?:ng|nanograms?)\s*(?:\/|per)\s*(?:ml|milliliter|millilitre)\b/iy, 'ng/mL'],
+  [/nmol\s*\/\s*l\b/iy, 'nmol/L'],
+  [/(?:u|mc)g\s*\/\s*l\b/iy, 'ug/L'],
+  [/(?:u|mc|micro)\s*kat\s*\/\s*l\b/iy, 'ukat/L'],
+  [/(?:i?u|units?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'U/L'],
+  [/m\s*iu\s*\/\s*l\b/iy, 'mIU/L'],
+  [/(?:u|mc|micro)\s*iu\s*\/\s*ml\b/iy, 'uIU/mL'],
+  [
+    /(?:ml|cc|millilit(?:er|re)s?)\s*(?:\/|per)\s*min(?:ute)?s?\.?\s*(?:\/|per)\s*1[.,]\s*73\s*(?:m\s*\^?\s*\(?2\)?|m2|sq\.?\s*m(?:eters?|etres?)?|square\s+met(?:er|re)s?)(?:\s*(?:of\s+)?(?:body\s+surface\s+area|bsa))?/iy,
+    'mL/min/1.73m2',
+  ],
+  [/(?:ml|cc|millilit(?:er|re)s?)\s*(?:\/|per)\s*(?:min(?:ute)?s?\b|mn\b)/iy, 'mL/min'],
+  [/ml\s*\/\s*s(?:ec)?\b/iy, 'mL/s'],
+  [/%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?\b/iy, '%'],
+  [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
+  [/(?:sec|secs|seconds?)\b/iy, 's'],
+];
+
+interface UnitRead {
+  unit: string;
+  end: number;
+}
+
+function readUnit(text: string, pos: number): UnitRead | null {
+  const ws = /\s*/y;
+  ws.lastIndex = pos;
+  ws.exec(text);
+  const at = ws.lastIndex;
+  for (const [re, key] of UNIT_PATTERNS) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) continue;
+    let unit = key;
+    if (key === 'EXP/L') unit = `10^${m[1]}/L`;
+    else if (key === 'EXP/uL') unit = `10^${m[1]}/uL`;
+    return { unit, end: at + m[0].length };
+  }
+  return null;
+}
+
+/** Multiples of the upper limit of normal: "x ULN", "times the institutional upper limit of normal", "-fold ULN". */
+const ULN_NAME = String.raw`(?:ULN|IULN|ULRR|upper\s+levels?\s+of\s+(?:the\s+)?normal|upper\s+reference\s+(?:range|limit)|upper\s+limits?\s+(?:of|for)\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)(?:\s+(?:range|values?|limits?))?|upper\s+(?:normal\s+)?limits?(?:\s+(?:of|for)\s+normal)?|normal\s+upper\s+limits?|upper\s+limit\s+normal)`;
+const ULN_TAIL = String.raw`(?:\s*[([]\s*(?:I?ULN|ULRR|upper\s+limits?\s+(?:of|for)\s+(?:the\s+)?normal)\s*[)\]])?(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|site|laboratory|lab|reference\s+lab(?:oratory)?)(?:\s+and\s+(?:sex|gender))?)?`;
+const ULN_PREFIX = String.raw`(?:(?:the|an?)\s+)?(?:(?:institutional|institution'?s?|site|local|laboratory|lab|normal|reference)\s+)*`;
+const ULN_AFTER = new RegExp(
+  String.raw`\s*(?:x|\*|times|-?\s*folds?(?:\s+(?:of|the))*)?\s*${ULN_PREFIX}${ULN_NAME}${ULN_TAIL}`,
+  'iy',
+);
+/** "1.5 times normal", "2.5 x N", "3 x institutional norm": short names need the multiplication sign. */
+const ULN_SHORT = new RegExp(
+  String.raw`\s*(?:x|\*|times|-?\s*folds?)\s*${ULN_PREFIX}(?:N|normal|norms?)\b(?!\s+(?:range|limits?|values?|organ|renal|hepatic))${ULN_TAIL}`,
+  'iy',
+);
+
+/** "within normal limits", "normal", "WNL". */
+const NORMAL = new RegExp(
+  String.raw`\s*(?:(?:is|are|be|must\s+be|should\s+be)\s+)?(?:within\s+(?:the\s+)?(?:(?:institutional|institution'?s?|laboratory|local|site|upper)\s+)*(?:normal\s+)?(?:(?:institutional|laboratory|local|reference)\s+)?(?:limits?|ranges?|values?)(?:\s+of\s+normal)?|within\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)\s+(?:limits?|ranges?)|(?:in\s+(?:the\s+)?)?normal\s+(?:limits?|ranges?)|normal\b(?!\s+(?:organ|bone|marrow|renal|hepatic|liver|cardiac|function|limits?\s+of|upper))|WNL\b)(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|laboratory|lab|site))?`,
+  'iy',
+);
+
+const COMP_AT = new RegExp(`\\s*${COMPARATOR}\\s*`, 'iy');
+const SUFFIX_AT = new RegExp(`\\s*${SUFFIX_COMPARATOR}`, 'iy');
+const NUM_AT = new RegExp(`\\s*(${NUM})`, 'iy');
+const WITHIN_AT = /\s*within\s+/iy;
+/** "PT < 6 seconds above control" is relative to a control value, not a limit. */
+const RELATIVE_AFTER =
+  /\s*(?:above|over|beyond|greater\s+than|more\s+than|of)\s+(?:the\s+)?(?:control|baseline|normal\s+control|upper\s+limit\s+of\s+the\s+control)/iy;
+
+interface Value {
+  op: Comparison;
+  value: number;
+  /** Unit key, 'ULN' for multiples of the upper limit of normal, 'NORMAL' for "within normal limits", or null. */
+  unit: string | null;
+  start: number;
+  end: number;
+  /** The comparator was not written but taken over from the value this one restates. */
+  inherited: boolean;
+}
+
+function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** One comparison: "≥ 1,500/µL", "≤ 2.5 x ULN", "2.0 mg/dl or less", "≤ ULN", "within normal limits". */
+export function readValue(
+  text: string,
+  pos: number,
+  bareUln: boolean,
+  inherit: Comparison | null = null,
+): Value | null {
+  const start = pos + (/^\s*/.exec(text.slice(pos, pos + 20))?.[0].length ?? 0);
+  const normal = sticky(NORMAL, text, pos);
+  if (normal)
+    return { op: 'lessThanInclusive', value: 1, unit: 'NORMAL', start, end: NORMAL.lastIndex, inherited: false };
+
+  let op: Comparison | null = null;
+  let at = pos;
+  const comp = sticky(COMP_AT, text, pos);
+  if (comp) {
+    op = comparisonOf(comp.groups);
+    at = COMP_AT.lastIndex;
+  } else if (sticky(WITHIN_AT, text, pos)) {
+    // "within 1.5 x ULN", "within <= 3x upper limit of normal"
+    op = 'lessThanInclusive';
+    at = WITHIN_AT.lastIndex;
+    const again = sticky(COMP_AT, text, at);
+    if (again) {
+      op = comparisonOf(again.groups);
+      at = COMP_AT.lastIndex;
+    }
+  }
+  if (op) {
+    // "≤ ULN", "below the upper limit of normal" (no number: one times the ULN)
+    const u = sticky(ULN_AFTER, text, at);
+    if (u && !/^\s*(?:x|\*|times|-?\s*fold)/i.test(u[0]))
+      return { op, value: 1, unit: 'ULN', start, end: ULN_AFTER.lastIndex, inherited: false };
+    // "above (institutional) normal" is above the ULN; "below normal" would be below the LLN, unread.
+    const above =
+      (op === 'greaterThan' || op === 'greaterThanInclusive') &&
+      sticky(/\s*(?:the\s+)?(?:institutional\s+)?normal\b(?:\s+(?:limits?|range))?/iy, text, at);
+    if (above) return { op, value: 1, unit: 'ULN', start, end: at + above[0].length, inherited: false };
+  }
+  // "within x1.5 ULN": the multiplication sign before the number.
+  const times = sticky(/\s*[x*]\s*(?=\d)/iy, text, at);
+  if (times) at += times[0].length;
+  const n = sticky(NUM_AT, text, at);
+  if (!n) return null;
+  let value = num(n[1]!);
+  if (!Number.isFinite(value)) return null;
+  let end = NUM_AT.lastIndex;
+  let unit: string | null = null;
+  if (sticky(ULN_AFTER, text, end)) {
+    unit = 'ULN';
+    end = ULN_AFTER.lastIndex;
+  } else if (times) {
+    return null;
+  } else if (sticky(ULN_SHORT, text, end)) {
+    unit = 'ULN';
+    end = ULN_SHORT.lastIndex;
+  } else {
+    const r = readUnit(text, end);
+    if (r) {
+      unit = r.unit;
+      end = r.end;
+      // "1.500/µL": a European thousands separator (counts per µL are never fractional).
+      if (unit === '/uL' && /^\d{1,3}\.\d{3}$/.test(n[1]!)) value = num(n[1]!.replace('.', ''));
+    }
+  }
+  if (sticky(RELATIVE_AFTER, text, end)) return null;
+  // A unit the reader does not know ("50,000/L", "145 umul/L") must not be read as another one.
+  if (
+    !unit &&
+    /^\s*(?:\/|(?:mg|g|gm|mmol|umol|umul|mol|ng|pg|mcg|ug|iu|u|ml|dl|l|cells?|mm|cm|kg|mmhg)\b)/i.test(
+      text.slice(end, end + 8),
+    )
+  )
+    return null;
+  const s = sticky(SUFFIX_AT, text, end);
+  if (s && !op) {
+    op = comparisonOf(s.groups);
+    end = SUFFIX_AT.lastIndex;
+  }
+  let inherited = false;
+  if (!op && unit === 'ULN' && bareUln) op = 'lessThanInclusive';
+  if (!op && inherit) {
+    op = inherit;
+    inherited = true;
+  }
+  if (!op) return null;
+  return { op, value, unit, start, end, inherited };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lab names and the words around them.
+
+/** Labs whose normal range matters only at its upper end, so "within normal limits" means ≤ 1 × ULN. */
+// FIXME: this is knowledge; it belongs in rules/labs.json once its schema has a field for it.
+const UPPER_LIMITED = new Set([
+  'bilirubin',
+  'direct_bilirubin',
+  'ast',
+  'alt',
+  'alp',
+  'creatinine',
+  'ldh',
+  'inr',
+  'pt',
+  'aptt',
+  'lipase',
+  'amylase',
+  'bun',
+  'troponin',
+]);
+
+/** Labs whose limits in inclusion criteria are floors ("Hemoglobin 9.0 g/dL" means at least 9). */
+// FIXME: knowledge, as UPPER_LIMITED.
+const LOWER_LIMITED = new Set([
+  'anc',
+  'platelets',
+  'hemoglobin',
+  'wbc',
+  'lymphocytes',
+  'cd4',
+  'albumin',
+  'crcl',
+  'egfr',
+  'lvef',
+]);
+
+/** A value written without a unit is read only where the unit cannot be anything else. */
+function bareUnit(lab: LabsFile['labs'][number], value: number): string | null {
+  if (lab.unit === '{INR}' || lab.unit === '%') return lab.unit;
+  // Every unit the lab is reported in gives the same number (PSA ng/mL = µg/L): nothing to convert.
+  if (lab.conversions.every((c) => c.factor === 1)) return lab.unit;
+  if (lab.unit === 'ms' && value >= 200 && value <= 700) return 'ms';
+  // Creatinine clearance and eGFR limits are 10–150 whether written per minute or per 1.73 m².
+  if ((lab.unit === 'mL/min' || lab.unit === 'mL/min/1.73m2') && value >= 10 && value <= 150) return lab.unit;
+  // A count of 1,000 or more written without a unit is per µL; nobody writes 1,000 × 10^9/L.
+  if (lab.conversions.some((c) => c.unit === '/uL') && value >= 1000) return '/uL';
+  return null;
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(4));
+}
+
+/** The comparison as a leaf over one lab, or null when the unit does not fit the lab. */
+function leafFor(labId: string, v: Value, input: ExtractInput): LeafCondition | null {
+  const lab = input.lex.labById.get(labId);
+  if (!lab) return null;
+  if (v.unit === 'ULN') return { fact: 'labUln', operator: v.op, value: v.value, params: { name: labId } };
+  if (v.unit === 'NORMAL') {
+    if (!UPPER_LIMITED.has(labId)) return null;
+    return { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
+  }
+  const unit = v.unit ?? bareUnit(lab, v.value);
+  if (!unit) return null;
+  let value: number;
+  if (unit === lab.unit) value = v.value;
+  else {
+    const conv = lab.conversions.find((c) => c.unit === unit);
+    if (!conv) return null;
+    value = round(v.value * conv.factor);
+  }
+  return { fact: 'lab', operator: v.op, value, params: { name: labId, unit: lab.unit } };
+}
+
+interface Group {
+  labs: string[];
+  start: number;
+  end: number;
+  /** Where the last name of the group starts, and its lab: the one a value right after it surely belongs to. */
+  last?: { start: number; lab: string };
+  /** How the names are joined: "AST and ALT", "AST or ALT", "AST/ALT" or "transaminases". */
+  joiner: 'and' | 'or' | 'list';
+  /** The joiner before each lab after the first ("INR or PT and aPTT": or, and). */
+  joins?: Array<'and' | 'or' | 'list'>;
+}
+
+/** Words that may stand between names of one group, or qualify a name without changing it. */
+const GROUP_GAP =
+  /^(?:[\s()[\],/&+-]|\b(?:and|or|and\/or|serum|plasma|blood|levels?|values?|counts?|the|both|either|total)\b)*$/i;
+const MODIFIER_BEFORE =
+  /(?:\b(?:serum|plasma|blood|peripheral|whole|s|baseline|screening|mean|resting|average|triplicate)\s*[-\s]?\s*)+$/i;
+
+function groupsOf(text: string, labMentions: Mention[]): Group[] {
+  const groups: Group[] = [];
+  let cur: (Group & { ids: Set<string> }) | null = null;
+  for (const m of labMentions) {
+    if (cur && m.start < cur.end) {
+      // One phrase, several labs: "transaminases" names AST and ALT.
+      cur.ids.add(m.id);
+      cur.labs = [...cur.ids];
+      continue;
+    }
+    const gap = cur ? text.slice(cur.end, m.start) : '';
+    if (cur && gap.length <= 40 && GROUP_GAP.test(gap)) {
+      if (!cur.ids.has(m.id)) cur.last = { start: m.start, lab: m.id };
+      if (!cur.ids.has(m.id)) {
+        const j = /\band\/or\b|\bor\b/i.test(gap) ? 'or' : /\band\b|&|\+/i.test(gap) ? 'and' : 'list';
+        if (j !== 'list') cur.joiner = j;
+        (cur.joins ??= []).push(j);
+        cur.ids.add(m.id);
+        cur.labs = [...cur.ids];
+      }
+      cur.end = m.end;
+      continue;
+    }
+    if (cur) groups.push(cur);
+    const before = MODIFIER_BEFORE.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    const start = before ? m.start - before[0].length : m.start;
+    cur = { labs: [m.id], ids: new Set([m.id]), start, end: m.end, joiner: 'list' };
+  }
+  if (cur) groups.push(cur);
+  return groups.map(({ labs, start, end, joiner, last, joins }) => ({
+    labs,
+    start,
+    end,
+    joiner,
+    ...(last ? { last } : {}),
+    ...(joins && joins.length === labs.length - 1 ? { joins } : {}),
+  }));
+}
+
+/**
+ * Words between a lab name and its value that carry nothing: "level", "count of", "must be",
+ * "(ANC)", "(calculated by Cockcroft-Gault)". Bracketed text is covered only when every word in it
+ * is one of these or a lab name; anything else is skipped over but left unread.
+ */
+const FILLER_WORDS =
+  "level|levels|count|counts|value|values|concentration|result|results|must|should|shall|will|be|is|are|of|has|have|a|an|the|serum|plasma|needs?|to|measured|calculated|estimated|corrected|absolute|total|screening|baseline|using|by|per|via|cockcroft|gault|cockroft|ckd|epi|mdrd|formula|equation|method|either|as|institutional|standard|24|hour|hours|urine|collection|modified|modification|actual|ideal|body|weight|assessed|determined|ecg|ecgs|electrocardiogram|echocardiogram|echocardiography|echo|ultrasound|muga|scan|multigated|multiple|gated|acquisition|radionuclide|ventriculography|angiography|mri|cardiac|triplicate|mean|average|resting|fridericia|fridericia's|bazett|bazett's|correction|interval|from|on|in|lead|12|2d|two|dimensional|at|according|obtained|documented|local|central|laboratory|lab|or|increased|elevated|elevation|prolonged|prolongation|defined|duration|ms|msec|milliseconds";
+const LEAD_WORD = new RegExp(String.raw`\s*(?:[:,\-)\]([*]|=(?!\s*[<>])|\b(?:${FILLER_WORDS})(?:'s)?\b)`, 'iy');
+const FILLER_ONE = new RegExp(`^(?:(?:${FILLER_WORDS})(?:'s)?|[,/-])$`, 'i');
+
+interface Piece {
+  start: number;
+  end: number;
+  covered: boolean;
+}
+
+/** Skips the words between a name and its value; returns where the value may start, and the pieces. */
+function skipLead(
+  text: string,
+  pos: number,
+  nameAt: (s: number, e: number) => boolean,
+): { at: number; pieces: Piece[] } {
+  const pieces: Piece[] = [];
+  let at = pos;
+  for (let guard = 0; guard < 30; guard++) {
+    if (sticky(COMP_AT, text, at) || sticky(NORMAL, text, at)) break;
+    const b = sticky(/\s*[([]([^()[\]\d<>=]{0,100})[)\]]/y, text, at);
+    if (b) {
+      const inner = b[1]!;
+      const innerStart = at + b[0].indexOf(inner);
+      const words = inner.split(/[\s,/-]+/).filter(Boolean);
+      const covered = words.every((w) => FILLER_ONE.test(w)) || nameAt(innerStart, innerStart + inner.length);
+      const end = at + b[0].length;
+      pieces.push({ start: at, end, covered });
+      at = end;
+      continue;
+    }
+    const w = sticky(LEAD_WORD, text, at);
+    if (w && w[0].trim() && !/^\s*or$/i.test(w[0])) {
+      pieces.push({ start: at, end: LEAD_WORD.lastIndex, covered: true });
+      at = LEAD_WORD.lastIndex;
+      continue;
+    }
+    break;
+  }
+  return { at, pieces };
+}
+
+/** Method words after a value: "by ECHO or MUGA", "(Cockcroft-Gault formula)", "as assessed by ultrasound/echocardiography". */
+const TRAIL_WORD = new RegExp(String.raw`\s*(?:[,/-]|\b(?:${FILLER_WORDS}|and/or)(?:'s)?\b)`, 'iy');
+
+function skipTrail(text: string, pos: number, limit = text.length): number {
+  let at = pos;
+  let covered = pos;
+  const word = TRAIL_WORD;
+  for (let guard = 0; guard < 30; guard++) {
+    const b = sticky(/\s*[([]([^()[\]\d<>=]{1,80})[)\]]/y, text, at);
+    if (b && at + b[0].length <= limit) {
+      const words = b[1]!.split(/[\s,/-]+/).filter(Boolean);
+      if (words.every((w) => FILLER_ONE.test(w) || /^(?:and\/or|and)$/i.test(w))) {
+        at += b[0].length;
+        covered = at;
+        continue;
+      }
+      break;
+    }
+    const w = sticky(word, text, at);
+    if (!w || !w[0].trim() || word.lastIndex > limit) break;
+    at = word.lastIndex;
+    // A method phrase is covered up to its last content word, never ending on a connective.
+    if (
+      !/^\s*(?:[,/-]|or|and\/or|and|the|a|an|of|to|as|is|are|on|in|at|from|be|will|must|should|has|have)$/i.test(w[0])
+    )
+      covered = at;
+  }
+  return covered;
+}
+
+/** "Hematologic function:", "Adequate renal function as evidenced by", "Normal haematological function (" before the first lab. */
+const ORGAN_HEAD =
+  /^\s*(?:(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:adequate|normal|sufficient|acceptable|appropriate|satisfactory|inadequate|insufficient|impaired|reduced|poor|abnormal|deranged|compromised|severe|good)?\s*(?:(?:hematologic(?:al)?|haematologic(?:al)?|hematopoietic|haematopoietic|bone\s+marrow|marrow|blood|renal|kidney|hepatic|liver|cardiac|coagulation|organ|biochemical|biochemistry|chemistry|hematology|haematology|laboratory|lab|serum)\s*(?:,|and|or|\/)?\s*)+(?:functions?|parameters?|values?|tests?|reserve|status|dysfunction|insufficiency|impairment)?\s*(?:(?:as\s+)?(?:defined|evidenced|shown|demonstrated|indicated|measured|determined|assessed|reflected)\s*(?:as|by)?)?\s*(?:[:(]\s*)?(?:defined\s+as\s*:?)?\s*)$/i;
+
+// ---------------------------------------------------------------------------------------------------
+// Subgroups: "for men", "if liver metastases", "in patients with Gilbert's syndrome".
+
+const QUALIFIER_START = new RegExp(
+  String.raw`[\s(,;:]*(?:(?<neg>without|in\s+(?:the\s+)?absence\s+of|in\s+(?:patients?|participants?|subjects?)\s+without|for\s+(?:patients?|participants?|subjects?)\s+without)\s+|(?:(?:for|in|if|among|when|where)\s+)?(?:(?:the|those|all)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those|cases?)\s+(?:with|who\s+have|who\s+has|having|who\s+are|that\s+have|whose)\s+)|(?:if|when|where)\s+|(?:for|in|among)\s+(?=(?:the\s+)?(?:case|presence|setting|event|known|documented|confirmed|liver|hepatic|bone|gilbert|hemoly|haemoly|men|women|males?|females?|children|adults?|age)\b)|in\s+(?:the\s+)?(?:presence|case|setting|event)\s+of\s+|in\s+case\s+of\s+|(?:due\s+to|secondary\s+to|attributable\s+to|related\s+to|because\s+of)\s+)`,
+  'iy',
+);
+const SEX_QUALIFIER =
+  /[\s(,;]*(?:(?:for|in|among)\s+)?(?:the\s+)?(?:(?<sex1>male|female)\s+(?:patients?|participants?|subjects?)|(?<sex2>males?|females?|men|women))\b\s*\)?/iy;
+/** Where a subgroup phrase ends. */
+const QUALIFIER_END =
+  /\)|\]|;|:|\.(?:\s|$)|,?\s+(?:in\s+(?:which|that)\s+case|then)\b|\s+(?:who\s+)?(?:must|may|can|should|will)\b|\s+(?:is|are)\s+(?:allowed|permitted|acceptable|eligible)\b|,?\s*(?:and|or)?\s*(?=[<>]|(?:less|greater|more|lower|higher)\s+than\b|\d)|$/g;
+
+interface Qualifier {
+  condition: Condition;
+  start: number;
+  end: number;
+}
+
+function qualifierCondition(phrase: string, from: number, input: ExtractInput): Condition {
+  const inside = input.mentions.filter((m) => m.start >= from && m.end <= from + phrase.length);
+  // "for patients with creatinine levels above institutional normal": a lab limit as the subgroup.
+  const labs = inside.filter((m) => m.type === 'lab');
+  if (labs.length && labs[0]!.start - from <= 12) {
+    const g = groupsOf(input.text, labs)[0]!;
+    const lead = skipLead(input.text, g.end, () => true);
+    const v = readValue(input.text, lead.at, false);
+    if (v && v.end >= from + phrase.length - 2) {
+      const c = combineGroup(g.labs, g.joiner, v, input, g.joins);
+      if (c) return c;
+    }
+  }
+  const conditions = inside.filter((m) => m.type === 'condition');
+  if (conditions.length) {
+    let rest = phrase;
+    for (const m of conditions)
+      rest = rest.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + rest.slice(m.end - from);
+    const leftover = rest.replace(
+      /\b(?:known|documented|confirmed|present|presence|is|are|the|of|or|and|with|a|an|history)\b/gi,
+      '',
+    );
+    if (!/[a-z]{3,}/i.test(leftover)) {
+      return {
+        fact: 'condition',
+        operator: 'equal',
+        value: true,
+        params: { names: [...new Set(conditions.map((m) => m.id))] },
+      };
+    }
+  }
+  return unparsedLeaf(phrase);
+}
+
+/** A subgroup phrase at pos: "for men", "(if liver metastases)", "in patients with Gilbert's syndrome". */
+function readQualifier(
+  text: string,
+  pos: number,
+  input: ExtractInput,
+  bare = false,
+  prepositional = false,
+): Qualifier | null {
+  const sex = sticky(SEX_QUALIFIER, text, pos);
+  if (sex && /^\s*(?:$|[);,.:]|\bor\b|\band\b)/i.test(text.slice(SEX_QUALIFIER.lastIndex))) {
+    const w = (sex.groups?.sex1 ?? sex.groups?.sex2 ?? '').toLowerCase();
+    return {
+      condition: { fact: 'sex', operator: 'equal', value: /^(?:female|women)/.test(w) ? 'female' : 'male' },
+      start: pos,
+      end: SEX_QUALIFIER.lastIndex,
+    };
+  }
+  const q = sticky(QUALIFIER_START, text, pos);
+  if (!q && !bare) return null;
+  // Right after a value, a bare "(Patients with X …" opens a statement of its own; only "for / if /
+  // in the presence of …" binds the value before it.
+  if (
+    q &&
+    prepositional &&
+    !/\b(?:for|in|if|among|when|where|without|absence|presence|case|setting|event|due|secondary|attributable|related|because)\b/i.test(
+      q[0],
+    )
+  )
+    return null;
+  const from = q ? QUALIFIER_START.lastIndex : pos + (/^[\s(,;:]*/.exec(text.slice(pos))?.[0].length ?? 0);
+  QUALIFIER_END.lastIndex = from;
+  let e = QUALIFIER_END.exec(text);
+  const nextLab = input.mentions.find((m) => m.type === 'lab' && m.start >= from + 12);
+  const labFirst = input.mentions.some((m) => m.type === 'lab' && m.start >= from && m.start < from + 12);
+  if (labFirst) {
+    // A subgroup defined by a lab value runs to the end of its clause.
+    const close = /\)|;|\.(?:\s|$)|,\s|$/g;
+    close.lastIndex = from;
+    e = close.exec(text);
+  }
+  const end = Math.min(e ? e.index : text.length, nextLab ? nextLab.start : text.length);
+  let phrase = text.slice(from, end).trim();
+  let stop = end;
+  if (!phrase && q && /^(?:if|when|for)\b/i.test(q[0].trim().replace(/^[(,;:]\s*/, ''))) {
+    // "(GFR 40 mL/min if < 2 years of age)": a subgroup by a value the lab reader does not read.
+    const close = /\)|;|\.(?:\s|$)|$/g;
+    close.lastIndex = from;
+    stop = close.exec(text)?.index ?? text.length;
+    phrase = text.slice(from, stop).trim();
+  }
+  if (!phrase || phrase.length > 100) return null;
+  // "without liver metastases" names a subgroup; "without transfusion" is a further requirement.
+  if (q?.groups?.neg && !/metasta|involvement|gilbert|hemoly|haemoly|disease|syndrome/i.test(phrase)) return null;
+  let condition = qualifierCondition(phrase, from, input);
+  if (q?.groups?.neg) condition = opposite(condition);
+  const close = /^\s*[)\]]/.exec(text.slice(stop));
+  return { condition, start: pos, end: close ? stop + close[0].length : stop };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The lab extractor.
+
+interface LabReading {
+  group: Group;
+  condition: Condition;
+  spans: Array<[number, number]>;
+  end: number;
+}
+
+function combineGroup(
+  labs: string[],
+  joiner: Group['joiner'],
+  v: Value,
+  input: ExtractInput,
+  joins?: Group['joins'],
+): Condition | null {
+  if (joins && new Set(joins).size > 1) {
+    // Mixed joiners ("INR or PT and aPTT ≤ 1.5 × ULN"): names joined by "or" are one test written
+    // two ways, so "or" binds first: (INR or PT) and aPTT.
+    const clusters: string[][] = [[labs[0]!]];
+    joins.forEach((j, i) =>
+      j === 'or' ? clusters[clusters.length - 1]!.push(labs[i + 1]!) : clusters.push([labs[i + 1]!]),
+    );
+    const parts = clusters.map((c) => combineGroup(c, 'or', v, input));
+    if (parts.some((p) => !p)) return null;
+    const useAll = input.kind === 'inclusion' || joins.includes('and');
+    return useAll ? allOf(parts as Condition[]) : anyOf(parts as Condition[]);
+  }
+  const parts: Condition[] = [];
+  for (const lab of labs) {
+    const c = leafFor(lab, v, input);
+    if (!c) return null;
+    parts.push(c);
+  }
+  if (parts.length === 1) return parts[0]!;
+  // "AST and ALT ≤ 2.5 × ULN" → both; "AST or ALT" → either; a bare list or "transaminases" names a
+  // shared limit: every lab within it to be included, any lab beyond it to be excluded.
+  const useAll = joiner === 'and' || (joiner === 'list' && input.kind === 'inclusion');
+  return useAll ? allOf(parts) : anyOf(parts);
+}
+
+const ALT_SEP = /(?:\s*(?:[,;/([]|\bor\b|\band\/or\b|\band\b))*\s*/iy;
+const UNLESS =
+  /[\s,;(]*(?:unless|except(?:\s+(?:for|in|if|when|that))?|with\s+the\s+(?:following\s+)?exceptions?(?:\s+of)?|exceptions?\s*:|excluding)\s*:?\s*/iy;
+const THEN =
+  /\s*[,;:]?\s*(?:(?:in\s+(?:which|that)\s+case|then|who|where|when)\s*)?(?:(?:the\s+)?(?:limit|value|level)\s+(?:is|will\s+be)\s*)?(?:(?:must|may|can|should)\s+(?:be|have)\s*)?(?:(?:an?|the)\s+)?(?:up\s+to\s*)?/iy;
+
+function sameLimit(labs: string[], a: Value, b: Value, input: ExtractInput): boolean {
+  if (a.op !== b.op && !b.inherited) return false;
+  return labs.every((lab) => {
+    const la = leafFor(lab, a, input);
+    const lb = leafFor(lab, { ...b, op: a.op }, input);
+    if (!la || !lb || typeof la.value !== 'number' || typeof lb.value !== 'number' || la.fact !== lb.fact) return false;
+    // Within 5%: a restatement in other units rounds ("9.0 g/dL or 5.6 mmol/L" = 9.02 g/dL).
+    return Math.abs(la.value - lb.value) <= 0.05 * Math.max(Math.abs(la.value), Math.abs(lb.value));
+  });
+}
+
+/** "PSA doubling time", "PSA progression": a name that is not followed by its level. */
+const NOT_A_LEVEL =
+  /^\s*(?:\([^)]*\)\s*)?(?:doubling\s+time|velocity|progression|response|nadir|decline|rise|kinetics|psadt|flare|transfusions?|inhibitors?)/i;
+const SEX_BEFORE =
+  /\s*[(,;]?\s*(?:in\s+|for\s+)?(?:the\s+)?(?<sex>males?|females?|men|women|male\s+(?:patients?|participants?|subjects?)|female\s+(?:patients?|participants?|subjects?))\s*[):,]?\s*(?=[<>=]|(?:less|greater|more|longer|shorter|higher|lower)\s+than|at\s+least|\d)/iy;
+const BOTH_SEXES =
+  /\s*[(,]?\s*(?:in|for)\s+(?:both\s+)?(?:males?\s+and\s+females?|men\s+and\s+women|females?\s+and\s+males?|women\s+and\s+men|both\s+(?:sexes|genders))\s*\)?/iy;
+
+function sexBefore(text: string, pos: number): Qualifier | null {
+  const m = sticky(SEX_BEFORE, text, pos);
+  if (!m) return null;
+  const female = /^(?:female|women)/i.test(m.groups?.sex ?? '');
+  return {
+    condition: { fact: 'sex', operator: 'equal', value: female ? 'female' : 'male' },
+    start: pos,
+    end: SEX_BEFORE.lastIndex,
+  };
+}
+
+/** "Hemoglobin 9.0 g/dL" in an inclusion list: a floor (or a ceiling) without a comparator. */
+function bareLimit(text: string, pos: number, group: Group): Value | null {
+  const floor = group.labs.every((l) => LOWER_LIMITED.has(l));
+  const ceiling = group.labs.every((l) => UPPER_LIMITED.has(l));
+  if (floor === ceiling) return null;
+  const v = readValue(text, pos, false, floor ? 'greaterThanInclusive' : 'lessThanInclusive');
+  if (!v?.inherited || !v.unit || v.unit === 'ULN' || v.unit === 'NORMAL') return null;
+  return /^\s*(?:[<>=]|\d|or\s+(?:[<>=]|\d))/.test(text.slice(skipTrail(text, v.end)))
+    ? null
+    : { ...v, inherited: false };
+}
+
+/** "normal LDH": within the normal range, for labs limited at the upper end only. */
+function normalBefore(group: Group, input: ExtractInput): LabReading | null {
+  const m = /\b(?:normal|WNL)\s+$/i.exec(input.text.slice(Math.max(0, group.start - 12), group.start));
+  if (!m || !group.labs.every((l) => UPPER_LIMITED.has(l))) return null;
+  const condition = allOf(
+    group.labs.map((l): Condition => ({
+      fact: 'labUln',
+      operator: 'lessThanInclusive',
+      value: 1,
+      params: { name: l },
+    })),
+  );
+  return { group, condition, spans: [[group.start - m[0].length, group.end]], end: group.end };
+}
+
+/** Reads a lab group's value and any restatement, subgroup limit or exception after it. */
+function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], allowQ1 = true): LabReading | null {
+  const { text, kind } = input;
+  const nameAt = (s: number, e: number): boolean => labMentions.some((m) => m.start >= s && m.end <= e);
+  if (NOT_A_LEVEL.test(text.slice(group.end, group.end + 30))) return null;
+  const lead = skipLead(text, group.end, nameAt);
+  // "QTcF male > 450 ms, female > 470 ms": the subgroup before the value.
+  const pre = sexBefore(text, lead.at);
+  let v1 = readValue(text, pre ? pre.end : lead.at, kind === 'inclusion');
+  if (!v1 && kind === 'inclusion' && /^[\s:=*(),-]*$/.test(text.slice(group.end, lead.at)))
+    v1 = bareLimit(text, lead.at, group);
+  if (!v1) return normalBefore(group, input);
+  const spans: Array<[number, number]> = [[group.start, group.end]];
+  for (const p of lead.pieces) if (p.covered) spans.push([p.start, p.end]);
+  // Method words after a value never run into the next lab's name ("…, total bilirubin").
+  const limit = labMentions.find((m) => m.start >= v1.end && !group.labs.includes(m.id))?.start ?? text.length;
+  const modifier = MODIFIER_BEFORE.exec(text.slice(Math.max(0, limit - 30), limit));
+  const trailLimit = modifier ? limit - modifier[0].length : limit;
+  let end = skipTrail(text, v1.end, trailLimit);
+  spans.push([v1.start, end]);
+
+  // A second value for each lab in turn: "Serum creatinine OR creatinine clearance ≤ 1.5 × ULN OR ≥ 60 mL/min".
+  let main = combineGroup(group.labs, group.joiner, v1, input, group.joins);
+  if (!main && group.last) {
+    // "… 1500 granulocytes, hemoglobin of 9.0 g/dL": the value fits only the name next to it.
+    return readGroup(
+      { labs: [group.last.lab], start: group.last.start, end: group.end, joiner: 'list' },
+      input,
+      labMentions,
+      allowQ1,
+    );
+  }
+  const sep0 = sticky(ALT_SEP, text, end)?.[0] ?? '';
+  if (group.labs.length === 2) {
+    const v2 = readValue(text, end + sep0.length, false);
+    const first = leafFor(group.labs[0]!, v1, input);
+    const second = v2 ? leafFor(group.labs[1]!, v2, input) : null;
+    const crossed = v2 ? leafFor(group.labs[0]!, v2, input) : null;
+    if (v2 && first && second && (!main || !crossed) && /\bor\b|,|;/i.test(sep0)) {
+      const t2 = skipTrail(text, v2.end);
+      spans.push([end, t2]);
+      return {
+        group,
+        condition: /\bor\b/i.test(sep0) || group.joiner === 'or' ? anyOf([first, second]) : allOf([first, second]),
+        spans,
+        end: t2,
+      };
+    }
+  }
+  if (!main) return null;
+
+  // "… in males and females": no subgroup at all.
+  const both = sticky(BOTH_SEXES, text, end);
+  if (both) {
+    end = BOTH_SEXES.lastIndex;
+    spans.push([v1.end, end]);
+  }
+  // Subgroup of the first value ("> 450 ms for men").
+  // A subgroup after a limit that follows another limit in the same clause ("bilirubin ≤ 3 × ULN with
+  // direct bilirubin normal in patients with Gilbert's") may bind both: left unread rather than guessed.
+  const q1 = pre ?? (sticky(UNLESS, text, end) || !allowQ1 ? null : readQualifier(text, end, input, false, true));
+  const afterQ1 = q1 && !pre ? q1.end : end;
+
+  // What follows: a restatement in other units, an alternative, a subgroup's limit, an exception.
+  let at2 = afterQ1;
+  let q2: Qualifier | null = null;
+  const unless = sticky(UNLESS, text, afterQ1);
+  if (unless) {
+    q2 = readQualifier(text, UNLESS.lastIndex, input, true);
+    if (q2) at2 = sticky(THEN, text, q2.end) ? THEN.lastIndex : q2.end;
+  } else {
+    at2 = afterQ1 + (sticky(ALT_SEP, text, afterQ1)?.[0].length ?? 0);
+    const sx = pre ? sexBefore(text, at2) : null;
+    if (sx) {
+      q2 = sx;
+      at2 = sx.end;
+    } else if (!q1) {
+      q2 = readQualifier(text, at2, input);
+      if (q2) at2 = sticky(THEN, text, q2.end) ? THEN.lastIndex : q2.end;
+    }
+  }
+  const sep = text.slice(afterQ1, at2);
+  // The second value may name the labs again ("except Gilbert's syndrome: total bilirubin ≤ 3 × ULN").
+  let labs2 = group.labs;
+  let at2v = at2;
+  const again = labMentions.filter((m) => m.start >= at2 && m.start <= at2 + 30 && group.labs.includes(m.id));
+  if (again.length && /^[\s\w,]*$/.test(text.slice(at2, again[0]!.start))) {
+    const againGroup = groupsOf(text, again)[0]!;
+    labs2 = againGroup.labs;
+    at2v = skipLead(text, againGroup.end, nameAt).at;
+  }
+  const relaxedCue = !!(q1 || q2 || unless);
+  // A second value that belongs to another lab named first ("… who must have direct bilirubin ≤ ULN") is not this lab's.
+  const foreign =
+    labMentions.some((m) => m.start >= at2 && m.start < at2v && !group.labs.includes(m.id)) ||
+    labMentions.some((m) => m.start >= at2v && m.start < at2v + 3 && !group.labs.includes(m.id));
+  const continues = /;\s*\($/.test(sep) || (/^;\s*$/.test(sep) && text[at2] === '(');
+  let v2 =
+    foreign || (/[.;]/.test(sep) && !q2 && !q1 && !continues)
+      ? null
+      : readValue(text, at2v, kind === 'inclusion' && relaxedCue, q1 || /[([]|\bor\b/i.test(sep) ? v1.op : null);
+  // "… who must have normal direct bilirubin": a value in front of another lab's name is that lab's.
+  if (v2 && labMentions.some((m) => m.start >= at2v && m.start <= v2!.end + 3 && !group.labs.includes(m.id))) v2 = null;
+  if (v2) {
+    let v2end = skipTrail(text, v2.end);
+    const q2b = q2 ?? readQualifier(text, v2end, input, false, true);
+    if (!q2 && q2b) v2end = q2b.end;
+    const others = group.labs.filter((l) => !labs2.includes(l));
+    const second0 = combineGroup(
+      labs2,
+      labs2 === group.labs ? group.joiner : 'and',
+      v2,
+      input,
+      labs2 === group.labs ? group.joins : undefined,
+    );
+    const rest = others.length ? combineGroup(others, 'and', v1, input) : null;
+    const second =
+      second0 && rest ? (group.joiner === 'or' ? anyOf([second0, rest]) : allOf([second0, rest])) : second0;
+    let joined: Condition | null = null;
+    if (second && q1 && q2b) {
+      // Each limit for its own subgroup ("> 450 ms for men and > 470 ms for women").
+      joined =
+        kind === 'exclusion'
+          ? anyOf([allOf([q1.condition, main]), allOf([q2b.condition, second])])
+          : allOf([anyOf([opposite(q1.condition), main]), anyOf([opposite(q2b.condition), second])]);
+    } else if (second && q2b && !q1) {
+      // A different limit for a subgroup ("≤ 3 × ULN for Gilbert's syndrome"): the main limit, or
+      // the subgroup within its own limit.
+      joined =
+        kind === 'exclusion'
+          ? allOf([main, anyOf([opposite(q2b.condition), second])])
+          : anyOf([main, allOf([q2b.condition, second])]);
+    } else if (second && !q1 && !q2b && !v2.inherited && /\bor\b/i.test(sep)) {
+      // "≤ 30 µmol/L (or ≤ 2.0 mg/dL)": either limit will do.
+      joined = sameLimit(group.labs, v1, v2, input) ? main : anyOf([main, second]);
+    } else if (second && !q1 && !q2b && sameLimit(group.labs, v1, v2, input)) {
+      // "≥ 1,500/mm3 (1.5 × 10^9/L)": the same limit in other units; the one in the rule unit is kept.
+      const inRuleUnit = group.labs.every((l) => input.lex.labById.get(l)?.unit === v2.unit);
+      joined = inRuleUnit ? second : main;
+    }
+    if (joined) {
+      if (pre) spans.push([pre.start, pre.end]);
+      spans.push([end, Math.max(v2end, v2.end)]);
+      const close = /^\s*[)\]]/.exec(text.slice(v2end));
+      return { group, condition: joined, spans, end: close ? v2end + close[0].length : v2end };
+    }
+  }
+  if (q1) {
+    // One value for one subgroup binds only that subgroup.
+    const cond = kind === 'exclusion' ? allOf([q1.condition, main]) : anyOf([opposite(q1.condition), main]);
+    spans.push(pre ? [pre.start, pre.end] : [end, q1.end]);
+    return { group, condition: cond, spans, end: afterQ1 };
+  }
+  if (q2 && unless) {
+    // "… unless due to Gilbert's syndrome": the subgroup is exempt.
+    main = kind === 'exclusion' ? allOf([main, opposite(q2.condition)]) : anyOf([main, q2.condition]);
+    spans.push([end, q2.end]);
+    return { group, condition: main, spans, end: q2.end };
+  }
+  return { group, condition: main, spans, end };
+}
+
+/** Exemptions the reader did not structure ("Patients with Gilbert's syndrome may be enrolled"). */
+const EXEMPTION =
+  /\b(?:gilbert'?s?|unless|except|exception|exempt|regardless|(?:may|can|will)\s+be\s+(?:enrolled|eligible|included|allowed|permitted)|(?:are|is)\s+(?:eligible|allowed|permitted)|(?:due|secondary|attributable|related)\s+to\s+(?:liver|hepatic|bone|tumou?r|disease|metasta|gilbert|hemolysis|haemolysis|leukemic|leukaemic|marrow|underlying|the\s+(?:disease|cancer|malignancy))|(?:need|needs|do|does)\s+not\s+(?:need\s+to\s+)?meet)\b/i;
+/** Transfusion and growth-factor notes that leave the limit as it is ("transfusion is allowed"). */
+const HARMLESS_NOTE =
+  /^[\s,;.(]*(?:note:?\s*)?(?:\(?\s*(?:(?:the\s+)?use\s+of\s+)?(?:(?:packed\s+)?(?:red\s+(?:blood\s+)?cells?|rbc|prbc|platelets?|blood)\s+)?transfusions?(?:\s+(?:support|to\s+(?:achieve|reach)\s+[^.;)]{0,40}))?\s+(?:is|are)\s+(?:allowed|permitted|acceptable)(?:\s+to\s+(?:achieve|reach|maintain)\s+[^.;)]{0,40})?|(?:subjects?|patients?|participants?)?\s*(?:may|can)\s+(?:have\s+been\s+|be\s+)?(?:receive\s+)?transfus\w*(?:\s+to\s+(?:achieve|reach)\s+(?:this|the)\s+(?:cut-?off|level|value|threshold))?|with\s+or\s+without\s+(?:transfusions?|growth\s+factors?)(?:\s+support)?|transfusion\s+(?:is\s+)?(?:allowed|permitted))[\s.)]*/i;
+
+/** In an exclusion, a limit that lets a patient in ("HIV is allowed if CD4 ≥ 350") excludes by its opposite. */
+const ELIGIBLE_BEFORE =
+  /\b(?:(?:are|is|be|remain)\s+(?:eligible|allowed|permitted|included|acceptable)|eligible\s+(?:if|provided|when|as\s+long\s+as)|(?:may|can)\s+(?:be\s+)?(?:enrolled|included|participate|enroll)|provided\s+(?:that\s+)?|as\s+long\s+as)\b[^]*$/i;
+/** A limit inside a condition is not a requirement: "If ALP > 2.5 × ULN, then …", "for patients with creatinine > 1.5 × ULN". */
+const CONDITIONAL_BEFORE =
+  /(?:(?<!\b(?:excluded|eligible|ineligible|included|enrolled|allowed|permitted)\s)\b(?:if|when|whenever|in\s+case|in\s+the\s+event|where)\b[^]*$)|(?:\b(?:for|among|in)\s+(?:(?:the|all|those)\s+)?(?:patients?|subjects?|participants?|individuals?|people|persons?|those|cases?|women|men|males?|females?)\s+(?:with|whose|who|having|that)\b[^]*$)/i;
+/** "Patients with solid tumors without bone marrow involvement: ANC ≥ 1000/µL": a limit for a subgroup. */
+const SUBGROUP_HEAD =
+  /(?:^|[.;:]\s*|\band\s+)(?:(?:for\s+)?(?:all\s+)?(?:patients?|subjects?|participants?|individuals?)\s+(?:with|who\s+have|having|without|on|receiving)\s+)([^:]{1,100}?)\s*:\s*$/i;
+const PERMITTED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
+/** A past value is not today's: "for > 6 months have had transaminases < ULN". */
+const HISTORY_BEFORE = /\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
+const SUBJECT_WITH_BEFORE =
+  /\b(?:patients?|subjects?|participants?|individuals?|those|anyone)\s+(?:with|whose|who\s+(?:have|has|had)|having)\b[^]*$/i;
+const MODAL_AFTER =
+  /^(?:[^.;]|\.(?=\d))*?\b(?:must|should|shall|will|may|need|needs|are\s+required|is\s+required|require|have\s+to|has\s+to|to\s+be\s+eligible)\b/i;
+/** A criterion that ends in "OR", or starts with it, is one alternative of a pair split across two lines. */
+const DANGLING_OR = /(?:\bor\s*[.;:,]?\s*$)|(?:^\s*or\b)/i;
+
+function sentenceStart(text: string, pos: number): number {
+  let s = 0;
+  const re = /[.;](?=\s|$)|\n/g;
+  for (let m = re.exec(text); m && m.index < pos; m = re.exec(text)) s = m.index + 1;
+  return s;
+}
+
+function sentenceEnd(text: string, pos: number): number {
+  const re = /[.;](?=\s|$)|\n/g;
+  re.lastIndex = pos;
+  const m = re.exec(text);
+  return m ? m.index : text.length;
+}
+
+/** The text of a sentence before pos, with bracketed asides and what earlier readings consumed blanked out. */
+function clauseBefore(text: string, pos: number, consumed: Array<[number, number]>): string {
+  const start = sentenceStart(text, pos);
+  let s = text.slice(start, pos);
+  for (const [a, b] of consumed) {
+    if (b <= start || a >= pos) continue;
+    const from = Math.max(a, start) - start;
+    const to = Math.min(b, pos) - start;
+    s = s.slice(0, from) + ' '.repeat(to - from) + s.slice(to);
+  }
+  return s.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+}
+
+/** Only function words left: "(or a" carries no alternative of its own. */
+function onlyConnectives(s: string): boolean {
+  return !s
+    .replace(/\b(?:a|an|the|of|be|is|are|must|should|have|has|either|levels?|values?)\b|[\s,;.:()[\]/-]/gi, '')
+    .trim();
+}
+
+export const extractLabs: Extractor = (input) => {
+  const labMentions = input.mentions.filter((m) => m.type === 'lab');
+  if (!labMentions.length) return [];
+  const { text, kind } = input;
+  let readings: LabReading[] = [];
+  const conditional: Group[] = [];
+  const consumed: Array<[number, number]> = [];
+  let consumedTo = 0;
+  for (const group of groupsOf(text, labMentions)) {
+    if (group.start < consumedTo) continue;
+    const before = clauseBefore(text, group.start, consumed);
+    const sameSentence = readings.some(
+      (r) => r.end > sentenceStart(text, group.start) && /^[\s,]*(?:with|and)\b/i.test(text.slice(r.end, group.start)),
+    );
+    const reading = readGroup(group, input, labMentions, !sameSentence);
+    const readEnd = reading?.end ?? group.end;
+    const after = text.slice(readEnd, sentenceEnd(text, readEnd));
+    consumedTo = readEnd;
+    // "are eligible if …" in an exclusion names a way back in; in an inclusion it is the requirement,
+    // unless a subgroup opens the sentence ("Participants with HIV are eligible if CD4 ≥ 350").
+    const eligible = ELIGIBLE_BEFORE.test(before) && (kind === 'exclusion' || SUBJECT_WITH_BEFORE.test(before));
+    const head = SUBGROUP_HEAD.exec(before);
+    if (head && reading) {
+      // One limit for one subgroup binds only that subgroup.
+      const sub = unparsedLeaf(head[1]!);
+      const condition =
+        kind === 'exclusion' ? allOf([sub, reading.condition]) : anyOf([opposite(sub), reading.condition]);
+      consumed.push([group.start, reading.end]);
+      readings.push({
+        ...reading,
+        condition,
+        spans: [...reading.spans, [Math.max(0, group.start - head[0].trimStart().length), group.start]],
+      });
+      continue;
+    }
+    if (HISTORY_BEFORE.test(before)) continue;
+    // "Low dose warfarin with PT-INR ≤ 1.5 × ULN is permitted": a permission, not a limit.
+    if (PERMITTED_AFTER.test(after)) continue;
+    if (
+      !eligible &&
+      (CONDITIONAL_BEFORE.test(before) || (SUBJECT_WITH_BEFORE.test(before) && MODAL_AFTER.test(after)))
+    ) {
+      conditional.push(group);
+      continue;
+    }
+    if (!reading) continue;
+    consumed.push([group.start, reading.end]);
+    let condition = reading.condition;
+    if (input.scopes.in('exception', group.start) !== eligible) {
+      // The limit is a way in, not a requirement: it binds only a subgroup, so inclusions leave it
+      // unread; exclusions state its opposite (what still excludes).
+      if (kind === 'inclusion') continue;
+      condition = opposite(condition);
+    }
+    readings.push({ ...reading, condition });
+  }
+
+  // A transfusion note ("the use of transfusion to achieve Hgb >= 10 g/dL is acceptable") restates
+  // a limit without adding one: it is covered by the reading before it, and nothing inside it is read.
+  const notes: Array<[number, number]> = [];
+  for (const r of readings) {
+    const note = HARMLESS_NOTE.exec(text.slice(r.end));
+    if (note && note[0].trim()) notes.push([r.end, r.end + note[0].length]);
+  }
+  readings = readings.filter((r) => !notes.some(([a, b]) => r.group.start >= a && r.group.start < b));
+
+  const out: Finding[] = [];
+  readings.forEach((r, i) => {
+    let { condition } = r;
+    const spans = [...r.spans];
+    let end = r.end;
+    const note = notes.find(([a]) => a === r.end);
+    if (note) {
+      spans.push(note);
+      end = note[1];
+    }
+    const nextStart = readings[i + 1]?.group.start ?? text.length;
+    const rest = text.slice(end, Math.max(end, nextStart));
+    const laterConditional = conditional.some(
+      (g) => g.start > sentenceEnd(text, r.end) && g.labs.some((l) => r.group.labs.includes(l)),
+    );
+    const otherLab = labMentions.some((m) => m.start >= end && m.start < nextStart && !r.group.labs.includes(m.id));
+    const orRest = /^\s*[,;(]?\s*(?:or|and\/or)\b/i.test(rest)
+      ? rest.replace(/^\s*[,;(]?\s*(?:or|and\/or)\b/i, '')
+      : '';
+    const unread = (s: string): LeafCondition =>
+      unparsedLeaf(s.replace(/^[\s,;.)(:]+/, '').slice(0, 200) || 'the rest of this criterion');
+    if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {
+      // An exemption the rule does not capture must not let the limit fail (inclusion) or
+      // exclude (exclusion) on its own.
+      const u = unread(laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest);
+      condition = kind === 'inclusion' ? anyOf([condition, u]) : allOf([condition, opposite(u)]);
+    } else if (kind === 'inclusion' && orRest && !onlyConnectives(orRest)) {
+      // "LVEF ≥ 50% or ≥ the institutional lower limit of normal": an unread alternative.
+      condition = anyOf([condition, unread(orRest)]);
+    }
+    if (kind === 'inclusion' && DANGLING_OR.test(text))
+      condition = anyOf([condition, unparsedLeaf('the alternative in the neighbouring criterion')]);
+    const prevEnd = i > 0 ? readings[i - 1]!.end : 0;
+    const head = ORGAN_HEAD.exec(text.slice(Math.max(prevEnd, sentenceStart(text, r.group.start)), r.group.start));
+    if (head && head[0].trim()) spans.push([r.group.start - head[0].length, r.group.start]);
+    out.push({ category: 'labs', condition, spans, anchor: r.group.start, polarityHandled: true });
+  });
+  return out;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Life expectancy.
+
+const LIFE_NAME =
+  /\b(?:(?:(?:considered|judged|deemed|estimated|assessed)\s+by\s+the\s+(?:treating\s+)?(?:investigators?|physicians?)\s+to\s+have\s+)?(?:(?:an?|the)\s+)?(?:(?:estimated|expected|anticipated|predicted|projected|minimum|minimal|approximate)\s+)?(?:life\s+expectancy|expected\s+survival(?:\s+(?:time|duration|period))?|estimated\s+survival(?:\s+time)?|survival\s+expectancy|expectation\s+of\s+life|predicted\s+survival(?:\s+time)?|anticipated\s+survival))\b/gi;
+/** Words between the name and the value: "of", "is", "must be". */
+const LIFE_LEAD_WORD =
+  /\s*(?:[:=,-]|\b(?:of|is|are|must|should|be|have|has|a|an|the|expected|estimated|anticipated|predicted|to|deemed|judged|considered|time|duration|period|or|for)\b)/iy;
+const LIFE_NUMBER =
+  '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|eight|nine|ten|twelve|sixteen|twenty[- ]four|eighteen)\\s*(?:\\(\\s*\\d+\\s*\\)\\s*)?(weeks?|wks?|months?|mos?|years?|yrs?|days?)\\b';
+const LIFE_VALUE = new RegExp(`\\s*(?:${COMPARATOR}\\s*)?${LIFE_NUMBER}(?:\\s*${SUFFIX_COMPARATOR})?`, 'iy');
+const LIFE_NUMBER_RE = new RegExp(LIFE_NUMBER, 'i');
+const LIFE_TRAIL =
+  /(?:\s*(?:\(\s*(?:about|approximately|approx\.?|~)?\s*\d+\s*(?:months?|weeks?)\s*\)|,?\s*(?:as\s+)?(?:(?:assessed|estimated|determined|judged|deemed|documented|clinically\s+estimated)\s+by|per|according\s+to|in\s+the\s+(?:opinion|judgment|judgement)\s+of)\s+(?:the\s+)?(?:treating\s+|enrolling\s+)?(?:investigators?|physicians?|oncologists?|doctors?|clinicians?|pi)(?:'s)?(?:\s+(?:judgment|judgement|opinion|assessment))?))*/iy;
+const WORD_NUM: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  sixteen: 16,
+  eighteen: 18,
+  'twenty four': 24,
+};
+
+/**
+ * Life expectancy in months. Weeks and days are converted with the mean month (30.44 days; 4.345
+ * weeks) and rounded so the rule is never stricter than written: a lower bound ("≥ 12 weeks" =
+ * 2.76 months) rounds down to one decimal (≥ 2.7), an upper bound rounds up.
+ */
+export function toMonths(value: number, unit: string, op: Comparison): number {
+  const u = unit.toLowerCase();
+  const months = /^w/.test(u) ? value / 4.345 : /^d/.test(u) ? value / 30.44 : /^y/.test(u) ? value * 12 : value;
+  if (Number.isInteger(months)) return months;
+  const lower = op === 'greaterThanInclusive' || op === 'greaterThan';
+  return lower ? Math.floor(months * 10) / 10 : Math.ceil(months * 10) / 10;
+}
+
+export const extractLifeExpectancy: Extractor = (input) => {
+  const { text } = input;
+  if (!/life|surviv/i.test(text)) return [];
+  const out: Finding[] = [];
+  LIFE_NAME.lastIndex = 0;
+  for (let m = LIFE_NAME.exec(text); m; m = LIFE_NAME.exec(text)) {
+    let at = m.index + m[0].length;
+    for (let guard = 0; guard < 12 && !sticky(COMP_AT, text, at) && sticky(LIFE_LEAD_WORD, text, at); guard++)
+      at = LIFE_LEAD_WORD.lastIndex;
+    const v = sticky(LIFE_VALUE, text, at);
+    if (!v) continue;
+    let end = LIFE_VALUE.lastIndex;
+    // "Life expectancy 3 months", "life expectancy of 12 weeks": a bare duration is a minimum.
+    const op = comparisonOf(v.groups) ?? (input.kind === 'inclusion' ? 'greaterThanInclusive' : null);
+    const n = LIFE_NUMBER_RE.exec(v[0]);
+    if (!op || !n) continue;
+    const value = /^\d/.test(n[1]!) ? Number(n[1]) : (WORD_NUM[n[1]!.toLowerCase().replace('-', ' ')] ?? NaN);
+    if (!Number.isFinite(value) || value <= 0 || value > 600) continue;
+    if (sticky(LIFE_TRAIL, text, end)) end = LIFE_TRAIL.lastIndex;
+    out.push({
+      category: 'life_expectancy',
+      condition: { fact: 'lifeExpectancyMonths', operator: op, value: toMonths(value, n[2]!, op) },
+      spans: [[m.index, end]],
+      polarityHandled: true,
+    });
+    LIFE_NAME.lastIndex = end;
+  }
+  return out;
+};
+
+export const LAB_EXTRACTORS: Extractor[] = [extractLabs, extractLifeExpectancy];

@@ -1,83 +1,265 @@
 /**
- * Performance status: ECOG / WHO / Zubrod / GOG grades (0–4, same scale) and Karnofsky / Lansky
- * (0–100). "ECOG 0-1", "ECOG ≤ 2", "ECOG performance status of 0 or 1", "KPS ≥ 70%",
- * "Karnofsky 80-100%". The evaluator converts between the scales with rules/performance-status.json,
- * so a rule in either scale can be judged from a record that has the other.
+ * Performance status: ECOG / WHO / Zubrod / GOG grades (one 0–5 scale; Oken et al. 1982) and
+ * Karnofsky / Lansky scores (0–100). "ECOG 0-1", "Eastern Cooperative Oncology Group (ECOG)
+ * performance status of 0, 1 or 2", "ECOG PS ≤ 1", "WHO PS 0-1", "KPS ≥ 70%", "Karnofsky score 60
+ * or greater", "Performance status: ECOG </= 2 for patients >/= 16 years old or Lansky play >/= 60%
+ * for patients </= 15 years old".
+ *
+ * Decisions:
+ * - Lansky (the play-performance scale for children, Lansky SL et al., Cancer 1987;60:1651) shares
+ *   Karnofsky's 0–100 range and grade descriptions scaled to play; its limits are read as karnofsky.
+ * - A name with no scale ("performance status 0-2", "PS ≤ 1") is ECOG when the values are 0–5 and
+ *   Karnofsky when they are multiples of ten from 10 to 100.
+ * - A second scale after the first ("ECOG ≤ 2 (Karnofsky ≥ 60%)", "KPS ≥ 50% (or ECOG/WHO ≤ 2)") is
+ *   an alternative: any(ecog ≤ 2, karnofsky ≥ 60). The evaluator converts between the scales with
+ *   rules/performance-status.json, so a patient who meets either is not failed.
+ * - A range that starts at the best grade ("ECOG 0-1", "Karnofsky 80-100") is one bound (ecog ≤ 1,
+ *   karnofsky ≥ 80); "ECOG 1-2" keeps both bounds, as written.
+ * - Limits for age groups ("… for patients ≥ 16 years … or Lansky ≥ 60% for patients ≤ 15 years")
+ *   become one finding: each limit together with its age group.
  */
+import type { Condition, LeafCondition } from '../facts';
+import { ageLeaves, readAgeBound } from './demographics';
 import type { Extractor, Finding } from './extractor';
-import { NUMBER, toNumber } from '../numbers';
+import { COMPARATOR, SUFFIX_COMPARATOR, allOf, anyOf, comparisonOf, opposite, type Comparison } from './labs';
 
-const ECOG = /\b(?:ECOG|E\.C\.O\.G|WHO|World Health Organi[sz]ation|Zubrod|GOG|Eastern Cooperative Oncology Group)(?:\s*[\w/()-]*){0,2}?\s*(?:performance\s*(?:status|score|scale)?|PS)?(?:\s*\(\s*(?:PS|ECOG)\s*\))?|\bperformance status\b|\bPS\b/gi;
-const KPS = /\b(?:Karnofsky|KPS|Lansky|LPS)(?:\s*performance)?(?:\s*(?:status|score|scale|index))?(?:\s*\((?:KPS|LPS)\))?/gi;
+type Scale = 'ecog' | 'karnofsky' | 'unknown';
 
-const SEP = `(?:\\s*(?:of|is|score|grade|must be|should be|=|:|\\(|\\)|-)\\s*){0,4}`;
+const ECOG_NAME = String.raw`ECOG|E\.C\.O\.G\.?|Easte?rn\s+Co(?:operative|llaborative)\s+(?:Oncology\s+)?Group(?:'s)?|WHO|World\s+Health\s+Organi[sz]ation|Zubrod|GOG|Gynecologic\s+Oncology\s+Group`;
+const KPS_NAME = String.raw`Karnofsky|KPS|Lansky|LPS|jansky`;
+const GENERIC_NAME = String.raw`performance\s+(?:status|score|scale)|PS|physical\s+(?:condition|status)(?:\s+(?:score|scoring\s+standard))?|clinical\s+performance`;
+/** One name, or a run of names and the words that join them: "Eastern Cooperative Oncology Group (ECOG) performance status (PS)". */
+const NAME_RUN = new RegExp(
+  String.raw`\b(?:${ECOG_NAME}|${KPS_NAME}|${GENERIC_NAME})\b(?:(?:\s*[(/,:-]\s*|\s+(?:or|and/or|according\s+to|corresponding\s+to|of|per|on\s+the)\s+|\s+)(?:the\s+)?(?:${ECOG_NAME}|${KPS_NAME}|${GENERIC_NAME}|performance|play|scale|score|status|index|level|scoring\s+(?:system|standard)|grade|criteria|\(?age[\s-]dependent\)?)\b(?:\s*\))?)*`,
+  'gi',
+);
+const ECOG_RE = new RegExp(`\\b(?:${ECOG_NAME})\\b`, 'i');
+const KPS_RE = new RegExp(`\\b(?:${KPS_NAME})\\b`, 'i');
 
-type Op = 'greaterThanInclusive' | 'lessThanInclusive' | 'greaterThan' | 'lessThan';
+/** Words between the name and its value: "of", "is", "must be", "equal to", "score", ":". */
+const LEAD =
+  /(?:\s*(?:[:(]|=(?!\s*[<>])|\b(?:of|is|are|must|should|be|equal(?:\s+to)?|score|scores|status|grade|level|value|corresponding\s+to|in\s+the\s+range\s+of|range\s+of|within|ranging\s+from|from)\b))*\s*/iy;
+const NUM = '(\\d{1,3}|zero|one|two|three|four|five)\\s*%?';
+const WORD_NUMBERS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5 };
+const n = (raw: string): number => WORD_NUMBERS[raw.toLowerCase()] ?? Number(raw);
+const RANGE = new RegExp(`(?:between\\s+)?${NUM}\\s*(?:-|–|~|to|through|and|<=|≤)\\s*${NUM}`, 'iy');
+const LIST = new RegExp(`${NUM}(?:\\s*(?:,|/|or|and|and/or|,\\s*or|,\\s*and)\\s*${NUM})+`, 'iy');
+const COMP_VALUE = new RegExp(`${COMPARATOR}\\s*(?:\\(\\s*[<>=]+\\s*\\)\\s*)?${NUM}`, 'iy');
+const SINGLE = new RegExp(`${NUM}(?:\\s*${SUFFIX_COMPARATOR}|\\s*(?<better>or\\s+better))?`, 'iy');
 
-/** Reads the value part after a scale name: "0-1", "0 or 1", "≤ 2", "of 0, 1 or 2", "≥ 70%". */
-function readValue(tail: string): { ops: Array<[Op, number]>; length: number } | null {
-  const t = tail;
-  let m = new RegExp(`^${SEP}(${NUMBER})\\s*%?\\s*(?:-|to|through)\\s*(${NUMBER})\\s*%?`, 'i').exec(t);
-  if (m) {
-    const a = toNumber(m[1]!);
-    const b = toNumber(m[2]!);
-    if (a !== null && b !== null && a < b) return { ops: [['greaterThanInclusive', a], ['lessThanInclusive', b]], length: m[0].length };
+interface PsValue {
+  leaves: Array<{ op: Comparison | 'equal'; v: number }>;
+  end: number;
+}
+
+function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** The value after a name: "0-1", "0, 1 or 2", "≤ 2", "≥ 70%", "60 or greater", "1 or better". */
+function readPsValue(text: string, pos: number): PsValue | null {
+  const lead = sticky(LEAD, text, pos);
+  const at = lead ? LEAD.lastIndex : pos;
+  let m = sticky(RANGE, text, at);
+  if (m && !/^\d/.test(text.slice(RANGE.lastIndex))) {
+    const a = n(m[1]!);
+    const b = n(m[2]!);
+    if (a < b) {
+      return {
+        leaves: [
+          { op: 'greaterThanInclusive', v: a },
+          { op: 'lessThanInclusive', v: b },
+        ],
+        end: RANGE.lastIndex,
+      };
+    }
   }
-  m = new RegExp(`^${SEP}((?:${NUMBER})(?:\\s*(?:,|or|and|and/or|/)\\s*(?:${NUMBER}))+)`, 'i').exec(t);
+  m = sticky(LIST, text, at);
   if (m) {
-    const nums = m[1]!.split(/\s*(?:,|or|and\/or|and|\/)\s*/).map(toNumber).filter((n): n is number => n !== null);
-    if (nums.length >= 2) return { ops: [['greaterThanInclusive', Math.min(...nums)], ['lessThanInclusive', Math.max(...nums)]], length: m[0].length };
+    const nums = m[0].match(/\d{1,3}|zero|one|two|three|four|five/gi)!.map(n);
+    return {
+      leaves: [
+        { op: 'greaterThanInclusive', v: Math.min(...nums) },
+        { op: 'lessThanInclusive', v: Math.max(...nums) },
+      ],
+      end: LIST.lastIndex,
+    };
   }
-  m = new RegExp(
-    `^${SEP}(<=|=<|≤|less than or equal to|equal to or less than|no (?:more|greater) than|not (?:more|greater) than|at most|maximum(?: of)?|up to|>=|=>|≥|greater than or equal to|equal to or greater than|at least|minimum(?: of)?|no less than|not less than|<|less than|below|>|greater than|above|more than)\\s*(${NUMBER})\\s*%?`,
-    'i',
-  ).exec(t);
+  m = sticky(COMP_VALUE, text, at);
   if (m) {
-    const v = toNumber(m[2]!);
-    if (v === null) return null;
-    const w = m[1]!.toLowerCase();
-    const op: Op = /<=|=<|≤|less than or equal|equal to or less|no (?:more|greater)|not (?:more|greater)|at most|maximum|up to/.test(w)
-      ? 'lessThanInclusive'
-      : />=|=>|≥|greater than or equal|equal to or greater|at least|minimum|no less|not less/.test(w)
-        ? 'greaterThanInclusive'
-        : /<|less than|below/.test(w)
-          ? 'lessThan'
-          : 'greaterThan';
-    return { ops: [[op, v]], length: m[0].length };
+    const op = comparisonOf(m.groups);
+    const num = /(\d{1,3}|zero|one|two|three|four|five)\s*%?\s*$/i.exec(m[0]);
+    if (op && num) return { leaves: [{ op, v: n(num[1]!) }], end: COMP_VALUE.lastIndex };
   }
-  m = new RegExp(`^${SEP}(${NUMBER})\\s*%?\\s*(or (?:less|lower|better|below)|or (?:more|higher|greater|above)|\\+)?`, 'i').exec(t);
-  if (m) {
-    const v = toNumber(m[1]!);
-    if (v === null) return null;
-    if (m[2]) return { ops: [[/less|lower|better|below/i.test(m[2]) ? 'lessThanInclusive' : 'greaterThanInclusive', v]], length: m[0].length };
-    return { ops: [['greaterThanInclusive', v], ['lessThanInclusive', v]], length: m[0].length };
+  m = sticky(SINGLE, text, at);
+  if (m && !/^\s*(?:weeks?|months?|years?|days?|mg|ml|g\/|%\s*of)/i.test(text.slice(SINGLE.lastIndex))) {
+    const op = m.groups?.better ? 'better' : comparisonOf(m.groups);
+    return { leaves: [{ op: (op ?? 'equal') as Comparison | 'equal', v: n(m[1]!) }], end: SINGLE.lastIndex };
   }
   return null;
 }
 
+function scaleOf(name: string): Scale {
+  const k = KPS_RE.test(name);
+  const e = ECOG_RE.test(name);
+  if (k && !e) return 'karnofsky';
+  if (e && !k) return 'ecog';
+  return 'unknown';
+}
+
+/** Leaves in one scale; null when the numbers cannot belong to it. */
+function toLeaves(scale: Scale, value: PsValue, kind: 'inclusion' | 'exclusion'): LeafCondition[] | null {
+  const nums = value.leaves.map((l) => l.v);
+  let s = scale;
+  if (s === 'unknown') {
+    if (nums.every((n) => n <= 5)) s = 'ecog';
+    else if (nums.every((n) => n >= 10 && n <= 100 && n % 10 === 0)) s = 'karnofsky';
+    else return null;
+  }
+  const fact = s === 'ecog' ? 'ecog' : 'karnofsky';
+  if (fact === 'ecog' && nums.some((n) => n > 5)) return null;
+  // Karnofsky scores are multiples of ten; anything else is another number after the name.
+  if (fact === 'karnofsky' && nums.some((n) => n > 100 || n % 10 !== 0)) return null;
+  const out: LeafCondition[] = [];
+  for (const l of value.leaves) {
+    let op = l.op as Comparison | 'equal' | 'better';
+    // "1 or better": lower is better on ECOG, higher on Karnofsky.
+    if (op === 'better') op = fact === 'ecog' ? 'lessThanInclusive' : 'greaterThanInclusive';
+    // A single Karnofsky score in an inclusion is a floor ("Karnofsky 70" = at least 70).
+    if (op === 'equal' && fact === 'karnofsky' && kind === 'inclusion' && value.leaves.length === 1)
+      op = 'greaterThanInclusive';
+    // The best end of a range binds nobody: ECOG ≥ 0, Karnofsky ≤ 100.
+    if (
+      (fact === 'ecog' && op === 'greaterThanInclusive' && l.v === 0) ||
+      (fact === 'karnofsky' && op === 'lessThanInclusive' && l.v === 100)
+    )
+      continue;
+    out.push({ fact, operator: op, value: l.v } as LeafCondition);
+  }
+  return out.length
+    ? out
+    : [
+        {
+          fact,
+          operator: fact === 'ecog' ? 'lessThanInclusive' : 'greaterThanInclusive',
+          value: fact === 'ecog' ? 5 : 0,
+        },
+      ];
+}
+
+/** "(see Appendix A)", "at screening", "(ECOG criteria)", "on the ECOG scale" after a value. */
+const TRAIL = new RegExp(
+  String.raw`(?:\s*(?:\(\s*(?:see\s+)?(?:appendix|attachment|section|table)\s*[\w.]*\s*\)|\(\s*(?:${ECOG_NAME}|${KPS_NAME}|${GENERIC_NAME})(?:\s+(?:criteria|scale|score|status|performance\s+status))*\s*\)|(?:on|according\s+to|per|using|by)\s+(?:the\s+)?(?:${ECOG_NAME}|${KPS_NAME}|${GENERIC_NAME})(?:\s+(?:criteria|scale|score|scoring\s+system|performance\s+(?:status|scale)|ps))*|(?:${ECOG_NAME})(?:\s+(?:ps|criteria|scale|score))+|at\s+(?:the\s+time\s+of\s+)?(?:screening|baseline|registration|enrol?ment|randomi[sz]ation|study\s+entry|inclusion|consent)(?:\s+visit)?|\(\s*\)))*`,
+  'iy',
+);
+/** An age group after a value: "for patients ≥ 16 years old", "(for patients aged 16 years or younger)". */
+const AGE_GROUP =
+  /\s*[(,]?\s*(?:for|in)\s+(?:(?:patients?|participants?|subjects?|children|adults?|those|people)\s+)?(?:(?:who\s+are|aged?|of\s+age)\s+)?/iy;
+
+interface PsReading {
+  scale: Scale;
+  leaves: LeafCondition[];
+  start: number;
+  end: number;
+  age?: Condition;
+}
+
 export const extractPerformance: Extractor = (input) => {
-  const { text } = input;
-  const out: Finding[] = [];
-  const scan = (re: RegExp, fact: 'ecog' | 'karnofsky', max: number): void => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const nameEnd = m.index + m[0].length;
-      if (fact === 'ecog' && /^(?:WHO|GOG|PS)$/i.test(m[0].trim()) && !/performance|\bPS\b/i.test(text.slice(m.index, nameEnd + 30))) continue;
-      const value = readValue(text.slice(nameEnd));
-      if (!value) continue;
-      if (value.ops.some(([, v]) => v > max || v < 0)) continue;
-      // Karnofsky scores are multiples of ten; anything else is another number after the name.
-      if (fact === 'karnofsky' && value.ops.some(([, v]) => v % 10 !== 0)) continue;
-      const leaves = value.ops.map(([operator, v]) => ({ fact, operator, value: v }) as const);
-      out.push({
-        category: 'performance_status',
-        condition: leaves.length === 1 ? leaves[0]! : { all: leaves },
-        spans: [[m.index, nameEnd + value.length]],
-      });
-      re.lastIndex = nameEnd + value.length;
+  const { text, kind } = input;
+  const contextScale = input.context.length ? scaleOfContext(input.context[input.context.length - 1]!) : null;
+  if (
+    !contextScale &&
+    !/ECOG|Karnofsky|KPS|Lansky|LPS|WHO|Zubrod|GOG|performance|\bPS\b|Cooperative|physical/i.test(text)
+  )
+    return [];
+  const readings: PsReading[] = [];
+  NAME_RUN.lastIndex = 0;
+  const runs: Array<{ start: number; end: number; name: string }> = [];
+  for (let m = NAME_RUN.exec(text); m; m = NAME_RUN.exec(text)) {
+    // "WHO" and "PS" alone are often something else ("WHO classification", "PS = prostate specific").
+    if (
+      /^(?:WHO|PS|GOG)$/i.test(m[0].trim()) &&
+      !/^\s*(?:PS|performance|[<>=]|\d|grade|score|of\s+\d)/i.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 14),
+      )
+    )
+      continue;
+    runs.push({ start: m.index, end: m.index + m[0].length, name: m[0] });
+  }
+  // A PDQ child line under "Performance status:" starts with its value ("0-2", "Karnofsky 60-100%").
+  if (contextScale && (!runs.length || runs[0]!.start > 0))
+    runs.unshift({ start: 0, end: 0, name: contextScale === 'karnofsky' ? 'Karnofsky' : 'performance status' });
+  for (const run of runs) {
+    if (readings.length && run.start < readings[readings.length - 1]!.end) continue;
+    const value = readPsValue(text, run.end);
+    if (!value) continue;
+    const leaves = toLeaves(scaleOf(run.name), value, kind);
+    if (!leaves) continue;
+    let end = value.end;
+    const trail = sticky(TRAIL, text, end);
+    if (trail) end += trail[0].length;
+    let age: Condition | undefined;
+    const ag = sticky(AGE_GROUP, text, end);
+    if (ag) {
+      const a = readAgeBound(text, AGE_GROUP.lastIndex);
+      if (a && a.bounds.some((b) => b.op !== 'equal')) {
+        const al = ageLeaves(a.bounds);
+        age = al.length === 1 ? al[0]! : { all: al };
+        end = a.end;
+        const close = /^\s*\)/.exec(text.slice(end));
+        if (close) end += close[0].length;
+      }
     }
-  };
-  scan(KPS, 'karnofsky', 100);
-  scan(ECOG, 'ecog', 5);
+    readings.push({ scale: scaleOf(run.name), leaves, start: run.start, end, ...(age ? { age } : {}) });
+  }
+  if (!readings.length) return [];
+  const cond = (r: PsReading): Condition => allOf(r.leaves);
+  // Limits for age groups: one finding, each limit with its group.
+  const aged = readings.filter((r) => r.age);
+  const out: Finding[] = [];
+  if (aged.length >= 2) {
+    const parts = aged.map((r) => allOf([r.age!, cond(r)]));
+    out.push({
+      category: 'performance_status',
+      condition: anyOf(parts),
+      spans: aged.map((r): [number, number] => [r.start, r.end]),
+      polarityHandled: true,
+    });
+  }
+  for (const r of readings) {
+    if (aged.length >= 2 && r.age) continue;
+    const c = r.age ? (kind === 'exclusion' ? allOf([r.age, cond(r)]) : anyOf([opposite(r.age), cond(r)])) : cond(r);
+    out.push({ category: 'performance_status', condition: c, spans: [[r.start, r.end]], polarityHandled: true });
+  }
+  // A second scale after the first is an alternative ("ECOG ≤ 2 (Karnofsky ≥ 60%)").
+  if (out.length === 2 && readings.length === 2 && !aged.length) {
+    const [a, b] = readings as [PsReading, PsReading];
+    const between = text.slice(a.end, b.start);
+    if (
+      a.scale !== b.scale &&
+      a.scale !== 'unknown' &&
+      b.scale !== 'unknown' &&
+      /^\s*[(,;]?\s*(?:or\s+)?(?:\(\s*)?$/i.test(between)
+    ) {
+      const close = /^\s*\)/.exec(text.slice(b.end));
+      return [
+        {
+          category: 'performance_status',
+          condition: anyOf([cond(a), cond(b)]),
+          spans: [
+            [a.start, a.end],
+            [b.start, b.end + (close ? close[0].length : 0)],
+          ],
+          polarityHandled: true,
+        },
+      ];
+    }
+  }
   return out;
 };
+
+function scaleOfContext(heading: string): Scale | null {
+  if (!/^\s*(?:performance\s+status|karnofsky|ecog|lansky|zubrod)\b/i.test(heading) || heading.length > 40) return null;
+  return KPS_RE.test(heading) ? 'karnofsky' : 'unknown';
+}
