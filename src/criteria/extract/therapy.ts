@@ -1,4 +1,1553 @@
-/** Prior therapy: drugs, classes, kinds, lines, setting, progression, washout windows. */
-import type { Extractor } from './extractor';
+/**
+ * Prior and concurrent therapy: named drugs, drug classes and treatment kinds (rules/drugs.json), the
+ * number of prior lines, the setting (adjuvant, metastatic…), progression on or intolerance to a
+ * treatment, washout windows and exceptions. Facts: priorTherapy and priorLines (src/criteria/facts.ts).
+ *
+ * Conventions (the evaluator relies on them):
+ * - A requirement is stated positively; the assembler negates findings inside a negation scope
+ *   ("No prior chemotherapy" → priorTherapy(kinds: chemotherapy) = false). Washouts stated as a
+ *   minimum gap are read here and carry their own polarity: "At least 4 weeks since prior
+ *   chemotherapy" → priorTherapy(kinds: chemotherapy, withinDays: 28) = false; "Chemotherapy within
+ *   21 days before the first dose" (exclusion) → priorTherapy(…, withinDays: 21) = true.
+ * - Treatment-naive and first-line wording is read as priorTherapy(…) = false, never as
+ *   priorLines = 0: "previously untreated metastatic" → priorTherapy(kinds: systemic, setting:
+ *   metastatic) = false. priorLines is used only where the text counts lines or regimens.
+ * - Current use ("patients who are receiving any other investigational agents", "currently
+ *   receiving", "concurrent systemic steroid therapy") is priorTherapy(…, withinDays: 1): a treatment
+ *   given on the as-of date, or ongoing. "Concurrent" means at the same time as the study treatment,
+ *   which a patient still on it at screening cannot meet; wording that only restricts conduct during
+ *   the study ("…during the study", "throughout the study") is not a fact about the record and is
+ *   left unread.
+ * - Settings: "metastatic" alone is 'metastatic'; advanced, locally advanced, unresectable,
+ *   recurrent or any of these with metastatic is 'advanced' (the evaluator treats advanced as covering
+ *   metastatic); "(neo)adjuvant" and "perioperative" give one finding per setting, joined with any.
+ *   Stem-cell transplants are left to the medical-history reader (condition facts say allogeneic or
+ *   autologous; the treatment kind 'transplant' cannot).
+ * - Units: 1 week = 7 days, 1 month = 30 days, 1 year = 365 days. "N half-lives" is never read: "4
+ *   weeks or 5 half-lives, whichever is longer" keeps the 4 weeks; "whichever is shorter" (or no
+ *   qualifier) leaves the whole window unread, since no fixed number of days is right for every drug.
+ * - Generic "prior therapy/treatment" and "anticancer therapy" are read as kind 'systemic', which is
+ *   safe where the text forbids or excludes (every systemic treatment is an anticancer treatment);
+ *   in a positive inclusion they are read only with a line count or an outcome.
+ * - A wrong rule is worse than none. A finding must be a necessary condition of an inclusion and a
+ *   sufficient condition of an exclusion, so qualifiers the parser cannot express (doses, cycles,
+ *   sites, durations, "unless", "if") make it drop the finding where they would narrow it; modifiers
+ *   of other topics ("toxicity from prior therapy", "hypersensitivity to X", "eligible for X",
+ *   "first dose of study drug") are not therapy requirements at all. Surgery is read only with a
+ *   time window ("major surgery within 4 weeks"): the fact cannot say which operation.
+ * - A forbidding sentence in an exclusion list ("May not have received X") reads either way and is
+ *   left unread; so are requirements limited to one arm or cohort, options ("treatment-naive or after
+ *   one prior line"), permissions ("prior X is allowed") and findings another sentence refines ("A
+ *   1-week washout is required for palliative radiation"). Lists joined by a plain "and" are read as
+ *   each required (the narrower reading in an exclusion, never a wrong exclusion).
+ */
+import type { Condition, LeafCondition } from '../facts';
+import { THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
+import type { Lexicons, Mention } from '../lexicon';
+import { NUMBER, toNumber } from '../numbers';
+import type { ExtractInput, Extractor, Finding } from './extractor';
 
-export const THERAPY_EXTRACTORS: Extractor[] = [];
+type Kind = (typeof TREATMENT_KINDS)[number];
+type Setting = (typeof THERAPY_SETTINGS)[number];
+type Outcome = 'progression' | 'intolerance' | 'response' | 'stable';
+type Span = [number, number];
+
+const THERAPY_TYPES: ReadonlySet<Mention['type']> = new Set(['drug', 'drugClass', 'therapyKind', 'regimen']);
+
+/** One therapy named in the text: a drug, class, kind or regimen, with the words read with it. */
+interface Item {
+  start: number;
+  end: number;
+  drugs: Set<string>;
+  classes: Set<string>;
+  kinds: Set<Kind>;
+  spans: Span[];
+  /** Read from "prior therapy" / "previous treatment" without a kind word. */
+  generic?: boolean;
+  /** In an exception scope ("other than hormonal therapy"). */
+  except?: boolean;
+  /** "chemotherapy-naive", "platinum-refractory", "anti-PD-1-exposed". */
+  suffix?: 'naive' | 'progression' | 'intolerance' | 'exposed' | 'sensitive';
+  /** Joined to the next item by a combination word ("in combination with", "plus"). */
+  combinedWithNext?: boolean;
+}
+
+interface List {
+  items: Item[];
+  start: number;
+  end: number;
+  /** A plain "and" joins two items (not "and/or", not inside an example list). */
+  hasAnd: boolean;
+}
+
+interface Window {
+  start: number;
+  end: number;
+  days: number;
+  /** 'within': had it within N days; 'since': at least N days must have passed. */
+  sense: 'within' | 'since';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regular expressions, compiled once. None nests quantifiers over overlapping classes.
+
+const UNIT = String.raw`(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)`;
+const NUM = `(${NUMBER})`;
+const ANCHOR = String.raw`(?:\s*\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|\d{1,2})\b){0,9}`;
+/** "within 4 weeks prior to the first dose of study drug", "within the last 6 months", "in the past 14 days". */
+const WITHIN_RE = new RegExp(
+  String.raw`\b(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
+  'gi',
+);
+/** "4 weeks prior to first dose", "< 28 days before randomization" (a receipt inside the window). */
+const BEFORE_RE = new RegExp(
+  String.raw`(?:(?:<|less\s+than|fewer\s+than|under)\s*)?${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:prior\s+to|before|preceding)\b\s*${ANCHOR}`,
+  'gi',
+);
+/** "at least 4 weeks since", "≥ 14 days from the last dose", "more than 6 months prior". */
+const SINCE_RE = new RegExp(
+  String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more)\s+than|more\s+than\s+or\s+equal\s+to|>|more\s+than|greater\s+than|longer\s+than|over|no\s+less\s+than|not\s+less\s+than|no\s+sooner\s+than|no\s+earlier\s+than)\s*)${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:or\s+more|or\s+longer))?(?:(?:\s+(?:must\s+have\s+(?:elapsed|passed)|(?:have|has)\s+(?:elapsed|passed)|must\s+elapse|elapsed|washout|wash-out))(?:\s+(?:since|from|after|prior\s+to|before|preceding|between|following)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?(?:\s*${ANCHOR})?)?|(?:\s+(?:since|from|after|post|prior\s+to|before|preceding|between|following|beyond|ago)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?(?:\s*${ANCHOR})?))`,
+  'gi',
+);
+/** "Last dose of prior therapy ≥ 21 days": a bare minimum gap, read only where the sentence says it is one. */
+const BARE_SINCE_RE = new RegExp(String.raw`(?:>=|=>|≥|>|at\s+least|more\s+than|greater\s+than)\s*${NUM}\s*[-\s]?\s*(${UNIT})\b`, 'gi');
+const BARE_SINCE_GATE = /\blast\s+(?:dose|administration|treatment|therapy)|\bsince\b|\belapsed\b|\binterval\b|wash-?out/i;
+/** "N-week washout", "washout period of 4 weeks". */
+const WASHOUT_RE = new RegExp(
+  String.raw`(?:${NUM}\s*[-\s]?\s*(${UNIT})\s+(?:wash-?out|washout)(?:\s+period)?|(?:wash-?out|washout)(?:\s+period)?\s+(?:of\s+)?(?:at\s+least\s+|>=\s*|≥\s*)?${NUM}\s*[-\s]?\s*(${UNIT}))`,
+  'gi',
+);
+/** "(6 weeks for nitrosoureas or mitomycin C)": a window for the list that follows, in the sentence's sense. */
+const FOR_RE = new RegExp(String.raw`\b${NUM}\s*[-\s]?\s*(${UNIT})\s+(?=for\b)`, 'gi');
+const HALF_LIFE_RE = /half[\s-]?li(?:fe|ves)/i;
+const LONGER_RE = /whichever\s+(?:is|was|comes)\s+(?:the\s+)?(?:longer|greater|longest|greatest|later)/i;
+/** Relative to the end of a treatment, not the as-of date: "within 6 months of completing". */
+const RELATIVE_RE =
+  /^\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of|after|from|following)\s+(?:the\s+)?(?:completion|completing|completed|end|ending|stopping|discontinu\w*|cessation|finishing)/i;
+/** A window measured from an event in the past, not from the as-of date: "within 5 years prior to diagnosis". */
+const RELATIVE_ANCHOR_RE = /\b(?:prior\s+to|before|of|from|after)\s+(?:the\s+|their\s+)?(?:initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|metastas\w*|transplant\w*)\b/i;
+/** A window after an outcome is about when the disease came back, not when treatment was given. */
+const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-]free|DFI|TFI|free\s+interval|interval|response|respond\w*|remission|diagnos\w*)\b[^.;]{0,60}$/i;
+
+const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, w: 7, wk: 7, week: 7, mo: 30, month: 30, yr: 365, year: 365 };
+function unitDays(unit: string): number | null {
+  const u = unit.toLowerCase().replace(/s$/, '');
+  return UNIT_DAYS[u] ?? null;
+}
+
+const CUE_RE =
+  /\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing)\b/i;
+
+/** Sentences read as statements of what is allowed, not of what is required. */
+const PERMISSION_RE =
+  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|permitted|acceptable|eligible)|allowed|permitted|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
+const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count/i;
+function permits(sentence: string): boolean {
+  return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
+}
+const NEG_PERMISSION_RE =
+  /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|acceptable|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
+
+/** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
+const CUE_WORDS = new Set(
+  'prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by'.split(
+    ' ',
+  ),
+);
+
+const SETTING_WORD =
+  String.raw`(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive|(?:locally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent|relapsed)|(?:first|1st)[\s-]line)`;
+/** "in the metastatic setting", "for advanced or metastatic disease", "for metastatic NSCLC". */
+const SETTING_AFTER_RE = new RegExp(
+  String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:\s*(?:,|\/|or|and|and\/or)\s*${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
+  'i',
+);
+const SETTING_BEFORE_RE = new RegExp(String.raw`(${SETTING_WORD}(?:\s*(?:or|and|\/|and\/or)\s*${SETTING_WORD})?)[\s-]*$`, 'i');
+
+/** Text right before an item that makes it a modifier of something else. */
+const BLOCK_BEFORE_SOURCES = [
+    String.raw`\b(?:toxicit\w*|adverse\s+(?:events?|reactions?|effects?)|\bAEs?|irAEs?|side[\s-]+effects?|complications?|sequelae|reactions?|events?|effects?|injur\w*|damage|neuropathy|pneumonitis|colitis|hepatitis|hypothyroidism|endocrinopath\w*|recovered|recovery|recover|resolved|resolution)\s+(?:\w+\s+){0,4}?(?:from|due\s+to|of|related\s+to|attributed\s+to|attributable\s+to|caused\s+by|associated\s+with|secondary\s+to|following|after|induced\s+by|with|during|on)\s+(?:[\w()-]+\s+){0,4}$`,
+    String.raw`\b(?:hypersensitivity|allerg\w*|anaphyla\w*|contraindications?|contraindicated|contradict\w*|sensitivity)\s+(?:\w+\s+){0,3}(?:to|for|with|of|against)\s+(?:[\w()-]+\s+){0,4}$`,
+    String.raw`\b(?:eligible|candidates?|suitable|unsuitable|fit|unfit|ineligible|appropriate|inappropriate|indicated|planned|scheduled|intended|intend|intends|plan|plans|planning|willing|willingness|able|unable|amenable|consent|refus\w*|declin\w*|offered|need|needs|needing|requir\w*|benefit|access|considered|referred|awaiting|wait\w*|proceed|proceeding|go\s+on|going|decision|choose|chose|elect\w*|option)\s+(?:\w+\s+){0,3}?(?:for|to|with|receiving|undergoing)\s+(?:[\w(),/-]+\s+){0,7}$`,
+    String.raw`half[\s-]?li(?:fe|ves)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$`,
+    String.raw`\bfirst\s+(?:receiving|receipt\s+of|taking|administration\s+of|dose\s+of|infusion\s+of)\s+(?:the\s+)?$`,
+    String.raw`\b(?:will|would|to|shall)\s+(?:be\s+)?(?:receive|receiving|treated|undergo|start|begin|initiate|get|given)\s+(?:\w+\s+){0,3}$`,
+    String.raw`\b(?:first|initial|start|starting|initiation|initiating|beginning|commencing|commencement)\s+(?:of\s+)?(?:dose\s+|doses\s+|administration\s+|infusion\s+)?(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
+    String.raw`\b(?:the|this|current|present|planned|assigned|allocated)\s+(?:study|trial|protocol)\s*$`,
+    String.raw`\b(?:randomi[sz]ed|randomi[sz]ation|assigned|allocated)\s+(?:\w+\s+){0,2}(?:to|into)\s+(?:\w+\s+){0,2}$`,
+    String.raw`\b(?:response|responses|responded|benefit|tumou?r\s+shrinkage|stable\s+disease|partial\s+response|complete\s+response)\s+(?:\w+\s+){0,2}(?:to|from|with|on)\s+(?:[\w()-]+\s+){0,3}$`,
+    String.raw`\bmeasurable\s+(?:\w+\s+){0,6}$`,
+    String.raw`\b(?:lesions?|sites?|fields?|areas?|metastas[ie]s|mets|tumou?rs?|nodules?)\s+(?:\w+\s+){0,5}(?:previously\s+)?$`,
+    String.raw`\b(?:while|when|whilst)\s+(?:on|receiving|taking|being\s+treated\s+with|treated\s+with|under)\s+(?:[\w-]+\s+){0,2}$`,
+    String.raw`\b(?:defined|definition|considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
+    String.raw`\b(?:after|following|post)\s+(?:the\s+)?(?:last|final)\s+(?:dose|administration|infusion|treatment)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$`,
+  ];
+/**
+ * The words each blocker needs, so most lookbacks are dismissed by a substring test instead of a
+ * regular expression (the extractor runs on every criterion of every trial).
+ */
+const BLOCKER_KEYS: string[][] = [
+  ['toxic', 'adverse', 'ae', 'effect', 'reaction', 'complication', 'sequela', 'event', 'injur', 'damage', 'neuropath', 'pneumonit', 'colitis', 'hepatit', 'hypothyroid', 'endocrinopath', 'recover', 'resol'],
+  ['hypersens', 'allerg', 'anaphyla', 'contraindic', 'contradict', 'sensitiv'],
+  ['eligib', 'candidat', 'suitab', 'fit', 'appropriat', 'indicat', 'plann', 'schedul', 'intend', 'plan', 'willing', 'able', 'amenab', 'consent', 'refus', 'declin', 'offer', 'need', 'requir', 'benefit', 'access', 'consider', 'referr', 'await', 'wait', 'proceed', 'go', 'going', 'decision', 'choose', 'chose', 'elect', 'option'],
+  ['half'],
+  ['first'],
+  ['will', 'would', 'to', 'shall'],
+  ['first', 'initial', 'start', 'initiat', 'begin', 'commenc'],
+  ['study', 'trial', 'protocol'],
+  ['randomi', 'assigned', 'allocated'],
+  ['respon', 'benefit', 'shrink', 'stable'],
+  ['measurable'],
+  ['lesion', 'site', 'field', 'area', 'metasta', 'mets', 'tumo', 'nodul'],
+  ['while', 'when', 'whilst'],
+  ['defin', 'consider', 'regard', 'count', 'classif'],
+  ['after', 'following', 'post'],
+];
+const BLOCKERS = BLOCK_BEFORE_SOURCES.map((src, i) => ({ keys: BLOCKER_KEYS[i] ?? [], re: new RegExp(src, 'i') }));
+function blockedBefore(before: string): RegExpExecArray | null {
+  const lower = before.toLowerCase();
+  for (const b of BLOCKERS) {
+    if (b.keys.length && !b.keys.some((k) => lower.includes(k))) continue;
+    const m = b.re.exec(before);
+    if (m) return m;
+  }
+  return null;
+}
+/** Text right after an item that makes it a modifier ("radiation pneumonitis", "chemotherapy-induced"). */
+const BLOCK_AFTER_RE =
+  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study)\b/i;
+
+const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
+
+/** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
+const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resistant|resistance|intoleran(?:t|ce)|(?:un)?able\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
+const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
+const OUTCOME_BEFORE_RE = new RegExp(
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
+  'i',
+);
+const OUTCOME_AFTER_RE =
+  /^[\s,]*(?:\(\s*)?(?:with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|toxicity)(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
+
+/** Alternatives that make a positive inclusion finding unnecessary ("… or for whom no standard therapy exists"). */
+const ALTERNATIVE_RE =
+  /\b(?:or|and\/or)\s+(?:(?:who|which|that|for\s+whom|for\s+which|patients?|participants?|subjects?)\s+)?(?:(?:are|is|were|was|have|has|had|be|been|deemed|considered|judged)\s+)*(?:ineligible|not\s+(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|refus\w*|declin\w*|no\s+(?:standard|available|other|further|effective|approved|curative|satisfactory|alternative)|(?:there\s+is|there\s+are)\s+no|without\s+(?:standard|available|other|effective)|for\s+whom|for\s+which|lack\w*|not\s+(?:have|had)\s+access|unable|contraindicat\w*|not\s+tolerate|do\s+not\s+want|did\s+not\s+want|not\s+(?:available|accessible|indicated)|unavailab\w*|(?:a\s+)?(?:medical\s+)?contraindication)/i;
+
+/** Qualifiers the facts cannot express; where they would narrow a finding it is dropped. */
+const NARROW_RE =
+  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ion)?|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+const SITE_RE =
+  /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
+
+const LINES_RE = new RegExp(
+  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  'gi',
+);
+const LINE_ORDINAL_RE =
+  /\b(second|2nd|third|3rd|fourth|4th|fifth|5th)[\s-]*(?:or\s+(?:later|greater|higher|subsequent)|line\s+or\s+(?:later|beyond|greater|higher|subsequent)(?:\s+lines?)?|\+\s*line|line\s*\+|(?:and|or)\s+(?:beyond|later)|line\s+and\s+(?:beyond|later))\b/gi;
+
+const NAIVE_RE = /\b(na[iï]ve|previously\s+untreated|untreated\s+(?=(?:locally\s+)?(?:advanced|metastatic|recurrent|unresectable)))/gi;
+
+const GENERIC_RE =
+  /\b(?:prior|previous(?:ly)?|preceding|earlier)\s+((?:(?:anti-?cancer|anti-?tumou?r|antineoplastic|standard(?:[\s-]of[\s-]care)?|standard\s+of\s+care|cancer|oncologic|other|any|all|first[\s-]line|second[\s-]line)\s+)*(?:therap(?:y|ies)|treatments?|regimens?|lines?\s+of\s+(?:therapy|treatment)))\b/gi;
+const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\s+(?:(?:systemic|anti-?cancer|first[\s-]line)\s+)?(?:therap(?:y|ies)|treatments?|regimens?|options?)\b/gi;
+/** "another interventional clinical trial": a trial of an investigational treatment. */
+const TRIAL_RE =
+  /\b(?:another|other|any\s+other|a\s+different|concurrent|an?)\s+(?:interventional|therapeutic|investigational|drug|treatment)\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b/gi;
+const CURRENT_RE =
+  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use))\b/i;
+const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
+const FUTURE_CONDUCT_RE =
+  /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
+/** "Concurrent X": X given at the same time as the study treatment; read as current use at the as-of date. */
+const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*)\b/i;
+
+/** Without a lexicon mention, only these words can start a finding (generic therapy, lines, naive, trials). */
+const QUICK_RE = /\b(?:prior|previous(?:ly)?|preceding|earlier|lines?|regimens?|na[iï]ve|untreated|standard|approved|available|interventional|investigational|therapeutic)\b/i;
+
+// ---------------------------------------------------------------------------------------------
+
+/** Development aid: why lists were left unread (set `therapyDebug.notes` to an array to collect). */
+export const therapyDebug: { notes?: string[] } = {};
+function note(reason: string): void {
+  therapyDebug.notes?.push(reason);
+}
+
+interface Ctx {
+  input: ExtractInput;
+  lex: Lexicons;
+  text: string;
+  /** Offsets already read by this extractor. */
+  used: Span[];
+  /** Items of every sentence that states a window, for cross-sentence refinements. */
+  windowed: Array<{ item: Item; start: number; end: number }>;
+  /** Windows per sentence start, computed once. */
+  windows: Map<number, Window[]>;
+}
+
+function sentenceWindows(ctx: Ctx, s: number, e: number): Window[] {
+  let w = ctx.windows.get(s);
+  if (!w) {
+    w = windowsIn(ctx.text, s, e);
+    ctx.windows.set(s, w);
+  }
+  return w;
+}
+
+
+function isUsed(ctx: Ctx, s: number, e: number): boolean {
+  return ctx.used.some((u) => s < u[1] && u[0] < e);
+}
+
+/** Sentence boundaries [start, end) inside the text. */
+function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const re = /[.;](?=\s|$)|\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // A decimal point or "e.g." / "i.e." / "vs." is not a sentence end.
+    const before = text.slice(Math.max(0, m.index - 4), m.index + 1);
+    if (/(?:\be\.g|\bi\.e|\bvs|\betc|\bapprox|\bincl|\bmin|\bmax|\bno|\bdr|\bst|\bfig)\.$/i.test(before)) continue;
+    out.push([start, m.index]);
+    start = m.index + 1;
+  }
+  out.push([start, text.length]);
+  return out.filter(([s, e]) => /\S/.test(text.slice(s, e)));
+}
+
+function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
+  return lex.classById.get(id)?.kind as Kind | undefined;
+}
+
+/** Items from the lexicon mentions of one sentence, with adjacent modifiers folded in. */
+function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
+  const { text, lex } = ctx;
+  const items: Item[] = [];
+  const inSentence = mentions.filter((m) => m.start >= s && m.end <= e);
+  // Several entries can match one phrase ("PD-1/PD-L1" → two classes): one item per span.
+  for (const m of inSentence) {
+    const last = items[items.length - 1];
+    if (last && last.start === m.start && last.end === m.end) {
+      addMention(lex, last, m);
+      continue;
+    }
+    const it: Item = { start: m.start, end: m.end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [[m.start, m.end]] };
+    addMention(lex, it, m);
+    items.push(it);
+  }
+  // Fold "platinum-based chemotherapy", "anti-PD-1 antibody therapy", "FOLFOX regimen" into one item.
+  const merged: Item[] = [];
+  for (const it of items) {
+    const prev = merged[merged.length - 1];
+    if (prev) {
+      const gap = text.slice(prev.end, it.start);
+      if (/^[\s-]*(?:based|containing|including|directed|targeted|and\s+|or\s+)?[\s-]*$/i.test(gap) && !/\b(?:and|or)\b/i.test(gap) && canFold(prev, it)) {
+        fold(ctx, prev, it);
+        continue;
+      }
+    }
+    merged.push(it);
+  }
+  for (const it of merged) {
+    // Trailing head nouns and suffixes: "therapy", "-based regimen", "agents", "inhibitor(s)".
+    for (;;) {
+      const m = /^[\s-]*(?:based|containing|directed|targeted|targeting|therapy|therapies|treatment|treatments|regimens?|agents?|drugs?|medications?|monotherapy|combination(?:\s+therapy)?|doublet|triplet|inhibitors?|antibod(?:y|ies)|products?|compounds?|blockade|blockers?|class|family|injections?|infusions?|tablets?|capsules?|-?\s*containing\s+regimens?)\b/i.exec(text.slice(it.end, e));
+      if (!m || m[0].length === 0) break;
+      it.spans.push([it.end, it.end + m[0].length]);
+      it.end += m[0].length;
+    }
+    const suf = SUFFIX_RE.exec(text.slice(it.end, e));
+    if (suf) {
+      const w = suf[1]!.toLowerCase();
+      it.suffix = /na[iï]ve/.test(w)
+        ? 'naive'
+        : /intolerant/.test(w)
+          ? 'intolerance'
+          : /sensitive/.test(w)
+            ? 'sensitive'
+            : /pretreated|pre-treated|exposed|experienced/.test(w)
+              ? 'exposed'
+              : 'progression';
+      it.spans.push([it.end, it.end + suf[0].length]);
+      it.end += suf[0].length;
+    }
+  }
+  return merged;
+}
+
+function addMention(lex: Lexicons, it: Item, m: Mention): void {
+  if (m.type === 'drug') it.drugs.add(m.id);
+  else if (m.type === 'drugClass') it.classes.add(m.id);
+  else if (m.type === 'therapyKind') it.kinds.add(m.id as Kind);
+  else if (m.type === 'regimen') {
+    const r = lex.drugs.regimens?.find((x) => x.id === m.id);
+    for (const d of r?.drugs ?? []) it.drugs.add(d);
+    // A regimen is given as a whole: "prior FOLFOX" means the combination, read as any of its drugs.
+  }
+}
+
+/** "platinum-based chemotherapy": a class and the kind it belongs to describe one treatment. */
+function canFold(a: Item, b: Item): boolean {
+  // "investigational AR inhibitors": one investigational treatment of that class.
+  if (a.kinds.size === 1 && a.kinds.has('investigational') && !a.classes.size && !a.drugs.size && (b.classes.size || b.drugs.size) && a.end - a.start <= 'investigational'.length + 1) return true;
+  if (a.kinds.size && !a.classes.size && !a.drugs.size) return false;
+  if (!b.kinds.size || b.classes.size || b.drugs.size) return false;
+  return true;
+}
+
+function fold(ctx: Ctx, a: Item, b: Item): void {
+  if (a.kinds.has('investigational') && (b.classes.size || b.drugs.size)) {
+    for (const c of b.classes) a.classes.add(c);
+    for (const d of b.drugs) a.drugs.add(d);
+    a.spans.push([a.end, b.end]);
+    a.end = b.end;
+    return;
+  }
+  const implied = new Set<Kind>();
+  for (const c of a.classes) {
+    for (const anc of ctx.lex.classAncestors.get(c) ?? []) {
+      const k = kindOfClass(ctx.lex, anc);
+      if (k) implied.add(k);
+    }
+  }
+  for (const d of a.drugs) {
+    for (const c of ctx.lex.drugById.get(d)?.classes ?? []) {
+      for (const anc of ctx.lex.classAncestors.get(c) ?? []) {
+        const k = kindOfClass(ctx.lex, anc);
+        if (k) implied.add(k);
+      }
+    }
+  }
+  // The head kind narrows the class only when the class does not already imply it.
+  for (const k of b.kinds) if (k !== 'systemic' && !implied.has(k)) a.kinds.add(k);
+  a.spans.push([a.end, b.end]);
+  a.end = b.end;
+}
+
+function spanOf(items: Item[]): Span[] {
+  return items.flatMap((i) => i.spans);
+}
+
+function leaves(filters: { drugs: string[]; classes: string[]; kinds: Kind[] }, params: Record<string, unknown>): LeafCondition[] {
+  const out: LeafCondition[] = [];
+  const base = (extra: Record<string, unknown>): LeafCondition => ({
+    fact: 'priorTherapy',
+    operator: 'equal',
+    value: true,
+    params: { ...extra, ...params },
+  });
+  if (filters.drugs.length) out.push(base({ drugs: filters.drugs }));
+  if (filters.classes.length) out.push(base({ classes: filters.classes }));
+  if (filters.kinds.length) out.push(base({ kinds: filters.kinds }));
+  return out;
+}
+
+/** Splits items into filter groups: items holding a class and a kind (one treatment) stay whole. */
+function conditionFor(items: Item[], params: Record<string, unknown>, except?: Item[]): Condition | null {
+  const plain = { drugs: new Set<string>(), classes: new Set<string>(), kinds: new Set<Kind>() };
+  const combined: LeafCondition[] = [];
+  const exceptParams = except?.length ? exceptOf(except) : undefined;
+  const p = exceptParams ? { ...params, except: exceptParams } : params;
+  for (const it of items) {
+    const n = (it.drugs.size ? 1 : 0) + (it.classes.size ? 1 : 0) + (it.kinds.size ? 1 : 0);
+    if (n > 1) {
+      combined.push({
+        fact: 'priorTherapy',
+        operator: 'equal',
+        value: true,
+        params: {
+          ...(it.drugs.size ? { drugs: [...it.drugs] } : {}),
+          ...(it.classes.size ? { classes: [...it.classes] } : {}),
+          ...(it.kinds.size ? { kinds: [...it.kinds] } : {}),
+          ...p,
+        },
+      });
+      continue;
+    }
+    for (const d of it.drugs) plain.drugs.add(d);
+    for (const c of it.classes) plain.classes.add(c);
+    for (const k of it.kinds) plain.kinds.add(k);
+  }
+  const all = [...leaves({ drugs: [...plain.drugs], classes: [...plain.classes], kinds: [...plain.kinds] }, p), ...combined];
+  if (!all.length) return null;
+  return all.length === 1 ? all[0]! : { any: all };
+}
+
+function exceptOf(items: Item[]): Record<string, string[]> | undefined {
+  const drugs = new Set<string>();
+  const classes = new Set<string>();
+  const kinds = new Set<string>();
+  for (const it of items) {
+    for (const d of it.drugs) drugs.add(d);
+    for (const c of it.classes) classes.add(c);
+    for (const k of it.kinds) kinds.add(k);
+  }
+  const out: Record<string, string[]> = {};
+  if (drugs.size) out.drugs = [...drugs];
+  if (classes.size) out.classes = [...classes];
+  if (kinds.size) out.kinds = [...kinds];
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Windows in a sentence, with the units read to days. */
+const WINDOW_GATE_NUM = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)\b/i;
+const WINDOW_GATE_UNIT = /\b(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)\b/i;
+
+function windowsIn(text: string, s: number, e: number): Window[] {
+  const out: Window[] = [];
+  const sub = text.slice(s, e);
+  if (!WINDOW_GATE_NUM.test(sub) || !WINDOW_GATE_UNIT.test(sub)) return out;
+  const push = (start: number, end: number, n: string | undefined, unit: string | undefined, sense: Window['sense']): void => {
+    if (!n || !unit) return;
+    const v = toNumber(n);
+    const d = unitDays(unit);
+    if (v === null || d === null || v <= 0 || v > 1000) return;
+    // A window relative to the end of a treatment is not a window from the as-of date.
+    if (RELATIVE_RE.test(sub.slice(end - s)) || OUTCOME_TIME_RE.test(sub.slice(0, start - s)) || RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s))) return;
+    if (out.some((w) => w.start < end && start < w.end)) return;
+    out.push({ start, end, days: Math.round(v * d), sense });
+  };
+  const bare = BARE_SINCE_GATE.test(sub);
+  for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, BEFORE_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : [])]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sub); m; m = re.exec(sub)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = s + m.index;
+      const end = start + m[0].replace(/\s+$/, '').length;
+      if (re === SINCE_RE || re === BARE_SINCE_RE) push(start, end, m[1], m[2], 'since');
+      else if (re === WASHOUT_RE) push(start, end, m[1] ?? m[3], m[2] ?? m[4], 'since');
+      else if (re === BEFORE_RE && /\b(?:completed?|stopped|discontinued|ended|finished|ceased|last\s+(?:dose|administration)|off)\b[^.;]{0,40}$/i.test(sub.slice(Math.max(0, m.index - 60), m.index)))
+        push(start, end, m[1], m[2], 'since');
+      else if (re === FOR_RE) push(start, end, m[1], m[2], out.some((w) => w.start < start && w.sense === 'since') ? 'since' : 'within');
+      else push(start, end, m[1], m[2], 'within');
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Setting words next to a list. */
+function settingsNear(text: string, list: List, e: number): { settings: Setting[]; spans: Span[]; unknown: boolean } {
+  const spans: Span[] = [];
+  const found = new Set<Setting>();
+  let unknown = false;
+  const read = (words: string): void => {
+    const w = words.toLowerCase();
+    if (/\(neo\)|neo\s*\/\s*adjuvant|perioperative|peri-operative/.test(w)) {
+      found.add('adjuvant');
+      found.add('neoadjuvant');
+    } else {
+      if (/(?<!neo-?)\badjuvant/.test(w)) found.add('adjuvant');
+      if (/neo-?\s*adjuvant/.test(w)) found.add('neoadjuvant');
+    }
+    if (/maintenance/.test(w)) found.add('maintenance');
+    if (/curative|definitive/.test(w)) found.add('curative');
+    if (/advanced|unresectable|inoperable|recurrent|relapsed/.test(w)) found.add('advanced');
+    else if (/metastatic/.test(w)) found.add('metastatic');
+    if (/first|1st/.test(w)) unknown = true;
+  };
+  const after = SETTING_AFTER_RE.exec(text.slice(list.end, e));
+  if (after) {
+    read(after[1]!);
+    spans.push([list.end, list.end + after[0].length]);
+  }
+  const first = list.items[0]!;
+  const before = SETTING_BEFORE_RE.exec(text.slice(Math.max(0, first.start - 60), first.start));
+  if (before) {
+    read(before[1]!);
+    spans.push([first.start - before[0].length, first.start]);
+  }
+  let settings = [...found];
+  // "advanced or metastatic": advanced covers metastatic.
+  if (settings.includes('advanced') && settings.includes('metastatic')) settings = settings.filter((x) => x !== 'metastatic');
+  return { settings, spans, unknown };
+}
+
+function outcomeNear(text: string, list: List, s: number, e: number): { outcomes: Outcome[]; spans: Span[] } {
+  const spans: Span[] = [];
+  const outcomes = new Set<Outcome>();
+  const read = (w: string): void => {
+    const l = w.toLowerCase();
+    if (/progress|relapse|recurr|fail|refractory|resist|\bpd\b/.test(l)) outcomes.add('progression');
+    if (/intoleran|tolerat|toxicity/.test(l)) outcomes.add('intolerance');
+  };
+  const lookback = text.slice(Math.max(s, list.start - 160), list.start);
+  const before = OUTCOME_BEFORE_RE.exec(lookback);
+  if (before && before[0].trim()) {
+    read(before[0]);
+    spans.push([list.start - before[0].length, list.start]);
+  }
+  const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
+  if (after) {
+    read(after[1]!);
+    spans.push([list.end, list.end + after[0].length]);
+  }
+  for (const it of list.items) {
+    if (it.suffix === 'progression') outcomes.add('progression');
+    if (it.suffix === 'intolerance') outcomes.add('intolerance');
+  }
+  return { outcomes: [...outcomes], spans };
+}
+
+/** Cue words directly before the list ("has received prior treatment with"), to be read with it. */
+function cueRun(ctx: Ctx, at: number, s: number): Span | null {
+  const toks = ctx.input.tokens;
+  let i = toks.findIndex((t) => t.start >= at) - 1;
+  if (i < -1) i = toks.length - 1;
+  let first = -1;
+  for (; i >= 0; i--) {
+    const t = toks[i]!;
+    if (t.start < s) break;
+    if (!CUE_WORDS.has(t.norm) && !/^(?:receiv|treat|expos|administ|undergo|complet|previous)/.test(t.norm)) break;
+    // Stop at a gap that is not just spaces or light punctuation.
+    const next = first >= 0 ? toks[first]!.start : at;
+    if (/[.;:]/.test(ctx.text.slice(t.end, next))) break;
+    first = i;
+  }
+  if (first < 0) return null;
+  return [toks[first]!.start, at];
+}
+
+/** Words that may stand between the items of one list without breaking it. */
+const LIST_GAP_RE =
+  /^[\s,;/()[\]]*(?:(?:and\s*\/\s*or|and|or|nor|plus|\+\/-|\+|±|as\s+well\s+as|with\s+or\s+without|e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including(?:,?\s+but\s+not\s+limited\s+to)?|incl\.?|like|for\s+example|either|both|in\s+combination\s+with|combined\s+with|with|followed\s+by|and\s+other|or\s+other|other|any\s+other|any|another|an?|the|prior|previous|(?:forms?|types?|kinds?)\s+of|[*•:-])[\s,;/()[\]:]*)*$/i;
+/** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
+const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
+/** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
+const SENTENCE_BLOCK_RE =
+  /\b(?:requir(?:e|es|ed|ing)|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
+/** Cue words between a sentence-level governor and a list that start a new statement. */
+const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
+/** In a positive inclusion, words that make the requirement conditional or optional. */
+const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
+/** In a positive inclusion, upper bounds that make a treatment optional ("no more than 2 cycles of"). */
+const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maximum|fewer\s+than|less\s+than)\b|≤|<=|</i;
+/** Temporal words left over after windows are read: the finding has an unread time condition. */
+const TEMPORAL_LEFT_RE = /\b(?:within|since|prior\s+to|before|after|following|ago|last|recent(?:ly)?|until|elapsed|interval|wash-?out)\b|\b\d+\s*(?:days?|weeks?|months?|years?|wks?)\b/i;
+const ALLOWED_BEFORE = new Set([...CUE_WORDS, 'no', 'not', 'without', 'never', 'nor', 'neither', 'any', 'other', 'or', 'and', 'to', 'for', 'more', 'than', 'least', 'one', 'both', 'either', 'additional', 'further', 'concurrent', 'concomitant', 'current', 'active', 'systemic', 'is', 'are', 'was', 'were', 'e', 'g', 'i', 'eg', 'ie', 'such', 'as', 'including', 'via', 'plus', 'by', 'adjuvant', 'neoadjuvant', 'neo', 'perioperative', 'metastatic', 'advanced', 'maintenance', 'concurrently', 'concomitantly', 'previous', 'single', 'in', 'from', 'since', 'after', 'following', 'of', 'with', 'post', 'off', 'had', 'have', 'has', 'undergone', 'underwent']);
+
+/** Reads every therapy list of one sentence into findings. */
+function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[], permitted: Item[]): void {
+  const { text, input } = ctx;
+  const sentence = text.slice(s, e);
+  const items = absorbHeads(
+    ctx,
+    all.filter((it) => it.start >= s && it.end <= e && !isUsed(ctx, it.start, it.end)),
+    e,
+  );
+  if (!items.length) return;
+  for (const it of items) it.except = input.scopes.in('exception', it.start);
+  const windows = sentenceWindows(ctx, s, e);
+
+  // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string }> = [];
+  for (const it of items) {
+    const cur = lists[lists.length - 1];
+    if (cur) {
+      const prev = cur.items[cur.items.length - 1]!;
+      const gap = text.slice(prev.end, it.start);
+      const known = LIST_GAP_RE.test(gap);
+      const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
+      if (prev.except === it.except && (known || unknown)) {
+        if (unknown) cur.unknownMember = true;
+        if (/\b(?:in\s+combination\s+with|combined\s+with|plus|with(?!\s+or\s+without))\b|(?<![+]\/-)\+(?!\/-)/i.test(gap) && !/\b(?:e\.?\s?g|such\s+as|including)\b|\+\/-|±|with\s+or\s+without/i.test(gap))
+          prev.combinedWithNext = true;
+        if (/\band\b(?!\s*\/\s*or)/i.test(gap) && !/\band\s*\/\s*or\b|\b(?:e\.?\s?g|such\s+as|including|i\.?\s?e)\b|\(/i.test(gap)) cur.hasAnd = true;
+        cur.items.push(it);
+        cur.end = it.end;
+        continue;
+      }
+    }
+    lists.push({ items: [it], start: it.start, end: it.end, hasAnd: false, unknownMember: false, blocked: false });
+  }
+
+  // Lists that modify something else are not therapy requirements.
+  const govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, anchorPhrases(text, s, e)));
+  for (const l of lists) {
+    const lastWin = windows.filter((w) => w.end <= l.start).pop();
+    const before = text.slice(Math.max(s, l.start - 70, lastWin ? lastWin.end : 0), l.start);
+    const blocker = blockedBefore(before);
+    if (blocker && !OUTCOME_BEFORE_RE.test(before)) {
+      l.blocked = true;
+      l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
+    }
+    // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
+    if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
+    if (lastWin && /^\s*(?:the\s+)?(?:beginning|start|starting|initiation|initiating|commencing|commencement|first\s+dose\s+of|first)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
+    if (l.items.some((it) => BLOCK_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 60))))) {
+      l.blocked = true;
+      l.blockedBy ??= 'after';
+    }
+    if (/\bnon[\s-]*$/i.test(before)) l.blocked = true;
+    if (govern && s + govern.index < l.start && !RESTART_RE.test(text.slice(s + govern.index + govern[0].length, l.start))) {
+      l.blocked = true;
+      l.blockedBy ??= `sentence:${govern[0]}`;
+    }
+  }
+
+  const halfLife = HALF_LIFE_RE.test(sentence);
+  const halfLifeLonger = LONGER_RE.test(sentence);
+  const permission = permits(sentence);
+  const contextText = input.context.join(' \n ');
+  const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
+  const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c));
+  const contextWindows = contextUsable ? windowsIn(contextText, 0, contextText.length) : [];
+  const contextNegated = contextUsable && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText);
+
+  const exceptLists = lists.filter((l) => l.items[0]!.except && !l.blocked);
+  // Blocked lists are not therapies: they neither bound nor take windows.
+  for (let k = lists.length - 1; k >= 0; k--) if (lists[k]!.blocked) {
+    if (!lists[k]!.items[0]!.except) note(`1:blocked ${lists[k]!.blockedBy ?? ''}`);
+    lists.splice(k, 1);
+  }
+  const mainLists = lists.filter((l) => !l.items[0]!.except);
+
+  for (const list of mainLists) {
+    const idx = lists.indexOf(list);
+    const nextList = lists.slice(idx + 1).find((l) => !l.items[0]!.except);
+    const prevList = idx > 0 ? lists[idx - 1] : undefined;
+    const limitAfter = nextList ? nextList.start : e;
+    const limitBefore = prevList ? prevList.end : s;
+
+    // Window: one that ends right before the list ("at least 4 weeks since prior X") wins; else the
+    // nearest after the list (before the next one); else the nearest before it.
+    const free = windows.filter((w) => !isUsed(ctx, w.start, w.end));
+    const lead = free.filter((w) => w.end <= list.start && w.start >= limitBefore);
+    // Lists joined by a connective and at most two unread words share the window after the last.
+    let groupEnd = list.end;
+    let groupLimit = limitAfter;
+    for (let k = lists.indexOf(list) + 1; k < lists.length; k++) {
+      const nl = lists[k]!;
+      if (nl.items[0]!.except || !/^[\s,]*(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+\s+){0,2}$/i.test(text.slice(groupEnd, nl.start))) break;
+      if (free.some((w) => w.start >= groupEnd && w.start < nl.start)) break;
+      groupEnd = nl.end;
+      const nn = lists[k + 1];
+      groupLimit = nn ? nn.start : e;
+    }
+    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(text, groupEnd, w.start));
+    const last = lead[lead.length - 1];
+    let win: Window | undefined;
+    if (last && lightGap(text, Math.max(s, limitBefore), last.start) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
+      win = last;
+    else win = trail[0] ?? (last && lightGap(text, Math.max(s, limitBefore), last.start) ? last : undefined);
+    let windowFromContext = false;
+    if (!win && !windows.length && contextWindows.length) {
+      win = contextWindows[contextWindows.length - 1];
+      windowFromContext = true;
+    }
+
+    const negatedHere = input.scopes.in('negated', list.start);
+    const restated = postNegationRestatesExclusion(ctx, list.start);
+    const ctxNeg = !negatedHere && !restated && windowFromContext === false && contextNegated && !CUE_RE.test(text.slice(s, list.start)) && /^\W*$/.test(text.slice(s, list.start).replace(/\b(?:any|other|the|a|an|prior|previous)\b/gi, ''));
+    const isNeg = negatedHere && !restated;
+    const negForMode = isNeg || ctxNeg;
+    // A finding that must be sufficient (exclusion) or that is forbidden (negated inclusion) must not
+    // be broader than the text; one that is required (inclusion) must not be narrower.
+    // A minimum gap ("at least 4 weeks since X") or "X-naive" forbids X, like a negation.
+    const forbids = negForMode !== (win?.sense === 'since' || list.items.every((i) => i.suffix === 'naive'));
+    const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
+
+    const oc = outcomeNear(text, list, Math.max(s, limitBefore), limitAfter);
+    const st = settingsNear(text, list, limitAfter);
+
+    const cueBefore = text.slice(Math.max(s, limitBefore), list.start);
+    const hasCue =
+      !!win ||
+      oc.outcomes.length > 0 ||
+      list.items.some((i) => i.suffix) ||
+      CUE_RE.test(cueBefore) ||
+      /^\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:received|given|administered|completed)\b/i.test(text.slice(list.end, limitAfter)) ||
+      contextCue ||
+      (negForMode && (/^\W*(?:no|not|without|none)\b/i.test(text.slice(s, list.start)) || ctxNeg));
+    if (!hasCue) {
+      note('2:if hasCue');
+      continue;
+    }
+    if (permission && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
+      note('3:if permission  isNeg  bnoslimitnotsbesrequirednots');
+      continue;
+    }
+    // A forbidding statement in an exclusion list ("May not have received X") reads either way.
+    if (input.kind === 'exclusion' && isNeg) {
+      note('4:if inputkind  exclusion  isNeg');
+      continue;
+    }
+
+    const around = text.slice(Math.max(s, limitBefore), limitAfter);
+    const current =
+      !oc.outcomes.length &&
+      (CURRENT_RE.test(around) ||
+        CONCURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.end)) || /\b(?:receiving|taking|using|undergoing|on)\s+(?:(?:any|other|the|a|an|concurrent|active)\s+)*$/i.test(text.slice(Math.max(s, list.start - 40), list.start))) &&
+      !NOT_CURRENT_RE.test(around) &&
+      !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around);
+    if (FUTURE_CONDUCT_RE.test(around) && !current && !win) {
+      note('5:if FUTURECONDUCTREtestaround  current  win');
+      continue;
+    }
+
+    // Surgery needs a time window; transplants are medical history; a generic "prior therapy" is
+    // required only with a count or an outcome.
+    const items = list.items.filter((it) => {
+      if (it.kinds.has('surgery') && !win) return false;
+      if (it.kinds.has('transplant')) return false;
+      // "Anticancer therapy" read as kind 'systemic' is narrower than the text: never a requirement on its own.
+      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size)) && !strict && !oc.outcomes.length && !win) return false;
+      return true;
+    });
+    if (!items.length) {
+      note('6:if itemslength');
+      continue;
+    }
+    const dropped = items.length < list.items.length || list.unknownMember;
+    // Dropping a member is safe only from a union ("A or B" forbidden or excluding).
+    if (dropped && ((list.hasAnd && !isNeg) || !strict)) {
+      note('7:if dropped  listhasAnd  isNeg  strict');
+      continue;
+    }
+
+    // Windows in half-lives: keep the weeks only for "whichever is longer".
+    if (win && halfLife && !halfLifeLonger) {
+      note('8:if win  halfLife  halfLifeLonger');
+      continue;
+    }
+    // A window later in the sentence that this list did not take may well belong to it.
+    // "…, unless completed more than 6 months before enrolment": the exclusion is a window.
+    let unlessSpan: Span | undefined;
+    if (!win) {
+      const um = UNLESS_SINCE_RE.exec(text.slice(list.end, e));
+      const v = um ? toNumber(um[1]!) : null;
+      const d = um ? unitDays(um[2]!) : null;
+      if (um && v !== null && d !== null) {
+        win = { start: list.end + um.index, end: list.end + um.index + um[0].length, days: Math.round(v * d), sense: 'within' };
+        unlessSpan = [win.start, win.end];
+      }
+    }
+    if (strict && !win && windows.some((w) => w.start > list.end)) {
+      note('9:if strict  win  windowssomew  wstart  listend');
+      continue;
+    }
+
+    // What the clause says beyond this finding.
+    const own: Span[] = [[list.start, list.end], ...spanOf(list.items), ...oc.spans, ...st.spans];
+    if (unlessSpan) own.push(unlessSpan);
+    if (win && !windowFromContext) own.push([win.start, win.end]);
+    const clauseCut = /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e));
+    const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
+    const rest = maskSpans(text, Math.max(s, limitBefore), clauseEnd, [
+      ...own,
+      ...ctx.used,
+      ...items.flatMap((i) => i.spans),
+      ...lists.flatMap((l) => l.items.flatMap((i) => i.spans)),
+      ...windows.map((w): Span => [w.start, w.end]),
+      ...anchorPhrases(text, Math.max(s, limitBefore), e),
+      ...(exceptLists.length ? input.scopes.triggers : []),
+    ]);
+    const exceptItems = exceptLists.filter((x) => x.start > list.end && x.start < limitAfter).flatMap((x) => x.items);
+    if (strict) {
+      if (NARROW_RE.test(rest) && !(halfLife && halfLifeLonger)) {
+        note(`10:NARROW ${NARROW_RE.exec(rest)?.[0] ?? ''}`);
+        continue;
+      }
+      if (TEMPORAL_LEFT_RE.test(rest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) {
+        note('11:if TEMPORALLEFTREtestrestreplacebhalfslifevesbgi');
+        continue;
+      }
+      if (SITE_RE.test(text.slice(list.end, e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) {
+        note('12:if SITEREtesttextslicelistend e  itemssomei  ikind');
+        continue;
+      }
+      if (COHORT_RE.test(text.slice(s, list.start))) {
+        note('cohort');
+        continue;
+      }
+      if (st.unknown) {
+        note('13:if stunknown');
+        continue;
+      }
+      // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
+      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore))) {
+        note('14:if precededByCuectx liststart Mathmaxs limitBefore');
+        continue;
+      }
+      if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) {
+        note('15:if inputscopesscopessomesc  sckind  exception  scs');
+        continue;
+      }
+    } else {
+      if (ALTERNATIVE_RE.test(text.slice(list.end, e))) {
+        note('16:if ALTERNATIVEREtesttextslicelistend e');
+        continue;
+      }
+      if (UPPER_RE.test(rest)) {
+        note('17:if UPPERREtestrest');
+        continue;
+      }
+      if (/^[;.\s]*or\b/i.test(text.slice(e, e + 6)) || /^\W*or\b/i.test(sentence)) {
+        note('alt-sentence');
+        continue;
+      }
+      if (CONDITIONAL_RE.test(sentence)) {
+        note('18:if CONDITIONALREtestsentence');
+        continue;
+      }
+      if (ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) {
+        note('19:if ALTANYREtestsentence  borbitestsentence');
+        continue;
+      }
+      if (list.hasAnd && /\bor\b/i.test(text.slice(list.start, list.end))) {
+        note('20:if listhasAnd  borbitesttextsliceliststart listend');
+        continue;
+      }
+      // "A or B" with one side unread: the side read is only one option.
+      const near = maskSpans(text, Math.max(s, list.start - 60), Math.min(e, list.end + 60), [...own, ...ctx.used, ...windows.map((w): Span => [w.start, w.end])]);
+      if (/\b(?:or|and\/or)\b/i.test(near)) {
+        note('21:if borandorbitestnear');
+        continue;
+      }
+      // "Patients who received X must …": X is the subject of the requirement, not the requirement.
+      if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since')) {
+        note('22:if SUBJECTREtesttextslices liststart  win  winsens');
+        continue;
+      }
+      if (
+        (/^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|whose|in|from|enrolled|who\s+(?:have|are)\s+(?!received|been|progressed))/i.test(text.slice(s, list.start)) &&
+          /\b(?:must|should|need|needs|are\s+required|is\s+required|will\s+need|have\s+to)\b/i.test(sentence)) ||
+        COHORT_RE.test(text.slice(s, list.start))
+      ) {
+        note('23:if Wforspatientsparticipantssubjectsthoseindividua');
+        continue;
+      }
+    }
+
+    const params: Record<string, unknown> = {};
+    if (win) params.withinDays = win.days;
+    else if (current) params.withinDays = 1;
+    // "chemoradiotherapy", "chemo-immunotherapy": both kinds together, which no single filter says.
+    const multiKind = items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size);
+    if (multiKind && (strict || items.length > 1)) {
+      note('24:if multiKind  strict  itemslength  1');
+      continue;
+    }
+    const naive = items.every((i) => i.suffix === 'naive');
+    if (items.some((i) => i.suffix === 'naive') && !naive) {
+      note('25:if itemssomei  isuffix  naive  naive');
+      continue;
+    }
+    if (items.some((i) => i.suffix === 'sensitive') && input.kind === 'exclusion') {
+      note('26:if itemssomei  isuffix  sensitive  inputkind  excl');
+      continue;
+    }
+
+    // Findings a later (or earlier) permission carves an exception out of are not safe.
+    if (permitted.some((p) => items.some((it) => related(ctx, p, it)))) {
+      note('27:if permittedsomep  itemssomeit  relatedctx p it');
+      continue;
+    }
+    // Another sentence giving a related treatment its own window ("A 1-week washout is required for
+    // palliative radiation") refines this one.
+    if (
+      win &&
+      ctx.windowed.some(
+        (w) => !(w.start >= s && w.end <= e) && items.some((it) => related(ctx, w.item, it) && !(kindsOf(ctx, w.item).has('systemic') && !kindsOf(ctx, it).has('systemic'))),
+      )
+    )
+      continue;
+
+    const groups: Item[][] = [];
+    if (multiKind) {
+      const it = items[0]!;
+      for (const k of it.kinds) groups.push([{ ...it, kinds: new Set([k]) }]);
+    } else if ((list.hasAnd && !negForMode) || items.some((i) => i.combinedWithNext)) for (const it of items) groups.push([it]);
+    else groups.push(items);
+
+    const spans: Span[] = [...own, ...exceptItems.flatMap((i) => i.spans)];
+    const cue = cueRun(ctx, list.start, Math.max(s, limitBefore));
+    if (cue) spans.push(cue);
+    const cueAfter = /^\s*(?:must\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|be|been)\s+)?(?:received|given|administered|used|taken|completed|discontinued|stopped)\b/i.exec(text.slice(list.end, limitAfter));
+    if (cueAfter) spans.push([list.end, list.end + cueAfter[0].length]);
+
+    const settingList: Array<Setting | undefined> = st.settings.length ? st.settings : [undefined];
+    const outcomeList: Array<Outcome | undefined> = oc.outcomes.length ? oc.outcomes : [undefined];
+    for (const group of groups) {
+      const conds: Condition[] = [];
+      for (const setting of settingList) {
+        for (const outcome of outcomeList) {
+          const p: Record<string, unknown> = { ...params };
+          if (setting) p.setting = setting;
+          if (outcome) p.outcome = outcome;
+          const c = conditionFor(group, p, exceptItems);
+          if (c) conds.push(c);
+        }
+      }
+      if (!conds.length) {
+        note('28:if condslength');
+        continue;
+      }
+      let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
+      let polarityHandled = false;
+      if (ctxNeg) {
+        condition = flipBool(condition);
+        polarityHandled = true;
+      }
+      if (naive) {
+        condition = flipBool(condition);
+        polarityHandled = !isNeg;
+      } else if (win?.sense === 'since' && !isNeg) {
+        condition = flipBool(condition);
+        polarityHandled = true;
+      } else if (restated) polarityHandled = true;
+      const groupSpans = groups.length === 1 ? spans : [...spans.filter((sp) => !list.items.some((i) => i.spans.includes(sp))), ...spanOf(group)];
+      out.push({
+        category: 'prior_therapy',
+        condition,
+        spans: mergeSpans(groupSpans),
+        anchor: group[0]!.start,
+        ...(polarityHandled ? { polarityHandled } : {}),
+      });
+    }
+    ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
+  }
+}
+
+/** "unless completed more than 6 months before enrolment": read as a window on the finding. */
+const UNLESS_SINCE_RE = new RegExp(
+  String.raw`[,;(\s]*\b(?:unless|except\s+if|except\s+when|provided\s+that)\s+(?:(?:it|they|treatment|therapy)\s+)?(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:completed|received|given|administered|discontinued|stopped|finished|ended)\s+(?:more\s+than|over|at\s+least|>|>=|≥|greater\s+than)\s*${NUM}\s*(${UNIT})\s+(?:before|prior\s+to|ago|earlier)\b${ANCHOR}`,
+  'i',
+);
+
+/** A window that ends on its anchor preposition: what follows is the anchor, not a treatment received. */
+const ANCHOR_END_RE = /(?:\b(?:prior\s+to|before|preceding)|\b(?:initiation|initiating|start|starting|beginning|commencing|commencement|first\s+dose|first|dose|administration|infusion|receipt)(?:\s+of)?)\s*$/i;
+
+/** A criterion limited to one arm, cohort or part: it applies only there. */
+const COHORT_RE = /^\W*(?:\(?[A-Z]?\d+\)?\s*)?(?:for\s+|in\s+)?(?:(?:part|cohort|arm|group|phase|stage|dose[\s-]escalation|expansion)\s*[\w.-]{0,6}\b[^:;.]{0,40}?(?:only|specifically)?\s*:|(?:part|cohort|arm|group)\s+[A-Z0-9]\b)/i;
+
+/** Alternatives anywhere in a sentence that make a positive inclusion finding one option among others. */
+const ALT_ANY_RE =
+  /\b(?:no\s+(?:standard|available|effective|other|further|curative|approved|satisfactory|alternative|established)|(?:do|does)\s+not\s+exist|not\s+exist|non-?existent|refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable\s+to\s+(?:receive|undergo)|not\s+expected|unlikely\s+to\s+benefit|no\s+(?:clinical\s+)?benefit|would\s+not\s+benefit|contraindicat\w*|unavailab\w*|not\s+(?:available|accessible)|not\s+(?:have\s+)?access)\b/i;
+/** The sentence opens with "Patients who have received …" (a subject, not a requirement). */
+const SUBJECT_RE =
+  /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:(?:who|that|with|on)\s+)?(?:(?:have|has|had|are|were)\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|receiving|treated|undergone|taking|on|progressed|relapsed|exposed)\b/i;
+
+/** "prior to the first dose of study drug", "before randomization": the as-of anchors every window shares. */
+const ANCHOR_PHRASE_RE =
+  /\b(?:prior\s+to|before|until|at\s+the\s+time\s+of|at|of|from)\s+(?:the\s+|their\s+)?(?:(?:first|initial|planned|scheduled|start|starting|initiation|initiating|beginning|day\s*-?\d+|cycle\s*\d+,?\s*day\s*\d+|C\d+D\d+)\b[^,;:.()]{0,60}|(?:study|trial|protocol)\s+(?:entry|enrol?lment|start|treatment|therapy|drug|registration|day\s*1)|(?:entering|entry\s+(?:in)?to|starting|beginning)\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|(?:randomi[sz]ation|enrol?lment|registration|screening|inclusion|allocation|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+consent|ICF)))(?:\s+(?:on|in|into|to|for)\s+(?:this|the)\s+(?:study|trial|protocol))?/gi;
+function anchorPhrases(text: string, s: number, e: number): Span[] {
+  const out: Span[] = [];
+  const sub = text.slice(s, e);
+  ANCHOR_PHRASE_RE.lastIndex = 0;
+  for (let m = ANCHOR_PHRASE_RE.exec(sub); m; m = ANCHOR_PHRASE_RE.exec(sub)) out.push([s + m.index, s + m.index + m[0].length]);
+  return out;
+}
+
+/** Whether a gap between a list and a window is light: cue words and particles only. */
+function lightGap(text: string, a: number, b: number): boolean {
+  // Parenthetical asides (exceptions, examples) do not separate a list from its window.
+  const gap = text.slice(a, b).replace(/\([^()]{0,120}\)|\[[^[\]]{0,120}\]/g, ' ');
+  if (/[.;:]/.test(gap)) return false;
+  // Unread members of a union before its shared window: ", open biopsy, or significant traumatic injury".
+  if (/^\s*,?\s*(?:(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*)?(?:or|and\/or)\s+(?:(?:has|have|had)\s+(?:used|received|taken)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*$/i.test(gap) && !/\b(?:not|no|without|who|which|that|if|unless|except)\b/i.test(gap)) return true;
+  const words = gap
+    .replace(/\b(?:within|since|prior\s+to|before|after)?\s*\d+\s*(?:days?|weeks?|months?|years?)\b/gi, ' ')
+    .toLowerCase()
+    .match(/[a-z]+/g) ?? [];
+  let heavy = 0;
+  for (const w of words) if (!CUE_WORDS.has(w) && !/^(?:was|were|is|are|been|be|had|has|have|or|and|prior|last|dose|doses|administered|given|completed|received|use|used|taking|taken|therapy|treatment)$/.test(w)) heavy++;
+  return heavy <= 1;
+}
+
+/**
+ * A generic head ("prior treatment with", "chemotherapy with") names the treatment that follows it;
+ * a kind head is folded into the specific item it introduces when that item already implies it.
+ * A generic head specified by something unread ("prior treatment with any agent that targets…") is
+ * dropped: what it stands for is not known.
+ */
+function absorbHeads(ctx: Ctx, items: Item[], e: number): Item[] {
+  const { text } = ctx;
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const next = items[i + 1];
+    const isHead = it.generic || (it.kinds.size > 0 && !it.classes.size && !it.drugs.size);
+    if (isHead) {
+      const gapNext = next ? text.slice(it.end, next.start) : '';
+      const joins = /^\s*(?:with|of|using|by|consisting\s+of|containing|based\s+on|including|such\s+as|e\.?\s?g\.?,?|i\.?\s?e\.?,?|like|:|\(|\[)\s*(?:(?:an?|the|any|prior|previous|other|either|single[\s-]agent|agents?|drugs?)\s+)*$/i.test(gapNext);
+      if (next && joins && /^\s*(?:with|of|using|by|consisting|containing|based)/i.test(gapNext)) {
+        const implied = kindsOf(ctx, next);
+        const headKinds = [...it.kinds];
+        if (it.generic || headKinds.every((k) => k === 'systemic' || implied.has(k))) {
+          next.spans.push(...it.spans, [it.end, next.start]);
+          next.start = it.start;
+          continue;
+        }
+        // "chemotherapy with bevacizumab": both, given together.
+        it.combinedWithNext = true;
+      } else if (it.generic && /^\s*(?:with|of|using|by|consisting\s+of|containing|targeting|that|which|directed|against|\(|\[)/i.test(text.slice(it.end, e))) {
+        continue;
+      }
+    }
+    out.push(it);
+  }
+  return out;
+}
+
+/** Whether the word before the list is a cue, article, negation or connective (not an unread modifier). */
+function precededByCue(ctx: Ctx, at: number, s: number): boolean {
+  const toks = ctx.input.tokens;
+  let i = -1;
+  for (let k = toks.length - 1; k >= 0; k--) {
+    if (toks[k]!.end <= at) {
+      i = k;
+      break;
+    }
+  }
+  if (i < 0 || toks[i]!.start < s) return true;
+  const t = toks[i]!;
+  // A comma, parenthesis or colon between them ends the modifier reading.
+  if (/[,;:()[\]]/.test(ctx.text.slice(t.end, at))) return true;
+  if (ALLOWED_BEFORE.has(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|\d)/.test(t.norm)) return true;
+  return ctx.input.scopes.triggers.some(([a, b]) => t.start >= a && t.end <= b);
+}
+
+/** The kinds an item stands for, through its classes and drugs. */
+function kindsOf(ctx: Ctx, it: Item): Set<string> {
+  const out = new Set<string>(it.kinds);
+  const addClass = (c: string): void => {
+    for (const a of ctx.lex.classAncestors.get(c) ?? []) {
+      const k = kindOfClass(ctx.lex, a);
+      if (k) out.add(k);
+    }
+  };
+  for (const c of it.classes) addClass(c);
+  for (const d of it.drugs) for (const c of ctx.lex.drugById.get(d)?.classes ?? []) addClass(c);
+  return out;
+}
+
+const SYSTEMIC_KINDS = new Set(['systemic', 'chemotherapy', 'immunotherapy', 'targeted', 'hormonal', 'cell therapy', 'investigational']);
+
+/** Whether a permitted treatment overlaps a finding's treatment (so the permission carves into it). */
+function related(ctx: Ctx, p: Item, it: Item): boolean {
+  for (const d of p.drugs) if (it.drugs.has(d)) return true;
+  const pk = kindsOf(ctx, p);
+  const ik = kindsOf(ctx, it);
+  for (const k of pk) if (ik.has(k)) return true;
+  if (ik.has('systemic') && [...pk].some((k) => SYSTEMIC_KINDS.has(k))) return true;
+  if (pk.has('systemic') && [...ik].some((k) => SYSTEMIC_KINDS.has(k))) return true;
+  return false;
+}
+
+/** "are not eligible" / "are excluded" after an exclusion item restates the exclusion. */
+function postNegationRestatesExclusion(ctx: Ctx, at: number): boolean {
+  if (ctx.input.kind !== 'exclusion') return false;
+  const sc = ctx.input.scopes.scopes.find((x) => x.kind === 'negated' && at >= x.start && at < x.end);
+  if (!sc || sc.trigger[0] < at) return false;
+  return /eligible|exclu|allowed|permitted|prohibited/i.test(ctx.text.slice(sc.trigger[0], sc.trigger[1]));
+}
+
+function flipBool(c: Condition): Condition {
+  if ('all' in c) return { any: c.all.map(flipBool) };
+  if ('any' in c) return { all: c.any.map(flipBool) };
+  return typeof c.value === 'boolean' ? { ...c, value: !c.value } : c;
+}
+
+function maskSpans(text: string, s: number, e: number, spans: Span[]): string {
+  if (e <= s) return '';
+  const chars = text.slice(s, e).split('');
+  for (const [a, b] of spans) {
+    const from = Math.max(a, s);
+    const to = Math.min(b, e);
+    for (let i = from; i < to; i++) chars[i - s] = ' ';
+  }
+  return chars.join('');
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = spans.filter(([a, b]) => b > a).sort((a, b) => a[0] - b[0]);
+  const out: Span[] = [];
+  for (const sp of sorted) {
+    const last = out[out.length - 1];
+    if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+    else out.push([sp[0], sp[1]]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines of therapy.
+
+const LINES_GATE = /\b(?:lines?|regimens?)\b|\b(?:prior|previous|preceding)\s+(?:[\w-]+\s+){0,3}?(?:therap|treatment)/i;
+const ORDINAL_GATE = /\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\b/i;
+
+function readLines(ctx: Ctx, out: Finding[]): void {
+  const { text, input } = ctx;
+  if (!LINES_GATE.test(text)) return;
+  const hasNumber = WINDOW_GATE_NUM.test(text);
+  LINES_RE.lastIndex = hasNumber ? 0 : text.length;
+  for (let m = LINES_RE.exec(text); m; m = LINES_RE.exec(text)) {
+    const start = m.index;
+    let end = m.index + m[0].length;
+    const cmp = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const a = toNumber(m[2]!);
+    const b = m[3] ? toNumber(m[3]) : null;
+    const tail = (m[4] ?? '').toLowerCase();
+    if (a === null || a > 20 || (m[3] && (b === null || b <= a || b > 20))) continue;
+    // Ordinals name a line, they do not count lines: "first line of chemotherapy".
+    if (/^(?:first|second|third|fourth|fifth|sixth)$/i.test(m[2]!.trim())) continue;
+    if (/\bor\s*$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
+    const sentence = text.slice(sentenceStart(text, start), nextBoundary(text, start));
+    if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤)$/.test(cmp)) continue;
+    if (SENTENCE_BLOCK_RE.test(sentence.slice(0, start - sentenceStart(text, start))) && !/\b(?:received|treated)\b/i.test(sentence)) continue;
+    if (input.kind === 'exclusion' && input.scopes.in('negated', start)) continue;
+    // A count limited to one arm or cohort, or offered as one option among others, is not a requirement.
+    if (COHORT_RE.test(sentence)) continue;
+    const negatedLines = input.scopes.in('negated', start);
+    if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) || CONDITIONAL_RE.test(sentence))) continue;
+    if (negatedLines) {
+      const sc = input.scopes.scopes.find((x) => x.kind === 'negated' && start >= x.start && start < x.end);
+      if (sc && /,\s*(?:or|and)\b|\bor\s+(?:have|has|had)\b/i.test(text.slice(sc.trigger[1], start))) continue;
+    }
+    // Not "2 lines of text" or "14 days" — the noun must be about therapy: look at what follows.
+    const rest = text.slice(end, Math.min(text.length, end + 120));
+    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
+    let kinds: Kind[] = [];
+    // The kind may sit inside the phrase ("2 prior chemotherapy regimens") or follow it ("lines of chemotherapy").
+    const inner = input.mentions.find((x) => x.type === 'therapyKind' && x.start >= start && x.end <= end && x.id !== 'systemic');
+    const kindMention = inner ?? input.mentions.find((x) => x.type === 'therapyKind' && x.start >= end && x.start <= end + of[0].length + 2);
+    let kindEnd = end + of[0].length;
+    if (kindMention) {
+      const k = kindMention.id as Kind;
+      if (k !== 'systemic') kinds = [k];
+      kindEnd = Math.max(end, kindMention.end);
+      const trail = /^(?:\s+(?:therapy|therapies|treatments?|regimens?|agents?))*/i.exec(text.slice(kindEnd))!;
+      kindEnd += trail[0].length;
+    } else {
+      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|approved|anti-?cancer|anti-?tumou?r|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
+      if (plain) kindEnd = end + plain[0].length;
+      else {
+        // "at least 2 prior lines" with nothing after: the noun "lines"/"regimens" must be preceded
+        // by "prior"/"previous" or followed by a setting to count as lines of therapy.
+        if (!/\b(?:prior|previous|preceding)\b/i.test(m[0]) && !/^\s*(?:in|for)\s+(?:the\s+)?(?:metastatic|advanced)/i.test(rest)) continue;
+      }
+    }
+    // Lines of one class or drug ("2 prior platinum-based regimens", "one line of checkpoint
+    // inhibitor treatment") cannot be counted with the facts.
+    const classInside = input.mentions.some(
+      (x) => (x.type === 'drugClass' || x.type === 'drug' || x.type === 'regimen') && x.start >= start && x.start <= Math.max(kindEnd, end + of[0].length) + 1,
+    );
+    if (classInside) continue;
+    end = Math.max(end, kindEnd);
+    // Setting: "for metastatic disease", "in the advanced setting".
+    const fake: List = { items: [{ start, end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [] }], start, end, hasAnd: false };
+    const sentEnd = nextBoundary(text, end);
+    const st = settingsNear(text, fake, sentEnd);
+    const setting = st.settings.length === 1 ? st.settings[0] : undefined;
+    if (st.settings.length > 1 || st.unknown) continue;
+    const params: Record<string, unknown> = {};
+    if (setting) params.setting = setting;
+    if (kinds.length) params.kinds = kinds;
+    const leaf = (operator: LeafCondition['operator'], value: number): LeafCondition => ({
+      fact: 'priorLines',
+      operator,
+      value,
+      ...(Object.keys(params).length ? { params } : {}),
+    });
+    let condition: Condition;
+    if (b !== null) condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', b)] };
+    else if (/and\s+no\s+more\s+than|but\s+(?:no|not)\s+more\s+than/.test(tail)) {
+      const hi = toNumber(tail.replace(/.*than\s+/, ''));
+      if (hi === null || hi < a) continue;
+      condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', hi)] };
+    } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥)$/.test(cmp) || /\+|or more|or greater/.test(tail)) condition = leaf('greaterThanInclusive', a);
+    else if (/^(?:more than|greater than|>)$/.test(cmp)) condition = leaf('greaterThan', a);
+    else if (/^(?:no more than|not more than|no greater than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤)$/.test(cmp) || /or fewer|or less/.test(tail))
+      condition = leaf('lessThanInclusive', a);
+    else if (/^(?:less than|fewer than|<)$/.test(cmp)) condition = leaf('lessThan', a);
+    else if (/^(?:exactly|only)$/.test(cmp)) condition = leaf('equal', a);
+    else {
+      // A bare count: "received 2 prior regimens" states at least that many; "1 or 2" is a range.
+      if (/^\s*(?:or|to|-)\s*$/.test(text.slice(start, start))) continue;
+      condition = leaf('greaterThanInclusive', a);
+    }
+    const spans: Span[] = [[start, end], ...st.spans];
+    const cue = cueRun(ctx, start, Math.max(0, start - 80));
+    if (cue) spans.push(cue);
+    // "… lines of therapy, including X": the named treatment is itself required.
+    out.push({ category: 'prior_therapy', condition, spans: mergeSpans(spans), anchor: start });
+    ctx.used.push([start, end], ...st.spans);
+  }
+  LINE_ORDINAL_RE.lastIndex = ORDINAL_GATE.test(text) ? 0 : text.length;
+  for (let m = LINE_ORDINAL_RE.exec(text); m; m = LINE_ORDINAL_RE.exec(text)) {
+    if (isUsed(ctx, m.index, m.index + m[0].length)) continue;
+    const ord = { second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 }[m[1]!.toLowerCase()] ?? 0;
+    if (!ord) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const fake: List = { items: [{ start, end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [] }], start, end, hasAnd: false };
+    const st = settingsNear(text, fake, nextBoundary(text, end));
+    if (st.settings.length > 1 || st.unknown) continue;
+    const params: Record<string, unknown> = st.settings[0] ? { setting: st.settings[0] } : {};
+    out.push({
+      category: 'prior_therapy',
+      condition: { fact: 'priorLines', operator: 'greaterThanInclusive', value: ord - 1, ...(Object.keys(params).length ? { params } : {}) },
+      spans: mergeSpans([[start, end], ...st.spans]),
+      anchor: start,
+    });
+    ctx.used.push([start, end]);
+  }
+}
+
+function sentenceStart(text: string, at: number): number {
+  const before = text.slice(0, at);
+  const m = /[\s\S]*(?:[.;](?=\s)|\n)/.exec(before);
+  return m ? m[0].length : 0;
+}
+
+function nextBoundary(text: string, from: number): number {
+  const m = /[.;](?=\s|$)|\n/.exec(text.slice(from));
+  return m ? from + m.index : text.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Treatment-naive, previously untreated.
+
+function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
+  const { text, input } = ctx;
+  NAIVE_RE.lastIndex = 0;
+  for (let m = NAIVE_RE.exec(text); m; m = NAIVE_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isUsed(ctx, start, end)) continue;
+    const word = m[1]!.toLowerCase();
+    const sStart = sentenceStart(text, start);
+    const sentence = text.slice(sStart, nextBoundary(text, start));
+    // "may be treatment naive or have progressed", "If a patient is treatment naive": options, not requirements.
+    if (permits(sentence) || CONDITIONAL_RE.test(sentence) || /\bor\b/i.test(sentence.replace(/\band\/or\b/gi, '')) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
+      note('naive-alt');
+      continue;
+    }
+    const spans: Span[] = [[start, end]];
+    const kinds: Kind[] = ['systemic'];
+    let filterItems: Item[] | null = null;
+    if (/na[iï]ve/.test(word)) {
+      // "treatment-naive", "therapy-naïve", "naive to prior therapy".
+      const before = /(?:\b(?:systemic\s+)?(?:treatment|therapy|therapies|drug)s?[\s-]*)$/i.exec(text.slice(Math.max(0, start - 30), start));
+      const to = /^\s+(?:to|of|for)\s+(?:(?:any|all|prior|previous)\s+)*(?:(?:systemic\s+|anti-?cancer\s+|anti-?tumou?r\s+)?(?:treatments?|therapy|therapies)\b)?/i.exec(text.slice(end));
+      if (before) spans.push([start - before[0].length, start]);
+      else if (to && to[0].trim().length > 2) {
+        const ti = items.find((i) => i.start >= end && i.start <= end + to[0].length + 2 && !isUsed(ctx, i.start, i.end));
+        if (ti) {
+          filterItems = [ti];
+          spans.push([end, ti.end], ...ti.spans);
+        } else if (/treatment|therap/i.test(to[0])) spans.push([end, end + to[0].length]);
+        else continue;
+      } else continue;
+    } else if (/untreated/.test(word)) {
+      // "previously untreated metastatic NSCLC"
+    }
+    const st = settingsNear(text, { items: [{ start, end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [] }], start, end, hasAnd: false }, nextBoundary(text, end));
+    let setting: Setting | undefined;
+    const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(end));
+    if (ext) {
+      setting = /advanced|unresectable|recurrent/i.test(ext[0]) ? 'advanced' : 'metastatic';
+      spans.push([end, end + ext[0].length]);
+    } else if (st.settings.length === 1) {
+      setting = st.settings[0];
+      spans.push(...st.spans);
+    }
+    const params: Record<string, unknown> = setting ? { setting } : {};
+    const condition = filterItems ? conditionFor(filterItems, params) : ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds, ...params } } as LeafCondition);
+    if (!condition) continue;
+    const negated = input.scopes.in('negated', start);
+    if (negated && input.kind === 'exclusion') continue;
+    out.push({
+      category: 'prior_therapy',
+      condition: flipBool(condition),
+      spans: mergeSpans(spans),
+      anchor: start,
+      ...(negated ? {} : { polarityHandled: true }),
+    });
+    ctx.used.push(...spans);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Generic "prior therapy", "standard therapy" and trial participation as items of kind systemic / investigational. */
+function extraItems(ctx: Ctx, taken: Item[]): Item[] {
+  const { text } = ctx;
+  const out: Item[] = [];
+  const add = (start: number, end: number, kind: Kind, generic: boolean): void => {
+    if (taken.some((t) => t.start < end && start < t.end)) return;
+    out.push({ start, end, drugs: new Set(), classes: new Set(), kinds: new Set([kind]), spans: [[start, end]], generic });
+  };
+  const lower = text.toLowerCase();
+  GENERIC_RE.lastIndex = lower.includes('prior') || lower.includes('previous') || lower.includes('preceding') || lower.includes('earlier') ? 0 : text.length;
+  for (let m = GENERIC_RE.exec(text); m; m = GENERIC_RE.exec(text)) {
+    const wStart = m.index + m[0].length - m[1]!.length;
+    add(wStart, m.index + m[0].length, 'systemic', true);
+  }
+  STANDARD_RE.lastIndex = /standard|\bsoc\b|approved|available/.test(lower) ? 0 : text.length;
+  for (let m = STANDARD_RE.exec(text); m; m = STANDARD_RE.exec(text)) add(m.index, m.index + m[0].length, 'systemic', true);
+  TRIAL_RE.lastIndex = /trial|stud|protocol/.test(lower) ? 0 : text.length;
+  for (let m = TRIAL_RE.exec(text); m; m = TRIAL_RE.exec(text)) add(m.index, m.index + m[0].length, 'investigational', false);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typo tolerance for drug names: "pembrolizumb", "vemurafinib". A token is matched only when it
+// looks like a drug name (a long word with a drug-name ending), is not already a lexicon word, is
+// within one edit (Damerau-Levenshtein) of exactly one drug name, and no other drug name is within
+// two edits — so palbociclib and ribociclib, or nivolumab and pembrolizumab, never merge.
+
+const DRUGLIKE_RE = /^[a-z]{8,}$/;
+
+interface FuzzyIndex {
+  /**
+   * Drug names (single lower-case words of 8+ letters) by their first three and last three letters:
+   * one edit leaves one of the two intact in a word that long, so these buckets hold every name
+   * within one edit; names sharing a stem ("-ciclib") meet in the suffix bucket for the two-edit check.
+   */
+  byAffix: Map<string, Array<{ name: string; id: string }>>;
+  memo: Map<string, string | null>;
+  /** Every word of every drug and class phrase: a token that is one of them is not a typo. */
+  known: Set<string>;
+}
+const fuzzyCache = new WeakMap<Lexicons, FuzzyIndex>();
+
+function fuzzyIndex(lex: Lexicons): FuzzyIndex {
+  let idx = fuzzyCache.get(lex);
+  if (idx) return idx;
+  const byAffix = new Map<string, Array<{ name: string; id: string }>>();
+  const known = new Set<string>();
+  const learn = (phrase: string): void => {
+    for (const t of phrase.toLowerCase().split(/[^a-z0-9]+/)) if (t) known.add(t);
+  };
+  for (const d of lex.drugs.drugs) {
+    for (const n of [d.name, ...d.synonyms]) {
+      learn(n);
+      const w = n.toLowerCase();
+      if (!DRUGLIKE_RE.test(w)) continue;
+      for (const key of [`^${w.slice(0, 3)}`, `$${w.slice(-3)}`]) {
+        const list = byAffix.get(key) ?? [];
+        if (!list.some((x) => x.name === w)) list.push({ name: w, id: d.id });
+        byAffix.set(key, list);
+      }
+    }
+  }
+  for (const c of lex.drugs.classes) for (const n of [c.name, ...c.synonyms]) learn(n);
+  for (const k of lex.drugs.kinds) for (const n of k.synonyms) learn(n);
+  idx = { byAffix, known, memo: new Map() };
+  fuzzyCache.set(lex, idx);
+  return idx;
+}
+
+/** Optimal-string-alignment distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2: number[] = new Array<number>(b.length + 1).fill(0);
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j]!;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The drug a misspelt token stands for, when exactly one drug name is one edit away and no other is within two. */
+export function fuzzyDrug(lex: Lexicons, token: string): string | null {
+  const w = token.toLowerCase();
+  if (!DRUGLIKE_RE.test(w)) return null;
+  const idx = fuzzyIndex(lex);
+  if (idx.known.has(w)) return null;
+  const memo = idx.memo.get(w);
+  if (memo !== undefined) return memo;
+  const close = new Set<string>();
+  const near = new Set<string>();
+  for (const key of [`^${w.slice(0, 3)}`, `$${w.slice(-3)}`]) {
+    for (const c of idx.byAffix.get(key) ?? []) {
+      const d = editDistance(w, c.name, 2);
+      if (d <= 1) close.add(c.id);
+      else if (d === 2) near.add(c.id);
+    }
+  }
+  let found: string | null = null;
+  if (close.size === 1) {
+    const id = [...close][0]!;
+    if ([...near].every((n) => n === id)) found = id;
+  }
+  // Bounded memo: the corpus vocabulary is small, hostile input is not.
+  if (idx.memo.size < 50_000) idx.memo.set(w, found);
+  return found;
+}
+
+function fuzzyMentions(input: ExtractInput, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const t of input.tokens) {
+    if (t.raw.length < 8 || !/^[a-z]+$/i.test(t.raw)) continue;
+    if (input.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
+    const id = fuzzyDrug(input.lex, t.raw);
+    if (id && !mentions.some((m) => m.start === t.start)) out.push({ type: 'drug', id, start: t.start, end: t.end, text: t.raw });
+  }
+  return out;
+}
+
+export const extractTherapy: Extractor = (input) => {
+  const { text, lex } = input;
+  const lexical = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
+  const fuzzy = fuzzyMentions(input, lexical);
+  const mentions = fuzzy.length ? [...lexical, ...fuzzy].sort((a, b) => a.start - b.start) : lexical;
+  if (!mentions.length && !QUICK_RE.test(text)) return [];
+  const ctx: Ctx = { input, lex, text, used: [], windowed: [], windows: new Map() };
+  const out: Finding[] = [];
+  readLines(ctx, out);
+  const sents = sentences(text);
+  const base: Item[] = [];
+  for (const [s, e] of sents) base.push(...itemsIn(ctx, mentions, s, e));
+  const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
+  readNaive(ctx, items, out);
+  if (!items.length) return out;
+  // Per sentence: its items, whether it states a window, whether it permits or carves exceptions.
+  const perSentence = sents.map(([s, e]) => {
+    const inside = items.filter((it) => it.start >= s && it.end <= e);
+    const t = inside.length ? text.slice(s, e) : '';
+    const allows = inside.length > 0 && (permits(t) || /\bexceptions?\b|\bhowever\b/i.test(t));
+    return { s, e, inside, allows };
+  });
+  const permitted: Item[] = [];
+  for (const ps of perSentence) {
+    if (!ps.inside.length) continue;
+    if (sentenceWindows(ctx, ps.s, ps.e).length) for (const it of ps.inside) ctx.windowed.push({ item: it, start: ps.s, end: ps.e });
+    for (const it of ps.inside) if (ps.allows || input.scopes.in('exception', it.start)) permitted.push(it);
+  }
+  for (const ps of perSentence) {
+    if (!ps.inside.length) continue;
+    readSentence(
+      ctx,
+      ps.inside,
+      ps.s,
+      ps.e,
+      out,
+      permitted.filter((p) => !(p.start >= ps.s && p.end <= ps.e)),
+    );
+  }
+  return out;
+};
+
+export const THERAPY_EXTRACTORS: Extractor[] = [extractTherapy];
+
+/** Exposed for tests: the windows read from a piece of text. */
+export function readWindows(text: string): Array<{ days: number; sense: 'within' | 'since'; text: string }> {
+  return windowsIn(text, 0, text.length).map((w) => ({ days: w.days, sense: w.sense, text: text.slice(w.start, w.end) }));
+}
+

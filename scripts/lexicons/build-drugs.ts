@@ -1,0 +1,579 @@
+/**
+ * Builds rules/drugs.json: the antineoplastic and supportive-oncology drugs the criteria parser and
+ * the patient normaliser recognise (generic id, name, brand / code / INN-variant synonyms, RxNorm
+ * codes, classes), the drug classes with their hierarchy and treatment kind, the generic treatment
+ * words ("chemotherapy", "radiotherapy", "systemic therapy") and regimen acronyms (FOLFOX, AC-T).
+ *
+ * Inputs (read-only; see /work/shared/data/PROVENANCE.md §6 and §8):
+ *   drugs/genie-bpc/drug_names_by_cohort.tsv          cancer drugs with NCI-style synonym lists (MIT)
+ *   drugs/genie-bpc/regimen_abbreviations.csv          regimen acronyms → drugs (MIT)
+ *   drugs/mcode-ctm-app_rxnorm_cancer_medications.tsv  RxNorm codes of cancer medications (Apache-2.0)
+ *   codes/mcode-ctms-trialjectory/profile-system-codes.json  drug names → RxNorm codes (Apache-2.0)
+ *   drugs/pharmoncox/custom_drug_target_regex_nci.tsv  drug names → target genes (MIT)
+ *   drugs/drugbank/drugbank_vocabulary.csv             synonyms, only for drugs already in the set (CC0)
+ *   scripts/lexicons/curated/drugs-classes.json        classes, WHO INN stem rules, target rules
+ *   scripts/lexicons/curated/drugs-supplement.json     recent drugs, abbreviations, aliases, kinds, regimens
+ *
+ *   npx tsc -p scripts/tsconfig.json && node dist-scripts/scripts/lexicons/build-drugs.js [--vocab DIR]
+ *
+ * The oncology set is the union of the GENIE, ctm-app, trialjectory and curated names, plus the
+ * pharmOncoX drugs whose target puts them in one of our classes. DrugBank never adds a drug, only
+ * synonyms for drugs in the set. Class membership comes from WHO INN stems and pharmOncoX targets
+ * (rules in drugs-classes.json) and from curated entries citing their label. A synonym that two
+ * drugs share, or that is also a class or treatment-kind phrase, is dropped from the drugs; the
+ * build prints every drop and every drug left without a treatment kind, for review.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { TREATMENT_KINDS } from '../../src/criteria/facts';
+import { phraseKey } from '../../src/criteria/text';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const args = process.argv.slice(2);
+const vocabArg = args.indexOf('--vocab');
+const VOCAB = vocabArg >= 0 && args[vocabArg + 1] ? args[vocabArg + 1]! : (process.env.CTMATCH_VOCAB ?? '/work/shared/data/vocab');
+const CURATED = path.join(REPO, 'scripts', 'lexicons', 'curated');
+const OUT = path.join(REPO, 'rules', 'drugs.json');
+const verbose = args.includes('--verbose');
+
+type Kind = (typeof TREATMENT_KINDS)[number];
+
+interface ClassDef {
+  id: string;
+  name: string;
+  synonyms: string[];
+  parents: string[];
+  kind: Kind;
+  source: string;
+}
+interface StemRule {
+  pattern: string;
+  classes: string[];
+  source: string;
+}
+interface TargetRule {
+  targets: string[];
+  allTargets?: boolean;
+  namePattern?: string;
+  classes: string[];
+  source: string;
+}
+interface CuratedClasses {
+  classes: ClassDef[];
+  stemRules: StemRule[];
+  targetRules: TargetRule[];
+}
+interface CuratedDrug {
+  name: string;
+  synonyms?: string[];
+  classes?: string[];
+  /** false: the name's INN stem does not say its class (JAK inhibitors used as immunosuppressants). */
+  stems?: boolean;
+  source: string;
+}
+interface Supplement {
+  aliases: Record<string, string>;
+  exclude: Array<{ name: string; reason: string }>;
+  blockedSynonyms: Array<{ synonym: string; reason: string }>;
+  blockedRegimenSynonyms?: Array<{ synonym: string; reason: string }>;
+  drugs: CuratedDrug[];
+  kinds: Array<{ kind: Kind; synonyms: string[] }>;
+  regimens: Array<{ id: string; synonyms: string[]; drugs: string[]; source: string }>;
+}
+
+interface Drug {
+  id: string;
+  name: string;
+  synonyms: Set<string>;
+  /** Synonyms from curated entries: never blocked, never dropped as a source synonym. */
+  curated: Set<string>;
+  rxnorm: Set<string>;
+  classes: Set<string>;
+  targets: Set<string>;
+  origins: Set<string>;
+  noStems?: boolean;
+}
+
+const log = (msg: string): void => {
+  if (verbose) console.log(msg);
+};
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+function readTsv(file: string): string[][] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.replace(/\r$/, '').split('\t'));
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
+function readCsv(file: string): string[][] {
+  const text = fs.readFileSync(file, 'utf8');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const SALT =
+  /\s+(?:hydrochloride|hcl|dihydrochloride|mesylate|mesilate|dimesylate|bismesylate|dimaleate|maleate|ditosylate|tosylate|s-?malate|smalate|malate|acetate|citrate|tartrate|ditartrate|bitartrate|sulfate|sulphate|disodium|sodium|potassium|calcium|phosphate|besylate|succinate|fumarate|camsylate|monohydrate|anhydrous|dihydrate)\b.*$/i;
+
+/** A source name as one generic name: salt and biosimilar suffix removed, spaces normalised. */
+function cleanName(raw: string): string {
+  let n = raw.replace(/\s+/g, ' ').trim();
+  n = n.replace(/-(?:[a-z]{4})$/i, (m) => (/^-(?:hziy|nxki|dlnk|tebn|rmbw|vmjw|awwb|bvzr|pkrb|dkst|zzxf|oysk|fihj|irfc|gxly|rwlc|tpzi|jsgr|dlle|cqyv|bcmm|tgvs|gxbm|bysp|axgb|ejfv|tftv|gynx|piiq|lpyl|blmf|hrii|actl|abbs)$/i.test(m) ? '' : m));
+  n = n.replace(SALT, '');
+  return n.trim();
+}
+
+const key = (s: string): string => phraseKey(s);
+const idOf = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+function main(): void {
+  const classesFile = readJson<CuratedClasses>(path.join(CURATED, 'drugs-classes.json'));
+  const supp = readJson<Supplement>(path.join(CURATED, 'drugs-supplement.json'));
+  const classById = new Map(classesFile.classes.map((c) => [c.id, c]));
+  const kinds = new Set<string>(TREATMENT_KINDS);
+  for (const c of classesFile.classes) if (!kinds.has(c.kind)) throw new Error(`class ${c.id}: unknown kind ${c.kind}`);
+  for (const k of supp.kinds) if (!kinds.has(k.kind)) throw new Error(`kinds: unknown kind ${k.kind}`);
+  for (const c of classesFile.classes) {
+    for (const p of c.parents) if (!classById.has(p)) throw new Error(`class ${c.id}: unknown parent ${p}`);
+  }
+  const ancestors = (id: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(id)) return seen;
+    seen.add(id);
+    for (const p of classById.get(id)?.parents ?? []) ancestors(p, seen);
+    return seen;
+  };
+
+  const aliasByKey = new Map(Object.entries(supp.aliases).map(([k, v]) => [k.replace(/\s+/g, ' ').trim().toLowerCase(), v]));
+  const excluded = new Set(supp.exclude.map((e) => e.name.trim().toLowerCase()));
+  const blocked = new Set(supp.blockedSynonyms.map((b) => key(b.synonym)));
+
+  const drugs = new Map<string, Drug>();
+  /** name / synonym key → drug id, for resolving source rows. */
+  const byKey = new Map<string, Set<string>>();
+  const index = (k: string, id: string): void => {
+    if (!k) return;
+    const s = byKey.get(k) ?? new Set<string>();
+    s.add(id);
+    byKey.set(k, s);
+  };
+  /** Generic name key → drug id: a drug's own name outranks another drug's synonym. */
+  const byName = new Map<string, string>();
+  const resolve = (text: string): Drug | undefined => {
+    const named = byName.get(key(text));
+    if (named) return drugs.get(named);
+    const ids = byKey.get(key(text));
+    if (!ids || ids.size !== 1) return undefined;
+    return drugs.get([...ids][0]!);
+  };
+  /** The generic name a source spelling stands for, or null when the row is not a drug. */
+  const canonical = (raw: string): string | null => {
+    const t = raw.replace(/\s+/g, ' ').trim();
+    if (!t || excluded.has(t.toLowerCase())) return null;
+    const alias = aliasByKey.get(t.toLowerCase());
+    if (alias) return alias;
+    const c = cleanName(t.replace(/_/g, ' '));
+    if (excluded.has(c.toLowerCase())) return null;
+    return aliasByKey.get(c.toLowerCase()) ?? c;
+  };
+  const ensure = (rawName: string, origin: string): Drug | null => {
+    const name = canonical(rawName);
+    if (!name) return null;
+    const existing = resolve(name);
+    if (existing) {
+      existing.origins.add(origin);
+      return existing;
+    }
+    const id = idOf(name);
+    let d = drugs.get(id);
+    if (!d) {
+      const display = /[A-Z]{2,}/.test(name) && !/\d/.test(name) && name === name.toUpperCase() ? name.toLowerCase() : name;
+      d = {
+        id,
+        name: /^[A-Z][a-z]/.test(display) && !/\d/.test(display) ? display.toLowerCase() : display,
+        synonyms: new Set(),
+        curated: new Set(),
+        rxnorm: new Set(),
+        classes: new Set(),
+        targets: new Set(),
+        origins: new Set(),
+      };
+      drugs.set(id, d);
+      index(key(name), id);
+      byName.set(key(name), id);
+    }
+    d.origins.add(origin);
+    if (rawName.trim() !== d.name && key(rawName) !== key(d.name)) addSynonym(d, rawName.trim(), false);
+    return d;
+  };
+  const addSynonym = (d: Drug, syn: string, curated: boolean): void => {
+    const s = syn.replace(/\s+/g, ' ').trim();
+    if (!s || s === d.name) return;
+    if (curated) d.curated.add(s);
+    d.synonyms.add(s);
+    index(key(s), d.id);
+  };
+
+  // 1. Curated drugs first: they fix the generic names the sources are resolved against.
+  for (const c of supp.drugs) {
+    const d = ensure(c.name, 'curated');
+    if (!d) throw new Error(`curated drug ${c.name} is excluded`);
+    for (const s of c.synonyms ?? []) addSynonym(d, s, true);
+    if (c.stems === false) d.noStems = true;
+    for (const cl of c.classes ?? []) {
+      if (!classById.has(cl)) throw new Error(`curated drug ${c.name}: unknown class ${cl}`);
+      d.classes.add(cl);
+    }
+  }
+
+  // 2. GENIE BPC: drug names with NCI synonym lists (brands and codes).
+  for (const row of readTsv(path.join(VOCAB, 'drugs', 'genie-bpc', 'drug_names_by_cohort.tsv')).slice(1)) {
+    const [, short, , synonyms] = row;
+    if (!short) continue;
+    const d = ensure(short, 'genie-bpc');
+    if (!d) continue;
+    for (const s of (synonyms ?? '').split('|')) addSynonym(d, s, false);
+  }
+
+  // 3. trialjectory drug names (keys of groups carrying RxNorm codes).
+  const profile = readJson<Record<string, Record<string, string[]>>>(
+    path.join(VOCAB, 'codes', 'mcode-ctms-trialjectory', 'profile-system-codes.json'),
+  );
+  const trialjectoryCodes = new Map<string, string[]>();
+  for (const [name, systems] of Object.entries(profile)) {
+    if (!systems.RxNorm) continue;
+    const d = ensure(name, 'trialjectory');
+    if (d) trialjectoryCodes.set(d.id, [...(trialjectoryCodes.get(d.id) ?? []), ...systems.RxNorm]);
+  }
+
+  // 4. ctm-app RxNorm table: each drug group is a seed name; rows are resolved by display text below.
+  const rxRows = readTsv(path.join(VOCAB, 'drugs', 'mcode-ctm-app_rxnorm_cancer_medications.tsv')).slice(1);
+  for (const [, , group] of rxRows) {
+    for (const g of (group ?? '').split('|')) if (g.trim()) ensure(g, 'ctm-app');
+  }
+
+  // 5. pharmOncoX targets: plain drug names and codes inside each regular expression.
+  const targetRules = classesFile.targetRules;
+  const classesForTargets = (name: string, targets: Set<string>): string[] => {
+    const out: string[] = [];
+    const lower = name.toLowerCase();
+    for (const r of targetRules) {
+      const hit = r.allTargets ? r.targets.every((t) => targets.has(t)) : r.targets.some((t) => targets.has(t));
+      if (!hit) continue;
+      if (r.namePattern && !new RegExp(r.namePattern, 'i').test(lower)) continue;
+      out.push(...r.classes);
+    }
+    return out;
+  };
+  const pharmTargets = new Map<string, Set<string>>();
+  for (const [pattern, symbol] of readTsv(path.join(VOCAB, 'drugs', 'pharmoncox', 'custom_drug_target_regex_nci.tsv')).slice(1)) {
+    if (!pattern || !symbol) continue;
+    for (const alt of pattern.split('|')) {
+      const a = alt.trim();
+      // An INN ("Dostarlimab", "Pan-KRAS" excluded) or a code name ("AZD9574", "BBO-11818").
+      if (!/^[A-Z][a-z]{4,}$/.test(a) && !/^[A-Z]{1,6}-?\d{3,7}[A-Za-z]?$/.test(a)) continue;
+      const s = pharmTargets.get(a) ?? new Set<string>();
+      s.add(symbol);
+      pharmTargets.set(a, s);
+    }
+  }
+  for (const [name, targets] of pharmTargets) {
+    const existing = resolve(name);
+    if (existing) {
+      for (const t of targets) existing.targets.add(t);
+      continue;
+    }
+    if (classesForTargets(name, targets).length === 0) continue;
+    const d = ensure(name, 'pharmoncox');
+    if (d) for (const t of targets) d.targets.add(t);
+  }
+
+  // 6. DrugBank: synonyms for drugs in the set, found by common name (or an existing synonym).
+  const dbRows = readCsv(path.join(VOCAB, 'drugs', 'drugbank', 'drugbank_vocabulary.csv')).slice(1);
+  const dbByName = new Map<string, string[][]>();
+  for (const r of dbRows) {
+    const name = r[2];
+    if (!name) continue;
+    const k = key(name);
+    dbByName.set(k, [...(dbByName.get(k) ?? []), r]);
+  }
+  for (const d of drugs.values()) {
+    const candidates = [d.name, ...d.synonyms];
+    let row: string[] | undefined;
+    for (const c of candidates) {
+      const rows = dbByName.get(key(c));
+      if (rows && rows.length === 1) {
+        row = rows[0];
+        break;
+      }
+    }
+    if (!row) continue;
+    d.origins.add('drugbank');
+    if (key(row[2]!) !== key(d.name)) addSynonym(d, row[2]!, false);
+    for (const s of (row[5] ?? '').split(' | ')) addSynonym(d, s, false);
+  }
+
+  // 7. Class membership: curated, WHO INN stems, pharmOncoX targets.
+  const stems = classesFile.stemRules.map((r) => ({ re: new RegExp(r.pattern, 'i'), classes: r.classes }));
+  for (const d of drugs.values()) {
+    const lower = d.name.toLowerCase();
+    if (!d.noStems) {
+      for (const s of stems) if (s.re.test(lower)) for (const c of s.classes) d.classes.add(c);
+      for (const c of classesForTargets(d.name, d.targets)) d.classes.add(c);
+    }
+    for (const c of d.classes) if (!classById.has(c)) throw new Error(`drug ${d.id}: unknown class ${c}`);
+    // Keep the most specific classes: an ancestor of another assigned class adds nothing.
+    for (const c of [...d.classes]) {
+      for (const other of d.classes) if (other !== c && ancestors(other).has(c)) d.classes.delete(c);
+    }
+  }
+
+  // 8. RxNorm codes from ctm-app rows whose display names one drug; brand rows add brand synonyms.
+  const FORM =
+    /\b(?:injection|injectable|product|oral|tablet|tablets|capsule|capsules|solution|suspension|kit|pack|prefilled|syringe|pill|powder|vial|for|extended|release|delayed|chewable|topical|cream|gel|ointment|ophthalmic|nasal|spray|drug|implant|transdermal|system|patch|auto-injector|pen|cartridge|granules|lyophilized|liposomal|liposome|conventional|disintegrating|film|coated|sublingual)\b.*$/i;
+  const LOCAL = /\b(?:ophthalmic|otic|topical|cream|ointment|nasal|inhal\w*|vaginal|rectal|enema|foam|lotion|shampoo|mouthwash|dental|intravitreal|drug implant|medicated pad|transdermal)\b/i;
+  // Brands sold only as local products ("Maxidex 0.1 % Ophthalmic Suspension") taint their other rows too.
+  const localBrands = new Set<string>();
+  for (const [, display] of rxRows) {
+    if (!display || !LOCAL.test(display)) continue;
+    const b = /\[([^\]]+)\]/.exec(display)?.[1] ?? /^([A-Z][A-Za-z-]+)\s/.exec(display)?.[1];
+    if (b && !resolve(b)) localBrands.add(b.toLowerCase());
+  }
+  for (const [code, display, group] of rxRows) {
+    if (!code || !display) continue;
+    const rowBrand = /\[([^\]]+)\]/.exec(display)?.[1] ?? /^([A-Z][A-Za-z-]+)\b/.exec(display)?.[1];
+    if (rowBrand && localBrands.has(rowBrand.toLowerCase())) continue;
+    // Local products (eye drops, creams, implants) are not the systemic drug criteria speak of.
+    if (LOCAL.test(display)) continue;
+    const brand = /\[([^\]]+)\]/.exec(display)?.[1];
+    const plain = display.replace(/\[[^\]]*\]/g, ' ');
+    // Combination products count only when every other ingredient is an excipient (hyaluronidase).
+    const ingredients = plain.split(' / ').filter((p) => !/^\s*hyaluronidase/i.test(p));
+    if (ingredients.length !== 1) continue;
+    const core = ingredients[0]!.replace(/\s\d.*$/, '').replace(FORM, '').trim();
+    let d = resolve(core) ?? resolve(cleanName(core));
+    if (!d) {
+      const groups = (group ?? '').split('|').map((g) => g.trim()).filter(Boolean);
+      const gd = groups.length === 1 ? resolve(canonical(groups[0]!) ?? '') : undefined;
+      // A bare brand row ("Keytruda") under a one-drug group names that drug.
+      if (gd && !/\d/.test(display) && /^[A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?$/.test(core) && core.length >= 4) {
+        addSynonym(gd, core, false);
+        d = gd;
+      }
+    }
+    if (!d) continue;
+    d.rxnorm.add(code);
+    if (brand && !/\d/.test(brand)) addSynonym(d, brand, false);
+  }
+  for (const [id, codes] of trialjectoryCodes) {
+    const d = drugs.get(id);
+    if (d && d.rxnorm.size === 0 && codes.length <= 60) for (const c of codes) d.rxnorm.add(c);
+  }
+
+  // 9. Synonym hygiene and conflicts.
+  const classKeys = new Map<string, string>();
+  for (const c of classesFile.classes) for (const s of [c.name, ...c.synonyms]) classKeys.set(key(s), c.id);
+  const kindKeys = new Set(supp.kinds.flatMap((k) => k.synonyms.map(key)));
+  const codeVariant = (s: string): string | null => {
+    const m = /^([A-Za-z]{1,6})(\d{2,}[A-Za-z]?)$/.exec(s);
+    return m ? `${m[1]}-${m[2]}` : null;
+  };
+  const dropped: string[] = [];
+  const plausible = (s: string, d: Drug): boolean => {
+    if (d.curated.has(s)) return true;
+    const k = key(s);
+    if (blocked.has(k)) return false;
+    if (!k || /^[\d ]+$/.test(k)) return false;
+    if (k.replace(/ /g, '').length < 4) return false;
+    if (k.split(' ').length > 5) return false;
+    if (/[()[\]{}]|\d,\d|\b(?:component|nanoparticles?|conjugate of|compound with|acid salt)\b/i.test(s)) return false;
+    // Chemical names: stereo descriptors, locants, long runs of letters and digits.
+    if (/(?:^|[\s-])\(?[RSEZ]\)?-|\b\d+[a-z]?(?:,\d+)+|α|β|γ|\bbeta\b|\balpha\b.*\d|ylamino|oxy\)|phenyl|pyrid|pyrimid|piperaz|methyl-|ethyl-|hydroxy-|\d-(?:fluoro|chloro|amino)/i.test(s) && !/^[A-Z]{1,6}[- ]?\d/.test(s))
+      return false;
+    return true;
+  };
+  for (const d of drugs.values()) {
+    for (const s of [...d.synonyms]) {
+      const v = codeVariant(s);
+      if (v && !d.curated.has(s)) addSynonym(d, v, false);
+    }
+  }
+  const owners = new Map<string, Set<string>>();
+  for (const d of drugs.values()) {
+    for (const s of [d.name, ...d.synonyms]) {
+      const k = key(s);
+      const o = owners.get(k) ?? new Set<string>();
+      o.add(d.id);
+      owners.set(k, o);
+    }
+  }
+  for (const d of drugs.values()) {
+    const keep = new Map<string, string>();
+    for (const s of d.synonyms) {
+      const k = key(s);
+      if (k === key(d.name)) continue;
+      if (!plausible(s, d)) {
+        dropped.push(`${d.id}: "${s}" (implausible)`);
+        continue;
+      }
+      if (classKeys.has(k) || kindKeys.has(k)) {
+        dropped.push(`${d.id}: "${s}" (class or kind phrase)`);
+        continue;
+      }
+      const o = owners.get(k)!;
+      if (o.size > 1) {
+        // Shared with another drug: kept only by the drug it names outright.
+        const namedBy = [...o].filter((id) => key(drugs.get(id)!.name) === k);
+        if (!(namedBy.length === 1 && namedBy[0] === d.id) && !(d.curated.has(s) && [...o].every((id) => id === d.id || !drugs.get(id)!.curated.has(s)))) {
+          dropped.push(`${d.id}: "${s}" (shared with ${[...o].filter((id) => id !== d.id).join(', ')})`);
+          continue;
+        }
+      }
+      if (!keep.has(k) || d.curated.has(s)) keep.set(k, s);
+    }
+    d.synonyms = new Set([...keep.values()].sort((a, b) => a.localeCompare(b)));
+  }
+
+  // 10. Every drug should have a treatment kind through its classes.
+  const kindless = [...drugs.values()].filter((d) => d.classes.size === 0).map((d) => d.id);
+
+  // 11. Regimens: GENIE acronyms resolved to drug ids, joined with the curated ones.
+  const blockedRegimen = new Set((supp.blockedRegimenSynonyms ?? []).map((b) => b.synonym));
+  const regimens = new Map<string, { id: string; synonyms: Set<string>; drugs: string[] }>();
+  const drugId = (n: string): string => {
+    const d = resolve(canonical(n) ?? n);
+    if (!d) throw new Error(`regimen drug ${n} not in the set`);
+    return d.id;
+  };
+  for (const r of supp.regimens) {
+    regimens.set(r.id, { id: r.id, synonyms: new Set(r.synonyms), drugs: r.drugs.map(drugId) });
+  }
+  for (const row of readCsv(path.join(VOCAB, 'drugs', 'genie-bpc', 'regimen_abbreviations.csv')).slice(1)) {
+    const [list, abbr] = row;
+    if (!list || !abbr || blockedRegimen.has(abbr)) continue;
+    const ids = list.split(',').map((n) => drugId(n.trim()));
+    const id = idOf(abbr);
+    const existing = regimens.get(id);
+    if (existing) existing.synonyms.add(abbr);
+    else regimens.set(id, { id, synonyms: new Set([abbr]), drugs: ids });
+  }
+
+  const out = {
+    sources: [
+      {
+        name: 'AACR Project GENIE BPC drug names and regimen abbreviations',
+        licence: 'MIT',
+        url: 'https://github.com/GENIE-BPC/genieBPC',
+        note: 'data/drug_names_by_cohort.xlsx @ ea9ffaed, data-raw/regimen_abbreviations.csv @ 7becbb97: cancer-directed drug names with NCI Thesaurus-style synonym lists (brands, code names)',
+      },
+      {
+        name: 'mCODE clinical-trial-matching-app medications',
+        licence: 'Apache-2.0',
+        url: 'https://github.com/mcode/clinical-trial-matching-app',
+        note: 'src/assets/optimizedPatientDataElements/medications.json @ 4891254e: RxNorm codes of cancer medications by drug group',
+      },
+      {
+        name: 'mCODE clinical-trial-matching-service-trialjectory profile system codes',
+        licence: 'Apache-2.0',
+        url: 'https://github.com/mcode/clinical-trial-matching-service-trialjectory',
+        note: 'data/profile-system-codes.json @ e599c553: drug names → RxNorm codes',
+      },
+      {
+        name: 'pharmOncoX custom drug–target patterns',
+        licence: 'MIT',
+        url: 'https://github.com/sigven/pharmOncoX',
+        note: 'data-raw/custom_drug_target_regex_nci.tsv @ b5dfb691: drug names → target genes, used for class membership',
+      },
+      {
+        name: 'DrugBank Open Data vocabulary',
+        licence: 'CC0-1.0',
+        url: 'https://go.drugbank.com/releases/latest#open-data',
+        note: 'synonyms (INN variants, code names) for drugs already in the oncology set only',
+      },
+      {
+        name: 'WHO INN stem book',
+        url: 'https://www.who.int/teams/health-product-and-policy-standards/inn/stembook',
+        note: 'name stems used for class membership (-tinib, -parib, -ciclib, -platin, -taxel, -rubicin, -tecan, -lisib, -rafenib, -metinib, -zomib, -toclax, -brutinib, -degib, -inostat, -rozole, -estrant, -lutamide, -relin, -relix, -dronic acid, -domide, ADC payload names)',
+      },
+      {
+        name: 'ctmatch curated drug supplement',
+        note: 'scripts/lexicons/curated/drugs-classes.json and drugs-supplement.json: classes, recent approvals, abbreviations, class memberships; each entry cites its FDA/EMA/NMPA label, NCI Dictionary/Drug Dictionary entry or WHO ATC code',
+      },
+    ],
+    classes: classesFile.classes.map((c) => ({
+      id: c.id,
+      name: c.name,
+      synonyms: c.synonyms,
+      parents: c.parents,
+      kind: c.kind,
+      source: c.source,
+    })),
+    drugs: [...drugs.values()]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        synonyms: [...d.synonyms],
+        ...(d.rxnorm.size ? { rxnorm: [...d.rxnorm].sort((a, b) => Number(a) - Number(b)) } : {}),
+        classes: [...d.classes].sort(),
+      })),
+    kinds: supp.kinds,
+    regimens: [...regimens.values()].map((r) => ({ id: r.id, synonyms: [...r.synonyms], drugs: r.drugs })),
+  };
+
+  // One drug or class per line keeps the generated file reviewable in diffs.
+  const lines = ['{'];
+  lines.push(`  "sources": ${JSON.stringify(out.sources, null, 2).replace(/\n/g, '\n  ')},`);
+  for (const part of ['classes', 'drugs', 'kinds', 'regimens'] as const) {
+    const arr = out[part] as unknown[];
+    lines.push(`  "${part}": [`);
+    arr.forEach((e, i) => lines.push(`    ${JSON.stringify(e)}${i < arr.length - 1 ? ',' : ''}`));
+    lines.push(part === 'regimens' ? '  ]' : '  ],');
+  }
+  lines.push('}');
+  fs.writeFileSync(OUT, lines.join('\n') + '\n');
+
+  console.log(
+    `rules/drugs.json: ${out.drugs.length} drugs (${out.drugs.reduce((n, d) => n + d.synonyms.length, 0)} synonyms, ${out.drugs.filter((d) => d.rxnorm).length} with RxNorm codes), ${out.classes.length} classes, ${out.kinds.length} kind groups, ${out.regimens.length} regimens`,
+  );
+  console.log(`dropped ${dropped.length} synonyms${verbose ? '' : ' (--verbose lists them)'}`);
+  for (const d of dropped) log(`  dropped ${d}`);
+  if (kindless.length) console.log(`drugs without a class (no treatment kind): ${kindless.join(', ')}`);
+}
+
+main();

@@ -1,0 +1,310 @@
+/**
+ * Prior and concurrent therapy: the drug lexicon (rules/drugs.json) and the therapy extractor, pinned
+ * on real criteria lines from the corpus (fixtures/criteria/therapy.lines.json).
+ */
+import { readCriterion } from '../../src/criteria/parse';
+import { lexicons, loadLexicons } from '../../src/criteria/lexicon';
+import type { Condition } from '../../src/criteria/facts';
+import { normalise, tokenize } from '../../src/criteria/text';
+import { findScopes } from '../../src/criteria/negation';
+import { editDistance, extractTherapy, fuzzyDrug, readWindows } from '../../src/criteria/extract/therapy';
+import { goldenLines, readLine } from '../support/criteria';
+
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []): Condition | null =>
+  readCriterion(normalise(text).text, kind, context).condition;
+
+const therapy = (params: Record<string, unknown>, value = true): Condition => ({
+  fact: 'priorTherapy',
+  operator: 'equal',
+  value,
+  params,
+});
+
+describe('drug lexicon (rules/drugs.json)', () => {
+  const lex = lexicons();
+  const drugOf = (phrase: string): string[] => lex.index.scan(phrase).filter((m) => m.type === 'drug').map((m) => m.id);
+  const classOf = (phrase: string): string[] => lex.index.scan(phrase).filter((m) => m.type === 'drugClass').map((m) => m.id);
+  const ancestors = (drug: string): Set<string> => {
+    const out = new Set<string>();
+    for (const c of lex.drugById.get(drug)?.classes ?? []) for (const a of lex.classAncestors.get(c) ?? []) out.add(a);
+    return out;
+  };
+
+  it('loads through the zod schema with every class reference resolved', () => {
+    expect(() => loadLexicons()).not.toThrow();
+    expect(lex.drugs.drugs.length).toBeGreaterThan(300);
+    expect(lex.drugs.classes.length).toBeGreaterThan(60);
+  });
+
+  it('maps brand names, code names and INN variants to one generic id', () => {
+    expect(drugOf('Keytruda')).toEqual(['pembrolizumab']);
+    expect(drugOf('MK-3475')).toEqual(['pembrolizumab']);
+    expect(drugOf('Enhertu')).toEqual(['trastuzumab_deruxtecan']);
+    expect(drugOf('T-DXd')).toEqual(['trastuzumab_deruxtecan']);
+    expect(drugOf('DS-8201a')).toEqual(['trastuzumab_deruxtecan']);
+    expect(drugOf('Dato-DXd')).toEqual(['datopotamab_deruxtecan']);
+    expect(drugOf('Trodelvy')).toEqual(['sacituzumab_govitecan']);
+    expect(drugOf('5-FU')).toEqual(['fluorouracil']);
+    expect(drugOf('Kimmtrak')).toEqual(['tebentafusp']);
+    expect(drugOf('Amtagvi')).toEqual(['lifileucel']);
+    expect(drugOf('Opdualag')).toEqual(['nivolumab_relatlimab']);
+  });
+
+  it('keeps nab-paclitaxel distinct from paclitaxel, and both taxanes', () => {
+    expect(drugOf('nab-paclitaxel')).toEqual(['nab_paclitaxel']);
+    expect(drugOf('Abraxane')).toEqual(['nab_paclitaxel']);
+    expect(drugOf('paclitaxel')).toEqual(['paclitaxel']);
+    expect(ancestors('nab_paclitaxel').has('taxane')).toBe(true);
+    expect(ancestors('paclitaxel').has('taxane')).toBe(true);
+  });
+
+  it('derives class membership from INN stems and targets, with the hierarchy', () => {
+    expect(ancestors('palbociclib')).toEqual(expect.objectContaining({}));
+    expect(ancestors('palbociclib').has('cdk46_inhibitor')).toBe(true);
+    expect(ancestors('olaparib').has('parp_inhibitor')).toBe(true);
+    expect(ancestors('osimertinib').has('egfr_tki_3g')).toBe(true);
+    expect(ancestors('osimertinib').has('egfr_tki')).toBe(true);
+    expect(ancestors('osimertinib').has('kinase_inhibitor')).toBe(true);
+    expect(ancestors('pembrolizumab').has('anti_pd1')).toBe(true);
+    expect(ancestors('pembrolizumab').has('checkpoint_inhibitor')).toBe(true);
+    expect(ancestors('durvalumab').has('anti_pd1_pdl1')).toBe(true);
+    expect(ancestors('carboplatin').has('platinum')).toBe(true);
+    expect(ancestors('trastuzumab_deruxtecan').has('her2_directed')).toBe(true);
+    expect(ancestors('trastuzumab_deruxtecan').has('topo1_adc')).toBe(true);
+    expect(ancestors('sotorasib').has('kras_g12c_inhibitor')).toBe(true);
+    expect(ancestors('tarlatamab').has('t_cell_engager')).toBe(true);
+    expect(ancestors('lutetium_lu_177_vipivotide_tetraxetan').has('psma_radioligand')).toBe(true);
+  });
+
+  it('does not put a topoisomerase I ADC in the plain topoisomerase I inhibitor class', () => {
+    expect(ancestors('trastuzumab_deruxtecan').has('topoisomerase_i_inhibitor')).toBe(false);
+    expect(ancestors('irinotecan').has('topoisomerase_i_inhibitor')).toBe(true);
+  });
+
+  it('reads class phrases, including ones that name two classes at once', () => {
+    expect(classOf('CDK4/6 inhibitors')).toEqual(['cdk46_inhibitor']);
+    expect(classOf('anti-PD-(L)1')).toEqual(['anti_pd1_pdl1']);
+    expect(classOf('EGFR-TKI')).toEqual(['egfr_tki']);
+    expect(classOf('BRAF/MEK inhibitors').sort()).toEqual(['braf_inhibitor', 'mek_inhibitor']);
+  });
+
+  it('gives every class a treatment kind and every drug but leucovorin a class', () => {
+    for (const c of lex.drugs.classes) expect(c.kind).toBeTruthy();
+    const classless = lex.drugs.drugs.filter((d) => d.classes.length === 0).map((d) => d.id);
+    expect(classless).toEqual(['leucovorin']);
+  });
+
+  it('keeps palbociclib and ribociclib distinct drugs', () => {
+    expect(drugOf('palbociclib')).toEqual(['palbociclib']);
+    expect(drugOf('ribociclib')).toEqual(['ribociclib']);
+    expect(drugOf('abemaciclib')).toEqual(['abemaciclib']);
+  });
+
+  it('does not read English words or lab names as drugs', () => {
+    for (const phrase of ['cortisol', 'testosterone', 'insulin', 'the act of', 'PIs', 'investigational site']) {
+      expect(drugOf(phrase)).toEqual([]);
+    }
+  });
+});
+
+describe('drug-name typo tolerance', () => {
+  const lex = lexicons();
+
+  it('reads a name one edit away from exactly one drug', () => {
+    expect(fuzzyDrug(lex, 'pembrolizumb')).toBe('pembrolizumab');
+    expect(fuzzyDrug(lex, 'osimertnib')).toBe('osimertinib');
+    expect(fuzzyDrug(lex, 'doceteaxel')).toBe('docetaxel');
+    expect(fuzzyDrug(lex, 'Epirubucin')).toBe('epirubicin');
+  });
+
+  it('never merges palbociclib and ribociclib, nor any name close to two drugs', () => {
+    expect(editDistance('palbociclib', 'ribociclib')).toBeGreaterThan(1);
+    expect(fuzzyDrug(lex, 'palbociclib')).toBeNull();
+    expect(fuzzyDrug(lex, 'ribociclib')).toBeNull();
+    expect(fuzzyDrug(lex, 'ribocilib')).toBe('ribociclib');
+    expect(fuzzyDrug(lex, 'palbocicib')).toBe('palbociclib');
+    // One edit from ribociclib, two from palbociclib: ambiguous, so unread.
+    expect(fuzzyDrug(lex, 'rabociclib')).toBeNull();
+  });
+
+  it('leaves ordinary long words alone', () => {
+    for (const w of ['treatment', 'investigational', 'pneumonitis', 'randomization', 'chemotherapy', 'interventional', 'malignancy']) {
+      expect(fuzzyDrug(lex, w)).toBeNull();
+    }
+  });
+
+  it('reads a misspelt drug in a criterion', () => {
+    expect(read('Prior treatment with pembrolizumb.', 'exclusion')).toEqual(therapy({ drugs: ['pembrolizumab'] }));
+  });
+});
+
+describe('therapy windows', () => {
+  it('reads units to days (1 week = 7, 1 month = 30)', () => {
+    expect(readWindows('within 4 weeks prior to the first dose')).toEqual([
+      expect.objectContaining({ days: 28, sense: 'within' }),
+    ]);
+    expect(readWindows('within 3 months')).toEqual([expect.objectContaining({ days: 90, sense: 'within' })]);
+    expect(readWindows('at least 14 days since the last dose of')).toEqual([expect.objectContaining({ days: 14, sense: 'since' })]);
+  });
+
+  it('does not read an age or a lab timing as a washout', () => {
+    expect(readWindows('>= 50 years of age')).toEqual([]);
+    expect(readWindows('relapse within 6 months of completing adjuvant therapy')).toEqual([]);
+  });
+});
+
+describe('therapy extractor: exact conditions', () => {
+  it('reads "No prior X" as priorTherapy(X) = false', () => {
+    expect(read('No prior taxane.')).toEqual(therapy({ classes: ['taxane'] }, false));
+    expect(read('No prior therapy with a CDK inhibitor')).toEqual(therapy({ classes: ['cdk_inhibitor'] }, false));
+  });
+
+  it('reads a named class in an exclusion as the excluding condition', () => {
+    expect(read('Prior treatment with CDK4/6 inhibitor.', 'exclusion')).toEqual(therapy({ classes: ['cdk46_inhibitor'] }));
+  });
+
+  it('folds the generic head into the named drug ("Prior treatment with lapatinib")', () => {
+    expect(read('Prior treatment with lapatinib.', 'exclusion')).toEqual(therapy({ drugs: ['lapatinib'] }));
+  });
+
+  it('reads a list of drugs as one any-of filter', () => {
+    expect(read('Prior treatment with palbociclib, ribociclib or abemaciclib.', 'exclusion')).toEqual(therapy({ drugs: ['palbociclib', 'ribociclib', 'abemaciclib'] }));
+  });
+
+  it('reads an exclusion window as withinDays with the condition true', () => {
+    expect(read('Chemotherapy within 21 days before the first dose.', 'exclusion')).toEqual(therapy({ kinds: ['chemotherapy'], withinDays: 21 }));
+  });
+
+  it('reads a minimum gap in an inclusion as withinDays with the condition false', () => {
+    expect(read('At least 4 weeks since prior chemotherapy.')).toEqual(therapy({ kinds: ['chemotherapy'], withinDays: 28 }, false));
+  });
+
+  it('reads "major surgery within 4 weeks" as surgery within 28 days', () => {
+    expect(read('Major surgery within 4 weeks', 'exclusion')).toEqual(therapy({ kinds: ['surgery'], withinDays: 28 }));
+  });
+
+  it('does not read surgery without a time window', () => {
+    expect(read('Previous abdominal surgery or radiotherapy', 'exclusion')).toBeNull();
+  });
+
+  it('reads the setting of a forbidden treatment', () => {
+    expect(read('No prior systemic therapy for metastatic disease.')).toEqual(therapy({ kinds: ['systemic'], setting: 'metastatic' }, false));
+    expect(read('Prior CDK4/6 inhibitor in the metastatic setting.', 'exclusion')).toEqual(therapy({ classes: ['cdk46_inhibitor'], setting: 'metastatic' }));
+  });
+
+  it('reads progression on a class as outcome progression', () => {
+    expect(read('Disease progression on or after platinum-based chemotherapy.')).toEqual(
+      therapy({ classes: ['platinum'], outcome: 'progression' }),
+    );
+    expect(read('Participants must have progressed on at least one prior EGFR TKI.')).toEqual(
+      therapy({ classes: ['egfr_tki'], outcome: 'progression' }),
+    );
+  });
+
+  it('reads "X in combination with Y" as both required', () => {
+    expect(read('Previously treated with a CDK4/6 inhibitor in combination with an aromatase inhibitor.')).toEqual({
+      all: [therapy({ classes: ['cdk46_inhibitor'] }), therapy({ classes: ['aromatase_inhibitor'] })],
+    });
+  });
+
+  it('counts prior lines with comparators, ranges and settings', () => {
+    expect(read('At least one prior line of systemic therapy.')).toEqual({ fact: 'priorLines', operator: 'greaterThanInclusive', value: 1 });
+    expect(read('Received 1-3 prior regimens.')).toEqual({
+      all: [
+        { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1 },
+        { fact: 'priorLines', operator: 'lessThanInclusive', value: 3 },
+      ],
+    });
+    expect(read('No more than two prior lines of chemotherapy for metastatic disease.')).toEqual({
+      fact: 'priorLines',
+      operator: 'lessThanInclusive',
+      value: 2,
+      params: { setting: 'metastatic', kinds: ['chemotherapy'] },
+    });
+  });
+
+  it('reads treatment-naive wording as priorTherapy = false, never as priorLines = 0', () => {
+    expect(read('Treatment-naive patients.')).toEqual(therapy({ kinds: ['systemic'] }, false));
+    expect(read('Chemotherapy-naive.')).toEqual(therapy({ kinds: ['chemotherapy'] }, false));
+  });
+
+  it('reads current use as withinDays 1', () => {
+    expect(read('Patients who are receiving any other investigational agents.', 'exclusion')).toEqual(therapy({ kinds: ['investigational'], withinDays: 1 }));
+  });
+
+  it('keeps the weeks of "N weeks or 5 half-lives, whichever is longer" and reads nothing when shorter', () => {
+    expect(
+      read('Treatment with any investigational drug within 30 days or 5 half-lives, whichever is longer, before the first dose.', 'exclusion'),
+    ).toEqual(therapy({ kinds: ['investigational'], withinDays: 30 }));
+    expect(read('Treatment with any investigational drug within 30 days or 5 half-lives, whichever is shorter, before the first dose.', 'exclusion')).toBeNull();
+  });
+
+  it('reads "unless completed more than N months before" as a window on the exclusion', () => {
+    expect(
+      read(
+        'Prior systemic treatment with anti-PD-1/PD-L1/PD-L2/CTLA-4 antibodies in the adjuvant setting, unless completed more than 6 months before enrolment in this study',
+        'exclusion',
+      ),
+    ).toEqual(therapy({ classes: ['anti_pd1_pdl1', 'anti_ctla4'], withinDays: 180, setting: 'adjuvant' }));
+  });
+
+  it('does not read toxicity from prior therapy, hypersensitivity or eligibility for a drug as prior therapy', () => {
+    expect(read('Any ongoing toxicity from prior anti-cancer therapy that is >Grade 1', 'exclusion')).toBeNull();
+    expect(read('Known hypersensitivity against 5-FU, leukovorin, oxaliplatin or other platinum compounds or pazopanib.', 'exclusion')).toBeNull();
+    expect(read('Eligible to receive treatment with a government approved PD-1 inhibitor.')).toBeNull();
+  });
+
+  it('does not read a permission as a requirement', () => {
+    expect(read('Patients can be receiving trastuzumab and/or hormonal therapy and/or bisphosphonates')).toBeNull();
+    expect(read('Prior endocrine therapy was permitted in the neoadjuvant or adjuvant or metastatic setting.')).toBeNull();
+  });
+
+  it('does not read a forbidding sentence in an exclusion list either way', () => {
+    expect(read('Participants must not have had prior radiation therapy within 7 days prior to randomization', 'exclusion')).toBeNull();
+  });
+
+  it('does not read a window anchored on the therapy ("within 7 days prior to surgery")', () => {
+    expect(read('Patients taking anticoagulants within 7 days prior to surgery.', 'exclusion')).toBeNull();
+  });
+
+  it('drops a site-limited radiotherapy exclusion it cannot express', () => {
+    expect(read('Prior treatment with radiation therapy to the ipsilateral breast or chest wall', 'exclusion')).toBeNull();
+  });
+
+  it('reads a window given in the heading above an item', () => {
+    expect(read('Hormonal therapy within 1 week.', 'exclusion', ['Subjects who have received any of the following treatments within the specified period before the start of study drug:'])).toEqual(therapy({ kinds: ['hormonal'], withinDays: 7 }));
+  });
+});
+
+describe('therapy extractor: golden lines from the corpus', () => {
+  const lines = goldenLines('therapy.lines.json');
+
+  it('has at least 80 real lines', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(lines.map((l) => [`${l.nctId}: ${l.text.slice(0, 60)}`, l] as const))('%s', (_name, line) => {
+    expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(`${line.nctId}: ${line.text.slice(0, 60)}`);
+  });
+
+  it('never throws and stays fast on hostile input', () => {
+    const lex = lexicons();
+    const hostile = [
+      '(((((',
+      '\u0000\u0001\u0002',
+      'prior '.repeat(20000),
+      'within 4 weeks '.repeat(5000),
+      'A'.repeat(1_000_000),
+      'prior chemotherapy, '.repeat(3000),
+      'No prior chemotherapy or radiotherapy within 4 weeks. '.repeat(2000),
+    ];
+    for (const h of hostile) {
+      const text = normalise(h).text;
+      const tokens = tokenize(text);
+      const input = { kind: 'exclusion' as const, text, tokens, mentions: lex.index.scan(text, tokens), scopes: findScopes(text, lex, tokens), context: [], contextMentions: [], lex };
+      const t0 = Date.now();
+      expect(() => extractTherapy(input)).not.toThrow();
+      expect(Date.now() - t0).toBeLessThan(5_000);
+    }
+  });
+});
