@@ -1,4 +1,1753 @@
-/** Cancer type and histology; stage, TNM and disease extent; measurable disease. */
-import type { Extractor } from './extractor';
+/**
+ * Cancer type and histology; stage, TNM and disease extent; measurable disease.
+ *
+ *   "Histologically confirmed metastatic NSCLC"        → diseaseExtent(metastatic) ∧ cancerType(NSCLC)
+ *   "locally advanced or metastatic breast cancer"      → any(locally_advanced, metastatic) ∧ cancerType(BREAST)
+ *   "stage IIIB–IV", "stage ≥ IIB", "stage 3 or 4"      → stage(groups)
+ *   "cT2-4 N0-1 M0", "pT3-4 or N+"                      → tnm(t|n|m, values)
+ *   "measurable disease per RECIST 1.1"                 → measurableDisease
+ *
+ * Cancer types come from the `cancer` mentions of rules/cancer-types.json (OncoTree codes and groups).
+ * A mention becomes a cancerType finding only when the criterion states it as the patient's own
+ * diagnosis. Mentions about another cancer ("no other malignancy", "second primary"), the object of
+ * a treatment ("prior therapy for metastatic NSCLC"), a cohort-specific or conditional clause
+ * ("Patients with lymphoma may have platelets ≥ 75"), or inside an exception are left alone: a
+ * wrong cancer type hides a trial from the people it is for, so unread text is the better failure.
+ *
+ * Stage conventions (how the evaluator compares with the patient's stage):
+ *  - AJCC groups are roman numerals with their substages: 0, 0is, I, IA, IA1…, IV, IVA, IVB, IVC.
+ *    "stage 3b" reads IIIB. A range expands over the ordered groups and is written with the fewest
+ *    prefixes: "IIIB–IV" → [IIIB, IIIC, IIID, IV]; "≥ IIB" → [IIB, IIC, III, IV]. A group covers its
+ *    substages ('III' covers IIIA–IIIC), as facts.ts states.
+ *  - FIGO (gynaecological) and Ann Arbor / Lugano (lymphoma) stages use the same numerals: AJCC 8th
+ *    edition adopts FIGO staging for the cervix, uterus, ovary, vulva and vagina, and the Lugano
+ *    classification (Ann Arbor) for lymphoma, so "FIGO IIIC" → ['IIIC'] and "Ann Arbor III–IV" →
+ *    ['III', 'IV'] compare with the patient's stage group of those cancers unchanged.
+ *  - Systems with their own letters or meaning get a prefix: 'BCLC A'…'BCLC D' (hepatocellular),
+ *    'ISS I'…, 'R-ISS I'… (myeloma), 'Rai 0'…'Rai IV', 'Binet A'… (CLL), and the Veterans
+ *    Administration two-stage system for small cell lung cancer: 'limited' / 'extensive'.
+ *  - Gleason / ISUP grade groups are grades, not stages, and are not read here.
+ *
+ * Measurable disease: "measurable disease per RECIST 1.1 / mRECIST / iRECIST / RANO / Lugano /
+ * IMWG / PCWG3 / iwCLL" → measurableDisease = true (the fact names the criteria of the disease).
+ * "Evaluable" disease is weaker (measurable OR non-measurable but assessable) and has no fact of its
+ * own: "evaluable disease" / "measurable or evaluable disease" read as any(measurableDisease,
+ * unknown), met by measurable disease and unknown otherwise, with the word "evaluable" left unread.
+ * A measurable lesion at a named site ("measurable brain metastasis") reads all(measurableDisease,
+ * unknown). A sentence that only defines measurability ("Measurable disease is defined as at least
+ * one lesion ≥ 10 mm…") restates RECIST and is covered by the same finding.
+ *
+ * Three safeguards keep a partial reading from excluding or failing the wrong patients:
+ *  - cohort / arm / part scoped criteria ("Cohort 2: …", "For patients with HCC only: …") wrap each
+ *    finding with an unknown for "is the patient in that cohort?" (inclusion: any, exclusion: all);
+ *  - in an exclusion, an excluded type narrowed by words not read here ("spermatocytic seminoma",
+ *    "NSCLC with EGFR mutation") reads all(cancerType, unknown), never the broader type alone;
+ *  - findings that a negation scope reaches only across a clause break, or a post-negation inside
+ *    an exclusion list ("… are excluded"), are dropped rather than flipped.
+ */
+import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
+import type { ExtractInput, Extractor, Finding } from './extractor';
+import type { Mention } from '../lexicon';
+import { foldWord, type Token } from '../text';
 
-export const DISEASE_EXTRACTORS: Extractor[] = [];
+type Extent = (typeof DISEASE_EXTENTS)[number];
+
+const words = (s: string): Set<string> =>
+  new Set(
+    s
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => foldWord(w.toLowerCase())),
+  );
+
+// ---------------------------------------------------------------------------------------------
+// Gates: cheap tests that decide whether any of the work below is needed.
+// ---------------------------------------------------------------------------------------------
+
+/** Word starts (folded tokens) that can begin a stage, extent or measurability phrase. */
+const GATE_STEMS = new Set(
+  'stag meta adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc'.split(
+    ' ',
+  ),
+);
+/** Raw tokens that look like a TNM category ("T3", "pN2", "cT2N0M0", "Tis"). */
+const TNM_LIKE = /^(?:y?[cp]|yp|yc|r|a)?[TNM](?:[0-4xX]|is)/;
+
+/** Cheap test on the tokens: could any stage, extent, TNM or measurability phrase be here? */
+function gate(input: ExtractInput): boolean {
+  for (const t of input.tokens) {
+    if (GATE_STEMS.has(t.norm.slice(0, 4)) || (t.norm.length <= 3 && GATE_STEMS.has(t.norm)) || TNM_LIKE.test(t.raw))
+      return true;
+  }
+  return /\bN\+|\bR\/R\b|\b[EL]S-SCLC\b/.test(input.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cancer type.
+// ---------------------------------------------------------------------------------------------
+
+/** Codes that mean "some cancer": about another malignancy unless the frame says otherwise. */
+const GENERIC = new Set(['ANY_CANCER']);
+/** Groups that also name the site a cancer involves ("CNS lymphoma", "meningeal leukemia"). */
+const HEME_GROUPS = new Set(['LEUKEMIA', 'LYMPHOMA', 'HEME', 'ALL_LEUKEMIA']);
+/** Words that put a cancer mention in another cancer's history (medical_history reads those). */
+const OTHER_CANCER = words(
+  'other another second secondary additional concurrent concomitant synchronous metachronous new',
+);
+const PAST = words('prior previous past history');
+/** A mention governed by one of these is the object of a treatment or procedure, not a diagnosis. */
+const REJECT_GOV = words(
+  'for against treat treated treating treatment therapy therapies chemotherapy chemo radiotherapy radiation regimen regimens drug drugs agent agents received receive receiving after following from post to than prevent prevention screening except excluding unless beyond besides',
+);
+/** Governors that introduce the patient's diagnosis. */
+const ACCEPT_GOV = words(
+  'with have has having had diagnosed diagnosis diagnoses confirmed confirmation proven documented documentation verified established suffering affected harboring harbouring present presenting is are be',
+);
+/** Nouns after "of" that keep a diagnosis frame ("diagnosis of", "evidence of"). */
+const DIAG_NOUN = words(
+  'diagnosis diagnoses confirmation documentation evidence histology type subtype subtypes form case presence history stage stages metastasis metastases recurrence relapse progression',
+);
+/** A mention used attributively before one of these names something else ("cancer therapy"). */
+const ATTRIBUTIVE = words(
+  'survivor survivors therapy therapies treatment treatments drug drugs agent agents regimen regimens center centre institute care risk screening survivorship related directed specific cell cells tissue tissues sample samples specimen specimens biopsy biopsies lesion lesions burden marker markers antigen vaccine vaccines genomic genomics gene genes syndrome predisposition susceptibility surgery surgeries resection clinic team trial trials study studies program programme panel site sites cohort cohorts arm arms group registry database free kinase suspicion component components involvement',
+);
+const SUBJECT = words(
+  'patient participant subject individual those person people women men adult adults child children case',
+);
+const MODAL = words('must should shall will may can need needs are is were');
+const ORG_AFTER =
+  /^\s*(?:institute|center|centre|network|society|control|research|consortium|foundation|league|association|alliance|committee|coalition)\b/i;
+const PERMISSIVE =
+  /\b(?:is|are|will be|be|remain|remains)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable)\b(?!\s+for\b)|\bmay (?:be )?(?:enrolled|enroll|participate|included|allowed)\b|\b(?:may|can) (?:contain|include|have)\b|\bas long as\b/i;
+const CONDITIONAL_BEFORE = /\b(?:if|when|whenever|unless|in case of|in case)\b/i;
+/** Is the mention the subject of a negating predicate right after it ("X are ineligible")? */
+function postNegatedSubject(input: ExtractInput, start: number, end: number): boolean {
+  const sc = input.scopes.scopes.find((x) => x.kind === 'negated' && start >= x.start && start < x.end);
+  if (!sc || sc.trigger[0] < end) return false;
+  const between = input.text.slice(end, sc.trigger[0]);
+  return !/[,;()]/.test(between) && /^\s*(?:[\w-]+\s+){0,6}?(?:are|is|will be|were)?\s*$/i.test(between);
+}
+
+/** "are excluded", "is not eligible": a predicate that itself negates its subject. */
+const POST_NEGATED =
+  /^(?:are|is|will be|were)\s+(?:also\s+)?(?:excluded|not eligible|ineligible|not allowed|not permitted|prohibited)\b/i;
+/** Words that may stand between a governor and the mention without narrowing it. */
+const NEUTRAL_BEFORE = words(
+  'a an the any known documented confirmed proven verified established biopsy histologically cytologically pathologically histological cytological pathological diagnosed diagnosis of with has have having had patient patients participant participants subject subjects history prior previous active untreated current presence evidence malignant primary and or',
+);
+/** A clause after the mention that narrows it ("NSCLC with EGFR mutation", "who progressed…"). */
+const RESTRICTIVE_AFTER =
+  /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously)\b/i;
+/** Cohort / arm / part labels make the rest of the criterion conditional on the cohort. */
+const COHORT_LABEL = [
+  /\b(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]arts?|PARTS?|[Gg]roups?|GROUPS?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES)|[Ss]ubgroups?|SUBGROUPS?)\s*(?:[A-Z]{1,2}\d?[a-z]?|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b(?:\s*\([^()]{1,60}\))?/,
+  /\b(?:dose[- ](?:escalation|expansion)|expansion|escalation)\s+(?:cohorts?|phase|part|portion)\b/i,
+  /\b(?:for|in) (?:the )?(?:[\w-]+ ){0,3}(?:cohorts?|arms?)\b|\bcohorts?\s*:|\bfollowing cohorts\b/i,
+  /\b[A-Z][A-Z -]{2,40} SPECIFIC\s*:/,
+  /\b(?:low|standard|intermediate|high|poor)[- ]risk\s+(?:\d\b|arms?|strat(?:um|a)|groups?|cohorts?)(?:\s*\([A-Z]{2,4}\d?\))?/i,
+  // "Participants without a cancer diagnosis: …", "For patients with HCC only: …"
+  /^\W*(?:(?:for |in )?(?:patients?|participants?|subjects?|individuals?|those)\s+(?:with|without|who)\b[^:.;]{0,90}|for (?:[\w/-]+\s+){0,4}[\w/-]+(?:\s+only)?)\s*:/i,
+];
+/** A heading about another malignancy ("Has a known additional malignancy… except:"). */
+const OTHER_MALIGNANCY =
+  /\b(?:other|another|additional|second|secondary|prior|previous|concurrent|concomitant)\s+(?:(?:primary|invasive|active|known)\s+)?(?:malignan|cancer|tumou?r)|\bhistory of (?:[\w-]+\s+){0,5}malignanc|\bmalignan\w*,?\s+other than\b/i;
+/** A heading above an inclusion item that says its items exclude ("The following tumor types are excluded"). */
+const EXCLUDING_CONTEXT =
+  /\b(?:are|is|will be) (?:excluded|not eligible|ineligible|not allowed|not permitted)\b|\bexclusions?\b|\bnot eligible\b/i;
+/**
+ * Abbreviations and phrases that also state what the fact vocabulary cannot express (hormone
+ * state, receptor subtype, muscle invasion): the cancer type is read from them, the word is left
+ * unread (zero-width span) so the criterion stays partial instead of silently losing it.
+ */
+const UNREPRESENTABLE = /^(?:n?m?C[RS]PC|m?HSPC|TNBC|N?MIBC|EBC)$/i;
+/** Abbreviations that carry their extent (mCRC, LARC, RRMM, NDMM, R/M HNSCC). */
+const ABBREV_EXTENT: Array<[RegExp, Extent[]]> = [
+  [/^m[A-Z]{2,}$|^MBC$/, ['metastatic']],
+  [/^LARC$/i, ['locally_advanced']],
+  [/^RRMM$/i, ['relapsed', 'refractory']],
+  [/^NDMM$/i, ['newly_diagnosed']],
+  [/^R\/M\b/i, ['recurrent', 'metastatic']],
+];
+
+interface CancerItem {
+  start: number;
+  end: number;
+  codes: string[];
+  /** Where in the text the finding accounts for (zero-width for unrepresentable abbreviations). */
+  spans: Array<[number, number]>;
+  extents: Extent[];
+  accepted: boolean;
+  /** Why a mention was not read as the patient's diagnosis (kept for the extent anchor test). */
+  reason?: string;
+  /** Exclusions: unread words that narrow the mention; the finding is then all(type, unknown). */
+  qualifier?: string;
+}
+
+/** Codes of one mention position, without codes whose ancestor is also named ("melanoma" → MELANOMA, not MEL). */
+function resolveCodes(codes: string[], input: ExtractInput): string[] {
+  const uniq = [...new Set(codes)];
+  return uniq.filter((c) => !uniq.some((o) => o !== c && input.lex.cancerAncestors.get(c)?.has(o)));
+}
+
+function tokenIndexAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Clauses are looked for within this many characters, which keeps the work linear on run-on text. */
+const CLAUSE_WINDOW = 600;
+const ABBREV_BEFORE_DOT = /\b(?:e\.g|i\.e|vs|approx|no|etc)$/i;
+
+/** Start of the clause containing pos: after the last ; : . (sentence) or newline before it. */
+function clauseStart(text: string, pos: number): number {
+  const floor = Math.max(0, pos - CLAUSE_WINDOW);
+  for (let i = pos - 1; i >= floor; i--) {
+    const ch = text[i]!;
+    if (ch === ';' || ch === '\n') return i + 1;
+    if (
+      (ch === ':' || ch === '.') &&
+      /\s/.test(text[i + 1] ?? ' ') &&
+      !ABBREV_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))
+    )
+      return i + 1;
+  }
+  return floor;
+}
+
+function clauseEnd(text: string, pos: number): number {
+  const ceiling = Math.min(text.length, pos + CLAUSE_WINDOW);
+  for (let i = pos; i < ceiling; i++) {
+    const ch = text[i]!;
+    if (ch === ';' || ch === '\n') return i;
+    if (
+      (ch === '.' || ch === ':') &&
+      /\s/.test(text[i + 1] ?? ' ') &&
+      !ABBREV_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))
+    )
+      return i;
+  }
+  return ceiling;
+}
+
+/** Parenthesis depth at each token, so that a parenthetical is skipped when looking for a governor. */
+function parenDepths(text: string, tokens: Token[]): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let pos = 0;
+  for (const t of tokens) {
+    for (; pos < t.start; pos++) {
+      const ch = text[pos];
+      if (ch === '(' || ch === '[') depth++;
+      else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    }
+    out.push(depth);
+  }
+  return out;
+}
+
+/** Words that, after a rejecting word, make a compound adjective ("treatment-naive", "therapy-free"). */
+const COMPOUND_TAIL = words('naive naïve free related resistant refractory sensitive eligible intolerant exposed');
+
+interface JudgeContext {
+  /** Character ranges read as stage / extent / TNM: transparent when looking for a governor. */
+  skip: Array<[number, number]>;
+  depths: number[];
+  /** The cohort label prefix of the criterion ("Cohort 2:", "For patients with HCC only:"). */
+  label: { start: number; end: number } | null;
+  /** Other cancer mentions: a list member before a mention does not narrow it. */
+  mentions: Array<[number, number]>;
+  /** Measurable-disease phrases ("…Response Evaluation Criteria in Solid Tumors…"). */
+  inside: Array<[number, number]>;
+  /** Set by judgeMention: words that narrow an accepted exclusion mention and stay unread. */
+  qualifier?: string;
+}
+
+const inSkip = (ctx: JudgeContext, t: Token): boolean =>
+  ctx.skip.some(([s, e]) => t.start >= s && t.end <= e) || ctx.mentions.some(([s, e]) => t.start >= s && t.end <= e);
+
+/**
+ * Decides whether a cancer mention states the patient's own diagnosis, by the words that govern
+ * it: walking left inside its clause (over stage and extent words and parentheticals) to the first
+ * word that introduces a diagnosis ("with", "confirmed", "diagnosis of") or a treatment / another
+ * cancer ("for", "therapy", "other"). Returns the reason for leaving it unread, or null.
+ */
+function judgeMention(
+  input: ExtractInput,
+  start: number,
+  end: number,
+  codes: string[],
+  ctx: JudgeContext,
+): string | null {
+  const { text, tokens, kind } = input;
+  if (input.scopes.in('exception', start)) return 'exception';
+  // In an exclusion a negated mention would read "excluded unless X": nearly always a misreading.
+  // In an exclusion a negated mention would read "excluded unless X": nearly always a misreading,
+  // except "X are ineligible", which says X excludes (read with its polarity in extractDisease).
+  if (kind === 'exclusion' && input.scopes.in('negated', start) && !postNegatedSubject(input, start, end))
+    return 'negated';
+  if (ctx.label && start >= ctx.label.start && start < ctx.label.end) return 'conditional';
+  // "Response Evaluation Criteria in Solid Tumors" names response criteria, not a cancer.
+  if (
+    /\bcriteria\s+(?:in|for)\s*$/i.test(text.slice(Math.max(0, start - 14), start)) ||
+    ctx.inside.some(([s, e]) => start >= s && end <= e)
+  )
+    return 'attributive';
+  const generic = codes.every((c) => GENERIC.has(c));
+  if (generic && kind === 'exclusion') return 'other-malignancy';
+  const cStart = clauseStart(text, start);
+  const first = tokenIndexAt(tokens, start);
+  const afterIdx = tokenIndexAt(tokens, end);
+  const next = tokens[afterIdx];
+  // "cancer therapy", "melanoma-directed", "cancer center": the mention modifies another noun.
+  if (next && next.start - end <= 2 && ATTRIBUTIVE.has(next.norm) && !/^[,;.]/.test(text.slice(end, next.start)))
+    return 'attributive';
+  // "MELANOMA:" alone is a heading for the items below it.
+  if (!text.slice(cStart, start).trim() && /^\s*:?\s*$/.test(text.slice(end)) && /:\s*$/.test(text)) return 'heading';
+  const prevTok = tokens[first - 1];
+  if (prevTok && prevTok.norm === 'anti' && start - prevTok.end <= 1) return 'attributive';
+  // "CNS lymphoma", "leptomeningeal leukemia": the site the disease involves, not its type.
+  if (
+    prevTok &&
+    codes.every((c) => HEME_GROUPS.has(c)) &&
+    /^(?:cns|central|nervous|system|meningeal|leptomeningeal|brain|spinal|testicular|ocular|marrow)$/.test(prevTok.norm)
+  )
+    return 'site';
+  // "squamous cell cancer", "skin cancer" (when not a phrase of its own): a generic head narrowed
+  // by words not read here adds nothing but a broader claim.
+  // "squamous cell cancer", "HER2-low cancers": a generic head narrowed by words not read here;
+  // read alone (and negated, as in "… are excluded") it would claim every cancer.
+  if (
+    generic &&
+    prevTok &&
+    prevTok.end > cStart &&
+    start - prevTok.end <= 2 &&
+    !NEUTRAL_BEFORE.has(prevTok.norm) &&
+    !inSkip(ctx, prevTok)
+  )
+    return 'qualified';
+  // "Barcelona Clinic Liver Cancer (BCLC) stage": a staging system's name.
+  if (/\bbarcelona clinic\s*$/i.test(text.slice(Math.max(0, start - 20), start))) return 'attributive';
+  // "American Joint Committee on Cancer", "National Cancer Institute": an organisation's name.
+  if (
+    generic &&
+    (/\b(?:committee|union|society|institute|association|college|network) (?:on|for|of) (?:the )?(?:international )?$/i.test(
+      text.slice(Math.max(0, start - 40), start),
+    ) ||
+      ORG_AFTER.test(text.slice(end, end + 20)))
+  )
+    return 'attributive';
+  // "Patients with X are eligible", "X is allowed": an allowance, not a requirement (a bracketed
+  // aside after the mention does not count).
+  const clause = text.slice(cStart, clauseEnd(text, end)).replace(/\([^()]*\)?/g, ' ');
+  if (PERMISSIVE.test(clause)) return 'permissive';
+  // "If the subject had BRAF-mutated melanoma, …": a condition, wherever the governor is.
+  if (CONDITIONAL_BEFORE.test(text.slice(cStart, start))) return 'conditional';
+  ctx.qualifier = undefined;
+  if (kind === 'exclusion') {
+    // Unread words narrowing the mention ("spermatocytic seminoma", "EGFR-mutant NSCLC"): read
+    // alone, the exclusion would reach every patient with the broader type. The mention is read
+    // together with an unknown for them (see cancerFindings).
+    let q = first;
+    while (q > 0) {
+      const t = tokens[q - 1]!;
+      if (
+        t.end <= cStart ||
+        tokens[q]!.start - t.end > 2 ||
+        NEUTRAL_BEFORE.has(t.norm) ||
+        inSkip(ctx, t) ||
+        /^\d+$/.test(t.norm)
+      )
+        break;
+      q--;
+    }
+    if (q < first) ctx.qualifier = text.slice(tokens[q]!.start, start).trim();
+  }
+  const depth = ctx.depths[first] ?? 0;
+  // Inside brackets, only a mention that opens them restates what precedes ("(NSCLC)"); others
+  // are asides or expansions ("BRAF [Rapidly Accelerated Fibrosarcoma isoform B]").
+  if (depth > 0) {
+    const open = Math.max(text.lastIndexOf('(', start), text.lastIndexOf('[', start));
+    const inside = tokens.slice(tokenIndexAt(tokens, open + 1), first).filter((t) => !inSkip(ctx, t));
+    if (open >= 0 && inside.length && !/^(?:e|g|eg|i|ie|including|such|as)$/.test(inside[0]!.norm))
+      return 'parenthetical';
+  }
+  let sawSubjectWith = -1;
+  let governed = false;
+  for (let i = first - 1, steps = 0; i >= 0 && steps < 16; i--, steps++) {
+    const t = tokens[i]!;
+    if (t.end <= cStart) break;
+    if ((ctx.depths[i] ?? 0) > depth) continue;
+    if (inSkip(ctx, t)) continue;
+    const w = t.norm;
+    if (OTHER_CANCER.has(w) && (generic || w !== 'secondary')) {
+      // "melanoma or other solid tumors": more alternatives in the patient's own list.
+      const conj = tokens[i - 1];
+      if (
+        (w === 'other' || w === 'another') &&
+        conj &&
+        /^(?:or|and)$/.test(conj.norm) &&
+        ctx.mentions.some(([, e]) => e <= conj.start && e > cStart)
+      )
+        continue;
+      return 'other-malignancy';
+    }
+    if (PAST.has(w) && generic) return 'other-malignancy';
+    if (w === 'active' && generic) return 'other-malignancy';
+    if (w === 'if' || w === 'when' || w === 'whether' || w === 'suspicion' || w === 'suspected' || w === 'suspicious')
+      return 'conditional';
+    if (w === 'of') {
+      const before = tokens[i - 1];
+      if (before && DIAG_NOUN.has(before.norm)) {
+        if (before.norm === 'history' && generic) return 'other-malignancy';
+        // "completed 12 months before diagnosis of metastatic NSCLC": a point in time.
+        const when = tokens[i - 2];
+        if (when && /^(?:before|after|since|until|from|at|time|following|within)$/.test(when.norm)) return 'governed';
+        governed = true;
+        break;
+      }
+      return 'governed';
+    }
+    if (REJECT_GOV.has(w)) {
+      const after = tokens[i + 1];
+      if (after && COMPOUND_TAIL.has(after.norm) && after.start - t.end <= 1) continue;
+      return 'governed';
+    }
+    if (w === 'with' || w === 'have' || w === 'has' || w === 'having') {
+      // "in patients with X", "for participants with X": a clause about some patients only.
+      const subj = tokens[i - 1];
+      const prep = tokens[i - 2];
+      if (
+        subj &&
+        SUBJECT.has(subj.norm) &&
+        prep &&
+        /^(?:in|for|among|amongst|except)$/.test(prep.norm) &&
+        prep.end > cStart
+      )
+        return 'conditional';
+      if (w === 'with' && subj && SUBJECT.has(subj.norm)) sawSubjectWith = i;
+      governed = true;
+      break;
+    }
+    if (ACCEPT_GOV.has(w)) {
+      governed = true;
+      break;
+    }
+  }
+  // "Patients with NSCLC must have received…", "Eye or brain tumors will not be treated": the
+  // mention is the subject of a requirement that holds for those patients only.
+  if (sawSubjectWith >= 0 || !governed) {
+    const cEnd = clauseEnd(text, end);
+    let seen = 0;
+    for (let j = afterIdx; j < tokens.length && tokens[j]!.start < cEnd && seen < 12; j++) {
+      const t = tokens[j]!;
+      if (inSkip(ctx, t) || (ctx.depths[j] ?? 0) > depth) continue;
+      seen++;
+      const w = t.norm;
+      if (w === 'who' || w === 'whose' || w === 'that' || w === 'which' || w === 'with') break;
+      if (MODAL.has(w) && j + 1 < tokens.length && tokens[j + 1]!.start < cEnd) {
+        // "Uveal and mucosal melanoma are excluded" in an inclusion: the negation scope already
+        // turns the mention into "must not have", which is what the sentence says.
+        if (input.scopes.in('negated', start) && POST_NEGATED.test(text.slice(t.start, cEnd))) return null;
+        return 'conditional';
+      }
+      if (!governed && seen >= 4) break;
+    }
+  }
+  if (kind === 'exclusion') {
+    // "NSCLC with EGFR mutation", "melanoma that progressed on…": a narrowing clause follows.
+    let after = end;
+    while (ctx.skip.some(([s, e]) => s <= after + 2 && e > after))
+      after = Math.max(...ctx.skip.filter(([s, e]) => s <= after + 2 && e > after).map(([, e]) => e));
+    const rest = text.slice(after, clauseEnd(text, after));
+    if (RESTRICTIVE_AFTER.test(rest)) {
+      const clause = rest
+        .replace(/^[\s(,]+/, '')
+        .slice(0, 100)
+        .trim();
+      ctx.qualifier = ctx.qualifier ? `${ctx.qualifier} … ${clause}` : clause;
+    }
+  }
+  return null;
+}
+
+/**
+ * The mention to judge at one position. The phrase index matches across punctuation, so
+ * "(acral or non-acral) melanoma" yields "acral) melanoma", and "non-squamous NSCLC" yields
+ * "squamous NSCLC"; the part after the bracket or the negated word is re-read on its own, and the
+ * words before it stay unread.
+ */
+function trimMention(
+  input: ExtractInput,
+  start: number,
+  end: number,
+): { start: number; end: number; ids: string[] } | null {
+  const raw = input.text.slice(start, end);
+  const bracket = Math.max(raw.lastIndexOf(')'), raw.lastIndexOf('('), raw.lastIndexOf(']'), raw.lastIndexOf('['));
+  const prev = input.tokens[tokenIndexAt(input.tokens, start) - 1];
+  const negatedFirst = prev && /^non$/i.test(prev.raw) && start - prev.end <= 1;
+  if (bracket < 0 && !negatedFirst) return { start, end, ids: [] };
+  const firstWord = /^[\p{L}\p{N}]+[\s-]*/u.exec(raw);
+  const cut = bracket >= 0 ? bracket + 1 : firstWord ? firstWord[0].length : -1;
+  if (cut <= 0 || cut >= raw.length) return null;
+  const rest = raw.slice(cut);
+  const lead = rest.length - rest.trimStart().length;
+  const found = input.lex.index
+    .scan(rest.trim())
+    .filter((m) => m.type === 'cancer' && m.start === 0 && m.end === rest.trim().length);
+  if (!found.length) return null;
+  return { start: start + cut + lead, end, ids: found.map((m) => m.id) };
+}
+
+function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
+  const byPos = new Map<number, Mention[]>();
+  for (const m of input.mentions) {
+    if (m.type !== 'cancer') continue;
+    const list = byPos.get(m.start) ?? [];
+    list.push(m);
+    byPos.set(m.start, list);
+  }
+  const out: CancerItem[] = [];
+  for (const [mStart, ms] of [...byPos.entries()].sort((a, b) => a[0] - b[0])) {
+    const mEnd = Math.max(...ms.map((m) => m.end));
+    const trimmed = trimMention(input, mStart, mEnd);
+    let start = mStart;
+    let ids = ms.map((m) => m.id);
+    let reason: string | null = null;
+    if (!trimmed) reason = 'attributive';
+    else if (trimmed.ids.length) {
+      start = trimmed.start;
+      ids = trimmed.ids;
+    }
+    const end = mEnd;
+    const codes = resolveCodes(ids, input);
+    const raw = input.text.slice(start, end);
+    // "ABC/MBC": the extent an abbreviation carries holds for it alone, not for its alternatives.
+    const alternated = /(?:\/|\bor\s+)$/i.test(input.text.slice(Math.max(0, start - 6), start));
+    const extents = alternated ? [] : (ABBREV_EXTENT.find(([re]) => re.test(raw))?.[1] ?? []);
+    reason ??= judgeMention(input, start, end, codes, ctx);
+    // In an exclusion a dropped qualifier ("non-cutaneous") narrowed what excludes.
+    let qualifier = input.kind === 'exclusion' ? ctx.qualifier : undefined;
+    if (input.kind === 'exclusion' && start !== mStart) {
+      const dropped = input.text
+        .slice(Math.max(0, mStart - 4), start)
+        .replace(/^.*?\b(?=non\b)/i, '')
+        .trim();
+      qualifier = qualifier ? `${dropped} ${qualifier}` : dropped;
+    }
+    const spans: Array<[number, number]> = UNREPRESENTABLE.test(raw) ? [[start, start]] : [[start, end]];
+    // "cutaneous melanoma (CM)": an acronym of the mention's own words restates it.
+    const acr = /^\s*\(\s*([A-Za-z]{2,8})\s*\)/.exec(input.text.slice(end, end + 14));
+    if (
+      acr &&
+      acr[1]!.toUpperCase() ===
+        raw
+          .split(/[\s-]+/)
+          .map((w) => w[0] ?? '')
+          .join('')
+          .toUpperCase()
+    )
+      spans.push([end, end + acr[0].length]);
+    out.push({
+      start,
+      end,
+      codes,
+      spans,
+      extents: [...extents],
+      accepted: reason === null,
+      ...(reason ? { reason } : {}),
+      ...(qualifier ? { qualifier } : {}),
+    });
+  }
+  const rejectAll = (reason: string): void => {
+    for (const c of out) {
+      if (!c.accepted) continue;
+      c.accepted = false;
+      c.reason = reason;
+    }
+  };
+  // A criterion about another malignancy ("prior malignancy … except breast cancer treated…"),
+  // or an item under such a heading, names cancers only as examples of that history.
+  if (input.context.some((c) => OTHER_MALIGNANCY.test(c)) || out.some((c) => c.reason === 'other-malignancy'))
+    rejectAll('other-malignancy');
+  // An inclusion item under "The following tumor types are excluded:" excludes.
+  if (input.kind === 'inclusion' && input.context.some((c) => EXCLUDING_CONTEXT.test(c))) rejectAll('context');
+  return out;
+}
+
+/** Reads `phrase` as one whole cancer mention, or null. */
+function wholeMention(input: ExtractInput, phrase: string): string[] | null {
+  const found = input.lex.index.scan(phrase).filter((m) => m.type === 'cancer');
+  return found.length && found.every((m) => m.start === 0 && m.end === phrase.length) ? found.map((m) => m.id) : null;
+}
+
+const LIST_SEP_END = /(?:\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and|and\/or)\s+|\s*\/\s*)$/i;
+const WORD_END = /([A-Za-z][\w-]*) ?$/;
+
+/**
+ * The short list items ("A, B, or ") that end right before `pos`, read backwards through small
+ * windows so that the work stays linear whatever the text (no backtracking over the clause).
+ */
+function listItemsBefore(text: string, floor: number, pos: number): Array<{ start: number; phrase: string }> {
+  const items: Array<{ start: number; phrase: string }> = [];
+  let p = pos;
+  for (let k = 0; k < 6; k++) {
+    const sep = LIST_SEP_END.exec(text.slice(Math.max(floor, p - 16), p));
+    if (!sep || !sep[0]) break;
+    let q = p - sep[0].length;
+    const itemEnd = q;
+    let words = 0;
+    while (words < 4 && q > floor) {
+      const w = WORD_END.exec(text.slice(Math.max(floor, q - 40), q));
+      if (!w) break;
+      q -= w[0].length;
+      words++;
+      if (text[q - 1] !== ' ') break;
+    }
+    if (!words) break;
+    items.push({ start: q, phrase: text.slice(q, itemEnd).trim() });
+    p = q;
+  }
+  return items;
+}
+
+/**
+ * Lists that share one organ or one head noun:
+ *   "squamous cell carcinoma, adenosquamous carcinoma, or adenocarcinoma of the cervix"
+ *   "uveal or mucosal melanoma", "breast or ovarian cancer"
+ * Each list item before the mention is read with the mention's organ ("of the cervix") or head
+ * ("melanoma", "cancer"); an item that then names a cancer joins the mention's codes.
+ */
+function distributeOrgan(input: ExtractInput, items: CancerItem[]): void {
+  for (const item of items) {
+    if (!item.accepted) continue;
+    const mText = input.text.slice(item.start, item.end);
+    const of = /\s(of(?: the)? [\w\s/-]+)$/i.exec(mText);
+    const words_ = mText.split(/\s+/);
+    const tails = of
+      ? [of[1]!]
+      : [words_.slice(1).join(' '), words_[words_.length - 1]!].filter((t, i, a) => t && a.indexOf(t) === i);
+    const cStart = clauseStart(input.text, item.start);
+    if (!tails.length) continue;
+    for (const { start: partStart, phrase } of listItemsBefore(input.text, cStart, item.start)) {
+      // Leading words may be modifiers ("persistent squamous cell carcinoma"): try shorter tails.
+      const ws = phrase.split(/\s+/);
+      let done = false;
+      for (let k = 0; k < ws.length && !done; k++) {
+        const cand = ws.slice(k).join(' ');
+        // A bare histology adjective names its carcinoma: "squamous, adenosquamous, or adenocarcinoma of …".
+        const heads =
+          /^(?:squamous|adenosquamous|small|large|clear|mucinous|serous|endometrioid|neuroendocrine|anaplastic|undifferentiated)(?: cell)?$/i.test(
+            cand,
+          )
+            ? [cand, `${cand} carcinoma`, `${cand} cell carcinoma`]
+            : [cand];
+        for (const tail of tails.flatMap((t) => heads.map((h) => `${h} ${t}`))) {
+          const ids = wholeMention(input, tail);
+          if (!ids) continue;
+          const s = partStart + phrase.length - cand.length;
+          item.codes = resolveCodes([...item.codes, ...ids], input);
+          item.spans.push([s, s + cand.length]);
+          done = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** Separators inside one list of cancers: "A, B, or C", "A and/or B", "A/B", "A (abbr) or B". */
+const LIST_GAP =
+  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and|and\/or|nor|as well as)\s+)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
+/** A gap holding list items nothing here could read: "A, thoracic tumors, gynecological tumors, or B". */
+const LIST_WITH_ITEMS = /^\s*,\s*((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}\s*,\s*){1,4})(?:(?:or|and|and\/or)\s+)?$/i;
+/** Examples of the mention before them: "solid tumors including…", "such as", "e.g.". */
+const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for example|for instance|namely|like)\b/i;
+
+function cancerFindings(input: ExtractInput, items: CancerItem[]): Finding[] {
+  const out: Finding[] = [];
+  let run: CancerItem[] = [];
+  let unreadItems: string[] = [];
+  const flush = (): void => {
+    if (!run.length) return;
+    const codes = resolveCodes(
+      run.flatMap((r) => r.codes),
+      input,
+    );
+    const spans = run.flatMap((r) => r.spans);
+    // The separators between list members belong to the finding (not the unread items).
+    for (let i = 1; i < run.length; i++) {
+      const gap = input.text.slice(run[i - 1]!.end, run[i]!.start);
+      if (LIST_GAP.test(gap)) spans.push([run[i - 1]!.end, run[i]!.start]);
+    }
+    const leaf: Condition = { fact: 'cancerType', operator: 'equal', value: true, params: { codes } };
+    const unknown = (t: string): LeafCondition => ({
+      fact: 'unparsed',
+      operator: 'equal',
+      value: true,
+      params: { text: t },
+    });
+    // Unread list members are alternatives the rule cannot rule out; an unread qualifier of an
+    // excluded type must also hold before the exclusion applies.
+    const qualifier = run.find((r) => r.qualifier)?.qualifier;
+    let condition: Condition = unreadItems.length ? { any: [leaf, unknown(unreadItems.join(', '))] } : leaf;
+    if (qualifier) condition = { all: [condition, unknown(qualifier)] };
+    out.push({ category: 'cancer_type', condition, spans, anchor: run[0]!.start });
+    run = [];
+    unreadItems = [];
+  };
+  // After "solid tumors including:", the rest of the clause lists examples of that mention.
+  let examplesOf: { item: CancerItem; until: number } | null = null;
+  for (const it of items) {
+    const prev = run[run.length - 1];
+    if (
+      !examplesOf &&
+      prev &&
+      EXAMPLES.test(input.text.slice(prev.end, it.start)) &&
+      !/[.;]/.test(input.text.slice(prev.end, it.start))
+    ) {
+      examplesOf = { item: prev, until: clauseEnd(input.text, it.start) };
+    }
+    if (examplesOf && it.start < examplesOf.until) {
+      // Covered when they only narrow the mention they illustrate; otherwise left unread.
+      const covered = examplesOf.item.codes;
+      if (it.codes.every((c) => covered.some((a) => input.lex.cancerAncestors.get(c)?.has(a))))
+        examplesOf.item.spans.push([it.start, it.end]);
+      continue;
+    }
+    examplesOf = null;
+    if (!it.accepted) {
+      flush();
+      continue;
+    }
+    if (prev && (prev.qualifier || it.qualifier)) flush();
+    else if (prev) {
+      const gap = input.text.slice(prev.end, it.start);
+      const withItems = gap.length <= 160 ? LIST_WITH_ITEMS.exec(gap) : null;
+      if (withItems)
+        unreadItems.push(
+          ...withItems[1]!
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        );
+      else if (!LIST_GAP.test(gap)) flush();
+    }
+    run.push(it);
+  }
+  flush();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disease extent.
+// ---------------------------------------------------------------------------------------------
+
+interface Piece {
+  start: number;
+  end: number;
+  condition: Condition;
+  /** Extent words need a disease noun or cancer nearby; stage, TNM and measurability do not. */
+  needsAnchor: boolean;
+  kind: 'extent' | 'stage' | 'tnm' | 'measurable';
+  polarityHandled?: boolean;
+  /** What the piece accounts for when not all of [start, end) ("measurable [or evaluable] disease"). */
+  spans?: Array<[number, number]>;
+  /** A disease-state word the fact vocabulary cannot express ("persistent"): it keeps the run's
+   * and/or structure as an unparsed leaf and is left out of the spans. */
+  unread?: boolean;
+}
+
+const extentLeaf = (extent: Extent, value = true): LeafCondition => ({
+  fact: 'diseaseExtent',
+  operator: 'equal',
+  value,
+  params: { extent },
+});
+const anyOf = (cs: Condition[]): Condition => (cs.length === 1 ? cs[0]! : { any: cs });
+
+const NOT_AMENABLE =
+  /\b(?:(?:is|are|be|was|were|deemed|considered)\s+)?(?:not|no longer)\s+(?:amenable|eligible|suitable|candidates?|a candidate|appropriate)\s+(?:to|for)\s+(?:(?:potentially\s+)?curative[- ]?(?:intent)?\s+|definitive\s+|complete\s+|radical\s+|local\s+|standard\s+)*(?:(?:surgical\s+)?resection|surgery|surgical\s+(?:resection|treatment|therapy|intervention|excision)|operation|excision|(?:local|locoregional|loco-regional)\s+(?:therapy|treatment)|treatment|therapy|resection\s+or\s+radiation|(?:surgery|resection)\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?|intent\s+(?:surgery|treatment|therapy))(?:\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?)?(?:\s+with\s+(?:surgery|surgical resection)(?:\s+(?:and\/or|or|and)\s+(?:radiation|radiotherapy)(?:\s+therapy)?)?)?/gi;
+
+const EXTENT_RE =
+  /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory)?|relapsing)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed|de novo))\b|\bR\/R\b/gi;
+
+const EXTENT_BY_GROUP: Array<Extent | 'nonmetastatic' | null> = [
+  null,
+  'nonmetastatic',
+  'metastatic',
+  'locally_advanced',
+  'advanced',
+  'unresectable',
+  'resectable',
+  'recurrent',
+  'relapsed',
+  'refractory',
+  'localized',
+  'newly_diagnosed',
+];
+
+/** Disease states with no fact of their own; read only as members of an extent phrase. */
+const UNKNOWN_STATE =
+  /\b(?:persistent|progressive|progressing|residual|bulky|high[- ]risk|oligometastatic|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
+
+/** "distant metastases", "metastatic disease", "metastases (M1)": the noun form that means metastatic. */
+const DISTANT_METS = /\b(?:distant|systemic|extracranial|visceral)\s+metasta(?:ses|sis|tic disease)\b/gi;
+
+/** Nouns that anchor an extent word to the patient's disease. */
+const DISEASE_NOUN = words(
+  'disease diseases cancer cancers tumor tumors malignancy malignancies neoplasm neoplasms carcinoma carcinomas lesion lesions setting stage',
+);
+/** Comorbidities "advanced" also describes. */
+const NOT_CANCER_ADVANCED =
+  /^\s*(?:age|liver|heart|cardiac|kidney|renal|pulmonary|lung disease|copd|cirrhosis|hiv|aids|dementia|chronic|directive|care|practice|practitioner|imaging|degree|training)/i;
+
+function extentPieces(input: ExtractInput): Piece[] {
+  const { text } = input;
+  const out: Piece[] = [];
+  NOT_AMENABLE.lastIndex = 0;
+  for (let m = NOT_AMENABLE.exec(text); m; m = NOT_AMENABLE.exec(text)) {
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: extentLeaf('unresectable'),
+      needsAnchor: false,
+      kind: 'extent',
+      polarityHandled: true,
+    });
+  }
+  EXTENT_RE.lastIndex = 0;
+  for (let m = EXTENT_RE.exec(text); m; m = EXTENT_RE.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (out.some((p) => s < p.end && e > p.start)) continue;
+    if (m[0].toUpperCase() === 'R/R') {
+      out.push({
+        start: s,
+        end: e,
+        condition: anyOf([extentLeaf('relapsed'), extentLeaf('refractory')]),
+        needsAnchor: false,
+        kind: 'extent',
+      });
+      continue;
+    }
+    const group = m.slice(1).findIndex((g) => g !== undefined) + 1;
+    const ext = EXTENT_BY_GROUP[group];
+    if (!ext) continue;
+    const after = text.slice(e, e + 30);
+    const before = text.slice(Math.max(0, s - 30), s);
+    if (ext === 'advanced' && (NOT_CANCER_ADVANCED.test(after) || /\blocally\s*$|\bloco-?regionally\s*$/i.test(before)))
+      continue;
+    // "refractory to platinum", "relapsed after": a treatment outcome, read by the therapy extractor.
+    if (
+      (ext === 'refractory' || ext === 'relapsed') &&
+      /^\s*(?:to|after|following|on|despite)\b/i.test(after) &&
+      !/\/|\bor\b/.test(m[0]) &&
+      !/\b(?:relapsed|refractory|recurrent)\s*(?:and\/or|or|\/)\s*$/i.test(before)
+    )
+      continue;
+    if (ext === 'resectable' && /\b(?:borderline|potentially|marginally|initially|not|non)[- ]?\s*$/i.test(before))
+      continue;
+    if (ext === 'unresectable' && /\bmedically\s*$/i.test(before)) continue;
+    if (
+      ext === 'metastatic' &&
+      !/^distant/i.test(m[0]) &&
+      /^\s*(?:setting|lesions?|sites?|deposits?|nodes?|lymph)/i.test(after)
+    )
+      continue;
+    if (ext === 'nonmetastatic') {
+      out.push({
+        start: s,
+        end: e,
+        condition: extentLeaf('metastatic', false),
+        needsAnchor: true,
+        kind: 'extent',
+        polarityHandled: true,
+      });
+      continue;
+    }
+    if (ext === 'relapsed' && /refractory/i.test(m[0])) {
+      out.push({
+        start: s,
+        end: e,
+        condition: anyOf([extentLeaf('relapsed'), extentLeaf('refractory')]),
+        needsAnchor: true,
+        kind: 'extent',
+      });
+      continue;
+    }
+    // "not resectable", "non-resectable": the negation is part of the word read here.
+    const negated = /^(?:not|non)/i.test(m[0]);
+    out.push({
+      start: s,
+      end: e,
+      condition: extentLeaf(ext),
+      needsAnchor: true,
+      kind: 'extent',
+      ...(negated ? { polarityHandled: true } : {}),
+    });
+  }
+  UNKNOWN_STATE.lastIndex = 0;
+  for (let m = UNKNOWN_STATE.exec(text); m; m = UNKNOWN_STATE.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (out.some((p) => s < p.end && e > p.start)) continue;
+    out.push({
+      start: s,
+      end: e,
+      condition: { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } },
+      needsAnchor: true,
+      kind: 'extent',
+      unread: true,
+    });
+  }
+  DISTANT_METS.lastIndex = 0;
+  for (let m = DISTANT_METS.exec(text); m; m = DISTANT_METS.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (out.some((p) => s < p.end && e > p.start)) continue;
+    out.push({ start: s, end: e, condition: extentLeaf('metastatic'), needsAnchor: false, kind: 'extent' });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage groups.
+// ---------------------------------------------------------------------------------------------
+
+/** AJCC / FIGO / Ann Arbor groups in order, with their substages (AJCC 8th ed.; FIGO 2018/2023). */
+const STAGE_TREE: Array<[string, string[]]> = [
+  ['0', ['0A', '0IS']],
+  ['I', ['IA', 'IA1', 'IA2', 'IA3', 'IB', 'IB1', 'IB2', 'IB3', 'IC', 'IC1', 'IC2', 'IC3']],
+  ['II', ['IIA', 'IIA1', 'IIA2', 'IIB', 'IIC']],
+  ['III', ['IIIA', 'IIIA1', 'IIIA2', 'IIIB', 'IIIC', 'IIIC1', 'IIIC2', 'IIID']],
+  ['IV', ['IVA', 'IVB', 'IVC']],
+];
+/** Every group in order, parents before their substages. */
+const STAGE_ORDER: string[] = STAGE_TREE.flatMap(([g, subs]) => [g, ...subs]);
+const STAGE_PARENT = new Map<string, string>();
+for (const [g, subs] of STAGE_TREE) {
+  for (const s of subs) {
+    // IA1 → IA → I
+    const mid = s.replace(/\d+$/, '');
+    STAGE_PARENT.set(s, mid !== s && STAGE_ORDER.includes(mid) ? mid : g);
+  }
+}
+const STAGE_CHILDREN = new Map<string, string[]>(
+  STAGE_ORDER.map((g) => [g, STAGE_ORDER.filter((o) => STAGE_PARENT.get(o) === g)]),
+);
+const isLeafStage = (g: string): boolean => !STAGE_CHILDREN.get(g)?.length;
+const LEAVES_OF = new Map<string, string[]>();
+function stageLeaves(g: string): string[] {
+  let out = LEAVES_OF.get(g);
+  if (!out) {
+    out = isLeafStage(g) ? [g] : STAGE_CHILDREN.get(g)!.flatMap(stageLeaves);
+    LEAVES_OF.set(g, out);
+  }
+  return out;
+}
+const ALL_STAGE_LEAVES = STAGE_ORDER.filter(isLeafStage);
+
+/** The fewest groups whose substages are exactly `leaves` ("IIIB, IIIC, IIID, IVA, IVB, IVC" → IIIB, IIIC, IIID, IV). */
+function compressStages(leaves: Set<string>): string[] {
+  const out: string[] = [];
+  const visit = (g: string): void => {
+    const ls = stageLeaves(g);
+    if (ls.every((l) => leaves.has(l))) out.push(g);
+    else for (const c of STAGE_CHILDREN.get(g) ?? []) visit(c);
+  };
+  for (const [g] of STAGE_TREE) visit(g);
+  return out;
+}
+
+function stageRange(from: string, to: string): string[] | null {
+  const a = stageLeaves(from);
+  const b = stageLeaves(to);
+  const leaves = ALL_STAGE_LEAVES;
+  const i = leaves.indexOf(a[0]!);
+  const j = leaves.indexOf(b[b.length - 1]!);
+  if (i < 0 || j < 0 || j < i) return null;
+  return compressStages(new Set(leaves.slice(i, j + 1)));
+}
+
+const ROMAN: Record<string, string> = { '0': '0', '1': 'I', '2': 'II', '3': 'III', '4': 'IV' };
+
+/** "IIIb" → IIIB, "3b" → IIIB, "4" → IV, "0is" → 0IS; null when not a stage group. */
+function normStage(raw: string): string | null {
+  const m = /^(0|I{1,3}|IV|[0-4])([A-Da-d]?)([1-3]?)$|^(0)(is|a)$/i.exec(raw.trim());
+  if (!m) return null;
+  if (m[4]) return '0' + m[5]!.toUpperCase();
+  const base = /^[0-4]$/.test(m[1]!) ? ROMAN[m[1]!]! : m[1]!.toUpperCase();
+  const g = base + (m[2] ?? '').toUpperCase() + (m[3] ?? '');
+  return STAGE_ORDER.includes(g) ? g : null;
+}
+
+const STAGE_VAL = String.raw`(?:0is|0a|IV[ABC]?|I{1,3}[A-D]?[1-3]?|[0-4][A-Da-d]?[1-3]?)`;
+const STAGE_JOIN = String.raw`\s*(?:,\s*(?:or|and)?|\/|\bor\b|\band\b|\band\/or\b|-|–|\bto\b|\bthrough\b|\bthru\b)\s*(?:stages?\s*)?`;
+const STAGE_CMP = String.raw`(?:>=|=>|≥|>|greater than or equal to|at least|minimum)`;
+const STAGE_SYSTEMS = String.raw`(?:(?:AJCC|UICC|TNM|FIGO|Ann Arbor|Lugano|COG|INSS|clinical|pathologic(?:al)?|prognostic|anatomic|American Joint Committee on Cancer(?:\s*\(AJCC\))?|Union for International Cancer Control(?:\s*\(UICC\))?|Children's Oncology Group(?:\s*\(COG\))?)(?:\s*\(?\s*(?:\d{4}|\d+(?:st|nd|rd|th)\s*(?:ed(?:ition|\.)?|version)?|v\d+)\s*\)?)?\s*)`;
+/** After a slash or dash a bare letter continues the numeral before it: "IIIB/C", "IIB-C". */
+const STAGE_TAIL = String.raw`(?:(?:\s*\([^()]{0,30}\))?${STAGE_JOIN}${STAGE_VAL}\b|\s*[/-]\s*[A-Da-d](?![\w]))`;
+const STAGE_RE = new RegExp(
+  String.raw`\b(?:${STAGE_SYSTEMS}{0,2})stages?\s*(?:group\s*)?(?:[:=]\s*)?(${STAGE_CMP}\s*)?\(?(${STAGE_VAL})\b((?:${STAGE_TAIL}){0,6})(\s*(?:\+|or (?:higher|greater|above|more|later|worse)|and (?:higher|above|greater)|or beyond|and beyond))?`,
+  'gi',
+);
+/** "FIGO IIIC", "FIGO 2018 IB3" without the word stage. */
+const FIGO_RE = new RegExp(String.raw`\bFIGO\s*(?:\(?\d{4}\)?\s*)?(${STAGE_VAL})\b((?:${STAGE_TAIL}){0,6})`, 'gi');
+const STAGE_EDITION =
+  /^\s*(?:\(?\s*(?:according to|as defined by|per|by|based on|using|using the|of the|in the)?\s*(?:the\s+)?(?:AJCC|American Joint Committee on Cancer|UICC|TNM|FIGO|Ann Arbor|Lugano)[^.;)]{0,60}?(?:\d+(?:st|nd|rd|th)\s*(?:edition|ed\.?|version)|edition|version|\d{4}|staging(?: system| manual| criteria| classification)?)\)?)/i;
+
+const NON_CANCER_STAGE =
+  /\b(?:CKD|chronic kidney disease|kidney disease|renal disease|renal failure|heart failure|NYHA|cirrhosis|liver disease|lymph(?:o)?edema|pressure (?:ulcer|injury)|COPD|GOLD|hypertension|sarcoidosis)\b[^.;]{0,12}$/i;
+const PREFIXED_STAGE: Array<[RegExp, string, (v: string) => string | null]> = [
+  [
+    /\b(?:BCLC|Barcelona Clinic Liver Cancer(?:\s*\(BCLC\))?)\s*(?:[Ss]tages?\s*)?(?:[:=]\s*)?([0ABCD](?:\s*(?:,|or|and|\/|-|to)\s*[0ABCD]\b)*)\b/g,
+    'BCLC',
+    (v) => (/^[0ABCD]$/.test(v) ? v : null),
+  ],
+  [
+    /\b(R-ISS|R2-ISS|ISS)\s*(?:[Ss]tages?\s*)?(?:[:=]\s*)?((?:I{1,3}|[1-3])(?:\s*(?:,|or|and|\/|-|to)\s*(?:I{1,3}|[1-3])\b)*)\b/g,
+    '',
+    (v) => (({ '1': 'I', '2': 'II', '3': 'III', I: 'I', II: 'II', III: 'III' }) as Record<string, string>)[v] ?? null,
+  ],
+  [
+    /\bRai\s*(?:stages?\s*)?(?:[:=]\s*)?((?:IV|I{1,3}|[0-4])(?:\s*(?:,|or|and|\/|-|to)\s*(?:IV|I{1,3}|[0-4])\b)*)\b/gi,
+    'Rai',
+    (v) => ROMAN[v] ?? (/^(?:IV|I{1,3})$/i.test(v) ? v.toUpperCase() : null),
+  ],
+  [
+    /\bBinet\s*(?:[Ss]tages?\s*)?(?:[:=]\s*)?([ABC](?:\s*(?:,|or|and|\/|-|to)\s*[ABC]\b)*)\b/g,
+    'Binet',
+    (v) => (/^[ABC]$/.test(v) ? v : null),
+  ],
+];
+const VA_STAGE = /\b(extensive|limited)[- ](?:stage|disease)\b|\b(ES|LS)-SCLC\b/gi;
+
+function expandStageList(first: string, tail: string, cmp: boolean, orHigher: boolean): string[] | null {
+  const f = normStage(first);
+  if (!f) return null;
+  if (cmp || orHigher) return tail.trim() ? null : stageRange(f, 'IV');
+  const leaves = new Set<string>();
+  const add = (g: string): void => stageLeaves(g).forEach((l) => leaves.add(l));
+  add(f);
+  let prev = f;
+  const re = new RegExp(`(${STAGE_JOIN}|\\s*[/-]\\s*)(${STAGE_VAL}|[A-Da-d](?![\\w]))`, 'gi');
+  for (let m = re.exec(tail); m; m = re.exec(tail)) {
+    const isRange = /-|–|\bto\b|\bthrough\b|\bthru\b/i.test(m[1]!);
+    const letter = /^[A-D]$/i.test(m[2]!);
+    // A bare letter continues the previous numeral: "IIIB/C" → IIIC, "IIB-C" → IIB..IIC.
+    const g = letter ? normStage(prev.replace(/[A-D]\d?$/i, '') + m[2]!.toUpperCase()) : normStage(m[2]!);
+    if (!g) return null;
+    if (isRange) {
+      const r = stageRange(prev, g);
+      if (!r) return null;
+      r.forEach(add);
+    } else add(g);
+    prev = g;
+  }
+  return compressStages(leaves);
+}
+
+function stagePieces(input: ExtractInput): Piece[] {
+  const { text } = input;
+  const out: Piece[] = [];
+  const push = (start: number, end: number, groups: string[]): void => {
+    if (!groups.length || out.some((p) => start < p.end && end > p.start)) return;
+    // The staging system named right after ("according to AJCC 8th edition") belongs to the stage.
+    const ed = STAGE_EDITION.exec(text.slice(end));
+    const stop = ed ? end + ed[0].length : end;
+    // A bracketed aside with a measure inside the stage list ("IIb (>4 mm) or IIc") is not read here.
+    const spans: Array<[number, number]> = [];
+    let from = start;
+    for (const aside of text.slice(start, end).matchAll(/\([^()]*[\d<>=][^()]*\)/g)) {
+      spans.push([from, start + aside.index]);
+      from = start + aside.index + aside[0].length;
+    }
+    spans.push([from, stop]);
+    out.push({
+      start,
+      end: stop,
+      condition: { fact: 'stage', operator: 'equal', value: true, params: { groups } },
+      needsAnchor: false,
+      kind: 'stage',
+      ...(spans.length > 1 ? { spans } : {}),
+    });
+  };
+  STAGE_RE.lastIndex = 0;
+  for (let m = STAGE_RE.exec(text); m; m = STAGE_RE.exec(text)) {
+    // "CKD stage IV", "NYHA stage III", "stage 2 hypertension": other diseases' stages.
+    if (
+      NON_CANCER_STAGE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+      /^\s*(?:hypertension|pressure|ulcer|kidney|renal|chronic kidney|heart)/i.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 25),
+      )
+    )
+      continue;
+    // "Stage 1 of the study", "stage 2 portion": study parts, not disease stages.
+    if (
+      /^\s*(?:of (?:the )?(?:study|trial)|portion|part\b|cohort|dose|expansion|escalation)/i.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 20),
+      )
+    )
+      continue;
+    if (/\b(?:study|trial|phase|part)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1], !!m[4]);
+    if (groups) push(m.index, m.index + m[0].length, groups);
+  }
+  FIGO_RE.lastIndex = 0;
+  for (let m = FIGO_RE.exec(text); m; m = FIGO_RE.exec(text)) {
+    const groups = expandStageList(m[1]!, m[2] ?? '', false, false);
+    if (groups) push(m.index, m.index + m[0].length, groups);
+  }
+  for (const [re, prefix, norm] of PREFIXED_STAGE) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const sys = prefix || m[1]!.toUpperCase();
+      const list = prefix ? m[1]! : m[2]!;
+      const parts = list.split(/\s*(?:,|\bor\b|\band\b|\/)\s*/i).filter(Boolean);
+      const groups: string[] = [];
+      let ok = true;
+      for (const part of parts) {
+        const range = part.split(/\s*(?:-|\bto\b)\s*/i);
+        const vals = range.map((v) => norm(v.trim()));
+        if (vals.some((v) => v === null)) ok = false;
+        else if (vals.length === 2) {
+          const order =
+            sys === 'BCLC'
+              ? ['0', 'A', 'B', 'C', 'D']
+              : sys === 'Binet'
+                ? ['A', 'B', 'C']
+                : ['0', 'I', 'II', 'III', 'IV'];
+          const i = order.indexOf(vals[0]!);
+          const j = order.indexOf(vals[1]!);
+          if (i < 0 || j < i) ok = false;
+          else groups.push(...order.slice(i, j + 1));
+        } else groups.push(vals[0]!);
+      }
+      if (ok)
+        push(
+          m.index,
+          m.index + m[0].length,
+          [...new Set(groups)].map((g) => `${sys} ${g}`),
+        );
+    }
+  }
+  VA_STAGE.lastIndex = 0;
+  for (let m = VA_STAGE.exec(text); m; m = VA_STAGE.exec(text)) {
+    const which = (m[1] ?? m[2]!).toLowerCase();
+    // Only where small cell lung cancer is the subject (the words have other meanings elsewhere).
+    if (!/\bSCLC\b|small[- ]cell/i.test(text)) continue;
+    const end = m[2] ? m.index + m[0].length - 'SCLC'.length - 1 : m.index + m[0].length;
+    push(m.index, end, [which.startsWith('e') ? 'extensive' : 'limited']);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TNM.
+// ---------------------------------------------------------------------------------------------
+
+const TNM_TOKEN =
+  /(?<![A-Za-z/-])(?:y?[cp]|yp|yc|r|a)?([TNM])(is|x|X|[0-4])([a-d])?(?:(?:\s*(?:-|–|to)\s*|\/)(?:[TNM])?([0-4])([a-d])?)?(\+)?(?=$|[^\w-]|(?:y?[cp]|yp)?[TNM](?:is|x|X|[0-4]))/g;
+/** "T1-weighted", "free T4", "CD4+ T cells", "T3/T4" (thyroid): T, N and M mean other things. */
+const TNM_VETO =
+  /thyroid|thyroxine|TSH|free\s*T[34]|\bFT[34]\b|weighted|T[- ]?cells?|\bT3\s*(?:\/|and|or)\s*T4\s*(?:levels?|hormone)|tesla/i;
+
+function tnmValues(
+  cat: string,
+  from: string,
+  sub: string | undefined,
+  to: string | undefined,
+  toSub: string | undefined,
+  plus: boolean,
+): string[] {
+  const C = cat.toUpperCase();
+  if (from === 'is' || from === 'x' || from === 'X') return [`${C}${from === 'is' ? 'is' : 'X'}`];
+  const a = Number(from);
+  if (plus) {
+    // "N+" = any nodal involvement: N1–N3; "T2+" = T2 or higher.
+    const max = C === 'T' ? 4 : C === 'N' ? 3 : 1;
+    const lo = C === 'N' && a === 0 ? 1 : a;
+    return Array.from({ length: max - lo + 1 }, (_, i) => `${C}${lo + i}`);
+  }
+  if (to === undefined) return [`${C}${a}${sub ?? ''}`];
+  const b = Number(to);
+  if (b < a) return [];
+  const out: string[] = [];
+  for (let v = a; v <= b; v++) {
+    if (v === a && sub)
+      out.push(`${C}${v}${sub}`); // a range from a substage starts there; covering its later siblings is not claimed
+    else if (v === b && toSub) out.push(`${C}${v}${toSub}`);
+    else out.push(`${C}${v}`);
+  }
+  return out;
+}
+
+function tnmPieces(input: ExtractInput): Piece[] {
+  const { text } = input;
+  if (TNM_VETO.test(text)) return [];
+  const found: Array<{ cat: 't' | 'n' | 'm'; values: string[]; start: number; end: number; prefixed: boolean }> = [];
+  TNM_TOKEN.lastIndex = 0;
+  for (let m = TNM_TOKEN.exec(text); m; m = TNM_TOKEN.exec(text)) {
+    const cat = m[1]!.toLowerCase() as 't' | 'n' | 'm';
+    const values = tnmValues(cat, m[2]!, m[3], m[4], m[5], !!m[6]);
+    if (!values.length) continue;
+    if (cat === 'm' && values.some((v) => !/^M(?:[01][a-d]?|X)$/.test(v))) continue;
+    if (cat === 'n' && values.some((v) => !/^N(?:[0-3][a-c]?|X)$/.test(v))) continue;
+    found.push({
+      cat,
+      values,
+      start: m.index,
+      end: m.index + m[0].length,
+      prefixed: /^(?:y?[cp]|yp|yc|r|a)/.test(m[0]),
+    });
+  }
+  if (!found.length || found.length > 120) return [];
+  // A lone "T2" or "M1" is too ambiguous; TNM reads as TNM next to another category, with a c/p
+  // prefix, a range or "+", or near the words TNM / stage / tumor / nodal.
+  const context =
+    /\bTNM\b|\bstag(?:e|ing)\b|\btumou?r\b|\bnod(?:e|al)\b|\bAJCC\b|\bUICC\b|\bclinical(?:ly)?\b|\bpatholog/i.test(
+      text,
+    );
+  const out: Piece[] = [];
+  for (const f of found) {
+    const neighbour = found.some(
+      (g) => g !== f && g.cat !== f.cat && Math.abs(g.start - f.end) <= 12 && Math.abs(f.start - g.end) <= 40,
+    );
+    if (!neighbour && !f.prefixed && !context && f.values.length < 2) continue;
+    const prev = out[out.length - 1];
+    // "T3 T4", "T3 or T4", "N2, N3": one finding per category run.
+    if (
+      prev &&
+      prev.kind === 'tnm' &&
+      (prev.condition as LeafCondition).params?.['category'] === f.cat &&
+      /^\s*(?:,|\/|or|and|and\/or)?\s*$/i.test(text.slice(prev.end, f.start))
+    ) {
+      const leaf = prev.condition as LeafCondition;
+      leaf.params = { category: f.cat, values: [...new Set([...(leaf.params!['values'] as string[]), ...f.values])] };
+      prev.end = f.end;
+      continue;
+    }
+    out.push({
+      start: f.start,
+      end: f.end,
+      condition: { fact: 'tnm', operator: 'equal', value: true, params: { category: f.cat, values: f.values } },
+      needsAnchor: false,
+      kind: 'tnm',
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurable disease.
+// ---------------------------------------------------------------------------------------------
+
+const RESPONSE_CRITERIA = String.raw`(?:(?:modified|revised|immune[- ]related|immune)\s+)?(?:Response Evaluation Criteria in Solid Tumou?rs?\s*(?:\(\s*(?:m|i|ir)?RECIST\s*(?:v(?:ersion)?\.?\s*)?(?:\d(?:\.\d)?)?\s*\))?|(?:m|i|ir|i-?)?RECIST|RANO(?:-BM|-HGG|-LGG)?|Response Assessment in Neuro-Oncology(?:\s*\(\s*RANO\s*\))?|Lugano(?:\s+(?:classification|criteria))?|IMWG(?:\s+criteria)?|International Myeloma Working Group(?:\s*\(IMWG\))?(?:\s+criteria)?|iwCLL|IWG|Cheson(?:\s+criteria)?|PCWG3?|Prostate Cancer (?:Clinical Trials )?Working Group\s*3?(?:\s*\(PCWG3?\))?|Choi(?:\s+criteria)?|GCIG|mSWAT|INRC|RANO criteria)(?:\s*(?:version|ver\.?|v\.?)?\s*\d(?:\.\d)?)?(?:\s*\(\s*\d{4}\s*\))?(?:\s+(?:criteria|guidelines?|classification))?(?:\s*\(\s*(?:m|i)?RECIST\s*(?:v(?:ersion)?\s*)?\d(?:\.\d)?\s*\))?`;
+const MEASURABLE_CORE = String.raw`(?:(?:radiographically|radiologically|clinically|objectively|unidimensionally|bidimensionally|bi-dimensionally|uni-dimensionally)\s+)?measurable\s*(?:\(\s*target\s*\)\s*)?(?:\s+(?:and|or)\s+(?:biopsiable|accessible))?(?:\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable))?\s+(?:(?:target|tumou?r|neoplasm|extracranial|systemic|nodal|soft[- ]tissue|metastatic|disease|brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\s+)*(?:disease|lesions?|tumou?rs?|target lesions?|sites? of disease|areas? of disease|metastas[ie]s)`;
+/** Site words inside a measurable phrase: measurable disease is then necessary but not sufficient. */
+const MEASURABLE_SITE = /\b(?:brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\b/i;
+const MEASURABLE_HOW = String.raw`(?:\s*\(\s*target lesions?\s*\))?(?:\s*(?:(?:,\s*)?(?:as\s+)?(?:defined|assessed|evaluated|determined|documented|measured|confirmed)\s+(?:by|per|according to|using|with)|per|by|according to|as per|based on|using|on|under|following|in accordance with)\s*(?:the\s+)?(?:${RESPONSE_CRITERIA}|(?:CT|MRI|CT or MRI|CT\/MRI|imaging|radiographic imaging|computed tomography|magnetic resonance imaging|PET\/CT|PET-CT|physical exam(?:ination)?)(?:\s+(?:scans?|imaging))?))*(?:\s*\(\s*${RESPONSE_CRITERIA}\s*\))?`;
+const MEASURABLE_RE = new RegExp(
+  String.raw`(?:(?:at least|>=|≥|a minimum of)\s*(?:one|1|two|2)\s+(?:\(\s*1\s*\)\s+)?)?(?:${MEASURABLE_CORE}|(?:lesions?|tumou?rs?|disease)\s+(?:(?:that|which)\s+(?:is|are|can be)\s+|(?:must|should)\s+be\s+|is\s+)?measurable|(?:m|i)?RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.1)?\s+measurable(?:\s+(?:disease|lesions?))?)${MEASURABLE_HOW}`,
+  'gi',
+);
+/** "measurable disease is not required", "with or without measurable disease": no requirement. */
+const MEASURABLE_VETO =
+  /\b(?:not (?:be )?required|not mandatory|optional|with or without|measurable or not|regardless of|need not|not necessary)\b/i;
+/** The weaker alternatives joined to "measurable": evaluable, assessable, non-measurable disease. */
+const WEAKER_ALTERNATIVE =
+  /^(?:\s*(?:,|\/|or|and\/or)\s*)+(?:(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable)(?:\s+(?:disease|lesions?|only))?)|^\s*(?:\(\s*)?(?:or|and\/or|\/)\s*(?:evaluable|assessable|non-?measurable)\b[^.;)]{0,20}\)?/i;
+const EVALUABLE_RE =
+  /\b(?:(?:at least|>=|≥)\s*(?:one|1)\s+)?(?:radiographically\s+|radiologically\s+|clinically\s+)?(evaluable|assessable)\s+(?:(?:tumou?r|target|systemic)\s+)?(?:disease|lesions?|tumou?rs?)\b/gi;
+const WEAKER_INNER = /\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable)\b/i;
+const WEAKER_BEFORE =
+  /(?:\b(?:evaluable|assessable|non-?measurable)(?:\s+(?:disease|lesions?))?\s*(?:,|\/|or|and\/or)\s*(?:\/\s*)?)$/i;
+const RECIST_ONLY = new RegExp(
+  String.raw`^\s*(?:(?:as\s+)?(?:defined|assessed|evaluated|determined)\s+(?:by|per|according to|using)|per|by|according to|as per|based on|using)\s*(?:the\s+)?${RESPONSE_CRITERIA}`,
+  'i',
+);
+const DEFINITION_SENTENCE =
+  /(?:^|[.;]\s+|\(\s*)(?:measurable (?:disease|lesions?)|a measurable lesion|target lesions?)\s+(?:is|are|will be|must be)?\s*defined as\b[^.;]*(?:[.;]|\)|$)/gi;
+
+/**
+ * Measurable disease. Evaluable (or non-measurable) disease is weaker: every measurable lesion is
+ * evaluable, but not the reverse, and no fact states it. "measurable or evaluable disease" is
+ * therefore read as any(measurableDisease, unknown): a patient with measurable disease meets it,
+ * anyone else is unknown — never a wrong fail. The weaker words stay unread.
+ */
+function measurablePieces(input: ExtractInput): Piece[] {
+  const { text } = input;
+  if (!/measurab|evaluab|assessab/i.test(text)) return [];
+  const out: Piece[] = [];
+  MEASURABLE_RE.lastIndex = 0;
+  for (let m = MEASURABLE_RE.exec(text); m; m = MEASURABLE_RE.exec(text)) {
+    const s = m.index;
+    let e = s + m[0].length;
+    if (/non[- ]?$/i.test(text.slice(Math.max(0, s - 4), s))) continue;
+    const around = text.slice(Math.max(0, s - 40), Math.min(text.length, e + 40));
+    if (MEASURABLE_VETO.test(around)) continue;
+    if (input.scopes.in('exception', s)) continue;
+    const tail = RECIST_ONLY.exec(text.slice(e));
+    if (tail) e += tail[0].length;
+    const measurable: LeafCondition = { fact: 'measurableDisease', operator: 'equal', value: true };
+    const inner = WEAKER_INNER.exec(m[0]);
+    const weakerAfter = WEAKER_ALTERNATIVE.exec(text.slice(e, e + 60));
+    const weakerBefore = WEAKER_BEFORE.exec(text.slice(Math.max(0, s - 60), s));
+    const weaker = inner?.[0] ?? weakerAfter?.[0] ?? weakerBefore?.[0];
+    const site = MEASURABLE_SITE.exec(m[0]);
+    const unknown = (t: string): LeafCondition => ({
+      fact: 'unparsed',
+      operator: 'equal',
+      value: true,
+      params: { text: t.replace(/^[\s,/()]+|[\s,/()]+$/g, '') },
+    });
+    const condition: Condition = site
+      ? { all: [measurable, unknown(site[0])] }
+      : weaker
+        ? { any: [measurable, unknown(weaker)] }
+        : measurable;
+    // The weaker or site words inside the phrase are left unread.
+    const hole = site ?? inner;
+    const spans: Array<[number, number]> | undefined = hole
+      ? [
+          [s, s + hole.index],
+          [s + hole.index + hole[0].length, e],
+        ]
+      : undefined;
+    out.push({ start: s, end: e, condition, needsAnchor: false, kind: 'measurable', ...(spans ? { spans } : {}) });
+  }
+  // "evaluable disease", "at least one assessable lesion": met by any measurable disease, unknown
+  // otherwise; the weaker word stays unread.
+  EVALUABLE_RE.lastIndex = 0;
+  for (let m = EVALUABLE_RE.exec(text); m; m = EVALUABLE_RE.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (out.some((p) => s < p.end && e > p.start) || MEASURABLE_VETO.test(text.slice(Math.max(0, s - 40), e + 40)))
+      continue;
+    if (input.scopes.in('exception', s)) continue;
+    const word = m[1]!;
+    const at = s + m[0].indexOf(word);
+    out.push({
+      start: s,
+      end: e,
+      condition: {
+        any: [
+          { fact: 'measurableDisease', operator: 'equal', value: true },
+          { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } },
+        ],
+      },
+      needsAnchor: false,
+      kind: 'measurable',
+      spans: (
+        [
+          [s, at],
+          [at + word.length, e],
+        ] as Array<[number, number]>
+      ).filter(([a, b]) => b > a),
+    });
+  }
+  if (out.length) {
+    // A sentence that only defines measurability restates the response criteria the finding names.
+    DEFINITION_SENTENCE.lastIndex = 0;
+    for (let m = DEFINITION_SENTENCE.exec(text); m; m = DEFINITION_SENTENCE.exec(text)) {
+      const s = m.index + (m[0].length - m[0].replace(/^(?:[.;]\s+|\(\s*)/, '').length);
+      const e = m.index + m[0].length;
+      const overlapping = out.find((q) => s < q.end && e > q.start);
+      if (overlapping) overlapping.end = Math.max(overlapping.end, e);
+      else out.push({ start: s, end: e, condition: out[0]!.condition, needsAnchor: false, kind: 'measurable' });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly: disease-state runs (extent / stage / TNM joined by their own connectives).
+// ---------------------------------------------------------------------------------------------
+
+/** "Patients with X must …": the rest of the clause holds only for those patients. */
+const SUBJECT_MODAL =
+  /^\W*(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|who)\b.*\b(?:must|should|shall|will|need|needs)\b/i;
+/** Words after a stage or extent phrase that do not narrow it. */
+const NEUTRAL_AFTER = words(
+  'or and and/or with who that which according per by based as defined at in of are is be were was disease patient patients participant participants subject subjects',
+);
+/** "locally advanced, unrespectable, or metastatic": one unread word between list separators. */
+const LOOSE_STATE_GAP = /^\s*,\s*([a-z][\w-]{2,24})\s*,?\s*(?:or|and|and\/or)\s+$/i;
+/** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic". */
+const STATE_GAP =
+  /^[\s,]*(?:(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
+
+function joinPieces(pieces: Piece[], text: string): Condition {
+  // "and" binds tighter than "or"; a bare comma takes the list's closing conjunction; parentheses
+  // read as apposition ("metastatic (stage IV)") and join with "and".
+  const gaps = pieces.slice(1).map((p, i) => text.slice(pieces[i]!.end, p.start));
+  const conj = gaps.map((g) =>
+    /\bor\b|\//i.test(g) ? 'or' : /\band\b|\(|\)|\bwith\b|\bi\.e/i.test(g) ? 'and' : /,/.test(g) ? 'sep' : 'and',
+  );
+  for (let i = conj.length - 1; i >= 0; i--) if (conj[i] === 'sep') conj[i] = conj[i + 1] === 'or' ? 'or' : 'and';
+  const groups: Condition[][] = [[pieces[0]!.condition]];
+  for (let i = 1; i < pieces.length; i++) {
+    if (conj[i - 1] === 'or') groups.push([pieces[i]!.condition]);
+    else groups[groups.length - 1]!.push(pieces[i]!.condition);
+  }
+  const conds = groups
+    .map((g) => g.filter((c, i) => g.findIndex((d) => JSON.stringify(d) === JSON.stringify(c)) === i))
+    .map((g) => (g.length === 1 ? g[0]! : { all: g }));
+  return conds.length === 1 ? conds[0]! : { any: conds };
+}
+
+/** Is the piece about the patient's disease? Extent words need a disease noun or cancer mention
+ * after them (a few modifier words allowed) or before them with a copula ("disease that is
+ * metastatic"). */
+function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'yes' | 'no' | 'rejected' {
+  const { text, tokens } = input;
+  const end = run[run.length - 1]!.end;
+  const start = run[0]!.start;
+  const cEnd = clauseEnd(text, end);
+  const nextCancer = cancers.find((c) => c.start >= end && c.start - end <= 80 && c.start < cEnd);
+  const j0 = tokenIndexAt(tokens, end);
+  for (let j = j0; j < tokens.length && j < j0 + 6 && tokens[j]!.start < cEnd; j++) {
+    const t = tokens[j]!;
+    if (nextCancer && t.start >= nextCancer.start)
+      return nextCancer.accepted || nextCancer.reason === 'cohort' ? 'yes' : 'rejected';
+    if (DISEASE_NOUN.has(t.norm)) {
+      if (t.norm === 'setting') return 'rejected';
+      return 'yes';
+    }
+    if (REJECT_GOV.has(t.norm) || OTHER_CANCER.has(t.norm)) break;
+  }
+  if (nextCancer && nextCancer.start - end <= 60) {
+    // Modifiers between ("HER2-negative", "stage IV", "(NSCLC)") may be longer than six tokens.
+    return nextCancer.accepted ? 'yes' : 'rejected';
+  }
+  const cStart = clauseStart(text, start);
+  const before = text.slice(cStart, start);
+  if (
+    /\b(?:disease|cancer|tumou?rs?|malignanc(?:y|ies)|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma)\b[^.;]{0,25}\b(?:is|are|be|being|was|were|that is|which is|that are|considered|deemed|defined as|become|became|has become)\s*(?:either\s+)?$/i.test(
+      before,
+    )
+  ) {
+    const prevCancer = [...cancers].reverse().find((c) => c.end <= start && c.start >= cStart);
+    return !prevCancer || prevCancer.accepted ? 'yes' : 'rejected';
+  }
+  // A criterion that is only the extent: "Metastatic disease", "Unresectable or metastatic".
+  if (!text.slice(cStart, start).trim() && !text.slice(end, cEnd).replace(/[\s.,;:()]/g, '')) return 'yes';
+  return 'no';
+}
+
+/** Determiners and hedges skipped when looking for the word that governs a piece. */
+const SKIP_BEFORE = words('the a an their his her its any known documented evidence of');
+const THERAPY_WORD = words(
+  'therapy therapies treatment treatments chemotherapy chemo regimen regimens drug drugs agent agents radiotherapy immunotherapy setting line lines',
+);
+
+/**
+ * A disease-state phrase that is the object of a treatment ("therapy for metastatic disease",
+ * "in the advanced setting", "chemotherapy for stage IV") describes the treatment's setting, which
+ * the therapy extractor reads; it is not a statement about the patient's disease here.
+ */
+function governedByTreatment(input: ExtractInput, start: number): boolean {
+  const { tokens, text } = input;
+  const cStart = clauseStart(text, start);
+  let i = tokenIndexAt(tokens, start) - 1;
+  while (i >= 0 && tokens[i]!.end > cStart && SKIP_BEFORE.has(tokens[i]!.norm) && tokens[i]!.norm !== 'of') i--;
+  const t = tokens[i];
+  if (!t || t.end <= cStart) return false;
+  const w = t.norm;
+  if (w === 'of') {
+    const before = tokens[i - 1];
+    return !!before && (THERAPY_WORD.has(before.norm) || REJECT_GOV.has(before.norm));
+  }
+  if (w === 'for' || w === 'against' || w === 'after' || w === 'following' || w === 'from' || w === 'in') {
+    // "in patients with metastatic…" is not a setting; "in the metastatic setting" is caught by
+    // the anchor test ("setting").
+    if (w === 'in') return false;
+    return true;
+  }
+  return THERAPY_WORD.has(w);
+}
+
+/** Between a negation trigger and a finding: a clause break the negation should not cross. */
+const NEGATION_LEAK =
+  /[,;()]|\b(?:which|that|who|whose|but)\b|\b(?:and|or)\s+(?:have|has|had|is|are|was|were|must|should|will|may|can|be|been|received|receiving)\b/i;
+
+function isMeasurable(c: Condition): boolean {
+  if (isLeaf(c)) return c.fact === 'measurableDisease';
+  return ('all' in c ? c.all : c.any).some(isMeasurable);
+}
+
+/** The cohort / arm / part label a criterion (or its heading) is scoped to, if any. */
+function cohortLabel(input: ExtractInput): { text: string; start: number; end: number } | null {
+  for (const [k, s] of [input.text, ...input.context].entries()) {
+    // "Patients with …:" labels a subgroup only in the criterion itself; as a heading it usually
+    // introduces a list ("Patients with any of the following:").
+    for (const re of k === 0 ? COHORT_LABEL : COHORT_LABEL.slice(0, -1)) {
+      const m = re.exec(s);
+      // Offsets are meaningful only for a label in the criterion itself.
+      if (m)
+        return {
+          text: m[0].replace(/\s*:$/, ''),
+          start: k === 0 ? m.index : -1,
+          end: k === 0 ? m.index + m[0].length : -1,
+        };
+    }
+  }
+  return null;
+}
+
+function judgeContext(
+  input: ExtractInput,
+  pieces: Piece[],
+  label: { start: number; end: number } | null,
+): JudgeContext {
+  return {
+    skip: pieces.filter((p) => p.kind !== 'measurable').map((p) => [p.start, p.end] as [number, number]),
+    depths: parenDepths(input.text, input.tokens),
+    label: label && label.start >= 0 ? label : null,
+    mentions: input.mentions.filter((m) => m.type === 'cancer').map((m) => [m.start, m.end] as [number, number]),
+    inside: pieces.filter((p) => p.kind === 'measurable').map((p) => [p.start, p.end] as [number, number]),
+  };
+}
+
+/** Longer than any real criterion (the corpus maximum is about 4,200 characters): a pasted
+ * document, left unread so that the work stays bounded. */
+const MAX_LENGTH = 6000;
+/** More cancer mentions than any real list (basket trials name about 30): a dump, left unread. */
+const MAX_MENTIONS = 80;
+
+export const extractDisease: Extractor = (input) => {
+  if (input.text.length > MAX_LENGTH) return [];
+  const cancerCount = input.mentions.reduce((n, m) => n + (m.type === 'cancer' ? 1 : 0), 0);
+  const hasCancer = cancerCount > 0 && cancerCount <= MAX_MENTIONS;
+  const gated = gate(input);
+  if (!hasCancer && !gated) return [];
+  const pieces = gated
+    ? [...extentPieces(input), ...stagePieces(input), ...tnmPieces(input), ...measurablePieces(input)].sort(
+        (a, b) => a.start - b.start,
+      )
+    : [];
+  const label = cohortLabel(input);
+  const cancers = hasCancer ? cancerItems(input, judgeContext(input, pieces, label)) : [];
+  if (cancers.some((c) => c.accepted)) distributeOrgan(input, cancers);
+  const out: Finding[] = cancerFindings(input, cancers);
+  const otherCancer = cancers.some((c) => c.reason === 'other-malignancy');
+
+  // Extents carried by an abbreviation (mCRC, RRMM) share the abbreviation's span.
+  for (const c of cancers) {
+    if (!c.accepted || !c.extents.length) continue;
+    out.push({
+      category: 'stage',
+      condition: anyOf(c.extents.map((e) => extentLeaf(e))),
+      spans: [c.spans[0]!],
+      anchor: c.start,
+    });
+  }
+  // Runs of adjacent pieces become one finding. A lone unknown word inside the list
+  // ("locally advanced, unrespectable, or metastatic") stays in it as an unread alternative.
+  const runs: Piece[][] = [];
+  for (const p of pieces) {
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    const gap = prev ? input.text.slice(prev.end, p.start) : '';
+    const linkable = last && prev && p.kind !== 'measurable' && prev.kind !== 'measurable' && p.start >= prev.end;
+    if (linkable && STATE_GAP.test(gap)) {
+      // Two stage lists side by side ("COG stage II–IV, FIGO stage IC") name the same patient's
+      // stage in different systems or words: one finding with every group, never "both".
+      const prevLeaf = prev.condition as LeafCondition;
+      if (p.kind === 'stage' && prev.kind === 'stage' && !/\band\b/i.test(gap) && isLeaf(prev.condition)) {
+        const both = [
+          ...(prevLeaf.params!['groups'] as string[]),
+          ...((p.condition as LeafCondition).params!['groups'] as string[]),
+        ];
+        // Prefixed systems (BCLC, Rai…) have no substages; AJCC-style groups are merged by range.
+        const groups = both.every((g) => STAGE_ORDER.includes(g))
+          ? compressStages(new Set(both.flatMap(stageLeaves)))
+          : [...new Set(both)];
+        prev.condition = { ...prevLeaf, params: { groups } };
+        prev.spans = [
+          ...(prev.spans ?? [[prev.start, prev.end]]),
+          [prev.end, p.start],
+          ...(p.spans ?? [[p.start, p.end]]),
+        ];
+        prev.end = p.end;
+      } else last.push(p);
+    } else if (linkable && LOOSE_STATE_GAP.test(gap)) {
+      const w = LOOSE_STATE_GAP.exec(gap)!;
+      const ws = prev.end + w.index + w[0].indexOf(w[1]!);
+      last.push(
+        {
+          start: ws,
+          end: ws + w[1]!.length,
+          condition: { fact: 'unparsed', operator: 'equal', value: true, params: { text: w[1]! } },
+          needsAnchor: true,
+          kind: 'extent',
+          unread: true,
+        },
+        p,
+      );
+    } else runs.push([p]);
+  }
+  for (const run of runs) {
+    // Unknown state words keep the run's and/or structure ("recurrent or persistent") but never
+    // make a finding on their own.
+    if (run.every((p) => p.unread)) continue;
+    const start = run[0]!.start;
+    if (input.scopes.in('exception', start)) continue;
+    if (otherCancer && run.every((p) => p.kind !== 'measurable')) continue;
+    if (governedByTreatment(input, start) && run.some((p) => p.kind !== 'measurable')) continue;
+    if (run.some((p) => p.needsAnchor)) {
+      const a = anchored(input, run, cancers);
+      if (a === 'rejected') continue;
+      if (a === 'no' && !run.some((p) => p.kind === 'stage' || p.kind === 'tnm' || !p.needsAnchor)) continue;
+    }
+    // A conditional sentence ("If no measurable lesion … is selected, …", "Patients with bone pain
+    // must have a bone scan showing no metastatic disease") states no requirement of its own.
+    const before = input.text.slice(clauseStart(input.text, start), start);
+    if (CONDITIONAL_BEFORE.test(before) || SUBJECT_MODAL.test(before)) continue;
+    const polarity = run.every((p) => p.polarityHandled);
+    const last = run[run.length - 1]!;
+    // Zero-width marks at both ends keep unread members ("recurrent or persistent") inside the
+    // phrase the assembler sees, without claiming their words were read.
+    const ends: Array<[number, number]> = [
+      [start, start],
+      [last.end, last.end],
+    ];
+    let condition = joinPieces(run, input.text);
+    // In an exclusion, unread words right after the phrase may narrow it ("COG stage III or IV EG",
+    // "stage IV ovarian"): the exclusion then also needs them, as an unknown.
+    if (input.kind === 'exclusion') {
+      const tail = /^[ \t]*([A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3})/.exec(
+        input.text.slice(last.end, clauseEnd(input.text, last.end)),
+      );
+      const firstWord = tail ? foldWord(tail[1]!.split(/\s+/)[0]!.toLowerCase()) : '';
+      const inMention = cancers.some((c) => c.start >= last.end && c.start <= last.end + 2);
+      if (tail && !inMention && !DISEASE_NOUN.has(firstWord) && !NEUTRAL_AFTER.has(firstWord)) {
+        condition = {
+          all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: tail[1]! } }],
+        };
+      }
+    }
+    out.push({
+      category: 'stage',
+      condition,
+      spans: ends.concat(
+        run.filter((p) => !p.unread).flatMap((p) => p.spans ?? [[p.start, p.end] as [number, number]]),
+        run
+          .slice(1)
+          .filter((p, i) => !p.unread && !run[i]!.unread)
+          .map((p) => [run[run.indexOf(p) - 1]!.end, p.start] as [number, number]),
+      ),
+      anchor: start,
+      ...(polarity ? { polarityHandled: true } : {}),
+    });
+  }
+
+  // Several populations in one inclusion ("locally advanced head and neck cancer, stage III–IV,
+  // and locally advanced cervical cancer, FIGO IIB–IVA"): the assembler would join them with
+  // "and", demanding every cancer at once. Read only the union of the cancer types then; the
+  // population-specific stage and extent words stay unread.
+  const types = out.filter((f) => f.category === 'cancer_type' && isLeaf(f.condition));
+  const distinct = new Set(types.map((f) => JSON.stringify((f.condition as LeafCondition).params)));
+  if (
+    distinct.size > 1 &&
+    types.length === out.filter((f) => f.category === 'cancer_type').length &&
+    !/\bor\b/i.test(input.text.slice(types[0]!.spans[0]![1], types[types.length - 1]!.spans[0]![0]))
+  ) {
+    const codes = resolveCodes(
+      types.flatMap((f) => (f.condition as LeafCondition).params!['codes'] as string[]),
+      input,
+    );
+    const merged: Finding = {
+      category: 'cancer_type',
+      condition: { fact: 'cancerType', operator: 'equal', value: true, params: { codes } },
+      spans: types.flatMap((f) => f.spans),
+      anchor: types[0]!.anchor ?? types[0]!.spans[0]![0],
+    };
+    const rest = out.filter((f) => f.category !== 'cancer_type' && f.category !== 'stage');
+    const keep = out.filter((f) => f.category === 'stage' && isMeasurable(f.condition));
+    out.length = 0;
+    out.push(merged, ...keep, ...rest);
+  }
+
+  // Negation that leaks past a clause ("inoperable, which cannot be treated…, or metastatic
+  // TNBC") or a post-negation inside an exclusion list ("Stage IV patients … are excluded") would
+  // flip a finding the text does not negate: such findings are left unread.
+  const negated = input.scopes.scopes.filter((sc) => sc.kind === 'negated');
+  for (let i = out.length - 1; i >= 0; i--) {
+    const f = out[i]!;
+    if (f.polarityHandled) continue;
+    const at = f.anchor ?? f.spans[0]![0];
+    const sc = negated.find((x) => at >= x.start && at < x.end);
+    if (!sc) continue;
+    const post = sc.trigger[0] >= at;
+    const between = post
+      ? input.text.slice(Math.max(...f.spans.map((x) => x[1])), sc.trigger[0])
+      : input.text.slice(sc.trigger[1], at);
+    if (NEGATION_LEAK.test(between)) out.splice(i, 1);
+    // "Patients with stage IV breast cancer are not eligible" in an exclusion list: the sentence
+    // says what excludes; its own negation is already the exclusion, so the finding stays positive.
+    else if (post && input.kind === 'exclusion') {
+      // Words of the subject this extractor did not read ("… diagnosed with lung metastasis …
+      // are excluded") narrow it: the exclusion then also needs them, as an unknown.
+      const end = Math.max(...f.spans.map((x) => x[1]));
+      const covered = out.flatMap((g) => g.spans);
+      const rest = input.tokens.filter(
+        (t) =>
+          t.start >= end &&
+          t.end <= sc.trigger[0] &&
+          !NEUTRAL_AFTER.has(t.norm) &&
+          !covered.some(([a, b]) => t.start >= a && t.end <= b),
+      );
+      const condition: Condition = rest.length
+        ? {
+            all: [
+              f.condition,
+              {
+                fact: 'unparsed',
+                operator: 'equal',
+                value: true,
+                params: { text: input.text.slice(rest[0]!.start, rest[rest.length - 1]!.end) },
+              },
+            ],
+          }
+        : f.condition;
+      out[i] = { ...f, condition, polarityHandled: true };
+    }
+  }
+
+  // A criterion scoped to one cohort / arm / part holds only for patients in it: the finding is
+  // joined with an unknown ("is the patient in that cohort?"), so it can confirm the requirement
+  // for the right patients but never fail (inclusion) or exclude (exclusion) anyone on its own.
+  if (label && out.length) {
+    const unknown: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: label.text } };
+    for (const f of out)
+      f.condition = input.kind === 'inclusion' ? { any: [f.condition, unknown] } : { all: [f.condition, unknown] };
+  }
+  return out;
+};
+
+/**
+ * How each cancer mention of a criterion was judged (null reason = read as the patient's
+ * diagnosis). For tests and for reviewing what the extractor leaves unread.
+ */
+export function cancerMentionReasons(
+  input: ExtractInput,
+): Array<{ text: string; codes: string[]; reason: string | null }> {
+  const pieces = gate(input)
+    ? [...extentPieces(input), ...stagePieces(input), ...tnmPieces(input), ...measurablePieces(input)]
+    : [];
+  const label = cohortLabel(input);
+  return cancerItems(input, judgeContext(input, pieces, label)).map((c) => ({
+    text: input.text.slice(c.start, c.end),
+    codes: c.codes,
+    reason: c.reason ?? (label ? 'cohort' : null),
+  }));
+}
+
+export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease];

@@ -1,0 +1,409 @@
+/**
+ * Cancer type, stage, TNM, disease extent and measurable disease, pinned on real criteria lines from
+ * the corpus (fixtures/criteria/disease.lines.json), plus the cancer-type lexicon built from
+ * OncoTree (rules/cancer-types.json).
+ */
+import type { Condition } from '../../src/criteria/facts';
+import { cancerMentionReasons, extractDisease } from '../../src/criteria/extract/disease';
+import type { ExtractInput } from '../../src/criteria/extract/extractor';
+import { lexicons } from '../../src/criteria/lexicon';
+import { findScopes } from '../../src/criteria/negation';
+import { readCriterion } from '../../src/criteria/parse';
+import type { CriterionKind } from '../../src/criteria/segment';
+import { normalise, tokenize } from '../../src/criteria/text';
+import { goldenLines, readLine } from '../support/criteria';
+
+function read(text: string, kind: CriterionKind = 'inclusion', context: string[] = []) {
+  return readCriterion(normalise(text).text, kind, context);
+}
+const conditionOf = (text: string, kind: CriterionKind = 'inclusion', context: string[] = []): Condition | null =>
+  read(text, kind, context).condition;
+
+function inputOf(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): ExtractInput {
+  const lex = lexicons();
+  const norm = normalise(text).text;
+  const tokens = tokenize(norm);
+  return {
+    kind,
+    text: norm,
+    tokens,
+    mentions: lex.index.scan(norm, tokens),
+    scopes: findScopes(norm, lex, tokens),
+    context,
+    contextMentions: [],
+    lex,
+  };
+}
+/** This extractor's findings alone, as conditions (independent of the other extractors). */
+const diseaseOf = (text: string, kind: CriterionKind = 'inclusion', context: string[] = []): Condition[] =>
+  extractDisease(inputOf(text, kind, context)).map((f) => f.condition);
+
+const type = (...codes: string[]): Condition => ({
+  fact: 'cancerType',
+  operator: 'equal',
+  value: true,
+  params: { codes },
+});
+const extent = (e: string, value = true): Condition => ({
+  fact: 'diseaseExtent',
+  operator: 'equal',
+  value,
+  params: { extent: e },
+});
+const stage = (...groups: string[]): Condition => ({
+  fact: 'stage',
+  operator: 'equal',
+  value: true,
+  params: { groups },
+});
+const tnm = (category: string, ...values: string[]): Condition => ({
+  fact: 'tnm',
+  operator: 'equal',
+  value: true,
+  params: { category, values },
+});
+const measurable: Condition = { fact: 'measurableDisease', operator: 'equal', value: true };
+const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+
+describe('cancer-types lexicon (rules/cancer-types.json)', () => {
+  const lex = lexicons();
+  const codesOf = (phrase: string): string[] =>
+    lex.index
+      .scan(phrase)
+      .filter((m) => m.type === 'cancer')
+      .map((m) => m.id);
+
+  it('loads through the zod schema with every OncoTree node and the groups', () => {
+    expect(lex.cancerTypes.types.length).toBeGreaterThan(900);
+    for (const code of ['ANY_CANCER', 'SOLID', 'HEME', 'NSCLC', 'LUAD', 'MEL', 'MELANOMA', 'MDS_MPN']) {
+      expect(lex.cancerByCode.has(code)).toBe(true);
+    }
+    expect(lex.cancerTypes.sources.map((s) => s.name).join(' ')).toMatch(/OncoTree/);
+  });
+
+  it('places every cancer under SOLID or HEME, both under ANY_CANCER', () => {
+    for (const t of lex.cancerTypes.types) {
+      if (['ANY_CANCER', 'SOLID', 'HEME'].includes(t.code)) continue;
+      const anc = lex.cancerAncestors.get(t.code)!;
+      expect(anc.has('SOLID') || anc.has('HEME')).toBe(true);
+      expect(anc.has('ANY_CANCER')).toBe(true);
+    }
+  });
+
+  it('follows the OncoTree hierarchy: NSCLC covers lung adenocarcinoma, SOLID covers melanoma', () => {
+    expect(lex.cancerAncestors.get('LUAD')).toEqual(expect.objectContaining({}));
+    expect([...lex.cancerAncestors.get('LUAD')!]).toEqual(
+      expect.arrayContaining(['NSCLC', 'LUNG', 'SOLID', 'ANY_CANCER']),
+    );
+    expect([...lex.cancerAncestors.get('SKCM')!]).toEqual(expect.arrayContaining(['MEL', 'MELANOMA', 'SKIN', 'SOLID']));
+    expect([...lex.cancerAncestors.get('UM')!]).toEqual(expect.arrayContaining(['MELANOMA', 'EYE']));
+    expect([...lex.cancerAncestors.get('AML')!]).toEqual(expect.arrayContaining(['LEUKEMIA', 'MYELOID', 'HEME']));
+    expect(lex.cancerAncestors.get('SCLC')!.has('NSCLC')).toBe(false);
+  });
+
+  it('finds abbreviations, organ-first and organ-last forms of a name', () => {
+    expect(codesOf('NSCLC')).toEqual(['NSCLC']);
+    expect(codesOf('adenocarcinoma of the pancreas')).toEqual(['PAAD']);
+    expect(codesOf('pancreatic adenocarcinoma')).toEqual(['PAAD']);
+    expect(codesOf('squamous cell carcinoma of the head and neck')).toEqual(['HNSC']);
+    expect(codesOf('HNSCC')).toEqual(['HNSC']);
+    expect(codesOf('ccRCC')).toEqual(['CCRCC']);
+    expect(codesOf('advanced solid tumours')).toEqual(['SOLID']);
+    expect(codesOf('hematological malignancies')).toEqual(['HEME']);
+    expect(codesOf('Waldenström macroglobulinemia').sort()).toEqual(['LPL', 'WM']);
+  });
+
+  it('lists -a plurals the tokenizer does not fold ("lymphomas", "carcinomas")', () => {
+    expect(codesOf('systemic lymphomas')).toEqual(['LYMPHOMA']);
+    expect(codesOf('renal cell carcinomas')).toEqual(['RCC']);
+  });
+
+  it('does not turn organ words, lab names or units into cancers', () => {
+    expect(codesOf('liver function tests')).toEqual([]);
+    expect(codesOf('other')).toEqual([]);
+    expect(codesOf('serum IgG and IgM')).toEqual([]);
+    expect(codesOf('platelets ≥ 100,000/mcL')).toEqual([]);
+    expect(codesOf('lung')).toEqual([]);
+  });
+
+  it('maps SNOMED CT and ICD-10-CM codes for record import', () => {
+    expect(lex.cancerByCode.get('LUAD')!.snomed).toContain('254626006'); // Adenocarcinoma of lung (disorder)
+    expect(lex.cancerByCode.get('LUNG')!.icd10).toContain('C34');
+    expect(lex.cancerByCode.get('PCM')!.icd10).toContain('C90.0');
+  });
+});
+
+describe('cancer type', () => {
+  it('reads a confirmed diagnosis named by abbreviation', () => {
+    expect(conditionOf('Histologically or cytologically confirmed NSCLC')).toEqual(type('NSCLC'));
+  });
+
+  it('reads a melanoma of any site as the melanoma group, not skin melanoma only', () => {
+    expect(diseaseOf('Histologically confirmed unresectable Stage III or IV melanoma')).toContainEqual(
+      type('MELANOMA'),
+    );
+  });
+
+  it('reads an exclusion list of cancer types as one finding with all codes', () => {
+    expect(
+      conditionOf(
+        'Patients with uveal melanoma, mucosal melanoma and melanoma of unknown primary origin.',
+        'exclusion',
+      ),
+    ).toEqual(type('UM', 'MUCOSAL_MELANOMA', 'MUP'));
+  });
+
+  it('reads each histology of a shared organ ("squamous cell, adenosquamous, or adenocarcinoma of the cervix")', () => {
+    const found = diseaseOf(
+      'Patients must have histologically proven stage IVB, recurrent or persistent squamous cell carcinoma, adenosquamous carcinoma, or adenocarcinoma of the cervix',
+    );
+    expect(found).toContainEqual(type('CEAD', 'CEAS', 'CESC'));
+  });
+
+  it('reads a head noun shared by a list ("ocular or mucosal melanoma")', () => {
+    expect(conditionOf('Patients with ocular or mucosal melanoma')).toEqual(type('MUCOSAL_MELANOMA', 'OM'));
+  });
+
+  it('keeps unread list members as alternatives, never as a requirement', () => {
+    expect(
+      conditionOf(
+        'Patients with a diagnosis of head and neck tumors, thoracic tumors, gynecological tumors, melanoma, breast cancer, or gynecologic cancer',
+      ),
+    ).toEqual({
+      any: [type('HEAD_NECK', 'MELANOMA', 'BREAST', 'GYN'), unread('thoracic tumors, gynecological tumors')],
+    });
+  });
+
+  it('covers examples that only narrow the mention they illustrate ("solid tumor including primary brain tumor")', () => {
+    expect(conditionOf('Diagnosis of advanced/metastatic solid tumor including primary brain tumor.')).toEqual({
+      all: [{ any: [extent('advanced'), extent('metastatic')] }, type('SOLID')],
+    });
+  });
+
+  it('does not read another malignancy as the cancer under study', () => {
+    expect(
+      diseaseOf('Patients with a concomitant malignancy other than non-melanoma skin cancer.', 'exclusion'),
+    ).toEqual([]);
+    expect(
+      diseaseOf(
+        'History of prior malignancy within the past 5 years except for localized prostate cancer',
+        'exclusion',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not read a cancer that is only the object of a treatment', () => {
+    expect(
+      diseaseOf(
+        'Has received prior chemotherapy for unresectable locally advanced or metastatic breast cancer',
+        'exclusion',
+      ),
+    ).toEqual([]);
+    expect(diseaseOf('No prior systemic therapy for metastatic disease')).toEqual([]);
+  });
+
+  it('does not read a cancer that conditions another requirement ("Patients with X must …")', () => {
+    expect(diseaseOf('Patients with pancreatic cancer must have received gemcitabine, 5FU, and oxaliplatin')).toEqual(
+      [],
+    );
+    expect(diseaseOf('Eye or brain tumors will not be treated.')).toEqual([]);
+  });
+
+  it('does not read gene names, units or organisations as cancers', () => {
+    expect(
+      diseaseOf('Anaplastic lymphoma kinase (ALK) translocations that are sensitive to targeted therapy', 'exclusion'),
+    ).toEqual([]);
+    expect(diseaseOf('Platelets \\>= 75,000/mcL (within 28 days prior to randomization)')).toEqual([]);
+    expect(
+      diseaseOf('Pathologically confirmed American Joint Committee on Cancer (AJCC) 8th edition stage IV melanoma'),
+    ).not.toContainEqual(type('ANY_CANCER'));
+  });
+
+  it('reads an excluded type narrowed by unread words as needing those words too', () => {
+    expect(conditionOf('Spermatocytic seminoma', 'exclusion')).toEqual({ all: [type('SEM'), unread('Spermatocytic')] });
+    expect(diseaseOf('Known EGFR-mutant NSCLC', 'exclusion')).toEqual([
+      { all: [type('NSCLC'), unread('EGFR-mutant')] },
+    ]);
+  });
+
+  it('scopes a cohort-specific criterion with an unknown for the cohort', () => {
+    expect(diseaseOf('Cohort 1: Must have a confirmed diagnosis of metastatic Uveal Melanoma.')).toEqual([
+      { any: [type('UM'), unread('Cohort 1')] },
+      { any: [extent('metastatic'), unread('Cohort 1')] },
+    ]);
+  });
+
+  it('reads "are excluded" in an inclusion as "must not have"', () => {
+    expect(conditionOf('Uveal and mucosal melanoma are excluded')).toEqual({
+      fact: 'cancerType',
+      operator: 'equal',
+      value: false,
+      params: { codes: ['MUCOSAL_MELANOMA', 'UM'] },
+    });
+  });
+
+  it('explains why a mention was left unread', () => {
+    const reasons = cancerMentionReasons(inputOf('Prior malignancy within 5 years', 'exclusion')).map((r) => r.reason);
+    expect(reasons).toEqual(['other-malignancy']);
+  });
+});
+
+describe('stage and TNM', () => {
+  it('expands a range over substages and writes it with the fewest groups', () => {
+    expect(conditionOf('Stage IIIB-IIIC or Stage IV disease')).toEqual(stage('IIIB', 'IIIC', 'IV'));
+    expect(diseaseOf('Histologically confirmed unresectable Stage IIIB to IV metastatic melanoma')).toContainEqual({
+      all: [extent('unresectable'), stage('IIIB', 'IIIC', 'IIID', 'IV'), extent('metastatic')],
+    });
+  });
+
+  it('reads arabic numerals and comparators', () => {
+    expect(conditionOf('AJCC stage 1, 2, 3 breast carcinoma')).toEqual({
+      all: [stage('I', 'II', 'III'), type('BREAST')],
+    });
+    expect(diseaseOf('Stage ≥ IIB')).toEqual([stage('IIB', 'IIC', 'III', 'IV')]);
+  });
+
+  it('continues a bare letter after a slash ("IIB/C") and steps over a bracketed aside', () => {
+    expect(diseaseOf('Completely resected stage IIB/C, III or IV melanoma')).toContainEqual(
+      stage('IIB', 'IIC', 'III', 'IV'),
+    );
+    expect(
+      diseaseOf('Cutaneous malignant melanoma AJCC stage IIb (\\>4 mm) or IIc (ulcerated melanoma \\>4mm).'),
+    ).toContainEqual(stage('IIB', 'IIC'));
+  });
+
+  it('writes systems with their own letters with a prefix', () => {
+    expect(conditionOf('Barcelona Clinic Liver Cancer (BCLC) Stage B or C.')).toEqual(stage('BCLC B', 'BCLC C'));
+  });
+
+  it('reads the small cell lung cancer two-stage system', () => {
+    expect(
+      conditionOf('Participants must have diagnosis of Extensive-Stage Small Cell Lung Cancer (ES-SCLC).'),
+    ).toEqual({
+      all: [stage('extensive'), type('SCLC')],
+    });
+  });
+
+  it('joins stages named in two systems as alternatives, never as both', () => {
+    const found = diseaseOf('stage: COG stage II-IV, FIGO stage IC');
+    expect(found).toEqual([stage('IC', 'II', 'III', 'IV')]);
+  });
+
+  it('reads TNM categories, ranges and concatenated forms', () => {
+    expect(conditionOf('pT3-4pN2-3 M0 disease')).toEqual({
+      all: [tnm('t', 'T3', 'T4'), tnm('n', 'N2', 'N3'), tnm('m', 'M0')],
+    });
+  });
+
+  it('does not read stages of other diseases', () => {
+    expect(diseaseOf('CKD stage IV/V, or ESRD.', 'exclusion')).toEqual([]);
+  });
+});
+
+describe('disease extent', () => {
+  it('joins an extent list with its own conjunction before the cancer type', () => {
+    expect(conditionOf('Locally advanced or metastatic NSCLC')).toEqual({
+      all: [{ any: [extent('locally_advanced'), extent('metastatic')] }, type('NSCLC')],
+    });
+  });
+
+  it('reads "not amenable to curative surgery or radiation" as unresectable', () => {
+    expect(
+      conditionOf(
+        'Histologically or cytologically confirmed NSCLC with Stage IIIB-IIIC or Stage IV disease, not suitable for curative intent radical surgery or radiation therapy.',
+      ),
+    ).toEqual({ all: [type('NSCLC'), stage('IIIB', 'IIIC', 'IV'), extent('unresectable')] });
+  });
+
+  it('negates an extent the text negates', () => {
+    expect(conditionOf('No evidence of metastatic disease.')).toEqual(extent('metastatic', false));
+  });
+
+  it('keeps an unknown state word inside the list it belongs to', () => {
+    const found = diseaseOf('recurrent or persistent endometrial carcinoma');
+    expect(found).toContainEqual({ any: [extent('recurrent'), unread('persistent')] });
+  });
+
+  it('reads extents that an abbreviation carries', () => {
+    expect(diseaseOf('Relapsed or refractory multiple myeloma (RRMM)')).toContainEqual({
+      any: [extent('relapsed'), extent('refractory')],
+    });
+    expect(diseaseOf('Patients with mCRC')).toEqual([type('CMC', 'COADREAD'), extent('metastatic')]);
+  });
+
+  it('does not read a negation that reaches the extent only across a clause break', () => {
+    expect(
+      diseaseOf(
+        'Histologically documented locally recurrent inoperable, which cannot be treated with curative intent, or metastatic TNBC',
+      ),
+    ).not.toContainEqual(extent('metastatic', false));
+  });
+});
+
+describe('measurable disease', () => {
+  it('reads measurable disease per the named response criteria', () => {
+    expect(conditionOf('Measurable disease per RECIST 1.1')).toEqual(measurable);
+    expect(conditionOf('At least one measurable lesion as defined by RECIST v1.1')).toEqual(measurable);
+    expect(conditionOf('Measurable disease per Response Evaluation Criteria in Solid Tumors (RECIST) v1.1.')).toEqual(
+      measurable,
+    );
+  });
+
+  it('covers a sentence that only defines measurability', () => {
+    const r = read(
+      'Measurable disease per RECIST 1.1. Measurable disease is defined as at least one lesion that can be accurately measured in at least one dimension as >= 20 mm with conventional techniques.',
+    );
+    expect(r.condition).toEqual(measurable);
+    expect(r.unread).toBe('');
+  });
+
+  it('reads evaluable disease as met by measurable disease and unknown otherwise', () => {
+    const r = read('Patients must have measurable or evaluable disease.');
+    expect(r.condition).toEqual({ any: [measurable, unread('or evaluable')] });
+    expect(r.unread).toBe('evaluable');
+  });
+
+  it('does not read "measurable disease is not required" as a requirement', () => {
+    expect(diseaseOf('Residual and measurable disease after surgery is not required')).toEqual([]);
+  });
+
+  it('does not read a measurable lesion in a conditional sentence', () => {
+    expect(
+      diseaseOf(
+        'Subjects must have at least one measurable lesion as defined by RECIST v1.1. If no measurable lesion untreated with radiation is selected as the target lesion, a lesion treated with radiation may be selected.',
+      ),
+    ).toEqual([measurable]);
+  });
+});
+
+describe('robustness', () => {
+  it('stays fast and never throws on long, repetitive or binary input', () => {
+    const inputs = [
+      'melanoma or '.repeat(70),
+      'stage IIIB-IV or '.repeat(300),
+      'T1N0M0 '.repeat(700),
+      '(('.repeat(2500) + 'NSCLC',
+      Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join(''),
+      'x'.repeat(1_000_000),
+    ];
+    for (const text of inputs) {
+      const t0 = Date.now();
+      expect(() => extractDisease(inputOf(text, 'exclusion'))).not.toThrow();
+      expect(Date.now() - t0).toBeLessThan(2000);
+    }
+  });
+});
+
+describe('golden lines (fixtures/criteria/disease.lines.json)', () => {
+  const lines = goldenLines('disease.lines.json');
+
+  it('has at least 80 real criteria lines', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(80);
+  });
+
+  for (const line of lines) {
+    it(`${line.nctId}: ${line.text.slice(0, 60)}`, () => {
+      expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(`${line.nctId}: ${line.text.slice(0, 60)}`);
+    });
+  }
+});
