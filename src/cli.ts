@@ -3,6 +3,8 @@
  * Exit codes: 0 success, 1 failure, 2 usage error.
  */
 import { importCommand } from './commands/import';
+import { keysCommand } from './commands/keys';
+import { matchCommand } from './commands/match';
 import { parseCommand } from './commands/parse';
 import { reportCommand } from './commands/report';
 import { serveCommand } from './commands/serve';
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, Command> = {
   stats: statsCommand,
   parse: parseCommand,
   report: reportCommand,
+  match: matchCommand,
+  keys: keysCommand,
 };
 
 function help(): string {

@@ -5,10 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import type { KeyRing } from '../access/api-keys';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { MatchService } from '../match/match-service';
 import type { Store } from '../store/database';
 import { healthRouter } from './health';
+import { matchRouter } from './match';
+import { docsRouter } from './openapi';
 import { errorHandler, notFound } from './problem';
 import { trialsRouter } from './trials';
 
@@ -16,9 +20,11 @@ export interface AppDeps {
   store: Store;
   config: Pick<Config, 'CTM_BODY_LIMIT'>;
   log: Logger;
+  keys: KeyRing;
+  matcher: MatchService;
 }
 
-export function createApp({ store, config, log }: AppDeps): Express {
+export function createApp({ store, config, log, keys, matcher }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -44,7 +50,9 @@ export function createApp({ store, config, log }: AppDeps): Express {
   app.use(express.json({ limit: config.CTM_BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
 
   app.use(healthRouter(store));
-  app.use('/v1/trials', trialsRouter(store));
+  app.use(docsRouter());
+  app.use('/v1/trials', trialsRouter(store, matcher, keys));
+  app.use('/v1/match', matchRouter(matcher, keys));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -1,9 +1,16 @@
 /** Trial catalogue: full-text search with paging, and one trial with its raw v2 study. */
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
+import type { KeyRing } from '../access/api-keys';
+import { PARSER_VERSION, parseCriteria } from '../criteria/parse';
 import { AppError } from '../errors';
+import type { MatchService } from '../match/match-service';
+import { patientRecordSchema } from '../patients/record';
+import { getCriteria } from '../store/criteria-repo';
 import type { Store } from '../store/database';
 import { getTrial, searchTrials } from '../store/trials-repo';
+import { requireRole } from './auth';
+import { isoDay } from './match';
 import { parseRequest } from './validate';
 
 export const NCT_ID = /^NCT\d{8}$/;
@@ -20,7 +27,17 @@ const listQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export function trialsRouter(store: Store): Router {
+const evaluateBody = z.object({ patient: patientRecordSchema, asOf: isoDay.optional() }).strict();
+
+function nctIdParam(req: Request): string {
+  const nctId = String(req.params.nctId).toUpperCase();
+  if (!NCT_ID.test(nctId)) {
+    throw new AppError('invalid_nct_id', 'An NCT id is NCT followed by 8 digits.', { status: 400, path: '/params/nctId' });
+  }
+  return nctId;
+}
+
+export function trialsRouter(store: Store, matcher: MatchService, keys: KeyRing): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -41,17 +58,30 @@ export function trialsRouter(store: Store): Router {
   });
 
   router.get('/:nctId', async (req, res) => {
-    const nctId = req.params.nctId.toUpperCase();
-    if (!NCT_ID.test(nctId)) {
-      throw new AppError('invalid_nct_id', 'An NCT id is NCT followed by 8 digits.', {
-        status: 400,
-        path: '/params/nctId',
-      });
-    }
+    const nctId = nctIdParam(req);
     const row = await getTrial(store.db, nctId);
     if (!row) throw new AppError('trial_not_found', `No stored trial ${nctId}.`, { status: 404, path: '/params/nctId' });
     const { searchText: _s, searchVector: _v, rawHash: _h, ...trial } = row;
     res.json(trial);
+  });
+
+  router.get('/:nctId/criteria', async (req, res) => {
+    const nctId = nctIdParam(req);
+    const stored = await getCriteria(store.db, nctId);
+    if (stored && stored.parserVersion === PARSER_VERSION) {
+      res.json({ nctId, parserVersion: stored.parserVersion, criteria: stored.criteria });
+      return;
+    }
+    const row = await getTrial(store.db, nctId);
+    if (!row) throw new AppError('trial_not_found', `No stored trial ${nctId}.`, { status: 404, path: '/params/nctId' });
+    const raw = row.raw as { protocolSection?: { eligibilityModule?: { eligibilityCriteria?: string } } };
+    res.json({ nctId, parserVersion: PARSER_VERSION, criteria: parseCriteria(raw.protocolSection?.eligibilityModule?.eligibilityCriteria) });
+  });
+
+  router.post('/:nctId/evaluate', requireRole(keys, 'widget'), async (req, res) => {
+    const nctId = nctIdParam(req);
+    const body = parseRequest(evaluateBody, req.body, 'body');
+    res.json(await matcher.evaluate(nctId, body.patient, body.asOf));
   });
 
   return router;

@@ -24,6 +24,8 @@ export const TREATMENT_KINDS = [
   'transplant',
   'cell therapy',
   'investigational',
+  /** Not anticancer therapy: corticosteroids, immunosuppressants, bone-modifying agents. Never counts as systemic. */
+  'supportive',
 ] as const;
 
 export const DISEASE_EXTENTS = [
@@ -48,6 +50,8 @@ export const BIOMARKER_STATUSES = [
   'detected',
   'not_detected',
   'wild_type',
+  /** HER2-ultralow: IHC 0 with faint staining in ≤10% of cells (DESTINY-Breast06). */
+  'ultralow',
 ] as const;
 
 export const THERAPY_SETTINGS = ['metastatic', 'advanced', 'adjuvant', 'neoadjuvant', 'maintenance', 'curative'] as const;
@@ -153,10 +157,16 @@ export const FACTS = {
   },
   priorLines: {
     params: z
-      .object({ setting: z.enum(THERAPY_SETTINGS).optional(), kinds: z.array(z.enum(TREATMENT_KINDS)).optional() })
+      .object({
+        setting: z.enum(THERAPY_SETTINGS).optional(),
+        kinds: z.array(z.enum(TREATMENT_KINDS)).optional(),
+        classes: z.array(z.string()).optional(),
+        drugs: z.array(z.string()).optional(),
+      })
       .strict(),
     value: 'number',
-    description: 'Number of prior lines of systemic therapy (optionally in a setting).',
+    description:
+      'Number of prior lines of systemic therapy, optionally in a setting or counting only lines with the given kinds, classes or drugs ("two prior platinum-containing regimens").',
     question: () => 'How many lines of cancer treatment have you had?',
   },
   ecog: {

@@ -34,6 +34,8 @@ const cancerTypesFile = z.object({
       snomed: z.array(z.string()).optional(),
       icd10: z.array(z.string()).optional(),
       synonyms: z.array(z.string()),
+      /** Abbreviations that collide with words or units (MM, UM, GB, ALL) match only as written. */
+      caseSensitive: z.array(z.string()).optional(),
     }),
   ),
 });
@@ -101,6 +103,8 @@ const labsFile = z.object({
       /** value_in_rule_unit = value × factor. */
       conversions: z.array(z.object({ unit: z.string(), factor: z.number().positive() })),
       caseSensitive: z.array(z.string()).optional(),
+      /** Which side of the reference range criteria limit: "within normal limits" means ≤ ULN for 'upper'. */
+      normal: z.enum(['upper', 'lower', 'both']).optional(),
     }),
   ),
 });
@@ -345,7 +349,10 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
   }
 
   const index = new PhraseIndex();
-  for (const t of cancerTypes.types) for (const s of [t.name, ...t.synonyms]) index.add(s, 'cancer', t.code);
+  for (const t of cancerTypes.types) {
+    const cs = new Set(t.caseSensitive ?? []);
+    for (const s of [t.name, ...t.synonyms, ...cs]) index.add(s, 'cancer', t.code, cs.has(s));
+  }
   for (const c of drugs.classes) for (const s of [c.name, ...c.synonyms]) index.add(s, 'drugClass', c.id);
   for (const d of drugs.drugs) for (const s of [d.name, ...d.synonyms]) index.add(s, 'drug', d.id);
   for (const k of drugs.kinds) for (const s of k.synonyms) index.add(s, 'therapyKind', k.kind);

@@ -12,10 +12,21 @@ const OPS: Record<string, string> = {
   notIn: 'not in',
 };
 
+function value(v: unknown): string {
+  if (Array.isArray(v)) return v.map(value).join('|');
+  if (v && typeof v === 'object') {
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}: ${value(x)}`)
+      .join(', ')}}`;
+  }
+  return String(v);
+}
+
 function params(p: Record<string, unknown> | undefined): string {
   if (!p || Object.keys(p).length === 0) return '';
-  const parts = Object.entries(p).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('|') : String(v)}`);
-  return `(${parts.join(', ')})`;
+  return `(${Object.entries(p)
+    .map(([k, v]) => `${k}: ${value(v)}`)
+    .join(', ')})`;
 }
 
 export function renderCondition(c: Condition): string {

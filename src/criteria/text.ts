@@ -12,6 +12,19 @@ export interface NormalisedText {
   map: number[];
 }
 
+/** HTML entities that reach some records ("&gt;= 18 years"). */
+const ENTITIES: Record<string, string> = {
+  '&gt;': '>',
+  '&lt;': '<',
+  '&ge;': '>=',
+  '&le;': '<=',
+  '&amp;': '&',
+  '&nbsp;': ' ',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+};
+
 /** Markdown backslash escapes CT.gov writes around punctuation. */
 const MD_ESCAPABLE = new Set('\\`*_{}[]()#+-.!<>=&~^|'.split(''));
 
@@ -75,6 +88,15 @@ export function normalise(source: string): NormalisedText {
   };
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
+    if (ch === '&') {
+      const semi = source.indexOf(';', i);
+      const entity = semi > i && semi - i <= 6 ? ENTITIES[source.slice(i, semi + 1).toLowerCase()] : undefined;
+      if (entity !== undefined) {
+        push(entity, i);
+        i = semi;
+        continue;
+      }
+    }
     if (ch === '\\' && i + 1 < source.length && MD_ESCAPABLE.has(source[i + 1]!)) {
       push(source[i + 1]!, i);
       i++;

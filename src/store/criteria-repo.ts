@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './database';
-import { trialCriteria, trials } from './schema';
+import { trialCriteria, trials, type StoredSite } from './schema';
 
 export interface CriteriaRow {
   nctId: string;
@@ -87,4 +87,51 @@ export async function* iterateCriteria(db: Db, parserVersion: string, batchSize 
     yield rows.map((r) => ({ ...r, criteria: r.criteria as unknown[] }));
     after = rows[rows.length - 1]!.nctId;
   }
+}
+
+export interface IndexRow {
+  nctId: string;
+  title: string;
+  phases: string[];
+  overallStatus: string | null;
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
+  sex: string | null;
+  sites: StoredSite[];
+  criteria: unknown[] | null;
+}
+
+/** Trials with their parsed criteria of one parser version, for the matching index, in pages. */
+export async function* iterateIndexRows(db: Db, parserVersion: string, batchSize = 1000): AsyncGenerator<IndexRow[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .select({
+        nctId: trials.nctId,
+        title: trials.title,
+        phases: trials.phases,
+        overallStatus: trials.overallStatus,
+        minAgeYears: trials.minAgeYears,
+        maxAgeYears: trials.maxAgeYears,
+        sex: trials.sex,
+        sites: trials.sites,
+        criteria: trialCriteria.criteria,
+      })
+      .from(trials)
+      .leftJoin(trialCriteria, and(eq(trialCriteria.nctId, trials.nctId), eq(trialCriteria.parserVersion, parserVersion)))
+      .where(gt(trials.nctId, after))
+      .orderBy(asc(trials.nctId))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({ ...r, criteria: r.criteria as unknown[] | null }));
+    after = rows[rows.length - 1]!.nctId;
+  }
+}
+
+/** Changes whenever a trial or a parse is written: the matching index compares it to know it is stale. */
+export async function storeSignature(db: Db): Promise<string> {
+  const result = await db.execute<{ sig: string }>(sql`
+    SELECT concat_ws('|', (SELECT count(*) FROM trials), (SELECT max(updated_at) FROM trials),
+      (SELECT count(*) FROM trial_criteria), (SELECT max(parsed_at) FROM trial_criteria)) AS sig`);
+  return (result as unknown as { rows: Array<{ sig: string }> }).rows[0]?.sig ?? '';
 }

@@ -131,6 +131,21 @@ export const trialCriteria = pgTable(
   (t) => [index('trial_criteria_version_idx').on(t.parserVersion)],
 );
 
+/**
+ * API keys. Only a SHA-256 hash is stored; the key itself is shown once, when created. Roles:
+ * patient (match and evaluate a submitted record), widget (the same, for keys embedded in public
+ * pages), coordinator (review work), admin (everything, including keys and sync).
+ */
+export const apiKeys = pgTable('api_keys', {
+  id: serial('id').primaryKey(),
+  keyHash: text('key_hash').notNull().unique(),
+  role: text('role').notNull(),
+  label: text('label').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
 /** Small key/value table for store-level facts such as when the bundled seed was loaded. */
 export const storeMeta = pgTable('store_meta', {
   key: text('key').primaryKey(),

@@ -1,0 +1,53 @@
+/** POST /v1/match: ranked trials for a submitted patient record, with the evidence for every criterion. */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { KeyRing } from '../access/api-keys';
+import type { MatchService } from '../match/match-service';
+import { patientRecordSchema } from '../patients/record';
+import { requireRole } from './auth';
+import { parseRequest } from './validate';
+
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a real date');
+export const nctIdSchema = z.string().regex(/^NCT\d{8}$/, 'an NCT id: NCT followed by 8 digits');
+
+export const STATUSES = [
+  'RECRUITING',
+  'NOT_YET_RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'COMPLETED',
+  'WITHDRAWN',
+  'UNKNOWN',
+] as const;
+export const PHASES = ['EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4', 'NA'] as const;
+
+export const matchOptionsSchema = z
+  .object({
+    asOf: isoDay.optional().describe('Date time windows are judged at; default today.'),
+    maxDistanceKm: z.number().positive().max(20_000).optional(),
+    statuses: z.array(z.enum(STATUSES)).min(1).max(STATUSES.length).optional().describe('Default: RECRUITING, NOT_YET_RECRUITING.'),
+    phases: z.array(z.enum(PHASES)).min(1).max(PHASES.length).optional(),
+    limit: z.number().int().min(1).max(200).default(20),
+    includeIneligible: z.boolean().default(false),
+    trials: z.array(nctIdSchema).min(1).max(500).optional().describe('Evaluate only these trials.'),
+  })
+  .strict();
+
+export const matchBodySchema = z
+  .object({
+    patient: patientRecordSchema,
+    options: matchOptionsSchema.default({ limit: 20, includeIneligible: false }),
+  })
+  .strict();
+
+export function matchRouter(matcher: MatchService, keys: KeyRing): Router {
+  const router = Router();
+  router.post('/', requireRole(keys, 'widget'), async (req, res) => {
+    const body = parseRequest(matchBodySchema, req.body, 'body');
+    const result = await matcher.match(body.patient, body.options);
+    res.json(result);
+  });
+  return router;
+}

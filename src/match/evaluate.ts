@@ -1,0 +1,209 @@
+/**
+ * A trial's criteria, compiled once, evaluated for one patient: pass / fail / unknown per criterion
+ * (for an exclusion, pass means the exclusion does not apply), the verdict, and, for the trials a
+ * client will see, the evidence and the questions that would settle each unknown.
+ *
+ * The structured eligibility fields (minimumAge, maximumAge, sex) become criteria of their own, so
+ * they are shown and judged like the rest.
+ */
+import type { Category } from '../criteria/extract/extractor';
+import { FACTS, type Condition, type LeafCondition } from '../criteria/facts';
+import type { Lexicons } from '../criteria/lexicon';
+import type { ParsedCriterion, ParseStatus } from '../criteria/parse';
+import type { CriterionKind } from '../criteria/segment';
+import type { NormalisedPatient } from '../patients/normalise';
+import { compileCondition, explainCondition, type Compiled, type EvalContext, type Evidence, type FactTable, type Tri } from './compile';
+
+export type Outcome = 'pass' | 'fail' | 'unknown';
+export type Verdict = 'eligible' | 'possible' | 'ineligible';
+
+export interface TrialCriterion {
+  id: string;
+  kind: CriterionKind;
+  text: string;
+  category: Category;
+  status: ParseStatus;
+  rule: { all: Condition[] } | { any: Condition[] };
+  /** 'text' for criteria read from the eligibility text, 'structured' for minimumAge / maximumAge / sex. */
+  source: 'text' | 'structured';
+}
+
+export interface CompiledCriterion {
+  criterion: TrialCriterion;
+  compiled: Compiled<NormalisedPatient>;
+}
+
+export interface Missing {
+  fact: string;
+  params?: Record<string, unknown>;
+  question: string;
+}
+
+export interface CriterionResult {
+  id: string;
+  kind: CriterionKind;
+  text: string;
+  category: Category;
+  source: 'text' | 'structured';
+  parsed: ParseStatus;
+  outcome: Outcome;
+  reason?: 'missing_data' | 'not_understood';
+  evidence: Evidence[];
+  missing?: Missing[];
+}
+
+export function outcomeOf(kind: CriterionKind, result: Tri): Outcome {
+  if (result === null) return 'unknown';
+  return (kind === 'inclusion') === result ? 'pass' : 'fail';
+}
+
+export function verdictOf(outcomes: Outcome[]): Verdict {
+  if (outcomes.includes('fail')) return 'ineligible';
+  return outcomes.includes('unknown') ? 'possible' : 'eligible';
+}
+
+/**
+ * Compiles rules with interning: criteria with the same rule (boilerplate such as "Pregnant or
+ * breastfeeding" recurs across thousands of trials) share one closure, and a per-patient memo of
+ * closure results then evaluates each distinct rule once per request.
+ */
+export class RuleCompiler {
+  private readonly cache = new Map<string, Compiled<NormalisedPatient>>();
+
+  constructor(private readonly facts: FactTable<NormalisedPatient>) {}
+
+  compile(rule: Condition): Compiled<NormalisedPatient> {
+    const key = JSON.stringify(rule);
+    let compiled = this.cache.get(key);
+    if (!compiled) {
+      const inner = compileCondition(rule, this.facts);
+      compiled = (ctx) => {
+        const memo = (ctx as MatchContext).ruleMemo;
+        const hit = memo.get(compiled!);
+        if (hit !== undefined) return hit;
+        const r = inner(ctx);
+        memo.set(compiled!, r);
+        return r;
+      };
+      this.cache.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+}
+
+export interface MatchContext extends EvalContext<NormalisedPatient> {
+  ruleMemo: Map<Compiled<NormalisedPatient>, Tri>;
+}
+
+export function newContext(patient: NormalisedPatient): MatchContext {
+  return { patient, memo: new Map(), ruleMemo: new Map() };
+}
+
+/** minimumAge / maximumAge / sex from the trial's structured fields, as criteria. */
+export function structuredCriteria(trial: { minAgeYears: number | null; maxAgeYears: number | null; sex: string | null }): TrialCriterion[] {
+  const out: TrialCriterion[] = [];
+  if (trial.minAgeYears !== null && trial.minAgeYears > 0) {
+    out.push({
+      id: 's-min-age',
+      kind: 'inclusion',
+      text: `Minimum age: ${trial.minAgeYears} years`,
+      category: 'age',
+      status: 'parsed',
+      rule: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: Math.floor(trial.minAgeYears) }] },
+      source: 'structured',
+    });
+  }
+  if (trial.maxAgeYears !== null) {
+    out.push({
+      id: 's-max-age',
+      kind: 'inclusion',
+      text: `Maximum age: ${trial.maxAgeYears} years`,
+      category: 'age',
+      status: 'parsed',
+      // Ages are whole years: a maximum of 65 admits a patient of 65 until their 66th birthday.
+      rule: { all: [{ fact: 'age', operator: 'lessThanInclusive', value: Math.floor(trial.maxAgeYears) }] },
+      source: 'structured',
+    });
+  }
+  if (trial.sex === 'FEMALE' || trial.sex === 'MALE') {
+    out.push({
+      id: 's-sex',
+      kind: 'inclusion',
+      text: `Sex: ${trial.sex.toLowerCase()}`,
+      category: 'sex',
+      status: 'parsed',
+      rule: { all: [{ fact: 'sex', operator: 'equal', value: trial.sex.toLowerCase() }] },
+      source: 'structured',
+    });
+  }
+  return out;
+}
+
+export function toTrialCriterion(c: ParsedCriterion): TrialCriterion {
+  return { id: c.id, kind: c.kind, text: c.text, category: c.category, status: c.status, rule: c.rule, source: 'text' };
+}
+
+function question(leaf: LeafCondition, lex: Lexicons): string {
+  if (leaf.fact === 'attestation') {
+    const topic = lex.attestations.topics.find((t) => t.id === (leaf.params as { topic?: string } | undefined)?.topic);
+    if (topic) return topic.question;
+  }
+  const def = FACTS[leaf.fact] as { question: (p: never) => string };
+  return def.question((leaf.params ?? {}) as never);
+}
+
+/** Full breakdown of one criterion: outcome, the evidence that decided it, and what is missing. */
+export function explainCriterion(
+  c: CompiledCriterion,
+  facts: FactTable<NormalisedPatient>,
+  ctx: MatchContext,
+  lex: Lexicons,
+): CriterionResult {
+  const { result, leaves } = explainCondition(c.criterion.rule, facts, ctx);
+  const outcome = outcomeOf(c.criterion.kind, result);
+  const base: CriterionResult = {
+    id: c.criterion.id,
+    kind: c.criterion.kind,
+    text: c.criterion.text,
+    category: c.criterion.category,
+    source: c.criterion.source,
+    parsed: c.criterion.status,
+    outcome,
+    evidence: [],
+  };
+  if (outcome !== 'unknown') {
+    const seen = new Set<string>();
+    base.evidence = leaves
+      .flatMap((l) => l.value.evidence)
+      .filter((e) => {
+        const key = `${e.path}|${String(e.note)}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    return base;
+  }
+  const unknownLeaves = leaves.filter((l) => l.result === null);
+  const unread = unknownLeaves.filter((l) => l.leaf.fact === 'unparsed');
+  const missingData = unknownLeaves.filter((l) => l.leaf.fact !== 'unparsed');
+  base.reason = missingData.length ? 'missing_data' : 'not_understood';
+  const seen = new Set<string>();
+  base.missing = [...missingData, ...unread]
+    .map((l) => ({
+      fact: l.leaf.fact,
+      ...(l.leaf.params && l.leaf.fact !== 'unparsed' ? { params: l.leaf.params } : {}),
+      question: question(l.leaf, lex),
+    }))
+    .filter((m) => {
+      const key = `${m.fact}|${m.question}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  base.evidence = leaves.filter((l) => l.result !== null).flatMap((l) => l.value.evidence);
+  return base;
+}

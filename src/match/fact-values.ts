@@ -1,0 +1,510 @@
+/**
+ * How each fact of the vocabulary (src/criteria/facts.ts) is read from a normalised patient. Every
+ * function returns the value with the record paths behind it, or `undefined` when the record cannot
+ * tell: missing data is unknown, never false.
+ *
+ * Lists follow the record contract (src/patients/record.ts): an absent list is "not reported"
+ * (unknown); a present list, even an empty one, is the patient's full answer.
+ */
+import type { Lexicons } from '../criteria/lexicon';
+import type { NBiomarker, NCancer, NormalisedPatient, NTreatment, TreatmentKind } from '../patients/normalise';
+import { foldAlteration } from '../patients/normalise';
+import type { Evidence, FactTable, FactValue } from './compile';
+import { NumericRange } from './operators';
+
+const UNKNOWN: FactValue = { value: undefined, evidence: [] };
+const known = (value: unknown, evidence: Evidence[]): FactValue => ({ value, evidence });
+const ev = (path: string, value: unknown, note?: string): Evidence => (note ? { path, value, note } : { path, value });
+
+/** Days from an ISO date (partial dates take their last day, the latest moment they allow) to asOf. */
+function daysBefore(asOf: string, date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number?, number?];
+  const end = d ? new Date(Date.UTC(y, m! - 1, d)) : m ? new Date(Date.UTC(y, m, 0)) : new Date(Date.UTC(y, 11, 31));
+  return Math.floor((Date.parse(asOf) - end.getTime()) / 86_400_000);
+}
+
+// ---------- cancer, stage, extent -------------------------------------------------------------
+
+function cancers(p: NormalisedPatient): NCancer[] | undefined {
+  return p.cancers?.length ? p.cancers : undefined;
+}
+
+const ROMAN: Record<string, number> = { '0': 0, I: 1, II: 2, III: 3, IV: 4 };
+
+/** "Stage IIIB", "3b", "IIIb", "stage 4" → "IIIB" / "IV"; prefixed systems ("BCLC B") kept as written. */
+export function foldStage(stage: string): string {
+  let s = stage.trim().replace(/^stage\s*/i, '');
+  const arabic = /^([0-4])([a-d]\d?)?$/i.exec(s);
+  if (arabic) s = ['0', 'I', 'II', 'III', 'IV'][Number(arabic[1])]! + (arabic[2] ?? '');
+  return s.toUpperCase().replace(/\s+/g, ' ');
+}
+
+/** A rule group covers the patient's stage when it is the same or a prefix at a substage boundary. */
+export function stageCovers(group: string, stage: string): boolean | undefined {
+  const g = foldStage(group);
+  const s = foldStage(stage);
+  if (g === s) return true;
+  const gm = /^(0|IV|I{1,3})(.*)$/.exec(g);
+  const sm = /^(0|IV|I{1,3})(.*)$/.exec(s);
+  if (!gm || !sm) return false;
+  if (ROMAN[gm[1]!] !== ROMAN[sm[1]!]) return false;
+  if (!gm[2]) return true; // 'III' covers IIIA…IIIC
+  if (!sm[2]) return undefined; // the rule wants IIIB, the record says only III
+  return sm[2].startsWith(gm[2]) ? true : false;
+}
+
+function tnmCovers(rule: string, value: string): boolean | undefined {
+  const norm = (x: string): string => x.replace(/^(?:y?[cpra])/i, '').toUpperCase();
+  const r = norm(rule);
+  const v = norm(value);
+  if (v === r || v.startsWith(r)) return true;
+  if (r.startsWith(v) && r.length > v.length) return undefined; // rule T3a, record T3
+  return false;
+}
+
+function extentOf(c: NCancer, extent: string, p: NormalisedPatient): { value: boolean; evidence: Evidence[] } | undefined {
+  const stageIV = c.stage ? /^IV/.test(foldStage(c.stage.value)) : false;
+  const m1 = c.tnm.m ? /^M1/i.test(c.tnm.m.value.replace(/^[cp]/i, '')) : false;
+  const metastatic = (): { value: boolean; evidence: Evidence[] } | undefined => {
+    if (c.metastatic) return { value: c.metastatic.value, evidence: [ev(c.metastatic.path, c.metastatic.value)] };
+    if (c.metastaticSites?.value.length) return { value: true, evidence: [ev(c.metastaticSites.path, c.metastaticSites.value)] };
+    if (stageIV && c.stage) return { value: true, evidence: [ev(c.stage.path, c.stage.value, 'stage IV is metastatic')] };
+    if (m1 && c.tnm.m) return { value: true, evidence: [ev(c.tnm.m.path, c.tnm.m.value, 'M1 is metastatic')] };
+    return undefined;
+  };
+  const flag = (f: { value: boolean; path: string } | undefined, invert = false) =>
+    f ? { value: invert ? !f.value : f.value, evidence: [ev(f.path, f.value)] } : undefined;
+  switch (extent) {
+    case 'metastatic':
+      return metastatic();
+    case 'locally_advanced':
+      return flag(c.locallyAdvanced);
+    case 'advanced': {
+      // Advanced = metastatic, locally advanced or unresectable (NCI Dictionary of Cancer Terms).
+      const parts = [metastatic(), flag(c.locallyAdvanced), flag(c.resectable, true)];
+      const yes = parts.find((x) => x?.value === true);
+      if (yes) return yes;
+      return parts.every((x) => x?.value === false) ? { value: false, evidence: parts.flatMap((x) => x!.evidence) } : undefined;
+    }
+    case 'unresectable':
+      return flag(c.resectable, true);
+    case 'resectable':
+      return flag(c.resectable);
+    case 'recurrent':
+    case 'relapsed':
+      return flag(c.recurrent);
+    case 'refractory': {
+      if (c.refractory) return flag(c.refractory);
+      const progressed = p.treatments?.find((t) => t.outcome === 'progression');
+      return progressed ? { value: true, evidence: [ev(`${progressed.path}/outcome`, 'progression', 'progressed on prior therapy')] } : undefined;
+    }
+    case 'localized': {
+      const met = metastatic();
+      if (met?.value === true) return { value: false, evidence: met.evidence };
+      if (met?.value === false && c.locallyAdvanced?.value === false) return { value: true, evidence: [...met.evidence, ev(c.locallyAdvanced.path, false)] };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** True if any cancer says yes, false if every cancer says no, else unknown. */
+function overCancers(p: NormalisedPatient, f: (c: NCancer) => { value: boolean; evidence: Evidence[] } | undefined): FactValue {
+  const list = cancers(p);
+  if (!list) return UNKNOWN;
+  const results = list.map(f);
+  const yes = results.filter((r) => r?.value === true);
+  if (yes.length) return known(true, yes.flatMap((r) => r!.evidence));
+  if (results.every((r) => r?.value === false)) return known(false, results.flatMap((r) => r!.evidence));
+  return UNKNOWN;
+}
+
+// ---------- biomarkers ------------------------------------------------------------------------
+
+const DETECTED = new Set(['detected', 'positive', 'high']);
+const ABSENT = new Set(['not_detected', 'wild_type', 'negative']);
+
+/** Whether a patient result's alteration falls under the rule's; undefined when the record is too coarse. */
+function alterationCovers(rule: string | undefined, result: NBiomarker): boolean | undefined {
+  if (!rule) return true;
+  const r = foldAlteration(rule);
+  if (r === 'mutation' || r === 'alteration') return true;
+  if (!result.alteration) return undefined;
+  const a = result.alteration;
+  if (a === r) return true;
+  // 'V600' covers V600E/K; a protein change covers itself only.
+  if (/^[A-Z]\d+$/.test(r) && a.startsWith(r)) return true;
+  if (r === 'sensitizing mutation' || r === 'activating mutation') {
+    return ['exon 19 deletion', 'L858R', 'G719X', 'L861Q', 'S768I'].includes(a) || /^G719/.test(a) ? true : undefined;
+  }
+  if (r === 'fusion' && /fusion|rearrangement|::/.test(a)) return true;
+  return false;
+}
+
+function receptorStatus(rule: string, result: NBiomarker): boolean | undefined {
+  const s = result.status;
+  const method = result.method?.toUpperCase() ?? '';
+  switch (rule) {
+    case 'positive':
+      if (s === 'positive' || s === 'detected' || s === 'high') return true;
+      if (s === 'negative' || s === 'low' || s === 'not_detected' || s === 'wild_type') return false;
+      return undefined;
+    case 'negative':
+      // HER2-low is HER2-negative under ASCO/CAP 2023; "low" results count as negative.
+      if (s === 'negative' || s === 'low' || s === 'not_detected' || s === 'wild_type') return true;
+      if (s === 'positive' || s === 'detected' || s === 'high') return false;
+      return undefined;
+    case 'low':
+      if (s === 'low') return true;
+      if (s === 'positive' || s === 'detected' || s === 'high') return false;
+      if (s === 'negative') {
+        if (/IHC\s*0\b/.test(method)) return false;
+        if (/IHC\s*(1\+|2\+)/.test(method)) return true;
+        return undefined;
+      }
+      return undefined;
+    case 'high':
+      if (s === 'high') return true;
+      if (s === 'negative' || s === 'low' || s === 'not_detected' || s === 'wild_type') return false;
+      return undefined;
+    case 'equivocal':
+      if (s === 'equivocal') return true;
+      return s ? false : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function biomarkerFact(p: NormalisedPatient, params: Record<string, unknown>, lex: Lexicons): FactValue {
+  const gene = String(params.gene);
+  const status = String(params.status);
+  const alteration = params.alteration as string | undefined;
+  const origin = params.origin as string | undefined;
+  if (!p.biomarkers) return UNKNOWN;
+  // HR is ER and/or PR (ASCO/CAP): derived when the record reports those.
+  if (gene === 'HR' && !p.biomarkers.some((b) => b.ids.has('HR'))) {
+    const er = biomarkerFact(p, { ...params, gene: 'ER' }, lex);
+    const pr = biomarkerFact(p, { ...params, gene: 'PR' }, lex);
+    if (status === 'positive') {
+      if (er.value === true || pr.value === true) return known(true, [...er.evidence, ...pr.evidence]);
+      if (er.value === false && pr.value === false) return known(false, [...er.evidence, ...pr.evidence]);
+    } else if (status === 'negative') {
+      if (er.value === true && pr.value === true) return known(true, [...er.evidence, ...pr.evidence]);
+      if (er.value === false || pr.value === false) return known(false, [...er.evidence, ...pr.evidence]);
+    }
+    return UNKNOWN;
+  }
+  const results = p.biomarkers.filter((b) => b.ids.has(gene));
+  // An untested gene is unknown, never negative.
+  if (!results.length) return UNKNOWN;
+  const judge = (r: NBiomarker): boolean | undefined => {
+    if (origin && r.origin && r.origin !== origin) return false;
+    let verdict: boolean | undefined;
+    if (status === 'detected') {
+      if (!r.status) return undefined;
+      if (ABSENT.has(r.status)) {
+        // "EGFR not detected" with no alteration named rules out every EGFR alteration.
+        verdict = !r.alteration || alterationCovers(alteration, r) === true ? false : undefined;
+      } else if (DETECTED.has(r.status)) {
+        // A different alteration found does not tell whether the rule's one is also present.
+        verdict = alterationCovers(alteration, r) === true ? true : undefined;
+      }
+    } else {
+      verdict = receptorStatus(status, r);
+    }
+    return verdict === true && origin && !r.origin ? undefined : verdict;
+  };
+  const falseEvidence: Evidence[] = [];
+  for (const r of results) {
+    const verdict = judge(r);
+    if (verdict === true) return known(true, [ev(`${r.path}/status`, r.status, r.alteration ? `${r.name} ${r.alteration}` : r.name)]);
+    if (verdict === false) falseEvidence.push(ev(`${r.path}/status`, r.status, r.alteration ? `${r.name} ${r.alteration}` : r.name));
+  }
+  return falseEvidence.length === results.length ? known(false, falseEvidence) : UNKNOWN;
+}
+
+function biomarkerValueFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
+  const name = String(params.name);
+  const scale = params.scale as string | undefined;
+  const hits = (p.biomarkers ?? []).filter((b) => b.ids.has(name) && typeof b.value === 'number' && (!scale || !b.scale || b.scale === scale));
+  const exact = hits.filter((b) => !scale || b.scale === scale);
+  const hit = exact[exact.length - 1];
+  if (!hit) return UNKNOWN;
+  return known(hit.value, [ev(`${hit.path}/value`, hit.value, `${hit.name}${hit.scale ? ` ${hit.scale}` : ''}`)]);
+}
+
+// ---------- treatments ------------------------------------------------------------------------
+
+function treatmentMatches(t: NTreatment, f: { drugs?: string[]; classes?: string[]; kinds?: string[] }): boolean | undefined {
+  const any = (xs: string[] | undefined, set: Set<string>): boolean => (xs ?? []).some((x) => set.has(x));
+  if (any(f.drugs, t.drugs) || any(f.classes, t.classes) || any(f.kinds, t.kinds as Set<string>)) return true;
+  return t.recognised ? false : undefined;
+}
+
+const SETTING_ALIASES: Record<string, string[]> = {
+  metastatic: ['metastatic', 'advanced', 'recurrent', 'palliative'],
+  advanced: ['advanced', 'metastatic', 'recurrent', 'locally advanced', 'palliative'],
+  adjuvant: ['adjuvant'],
+  neoadjuvant: ['neoadjuvant', 'preoperative'],
+  maintenance: ['maintenance'],
+  curative: ['curative', 'adjuvant', 'neoadjuvant', 'definitive'],
+};
+
+function priorTherapyFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
+  if (!p.treatments) return UNKNOWN;
+  const f = params as {
+    drugs?: string[];
+    classes?: string[];
+    kinds?: TreatmentKind[];
+    setting?: string;
+    withinDays?: number;
+    outcome?: string;
+    except?: { drugs?: string[]; classes?: string[]; kinds?: string[] };
+  };
+  let unknown = false;
+  const noneEvidence: Evidence[] = [];
+  for (const t of p.treatments) {
+    let m = treatmentMatches(t, f);
+    if (m !== false && f.except && treatmentMatches(t, f.except) === true) m = false;
+    if (m === false) {
+      noneEvidence.push(ev(`${t.path}/name`, t.name));
+      continue;
+    }
+    let sure = m === true;
+    const evidence: Evidence[] = [ev(`${t.path}/name`, t.name)];
+    if (f.setting) {
+      if (!t.setting) sure = false;
+      else if (!(SETTING_ALIASES[f.setting] ?? [f.setting]).includes(t.setting)) {
+        noneEvidence.push(ev(`${t.path}/setting`, t.setting));
+        continue;
+      } else evidence.push(ev(`${t.path}/setting`, t.setting));
+    }
+    if (f.outcome) {
+      if (!t.outcome) sure = false;
+      else if (t.outcome !== f.outcome) {
+        noneEvidence.push(ev(`${t.path}/outcome`, t.outcome));
+        continue;
+      } else evidence.push(ev(`${t.path}/outcome`, t.outcome));
+    }
+    if (f.withinDays !== undefined) {
+      const last = t.outcome === 'ongoing' ? p.asOf : (t.end ?? t.start);
+      if (!last) sure = false;
+      else {
+        const days = daysBefore(p.asOf, last);
+        if (days > f.withinDays) {
+          noneEvidence.push(ev(`${t.path}/${t.end ? 'end' : 'start'}`, last, `${days} days before ${p.asOf}`));
+          continue;
+        }
+        evidence.push(ev(`${t.path}/${t.end ? 'end' : 'start'}`, last, `${days} days before ${p.asOf}`));
+      }
+    }
+    if (sure) return known(true, evidence);
+    unknown = true;
+  }
+  return unknown ? UNKNOWN : known(false, noneEvidence.length ? noneEvidence : [ev('/treatments', [], 'no treatments reported')]);
+}
+
+function priorLinesFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
+  if (!p.treatments) return UNKNOWN;
+  const setting = params.setting as string | undefined;
+  const kinds = (params.kinds as string[] | undefined) ?? ['systemic'];
+  const systemic = p.treatments.filter((t) => kinds.some((k) => t.kinds.has(k as TreatmentKind)) || !t.recognised);
+  if (systemic.some((t) => !t.recognised)) return UNKNOWN;
+  let relevant = systemic;
+  if (setting) {
+    if (relevant.some((t) => !t.setting)) return UNKNOWN;
+    relevant = relevant.filter((t) => (SETTING_ALIASES[setting] ?? [setting]).includes(t.setting!));
+  }
+  if (relevant.length === 0) return known(0, [ev('/treatments', p.treatments.length, 'no prior systemic therapy reported')]);
+  // Lines: the record's own line numbers when given; otherwise treatments that started together
+  // are one regimen. Without either, the count cannot be told.
+  if (relevant.every((t) => typeof t.line === 'number')) {
+    const lines = new Set(relevant.map((t) => t.line));
+    return known(lines.size, relevant.map((t) => ev(`${t.path}/line`, t.line)));
+  }
+  if (relevant.every((t) => t.start)) {
+    const starts = new Set(relevant.map((t) => t.start));
+    return known(starts.size, relevant.map((t) => ev(`${t.path}/start`, t.start, 'regimens counted by start date')));
+  }
+  return relevant.length === 1 ? known(1, [ev(`${relevant[0]!.path}/name`, relevant[0]!.name)]) : UNKNOWN;
+}
+
+// ---------- performance status ----------------------------------------------------------------
+
+function ecogFact(p: NormalisedPatient, lex: Lexicons): FactValue {
+  if (p.ecog) return known(p.ecog.value, [ev(p.ecog.path, p.ecog.value)]);
+  if (p.karnofsky) {
+    const row = lex.performance.ecogKarnofsky.find((r) => p.karnofsky!.value >= r.karnofskyMin && p.karnofsky!.value <= r.karnofskyMax);
+    if (row) return known(row.ecog, [ev(p.karnofsky.path, p.karnofsky.value, `Karnofsky ${p.karnofsky.value} is ECOG ${row.ecog}`)]);
+  }
+  return UNKNOWN;
+}
+
+function karnofskyFact(p: NormalisedPatient, lex: Lexicons): FactValue {
+  if (p.karnofsky) return known(p.karnofsky.value, [ev(p.karnofsky.path, p.karnofsky.value)]);
+  if (p.ecog) {
+    const row = lex.performance.ecogKarnofsky.find((r) => r.ecog === p.ecog!.value);
+    if (row) {
+      const value = row.karnofskyMin === row.karnofskyMax ? row.karnofskyMin : new NumericRange(row.karnofskyMin, row.karnofskyMax);
+      return known(value, [ev(p.ecog.path, p.ecog.value, `ECOG ${p.ecog.value} is Karnofsky ${row.karnofskyMin}–${row.karnofskyMax}`)]);
+    }
+  }
+  return UNKNOWN;
+}
+
+// ---------- conditions and other cancers ------------------------------------------------------
+
+function conditionFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
+  if (!p.conditions) return UNKNOWN;
+  const names = params.names as string[];
+  const except = new Set((params.except as string[] | undefined) ?? []);
+  const active = params.active as boolean | undefined;
+  const withinYears = params.withinYears as number | undefined;
+  const asOfYear = Number(p.asOf.slice(0, 4));
+  let unknown = false;
+  for (const c of p.conditions) {
+    if (!names.some((n) => c.ids.has(n))) {
+      if (c.ids.size === 0 && c.cancerLineage.size === 0) unknown = true; // unrecognised: may be it
+      continue;
+    }
+    if ([...c.ids].some((id) => except.has(id)) && !names.some((n) => except.has(n))) continue;
+    let sure = true;
+    if (active) {
+      if (!c.status || c.status === 'controlled') sure = false;
+      else if (c.status === 'resolved' || c.status === 'history') continue;
+    }
+    if (withinYears !== undefined) {
+      if (c.status === 'active') {
+        // Active now is within any window.
+      } else if (!c.year) sure = false;
+      else if (asOfYear - c.year > withinYears) continue;
+    }
+    if (sure) return known(true, [ev(`${c.path}/name`, c.name, c.status ? `status ${c.status}` : undefined)]);
+    unknown = true;
+  }
+  return unknown ? UNKNOWN : known(false, [ev('/conditions', p.conditions.map((c) => c.name), 'not among reported conditions')]);
+}
+
+function otherMalignancyFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
+  const withinYears = params.withinYears as number | undefined;
+  const excluding = (params.excluding as string[] | undefined) ?? [];
+  const asOfYear = Number(p.asOf.slice(0, 4));
+  const candidates: Array<{ path: string; lineage: Set<string>; year?: number; text: string }> = [];
+  // Beyond the first listed cancer, further cancers in `cancers` are other malignancies.
+  for (const c of (p.cancers ?? []).slice(1)) {
+    const year = c.diagnosisDate ? Number(c.diagnosisDate.value.slice(0, 4)) : undefined;
+    candidates.push({ path: c.path, lineage: c.lineage, ...(year ? { year } : {}), text: c.codes.join('/') });
+  }
+  for (const c of p.conditions ?? []) {
+    if (c.cancerLineage.size) candidates.push({ path: `${c.path}/name`, lineage: c.cancerLineage, ...(c.year ? { year: c.year } : {}), text: c.name });
+  }
+  let unknown = false;
+  for (const c of candidates) {
+    if (excluding.some((x) => c.lineage.has(x))) continue;
+    if (withinYears !== undefined) {
+      if (!c.year) {
+        unknown = true;
+        continue;
+      }
+      if (asOfYear - c.year > withinYears) continue;
+    }
+    return known(true, [ev(c.path, c.text)]);
+  }
+  if (unknown) return UNKNOWN;
+  // Without a conditions list the record cannot rule other cancers out.
+  if (!p.conditions || !p.cancers) return UNKNOWN;
+  return known(false, [ev('/conditions', p.conditions.map((c) => c.name), 'no other cancer reported')]);
+}
+
+// ---------- the table -------------------------------------------------------------------------
+
+function numberFact(s: { value: number; path: string } | undefined): FactValue {
+  return s ? known(s.value, [ev(s.path, s.value)]) : UNKNOWN;
+}
+
+export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
+  return {
+    age: (p) => numberFact(p.age),
+    sex: (p) => (p.sex ? known(p.sex.value, [ev(p.sex.path, p.sex.value)]) : UNKNOWN),
+    cancerType: (p, params) => {
+      const codes = params.codes as string[];
+      return overCancers(p, (c) => {
+        if (!c.codes.length) return undefined;
+        if (codes.some((x) => c.lineage.has(x))) return { value: true, evidence: [ev(`${c.path}/type`, c.codes.join('/'))] };
+        // A rule more specific than the record (rule NSCLC, record "lung cancer") cannot be decided.
+        if (codes.some((x) => c.codes.some((own) => lex.cancerAncestors.get(x)?.has(own)))) return undefined;
+        return { value: false, evidence: [ev(`${c.path}/type`, c.codes.join('/'))] };
+      });
+    },
+    stage: (p, params) =>
+      overCancers(p, (c) => {
+        if (!c.stage) return undefined;
+        const verdicts = (params.groups as string[]).map((g) => stageCovers(g, c.stage!.value));
+        if (verdicts.includes(true)) return { value: true, evidence: [ev(c.stage.path, c.stage.value)] };
+        if (verdicts.every((v) => v === false)) return { value: false, evidence: [ev(c.stage.path, c.stage.value)] };
+        return undefined;
+      }),
+    tnm: (p, params) =>
+      overCancers(p, (c) => {
+        const v = c.tnm[params.category as 't' | 'n' | 'm'];
+        if (!v) return undefined;
+        const verdicts = (params.values as string[]).map((r) => tnmCovers(r, v.value));
+        if (verdicts.includes(true)) return { value: true, evidence: [ev(v.path, v.value)] };
+        if (verdicts.every((x) => x === false)) return { value: false, evidence: [ev(v.path, v.value)] };
+        return undefined;
+      }),
+    diseaseExtent: (p, params) => overCancers(p, (c) => extentOf(c, String(params.extent), p)),
+    measurableDisease: (p) => overCancers(p, (c) => (c.measurableDisease ? { value: c.measurableDisease.value, evidence: [ev(c.measurableDisease.path, c.measurableDisease.value)] } : undefined)),
+    biomarker: (p, params) => biomarkerFact(p, params, lex),
+    biomarkerValue: (p, params) => biomarkerValueFact(p, params),
+    priorTherapy: (p, params) => priorTherapyFact(p, params),
+    priorLines: (p, params) => priorLinesFact(p, params),
+    ecog: (p) => ecogFact(p, lex),
+    karnofsky: (p) => karnofskyFact(p, lex),
+    lab: (p, params) => {
+      const lab = p.labs?.get(String(params.name));
+      if (!lab || lab.value === undefined) return UNKNOWN;
+      const rule = lex.labById.get(lab.id);
+      if (rule && params.unit !== rule.unit) return UNKNOWN; // rules are written in the lab's rule unit
+      return known(lab.value, [ev(`${lab.path}/value`, lab.value, `${lab.id} in ${rule?.unit ?? ''}`)]);
+    },
+    labUln: (p, params) => {
+      const lab = p.labs?.get(String(params.name));
+      if (!lab || lab.uln === undefined || !lab.path) return UNKNOWN;
+      const raw = p.record.labs?.[Number(lab.path.split('/')[2])]?.value;
+      if (typeof raw !== 'number') return UNKNOWN;
+      const ratio = Math.round((raw / lab.uln) * 1000) / 1000;
+      return known(ratio, [ev(`${lab.path}/value`, raw, `${ratio} × ULN (${lab.uln})`)]);
+    },
+    brainMetastases: (p) => {
+      const list = cancers(p);
+      if (!list) return UNKNOWN;
+      const states = list.map((c) => c.brainMetastases);
+      const active = states.find((s) => s?.value === 'active');
+      if (active) return known('active', [ev(active.path, active.value)]);
+      const treated = states.find((s) => s?.value === 'treated-stable');
+      if (treated) return known('treated-stable', [ev(treated.path, treated.value)]);
+      if (states.every((s) => s?.value === 'none')) return known('none', states.map((s) => ev(s!.path, s!.value)));
+      return UNKNOWN;
+    },
+    pregnant: (p) => {
+      if (p.pregnant) return known(p.pregnant.value, [ev(p.pregnant.path, p.pregnant.value)]);
+      if (p.sex?.value === 'male') return known(false, [ev(p.sex.path, 'male', 'cannot be pregnant')]);
+      return UNKNOWN;
+    },
+    breastfeeding: (p) => {
+      if (p.breastfeeding) return known(p.breastfeeding.value, [ev(p.breastfeeding.path, p.breastfeeding.value)]);
+      if (p.sex?.value === 'male') return known(false, [ev(p.sex.path, 'male', 'not breastfeeding')]);
+      return UNKNOWN;
+    },
+    condition: (p, params) => conditionFact(p, params),
+    otherMalignancy: (p, params) => otherMalignancyFact(p, params),
+    lifeExpectancyMonths: (p) => numberFact(p.lifeExpectancyMonths),
+    attestation: (p, params) => {
+      const a = p.attestations.get(String(params.topic));
+      return a ? known(a.value, [ev(a.path, a.value)]) : UNKNOWN;
+    },
+    unparsed: () => UNKNOWN,
+  };
+}

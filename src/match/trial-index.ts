@@ -1,0 +1,300 @@
+/**
+ * The in-memory matching index: every stored trial with its criteria compiled once, plus cheap
+ * prefilters (status, phase, structured age and sex, required cancer types through the OncoTree
+ * hierarchy, distance) that skip trials before any criterion runs. Built from the store and rebuilt
+ * when the store changes (see match-service.ts).
+ */
+import type { Condition } from '../criteria/facts';
+import type { Lexicons } from '../criteria/lexicon';
+import type { ParsedCriterion } from '../criteria/parse';
+import { haversineKm, locate } from '../geo/places';
+import type { NormalisedPatient } from '../patients/normalise';
+import type { StoredSite } from '../store/schema';
+import type { FactTable } from './compile';
+import {
+  explainCriterion,
+  newContext,
+  outcomeOf,
+  RuleCompiler,
+  structuredCriteria,
+  toTrialCriterion,
+  verdictOf,
+  type CompiledCriterion,
+  type CriterionResult,
+  type Outcome,
+  type Verdict,
+} from './evaluate';
+import { compareParts, DISEASE_WEIGHTS, phaseNumber, score, type ScoreParts } from './rank';
+
+export interface TrialInput {
+  nctId: string;
+  title: string;
+  phases: string[];
+  overallStatus: string | null;
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
+  sex: string | null;
+  sites: StoredSite[];
+  criteria: ParsedCriterion[];
+}
+
+interface Site {
+  facility: string | null;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+  status: string | null;
+  lat: number;
+  lon: number;
+}
+
+export interface IndexedTrial {
+  nctId: string;
+  title: string;
+  phases: string[];
+  phase: number;
+  overallStatus: string | null;
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
+  sex: string | null;
+  /** Open sites (recruiting, or no status given) that could be placed on the map. */
+  openSites: Site[];
+  criteria: CompiledCriterion[];
+  /** Each set lists cancer codes of which the patient must have one (from inclusion criteria). */
+  requiredCancer: string[][];
+}
+
+export interface MatchOptions {
+  statuses?: string[] | undefined;
+  phases?: string[] | undefined;
+  maxDistanceKm?: number | undefined;
+  limit: number;
+  includeIneligible: boolean;
+  trials?: string[] | undefined;
+}
+
+export interface TrialMatch {
+  nctId: string;
+  title: string;
+  phases: string[];
+  overallStatus: string | null;
+  verdict: Verdict;
+  score: number;
+  scoreParts: ScoreParts;
+  nearestSite: (Omit<Site, 'lat' | 'lon'> & { lat: number; lon: number; distanceKm: number }) | null;
+  criteria: CriterionResult[];
+}
+
+export interface MatchResult {
+  matches: TrialMatch[];
+  /** How many trials each stage kept, for clients that want to show "n of m". */
+  counts: { indexed: number; considered: number; evaluated: number; eligible: number; possible: number; ineligible: number };
+}
+
+export const DEFAULT_STATUSES = ['RECRUITING', 'NOT_YET_RECRUITING'];
+/** Groups too broad to make a trial "specific" to the patient's cancer. */
+const BROAD = new Set(['ANY_CANCER', 'SOLID', 'HEME']);
+
+/** Cancer codes the patient must have one of for this rule to hold, or null when it cannot be said. */
+function requiredCodes(c: Condition): string[] | null {
+  if ('all' in c) {
+    let best: string[] | null = null;
+    for (const k of c.all) {
+      const r = requiredCodes(k);
+      if (r && (!best || r.length < best.length)) best = r;
+    }
+    return best;
+  }
+  if ('any' in c) {
+    const parts = c.any.map(requiredCodes);
+    return parts.every((p) => p) ? [...new Set(parts.flatMap((p) => p!))] : null;
+  }
+  if (c.fact === 'cancerType' && c.operator === 'equal' && c.value === true) {
+    return (c.params as { codes?: string[] } | undefined)?.codes ?? null;
+  }
+  return null;
+}
+
+function leafFacts(c: Condition, out: Array<{ fact: string; codes?: string[] }> = []): Array<{ fact: string; codes?: string[] }> {
+  if ('all' in c) c.all.forEach((k) => leafFacts(k, out));
+  else if ('any' in c) c.any.forEach((k) => leafFacts(k, out));
+  else out.push({ fact: c.fact, ...(c.fact === 'cancerType' ? { codes: (c.params as { codes: string[] }).codes } : {}) });
+  return out;
+}
+
+export class TrialIndex {
+  readonly trials: IndexedTrial[];
+  private readonly byId: Map<string, IndexedTrial>;
+
+  constructor(
+    inputs: TrialInput[],
+    private readonly lex: Lexicons,
+    private readonly facts: FactTable<NormalisedPatient>,
+    compiler = new RuleCompiler(facts),
+  ) {
+    const placeCache = new Map<string, { lat: number; lon: number } | null>();
+    const place = (s: StoredSite): { lat: number; lon: number } | null => {
+      if (s.lat !== null && s.lon !== null) return { lat: s.lat, lon: s.lon };
+      const key = `${s.zip}|${s.city}|${s.state}|${s.country}`;
+      if (!placeCache.has(key)) {
+        const p = locate({ postalCode: s.zip, city: s.city, state: s.state, country: s.country });
+        placeCache.set(key, p ? { lat: p.lat, lon: p.lon } : null);
+      }
+      return placeCache.get(key)!;
+    };
+    this.trials = inputs.map((t) => {
+      const criteria = [...structuredCriteria(t), ...t.criteria.map(toTrialCriterion)].map((criterion) => ({
+        criterion,
+        compiled: compiler.compile(criterion.rule),
+      }));
+      const requiredCancer = t.criteria
+        .filter((c) => c.kind === 'inclusion' && c.status !== 'unparsed')
+        .map((c) => requiredCodes(c.rule))
+        .filter((r): r is string[] => Boolean(r?.length));
+      const openSites: Site[] = [];
+      for (const s of t.sites) {
+        if (s.status && s.status !== 'RECRUITING') continue;
+        const p = place(s);
+        if (p) openSites.push({ facility: s.facility, city: s.city, state: s.state, country: s.country, status: s.status, ...p });
+      }
+      return {
+        nctId: t.nctId,
+        title: t.title,
+        phases: t.phases,
+        phase: phaseNumber(t.phases),
+        overallStatus: t.overallStatus,
+        minAgeYears: t.minAgeYears,
+        maxAgeYears: t.maxAgeYears,
+        sex: t.sex,
+        openSites,
+        criteria,
+        requiredCancer,
+      };
+    });
+    this.byId = new Map(this.trials.map((t) => [t.nctId, t]));
+  }
+
+  get size(): number {
+    return this.trials.length;
+  }
+
+  get(nctId: string): IndexedTrial | undefined {
+    return this.byId.get(nctId);
+  }
+
+  /** True when a structured field or a required cancer type already rules the patient out. */
+  private prefilteredOut(t: IndexedTrial, p: NormalisedPatient): boolean {
+    const age = p.age?.value;
+    if (age !== undefined) {
+      if (t.minAgeYears !== null && age < Math.floor(t.minAgeYears)) return true;
+      if (t.maxAgeYears !== null && age > Math.floor(t.maxAgeYears)) return true;
+    }
+    if (p.sex && (t.sex === 'FEMALE' || t.sex === 'MALE') && p.sex.value !== t.sex.toLowerCase()) return true;
+    const cancers = p.cancers;
+    if (cancers?.length && cancers.every((c) => c.codes.length)) {
+      for (const required of t.requiredCancer) {
+        const possible = cancers.some((c) =>
+          required.some((code) => c.lineage.has(code) || c.codes.some((own) => this.lex.cancerAncestors.get(code)?.has(own))),
+        );
+        if (!possible) return true;
+      }
+    }
+    return false;
+  }
+
+  private nearest(t: IndexedTrial, p: NormalisedPatient): TrialMatch['nearestSite'] {
+    if (!p.location || !t.openSites.length) return null;
+    let best: TrialMatch['nearestSite'] = null;
+    for (const s of t.openSites) {
+      const d = haversineKm(p.location, s);
+      if (!best || d < best.distanceKm) best = { ...s, distanceKm: Math.round(d * 10) / 10 };
+    }
+    return best;
+  }
+
+  match(patient: NormalisedPatient, options: MatchOptions): MatchResult {
+    const ctx = newContext(patient);
+    const wanted = options.trials ? new Set(options.trials) : null;
+    const statuses = options.statuses ?? (wanted ? null : DEFAULT_STATUSES);
+    const phases = options.phases?.length ? new Set(options.phases) : null;
+    const counts = { indexed: this.trials.length, considered: 0, evaluated: 0, eligible: 0, possible: 0, ineligible: 0 };
+    const candidates: Array<{ t: IndexedTrial; outcomes: Outcome[]; parts: ScoreParts; nearest: TrialMatch['nearestSite'] }> = [];
+    for (const t of wanted ? [...wanted].map((id) => this.byId.get(id)).filter((x): x is IndexedTrial => Boolean(x)) : this.trials) {
+      if (statuses && !statuses.includes(t.overallStatus ?? '')) continue;
+      if (phases && !t.phases.some((ph) => phases.has(ph))) continue;
+      counts.considered++;
+      if (!options.includeIneligible && this.prefilteredOut(t, patient)) {
+        counts.ineligible++;
+        continue;
+      }
+      const nearest = this.nearest(t, patient);
+      if (options.maxDistanceKm !== undefined && (!nearest || nearest.distanceKm > options.maxDistanceKm)) continue;
+      counts.evaluated++;
+      const outcomes = t.criteria.map((c) => outcomeOf(c.criterion.kind, c.compiled(ctx)));
+      const verdict = verdictOf(outcomes);
+      counts[verdict]++;
+      if (verdict === 'ineligible' && !options.includeIneligible) continue;
+      candidates.push({ t, outcomes, parts: this.parts(t, outcomes, verdict, nearest), nearest });
+    }
+    candidates.sort((a, b) => compareParts(a.parts, b.parts) || (a.t.nctId < b.t.nctId ? -1 : 1));
+    const matches = candidates.slice(0, options.limit).map(({ t, parts, nearest }) => ({
+      nctId: t.nctId,
+      title: t.title,
+      phases: t.phases,
+      overallStatus: t.overallStatus,
+      verdict: parts.verdict,
+      score: score(parts),
+      scoreParts: parts,
+      nearestSite: nearest,
+      criteria: t.criteria.map((c) => explainCriterion(c, this.facts, ctx, this.lex)),
+    }));
+    return { matches, counts };
+  }
+
+  /** Every criterion of one trial, explained, whatever its verdict. */
+  evaluate(t: IndexedTrial, patient: NormalisedPatient): TrialMatch {
+    const ctx = newContext(patient);
+    const criteria = t.criteria.map((c) => explainCriterion(c, this.facts, ctx, this.lex));
+    const outcomes = criteria.map((c) => c.outcome);
+    const verdict = verdictOf(outcomes);
+    const nearest = this.nearest(t, patient);
+    const parts = this.parts(t, outcomes, verdict, nearest);
+    return {
+      nctId: t.nctId,
+      title: t.title,
+      phases: t.phases,
+      overallStatus: t.overallStatus,
+      verdict,
+      score: score(parts),
+      scoreParts: parts,
+      nearestSite: nearest,
+      criteria,
+    };
+  }
+
+  private parts(t: IndexedTrial, outcomes: Outcome[], verdict: Verdict, nearest: TrialMatch['nearestSite']): ScoreParts {
+    let diseaseWeight = 0;
+    let cancerSpecific = false;
+    let biomarkerSpecific = false;
+    let unknowns = 0;
+    t.criteria.forEach((c, i) => {
+      const o = outcomes[i];
+      if (o === 'unknown') unknowns++;
+      if (o !== 'pass' || c.criterion.kind !== 'inclusion') return;
+      diseaseWeight += DISEASE_WEIGHTS[c.criterion.category] ?? 0;
+      for (const leaf of leafFacts(c.criterion.rule)) {
+        if (leaf.fact === 'cancerType' && leaf.codes?.some((code) => !BROAD.has(code))) cancerSpecific = true;
+        if (leaf.fact === 'biomarker' || leaf.fact === 'biomarkerValue') biomarkerSpecific = true;
+      }
+    });
+    return {
+      verdict,
+      diseaseWeight,
+      specificity: (cancerSpecific ? 2 : 0) + (biomarkerSpecific ? 2 : 0),
+      unknowns,
+      criteria: t.criteria.length,
+      distanceKm: nearest?.distanceKm ?? null,
+      phase: t.phase,
+    };
+  }
+}
