@@ -199,48 +199,57 @@ interface Entry {
   exact?: string;
 }
 
+interface TrieNode {
+  next?: Map<string, TrieNode>;
+  entries?: Entry[];
+}
+
 /**
- * Finds lexicon phrases in text by token, longest match first, left to right. A trie keyed by the
- * first token keeps lookups linear in the text length whatever the lexicon size.
+ * Finds lexicon phrases in text by token, longest match first, left to right. A token trie keeps a
+ * lookup proportional to the phrase length, whatever the size of the lexicons.
  */
 export class PhraseIndex {
-  private readonly byFirst = new Map<string, Entry[]>();
+  private readonly root: TrieNode = {};
 
   add(phrase: string, type: MentionType, id: string, caseSensitive = false): void {
     const tokens = phraseKey(phrase).split(' ').filter(Boolean);
     if (tokens.length === 0) return;
-    const entry: Entry = { tokens, type, id, ...(caseSensitive ? { exact: phrase } : {}) };
-    const list = this.byFirst.get(tokens[0]!) ?? [];
-    if (list.some((e) => e.type === type && e.id === id && e.tokens.join(' ') === tokens.join(' ') && e.exact === entry.exact)) {
-      return;
+    let node = this.root;
+    for (const t of tokens) {
+      node.next ??= new Map();
+      let child = node.next.get(t);
+      if (!child) {
+        child = {};
+        node.next.set(t, child);
+      }
+      node = child;
     }
-    list.push(entry);
-    list.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.byFirst.set(tokens[0]!, list);
+    const entry: Entry = { tokens, type, id, ...(caseSensitive ? { exact: phrase } : {}) };
+    node.entries ??= [];
+    if (node.entries.some((e) => e.type === type && e.id === id && e.exact === entry.exact)) return;
+    node.entries.push(entry);
   }
 
   /** All non-overlapping mentions; where one phrase maps to several entries, all are returned. */
   scan(text: string, tokens: Token[] = tokenize(text)): Mention[] {
     const out: Mention[] = [];
+    const ends: Array<{ length: number; entries: Entry[] }> = [];
     for (let i = 0; i < tokens.length; ) {
-      const candidates = this.byFirst.get(tokens[i]!.norm);
+      ends.length = 0;
+      let node: TrieNode | undefined = this.root;
+      for (let k = i; k < tokens.length; k++) {
+        node = node.next?.get(tokens[k]!.norm);
+        if (!node) break;
+        if (node.entries) ends.push({ length: k - i + 1, entries: node.entries });
+      }
       let matchedLength = 0;
-      if (candidates) {
-        for (const e of candidates) {
-          if (matchedLength > e.tokens.length) break;
-          if (i + e.tokens.length > tokens.length) continue;
-          let ok = true;
-          for (let k = 1; k < e.tokens.length; k++) {
-            if (tokens[i + k]!.norm !== e.tokens[k]) {
-              ok = false;
-              break;
-            }
-          }
-          if (!ok) continue;
-          const start = tokens[i]!.start;
-          const end = tokens[i + e.tokens.length - 1]!.end;
+      for (let j = ends.length - 1; j >= 0 && !matchedLength; j--) {
+        const { length, entries } = ends[j]!;
+        const start = tokens[i]!.start;
+        const end = tokens[i + length - 1]!.end;
+        for (const e of entries) {
           if (e.exact !== undefined && !sameAsWritten(text.slice(start, end), e.exact)) continue;
-          matchedLength = e.tokens.length;
+          matchedLength = length;
           out.push({ type: e.type, id: e.id, start, end, text: text.slice(start, end) });
         }
       }

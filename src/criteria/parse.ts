@@ -14,7 +14,7 @@ import type { Category, ExtractInput, Finding } from './extract/extractor';
 import { lexicons, type Lexicons } from './lexicon';
 import { findScopes } from './negation';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { normalise, tokenize } from './text';
+import { tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
 export const PARSER_VERSION = '1.0.0';
@@ -374,7 +374,7 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
   const segments = segmentCriteria(source);
   const criteria = segments.map((seg) => {
     if (!seg.alternatives?.length) {
-      return finish(seg, readCriterion(normalise(seg.text).text, seg.kind, seg.context, lex));
+      return finish(seg, readCriterion(seg.normText, seg.kind, seg.context, lex));
     }
     // "At least one of the following": each alternative read on its own, joined with any.
     const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));

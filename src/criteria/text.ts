@@ -77,7 +77,20 @@ const REPLACE: Record<string, string> = {
  * "10^9/L" rather than "109/L"; everything else goes through NFKC (full-width punctuation, ligatures,
  * circled numbers, Roman-numeral characters) character by character so offsets stay exact.
  */
+/** Plain printable ASCII with nothing to unescape: the common case, returned as is. */
+const PLAIN = /^[\x20-\x25\x27-\x5b\x5d-\x7e\n\r]*$/;
+
 export function normalise(source: string): NormalisedText {
+  if (PLAIN.test(source)) {
+    let identity: number[] | undefined;
+    return {
+      text: source,
+      get map() {
+        identity ??= Array.from({ length: source.length + 1 }, (_, i) => i);
+        return identity;
+      },
+    };
+  }
   let text = '';
   const map: number[] = [];
   const push = (s: string, at: number): void => {
