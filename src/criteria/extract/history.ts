@@ -1,4 +1,44 @@
-/** Brain metastases, pregnancy, infections, medical history, consent, contraception. */
-import type { Extractor } from './extractor';
+/**
+ * Medical history and attestations: brain/CNS metastases, pregnancy and breastfeeding, infections,
+ * other conditions (other malignancies, autoimmune disease, transplant, ILD/pneumonitis, cardiac…),
+ * informed consent / compliance and contraception. Each reader lives in its own history-*.ts module;
+ * this one registers them and settles their polarity.
+ */
+import type { ExtractInput, Extractor, Finding } from './extractor';
+import { extractAttestations } from './history-attest';
+import { extractBrain } from './history-brain';
+import { extractConditions } from './history-conditions';
+import { extractMalignancy } from './history-malignancy';
+import { extractReproductive } from './history-reproductive';
+import { negatedAt } from './history-util';
 
-export const HISTORY_EXTRACTORS: Extractor[] = [];
+/**
+ * The assembler negates a finding whose anchor lies in any negation scope. Two scopes must not
+ * negate: a pleonastic post-negation in an exclusion ("Pregnant women are excluded") and a
+ * negation closed inside a parenthesis ("(no prior resection of the target lesion) parenchymal
+ * brain metastasis"). Findings the assembler would wrongly negate keep their condition as stated.
+ */
+function settlePolarity(input: ExtractInput, findings: Finding[]): Finding[] {
+  for (const f of findings) {
+    if (f.polarityHandled || !f.spans.length) continue;
+    const anchor = f.anchor ?? f.spans[0]![0];
+    const assemblerNegates = input.scopes.scopes.some(
+      (sc) => sc.kind === 'negated' && anchor >= sc.start && anchor < sc.end,
+    );
+    if (assemblerNegates && !negatedAt(input, anchor)) f.polarityHandled = true;
+  }
+  return findings;
+}
+
+const settled =
+  (extract: Extractor): Extractor =>
+  (input) =>
+    settlePolarity(input, extract(input));
+
+export const HISTORY_EXTRACTORS: Extractor[] = [
+  extractBrain,
+  extractReproductive,
+  extractConditions,
+  extractMalignancy,
+  extractAttestations,
+].map(settled);

@@ -1,0 +1,639 @@
+/**
+ * Brain / CNS metastases, leptomeningeal disease and spinal cord compression.
+ *
+ * The fact brainMetastases is 'none', 'active' (untreated, progressing or symptomatic) or
+ * 'treated-stable' (facts.ts). Readings:
+ *   exclusion "Known brain metastases"                      → brainMetastases in [active, treated-stable]
+ *   exclusion "Active / untreated / symptomatic / progressive / uncontrolled CNS metastases"
+ *                                                            → brainMetastases in [active]
+ *   exclusion "Brain metastases. Patients with treated, stable brain metastases are eligible (off
+ *   steroids ≥ 2 weeks…)" or "… unless treated and stable"  → brainMetastases in [active]; the
+ *   permission, which only defines "treated and stable", is covered with its words.
+ *   inclusion "No (known / active) brain metastases"         → the same, negated by the assembler
+ *   inclusion "Patients with treated, stable brain metastases are eligible" and "If present, brain
+ *   metastases must be treated and stable"                  → brainMetastases in [none, treated-stable]
+ *   inclusion "At least one measurable brain metastasis", "Untreated brain metastases"
+ *                                                            → presence: in [active, treated-stable] / [active]
+ * A text that allows untreated brain metastases while excluding symptomatic ones cannot be told
+ * apart with these three values (asymptomatic untreated metastases are 'active'), so it is left
+ * unread rather than excluding patients it allows. Size, number and location limits ("> 3 cm",
+ * "brain stem") are not expressible either and leave their mention unread.
+ *
+ * Leptomeningeal disease and spinal cord compression are conditions (rules/conditions.json,
+ * group cns_disease), read here because criteria list them with brain metastases.
+ */
+import type { ExtractInput, Extractor, Finding } from './extractor';
+import type { Condition } from '../facts';
+import {
+  modalNegationInExclusion,
+  negatedAt,
+  polarityMode,
+  sentenceEnd,
+  sentenceStart,
+  subtract,
+  vocab,
+  vocabSpans,
+  type Span,
+} from './history-util';
+
+const GATE =
+  /brain|cns|central nervous|intracranial|intra-cranial|cerebr|leptomening|mening|spinal cord|cord compression|lmd/i;
+
+const LOC = String.raw`(?:brain|cerebral|intra-?cranial|intracerebral|CNS|central\s+nervous(?:\s+system)?(?:\s*\(\s*CNS\s*\))?|parenchymal\s+brain|brain\s+parenchymal)`;
+const ALSO = String.raw`(?:\s*(?:,|or|and|and\s*\/\s*or|\/)\s*(?:leptomeningeal|meningeal|LM|spinal(?:\s+cord)?|subdural|epidural|dural|brain|cerebral|CNS|central\s+nervous\s+system(?:\s*\(\s*CNS\s*\))?)\b)*`;
+/** Other metastatic sites listed with the brain ("brain or bone metastatic lesions"): left unread. */
+const OTHER_SITE_WORDS = String.raw`(?:bone|osseous|liver|hepatic|lung|pulmonary|adrenal|visceral|peritoneal|pleural|skin)`;
+const OTHER_SITES = String.raw`(?:\s*(?:,|or|and\s*\/\s*or|\/)\s*${OTHER_SITE_WORDS})*`;
+const OTHER_SITE_RE = new RegExp(String.raw`\b${OTHER_SITE_WORDS}\b`, 'gi');
+const NOUN = String.raw`(?:(?:(?:primary\s+)?(?:malignanc(?:y|ies)|tumou?rs?)\s+(?:or|and|and\/or)\s+)?metasta(?:sis|ses|tic\s+(?:disease|lesions?|tumou?rs?|deposits?|spread))|mets|(?:target\s+|index\s+|measurable\s+)?lesions?|disease|involvement|deposits?|spread|progression|progressive\s+disease)`;
+/** "brain metastases", "CNS or leptomeningeal metastases", "central nervous system (CNS) involvement". */
+const MENTION = new RegExp(
+  String.raw`\b${LOC}${ALSO}${OTHER_SITES}\s+(?:metastatic\s+)?${NOUN}\b|\bmetasta(?:sis|ses|tic\s+disease|si[sz]ed|tic)\s+(?:disease\s+)?(?:only\s+)?(?:located\s+)?(?:to|in|of|involving)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)\b|\b(?:leukemic|lymphomatous|tumou?r|malignant|disease)\s+involvement\s+(?:of|in)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(\s*CNS\s*\))?|\bmetastatic\s+(?:brain|CNS)\s+(?:lesions?|tumou?rs?|disease)\b|\bmetastatic\s+(?:[\w-]+\s+){1,2}involving\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)\b|\bbrain\s+mets\b|\b(?:measurable\s+)?(?:disease|lesions?|metastas[ie]s)\s+in\s+the\s+(?:brain|CNS|central\s+nervous\s+system)\b`,
+  'gi',
+);
+
+/** Words that make a mention 'active' (untreated, progressing or symptomatic). */
+const ACTIVE =
+  /\b(?:active|untreated|un-treated|symptomatic|uncontrolled|poorly\s+controlled|unstable|progressive|progressing|growing|enlarging|new|newly\s+(?:diagnosed|detected)|clinically\s+active|actively\s+progressing)\b|\bnot\s+(?:been\s+)?(?:previously\s+|yet\s+|definitively\s+|adequately\s+|completely\s+)?(?:treated|controlled|stable|resected|irradiated)\b|\brequir(?:e|es|ing)\s+(?:\w+\s+){0,3}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?|local|immediate|urgent|treatment|therapy|intervention)/i;
+/** Activity that treatment has not addressed: untreated, new, progressing. */
+const ACTIVE_STRONG =
+  /\b(?:untreated|un-treated|progressive|progressing|growing|enlarging|new|newly|active|not\s+(?:been\s+)?(?:previously\s+|yet\s+)?treated)\b/i;
+
+/** Words of a treated and stable state. */
+const STABLE =
+  /\b(?:treated|stable|stabili[sz]ed|controlled|inactive|irradiated|resected|radiosurgery|off\s+steroids|no\s+(?:evidence\s+of\s+)?progression|without\s+(?:evidence\s+of\s+)?progression)\b/i;
+/** The text allows untreated (or any) brain metastases. */
+const ALLOWS_UNTREATED =
+  /\b(?:treated\s+or\s+untreated|untreated\s+or\s+treated|including\s+(?:those\s+with\s+)?untreated|regardless\s+of\s+(?:prior\s+)?treatment|not\s+(?:required\s+to\s+be|need\s+to\s+be)\s+treated|(?:asymptomatic\s+)?untreated\s+(?:brain\s+|cns\s+)?(?:metastases|lesions)\s+(?:are|is|will\s+be)\s+(?:allowed|eligible|permitted))\b/i;
+/** A permission: "are eligible", "may participate", "are allowed". */
+const PERMIT =
+  /\b(?:(?:are|is|be|being|were|was|remain|remains)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted|acceptable)|(?:eligible|allowed|permitted|acceptable)\s*(?:\)|$|if\b|only\b|provided\b|as\s+long\b|for\s+(?:enrollment|participation|inclusion|the\s+study)|to\s+(?:enroll|participate))|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included|allowed|permitted|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|(?:are|is|will)\s+not\s+(?:be\s+)?(?:excluded|an\s+exclusion)|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion|may\s+be\s+included|will\s+be\s+allowed|may\s+consider\s+participating|can\s+be\s+considered|may\s+(?:be|have)\s+(?:\w+\s+){0,3}(?:treated|untreated|stable|asymptomatic))\b/i;
+/** Exceptions in the same sentence: "Brain metastases unless treated and stable". */
+const UNLESS =
+  /\b(?:unless|except(?:\s+for)?|with\s+the\s+exception\s+of|other\s+than|provided|if\s+they|if\s+(?:the\s+)?(?:metastases|lesions)|as\s+long\s+as|(?:eligible|allowed|permitted)\s+(?:only\s+)?if)\b/i;
+/** "At least one brain metastasis", "one or more measurable brain lesions": the trial needs them. */
+const PRESENCE = /\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|(?:>=|≥)\s*1|measurable|evaluable|target)\b[^.;]*$/i;
+
+/** An item that states a stability condition: "without evidence of progression for 4 weeks". */
+const STABILITY_ITEM =
+  /\b(?:stable|stability|progression|growth|treatment|new\s+or\s+enlarging|off\s+(?:of\s+)?(?:steroids|corticosteroids)|steroids?|corticosteroids?|asymptomatic|treated|radiosurgery|resection|surgery|radiotherapy|neurologically)\b/i;
+
+/** What may stand between a negation and the metastases it negates. */
+const NEGATED_GAP =
+  /^\s*(?:(?:(?:clinical|radiologic\w*|radiographic\w*|documented|known|current|concurrent|any|other|evidence|history|presence|signs?|diagnosis)\s+(?:of\s+)?)|(?:have|has|had|be|with|having|are|is)\s+|(?:and|or|\/)\s+)*$/i;
+
+/** Limits of size, number or location the fact cannot express. */
+const RESTRICT =
+  /\d+(?:\.\d+)?\s*(?:cm|mm|ml)\b|\bdiameter\b|\blarger\b|\b(?<!any\s)size\b|\bvolume\b|\bbrain\s*stem\b|\bbrainstem\b|\bposterior\s+fossa\b|[<>]\s*\d|\bmore\s+than\s+(?:\d+|one|two|three|four|five)\b|\b(?:\d+|one|two|three|four|five)\s+or\s+(?:more|fewer|less)\b|\bup\s+to\s+\d+\b|\bmaximum\b|\b(?<!any\s)number\b|\bhemorrhagic\b|\bmidline\b|\boptic\b|\bexceed\w*|\bbeyond\b|\bwidespread\b|\bdefinitive\b|\bextensive\b/i;
+/** "radiotherapy for brain metastases": about a treatment, not the patient's state. */
+const ABOUT_TREATMENT =
+  /\b(?:therapy|treatment|treatments|radiotherapy|radiation|RT|SRS|WBRT|surgery|resection|excision|radiosurgery|steroids?|corticosteroids?|dexamethasone|management|control|screening|evaluation|assessment|imaging|MRI|scan|field|indication|biopsy|irradiation)\s+(?:[\w-]+\s+){0,2}(?:for|of|to|due\s+to|related\s+to|caused\s+by|included|including|involving)\s+(?:the\s+|any\s+|all\s+)?(?:(?!with\b|and\b|or\b)[\w-]+\s+){0,2}$/i;
+/** "Neurological symptoms from brain metastases": the metastases are symptomatic. */
+const SYMPTOMS_OF =
+  /\b(?:symptoms?|signs?)\s+(?:\w+\s+){0,2}(?:from|of|due\s+to|related\s+to|caused\s+by|attributable\s+to)\s+(?:the\s+)?$/i;
+
+/** Words of the definitions of "treated and stable" and "active" that the finding covers. */
+const BM_VOCAB = vocab(
+  'treated treatment treatments previously prior definitively adequately successfully completely local therapy therapies radiotherapy radiation ' +
+    'rt srs srt sbrt stereotactic radiosurgery gamma knife wbrt whole brain surgery surgical surgically resection resected neurosurgical neurosurgery ' +
+    'excision irradiated irradiation cns directed brain stable stability stabilized stabilised radiologically radiographically radiographic radiological ' +
+    'clinically neurologically neurological neurologic asymptomatic symptomatic symptoms symptom signs sign progression progressive progressing new ' +
+    'enlarging enlarged growth evidence imaging image images mri ct scan scans magnetic resonance repeat follow up followup screening baseline ' +
+    'comparison compared confirmed documented demonstrated assessed by on at least weeks week wks days day months month off steroids steroid ' +
+    'corticosteroids corticosteroid glucocorticoids dexamethasone prednisone prednisolone equivalent mg daily per dose doses decreasing tapering taper ' +
+    'tapered escalating increasing increase requiring require required requirement requirements need needed needing anticonvulsants anticonvulsant ' +
+    'antiepileptic antiepileptics anti seizure seizures enzyme inducing immediate urgent emergent first study intervention drug randomization ' +
+    'randomisation registration enrollment enrolment start initiation entry before after since completion completed end elapsed between minimum must ' +
+    'have has had been be is are were no not without free of any and or the a an to for with who which that they these those their such patients ' +
+    'participants subjects individuals lesions lesion metastases metastasis metastatic disease may participate eligible allowed permitted acceptable ' +
+    'included enrolled enroll provided if as long i e g note should performed during control controlled uncontrolled associated defined untreated ' +
+    'active inactive mets cerebral intracranial parenchymal edema clinical physiologic replacement within prior known history treating physician ' +
+    'investigator judgment opinion determines determined considered deemed stability neurologically dose day other than unless except exception ' +
+    'following criteria meet meets all both apply applies exclusion excluded this period there dosing receiving received at time also well recovered ' +
+    'acute toxic effect effects central nervous system leptomeningeal meningeal carcinomatous meningitis lmd spinal cord compression last visit ' +
+    'escalation stable dose mm mg/day per day oral iv resolution resolved return returned baseline pre existing preexisting post posttreatment ' +
+    'decreasing stable requiring steroid less than equal greater now remain remained remains epileptic continuous continued ongoing',
+);
+
+type State = 'active' | 'treated-stable' | 'none';
+
+interface BmMention {
+  start: number;
+  end: number;
+  sStart: number;
+  sEnd: number;
+  /** Qualifier words before the mention in its noun phrase. */
+  qualStart: number;
+  /** A qualifier shared with another subject ("uncontrolled primary or brain …"). */
+  shared?: Span;
+  active: boolean;
+  /** Untreated, new or progressing, as opposed to merely symptomatic. */
+  strong: boolean;
+  stable: boolean;
+  permission: boolean;
+  /** Other sites named in the mention, which are not brain metastases. */
+  holes: Span[];
+}
+
+function grab(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m);
+  return out;
+}
+
+/** The qualifier run before a mention: "Known active untreated" in "Has known active untreated CNS metastases". */
+const QUAL_WORDS =
+  /(?:\b(?:known|recently|recurrent|malignant|active|untreated|un-treated|symptomatic|asymptomatic|uncontrolled|unstable|progressive|progressing|actively|growing|enlarging|new|newly|diagnosed|detected|clinically|significant|treated|previously|stable|controlled|inactive|current|concurrent|documented|suspected|confirmed|radiologically|radiographically|any|or|and|and\/or|nor|presence|history|evidence|of|known|multiple|existing|prior|untreated|parenchymal|measurable|evaluable|intact|surgically|definitively|not|yet|lesions?|synchronous|metachronous|oligo-symptomatic|or|,|\/)\s*|\([^()]{0,70}\)\s*)+$/i;
+
+/**
+ * Start of the qualifier run before `pos` ("Known active untreated"), never beginning with a
+ * connective or separator: those belong to the assembler, which joins findings by them.
+ */
+function qualifierStart(text: string, from: number, pos: number): number {
+  const q = QUAL_WORDS.exec(text.slice(Math.max(from, pos - 110), pos));
+  if (!q) return pos;
+  let start = pos - q[0].length;
+  const lead = /^(?:\s*(?:,|\/|\(|\)|\bor\b|\band\/or\b|\band\b|\bnor\b))+\s*/i.exec(text.slice(start, pos));
+  if (lead) start += lead[0].length;
+  return start;
+}
+
+function mentionsOf(input: ExtractInput): BmMention[] {
+  const { text } = input;
+  const out: BmMention[] = [];
+  const found = grab(MENTION, text);
+  // Dozens of mentions in one criterion are no eligibility text (and each costs a sentence scan).
+  if (found.length > 40) return out;
+  for (const m of found) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const before = text.slice(Math.max(0, start - 40), start);
+    // Primary brain tumours and non-CNS lesions are other subjects.
+    if (
+      /\bprimary\s+$/i.test(before) ||
+      /\bprimary\s+central\s+nervous\s+system\s*\(\s*$/i.test(before) ||
+      /\bnon[\s-]?$|\bextra$/i.test(before)
+    )
+      continue;
+    if (/^(?:cerebral|brain)\s+disease/i.test(m[0]) && !/metasta/i.test(text.slice(Math.max(0, start - 120), end + 40)))
+      continue;
+    if (/^\s*(?:tumou?rs?|malignanc|lymphoma|glioma)/i.test(text.slice(end, end + 15)) && !/metasta/i.test(m[0]))
+      continue;
+    // "Metastases only located in the CNS", "isolated brain metastases": limited to patients without
+    // other metastases, which the fact does not say.
+    if (
+      /\bonly\b/i.test(m[0]) ||
+      /\b(?:isolated|only|solely|exclusively)\s+(?:[\w-]+\s+)?$/i.test(before) ||
+      /^\s*only\b/i.test(text.slice(end, end + 10))
+    )
+      continue;
+    const sStart = sentenceStart(text, start);
+    const sEnd = sentenceEnd(text, end);
+    let qualStart = qualifierStart(text, sStart, start);
+    // "uncontrolled primary or brain metastatic tumors": the qualifier distributes over both.
+    const shared =
+      qualStart === start
+        ? /\b((?:uncontrolled|active|untreated|symptomatic|progressive|known)(?:\s+(?:or|and)\s+(?:uncontrolled|active|untreated|symptomatic|progressive))*)\s+(?:primary|extracranial|systemic)\s+(?:or|and\/or)\s+$/i.exec(
+            text.slice(Math.max(sStart, start - 80), start),
+          )
+        : null;
+    const sharedSpan: Span | null = shared
+      ? [start - shared[0].length, start - shared[0].length + shared[1]!.length]
+      : null;
+    const qualText = sharedSpan ? text.slice(sharedSpan[0], sharedSpan[1]) : text.slice(qualStart, start);
+    if (sharedSpan) qualStart = start;
+    // The clause after the mention up to the next comma, semicolon, "or"/"and" before another subject.
+    const after =
+      text
+        .slice(end, Math.min(sEnd, end + 90))
+        .split(/[;,]|\b(?:or|and)\s+(?=(?:spinal|leptomeningeal|carcinomatous|meningeal|cord)\b)/i)[0] ?? '';
+    const activeTail =
+      /^\s*(?:that|which|who)?\s*(?:are|is|have|has|were)?\s*(?:been\s+)?(?:(?:with|currently|still|now|being|clinically|radiologically|neurologically|yet)\s+)?(?:untreated|symptomatic|unstable|uncontrolled|progressive|progressing|not\s+(?:been\s+)?(?:\w+\s+)?(?:treated|stable|controlled|resected|irradiated)|requir|need|associated\s+with\s+progressive)/i.test(
+        after,
+      );
+    out.push({
+      start,
+      end,
+      sStart,
+      sEnd,
+      qualStart,
+      ...(sharedSpan ? { shared: sharedSpan } : {}),
+      active:
+        ACTIVE.test(qualText) ||
+        activeTail ||
+        SYMPTOMS_OF.test(text.slice(Math.max(sStart, qualStart - 60), qualStart)),
+      stable:
+        STABLE.test(qualText) ||
+        /^\s*(?:that|which)?\s*(?:are|is|have|has)?\s*(?:been\s+)?(?:(?:previously|definitively|adequately|successfully|completely|now|radiologically|clinically|neurologically)\s+)?(?:treated|stable|controlled)/i.test(
+          after,
+        ),
+      strong: ACTIVE_STRONG.test(qualText),
+      permission: permits(text, sStart, sEnd, start),
+      holes: [...m[0].matchAll(OTHER_SITE_RE)].map((h) => [start + h.index, start + h.index + h[0].length] as Span),
+    });
+  }
+  return out;
+}
+
+/**
+ * The clause holding `pos`: sentences joined by "but", "however", "whereas" or a colon are two
+ * statements, and a parenthesis holding `pos` is its own clause.
+ */
+function clauseRange(text: string, sStart: number, sEnd: number, pos: number): Span {
+  const open = text.lastIndexOf('(', pos);
+  if (open >= sStart) {
+    const close = text.indexOf(')', open);
+    if (close < 0 || close >= pos) return [open + 1, close < 0 || close > sEnd ? sEnd : close];
+  }
+  let from = sStart;
+  let to = sEnd;
+  const re = /,?\s*\b(?:but|however|whereas)\b|:\s/gi;
+  re.lastIndex = sStart;
+  for (let m = re.exec(text); m && m.index < sEnd; m = re.exec(text)) {
+    if (m.index < pos) from = m.index + m[0].length;
+    else {
+      to = m.index;
+      break;
+    }
+  }
+  return [from, to];
+}
+
+function clauseOf(text: string, sStart: number, sEnd: number, pos: number): string {
+  const [a, b] = clauseRange(text, sStart, sEnd, pos);
+  return text.slice(a, b);
+}
+
+/**
+ * Whether the clause of a mention grants a permission ("… are eligible"). A parenthetical after
+ * the mention ("Uncontrolled brain metastases (eligible only if stable …)") qualifies it and does
+ * not make the mention itself a permission.
+ */
+function permits(text: string, sStart: number, sEnd: number, pos: number): boolean {
+  // "Brain metastases unless treated … may be included": the permission is the exception's.
+  let clause = clauseOf(text, sStart, sEnd, pos);
+  const offset = text.indexOf(clause, sStart);
+  const unless = /\b(?:unless|except(?:\s+for)?|with\s+the\s+exception\s+of|other\s+than)\b/i.exec(
+    text.slice(pos, offset + clause.length),
+  );
+  if (unless && offset >= 0) clause = clause.slice(0, pos - offset + unless.index);
+  const plain = clause.replace(/\([^()]*(?:\)|$)/g, ' ');
+  return PERMIT.test(plain) && !negatedPermission(plain);
+}
+
+/** "are not eligible" is an exclusion, not a permission. */
+function negatedPermission(sentence: string): boolean {
+  return /\b(?:not|never|ineligible)\s+(?:be\s+)?(?:eligible|allowed|permitted|acceptable)\b/i.test(sentence);
+}
+
+/** An exception scope ("except …", "unless …") holding `pos`, unless it closed with its parenthesis. */
+function inException(input: ExtractInput, pos: number): boolean {
+  return input.scopes.scopes.some((sc) => {
+    if (sc.kind !== 'exception' || pos < sc.start || pos >= sc.end) return false;
+    const open = input.text.lastIndexOf('(', sc.trigger[0]);
+    const close = open >= 0 ? input.text.indexOf(')', open) : -1;
+    return !(open >= 0 && close > sc.trigger[0] && close < pos);
+  });
+}
+
+function bmCondition(states: State[]): Condition {
+  return { fact: 'brainMetastases', operator: 'in', value: states };
+}
+
+export const extractBrain: Extractor = (input: ExtractInput) => {
+  const { text } = input;
+  if (!GATE.test(text)) return [];
+  const out: Finding[] = [];
+  const mentions = mentionsOf(input);
+  const cns = input.mentions.filter(
+    (m) => m.type === 'condition' && (m.id === 'leptomeningeal_disease' || m.id === 'spinal_cord_compression'),
+  );
+  if (!mentions.length && !cns.length) return out;
+
+  const exclusion = input.kind === 'exclusion';
+
+  // An item under a lead-in such as "Participants with treated CNS lesions may enroll provided all
+  // of the following apply:" or "… unless brain lesions are shown to be stable, according to the
+  // following definitions:" defines "treated and stable": excluded are the active metastases
+  // (exclusion), required is none or treated-stable (inclusion).
+  const lead = input.context[input.context.length - 1] ?? '';
+  MENTION.lastIndex = 0;
+  if (
+    lead &&
+    MENTION.test(lead) &&
+    (PERMIT.test(lead) || UNLESS.test(lead)) &&
+    STABILITY_ITEM.test(text) &&
+    !ALLOWS_UNTREATED.test(lead + ' ' + text)
+  ) {
+    MENTION.lastIndex = 0;
+    const spans = vocabSpans(input, 0, text.length, BM_VOCAB);
+    if (spans.length) {
+      out.push({
+        category: 'brain_metastases',
+        condition: bmCondition(exclusion ? ['active'] : ['none', 'treated-stable']),
+        spans,
+        polarityHandled: true,
+      });
+      return out;
+    }
+  }
+  MENTION.lastIndex = 0;
+  // Permissions: a mention in a permission clause, or a later sentence that grants one without
+  // naming the metastases again ("Patients with previously treated (> 6 months) and now stable …
+  // are allowed").
+  const anaphoric: Span[] = [];
+  if (mentions.length) {
+    for (let pos = mentions[0]!.sEnd + 1; pos < text.length;) {
+      const end = sentenceEnd(text, pos);
+      const sentence = text.slice(pos, end);
+      if (
+        !mentions.some((m) => m.start >= pos && m.start < end) &&
+        PERMIT.test(sentence) &&
+        !negatedPermission(sentence) &&
+        /\b(?:treated|stable|asymptomatic|controlled|inactive)\b/i.test(sentence) &&
+        /\b(?:brain|cns|metasta\w*|lesions?|intracranial)\b/i.test(sentence)
+      ) {
+        anaphoric.push([pos, end]);
+      }
+      pos = end + 1;
+    }
+  }
+  const anyPermission =
+    anaphoric.length > 0 ||
+    mentions.some(
+      (m) =>
+        m.permission &&
+        (m.stable || /\b(?:treated|stable|asymptomatic|controlled|inactive)\b/i.test(text.slice(m.sStart, m.sEnd))),
+    );
+  const allowsUntreated =
+    mentions.some(
+      (m) =>
+        m.permission &&
+        ((m.strong &&
+          PERMIT.test(text.slice(m.end, m.end + 80)) &&
+          !/\btreated\b/i.test(clauseOf(text, m.sStart, m.sEnd, m.start))) ||
+          ALLOWS_UNTREATED.test(text.slice(m.sStart, m.sEnd))),
+    ) || anaphoric.some(([a, b]) => ALLOWS_UNTREATED.test(text.slice(a, b)));
+  const findings: Array<{ f: Finding; m: BmMention }> = [];
+
+  for (const m of mentions) {
+    if (inException(input, m.start) && !m.permission) continue;
+    const treatmentLead = ABOUT_TREATMENT.exec(text.slice(Math.max(m.sStart, m.qualStart - 60), m.qualStart));
+    if (treatmentLead) {
+      // "Need for systemic steroid treatment … due to brain metastasis" in an inclusion: the trial
+      // needs metastases that need treatment.
+      const needs =
+        !exclusion &&
+        /^(?:\s*|.*\b)(?:need\s+for|requiring|require|requires|in\s+need\s+of)\b/i.test(
+          text.slice(m.sStart, m.qualStart),
+        ) &&
+        !PERMIT.test(text.slice(m.sStart, m.sEnd));
+      if (!needs) continue;
+      findings.push({
+        f: {
+          category: 'brain_metastases',
+          condition: bmCondition(['active']),
+          spans: [[m.qualStart, m.end]],
+          anchor: m.start,
+        },
+        m,
+      });
+      continue;
+    }
+    if (/\b(?:formerly|former)\s+$/i.test(text.slice(Math.max(m.sStart, m.qualStart - 20), m.qualStart))) continue;
+    const clause = text.slice(m.qualStart, Math.min(m.sEnd, m.end + 60)).split(/[;]|\.\s/)[0] ?? '';
+    const spans: Span[] = [[m.qualStart, m.end]];
+    if (m.shared) spans.push(m.shared);
+    let condition: Condition | undefined;
+    let handled = false;
+
+    if (exclusion) {
+      if (m.permission) continue; // read below as the narrowing of the exclusion it follows
+      if (RESTRICT.test(text.slice(Math.max(m.sStart, m.qualStart - 30), m.qualStart) + clause.slice(0, 80))) continue;
+
+      // "… unless treated and stable" in the same sentence narrows this mention.
+      const tail = text.slice(m.end, m.sEnd);
+      const unless = UNLESS.exec(tail);
+      const narrowed =
+        Boolean(
+          (unless && STABLE.test(tail.slice(unless.index))) ||
+          /\basymptomatic\b/i.test(unless ? tail.slice(unless.index) : ''),
+        ) || /\b(?:excluded|ineligible|not\s+eligible)\s+(?:only\s+)?if\b[^.;]*\bactive\b/i.test(tail);
+      if (unless && ALLOWS_UNTREATED.test(tail.slice(unless.index))) continue;
+      const activeOnly = m.active || narrowed || anyPermission;
+      if (activeOnly && allowsUntreated) continue;
+      condition = bmCondition(activeOnly ? ['active'] : ['active', 'treated-stable']);
+      if (unless && narrowed) spans.push(...vocabSpans(input, m.end + unless.index, m.sEnd, BM_VOCAB));
+      // A requirement restated inside an exclusion ("Patients with CNS metastases must have been
+      // treated, be asymptomatic …"): what it excludes is the metastases that are not.
+      const requirement = /^[^.;]{0,20}?\b(?:must|should)\s+(?:have\s+been|be|have)\b/i.exec(tail);
+      if (requirement) {
+        if (!STABLE.test(tail) || allowsUntreated) continue;
+        condition = bmCondition(['active']);
+        spans.push(...vocabSpans(input, m.end, m.sEnd, BM_VOCAB));
+      } else if (m.stable && !m.active && !/\brecently\b/i.test(text.slice(m.qualStart, m.start))) {
+        // "Brain metastases that have been treated and are stable …" listed among exclusions is an
+        // item of an exception list, not a state that excludes.
+        continue;
+      }
+      handled = polarityMode(input, m.start) === 'plain' || modalNegationInExclusion(input, m.start);
+      if (!handled && negatedAt(input, m.start)) {
+        // "LMD only, without any parenchymal brain metastases": the exclusion narrowed to no metastases.
+        const narrowing = /\b(?:only|but)\s+(?:without|with\s+no)\s+(?:any\s+)?[\w\s-]{0,20}$/i.test(
+          text.slice(Math.max(m.sStart, m.qualStart - 40), m.start),
+        );
+        if (!narrowing || !cns.some((c) => c.end <= m.qualStart)) continue;
+        condition = bmCondition(['active', 'treated-stable']);
+      }
+    } else {
+      const lead = text.slice(m.sStart, m.qualStart);
+      const early = lead.length <= 70;
+      const negated = negatedAt(input, m.start);
+      // A negation right before the noun phrase ("no evidence of new or enlarging brain metastases").
+      // The negation must govern the metastases themselves, not another head noun ("no evident
+      // growth of any brain metastasis").
+      const directNegation = input.scopes.scopes.some((sc) => {
+        if (sc.kind !== 'negated' || sc.trigger[1] > m.start || m.start - sc.trigger[1] > 110) return false;
+        const gap = text.slice(sc.trigger[1], m.start);
+        const q = QUAL_WORDS.exec(gap);
+        return NEGATED_GAP.test(q ? gap.slice(0, q.index) : gap);
+      });
+      const clause = clauseOf(text, m.sStart, m.sEnd, m.start);
+      const subjectBefore =
+        /\b(?:if|when|in\s+case\s+of|for\s+(?:patients|participants|subjects|those|individuals)\s+with|(?:patients|participants|subjects|those|individuals|a\s+patient)\s+with)\b/i.test(
+          lead,
+        );
+      const after = text.slice(m.end, m.sEnd);
+      const modalAfter =
+        /^[^.;]*?\b(?:must|should|need\s+to|needs\s+to|are\s+required\s+to|is\s+required\s+to|have\s+to)\b/i.test(
+          after,
+        );
+      if (negated) {
+        if (!directNegation) continue;
+        // "No brain metastasis is > 2 cm": a limit on the metastases, not their absence.
+        if (RESTRICT.test(text.slice(m.end, Math.min(m.sEnd, m.end + 60)))) continue;
+        if (/\b(?:in|for|to)\s+(?:patients|participants|subjects|individuals|those)\s+(?:\w+\s+)?$/i.test(lead))
+          continue;
+        condition = bmCondition(m.active ? ['active'] : ['active', 'treated-stable']);
+      } else if (m.permission) {
+        if (ALLOWS_UNTREATED.test(clause) || m.strong || allowsUntreated) continue;
+        if (
+          !m.stable &&
+          !/\b(?:treated|completed\s+(?:their\s+|the\s+)?treatment|stable|controlled|inactive|radiosurgery|resected|irradiated|off\s+(?:of\s+)?(?:corticosteroids|steroids))\b/i.test(
+            clause,
+          )
+        )
+          continue;
+        condition = bmCondition(['none', 'treated-stable']);
+        spans.push(...vocabSpans(input, m.sStart, m.sEnd, BM_VOCAB));
+        handled = true;
+      } else if (
+        (!PRESENCE.test(text.slice(m.sStart, m.start)) || subjectBefore) &&
+        ((subjectBefore && modalAfter) ||
+          /^\s*(?:must|should)\s+(?:be|have)\b/i.test(after) ||
+          /\bif\s+(?:present|known|any)\b/i.test(lead))
+      ) {
+        // "Patients with brain metastases must be …", "Brain metastases must be …", "If present, …"
+        // Only the treated-and-stable requirement maps onto the fact; "must be untreated" would
+        // need a value for untreated-but-stable metastases.
+        const requirement = after.slice(
+          after.search(/\b(?:must|should|need|needs|are\s+required|is\s+required|have\s+to)\b/i) + 1,
+        );
+        if (
+          ACTIVE_STRONG.test(requirement) &&
+          !STABLE.test(requirement) &&
+          !/\b(?:except|unless|other\s+than)\b/i.test(requirement)
+        ) {
+          // "For patients with brain metastases: … must be progressing or have a new CNS lesion".
+          condition = bmCondition(['none', 'active']);
+        } else {
+          if (!STABLE.test(after) && !STABLE.test(text.slice(m.qualStart, m.start))) continue;
+          if (ALLOWS_UNTREATED.test(clause) || allowsUntreated || m.strong) continue;
+          condition = bmCondition(['none', 'treated-stable']);
+        }
+        spans.push(...vocabSpans(input, m.sStart, m.sEnd, BM_VOCAB));
+        handled = true;
+      } else {
+        // Presence: a trial for patients with brain metastases ("… melanoma with radiologically
+        // verified brain metastasis", "At least one measurable brain metastasis").
+        const [clauseStart] = clauseRange(text, m.sStart, m.sEnd, m.start);
+        const withBefore =
+          /\b(?:with|has|have|having|presence\s+of|diagnosis\s+of|metastasized|metastatic|due\s+to)\s+(?:[\w-]+\s+){0,3}$/i.test(
+            lead,
+          ) ||
+          /\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more)\b[^.;]{0,90}$/i.test(lead) ||
+          /\bwith\b[^.;]{0,80}\band\s+$/i.test(lead) ||
+          early ||
+          m.qualStart - clauseStart <= 90;
+        if (!withBefore || /\b(?:in|for)\s+(?:patients|participants|subjects|individuals|those)\b/i.test(lead))
+          continue;
+        // "For patients with brain mets: …" frames a condition; "Maximum 3 brain metastases" limits them.
+        if (
+          /\b(?:if|when|in\s+case\s+of|for\s+(?:patients|participants|subjects|those|individuals)\s+with)\b/i.test(
+            text.slice(m.sStart, m.start),
+          )
+        )
+          continue;
+        // (A range from one up, "1-10 brain metastases", still needs at least one.)
+        const countLead = text.slice(Math.max(m.sStart, m.qualStart - 35), m.qualStart);
+        if (
+          /\b(?:maximum|max|no\s+more\s+than|not\s+more\s+than|up\s+to|fewer\s+than|less\s+than|at\s+most)\b|<=?\s*\d/i.test(
+            countLead,
+          ) &&
+          !/\b[1-9]\d*\s*(?:-|to)\s*\d+\s*$|\bat\s+least\s+(?:one|1)\b/i.test(countLead)
+        )
+          continue;
+        condition = bmCondition(m.active ? ['active'] : ['active', 'treated-stable']);
+      }
+    }
+    if (!condition) continue;
+    const f: Finding = {
+      category: 'brain_metastases',
+      condition,
+      spans,
+      anchor: m.start,
+      ...(handled ? { polarityHandled: true } : {}),
+    };
+    findings.push({ f, m });
+  }
+
+  // Permission sentences in an exclusion narrow the exclusion before them; their words are
+  // covered (below, once the leptomeningeal findings exist) by the finding that ends last before them.
+  const permissionRanges: Span[] = [];
+  if (exclusion && findings.length) {
+    for (const m of mentions) if (m.permission) permissionRanges.push(clauseRange(text, m.sStart, m.sEnd, m.start));
+    permissionRanges.push(...anaphoric);
+  }
+  // A permission with no exclusion subject ("Subjects with clinically inactive brain metastases may
+  // be included") still says that active ones are excluded.
+  const permitted = mentions.find((x) => x.permission);
+  if (exclusion && !findings.length && anyPermission && !allowsUntreated && permitted) {
+    findings.push({
+      f: {
+        category: 'brain_metastases',
+        condition: bmCondition(['active']),
+        spans: vocabSpans(input, permitted.sStart, permitted.sEnd, BM_VOCAB),
+        anchor: permitted.start,
+        polarityHandled: true,
+      },
+      m: permitted,
+    });
+  }
+  out.push(...findings.map(({ f }) => f));
+
+  // Leptomeningeal disease and spinal cord compression.
+  for (const c of cns) {
+    if (inException(input, c.start)) continue;
+    if (out.some((f) => f.spans.some(([a, b]) => c.start >= a && c.end <= b))) continue;
+    const sStart = sentenceStart(text, c.start);
+    const sEnd = sentenceEnd(text, c.end);
+    const unlessAt = UNLESS.exec(text.slice(c.end, sEnd));
+    if (permits(text, sStart, unlessAt ? c.end + unlessAt.index : sEnd, c.start)) continue;
+    const negated = negatedAt(input, c.start);
+    if (!exclusion && !negated) continue;
+    const qualStart = qualifierStart(text, sStart, c.start);
+    const qual = text.slice(qualStart, c.start);
+    if (/\b(?:widespread|definitive|extensive|bulky|diffuse)\b/i.test(qual)) continue;
+    const active = /\b(?:active|symptomatic|untreated|uncontrolled|progressive|unstable|current)\b/i.test(qual);
+    const condition: Condition = {
+      fact: 'condition',
+      operator: 'equal',
+      value: true,
+      params: { names: [c.id], ...(active ? { active: true } : {}) },
+    };
+    const handled = exclusion && (polarityMode(input, c.start) === 'plain' || modalNegationInExclusion(input, c.start));
+    if (exclusion && !handled && negated) continue;
+    const spans: Span[] = [[qualStart, c.end]];
+    // "carcinomatous meningitis excluded": the exclusion restated.
+    const restated = exclusion
+      ? /^\s*(?:is\s+|are\s+)?(?:excluded|not\s+allowed|not\s+permitted)\b/i.exec(text.slice(c.end))
+      : null;
+    if (restated) spans.push([c.end, c.end + restated[0].length]);
+    out.push({
+      category: 'brain_metastases',
+      condition,
+      spans,
+      anchor: c.start,
+      ...(handled ? { polarityHandled: true } : {}),
+    });
+  }
+  for (const [a, b] of permissionRanges) {
+    const taken = out.flatMap((f) => f.spans);
+    const spans = vocabSpans(input, a, b, BM_VOCAB).flatMap((sp) => subtract(sp, taken));
+    let target: Finding | undefined;
+    let targetEnd = -1;
+    for (const f of out) {
+      const end = Math.max(...f.spans.filter(([x]) => x < a).map(([, y]) => y), -1);
+      if (end >= 0 && end <= a + 1 && end > targetEnd) {
+        target = f;
+        targetEnd = end;
+      }
+    }
+    (target ?? out[0])?.spans.push(...spans);
+  }
+  // Other metastatic sites listed with the brain stay unread.
+  const holes = mentions.flatMap((m) => m.holes);
+  if (holes.length) for (const f of out) f.spans = f.spans.flatMap((sp) => subtract(sp, holes));
+  return out;
+};

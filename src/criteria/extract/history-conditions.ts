@@ -1,0 +1,851 @@
+/**
+ * Conditions from rules/conditions.json — infections (HIV, hepatitis B/C, tuberculosis, COVID-19,
+ * active infection) and medical history (autoimmune disease, transplant, ILD/pneumonitis, cardiac,
+ * cerebrovascular, other comorbidities) — read as condition(names, active?, withinYears?, except?).
+ *
+ *   "Known HIV infection"                                  → condition(names: hiv) = true
+ *   "Active hepatitis B or C"                              → condition(names: hbv|hcv, active) = true
+ *   "Active infection requiring systemic therapy"          → condition(names: infection, active) = true
+ *   "Active autoimmune disease that has required systemic treatment in the past 2 years (vitiligo,
+ *    type 1 diabetes, hypothyroidism on replacement are allowed)"
+ *        → condition(names: autoimmune_disease, active, withinYears: 2, except: vitiligo|…) = true
+ *   "Myocardial infarction within 6 months"                → condition(names: myocardial_infarction, withinYears: 0.5)
+ *   "NYHA class III or IV heart failure"                   → condition(names: heart_failure_nyha_3|heart_failure_nyha_4)
+ *
+ * A coordinated list sharing its qualifiers ("HIV, hepatitis B and C") is one leaf with all the
+ * names, since condition(names) already means "any of": exclusion lists written with "and" mean
+ * "any of them" too. `active` stands for active, current, uncontrolled or needing treatment
+ * (facts.ts: "current or uncontrolled"); "severe", "serious" and "significant" are read the same way,
+ * the closest the vocabulary comes. A permission after the condition ("HIV-positive patients on
+ * effective ART with undetectable viral load are eligible") narrows it to `active` and is covered.
+ * Qualifiers the facts cannot hold ("that required steroids", "grade ≥ 3") leave the mention unread
+ * rather than making an exclusion wider than its text.
+ *
+ * Other malignancies are in history-malignancy.ts; leptomeningeal disease and cord compression in
+ * history-brain.ts.
+ */
+import type { ExtractInput, Extractor, Finding } from './extractor';
+import type { Condition } from '../facts';
+import type { Mention } from '../lexicon';
+import { NUMBER, toNumber } from '../numbers';
+import {
+  modalNegationInExclusion,
+  negatedAt,
+  sentenceEnd,
+  sentenceStart,
+  subtract,
+  timingTail,
+  toYears,
+  vocab,
+  vocabSpans,
+  type Span,
+} from './history-util';
+
+/** Conditions read by other modules, or that belong to other categories of criteria. */
+const ELSEWHERE = new Set(['leptomeningeal_disease', 'spinal_cord_compression']);
+
+/** Qualifiers meaning current or uncontrolled (facts.ts `active`). */
+const ACTIVE_WORDS =
+  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|poorly\s+controlled|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
+/** "… (social situations) that would limit compliance with study requirements". */
+export const LIMITS_COMPLIANCE =
+  /^\s*(?:\/\s*|or\s+|and\s+)?(?:social\s+situations?\s+)?(?:that|which)\s+(?:would|could|may|might|will)\s+(?:limit|interfere\s+with|compromise|impair|prevent)\s+(?:\w+\s+){0,3}(?:compliance|adherence|participation|ability)/i;
+
+/** Qualifier run before a condition ("known active chronic"). */
+const QUALS =
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+/** Qualifiers that narrow a condition to a subtype the lexicon does not name. */
+const RESTRICTIVE_QUAL =
+  /\b(?:new[\s-]+onset|unevaluated|recurrent|transmural|refractory|end[\s-]stage|life[\s-]threatening)\b/i;
+const INFECTION_TYPES = /\b(?:bacterial|viral|fungal|mycobacterial|parasitic|opportunistic)\b/i;
+
+/** Words a coordinated list may have between two conditions. */
+const LIST_GAP =
+  /^(?:[\s,;/()[\]]|\b(?:or|and|and\/or|nor|as well as|infections?|virus(?:es)?|diseases?|disorders?|conditions?|syndromes?|type|antibody|antibodies|antigen|surface|core|rna|dna|serology|tests?|carriers?|status)\b)*$/i;
+
+/** A tail that narrows the condition to a subgroup. */
+const RESTRICTIVE_TAIL =
+  /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
+
+/** Treatment that makes a condition current: "requiring systemic therapy", "on antiviral therapy". */
+const REQUIRING =
+  /^\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*(?:antibiotics?|antivirals?|antifungals?|anti-infectives?|antimicrobials?|treatment|therapy|therapies|medication|medications|drugs|agents|immunosuppression|immunosuppressive\s+(?:therapy|treatment|drugs|agents|medications)|steroids|corticosteroids|disease-modifying\s+agents|hospitali[sz]ation)\b/i;
+
+/** "(if HCV antibody positive, … HCV RNA … negative)": only the active infection counts. */
+const ACTIVE_NOTE =
+  /^[^.;]{0,40}?\(?\s*(?:if|unless|except|however|but|note:?)[^.;()]{0,20}?\b(HIV|HCV|HBV|hepatitis\s*[BC]|HBsAg|HBcAb|anti-HBc)\b[^.;()]{0,60}?\b(?:RNA|DNA|viral\s+load)\b[^.;()]{0,60}?\b(?:negative|undetectable|not\s+detected|below)\b[^.;()]*\)?/i;
+
+/** A sentence listing what an exclusion spares. */
+const EXCEPTIONS_SENTENCE =
+  /\b(?:the\s+following\s+(?:are|is)\s+(?:exceptions?|allowed|permitted|exempt(?:ed)?|not\s+excluded)|exceptions?\s+(?:are|include|includes|to\s+this)|(?:are|is)\s+(?:permitted|allowed|exempt(?:ed)?)|(?:are|is)\s+not\s+(?:be\s+)?excluded|may\s+be\s+(?:included|enrolled|eligible))\b/i;
+
+/** Permission words that narrow a condition to its active form. */
+const PERMIT =
+  /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
+/** Words of a controlled infection or disease. */
+const CONTROLLED =
+  /\b(?:controlled|undetectable|suppressed|suppression|viral\s+load|cd4|antiretroviral|art|haart|antiviral|anti-viral|treated|cured|resolved|eradicated|sustained\s+virologic|svr|negative|clearance|cleared|inactive|remission|stable|well-controlled|prophyla\w+|replacement)\b/i;
+
+const PERMISSION_VOCAB = vocab(
+  'patients participants subjects individuals with who are is eligible allowed permitted may participate enroll enrolled be included provided if ' +
+    'they their have has had on effective stable antiretroviral anti retroviral therapy art haart cart combination treatment treated regimen ' +
+    'antiviral anti viral prophylaxis undetectable viral load loads hiv hbv hcv rna dna pcr level levels copies ml iu below limit lower detection ' +
+    'quantification cd4 count counts cell cells mm3 ul greater than more at least weeks week months month days day prior to before start first ' +
+    'dose study enrollment randomization registration screening and or the a an of for in by as defined controlled well suppressed suppression ' +
+    'sustained virologic response svr cured cure completed curative eradication therapy therapies negative positive hepatitis b c virus infection ' +
+    'surface antigen hbsag antibody core anti hbc must should also remain monitored monitoring per local guidelines standard care institutional ' +
+    'opportunistic infections aids defining illness history no within last past years year resolved resolution those whose which that been ' +
+    'receiving receive continue continued during entire duration are not considered exclusion excluded criterion',
+);
+
+/** Words of a replacement-therapy note ("Replacement therapy (e.g., thyroxine, insulin…) is not considered systemic treatment"). */
+const REPLACEMENT_VOCAB = vocab(
+  'replacement therapy therapies treatment treatments e g eg i e thyroxine levothyroxine insulin physiologic physiological corticosteroid ' +
+    'corticosteroids steroid steroids hormone hormonal for adrenal pituitary insufficiency is are not considered a form of systemic treatment ' +
+    'and or the with use disease modifying agents immunosuppressive drugs medications permitted allowed acceptable only requiring controlled by ' +
+    'on stable dose doses prednisone equivalent mg day daily per topical inhaled intranasal ocular intra articular injection local',
+);
+
+interface Group {
+  mentions: Mention[];
+  start: number;
+  end: number;
+  qualStart: number;
+  names: string[];
+  active: boolean;
+  withinYears?: number;
+  except: string[];
+  spans: Span[];
+  /** Read the polarity from the text ("HIV negative", "HBsAg positive"). */
+  value?: boolean;
+  /** Narrowed by words the facts cannot hold: left unread. */
+  restricted?: boolean;
+  /** The narrowing words, whose own conditions are not the patient's. */
+  shadow?: Span;
+  category: 'infection' | 'medical_history';
+}
+
+const WINDOW = new RegExp(
+  String.raw`^\s*,?\s*\(?\s*(?:(?:that|which)\s+(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
+  'i',
+);
+
+function groupCategory(ids: string[], input: ExtractInput): 'infection' | 'medical_history' {
+  return ids.some((id) => input.lex.conditionById.get(id)?.group === 'infection') ? 'infection' : 'medical_history';
+}
+
+/** A time window right after the group: "within 6 months", "in the past 2 years", "≤ 6 months prior to…". */
+function readWindow(input: ExtractInput, from: number): { years: number; end: number } | null {
+  const rest = input.text.slice(from, from + 160);
+  const m = WINDOW.exec(rest);
+  if (!m) return null;
+  const value = toNumber(m[1] ?? m[3] ?? '');
+  const unit = m[2] ?? m[4] ?? '';
+  if (value === null) return null;
+  const years = toYears(value, unit);
+  if (years === null) return null;
+  const end = from + m[0].length;
+  const tail = timingTail(input, end);
+  return { years, end: Math.max(end, tail) };
+}
+
+function grab(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const r = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  for (let m = r.exec(text); m; m = r.exec(text)) {
+    out.push(m);
+    if (!m[0]) r.lastIndex++;
+  }
+  return out;
+}
+
+/** "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure" → heart_failure_nyha_n ids. */
+const NYHA =
+  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:class(?:ification)?(?:es)?\s*)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:I{1,3}|IV|[1-4])(?:\s*(?:-|–|to|or|and|\/|,)\s*(?:I{1,3}|IV|[1-4]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
+
+function nyhaClasses(spec: string): number[] {
+  const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+  const nums = [...spec.matchAll(/\b(IV|I{1,3}|[1-4])\b/gi)].map((m) => roman[m[1]!.toUpperCase()] ?? Number(m[1]));
+  if (!nums.length) return [];
+  const up = /(?:>=|≥|greater\s+than\s+or\s+equal|at\s+least|or\s+(?:greater|higher|above|worse)|\+|and\s+above)/i.test(
+    spec,
+  );
+  const gt = /(?:^|\s)>(?!=)/.test(spec);
+  if (up || gt) {
+    const from = Math.min(...nums) + (gt && !up ? 1 : 0);
+    return [1, 2, 3, 4].filter((n) => n >= from);
+  }
+  if (/-|–|\bto\b/.test(spec) && nums.length === 2) return [1, 2, 3, 4].filter((n) => n >= nums[0]! && n <= nums[1]!);
+  return [...new Set(nums)].sort();
+}
+
+const TUMOUR_THROMBUS =
+  /\btumou?r\s+thromb|\bthrombus\s+(?:\w+\s+){0,2}in\s+the\s+(?:renal\s+vein|(?:inferior\s+)?vena\s+cava|IVC)\b/i;
+
+export const extractConditions: Extractor = (input: ExtractInput) => {
+  const { text } = input;
+  const mentions = input.mentions.filter(
+    (m) =>
+      m.type === 'condition' &&
+      !ELSEWHERE.has(m.id) &&
+      // "COVID-19 vaccines are allowed": a vaccine, not the infection.
+      !/\bvaccin/i.test(text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 25))) &&
+      // "tumour thrombus", "residual thrombus in the renal vein or vena cava": tumour extension.
+      !(m.id === 'thromboembolism' && TUMOUR_THROMBUS.test(text.slice(Math.max(0, m.start - 10), m.end + 40))) &&
+      // "psychiatric illness/social situations that would limit compliance": read as compliance.
+      !(m.id === 'psychiatric_illness' && LIMITS_COMPLIANCE.test(text.slice(m.end, m.end + 90))),
+  );
+  const nyhaMatches = input.tokens.some((t) => t.norm === 'nyha' || t.norm === 'york' || t.norm.startsWith('class'))
+    ? grab(NYHA, text)
+    : [];
+  if (!mentions.length && !nyhaMatches.length) return [];
+  const out: Finding[] = [];
+  const exclusion = input.kind === 'exclusion';
+
+  // Mentions inside "except …", "other than …" are read with the group before them. An exception
+  // right after a named condition inside a list ("diverticulitis with the exception of
+  // diverticulosis, celiac disease, …") reaches only to the next comma.
+  const exceptionAt = (pos: number): boolean =>
+    input.scopes.scopes.some((sc) => {
+      if (sc.kind !== 'exception' || pos < sc.start || pos >= sc.end) return false;
+      const local = mentions.some((m) => m.end <= sc.trigger[0] && sc.trigger[0] - m.end <= 3 && m.id !== 'infection');
+      return !local || !/[,;]/.test(text.slice(sc.trigger[1], pos));
+    });
+
+  // 1. Coordinated groups.
+  const groups: Group[] = [];
+  for (const m of mentions) {
+    const last = groups[groups.length - 1];
+    const gap = last ? text.slice(last.end, m.start) : '';
+    // "Hepatitis B or C infection", "Covid19 infection": the head noun of the names before it.
+    if (
+      last &&
+      m.id === 'infection' &&
+      /^[\s-]*$/.test(gap) &&
+      last.category === 'infection' &&
+      !last.names.includes('infection')
+    ) {
+      last.end = m.end;
+      continue;
+    }
+    // "Infection with human immunodeficiency virus": the infection is the one named.
+    if (
+      last &&
+      last.names.length === 1 &&
+      last.names[0] === 'infection' &&
+      /^\s*(?:with|by|of|due\s+to|caused\s+by)\s+(?:the\s+)?$/i.test(gap) &&
+      groupCategory([m.id], input) === 'infection'
+    ) {
+      last.mentions.push(m);
+      last.end = m.end;
+      last.names = [m.id];
+      continue;
+    }
+    if (
+      last &&
+      !exceptionAt(m.start) &&
+      !exceptionAt(last.start) &&
+      LIST_GAP.test(gap) &&
+      !ACTIVE_WORDS.test(gap) &&
+      groupCategory([m.id], input) === last.category
+    ) {
+      last.mentions.push(m);
+      last.end = m.end;
+      if (!last.names.includes(m.id)) last.names.push(m.id);
+      continue;
+    }
+    groups.push({
+      mentions: [m],
+      start: m.start,
+      end: m.end,
+      qualStart: m.start,
+      names: [m.id],
+      active: false,
+      except: [],
+      spans: [],
+      category: groupCategory([m.id], input),
+    });
+  }
+
+  // 2. Qualifiers, windows, treatment requirements, polarity words.
+  for (const g of groups) {
+    const sStart = sentenceStart(text, g.start);
+    const q = QUALS.exec(text.slice(Math.max(sStart, g.start - 90), g.start));
+    let qualStart = q ? g.start - q[0].length : g.start;
+    const lead = /^(?:\s*(?:,|\/|\bor\b|\band\/or\b|\band\b|\bnor\b|\bof\b|\bthe\b|\ba\b|\ban\b))+\s*/i.exec(
+      text.slice(qualStart, g.start),
+    );
+    if (lead) qualStart += lead[0].length;
+    g.qualStart = qualStart;
+    const qual = text.slice(qualStart, g.start);
+    g.active =
+      ACTIVE_WORDS.test(qual) ||
+      g.mentions.some((m) => /\b(?:active|uncontrolled|chronic|symptomatic)\b/i.test(m.text));
+    if (RESTRICTIVE_QUAL.test(qual)) g.restricted = true;
+    // "active or latent tuberculosis": both forms, the "active" belonging to the first.
+    if (/\bactive\s+(?:or|and\/or|and|\/)\s*$/i.test(qual) && g.names.includes('latent_tuberculosis')) {
+      g.names = ['tuberculosis', ...g.names];
+      g.active = false;
+    }
+    // "atrial or ventricular arrhythmias": both kinds.
+    if (/\batrial\s+(?:and\/or|or|and)\s*$/i.test(qual) && g.names.includes('ventricular_arrhythmia'))
+      g.names = g.names.map((n) => (n === 'ventricular_arrhythmia' ? 'arrhythmia' : n));
+    if (INFECTION_TYPES.test(qual) && g.names.some((id) => /infection$/.test(id))) g.names = ['infection'];
+    g.spans.push([qualStart, g.end]);
+    let pos = g.end;
+    // "(HBV)", "infection", "virus" right after the last name.
+    const suffix =
+      /^\s*(?:\(\s*[A-Za-z0-9-]{2,8}\s*\)\s*)?(?:infections?|virus(?:es)?|disease|seropositivity|carrier|status|serology)?\b/i.exec(
+        text.slice(pos),
+      );
+    if (suffix && suffix[0].trim()) {
+      g.spans.push([pos, pos + suffix[0].length]);
+      pos += suffix[0].length;
+    }
+    // Test results: "HIV positive", "HBsAg negative", "positive for HIV", "seronegative for…".
+    const after =
+      /^[\s)-]*(?:test(?:ing)?\s+)?(?:is\s+|are\s+|must\s+be\s+|result\s+)?(?:sero)?(positive|positivity|negative|reactive|non-?reactive|detectable|undetectable|detected|not\s+detected|\+)(?:\s+(?:status|serology|result))?/i.exec(
+        text.slice(pos),
+      );
+    const before =
+      /(?:\b(?:sero)?(positive|negative|reactive|non-?reactive)\s+(?:(?:blood|serum|serologic(?:al)?|screening|viral)\s+)?(?:tests?\s+)?(?:results?\s+)?(?:for|to)\s+(?:the\s+)?|\b(seropositive|seronegative|positive|negative)\s+)$/i.exec(
+        text.slice(Math.max(sStart, qualStart - 40), qualStart),
+      );
+    const word = (after?.[1] ?? before?.[1] ?? before?.[2] ?? '').toLowerCase();
+    if (word) {
+      const positive = /^(?:positive|positivity|seropositive|reactive|detectable|detected|\+)$/.test(word);
+      if (after) {
+        g.spans.push([pos, pos + after[0].length]);
+        pos += after[0].length;
+      } else if (before) g.spans.push([qualStart - before[0].length, qualStart]);
+      // "negative for" is also a negation trigger, which the assembler would apply again.
+      g.value = positive;
+      if (/^(?:detectable|detected)$/.test(word)) g.active = true;
+    }
+    const req = REQUIRING.exec(text.slice(pos));
+    let pastRequirement = false;
+    if (req) {
+      // "that required steroids" describes a past episode, which only a time window makes current.
+      pastRequirement = /\brequired\b/i.test(req[0]);
+      g.active = true;
+      g.spans.push([pos, pos + req[0].length]);
+      pos += req[0].length;
+    }
+    // "Stroke (ischaemic or haemorrhagic) within the last three months": the window after a gloss.
+    const gloss = /^\s*\([^()]{1,60}\)/.exec(text.slice(pos));
+    const win = readWindow(input, pos) ?? (gloss ? readWindow(input, pos + gloss[0].length) : null);
+    if (win) {
+      // After a test result the window dates the test ("negative HIV test within 4 weeks").
+      if (!word) g.withinYears = win.years;
+      g.spans.push([pos, win.end]);
+      pos = win.end;
+    } else if (pastRequirement) {
+      g.restricted = true;
+    }
+    // What follows may narrow the condition beyond what the facts hold: "… with a history of
+    // Kaposi sarcoma", "… consistent with Child-Pugh class B", "… on antiretrovirals that are
+    // strong CYP3A4 inhibitors". Detectable viral load is the active form; a rationale is no limit.
+    const fullTail = text.slice(pos, sentenceEnd(text, pos));
+    // A parenthetical note on one member ("(if HCV antibody positive, must be tested for HCV RNA …)")
+    // is read with the note below, not as a narrowing of the list.
+    const tailNote = g.names.length > 1 ? ACTIVE_NOTE.exec(fullTail) : null;
+    const tail =
+      tailNote && /^[^.;(]{0,40}\(/.test(tailNote[0]) ? fullTail.slice(tailNote.index + tailNote[0].length) : fullTail;
+    const detectable =
+      /^\s*(?:with|and)\s+(?:a\s+)?(?:detectable|positive|uncontrolled|high)\s+(?:viral\s+load|HIV\s+viral\s+load|RNA|DNA|viremia)\b/i.exec(
+        tail,
+      );
+    if (detectable) {
+      g.active = true;
+      g.spans.push([pos, pos + detectable[0].length]);
+    } else if (RESTRICTIVE_TAIL.test(tail)) {
+      g.restricted = true;
+      // Conditions inside that tail are someone else's ("contact with persons with confirmed COVID-19").
+      const stop = tail.search(/[,;]/);
+      g.shadow = [pos, pos + (stop < 0 ? tail.length : stop)];
+    }
+    // "… who have a history of ischemic heart disease … must have a cardiac stress test": a
+    // requirement for those patients, not an exclusion of them.
+    if (exclusion && /\b(?:must|should|are\s+required\s+to|is\s+required\s+to|need\s+to|will\s+need)\b/i.test(tail))
+      g.restricted = true;
+    // KEYNOTE wording: "(i.e., with use of disease modifying agents, corticosteroids or
+    // immunosuppressive drugs). Replacement therapy (e.g., thyroxine, insulin, or physiologic
+    // corticosteroid replacement for adrenal or pituitary insufficiency) is not considered a form
+    // of systemic treatment." Diseases managed by replacement alone do not count.
+    if (g.active && g.names.includes('autoimmune_disease')) {
+      const rest = text.slice(pos);
+      const ie = /^\s*\(\s*(?:i\.?\s*e\.?|e\.?\s*g\.?)[^()]*\)\s*\.?/i.exec(rest);
+      if (ie) {
+        g.spans.push(...vocabSpans(input, pos, pos + ie[0].length, REPLACEMENT_VOCAB));
+        pos += ie[0].length;
+      }
+      const note =
+        /\breplacement\s+therap(?:y|ies)\b[\s\S]{0,220}?\bis\s+not\s+considered\s+(?:a\s+form\s+of\s+)?systemic\s+treatment\b(?:\s+and\s+is\s+allowed)?\.?/i.exec(
+          text.slice(pos),
+        );
+      if (note) {
+        const at = pos + note.index;
+        g.spans.push(...vocabSpans(input, at, at + note[0].length, REPLACEMENT_VOCAB));
+        const n = note[0];
+        const spared = [
+          ...(/thyro|levothyrox/i.test(n) ? ['autoimmune_thyroid_disease', 'hypothyroidism'] : []),
+          ...(/insulin/i.test(n) ? ['type_1_diabetes'] : []),
+          ...(/adrenal/i.test(n) ? ['addison_disease'] : []),
+          ...(/pituitary/i.test(n) ? ['hypophysitis'] : []),
+        ];
+        for (const id of spared) if (!g.except.includes(id)) g.except.push(id);
+      }
+    }
+  }
+
+  // 2b. "organ or stem cell transplant", "allogenic bone marrow or solid organ transplant".
+  for (const g of groups) {
+    if (!g.names.some((n) => input.lex.conditionById.get(n)?.group === 'transplant')) continue;
+    const pre =
+      /\b((?:allogeneic|allogenic|autologous)\s+)?(solid\s+organ|organ|bone\s+marrow|stem\s+cell|hematopoietic(?:\s+stem\s+cell)?|tissue)\s+(?:or|and|and\/or|\/)\s*$/i.exec(
+        text.slice(Math.max(0, g.qualStart - 60), g.qualStart),
+      );
+    if (!pre) continue;
+    const kind = /organ|tissue/i.test(pre[2]!)
+      ? 'organ_transplant'
+      : pre[1] && /allo/i.test(pre[1])
+        ? 'allogeneic_stem_cell_transplant'
+        : 'stem_cell_transplant';
+    if (!g.names.includes(kind)) g.names.unshift(kind);
+    g.spans.push([g.qualStart - pre[0].length, g.qualStart]);
+  }
+
+  // 3. NYHA classes: replace a heart-failure name by the classes, or stand alone.
+  for (const m of nyhaMatches) {
+    const classes = nyhaClasses(m[1] ?? '');
+    if (!classes.length) continue;
+    const span: Span = [m.index, m.index + m[0].length];
+    const ids = classes.map((n) => `heart_failure_nyha_${n}`);
+    const hf = groups.find(
+      (g) =>
+        g.names.includes('congestive_heart_failure') &&
+        Math.abs(g.start < span[0] ? span[0] - g.end : g.start - span[1]) < 40,
+    );
+    if (hf) {
+      hf.names = [...hf.names.filter((n) => n !== 'congestive_heart_failure'), ...ids];
+      hf.spans.push(span);
+      // "(NYHA)" words between are covered by the span; keep the group extent for ordering.
+      hf.start = Math.min(hf.start, span[0]);
+      hf.end = Math.max(hf.end, span[1]);
+    } else {
+      groups.push({
+        mentions: [],
+        start: span[0],
+        end: span[1],
+        qualStart: span[0],
+        names: ids,
+        active: false,
+        except: [],
+        spans: [span],
+        category: 'medical_history',
+      });
+    }
+  }
+  groups.sort((a, b) => a.start - b.start);
+
+  // 3b. "Uncontrolled intercurrent illness including, but not limited to, ongoing or active
+  //     infection, symptomatic CHF, unstable angina, cardiac arrhythmia…": the list gives examples
+  //     of the umbrella and shares its qualifier; the lead-in words are the umbrella's.
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (!g.names.some(isGeneric)) continue;
+    const lead =
+      /^(\s*,?\s*(?:\(\s*)?(?:including|such\s+as|e\.?\s*g\.?|for\s+example|like))(?:(\s*,?\s*)(but\s+not\s+limited\s+to))?\s*[,:]?\s*/i.exec(
+        text.slice(g.end),
+      );
+    if (!lead) continue;
+    // The umbrella keeps "including" and the first example takes "but not limited to", so the
+    // assembler sees a bare list separator between them, not the "and" of "but".
+    g.spans.push([g.end, g.end + lead[1]!.length]);
+    const firstExample = groups[i + 1];
+    if (lead[3] && firstExample) {
+      const butAt = g.end + lead[1]!.length + lead[2]!.length;
+      firstExample.spans.push([butAt, g.end + lead[0].length]);
+    }
+    const sEnd = sentenceEnd(text, g.end);
+    for (const h of groups.slice(i + 1)) {
+      if (h.start > sEnd) break;
+      if (g.active) h.active = true;
+    }
+  }
+
+  // 4. Exceptions and examples attach to the group before them.
+  const consumed = new Set<Group>();
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (consumed.has(g)) continue;
+    for (let j = i + 1; j < groups.length; j++) {
+      const h = groups[j]!;
+      if (consumed.has(h)) continue;
+      const between = text.slice(g.end, h.qualStart);
+      if (sentenceEnd(text, g.end) < h.start) break;
+      const exceptHere =
+        exceptionAt(h.start) ||
+        /\b(?:except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from|besides|aside\s+from)\b[^,;]*$/i.test(
+          between,
+        );
+      const example =
+        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|such\s+as|including|includes|include|for\s+example|like)\b[^.;]*$/i.test(
+          between,
+        ) ||
+        /^\s*\(\s*$/.test(between) ||
+        /:\s*$/.test(between);
+      // "HBV or HCV, unless the HBV DNA and/or HCV RNA is below the limit of detection": an exception
+      // naming the same infections by their viral load excludes only the active ones.
+      if (
+        exceptHere &&
+        h.names.every((n) => g.names.includes(n)) &&
+        /\b(?:DNA|RNA|viral\s+load)\b[^.;]*\b(?:below|undetectable|negative|not\s+detected)\b/i.test(
+          text.slice(g.end, sentenceEnd(text, h.end)),
+        )
+      ) {
+        g.active = true;
+        const sEndH = sentenceEnd(text, h.end);
+        g.spans.push([h.qualStart, h.end], ...h.spans, ...vocabSpans(input, g.end, sEndH, CONTROL_VOCAB, false));
+        consumed.add(h);
+        for (const k of groups.slice(j + 1))
+          if (k.start < sEndH && k.names.every((n) => g.names.includes(n))) consumed.add(k);
+        continue;
+      }
+      if (exceptHere && g.names.some((n) => isAncestor(input, n, h.names) || isGeneric(n))) {
+        g.except.push(...h.names.filter((n) => !g.except.includes(n)));
+        g.spans.push([h.qualStart, h.end], ...exceptionWords(input, g.end, h.qualStart));
+        consumed.add(h);
+        // "(… hypothyroidism on hormone replacement …)": the replacement note belongs to the exception.
+        const note = replacementNote(input, h.end);
+        if (note.length) g.spans.push(...note);
+        continue;
+      }
+      if (
+        example &&
+        !exceptHere &&
+        g.category === h.category &&
+        g.names.some((n) => isAncestor(input, n, h.names) || isGeneric(n))
+      ) {
+        // Examples widen nothing a parent does not already name; other listed conditions join it.
+        for (const n of h.names)
+          if (!g.names.includes(n) && !g.names.some((p) => isAncestor(input, p, [n]))) g.names.push(n);
+        g.spans.push([h.qualStart, h.end], ...h.spans, ...exampleWords(input, g.end, h.qualStart));
+        consumed.add(h);
+        continue;
+      }
+      break;
+    }
+  }
+
+  // 4b. "The following are exceptions: vitiligo, alopecia, Graves' disease …", "… are permitted":
+  //     members of an umbrella the exclusion spares.
+  for (const g of groups) {
+    if (consumed.has(g) || !g.names.some(isGeneric)) continue;
+    for (const h of groups) {
+      if (h === g || consumed.has(h) || h.start <= g.end || h.category !== g.category) continue;
+      const hs = sentenceStart(text, h.start);
+      if (hs <= g.start) continue;
+      const sentence = text.slice(hs, sentenceEnd(text, h.start));
+      if (!EXCEPTIONS_SENTENCE.test(sentence)) continue;
+      for (const n of h.names) if (!g.except.includes(n) && !g.names.includes(n)) g.except.push(n);
+      g.spans.push([h.qualStart, h.end], ...h.spans, ...vocabSpans(input, hs, hs + sentence.length, EXCEPTION_WORDS));
+      consumed.add(h);
+    }
+  }
+
+  // 5. Permissions after a group narrow it to the active form: "HIV-positive patients on ART with
+  //    undetectable viral load are eligible", "HCV antibody positive but RNA negative are eligible".
+  for (const g of groups) {
+    if (consumed.has(g) || !exclusion) continue;
+    const ownNote = g.names.length > 1 ? ACTIVE_NOTE.exec(text.slice(g.end)) : null;
+    const noteEnd = ownNote ? g.end + ownNote.index + ownNote[0].length : -1;
+    for (const h of groups) {
+      if (h === g || consumed.has(h) || h.start <= g.end) continue;
+      // Inside a note on one member of the list: that member's own reading.
+      if (h.start < noteEnd) continue;
+      const sStart = sentenceStart(text, h.start);
+      const sEnd = sentenceEnd(text, h.start);
+      const sentence = text.slice(sStart, sEnd);
+      if (!PERMIT.test(sentence) || !CONTROLLED.test(sentence)) continue;
+      const same = h.names.some((n) => g.names.includes(n) || isAncestor(input, n, g.names));
+      const narrower =
+        !same &&
+        (g.names.some((p) => isAncestor(input, p, h.names)) || (g.names.some(isGeneric) && h.category === g.category));
+      if (!same && !narrower) continue;
+      if (same) {
+        g.active = true;
+      } else {
+        // "Subjects with vitiligo, type 1 diabetes … are permitted": members the exclusion spares.
+        for (const n of h.names) if (!g.except.includes(n)) g.except.push(n);
+      }
+      g.spans.push(
+        ...[
+          [h.qualStart, h.end] as Span,
+          ...h.spans,
+          ...vocabSpans(input, Math.max(sStart, g.end), sEnd, PERMISSION_VOCAB),
+        ].flatMap((sp) => subtract(sp, g.spans)),
+      );
+      consumed.add(h);
+    }
+  }
+
+  // 5b. Conditions given as examples of something the lexicon does not name ("No new organ crisis
+  //     (e.g., hepatic failure risk …)", "severe illness (e.g. significant cardiac, hepatic
+  //     diseases)") stand for more than themselves: left unread.
+  for (const g of groups) {
+    if (consumed.has(g)) continue;
+    const before = text.slice(sentenceStart(text, g.start), g.qualStart);
+    const eg = /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|such\s+as|for\s+example)\s*[,:]?\s*(?:[^()]*?)$/i.exec(before);
+    if (!eg) continue;
+    const head = groups.find(
+      (h) => h !== g && h.end <= g.start && h.end >= eg.index + sentenceStart(text, g.start) - 60,
+    );
+    if (!head) g.restricted = true;
+  }
+
+  // 6. Findings.
+  const shadows = groups.flatMap((g) => (g.shadow ? [g.shadow] : []));
+  for (const g of groups) {
+    if (consumed.has(g)) continue;
+    if (exceptionAt(g.start)) continue;
+    if (shadows.some(([a, b]) => g.start >= a && g.start < b)) continue;
+    const sStart = sentenceStart(text, g.start);
+    const sEnd = sentenceEnd(text, g.start);
+    const sentence = text.slice(sStart, sEnd);
+    // "Participants with HIV are eligible if on effective ART with undetectable viral load", "with a
+    // history of HCV infection must have been treated and cured": a chronic viral infection is
+    // allowed when controlled, so only the uncontrolled (active) form is excluded.
+    const controlled = controlledInfection(input, g, sStart, sEnd);
+    if (controlled) {
+      out.push(controlled);
+      continue;
+    }
+    if (g.restricted) continue;
+    // "Serological testing for HIV at screening is not required": a test, no status.
+    if (
+      g.value === undefined &&
+      /\b(?:testing|tested|tests?|screening|screened|serolog\w*)\s+(?:for|of)\s+(?:the\s+)?(?:presence\s+of\s+)?$/i.test(
+        text.slice(Math.max(sStart, g.qualStart - 40), g.qualStart),
+      )
+    )
+      continue;
+    // "(if HCV antibody positive, must be tested for HCV RNA, which must be negative)": the antibody
+    // alone is allowed, so only the active infection counts.
+    const note = ACTIVE_NOTE.exec(text.slice(g.end));
+    // A condition in a permission ("Patients with HIV on ART are eligible") excludes no one; the
+    // note's own "to be eligible" is not one.
+    const claim = note
+      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
+      : sentence;
+    if (
+      PERMIT.test(claim) &&
+      !/\b(?:not|never|in)eligible|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)/i.test(claim)
+    )
+      continue;
+    if (note) {
+      const id = /hiv/i.test(note[1]!) ? 'hiv' : /hcv|hepatitis\s*c/i.test(note[1]!) ? 'hcv' : 'hbv';
+      if (g.names.includes(id)) {
+        if (g.names.length > 1) {
+          // A parenthetical note is about one member, which the note itself states ("(if HCV
+          // antibody positive … RNA negative)" → active HCV excluded): the others keep the list's
+          // reading. "…, unless the HBV DNA and/or HCV RNA is below the limit of detection" is about
+          // the whole list, read as `active` above; otherwise the list is left unread.
+          if (/^[^.;(]{0,40}\(\s*(?:if|unless|except|however|but|note)/i.test(note[0]))
+            g.names = g.names.filter((n) => n !== id);
+          else if (!g.active) continue;
+        } else {
+          g.active = true;
+          g.spans.push([g.end + note.index, g.end + note.index + note[0].length]);
+        }
+      }
+    }
+    const names = g.names;
+    // Umbrella terms mean something current: "infection", "intercurrent illness".
+    const generic = names.every((n) => n === 'infection' || n === 'uncontrolled_intercurrent_illness');
+    const params: Record<string, unknown> = { names };
+    if (g.active || generic) params.active = true;
+    if (g.withinYears) params.withinYears = g.withinYears;
+    if (g.except.length) params.except = g.except;
+    const condition: Condition = { fact: 'condition', operator: 'equal', value: g.value ?? true, params };
+    // A test result in an inclusion is the requirement itself; a negative one in an exclusion is a
+    // requirement restated ("… must be HIV negative").
+    let value = g.value;
+    if (value !== undefined && exclusion && value === false) value = true;
+    const finding: Finding = {
+      category: g.category,
+      condition: value === undefined ? condition : { ...condition, value },
+      spans: mergeSpans(g.spans),
+      anchor: g.start,
+      ...(value !== undefined ? { polarityHandled: true } : {}),
+    };
+    // An inclusion that would require having a disease reads a condition attached to something else
+    // ("HIV-infected participants must have well controlled HIV on ART"); only absences are read.
+    if (value === undefined && !exclusion && !negatedAt(input, g.start)) continue;
+    if (value === true && !exclusion) continue;
+    // An exclusion of the patients without a condition misreads a requirement listed among
+    // exclusions; "must not have X" there excludes X.
+    if (value === undefined && exclusion && negatedAt(input, g.start)) {
+      if (!modalNegationInExclusion(input, g.start)) continue;
+      finding.polarityHandled = true;
+    }
+    out.push(finding);
+  }
+  return exclusion ? joinLists(out, input) : out;
+};
+
+/** Chronic viral infections that criteria allow once controlled. */
+const CHRONIC_VIRAL = new Set(['hiv', 'hbv', 'hcv', 'viral_hepatitis', 'htlv']);
+/** What a controlled chronic infection must show, after the condition. */
+const CONTROL_REQUIREMENT =
+  /\b(?:undetectable|suppressed|suppression|(?:viral\s+load|RNA|DNA)\b[^.;]{0,40}\b(?:below|undetectable|negative|not\s+detected|<)|cd4|antiretroviral|anti-retroviral|\bART\b|haart|antiviral|anti-viral|treated\s+and\s+cured|cured|well[\s-]controlled|stably\s+controlled|sustained\s+virologic|SVR)/i;
+/** Words of a controlled-infection permission; thresholds, AIDS history and the like stay unread. */
+const CONTROL_VOCAB = vocab(
+  'patients participants subjects individuals persons with who are is eligible allowed permitted may participate enroll enrolled be included ' +
+    'provided if they their have has had on effective stable antiretroviral anti retroviral therapy art haart cart combination treatment ' +
+    'treated regimen antiviral anti viral suppressive undetectable viral load loads hiv hbv hcv rna dna pcr level levels below limit lower ' +
+    'detection quantification and or the a an of for as controlled well stably suppressed suppression sustained virologic response svr cured ' +
+    'cure must should need required to been known history prior previous infection infected hepatitis b c virus surface antigen hbsag ' +
+    'antibody positive seropositive negative test tested currently',
+);
+/** The sentence allows the condition or makes controlled status a requirement. */
+const ALLOWS_OR_REQUIRES =
+  /\b(?:(?:are|is|be|will\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|eligible\s+(?:if|provided|only|unless)|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|(?:are|is)\s+not\s+excluded|must|should|need\s+to|required\s+to)\b/i;
+
+/**
+ * A chronic viral infection allowed when controlled: "HBsAg positive participants are eligible if
+ * they have received antiviral therapy for 4 weeks and have undetectable HBV viral load". Read as
+ * the uncontrolled (active) form being excluded; thresholds the facts cannot hold (CD4 ≥ 350,
+ * 4 weeks) stay unread.
+ */
+function controlledInfection(input: ExtractInput, g: Group, sStart: number, sEnd: number): Finding | null {
+  if (g.value !== undefined && g.value === false) return null;
+  if (!g.names.every((n) => CHRONIC_VIRAL.has(n))) return null;
+  const { text } = input;
+  const rest = text.slice(g.end, sEnd);
+  // The condition is the subject the permission or requirement is about: it comes first.
+  if (!CONTROL_REQUIREMENT.test(rest) || !ALLOWS_OR_REQUIRES.test(rest)) return null;
+  // "HIV, hepatitis B or C (if HCV antibody positive, … HCV RNA … negative)": a note on one member.
+  if (g.names.length > 1 && ACTIVE_NOTE.test(rest)) return null;
+  // "… on antiretrovirals that are strong CYP3A4 inhibitors": an interaction, not disease control.
+  if (/\b(?:interact\w*|CYP\w*|inhibitors?|inducers?)\b/i.test(rest)) return null;
+  // "… must not have …", "… are not eligible": a plain exclusion, read the ordinary way.
+  if (
+    /\b(?:not|never|in)\s*eligible|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)|\bmust\s+not\b/i.test(
+      text.slice(sStart, sEnd),
+    )
+  )
+    return null;
+  if (negatedAt(input, g.start)) return null;
+  const exclusion = input.kind === 'exclusion';
+  const spans = [...g.spans, ...vocabSpans(input, g.end, sEnd, CONTROL_VOCAB, false)];
+  // The subject words before the condition ("Participants with a history of"), when no other
+  // condition stands between.
+  const lead = Math.max(sStart, text.lastIndexOf('(', g.qualStart) + 1);
+  if (!input.mentions.some((m) => m.type === 'condition' && m.start >= lead && m.end <= g.qualStart))
+    spans.push(...vocabSpans(input, lead, g.qualStart, CONTROL_VOCAB, false));
+  return {
+    category: g.category,
+    condition: {
+      fact: 'condition',
+      operator: 'equal',
+      value: exclusion,
+      params: { names: g.names, active: true },
+    },
+    spans: mergeSpans(spans),
+    anchor: g.start,
+    polarityHandled: true,
+  };
+}
+
+/**
+ * Exclusion lists name conditions that each exclude ("HIV, hepatitis B and active tuberculosis"),
+ * whatever the final conjunction; joined here into one finding per list and category so the
+ * assembler's "and" cannot turn them into a conjunction.
+ */
+function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
+  const { text } = input;
+  const out: Finding[] = [];
+  // A finding the assembler would leave as it is may join one whose polarity is already settled.
+  const settled = (f: Finding): boolean =>
+    (f.polarityHandled ?? false) || !negatedAt(input, f.anchor ?? f.spans[0]?.[0] ?? 0);
+  for (const f of findings) {
+    const last = out[out.length - 1];
+    const samePolarity = (last?.polarityHandled ?? false) === (f.polarityHandled ?? false);
+    if (last && last.category === f.category && (samePolarity || (settled(last) && settled(f)))) {
+      const lastEnd = Math.max(...last.spans.map((sp) => sp[1]));
+      const start = Math.min(...f.spans.map((sp) => sp[0]));
+      const gap = text.slice(lastEnd, start);
+      if (
+        start >= lastEnd &&
+        /^(?:[\s,;/()[\]]|\b(?:or|and|and\/or|nor|as well as|including|such as|e\.?\s*g\.?|other)\b)*$/i.test(gap) &&
+        !/[.;]\s/.test(gap)
+      ) {
+        const parts = 'any' in last.condition ? last.condition.any : [last.condition];
+        last.condition = { any: [...parts, f.condition] };
+        last.spans.push(...f.spans);
+        if (!samePolarity) last.polarityHandled = true;
+        continue;
+      }
+    }
+    out.push({ ...f, spans: [...f.spans] });
+  }
+  return out;
+}
+
+/** Whether `ancestor` is an ancestor (or the same) of any of `ids` in the condition hierarchy. */
+function isAncestor(input: ExtractInput, ancestor: string, ids: string[]): boolean {
+  const seen = new Set<string>();
+  const up = (id: string): boolean => {
+    if (id === ancestor) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return (input.lex.conditionById.get(id)?.parents ?? []).some(up);
+  };
+  return ids.some(up);
+}
+
+function isGeneric(id: string): boolean {
+  return (
+    id === 'uncontrolled_intercurrent_illness' ||
+    id === 'cardiovascular_disease' ||
+    id === 'autoimmune_disease' ||
+    id === 'infection'
+  );
+}
+
+const EXCEPTION_WORDS = vocab(
+  'except for other than excluding with the exception of apart from besides aside e g eg i such as which are is allowed permitted patients following exceptions exception exempt excluded ' +
+    'participants subjects with are eligible may be included on stable dose controlled well by only requiring hormone replacement therapy ' +
+    'thyroid insulin topical treatment not needing need systemic and or a an those',
+);
+const EXAMPLE_WORDS = vocab(
+  'e g eg i e such as including include includes for example like but not limited to and or the a an any other',
+);
+
+function exceptionWords(input: ExtractInput, from: number, to: number): Span[] {
+  return vocabSpans(input, from, to, EXCEPTION_WORDS);
+}
+
+function exampleWords(input: ExtractInput, from: number, to: number): Span[] {
+  return vocabSpans(input, from, to, EXAMPLE_WORDS);
+}
+
+/** "… on hormone replacement therapy", "… only requiring hormone replacement" after an exception item. */
+function replacementNote(input: ExtractInput, from: number): Span[] {
+  const end = Math.min(input.text.length, from + 120);
+  const m = /^[^.;]*?(?=[.;]|$)/.exec(input.text.slice(from, end));
+  if (!m || !/replacement|insulin|thyroxine|topical|stable dose|controlled/i.test(m[0])) return [];
+  return vocabSpans(input, from, from + m[0].length, REPLACEMENT_VOCAB);
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = spans.filter(([a, b]) => b > a).sort((a, b) => a[0] - b[0]);
+  const out: Span[] = [];
+  for (const sp of sorted) {
+    const last = out[out.length - 1];
+    if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+    else out.push([sp[0], sp[1]]);
+  }
+  return out;
+}

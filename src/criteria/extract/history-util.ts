@@ -1,0 +1,362 @@
+/**
+ * Helpers shared by the medical-history extractors (brain metastases, pregnancy, conditions,
+ * attestations): polarity of a finding, clause boundaries, and "tails" — the run of words after a
+ * requirement that only restate its timing ("within 7 days prior to registration") or its purpose,
+ * which the finding may cover because it accounts for them.
+ */
+import type { ExtractInput } from './extractor';
+import type { Condition } from '../facts';
+import { foldWord, type Token } from '../text';
+
+export type Span = [number, number];
+
+/**
+ * Post-negation triggers that, inside an exclusion criterion, only restate that the criterion
+ * excludes ("Pregnant women are excluded", "Untreated brain metastases are not allowed"). Read as
+ * negation they would invert the rule, so findings in their scope handle their own polarity.
+ */
+const PLEONASTIC_POST =
+  /\b(?:excluded|exclusion|not allowed|not permitted|prohibited|not eligible|ineligible|not be (?:enrolled|included|eligible)|will not be)\b/i;
+
+/**
+ * How the assembler should treat a finding anchored at `pos`: 'plain' when a pleonastic
+ * post-negation is all that covers it in an exclusion (the finding must then set polarityHandled and
+ * keep its condition as stated); 'assembler' otherwise (pre-negation scopes such as "no", "not",
+ * "without" are applied by the assembler, which also joins the findings inside one scope).
+ */
+export function polarityMode(input: ExtractInput, pos: number): 'plain' | 'assembler' {
+  if (input.kind !== 'exclusion') return 'assembler';
+  let pleonastic = false;
+  for (const sc of input.scopes.scopes) {
+    if (sc.kind !== 'negated' || pos < sc.start || pos >= sc.end) continue;
+    const post = sc.end <= sc.trigger[0];
+    if (post && PLEONASTIC_POST.test(input.text.slice(sc.trigger[0], sc.trigger[1]))) pleonastic = true;
+    else return 'assembler';
+  }
+  return pleonastic ? 'plain' : 'assembler';
+}
+
+/**
+ * Whether the trigger of a scope sits inside a parenthesis that closes before `pos`: ConText scopes
+ * run to the end of the sentence, but "(no prior resection of the target lesion)" negates only
+ * inside its parenthesis.
+ */
+export function closedParenthesis(text: string, trigger: number, pos: number): boolean {
+  const open = text.lastIndexOf('(', trigger);
+  if (open < 0) return false;
+  const close = text.indexOf(')', open);
+  return close > trigger && close < pos;
+}
+
+/** Whether a pre- or post-negation scope (other than a pleonastic one in an exclusion) covers `pos`. */
+export function negatedAt(input: ExtractInput, pos: number): boolean {
+  for (const sc of input.scopes.scopes) {
+    if (sc.kind !== 'negated' || pos < sc.start || pos >= sc.end) continue;
+    if (sc.trigger[1] <= pos && closedParenthesis(input.text, sc.trigger[0], pos)) continue;
+    const post = sc.end <= sc.trigger[0];
+    if (input.kind === 'exclusion' && post && PLEONASTIC_POST.test(input.text.slice(sc.trigger[0], sc.trigger[1])))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+const MODAL_NEGATION =
+  /^(?:must|should|may|shall|can|will)\s+not$|^(?:cannot|can not|not be|must never|should never)$/i;
+
+/**
+ * Whether `pos` lies in the scope of a modal negation ("must not", "should not be") inside an
+ * exclusion: "Patients must not be pregnant" listed among exclusions states the requirement, and
+ * what it excludes is the pregnant patient — the finding keeps its positive form.
+ */
+export function modalNegationInExclusion(input: ExtractInput, pos: number): boolean {
+  if (input.kind !== 'exclusion') return false;
+  // The negation nearest before the word decides ("… will not be eligible until … no CNS progression").
+  let nearest: { start: number; end: number; trigger: [number, number] } | undefined;
+  for (const sc of input.scopes.scopes) {
+    if (sc.kind !== 'negated' || pos < sc.start || pos >= sc.end || sc.trigger[1] > pos) continue;
+    if (!nearest || sc.trigger[0] > nearest.trigger[0]) nearest = sc;
+  }
+  if (!nearest || !MODAL_NEGATION.test(input.text.slice(nearest.trigger[0], nearest.trigger[1]))) return false;
+  return !/^\s*(?:be\s+)?(?:eligible|enrolled|included|allowed|permitted)\b/i.test(
+    input.text.slice(nearest.trigger[1]),
+  );
+}
+
+/**
+ * A pre-negation whose trigger ends at most `maxDist` characters before `pos`, with no new
+ * coordinated requirement in between ("No potential for childbearing or agree to use…").
+ */
+export function nearNegation(input: ExtractInput, pos: number, maxDist = 45): boolean {
+  // The scope's own end is not used: ConText terminates at "acceptable", which in "not using an
+  // acceptable method of contraception" is part of the negated phrase.
+  return input.scopes.scopes.some((sc) => {
+    if (sc.kind !== 'negated' || sc.end <= sc.trigger[0] || sc.trigger[1] > pos) return false;
+    if (pos - sc.trigger[1] > maxDist) return false;
+    // "measures not to father children by using…": the negation is about the child, not the method.
+    return !/[.;:]\s|\b(?:and|or)\s+(?:must|should|agree|agrees|use|using|be|will|practice|willing)\b|[,;]\s*(?:and|or)\b|\b(?:father\w*|conceiv\w*|impregnat\w*|pregnan\w*|donat\w*)\b/i.test(
+      input.text.slice(sc.trigger[1], pos),
+    );
+  });
+}
+
+/** Whether a post-negation ("… are not eligible") covers `pos`. */
+export function postNegated(input: ExtractInput, pos: number): boolean {
+  return input.scopes.scopes.some(
+    (sc) => sc.kind === 'negated' && pos >= sc.start && pos < sc.end && sc.end <= sc.trigger[0],
+  );
+}
+
+/** Start of the sentence or clause holding `pos` (after ". ", ";", newline). */
+export function sentenceStart(text: string, pos: number): number {
+  for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    if (ch === '\n' || ch === ';') return i + 1;
+    if (
+      ch === '.' &&
+      /\s/.test(text[i + 1] ?? ' ') &&
+      !/\b(?:e\.g|i\.e|vs|approx|etc|no|dr|incl)$/i.test(text.slice(Math.max(0, i - 6), i))
+    )
+      return i + 1;
+  }
+  return 0;
+}
+
+/** End of the sentence holding `pos` (before ". ", ";", newline or end). */
+export function sentenceEnd(text: string, pos: number): number {
+  for (let i = pos; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' || ch === ';') return i;
+    if (
+      ch === '.' &&
+      /\s/.test(text[i + 1] ?? ' ') &&
+      !/\b(?:e\.g|i\.e|vs|approx|etc|no|dr|incl)$/i.test(text.slice(Math.max(0, i - 6), i))
+    )
+      return i;
+  }
+  return text.length;
+}
+
+/** Index of the first token starting at or after `pos`. */
+export function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A vocabulary of folded words, compared with token norms (so "metastases" meets "metastase"). */
+export function vocab(...lists: Array<string | Iterable<string>>): Set<string> {
+  const out = new Set<string>();
+  for (const list of lists) {
+    for (const w of typeof list === 'string' ? list.split(/\s+/) : list) if (w) out.add(foldWord(w.toLowerCase()));
+  }
+  return out;
+}
+
+/** Words of timing and study events: "within 7 days prior to the first dose of study treatment". */
+export const TIMING_WORDS = vocab(
+  (
+    'within prior to before after of the a an first start starting initiation initiate initiating dose doses dosing study trial treatment therapy ' +
+    'drug drugs medication medications registration preregistration pre enrollment enrolment randomization randomisation screening day days hour hours ' +
+    'hr hrs h d wk wks week weeks month months mo year years cycle c1d1 baseline visit receiving receive receipt administration administered entry inclusion ' +
+    'last final until through throughout during duration period following from since at least for time protocol intervention participation ' +
+    'investigational product imp ip agent agents completion discontinuation end consent informed signing signed sign icf planned anticipated ' +
+    'day1 one two three four five six seven eight nine ten eleven twelve fourteen fifteen twenty thirty sixty ninety hundred and or to in up ' +
+    'performed done obtained taken collected conducted documented result results required prescribed scheduled on any each subsequent date confirmed ' +
+    'with cohort part phase lymphodepletion lymphodepleting infusion apheresis surgery radiotherapy chemotherapy immunotherapy course courses'
+  ).split(' '),
+);
+
+/**
+ * End offset of a timing tail starting at `from`: a run of timing words, numbers and drug names
+ * ("within 72 hours prior to receiving the first dose of pembrolizumab"). Returns `from` when the
+ * text there does not start with a timing word. A trailing connective is given back.
+ */
+export function timingTail(input: ExtractInput, from: number, extra?: Set<string>): number {
+  const { tokens, text } = input;
+  let i = tokenAt(tokens, from);
+  let end = from;
+  let lastContent = from;
+  const drugAt = (t: Token): boolean =>
+    input.mentions.some(
+      (m) =>
+        (m.type === 'drug' || m.type === 'drugClass' || m.type === 'regimen') && t.start >= m.start && t.end <= m.end,
+    );
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const gap = text.slice(end, t.start);
+    if (/[.;:]\s|\n|[.;:]$/.test(gap) && end > from) break;
+    const w = t.norm;
+    const ok =
+      TIMING_WORDS.has(w) ||
+      (extra?.has(w) ?? false) ||
+      /^\d+(?:\.\d+)?$/.test(w) ||
+      /^(?:c\d+d\d+|\d+(?:h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|y|yrs?|years?|st|nd|rd|th))$/.test(w) ||
+      drugAt(t);
+    if (!ok) break;
+    end = t.end;
+    if (!/^(?:and|or|to|the|a|an|of|for|in|at|on|from)$/.test(w)) lastContent = t.end;
+  }
+  return lastContent;
+}
+
+/** NUMBER units → years, for `withinYears` ("within 6 months" → 0.5, "14 days" → 0.038). */
+export function toYears(value: number, unit: string): number | null {
+  const u = unit.toLowerCase();
+  let years: number | null = null;
+  if (/^y/.test(u)) years = value;
+  else if (/^mo/.test(u)) years = value / 12;
+  else if (/^w/.test(u)) years = (value * 7) / 365.25;
+  else if (/^d/.test(u)) years = value / 365.25;
+  else if (/^h/.test(u)) years = value / (24 * 365.25);
+  if (years === null || years <= 0) return null;
+  return Math.round(years * 1000) / 1000 || 0.001;
+}
+
+export function anyOf(parts: Condition[]): Condition {
+  return parts.length === 1 ? parts[0]! : { any: parts };
+}
+
+export function allOf(parts: Condition[]): Condition {
+  return parts.length === 1 ? parts[0]! : { all: parts };
+}
+
+/** Spans of every match of `re` (global) inside [from, to). */
+export function matchSpans(re: RegExp, text: string, from = 0, to = text.length): Span[] {
+  const out: Span[] = [];
+  const r = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  r.lastIndex = from;
+  for (let m = r.exec(text); m && m.index < to; m = r.exec(text)) {
+    if (m[0].length === 0) {
+      r.lastIndex++;
+      continue;
+    }
+    out.push([m.index, Math.min(to, m.index + m[0].length)]);
+  }
+  return out;
+}
+
+/**
+ * Spans of the tokens in [from, to) whose folded form is in `vocab` (or a number, unless `numbers` is
+ * false): used to cover a
+ * clause that only restates a definition ("treated, stable for ≥ 4 weeks, off steroids") while
+ * leaving any word outside the vocabulary unread.
+ */
+export function vocabSpans(input: ExtractInput, from: number, to: number, vocab: Set<string>, numbers = true): Span[] {
+  const out: Span[] = [];
+  for (let i = tokenAt(input.tokens, from); i < input.tokens.length; i++) {
+    const t = input.tokens[i]!;
+    if (t.end > to) break;
+    if (vocab.has(t.norm) || (numbers && /^\d+(?:\.\d+)?$/.test(t.norm))) {
+      const last = out[out.length - 1];
+      if (last && /^[\s,()/.=<>≥≤+-]*$/.test(input.text.slice(last[1], t.start))) last[1] = t.end;
+      else out.push([t.start, t.end]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Adds `span` to the finding next to it in the same sentence (the nearest one matching `accept`,
+ * with no other finding's words in between), so that findings keep their text order for the
+ * assembler's connectives. `side` limits the search to findings before the span. Returns whether
+ * it attached.
+ */
+export function attachToNeighbour<F extends { spans: Span[] }>(
+  findings: F[],
+  span: Span,
+  accept: (f: F) => boolean,
+  text: string,
+  side: 'before' | 'either' = 'either',
+): boolean {
+  const candidates: Array<{ f: F; sp: Span; gap: number }> = [];
+  for (const f of findings) {
+    for (const sp of f.spans) {
+      const before = sp[1] <= span[0];
+      const after = sp[0] >= span[1];
+      if (!before && !after) continue;
+      if (side === 'before' && !before) continue;
+      candidates.push({ f, sp, gap: before ? span[0] - sp[1] : sp[0] - span[1] });
+    }
+  }
+  candidates.sort((a, b) => a.gap - b.gap);
+  for (const { f, sp } of candidates) {
+    const lo = Math.min(sp[1], span[1]);
+    const hi = Math.max(sp[0], span[0]);
+    // No finding in between, so the findings stay in text order: the nearest acceptable one wins.
+    if (findings.some((g) => g.spans.some(([a, b]) => a < hi && b > lo))) return false;
+    if (!accept(f)) continue;
+    const from = Math.min(sp[0], span[0]);
+    const to = Math.max(sp[1], span[1]);
+    // Same sentence, unless the span is a rationale or note after the finding.
+    if (side === 'either' && (sentenceStart(text, to) > from || sentenceEnd(text, from) < to)) continue;
+    f.spans.push(span);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Who counts as of childbearing potential (CTFG 2020 definitions): a note that only defines the
+ * group a pregnancy or contraception requirement applies to. Its words are covered by that finding.
+ */
+export const WOCBP_DEFINITION_WORDS = vocab(
+  'note women woman female females participant participants patient patients person persons individual individuals wocbp wcbp fcbp pocbp ' +
+    'are is considered defined as of childbearing child bearing reproductive potential capable physiologically becoming pregnant not unless ' +
+    'they have had has undergone underwent surgically surgical sterile sterilization sterilized permanently permanent hysterectomy bilateral ' +
+    'tubal ligation occlusion oophorectomy salpingectomy ovariectomy postmenopausal post menopausal menopause menopausal premenopausal ' +
+    'perimenopausal amenorrhea amenorrheic amenorrhoea amenorrhoeic spontaneous natural naturally menses menstruation menstrual period periods ' +
+    'menarche consecutive continuous months years year at least for or and the a an in with without alternative medical cause causes ' +
+    'fsh follicle stimulating hormone level levels range serum confirm confirmed documented documentation e g i age ' +
+    'appropriate clinical profile history vasomotor symptoms following until who which any all ovaries uterus absence congenital ' +
+    'hormonal contraception replacement therapy hrt single measurement sufficient insufficient since last after greater than older younger ' +
+    'equal iu l ml miu cessation exogenous treatments including fallopian tubes removal removed sexual orientation celibate ' +
+    'choice regardless meets following criteria been ovarian failure',
+);
+
+/** The parts of `span` outside every span of `used`. */
+export function subtract(span: Span, used: Span[]): Span[] {
+  let parts: Span[] = [span];
+  for (const [a, b] of used) {
+    parts = parts.flatMap(([s, e]): Span[] =>
+      b <= s || a >= e ? [[s, e]] : [...(a > s ? [[s, a] as Span] : []), ...(b < e ? [[b, e] as Span] : [])],
+    );
+  }
+  return parts.filter(([s, e]) => e > s);
+}
+
+/**
+ * Start of the run of qualifier words right before `pos` ("known active untreated"), walked back
+ * token by token: each token must be in `words`, tokens may be separated only by spaces, commas,
+ * slashes or hyphens, and a parenthesis of at most `parenMax` characters is stepped over. A leading
+ * connective or article is dropped. Linear in the run's length, unlike an end-anchored regex.
+ */
+export function qualifierRun(input: ExtractInput, from: number, pos: number, words: Set<string>, parenMax = 0): number {
+  const { text, tokens } = input;
+  let i = tokenAt(tokens, pos) - 1;
+  let cursor = pos;
+  const accepted: Token[] = [];
+  while (i >= 0) {
+    const t = tokens[i]!;
+    if (t.start < from) break;
+    const gap = text.slice(t.end, cursor);
+    if (parenMax && gap.includes(')') && /^[^()]*\)\s*$/.test(gap)) {
+      const open = text.lastIndexOf('(', t.end);
+      if (open < from || cursor - open > parenMax + 2) break;
+      cursor = open;
+      while (i >= 0 && tokens[i]!.start > open) i--;
+      continue;
+    }
+    if (!/^[\s,/-]*$/.test(gap) || !words.has(t.norm)) break;
+    accepted.unshift(t);
+    cursor = t.start;
+    i--;
+  }
+  while (accepted.length && /^(?:or|and|nor|of|the|a|an)$/.test(accepted[0]!.norm)) accepted.shift();
+  return accepted.length ? accepted[0]!.start : pos;
+}

@@ -1,0 +1,565 @@
+/**
+ * Brain metastases, pregnancy and contraception, infections, medical history, other malignancies
+ * and attestations, pinned on real criteria lines from the corpus (fixtures/criteria/history.lines.json),
+ * plus the lexicons they read (rules/conditions.json, rules/attestations.json).
+ */
+import type { Condition } from '../../src/criteria/facts';
+import { lexicons } from '../../src/criteria/lexicon';
+import { readCriterion } from '../../src/criteria/parse';
+import type { CriterionKind } from '../../src/criteria/segment';
+import { normalise } from '../../src/criteria/text';
+import { goldenLines, readLine } from '../support/criteria';
+
+function conditionOf(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): Condition | null {
+  return readCriterion(normalise(text).text, kind, context).condition;
+}
+/** The leaves of a condition, for lines where other categories' readers add their own. */
+function leavesOf(c: Condition | null): Condition[] {
+  if (!c) return [];
+  if ('all' in c) return c.all.flatMap(leavesOf);
+  if ('any' in c) return c.any.flatMap(leavesOf);
+  return [c];
+}
+function unreadOf(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): string {
+  return readCriterion(normalise(text).text, kind, context).unread;
+}
+
+const bm = (...states: string[]): Condition => ({ fact: 'brainMetastases', operator: 'in', value: states });
+const bmNot = (...states: string[]): Condition => ({ fact: 'brainMetastases', operator: 'notIn', value: states });
+const pregnant = (value: boolean): Condition => ({ fact: 'pregnant', operator: 'equal', value });
+const breastfeeding = (value: boolean): Condition => ({ fact: 'breastfeeding', operator: 'equal', value });
+const attest = (topic: string, value: boolean): Condition => ({
+  fact: 'attestation',
+  operator: 'equal',
+  value,
+  params: { topic },
+});
+const cond = (params: Record<string, unknown>, value = true): Condition => ({
+  fact: 'condition',
+  operator: 'equal',
+  value,
+  params,
+});
+
+describe('conditions and attestations lexicons', () => {
+  const lex = lexicons();
+
+  it('loads rules/conditions.json and rules/attestations.json through their zod schemas', () => {
+    expect(lex.conditions.conditions.length).toBeGreaterThan(100);
+    expect(lex.attestations.topics.map((t) => t.id)).toEqual(
+      expect.arrayContaining([
+        'informed_consent',
+        'compliance',
+        'contraception',
+        'tissue_available',
+        'able_to_swallow',
+      ]),
+    );
+  });
+
+  it('names every source and gives each attestation a question a patient can answer', () => {
+    expect(lex.conditions.sources.length).toBeGreaterThan(2);
+    for (const t of lex.attestations.topics) expect(t.question).toMatch(/\?$/);
+  });
+
+  it('keeps the hierarchy: hepatitis B under viral hepatitis, rheumatoid arthritis under autoimmune disease', () => {
+    expect(lex.conditionById.get('hbv')?.parents).toContain('viral_hepatitis');
+    expect(lex.conditionById.get('rheumatoid_arthritis')?.parents).toContain('autoimmune_disease');
+    expect(lex.conditionById.get('heart_failure_nyha_3')?.parents).toContain('congestive_heart_failure');
+    for (const c of lex.conditions.conditions)
+      for (const p of c.parents ?? []) expect(lex.conditionById.has(p)).toBe(true);
+  });
+
+  it('finds synonyms and abbreviations as condition mentions, abbreviations only as written', () => {
+    const ids = (text: string): string[] =>
+      lex.index
+        .scan(text)
+        .filter((m) => m.type === 'condition')
+        .map((m) => m.id);
+    expect(ids('HBsAg positive')).toEqual(['hbv']);
+    expect(ids("Crohn's disease or ulcerative colitis")).toEqual(['crohns_disease', 'ulcerative_colitis']);
+    expect(ids('hepatitis B or C')).toEqual(expect.arrayContaining(['hbv', 'hcv']));
+    expect(ids('carcinomatous meningitis')).toEqual(['leptomeningeal_disease']);
+    expect(ids('AIDS')).toEqual(['hiv']);
+    expect(ids('hearing aids')).toEqual([]);
+  });
+
+  it('carries ICD-10-CM codes where the classification names the condition', () => {
+    expect(lex.conditionById.get('hiv')?.icd10).toContain('B20');
+    expect(lex.conditionById.get('leptomeningeal_disease')?.icd10).toContain('C79.32');
+  });
+});
+
+describe('brain metastases', () => {
+  it('reads "known" metastases as any metastases and "active" ones as active', () => {
+    expect(conditionOf('Known brain or meningeal metastases', 'exclusion')).toEqual(bm('active', 'treated-stable'));
+    expect(conditionOf('Symptomatic central nervous system (CNS) malignancy or metastasis', 'exclusion')).toEqual(
+      bm('active'),
+    );
+  });
+
+  it('narrows an exclusion to active metastases when treated, stable ones are allowed, and covers the permission', () => {
+    const text =
+      'Has known active CNS metastases and/or carcinomatous meningitis. Participants with previously treated brain metastases may participate provided they are radiologically stable, i.e., without evidence of progression for at least 4 weeks by repeat imaging (note that the repeat imaging should be performed during study screening), clinically stable and without requirement of steroid treatment for at least 14 days prior to first dose of study treatment.';
+    expect(conditionOf(text, 'exclusion')).toEqual({
+      any: [bm('active'), cond({ names: ['leptomeningeal_disease'] })],
+    });
+    expect(unreadOf(text, 'exclusion')).toBe('');
+  });
+
+  it('reads "unless treated and stable" as an exclusion of active metastases only', () => {
+    expect(
+      conditionOf(
+        'Brain metastases unless treated, asymptomatic, stable, and not requiring continuous corticosteroids',
+        'exclusion',
+      ),
+    ).toEqual(bm('active'));
+  });
+
+  it('negates an inclusion "No untreated brain metastases" to "not active"', () => {
+    expect(conditionOf('There is no evidence of new or enlarging brain metastases,')).toEqual(bmNot('active'));
+  });
+
+  it('reads a conditional inclusion as none or treated-stable', () => {
+    expect(
+      conditionOf(
+        'If brain metastases are present, they must be stable for a defined period (example: ≥3 months) and not requiring escalating steroids.',
+      ),
+    ).toEqual(bm('none', 'treated-stable'));
+  });
+
+  it('reads presence in a brain-metastasis trial', () => {
+    // The cancer type and extent in the same line belong to the disease reader.
+    expect(
+      leavesOf(
+        conditionOf('Histologically confirmed metastatic melanoma with radiologically verified brain metastasis'),
+      ),
+    ).toContainEqual(bm('active', 'treated-stable'));
+  });
+
+  it('leaves unread what the three values cannot say: untreated asymptomatic metastases allowed, size limits', () => {
+    expect(conditionOf('Participants with asymptomatic brain metastases are eligible.')).toBeNull();
+    expect(conditionOf('Any untreated brain lesions \\> 1.0 cm in size', 'exclusion')).toBeNull();
+    expect(
+      conditionOf(
+        'Symptomatic brain metastases. Brain metastases may be treated or untreated, but participants must be asymptomatic and off steroids for at least 14 days prior to start of study intervention.',
+        'exclusion',
+      ),
+    ).toBeNull();
+  });
+
+  it('reads the brain among other metastatic sites and leaves the other sites unread', () => {
+    expect(conditionOf('History of brain, bone, liver metastases or leptomeningeal metastases.', 'exclusion')).toEqual({
+      any: [bm('active', 'treated-stable'), cond({ names: ['leptomeningeal_disease'] })],
+    });
+    expect(unreadOf('History of brain, bone, liver metastases or leptomeningeal metastases.', 'exclusion')).toContain(
+      'bone',
+    );
+  });
+
+  it('does not read a primary brain tumour or radiotherapy for brain metastases as the patient’s metastases', () => {
+    const primary = leavesOf(
+      conditionOf('Diagnosis of advanced/metastatic solid tumor including primary brain tumor.'),
+    );
+    expect(primary.filter((l) => 'fact' in l && l.fact === 'brainMetastases')).toEqual([]);
+    const prior = leavesOf(conditionOf('Prior systemic treatment for brain metastases', 'exclusion'));
+    expect(prior.filter((l) => 'fact' in l && l.fact === 'brainMetastases')).toEqual([]);
+  });
+
+  it('reads an item under a permission lead-in as the definition of treated-stable', () => {
+    expect(
+      leavesOf(
+        conditionOf(
+          'Treated CNS lesions must be radiographically stable for ≥ 4 weeks after intervention (surgery and/or radiation).',
+          'exclusion',
+          [
+            'Presence of untreated or symptomatic central nervous system (CNS) metastases, leptomeningeal disease, or cord compression. NOTE: Participants with treated CNS lesions may enroll provided all of the following apply:',
+          ],
+        ),
+      ),
+    ).toContainEqual(bm('active'));
+  });
+});
+
+describe('pregnancy and breastfeeding', () => {
+  it('reads "pregnant or lactating" exclusions as either', () => {
+    expect(conditionOf('Pregnant or lactating women.', 'exclusion')).toEqual({
+      any: [pregnant(true), breastfeeding(true)],
+    });
+    expect(conditionOf('Pregnant and lactating women', 'exclusion')).toEqual({
+      any: [pregnant(true), breastfeeding(true)],
+    });
+  });
+
+  it('keeps "Pregnant women are excluded" an exclusion of pregnancy (the post-negation only restates it)', () => {
+    const c = conditionOf('Pregnant women are excluded from this study because RT is a known teratogen.', 'exclusion');
+    expect(c).toEqual(pregnant(true));
+  });
+
+  it('reads "Not pregnant or nursing" as neither', () => {
+    expect(conditionOf('Not pregnant or nursing')).toEqual({ all: [pregnant(false), breastfeeding(false)] });
+  });
+
+  it('reads a negative pregnancy test for women of childbearing potential as not pregnant, timing covered', () => {
+    const text =
+      'Females of childbearing potential must have a negative serum pregnancy test within 3 days prior to day -6 of ulixertinib.';
+    expect(conditionOf(text)).toEqual(pregnant(false));
+    expect(
+      conditionOf(
+        'Serum pregnancy test at screening and urine pregnancy test on Day 1 (before randomization) must be negative.',
+      ),
+    ).toEqual(pregnant(false));
+  });
+
+  it('reads a negative-test note inside an exclusion as the exclusion of pregnancy, never of non-pregnancy', () => {
+    expect(
+      conditionOf(
+        'Women who are pregnant. All women of childbearing potential must have a documented negative pregnancy test.',
+        'exclusion',
+      ),
+    ).toEqual(pregnant(true));
+    expect(
+      conditionOf(
+        'Patients should not be pregnant or breastfeeding due to the potential for teratogenic effects.',
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [pregnant(true), breastfeeding(true)],
+    });
+  });
+
+  it('reads "willing to discontinue nursing" as not breastfeeding', () => {
+    expect(
+      conditionOf(
+        'Nursing participants must be willing to discontinue nursing from study treatment initiation through 4 months after the last dose.',
+      ),
+    ).toEqual(breastfeeding(false));
+  });
+
+  it('does not read lactate dehydrogenase, a partner’s pregnancy or "incapable of becoming pregnant" as pregnancy', () => {
+    expect(JSON.stringify(conditionOf('Lactate dehydrogenase ≤2.0×ULN at Screening.') ?? null)).not.toMatch(
+      /pregnant|breastfeeding/,
+    );
+    expect(
+      JSON.stringify(
+        conditionOf(
+          'Female patients of non childbearing potential, who are physiologically incapable of becoming pregnant, are eligible',
+        ) ?? null,
+      ),
+    ).not.toMatch(/pregnant/);
+  });
+
+  it('reads plans to conceive as not willing to avoid conception', () => {
+    expect(
+      conditionOf(
+        'Pregnant, breastfeeding, or planning to become pregnant while enrolled in this study or within 6 months after the last dose.',
+        'exclusion',
+      ),
+    ).toEqual({ any: [pregnant(true), breastfeeding(true), attest('contraception', false)] });
+  });
+});
+
+describe('contraception', () => {
+  it('reads the requirement with its duration as an attestation', () => {
+    expect(
+      conditionOf(
+        'Women of child-bearing potential and men must agree to use adequate contraception (hormonal or barrier method of birth control; abstinence) prior to study entry and for the duration of study participation.',
+      ),
+    ).toEqual(attest('contraception', true));
+  });
+
+  it('reads "not using" and "not willing" in an exclusion as false', () => {
+    expect(
+      conditionOf('Women of childbearing potential not using an acceptable method of contraception.', 'exclusion'),
+    ).toEqual(attest('contraception', false));
+  });
+
+  it('does not read a method list among exclusions, nor hormone therapy, as a contraception rule', () => {
+    expect(
+      conditionOf(
+        'Combined (estrogen and progestogen containing) hormonal contraception associated with inhibition of ovulation',
+        'exclusion',
+      ),
+    ).toBeNull();
+  });
+
+  it('keeps a negation about fathering children off the contraception attestation', () => {
+    expect(
+      conditionOf(
+        'Agree to take measures not to father children by using a barrier method of contraception (condom plus spermicide) or sexual abstinence.',
+      ),
+    ).toEqual(attest('contraception', true));
+  });
+});
+
+describe('infections', () => {
+  it('reads HIV, HIV-negative and active infection', () => {
+    expect(conditionOf('Known HIV infection', 'exclusion')).toEqual(cond({ names: ['hiv'] }));
+    expect(conditionOf('HIV negative')).toEqual(cond({ names: ['hiv'] }, false));
+    expect(conditionOf('Active infection requiring systemic therapy', 'exclusion')).toEqual(
+      cond({ names: ['infection'], active: true }),
+    );
+  });
+
+  it('reads a list sharing a qualifier as one condition with every name', () => {
+    expect(conditionOf('Active Hepatitis B or Hepatitis C infection', 'exclusion')).toEqual(
+      cond({ names: ['hbv', 'hcv'], active: true }),
+    );
+  });
+
+  it('narrows HIV to active when controlled HIV is allowed, and covers the permission', () => {
+    const text =
+      'Infection with human immunodeficiency virus (HIV)-1 or HIV-2. Exception: Patients with well controlled HIV (e.g., CD4 \\> 350/mm3 and undetectable viral load) are eligible.';
+    expect(conditionOf(text, 'exclusion')).toEqual(cond({ names: ['hiv'], active: true }));
+  });
+
+  it('reads a chronic infection allowed once controlled as the exclusion of its active form', () => {
+    expect(
+      conditionOf(
+        'Participants who are Hepatitis B surface antigen (HBsAg) positive are eligible if they have received HBV antiviral therapy for at least 4 weeks, and have undetectable HBV viral load',
+      ),
+    ).toEqual(cond({ names: ['hbv'], active: true }, false));
+    expect(
+      conditionOf(
+        'Participants with human immunodeficiency virus (HIV) must have well controlled HIV on antiretroviral therapy (ART).',
+      ),
+    ).toEqual(cond({ names: ['hiv'], active: true }, false));
+    // The CD4 threshold is the labs reader's: the condition itself is the active infection.
+    expect(
+      leavesOf(
+        conditionOf(
+          'Patients with HIV are eligible unless their CD4+ T-cell counts are < 350 cells/mcL or they have a history of AIDS-defining opportunistic infection within the 12 months prior to registration.',
+          'exclusion',
+        ),
+      ),
+    ).toContainEqual(cond({ names: ['hiv'], active: true }));
+    // A note about follow-up treatment is no status.
+    expect(
+      conditionOf(
+        'Note: Participants should remain on anti-viral therapy throughout study intervention and follow local guidelines for HBV anti-viral therapy post completion of study intervention',
+      ),
+    ).toBeNull();
+  });
+
+  it('reads a note on one member of a list with that member only', () => {
+    expect(
+      conditionOf(
+        'Seronegative for Human immunodeficiency virus (HIV) antibody, hepatitis B surface antigen, and hepatitis C (HCV) antibody (if HCV antibody positive, must be tested for HCV RNA, which must be negative to be eligible).',
+      ),
+    ).toEqual({ all: [cond({ names: ['hiv', 'hbv'] }, false), cond({ names: ['hcv'], active: true }, false)] });
+    expect(
+      conditionOf(
+        'A positive test for hepatitis B (HBsAg) and/or hepatitis C (anti-HCV antibody), unless the HBV DNA level and/or HCV RNA level is below the limit of detection.',
+        'exclusion',
+      ),
+    ).toEqual(cond({ names: ['hbv', 'hcv'], active: true }));
+  });
+
+  it('reads negative screening tests, and not a test that is only mentioned', () => {
+    expect(
+      conditionOf('Negative blood tests for HIV and Hepatitis B and C within 4 weeks prior to randomisation.'),
+    ).toEqual(cond({ names: ['hiv', 'hbv', 'hcv'] }, false));
+    expect(
+      JSON.stringify(
+        conditionOf('Known active or latent tuberculosis (testing at screening is not required).', 'exclusion'),
+      ),
+    ).toBe(JSON.stringify(cond({ names: ['tuberculosis', 'latent_tuberculosis'] })));
+  });
+
+  it('reads a window in days as a fraction of a year', () => {
+    expect(
+      conditionOf(
+        'Active and uncontrolled infections requiring intravenous antibiotic or antiviral treatment within 2 weeks prior to study start.',
+        'exclusion',
+      ),
+    ).toEqual(cond({ names: ['infection'], active: true, withinYears: 0.038 }));
+  });
+
+  it('does not read a COVID-19 vaccine as COVID-19, nor HIV limited to a subgroup as HIV', () => {
+    expect(
+      JSON.stringify(
+        conditionOf(
+          'Live or live-attenuated vaccine within 30 days prior to the first dose of trial treatment. Note: Administration of inactivated vaccines, mRNA-based vaccines [e.g., COVID-19] and vector-based vaccines are allowed.',
+          'exclusion',
+        ) ?? null,
+      ),
+    ).not.toContain('covid19');
+    expect(
+      JSON.stringify(
+        conditionOf(
+          'HIV-infected patients with a history of Kaposi sarcoma and/or Multicentric Castleman Disease',
+          'exclusion',
+        ) ?? null,
+      ),
+    ).not.toContain('hiv');
+  });
+});
+
+describe('medical history', () => {
+  it('reads the KEYNOTE autoimmune exclusion with its window and the replacement-therapy exceptions', () => {
+    const text =
+      'Has an active autoimmune disease that has required systemic treatment in past 2 years (i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs). Replacement therapy (eg., thyroxine, insulin, or physiologic corticosteroid replacement therapy for adrenal or pituitary insufficiency, etc.) is not considered a form of systemic treatment and is allowed.';
+    expect(conditionOf(text, 'exclusion')).toEqual(
+      cond({
+        names: ['autoimmune_disease'],
+        active: true,
+        withinYears: 2,
+        except: ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'],
+      }),
+    );
+  });
+
+  it('reads NYHA classes and a 6-month window', () => {
+    expect(conditionOf('Congestive heart failure (New York Heart Association Class ≥ 3).', 'exclusion')).toEqual(
+      cond({ names: ['heart_failure_nyha_3', 'heart_failure_nyha_4'] }),
+    );
+    expect(
+      conditionOf(
+        'Acute myocardial infarction or unstable angina pectoris \\< 6 months prior to screening',
+        'exclusion',
+      ),
+    ).toEqual(cond({ names: ['myocardial_infarction', 'unstable_angina'], withinYears: 0.5 }));
+  });
+
+  it('does not read a tumour thrombus as thromboembolism', () => {
+    expect(
+      JSON.stringify(
+        conditionOf(
+          'Participants with RCC have pre-existing brain or bone metastatic lesions, or residual thrombus in the renal vein or vena cava after nephrectomy.',
+          'exclusion',
+        ),
+      ),
+    ).not.toContain('thromboembolism');
+  });
+
+  it('reads transplants, including "organ or stem cell transplant"', () => {
+    expect(conditionOf('History of allogenic transplant', 'exclusion')).toEqual(
+      cond({ names: ['allogeneic_stem_cell_transplant'] }),
+    );
+    expect(conditionOf('Prior organ or stem cell transplant.', 'exclusion')).toEqual(
+      cond({ names: ['organ_transplant', 'stem_cell_transplant'] }),
+    );
+  });
+
+  it('joins the NCI "uncontrolled intercurrent illness" list with any and reads the compliance clause as an attestation', () => {
+    expect(
+      conditionOf(
+        'Uncontrolled intercurrent illness including, but not limited to, ongoing or active infection, symptomatic congestive heart failure, unstable angina pectoris, cardiac arrhythmia, or psychiatric illness/social situations that would limit compliance with study requirements',
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [
+        cond({ names: ['uncontrolled_intercurrent_illness'], active: true }),
+        cond({ names: ['infection'], active: true }),
+        cond({ names: ['congestive_heart_failure', 'unstable_angina', 'arrhythmia'], active: true }),
+        attest('compliance', false),
+      ],
+    });
+  });
+
+  it('leaves a qualifier the facts cannot hold unread rather than widening the exclusion', () => {
+    expect(conditionOf('Transmural myocardial infarction within the last 6 months;', 'exclusion')).toBeNull();
+    expect(
+      conditionOf(
+        'Patients ≥ 60 years of age and who have a history of ischemic heart disease, chest pain, or clinically significant atrial and/or ventricular arrhythmias must have a cardiac stress test.',
+        'exclusion',
+      ),
+    ).toEqual(expect.not.objectContaining({ fact: 'condition' }));
+  });
+});
+
+describe('other malignancies', () => {
+  it('reads the window and maps the exemptions to OncoTree codes', () => {
+    const c = conditionOf('Another malignancy or concurrent malignancy unless disease-free for 3 years', 'exclusion');
+    expect(c).toEqual({ fact: 'otherMalignancy', operator: 'equal', value: true, params: { withinYears: 3 } });
+    const skin = conditionOf(
+      'Patients with a prior invasive malignancy (except non-melanoma skin cancer) who have had any evidence of disease within the last 5 years',
+      'exclusion',
+    );
+    expect(skin).toMatchObject({
+      fact: 'otherMalignancy',
+      params: { withinYears: 5, excluding: expect.arrayContaining(['BCC', 'CSCC']) },
+    });
+  });
+
+  it('leaves the criterion unread when an exemption cannot be mapped', () => {
+    expect(
+      conditionOf(
+        'Prior malignancy active within the previous 3 years except for locally curable cancers that have been apparently cured, such as basal or squamous cell skin cancer, superficial bladder cancer, or carcinoma in situ of the prostate, cervix, or breast',
+        'exclusion',
+      ),
+    ).toBeNull();
+  });
+
+  it('reads "previous or concurrent" as any other cancer, and not a judgement ("potential to interfere")', () => {
+    expect(conditionOf('Previous or concomitant other cancer', 'exclusion')).toMatchObject({
+      fact: 'otherMalignancy',
+      operator: 'equal',
+      value: true,
+    });
+    expect(
+      conditionOf(
+        'Prior or concurrent malignancy, unless the natural history or treatment of the disease does not have the potential to interfere with the safety or efficacy assessment of the investigational regimen',
+        'exclusion',
+      ),
+    ).toBeNull();
+    expect(
+      conditionOf(
+        'Past or current history of other malignancies not curatively treated and without evidence of disease for more than 5 years, except for curatively treated basal cell carcinoma of the skin',
+        'exclusion',
+      ),
+    ).toMatchObject({ fact: 'otherMalignancy', params: { withinYears: 5 } });
+  });
+
+  it('leaves an item of an exemption list unread (it exempts, it does not exclude)', () => {
+    expect(
+      conditionOf('Any other cancer from which the patient has been disease-free for ≥ 2 years.', 'exclusion', [
+        'Active known second malignancy with the exception of any of the following:',
+      ]),
+    ).toBeNull();
+  });
+
+  it('does not read "progressing or requires active treatment" without a window (the fact has no "active")', () => {
+    expect(
+      conditionOf('Known additional malignancy that is progressing or requires active treatment.', 'exclusion'),
+    ).toBeNull();
+  });
+});
+
+describe('attestations', () => {
+  it('reads consent, compliance and swallowing requirements', () => {
+    expect(
+      conditionOf('Ability to understand and the willingness to sign a written informed consent document.'),
+    ).toEqual(attest('informed_consent', true));
+    expect(
+      conditionOf('Willing and able to comply with scheduled visits, treatment plan and laboratory tests.'),
+    ).toEqual(attest('compliance', true));
+    expect(conditionOf('Ability to swallow and retain oral medications')).toEqual(attest('able_to_swallow', true));
+  });
+
+  it('reads inability in an exclusion as false', () => {
+    expect(conditionOf('Inability to provide informed consent', 'exclusion')).toEqual(
+      attest('informed_consent', false),
+    );
+  });
+
+  it('does not read consent used as a date', () => {
+    expect(
+      JSON.stringify(conditionOf('≥ 18 years of age on the day of signing the informed consent.') ?? null),
+    ).not.toContain('attestation');
+  });
+});
+
+describe('golden lines', () => {
+  const lines = goldenLines('history.lines.json');
+
+  it('has at least 80 real lines, exclusions and inclusions', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(80);
+    expect(lines.some((l) => l.kind === 'exclusion')).toBe(true);
+    expect(lines.some((l) => l.kind === 'inclusion')).toBe(true);
+  });
+
+  it.each(lines.map((l) => [`${l.nctId}: ${l.text.slice(0, 60)}`, l] as const))('reads %s', (name, line) => {
+    expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(name);
+  });
+});
