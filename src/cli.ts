@@ -2,6 +2,7 @@
  * `ctmatch` command line: a table of commands, each in its own file under src/commands/.
  * Exit codes: 0 success, 1 failure, 2 usage error.
  */
+import { fhirCommand } from './commands/fhir';
 import { importCommand } from './commands/import';
 import { keysCommand } from './commands/keys';
 import { matchCommand } from './commands/match';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   parse: parseCommand,
   report: reportCommand,
   match: matchCommand,
+  fhir: fhirCommand,
   keys: keysCommand,
 };
 

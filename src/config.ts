@@ -46,6 +46,8 @@ const configSchema = z.object({
     .refine((expr) => cron.validate(expr), 'must be a cron expression, e.g. "17 3 * * *" (daily at 03:17)'),
   CTM_SEED: onOff.default(true),
   CTM_BODY_LIMIT: z.string().default('6mb'),
+  /** Body limit of the routes that take FHIR Bundles (patient exports run to several megabytes). */
+  CTM_FHIR_BODY_LIMIT: z.string().default('10mb'),
   /** Keys managed outside the database: comma-separated role:key pairs. */
   CTM_API_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

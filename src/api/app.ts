@@ -10,6 +10,8 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { MatchService } from '../match/match-service';
 import type { Store } from '../store/database';
+import { ctmsRouter, CTMS_PATH } from './ctms';
+import { fhirRouter } from './fhir';
 import { healthRouter } from './health';
 import { matchRouter } from './match';
 import { docsRouter } from './openapi';
@@ -18,10 +20,14 @@ import { trialsRouter } from './trials';
 
 export interface AppDeps {
   store: Store;
-  config: Pick<Config, 'CTM_BODY_LIMIT'>;
+  config: Pick<Config, 'CTM_BODY_LIMIT'> & Partial<Pick<Config, 'CTM_FHIR_BODY_LIMIT'>>;
   log: Logger;
   keys: KeyRing;
   matcher: MatchService;
+}
+
+function takesBundles(path: string): boolean {
+  return path.startsWith('/v1/fhir/') || /^\/v1\/match\/?$/.test(path) || path.replace(/\/$/, '') === CTMS_PATH;
 }
 
 export function createApp({ store, config, log, keys, matcher }: AppDeps): Express {
@@ -47,12 +53,18 @@ export function createApp({ store, config, log, keys, matcher }: AppDeps): Expre
       },
     }),
   );
-  app.use(express.json({ limit: config.CTM_BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  // Routes that take FHIR Bundles (application/fhir+json included) get their own, larger body limit.
+  const jsonTypes = ['application/json', 'application/*+json'];
+  const json = express.json({ limit: config.CTM_BODY_LIMIT, type: jsonTypes });
+  const bundleJson = express.json({ limit: config.CTM_FHIR_BODY_LIMIT ?? '10mb', type: jsonTypes });
+  app.use((req, res, next) => (takesBundles(req.path) ? bundleJson : json)(req, res, next));
 
   app.use(healthRouter(store));
   app.use(docsRouter());
   app.use('/v1/trials', trialsRouter(store, matcher, keys));
   app.use('/v1/match', matchRouter(matcher, keys));
+  app.use('/v1/fhir', fhirRouter(keys));
+  app.use(ctmsRouter(store, matcher, keys));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -2,6 +2,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { KeyRing } from '../access/api-keys';
+import { AppError } from '../errors';
+import { importPatientBundle } from '../fhir/patient-record';
 import type { MatchService } from '../match/match-service';
 import { patientRecordSchema } from '../patients/record';
 import { requireRole } from './auth';
@@ -42,10 +44,32 @@ export const matchBodySchema = z
   })
   .strict();
 
+/** The same request with the patient as a FHIR R4 Bundle; the FHIR reader validates the Bundle itself. */
+export const matchBundleBodySchema = z
+  .object({
+    patientBundle: z.unknown().describe('A FHIR R4 Bundle (collection, searchset, document or transaction) with one Patient and their mCODE / US Core resources.'),
+    options: matchOptionsSchema.default({ limit: 20, includeIneligible: false }),
+  })
+  .strict();
+
 export function matchRouter(matcher: MatchService, keys: KeyRing): Router {
   const router = Router();
   router.post('/', requireRole(keys, 'widget'), async (req, res) => {
-    const body = parseRequest(matchBodySchema, req.body, 'body');
+    const raw = req.body as unknown;
+    if (typeof raw === 'object' && raw !== null && 'patientBundle' in raw) {
+      if ('patient' in raw) {
+        throw new AppError('ambiguous_patient', 'Give the patient either as a record (patient) or as a FHIR Bundle (patientBundle), not both.', {
+          status: 400,
+          path: '/body/patientBundle',
+        });
+      }
+      const body = parseRequest(matchBundleBodySchema, raw, 'body');
+      const { record, provenance, warnings } = importPatientBundle(body.patientBundle, { at: '/body/patientBundle' });
+      const result = await matcher.match(record, { ...body.options, provenance });
+      res.json({ ...result, fhir: { record, provenance, warnings } });
+      return;
+    }
+    const body = parseRequest(matchBodySchema, raw, 'body');
     const result = await matcher.match(body.patient, body.options);
     res.json(result);
   });

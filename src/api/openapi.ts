@@ -5,8 +5,10 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { READABLE_BUNDLE_TYPES } from '../fhir/bundle';
+import { WARNING_CODES } from '../fhir/warnings';
 import { patientRecordSchema } from '../patients/record';
-import { matchBodySchema } from './match';
+import { matchBodySchema, matchBundleBodySchema } from './match';
 
 const problem = {
   type: 'object',
@@ -65,7 +67,68 @@ const trialMatch = {
   },
 };
 
+const fhirBundle = {
+  type: 'object',
+  description: 'A FHIR R4 Bundle holding one Patient and their mCODE (STU1–STU4) or US Core resources. Sent as application/fhir+json or application/json.',
+  required: ['resourceType', 'type'],
+  properties: {
+    resourceType: { const: 'Bundle' },
+    type: { enum: [...READABLE_BUNDLE_TYPES] },
+    entry: { type: 'array', items: { type: 'object', properties: { fullUrl: { type: 'string' }, resource: { type: 'object', required: ['resourceType'] } } } },
+  },
+};
+
+const importWarning = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: {
+    code: { enum: [...WARNING_CODES], description: 'Stable code of what was not read, or read with a caveat.' },
+    message: { type: 'string' },
+    references: { type: 'array', items: { type: 'string' }, description: 'FHIR references of the resources concerned.' },
+    count: { type: 'integer', description: 'How many resources a grouped warning covers.' },
+    bundlePath: { type: 'string', description: 'JSON Pointer into the submitted Bundle.' },
+    path: { type: 'string', description: 'JSON Pointer into the record.' },
+  },
+};
+
+const fhirImport = {
+  type: 'object',
+  required: ['record', 'provenance', 'warnings'],
+  properties: {
+    record: { $ref: '#/components/schemas/PatientRecord' },
+    provenance: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'Record path (JSON Pointer) → FHIR reference of its source resource; a path without an entry takes its nearest listed ancestor.',
+    },
+    warnings: { type: 'array', items: importWarning },
+  },
+};
+
+const searchset = {
+  type: 'object',
+  description: 'FHIR searchset Bundle of ResearchStudy resources, best match first.',
+  required: ['resourceType', 'type', 'total', 'entry'],
+  properties: {
+    resourceType: { const: 'Bundle' },
+    type: { const: 'searchset' },
+    total: { type: 'integer' },
+    entry: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          resource: { type: 'object', description: 'ResearchStudy (id and identifier[0].value: the NCT id).' },
+          search: { type: 'object', properties: { mode: { const: 'match' }, score: { type: 'number', minimum: 0, maximum: 1 } } },
+        },
+      },
+    },
+  },
+};
+
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const fhirJson = (schema: unknown) => ({ content: { 'application/json': { schema }, 'application/fhir+json': { schema } } });
+const problemOf = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 const problems = {
   '400': { description: 'Invalid request', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
   '401': { description: 'Missing or invalid API key', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
@@ -88,8 +151,23 @@ export function openApiDocument(): Record<string, unknown> {
       schemas: {
         Problem: problem,
         PatientRecord: z.toJSONSchema(patientRecordSchema, { target: 'draft-2020-12' }),
-        MatchRequest: z.toJSONSchema(matchBodySchema, { target: 'draft-2020-12', io: 'input' }),
+        MatchRequest: {
+          description: 'The patient as a PatientRecord (patient) or as a FHIR Bundle (patientBundle): exactly one of them.',
+          oneOf: [
+            z.toJSONSchema(matchBodySchema, { target: 'draft-2020-12', io: 'input' }),
+            {
+              ...z.toJSONSchema(matchBundleBodySchema, { target: 'draft-2020-12', io: 'input' }),
+              properties: {
+                ...(z.toJSONSchema(matchBundleBodySchema, { target: 'draft-2020-12', io: 'input' }) as { properties: Record<string, unknown> }).properties,
+                patientBundle: { $ref: '#/components/schemas/FhirBundle' },
+              },
+            },
+          ],
+        },
         TrialMatch: trialMatch,
+        FhirBundle: fhirBundle,
+        FhirImport: fhirImport,
+        Searchset: searchset,
       },
     },
     paths: {
@@ -142,6 +220,37 @@ export function openApiDocument(): Record<string, unknown> {
             },
             ...problems,
             '413': { description: 'Body too large', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+          },
+        },
+      },
+      '/v1/fhir/patient-record': {
+        post: {
+          summary: 'Read a FHIR R4 Bundle (mCODE or US Core) into a PatientRecord, with the source of every value and what was not read',
+          security: key,
+          requestBody: fhirJson({ $ref: '#/components/schemas/FhirBundle' }),
+          responses: {
+            '200': { description: 'The record, its provenance and the warnings', ...json({ $ref: '#/components/schemas/FhirImport' }) },
+            ...problems,
+            '413': problemOf('Body larger than CTM_FHIR_BODY_LIMIT'),
+            '415': problemOf('Body is not JSON'),
+          },
+        },
+      },
+      '/getClinicalTrial': {
+        post: {
+          summary: 'mCODE clinical-trial-matching-service protocol: patient Bundle (optionally with a Parameters resource: zipCode, travelRadius in miles, phase, recruitmentStatus) → searchset of ResearchStudy',
+          security: key,
+          parameters: [{ name: '_count', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }],
+          requestBody: fhirJson({
+            oneOf: [
+              { $ref: '#/components/schemas/FhirBundle' },
+              { type: 'object', required: ['patientData'], properties: { patientData: { $ref: '#/components/schemas/FhirBundle' } } },
+            ],
+          }),
+          responses: {
+            '200': { description: 'Matching studies, scored in [0, 1] (docs/fhir.md explains the scale)', content: { 'application/fhir+json': { schema: { $ref: '#/components/schemas/Searchset' } } } },
+            ...problems,
+            '413': problemOf('Body larger than CTM_FHIR_BODY_LIMIT'),
           },
         },
       },

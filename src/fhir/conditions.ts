@@ -24,6 +24,8 @@ const EXCLUDED_VERIFICATION = new Set(['refuted', 'entered-in-error', 'unconfirm
 /** Clinical statuses of a disease that is no longer there (HL7 condition-clinical code system). */
 const PAST = new Set(['inactive', 'remission', 'resolved']);
 const HISTOLOGY_EXT = /mcode-histology-morphology-behavior$/;
+/** How SNOMED CT and ICD-10 name metastases: "Secondary malignant neoplasm of …", "Metastatic … to …". */
+const SECONDARY_TERM = /^(secondary|metasta)/i;
 const RELATED_PRIMARY_EXT = /mcode-related-primary-cancer-condition$/;
 const ASSERTED_DATE_EXT = 'http://hl7.org/fhir/StructureDefinition/condition-assertedDate';
 /** SNOMED CT semantic tags of concepts that are no diagnosis: a cancer named in them is not the patient's. */
@@ -240,7 +242,9 @@ export function readCondition(
 
   const secondary =
     reads === 'secondaryCancer' ||
-    (reads === undefined && lookup(c.code, ctx.codes.siteByCode, ['snomed', 'icd10']) !== undefined);
+    (reads === undefined &&
+      (lookup(c.code, ctx.codes.siteByCode, ['snomed', 'icd10']) !== undefined ||
+        SECONDARY_TERM.test(conceptText(c.code) ?? '')));
   if (secondary) {
     readSecondary(ctx, entry, c);
     return;

@@ -19,6 +19,33 @@ import { TrialIndex, type MatchOptions, type MatchResult, type TrialInput, type 
 
 export interface MatchRequestOptions extends Partial<MatchOptions> {
   asOf?: string | undefined;
+  /**
+   * Record path → source reference (a FHIR reference for records built from a bundle). Each evidence
+   * item then names the source of its value in `fhir`, found at its path or nearest listed ancestor.
+   */
+  provenance?: Record<string, string> | undefined;
+}
+
+/** The source of a record path: the provenance entry of the path itself or of its nearest ancestor. */
+export function sourceOf(provenance: Record<string, string>, path: string): string | undefined {
+  for (let p = path; p; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
+    const hit = provenance[p];
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function withSources(matches: TrialMatch[], provenance: Record<string, string>): TrialMatch[] {
+  return matches.map((m) => ({
+    ...m,
+    criteria: m.criteria.map((c) => ({
+      ...c,
+      evidence: c.evidence.map((e) => {
+        const fhir = sourceOf(provenance, e.path);
+        return fhir ? { ...e, fhir } : e;
+      }),
+    })),
+  }));
 }
 
 export interface CorpusInfo {
@@ -107,7 +134,8 @@ export class MatchService {
       maxDistanceKm: options.maxDistanceKm,
       trials: options.trials,
     });
-    return { ...result, corpus: await this.corpus(index), asOf: patient.asOf, unrecognised: patient.unrecognised } as MatchResult & {
+    const matches = options.provenance ? withSources(result.matches, options.provenance) : result.matches;
+    return { ...result, matches, corpus: await this.corpus(index), asOf: patient.asOf, unrecognised: patient.unrecognised } as MatchResult & {
       corpus: CorpusInfo;
       asOf: string;
     };
