@@ -65,6 +65,10 @@ type Searchset = z.infer<typeof searchset>;
 const verdictOf = (e: Searchset['entry'][number]) =>
   e.resource.extension.find((x) => x.url === VERDICT_EXTENSION)?.valueCode;
 
+/** The Parameters resource the ancora.ai bundle starts with. */
+const parametersOf = (b: FhirBundleJson) =>
+  b.entry[0]!.resource as unknown as { parameter: Array<Record<string, unknown>> };
+
 interface Evidence {
   path: string;
   value: unknown;
@@ -201,7 +205,7 @@ describe('matching from FHIR bundles', () => {
   it('reads the Parameters of the protocol: zip code and travel radius in miles, phase and recruitment status', async () => {
     const bundle = loadBundle('mcode-ctms-ancora/patient_bundle.json'); // zipCode 75001
     const all = searchset.parse((await ctms(bundle).expect(200)).body);
-    const params = bundle.entry[0]!.resource as { parameter: Array<Record<string, unknown>> };
+    const params = parametersOf(bundle);
     params.parameter.push(
       { name: 'travelRadius', valueString: '500' },
       { name: 'recruitmentStatus', valueString: 'active' },
@@ -240,12 +244,12 @@ describe('matching from FHIR bundles', () => {
 
   it('answers bad parameters and bodies with problem+json pointing into the Bundle', async () => {
     const bundle = loadBundle('mcode-ctms-ancora/patient_bundle.json');
-    const params = bundle.entry[0]!.resource as { parameter: Array<Record<string, unknown>> };
+    const params = parametersOf(bundle);
     params.parameter.push({ name: 'phase', valueString: 'phase-9' });
     const badPhase = await ctms(bundle).expect(400);
     expect(badPhase.body).toMatchObject({ code: 'invalid_parameter', path: '/body/entry/0/resource/parameter/1' });
     const unknownZip: FhirBundleJson = loadBundle('mcode-ctms-ancora/patient_bundle.json');
-    (unknownZip.entry[0]!.resource as { parameter: unknown[] }).parameter = [
+    parametersOf(unknownZip).parameter = [
       { name: 'zipCode', valueString: '00000' },
       { name: 'travelRadius', valueDecimal: 25 },
     ];
