@@ -50,6 +50,7 @@ type Curated = {
   genomicOrigins: CodesFile['genomicOrigins'];
   qualifiers: CodesFile['qualifiers'];
   variantInterpretations: CodesFile['variantInterpretations'];
+  variantSignificance: CodesFile['variantSignificance'];
   pregnancy: CodesFile['pregnancy'];
   tumorMarkerOverrides: Array<{ loinc: string; marker: string; display: string; why: string }>;
 };
@@ -332,6 +333,7 @@ function main(): void {
     genomicOrigins: curated.genomicOrigins,
     qualifiers: curated.qualifiers,
     variantInterpretations: curated.variantInterpretations,
+    variantSignificance: curated.variantSignificance,
     pregnancy: curated.pregnancy,
     ecog,
     karnofsky,

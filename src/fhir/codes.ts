@@ -117,6 +117,8 @@ export const codesFileSchema = z.object({
   genomicOrigins: z.array(z.object({ ...coded, origin: z.enum(['germline', 'somatic']) })),
   qualifiers: z.array(z.object({ ...coded, status: biomarkerStatus })),
   variantInterpretations: z.array(z.object({ ...coded, alteration: z.string() })),
+  /** ACMG clinical significance answers: only pathogenic and likely pathogenic variants count as mutations. */
+  variantSignificance: z.array(z.object({ ...coded, pathogenic: z.boolean(), display: z.string() })),
   pregnancy: z.object({
     answers: z.array(z.object({ ...coded, pregnant: z.boolean() })),
     conditions: z.array(z.object(coded)),
@@ -178,6 +180,7 @@ export interface FhirCodes {
   qualifierByCode: Map<string, CodesFile['qualifiers'][number]>;
   originByCode: Map<string, CodesFile['genomicOrigins'][number]>;
   interpretationByCode: Map<string, CodesFile['variantInterpretations'][number]>;
+  significanceByCode: Map<string, CodesFile['variantSignificance'][number]>;
   pregnancyAnswerByCode: Map<string, CodesFile['pregnancy']['answers'][number]>;
   pregnancyConditionCodes: Set<string>;
   ecogByCode: Map<string, number>;
@@ -229,6 +232,7 @@ export function loadFhirCodes(dir = path.join(rulesDir(), 'fhir')): FhirCodes {
     qualifierByCode: byCode(codes.qualifiers),
     originByCode: byCode(codes.genomicOrigins),
     interpretationByCode: byCode(codes.variantInterpretations),
+    significanceByCode: byCode(codes.variantSignificance),
     pregnancyAnswerByCode: byCode(codes.pregnancy.answers),
     pregnancyConditionCodes: new Set(codes.pregnancy.conditions.map((c) => codeKey(c.system, c.code))),
     ecogByCode: new Map(codes.ecog.map((e) => [codeKey(e.system, e.code), e.grade])),

@@ -5,7 +5,7 @@
  */
 import type { Lexicons } from '../criteria/lexicon';
 import type { BiomarkerEntry, ConditionEntry, LabEntry, TreatmentEntry } from '../patients/record';
-import type { BundleIndex, Entry } from './bundle';
+import type { BundleIndex } from './bundle';
 import type { FhirCodes } from './codes';
 import type { Warnings } from './warnings';
 
@@ -102,8 +102,6 @@ export interface ImportContext {
   /** References of entries the readers consumed (Medication read through a MedicationRequest…). */
   consumed: Set<string>;
 }
-
-export type Reader<R> = (ctx: ImportContext, entry: Entry, resource: R, profile: string | undefined) => void;
 
 export function emptyFindings(): Findings {
   return {

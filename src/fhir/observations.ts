@@ -176,6 +176,18 @@ function readVariant(ctx: ImportContext, entry: Entry, o: ObservationResource, d
     });
     return;
   }
+  // Trials ask for pathogenic ("deleterious") alterations: benign and uncertain variants are not mutations.
+  const significance = parts.get('significance')?.valueCodeableConcept;
+  const known = lookup(significance, ctx.codes.significanceByCode)?.value;
+  const significanceText = conceptText(significance);
+  if (known ? !known.pathogenic : /benign|uncertain/i.test(significanceText ?? '')) {
+    ctx.warnings.add({
+      code: 'variant_not_pathogenic',
+      message: `${gene} variant of ${known?.display.replace(/ \(.*$/, '') ?? significanceText} significance is not read as a mutation.`,
+      references: [entry.ref],
+    });
+    return;
+  }
   const changed = ['aminoAcidChange', 'dnaChange', 'genomicChange'].map((r) => parts.get(r)).find(Boolean);
   let alteration = changed ? componentText(changed) : undefined;
   if (!alteration) {
@@ -192,7 +204,9 @@ function readVariant(ctx: ImportContext, entry: Entry, o: ObservationResource, d
   }
   const b: BiomarkerEntry = { name: gene };
   if (alteration) b.alteration = clip(alteration, 100);
-  const status = lookup(o.valueCodeableConcept, ctx.codes.qualifierByCode)?.value.status;
+  const status =
+    lookup(o.valueCodeableConcept, ctx.codes.qualifierByCode)?.value.status ??
+    lookup(o.interpretation?.[0], ctx.codes.qualifierByCode)?.value.status;
   // A variant reported without an explicit absent/present answer is a variant found.
   b.status = status ?? 'detected';
   const origin = lookup(parts.get('origin')?.valueCodeableConcept, ctx.codes.originByCode)?.value.origin;

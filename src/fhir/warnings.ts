@@ -24,6 +24,7 @@ export const WARNING_CODES = [
   'regional_lymph_nodes',
   'not_current',
   'superseded_result',
+  'variant_not_pathogenic',
   'status_excluded',
   'list_truncated',
 ] as const;

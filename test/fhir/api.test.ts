@@ -119,6 +119,28 @@ describe('POST /v1/fhir/patient-record', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('describes the FHIR routes and both forms of a match request', async () => {
+    const doc = (await request(t.app).get('/v1/openapi.json').expect(200)).body;
+    expect(doc.paths['/v1/fhir/patient-record'].post.requestBody.content).toHaveProperty('application/fhir+json');
+    expect(doc.paths['/getClinicalTrial'].post.responses['200'].content['application/fhir+json'].schema).toEqual({
+      $ref: '#/components/schemas/Searchset',
+    });
+    const [record, bundle] = doc.components.schemas.MatchRequest.oneOf;
+    expect(record.required).toContain('patient');
+    expect(bundle.properties.patientBundle).toEqual({ $ref: '#/components/schemas/FhirBundle' });
+    expect(doc.components.schemas.FhirImport.properties.warnings.items.properties.code.enum).toContain('no_patient');
+  });
+});
+
 describe('body limits', () => {
   let t: TestApp;
   let app: ReturnType<typeof createApp>;

@@ -213,6 +213,28 @@ describe('resources the recordings lack', () => {
   });
 });
 
+describe('genomic variants', () => {
+  it('does not count a variant of benign or uncertain significance as a mutation', () => {
+    const b = loadBundle(P01);
+    const variant = find(b, (r) => r.id === 'mCODETrialMatchingCancerGeneticVariantPatientExample01');
+    (variant.component as unknown[]).push({
+      code: { coding: [{ system: 'http://loinc.org', code: '53037-8' }] },
+      valueCodeableConcept: {
+        coding: [{ system: 'http://loinc.org', code: 'LA26333-7', display: 'Uncertain significance' }],
+      },
+    });
+    const r = importPatientBundle(b);
+    expect(r.record.biomarkers?.map((m) => m.name)).not.toContain('ESR1');
+    expect(r.record.biomarkers?.map((m) => m.name)).toContain('PIK3CA');
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'variant_not_pathogenic',
+        references: ['Observation/mCODETrialMatchingCancerGeneticVariantPatientExample01'],
+      }),
+    );
+  });
+});
+
 describe('bad input', () => {
   it('rejects a body that is not a Bundle with not_a_bundle and the path of resourceType', () => {
     const patient = find(loadBundle(P01), (r) => r.resourceType === 'Patient');
