@@ -90,6 +90,13 @@ const genesFile = z.object({
   ),
 });
 
+/** Per gene, alterations with strong evidence of therapy sensitivity (CIViC; see the file's sources). */
+const actionableFile = z.object({
+  sources,
+  genes: z.record(z.string(), z.array(z.string())),
+});
+export type ActionableFile = z.infer<typeof actionableFile>;
+
 const labsFile = z.object({
   sources,
   labs: z.array(
@@ -268,6 +275,8 @@ export interface Lexicons {
   cancerTypes: CancerTypesFile;
   drugs: DrugsFile;
   genes: GenesFile;
+  /** Gene symbol → folded alterations that count as actionable / driver / sensitizing. */
+  actionable: Map<string, Set<string>>;
   labs: LabsFile;
   conditions: ConditionsFile;
   attestations: AttestationsFile;
@@ -321,6 +330,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
   const cancerTypes = readRules(dir, 'cancer-types.json', cancerTypesFile);
   const drugs = readRules(dir, 'drugs.json', drugsFile);
   const genes = readRules(dir, 'genes.json', genesFile);
+  const actionable = readRules(dir, 'actionable-alterations.json', actionableFile);
   const labs = readRules(dir, 'labs.json', labsFile);
   const conditions = readRules(dir, 'conditions.json', conditionsFile);
   const attestations = readRules(dir, 'attestations.json', attestationsFile);
@@ -395,6 +405,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
     cancerTypes,
     drugs,
     genes,
+    actionable: new Map(Object.entries(actionable.genes).map(([gene, list]) => [gene, new Set(list)])),
     labs,
     conditions,
     attestations,

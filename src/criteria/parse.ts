@@ -203,6 +203,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     const dup = seen.get(key);
     if (dup) {
       dup.spans.push(...f.spans);
+      if (f.cover) dup.cover = [...(dup.cover ?? []), ...f.cover];
       continue;
     }
     const finding = { ...f, spans: [...f.spans], start, end, scope };
@@ -226,7 +227,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const filler = fillerWords(lex);
   // Marked per character so the check stays linear however many findings a long text has.
   const covered = new Uint8Array(text.length + 1);
-  for (const [s, e] of [...findings.flatMap((f) => f.spans), ...scopes.triggers]) covered.fill(1, s, e);
+  for (const [s, e] of [...findings.flatMap((f) => [...f.spans, ...(f.cover ?? [])]), ...scopes.triggers]) covered.fill(1, s, e);
   const significant = tokens.filter((t) => !filler.has(t.norm));
   const unreadTokens = significant.filter((t) => !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
@@ -245,7 +246,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const findingCategories = [...new Set(findings.map((f) => f.category))];
   const categories = [...new Set([...findingCategories, ...classify(text, lex)])];
   return {
-    condition: units.length ? combine(units, text, kind === 'inclusion' ? 'and' : 'or') : null,
+    condition: units.length ? sexScopedRequirement(combine(units, text, kind === 'inclusion' ? 'and' : 'or'), kind) : null,
     categories,
     findingCategories,
     coverage: Math.round(coverage * 1000) / 1000,
@@ -253,13 +254,40 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   };
 }
 
+const REPRODUCTIVE_FACTS = new Set(['pregnant', 'breastfeeding']);
+const REPRODUCTIVE_TOPICS = new Set(['contraception', 'pregnancy_test']);
+
+/**
+ * In an inclusion criterion, a sex beside a reproductive requirement names who the requirement
+ * binds, not who may enrol: "Females of childbearing potential must use contraception" is
+ * "if female, then contraception", so a man passes it. all(sex = F, R…) becomes any(sex ≠ F, all(R…)).
+ */
+function sexScopedRequirement(c: Condition, kind: CriterionKind): Condition {
+  if (kind !== 'inclusion' || !('all' in c)) return c;
+  const sexLeaves = c.all.filter((k): k is LeafCondition => !('all' in k) && !('any' in k) && k.fact === 'sex' && k.operator === 'equal');
+  if (sexLeaves.length !== 1) return c;
+  const rest = c.all.filter((k) => k !== sexLeaves[0]);
+  const reproductive = rest.some(
+    (k) =>
+      !('all' in k) &&
+      !('any' in k) &&
+      (REPRODUCTIVE_FACTS.has(k.fact) || (k.fact === 'attestation' && REPRODUCTIVE_TOPICS.has(String((k.params as { topic?: string } | undefined)?.topic)))),
+  );
+  if (!reproductive || rest.some((k) => !('all' in k) && !('any' in k) && (k.fact === 'age' || k.fact === 'cancerType'))) return c;
+  return { any: [{ ...sexLeaves[0]!, operator: 'notEqual' }, rest.length === 1 ? rest[0]! : { all: rest }] };
+}
+
 function finish(
   seg: Segment,
   reading: { condition: Condition | null; categories: Category[]; findingCategories: Category[]; coverage: number; unread: string },
 ): ParsedCriterion {
-  const { condition, unread } = reading;
+  const { condition } = reading;
+  let { unread } = reading;
   let status: ParseStatus;
   let rule: ParsedCriterion['rule'];
+  // A finding may carry its own unparsed leaf for a qualifier no fact expresses ("radiotherapy to the
+  // breast": all(radiotherapy, unread "to the breast")). The criterion is then only partly read.
+  const inner = condition ? leavesOf(condition).filter((l) => l.fact === 'unparsed') : [];
   if (!condition) {
     status = 'unparsed';
     rule = { all: [unparsedLeaf(seg.normText)] };
@@ -270,10 +298,14 @@ function finish(
       seg.kind === 'inclusion'
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
         : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
+  } else if (inner.length) {
+    status = 'partial';
+    rule = topLevel(condition);
   } else {
     status = 'parsed';
     rule = topLevel(condition);
   }
+  if (inner.length) unread = [...inner.map((l) => String((l.params as { text?: string } | undefined)?.text ?? '')), ...(unread ? [unread] : [])].join(' … ');
   const categories = reading.categories.length ? reading.categories : (['other'] as Category[]);
   return {
     id: '', // numbered once alternatives are joined

@@ -143,6 +143,65 @@ export function structuredCriteria(trial: { minAgeYears: number | null; maxAgeYe
   return out;
 }
 
+/**
+ * Criteria that stand in where the eligibility text says too little, so a trial never looks like a
+ * clean "eligible" for lack of reading:
+ * - a trial with no eligibility text at all gets one unread criterion (always unknown);
+ * - a trial whose text names no cancer type gets one from its listed conditions (the
+ *   conditionsModule), when the lexicon recognises at least one of them as a cancer. Conditions
+ *   we do not recognise ("Fatigue", "Anxiety") join as an unread alternative, so such a trial can
+ *   only pass or stay unknown on this criterion, never fail a patient with another cancer.
+ * When the text does name a cancer type, the text is the authority and conditions add nothing.
+ */
+export function gapCriteria(
+  trial: { conditions: string[]; criteria: Array<{ kind: CriterionKind; rule: Condition }> },
+  textNamesCancer: boolean,
+  lex: Lexicons,
+): TrialCriterion[] {
+  if (trial.criteria.length === 0) {
+    const text = 'No eligibility criteria are published for this trial; ask the study team.';
+    return [
+      {
+        id: 's-no-criteria',
+        kind: 'inclusion',
+        text,
+        category: 'other',
+        status: 'unparsed',
+        rule: { all: [{ fact: 'unparsed', operator: 'equal', value: true, params: { text } }] },
+        source: 'structured',
+      },
+      ...(textNamesCancer ? [] : conditionCriterion(trial.conditions, lex)),
+    ];
+  }
+  return textNamesCancer ? [] : conditionCriterion(trial.conditions, lex);
+}
+
+function conditionCriterion(conditions: string[], lex: Lexicons): TrialCriterion[] {
+  const codes = new Set<string>();
+  const unrecognised: string[] = [];
+  for (const name of conditions) {
+    const found = lex.index.scan(name).filter((m) => m.type === 'cancer');
+    if (found.length) for (const m of found) codes.add(m.id);
+    else unrecognised.push(name);
+  }
+  if (codes.size === 0) return [];
+  const cancer: Condition = { fact: 'cancerType', operator: 'equal', value: true, params: { codes: [...codes] } };
+  const rule: TrialCriterion['rule'] = unrecognised.length
+    ? { any: [cancer, { fact: 'unparsed', operator: 'equal', value: true, params: { text: unrecognised.join('; ') } }] }
+    : { all: [cancer] };
+  return [
+    {
+      id: 's-conditions',
+      kind: 'inclusion',
+      text: `Conditions studied: ${conditions.join('; ')}`,
+      category: 'cancer_type',
+      status: unrecognised.length ? 'partial' : 'parsed',
+      rule,
+      source: 'structured',
+    },
+  ];
+}
+
 export function toTrialCriterion(c: ParsedCriterion): TrialCriterion {
   return { id: c.id, kind: c.kind, text: c.text, category: c.category, status: c.status, rule: c.rule, source: 'text' };
 }

@@ -126,7 +126,7 @@ const DETECTED = new Set(['detected', 'positive', 'high']);
 const ABSENT = new Set(['not_detected', 'wild_type', 'negative']);
 
 /** Whether a patient result's alteration falls under the rule's; undefined when the record is too coarse. */
-function alterationCovers(rule: string | undefined, result: NBiomarker): boolean | undefined {
+function alterationCovers(rule: string | undefined, result: NBiomarker, gene: string, lex: Lexicons): boolean | undefined {
   if (!rule) return true;
   const r = foldAlteration(rule);
   if (r === 'mutation' || r === 'alteration') return true;
@@ -135,8 +135,16 @@ function alterationCovers(rule: string | undefined, result: NBiomarker): boolean
   if (a === r) return true;
   // 'V600' covers V600E/K; a protein change covers itself only.
   if (/^[A-Z]\d+$/.test(r) && a.startsWith(r)) return true;
-  if (r === 'sensitizing mutation' || r === 'activating mutation') {
-    return ['exon 19 deletion', 'L858R', 'G719X', 'L861Q', 'S768I'].includes(a) || /^G719/.test(a) ? true : undefined;
+  if (/^(?:sensiti[sz]ing|activating|actionable|driver|oncogenic) (?:mutation|alteration)$/.test(r)) {
+    // Known-actionable alterations come from rules/actionable-alterations.json (CIViC level A/B);
+    // one not listed there may still qualify, so it stays unknown rather than failing.
+    const listed = lex.actionable.get(gene);
+    const covered = listed && (listed.has(a) || [...listed].some((l) => /^[A-Z]\d+$/.test(l) && a.startsWith(l)));
+    if (covered) return true;
+    if (r.startsWith('sensiti') || r.startsWith('activating')) {
+      return ['exon 19 deletion', 'L858R', 'G719X', 'L861Q', 'S768I'].includes(a) || /^G719/.test(a) ? true : undefined;
+    }
+    return undefined;
   }
   if (r === 'fusion' && /fusion|rearrangement|::/.test(a)) return true;
   return false;
@@ -205,10 +213,10 @@ function biomarkerFact(p: NormalisedPatient, params: Record<string, unknown>, le
       if (!r.status) return undefined;
       if (ABSENT.has(r.status)) {
         // "EGFR not detected" with no alteration named rules out every EGFR alteration.
-        verdict = !r.alteration || alterationCovers(alteration, r) === true ? false : undefined;
+        verdict = !r.alteration || alterationCovers(alteration, r, gene, lex) === true ? false : undefined;
       } else if (DETECTED.has(r.status)) {
         // A different alteration found does not tell whether the rule's one is also present.
-        verdict = alterationCovers(alteration, r) === true ? true : undefined;
+        verdict = alterationCovers(alteration, r, gene, lex) === true ? true : undefined;
       }
     } else {
       verdict = receptorStatus(status, r);
@@ -293,10 +301,10 @@ function priorTherapyFact(p: NormalisedPatient, params: Record<string, unknown>)
       else {
         const days = daysBefore(p.asOf, last);
         if (days > f.withinDays) {
-          noneEvidence.push(ev(`${t.path}/${t.end ? 'end' : 'start'}`, last, `${days} days before ${p.asOf}`));
+          noneEvidence.push(ev(`${t.path}/${t.outcome === 'ongoing' ? 'outcome' : t.end ? 'end' : (t.startField ?? 'start')}`, last, `${days} days before ${p.asOf}`));
           continue;
         }
-        evidence.push(ev(`${t.path}/${t.end ? 'end' : 'start'}`, last, `${days} days before ${p.asOf}`));
+        evidence.push(ev(`${t.path}/${t.outcome === 'ongoing' ? 'outcome' : t.end ? 'end' : (t.startField ?? 'start')}`, last, `${days} days before ${p.asOf}`));
       }
     }
     if (sure) return known(true, evidence);
@@ -309,6 +317,8 @@ function priorLinesFact(p: NormalisedPatient, params: Record<string, unknown>): 
   if (!p.treatments) return UNKNOWN;
   const setting = params.setting as string | undefined;
   const kinds = (params.kinds as string[] | undefined) ?? ['systemic'];
+  const only = { drugs: params.drugs as string[] | undefined, classes: params.classes as string[] | undefined };
+  const filtered = Boolean(only.drugs?.length || only.classes?.length);
   const systemic = p.treatments.filter((t) => kinds.some((k) => t.kinds.has(k as TreatmentKind)) || !t.recognised);
   if (systemic.some((t) => !t.recognised)) return UNKNOWN;
   let relevant = systemic;
@@ -316,18 +326,23 @@ function priorLinesFact(p: NormalisedPatient, params: Record<string, unknown>): 
     if (relevant.some((t) => !t.setting)) return UNKNOWN;
     relevant = relevant.filter((t) => (SETTING_ALIASES[setting] ?? [setting]).includes(t.setting!));
   }
-  if (relevant.length === 0) return known(0, [ev('/treatments', p.treatments.length, 'no prior systemic therapy reported')]);
+  // "Two prior platinum-containing regimens": a line counts when one of its treatments has the drug or class.
+  const counts = (t: NTreatment): boolean => !filtered || treatmentMatches(t, only) === true;
+  if (!relevant.some(counts)) return known(0, [ev('/treatments', p.treatments.length, filtered ? 'no prior line with the named drugs or classes reported' : 'no prior systemic therapy reported')]);
   // Lines: the record's own line numbers when given; otherwise treatments that started together
   // are one regimen. Without either, the count cannot be told.
+  const countBy = (key: (t: NTreatment) => unknown): number => {
+    const keys = new Set(relevant.map(key));
+    return [...keys].filter((k) => relevant.some((t) => key(t) === k && counts(t))).length;
+  };
   if (relevant.every((t) => typeof t.line === 'number')) {
-    const lines = new Set(relevant.map((t) => t.line));
-    return known(lines.size, relevant.map((t) => ev(`${t.path}/line`, t.line)));
+    return known(countBy((t) => t.line), relevant.filter(counts).map((t) => ev(`${t.path}/line`, t.line)));
   }
   if (relevant.every((t) => t.start)) {
-    const starts = new Set(relevant.map((t) => t.start));
-    return known(starts.size, relevant.map((t) => ev(`${t.path}/start`, t.start, 'regimens counted by start date')));
+    return known(countBy((t) => t.start), relevant.filter(counts).map((t) => ev(`${t.path}/start`, t.start, 'regimens counted by start date')));
   }
-  return relevant.length === 1 ? known(1, [ev(`${relevant[0]!.path}/name`, relevant[0]!.name)]) : UNKNOWN;
+  const matching = relevant.filter(counts);
+  return matching.length === 1 && (filtered || relevant.length === 1) ? known(1, [ev(`${matching[0]!.path}/name`, matching[0]!.name)]) : UNKNOWN;
 }
 
 // ---------- performance status ----------------------------------------------------------------
@@ -426,7 +441,9 @@ function numberFact(s: { value: number; path: string } | undefined): FactValue {
 export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
   return {
     age: (p) => numberFact(p.age),
-    sex: (p) => (p.sex ? known(p.sex.value, [ev(p.sex.path, p.sex.value)]) : UNKNOWN),
+    // Trials state eligibility as female or male; a record saying "other" cannot settle that either
+    // way, so it stays unknown (a question for the coordinator) rather than failing the patient.
+    sex: (p) => (p.sex && p.sex.value !== 'other' ? known(p.sex.value, [ev(p.sex.path, p.sex.value)]) : UNKNOWN),
     cancerType: (p, params) => {
       const codes = params.codes as string[];
       return overCancers(p, (c) => {

@@ -110,6 +110,15 @@ export class MatchService {
     return this.index;
   }
 
+  /**
+   * Serves a prebuilt index (benchmarks, tools that build trials in memory). With checkEveryMs set
+   * to Infinity the service then never rebuilds from the store.
+   */
+  preload(index: TrialIndex): void {
+    this.index = index;
+    this.checkedAt = Date.now();
+  }
+
   /** Forces the next request to rebuild (after a sync or import in this process). */
   invalidate(): void {
     this.checkedAt = 0;

@@ -13,6 +13,7 @@ import type { StoredSite } from '../store/schema';
 import type { FactTable } from './compile';
 import {
   explainCriterion,
+  gapCriteria,
   newContext,
   outcomeOf,
   RuleCompiler,
@@ -35,6 +36,8 @@ export interface TrialInput {
   maxAgeYears: number | null;
   sex: string | null;
   sites: StoredSite[];
+  /** The conditionsModule's conditions: they stand in for a cancer type the text does not name. */
+  conditions: string[];
   criteria: ParsedCriterion[];
 }
 
@@ -60,6 +63,8 @@ export interface IndexedTrial {
   /** Open sites (recruiting, or no status given) that could be placed on the map. */
   openSites: Site[];
   criteria: CompiledCriterion[];
+  /** Per criterion, what ranking needs from its leaves, worked out once at build time. */
+  leafSummary: Array<{ cancerCodes: string[][]; biomarker: boolean }>;
   /** Each set lists cancer codes of which the patient must have one (from inclusion criteria). */
   requiredCancer: string[][];
 }
@@ -143,13 +148,15 @@ export class TrialIndex {
       return placeCache.get(key)!;
     };
     this.trials = inputs.map((t) => {
-      const criteria = [...structuredCriteria(t), ...t.criteria.map(toTrialCriterion)].map((criterion) => ({
-        criterion,
-        compiled: compiler.compile(criterion.rule),
-      }));
-      const requiredCancer = t.criteria
-        .filter((c) => c.kind === 'inclusion' && c.status !== 'unparsed')
-        .map((c) => requiredCodes(c.rule))
+      const textNamesCancer = t.criteria.some(
+        (c) => c.kind === 'inclusion' && leafFacts(c.rule).some((l) => l.fact === 'cancerType'),
+      );
+      const criteria = [...structuredCriteria(t), ...gapCriteria(t, textNamesCancer, lex), ...t.criteria.map(toTrialCriterion)].map(
+        (criterion) => ({ criterion, compiled: compiler.compile(criterion.rule) }),
+      );
+      const requiredCancer = criteria
+        .filter((c) => c.criterion.kind === 'inclusion' && c.criterion.status !== 'unparsed')
+        .map((c) => requiredCodes(c.criterion.rule))
         .filter((r): r is string[] => Boolean(r?.length));
       const openSites: Site[] = [];
       for (const s of t.sites) {
@@ -168,6 +175,13 @@ export class TrialIndex {
         sex: t.sex,
         openSites,
         criteria,
+        leafSummary: criteria.map((c) => {
+          const leaves = leafFacts(c.criterion.rule);
+          return {
+            cancerCodes: leaves.filter((l) => l.fact === 'cancerType').map((l) => l.codes ?? []),
+            biomarker: leaves.some((l) => l.fact === 'biomarker' || l.fact === 'biomarkerValue'),
+          };
+        }),
         requiredCancer,
       };
     });
@@ -189,7 +203,7 @@ export class TrialIndex {
       if (t.minAgeYears !== null && age < Math.floor(t.minAgeYears)) return true;
       if (t.maxAgeYears !== null && age > Math.floor(t.maxAgeYears)) return true;
     }
-    if (p.sex && (t.sex === 'FEMALE' || t.sex === 'MALE') && p.sex.value !== t.sex.toLowerCase()) return true;
+    if (p.sex && p.sex.value !== 'other' && (t.sex === 'FEMALE' || t.sex === 'MALE') && p.sex.value !== t.sex.toLowerCase()) return true;
     const cancers = p.cancers;
     if (cancers?.length && cancers.every((c) => c.codes.length)) {
       for (const required of t.requiredCancer) {
@@ -227,14 +241,32 @@ export class TrialIndex {
         counts.ineligible++;
         continue;
       }
-      const nearest = this.nearest(t, patient);
-      if (options.maxDistanceKm !== undefined && (!nearest || nearest.distanceKm > options.maxDistanceKm)) continue;
+      // Criteria before distance: most trials fail a criterion, and the nearest of hundreds of
+      // sites is then never needed. Without includeIneligible the first failure ends the trial.
       counts.evaluated++;
-      const outcomes = t.criteria.map((c) => outcomeOf(c.criterion.kind, c.compiled(ctx)));
+      const outcomes: Outcome[] = new Array<Outcome>(t.criteria.length);
+      let failed = false;
+      for (let i = 0; i < t.criteria.length; i++) {
+        const c = t.criteria[i]!;
+        const o = outcomeOf(c.criterion.kind, c.compiled(ctx));
+        outcomes[i] = o;
+        if (o === 'fail') {
+          failed = true;
+          if (!options.includeIneligible) break;
+        }
+      }
+      if (failed && !options.includeIneligible) {
+        counts.ineligible++;
+        continue;
+      }
       const verdict = verdictOf(outcomes);
+      const nearest = this.nearest(t, patient);
+      if (options.maxDistanceKm !== undefined && (!nearest || nearest.distanceKm > options.maxDistanceKm)) {
+        counts.evaluated--;
+        continue;
+      }
       counts[verdict]++;
-      if (verdict === 'ineligible' && !options.includeIneligible) continue;
-      candidates.push({ t, outcomes, parts: this.parts(t, outcomes, verdict, nearest), nearest });
+      candidates.push({ t, outcomes, parts: this.parts(t, patient, outcomes, verdict, nearest), nearest });
     }
     candidates.sort((a, b) => compareParts(a.parts, b.parts) || (a.t.nctId < b.t.nctId ? -1 : 1));
     const matches = candidates.slice(0, options.limit).map(({ t, parts, nearest }) => ({
@@ -258,7 +290,7 @@ export class TrialIndex {
     const outcomes = criteria.map((c) => c.outcome);
     const verdict = verdictOf(outcomes);
     const nearest = this.nearest(t, patient);
-    const parts = this.parts(t, outcomes, verdict, nearest);
+    const parts = this.parts(t, patient, outcomes, verdict, nearest);
     return {
       nctId: t.nctId,
       title: t.title,
@@ -272,7 +304,17 @@ export class TrialIndex {
     };
   }
 
-  private parts(t: IndexedTrial, outcomes: Outcome[], verdict: Verdict, nearest: TrialMatch['nearestSite']): ScoreParts {
+  private parts(
+    t: IndexedTrial,
+    patient: NormalisedPatient,
+    outcomes: Outcome[],
+    verdict: Verdict,
+    nearest: TrialMatch['nearestSite'],
+  ): ScoreParts {
+    // Specific to the patient's cancer only when the patient falls under one of the trial's named
+    // types, not merely under a broad group listed beside them ("Melanoma; Pediatric Cancer").
+    const underSpecific = (codes: string[] | undefined): boolean =>
+      Boolean(codes?.some((code) => !BROAD.has(code) && patient.cancers?.some((c) => c.lineage.has(code))));
     let diseaseWeight = 0;
     let cancerSpecific = false;
     let biomarkerSpecific = false;
@@ -282,10 +324,9 @@ export class TrialIndex {
       if (o === 'unknown') unknowns++;
       if (o !== 'pass' || c.criterion.kind !== 'inclusion') return;
       diseaseWeight += DISEASE_WEIGHTS[c.criterion.category] ?? 0;
-      for (const leaf of leafFacts(c.criterion.rule)) {
-        if (leaf.fact === 'cancerType' && leaf.codes?.some((code) => !BROAD.has(code))) cancerSpecific = true;
-        if (leaf.fact === 'biomarker' || leaf.fact === 'biomarkerValue') biomarkerSpecific = true;
-      }
+      const summary = t.leafSummary[i]!;
+      if (!cancerSpecific && summary.cancerCodes.some(underSpecific)) cancerSpecific = true;
+      if (summary.biomarker) biomarkerSpecific = true;
     });
     return {
       verdict,

@@ -62,6 +62,8 @@ export interface NTreatment {
   setting?: string;
   line?: number;
   start?: string;
+  /** Which record field `start` came from ('date' for one-off treatments), for evidence paths. */
+  startField?: 'start' | 'date';
   end?: string;
   outcome?: string;
 }
@@ -357,8 +359,8 @@ export function normalisePatient(record: PatientRecord, lex: Lexicons, asOf: str
       const n: NTreatment = { path, name: t.name, ...resolved, recognised: resolved.recognised || Boolean(t.kind) };
       if (t.setting) n.setting = t.setting.toLowerCase();
       if (typeof t.line === 'number') n.line = t.line;
-      const start = t.start ?? t.date;
-      if (start) n.start = start;
+      if (t.start) Object.assign(n, { start: t.start, startField: 'start' });
+      else if (t.date) Object.assign(n, { start: t.date, startField: 'date' });
       if (t.end) n.end = t.end;
       if (t.outcome) n.outcome = t.outcome;
       return n;

@@ -98,6 +98,7 @@ export interface IndexRow {
   maxAgeYears: number | null;
   sex: string | null;
   sites: StoredSite[];
+  conditions: string[];
   criteria: unknown[] | null;
 }
 
@@ -115,6 +116,7 @@ export async function* iterateIndexRows(db: Db, parserVersion: string, batchSize
         maxAgeYears: trials.maxAgeYears,
         sex: trials.sex,
         sites: trials.sites,
+        conditions: trials.conditions,
         criteria: trialCriteria.criteria,
       })
       .from(trials)

@@ -60,8 +60,10 @@ describe('demographics', () => {
     expect(judge({ birthDate: '2007-06-01' }, leaf)).toBe(true);
   });
 
-  it('treats sex "unknown" as unknown and answers pregnancy for male patients', () => {
+  it('treats sex "unknown" and "other" as unknown and answers pregnancy for male patients', () => {
     expect(judge({ sex: 'unknown' }, { fact: 'sex', operator: 'equal', value: 'female' })).toBeNull();
+    expect(judge({ sex: 'other' }, { fact: 'sex', operator: 'equal', value: 'female' })).toBeNull();
+    expect(judge({ sex: 'male' }, { fact: 'sex', operator: 'equal', value: 'female' })).toBe(false);
     expect(judge({ sex: 'male' }, { fact: 'pregnant', operator: 'equal', value: true })).toBe(false);
     expect(judge({ sex: 'female' }, { fact: 'pregnant', operator: 'equal', value: true })).toBeNull();
   });
@@ -132,6 +134,21 @@ describe('biomarkers', () => {
     expect(judge({ biomarkers: [{ name: 'EGFR', alteration: 'L858R', status: 'detected' }] }, t790m)).toBeNull();
   });
 
+  it('judges "actionable / driver alteration" of a gene by rules/actionable-alterations.json, else unknown', () => {
+    const actionable = (gene: string): LeafCondition => ({
+      fact: 'biomarker',
+      operator: 'equal',
+      value: true,
+      params: { gene, alteration: 'actionable alteration', status: 'detected' },
+    });
+    expect(judge({ biomarkers: [{ name: 'EGFR', alteration: 'exon 19 deletion', status: 'detected' }] }, actionable('EGFR'))).toBe(true);
+    expect(judge({ biomarkers: [{ name: 'EGFR', alteration: 'Ex19del', status: 'detected' }] }, actionable('EGFR'))).toBe(true);
+    expect(judge({ biomarkers: [{ name: 'BRAF', alteration: 'V600K', status: 'detected' }] }, actionable('BRAF'))).toBe(true);
+    // Not listed: might still be actionable, so the answer is a question, not a failure.
+    expect(judge({ biomarkers: [{ name: 'EGFR', alteration: 'R776H', status: 'detected' }] }, actionable('EGFR'))).toBeNull();
+    expect(judge({ biomarkers: [{ name: 'ALK', status: 'not detected' }] }, actionable('ALK'))).toBe(false);
+  });
+
   it('derives hormone-receptor status from ER and PR', () => {
     const hr: LeafCondition = { fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'HR', status: 'positive' } };
     expect(judge({ biomarkers: [{ name: 'ER', status: 'positive' }] }, hr)).toBe(true);
@@ -188,6 +205,33 @@ describe('prior therapy and lines', () => {
     expect(judge(t([{ name: 'FOLFOX', line: 1 }, { name: 'bevacizumab', line: 1 }, { name: 'FOLFIRI', line: 2 }]), lines)).toBe(true);
     expect(judge(t([{ name: 'carboplatin', start: '2024-01-01' }, { name: 'pemetrexed', start: '2024-01-01' }]), lines)).toBe(false);
     expect(judge(t([{ name: 'carboplatin' }, { name: 'docetaxel' }]), lines)).toBeNull();
+  });
+
+  it('counts only the lines that hold the named class or drug ("two prior platinum-containing regimens")', () => {
+    const platinum: LeafCondition = { fact: 'priorLines', operator: 'greaterThanInclusive', value: 2, params: { classes: ['platinum'] } };
+    const history = [
+      { name: 'carboplatin', line: 1 },
+      { name: 'pemetrexed', line: 1 },
+      { name: 'docetaxel', line: 2 },
+      { name: 'cisplatin', line: 3 },
+    ];
+    expect(judge(t(history), platinum)).toBe(true);
+    expect(judge(t(history.slice(0, 3)), platinum)).toBe(false);
+    expect(judge(t([{ name: 'docetaxel' }]), platinum)).toBe(false);
+    // One platinum drug among undated treatments is one platinum line, whatever the others were.
+    const one: LeafCondition = { fact: 'priorLines', operator: 'equal', value: 1, params: { classes: ['platinum'] } };
+    expect(judge(t([{ name: 'carboplatin' }, { name: 'docetaxel' }]), one)).toBe(true);
+    const pembro: LeafCondition = { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1, params: { drugs: ['pembrolizumab'] } };
+    expect(judge(t([{ name: 'Keytruda', start: '2024-02-01' }]), pembro)).toBe(true);
+  });
+
+  it('never counts supportive care (steroids, G-CSF, bone-modifying agents) as a line or as systemic therapy', () => {
+    const lines: LeafCondition = { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1, params: {} };
+    const systemic: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'] } };
+    const supportive = t([{ name: 'dexamethasone' }, { name: 'pegfilgrastim' }, { name: 'zoledronic acid' }]);
+    expect(judge(supportive, lines)).toBe(false);
+    expect(judge(supportive, systemic)).toBe(false);
+    expect(judge(supportive, { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'] } })).toBe(true);
   });
 });
 

@@ -22,7 +22,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function openTestApp(store?: Store): Promise<TestApp> {
+export async function openTestApp(store?: Store, bodyLimit = '6mb'): Promise<TestApp> {
   const s = store ?? (await openTestStore());
   const log = createLogger({ level: 'silent' });
   const keys = new KeyRing(
@@ -30,7 +30,7 @@ export async function openTestApp(store?: Store): Promise<TestApp> {
     Object.entries(TEST_KEYS).map(([role, key]) => ({ role: role as keyof typeof TEST_KEYS, key })),
   );
   const matcher = new MatchService(s, log, 0);
-  const app = createApp({ store: s, config: { CTM_BODY_LIMIT: '6mb' }, log, keys, matcher });
+  const app = createApp({ store: s, config: { CTM_BODY_LIMIT: bodyLimit }, log, keys, matcher });
   return { app, store: s, matcher, close: () => s.close() };
 }
 

@@ -245,7 +245,12 @@ export const extractAge: Extractor = (input) => {
     // An age at diagnosis is not today's age, but a lower limit on it still holds today
     // ("≥ 18 years at diagnosis" means ≥ 18 now); the words about diagnosis stay unread.
     const atDiagnosis =
-      AT_DIAGNOSIS_AFTER.test(after) || DIAGNOSED_BEFORE.test(before) || /\bat\s+diagnosis\s*[:-]?\s*$/i.test(before);
+      AT_DIAGNOSIS_AFTER.test(after) ||
+      DIAGNOSED_BEFORE.test(before) ||
+      /\bat\s+diagnosis\s*[:-]?\s*$/i.test(before) ||
+      // "diagnosis of … cancer between the ages of 15-39": ages bounding when the diagnosis happened.
+      (/\bbetween\s+(?:the\s+)?ages?\s+(?:of\s+)?$/i.test(before) &&
+        /\bdiagnos(?:is|ed)\b[^.;]{0,200}$/i.test(text.slice(Math.max(0, m.index - 240), m.index)));
     if (atDiagnosis) {
       if (input.kind !== 'inclusion') continue;
       read.bounds = read.bounds.filter((b) => b.op === 'greaterThanInclusive' || b.op === 'greaterThan');
