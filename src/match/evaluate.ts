@@ -31,6 +31,8 @@ export interface TrialCriterion {
 export interface CompiledCriterion {
   criterion: TrialCriterion;
   compiled: Compiled<NormalisedPatient>;
+  /** The interned rule's id in its RuleCompiler. */
+  ruleId: number;
 }
 
 export interface Missing {
@@ -64,43 +66,66 @@ export function verdictOf(outcomes: Outcome[]): Verdict {
 
 /**
  * Compiles rules with interning: criteria with the same rule (boilerplate such as "Pregnant or
- * breastfeeding" recurs across thousands of trials) share one closure, and a per-patient memo of
- * closure results then evaluates each distinct rule once per request.
+ * breastfeeding" recurs across thousands of trials) share one closure and one integer id. A match
+ * then keeps each distinct rule's result in a typed array indexed by that id (see RuleResults), so
+ * every distinct rule is evaluated once per request however many trials carry it.
  */
 export class RuleCompiler {
-  private readonly cache = new Map<string, Compiled<NormalisedPatient>>();
+  private readonly ids = new Map<string, number>();
+  readonly byId: Array<Compiled<NormalisedPatient>> = [];
 
   constructor(private readonly facts: FactTable<NormalisedPatient>) {}
 
-  compile(rule: Condition): Compiled<NormalisedPatient> {
+  /** The id of a rule, compiling it on first sight. */
+  intern(rule: Condition): number {
     const key = JSON.stringify(rule);
-    let compiled = this.cache.get(key);
-    if (!compiled) {
-      const inner = compileCondition(rule, this.facts);
-      compiled = (ctx) => {
-        const memo = (ctx as MatchContext).ruleMemo;
-        const hit = memo.get(compiled!);
-        if (hit !== undefined) return hit;
-        const r = inner(ctx);
-        memo.set(compiled!, r);
-        return r;
-      };
-      this.cache.set(key, compiled);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.byId.length;
+      this.byId.push(compileCondition(rule, this.facts));
+      this.ids.set(key, id);
     }
-    return compiled;
+    return id;
+  }
+
+  compile(rule: Condition): Compiled<NormalisedPatient> {
+    return this.byId[this.intern(rule)]!;
   }
 
   get size(): number {
-    return this.cache.size;
+    return this.byId.length;
   }
 }
 
-export interface MatchContext extends EvalContext<NormalisedPatient> {
-  ruleMemo: Map<Compiled<NormalisedPatient>, Tri>;
+const TRI_CODE = { unset: 0, true: 1, false: 2, unknown: 3 } as const;
+
+/** Per-request results of interned rules: 0 not yet evaluated, 1 true, 2 false, 3 unknown. */
+export class RuleResults {
+  private readonly codes: Uint8Array;
+
+  constructor(
+    private readonly compiler: RuleCompiler,
+    private readonly ctx: EvalContext<NormalisedPatient>,
+  ) {
+    this.codes = new Uint8Array(compiler.size);
+  }
+
+  /** 1 true, 2 false, 3 unknown. */
+  code(id: number): number {
+    let c = this.codes[id]!;
+    if (c === TRI_CODE.unset) {
+      const r = this.compiler.byId[id]!(this.ctx);
+      c = r === true ? TRI_CODE.true : r === false ? TRI_CODE.false : TRI_CODE.unknown;
+      this.codes[id] = c;
+    }
+    return c;
+  }
 }
 
+export type MatchContext = EvalContext<NormalisedPatient>;
+
 export function newContext(patient: NormalisedPatient): MatchContext {
-  return { patient, memo: new Map(), ruleMemo: new Map() };
+  return { patient, memo: new Map() };
 }
 
 /** minimumAge / maximumAge / sex from the trial's structured fields, as criteria. */

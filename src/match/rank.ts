@@ -32,15 +32,18 @@ export interface ScoreParts {
 
 const VERDICT_RANK: Record<Verdict, number> = { eligible: 2, possible: 1, ineligible: 0 };
 
-export function compareParts(a: ScoreParts, b: ScoreParts): number {
+/** The order before distance: verdict, disease weight, specificity, unknowns. */
+export function compareBeforeDistance(a: ScoreParts, b: ScoreParts): number {
   return (
     VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] ||
     b.diseaseWeight - a.diseaseWeight ||
     b.specificity - a.specificity ||
-    a.unknowns - b.unknowns ||
-    (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
-    b.phase - a.phase
+    a.unknowns - b.unknowns
   );
+}
+
+export function compareParts(a: ScoreParts, b: ScoreParts): number {
+  return compareBeforeDistance(a, b) || (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || b.phase - a.phase;
 }
 
 export function score(p: ScoreParts): number {

@@ -15,8 +15,8 @@ import {
   explainCriterion,
   gapCriteria,
   newContext,
-  outcomeOf,
   RuleCompiler,
+  RuleResults,
   structuredCriteria,
   toTrialCriterion,
   verdictOf,
@@ -25,7 +25,7 @@ import {
   type Outcome,
   type Verdict,
 } from './evaluate';
-import { compareParts, DISEASE_WEIGHTS, phaseNumber, score, type ScoreParts } from './rank';
+import { compareBeforeDistance, compareParts, DISEASE_WEIGHTS, phaseNumber, score, type ScoreParts } from './rank';
 
 export interface TrialInput {
   nctId: string;
@@ -52,6 +52,8 @@ interface Site {
 }
 
 export interface IndexedTrial {
+  /** Position in TrialIndex.trials, which also indexes its slice of the flat rule arrays. */
+  pos: number;
   nctId: string;
   title: string;
   phases: string[];
@@ -130,12 +132,21 @@ function leafFacts(c: Condition, out: Array<{ fact: string; codes?: string[] }> 
 export class TrialIndex {
   readonly trials: IndexedTrial[];
   private readonly byId: Map<string, IndexedTrial>;
+  private readonly offsets: Int32Array;
+  private readonly ruleIds: Int32Array;
+  private readonly exclusion: Uint8Array;
+  /** Per flat criterion: DISEASE_WEIGHTS of its category; 1 when it has a biomarker leaf / a cancer-type leaf. */
+  private readonly weight: Uint8Array;
+  private readonly biomarkerLeaf: Uint8Array;
+  private readonly cancerLeaf: Uint8Array;
+  /** Cancer-type codes of each interned rule, by rule id, for specificity. */
+  private readonly ruleCancerCodes: Array<string[][] | undefined> = [];
 
   constructor(
     inputs: TrialInput[],
     private readonly lex: Lexicons,
     private readonly facts: FactTable<NormalisedPatient>,
-    compiler = new RuleCompiler(facts),
+    private readonly compiler = new RuleCompiler(facts),
   ) {
     const placeCache = new Map<string, { lat: number; lon: number } | null>();
     const place = (s: StoredSite): { lat: number; lon: number } | null => {
@@ -152,7 +163,10 @@ export class TrialIndex {
         (c) => c.kind === 'inclusion' && leafFacts(c.rule).some((l) => l.fact === 'cancerType'),
       );
       const criteria = [...structuredCriteria(t), ...gapCriteria(t, textNamesCancer, lex), ...t.criteria.map(toTrialCriterion)].map(
-        (criterion) => ({ criterion, compiled: compiler.compile(criterion.rule) }),
+        (criterion) => {
+          const ruleId = compiler.intern(criterion.rule);
+          return { criterion, compiled: compiler.byId[ruleId]!, ruleId };
+        },
       );
       const requiredCancer = criteria
         .filter((c) => c.criterion.kind === 'inclusion' && c.criterion.status !== 'unparsed')
@@ -165,6 +179,7 @@ export class TrialIndex {
         if (p) openSites.push({ facility: s.facility, city: s.city, state: s.state, country: s.country, status: s.status, ...p });
       }
       return {
+        pos: 0,
         nctId: t.nctId,
         title: t.title,
         phases: t.phases,
@@ -186,6 +201,33 @@ export class TrialIndex {
       };
     });
     this.byId = new Map(this.trials.map((t) => [t.nctId, t]));
+    // Every trial's criteria as one flat run of rule ids and exclusion flags: the match loop walks
+    // typed arrays instead of objects, which keeps 20,000 trials in cache and makes no garbage.
+    this.offsets = new Int32Array(this.trials.length + 1);
+    let n = 0;
+    this.trials.forEach((t, i) => {
+      t.pos = i;
+      this.offsets[i] = n;
+      n += t.criteria.length;
+    });
+    this.offsets[this.trials.length] = n;
+    this.ruleIds = new Int32Array(n);
+    this.exclusion = new Uint8Array(n);
+    this.weight = new Uint8Array(n);
+    this.biomarkerLeaf = new Uint8Array(n);
+    this.cancerLeaf = new Uint8Array(n);
+    for (const t of this.trials) {
+      t.criteria.forEach((c, k) => {
+        const j = this.offsets[t.pos]! + k;
+        const summary = t.leafSummary[k]!;
+        this.ruleIds[j] = c.ruleId;
+        this.exclusion[j] = c.criterion.kind === 'exclusion' ? 1 : 0;
+        this.weight[j] = DISEASE_WEIGHTS[c.criterion.category] ?? 0;
+        this.biomarkerLeaf[j] = summary.biomarker ? 1 : 0;
+        this.cancerLeaf[j] = summary.cancerCodes.length ? 1 : 0;
+        if (summary.cancerCodes.length) this.ruleCancerCodes[c.ruleId] = summary.cancerCodes;
+      });
+    }
   }
 
   get size(): number {
@@ -228,11 +270,23 @@ export class TrialIndex {
 
   match(patient: NormalisedPatient, options: MatchOptions): MatchResult {
     const ctx = newContext(patient);
+    const results = new RuleResults(this.compiler, ctx);
     const wanted = options.trials ? new Set(options.trials) : null;
     const statuses = options.statuses ?? (wanted ? null : DEFAULT_STATUSES);
     const phases = options.phases?.length ? new Set(options.phases) : null;
     const counts = { indexed: this.trials.length, considered: 0, evaluated: 0, eligible: 0, possible: 0, ineligible: 0 };
-    const candidates: Array<{ t: IndexedTrial; outcomes: Outcome[]; parts: ScoreParts; nearest: TrialMatch['nearestSite'] }> = [];
+    const candidates: Array<{ t: IndexedTrial; parts: ScoreParts; nearest: TrialMatch['nearestSite'] }> = [];
+    const underSpecific = this.specificTo(patient);
+    // Whether a passing cancer-type rule names the patient's own type: once per distinct rule.
+    const specificMemo = new Uint8Array(this.ruleCancerCodes.length);
+    const specific = (ruleId: number): boolean => {
+      let m = specificMemo[ruleId]!;
+      if (m === 0) {
+        m = this.ruleCancerCodes[ruleId]!.some(underSpecific) ? 1 : 2;
+        specificMemo[ruleId] = m;
+      }
+      return m === 1;
+    };
     for (const t of wanted ? [...wanted].map((id) => this.byId.get(id)).filter((x): x is IndexedTrial => Boolean(x)) : this.trials) {
       if (statuses && !statuses.includes(t.overallStatus ?? '')) continue;
       if (phases && !t.phases.some((ph) => phases.has(ph))) continue;
@@ -241,35 +295,80 @@ export class TrialIndex {
         counts.ineligible++;
         continue;
       }
-      // Criteria before distance: most trials fail a criterion, and the nearest of hundreds of
-      // sites is then never needed. Without includeIneligible the first failure ends the trial.
+      // One pass over the trial's slice of the flat arrays settles the verdict and the ranking
+      // parts. Most trials fail a criterion, and without includeIneligible the first failure ends
+      // the trial; the nearest site (hundreds for some trials) is looked up later, for few.
       counts.evaluated++;
-      const outcomes: Outcome[] = new Array<Outcome>(t.criteria.length);
+      const from = this.offsets[t.pos]!;
+      const to = this.offsets[t.pos + 1]!;
       let failed = false;
-      for (let i = 0; i < t.criteria.length; i++) {
-        const c = t.criteria[i]!;
-        const o = outcomeOf(c.criterion.kind, c.compiled(ctx));
-        outcomes[i] = o;
-        if (o === 'fail') {
+      let unknowns = 0;
+      let diseaseWeight = 0;
+      let cancerSpecific = false;
+      let biomarkerSpecific = false;
+      for (let j = from; j < to; j++) {
+        const code = results.code(this.ruleIds[j]!);
+        if (code === 3) {
+          unknowns++;
+          continue;
+        }
+        const excl = this.exclusion[j] === 1;
+        // Fails: an inclusion rule false (2), or an exclusion rule true (1).
+        if ((code === 1) === excl) {
           failed = true;
           if (!options.includeIneligible) break;
+          continue;
         }
+        if (excl) continue;
+        diseaseWeight += this.weight[j]!;
+        if (this.biomarkerLeaf[j]) biomarkerSpecific = true;
+        if (!cancerSpecific && this.cancerLeaf[j]) cancerSpecific = specific(this.ruleIds[j]!);
       }
       if (failed && !options.includeIneligible) {
         counts.ineligible++;
         continue;
       }
-      const verdict = verdictOf(outcomes);
-      const nearest = this.nearest(t, patient);
-      if (options.maxDistanceKm !== undefined && (!nearest || nearest.distanceKm > options.maxDistanceKm)) {
-        counts.evaluated--;
-        continue;
+      const verdict: Verdict = failed ? 'ineligible' : unknowns ? 'possible' : 'eligible';
+      let nearest: TrialMatch['nearestSite'] = null;
+      if (options.maxDistanceKm !== undefined) {
+        nearest = this.nearest(t, patient);
+        if (!nearest || nearest.distanceKm > options.maxDistanceKm) {
+          counts.evaluated--;
+          continue;
+        }
       }
       counts[verdict]++;
-      candidates.push({ t, outcomes, parts: this.parts(t, patient, outcomes, verdict, nearest), nearest });
+      candidates.push({
+        t,
+        parts: {
+          verdict,
+          diseaseWeight,
+          specificity: (cancerSpecific ? 2 : 0) + (biomarkerSpecific ? 2 : 0),
+          unknowns,
+          criteria: t.criteria.length,
+          distanceKm: nearest?.distanceKm ?? null,
+          phase: t.phase,
+        },
+        nearest,
+      });
     }
-    candidates.sort((a, b) => compareParts(a.parts, b.parts) || (a.t.nctId < b.t.nctId ? -1 : 1));
-    const matches = candidates.slice(0, options.limit).map(({ t, parts, nearest }) => ({
+    let ranked = candidates;
+    if (options.maxDistanceKm === undefined && patient.location) {
+      // Distance only breaks ties after verdict, disease weight, specificity and unknowns, so the
+      // nearest site (hundreds of sites for some trials) is found only for the trials that can
+      // still reach the top `limit`: those ranked above the limit's tie group, and the group itself.
+      candidates.sort((a, b) => compareBeforeDistance(a.parts, b.parts));
+      let end = Math.min(options.limit, candidates.length);
+      const boundary = candidates[end - 1];
+      while (boundary && end < candidates.length && compareBeforeDistance(candidates[end]!.parts, boundary.parts) === 0) end++;
+      ranked = candidates.slice(0, end);
+      for (const c of ranked) {
+        c.nearest = this.nearest(c.t, patient);
+        c.parts.distanceKm = c.nearest?.distanceKm ?? null;
+      }
+    }
+    ranked.sort((a, b) => compareParts(a.parts, b.parts) || (a.t.nctId < b.t.nctId ? -1 : 1));
+    const matches = ranked.slice(0, options.limit).map(({ t, parts, nearest }) => ({
       nctId: t.nctId,
       title: t.title,
       phases: t.phases,
@@ -290,7 +389,7 @@ export class TrialIndex {
     const outcomes = criteria.map((c) => c.outcome);
     const verdict = verdictOf(outcomes);
     const nearest = this.nearest(t, patient);
-    const parts = this.parts(t, patient, outcomes, verdict, nearest);
+    const parts = this.parts(t, this.specificTo(patient), (i) => outcomes[i]!, verdict, nearest);
     return {
       nctId: t.nctId,
       title: t.title,
@@ -304,30 +403,33 @@ export class TrialIndex {
     };
   }
 
+  /** Specific to the patient's cancer only when the patient falls under one of the trial's named types. */
+  private specificTo(patient: NormalisedPatient): (codes: string[] | undefined) => boolean {
+    // Not merely under a broad group listed beside them ("Melanoma; Pediatric Cancer").
+    return (codes) => Boolean(codes?.some((code) => !BROAD.has(code) && patient.cancers?.some((c) => c.lineage.has(code))));
+  }
+
   private parts(
     t: IndexedTrial,
-    patient: NormalisedPatient,
-    outcomes: Outcome[],
+    underSpecific: (codes: string[] | undefined) => boolean,
+    outcomeAt: (i: number) => Outcome,
     verdict: Verdict,
     nearest: TrialMatch['nearestSite'],
   ): ScoreParts {
-    // Specific to the patient's cancer only when the patient falls under one of the trial's named
-    // types, not merely under a broad group listed beside them ("Melanoma; Pediatric Cancer").
-    const underSpecific = (codes: string[] | undefined): boolean =>
-      Boolean(codes?.some((code) => !BROAD.has(code) && patient.cancers?.some((c) => c.lineage.has(code))));
     let diseaseWeight = 0;
     let cancerSpecific = false;
     let biomarkerSpecific = false;
     let unknowns = 0;
-    t.criteria.forEach((c, i) => {
-      const o = outcomes[i];
+    for (let i = 0; i < t.criteria.length; i++) {
+      const o = outcomeAt(i);
       if (o === 'unknown') unknowns++;
-      if (o !== 'pass' || c.criterion.kind !== 'inclusion') return;
+      const c = t.criteria[i]!;
+      if (o !== 'pass' || c.criterion.kind !== 'inclusion') continue;
       diseaseWeight += DISEASE_WEIGHTS[c.criterion.category] ?? 0;
       const summary = t.leafSummary[i]!;
       if (!cancerSpecific && summary.cancerCodes.some(underSpecific)) cancerSpecific = true;
       if (summary.biomarker) biomarkerSpecific = true;
-    });
+    }
     return {
       verdict,
       diseaseWeight,
@@ -338,4 +440,5 @@ export class TrialIndex {
       phase: t.phase,
     };
   }
+
 }
