@@ -15,7 +15,8 @@ import { lexicons } from '../src/criteria/lexicon';
 import { parseCriteria, type ParsedCriterion } from '../src/criteria/parse';
 import { renderCondition } from '../src/criteria/render';
 
-const root = path.resolve(__dirname, '..', '..');
+// Compiled to dist/bench, or run from source with tsx: the repository root is whichever holds fixtures/.
+const root = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) => fs.existsSync(path.join(d, 'fixtures', 'ctgov')))!;
 function load(file: string): Array<{ nctId: string; text: string | undefined }> {
   return zlib
     .gunzipSync(fs.readFileSync(path.join(root, 'fixtures', 'ctgov', file)))

@@ -20,6 +20,16 @@ const therapy = (params: Record<string, unknown>, value = true): Condition => ({
   params,
 });
 
+/** A qualifier the facts cannot express, held as an unparsed leaf inside the finding. */
+const unread = (text: string, value = true): Condition => ({ fact: 'unparsed', operator: 'equal', value, params: { text } });
+
+function therapyLeaves(c: Condition | null): Condition[] {
+  if (!c) return [];
+  if ('all' in c) return c.all.flatMap(therapyLeaves);
+  if ('any' in c) return c.any.flatMap(therapyLeaves);
+  return c.fact === 'priorTherapy' || c.fact === 'priorLines' ? [c] : [];
+}
+
 describe('drug lexicon (rules/drugs.json)', () => {
   const lex = lexicons();
   const drugOf = (phrase: string): string[] => lex.index.scan(phrase).filter((m) => m.type === 'drug').map((m) => m.id);
@@ -183,8 +193,11 @@ describe('therapy extractor: exact conditions', () => {
     expect(read('Major surgery within 4 weeks', 'exclusion')).toEqual(therapy({ kinds: ['surgery'], withinDays: 28 }));
   });
 
-  it('does not read surgery without a time window', () => {
-    expect(read('Previous abdominal surgery or radiotherapy', 'exclusion')).toBeNull();
+  it('reads surgery without a time window only as a necessary condition, and only where the text says it was had', () => {
+    expect(read('Previous abdominal surgery or radiotherapy', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['surgery', 'radiation'] }), unread('abdominal')],
+    });
+    expect(therapyLeaves(read('No evidence of distant metastases, as evaluated by computed tomography or laparotomy'))).toEqual([]);
   });
 
   it('reads the setting of a forbidden treatment', () => {
@@ -232,11 +245,14 @@ describe('therapy extractor: exact conditions', () => {
     expect(read('Patients who are receiving any other investigational agents.', 'exclusion')).toEqual(therapy({ kinds: ['investigational'], withinDays: 1 }));
   });
 
-  it('keeps the weeks of "N weeks or 5 half-lives, whichever is longer" and reads nothing when shorter', () => {
+  it('keeps the weeks of "N weeks or 5 half-lives, whichever is longer"; when shorter they bound a necessary condition', () => {
     expect(
       read('Treatment with any investigational drug within 30 days or 5 half-lives, whichever is longer, before the first dose.', 'exclusion'),
     ).toEqual(therapy({ kinds: ['investigational'], withinDays: 30 }));
-    expect(read('Treatment with any investigational drug within 30 days or 5 half-lives, whichever is shorter, before the first dose.', 'exclusion')).toBeNull();
+    // Within the shorter of 30 days and 5 half-lives implies within 30 days, not the reverse.
+    expect(read('Treatment with any investigational drug within 30 days or 5 half-lives, whichever is shorter, before the first dose.', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['investigational'], withinDays: 30 }), unread('5 half-lives, whichever is shorter')],
+    });
   });
 
   it('reads "unless completed more than N months before" as a window on the exclusion', () => {
@@ -249,9 +265,10 @@ describe('therapy extractor: exact conditions', () => {
   });
 
   it('does not read toxicity from prior therapy, hypersensitivity or eligibility for a drug as prior therapy', () => {
-    expect(read('Any ongoing toxicity from prior anti-cancer therapy that is >Grade 1', 'exclusion')).toBeNull();
-    expect(read('Known hypersensitivity against 5-FU, leukovorin, oxaliplatin or other platinum compounds or pazopanib.', 'exclusion')).toBeNull();
-    expect(read('Eligible to receive treatment with a government approved PD-1 inhibitor.')).toBeNull();
+    expect(therapyLeaves(read('Any ongoing toxicity from prior anti-cancer therapy that is >Grade 1', 'exclusion'))).toEqual([]);
+    expect(therapyLeaves(read('Known hypersensitivity against 5-FU, leukovorin, oxaliplatin or other platinum compounds or pazopanib.', 'exclusion'))).toEqual([]);
+    expect(therapyLeaves(read('Has known allergies, hypersensitivity, or intolerance to excipients of any of the following: amivantamab, cetuximab or bevacizumab', 'exclusion'))).toEqual([]);
+    expect(therapyLeaves(read('Eligible to receive treatment with a government approved PD-1 inhibitor.'))).toEqual([]);
   });
 
   it('does not read a permission as a requirement', () => {
@@ -267,8 +284,71 @@ describe('therapy extractor: exact conditions', () => {
     expect(read('Patients taking anticoagulants within 7 days prior to surgery.', 'exclusion')).toBeNull();
   });
 
-  it('drops a site-limited radiotherapy exclusion it cannot express', () => {
-    expect(read('Prior treatment with radiation therapy to the ipsilateral breast or chest wall', 'exclusion')).toBeNull();
+  it('reads a site-limited radiotherapy exclusion as a necessary condition with the site unread', () => {
+    // No radiotherapy at all rules the exclusion out; any radiotherapy leaves the site to a coordinator.
+    expect(read('Prior treatment with radiation therapy to the ipsilateral breast or chest wall', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['radiation'] }), unread('ipsilateral breast or chest wall')],
+    });
+    // Forbidden in an inclusion, the same reading is negated: no radiotherapy passes, any is open.
+    expect(read('No previous radiotherapy to the head and neck region.')).toEqual({
+      any: [therapy({ kinds: ['radiation'] }, false), unread('head and neck region', false)],
+    });
+  });
+
+  it('reads a dose-limited steroid exclusion as corticosteroid use, "prednisone or equivalent" as the whole class', () => {
+    expect(read('Receiving ≥10 mg daily prednisone (or equivalent).', 'exclusion')).toEqual({
+      all: [therapy({ classes: ['corticosteroid'] }), unread('10 mg daily prednisone (or equivalent')],
+    });
+    expect(read('Chronic use of steroids.', 'exclusion')).toEqual({ all: [therapy({ classes: ['corticosteroid'] }), unread('Chronic use')] });
+  });
+
+  it('reads a window past unread words in an exclusion, and only the longest of alternative windows', () => {
+    expect(read('Radiotherapy to the target lesion within 2 months.', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['radiation'], withinDays: 60 }), unread('target lesion')],
+    });
+    const palliative = read(
+      'Palliative radiotherapy with a limited field of radiation within 2 weeks or with wide field of radiation or to more than 30% of the bone marrow within 4 weeks before the first dose of study treatment',
+      'exclusion',
+    );
+    expect(therapyLeaves(palliative)).toEqual([therapy({ kinds: ['radiation'], withinDays: 28 })]);
+  });
+
+  it('never reads a necessary condition from an incomplete list, an example list or one alternative among others', () => {
+    // "… or novel ER-targeting agents": an unread member of the union.
+    expect(therapyLeaves(read('Prior treatment with another SERD (e.g., fulvestrant, oral SERDs) or novel ER-targeting agents', 'exclusion'))).toEqual([]);
+    // "… or live vaccines": an alternative after the list.
+    expect(therapyLeaves(read('Use of systemic corticosteroids (>10 mg/day prednisone equivalent), immunosuppressants, or live vaccines within 28 days.', 'exclusion'))).toEqual([]);
+    // Examples of "concurrent treatment for CNS disease" are not all of it.
+    expect(therapyLeaves(read('No concurrent treatment for CNS disease (e.g., surgery, radiation, corticosteroids > 10 mg prednisone/day or equivalent);'))).toEqual([]);
+    // Bypass surgery is one of many cardiac conditions.
+    expect(
+      therapyLeaves(
+        read('Uncontrolled or severe cardiac disease (eg, history of unstable angina, myocardial infarction, or bypass surgery within the last 6 months), symptomatic congestive heart failure', 'exclusion'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a generic "anticancer therapy" as every kind of treatment when it must be a necessary condition', () => {
+    expect(read('Anti-tumor therapy (except small surgery) within 4 weeks before enrollment.', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'], withinDays: 28 }), unread('small')],
+    });
+  });
+
+  it('drops the optional partner of "X with or without Y"', () => {
+    expect(therapyLeaves(read('Progressed during or following treatment with an anti-PD-1 antibody with or without platinum-based chemotherapy.'))).toEqual([
+      therapy({ classes: ['anti_pd1'], outcome: 'progression' }),
+    ]);
+  });
+
+  it('does not read the trial\'s own investigational drug or treatments a lead-in permits', () => {
+    expect(therapyLeaves(read('Men receiving the investigational drug must use contraception.', 'exclusion'))).toEqual([]);
+    expect(
+      therapyLeaves(
+        read('Replacement therapy (e.g. thyroxine, insulin, or physiologic corticosteroid replacement therapy for adrenal or pituitary insufficiency, etc)', 'exclusion', [
+          'Systemic steroid therapy or any other form of immunosuppressive therapy within 14 days prior to the first dose of study treatment. The following are permitted:',
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('reads a window given in the heading above an item', () => {

@@ -24,5 +24,7 @@ export function goldenLines(file: string): GoldenLine[] {
 export function readLine(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): string {
   const r = readCriterion(normalise(text).text, kind, context);
   if (!r.condition) return '∅ [unparsed]';
-  return `${renderCondition(r.condition)}${r.unread ? `  [partial; unread: ${r.unread}]` : '  [parsed]'}`;
+  const rule = renderCondition(r.condition);
+  // A finding may hold its own unread qualifier as an unparsed leaf: the line is then partly read.
+  return `${rule}${r.unread ? `  [partial; unread: ${r.unread}]` : rule.includes('unread“') ? '  [partial]' : '  [parsed]'}`;
 }

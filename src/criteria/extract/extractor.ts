@@ -57,6 +57,11 @@ export interface Finding {
    */
   anchor?: number;
   polarityHandled?: boolean;
+  /**
+   * Offsets of words the condition holds as an unparsed leaf (a qualifier no fact expresses). They
+   * count as accounted for, but unlike `spans` they do not place the finding among its neighbours.
+   */
+  cover?: Array<[number, number]>;
 }
 
 export type Extractor = (input: ExtractInput) => Finding[];

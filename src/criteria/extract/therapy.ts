@@ -30,11 +30,22 @@
  *   safe where the text forbids or excludes (every systemic treatment is an anticancer treatment);
  *   in a positive inclusion they are read only with a line count or an outcome.
  * - A wrong rule is worse than none. A finding must be a necessary condition of an inclusion and a
- *   sufficient condition of an exclusion, so qualifiers the parser cannot express (doses, cycles,
- *   sites, durations, "unless", "if") make it drop the finding where they would narrow it; modifiers
- *   of other topics ("toxicity from prior therapy", "hypersensitivity to X", "eligible for X",
- *   "first dose of study drug") are not therapy requirements at all. Surgery is read only with a
- *   time window ("major surgery within 4 weeks"): the fact cannot say which operation.
+ *   sufficient condition of an exclusion. Where qualifiers the parser cannot express (doses, cycles,
+ *   sites, durations, "unless", "if") narrow an exclusion (or a prohibition), the finding becomes a
+ *   necessary condition joined with an unparsed leaf for the qualifier, which is exact in
+ *   three-valued logic: "Prior radiotherapy to the breast" → all(priorTherapy(kinds: radiation),
+ *   unread "breast"), so a patient never irradiated is not excluded and any other is left open. Such
+ *   a reading needs the list at the head of its clause, complete (no unread member of a union, no
+ *   unread alternative after it, not an example in parentheses), and a generic "anticancer therapy"
+ *   in it stands for every kind of treatment. Modifiers of other topics ("toxicity from prior
+ *   therapy", "hypersensitivity to X", "eligible for X", "first dose of study drug", "the
+ *   investigational drug") are not therapy requirements at all. Surgery is read exactly only with a
+ *   time window ("major surgery within 4 weeks": the fact cannot say which operation); without one,
+ *   only as a necessary condition where the text says it was had ("prior abdominal surgery").
+ * - Optional partners ("X with or without Y", "X ± Y") are dropped: what is required is X.
+ * - Corticosteroids, immunosuppressants, bone-modifying agents and colony-stimulating factors are
+ *   classes of kind 'supportive' (rules/drugs.json), never systemic therapy; "prednisone (or
+ *   equivalent)" names the corticosteroid class, not the drug.
  * - A forbidding sentence in an exclusion list ("May not have received X") reads either way and is
  *   left unread; so are requirements limited to one arm or cohort, options ("treatment-naive or after
  *   one prior line"), permissions ("prior X is allowed") and findings another sentence refines ("A
@@ -70,6 +81,8 @@ interface Item {
   suffix?: 'naive' | 'progression' | 'intolerance' | 'exposed' | 'sensitive';
   /** Joined to the next item by a combination word ("in combination with", "plus"). */
   combinedWithNext?: boolean;
+  /** An optional partner ("X with or without Y", "X ± Y"): what is required is the other item. */
+  optional?: boolean;
 }
 
 interface List {
@@ -120,6 +133,7 @@ const WASHOUT_RE = new RegExp(
 /** "(6 weeks for nitrosoureas or mitomycin C)": a window for the list that follows, in the sentence's sense. */
 const FOR_RE = new RegExp(String.raw`\b${NUM}\s*[-\s]?\s*(${UNIT})\s+(?=for\b)`, 'gi');
 const HALF_LIFE_RE = /half[\s-]?li(?:fe|ves)/i;
+const HALF_LIFE_SHORTER_RE = /whichever\s+(?:is|was|comes)\s+(?:the\s+)?(?:shorter|shortest|lesser|less|earlier|sooner)/i;
 const LONGER_RE = /whichever\s+(?:is|was|comes)\s+(?:the\s+)?(?:longer|greater|longest|greatest|later)/i;
 /** Relative to the end of a treatment, not the as-of date: "within 6 months of completing". */
 const RELATIVE_RE =
@@ -150,7 +164,7 @@ const NEG_PERMISSION_RE =
 
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
-  'prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by'.split(
+  'prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
     ' ',
   ),
 );
@@ -349,6 +363,15 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     merged.push(it);
   }
   for (const it of merged) {
+    // "10 mg prednisone (or equivalent)", "equivalent to 10 mg of prednisone": a dose of any corticosteroid.
+    if (it.drugs.size && !it.classes.size && [...it.drugs].every((d) => lex.drugById.get(d)?.classes.includes('corticosteroid'))) {
+      const after = text.slice(it.end, Math.min(e, it.end + 40));
+      const before = text.slice(Math.max(s, it.start - 40), it.start);
+      if (/^[^.;]{0,30}?\bequivalents?\b/i.test(after) || /\bequivalents?\s+(?:dose\s+)?(?:to|of)\s+(?:[\w.≥≤<>=/-]+\s+){0,4}$/i.test(before)) {
+        it.drugs.clear();
+        it.classes.add('corticosteroid');
+      }
+    }
     // Trailing head nouns and suffixes: "therapy", "-based regimen", "agents", "inhibitor(s)".
     for (;;) {
       const m = /^[\s-]*(?:based|containing|directed|targeted|targeting|therapy|therapies|treatment|treatments|regimens?|agents?|drugs?|medications?|monotherapy|combination(?:\s+therapy)?|doublet|triplet|inhibitors?|antibod(?:y|ies)|products?|compounds?|blockade|blockers?|class|family|injections?|infusions?|tablets?|capsules?|-?\s*containing\s+regimens?)\b/i.exec(text.slice(it.end, e));
@@ -652,6 +675,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
       if (prev.except === it.except && (known || unknown)) {
         if (unknown) cur.unknownMember = true;
+        if (/\bwith\s+or\s+without\b|±|\+\/-/i.test(gap)) it.optional = true;
         if (/\b(?:in\s+combination\s+with|combined\s+with|plus|with(?!\s+or\s+without))\b|(?<![+]\/-)\+(?!\/-)/i.test(gap) && !/\b(?:e\.?\s?g|such\s+as|including)\b|\+\/-|±|with\s+or\s+without/i.test(gap))
           prev.combinedWithNext = true;
         if (/\band\b(?!\s*\/\s*or)/i.test(gap) && !/\band\s*\/\s*or\b|\b(?:e\.?\s?g|such\s+as|including|i\.?\s?e)\b|\(/i.test(gap)) cur.hasAnd = true;
@@ -681,7 +705,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       l.blockedBy ??= 'after';
     }
     if (/\bnon[\s-]*$/i.test(before)) l.blocked = true;
-    if (govern && s + govern.index < l.start && !RESTART_RE.test(text.slice(s + govern.index + govern[0].length, l.start))) {
+    // "the investigational drug", "the investigational regimen": the study's own treatment.
+    if (l.items[0]!.kinds.has('investigational') && !l.items[0]!.drugs.size && !l.items[0]!.classes.size && /\b(?:the|this|study)\s+$/i.test(before)) {
+      l.blocked = true;
+      l.blockedBy ??= 'study drug';
+    }
+    // "…to any of the following: A, B" continues the governed phrase; another colon starts anew.
+    if (govern && s + govern.index < l.start && !RESTART_RE.test(text.slice(s + govern.index + govern[0].length, l.start).replace(/\bfollowing\s*:/gi, ' '))) {
       l.blocked = true;
       l.blockedBy ??= `sentence:${govern[0]}`;
     }
@@ -691,7 +721,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const halfLifeLonger = LONGER_RE.test(sentence);
   const permission = permits(sentence);
   const contextText = input.context.join(' \n ');
-  const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
+  // A lead-in that lists permitted treatments ("The following are permitted:") carves exceptions.
+  const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
   const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c));
   const contextWindows = contextUsable ? windowsIn(contextText, 0, contextText.length) : [];
   const contextNegated = contextUsable && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText);
@@ -732,6 +763,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (last && lightGap(text, Math.max(s, limitBefore), last.start) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
       win = last;
     else win = trail[0] ?? (last && lightGap(text, Math.max(s, limitBefore), last.start) ? last : undefined);
+    // In an exclusion, a window later in the clause past unread words ("Radiotherapy to the target
+    // lesion within 2 months") still bounds the list; the words between are read as a qualifier.
+    let farWindow = false;
+    if (!win && input.kind === 'exclusion' && !input.scopes.in('negated', list.start)) {
+      win = free.find((w) => w.sense === 'within' && w.start >= list.end && w.start < groupLimit && !/[.;:]/.test(text.slice(list.end, w.start)));
+      farWindow = !!win;
+    }
     let windowFromContext = false;
     if (!win && !windows.length && contextWindows.length) {
       win = contextWindows[contextWindows.length - 1];
@@ -748,6 +786,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // A minimum gap ("at least 4 weeks since X") or "X-naive" forbids X, like a negation.
     const forbids = negForMode !== (win?.sense === 'since' || list.items.every((i) => i.suffix === 'naive'));
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
+    if (farWindow && !strict) continue;
 
     const oc = outcomeNear(text, list, Math.max(s, limitBefore), limitAfter);
     const st = settingsNear(text, list, limitAfter);
@@ -789,8 +828,21 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
 
     // Surgery needs a time window; transplants are medical history; a generic "prior therapy" is
     // required only with a count or an outcome.
+    // Where a finding must be sufficient but the text narrows it with something no fact says (a dose,
+    // a site, "unless…"), it is kept as a necessary condition instead: joined with an unparsed leaf
+    // for the qualifier, which is exact in three-valued logic ("radiotherapy to the breast" →
+    // all(radiotherapy, unread "to the breast"): no radiotherapy rules it out, any leaves it open).
+    let qualify: string | null = farWindow ? 'window past words' : null;
     const items = list.items.filter((it) => {
-      if (it.kinds.has('surgery') && !win) return false;
+      if (it.optional) return false;
+      if (it.kinds.has('surgery') && !win) {
+        // Any operation is broader than the one meant, which only a necessary reading may say.
+        if (strict) {
+          qualify ??= 'surgery';
+          return true;
+        }
+        return false;
+      }
       if (it.kinds.has('transplant')) return false;
       // "Anticancer therapy" read as kind 'systemic' is narrower than the text: never a requirement on its own.
       if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size)) && !strict && !oc.outcomes.length && !win) return false;
@@ -800,17 +852,27 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('6:if itemslength');
       continue;
     }
-    const dropped = items.length < list.items.length || list.unknownMember;
+    const dropped = items.length < list.items.filter((i) => !i.optional).length || list.unknownMember;
     // Dropping a member is safe only from a union ("A or B" forbidden or excluding).
     if (dropped && ((list.hasAnd && !isNeg) || !strict)) {
-      note('7:if dropped  listhasAnd  isNeg  strict');
-      continue;
+      // Dropping a conjunct ("A and B") leaves a necessary condition.
+      if (!strict) {
+        note('7:if dropped  listhasAnd  isNeg  strict');
+        continue;
+      }
+      qualify ??= 'dropped';
     }
 
     // Windows in half-lives: keep the weeks only for "whichever is longer".
     if (win && halfLife && !halfLifeLonger) {
-      note('8:if win  halfLife  halfLifeLonger');
-      continue;
+      if (!strict) {
+        note('8:if win  halfLife  halfLifeLonger');
+        continue;
+      }
+      // "4 weeks or 5 half-lives, whichever is shorter": within the shorter window implies within 4
+      // weeks; with no qualifier only receipt itself is implied.
+      if (!HALF_LIFE_SHORTER_RE.test(sentence)) win = undefined;
+      qualify ??= 'half-life';
     }
     // A window later in the sentence that this list did not take may well belong to it.
     // "…, unless completed more than 6 months before enrolment": the exclusion is a window.
@@ -824,10 +886,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         unlessSpan = [win.start, win.end];
       }
     }
-    if (strict && !win && windows.some((w) => w.start > list.end)) {
-      note('9:if strict  win  windowssomew  wstart  listend');
-      continue;
-    }
+    if (strict && !win && windows.some((w) => w.start > list.end)) qualify ??= 'later window';
 
     // What the clause says beyond this finding.
     const own: Span[] = [[list.start, list.end], ...spanOf(list.items), ...oc.spans, ...st.spans];
@@ -835,7 +894,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (win && !windowFromContext) own.push([win.start, win.end]);
     const clauseCut = /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e));
     const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
-    const rest = maskSpans(text, Math.max(s, limitBefore), clauseEnd, [
+    const restStart = Math.max(s, limitBefore);
+    const rest = maskSpans(text, restStart, clauseEnd, [
       ...own,
       ...ctx.used,
       ...items.flatMap((i) => i.spans),
@@ -846,35 +906,16 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     ]);
     const exceptItems = exceptLists.filter((x) => x.start > list.end && x.start < limitAfter).flatMap((x) => x.items);
     if (strict) {
-      if (NARROW_RE.test(rest) && !(halfLife && halfLifeLonger)) {
-        note(`10:NARROW ${NARROW_RE.exec(rest)?.[0] ?? ''}`);
-        continue;
-      }
-      if (TEMPORAL_LEFT_RE.test(rest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) {
-        note('11:if TEMPORALLEFTREtestrestreplacebhalfslifevesbgi');
-        continue;
-      }
-      if (SITE_RE.test(text.slice(list.end, e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) {
-        note('12:if SITEREtesttextslicelistend e  itemssomei  ikind');
-        continue;
-      }
-      if (COHORT_RE.test(text.slice(s, list.start))) {
-        note('cohort');
-        continue;
-      }
-      if (st.unknown) {
-        note('13:if stunknown');
-        continue;
-      }
+      // Each of these narrows what was read; a criterion limited to one cohort is narrowed too (in
+      // an exclusion or a prohibition, a patient outside the cohort is not excluded either way).
+      if (NARROW_RE.test(rest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(rest)?.[0] ?? ''}`;
+      if (TEMPORAL_LEFT_RE.test(rest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
+      if (SITE_RE.test(text.slice(list.end, e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
+      if (COHORT_RE.test(text.slice(s, list.start))) qualify ??= 'cohort';
+      if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
-      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore))) {
-        note('14:if precededByCuectx liststart Mathmaxs limitBefore');
-        continue;
-      }
-      if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) {
-        note('15:if inputscopesscopessomesc  sckind  exception  scs');
-        continue;
-      }
+      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore))) qualify ??= 'modifier';
+      if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
     } else {
       if (ALTERNATIVE_RE.test(text.slice(list.end, e))) {
         note('16:if ALTERNATIVEREtesttextslicelistend e');
@@ -888,7 +929,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         note('alt-sentence');
         continue;
       }
-      if (CONDITIONAL_RE.test(sentence)) {
+      // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
+      if (CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
         note('18:if CONDITIONALREtestsentence');
         continue;
       }
@@ -927,8 +969,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // "chemoradiotherapy", "chemo-immunotherapy": both kinds together, which no single filter says.
     const multiKind = items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size);
     if (multiKind && (strict || items.length > 1)) {
-      note('24:if multiKind  strict  itemslength  1');
-      continue;
+      // "Chemoradiotherapy" implies each kind, though not that they were given together.
+      if (!strict || items.length > 1) {
+        note('24:if multiKind  strict  itemslength  1');
+        continue;
+      }
+      qualify ??= 'multi-kind';
     }
     const naive = items.every((i) => i.suffix === 'naive');
     if (items.some((i) => i.suffix === 'naive') && !naive) {
@@ -941,25 +987,62 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
 
     // Findings a later (or earlier) permission carves an exception out of are not safe.
+    // In a necessary reading such a permission only narrows what was read, once more.
     if (permitted.some((p) => items.some((it) => related(ctx, p, it)))) {
-      note('27:if permittedsomep  itemssomeit  relatedctx p it');
-      continue;
+      if (!strict) {
+        note('27:if permittedsomep  itemssomeit  relatedctx p it');
+        continue;
+      }
+      qualify ??= 'permission elsewhere';
     }
     // Another sentence giving a related treatment its own window ("A 1-week washout is required for
-    // palliative radiation") refines this one.
+    // palliative radiation", "6 weeks for nitrosoureas") refines this one; its window may be the
+    // longer, so a necessary reading keeps only the receipt.
     if (
       win &&
       ctx.windowed.some(
         (w) => !(w.start >= s && w.end <= e) && items.some((it) => related(ctx, w.item, it) && !(kindsOf(ctx, w.item).has('systemic') && !kindsOf(ctx, it).has('systemic'))),
       )
-    )
-      continue;
+    ) {
+      if (!strict || win.sense !== 'within') continue;
+      win = undefined;
+      delete params.withinDays;
+      qualify ??= 'window elsewhere';
+    }
+    let qualifier: { leaf: LeafCondition; spans: Span[] } | null = null;
+    if (qualify) {
+      const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
+      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread);
+      if (why) {
+        note(`unqualified:${qualify}:${why}`);
+        continue;
+      }
+      note(`qualified:${qualify}`);
+      // A necessary reading of a generic "anticancer therapy" must not be narrower than the text
+      // (radiotherapy and surgery are anticancer treatments too), nor carve out exceptions the
+      // qualifier may narrow further.
+      for (const it of items) if (isBroadGeneric(ctx, it)) it.kinds = new Set(ANY_TREATMENT);
+      exceptItems.length = 0;
+      // "4 weeks or 5 half-lives, whichever is longer": a window of unknown length, so only receipt is implied.
+      if (halfLife && halfLifeLonger) delete params.withinDays;
+      // Other windows later in the clause may be alternatives ("within 2 weeks, or … within 4 weeks"):
+      // only the longest is implied.
+      const others = windows.filter((w) => w !== win && w.start >= list.end && w.end <= clauseEnd);
+      if (win && others.length) {
+        if (others.every((w) => w.sense === win!.sense)) params.withinDays = Math.max(win.days, ...others.map((w) => w.days));
+        else delete params.withinDays;
+      }
+      qualifier = qualifierOf(ctx, restStart, clauseEnd, rest) ?? {
+        leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
+        spans: [],
+      };
+    }
 
     const groups: Item[][] = [];
-    if (multiKind) {
+    if (multiKind && !qualifier) {
       const it = items[0]!;
       for (const k of it.kinds) groups.push([{ ...it, kinds: new Set([k]) }]);
-    } else if ((list.hasAnd && !negForMode) || items.some((i) => i.combinedWithNext)) for (const it of items) groups.push([it]);
+    } else if (!qualifier && ((list.hasAnd && !negForMode) || items.some((i) => i.combinedWithNext))) for (const it of items) groups.push([it]);
     else groups.push(items);
 
     const spans: Span[] = [...own, ...exceptItems.flatMap((i) => i.spans)];
@@ -986,6 +1069,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         continue;
       }
       let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
+      if (qualifier && group === groups[0]) condition = { all: [condition, qualifier.leaf] };
       let polarityHandled = false;
       if (ctxNeg) {
         condition = flipBool(condition);
@@ -1005,10 +1089,115 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         spans: mergeSpans(groupSpans),
         anchor: group[0]!.start,
         ...(polarityHandled ? { polarityHandled } : {}),
+        ...(qualifier && group === groups[0] ? { cover: qualifier.spans } : {}),
       });
     }
     ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
   }
+}
+
+/** The tokens inside [a, b), found by binary search (texts can be long; this runs per list). */
+function tokensIn(ctx: Ctx, a: number, b: number): ExtractInput['tokens'] {
+  const toks = ctx.input.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < a) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < toks.length && toks[end]!.end <= b) end++;
+  return toks.slice(lo, end);
+}
+
+/** Modifiers before a treatment that narrow it without changing its kind ("abdominal surgery", "prior palliative radiotherapy"). */
+const SAFE_MODIFIER_RE =
+  /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
+/** Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines"). */
+const OR_QUALIFIER_RE =
+  /^\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start)\b/i;
+
+/**
+ * Why a list cannot be read as a necessary condition, or null when it can. It must stand at the
+ * head of its clause (only cue words, negations and plain modifiers before it), be complete (no
+ * member left unread in a union), and be followed by qualifiers rather than by alternatives.
+ */
+function necessaryBlocked(
+  ctx: Ctx,
+  list: List & { unknownMember: boolean },
+  items: Item[],
+  s: number,
+  a: number,
+  b: number,
+  masked: string,
+  windowed: boolean,
+  dropped: boolean,
+  prevUnread: List | undefined,
+): string | null {
+  const { text } = ctx;
+  if (list.unknownMember || dropped) return 'incomplete list';
+  // Inside a parenthesis the list is an example or an aside.
+  const opened = text.slice(s, list.start);
+  if ((opened.match(/\(/g)?.length ?? 0) > (opened.match(/\)/g)?.length ?? 0)) return 'in parenthesis';
+  // A sibling the reader left unread ("chemotherapy, major surgery and/or participation in trials").
+  if (prevUnread && /\b(?:or|and|nor)\b|[,/]/i.test(text.slice(prevUnread.end, list.start))) return 'unread sibling';
+  const before = text.slice(a, list.start);
+  const triggers = ctx.input.scopes.triggers;
+  // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
+  const clause = CLAUSE_RESTART_RE.exec(before);
+  const headFrom = clause ? a + clause.index + clause[0].length : a;
+  for (const t of tokensIn(ctx, headFrom, list.start)) {
+    if (masked[t.start - a] === ' ') continue;
+    if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
+    if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
+    return `head: ${t.raw}`;
+  }
+  // Surgery named without a window is read only where the text says it was had ("prior surgery").
+  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !/\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i.test(before)) return 'surgery cue';
+  // Alternatives after the list, outside parentheses.
+  let depth = 0;
+  const after = masked.slice(list.end - a, b - a);
+  const re = /[()]|\b(?:and\/or|or|and)\b/gi;
+  for (let m = re.exec(after); m; m = re.exec(after)) {
+    if (m[0] === '(') depth++;
+    else if (m[0] === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length))) return 'alternative after';
+  }
+  return null;
+}
+
+/** The last clause before a list that starts with its own verb: "…, or is receiving", "; has had". */
+const CLAUSE_RESTART_RE =
+  /[\s\S]*(?:\b(?:or|and\/or)\s+|[;,]\s*)(?=(?:(?:is|are|was|were|has|have|had|been|being|currently|previously|already)\s+)*(?:receiv\w*|treated|taking|taken|using|used|undergo\w*|underwent|had|exposed)\b)/i;
+
+/** Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition. */
+const ANY_TREATMENT: Kind[] = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'];
+
+/** A generic item ("prior therapy", "anticancer treatment") that does not say it is systemic or a drug. */
+function isBroadGeneric(ctx: Ctx, it: Item): boolean {
+  if (it.drugs.size || it.classes.size || it.kinds.size !== 1 || !it.kinds.has('systemic')) return false;
+  return !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(ctx.text.slice(it.start, it.end));
+}
+
+const QUALIFIER_SKIP = new Set(['or', 'and', 'any', 'all', 'the', 'a', 'an', 'of', 'with', 'to', 'for', 'in', 'on', 'by', 'who', 'that', 'which', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been', 'be', 'patients', 'patient', 'participants', 'participant', 'subjects', 'subject', 'prior', 'previous', 'previously', 'received', 'receiving', 'treated', 'treatment', 'therapy', 'must', 'not', 'no']);
+
+/**
+ * The words of a clause no finding read, as an unparsed leaf with the spans it stands for, or null
+ * when only cue words and particles are left.
+ */
+function qualifierOf(ctx: Ctx, a: number, b: number, masked: string): { leaf: LeafCondition; spans: Span[] } | null {
+  const triggers = ctx.input.scopes.triggers;
+  const toks = tokensIn(ctx, a, b).filter((t) => masked[t.start - a] !== ' ' && !triggers.some(([x, y]) => t.start >= x && t.end <= y));
+  const significant = toks.filter((t) => !QUALIFIER_SKIP.has(t.norm) && /[a-z0-9%]/i.test(t.norm));
+  if (!significant.length) return null;
+  const first = significant[0]!;
+  const last = significant[significant.length - 1]!;
+  const words = ctx.text.slice(first.start, last.end).replace(/\s+/g, ' ').trim();
+  return {
+    leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: words } },
+    spans: toks.map((t): Span => [t.start, t.end]),
+  };
 }
 
 /** "unless completed more than 6 months before enrolment": read as a window on the finding. */
@@ -1385,6 +1574,8 @@ function extraItems(ctx: Ctx, taken: Item[]): Item[] {
   GENERIC_RE.lastIndex = lower.includes('prior') || lower.includes('previous') || lower.includes('preceding') || lower.includes('earlier') ? 0 : text.length;
   for (let m = GENERIC_RE.exec(text); m; m = GENERIC_RE.exec(text)) {
     const wStart = m.index + m[0].length - m[1]!.length;
+    // "in the two weeks preceding therapy": a preposition before the study treatment.
+    if (/\b(?:days?|weeks?|months?|years?|hours?|period|time|interval)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     add(wStart, m.index + m[0].length, 'systemic', true);
   }
   STANDARD_RE.lastIndex = /standard|\bsoc\b|approved|available/.test(lower) ? 0 : text.length;
