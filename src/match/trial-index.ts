@@ -25,7 +25,7 @@ import {
   type Outcome,
   type Verdict,
 } from './evaluate';
-import { compareBeforeDistance, compareParts, DISEASE_WEIGHTS, phaseNumber, score, type ScoreParts } from './rank';
+import { compareParts, DISEASE_WEIGHTS, phaseNumber, score, type ScoreParts } from './rank';
 
 export interface TrialInput {
   nctId: string;
@@ -141,6 +141,15 @@ export class TrialIndex {
   private readonly cancerLeaf: Uint8Array;
   /** Cancer-type codes of each interned rule, by rule id, for specificity. */
   private readonly ruleCancerCodes: Array<string[][] | undefined> = [];
+  /** Per trial, for the prefilters: status id, age limits (NaN when none), sex (0 any, 1 female, 2 male). */
+  private readonly statusNames: string[] = [];
+  private readonly statusId: Uint8Array;
+  private readonly minAge: Float64Array;
+  private readonly maxAge: Float64Array;
+  private readonly sexCode: Uint8Array;
+  /** Per trial, ids of its required cancer-code sets (interned: the same set recurs across trials). */
+  private readonly requiredSets: number[][];
+  private readonly requiredSetCodes: string[][] = [];
 
   constructor(
     inputs: TrialInput[],
@@ -211,6 +220,31 @@ export class TrialIndex {
       n += t.criteria.length;
     });
     this.offsets[this.trials.length] = n;
+    const statusIds = new Map<string, number>();
+    const setIds = new Map<string, number>();
+    this.statusId = new Uint8Array(this.trials.length);
+    this.minAge = new Float64Array(this.trials.length);
+    this.maxAge = new Float64Array(this.trials.length);
+    this.sexCode = new Uint8Array(this.trials.length);
+    this.requiredSets = this.trials.map((t, i) => {
+      const status = t.overallStatus ?? '';
+      if (!statusIds.has(status)) {
+        statusIds.set(status, this.statusNames.length);
+        this.statusNames.push(status);
+      }
+      this.statusId[i] = statusIds.get(status)!;
+      this.minAge[i] = t.minAgeYears === null ? NaN : Math.floor(t.minAgeYears);
+      this.maxAge[i] = t.maxAgeYears === null ? NaN : Math.floor(t.maxAgeYears);
+      this.sexCode[i] = t.sex === 'FEMALE' ? 1 : t.sex === 'MALE' ? 2 : 0;
+      return t.requiredCancer.map((codes) => {
+        const key = [...codes].sort().join('|');
+        if (!setIds.has(key)) {
+          setIds.set(key, this.requiredSetCodes.length);
+          this.requiredSetCodes.push(codes);
+        }
+        return setIds.get(key)!;
+      });
+    });
     this.ruleIds = new Int32Array(n);
     this.exclusion = new Uint8Array(n);
     this.weight = new Uint8Array(n);
@@ -238,24 +272,33 @@ export class TrialIndex {
     return this.byId.get(nctId);
   }
 
-  /** True when a structured field or a required cancer type already rules the patient out. */
-  private prefilteredOut(t: IndexedTrial, p: NormalisedPatient): boolean {
+  /**
+   * A test of "a structured field or a required cancer type already rules the patient out", by
+   * trial position, over the typed arrays; each distinct required cancer set is judged once.
+   */
+  private prefilter(p: NormalisedPatient): (i: number) => boolean {
     const age = p.age?.value;
-    if (age !== undefined) {
-      if (t.minAgeYears !== null && age < Math.floor(t.minAgeYears)) return true;
-      if (t.maxAgeYears !== null && age > Math.floor(t.maxAgeYears)) return true;
-    }
-    if (p.sex && p.sex.value !== 'other' && (t.sex === 'FEMALE' || t.sex === 'MALE') && p.sex.value !== t.sex.toLowerCase()) return true;
-    const cancers = p.cancers;
-    if (cancers?.length && cancers.every((c) => c.codes.length)) {
-      for (const required of t.requiredCancer) {
-        const possible = cancers.some((c) =>
+    const sex = p.sex && p.sex.value !== 'other' ? (p.sex.value === 'female' ? 1 : 2) : 0;
+    const cancers = p.cancers?.length && p.cancers.every((c) => c.codes.length) ? p.cancers : null;
+    const setMemo = new Uint8Array(this.requiredSetCodes.length);
+    const setPossible = (id: number): boolean => {
+      let m = setMemo[id]!;
+      if (m === 0) {
+        const required = this.requiredSetCodes[id]!;
+        const possible = cancers!.some((c) =>
           required.some((code) => c.lineage.has(code) || c.codes.some((own) => this.lex.cancerAncestors.get(code)?.has(own))),
         );
-        if (!possible) return true;
+        m = possible ? 1 : 2;
+        setMemo[id] = m;
       }
-    }
-    return false;
+      return m === 1;
+    };
+    return (i) => {
+      if (age !== undefined && (age < this.minAge[i]! || age > this.maxAge[i]!)) return true;
+      if (sex && this.sexCode[i] && this.sexCode[i] !== sex) return true;
+      if (cancers) for (const id of this.requiredSets[i]!) if (!setPossible(id)) return true;
+      return false;
+    };
   }
 
   private nearest(t: IndexedTrial, p: NormalisedPatient): TrialMatch['nearestSite'] {
@@ -287,11 +330,17 @@ export class TrialIndex {
       }
       return m === 1;
     };
-    for (const t of wanted ? [...wanted].map((id) => this.byId.get(id)).filter((x): x is IndexedTrial => Boolean(x)) : this.trials) {
-      if (statuses && !statuses.includes(t.overallStatus ?? '')) continue;
+    const statusMask = statuses ? this.statusNames.map((name) => statuses.includes(name)) : null;
+    const positions = wanted ? [...wanted].flatMap((id) => (this.byId.has(id) ? [this.byId.get(id)!.pos] : [])) : null;
+    const quickOut = options.includeIneligible ? null : this.prefilter(patient);
+    const n = positions ? positions.length : this.trials.length;
+    for (let q = 0; q < n; q++) {
+      const i = positions ? positions[q]! : q;
+      if (statusMask && !statusMask[this.statusId[i]!]) continue;
+      const t = this.trials[i]!;
       if (phases && !t.phases.some((ph) => phases.has(ph))) continue;
       counts.considered++;
-      if (!options.includeIneligible && this.prefilteredOut(t, patient)) {
+      if (quickOut?.(i)) {
         counts.ineligible++;
         continue;
       }
@@ -357,11 +406,16 @@ export class TrialIndex {
       // Distance only breaks ties after verdict, disease weight, specificity and unknowns, so the
       // nearest site (hundreds of sites for some trials) is found only for the trials that can
       // still reach the top `limit`: those ranked above the limit's tie group, and the group itself.
-      candidates.sort((a, b) => compareBeforeDistance(a.parts, b.parts));
-      let end = Math.min(options.limit, candidates.length);
-      const boundary = candidates[end - 1];
-      while (boundary && end < candidates.length && compareBeforeDistance(candidates[end]!.parts, boundary.parts) === 0) end++;
-      ranked = candidates.slice(0, end);
+      // One number per candidate orders them as compareBeforeDistance does; sorting numbers is
+      // several times cheaper than comparing objects when nothing ruled most trials out.
+      const keyOf = (p: ScoreParts): number =>
+        (p.verdict === 'eligible' ? 2 : p.verdict === 'possible' ? 1 : 0) * 1e12 + p.diseaseWeight * 1e8 + p.specificity * 1e6 - p.unknowns;
+      const keyed = candidates.map((c) => ({ c, key: keyOf(c.parts) }));
+      keyed.sort((a, b) => b.key - a.key);
+      let end = Math.min(options.limit, keyed.length);
+      const boundary = keyed[end - 1]?.key;
+      while (boundary !== undefined && end < keyed.length && keyed[end]!.key === boundary) end++;
+      ranked = keyed.slice(0, end).map((k) => k.c);
       for (const c of ranked) {
         c.nearest = this.nearest(c.t, patient);
         c.parts.distanceKm = c.nearest?.distanceKm ?? null;
