@@ -387,3 +387,17 @@ describe('therapy extractor: golden lines from the corpus', () => {
     }
   });
 });
+
+describe('investigational as a bare adjective', () => {
+  it('reads no prior therapy from an investigational test, site or device', () => {
+    const line = 'Provision of mandatory blood samples at screening for central testing using an investigational ctDNA test to be stratified based on PIK3CA/AKT1/PTEN status.';
+    expect(therapyLeaves(read(line))).toEqual([]);
+    expect(therapyLeaves(read('Treatment at an investigational site within the last 6 months', 'exclusion'))).toEqual([]);
+  });
+
+  it('still reads an investigational agent within a window', () => {
+    expect(therapyLeaves(read('Received an investigational agent within 28 days of the first dose', 'exclusion'))).toEqual([
+      therapy({ kinds: ['investigational'], withinDays: 28 }),
+    ]);
+  });
+});

@@ -705,6 +705,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       l.blockedBy ??= 'after';
     }
     if (/\bnon[\s-]*$/i.test(before)) l.blocked = true;
+    // "an investigational ctDNA test", "investigational site": the bare adjective on a non-treatment noun.
+    if (
+      l.items.length === 1 &&
+      /^investigational$/i.test(text.slice(l.items[0]!.start, l.items[0]!.end).trim()) &&
+      /^\s*(?:[\w-]+\s+){0,2}?(?:tests?|assays?|sites?|devices?|diagnostics?|imaging|tracers?|samples?|sequencing|panels?|methods?|laborator(?:y|ies)|centers?|centres?|staff|teams?)\b/i.test(text.slice(l.items[0]!.end, l.items[0]!.end + 40))
+    ) {
+      l.blocked = true;
+      l.blockedBy ??= 'investigational non-treatment';
+    }
     // "the investigational drug", "the investigational regimen": the study's own treatment.
     if (l.items[0]!.kinds.has('investigational') && !l.items[0]!.drugs.size && !l.items[0]!.classes.size && /\b(?:the|this|study)\s+$/i.test(before)) {
       l.blocked = true;
