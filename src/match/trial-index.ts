@@ -129,6 +129,34 @@ function leafFacts(c: Condition, out: Array<{ fact: string; codes?: string[] }> 
   return out;
 }
 
+interface Scan {
+  failed: boolean;
+  unknowns: number;
+  diseaseWeight: number;
+  cancerSpecific: boolean;
+  biomarkerSpecific: boolean;
+}
+
+const newScan = (): Scan => ({ failed: false, unknowns: 0, diseaseWeight: 0, cancerSpecific: false, biomarkerSpecific: false });
+
+/** One number that orders as compareParts does up to distance: verdict, disease weight, specificity, unknowns. */
+function rankKey(verdict: Verdict, s: Scan): number {
+  const v = verdict === 'eligible' ? 2 : verdict === 'possible' ? 1 : 0;
+  return v * 1e12 + s.diseaseWeight * 1e8 + ((s.cancerSpecific ? 2 : 0) + (s.biomarkerSpecific ? 2 : 0)) * 1e6 - s.unknowns;
+}
+
+function scoreParts(t: IndexedTrial, verdict: Verdict, s: Scan, nearest: TrialMatch['nearestSite']): ScoreParts {
+  return {
+    verdict,
+    diseaseWeight: s.diseaseWeight,
+    specificity: (s.cancerSpecific ? 2 : 0) + (s.biomarkerSpecific ? 2 : 0),
+    unknowns: s.unknowns,
+    criteria: t.criteria.length,
+    distanceKm: nearest?.distanceKm ?? null,
+    phase: t.phase,
+  };
+}
+
 export class TrialIndex {
   readonly trials: IndexedTrial[];
   private readonly byId: Map<string, IndexedTrial>;
@@ -318,7 +346,10 @@ export class TrialIndex {
     const statuses = options.statuses ?? (wanted ? null : DEFAULT_STATUSES);
     const phases = options.phases?.length ? new Set(options.phases) : null;
     const counts = { indexed: this.trials.length, considered: 0, evaluated: 0, eligible: 0, possible: 0, ineligible: 0 };
-    const candidates: Array<{ t: IndexedTrial; parts: ScoreParts; nearest: TrialMatch['nearestSite'] }> = [];
+    const candPos: number[] = [];
+    const candKey: number[] = [];
+    const nearestAt = new Map<number, TrialMatch['nearestSite']>();
+    const scratch = newScan();
     const underSpecific = this.specificTo(patient);
     // Whether a passing cancer-type rule names the patient's own type: once per distinct rule.
     const specificMemo = new Uint8Array(this.ruleCancerCodes.length);
@@ -346,80 +377,43 @@ export class TrialIndex {
       }
       // One pass over the trial's slice of the flat arrays settles the verdict and the ranking
       // parts. Most trials fail a criterion, and without includeIneligible the first failure ends
-      // the trial; the nearest site (hundreds for some trials) is looked up later, for few.
+      // the trial. Nothing is allocated per trial: 20,000 trials a request must make no garbage.
       counts.evaluated++;
-      const from = this.offsets[t.pos]!;
-      const to = this.offsets[t.pos + 1]!;
-      let failed = false;
-      let unknowns = 0;
-      let diseaseWeight = 0;
-      let cancerSpecific = false;
-      let biomarkerSpecific = false;
-      for (let j = from; j < to; j++) {
-        const code = results.code(this.ruleIds[j]!);
-        if (code === 3) {
-          unknowns++;
-          continue;
-        }
-        const excl = this.exclusion[j] === 1;
-        // Fails: an inclusion rule false (2), or an exclusion rule true (1).
-        if ((code === 1) === excl) {
-          failed = true;
-          if (!options.includeIneligible) break;
-          continue;
-        }
-        if (excl) continue;
-        diseaseWeight += this.weight[j]!;
-        if (this.biomarkerLeaf[j]) biomarkerSpecific = true;
-        if (!cancerSpecific && this.cancerLeaf[j]) cancerSpecific = specific(this.ruleIds[j]!);
-      }
-      if (failed && !options.includeIneligible) {
+      this.scan(i, results, specific, !options.includeIneligible, scratch);
+      if (scratch.failed && !options.includeIneligible) {
         counts.ineligible++;
         continue;
       }
-      const verdict: Verdict = failed ? 'ineligible' : unknowns ? 'possible' : 'eligible';
-      let nearest: TrialMatch['nearestSite'] = null;
+      const verdict: Verdict = scratch.failed ? 'ineligible' : scratch.unknowns ? 'possible' : 'eligible';
       if (options.maxDistanceKm !== undefined) {
-        nearest = this.nearest(t, patient);
+        const nearest = this.nearest(t, patient);
         if (!nearest || nearest.distanceKm > options.maxDistanceKm) {
           counts.evaluated--;
           continue;
         }
+        nearestAt.set(i, nearest);
       }
       counts[verdict]++;
-      candidates.push({
-        t,
-        parts: {
-          verdict,
-          diseaseWeight,
-          specificity: (cancerSpecific ? 2 : 0) + (biomarkerSpecific ? 2 : 0),
-          unknowns,
-          criteria: t.criteria.length,
-          distanceKm: nearest?.distanceKm ?? null,
-          phase: t.phase,
-        },
-        nearest,
-      });
+      candPos.push(i);
+      candKey.push(rankKey(verdict, scratch));
     }
-    let ranked = candidates;
-    if (options.maxDistanceKm === undefined && patient.location) {
-      // Distance only breaks ties after verdict, disease weight, specificity and unknowns, so the
-      // nearest site (hundreds of sites for some trials) is found only for the trials that can
-      // still reach the top `limit`: those ranked above the limit's tie group, and the group itself.
-      // One number per candidate orders them as compareBeforeDistance does; sorting numbers is
-      // several times cheaper than comparing objects when nothing ruled most trials out.
-      const keyOf = (p: ScoreParts): number =>
-        (p.verdict === 'eligible' ? 2 : p.verdict === 'possible' ? 1 : 0) * 1e12 + p.diseaseWeight * 1e8 + p.specificity * 1e6 - p.unknowns;
-      const keyed = candidates.map((c) => ({ c, key: keyOf(c.parts) }));
-      keyed.sort((a, b) => b.key - a.key);
-      let end = Math.min(options.limit, keyed.length);
-      const boundary = keyed[end - 1]?.key;
-      while (boundary !== undefined && end < keyed.length && keyed[end]!.key === boundary) end++;
-      ranked = keyed.slice(0, end).map((k) => k.c);
-      for (const c of ranked) {
-        c.nearest = this.nearest(c.t, patient);
-        c.parts.distanceKm = c.nearest?.distanceKm ?? null;
-      }
+    // Only trials that can reach the top `limit` are ranked in full (distance, phase, id): those
+    // whose key (verdict, disease weight, specificity, unknowns) is at least the limit-th best.
+    // The nearest of a trial's sites (hundreds for some) is looked up for those alone.
+    let threshold = -Infinity;
+    if (candKey.length > options.limit) {
+      const sorted = Float64Array.from(candKey).sort();
+      threshold = sorted[sorted.length - options.limit]!;
+    }
+    const ranked: Array<{ t: IndexedTrial; parts: ScoreParts; nearest: TrialMatch['nearestSite'] }> = [];
+    for (let k = 0; k < candPos.length; k++) {
+      if (candKey[k]! < threshold) continue;
+      const i = candPos[k]!;
+      const t = this.trials[i]!;
+      const nearest = nearestAt.get(i) ?? this.nearest(t, patient);
+      const scanned = this.scan(i, results, specific, false, newScan());
+      const verdict: Verdict = scanned.failed ? 'ineligible' : scanned.unknowns ? 'possible' : 'eligible';
+      ranked.push({ t, nearest, parts: scoreParts(t, verdict, scanned, nearest) });
     }
     ranked.sort((a, b) => compareParts(a.parts, b.parts) || (a.t.nctId < b.t.nctId ? -1 : 1));
     const matches = ranked.slice(0, options.limit).map(({ t, parts, nearest }) => ({
@@ -455,6 +449,35 @@ export class TrialIndex {
       nearestSite: nearest,
       criteria,
     };
+  }
+
+  /** Walks trial `pos`'s criteria once, writing verdict inputs and ranking parts into `out`. */
+  private scan(pos: number, results: RuleResults, specific: (ruleId: number) => boolean, stopOnFail: boolean, out: Scan): Scan {
+    out.failed = false;
+    out.unknowns = 0;
+    out.diseaseWeight = 0;
+    out.cancerSpecific = false;
+    out.biomarkerSpecific = false;
+    const to = this.offsets[pos + 1]!;
+    for (let j = this.offsets[pos]!; j < to; j++) {
+      const code = results.code(this.ruleIds[j]!);
+      if (code === 3) {
+        out.unknowns++;
+        continue;
+      }
+      const excl = this.exclusion[j] === 1;
+      // Fails: an inclusion rule false (2), or an exclusion rule true (1).
+      if ((code === 1) === excl) {
+        out.failed = true;
+        if (stopOnFail) break;
+        continue;
+      }
+      if (excl) continue;
+      out.diseaseWeight += this.weight[j]!;
+      if (this.biomarkerLeaf[j]) out.biomarkerSpecific = true;
+      if (!out.cancerSpecific && this.cancerLeaf[j]) out.cancerSpecific = specific(this.ruleIds[j]!);
+    }
+    return out;
   }
 
   /** Specific to the patient's cancer only when the patient falls under one of the trial's named types. */
