@@ -58,6 +58,7 @@ export class MatchService {
   private building: Promise<TrialIndex> | undefined;
   private signature = '';
   private checkedAt = 0;
+  private lastSync: { at: number; index: TrialIndex; value: CorpusInfo['lastSync'] } | undefined;
   readonly lex: Lexicons;
 
   constructor(
@@ -122,15 +123,25 @@ export class MatchService {
   /** Forces the next request to rebuild (after a sync or import in this process). */
   invalidate(): void {
     this.checkedAt = 0;
+    this.lastSync = undefined;
   }
 
   async corpus(index?: TrialIndex): Promise<CorpusInfo> {
-    const run = await latestSyncRun(this.store.db);
-    return {
-      trials: (index ?? (await this.current())).size,
-      lastSync: run ? { status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt } : null,
-    };
+    const idx = index ?? (await this.current());
+    // The last sync changes at most once per run: read it with the index signature check, not
+    // once per request (a store round trip was a tenth of a request's time).
+    const now = Date.now();
+    if (!this.lastSync || this.lastSync.index !== idx || now - this.lastSync.at > Math.min(this.checkEveryMs, 60_000)) {
+      const run = await latestSyncRun(this.store.db);
+      this.lastSync = {
+        at: now,
+        index: idx,
+        value: run ? { status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt } : null,
+      };
+    }
+    return { trials: idx.size, lastSync: this.lastSync.value };
   }
+
 
   async match(record: PatientRecord, options: MatchRequestOptions = {}): Promise<MatchResult & { corpus: CorpusInfo; asOf: string }> {
     const index = await this.current();
