@@ -228,11 +228,16 @@ export const FACTS = {
   },
   otherMalignancy: {
     params: z
-      .object({ withinYears: z.number().positive().optional(), excluding: z.array(z.string()).optional() })
+      .object({
+        withinYears: z.number().positive().optional(),
+        excluding: z.array(z.string()).optional(),
+        /** Only a cancer that is active now: progressing or needing treatment. */
+        active: z.boolean().optional(),
+      })
       .strict(),
     value: 'boolean',
     description:
-      'Whether the patient has had another cancer (besides the one under study), within N years, not counting the excluded OncoTree codes (e.g. non-melanoma skin cancer).',
+      'Whether the patient has had another cancer (besides the one under study), within N years, not counting the excluded OncoTree codes (e.g. non-melanoma skin cancer); `active` limits to one that is progressing or needs treatment now.',
     question: () => 'Have you had any other cancer, and when?',
   },
   lifeExpectancyMonths: {

@@ -404,19 +404,30 @@ function conditionFact(p: NormalisedPatient, params: Record<string, unknown>): F
 function otherMalignancyFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
   const withinYears = params.withinYears as number | undefined;
   const excluding = (params.excluding as string[] | undefined) ?? [];
+  const active = params.active === true;
   const asOfYear = Number(p.asOf.slice(0, 4));
-  const candidates: Array<{ path: string; lineage: Set<string>; year?: number; text: string }> = [];
+  const candidates: Array<{ path: string; lineage: Set<string>; year?: number; text: string; status?: string }> = [];
   // Beyond the first listed cancer, further cancers in `cancers` are other malignancies.
   for (const c of (p.cancers ?? []).slice(1)) {
     const year = c.diagnosisDate ? Number(c.diagnosisDate.value.slice(0, 4)) : undefined;
     candidates.push({ path: c.path, lineage: c.lineage, ...(year ? { year } : {}), text: c.codes.join('/') });
   }
   for (const c of p.conditions ?? []) {
-    if (c.cancerLineage.size) candidates.push({ path: `${c.path}/name`, lineage: c.cancerLineage, ...(c.year ? { year: c.year } : {}), text: c.name });
+    if (c.cancerLineage.size)
+      candidates.push({ path: `${c.path}/name`, lineage: c.cancerLineage, ...(c.year ? { year: c.year } : {}), text: c.name, ...(c.status ? { status: c.status } : {}) });
   }
   let unknown = false;
   for (const c of candidates) {
     if (excluding.some((x) => c.lineage.has(x))) continue;
+    // "Another malignancy that is progressing or requires active treatment": a resolved or past
+    // cancer does not count; one without a status (or merely controlled) may or may not be active.
+    if (active) {
+      if (c.status === 'resolved' || c.status === 'history') continue;
+      if (c.status !== 'active') {
+        unknown = true;
+        continue;
+      }
+    }
     if (withinYears !== undefined) {
       if (!c.year) {
         unknown = true;

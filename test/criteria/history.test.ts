@@ -469,6 +469,15 @@ describe('medical history', () => {
 });
 
 describe('other malignancies', () => {
+  it('reads "progressing or requires active treatment" without a window as an active other cancer', () => {
+    expect(conditionOf('Known additional malignancy that is progressing or requires active treatment', 'exclusion')).toEqual({
+      fact: 'otherMalignancy',
+      operator: 'equal',
+      value: true,
+      params: { active: true },
+    });
+  });
+
   it('reads the window and maps the exemptions to OncoTree codes', () => {
     const c = conditionOf('Another malignancy or concurrent malignancy unless disease-free for 3 years', 'exclusion');
     expect(c).toEqual({ fact: 'otherMalignancy', operator: 'equal', value: true, params: { withinYears: 3 } });
@@ -518,12 +527,6 @@ describe('other malignancies', () => {
       ]),
     ).toBeNull();
   });
-
-  it('does not read "progressing or requires active treatment" without a window (the fact has no "active")', () => {
-    expect(
-      conditionOf('Known additional malignancy that is progressing or requires active treatment.', 'exclusion'),
-    ).toBeNull();
-  });
 });
 
 describe('attestations', () => {
@@ -547,6 +550,108 @@ describe('attestations', () => {
     expect(
       JSON.stringify(conditionOf('≥ 18 years of age on the day of signing the informed consent.') ?? null),
     ).not.toContain('attestation');
+  });
+});
+
+describe('attestations the patient or the study team answer', () => {
+  it('reads "unable to" once: the negation trigger and the inability are the same word', () => {
+    expect(conditionOf('Unable to swallow and retain oral medications.', 'exclusion')).toEqual(
+      attest('able_to_swallow', false),
+    );
+    expect(conditionOf('Patients who are unwilling or unable to follow protocol requirements', 'exclusion')).toEqual(
+      attest('compliance', false),
+    );
+    expect(
+      conditionOf('Subjects unwilling to follow the study requirements are not eligible for the study.', 'exclusion'),
+    ).toEqual(attest('compliance', false));
+  });
+
+  it('reads an allergy to the study drugs, and a severe one as its own question', () => {
+    expect(conditionOf('Known hypersensitivity to pembrolizumab or any of its excipients', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    expect(conditionOf('Has severe hypersensitivity (≥Grade 3) to pembrolizumab and/or any of its excipients.', 'exclusion')).toEqual(
+      attest('study_drug_severe_allergy', true),
+    );
+    expect(conditionOf('No known hypersensitivity to the study drugs')).toEqual(attest('study_drug_allergy', false));
+  });
+
+  it('does not read allergies to contrast media, or to a substance that is not a drug, as study-drug allergies', () => {
+    expect(conditionOf('Allergic to contrast agent;', 'exclusion')).toBeNull();
+    expect(conditionOf('History of adhesive allergy', 'exclusion')).toBeNull();
+  });
+
+  it('reads a live vaccine with its window and covers a note that allows inactivated vaccines', () => {
+    const line =
+      'Has received a live vaccine within 30 days prior to the first dose of study treatment. Note: Killed vaccines are allowed.';
+    expect(conditionOf(line, 'exclusion')).toEqual(attest('live_vaccine', true));
+    expect(unreadOf(line, 'exclusion')).toBe('');
+  });
+
+  it('reads another trial, but not willingness to join this one', () => {
+    // The therapy readers may add their own reading of an investigational agent; ours is the trial.
+    expect(leavesOf(conditionOf('Concurrent participation in another interventional clinical trial', 'exclusion'))).toContainEqual(
+      attest('other_trial', true),
+    );
+    expect(conditionOf('Refusal to participate in a clinical study of the sponsor', 'exclusion')).toEqual(null);
+  });
+
+  it('reads recovery from earlier toxicity to grade 1, and leaves another threshold to the coordinator', () => {
+    expect(
+      conditionOf('Has not recovered to ≤ Grade 1 from adverse events due to prior anti-cancer therapy', 'exclusion'),
+    ).toEqual(attest('toxicity_recovered', false));
+    expect(conditionOf('Toxicities of prior therapy must have resolved to Grade ≤ 2')).toBeNull();
+  });
+
+  it('reads the investigator’s catch-all only when it is about any condition', () => {
+    expect(
+      conditionOf('Any condition that, in the opinion of the investigator, would interfere with study participation or safety', 'exclusion'),
+    ).toEqual(attest('investigator_concern', true));
+    expect(conditionOf('Rapidly progressing disease (in the opinion of the study PIs)', 'exclusion')).toBeNull();
+  });
+
+  it('reads "other protocol-defined criteria apply" as meeting them, in either list', () => {
+    expect(conditionOf('Other protocol-defined inclusion/exclusion criteria apply')).toEqual(attest('protocol_criteria_met', true));
+    expect(conditionOf('Other protocol-defined exclusion criteria may apply', 'exclusion')).toEqual(
+      attest('protocol_criteria_met', false),
+    );
+  });
+
+  it('reads "adequate organ function" only when the criterion gives no lab limits', () => {
+    expect(conditionOf('Adequate organ and bone marrow function')).toEqual(attest('adequate_organ_function', true));
+    expect(conditionOf('Inadequate bone marrow and organ function;', 'exclusion')).toEqual(
+      attest('adequate_organ_function', false),
+    );
+    expect(JSON.stringify(conditionOf('Adequate organ function: ANC ≥ 1.5 x 10^9/L'))).not.toContain('adequate_organ_function');
+  });
+
+  it('reads legal protection and health insurance', () => {
+    expect(conditionOf('Patients under guardianship or deprived of liberty', 'exclusion')).toEqual(attest('legal_protection', true));
+    expect(conditionOf('Affiliated to a social security scheme')).toEqual(attest('health_insurance', true));
+    expect(conditionOf('not affiliated with a social security system', 'exclusion')).toEqual(attest('health_insurance', false));
+  });
+
+  it('reads being unable to have an MRI, not an MRI the protocol requires', () => {
+    expect(conditionOf('Contraindication to magnetic resonance imaging (MRI)', 'exclusion')).toEqual(attest('mri_possible', false));
+    expect(conditionOf('Patients must have a baseline skull base MRI unless contraindicated by medical or financial toxicity.')).toBeNull();
+  });
+
+  it('gives every new topic a question in rules/attestations.json', () => {
+    const ids = lexicons().attestations.topics.map((t) => t.id);
+    for (const topic of [
+      'study_drug_allergy',
+      'study_drug_severe_allergy',
+      'live_vaccine',
+      'other_trial',
+      'toxicity_recovered',
+      'investigator_concern',
+      'protocol_criteria_met',
+      'adequate_organ_function',
+      'legal_protection',
+      'health_insurance',
+      'mri_possible',
+    ])
+      expect(ids).toContain(topic);
   });
 });
 

@@ -296,6 +296,15 @@ describe('conditions, other cancers, brain metastases', () => {
     expect(judge({ cancers: [{ type: 'breast cancer' }], conditions: [] }, other)).toBe(false);
   });
 
+  it('counts only an active other cancer when the rule asks for one, and cannot tell without a status', () => {
+    const active: LeafCondition = { fact: 'otherMalignancy', operator: 'equal', value: true, params: { active: true } };
+    const breast: PatientRecord['cancers'] = [{ type: 'breast cancer' }];
+    expect(judge({ cancers: breast, conditions: [{ name: 'melanoma', status: 'active' }] }, active)).toBe(true);
+    expect(judge({ cancers: breast, conditions: [{ name: 'melanoma', status: 'resolved' }] }, active)).toBe(false);
+    expect(judge({ cancers: breast, conditions: [{ name: 'melanoma', year: 2024 }] }, active)).toBeNull();
+    expect(judge({ cancers: breast, conditions: [] }, active)).toBe(false);
+  });
+
   it('reads brain metastasis status', () => {
     const active: LeafCondition = { fact: 'brainMetastases', operator: 'in', value: ['active'] };
     expect(judge({ cancers: [{ brainMetastases: 'treated-stable' }] }, active)).toBe(false);

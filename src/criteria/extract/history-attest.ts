@@ -17,10 +17,10 @@
  */
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import type { Condition } from '../facts';
-import { sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
+import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|comply|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent/i;
 
 /** Topic anchors: the words that say what is attested. */
 const TOPICS: Array<{ topic: string; re: RegExp }> = [
@@ -30,7 +30,7 @@ const TOPICS: Array<{ topic: string; re: RegExp }> = [
   },
   {
     topic: 'compliance',
-    re: /\b(?:comply|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|(?:attend|return\s+for|available\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,40}\b(?:visits?|follow[\s-]?up|duration)|undergo\s+(?:all\s+)?(?:study|protocol)[\s-]+(?:required\s+)?(?:procedures|assessments|visits))\b/i,
+    re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,40}\b(?:visits?|follow[\s-]?up|duration)|undergo\s+(?:all\s+)?(?:study|protocol)[\s-]+(?:required\s+)?(?:procedures|assessments|visits))\b/i,
   },
   {
     topic: 'tissue_available',
@@ -51,8 +51,10 @@ const TOPICS: Array<{ topic: string; re: RegExp }> = [
   },
   {
     topic: 'language',
-    re: /\b(?:speak|read|understand|fluent\s+in|proficien\w+\s+in)\b[^.;]{0,30}\b(?:english|spanish|french|german|chinese|mandarin|japanese|korean|dutch|italian|local\s+language|language)\b|\binterpreter\b/i,
+    re: /\b(?:speak|read|understand|fluent\s+in|proficien\w+\s+in)\b[^.;]{0,30}\b(?:english|spanish|french|german|chinese|mandarin|japanese|korean|dutch|italian|local\s+language|language)\b|\b(?:english|spanish|french|german|chinese|mandarin|japanese|korean|dutch|italian)[\s-]+speak(?:ing|ers?)\b|\binterpreter\b/i,
   },
+  // "Unable to undergo MRI", "Contraindication to MRI", "Able to undergo MRI with gadolinium contrast".
+  { topic: 'mri_possible', re: /\b(?:MRI|MR\s+imaging|magnetic\s+resonance(?:\s+imaging)?)\b/i },
   { topic: 'questionnaires', re: /\b(?:questionnaires?|diar(?:y|ies)|patient[\s-]reported\s+outcomes?|surveys?)\b/i },
 ];
 
@@ -62,11 +64,11 @@ const CONSENT_AS_DATE =
 
 /** The patient cannot or will not: "unable to", "unwilling", "inability", "refuses", "lack of". */
 const CANNOT =
-  /\b(?:unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|hamper\w*|affect\w*|unlikely\s+to)\b/i;
+  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|hamper\w*|affect\w*|unlikely\s+to)\b/i;
 
 const ATTEST_VOCAB = vocab(
   TIMING_WORDS,
-  'informed consent form document icf written signed sign signing dated date able ability willing willingness capable understand read and ' +
+  'informed consent form document icf written signed sign signing dated date able ability willing willingness capable understand understanding complying read and ' +
     'provide give giving obtain obtained voluntarily voluntary agree agrees agreement participate participation the study trial prior before ' +
     'any specific procedures procedure assessments performed patient patients participant participants subject subjects legal legally ' +
     'authorized acceptable representative representatives guardian parent parents assent irb institutional review board approved ethics ' +
@@ -75,7 +77,8 @@ const ATTEST_VOCAB = vocab(
     'archival archived tumor tissue sample samples specimen specimens block blocks slides unstained ffpe formalin fixed paraffin embedded ' +
     'fresh new core needle research biopsy biopsies mandatory paired undergo available availability submit submission swallow swallowing ' +
     'retain oral medication medications tablets capsules pills whole english language speak speaking fluent interpreter questionnaire ' +
-    'questionnaires diary diaries complete completing surveys geographic geographical proximity travel site center live near unable unwilling ' +
+    'questionnaires diary diaries complete completing surveys mri mr magnetic resonance imaging scan scans gadolinium contrast agent ' +
+    'contraindication contraindications contraindicated claustrophobic claustrophobia tolerate cooperate non geographic geographical proximity travel site center live near unable unwilling ' +
     'inability unwillingness incapable refuse refuses refusing lack cannot not poor impaired limit limits would could may might interfere with ' +
     'compromise psychiatric illness social situations situation condition conditions familial sociological psychological reasons judgment ' +
     'opinion investigator also must have has been be is are was their his her they themselves who which that to of for in on at by or as ' +
@@ -119,6 +122,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       if (
         topic === 'informed_consent' &&
         CONSENT_AS_DATE.test(sentence) &&
+        !/\b(?:capable|capacity|ability|able|willing|unable|inability)\s+(?:of|to)\s+(?:\w+\s+){0,2}(?:sign|provid|giv|obtain)\w*\s+(?:\w+\s+){0,3}(?:consent|icf)\b/i.test(sentence) &&
         !/\b(?:sign|provide|give|able|willing|ability|obtain|must)\b[^.;]{0,30}\bconsent/i.test(
           sentence.replace(CONSENT_AS_DATE, ''),
         )
@@ -128,6 +132,14 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       if (
         topic === 'able_to_swallow' &&
         !/\b(?:able|ability|unable|inability|capable|willing|difficulty|cannot)\b/i.test(sentence)
+      )
+        continue;
+      // Being able to have an MRI — not a required MRI that is "contraindicated" for some.
+      if (
+        topic === 'mri_possible' &&
+        !/\b(?:able|ability|unable|inability|cannot|can\s*not|contra-?indicat\w*|claustrophob\w*|tolerate|cooperate|undergo)\b[^.;]{0,40}$/i.test(
+          text.slice(sStart, sStart + m.index),
+        )
       )
         continue;
       hits.push({ topic, at: sStart + m.index });
@@ -150,13 +162,24 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       // The patient cannot or will not: read from the words before the topic in this sentence.
       const before = text.slice(sStart, h.at);
       const after = text.slice(h.at, sEnd);
+      const cannotWord = CANNOT.exec(before);
       const cannot =
-        CANNOT.test(before) ||
+        cannotWord !== null ||
         (limits !== null && h.topic === limitsTopic) ||
         /\bnon-?complian/i.test(text.slice(Math.max(sStart, h.at - 4), h.at + 12)) ||
         /^\S+\s+(?:is\s+)?(?:not\s+(?:possible|available|feasible)|unavailable)/i.test(after);
+      // A scope opened by the "cannot" word itself ("Unable to swallow", "inability to comply") is
+      // that same word, not a second negation cancelling it.
+      const cannotAt = cannotWord ? sStart + cannotWord.index : -1;
       const negated = input.scopes.scopes.some(
-        (sc) => sc.kind === 'negated' && h.at >= sc.start && h.at < sc.end && sc.trigger[0] >= sStart,
+        (sc) =>
+          sc.kind === 'negated' &&
+          h.at >= sc.start &&
+          h.at < sc.end &&
+          sc.trigger[0] >= sStart &&
+          !(cannotWord && sc.trigger[0] < cannotAt + cannotWord[0].length && sc.trigger[1] > cannotAt) &&
+          !(cannotWord && CANNOT.test(text.slice(sc.trigger[0], sc.trigger[1]))) &&
+          !(exclusion && sc.end <= sc.trigger[0] && PLEONASTIC_POST.test(text.slice(sc.trigger[0], sc.trigger[1]))),
       );
       const positive = !(cannot || negated) || (cannot && negated);
       // An inclusion asks for the ability; an exclusion names its absence. A positive statement

@@ -10,8 +10,8 @@
  * PRAD) exempts more than the text and leaves its qualifier words unread, so the rule can only fail
  * to exclude, never wrongly exclude. "Disease-free for ≥ 5 years" reads as the time window.
  *
- * The fact has no "active" parameter: "another malignancy that is progressing or requires active
- * treatment" with no time window is left unread (FIXME in the report: otherMalignancy.active).
+ * "Another malignancy that is progressing or requires active treatment", with no time window,
+ * reads as otherMalignancy(active: true): only a cancer active now counts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -132,6 +132,11 @@ const MALIGNANCY_VOCAB = vocab(
     'tumor tumors separate different concurrent concomitant from this study current under trial intent curative potentially therapy ' +
     'underwent undergone received completed considered cured low risk synchronous metachronous',
 );
+/** What makes another cancer active now, accounted for only when the rule says `active`. */
+const ACTIVITY_VOCAB = vocab(
+  'progressing progressive require requires requiring required active actively ongoing currently undergoing systemic ' +
+    'treatment therapy that is are has have or and and/or',
+);
 
 interface Window {
   years: number;
@@ -218,7 +223,6 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
       text.slice(sStart, mainEnd),
     );
   const activeWords = pastToo ? null : ACTIVE_ONLY.exec(text.slice(sStart, mainEnd));
-  if (activeWords && years === undefined && !freeFor(text, start, text.length)) return [];
 
   // Exemptions: the rest of the sentence, and later sentences that state them ("Exceptions include
   // …", "Patients with … are eligible").
@@ -275,14 +279,17 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
       ),
     );
   }
-  if (activeWords && years === undefined) return [];
+  // "that is progressing or requires active treatment" without a window: only an active cancer.
+  const activeOnly = activeWords !== null && years === undefined;
 
   // The subject phrase and its own words.
   spans.push(...vocabSpans(input, sStart, mainEnd, MALIGNANCY_VOCAB));
+  if (activeOnly) spans.push(...vocabSpans(input, sStart, mainEnd, ACTIVITY_VOCAB));
   spans.push([start, start + subject[0].length]);
   const params: Record<string, unknown> = {};
   if (years !== undefined) params.withinYears = years;
   if (codes.size) params.excluding = [...codes].sort();
+  if (activeOnly) params.active = true;
   const finding: Finding = {
     category: 'medical_history',
     condition: { fact: 'otherMalignancy', operator: 'equal', value: true, params },

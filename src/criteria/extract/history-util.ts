@@ -15,7 +15,7 @@ export type Span = [number, number];
  * excludes ("Pregnant women are excluded", "Untreated brain metastases are not allowed"). Read as
  * negation they would invert the rule, so findings in their scope handle their own polarity.
  */
-const PLEONASTIC_POST =
+export const PLEONASTIC_POST =
   /\b(?:excluded|exclusion|not allowed|not permitted|prohibited|not eligible|ineligible|not be (?:enrolled|included|eligible)|will not be)\b/i;
 
 /**

@@ -1,15 +1,20 @@
 /**
  * Medical history and attestations: brain/CNS metastases, pregnancy and breastfeeding, infections,
  * other conditions (other malignancies, autoimmune disease, transplant, ILD/pneumonitis, cardiac…),
- * informed consent / compliance and contraception. Each reader lives in its own history-*.ts module;
+ * informed consent / compliance and contraception, safety statements (allergy to the study drugs,
+ * live vaccines, recent surgery, another trial, unresolved toxicity) and criteria deferring to the
+ * investigator or the protocol. Each reader lives in its own history-*.ts module;
  * this one registers them and settles their polarity.
  */
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import { extractAttestations } from './history-attest';
 import { extractBrain } from './history-brain';
 import { extractConditions } from './history-conditions';
+import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
 import { extractReproductive } from './history-reproductive';
+import { SAFETY_STATEMENTS } from './history-safety';
+import { readStatements } from './history-statements';
 import { negatedAt } from './history-util';
 
 /**
@@ -35,10 +40,13 @@ const settled =
   (input) =>
     settlePolarity(input, extract(input));
 
+const STATEMENTS = [...SAFETY_STATEMENTS, ...JUDGEMENT_STATEMENTS];
+
 export const HISTORY_EXTRACTORS: Extractor[] = [
   extractBrain,
   extractReproductive,
   extractConditions,
   extractMalignancy,
   extractAttestations,
+  (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);

@@ -1,0 +1,129 @@
+/**
+ * Criteria that defer to the study team or to the protocol, read as attestations
+ * (history-statements.ts):
+ *
+ *   "Any condition that, in the opinion of the investigator, would interfere with study participation"
+ *                                        → attestation(investigator_concern) = true  (exclusion)
+ *   "Other protocol-defined inclusion/exclusion criteria apply"
+ *                                        → attestation(protocol_criteria_met) = true (inclusion)
+ *   "Adequate organ and bone marrow function"  → attestation(adequate_organ_function) = true
+ *   "Patients under guardianship or deprived of liberty"
+ *                                        → attestation(legal_protection) = true
+ *   "Affiliated to a social security scheme"   → attestation(health_insurance) = true
+ *
+ * The investigator's catch-all is read only when its subject is generic ("any condition", "any
+ * other reason"); a named condition the investigator weighs ("rapidly progressing disease, in the
+ * opinion of the PI") is not this question, and its own words stay unread. "Adequate organ
+ * function" is read only without lab values in the criterion: where the text gives the limits, the
+ * labs reader answers from the record instead.
+ */
+import { STATEMENT_COMMON, type Statement } from './history-statements';
+import { vocab } from './history-util';
+
+const JUDGEMENT_WORDS = vocab(
+  STATEMENT_COMMON,
+  'any other condition conditions disease diseases illness illnesses disorder disorders medical psychiatric psychological social mental ' +
+    'physical surgical concomitant concurrent coexisting co existing underlying serious severe significant clinically uncontrolled unstable ' +
+    'acute chronic life threatening nonmalignant non malignant systemic organ system dysfunction therapy laboratory lab abnormality ' +
+    'abnormalities finding findings circumstance circumstances reason reasons situation situations factor factors issue issues problem ' +
+    'problems comorbidity comorbidities co morbid morbidity in opinion judgment judgement view per according discretion investigator ' +
+    'investigators investigator’s investigator\'s principal physician physicians treating attending sponsor medical monitor designee ' +
+    'study doctor team pi would could may might will can make makes making render renders patient subject participant unsuitable ' +
+    'inappropriate not suitable appropriate candidate good eligible ineligible participation participate participating entry enrollment ' +
+    'enrolment inclusion clinical interfere interferes interfering with compromise compromises confound confounds jeopardize jeopardise ' +
+    'preclude precludes impair affect affects obscure hamper safety safe unsafe safely ability to complete completion comply compliance ' +
+    'adherence receive tolerate administration drug intervention product results result interpretation interpret evaluation evaluate ' +
+    'assessment conduct objectives endpoints data risk risks increase increased unacceptable pose place places put puts best interest ' +
+    'detrimental full duration deemed considered considers consider judged feels feel believes believe opinion as such it for whom ' +
+    'undesirable harmful excessive incompatible contraindicate contraindicates s not',
+);
+
+const PROTOCOL_WORDS = vocab(
+  STATEMENT_COMMON,
+  'other additional further more all remaining protocol defined specific specified inclusion exclusion eligibility criteria criterion ' +
+    'apply applies may will also must could should might can shall met meet be as in outlined described listed detailed per',
+);
+
+const ORGAN_WORDS = vocab(
+  STATEMENT_COMMON,
+  'adequate sufficient satisfactory acceptable normal appropriate inadequate insufficient organ end bone marrow hematologic hematological ' +
+    'hepatic liver renal kidney coagulation biochemical laboratory lab blood major system function functions reserve parameters indices ' +
+    'values status as defined below follows following per protocol within limits ranges range required in by investigator judgment ' +
+    'judgement assessed determined measured must demonstrate show',
+);
+
+const LEGAL_WORDS = vocab(
+  STATEMENT_COMMON,
+  'under legal guardianship tutorship curatorship protection measure measures judicial safeguard justice deprived liberty freedom ' +
+    'prisoner prisoners incarcerated imprisoned involuntarily compulsorily detained detention committed custody administrative decision ' +
+    'court order adult adults minor minors persons',
+);
+
+const INSURANCE_WORDS = vocab(
+  STATEMENT_COMMON,
+  'affiliated affiliation beneficiary beneficiaries benefiting benefit enrolled covered coverage social security national health ' +
+    'insurance scheme system regime plan must',
+);
+
+/** A generic subject: the investigator weighs anything, not one named condition. */
+const GENERIC_SUBJECT =
+  /\b(?:any|other)\s+(?:[\w-]+\s+){0,6}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)\s+(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)/i;
+
+export const JUDGEMENT_STATEMENTS: Statement[] = [
+  {
+    topic: 'investigator_concern',
+    category: 'other',
+    gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason/i,
+    anchor:
+      /\b(?:(?:in|per|according\s+to|at\s+the\s+discretion\s+of|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|in\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)(?:'s|’s|s')?\s+(?:opinion|judge?ment|view)|(?:as\s+)?(?:judged|deemed|determined|assessed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician|study\s+doctor)|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+)/i,
+    // The catch-all excludes for a reason of harm or interference.
+    needs:
+      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper)\b/i,
+    applies: (_input, sentence) => GENERIC_SUBJECT.test(sentence),
+    polarity: 'event',
+    words: JUDGEMENT_WORDS,
+  },
+  {
+    topic: 'protocol_criteria_met',
+    category: 'other',
+    gate: /criteri/i,
+    anchor:
+      /\b(?:(?:all\s+)?(?:other|additional|further|remaining)\s+(?:protocol[\s-](?:defined|specific|specified)\s+)?(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)\s*(?:inclusion|exclusion)\s*)?)?criteria\s+(?:(?:may|will|also|must|could|should|might|can|shall)\s+)*(?:apply|applies|exist|be\s+met)|protocol[\s-](?:defined|specific|specified)\s+(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)\s*(?:inclusion|exclusion)\s*)?)?criteria)\b/i,
+    // "(unless meeting protocol-specific criteria)": an exemption from another requirement.
+    reject: /\b(?:unless|except|provided|if)\b[^.;]{0,30}\bprotocol/i,
+    polarity: 'requirement',
+    restated: true,
+    words: PROTOCOL_WORDS,
+  },
+  {
+    topic: 'adequate_organ_function',
+    category: 'labs',
+    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate/i,
+    anchor:
+      /\b(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate)\s+(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:\s*(?:,|and|or|\/|&)\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|laboratory|lab|blood))*\s+(?:functions?|reserve|parameters|indices|values|status)\b/i,
+    lack: /\b(?:inadequate|insufficient)\b/i,
+    applies: (input) => !input.mentions.some((m) => m.type === 'lab'),
+    polarity: 'requirement',
+    words: ORGAN_WORDS,
+  },
+  {
+    topic: 'legal_protection',
+    category: 'consent',
+    gate: /guardian|tutorship|curatorship|protect|liberty|freedom|prison|incarcerat|detain|detention|custody/i,
+    anchor:
+      /\b(?:under\s+(?:legal\s+|judicial\s+)?(?:guardianship|tutorship|curatorship|(?:a\s+)?(?:legal|judicial)\s+protection(?:\s+measures?)?|protection\s+of\s+(?:justice|the\s+law))|(?:legal|judicial)\s+protection\s+measures?|deprived\s+of\s+(?:their\s+|his\s+or\s+her\s+)?(?:liberty|freedom)|prisoners?|incarcerated|imprisoned|(?:involuntarily|compulsorily)\s+(?:incarcerated|detained|committed)|in\s+(?:police\s+)?custody)\b/i,
+    polarity: 'event',
+    words: LEGAL_WORDS,
+  },
+  {
+    topic: 'health_insurance',
+    category: 'other',
+    gate: /social\s+security|insurance|health\s+(?:scheme|system)/i,
+    anchor:
+      /\b(?:(?:affiliat\w*|enrolled|benefit\w*|covered|beneficiar\w*)\s+(?:\w+\s+){0,4}?(?:social\s+security|(?:national\s+)?health\s+insurance|health\s+(?:care\s+)?(?:scheme|system))|(?:social\s+security|health\s+insurance)\s+(?:scheme|system|coverage|regime|affiliation))\b/i,
+    lack: /\b(?:non-?affiliat\w*|lack\w*|absence)\b/i,
+    polarity: 'requirement',
+    words: INSURANCE_WORDS,
+  },
+];
+

@@ -1,0 +1,136 @@
+/**
+ * Safety exclusions the patient record cannot answer, read as attestations (history-statements.ts):
+ *
+ *   "Known hypersensitivity to pembrolizumab or any of its excipients"
+ *                                        → attestation(study_drug_allergy) = true  (exclusion)
+ *   "Severe hypersensitivity (≥ Grade 3) to pembrolizumab"
+ *                                        → attestation(study_drug_severe_allergy) = true
+ *   "Has received a live vaccine within 30 days prior to the first dose"
+ *                                        → attestation(live_vaccine) = true
+ *   "Participation in another interventional clinical trial within 30 days"
+ *                                        → attestation(other_trial) = true
+ *   "Recovered from toxicities of prior therapy to Grade ≤ 1"
+ *                                        → attestation(toxicity_recovered) = true  (inclusion)
+ *
+ * Why attestations and not record facts: the record holds no allergies, vaccinations or trial
+ * enrolments, so a rule over other facts would exclude on a guess. (Recent major surgery is prior
+ * therapy, read by the therapy readers as priorTherapy(kinds: surgery, withinDays).)
+ * The windows ("within 30 days") stay in the criterion text shown with the question. A severity the
+ * topic cannot hold ("≥ Grade 3") picks the severe-allergy topic; a toxicity threshold other than
+ * grade 1 leaves the criterion to the coordinator.
+ */
+import { STATEMENT_COMMON, type Statement } from './history-statements';
+import { vocab } from './history-util';
+
+const ALLERGY_WORDS = vocab(
+  STATEMENT_COMMON,
+  'hypersensitivity hypersensitivities hypersensitive allergy allergies allergic reaction reactions response responses anaphylaxis anaphylactic ' +
+    'intolerance intolerant contraindication contraindications contra indication indications idiosyncrasy idiosyncratic suspected ' +
+    'to against towards attributed attributable component components excipient excipients ingredient ingredients constituent constituents ' +
+    'formulation formulations vehicle active inactive substance substances study trial investigational experimental drug drugs agent agents ' +
+    'product products medicinal medication medications medicine medicines compound compounds similar chemical chemically biologic biological ' +
+    'composition structure structural class related analog analogs analogue analogues monoclonal antibody antibodies mab mabs human humanized humanised ' +
+    'recombinant protein proteins chinese hamster ovary cell cells used in used either both all one more other any its their each ' +
+    'intervention interventions treatment treatments therapy therapies immunotherapy chemotherapy including include such as e g associated',
+);
+const SEVERE_WORDS = vocab(ALLERGY_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
+const SEVERE = /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*|grade\s*(?:≥|>=|>)?\s*[34]|(?:≥|>=)\s*grade\s*[34])\b/i;
+
+const VACCINE_WORDS = vocab(
+  STATEMENT_COMMON,
+  'live attenuated virus viral replicating vaccine vaccines vaccination vaccinations vaccinated immunization immunisation immunizations ' +
+    'receipt received receive receiving administration administered given use plan plans planned planning anticipated anticipation ' +
+    'expected need needed require required requirement during duration entire course while form type any weeks',
+);
+const VACCINE_NOTE = vocab(
+  VACCINE_WORDS,
+  'note inactivated inactive killed non live nonlive seasonal influenza flu injectable covid 19 sars cov 2 mrna vector based ' +
+    'vaccines allowed permitted acceptable may are is generally not considered examples example include includes including e g i ' +
+    'such as measles mumps rubella mmr varicella zoster chickenpox chicken pox shingles yellow fever rabies bcg typhoid oral intranasal ' +
+    'nasal flumist cholera polio smallpox dengue but limited to for which do contain',
+);
+
+const TRIAL_WORDS = vocab(
+  STATEMENT_COMMON,
+  'participation participating participate participates participated currently concurrent concurrently simultaneous enrolled enrollment ' +
+    'enrolment involved taking part in on another other different second clinical interventional therapeutic treatment drug device imaging ' +
+    'investigational experimental research study studies trial trials protocol planned plan planning intends intend any ' +
+    'unless except observational non noninterventional follow up period phase',
+);
+
+const TOXICITY_WORDS = vocab(
+  STATEMENT_COMMON,
+  'recovered recover recovery resolved resolve resolution resolving regressed returned return improved stabilized baseline level ' +
+    'levels grade grades or less better lower below equal than severity ctcae nci common terminology criteria adverse event events ' +
+    'effect effects reaction reactions ae aes side toxicity toxicities toxic acute reversible all any clinically significant relevant ' +
+    'related due attributed attributable caused associated anticancer anti cancer systemic local surgical surgery procedures radiation ' +
+    'radiotherapy chemotherapy immunotherapy version v4 v5 v5.0 0 except excluding other alopecia unresolved persistent ' +
+    'ongoing residual existing incomplete not yet',
+);
+
+/** Toxicity of earlier treatment, not of a disease. */
+const TREATED =
+  /\b(?:prior|previous|previously|earlier|last|recent|anti-?cancer|therap\w*|treatments?|chemo\w*|radi\w*|surg\w*|agents?|immunotherap\w*|drugs?)\b/i;
+
+export const SAFETY_STATEMENTS: Statement[] = [
+  {
+    topic: 'study_drug_allergy',
+    category: 'medical_history',
+    gate: /hypersensitiv|allerg|anaphyla|contra-?indicat|intoleran|idiosyncra/i,
+    anchor:
+      /\b(?:hypersensitiv\w*|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:reactions?|responses?|hypersensitiv\w*|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to)\b/i,
+    // The object: the study's drugs, their ingredients or drugs like them (a named drug counts too).
+    after:
+      /^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+of\s+similar|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i,
+    // Contrast media, MRI, iodine, metals, food or unnamed allergens are other questions.
+    reject: /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergen|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?)\b/i,
+    polarity: 'event',
+    // Severity words are accounted for by the severe topic, the only one they can appear with.
+    words: SEVERE_WORDS,
+    drugs: true,
+    topicFor: (s) => (SEVERE.test(s) ? 'study_drug_severe_allergy' : 'study_drug_allergy'),
+  },
+  {
+    topic: 'live_vaccine',
+    category: 'medical_history',
+    gate: /vaccin|immuni[sz]ation/i,
+    anchor:
+      /\blive(?:[\s,-]+(?:or\s+|and\s+|and\/or\s+)?(?:live[\s-]+)?(?:attenuated|virus|viral|replicating))*[\s,-]*(?:\([^()]{0,30}\)\s*)?(?:virus\s+)?(?:vaccines?|vaccinations?|immuni[sz]ations?)\b|\battenuated\s+(?:live\s+)?(?:virus\s+)?vaccin\w*/i,
+    polarity: 'event',
+    words: VACCINE_WORDS,
+    note: {
+      test: /^\s*(?:\(?\s*note\b|[^.;]{0,80}\b(?:inactivated|killed|non-?live|mRNA|seasonal|injectable)\b[^.;]{0,80}\b(?:allowed|permitted|acceptable|may\s+(?:be\s+)?(?:receive|given|administered|used)|are\s+not\s+(?:live|considered))|[^.;]{0,40}\bexamples?\s+of\s+live\b)/i,
+      words: VACCINE_NOTE,
+    },
+  },
+  {
+    topic: 'other_trial',
+    category: 'other',
+    gate: /trial|stud(?:y|ies)|protocol/i,
+    anchor:
+      /\b(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+)(?:[\w-]+\s+){0,4}?(?:stud(?:y|ies)|trials?|protocols?)\b/i,
+    // Willingness to join this study, or a sub-study of it, is another question.
+    reject:
+      /\b(?:this|the\s+(?:present|current|same))\s+(?:clinical\s+)?(?:study|trial)\b[^.;]{0,20}$|\b(?:refus\w*|unwilling\w*|declin\w*|willing\w*|agree\w*|consent\w*|sub-?stud\w*|biobank\w*|registry|follow-up\s+(?:study|protocol))/i,
+    polarity: 'event',
+    words: TRIAL_WORDS,
+  },
+  {
+    topic: 'toxicity_recovered',
+    category: 'medical_history',
+    gate: /toxic|adverse|\bAEs?\b|side[\s-]effect/i,
+    anchor:
+      /\b(?:(?:recover\w*|resol\w*|regress\w*|return\w*)\s+[^.;]{0,60}?(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|effects?|reactions?)|AEs|AE|side[\s-]effects?)|(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|effects?)|AEs|AE|side[\s-]effects?)\s+[^.;]{0,80}?(?:recover\w*|resol\w*|regress\w*|returned)|(?:unresolved|persistent|ongoing|residual|existing|non-?resolution\s+of)\s+[^.;]{0,40}?(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|effects?)|AEs|AE|side[\s-]effects?))\b/i,
+    // Toxicity from earlier treatment, to grade 1 or baseline; other thresholds are another question.
+    // ("Grade ≥ 2 toxicity unresolved" is the same threshold; "recovered to Grade ≤ 2" is not.)
+    reject:
+      /\bgrade\s*(?:≤|<=|=<|<)\s*[23]\b|\b(?:≤|<=|=<|to)\s*grade\s*[23]\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|\bgrade\s*(?:>|>=|≥|greater\s+than)\s*[23]\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b/i,
+    applies: (input, sentence) => TREATED.test(sentence) || input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass'),
+    // "not" and "without" are negation triggers, read by the scopes.
+    lack: /\b(?:unresolved|non-?resolution|persistent|ongoing|residual|existing|incomplete|unrecovered)\b/i,
+    polarity: 'requirement',
+    words: TOXICITY_WORDS,
+    drugs: true,
+  },
+];
+

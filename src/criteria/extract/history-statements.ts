@@ -1,0 +1,224 @@
+/**
+ * The reader behind the statement tables (history-safety.ts, history-judgement.ts): criteria whose
+ * requirement only the patient or the study team can confirm — an allergy to the study drugs, a
+ * recent live vaccine, the investigator's judgement — each read as `attestation(topic)` with the
+ * topic's plain-language question from rules/attestations.json.
+ *
+ * A statement names its topic words (the anchor) and the words that may surround them. The finding
+ * covers the anchor and the unbroken run of such words around it ("Has received a live vaccine
+ * within 30 days prior to the first dose of study treatment"); any other word of the sentence stays
+ * unread, so a criterion that says more than the topic is `partial`, never read in full on a guess.
+ *
+ * Polarity: an *event* (allergy, vaccine, surgery) excludes when stated in an exclusion and is
+ * required absent when negated in an inclusion ("No major surgery within 4 weeks"); a *requirement*
+ * (adequate organ function, recovery from toxicity) is required in an inclusion and, stated as
+ * lacking ("inadequate", "not recovered"), excludes in an exclusion.
+ */
+import type { Category, ExtractInput, Finding } from './extractor';
+import {
+  modalNegationInExclusion,
+  negatedAt,
+  qualifierRun,
+  sentenceEnd,
+  tokenAt,
+  TIMING_WORDS,
+  vocab,
+  vocabSpans,
+  type Span,
+} from './history-util';
+
+export interface Statement {
+  /** Default topic (rules/attestations.json). */
+  topic: string;
+  category: Category;
+  /** Cheap test on the whole criterion before any other work. */
+  gate: RegExp;
+  /** The words that name the statement; the first match in a sentence anchors the finding. */
+  anchor: RegExp;
+  polarity: 'event' | 'requirement';
+  /** Words the finding may cover around the anchor. */
+  words: Set<string>;
+  /** A requirement stated as lacking, tested on the sentence up to the anchor's end. */
+  lack?: RegExp;
+  /** Stated plainly among exclusions, the requirement is restated: lacking it excludes ("Other protocol-defined exclusion criteria apply"). */
+  restated?: boolean;
+  /** The sentence says something narrower or other than the topic: not read. */
+  reject?: RegExp;
+  /** What the sentence must also say for the statement to apply (toxicity of earlier treatment). */
+  needs?: RegExp;
+  /** A further test on the criterion and the anchor's sentence. */
+  applies?: (input: ExtractInput, sentence: string) => boolean;
+  /** What must follow the anchor (the allergy's object) for the statement to apply. */
+  after?: RegExp;
+  /** Drug names may sit in the run (the object of an allergy). */
+  drugs?: boolean;
+  /** The topic for this sentence when the default does not fit (a severe allergy). */
+  topicFor?: (sentence: string) => string;
+  /** Following sentences that only comment on the statement ("Killed vaccines are allowed"). */
+  note?: { test: RegExp; words: Set<string> };
+}
+
+/** Words of timing and subject that any statement may be surrounded by; treatments are left out. */
+const TREATMENT_WORDS = new Set(
+  vocab('surgery radiotherapy chemotherapy immunotherapy lymphodepletion lymphodepleting infusion apheresis'),
+);
+export const STATEMENT_COMMON = vocab(
+  [...TIMING_WORDS].filter((w) => !TREATMENT_WORDS.has(w)),
+  'patient patients participant participants subject subjects individual individuals person persons who has have had having ' +
+    'is are was were be been being known history of prior previous previously any current currently presence evidence documented ' +
+    'the a an this that which these those their his her its or and nor by s',
+);
+
+/** "at least 4 weeks since", "≥ 28 days from": an interval required since the event. */
+const SINCE =
+  /\b(?:at\s+least|minimum\s+of|no\s+less\s+than|more\s+than|greater\s+than)\s*\(?\d+\)?\s*(?:\(\w+\)\s*)?(?:days?|weeks?|wks?|months?)\s+(?:\w+\s+){0,3}(?:since|from|after|following|elapsed|between)|(?:≥|>=|=>|>)\s*\d+\s*(?:days?|weeks?|wks?|months?)\s+(?:\w+\s+){0,3}(?:since|from|after|following)|\bmust\s+have\s+elapsed\b/i;
+
+const CONNECTIVE = /^(?:or|and|nor|of|the|a|an|to|in|with|for|from|by|at|on)$/;
+
+function drugAt(input: ExtractInput, pos: number): boolean {
+  return input.mentions.some(
+    (m) => (m.type === 'drug' || m.type === 'drugClass' || m.type === 'regimen') && pos >= m.start && pos < m.end,
+  );
+}
+
+/** End of the run of statement words after `from` (numbers, comparators and parentheses allowed between). */
+function runForward(input: ExtractInput, from: number, to: number, words: Set<string>, drugs: boolean): number {
+  const { tokens, text } = input;
+  let end = from;
+  let lastContent = from;
+  for (let i = tokenAt(tokens, from); i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.end > to) break;
+    if (!/^[\s,()/=<>≥≤+\-:'’[\]]*$/.test(text.slice(end, t.start))) break;
+    const ok = words.has(t.norm) || /^\d+(?:\.\d+)?$/.test(t.norm) || (drugs && drugAt(input, t.start));
+    if (!ok) break;
+    end = t.end;
+    if (!CONNECTIVE.test(t.norm)) lastContent = t.end;
+  }
+  return lastContent;
+}
+
+function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    const end = sentenceEnd(text, pos);
+    if (end > pos) out.push([pos, end]);
+    pos = end + 1;
+  }
+  return out;
+}
+
+/** Reads every statement of `table` in the criterion: at most one finding per statement and sentence. */
+export function readStatements(input: ExtractInput, table: Statement[]): Finding[] {
+  const { text } = input;
+  const live = table.filter((s) => s.gate.test(text));
+  if (!live.length) return [];
+  const out: Finding[] = [];
+  const exclusion = input.kind === 'exclusion';
+  const parts = sentences(text);
+  const sentenceOf = new Map<number, number>();
+  for (const st of live) {
+    for (let k = 0; k < parts.length; k++) {
+      const [sStart, sEnd] = parts[k]!;
+      const sentence = text.slice(sStart, sEnd);
+      const m = st.anchor.exec(sentence);
+      if (!m) continue;
+      if (st.reject?.test(sentence)) continue;
+      if (st.needs && !st.needs.test(sentence)) continue;
+      if (st.applies && !st.applies(input, sentence)) continue;
+      const at = sStart + m.index;
+      const anchorEnd = at + m[0].length;
+      if (st.after && !st.after.test(text.slice(anchorEnd, sEnd)) && !drugAt(input, tokenStartAfter(input, anchorEnd))) continue;
+
+      const negated = negatedAt(input, at);
+      let value: boolean;
+      if (st.polarity === 'event') {
+        if (exclusion) {
+          if (negated && !modalNegationInExclusion(input, at)) continue;
+          value = true;
+        } else {
+          if (!negated && !SINCE.test(sentence)) continue;
+          value = false;
+        }
+      } else {
+        const lacking = (st.lack?.test(text.slice(sStart, anchorEnd)) ?? false) !== negated;
+        if (exclusion) {
+          // "… must have resolved to Grade ≤ 1" among exclusions restates the requirement.
+          // Not inside a permission ("Note: patients with stable … must have recovered … are eligible").
+          if (
+            !lacking &&
+            !st.restated &&
+            (!/\b(?:must|should|required)\b/i.test(text.slice(sStart, at)) ||
+              /\b(?:eligible|allowed|permitted|may\s+(?:be|participate|enrol\w*))\b|^\s*\(?note\b/i.test(sentence) ||
+              // "If applicable, patients must have … recovered": a requirement for some patients only.
+              /^\W*(?:if|when|where|in\s+case|for\s+(?:patients|participants|subjects|those)|(?:patients|participants|subjects|those)\s+(?:who|with))\b/i.test(sentence))
+          )
+            continue;
+          value = false;
+        } else {
+          if (lacking) continue;
+          value = true;
+        }
+      }
+
+      const runStart = qualifierRun(input, sStart, at, st.words, 40);
+      const runEnd = runForward(input, anchorEnd, sEnd, st.words, st.drugs ?? false);
+      const spans: Span[] = [[runStart, Math.max(anchorEnd, runEnd)]];
+      if (st.note) {
+        for (let j = k + 1; j < parts.length; j++) {
+          const [a, b] = parts[j]!;
+          if (!st.note.test.test(text.slice(a, b))) break;
+          spans.push(...vocabSpans(input, a, b, st.note.words));
+        }
+      }
+      sentenceOf.set(out.length, sStart);
+      out.push({
+        category: st.category,
+        condition: {
+          fact: 'attestation',
+          operator: 'equal',
+          value,
+          params: { topic: st.topicFor ? st.topicFor(sentence) : st.topic },
+        },
+        spans,
+        anchor: at,
+        polarityHandled: true,
+      });
+    }
+  }
+  return exclusion ? joinSentences(out, sentenceOf) : out;
+}
+
+/**
+ * Statements of one exclusion sentence each exclude on their own ("… any condition …, or known
+ * hypersensitivity to the trial treatment, that might confound the results"); joined into one
+ * `any` finding so that overlapping words cannot make the assembler read them as a conjunction.
+ */
+function joinSentences(findings: Finding[], sentenceOf: Map<number, number>): Finding[] {
+  const bySentence = new Map<number, Finding[]>();
+  findings.forEach((f, i) => {
+    const key = sentenceOf.get(i) ?? -1;
+    bySentence.set(key, [...(bySentence.get(key) ?? []), f]);
+  });
+  const out: Finding[] = [];
+  for (const group of bySentence.values()) {
+    if (group.length === 1) {
+      out.push(group[0]!);
+      continue;
+    }
+    group.sort((a, b) => (a.anchor ?? 0) - (b.anchor ?? 0));
+    out.push({
+      category: group[0]!.category,
+      condition: { any: group.map((f) => f.condition) },
+      spans: group.flatMap((f) => f.spans),
+      anchor: group[0]!.anchor ?? 0,
+      polarityHandled: true,
+    });
+  }
+  return out;
+}
+
+function tokenStartAfter(input: ExtractInput, pos: number): number {
+  const t = input.tokens[tokenAt(input.tokens, pos)];
+  return t ? t.start : pos;
+}
