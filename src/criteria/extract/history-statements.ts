@@ -111,10 +111,12 @@ function sentences(text: string): Span[] {
 /** Reads every statement of `table` in the criterion: at most one finding per statement and sentence. */
 export function readStatements(input: ExtractInput, table: Statement[]): Finding[] {
   const { text } = input;
-  const live = table.filter((s) => s.gate.test(text));
-  if (!live.length) return [];
+  // The gate is a cheap word test; the anchor over the whole text then spares the sentence loop
+  // for the many criteria that only share a word with a statement ("normal", "consider").
+  const live = table.filter((s) => s.gate.test(text) && s.anchor.test(text));
   const out: Finding[] = [];
   const exclusion = input.kind === 'exclusion';
+  if (!live.length) return [];
   const parts = sentences(text);
   const sentenceOf = new Map<number, number>();
   for (const st of live) {
