@@ -608,6 +608,13 @@ describe('attestations the patient or the study team answer', () => {
       conditionOf('Any condition that, in the opinion of the investigator, would interfere with study participation or safety', 'exclusion'),
     ).toEqual(attest('investigator_concern', true));
     expect(conditionOf('Rapidly progressing disease (in the opinion of the study PIs)', 'exclusion')).toBeNull();
+    // Without the investigator named, the same catch-all when what it harms is the study.
+    expect(conditionOf('Any condition that may affect the interpretation of study results', 'exclusion')).toEqual(
+      attest('investigator_concern', true),
+    );
+    expect(
+      conditionOf('Any other gastrointestinal disorder that would interfere with absorption of oral medication', 'exclusion'),
+    ).toBeNull();
   });
 
   it('reads "other protocol-defined criteria apply" as meeting them, in either list', () => {

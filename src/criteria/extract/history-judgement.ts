@@ -11,9 +11,11 @@
  *                                        → attestation(legal_protection) = true
  *   "Affiliated to a social security scheme"   → attestation(health_insurance) = true
  *
- * The investigator's catch-all is read only when its subject is generic ("any condition", "any
- * other reason"); a named condition the investigator weighs ("rapidly progressing disease, in the
- * opinion of the PI") is not this question, and its own words stay unread. "Adequate organ
+ * The investigator's catch-all — with or without the investigator named ("Any condition that may
+ * affect the interpretation of study results") — is read only when its subject is generic ("any
+ * condition", "any other reason") and what it harms is the study or the patient's part in it; a
+ * named condition the investigator weighs ("rapidly progressing disease, in the opinion of the PI")
+ * is not this question, and its own words stay unread. "Adequate organ
  * function" is read only without lab values in the criterion: where the text gives the limits, the
  * labs reader answers from the record instead.
  */
@@ -73,12 +75,12 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'investigator_concern',
     category: 'other',
-    gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason/i,
+    gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason|interfer|affect|compromis|jeopardi|preclud|prohibit/i,
     anchor:
-      /\b(?:(?:in|per|according\s+to|at\s+the\s+discretion\s+of|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|in\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)(?:'s|’s|s')?\s+(?:opinion|judge?ment|view)|(?:as\s+)?(?:judged|deemed|determined|assessed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician|study\s+doctor)|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+)/i,
+      /\b(?:(?:in|per|according\s+to|at\s+the\s+discretion\s+of|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|in\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)(?:'s|’s|s')?\s+(?:opinion|judge?ment|view)|(?:as\s+)?(?:judged|deemed|determined|assessed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician|study\s+doctor)|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect)s?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety)\b)/i,
     // The catch-all excludes for a reason of harm or interference.
     needs:
-      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper)\b/i,
+      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper|affect\w*|prohibit\w*)\b/i,
     applies: (_input, sentence) => GENERIC_SUBJECT.test(sentence),
     polarity: 'event',
     words: JUDGEMENT_WORDS,
@@ -100,7 +102,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     category: 'labs',
     gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate/i,
     anchor:
-      /\b(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate)\s+(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:\s*(?:,|and|or|\/|&)\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|laboratory|lab|blood))*\s+(?:functions?|reserve|parameters|indices|values|status)\b/i,
+      /\b(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate)\s+(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|laboratory|lab|blood))*\s+(?:functions?|reserve|parameters|indices|values|status)\b/i,
     lack: /\b(?:inadequate|insufficient)\b/i,
     applies: (input) => !input.mentions.some((m) => m.type === 'lab'),
     polarity: 'requirement',

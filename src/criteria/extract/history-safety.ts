@@ -30,7 +30,7 @@ const ALLERGY_WORDS = vocab(
     'formulation formulations vehicle active inactive substance substances study trial investigational experimental drug drugs agent agents ' +
     'product products medicinal medication medications medicine medicines compound compounds similar chemical chemically biologic biological ' +
     'composition structure structural class related analog analogs analogue analogues monoclonal antibody antibodies mab mabs human humanized humanised ' +
-    'recombinant protein proteins chinese hamster ovary cell cells used in used either both all one more other any its their each ' +
+    'recombinant chimeric fusion protein proteins chinese hamster ovary cell cells used in used either both all one more other any its their each ' +
     'intervention interventions treatment treatments therapy therapies immunotherapy chemotherapy including include such as e g associated',
 );
 const SEVERE_WORDS = vocab(ALLERGY_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
@@ -78,10 +78,10 @@ export const SAFETY_STATEMENTS: Statement[] = [
     category: 'medical_history',
     gate: /hypersensitiv|allerg|anaphyla|contra-?indicat|intoleran|idiosyncra/i,
     anchor:
-      /\b(?:hypersensitiv\w*|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:reactions?|responses?|hypersensitiv\w*|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to)\b/i,
+      /\b(?:hypersensitiv\w*|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:other\s+)?(?:reactions?|responses?|hypersensitiv\w*|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to|associated\s+with|related\s+to)\b/i,
     // The object: the study's drugs, their ingredients or drugs like them (a named drug counts too).
     after:
-      /^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+of\s+similar|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i,
+      /^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+(?:of|with|similar)|chimeric|fusion\s+proteins?|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i,
     // Contrast media, MRI, iodine, metals, food or unnamed allergens are other questions.
     reject: /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergen|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?)\b/i,
     polarity: 'event',
