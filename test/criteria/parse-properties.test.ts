@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
+import { MAX_READ_CHARS, parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
 import { fixtureStudies } from '../support/studies';
 
 function checkShape(source: string, criteria: ParsedCriterion[]): void {
@@ -72,5 +72,9 @@ describe('parseCriteria never throws and stays bounded', () => {
     const criteria = parseCriteria(line);
     expect(criteria.length).toBeGreaterThan(0);
     checkShape(line, criteria);
+    // Longer than any real criterion: kept whole and unread, for a coordinator, never dropped.
+    const long = criteria.filter((c) => c.text.length > MAX_READ_CHARS);
+    expect(long.length).toBeGreaterThan(0);
+    expect(long.every((c) => c.status === 'unparsed')).toBe(true);
   }, 120_000);
 });
