@@ -184,6 +184,12 @@ function receptorStatus(rule: string, result: NBiomarker): boolean | undefined {
   }
 }
 
+/** The record's own words for a cancer, with the OncoTree codes they were read as. */
+function cancerEvidence(c: NCancer): Evidence[] {
+  const note = `OncoTree ${c.codes.join('/')}`;
+  return c.typeEvidence.length ? c.typeEvidence.map((e) => ev(e.path, e.value, note)) : [ev(`${c.path}`, c.codes.join('/'), note)];
+}
+
 function biomarkerFact(p: NormalisedPatient, params: Record<string, unknown>, lex: Lexicons): FactValue {
   const gene = String(params.gene);
   const status = String(params.status);
@@ -459,10 +465,10 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       const codes = params.codes as string[];
       return overCancers(p, (c) => {
         if (!c.codes.length) return undefined;
-        if (codes.some((x) => c.lineage.has(x))) return { value: true, evidence: [ev(`${c.path}/type`, c.codes.join('/'))] };
+        if (codes.some((x) => c.lineage.has(x))) return { value: true, evidence: cancerEvidence(c) };
         // A rule more specific than the record (rule NSCLC, record "lung cancer") cannot be decided.
         if (codes.some((x) => c.codes.some((own) => lex.cancerAncestors.get(x)?.has(own)))) return undefined;
-        return { value: false, evidence: [ev(`${c.path}/type`, c.codes.join('/'))] };
+        return { value: false, evidence: cancerEvidence(c) };
       });
     },
     stage: (p, params) =>

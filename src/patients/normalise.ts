@@ -24,6 +24,8 @@ export interface NCancer {
   codes: string[];
   /** The codes with all their ancestors (groups included). */
   lineage: Set<string>;
+  /** The record fields the codes were read from, cited as evidence ("/cancers/0/histology"). */
+  typeEvidence: Array<{ path: string; value: unknown }>;
   stage?: Sourced<string>;
   tnm: { t?: Sourced<string>; n?: Sourced<string>; m?: Sourced<string> };
   metastatic?: Sourced<boolean>;
@@ -298,7 +300,9 @@ export function normalisePatient(record: PatientRecord, lex: Lexicons, asOf: str
   if (record.cancers) {
     out.cancers = record.cancers.map((c, i) => {
       const path = `/cancers/${i}`;
-      const codes = [...new Set([...resolveCancer(lex, c.type), ...resolveCancer(lex, c.histology)])];
+      const fromType = resolveCancer(lex, c.type);
+      const fromHistology = resolveCancer(lex, c.histology);
+      const codes = [...new Set([...fromType, ...fromHistology])];
       const specific = codes.filter((x) => !codes.some((o) => o !== x && lex.cancerAncestors.get(o)?.has(x)));
       if (!specific.length && (c.type || c.histology)) {
         const text = typeof c.type === 'string' ? c.type : (c.type?.display ?? c.type?.code ?? String(c.histology ?? ''));
@@ -308,6 +312,10 @@ export function normalisePatient(record: PatientRecord, lex: Lexicons, asOf: str
         path,
         codes: specific,
         lineage: lineage(lex, specific),
+        typeEvidence: [
+          ...(c.type !== undefined ? [{ path: `${path}/type`, value: c.type }] : []),
+          ...(fromHistology.length && c.histology !== undefined ? [{ path: `${path}/histology`, value: c.histology }] : []),
+        ],
         tnm: {},
         metastaticSites: c.metastaticSites ? { value: c.metastaticSites, path: `${path}/metastaticSites` } : undefined,
       };
