@@ -80,6 +80,16 @@ describe('cancer type through the OncoTree hierarchy', () => {
     expect(judge(luad, leaf(['HEME']))).toBe(false);
   });
 
+  it("cites the record's own words for the cancer, with the codes they were read as", () => {
+    const patient = normalisePatient(patientRecordSchema.parse({ cancers: [{ type: 'breast cancer', histology: 'invasive ductal carcinoma' }] }), lex, AS_OF);
+    const value = facts.cancerType(patient, { codes: ['BREAST'] });
+    expect(value.value).toBe(true);
+    expect(value.evidence).toEqual([
+      expect.objectContaining({ path: '/cancers/0/type', value: 'breast cancer', note: expect.stringMatching(/^OncoTree /) }),
+      expect.objectContaining({ path: '/cancers/0/histology', value: 'invasive ductal carcinoma' }),
+    ]);
+  });
+
   it('leaves a requirement more specific than the record unknown', () => {
     expect(judge({ cancers: [{ type: 'lung cancer' }] }, leaf(['NSCLC']))).toBeNull();
   });
