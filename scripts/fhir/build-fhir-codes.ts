@@ -33,6 +33,7 @@ import path from 'node:path';
 import { loadLexicons, type Lexicons } from '../../src/criteria/lexicon';
 import { codesFileSchema, profilesFileSchema, type CodesFile, type SystemFamily } from '../../src/fhir/codes';
 import { stageOf } from '../../src/fhir/staging';
+import { readTsv, readJson } from '../vocab-files';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -54,20 +55,6 @@ type Curated = {
   pregnancy: CodesFile['pregnancy'];
   tumorMarkerOverrides: Array<{ loinc: string; marker: string; display: string; why: string }>;
 };
-
-const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-
-function readTsv(file: string): Array<Record<string, string>> {
-  const [head, ...rows] = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  const cols = head!.split('\t');
-  return rows.map((r) => {
-    const cells = r.split('\t');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
-}
 
 function family(system: string): SystemFamily {
   const s = system.toLowerCase();

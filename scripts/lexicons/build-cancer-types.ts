@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PhraseIndex } from '../../src/criteria/lexicon';
 import { phraseKey } from '../../src/criteria/text';
+import { readTsv, readJson } from '../vocab-files';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const VOCAB = process.argv[2] ?? process.env.CTMATCH_VOCAB ?? '/work/shared/data/vocab';
@@ -79,22 +80,6 @@ interface OutType {
 
 /** OncoTree codes may hold '/' or '-' (MDS/MPN, HCL-V); rules codes are [A-Z0-9_]. */
 const safeCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-
-function readJson<T>(file: string): T {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-}
-
-function readTsv(file: string): Array<Record<string, string>> {
-  const [head, ...rows] = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  const cols = head!.split('\t');
-  return rows.map((r) => {
-    const cells = r.split('\t');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
-}
 
 const curated = readJson<Curated>(CURATED);
 const tree = readJson<Record<string, OncoNode>>(path.join(VOCAB, 'oncotree', 'oncotree_2025_10_03.json'));

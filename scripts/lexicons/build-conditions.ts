@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { phraseKey } from '../../src/criteria/text';
+import { readTsv } from '../vocab-files';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -98,18 +99,6 @@ function readJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) fail(`${file}: ${parsed.error.message}`);
   return parsed.data;
-}
-
-function readTsv(file: string): Array<Record<string, string>> {
-  const [head, ...rows] = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  const cols = head!.split('\t');
-  return rows.map((r) => {
-    const cells = r.split('\t');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
 }
 
 /** Spellings the tokenizer does not fold on its own. */

@@ -30,6 +30,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { readTsv } from '../vocab-files';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -50,18 +51,6 @@ interface CuratedAliases {
   extra: Array<{ gene: string; aliases: string[]; source: string }>;
   keep: Array<{ alias: string; gene: string; source: string }>;
   drop: Array<{ alias: string; reason: string }>;
-}
-
-function readTsv(file: string): Array<Record<string, string>> {
-  const [head, ...rows] = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  const cols = head!.split('\t');
-  return rows.map((r) => {
-    const cells = r.split('\t');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
 }
 
 const splitList = (s: string | undefined, sep: RegExp): string[] =>

@@ -17,6 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readTsv } from '../vocab-files';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -51,18 +52,6 @@ interface Curated {
   sources: SourceNote[];
   unitFamilies: Record<string, { note: string; conversions: Conversion[] }>;
   labs: CuratedLab[];
-}
-
-function readTsv(file: string): Array<Record<string, string>> {
-  const [head, ...rows] = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  const cols = head!.split('\t');
-  return rows.map((r) => {
-    const cells = r.split('\t');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
 }
 
 /** UCUM units of the mCODE table → the unit keys rules use. */
