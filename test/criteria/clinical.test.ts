@@ -7,7 +7,7 @@ import { lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
-import { goldenLines, readLine } from '../support/criteria';
+import { pinGoldenLines } from '../support/criteria';
 
 function read(text: string, kind: CriterionKind = 'inclusion', context: string[] = []) {
   return readCriterion(normalise(text).text, kind, context);
@@ -294,16 +294,5 @@ describe('topics', () => {
 });
 
 describe('golden lines: performance status, age, sex, life expectancy', () => {
-  const lines = goldenLines('clinical.lines.json');
-
-  it('has at least 80 real lines', () => {
-    expect(lines.length).toBeGreaterThanOrEqual(80);
-  });
-
-  it.each(lines.map((l) => [`${l.nctId} ${l.kind}: ${l.text.slice(0, 50)}`, l] as const))(
-    'reads %s as reviewed',
-    (_name, line) => {
-      expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(`${line.nctId}: ${line.text.slice(0, 60)}`);
-    },
-  );
+  pinGoldenLines('clinical.lines.json');
 });

@@ -7,7 +7,7 @@ import type { Condition } from '../../src/criteria/facts';
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
-import { goldenLines, readLine } from '../support/criteria';
+import { pinGoldenLines } from '../support/criteria';
 
 function conditionOf(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): Condition | null {
   return readCriterion(normalise(text).text, kind, context).condition;
@@ -255,16 +255,5 @@ describe('lab values on real criteria lines', () => {
 });
 
 describe('golden lines: labs', () => {
-  const lines = goldenLines('labs.lines.json');
-
-  it('has at least 80 real lines', () => {
-    expect(lines.length).toBeGreaterThanOrEqual(80);
-  });
-
-  it.each(lines.map((l) => [`${l.nctId} ${l.kind}: ${l.text.slice(0, 50)}`, l] as const))(
-    'reads %s as reviewed',
-    (_name, line) => {
-      expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(`${line.nctId}: ${line.text.slice(0, 60)}`);
-    },
-  );
+  pinGoldenLines('labs.lines.json');
 });

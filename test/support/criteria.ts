@@ -28,3 +28,19 @@ export function readLine(text: string, kind: CriterionKind = 'inclusion', contex
   // A finding may hold its own unread qualifier as an unparsed leaf: the line is then partly read.
   return `${rule}${r.unread ? `  [partial; unread: ${r.unread}]` : rule.includes('unread“') ? '  [partial]' : '  [parsed]'}`;
 }
+
+/**
+ * Registers, inside the caller's describe block, the golden-line tests of one fixture file: a
+ * floor on its size, and one reviewed snapshot per line.
+ */
+export function pinGoldenLines(file: string): void {
+  const lines = goldenLines(file);
+
+  it('has at least 80 real lines', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(lines.map((l) => [`${l.nctId} ${l.kind}: ${l.text.slice(0, 50)}`, l] as const))('reads %s as reviewed', (_name, line) => {
+    expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(`${line.nctId}: ${line.text.slice(0, 60)}`);
+  });
+}
