@@ -287,3 +287,10 @@ export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[
 export function isLeaf(c: Condition): c is LeafCondition {
   return 'fact' in c;
 }
+
+/** Every leaf of a condition tree, in order. */
+export function leavesOf(c: Condition): LeafCondition[] {
+  if ('all' in c) return c.all.flatMap(leavesOf);
+  if ('any' in c) return c.any.flatMap(leavesOf);
+  return [c];
+}

@@ -8,7 +8,7 @@
  * evaluates unknown: a partly read criterion can fail on what was read but never pass on a guess.
  */
 import type { Condition, LeafCondition } from './facts';
-import { isLeaf } from './facts';
+import { isLeaf, leavesOf } from './facts';
 import { EXTRACTORS } from './extract';
 import type { Category, ExtractInput, Finding } from './extract/extractor';
 import { lexicons, type Lexicons } from './lexicon';
@@ -272,16 +272,14 @@ const REPRODUCTIVE_TOPICS = new Set(['contraception', 'pregnancy_test']);
  */
 function sexScopedRequirement(c: Condition, kind: CriterionKind): Condition {
   if (kind !== 'inclusion' || !('all' in c)) return c;
-  const sexLeaves = c.all.filter((k): k is LeafCondition => !('all' in k) && !('any' in k) && k.fact === 'sex' && k.operator === 'equal');
+  const sexLeaves = c.all.filter((k): k is LeafCondition => isLeaf(k) && k.fact === 'sex' && k.operator === 'equal');
   if (sexLeaves.length !== 1) return c;
   const rest = c.all.filter((k) => k !== sexLeaves[0]);
-  const reproductive = rest.some(
-    (k) =>
-      !('all' in k) &&
-      !('any' in k) &&
-      (REPRODUCTIVE_FACTS.has(k.fact) || (k.fact === 'attestation' && REPRODUCTIVE_TOPICS.has(String((k.params as { topic?: string } | undefined)?.topic)))),
+  const restLeaves = rest.filter(isLeaf);
+  const reproductive = restLeaves.some(
+    (k) => REPRODUCTIVE_FACTS.has(k.fact) || (k.fact === 'attestation' && REPRODUCTIVE_TOPICS.has(String((k.params as { topic?: string } | undefined)?.topic))),
   );
-  if (!reproductive || rest.some((k) => !('all' in k) && !('any' in k) && (k.fact === 'age' || k.fact === 'cancerType'))) return c;
+  if (!reproductive || restLeaves.some((k) => k.fact === 'age' || k.fact === 'cancerType')) return c;
   return { any: [{ ...sexLeaves[0]!, operator: 'notEqual' }, rest.length === 1 ? rest[0]! : { all: rest }] };
 }
 
@@ -334,11 +332,6 @@ function finish(
 
 const COHORT_LABEL = /^\s*(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}\s*[:)\-–]/i;
 
-function leavesOf(c: Condition): LeafCondition[] {
-  if ('all' in c) return c.all.flatMap(leavesOf);
-  if ('any' in c) return c.any.flatMap(leavesOf);
-  return [c];
-}
 
 /** The cancer-type codes an inclusion rule requires when that is all it requires, else null. */
 function cancerOnly(c: ParsedCriterion): string[] | null {

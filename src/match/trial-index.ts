@@ -4,7 +4,7 @@
  * hierarchy, distance) that skip trials before any criterion runs. Built from the store and rebuilt
  * when the store changes (see match-service.ts).
  */
-import type { Condition } from '../criteria/facts';
+import { leavesOf, type Condition } from '../criteria/facts';
 import type { Lexicons } from '../criteria/lexicon';
 import type { ParsedCriterion } from '../criteria/parse';
 import { haversineKm, locate } from '../geo/places';
@@ -122,13 +122,6 @@ function requiredCodes(c: Condition): string[] | null {
   return null;
 }
 
-function leafFacts(c: Condition, out: Array<{ fact: string; codes?: string[] }> = []): Array<{ fact: string; codes?: string[] }> {
-  if ('all' in c) c.all.forEach((k) => leafFacts(k, out));
-  else if ('any' in c) c.any.forEach((k) => leafFacts(k, out));
-  else out.push({ fact: c.fact, ...(c.fact === 'cancerType' ? { codes: (c.params as { codes: string[] }).codes } : {}) });
-  return out;
-}
-
 interface Scan {
   failed: boolean;
   unknowns: number;
@@ -197,7 +190,7 @@ export class TrialIndex {
     };
     this.trials = inputs.map((t) => {
       const textNamesCancer = t.criteria.some(
-        (c) => c.kind === 'inclusion' && leafFacts(c.rule).some((l) => l.fact === 'cancerType'),
+        (c) => c.kind === 'inclusion' && leavesOf(c.rule).some((l) => l.fact === 'cancerType'),
       );
       const criteria = [...structuredCriteria(t), ...gapCriteria(t, textNamesCancer, lex), ...t.criteria.map(toTrialCriterion)].map(
         (criterion) => {
@@ -228,9 +221,9 @@ export class TrialIndex {
         openSites,
         criteria,
         leafSummary: criteria.map((c) => {
-          const leaves = leafFacts(c.criterion.rule);
+          const leaves = leavesOf(c.criterion.rule);
           return {
-            cancerCodes: leaves.filter((l) => l.fact === 'cancerType').map((l) => l.codes ?? []),
+            cancerCodes: leaves.filter((l) => l.fact === 'cancerType').map((l) => (l.params as { codes?: string[] } | undefined)?.codes ?? []),
             biomarker: leaves.some((l) => l.fact === 'biomarker' || l.fact === 'biomarkerValue'),
           };
         }),

@@ -3,7 +3,7 @@
  * and attestations, pinned on real criteria lines from the corpus (fixtures/criteria/history.lines.json),
  * plus the lexicons they read (rules/conditions.json, rules/attestations.json).
  */
-import type { Condition } from '../../src/criteria/facts';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
@@ -14,12 +14,7 @@ function conditionOf(text: string, kind: CriterionKind = 'inclusion', context: s
   return readCriterion(normalise(text).text, kind, context).condition;
 }
 /** The leaves of a condition, for lines where other categories' readers add their own. */
-function leavesOf(c: Condition | null): Condition[] {
-  if (!c) return [];
-  if ('all' in c) return c.all.flatMap(leavesOf);
-  if ('any' in c) return c.any.flatMap(leavesOf);
-  return [c];
-}
+const leavesIn = (c: Condition | null): Condition[] => (c ? leavesOf(c) : []);
 function unreadOf(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): string {
   return readCriterion(normalise(text).text, kind, context).unread;
 }
@@ -131,7 +126,7 @@ describe('brain metastases', () => {
   it('reads presence in a brain-metastasis trial', () => {
     // The cancer type and extent in the same line belong to the disease reader.
     expect(
-      leavesOf(
+      leavesIn(
         conditionOf('Histologically confirmed metastatic melanoma with radiologically verified brain metastasis'),
       ),
     ).toContainEqual(bm('active', 'treated-stable'));
@@ -158,17 +153,17 @@ describe('brain metastases', () => {
   });
 
   it('does not read a primary brain tumour or radiotherapy for brain metastases as the patient’s metastases', () => {
-    const primary = leavesOf(
+    const primary = leavesIn(
       conditionOf('Diagnosis of advanced/metastatic solid tumor including primary brain tumor.'),
     );
     expect(primary.filter((l) => 'fact' in l && l.fact === 'brainMetastases')).toEqual([]);
-    const prior = leavesOf(conditionOf('Prior systemic treatment for brain metastases', 'exclusion'));
+    const prior = leavesIn(conditionOf('Prior systemic treatment for brain metastases', 'exclusion'));
     expect(prior.filter((l) => 'fact' in l && l.fact === 'brainMetastases')).toEqual([]);
   });
 
   it('reads an item under a permission lead-in as the definition of treated-stable', () => {
     expect(
-      leavesOf(
+      leavesIn(
         conditionOf(
           'Treated CNS lesions must be radiographically stable for ≥ 4 weeks after intervention (surgery and/or radiation).',
           'exclusion',
@@ -326,7 +321,7 @@ describe('infections', () => {
     ).toEqual(cond({ names: ['hiv'], active: true }, false));
     // The CD4 threshold is the labs reader's: the condition itself is the active infection.
     expect(
-      leavesOf(
+      leavesIn(
         conditionOf(
           'Patients with HIV are eligible unless their CD4+ T-cell counts are < 350 cells/mcL or they have a history of AIDS-defining opportunistic infection within the 12 months prior to registration.',
           'exclusion',
@@ -590,7 +585,7 @@ describe('attestations the patient or the study team answer', () => {
 
   it('reads another trial, but not willingness to join this one', () => {
     // The therapy readers may add their own reading of an investigational agent; ours is the trial.
-    expect(leavesOf(conditionOf('Concurrent participation in another interventional clinical trial', 'exclusion'))).toContainEqual(
+    expect(leavesIn(conditionOf('Concurrent participation in another interventional clinical trial', 'exclusion'))).toContainEqual(
       attest('other_trial', true),
     );
     expect(conditionOf('Refusal to participate in a clinical study of the sponsor', 'exclusion')).toEqual(null);

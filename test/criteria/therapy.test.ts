@@ -4,7 +4,7 @@
  */
 import { readCriterion } from '../../src/criteria/parse';
 import { lexicons, loadLexicons } from '../../src/criteria/lexicon';
-import type { Condition } from '../../src/criteria/facts';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { normalise, tokenize } from '../../src/criteria/text';
 import { findScopes } from '../../src/criteria/negation';
 import { editDistance, extractTherapy, fuzzyDrug, readWindows } from '../../src/criteria/extract/therapy';
@@ -23,12 +23,8 @@ const therapy = (params: Record<string, unknown>, value = true): Condition => ({
 /** A qualifier the facts cannot express, held as an unparsed leaf inside the finding. */
 const unread = (text: string, value = true): Condition => ({ fact: 'unparsed', operator: 'equal', value, params: { text } });
 
-function therapyLeaves(c: Condition | null): Condition[] {
-  if (!c) return [];
-  if ('all' in c) return c.all.flatMap(therapyLeaves);
-  if ('any' in c) return c.any.flatMap(therapyLeaves);
-  return c.fact === 'priorTherapy' || c.fact === 'priorLines' ? [c] : [];
-}
+const therapyLeaves = (c: Condition | null): Condition[] =>
+  c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy' || l.fact === 'priorLines') : [];
 
 describe('drug lexicon (rules/drugs.json)', () => {
   const lex = lexicons();
