@@ -22,7 +22,6 @@ import {
   verdictOf,
   type CompiledCriterion,
   type CriterionResult,
-  type Outcome,
   type Verdict,
 } from './evaluate';
 import { compareParts, DISEASE_WEIGHTS, phaseNumber, score, type ScoreParts } from './rank';
@@ -65,8 +64,6 @@ export interface IndexedTrial {
   /** Open sites (recruiting, or no status given) that could be placed on the map. */
   openSites: Site[];
   criteria: CompiledCriterion[];
-  /** Per criterion, what ranking needs from its leaves, worked out once at build time. */
-  leafSummary: Array<{ cancerCodes: string[][]; biomarker: boolean }>;
   /** Each set lists cancer codes of which the patient must have one (from inclusion criteria). */
   requiredCancer: string[][];
 }
@@ -220,13 +217,6 @@ export class TrialIndex {
         sex: t.sex,
         openSites,
         criteria,
-        leafSummary: criteria.map((c) => {
-          const leaves = leavesOf(c.criterion.rule);
-          return {
-            cancerCodes: leaves.filter((l) => l.fact === 'cancerType').map((l) => (l.params as { codes?: string[] } | undefined)?.codes ?? []),
-            biomarker: leaves.some((l) => l.fact === 'biomarker' || l.fact === 'biomarkerValue'),
-          };
-        }),
         requiredCancer,
       };
     });
@@ -274,13 +264,14 @@ export class TrialIndex {
     for (const t of this.trials) {
       t.criteria.forEach((c, k) => {
         const j = this.offsets[t.pos]! + k;
-        const summary = t.leafSummary[k]!;
+        const leaves = leavesOf(c.criterion.rule);
+        const cancerCodes = leaves.filter((l) => l.fact === 'cancerType').map((l) => (l.params as { codes?: string[] } | undefined)?.codes ?? []);
         this.ruleIds[j] = c.ruleId;
         this.exclusion[j] = c.criterion.kind === 'exclusion' ? 1 : 0;
         this.weight[j] = DISEASE_WEIGHTS[c.criterion.category] ?? 0;
-        this.biomarkerLeaf[j] = summary.biomarker ? 1 : 0;
-        this.cancerLeaf[j] = summary.cancerCodes.length ? 1 : 0;
-        if (summary.cancerCodes.length) this.ruleCancerCodes[c.ruleId] = summary.cancerCodes;
+        this.biomarkerLeaf[j] = leaves.some((l) => l.fact === 'biomarker' || l.fact === 'biomarkerValue') ? 1 : 0;
+        this.cancerLeaf[j] = cancerCodes.length ? 1 : 0;
+        if (cancerCodes.length) this.ruleCancerCodes[c.ruleId] = cancerCodes;
       });
     }
   }
@@ -343,17 +334,7 @@ export class TrialIndex {
     const candKey: number[] = [];
     const nearestAt = new Map<number, TrialMatch['nearestSite']>();
     const scratch = newScan();
-    const underSpecific = this.specificTo(patient);
-    // Whether a passing cancer-type rule names the patient's own type: once per distinct rule.
-    const specificMemo = new Uint8Array(this.ruleCancerCodes.length);
-    const specific = (ruleId: number): boolean => {
-      let m = specificMemo[ruleId]!;
-      if (m === 0) {
-        m = this.ruleCancerCodes[ruleId]!.some(underSpecific) ? 1 : 2;
-        specificMemo[ruleId] = m;
-      }
-      return m === 1;
-    };
+    const specific = this.specificRules(patient);
     const statusMask = statuses ? this.statusNames.map((name) => statuses.includes(name)) : null;
     const positions = wanted ? [...wanted].flatMap((id) => (this.byId.has(id) ? [this.byId.get(id)!.pos] : [])) : null;
     const quickOut = options.includeIneligible ? null : this.prefilter(patient);
@@ -371,6 +352,11 @@ export class TrialIndex {
       // One pass over the trial's slice of the flat arrays settles the verdict and the ranking
       // parts. Most trials fail a criterion, and without includeIneligible the first failure ends
       // the trial. Nothing is allocated per trial: 20,000 trials a request must make no garbage.
+      if (options.maxDistanceKm !== undefined) {
+        const nearest = this.nearest(t, patient);
+        if (!nearest || nearest.distanceKm > options.maxDistanceKm) continue;
+        nearestAt.set(i, nearest);
+      }
       counts.evaluated++;
       this.scan(i, results, specific, !options.includeIneligible, scratch);
       if (scratch.failed && !options.includeIneligible) {
@@ -378,14 +364,6 @@ export class TrialIndex {
         continue;
       }
       const verdict: Verdict = scratch.failed ? 'ineligible' : scratch.unknowns ? 'possible' : 'eligible';
-      if (options.maxDistanceKm !== undefined) {
-        const nearest = this.nearest(t, patient);
-        if (!nearest || nearest.distanceKm > options.maxDistanceKm) {
-          counts.evaluated--;
-          continue;
-        }
-        nearestAt.set(i, nearest);
-      }
       counts[verdict]++;
       candPos.push(i);
       candKey.push(rankKey(verdict, scratch));
@@ -427,10 +405,10 @@ export class TrialIndex {
   evaluate(t: IndexedTrial, patient: NormalisedPatient): TrialMatch {
     const ctx = newContext(patient);
     const criteria = t.criteria.map((c) => explainCriterion(c, this.facts, ctx, this.lex));
-    const outcomes = criteria.map((c) => c.outcome);
-    const verdict = verdictOf(outcomes);
+    const verdict = verdictOf(criteria.map((c) => c.outcome));
     const nearest = this.nearest(t, patient);
-    const parts = this.parts(t, this.specificTo(patient), (i) => outcomes[i]!, verdict, nearest);
+    const scanned = this.scan(t.pos, new RuleResults(this.compiler, ctx), this.specificRules(patient), false, newScan());
+    const parts = scoreParts(t, verdict, scanned, nearest);
     return {
       nctId: t.nctId,
       title: t.title,
@@ -473,42 +451,23 @@ export class TrialIndex {
     return out;
   }
 
-  /** Specific to the patient's cancer only when the patient falls under one of the trial's named types. */
-  private specificTo(patient: NormalisedPatient): (codes: string[] | undefined) => boolean {
-    // Not merely under a broad group listed beside them ("Melanoma; Pediatric Cancer").
-    return (codes) => Boolean(codes?.some((code) => !BROAD.has(code) && patient.cancers?.some((c) => c.lineage.has(code))));
-  }
-
-  private parts(
-    t: IndexedTrial,
-    underSpecific: (codes: string[] | undefined) => boolean,
-    outcomeAt: (i: number) => Outcome,
-    verdict: Verdict,
-    nearest: TrialMatch['nearestSite'],
-  ): ScoreParts {
-    let diseaseWeight = 0;
-    let cancerSpecific = false;
-    let biomarkerSpecific = false;
-    let unknowns = 0;
-    for (let i = 0; i < t.criteria.length; i++) {
-      const o = outcomeAt(i);
-      if (o === 'unknown') unknowns++;
-      const c = t.criteria[i]!;
-      if (o !== 'pass' || c.criterion.kind !== 'inclusion') continue;
-      diseaseWeight += DISEASE_WEIGHTS[c.criterion.category] ?? 0;
-      const summary = t.leafSummary[i]!;
-      if (!cancerSpecific && summary.cancerCodes.some(underSpecific)) cancerSpecific = true;
-      if (summary.biomarker) biomarkerSpecific = true;
-    }
-    return {
-      verdict,
-      diseaseWeight,
-      specificity: (cancerSpecific ? 2 : 0) + (biomarkerSpecific ? 2 : 0),
-      unknowns,
-      criteria: t.criteria.length,
-      distanceKm: nearest?.distanceKm ?? null,
-      phase: t.phase,
+  /**
+   * Whether a passing cancer-type rule names the patient's own type, by rule id, judged once per
+   * distinct rule: not merely a broad group listed beside it ("Melanoma; Pediatric Cancer").
+   */
+  private specificRules(patient: NormalisedPatient): (ruleId: number) => boolean {
+    const named = (codes: string[]): boolean =>
+      codes.some((code) => !BROAD.has(code) && Boolean(patient.cancers?.some((c) => c.lineage.has(code))));
+    const memo = new Uint8Array(this.ruleCancerCodes.length);
+    return (ruleId) => {
+      let m = memo[ruleId]!;
+      if (m === 0) {
+        m = this.ruleCancerCodes[ruleId]!.some(named) ? 1 : 2;
+        memo[ruleId] = m;
+      }
+      return m === 1;
     };
   }
+
 
 }
