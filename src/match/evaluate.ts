@@ -30,7 +30,6 @@ export interface TrialCriterion {
 
 export interface CompiledCriterion {
   criterion: TrialCriterion;
-  compiled: Compiled<NormalisedPatient>;
   /** The interned rule's id in its RuleCompiler. */
   ruleId: number;
 }
@@ -86,10 +85,6 @@ export class RuleCompiler {
       this.ids.set(key, id);
     }
     return id;
-  }
-
-  compile(rule: Condition): Compiled<NormalisedPatient> {
-    return this.byId[this.intern(rule)]!;
   }
 
   get size(): number {

@@ -190,10 +190,7 @@ export class TrialIndex {
         (c) => c.kind === 'inclusion' && leavesOf(c.rule).some((l) => l.fact === 'cancerType'),
       );
       const criteria = [...structuredCriteria(t), ...gapCriteria(t, textNamesCancer, lex), ...t.criteria.map(toTrialCriterion)].map(
-        (criterion) => {
-          const ruleId = compiler.intern(criterion.rule);
-          return { criterion, compiled: compiler.byId[ruleId]!, ruleId };
-        },
+        (criterion) => ({ criterion, ruleId: compiler.intern(criterion.rule) }),
       );
       const requiredCancer = criteria
         .filter((c) => c.criterion.kind === 'inclusion' && c.criterion.status !== 'unparsed')
