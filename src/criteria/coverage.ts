@@ -3,7 +3,8 @@
  * per category, and the most frequent unread phrasings (what to teach the parser next).
  *
  * A criterion counts toward a category when its text is about that topic (rules/topics) or its rule
- * reads it; it counts as read for the category only when its rule has a finding of that category.
+ * reads it; it counts as read for the category only when its rule has a finding of that category,
+ * or when the whole criterion was read (status parsed: every meaningful word is accounted for).
  */
 import { CATEGORIES, type Category } from './extract/extractor';
 import type { ParsedCriterion } from './parse';

@@ -33,7 +33,7 @@ export interface ParsedCriterion {
   category: Category;
   /** Every topic the text is about (rules/topics) or the rule reads. */
   categories: Category[];
-  /** The topics the rule actually reads; coverage per category is measured on these. */
+  /** The topics the rule actually reads (all of them when the criterion was read whole); coverage per category is measured on these. */
   categoriesRead: Category[];
   /** json-rules-engine condition: top level is always `all` or `any`. */
   rule: { all: Condition[] } | { any: Condition[] };
@@ -320,7 +320,10 @@ function finish(
     span: seg.span,
     category: reading.findingCategories[0] ?? categories[0]!,
     categories,
-    categoriesRead: reading.findingCategories,
+    // A criterion read whole (no unread words) has read every topic it is about, even one that only
+    // qualifies another finding ("autoimmune disease that has required systemic treatment in the past
+    // 2 years" is a condition with a window, yet the text is also about treatment).
+    categoriesRead: status === 'parsed' ? categories : reading.findingCategories,
     rule,
     status,
     coverage: reading.coverage,

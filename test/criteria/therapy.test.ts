@@ -272,8 +272,24 @@ describe('therapy extractor: exact conditions', () => {
     expect(read('Prior endocrine therapy was permitted in the neoadjuvant or adjuvant or metastatic setting.')).toBeNull();
   });
 
-  it('does not read a forbidding sentence in an exclusion list either way', () => {
-    expect(read('Participants must not have had prior radiation therapy within 7 days prior to randomization', 'exclusion')).toBeNull();
+  it('reads a modal prohibition in an exclusion list as the exclusion of the treatment, a bare "No prior X" not at all', () => {
+    // "must not" / "must have had no" mark a stated requirement: what the line excludes is the treatment.
+    expect(read('Participants must not have had prior radiation therapy within 7 days prior to randomization', 'exclusion')).toEqual(
+      therapy({ kinds: ['radiation'], withinDays: 7 }),
+    );
+    expect(read('Patients must have had no prior chemotherapy.', 'exclusion')).toEqual(therapy({ kinds: ['chemotherapy'] }));
+    // Listed among exclusions, "No prior chemotherapy" may mean either the requirement or its opposite.
+    expect(read('No prior chemotherapy.', 'exclusion')).toBeNull();
+  });
+
+  it('reads treatment a condition required in a past window as a necessary condition of the exclusion', () => {
+    expect(read('Recurrence or active malignancy requiring radiation or surgical treatment ≤12 months prior to enrollment', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['radiation', 'surgery'], withinDays: 360 }), unread('Recurrence or active malignancy requiring')],
+    });
+    // A generic "systemic treatment" of a non-cancer condition is not anticancer therapy: left to the condition reader.
+    const autoimmune = read('Active autoimmune disease that has required systemic treatment in the past 2 years', 'exclusion');
+    expect(autoimmune).not.toBeNull();
+    expect(leavesOf(autoimmune!).map((l) => l.fact)).not.toContain('priorTherapy');
   });
 
   it('does not read a window anchored on the therapy ("within 7 days prior to surgery")', () => {

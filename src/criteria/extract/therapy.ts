@@ -57,6 +57,7 @@ import { THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import type { Lexicons, Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import type { ExtractInput, Extractor, Finding } from './extractor';
+import { modalNegationInExclusion } from './history-util';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -249,7 +250,7 @@ const ALTERNATIVE_RE =
 
 /** Qualifiers the facts cannot express; where they would narrow a finding it is dropped. */
 const NARROW_RE =
-  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ion)?|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ion)?|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
 const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
@@ -665,7 +666,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean }> = [];
   for (const it of items) {
     const cur = lists[lists.length - 1];
     if (cur) {
@@ -721,8 +722,18 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     // "…to any of the following: A, B" continues the governed phrase; another colon starts anew.
     if (govern && s + govern.index < l.start && !RESTART_RE.test(text.slice(s + govern.index + govern[0].length, l.start).replace(/\bfollowing\s*:/gi, ' '))) {
-      l.blocked = true;
-      l.blockedBy ??= `sentence:${govern[0]}`;
+      // "A condition that required systemic treatment with corticosteroids within 14 days" (exclusion):
+      // treatment a condition required in a past window was given in it, so its receipt is a
+      // necessary condition of the exclusion (read with the rest as a qualifier). Without a past
+      // window, "requiring" may mean treatment still to come, and the list stays a modifier.
+      // Only named drugs, classes, radiation or surgery: a generic "systemic treatment" of a condition
+      // other than cancer is not anticancer therapy (steroids for lupus are not kind 'systemic').
+      const named = l.items.every((it) => it.drugs.size || it.classes.size || it.kinds.has('radiation') || it.kinds.has('surgery'));
+      if (!l.blocked && named && input.kind === 'exclusion' && /^requir/i.test(govern[0]) && windows.some((w) => w.sense === 'within' && w.start >= l.end)) l.requiredReceipt = true;
+      else {
+        l.blocked = true;
+        l.blockedBy ??= `sentence:${govern[0]}`;
+      }
     }
   }
 
@@ -808,6 +819,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       CUE_RE.test(cueBefore) ||
       /^\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:received|given|administered|completed)\b/i.test(text.slice(list.end, limitAfter)) ||
       contextCue ||
+      !!list.requiredReceipt ||
       (negForMode && (/^\W*(?:no|not|without|none)\b/i.test(text.slice(s, list.start)) || ctxNeg));
     if (!hasCue) {
       note('2:if hasCue');
@@ -921,6 +933,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (TEMPORAL_LEFT_RE.test(rest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
       if (SITE_RE.test(text.slice(list.end, e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
       if (COHORT_RE.test(text.slice(s, list.start))) qualify ??= 'cohort';
+      if (list.requiredReceipt) qualify ??= 'required by a condition';
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
       if (!precededByCue(ctx, list.start, Math.max(s, limitBefore))) qualify ??= 'modifier';
@@ -1134,7 +1147,7 @@ const OR_QUALIFIER_RE =
  */
 function necessaryBlocked(
   ctx: Ctx,
-  list: List & { unknownMember: boolean },
+  list: List & { unknownMember: boolean; requiredReceipt?: boolean },
   items: Item[],
   s: number,
   a: number,
@@ -1153,6 +1166,8 @@ function necessaryBlocked(
   if (prevUnread && /\b(?:or|and|nor)\b|[,/]/i.test(text.slice(prevUnread.end, list.start))) return 'unread sibling';
   const before = text.slice(a, list.start);
   const triggers = ctx.input.scopes.triggers;
+  // The condition that required the treatment heads the clause by construction.
+  if (list.requiredReceipt) return null;
   // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
   const clause = CLAUSE_RESTART_RE.exec(before);
   const headFrom = clause ? a + clause.index + clause[0].length : a;
@@ -1339,9 +1354,17 @@ function related(ctx: Ctx, p: Item, it: Item): boolean {
 function postNegationRestatesExclusion(ctx: Ctx, at: number): boolean {
   if (ctx.input.kind !== 'exclusion') return false;
   const sc = ctx.input.scopes.scopes.find((x) => x.kind === 'negated' && at >= x.start && at < x.end);
-  if (!sc || sc.trigger[0] < at) return false;
+  if (!sc) return false;
+  if (sc.trigger[0] < at) return modalNegationInExclusion(ctx.input, at) || MODAL_NO_RE.test(ctx.text.slice(Math.max(0, sc.trigger[0] - 40), sc.trigger[0]));
   return /eligible|exclu|allowed|permitted|prohibited/i.test(ctx.text.slice(sc.trigger[0], sc.trigger[1]));
 }
+
+/**
+ * "Patients must have had no prior chemotherapy" listed among exclusions: the modal marks a stated
+ * requirement, so what the line excludes is the treatment (as with "must not have received"). A bare
+ * "No prior X" in an exclusion list stays ambiguous and unread.
+ */
+const MODAL_NO_RE = /\b(?:must|should|shall|will|need\s+to)\s+(?:have\s+)?(?:had\s+|received\s+|been\s+given\s+)?$/i;
 
 function flipBool(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(flipBool) };
