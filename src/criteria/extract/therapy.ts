@@ -350,6 +350,8 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     addMention(lex, it, m);
     items.push(it);
   }
+  items.push(...sharedHeadItems(ctx, items, s));
+  items.sort((a, b) => a.start - b.start);
   // Fold "platinum-based chemotherapy", "anti-PD-1 antibody therapy", "FOLFOX regimen" into one item.
   const merged: Item[] = [];
   for (const it of items) {
@@ -397,6 +399,40 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
   }
   return merged;
+}
+
+/** A phrase whose last word several names share: "MEK or BRAF inhibitor", "targeted or hormonal therapy". */
+const SHARED_HEAD_RE = /^(.*?)\s+(inhibitors?|antibod(?:y|ies)|TKIs?|blockers?|agents?|therapy|therapies|treatments?)$/i;
+const COORDINATED_NAMES_RE = /((?:\b[A-Za-z][\w-]{1,11}\s*(?:\/|,|\bor\b|\band\b|\band\s*\/\s*or\b)\s*)+)$/i;
+
+/**
+ * Items for names that borrow the head of the class phrase after them: in "MEK or BRAF inhibitor"
+ * the lexicon sees only "BRAF inhibitor"; "MEK inhibitor" is looked up as its own phrase, so the
+ * name counts only when the lexicon knows that class too.
+ */
+function sharedHeadItems(ctx: Ctx, items: Item[], s: number): Item[] {
+  const { text, lex } = ctx;
+  const out: Item[] = [];
+  for (const it of items) {
+    if (!it.classes.size && !it.kinds.size) continue;
+    const head = SHARED_HEAD_RE.exec(text.slice(it.start, it.end));
+    if (!head) continue;
+    const chain = COORDINATED_NAMES_RE.exec(text.slice(Math.max(s, it.start - 60), it.start));
+    if (!chain) continue;
+    const chainStart = it.start - chain[1]!.length;
+    for (const w of chain[1]!.matchAll(/[A-Za-z][\w-]{1,11}/g)) {
+      if (/^(?:or|and|any|other|prior|previous|with|of|the|a|an)$/i.test(w[0])) continue;
+      const phrase = `${w[0]} ${head[2]}`;
+      const found = lex.index.scan(phrase).find((m) => m.start === 0 && m.end === phrase.length && (m.type === 'drugClass' || m.type === 'drug' || m.type === 'therapyKind'));
+      if (!found) continue;
+      const start = chainStart + w.index;
+      if (items.some((x) => x.start < start + w[0].length && start < x.end)) continue;
+      const item: Item = { start, end: start + w[0].length, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [[start, start + w[0].length]] };
+      addMention(lex, item, found);
+      out.push(item);
+    }
+  }
+  return out;
 }
 
 function addMention(lex: Lexicons, it: Item, m: Mention): void {
@@ -911,6 +947,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
 
     // What the clause says beyond this finding.
     const own: Span[] = [[list.start, list.end], ...spanOf(list.items), ...oc.spans, ...st.spans];
+    // "…administered either as monotherapy or in combination with other therapies": any form of the
+    // treatment counts, so the phrase is read with the list and its "or" offers no alternative.
+    const form = FORM_RE.exec(text.slice(list.end, limitAfter));
+    if (form) own.push([list.end + form.index, list.end + form.index + form[0].length]);
     if (unlessSpan) own.push(unlessSpan);
     if (win && !windowFromContext) own.push([win.start, win.end]);
     const clauseCut = /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e));
@@ -1170,7 +1210,9 @@ function necessaryBlocked(
   if (list.requiredReceipt) return null;
   // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
   const clause = CLAUSE_RESTART_RE.exec(before);
-  const headFrom = clause ? a + clause.index + clause[0].length : a;
+  // A cohort label ("Part B:") is the qualifier already read as the cohort, not the clause's head.
+  const label = clause ? null : COHORT_LABEL_RE.exec(before);
+  const headFrom = clause ? a + clause.index + clause[0].length : a + (label ? label[0].length : 0);
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
@@ -1191,9 +1233,15 @@ function necessaryBlocked(
   return null;
 }
 
+const COHORT_LABEL_RE = /^\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s+only)?\s*[:)\-–]/i;
+
 /** The last clause before a list that starts with its own verb: "…, or is receiving", "; has had". */
 const CLAUSE_RESTART_RE =
   /[\s\S]*(?:\b(?:or|and\/or)\s+|[;,]\s*)(?=(?:(?:is|are|was|were|has|have|had|been|being|currently|previously|already)\s+)*(?:receiv\w*|treated|taking|taken|using|used|undergo\w*|underwent|had|exposed)\b)/i;
+
+/** A treatment given in any form: alone or combined ("as monotherapy or in combination with other therapies"). */
+const FORM_RE =
+  /^[\s,]*(?:\([^()]{1,12}\)[\s,]*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*/i;
 
 /** Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition. */
 const ANY_TREATMENT: Kind[] = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'];
