@@ -53,6 +53,7 @@ const curatedConditions = z.object({
         'hepatic',
         'psychiatric',
         'cns_disease',
+        'ocular',
         'other',
       ]),
       synonyms: z.array(z.string()),

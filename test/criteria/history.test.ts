@@ -463,6 +463,56 @@ describe('medical history', () => {
   });
 });
 
+describe('graded and newly named comorbidities', () => {
+  const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+
+  it('keeps a CTCAE grade floor as an unparsed leaf beside the condition it grades', () => {
+    expect(conditionOf('Peripheral neuropathy of Grade 2 or greater.', 'exclusion')).toEqual({
+      all: [cond({ names: ['peripheral_neuropathy'] }), unread('Grade 2 or greater')],
+    });
+    expect(conditionOf('Grade 3 or 4 diarrhea.', 'exclusion')).toEqual({
+      all: [cond({ names: ['diarrhea'] }), unread('Grade 3 or 4')],
+    });
+    // Negated in an inclusion: passes without the condition, never on the grade alone.
+    expect(conditionOf('No peripheral neuropathy > grade 1')).toEqual({
+      any: [cond({ names: ['peripheral_neuropathy'] }, false), { ...unread('> grade 1'), value: false }],
+    });
+  });
+
+  it('leaves a grade ceiling and a non-CTCAE grade unread', () => {
+    expect(conditionOf('Subjects with ≤ Grade 2 neuropathy are an exception to this criterion and may qualify for the study.', 'exclusion')).toBeNull();
+    expect(JSON.stringify(conditionOf('Ischemic peripheral vascular disease (Grade IIb-IV).', 'exclusion'))).not.toContain('Grade II');
+  });
+
+  it('reads "history or current" as either, not only the active form', () => {
+    expect(conditionOf('History of or current interstitial lung disease or pneumonitis', 'exclusion')).toEqual(
+      cond({ names: ['interstitial_lung_disease', 'pneumonitis'] }),
+    );
+    expect(conditionOf('History or current evidence of retinal vein occlusion (RVO) or history of retinal degenerative disease', 'exclusion')).toEqual({
+      any: [cond({ names: ['retinal_vein_occlusion'] }), cond({ names: ['retinal_disorder'] })],
+    });
+  });
+
+  it('does not read what a risk factor leads to as the patient’s condition', () => {
+    expect(conditionOf('Subjects taking any drugs with a known risk of causing torsades de pointes.', 'exclusion')).toBeNull();
+  });
+
+  it('shares a leading qualifier across a comma list with an unnamed member', () => {
+    expect(conditionOf('Serious, non-healing wound, ulcer, or bone fracture.', 'exclusion')).toEqual({
+      any: [cond({ names: ['non_healing_wound'], active: true }), cond({ names: ['fracture'], active: true })],
+    });
+    expect(unreadOf('Serious, non-healing wound, ulcer, or bone fracture.', 'exclusion')).toBe('ulcer');
+  });
+
+  it('names eye, skin and hearing conditions with their ICD-10-CM categories and a parent', () => {
+    const byId = lexicons().conditionById;
+    expect(byId.get('retinal_vein_occlusion')?.parents).toEqual(['retinal_disorder']);
+    expect(byId.get('retinal_disorder')?.parents).toEqual(['eye_disorder']);
+    expect(byId.get('keloid')?.icd10).toEqual(['L91.0']);
+    expect(conditionOf('History of keloid scarring', 'exclusion')).toEqual(cond({ names: ['keloid'] }));
+  });
+});
+
 describe('other malignancies', () => {
   it('reads "progressing or requires active treatment" without a window as an active other cancer', () => {
     expect(conditionOf('Known additional malignancy that is progressing or requires active treatment', 'exclusion')).toEqual({

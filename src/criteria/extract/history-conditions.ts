@@ -18,8 +18,12 @@
  * (facts.ts: "current or uncontrolled"); "severe", "serious" and "significant" are read the same way,
  * the closest the vocabulary comes. A permission after the condition ("HIV-positive patients on
  * effective ART with undetectable viral load are eligible") narrows it to `active` and is covered.
- * Qualifiers the facts cannot hold ("that required steroids", "grade ≥ 3") leave the mention unread
- * rather than making an exclusion wider than its text.
+ * Qualifiers the facts cannot hold ("that required steroids") leave the mention unread rather than
+ * making an exclusion wider than its text. A CTCAE grade floor is the exception, since it only
+ * narrows the condition it grades: "Peripheral neuropathy of Grade 2 or greater" →
+ * all(condition(names: peripheral_neuropathy), unparsed "Grade 2 or greater"). The condition is then
+ * necessary for the exclusion (a patient without neuropathy is not excluded) and the grade is left
+ * to the coordinator; a grade ceiling ("Grade ≤ 1 neuropathy is allowed") stays a permission.
  *
  * Other malignancies are in history-malignancy.ts; leptomeningeal disease and cord compression in
  * history-brain.ts.
@@ -53,10 +57,26 @@ export const LIMITS_COMPLIANCE =
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+/** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
+const PAST_OR_PRESENT =
+  /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
 /** Qualifiers that narrow a condition to a subtype the lexicon does not name. */
 const RESTRICTIVE_QUAL =
-  /\b(?:new[\s-]+onset|unevaluated|recurrent|transmural|refractory|end[\s-]stage|life[\s-]threatening)\b/i;
+  /\b(?:new[\s-]+onset|unevaluated|recurrent|transmural|refractory|end[\s-]stage|life[\s-]threatening|impending)\b/i;
+/**
+ * A CTCAE grade floor before or after a condition (NCI CTCAE v5.0 grades 1–5): "Grade ≥ 2",
+ * "≥ Grade 2", "Grade 3 or 4", "of Grade greater than or equal to 2", "Grade 2 or higher (per NCI
+ * CTCAE v5.0)". A ceiling ("Grade ≤ 1", "Grade 1 or less") is not one.
+ */
+const GRADE_FLOOR = String.raw`(?:(?:NCI[\s-]*)?(?:CTCAE\s+)?grade\s*(?:>=|≥|=>|>|greater\s+than(?:\s+or\s+equal\s+to)?|of\s+at\s+least|at\s+least)?\s*[1-4](?![\w.])(?:\s*(?:-|–|to|or|and|\/|,)\s*[1-5](?![\w.]))*(?:\s*(?:or\s+(?:greater|higher|above|more|worse)|\+|and\s+(?:above|higher)))?|(?:>=|≥|=>|>)\s*(?:CTCAE\s+)?grade\s*[1-4](?![\w.]))(?!\s*(?:or\s+(?:less|lower|below|better)|and\s+below))(?:\s*\(?\s*(?:per|according\s+to|by|using|as\s+(?:defined|graded)\s+by)?\s*(?:the\s+)?(?:NCI[\s-]*)?(?:CTCAE|CTC)(?:\s*,?\s*v(?:ersion)?\.?\s*\d+(?:\.\d+)?)?\s*\)?)?`;
+const GRADE_TAIL = new RegExp(String.raw`^\s*,?\s*\(?\s*(?:(?:of|with|at)\s+)?${GRADE_FLOOR}\s*\)?`, 'i');
+/** A grade ceiling: "≤ Grade 2 neuropathy", "neuropathy Grade ≤ 1", "Grade 1 or less". */
+const GRADE_CEILING_LEAD = /(?:≤|<=?|=<)\s*(?:CTCAE\s+)?grade\s*[0-4]\s*$|\bgrade\s*(?:≤|<=?|=<)\s*[0-4]\s*$|\bgrade\s*[0-4]\s+or\s+(?:less|lower|below|better)\s*$/i;
+const GRADE_CEILING_TAIL = /^\s*,?\s*\(?\s*(?:(?:of|with|at)\s+)?(?:(?:≤|<=?|=<)\s*(?:CTCAE\s+)?grade|grade\s*(?:≤|<=?|=<)|grade\s*[0-4]\s+or\s+(?:less|lower|below|better))/i;
+/** Scales other than CTCAE that call their levels grades ("NYHA Grade III"). */
+const NOT_CTCAE = /\b(?:NYHA|New\s+York\s+Heart\s+(?:Failure\s+)?Association|Fontaine|Child[\s-]Pugh|WHO|Gleason)\s*(?:\(\s*NYHA\s*\)\s*)?(?:functional\s+)?(?:class(?:ification)?\s*)?$/i;
+const GRADE_LEAD = new RegExp(String.raw`(?:^|[^\w≥>=])(${GRADE_FLOOR})\s*$`, 'i');
 const INFECTION_TYPES = /\b(?:bacterial|viral|fungal|mycobacterial|parasitic|opportunistic)\b/i;
 
 /** Words a coordinated list may have between two conditions. */
@@ -67,6 +87,14 @@ const LIST_GAP =
 const RESTRICTIVE_TAIL =
   /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
 
+/**
+ * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
+ * … that is considered a risk factor for RVO", "disorder with diarrhea as a major symptom".
+ */
+const RISK_OR_SYMPTOM_TAIL =
+  /^[^.;]{0,60}?\b(?:that|which)\s+(?:is|are|may\s+be|could\s+be|would\s+be)\s+(?:considered\s+|deemed\s+|known\s+to\s+be\s+)?(?:an?\s+)?(?:significant\s+|major\s+)?risk\s+factors?\b|^\s*\)?\s*as\s+(?:an?\s+|the\s+)?(?:major|main|predominant|primary|prominent|presenting)?\s*(?:symptom|sign|manifestation)s?\b/i;
+/** Conditions named as what a risk factor leads to ("risk factors for retinal vein occlusion (RVO): …") are not the patient's. */
+const RISK_OF = /\brisk\s+(?:factors?\s+)?(?:for|of)\s+(?:developing\s+)?(?:[\w-]+[\s,/]*){0,6}$/i;
 /** Treatment that makes a condition current: "requiring systemic therapy", "on antiviral therapy". */
 const REQUIRING =
   /^\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*(?:antibiotics?|antivirals?|antifungals?|anti-infectives?|antimicrobials?|treatment|therapy|therapies|medication|medications|drugs|agents|immunosuppression|immunosuppressive\s+(?:therapy|treatment|drugs|agents|medications)|steroids|corticosteroids|disease-modifying\s+agents|hospitali[sz]ation)\b/i;
@@ -120,6 +148,8 @@ interface Group {
   value?: boolean;
   /** Narrowed by words the facts cannot hold: left unread. */
   restricted?: boolean;
+  /** A CTCAE grade floor ("Grade ≥ 2", "of grade 3 or 4"), held as an unparsed leaf beside the condition. */
+  grade?: { text: string; span: Span };
   /** The narrowing words, whose own conditions are not the patient's. */
   shadow?: Span;
   category: 'infection' | 'medical_history';
@@ -192,6 +222,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !/\bvaccin/i.test(text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 25))) &&
       // "tumour thrombus", "residual thrombus in the renal vein or vena cava": tumour extension.
       !(m.id === 'thromboembolism' && TUMOUR_THROMBUS.test(text.slice(Math.max(0, m.start - 10), m.end + 40))) &&
+      // "the ICPI diarrhea/colitis work up": the subject of a work-up, not a condition the patient has.
+      !/^\s*(?:\/\s*[\w-]+\s*)?(?:work[\s-]?up|workup)\b/i.test(text.slice(m.end, m.end + 30)) &&
       // "psychiatric illness/social situations that would limit compliance": read as compliance.
       !(m.id === 'psychiatric_illness' && LIMITS_COMPLIANCE.test(text.slice(m.end, m.end + 90))),
   );
@@ -272,16 +304,27 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const sStart = sentenceStart(text, g.start);
     const q = QUALS.exec(text.slice(Math.max(sStart, g.start - 90), g.start));
     let qualStart = q ? g.start - q[0].length : g.start;
-    const lead = /^(?:\s*(?:,|\/|\bor\b|\band\/or\b|\band\b|\bnor\b|\bof\b|\bthe\b|\ba\b|\ban\b))+\s*/i.exec(
+    // A parenthesis closing the previous condition ("retinal vein occlusion (RVO) or history of …")
+    // belongs to it, with the connective after it.
+    const lead = /^(?:\s*(?:,|\/|\bor\b|\band\/or\b|\band\b|\bnor\b|\bof\b|\bthe\b|\ba\b|\ban\b|\([^()]{0,30}\)))+\s*/i.exec(
       text.slice(qualStart, g.start),
     );
     if (lead) qualStart += lead[0].length;
     g.qualStart = qualStart;
     const qual = text.slice(qualStart, g.start);
     g.active =
-      ACTIVE_WORDS.test(qual) ||
+      (ACTIVE_WORDS.test(qual) && !PAST_OR_PRESENT.test(qual)) ||
       g.mentions.some((m) => /\b(?:active|uncontrolled|chronic|symptomatic)\b/i.test(m.text));
     if (RESTRICTIVE_QUAL.test(qual)) g.restricted = true;
+    const leadText = text.slice(Math.max(sStart, qualStart - 80), qualStart);
+    const gradeLead = GRADE_LEAD.exec(leadText);
+    // "≤ Grade 2 neuropathy" is a ceiling (a permission), "NYHA Grade 3" a heart-failure class.
+    if (GRADE_CEILING_LEAD.test(leadText)) g.restricted = true;
+    else if (gradeLead && !NOT_CTCAE.test(leadText.slice(0, gradeLead.index + gradeLead[0].indexOf(gradeLead[1]!)))) {
+      const to = qualStart - (gradeLead[0].length - gradeLead[0].indexOf(gradeLead[1]!) - gradeLead[1]!.length);
+      const from = to - gradeLead[1]!.trimEnd().length;
+      g.grade = { text: text.slice(from, to).trim(), span: [from, to] };
+    }
     // "active or latent tuberculosis": both forms, the "active" belonging to the first.
     if (/\bactive\s+(?:or|and\/or|and|\/)\s*$/i.test(qual) && g.names.includes('latent_tuberculosis')) {
       g.names = ['tuberculosis', ...g.names];
@@ -345,6 +388,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // What follows may narrow the condition beyond what the facts hold: "… with a history of
     // Kaposi sarcoma", "… consistent with Child-Pugh class B", "… on antiretrovirals that are
     // strong CYP3A4 inhibitors". Detectable viral load is the active form; a rationale is no limit.
+    if (GRADE_CEILING_TAIL.test(text.slice(pos))) g.restricted = true;
+    const gradeTail = g.grade || g.restricted ? null : GRADE_TAIL.exec(text.slice(pos));
+    if (gradeTail) {
+      const words = gradeTail[0].replace(/^[\s,(]*(?:(?:of|with|at)\s+)?/i, '').replace(/[\s)]*$/, '');
+      g.grade = { text: words, span: [pos, pos + gradeTail[0].length] };
+      pos += gradeTail[0].length;
+    }
     const fullTail = text.slice(pos, sentenceEnd(text, pos));
     // A parenthetical note on one member ("(if HCV antibody positive, must be tested for HCV RNA …)")
     // is read with the note below, not as a narrowing of the list.
@@ -358,10 +408,11 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (detectable) {
       g.active = true;
       g.spans.push([pos, pos + detectable[0].length]);
-    } else if (RESTRICTIVE_TAIL.test(tail)) {
+    } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
       g.restricted = true;
       // Conditions inside that tail are someone else's ("contact with persons with confirmed COVID-19").
-      const stop = tail.search(/[,;]/);
+      // What a risk factor leads to is a list to the end of the sentence.
+      const stop = RISK_OR_SYMPTOM_TAIL.test(tail) ? -1 : tail.search(/[,;]/);
       g.shadow = [pos, pos + (stop < 0 ? tail.length : stop)];
     }
     // "… who have a history of ischemic heart disease … must have a cardiac stress test": a
@@ -396,6 +447,17 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         for (const id of spared) if (!g.except.includes(id)) g.except.push(id);
       }
     }
+  }
+
+  // 2a. A qualifier leading a comma list is shared by its members even across a word the lexicon
+  //     does not name: "Serious, non-healing wound, ulcer, or bone fracture" (the bevacizumab label's
+  //     wording) is a serious fracture too, not any fracture ever.
+  for (let i = 1; i < groups.length; i++) {
+    const g = groups[i]!;
+    const prev = groups[i - 1]!;
+    if (g.active || !prev.active || g.qualStart !== g.start || g.category !== prev.category) continue;
+    if (sentenceStart(text, g.start) > prev.start) continue;
+    if (/^[\s,]*(?:[\w-]+\s*,\s*){1,2}(?:or|and|and\/or|nor)?\s*$/i.test(text.slice(prev.end, g.qualStart))) g.active = true;
   }
 
   // 2b. "organ or stem cell transplant", "allogenic bone marrow or solid organ transplant".
@@ -610,6 +672,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (consumed.has(g)) continue;
     if (exceptionAt(g.start)) continue;
     if (shadows.some(([a, b]) => g.start >= a && g.start < b)) continue;
+    if (RISK_OF.test(text.slice(Math.max(sentenceStart(text, g.start), g.qualStart - 80), g.qualStart))) continue;
     const sStart = sentenceStart(text, g.start);
     const sEnd = sentenceEnd(text, g.start);
     const sentence = text.slice(sStart, sEnd);
@@ -667,16 +730,25 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (g.active || generic) params.active = true;
     if (g.withinYears) params.withinYears = g.withinYears;
     if (g.except.length) params.except = g.except;
-    const condition: Condition = { fact: 'condition', operator: 'equal', value: g.value ?? true, params };
+    const leaf: Condition = { fact: 'condition', operator: 'equal', value: g.value ?? true, params };
+    const condition: Condition = g.grade
+      ? { all: [leaf, { fact: 'unparsed', operator: 'equal', value: true, params: { text: g.grade.text } }] }
+      : leaf;
     // A test result in an inclusion is the requirement itself; a negative one in an exclusion is a
     // requirement restated ("… must be HIV negative").
     let value = g.value;
     if (value !== undefined && exclusion && value === false) value = true;
     const finding: Finding = {
       category: g.category,
-      condition: value === undefined ? condition : { ...condition, value },
+      condition:
+        value === undefined
+          ? condition
+          : g.grade
+            ? { all: [{ ...leaf, value }, ...('all' in condition ? condition.all.slice(1) : [])] }
+            : { ...leaf, value },
       spans: mergeSpans(g.spans),
       anchor: g.start,
+      ...(g.grade ? { cover: [g.grade.span] } : {}),
       ...(value !== undefined ? { polarityHandled: true } : {}),
     };
     // An inclusion that would require having a disease reads a condition attached to something else
