@@ -10,7 +10,8 @@
  *   codes/mcode-ig/mcode_stu4_valueset_codes.tsv      ICD-10-CM codes of the mCODE cancer value sets (CC0)
  *   scripts/lexicons/curated/cancer-types.curated.json   groups, organ words, synonyms, ICD-10 map
  *
- *   npx tsc -p scripts/tsconfig.json && node dist-scripts/scripts/lexicons/build-cancer-types.js [vocabDir]
+ *   npx tsx scripts/lexicons/build-cancer-types.ts [vocabDir]
+ *   (or compiled: npx tsc -p scripts/tsconfig.json && node dist-scripts/scripts/lexicons/build-cancer-types.js)
  *
  * Synonyms are generated systematically from OncoTree names (cancer ↔ carcinoma, "pancreatic
  * adenocarcinoma" ↔ "adenocarcinoma of the pancreas", "A/B" names split) and joined with the curated
@@ -24,7 +25,10 @@ import { PhraseIndex } from '../../src/criteria/lexicon';
 import { phraseKey } from '../../src/criteria/text';
 import { readTsv, readJson } from '../vocab-files';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
+// Run from source (tsx) or compiled to dist-scripts/scripts/lexicons: the root is whichever holds rules/.
+const REPO = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((d) =>
+  fs.existsSync(path.join(d, 'rules', 'cancer-types.json')),
+)!;
 const VOCAB = process.argv[2] ?? process.env.CTMATCH_VOCAB ?? '/work/shared/data/vocab';
 const OUT = path.join(REPO, 'rules', 'cancer-types.json');
 const CURATED = path.join(REPO, 'scripts', 'lexicons', 'curated', 'cancer-types.curated.json');
@@ -60,7 +64,9 @@ interface Curated {
     heads: string[];
     source: string;
   }>;
-  synonyms: Array<{ codes: string[]; add: string[]; source: string }>;
+  /** caseSensitive: abbreviations that are also words or other abbreviations (GB, UM); they match
+   * only as written and stay out of the generated synonyms and the SNOMED name matching. */
+  synonyms: Array<{ codes: string[]; add: string[]; caseSensitive?: string[]; source: string }>;
   icd10: { note: string; map: Array<[string, string]> };
   snomedCategoryFallback: Record<string, string>;
   snomedSkip: { categories: string[]; displayPattern: string };
@@ -76,6 +82,7 @@ interface OutType {
   snomed?: string[];
   icd10?: string[];
   synonyms: string[];
+  caseSensitive?: string[];
 }
 
 /** OncoTree codes may hold '/' or '-' (MDS/MPN, HCL-V); rules codes are [A-Z0-9_]. */
@@ -238,6 +245,7 @@ for (const s of curated.synonyms) {
     const t = types.get(safeCode(c));
     if (!t) throw new Error(`curated synonym: unknown code ${c}`);
     t.synonyms.push(...s.add);
+    if (s.caseSensitive?.length) t.caseSensitive = [...new Set([...(t.caseSensitive ?? []), ...s.caseSensitive])];
   }
 }
 
@@ -453,6 +461,7 @@ const lines = typeOrder.map((c) => {
   if (t.snomed?.length) o.snomed = t.snomed;
   if (t.icd10?.length) o.icd10 = t.icd10;
   o.synonyms = t.synonyms;
+  if (t.caseSensitive?.length) o.caseSensitive = t.caseSensitive;
   return '    ' + JSON.stringify(o);
 });
 const json = `{\n  "sources": ${JSON.stringify(sources, null, 2).replace(/\n/g, '\n  ')},\n  "types": [\n${lines.join(',\n')}\n  ]\n}\n`;

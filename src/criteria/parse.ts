@@ -341,7 +341,21 @@ function cancerOnly(c: ParsedCriterion): string[] | null {
   const leaves = leavesOf(c.rule).filter((l) => l.fact !== 'unparsed');
   const types = leaves.filter((l) => l.fact === 'cancerType');
   if (!types.length || leaves.some((l) => !['cancerType', 'diseaseExtent', 'stage', 'measurableDisease'].includes(l.fact))) return null;
+  // "Must not have colorectal cancer", "… breast cancer" (items of an excluded list) must all hold.
+  if (types.some((l) => l.value !== true)) return null;
   return types.flatMap((l) => ((l.params as { codes?: string[] } | undefined)?.codes ?? []));
+}
+
+/** An unread inclusion item short enough to be a list entry, under the same lead-in as `first`. */
+function sameListUnread(c: ParsedCriterion, first: ParsedCriterion): boolean {
+  return (
+    c.kind === 'inclusion' &&
+    c.status === 'unparsed' &&
+    c.text.length <= 60 &&
+    !/:\s*$/.test(c.text) &&
+    first.context !== undefined &&
+    JSON.stringify(c.context) === JSON.stringify(first.context)
+  );
 }
 
 function related(a: string[], b: string[], lex: Lexicons): boolean {
@@ -366,10 +380,15 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
       } else if (cancerOnly(c)) {
         const seen = [cancerOnly(c)!];
         while (j < criteria.length && criteria[j]!.kind === 'inclusion') {
-          const codes = cancerOnly(criteria[j]!);
+          // An unread item of the same list ("Merkle cell carcinoma" among "Liver", "Lung" under
+          // "Eligible cancer types:") is one more alternative, unknown, when the list goes on after it;
+          // left out, it would split the list into two runs that a patient must both satisfy.
+          let k = j;
+          while (k < criteria.length && sameListUnread(criteria[k]!, c)) k++;
+          const codes = k < criteria.length && criteria[k]!.kind === 'inclusion' ? cancerOnly(criteria[k]!) : null;
           if (!codes || seen.some((s) => related(s, codes, lex))) break;
           seen.push(codes);
-          j++;
+          j = k + 1;
         }
       }
     }

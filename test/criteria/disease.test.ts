@@ -8,7 +8,7 @@ import { cancerMentionReasons, extractDisease } from '../../src/criteria/extract
 import type { ExtractInput } from '../../src/criteria/extract/extractor';
 import { lexicons } from '../../src/criteria/lexicon';
 import { findScopes } from '../../src/criteria/negation';
-import { readCriterion } from '../../src/criteria/parse';
+import { parseCriteria, readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise, tokenize } from '../../src/criteria/text';
 import { goldenLines, readLine } from '../support/criteria';
@@ -240,6 +240,36 @@ describe('cancer type', () => {
       value: false,
       params: { codes: ['MUCOSAL_MELANOMA', 'UM'] },
     });
+  });
+
+  it('reads an item under "The following tumor types are excluded:" as must-not-have, each item on its own', () => {
+    // NCT06605404: the items stay separate requirements (all must hold), never joined as alternatives.
+    const source =
+      'Inclusion Criteria:\n\nThe following tumor types are excluded:\n\n1. Colorectal cancer\n2. Breast cancer\n3. Uveal melanoma';
+    expect(parseCriteria(source).map((c) => c.rule)).toEqual([
+      { all: [{ ...type('CMC', 'COADREAD'), value: false }] },
+      { all: [{ ...type('BREAST'), value: false }] },
+      { all: [{ ...type('UM'), value: false }] },
+    ]);
+  });
+
+  it('reads a bare organ listed under a cancer-type lead-in as that organ\'s cancer', () => {
+    expect(conditionOf('Liver', 'inclusion', ['Eligible disease cancer types:'])).toEqual(type('LIVER'));
+    expect(conditionOf('Liver', 'inclusion', ['Liver function tests:'])).toBeNull();
+  });
+
+  it('reads case-sensitive abbreviations (GB, UM) only when a diagnosis word or disease state ties them to the patient', () => {
+    expect(conditionOf('Evidence of metastatic UM', 'exclusion')).toEqual({ all: [extent('metastatic'), type('UM')] });
+    expect(diseaseOf('The primary UM was diagnosed more than 12 months ago.', 'exclusion')).toEqual([]);
+    expect(diseaseOf('leader in UF and UM affiliated clinics')).toEqual([]);
+    expect(diseaseOf('Guillain-Barre (GB) syndrome, bullous skin disease', 'exclusion')).toEqual([]);
+    expect(diseaseOf('8 GB of memory')).toEqual([]);
+  });
+
+  it('does not read the cancer of a recurrence that is negated or excludes, nor a relative\'s cancer', () => {
+    expect(diseaseOf('No evidence of melanoma recurrence')).toEqual([]);
+    expect(diseaseOf('Family history of melanoma')).toEqual([]);
+    expect(diseaseOf('two relatives with cancer such as mesothelioma, meningioma and hepatocellular carcinoma')).toEqual([]);
   });
 
   it('explains why a mention was left unread', () => {

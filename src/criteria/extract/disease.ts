@@ -105,20 +105,26 @@ const ACCEPT_GOV = words(
 );
 /** Nouns after "of" that keep a diagnosis frame ("diagnosis of", "evidence of"). */
 const DIAG_NOUN = words(
-  'diagnosis diagnoses confirmation documentation evidence histology type subtype subtypes form case presence history stage stages metastasis metastases recurrence relapse progression',
+  'diagnosis diagnoses confirmation documentation evidence histology type subtype subtypes form kind case presence history stage stages metastasis metastases recurrence relapse progression',
 );
 /** A mention used attributively before one of these names something else ("cancer therapy"). */
 const ATTRIBUTIVE = words(
   'survivor survivors therapy therapies treatment treatments drug drugs agent agents regimen regimens center centre institute care risk screening survivorship related directed specific cell cells tissue tissues sample samples specimen specimens biopsy biopsies lesion lesions burden marker markers antigen vaccine vaccines genomic genomics gene genes syndrome predisposition susceptibility surgery surgeries resection clinic team trial trials study studies program programme panel site sites cohort cohorts arm arms group registry database free kinase suspicion component components involvement',
 );
+/** Disease events a mention can modify ("melanoma recurrence"). */
+const EVENT_AFTER = words('recurrence recurrences relapse relapses progression');
+/** "disease from any solid tumor", "arising from": the origin of the patient's disease. */
+const ORIGIN_BEFORE = words('disease arising originating derived');
+/** People other than the patient whose cancers criteria name ("relatives with", "family history of"). */
+const RELATIVE = words('relative relatives family sibling siblings parent parents mother father sister sisters brother brothers');
 const SUBJECT = words(
   'patient participant subject individual those person people women men adult adults child children case',
 );
-const MODAL = words('must should shall will may can need needs are is were');
+const MODAL = words('must should shall will may can need needs are is were was');
 const ORG_AFTER =
   /^\s*(?:institute|center|centre|network|society|control|research|consortium|foundation|league|association|alliance|committee|coalition)\b/i;
 const PERMISSIVE =
-  /\b(?:is|are|will be|be|remain|remains)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable)\b(?!\s+for\b)|\bmay (?:be )?(?:enrolled|enroll|participate|included|allowed)\b|\b(?:may|can) (?:contain|include|have)\b|\bas long as\b/i;
+  /\b(?:is|are|will be|be|remain|remains)\s+(?:also\s+)?(?:allowed|permitted|permissible|eligible|acceptable)\b(?!\s+for\b)|\bmay (?:be )?(?:enrolled|enroll|participate|included|allowed)\b|\b(?:may|can) (?:contain|include|have)\b|\bas long as\b/i;
 const CONDITIONAL_BEFORE = /\b(?:if|when|whenever|unless|in case of|in case)\b/i;
 /** Is the mention the subject of a negating predicate right after it ("X are ineligible")? */
 function postNegatedSubject(input: ExtractInput, start: number, end: number): boolean {
@@ -151,6 +157,17 @@ const COHORT_LABEL = [
 /** A heading about another malignancy ("Has a known additional malignancy… except:"). */
 const OTHER_MALIGNANCY =
   /\b(?:other|another|additional|second|secondary|prior|previous|concurrent|concomitant)\s+(?:(?:primary|invasive|active|known)\s+)?(?:malignan|cancer|tumou?r)|\bhistory of (?:[\w-]+\s+){0,5}malignanc|\bmalignan\w*,?\s+other than\b/i;
+/**
+ * The lead-in right above an inclusion item that lists what excludes ("The following tumor types
+ * are excluded:"): each item then reads as an exclusion would, negated.
+ */
+const EXCLUDED_LIST_LEAD =
+  /^\W*(?:the\s+)?following\b[^.;:]{0,60}?\b(?:are|is|will be)\s+(?:excluded|not eligible|ineligible|not allowed|not permitted)\s*:?\s*$/i;
+/** A lead-in whose items name cancer types: "Eligible disease cancer types:", "one of the following tumors:". */
+const TYPE_LIST_LEAD =
+  /\b(?:cancer|tumou?r|malignancy|disease|histolog(?:y|ic|ical))\s+(?:sub)?types?\b|\btypes? of (?:cancer|tumou?r|malignanc)|\bfollowing (?:cancers|tumou?rs|malignancies)\b/i;
+/** A bare list item short enough to be an organ or site name ("Liver", "Head and neck", "Merkel Cell"). */
+const BARE_ITEM = /^\s*([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})\s*[.;,]?\s*$/;
 /** A heading above an inclusion item that says its items exclude ("The following tumor types are excluded"). */
 const EXCLUDING_CONTEXT =
   /\b(?:are|is|will be) (?:excluded|not eligible|ineligible|not allowed|not permitted)\b|\bexclusions?\b|\bnot eligible\b/i;
@@ -266,10 +283,18 @@ interface JudgeContext {
   inside: Array<[number, number]>;
   /** Set by judgeMention: words that narrow an accepted exclusion mention and stay unread. */
   qualifier?: string;
+  /** Set by judgeMention: the accepted mention had no governing word of its own. */
+  ungoverned?: boolean;
 }
 
 const inSkip = (ctx: JudgeContext, t: Token): boolean =>
   ctx.skip.some(([s, e]) => t.start >= s && t.end <= e) || ctx.mentions.some(([s, e]) => t.start >= s && t.end <= e);
+
+/** Is the mention written as one of its types' case-sensitive abbreviations (GB, UM)? */
+function ambiguousAbbreviation(input: ExtractInput, start: number, end: number, codes: string[]): boolean {
+  const raw = input.text.slice(start, end);
+  return codes.some((c) => input.lex.cancerByCode.get(c)?.caseSensitive?.includes(raw));
+}
 
 /**
  * Decides whether a cancer mention states the patient's own diagnosis, by the words that govern
@@ -304,8 +329,19 @@ function judgeMention(
   const first = tokenIndexAt(tokens, start);
   const afterIdx = tokenIndexAt(tokens, end);
   const next = tokens[afterIdx];
-  // "cancer therapy", "melanoma-directed", "cancer center": the mention modifies another noun.
-  if (next && next.start - end <= 2 && ATTRIBUTIVE.has(next.norm) && !/^[,;.]/.test(text.slice(end, next.start)))
+  // "cancer therapy", "melanoma-directed", "cancer center": the mention modifies another noun. An
+  // opening bracket between them starts an aside instead ("NSCLC (Cohort 1F only)").
+  if (next && next.start - end <= 2 && ATTRIBUTIVE.has(next.norm) && !/^[,;.]|[([]/.test(text.slice(end, next.start)))
+    return 'attributive';
+  // "No evidence of melanoma recurrence", "evidence of UM progression" (exclusion): what is negated
+  // or excludes is the event, not the diagnosis; read as the cancer type, the rule would fail or
+  // exclude every patient with that cancer.
+  if (
+    next &&
+    next.start - end <= 2 &&
+    EVENT_AFTER.has(next.norm) &&
+    (kind === 'exclusion' || input.scopes.in('negated', start))
+  )
     return 'attributive';
   // "MELANOMA:" alone is a heading for the items below it.
   if (!text.slice(cStart, start).trim() && /^\s*:?\s*$/.test(text.slice(end)) && /:\s*$/.test(text)) return 'heading';
@@ -349,6 +385,7 @@ function judgeMention(
   // "If the subject had BRAF-mutated melanoma, …": a condition, wherever the governor is.
   if (CONDITIONAL_BEFORE.test(text.slice(cStart, start))) return 'conditional';
   ctx.qualifier = undefined;
+  ctx.ungoverned = false;
   if (kind === 'exclusion') {
     // Unread words narrowing the mention ("spermatocytic seminoma", "EGFR-mutant NSCLC"): read
     // alone, the exclusion would reach every patient with the broader type. The mention is read
@@ -405,6 +442,8 @@ function judgeMention(
       const before = tokens[i - 1];
       if (before && DIAG_NOUN.has(before.norm)) {
         if (before.norm === 'history' && generic) return 'other-malignancy';
+        // "family history of melanoma": a relative's diagnosis.
+        if (before.norm === 'history' && tokens[i - 2] && RELATIVE.has(tokens[i - 2]!.norm)) return 'relative';
         // "completed 12 months before diagnosis of metastatic NSCLC": a point in time.
         const when = tokens[i - 2];
         if (when && /^(?:before|after|since|until|from|at|time|following|within)$/.test(when.norm)) return 'governed';
@@ -412,6 +451,10 @@ function judgeMention(
         break;
       }
       return 'governed';
+    }
+    if (w === 'from' && tokens[i - 1] && ORIGIN_BEFORE.has(tokens[i - 1]!.norm) && tokens[i - 1]!.end > cStart) {
+      governed = true;
+      break;
     }
     if (REJECT_GOV.has(w)) {
       const after = tokens[i + 1];
@@ -430,6 +473,8 @@ function judgeMention(
         prep.end > cStart
       )
         return 'conditional';
+      // "relatives with cancer … such as UM, mesothelioma": another person's diagnosis.
+      if (w === 'with' && subj && RELATIVE.has(subj.norm)) return 'relative';
       if (w === 'with' && subj && SUBJECT.has(subj.norm)) sawSubjectWith = i;
       governed = true;
       break;
@@ -438,6 +483,13 @@ function judgeMention(
       governed = true;
       break;
     }
+  }
+  // Abbreviations that are also other words or abbreviations (rules/cancer-types.json
+  // caseSensitive: GB, UM) count only where a diagnosis word or a disease state right before ties
+  // them to the patient's disease: "newly diagnosed GB", "metastatic UM", not "UF and UM clinics".
+  if (!governed && ambiguousAbbreviation(input, start, end, codes)) {
+    const stateBefore = ctx.skip.some(([s, e]) => e <= start && start - e <= 2 && s < e);
+    if (!stateBefore) return 'ambiguous';
   }
   // "Patients with NSCLC must have received…", "Eye or brain tumors will not be treated": the
   // mention is the subject of a requirement that holds for those patients only.
@@ -459,6 +511,7 @@ function judgeMention(
       if (!governed && seen >= 4) break;
     }
   }
+  ctx.ungoverned = !governed;
   if (kind === 'exclusion') {
     // "NSCLC with EGFR mutation", "melanoma that progressed on…": a narrowing clause follows.
     let after = end;
@@ -504,6 +557,9 @@ function trimMention(
   return { start: start + cut + lead, end, ids: found.map((m) => m.id) };
 }
 
+/** Reasons that come from a governing word and so hold for the whole list it governs. */
+const INHERITED = new Set(['relative', 'governed', 'other-malignancy', 'conditional']);
+
 function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
   const byPos = new Map<number, Mention[]>();
   for (const m of input.mentions) {
@@ -531,6 +587,17 @@ function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
     const alternated = /(?:\/|\bor\s+)$/i.test(input.text.slice(Math.max(0, start - 6), start));
     const extents = alternated ? [] : (ABBREV_EXTENT.find(([re]) => re.test(raw))?.[1] ?? []);
     reason ??= judgeMention(input, start, end, codes, ctx);
+    // A list member too far from the list's governor to find it shares the judgement of the member
+    // before it: "relatives with cancer such as UM, …, meningioma and hepatocellular carcinoma".
+    const prevItem = out[out.length - 1];
+    if (
+      reason === null &&
+      ctx.ungoverned &&
+      prevItem?.reason &&
+      INHERITED.has(prevItem.reason) &&
+      LIST_GAP.test(input.text.slice(prevItem.end, start))
+    )
+      reason = prevItem.reason;
     // In an exclusion a dropped qualifier ("non-cutaneous") narrowed what excludes.
     let qualifier = input.kind === 'exclusion' ? ctx.qualifier : undefined;
     if (input.kind === 'exclusion' && start !== mStart) {
@@ -1521,9 +1588,63 @@ const MAX_LENGTH = 6000;
 /** More cancer mentions than any real list (basket trials name about 30): a dump, left unread. */
 const MAX_MENTIONS = 80;
 
+/** The opposite of a finding of this extractor (De Morgan); every leaf it writes is `equal` a boolean. */
+function opposite(c: Condition): Condition {
+  if ('all' in c) return { any: c.all.map(opposite) };
+  if ('any' in c) return { all: c.any.map(opposite) };
+  return { ...c, value: !c.value };
+}
+
 export const extractDisease: Extractor = (input) => {
   if (input.text.length > MAX_LENGTH) return [];
+  // An inclusion item under "The following tumor types are excluded:" ("Colorectal cancer") says
+  // what excludes: it is read as that exclusion (with its safeguards for narrowed types) and then
+  // negated, "must not have colorectal cancer". Only an item read as one finding that names nothing
+  // but cancers is negated here: several findings would be joined by the assembler after the
+  // negation (De Morgan needs it before), an item with a negation of its own would be negated
+  // twice, and other extractors' findings (a gene, a drug) know nothing of the heading. Other
+  // items keep the older rule (cancer mentions under such a heading stay unread).
+  const lead = input.context[input.context.length - 1];
+  if (
+    input.kind === 'inclusion' &&
+    lead !== undefined &&
+    EXCLUDED_LIST_LEAD.test(lead) &&
+    !input.scopes.scopes.some((sc) => sc.kind === 'negated') &&
+    input.mentions.every((m) => m.type === 'cancer')
+  ) {
+    const asExclusion = extractDisease({ ...input, kind: 'exclusion' });
+    if (asExclusion.length === 1)
+      return [{ ...asExclusion[0]!, condition: opposite(asExclusion[0]!.condition), polarityHandled: true }];
+  }
   const cancerCount = input.mentions.reduce((n, m) => n + (m.type === 'cancer' ? 1 : 0), 0);
+  // "Eligible disease cancer types:" followed by "Liver", "Head and neck", "Merkel Cell": an item
+  // that names only the organ or site reads as that site's cancer, the way the list's other items
+  // ("Breast cancer") do; the lexicon decides which "<item> cancer" / "<item> carcinoma" exists.
+  // (parse.ts joins neighbouring cancer-type items into one `any`, so the list stays alternatives.)
+  if (!input.mentions.length && input.kind === 'inclusion' && lead !== undefined) {
+    const bare = BARE_ITEM.exec(input.text);
+    if (
+      bare &&
+      TYPE_LIST_LEAD.test(lead) &&
+      !EXCLUDING_CONTEXT.test(lead) &&
+      !input.context.some((c) => OTHER_MALIGNANCY.test(c) || EXCLUDING_CONTEXT.test(c))
+    ) {
+      const site = bare[1]!;
+      const ids = wholeMention(input, `${site} cancer`) ?? wholeMention(input, `${site} carcinoma`);
+      const codes = ids ? resolveCodes(ids, input) : [];
+      if (codes.length && codes.every((c) => !GENERIC.has(c))) {
+        const start = bare.index + bare[0].indexOf(site);
+        return [
+          {
+            category: 'cancer_type',
+            condition: { fact: 'cancerType', operator: 'equal', value: true, params: { codes } },
+            spans: [[start, start + site.length]],
+            anchor: start,
+          },
+        ];
+      }
+    }
+  }
   const hasCancer = cancerCount > 0 && cancerCount <= MAX_MENTIONS;
   const gated = gate(input);
   if (!hasCancer && !gated) return [];
