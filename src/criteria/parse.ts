@@ -17,7 +17,7 @@ import { segmentCriteria, type CriterionKind, type Segment } from './segment';
 import { tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
-export const PARSER_VERSION = '1.1.0';
+export const PARSER_VERSION = '1.2.0';
 
 export type ParseStatus = 'parsed' | 'partial' | 'unparsed';
 
@@ -358,6 +358,11 @@ function sameListUnread(c: ParsedCriterion, first: ParsedCriterion): boolean {
   );
 }
 
+/** A short item under the same lead-in as `first`, itself short: entries of one list. */
+function sameListItem(c: ParsedCriterion, first: ParsedCriterion): boolean {
+  return c.kind === 'inclusion' && c.text.length <= 60 && first.text.length <= 60 && first.context !== undefined && JSON.stringify(c.context) === JSON.stringify(first.context);
+}
+
 function related(a: string[], b: string[], lex: Lexicons): boolean {
   return a.some((x) => b.some((y) => lex.cancerAncestors.get(x)?.has(y) || lex.cancerAncestors.get(y)?.has(x)));
 }
@@ -386,7 +391,10 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
           let k = j;
           while (k < criteria.length && sameListUnread(criteria[k]!, c)) k++;
           const codes = k < criteria.length && criteria[k]!.kind === 'inclusion' ? cancerOnly(criteria[k]!) : null;
-          if (!codes || seen.some((s) => related(s, codes, lex))) break;
+          // A related type usually refines the one before ("Breast cancer", then "HER2-positive breast
+          // cancer") and must hold too; but short items of one list under one lead-in ("Gynecologic",
+          // "Ovarian", "Pancreatic" under "Eligible disease types:") are all alternatives.
+          if (!codes || (seen.some((s) => related(s, codes, lex)) && !sameListItem(criteria[k]!, c))) break;
           seen.push(codes);
           j = k + 1;
         }

@@ -3,7 +3,7 @@
  * the corpus (fixtures/criteria/disease.lines.json), plus the cancer-type lexicon built from
  * OncoTree (rules/cancer-types.json).
  */
-import type { Condition } from '../../src/criteria/facts';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { cancerMentionReasons, extractDisease } from '../../src/criteria/extract/disease';
 import type { ExtractInput } from '../../src/criteria/extract/extractor';
 import { lexicons } from '../../src/criteria/lexicon';
@@ -251,6 +251,17 @@ describe('cancer type', () => {
       { all: [{ ...type('BREAST'), value: false }] },
       { all: [{ ...type('UM'), value: false }] },
     ]);
+  });
+
+  it('joins related cancer types listed as items under one lead-in as alternatives (NCT07285044)', () => {
+    // "Gynecologic" and "Ovarian" are related types; as items of one list they are still alternatives,
+    // so a patient with breast cancer meets the list rather than failing its second half.
+    const source = 'Inclusion Criteria:\n\nEligible disease types:\n\n* Breast\n* Gynecologic\n* Ovarian\n* Pancreatic';
+    const criteria = parseCriteria(source);
+    expect(criteria).toHaveLength(1);
+    const codes = leavesOf(criteria[0]!.rule).flatMap((l) => (l.params as { codes?: string[] } | undefined)?.codes ?? []);
+    expect(codes).toEqual(expect.arrayContaining(['BREAST', 'OVARY', 'PANCREAS']));
+    expect('any' in criteria[0]!.rule).toBe(true);
   });
 
   it('reads a bare organ listed under a cancer-type lead-in as that organ\'s cancer', () => {
