@@ -90,14 +90,21 @@ async function overHttp(): Promise<void> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ patient: p.record, options: { asOf: '2025-06-01', limit: 20 } }),
     }));
+    const cpuMs = (): Promise<number> =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
+        child.send('cpu');
+      });
+    const cpuBefore = await cpuMs();
     const result = await autocannon({
       url: `http://127.0.0.1:${port}`,
       connections: Number(values.connections),
       duration: Number(values.seconds),
       requests,
     });
+    const serverCpu = ((await cpuMs()) - cpuBefore) / Math.max(1, result.requests.total);
     console.log(
-      `http (server process + autocannon, ${values.connections} connections, ${values.seconds} s): ${result.requests.average.toFixed(0)} matches/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}`,
+      `http (server process + autocannon, ${values.connections} connections, ${values.seconds} s): ${result.requests.average.toFixed(0)} matches/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}; server CPU ${serverCpu.toFixed(2)} ms per request`,
     );
   } finally {
     child.kill();

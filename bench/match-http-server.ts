@@ -1,6 +1,8 @@
 /**
  * The HTTP side of `npm run bench:match -- --http`: the real express app over an empty in-memory
- * store, its matcher preloaded with the ×N benchmark index. Sends {port, key} to the parent.
+ * store, its matcher preloaded with the ×N benchmark index. Sends {port, key} to the parent, and
+ * answers 'cpu' with its CPU time so far: on a shared machine, CPU ms per request is the figure
+ * that does not depend on what else is running.
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -23,6 +25,12 @@ import { buildIndex } from './match-corpus';
   const server = http.createServer(app).listen(0, '127.0.0.1', () => {
     const address = server.address();
     process.send?.({ port: typeof address === 'object' && address ? address.port : 0, key });
+  });
+  process.on('message', (m) => {
+    if (m === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuMs: (user + system) / 1000 });
+    }
   });
 })().catch((e: unknown) => {
   console.error(e);

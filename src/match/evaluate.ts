@@ -12,7 +12,7 @@ import type { Lexicons } from '../criteria/lexicon';
 import type { ParsedCriterion, ParseStatus } from '../criteria/parse';
 import type { CriterionKind } from '../criteria/segment';
 import type { NormalisedPatient } from '../patients/normalise';
-import { compileCondition, explainCondition, type Compiled, type EvalContext, type Evidence, type FactTable, type Tri } from './compile';
+import { CompiledRules, explainCondition, type EvalContext, type Evidence, type FactTable, type Tri } from './compile';
 
 export type Outcome = 'pass' | 'fail' | 'unknown';
 export type Verdict = 'eligible' | 'possible' | 'ineligible';
@@ -65,52 +65,64 @@ export function verdictOf(outcomes: Outcome[]): Verdict {
 
 /**
  * Compiles rules with interning: criteria with the same rule (boilerplate such as "Pregnant or
- * breastfeeding" recurs across thousands of trials) share one closure and one integer id. A match
- * then keeps each distinct rule's result in a typed array indexed by that id (see RuleResults), so
- * every distinct rule is evaluated once per request however many trials carry it.
+ * breastfeeding" recurs across thousands of trials) share one compiled rule and one integer id. A
+ * match then keeps each distinct rule's result in a typed array indexed by that id (see
+ * RuleResults), so every distinct rule is evaluated once per request however many trials carry it.
  */
 export class RuleCompiler {
   private readonly ids = new Map<string, number>();
-  readonly byId: Array<Compiled<NormalisedPatient>> = [];
+  readonly compiled: CompiledRules<NormalisedPatient>;
+  /**
+   * The rule object each id was compiled from. Explanations walk it rather than a criterion's own
+   * (JSON-equal) copy: its leaves already have fact ids, so explaining builds no key strings.
+   */
+  readonly rules: Condition[] = [];
 
-  constructor(private readonly facts: FactTable<NormalisedPatient>) {}
+  constructor(readonly facts: FactTable<NormalisedPatient>) {
+    this.compiled = new CompiledRules(facts);
+  }
 
   /** The id of a rule, compiling it on first sight. */
   intern(rule: Condition): number {
     const key = JSON.stringify(rule);
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.byId.length;
-      this.byId.push(compileCondition(rule, this.facts));
+      id = this.compiled.add(rule);
+      this.rules.push(rule);
       this.ids.set(key, id);
     }
     return id;
   }
 
   get size(): number {
-    return this.byId.length;
+    return this.rules.length;
+  }
+
+  /** A context for evaluating this compiler's rules for one patient. */
+  context(patient: NormalisedPatient): MatchContext {
+    return this.compiled.memo.context(patient);
   }
 }
 
-const TRI_CODE = { unset: 0, true: 1, false: 2, unknown: 3 } as const;
-
-/** Per-request results of interned rules: 0 not yet evaluated, 1 true, 2 false, 3 unknown. */
+/** Per-request results of interned rules: 0 not yet evaluated, then TRUE, FALSE or UNKNOWN (1, 2, 3). */
 export class RuleResults {
-  private readonly codes: Uint8Array;
+  /** Read directly by the trial scan; 0 means call code(). */
+  readonly codes: Uint8Array;
+  private readonly compiled: CompiledRules<NormalisedPatient>;
 
   constructor(
-    private readonly compiler: RuleCompiler,
+    compiler: RuleCompiler,
     private readonly ctx: EvalContext<NormalisedPatient>,
   ) {
     this.codes = new Uint8Array(compiler.size);
+    this.compiled = compiler.compiled;
   }
 
   /** 1 true, 2 false, 3 unknown. */
   code(id: number): number {
     let c = this.codes[id]!;
-    if (c === TRI_CODE.unset) {
-      const r = this.compiler.byId[id]!(this.ctx);
-      c = r === true ? TRI_CODE.true : r === false ? TRI_CODE.false : TRI_CODE.unknown;
+    if (c === 0) {
+      c = this.compiled.run(id, this.ctx);
       this.codes[id] = c;
     }
     return c;
@@ -118,10 +130,6 @@ export class RuleResults {
 }
 
 export type MatchContext = EvalContext<NormalisedPatient>;
-
-export function newContext(patient: NormalisedPatient): MatchContext {
-  return { patient, memo: new Map() };
-}
 
 /** minimumAge / maximumAge / sex from the trial's structured fields, as criteria. */
 export function structuredCriteria(trial: { minAgeYears: number | null; maxAgeYears: number | null; sex: string | null }): TrialCriterion[] {
@@ -236,13 +244,8 @@ function question(leaf: LeafCondition, lex: Lexicons): string {
 }
 
 /** Full breakdown of one criterion: outcome, the evidence that decided it, and what is missing. */
-export function explainCriterion(
-  c: CompiledCriterion,
-  facts: FactTable<NormalisedPatient>,
-  ctx: MatchContext,
-  lex: Lexicons,
-): CriterionResult {
-  const { result, leaves } = explainCondition(c.criterion.rule, facts, ctx);
+export function explainCriterion(c: CompiledCriterion, compiler: RuleCompiler, ctx: MatchContext, lex: Lexicons): CriterionResult {
+  const { result, leaves } = explainCondition(compiler.rules[c.ruleId]!, compiler.facts, ctx);
   const outcome = outcomeOf(c.criterion.kind, result);
   const base: CriterionResult = {
     id: c.criterion.id,

@@ -63,3 +63,41 @@ export function phaseNumber(phases: string[]): number {
   }
   return best;
 }
+
+/**
+ * The k-th largest of `keys` (-Infinity when there are k or fewer), through a min-heap of the k
+ * largest seen: sorting thousands of candidates to find the 20th best cost more than the scan.
+ */
+export function kthLargest(keys: readonly number[], k: number): number {
+  if (keys.length <= k) return -Infinity;
+  const heap = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    // Sift up keys[i] into heap[0..i].
+    let j = i;
+    const x = keys[i]!;
+    while (j > 0) {
+      const parent = (j - 1) >> 1;
+      if (heap[parent]! <= x) break;
+      heap[j] = heap[parent]!;
+      j = parent;
+    }
+    heap[j] = x;
+  }
+  for (let i = k; i < keys.length; i++) {
+    const x = keys[i]!;
+    if (x <= heap[0]!) continue;
+    // Replace the smallest and sift down.
+    let j = 0;
+    for (;;) {
+      const l = 2 * j + 1;
+      if (l >= k) break;
+      const r = l + 1;
+      const c = r < k && heap[r]! < heap[l]! ? r : l;
+      if (heap[c]! >= x) break;
+      heap[j] = heap[c]!;
+      j = c;
+    }
+    heap[j] = x;
+  }
+  return heap[0]!;
+}

@@ -10,11 +10,10 @@ import type { ParsedCriterion } from '../criteria/parse';
 import { haversineKm, locate } from '../geo/places';
 import type { NormalisedPatient } from '../patients/normalise';
 import type { StoredSite } from '../store/schema';
-import type { FactTable } from './compile';
+import { TRUE, UNKNOWN, type FactTable } from './compile';
 import {
   explainCriterion,
   gapCriteria,
-  newContext,
   RuleCompiler,
   RuleResults,
   structuredCriteria,
@@ -24,7 +23,7 @@ import {
   type CriterionResult,
   type Verdict,
 } from './evaluate';
-import { compareParts, DISEASE_WEIGHTS, phaseNumber, score, type ScoreParts } from './rank';
+import { compareParts, DISEASE_WEIGHTS, kthLargest, phaseNumber, score, type ScoreParts } from './rank';
 
 export interface TrialInput {
   nctId: string;
@@ -119,6 +118,22 @@ function requiredCodes(c: Condition): string[] | null {
   return null;
 }
 
+/** Layout of a criterion word: flags in the low bits, a 4-bit disease weight, the rule id above. */
+const CRITERION_BITS = { exclusion: 1, biomarker: 2, cancer: 4, weightShift: 3, weightMask: 15, ruleShift: 7 } as const;
+
+function criterionWord(ruleId: number, exclusion: boolean, weight: number, biomarker: boolean, cancer: boolean): number {
+  if (weight > CRITERION_BITS.weightMask || ruleId >= 2 ** (31 - CRITERION_BITS.ruleShift)) {
+    throw new Error(`criterion word overflow: weight ${weight}, rule id ${ruleId}`);
+  }
+  return (
+    (ruleId << CRITERION_BITS.ruleShift) |
+    (weight << CRITERION_BITS.weightShift) |
+    (exclusion ? CRITERION_BITS.exclusion : 0) |
+    (biomarker ? CRITERION_BITS.biomarker : 0) |
+    (cancer ? CRITERION_BITS.cancer : 0)
+  );
+}
+
 interface Scan {
   failed: boolean;
   unknowns: number;
@@ -151,12 +166,12 @@ export class TrialIndex {
   readonly trials: IndexedTrial[];
   private readonly byId: Map<string, IndexedTrial>;
   private readonly offsets: Int32Array;
-  private readonly ruleIds: Int32Array;
-  private readonly exclusion: Uint8Array;
-  /** Per flat criterion: DISEASE_WEIGHTS of its category; 1 when it has a biomarker leaf / a cancer-type leaf. */
-  private readonly weight: Uint8Array;
-  private readonly biomarkerLeaf: Uint8Array;
-  private readonly cancerLeaf: Uint8Array;
+  /**
+   * Per flat criterion, one word (see CRITERION_BITS): its rule id, whether it is an exclusion, the
+   * DISEASE_WEIGHTS of its category, and whether it has a biomarker / a cancer-type leaf. One word
+   * read per criterion instead of five arrays: the scan visits some 200,000 criteria a request.
+   */
+  private readonly words: Int32Array;
   /** Cancer-type codes of each interned rule, by rule id, for specificity. */
   private readonly ruleCancerCodes: Array<string[][] | undefined> = [];
   /** Per trial, for the prefilters: status id, age limits (NaN when none), sex (0 any, 1 female, 2 male). */
@@ -165,14 +180,18 @@ export class TrialIndex {
   private readonly minAge: Float64Array;
   private readonly maxAge: Float64Array;
   private readonly sexCode: Uint8Array;
-  /** Per trial, ids of its required cancer-code sets (interned: the same set recurs across trials). */
-  private readonly requiredSets: number[][];
+  /**
+   * Per trial, ids of its required cancer-code sets (interned: the same set recurs across trials),
+   * flat: trial i's ids are requiredSets[requiredFrom[i]] up to requiredFrom[i + 1].
+   */
+  private readonly requiredFrom: Int32Array;
+  private readonly requiredSets: Int32Array;
   private readonly requiredSetCodes: string[][] = [];
 
   constructor(
     inputs: TrialInput[],
     private readonly lex: Lexicons,
-    private readonly facts: FactTable<NormalisedPatient>,
+    facts: FactTable<NormalisedPatient>,
     private readonly compiler = new RuleCompiler(facts),
   ) {
     const placeCache = new Map<string, { lat: number; lon: number } | null>();
@@ -234,7 +253,9 @@ export class TrialIndex {
     this.minAge = new Float64Array(this.trials.length);
     this.maxAge = new Float64Array(this.trials.length);
     this.sexCode = new Uint8Array(this.trials.length);
-    this.requiredSets = this.trials.map((t, i) => {
+    const requiredSets: number[] = [];
+    this.requiredFrom = new Int32Array(this.trials.length + 1);
+    this.trials.forEach((t, i) => {
       const status = t.overallStatus ?? '';
       if (!statusIds.has(status)) {
         statusIds.set(status, this.statusNames.length);
@@ -244,30 +265,31 @@ export class TrialIndex {
       this.minAge[i] = t.minAgeYears === null ? NaN : Math.floor(t.minAgeYears);
       this.maxAge[i] = t.maxAgeYears === null ? NaN : Math.floor(t.maxAgeYears);
       this.sexCode[i] = t.sex === 'FEMALE' ? 1 : t.sex === 'MALE' ? 2 : 0;
-      return t.requiredCancer.map((codes) => {
+      this.requiredFrom[i] = requiredSets.length;
+      for (const codes of t.requiredCancer) {
         const key = [...codes].sort().join('|');
         if (!setIds.has(key)) {
           setIds.set(key, this.requiredSetCodes.length);
           this.requiredSetCodes.push(codes);
         }
-        return setIds.get(key)!;
-      });
+        requiredSets.push(setIds.get(key)!);
+      }
     });
-    this.ruleIds = new Int32Array(n);
-    this.exclusion = new Uint8Array(n);
-    this.weight = new Uint8Array(n);
-    this.biomarkerLeaf = new Uint8Array(n);
-    this.cancerLeaf = new Uint8Array(n);
+    this.requiredFrom[this.trials.length] = requiredSets.length;
+    this.requiredSets = Int32Array.from(requiredSets);
+    this.words = new Int32Array(n);
     for (const t of this.trials) {
       t.criteria.forEach((c, k) => {
         const j = this.offsets[t.pos]! + k;
         const leaves = leavesOf(c.criterion.rule);
         const cancerCodes = leaves.filter((l) => l.fact === 'cancerType').map((l) => (l.params as { codes?: string[] } | undefined)?.codes ?? []);
-        this.ruleIds[j] = c.ruleId;
-        this.exclusion[j] = c.criterion.kind === 'exclusion' ? 1 : 0;
-        this.weight[j] = DISEASE_WEIGHTS[c.criterion.category] ?? 0;
-        this.biomarkerLeaf[j] = leaves.some((l) => l.fact === 'biomarker' || l.fact === 'biomarkerValue') ? 1 : 0;
-        this.cancerLeaf[j] = cancerCodes.length ? 1 : 0;
+        this.words[j] = criterionWord(
+          c.ruleId,
+          c.criterion.kind === 'exclusion',
+          DISEASE_WEIGHTS[c.criterion.category] ?? 0,
+          leaves.some((l) => l.fact === 'biomarker' || l.fact === 'biomarkerValue'),
+          cancerCodes.length > 0,
+        );
         if (cancerCodes.length) this.ruleCancerCodes[c.ruleId] = cancerCodes;
       });
     }
@@ -305,7 +327,9 @@ export class TrialIndex {
     return (i) => {
       if (age !== undefined && (age < this.minAge[i]! || age > this.maxAge[i]!)) return true;
       if (sex && this.sexCode[i] && this.sexCode[i] !== sex) return true;
-      if (cancers) for (const id of this.requiredSets[i]!) if (!setPossible(id)) return true;
+      if (cancers) {
+        for (let k = this.requiredFrom[i]!, to = this.requiredFrom[i + 1]!; k < to; k++) if (!setPossible(this.requiredSets[k]!)) return true;
+      }
       return false;
     };
   }
@@ -321,7 +345,7 @@ export class TrialIndex {
   }
 
   match(patient: NormalisedPatient, options: MatchOptions): MatchResult {
-    const ctx = newContext(patient);
+    const ctx = this.compiler.context(patient);
     const results = new RuleResults(this.compiler, ctx);
     const wanted = options.trials ? new Set(options.trials) : null;
     const statuses = options.statuses ?? (wanted ? null : DEFAULT_STATUSES);
@@ -339,8 +363,8 @@ export class TrialIndex {
     for (let q = 0; q < n; q++) {
       const i = positions ? positions[q]! : q;
       if (statusMask && !statusMask[this.statusId[i]!]) continue;
-      const t = this.trials[i]!;
-      if (phases && !t.phases.some((ph) => phases.has(ph))) continue;
+      // The trial object is read only when a filter needs it: most requests need the flat arrays alone.
+      if (phases && !this.trials[i]!.phases.some((ph) => phases.has(ph))) continue;
       counts.considered++;
       if (quickOut?.(i)) {
         counts.ineligible++;
@@ -350,7 +374,7 @@ export class TrialIndex {
       // parts. Most trials fail a criterion, and without includeIneligible the first failure ends
       // the trial. Nothing is allocated per trial: 20,000 trials a request must make no garbage.
       if (options.maxDistanceKm !== undefined) {
-        const nearest = this.nearest(t, patient);
+        const nearest = this.nearest(this.trials[i]!, patient);
         if (!nearest || nearest.distanceKm > options.maxDistanceKm) continue;
         nearestAt.set(i, nearest);
       }
@@ -361,18 +385,16 @@ export class TrialIndex {
         continue;
       }
       const verdict: Verdict = scratch.failed ? 'ineligible' : scratch.unknowns ? 'possible' : 'eligible';
-      counts[verdict]++;
+      if (verdict === 'ineligible') counts.ineligible++;
+      else if (verdict === 'possible') counts.possible++;
+      else counts.eligible++;
       candPos.push(i);
       candKey.push(rankKey(verdict, scratch));
     }
     // Only trials that can reach the top `limit` are ranked in full (distance, phase, id): those
     // whose key (verdict, disease weight, specificity, unknowns) is at least the limit-th best.
     // The nearest of a trial's sites (hundreds for some) is looked up for those alone.
-    let threshold = -Infinity;
-    if (candKey.length > options.limit) {
-      const sorted = Float64Array.from(candKey).sort();
-      threshold = sorted[sorted.length - options.limit]!;
-    }
+    const threshold = kthLargest(candKey, options.limit);
     const ranked: Array<{ t: IndexedTrial; parts: ScoreParts; nearest: TrialMatch['nearestSite'] }> = [];
     for (let k = 0; k < candPos.length; k++) {
       if (candKey[k]! < threshold) continue;
@@ -393,15 +415,15 @@ export class TrialIndex {
       score: score(parts),
       scoreParts: parts,
       nearestSite: nearest,
-      criteria: t.criteria.map((c) => explainCriterion(c, this.facts, ctx, this.lex)),
+      criteria: t.criteria.map((c) => explainCriterion(c, this.compiler, ctx, this.lex)),
     }));
     return { matches, counts };
   }
 
   /** Every criterion of one trial, explained, whatever its verdict. */
   evaluate(t: IndexedTrial, patient: NormalisedPatient): TrialMatch {
-    const ctx = newContext(patient);
-    const criteria = t.criteria.map((c) => explainCriterion(c, this.facts, ctx, this.lex));
+    const ctx = this.compiler.context(patient);
+    const criteria = t.criteria.map((c) => explainCriterion(c, this.compiler, ctx, this.lex));
     const verdict = verdictOf(criteria.map((c) => c.outcome));
     const nearest = this.nearest(t, patient);
     const scanned = this.scan(t.pos, new RuleResults(this.compiler, ctx), this.specificRules(patient), false, newScan());
@@ -427,23 +449,27 @@ export class TrialIndex {
     out.cancerSpecific = false;
     out.biomarkerSpecific = false;
     const to = this.offsets[pos + 1]!;
+    const codes = results.codes;
     for (let j = this.offsets[pos]!; j < to; j++) {
-      const code = results.code(this.ruleIds[j]!);
-      if (code === 3) {
+      const word = this.words[j]!;
+      const ruleId = word >>> CRITERION_BITS.ruleShift;
+      let code = codes[ruleId]!;
+      if (code === 0) code = results.code(ruleId);
+      if (code === UNKNOWN) {
         out.unknowns++;
         continue;
       }
-      const excl = this.exclusion[j] === 1;
-      // Fails: an inclusion rule false (2), or an exclusion rule true (1).
-      if ((code === 1) === excl) {
+      const excl = (word & CRITERION_BITS.exclusion) !== 0;
+      // Fails: an inclusion rule false, or an exclusion rule true.
+      if ((code === TRUE) === excl) {
         out.failed = true;
         if (stopOnFail) break;
         continue;
       }
       if (excl) continue;
-      out.diseaseWeight += this.weight[j]!;
-      if (this.biomarkerLeaf[j]) out.biomarkerSpecific = true;
-      if (!out.cancerSpecific && this.cancerLeaf[j]) out.cancerSpecific = specific(this.ruleIds[j]!);
+      out.diseaseWeight += (word >>> CRITERION_BITS.weightShift) & CRITERION_BITS.weightMask;
+      if (word & CRITERION_BITS.biomarker) out.biomarkerSpecific = true;
+      if (!out.cancerSpecific && word & CRITERION_BITS.cancer) out.cancerSpecific = specific(ruleId);
     }
     return out;
   }

@@ -1,7 +1,7 @@
 import type { LeafCondition } from '../../src/criteria/facts';
 import { FACT_NAMES } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { compileCondition, type Tri } from '../../src/match/compile';
+import { evaluateCondition, type Tri } from '../../src/match/compile';
 import { factTable } from '../../src/match/fact-values';
 import { normalisePatient } from '../../src/patients/normalise';
 import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
@@ -12,7 +12,7 @@ const AS_OF = '2025-06-01';
 
 function judge(record: PatientRecord, leaf: LeafCondition): Tri {
   const patient = normalisePatient(patientRecordSchema.parse(record), lex, AS_OF);
-  return compileCondition(leaf, facts)({ patient, memo: new Map() });
+  return evaluateCondition(leaf, facts, patient);
 }
 
 const EMPTY: PatientRecord = {};
