@@ -55,6 +55,8 @@ export function factKey(leaf: Pick<LeafCondition, 'fact' | 'params'>): string {
 }
 
 const NO_PARAMS: Record<string, unknown> = Object.freeze({});
+/** Placeholder of a memo slot no request has filled; never read, as its stamp matches no generation. */
+const NOT_COMPUTED: FactValue = Object.freeze({ value: undefined, evidence: [] });
 
 /**
  * Integer ids for distinct (fact, params), given at compile time, and one slot per id for its value.
@@ -68,7 +70,7 @@ export class FactMemo {
   private readonly ids = new Map<string, number>();
   /** Leaves seen at compile time, by identity, so explaining a compiled rule builds no key strings. */
   private readonly leafIds = new WeakMap<LeafCondition, number>();
-  values: FactValue[] = [];
+  readonly values: FactValue[] = [];
   stamps = new Uint32Array(256);
   private generation = 0;
 
@@ -81,6 +83,8 @@ export class FactMemo {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(key, id);
+      // A slot per id from the start keeps `values` a dense array whatever order requests fill it in.
+      this.values.push(NOT_COMPUTED);
       if (id >= this.stamps.length) {
         const grown = new Uint32Array(this.stamps.length * 2);
         grown.set(this.stamps);
