@@ -53,6 +53,18 @@ export interface CriterionResult {
   missing?: Missing[];
 }
 
+/**
+ * Whether a rule is unknown for every patient: all its leaves are `unparsed`, the fact that stands
+ * for text the parser could not read and is unknown by definition (src/criteria/facts.ts), under
+ * non-empty groups (Kleene all / any of unknowns is unknown; an empty `all` would be true).
+ * test/match/compile-agreement.test.ts checks this against the fact table over the corpus.
+ */
+export function alwaysUnknown(rule: Condition): boolean {
+  if ('all' in rule) return rule.all.length > 0 && rule.all.every(alwaysUnknown);
+  if ('any' in rule) return rule.any.length > 0 && rule.any.every(alwaysUnknown);
+  return rule.fact === 'unparsed';
+}
+
 export function outcomeOf(kind: CriterionKind, result: Tri): Outcome {
   if (result === null) return 'unknown';
   return (kind === 'inclusion') === result ? 'pass' : 'fail';

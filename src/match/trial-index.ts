@@ -12,6 +12,7 @@ import type { NormalisedPatient } from '../patients/normalise';
 import type { StoredSite } from '../store/schema';
 import { TRUE, UNKNOWN, type FactTable } from './compile';
 import {
+  alwaysUnknown,
   explainCriterion,
   gapCriteria,
   RuleCompiler,
@@ -169,9 +170,11 @@ export class TrialIndex {
   /**
    * Per flat criterion, one word (see CRITERION_BITS): its rule id, whether it is an exclusion, the
    * DISEASE_WEIGHTS of its category, and whether it has a biomarker / a cancer-type leaf. One word
-   * read per criterion instead of five arrays: the scan visits some 200,000 criteria a request.
+   * read per criterion instead of five arrays: the scan visits over 100,000 criteria a request.
    */
   private readonly words: Int32Array;
+  /** Per trial, how many of its criteria are unknown for every patient; they have no word. */
+  private readonly unreadCount: Int32Array;
   /** Cancer-type codes of each interned rule, by rule id, for specificity. */
   private readonly ruleCancerCodes: Array<string[][] | undefined> = [];
   /** Per trial, for the prefilters: status id, age limits (NaN when none), sex (0 any, 1 female, 2 male). */
@@ -239,12 +242,20 @@ export class TrialIndex {
     this.byId = new Map(this.trials.map((t) => [t.nctId, t]));
     // Every trial's criteria as one flat run of rule ids and exclusion flags: the match loop walks
     // typed arrays instead of objects, which keeps 20,000 trials in cache and makes no garbage.
+    // Criteria whose rule is unknown for every patient (see alwaysUnknown: about a third of them,
+    // the unread ones) are counted per trial and left out of the flat arrays, so the scan never
+    // visits them.
+    const unread = this.trials.map((t) => t.criteria.map((c) => alwaysUnknown(c.criterion.rule)));
     this.offsets = new Int32Array(this.trials.length + 1);
+    this.unreadCount = new Int32Array(this.trials.length);
     let n = 0;
     this.trials.forEach((t, i) => {
       t.pos = i;
       this.offsets[i] = n;
-      n += t.criteria.length;
+      for (const u of unread[i]!) {
+        if (u) this.unreadCount[i]!++;
+        else n++;
+      }
     });
     this.offsets[this.trials.length] = n;
     const statusIds = new Map<string, number>();
@@ -279,8 +290,9 @@ export class TrialIndex {
     this.requiredSets = Int32Array.from(requiredSets);
     this.words = new Int32Array(n);
     for (const t of this.trials) {
+      let j = this.offsets[t.pos]!;
       t.criteria.forEach((c, k) => {
-        const j = this.offsets[t.pos]! + k;
+        if (unread[t.pos]![k]) return;
         const leaves = leavesOf(c.criterion.rule);
         const cancerCodes = leaves.filter((l) => l.fact === 'cancerType').map((l) => (l.params as { codes?: string[] } | undefined)?.codes ?? []);
         this.words[j] = criterionWord(
@@ -291,6 +303,7 @@ export class TrialIndex {
           cancerCodes.length > 0,
         );
         if (cancerCodes.length) this.ruleCancerCodes[c.ruleId] = cancerCodes;
+        j++;
       });
     }
   }
@@ -444,7 +457,7 @@ export class TrialIndex {
   /** Walks trial `pos`'s criteria once, writing verdict inputs and ranking parts into `out`. */
   private scan(pos: number, results: RuleResults, specific: (ruleId: number) => boolean, stopOnFail: boolean, out: Scan): Scan {
     out.failed = false;
-    out.unknowns = 0;
+    out.unknowns = this.unreadCount[pos]!;
     out.diseaseWeight = 0;
     out.cancerSpecific = false;
     out.biomarkerSpecific = false;
