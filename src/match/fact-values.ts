@@ -404,7 +404,10 @@ function conditionFact(p: NormalisedPatient, params: Record<string, unknown>): F
     if (sure) return known(true, [ev(`${c.path}/name`, c.name, c.status ? `status ${c.status}` : undefined)]);
     unknown = true;
   }
-  return unknown ? UNKNOWN : known(false, [ev('/conditions', p.conditions.map((c) => c.name), 'not among reported conditions')]);
+  // Each reported condition is cited at its own path, so evidence from a FHIR bundle names the
+  // resource it came from; an empty list is cited whole.
+  const none = p.conditions.map((c) => ev(`${c.path}/name`, c.name, 'not one of the conditions asked about'));
+  return unknown ? UNKNOWN : known(false, none.length ? none : [ev('/conditions', [], 'no conditions reported')]);
 }
 
 function otherMalignancyFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
@@ -446,7 +449,8 @@ function otherMalignancyFact(p: NormalisedPatient, params: Record<string, unknow
   if (unknown) return UNKNOWN;
   // Without a conditions list the record cannot rule other cancers out.
   if (!p.conditions || !p.cancers) return UNKNOWN;
-  return known(false, [ev('/conditions', p.conditions.map((c) => c.name), 'no other cancer reported')]);
+  const none = p.conditions.map((c) => ev(`${c.path}/name`, c.name, 'not another cancer'));
+  return known(false, none.length ? none : [ev('/conditions', [], 'no other cancer reported')]);
 }
 
 // ---------- the table -------------------------------------------------------------------------
