@@ -245,21 +245,45 @@ export interface LeafTrace {
  * leaves. Used only to explain results a client will see, so it interprets rather than compiles.
  */
 export function explainCondition<P>(c: Condition, facts: FactTable<P>, ctx: EvalContext<P>): { result: Tri; leaves: LeafTrace[] } {
+  const leaves: LeafTrace[] = [];
+  const result = explainInto(c, facts, ctx, leaves);
+  return { result, leaves };
+}
+
+/**
+ * explainCondition's walk, appending the deciding leaves to one array: a group explains each child
+ * in turn, then keeps in place only the runs of the children whose result decided it. The top 20
+ * trials carry some 400 criteria a request; per-node arrays showed in profiles.
+ */
+function explainInto<P>(c: Condition, facts: FactTable<P>, ctx: EvalContext<P>, out: LeafTrace[]): Tri {
   if ('all' in c || 'any' in c) {
-    const isAll = 'all' in c;
-    const kids = (isAll ? (c as { all: Condition[] }).all : (c as { any: Condition[] }).any).map((k) => explainCondition(k, facts, ctx));
-    const decisive = isAll ? false : true;
-    if (kids.some((k) => k.result === decisive)) {
-      return { result: decisive, leaves: kids.filter((k) => k.result === decisive).flatMap((k) => k.leaves) };
+    const kids = 'all' in c ? c.all : c.any;
+    // A group of one is its child: same result, same deciding leaves.
+    if (kids.length === 1) return explainInto(kids[0]!, facts, ctx, out);
+    const decisive = 'all' in c ? false : true;
+    const start = out.length;
+    const results: Tri[] = [];
+    const ends: number[] = [];
+    for (const k of kids) {
+      results.push(explainInto(k, facts, ctx, out));
+      ends.push(out.length);
     }
-    if (kids.some((k) => k.result === null)) {
-      return { result: null, leaves: kids.filter((k) => k.result === null).flatMap((k) => k.leaves) };
+    const keep: Tri | undefined = results.includes(decisive) ? decisive : results.includes(null) ? null : undefined;
+    if (keep === undefined) return !decisive; // every child agreed: all their leaves decide it
+    let write = start;
+    let from = start;
+    for (let i = 0; i < kids.length; i++) {
+      const to = ends[i]!;
+      if (results[i] === keep) for (let r = from; r < to; r++) out[write++] = out[r]!;
+      from = to;
     }
-    return { result: !decisive, leaves: kids.flatMap((k) => k.leaves) };
+    out.length = write;
+    return keep;
   }
   const value = factValue(ctx, facts, c, ctx.memo.id(c));
   const result = value.value === undefined ? null : applyOperator(OPERATORS[c.operator], value.value, c.value);
-  return { result, leaves: [{ leaf: c, result, value }] };
+  out.push({ leaf: c, result, value });
+  return result;
 }
 
 /** Compiles `c` on its own and evaluates it once for `patient` (tests and one-off checks). */

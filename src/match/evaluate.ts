@@ -269,35 +269,40 @@ export function explainCriterion(c: CompiledCriterion, compiler: RuleCompiler, c
     outcome,
     evidence: [],
   };
+  // Loops rather than filter / flatMap chains, and no de-duplication set for a single item: this
+  // runs for every criterion of every returned trial.
   if (outcome !== 'unknown') {
-    const seen = new Set<string>();
-    base.evidence = leaves
-      .flatMap((l) => l.value.evidence)
-      .filter((e) => {
-        const key = `${e.path}|${String(e.note)}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
+    const all: Evidence[] = [];
+    for (const l of leaves) for (const e of l.value.evidence) all.push(e);
+    base.evidence = all.length > 1 ? distinctBy(all, (e) => `${e.path}|${String(e.note)}`) : all;
     return base;
   }
-  const unknownLeaves = leaves.filter((l) => l.result === null);
-  const unread = unknownLeaves.filter((l) => l.leaf.fact === 'unparsed');
-  const missingData = unknownLeaves.filter((l) => l.leaf.fact !== 'unparsed');
+  const missingData: LeafCondition[] = [];
+  const unread: LeafCondition[] = [];
+  const evidence: Evidence[] = [];
+  for (const l of leaves) {
+    if (l.result !== null) for (const e of l.value.evidence) evidence.push(e);
+    else if (l.leaf.fact === 'unparsed') unread.push(l.leaf);
+    else missingData.push(l.leaf);
+  }
   base.reason = missingData.length ? 'missing_data' : 'not_understood';
-  const seen = new Set<string>();
-  base.missing = [...missingData, ...unread]
-    .map((l) => ({
-      fact: l.leaf.fact,
-      ...(l.leaf.params && l.leaf.fact !== 'unparsed' ? { params: l.leaf.params } : {}),
-      question: question(l.leaf, lex),
-    }))
-    .filter((m) => {
-      const key = `${m.fact}|${m.question}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  base.evidence = leaves.filter((l) => l.result !== null).flatMap((l) => l.value.evidence);
+  const missing: Missing[] = [];
+  for (const leaf of [...missingData, ...unread]) {
+    const q = question(leaf, lex);
+    missing.push(leaf.params && leaf.fact !== 'unparsed' ? { fact: leaf.fact, params: leaf.params, question: q } : { fact: leaf.fact, question: q });
+  }
+  base.missing = missing.length > 1 ? distinctBy(missing, (m) => `${m.fact}|${m.question}`) : missing;
+  base.evidence = evidence;
   return base;
+}
+
+/** The items whose key was not seen before, in order. */
+function distinctBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
