@@ -60,6 +60,9 @@ describe('match API', () => {
 
   it('returns ranked matches with verdict, score parts and evidence for every criterion', async () => {
     const res = await post({ patient: patient('her2-positive-metastatic-breast'), options: { asOf: '2025-06-01' } }).expect(200);
+    // The route writes the JSON itself (no ETag on a POST): type and length must still be right.
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(res.body)));
     const body = res.body as { matches: TrialMatch[]; corpus: { trials: number; lastSync: unknown }; counts: Record<string, number> };
     expect(body.corpus.trials).toBe(250);
     expect(body.corpus).toHaveProperty('lastSync', null);
