@@ -403,6 +403,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
 
 /** A phrase whose last word several names share: "MEK or BRAF inhibitor", "targeted or hormonal therapy". */
 const SHARED_HEAD_RE = /^(.*?)\s+(inhibitors?|antibod(?:y|ies)|TKIs?|blockers?|agents?|therapy|therapies|treatments?)$/i;
+const COORDINATOR_END_RE = /(?:[/,]|\bor|\band)\s*$/i;
 const COORDINATED_NAMES_RE = /((?:\b[A-Za-z][\w-]{1,11}\s*(?:\/|,|\bor\b|\band\b|\band\s*\/\s*or\b)\s*)+)$/i;
 
 /**
@@ -415,9 +416,12 @@ function sharedHeadItems(ctx: Ctx, items: Item[], s: number): Item[] {
   const out: Item[] = [];
   for (const it of items) {
     if (!it.classes.size && !it.kinds.size) continue;
+    // Cheap gate first: a coordinator right before the item (this runs for every item of every criterion).
+    const before = text.slice(Math.max(s, it.start - 60), it.start);
+    if (!COORDINATOR_END_RE.test(before)) continue;
     const head = SHARED_HEAD_RE.exec(text.slice(it.start, it.end));
     if (!head) continue;
-    const chain = COORDINATED_NAMES_RE.exec(text.slice(Math.max(s, it.start - 60), it.start));
+    const chain = COORDINATED_NAMES_RE.exec(before);
     if (!chain) continue;
     const chainStart = it.start - chain[1]!.length;
     for (const w of chain[1]!.matchAll(/[A-Za-z][\w-]{1,11}/g)) {
