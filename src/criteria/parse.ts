@@ -346,21 +346,14 @@ function cancerOnly(c: ParsedCriterion): string[] | null {
   return types.flatMap((l) => ((l.params as { codes?: string[] } | undefined)?.codes ?? []));
 }
 
-/** An unread inclusion item short enough to be a list entry, under the same lead-in as `first`. */
-function sameListUnread(c: ParsedCriterion, first: ParsedCriterion): boolean {
-  return (
-    c.kind === 'inclusion' &&
-    c.status === 'unparsed' &&
-    c.text.length <= 60 &&
-    !/:\s*$/.test(c.text) &&
-    first.context !== undefined &&
-    JSON.stringify(c.context) === JSON.stringify(first.context)
-  );
+/** A short inclusion item under the same lead-in as `first`: an entry of the same list. */
+function sameListItem(c: ParsedCriterion, first: ParsedCriterion): boolean {
+  return c.kind === 'inclusion' && c.text.length <= 60 && first.context !== undefined && JSON.stringify(c.context) === JSON.stringify(first.context);
 }
 
-/** A short item under the same lead-in as `first`, itself short: entries of one list. */
-function sameListItem(c: ParsedCriterion, first: ParsedCriterion): boolean {
-  return c.kind === 'inclusion' && c.text.length <= 60 && first.text.length <= 60 && first.context !== undefined && JSON.stringify(c.context) === JSON.stringify(first.context);
+/** An unread entry of the same list (not itself a lead-in ending in a colon). */
+function sameListUnread(c: ParsedCriterion, first: ParsedCriterion): boolean {
+  return c.status === 'unparsed' && !/:\s*$/.test(c.text) && sameListItem(c, first);
 }
 
 function related(a: string[], b: string[], lex: Lexicons): boolean {
@@ -394,7 +387,7 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
           // A related type usually refines the one before ("Breast cancer", then "HER2-positive breast
           // cancer") and must hold too; but short items of one list under one lead-in ("Gynecologic",
           // "Ovarian", "Pancreatic" under "Eligible disease types:") are all alternatives.
-          if (!codes || (seen.some((s) => related(s, codes, lex)) && !sameListItem(criteria[k]!, c))) break;
+          if (!codes || (seen.some((s) => related(s, codes, lex)) && !(c.text.length <= 60 && sameListItem(criteria[k]!, c)))) break;
           seen.push(codes);
           j = k + 1;
         }

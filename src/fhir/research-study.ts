@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { haversineKm, locate, type Point } from '../geo/places';
 import type { Verdict } from '../match/evaluate';
+import type { StoredSite } from '../store/schema';
 
 /** ResearchStudy.status (R4 research-study-status) per ClinicalTrials.gov overall status. */
 export const FHIR_STATUS_BY_CTGOV: Record<string, string> = {
@@ -114,16 +115,8 @@ const rawStudy = z.looseObject({
     .nullish(),
 });
 
-export interface StudySite {
-  facility: string | null;
-  city: string | null;
-  state: string | null;
-  country: string | null;
-  zip: string | null;
-  status: string | null;
-  lat: number | null;
-  lon: number | null;
-}
+/** A study site as the store keeps it. */
+export type StudySite = StoredSite;
 
 export interface StudyForSearchset {
   nctId: string;

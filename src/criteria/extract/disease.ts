@@ -46,7 +46,7 @@
  *    an exclusion list ("… are excluded"), are dropped rather than flipped.
  */
 import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
-import type { ExtractInput, Extractor, Finding } from './extractor';
+import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Mention } from '../lexicon';
 import { foldWord, type Token } from '../text';
 
@@ -206,17 +206,6 @@ function resolveCodes(codes: string[], input: ExtractInput): string[] {
   return uniq.filter((c) => !uniq.some((o) => o !== c && input.lex.cancerAncestors.get(c)?.has(o)));
 }
 
-function tokenIndexAt(tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Clauses are looked for within this many characters, which keeps the work linear on run-on text. */
 const CLAUSE_WINDOW = 600;
 const ABBREV_BEFORE_DOT = /\b(?:e\.g|i\.e|vs|approx|no|etc)$/i;
@@ -326,8 +315,8 @@ function judgeMention(
   const generic = codes.every((c) => GENERIC.has(c));
   if (generic && kind === 'exclusion') return 'other-malignancy';
   const cStart = clauseStart(text, start);
-  const first = tokenIndexAt(tokens, start);
-  const afterIdx = tokenIndexAt(tokens, end);
+  const first = tokenAt(tokens, start);
+  const afterIdx = tokenAt(tokens, end);
   const next = tokens[afterIdx];
   // "cancer therapy", "melanoma-directed", "cancer center": the mention modifies another noun. An
   // opening bracket between them starts an aside instead ("NSCLC (Cohort 1F only)").
@@ -410,7 +399,7 @@ function judgeMention(
   // are asides or expansions ("BRAF [Rapidly Accelerated Fibrosarcoma isoform B]").
   if (depth > 0) {
     const open = Math.max(text.lastIndexOf('(', start), text.lastIndexOf('[', start));
-    const inside = tokens.slice(tokenIndexAt(tokens, open + 1), first).filter((t) => !inSkip(ctx, t));
+    const inside = tokens.slice(tokenAt(tokens, open + 1), first).filter((t) => !inSkip(ctx, t));
     if (open >= 0 && inside.length && !/^(?:e|g|eg|i|ie|including|such|as)$/.test(inside[0]!.norm))
       return 'parenthetical';
   }
@@ -542,7 +531,7 @@ function trimMention(
 ): { start: number; end: number; ids: string[] } | null {
   const raw = input.text.slice(start, end);
   const bracket = Math.max(raw.lastIndexOf(')'), raw.lastIndexOf('('), raw.lastIndexOf(']'), raw.lastIndexOf('['));
-  const prev = input.tokens[tokenIndexAt(input.tokens, start) - 1];
+  const prev = input.tokens[tokenAt(input.tokens, start) - 1];
   const negatedFirst = prev && /^non$/i.test(prev.raw) && start - prev.end <= 1;
   if (bracket < 0 && !negatedFirst) return { start, end, ids: [] };
   const firstWord = /^[\p{L}\p{N}]+[\s-]*/u.exec(raw);
@@ -1478,7 +1467,7 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
   const start = run[0]!.start;
   const cEnd = clauseEnd(text, end);
   const nextCancer = cancers.find((c) => c.start >= end && c.start - end <= 80 && c.start < cEnd);
-  const j0 = tokenIndexAt(tokens, end);
+  const j0 = tokenAt(tokens, end);
   for (let j = j0; j < tokens.length && j < j0 + 6 && tokens[j]!.start < cEnd; j++) {
     const t = tokens[j]!;
     if (nextCancer && t.start >= nextCancer.start)
@@ -1522,7 +1511,7 @@ const THERAPY_WORD = words(
 function governedByTreatment(input: ExtractInput, start: number): boolean {
   const { tokens, text } = input;
   const cStart = clauseStart(text, start);
-  let i = tokenIndexAt(tokens, start) - 1;
+  let i = tokenAt(tokens, start) - 1;
   while (i >= 0 && tokens[i]!.end > cStart && SKIP_BEFORE.has(tokens[i]!.norm) && tokens[i]!.norm !== 'of') i--;
   const t = tokens[i];
   if (!t || t.end <= cStart) return false;

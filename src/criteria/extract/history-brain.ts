@@ -22,10 +22,9 @@
  * Leptomeningeal disease and spinal cord compression are conditions (rules/conditions.json,
  * group cns_disease), read here because criteria list them with brain metastases.
  */
-import type { ExtractInput, Extractor, Finding } from './extractor';
+import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Condition } from '../facts';
 import {
-  modalNegationInExclusion,
   negatedAt,
   polarityMode,
   sentenceEnd,

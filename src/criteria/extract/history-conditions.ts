@@ -28,12 +28,11 @@
  * Other malignancies are in history-malignancy.ts; leptomeningeal disease and cord compression in
  * history-brain.ts.
  */
-import type { ExtractInput, Extractor, Finding } from './extractor';
+import { modalNegationInExclusion, mergeSpans, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Condition } from '../facts';
 import type { Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import {
-  modalNegationInExclusion,
   negatedAt,
   sentenceEnd,
   sentenceStart,
@@ -911,13 +910,3 @@ function replacementNote(input: ExtractInput, from: number): Span[] {
   return vocabSpans(input, from, from + m[0].length, REPLACEMENT_VOCAB);
 }
 
-function mergeSpans(spans: Span[]): Span[] {
-  const sorted = spans.filter(([a, b]) => b > a).sort((a, b) => a[0] - b[0]);
-  const out: Span[] = [];
-  for (const sp of sorted) {
-    const last = out[out.length - 1];
-    if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
-    else out.push([sp[0], sp[1]]);
-  }
-  return out;
-}

@@ -16,12 +16,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ExtractInput, Extractor, Finding } from './extractor';
+import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { PhraseIndex, rulesDir } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { tokenize } from '../text';
 import {
-  modalNegationInExclusion,
   negatedAt,
   sentenceEnd,
   sentenceStart,

@@ -17,13 +17,12 @@
  * "…unless using effective contraception") → attestation(contraception) = false. Definitions of
  * acceptable methods and of childbearing potential are covered by the requirement they define.
  */
-import type { ExtractInput, Extractor, Finding } from './extractor';
+import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Condition } from '../facts';
 import {
   allOf,
   anyOf,
   attachToNeighbour,
-  modalNegationInExclusion,
   nearNegation,
   negatedAt,
   polarityMode,
@@ -225,18 +224,12 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
 
   // Pregnancy tests first: their "pregnancy" word belongs to the test, not to a status phrase.
   const tests: Array<{ start: number; end: number; negative: boolean }> = [];
+  const testAt = (start: number, end: number): boolean => tests.some((t) => start < t.end && end > t.start);
   for (const re of [NEG_TEST, TEST_NEG, NEG_FOR, WILLING_TEST]) {
     for (const m of grab(re, text)) {
       const start = m.index;
       const end = m.index + m[0].length;
-      if (
-        overlaps(
-          tests.map((t) => [t.start, t.end] as Span),
-          start,
-          end,
-        )
-      )
-        continue;
+      if (testAt(start, end)) continue;
       const word = (m[1] ?? 'negative').toLowerCase();
       tests.push({ start, end, negative: word === 'negative' });
     }
@@ -247,14 +240,7 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
   for (const m of grab(WIDE_TEST, text)) {
     const start = m.index;
     const end = m.index + m[0].length;
-    if (
-      overlaps(
-        tests.map((t) => [t.start, t.end] as Span),
-        start,
-        end,
-      )
-    )
-      continue;
+    if (testAt(start, end)) continue;
     const midStart = start + m[0].indexOf(m[1]!);
     const midEnd = midStart + m[1]!.length;
     const spans: Span[] = [[start, midStart], ...vocabSpans(input, midStart, midEnd, TEST_VOCAB), [midEnd, end]];

@@ -14,13 +14,11 @@
  * (adequate organ function, recovery from toxicity) is required in an inclusion and, stated as
  * lacking ("inadequate", "not recovered"), excludes in an exclusion.
  */
-import type { Category, ExtractInput, Finding } from './extractor';
+import { modalNegationInExclusion, tokenAt, type Category, type ExtractInput, type Finding } from './extractor';
 import {
-  modalNegationInExclusion,
   negatedAt,
   qualifierRun,
   sentenceEnd,
-  tokenAt,
   TIMING_WORDS,
   vocab,
   vocabSpans,

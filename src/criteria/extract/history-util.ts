@@ -4,7 +4,7 @@
  * requirement that only restate its timing ("within 7 days prior to registration") or its purpose,
  * which the finding may cover because it accounts for them.
  */
-import type { ExtractInput } from './extractor';
+import { tokenAt, type ExtractInput } from './extractor';
 import type { Condition } from '../facts';
 import { foldWord, type Token } from '../text';
 
@@ -61,28 +61,6 @@ export function negatedAt(input: ExtractInput, pos: number): boolean {
   return false;
 }
 
-const MODAL_NEGATION =
-  /^(?:must|should|may|shall|can|will)\s+not$|^(?:cannot|can not|not be|must never|should never)$/i;
-
-/**
- * Whether `pos` lies in the scope of a modal negation ("must not", "should not be") inside an
- * exclusion: "Patients must not be pregnant" listed among exclusions states the requirement, and
- * what it excludes is the pregnant patient — the finding keeps its positive form.
- */
-export function modalNegationInExclusion(input: ExtractInput, pos: number): boolean {
-  if (input.kind !== 'exclusion') return false;
-  // The negation nearest before the word decides ("… will not be eligible until … no CNS progression").
-  let nearest: { start: number; end: number; trigger: [number, number] } | undefined;
-  for (const sc of input.scopes.scopes) {
-    if (sc.kind !== 'negated' || pos < sc.start || pos >= sc.end || sc.trigger[1] > pos) continue;
-    if (!nearest || sc.trigger[0] > nearest.trigger[0]) nearest = sc;
-  }
-  if (!nearest || !MODAL_NEGATION.test(input.text.slice(nearest.trigger[0], nearest.trigger[1]))) return false;
-  return !/^\s*(?:be\s+)?(?:eligible|enrolled|included|allowed|permitted)\b/i.test(
-    input.text.slice(nearest.trigger[1]),
-  );
-}
-
 /**
  * A pre-negation whose trigger ends at most `maxDist` characters before `pos`, with no new
  * coordinated requirement in between ("No potential for childbearing or agree to use…").
@@ -135,18 +113,6 @@ export function sentenceEnd(text: string, pos: number): number {
       return i;
   }
   return text.length;
-}
-
-/** Index of the first token starting at or after `pos`. */
-export function tokenAt(tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A vocabulary of folded words, compared with token norms (so "metastases" meets "metastase"). */

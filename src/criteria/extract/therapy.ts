@@ -56,8 +56,7 @@ import type { Condition, LeafCondition } from '../facts';
 import { THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import type { Lexicons, Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
-import type { ExtractInput, Extractor, Finding } from './extractor';
-import { modalNegationInExclusion } from './history-util';
+import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -1165,13 +1164,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
 /** The tokens inside [a, b), found by binary search (texts can be long; this runs per list). */
 function tokensIn(ctx: Ctx, a: number, b: number): ExtractInput['tokens'] {
   const toks = ctx.input.tokens;
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < a) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = tokenAt(toks, a);
   let end = lo;
   while (end < toks.length && toks[end]!.end <= b) end++;
   return toks.slice(lo, end);
@@ -1433,17 +1426,6 @@ function maskSpans(text: string, s: number, e: number, spans: Span[]): string {
     for (let i = from; i < to; i++) chars[i - s] = ' ';
   }
   return chars.join('');
-}
-
-function mergeSpans(spans: Span[]): Span[] {
-  const sorted = spans.filter(([a, b]) => b > a).sort((a, b) => a[0] - b[0]);
-  const out: Span[] = [];
-  for (const sp of sorted) {
-    const last = out[out.length - 1];
-    if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
-    else out.push([sp[0], sp[1]]);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
