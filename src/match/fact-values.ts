@@ -265,7 +265,31 @@ const SETTING_ALIASES: Record<string, string[]> = {
   curative: ['curative', 'adjuvant', 'neoadjuvant', 'definitive'],
 };
 
-function priorTherapyFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
+/**
+ * Whether a priorTherapy query names only supportive care (steroids, immunosuppressants, G-CSF,
+ * bone-modifying agents). A record's treatment list is the patient's cancer treatment history, not a
+ * full medication list, so not finding a steroid there is no evidence the patient takes none.
+ */
+const supportiveCache = new WeakMap<object, boolean>();
+function supportiveOnly(params: Record<string, unknown>, lex: Lexicons): boolean {
+  let v = supportiveCache.get(params);
+  if (v === undefined) {
+    const { drugs = [], classes = [], kinds = [] } = params as { drugs?: string[]; classes?: string[]; kinds?: string[] };
+    const supportiveClass = (id: string): boolean => lex.classById.get(id)?.kind === 'supportive';
+    v =
+      drugs.length + classes.length + kinds.length > 0 &&
+      kinds.every((k) => k === 'supportive') &&
+      classes.every(supportiveClass) &&
+      drugs.every((d) => {
+        const cls = lex.drugById.get(d)?.classes ?? [];
+        return cls.length > 0 && cls.every(supportiveClass);
+      });
+    supportiveCache.set(params, v);
+  }
+  return v;
+}
+
+function priorTherapyFact(p: NormalisedPatient, params: Record<string, unknown>, lex: Lexicons): FactValue {
   if (!p.treatments) return UNKNOWN;
   const f = params as {
     drugs?: string[];
@@ -316,7 +340,8 @@ function priorTherapyFact(p: NormalisedPatient, params: Record<string, unknown>)
     if (sure) return known(true, evidence);
     unknown = true;
   }
-  return unknown ? UNKNOWN : known(false, noneEvidence.length ? noneEvidence : [ev('/treatments', [], 'no treatments reported')]);
+  if (unknown || supportiveOnly(params, lex)) return UNKNOWN;
+  return known(false, noneEvidence.length ? noneEvidence : [ev('/treatments', [], 'no treatments reported')]);
 }
 
 function priorLinesFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
@@ -496,7 +521,7 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
     measurableDisease: (p) => overCancers(p, (c) => (c.measurableDisease ? { value: c.measurableDisease.value, evidence: [ev(c.measurableDisease.path, c.measurableDisease.value)] } : undefined)),
     biomarker: (p, params) => biomarkerFact(p, params, lex),
     biomarkerValue: (p, params) => biomarkerValueFact(p, params),
-    priorTherapy: (p, params) => priorTherapyFact(p, params),
+    priorTherapy: (p, params) => priorTherapyFact(p, params, lex),
     priorLines: (p, params) => priorLinesFact(p, params),
     ecog: (p) => ecogFact(p, lex),
     karnofsky: (p) => karnofskyFact(p, lex),

@@ -243,6 +243,18 @@ describe('prior therapy and lines', () => {
     expect(judge(supportive, systemic)).toBe(false);
     expect(judge(supportive, { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'] } })).toBe(true);
   });
+
+  it('leaves steroid and immunosuppressant use unknown when the treatment list does not name them (it is not a medication list)', () => {
+    const chemoOnly = t([{ name: 'carboplatin', start: '2025-01-01' }]);
+    const steroids: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'], withinDays: 14 } };
+    const dex: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: false, params: { drugs: ['dexamethasone'] } };
+    expect(judge(chemoOnly, steroids)).toBeNull();
+    expect(judge(chemoOnly, dex)).toBeNull();
+    expect(judge(t([]), steroids)).toBeNull();
+    // Named, it decides; and an anticancer query still reads absence as "none".
+    expect(judge(t([{ name: 'prednisone', outcome: 'ongoing' }]), steroids)).toBe(true);
+    expect(judge(chemoOnly, { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['anti_pd1'] } })).toBe(false);
+  });
 });
 
 describe('performance status across scales (ECOG ↔ Karnofsky, rules/performance-status.json)', () => {
