@@ -193,8 +193,12 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     contextMentions: contextText ? lex.index.scan(contextText) : [],
     lex,
   };
-  const raw: Finding[] = [];
+  let raw: Finding[] = [];
   for (const extract of EXTRACTORS) raw.push(...extract(input));
+  if (raw.some((f) => f.fallback)) {
+    const fine = raw.filter((f) => !f.fallback);
+    raw = raw.filter((f) => !f.fallback || !fine.some((o) => o.spans.some(([a, b]) => a < f.fallback![1] && b > f.fallback![0])));
+  }
 
   // Findings in one negation scope are joined first and negated together, so "not pregnant or
   // breastfeeding" reads as neither (De Morgan), not as "not pregnant, or not breastfeeding".

@@ -3,7 +3,7 @@
  * and attestations, pinned on real criteria lines from the corpus (fixtures/criteria/history.lines.json),
  * plus the lexicons they read (rules/conditions.json, rules/attestations.json).
  */
-import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { leavesOf, type Condition, type LeafCondition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
@@ -645,7 +645,8 @@ describe('attestations the patient or the study team answer', () => {
     expect(
       conditionOf('Has not recovered to ≤ Grade 1 from adverse events due to prior anti-cancer therapy', 'exclusion'),
     ).toEqual(attest('toxicity_recovered', false));
-    expect(conditionOf('Toxicities of prior therapy must have resolved to Grade ≤ 2')).toBeNull();
+    // Another threshold is not the attestation; the sentence only binds those who had prior therapy.
+    expect(leavesIn(conditionOf('Toxicities of prior therapy must have resolved to Grade ≤ 2')).map((l) => (l as LeafCondition).fact)).toEqual(['priorTherapy', 'unparsed']);
   });
 
   it('reads the investigator’s catch-all only when it is about any condition', () => {

@@ -4,7 +4,7 @@
  */
 import { readCriterion } from '../../src/criteria/parse';
 import { lexicons, loadLexicons } from '../../src/criteria/lexicon';
-import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { leavesOf, type Condition, type LeafCondition } from '../../src/criteria/facts';
 import { normalise, tokenize } from '../../src/criteria/text';
 import { findScopes } from '../../src/criteria/negation';
 import { editDistance, extractTherapy, fuzzyDrug, readWindows } from '../../src/criteria/extract/therapy';
@@ -267,9 +267,43 @@ describe('therapy extractor: exact conditions', () => {
     expect(therapyLeaves(read('Eligible to receive treatment with a government approved PD-1 inhibitor.'))).toEqual([]);
   });
 
-  it('does not read a permission as a requirement', () => {
-    expect(read('Patients can be receiving trastuzumab and/or hormonal therapy and/or bisphosphonates')).toBeNull();
-    expect(read('Prior endocrine therapy was permitted in the neoadjuvant or adjuvant or metastatic setting.')).toBeNull();
+  it('does not read a permission as a requirement: the treatment permitted only gates the sentence', () => {
+    expect(read('Prior endocrine therapy was permitted in the neoadjuvant or adjuvant or metastatic setting.')).toEqual({
+      any: [therapy({ kinds: ['hormonal'] }, false), unread('Prior endocrine therapy was permitted in the neoadjuvant or adjuvant or metastatic setting')],
+    });
+    // Never a requirement on the treatment: whoever did not have it meets the sentence.
+    const c = read('Patients can be receiving trastuzumab and/or hormonal therapy and/or bisphosphonates')!;
+    expect((therapyLeaves(c) as LeafCondition[]).every((l) => l.value === false)).toBe(true);
+    // "eligible if they received X" makes X the requirement, not the subject: no gate.
+    expect(read('AML patients are eligible only if they received first-line therapy with HMAs (decitabine or azacytidine) for 4 cycles and achieved only PR at the end of cycle 4.')).toBeNull();
+    // Naive patients are the subject here, so a gate on the treatment would be reversed.
+    expect(read('Treatment-naïve patients will be eligible only if they refused standard treatment.')).toBeNull();
+  });
+
+  it('reads what follows a treatment (its toxicities, a requirement on those who had it) as gated by the treatment', () => {
+    const gateIn = (c: Condition | null, kind: 'inclusion' | 'exclusion'): unknown => {
+      const top = c && ('any' in c || 'all' in c) ? ('any' in c ? c.any : c.all) : [];
+      return { op: c && 'any' in c ? 'any' : 'all', therapy: (therapyLeaves(c) as LeafCondition[]).map((l) => [l.params, l.value]), unread: top.some((x) => 'fact' in x && x.fact === 'unparsed'), kind };
+    };
+    // Exclusion: applies only to someone who had the treatment.
+    expect(gateIn(read('Grade ≥ 3 immune-related adverse events (irAEs) or irAE that lead to discontinuation of prior immunotherapy.', 'exclusion'), 'exclusion')).toEqual({
+      op: 'all',
+      therapy: [[{ kinds: ['immunotherapy'] }, true]],
+      unread: true,
+      kind: 'exclusion',
+    });
+    // Inclusion: met by anyone who did not have it.
+    expect(gateIn(read('If subjects received prior chemotherapy for metastatic disease, they should have documented radiographic or clinical progression.'), 'inclusion')).toEqual({
+      op: 'any',
+      therapy: [[{ kinds: ['chemotherapy'] }, false]],
+      unread: true,
+      kind: 'inclusion',
+    });
+    // A generic "anticancer therapy" gates on every kind of treatment, never on systemic therapy alone.
+    const generic = (therapyLeaves(read('Adverse events (AEs) from prior anticancer therapy that have not resolved to grade =< 1', 'exclusion')) as LeafCondition[]);
+    expect(generic[0]?.params).toEqual({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'] });
+    // An unread alternative beside the treatment ("or significant traumatic injury") keeps it unread.
+    expect(read('Participants must have recovered from effects of any major surgery or significant traumatic injury at least 28 days before the first dose of study treatment')).toBeNull();
   });
 
   it('reads a modal prohibition in an exclusion list as the exclusion of the treatment, a bare "No prior X" not at all', () => {

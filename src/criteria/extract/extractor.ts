@@ -63,6 +63,11 @@ export interface Finding {
    * count as accounted for, but unlike `spans` they do not place the finding among its neighbours.
    */
   cover?: Array<[number, number]>;
+  /**
+   * A reading to keep only where no other finding lies in this region: a coarse reading of a
+   * sentence (a treatment as the gate of what follows it) that a finer one of the same words replaces.
+   */
+  fallback?: [number, number];
 }
 
 export type Extractor = (input: ExtractInput) => Finding[];

@@ -705,7 +705,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean }> = [];
+  const findingsBefore = out.length;
   for (const it of items) {
     const cur = lists[lists.length - 1];
     if (cur) {
@@ -736,6 +737,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (blocker && !OUTCOME_BEFORE_RE.test(before)) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
+      if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
     }
     // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
     if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
@@ -743,6 +745,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (l.items.some((it) => BLOCK_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 60))))) {
       l.blocked = true;
       l.blockedBy ??= 'after';
+      if (l.items.every((it) => EFFECT_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 30))))) l.gate = true;
     }
     if (/\bnon[\s-]*$/i.test(before)) l.blocked = true;
     // "an investigational ctDNA test", "investigational site": the bare adjective on a non-treatment noun.
@@ -772,6 +775,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       else {
         l.blocked = true;
         l.blockedBy ??= `sentence:${govern[0]}`;
+        if (EFFECT_GOVERNOR_RE.test(govern[0])) l.gate = true;
       }
     }
   }
@@ -787,6 +791,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const contextNegated = contextUsable && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText);
 
   const exceptLists = lists.filter((l) => l.items[0]!.except && !l.blocked);
+  const sentenceLists = lists.filter((l) => !l.items[0]!.except);
   // Blocked lists are not therapies: they neither bound nor take windows.
   for (let k = lists.length - 1; k >= 0; k--) if (lists[k]!.blocked) {
     if (!lists[k]!.items[0]!.except) note(`1:blocked ${lists[k]!.blockedBy ?? ''}`);
@@ -866,6 +871,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     if (permission && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
       note('3:if permission  isNeg  bnoslimitnotsbesrequirednots');
+      // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
+      // then the requirement), and not in an exclusion, where a permission carves out of the rest.
+      if (!isNeg && input.kind === 'inclusion' && PERMITTED_SUBJECT_RE.test(text.slice(list.end, e))) list.gate = true;
       continue;
     }
     // A forbidding statement in an exclusion list ("May not have received X") reads either way.
@@ -997,6 +1005,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
       if (CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
         note('18:if CONDITIONALREtestsentence');
+        if (/^\W*(?:if|for\s+(?:patients?|participants?|subjects?|those)\s+who)\b/i.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
         continue;
       }
       if (ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) {
@@ -1016,6 +1025,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "Patients who received X must …": X is the subject of the requirement, not the requirement.
       if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since')) {
         note('22:if SUBJECTREtesttextslices liststart  win  winsens');
+        if (THEN_RE.test(text.slice(list.end, e))) list.gate = true;
         continue;
       }
       if (
@@ -1024,6 +1034,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         COHORT_RE.test(text.slice(s, list.start))
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
+        if (SUBJECT_RE.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
         continue;
       }
     }
@@ -1159,6 +1170,68 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
   }
+  if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
+}
+
+/** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
+const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications?|sequelae|reactions?|injur|damage|recover|resol)/i;
+/** Words right after a treatment that name its effect: "radiation pneumonitis", "chemotherapy-induced". */
+const EFFECT_AFTER_RE = /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|toxicit\w*|injur\w*|colitis)\b/i;
+/** Sentence governors that name an effect of the treatments after them. */
+const EFFECT_GOVERNOR_RE = /^(?:recover|resolv|toxicit|adverse|side)/i;
+/** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
+const PERMITTED_SUBJECT_RE =
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion))\b/i;
+/** After a subject ("Patients who received X", "If treated with X"): the requirement placed on them. */
+const THEN_RE =
+  /\b(?:must|should|shall|need|needs|(?:is|are)\s+(?:required|eligible|allowed|permitted|acceptable)|ha(?:ve|s)\s+to|will\s+(?:need|be\s+(?:required|eligible|allowed))|may|can)\b/i;
+/** A second requirement joined to the sentence ("… and must have adequate organ function"). */
+const SECOND_CLAUSE_RE = /\b(?:and|;)\s+(?:(?:must|should|shall)\s+)?(?:have|has|be|is|are)\s+(?!(?:been\s+)?(?:recovered|resolved|stable|completed|discontinued|stopped))/i;
+
+/**
+ * A sentence about what follows a treatment — its toxicities, a permission, a requirement on those
+ * who had it — binds only patients who had that treatment. Whatever else it says stays unread, so
+ * the treatment is a gate: an exclusion can apply only to someone who had it, all(X, unread), and an
+ * inclusion is met by anyone who did not have it, any(not X, unread). The gate may be broader than
+ * the text (settings, windows and modifiers are dropped), never narrower: an unread list member,
+ * a negated or naive list, or a list that is not such a subject keeps the sentence unread.
+ */
+function readGate(
+  ctx: Ctx,
+  lists: Array<List & { unknownMember: boolean; gate?: boolean }>,
+  s: number,
+  e: number,
+  out: Finding[],
+): void {
+  const { text, input } = ctx;
+  if (!lists.length || !lists.every((l) => l.gate)) return;
+  if (lists.some((l) => l.unknownMember || input.scopes.in('negated', l.start) || l.items.some((it) => it.suffix === 'naive'))) return;
+  if (lists.some((l) => l.items.some((it) => isUsed(ctx, it.start, it.end)))) return;
+  // "Treatment-naive patients are eligible only if …" binds those who had none: the gate is reversed.
+  if (/\bna[iï]ve\b|\buntreated\b/i.test(text.slice(s, e))) return;
+  const last = lists[lists.length - 1]!;
+  const after = text.slice(last.end, e);
+  // "recovered from surgery or traumatic injury": an unread alternative beside the treatment.
+  if (SECOND_CLAUSE_RE.test(after) || /^\s*,?\s*(?:or|and\/or)\b/i.test(after)) return;
+  const items = lists.flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
+  const x = conditionFor(items, {});
+  if (!x) return;
+  note('gate');
+  const words = text.slice(s, e).replace(/\s+/g, ' ').trim();
+  const rest: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: words } };
+  const condition: Condition = input.kind === 'exclusion' ? { all: [x, rest] } : { any: [flipBool(x), rest] };
+  // Words of other topics (a lab, a condition, a cancer) stay for their own readers: if none reads
+  // them they are left unread, and the criterion stays partial rather than claimed by the gate.
+  const others = input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.start >= s && m.end <= e).map((m): Span => [m.start, m.end]);
+  const cover: Span[] = [];
+  let from = s;
+  for (const [a, b] of others) {
+    if (a > from) cover.push([from, a]);
+    from = Math.max(from, b);
+  }
+  if (from < e) cover.push([from, e]);
+  out.push({ category: 'prior_therapy', condition, spans: spanOf(items), anchor: items[0]!.start, polarityHandled: true, cover, fallback: [s, e] });
+  ctx.used.push([s, e]);
 }
 
 /** The tokens inside [a, b), found by binary search (texts can be long; this runs per list). */
