@@ -150,7 +150,7 @@ function unitDays(unit: string): number | null {
 }
 
 const CUE_RE =
-  /\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing)\b/i;
+  /\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing)\b/i;
 
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
@@ -1376,6 +1376,9 @@ function anchorPhrases(text: string, s: number, e: number): Span[] {
 function lightGap(text: string, a: number, b: number): boolean {
   // Parenthetical asides (exceptions, examples) do not separate a list from its window.
   const gap = text.slice(a, b).replace(/\([^()]{0,120}\)|\[[^[\]]{0,120}\]/g, ' ');
+  // A treatment as a label and its window as the entry: "Chemotherapy: within 3 weeks of day 1". Not a
+  // minimum gap ("…: washout period 3 weeks"), which an exclusion list states as the requirement.
+  if (/^\s*:\s*$/.test(gap) && /^(?:within|less\s+than|fewer\s+than|<|≤|<=)/i.test(text.slice(b, b + 12))) return true;
   if (/[.;:]/.test(gap)) return false;
   // Unread members of a union before its shared window: ", open biopsy, or significant traumatic injury".
   if (/^\s*,?\s*(?:(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*)?(?:or|and\/or)\s+(?:(?:has|have|had)\s+(?:used|received|taken)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*$/i.test(gap) && !/\b(?:not|no|without|who|which|that|if|unless|except)\b/i.test(gap)) return true;
