@@ -280,6 +280,12 @@ describe('therapy extractor: exact conditions', () => {
     expect(read('Treatment-naïve patients will be eligible only if they refused standard treatment.')).toBeNull();
   });
 
+  it('keeps a permission in a parenthesis to the treatments inside it', () => {
+    // "(surgery permitted)" is an aside: the radiotherapy before it is still the exclusion, narrowed by its site.
+    expect(therapyLeaves(read('Prior radiotherapy to the brain (surgery permitted).', 'exclusion'))).toEqual([therapy({ kinds: ['radiation'] })]);
+    expect(read('Concurrent cytotoxic chemotherapy (sequential neoadjuvant or adjuvant cytotoxic therapy allowed)', 'exclusion')).not.toBeNull();
+  });
+
   it('reads what follows a treatment (its toxicities, a requirement on those who had it) as gated by the treatment', () => {
     const gateIn = (c: Condition | null, kind: 'inclusion' | 'exclusion'): unknown => {
       const top = c && ('any' in c || 'all' in c) ? ('any' in c ? c.any : c.all) : [];

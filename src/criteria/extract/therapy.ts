@@ -159,6 +159,34 @@ const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irre
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
 }
+/**
+ * Whether a permission in the sentence bears on this list: one inside a parenthesis the list is not
+ * in is an aside about other treatments ("Prior radiotherapy to the brain (surgery permitted)").
+ */
+function permitsList(sentence: string, a: number, b: number): boolean {
+  let outside = '';
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i];
+    if (ch === '(') {
+      if (depth === 0) {
+        outside += sentence.slice(from, i);
+        from = i;
+      }
+      depth++;
+    } else if (ch === ')' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        // Keep the parenthesis when the list is inside it.
+        if (a >= from && b <= i + 1) outside += sentence.slice(from, i + 1);
+        from = i + 1;
+      }
+    }
+  }
+  outside += sentence.slice(from);
+  return outside.length === sentence.length || permits(outside);
+}
 const NEG_PERMISSION_RE =
   /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|acceptable|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
 
@@ -869,7 +897,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('2:if hasCue');
       continue;
     }
-    if (permission && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
+    if (permission && permitsList(sentence, list.start - s, list.end - s) && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
       note('3:if permission  isNeg  bnoslimitnotsbesrequirednots');
       // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
       // then the requirement), and not in an exclusion, where a permission carves out of the rest.
