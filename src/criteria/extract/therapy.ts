@@ -1045,7 +1045,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         continue;
       }
       // "A or B" with one side unread: the side read is only one option.
-      const near = maskSpans(text, Math.max(s, list.start - 60), Math.min(e, list.end + 60), [...own, ...ctx.used, ...windows.map((w): Span => [w.start, w.end])]);
+      const near = maskSpans(text, Math.max(s, list.start - 60), Math.min(e, list.end + 60), [
+        ...own,
+        ...ctx.used,
+        ...windows.map((w): Span => [w.start, w.end]),
+        ...otherTopicOrs(ctx, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
+      ]);
       if (/\b(?:or|and\/or)\b/i.test(near)) {
         note('21:if borandorbitestnear');
         continue;
@@ -1207,6 +1212,24 @@ const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications
 const EFFECT_AFTER_RE = /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|toxicit\w*|injur\w*|colitis)\b/i;
 /** Sentence governors that name an effect of the treatments after them. */
 const EFFECT_GOVERNOR_RE = /^(?:recover|resolv|toxicit|adverse|side)/i;
+/** "locally advanced or metastatic", "NSCLC or SCLC": an "or" inside another topic's phrase offers no alternative to a treatment. */
+const EXTENT_WORD = String.raw`(?:locally\s+advanced|advanced|unresectable|inoperable|recurrent|relapsed|refractory|metastatic|resectable|stage\s+[IV]+[ABC]?)`;
+const EXTENT_OR_RE = new RegExp(String.raw`\b${EXTENT_WORD}(?:\s*,\s*${EXTENT_WORD})*\s*,?\s*(?:or|and\/or)\s+${EXTENT_WORD}\b`, 'gi');
+function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
+  const out: Span[] = [];
+  const sub = ctx.text.slice(a, b);
+  EXTENT_OR_RE.lastIndex = 0;
+  for (let m = EXTENT_OR_RE.exec(sub); m; m = EXTENT_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // Two mentions of one other topic joined by "or" ("breast or ovarian cancer").
+  const others = ctx.input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.end > a && m.start < b);
+  for (let i = 1; i < others.length; i++) {
+    const p = others[i - 1]!;
+    const q = others[i]!;
+    if (p.type === q.type && /^[\s,]*(?:or|and\/or)\s+(?:[\w-]+\s+)?$/i.test(ctx.text.slice(p.end, q.start))) out.push([p.start, q.end]);
+  }
+  return out;
+}
+
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 const PERMITTED_SUBJECT_RE =
   /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion))\b/i;
