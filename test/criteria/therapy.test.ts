@@ -280,6 +280,15 @@ describe('therapy extractor: exact conditions', () => {
     expect(read('Treatment-naïve patients will be eligible only if they refused standard treatment.')).toBeNull();
   });
 
+  it('keeps an adjective or a cohort label before a treatment as an unread narrowing of it', () => {
+    expect(read('Patients who have had previous retroperitoneal surgery', 'exclusion')).toEqual({ all: [therapy({ kinds: ['surgery'] }), unread('retroperitoneal')] });
+    expect(read('(Phase 1b only) Participants who were previously exposed to atezolizumab', 'exclusion')).toEqual({
+      all: [therapy({ drugs: ['atezolizumab'] }), unread('Phase 1b only) Participants who were previously exposed')],
+    });
+    // Not an adjective that changes what is said of the treatment.
+    expect(therapyLeaves(read('Prior prophylactic chemotherapy', 'exclusion'))).toEqual([]);
+  });
+
   it('keeps a permission in a parenthesis to the treatments inside it', () => {
     // "(surgery permitted)" is an aside: the radiotherapy before it is still the exclusion, narrowed by its site.
     expect(therapyLeaves(read('Prior radiotherapy to the brain (surgery permitted).', 'exclusion'))).toEqual([therapy({ kinds: ['radiation'] })]);

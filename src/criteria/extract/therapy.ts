@@ -1338,6 +1338,9 @@ function necessaryBlocked(
     if (masked[t.start - a] === ' ') continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
+    // An adjective names a narrower kind of the treatment ("retroperitoneal surgery", "oncologic
+    // surgery", "intravesical chemotherapy"), which the qualifier holds as unread.
+    if (ADJECTIVE_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
@@ -1354,7 +1357,12 @@ function necessaryBlocked(
   return null;
 }
 
-const COHORT_LABEL_RE = /^\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s+only)?\s*[:)\-–]/i;
+const COHORT_LABEL_RE =
+  /^\s*\(?\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s*(?:,|\/|and|or|&)\s*(?:(?:part|cohort|arm|group|stratum|module|phase)\s*)?[\w.]{1,5})*(?:\s+(?:only|specifically))?\s*[:)\-–]/i;
+/** Adjectival words (by suffix) before a treatment noun. */
+const ADJECTIVE_RE = /^[a-z]{4,}(?:al|ic|ive|ous|ary|eal|ar)$/;
+/** Adjectives that do not narrow the treatment after them but change what is said of it. */
+const NOT_NARROWING_RE = /^(?:potential|hypothetical|eventual|optional|alternative|additional|investigational|experimental|non\w*|anti\w*|contraindicative|inappropriate|unsuccessful|prophylactic)$/;
 
 /** The last clause before a list that starts with its own verb: "…, or is receiving", "; has had". */
 const CLAUSE_RESTART_RE =
