@@ -289,6 +289,15 @@ describe('therapy extractor: exact conditions', () => {
     expect(therapyLeaves(read('Prior prophylactic chemotherapy', 'exclusion'))).toEqual([]);
   });
 
+  it('reads a steroid dose parenthesis as a narrowing, and "or other immunosuppressants" as the next alternative with the same window', () => {
+    expect(read('Systemic corticosteroids (> 10 mg daily prednisone equivalent) or other immunosuppressive medications =< 14 days prior to registration', 'exclusion')).toEqual({
+      any: [
+        { all: [therapy({ classes: ['corticosteroid'], withinDays: 14 }), unread('10 mg daily prednisone equivalent) or other')] },
+        { all: [therapy({ classes: ['immunosuppressant'], withinDays: 14 }), unread('other')] },
+      ],
+    });
+  });
+
   it('keeps a permission in a parenthesis to the treatments inside it', () => {
     // "(surgery permitted)" is an aside: the radiotherapy before it is still the exclusion, narrowed by its site.
     expect(therapyLeaves(read('Prior radiotherapy to the brain (surgery permitted).', 'exclusion'))).toEqual([therapy({ kinds: ['radiation'] })]);

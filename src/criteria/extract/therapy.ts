@@ -719,13 +719,29 @@ const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maxi
 const TEMPORAL_LEFT_RE = /\b(?:within|since|prior\s+to|before|after|following|ago|last|recent(?:ly)?|until|elapsed|interval|wash-?out)\b|\b\d+\s*(?:days?|weeks?|months?|years?|wks?)\b/i;
 const ALLOWED_BEFORE = new Set([...CUE_WORDS, 'no', 'not', 'without', 'never', 'nor', 'neither', 'any', 'other', 'or', 'and', 'to', 'for', 'more', 'than', 'least', 'one', 'both', 'either', 'additional', 'further', 'concurrent', 'concomitant', 'current', 'active', 'systemic', 'is', 'are', 'was', 'were', 'e', 'g', 'i', 'eg', 'ie', 'such', 'as', 'including', 'via', 'plus', 'by', 'adjuvant', 'neoadjuvant', 'neo', 'perioperative', 'metastatic', 'advanced', 'maintenance', 'concurrently', 'concomitantly', 'previous', 'single', 'in', 'from', 'since', 'after', 'following', 'of', 'with', 'post', 'off', 'had', 'have', 'has', 'undergone', 'underwent']);
 
+/**
+ * A steroid named inside a dose parenthesis ("systemic corticosteroids (> 10 mg daily prednisone
+ * equivalent)") is the unit of the dose, not another treatment: the parenthesis stays an unread
+ * narrowing of the treatment before it.
+ */
+function doseReference(ctx: Ctx, it: Item, s: number, e: number): boolean {
+  const { text, lex } = ctx;
+  const steroid = [...it.classes].includes('corticosteroid') || [...it.drugs].some((d) => lex.drugById.get(d)?.classes.includes('corticosteroid'));
+  if (!steroid || it.start === s) return false;
+  const open = text.lastIndexOf('(', it.start);
+  if (open < s || text.lastIndexOf(')', it.start) > open) return false;
+  const close = text.indexOf(')', it.end);
+  if (close < 0 || close > e) return false;
+  return /\d\s*(?:mg|milligrams?)\b/i.test(text.slice(open, close)) && open > s && /\S/.test(text.slice(s, open));
+}
+
 /** Reads every therapy list of one sentence into findings. */
 function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[], permitted: Item[]): void {
   const { text, input } = ctx;
   const sentence = text.slice(s, e);
   const items = absorbHeads(
     ctx,
-    all.filter((it) => it.start >= s && it.end <= e && !isUsed(ctx, it.start, it.end)),
+    all.filter((it) => it.start >= s && it.end <= e && !isUsed(ctx, it.start, it.end) && !doseReference(ctx, it, s, e)),
     e,
   );
   if (!items.length) return;
@@ -843,7 +859,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     let groupLimit = limitAfter;
     for (let k = lists.indexOf(list) + 1; k < lists.length; k++) {
       const nl = lists[k]!;
-      if (nl.items[0]!.except || !/^[\s,]*(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+\s+){0,2}$/i.test(text.slice(groupEnd, nl.start))) break;
+      // A parenthetical aside between them (a dose, an example) does not part them.
+      const between = text.slice(groupEnd, nl.start).replace(/\([^()]{0,120}\)/g, ' ');
+      if (nl.items[0]!.except || !/^[\s,]*(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+\s+){0,2}$/i.test(between)) break;
       if (free.some((w) => w.start >= groupEnd && w.start < nl.start)) break;
       groupEnd = nl.end;
       const nn = lists[k + 1];
@@ -991,7 +1009,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const form = FORM_RE.exec(text.slice(list.end, limitAfter));
     if (form) own.push([list.end + form.index, list.end + form.index + form[0].length]);
     if (unlessSpan) own.push(unlessSpan);
-    if (win && !windowFromContext) own.push([win.start, win.end]);
+    // A window after the next list ("steroids (…) or other immunosuppressants within 14 days") is
+    // that list's too: it stays free for it, and this finding ends before it.
+    if (win && !windowFromContext && !(nextList && win.start > nextList.start)) own.push([win.start, win.end]);
     const clauseCut = /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e));
     const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
     const restStart = Math.max(s, limitBefore);
@@ -1121,7 +1141,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     let qualifier: { leaf: LeafCondition; spans: Span[] } | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
-      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread);
+      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start);
       if (why) {
         note(`unqualified:${qualify}:${why}`);
         continue;
@@ -1141,7 +1161,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         if (others.every((w) => w.sense === win!.sense)) params.withinDays = Math.max(win.days, ...others.map((w) => w.days));
         else delete params.withinDays;
       }
-      qualifier = qualifierOf(ctx, restStart, clauseEnd, rest) ?? {
+      // The qualifier is this list's own: not a parenthesis that qualifies the list before it, nor the
+      // words of the next list's alternative.
+      const aside = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
+      const qualEnd = nextList && nextList.start < clauseEnd && nextList.start > list.end ? nextList.start : clauseEnd;
+      qualifier = qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart)) ?? {
         leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
@@ -1317,6 +1341,7 @@ function necessaryBlocked(
   windowed: boolean,
   dropped: boolean,
   prevUnread: List | undefined,
+  nextListStart?: number,
 ): string | null {
   const { text } = ctx;
   if (list.unknownMember || dropped) return 'incomplete list';
@@ -1333,7 +1358,9 @@ function necessaryBlocked(
   const clause = CLAUSE_RESTART_RE.exec(before);
   // A cohort label ("Part B:") is the qualifier already read as the cohort, not the clause's head.
   const label = clause ? null : COHORT_LABEL_RE.exec(before);
-  const headFrom = clause ? a + clause.index + clause[0].length : a + (label ? label[0].length : 0);
+  // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
+  const aside = a > s ? (/^\s*\([^()]{0,120}\)/.exec(before)?.[0].length ?? 0) : 0;
+  const headFrom = clause ? a + clause.index + clause[0].length : a + Math.max(label ? label[0].length : 0, aside);
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
@@ -1352,7 +1379,13 @@ function necessaryBlocked(
   for (let m = re.exec(after); m; m = re.exec(after)) {
     if (m[0] === '(') depth++;
     else if (m[0] === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length))) return 'alternative after';
+    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length))) {
+      // "or other immunosuppressive medications": the alternative is the next treatment list, read
+      // (or left unread) on its own, so this one stays a necessary part of its own alternative.
+      const at = list.end + m.index + m[0].length;
+      if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart))) continue;
+      return 'alternative after';
+    }
   }
   return null;
 }
