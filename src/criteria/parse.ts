@@ -130,8 +130,16 @@ function combine(
     if (joins[i - 1] === 'or') groups.push([findings[i]!.condition]);
     else groups[groups.length - 1]!.push(findings[i]!.condition);
   }
-  const conj = groups.map((g) => flatten('all', g));
+  // A finding kept twice (see pairedAlternatives) is said once within one alternative, and an alternative
+  // said twice is one alternative.
+  const conj = uniqueConditions(groups.map((g) => flatten('all', uniqueConditions(g))));
   return conj.length === 1 ? conj[0]! : flatten('any', conj);
+}
+
+function uniqueConditions(cs: Condition[]): Condition[] {
+  if (cs.length < 2) return cs;
+  const keys = cs.map((c) => JSON.stringify(c));
+  return cs.filter((_, i) => keys.indexOf(keys[i]!) === i);
 }
 
 function topLevel(c: Condition): ParsedCriterion['rule'] {
@@ -169,6 +177,35 @@ function fillerWords(lex: Lexicons): Set<string> {
   return set;
 }
 
+/** Findings written right next to each other, with nothing but spaces or a hyphen between. */
+const BOUND_GAP = /^[\s-]*$/;
+
+/**
+ * Are a and b (the same finding twice) each bound to a different finding written right before it
+ * ("metastatic UM", "unresectable UM"), with an "or" between the two pairs? Then the assembler must see both copies, or the second pair
+ * loses its half. Only the gaps between findings count, as in combine.
+ */
+function pairedAlternatives(
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+  key: string,
+  placed: Array<{ key: string; start: number; end: number }>,
+  text: string,
+): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  const inner = placed.filter((q) => q.start >= first.end && q.end <= second.start).sort((x, y) => x.start - y.start);
+  if (!inner.length) return false;
+  const bound = (x: { start: number; end: number }): boolean =>
+    placed.some((q) => q.key !== key && q.end <= x.start && BOUND_GAP.test(text.slice(q.end, x.start)));
+  if (!bound(first) || !bound(second)) return false;
+  let at = first.end;
+  for (const q of [...inner, second]) {
+    if (q.start >= at && OR_GAP.test(text.slice(at, q.start))) return true;
+    at = Math.max(at, q.end);
+  }
+  return false;
+}
+
 /** Reads one criterion's text (normalised) into a condition, with coverage. */
 /**
  * The longest criterion the extractors read. The longest of the 21,560 criteria in the recorded
@@ -201,15 +238,26 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const negatedScopes = scopes.scopes.filter((sc) => sc.kind === 'negated');
   const findings: Array<Finding & { start: number; end: number; scope: number }> = [];
   const seen = new Map<string, Finding & { start: number; end: number; scope: number }>();
-  for (const f of raw) {
-    if (f.spans.length === 0) continue;
-    const anchor = f.anchor ?? f.spans[0]![0];
-    const scope = f.polarityHandled ? -1 : negatedScopes.findIndex((sc) => anchor >= sc.start && anchor < sc.end);
-    const start = Math.min(...f.spans.map((sp) => sp[0]));
-    const end = Math.max(...f.spans.map((sp) => sp[1]));
-    const key = `${scope}:${JSON.stringify(f.condition)}`;
+  const placed = raw
+    .filter((f) => f.spans.length > 0)
+    .map((f) => {
+      const anchor = f.anchor ?? f.spans[0]![0];
+      const scope = f.polarityHandled ? -1 : negatedScopes.findIndex((sc) => anchor >= sc.start && anchor < sc.end);
+      const key = `${scope}:${JSON.stringify(f.condition)}`;
+      return {
+        f,
+        scope,
+        key,
+        start: Math.min(...f.spans.map((sp) => sp[0])),
+        end: Math.max(...f.spans.map((sp) => sp[1])),
+      };
+    });
+  for (const { f, scope, key, start, end } of placed) {
     const dup = seen.get(key);
-    if (dup) {
+    // The same finding twice is one finding, unless each copy is bound to its own modifier on
+    // either side of an "or": "metastatic UM or unresectable UM" pairs each state with its own UM,
+    // and joined into one the second state would lose its cancer.
+    if (dup && !pairedAlternatives(dup, { start, end }, key, placed, text)) {
       dup.spans.push(...f.spans);
       if (f.cover) dup.cover = [...(dup.cover ?? []), ...f.cover];
       continue;
