@@ -121,6 +121,7 @@ function combine(
   findings: Array<{ condition: Condition; start: number; end: number }>,
   text: string,
   bare: 'and' | 'or',
+  keptTwice = false,
 ): Condition {
   // "and" binds tighter than "or": split the sequence at each "or" into conjunctive groups.
   const gaps = findings.slice(1).map((f, i) => text.slice(findings[i]!.end, f.start));
@@ -130,8 +131,12 @@ function combine(
     if (joins[i - 1] === 'or') groups.push([findings[i]!.condition]);
     else groups[groups.length - 1]!.push(findings[i]!.condition);
   }
-  // A finding kept twice (see pairedAlternatives) is said once within one alternative, and an alternative
-  // said twice is one alternative.
+  // A finding kept twice (see pairedAlternatives) is said once within one alternative, and an
+  // alternative said twice is one alternative.
+  if (!keptTwice) {
+    const conj = groups.map((g) => flatten('all', g));
+    return conj.length === 1 ? conj[0]! : flatten('any', conj);
+  }
   const conj = uniqueConditions(groups.map((g) => flatten('all', uniqueConditions(g))));
   return conj.length === 1 ? conj[0]! : flatten('any', conj);
 }
@@ -238,6 +243,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const negatedScopes = scopes.scopes.filter((sc) => sc.kind === 'negated');
   const findings: Array<Finding & { start: number; end: number; scope: number }> = [];
   const seen = new Map<string, Finding & { start: number; end: number; scope: number }>();
+  let keptTwice = false;
   const placed = raw
     .filter((f) => f.spans.length > 0)
     .map((f) => {
@@ -262,6 +268,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
       if (f.cover) dup.cover = [...(dup.cover ?? []), ...f.cover];
       continue;
     }
+    if (dup) keptTwice = true;
     const finding = { ...f, spans: [...f.spans], start, end, scope };
     seen.set(key, finding);
     findings.push(finding);
@@ -274,7 +281,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     if (f.scope >= 0) while (j < findings.length && findings[j]!.scope === f.scope) j++;
     const members = findings.slice(i, j);
     // Inside "no A, B, C" a bare list names things that must all be absent.
-    const joined = members.length === 1 ? f.condition : combine(members, text, 'or');
+    const joined = members.length === 1 ? f.condition : combine(members, text, 'or', keptTwice);
     units.push({ condition: f.scope >= 0 ? negate(joined) : joined, start: f.start, end: members[members.length - 1]!.end });
     i = j;
   }
@@ -302,7 +309,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const findingCategories = [...new Set(findings.map((f) => f.category))];
   const categories = [...new Set([...findingCategories, ...classify(text, lex)])];
   return {
-    condition: units.length ? sexScopedRequirement(combine(units, text, kind === 'inclusion' ? 'and' : 'or'), kind) : null,
+    condition: units.length ? sexScopedRequirement(combine(units, text, kind === 'inclusion' ? 'and' : 'or', keptTwice), kind) : null,
     categories,
     findingCategories,
     coverage: Math.round(coverage * 1000) / 1000,
