@@ -121,6 +121,7 @@ function combine(
   findings: Array<{ condition: Condition; start: number; end: number }>,
   text: string,
   bare: 'and' | 'or',
+  keptTwice = false,
 ): Condition {
   // "and" binds tighter than "or": split the sequence at each "or" into conjunctive groups.
   const gaps = findings.slice(1).map((f, i) => text.slice(findings[i]!.end, f.start));
@@ -130,8 +131,20 @@ function combine(
     if (joins[i - 1] === 'or') groups.push([findings[i]!.condition]);
     else groups[groups.length - 1]!.push(findings[i]!.condition);
   }
-  const conj = groups.map((g) => flatten('all', g));
+  // A finding kept twice (see pairedAlternatives) is said once within one alternative, and an
+  // alternative said twice is one alternative.
+  if (!keptTwice) {
+    const conj = groups.map((g) => flatten('all', g));
+    return conj.length === 1 ? conj[0]! : flatten('any', conj);
+  }
+  const conj = uniqueConditions(groups.map((g) => flatten('all', uniqueConditions(g))));
   return conj.length === 1 ? conj[0]! : flatten('any', conj);
+}
+
+function uniqueConditions(cs: Condition[]): Condition[] {
+  if (cs.length < 2) return cs;
+  const keys = cs.map((c) => JSON.stringify(c));
+  return cs.filter((_, i) => keys.indexOf(keys[i]!) === i);
 }
 
 function topLevel(c: Condition): ParsedCriterion['rule'] {
@@ -167,6 +180,35 @@ function fillerWords(lex: Lexicons): Set<string> {
     fillerCache.set(lex, set);
   }
   return set;
+}
+
+/** Findings written right next to each other, with nothing but spaces or a hyphen between. */
+const BOUND_GAP = /^[\s-]*$/;
+
+/**
+ * Are a and b (the same finding twice) each bound to a different finding written right before it
+ * ("metastatic UM", "unresectable UM"), with an "or" between the two pairs? Then the assembler must see both copies, or the second pair
+ * loses its half. Only the gaps between findings count, as in combine.
+ */
+function pairedAlternatives(
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+  key: string,
+  placed: Array<{ key: string; start: number; end: number }>,
+  text: string,
+): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  const inner = placed.filter((q) => q.start >= first.end && q.end <= second.start).sort((x, y) => x.start - y.start);
+  if (!inner.length) return false;
+  const bound = (x: { start: number; end: number }): boolean =>
+    placed.some((q) => q.key !== key && q.end <= x.start && BOUND_GAP.test(text.slice(q.end, x.start)));
+  if (!bound(first) || !bound(second)) return false;
+  let at = first.end;
+  for (const q of [...inner, second]) {
+    if (q.start >= at && OR_GAP.test(text.slice(at, q.start))) return true;
+    at = Math.max(at, q.end);
+  }
+  return false;
 }
 
 /** Reads one criterion's text (normalised) into a condition, with coverage. */
@@ -205,19 +247,32 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const negatedScopes = scopes.scopes.filter((sc) => sc.kind === 'negated');
   const findings: Array<Finding & { start: number; end: number; scope: number }> = [];
   const seen = new Map<string, Finding & { start: number; end: number; scope: number }>();
-  for (const f of raw) {
-    if (f.spans.length === 0) continue;
-    const anchor = f.anchor ?? f.spans[0]![0];
-    const scope = f.polarityHandled ? -1 : negatedScopes.findIndex((sc) => anchor >= sc.start && anchor < sc.end);
-    const start = Math.min(...f.spans.map((sp) => sp[0]));
-    const end = Math.max(...f.spans.map((sp) => sp[1]));
-    const key = `${scope}:${JSON.stringify(f.condition)}`;
+  let keptTwice = false;
+  const placed = raw
+    .filter((f) => f.spans.length > 0)
+    .map((f) => {
+      const anchor = f.anchor ?? f.spans[0]![0];
+      const scope = f.polarityHandled ? -1 : negatedScopes.findIndex((sc) => anchor >= sc.start && anchor < sc.end);
+      const key = `${scope}:${JSON.stringify(f.condition)}`;
+      return {
+        f,
+        scope,
+        key,
+        start: Math.min(...f.spans.map((sp) => sp[0])),
+        end: Math.max(...f.spans.map((sp) => sp[1])),
+      };
+    });
+  for (const { f, scope, key, start, end } of placed) {
     const dup = seen.get(key);
-    if (dup) {
+    // The same finding twice is one finding, unless each copy is bound to its own modifier on
+    // either side of an "or": "metastatic UM or unresectable UM" pairs each state with its own UM,
+    // and joined into one the second state would lose its cancer.
+    if (dup && !pairedAlternatives(dup, { start, end }, key, placed, text)) {
       dup.spans.push(...f.spans);
       if (f.cover) dup.cover = [...(dup.cover ?? []), ...f.cover];
       continue;
     }
+    if (dup) keptTwice = true;
     const finding = { ...f, spans: [...f.spans], start, end, scope };
     seen.set(key, finding);
     findings.push(finding);
@@ -230,7 +285,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     if (f.scope >= 0) while (j < findings.length && findings[j]!.scope === f.scope) j++;
     const members = findings.slice(i, j);
     // Inside "no A, B, C" a bare list names things that must all be absent.
-    const joined = members.length === 1 ? f.condition : combine(members, text, 'or');
+    const joined = members.length === 1 ? f.condition : combine(members, text, 'or', keptTwice);
     units.push({ condition: f.scope >= 0 ? negate(joined) : joined, start: f.start, end: members[members.length - 1]!.end });
     i = j;
   }
@@ -258,7 +313,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const findingCategories = [...new Set(findings.map((f) => f.category))];
   const categories = [...new Set([...findingCategories, ...classify(text, lex)])];
   return {
-    condition: units.length ? sexScopedRequirement(combine(units, text, kind === 'inclusion' ? 'and' : 'or'), kind) : null,
+    condition: units.length ? sexScopedRequirement(combine(units, text, kind === 'inclusion' ? 'and' : 'or', keptTwice), kind) : null,
     categories,
     findingCategories,
     coverage: Math.round(coverage * 1000) / 1000,

@@ -283,6 +283,85 @@ describe('cancer type', () => {
     expect(diseaseOf('two relatives with cancer such as mesothelioma, meningioma and hepatocellular carcinoma')).toEqual([]);
   });
 
+  it('keeps a cancer with each of the states an "or" pairs it with ("metastatic UM or unresectable UM")', () => {
+    expect(conditionOf('Histologically or cytologically confirmed metastatic UM or unresectable UM patients')).toEqual({
+      any: [
+        { all: [extent('metastatic'), type('UM')] },
+        { all: [extent('unresectable'), type('UM')] },
+      ],
+    });
+  });
+
+  it('reads a histology item with the site its lead-in names, and leaves one no code names unread', () => {
+    const lead = [
+      'Subjects with histopathological confirmation of newly diagnosed (Cohort A) or locally recurrent (Cohort B) malignant cutaneous lesions of the following histopathologies:',
+    ];
+    expect(diseaseOf('SCC', 'inclusion', lead)).toEqual([{ any: [type('CSCC'), unread('Cohort A')] }]);
+    expect(diseaseOf('Carcinosarcoma', 'inclusion', lead)).toEqual([]);
+    expect(diseaseOf('Mesoblastic nephroma', 'inclusion', ['The following other benign/borderline conditions:'])).toEqual(
+      [],
+    );
+  });
+
+  it('reads the cancer whose histology a histology noun names ("adenocarcinoma of … colorectal cancer")', () => {
+    expect(
+      diseaseOf(
+        'Have histologically or cytologically confirmed adenocarcinoma of the left-sided colorectal cancer. Participants must have unresectable or metastatic disease',
+      ),
+    ).toContainEqual(type('CMC', 'COADREAD'));
+    // In an exclusion the histology narrows what excludes.
+    expect(
+      conditionOf('Diagnosis of small cell (neuroendocrine) or mucinous adenocarcinoma of cervical cancer.', 'exclusion'),
+    ).toEqual({ all: [type('CERVIX'), unread('adenocarcinoma of')] });
+  });
+
+  it('reads an exclusion that denies the diagnosis as requiring it, and only that frame', () => {
+    expect(conditionOf('Not having a melanoma diagnosis', 'exclusion')).toEqual({ ...type('MELANOMA'), value: false });
+    expect(conditionOf('Does not have a pathologically confirmed diagnosis of cancer.', 'exclusion')).toEqual({
+      ...type('ANY_CANCER'),
+      value: false,
+    });
+    // An unread alternative ("or nevus") would make the denial mean something else.
+    expect(diseaseOf('Patients without a melanoma or nevus diagnosis', 'exclusion')).toEqual([]);
+  });
+
+  it('keeps a negation inside brackets from reaching the cancer outside them', () => {
+    const found = diseaseOf(
+      'Histological/cytological confirmed diagnosis of HCC or clinically confirmed diagnosis of HCC as per American Association for the Study of Liver Diseases (AASLD) criteria (fibrolamellar HCC, sarcomatoid HCC, or mixed cholangiocarcinoma and HCC are not eligible), and:',
+    );
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => JSON.stringify(c) === JSON.stringify(type('HCC')))).toBe(true);
+  });
+
+  it('reads the list in brackets that spells out a qualified generic head ("Genitourinary malignancies (…)")', () => {
+    const found = diseaseOf('Genitourinary malignancies (bladder, renal cell, prostate cancer)', 'inclusion', [
+      'Eligible tumor types include:',
+    ]);
+    expect(found).toHaveLength(1);
+    expect(leavesOf(found[0]!)).toEqual([
+      { ...type('PROSTATE'), params: { codes: expect.arrayContaining(['BLADDER', 'RCC', 'PROSTATE']) } },
+    ]);
+  });
+
+  it('keeps an unread alternative before the read type in the list ("non-squamous or squamous NSCLC")', () => {
+    const c = conditionOf(
+      'Cohort 1B and 1C: Have advanced (i.e., metastatic or locally recurrent where local therapy with curative intent is not possible) non-squamous or squamous NSCLC.',
+    );
+    expect(JSON.stringify(c)).toContain(JSON.stringify({ any: [type('LUSC'), unread('non-squamous')] }));
+  });
+
+  it('reads a narrowing clause or word of an excluded type as needing it too', () => {
+    expect(conditionOf('Sarcoma other than carcinosarcoma', 'exclusion')).toEqual({
+      all: [type('SARCOMA'), unread('other than carcinosarcoma')],
+    });
+    expect(conditionOf('Multiple primary melanomas', 'exclusion')).toEqual({
+      all: [type('MELANOMA'), unread('Multiple primary')],
+    });
+    expect(conditionOf('Patients with pure ductal carcinomas in situ (in patients undergoing upfront surgery).', 'exclusion')).toEqual({
+      all: [type('DCIS'), unread('pure … in patients undergoing upfront surgery)')],
+    });
+  });
+
   it('explains why a mention was left unread', () => {
     const reasons = cancerMentionReasons(inputOf('Prior malignancy within 5 years', 'exclusion')).map((r) => r.reason);
     expect(reasons).toEqual(['other-malignancy']);

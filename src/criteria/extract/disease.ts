@@ -48,6 +48,7 @@
 import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Mention } from '../lexicon';
+import type { Scope } from '../negation';
 import { foldWord, type Token } from '../text';
 
 type Extent = (typeof DISEASE_EXTENTS)[number];
@@ -107,6 +108,12 @@ const ACCEPT_GOV = words(
 const DIAG_NOUN = words(
   'diagnosis diagnoses confirmation documentation evidence histology type subtype subtypes form kind case presence history stage stages metastasis metastases recurrence relapse progression',
 );
+/**
+ * Histology nouns that, before "of", name the histology of the cancer after it: "adenocarcinoma
+ * of the colorectal cancer", "squamous carcinoma of GC/GEJC". The cancer is the patient's; the
+ * histology narrows it and stays unread.
+ */
+const HISTOLOGY_OF = words('adenocarcinoma adenocarcinomas carcinoma carcinomas carcinosarcoma carcinosarcomas');
 /** A mention used attributively before one of these names something else ("cancer therapy"). */
 const ATTRIBUTIVE = words(
   'survivor survivors therapy therapies treatment treatments drug drugs agent agents regimen regimens center centre institute care risk screening survivorship related directed specific cell cells tissue tissues sample samples specimen specimens biopsy biopsies lesion lesions burden marker markers antigen vaccine vaccines genomic genomics gene genes syndrome predisposition susceptibility surgery surgeries resection clinic team trial trials study studies program programme panel site sites cohort cohorts arm arms group registry database free kinase suspicion component components involvement',
@@ -134,6 +141,32 @@ function postNegatedSubject(input: ExtractInput, start: number, end: number): bo
   return !/[,;()]/.test(between) && /^\s*(?:[\w-]+\s+){0,6}?(?:are|is|will be|were)?\s*$/i.test(between);
 }
 
+/** Words of a diagnosis frame between a negation and the cancer it denies ("does not have a pathologically confirmed diagnosis of"). */
+const DENIED_FRAME = words(
+  'a an have has having histologically cytologically pathologically histopathologically histological cytological pathological histopathological or and confirmed proven documented verified established diagnosis diagnosed of with',
+);
+const DIAGNOSIS_WORD = words('confirmed proven documented verified established diagnosis diagnosed');
+/** Nothing but the patient before a negation that opens the criterion. */
+const SUBJECT_ONLY = /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?|individuals?|persons?)\s+(?:who\s+)?)?$/i;
+
+/**
+ * "Not having a melanoma diagnosis", "Does not have a pathologically confirmed diagnosis of
+ * cancer" (exclusion): the criterion denies the trial's own diagnosis, so it excludes everyone
+ * without it. Read only when the whole criterion is that frame around one cancer: a negation
+ * opening it, diagnosis words, the mention, and nothing else (another alternative, a history word
+ * or a qualifier would make the double negative mean something the reading cannot hold).
+ */
+function deniedDiagnosis(input: ExtractInput, start: number, end: number): boolean {
+  const { text, tokens } = input;
+  const sc = input.scopes.scopes.find((x) => x.kind === 'negated' && start >= x.start && start < x.end);
+  if (!sc || sc.trigger[1] > start || !SUBJECT_ONLY.test(text.slice(0, sc.trigger[0]))) return false;
+  if (input.mentions.some((m) => m.type === 'cancer' && (m.end <= start || m.start >= end))) return false;
+  const frame = tokens.filter((t) => t.start >= sc.trigger[1] && t.end <= start);
+  if (!frame.every((t) => DENIED_FRAME.has(t.norm))) return false;
+  const after = /^\s*(diagnosis|diagnosed)?\s*\.?\s*$/i.exec(text.slice(end));
+  return !!after && (!!after[1] || frame.some((t) => DIAGNOSIS_WORD.has(t.norm)));
+}
+
 /** "are excluded", "is not eligible": a predicate that itself negates its subject. */
 const POST_NEGATED =
   /^(?:are|is|will be|were)\s+(?:also\s+)?(?:excluded|not eligible|ineligible|not allowed|not permitted|prohibited)\b/i;
@@ -143,7 +176,7 @@ const NEUTRAL_BEFORE = words(
 );
 /** A clause after the mention that narrows it ("NSCLC with EGFR mutation", "who progressed…"). */
 const RESTRICTIVE_AFTER =
-  /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously)\b/i;
+  /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously|not|other than)\b/i;
 /** Cohort / arm / part labels make the rest of the criterion conditional on the cohort. */
 const COHORT_LABEL = [
   /\b(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]arts?|PARTS?|[Gg]roups?|GROUPS?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES)|[Ss]ubgroups?|SUBGROUPS?)\s*(?:[A-Z]{1,2}\d?[a-z]?|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b(?:\s*\([^()]{1,60}\))?/,
@@ -165,7 +198,7 @@ const EXCLUDED_LIST_LEAD =
   /^\W*(?:the\s+)?following\b[^.;:]{0,60}?\b(?:are|is|will be)\s+(?:excluded|not eligible|ineligible|not allowed|not permitted)\s*:?\s*$/i;
 /** A lead-in whose items name cancer types: "Eligible disease cancer types:", "one of the following tumors:". */
 const TYPE_LIST_LEAD =
-  /\b(?:cancer|tumou?r|malignancy|disease|histolog(?:y|ic|ical))\s+(?:sub)?types?\b|\btypes? of (?:cancer|tumou?r|malignanc)|\bfollowing (?:cancers|tumou?rs|malignancies)\b/i;
+  /\b(?:cancer|tumou?r|malignancy|disease|histolog(?:y|ic|ical))\s+(?:sub)?types?\b|\btypes? of (?:cancer|tumou?r|malignanc)|\bfollowing (?:cancers|tumou?rs|malignancies|histolog\w*|histopatholog\w*)/i;
 /** A bare list item short enough to be an organ or site name ("Liver", "Head and neck", "Merkel Cell"). */
 const BARE_ITEM = /^\s*([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})\s*[.;,]?\s*$/;
 /** A heading above an inclusion item that says its items exclude ("The following tumor types are excluded"). */
@@ -241,6 +274,43 @@ function clauseEnd(text: string, pos: number): number {
   return ceiling;
 }
 
+/** The innermost bracket pair around `pos`, as [open, close), or null (none, or never closed). */
+function bracketAround(text: string, pos: number): [number, number] | null {
+  let open = -1;
+  for (let i = pos - 1, depth = 0; i >= Math.max(0, pos - CLAUSE_WINDOW); i--) {
+    const ch = text[i];
+    if (ch === ')' || ch === ']') depth++;
+    else if (ch === '(' || ch === '[') {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open < 0) return null;
+  for (let i = pos, depth = 0; i < Math.min(text.length, pos + CLAUSE_WINDOW); i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') {
+      if (depth === 0) return [open, i + 1];
+      depth--;
+    }
+  }
+  return null;
+}
+
+/**
+ * The negation scope that reaches `pos`, if any. A negation inside brackets stays inside them:
+ * "HCC (fibrolamellar HCC … are not eligible)", "(recurrent disease that is not amenable…) HNSCC".
+ */
+function negationAt(input: ExtractInput, pos: number): Scope | undefined {
+  const sc = input.scopes.scopes.find((x) => x.kind === 'negated' && pos >= x.start && pos < x.end);
+  if (!sc) return undefined;
+  const b = bracketAround(input.text, sc.trigger[0]);
+  return !b || (pos >= b[0] && pos < b[1]) ? sc : undefined;
+}
+
 /** Parenthesis depth at each token, so that a parenthetical is skipped when looking for a governor. */
 function parenDepths(text: string, tokens: Token[]): number[] {
   const out: number[] = [];
@@ -285,6 +355,28 @@ function ambiguousAbbreviation(input: ExtractInput, start: number, end: number, 
   return codes.some((c) => input.lex.cancerByCode.get(c)?.caseSensitive?.includes(raw));
 }
 
+/** Short list items before the last one of a bracketed list: "bladder, renal cell, ". */
+const BRACKET_LIST_HEAD =
+  /^\s*(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}\s*(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and|and\/or)\s+|\s*\/\s*))+$/i;
+
+/**
+ * "Genitourinary malignancies (bladder, renal cell, prostate cancer)": a generic head narrowed by
+ * a word not read here ("genitourinary") and then spelled out by the list in brackets after it.
+ * The list, not an aside, names the patient's cancer. Only a bare list that fills the brackets
+ * counts, and only after a generic head no reading would take as it stands (a read head such as
+ * "melanoma (uveal or mucosal melanoma)" would swallow the narrower list).
+ */
+function namesQualifiedHead(input: ExtractInput, open: number, start: number, end: number, cStart: number): boolean {
+  const { text, tokens } = input;
+  if (!/^\s*[)\]]/.test(text.slice(end)) || !BRACKET_LIST_HEAD.test(text.slice(open + 1, start))) return false;
+  const head = input.mentions.find(
+    (m) => m.type === 'cancer' && m.end <= open && /^\s*$/.test(text.slice(m.end, open)),
+  );
+  if (!head || !input.lex.index.scan(head.text).every((m) => m.type !== 'cancer' || GENERIC.has(m.id))) return false;
+  const before = tokens[tokenAt(tokens, head.start) - 1];
+  return !!before && before.end > cStart && head.start - before.end <= 2 && !NEUTRAL_BEFORE.has(before.norm);
+}
+
 /**
  * Decides whether a cancer mention states the patient's own diagnosis, by the words that govern
  * it: walking left inside its clause (over stage and extent words and parentheticals) to the first
@@ -300,11 +392,14 @@ function judgeMention(
 ): string | null {
   const { text, tokens, kind } = input;
   if (input.scopes.in('exception', start)) return 'exception';
-  // In an exclusion a negated mention would read "excluded unless X": nearly always a misreading.
   // In an exclusion a negated mention would read "excluded unless X": nearly always a misreading,
   // except "X are ineligible", which says X excludes (read with its polarity in extractDisease).
-  if (kind === 'exclusion' && input.scopes.in('negated', start) && !postNegatedSubject(input, start, end))
-    return 'negated';
+  if (kind === 'exclusion' && negationAt(input, start) && !postNegatedSubject(input, start, end)) {
+    if (!deniedDiagnosis(input, start, end)) return 'negated';
+    ctx.qualifier = undefined;
+    ctx.ungoverned = false;
+    return null;
+  }
   if (ctx.label && start >= ctx.label.start && start < ctx.label.end) return 'conditional';
   // "Response Evaluation Criteria in Solid Tumors" names response criteria, not a cancer.
   if (
@@ -379,18 +474,17 @@ function judgeMention(
     // Unread words narrowing the mention ("spermatocytic seminoma", "EGFR-mutant NSCLC"): read
     // alone, the exclusion would reach every patient with the broader type. The mention is read
     // together with an unknown for them (see cancerFindings).
+    // "primary" and "malignant" restate the mention, but a word before them may still narrow it
+    // ("multiple primary melanomas").
     let q = first;
-    while (q > 0) {
-      const t = tokens[q - 1]!;
-      if (
-        t.end <= cStart ||
-        tokens[q]!.start - t.end > 2 ||
-        NEUTRAL_BEFORE.has(t.norm) ||
-        inSkip(ctx, t) ||
-        /^\d+$/.test(t.norm)
-      )
+    for (let k = first; k > 0; k--) {
+      const t = tokens[k - 1]!;
+      if (t.end <= cStart || tokens[k]!.start - t.end > 2 || inSkip(ctx, t) || /^\d+$/.test(t.norm)) break;
+      if (NEUTRAL_BEFORE.has(t.norm)) {
+        if (t.norm === 'primary' || t.norm === 'malignant') continue;
         break;
-      q--;
+      }
+      q = k - 1;
     }
     if (q < first) ctx.qualifier = text.slice(tokens[q]!.start, start).trim();
   }
@@ -400,7 +494,12 @@ function judgeMention(
   if (depth > 0) {
     const open = Math.max(text.lastIndexOf('(', start), text.lastIndexOf('[', start));
     const inside = tokens.slice(tokenAt(tokens, open + 1), first).filter((t) => !inSkip(ctx, t));
-    if (open >= 0 && inside.length && !/^(?:e|g|eg|i|ie|including|such|as)$/.test(inside[0]!.norm))
+    if (
+      open >= 0 &&
+      inside.length &&
+      !/^(?:e|g|eg|i|ie|including|such|as)$/.test(inside[0]!.norm) &&
+      !namesQualifiedHead(input, open, start, end, cStart)
+    )
       return 'parenthetical';
   }
   let sawSubjectWith = -1;
@@ -436,6 +535,16 @@ function judgeMention(
         // "completed 12 months before diagnosis of metastatic NSCLC": a point in time.
         const when = tokens[i - 2];
         if (when && /^(?:before|after|since|until|from|at|time|following|within)$/.test(when.norm)) return 'governed';
+        governed = true;
+        break;
+      }
+      if (before && HISTOLOGY_OF.has(before.norm) && before.end > cStart && !inSkip(ctx, before)) {
+        // In an exclusion the histology narrows what excludes ("mucinous adenocarcinoma of
+        // cervical cancer" is not every cervical cancer): it stays as an unknown beside the type.
+        if (kind === 'exclusion') {
+          const head = text.slice(before.start, t.end);
+          ctx.qualifier = ctx.qualifier ? `${head} ${ctx.qualifier}` : head;
+        }
         governed = true;
         break;
       }
@@ -636,6 +745,23 @@ function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
   return out;
 }
 
+/**
+ * A histology item read with the site its lead-in names: "SCC" under "malignant cutaneous lesions
+ * of the following histopathologies:" is a cutaneous SCC. Each word of the lead-in's last clause
+ * (asides in brackets left out) is tried before the item; only a whole lexicon mention counts.
+ */
+function siteOfLead(input: ExtractInput, lead: string, item: string): string[] | null {
+  const clause = lead
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/[.;]\s/)
+    .pop()!;
+  for (const w of new Set(clause.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [])) {
+    const ids = wholeMention(input, `${w} ${item}`);
+    if (ids) return ids;
+  }
+  return null;
+}
+
 /** Reads `phrase` as one whole cancer mention, or null. */
 function wholeMention(input: ExtractInput, phrase: string): string[] | null {
   const found = input.lex.index.scan(phrase).filter((m) => m.type === 'cancer');
@@ -722,6 +848,11 @@ const LIST_GAP =
   /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and|and\/or|nor|as well as)\s+)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
 /** A gap holding list items nothing here could read: "A, thoracic tumors, gynecological tumors, or B". */
 const LIST_WITH_ITEMS = /^\s*,\s*((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}\s*,\s*){1,4})(?:(?:or|and|and\/or)\s+)?$/i;
+/** Up to four words and "or" right before a mention: an alternative to it. */
+const ALTERNATIVE_BEFORE = /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,?\s+(?:or|and\/or)\s+$/i;
+/** A cancer item and a comma right before a mention, in a list that goes on with "or". */
+const LISTED_BEFORE =
+  /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3}\s+(?:carcinomas?|adenocarcinomas?|cancers?|tumou?rs?|sarcomas?|neoplasms?|malignanc(?:y|ies))(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,\s*$/i;
 /** Examples of the mention before them: "solid tumors including…", "such as", "e.g.". */
 const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for example|for instance|namely|like)\b/i;
 
@@ -772,14 +903,31 @@ function cancerFindings(input: ExtractInput, items: CancerItem[]): Finding[] {
     if (examplesOf && it.start < examplesOf.until) {
       // Covered when they only narrow the mention they illustrate; otherwise left unread.
       const covered = examplesOf.item.codes;
-      if (it.codes.every((c) => covered.some((a) => input.lex.cancerAncestors.get(c)?.has(a))))
+      if (it.codes.every((c) => covered.some((a) => input.lex.cancerAncestors.get(c)?.has(a)))) {
         examplesOf.item.spans.push([it.start, it.end]);
-      continue;
+        continue;
+      }
+      // A read type the examples do not cover ("ovarian cancer (… also includes fallopian tube
+      // cancer), or renal cell carcinoma") ends them: it is the list's next alternative, and left
+      // out the rule would demand the types before it.
+      if (!it.accepted || !/\bor\b/i.test(input.text.slice(examplesOf.item.end, it.start))) continue;
     }
     examplesOf = null;
     if (!it.accepted) {
       flush();
       continue;
+    }
+    if (!prev && !it.spans.some(([a]) => a < it.start)) {
+      // "non-squamous or squamous NSCLC", "EC of any subtype or endometrial carcinosarcoma": an
+      // alternative right before the first read member that nothing here read (no list member the
+      // mention's organ or head was distributed to) stays in the list as an unknown, so the rule
+      // never demands the one alternative it could read.
+      const from = Math.max(clauseStart(input.text, it.start), items[items.indexOf(it) - 1]?.end ?? 0);
+      const before = input.text.slice(from, it.start);
+      const alt =
+        ALTERNATIVE_BEFORE.exec(before) ??
+        (/\bor\b/i.test(input.text.slice(it.end, clauseEnd(input.text, it.end))) ? LISTED_BEFORE.exec(before) : null);
+      if (alt) unreadItems.push(alt[1]!);
     }
     if (prev && (prev.qualifier || it.qualifier)) flush();
     else if (prev) {
@@ -1619,18 +1767,20 @@ export const extractDisease: Extractor = (input) => {
       !input.context.some((c) => OTHER_MALIGNANCY.test(c) || EXCLUDING_CONTEXT.test(c))
     ) {
       const site = bare[1]!;
-      const ids = wholeMention(input, `${site} cancer`) ?? wholeMention(input, `${site} carcinoma`);
+      const ids =
+        wholeMention(input, `${site} cancer`) ??
+        wholeMention(input, `${site} carcinoma`) ??
+        siteOfLead(input, lead, site);
       const codes = ids ? resolveCodes(ids, input) : [];
       if (codes.length && codes.every((c) => !GENERIC.has(c))) {
         const start = bare.index + bare[0].indexOf(site);
-        return [
-          {
-            category: 'cancer_type',
-            condition: { fact: 'cancerType', operator: 'equal', value: true, params: { codes } },
-            spans: [[start, start + site.length]],
-            anchor: start,
-          },
-        ];
+        const leaf: Condition = { fact: 'cancerType', operator: 'equal', value: true, params: { codes } };
+        // A cohort named in the lead-in scopes the item as it does the list's other items.
+        const label = cohortLabel(input);
+        const condition: Condition = label
+          ? { any: [leaf, { fact: 'unparsed', operator: 'equal', value: true, params: { text: label.text } }] }
+          : leaf;
+        return [{ category: 'cancer_type', condition, spans: [[start, start + site.length]], anchor: start }];
       }
     }
   }
@@ -1795,6 +1945,11 @@ export const extractDisease: Extractor = (input) => {
     const at = f.anchor ?? f.spans[0]![0];
     const sc = negated.find((x) => at >= x.start && at < x.end);
     if (!sc) continue;
+    // The assembler would negate it by the scope alone; the bracket says otherwise.
+    if (!negationAt(input, at)) {
+      out[i] = { ...f, polarityHandled: true };
+      continue;
+    }
     const post = sc.trigger[0] >= at;
     const between = post
       ? input.text.slice(Math.max(...f.spans.map((x) => x[1])), sc.trigger[0])
