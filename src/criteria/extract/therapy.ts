@@ -918,8 +918,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (permission && permitsList(sentence, list.start - s, list.end - s) && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
       note('3:if permission  isNeg  bnoslimitnotsbesrequirednots');
       // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
-      // then the requirement), and not in an exclusion, where a permission carves out of the rest.
-      if (!isNeg && input.kind === 'inclusion' && PERMITTED_SUBJECT_RE.test(text.slice(list.end, e))) list.gate = true;
+      // then the requirement). In an exclusion list the permission carves out of the rest, which the
+      // gate, all(X, unread), never contradicts.
+      if (!isNeg && PERMITTED_SUBJECT_RE.test(text.slice(list.end, e))) list.gate = true;
       continue;
     }
     // A forbidding statement in an exclusion list ("May not have received X") reads either way.
@@ -1239,11 +1240,16 @@ const EFFECT_GOVERNOR_RE = /^(?:recover|resolv|toxicit|adverse|side)/i;
 /** "locally advanced or metastatic", "NSCLC or SCLC": an "or" inside another topic's phrase offers no alternative to a treatment. */
 const EXTENT_WORD = String.raw`(?:locally\s+advanced|advanced|unresectable|inoperable|recurrent|relapsed|refractory|metastatic|resectable|stage\s+[IV]+[ABC]?)`;
 const EXTENT_OR_RE = new RegExp(String.raw`\b${EXTENT_WORD}(?:\s*,\s*${EXTENT_WORD})*\s*,?\s*(?:or|and\/or)\s+${EXTENT_WORD}\b`, 'gi');
+const FORM_PAREN_RE =
+  /\(\s*(?:either\s+)?(?:alone|combined|concurrent(?:ly)?|sequential(?:ly)?|monotherapy|single[\s-]agents?|as\s+(?:a\s+)?(?:single[\s-]agent|monotherapy))\s*(?:,\s*)?(?:or|and\/or)\s+(?:in\s+)?(?:combination|combined|concurrent(?:ly)?|sequential(?:ly)?)\b[^()]{0,80}\)/gi;
 function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   const out: Span[] = [];
   const sub = ctx.text.slice(a, b);
   EXTENT_OR_RE.lastIndex = 0;
   for (let m = EXTENT_OR_RE.exec(sub); m; m = EXTENT_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // "(alone or in combination with …)", "(combined or sequential)": the form it was given in.
+  FORM_PAREN_RE.lastIndex = 0;
+  for (let m = FORM_PAREN_RE.exec(sub); m; m = FORM_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
   // Two mentions of one other topic joined by "or" ("breast or ovarian cancer").
   const others = ctx.input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.end > a && m.start < b);
   for (let i = 1; i < others.length; i++) {
