@@ -63,6 +63,12 @@ export interface Finding {
    * count as accounted for, but unlike `spans` they do not place the finding among its neighbours.
    */
   cover?: Array<[number, number]>;
+  /**
+   * Other categories the condition reads besides `category`: a brain-metastasis finding that holds
+   * the patient's steroid use ("treated metastases allowed if off steroids ≥ 14 days") reads prior
+   * therapy too, though it stays one finding so the two parts keep the structure the text gives them.
+   */
+  alsoReads?: Category[];
 }
 
 export type Extractor = (input: ExtractInput) => Finding[];
