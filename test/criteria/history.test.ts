@@ -467,6 +467,78 @@ describe('infections', () => {
 });
 
 describe('medical history', () => {
+  it('covers the treatment a condition requires, its list and its examples, as the condition’s activity', () => {
+    // "requiring treatment with steroids or other immunosuppressive medications" defines how active the
+    // condition is; the whole criterion is then read, prior therapy included.
+    const keynote =
+      'Active autoimmune disease requiring systemic treatment within the past 2 years (e.g., immunomodulators, corticosteroids, immunosuppressants). Replacement therapy (e.g., thyroxine, insulin, physiologic corticosteroid replacement for adrenal/pituitary insufficiency) is allowed.';
+    expect(conditionOf(keynote, 'exclusion')).toEqual(
+      cond({
+        names: ['autoimmune_disease'],
+        active: true,
+        withinYears: 2,
+        except: ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'],
+      }),
+    );
+    expect(unreadOf(keynote, 'exclusion')).toBe('');
+    expect(
+      conditionOf(
+        'An active autoimmune disease requiring systemic treatment (e.g. with disease-modifying drugs, corticosteroids, or immunosuppressants) has occurred within 2 years prior to first administration.',
+        'exclusion',
+      ),
+    ).toEqual(cond({ names: ['autoimmune_disease'], active: true, withinYears: 2 }));
+  });
+
+  it('keeps the treatment a past episode required beside the condition, which stays necessary', () => {
+    // "History of … requiring steroids" is a past episode: not `active`, and the steroids no fact holds.
+    expect(conditionOf('Prior pneumonitis requiring systemic corticosteroid therapy.', 'exclusion')).toEqual({
+      all: [cond({ names: ['pneumonitis'] }), unread('requiring systemic corticosteroid therapy')],
+    });
+    expect(
+      conditionOf(
+        'Active interstitial lung disease (ILD) or pneumonitis or a history of ILD or pneumonitis requiring treatment with steroids or other immunosuppressive medications.',
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [
+        cond({ names: ['interstitial_lung_disease', 'pneumonitis'], active: true }),
+        {
+          all: [
+            cond({ names: ['interstitial_lung_disease', 'pneumonitis'] }),
+            unread('requiring treatment with steroids or other immunosuppressive medications'),
+          ],
+        },
+      ],
+    });
+    // "Active or prior … requiring chronic treatment": the prior form counts too.
+    expect(
+      conditionOf(
+        'Active or prior documented autoimmune or inflammatory disorders requiring chronic treatment with steroids or other immunosuppressive treatment.',
+        'exclusion',
+      ),
+    ).toEqual({
+      all: [cond({ names: ['autoimmune_disease'] }), unread('requiring chronic treatment with steroids or other immunosuppressive treatment')],
+    });
+  });
+
+  it('keeps the examples of an umbrella condition a list, though a replacement note follows them', () => {
+    expect(
+      conditionOf(
+        "Active autoimmune disease (e.g., lupus, rheumatoid arthritis, Sjogren's syndrome) requiring systemic treatment (i.e., disease modifying agents, corticosteroids, or immunosuppressive drugs) in the past 2 years. Replacement therapy (e.g., thyroxine, insulin, or physiologic corticosteroid replacement therapy for adrenal or pituitary insufficiency, etc.) is not considered a form of systemic treatment.",
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [
+        cond({
+          names: ['autoimmune_disease'],
+          active: true,
+          except: ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'],
+        }),
+        cond({ names: ['sle', 'rheumatoid_arthritis', 'sjogren_syndrome'], active: true, withinYears: 2 }),
+      ],
+    });
+  });
+
   it('reads the KEYNOTE autoimmune exclusion with its window and the replacement-therapy exceptions', () => {
     const text =
       'Has an active autoimmune disease that has required systemic treatment in past 2 years (i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs). Replacement therapy (eg., thyroxine, insulin, or physiologic corticosteroid replacement therapy for adrenal or pituitary insufficiency, etc.) is not considered a form of systemic treatment and is allowed.';
@@ -590,6 +662,19 @@ describe('graded and newly named comorbidities', () => {
 });
 
 describe('other malignancies', () => {
+  it('keeps a treatment exception of an active other cancer as an unparsed leaf beside it', () => {
+    // A concurrent cancer on hormonal therapy alone is not excluded, which `active` cannot say.
+    expect(conditionOf('Concurrent malignancy requiring systemic therapy other than hormonal therapy.', 'exclusion')).toEqual({
+      all: [{ fact: 'otherMalignancy', operator: 'equal', value: true, params: { active: true } }, unread('other than hormonal therapy')],
+    });
+    expect(conditionOf('Has a concurrent malignancy requiring active systemic therapy or ongoing radiation.', 'exclusion')).toEqual({
+      fact: 'otherMalignancy',
+      operator: 'equal',
+      value: true,
+      params: { active: true },
+    });
+  });
+
   it('reads "progressing or requires active treatment" without a window as an active other cancer', () => {
     expect(conditionOf('Known additional malignancy that is progressing or requires active treatment', 'exclusion')).toEqual({
       fact: 'otherMalignancy',
