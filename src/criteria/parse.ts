@@ -270,6 +270,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     if (dup && !pairedAlternatives(dup, { start, end }, key, placed, text)) {
       dup.spans.push(...f.spans);
       if (f.cover) dup.cover = [...(dup.cover ?? []), ...f.cover];
+      if (f.alsoReads) dup.alsoReads = [...new Set([...(dup.alsoReads ?? []), ...f.alsoReads])];
       continue;
     }
     if (dup) keptTwice = true;
@@ -310,7 +311,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   }
   if (cur) phrases.push(text.slice(cur[0], cur[1]));
 
-  const findingCategories = [...new Set(findings.map((f) => f.category))];
+  const findingCategories = [...new Set(findings.flatMap((f) => [f.category, ...(f.alsoReads ?? [])]))];
   const categories = [...new Set([...findingCategories, ...classify(text, lex)])];
   return {
     condition: units.length ? sexScopedRequirement(combine(units, text, kind === 'inclusion' ? 'and' : 'or', keptTwice), kind) : null,

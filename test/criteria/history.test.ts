@@ -29,6 +29,14 @@ const attest = (topic: string, value: boolean): Condition => ({
   value,
   params: { topic },
 });
+/** Corticosteroid use within `days` (rules/drugs.json class of kind 'supportive'). */
+const steroids = (days: number, value: boolean): Condition => ({
+  fact: 'priorTherapy',
+  operator: 'equal',
+  value,
+  params: { classes: ['corticosteroid'], withinDays: days },
+});
+const unread = (text: string, value = true): Condition => ({ fact: 'unparsed', operator: 'equal', value, params: { text } });
 const cond = (params: Record<string, unknown>, value = true): Condition => ({
   fact: 'condition',
   operator: 'equal',
@@ -96,31 +104,99 @@ describe('brain metastases', () => {
   it('narrows an exclusion to active metastases when treated, stable ones are allowed, and covers the permission', () => {
     const text =
       'Has known active CNS metastases and/or carcinomatous meningitis. Participants with previously treated brain metastases may participate provided they are radiologically stable, i.e., without evidence of progression for at least 4 weeks by repeat imaging (note that the repeat imaging should be performed during study screening), clinically stable and without requirement of steroid treatment for at least 14 days prior to first dose of study treatment.';
+    // Treated metastases are allowed only off steroids: treated-stable and on steroids within 14 days excludes.
     expect(conditionOf(text, 'exclusion')).toEqual({
-      any: [bm('active'), cond({ names: ['leptomeningeal_disease'] })],
+      any: [bm('active'), { all: [bm('treated-stable'), steroids(14, true)] }, cond({ names: ['leptomeningeal_disease'] })],
     });
     expect(unreadOf(text, 'exclusion')).toBe('');
+    expect(readCriterion(normalise(text).text, 'exclusion', []).findingCategories).toContain('prior_therapy');
   });
 
-  it('reads "unless treated and stable" as an exclusion of active metastases only', () => {
+  it('reads "unless treated and stable" as an exclusion of active metastases, and of treated ones on the steroids it names', () => {
+    // "continuous" narrows which steroid use counts: the exclusion needs the use, and the rest is open.
     expect(
       conditionOf(
         'Brain metastases unless treated, asymptomatic, stable, and not requiring continuous corticosteroids',
         'exclusion',
       ),
-    ).toEqual(bm('active'));
+    ).toEqual({ any: [bm('active'), { all: [bm('treated-stable'), { all: [steroids(1, true), unread('continuous')] }] }] });
   });
 
   it('negates an inclusion "No untreated brain metastases" to "not active"', () => {
     expect(conditionOf('There is no evidence of new or enlarging brain metastases,')).toEqual(bmNot('active'));
   });
 
-  it('reads a conditional inclusion as none or treated-stable', () => {
+  it('reads a conditional inclusion as none or treated-stable, treated ones off the steroids it names', () => {
+    // Escalating steroids are excluded, a stable dose is not: no steroids at all meets it, and any use is open.
     expect(
       conditionOf(
         'If brain metastases are present, they must be stable for a defined period (example: ≥3 months) and not requiring escalating steroids.',
       ),
-    ).toEqual(bm('none', 'treated-stable'));
+    ).toEqual({
+      any: [bm('none'), { all: [bm('treated-stable'), { any: [steroids(1, false), unread('escalating', false)] }] }],
+    });
+  });
+
+  it('reads a steroid washout required of treated metastases as the patient’s own steroid use', () => {
+    expect(
+      conditionOf('Participants with treated brain metastases must have discontinued steroid treatment at least 14 days prior to step 2 registration'),
+    ).toEqual({ any: [bm('none'), { all: [bm('treated-stable'), steroids(14, false)] }] });
+    // A window in a parenthesis of its own is read; one that varies by cohort is not (no steroids now
+    // is necessary whatever the cohort, and the cohorts stay unread).
+    expect(
+      conditionOf(
+        'Patients with treated brain metastases are eligible if there is no evidence of progression for at least 4 weeks after CNS-directed treatment, as ascertained by clinical examination and brain imaging (magnetic resonance imaging [MRI] or computed tomography [CT] scan) during the screening period and off systemic steroids (for at least 2 weeks prior to first dose).',
+        'exclusion',
+      ),
+    ).toEqual({ any: [bm('active'), { all: [bm('treated-stable'), steroids(14, true)] }] });
+    const cohorts =
+      'Known primary central malignancy or symptomatic central nervous system metastasis(es). Note: Patients with stable, previously treated brain metastases may participate if neurologic symptoms have resolved, patients have been off steroids (at least 7 days for Part A and Part B, and at least 4 weeks for Part C), and there is no evidence of disease progression by imaging for at least 2 weeks before the first dose of study treatment.';
+    expect(leavesIn(conditionOf(cohorts, 'exclusion'))).toContainEqual(steroids(1, true));
+    expect(unreadOf(cohorts, 'exclusion')).toMatch(/Part C/);
+  });
+
+  it('keeps a steroid alternative no fact holds as an unparsed leaf beside the steroid use', () => {
+    // "off steroids or on a stable dose ≤ 10 mg": excluded only when on steroids and not on such a dose.
+    expect(
+      conditionOf(
+        'Uncontrolled or unstable brain metastases (eligible only if neurologically stable for ≥4 weeks, and off steroids or on stable/decreasing steroids ≤10 mg/day prednisone equivalent; carcinomatous meningitis excluded).',
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [
+        bm('active'),
+        {
+          all: [
+            bm('treated-stable'),
+            { all: [steroids(1, true), unread('or on stable/decreasing steroids <=10 mg/day prednisone equivalent')] },
+          ],
+        },
+        cond({ names: ['leptomeningeal_disease'] }),
+      ],
+    });
+    // A later sentence adding a steroid condition to the permission, with a dose qualifier.
+    expect(
+      conditionOf(
+        'Has known active CNS metastases and/or carcinomatous meningitis. Participants with previously treated brain metastases may participate if they are clinically stable for at least 4 weeks with no evidence of new or enlarging brain metastases. There must be no need for immunosuppressive doses of glucocorticoids for at least 2 weeks prior to study treatment administration.',
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [
+        bm('active'),
+        { all: [bm('treated-stable'), { all: [steroids(14, true), unread('immunosuppressive doses of')] }] },
+        cond({ names: ['leptomeningeal_disease'] }),
+      ],
+    });
+  });
+
+  it('keeps the list connective when an exception follows the list', () => {
+    // The exception's words must not move the metastases past the meningitis: either one excludes.
+    expect(
+      conditionOf(
+        'Patients with known CNS lesions (brain metastasis or carcinomatous meningitis) except for asymptomatic brain metastases.',
+        'exclusion',
+      ),
+    ).toEqual({ any: [bm('active'), cond({ names: ['leptomeningeal_disease'] })] });
   });
 
   it('reads presence in a brain-metastasis trial', () => {
@@ -391,6 +467,78 @@ describe('infections', () => {
 });
 
 describe('medical history', () => {
+  it('covers the treatment a condition requires, its list and its examples, as the condition’s activity', () => {
+    // "requiring treatment with steroids or other immunosuppressive medications" defines how active the
+    // condition is; the whole criterion is then read, prior therapy included.
+    const keynote =
+      'Active autoimmune disease requiring systemic treatment within the past 2 years (e.g., immunomodulators, corticosteroids, immunosuppressants). Replacement therapy (e.g., thyroxine, insulin, physiologic corticosteroid replacement for adrenal/pituitary insufficiency) is allowed.';
+    expect(conditionOf(keynote, 'exclusion')).toEqual(
+      cond({
+        names: ['autoimmune_disease'],
+        active: true,
+        withinYears: 2,
+        except: ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'],
+      }),
+    );
+    expect(unreadOf(keynote, 'exclusion')).toBe('');
+    expect(
+      conditionOf(
+        'An active autoimmune disease requiring systemic treatment (e.g. with disease-modifying drugs, corticosteroids, or immunosuppressants) has occurred within 2 years prior to first administration.',
+        'exclusion',
+      ),
+    ).toEqual(cond({ names: ['autoimmune_disease'], active: true, withinYears: 2 }));
+  });
+
+  it('keeps the treatment a past episode required beside the condition, which stays necessary', () => {
+    // "History of … requiring steroids" is a past episode: not `active`, and the steroids no fact holds.
+    expect(conditionOf('Prior pneumonitis requiring systemic corticosteroid therapy.', 'exclusion')).toEqual({
+      all: [cond({ names: ['pneumonitis'] }), unread('requiring systemic corticosteroid therapy')],
+    });
+    expect(
+      conditionOf(
+        'Active interstitial lung disease (ILD) or pneumonitis or a history of ILD or pneumonitis requiring treatment with steroids or other immunosuppressive medications.',
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [
+        cond({ names: ['interstitial_lung_disease', 'pneumonitis'], active: true }),
+        {
+          all: [
+            cond({ names: ['interstitial_lung_disease', 'pneumonitis'] }),
+            unread('requiring treatment with steroids or other immunosuppressive medications'),
+          ],
+        },
+      ],
+    });
+    // "Active or prior … requiring chronic treatment": the prior form counts too.
+    expect(
+      conditionOf(
+        'Active or prior documented autoimmune or inflammatory disorders requiring chronic treatment with steroids or other immunosuppressive treatment.',
+        'exclusion',
+      ),
+    ).toEqual({
+      all: [cond({ names: ['autoimmune_disease'] }), unread('requiring chronic treatment with steroids or other immunosuppressive treatment')],
+    });
+  });
+
+  it('keeps the examples of an umbrella condition a list, though a replacement note follows them', () => {
+    expect(
+      conditionOf(
+        "Active autoimmune disease (e.g., lupus, rheumatoid arthritis, Sjogren's syndrome) requiring systemic treatment (i.e., disease modifying agents, corticosteroids, or immunosuppressive drugs) in the past 2 years. Replacement therapy (e.g., thyroxine, insulin, or physiologic corticosteroid replacement therapy for adrenal or pituitary insufficiency, etc.) is not considered a form of systemic treatment.",
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [
+        cond({
+          names: ['autoimmune_disease'],
+          active: true,
+          except: ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'],
+        }),
+        cond({ names: ['sle', 'rheumatoid_arthritis', 'sjogren_syndrome'], active: true, withinYears: 2 }),
+      ],
+    });
+  });
+
   it('reads the KEYNOTE autoimmune exclusion with its window and the replacement-therapy exceptions', () => {
     const text =
       'Has an active autoimmune disease that has required systemic treatment in past 2 years (i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs). Replacement therapy (eg., thyroxine, insulin, or physiologic corticosteroid replacement therapy for adrenal or pituitary insufficiency, etc.) is not considered a form of systemic treatment and is allowed.';
@@ -514,6 +662,19 @@ describe('graded and newly named comorbidities', () => {
 });
 
 describe('other malignancies', () => {
+  it('keeps a treatment exception of an active other cancer as an unparsed leaf beside it', () => {
+    // A concurrent cancer on hormonal therapy alone is not excluded, which `active` cannot say.
+    expect(conditionOf('Concurrent malignancy requiring systemic therapy other than hormonal therapy.', 'exclusion')).toEqual({
+      all: [{ fact: 'otherMalignancy', operator: 'equal', value: true, params: { active: true } }, unread('other than hormonal therapy')],
+    });
+    expect(conditionOf('Has a concurrent malignancy requiring active systemic therapy or ongoing radiation.', 'exclusion')).toEqual({
+      fact: 'otherMalignancy',
+      operator: 'equal',
+      value: true,
+      params: { active: true },
+    });
+  });
+
   it('reads "progressing or requires active treatment" without a window as an active other cancer', () => {
     expect(conditionOf('Known additional malignancy that is progressing or requires active treatment', 'exclusion')).toEqual({
       fact: 'otherMalignancy',

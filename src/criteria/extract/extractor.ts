@@ -68,6 +68,12 @@ export interface Finding {
    * sentence (a treatment as the gate of what follows it) that a finer one of the same words replaces.
    */
   fallback?: [number, number];
+  /**
+   * Other categories the condition reads besides `category`: a brain-metastasis finding that holds
+   * the patient's steroid use ("treated metastases allowed if off steroids ≥ 14 days") reads prior
+   * therapy too, though it stays one finding so the two parts keep the structure the text gives them.
+   */
+  alsoReads?: Category[];
 }
 
 export type Extractor = (input: ExtractInput) => Finding[];

@@ -29,6 +29,7 @@ import {
   polarityMode,
   sentenceEnd,
   sentenceStart,
+  steroidFree,
   subtract,
   vocab,
   vocabSpans,
@@ -60,7 +61,7 @@ const ACTIVE_STRONG =
 
 /** Words of a treated and stable state. */
 const STABLE =
-  /\b(?:treated|stable|stabili[sz]ed|controlled|inactive|irradiated|resected|radiosurgery|off\s+steroids|no\s+(?:evidence\s+of\s+)?progression|without\s+(?:evidence\s+of\s+)?progression)\b/i;
+  /\b(?:treated|stable|stabili[sz]ed|controlled|inactive|irradiated|resected|radiosurgery|off\s+steroids|no\s+(?:evidence\s+of\s+)?progression|without\s+(?:evidence\s+of\s+)?progression|completed\s+(?:their\s+|the\s+)?(?:local|cns[\s-]directed|brain[\s-]directed)\s+(?:therapy|treatment))\b/i;
 /** The text allows untreated (or any) brain metastases. */
 const ALLOWS_UNTREATED =
   /\b(?:treated\s+or\s+untreated|untreated\s+or\s+treated|including\s+(?:those\s+with\s+)?untreated|regardless\s+of\s+(?:prior\s+)?treatment|not\s+(?:required\s+to\s+be|need\s+to\s+be)\s+treated|(?:asymptomatic\s+)?untreated\s+(?:brain\s+|cns\s+)?(?:metastases|lesions)\s+(?:are|is|will\s+be)\s+(?:allowed|eligible|permitted))\b/i;
@@ -300,6 +301,63 @@ function bmCondition(states: State[]): Condition {
   return { fact: 'brainMetastases', operator: 'in', value: states };
 }
 
+function sameStates(c: Condition, states: State[]): boolean {
+  return (
+    'fact' in c &&
+    c.fact === 'brainMetastases' &&
+    c.operator === 'in' &&
+    Array.isArray(c.value) &&
+    c.value.length === states.length &&
+    states.every((s) => (c.value as string[]).includes(s))
+  );
+}
+
+/** Corticosteroid use within `days` of the as-of date (rules/drugs.json class, kind 'supportive'). */
+function steroidUse(days: number, value: boolean): Condition {
+  return { fact: 'priorTherapy', operator: 'equal', value, params: { classes: ['corticosteroid'], withinDays: days } };
+}
+
+/**
+ * Treated metastases allowed only off steroids: the patient's own steroid use is a fact of its own,
+ * so the finding that allows treated-stable metastases takes it as a condition on them.
+ *   exclusion "Active brain metastases. Treated metastases allowed if off steroids ≥ 14 days"
+ *       → any(brainMetastases in [active], all(brainMetastases in [treated-stable], steroids within 14 days))
+ *   inclusion "Patients with treated brain metastases must have discontinued steroids ≥ 14 days"
+ *       → any(brainMetastases in [none], all(brainMetastases in [treated-stable], no steroids within 14 days))
+ * An alternative no fact holds ("either off steroids or on a stable dose of ≤ 10 mg prednisone")
+ * stays an unparsed leaf beside the steroid use: the exclusion then needs both the use and the
+ * unknown, the inclusion is met by either, so the rule is never stricter nor looser than the text.
+ */
+function withSteroids(input: ExtractInput, f: Finding, ranges: Span[]): void {
+  const exclusionForm = sameStates(f.condition, ['active']);
+  if (!exclusionForm && !sameStates(f.condition, ['none', 'treated-stable'])) return;
+  let found: ReturnType<typeof steroidFree> = null;
+  for (const [a, b] of ranges) if ((found = steroidFree(input, a, b))) break;
+  if (!found) return;
+  const { days, qualifier } = found;
+  const unread = (value: boolean): Condition => ({
+    fact: 'unparsed',
+    operator: 'equal',
+    value,
+    params: { text: qualifier!.text },
+  });
+  const use: Condition = exclusionForm
+    ? qualifier
+      ? { all: [steroidUse(days, true), unread(true)] }
+      : steroidUse(days, true)
+    : qualifier
+      ? { any: [steroidUse(days, false), unread(false)] }
+      : steroidUse(days, false);
+  f.condition = {
+    any: [bmCondition(exclusionForm ? ['active'] : ['none']), { all: [bmCondition(['treated-stable']), use] }],
+  };
+  // Accounted for without moving the finding: the requirement may follow other findings ("Active CNS
+  // metastases and/or carcinomatous meningitis. Treated metastases allowed if off steroids …"), and
+  // the assembler places findings by their spans.
+  f.cover = [...(f.cover ?? []), found.span];
+  f.alsoReads = ['prior_therapy'];
+}
+
 export const extractBrain: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
@@ -328,12 +386,14 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     MENTION.lastIndex = 0;
     const spans = vocabSpans(input, 0, text.length, BM_VOCAB);
     if (spans.length) {
-      out.push({
+      const f: Finding = {
         category: 'brain_metastases',
         condition: bmCondition(exclusion ? ['active'] : ['none', 'treated-stable']),
         spans,
         polarityHandled: true,
-      });
+      };
+      withSteroids(input, f, [[0, text.length]]);
+      out.push(f);
       return out;
     }
   }
@@ -374,7 +434,25 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
           !/\btreated\b/i.test(clauseOf(text, m.sStart, m.sEnd, m.start))) ||
           ALLOWS_UNTREATED.test(text.slice(m.sStart, m.sEnd))),
     ) || anaphoric.some(([a, b]) => ALLOWS_UNTREATED.test(text.slice(a, b)));
+  // "Treated metastases may participate if stable. There must be no need for steroids for 2 weeks": a
+  // later requirement that adds a steroid-free condition to the permission before it.
+  if (exclusion && anyPermission) {
+    for (let pos = mentions[0]!.sEnd + 1; pos < text.length; ) {
+      const end = sentenceEnd(text, pos);
+      if (
+        !anaphoric.some(([a]) => a === pos) &&
+        !mentions.some((m) => m.start >= pos && m.start < end) &&
+        /\b(?:must|should|needs?\s+to|required)\b/i.test(text.slice(pos, end)) &&
+        steroidFree(input, pos, end)
+      )
+        anaphoric.push([pos, end]);
+      pos = end + 1;
+    }
+  }
   const findings: Array<{ f: Finding; m: BmMention }> = [];
+  // The clauses that define the treated-and-stable metastases each finding allows, where a
+  // steroid-free requirement may stand.
+  const definitions = new Map<Finding, Span[]>();
 
   for (const m of mentions) {
     if (inException(input, m.start) && !m.permission) continue;
@@ -406,6 +484,8 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     if (m.shared) spans.push(m.shared);
     let condition: Condition | undefined;
     let handled = false;
+    const defined: Span[] = [];
+    const cover: Span[] = [];
 
     if (exclusion) {
       if (m.permission) continue; // read below as the narrowing of the exclusion it follows
@@ -423,7 +503,12 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
       const activeOnly = m.active || narrowed || anyPermission;
       if (activeOnly && allowsUntreated) continue;
       condition = bmCondition(activeOnly ? ['active'] : ['active', 'treated-stable']);
-      if (unless && narrowed) spans.push(...vocabSpans(input, m.end + unless.index, m.sEnd, BM_VOCAB));
+      // The exception's words are accounted for without moving the finding past the subjects listed
+      // after it ("Brain metastases or carcinomatous meningitis, unless treated and stable").
+      if (unless && narrowed) {
+        cover.push(...vocabSpans(input, m.end + unless.index, m.sEnd, BM_VOCAB));
+        defined.push([m.end + unless.index, m.sEnd]);
+      }
       // A requirement restated inside an exclusion ("Patients with CNS metastases must have been
       // treated, be asymptomatic …"): what it excludes is the metastases that are not.
       const requirement = /^[^.;]{0,20}?\b(?:must|should)\s+(?:have\s+been|be|have)\b/i.exec(tail);
@@ -431,6 +516,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         if (!STABLE.test(tail) || allowsUntreated) continue;
         condition = bmCondition(['active']);
         spans.push(...vocabSpans(input, m.end, m.sEnd, BM_VOCAB));
+        defined.push([m.end, m.sEnd]);
       } else if (m.stable && !m.active && !/\brecently\b/i.test(text.slice(m.qualStart, m.start))) {
         // "Brain metastases that have been treated and are stable …" listed among exclusions is an
         // item of an exception list, not a state that excludes.
@@ -486,6 +572,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
           continue;
         condition = bmCondition(['none', 'treated-stable']);
         spans.push(...vocabSpans(input, m.sStart, m.sEnd, BM_VOCAB));
+        defined.push([m.sStart, m.sEnd]);
         handled = true;
       } else if (
         (!PRESENCE.test(text.slice(m.sStart, m.start)) || subjectBefore) &&
@@ -512,6 +599,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
           condition = bmCondition(['none', 'treated-stable']);
         }
         spans.push(...vocabSpans(input, m.sStart, m.sEnd, BM_VOCAB));
+        defined.push([m.sStart, m.sEnd]);
         handled = true;
       } else {
         // Presence: a trial for patients with brain metastases ("… melanoma with radiologically
@@ -552,9 +640,11 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
       condition,
       spans,
       anchor: m.start,
+      ...(cover.length ? { cover } : {}),
       ...(handled ? { polarityHandled: true } : {}),
     };
     findings.push({ f, m });
+    if (defined.length) definitions.set(f, defined);
   }
 
   // Permission sentences in an exclusion narrow the exclusion before them; their words are
@@ -568,23 +658,22 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // be included") still says that active ones are excluded.
   const permitted = mentions.find((x) => x.permission);
   if (exclusion && !findings.length && anyPermission && !allowsUntreated && permitted) {
-    findings.push({
-      f: {
-        category: 'brain_metastases',
-        condition: bmCondition(['active']),
-        spans: vocabSpans(input, permitted.sStart, permitted.sEnd, BM_VOCAB),
-        anchor: permitted.start,
-        polarityHandled: true,
-      },
-      m: permitted,
-    });
+    const f: Finding = {
+      category: 'brain_metastases',
+      condition: bmCondition(['active']),
+      spans: vocabSpans(input, permitted.sStart, permitted.sEnd, BM_VOCAB),
+      anchor: permitted.start,
+      polarityHandled: true,
+    };
+    findings.push({ f, m: permitted });
+    definitions.set(f, [[permitted.sStart, permitted.sEnd], ...anaphoric]);
   }
   out.push(...findings.map(({ f }) => f));
 
   // Leptomeningeal disease and spinal cord compression.
   for (const c of cns) {
     if (inException(input, c.start)) continue;
-    if (out.some((f) => f.spans.some(([a, b]) => c.start >= a && c.end <= b))) continue;
+    if (out.some((f) => [...f.spans, ...(f.cover ?? [])].some(([a, b]) => c.start >= a && c.end <= b))) continue;
     const sStart = sentenceStart(text, c.start);
     const sEnd = sentenceEnd(text, c.end);
     const unlessAt = UNLESS.exec(text.slice(c.end, sEnd));
@@ -629,10 +718,23 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         targetEnd = end;
       }
     }
-    (target ?? out[0])?.spans.push(...spans);
+    // Covered, not placed: the permission may follow findings the assembler must still join by the
+    // connectives between them.
+    const f = target ?? out[0];
+    if (f) f.cover = [...(f.cover ?? []), ...spans];
   }
+  // A permission narrows the exclusion of the metastases it follows, though its words may have gone
+  // to a leptomeningeal finding between them.
+  const narrowedExclusion = findings.find(({ f }) => sameStates(f.condition, ['active']))?.f;
+  if (narrowedExclusion && permissionRanges.length)
+    definitions.set(narrowedExclusion, [...(definitions.get(narrowedExclusion) ?? []), ...permissionRanges]);
+  for (const [f, ranges] of definitions) withSteroids(input, f, ranges);
   // Other metastatic sites listed with the brain stay unread.
   const holes = mentions.flatMap((m) => m.holes);
-  if (holes.length) for (const f of out) f.spans = f.spans.flatMap((sp) => subtract(sp, holes));
+  if (holes.length)
+    for (const f of out) {
+      f.spans = f.spans.flatMap((sp) => subtract(sp, holes));
+      if (f.cover) f.cover = f.cover.flatMap((sp) => subtract(sp, holes));
+    }
   return out;
 };

@@ -94,9 +94,17 @@ const RISK_OR_SYMPTOM_TAIL =
   /^[^.;]{0,60}?\b(?:that|which)\s+(?:is|are|may\s+be|could\s+be|would\s+be)\s+(?:considered\s+|deemed\s+|known\s+to\s+be\s+)?(?:an?\s+)?(?:significant\s+|major\s+)?risk\s+factors?\b|^\s*\)?\s*as\s+(?:an?\s+|the\s+)?(?:major|main|predominant|primary|prominent|presenting)?\s*(?:symptom|sign|manifestation)s?\b/i;
 /** Conditions named as what a risk factor leads to ("risk factors for retinal vein occlusion (RVO): …") are not the patient's. */
 const RISK_OF = /\brisk\s+(?:factors?\s+)?(?:for|of)\s+(?:developing\s+)?(?:[\w-]+[\s,/]*){0,6}$/i;
-/** Treatment that makes a condition current: "requiring systemic therapy", "on antiviral therapy". */
-const REQUIRING =
-  /^\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*(?:antibiotics?|antivirals?|antifungals?|anti-infectives?|antimicrobials?|treatment|therapy|therapies|medication|medications|drugs|agents|immunosuppression|immunosuppressive\s+(?:therapy|treatment|drugs|agents|medications)|steroids|corticosteroids|disease-modifying\s+agents|hospitali[sz]ation)\b/i;
+/** What a condition may require: "systemic therapy", "steroids or other immunosuppressive medications". */
+const REQUIRED_HEAD = String.raw`(?:antibiotics?|antivirals?|antifungals?|anti-infectives?|antimicrobials?|treatment|therapy|therapies|medication|medications|drugs|agents|immunosuppression|immunosuppressants?|(?:immunosuppressive|immune[\s-]suppressive|immunomodulatory)\s+(?:therapy|therapies|treatments?|drugs|agents|medications)|(?:cortico)?steroids|glucocorticoids|(?:cortico)?steroid\s+(?:therapy|treatment)|disease-modifying\s+agents|hospitali[sz]ation)`;
+/**
+ * Treatment that makes a condition current: "requiring systemic therapy", "on antiviral therapy",
+ * "requiring treatment with steroids or other immunosuppressive medications", "requiring systemic
+ * corticosteroid therapy (or other systemic immunosuppressants)".
+ */
+const REQUIRING = new RegExp(
+  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
+  'i',
+);
 
 /** "(if HCV antibody positive, … HCV RNA … negative)": only the active infection counts. */
 const ACTIVE_NOTE =
@@ -130,8 +138,13 @@ const REPLACEMENT_VOCAB = vocab(
   'replacement therapy therapies treatment treatments e g eg i e thyroxine levothyroxine insulin physiologic physiological corticosteroid ' +
     'corticosteroids steroid steroids hormone hormonal for adrenal pituitary insufficiency is are not considered a form of systemic treatment ' +
     'and or the with use disease modifying agents immunosuppressive drugs medications permitted allowed acceptable only requiring controlled by ' +
-    'on stable dose doses prednisone equivalent mg day daily per topical inhaled intranasal ocular intra articular injection local',
+    'on stable dose doses prednisone equivalent mg day daily per topical inhaled intranasal ocular intra articular injection local ' +
+    'immunosuppressant immunosuppressants immunomodulator immunomodulators immunomodulatory immune suppressive regulating ' +
+    'dmard dmards antirheumatic biologic biologics agent',
 );
+
+/** Examples of the treatment a condition required: "(i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs)". */
+const TREATMENT_EXAMPLES = /^\s*,?\s*\(\s*(?:i\.?\s*e\.?|e\.?\s*g\.?|such\s+as|including)[^()]*\)/i;
 
 interface Group {
   mentions: Mention[];
@@ -149,13 +162,20 @@ interface Group {
   restricted?: boolean;
   /** A CTCAE grade floor ("Grade ≥ 2", "of grade 3 or 4"), held as an unparsed leaf beside the condition. */
   grade?: { text: string; span: Span };
+  /**
+   * A treatment a past episode needed, with no window ("History of pneumonitis that required
+   * steroids"): the condition is necessary, the treatment held as an unparsed leaf beside it.
+   */
+  need?: { text: string; span: Span };
+  /** Words accounted for that must not place the finding (a note in a later sentence). */
+  cover: Span[];
   /** The narrowing words, whose own conditions are not the patient's. */
   shadow?: Span;
   category: 'infection' | 'medical_history';
 }
 
 const WINDOW = new RegExp(
-  String.raw`^\s*,?\s*\(?\s*(?:(?:that|which)\s+(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
+  String.raw`^\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
   'i',
 );
 
@@ -294,6 +314,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       active: false,
       except: [],
       spans: [],
+      cover: [],
       category: groupCategory([m.id], input),
     });
   }
@@ -365,13 +386,26 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       if (/^(?:detectable|detected)$/.test(word)) g.active = true;
     }
     const req = REQUIRING.exec(text.slice(pos));
-    let pastRequirement = false;
+    let pastRequirement: Span | null = null;
     if (req) {
-      // "that required steroids" describes a past episode, which only a time window makes current.
-      pastRequirement = /\brequired\b/i.test(req[0]);
+      // "that required steroids", "History of pneumonitis requiring steroids", "Active or prior
+      // autoimmune disorders requiring chronic treatment" describe a past episode too, which only a
+      // time window makes current.
+      const past =
+        /\brequired\b/i.test(req[0]) ||
+        (/\b(?:history|prior|previous|previously|past)\b/i.test(qual) && (!ACTIVE_WORDS.test(qual) || PAST_OR_PRESENT.test(qual)));
       g.active = true;
       g.spans.push([pos, pos + req[0].length]);
+      if (past) pastRequirement = [pos, pos + req[0].length];
       pos += req[0].length;
+      // "requiring systemic treatment (e.g., with corticosteroids or immunosuppressive drugs)": examples
+      // of the treatment required, accounted for by it.
+      const eg = TREATMENT_EXAMPLES.exec(text.slice(pos));
+      if (eg) {
+        g.spans.push(...vocabSpans(input, pos, pos + eg[0].length, REPLACEMENT_VOCAB));
+        if (pastRequirement) pastRequirement[1] = pos + eg[0].length;
+        pos += eg[0].length;
+      }
     }
     // "Stroke (ischaemic or haemorrhagic) within the last three months": the window after a gloss.
     const gloss = /^\s*\([^()]{1,60}\)/.exec(text.slice(pos));
@@ -382,7 +416,11 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.spans.push([pos, win.end]);
       pos = win.end;
     } else if (pastRequirement) {
-      g.restricted = true;
+      // Had the condition (necessary), needed the treatment then (left to a coordinator).
+      g.active = false;
+      const lead = /^[\s),]*/.exec(text.slice(pastRequirement[0], pastRequirement[1]))![0].length;
+      const needSpan: Span = [pastRequirement[0] + lead, pastRequirement[1]];
+      g.need = { text: text.slice(needSpan[0], needSpan[1]).trim(), span: needSpan };
     }
     // What follows may narrow the condition beyond what the facts hold: "… with a history of
     // Kaposi sarcoma", "… consistent with Child-Pugh class B", "… on antiretrovirals that are
@@ -422,6 +460,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // immunosuppressive drugs). Replacement therapy (e.g., thyroxine, insulin, or physiologic
     // corticosteroid replacement for adrenal or pituitary insufficiency) is not considered a form
     // of systemic treatment." Diseases managed by replacement alone do not count.
+    if (req && !g.need) {
+      const eg = TREATMENT_EXAMPLES.exec(text.slice(pos));
+      if (eg) {
+        g.spans.push(...vocabSpans(input, pos, pos + eg[0].length, REPLACEMENT_VOCAB));
+        pos += eg[0].length;
+      }
+    }
     if (g.active && g.names.includes('autoimmune_disease')) {
       const rest = text.slice(pos);
       const ie = /^\s*\(\s*(?:i\.?\s*e\.?|e\.?\s*g\.?)[^()]*\)\s*\.?/i.exec(rest);
@@ -430,12 +475,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         pos += ie[0].length;
       }
       const note =
-        /\breplacement\s+therap(?:y|ies)\b[\s\S]{0,220}?\bis\s+not\s+considered\s+(?:a\s+form\s+of\s+)?systemic\s+treatment\b(?:\s+and\s+is\s+allowed)?\.?/i.exec(
+        /\breplacement\s+therap(?:y|ies)\b[\s\S]{0,220}?\b(?:(?:is|are)\s+not\s+considered\s+(?:a\s+form\s+of\s+)?systemic(?:\s+(?:immune[\s-]?suppressive|immunosuppressive))?(?:\s+(?:treatments?|therap(?:y|ies)))?|(?:does|do)\s+not\s+count\s+as\s+systemic\s+(?:treatment|therapy)|(?:is|are)\s+(?:allowed|permitted|acceptable))\b(?:\s+and\s+(?:is|are)\s+(?:allowed|permitted))?\.?/i.exec(
           text.slice(pos),
         );
       if (note) {
         const at = pos + note.index;
-        g.spans.push(...vocabSpans(input, at, at + note[0].length, REPLACEMENT_VOCAB));
+        // Covered, not placed: the note may follow other conditions listed after this one.
+        g.cover.push(...vocabSpans(input, at, at + note[0].length, REPLACEMENT_VOCAB));
         const n = note[0];
         const spared = [
           ...(/thyro|levothyrox/i.test(n) ? ['autoimmune_thyroid_disease', 'hypothyroidism'] : []),
@@ -503,6 +549,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         active: false,
         except: [],
         spans: [span],
+        cover: [],
         category: 'medical_history',
       });
     }
@@ -729,25 +776,26 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (g.active || generic) params.active = true;
     if (g.withinYears) params.withinYears = g.withinYears;
     if (g.except.length) params.except = g.except;
-    const leaf: Condition = { fact: 'condition', operator: 'equal', value: g.value ?? true, params };
-    const condition: Condition = g.grade
-      ? { all: [leaf, { fact: 'unparsed', operator: 'equal', value: true, params: { text: g.grade.text } }] }
-      : leaf;
     // A test result in an inclusion is the requirement itself; a negative one in an exclusion is a
     // requirement restated ("… must be HIV negative").
     let value = g.value;
     if (value !== undefined && exclusion && value === false) value = true;
+    const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
+    // Qualifiers no fact holds stand beside the condition, which stays necessary.
+    const qualifiers = [g.grade, g.need].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
-      condition:
-        value === undefined
-          ? condition
-          : g.grade
-            ? { all: [{ ...leaf, value }, ...('all' in condition ? condition.all.slice(1) : [])] }
-            : { ...leaf, value },
+      condition: qualifiers.length
+        ? {
+            all: [
+              leaf,
+              ...qualifiers.map((q): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: q.text } })),
+            ],
+          }
+        : leaf,
       spans: mergeSpans(g.spans),
       anchor: g.start,
-      ...(g.grade ? { cover: [g.grade.span] } : {}),
+      ...(qualifiers.length || g.cover.length ? { cover: [...g.cover, ...qualifiers.map((q) => q.span)] } : {}),
       ...(value !== undefined ? { polarityHandled: true } : {}),
     };
     // An inclusion that would require having a disease reads a condition attached to something else

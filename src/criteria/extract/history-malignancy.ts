@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
+import type { Condition } from '../facts';
 import { PhraseIndex, rulesDir } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { tokenize } from '../text';
@@ -133,7 +134,7 @@ const MALIGNANCY_VOCAB = vocab(
 );
 /** What makes another cancer active now, accounted for only when the rule says `active`. */
 const ACTIVITY_VOCAB = vocab(
-  'progressing progressive require requires requiring required active actively ongoing currently undergoing systemic ' +
+  'progressing progressive require requires requiring required active actively ongoing currently undergoing systemic radiation radiotherapy ' +
     'treatment therapy that is are has have or and and/or',
 );
 
@@ -196,6 +197,18 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const close = open >= sStart ? text.indexOf(')', mainEnd) : -1;
   const exceptEnd = close > mainEnd && close < sEnd && text.slice(open, mainEnd).indexOf(')') < 0 ? close : sEnd;
   if (PERMIT.test(text.slice(sStart, mainEnd))) return [];
+  // "Concurrent malignancy requiring systemic therapy other than hormonal therapy": the exception
+  // narrows the treatment required, not the cancers counted. No fact holds it, so it stays an
+  // unparsed leaf beside the malignancy, which remains necessary for the exclusion.
+  const treatmentExcept =
+    exceptAt &&
+    /\b(?:requir\w*|need\w*|receiv\w*|undergo\w*)\s+(?:[\w-]+\s+){0,3}(?:treatment|therapy)\s*$/i.test(text.slice(sStart, mainEnd)) &&
+    !CANCER_WORD.test(text.slice(mainEnd, exceptEnd)) &&
+    input.mentions.some(
+      (m) => (m.type === 'therapyKind' || m.type === 'drugClass' || m.type === 'drug') && m.start >= mainEnd && m.end <= exceptEnd,
+    )
+      ? { text: text.slice(mainEnd, exceptEnd).trim().replace(/[.;,]+$/, ''), span: [mainEnd, exceptEnd] as Span }
+      : null;
   // "a prior or concurrent malignancy whose natural history or treatment has the potential to
   // interfere …": only some other cancers, picked by judgement.
   if (UNMAPPABLE_EXEMPTION.test(text.slice(start, mainEnd))) return [];
@@ -228,7 +241,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const { index, byId } = exceptionIndex();
   const codes = new Set<string>();
   const clauses: Span[] = [];
-  if (exceptAt) clauses.push([mainEnd, exceptEnd]);
+  if (exceptAt && !treatmentExcept) clauses.push([mainEnd, exceptEnd]);
   for (let pos = sEnd + 1; pos < text.length;) {
     const end = sentenceEnd(text, pos);
     const sentence = text.slice(pos, end);
@@ -289,9 +302,13 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   if (years !== undefined) params.withinYears = years;
   if (codes.size) params.excluding = [...codes].sort();
   if (activeOnly) params.active = true;
+  const malignancy: Condition = { fact: 'otherMalignancy', operator: 'equal', value: true, params };
   const finding: Finding = {
     category: 'medical_history',
-    condition: { fact: 'otherMalignancy', operator: 'equal', value: true, params },
+    condition: treatmentExcept
+      ? { all: [malignancy, { fact: 'unparsed', operator: 'equal', value: true, params: { text: treatmentExcept.text } }] }
+      : malignancy,
+    ...(treatmentExcept ? { cover: [treatmentExcept.span] } : {}),
     spans,
     anchor: start,
     ...(exclusion && negated ? { polarityHandled: true } : {}),

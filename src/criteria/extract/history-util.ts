@@ -6,6 +6,7 @@
  */
 import { tokenAt, type ExtractInput } from './extractor';
 import type { Condition } from '../facts';
+import { NUMBER, toNumber } from '../numbers';
 import { foldWord, type Token } from '../text';
 
 export type Span = [number, number];
@@ -325,4 +326,114 @@ export function qualifierRun(input: ExtractInput, from: number, pos: number, wor
   }
   while (accepted.length && /^(?:or|and|nor|of|the|a|an)$/.test(accepted[0]!.norm)) accepted.shift();
   return accepted.length ? accepted[0]!.start : pos;
+}
+
+/**
+ * What may stand between the words of a steroid-free requirement and the steroid named: "off
+ * (of) steroids", "have discontinued the use of corticosteroids", "without requirement of steroid
+ * treatment", "no need for steroids", "not requiring steroids", "have not received corticosteroids",
+ * "require no treatment with corticosteroids". Group 1 is a qualifier that narrows which steroid
+ * use counts ("continuous", "escalating", "immunosuppressive doses of"), which no fact holds.
+ */
+const STEROID_FREE_LEAD = new RegExp(
+  String.raw`\b(?:(?:either\s+)?off\s+(?:of\s+)?|(?:discontinued|stopped|ceased)\s+(?:taking\s+|(?:the\s+)?use\s+of\s+)?|(?:no|without)\s+(?:(?:the|a|any)\s+)?(?:ongoing\s+|current\s+|further\s+|continued\s+)?(?:requirements?|need|use)\s+(?:of|for)\s+|without\s+|(?:not|no\s+longer)\s+(?:be\s+|been\s+)?(?:requiring|require|required|needing|need|using|taking|receiving|on)\s+|(?:do|does|did|have|has)\s+not\s+(?:require|need|use|take|receive|received|required|needed|used|taken)\s+|(?:require|requires|requiring|need|needs|needing)\s+no\s+)(?:any\s+)?(?:(?:ongoing|current|supportive)\s+)?(?:(?:treatment|therapy)\s+with\s+)?((?:continuous|chronic|escalating|increasing|high[\s-]dose|(?:immunosuppressive|high|therapeutic)\s+doses?\s+of)\s+)?(?:(?:anti-?convulsants?|anti-?epileptics?(?:\s+drugs)?|anti-?seizure\s+medications?|seizure\s+prophylaxis)\s+(?:and|or|and\/or|\/)\s+)?(?:(?:any|all|systemic|oral)\s+)*$`,
+  'i',
+);
+/** Words after the steroid that still belong to it: "treatment", "and anticonvulsants". */
+const STEROID_TAIL =
+  /^(?:\s+(?:treatment|therapy|therapies|use|medications?))?(?:\s+(?:and|or|and\/or|\/)\s+(?:anti-?convulsants?|anti-?epileptics?(?:\s+drugs)?|anti-?seizure\s+medications?|seizure\s+prophylaxis)(?:\s+(?:treatment|therapy))?)?/i;
+/** Steroids for one purpose only ("for this indication", "for management of symptoms"). */
+const STEROID_PURPOSE =
+  /^\s*(?:for\s+this\s+indication|(?:for\s+(?:the\s+)?(?:management|control|treatment)\s+of|to\s+(?:manage|control))\s+(?:[\w-]+\s+){0,3}?(?:symptoms?|o?edema|metastas[ie]s|disease|lesions?))\b/i;
+/** How long the patient must have been off them: "for at least 14 days", "within 7 days", "for ≥ 2 weeks". */
+const STEROID_WINDOW = new RegExp(
+  String.raw`^\s*,?\s*(?:(?:for|in\s+the)\s+)?(?:at\s+least|a\s+minimum\s+of|minimum\s+of|>=|≥|=>|more\s+than|greater\s+than|over|>)?\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\b(?:\s+or\s+(?:more|longer))?(?:\s+period)?|^\s*,?\s*(?:within|during|in)\s+(?:the\s+)?(?:last|past|prior|previous|preceding)?\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\b(?:\s+period)?`,
+  'i',
+);
+/**
+ * An alternative to being off steroids that no fact holds: "or on a stable or decreasing dose of
+ * ≤ 10 mg prednisone", "(physiologic doses of steroids are permitted)".
+ */
+const STEROID_ALTERNATIVE =
+  /^\s*,?\s*(?:\(\s*[^()]*\b(?:physiologic\w*|replacement|(?<!first\s)doses?|mg)\b[^()]*\)|or\s+(?:be\s+|are\s+|is\s+|have\s+been\s+)?(?:on|receiving|with|at|taking)\s+(?:an?\s+)?(?:stable|low|decreasing|tapering|physiologic\w*|replacement|non-?increasing|steady|dose|doses)\b[^.;]*?(?=[.;]|,\s*and\b|\band\s+(?:there|the|have|has|is|are|must|no|an?)\b|,?\s*(?:for|in\s+the)\s+(?:at\s+least|a\s+minimum|>=|≥|\d)|$))/i;
+
+/**
+ * A requirement that the patient be off corticosteroids, found in [from, to): "off steroids for at
+ * least 14 days", "without requirement of steroid treatment for at least 14 days prior to first
+ * dose", "who require no treatment with corticosteroids". `days` is the window the patient must
+ * have been off them (1 when the text says only "off steroids": not on them now). A narrowing the
+ * facts cannot hold ("continuous", "for this indication", "or on a stable dose ≤ 10 mg") is returned
+ * as `qualifier`, to be kept as an unparsed leaf beside the steroid use. Anticonvulsants named with
+ * the steroids are no fact either; their words stay with the definition they belong to.
+ */
+export function steroidFree(
+  input: ExtractInput,
+  from: number,
+  to: number,
+): { span: Span; days: number; qualifier?: { text: string; span: Span } } | null {
+  const { text } = input;
+  for (const m of input.mentions) {
+    if (m.start < from || m.end > to) continue;
+    const steroid =
+      (m.type === 'drugClass' && m.id === 'corticosteroid') ||
+      (m.type === 'drug' && (input.lex.drugById.get(m.id)?.classes.includes('corticosteroid') ?? false));
+    if (!steroid) continue;
+    const lead = STEROID_FREE_LEAD.exec(text.slice(Math.max(from, m.start - 90), m.start));
+    if (!lead) continue;
+    const start = m.start - lead[0].length;
+    // "stable with or without steroids" allows them.
+    if (/\bwith\s+or\s+$/i.test(text.slice(Math.max(from, start - 10), start))) continue;
+    let pos = m.end;
+    const qualifiers: Span[] = [];
+    if (lead[1]) {
+      const q = start + lead[0].indexOf(lead[1]);
+      qualifiers.push([q, q + lead[1].trimEnd().length]);
+    }
+    const tail = STEROID_TAIL.exec(text.slice(pos, to));
+    if (tail) pos += tail[0].length;
+    const purpose = STEROID_PURPOSE.exec(text.slice(pos, to));
+    if (purpose) {
+      qualifiers.push([pos + purpose[0].length - purpose[0].trimStart().length, pos + purpose[0].length]);
+      pos += purpose[0].length;
+    }
+    let days = 1;
+    // The window may follow the alternative and bind both: "off steroids or on a stable dose for at
+    // least 14 days".
+    const readWindow = (): boolean => {
+      // A parenthesis holding only the window ("off steroids (for at least 2 weeks prior to first
+      // dose)"), not one that varies it by cohort ("(at least 7 days for Part A, 4 weeks for Part C)").
+      const paren = /^\s*\(/.exec(text.slice(pos, to));
+      const at = paren ? pos + paren[0].length : pos;
+      const win = STEROID_WINDOW.exec(text.slice(at, to));
+      if (!win) return false;
+      const value = toNumber(win[1] ?? win[3] ?? '');
+      const unit = (win[2] ?? win[4] ?? '').toLowerCase();
+      const n = value === null ? null : /^d/.test(unit) ? value : /^w/.test(unit) ? value * 7 : value * 30;
+      if (n === null || n <= 0) return false;
+      let end = Math.max(at + win[0].length, Math.min(to, timingTail(input, at + win[0].length)));
+      if (paren) {
+        const close = /^\s*\)/.exec(text.slice(end, to));
+        if (!close) return false;
+        end += close[0].length;
+      }
+      days = n;
+      pos = end;
+      return true;
+    };
+    const windowFirst = readWindow();
+    const alt = STEROID_ALTERNATIVE.exec(text.slice(pos, to));
+    if (alt) {
+      qualifiers.push([pos + alt[0].length - alt[0].trimStart().replace(/^,\s*/, '').length, pos + alt[0].length]);
+      pos += alt[0].length;
+      if (!windowFirst) readWindow();
+    }
+    const qualifier = qualifiers.length
+      ? {
+          text: qualifiers.map(([a, b]) => text.slice(a, b).trim()).join(' … '),
+          span: [qualifiers[0]![0], qualifiers[qualifiers.length - 1]![1]] as Span,
+        }
+      : undefined;
+    return { span: [start, pos], days, ...(qualifier ? { qualifier } : {}) };
+  }
+  return null;
 }
