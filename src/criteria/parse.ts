@@ -239,7 +239,8 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   for (const extract of EXTRACTORS) raw.push(...extract(input));
   if (raw.some((f) => f.fallback)) {
     const fine = raw.filter((f) => !f.fallback);
-    raw = raw.filter((f) => !f.fallback || !fine.some((o) => o.spans.some(([a, b]) => a < f.fallback![1] && b > f.fallback![0])));
+    const inRegion = (f: Finding, [a, b]: [number, number]): boolean => a < f.fallback![1] && b > f.fallback![0];
+    raw = raw.filter((f) => !f.fallback || !fine.some((o) => o.spans.some((sp) => inRegion(f, sp)) || (o.cover ?? []).some((sp) => inRegion(f, sp))));
   }
 
   // Findings in one negation scope are joined first and negated together, so "not pregnant or
