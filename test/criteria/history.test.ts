@@ -621,6 +621,21 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf('No known hypersensitivity to the study drugs')).toEqual(attest('study_drug_allergy', false));
   });
 
+  it('reads an allergy to the study drugs named by their ingredients or as the test article', () => {
+    expect(conditionOf('Known hypersensitivity to one of the active drugs or one or more of the excipients.', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    expect(conditionOf('Known allergy or hypersensitivity to test article ingredients.', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    // A product the lexicon does not know, named with its excipients: read, the name left to the coordinator.
+    const riluzole = 'History of suspected hypersensitivity to riluzole or to any of its excipients.';
+    expect(conditionOf(riluzole, 'exclusion')).toEqual(attest('study_drug_allergy', true));
+    expect(unreadOf(riluzole, 'exclusion')).toBe('riluzole … excipients');
+    expect(conditionOf('Allergy to penicillin.', 'exclusion')).toBeNull();
+    expect(conditionOf('Known hypersensitivity to any of the rescue medications', 'exclusion')).toBeNull();
+  });
+
   it('does not read allergies to contrast media, or to a substance that is not a drug, as study-drug allergies', () => {
     expect(conditionOf('Allergic to contrast agent;', 'exclusion')).toBeNull();
     expect(conditionOf('History of adhesive allergy', 'exclusion')).toBeNull();
