@@ -782,6 +782,21 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf('No known hypersensitivity to the study drugs')).toEqual(attest('study_drug_allergy', false));
   });
 
+  it('reads an allergy to the study drugs named by their ingredients or as the test article', () => {
+    expect(conditionOf('Known hypersensitivity to one of the active drugs or one or more of the excipients.', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    expect(conditionOf('Known allergy or hypersensitivity to test article ingredients.', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    // A product the lexicon does not know, named with its excipients: read, the name left to the coordinator.
+    const riluzole = 'History of suspected hypersensitivity to riluzole or to any of its excipients.';
+    expect(conditionOf(riluzole, 'exclusion')).toEqual(attest('study_drug_allergy', true));
+    expect(unreadOf(riluzole, 'exclusion')).toBe('riluzole … excipients');
+    expect(conditionOf('Allergy to penicillin.', 'exclusion')).toBeNull();
+    expect(conditionOf('Known hypersensitivity to any of the rescue medications', 'exclusion')).toBeNull();
+  });
+
   it('does not read allergies to contrast media, or to a substance that is not a drug, as study-drug allergies', () => {
     expect(conditionOf('Allergic to contrast agent;', 'exclusion')).toBeNull();
     expect(conditionOf('History of adhesive allergy', 'exclusion')).toBeNull();
@@ -850,6 +865,126 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf('Patients must have a baseline skull base MRI unless contraindicated by medical or financial toxicity.')).toBeNull();
   });
 
+  it('reads consent named as the requirement, but not consent used as a date', () => {
+    expect(conditionOf('Provision of informed consent')).toEqual(attest('informed_consent', true));
+    expect(conditionOf('Lack of informed consent', 'exclusion')).toEqual(attest('informed_consent', false));
+    expect(conditionOf('Withdrawal of informed consent,', 'exclusion')).toEqual(attest('informed_consent', false));
+    expect(conditionOf('Patient did not consent for the trial', 'exclusion')).toEqual(attest('informed_consent', false));
+    expect(conditionOf('Inability to consent to the study', 'exclusion')).toEqual(attest('informed_consent', false));
+    // Understanding what taking part means is what consent asks.
+    expect(conditionOf('Ability to comprehend procedures and risks versus benefits')).toEqual(attest('informed_consent', true));
+    expect(conditionOf('Unable to understand written or oral patient information.', 'exclusion')).toEqual(
+      attest('informed_consent', false),
+    );
+    expect(JSON.stringify(conditionOf('Age ≥ 18 years at the time of signature of the informed consent'))).not.toContain(
+      'informed_consent',
+    );
+  });
+
+  it('reads a refusal or inability to take part, and to be followed up, as compliance', () => {
+    expect(conditionOf('refusal to participate in the study', 'exclusion')).toEqual(attest('compliance', false));
+    expect(conditionOf('inability or unwillingness to participate in the study', 'exclusion')).toEqual(attest('compliance', false));
+    expect(conditionOf('Willing to return to enrolling institution for follow-up')).toEqual(attest('compliance', true));
+    expect(conditionOf('Unable or unwilling for regular follow up', 'exclusion')).toEqual(attest('compliance', false));
+    expect(conditionOf('Poor reliability for follow-up and treatment completion.', 'exclusion')).toEqual(attest('compliance', false));
+    expect(conditionOf('Unable or unwilling to undergo study procedures.', 'exclusion')).toEqual(attest('compliance', false));
+    expect(conditionOf('Inability to commit to required study visits', 'exclusion')).toEqual(attest('compliance', false));
+    expect(conditionOf('Not willing to consent for the study or to follow up routinely', 'exclusion')).toEqual({
+      any: [attest('informed_consent', false), attest('compliance', false)],
+    });
+    // Follow-up as a length of observation is not the patient's attendance.
+    expect(conditionOf('A minimum of five years of median follow-up')).toBeNull();
+    expect(conditionOf('Less than 3 months of follow-up after the start of immunotherapy;', 'exclusion')).toBeNull();
+  });
+
+  it('tells a lesion that can be biopsied from agreeing to a biopsy', () => {
+    expect(conditionOf('Disease amenable to biopsy')).toEqual(attest('biopsy_accessible', true));
+    expect(conditionOf('Willingness to undergo pre- and post-treatment biopsies')).toEqual(attest('biopsy_consent', true));
+    expect(conditionOf('Has an accessible tumor for biopsy pre- and on-treatment (mandatory).')).toEqual(
+      attest('biopsy_accessible', true),
+    );
+    // Either procedure will do; a sentinel node biopsy is staging surgery.
+    expect(JSON.stringify(conditionOf('At least 1 tumour lesion amenable to fresh biopsy or resection'))).not.toContain('biopsy_accessible');
+    expect(conditionOf('Amendable to sentinel lymph node biopsy.')).toBeNull();
+    // "biopsy" after "based on" is how the diagnosis was made.
+    expect(
+      JSON.stringify(conditionOf('Histologically or cytologically confirmed SCLC based on biopsy of the tumor at initial presentation.')),
+    ).not.toContain('attestation');
+    // The relative clause qualifies the disease: alone it would exclude more than the criterion does.
+    expect(
+      JSON.stringify(
+        conditionOf('Subjects with in-transit disease that is not amenable to biopsy per the treating physician are excluded.', 'exclusion'),
+      ),
+    ).not.toContain('biopsy_accessible');
+  });
+
+  it('does not read a permission or a requirement for some patients only', () => {
+    expect(
+      conditionOf('However, if repeat biopsy is not feasible, and no archival tissue available patient still may be enrolled.'),
+    ).toBeNull();
+    expect(
+      JSON.stringify(conditionOf('Accessible tumour that can be safely biopsied using radiological or surgical techniques (if consenting to part A).')),
+    ).not.toContain('attestation');
+  });
+
+  it('reads samples the patient agrees to give, not a sample a test was run on', () => {
+    expect(conditionOf('Willing to allow blood samples to be used for research.')).toEqual(attest('research_samples', true));
+    expect(conditionOf('Must agree to provide protocol specified samples for biomarker analyses.')).toEqual(
+      attest('research_samples', true),
+    );
+    expect(
+      JSON.stringify(
+        conditionOf(
+          'Patients must have detectable ctDNA at baseline. A blood sample will be collected during the screening phase in order to determine if patients are eligible based on presence of ctDNA.',
+        ),
+      ),
+    ).not.toContain('research_samples');
+  });
+
+  it('reads swallowing pills and the languages criteria name', () => {
+    expect(conditionOf('Must be able to take pills')).toEqual(attest('able_to_swallow', true));
+    expect(conditionOf('Unable to ingest capsules.', 'exclusion')).toEqual(attest('able_to_swallow', false));
+    expect(conditionOf('Able to speak Dutch, Danish, Spanish, Catalan')).toEqual(attest('language', true));
+    expect(conditionOf('Patients who do not have (sufficient) command of the Dutch language.', 'exclusion')).toEqual(
+      attest('language', false),
+    );
+    expect(conditionOf('patient unable to read and/or write', 'exclusion')).toEqual(attest('language', false));
+  });
+
+  it('reads leukapheresis, keeping still, and a smartphone or telephone', () => {
+    expect(conditionOf('Able to undergo apheresis')).toEqual(attest('leukapheresis', true));
+    expect(conditionOf('Any condition contraindicating leukapheresis', 'exclusion')).toEqual(attest('leukapheresis', false));
+    // A treatment window counted from the apheresis is not this question.
+    expect(
+      JSON.stringify(
+        conditionOf('Able to be off corticosteroids and any other immune suppressive medications for at least 14 days prior to apheresis or lymphodepletion'),
+      ),
+    ).not.toContain('leukapheresis');
+    expect(conditionOf('Must be able to sit still for 90 minutes')).toEqual(attest('lie_still', true));
+    expect(conditionOf('Inability to lie flat for 20-25 minutes during an imaging session.', 'exclusion')).toEqual(
+      attest('lie_still', false),
+    );
+    expect(conditionOf('Have access to a computer, smart phone, or tablet with internet access')).toEqual(attest('device_access', true));
+    expect(conditionOf('Telephone access')).toEqual(attest('telephone_access', true));
+    // A telephone will do instead: not the device question.
+    expect(conditionOf('E-mail access and computer with Internet access or telephone')).toBeNull();
+    expect(conditionOf('IOS system smartphone', 'exclusion')).toBeNull();
+  });
+
+  it('reads a tie to the sponsor, investigator or site, and detention by judicial order', () => {
+    expect(conditionOf('Participants with dependency on the Sponsor, Investigator or study site.', 'exclusion')).toEqual(
+      attest('study_staff', true),
+    );
+    expect(
+      conditionOf('The patient is a colleague or employed by the study investigator or by an involved institution including the sponsor of the study.', 'exclusion'),
+    ).toEqual(attest('study_staff', true));
+    expect(conditionOf('Are a family member of the investigator or staff of the study site.', 'exclusion')).toEqual(attest('study_staff', true));
+    expect(conditionOf('Aim 3: Healthcare professional currently employed at a participating NCORP institution')).toBeNull();
+    expect(conditionOf('Participants who have been committed to an institution by official or judicial order.', 'exclusion')).toEqual(
+      attest('legal_protection', true),
+    );
+  });
+
   it('gives every new topic a question in rules/attestations.json', () => {
     const ids = lexicons().attestations.topics.map((t) => t.id);
     for (const topic of [
@@ -864,6 +999,12 @@ describe('attestations the patient or the study team answer', () => {
       'legal_protection',
       'health_insurance',
       'mri_possible',
+      'biopsy_accessible',
+      'leukapheresis',
+      'lie_still',
+      'device_access',
+      'telephone_access',
+      'study_staff',
     ])
       expect(ids).toContain(topic);
   });

@@ -1,13 +1,16 @@
 /**
  * Attestations only the patient or their team can confirm (rules/attestations.json): informed
- * consent, compliance with the protocol, archival tissue, a research biopsy or samples, swallowing
- * tablets, travel to the site, language, questionnaires.
+ * consent, compliance with the protocol and its follow-up, archival tissue, a research biopsy or
+ * samples, a lesion that can be biopsied, leukapheresis, swallowing tablets, keeping still for scans,
+ * travel to the site, language, questionnaires, a smartphone or internet access, a telephone.
  *
  *   inclusion "Ability to understand and the willingness to sign a written informed consent document"
  *                                                     → attestation(topic: informed_consent) = true
  *   inclusion "Willing and able to comply with the protocol and scheduled visits"
  *                                                     → attestation(topic: compliance) = true
  *   exclusion "Inability to provide informed consent" → attestation(topic: informed_consent) = false
+ *   exclusion "refusal to participate in the study"  → attestation(topic: compliance) = false
+ *   inclusion "Disease amenable to biopsy"           → attestation(topic: biopsy_accessible) = true
  *   exclusion "Psychiatric illness/social situations that would limit compliance with study
  *             requirements"                         → attestation(topic: compliance) = false
  *
@@ -20,51 +23,146 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct/i;
+
+/** Languages criteria ask the patient to speak or read. */
+const LANG =
+  '(?:english|spanish|french|german|chinese|mandarin|cantonese|japanese|korean|dutch|danish|swedish|norwegian|finnish|italian|portuguese|catalan|polish|czech|greek|hebrew|arabic|russian|turkish|vietnamese|tagalog|hindi|urdu|bengali|punjabi|thai|malay|indonesian|persian|farsi|ukrainian|romanian|hungarian|somali|haitian\\s+creole|creole|local\\s+language)';
+
+interface Topic {
+  topic: string;
+  re: RegExp;
+  /** What the sentence must say up to the end of the anchor for the anchor to be this topic. */
+  lead?: RegExp;
+  /** The sentence says something else than the topic: not read. */
+  reject?: RegExp;
+  /** Words the finding may cover for this topic, besides the shared ones. */
+  words?: Set<string>;
+}
+
+const PERMISSION =
+  /\b(?:may|can|will)\s+(?:still\s+)?(?:be\s+)?(?:enrolled|eligible|included|allowed|permitted)\b|\bis\s+encouraged\b/i;
+const SOME_PATIENTS =
+  /\bif\s+(?:consenting|enrolled|participating|randomi[sz]ed|assigned)\b|\bfor\s+(?:patients|participants|subjects|those)\s+who\b|\(\s*(?:phase|part|cohort|arm)\s+[\w.]+\s+only\s*\)/i;
 
 /** Topic anchors: the words that say what is attested. */
-const TOPICS: Array<{ topic: string; re: RegExp }> = [
+const TOPICS: Topic[] = [
   {
     topic: 'informed_consent',
-    re: /\b(?:informed\s+consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney)\b/i,
+    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent)\b/i,
+    words: vocab('inform provision signature withdrawal withdrawn lack absence deny denies denied capacity statement'),
+  },
+  {
+    // Understanding what taking part means is what consent asks of the patient: "Ability to
+    // comprehend procedures and risks", "Unable to understand written or oral patient information".
+    topic: 'informed_consent',
+    re: /\b(?:understand\w*|comprehen\w*)\s+(?:of\s+)?(?:(?:sufficiently|fully|the|its|their|written|oral|and|or|study|trial|clinical|protocol|nature)\s+){0,4}(?:(?:procedures|protocol|treatment)\s+(?:and|or|,)\s+(?:its\s+|the\s+)?(?:risks|consequences|requirements)|characteristics\s+and\s+consequences|(?:patient\s+)?information\s+(?:letter|sheet|provided)|patient\s+information)\b/i,
+    words: vocab('comprehend comprehension understood sufficiently fully nature characteristics consequences risks benefits versus requirements discomforts written oral information letter sheet provided explanation even treatment its'),
   },
   {
     topic: 'compliance',
-    re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,40}\b(?:visits?|follow[\s-]?up|duration)|undergo\s+(?:all\s+)?(?:study|protocol)[\s-]+(?:required\s+)?(?:procedures|assessments|visits))\b/i,
+    re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+|the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
+    words: vocab('return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness'),
   },
   {
     topic: 'tissue_available',
     re: /\b(?:archiv(?:al|ed)\s+(?:tumou?r\s+)?(?:tissue|samples?|specimens?|blocks?|biops(?:y|ies))|ffpe|formalin[\s-]fixed|paraffin[\s-]embedded|unstained\s+slides|tissue\s+(?:blocks?|samples?|specimens?)|tumou?r\s+(?:tissue\s+)?(?:blocks?|samples?|specimens?))\b/i,
+    words: vocab('unavailability unavailable'),
+  },
+  {
+    // "Disease amenable to biopsy", "Accessible tumour for pre- and on-treatment biopsy": whether the
+    // cancer can be biopsied, which the care team answers, not the patient's willingness.
+    topic: 'biopsy_accessible',
+    re: /\b(?:(?:amenable|amendable|accessible|suitable|feasible)\s+(?:to|for)\s+(?:[\w()-]+\s+){0,5}?biops(?:y|ies)|biopsiable|(?:can|could)\s+be\s+(?:safely\s+)?biopsied|accessible\s+(?:tumou?rs?|lesions?|disease|sites?\s+of\s+disease)\s+(?:[\w()-]+\s+){0,2}?(?:for|to)\s+(?:[\w()-]+\s+){0,5}?biops(?:y|ies))\b/i,
+    // "amenable to biopsy or resection": either will do, so the biopsy alone is not required.
+    // A sentinel node biopsy is staging surgery, not a biopsy for the study.
+    reject: /\bsentinel|\bSLNB\b|\bbiops(?:y|ies)\s+(?:and\s*\/\s*)?or\s+(?:\w+\s+)?(?:surg\w*|resect\w*|excision|injection)|\b(?:surg\w*|resect\w*|excision)\s+(?:and\s*\/\s*)?or\s+(?:\w+\s+)?biops/i,
+    words: vocab('amenable amendable accessible suitable feasible biopsiable biopsied safely safe disease lesion lesions tumor tumour tumors tumours site sites serial repeat pre post on treatment pretreatment baseline at least one two three'),
   },
   {
     topic: 'biopsy_consent',
-    re: /\b(?:(?:fresh|new|core|needle|tumou?r|research|mandatory|paired|on-treatment|pre-treatment|baseline|optional)\s+(?:tumou?r\s+)?biops(?:y|ies)|undergo\s+(?:a\s+)?biops(?:y|ies))\b/i,
+    re: /\b(?:(?:fresh|new|core|needle|tumou?r|research|mandatory|paired|serial|required|repeat|on-treatment|pre-treatment|post-treatment|baseline|optional)\s+(?:tumou?r\s+)?biops(?:y|ies)|(?:pre|post)-?\s*(?:and\s+(?:post|on)-?\s*)?(?:treatment|therapy|injection|dose)\s+biops(?:y|ies)|on[\s-]treatment\s+biops(?:y|ies)|undergo\s+(?:a\s+|the\s+)?biops(?:y|ies)|(?:consent|agree)\s+to\s+(?:a\s+|the\s+)?biops(?:y|ies))\b/i,
+    // An optional biopsy is not a requirement.
+    reject: /\b(?:optional|not\s+(?:be\s+)?(?:required|mandatory))\b/i,
+    words: vocab('pre post serial repeat consent agree'),
   },
   {
     topic: 'research_samples',
-    re: /\b(?:(?:research|correlative|translational)\s+(?:blood\s+)?(?:samples?|specimens?|studies|research)|blood\s+(?:samples?|specimens?|draws?)\s+for\s+research|biospecimens?)\b/i,
+    re: /\b(?:(?:research|correlative|translational)\s+(?:blood\s+)?(?:samples?|specimens?|studies|research|blood\s+draws?)|blood\s+(?:samples?|specimens?|draws?)\s+for\s+research|biospecimens?)\b/i,
   },
-  { topic: 'able_to_swallow', re: /\bswallow(?:ing)?\b/i },
+  {
+    // "Willing to donate a 9ml blood sample", "Must agree to provide protocol specified samples for
+    // biomarker analyses": samples the patient agrees to give (not a sample a test was run on).
+    topic: 'research_samples',
+    re: /\b(?:(?:blood|stool|urine|biological|protocol[\s-]specified)\s+(?:samples?|specimens?|draws?)|biosamples?|samples\s+of\s+blood)\b/i,
+    lead: /\b(?:willing\w*|unwilling\w*|agree\w*|consent\w*|accept\w*|donate|provide|provision|allow|undergo)\b[^.;]*$/i,
+    reject: /\bnot\s+(?:be\s+)?required\b|\bavoid/i,
+    words: vocab('donate donating stool urine biological biosamples biosample draw draws ml conservation use used biomarker biomarkers marker immunologic protocol specified accepting provision venipuncture tolerate'),
+  },
+  {
+    topic: 'able_to_swallow',
+    re: /\b(?:swallow(?:ing)?|take\s+(?:in\s+)?(?:oral\s+)?(?:pills?|tablets?|capsules?|oral\s+medications?)|ingest\s+(?:oral\s+)?(?:capsules?|tablets?|pills?)|oral\s+intake\s+of\s+(?:capsules?|tablets?|pills?)|take\s+(?:[\w-]+\s+){0,2}?orally)\b/i,
+    words: vocab('take ingest intake pills pill tablet capsule oral orally either via feeding tube difficulty difficulties'),
+  },
   {
     topic: 'geographic_access',
     re: /\b(?:geographic(?:al)?(?:ally)?\s+(?:proximity|accessible|reasons?|location|conditions?)|live\s+(?:within|near)|travel\s+to\s+the\s+(?:study\s+)?(?:site|center|centre|institution))\b/i,
   },
   {
     topic: 'language',
-    re: /\b(?:speak|read|understand|fluent\s+in|proficien\w+\s+in)\b[^.;]{0,30}\b(?:english|spanish|french|german|chinese|mandarin|japanese|korean|dutch|italian|local\s+language|language)\b|\b(?:english|spanish|french|german|chinese|mandarin|japanese|korean|dutch|italian)[\s-]+speak(?:ing|ers?)\b|\binterpreter\b/i,
+    re: new RegExp(
+      `\\b(?:speak|read|understand|fluent\\s+in|proficien\\w+\\s+in|communicate\\s+in)\\b[^.;]{0,30}\\b(?:${LANG}|language)\\b|\\b${LANG}[\\s-]+(?:speak(?:ing|ers?)|literacy)\\b|\\b(?:command|knowledge|understanding)\\s+of\\s+(?:the\\s+)?${LANG}|\\b(?:complete|completing|answer|conducted)\\b[^.;]{0,40}\\bin\\s+${LANG}\\b|\\bspoken\\s+language\\b|\\binterpreter\\b|\\bread\\s+and(?:\\s*\\/\\s*or)?\\s+write\\b|\\billitera\\w+`,
+      'i',
+    ),
+    words: vocab('communicate command knowledge sufficient insufficient literacy spoken write dutch danish swedish norwegian finnish portuguese catalan polish czech greek hebrew arabic russian turkish vietnamese tagalog hindi urdu bengali punjabi thai malay indonesian persian farsi ukrainian romanian hungarian somali haitian creole cantonese french german spanish italian chinese mandarin japanese korean illiterate illiteracy'),
   },
   // "Unable to undergo MRI", "Contraindication to MRI", "Able to undergo MRI with gadolinium contrast".
   { topic: 'mri_possible', re: /\b(?:MRI|MR\s+imaging|magnetic\s+resonance(?:\s+imaging)?)\b/i },
   { topic: 'questionnaires', re: /\b(?:questionnaires?|diar(?:y|ies)|patient[\s-]reported\s+outcomes?|surveys?)\b/i },
+  {
+    // "Must be willing and able to accept at least one leukapheresis procedure", "Any condition
+    // contraindicating leukapheresis" — not a treatment window counted from the apheresis date.
+    topic: 'leukapheresis',
+    re: /\b(?:able|ability|unable|inability|willing\w*|contra-?indicat\w*)\s+(?:to\s+|for\s+)?(?:(?:undergo|tolerate|accept|have|receive)\s+)?(?:(?:at\s+least\s+)?(?:one|a|an|the)\s+)?(?:autologous\s+)?(?:leuka?|lympho)?apheres[ie]s\b/i,
+    words: vocab('leukapheresis leucapheresis apheresis lymphapheresis autologous contraindicating accept procedure procedures medically required harvesting'),
+  },
+  {
+    // "Must be able to sit still for 90 minutes", "Inability to lie flat for 20-25 minutes during an
+    // imaging session": keeping still for the scans or treatment sessions.
+    topic: 'lie_still',
+    re: /\b(?:(?:able|ability|unable|inability|cannot|tolerate)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:lie|lying|lay)\s+(?:flat|still|supine|prone)|(?:able|ability|unable|inability|cannot)\s+(?:to\s+)?sit(?:\s+(?:still|upright|for))?|(?:lie|lying)\s+flat\s+and\s+hold\s+position)\b/i,
+    words: vocab('lie lying lay flat still supine prone sit upright hold position minutes minute hours hour hold imaging session sessions'),
+  },
+  {
+    // "Have access to a computer, smart phone, or tablet with internet access", "Is willing to
+    // download and use a study app".
+    topic: 'device_access',
+    re: /\b(?:smart[\s-]?phones?|internet(?:\s+access)?|e-?mail\s+(?:address|access)|wi-?fi|wireless\s+(?:fidelity|network)|(?:connected|electronic)\s+devices?|(?:study\s+)?app(?:lication)?s?\s+(?:on|for)\s+(?:their|a|the)\s+(?:smart[\s-]?phone|phone|device)|(?:download|use)\s+(?:a\s+|the\s+)?study\s+app)\b/i,
+    // A telephone instead is another question; the criterion is then left as written.
+    reject: /\bor\s+(?:a\s+)?(?:tele)?phone\b/i,
+    words: vocab('smartphone smartphones smart phone phones internet e mail email address access computer laptop tablet wi fi wifi wireless fidelity network connected connection device devices electronic download app application applications owns own uses use working active'),
+  },
+  {
+    topic: 'telephone_access',
+    re: /\b(?:access\s+to\s+a\s+(?:tele)?phone|(?:tele)?phone\s+(?:access|number))\b/i,
+    words: vocab('telephone phone number access home mobile'),
+  },
 ];
 
 /** "Age ≥ 18 at the time of signing informed consent", "within 28 days prior to consent": a date. */
 const CONSENT_AS_DATE =
   /\b(?:at|on|of|prior\s+to|before|after|from|since|until|till|by|within\s+\d+\s+\w+\s+(?:of|prior\s+to|before))\s+(?:the\s+)?(?:(?:time|day|date|point)\s+(?:of\s+)?)?(?:signing|sign|obtaining|providing|giving|signature\s+of)?\s*(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:consent|icf)\b/i;
 
+/**
+ * Consent named as the requirement itself ("Provision of informed consent", "Lack of informed
+ * consent", "Withdrawal of consent"), not the date it was given ("at the time of signature of consent").
+ */
+const CONSENT_NAMED =
+  /(?<!\b(?:of|at|on|before|after|to|from|since|until|by)\s+(?:the\s+)?)\b(?:provision|lack|absence|signature|withdrawal|refusal)\s+of\s+(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:written\s+)?(?:consent|icf)\b/gi;
+
 /** The patient cannot or will not: "unable to", "unwilling", "inability", "refuses", "lack of". */
 const CANNOT =
-  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|hamper\w*|affect\w*|unlikely\s+to)\b/i;
+  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|hamper\w*|affect\w*|unlikely\s+to|difficult\w*|withdraw\w*|den(?:y|ies|ied)|unavailab\w*|insufficient|not\s+(?:be\s+)?(?:amenable|amendable|accessible|suitable|feasible))\b/i;
 
 const ATTEST_VOCAB = vocab(
   TIMING_WORDS,
@@ -84,6 +182,19 @@ const ATTEST_VOCAB = vocab(
     'opinion investigator also must have has been be is are was their his her they themselves who which that to of for in on at by or as ' +
     'requested required necessary all including blood correlative translational purposes analysis analyses collection known suspected preclude precludes giving',
 );
+
+const WORDS = new Map<string, Set<string>>();
+
+/** The shared words plus those of the topics a sentence names, joined once per set of topics. */
+function wordsFor(topics: string[]): Set<string> {
+  const key = [...new Set(topics)].sort().join(' ');
+  let set = WORDS.get(key);
+  if (!set) {
+    set = vocab(ATTEST_VOCAB, ...TOPICS.filter((t) => t.words && topics.includes(t.topic)).map((t) => t.words!));
+    WORDS.set(key, set);
+  }
+  return set;
+}
 
 const FILLER = new WeakMap<object, Set<string>>();
 
@@ -115,13 +226,18 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
   const taken: Span[] = [];
   for (const [sStart, sEnd] of sentences(text)) {
     const sentence = text.slice(sStart, sEnd);
-    const hits: Array<{ topic: string; at: number }> = [];
-    for (const { topic, re } of TOPICS) {
+    // A permission ("if repeat biopsy is not feasible … patient still may be enrolled") or a
+    // requirement for some patients only ("(if consenting to part A)") is not the patient's attestation.
+    if (PERMISSION.test(sentence) || (!exclusion && SOME_PATIENTS.test(sentence))) continue;
+    const hits: Array<{ topic: string; at: number; end: number }> = [];
+    for (const { topic, re, lead, reject } of TOPICS) {
       const m = re.exec(sentence);
       if (!m) continue;
+      if (lead && !lead.test(sentence.slice(0, m.index + m[0].length))) continue;
+      if (reject?.test(sentence)) continue;
       if (
         topic === 'informed_consent' &&
-        CONSENT_AS_DATE.test(sentence) &&
+        CONSENT_AS_DATE.test(sentence.replace(CONSENT_NAMED, ' ')) &&
         !/\b(?:capable|capacity|ability|able|willing|unable|inability)\s+(?:of|to)\s+(?:\w+\s+){0,2}(?:sign|provid|giv|obtain)\w*\s+(?:\w+\s+){0,3}(?:consent|icf)\b/i.test(sentence) &&
         !/\b(?:sign|provide|give|able|willing|ability|obtain|must)\b[^.;]{0,30}\bconsent/i.test(
           sentence.replace(CONSENT_AS_DATE, ''),
@@ -142,8 +258,14 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
         )
       )
         continue;
-      hits.push({ topic, at: sStart + m.index });
+      hits.push({ topic, at: sStart + m.index, end: sStart + m.index + m[0].length });
     }
+    // A lesion that can be biopsied is not by itself the patient's agreement to a biopsy.
+    if (
+      hits.some((h) => h.topic === 'biopsy_accessible') &&
+      !/\b(?:willing\w*|agree\w*|consent\w*|undergo)\b/i.test(sentence)
+    )
+      hits.splice(0, hits.length, ...hits.filter((h) => h.topic !== 'biopsy_consent'));
     // "psychiatric illness/social situations that would limit compliance with study requirements"
     const limits =
       /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude)\w*\s+(?:(?!consent)\w+\s+){0,4}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent)/i.exec(
@@ -153,16 +275,17 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     if (limits) {
       const i = hits.findIndex((h) => h.topic === limitsTopic);
       if (i >= 0) hits.splice(i, 1);
-      hits.push({ topic: limitsTopic, at: sStart + limits.index });
+      hits.push({ topic: limitsTopic, at: sStart + limits.index, end: sStart + limits.index + limits[0].length });
     }
     if (!hits.length) continue;
 
     const conds: Condition[] = [];
     for (const h of hits) {
       // The patient cannot or will not: read from the words before the topic in this sentence.
+      // The anchor may itself hold the inability ("refusal to participate in the study", "not amenable to biopsy").
       const before = text.slice(sStart, h.at);
       const after = text.slice(h.at, sEnd);
-      const cannotWord = CANNOT.exec(before);
+      const cannotWord = CANNOT.exec(before) ?? CANNOT.exec(text.slice(sStart, h.end));
       const cannot =
         cannotWord !== null ||
         (limits !== null && h.topic === limitsTopic) ||
@@ -190,7 +313,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     }
     if (!conds.length) continue;
     const unique = conds.filter((c, i) => conds.findIndex((d) => JSON.stringify(d) === JSON.stringify(c)) === i);
-    const spans = vocabSpans(input, sStart, sEnd, ATTEST_VOCAB).flatMap((sp) => subtract(sp, taken));
+    const spans = vocabSpans(input, sStart, sEnd, wordsFor(hits.map((h) => h.topic))).flatMap((sp) => subtract(sp, taken));
     if (!spans.length) continue;
     // Keep only words of this sentence's requirement, and only from the first topic word on when a
     // different requirement leads the sentence ("≥ 18 years of age … and signed informed consent").
@@ -203,6 +326,9 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     const leadIsOurs = leadTokens.every(
       (t) => filler.has(t.norm) || leadSpans.some(([a, b]) => t.start >= a && t.end <= b),
     );
+    // A requirement in a relative clause qualifies what leads the exclusion ("in-transit disease that
+    // is not amenable to biopsy"): alone it would exclude more than the criterion does.
+    if (exclusion && !leadIsOurs && /\b(?:that|which)\s+(?:is|are)\s+(?:not\s+)?$/i.test(text.slice(sStart, first))) continue;
     const kept: Span[] = leadIsOurs
       ? spans
       : spans.flatMap(([a, b]): Span[] => (b <= first ? [] : [[Math.max(a, first), b]]));

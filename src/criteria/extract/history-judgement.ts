@@ -10,6 +10,8 @@
  *   "Patients under guardianship or deprived of liberty"
  *                                        → attestation(legal_protection) = true
  *   "Affiliated to a social security scheme"   → attestation(health_insurance) = true
+ *   "Participants with dependency on the Sponsor, Investigator or study site"
+ *                                        → attestation(study_staff) = true  (exclusion)
  *
  * The investigator's catch-all — with or without the investigator named ("Any condition that may
  * affect the interpretation of study results") — is read only when its subject is generic ("any
@@ -58,7 +60,17 @@ const LEGAL_WORDS = vocab(
   STATEMENT_COMMON,
   'under legal guardianship tutorship curatorship protection measure measures judicial safeguard justice deprived liberty freedom ' +
     'prisoner prisoners incarcerated imprisoned involuntarily compulsorily detained detention committed custody administrative decision ' +
-    'court order adult adults minor minors persons',
+    'court order adult adults minor minors persons placed official authority authorities issued virtue admission admitted institution ' +
+    'protected incapacitated deprivation',
+);
+
+const STAFF_WORDS = vocab(
+  STATEMENT_COMMON,
+  'colleague colleagues employed employee employees employment staff personnel member members family immediate relative relatives ' +
+    'spouse partner parent child sibling biological legally adopted dependency dependent dependence dependents relationship on with to ' +
+    'by at of the study site sites investigator investigators investigational sponsor sponsors sponsoring cro contract research organization ' +
+    'organisation institution involved including directly direct supervision affiliated practice involvement planning conduct both staff ' +
+    'subordinate research team applies under',
 );
 
 const INSURANCE_WORDS = vocab(
@@ -111,11 +123,23 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'legal_protection',
     category: 'consent',
-    gate: /guardian|tutorship|curatorship|protect|liberty|freedom|prison|incarcerat|detain|detention|custody/i,
+    gate: /guardian|tutorship|curatorship|protect|liberty|freedom|prison|incarcerat|detain|detention|custody|judicial/i,
     anchor:
-      /\b(?:under\s+(?:legal\s+|judicial\s+)?(?:guardianship|tutorship|curatorship|(?:a\s+)?(?:legal|judicial)\s+protection(?:\s+measures?)?|protection\s+of\s+(?:justice|the\s+law))|(?:legal|judicial)\s+protection\s+measures?|deprived\s+of\s+(?:their\s+|his\s+or\s+her\s+)?(?:liberty|freedom)|prisoners?|incarcerated|imprisoned|(?:involuntarily|compulsorily)\s+(?:incarcerated|detained|committed)|in\s+(?:police\s+)?custody)\b/i,
+      /\b(?:under\s+(?:legal\s+|judicial\s+)?(?:guardianship|tutorship|curatorship|(?:a\s+|the\s+)?(?:legal|judicial)\s+protection(?:\s+measures?)?|protection\s+of\s+(?:justice|the\s+law))|(?:legal|judicial)\s+protection(?:\s+measures?)?|(?:committed|admitted|admission)\s+to\s+an?\s+institution\s+by\s+[^.;]{0,50}?\b(?:official|judicial|administrative|court)\b[^.;]{0,40}?\b(?:orders?|decisions?|authorit(?:y|ies))|(?:detention|detained)\s+by\s+(?:a\s+)?(?:judicial|administrative|court)\s+(?:or\s+(?:judicial|administrative)\s+)?(?:orders?|decisions?)|deprived\s+of\s+(?:their\s+|his\s+or\s+her\s+)?(?:liberty|freedom)|prisoners?|incarcerated|imprisoned|(?:involuntarily|compulsorily)\s+(?:incarcerated|detained|committed)|in\s+(?:police\s+)?custody)\b/i,
     polarity: 'event',
     words: LEGAL_WORDS,
+  },
+  {
+    // A tie to the sponsor, the investigator or the site (ICH E6(R2) 1.61: subordinates are
+    // vulnerable subjects): "Participants with dependency on the Sponsor, Investigator or study site",
+    // "Involvement in the planning and/or conduct of the study".
+    topic: 'study_staff',
+    category: 'consent',
+    gate: /employ|colleague|dependen|staff|personnel|family\s+member|involvement/i,
+    anchor:
+      /\b(?:employ(?:ed|ees?)\s+(?:by|of|at)\s+(?:the\s+|an?\s+)?(?:study\s+|practice\s+|investigational\s+|involved\s+)?(?:investigators?|sponsors?|sites?|institution|practice)|(?:sponsor|CRO|contract\s+research\s+organi[sz]ation|site)\s+(?:or\s+(?:[\w-]+\s+){1,3})?employees|(?:is|are|a|as)\s+(?:a\s+)?colleagues?\b|dependen(?:cy|ce|t)\s+(?:relationship\s+)?(?:on|with|to)\s+(?:the\s+)?(?:sponsor|investigators?|study\s+site)|family\s+members?\s+(?:\([^()]{0,100}\)\s*)?(?:of|who\s+is\s+at)\s+(?:the\s+)?(?:investigators?|study\s+staff|staff|personnel|research\s+site|sponsor)|involvement\s+in\s+the\s+planning\s+and(?:\/or)?\s+conduct\s+of\s+the\s+study)\b/i,
+    polarity: 'event',
+    words: STAFF_WORDS,
   },
   {
     topic: 'health_insurance',
