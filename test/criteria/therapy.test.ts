@@ -298,6 +298,18 @@ describe('therapy extractor: exact conditions', () => {
     });
   });
 
+  it('reads a minimum gap an exclusion list states as a requirement as the use it excludes, never inverted', () => {
+    // Excludes steroid use within 2 weeks, not its absence.
+    expect(read('Subjects must be off steroids for at least 2 weeks prior to initiation of investigational product', 'exclusion')).toEqual(
+      therapy({ classes: ['corticosteroid'], withinDays: 14 }),
+    );
+    expect(read('At least 4 weeks since prior chemotherapy', 'exclusion')).toEqual(therapy({ kinds: ['chemotherapy'], withinDays: 28 }));
+    // After another sentence it may bind only those that sentence spoke of: left unread.
+    expect(
+      therapyLeaves(read('Symptomatic brain metastases. Brain metastases may be treated or untreated, but must be asymptomatic and off steroids and radiation for at least 14 days prior to start of study intervention.', 'exclusion')),
+    ).toEqual([]);
+  });
+
   it('keeps a permission in a parenthesis to the treatments inside it', () => {
     // "(surgery permitted)" is an aside: the radiotherapy before it is still the exclusion, narrowed by its site.
     expect(therapyLeaves(read('Prior radiotherapy to the brain (surgery permitted).', 'exclusion'))).toEqual([therapy({ kinds: ['radiation'] })]);

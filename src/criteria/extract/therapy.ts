@@ -894,7 +894,20 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // A finding that must be sufficient (exclusion) or that is forbidden (negated inclusion) must not
     // be broader than the text; one that is required (inclusion) must not be narrower.
     // A minimum gap ("at least 4 weeks since X") or "X-naive" forbids X, like a negation.
-    const forbids = negForMode !== (win?.sense === 'since' || list.items.every((i) => i.suffix === 'naive'));
+    // "Subjects must be off steroids for at least 2 weeks" in an exclusion list states the requirement
+    // the exclusion enforces: it excludes steroid use within 2 weeks, not its absence.
+    const requiredGap =
+      input.kind === 'exclusion' &&
+      !negForMode &&
+      win?.sense === 'since' &&
+      /\b(?:must|should|shall|needs?\s+to|(?:is|are)\s+required|ha(?:ve|s)\s+to)\b|^\W*(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\d/i.test(text.slice(s, list.start));
+    // After another sentence the requirement may bind only those it spoke of ("Brain metastases may be
+    // treated, but participants must be off steroids for 14 days"): left unread, never read inverted.
+    if (requiredGap && /\S/.test(text.slice(0, s))) {
+      note('required gap after another sentence');
+      continue;
+    }
+    const forbids = negForMode !== ((win?.sense === 'since' && !requiredGap) || list.items.every((i) => i.suffix === 'naive'));
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
 
@@ -1212,7 +1225,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (naive) {
         condition = flipBool(condition);
         polarityHandled = !isNeg;
-      } else if (win?.sense === 'since' && !isNeg) {
+      } else if (win?.sense === 'since' && !isNeg && !requiredGap) {
         condition = flipBool(condition);
         polarityHandled = true;
       } else if (restated) polarityHandled = true;
