@@ -662,6 +662,11 @@ describe('graded and newly named comorbidities', () => {
 });
 
 describe('other malignancies', () => {
+  it('does not read "cancer" naming a treatment ("any cancer investigational drug") as another cancer', () => {
+    const c = conditionOf('Cancer therapy/ any cancer investigational drug within 3 weeks (21 days) or 5 half-lives (whichever is shorter).', 'exclusion');
+    expect(leavesIn(c).filter((l) => (l as LeafCondition).fact === 'otherMalignancy')).toEqual([]);
+  });
+
   it('keeps a treatment exception of an active other cancer as an unparsed leaf beside it', () => {
     // A concurrent cancer on hormonal therapy alone is not excluded, which `active` cannot say.
     expect(conditionOf('Concurrent malignancy requiring systemic therapy other than hormonal therapy.', 'exclusion')).toEqual({

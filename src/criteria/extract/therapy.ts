@@ -141,7 +141,7 @@ const RELATIVE_RE =
 /** A window measured from an event in the past, not from the as-of date: "within 5 years prior to diagnosis". */
 const RELATIVE_ANCHOR_RE = /\b(?:prior\s+to|before|of|from|after)\s+(?:the\s+|their\s+)?(?:initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|metastas\w*|transplant\w*)\b/i;
 /** A window after an outcome is about when the disease came back, not when treatment was given. */
-const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-]free|DFI|TFI|free\s+interval|interval|response|respond\w*|remission|diagnos\w*)\b[^.;]{0,60}$/i;
+const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-]free|DFI|TFI|free\s+interval|interval|response|respond\w*|remission|diagnos(?:is|ed|es))\b[^.;]{0,60}$/i;
 
 const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, w: 7, wk: 7, week: 7, mo: 30, month: 30, yr: 365, year: 365 };
 function unitDays(unit: string): number | null {
@@ -861,7 +861,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const nl = lists[k]!;
       // A parenthetical aside between them (a dose, an example) does not part them.
       const between = text.slice(groupEnd, nl.start).replace(/\([^()]{0,120}\)/g, ' ');
-      if (nl.items[0]!.except || !/^[\s,]*(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+\s+){0,2}$/i.test(between)) break;
+      // Unread members between them ("chemotherapy, radiation, gene therapy, vaccine therapy, or ADCs
+      // within 28 days") are members of the same union, each short and comma-separated.
+      if (nl.items[0]!.except || !/^[\s,]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i.test(between)) break;
       if (free.some((w) => w.start >= groupEnd && w.start < nl.start)) break;
       groupEnd = nl.end;
       const nn = lists[k + 1];
