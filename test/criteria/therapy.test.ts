@@ -310,6 +310,16 @@ describe('therapy extractor: exact conditions', () => {
     ).toEqual([]);
   });
 
+  it('reads "treatment-naive" beside "locally advanced or metastatic", but never wider than a setting it cannot read', () => {
+    // The "or" joins extents and ways of confirming the diagnosis, not alternatives to being untreated.
+    expect(
+      therapyLeaves(read('Histologically or cytologically confirmed, treatment-naïve, locally advanced or metastatic pancreatic adenocarcinoma.')),
+    ).toEqual([therapy({ kinds: ['systemic'], setting: 'advanced' }, false)]);
+    // "for their locally advanced or metastatic disease" is a setting not read: no finding that would
+    // fail a patient treated in the adjuvant setting.
+    expect(therapyLeaves(read('Previously untreated with any systemic anticancer therapy for their locally advanced or metastatic disease.'))).toEqual([]);
+  });
+
   it('keeps a permission in a parenthesis to the treatments inside it', () => {
     // "(surgery permitted)" is an aside: the radiotherapy before it is still the exclusion, narrowed by its site.
     expect(therapyLeaves(read('Prior radiotherapy to the brain (surgery permitted).', 'exclusion'))).toEqual([therapy({ kinds: ['radiation'] })]);

@@ -1255,6 +1255,8 @@ const EFFECT_GOVERNOR_RE = /^(?:recover|resolv|toxicit|adverse|side)/i;
 /** "locally advanced or metastatic", "NSCLC or SCLC": an "or" inside another topic's phrase offers no alternative to a treatment. */
 const EXTENT_WORD = String.raw`(?:locally\s+advanced|advanced|unresectable|inoperable|recurrent|relapsed|refractory|metastatic|resectable|stage\s+[IV]+[ABC]?)`;
 const EXTENT_OR_RE = new RegExp(String.raw`\b${EXTENT_WORD}(?:\s*,\s*${EXTENT_WORD})*\s*,?\s*(?:or|and\/or)\s+${EXTENT_WORD}\b`, 'gi');
+const CONFIRM_WORD = String.raw`(?:histologically|cytologically|pathologically|histopathologically|radiologically|radiographically|clinically|histological|cytological|biopsy|cytology|histology)`;
+const CONFIRM_OR_RE = new RegExp(String.raw`\b${CONFIRM_WORD}\s*(?:,\s*${CONFIRM_WORD}\s*)*,?\s*(?:or|and\/or)\s+${CONFIRM_WORD}\b`, 'gi');
 const FORM_PAREN_RE =
   /\(\s*(?:either\s+)?(?:alone|combined|concurrent(?:ly)?|sequential(?:ly)?|monotherapy|single[\s-]agents?|as\s+(?:a\s+)?(?:single[\s-]agent|monotherapy))\s*(?:,\s*)?(?:or|and\/or)\s+(?:in\s+)?(?:combination|combined|concurrent(?:ly)?|sequential(?:ly)?)\b[^()]{0,80}\)/gi;
 function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
@@ -1262,6 +1264,9 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   const sub = ctx.text.slice(a, b);
   EXTENT_OR_RE.lastIndex = 0;
   for (let m = EXTENT_OR_RE.exec(sub); m; m = EXTENT_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // "histologically or cytologically confirmed": how the diagnosis was made.
+  CONFIRM_OR_RE.lastIndex = 0;
+  for (let m = CONFIRM_OR_RE.exec(sub); m; m = CONFIRM_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
   // "(alone or in combination with …)", "(combined or sequential)": the form it was given in.
   FORM_PAREN_RE.lastIndex = 0;
   for (let m = FORM_PAREN_RE.exec(sub); m; m = FORM_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
@@ -1766,7 +1771,9 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     const sStart = sentenceStart(text, start);
     const sentence = text.slice(sStart, nextBoundary(text, start));
     // "may be treatment naive or have progressed", "If a patient is treatment naive": options, not requirements.
-    if (permits(sentence) || CONDITIONAL_RE.test(sentence) || /\bor\b/i.test(sentence.replace(/\band\/or\b/gi, '')) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
+    const sEnd = sStart + sentence.length;
+    const ors = maskSpans(text, sStart, sEnd, otherTopicOrs(ctx, sStart, sEnd)).replace(/\band\/or\b/gi, '');
+    if (permits(sentence) || CONDITIONAL_RE.test(sentence) || /\bor\b/i.test(ors) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
       note('naive-alt');
       continue;
     }
@@ -1798,6 +1805,12 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     } else if (st.settings.length === 1) {
       setting = st.settings[0];
       spans.push(...st.spans);
+    }
+    // "untreated … for their locally advanced or metastatic disease" names the setting in words not
+    // read: without it the finding would forbid every treatment, wider than the text.
+    if (!setting && (st.unknown || /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(end, nextBoundary(text, end))))) {
+      note('naive setting unread');
+      continue;
     }
     const params: Record<string, unknown> = setting ? { setting } : {};
     const condition = filterItems ? conditionFor(filterItems, params) : ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds, ...params } } as LeafCondition);
