@@ -935,7 +935,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
       // then the requirement). In an exclusion list the permission carves out of the rest, which the
       // gate, all(X, unread), never contradicts.
-      if (!isNeg && PERMITTED_SUBJECT_RE.test(text.slice(list.end, e))) list.gate = true;
+      if (!isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e)) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)))) list.gate = true;
       continue;
     }
     // A forbidding statement in an exclusion list ("May not have received X") reads either way.
@@ -1283,6 +1283,9 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 const PERMITTED_SUBJECT_RE =
   /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion))\b/i;
+/** The list is the object of a permission: "may have received X", "can be receiving X". */
+const PERMITTED_OBJECT_RE =
+  /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
 /** After a subject ("Patients who received X", "If treated with X"): the requirement placed on them. */
 const THEN_RE =
   /\b(?:must|should|shall|need|needs|(?:is|are)\s+(?:required|eligible|allowed|permitted|acceptable)|ha(?:ve|s)\s+to|will\s+(?:need|be\s+(?:required|eligible|allowed))|may|can)\b/i;
@@ -1305,6 +1308,10 @@ function readGate(
   out: Finding[],
 ): void {
   const { text, input } = ctx;
+  // A list joined to a gated one by "and/or" is permitted with it ("may have received X and/or Y").
+  for (let i = 1; i < lists.length; i++) {
+    if (!lists[i]!.gate && lists[i - 1]!.gate && /^[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+  }
   if (!lists.length || !lists.every((l) => l.gate)) return;
   if (lists.some((l) => l.unknownMember || input.scopes.in('negated', l.start) || l.items.some((it) => it.suffix === 'naive'))) return;
   if (lists.some((l) => l.items.some((it) => isUsed(ctx, it.start, it.end)))) return;
