@@ -17,7 +17,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { foldAlteration } from '../../src/patients/normalise';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+// Run from source (tsx) or compiled to dist-scripts/scripts/lexicons: the root is whichever holds rules/.
+const root = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((d) => fs.existsSync(path.join(d, 'rules')))!;
 const args = process.argv.slice(2);
 const vocabArg = args.indexOf('--vocab');
 const vocab = vocabArg >= 0 && args[vocabArg + 1] ? args[vocabArg + 1]! : (process.env.CTMATCH_VOCAB ?? '/work/shared/data/vocab');

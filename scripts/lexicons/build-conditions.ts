@@ -23,7 +23,8 @@ import { z } from 'zod';
 import { phraseKey } from '../../src/criteria/text';
 import { readTsv } from '../vocab-files';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+// Run from source (tsx) or compiled to dist-scripts/scripts/lexicons: the root is whichever holds rules/.
+const root = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((d) => fs.existsSync(path.join(d, 'rules')))!;
 const args = process.argv.slice(2);
 const vocabArg = args.indexOf('--vocab');
 const vocab =

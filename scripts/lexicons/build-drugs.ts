@@ -28,7 +28,8 @@ import path from 'node:path';
 import { TREATMENT_KINDS } from '../../src/criteria/facts';
 import { phraseKey } from '../../src/criteria/text';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
+// Run from source (tsx) or compiled to dist-scripts/scripts/lexicons: the root is whichever holds rules/.
+const REPO = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((d) => fs.existsSync(path.join(d, 'rules')))!;
 const args = process.argv.slice(2);
 const vocabArg = args.indexOf('--vocab');
 const VOCAB = vocabArg >= 0 && args[vocabArg + 1] ? args[vocabArg + 1]! : (process.env.CTMATCH_VOCAB ?? '/work/shared/data/vocab');

@@ -1407,7 +1407,8 @@ function necessaryBlocked(
   if (!windowed && items.some((i) => i.kinds.has('surgery')) && !/\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i.test(before)) return 'surgery cue';
   // Alternatives after the list, outside parentheses.
   let depth = 0;
-  const after = masked.slice(list.end - a, b - a);
+  // An "or" inside another topic's phrase ("locally advanced or metastatic") is no alternative.
+  const after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
   const re = /[()]|\b(?:and\/or|or|and)\b/gi;
   for (let m = re.exec(after); m; m = re.exec(after)) {
     if (m[0] === '(') depth++;
