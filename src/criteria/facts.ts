@@ -152,8 +152,11 @@ export const FACTS = {
       .strict(),
     value: 'boolean',
     description:
-      'Whether the patient has had a treatment matching any of drugs / classes / kinds (all given filters must hold for the same treatment), optionally in a setting, within N days of the as-of date, or with an outcome; treatments matching `except` do not count.',
-    question: () => 'Which cancer treatments have you had, and when?',
+      'Whether the patient has had a treatment matching any of drugs / classes / kinds (all given filters must hold for the same treatment), optionally in a setting, within N days of the as-of date, or with an outcome; treatments matching `except` do not count. A query naming only supportive care (steroids, immunosuppressants, G-CSF, bone-modifying agents) is true when the record lists one and otherwise unknown: the treatment list is a cancer treatment history, not a medication list.',
+    question: (p: { classes?: string[] }) =>
+      p.classes?.some((c) => c === 'corticosteroid' || c === 'immunosuppressant')
+        ? 'Are you taking steroids or other medicines that suppress the immune system, and since when?'
+        : 'Which cancer treatments have you had, and when?',
   },
   priorLines: {
     params: z

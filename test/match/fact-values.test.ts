@@ -1,5 +1,5 @@
 import type { LeafCondition } from '../../src/criteria/facts';
-import { FACT_NAMES } from '../../src/criteria/facts';
+import { FACT_NAMES, FACTS } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
 import { evaluateCondition, type Tri } from '../../src/match/compile';
 import { factTable } from '../../src/match/fact-values';
@@ -254,6 +254,9 @@ describe('prior therapy and lines', () => {
     // Named, it decides; and an anticancer query still reads absence as "none".
     expect(judge(t([{ name: 'prednisone', outcome: 'ongoing' }]), steroids)).toBe(true);
     expect(judge(chemoOnly, { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['anti_pd1'] } })).toBe(false);
+    // The question asked names the medicine, not the cancer treatment history.
+    expect(FACTS.priorTherapy.question({ classes: ['corticosteroid'] })).toMatch(/steroids/);
+    expect(FACTS.priorTherapy.question({ classes: ['anti_pd1'] })).toMatch(/cancer treatments/);
   });
 });
 
