@@ -164,6 +164,16 @@ const topicsFile = z.object({
   filler: z.array(z.string()).optional(),
 });
 
+/**
+ * Lab-panel headings ("Hematology", "Renal:") that registrants put above lab-value lines, and the
+ * openings of a test result that is not a lab value ("Seronegative for HIV antibody").
+ */
+const labPanelsFile = z.object({
+  sources,
+  headings: z.array(z.string().min(1)),
+  resultOpenings: z.array(z.string().min(1)),
+});
+
 /** Words that carry no requirement of their own ("patients", "must", "documented"). */
 const fillerFile = z.object({ sources, filler: z.array(z.string()) });
 
@@ -171,6 +181,7 @@ export type CancerTypesFile = z.infer<typeof cancerTypesFile>;
 export type DrugsFile = z.infer<typeof drugsFile>;
 export type GenesFile = z.infer<typeof genesFile>;
 export type LabsFile = z.infer<typeof labsFile>;
+export type LabPanelsFile = z.infer<typeof labPanelsFile>;
 export type ConditionsFile = z.infer<typeof conditionsFile>;
 export type AttestationsFile = z.infer<typeof attestationsFile>;
 export type PerformanceFile = z.infer<typeof performanceFile>;
@@ -278,6 +289,8 @@ export interface Lexicons {
   /** Gene symbol → folded alterations that count as actionable / driver / sensitizing. */
   actionable: Map<string, Set<string>>;
   labs: LabsFile;
+  /** Lab-panel headings (folded to lower case) and the test-result openings, for the segmenter. */
+  labPanels: { headings: Set<string>; resultOpenings: string[] };
   conditions: ConditionsFile;
   attestations: AttestationsFile;
   performance: PerformanceFile;
@@ -332,6 +345,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
   const genes = readRules(dir, 'genes.json', genesFile);
   const actionable = readRules(dir, 'actionable-alterations.json', actionableFile);
   const labs = readRules(dir, 'labs.json', labsFile);
+  const labPanels = readRules(dir, 'lab-panels.json', labPanelsFile);
   const conditions = readRules(dir, 'conditions.json', conditionsFile);
   const attestations = readRules(dir, 'attestations.json', attestationsFile);
   const performance = readRules(dir, 'performance-status.json', performanceFile);
@@ -407,6 +421,10 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
     genes,
     actionable: new Map(Object.entries(actionable.genes).map(([gene, list]) => [gene, new Set(list)])),
     labs,
+    labPanels: {
+      headings: new Set(labPanels.headings.map((h) => h.toLowerCase())),
+      resultOpenings: labPanels.resultOpenings.map((r) => r.toLowerCase()),
+    },
     conditions,
     attestations,
     performance,

@@ -488,7 +488,7 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
 /** Parses a trial's eligibilityCriteria text. Never throws on any input. */
 export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
   if (!source) return [];
-  const segments = segmentCriteria(source);
+  const segments = segmentCriteria(source, lex);
   const criteria = segments.map((seg) => {
     if (!seg.alternatives?.length) {
       return finish(seg, readCriterion(seg.normText, seg.kind, seg.context, lex));

@@ -7,7 +7,8 @@
  * PRIOR CONCURRENT THERAPY) with sub-headings, `*`/`-`/`•` bullets, numbered and lettered lists,
  * nested bullets, wrapped lines, and plain paragraphs with no headings at all (which are inclusion).
  */
-import { normalise } from './text';
+import { lexicons, type Lexicons } from './lexicon';
+import { normalise, tokenize } from './text';
 
 export type CriterionKind = 'inclusion' | 'exclusion';
 
@@ -46,6 +47,9 @@ interface Item {
   children: Item[];
   /** Context inherited from the section and sub-heading in force when the item began. */
   context: string[];
+  marker: string | null;
+  /** Set on a group made of items joined by a connective item ("A", "OR", "B"): the items it offers. */
+  alternatives?: Item[];
 }
 
 const MARKER =
@@ -62,6 +66,65 @@ const NOT_SPECIFIED = /^(?:not specified|not applicable|n\/a|none|unspecified|no
 const ANY_OF = /\b(?:at least one|one or more|any one|any|one|either)\b[^.:]{0,40}\b(?:following|of these|criteria|below)\b|\beither\s*:?\s*$/i;
 /** A lead-in that introduces its items rather than stating a criterion of its own. */
 const LEAD_IN = /(?::\s*$)|(?:\b(?:as follows|the following|defined as|including|include|includes|such as|as below|below)\s*:?\s*$)/i;
+/**
+ * Text with no word in it: Markdown leftovers ("<!-- -->", "\\-", "*") and a list marker alone on its
+ * line ("a.", "1)"). Not a criterion. Letters and digits of any script count as words, so "≥18." is kept.
+ */
+const NO_WORDS = /^(?:[^\p{L}\p{N}]*|\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]\s*)$/iu;
+/** An item that is only a connective between the items around it ("OR", "or -", "and/or"). */
+const CONNECTIVE = /^[^\p{L}\p{N}]*(?:or|and\s*\/\s*or)[^\p{L}\p{N}]*$/iu;
+
+/** A label's words without the bullets, dashes and colon around it: "-Serology" → "serology". */
+function labelWords(text: string): string {
+  return normalise(text)
+    .text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+const firstWordsCache = new WeakMap<Lexicons, Set<string>>();
+/** The first words of the lab-panel headings: a cheap test every line goes through first. */
+function panelFirstWords(lex: Lexicons): Set<string> {
+  let set = firstWordsCache.get(lex);
+  if (!set) {
+    set = new Set([...lex.labPanels.headings].map((h) => /[\p{L}\p{N}]+/u.exec(h)?.[0] ?? ''));
+    firstWordsCache.set(lex, set);
+  }
+  return set;
+}
+
+/** A line that only names a lab panel or organ system ("Hematology", "Renal:", "-Serology"): rules/lab-panels.json. */
+function isPanelHeading(text: string, lex: Lexicons): boolean {
+  if (text.length > 60) return false;
+  const first = /[\p{L}\p{N}]+/u.exec(text);
+  return first !== null && panelFirstWords(lex).has(first[0].toLowerCase()) && lex.labPanels.headings.has(labelWords(text));
+}
+
+/**
+ * A lab line, as written under a lab-panel heading: it opens with a lab name ("ANC ≥ 1.5 × 10^9/L",
+ * "Serum creatinine ≤ 1.5 × ULN"; one stray word such as a letter bullet may come first) or with a
+ * test result ("Seronegative for HIV antibody"). A sentence that only mentions a lab later on
+ * ("Subjects must have had a cardiac ejection fraction of >50%") is not one.
+ */
+function isLabLine(text: string, lex: Lexicons): boolean {
+  const n = normalise(text.slice(0, 200)).text.replace(/^[^\p{L}\p{N}]+/u, '');
+  const lower = n.toLowerCase();
+  if (lex.labPanels.resultOpenings.some((r) => lower.startsWith(r) && !/[\p{L}\p{N}]/u.test(lower.charAt(r.length)))) return true;
+  const tokens = tokenize(n);
+  const lab = lex.index.scan(n, tokens).find((m) => m.type === 'lab');
+  return lab !== undefined && tokens.findIndex((t) => t.end > lab.start) <= 2;
+}
+
+/** A lettered or numbered label at the end of a line: "… ≥ 90 g/L b. Hepatic:" → "Hepatic". */
+const INLINE_LABEL = /\s(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+([^.:;\n]{1,40}?):?\s*$/i;
+
+/** Marker families: a connective joins items of one list, whose markers are of one family. */
+function markerFamily(marker: string | null): string {
+  if (marker === null) return 'none';
+  if (/^\(?\d|^[①-⑳]/.test(marker)) return 'number';
+  if (/^\(?[a-zA-Z]/.test(marker)) return 'letter';
+  return 'bullet';
+}
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
@@ -152,7 +215,7 @@ function heading(line: Line, next: Line | undefined): Heading | null {
 }
 
 /** Splits eligibility criteria text into criteria. Never throws; empty text gives no criteria. */
-export function segmentCriteria(source: string): Segment[] {
+export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Segment[] {
   const lines = splitLines(source);
   const roots: Item[] = [];
   const stack: Item[] = [];
@@ -164,8 +227,8 @@ export function segmentCriteria(source: string): Segment[] {
 
   const context = (): string[] => (sub ? [...section, sub] : [...section]);
 
-  const open = (indent: number, start: number, end: number): void => {
-    const item: Item = { indent, kind, start, end, children: [], context: context() };
+  const open = (indent: number, start: number, end: number, marker: string | null = null): void => {
+    const item: Item = { indent, kind, start, end, children: [], context: context(), marker };
     while (stack.length && stack[stack.length - 1]!.indent >= indent) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(item);
@@ -197,21 +260,104 @@ export function segmentCriteria(source: string): Segment[] {
       continue;
     }
     const top = stack[stack.length - 1];
-    if (line.marker === null && top && !prevWasHeading && (!blankBefore || line.indent > top.indent)) {
+    const next = lines[i + 1];
+    // A lab-panel heading on a line of its own above lab lines ("  -Hematology" then "* ANC > 1000/mm3")
+    // starts the lab lines' list, even when indented under the item above: it is not that item's text.
+    const panel =
+      next !== undefined && isPanelHeading(line.content, lex) && isLabLine(next.content, lex) && !heading(next, lines[i + 2]);
+    // Panels are siblings: "Renal:" after the sub-heading "Hematological:" ends that sub-heading.
+    if (panel && sub !== null && isPanelHeading(sub, lex)) sub = null;
+    if (line.marker === null && top && !prevWasHeading && (!blankBefore || line.indent > top.indent) && !panel) {
       // A wrapped line, or an indented paragraph that continues the item above.
       top.end = line.end;
       for (let k = stack.length - 2; k >= 0; k--) stack[k]!.end = Math.max(stack[k]!.end, line.end);
     } else {
       // An unbulleted lead-in ("The main inclusion criteria include the following:") followed by a
       // list at the same indent owns that list; any other paragraph is a sibling of the bullets.
-      const next = lines[i + 1];
       const leadsList =
         line.marker === null && next?.marker != null && next.indent >= line.indent && LEAD_IN.test(normalise(line.content).text);
-      open(leadsList ? line.indent - 0.5 : line.indent, line.contentStart, line.end);
+      const indent = panel ? Math.min(line.indent, next!.indent) : leadsList ? line.indent - 0.5 : line.indent;
+      open(indent, line.contentStart, line.end, line.marker);
     }
     prevWasHeading = false;
     prevLineEnd = line.end;
   }
+
+  // Where an item's own text ends when `child` is removed from under it: before the child's line.
+  const endBefore = (item: Item, child: Item): number => {
+    const lastNl = source.lastIndexOf('\n', child.start - 1);
+    let end = lastNl >= item.start ? lastNl : child.start;
+    while (end > item.start && /\s/.test(source[end - 1]!)) end--;
+    return end;
+  };
+  const firstLine = (item: Item): string => {
+    const nl = source.indexOf('\n', item.start);
+    return source.slice(item.start, nl >= 0 && nl < item.end ? nl : item.end);
+  };
+  const isPanel = (item: Item): boolean => item.children.length === 0 && isPanelHeading(source.slice(item.start, item.end), lex);
+  const sameList = (a: Item, b: Item): boolean => a.kind === b.kind && a.context.join('\n') === b.context.join('\n');
+  // A lab line that ends with the next panel's lettered heading, its line break lost ("Hemoglobin
+  // ≥ 90 g/L b. Hepatic:"): the lines after it are that panel's, not the one above.
+  const endsWithPanel = (item: Item): boolean => {
+    const m = INLINE_LABEL.exec(source.slice(Math.max(item.start, item.end - 60), item.end));
+    return m !== null && isPanelHeading(m[1]!, lex);
+  };
+  const isConnective = (item: Item): boolean =>
+    item.children.length === 0 && item.end - item.start <= 20 && CONNECTIVE.test(normalise(source.slice(item.start, item.end)).text);
+
+  const restructure = (list: Item[]): void => {
+    // A lab-panel heading written as the last line under the item above ("* ALT and AST ≤ 2.5 × ULN",
+    // "     c. Renal:", then "* eGFR ≥ 60") heads the lab lines after that item, not that item.
+    for (let k = 0; k + 1 < list.length; k++) {
+      const x = list[k]!;
+      const last = x.children[x.children.length - 1];
+      if (!last || !isPanel(last) || !sameList(last, list[k + 1]!) || !isLabLine(firstLine(list[k + 1]!), lex)) continue;
+      x.children.pop();
+      const prev = x.children[x.children.length - 1];
+      x.end = prev ? Math.max(prev.end, endBefore(x, last)) : endBefore(x, last);
+      list.splice(k + 1, 0, last);
+    }
+    // A lab-panel heading above lab lines of its own list ("* Hematologic", "* ANC ≥ 1.5 × 10^9/L",
+    // "* Hemoglobin ≥ 9 g/dL", "* Hepatic", …) owns them: the lines up to the next heading, or to the
+    // first line that is not a lab line ("OR" between two lab lines stays with them).
+    for (let k = 0; k < list.length; k++) {
+      const label = list[k]!;
+      if (!isPanel(label)) continue;
+      let j = k + 1;
+      while (j < list.length) {
+        const c = list[j]!;
+        if (!sameList(label, c) || isPanel(c)) break;
+        if (isLabLine(firstLine(c), lex)) {
+          j++;
+          if (endsWithPanel(c)) break;
+        }
+        else if (isConnective(c) && j + 1 < list.length && sameList(label, list[j + 1]!) && isLabLine(firstLine(list[j + 1]!), lex)) j++;
+        else break;
+      }
+      if (j === k + 1) continue;
+      label.children = list.splice(k + 1, j - k - 1);
+      label.end = Math.max(label.end, ...label.children.map((c) => c.end));
+    }
+    for (const item of list) restructure(item.children);
+    // "A", "OR", "B" as three items of one list: one criterion, either A or B. Only between two plain
+    // items of one list (same marker family, no items under them); any other connective is left as it
+    // is written, unread, for a coordinator to see which criteria it joins.
+    for (let k = 1; k + 1 < list.length; k++) {
+      const conn = list[k]!;
+      const prev = list[k - 1]!;
+      const next = list[k + 1]!;
+      if (!isConnective(conn) || !sameList(prev, conn) || !sameList(conn, next)) continue;
+      if (prev.children.length || next.children.length || isConnective(prev) || isConnective(next)) continue;
+      const first = prev.alternatives?.[0] ?? prev;
+      if (markerFamily(first.marker) !== markerFamily(next.marker)) continue;
+      const group: Item = prev.alternatives
+        ? { ...prev, end: next.end, alternatives: [...prev.alternatives, next] }
+        : { ...prev, children: [], end: next.end, alternatives: [prev, next] };
+      list.splice(k - 1, 3, group);
+      k--;
+    }
+  };
+  restructure(roots);
 
   const out: Segment[] = [];
   const toSegment = (item: Item, ctx: string[], ownEnd: number): Segment => {
@@ -233,13 +379,22 @@ export function segmentCriteria(source: string): Segment[] {
     const end = ownEnd(item);
     const own = toSegment(item, [...item.context, ...ctx.slice(item.context.length)], end);
     const fullCtx = own.context;
-    if (NOT_SPECIFIED.test(own.normText) && item.children.length === 0) return;
+    if (item.alternatives) {
+      const group = toSegment(item, fullCtx, item.end);
+      group.alternatives = item.alternatives.map((c) => toSegment(c, fullCtx, c.end));
+      out.push(group);
+      return;
+    }
+    const noWords = NO_WORDS.test(own.normText);
+    if ((NOT_SPECIFIED.test(own.normText) || noWords) && item.children.length === 0) return;
     if (item.children.length === 0) {
       out.push(own);
       return;
     }
-    const leadIn = LEAD_IN.test(own.normText) || own.normText.length === 0;
-    const childCtx = [...fullCtx, own.normText];
+    // A lab-panel heading over lab lines is their context, like a lead-in.
+    const panel = isPanelHeading(own.normText, lex) && item.children.some((c) => isLabLine(firstLine(c), lex));
+    const leadIn = LEAD_IN.test(own.normText) || noWords || panel;
+    const childCtx = noWords ? fullCtx : [...fullCtx, own.normText];
     if (leadIn && item.kind === 'inclusion' && ANY_OF.test(own.normText)) {
       const alternatives: Segment[] = [];
       const collect = (c: Item, cctx: string[]): void => {

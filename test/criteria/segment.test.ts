@@ -87,6 +87,100 @@ describe('segmentCriteria on real studies', () => {
     expect(unicode.find((s) => s.normText === 'CNS metastases of extracranial embryonal tumors')?.kind).toBe('exclusion');
   });
 
+  it('reads lab-panel labels above lab lines of a flat list as their context, not as criteria (NCT00709761)', () => {
+    const segs = segmentCriteria(criteriaText('NCT00709761'));
+    for (const label of ['Hematologic', 'Hepatic', 'Renal']) expect(segs.some((s) => s.normText === label)).toBe(false);
+    const lead = 'A subject was eligible for inclusion in this study only if all of the following criteria apply:';
+    expect(segs.find((s) => s.normText === 'Absolute neutrophil count >=1.5 x 10^9/L')?.context).toEqual([lead, 'Hematologic']);
+    expect(segs.find((s) => s.normText === 'Serum bilirubin <= upper limit of normal (ULN)')?.context).toEqual([lead, 'Hepatic']);
+    // "OR -" between two lab lines joins them: either one will do.
+    const renal = segs.find((s) => s.alternatives);
+    expect(renal?.text).toBe('Serum creatinine ≤1.5 mg/dL\n* OR -\n* Calculated creatinine clearance ≥40 mL/min');
+    expect(renal?.context).toEqual([lead, 'Renal']);
+    expect(renal?.alternatives?.map((a) => a.text)).toEqual(['Serum creatinine ≤1.5 mg/dL', 'Calculated creatinine clearance ≥40 mL/min']);
+    expect(segs.some((s) => /^OR\b/.test(s.normText))).toBe(false);
+    // A sentence that only mentions a lab ends the panel: the LVEF criterion is not renal.
+    expect(segs.find((s) => s.normText.startsWith('Subjects must have had a cardiac ejection fraction'))?.context).toEqual([lead]);
+  });
+
+  it('does not emit a numbered lab-panel label over its own bullets (NCT03745326)', () => {
+    const segs = segmentCriteria(criteriaText('NCT03745326'));
+    expect(segs.some((s) => s.normText === 'Hematology' || s.normText === 'Chemistry')).toBe(false);
+    expect(segs.find((s) => s.normText === 'WBC greater than or equal to 2500/mm^3')?.context).toEqual(['Hematology']);
+    expect(segs.find((s) => s.normText === 'Serum creatinine less than or equal to 1.6 mg/dL')?.context).toEqual(['Chemistry']);
+    // This "OR" parts a bullet list under one sentence from a later paragraph: which criteria it joins
+    // is not written in the list's structure, so it stays, unread, for a coordinator.
+    expect(segs.filter((s) => s.normText === 'OR')).toHaveLength(1);
+  });
+
+  it('does not fold an indented panel label into the criterion above it (NCT02830724)', () => {
+    const segs = segmentCriteria(criteriaText('NCT02830724'));
+    expect(segs.some((s) => /-(?:Serology|Hematology|Chemistry)\s*$/.test(s.text))).toBe(false);
+    expect(segs.find((s) => s.normText.startsWith('Hemoglobin > 8.0 g/dL'))?.text).toBe(
+      'Hemoglobin \\> 8.0 g/dL. Subjects may be transfused to reach this cut-off.',
+    );
+    expect(segs.find((s) => s.normText.startsWith('ANC greater than 1000'))?.context).toEqual(['-Hematology']);
+    expect(segs.find((s) => s.normText.startsWith('Serum creatinine less than'))?.context).toEqual(['-Chemistry']);
+    expect(segs.find((s) => s.normText.startsWith('--Seronegative for HIV antibody'))?.context).toEqual(['-Serology']);
+  });
+
+  it('reads panel labels over paragraphs and ends a panel sub-heading at the next panel (NCT05663775, NCT04389281)', () => {
+    const segs = segmentCriteria(criteriaText('NCT05663775'));
+    expect(segs.some((s) => s.normText === 'Renal:')).toBe(false);
+    expect(segs.find((s) => s.normText.startsWith('o Estimated creatinine clearance'))?.context).toEqual(['Renal:']);
+    expect(segs.find((s) => s.normText.startsWith('Platelet count >100'))?.context).toEqual(['Hematological']);
+    // Indented under a numbered lead-in, each label heads its own paragraph.
+    const table = segmentCriteria(criteriaText('NCT04389281'));
+    const lead = 'Demonstrate adequate organ function as defined in the table below:';
+    expect(table.find((s) => s.normText === 'International Normalized Ratio (INR) <= 1.5')?.context).toEqual([lead, 'Coagulation:']);
+    expect(table.find((s) => s.normText.startsWith('White blood cell (WBC)'))?.context).toEqual([lead, 'Hematological:']);
+    expect(table.some((s) => s.normText.startsWith(lead))).toBe(false);
+  });
+
+  it('takes a panel label written as the last line under a lab line out of that line (NCT06506643)', () => {
+    const segs = segmentCriteria(criteriaText('NCT06506643'));
+    const lead = 'Have adequate organ function including:';
+    expect(segs.some((s) => s.normText === 'Hematologic:' || s.normText === 'Renal:')).toBe(false);
+    expect(segs.find((s) => s.normText === 'ANC >=1.5 x 109/L')?.context).toEqual([lead, 'Hematologic:']);
+    const alt = segs.find((s) => s.normText.startsWith('ALT and AST <=2.5 x ULN. If the liver'));
+    expect(alt?.text.endsWith('AST and ALT ≤5 x ULN are acceptable.')).toBe(true);
+    // "Hemoglobin ≥90 g/L b. Hepatic:" ends the hematology panel: albumin is not hematologic.
+    expect(segs.find((s) => s.normText === 'Albumin >=30 g/L')?.context).toEqual([lead]);
+    expect(segs.find((s) => s.normText.startsWith('Estimated glomerular filtration rate'))?.context).toEqual([lead, 'Renal:']);
+  });
+
+  it('keeps short labels that are not lab panels as criteria (NCT04751396, NCT06536257, NCT05384496)', () => {
+    const autoimmune = segmentCriteria(criteriaText('NCT04751396'));
+    expect(autoimmune.find((s) => s.normText === 'Psoriasis')?.context).toEqual(['Diagnosis of pre-existing autoimmune disease']);
+    expect(autoimmune.some((s) => s.normText === 'Rheumatoid arthritis')).toBe(true);
+    expect(segmentCriteria(criteriaText('NCT06536257')).some((s) => s.normText === 'MELANOMA:')).toBe(true);
+    expect(segmentCriteria(criteriaText('NCT05384496')).some((s) => s.normText === 'Measurable disease')).toBe(true);
+  });
+
+  it('emits no criterion for items with no words in them (NCT06814496, NCT06818682, NCT01785420, NCT06994208)', () => {
+    const comments = segmentCriteria(criteriaText('NCT06814496'));
+    expect(comments.some((s) => s.normText.includes('<!--'))).toBe(false);
+    expect(comments.find((s) => s.normText.startsWith('Definitive therapy was completed at least 2 weeks'))).toBeDefined();
+    // "Inclusion Criteria:-" and "Inclusion Criteria:a.": the stray mark is neither a criterion nor context.
+    const dash = segmentCriteria(criteriaText('NCT06818682'));
+    expect(dash.some((s) => s.normText === '-')).toBe(false);
+    expect(dash.find((s) => s.normText === 'ECOG performance status 0-2')?.context).toEqual([]);
+    expect(dash.find((s) => s.normText === 'Prior prostatectomy')?.kind).toBe('exclusion');
+    const letter = segmentCriteria(criteriaText('NCT01785420'));
+    expect(letter[0]?.normText).toBe('Female subjects aged 18 years or older.');
+    expect(letter[0]?.context).toEqual([]);
+    expect(segmentCriteria(criteriaText('NCT06994208')).filter((s) => s.kind === 'exclusion')).toEqual([]);
+  });
+
+  it('joins two items of one list parted by an "or" item into one criterion with alternatives (NCT06805825)', () => {
+    const segs = segmentCriteria(criteriaText('NCT06805825'));
+    const group = segs.find((s) => s.alternatives);
+    expect(group?.context).toEqual(['Part A (Dose Escalation)']);
+    expect(group?.text).toMatch(/^Treatment with imatinib for GIST \(at least one line of therapy with imatinib\)\n\n {3}or\n\n {3}ii\. Progressive/);
+    expect(group?.alternatives?.map((a) => a.normText.slice(0, 30))).toEqual(['Treatment with imatinib for GI', 'Progressive/refractory, inelig']);
+    expect(segs.some((s) => s.normText === 'or')).toBe(false);
+  });
+
   it('on every study of the corpus gives spans that slice to the exact text, in order, without overlap', () => {
     let checked = 0;
     for (const file of ['studies.oncology.v2.jsonl.gz', 'studies.other.v2.jsonl.gz']) {
