@@ -152,6 +152,8 @@ const negationFile = z.object({
   postNegation: z.array(z.string()),
   pseudoNegation: z.array(z.string()),
   exception: z.array(z.string()),
+  /** Exceptions named after what they except: "Diabetes and hypothyroidism are excepted." */
+  postException: z.array(z.string()),
   termination: z.array(z.string()),
   history: z.array(z.string()),
 });

@@ -23,7 +23,7 @@ export interface Scope {
 
 interface Trigger {
   tokens: string[];
-  role: 'pre' | 'post' | 'pseudo' | 'exception' | 'termination' | 'history';
+  role: 'pre' | 'post' | 'pseudo' | 'exception' | 'postException' | 'termination' | 'history';
 }
 
 const compiled = new WeakMap<Lexicons, Map<string, Trigger[]>>();
@@ -48,10 +48,24 @@ function triggerIndex(lex: Lexicons): Map<string, Trigger[]> {
   add(n.preNegation, 'pre');
   add(n.postNegation, 'post');
   add(n.exception, 'exception');
+  add(n.postException, 'postException');
   add(n.termination, 'termination');
   add(n.history, 'history');
   compiled.set(lex, index);
   return index;
+}
+
+/** The offset of the innermost parenthesis still open at `pos`, or -1. */
+function openParenBefore(text: string, pos: number): number {
+  let depth = 0;
+  for (let i = pos - 1; i >= 0; i--) {
+    if (text[i] === ')') depth++;
+    else if (text[i] === '(') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** Sentence and clause boundaries that close every scope. */
@@ -119,10 +133,20 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
     const trigger: [number, number] = [f.start, f.end];
     if (f.role === 'pre') scopes.push({ kind: 'negated', start: f.end, end: nextStop(f.end), trigger });
     else if (f.role === 'post') scopes.push({ kind: 'negated', start: prevStop(f.start), end: f.start, trigger });
-    else if (f.role === 'exception') {
-      // An exception runs to the end of its clause, ignoring the terminations inside it.
-      const end = stops[lowerBound(stops, f.end)] ?? text.length;
+    else if (f.role === 'exception' || (f.role === 'postException' && /^\s*:/.test(text.slice(f.end)))) {
+      // An exception runs to the end of its clause, ignoring the terminations inside it; a colon right
+      // after the trigger ("The following are non-exclusionary: vitiligo, …") opens the clause.
+      let j = lowerBound(stops, f.end);
+      // Only for "non-exclusionary": "with the following exception:" introduces a condition of its own
+      // that the readers take from the lead-in.
+      if (stops[j] !== undefined && /exclusionary/i.test(text.slice(f.start, f.end)) && /^\s*$/.test(text.slice(f.end, stops[j])) && text[stops[j]!] === ':') j++;
+      const end = stops[j] ?? text.length;
       scopes.push({ kind: 'exception', start: f.end, end, trigger });
+    } else if (f.role === 'postException') {
+      // "(minimally invasive procedures … are not exclusionary)": inside a parenthesis the exception
+      // reaches back only to its opening, not to what the parenthesis qualifies.
+      const open = openParenBefore(text, f.start);
+      scopes.push({ kind: 'exception', start: Math.max(prevStop(f.start), open + 1), end: f.start, trigger });
     } else if (f.role === 'history') scopes.push({ kind: 'history', start: f.end, end: nextStop(f.end), trigger });
   }
   const triggers = found.filter((f) => f.role !== 'termination').map((f) => [f.start, f.end] as [number, number]);

@@ -467,6 +467,20 @@ describe('infections', () => {
 });
 
 describe('medical history', () => {
+  it('never reads conditions named as exempt ("are excepted", "The following are non-exclusionary:") as exclusions', () => {
+    const names = (c: Condition | null): string[] =>
+      leavesIn(c).flatMap((l) => ((l as LeafCondition).fact === 'condition' ? (((l as LeafCondition).params as { names: string[] }).names ?? []) : []));
+    expect(
+      names(conditionOf('Active autoimmune disease or a documented history of autoimmune disease requiring systemic immunomodulatory treatment. Diabetes, rheumatoid arthritis, psoriasis, atopic dermatitis and hypothyroidism are excepted.', 'exclusion')),
+    ).toEqual(['autoimmune_disease', 'autoimmune_disease']);
+    expect(
+      names(conditionOf('Ongoing or recent (within 2 years) evidence of an autoimmune disease that required systemic treatment with immunosuppressive agents. The following are non-exclusionary: vitiligo, childhood asthma that has resolved, residual hypothyroidism that requires only hormone replacement, psoriasis not requiring systemic treatment', 'exclusion')),
+    ).toEqual(['autoimmune_disease']);
+    // Inside a parenthesis the exemption reaches back only to its opening: the surgery stays excluded.
+    const surgery = conditionOf('Major surgery within 2 weeks of the first dose of study drug (minimally invasive procedures such as bronchoscopy, tumor biopsy, insertion of a central venous access device, and insertion of a feeding tube are not considered major surgery and are not exclusionary).', 'exclusion');
+    expect(leavesIn(surgery).some((l) => (l as LeafCondition).fact === 'priorTherapy')).toBe(true);
+  });
+
   it('covers the treatment a condition requires, its list and its examples, as the condition’s activity', () => {
     // "requiring treatment with steroids or other immunosuppressive medications" defines how active the
     // condition is; the whole criterion is then read, prior therapy included.
