@@ -122,10 +122,16 @@ function combine(
   text: string,
   bare: 'and' | 'or',
   keptTwice = false,
+  eachExcluded = false,
 ): Condition {
   // "and" binds tighter than "or": split the sequence at each "or" into conjunctive groups.
   const gaps = findings.slice(1).map((f, i) => text.slice(findings[i]!.end, f.start));
-  const joins = connectives(gaps, bare);
+  // "A, B and C will be excluded" excludes each of them.
+  // Findings of one noun phrase ("Stage IV breast cancer") stay together; overlapping ones come from
+  // a reader that took the whole list.
+  const joins = connectives(gaps, bare).map((j, i) =>
+    eachExcluded && /,|\band\b/i.test(findings[i]!.end > findings[i + 1]!.start ? text.slice(findings[i]!.start, findings[i + 1]!.start) : gaps[i]!) ? 'or' : j,
+  );
   const groups: Condition[][] = [[findings[0]!.condition]];
   for (let i = 1; i < findings.length; i++) {
     if (joins[i - 1] === 'or') groups.push([findings[i]!.condition]);
@@ -146,6 +152,9 @@ function uniqueConditions(cs: Condition[]): Condition[] {
   const keys = cs.map((c) => JSON.stringify(c));
   return cs.filter((_, i) => keys.indexOf(keys[i]!) === i);
 }
+
+/** After the last finding of an exclusion: the list before it names groups each excluded on its own. */
+const EACH_EXCLUDED_RE = /^[^.;]*\b(?:will\s+be|are|shall\s+be)\s+(?:excluded|ineligible|not\s+eligible)\b(?!\s+(?:if|when|unless)\b)/i;
 
 function topLevel(c: Condition): ParsedCriterion['rule'] {
   if ('all' in c || 'any' in c) return c;
@@ -315,7 +324,12 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const findingCategories = [...new Set(findings.flatMap((f) => [f.category, ...(f.alsoReads ?? [])]))];
   const categories = [...new Set([...findingCategories, ...classify(text, lex)])];
   return {
-    condition: units.length ? sexScopedRequirement(combine(units, text, kind === 'inclusion' ? 'and' : 'or', keptTwice), kind) : null,
+    condition: units.length
+      ? sexScopedRequirement(
+          combine(units, text, kind === 'inclusion' ? 'and' : 'or', keptTwice, kind === 'exclusion' && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start))))),
+          kind,
+        )
+      : null,
     categories,
     findingCategories,
     coverage: Math.round(coverage * 1000) / 1000,

@@ -467,6 +467,14 @@ describe('infections', () => {
 });
 
 describe('medical history', () => {
+  it('reads "A, B and C will be excluded" as each excluded on its own, and keeps one noun phrase together', () => {
+    const c = conditionOf('Adults unable to consent, individuals who are not yet adults, pregnant women and prisoners will be excluded from this study', 'exclusion');
+    expect(c && 'any' in c ? c.any.filter((x) => 'fact' in x && x.fact !== 'unparsed').length : 0).toBe(3);
+    // One group described by several findings stays a conjunction.
+    const one = conditionOf('Patients with Stage I or IV breast cancer are not eligible.', 'exclusion');
+    expect(one && 'all' in one).toBe(true);
+  });
+
   it('never reads conditions named as exempt ("are excepted", "The following are non-exclusionary:") as exclusions', () => {
     const names = (c: Condition | null): string[] =>
       leavesIn(c).flatMap((l) => ((l as LeafCondition).fact === 'condition' ? (((l as LeafCondition).params as { names: string[] }).names ?? []) : []));
