@@ -320,6 +320,14 @@ describe('therapy extractor: exact conditions', () => {
     expect(therapyLeaves(read('Previously untreated with any systemic anticancer therapy for their locally advanced or metastatic disease.'))).toEqual([]);
   });
 
+  it('keeps an outcome on the therapy it is about, not on what that therapy included', () => {
+    expect(therapyLeaves(read('Must have progressed on standard therapy, including platinum-based chemotherapy and checkpoint inhibitor therapy.'))).toEqual([
+      therapy({ kinds: ['systemic'], outcome: 'progression' }),
+      therapy({ classes: ['platinum'] }),
+      therapy({ classes: ['checkpoint_inhibitor'] }),
+    ]);
+  });
+
   it('keeps a permission in a parenthesis to the treatments inside it', () => {
     // "(surgery permitted)" is an aside: the radiotherapy before it is still the exclusion, narrowed by its site.
     expect(therapyLeaves(read('Prior radiotherapy to the brain (surgery permitted).', 'exclusion'))).toEqual([therapy({ kinds: ['radiation'] })]);

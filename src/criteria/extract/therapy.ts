@@ -83,6 +83,8 @@ interface Item {
   combinedWithNext?: boolean;
   /** An optional partner ("X with or without Y", "X ± Y"): what is required is the other item. */
   optional?: boolean;
+  /** Named after "including": part of the treatment before it, which the outcome read is about. */
+  included?: boolean;
 }
 
 interface List {
@@ -764,6 +766,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         if (/\b(?:in\s+combination\s+with|combined\s+with|plus|with(?!\s+or\s+without))\b|(?<![+]\/-)\+(?!\/-)/i.test(gap) && !/\b(?:e\.?\s?g|such\s+as|including)\b|\+\/-|±|with\s+or\s+without/i.test(gap))
           prev.combinedWithNext = true;
         if (/\band\b(?!\s*\/\s*or)/i.test(gap) && !/\band\s*\/\s*or\b|\b(?:e\.?\s?g|such\s+as|including|i\.?\s?e)\b|\(/i.test(gap)) cur.hasAnd = true;
+        // "standard therapy, including platinum and a checkpoint inhibitor": what the therapy included.
+        if (prev.included || /\bincluding\b/i.test(gap)) it.included = true;
         cur.items.push(it);
         cur.end = it.end;
         continue;
@@ -1208,7 +1212,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         for (const outcome of outcomeList) {
           const p: Record<string, unknown> = { ...params };
           if (setting) p.setting = setting;
-          if (outcome) p.outcome = outcome;
+          // "Progressed on standard therapy, including A and B": the progression was on the therapy as
+          // a whole; A and B were only part of it.
+          if (outcome && !group.every((i) => i.included)) p.outcome = outcome;
           const c = conditionFor(group, p, exceptItems);
           if (c) conds.push(c);
         }
