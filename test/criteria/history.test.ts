@@ -481,6 +481,11 @@ describe('medical history', () => {
     expect(
       names(conditionOf('Active autoimmune disease or a documented history of autoimmune disease requiring systemic immunomodulatory treatment. Diabetes, rheumatoid arthritis, psoriasis, atopic dermatitis and hypothyroidism are excepted.', 'exclusion')),
     ).toEqual(['autoimmune_disease', 'autoimmune_disease']);
+    // Both umbrellas spare the named conditions, and stay alternatives.
+    const spared = conditionOf('Active autoimmune disease or a documented history of autoimmune disease requiring systemic immunomodulatory treatment. Diabetes, rheumatoid arthritis, psoriasis, atopic dermatitis and hypothyroidism are excepted.', 'exclusion');
+    expect(spared && 'any' in spared).toBe(true);
+    for (const l of leavesIn(spared).filter((x) => (x as LeafCondition).fact === 'condition'))
+      expect(((l as LeafCondition).params as { except?: string[] }).except).toEqual(['diabetes_mellitus', 'rheumatoid_arthritis', 'psoriasis', 'hypothyroidism']);
     expect(
       names(conditionOf('Ongoing or recent (within 2 years) evidence of an autoimmune disease that required systemic treatment with immunosuppressive agents. The following are non-exclusionary: vitiligo, childhood asthma that has resolved, residual hypothyroidism that requires only hormone replacement, psoriasis not requiring systemic treatment', 'exclusion')),
     ).toEqual(['autoimmune_disease']);

@@ -112,7 +112,7 @@ const ACTIVE_NOTE =
 
 /** A sentence listing what an exclusion spares. */
 const EXCEPTIONS_SENTENCE =
-  /\b(?:the\s+following\s+(?:are|is)\s+(?:exceptions?|allowed|permitted|exempt(?:ed)?|not\s+excluded)|exceptions?\s+(?:are|include|includes|to\s+this)|(?:are|is)\s+(?:permitted|allowed|exempt(?:ed)?)|(?:are|is)\s+not\s+(?:be\s+)?excluded|may\s+be\s+(?:included|enrolled|eligible))\b/i;
+  /\b(?:the\s+following\s+(?:are|is)\s+(?:exceptions?|allowed|permitted|exempt(?:ed)?|not\s+excluded|non-?exclusionary|not\s+exclusionary)|exceptions?\s+(?:are|include|includes|to\s+this)|(?:are|is)\s+(?:permitted|allowed|exempt(?:ed)?|excepted|non-?exclusionary|not\s+exclusionary)|(?:are|is)\s+not\s+(?:be\s+)?excluded|may\s+be\s+(?:included|enrolled|eligible))\b/i;
 
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
@@ -648,18 +648,19 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
 
   // 4b. "The following are exceptions: vitiligo, alopecia, Graves' disease …", "… are permitted":
   //     members of an umbrella the exclusion spares.
-  for (const g of groups) {
-    if (consumed.has(g) || !g.names.some(isGeneric)) continue;
-    for (const h of groups) {
-      if (h === g || consumed.has(h) || h.start <= g.end || h.category !== g.category) continue;
-      const hs = sentenceStart(text, h.start);
-      if (hs <= g.start) continue;
-      const sentence = text.slice(hs, sentenceEnd(text, h.start));
-      if (!EXCEPTIONS_SENTENCE.test(sentence)) continue;
-      for (const n of h.names) if (!g.except.includes(n) && !g.names.includes(n)) g.except.push(n);
-      g.spans.push([h.qualStart, h.end], ...h.spans, ...vocabSpans(input, hs, hs + sentence.length, EXCEPTION_WORDS));
-      consumed.add(h);
-    }
+  //     Every umbrella before the sentence spares them ("Active autoimmune disease or a history of
+  //     autoimmune disease … Diabetes and psoriasis are excepted."); the sentence's words are covered
+  //     without moving the umbrella's place, so the umbrellas stay alternatives.
+  for (const h of groups) {
+    if (consumed.has(h)) continue;
+    const hs = sentenceStart(text, h.start);
+    const umbrellas = groups.filter((g) => g !== h && !consumed.has(g) && g.names.some(isGeneric) && g.category === h.category && g.end <= h.start && hs > g.start);
+    if (!umbrellas.length) continue;
+    const sentence = text.slice(hs, sentenceEnd(text, h.start));
+    if (!EXCEPTIONS_SENTENCE.test(sentence)) continue;
+    for (const g of umbrellas) for (const n of h.names) if (!g.except.includes(n) && !g.names.includes(n)) g.except.push(n);
+    umbrellas[0]!.cover.push([h.qualStart, h.end], ...h.spans, ...vocabSpans(input, hs, hs + sentence.length, EXCEPTION_WORDS));
+    consumed.add(h);
   }
 
   // 5. Permissions after a group narrow it to the active form: "HIV-positive patients on ART with
