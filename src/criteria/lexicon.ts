@@ -341,6 +341,11 @@ function closure(parentsOf: Map<string, string[]>): Map<string, Set<string>> {
   return out;
 }
 
+/** Whether a drug (id in rules/drugs.json) belongs to a class: "dexamethasone" is a corticosteroid. */
+export function drugInClass(lex: Lexicons, drugId: string, classId: string): boolean {
+  return lex.drugById.get(drugId)?.classes.includes(classId) ?? false;
+}
+
 export function loadLexicons(dir = rulesDir()): Lexicons {
   const cancerTypes = readRules(dir, 'cancer-types.json', cancerTypesFile);
   const drugs = readRules(dir, 'drugs.json', drugsFile);

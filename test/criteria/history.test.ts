@@ -466,6 +466,9 @@ describe('infections', () => {
   });
 });
 
+/** What a replacement-therapy note ("thyroxine, insulin, physiologic corticosteroid replacement … is allowed") spares. */
+const SPARED_BY_REPLACEMENT = ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'];
+
 describe('medical history', () => {
   it('reads "A, B and C will be excluded" as each excluded on its own, and keeps one noun phrase together', () => {
     const c = conditionOf('Adults unable to consent, individuals who are not yet adults, pregnant women and prisoners will be excluded from this study', 'exclusion');
@@ -504,7 +507,7 @@ describe('medical history', () => {
         names: ['autoimmune_disease'],
         active: true,
         withinYears: 2,
-        except: ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'],
+        except: SPARED_BY_REPLACEMENT,
       }),
     );
     expect(unreadOf(keynote, 'exclusion')).toBe('');
@@ -559,7 +562,7 @@ describe('medical history', () => {
         cond({
           names: ['autoimmune_disease'],
           active: true,
-          except: ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'],
+          except: SPARED_BY_REPLACEMENT,
         }),
         cond({ names: ['sle', 'rheumatoid_arthritis', 'sjogren_syndrome'], active: true, withinYears: 2 }),
       ],
@@ -574,7 +577,7 @@ describe('medical history', () => {
         names: ['autoimmune_disease'],
         active: true,
         withinYears: 2,
-        except: ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'],
+        except: SPARED_BY_REPLACEMENT,
       }),
     );
   });

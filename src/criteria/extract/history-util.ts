@@ -6,6 +6,7 @@
  */
 import { tokenAt, type ExtractInput } from './extractor';
 import type { Condition } from '../facts';
+import { drugInClass } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { foldWord, type Token } from '../text';
 
@@ -376,7 +377,7 @@ export function steroidFree(
     if (m.start < from || m.end > to) continue;
     const steroid =
       (m.type === 'drugClass' && m.id === 'corticosteroid') ||
-      (m.type === 'drug' && (input.lex.drugById.get(m.id)?.classes.includes('corticosteroid') ?? false));
+      (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
     if (!steroid) continue;
     const lead = STEROID_FREE_LEAD.exec(text.slice(Math.max(from, m.start - 90), m.start));
     if (!lead) continue;

@@ -54,7 +54,7 @@
  */
 import type { Condition, LeafCondition } from '../facts';
 import { THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
-import type { Lexicons, Mention } from '../lexicon';
+import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 
@@ -728,7 +728,7 @@ const ALLOWED_BEFORE = new Set([...CUE_WORDS, 'no', 'not', 'without', 'never', '
  */
 function doseReference(ctx: Ctx, it: Item, s: number, e: number): boolean {
   const { text, lex } = ctx;
-  const steroid = [...it.classes].includes('corticosteroid') || [...it.drugs].some((d) => lex.drugById.get(d)?.classes.includes('corticosteroid'));
+  const steroid = it.classes.has('corticosteroid') || [...it.drugs].some((d) => drugInClass(lex, d, 'corticosteroid'));
   if (!steroid || it.start === s) return false;
   const open = text.lastIndexOf('(', it.start);
   if (open < s || text.lastIndexOf(')', it.start) > open) return false;
