@@ -1,0 +1,162 @@
+/**
+ * Attestation topics for what the care team plans or judges (planned_treatment, treatment_candidate),
+ * for the study's scans (contrast_possible, imaging_possible), organ function per protocol and the
+ * consent and compliance wordings: real corpus lines with the rule they must get, and lines that
+ * must not get it.
+ */
+import type { Condition } from '../../src/criteria/facts';
+import { leavesOf } from '../../src/criteria/facts';
+import { lexicons } from '../../src/criteria/lexicon';
+import { readCriterion } from '../../src/criteria/parse';
+import type { CriterionKind } from '../../src/criteria/segment';
+import { normalise } from '../../src/criteria/text';
+
+function read(text: string, kind: CriterionKind = 'inclusion'): { condition: Condition | null; unread: string } {
+  const r = readCriterion(normalise(text).text, kind, []);
+  return { condition: r.condition, unread: r.unread };
+}
+const conditionOf = (text: string, kind: CriterionKind = 'inclusion'): Condition | null => read(text, kind).condition;
+const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] => {
+  const c = conditionOf(text, kind);
+  return c
+    ? leavesOf(c)
+        .filter((l) => l.fact === 'attestation')
+        .map((l) => `${String((l.params as { topic?: string }).topic)}=${String(l.value)}`)
+    : [];
+};
+const attest = (topic: string, value: boolean): Condition => ({ fact: 'attestation', operator: 'equal', value, params: { topic } });
+
+describe('planned treatment and the care team’s judgement of fitness', () => {
+  it('reads a treatment the care team has planned or scheduled as required', () => {
+    expect(conditionOf('Planned to be treated with partial or total nephrectomy')).toEqual(attest('planned_treatment', true));
+    expect(conditionOf('Must be planned for post-operative immunotherapy')).toEqual(attest('planned_treatment', true));
+    expect(conditionOf('Patient planned for wide local excision and sentinel lymph node biopsy')).toEqual(
+      attest('planned_treatment', true),
+    );
+    expect(conditionOf('Planned first-line immunotherapy treatment')).toEqual(attest('planned_treatment', true));
+  });
+
+  it('reads the care team finding the patient fit for a treatment, and unfit for it in an exclusion', () => {
+    expect(conditionOf('Candidate for surgical resection with curative intent')).toEqual(attest('treatment_candidate', true));
+    expect(conditionOf('Judged medically fit to undergo the planned surgery by the surgical team.')).toEqual(
+      attest('treatment_candidate', true),
+    );
+    expect(conditionOf('Eligible to receive immunotherapy')).toEqual(attest('treatment_candidate', true));
+    expect(conditionOf('Not fit for surgery, radiotherapy or adjuvant systemic therapy', 'exclusion')).toEqual(
+      attest('treatment_candidate', false),
+    );
+    expect(conditionOf('Patients ineligible for anti-PD-1 therapy.', 'exclusion')).toEqual(attest('treatment_candidate', false));
+    expect(conditionOf('Any absolute contraindications to BCS', 'exclusion')).toEqual(attest('treatment_candidate', false));
+    // "No … contraindications": the negation and the contraindication cancel out.
+    expect(conditionOf('no absolute or relative contraindications to operation or biopsy;')).toEqual(attest('treatment_candidate', true));
+  });
+
+  it('keeps the reason the criterion gives unread beside the question', () => {
+    const r = read('Patients who are unable to undergo general anesthesia for any reason.', 'exclusion');
+    expect(r.condition).toEqual(attest('treatment_candidate', false));
+    expect(r.unread).toBe('reason');
+  });
+
+  it('does not read candidacy offered as an alternative to progression, refusal or another route', () => {
+    expect(
+      topicsOf('Participants have progressed on prior standard-of-care therapy, or would be ineligible for or unable to tolerate standard-of-care therapy, in the opinion of the treating Investigator'),
+    ).not.toContain('treatment_candidate=true');
+    expect(
+      topicsOf('Patient must have received, be currently receiving or planning to receive treatment for cancer, including surgery and/or chemotherapy and/or radiation therapy.'),
+    ).toEqual([]);
+  });
+
+  it('does not read "not suitable" or "not eligible for" (pseudo-negations) as required candidacy', () => {
+    expect(
+      topicsOf('Histologically or cytologically confirmed NSCLC with Stage IIIB-IIIC or Stage IV disease, not suitable for curative intent radical surgery or radiation therapy.'),
+    ).toEqual([]);
+    expect(
+      topicsOf('Locally advanced unresectable or metastatic BTC and not eligible for curative resection, transplantation, or ablative therapies.'),
+    ).toEqual([]);
+  });
+
+  it('does not read permissions, a lesion that suits a treatment, or a cohort item naming its cancer', () => {
+    expect(
+      topicsOf('Patients who are candidates for neoadjuvant chemo/chemoradiotherapy or upfront surgery are eligible for the study.'),
+    ).toEqual([]);
+    expect(
+      topicsOf('At least one lesion suitable for intratumoral injection and radiotherapy (located in the skin, subcutaneous tissue, superficial lymph nodes, or visceral lesions assessed as injectable by the investigator)'),
+    ).toEqual([]);
+    // One of two cohorts (rectal, breast): the parser joins cancer-only items as alternatives.
+    expect(
+      topicsOf('Patients with recently histologically proven breast cancer (Stage II), who are planned for surgery with sentinel node procedure, but will receive no neo-adjuvant therapy or will undergo an axillary lymph node dissection without prior sentinel node procedure and will receive no neo-adjuvant therapy.'),
+    ).toEqual([]);
+  });
+
+  it('leaves a planned date of the study treatment to the readers of time windows', () => {
+    expect(
+      topicsOf('Patient has had major surgery (e.g., requiring general anesthesia) within 4 weeks before the planned first dose of NX-1607, or will not have fully recovered from surgery, or has surgery planned during the time the patient is expected to participate in the study', 'exclusion'),
+    ).not.toContain('planned_treatment=true');
+  });
+});
+
+describe('contrast dye, tracers and scans', () => {
+  it('reads an allergy or contraindication to contrast media or a tracer as an exclusion', () => {
+    expect(conditionOf('Allergic to contrast agent;', 'exclusion')).toEqual(attest('contrast_possible', false));
+    expect(conditionOf('prior allergic reaction to contrast media of any type', 'exclusion')).toEqual(attest('contrast_possible', false));
+    expect(conditionOf('Major allergy to iodine', 'exclusion')).toEqual(attest('contrast_possible', false));
+    expect(conditionOf('Participants who cannot receive gadolinium', 'exclusion')).toEqual(attest('contrast_possible', false));
+    const gad = read('Contraindication to the use of gadolinium-based intravenous contrast, including anaphylaxis. Any known history of nephrogenic systemic fibrosis (NSF).', 'exclusion');
+    expect(gad.condition && leavesOf(gad.condition)).toContainEqual(attest('contrast_possible', false));
+    expect(gad.unread).toBe('nephrogenic systemic fibrosis (NSF');
+  });
+
+  it('does not read premedication for a contrast allergy, or a contraindication it can manage, as the allergy', () => {
+    expect(conditionOf('Premedication for allergy to contrast reagent.', 'exclusion')).toBeNull();
+    expect(conditionOf('Contraindication to IV contrast that cannot be managed with pre-medication', 'exclusion')).toBeNull();
+    expect(
+      topicsOf('History of severe reactions to melphalan, heparin or iodine contrast. Iodine contrast reaction history patients permitted if patient will be treated with pre-meds, or if still problematic, treating physician may switch to MRI TAP.', 'exclusion'),
+    ).not.toContain('contrast_possible=false');
+  });
+
+  it('reads being unable to undergo a PET or CT scan, and leaves MRI to its own question', () => {
+    expect(
+      topicsOf('Inability to tolerate or complete PET/MR or PET/CT examinations (including, but not limited to, the inability to lie supine, claustrophobia, radiophobia, etc.);', 'exclusion'),
+    ).toContain('imaging_possible=false');
+    expect(conditionOf('Unable to undergo MRI scans.', 'exclusion')).toEqual(attest('mri_possible', false));
+    expect(conditionOf('Able to undergo MRI with Gadolinium contrast agent.')).toEqual(attest('mri_possible', true));
+  });
+});
+
+describe('organ function per protocol, consent and compliance wordings', () => {
+  it('reads adequate organ function named organ by organ, heart and lungs included', () => {
+    expect(conditionOf('Adequate bone marrow, renal, hepatic, cardiac, and pulmonary function per protocol.')).toEqual(
+      attest('adequate_organ_function', true),
+    );
+  });
+
+  it('reads consent given or missing and a durable power of attorney', () => {
+    expect(conditionOf('Willing to sign a durable power of attorney.')).toEqual(attest('informed_consent', true));
+    expect(conditionOf('Informed consent has not been provided.', 'exclusion')).toEqual(attest('informed_consent', false));
+    expect(topicsOf('Patient has been informed about the study and signed the consent;')).toEqual(['informed_consent=true']);
+  });
+
+  it('reads following instructions, making the visits and willingness to take part as compliance', () => {
+    expect(conditionOf('Patients must be willing and able to follow instructions and make all required study visits.')).toEqual(
+      attest('compliance', true),
+    );
+    expect(conditionOf('Patients willing to participate.')).toEqual(attest('compliance', true));
+    // Instructions for contraception are the contraception question, and willingness in a consent sentence is consent.
+    expect(
+      topicsOf('Patients must agree to follow instructions for method of contraception for 5 months (women) and 7 months (males) after treatment.', 'exclusion'),
+    ).not.toContain('compliance=false');
+    expect(
+      topicsOf('Patient consent must be appropriately obtained in accordance with applicable local and regulatory requirements. Each patient must sign a consent form prior to enrollment in the trial to document their willingness to participate.'),
+    ).not.toContain('compliance=true');
+  });
+});
+
+describe('the attestation topics', () => {
+  it('each have a question for the patient in rules/attestations.json', () => {
+    const topics = new Map(lexicons().attestations.topics.map((t) => [t.id, t]));
+    for (const id of ['planned_treatment', 'treatment_candidate', 'contrast_possible', 'imaging_possible']) {
+      expect(topics.get(id)?.question).toMatch(/\?$/);
+      expect(topics.get(id)?.synonyms.length).toBeGreaterThan(3);
+    }
+  });
+});
