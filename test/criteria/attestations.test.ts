@@ -151,6 +151,27 @@ describe('organ function per protocol, consent and compliance wordings', () => {
   });
 });
 
+describe('tumour tissue the study can test', () => {
+  it('reads tissue named with its availability or its provision', () => {
+    expect(conditionOf('Tissue is available for biologic studies.')).toEqual(attest('tissue_available', true));
+    expect(conditionOf('Having tumour tissue available for central testing')).toEqual(attest('tissue_available', true));
+    expect(conditionOf('Consent to provide residual tumor tissue for research.')).toEqual(attest('tissue_available', true));
+    expect(conditionOf('Willingness to provide archival or newly obtained tumor tissues for this study proposal')).toEqual(
+      attest('tissue_available', true),
+    );
+  });
+
+  it('does not read tissue used for a test, fresh tissue alone, or a note on consenting first', () => {
+    expect(
+      topicsOf('HER2 positive breast cancer (subtype assessed using most representative tissue available in opinion of enrolling clinician and/or study PI)'),
+    ).not.toContain('tissue_available=true');
+    expect(conditionOf('Must agree to the submission of fresh tumor tissue')).toBeNull();
+    expect(
+      topicsOf('Patients may be consented without confirming the amount and quality of archival diagnostic or residual tissue available. However, research testing will only be performed on patients who have sufficient archived diagnostic tissue or residual tissue banked in one of the authorized tissue banks at MD Anderson available to proceed with testing. The extent of testing may be modified based on amount of tissue available. If any new tissue acquisition including a biopsy and/or surgical resection etc. is being ordered for clinical care or another research study, or an operation is being performed testing can be ordered on that sample'),
+    ).toEqual([]);
+  });
+});
+
 describe('the attestation topics', () => {
   it('each have a question for the patient in rules/attestations.json', () => {
     const topics = new Map(lexicons().attestations.topics.map((t) => [t.id, t]));

@@ -45,7 +45,7 @@ interface Topic {
 }
 
 const PERMISSION =
-  /\b(?:may|can|will)\s+(?:still\s+)?(?:be\s+)?(?:enrolled|eligible|included|allowed|permitted)\b|\bis\s+encouraged\b/i;
+  /\b(?:may|can|will)\s+(?:still\s+)?(?:be\s+)?(?:enrolled|eligible|included|allowed|permitted|consented|registered|screened)\b|\bis\s+encouraged\b/i;
 const SOME_PATIENTS =
   /\bif\s+(?:consenting|enrolled|participating|randomi[sz]ed|assigned)\b|\bfor\s+(?:patients|participants|subjects|those)\s+who\b|\(\s*(?:phase|part|cohort|arm)\s+[\w.]+\s+only\s*\)/i;
 
@@ -72,6 +72,16 @@ const TOPICS: Topic[] = [
     topic: 'tissue_available',
     re: /\b(?:archiv(?:al|ed)\s+(?:tumou?r\s+)?(?:tissue|samples?|specimens?|blocks?|biops(?:y|ies))|ffpe|formalin[\s-]fixed|paraffin[\s-]embedded|unstained\s+slides|tissue\s+(?:blocks?|samples?|specimens?)|tumou?r\s+(?:tissue\s+)?(?:blocks?|samples?|specimens?))\b/i,
     words: vocab('unavailability unavailable'),
+  },
+  {
+    // "Tissue is available for biologic studies", "Have sufficient and accessible tissue for next
+    // generation sequencing", "Willingness to provide archival or newly obtained tumor tissues":
+    // tissue the study can test, named with its availability or its provision.
+    topic: 'tissue_available',
+    re: /\b(?:(?:availab\w*|provide|providing|provision\s+of|submi(?:t|tting|ssion\s+of)|donate|sufficient|adequate)\s+(?:(?:and|or|a|the|an|section|of|their|accessible|archival|archived|fresh|newly|obtained|residual|resected|tumou?r|primary)\s+){0,6}tissues?|(?:^\W*|\b(?:have|has|having|with)\s+(?:[\w-]+\s+){0,3}?)(?:tumou?r\s+)?tissues?\s+(?:(?:is|are)\s+)?(?:available|availability))\b/i,
+    // Fresh tissue alone is a new biopsy, another question.
+    reject: /\b(?:soft|connective)\s+tissue|\bnot\s+(?:be\s+)?required\b|\bif\s+(?:\w+\s+){0,4}(?:tissue|biopsy)\b|^(?![^]*\barchiv)[^]*\b(?:fresh|newly\s+obtained)\b/i,
+    words: vocab('availability unavailability unavailable sufficient adequate accessible provide providing provision submit submitting submission donate section newly residual resected primary tissues available biologic biological studies analysis analyses central testing sequencing ngs genetic molecular'),
   },
   {
     // "Disease amenable to biopsy", "Accessible tumour for pre- and on-treatment biopsy": whether the
