@@ -151,6 +151,35 @@ describe('organ function per protocol, consent and compliance wordings', () => {
   });
 });
 
+describe('the investigator’s catch-all', () => {
+  it('reads generic conditions the investigator weighs, however the judgement is worded', () => {
+    for (const line of [
+      'Other conditions that investigator decides not suitable for the trial.',
+      'Have a serious pre-existing medical condition(s) that, in the judgment of the investigator, would preclude participation in this study.',
+      "Participant has any other concurrent severe and/or uncontrolled medical condition that would, in the investigator's judgment, contraindicate patient participation in the clinical study",
+      'Any other condition or circumstance that would, at the discretion of the investigator, make the patient unsuitable for participation in the study.',
+      'Any other condition deemed inappropriate for participation by the investigator.',
+      'Situations that are not suitable for enrollment assesed by investigators;',
+      'Serious illness considered by the Investigator as incompatible with participating in this clinical study.',
+    ]) {
+      expect(conditionOf(line, 'exclusion')).toEqual(attest('investigator_concern', true));
+    }
+    expect(topicsOf('Any reason why, in the opinion of the investigator, the patient should not participate.', 'exclusion')).toEqual([
+      'investigator_concern=true',
+    ]);
+  });
+
+  it('does not read a named condition the investigator weighs as the catch-all', () => {
+    expect(
+      topicsOf('Current or previous severe retinopathy who, in the judgment of the Investigator, are not suitable for enrollment', 'exclusion'),
+    ).toEqual([]);
+    expect(
+      topicsOf('Any concurrent ocular or intraocular condition that, in the opinion of the investigator, would require medical or surgical intervention during the study period to prevent or treat vision loss that might result from that condition', 'exclusion'),
+    ).toEqual([]);
+    expect(topicsOf('Has significant pulmonary function compromise, as determined by the investigator', 'exclusion')).toEqual([]);
+  });
+});
+
 describe('tumour tissue the study can test', () => {
   it('reads tissue named with its availability or its provision', () => {
     expect(conditionOf('Tissue is available for biologic studies.')).toEqual(attest('tissue_available', true));
