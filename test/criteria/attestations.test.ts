@@ -136,6 +136,30 @@ describe('organ function per protocol, consent and compliance wordings', () => {
     expect(topicsOf('Patient has been informed about the study and signed the consent;')).toEqual(['informed_consent=true']);
   });
 
+  it('reads consent documented by a signature, not only consent used as a date', () => {
+    expect(
+      conditionOf('Patients must have provided written informed consent to participate voluntarily in this trial and must be between 18 and 75 years of age on the day of signing the consent form.'),
+    ).toEqual({ all: [attest('informed_consent', true), { fact: 'age', operator: 'greaterThanInclusive', value: 18 }, { fact: 'age', operator: 'lessThanInclusive', value: 75 }] });
+    expect(
+      topicsOf('Participants having provided informed consent with signature on informed consent form: the informed consent process should be complete with full discussion of all requirements and possible risks;'),
+    ).toEqual(['informed_consent=true']);
+    expect(topicsOf('Ability to understand the proposed treatment and express an informed acceptance by signing the informed consent')).toEqual([
+      'informed_consent=true',
+    ]);
+  });
+
+  it('reads blood collections and biopsies the patient agrees to undergo, but not an optional one', () => {
+    expect(conditionOf('Willing to undergo mandatory blood collection and biopsies as required by the study.')).toEqual({
+      all: [attest('biopsy_consent', true), attest('research_samples', true)],
+    });
+    expect(topicsOf('Are willing to undergo peripheral blood collection at the time points mentioned in the protocol')).toEqual([
+      'research_samples=true',
+    ]);
+    expect(
+      topicsOf('Availability of archival or formalin-fixed paraffin-embedded tumor tissue sample. Participants may undergo a fresh tumor biopsy to obtain a specimen for testing if an archival tumor sample is not available. Participants with no available archival tissue sample who cannot safely undergo a fresh biopsy as determined by consultation between the sponsor and investigator are eligible'),
+    ).not.toContain('biopsy_consent=true');
+  });
+
   it('reads following instructions, making the visits and willingness to take part as compliance', () => {
     expect(conditionOf('Patients must be willing and able to follow instructions and make all required study visits.')).toEqual(
       attest('compliance', true),

@@ -95,9 +95,9 @@ const TOPICS: Topic[] = [
   },
   {
     topic: 'biopsy_consent',
-    re: /\b(?:(?:fresh|new|core|needle|tumou?r|research|mandatory|paired|serial|required|repeat|on-treatment|pre-treatment|post-treatment|baseline|optional)\s+(?:tumou?r\s+)?biops(?:y|ies)|(?:pre|post)-?\s*(?:and\s+(?:post|on)-?\s*)?(?:treatment|therapy|injection|dose)\s+biops(?:y|ies)|on[\s-]treatment\s+biops(?:y|ies)|undergo\s+(?:a\s+|the\s+)?biops(?:y|ies)|(?:consent|agree)\s+to\s+(?:a\s+|the\s+)?biops(?:y|ies))\b/i,
-    // An optional biopsy is not a requirement.
-    reject: /\b(?:optional|not\s+(?:be\s+)?(?:required|mandatory))\b/i,
+    re: /\b(?:(?:fresh|new|core|needle|tumou?r|research|mandatory|paired|serial|required|repeat|on-treatment|pre-treatment|post-treatment|baseline|optional)\s+(?:tumou?r\s+)?biops(?:y|ies)|(?:pre|post)-?\s*(?:and\s+(?:post|on)-?\s*)?(?:treatment|therapy|injection|dose)\s+biops(?:y|ies)|on[\s-]treatment\s+biops(?:y|ies)|undergo\s+(?:a\s+|the\s+)?biops(?:y|ies)|(?:consent|agree)\s+to\s+(?:a\s+|the\s+)?biops(?:y|ies)|undergo\s+(?:[\w-]+\s+){1,4}?(?:and|or)\s+(?:a\s+|the\s+)?(?:(?:extra|additional|mandatory|research|tumou?r)\s+)?biops(?:y|ies)|(?:extra|additional)\s+(?:tumou?r\s+)?biops(?:y|ies))\b/i,
+    // An optional biopsy is not a requirement ("participants may provide additional biopsy").
+    reject: /\b(?:optional|not\s+(?:be\s+)?(?:required|mandatory)|may\s+(?:also\s+)?(?:provide|undergo|have|consent))\b/i,
     words: vocab('pre post serial repeat consent agree'),
   },
   {
@@ -108,10 +108,10 @@ const TOPICS: Topic[] = [
     // "Willing to donate a 9ml blood sample", "Must agree to provide protocol specified samples for
     // biomarker analyses": samples the patient agrees to give (not a sample a test was run on).
     topic: 'research_samples',
-    re: /\b(?:(?:blood|stool|urine|biological|protocol[\s-]specified)\s+(?:samples?|specimens?|draws?)|biosamples?|samples\s+of\s+blood)\b/i,
+    re: /\b(?:(?:blood|stool|urine|biological|protocol[\s-]specified)\s+(?:samples?|specimens?|draws?|collections?)|biosamples?|samples\s+of\s+blood)\b/i,
     lead: /\b(?:willing\w*|unwilling\w*|agree\w*|consent\w*|accept\w*|donate|provide|provision|allow|undergo)\b[^.;]*$/i,
     reject: /\bnot\s+(?:be\s+)?required\b|\bavoid/i,
-    words: vocab('donate donating stool urine biological biosamples biosample draw draws ml conservation use used biomarker biomarkers marker immunologic protocol specified accepting provision venipuncture tolerate'),
+    words: vocab('donate donating stool urine biological biosamples biosample draw draws collection collections peripheral ml conservation use used biomarker biomarkers marker immunologic protocol specified accepting provision venipuncture tolerate'),
   },
   {
     topic: 'able_to_swallow',
@@ -188,7 +188,7 @@ const TOPICS: Topic[] = [
 
 /** "Age ≥ 18 at the time of signing informed consent", "within 28 days prior to consent": a date. */
 const CONSENT_AS_DATE =
-  /\b(?:at|on|of|prior\s+to|before|after|from|since|until|till|by|within\s+\d+\s+\w+\s+(?:of|prior\s+to|before))\s+(?:the\s+)?(?:(?:time|day|date|point)\s+(?:of\s+)?)?(?:signing|sign|obtaining|providing|giving|signature\s+of)?\s*(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:consent|icf)\b/i;
+  /\b(?:at|on|of|prior\s+to|before|after|from|since|until|till|by(?!\s+sign)|within\s+\d+\s+\w+\s+(?:of|prior\s+to|before))\s+(?:the\s+)?(?:(?:time|day|date|point)\s+(?:of\s+)?)?(?:signing|sign|obtaining|providing|giving|signature\s+of)?\s*(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:consent|icf)\b/i;
 
 /**
  * Consent named as the requirement itself ("Provision of informed consent", "Lack of informed
@@ -278,7 +278,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
         topic === 'informed_consent' &&
         CONSENT_AS_DATE.test(sentence.replace(CONSENT_NAMED, ' ')) &&
         !/\b(?:capable|capacity|ability|able|willing|unable|inability)\s+(?:of|to)\s+(?:\w+\s+){0,2}(?:sign|provid|giv|obtain)\w*\s+(?:\w+\s+){0,3}(?:consent|icf)\b/i.test(sentence) &&
-        !/\b(?:sign|provide|give|able|willing|ability|obtain|must)\b[^.;]{0,30}\bconsent/i.test(
+        !/\b(?:sign|signed|provide|provided|give|given|able|willing|ability|obtain|obtained|must)\b[^.;]{0,30}\bconsent/i.test(
           sentence.replace(CONSENT_AS_DATE, ''),
         )
       )
