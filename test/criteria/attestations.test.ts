@@ -80,8 +80,8 @@ describe('planned treatment and the care team’s judgement of fitness', () => {
       topicsOf('Patients who are candidates for neoadjuvant chemo/chemoradiotherapy or upfront surgery are eligible for the study.'),
     ).toEqual([]);
     expect(
-      topicsOf('At least one lesion suitable for intratumoral injection and radiotherapy (located in the skin, subcutaneous tissue, superficial lymph nodes, or visceral lesions assessed as injectable by the investigator)'),
-    ).toEqual([]);
+      topicsOf('At least one lesion suitable for intratumoral injection and radiotherapy (located in the skin, subcutaneous tissue, superficial lymph nodes, or visceral lesions assessed as safe for access) that has not received prior radiotherapy (unless documented progression has occurred).'),
+    ).not.toContain('treatment_candidate=true');
     // One of two cohorts (rectal, breast): the parser joins cancer-only items as alternatives.
     expect(
       topicsOf('Patients with recently histologically proven breast cancer (Stage II), who are planned for surgery with sentinel node procedure, but will receive no neo-adjuvant therapy or will undergo an axillary lymph node dissection without prior sentinel node procedure and will receive no neo-adjuvant therapy.'),
@@ -204,6 +204,25 @@ describe('the investigator’s catch-all', () => {
   });
 });
 
+describe('a lesion the study’s local procedure can reach', () => {
+  it('reads injectable lesions and lesions amenable to stereotactic radiotherapy or ablation', () => {
+    expect(conditionOf('At least one lesion accessible for intratumoral injection.')).toEqual(attest('lesion_treatable', true));
+    expect(conditionOf('Injectable tumor present')).toEqual(attest('lesion_treatable', true));
+    expect(conditionOf('At least one tumor amenable to safe ITu injections and/or biopsies')).toEqual(attest('lesion_treatable', true));
+    const sbrt = read('Lesion(s) must all be amenable to SBRT which will be determined by the radiation oncologists. Active lesions should be a minimum size of \\>= 1 cm');
+    expect(sbrt.condition).toEqual(attest('lesion_treatable', true));
+    // The size the criterion asks for stays unread beside the question.
+    expect(sbrt.unread).toContain('minimum size');
+  });
+
+  it('leaves curative surgery or radiation the disease is not amenable to as its extent', () => {
+    expect(
+      topicsOf('Pathologically documented locally advanced, or metastatic NSCLC and is not amenable to curative surgery or radiation.'),
+    ).toEqual([]);
+    expect(topicsOf('Tumor that is not amenable to curative treatment with surgery or radiation.')).toEqual([]);
+  });
+});
+
 describe('tumour tissue the study can test', () => {
   it('reads tissue named with its availability or its provision', () => {
     expect(conditionOf('Tissue is available for biologic studies.')).toEqual(attest('tissue_available', true));
@@ -228,7 +247,7 @@ describe('tumour tissue the study can test', () => {
 describe('the attestation topics', () => {
   it('each have a question for the patient in rules/attestations.json', () => {
     const topics = new Map(lexicons().attestations.topics.map((t) => [t.id, t]));
-    for (const id of ['planned_treatment', 'treatment_candidate', 'contrast_possible', 'imaging_possible']) {
+    for (const id of ['planned_treatment', 'treatment_candidate', 'contrast_possible', 'imaging_possible', 'lesion_treatable']) {
       expect(topics.get(id)?.question).toMatch(/\?$/);
       expect(topics.get(id)?.synonyms.length).toBeGreaterThan(3);
     }

@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -92,6 +92,16 @@ const TOPICS: Topic[] = [
     // A sentinel node biopsy is staging surgery, not a biopsy for the study.
     reject: /\bsentinel|\bSLNB\b|\bbiops(?:y|ies)\s+(?:and\s*\/\s*)?or\s+(?:\w+\s+)?(?:surg\w*|resect\w*|excision|injection)|\b(?:surg\w*|resect\w*|excision)\s+(?:and\s*\/\s*)?or\s+(?:\w+\s+)?biops/i,
     words: vocab('amenable amendable accessible suitable feasible biopsiable biopsied safely safe disease lesion lesions tumor tumour tumors tumours site sites serial repeat pre post on treatment pretreatment baseline at least one two three'),
+  },
+  {
+    // "At least one lesion accessible for intratumoral injection", "Injectable tumor present", "The
+    // target lesion must be amenable to both cryoablation and SBRT": a lesion the study's local
+    // procedure can reach, which the care team answers. Curative surgery or radiation the disease is
+    // "not amenable to" is its extent, read by disease.ts.
+    topic: 'lesion_treatable',
+    re: /\b(?:(?:amenable|amendable|accessible|suitable|feasible)\s+(?:to|for)\s+(?:[\w()\/+-]+\s+){0,5}?(?:(?:intra-?tumou?ral(?:ly)?|intralesional|IT|ITu|direct)\s+)?(?:injections?|administration|SBRT|SABR|SRS|radiosurgery|stereotactic\s+(?:body\s+)?radiotherapy|HFRT|cryoablation|ablation|electrochemotherapy)|(?:intra-?tumou?rally\s+)?injectable\s+(?:[\w-]+,?\s+){0,4}?(?:lesions?|tumou?rs?|disease|deposits?|metastas[ie]s|nodes?)(?:\s*\(s\))?|(?:lesions?|tumou?rs?|deposits?)\s+(?:[\w-]+\s+){0,2}?injectable)\b/i,
+    reject: /\b(?:curative|definitive|radical)\b/i,
+    words: vocab('amenable amendable accessible suitable feasible injection injections injectable administration intratumoral intratumorally intra tumoral tumoural intralesional it itu direct directly safe safely serial repeated percutaneous image guided ultrasound ct guidance sbrt sabr srs radiosurgery stereotactic body radiotherapy hfrt hypofractionated cryoablation ablation ablative doses electrochemotherapy lesion lesions tumor tumour tumors tumours deposit deposits disease site sites metastasis metastases node nodes lymph at least one two cutaneous subcutaneous nodal superficial visceral target index present presence both'),
   },
   {
     topic: 'biopsy_consent',
