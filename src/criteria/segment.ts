@@ -64,6 +64,42 @@ const PDQ_SECTION = /^(disease characteristics|patient characteristics|prior con
 const NOT_SPECIFIED = /^(?:not specified|not applicable|n\/a|none|unspecified|no restrictions?|see (?:disease|patient) characteristics)\s*\.?$/i;
 /** A lead-in whose items are alternatives: only one needs to hold. */
 const ANY_OF = /\b(?:at least one|one or more|any one|any|one|either)\b[^.:]{0,40}\b(?:following|of these|criteria|below)\b|\beither\s*:?\s*$/i;
+/**
+ * The words of a sentence about the criteria list itself ("Participants will be excluded from the
+ * study if one or more of the following criteria are applicable:", "Does not meet inclusion
+ * criteria", "There are no exclusion criteria for this study"): a heading, not a criterion. A line
+ * made only of these words carries no requirement of its own; one word of content ("Adequate organ
+ * function defined as:", "Patients must have received the following treatment:", "… of the parent
+ * study") keeps it a criterion.
+ */
+const LIST_WORDS = new Set(
+  (
+    'patients patient participants participant subjects subject individuals individual persons person people candidates candidate ' +
+    'a an the any all each every potential who whom which that this these those it they he she there ' +
+    'will would be are is was were been shall should must may can could has have having does do did to not no if as per ' +
+    'meet meets meeting met fulfil fulfill fulfils fulfills fulfilling satisfy satisfies satisfying fit fits fail fails failure ' +
+    'following below above listed list set forth detailed outlined described mentioned herein section specified specific ' +
+    'criteria criterion conditions requirements apply applies applicable present presence true one or more of at least ' +
+    'excluded exclude excludes exclusion exclusions ineligible eligible eligibility included include includes inclusion in from for ' +
+    'study trial protocol entry enrollment enrolment enrolled enroll enrol enter entering participation participate participating considered qualify ' +
+    'order key general also additionally additional further and both otherwise before prior time screening only need needs ' +
+    'needed required seeking verified'
+  ).split(' '),
+);
+/** The list the sentence points at. */
+const LIST_POINTER = /\b(?:following|below|above|listed|criteria|criterion)\b/i;
+/** The sentence says who is excluded: the items under it are exclusions. */
+const LIST_EXCLUDES = /\b(?:exclud\w*|ineligible|exclusions?)\b|\bnot\s+(?:be\s+)?eligible\b/i;
+
+/** A sentence about the criteria list itself, with no requirement of its own. */
+function listLeadIn(norm: string): boolean {
+  if (norm.length > 220 || !LIST_POINTER.test(norm)) return false;
+  // Numbers name something ("protocol 12-345"), except a count of the items ("any 1 of the following").
+  if (/\d/.test(norm.replace(/\b(?:any|least)\s+\d\s+of\b/gi, ''))) return false;
+  const words = norm.toLowerCase().match(/\p{L}+/gu);
+  return words !== null && words.every((w) => LIST_WORDS.has(w));
+}
+
 /** A lead-in that introduces its items rather than stating a criterion of its own. */
 const LEAD_IN = /(?::\s*$)|(?:\b(?:as follows|the following|defined as|including|include|includes|such as|as below|below)\s*:?\s*$)/i;
 /**
@@ -248,7 +284,11 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
         if (h.kind) kind = h.kind;
         section = h.kind ? [] : section;
         sub = null;
-        if (h.rest) open(-1, h.restOffset, line.end);
+        // "Exclusion Criteria: Participants are excluded if any of the following apply:" — all heading.
+        const restNorm = h.rest ? normalise(h.rest).text.trim() : '';
+        if (h.rest && listLeadIn(restNorm) && !(kind === 'inclusion' && ANY_OF.test(restNorm))) {
+          if (LIST_EXCLUDES.test(restNorm)) kind = 'exclusion';
+        } else if (h.rest) open(-1, h.restOffset, line.end);
       } else if (h.type === 'section') {
         kind = 'inclusion';
         section = [h.label];
@@ -267,7 +307,22 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       next !== undefined && isPanelHeading(line.content, lex) && isLabLine(next.content, lex) && !heading(next, lines[i + 2]);
     // Panels are siblings: "Renal:" after the sub-heading "Hematological:" ends that sub-heading.
     if (panel && sub !== null && isPanelHeading(sub, lex)) sub = null;
-    if (line.marker === null && top && !prevWasHeading && (!blankBefore || line.indent > top.indent) && !panel) {
+    const continues = line.marker === null && top !== undefined && !prevWasHeading && (!blankBefore || line.indent > top.indent) && !panel;
+    // A sentence about the criteria list, not under an item ("Participants will be excluded from the
+    // study if one or more of the following criteria are applicable:"), heads the items after it like
+    // a heading, and makes them exclusions when it says so. One that offers its items as alternatives
+    // to an inclusion ("… any of the following criteria:") stays, for the group or a coordinator.
+    if (!continues && !stack.some((it) => it.indent < line.indent)) {
+      const norm = normalise(line.content).text.trim();
+      if (listLeadIn(norm) && !(kind === 'inclusion' && !LIST_EXCLUDES.test(norm) && ANY_OF.test(norm))) {
+        if (LIST_EXCLUDES.test(norm)) kind = 'exclusion';
+        stack.length = 0;
+        prevWasHeading = true;
+        prevLineEnd = line.end;
+        continue;
+      }
+    }
+    if (continues) {
       // A wrapped line, or an indented paragraph that continues the item above.
       top.end = line.end;
       for (let k = stack.length - 2; k >= 0; k--) stack[k]!.end = Math.max(stack[k]!.end, line.end);
@@ -359,6 +414,11 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
   };
   restructure(roots);
 
+  const setKind = (item: Item, k: CriterionKind): void => {
+    item.kind = k;
+    for (const c of item.children) setKind(c, k);
+    for (const c of item.alternatives ?? []) setKind(c, k);
+  };
   const out: Segment[] = [];
   const toSegment = (item: Item, ctx: string[], ownEnd: number): Segment => {
     const text = source.slice(item.start, ownEnd);
@@ -383,6 +443,13 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       const group = toSegment(item, fullCtx, item.end);
       group.alternatives = item.alternatives.map((c) => toSegment(c, fullCtx, c.end));
       out.push(group);
+      return;
+    }
+    // Under an item, a sentence about the criteria list is no criterion either; the items under it
+    // are exclusions when it says so.
+    if (listLeadIn(own.normText) && !(item.kind === 'inclusion' && !LIST_EXCLUDES.test(own.normText) && ANY_OF.test(own.normText))) {
+      if (LIST_EXCLUDES.test(own.normText)) for (const c of item.children) setKind(c, 'exclusion');
+      for (const c of item.children) walk(c, fullCtx);
       return;
     }
     const noWords = NO_WORDS.test(own.normText);

@@ -90,17 +90,17 @@ describe('segmentCriteria on real studies', () => {
   it('reads lab-panel labels above lab lines of a flat list as their context, not as criteria (NCT00709761)', () => {
     const segs = segmentCriteria(criteriaText('NCT00709761'));
     for (const label of ['Hematologic', 'Hepatic', 'Renal']) expect(segs.some((s) => s.normText === label)).toBe(false);
-    const lead = 'A subject was eligible for inclusion in this study only if all of the following criteria apply:';
-    expect(segs.find((s) => s.normText === 'Absolute neutrophil count >=1.5 x 10^9/L')?.context).toEqual([lead, 'Hematologic']);
-    expect(segs.find((s) => s.normText === 'Serum bilirubin <= upper limit of normal (ULN)')?.context).toEqual([lead, 'Hepatic']);
+    // The sentence about the list ("… only if all of the following criteria apply:") is no context.
+    expect(segs.find((s) => s.normText === 'Absolute neutrophil count >=1.5 x 10^9/L')?.context).toEqual(['Hematologic']);
+    expect(segs.find((s) => s.normText === 'Serum bilirubin <= upper limit of normal (ULN)')?.context).toEqual(['Hepatic']);
     // "OR -" between two lab lines joins them: either one will do.
     const renal = segs.find((s) => s.alternatives);
     expect(renal?.text).toBe('Serum creatinine ≤1.5 mg/dL\n* OR -\n* Calculated creatinine clearance ≥40 mL/min');
-    expect(renal?.context).toEqual([lead, 'Renal']);
+    expect(renal?.context).toEqual(['Renal']);
     expect(renal?.alternatives?.map((a) => a.text)).toEqual(['Serum creatinine ≤1.5 mg/dL', 'Calculated creatinine clearance ≥40 mL/min']);
     expect(segs.some((s) => /^OR\b/.test(s.normText))).toBe(false);
     // A sentence that only mentions a lab ends the panel: the LVEF criterion is not renal.
-    expect(segs.find((s) => s.normText.startsWith('Subjects must have had a cardiac ejection fraction'))?.context).toEqual([lead]);
+    expect(segs.find((s) => s.normText.startsWith('Subjects must have had a cardiac ejection fraction'))?.context).toEqual([]);
   });
 
   it('does not emit a numbered lab-panel label over its own bullets (NCT03745326)', () => {
@@ -181,6 +181,49 @@ describe('segmentCriteria on real studies', () => {
     expect(segs.some((s) => s.normText === 'or')).toBe(false);
   });
 
+  it('reads a sentence about the criteria list as a heading, not a criterion (NCT07072728, NCT07136181, NCT03513614)', () => {
+    const excl = segmentCriteria(criteriaText('NCT07072728'));
+    expect(excl.some((s) => /^Participants will be excluded from the study if one or more/.test(s.normText))).toBe(false);
+    expect(excl.find((s) => s.normText.startsWith('Current Major Depressive Disorder'))?.kind).toBe('exclusion');
+    // A bulleted lead-in above numbered items: neither a criterion nor their context.
+    const incl = segmentCriteria(criteriaText('NCT07136181'));
+    expect(incl.some((s) => s.normText.startsWith('Patients must meet the following criteria'))).toBe(false);
+    expect(incl[0]).toMatchObject({ normText: 'Signed, written IRB-approved informed consent.', kind: 'inclusion', context: [] });
+    // Written as a sentence, without a colon, between a sub-heading and its bullets.
+    const sentence = segmentCriteria(criteriaText('NCT03513614'));
+    expect(sentence.some((s) => /has to be excluded from/.test(s.normText))).toBe(false);
+    expect(sentence.find((s) => s.normText === 'Stage IV breast cancer')).toMatchObject({ kind: 'exclusion', context: [] });
+  });
+
+  it('makes the items after a lead-in that says who is excluded exclusions, and parts it from the paragraph under it (NCT05980455, NCT06906822)', () => {
+    const segs = segmentCriteria(criteriaText('NCT05980455'));
+    expect(segs.some((s) => s.normText.startsWith('A participant who meets any of the following criteria'))).toBe(false);
+    expect(segs.find((s) => s.normText === 'Chemical dependency;')?.kind).toBe('exclusion');
+    expect(segs.find((s) => s.normText.startsWith('Reliable access to internet-connected smart device'))?.kind).toBe('inclusion');
+    const para = segmentCriteria(criteriaText('NCT06906822')).find((s) => s.normText.includes('A WOCBP who has a positive urine pregnancy test'));
+    expect(para?.normText).toMatch(/^A WOCBP who has a positive urine pregnancy test within 72 hours/);
+    expect(para?.kind).toBe('exclusion');
+  });
+
+  it('drops sentences saying there are no exclusions beyond the inclusion criteria (NCT06508775, NCT06675643)', () => {
+    expect(segmentCriteria(criteriaText('NCT06508775')).filter((s) => s.kind === 'exclusion')).toEqual([]);
+    expect(segmentCriteria(criteriaText('NCT06675643')).map((s) => s.normText)).toEqual([
+      'Any skin cancer/melanoma patient starting dual [ipilimumab/nivolumab (IPI/NIVO)] immune checkpoint inhibitor (ICI) therapy',
+    ]);
+  });
+
+  it('keeps lead-ins that say more than where the list is (NCT04792463, NCT04282044, NCT06022029)', () => {
+    // Alternatives of an inclusion: one of the items will do.
+    const any = segmentCriteria(criteriaText('NCT04792463')).find((s) => s.normText === 'Patients who meet any of the following criteria:');
+    expect(any?.alternatives?.length).toBeGreaterThan(1);
+    // A requirement with its definition below stays the context of its items.
+    const organ = segmentCriteria(criteriaText('NCT04282044')).find((s) => s.normText.startsWith('Adequate hepatic function'));
+    expect(organ?.context).toEqual(['Adequate organ function, defined as:']);
+    // Which parts of the study the list is for is not the list's place alone.
+    const parts = segmentCriteria(criteriaText('NCT06022029')).find((s) => s.normText.startsWith('Patients will be excluded from this study'));
+    expect(parts?.normText).toBe('Patients will be excluded from this study if they meet any of the following criteria (Part 1a and Part 1b).');
+  });
+
   it('on every study of the corpus gives spans that slice to the exact text, in order, without overlap', () => {
     let checked = 0;
     for (const file of ['studies.oncology.v2.jsonl.gz', 'studies.other.v2.jsonl.gz']) {
@@ -208,6 +251,8 @@ describe('segmentCriteria on real studies', () => {
       if (!source || !/^\s*(?:[*-]\s*)?exclusion criteria\s*:?\s*$/im.test(source)) continue;
       const afterHeading = source.split(/^\s*(?:[*-]\s*)?exclusion criteria\s*:?\s*$/im)[1] ?? '';
       if (!/[a-z]{4}/i.test(afterHeading) || /^\s*(?:[*-]\s*)?(?:none|n\/a|not applicable)\.?\s*$/i.test(afterHeading)) continue;
+      // "No exclusion criteria", "Does not meet inclusion criteria": a sentence about the lists, no item.
+      if (/^\s*(?:[*-]\s*)?[^\n]*\b(?:no|not|fit)\b[^\n]*\b(?:inclusion|exclusion|above)\s+criteri[^\n]*$/i.test(afterHeading.trim())) continue;
       if (!segmentCriteria(source).some((s) => s.kind === 'exclusion')) missing.push(nctIdOf(study));
     }
     expect(missing).toEqual([]);

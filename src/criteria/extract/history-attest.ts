@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -38,10 +38,14 @@ interface Topic {
   reject?: RegExp;
   /** Words the finding may cover for this topic, besides the shared ones. */
   words?: Set<string>;
+  /** `reject` is tested on the whole criterion, not only the anchor's sentence. */
+  rejectInCriterion?: boolean;
+  /** Words before the anchor that say the patient cannot have it, besides the shared ones ("allergy to contrast"). */
+  cannot?: RegExp;
 }
 
 const PERMISSION =
-  /\b(?:may|can|will)\s+(?:still\s+)?(?:be\s+)?(?:enrolled|eligible|included|allowed|permitted)\b|\bis\s+encouraged\b/i;
+  /\b(?:may|can|will)\s+(?:still\s+)?(?:be\s+)?(?:enrolled|eligible|included|allowed|permitted|consented|registered|screened)\b|\bis\s+encouraged\b/i;
 const SOME_PATIENTS =
   /\bif\s+(?:consenting|enrolled|participating|randomi[sz]ed|assigned)\b|\bfor\s+(?:patients|participants|subjects|those)\s+who\b|\(\s*(?:phase|part|cohort|arm)\s+[\w.]+\s+only\s*\)/i;
 
@@ -49,8 +53,8 @@ const SOME_PATIENTS =
 const TOPICS: Topic[] = [
   {
     topic: 'informed_consent',
-    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent)\b/i,
-    words: vocab('inform provision signature withdrawal withdrawn lack absence deny denies denied capacity statement'),
+    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign(?:ed)?\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent)\b/i,
+    words: vocab('inform provision signature withdrawal withdrawn lack absence deny denies denied capacity statement durable power attorney'),
   },
   {
     // Understanding what taking part means is what consent asks of the patient: "Ability to
@@ -61,13 +65,23 @@ const TOPICS: Topic[] = [
   },
   {
     topic: 'compliance',
-    re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+|the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
-    words: vocab('return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness'),
+    re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+|the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
+    words: vocab('return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make'),
   },
   {
     topic: 'tissue_available',
     re: /\b(?:archiv(?:al|ed)\s+(?:tumou?r\s+)?(?:tissue|samples?|specimens?|blocks?|biops(?:y|ies))|ffpe|formalin[\s-]fixed|paraffin[\s-]embedded|unstained\s+slides|tissue\s+(?:blocks?|samples?|specimens?)|tumou?r\s+(?:tissue\s+)?(?:blocks?|samples?|specimens?))\b/i,
     words: vocab('unavailability unavailable'),
+  },
+  {
+    // "Tissue is available for biologic studies", "Have sufficient and accessible tissue for next
+    // generation sequencing", "Willingness to provide archival or newly obtained tumor tissues":
+    // tissue the study can test, named with its availability or its provision.
+    topic: 'tissue_available',
+    re: /\b(?:(?:availab\w*|provide|providing|provision\s+of|submi(?:t|tting|ssion\s+of)|donate|sufficient|adequate)\s+(?:(?:and|or|a|the|an|section|of|their|accessible|archival|archived|fresh|newly|obtained|residual|resected|tumou?r|primary)\s+){0,6}tissues?|(?:^\W*|\b(?:have|has|having|with)\s+(?:[\w-]+\s+){0,3}?)(?:tumou?r\s+)?tissues?\s+(?:(?:is|are)\s+)?(?:available|availability))\b/i,
+    // Fresh tissue alone is a new biopsy, another question.
+    reject: /\b(?:soft|connective)\s+tissue|\bnot\s+(?:be\s+)?required\b|\bif\s+(?:\w+\s+){0,4}(?:tissue|biopsy)\b|^(?![^]*\barchiv)[^]*\b(?:fresh|newly\s+obtained)\b/i,
+    words: vocab('availability unavailability unavailable sufficient adequate accessible provide providing provision submit submitting submission donate section newly residual resected primary tissues available biologic biological studies analysis analyses central testing sequencing ngs genetic molecular'),
   },
   {
     // "Disease amenable to biopsy", "Accessible tumour for pre- and on-treatment biopsy": whether the
@@ -80,10 +94,20 @@ const TOPICS: Topic[] = [
     words: vocab('amenable amendable accessible suitable feasible biopsiable biopsied safely safe disease lesion lesions tumor tumour tumors tumours site sites serial repeat pre post on treatment pretreatment baseline at least one two three'),
   },
   {
+    // "At least one lesion accessible for intratumoral injection", "Injectable tumor present", "The
+    // target lesion must be amenable to both cryoablation and SBRT": a lesion the study's local
+    // procedure can reach, which the care team answers. Curative surgery or radiation the disease is
+    // "not amenable to" is its extent, read by disease.ts.
+    topic: 'lesion_treatable',
+    re: /\b(?:(?:amenable|amendable|accessible|suitable|feasible)\s+(?:to|for)\s+(?:[\w()/+-]+\s+){0,5}?(?:(?:intra-?tumou?ral(?:ly)?|intralesional|IT|ITu|direct)\s+)?(?:injections?|administration|SBRT|SABR|SRS|radiosurgery|stereotactic\s+(?:body\s+)?radiotherapy|HFRT|cryoablation|ablation|electrochemotherapy)|(?:intra-?tumou?rally\s+)?injectable\s+(?:[\w-]+,?\s+){0,6}?(?:lesions?|tumou?rs?|disease|deposits?|metastas[ie]s|nodes?)(?:\s*\(s\))?|(?:lesions?|tumou?rs?|deposits?)\s+(?:[\w-]+\s+){0,2}?injectable)\b/i,
+    reject: /\b(?:curative|definitive|radical)\b/i,
+    words: vocab('amenable amendable accessible suitable feasible injection injections injectable administration intratumoral intratumorally intra tumoral tumoural intralesional it itu direct directly safe safely serial repeated percutaneous image guided ultrasound ct guidance sbrt sabr srs radiosurgery stereotactic body radiotherapy hfrt hypofractionated cryoablation ablation ablative doses electrochemotherapy lesion lesions tumor tumour tumors tumours deposit deposits disease site sites metastasis metastases node nodes lymph at least one two cutaneous subcutaneous nodal superficial visceral target index present presence both'),
+  },
+  {
     topic: 'biopsy_consent',
-    re: /\b(?:(?:fresh|new|core|needle|tumou?r|research|mandatory|paired|serial|required|repeat|on-treatment|pre-treatment|post-treatment|baseline|optional)\s+(?:tumou?r\s+)?biops(?:y|ies)|(?:pre|post)-?\s*(?:and\s+(?:post|on)-?\s*)?(?:treatment|therapy|injection|dose)\s+biops(?:y|ies)|on[\s-]treatment\s+biops(?:y|ies)|undergo\s+(?:a\s+|the\s+)?biops(?:y|ies)|(?:consent|agree)\s+to\s+(?:a\s+|the\s+)?biops(?:y|ies))\b/i,
-    // An optional biopsy is not a requirement.
-    reject: /\b(?:optional|not\s+(?:be\s+)?(?:required|mandatory))\b/i,
+    re: /\b(?:(?:fresh|new|core|needle|tumou?r|research|mandatory|paired|serial|required|repeat|on-treatment|pre-treatment|post-treatment|baseline|optional)\s+(?:tumou?r\s+)?biops(?:y|ies)|(?:pre|post)-?\s*(?:and\s+(?:post|on)-?\s*)?(?:treatment|therapy|injection|dose)\s+biops(?:y|ies)|on[\s-]treatment\s+biops(?:y|ies)|undergo\s+(?:a\s+|the\s+)?biops(?:y|ies)|(?:consent|agree)\s+to\s+(?:a\s+|the\s+)?biops(?:y|ies)|undergo\s+(?:[\w-]+\s+){1,4}?(?:and|or)\s+(?:a\s+|the\s+)?(?:(?:extra|additional|mandatory|research|tumou?r)\s+)?biops(?:y|ies)|(?:extra|additional)\s+(?:tumou?r\s+)?biops(?:y|ies))\b/i,
+    // An optional biopsy is not a requirement ("participants may provide additional biopsy").
+    reject: /\b(?:optional|not\s+(?:be\s+)?(?:required|mandatory)|may\s+(?:also\s+)?(?:provide|undergo|have|consent))\b/i,
     words: vocab('pre post serial repeat consent agree'),
   },
   {
@@ -94,10 +118,10 @@ const TOPICS: Topic[] = [
     // "Willing to donate a 9ml blood sample", "Must agree to provide protocol specified samples for
     // biomarker analyses": samples the patient agrees to give (not a sample a test was run on).
     topic: 'research_samples',
-    re: /\b(?:(?:blood|stool|urine|biological|protocol[\s-]specified)\s+(?:samples?|specimens?|draws?)|biosamples?|samples\s+of\s+blood)\b/i,
+    re: /\b(?:(?:blood|stool|urine|biological|protocol[\s-]specified)\s+(?:samples?|specimens?|draws?|collections?)|biosamples?|samples\s+of\s+blood)\b/i,
     lead: /\b(?:willing\w*|unwilling\w*|agree\w*|consent\w*|accept\w*|donate|provide|provision|allow|undergo)\b[^.;]*$/i,
     reject: /\bnot\s+(?:be\s+)?required\b|\bavoid/i,
-    words: vocab('donate donating stool urine biological biosamples biosample draw draws ml conservation use used biomarker biomarkers marker immunologic protocol specified accepting provision venipuncture tolerate'),
+    words: vocab('donate donating stool urine biological biosamples biosample draw draws collection collections peripheral ml conservation use used biomarker biomarkers marker immunologic protocol specified accepting provision venipuncture tolerate'),
   },
   {
     topic: 'able_to_swallow',
@@ -118,6 +142,29 @@ const TOPICS: Topic[] = [
   },
   // "Unable to undergo MRI", "Contraindication to MRI", "Able to undergo MRI with gadolinium contrast".
   { topic: 'mri_possible', re: /\b(?:MRI|MR\s+imaging|magnetic\s+resonance(?:\s+imaging)?)\b/i },
+  {
+    // "Allergic to contrast agent", "Contraindication to the use of gadolinium-based intravenous
+    // contrast, including anaphylaxis", "Known contraindication to imaging tracer": the dye or tracer
+    // the study's scans use (ACR Manual on Contrast Media). Not premedication for such an allergy,
+    // which criteria mention only to allow it.
+    topic: 'contrast_possible',
+    re: /\b(?:(?:(?:iodinated|iodine|gadolinium|intravenous|IV|CT|radiographic)[\s-]+(?:based\s+)?)*(?:radio)?contrast(?:[\s-]+(?:media|medium|agents?|dye|reagents?|material|products?))?|gadolinium|iodine|(?:radio|imaging\s+)tracers?|radiotracers?)\b/i,
+    lead: /\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|reactions?|intoleran\w*|contra-?indicat\w*|unable|inability|cannot|can\s*not)\b[^.;]{0,60}$/i,
+    reject: /\bpre-?medicat\w*|\bpre-?meds?\b|\bprophyla\w*|\bprevent\w*|\bmitigate\w*|\bexceptions?\b|\bmay\s+be\s+(?:enrolled|included|made)|\bnot\s+excluded\b|\b(?:allowed|permitted)\b|\bshellfish|\bfood/i,
+    // "… or iodine contrast. Iodine contrast reaction history patients permitted if … pre-meds": the
+    // permission may follow in another sentence.
+    rejectInCriterion: true,
+    cannot: /\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|reactions?|intoleran\w*)\b/i,
+    words: vocab('allergy allergies allergic hypersensitivity hypersensitivities reaction reactions anaphylaxis anaphylactic intolerance iodinated iodine intravenous iv ct radiographic based media medium dye reagent reagents material radiocontrast tracer tracers radiotracer radiotracers imaging product products any type major severe life threatening use'),
+  },
+  {
+    // "Unable to undergo a PET/CT", "Inability to tolerate or complete PET/MR or PET/CT examinations",
+    // "Any contra-indication for evaluation by whole body 18F-FDG-PET/CT".
+    topic: 'imaging_possible',
+    re: /\b(?:(?:18F-?)?(?:FDG[\s-]*)?PET(?:[\s/-]*(?:CT|MRI?))?(?:\s+(?:scans?|examinations?|imaging))?|CT(?:\s+(?:scans?|examinations?|imaging))?|computed\s+tomography|positron\s+emission\s+tomography|(?:imaging|scans?)(?:\s+(?:studies|examinations?|procedures?))?)\b/i,
+    lead: /\b(?:(?:able|unable|ability|inability|cannot|can\s*not|willing\w*|unwilling\w*)\s+(?:to\s+)?(?:safely\s+)?(?:undergo|tolerate|complete|have|receive)|contra-?indicat\w*\s+(?:to|for)|claustrophob\w*)\b[^.;]{0,40}$/i,
+    words: vocab('pet ct mr mri fdg 18f whole body scan scans examination examinations imaging studies procedure procedures evaluation computed tomography positron emission tolerate complete claustrophobia claustrophobic'),
+  },
   { topic: 'questionnaires', re: /\b(?:questionnaires?|diar(?:y|ies)|patient[\s-]reported\s+outcomes?|surveys?)\b/i },
   {
     // "Must be willing and able to accept at least one leukapheresis procedure", "Any condition
@@ -151,7 +198,7 @@ const TOPICS: Topic[] = [
 
 /** "Age ≥ 18 at the time of signing informed consent", "within 28 days prior to consent": a date. */
 const CONSENT_AS_DATE =
-  /\b(?:at|on|of|prior\s+to|before|after|from|since|until|till|by|within\s+\d+\s+\w+\s+(?:of|prior\s+to|before))\s+(?:the\s+)?(?:(?:time|day|date|point)\s+(?:of\s+)?)?(?:signing|sign|obtaining|providing|giving|signature\s+of)?\s*(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:consent|icf)\b/i;
+  /\b(?:at|on|of|prior\s+to|before|after|from|since|until|till|by(?!\s+sign)|within\s+\d+\s+\w+\s+(?:of|prior\s+to|before))\s+(?:the\s+)?(?:(?:time|day|date|point)\s+(?:of\s+)?)?(?:signing|sign|obtaining|providing|giving|signature\s+of)?\s*(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:consent|icf)\b/i;
 
 /**
  * Consent named as the requirement itself ("Provision of informed consent", "Lack of informed
@@ -230,16 +277,18 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     // requirement for some patients only ("(if consenting to part A)") is not the patient's attestation.
     if (PERMISSION.test(sentence) || (!exclusion && SOME_PATIENTS.test(sentence))) continue;
     const hits: Array<{ topic: string; at: number; end: number }> = [];
-    for (const { topic, re, lead, reject } of TOPICS) {
+    for (const { topic, re, lead, reject, rejectInCriterion } of TOPICS) {
+      // The MRI question already asks about the scan and its contrast dye.
+      if ((topic === 'contrast_possible' || topic === 'imaging_possible') && hits.some((h) => h.topic === 'mri_possible')) continue;
       const m = re.exec(sentence);
       if (!m) continue;
       if (lead && !lead.test(sentence.slice(0, m.index + m[0].length))) continue;
-      if (reject?.test(sentence)) continue;
+      if (reject?.test(rejectInCriterion ? text : sentence)) continue;
       if (
         topic === 'informed_consent' &&
         CONSENT_AS_DATE.test(sentence.replace(CONSENT_NAMED, ' ')) &&
         !/\b(?:capable|capacity|ability|able|willing|unable|inability)\s+(?:of|to)\s+(?:\w+\s+){0,2}(?:sign|provid|giv|obtain)\w*\s+(?:\w+\s+){0,3}(?:consent|icf)\b/i.test(sentence) &&
-        !/\b(?:sign|provide|give|able|willing|ability|obtain|must)\b[^.;]{0,30}\bconsent/i.test(
+        !/\b(?:sign|signed|provide|provided|give|given|able|willing|ability|obtain|obtained|must)\b[^.;]{0,30}\bconsent/i.test(
           sentence.replace(CONSENT_AS_DATE, ''),
         )
       )
@@ -285,12 +334,16 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       // The anchor may itself hold the inability ("refusal to participate in the study", "not amenable to biopsy").
       const before = text.slice(sStart, h.at);
       const after = text.slice(h.at, sEnd);
-      const cannotWord = CANNOT.exec(before) ?? CANNOT.exec(text.slice(sStart, h.end));
+      const topicCannot = TOPICS.find((t) => t.topic === h.topic && t.cannot)?.cannot;
+      const cannotWord =
+        CANNOT.exec(before) ?? CANNOT.exec(text.slice(sStart, h.end)) ?? (topicCannot ? topicCannot.exec(before) : null);
       const cannot =
         cannotWord !== null ||
         (limits !== null && h.topic === limitsTopic) ||
         /\bnon-?complian/i.test(text.slice(Math.max(sStart, h.at - 4), h.at + 12)) ||
-        /^\S+\s+(?:is\s+)?(?:not\s+(?:possible|available|feasible)|unavailable)/i.test(after);
+        /^\S+\s+(?:is\s+)?(?:not\s+(?:possible|available|feasible)|unavailable)/i.test(after) ||
+        // "Informed consent has not been provided."
+        /^[^.;]{0,40}?\b(?:has|have|was|were|is|are)\s+not\s+(?:been\s+)?(?:provided|given|signed|obtained)\b/i.test(after);
       // A scope opened by the "cannot" word itself ("Unable to swallow", "inability to comply") is
       // that same word, not a second negation cancelling it.
       const cannotAt = cannotWord ? sStart + cannotWord.index : -1;

@@ -21,6 +21,7 @@
  * function" is read only without lab values in the criterion: where the text gives the limits, the
  * labs reader answers from the record instead.
  */
+import type { ExtractInput } from './extractor';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { vocab } from './history-util';
 
@@ -79,9 +80,71 @@ const INSURANCE_WORDS = vocab(
     'insurance scheme system regime plan must',
 );
 
+/**
+ * Treatments and procedures the care team plans or judges a patient fit for. Study treatment is not
+ * among them: "the planned first dose of study drug" is a date, and an allergy to the study drugs is
+ * history-safety.ts's question.
+ */
+const CARE =
+  '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
+const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
+
+const CARE_WORDS = vocab(
+  STATEMENT_COMMON,
+  'fit unfit medically physically eligible ineligible suitable unsuitable appropriate candidate candidates considered deemed judged ' +
+    'assessed determined clinically indicated able unable ability inability tolerate receive receiving undergo undergoing have start ' +
+    'begin initiate initiation continue treated treatment treatments therapy therapies regimen regimens planned plan plans planning ' +
+    'scheduled schedule intended intends intend pending be is are to for with as per by according surgeon surgical team investigator ' +
+    'physician treating oncologist multidisciplinary board tumor tumour mdt local standard care soc of first second third line lines ' +
+    'surgery surgical resection resections operation operative excision mastectomy lumpectomy breast conserving conservation bcs ' +
+    'cystectomy nephrectomy enucleation lymphadenectomy dissection alnd slnb sentinel lymph node biopsy reconstruction radiotherapy ' +
+    'radiation irradiation rt sbrt sabr srs imrt brachytherapy chemoradiotherapy chemoradiation ccrt chemotherapy chemo immunotherapy ' +
+    'io checkpoint inhibitor inhibitors endocrine hormonal hormone targeted systemic anticancer anti cancer antineoplastic neoplastic adjuvant ' +
+    'neoadjuvant neo post postoperative operative pre preoperative peri perioperative definitive curative intent hipec crs ablation ablative ' +
+    'cryoablation rfa embolization electrochemotherapy ect intralesional intratumoral intratumoural injection transplant transplantation ' +
+    'hsct asct general anesthesia anaesthesia upfront up front radical major high dose intensive combination primary palliative whole ' +
+    'partial total minimally invasive laparoscopic robotic open wide absolute relative contraindication contraindications contra ' +
+    'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both',
+);
+
+/** An alternative to progression or refusal ("progressed on, intolerant of, or ineligible for standard therapy"): prior therapy's wording. */
+const LINE_OF_THERAPY =
+  /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|failed|failure|refus\w*|declin\w*|exhausted|unavailable|not\s+available|no\s+(?:standard|other|available|further|satisfactory|effective)|for\s+whom|who\s+(?:have|has)\s+(?:received|progressed))\b/i;
+/**
+ * An inclusion that names a cancer with its treatment ("Patients with recently histologically proven
+ * breast cancer (Stage II), who are planned for surgery with sentinel node procedure") may be one
+ * cohort of a list the parser joins as alternatives (parse.ts joinAlternatives joins items that
+ * require only a cancer); an attestation beside the cancer would make it required on its own.
+ */
+const cohortItem = (input: ExtractInput): boolean =>
+  input.kind === 'inclusion' && input.mentions.some((m) => m.type === 'cancer' && !GENERIC_CANCER.has(m.id));
+/** "cancer", "solid tumor": any patient of the trial has one; no cohort is named. */
+const GENERIC_CANCER = new Set(['ANY_CANCER', 'SOLID']);
+
+/**
+ * One alternative of an inclusion ("… has been surgically resected or is eligible for surgical
+ * resection", "must have received, be currently receiving or planning to receive treatment"):
+ * required alone, it would exclude patients the other one admits.
+ */
+const alternativeBefore = (input: ExtractInput, before: string): boolean =>
+  input.kind === 'inclusion' && /\bor\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+
+/** What the patient may have or do, not what they must. */
+const PERMISSION =
+  /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted)\b/i;
+/** The lesion or the disease is what suits the treatment ("lesion suitable for injection"): another question. */
+const LESION_SUBJECT =
+  /\b(?:lesions?|tumou?rs?|disease|metastas[ie]s|sites?|nodes?|cancers?|carcinomas?|melanomas?|neoplasms?|mass|masses|images?|samples?|specimens?|tissues?)\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:\w+\s+){0,2}$/i;
+
 /** A generic subject: the investigator weighs anything, not one named condition. */
 const GENERIC_SUBJECT =
-  /\b(?:any|other)\s+(?:[\w-]+\s+){0,6}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)\s+(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)/i;
+  /\b(?:any|other)\s+(?:[\w/-]+,?\s+){0,6}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)[\s,]+(?:in\s+the\s+(?:opinion|judge?ment)\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)|^\W*(?:(?:have|has)\s+(?:a\s+|any\s+)?)?(?:(?:serious|significant|severe|concomitant|concurrent|co-?existing|intercurrent|uncontrolled|unstable|pre-?existing|medical|psychiatric|mental|social|systemic|chronic|acute|and|or|and\/or),?\s+){1,5}(?:conditions?(?:\(s\))?|diseases?|illness(?:es)?|disorders?)\b|^\W*(?:situations?|conditions?|circumstances?)\b|\bwhatever\s+the\s+reason\b|\bfor\s+any\s+reason\b/i;
+
+const TREATMENT_CANDIDATE_ANCHOR =
+  /\b(?:(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,3}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*))|(?:surgical|operable|transplant)\s+candidates?)\b/i;
+
+const PLANNED_ANCHOR =
+  /\b(?:(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b/i;
 
 export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
@@ -89,10 +152,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     category: 'other',
     gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason|interfer|affect|compromis|jeopardi|preclud|prohibit/i,
     anchor:
-      /\b(?:(?:in|per|according\s+to|at\s+the\s+discretion\s+of|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|in\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)(?:'s|’s|s')?\s+(?:opinion|judge?ment|view)|(?:as\s+)?(?:judged|deemed|determined|assessed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician|study\s+doctor)|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect)s?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety)\b)/i,
+      /\b(?:(?:in|per|according\s+to|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|at\s+the\s+discretion(?:\s+of)?|(?:in|per|according\s+to|based\s+on|by)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)s?(?:'s|’s|s')?\s+(?:opinion|judge?ment|view|assessment|discretion|decision)|according\s+to\s+(?:the\s+)?investigators?\b|(?:as\s+)?(?:judged|deemed|determined|assessed|assesed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigators?|physician|study\s+doctor)|(?:deemed|considered|judged)\s+(?:unsuitable|inappropriate|not\s+(?:suitable|appropriate))\s+for\s+(?:\w+\s+){1,3}?by\s+(?:the\s+)?investigators?|(?:not\s+suitable|unsuitable|inappropriate)\s+for\s+\w+\s+(?:assess?ed|judged|determined)\s+by\s+(?:the\s+)?investigators?|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect)s?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety)\b)/i,
     // The catch-all excludes for a reason of harm or interference.
     needs:
-      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper|affect\w*|prohibit\w*)\b/i,
+      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper|affect\w*|prohibit\w*|preventing\s+participation|non-?complian\w*|(?:should|must|would)\s+not\s+(?:be\s+)?(?:participat\w*|enrol\w*|included))\b/i,
     applies: (_input, sentence) => GENERIC_SUBJECT.test(sentence),
     polarity: 'event',
     words: JUDGEMENT_WORDS,
@@ -114,11 +177,53 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     category: 'labs',
     gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate/i,
     anchor:
-      /\b(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate)\s+(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|laboratory|lab|blood))*\s+(?:functions?|reserve|parameters|indices|values|status)\b/i,
+      /\b(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate)\s+(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|laboratory|lab|blood))*\s+(?:functions?|reserve|parameters|indices|values|status)\b/i,
     lack: /\b(?:inadequate|insufficient)\b/i,
     applies: (input) => !input.mentions.some((m) => m.type === 'lab'),
     polarity: 'requirement',
     words: ORGAN_WORDS,
+  },
+  {
+    // "Candidate for surgical resection with curative intent", "Judged medically fit to undergo the
+    // planned surgery by the surgical team", "Not fit for surgery, radiotherapy or adjuvant systemic
+    // therapy", "Patients who are unable to undergo general anesthesia for any reason".
+    topic: 'treatment_candidate',
+    category: 'other',
+    gate: /candidate|eligible|suitable|fit\b|appropriate|able|ability|contra-?indicat/i,
+    anchor: TREATMENT_CANDIDATE_ANCHOR,
+    after: CARE_OBJECT,
+    // "Patients will be eligible for treatment of multiple metastases only if …", "Patients who are
+    // candidates to start therapy with capivasertib are eligible for enrollment": permissions.
+    reject: new RegExp(`${LINE_OF_THERAPY.source}|${PERMISSION.source}|\\bonly\\s+(?:be\\s+)?eligible\\b|\\b(?:must|should|shall)\\s+not\\b`, 'i'),
+    applies: (input, sentence) => {
+      if (cohortItem(input)) return false;
+      const m = TREATMENT_CANDIDATE_ANCHOR.exec(sentence);
+      return m !== null && !LESION_SUBJECT.test(sentence.slice(0, m.index)) && !alternativeBefore(input, sentence.slice(0, m.index));
+    },
+    // "not eligible for", "not suitable", "not a candidate" are pseudo-negations (rules/negation.json): no scope reads them.
+    lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+for|suitable|(?:a\s+)?candidates?))\b/i,
+    polarity: 'requirement',
+    words: CARE_WORDS,
+    drugs: true,
+  },
+  {
+    // "Planned to be treated with partial or total nephrectomy", "Scheduled for a lumpectomy of a
+    // breast tumor", "Participants must be planned or scheduled by their treating physician to receive
+    // PD-1 therapy … as standard of care".
+    topic: 'planned_treatment',
+    category: 'other',
+    gate: /plan|schedul|intend|pending/i,
+    anchor: PLANNED_ANCHOR,
+    after: CARE_OBJECT,
+    // Pregnancy, another trial, or a date counted from the study's own treatment are other questions.
+    applies: (input, sentence) => {
+      const m = PLANNED_ANCHOR.exec(sentence);
+      return m !== null && !cohortItem(input) && !alternativeBefore(input, sentence.slice(0, m.index));
+    },
+    reject: /\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
+    polarity: 'requirement',
+    words: CARE_WORDS,
+    drugs: true,
   },
   {
     topic: 'legal_protection',
