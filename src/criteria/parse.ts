@@ -70,11 +70,15 @@ const AND_GAP = /\band\b|\bwith\b|\bwho\b|\bplus\b|\bbut\b|\bwhile\b|\bas well a
 
 type Gap = 'and' | 'or' | 'sep' | 'sentence';
 
+/** A parenthesis wholly inside a gap is an aside ("measurable tumor (or shortest diameter for lymph nodes) and injectable lesions"): its "or" joins nothing outside it. */
+const ASIDE = /\([^()]*\)/g;
+
 function gapType(gap: string): Gap {
   if (/[.]\s/.test(gap) || /\n/.test(gap)) return 'sentence';
-  if (OR_GAP.test(gap)) return 'or';
-  if (AND_GAP.test(gap)) return 'and';
-  if (/[,;]/.test(gap)) return 'sep';
+  const bare = gap.replace(ASIDE, ' ');
+  if (OR_GAP.test(bare)) return 'or';
+  if (AND_GAP.test(bare)) return 'and';
+  if (/[,;]/.test(bare)) return 'sep';
   return 'and';
 }
 
@@ -411,11 +415,21 @@ function finish(
 const COHORT_LABEL = /^\s*(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}\s*[:)\-–]/i;
 
 
+/**
+ * The treatment a cohort is planned for, or a candidate for, describes the cohort with its cancer
+ * ("Rectal cancer planned for surgery", then "Breast cancer planned for sentinel node biopsy"): such
+ * items are still alternatives of one cohort list.
+ */
+const COHORT_PLAN_TOPICS = new Set(['planned_treatment', 'treatment_candidate']);
+function cohortPlan(l: LeafCondition): boolean {
+  return l.fact === 'attestation' && l.value === true && COHORT_PLAN_TOPICS.has((l.params as { topic?: string } | undefined)?.topic ?? '');
+}
+
 /** The cancer-type codes an inclusion rule requires when that is all it requires, else null. */
 function cancerOnly(c: ParsedCriterion): string[] | null {
   const leaves = leavesOf(c.rule).filter((l) => l.fact !== 'unparsed');
   const types = leaves.filter((l) => l.fact === 'cancerType');
-  if (!types.length || leaves.some((l) => !['cancerType', 'diseaseExtent', 'stage', 'measurableDisease'].includes(l.fact))) return null;
+  if (!types.length || leaves.some((l) => !['cancerType', 'diseaseExtent', 'stage', 'measurableDisease'].includes(l.fact) && !cohortPlan(l))) return null;
   // "Must not have colorectal cancer", "… breast cancer" (items of an excluded list) must all hold.
   if (types.some((l) => l.value !== true)) return null;
   return types.flatMap((l) => ((l.params as { codes?: string[] } | undefined)?.codes ?? []));

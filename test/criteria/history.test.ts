@@ -833,7 +833,8 @@ describe('attestations the patient or the study team answer', () => {
   });
 
   it('does not read allergies to contrast media, or to a substance that is not a drug, as study-drug allergies', () => {
-    expect(conditionOf('Allergic to contrast agent;', 'exclusion')).toBeNull();
+    // A contrast allergy is its own question (can the patient have the study's contrast scans?).
+    expect(conditionOf('Allergic to contrast agent;', 'exclusion')).toEqual(attest('contrast_possible', false));
     expect(conditionOf('History of adhesive allergy', 'exclusion')).toBeNull();
   });
 

@@ -110,16 +110,6 @@ const CARE_WORDS = vocab(
 /** An alternative to progression or refusal ("progressed on, intolerant of, or ineligible for standard therapy"): prior therapy's wording. */
 const LINE_OF_THERAPY =
   /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|failed|failure|refus\w*|declin\w*|exhausted|unavailable|not\s+available|no\s+(?:standard|other|available|further|satisfactory|effective)|for\s+whom|who\s+(?:have|has)\s+(?:received|progressed))\b/i;
-/**
- * An inclusion that names a cancer with its treatment ("Patients with recently histologically proven
- * breast cancer (Stage II), who are planned for surgery with sentinel node procedure") may be one
- * cohort of a list the parser joins as alternatives (parse.ts joinAlternatives joins items that
- * require only a cancer); an attestation beside the cancer would make it required on its own.
- */
-const cohortItem = (input: ExtractInput): boolean =>
-  input.kind === 'inclusion' && input.mentions.some((m) => m.type === 'cancer' && !GENERIC_CANCER.has(m.id));
-/** "cancer", "solid tumor": any patient of the trial has one; no cohort is named. */
-const GENERIC_CANCER = new Set(['ANY_CANCER', 'SOLID']);
 
 /**
  * One alternative of an inclusion ("… has been surgically resected or is eligible for surgical
@@ -196,7 +186,6 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // candidates to start therapy with capivasertib are eligible for enrollment": permissions.
     reject: new RegExp(`${LINE_OF_THERAPY.source}|${PERMISSION.source}|\\bonly\\s+(?:be\\s+)?eligible\\b|\\b(?:must|should|shall)\\s+not\\b`, 'i'),
     applies: (input, sentence) => {
-      if (cohortItem(input)) return false;
       const m = TREATMENT_CANDIDATE_ANCHOR.exec(sentence);
       return m !== null && !LESION_SUBJECT.test(sentence.slice(0, m.index)) && !alternativeBefore(input, sentence.slice(0, m.index));
     },
@@ -218,7 +207,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // Pregnancy, another trial, or a date counted from the study's own treatment are other questions.
     applies: (input, sentence) => {
       const m = PLANNED_ANCHOR.exec(sentence);
-      return m !== null && !cohortItem(input) && !alternativeBefore(input, sentence.slice(0, m.index));
+      return m !== null && !alternativeBefore(input, sentence.slice(0, m.index));
     },
     reject: /\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
     polarity: 'requirement',

@@ -1,0 +1,80 @@
+/**
+ * How neighbouring findings are joined (parse.ts): the words between them decide and / or, and a
+ * parenthesis wholly between two findings is an aside whose "or" joins nothing outside it. Real
+ * corpus lines.
+ */
+import { parseCriteria, readCriterion } from '../../src/criteria/parse';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { normalise } from '../../src/criteria/text';
+
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion'): Condition | null =>
+  readCriterion(normalise(text).text, kind, []).condition;
+
+const labNames = (c: Condition): string[] =>
+  leavesOf(c)
+    .filter((l) => l.fact === 'lab' || l.fact === 'labUln')
+    .map((l) => (l.params as { name: string }).name);
+
+describe('connectives between findings', () => {
+  it('keeps a lab list joined with "and" when an aside in brackets says "or"', () => {
+    const c = read(
+      'Absolute neutrophil count \\>/= 1.5 x 10\\^9/L, hemoglobin \\>/= 10 g/dL (can be corrected by growth factor or transfusion), and platelet count \\>/= 100 x 10\\^9/L.',
+    )!;
+    // Every lab is required: they sit directly in the top-level `all`, none inside an `any`.
+    expect('all' in c).toBe(true);
+    const top = (c as { all: Condition[] }).all;
+    expect(top.filter((x) => 'fact' in x && x.fact === 'lab').map((x) => (x as { params: { name: string } }).params.name)).toEqual([
+      'anc',
+      'hemoglobin',
+      'platelets',
+    ]);
+    expect(top.some((x) => 'any' in x)).toBe(false);
+  });
+
+  it('does not let "(or <= 5 if liver metastases are present)" turn the AST and ALT limits into alternatives', () => {
+    const c = read(
+      'Aspartate aminotransferase (AST) ≤ 2.5 × ULN (or ≤ 5 if liver metastases are present) Alanine aminotransferase (ALT) ≤ 2.5 × ULN (or ≤ 5 if liver metastases are present)',
+    )!;
+    const top = (c as { all: Condition[] }).all;
+    // One requirement per enzyme, each with its own relaxed alternative.
+    const perEnzyme = top.filter((x) => 'any' in x).map((x) => labNames(x));
+    expect(perEnzyme).toEqual([['ast'], ['alt']]);
+  });
+
+  it('does not let "with" inside an aside join exclusion items with "and"', () => {
+    const c = read(
+      'Known positive HIV serology; active syphilis (participants with only a positive syphilis antibody test may be enrolled); suspected active tuberculosis (chest imaging within 3 months prior to the first dose suggests active tuberculosis infection).',
+      'exclusion',
+    )!;
+    expect('any' in c).toBe(true);
+    const names = leavesOf(c)
+      .filter((l) => l.fact === 'condition')
+      .map((l) => (l.params as { names: string[] }).names[0]);
+    expect(names).toEqual(expect.arrayContaining(['hiv', 'tuberculosis']));
+    // Each infection excludes on its own: none is nested under an `all` with another.
+    for (const x of (c as { any: Condition[] }).any) expect('all' in x).toBe(false);
+  });
+});
+
+describe('cohort lists', () => {
+  it('joins cohorts described by cancer and planned treatment as alternatives', () => {
+    const text = [
+      'Inclusion Criteria:',
+      '',
+      '* Patients with recently histologically proven rectal cancer, who are planned to undergo a total mesorectal excision without neo-adjuvant radiotherapy.',
+      '* Patients with recently histologically proven breast cancer (Stage II), who are planned for surgery with sentinel node procedure.',
+    ].join('\n');
+    const criteria = parseCriteria(text);
+    expect(criteria).toHaveLength(1);
+    const rule = criteria[0]!.rule as { any?: Condition[] };
+    expect(rule.any).toHaveLength(2);
+    const codes = rule.any!.map((alt) =>
+      leavesOf(alt)
+        .filter((l) => l.fact === 'cancerType')
+        .flatMap((l) => (l.params as { codes: string[] }).codes),
+    );
+    expect(codes).toEqual([['READ'], ['BREAST']]);
+    // The breast cohort's planned surgery is kept as a question inside its own alternative.
+    expect(leavesOf(rule.any![1]!).some((l) => l.fact === 'attestation' && (l.params as { topic: string }).topic === 'planned_treatment')).toBe(true);
+  });
+});
