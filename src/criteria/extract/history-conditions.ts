@@ -84,7 +84,7 @@ const LIST_GAP =
 
 /** A tail that narrows the condition to a subgroup. */
 const RESTRICTIVE_TAIL =
-  /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
+  /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with\b(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
 
 /**
  * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
@@ -221,6 +221,10 @@ interface Group {
    * steroids"): the condition is necessary, the treatment held as an unparsed leaf beside it.
    */
   need?: { text: string; span: Span };
+  /** A gloss between the condition and its window ("arterial thrombosis (i.e., stroke or TIA) within 12 months"). */
+  gloss?: Span;
+  /** Made current by a requirement after it ("… requiring systemic therapy"). */
+  tailActive?: boolean;
   /** Words grading the condition's size or amount ("moderate to severe"), held as an unparsed leaf beside it. */
   amount?: { text: string; span: Span };
   /** A clause narrowing the condition by its effect or cause, held as an unparsed leaf beside it. */
@@ -233,7 +237,7 @@ interface Group {
 }
 
 const WINDOW = new RegExp(
-  String.raw`^\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
+  String.raw`^\s*\)?\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*\)?\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
   'i',
 );
 
@@ -403,7 +407,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !(m.id === 'psychiatric_illness' && LIMITS_COMPLIANCE.test(text.slice(m.end, m.end + 90))) &&
       !ORGAN_PREFIX.test(text.slice(Math.max(0, m.start - 12), m.start)) &&
       !ORGANISATION_LEAD.test(text.slice(Math.max(0, m.start - 50), m.start)) &&
-      !ORGANISATION_TAIL.test(text.slice(m.end, m.end + 40)),
+      !ORGANISATION_TAIL.test(text.slice(m.end, m.end + 40)) &&
+      // "systemic disease-modulating drugs", "disease-free": a compound word, not a condition.
+      !/^-(?:modifying|modulating|free)\b/i.test(text.slice(m.end, m.end + 12)),
   );
   const expansions = mentions.length ? acronymExpansions(text) : [];
   if (expansions.length) {
@@ -589,6 +595,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         /\brequired\b/i.test(req[0]) ||
         (/\b(?:history|prior|previous|previously|past)\b/i.test(qual) && (!ACTIVE_WORDS.test(qual) || PAST_OR_PRESENT.test(qual)));
       g.active = true;
+      g.tailActive = true;
       g.spans.push([pos, pos + req[0].length]);
       if (past) pastRequirement = [pos, pos + req[0].length];
       pos += req[0].length;
@@ -617,7 +624,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     }
     // "Stroke (ischaemic or haemorrhagic) within the last three months": the window after a gloss.
     const gloss = /^\s*\([^()]{1,60}\)/.exec(text.slice(pos));
-    const win = readWindow(input, pos) ?? (gloss ? readWindow(input, pos + gloss[0].length) : null);
+    const direct = readWindow(input, pos);
+    const win = direct ?? (gloss ? readWindow(input, pos + gloss[0].length) : null);
+    if (win && !direct && gloss) g.gloss = [pos, pos + gloss[0].length];
     if (win) {
       // After a test result the window dates the test ("negative HIV test within 4 weeks").
       if (!word) g.withinYears = win.years;
@@ -647,12 +656,14 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const tail =
       tailNote && /^[^.;(]{0,40}\(/.test(tailNote[0]) ? fullTail.slice(tailNote.index + tailNote[0].length) : fullTail;
     const detectable =
-      /^\s*(?:with|and)\s+(?:a\s+)?(?:detectable|positive|uncontrolled|high)\s+(?:viral\s+load|HIV\s+viral\s+load|RNA|DNA|viremia)\b/i.exec(
+      /^\s*(?:with|and)\s+(?:a\s+)?(?:detectable|positive|uncontrolled|high)\s+(?:(?:HIV|HBV|HCV|hepatitis\s+[BC])\s+)?(?:viral\s+load|RNA|DNA|viremia)\b/i.exec(
         tail,
       );
     if (detectable) {
       g.active = true;
       g.spans.push([pos, pos + detectable[0].length]);
+      // "Active HCV with detectable HCV RNA": the second name is the test, not another finding.
+      g.shadow = [pos, pos + detectable[0].length];
     } else if (CONTROLLED_TAIL.test(tail)) {
       g.restricted = true;
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
@@ -673,7 +684,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     }
     // "… who have a history of ischemic heart disease … must have a cardiac stress test": a
     // requirement for those patients, not an exclusion of them.
-    if (exclusion && /\b(?:must|should|are\s+required\s+to|is\s+required\s+to|need\s+to|will\s+need)\b/i.test(tail))
+    if (exclusion && /\b(?:must|should|are\s+required\s+to|is\s+required\s+to|need\s+to|will\s+need|(?:will|shall|are\s+to|is\s+to)\s+be\s+(?:evaluated|assessed|reviewed|referred|discussed|monitored))\b/i.test(tail))
       g.restricted = true;
     // KEYNOTE wording: "(i.e., with use of disease modifying agents, corticosteroids or
     // immunosuppressive drugs). Replacement therapy (e.g., thyroxine, insulin, or physiologic
@@ -809,6 +820,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     for (let j = i + 1; j < groups.length; j++) {
       const h = groups[j]!;
       if (consumed.has(h)) continue;
+      // Words of another group's need or narrowing clause are not a list member.
+      if (groups.some((k) => k.shadow && h.start >= k.shadow[0] && h.start < k.shadow[1])) continue;
       const between = text.slice(g.end, h.qualStart);
       if (sentenceEnd(text, g.end) < h.start) break;
       const exceptHere =
@@ -817,7 +830,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
           between,
         );
       const example =
-        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|such\s+as|including|includes|include|for\s+example|like)\b[^.;]*$/i.test(
+        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|such\s+as|including|includes|include|for\s+example|like)(?:(?<=\.)|\b)[^.;]*$/i.test(
           between,
         ) ||
         /^\s*\(\s*$/.test(between) ||
@@ -854,14 +867,46 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         g.category === h.category &&
         g.names.some((n) => isAncestor(input, n, h.names) || isGeneric(n))
       ) {
+        // "(e.g., lupus, rheumatoid arthritis) requiring systemic treatment": what follows the
+        // parenthesis qualifies the umbrella.
+        const closes = /^\s*\(/.test(between) && /^\s*\)/.test(text.slice(h.end));
+        // An example with its own window, need or narrowing ("myocardial infarction within prior 6
+        // months", "hypothyroidism that only requires hormone replacement") is read on its own.
+        const ownQualifiers =
+          h.withinYears !== undefined || h.need !== undefined || h.narrow !== undefined || h.grade !== undefined || h.amount !== undefined;
+        if (h.restricted) continue;
+        // Kept apart, the members after it stay apart too, so the list keeps its order for joinLists.
+        if (ownQualifiers && !closes) break;
         // Examples widen nothing a parent does not already name; other listed conditions join it.
         for (const n of h.names)
           if (!g.names.includes(n) && !g.names.some((p) => isAncestor(input, p, [n]))) g.names.push(n);
         g.spans.push([h.qualStart, h.end], ...h.spans, ...exampleWords(input, g.end, h.qualStart));
+        // "autoimmune disease (e.g., lupus, rheumatoid arthritis) requiring systemic treatment in the
+        // past 2 years": what follows the examples' parenthesis qualifies the umbrella.
+        if (closes) {
+          if (h.tailActive) g.active = true;
+          g.withinYears ??= h.withinYears;
+          g.need ??= h.need;
+          g.narrow ??= h.narrow;
+          g.grade ??= h.grade;
+          if (h.shadow) g.shadow ??= h.shadow;
+        }
         consumed.add(h);
         continue;
       }
       break;
+    }
+  }
+
+  // 4a. Conditions inside a gloss the window reached over name what the condition covers
+  //     ("arterial thrombosis (i.e., stroke or transient ischemic attack) within 12 months").
+  for (const g of groups) {
+    if (!g.gloss || consumed.has(g)) continue;
+    for (const h of groups) {
+      if (h === g || consumed.has(h) || h.start < g.gloss[0] || h.end > g.gloss[1]) continue;
+      for (const n of h.names) if (!g.names.includes(n) && !g.names.some((p) => isAncestor(input, p, [n]))) g.names.push(n);
+      g.spans.push(...h.spans);
+      consumed.add(h);
     }
   }
 
@@ -968,9 +1013,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const note = ACTIVE_NOTE.exec(text.slice(g.end));
     // A condition in a permission ("Patients with HIV on ART are eligible") excludes no one; the
     // note's own "to be eligible" is not one.
-    const claim = note
-      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
-      : sentence;
+    // A parenthesis after the condition is a note on it ("(treated HCV permitted if RNA
+    // undetectable)"), read by step 5, not a permission of the condition itself.
+    const claim = (
+      note
+        ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
+        : sentence
+    ).replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
     if (
       PERMIT.test(claim) &&
       !/\b(?:not|never|in)eligible|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)/i.test(claim)
@@ -1118,7 +1167,17 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
     if (last && last.category === f.category && (samePolarity || (settled(last) && settled(f)))) {
       const lastEnd = Math.max(...last.spans.map((sp) => sp[1]));
       const start = Math.min(...f.spans.map((sp) => sp[0]));
-      const gap = text.slice(lastEnd, start);
+      // A parenthesis between two members is an aside ("interstitial lung disease (including past
+      // history and current condition), acute lung disease").
+      // A parenthesis holding another reader's finding ("(QTc > 500 msec)") is no aside.
+      const gap = text
+        .slice(lastEnd, start)
+        .replace(/\([^()]*\)/g, (m, at: number) =>
+          input.mentions.some((x) => x.type !== 'condition' && x.start >= lastEnd + at && x.start < lastEnd + at + m.length) ||
+          /\d/.test(m)
+            ? m
+            : ' ',
+        );
       if (
         start >= lastEnd &&
         /^(?:[\s,;/()[\]]|\b(?:or|and|and\/or|nor|as well as|including|such as|e\.?\s*g\.?|other)\b)*$/i.test(gap) &&
