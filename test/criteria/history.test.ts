@@ -1056,3 +1056,20 @@ describe('golden lines', () => {
     expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(name);
   });
 });
+
+describe('study-drug allergy named by a development code or an INN stem', () => {
+  it('reads a drug the lexicon does not hold as the study drug when it has a code name or an antineoplastic stem', () => {
+    expect(conditionOf('Has known or suspected hypersensitivity to BI-1808 or pembrolizumab', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    expect(conditionOf('Hypersensitivity to Fluzoparib or Camrelizumab or Temozolomide;', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    expect(unreadOf('Known hypersensitivity to any of the components of the drug products and/or excipients of GI-102.', 'exclusion')).toBe('');
+  });
+
+  it('leaves an allergy to an ordinary medicine unread: it is not the study drug', () => {
+    expect(conditionOf('Known hypersensitivity to propranolol.', 'exclusion')).toBeNull();
+    expect(conditionOf('Allergy to penicillin.', 'exclusion')).toBeNull();
+  });
+});
