@@ -102,6 +102,15 @@ describe('comorbidities newly read', () => {
     expect(conditionLeaves('Advanced liver or kidney disease.')).toEqual([
       { names: ['liver_disease', 'renal_disease'], value: true },
     ]);
+    expect(conditionLeaves('Hepatic or renal dysfunction')).toEqual([
+      { names: ['liver_disease', 'renal_disease'], value: true },
+    ]);
+    // A colon definition is the criterion, read by the lab readers.
+    expect(
+      conditionLeaves(
+        'Severe renal dysfunction: estimated creatinine clearance of \\<30 mL/min, measured in 24-hour urine',
+      ),
+    ).toEqual([]);
   });
 
   it('joins "(e.g., lupus, …)" examples to the umbrella before them, with the requirement and window after the parenthesis', () => {

@@ -115,6 +115,8 @@ const OTHER_NEED =
  */
 const AMOUNT_LEAD =
   /\b(?:(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
+/** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
+const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
 /** A condition named as the cause of something else ("respiratory compromise resulting from intercurrent pulmonary illnesses"). */
@@ -302,7 +304,7 @@ function indication(text: string, start: number): boolean {
 }
 
 /** A condition named by an organ adjective and a head noun the adjectives before it may share. */
-const SHARED_HEAD = /\b(?:diseases?|disorders?|illness(?:es)?|conditions?)$/i;
+const SHARED_HEAD = /\b(?:diseases?|disorders?|illness(?:es)?|conditions?|dysfunction|impairment|insufficiency|failure)$/i;
 const ORGAN_ADJECTIVE_CACHE = new WeakMap<object, Map<string, string | null>>();
 
 /** The condition "<word> disease" names, if the lexicon knows it ("pulmonary" → pulmonary_disease). */
@@ -664,7 +666,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.spans.push([pos, pos + detectable[0].length]);
       // "Active HCV with detectable HCV RNA": the second name is the test, not another finding.
       g.shadow = [pos, pos + detectable[0].length];
-    } else if (CONTROLLED_TAIL.test(tail)) {
+    } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
       g.restricted = true;
