@@ -50,6 +50,15 @@ describe('comorbidity lexicon entries', () => {
     expect(lex.conditionById.get('adrenal_insufficiency')?.icd10).toContain('E27.4');
   });
 
+  it('writes ICD-10-CM ranges as the code prefixes a record is matched by', () => {
+    // normalise.ts matches a coded condition by prefix, so "A00-B99" as one string matched nothing.
+    const ranges = lex.conditions.conditions.flatMap((c) => (c.icd10 ?? []).filter((code) => code.includes('-')));
+    expect(ranges).toEqual([]);
+    expect(lex.conditionById.get('organ_transplant')?.icd10).toEqual(['Z94.0', 'Z94.1', 'Z94.2', 'Z94.3', 'Z94.4']);
+    expect(lex.conditionById.get('infection')?.icd10).toEqual(['A', 'B']);
+    expect(lex.conditionById.get('liver_disease')?.icd10).toContain('K74');
+  });
+
   it('places organ-specific conditions under their organ-system umbrella', () => {
     expect(lex.conditionById.get('copd')?.parents).toContain('pulmonary_disease');
     expect(lex.conditionById.get('inflammatory_bowel_disease')?.parents).toEqual([
