@@ -15,7 +15,10 @@
  *   2. ICD-10-CM codes of entries that cite mCODE are checked against the mCODE STU4 value-set table;
  *   3. spelling variants the tokenizer does not fold: possessives ("Crohn's" → "Crohn", "Crohns"),
  *      diacritics ("Sjögren" → "Sjogren"); duplicates (same token key) are dropped;
- *   4. consistency: ids unique, parents exist, no cycles, caseSensitive entries are synonyms.
+ *   4. consistency: ids unique, parents exist, no cycles, caseSensitive entries are synonyms;
+ *   5. ICD-10-CM ranges ("A00-B99", "Z94.0-Z94.4") → the code prefixes they cover ("A", "B"; "Z94.0" …
+ *      "Z94.4"), because patient records are matched by code prefix (src/patients/normalise.ts) and a
+ *      range written as one string would match no code.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -200,6 +203,40 @@ const malignancyExceptions = conditionsIn.malignancyExceptions.map((e) => {
   };
 });
 
+// 5. ICD-10-CM ranges → prefixes.
+const CATEGORY_RANGE = /^([A-Z])(\d{2})-([A-Z])(\d{2})$/;
+const SUBCATEGORY_RANGE = /^([A-Z]\d{2})\.(\d)-([A-Z]\d{2})\.(\d)$/;
+function icdPrefixes(code: string): string[] {
+  const sub = SUBCATEGORY_RANGE.exec(code);
+  if (sub) {
+    if (sub[1] !== sub[3]) fail(`ICD-10-CM range ${code} spans categories`);
+    const out: string[] = [];
+    for (let d = Number(sub[2]); d <= Number(sub[4]); d++) out.push(`${sub[1]}.${d}`);
+    return out;
+  }
+  const cat = CATEGORY_RANGE.exec(code);
+  if (!cat) {
+    if (code.includes('-')) fail(`unreadable ICD-10-CM range ${code}`);
+    return [code];
+  }
+  const out: string[] = [];
+  const from = cat[1]!.charCodeAt(0);
+  const to = cat[3]!.charCodeAt(0);
+  for (let l = from; l <= to; l++) {
+    const letter = String.fromCharCode(l);
+    const lo = l === from ? Number(cat[2]) : 0;
+    const hi = l === to ? Number(cat[4]) : 99;
+    // A whole chapter letter is its own prefix.
+    if (lo === 0 && hi === 99) {
+      out.push(letter);
+      continue;
+    }
+    for (let n = lo; n <= hi; n++) out.push(`${letter}${String(n).padStart(2, '0')}`);
+  }
+  return out;
+}
+const icdList = (codes: string[]): string[] => [...new Set(codes.flatMap(icdPrefixes))];
+
 const conditions = conditionsIn.conditions.map((c) => ({
   id: c.id,
   name: c.name,
@@ -207,7 +244,7 @@ const conditions = conditionsIn.conditions.map((c) => ({
   synonyms: expand(c.name, c.synonyms, c.caseSensitive),
   ...(c.parents?.length ? { parents: c.parents } : {}),
   ...(c.snomed?.length ? { snomed: c.snomed } : {}),
-  ...(c.icd10?.length ? { icd10: c.icd10 } : {}),
+  ...(c.icd10?.length ? { icd10: icdList(c.icd10) } : {}),
   ...(c.caseSensitive?.length ? { caseSensitive: c.caseSensitive } : {}),
   source: c.source,
 }));

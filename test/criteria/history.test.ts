@@ -551,22 +551,20 @@ describe('medical history', () => {
     });
   });
 
-  it('keeps the examples of an umbrella condition a list, though a replacement note follows them', () => {
+  it('joins the examples of an umbrella condition to it, the requirement and window after them qualifying the umbrella', () => {
     expect(
       conditionOf(
         "Active autoimmune disease (e.g., lupus, rheumatoid arthritis, Sjogren's syndrome) requiring systemic treatment (i.e., disease modifying agents, corticosteroids, or immunosuppressive drugs) in the past 2 years. Replacement therapy (e.g., thyroxine, insulin, or physiologic corticosteroid replacement therapy for adrenal or pituitary insufficiency, etc.) is not considered a form of systemic treatment.",
         'exclusion',
       ),
-    ).toEqual({
-      any: [
-        cond({
-          names: ['autoimmune_disease'],
-          active: true,
-          except: SPARED_BY_REPLACEMENT,
-        }),
-        cond({ names: ['sle', 'rheumatoid_arthritis', 'sjogren_syndrome'], active: true, withinYears: 2 }),
-      ],
-    });
+    ).toEqual(
+      cond({
+        names: ['autoimmune_disease'],
+        active: true,
+        withinYears: 2,
+        except: SPARED_BY_REPLACEMENT,
+      }),
+    );
   });
 
   it('reads the KEYNOTE autoimmune exclusion with its window and the replacement-therapy exceptions', () => {
@@ -1057,5 +1055,22 @@ describe('golden lines', () => {
 
   it.each(lines.map((l) => [`${l.nctId}: ${l.text.slice(0, 60)}`, l] as const))('reads %s', (name, line) => {
     expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(name);
+  });
+});
+
+describe('study-drug allergy named by a development code or an INN stem', () => {
+  it('reads a drug the lexicon does not hold as the study drug when it has a code name or an antineoplastic stem', () => {
+    expect(conditionOf('Has known or suspected hypersensitivity to BI-1808 or pembrolizumab', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    expect(conditionOf('Hypersensitivity to Fluzoparib or Camrelizumab or Temozolomide;', 'exclusion')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    expect(unreadOf('Known hypersensitivity to any of the components of the drug products and/or excipients of GI-102.', 'exclusion')).toBe('');
+  });
+
+  it('leaves an allergy to an ordinary medicine unread: it is not the study drug', () => {
+    expect(conditionOf('Known hypersensitivity to propranolol.', 'exclusion')).toBeNull();
+    expect(conditionOf('Allergy to penicillin.', 'exclusion')).toBeNull();
   });
 });

@@ -28,7 +28,7 @@
  * Other malignancies are in history-malignancy.ts; leptomeningeal disease and cord compression in
  * history-brain.ts.
  */
-import { modalNegationInExclusion, mergeSpans, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { modalNegationInExclusion, mergeSpans, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Condition } from '../facts';
 import type { Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
@@ -84,7 +84,15 @@ const LIST_GAP =
 
 /** A tail that narrows the condition to a subgroup. */
 const RESTRICTIVE_TAIL =
-  /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
+  /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with\b(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
+
+/**
+ * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
+ * endoscopy", "active infection causing fever", "QT prolongation associated with other medications"):
+ * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
+ */
+const NARROWING_TAIL =
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -94,6 +102,54 @@ const RISK_OR_SYMPTOM_TAIL =
   /^[^.;]{0,60}?\b(?:that|which)\s+(?:is|are|may\s+be|could\s+be|would\s+be)\s+(?:considered\s+|deemed\s+|known\s+to\s+be\s+)?(?:an?\s+)?(?:significant\s+|major\s+)?risk\s+factors?\b|^\s*\)?\s*as\s+(?:an?\s+|the\s+)?(?:major|main|predominant|primary|prominent|presenting)?\s*(?:symptom|sign|manifestation)s?\b/i;
 /** Conditions named as what a risk factor leads to ("risk factors for retinal vein occlusion (RVO): …") are not the patient's. */
 const RISK_OF = /\brisk\s+(?:factors?\s+)?(?:for|of)\s+(?:developing\s+)?(?:[\w-]+[\s,/]*){0,6}$/i;
+/**
+ * A need the facts cannot name ("requiring repeated drainage", "that requires active paracentesis
+ * for control", "requires surgical intervention"): the condition stays necessary and the need is
+ * left to a coordinator, as a past requirement is. Stops at the clause's end.
+ */
+const OTHER_NEED =
+  /^\s*\)?\s*,?\s*(?:(?:that|which)\s+)?(?:(?:is|are|has|have)\s+)?(?:requiring|requires?|required|needing|needs?|in\s+need\s+of)\s+(?:\b(?:i\.v|e\.g|i\.e|p\.o|s\.c)\.|[^.;]|\.(?!\s|$)){1,120}?(?=\s*(?:[.;](?:\s|$)|$|,?\s+(?:or|and|and\/or)\s+(?:a\s+|an\s+)?(?:current|currently|active|history|known|prior|previous|uncontrolled|symptomatic|any|other|evidence)\b|\s+(?:within|in\s+the\s+(?:past|last|previous))\b|\s+(?:≤|<=?|=<)\s*\d|\s*\(\s*(?:except|unless|e\.?\s*g\.?|i\.?\s*e\.?|such\s+as|including|other\s+than|excluding)\b|\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:eligible|excluded|allowed|permitted)\b))/i;
+/**
+ * Words before a condition that grade its size or amount ("beyond trace ascites", "large amount of
+ * pleural effusion"): a narrower condition than the facts hold.
+ */
+const AMOUNT_LEAD =
+  /\b(?:(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
+/** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
+const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
+/** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
+const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
+/** A condition named as the cause of something else ("respiratory compromise resulting from intercurrent pulmonary illnesses"). */
+const CAUSE_LEAD = /\b(?:resulting\s+from|due\s+to|caused\s+by|secondary\s+to|attributable\s+to|as\s+a\s+result\s+of)\s*$/i;
+/** Umbrella conditions (organ systems) that a leading adjective narrows to a kind the lexicon does not name. */
+const UMBRELLAS = new Set(['pulmonary_disease', 'gastrointestinal_disease', 'neurologic_disease', 'endocrine_disease']);
+/** Words that may stand right before an umbrella without narrowing it. */
+const UMBRELLA_LEAD_OK =
+  /(?:^|[,;:(.]|\b(?:of|with|from|or|and|nor|including|include|includes|as|like|by|to|for|in|have|has|had|having|suffering|diagnosed|evidence|patients?|participants?|subjects?|individuals?|no|e\.?\s*g\.?|i\.?\s*e\.?))$/i;
+/** A condition named inside an organisation's or an instrument's name ("American Association for the Study of Liver Diseases", "Chronic Kidney Disease Epidemiology Collaboration"). */
+const ORGANISATION_LEAD = /\b(?:Association|Society|Institute|Foundation|College|Academy|Federation|Alliance)\s+(?:for\s+the\s+Study\s+)?(?:of|for|on)\s+(?:the\s+)?$/;
+const ORGANISATION_TAIL = /^\s*(?:Epidemiology\s+Collaboration|Association|Society|Foundation|Institute|Study\s+Group|Consortium|Network|Working\s+Group|Questionnaire|Scale|Score|Index)\b/;
+
+/** A clause stating a condition as a premise ("If a pleural effusion is present, …"): a requirement for those patients. */
+const PREMISE_LEAD = /^\s*(?:if|when|where|in\s+(?:the\s+)?(?:case|event)\s+of)\b[^,;]*$/i;
+/** An organ prefix glued to a condition ("cardio-respiratory disease"): a compound the condition alone does not name. */
+const ORGAN_PREFIX = /\b(?:cardio|cardiac|heart|broncho|gastro|hepato|neuro|pleuro|cerebro|musculo|reno)-\s*$/i;
+/**
+ * A condition named as what a replacement, physiologic or prophylactic treatment is for ("Physiologic
+ * doses of corticosteroids for adrenal insufficiency are allowed", "inhaled steroids (e.g.,
+ * fluticasone for COPD)"): the subject is the treatment, not the patient's condition.
+ */
+const INDICATION_LEAD =
+  /\b(?:for|to\s+treat|treatment\s+of|management\s+of|prevention\s+of|prophylaxis\s+(?:of|for))\s+(?:the\s+)?(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** Leads that name a purpose or a topic whatever comes before ("To treat asthma or COPD exacerbations", "information regarding patients with adrenal insufficiency"). */
+const PURPOSE_LEAD =
+  /\b(?:to\s+treat|(?:in\s+the\s+)?management\s+of|prevention\s+of|prophylaxis\s+(?:of|for)|regarding|concerning|information\s+(?:on|about))\s+(?:the\s+)?(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** A controlled or quiet state before a condition ("well-controlled and asymptomatic adrenal insufficiency", "clinically stable autoimmune thyroid disease"): what an exception spares. */
+const CONTROLLED_LEAD =
+  /(?<!\bnot\s)(?<!\bpoorly\s)\b(?:well[\s-]controlled|asymptomatic|clinically\s+stable|stable|inactive|quiescent)\b(?:\s+(?:and|or)\s+[\w-]+)?\s*$/i;
+const INDICATION_TREATMENT =
+  /\b(?:doses?|dosing|replacement|substitut\w*|physiologic\w*|mineralocorticoids?|fludrocortisone|prophyla\w*|inhaled|topical|intranasal)\b/i;
+
 /** What a condition may require: "systemic therapy", "steroids or other immunosuppressive medications". */
 const REQUIRED_HEAD = String.raw`(?:antibiotics?|antivirals?|antifungals?|anti-infectives?|antimicrobials?|treatment|therapy|therapies|medication|medications|drugs|agents|immunosuppression|immunosuppressants?|(?:immunosuppressive|immune[\s-]suppressive|immunomodulatory)\s+(?:therapy|therapies|treatments?|drugs|agents|medications)|(?:cortico)?steroids|glucocorticoids|(?:cortico)?steroid\s+(?:therapy|treatment)|disease-modifying\s+agents|hospitali[sz]ation)`;
 /**
@@ -116,7 +172,7 @@ const EXCEPTIONS_SENTENCE =
 
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
-  /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
+  /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
 /** Words of a controlled infection or disease. */
 const CONTROLLED =
   /\b(?:controlled|undetectable|suppressed|suppression|viral\s+load|cd4|antiretroviral|art|haart|antiviral|anti-viral|treated|cured|resolved|eradicated|sustained\s+virologic|svr|negative|clearance|cleared|inactive|remission|stable|well-controlled|prophyla\w+|replacement)\b/i;
@@ -167,6 +223,14 @@ interface Group {
    * steroids"): the condition is necessary, the treatment held as an unparsed leaf beside it.
    */
   need?: { text: string; span: Span };
+  /** A gloss between the condition and its window ("arterial thrombosis (i.e., stroke or TIA) within 12 months"). */
+  gloss?: Span;
+  /** Made current by a requirement after it ("… requiring systemic therapy"). */
+  tailActive?: boolean;
+  /** Words grading the condition's size or amount ("moderate to severe"), held as an unparsed leaf beside it. */
+  amount?: { text: string; span: Span };
+  /** A clause narrowing the condition by its effect or cause, held as an unparsed leaf beside it. */
+  narrow?: { text: string; span: Span };
   /** Words accounted for that must not place the finding (a note in a later sentence). */
   cover: Span[];
   /** The narrowing words, whose own conditions are not the patient's. */
@@ -175,7 +239,7 @@ interface Group {
 }
 
 const WINDOW = new RegExp(
-  String.raw`^\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
+  String.raw`^\s*\)?\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*\)?\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
   'i',
 );
 
@@ -231,6 +295,104 @@ function nyhaClasses(spec: string): number[] {
 const TUMOUR_THROMBUS =
   /\btumou?r\s+thromb|\bthrombus\s+(?:\w+\s+){0,2}in\s+the\s+(?:renal\s+vein|(?:inferior\s+)?vena\s+cava|IVC)\b/i;
 
+function indication(text: string, start: number): boolean {
+  const sStart = sentenceStart(text, start);
+  const lead = text.slice(Math.max(sStart, start - 60), start);
+  if (PURPOSE_LEAD.test(lead)) return true;
+  if (!INDICATION_LEAD.test(lead)) return false;
+  return INDICATION_TREATMENT.test(text.slice(sStart, start));
+}
+
+/** A condition named by an organ adjective and a head noun the adjectives before it may share. */
+const SHARED_HEAD = /\b(?:diseases?|disorders?|illness(?:es)?|conditions?|dysfunction|impairment|insufficiency|failure)$/i;
+const ORGAN_ADJECTIVE_CACHE = new WeakMap<object, Map<string, string | null>>();
+
+/** The condition "<word> disease" names, if the lexicon knows it ("pulmonary" → pulmonary_disease). */
+function organAdjective(input: ExtractInput, word: string): string | null {
+  let cache = ORGAN_ADJECTIVE_CACHE.get(input.lex);
+  if (!cache) ORGAN_ADJECTIVE_CACHE.set(input.lex, (cache = new Map()));
+  const key = word.toLowerCase();
+  if (!cache.has(key)) {
+    const phrase = `${key} disease`;
+    const hit = input.lex.index.scan(phrase).find((m) => m.type === 'condition' && m.start === 0 && m.end === phrase.length);
+    cache.set(key, hit?.id ?? null);
+  }
+  return cache.get(key)!;
+}
+
+/**
+ * The organ adjectives listed right before `pos` that share its head noun ("cardiovascular,
+ * pulmonary, or" before "gastrointestinal disorders"), walked back word by word; null unless every
+ * listed word names a condition with "disease".
+ */
+function sharedHeadList(input: ExtractInput, pos: number): { ids: string[]; start: number } | null {
+  const { tokens, text } = input;
+  let i = tokenAt(tokens, pos) - 1;
+  let cursor = pos;
+  const ids: string[] = [];
+  let start = pos;
+  while (i >= 0) {
+    // A separator: ",", "/", "or", "and", "and/or", ", or".
+    let j = i;
+    while (j >= 0 && /^(?:or|and)$/i.test(tokens[j]!.norm) && /^[\s,/]*$/.test(text.slice(tokens[j]!.end, cursor))) {
+      cursor = tokens[j]!.start;
+      j--;
+    }
+    if (j < 0) break;
+    const gap = text.slice(tokens[j]!.end, cursor);
+    if (!/^\s*[,/]?\s*$/.test(gap) || (cursor === pos && !/[,/]/.test(gap) && j === i)) break;
+    const word = tokens[j]!;
+    const id = organAdjective(input, text.slice(word.start, word.end));
+    if (!id) break;
+    ids.push(id);
+    start = word.start;
+    cursor = word.start;
+    i = j - 1;
+  }
+  return ids.length ? { ids: ids.reverse(), start } : null;
+}
+
+const ACRONYM = /\b[A-Z]{3,8}\b/g;
+const ITEM = /[^,;()]+/g;
+
+/**
+ * Spans of a list that spells out an acronym in the text ("POEMS syndrome (polyneuropathy,
+ * organomegaly, endocrinopathy, monoclonal protein, and skin changes)"): its members name the
+ * syndrome's features, not conditions of their own.
+ */
+function acronymExpansions(text: string): Span[] {
+  const acronyms = new Set(text.match(ACRONYM) ?? []);
+  if (!acronyms.size) return [];
+  const items: Array<{ start: number; end: number; initial: string }> = [];
+  for (const seg of text.matchAll(ITEM)) {
+    let offset = seg.index;
+    for (const part of seg[0].split(/(\s+(?:and|or)\s+)/)) {
+      const lead = part.length - part.trimStart().length;
+      const word = part.trim();
+      if (word && !/^(?:and|or)$/i.test(word) && !acronyms.has(word) && !/^(?:syndrome|disease)$/i.test(word))
+        items.push({ start: offset + lead, end: offset + lead + word.length, initial: word[0]!.toLowerCase() });
+      offset += part.length;
+    }
+  }
+  const out: Span[] = [];
+  for (const a of acronyms) {
+    const letters = a.toLowerCase();
+    for (let i = 0; i + letters.length <= items.length; i++) {
+      if ([...letters].every((ch, k) => items[i + k]!.initial === ch)) out.push([items[i]!.start, items[i + letters.length - 1]!.end]);
+    }
+  }
+  return out;
+}
+
+/** Whether a mention carries a qualifier meaning current ("active HIV"), other than a chronic condition's own name. */
+function mentionQualifies(input: ExtractInput, m: Mention): boolean {
+  const name = input.lex.conditionById.get(m.id)?.name ?? '';
+  const words = m.text.match(/\b(?:active|uncontrolled|chronic|symptomatic)\b/gi) ?? [];
+  // "chronic pain", "chronic liver disease": the condition is chronic by name, not currently active.
+  const chronicByName = /\bchronic\b/i.test(name);
+  return words.some((w) => !(chronicByName && /^chronic$/i.test(w)));
+}
+
 export const extractConditions: Extractor = (input: ExtractInput) => {
   const { text } = input;
   const mentions = input.mentions.filter(
@@ -244,8 +406,19 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // "the ICPI diarrhea/colitis work up": the subject of a work-up, not a condition the patient has.
       !/^\s*(?:\/\s*[\w-]+\s*)?(?:work[\s-]?up|workup)\b/i.test(text.slice(m.end, m.end + 30)) &&
       // "psychiatric illness/social situations that would limit compliance": read as compliance.
-      !(m.id === 'psychiatric_illness' && LIMITS_COMPLIANCE.test(text.slice(m.end, m.end + 90))),
+      !(m.id === 'psychiatric_illness' && LIMITS_COMPLIANCE.test(text.slice(m.end, m.end + 90))) &&
+      !ORGAN_PREFIX.test(text.slice(Math.max(0, m.start - 12), m.start)) &&
+      !ORGANISATION_LEAD.test(text.slice(Math.max(0, m.start - 50), m.start)) &&
+      !ORGANISATION_TAIL.test(text.slice(m.end, m.end + 40)) &&
+      // "systemic disease-modulating drugs", "disease-free": a compound word, not a condition.
+      !/^-(?:modifying|modulating|free)\b/i.test(text.slice(m.end, m.end + 12)),
   );
+  const expansions = mentions.length ? acronymExpansions(text) : [];
+  if (expansions.length) {
+    const kept = mentions.filter((m) => !expansions.some(([a, b]) => m.start >= a && m.end <= b));
+    mentions.length = 0;
+    mentions.push(...kept);
+  }
   const nyhaMatches = input.tokens.some((t) => t.norm === 'nyha' || t.norm === 'york' || t.norm.startsWith('class'))
     ? grab(NYHA, text)
     : [];
@@ -319,6 +492,16 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     });
   }
 
+  // 1b. "Clinically significant cardiovascular, pulmonary, or gastrointestinal disorders": organ
+  //     adjectives sharing the head noun of the condition after them, each read as "<adjective> disease".
+  for (const g of groups) {
+    if (g.mentions.length !== 1 || !SHARED_HEAD.test(g.mentions[0]!.text)) continue;
+    const list = sharedHeadList(input, g.start);
+    if (!list) continue;
+    for (const id of list.ids) if (!g.names.includes(id)) g.names.unshift(id);
+    g.start = list.start;
+  }
+
   // 2. Qualifiers, windows, treatment requirements, polarity words.
   for (const g of groups) {
     const sStart = sentenceStart(text, g.start);
@@ -334,8 +517,27 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const qual = text.slice(qualStart, g.start);
     g.active =
       (ACTIVE_WORDS.test(qual) && !PAST_OR_PRESENT.test(qual)) ||
-      g.mentions.some((m) => /\b(?:active|uncontrolled|chronic|symptomatic)\b/i.test(m.text));
+      g.mentions.some((m) => mentionQualifies(input, m));
     if (RESTRICTIVE_QUAL.test(qual)) g.restricted = true;
+    // "moderate to severe hearing loss", "large amount of pleural effusion": the condition is
+    // necessary, its size left to a coordinator.
+    const amountAt = [qualStart, g.start].find((at) => AMOUNT_LEAD.test(text.slice(Math.max(sStart, at - 40), at)));
+    if (amountAt !== undefined) {
+      const window = text.slice(Math.max(sStart, amountAt - 40), amountAt);
+      const m = AMOUNT_LEAD.exec(window)!;
+      const from = amountAt - window.length + m.index;
+      const to = amountAt - (m[0].length - m[0].trimEnd().length);
+      g.amount = { text: text.slice(from, to), span: [from, to] };
+    }
+    if (PREMISE_LEAD.test(text.slice(sStart, qualStart))) g.restricted = true;
+    if (CAUSE_LEAD.test(text.slice(Math.max(sStart, qualStart - 40), qualStart))) g.restricted = true;
+    // "Physiologic doses of corticosteroids for adrenal insufficiency": kept as a group, so that an
+    // exception naming it is still read with its umbrella, but no finding of its own.
+    if (indication(text, qualStart)) g.restricted = true;
+    // "restrictive lung disease", "inflammatory lung disease": a kind of the umbrella it does not name.
+    if (UMBRELLAS.has(g.names[0]!) && qual === '' && !UMBRELLA_LEAD_OK.test(text.slice(Math.max(sStart, qualStart - 30), qualStart).trimEnd()))
+      g.restricted = true;
+    if (CONTROLLED_LEAD.test(text.slice(Math.max(sStart, g.start - 50), g.start))) g.restricted = true;
     const leadText = text.slice(Math.max(sStart, qualStart - 80), qualStart);
     const gradeLead = GRADE_LEAD.exec(leadText);
     // "≤ Grade 2 neuropathy" is a ceiling (a permission), "NYHA Grade 3" a heart-failure class.
@@ -395,6 +597,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         /\brequired\b/i.test(req[0]) ||
         (/\b(?:history|prior|previous|previously|past)\b/i.test(qual) && (!ACTIVE_WORDS.test(qual) || PAST_OR_PRESENT.test(qual)));
       g.active = true;
+      g.tailActive = true;
       g.spans.push([pos, pos + req[0].length]);
       if (past) pastRequirement = [pos, pos + req[0].length];
       pos += req[0].length;
@@ -407,9 +610,25 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         pos += eg[0].length;
       }
     }
+    const otherNeed = req ? null : OTHER_NEED.exec(text.slice(pos));
+    if (otherNeed) {
+      const lead = /^[\s),]*/.exec(otherNeed[0])![0].length;
+      const needSpan: Span = [pos + lead, pos + otherNeed[0].length];
+      // "requiring systemic ABX, coagulation disorders, or …": the need ends where the list goes on.
+      const next = mentions.find(
+        (m) => m.start > needSpan[0] && m.start < needSpan[1] && /(?:,|\bor|\band)\s*$/i.test(text.slice(needSpan[0], m.start)),
+      );
+      if (next) needSpan[1] = needSpan[0] + text.slice(needSpan[0], next.start).replace(/\s*(?:,\s*)?(?:\b(?:or|and)\s*)?$/i, '').length;
+      g.need = { text: text.slice(needSpan[0], needSpan[1]).trim(), span: needSpan };
+      // Conditions inside the need ("… or Cell-free and Concentrated Ascites Reinfusion Therapy") are its words.
+      g.shadow = needSpan;
+      pos = needSpan[1];
+    }
     // "Stroke (ischaemic or haemorrhagic) within the last three months": the window after a gloss.
     const gloss = /^\s*\([^()]{1,60}\)/.exec(text.slice(pos));
-    const win = readWindow(input, pos) ?? (gloss ? readWindow(input, pos + gloss[0].length) : null);
+    const direct = readWindow(input, pos);
+    const win = direct ?? (gloss ? readWindow(input, pos + gloss[0].length) : null);
+    if (win && !direct && gloss) g.gloss = [pos, pos + gloss[0].length];
     if (win) {
       // After a test result the window dates the test ("negative HIV test within 4 weeks").
       if (!word) g.withinYears = win.years;
@@ -439,22 +658,35 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const tail =
       tailNote && /^[^.;(]{0,40}\(/.test(tailNote[0]) ? fullTail.slice(tailNote.index + tailNote[0].length) : fullTail;
     const detectable =
-      /^\s*(?:with|and)\s+(?:a\s+)?(?:detectable|positive|uncontrolled|high)\s+(?:viral\s+load|HIV\s+viral\s+load|RNA|DNA|viremia)\b/i.exec(
+      /^\s*(?:with|and)\s+(?:a\s+)?(?:detectable|positive|uncontrolled|high)\s+(?:(?:HIV|HBV|HCV|hepatitis\s+[BC])\s+)?(?:viral\s+load|RNA|DNA|viremia)\b/i.exec(
         tail,
       );
     if (detectable) {
       g.active = true;
       g.spans.push([pos, pos + detectable[0].length]);
+      // "Active HCV with detectable HCV RNA": the second name is the test, not another finding.
+      g.shadow = [pos, pos + detectable[0].length];
+    } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
+      g.restricted = true;
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
       g.restricted = true;
       // Conditions inside that tail are someone else's ("contact with persons with confirmed COVID-19").
       // What a risk factor leads to is a list to the end of the sentence.
       const stop = RISK_OR_SYMPTOM_TAIL.test(tail) ? -1 : tail.search(/[,;]/);
       g.shadow = [pos, pos + (stop < 0 ? tail.length : stop)];
+    } else {
+      const narrow = NARROWING_TAIL.exec(tail);
+      if (narrow) {
+        const at = pos + (fullTail.length - tail.length);
+        const lead = /^[\s,]*/.exec(narrow[0])![0].length;
+        const span: Span = [at + lead, at + narrow[0].trimEnd().length];
+        g.narrow = { text: text.slice(span[0], span[1]), span };
+        g.shadow = span;
+      }
     }
     // "… who have a history of ischemic heart disease … must have a cardiac stress test": a
     // requirement for those patients, not an exclusion of them.
-    if (exclusion && /\b(?:must|should|are\s+required\s+to|is\s+required\s+to|need\s+to|will\s+need)\b/i.test(tail))
+    if (exclusion && /\b(?:must|should|are\s+required\s+to|is\s+required\s+to|need\s+to|will\s+need|(?:will|shall|are\s+to|is\s+to)\s+be\s+(?:evaluated|assessed|reviewed|referred|discussed|monitored))\b/i.test(tail))
       g.restricted = true;
     // KEYNOTE wording: "(i.e., with use of disease modifying agents, corticosteroids or
     // immunosuppressive drugs). Replacement therapy (e.g., thyroxine, insulin, or physiologic
@@ -561,7 +793,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   //     of the umbrella and shares its qualifier; the lead-in words are the umbrella's.
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
-    if (!g.names.some(isGeneric)) continue;
+    if (!g.names.some((n) => isGeneric(n) || UMBRELLAS.has(n))) continue;
     const lead =
       /^(\s*,?\s*(?:\(\s*)?(?:including|such\s+as|e\.?\s*g\.?|for\s+example|like))(?:(\s*,?\s*)(but\s+not\s+limited\s+to))?\s*[,:]?\s*/i.exec(
         text.slice(g.end),
@@ -590,6 +822,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     for (let j = i + 1; j < groups.length; j++) {
       const h = groups[j]!;
       if (consumed.has(h)) continue;
+      // Words of another group's need or narrowing clause are not a list member.
+      if (groups.some((k) => k.shadow && h.start >= k.shadow[0] && h.start < k.shadow[1])) continue;
       const between = text.slice(g.end, h.qualStart);
       if (sentenceEnd(text, g.end) < h.start) break;
       const exceptHere =
@@ -598,7 +832,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
           between,
         );
       const example =
-        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|such\s+as|including|includes|include|for\s+example|like)\b[^.;]*$/i.test(
+        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|such\s+as|including|includes|include|for\s+example|like)(?:(?<=\.)|\b)[^.;]*$/i.test(
           between,
         ) ||
         /^\s*\(\s*$/.test(between) ||
@@ -635,14 +869,46 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         g.category === h.category &&
         g.names.some((n) => isAncestor(input, n, h.names) || isGeneric(n))
       ) {
+        // "(e.g., lupus, rheumatoid arthritis) requiring systemic treatment": what follows the
+        // parenthesis qualifies the umbrella.
+        const closes = /^\s*\(/.test(between) && /^\s*\)/.test(text.slice(h.end));
+        // An example with its own window, need or narrowing ("myocardial infarction within prior 6
+        // months", "hypothyroidism that only requires hormone replacement") is read on its own.
+        const ownQualifiers =
+          h.withinYears !== undefined || h.need !== undefined || h.narrow !== undefined || h.grade !== undefined || h.amount !== undefined;
+        if (h.restricted) continue;
+        // Kept apart, the members after it stay apart too, so the list keeps its order for joinLists.
+        if (ownQualifiers && !closes) break;
         // Examples widen nothing a parent does not already name; other listed conditions join it.
         for (const n of h.names)
           if (!g.names.includes(n) && !g.names.some((p) => isAncestor(input, p, [n]))) g.names.push(n);
         g.spans.push([h.qualStart, h.end], ...h.spans, ...exampleWords(input, g.end, h.qualStart));
+        // "autoimmune disease (e.g., lupus, rheumatoid arthritis) requiring systemic treatment in the
+        // past 2 years": what follows the examples' parenthesis qualifies the umbrella.
+        if (closes) {
+          if (h.tailActive) g.active = true;
+          g.withinYears ??= h.withinYears;
+          g.need ??= h.need;
+          g.narrow ??= h.narrow;
+          g.grade ??= h.grade;
+          if (h.shadow) g.shadow ??= h.shadow;
+        }
         consumed.add(h);
         continue;
       }
       break;
+    }
+  }
+
+  // 4a. Conditions inside a gloss the window reached over name what the condition covers
+  //     ("arterial thrombosis (i.e., stroke or transient ischemic attack) within 12 months").
+  for (const g of groups) {
+    if (!g.gloss || consumed.has(g)) continue;
+    for (const h of groups) {
+      if (h === g || consumed.has(h) || h.start < g.gloss[0] || h.end > g.gloss[1]) continue;
+      for (const n of h.names) if (!g.names.includes(n) && !g.names.some((p) => isAncestor(input, p, [n]))) g.names.push(n);
+      g.spans.push(...h.spans);
+      consumed.add(h);
     }
   }
 
@@ -711,6 +977,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       (h) => h !== g && h.end <= g.start && h.end >= eg.index + sentenceStart(text, g.start) - 60,
     );
     if (!head) g.restricted = true;
+    // An example of a narrowed head ("GI disease that may alter absorption (e.g., diarrhea …)") is
+    // excluded only as far as it is narrowed too.
+    const egAt = sentenceStart(text, g.start) + eg.index;
+    if (groups.some((h) => h !== g && h.restricted && h.end <= egAt && h.end >= egAt - 60)) g.restricted = true;
   }
 
   // 6. Findings.
@@ -745,9 +1015,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const note = ACTIVE_NOTE.exec(text.slice(g.end));
     // A condition in a permission ("Patients with HIV on ART are eligible") excludes no one; the
     // note's own "to be eligible" is not one.
-    const claim = note
-      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
-      : sentence;
+    // A parenthesis after the condition is a note on it ("(treated HCV permitted if RNA
+    // undetectable)"), read by step 5, not a permission of the condition itself.
+    const claim = (
+      note
+        ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
+        : sentence
+    ).replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
     if (
       PERMIT.test(claim) &&
       !/\b(?:not|never|in)eligible|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)/i.test(claim)
@@ -783,7 +1057,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (value !== undefined && exclusion && value === false) value = true;
     const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
     // Qualifiers no fact holds stand beside the condition, which stays necessary.
-    const qualifiers = [g.grade, g.need].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const qualifiers = [g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
       condition: qualifiers.length
@@ -895,7 +1169,17 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
     if (last && last.category === f.category && (samePolarity || (settled(last) && settled(f)))) {
       const lastEnd = Math.max(...last.spans.map((sp) => sp[1]));
       const start = Math.min(...f.spans.map((sp) => sp[0]));
-      const gap = text.slice(lastEnd, start);
+      // A parenthesis between two members is an aside ("interstitial lung disease (including past
+      // history and current condition), acute lung disease").
+      // A parenthesis holding another reader's finding ("(QTc > 500 msec)") is no aside.
+      const gap = text
+        .slice(lastEnd, start)
+        .replace(/\([^()]*\)/g, (m, at: number) =>
+          input.mentions.some((x) => x.type !== 'condition' && x.start >= lastEnd + at && x.start < lastEnd + at + m.length) ||
+          /\d/.test(m)
+            ? m
+            : ' ',
+        );
       if (
         start >= lastEnd &&
         /^(?:[\s,;/()[\]]|\b(?:or|and|and\/or|nor|as well as|including|such as|e\.?\s*g\.?|other)\b)*$/i.test(gap) &&
@@ -904,6 +1188,7 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
         const parts = 'any' in last.condition ? last.condition.any : [last.condition];
         last.condition = { any: [...parts, f.condition] };
         last.spans.push(...f.spans);
+        if (f.cover) last.cover = [...(last.cover ?? []), ...f.cover];
         if (!samePolarity) last.polarityHandled = true;
         continue;
       }

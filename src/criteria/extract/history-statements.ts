@@ -79,6 +79,20 @@ function drugAt(input: ExtractInput, pos: number): boolean {
   );
 }
 
+/**
+ * A drug the lexicon does not hold, named by a development code ("BI-1808", "MQ710", "NUC-7738") or
+ * by an antineoplastic INN stem (WHO INN stems: -mab monoclonal antibodies, -nib kinase inhibitors,
+ * -parib PARP inhibitors, -ciclib CDK inhibitors, -lisib PI3K inhibitors, -zomib proteasome
+ * inhibitors, -platin, -taxel, -rubicin, -tecan, -citabine, -mustine, -vedotin): the length of the
+ * name at `pos`, or 0.
+ */
+const DRUG_LIKE =
+  /^(?:[A-Z]{1,6}[-‐]?\d{2,6}[A-Z]?|[A-Za-z]{3,}(?:mab|nib|parib|ciclib|lisib|zomib|platin|taxel|rubicin|tecan|citabine|mustine|vedotin))(?![\w-])/;
+function drugLikeAt(input: ExtractInput, pos: number): number {
+  if (drugAt(input, pos)) return 1;
+  return DRUG_LIKE.exec(input.text.slice(pos, pos + 40))?.[0].length ?? 0;
+}
+
 /** End of the run of statement words after `from` (numbers, comparators and parentheses allowed between). */
 function runForward(input: ExtractInput, from: number, to: number, words: Set<string>, drugs: boolean): number {
   const { tokens, text } = input;
@@ -88,7 +102,18 @@ function runForward(input: ExtractInput, from: number, to: number, words: Set<st
     const t = tokens[i]!;
     if (t.end > to) break;
     if (!/^[\s,()/=<>≥≤+\-:'’[\]]*$/.test(text.slice(end, t.start))) break;
-    const ok = words.has(t.norm) || /^\d+(?:\.\d+)?$/.test(t.norm) || (drugs && drugAt(input, t.start));
+    let ok = words.has(t.norm) || /^\d+(?:\.\d+)?$/.test(t.norm) || (drugs && drugAt(input, t.start));
+    if (!ok && drugs) {
+      const named = drugLikeAt(input, t.start);
+      if (named > 1) {
+        // A development code spans tokens ("BI-1808"): step over them.
+        while (i + 1 < tokens.length && tokens[i + 1]!.end <= t.start + named) i++;
+        end = t.start + named;
+        lastContent = end;
+        continue;
+      }
+      ok = named > 0;
+    }
     if (!ok) break;
     end = t.end;
     if (!CONNECTIVE.test(t.norm)) lastContent = t.end;
@@ -128,7 +153,8 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
       if (st.applies && !st.applies(input, sentence)) continue;
       const at = sStart + m.index;
       const anchorEnd = at + m[0].length;
-      if (st.after && !st.after.test(text.slice(anchorEnd, sEnd)) && !drugAt(input, tokenStartAfter(input, anchorEnd))) continue;
+      if (st.after && !st.after.test(text.slice(anchorEnd, sEnd)) && !(st.drugs && drugLikeAt(input, tokenStartAfter(input, anchorEnd))))
+        continue;
 
       const negated = negatedAt(input, at);
       let value: boolean;
