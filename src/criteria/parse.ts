@@ -70,6 +70,8 @@ const AND_GAP = /\band\b|\bwith\b|\bwho\b|\bplus\b|\bbut\b|\bwhile\b|\bas well a
 
 type Gap = 'and' | 'or' | 'sep' | 'sentence';
 
+const EXAMPLE_GAP = /\b(?:such\s+as|e\.\s?g\.?|eg\b|for\s+(?:example|instance)|including|includes|i\.\s?e\.?)/i;
+
 /** A parenthesis wholly inside a gap is an aside ("measurable tumor (or shortest diameter for lymph nodes) and injectable lesions"): its "or" joins nothing outside it. */
 const ASIDE = /\([^()]*\)/g;
 
@@ -89,7 +91,9 @@ function gapType(gap: string): Gap {
  * excludes on its own: "HIV, hepatitis B; hepatitis C"); the caller says which.
  */
 function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
-  const types = gaps.map(gapType);
+  // In an exclusion, what follows "such as" / "including" is an instance of what precedes it, and
+  // either one excludes: "immunodeficiency disorders (such as HIV/AIDS)".
+  const types = gaps.map((g) => (bare === 'or' && EXAMPLE_GAP.test(g) && gapType(g) !== 'sentence' ? 'or' : gapType(g)));
   const out: Array<'and' | 'or'> = [];
   for (let i = 0; i < types.length; i++) {
     const t = types[i]!;

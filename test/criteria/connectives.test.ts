@@ -23,11 +23,9 @@ describe('connectives between findings', () => {
     // Every lab is required: they sit directly in the top-level `all`, none inside an `any`.
     expect('all' in c).toBe(true);
     const top = (c as { all: Condition[] }).all;
-    expect(top.filter((x) => 'fact' in x && x.fact === 'lab').map((x) => (x as { params: { name: string } }).params.name)).toEqual([
-      'anc',
-      'hemoglobin',
-      'platelets',
-    ]);
+    expect(
+      top.filter((x) => 'fact' in x && x.fact === 'lab').map((x) => (x as { params: { name: string } }).params.name),
+    ).toEqual(['anc', 'hemoglobin', 'platelets']);
     expect(top.some((x) => 'any' in x)).toBe(false);
   });
 
@@ -56,6 +54,32 @@ describe('connectives between findings', () => {
   });
 });
 
+describe('examples in exclusions', () => {
+  const conditionNames = (c: Condition): string[][] =>
+    ('any' in c ? c.any : [c])
+      .filter((x) => 'fact' in x && x.fact === 'condition')
+      .map((x) => (x as { params: { names: string[] } }).params.names);
+
+  it('excludes on the umbrella or on any example after "such as" / "including"', () => {
+    const c = read(
+      'Participants with either a primary immunodeficiency disorder (i.e., severe combined immunodeficiency syndrome) or acquired immunodeficiency disorders (such as HIV/AIDS).',
+      'exclusion',
+    )!;
+    expect(conditionNames(c)).toEqual([['immunodeficiency'], ['hiv']]);
+    const severe = read(
+      "Severe medical diseases, including severe heart disease, cerebrovascular disease, uncontrolled diabetes, uncontrolled hypertension, severe infection, active digestive tract ulcer, abnormal immune function (including, but not limited to, rheumatoid arthritis, lupus erythematosus, Sjogren's syndrome, etc.).",
+      'exclusion',
+    )!;
+    expect(conditionNames(severe)).toEqual([
+      ['cardiovascular_disease', 'cerebrovascular_disease'],
+      ['diabetes_mellitus'],
+      ['hypertension'],
+      ['infection'],
+      ['rheumatoid_arthritis', 'sle', 'sjogren_syndrome'],
+    ]);
+  });
+});
+
 describe('cohort lists', () => {
   it('joins cohorts described by cancer and planned treatment as alternatives', () => {
     const text = [
@@ -75,6 +99,10 @@ describe('cohort lists', () => {
     );
     expect(codes).toEqual([['READ'], ['BREAST']]);
     // The breast cohort's planned surgery is kept as a question inside its own alternative.
-    expect(leavesOf(rule.any![1]!).some((l) => l.fact === 'attestation' && (l.params as { topic: string }).topic === 'planned_treatment')).toBe(true);
+    expect(
+      leavesOf(rule.any![1]!).some(
+        (l) => l.fact === 'attestation' && (l.params as { topic: string }).topic === 'planned_treatment',
+      ),
+    ).toBe(true);
   });
 });
