@@ -36,7 +36,12 @@ const steroids = (days: number, value: boolean): Condition => ({
   value,
   params: { classes: ['corticosteroid'], withinDays: days },
 });
-const unread = (text: string, value = true): Condition => ({ fact: 'unparsed', operator: 'equal', value, params: { text } });
+const unread = (text: string, value = true): Condition => ({
+  fact: 'unparsed',
+  operator: 'equal',
+  value,
+  params: { text },
+});
 const cond = (params: Record<string, unknown>, value = true): Condition => ({
   fact: 'condition',
   operator: 'equal',
@@ -106,7 +111,11 @@ describe('brain metastases', () => {
       'Has known active CNS metastases and/or carcinomatous meningitis. Participants with previously treated brain metastases may participate provided they are radiologically stable, i.e., without evidence of progression for at least 4 weeks by repeat imaging (note that the repeat imaging should be performed during study screening), clinically stable and without requirement of steroid treatment for at least 14 days prior to first dose of study treatment.';
     // Treated metastases are allowed only off steroids: treated-stable and on steroids within 14 days excludes.
     expect(conditionOf(text, 'exclusion')).toEqual({
-      any: [bm('active'), { all: [bm('treated-stable'), steroids(14, true)] }, cond({ names: ['leptomeningeal_disease'] })],
+      any: [
+        bm('active'),
+        { all: [bm('treated-stable'), steroids(14, true)] },
+        cond({ names: ['leptomeningeal_disease'] }),
+      ],
     });
     expect(unreadOf(text, 'exclusion')).toBe('');
     expect(readCriterion(normalise(text).text, 'exclusion', []).findingCategories).toContain('prior_therapy');
@@ -119,7 +128,9 @@ describe('brain metastases', () => {
         'Brain metastases unless treated, asymptomatic, stable, and not requiring continuous corticosteroids',
         'exclusion',
       ),
-    ).toEqual({ any: [bm('active'), { all: [bm('treated-stable'), { all: [steroids(1, true), unread('continuous')] }] }] });
+    ).toEqual({
+      any: [bm('active'), { all: [bm('treated-stable'), { all: [steroids(1, true), unread('continuous')] }] }],
+    });
   });
 
   it('negates an inclusion "No untreated brain metastases" to "not active"', () => {
@@ -139,7 +150,9 @@ describe('brain metastases', () => {
 
   it('reads a steroid washout required of treated metastases as the patient’s own steroid use', () => {
     expect(
-      conditionOf('Participants with treated brain metastases must have discontinued steroid treatment at least 14 days prior to step 2 registration'),
+      conditionOf(
+        'Participants with treated brain metastases must have discontinued steroid treatment at least 14 days prior to step 2 registration',
+      ),
     ).toEqual({ any: [bm('none'), { all: [bm('treated-stable'), steroids(14, false)] }] });
     // A window in a parenthesis of its own is read; one that varies by cohort is not (no steroids now
     // is necessary whatever the cohort, and the cohorts stay unread).
@@ -467,11 +480,20 @@ describe('infections', () => {
 });
 
 /** What a replacement-therapy note ("thyroxine, insulin, physiologic corticosteroid replacement … is allowed") spares. */
-const SPARED_BY_REPLACEMENT = ['autoimmune_thyroid_disease', 'hypothyroidism', 'type_1_diabetes', 'addison_disease', 'hypophysitis'];
+const SPARED_BY_REPLACEMENT = [
+  'autoimmune_thyroid_disease',
+  'hypothyroidism',
+  'type_1_diabetes',
+  'addison_disease',
+  'hypophysitis',
+];
 
 describe('medical history', () => {
   it('reads "A, B and C will be excluded" as each excluded on its own, and keeps one noun phrase together', () => {
-    const c = conditionOf('Adults unable to consent, individuals who are not yet adults, pregnant women and prisoners will be excluded from this study', 'exclusion');
+    const c = conditionOf(
+      'Adults unable to consent, individuals who are not yet adults, pregnant women and prisoners will be excluded from this study',
+      'exclusion',
+    );
     expect(c && 'any' in c ? c.any.filter((x) => 'fact' in x && x.fact !== 'unparsed').length : 0).toBe(3);
     // One group described by several findings stays a conjunction.
     const one = conditionOf('Patients with Stage I or IV breast cancer are not eligible.', 'exclusion');
@@ -480,20 +502,45 @@ describe('medical history', () => {
 
   it('never reads conditions named as exempt ("are excepted", "The following are non-exclusionary:") as exclusions', () => {
     const names = (c: Condition | null): string[] =>
-      leavesIn(c).flatMap((l) => ((l as LeafCondition).fact === 'condition' ? (((l as LeafCondition).params as { names: string[] }).names ?? []) : []));
+      leavesIn(c).flatMap((l) =>
+        (l as LeafCondition).fact === 'condition'
+          ? (((l as LeafCondition).params as { names: string[] }).names ?? [])
+          : [],
+      );
     expect(
-      names(conditionOf('Active autoimmune disease or a documented history of autoimmune disease requiring systemic immunomodulatory treatment. Diabetes, rheumatoid arthritis, psoriasis, atopic dermatitis and hypothyroidism are excepted.', 'exclusion')),
+      names(
+        conditionOf(
+          'Active autoimmune disease or a documented history of autoimmune disease requiring systemic immunomodulatory treatment. Diabetes, rheumatoid arthritis, psoriasis, atopic dermatitis and hypothyroidism are excepted.',
+          'exclusion',
+        ),
+      ),
     ).toEqual(['autoimmune_disease', 'autoimmune_disease']);
     // Both umbrellas spare the named conditions, and stay alternatives.
-    const spared = conditionOf('Active autoimmune disease or a documented history of autoimmune disease requiring systemic immunomodulatory treatment. Diabetes, rheumatoid arthritis, psoriasis, atopic dermatitis and hypothyroidism are excepted.', 'exclusion');
+    const spared = conditionOf(
+      'Active autoimmune disease or a documented history of autoimmune disease requiring systemic immunomodulatory treatment. Diabetes, rheumatoid arthritis, psoriasis, atopic dermatitis and hypothyroidism are excepted.',
+      'exclusion',
+    );
     expect(spared && 'any' in spared).toBe(true);
     for (const l of leavesIn(spared).filter((x) => (x as LeafCondition).fact === 'condition'))
-      expect(((l as LeafCondition).params as { except?: string[] }).except).toEqual(['diabetes_mellitus', 'rheumatoid_arthritis', 'psoriasis', 'hypothyroidism']);
+      expect(((l as LeafCondition).params as { except?: string[] }).except).toEqual([
+        'diabetes_mellitus',
+        'rheumatoid_arthritis',
+        'psoriasis',
+        'hypothyroidism',
+      ]);
     expect(
-      names(conditionOf('Ongoing or recent (within 2 years) evidence of an autoimmune disease that required systemic treatment with immunosuppressive agents. The following are non-exclusionary: vitiligo, childhood asthma that has resolved, residual hypothyroidism that requires only hormone replacement, psoriasis not requiring systemic treatment', 'exclusion')),
+      names(
+        conditionOf(
+          'Ongoing or recent (within 2 years) evidence of an autoimmune disease that required systemic treatment with immunosuppressive agents. The following are non-exclusionary: vitiligo, childhood asthma that has resolved, residual hypothyroidism that requires only hormone replacement, psoriasis not requiring systemic treatment',
+          'exclusion',
+        ),
+      ),
     ).toEqual(['autoimmune_disease']);
     // Inside a parenthesis the exemption reaches back only to its opening: the surgery stays excluded.
-    const surgery = conditionOf('Major surgery within 2 weeks of the first dose of study drug (minimally invasive procedures such as bronchoscopy, tumor biopsy, insertion of a central venous access device, and insertion of a feeding tube are not considered major surgery and are not exclusionary).', 'exclusion');
+    const surgery = conditionOf(
+      'Major surgery within 2 weeks of the first dose of study drug (minimally invasive procedures such as bronchoscopy, tumor biopsy, insertion of a central venous access device, and insertion of a feeding tube are not considered major surgery and are not exclusionary).',
+      'exclusion',
+    );
     expect(leavesIn(surgery).some((l) => (l as LeafCondition).fact === 'priorTherapy')).toBe(true);
   });
 
@@ -547,7 +594,10 @@ describe('medical history', () => {
         'exclusion',
       ),
     ).toEqual({
-      all: [cond({ names: ['autoimmune_disease'] }), unread('requiring chronic treatment with steroids or other immunosuppressive treatment')],
+      all: [
+        cond({ names: ['autoimmune_disease'] }),
+        unread('requiring chronic treatment with steroids or other immunosuppressive treatment'),
+      ],
     });
   });
 
@@ -656,21 +706,35 @@ describe('graded and newly named comorbidities', () => {
   });
 
   it('leaves a grade ceiling and a non-CTCAE grade unread', () => {
-    expect(conditionOf('Subjects with ≤ Grade 2 neuropathy are an exception to this criterion and may qualify for the study.', 'exclusion')).toBeNull();
-    expect(JSON.stringify(conditionOf('Ischemic peripheral vascular disease (Grade IIb-IV).', 'exclusion'))).not.toContain('Grade II');
+    expect(
+      conditionOf(
+        'Subjects with ≤ Grade 2 neuropathy are an exception to this criterion and may qualify for the study.',
+        'exclusion',
+      ),
+    ).toBeNull();
+    expect(
+      JSON.stringify(conditionOf('Ischemic peripheral vascular disease (Grade IIb-IV).', 'exclusion')),
+    ).not.toContain('Grade II');
   });
 
   it('reads "history or current" as either, not only the active form', () => {
     expect(conditionOf('History of or current interstitial lung disease or pneumonitis', 'exclusion')).toEqual(
       cond({ names: ['interstitial_lung_disease', 'pneumonitis'] }),
     );
-    expect(conditionOf('History or current evidence of retinal vein occlusion (RVO) or history of retinal degenerative disease', 'exclusion')).toEqual({
+    expect(
+      conditionOf(
+        'History or current evidence of retinal vein occlusion (RVO) or history of retinal degenerative disease',
+        'exclusion',
+      ),
+    ).toEqual({
       any: [cond({ names: ['retinal_vein_occlusion'] }), cond({ names: ['retinal_disorder'] })],
     });
   });
 
   it('does not read what a risk factor leads to as the patient’s condition', () => {
-    expect(conditionOf('Subjects taking any drugs with a known risk of causing torsades de pointes.', 'exclusion')).toBeNull();
+    expect(
+      conditionOf('Subjects taking any drugs with a known risk of causing torsades de pointes.', 'exclusion'),
+    ).toBeNull();
   });
 
   it('shares a leading qualifier across a comma list with an unnamed member', () => {
@@ -691,16 +755,26 @@ describe('graded and newly named comorbidities', () => {
 
 describe('other malignancies', () => {
   it('does not read "cancer" naming a treatment ("any cancer investigational drug") as another cancer', () => {
-    const c = conditionOf('Cancer therapy/ any cancer investigational drug within 3 weeks (21 days) or 5 half-lives (whichever is shorter).', 'exclusion');
+    const c = conditionOf(
+      'Cancer therapy/ any cancer investigational drug within 3 weeks (21 days) or 5 half-lives (whichever is shorter).',
+      'exclusion',
+    );
     expect(leavesIn(c).filter((l) => (l as LeafCondition).fact === 'otherMalignancy')).toEqual([]);
   });
 
   it('keeps a treatment exception of an active other cancer as an unparsed leaf beside it', () => {
     // A concurrent cancer on hormonal therapy alone is not excluded, which `active` cannot say.
-    expect(conditionOf('Concurrent malignancy requiring systemic therapy other than hormonal therapy.', 'exclusion')).toEqual({
-      all: [{ fact: 'otherMalignancy', operator: 'equal', value: true, params: { active: true } }, unread('other than hormonal therapy')],
+    expect(
+      conditionOf('Concurrent malignancy requiring systemic therapy other than hormonal therapy.', 'exclusion'),
+    ).toEqual({
+      all: [
+        { fact: 'otherMalignancy', operator: 'equal', value: true, params: { active: true } },
+        unread('other than hormonal therapy'),
+      ],
     });
-    expect(conditionOf('Has a concurrent malignancy requiring active systemic therapy or ongoing radiation.', 'exclusion')).toEqual({
+    expect(
+      conditionOf('Has a concurrent malignancy requiring active systemic therapy or ongoing radiation.', 'exclusion'),
+    ).toEqual({
       fact: 'otherMalignancy',
       operator: 'equal',
       value: true,
@@ -709,7 +783,9 @@ describe('other malignancies', () => {
   });
 
   it('reads "progressing or requires active treatment" without a window as an active other cancer', () => {
-    expect(conditionOf('Known additional malignancy that is progressing or requires active treatment', 'exclusion')).toEqual({
+    expect(
+      conditionOf('Known additional malignancy that is progressing or requires active treatment', 'exclusion'),
+    ).toEqual({
       fact: 'otherMalignancy',
       operator: 'equal',
       value: true,
@@ -809,16 +885,16 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf('Known hypersensitivity to pembrolizumab or any of its excipients', 'exclusion')).toEqual(
       attest('study_drug_allergy', true),
     );
-    expect(conditionOf('Has severe hypersensitivity (≥Grade 3) to pembrolizumab and/or any of its excipients.', 'exclusion')).toEqual(
-      attest('study_drug_severe_allergy', true),
-    );
+    expect(
+      conditionOf('Has severe hypersensitivity (≥Grade 3) to pembrolizumab and/or any of its excipients.', 'exclusion'),
+    ).toEqual(attest('study_drug_severe_allergy', true));
     expect(conditionOf('No known hypersensitivity to the study drugs')).toEqual(attest('study_drug_allergy', false));
   });
 
   it('reads an allergy to the study drugs named by their ingredients or as the test article', () => {
-    expect(conditionOf('Known hypersensitivity to one of the active drugs or one or more of the excipients.', 'exclusion')).toEqual(
-      attest('study_drug_allergy', true),
-    );
+    expect(
+      conditionOf('Known hypersensitivity to one of the active drugs or one or more of the excipients.', 'exclusion'),
+    ).toEqual(attest('study_drug_allergy', true));
     expect(conditionOf('Known allergy or hypersensitivity to test article ingredients.', 'exclusion')).toEqual(
       attest('study_drug_allergy', true),
     );
@@ -827,6 +903,16 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf(riluzole, 'exclusion')).toEqual(attest('study_drug_allergy', true));
     expect(unreadOf(riluzole, 'exclusion')).toBe('riluzole … excipients');
     expect(conditionOf('Allergy to penicillin.', 'exclusion')).toBeNull();
+    // "sensitivity" is an allergy word, and a contraindication is "for" a treatment as well as "to" it.
+    expect(
+      conditionOf(
+        'Previously known hypersensitivity to any of the agents used in this study; known sensitivity to cyclophosphamide or fludarabine',
+        'exclusion',
+      ),
+    ).toEqual(attest('study_drug_allergy', true));
+    expect(
+      conditionOf("Any contraindication for treatment with nivolumab according to the product's labels.", 'exclusion'),
+    ).toEqual(attest('study_drug_allergy', true));
     expect(conditionOf('Known hypersensitivity to any of the rescue medications', 'exclusion')).toBeNull();
   });
 
@@ -845,9 +931,9 @@ describe('attestations the patient or the study team answer', () => {
 
   it('reads another trial, but not willingness to join this one', () => {
     // The therapy readers may add their own reading of an investigational agent; ours is the trial.
-    expect(leavesIn(conditionOf('Concurrent participation in another interventional clinical trial', 'exclusion'))).toContainEqual(
-      attest('other_trial', true),
-    );
+    expect(
+      leavesIn(conditionOf('Concurrent participation in another interventional clinical trial', 'exclusion')),
+    ).toContainEqual(attest('other_trial', true));
     expect(conditionOf('Refusal to participate in a clinical study of the sponsor', 'exclusion')).toEqual(null);
   });
 
@@ -856,12 +942,19 @@ describe('attestations the patient or the study team answer', () => {
       conditionOf('Has not recovered to ≤ Grade 1 from adverse events due to prior anti-cancer therapy', 'exclusion'),
     ).toEqual(attest('toxicity_recovered', false));
     // Another threshold is not the attestation; the sentence only binds those who had prior therapy.
-    expect(leavesIn(conditionOf('Toxicities of prior therapy must have resolved to Grade ≤ 2')).map((l) => (l as LeafCondition).fact)).toEqual(['priorTherapy', 'unparsed']);
+    expect(
+      leavesIn(conditionOf('Toxicities of prior therapy must have resolved to Grade ≤ 2')).map(
+        (l) => (l as LeafCondition).fact,
+      ),
+    ).toEqual(['priorTherapy', 'unparsed']);
   });
 
   it('reads the investigator’s catch-all only when it is about any condition', () => {
     expect(
-      conditionOf('Any condition that, in the opinion of the investigator, would interfere with study participation or safety', 'exclusion'),
+      conditionOf(
+        'Any condition that, in the opinion of the investigator, would interfere with study participation or safety',
+        'exclusion',
+      ),
     ).toEqual(attest('investigator_concern', true));
     expect(conditionOf('Rapidly progressing disease (in the opinion of the study PIs)', 'exclusion')).toBeNull();
     // Without the investigator named, the same catch-all when what it harms is the study.
@@ -869,12 +962,17 @@ describe('attestations the patient or the study team answer', () => {
       attest('investigator_concern', true),
     );
     expect(
-      conditionOf('Any other gastrointestinal disorder that would interfere with absorption of oral medication', 'exclusion'),
+      conditionOf(
+        'Any other gastrointestinal disorder that would interfere with absorption of oral medication',
+        'exclusion',
+      ),
     ).toBeNull();
   });
 
   it('reads "other protocol-defined criteria apply" as meeting them, in either list', () => {
-    expect(conditionOf('Other protocol-defined inclusion/exclusion criteria apply')).toEqual(attest('protocol_criteria_met', true));
+    expect(conditionOf('Other protocol-defined inclusion/exclusion criteria apply')).toEqual(
+      attest('protocol_criteria_met', true),
+    );
     expect(conditionOf('Other protocol-defined exclusion criteria may apply', 'exclusion')).toEqual(
       attest('protocol_criteria_met', false),
     );
@@ -885,44 +983,68 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf('Inadequate bone marrow and organ function;', 'exclusion')).toEqual(
       attest('adequate_organ_function', false),
     );
-    expect(JSON.stringify(conditionOf('Adequate organ function: ANC ≥ 1.5 x 10^9/L'))).not.toContain('adequate_organ_function');
+    expect(JSON.stringify(conditionOf('Adequate organ function: ANC ≥ 1.5 x 10^9/L'))).not.toContain(
+      'adequate_organ_function',
+    );
   });
 
   it('reads legal protection and health insurance', () => {
-    expect(conditionOf('Patients under guardianship or deprived of liberty', 'exclusion')).toEqual(attest('legal_protection', true));
+    expect(conditionOf('Patients under guardianship or deprived of liberty', 'exclusion')).toEqual(
+      attest('legal_protection', true),
+    );
     expect(conditionOf('Affiliated to a social security scheme')).toEqual(attest('health_insurance', true));
-    expect(conditionOf('not affiliated with a social security system', 'exclusion')).toEqual(attest('health_insurance', false));
+    expect(conditionOf('not affiliated with a social security system', 'exclusion')).toEqual(
+      attest('health_insurance', false),
+    );
   });
 
   it('reads being unable to have an MRI, not an MRI the protocol requires', () => {
-    expect(conditionOf('Contraindication to magnetic resonance imaging (MRI)', 'exclusion')).toEqual(attest('mri_possible', false));
-    expect(conditionOf('Patients must have a baseline skull base MRI unless contraindicated by medical or financial toxicity.')).toBeNull();
+    expect(conditionOf('Contraindication to magnetic resonance imaging (MRI)', 'exclusion')).toEqual(
+      attest('mri_possible', false),
+    );
+    expect(
+      conditionOf(
+        'Patients must have a baseline skull base MRI unless contraindicated by medical or financial toxicity.',
+      ),
+    ).toBeNull();
   });
 
   it('reads consent named as the requirement, but not consent used as a date', () => {
     expect(conditionOf('Provision of informed consent')).toEqual(attest('informed_consent', true));
     expect(conditionOf('Lack of informed consent', 'exclusion')).toEqual(attest('informed_consent', false));
     expect(conditionOf('Withdrawal of informed consent,', 'exclusion')).toEqual(attest('informed_consent', false));
-    expect(conditionOf('Patient did not consent for the trial', 'exclusion')).toEqual(attest('informed_consent', false));
+    expect(conditionOf('Patient did not consent for the trial', 'exclusion')).toEqual(
+      attest('informed_consent', false),
+    );
     expect(conditionOf('Inability to consent to the study', 'exclusion')).toEqual(attest('informed_consent', false));
     // Understanding what taking part means is what consent asks.
-    expect(conditionOf('Ability to comprehend procedures and risks versus benefits')).toEqual(attest('informed_consent', true));
+    expect(conditionOf('Ability to comprehend procedures and risks versus benefits')).toEqual(
+      attest('informed_consent', true),
+    );
     expect(conditionOf('Unable to understand written or oral patient information.', 'exclusion')).toEqual(
       attest('informed_consent', false),
     );
-    expect(JSON.stringify(conditionOf('Age ≥ 18 years at the time of signature of the informed consent'))).not.toContain(
-      'informed_consent',
-    );
+    expect(
+      JSON.stringify(conditionOf('Age ≥ 18 years at the time of signature of the informed consent')),
+    ).not.toContain('informed_consent');
   });
 
   it('reads a refusal or inability to take part, and to be followed up, as compliance', () => {
     expect(conditionOf('refusal to participate in the study', 'exclusion')).toEqual(attest('compliance', false));
-    expect(conditionOf('inability or unwillingness to participate in the study', 'exclusion')).toEqual(attest('compliance', false));
+    expect(conditionOf('inability or unwillingness to participate in the study', 'exclusion')).toEqual(
+      attest('compliance', false),
+    );
     expect(conditionOf('Willing to return to enrolling institution for follow-up')).toEqual(attest('compliance', true));
     expect(conditionOf('Unable or unwilling for regular follow up', 'exclusion')).toEqual(attest('compliance', false));
-    expect(conditionOf('Poor reliability for follow-up and treatment completion.', 'exclusion')).toEqual(attest('compliance', false));
-    expect(conditionOf('Unable or unwilling to undergo study procedures.', 'exclusion')).toEqual(attest('compliance', false));
-    expect(conditionOf('Inability to commit to required study visits', 'exclusion')).toEqual(attest('compliance', false));
+    expect(conditionOf('Poor reliability for follow-up and treatment completion.', 'exclusion')).toEqual(
+      attest('compliance', false),
+    );
+    expect(conditionOf('Unable or unwilling to undergo study procedures.', 'exclusion')).toEqual(
+      attest('compliance', false),
+    );
+    expect(conditionOf('Inability to commit to required study visits', 'exclusion')).toEqual(
+      attest('compliance', false),
+    );
     expect(conditionOf('Not willing to consent for the study or to follow up routinely', 'exclusion')).toEqual({
       any: [attest('informed_consent', false), attest('compliance', false)],
     });
@@ -933,36 +1055,55 @@ describe('attestations the patient or the study team answer', () => {
 
   it('tells a lesion that can be biopsied from agreeing to a biopsy', () => {
     expect(conditionOf('Disease amenable to biopsy')).toEqual(attest('biopsy_accessible', true));
-    expect(conditionOf('Willingness to undergo pre- and post-treatment biopsies')).toEqual(attest('biopsy_consent', true));
+    expect(conditionOf('Willingness to undergo pre- and post-treatment biopsies')).toEqual(
+      attest('biopsy_consent', true),
+    );
     expect(conditionOf('Has an accessible tumor for biopsy pre- and on-treatment (mandatory).')).toEqual(
       attest('biopsy_accessible', true),
     );
     // Either procedure will do; a sentinel node biopsy is staging surgery.
-    expect(JSON.stringify(conditionOf('At least 1 tumour lesion amenable to fresh biopsy or resection'))).not.toContain('biopsy_accessible');
+    expect(JSON.stringify(conditionOf('At least 1 tumour lesion amenable to fresh biopsy or resection'))).not.toContain(
+      'biopsy_accessible',
+    );
     expect(conditionOf('Amendable to sentinel lymph node biopsy.')).toBeNull();
     // "biopsy" after "based on" is how the diagnosis was made.
     expect(
-      JSON.stringify(conditionOf('Histologically or cytologically confirmed SCLC based on biopsy of the tumor at initial presentation.')),
+      JSON.stringify(
+        conditionOf(
+          'Histologically or cytologically confirmed SCLC based on biopsy of the tumor at initial presentation.',
+        ),
+      ),
     ).not.toContain('attestation');
     // The relative clause qualifies the disease: alone it would exclude more than the criterion does.
     expect(
       JSON.stringify(
-        conditionOf('Subjects with in-transit disease that is not amenable to biopsy per the treating physician are excluded.', 'exclusion'),
+        conditionOf(
+          'Subjects with in-transit disease that is not amenable to biopsy per the treating physician are excluded.',
+          'exclusion',
+        ),
       ),
     ).not.toContain('biopsy_accessible');
   });
 
   it('does not read a permission or a requirement for some patients only', () => {
     expect(
-      conditionOf('However, if repeat biopsy is not feasible, and no archival tissue available patient still may be enrolled.'),
+      conditionOf(
+        'However, if repeat biopsy is not feasible, and no archival tissue available patient still may be enrolled.',
+      ),
     ).toBeNull();
     expect(
-      JSON.stringify(conditionOf('Accessible tumour that can be safely biopsied using radiological or surgical techniques (if consenting to part A).')),
+      JSON.stringify(
+        conditionOf(
+          'Accessible tumour that can be safely biopsied using radiological or surgical techniques (if consenting to part A).',
+        ),
+      ),
     ).not.toContain('attestation');
   });
 
   it('reads samples the patient agrees to give, not a sample a test was run on', () => {
-    expect(conditionOf('Willing to allow blood samples to be used for research.')).toEqual(attest('research_samples', true));
+    expect(conditionOf('Willing to allow blood samples to be used for research.')).toEqual(
+      attest('research_samples', true),
+    );
     expect(conditionOf('Must agree to provide protocol specified samples for biomarker analyses.')).toEqual(
       attest('research_samples', true),
     );
@@ -987,18 +1128,24 @@ describe('attestations the patient or the study team answer', () => {
 
   it('reads leukapheresis, keeping still, and a smartphone or telephone', () => {
     expect(conditionOf('Able to undergo apheresis')).toEqual(attest('leukapheresis', true));
-    expect(conditionOf('Any condition contraindicating leukapheresis', 'exclusion')).toEqual(attest('leukapheresis', false));
+    expect(conditionOf('Any condition contraindicating leukapheresis', 'exclusion')).toEqual(
+      attest('leukapheresis', false),
+    );
     // A treatment window counted from the apheresis is not this question.
     expect(
       JSON.stringify(
-        conditionOf('Able to be off corticosteroids and any other immune suppressive medications for at least 14 days prior to apheresis or lymphodepletion'),
+        conditionOf(
+          'Able to be off corticosteroids and any other immune suppressive medications for at least 14 days prior to apheresis or lymphodepletion',
+        ),
       ),
     ).not.toContain('leukapheresis');
     expect(conditionOf('Must be able to sit still for 90 minutes')).toEqual(attest('lie_still', true));
     expect(conditionOf('Inability to lie flat for 20-25 minutes during an imaging session.', 'exclusion')).toEqual(
       attest('lie_still', false),
     );
-    expect(conditionOf('Have access to a computer, smart phone, or tablet with internet access')).toEqual(attest('device_access', true));
+    expect(conditionOf('Have access to a computer, smart phone, or tablet with internet access')).toEqual(
+      attest('device_access', true),
+    );
     expect(conditionOf('Telephone access')).toEqual(attest('telephone_access', true));
     // A telephone will do instead: not the device question.
     expect(conditionOf('E-mail access and computer with Internet access or telephone')).toBeNull();
@@ -1006,17 +1153,24 @@ describe('attestations the patient or the study team answer', () => {
   });
 
   it('reads a tie to the sponsor, investigator or site, and detention by judicial order', () => {
-    expect(conditionOf('Participants with dependency on the Sponsor, Investigator or study site.', 'exclusion')).toEqual(
+    expect(
+      conditionOf('Participants with dependency on the Sponsor, Investigator or study site.', 'exclusion'),
+    ).toEqual(attest('study_staff', true));
+    expect(
+      conditionOf(
+        'The patient is a colleague or employed by the study investigator or by an involved institution including the sponsor of the study.',
+        'exclusion',
+      ),
+    ).toEqual(attest('study_staff', true));
+    expect(conditionOf('Are a family member of the investigator or staff of the study site.', 'exclusion')).toEqual(
       attest('study_staff', true),
     );
     expect(
-      conditionOf('The patient is a colleague or employed by the study investigator or by an involved institution including the sponsor of the study.', 'exclusion'),
-    ).toEqual(attest('study_staff', true));
-    expect(conditionOf('Are a family member of the investigator or staff of the study site.', 'exclusion')).toEqual(attest('study_staff', true));
-    expect(conditionOf('Aim 3: Healthcare professional currently employed at a participating NCORP institution')).toBeNull();
-    expect(conditionOf('Participants who have been committed to an institution by official or judicial order.', 'exclusion')).toEqual(
-      attest('legal_protection', true),
-    );
+      conditionOf('Aim 3: Healthcare professional currently employed at a participating NCORP institution'),
+    ).toBeNull();
+    expect(
+      conditionOf('Participants who have been committed to an institution by official or judicial order.', 'exclusion'),
+    ).toEqual(attest('legal_protection', true));
   });
 
   it('gives every new topic a question in rules/attestations.json', () => {
@@ -1066,11 +1220,26 @@ describe('study-drug allergy named by a development code or an INN stem', () => 
     expect(conditionOf('Hypersensitivity to Fluzoparib or Camrelizumab or Temozolomide;', 'exclusion')).toEqual(
       attest('study_drug_allergy', true),
     );
-    expect(unreadOf('Known hypersensitivity to any of the components of the drug products and/or excipients of GI-102.', 'exclusion')).toBe('');
+    expect(
+      unreadOf(
+        'Known hypersensitivity to any of the components of the drug products and/or excipients of GI-102.',
+        'exclusion',
+      ),
+    ).toBe('');
   });
 
   it('leaves an allergy to an ordinary medicine unread: it is not the study drug', () => {
     expect(conditionOf('Known hypersensitivity to propranolol.', 'exclusion')).toBeNull();
     expect(conditionOf('Allergy to penicillin.', 'exclusion')).toBeNull();
+    // "sensitivity" is an allergy word, and a contraindication is "for" a treatment as well as "to" it.
+    expect(
+      conditionOf(
+        'Previously known hypersensitivity to any of the agents used in this study; known sensitivity to cyclophosphamide or fludarabine',
+        'exclusion',
+      ),
+    ).toEqual(attest('study_drug_allergy', true));
+    expect(
+      conditionOf("Any contraindication for treatment with nivolumab according to the product's labels.", 'exclusion'),
+    ).toEqual(attest('study_drug_allergy', true));
   });
 });

@@ -76,9 +76,9 @@ export const SAFETY_STATEMENTS: Statement[] = [
   {
     topic: 'study_drug_allergy',
     category: 'medical_history',
-    gate: /hypersensitiv|allerg|anaphyla|contra-?indicat|intoleran|idiosyncra/i,
+    gate: /hypersensitiv|\bsensitivit|allerg|anaphyla|contra-?indicat|intoleran|idiosyncra/i,
     anchor:
-      /\b(?:hypersensitiv\w*|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:other\s+)?(?:reactions?|responses?|hypersensitiv\w*|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to|associated\s+with|related\s+to)\b/i,
+      /\b(?:hypersensitiv\w*|sensitivit(?:y|ies)|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:other\s+)?(?:reactions?|responses?|hypersensitiv\w*|sensitivit(?:y|ies)|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to|associated\s+with|related\s+to|(?<=contra-?indications?\s*)for)\b/i,
     // The object: the study's drugs, their ingredients or drugs like them (a named drug counts too).
     // "one of the active drugs", "any of the KORTUC ingredients", "the test article", and an unnamed
     // product known by its excipients ("Metformin or any of its components").
