@@ -75,17 +75,18 @@ describe('planned treatment and the care team’s judgement of fitness', () => {
     ).toEqual([]);
   });
 
-  it('does not read permissions, a lesion that suits a treatment, or a cohort item naming its cancer', () => {
+  it('does not read permissions or a lesion that suits a treatment; reads a cohort item naming its cancer', () => {
     expect(
       topicsOf('Patients who are candidates for neoadjuvant chemo/chemoradiotherapy or upfront surgery are eligible for the study.'),
     ).toEqual([]);
     expect(
       topicsOf('At least one lesion suitable for intratumoral injection and radiotherapy (located in the skin, subcutaneous tissue, superficial lymph nodes, or visceral lesions assessed as safe for access) that has not received prior radiotherapy (unless documented progression has occurred).'),
     ).not.toContain('treatment_candidate=true');
-    // One of two cohorts (rectal, breast): the parser joins cancer-only items as alternatives.
+    // One of two cohorts (rectal, breast): the parser still joins such items as alternatives
+    // (connectives.test.ts), so the planned surgery is read inside its own cohort.
     expect(
       topicsOf('Patients with recently histologically proven breast cancer (Stage II), who are planned for surgery with sentinel node procedure, but will receive no neo-adjuvant therapy or will undergo an axillary lymph node dissection without prior sentinel node procedure and will receive no neo-adjuvant therapy.'),
-    ).toEqual([]);
+    ).toEqual(['planned_treatment=true']);
   });
 
   it('leaves a planned date of the study treatment to the readers of time windows', () => {
