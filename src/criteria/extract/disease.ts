@@ -47,6 +47,7 @@
  */
 import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { extractMetastaticSites } from './metastatic-sites';
 import type { Mention } from '../lexicon';
 import type { Scope } from '../negation';
 import { foldWord, type Token } from '../text';
@@ -1000,8 +1001,9 @@ const EXTENT_BY_GROUP: Array<Extent | 'nonmetastatic' | null> = [
 const UNKNOWN_STATE =
   /\b(?:persistent|progressive|progressing|residual|bulky|high[- ]risk|oligometastatic|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
-/** "distant metastases", "metastatic disease", "metastases (M1)": the noun form that means metastatic. */
-const DISTANT_METS = /\b(?:distant|systemic|extracranial|visceral)\s+metasta(?:ses|sis|tic disease)\b/gi;
+/** "distant metastases", "metastatic disease", "metastases (M1)": the noun form that means metastatic.
+ * Metastases at a site ("visceral metastases") are read by metastatic-sites.ts. */
+const DISTANT_METS = /\b(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)\b/gi;
 
 /** Nouns that anchor an extent word to the patient's disease. */
 const DISEASE_NOUN = words(
@@ -2015,4 +2017,4 @@ export function cancerMentionReasons(
   }));
 }
 
-export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease];
+export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease, extractMetastaticSites];

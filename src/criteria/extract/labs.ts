@@ -24,6 +24,7 @@
 import type { Condition, LeafCondition, Operator } from '../facts';
 import type { LabsFile, Mention } from '../lexicon';
 import type { ExtractInput, Extractor, Finding } from './extractor';
+import { siteSubgroup } from './metastatic-sites';
 
 export type Comparison = 'greaterThanInclusive' | 'greaterThan' | 'lessThanInclusive' | 'lessThan';
 
@@ -542,9 +543,11 @@ interface Qualifier {
   condition: Condition;
   start: number;
   end: number;
+  /** The subgroup's words when the condition reads them as a metastatic site. */
+  sitePhrase?: string;
 }
 
-function qualifierCondition(phrase: string, from: number, input: ExtractInput): Condition {
+function qualifierCondition(phrase: string, from: number, input: ExtractInput, siteReadable = false): Condition {
   const inside = input.mentions.filter((m) => m.start >= from && m.end <= from + phrase.length);
   // "for patients with creatinine levels above institutional normal": a lab limit as the subgroup.
   const labs = inside.filter((m) => m.type === 'lab');
@@ -574,6 +577,12 @@ function qualifierCondition(phrase: string, from: number, input: ExtractInput): 
         params: { names: [...new Set(conditions.map((m) => m.id))] },
       };
     }
+  }
+  // "if liver metastases", "(no liver metastases)": the subgroup is a metastatic site.
+  if (siteReadable) {
+    const denied = /^\s*no\s+/i.exec(phrase);
+    const site = siteSubgroup(denied ? phrase.slice(denied[0].length) : phrase);
+    if (site) return denied ? opposite(site) : site;
   }
   return unparsedLeaf(phrase);
 }
@@ -631,10 +640,17 @@ function readQualifier(
   if (!phrase || phrase.length > 100) return null;
   // "without liver metastases" names a subgroup; "without transfusion" is a further requirement.
   if (q?.groups?.neg && !/metasta|involvement|gilbert|hemoly|haemoly|disease|syndrome/i.test(phrase)) return null;
-  let condition = qualifierCondition(phrase, from, input);
+  // A subgroup after a clause break ("≤ 2.5 × ULN; if liver metastases: ≤ 5 × ULN") or right before
+  // a value ("(in patients with liver metastases ≤ 5 × ULN)") introduces the next limit, though it
+  // is bound to the one before: it stays an unknown there rather than a site that would decide it.
+  const siteReadable =
+    !/[;:]|\.\s/.test(text.slice(pos, from)) &&
+    !/^[\s),]*(?:[<>≤≥=]|\d|(?:less|greater|more|lower|higher|not)\s+(?:than|exceed))/i.test(text.slice(stop));
+  let condition = qualifierCondition(phrase, from, input, siteReadable);
+  const sitePhrase = 'fact' in condition && condition.fact === 'metastaticSite' ? phrase : undefined;
   if (q?.groups?.neg) condition = opposite(condition);
   const close = /^\s*[)\]]/.exec(text.slice(stop));
-  return { condition, start: pos, end: close ? stop + close[0].length : stop };
+  return { condition, start: pos, end: close ? stop + close[0].length : stop, ...(sitePhrase ? { sitePhrase } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -890,8 +906,12 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     }
   }
   if (q1) {
-    // One value for one subgroup binds only that subgroup.
-    const cond = kind === 'exclusion' ? allOf([q1.condition, main]) : anyOf([opposite(q1.condition), main]);
+    // One value for one subgroup binds only that subgroup. In an inclusion that reading lets everyone
+    // outside the subgroup pass, which is wrong when the value is an alternative to a limit written
+    // elsewhere ("… ≤ 2.5 × ULN; or ≤ 5 × ULN (for subjects with liver metastases)"), so a metastatic
+    // site stays an unknown there; an exclusion needs the subgroup, which is always safe.
+    const q1c = q1.sitePhrase && kind !== 'exclusion' ? opposite(unparsedLeaf(q1.sitePhrase)) : opposite(q1.condition);
+    const cond = kind === 'exclusion' ? allOf([q1.condition, main]) : anyOf([q1c, main]);
     spans.push(pre ? [pre.start, pre.end] : [end, q1.end]);
     return { group, condition: cond, spans, end: afterQ1 };
   }
