@@ -142,13 +142,43 @@ describe('lab values on real criteria lines', () => {
     });
   });
 
-  it('reads AST and ALT with a liver-metastases limit as one finding', () => {
+  it('reads AST and ALT with a liver-metastases limit as one finding, the subgroup as a metastatic site', () => {
+    const liver = { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['liver'] } };
     expect(conditionOf('AST and ALT ≤ 2.5 × ULN (≤ 5 × ULN if liver metastases)')).toEqual({
       any: [
         { all: [uln('ast', 'lessThanInclusive', 2.5), uln('alt', 'lessThanInclusive', 2.5)] },
-        { all: [unread('liver metastases'), uln('ast', 'lessThanInclusive', 5), uln('alt', 'lessThanInclusive', 5)] },
+        { all: [liver, uln('ast', 'lessThanInclusive', 5), uln('alt', 'lessThanInclusive', 5)] },
       ],
     });
+    // Corpus line: both subgroups named, each with its limit.
+    expect(
+      conditionOf(
+        'Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) \\< 5 x ULN if documented liver metastases or \\< 3 X ULN without liver metastasis',
+      ),
+    ).toEqual({
+      all: [
+        { any: [{ ...liver, value: false }, { all: [uln('ast', 'lessThan', 5), uln('alt', 'lessThan', 5)] }] },
+        { any: [liver, { all: [uln('ast', 'lessThan', 3), uln('alt', 'lessThan', 3)] }] },
+      ],
+    });
+  });
+
+  it('keeps a liver-metastases subgroup unknown where it is bound to the limit before it by mistake', () => {
+    const noSite = (text: string): boolean => !JSON.stringify(conditionOf(text)).includes('metastaticSite');
+    // The subgroup introduces the next limit (after a clause break, or right before a value) …
+    expect(noSite('AST and ALT ≤ 2.5 × ULN; If confirmed liver metastases: AST and ALT ≤ 5 x ULN')).toBe(true);
+    expect(noSite('Aspartate aminotransferase ≤3 ×ULN (if liver metastases are present, ≤5 × ULN)')).toBe(true);
+    expect(
+      noSite(
+        'Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) =\\< 2.5 x institutional ULN (in participants with liver metastases =\\< 5 x ULN)',
+      ),
+    ).toBe(true);
+    // … or one limit for one subgroup in an inclusion would let everyone else pass.
+    expect(
+      noSite(
+        'Adequate hepatic function defined by a total bilirubin level ≤ 2.0 × the upper limit of normality (ULN) and AST and ALT levels ≤ 2.5 × ULN; or AST and ALT levels ≤ 5 x ULN (for subjects with documented metastatic disease to the liver)',
+      ),
+    ).toBe(true);
   });
 
   it('states the excluding limit in an exclusion and keeps sex-specific QTc limits with their sex', () => {
