@@ -68,7 +68,7 @@ const words = (s: string): Set<string> =>
 
 /** Word starts (folded tokens) that can begin a stage, extent or measurability phrase. */
 const GATE_STEMS = new Set(
-  'stag meta adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc'.split(
+  'stag meta adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc node'.split(
     ' ',
   ),
 );
@@ -124,7 +124,9 @@ const EVENT_AFTER = words('recurrence recurrences relapse relapses progression')
 /** "disease from any solid tumor", "arising from": the origin of the patient's disease. */
 const ORIGIN_BEFORE = words('disease arising originating derived');
 /** People other than the patient whose cancers criteria name ("relatives with", "family history of"). */
-const RELATIVE = words('relative relatives family sibling siblings parent parents mother father sister sisters brother brothers');
+const RELATIVE = words(
+  'relative relatives family sibling siblings parent parents mother father sister sisters brother brothers',
+);
 const SUBJECT = words(
   'patient participant subject individual those person people women men adult adults child children case',
 );
@@ -1450,6 +1452,40 @@ function tnmPieces(input: ExtractInput): Piece[] {
   return out;
 }
 
+/**
+ * "node-positive", "lymph node positive", "node-negative": the N category in words. Regional lymph
+ * node metastasis is N1–N3 and none is N0 in every AJCC (8th ed.) site chapter, so the words read as
+ * tnm(n) with those values ('N1' covers N1a–c). "node-positive and node-negative disease" names both
+ * and requires neither; a clause that permits them ("… are eligible") requires nothing.
+ */
+const NODE_STATUS =
+  /\b(?:(?:sentinel\s+)?(?:lymph[- ])?node[- ]?(?:(positive|positivity)|(negative))|(?:pathologically|histologically|cytologically)\s+(positive)\s+(?:(?:regional|axillary)\s+)?(?:lymph\s+)?nodes?)\b/gi;
+const NODE_BOTH =
+  /\bnode[- ]?positive\s+(?:and|or|and\/or|\/)\s+(?:node[- ]?)?negative\b|\bnode[- ]?negative\s+(?:and|or|and\/or|\/)\s+(?:node[- ]?)?positive\b/i;
+const NODE_PERMISSIVE =
+  /\b(?:is|are|will be|be)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable)\b|\bmay (?:be )?(?:enrolled|included|eligible)\b|\bregardless\b|\birrespective\b/i;
+const NODE_EXAMPLE = /\b(?:including|includes|such as|e\.g\.?,?|with or without)\s+(?:[\w-]+\s+){0,2}$/i;
+
+function nodePieces(input: ExtractInput): Piece[] {
+  const { text } = input;
+  if (!/node/i.test(text) || NODE_BOTH.test(text) || NODE_PERMISSIVE.test(text)) return [];
+  const out: Piece[] = [];
+  NODE_STATUS.lastIndex = 0;
+  for (let m = NODE_STATUS.exec(text); m; m = NODE_STATUS.exec(text)) {
+    // "Stage IB–IIIB including pelvic node positive": an example of what is eligible, not a requirement.
+    if (NODE_EXAMPLE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    const values = m[2] ? ['N0'] : ['N1', 'N2', 'N3'];
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: { fact: 'tnm', operator: 'equal', value: true, params: { category: 'n', values } },
+      needsAnchor: false,
+      kind: 'tnm',
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measurable disease.
 // ---------------------------------------------------------------------------------------------
@@ -1790,9 +1826,13 @@ export const extractDisease: Extractor = (input) => {
   const gated = gate(input);
   if (!hasCancer && !gated) return [];
   const pieces = gated
-    ? [...extentPieces(input), ...stagePieces(input), ...tnmPieces(input), ...measurablePieces(input)].sort(
-        (a, b) => a.start - b.start,
-      )
+    ? [
+        ...extentPieces(input),
+        ...stagePieces(input),
+        ...tnmPieces(input),
+        ...nodePieces(input),
+        ...measurablePieces(input),
+      ].sort((a, b) => a.start - b.start)
     : [];
   const label = cohortLabel(input);
   const cancers = hasCancer ? cancerItems(input, judgeContext(input, pieces, label)) : [];
@@ -2007,7 +2047,13 @@ export function cancerMentionReasons(
   input: ExtractInput,
 ): Array<{ text: string; codes: string[]; reason: string | null }> {
   const pieces = gate(input)
-    ? [...extentPieces(input), ...stagePieces(input), ...tnmPieces(input), ...measurablePieces(input)]
+    ? [
+        ...extentPieces(input),
+        ...stagePieces(input),
+        ...tnmPieces(input),
+        ...nodePieces(input),
+        ...measurablePieces(input),
+      ]
     : [];
   const label = cohortLabel(input);
   return cancerItems(input, judgeContext(input, pieces, label)).map((c) => ({
