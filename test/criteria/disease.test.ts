@@ -460,6 +460,15 @@ describe('stage and TNM', () => {
 });
 
 describe('disease extent', () => {
+  it('reads an exclusion whose subject carries a widening aside before "will be excluded"', () => {
+    expect(
+      diseaseOf(
+        'Patients with distant metastasis (including nonregional lymph nodes metastasis) will be excluded.',
+        'exclusion',
+      ),
+    ).toEqual([extent('metastatic')]);
+  });
+
   it('joins an extent list with its own conjunction before the cancer type', () => {
     expect(conditionOf('Locally advanced or metastatic NSCLC')).toEqual({
       all: [{ any: [extent('locally_advanced'), extent('metastatic')] }, type('NSCLC')],

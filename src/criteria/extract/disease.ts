@@ -1763,6 +1763,9 @@ const MAX_LENGTH = 6000;
 /** More cancer mentions than any real list (basket trials name about 30): a dump, left unread. */
 const MAX_MENTIONS = 80;
 
+/** A bracketed aside that widens what it follows: "(including …)", "(e.g. …)", "(such as …)". */
+const WIDENING_ASIDE = /\(\s*(?:including|includes|e\.g\.?|such as|for example)\b[^()]*\)/gi;
+
 /** The opposite of a finding of this extractor (De Morgan); every leaf it writes is `equal` a boolean. */
 function opposite(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(opposite) };
@@ -1996,7 +1999,10 @@ export const extractDisease: Extractor = (input) => {
     const between = post
       ? input.text.slice(Math.max(...f.spans.map((x) => x[1])), sc.trigger[0])
       : input.text.slice(sc.trigger[1], at);
-    if (NEGATION_LEAK.test(between)) out.splice(i, 1);
+    // A bracketed aside between the subject and "are excluded" ("Patients with distant metastasis
+    // (including nonregional lymph nodes metastasis) will be excluded") does not break the clause.
+    const aside = post ? between.replace(/\([^()]*\)/g, ' ') : between;
+    if (NEGATION_LEAK.test(aside)) out.splice(i, 1);
     // "Patients with stage IV breast cancer are not eligible" in an exclusion list: the sentence
     // says what excludes; its own negation is already the exclusion, so the finding stays positive.
     else if (post && input.kind === 'exclusion') {
@@ -2004,12 +2010,18 @@ export const extractDisease: Extractor = (input) => {
       // are excluded") narrow it: the exclusion then also needs them, as an unknown.
       const end = Math.max(...f.spans.map((x) => x[1]));
       const covered = out.flatMap((g) => g.spans);
+      // An aside that widens the subject ("(including nonregional lymph node metastasis)") does not narrow it.
+      const widening = [...input.text.slice(end, sc.trigger[0]).matchAll(WIDENING_ASIDE)].map((w): [number, number] => [
+        end + w.index,
+        end + w.index + w[0].length,
+      ]);
       const rest = input.tokens.filter(
         (t) =>
           t.start >= end &&
           t.end <= sc.trigger[0] &&
           !NEUTRAL_AFTER.has(t.norm) &&
-          !covered.some(([a, b]) => t.start >= a && t.end <= b),
+          !covered.some(([a, b]) => t.start >= a && t.end <= b) &&
+          !widening.some(([a, b]) => t.start >= a && t.end <= b),
       );
       const condition: Condition = rest.length
         ? {
