@@ -460,6 +460,16 @@ describe('stage and TNM', () => {
 });
 
 describe('disease extent', () => {
+  it('reads being a candidate (or not) for curative resection as resectable (or unresectable)', () => {
+    expect(diseaseOf('Candidate for curative-intent surgical resection')).toEqual([extent('resectable')]);
+    expect(diseaseOf('Is a candidate for definitive surgical resection.', 'exclusion')).toEqual([extent('resectable')]);
+    expect(diseaseOf('Not a suitable candidate for curative resection.')).toEqual([extent('unresectable')]);
+    // Not a candidate for therapy in general: nothing about resectability.
+    expect(
+      diseaseOf('Patients who are not candidates for or have refused available therapies are also eligible.'),
+    ).toEqual([]);
+  });
+
   it('reads an exclusion whose subject carries a widening aside before "will be excluded"', () => {
     expect(
       diseaseOf(

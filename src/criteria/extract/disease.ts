@@ -979,7 +979,11 @@ const extentLeaf = (extent: Extent, value = true): LeafCondition => ({
 const anyOf = (cs: Condition[]): Condition => (cs.length === 1 ? cs[0]! : { any: cs });
 
 const NOT_AMENABLE =
-  /\b(?:(?:is|are|be|was|were|deemed|considered)\s+)?(?:not|no longer)\s+(?:amenable|eligible|suitable|candidates?|a candidate|appropriate)\s+(?:to|for)\s+(?:(?:potentially\s+)?curative[- ]?(?:intent)?\s+|definitive\s+|complete\s+|radical\s+|local\s+|standard\s+)*(?:(?:surgical\s+)?resection|surgery|surgical\s+(?:resection|treatment|therapy|intervention|excision)|operation|excision|(?:local|locoregional|loco-regional)\s+(?:therapy|treatment)|treatment|therapy|resection\s+or\s+radiation|(?:surgery|resection)\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?|intent\s+(?:surgery|treatment|therapy))(?:\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?)?(?:\s+with\s+(?:surgery|surgical resection)(?:\s+(?:and\/or|or|and)\s+(?:radiation|radiotherapy)(?:\s+therapy)?)?)?/gi;
+  /\b(?:(?:is|are|be|was|were|deemed|considered)\s+)?(?:not|no longer)\s+(?:amenable|eligible|suitable|candidates?|(?:a\s+)?(?:suitable|good|appropriate)\s+candidates?|a candidate|appropriate)\s+(?:to|for)\s+(?:(?:potentially\s+)?curative[- ]?(?:intent)?\s+|definitive\s+|complete\s+|radical\s+|local\s+|standard\s+)*(?:(?:surgical\s+)?resection|surgery|surgical\s+(?:resection|treatment|therapy|intervention|excision)|operation|excision|(?:local|locoregional|loco-regional)\s+(?:therapy|treatment)|treatment|therapy|resection\s+or\s+radiation|(?:surgery|resection)\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?|intent\s+(?:surgery|treatment|therapy))(?:\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?)?(?:\s+with\s+(?:surgery|surgical resection)(?:\s+(?:and\/or|or|and)\s+(?:radiation|radiotherapy)(?:\s+therapy)?)?)?/gi;
+
+/** "Candidate for surgical resection with curative intent": resectable disease, stated as the patient. */
+const CANDIDATE_FOR_RESECTION =
+  /(?<!\bnot\s+(?:a\s+)?(?:suitable\s+|good\s+)?)\b(?:a\s+)?candidates?\s+for\s+(?:(?:potentially\s+)?curative[- ]?(?:intent\s+)?|definitive\s+|complete\s+|radical\s+)*(?:surgical\s+resection|resection|surgery)\b/gi;
 
 const EXTENT_RE =
   /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory)?|relapsing)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed|de novo))\b|\bR\/R\b/gi;
@@ -1027,6 +1031,17 @@ function extentPieces(input: ExtractInput): Piece[] {
       needsAnchor: false,
       kind: 'extent',
       polarityHandled: true,
+    });
+  }
+  CANDIDATE_FOR_RESECTION.lastIndex = 0;
+  for (let m = CANDIDATE_FOR_RESECTION.exec(text); m; m = CANDIDATE_FOR_RESECTION.exec(text)) {
+    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: extentLeaf('resectable'),
+      needsAnchor: false,
+      kind: 'extent',
     });
   }
   EXTENT_RE.lastIndex = 0;
