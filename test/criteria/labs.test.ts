@@ -284,6 +284,46 @@ describe('lab values on real criteria lines', () => {
   });
 });
 
+describe('body measurements and oxygen saturation (body_weight, bmi, spo2)', () => {
+  it('reads body weight, BMI and pulse oximetry limits in their units', () => {
+    expect(conditionOf('Body weight ≥ 40 kg.')).toEqual(lab('body_weight', 'kg', 'greaterThanInclusive', 40));
+    expect(conditionOf('BMI \\> 30 kg/m2', 'exclusion')).toEqual(lab('bmi', 'kg/m2', 'greaterThan', 30));
+    expect(conditionOf('Pulse Ox greater than or equal to 90% on room air.')).toEqual(
+      lab('spo2', '%', 'greaterThanInclusive', 90),
+    );
+  });
+
+  it('keeps an unread alternative after "on room air or …" as an alternative', () => {
+    expect(
+      conditionOf(
+        'Adequate pulmonary function defined as pulse oximetry ≥92% on room air or forced vital capacity (FVC) ≥50% of predicted value',
+      ),
+    ).toEqual({
+      any: [
+        lab('spo2', '%', 'greaterThanInclusive', 92),
+        unread('forced vital capacity (FVC) >=50% of predicted value'),
+      ],
+    });
+  });
+
+  it('does not read a change in a measure, weight loss, or molecular weight as the measure', () => {
+    const noMeasure = (text: string, kind: CriterionKind = 'inclusion'): boolean =>
+      !/body_weight|"bmi"/.test(JSON.stringify(conditionOf(text, kind)));
+    expect(
+      noMeasure(
+        'Plan to undergo weight reduction surgery or foresee any significant weight changes during the study (defined as changes in BMI \\>5 compared to baseline',
+        'exclusion',
+      ),
+    ).toBe(true);
+    expect(noMeasure('Weight loss \\> 10% within the last 3 months', 'exclusion')).toBe(true);
+    expect(
+      noMeasure(
+        'The patient has an in-range INR (usually between 2 and 3) on a stable dose of oral anticoagulant or on a stable dose of low molecular weight heparin.',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('golden lines: labs', () => {
   pinGoldenLines('labs.lines.json');
 });

@@ -153,6 +153,10 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:ml|cc|millilit(?:er|re)s?)\s*(?:\/|per)\s*(?:min(?:ute)?s?\b|mn\b)/iy, 'mL/min'],
   [/ml\s*\/\s*s(?:ec)?\b/iy, 'mL/s'],
   [/%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?\b/iy, '%'],
+  // Body measurements (rules/labs.json body_weight, bmi).
+  [/kg\s*\/\s*m\s*(?:\^\s*\(?2\)?|2|²)/iy, 'kg/m2'],
+  [/(?:kg|kgs|kilograms?)\b/iy, 'kg'],
+  [/(?:lbs?|pounds?)\b/iy, 'lb'],
   [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
   [/(?:sec|secs|seconds?)\b/iy, 's'],
 ];
@@ -714,7 +718,9 @@ function sameLimit(labs: string[], a: Value, b: Value, input: ExtractInput): boo
 
 /** "PSA doubling time", "PSA progression": a name that is not followed by its level. */
 const NOT_A_LEVEL =
-  /^\s*(?:\([^)]*\)\s*)?(?:doubling\s+time|velocity|progression|response|nadir|decline|rise|kinetics|psadt|flare|transfusions?|inhibitors?)/i;
+  /^\s*(?:\([^)]*\)\s*)?(?:doubling\s+time|velocity|progression|response|nadir|decline|rise|kinetics|psadt|flare|transfusions?|inhibitors?|loss|gain|changes?|reduction)/i;
+/** "changes in BMI > 5", "loss of body weight": a change in the measure, not its level. */
+const CHANGE_BEFORE = /\b(?:changes?|loss|gain|reduction|increase|decrease|drop)\s+(?:in|of)\s+(?:the\s+)?$/i;
 const SEX_BEFORE =
   /\s*[(,;]?\s*(?:in\s+|for\s+)?(?:the\s+)?(?<sex>males?|females?|men|women|male\s+(?:patients?|participants?|subjects?)|female\s+(?:patients?|participants?|subjects?))\s*[):,]?\s*(?=[<>=]|(?:less|greater|more|longer|shorter|higher|lower)\s+than|at\s+least|\d)/iy;
 const BOTH_SEXES =
@@ -763,6 +769,7 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
   const { text, kind } = input;
   const nameAt = (s: number, e: number): boolean => labMentions.some((m) => m.start >= s && m.end <= e);
   if (NOT_A_LEVEL.test(text.slice(group.end, group.end + 30))) return null;
+  if (CHANGE_BEFORE.test(text.slice(Math.max(0, group.start - 30), group.start))) return null;
   const lead = skipLead(text, group.end, nameAt);
   // "QTcF male > 450 ms, female > 470 ms": the subgroup before the value.
   const pre = sexBefore(text, lead.at);
@@ -984,7 +991,25 @@ function onlyConnectives(s: string): boolean {
     .trim();
 }
 
-export const extractLabs: Extractor = (input) => {
+const OR_AFTER = /^\s*(?:(?:on|in|at|breathing)\s+(?:room|ambient)\s+air\s*)?[,;(]?\s*(?:or|and\/or)\b/i;
+
+/** "low molecular weight heparin", "weight loss", "weight-bearing": the word, not the patient's measure. */
+const NOT_A_MEASURE_BEFORE = /\b(?:molecular|atomic|birth)[- ]?$/i;
+const NOT_A_MEASURE_AFTER = /^[- ]?(?:loss|gain|changes?|reduction|bearing|lifting|management|-?based)\b/i;
+const BODY_MEASURES = new Set(['body_weight', 'bmi']);
+
+function isMeasure(m: Mention, text: string): boolean {
+  if (m.type !== 'lab' || !BODY_MEASURES.has(m.id)) return true;
+  return (
+    !NOT_A_MEASURE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) &&
+    !NOT_A_MEASURE_AFTER.test(text.slice(m.end, m.end + 14))
+  );
+}
+
+export const extractLabs: Extractor = (raw) => {
+  const input = raw.mentions.every((m) => isMeasure(m, raw.text))
+    ? raw
+    : { ...raw, mentions: raw.mentions.filter((m) => isMeasure(m, raw.text)) };
   const labMentions = input.mentions.filter((m) => m.type === 'lab');
   if (!labMentions.length) return [];
   const { text, kind } = input;
@@ -1066,9 +1091,8 @@ export const extractLabs: Extractor = (input) => {
       (g) => g.start > sentenceEnd(text, r.end) && g.labs.some((l) => r.group.labs.includes(l)),
     );
     const otherLab = labMentions.some((m) => m.start >= end && m.start < nextStart && !r.group.labs.includes(m.id));
-    const orRest = /^\s*[,;(]?\s*(?:or|and\/or)\b/i.test(rest)
-      ? rest.replace(/^\s*[,;(]?\s*(?:or|and\/or)\b/i, '')
-      : '';
+    // "pulse oximetry ≥ 92% on room air or FVC ≥ 50%": the measuring condition may stand before the "or".
+    const orRest = OR_AFTER.test(rest) ? rest.replace(OR_AFTER, '') : '';
     const unread = (s: string): LeafCondition =>
       unparsedLeaf(s.replace(/^[\s,;.)(:]+/, '').slice(0, 200) || 'the rest of this criterion');
     if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {
