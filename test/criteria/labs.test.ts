@@ -173,6 +173,12 @@ describe('lab values on real criteria lines', () => {
         'Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) =\\< 2.5 x institutional ULN (in participants with liver metastases =\\< 5 x ULN)',
       ),
     ).toBe(true);
+    // … or exempts the site outright, though a limit of its own follows ("in which case …").
+    expect(
+      noSite(
+        'Adequate hepatic function: total bilirubin ≤1.5x institutional ULN; aspartate aminotransferase (AST) and alanine aminotransferase (ALT) ≤2.5x institutional ULN, unless liver metastases are present, in which case it must be ≤5x ULN',
+      ),
+    ).toBe(true);
     // … or one limit for one subgroup in an inclusion would let everyone else pass.
     expect(
       noSite(
@@ -316,6 +322,13 @@ describe('body measurements and oxygen saturation (body_weight, bmi, spo2)', () 
       ),
     ).toBe(true);
     expect(noMeasure('Weight loss \\> 10% within the last 3 months', 'exclusion')).toBe(true);
+    expect(
+      conditionOf(
+        'Serum creatinine ≤ 1.5 mg/dL or calculated creatinine clearance (CrCL) \\> 40 mL/min by Cockcroft-Gault (using actual body weight)',
+      ),
+    ).toEqual({
+      any: [lab('creatinine', 'mg/dL', 'lessThanInclusive', 1.5), lab('crcl', 'mL/min', 'greaterThan', 40)],
+    });
     expect(
       noMeasure(
         'The patient has an in-range INR (usually between 2 and 3) on a stable dose of oral anticoagulant or on a stable dose of low molecular weight heparin.',

@@ -923,8 +923,10 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     return { group, condition: cond, spans, end: afterQ1 };
   }
   if (q2 && unless) {
-    // "… unless due to Gilbert's syndrome": the subgroup is exempt.
-    main = kind === 'exclusion' ? allOf([main, opposite(q2.condition)]) : anyOf([main, q2.condition]);
+    // "… unless due to Gilbert's syndrome": the subgroup is exempt. A site is rarely exempt outright
+    // ("unless liver metastases are present, in which case ≤ 5 × ULN"): it stays an unknown here.
+    const q2c = q2.sitePhrase ? unparsedLeaf(q2.sitePhrase) : q2.condition;
+    main = kind === 'exclusion' ? allOf([main, opposite(q2c)]) : anyOf([main, q2c]);
     spans.push([end, q2.end]);
     return { group, condition: main, spans, end: q2.end };
   }
@@ -993,8 +995,8 @@ function onlyConnectives(s: string): boolean {
 
 const OR_AFTER = /^\s*(?:(?:on|in|at|breathing)\s+(?:room|ambient)\s+air\s*)?[,;(]?\s*(?:or|and\/or)\b/i;
 
-/** "low molecular weight heparin", "weight loss", "weight-bearing": the word, not the patient's measure. */
-const NOT_A_MEASURE_BEFORE = /\b(?:molecular|atomic|birth)[- ]?$/i;
+/** "low molecular weight heparin", "weight loss", "(using actual body weight)" in a clearance formula: the word, not the patient's measure. */
+const NOT_A_MEASURE_BEFORE = /\b(?:molecular|atomic|birth|actual|ideal|adjusted|lean|using)[- ]?$/i;
 const NOT_A_MEASURE_AFTER = /^[- ]?(?:loss|gain|changes?|reduction|bearing|lifting|management|-?based)\b/i;
 const BODY_MEASURES = new Set(['body_weight', 'bmi']);
 
