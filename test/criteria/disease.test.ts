@@ -519,6 +519,29 @@ describe('disease extent', () => {
 });
 
 describe('measurable disease', () => {
+  it('reads a required RECIST target lesion as measurable disease, leaving what else it must be unread', () => {
+    expect(
+      diseaseOf(
+        'At least one lesion, not previously irradiated that qualifies as a RECIST 1.1 target lesion at baseline',
+      ),
+    ).toEqual([measurable]);
+    expect(diseaseOf('At least one metastasis should be measurable as a target lesion per RECIST version 1.1')).toEqual(
+      [measurable],
+    );
+    expect(
+      read('At least one lesion, not previously irradiated that qualifies as a RECIST 1.1 target lesion at baseline')
+        .unread,
+    ).toContain('irradiated');
+    // A non-target lesion, or a target lesion's size, says nothing about measurability.
+    expect(
+      diseaseOf(
+        'Radiotherapy is permitted within 30 days prior to C1D1 as long as radiation is given with palliative intent and towards a non-target lesion.',
+        'exclusion',
+      ),
+    ).toEqual([]);
+    expect(diseaseOf('The target lesion must be =\\< 7cm')).toEqual([]);
+  });
+
   it('reads measurable disease per the named response criteria', () => {
     expect(conditionOf('Measurable disease per RECIST 1.1')).toEqual(measurable);
     expect(conditionOf('At least one measurable lesion as defined by RECIST v1.1')).toEqual(measurable);

@@ -1538,14 +1538,45 @@ const DEFINITION_SENTENCE =
  * therefore read as any(measurableDisease, unknown): a patient with measurable disease meets it,
  * anyone else is unknown — never a wrong fail. The weaker words stay unread.
  */
+/**
+ * "At least one lesion, not previously irradiated, that qualifies as a RECIST 1.1 target lesion":
+ * a RECIST target lesion is measurable by definition (RECIST 1.1, Eisenhauer et al. 2009, §3.3), so
+ * the phrase needs measurable disease; the words between (what else the lesion must be) stay unread.
+ */
+const TARGET_LESION_RE =
+  /\bat\s+least\s+(?:one|1)\s+(?:(?:measurable|metastatic|tumou?r|target)\s+)?(?:lesions?|metastas[ie]s|tumou?rs?)\b((?:(?!\b(?:or|except|and\/or)\b)[^.;]){0,160}?)\b(qualif(?:y|ies)\s+as\s+(?:an?\s+)?(?:RECIST\s*(?:v(?:ersion)?\s*)?1\.1\s+)?(?:target\s+lesion|TL)\b|(?:be\s+)?(?:evaluated|selected|used)\s+as\s+(?:an?\s+)?target\s+lesions?\b|(?:be\s+)?measurable\s+as\s+(?:an?\s+)?target\s+lesion\b)|\bat\s+least\s+(?:one|1)\s+target\s+lesions?\b(?=[^.;]{0,80}\bRECIST)/gi;
+
 function measurablePieces(input: ExtractInput): Piece[] {
   const { text } = input;
-  if (!/measurab|evaluab|assessab/i.test(text)) return [];
+  if (!/measurab|evaluab|assessab|target|\bTL\b/i.test(text)) return [];
   const out: Piece[] = [];
+  TARGET_LESION_RE.lastIndex = 0;
+  for (let m = TARGET_LESION_RE.exec(text); m; m = TARGET_LESION_RE.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (input.scopes.in('exception', s)) continue;
+    // The subject ("at least one lesion") and the qualifying words are read; what lies between is not.
+    const spans: Array<[number, number]> =
+      m[2] !== undefined
+        ? [
+            [s, s + m[0].length - m[2].length - m[1]!.length],
+            [e - m[2].length, e],
+          ]
+        : [[s, e]];
+    out.push({
+      start: s,
+      end: e,
+      condition: { fact: 'measurableDisease', operator: 'equal', value: true },
+      needsAnchor: false,
+      kind: 'measurable',
+      spans,
+    });
+  }
   MEASURABLE_RE.lastIndex = 0;
   for (let m = MEASURABLE_RE.exec(text); m; m = MEASURABLE_RE.exec(text)) {
     const s = m.index;
     let e = s + m[0].length;
+    if (out.some((p) => s < p.end && e > p.start)) continue;
     if (/non[- ]?$/i.test(text.slice(Math.max(0, s - 4), s))) continue;
     const around = text.slice(Math.max(0, s - 40), Math.min(text.length, e + 40));
     if (MEASURABLE_VETO.test(around)) continue;
