@@ -64,6 +64,21 @@ describe('metastatic sites as the patient’s disease', () => {
     });
   });
 
+  it('reads malignant pleural or peritoneal disease and carcinomatosis as those sites', () => {
+    expect(conditionOf('Patients with malignant peritoneal disease', 'exclusion')).toEqual(site(['peritoneum']));
+    expect(conditionOf('Patients with malignant pleural effusion', 'exclusion')).toEqual(site(['pleura']));
+    expect(siteLeaves('Evidence of peritoneal carcinomatosis', 'exclusion')).toEqual([site(['peritoneum'])]);
+  });
+
+  it('leaves an item of an exclusion list closed by "and" to the list (its findings would be joined as all)', () => {
+    expect(
+      siteLeaves(
+        'Malignant pleural effusion, malignant ascites, meningeal carcinomatosis and peritoneal carcinomatosis',
+        'exclusion',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads "visceral metastases" as the visceral site, no longer as merely metastatic', () => {
     const c = conditionOf(
       'Visceral metastatic disease that is not clinically and radiographically stable or requires urgent medical intervention.',

@@ -9,7 +9,9 @@
  * requirement is for ("ALT ≤ 5 × ULN if liver metastases", which the lab reader reads, or "patients with
  * liver metastases must …"), and not in a sentence that only permits it ("liver metastases are
  * allowed"). Findings are fallbacks on the site words, so any other reader of the same words wins.
- * "Visceral crisis" is a clinical emergency, not a site, and is left unread.
+ * "Visceral crisis" is a clinical emergency, not a site, and is left unread. "Peritoneal carcinomatosis"
+ * and "malignant pleural effusion" are metastases to the peritoneum and pleura (AJCC 8th ed.: a
+ * malignant pleural effusion is M1a in lung cancer).
  */
 import type { Condition, LeafCondition } from '../facts';
 import { metastaticSiteLexicon } from '../lexicon';
@@ -41,8 +43,8 @@ function sitePatterns(): SitePatterns {
     .map(escape)
     .join('|')})`;
   const list = String.raw`${site}(?:\s*(?:,\s*(?:and\/or|and|or)?|and\/or|or|and|\/|&)\s*${site})*`;
-  const mets = String.raw`(?:metastas[ie]s(?:\s*\(\s*es\s*\))?|metastatic\s+(?:disease|lesions?|deposits?|foci|tumou?rs?|spread)|mets|secondar(?:y|ies))`;
-  const body = String.raw`(?<list>${list})(?<only>[- ](?:only|limited|predominant))?\s+${mets}|(?<olist>${list})[- ](?:only|limited)\s+(?:metastatic\s+)?disease|(?<vlist>visceral)\s+(?:disease|spread|involvement)|(?:metastas[ie]s|metastatic\s+(?:disease|spread)|metastatic|spread)\s+(?:to|in|within|involving|of)\s+(?:the\s+)?(?<tlist>${list})(?![- ](?:cancer|carcinoma|tumou?r))`;
+  const mets = String.raw`(?:metastas[ie]s(?:\s*\(\s*es\s*\))?|metastatic\s+(?:disease|lesions?|deposits?|foci|tumou?rs?|spread)|mets|secondar(?:y|ies)|carcinomatosis)`;
+  const body = String.raw`(?<list>${list})(?<only>[- ](?:only|limited|predominant))?\s+${mets}|(?<olist>${list})[- ](?:only|limited)\s+(?:metastatic\s+)?disease|(?<vlist>visceral)\s+(?:disease|spread|involvement)|malignant\s+(?<mlist>pleural|peritoneal)\s+(?:disease|effusions?|involvement)|(?:metastas[ie]s|metastatic\s+(?:disease|spread)|metastatic|spread)\s+(?:to|in|within|involving|of)\s+(?:the\s+)?(?<tlist>${list})(?![- ](?:cancer|carcinoma|tumou?r))`;
   patterns = {
     idOf,
     list,
@@ -78,7 +80,7 @@ function idsIn(listText: string, p: SitePatterns): string[] {
 
 function leafOf(m: RegExpExecArray, p: SitePatterns): LeafCondition | null {
   const g = m.groups ?? {};
-  const listText = g.list ?? g.olist ?? g.vlist ?? g.tlist;
+  const listText = g.list ?? g.olist ?? g.vlist ?? g.tlist ?? g.mlist;
   if (!listText) return null;
   const sites = idsIn(listText, p);
   if (!sites.length) return null;
@@ -185,7 +187,7 @@ function clauseEnd(text: string, pos: number): number {
 
 export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
   const { text } = input;
-  if (!/metasta|\bmets\b|secondar|only|limited|visceral|spread/i.test(text)) return [];
+  if (!/metasta|\bmets\b|secondar|only|limited|visceral|spread|carcinomatosis|malignant/i.test(text)) return [];
   if (LAB_CONTEXT.test(text) || input.mentions.some((m) => m.type === 'lab')) return [];
   const p = sitePatterns();
   const out: Finding[] = [];
@@ -210,7 +212,17 @@ export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
       continue;
     if (PERMISSIVE.test(sentence) || OTHER_FRAME.test(sentence)) continue;
     if (CONDITIONAL_BEFORE.test(before) || (SUBJECT_MODAL.test(before) && MODAL_AFTER.test(after))) continue;
-    const listText = m.groups?.list ?? m.groups?.olist ?? m.groups?.vlist ?? m.groups?.tlist ?? '';
+    // An exclusion list closed by "and" ("Malignant pleural effusion, malignant ascites, … and
+    // peritoneal carcinomatosis") names each item as excluding, but its findings would be joined as
+    // all of them: such an item is left to the list's other readers.
+    if (
+      input.kind === 'exclusion' &&
+      (/(?:,|\band)\s*$/.test(before) || /^\s*(?:,|and\b)/.test(after)) &&
+      /,[^,]*\band\b[^,]*$/.test(sentence) &&
+      !/\bor\b/.test(sentence)
+    )
+      continue;
+    const listText = m.groups?.list ?? m.groups?.olist ?? m.groups?.vlist ?? m.groups?.tlist ?? m.groups?.mlist ?? '';
     const siteStart = start + m[0].indexOf(listText);
     // Words that narrow the sites ("symptomatic visceral spread", "liver metastasis > 30% of the
     // liver volume") are kept with them as an unknown: the site alone is necessary, not sufficient.
