@@ -460,6 +460,12 @@ describe('stage and TNM', () => {
 });
 
 describe('disease extent', () => {
+  it('reads an extent that is only the predicate of a heading ("is unresectable or metastatic")', () => {
+    expect(diseaseOf('is unresectable or metastatic')).toEqual([
+      { any: [extent('unresectable'), extent('metastatic')] },
+    ]);
+  });
+
   it('reads being a candidate (or not) for curative resection as resectable (or unresectable)', () => {
     expect(diseaseOf('Candidate for curative-intent surgical resection')).toEqual([extent('resectable')]);
     expect(diseaseOf('Is a candidate for definitive surgical resection.', 'exclusion')).toEqual([extent('resectable')]);

@@ -1724,8 +1724,13 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
     const prevCancer = [...cancers].reverse().find((c) => c.end <= start && c.start >= cStart);
     return !prevCancer || prevCancer.accepted ? 'yes' : 'rejected';
   }
-  // A criterion that is only the extent: "Metastatic disease", "Unresectable or metastatic".
-  if (!text.slice(cStart, start).trim() && !text.slice(end, cEnd).replace(/[\s.,;:()]/g, '')) return 'yes';
+  // A criterion that is only the extent: "Metastatic disease", "Unresectable or metastatic", or the
+  // predicate of a heading's subject ("is unresectable or metastatic").
+  if (
+    /^\W*(?:(?:is|are|must\s+be|has\s+been|have\s+been)\s+)?$/i.test(text.slice(cStart, start)) &&
+    !text.slice(end, cEnd).replace(/[\s.,;:()]/g, '')
+  )
+    return 'yes';
   return 'no';
 }
 
