@@ -580,8 +580,8 @@ interface SiteMatcher {
   covers: Map<string, Set<string>>;
   /** Group id → record words for its organs that have no site id ("kidney" for visceral). */
   others: Map<string, RegExp>;
-  /** Record terms, longest first, each with its site id. */
-  terms: Array<{ re: RegExp; id: string }>;
+  /** Record terms, longest first, each with its site id (and a global copy for blanking it out). */
+  terms: Array<{ re: RegExp; all: RegExp; id: string }>;
 }
 
 let siteMatcher: SiteMatcher | undefined;
@@ -600,7 +600,7 @@ function sites(): SiteMatcher {
   const terms = file.sites
     .flatMap((s) => s.recordTerms.map((t) => ({ t, id: s.id })))
     .sort((a, b) => b.t.length - a.t.length)
-    .map(({ t, id }) => ({ re: word(t), id }));
+    .map(({ t, id }) => ({ re: word(t), all: new RegExp(word(t).source, 'gi'), id }));
   siteMatcher = { covers, others, terms };
   return siteMatcher;
 }
@@ -609,10 +609,10 @@ function sites(): SiteMatcher {
 function recordSiteIds(text: string, m: SiteMatcher): Set<string> {
   const ids = new Set<string>();
   let rest = text;
-  for (const { re, id } of m.terms) {
+  for (const { re, all, id } of m.terms) {
     if (!re.test(rest)) continue;
     ids.add(id);
-    rest = rest.replace(new RegExp(re.source, 'gi'), ' ');
+    rest = rest.replace(all, ' ');
   }
   return ids;
 }
