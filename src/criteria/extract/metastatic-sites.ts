@@ -20,8 +20,8 @@ import type { ExtractInput, Extractor, Finding } from './extractor';
 interface SitePatterns {
   /** Site word (group 1 of a list) → site or group id. */
   idOf: Map<string, string>;
-  /** A list of site words: "bone, liver", "lung and/or liver". */
-  list: string;
+  /** One site word, to pick the words out of a matched list. */
+  word: RegExp;
   /** "liver metastases", "bone-only disease", "metastases to the liver", "metastatic to the bone". */
   phrase: RegExp;
   /** The same, anchored at both ends with only hedges around: the whole of a subgroup phrase. */
@@ -47,7 +47,7 @@ function sitePatterns(): SitePatterns {
   const body = String.raw`(?<list>${list})(?<only>[- ](?:only|limited|predominant))?\s+${mets}|(?<olist>${list})[- ](?:only|limited)\s+(?:metastatic\s+)?disease|(?<vlist>visceral)\s+(?:disease|spread|involvement)|malignant\s+(?<mlist>pleural|peritoneal)\s+(?:disease|effusions?|involvement)|(?:metastas[ie]s|metastatic\s+(?:disease|spread)|metastatic|spread)\s+(?:to|in|within|involving|of)\s+(?:the\s+)?(?<tlist>${list})(?![- ](?:cancer|carcinoma|tumou?r))`;
   patterns = {
     idOf,
-    list,
+    word: new RegExp(site, 'gi'),
     phrase: new RegExp(String.raw`\b(?:${body})(?!\w)`, 'gi'),
     whole: new RegExp(
       String.raw`^\W*(?:(?:known|documented|confirmed|proven|baseline|the|a|presence|case|of|with|has|have|having|evidence)\s+)*(?:${body})(?:\s+(?:(?:are|is)\s+)?present|\s+at\s+baseline)?[\s,.;]*(?:\band\b)?\W*$`,
@@ -63,15 +63,8 @@ function fold(w: string): string {
 
 /** Site ids named in a list of site words ("bone, liver and lung"). */
 function idsIn(listText: string, p: SitePatterns): string[] {
-  const re = new RegExp(
-    [...p.idOf.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map(escape)
-      .join('|'),
-    'gi',
-  );
   const ids = new Set<string>();
-  for (const m of listText.matchAll(re)) {
+  for (const m of listText.matchAll(p.word)) {
     const id = p.idOf.get(fold(m[0]));
     if (id) ids.add(id);
   }
