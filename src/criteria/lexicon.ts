@@ -456,3 +456,62 @@ export function lexicons(): Lexicons {
   cached ??= loadLexicons();
   return cached;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Metastatic sites (rules/metastatic-sites.json): read by the disease extractor in criteria and
+// matched against a record's metastaticSites by the evaluator.
+
+const siteId = z.string().regex(/^[a-z0-9_]+$/);
+const metastaticSitesFile = z.object({
+  sources,
+  sites: z.array(
+    z.object({
+      id: siteId,
+      name: z.string(),
+      ncit: z.string().regex(/^C\d+$/),
+      icd10: z.array(z.string()).optional(),
+      snomed: z.array(z.string()).optional(),
+      /** Words naming the site before "metastases" in criteria ("hepatic metastases"). */
+      synonyms: z.array(z.string()).min(1),
+      /** Words that identify the site in a record's site text ("liver and intrahepatic bile duct"). */
+      recordTerms: z.array(z.string()).min(1),
+    }),
+  ),
+  groups: z.array(
+    z.object({
+      id: siteId,
+      name: z.string(),
+      synonyms: z.array(z.string()).min(1),
+      members: z.array(siteId).min(1),
+      /** Record words for organs in the group that have no site of their own here. */
+      otherMembers: z.array(z.string()).optional(),
+    }),
+  ),
+});
+export type MetastaticSitesFile = z.infer<typeof metastaticSitesFile>;
+
+const sitesCache = new Map<string, MetastaticSitesFile>();
+
+/** The metastatic-site lexicon, validated (groups must name known sites) and cached per rules folder. */
+export function metastaticSiteLexicon(dir = rulesDir()): MetastaticSitesFile {
+  let file = sitesCache.get(dir);
+  if (!file) {
+    file = readRules(dir, 'metastatic-sites.json', metastaticSitesFile);
+    const ids = new Set(file.sites.map((s) => s.id));
+    for (const g of file.groups) {
+      if (ids.has(g.id))
+        throw new AppError('invalid_rules', `metastatic-sites.json: group ${g.id} repeats a site id.`, {
+          path: '/metastatic-sites.json/groups',
+          status: 500,
+        });
+      for (const m of g.members)
+        if (!ids.has(m))
+          throw new AppError('invalid_rules', `metastatic-sites.json: group ${g.id} names unknown site ${m}.`, {
+            path: '/metastatic-sites.json/groups',
+            status: 500,
+          });
+    }
+    sitesCache.set(dir, file);
+  }
+  return file;
+}
