@@ -64,9 +64,16 @@ describe('metastatic sites as the patient’s disease', () => {
     });
   });
 
-  it('reads malignant pleural or peritoneal disease and carcinomatosis as those sites', () => {
+  it('reads malignant peritoneal disease and carcinomatosis as those sites, and leaves a malignant effusion to the conditions reader', () => {
     expect(conditionOf('Patients with malignant peritoneal disease', 'exclusion')).toEqual(site(['peritoneum']));
-    expect(conditionOf('Patients with malignant pleural effusion', 'exclusion')).toEqual(site(['pleura']));
+    // A malignant effusion is read by the conditions reader (rules/conditions.json pleural_effusion),
+    // whose effusion ids also hold the drainage and control qualifiers such criteria add.
+    expect(conditionOf('Patients with malignant pleural effusion', 'exclusion')).toEqual({
+      fact: 'condition',
+      operator: 'equal',
+      value: true,
+      params: { names: ['pleural_effusion'] },
+    });
     expect(siteLeaves('Evidence of peritoneal carcinomatosis', 'exclusion')).toEqual([site(['peritoneum'])]);
   });
 
