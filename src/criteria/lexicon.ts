@@ -50,8 +50,12 @@ const drugsFile = z.object({
       parents: z.array(z.string()),
       kind: z.enum(TREATMENT_KINDS),
       source: z.string(),
+      /** Phrase families written with {MACRO} references ("{STRONG} {CYP3A} {INH}"), expanded at load. */
+      patterns: z.array(z.string()).optional(),
     }),
   ),
+  /** Alternatives each {MACRO} of a class pattern stands for. */
+  macros: z.record(z.string(), z.array(z.string())).optional(),
   drugs: z.array(
     z.object({
       id: z.string().regex(/^[a-z0-9_]+$/),
@@ -341,6 +345,32 @@ function closure(parentsOf: Map<string, string[]>): Map<string, Set<string>> {
   return out;
 }
 
+const MACRO_RE = /\{([A-Za-z0-9_]+)\}/g;
+
+/**
+ * The phrases a class pattern stands for: every combination of the alternatives of its {MACRO}
+ * references. Interaction classes need this ("strong or moderate CYP3A4 inhibitors or inducers" in
+ * hundreds of spellings); writing them out would bury the file. Throws on an unknown macro.
+ */
+export function expandPattern(pattern: string, macros: Record<string, string[]>): string[] {
+  let out = [''];
+  let last = 0;
+  for (const m of pattern.matchAll(MACRO_RE)) {
+    const alternatives = macros[m[1]!];
+    if (!alternatives) throw new AppError('invalid_rules', `drugs.json: pattern "${pattern}" names unknown macro ${m[1]}.`, { path: '/drugs.json/classes', status: 500 });
+    const literal = pattern.slice(last, m.index);
+    out = out.flatMap((prefix) => alternatives.map((a) => prefix + literal + a));
+    last = m.index! + m[0].length;
+  }
+  const tail = pattern.slice(last);
+  return out.map((s) => (s + tail).replace(/\s+/g, ' ').trim());
+}
+
+/** A class's phrases: its name, synonyms and expanded patterns. */
+export function classPhrases(c: DrugsFile['classes'][number], macros: Record<string, string[]> = {}): string[] {
+  return [c.name, ...c.synonyms, ...(c.patterns ?? []).flatMap((p) => expandPattern(p, macros))];
+}
+
 /** Whether a drug (id in rules/drugs.json) belongs to a class: "dexamethasone" is a corticosteroid. */
 export function drugInClass(lex: Lexicons, drugId: string, classId: string): boolean {
   return lex.drugById.get(drugId)?.classes.includes(classId) ?? false;
@@ -393,7 +423,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
     const cs = new Set(t.caseSensitive ?? []);
     for (const s of [t.name, ...t.synonyms, ...cs]) index.add(s, 'cancer', t.code, cs.has(s));
   }
-  for (const c of drugs.classes) for (const s of [c.name, ...c.synonyms]) index.add(s, 'drugClass', c.id);
+  for (const c of drugs.classes) for (const s of classPhrases(c, drugs.macros)) index.add(s, 'drugClass', c.id);
   for (const d of drugs.drugs) for (const s of [d.name, ...d.synonyms]) index.add(s, 'drug', d.id);
   for (const k of drugs.kinds) for (const s of k.synonyms) index.add(s, 'therapyKind', k.kind);
   for (const r of drugs.regimens ?? []) for (const s of r.synonyms) index.add(s, 'regimen', r.id, true);
