@@ -50,6 +50,7 @@ interface ClassDef {
   kind: Kind;
   source: string;
   patterns?: string[];
+  concomitant?: boolean;
 }
 interface StemRule {
   pattern: string;
@@ -186,6 +187,7 @@ function main(): void {
   const classById = new Map(classesFile.classes.map((c) => [c.id, c]));
   const kinds = new Set<string>(TREATMENT_KINDS);
   for (const c of classesFile.classes) if (!kinds.has(c.kind)) throw new Error(`class ${c.id}: unknown kind ${c.kind}`);
+  for (const c of classesFile.classes) if (c.concomitant && c.kind !== 'supportive') throw new Error(`class ${c.id}: a concomitant medicine is of kind supportive`);
   for (const k of supp.kinds) if (!kinds.has(k.kind)) throw new Error(`kinds: unknown kind ${k.kind}`);
   for (const c of classesFile.classes) {
     for (const p of c.parents) if (!classById.has(p)) throw new Error(`class ${c.id}: unknown parent ${p}`);
@@ -595,6 +597,7 @@ function main(): void {
       kind: c.kind,
       source: c.source,
       ...(c.patterns?.length ? { patterns: c.patterns } : {}),
+      ...(c.concomitant ? { concomitant: true } : {}),
     })),
     macros,
     drugs: [...drugs.values()]

@@ -52,6 +52,12 @@ const drugsFile = z.object({
       source: z.string(),
       /** Phrase families written with {MACRO} references ("{STRONG} {CYP3A} {INH}"), expanded at load. */
       patterns: z.array(z.string()).optional(),
+      /**
+       * A medicine taken for another condition (drug interactions, anticoagulation, infection,
+       * diabetes…), as opposed to oncology supportive care: a record's treatment list holds it only
+       * while it is taken.
+       */
+      concomitant: z.boolean().optional(),
     }),
   ),
   /** Alternatives each {MACRO} of a class pattern stands for. */
@@ -369,6 +375,12 @@ export function expandPattern(pattern: string, macros: Record<string, string[]>)
 /** A class's phrases: its name, synonyms and expanded patterns. */
 export function classPhrases(c: DrugsFile['classes'][number], macros: Record<string, string[]> = {}): string[] {
   return [c.name, ...c.synonyms, ...(c.patterns ?? []).flatMap((p) => expandPattern(p, macros))];
+}
+
+/** Whether a drug is only a concomitant medicine: every class it has is marked concomitant (warfarin, not imatinib). */
+export function concomitantOnly(lex: Lexicons, drugId: string): boolean {
+  const classes = lex.drugById.get(drugId)?.classes ?? [];
+  return classes.length > 0 && classes.every((c) => lex.classById.get(c)?.concomitant === true);
 }
 
 /** Whether a drug (id in rules/drugs.json) belongs to a class: "dexamethasone" is a corticosteroid. */

@@ -7,6 +7,7 @@
 import { leavesOf, type Condition, type LeafCondition } from '../../src/criteria/facts';
 import { classPhrases, expandPattern, lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
+import { importPatientBundle } from '../../src/fhir/patient-record';
 import { normalise, phraseKey } from '../../src/criteria/text';
 import { evaluateCondition, type Tri } from '../../src/match/compile';
 import { factTable } from '../../src/match/fact-values';
@@ -80,7 +81,7 @@ describe('medication classes in the drug lexicon', () => {
     for (const id of MEDICATION_CLASSES) {
       const c = lex.classById.get(id);
       expect(c?.kind).toBe('supportive');
-      expect(c?.source).toMatch(/FDA|WHO ATC|CredibleMeds|NCCIH|NCI/);
+      expect(c?.source).toMatch(/FDA|WHO ATC|CredibleMeds|NCCIH|NCI|NMPA/);
     }
   });
 
@@ -262,5 +263,36 @@ describe('reading corpus criteria that name medication classes', () => {
     expect(therapyParams(read(note, 'exclusion')).filter((p) => JSON.stringify(p).includes('insulin'))).toEqual([]);
     expect(classesOf('insulin')).toEqual([]);
     expect(classesOf('insulin therapy')).toEqual(['insulin']);
+  });
+});
+
+describe('FHIR medication resources naming concomitant medicines', () => {
+  const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+  const bundle = (...meds: Array<Record<string, unknown>>): unknown => ({
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1960-01-01' } },
+      ...meds.map((m, i) => ({ fullUrl: `urn:uuid:m${i}`, resource: { id: `m${i}`, subject: { reference: 'urn:uuid:p1' }, ...m } })),
+    ],
+  });
+  const warfarinCode = { coding: [{ system: RX, code: '11289', display: 'warfarin' }] };
+
+  it('reads a statement of current use through its RxNorm code, as a supportive medicine', () => {
+    const r = importPatientBundle(bundle({ resourceType: 'MedicationStatement', status: 'active', medicationCodeableConcept: warfarinCode, effectiveDateTime: '2025-01-10' }));
+    expect(r.record.treatments?.map((t) => t.name)).toEqual(['warfarin']);
+    const p = normalisePatient(patientRecordSchema.parse(r.record), lex, '2025-06-01');
+    expect([...p.treatments![0]!.kinds]).toEqual(['supportive']);
+  });
+
+  it('does not read finished or merely ordered concomitant medicines, nor count them as cancer treatment', () => {
+    const r = importPatientBundle(
+      bundle(
+        { resourceType: 'MedicationStatement', status: 'completed', medicationCodeableConcept: { text: 'Amoxicillin 500 MG Oral Capsule' }, effectiveDateTime: '1998-05-27' },
+        { resourceType: 'MedicationRequest', status: 'active', intent: 'order', medicationCodeableConcept: { text: 'Ibuprofen 100 MG Oral Tablet' }, authoredOn: '2000-12-06' },
+      ),
+    );
+    expect(r.record.treatments ?? []).toEqual([]);
+    expect(r.warnings.filter((w) => w.code === 'medication_not_cancer_related')).toHaveLength(2);
   });
 });
