@@ -100,6 +100,10 @@ describe('medication classes in the drug lexicon', () => {
     ]);
     expect(classesOf('CYP3A4 strong inducer')).toEqual(['strong_cyp3a_inducer']);
     expect(classesOf('CYP3A4 inhibitors')).toEqual(['cyp3a_inhibitor']);
+    // Other enzymes of the FDA table; where it lists no inducer of a strength, the phrase names the inhibitors.
+    expect(classesOf('strong inhibitors or inducers of CYP2C8')).toEqual(['strong_cyp2c8_inhibitor']);
+    expect(classesOf('strong CYP450 subtype 2D6 (CYP2D6) inhibitors')).toEqual(['strong_cyp2d6_inhibitor']);
+    expect(lex.drugById.get('gemfibrozil')?.classes).toEqual(['strong_cyp2c8_inhibitor']);
     // A substrate is not an inhibitor or an inducer.
     expect(classesOf('sensitive CYP3A4 substrates')).toEqual([]);
   });
