@@ -15,7 +15,7 @@ import { rulesDir } from '../paths';
 export { rulesDir };
 import { CATEGORIES, type Category } from './extract/extractor';
 import { TREATMENT_KINDS } from './facts';
-import { phraseKey, tokenize, type Token } from './text';
+import { foldWord, tokenize, type Token } from './text';
 
 const sourceNote = z.object({ name: z.string(), licence: z.string().optional(), url: z.string().optional(), note: z.string().optional() });
 const sources = z.array(sourceNote).min(1);
@@ -234,6 +234,25 @@ interface TrieNode {
   entries?: Entry[];
 }
 
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** Folded words, shared by every index: expanded class patterns repeat a few hundred words tens of thousands of times. */
+const foldedWords = new Map<string, string>();
+
+/** The folded tokens of a lexicon phrase, as phraseKey() gives them. */
+function phraseTokens(phrase: string): string[] {
+  const out: string[] = [];
+  for (const m of phrase.matchAll(WORD_RE)) {
+    const w = m[0].toLowerCase();
+    let f = foldedWords.get(w);
+    if (f === undefined) {
+      f = foldWord(w);
+      if (foldedWords.size < 200_000) foldedWords.set(w, f);
+    }
+    out.push(f);
+  }
+  return out;
+}
+
 /**
  * Finds lexicon phrases in text by token, longest match first, left to right. A token trie keeps a
  * lookup proportional to the phrase length, whatever the size of the lexicons.
@@ -242,7 +261,7 @@ export class PhraseIndex {
   private readonly root: TrieNode = {};
 
   add(phrase: string, type: MentionType, id: string, caseSensitive = false): void {
-    const tokens = phraseKey(phrase).split(' ').filter(Boolean);
+    const tokens = phraseTokens(phrase);
     if (tokens.length === 0) return;
     let node = this.root;
     for (const t of tokens) {
