@@ -253,6 +253,12 @@ describe('reading corpus criteria that name medication classes', () => {
   it('reads the antineoplastic classes added with them', () => {
     expect(read('Previous treatment with a PKC inhibitor', 'exclusion')).toEqual({ all: [therapy({ classes: ['pkc_inhibitor'] })] });
     expect(read('Prior CDK2 inhibitor', 'exclusion')).toEqual({ all: [therapy({ classes: ['cdk2_inhibitor'] })] });
+    expect(read('Patients who were previously treated with MEK, ERK or RAF inhibitor therapy', 'exclusion')).toEqual({
+      all: [therapy({ classes: ['mek_inhibitor', 'erk_inhibitor', 'raf_inhibitor'] })],
+    });
+    // Cell cycle checkpoint kinases are not immune checkpoints.
+    expect(classesOf('cell cycle checkpoint inhibitors')).toEqual(['cell_cycle_checkpoint_inhibitor']);
+    expect(lex.classById.get('cell_cycle_checkpoint_inhibitor')?.kind).toBe('targeted');
   });
 
   it('reads herbal medicine with antitumor indications as that narrower class, not as any herbal product', () => {
