@@ -266,9 +266,11 @@ const SETTING_ALIASES: Record<string, string[]> = {
 };
 
 /**
- * Whether a priorTherapy query names only supportive care (steroids, immunosuppressants, G-CSF,
- * bone-modifying agents). A record's treatment list is the patient's cancer treatment history, not a
- * full medication list, so not finding a steroid there is no evidence the patient takes none.
+ * Whether a priorTherapy query names only supportive care or concomitant medicines (classes and drugs
+ * of kind 'supportive' in rules/drugs.json: steroids, immunosuppressants, G-CSF, bone-modifying
+ * agents, anticoagulants, antibiotics, CYP3A inhibitors and inducers, QT-prolonging drugs…). A
+ * record's treatment list is the patient's cancer treatment history, not a full medication list, so
+ * not finding a steroid or warfarin there is no evidence the patient takes none.
  */
 const supportiveCache = new WeakMap<object, boolean>();
 function supportiveOnly(params: Record<string, unknown>, lex: Lexicons): boolean {
