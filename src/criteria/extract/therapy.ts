@@ -930,16 +930,21 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       contextCue ||
       !!list.requiredReceipt ||
       (negForMode && (/^\W*(?:no|not|without|none)\b/i.test(text.slice(s, list.start)) || ctxNeg));
+    const permittedList = permission && permitsList(sentence, list.start - s, list.end - s);
+    // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
+    // then the requirement). In an exclusion list the permission carves out of the rest, which the
+    // gate, all(X, unread), never contradicts. A permission needs no cue: "Peri-operative radiation
+    // therapy is allowed" permits having had it.
+    const permittedHere = (): boolean =>
+      !isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
     if (!hasCue) {
       note('2:if hasCue');
+      if (permittedList && permittedHere()) list.gate = true;
       continue;
     }
-    if (permission && permitsList(sentence, list.start - s, list.end - s) && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
+    if (permittedList && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
       note('3:if permission  isNeg  bnoslimitnotsbesrequirednots');
-      // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
-      // then the requirement). In an exclusion list the permission carves out of the rest, which the
-      // gate, all(X, unread), never contradicts.
-      if (!isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e)) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)))) list.gate = true;
+      if (permittedHere()) list.gate = true;
       continue;
     }
     // A forbidding statement in an exclusion list ("May not have received X") reads either way.
@@ -1289,6 +1294,8 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 const PERMITTED_SUBJECT_RE =
   /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion))\b/i;
+/** Parenthetical asides (examples, doses) between a list and what is said of it. */
+const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
 const PERMITTED_OBJECT_RE =
   /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
@@ -1317,6 +1324,8 @@ function readGate(
   // A list joined to a gated one by "and/or" is permitted with it ("may have received X and/or Y").
   for (let i = 1; i < lists.length; i++) {
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    // Examples in a parenthesis after a gated list name what it stands for ("anti-CTLA4 therapy (ipilimumab)").
+    if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*\(\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?,?\s*|such\s+as\s+|including\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
   }
   if (!lists.length || !lists.every((l) => l.gate)) return;
   if (lists.some((l) => l.unknownMember || input.scopes.in('negated', l.start) || l.items.some((it) => it.suffix === 'naive'))) return;
