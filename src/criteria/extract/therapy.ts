@@ -782,7 +782,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const lastWin = windows.filter((w) => w.end <= l.start).pop();
     const before = text.slice(Math.max(s, l.start - 70, lastWin ? lastWin.end : 0), l.start);
     const blocker = blockedBefore(before);
-    if (blocker && !OUTCOME_BEFORE_RE.test(before)) {
+    // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
+    const requiredSupportive = input.kind === 'exclusion' && !!blocker && /^requir/i.test(blocker[0].trim()) && supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start);
+    if (requiredSupportive) l.requiredReceipt = true;
+    if (blocker && !requiredSupportive && !OUTCOME_BEFORE_RE.test(before)) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
       if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
@@ -819,7 +822,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // Only named drugs, classes, radiation or surgery: a generic "systemic treatment" of a condition
       // other than cancer is not anticancer therapy (steroids for lupus are not kind 'systemic').
       const named = l.items.every((it) => it.drugs.size || it.classes.size || it.kinds.has('radiation') || it.kinds.has('surgery'));
-      if (!l.blocked && named && input.kind === 'exclusion' && /^requir/i.test(govern[0]) && windows.some((w) => w.sense === 'within' && w.start >= l.end)) l.requiredReceipt = true;
+      // Supportive care a condition requires (steroids, immunosuppressants) is read as received with
+      // or without a window: such a query is never false on a record that does not list it, so the
+      // reading cannot clear a patient the text would exclude.
+      if (!l.blocked && named && input.kind === 'exclusion' && /^requir/i.test(govern[0]) && (windows.some((w) => w.sense === 'within' && w.start >= l.end) || (supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start)))) l.requiredReceipt = true;
       else {
         l.blocked = true;
         l.blockedBy ??= `sentence:${govern[0]}`;
@@ -1255,6 +1261,23 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
+}
+
+/** Whether every item is supportive care only (corticosteroids, immunosuppressants…), by its classes. */
+function supportiveOnly(ctx: Ctx, items: Item[]): boolean {
+  return items.every((it) => {
+    const k = kindsOf(ctx, it);
+    return k.size === 1 && k.has('supportive');
+  });
+}
+
+/**
+ * Whether another topic is named before the list ("pneumonitis requiring steroids"): the history reader
+ * reads that condition with its treatment as a qualifier, and a finding here would be joined to it (and
+ * to its alternatives) as a further requirement. A bare "a condition requiring steroids" names none.
+ */
+function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
+  return ctx.input.mentions.some((m) => !THERAPY_TYPES.has(m.type) && m.start >= s && m.end <= at);
 }
 
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
