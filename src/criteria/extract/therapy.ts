@@ -978,6 +978,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // for the qualifier, which is exact in three-valued logic ("radiotherapy to the breast" →
     // all(radiotherapy, unread "to the breast"): no radiotherapy rules it out, any leaves it open).
     let qualify: string | null = farWindow ? 'window past words' : null;
+    /** Why a positive inclusion's list is read as sufficient, any(X, unread), rather than necessary. */
+    let sufficient: string | null = null;
     const items = list.items.filter((it) => {
       if (it.optional) return false;
       if (it.kinds.has('surgery') && !win) {
@@ -1069,9 +1071,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (!precededByCue(ctx, list.start, Math.max(s, limitBefore))) qualify ??= 'modifier';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
     } else {
+      // Where the text offers an alternative to the list ("… or be ineligible for it", "X or Y" with
+      // Y unread) or limits the requirement to some patients ("Patients with BRAF-mutant melanoma must
+      // have received a BRAF inhibitor", "Part B: …"), the list is not necessary but, read exactly, it
+      // is sufficient: any(X, unread). Checked below like an exclusion's finding.
       if (ALTERNATIVE_RE.test(text.slice(list.end, e))) {
         note('16:if ALTERNATIVEREtesttextslicelistend e');
-        continue;
+        sufficient ??= 'alternative';
       }
       if (UPPER_RE.test(rest)) {
         note('17:if UPPERREtestrest');
@@ -1079,7 +1085,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       if (/^[;.\s]*or\b/i.test(text.slice(e, e + 6)) || /^\W*or\b/i.test(sentence)) {
         note('alt-sentence');
-        continue;
+        sufficient ??= 'alternative sentence';
       }
       // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
       if (CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
@@ -1089,7 +1095,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       if (ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) {
         note('19:if ALTANYREtestsentence  borbitestsentence');
-        continue;
+        sufficient ??= 'alternative';
       }
       if (list.hasAnd && /\bor\b/i.test(text.slice(list.start, list.end))) {
         note('20:if listhasAnd  borbitesttextsliceliststart listend');
@@ -1101,15 +1107,16 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...ctx.used,
         ...windows.map((w): Span => [w.start, w.end]),
         ...otherTopicOrs(ctx, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
+        ...optionalPartners(text, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
       ]);
       if (/\b(?:or|and\/or)\b/i.test(near)) {
         note('21:if borandorbitestnear');
-        continue;
+        sufficient ??= 'or';
       }
       // "Patients who received X must …": X is the subject of the requirement, not the requirement.
       if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since')) {
         note('22:if SUBJECTREtesttextslices liststart  win  winsens');
-        if (THEN_RE.test(text.slice(list.end, e))) list.gate = true;
+        if (!sufficient && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
         continue;
       }
       if (
@@ -1118,8 +1125,19 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         COHORT_RE.test(text.slice(s, list.start))
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
-        if (SUBJECT_RE.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
-        continue;
+        if (SUBJECT_RE.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
+          list.gate = true;
+          continue;
+        }
+        sufficient ??= 'subgroup';
+      }
+      if (sufficient) {
+        const why = insufficient(ctx, list, items, st.unknown, sufficient, s, e, own, windows, Math.max(s, limitBefore));
+        if (why) {
+          note(`insufficient:${sufficient}:${why}`);
+          continue;
+        }
+        note(`sufficient:${sufficient}`);
       }
     }
 
@@ -1237,6 +1255,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
       if (qualifier && group === groups[0]) condition = { all: [condition, qualifier.leaf] };
       let polarityHandled = false;
+      if (sufficient) {
+        const words = sentence.replace(/\s+/g, ' ').trim();
+        condition = { any: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: words } }] };
+        polarityHandled = true;
+      }
       if (ctxNeg) {
         condition = flipBool(condition);
         polarityHandled = true;
@@ -1279,6 +1302,92 @@ function supportiveOnly(ctx: Ctx, items: Item[]): boolean {
 function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
   return ctx.input.mentions.some((m) => !THERAPY_TYPES.has(m.type) && m.start >= s && m.end <= at);
 }
+
+/** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
+const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b/gi;
+function optionalPartners(text: string, a: number, b: number): Span[] {
+  const out: Span[] = [];
+  const sub = text.slice(a, b);
+  OPTIONAL_PARTNER_RE.lastIndex = 0;
+  for (let m = OPTIONAL_PARTNER_RE.exec(sub); m; m = OPTIONAL_PARTNER_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  return out;
+}
+
+/** Up to the last word that opens the clause holding a list: a modal, a colon, a relative pronoun, "or". */
+const HEAD_START_RE = /^[\s\S]*(?:\b(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|required|who|which|that|or|either|and\/or)\b|[:,(])/i;
+
+/**
+ * Why a positive inclusion's list cannot be read as sufficient for its alternative, or null when it
+ * can: the reading must be exact (no qualifier left that narrows it, no modifier before it, no line
+ * setting it cannot say), one treatment or a union (not "A and B"), and the sentence must join no
+ * further requirement with "and" or "but" that the unread leaf would let pass.
+ */
+function insufficient(
+  ctx: Ctx,
+  list: List & { unknownMember: boolean },
+  items: Item[],
+  lineSetting: boolean,
+  kind: string,
+  s: number,
+  e: number,
+  own: Span[],
+  windows: Window[],
+  cueFrom: number,
+): string | null {
+  const { text, input } = ctx;
+  if (list.hasAnd || items.some((i) => i.combinedWithNext)) return 'conjunction in list';
+  if (items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size)) return 'multi-kind';
+  if (items.some((i) => i.kinds.has('surgery') || i.kinds.has('transplant'))) return 'surgery';
+  // "whole brain radiation therapy" is one lexicon phrase read as any radiation: only the bare kind is exact.
+  if (items.some((i) => i.kinds.has('radiation') && !/^(?:radiation|radiotherapy|irradiation|radiation\s+therapy|radiation\s+treatment|RT)$/i.test(text.slice(i.start, i.end).trim()))) return 'radiation kind';
+  // "standard therapy", "approved treatment" read as any systemic treatment is broader than the text.
+  if (items.some((i) => (i.generic || i.kinds.has('systemic')) && /\b(?:standard|SOC|approved|available|line)\b/i.test(text.slice(i.start, i.end)))) return 'standard';
+  if (lineSetting) return 'line setting';
+  // A lead-in the reading did not take ("failed one of the following:") may say anything of the list.
+  if (input.context.some((c) => /\b(?:fail\w*|progress\w*|refractor\w*|resist\w*|intoleran\w*|no|not|without|except|other\s+than|history|prior|previous\w*|received|treated|within|since)\b/i.test(c))) return 'context';
+  // The optional partner of another list ("X with or without concurrent Y") is no requirement.
+  if (/(?:\bwith\s+or\s+without|±|\+\/-)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start))) return 'optional partner';
+  // Only cue words between the clause's verb and the list ("must have received prior"): anything else
+  // may narrow it ("progressed following front-line X", "one prior line of X", "2 doses of").
+  const head = HEAD_START_RE.exec(text.slice(s, list.start));
+  const headFrom = head ? s + head[0].length : s;
+  for (const t of tokensIn(ctx, headFrom, list.start)) {
+    if (own.some(([x, y]) => t.start >= x && t.end <= y)) continue;
+    if (SUFFICIENT_HEAD.has(t.norm)) continue;
+    return `head: ${t.raw}`;
+  }
+  if (!precededByCue(ctx, list.start, cueFrom)) return 'modifier';
+  // Words the outcome reading swallowed still narrow the treatment ("progressed on standard", "on the last line of").
+  if (/\b(?:standard|SOC|approved|available|last|latest|most\s+recent|recent|immediately|first|second|third|front)\b/i.test(text.slice(headFrom, list.end))) return 'narrowed in outcome';
+  // After the list, nothing but what was read up to the alternative (or to the end, when the
+  // alternative came before it): "X for GIST (at least one line)" or "X within a sponsored study" narrow X.
+  const masked = maskSpans(text, list.end, e, [
+    ...own,
+    ...ctx.used,
+    ...windows.map((w): Span => [w.start, w.end]),
+    ...anchorPhrases(text, list.end, e),
+    ...otherTopicOrs(ctx, list.end, e),
+    ...optionalPartners(text, list.end, e),
+  ]);
+  const alt = ALT_MARK_RE.exec(masked);
+  if (kind === 'or' && alt && !CLAUSE_ALT_RE.test(masked.slice(alt.index))) return 'noun alternative';
+  const tail = alt ? masked.slice(0, alt.index) : masked;
+  for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
+  // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
+  const label = COHORT_RE.exec(text.slice(s, e));
+  const labelSpan: Span[] = label ? [[s + label.index, s + label.index + label[0].length]] : [];
+  if (/\b(?:and(?!\s*\/\s*or)|but|plus|as\s+well\s+as)\b|[;:]/i.test(maskSpans(text, s, e, [...own, ...labelSpan, ...otherTopicOrs(ctx, s, e)]).replace(/\([^()]*\)/g, ' '))) return 'conjunction';
+  return null;
+}
+/** Words that may stand between a sufficient list's verb and the list. */
+const SUFFICIENT_HEAD = new Set('must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+/** Words that may follow it before the alternative. */
+const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
+/** Where the alternative begins after the list. */
+const ALT_MARK_RE = /\b(?:or|and\/or|unless)\b/i;
+/** An alternative that is a clause of its own ("or be ineligible", "or for whom no standard therapy exists"), not a further treatment the trailing words may qualify too. */
+const CLAUSE_ALT_RE =
+  /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not)\b|no\b|for\s+whom|for\s+which|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
 
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
 const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications?|sequelae|reactions?|injur|damage|recover|resol)/i;
