@@ -751,7 +751,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean }> = [];
   const findingsBefore = out.length;
   for (const it of items) {
     const cur = lists[lists.length - 1];
@@ -777,7 +777,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   }
 
   // Lists that modify something else are not therapy requirements.
-  const govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, anchorPhrases(text, s, e)));
+  let govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, anchorPhrases(text, s, e)));
+  // "Has had or has planned major surgery", "Planned or previous treatment with X": the plan is an
+  // alternative to having had it, which is still said (and read, with the plan left unread).
+  const plannedOrHad = !!govern && /^(?:plan|sched)/i.test(govern[0]) && PLANNED_OR_HAD_RE.test(text.slice(s, e));
+  if (plannedOrHad) {
+    govern = null;
+    for (const l of lists) l.plannedAlternative = true;
+  }
   for (const l of lists) {
     const lastWin = windows.filter((w) => w.end <= l.start).pop();
     const before = text.slice(Math.max(s, l.start - 70, lastWin ? lastWin.end : 0), l.start);
@@ -785,7 +792,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
     const requiredSupportive = input.kind === 'exclusion' && !!blocker && /^requir/i.test(blocker[0].trim()) && supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start);
     if (requiredSupportive) l.requiredReceipt = true;
-    if (blocker && !requiredSupportive && !OUTCOME_BEFORE_RE.test(before)) {
+    const plannedAlternative = !!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before);
+    if (plannedAlternative) l.plannedAlternative = true;
+    if (blocker && !requiredSupportive && !plannedAlternative && !OUTCOME_BEFORE_RE.test(before)) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
       if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
@@ -1064,11 +1073,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (NARROW_RE.test(rest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(rest)?.[0] ?? ''}`;
       if (TEMPORAL_LEFT_RE.test(rest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
       if (SITE_RE.test(text.slice(list.end, e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
+      // "pelvic radiotherapy", "whole brain radiation" are lexicon phrases of the kind: the site is in the item.
+      if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
       if (COHORT_RE.test(text.slice(s, list.start))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
-      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore))) qualify ??= 'modifier';
+      // In "has had or has planned X" the plan is an alternative, not a modifier of X.
+      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
+        qualify ??= 'modifier';
+      // The plan stays unread beside the reading: any(X, unread).
+      if (list.plannedAlternative) sufficient ??= 'planned';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
     } else {
       // Where the text offers an alternative to the list ("… or be ineligible for it", "X or Y" with
@@ -1214,7 +1229,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // words of the next list's alternative.
       const aside = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
       const qualEnd = nextList && nextList.start < clauseEnd && nextList.start > list.end ? nextList.start : clauseEnd;
-      qualifier = qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart)) ?? {
+      qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart))) ?? {
         leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
@@ -1285,6 +1300,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
 }
+
+/** A body site named inside a radiation phrase the lexicon reads as the bare kind. */
+const SITE_IN_ITEM_RE =
+  /\b(?:pelvic|pelvis|brain|cranial|craniospinal|chest|thoracic|thorax|abdominal|abdomen|breast|mediastinal|spinal|spine|bone|liver|hepatic|lung|head|neck|prostate|whole|partial|hemi|extended|involved|field|total\s+body|TBI|mantle|nodal|regional|local|focal)\b/i;
+
+/** A plan joined by "or" to having had or receiving the treatment, either way round. */
+const PLANNED_OR_HAD_RE =
+  /\b(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b[^.;]{0,30}?\bor\s+(?:(?:has|have|is|are|be)\s+)?(?:plann\w*|scheduled|plans?\s+to)\b|\b(?:plann\w*|scheduled)\b(?:\s+(?:for|to\s+(?:receive|undergo|have)))?\s*,?\s*(?:or|and\/or)\s+(?:(?:has|have|is|are)\s+)?(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b/i;
 
 /** Whether every item is supportive care only (corticosteroids, immunosuppressants…), by its classes. */
 function supportiveOnly(ctx: Ctx, items: Item[]): boolean {
