@@ -1105,8 +1105,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
       if (CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
         note('18:if CONDITIONALREtestsentence');
-        if (/^\W*(?:if|for\s+(?:patients?|participants?|subjects?|those)\s+who)\b/i.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
-        continue;
+        if (/^\W*(?:if|for\s+(?:patients?|participants?|subjects?|those)\s+who)\b/i.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
+          list.gate = true;
+          continue;
+        }
+        // "X, unless the patient is not a candidate", "X, except for patients with pancreatic cancer",
+        // "X is required if Y": the condition after the list spares some patients; X still suffices.
+        if (CONDITIONAL_RE.test(text.slice(s, list.start)) || !/^[^.;]*?\b(?:unless|except|if|provided)\b/i.test(text.slice(list.end, e)) || CONDITIONAL_RE.test(text.slice(list.end, e).replace(/\b(?:unless|except|if|provided)\b[\s\S]*$/i, ''))) continue;
+        sufficient ??= 'condition after';
       }
       if (ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) {
         note('19:if ALTANYREtestsentence  borbitestsentence');
@@ -1393,7 +1399,7 @@ function insufficient(
     ...optionalPartners(text, list.end, e),
   ]);
   const alt = ALT_MARK_RE.exec(masked);
-  if (kind === 'or' && alt && !CLAUSE_ALT_RE.test(masked.slice(alt.index))) return 'noun alternative';
+  if (kind === 'or' && alt && /^(?:or|and\/or)$/i.test(alt[0]) && !CLAUSE_ALT_RE.test(masked.slice(alt.index))) return 'noun alternative';
   const tail = alt ? masked.slice(0, alt.index) : masked;
   for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
   // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
@@ -1403,11 +1409,11 @@ function insufficient(
   return null;
 }
 /** Words that may stand between a sufficient list's verb and the list. */
-const SUFFICIENT_HEAD = new Set('must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+const SUFFICIENT_HEAD = new Set('at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
 /** Words that may follow it before the alternative. */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
 /** Where the alternative begins after the list. */
-const ALT_MARK_RE = /\b(?:or|and\/or|unless)\b/i;
+const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
 /** An alternative that is a clause of its own ("or be ineligible", "or for whom no standard therapy exists"), not a further treatment the trailing words may qualify too. */
 const CLAUSE_ALT_RE =
   /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not)\b|no\b|for\s+whom|for\s+which|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
