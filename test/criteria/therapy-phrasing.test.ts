@@ -1,0 +1,143 @@
+/**
+ * Therapy phrasing families read without a requirement of their own: permissions, supportive care a
+ * condition requires, plans offered beside receipt, and positive inclusions whose list is one option
+ * or binds only some patients (read as sufficient, any(X, unread)). Every line is verbatim from the
+ * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
+ */
+import { readCriterion } from '../../src/criteria/parse';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { normalise } from '../../src/criteria/text';
+
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []): Condition | null =>
+  readCriterion(normalise(text).text, kind, context).condition;
+
+const therapy = (params: Record<string, unknown>, value = true): Condition => ({ fact: 'priorTherapy', operator: 'equal', value, params });
+const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
+
+describe('permissions need no cue', () => {
+  it('an inclusion permitting a treatment is met by anyone who did not have it', () => {
+    const text = 'Peri-operative radiation therapy is allowed.';
+    expect(read(text)).toEqual({ any: [therapy({ kinds: ['radiation'] }, false), unread('Peri-operative radiation therapy is allowed')] });
+  });
+
+  it('an exclusion permitting steroids can apply only to someone who had them', () => {
+    const text = 'Steroids for physiological replacement are allowed.';
+    expect(read(text, 'exclusion')).toEqual({ all: [therapy({ classes: ['corticosteroid'] }), unread('Steroids for physiological replacement are allowed')] });
+  });
+
+  it('a parenthesis of examples between the list and its permission is gated with it', () => {
+    const text = 'Patients who have received prior anti-CTLA4 monoclonal antibody therapy (ipilimumab or tremelimumab) are eligible.';
+    const c = read(text);
+    expect(c).toEqual({
+      any: [
+        { all: [therapy({ drugs: ['ipilimumab', 'tremelimumab'] }, false), therapy({ classes: ['anti_ctla4'] }, false)] },
+        unread('Patients who have received prior anti-CTLA4 monoclonal antibody therapy (ipilimumab or tremelimumab) are eligible'),
+      ],
+    });
+  });
+});
+
+describe('supportive care a condition requires', () => {
+  it('reads "a condition requiring systemic treatment with corticosteroids" as steroids received, with the condition unread', () => {
+    const text = 'Has a condition requiring systemic treatment with corticosteroids';
+    expect(read(text, 'exclusion')).toEqual({ all: [therapy({ classes: ['corticosteroid'] }), unread('condition requiring')] });
+  });
+
+  it('reads "Requirement for ongoing … immunosuppressive therapy" as current use, necessary only', () => {
+    const c = read('15\\. Requirement for ongoing concurrent systemic immunosuppressive therapy (other than corticosteroids).', 'exclusion');
+    expect(therapyLeaves(c)).toEqual([therapy({ classes: ['immunosuppressant'], withinDays: 1 })]);
+    expect(c).toMatchObject({ all: [therapy({ classes: ['immunosuppressant'], withinDays: 1 }), { fact: 'unparsed' }] });
+  });
+
+  it('leaves a named condition requiring steroids to the history reader ("pneumonitis requiring steroids")', () => {
+    expect(therapyLeaves(read('Interstitial lung disease or prior pneumonitis requiring steroids.', 'exclusion'))).toEqual([]);
+  });
+
+  it('does not read a generic anticancer treatment a malignancy requires (it may be still to come)', () => {
+    expect(therapyLeaves(read('Concurrent malignancy requiring systemic therapy other than hormonal therapy.', 'exclusion'))).toEqual([]);
+  });
+
+  it('does not read required supportive care in an inclusion', () => {
+    expect(therapyLeaves(read('Patients requiring steroids must be on a stable dose for 7 days.'))).toEqual([]);
+  });
+});
+
+describe('a plan offered beside receipt', () => {
+  it('reads the receipt and keeps the plan as an unread alternative', () => {
+    const text = 'Has had or has planned major surgery within 2 weeks of the first dose of study drug;';
+    const c = read(text, 'exclusion') as { any: Condition[] };
+    expect(c.any.slice(0, 2)).toEqual([therapy({ kinds: ['surgery'], withinDays: 14 }), unread('Has had or has planned major surgery within 2 weeks of the first dose of study drug')]);
+    expect(therapyLeaves(c)).toHaveLength(1);
+  });
+
+  it('keeps the site of a radiation phrase as a qualifier ("pelvic radiotherapy")', () => {
+    const c = read('Planned for or previously had pelvic radiotherapy', 'exclusion') as { any: Condition[] };
+    expect(c.any[0]).toEqual({ all: [therapy({ kinds: ['radiation'] }), unread('Planned for or previously had pelvic radiotherapy')] });
+    expect(c.any.slice(1).every((x) => 'fact' in x && x.fact === 'unparsed')).toBe(true);
+  });
+
+  it('still blocks a plan alone ("planned chemotherapy")', () => {
+    expect(therapyLeaves(read('Existing contraindication against the use of palbociclib, planned chemotherapy or planned endocrine therapy.', 'exclusion'))).toEqual([]);
+  });
+});
+
+describe('a site inside a radiation phrase', () => {
+  it('reads "Prior pelvic radiation" as radiation with the site unread, not any radiation', () => {
+    expect(read('Prior pelvic radiation', 'exclusion')).toEqual({ all: [therapy({ kinds: ['radiation'] }), unread('Prior pelvic radiation')] });
+  });
+});
+
+describe('positive inclusions read as sufficient', () => {
+  it('a requirement limited to some patients: any(X, unread)', () => {
+    const text = 'Subjects with actionable target tumor mutation should have been previously treated with targeted therapy.';
+    expect(read(text)).toEqual({
+      any: [therapy({ kinds: ['targeted'] }), unread('Subjects with actionable target tumor mutation should have been previously treated with targeted therapy')],
+    });
+  });
+
+  it('a cohort label with a union of classes', () => {
+    expect(read('Part B: prior treatment with any MEK or BRAF inhibitor')).toEqual({
+      any: [therapy({ classes: ['mek_inhibitor', 'braf_inhibitor'] }), unread('Part B: prior treatment with any MEK or BRAF inhibitor')],
+    });
+  });
+
+  it('an alternative clause after the list', () => {
+    const text = 'Progressed following prior treatment or who have no satisfactory alternative treatment option.';
+    expect(read(text)).toEqual({
+      any: [therapy({ kinds: ['systemic'], outcome: 'progression' }), unread('Progressed following prior treatment or who have no satisfactory alternative treatment option')],
+    });
+  });
+
+  it('one option of two, each with its setting', () => {
+    const c = read('Patients must have either received a taxane in the adjuvant setting or received a taxane as first-line treatment for metastatic breast cancer');
+    // The first-line option cannot be said; the adjuvant one suffices.
+    expect(therapyLeaves(c)).toEqual([therapy({ classes: ['taxane'], setting: 'adjuvant' })]);
+    expect(c).toMatchObject({ any: [therapy({ classes: ['taxane'], setting: 'adjuvant' }), { fact: 'unparsed' }] });
+  });
+
+  it('a condition after the list ("…, unless the patient is not a candidate")', () => {
+    const text = 'Must have received platinum-based chemotherapy for metastatic disease, unless the patient is not a candidate in the opinion of the treating physician.';
+    expect(therapyLeaves(read(text))).toEqual([therapy({ classes: ['platinum'], setting: 'metastatic' })]);
+  });
+
+  it('not when words before the list narrow it ("progressed following front-line", "2 doses of")', () => {
+    expect(therapyLeaves(read('Parts 1B and 1C combination: Advanced/metastatic NSCLC which has progressed following front-line anti-PD-1/PD-L1 with or without concurrent chemotherapy.'))).toEqual([]);
+    expect(therapyLeaves(read('Prior treatment with an at least 2 doses of approved or investigational immune checkpoint inhibitor is required with documented progression or intolerability to the treatment.'))).toEqual([]);
+  });
+
+  it('not when words after the list narrow it ("within a … sponsored study", "is planned")', () => {
+    expect(therapyLeaves(read('Patient is currently receiving treatment with dabrafenib/trametinib monotherapy or combination within a Novartis or former GSK sponsored study which has fulfilled the requirements for the primary objective.'))).toEqual([]);
+    expect(therapyLeaves(read('Must have an advanced stage III or stage IV melanoma diagnosis for which treatment with ipilimumab, nivolumab, and/or pembrolizumab, either alone or in combination with other ICI therapy, is planned.'))).toEqual([]);
+  });
+
+  it('not when the sentence joins a further requirement with "and"', () => {
+    const text = 'Patients with BRAF V600 mutant melanoma must have previously received BRAF targeted therapy for metastatic melanoma and later experienced disease progression.';
+    expect(therapyLeaves(read(text))).toEqual([]);
+  });
+
+  it('not for a radiation phrase narrower than the kind, nor for "standard therapy"', () => {
+    expect(therapyLeaves(read('Prior PCI or whole brain radiation therapy per standard of care with new and/or recurrent brain metastases to be treated with SRS or hfSRT'))).toEqual([]);
+    expect(therapyLeaves(read('Patients with melanoma must have had objective evidence of disease progression while on or after standard systemic therapy.'))).toEqual([]);
+  });
+});
