@@ -171,13 +171,13 @@ function permitsList(sentence: string, a: number, b: number): boolean {
   let from = 0;
   for (let i = 0; i < sentence.length; i++) {
     const ch = sentence[i];
-    if (ch === '(') {
+    if (ch === '(' || ch === '[') {
       if (depth === 0) {
         outside += sentence.slice(from, i);
         from = i;
       }
       depth++;
-    } else if (ch === ')' && depth > 0) {
+    } else if ((ch === ')' || ch === ']') && depth > 0) {
       depth--;
       if (depth === 0) {
         // Keep the parenthesis when the list is inside it.
@@ -1460,6 +1460,9 @@ const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
 const PERMITTED_OBJECT_RE =
   /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
+/** A permission followed by its condition, with no sentence break or second requirement between. */
+const PERMISSION_CONDITION_RE =
+  /^[^.;:]*?\b(?:allowed|permitted|acceptable|eligible)\b[^.;:]*?\b(?:provided|if|as\s+long\s+as|only\s+if|when|unless)\b(?![^.;:]*\b(?:but|however)\b)[^.;:]*$/i;
 /** After a subject ("Patients who received X", "If treated with X"): the requirement placed on them. */
 const THEN_RE =
   /\b(?:must|should|shall|need|needs|(?:is|are)\s+(?:required|eligible|allowed|permitted|acceptable)|ha(?:ve|s)\s+to|will\s+(?:need|be\s+(?:required|eligible|allowed))|may|can)\b/i;
@@ -1485,6 +1488,9 @@ function readGate(
   // A list joined to a gated one by "and/or" is permitted with it ("may have received X and/or Y").
   for (let i = 1; i < lists.length; i++) {
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    // The condition of a permission speaks of those it permits ("Previous major surgery is permitted
+    // provided that surgery occurred ≥ 14 days prior", "Radiotherapy is permitted … as long as radiation is palliative").
+    if (!lists[i]!.gate && lists[i - 1]!.gate && PERMISSION_CONDITION_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
     // Examples in a parenthesis after a gated list name what it stands for ("anti-CTLA4 therapy (ipilimumab)").
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*\(\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?,?\s*|such\s+as\s+|including\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
   }
@@ -1497,6 +1503,10 @@ function readGate(
   const after = text.slice(last.end, e);
   // "recovered from surgery or traumatic injury": an unread alternative beside the treatment.
   if (SECOND_CLAUSE_RE.test(after) || /^\s*,?\s*(?:or|and\/or)\b/i.test(after)) return;
+  // "X is permitted, but brain metastases must be untreated": the second requirement may bind everyone.
+  // Not when it goes on about the same patients or treatment ("… but this must have been discontinued",
+  // "… but should be off that therapy").
+  if (/\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)[^.;]*\b(?:must|should|shall|needs?|required)\b/i.test(after)) return;
   const items = lists.flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
   const x = conditionFor(items, {});
   if (!x) return;
