@@ -259,7 +259,7 @@ function blockedBefore(before: string): RegExpExecArray | null {
 }
 /** Text right after an item that makes it a modifier ("radiation pneumonitis", "chemotherapy-induced"). */
 const BLOCK_AFTER_RE =
-  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study)\b/i;
+  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study|(?:is|are)\s+(?:expected|anticipated|likely)|expected\s+to|anticipated|to\s+be\s+performed)\b/i;
 
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
@@ -818,7 +818,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       l.blockedBy ??= 'investigational non-treatment';
     }
     // "the investigational drug", "the investigational regimen": the study's own treatment.
-    if (l.items[0]!.kinds.has('investigational') && !l.items[0]!.drugs.size && !l.items[0]!.classes.size && /\b(?:the|this|study)\s+$/i.test(before)) {
+    if (
+      l.items[0]!.kinds.has('investigational') &&
+      !l.items[0]!.drugs.size &&
+      !l.items[0]!.classes.size &&
+      (/\b(?:the|this|study)\s+$/i.test(before) || /^\s*(?:study|trial)\s+(?:drugs?|treatments?|medications?|products?|agents?|interventions?)\b/i.test(text.slice(l.items[0]!.end, e)))
+    ) {
       l.blocked = true;
       l.blockedBy ??= 'study drug';
     }
@@ -902,7 +907,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       farWindow = !!win;
     }
     let windowFromContext = false;
-    if (!win && !windows.length && contextWindows.length) {
+    // A number of days or weeks the sentence states but no window reader took is its own (unread) window.
+    if (!win && !windows.length && contextWindows.length && !/\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) {
       win = contextWindows[contextWindows.length - 1];
       windowFromContext = true;
     }
@@ -926,6 +932,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // treated, but participants must be off steroids for 14 days"): left unread, never read inverted.
     if (requiredGap && /\S/.test(text.slice(0, s))) {
       note('required gap after another sentence');
+      continue;
+    }
+    // "At least 4 weeks but no more than 12 weeks since surgery": a range, which neither sense states.
+    if (win?.sense === 'since' && /\b(?:no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to|at\s+most|maximum\s+of)\b/i.test(sentence)) {
+      note('window range');
       continue;
     }
     const forbids = negForMode !== ((win?.sense === 'since' && !requiredGap) || list.items.every((i) => i.suffix === 'naive'));
@@ -1077,6 +1088,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
       if (COHORT_RE.test(text.slice(s, list.start))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
+      // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
+      if (!win && /\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) qualify ??= 'unread window';
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
       // In "has had or has planned X" the plan is an alternative, not a modifier of X.
@@ -1580,6 +1593,7 @@ function necessaryBlocked(
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
   const aside = a > s ? (/^\s*\([^()]{0,120}\)/.exec(before)?.[0].length ?? 0) : 0;
   const headFrom = clause ? a + clause.index + clause[0].length : a + Math.max(label ? label[0].length : 0, aside);
+  let unknownHead = 0;
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
@@ -1587,6 +1601,10 @@ function necessaryBlocked(
     // An adjective names a narrower kind of the treatment ("retroperitoneal surgery", "oncologic
     // surgery", "intravesical chemotherapy"), which the qualifier holds as unread.
     if (ADJECTIVE_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
+    // Other content words at the head of the clause narrow the list or name what had it ("HER3-targeted
+    // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
+    // stays necessary unless the head offers an alternative or turns the list around ("lack of").
+    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start)) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
@@ -1609,6 +1627,12 @@ function necessaryBlocked(
   }
   return null;
 }
+
+/** A head that offers an alternative to the list or lists beside it. */
+const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether|versus|vs)\b|[,;:/]/i;
+/** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
+const HEAD_REVERSING_RE =
+  /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
 
 const COHORT_LABEL_RE =
   /^\s*\(?\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s*(?:,|\/|and|or|&)\s*(?:(?:part|cohort|arm|group|stratum|module|phase)\s*)?[\w.]{1,5})*(?:\s+(?:only|specifically))?\s*[:)\-–]/i;
