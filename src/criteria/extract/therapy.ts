@@ -1081,9 +1081,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (strict) {
       // Each of these narrows what was read; a criterion limited to one cohort is narrowed too (in
       // an exclusion or a prohibition, a patient outside the cohort is not excluded either way).
-      if (NARROW_RE.test(rest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(rest)?.[0] ?? ''}`;
-      if (TEMPORAL_LEFT_RE.test(rest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
-      if (SITE_RE.test(text.slice(list.end, e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
+      // "Prior MET inhibitor or hepatocyte growth factor-targeting therapy": the words of an unread
+      // alternative that ends the clause are its own, not qualifiers of the list (the assembler joins
+      // them with "or").
+      const altCut = alternativeCut(ctx, list.end, clauseEnd, nextList?.start);
+      const ownRest = altCut === null ? rest : rest.slice(0, altCut - restStart);
+      if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
+      if (TEMPORAL_LEFT_RE.test(ownRest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
+      if (SITE_RE.test(text.slice(list.end, altCut ?? e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
       // "pelvic radiotherapy", "whole brain radiation" are lexicon phrases of the kind: the site is in the item.
       if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
       if (COHORT_RE.test(text.slice(s, list.start))) qualify ??= 'cohort';
@@ -1323,6 +1328,42 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
 /** A body site named inside a radiation phrase the lexicon reads as the bare kind. */
 const SITE_IN_ITEM_RE =
   /\b(?:pelvic|pelvis|brain|cranial|craniospinal|chest|thoracic|thorax|abdominal|abdomen|breast|mediastinal|spinal|spine|bone|liver|hepatic|lung|head|neck|prostate|whole|partial|hemi|extended|involved|field|total\s+body|TBI|mantle|nodal|regional|local|focal)\b/i;
+
+/** The head noun that ends a treatment phrase. */
+const TREATMENT_HEAD_RE =
+  /\b(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|regimens?|vaccines?|medications?|medicines?|products?|compounds?|modulators?|antagonists?|agonists?|blockers?|conjugates?|ADCs?|chemotherapy|radiotherapy|radiation|surgery|[a-z]{4,}(?:mab|nib|lib|sib|rafenib|parib|ciclib|tinib|platin|taxel|rubicin|tecan|mide|stat|zumab))\b/gi;
+
+/**
+ * Where an unread alternative begins after a list ("… or hepatocyte growth factor-targeting therapy"),
+ * when it is a bare treatment phrase ending the clause: nothing after its head noun that could
+ * qualify the list too. Null when there is none, when it is another list the reader takes, or when
+ * words follow it.
+ */
+function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: number | undefined): number | null {
+  const { text } = ctx;
+  const after = text.slice(listEnd, end);
+  let depth = 0;
+  const re = /[()]|\b(?:or|and\/or)\b/gi;
+  for (let m = re.exec(after); m; m = re.exec(after)) {
+    if (m[0] === '(') depth++;
+    else if (m[0] === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const at = listEnd + m.index;
+      if (OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length))) return null;
+      if (otherTopicOrs(ctx, listEnd, end).some(([x, y]) => at >= x && at < y)) continue;
+      if (nextListStart !== undefined && nextListStart >= at && nextListStart < end) return null;
+      const alt = text.slice(at + m[0].length, end);
+      let last = -1;
+      TREATMENT_HEAD_RE.lastIndex = 0;
+      for (let h = TREATMENT_HEAD_RE.exec(alt); h; h = TREATMENT_HEAD_RE.exec(alt)) last = h.index + h[0].length;
+      if (last < 0) return null;
+      // After the head noun: at most an aside in parentheses and closing punctuation.
+      if (!/^\s*(?:\([^()]{0,120}\))?\s*[.,;]?\s*$/.test(alt.slice(last))) return null;
+      return at;
+    }
+  }
+  return null;
+}
 
 /** A plan joined by "or" to having had or receiving the treatment, either way round. */
 const PLANNED_OR_HAD_RE =
