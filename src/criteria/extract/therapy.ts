@@ -1496,8 +1496,13 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // "(alone or in combination with …)", "(combined or sequential)": the form it was given in.
   FORM_PAREN_RE.lastIndex = 0;
   for (let m = FORM_PAREN_RE.exec(sub); m; m = FORM_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
-  // Two mentions of one other topic joined by "or" ("breast or ovarian cancer").
+  // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
+  STAGE_OR_RE.lastIndex = 0;
+  for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // Two mentions of one other topic joined by "or" ("breast or ovarian cancer"), or one mention that
+  // holds its own "or" ("gastric or GEJ adenocarcinoma").
   const others = ctx.input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.end > a && m.start < b);
+  for (const m of others) if (/\bor\b/i.test(m.text)) out.push([m.start, m.end]);
   for (let i = 1; i < others.length; i++) {
     const p = others[i - 1]!;
     const q = others[i]!;
@@ -1505,6 +1510,8 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   }
   return out;
 }
+
+const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|-|to)\s*(?:stage\s+)?[0-4IV]{1,4}[A-Da-d]?\b)+/gi;
 
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 const PERMITTED_SUBJECT_RE =
