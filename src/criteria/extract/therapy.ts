@@ -1008,6 +1008,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           qualify ??= 'surgery';
           return true;
         }
+        // "Patients must have undergone definitive breast surgery": in a positive inclusion any operation
+        // is a necessary condition of the one meant, where the text says it was had.
+        if (
+          input.kind === 'inclusion' &&
+          !negForMode &&
+          /\b(?:undergone|underwent|had)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(text.slice(Math.max(s, limitBefore, it.start - 60), it.start)) &&
+          !/\b(?:completed|elapsed|since|wash-?out|recovered|healed)\b/i.test(sentence)
+        )
+          return true;
         return false;
       }
       if (it.kinds.has('transplant')) return false;
