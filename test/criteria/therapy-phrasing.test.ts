@@ -141,3 +141,74 @@ describe('positive inclusions read as sufficient', () => {
     expect(therapyLeaves(read('Patients with melanoma must have had objective evidence of disease progression while on or after standard systemic therapy.'))).toEqual([]);
   });
 });
+
+describe("an exclusion's necessary reading with other words at the head", () => {
+  it('keeps up to two content words before the list as part of the unread qualifier', () => {
+    expect(read('Prior treatment with KRAS G12D targeted therapy.', 'exclusion')).toEqual({ all: [therapy({ kinds: ['targeted'] }), unread('KRAS G12D')] });
+    expect(read('Prior direct radiation therapy to the tumor lesion to be injected.', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['radiation'] }), unread('direct radiation therapy to the tumor lesion to be injected')],
+    });
+  });
+
+  it('not when the head turns the treatment into something still to come or prevented', () => {
+    expect(therapyLeaves(read('Active autoimmune disease that would preclude the administration of immunotherapy', 'exclusion'))).toEqual([]);
+    expect(therapyLeaves(read('Significant surgery is expected to be performed during the 28-day screening period during the study period.', 'exclusion'))).toEqual([]);
+  });
+
+  it('not for the study drug ("the last dose of investigational study drug")', () => {
+    const text = 'Patients must remain on anti-viral therapy for at least 6 months beyond the last dose of investigational study drug.';
+    expect(therapyLeaves(read(text, 'exclusion'))).toEqual([]);
+  });
+
+  it('a number of weeks no window reader took keeps the reading necessary, without a window from the lead-in', () => {
+    const c = read('Washout period for nitrosoureas or mitomycin is ≤6 weeks.', 'exclusion', ['Any of the following within 4 weeks prior to the first dose:']);
+    expect(therapyLeaves(c)).toEqual([therapy({ drugs: ['mitomycin'] }), therapy({ classes: ['nitrosourea'] })]);
+    expect(c).toMatchObject({ all: [{ any: [therapy({ drugs: ['mitomycin'] }), therapy({ classes: ['nitrosourea'] })] }, { fact: 'unparsed' }] });
+  });
+
+  it('leaves a range of weeks since a treatment unread ("at least 4 weeks but no more than 12 weeks")', () => {
+    const text = 'At least 4 weeks but no more than 12 weeks between definitive breast surgery (or the last surgery with curative intent if additional resection is required for breast cancer) and treatment initiation for cohort 1 and no more than 12 weeks for cohort 2,';
+    expect(therapyLeaves(read(text))).toEqual([]);
+  });
+});
+
+describe('an unread alternative ending an exclusion clause', () => {
+  it('reads the list before it as sufficient, the alternative left unread', () => {
+    const r = readCriterion(normalise('Prior treatment with any MET inhibitor or hepatocyte growth factor -targeting therapy.').text, 'exclusion', []);
+    expect(r.condition).toEqual(therapy({ classes: ['met_inhibitor'] }));
+    expect(r.unread).toBe('hepatocyte growth factor -targeting');
+  });
+
+  it('not when words after the alternative may qualify the list too', () => {
+    expect(therapyLeaves(read('Prior treatment with any MET inhibitor or hepatocyte growth factor-targeting therapy for metastatic disease.', 'exclusion'))).not.toContainEqual(
+      therapy({ classes: ['met_inhibitor'] }),
+    );
+  });
+});
+
+describe('other topics\' "or" beside a treatment-naive reading', () => {
+  it('reads "previously untreated" where the only "or" is inside a cancer or between stage groups', () => {
+    expect(therapyLeaves(read('Previously untreated, unresectable, locally advanced or metastatic gastric or GEJ adenocarcinoma.'))).toEqual([
+      therapy({ kinds: ['systemic'], setting: 'advanced' }, false),
+    ]);
+    expect(therapyLeaves(read('Treatment-naïve, Hodgkin lymphoma (HL) participants with Ann Arbor Stage 3 or 4 disease.'))).toEqual([therapy({ kinds: ['systemic'] }, false)]);
+  });
+
+  it('not where the "or" offers another treatment history', () => {
+    expect(therapyLeaves(read('Must be treatment naïve or have had treatment no less than 6 months prior to enrollment'))).toEqual([]);
+  });
+});
+
+describe('surgery a positive inclusion says was had', () => {
+  it('is a necessary condition', () => {
+    const r = readCriterion(normalise('Patients must have undergone adequate (definitive) breast surgery for the current malignancy.').text, 'inclusion', []);
+    expect(r.condition).toEqual(therapy({ kinds: ['surgery'] }));
+    // The site and purpose stay unread, joined to the reading with "and" by the assembler.
+    expect(r.unread).toBe('definitive) breast … current malignancy');
+  });
+
+  it('not a washout of prior surgery, nor surgery still to come', () => {
+    expect(therapyLeaves(read('Prior surgery for brain metastases must have been completed at least 4 weeks prior study treatment initiation.'))).toEqual([]);
+    expect(therapyLeaves(read('Patients undergoing elective breast cancer surgery under general anesthesia'))).toEqual([]);
+  });
+});
