@@ -225,6 +225,7 @@ const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:while|when|whilst)\s+(?:on|receiving|taking|being\s+treated\s+with|treated\s+with|under)\s+(?:[\w-]+\s+){0,2}$`,
     String.raw`\b(?:defined|definition|considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
     String.raw`\b(?:after|following|post)\s+(?:the\s+)?(?:last|final)\s+(?:dose|administration|infusion|treatment)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$`,
+    String.raw`\b(?:absorption|absorb\w*|bioavailability|metabolism|pharmacokinetics?|clearance)\s+(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
   ];
 /**
  * The words each blocker needs, so most lookbacks are dismissed by a substring test instead of a
@@ -246,6 +247,7 @@ const BLOCKER_KEYS: string[][] = [
   ['while', 'when', 'whilst'],
   ['defin', 'consider', 'regard', 'count', 'classif'],
   ['after', 'following', 'post'],
+  ['absor', 'bioavail', 'metabol', 'pharmacokinet', 'clearance'],
 ];
 const BLOCKERS = BLOCK_BEFORE_SOURCES.map((src, i) => ({ keys: BLOCKER_KEYS[i] ?? [], re: new RegExp(src, 'i') }));
 function blockedBefore(before: string): RegExpExecArray | null {
@@ -887,7 +889,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const between = text.slice(groupEnd, nl.start).replace(/\([^()]{0,120}\)/g, ' ');
       // Unread members between them ("chemotherapy, radiation, gene therapy, vaccine therapy, or ADCs
       // within 28 days") are members of the same union, each short and comma-separated.
-      if (nl.items[0]!.except || !/^[\s,]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i.test(between)) break;
+      // An unread member may also follow its own "or" ("… or oncolytic virus therapy, radiotherapy").
+      if (nl.items[0]!.except || !(UNION_GAP_RE.test(between) || UNION_GAP_OR_FIRST_RE.test(between)) || /\b(?:not|no|without|except|unless|who|which|that|if)\b/i.test(between)) break;
       if (free.some((w) => w.start >= groupEnd && w.start < nl.start)) break;
       groupEnd = nl.end;
       const nn = lists[k + 1];
@@ -1062,7 +1065,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         unlessSpan = [win.start, win.end];
       }
     }
-    if (strict && !win && windows.some((w) => w.start > list.end)) qualify ??= 'later window';
+    // Current use is within any later window too ("Receiving active immunosuppressive agents or chronic use of … within 14 days").
+    if (strict && !win && !current && windows.some((w) => w.start > list.end)) qualify ??= 'later window';
 
     // What the clause says beyond this finding.
     const own: Span[] = [[list.start, list.end], ...spanOf(list.items), ...oc.spans, ...st.spans];
@@ -1094,7 +1098,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // alternative that ends the clause are its own, not qualifiers of the list (the assembler joins
       // them with "or").
       const altCut = alternativeCut(ctx, list.end, clauseEnd, nextList?.start);
-      const ownRest = altCut === null ? rest : rest.slice(0, altCut - restStart);
+      let ownRest = altCut === null ? rest : rest.slice(0, altCut - restStart);
+      // The words between "or" and the next list are that list's own ("… or chronic use of systemic corticosteroids").
+      const orNext = nextList ? /\b(?:or|and\/or)\s+((?:[\w-]+\s+){0,4})$/i.exec(text.slice(list.end, nextList.start)) : null;
+      if (input.kind === 'exclusion' && !negForMode && nextList && orNext && altCut === null && !otherTopicOrs(ctx, list.end, nextList.start).some(([x, y]) => list.end + orNext.index >= x && list.end + orNext.index < y)) {
+        const from = list.end + orNext.index - restStart;
+        const to = nextList.start - restStart;
+        if (from >= 0 && to <= ownRest.length) ownRest = ownRest.slice(0, from) + ' '.repeat(to - from) + ownRest.slice(to);
+      }
       if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
       if (TEMPORAL_LEFT_RE.test(ownRest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
       if (SITE_RE.test(text.slice(list.end, altCut ?? e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
@@ -1373,6 +1384,11 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
   }
   return null;
 }
+
+/** Unread members between two lists of one union: comma-separated, then an optional "or" and two words. */
+const UNION_GAP_RE = /^[\s,]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i;
+/** The same with the "or" first: ", or oncolytic virus therapy, ". */
+const UNION_GAP_OR_FIRST_RE = /^[\s,]*(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$/i;
 
 /** A plan joined by "or" to having had or receiving the treatment, either way round. */
 const PLANNED_OR_HAD_RE =
