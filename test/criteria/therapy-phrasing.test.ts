@@ -350,3 +350,22 @@ describe('surgery a positive inclusion says was had', () => {
     );
   });
 });
+
+describe('an optional partner on its own', () => {
+  it('is never read as a requirement ("… PD-1 containing therapy with or without an anti-CTLA-4")', () => {
+    const c = readCriterion(
+      normalise('BRAF wild type: progressed after receiving PD-1 containing therapy with or without an anti-CTLA-4')
+        .text,
+      'inclusion',
+      ['Cutaneous melanoma that is either locally unresectable or metastatic:'],
+    ).condition;
+    expect(therapyLeaves(c)).toEqual([]);
+    expect(
+      therapyLeaves(
+        read(
+          'Must have first progression more than (>) 84 days following initiation (cycle 1 day 1) of their most recent anti-PD-1 or PD-L1 checkpoint inhibitor therapy with or without concurrent chemotherapy',
+        ),
+      ),
+    ).toEqual([therapy({ classes: ['anti_pd1_pdl1', 'checkpoint_inhibitor'] })]);
+  });
+});

@@ -916,6 +916,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       windowFromContext = true;
     }
 
+    // A list that is only the optional partner of another ("… PD-1 containing therapy with or without an
+    // anti-CTLA-4") is no requirement, whichever way the other is read.
+    if (OPTIONAL_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) {
+      note('optional partner list');
+      continue;
+    }
     const negatedHere = input.scopes.in('negated', list.start);
     const restated = postNegationRestatesExclusion(ctx, list.start);
     const ctxNeg = !negatedHere && !restated && windowFromContext === false && contextNegated && !CUE_RE.test(text.slice(s, list.start)) && /^\W*$/.test(text.slice(s, list.start).replace(/\b(?:any|other|the|a|an|prior|previous)\b/gi, ''));
@@ -1411,6 +1417,8 @@ function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
   return ctx.input.mentions.some((m) => !THERAPY_TYPES.has(m.type) && m.start >= s && m.end <= at);
 }
 
+/** Right before an optional partner: "with or without an", "±", "+/-". */
+const OPTIONAL_BEFORE_RE = /(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*(?:(?:an?|the|any|concurrent|prior|subsequent|additional)\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
 const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b/gi;
 function optionalPartners(text: string, a: number, b: number): Span[] {
