@@ -965,7 +965,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       contextCue ||
       !!list.requiredReceipt ||
       (negForMode && (/^\W*(?:no|not|without|none)\b/i.test(text.slice(s, list.start)) || ctxNeg));
-    const permittedList = permission && permitsList(sentence, list.start - s, list.end - s);
+    // A permission inside an exception the list is not in ("…, with the exception of corticosteroids as
+    // replacement therapy, which are allowed") is about the exception, not the list.
+    const exceptionsElsewhere = input.scopes.scopes.filter((sc) => sc.kind === 'exception' && sc.start < e && sc.end > s && !(list.start >= sc.start && list.end <= sc.end));
+    const sentenceForList = exceptionsElsewhere.length ? maskSpans(text, s, e, exceptionsElsewhere.map((sc): Span => [sc.start, sc.end])) : sentence;
+    const permittedList = permission && permits(sentenceForList) && permitsList(sentenceForList, list.start - s, list.end - s);
     // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
     // then the requirement). In an exclusion list the permission carves out of the rest, which the
     // gate, all(X, unread), never contradicts. A permission needs no cue: "Peri-operative radiation
@@ -1129,6 +1133,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // The plan stays unread beside the reading: any(X, unread).
       if (list.plannedAlternative) sufficient ??= 'planned';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
+      // An exception naming the same treatment ("radiotherapy ≤ 4 weeks, with the exception of a single
+      // fraction of radiotherapy for palliation") carves out a part the facts cannot say, not all of it.
+      if (exceptItems.some((x) => items.some((it) => [...it.kinds].every((k) => x.kinds.has(k)) && [...it.classes].every((c) => x.classes.has(c)) && [...it.drugs].every((d) => x.drugs.has(d)))))
+        qualify ??= 'exception of the same treatment';
     } else {
       // Where the text offers an alternative to the list ("… or be ineligible for it", "X or Y" with
       // Y unread) or limits the requirement to some patients ("Patients with BRAF-mutant melanoma must
