@@ -1592,7 +1592,7 @@ function readGate(
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
     // The condition of a permission speaks of those it permits ("Previous major surgery is permitted
     // provided that surgery occurred ≥ 14 days prior", "Radiotherapy is permitted … as long as radiation is palliative").
-    if (!lists[i]!.gate && lists[i - 1]!.gate && PERMISSION_CONDITION_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    if (!lists[i]!.gate && lists[i - 1]!.gate && lists[i]!.start - lists[i - 1]!.end <= 300 && PERMISSION_CONDITION_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
     // Examples in a parenthesis after a gated list name what it stands for ("anti-CTLA4 therapy (ipilimumab)").
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*\(\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?,?\s*|such\s+as\s+|including\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
   }
