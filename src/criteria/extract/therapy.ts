@@ -42,6 +42,14 @@
  *   investigational drug") are not therapy requirements at all. Surgery is read exactly only with a
  *   time window ("major surgery within 4 weeks": the fact cannot say which operation); without one,
  *   only as a necessary condition where the text says it was had ("prior abdominal surgery").
+ * - A positive inclusion whose list is one option ("… or for whom no standard therapy exists"),
+ *   binds only some patients ("Patients with BRAF-mutant melanoma should have received a BRAF
+ *   inhibitor", "Part B: …") or is spared by a later condition ("…, unless not a candidate") is read
+ *   as sufficient, any(X, unread sentence), and only where the reading is exact (nothing unread
+ *   before or after the list that could narrow it, no conjunction with another requirement). In an
+ *   exclusion, a plan offered beside receipt ("has had or has planned major surgery") is the same:
+ *   any(X, unread). Supportive care a condition requires ("a condition requiring corticosteroids")
+ *   is read as received: such a query is never false on a record that does not list it.
  * - Optional partners ("X with or without Y", "X ± Y") are dropped: what is required is X.
  * - Corticosteroids, immunosuppressants, bone-modifying agents and colony-stimulating factors are
  *   classes of kind 'supportive' (rules/drugs.json), never systemic therapy; "prednisone (or
