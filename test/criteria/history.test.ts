@@ -451,12 +451,13 @@ describe('infections', () => {
   });
 
   it('reads a window in days as a fraction of a year', () => {
-    expect(
-      conditionOf(
-        'Active and uncontrolled infections requiring intravenous antibiotic or antiviral treatment within 2 weeks prior to study start.',
-        'exclusion',
-      ),
-    ).toEqual(cond({ names: ['infection'], active: true, withinYears: 0.038 }));
+    const c = conditionOf(
+      'Active and uncontrolled infections requiring intravenous antibiotic or antiviral treatment within 2 weeks prior to study start.',
+      'exclusion',
+    );
+    // The infection keeps its window; the antibiotics it required are a further necessary condition.
+    expect(leavesOf(c!)).toContainEqual(cond({ names: ['infection'], active: true, withinYears: 0.038 }));
+    expect('all' in c!).toBe(true);
   });
 
   it('does not read a COVID-19 vaccine as COVID-19, nor HIV limited to a subgroup as HIV', () => {
@@ -732,9 +733,15 @@ describe('graded and newly named comorbidities', () => {
   });
 
   it('does not read what a risk factor leads to as the patient’s condition', () => {
-    expect(
-      conditionOf('Subjects taking any drugs with a known risk of causing torsades de pointes.', 'exclusion'),
-    ).toBeNull();
+    // The drugs are the exclusion (CredibleMeds' known-risk list), not torsades de pointes itself.
+    const c = conditionOf('Subjects taking any drugs with a known risk of causing torsades de pointes.', 'exclusion');
+    expect(leavesOf(c!).filter((l) => l.fact === 'condition')).toEqual([]);
+    expect(leavesOf(c!)).toContainEqual(
+      expect.objectContaining({
+        fact: 'priorTherapy',
+        params: expect.objectContaining({ classes: ['qt_prolonging_drug'] }),
+      }),
+    );
   });
 
   it('shares a leading qualifier across a comma list with an unnamed member', () => {

@@ -381,7 +381,10 @@ describe('therapy extractor: exact conditions', () => {
   });
 
   it('does not read a window anchored on the therapy ("within 7 days prior to surgery")', () => {
-    expect(read('Patients taking anticoagulants within 7 days prior to surgery.', 'exclusion')).toBeNull();
+    // Current use is read; the window counted back from the surgery to come stays with the coordinator.
+    expect(read('Patients taking anticoagulants within 7 days prior to surgery.', 'exclusion')).toEqual({
+      all: [therapy({ classes: ['anticoagulant'], withinDays: 1 }), unread('taking anticoagulants within 7 days')],
+    });
   });
 
   it('reads a site-limited radiotherapy exclusion as a necessary condition with the site unread', () => {

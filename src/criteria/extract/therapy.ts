@@ -150,6 +150,9 @@ const RELATIVE_RE =
   /^\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of|after|from|following)\s+(?:the\s+)?(?:completion|completing|completed|end|ending|stopping|discontinu\w*|cessation|finishing)/i;
 /** A window measured from an event in the past, not from the as-of date: "within 5 years prior to diagnosis". */
 const RELATIVE_ANCHOR_RE = /\b(?:prior\s+to|before|of|from|after)\s+(?:the\s+|their\s+)?(?:initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|metastas\w*|transplant\w*)\b/i;
+/** "within 7 days prior to surgery": counted back from a procedure still to come, not from the as-of date. */
+const PROCEDURE_ANCHOR_RE =
+  /^\s*(?:prior\s+to|before)\s+(?:the\s+|their\s+|any\s+)?(?:planned\s+|scheduled\s+|intended\s+)?(?:surgery|surgical|resection|operation|procedures?|biopsy|biopsies|cryoablation|ablation)\b/i;
 /** A window after an outcome is about when the disease came back, not when treatment was given. */
 const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-]free|DFI|TFI|free\s+interval|interval|response|respond\w*|remission|diagnos(?:is|ed|es))\b[^.;]{0,60}$/i;
 
@@ -606,7 +609,13 @@ function windowsIn(text: string, s: number, e: number): Window[] {
     const d = unitDays(unit);
     if (v === null || d === null || v <= 0 || v > 1000) return;
     // A window relative to the end of a treatment is not a window from the as-of date.
-    if (RELATIVE_RE.test(sub.slice(end - s)) || OUTCOME_TIME_RE.test(sub.slice(0, start - s)) || RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s))) return;
+    if (
+      RELATIVE_RE.test(sub.slice(end - s)) ||
+      OUTCOME_TIME_RE.test(sub.slice(0, start - s)) ||
+      RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
+      PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s))
+    )
+      return;
     if (out.some((w) => w.start < end && start < w.end)) return;
     out.push({ start, end, days: Math.round(v * d), sense });
   };
