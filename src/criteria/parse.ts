@@ -329,8 +329,11 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   }
   if (cur) phrases.push(text.slice(cur[0], cur[1]));
 
-  const findingCategories = [...new Set(findings.flatMap((f) => [f.category, ...(f.alsoReads ?? [])]))];
-  const categories = [...new Set([...findingCategories, ...classify(text, lex)])];
+  const classified = classify(text, lex);
+  // A finding also reading another topic's words marks that topic read only where the words are
+  // there to read: it never adds a topic the text was not classified under.
+  const findingCategories = [...new Set(findings.flatMap((f) => [f.category, ...(f.alsoReads ?? []).filter((c) => classified.includes(c))]))];
+  const categories = [...new Set([...findingCategories, ...classified])];
   return {
     condition: units.length
       ? sexScopedRequirement(

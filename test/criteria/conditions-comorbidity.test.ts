@@ -238,3 +238,22 @@ describe('mentions that are not the patient’s condition', () => {
     ).toEqual([]);
   });
 });
+
+describe('treatment a condition required', () => {
+  it('reads the prior-therapy words of "required systemic treatment in past 2 years (i.e., … steroids …)" with the condition', () => {
+    const r = read(
+      'Active autoimmune disease that has required systemic treatment in past 2 years (i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs).',
+    );
+    expect(r.findingCategories).toEqual(expect.arrayContaining(['medical_history', 'prior_therapy']));
+    expect(
+      conditionLeaves(
+        'Active autoimmune disease that has required systemic treatment in past 2 years (i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs).',
+      ),
+    ).toEqual([{ names: ['autoimmune_disease'], active: true, withinYears: 2, value: true }]);
+  });
+
+  it('does not claim prior therapy for a past need left to the coordinator, nor for hospitalisation', () => {
+    expect(read('History of pneumonitis that required steroids.').findingCategories).not.toContain('prior_therapy');
+    expect(read('Active infection requiring hospitalization.').findingCategories).not.toContain('prior_therapy');
+  });
+});

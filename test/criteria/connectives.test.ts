@@ -24,7 +24,7 @@ describe('connectives between findings', () => {
     expect('all' in c).toBe(true);
     const top = (c as { all: Condition[] }).all;
     expect(
-      top.filter((x) => 'fact' in x && x.fact === 'lab').map((x) => (x as { params: { name: string } }).params.name),
+      top.filter((x) => 'fact' in x && x.fact === 'lab').map((x) => (x as unknown as { params: { name: string } }).params.name),
     ).toEqual(['anc', 'hemoglobin', 'platelets']);
     expect(top.some((x) => 'any' in x)).toBe(false);
   });
@@ -58,7 +58,7 @@ describe('examples in exclusions', () => {
   const conditionNames = (c: Condition): string[][] =>
     ('any' in c ? c.any : [c])
       .filter((x) => 'fact' in x && x.fact === 'condition')
-      .map((x) => (x as { params: { names: string[] } }).params.names);
+      .map((x) => (x as unknown as { params: { names: string[] } }).params.names);
 
   it('excludes on the umbrella or on any example after "such as" / "including"', () => {
     const c = read(

@@ -72,6 +72,7 @@ export interface Finding {
    * Other categories the condition reads besides `category`: a brain-metastasis finding that holds
    * the patient's steroid use ("treated metastases allowed if off steroids ≥ 14 days") reads prior
    * therapy too, though it stays one finding so the two parts keep the structure the text gives them.
+   * Counted only for topics the criterion's text is classified under (parse.ts).
    */
   alsoReads?: Category[];
 }

@@ -227,6 +227,12 @@ interface Group {
   gloss?: Span;
   /** Made current by a requirement after it ("… requiring systemic therapy"). */
   tailActive?: boolean;
+  /**
+   * The treatment a requirement names is read, as the condition being current or within its window
+   * ("… that has required systemic treatment in the past 2 years (i.e., steroids …)"): the finding
+   * then reads the criterion's prior-therapy words as well.
+   */
+  readsTreatment?: boolean;
   /** Words grading the condition's size or amount ("moderate to severe"), held as an unparsed leaf beside it. */
   amount?: { text: string; span: Span };
   /** A clause narrowing the condition by its effect or cause, held as an unparsed leaf beside it. */
@@ -629,6 +635,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const direct = readWindow(input, pos);
     const win = direct ?? (gloss ? readWindow(input, pos + gloss[0].length) : null);
     if (win && !direct && gloss) g.gloss = [pos, pos + gloss[0].length];
+    if (req && !/hospitali/i.test(req[0]) && (win || !pastRequirement)) g.readsTreatment = true;
     if (win) {
       // After a test result the window dates the test ("negative HIV test within 4 weeks").
       if (!word) g.withinYears = win.years;
@@ -1072,6 +1079,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       anchor: g.start,
       ...(qualifiers.length || g.cover.length ? { cover: [...g.cover, ...qualifiers.map((q) => q.span)] } : {}),
       ...(value !== undefined ? { polarityHandled: true } : {}),
+      ...(g.readsTreatment ? { alsoReads: ['prior_therapy'] } : {}),
     };
     // An inclusion that would require having a disease reads a condition attached to something else
     // ("HIV-infected participants must have well controlled HIV on ART"); only absences are read.
