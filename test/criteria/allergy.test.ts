@@ -24,7 +24,12 @@ const topicsOf = (text: string, kind: CriterionKind = 'exclusion'): string[] => 
         .map((l) => `${String((l.params as { topic?: string }).topic)}=${String(l.value)}`)
     : [];
 };
-const attest = (topic: string, value: boolean): Condition => ({ fact: 'attestation', operator: 'equal', value, params: { topic } });
+const attest = (topic: string, value: boolean): Condition => ({
+  fact: 'attestation',
+  operator: 'equal',
+  value,
+  params: { topic },
+});
 
 describe('allergy to a medicine or substance the criterion names', () => {
   it('reads an ordinary medicine, a food, a vaccine or a material as the named-allergy question, the name covered', () => {
@@ -52,14 +57,18 @@ describe('allergy to a medicine or substance the criterion names', () => {
   });
 
   it('reads "adverse reaction" or "intolerance" joined to the allergy as part of the same question', () => {
-    expect(conditionOf('Any prior hypersensitivity or adverse reaction to GM-CSF')).toEqual(attest('named_allergy', true));
+    expect(conditionOf('Any prior hypersensitivity or adverse reaction to GM-CSF')).toEqual(
+      attest('named_allergy', true),
+    );
     expect(conditionOf('Subjects with known allergies or intolerances to low-methionine foods.')).toEqual(
       attest('named_allergy', true),
     );
   });
 
   it('asks the severe question when the severity qualifies the allergy read, the plain one when any intolerance also excludes', () => {
-    expect(conditionOf('History of anaphylaxis to any biologic therapy or vaccine.')).toEqual(attest('named_severe_allergy', true));
+    expect(conditionOf('History of anaphylaxis to any biologic therapy or vaccine.')).toEqual(
+      attest('named_severe_allergy', true),
+    );
     expect(conditionOf('Personal history of anaphylactic reaction to previous vaccination')).toEqual(
       attest('named_severe_allergy', true),
     );
@@ -76,7 +85,8 @@ describe('allergy to a medicine or substance the criterion names', () => {
   });
 
   it('keeps an alternative it cannot read beside the allergy, as the exclusion’s other reason', () => {
-    const line = 'Previous severe toxicity/allergic reactions to systemic chemotherapy agents oxaliplatin or irinotecan or 5-fluorouracil';
+    const line =
+      'Previous severe toxicity/allergic reactions to systemic chemotherapy agents oxaliplatin or irinotecan or 5-fluorouracil';
     expect(conditionOf(line)).toEqual(attest('named_severe_allergy', true));
     expect(unreadOf(line)).toBe('severe toxicity');
     // An allergy to the anthracycline is not a prior anthracycline.
@@ -103,42 +113,60 @@ describe('allergy to a medicine or substance the criterion names', () => {
 
 describe('severe allergy of any cause', () => {
   it('reads anaphylaxis or severe allergies with nothing named', () => {
-    expect(conditionOf('Severe allergies or previous anaphylactic reactions.')).toEqual(attest('severe_allergy_history', true));
+    expect(conditionOf('Severe allergies or previous anaphylactic reactions.')).toEqual(
+      attest('severe_allergy_history', true),
+    );
     expect(conditionOf('History of severe allergic episodes.')).toEqual(attest('severe_allergy_history', true));
-    expect(conditionOf('Severe allergy or anaphylactic reactions earlier in life')).toEqual(attest('severe_allergy_history', true));
+    expect(conditionOf('Severe allergy or anaphylactic reactions earlier in life')).toEqual(
+      attest('severe_allergy_history', true),
+    );
   });
 
   it('is not an example of another reaction, nor the severe allergy of a named food', () => {
     expect(topicsOf('Severe food allergy (e.g. nuts, shellfish)')).toEqual(['named_severe_allergy=true']);
     expect(
-      topicsOf('Known allergy, or history of serious adverse reaction to vaccines such as anaphylaxis, hives, or respiratory difficulty.'),
+      topicsOf(
+        'Known allergy, or history of serious adverse reaction to vaccines such as anaphylaxis, hives, or respiratory difficulty.',
+      ),
     ).toEqual([]);
     expect(
-      topicsOf('Contraindication to the use of gadolinium-based intravenous contrast, including anaphylaxis. Any known history of nephrogenic systemic fibrosis (NSF).'),
+      topicsOf(
+        'Contraindication to the use of gadolinium-based intravenous contrast, including anaphylaxis. Any known history of nephrogenic systemic fibrosis (NSF).',
+      ),
     ).toEqual(['contrast_possible=false']);
   });
 });
 
 describe('what the allergy readers leave to other questions', () => {
   it('leaves the study drugs to the study-drug question, and reads "another monoclonal antibody" as one of them', () => {
-    expect(conditionOf('Known hypersensitivity to pembrolizumab or any of its excipients')).toEqual(attest('study_drug_allergy', true));
+    expect(conditionOf('Known hypersensitivity to pembrolizumab or any of its excipients')).toEqual(
+      attest('study_drug_allergy', true),
+    );
     expect(
-      conditionOf('The patient has a history of severe hypersensitivity reaction to another monoclonal antibody (mAb) therapy.'),
+      conditionOf(
+        'The patient has a history of severe hypersensitivity reaction to another monoclonal antibody (mAb) therapy.',
+      ),
     ).toEqual(attest('study_drug_severe_allergy', true));
     expect(
-      topicsOf('Known to be allergic to research drugs or any of their excipients, or to be too strict with other monoclonal antibodies.Severe anaphylaxis (NCI-CTCAE 5.0 grade ≥ 3).'),
+      topicsOf(
+        'Known to be allergic to research drugs or any of their excipients, or to be too strict with other monoclonal antibodies.Severe anaphylaxis (NCI-CTCAE 5.0 grade ≥ 3).',
+      ),
     ).toEqual(['study_drug_severe_allergy=true']);
   });
 
   it('leaves contrast media to the contrast question', () => {
     expect(conditionOf('Allergic to contrast agent;')).toEqual(attest('contrast_possible', false));
     expect(
-      topicsOf('History of allergic reactions to computed tomography (CT) contrast, iodine or shellfish, or history of anaphylactic reaction to any food item'),
+      topicsOf(
+        'History of allergic reactions to computed tomography (CT) contrast, iodine or shellfish, or history of anaphylactic reaction to any food item',
+      ),
     ).not.toContain('named_allergy=true');
   });
 
   it('does not read an allergy named as the reason for a premedication or a steroid exception', () => {
-    expect(conditionOf('Steroids as premedication for hypersensitivity reactions (eg, CT scan premedication)')).toBeNull();
+    expect(
+      conditionOf('Steroids as premedication for hypersensitivity reactions (eg, CT scan premedication)'),
+    ).toBeNull();
     expect(conditionOf('c) Corticosteroid premedication for infusion and/or hypersensitivity reactions.')).toBeNull();
     expect(conditionOf('Allergy desensitization injections')).toBeNull();
     expect(
@@ -149,21 +177,31 @@ describe('what the allergy readers leave to other questions', () => {
   });
 
   it('leaves unread an allergy under a condition the topic cannot hold, or for some patients only', () => {
-    expect(conditionOf('Subjects with allergies to xylocaine will be excluded if they need this topical anesthetic.')).toBeNull();
     expect(
-      topicsOf('For patients receiving IDE196 powder-in-capsule (PIC) formulation or crizotinib, allergy to mammalian meat products and gelatin'),
+      conditionOf('Subjects with allergies to xylocaine will be excluded if they need this topical anesthetic.'),
+    ).toBeNull();
+    expect(
+      topicsOf(
+        'For patients receiving IDE196 powder-in-capsule (PIC) formulation or crizotinib, allergy to mammalian meat products and gelatin',
+      ),
     ).toEqual([]);
     expect(conditionOf('History of anaphylaxis or significant allergy interfering with participation')).toBeNull();
   });
 
   it('does not read rescue medication, an unknown allergen, a diet, or a hereditary intolerance as a named allergy', () => {
     expect(conditionOf('Known hypersensitivity to any of the rescue medications')).toBeNull();
-    expect(topicsOf('History of severe allergic reactions to an unknown allergen or any components of the study drugs.')).toEqual([]);
     expect(
-      topicsOf('Self-reported major dietary restrictions, including but not limited to relevant food allergies, celiac disease, or diets such as vegan, ketogenic, extended fasting.'),
+      topicsOf('History of severe allergic reactions to an unknown allergen or any components of the study drugs.'),
     ).toEqual([]);
     expect(
-      topicsOf('Known hereditary problems of galactose intolerance, total lactase deficiency or glucose-galactose malabsorption'),
+      topicsOf(
+        'Self-reported major dietary restrictions, including but not limited to relevant food allergies, celiac disease, or diets such as vegan, ketogenic, extended fasting.',
+      ),
+    ).toEqual([]);
+    expect(
+      topicsOf(
+        'Known hereditary problems of galactose intolerance, total lactase deficiency or glucose-galactose malabsorption',
+      ),
     ).toEqual([]);
   });
 

@@ -38,7 +38,8 @@ const ALLERGY_WORDS = vocab(
     'intervention interventions treatment treatments therapy therapies immunotherapy chemotherapy including include such as e g associated test article articles used',
 );
 const SEVERE_WORDS = vocab(ALLERGY_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
-const SEVERE = /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*|grade\s*(?:≥|>=|>)?\s*[34]|(?:≥|>=)\s*grade\s*[34])\b/i;
+const SEVERE =
+  /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*|grade\s*(?:≥|>=|>)?\s*[34]|(?:≥|>=)\s*grade\s*[34])\b/i;
 
 const STUDY_DRUG_ALLERGY: Statement = {
   topic: 'study_drug_allergy',
@@ -52,7 +53,8 @@ const STUDY_DRUG_ALLERGY: Statement = {
   after:
     /^\s*(?:(?:any|one)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:components?|ingredients?|excipients?|constituents?|drugs?|agents?|medications?|products?|compounds?)\b|(?:the\s+)?test\s+articles?\b|[\w-]+(?:\s+[\w-]+)?\s+(?:or|and(?:\s*\/\s*or)?)\s+(?:to\s+)?(?:any\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+)?(?:components?|ingredients?|excipients?|constituents?|formulations?)\b)|^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+(?:of|with|similar)|chimeric|fusion\s+proteins?|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|(?:an)?other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i,
   // Contrast media, MRI, iodine, metals, food, unnamed allergens, a device or rescue medication are other questions.
-  reject: /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergen|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?|devices?|rescue)\b/i,
+  reject:
+    /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergen|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?|devices?|rescue)\b/i,
   polarity: 'event',
   // Severity words are accounted for by the severe topic, the only one they can appear with.
   words: SEVERE_WORDS,
@@ -97,7 +99,8 @@ const NOT_NAMED =
 const NARROWED =
   /^\W*(?:for|in)\s+(?:patients|participants|subjects|those|cohorts?|arms?|parts?)\b|\b(?:if|unless|when|whenever|only|requir\w*|need\w*|interfer\w*|which|judge?ment|opinion|discretion|(?:may|might|could|would)\s+(?:increase|compromise|affect|pose))\b/i;
 /** The allergy as the purpose of something else ("premedication for hypersensitivity", "to prevent allergic reactions"). */
-const PURPOSE = /\b(?:for|against|(?:prevent\w*|mitigat\w*|control\w*|treat\w*|manag\w*)(?:\s+of)?)\s+(?:(?:the|an?|any|acute|possible|potential|infusion|and\/or|or|and)\s+){0,3}$/i;
+const PURPOSE =
+  /\b(?:for|against|(?:prevent\w*|mitigat\w*|control\w*|treat\w*|manag\w*)(?:\s+of)?)\s+(?:(?:the|an?|any|acute|possible|potential|infusion|and\/or|or|and)\s+){0,3}$/i;
 
 const OTHER_REQUIREMENT = vocab('contraindication contraindications contra indication indications presence evidence');
 /**
@@ -108,7 +111,7 @@ const OTHER_REQUIREMENT = vocab('contraindication contraindications contra indic
 const NAMED_WORDS = vocab(
   [...SEVERE_WORDS].filter((w) => !OTHER_REQUIREMENT.has(w)),
   'adverse side effect effects reaction reactions episode episodes shock intolerances intolerability sensitivity sensitivities oversensitivity ' +
-    'form forms kind kinds type types due caused documented confirmed suspected significant clinically systemic personal existing',
+    'form forms kind kinds type types due caused documented confirmed suspected systemic personal existing',
 );
 
 /**
