@@ -128,7 +128,8 @@ describe('severe allergy of any cause', () => {
       topicsOf(
         'Known allergy, or history of serious adverse reaction to vaccines such as anaphylaxis, hives, or respiratory difficulty.',
       ),
-    ).toEqual([]);
+      // Any allergy to the vaccines excludes, not only a serious reaction: the plain question.
+    ).toEqual(['named_allergy=true']);
     expect(
       topicsOf(
         'Contraindication to the use of gadolinium-based intravenous contrast, including anaphylaxis. Any known history of nephrogenic systemic fibrosis (NSF).',

@@ -66,7 +66,7 @@ const STUDY_DRUG_ALLERGY: Statement = {
 const ALLERGY = String.raw`(?:hypersensitiv\w*|over-?sensitivit(?:y|ies)|allerg(?:y|ies|ic)|anaphyla\w*|idiosyncra\w*)`;
 /** Words that may join it ("allergy or intolerance", "hypersensitivity or adverse reaction"). */
 const ALSO = String.raw`(?:reactions?|responses?|episodes?|shock|hypersensitiv\w*|(?:over-?)?sensitivit(?:y|ies)|allerg\w*|anaphyla\w*|idiosyncra\w*|intoleran(?:ces?|t)|intolerabilit(?:y|ies)|contra-?indications?|(?:serious\s+|severe\s+)?(?:adverse|side)[\s-](?:reactions?|effects?))`;
-const JOIN = String.raw`\s*,?\s*(?:or|and|and\/or|\/)?\s*(?:other\s+)?`;
+const JOIN = String.raw`\s*,?\s*(?:or|and|and\/or|\/)?\s*(?:(?:a\s+)?history\s+of\s+)?(?:other\s+)?`;
 const CHAIN = String.raw`(?:(?:intoleran(?:ces?|t)|contra-?indications?)${JOIN})?${ALLERGY}(?:${JOIN}${ALSO})*`;
 const PREP = String.raw`\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|attributed\s+to|attributable\s+to|associated\s+with|related\s+to|due\s+to|caused\s+by|from)\b`;
 /**
@@ -134,16 +134,19 @@ function studyDrugReads(input: ExtractInput, sentence: string): boolean {
   return read.has(sentence);
 }
 
+/** A severity that qualifies the allergy words after it; a grade ("(≥ Grade 3)") qualifies them all. */
+const SEVERE_WORD = /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*)/i;
+const PLAIN_ALLERGY = /\b(?:intoleran\w*|allerg\w*|hypersensitiv\w*|sensitivit\w*)\b/i;
+
 /**
- * Severe only when the severity qualifies the allergy read: "Known intolerance or history of severe
- * hypersensitivity to sitagliptin" excludes on any intolerance, so it stays the plain question.
+ * Severe only when the severity qualifies every allergy the sentence names: "Known intolerance or
+ * history of severe hypersensitivity to sitagliptin" and "Known allergy, or history of serious
+ * adverse reaction to vaccines" exclude on any reaction, so they stay the plain question.
  */
 function namedTopic(sentence: string): string {
-  const m = NAMED_ANCHOR.exec(sentence);
-  if (!m) return 'named_allergy';
-  const before = sentence.slice(0, m.index);
-  const plainBefore = /\b(?:intoleran\w*|allerg\w*|hypersensitiv\w*|sensitivit\w*)\b/i.test(before);
-  return SEVERE.test(sentence) && !plainBefore ? 'named_severe_allergy' : 'named_allergy';
+  if (!SEVERE.test(sentence)) return 'named_allergy';
+  const word = SEVERE_WORD.exec(sentence);
+  return word && PLAIN_ALLERGY.test(sentence.slice(0, word.index)) ? 'named_allergy' : 'named_severe_allergy';
 }
 
 const NAMED_ALLERGY: Statement = {
