@@ -13,6 +13,8 @@
  *   drugs/drugbank/drugbank_vocabulary.csv             synonyms, only for drugs already in the set (CC0)
  *   scripts/lexicons/curated/drugs-classes.json        classes, WHO INN stem rules, target rules
  *   scripts/lexicons/curated/drugs-supplement.json     recent drugs, abbreviations, aliases, kinds, regimens
+ *   scripts/lexicons/curated/drugs-medications.json    concomitant and supportive medication classes (FDA
+ *                                                      interaction table, WHO ATC, CredibleMeds) and their drugs
  *
  *   npx tsc -p scripts/tsconfig.json && node dist-scripts/scripts/lexicons/build-drugs.js [--vocab DIR]
  *
@@ -26,6 +28,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TREATMENT_KINDS } from '../../src/criteria/facts';
+import { classPhrases } from '../../src/criteria/lexicon';
 import { phraseKey } from '../../src/criteria/text';
 
 // Run from source (tsx) or compiled to dist-scripts/scripts/lexicons: the root is whichever holds rules/.
@@ -46,6 +49,8 @@ interface ClassDef {
   parents: string[];
   kind: Kind;
   source: string;
+  patterns?: string[];
+  concomitant?: boolean;
 }
 interface StemRule {
   pattern: string;
@@ -70,7 +75,14 @@ interface CuratedDrug {
   classes?: string[];
   /** false: the name's INN stem does not say its class (JAK inhibitors used as immunosuppressants). */
   stems?: boolean;
+  /** RxNorm ingredient codes, from the source the entry cites. */
+  rxnorm?: string[];
   source: string;
+}
+interface Medications {
+  macros: Record<string, string[]>;
+  classes: ClassDef[];
+  drugs: CuratedDrug[];
 }
 interface Supplement {
   aliases: Record<string, string>;
@@ -166,9 +178,16 @@ const idOf = (name: string): string =>
 function main(): void {
   const classesFile = readJson<CuratedClasses>(path.join(CURATED, 'drugs-classes.json'));
   const supp = readJson<Supplement>(path.join(CURATED, 'drugs-supplement.json'));
+  const meds = readJson<Medications>(path.join(CURATED, 'drugs-medications.json'));
+  for (const c of meds.classes) {
+    if (classesFile.classes.some((x) => x.id === c.id)) throw new Error(`class ${c.id} is defined twice`);
+    classesFile.classes.push(c);
+  }
+  const macros = meds.macros;
   const classById = new Map(classesFile.classes.map((c) => [c.id, c]));
   const kinds = new Set<string>(TREATMENT_KINDS);
   for (const c of classesFile.classes) if (!kinds.has(c.kind)) throw new Error(`class ${c.id}: unknown kind ${c.kind}`);
+  for (const c of classesFile.classes) if (c.concomitant && c.kind !== 'supportive') throw new Error(`class ${c.id}: a concomitant medicine is of kind supportive`);
   for (const k of supp.kinds) if (!kinds.has(k.kind)) throw new Error(`kinds: unknown kind ${k.kind}`);
   for (const c of classesFile.classes) {
     for (const p of c.parents) if (!classById.has(p)) throw new Error(`class ${c.id}: unknown parent ${p}`);
@@ -250,10 +269,19 @@ function main(): void {
     index(key(s), d.id);
   };
 
-  // 1. Curated drugs first: they fix the generic names the sources are resolved against.
-  for (const c of supp.drugs) {
+  // 1. Curated drugs first: they fix the generic names the sources are resolved against. An entry
+  // naming a drug already curated adds to it (classes, codes); one whose name is only another
+  // drug's synonym would merge two drugs, and stops the build.
+  for (const c of [...supp.drugs, ...meds.drugs]) {
+    const cname = canonical(c.name);
+    const prior = cname ? resolve(cname) : undefined;
+    if (prior && key(prior.name) !== key(cname!)) throw new Error(`curated drug ${c.name} would merge into ${prior.id} (a synonym of it)`);
     const d = ensure(c.name, 'curated');
     if (!d) throw new Error(`curated drug ${c.name} is excluded`);
+    for (const code of c.rxnorm ?? []) {
+      if (!/^\d+$/.test(code)) throw new Error(`curated drug ${c.name}: RxNorm code ${code} is not an RxCUI`);
+      d.rxnorm.add(code);
+    }
     for (const s of c.synonyms ?? []) addSynonym(d, s, true);
     if (c.stems === false) d.noStems = true;
     for (const cl of c.classes ?? []) {
@@ -408,7 +436,7 @@ function main(): void {
 
   // 9. Synonym hygiene and conflicts.
   const classKeys = new Map<string, string>();
-  for (const c of classesFile.classes) for (const s of [c.name, ...c.synonyms]) classKeys.set(key(s), c.id);
+  for (const c of classesFile.classes) for (const s of classPhrases(c, macros)) classKeys.set(key(s), c.id);
   const kindKeys = new Set(supp.kinds.flatMap((k) => k.synonyms.map(key)));
   const codeVariant = (s: string): string | null => {
     const m = /^([A-Za-z]{1,6})(\d{2,}[A-Za-z]?)$/.exec(s);
@@ -457,6 +485,10 @@ function main(): void {
         continue;
       }
       const o = owners.get(k)!;
+      if (d.curated.has(s)) {
+        const named = [...o].filter((id) => id !== d.id && key(drugs.get(id)!.name) === k);
+        if (named.length) throw new Error(`curated synonym "${s}" of ${d.id} is the name of ${named.join(', ')}: one phrase would stand for two drugs`);
+      }
       if (o.size > 1) {
         // Shared with another drug: kept only by the drug it names outright.
         const namedBy = [...o].filter((id) => key(drugs.get(id)!.name) === k);
@@ -532,8 +564,29 @@ function main(): void {
         note: 'name stems used for class membership (-tinib, -parib, -ciclib, -platin, -taxel, -rubicin, -tecan, -lisib, -rafenib, -metinib, -zomib, -toclax, -brutinib, -degib, -inostat, -rozole, -estrant, -lutamide, -relin, -relix, -dronic acid, -domide, ADC payload names)',
       },
       {
+        name: 'FDA Drug Development and Drug Interactions: Table of Substrates, Inhibitors and Inducers',
+        url: 'https://www.fda.gov/drugs/drug-interactions-labeling/drug-development-and-drug-interactions-table-substrates-inhibitors-and-inducers',
+        note: 'clinical inhibitors and inducers of CYP3A (strong, moderate) and of P-gp: members of the interaction classes',
+      },
+      {
+        name: 'WHO ATC classification',
+        url: 'https://atcddd.fhi.no/atc_ddd_index/',
+        note: 'class membership of concomitant medications (B01A antithrombotics, M01A NSAIDs, J01 antibacterials, A10 antidiabetics, A02B acid suppression, C10AA statins, N03A antiepileptics, G03C estrogens, B03XA ESAs, L04AC/L04AD); codes cited per entry, no ATC text copied',
+      },
+      {
+        name: 'CredibleMeds QTdrugs list (AZCERT)',
+        url: 'https://crediblemeds.org',
+        note: "members of the 'Known Risk of TdP' category, cited per entry",
+      },
+      {
+        name: 'CPIC database drug table',
+        licence: 'CC0-1.0',
+        url: 'https://github.com/cpicpgx/cpic-schema',
+        note: 'drug.sql @ 05f9b09c: RxNorm ingredient codes (RxNorm: NLM, public domain) for the concomitant medications it lists',
+      },
+      {
         name: 'ctmatch curated drug supplement',
-        note: 'scripts/lexicons/curated/drugs-classes.json and drugs-supplement.json: classes, recent approvals, abbreviations, class memberships; each entry cites its FDA/EMA/NMPA label, NCI Dictionary/Drug Dictionary entry or WHO ATC code',
+        note: 'scripts/lexicons/curated/drugs-classes.json, drugs-supplement.json and drugs-medications.json: classes, recent approvals, abbreviations, class memberships; each entry cites its FDA/EMA/NMPA label, NCI Dictionary/Drug Dictionary entry or WHO ATC code',
       },
     ],
     classes: classesFile.classes.map((c) => ({
@@ -543,7 +596,10 @@ function main(): void {
       parents: c.parents,
       kind: c.kind,
       source: c.source,
+      ...(c.patterns?.length ? { patterns: c.patterns } : {}),
+      ...(c.concomitant ? { concomitant: true } : {}),
     })),
+    macros,
     drugs: [...drugs.values()]
       .sort((a, b) => a.id.localeCompare(b.id))
       .map((d) => ({
@@ -560,6 +616,10 @@ function main(): void {
   // One drug or class per line keeps the generated file reviewable in diffs.
   const lines = ['{'];
   lines.push(`  "sources": ${JSON.stringify(out.sources, null, 2).replace(/\n/g, '\n  ')},`);
+  lines.push(`  "macros": {`);
+  const macroEntries = Object.entries(out.macros);
+  macroEntries.forEach(([k, v], i) => lines.push(`    ${JSON.stringify(k)}: ${JSON.stringify(v)}${i < macroEntries.length - 1 ? ',' : ''}`));
+  lines.push('  },');
   for (const part of ['classes', 'drugs', 'kinds', 'regimens'] as const) {
     const arr = out[part] as unknown[];
     lines.push(`  "${part}": [`);

@@ -202,6 +202,23 @@ export const FACTS = {
     description: "Brain / CNS metastases: 'none', 'active' (untreated, progressing or symptomatic) or 'treated-stable'.",
     question: () => 'Do you have brain metastases, and if so, have they been treated and are they stable?',
   },
+  metastaticSite: {
+    params: z
+      .object({
+        /** Site and group ids from rules/metastatic-sites.json ('liver', 'bone', 'visceral'). */
+        sites: z.array(z.string()).min(1),
+        /** "bone-only disease": every metastasis lies in the sites. */
+        only: z.boolean().optional(),
+      })
+      .strict(),
+    value: 'boolean',
+    description:
+      'Whether the cancer has spread to any of the sites (distant metastases; brain metastases have their own fact), or with `only` whether all its metastases lie there. A record that lists the sites answers; a non-metastatic record answers false; otherwise unknown.',
+    question: (p: { sites: string[]; only?: boolean }) =>
+      p.only
+        ? `Has your cancer spread only to the ${p.sites.join(' or ').replace(/_/g, ' ')}?`
+        : `Has your cancer spread to the ${p.sites.join(' or ').replace(/_/g, ' ')}?`,
+  },
   pregnant: {
     params: none,
     value: 'boolean',

@@ -15,7 +15,7 @@ import { rulesDir } from '../paths';
 export { rulesDir };
 import { CATEGORIES, type Category } from './extract/extractor';
 import { TREATMENT_KINDS } from './facts';
-import { phraseKey, tokenize, type Token } from './text';
+import { foldWord, tokenize, type Token } from './text';
 
 const sourceNote = z.object({ name: z.string(), licence: z.string().optional(), url: z.string().optional(), note: z.string().optional() });
 const sources = z.array(sourceNote).min(1);
@@ -50,8 +50,18 @@ const drugsFile = z.object({
       parents: z.array(z.string()),
       kind: z.enum(TREATMENT_KINDS),
       source: z.string(),
+      /** Phrase families written with {MACRO} references ("{STRONG} {CYP3A} {INH}"), expanded at load. */
+      patterns: z.array(z.string()).optional(),
+      /**
+       * A medicine taken for another condition (drug interactions, anticoagulation, infection,
+       * diabetes…), as opposed to oncology supportive care: a record's treatment list holds it only
+       * while it is taken.
+       */
+      concomitant: z.boolean().optional(),
     }),
   ),
+  /** Alternatives each {MACRO} of a class pattern stands for. */
+  macros: z.record(z.string(), z.array(z.string())).optional(),
   drugs: z.array(
     z.object({
       id: z.string().regex(/^[a-z0-9_]+$/),
@@ -224,6 +234,25 @@ interface TrieNode {
   entries?: Entry[];
 }
 
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** Folded words, shared by every index: expanded class patterns repeat a few hundred words tens of thousands of times. */
+const foldedWords = new Map<string, string>();
+
+/** The folded tokens of a lexicon phrase, as phraseKey() gives them. */
+function phraseTokens(phrase: string): string[] {
+  const out: string[] = [];
+  for (const m of phrase.matchAll(WORD_RE)) {
+    const w = m[0].toLowerCase();
+    let f = foldedWords.get(w);
+    if (f === undefined) {
+      f = foldWord(w);
+      if (foldedWords.size < 200_000) foldedWords.set(w, f);
+    }
+    out.push(f);
+  }
+  return out;
+}
+
 /**
  * Finds lexicon phrases in text by token, longest match first, left to right. A token trie keeps a
  * lookup proportional to the phrase length, whatever the size of the lexicons.
@@ -232,7 +261,7 @@ export class PhraseIndex {
   private readonly root: TrieNode = {};
 
   add(phrase: string, type: MentionType, id: string, caseSensitive = false): void {
-    const tokens = phraseKey(phrase).split(' ').filter(Boolean);
+    const tokens = phraseTokens(phrase);
     if (tokens.length === 0) return;
     let node = this.root;
     for (const t of tokens) {
@@ -341,6 +370,38 @@ function closure(parentsOf: Map<string, string[]>): Map<string, Set<string>> {
   return out;
 }
 
+const MACRO_RE = /\{([A-Za-z0-9_]+)\}/g;
+
+/**
+ * The phrases a class pattern stands for: every combination of the alternatives of its {MACRO}
+ * references. Interaction classes need this ("strong or moderate CYP3A4 inhibitors or inducers" in
+ * hundreds of spellings); writing them out would bury the file. Throws on an unknown macro.
+ */
+export function expandPattern(pattern: string, macros: Record<string, string[]>): string[] {
+  let out = [''];
+  let last = 0;
+  for (const m of pattern.matchAll(MACRO_RE)) {
+    const alternatives = macros[m[1]!];
+    if (!alternatives) throw new AppError('invalid_rules', `drugs.json: pattern "${pattern}" names unknown macro ${m[1]}.`, { path: '/drugs.json/classes', status: 500 });
+    const literal = pattern.slice(last, m.index);
+    out = out.flatMap((prefix) => alternatives.map((a) => prefix + literal + a));
+    last = m.index! + m[0].length;
+  }
+  const tail = pattern.slice(last);
+  return out.map((s) => (s + tail).replace(/\s+/g, ' ').trim());
+}
+
+/** A class's phrases: its name, synonyms and expanded patterns. */
+export function classPhrases(c: DrugsFile['classes'][number], macros: Record<string, string[]> = {}): string[] {
+  return [c.name, ...c.synonyms, ...(c.patterns ?? []).flatMap((p) => expandPattern(p, macros))];
+}
+
+/** Whether a drug is only a concomitant medicine: every class it has is marked concomitant (warfarin, not imatinib). */
+export function concomitantOnly(lex: Lexicons, drugId: string): boolean {
+  const classes = lex.drugById.get(drugId)?.classes ?? [];
+  return classes.length > 0 && classes.every((c) => lex.classById.get(c)?.concomitant === true);
+}
+
 /** Whether a drug (id in rules/drugs.json) belongs to a class: "dexamethasone" is a corticosteroid. */
 export function drugInClass(lex: Lexicons, drugId: string, classId: string): boolean {
   return lex.drugById.get(drugId)?.classes.includes(classId) ?? false;
@@ -393,7 +454,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
     const cs = new Set(t.caseSensitive ?? []);
     for (const s of [t.name, ...t.synonyms, ...cs]) index.add(s, 'cancer', t.code, cs.has(s));
   }
-  for (const c of drugs.classes) for (const s of [c.name, ...c.synonyms]) index.add(s, 'drugClass', c.id);
+  for (const c of drugs.classes) for (const s of classPhrases(c, drugs.macros)) index.add(s, 'drugClass', c.id);
   for (const d of drugs.drugs) for (const s of [d.name, ...d.synonyms]) index.add(s, 'drug', d.id);
   for (const k of drugs.kinds) for (const s of k.synonyms) index.add(s, 'therapyKind', k.kind);
   for (const r of drugs.regimens ?? []) for (const s of r.synonyms) index.add(s, 'regimen', r.id, true);
@@ -455,4 +516,63 @@ let cached: Lexicons | undefined;
 export function lexicons(): Lexicons {
   cached ??= loadLexicons();
   return cached;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metastatic sites (rules/metastatic-sites.json): read by the disease extractor in criteria and
+// matched against a record's metastaticSites by the evaluator.
+
+const siteId = z.string().regex(/^[a-z0-9_]+$/);
+const metastaticSitesFile = z.object({
+  sources,
+  sites: z.array(
+    z.object({
+      id: siteId,
+      name: z.string(),
+      ncit: z.string().regex(/^C\d+$/),
+      icd10: z.array(z.string()).optional(),
+      snomed: z.array(z.string()).optional(),
+      /** Words naming the site before "metastases" in criteria ("hepatic metastases"). */
+      synonyms: z.array(z.string()).min(1),
+      /** Words that identify the site in a record's site text ("liver and intrahepatic bile duct"). */
+      recordTerms: z.array(z.string()).min(1),
+    }),
+  ),
+  groups: z.array(
+    z.object({
+      id: siteId,
+      name: z.string(),
+      synonyms: z.array(z.string()).min(1),
+      members: z.array(siteId).min(1),
+      /** Record words for organs in the group that have no site of their own here. */
+      otherMembers: z.array(z.string()).optional(),
+    }),
+  ),
+});
+export type MetastaticSitesFile = z.infer<typeof metastaticSitesFile>;
+
+const sitesCache = new Map<string, MetastaticSitesFile>();
+
+/** The metastatic-site lexicon, validated (groups must name known sites) and cached per rules folder. */
+export function metastaticSiteLexicon(dir = rulesDir()): MetastaticSitesFile {
+  let file = sitesCache.get(dir);
+  if (!file) {
+    file = readRules(dir, 'metastatic-sites.json', metastaticSitesFile);
+    const ids = new Set(file.sites.map((s) => s.id));
+    for (const g of file.groups) {
+      if (ids.has(g.id))
+        throw new AppError('invalid_rules', `metastatic-sites.json: group ${g.id} repeats a site id.`, {
+          path: '/metastatic-sites.json/groups',
+          status: 500,
+        });
+      for (const m of g.members)
+        if (!ids.has(m))
+          throw new AppError('invalid_rules', `metastatic-sites.json: group ${g.id} names unknown site ${m}.`, {
+            path: '/metastatic-sites.json/groups',
+            status: 500,
+          });
+    }
+    sitesCache.set(dir, file);
+  }
+  return file;
 }

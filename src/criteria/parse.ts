@@ -70,7 +70,7 @@ const AND_GAP = /\band\b|\bwith\b|\bwho\b|\bplus\b|\bbut\b|\bwhile\b|\bas well a
 
 type Gap = 'and' | 'or' | 'sep' | 'sentence';
 
-const EXAMPLE_GAP = /\b(?:such\s+as|e\.\s?g\.?|eg\b|for\s+(?:example|instance)|including|includes|i\.\s?e\.?)/i;
+const EXAMPLE_GAP = /\b(?:such\s+as|e\.\s?g\.?|eg\b|for\s+(?:example|instance)|including|includes)/i;
 
 /** A parenthesis wholly inside a gap is an aside ("measurable tumor (or shortest diameter for lymph nodes) and injectable lesions"): its "or" joins nothing outside it. */
 const ASIDE = /\([^()]*\)/g;

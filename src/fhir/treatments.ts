@@ -4,10 +4,15 @@
  * Drugs resolve through rules/drugs.json: the RxNorm code first, then the drug or regimen named in the
  * text. Without an mCODE cancer-related profile, only medications the drug lexicon knows are read, so
  * a lifetime of antibiotics and analgesics does not turn into "unrecognised prior therapy" (which
- * would leave every prior-therapy criterion unknown). Procedures are read as surgery or radiotherapy
+ * would leave every prior-therapy criterion unknown). Medicines the lexicon knows as concomitant
+ * (anticoagulants, antibiotics, CYP3A inhibitors…; kind 'supportive', never cancer treatment) are read
+ * only from a statement or administration saying they are being taken: the criteria naming them ask
+ * about current use, finished orders from decades of care are no cancer treatment history, and an
+ * order's status does not say the patient still takes the drug (Synthea keeps a 2000 ibuprofen
+ * order "active" for good). Procedures are read as surgery or radiotherapy
  * by profile, by the procedure table of rules/fhir/codes.json, or by a therapy named in their text.
  */
-import type { Lexicons } from '../criteria/lexicon';
+import { concomitantOnly, type Lexicons } from '../criteria/lexicon';
 import type { TreatmentEntry } from '../patients/record';
 import type { Entry, MedicationUseResource, ProcedureResource } from './bundle';
 import { medicationSchema } from './bundle';
@@ -115,6 +120,17 @@ export function readMedicationUse(
       name ?? 'uncoded',
       (n) =>
         `${n} ${m.resourceType}(s) for "${name ?? 'an uncoded drug'}": not a cancer drug in rules/drugs.json and not profiled as cancer-related.`,
+      entry.ref,
+    );
+    return;
+  }
+  const takenNow = m.resourceType !== 'MedicationRequest' && Boolean(m.status && ONGOING.has(m.status));
+  if (!profiled && drugs.length && drugs.every((d) => concomitantOnly(ctx.lex, d)) && !takenNow) {
+    ctx.warnings.group(
+      'medication_not_cancer_related',
+      name ?? 'uncoded',
+      (n) =>
+        `${n} ${m.resourceType}(s) for "${name ?? 'an uncoded drug'}": a medicine for another condition, read only from a statement or administration saying it is being taken.`,
       entry.ref,
     );
     return;

@@ -6,7 +6,7 @@
  * Lists follow the record contract (src/patients/record.ts): an absent list is "not reported"
  * (unknown); a present list, even an empty one, is the patient's full answer.
  */
-import type { Lexicons } from '../criteria/lexicon';
+import { metastaticSiteLexicon, type Lexicons } from '../criteria/lexicon';
 import type { NBiomarker, NCancer, NormalisedPatient, NTreatment, TreatmentKind } from '../patients/normalise';
 import { foldAlteration } from '../patients/normalise';
 import type { Evidence, FactTable, FactValue } from './compile';
@@ -266,9 +266,11 @@ const SETTING_ALIASES: Record<string, string[]> = {
 };
 
 /**
- * Whether a priorTherapy query names only supportive care (steroids, immunosuppressants, G-CSF,
- * bone-modifying agents). A record's treatment list is the patient's cancer treatment history, not a
- * full medication list, so not finding a steroid there is no evidence the patient takes none.
+ * Whether a priorTherapy query names only supportive care or concomitant medicines (classes and drugs
+ * of kind 'supportive' in rules/drugs.json: steroids, immunosuppressants, G-CSF, bone-modifying
+ * agents, anticoagulants, antibiotics, CYP3A inhibitors and inducers, QT-prolonging drugs…). A
+ * record's treatment list is the patient's cancer treatment history, not a full medication list, so
+ * not finding a steroid or warfarin there is no evidence the patient takes none.
  */
 const supportiveCache = new WeakMap<object, boolean>();
 function supportiveOnly(params: Record<string, unknown>, lex: Lexicons): boolean {
@@ -561,6 +563,7 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       if (p.sex?.value === 'male') return known(false, [ev(p.sex.path, 'male', 'not breastfeeding')]);
       return UNKNOWN;
     },
+    metastaticSite: (p, params) => metastaticSiteFact(p, params),
     condition: (p, params) => conditionFact(p, params),
     otherMalignancy: (p, params) => otherMalignancyFact(p, params),
     lifeExpectancyMonths: (p) => numberFact(p.lifeExpectancyMonths),
@@ -570,4 +573,81 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
     },
     unparsed: () => UNKNOWN,
   };
+}
+
+// ---------- metastatic sites ------------------------------------------------------------------
+
+interface SiteMatcher {
+  /** Site or group id → the site ids it covers (a site covers itself). */
+  covers: Map<string, Set<string>>;
+  /** Group id → record words for its organs that have no site id ("kidney" for visceral). */
+  others: Map<string, RegExp>;
+  /** Record terms, longest first, each with its site id (and a global copy for blanking it out). */
+  terms: Array<{ re: RegExp; all: RegExp; id: string }>;
+}
+
+let siteMatcher: SiteMatcher | undefined;
+
+function sites(): SiteMatcher {
+  if (siteMatcher) return siteMatcher;
+  const file = metastaticSiteLexicon();
+  const word = (t: string): RegExp => new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  const covers = new Map<string, Set<string>>(file.sites.map((s) => [s.id, new Set([s.id])]));
+  for (const g of file.groups) covers.set(g.id, new Set(g.members));
+  const others = new Map(
+    file.groups
+      .filter((g) => g.otherMembers?.length)
+      .map((g) => [g.id, new RegExp(`\\b(?:${g.otherMembers!.join('|')})\\b`, 'i')] as const),
+  );
+  const terms = file.sites
+    .flatMap((s) => s.recordTerms.map((t) => ({ t, id: s.id })))
+    .sort((a, b) => b.t.length - a.t.length)
+    .map(({ t, id }) => ({ re: word(t), all: new RegExp(word(t).source, 'gi'), id }));
+  siteMatcher = { covers, others, terms };
+  return siteMatcher;
+}
+
+/** Site ids a record's site text names ("liver and intrahepatic bile duct" → liver); longer terms first, so "bone marrow" is not bone. */
+function recordSiteIds(text: string, m: SiteMatcher): Set<string> {
+  const ids = new Set<string>();
+  let rest = text;
+  for (const { re, all, id } of m.terms) {
+    if (!re.test(rest)) continue;
+    ids.add(id);
+    rest = rest.replace(all, ' ');
+  }
+  return ids;
+}
+
+/**
+ * Whether the cancer has spread to one of the sites. A record site names a site when its text has one
+ * of the site's record terms; a site text nothing here recognises may be any site, so a list with one
+ * leaves "no" unknown. Lymph-node metastases are not in the list (the import cannot tell regional
+ * from distant nodes), which is also why `only` is never answered yes: nodes may lie outside the sites.
+ */
+function metastaticSiteFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
+  const m = sites();
+  const wanted = params.sites as string[];
+  const only = params.only === true;
+  const covered = new Set(wanted.flatMap((id) => [...(m.covers.get(id) ?? [])]));
+  const otherWords = wanted.map((id) => m.others.get(id)).filter((r): r is RegExp => !!r);
+  return overCancers(p, (c) => {
+    const list = c.metastaticSites?.value;
+    if (list?.length) {
+      const evidence = [ev(c.metastaticSites!.path, list)];
+      const verdicts = list.map((site): boolean | undefined => {
+        if (otherWords.some((r) => r.test(site))) return true;
+        const ids = recordSiteIds(site, m);
+        if (!ids.size) return undefined;
+        return [...ids].some((id) => covered.has(id));
+      });
+      if (only) return verdicts.includes(false) ? { value: false, evidence } : undefined;
+      if (verdicts.includes(true)) return { value: true, evidence };
+      return verdicts.every((v) => v === false) ? { value: false, evidence } : undefined;
+    }
+    // A record that says the cancer has not spread (or lists no site and no spread) answers no.
+    if (c.metastatic?.value === false) return { value: false, evidence: [ev(c.metastatic.path, false)] };
+    if (list && c.metastatic?.value !== true) return { value: false, evidence: [ev(c.metastaticSites!.path, list)] };
+    return undefined;
+  });
 }

@@ -62,6 +62,12 @@ const tnm = (category: string, ...values: string[]): Condition => ({
   value: true,
   params: { category, values },
 });
+const nPlusLeaf = {
+  fact: 'tnm',
+  operator: 'equal',
+  value: true,
+  params: { category: 'n', values: ['N1', 'N2', 'N3'] },
+};
 const measurable: Condition = { fact: 'measurableDisease', operator: 'equal', value: true };
 const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
 
@@ -259,12 +265,14 @@ describe('cancer type', () => {
     const source = 'Inclusion Criteria:\n\nEligible disease types:\n\n* Breast\n* Gynecologic\n* Ovarian\n* Pancreatic';
     const criteria = parseCriteria(source);
     expect(criteria).toHaveLength(1);
-    const codes = leavesOf(criteria[0]!.rule).flatMap((l) => (l.params as { codes?: string[] } | undefined)?.codes ?? []);
+    const codes = leavesOf(criteria[0]!.rule).flatMap(
+      (l) => (l.params as { codes?: string[] } | undefined)?.codes ?? [],
+    );
     expect(codes).toEqual(expect.arrayContaining(['BREAST', 'OVARY', 'PANCREAS']));
     expect('any' in criteria[0]!.rule).toBe(true);
   });
 
-  it('reads a bare organ listed under a cancer-type lead-in as that organ\'s cancer', () => {
+  it("reads a bare organ listed under a cancer-type lead-in as that organ's cancer", () => {
     expect(conditionOf('Liver', 'inclusion', ['Eligible disease cancer types:'])).toEqual(type('LIVER'));
     expect(conditionOf('Liver', 'inclusion', ['Liver function tests:'])).toBeNull();
   });
@@ -277,18 +285,17 @@ describe('cancer type', () => {
     expect(diseaseOf('8 GB of memory')).toEqual([]);
   });
 
-  it('does not read the cancer of a recurrence that is negated or excludes, nor a relative\'s cancer', () => {
+  it("does not read the cancer of a recurrence that is negated or excludes, nor a relative's cancer", () => {
     expect(diseaseOf('No evidence of melanoma recurrence')).toEqual([]);
     expect(diseaseOf('Family history of melanoma')).toEqual([]);
-    expect(diseaseOf('two relatives with cancer such as mesothelioma, meningioma and hepatocellular carcinoma')).toEqual([]);
+    expect(
+      diseaseOf('two relatives with cancer such as mesothelioma, meningioma and hepatocellular carcinoma'),
+    ).toEqual([]);
   });
 
   it('keeps a cancer with each of the states an "or" pairs it with ("metastatic UM or unresectable UM")', () => {
     expect(conditionOf('Histologically or cytologically confirmed metastatic UM or unresectable UM patients')).toEqual({
-      any: [
-        { all: [extent('metastatic'), type('UM')] },
-        { all: [extent('unresectable'), type('UM')] },
-      ],
+      any: [{ all: [extent('metastatic'), type('UM')] }, { all: [extent('unresectable'), type('UM')] }],
     });
   });
 
@@ -298,9 +305,9 @@ describe('cancer type', () => {
     ];
     expect(diseaseOf('SCC', 'inclusion', lead)).toEqual([{ any: [type('CSCC'), unread('Cohort A')] }]);
     expect(diseaseOf('Carcinosarcoma', 'inclusion', lead)).toEqual([]);
-    expect(diseaseOf('Mesoblastic nephroma', 'inclusion', ['The following other benign/borderline conditions:'])).toEqual(
-      [],
-    );
+    expect(
+      diseaseOf('Mesoblastic nephroma', 'inclusion', ['The following other benign/borderline conditions:']),
+    ).toEqual([]);
   });
 
   it('reads the cancer whose histology a histology noun names ("adenocarcinoma of … colorectal cancer")', () => {
@@ -311,7 +318,10 @@ describe('cancer type', () => {
     ).toContainEqual(type('CMC', 'COADREAD'));
     // In an exclusion the histology narrows what excludes.
     expect(
-      conditionOf('Diagnosis of small cell (neuroendocrine) or mucinous adenocarcinoma of cervical cancer.', 'exclusion'),
+      conditionOf(
+        'Diagnosis of small cell (neuroendocrine) or mucinous adenocarcinoma of cervical cancer.',
+        'exclusion',
+      ),
     ).toEqual({ all: [type('CERVIX'), unread('adenocarcinoma of')] });
   });
 
@@ -357,7 +367,12 @@ describe('cancer type', () => {
     expect(conditionOf('Multiple primary melanomas', 'exclusion')).toEqual({
       all: [type('MELANOMA'), unread('Multiple primary')],
     });
-    expect(conditionOf('Patients with pure ductal carcinomas in situ (in patients undergoing upfront surgery).', 'exclusion')).toEqual({
+    expect(
+      conditionOf(
+        'Patients with pure ductal carcinomas in situ (in patients undergoing upfront surgery).',
+        'exclusion',
+      ),
+    ).toEqual({
       all: [type('DCIS'), unread('pure … in patients undergoing upfront surgery)')],
     });
   });
@@ -418,9 +433,58 @@ describe('stage and TNM', () => {
   it('does not read stages of other diseases', () => {
     expect(diseaseOf('CKD stage IV/V, or ESRD.', 'exclusion')).toEqual([]);
   });
+
+  it('reads node-positive and node-negative as the N category', () => {
+    const nPlus = tnm('n', 'N1', 'N2', 'N3');
+    expect(diseaseOf('Node-positivity detected by imaging (iN+) and confirmed by pathology')).toEqual([nPlus]);
+    expect(diseaseOf('Clinicoradiologically node negative')).toEqual([tnm('n', 'N0')]);
+    expect(
+      conditionOf(
+        'Clinical stage III disease or pathological node positive if they have received neo-adjuvant chemotherapy.',
+      ),
+    ).toEqual({ any: [stage('III'), nPlus] });
+  });
+
+  it('does not require a node status that is only named as eligible or as an example', () => {
+    expect(
+      diseaseOf(
+        'Participants with node-positive and node-negative disease are eligible provided they meet additional risk criteria as defined in the protocol',
+      ),
+    ).toEqual([]);
+    expect(
+      diseaseOf(
+        'Consecutive histologically confirmed primary cervical cancer patients (Stage IB-IIIB including pelvic node positive) that have given consent for radical radiotherapy.',
+      ).flatMap((c) => leavesOf(c)),
+    ).not.toContainEqual(nPlusLeaf);
+  });
 });
 
 describe('disease extent', () => {
+  it('reads an extent that is only the predicate of a heading ("is unresectable or metastatic")', () => {
+    expect(diseaseOf('is unresectable or metastatic')).toEqual([
+      { any: [extent('unresectable'), extent('metastatic')] },
+    ]);
+  });
+
+  it('reads being a candidate (or not) for curative resection as resectable (or unresectable)', () => {
+    expect(diseaseOf('Candidate for curative-intent surgical resection')).toEqual([extent('resectable')]);
+    expect(diseaseOf('Is a candidate for definitive surgical resection.', 'exclusion')).toEqual([extent('resectable')]);
+    expect(diseaseOf('Not a suitable candidate for curative resection.')).toEqual([extent('unresectable')]);
+    // Not a candidate for therapy in general: nothing about resectability.
+    expect(
+      diseaseOf('Patients who are not candidates for or have refused available therapies are also eligible.'),
+    ).toEqual([]);
+  });
+
+  it('reads an exclusion whose subject carries a widening aside before "will be excluded"', () => {
+    expect(
+      diseaseOf(
+        'Patients with distant metastasis (including nonregional lymph nodes metastasis) will be excluded.',
+        'exclusion',
+      ),
+    ).toEqual([extent('metastatic')]);
+  });
+
   it('joins an extent list with its own conjunction before the cancer type', () => {
     expect(conditionOf('Locally advanced or metastatic NSCLC')).toEqual({
       all: [{ any: [extent('locally_advanced'), extent('metastatic')] }, type('NSCLC')],
@@ -461,6 +525,29 @@ describe('disease extent', () => {
 });
 
 describe('measurable disease', () => {
+  it('reads a required RECIST target lesion as measurable disease, leaving what else it must be unread', () => {
+    expect(
+      diseaseOf(
+        'At least one lesion, not previously irradiated that qualifies as a RECIST 1.1 target lesion at baseline',
+      ),
+    ).toEqual([measurable]);
+    expect(diseaseOf('At least one metastasis should be measurable as a target lesion per RECIST version 1.1')).toEqual(
+      [measurable],
+    );
+    expect(
+      read('At least one lesion, not previously irradiated that qualifies as a RECIST 1.1 target lesion at baseline')
+        .unread,
+    ).toContain('irradiated');
+    // A non-target lesion, or a target lesion's size, says nothing about measurability.
+    expect(
+      diseaseOf(
+        'Radiotherapy is permitted within 30 days prior to C1D1 as long as radiation is given with palliative intent and towards a non-target lesion.',
+        'exclusion',
+      ),
+    ).toEqual([]);
+    expect(diseaseOf('The target lesion must be =\\< 7cm')).toEqual([]);
+  });
+
   it('reads measurable disease per the named response criteria', () => {
     expect(conditionOf('Measurable disease per RECIST 1.1')).toEqual(measurable);
     expect(conditionOf('At least one measurable lesion as defined by RECIST v1.1')).toEqual(measurable);

@@ -142,13 +142,49 @@ describe('lab values on real criteria lines', () => {
     });
   });
 
-  it('reads AST and ALT with a liver-metastases limit as one finding', () => {
+  it('reads AST and ALT with a liver-metastases limit as one finding, the subgroup as a metastatic site', () => {
+    const liver = { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['liver'] } };
     expect(conditionOf('AST and ALT ≤ 2.5 × ULN (≤ 5 × ULN if liver metastases)')).toEqual({
       any: [
         { all: [uln('ast', 'lessThanInclusive', 2.5), uln('alt', 'lessThanInclusive', 2.5)] },
-        { all: [unread('liver metastases'), uln('ast', 'lessThanInclusive', 5), uln('alt', 'lessThanInclusive', 5)] },
+        { all: [liver, uln('ast', 'lessThanInclusive', 5), uln('alt', 'lessThanInclusive', 5)] },
       ],
     });
+    // Corpus line: both subgroups named, each with its limit.
+    expect(
+      conditionOf(
+        'Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) \\< 5 x ULN if documented liver metastases or \\< 3 X ULN without liver metastasis',
+      ),
+    ).toEqual({
+      all: [
+        { any: [{ ...liver, value: false }, { all: [uln('ast', 'lessThan', 5), uln('alt', 'lessThan', 5)] }] },
+        { any: [liver, { all: [uln('ast', 'lessThan', 3), uln('alt', 'lessThan', 3)] }] },
+      ],
+    });
+  });
+
+  it('keeps a liver-metastases subgroup unknown where it is bound to the limit before it by mistake', () => {
+    const noSite = (text: string): boolean => !JSON.stringify(conditionOf(text)).includes('metastaticSite');
+    // The subgroup introduces the next limit (after a clause break, or right before a value) …
+    expect(noSite('AST and ALT ≤ 2.5 × ULN; If confirmed liver metastases: AST and ALT ≤ 5 x ULN')).toBe(true);
+    expect(noSite('Aspartate aminotransferase ≤3 ×ULN (if liver metastases are present, ≤5 × ULN)')).toBe(true);
+    expect(
+      noSite(
+        'Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) =\\< 2.5 x institutional ULN (in participants with liver metastases =\\< 5 x ULN)',
+      ),
+    ).toBe(true);
+    // … or exempts the site outright, though a limit of its own follows ("in which case …").
+    expect(
+      noSite(
+        'Adequate hepatic function: total bilirubin ≤1.5x institutional ULN; aspartate aminotransferase (AST) and alanine aminotransferase (ALT) ≤2.5x institutional ULN, unless liver metastases are present, in which case it must be ≤5x ULN',
+      ),
+    ).toBe(true);
+    // … or one limit for one subgroup in an inclusion would let everyone else pass.
+    expect(
+      noSite(
+        'Adequate hepatic function defined by a total bilirubin level ≤ 2.0 × the upper limit of normality (ULN) and AST and ALT levels ≤ 2.5 × ULN; or AST and ALT levels ≤ 5 x ULN (for subjects with documented metastatic disease to the liver)',
+      ),
+    ).toBe(true);
   });
 
   it('states the excluding limit in an exclusion and keeps sex-specific QTc limits with their sex', () => {
@@ -251,6 +287,53 @@ describe('lab values on real criteria lines', () => {
       operator: 'greaterThanInclusive',
       value: 2.7,
     });
+  });
+});
+
+describe('body measurements and oxygen saturation (body_weight, bmi, spo2)', () => {
+  it('reads body weight, BMI and pulse oximetry limits in their units', () => {
+    expect(conditionOf('Body weight ≥ 40 kg.')).toEqual(lab('body_weight', 'kg', 'greaterThanInclusive', 40));
+    expect(conditionOf('BMI \\> 30 kg/m2', 'exclusion')).toEqual(lab('bmi', 'kg/m2', 'greaterThan', 30));
+    expect(conditionOf('Pulse Ox greater than or equal to 90% on room air.')).toEqual(
+      lab('spo2', '%', 'greaterThanInclusive', 90),
+    );
+  });
+
+  it('keeps an unread alternative after "on room air or …" as an alternative', () => {
+    expect(
+      conditionOf(
+        'Adequate pulmonary function defined as pulse oximetry ≥92% on room air or forced vital capacity (FVC) ≥50% of predicted value',
+      ),
+    ).toEqual({
+      any: [
+        lab('spo2', '%', 'greaterThanInclusive', 92),
+        unread('forced vital capacity (FVC) >=50% of predicted value'),
+      ],
+    });
+  });
+
+  it('does not read a change in a measure, weight loss, or molecular weight as the measure', () => {
+    const noMeasure = (text: string, kind: CriterionKind = 'inclusion'): boolean =>
+      !/body_weight|"bmi"/.test(JSON.stringify(conditionOf(text, kind)));
+    expect(
+      noMeasure(
+        'Plan to undergo weight reduction surgery or foresee any significant weight changes during the study (defined as changes in BMI \\>5 compared to baseline',
+        'exclusion',
+      ),
+    ).toBe(true);
+    expect(noMeasure('Weight loss \\> 10% within the last 3 months', 'exclusion')).toBe(true);
+    expect(
+      conditionOf(
+        'Serum creatinine ≤ 1.5 mg/dL or calculated creatinine clearance (CrCL) \\> 40 mL/min by Cockcroft-Gault (using actual body weight)',
+      ),
+    ).toEqual({
+      any: [lab('creatinine', 'mg/dL', 'lessThanInclusive', 1.5), lab('crcl', 'mL/min', 'greaterThan', 40)],
+    });
+    expect(
+      noMeasure(
+        'The patient has an in-range INR (usually between 2 and 3) on a stable dose of oral anticoagulant or on a stable dose of low molecular weight heparin.',
+      ),
+    ).toBe(true);
   });
 });
 

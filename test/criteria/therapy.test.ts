@@ -414,8 +414,11 @@ describe('therapy extractor: exact conditions', () => {
   });
 
   it('never reads a necessary condition from an incomplete list, an example list or one alternative among others', () => {
-    // "… or novel ER-targeting agents": an unread member of the union.
-    expect(therapyLeaves(read('Prior treatment with another SERD (e.g., fulvestrant, oral SERDs) or novel ER-targeting agents', 'exclusion'))).toEqual([]);
+    // "… or novel ER-targeting agents": an unread member of the union. What was read is sufficient,
+    // never necessary: no all(SERD, …); the unread member stays an alternative beside it.
+    const serd = readCriterion(normalise('Prior treatment with another SERD (e.g., fulvestrant, oral SERDs) or novel ER-targeting agents').text, 'exclusion', []);
+    expect(serd.condition).toEqual({ any: [therapy({ drugs: ['fulvestrant'] }), therapy({ classes: ['serd'] })] });
+    expect(serd.unread).toBe('novel ER-targeting');
     // "… or live vaccines": an alternative after the list.
     expect(therapyLeaves(read('Use of systemic corticosteroids (>10 mg/day prednisone equivalent), immunosuppressants, or live vaccines within 28 days.', 'exclusion'))).toEqual([]);
     // Examples of "concurrent treatment for CNS disease" are not all of it.

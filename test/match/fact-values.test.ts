@@ -35,6 +35,7 @@ describe('every fact gives unknown, never false, when the record lacks the data'
     { fact: 'lab', operator: 'greaterThanInclusive', value: 1.5, params: { name: 'anc', unit: '10^9/L' } },
     { fact: 'labUln', operator: 'lessThanInclusive', value: 1.5, params: { name: 'bilirubin' } },
     { fact: 'brainMetastases', operator: 'in', value: ['active'] },
+    { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['liver'] } },
     { fact: 'pregnant', operator: 'equal', value: true },
     { fact: 'breastfeeding', operator: 'equal', value: true },
     { fact: 'condition', operator: 'equal', value: true, params: { names: ['hiv'] } },

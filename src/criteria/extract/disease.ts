@@ -47,6 +47,7 @@
  */
 import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { extractMetastaticSites } from './metastatic-sites';
 import type { Mention } from '../lexicon';
 import type { Scope } from '../negation';
 import { foldWord, type Token } from '../text';
@@ -67,7 +68,7 @@ const words = (s: string): Set<string> =>
 
 /** Word starts (folded tokens) that can begin a stage, extent or measurability phrase. */
 const GATE_STEMS = new Set(
-  'stag meta adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc'.split(
+  'stag meta adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc node'.split(
     ' ',
   ),
 );
@@ -123,7 +124,9 @@ const EVENT_AFTER = words('recurrence recurrences relapse relapses progression')
 /** "disease from any solid tumor", "arising from": the origin of the patient's disease. */
 const ORIGIN_BEFORE = words('disease arising originating derived');
 /** People other than the patient whose cancers criteria name ("relatives with", "family history of"). */
-const RELATIVE = words('relative relatives family sibling siblings parent parents mother father sister sisters brother brothers');
+const RELATIVE = words(
+  'relative relatives family sibling siblings parent parents mother father sister sisters brother brothers',
+);
 const SUBJECT = words(
   'patient participant subject individual those person people women men adult adults child children case',
 );
@@ -976,7 +979,11 @@ const extentLeaf = (extent: Extent, value = true): LeafCondition => ({
 const anyOf = (cs: Condition[]): Condition => (cs.length === 1 ? cs[0]! : { any: cs });
 
 const NOT_AMENABLE =
-  /\b(?:(?:is|are|be|was|were|deemed|considered)\s+)?(?:not|no longer)\s+(?:amenable|eligible|suitable|candidates?|a candidate|appropriate)\s+(?:to|for)\s+(?:(?:potentially\s+)?curative[- ]?(?:intent)?\s+|definitive\s+|complete\s+|radical\s+|local\s+|standard\s+)*(?:(?:surgical\s+)?resection|surgery|surgical\s+(?:resection|treatment|therapy|intervention|excision)|operation|excision|(?:local|locoregional|loco-regional)\s+(?:therapy|treatment)|treatment|therapy|resection\s+or\s+radiation|(?:surgery|resection)\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?|intent\s+(?:surgery|treatment|therapy))(?:\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?)?(?:\s+with\s+(?:surgery|surgical resection)(?:\s+(?:and\/or|or|and)\s+(?:radiation|radiotherapy)(?:\s+therapy)?)?)?/gi;
+  /\b(?:(?:is|are|be|was|were|deemed|considered)\s+)?(?:not|no longer)\s+(?:amenable|eligible|suitable|candidates?|(?:a\s+)?(?:suitable|good|appropriate)\s+candidates?|a candidate|appropriate)\s+(?:to|for)\s+(?:(?:potentially\s+)?curative[- ]?(?:intent)?\s+|definitive\s+|complete\s+|radical\s+|local\s+|standard\s+)*(?:(?:surgical\s+)?resection|surgery|surgical\s+(?:resection|treatment|therapy|intervention|excision)|operation|excision|(?:local|locoregional|loco-regional)\s+(?:therapy|treatment)|treatment|therapy|resection\s+or\s+radiation|(?:surgery|resection)\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?|intent\s+(?:surgery|treatment|therapy))(?:\s+(?:and\/or|or|and)\s+(?:definitive\s+)?(?:radiation|radiotherapy|chemoradiation|chemoradiotherapy)(?:\s+therapy)?)?(?:\s+with\s+(?:surgery|surgical resection)(?:\s+(?:and\/or|or|and)\s+(?:radiation|radiotherapy)(?:\s+therapy)?)?)?/gi;
+
+/** "Candidate for surgical resection with curative intent": resectable disease, stated as the patient. */
+const CANDIDATE_FOR_RESECTION =
+  /(?<!\bnot\s+(?:a\s+)?(?:suitable\s+|good\s+)?)\b(?:a\s+)?candidates?\s+for\s+(?:(?:potentially\s+)?curative[- ]?(?:intent\s+)?|definitive\s+|complete\s+|radical\s+)*(?:surgical\s+resection|resection|surgery)\b/gi;
 
 const EXTENT_RE =
   /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory)?|relapsing)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed|de novo))\b|\bR\/R\b/gi;
@@ -1000,8 +1007,9 @@ const EXTENT_BY_GROUP: Array<Extent | 'nonmetastatic' | null> = [
 const UNKNOWN_STATE =
   /\b(?:persistent|progressive|progressing|residual|bulky|high[- ]risk|oligometastatic|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
-/** "distant metastases", "metastatic disease", "metastases (M1)": the noun form that means metastatic. */
-const DISTANT_METS = /\b(?:distant|systemic|extracranial|visceral)\s+metasta(?:ses|sis|tic disease)\b/gi;
+/** "distant metastases", "metastatic disease", "metastases (M1)": the noun form that means metastatic.
+ * Metastases at a site ("visceral metastases") are read by metastatic-sites.ts. */
+const DISTANT_METS = /\b(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)\b/gi;
 
 /** Nouns that anchor an extent word to the patient's disease. */
 const DISEASE_NOUN = words(
@@ -1023,6 +1031,17 @@ function extentPieces(input: ExtractInput): Piece[] {
       needsAnchor: false,
       kind: 'extent',
       polarityHandled: true,
+    });
+  }
+  CANDIDATE_FOR_RESECTION.lastIndex = 0;
+  for (let m = CANDIDATE_FOR_RESECTION.exec(text); m; m = CANDIDATE_FOR_RESECTION.exec(text)) {
+    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: extentLeaf('resectable'),
+      needsAnchor: false,
+      kind: 'extent',
     });
   }
   EXTENT_RE.lastIndex = 0;
@@ -1448,6 +1467,40 @@ function tnmPieces(input: ExtractInput): Piece[] {
   return out;
 }
 
+/**
+ * "node-positive", "lymph node positive", "node-negative": the N category in words. Regional lymph
+ * node metastasis is N1–N3 and none is N0 in every AJCC (8th ed.) site chapter, so the words read as
+ * tnm(n) with those values ('N1' covers N1a–c). "node-positive and node-negative disease" names both
+ * and requires neither; a clause that permits them ("… are eligible") requires nothing.
+ */
+const NODE_STATUS =
+  /\b(?:(?:sentinel\s+)?(?:lymph[- ])?node[- ]?(?:(positive|positivity)|(negative))|(?:pathologically|histologically|cytologically)\s+(positive)\s+(?:(?:regional|axillary)\s+)?(?:lymph\s+)?nodes?)\b/gi;
+const NODE_BOTH =
+  /\bnode[- ]?positive\s+(?:and|or|and\/or|\/)\s+(?:node[- ]?)?negative\b|\bnode[- ]?negative\s+(?:and|or|and\/or|\/)\s+(?:node[- ]?)?positive\b/i;
+const NODE_PERMISSIVE =
+  /\b(?:is|are|will be|be)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable)\b|\bmay (?:be )?(?:enrolled|included|eligible)\b|\bregardless\b|\birrespective\b/i;
+const NODE_EXAMPLE = /\b(?:including|includes|such as|e\.g\.?,?|with or without)\s+(?:[\w-]+\s+){0,2}$/i;
+
+function nodePieces(input: ExtractInput): Piece[] {
+  const { text } = input;
+  if (!/node/i.test(text) || NODE_BOTH.test(text) || NODE_PERMISSIVE.test(text)) return [];
+  const out: Piece[] = [];
+  NODE_STATUS.lastIndex = 0;
+  for (let m = NODE_STATUS.exec(text); m; m = NODE_STATUS.exec(text)) {
+    // "Stage IB–IIIB including pelvic node positive": an example of what is eligible, not a requirement.
+    if (NODE_EXAMPLE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    const values = m[2] ? ['N0'] : ['N1', 'N2', 'N3'];
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: { fact: 'tnm', operator: 'equal', value: true, params: { category: 'n', values } },
+      needsAnchor: false,
+      kind: 'tnm',
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measurable disease.
 // ---------------------------------------------------------------------------------------------
@@ -1485,14 +1538,45 @@ const DEFINITION_SENTENCE =
  * therefore read as any(measurableDisease, unknown): a patient with measurable disease meets it,
  * anyone else is unknown — never a wrong fail. The weaker words stay unread.
  */
+/**
+ * "At least one lesion, not previously irradiated, that qualifies as a RECIST 1.1 target lesion":
+ * a RECIST target lesion is measurable by definition (RECIST 1.1, Eisenhauer et al. 2009, §3.3), so
+ * the phrase needs measurable disease; the words between (what else the lesion must be) stay unread.
+ */
+const TARGET_LESION_RE =
+  /\bat\s+least\s+(?:one|1)\s+(?:(?:measurable|metastatic|tumou?r|target)\s+)?(?:lesions?|metastas[ie]s|tumou?rs?)\b((?:(?!\b(?:or|except|and\/or)\b)[^.;]){0,160}?)\b(qualif(?:y|ies)\s+as\s+(?:an?\s+)?(?:RECIST\s*(?:v(?:ersion)?\s*)?1\.1\s+)?(?:target\s+lesion|TL)\b|(?:be\s+)?(?:evaluated|selected|used)\s+as\s+(?:an?\s+)?target\s+lesions?\b|(?:be\s+)?measurable\s+as\s+(?:an?\s+)?target\s+lesion\b)|\bat\s+least\s+(?:one|1)\s+target\s+lesions?\b(?=[^.;]{0,80}\bRECIST)/gi;
+
 function measurablePieces(input: ExtractInput): Piece[] {
   const { text } = input;
-  if (!/measurab|evaluab|assessab/i.test(text)) return [];
+  if (!/measurab|evaluab|assessab|target|\bTL\b/i.test(text)) return [];
   const out: Piece[] = [];
+  TARGET_LESION_RE.lastIndex = 0;
+  for (let m = TARGET_LESION_RE.exec(text); m; m = TARGET_LESION_RE.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (input.scopes.in('exception', s)) continue;
+    // The subject ("at least one lesion") and the qualifying words are read; what lies between is not.
+    const spans: Array<[number, number]> =
+      m[2] !== undefined
+        ? [
+            [s, s + m[0].length - m[2].length - m[1]!.length],
+            [e - m[2].length, e],
+          ]
+        : [[s, e]];
+    out.push({
+      start: s,
+      end: e,
+      condition: { fact: 'measurableDisease', operator: 'equal', value: true },
+      needsAnchor: false,
+      kind: 'measurable',
+      spans,
+    });
+  }
   MEASURABLE_RE.lastIndex = 0;
   for (let m = MEASURABLE_RE.exec(text); m; m = MEASURABLE_RE.exec(text)) {
     const s = m.index;
     let e = s + m[0].length;
+    if (out.some((p) => s < p.end && e > p.start)) continue;
     if (/non[- ]?$/i.test(text.slice(Math.max(0, s - 4), s))) continue;
     const around = text.slice(Math.max(0, s - 40), Math.min(text.length, e + 40));
     if (MEASURABLE_VETO.test(around)) continue;
@@ -1640,8 +1724,13 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
     const prevCancer = [...cancers].reverse().find((c) => c.end <= start && c.start >= cStart);
     return !prevCancer || prevCancer.accepted ? 'yes' : 'rejected';
   }
-  // A criterion that is only the extent: "Metastatic disease", "Unresectable or metastatic".
-  if (!text.slice(cStart, start).trim() && !text.slice(end, cEnd).replace(/[\s.,;:()]/g, '')) return 'yes';
+  // A criterion that is only the extent: "Metastatic disease", "Unresectable or metastatic", or the
+  // predicate of a heading's subject ("is unresectable or metastatic").
+  if (
+    /^\W*(?:(?:is|are|must\s+be|has\s+been|have\s+been)\s+)?$/i.test(text.slice(cStart, start)) &&
+    !text.slice(end, cEnd).replace(/[\s.,;:()]/g, '')
+  )
+    return 'yes';
   return 'no';
 }
 
@@ -1725,6 +1814,9 @@ const MAX_LENGTH = 6000;
 /** More cancer mentions than any real list (basket trials name about 30): a dump, left unread. */
 const MAX_MENTIONS = 80;
 
+/** A bracketed aside that widens what it follows: "(including …)", "(e.g. …)", "(such as …)". */
+const WIDENING_ASIDE = /\(\s*(?:including|includes|e\.g\.?|such as|for example)\b[^()]*\)/gi;
+
 /** The opposite of a finding of this extractor (De Morgan); every leaf it writes is `equal` a boolean. */
 function opposite(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(opposite) };
@@ -1788,9 +1880,13 @@ export const extractDisease: Extractor = (input) => {
   const gated = gate(input);
   if (!hasCancer && !gated) return [];
   const pieces = gated
-    ? [...extentPieces(input), ...stagePieces(input), ...tnmPieces(input), ...measurablePieces(input)].sort(
-        (a, b) => a.start - b.start,
-      )
+    ? [
+        ...extentPieces(input),
+        ...stagePieces(input),
+        ...tnmPieces(input),
+        ...nodePieces(input),
+        ...measurablePieces(input),
+      ].sort((a, b) => a.start - b.start)
     : [];
   const label = cohortLabel(input);
   const cancers = hasCancer ? cancerItems(input, judgeContext(input, pieces, label)) : [];
@@ -1954,7 +2050,10 @@ export const extractDisease: Extractor = (input) => {
     const between = post
       ? input.text.slice(Math.max(...f.spans.map((x) => x[1])), sc.trigger[0])
       : input.text.slice(sc.trigger[1], at);
-    if (NEGATION_LEAK.test(between)) out.splice(i, 1);
+    // A bracketed aside between the subject and "are excluded" ("Patients with distant metastasis
+    // (including nonregional lymph nodes metastasis) will be excluded") does not break the clause.
+    const aside = post ? between.replace(/\([^()]*\)/g, ' ') : between;
+    if (NEGATION_LEAK.test(aside)) out.splice(i, 1);
     // "Patients with stage IV breast cancer are not eligible" in an exclusion list: the sentence
     // says what excludes; its own negation is already the exclusion, so the finding stays positive.
     else if (post && input.kind === 'exclusion') {
@@ -1962,12 +2061,18 @@ export const extractDisease: Extractor = (input) => {
       // are excluded") narrow it: the exclusion then also needs them, as an unknown.
       const end = Math.max(...f.spans.map((x) => x[1]));
       const covered = out.flatMap((g) => g.spans);
+      // An aside that widens the subject ("(including nonregional lymph node metastasis)") does not narrow it.
+      const widening = [...input.text.slice(end, sc.trigger[0]).matchAll(WIDENING_ASIDE)].map((w): [number, number] => [
+        end + w.index,
+        end + w.index + w[0].length,
+      ]);
       const rest = input.tokens.filter(
         (t) =>
           t.start >= end &&
           t.end <= sc.trigger[0] &&
           !NEUTRAL_AFTER.has(t.norm) &&
-          !covered.some(([a, b]) => t.start >= a && t.end <= b),
+          !covered.some(([a, b]) => t.start >= a && t.end <= b) &&
+          !widening.some(([a, b]) => t.start >= a && t.end <= b),
       );
       const condition: Condition = rest.length
         ? {
@@ -2005,7 +2110,13 @@ export function cancerMentionReasons(
   input: ExtractInput,
 ): Array<{ text: string; codes: string[]; reason: string | null }> {
   const pieces = gate(input)
-    ? [...extentPieces(input), ...stagePieces(input), ...tnmPieces(input), ...measurablePieces(input)]
+    ? [
+        ...extentPieces(input),
+        ...stagePieces(input),
+        ...tnmPieces(input),
+        ...nodePieces(input),
+        ...measurablePieces(input),
+      ]
     : [];
   const label = cohortLabel(input);
   return cancerItems(input, judgeContext(input, pieces, label)).map((c) => ({
@@ -2015,4 +2126,4 @@ export function cancerMentionReasons(
   }));
 }
 
-export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease];
+export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease, extractMetastaticSites];

@@ -24,6 +24,7 @@
 import type { Condition, LeafCondition, Operator } from '../facts';
 import type { LabsFile, Mention } from '../lexicon';
 import type { ExtractInput, Extractor, Finding } from './extractor';
+import { siteSubgroup } from './metastatic-sites';
 
 export type Comparison = 'greaterThanInclusive' | 'greaterThan' | 'lessThanInclusive' | 'lessThan';
 
@@ -152,6 +153,10 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:ml|cc|millilit(?:er|re)s?)\s*(?:\/|per)\s*(?:min(?:ute)?s?\b|mn\b)/iy, 'mL/min'],
   [/ml\s*\/\s*s(?:ec)?\b/iy, 'mL/s'],
   [/%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?\b/iy, '%'],
+  // Body measurements (rules/labs.json body_weight, bmi).
+  [/kg\s*\/\s*m\s*(?:\^\s*\(?2\)?|2|²)/iy, 'kg/m2'],
+  [/(?:kg|kgs|kilograms?)\b/iy, 'kg'],
+  [/(?:lbs?|pounds?)\b/iy, 'lb'],
   [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
   [/(?:sec|secs|seconds?)\b/iy, 's'],
 ];
@@ -542,9 +547,11 @@ interface Qualifier {
   condition: Condition;
   start: number;
   end: number;
+  /** The subgroup's words when the condition reads them as a metastatic site. */
+  sitePhrase?: string;
 }
 
-function qualifierCondition(phrase: string, from: number, input: ExtractInput): Condition {
+function qualifierCondition(phrase: string, from: number, input: ExtractInput, siteReadable = false): Condition {
   const inside = input.mentions.filter((m) => m.start >= from && m.end <= from + phrase.length);
   // "for patients with creatinine levels above institutional normal": a lab limit as the subgroup.
   const labs = inside.filter((m) => m.type === 'lab');
@@ -574,6 +581,12 @@ function qualifierCondition(phrase: string, from: number, input: ExtractInput): 
         params: { names: [...new Set(conditions.map((m) => m.id))] },
       };
     }
+  }
+  // "if liver metastases", "(no liver metastases)": the subgroup is a metastatic site.
+  if (siteReadable) {
+    const denied = /^\s*no\s+/i.exec(phrase);
+    const site = siteSubgroup(denied ? phrase.slice(denied[0].length) : phrase);
+    if (site) return denied ? opposite(site) : site;
   }
   return unparsedLeaf(phrase);
 }
@@ -631,10 +644,17 @@ function readQualifier(
   if (!phrase || phrase.length > 100) return null;
   // "without liver metastases" names a subgroup; "without transfusion" is a further requirement.
   if (q?.groups?.neg && !/metasta|involvement|gilbert|hemoly|haemoly|disease|syndrome/i.test(phrase)) return null;
-  let condition = qualifierCondition(phrase, from, input);
+  // A subgroup after a clause break ("≤ 2.5 × ULN; if liver metastases: ≤ 5 × ULN") or right before
+  // a value ("(in patients with liver metastases ≤ 5 × ULN)") introduces the next limit, though it
+  // is bound to the one before: it stays an unknown there rather than a site that would decide it.
+  const siteReadable =
+    !/[;:]|\.\s/.test(text.slice(pos, from)) &&
+    !/^[\s),]*(?:[<>≤≥=]|\d|(?:less|greater|more|lower|higher|not)\s+(?:than|exceed))/i.test(text.slice(stop));
+  let condition = qualifierCondition(phrase, from, input, siteReadable);
+  const sitePhrase = 'fact' in condition && condition.fact === 'metastaticSite' ? phrase : undefined;
   if (q?.groups?.neg) condition = opposite(condition);
   const close = /^\s*[)\]]/.exec(text.slice(stop));
-  return { condition, start: pos, end: close ? stop + close[0].length : stop };
+  return { condition, start: pos, end: close ? stop + close[0].length : stop, ...(sitePhrase ? { sitePhrase } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -698,7 +718,9 @@ function sameLimit(labs: string[], a: Value, b: Value, input: ExtractInput): boo
 
 /** "PSA doubling time", "PSA progression": a name that is not followed by its level. */
 const NOT_A_LEVEL =
-  /^\s*(?:\([^)]*\)\s*)?(?:doubling\s+time|velocity|progression|response|nadir|decline|rise|kinetics|psadt|flare|transfusions?|inhibitors?)/i;
+  /^\s*(?:\([^)]*\)\s*)?(?:doubling\s+time|velocity|progression|response|nadir|decline|rise|kinetics|psadt|flare|transfusions?|inhibitors?|loss|gain|changes?|reduction)/i;
+/** "changes in BMI > 5", "loss of body weight": a change in the measure, not its level. */
+const CHANGE_BEFORE = /\b(?:changes?|loss|gain|reduction|increase|decrease|drop)\s+(?:in|of)\s+(?:the\s+)?$/i;
 const SEX_BEFORE =
   /\s*[(,;]?\s*(?:in\s+|for\s+)?(?:the\s+)?(?<sex>males?|females?|men|women|male\s+(?:patients?|participants?|subjects?)|female\s+(?:patients?|participants?|subjects?))\s*[):,]?\s*(?=[<>=]|(?:less|greater|more|longer|shorter|higher|lower)\s+than|at\s+least|\d)/iy;
 const BOTH_SEXES =
@@ -747,6 +769,7 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
   const { text, kind } = input;
   const nameAt = (s: number, e: number): boolean => labMentions.some((m) => m.start >= s && m.end <= e);
   if (NOT_A_LEVEL.test(text.slice(group.end, group.end + 30))) return null;
+  if (CHANGE_BEFORE.test(text.slice(Math.max(0, group.start - 30), group.start))) return null;
   const lead = skipLead(text, group.end, nameAt);
   // "QTcF male > 450 ms, female > 470 ms": the subgroup before the value.
   const pre = sexBefore(text, lead.at);
@@ -890,14 +913,20 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     }
   }
   if (q1) {
-    // One value for one subgroup binds only that subgroup.
-    const cond = kind === 'exclusion' ? allOf([q1.condition, main]) : anyOf([opposite(q1.condition), main]);
+    // One value for one subgroup binds only that subgroup. In an inclusion that reading lets everyone
+    // outside the subgroup pass, which is wrong when the value is an alternative to a limit written
+    // elsewhere ("… ≤ 2.5 × ULN; or ≤ 5 × ULN (for subjects with liver metastases)"), so a metastatic
+    // site stays an unknown there; an exclusion needs the subgroup, which is always safe.
+    const q1c = q1.sitePhrase && kind !== 'exclusion' ? opposite(unparsedLeaf(q1.sitePhrase)) : opposite(q1.condition);
+    const cond = kind === 'exclusion' ? allOf([q1.condition, main]) : anyOf([q1c, main]);
     spans.push(pre ? [pre.start, pre.end] : [end, q1.end]);
     return { group, condition: cond, spans, end: afterQ1 };
   }
   if (q2 && unless) {
-    // "… unless due to Gilbert's syndrome": the subgroup is exempt.
-    main = kind === 'exclusion' ? allOf([main, opposite(q2.condition)]) : anyOf([main, q2.condition]);
+    // "… unless due to Gilbert's syndrome": the subgroup is exempt. A site is rarely exempt outright
+    // ("unless liver metastases are present, in which case ≤ 5 × ULN"): it stays an unknown here.
+    const q2c = q2.sitePhrase ? unparsedLeaf(q2.sitePhrase) : q2.condition;
+    main = kind === 'exclusion' ? allOf([main, opposite(q2c)]) : anyOf([main, q2c]);
     spans.push([end, q2.end]);
     return { group, condition: main, spans, end: q2.end };
   }
@@ -964,7 +993,25 @@ function onlyConnectives(s: string): boolean {
     .trim();
 }
 
-export const extractLabs: Extractor = (input) => {
+const OR_AFTER = /^\s*(?:(?:on|in|at|breathing)\s+(?:room|ambient)\s+air\s*)?[,;(]?\s*(?:or|and\/or)\b/i;
+
+/** "low molecular weight heparin", "weight loss", "(using actual body weight)" in a clearance formula: the word, not the patient's measure. */
+const NOT_A_MEASURE_BEFORE = /\b(?:molecular|atomic|birth|actual|ideal|adjusted|lean|using)[- ]?$/i;
+const NOT_A_MEASURE_AFTER = /^[- ]?(?:loss|gain|changes?|reduction|bearing|lifting|management|-?based)\b/i;
+const BODY_MEASURES = new Set(['body_weight', 'bmi']);
+
+function isMeasure(m: Mention, text: string): boolean {
+  if (m.type !== 'lab' || !BODY_MEASURES.has(m.id)) return true;
+  return (
+    !NOT_A_MEASURE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) &&
+    !NOT_A_MEASURE_AFTER.test(text.slice(m.end, m.end + 14))
+  );
+}
+
+export const extractLabs: Extractor = (raw) => {
+  const input = raw.mentions.every((m) => isMeasure(m, raw.text))
+    ? raw
+    : { ...raw, mentions: raw.mentions.filter((m) => isMeasure(m, raw.text)) };
   const labMentions = input.mentions.filter((m) => m.type === 'lab');
   if (!labMentions.length) return [];
   const { text, kind } = input;
@@ -1046,9 +1093,8 @@ export const extractLabs: Extractor = (input) => {
       (g) => g.start > sentenceEnd(text, r.end) && g.labs.some((l) => r.group.labs.includes(l)),
     );
     const otherLab = labMentions.some((m) => m.start >= end && m.start < nextStart && !r.group.labs.includes(m.id));
-    const orRest = /^\s*[,;(]?\s*(?:or|and\/or)\b/i.test(rest)
-      ? rest.replace(/^\s*[,;(]?\s*(?:or|and\/or)\b/i, '')
-      : '';
+    // "pulse oximetry ≥ 92% on room air or FVC ≥ 50%": the measuring condition may stand before the "or".
+    const orRest = OR_AFTER.test(rest) ? rest.replace(OR_AFTER, '') : '';
     const unread = (s: string): LeafCondition =>
       unparsedLeaf(s.replace(/^[\s,;.)(:]+/, '').slice(0, 200) || 'the rest of this criterion');
     if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {

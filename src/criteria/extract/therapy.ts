@@ -42,6 +42,14 @@
  *   investigational drug") are not therapy requirements at all. Surgery is read exactly only with a
  *   time window ("major surgery within 4 weeks": the fact cannot say which operation); without one,
  *   only as a necessary condition where the text says it was had ("prior abdominal surgery").
+ * - A positive inclusion whose list is one option ("… or for whom no standard therapy exists"),
+ *   binds only some patients ("Patients with BRAF-mutant melanoma should have received a BRAF
+ *   inhibitor", "Part B: …") or is spared by a later condition ("…, unless not a candidate") is read
+ *   as sufficient, any(X, unread sentence), and only where the reading is exact (nothing unread
+ *   before or after the list that could narrow it, no conjunction with another requirement). In an
+ *   exclusion, a plan offered beside receipt ("has had or has planned major surgery") is the same:
+ *   any(X, unread). Supportive care a condition requires ("a condition requiring corticosteroids")
+ *   is read as received: such a query is never false on a record that does not list it.
  * - Optional partners ("X with or without Y", "X ± Y") are dropped: what is required is X.
  * - Corticosteroids, immunosuppressants, bone-modifying agents and colony-stimulating factors are
  *   classes of kind 'supportive' (rules/drugs.json), never systemic therapy; "prednisone (or
@@ -171,13 +179,13 @@ function permitsList(sentence: string, a: number, b: number): boolean {
   let from = 0;
   for (let i = 0; i < sentence.length; i++) {
     const ch = sentence[i];
-    if (ch === '(') {
+    if (ch === '(' || ch === '[') {
       if (depth === 0) {
         outside += sentence.slice(from, i);
         from = i;
       }
       depth++;
-    } else if (ch === ')' && depth > 0) {
+    } else if ((ch === ')' || ch === ']') && depth > 0) {
       depth--;
       if (depth === 0) {
         // Keep the parenthesis when the list is inside it.
@@ -225,6 +233,7 @@ const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:while|when|whilst)\s+(?:on|receiving|taking|being\s+treated\s+with|treated\s+with|under)\s+(?:[\w-]+\s+){0,2}$`,
     String.raw`\b(?:defined|definition|considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
     String.raw`\b(?:after|following|post)\s+(?:the\s+)?(?:last|final)\s+(?:dose|administration|infusion|treatment)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$`,
+    String.raw`\b(?:absorption|absorb\w*|bioavailability|metabolism|pharmacokinetics?|clearance)\s+(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
   ];
 /**
  * The words each blocker needs, so most lookbacks are dismissed by a substring test instead of a
@@ -246,6 +255,7 @@ const BLOCKER_KEYS: string[][] = [
   ['while', 'when', 'whilst'],
   ['defin', 'consider', 'regard', 'count', 'classif'],
   ['after', 'following', 'post'],
+  ['absor', 'bioavail', 'metabol', 'pharmacokinet', 'clearance'],
 ];
 const BLOCKERS = BLOCK_BEFORE_SOURCES.map((src, i) => ({ keys: BLOCKER_KEYS[i] ?? [], re: new RegExp(src, 'i') }));
 function blockedBefore(before: string): RegExpExecArray | null {
@@ -259,7 +269,7 @@ function blockedBefore(before: string): RegExpExecArray | null {
 }
 /** Text right after an item that makes it a modifier ("radiation pneumonitis", "chemotherapy-induced"). */
 const BLOCK_AFTER_RE =
-  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study)\b/i;
+  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study|(?:is|are)\s+(?:expected|anticipated|likely)|expected\s+to|anticipated|to\s+be\s+performed)\b/i;
 
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
@@ -751,7 +761,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean }> = [];
   const findingsBefore = out.length;
   for (const it of items) {
     const cur = lists[lists.length - 1];
@@ -777,12 +787,24 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   }
 
   // Lists that modify something else are not therapy requirements.
-  const govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, anchorPhrases(text, s, e)));
+  let govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, anchorPhrases(text, s, e)));
+  // "Has had or has planned major surgery", "Planned or previous treatment with X": the plan is an
+  // alternative to having had it, which is still said (and read, with the plan left unread).
+  const plannedOrHad = !!govern && /^(?:plan|sched)/i.test(govern[0]) && PLANNED_OR_HAD_RE.test(text.slice(s, e));
+  if (plannedOrHad) {
+    govern = null;
+    for (const l of lists) l.plannedAlternative = true;
+  }
   for (const l of lists) {
     const lastWin = windows.filter((w) => w.end <= l.start).pop();
     const before = text.slice(Math.max(s, l.start - 70, lastWin ? lastWin.end : 0), l.start);
     const blocker = blockedBefore(before);
-    if (blocker && !OUTCOME_BEFORE_RE.test(before)) {
+    // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
+    const requiredSupportive = input.kind === 'exclusion' && !!blocker && /^requir/i.test(blocker[0].trim()) && supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start);
+    if (requiredSupportive) l.requiredReceipt = true;
+    const plannedAlternative = !!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before);
+    if (plannedAlternative) l.plannedAlternative = true;
+    if (blocker && !requiredSupportive && !plannedAlternative && !OUTCOME_BEFORE_RE.test(before)) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
       if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
@@ -806,7 +828,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       l.blockedBy ??= 'investigational non-treatment';
     }
     // "the investigational drug", "the investigational regimen": the study's own treatment.
-    if (l.items[0]!.kinds.has('investigational') && !l.items[0]!.drugs.size && !l.items[0]!.classes.size && /\b(?:the|this|study)\s+$/i.test(before)) {
+    if (
+      l.items[0]!.kinds.has('investigational') &&
+      !l.items[0]!.drugs.size &&
+      !l.items[0]!.classes.size &&
+      (/\b(?:the|this|study)\s+$/i.test(before) || /^\s*(?:study|trial)\s+(?:drugs?|treatments?|medications?|products?|agents?|interventions?)\b/i.test(text.slice(l.items[0]!.end, e)))
+    ) {
       l.blocked = true;
       l.blockedBy ??= 'study drug';
     }
@@ -819,7 +846,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // Only named drugs, classes, radiation or surgery: a generic "systemic treatment" of a condition
       // other than cancer is not anticancer therapy (steroids for lupus are not kind 'systemic').
       const named = l.items.every((it) => it.drugs.size || it.classes.size || it.kinds.has('radiation') || it.kinds.has('surgery'));
-      if (!l.blocked && named && input.kind === 'exclusion' && /^requir/i.test(govern[0]) && windows.some((w) => w.sense === 'within' && w.start >= l.end)) l.requiredReceipt = true;
+      // Supportive care a condition requires (steroids, immunosuppressants) is read as received with
+      // or without a window: such a query is never false on a record that does not list it, so the
+      // reading cannot clear a patient the text would exclude.
+      if (!l.blocked && named && input.kind === 'exclusion' && /^requir/i.test(govern[0]) && (windows.some((w) => w.sense === 'within' && w.start >= l.end) || (supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start)))) l.requiredReceipt = true;
       else {
         l.blocked = true;
         l.blockedBy ??= `sentence:${govern[0]}`;
@@ -867,7 +897,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const between = text.slice(groupEnd, nl.start).replace(/\([^()]{0,120}\)/g, ' ');
       // Unread members between them ("chemotherapy, radiation, gene therapy, vaccine therapy, or ADCs
       // within 28 days") are members of the same union, each short and comma-separated.
-      if (nl.items[0]!.except || !/^[\s,]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i.test(between)) break;
+      // An unread member may also follow its own "or" ("… or oncolytic virus therapy, radiotherapy").
+      if (nl.items[0]!.except || !(UNION_GAP_RE.test(between) || UNION_GAP_OR_FIRST_RE.test(between)) || /\b(?:not|no|without|except|unless|who|which|that|if)\b/i.test(between)) break;
       if (free.some((w) => w.start >= groupEnd && w.start < nl.start)) break;
       groupEnd = nl.end;
       const nn = lists[k + 1];
@@ -887,11 +918,18 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       farWindow = !!win;
     }
     let windowFromContext = false;
-    if (!win && !windows.length && contextWindows.length) {
+    // A number of days or weeks the sentence states but no window reader took is its own (unread) window.
+    if (!win && !windows.length && contextWindows.length && !/\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) {
       win = contextWindows[contextWindows.length - 1];
       windowFromContext = true;
     }
 
+    // A list that is only the optional partner of another ("… PD-1 containing therapy with or without an
+    // anti-CTLA-4") is no requirement, whichever way the other is read.
+    if (OPTIONAL_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) {
+      note('optional partner list');
+      continue;
+    }
     const negatedHere = input.scopes.in('negated', list.start);
     const restated = postNegationRestatesExclusion(ctx, list.start);
     const ctxNeg = !negatedHere && !restated && windowFromContext === false && contextNegated && !CUE_RE.test(text.slice(s, list.start)) && /^\W*$/.test(text.slice(s, list.start).replace(/\b(?:any|other|the|a|an|prior|previous)\b/gi, ''));
@@ -913,6 +951,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('required gap after another sentence');
       continue;
     }
+    // "At least 4 weeks but no more than 12 weeks since surgery": a range, which neither sense states.
+    if (win?.sense === 'since' && /\b(?:no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to|at\s+most|maximum\s+of)\b/i.test(sentence)) {
+      note('window range');
+      continue;
+    }
     const forbids = negForMode !== ((win?.sense === 'since' && !requiredGap) || list.items.every((i) => i.suffix === 'naive'));
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
@@ -930,16 +973,25 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       contextCue ||
       !!list.requiredReceipt ||
       (negForMode && (/^\W*(?:no|not|without|none)\b/i.test(text.slice(s, list.start)) || ctxNeg));
+    // A permission inside an exception the list is not in ("…, with the exception of corticosteroids as
+    // replacement therapy, which are allowed") is about the exception, not the list.
+    const exceptionsElsewhere = input.scopes.scopes.filter((sc) => sc.kind === 'exception' && sc.start < e && sc.end > s && !(list.start >= sc.start && list.end <= sc.end));
+    const sentenceForList = exceptionsElsewhere.length ? maskSpans(text, s, e, exceptionsElsewhere.map((sc): Span => [sc.start, sc.end])) : sentence;
+    const permittedList = permission && permits(sentenceForList) && permitsList(sentenceForList, list.start - s, list.end - s);
+    // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
+    // then the requirement). In an exclusion list the permission carves out of the rest, which the
+    // gate, all(X, unread), never contradicts. A permission needs no cue: "Peri-operative radiation
+    // therapy is allowed" permits having had it.
+    const permittedHere = (): boolean =>
+      !isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
     if (!hasCue) {
       note('2:if hasCue');
+      if (permittedList && permittedHere()) list.gate = true;
       continue;
     }
-    if (permission && permitsList(sentence, list.start - s, list.end - s) && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
+    if (permittedList && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
       note('3:if permission  isNeg  bnoslimitnotsbesrequirednots');
-      // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
-      // then the requirement). In an exclusion list the permission carves out of the rest, which the
-      // gate, all(X, unread), never contradicts.
-      if (!isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e)) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)))) list.gate = true;
+      if (permittedHere()) list.gate = true;
       continue;
     }
     // A forbidding statement in an exclusion list ("May not have received X") reads either way.
@@ -967,6 +1019,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // for the qualifier, which is exact in three-valued logic ("radiotherapy to the breast" →
     // all(radiotherapy, unread "to the breast"): no radiotherapy rules it out, any leaves it open).
     let qualify: string | null = farWindow ? 'window past words' : null;
+    /** Why a positive inclusion's list is read as sufficient, any(X, unread), rather than necessary. */
+    let sufficient: string | null = null;
     const items = list.items.filter((it) => {
       if (it.optional) return false;
       if (it.kinds.has('surgery') && !win) {
@@ -975,6 +1029,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           qualify ??= 'surgery';
           return true;
         }
+        // "Patients must have undergone definitive breast surgery": in a positive inclusion any operation
+        // is a necessary condition of the one meant, where the text says it was had.
+        if (
+          input.kind === 'inclusion' &&
+          !negForMode &&
+          /\b(?:undergone|underwent|had)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(text.slice(Math.max(s, limitBefore, it.start - 60), it.start)) &&
+          !/\b(?:completed|elapsed|since|wash-?out|recovered|healed)\b/i.test(sentence)
+        )
+          return true;
         return false;
       }
       if (it.kinds.has('transplant')) return false;
@@ -1020,7 +1083,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         unlessSpan = [win.start, win.end];
       }
     }
-    if (strict && !win && windows.some((w) => w.start > list.end)) qualify ??= 'later window';
+    // Current use is within any later window too ("Receiving active immunosuppressive agents or chronic use of … within 14 days").
+    if (strict && !win && !current && windows.some((w) => w.start > list.end)) qualify ??= 'later window';
 
     // What the clause says beyond this finding.
     const own: Span[] = [[list.start, list.end], ...spanOf(list.items), ...oc.spans, ...st.spans];
@@ -1048,19 +1112,47 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (strict) {
       // Each of these narrows what was read; a criterion limited to one cohort is narrowed too (in
       // an exclusion or a prohibition, a patient outside the cohort is not excluded either way).
-      if (NARROW_RE.test(rest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(rest)?.[0] ?? ''}`;
-      if (TEMPORAL_LEFT_RE.test(rest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
-      if (SITE_RE.test(text.slice(list.end, e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
+      // "Prior MET inhibitor or hepatocyte growth factor-targeting therapy": the words of an unread
+      // alternative that ends the clause are its own, not qualifiers of the list (the assembler joins
+      // them with "or").
+      const altCut = alternativeCut(ctx, list.end, clauseEnd, nextList?.start);
+      let ownRest = altCut === null ? rest : rest.slice(0, altCut - restStart);
+      // The words between "or" and the next list are that list's own ("… or chronic use of systemic corticosteroids").
+      const orNext = nextList ? /\b(?:or|and\/or)\s+((?:[\w-]+\s+){0,4})$/i.exec(text.slice(list.end, nextList.start)) : null;
+      if (input.kind === 'exclusion' && !negForMode && nextList && orNext && altCut === null && !otherTopicOrs(ctx, list.end, nextList.start).some(([x, y]) => list.end + orNext.index >= x && list.end + orNext.index < y)) {
+        const from = list.end + orNext.index - restStart;
+        const to = nextList.start - restStart;
+        if (from >= 0 && to <= ownRest.length) ownRest = ownRest.slice(0, from) + ' '.repeat(to - from) + ownRest.slice(to);
+      }
+      if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
+      if (TEMPORAL_LEFT_RE.test(ownRest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
+      if (SITE_RE.test(text.slice(list.end, altCut ?? e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
+      // "pelvic radiotherapy", "whole brain radiation" are lexicon phrases of the kind: the site is in the item.
+      if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
       if (COHORT_RE.test(text.slice(s, list.start))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
+      // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
+      if (!win && /\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) qualify ??= 'unread window';
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
-      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore))) qualify ??= 'modifier';
+      // In "has had or has planned X" the plan is an alternative, not a modifier of X.
+      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
+        qualify ??= 'modifier';
+      // The plan stays unread beside the reading: any(X, unread).
+      if (list.plannedAlternative) sufficient ??= 'planned';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
+      // An exception naming the same treatment ("radiotherapy ≤ 4 weeks, with the exception of a single
+      // fraction of radiotherapy for palliation") carves out a part the facts cannot say, not all of it.
+      if (exceptItems.some((x) => items.some((it) => [...it.kinds].every((k) => x.kinds.has(k)) && [...it.classes].every((c) => x.classes.has(c)) && [...it.drugs].every((d) => x.drugs.has(d)))))
+        qualify ??= 'exception of the same treatment';
     } else {
+      // Where the text offers an alternative to the list ("… or be ineligible for it", "X or Y" with
+      // Y unread) or limits the requirement to some patients ("Patients with BRAF-mutant melanoma must
+      // have received a BRAF inhibitor", "Part B: …"), the list is not necessary but, read exactly, it
+      // is sufficient: any(X, unread). Checked below like an exclusion's finding.
       if (ALTERNATIVE_RE.test(text.slice(list.end, e))) {
         note('16:if ALTERNATIVEREtesttextslicelistend e');
-        continue;
+        sufficient ??= 'alternative';
       }
       if (UPPER_RE.test(rest)) {
         note('17:if UPPERREtestrest');
@@ -1068,17 +1160,23 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       if (/^[;.\s]*or\b/i.test(text.slice(e, e + 6)) || /^\W*or\b/i.test(sentence)) {
         note('alt-sentence');
-        continue;
+        sufficient ??= 'alternative sentence';
       }
       // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
       if (CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
         note('18:if CONDITIONALREtestsentence');
-        if (/^\W*(?:if|for\s+(?:patients?|participants?|subjects?|those)\s+who)\b/i.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
-        continue;
+        if (/^\W*(?:if|for\s+(?:patients?|participants?|subjects?|those)\s+who)\b/i.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
+          list.gate = true;
+          continue;
+        }
+        // "X, unless the patient is not a candidate", "X, except for patients with pancreatic cancer",
+        // "X is required if Y": the condition after the list spares some patients; X still suffices.
+        if (CONDITIONAL_RE.test(text.slice(s, list.start)) || !/^[^.;]*?\b(?:unless|except|if|provided)\b/i.test(text.slice(list.end, e)) || CONDITIONAL_RE.test(text.slice(list.end, e).replace(/\b(?:unless|except|if|provided)\b[\s\S]*$/i, ''))) continue;
+        sufficient ??= 'condition after';
       }
       if (ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) {
         note('19:if ALTANYREtestsentence  borbitestsentence');
-        continue;
+        sufficient ??= 'alternative';
       }
       if (list.hasAnd && /\bor\b/i.test(text.slice(list.start, list.end))) {
         note('20:if listhasAnd  borbitesttextsliceliststart listend');
@@ -1090,15 +1188,16 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...ctx.used,
         ...windows.map((w): Span => [w.start, w.end]),
         ...otherTopicOrs(ctx, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
+        ...optionalPartners(text, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
       ]);
       if (/\b(?:or|and\/or)\b/i.test(near)) {
         note('21:if borandorbitestnear');
-        continue;
+        sufficient ??= 'or';
       }
       // "Patients who received X must …": X is the subject of the requirement, not the requirement.
       if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since')) {
         note('22:if SUBJECTREtesttextslices liststart  win  winsens');
-        if (THEN_RE.test(text.slice(list.end, e))) list.gate = true;
+        if (!sufficient && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
         continue;
       }
       if (
@@ -1107,8 +1206,19 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         COHORT_RE.test(text.slice(s, list.start))
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
-        if (SUBJECT_RE.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
-        continue;
+        if (SUBJECT_RE.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
+          list.gate = true;
+          continue;
+        }
+        sufficient ??= 'subgroup';
+      }
+      if (sufficient) {
+        const why = insufficient(ctx, list, items, st.unknown, sufficient, s, e, own, windows, Math.max(s, limitBefore));
+        if (why) {
+          note(`insufficient:${sufficient}:${why}`);
+          continue;
+        }
+        note(`sufficient:${sufficient}`);
       }
     }
 
@@ -1185,7 +1295,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // words of the next list's alternative.
       const aside = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
       const qualEnd = nextList && nextList.start < clauseEnd && nextList.start > list.end ? nextList.start : clauseEnd;
-      qualifier = qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart)) ?? {
+      qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart))) ?? {
         leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
@@ -1226,6 +1336,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
       if (qualifier && group === groups[0]) condition = { all: [condition, qualifier.leaf] };
       let polarityHandled = false;
+      if (sufficient) {
+        const words = sentence.replace(/\s+/g, ' ').trim();
+        condition = { any: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: words } }] };
+        polarityHandled = true;
+      }
       if (ctxNeg) {
         condition = flipBool(condition);
         polarityHandled = true;
@@ -1252,6 +1367,160 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
 }
 
+/** A body site named inside a radiation phrase the lexicon reads as the bare kind. */
+const SITE_IN_ITEM_RE =
+  /\b(?:pelvic|pelvis|brain|cranial|craniospinal|chest|thoracic|thorax|abdominal|abdomen|breast|mediastinal|spinal|spine|bone|liver|hepatic|lung|head|neck|prostate|whole|partial|hemi|extended|involved|field|total\s+body|TBI|mantle|nodal|regional|local|focal)\b/i;
+
+/** The head noun that ends a treatment phrase. */
+const TREATMENT_HEAD_RE =
+  /\b(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|regimens?|vaccines?|medications?|medicines?|products?|compounds?|modulators?|antagonists?|agonists?|blockers?|conjugates?|ADCs?|chemotherapy|radiotherapy|radiation|surgery|[a-z]{4,}(?:mab|nib|lib|sib|rafenib|parib|ciclib|tinib|platin|taxel|rubicin|tecan|mide|stat|zumab))\b/gi;
+
+/**
+ * Where an unread alternative begins after a list ("… or hepatocyte growth factor-targeting therapy"),
+ * when it is a bare treatment phrase ending the clause: nothing after its head noun that could
+ * qualify the list too. Null when there is none, when it is another list the reader takes, or when
+ * words follow it.
+ */
+function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: number | undefined): number | null {
+  const { text } = ctx;
+  const after = text.slice(listEnd, end);
+  let depth = 0;
+  const re = /[()]|\b(?:or|and\/or)\b/gi;
+  for (let m = re.exec(after); m; m = re.exec(after)) {
+    if (m[0] === '(') depth++;
+    else if (m[0] === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const at = listEnd + m.index;
+      if (OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length))) return null;
+      if (otherTopicOrs(ctx, listEnd, end).some(([x, y]) => at >= x && at < y)) continue;
+      if (nextListStart !== undefined && nextListStart >= at && nextListStart < end) return null;
+      const alt = text.slice(at + m[0].length, end);
+      let last = -1;
+      TREATMENT_HEAD_RE.lastIndex = 0;
+      for (let h = TREATMENT_HEAD_RE.exec(alt); h; h = TREATMENT_HEAD_RE.exec(alt)) last = h.index + h[0].length;
+      if (last < 0) return null;
+      // After the head noun: at most an aside in parentheses and closing punctuation.
+      if (!/^\s*(?:\([^()]{0,120}\))?\s*[.,;]?\s*$/.test(alt.slice(last))) return null;
+      return at;
+    }
+  }
+  return null;
+}
+
+/** Unread members between two lists of one union: comma-separated, then an optional "or" and two words. */
+const UNION_GAP_RE = /^[\s,]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i;
+/** The same with the "or" first: ", or oncolytic virus therapy, ". */
+const UNION_GAP_OR_FIRST_RE = /^[\s,]*(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$/i;
+
+/** A plan joined by "or" to having had or receiving the treatment, either way round. */
+const PLANNED_OR_HAD_RE =
+  /\b(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b[^.;]{0,30}?\bor\s+(?:(?:has|have|is|are|be)\s+)?(?:plann\w*|scheduled|plans?\s+to)\b|\b(?:plann\w*|scheduled)\b(?:\s+(?:for|to\s+(?:receive|undergo|have)))?\s*,?\s*(?:or|and\/or)\s+(?:(?:has|have|is|are)\s+)?(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b/i;
+
+/** Whether every item is supportive care only (corticosteroids, immunosuppressants…), by its classes. */
+function supportiveOnly(ctx: Ctx, items: Item[]): boolean {
+  return items.every((it) => {
+    const k = kindsOf(ctx, it);
+    return k.size === 1 && k.has('supportive');
+  });
+}
+
+/**
+ * Whether another topic is named before the list ("pneumonitis requiring steroids"): the history reader
+ * reads that condition with its treatment as a qualifier, and a finding here would be joined to it (and
+ * to its alternatives) as a further requirement. A bare "a condition requiring steroids" names none.
+ */
+function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
+  return ctx.input.mentions.some((m) => !THERAPY_TYPES.has(m.type) && m.start >= s && m.end <= at);
+}
+
+/** Right before an optional partner: "with or without an", "±", "+/-". */
+const OPTIONAL_BEFORE_RE = /(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*(?:(?:an?|the|any|concurrent|prior|subsequent|additional)\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
+const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b/gi;
+function optionalPartners(text: string, a: number, b: number): Span[] {
+  const out: Span[] = [];
+  const sub = text.slice(a, b);
+  OPTIONAL_PARTNER_RE.lastIndex = 0;
+  for (let m = OPTIONAL_PARTNER_RE.exec(sub); m; m = OPTIONAL_PARTNER_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  return out;
+}
+
+/** Up to the last word that opens the clause holding a list: a modal, a colon, a relative pronoun, "or". */
+const HEAD_START_RE = /^[\s\S]*(?:\b(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|required|who|which|that|or|either|and\/or)\b|[:,(])/i;
+
+/**
+ * Why a positive inclusion's list cannot be read as sufficient for its alternative, or null when it
+ * can: the reading must be exact (no qualifier left that narrows it, no modifier before it, no line
+ * setting it cannot say), one treatment or a union (not "A and B"), and the sentence must join no
+ * further requirement with "and" or "but" that the unread leaf would let pass.
+ */
+function insufficient(
+  ctx: Ctx,
+  list: List & { unknownMember: boolean },
+  items: Item[],
+  lineSetting: boolean,
+  kind: string,
+  s: number,
+  e: number,
+  own: Span[],
+  windows: Window[],
+  cueFrom: number,
+): string | null {
+  const { text, input } = ctx;
+  if (list.hasAnd || items.some((i) => i.combinedWithNext)) return 'conjunction in list';
+  if (items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size)) return 'multi-kind';
+  if (items.some((i) => i.kinds.has('surgery') || i.kinds.has('transplant'))) return 'surgery';
+  // "whole brain radiation therapy" is one lexicon phrase read as any radiation: only the bare kind is exact.
+  if (items.some((i) => i.kinds.has('radiation') && !/^(?:radiation|radiotherapy|irradiation|radiation\s+therapy|radiation\s+treatment|RT)$/i.test(text.slice(i.start, i.end).trim()))) return 'radiation kind';
+  // "standard therapy", "approved treatment" read as any systemic treatment is broader than the text.
+  if (items.some((i) => (i.generic || i.kinds.has('systemic')) && /\b(?:standard|SOC|approved|available|line)\b/i.test(text.slice(i.start, i.end)))) return 'standard';
+  if (lineSetting) return 'line setting';
+  // A lead-in the reading did not take ("failed one of the following:") may say anything of the list.
+  if (input.context.some((c) => /\b(?:fail\w*|progress\w*|refractor\w*|resist\w*|intoleran\w*|no|not|without|except|other\s+than|history|prior|previous\w*|received|treated|within|since)\b/i.test(c))) return 'context';
+  // The optional partner of another list ("X with or without concurrent Y") is no requirement.
+  if (/(?:\bwith\s+or\s+without|±|\+\/-)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start))) return 'optional partner';
+  // Only cue words between the clause's verb and the list ("must have received prior"): anything else
+  // may narrow it ("progressed following front-line X", "one prior line of X", "2 doses of").
+  const head = HEAD_START_RE.exec(text.slice(s, list.start));
+  const headFrom = head ? s + head[0].length : s;
+  for (const t of tokensIn(ctx, headFrom, list.start)) {
+    if (own.some(([x, y]) => t.start >= x && t.end <= y)) continue;
+    if (SUFFICIENT_HEAD.has(t.norm)) continue;
+    return `head: ${t.raw}`;
+  }
+  if (!precededByCue(ctx, list.start, cueFrom)) return 'modifier';
+  // Words the outcome reading swallowed still narrow the treatment ("progressed on standard", "on the last line of").
+  if (/\b(?:standard|SOC|approved|available|last|latest|most\s+recent|recent|immediately|first|second|third|front)\b/i.test(text.slice(headFrom, list.end))) return 'narrowed in outcome';
+  // After the list, nothing but what was read up to the alternative (or to the end, when the
+  // alternative came before it): "X for GIST (at least one line)" or "X within a sponsored study" narrow X.
+  const masked = maskSpans(text, list.end, e, [
+    ...own,
+    ...ctx.used,
+    ...windows.map((w): Span => [w.start, w.end]),
+    ...anchorPhrases(text, list.end, e),
+    ...otherTopicOrs(ctx, list.end, e),
+    ...optionalPartners(text, list.end, e),
+  ]);
+  const alt = ALT_MARK_RE.exec(masked);
+  if (kind === 'or' && alt && /^(?:or|and\/or)$/i.test(alt[0]) && !CLAUSE_ALT_RE.test(masked.slice(alt.index))) return 'noun alternative';
+  const tail = alt ? masked.slice(0, alt.index) : masked;
+  for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
+  // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
+  const label = COHORT_RE.exec(text.slice(s, e));
+  const labelSpan: Span[] = label ? [[s + label.index, s + label.index + label[0].length]] : [];
+  if (/\b(?:and(?!\s*\/\s*or)|but|plus|as\s+well\s+as)\b|[;:]/i.test(maskSpans(text, s, e, [...own, ...labelSpan, ...otherTopicOrs(ctx, s, e)]).replace(/\([^()]*\)/g, ' '))) return 'conjunction';
+  return null;
+}
+/** Words that may stand between a sufficient list's verb and the list. */
+const SUFFICIENT_HEAD = new Set('at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+/** Words that may follow it before the alternative. */
+const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
+/** Where the alternative begins after the list. */
+const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
+/** An alternative that is a clause of its own ("or be ineligible", "or for whom no standard therapy exists"), not a further treatment the trailing words may qualify too. */
+const CLAUSE_ALT_RE =
+  /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
+
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
 const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications?|sequelae|reactions?|injur|damage|recover|resol)/i;
 /** Words right after a treatment that name its effect: "radiation pneumonitis", "chemotherapy-induced". */
@@ -1276,8 +1545,13 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // "(alone or in combination with …)", "(combined or sequential)": the form it was given in.
   FORM_PAREN_RE.lastIndex = 0;
   for (let m = FORM_PAREN_RE.exec(sub); m; m = FORM_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
-  // Two mentions of one other topic joined by "or" ("breast or ovarian cancer").
+  // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
+  STAGE_OR_RE.lastIndex = 0;
+  for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // Two mentions of one other topic joined by "or" ("breast or ovarian cancer"), or one mention that
+  // holds its own "or" ("gastric or GEJ adenocarcinoma").
   const others = ctx.input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.end > a && m.start < b);
+  for (const m of others) if (/\bor\b/i.test(m.text)) out.push([m.start, m.end]);
   for (let i = 1; i < others.length; i++) {
     const p = others[i - 1]!;
     const q = others[i]!;
@@ -1286,12 +1560,19 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   return out;
 }
 
+const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|-|to)\s*(?:stage\s+)?[0-4IV]{1,4}[A-Da-d]?\b)+/gi;
+
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 const PERMITTED_SUBJECT_RE =
   /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion))\b/i;
+/** Parenthetical asides (examples, doses) between a list and what is said of it. */
+const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
 const PERMITTED_OBJECT_RE =
   /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
+/** A permission followed by its condition, with no sentence break or second requirement between. */
+const PERMISSION_CONDITION_RE =
+  /^[^.;:]*?\b(?:allowed|permitted|acceptable|eligible)\b[^.;:]*?\b(?:provided|if|as\s+long\s+as|only\s+if|when|unless)\b(?![^.;:]*\b(?:but|however)\b)[^.;:]*$/i;
 /** After a subject ("Patients who received X", "If treated with X"): the requirement placed on them. */
 const THEN_RE =
   /\b(?:must|should|shall|need|needs|(?:is|are)\s+(?:required|eligible|allowed|permitted|acceptable)|ha(?:ve|s)\s+to|will\s+(?:need|be\s+(?:required|eligible|allowed))|may|can)\b/i;
@@ -1317,6 +1598,11 @@ function readGate(
   // A list joined to a gated one by "and/or" is permitted with it ("may have received X and/or Y").
   for (let i = 1; i < lists.length; i++) {
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    // The condition of a permission speaks of those it permits ("Previous major surgery is permitted
+    // provided that surgery occurred ≥ 14 days prior", "Radiotherapy is permitted … as long as radiation is palliative").
+    if (!lists[i]!.gate && lists[i - 1]!.gate && lists[i]!.start - lists[i - 1]!.end <= 300 && PERMISSION_CONDITION_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    // Examples in a parenthesis after a gated list name what it stands for ("anti-CTLA4 therapy (ipilimumab)").
+    if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*\(\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?,?\s*|such\s+as\s+|including\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
   }
   if (!lists.length || !lists.every((l) => l.gate)) return;
   if (lists.some((l) => l.unknownMember || input.scopes.in('negated', l.start) || l.items.some((it) => it.suffix === 'naive'))) return;
@@ -1327,6 +1613,10 @@ function readGate(
   const after = text.slice(last.end, e);
   // "recovered from surgery or traumatic injury": an unread alternative beside the treatment.
   if (SECOND_CLAUSE_RE.test(after) || /^\s*,?\s*(?:or|and\/or)\b/i.test(after)) return;
+  // "X is permitted, but brain metastases must be untreated": the second requirement may bind everyone.
+  // Not when it goes on about the same patients or treatment ("… but this must have been discontinued",
+  // "… but should be off that therapy").
+  if (/\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)[^.;]*\b(?:must|should|shall|needs?|required)\b/i.test(after)) return;
   const items = lists.flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
   const x = conditionFor(items, {});
   if (!x) return;
@@ -1400,6 +1690,7 @@ function necessaryBlocked(
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
   const aside = a > s ? (/^\s*\([^()]{0,120}\)/.exec(before)?.[0].length ?? 0) : 0;
   const headFrom = clause ? a + clause.index + clause[0].length : a + Math.max(label ? label[0].length : 0, aside);
+  let unknownHead = 0;
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
@@ -1407,6 +1698,10 @@ function necessaryBlocked(
     // An adjective names a narrower kind of the treatment ("retroperitoneal surgery", "oncologic
     // surgery", "intravesical chemotherapy"), which the qualifier holds as unread.
     if (ADJECTIVE_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
+    // Other content words at the head of the clause narrow the list or name what had it ("HER3-targeted
+    // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
+    // stays necessary unless the head offers an alternative or turns the list around ("lack of").
+    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start)) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
@@ -1429,6 +1724,12 @@ function necessaryBlocked(
   }
   return null;
 }
+
+/** A head that offers an alternative to the list or lists beside it. */
+const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether|versus|vs)\b|[,;:/]/i;
+/** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
+const HEAD_REVERSING_RE =
+  /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
 
 const COHORT_LABEL_RE =
   /^\s*\(?\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s*(?:,|\/|and|or|&)\s*(?:(?:part|cohort|arm|group|stratum|module|phase)\s*)?[\w.]{1,5})*(?:\s+(?:only|specifically))?\s*[:)\-–]/i;

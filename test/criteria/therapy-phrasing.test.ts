@@ -1,0 +1,371 @@
+/**
+ * Therapy phrasing families read without a requirement of their own: permissions, supportive care a
+ * condition requires, plans offered beside receipt, and positive inclusions whose list is one option
+ * or binds only some patients (read as sufficient, any(X, unread)). Every line is verbatim from the
+ * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
+ */
+import { readCriterion } from '../../src/criteria/parse';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { normalise } from '../../src/criteria/text';
+
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []): Condition | null =>
+  readCriterion(normalise(text).text, kind, context).condition;
+
+const therapy = (params: Record<string, unknown>, value = true): Condition => ({
+  fact: 'priorTherapy',
+  operator: 'equal',
+  value,
+  params,
+});
+const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+const therapyLeaves = (c: Condition | null): Condition[] =>
+  c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : [];
+
+describe('permissions need no cue', () => {
+  it('an inclusion permitting a treatment is met by anyone who did not have it', () => {
+    const text = 'Peri-operative radiation therapy is allowed.';
+    expect(read(text)).toEqual({
+      any: [therapy({ kinds: ['radiation'] }, false), unread('Peri-operative radiation therapy is allowed')],
+    });
+  });
+
+  it('an exclusion permitting steroids can apply only to someone who had them', () => {
+    const text = 'Steroids for physiological replacement are allowed.';
+    expect(read(text, 'exclusion')).toEqual({
+      all: [therapy({ classes: ['corticosteroid'] }), unread('Steroids for physiological replacement are allowed')],
+    });
+  });
+
+  it('a parenthesis of examples between the list and its permission is gated with it', () => {
+    const text =
+      'Patients who have received prior anti-CTLA4 monoclonal antibody therapy (ipilimumab or tremelimumab) are eligible.';
+    const c = read(text);
+    expect(c).toEqual({
+      any: [
+        {
+          all: [therapy({ drugs: ['ipilimumab', 'tremelimumab'] }, false), therapy({ classes: ['anti_ctla4'] }, false)],
+        },
+        unread(
+          'Patients who have received prior anti-CTLA4 monoclonal antibody therapy (ipilimumab or tremelimumab) are eligible',
+        ),
+      ],
+    });
+  });
+});
+
+describe('supportive care a condition requires', () => {
+  it('reads "a condition requiring systemic treatment with corticosteroids" as steroids received, with the condition unread', () => {
+    const text = 'Has a condition requiring systemic treatment with corticosteroids';
+    expect(read(text, 'exclusion')).toEqual({
+      all: [therapy({ classes: ['corticosteroid'] }), unread('condition requiring')],
+    });
+  });
+
+  it('reads "Requirement for ongoing … immunosuppressive therapy" as current use, necessary only', () => {
+    const c = read(
+      '15\\. Requirement for ongoing concurrent systemic immunosuppressive therapy (other than corticosteroids).',
+      'exclusion',
+    );
+    expect(therapyLeaves(c)).toEqual([therapy({ classes: ['immunosuppressant'], withinDays: 1 })]);
+    expect(c).toMatchObject({
+      all: [therapy({ classes: ['immunosuppressant'], withinDays: 1 }), { fact: 'unparsed' }],
+    });
+  });
+
+  it('leaves a named condition requiring steroids to the history reader ("pneumonitis requiring steroids")', () => {
+    expect(
+      therapyLeaves(read('Interstitial lung disease or prior pneumonitis requiring steroids.', 'exclusion')),
+    ).toEqual([]);
+  });
+
+  it('does not read a generic anticancer treatment a malignancy requires (it may be still to come)', () => {
+    expect(
+      therapyLeaves(read('Concurrent malignancy requiring systemic therapy other than hormonal therapy.', 'exclusion')),
+    ).toEqual([]);
+  });
+
+  it('does not read required supportive care in an inclusion', () => {
+    expect(therapyLeaves(read('Patients requiring steroids must be on a stable dose for 7 days.'))).toEqual([]);
+  });
+});
+
+describe('a plan offered beside receipt', () => {
+  it('reads the receipt and keeps the plan as an unread alternative', () => {
+    const text = 'Has had or has planned major surgery within 2 weeks of the first dose of study drug;';
+    const c = read(text, 'exclusion') as { any: Condition[] };
+    expect(c.any.slice(0, 2)).toEqual([
+      therapy({ kinds: ['surgery'], withinDays: 14 }),
+      unread('Has had or has planned major surgery within 2 weeks of the first dose of study drug'),
+    ]);
+    expect(therapyLeaves(c)).toHaveLength(1);
+  });
+
+  it('keeps the site of a radiation phrase as a qualifier ("pelvic radiotherapy")', () => {
+    const c = read('Planned for or previously had pelvic radiotherapy', 'exclusion') as { any: Condition[] };
+    expect(c.any[0]).toEqual({
+      all: [therapy({ kinds: ['radiation'] }), unread('Planned for or previously had pelvic radiotherapy')],
+    });
+    expect(c.any.slice(1).every((x) => 'fact' in x && x.fact === 'unparsed')).toBe(true);
+  });
+
+  it('still blocks a plan alone ("planned chemotherapy")', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Existing contraindication against the use of palbociclib, planned chemotherapy or planned endocrine therapy.',
+          'exclusion',
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a site inside a radiation phrase', () => {
+  it('reads "Prior pelvic radiation" as radiation with the site unread, not any radiation', () => {
+    expect(read('Prior pelvic radiation', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['radiation'] }), unread('Prior pelvic radiation')],
+    });
+  });
+});
+
+describe('positive inclusions read as sufficient', () => {
+  it('a requirement limited to some patients: any(X, unread)', () => {
+    const text =
+      'Subjects with actionable target tumor mutation should have been previously treated with targeted therapy.';
+    expect(read(text)).toEqual({
+      any: [
+        therapy({ kinds: ['targeted'] }),
+        unread(
+          'Subjects with actionable target tumor mutation should have been previously treated with targeted therapy',
+        ),
+      ],
+    });
+  });
+
+  it('a cohort label with a union of classes', () => {
+    expect(read('Part B: prior treatment with any MEK or BRAF inhibitor')).toEqual({
+      any: [
+        therapy({ classes: ['mek_inhibitor', 'braf_inhibitor'] }),
+        unread('Part B: prior treatment with any MEK or BRAF inhibitor'),
+      ],
+    });
+  });
+
+  it('an alternative clause after the list', () => {
+    const text = 'Progressed following prior treatment or who have no satisfactory alternative treatment option.';
+    expect(read(text)).toEqual({
+      any: [
+        therapy({ kinds: ['systemic'], outcome: 'progression' }),
+        unread('Progressed following prior treatment or who have no satisfactory alternative treatment option'),
+      ],
+    });
+  });
+
+  it('one option of two, each with its setting', () => {
+    const c = read(
+      'Patients must have either received a taxane in the adjuvant setting or received a taxane as first-line treatment for metastatic breast cancer',
+    );
+    // The first-line option cannot be said; the adjuvant one suffices.
+    expect(therapyLeaves(c)).toEqual([therapy({ classes: ['taxane'], setting: 'adjuvant' })]);
+    expect(c).toMatchObject({ any: [therapy({ classes: ['taxane'], setting: 'adjuvant' }), { fact: 'unparsed' }] });
+  });
+
+  it('a condition after the list ("…, unless the patient is not a candidate")', () => {
+    const text =
+      'Must have received platinum-based chemotherapy for metastatic disease, unless the patient is not a candidate in the opinion of the treating physician.';
+    expect(therapyLeaves(read(text))).toEqual([therapy({ classes: ['platinum'], setting: 'metastatic' })]);
+  });
+
+  it('not when words before the list narrow it ("progressed following front-line", "2 doses of")', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Parts 1B and 1C combination: Advanced/metastatic NSCLC which has progressed following front-line anti-PD-1/PD-L1 with or without concurrent chemotherapy.',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      therapyLeaves(
+        read(
+          'Prior treatment with an at least 2 doses of approved or investigational immune checkpoint inhibitor is required with documented progression or intolerability to the treatment.',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('not when words after the list narrow it ("within a … sponsored study", "is planned")', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Patient is currently receiving treatment with dabrafenib/trametinib monotherapy or combination within a Novartis or former GSK sponsored study which has fulfilled the requirements for the primary objective.',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      therapyLeaves(
+        read(
+          'Must have an advanced stage III or stage IV melanoma diagnosis for which treatment with ipilimumab, nivolumab, and/or pembrolizumab, either alone or in combination with other ICI therapy, is planned.',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('not when the sentence joins a further requirement with "and"', () => {
+    const text =
+      'Patients with BRAF V600 mutant melanoma must have previously received BRAF targeted therapy for metastatic melanoma and later experienced disease progression.';
+    expect(therapyLeaves(read(text))).toEqual([]);
+  });
+
+  it('not for a radiation phrase narrower than the kind, nor for "standard therapy"', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Prior PCI or whole brain radiation therapy per standard of care with new and/or recurrent brain metastases to be treated with SRS or hfSRT',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      therapyLeaves(
+        read(
+          'Patients with melanoma must have had objective evidence of disease progression while on or after standard systemic therapy.',
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("an exclusion's necessary reading with other words at the head", () => {
+  it('keeps up to two content words before the list as part of the unread qualifier', () => {
+    expect(read('Prior treatment with KRAS G12D targeted therapy.', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['targeted'] }), unread('KRAS G12D')],
+    });
+    expect(read('Prior direct radiation therapy to the tumor lesion to be injected.', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['radiation'] }), unread('direct radiation therapy to the tumor lesion to be injected')],
+    });
+  });
+
+  it('not when the head turns the treatment into something still to come or prevented', () => {
+    expect(
+      therapyLeaves(
+        read('Active autoimmune disease that would preclude the administration of immunotherapy', 'exclusion'),
+      ),
+    ).toEqual([]);
+    expect(
+      therapyLeaves(
+        read(
+          'Significant surgery is expected to be performed during the 28-day screening period during the study period.',
+          'exclusion',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('not for the study drug ("the last dose of investigational study drug")', () => {
+    const text =
+      'Patients must remain on anti-viral therapy for at least 6 months beyond the last dose of investigational study drug.';
+    expect(therapyLeaves(read(text, 'exclusion'))).toEqual([]);
+  });
+
+  it('a number of weeks no window reader took keeps the reading necessary, without a window from the lead-in', () => {
+    const c = read('Washout period for nitrosoureas or mitomycin is ≤6 weeks.', 'exclusion', [
+      'Any of the following within 4 weeks prior to the first dose:',
+    ]);
+    expect(therapyLeaves(c)).toEqual([therapy({ drugs: ['mitomycin'] }), therapy({ classes: ['nitrosourea'] })]);
+    expect(c).toMatchObject({
+      all: [{ any: [therapy({ drugs: ['mitomycin'] }), therapy({ classes: ['nitrosourea'] })] }, { fact: 'unparsed' }],
+    });
+  });
+
+  it('leaves a range of weeks since a treatment unread ("at least 4 weeks but no more than 12 weeks")', () => {
+    const text =
+      'At least 4 weeks but no more than 12 weeks between definitive breast surgery (or the last surgery with curative intent if additional resection is required for breast cancer) and treatment initiation for cohort 1 and no more than 12 weeks for cohort 2,';
+    expect(therapyLeaves(read(text))).toEqual([]);
+  });
+});
+
+describe('an unread alternative ending an exclusion clause', () => {
+  it('reads the list before it as sufficient, the alternative left unread', () => {
+    const r = readCriterion(
+      normalise('Prior treatment with any MET inhibitor or hepatocyte growth factor -targeting therapy.').text,
+      'exclusion',
+      [],
+    );
+    expect(r.condition).toEqual(therapy({ classes: ['met_inhibitor'] }));
+    expect(r.unread).toBe('hepatocyte growth factor -targeting');
+  });
+
+  it('not when words after the alternative may qualify the list too', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Prior treatment with any MET inhibitor or hepatocyte growth factor-targeting therapy for metastatic disease.',
+          'exclusion',
+        ),
+      ),
+    ).not.toContainEqual(therapy({ classes: ['met_inhibitor'] }));
+  });
+});
+
+describe('other topics\' "or" beside a treatment-naive reading', () => {
+  it('reads "previously untreated" where the only "or" is inside a cancer or between stage groups', () => {
+    expect(
+      therapyLeaves(
+        read('Previously untreated, unresectable, locally advanced or metastatic gastric or GEJ adenocarcinoma.'),
+      ),
+    ).toEqual([therapy({ kinds: ['systemic'], setting: 'advanced' }, false)]);
+    expect(
+      therapyLeaves(read('Treatment-naïve, Hodgkin lymphoma (HL) participants with Ann Arbor Stage 3 or 4 disease.')),
+    ).toEqual([therapy({ kinds: ['systemic'] }, false)]);
+  });
+
+  it('not where the "or" offers another treatment history', () => {
+    expect(
+      therapyLeaves(read('Must be treatment naïve or have had treatment no less than 6 months prior to enrollment')),
+    ).toEqual([]);
+  });
+});
+
+describe('surgery a positive inclusion says was had', () => {
+  it('is a necessary condition', () => {
+    const r = readCriterion(
+      normalise('Patients must have undergone adequate (definitive) breast surgery for the current malignancy.').text,
+      'inclusion',
+      [],
+    );
+    expect(r.condition).toEqual(therapy({ kinds: ['surgery'] }));
+    // The site and purpose stay unread, joined to the reading with "and" by the assembler.
+    expect(r.unread).toBe('definitive) breast … current malignancy');
+  });
+
+  it('not a washout of prior surgery, nor surgery still to come', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Prior surgery for brain metastases must have been completed at least 4 weeks prior study treatment initiation.',
+        ),
+      ),
+    ).toEqual([]);
+    expect(therapyLeaves(read('Patients undergoing elective breast cancer surgery under general anesthesia'))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('an optional partner on its own', () => {
+  it('is never read as a requirement ("… PD-1 containing therapy with or without an anti-CTLA-4")', () => {
+    const c = readCriterion(
+      normalise('BRAF wild type: progressed after receiving PD-1 containing therapy with or without an anti-CTLA-4')
+        .text,
+      'inclusion',
+      ['Cutaneous melanoma that is either locally unresectable or metastatic:'],
+    ).condition;
+    expect(therapyLeaves(c)).toEqual([]);
+    expect(
+      therapyLeaves(
+        read(
+          'Must have first progression more than (>) 84 days following initiation (cycle 1 day 1) of their most recent anti-PD-1 or PD-L1 checkpoint inhibitor therapy with or without concurrent chemotherapy',
+        ),
+      ),
+    ).toEqual([therapy({ classes: ['anti_pd1_pdl1', 'checkpoint_inhibitor'] })]);
+  });
+});
