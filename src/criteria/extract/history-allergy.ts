@@ -12,8 +12,8 @@
  *   "Severe allergies or previous anaphylactic reactions"
  *                                        → attestation(severe_allergy_history) = true
  *
- * The study's own drugs (their ingredients, drugs like them, a drug the lexicon knows) are the
- * study-drug question; anything else the criterion names — an ordinary medicine, a food, a vaccine,
+ * The study's own drugs (their ingredients, drugs like them, an anticancer drug the lexicon knows)
+ * are the study-drug question; anything else the criterion names — an ordinary medicine, a food, a vaccine,
  * an adhesive — is the named-allergy question, asked with the criterion text that names it, so the
  * named substance is part of what the finding covers. A sentence the study-drug statement reads is
  * never read again as a named allergy. Contrast media are history-attest.ts's question
@@ -22,6 +22,7 @@
  * cannot hold ("if they need this topical anesthetic", "interfering with participation") leaves the
  * sentence unread: among exclusions what is read would exclude on its own.
  */
+import { concomitantOnly } from '../lexicon';
 import type { ExtractInput } from './extractor';
 import { readStatements, STATEMENT_COMMON, type Statement } from './history-statements';
 import { sentenceEnd, sentenceStart, vocab } from './history-util';
@@ -41,17 +42,40 @@ const SEVERE_WORDS = vocab(ALLERGY_WORDS, 'severe serious life threatening grade
 const SEVERE =
   /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*|grade\s*(?:≥|>=|>)?\s*[34]|(?:≥|>=)\s*grade\s*[34])\b/i;
 
+const STUDY_ANCHOR =
+  /\b(?:hypersensitiv\w*|sensitivit(?:y|ies)|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:other\s+)?(?:reactions?|responses?|hypersensitiv\w*|sensitivit(?:y|ies)|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to|associated\s+with|related\s+to|(?<=contra-?indications?\s*)for)\b/i;
+// The object: the study's drugs, their ingredients or drugs like them (a named drug counts too).
+// "one of the active drugs", "any of the KORTUC ingredients", "the test article", and an unnamed
+// product known by its excipients ("Metformin or any of its components").
+const STUDY_OBJECT =
+  /^\s*(?:(?:any|one)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:components?|ingredients?|excipients?|constituents?|drugs?|agents?|medications?|products?|compounds?)\b|(?:the\s+)?test\s+articles?\b|[\w-]+(?:\s+[\w-]+)?\s+(?:or|and(?:\s*\/\s*or)?)\s+(?:to\s+)?(?:any\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+)?(?:components?|ingredients?|excipients?|constituents?|formulations?)\b)|^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+(?:of|with|similar)|chimeric|fusion\s+proteins?|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|(?:an)?other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i;
+
+/**
+ * A medicine the lexicon knows only as a concomitant drug (an antibiotic, metformin, sitagliptin),
+ * named right after the allergy without the study's components: not the study drug but an ordinary
+ * medicine, asked as the named-allergy question. ("Known hypersensitivity to Metformin or any of its
+ * components" names the product by its excipients and stays the study drug.)
+ */
+function ordinaryMedicineNamed(input: ExtractInput, sentence: string): boolean {
+  const m = STUDY_ANCHOR.exec(sentence);
+  if (!m) return false;
+  const rest = sentence.slice(m.index + m[0].length);
+  if (STUDY_OBJECT.test(rest)) return false;
+  const at = input.text.indexOf(sentence) + m.index + m[0].length + (rest.length - rest.trimStart().length);
+  const named = input.mentions.find((mn) => mn.start === at && (mn.type === 'drug' || mn.type === 'drugClass'));
+  if (!named) return false;
+  return named.type === 'drug'
+    ? concomitantOnly(input.lex, named.id)
+    : input.lex.classById.get(named.id)?.concomitant === true;
+}
+
 const STUDY_DRUG_ALLERGY: Statement = {
   topic: 'study_drug_allergy',
   category: 'medical_history',
   gate: /hypersensitiv|\bsensitivit|allerg|anaphyla|contra-?indicat|intoleran|idiosyncra/i,
-  anchor:
-    /\b(?:hypersensitiv\w*|sensitivit(?:y|ies)|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:other\s+)?(?:reactions?|responses?|hypersensitiv\w*|sensitivit(?:y|ies)|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to|associated\s+with|related\s+to|(?<=contra-?indications?\s*)for)\b/i,
-  // The object: the study's drugs, their ingredients or drugs like them (a named drug counts too).
-  // "one of the active drugs", "any of the KORTUC ingredients", "the test article", and an unnamed
-  // product known by its excipients ("Metformin or any of its components").
-  after:
-    /^\s*(?:(?:any|one)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:components?|ingredients?|excipients?|constituents?|drugs?|agents?|medications?|products?|compounds?)\b|(?:the\s+)?test\s+articles?\b|[\w-]+(?:\s+[\w-]+)?\s+(?:or|and(?:\s*\/\s*or)?)\s+(?:to\s+)?(?:any\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+)?(?:components?|ingredients?|excipients?|constituents?|formulations?)\b)|^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+(?:of|with|similar)|chimeric|fusion\s+proteins?|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|(?:an)?other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i,
+  anchor: STUDY_ANCHOR,
+  after: STUDY_OBJECT,
+  applies: (input, sentence) => !ordinaryMedicineNamed(input, sentence),
   // Contrast media, MRI, iodine, metals, food, unnamed allergens, a device or rescue medication are other questions.
   reject:
     /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergen|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?|devices?|rescue)\b/i,
