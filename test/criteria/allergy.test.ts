@@ -140,6 +140,13 @@ describe('severe allergy of any cause', () => {
 
 describe('what the allergy readers leave to other questions', () => {
   it('leaves the study drugs to the study-drug question, and reads "another monoclonal antibody" as one of them', () => {
+    // An ordinary medicine named with the study's excipients is the study product; named alone, it is not.
+    expect(conditionOf('Known hypersensitivity to Metformin or any of its components;')).toEqual(
+      attest('study_drug_allergy', true),
+    );
+    expect(conditionOf('Hypersensitivity to metformin, rosiglitazone, pembrolizumab or nivolumab')).toEqual(
+      attest('named_allergy', true),
+    );
     expect(conditionOf('Known hypersensitivity to pembrolizumab or any of its excipients')).toEqual(
       attest('study_drug_allergy', true),
     );
