@@ -19,22 +19,9 @@
  * topic cannot hold ("≥ Grade 3") picks the severe-allergy topic; a toxicity threshold other than
  * grade 1 leaves the criterion to the coordinator.
  */
+import { ALLERGY_STATEMENTS } from './history-allergy';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { vocab } from './history-util';
-
-const ALLERGY_WORDS = vocab(
-  STATEMENT_COMMON,
-  'hypersensitivity hypersensitivities hypersensitive allergy allergies allergic reaction reactions response responses anaphylaxis anaphylactic ' +
-    'intolerance intolerant contraindication contraindications contra indication indications idiosyncrasy idiosyncratic suspected ' +
-    'to against towards attributed attributable component components excipient excipients ingredient ingredients constituent constituents ' +
-    'formulation formulations vehicle active inactive substance substances study trial investigational experimental drug drugs agent agents ' +
-    'product products medicinal medication medications medicine medicines compound compounds similar chemical chemically biologic biological ' +
-    'composition structure structural class related analog analogs analogue analogues monoclonal antibody antibodies mab mabs human humanized humanised ' +
-    'recombinant chimeric fusion protein proteins chinese hamster ovary cell cells used in used either both all one more other any its their each ' +
-    'intervention interventions treatment treatments therapy therapies immunotherapy chemotherapy including include such as e g associated test article articles used',
-);
-const SEVERE_WORDS = vocab(ALLERGY_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
-const SEVERE = /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*|grade\s*(?:≥|>=|>)?\s*[34]|(?:≥|>=)\s*grade\s*[34])\b/i;
 
 const VACCINE_WORDS = vocab(
   STATEMENT_COMMON,
@@ -73,25 +60,7 @@ const TREATED =
   /\b(?:prior|previous|previously|earlier|last|recent|anti-?cancer|therap\w*|treatments?|chemo\w*|radi\w*|surg\w*|agents?|immunotherap\w*|drugs?)\b/i;
 
 export const SAFETY_STATEMENTS: Statement[] = [
-  {
-    topic: 'study_drug_allergy',
-    category: 'medical_history',
-    gate: /hypersensitiv|\bsensitivit|allerg|anaphyla|contra-?indicat|intoleran|idiosyncra/i,
-    anchor:
-      /\b(?:hypersensitiv\w*|sensitivit(?:y|ies)|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:other\s+)?(?:reactions?|responses?|hypersensitiv\w*|sensitivit(?:y|ies)|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to|associated\s+with|related\s+to|(?<=contra-?indications?\s*)for)\b/i,
-    // The object: the study's drugs, their ingredients or drugs like them (a named drug counts too).
-    // "one of the active drugs", "any of the KORTUC ingredients", "the test article", and an unnamed
-    // product known by its excipients ("Metformin or any of its components").
-    after:
-      /^\s*(?:(?:any|one)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:components?|ingredients?|excipients?|constituents?|drugs?|agents?|medications?|products?|compounds?)\b|(?:the\s+)?test\s+articles?\b|[\w-]+(?:\s+[\w-]+)?\s+(?:or|and(?:\s*\/\s*or)?)\s+(?:to\s+)?(?:any\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+)?(?:components?|ingredients?|excipients?|constituents?|formulations?)\b)|^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+(?:of|with|similar)|chimeric|fusion\s+proteins?|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i,
-    // Contrast media, MRI, iodine, metals, food, unnamed allergens, a device or rescue medication are other questions.
-    reject: /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergen|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?|devices?|rescue)\b/i,
-    polarity: 'event',
-    // Severity words are accounted for by the severe topic, the only one they can appear with.
-    words: SEVERE_WORDS,
-    drugs: true,
-    topicFor: (s) => (SEVERE.test(s) ? 'study_drug_severe_allergy' : 'study_drug_allergy'),
-  },
+  ...ALLERGY_STATEMENTS,
   {
     topic: 'live_vaccine',
     category: 'medical_history',

@@ -1,0 +1,222 @@
+/**
+ * Allergy statements, read as attestations (history-statements.ts):
+ *
+ *   "Known hypersensitivity to pembrolizumab or any of its excipients"
+ *                                        → attestation(study_drug_allergy) = true  (exclusion)
+ *   "Severe hypersensitivity (≥ Grade 3) to pembrolizumab"
+ *                                        → attestation(study_drug_severe_allergy) = true
+ *   "Allergy to penicillin", "Known allergy or intolerance to EMLA cream, lidocaine, prilocaine"
+ *                                        → attestation(named_allergy) = true
+ *   "History of anaphylaxis to any biologic therapy or vaccine"
+ *                                        → attestation(named_severe_allergy) = true
+ *   "Severe allergies or previous anaphylactic reactions"
+ *                                        → attestation(severe_allergy_history) = true
+ *
+ * The study's own drugs (their ingredients, drugs like them, an anticancer drug the lexicon knows)
+ * are the study-drug question; anything else the criterion names — an ordinary medicine, a food, a vaccine,
+ * an adhesive — is the named-allergy question, asked with the criterion text that names it, so the
+ * named substance is part of what the finding covers. A sentence the study-drug statement reads is
+ * never read again as a named allergy. Contrast media are history-attest.ts's question
+ * (contrast_possible); a live vaccine, a transfusion, or an allergy only mentioned as the reason for a
+ * premedication or a steroid exception are other questions. A condition on the allergy the topic
+ * cannot hold ("if they need this topical anesthetic", "interfering with participation") leaves the
+ * sentence unread: among exclusions what is read would exclude on its own.
+ */
+import { concomitantOnly } from '../lexicon';
+import type { ExtractInput } from './extractor';
+import { readStatements, STATEMENT_COMMON, type Statement } from './history-statements';
+import { sentenceEnd, sentenceStart, vocab } from './history-util';
+
+const ALLERGY_WORDS = vocab(
+  STATEMENT_COMMON,
+  'hypersensitivity hypersensitivities hypersensitive allergy allergies allergic reaction reactions response responses anaphylaxis anaphylactic ' +
+    'intolerance intolerant contraindication contraindications contra indication indications idiosyncrasy idiosyncratic suspected ' +
+    'to against towards attributed attributable component components excipient excipients ingredient ingredients constituent constituents ' +
+    'formulation formulations vehicle active inactive substance substances study trial investigational experimental drug drugs agent agents ' +
+    'product products medicinal medication medications medicine medicines compound compounds similar chemical chemically biologic biological ' +
+    'composition structure structural class related analog analogs analogue analogues another monoclonal antibody antibodies mab mabs human humanized humanised ' +
+    'recombinant chimeric fusion protein proteins chinese hamster ovary cell cells used in used either both all one more other any its their each ' +
+    'intervention interventions treatment treatments therapy therapies immunotherapy chemotherapy including include such as e g associated test article articles used',
+);
+const SEVERE_WORDS = vocab(ALLERGY_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
+const SEVERE =
+  /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*|grade\s*(?:≥|>=|>)?\s*[34]|(?:≥|>=)\s*grade\s*[34])\b/i;
+
+const STUDY_ANCHOR =
+  /\b(?:hypersensitiv\w*|sensitivit(?:y|ies)|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indications?|intoleran(?:ce|t)|idiosyncra\w*)(?:\s*(?:or|and|and\/or|\/|,)?\s*(?:other\s+)?(?:reactions?|responses?|hypersensitiv\w*|sensitivit(?:y|ies)|allerg\w*|intoleran\w*|contra-?indications?|idiosyncra\w*|anaphyla\w*))*\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|with|attributed\s+to|attributable\s+to|associated\s+with|related\s+to|(?<=contra-?indications?\s*)for)\b/i;
+// The object: the study's drugs, their ingredients or drugs like them (a named drug counts too).
+// "one of the active drugs", "any of the KORTUC ingredients", "the test article", and an unnamed
+// product known by its excipients ("Metformin or any of its components").
+const STUDY_OBJECT =
+  /^\s*(?:(?:any|one)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:components?|ingredients?|excipients?|constituents?|drugs?|agents?|medications?|products?|compounds?)\b|(?:the\s+)?test\s+articles?\b|[\w-]+(?:\s+[\w-]+)?\s+(?:or|and(?:\s*\/\s*or)?)\s+(?:to\s+)?(?:any\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+)?(?:components?|ingredients?|excipients?|constituents?|formulations?)\b)|^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+(?:of|with|similar)|chimeric|fusion\s+proteins?|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|(?:an)?other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i;
+
+/**
+ * A medicine the lexicon knows only as a concomitant drug (an antibiotic, metformin, sitagliptin),
+ * named right after the allergy without the study's components: not the study drug but an ordinary
+ * medicine, asked as the named-allergy question. ("Known hypersensitivity to Metformin or any of its
+ * components" names the product by its excipients and stays the study drug.)
+ */
+function ordinaryMedicineNamed(input: ExtractInput, sentence: string): boolean {
+  const m = STUDY_ANCHOR.exec(sentence);
+  if (!m) return false;
+  const rest = sentence.slice(m.index + m[0].length);
+  if (STUDY_OBJECT.test(rest)) return false;
+  const at = input.text.indexOf(sentence) + m.index + m[0].length + (rest.length - rest.trimStart().length);
+  const named = input.mentions.find((mn) => mn.start === at && (mn.type === 'drug' || mn.type === 'drugClass'));
+  if (!named) return false;
+  return named.type === 'drug'
+    ? concomitantOnly(input.lex, named.id)
+    : input.lex.classById.get(named.id)?.concomitant === true;
+}
+
+const STUDY_DRUG_ALLERGY: Statement = {
+  topic: 'study_drug_allergy',
+  category: 'medical_history',
+  gate: /hypersensitiv|\bsensitivit|allerg|anaphyla|contra-?indicat|intoleran|idiosyncra/i,
+  anchor: STUDY_ANCHOR,
+  after: STUDY_OBJECT,
+  applies: (input, sentence) => !ordinaryMedicineNamed(input, sentence),
+  // Contrast media, MRI, iodine, metals, food, unnamed allergens, a device or rescue medication are other questions.
+  reject:
+    /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergen|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?|devices?|rescue)\b/i,
+  polarity: 'event',
+  // Severity words are accounted for by the severe topic, the only one they can appear with.
+  words: SEVERE_WORDS,
+  drugs: true,
+  topicFor: (s) => (SEVERE.test(s) ? 'study_drug_severe_allergy' : 'study_drug_allergy'),
+};
+
+/** Allergy words that say the patient reacted to something; "sensitivity" alone may be a tumour's. */
+const ALLERGY = String.raw`(?:hypersensitiv\w*|over-?sensitivit(?:y|ies)|allerg(?:y|ies|ic)|anaphyla\w*|idiosyncra\w*)`;
+/** Words that may join it ("allergy or intolerance", "hypersensitivity or adverse reaction"). */
+const ALSO = String.raw`(?:reactions?|responses?|episodes?|shock|hypersensitiv\w*|(?:over-?)?sensitivit(?:y|ies)|allerg\w*|anaphyla\w*|idiosyncra\w*|intoleran(?:ces?|t)|intolerabilit(?:y|ies)|contra-?indications?|(?:serious\s+|severe\s+)?(?:adverse|side)[\s-](?:reactions?|effects?))`;
+const JOIN = String.raw`\s*,?\s*(?:or|and|and\/or|\/)?\s*(?:(?:a\s+)?history\s+of\s+)?(?:other\s+)?`;
+const CHAIN = String.raw`(?:(?:intoleran(?:ces?|t)|contra-?indications?)${JOIN})?${ALLERGY}(?:${JOIN}${ALSO})*`;
+const PREP = String.raw`\s*(?:\([^()]{0,40}\)\s*)?(?:to|against|towards?|attributed\s+to|attributable\s+to|associated\s+with|related\s+to|due\s+to|caused\s+by|from)\b`;
+/**
+ * Words that end the named object: a clause, a condition or a window begins ("… xylocaine will be
+ * excluded if they need this topical anesthetic", "… earlier in life").
+ */
+const OBJECT_END =
+  'if|unless|except|excluding|when|whenever|where|while|who|whom|whose|which|that|requir\\w*|need\\w*|interfer\\w*|will|would|may|might|must|should|can|could|is|are|was|were|be|been|being|has|have|had|not|no|without|within|during|prior\\s+to|before|after|since|until|judged|considered|deemed|defined|per|according|earlier|grade|ctcae|history|presence|evidence';
+/** The named object: a run of words up to the end of the sentence or a word of OBJECT_END. */
+const OBJECT = String.raw`(?:\s+(?!(?:${OBJECT_END})\b)[^\s;]+){1,14}`;
+/** "Allergy to penicillin", "hypersensitivity or adverse reaction to GM-CSF". */
+const NAMED_AFTER = new RegExp(String.raw`\b${CHAIN}${PREP}${OBJECT}`, 'i');
+/** "Bleomycin allergy", "known soy allergy", "Any form of fungal allergy": the substance before the word. */
+const SUBSTANCE_BEFORE = new RegExp(
+  String.raw`\b(?!(?:known|severe|serious|significant|major|any|other|multiple|documented|history|prior|previous|active|current|life|threatening|clinically|relevant|suspected|existing|confirmed|childhood|seasonal|resolved|mild|moderate|the|an?|no|or|and|of|with|to|for|have|has|had|drug|medication|systemic|acute|chronic|uncontrolled)\b)[A-Za-z][\w-]*\s+allerg(?:y|ies)\b(?!${PREP})`,
+  'i',
+);
+const NAMED_ANCHOR = new RegExp(`${NAMED_AFTER.source}|${SUBSTANCE_BEFORE.source}`, 'i');
+
+/**
+ * Not an allergy the patient is asked about: contrast media (contrast_possible), a live vaccine, a
+ * transfusion, an allergy named as the reason for a premedication or a steroid exception
+ * ("Steroids as premedication for hypersensitivity reactions"), rescue medication or an unknown
+ * allergen the patient cannot name, sensitivity to radiation or light, food as a diet, or a
+ * permission.
+ */
+const NOT_NAMED =
+  /\b(?:contrast|gadolin\w*|iodin\w*|radio-?contrast|tracers?|radiotracers?|live\b[^.;]{0,30}vaccin\w*|transfus\w*|blood\s+(?:products?|components?)|platelets?|pre-?medicat\w*|pre-?meds?|prophyla\w*|prevent\w*|mitigat\w*|desensiti[sz]\w*|steroids?|corticosteroids?|glucocorticoids?|prednison\w*|dexamethason\w*|rescue|unknown|radiation|radiotherap\w*|irradiation|ionizing|sun|sunlight|light|ultraviolet|UV|diet\w*|exceptions?|allowed|permitted|(?:are|is|be|remain)\s+eligible|not\s+(?:be\s+)?excluded|may\s+be\s+(?:enrolled|included))\b/i;
+/** A condition on the allergy that no topic holds: the sentence is left unread. */
+const NARROWED =
+  /^\W*(?:for|in)\s+(?:patients|participants|subjects|those|cohorts?|arms?|parts?)\b|\b(?:if|unless|when|whenever|only|requir\w*|need\w*|interfer\w*|which|judge?ment|opinion|discretion|(?:may|might|could|would)\s+(?:increase|compromise|affect|pose))\b/i;
+/** The allergy as the purpose of something else ("premedication for hypersensitivity", "to prevent allergic reactions"). */
+const PURPOSE =
+  /\b(?:for|against|(?:prevent\w*|mitigat\w*|control\w*|treat\w*|manag\w*)(?:\s+of)?)\s+(?:(?:the|an?|any|acute|possible|potential|infusion|and\/or|or|and)\s+){0,3}$/i;
+
+const OTHER_REQUIREMENT = vocab('contraindication contraindications contra indication indications presence evidence');
+/**
+ * Words the named finding may cover besides its object. Not a contraindication or the presence of
+ * something, which after the object start another requirement ("… or presence of any
+ * contraindications for planned treatment").
+ */
+const NAMED_WORDS = vocab(
+  [...SEVERE_WORDS].filter((w) => !OTHER_REQUIREMENT.has(w)),
+  'adverse side effect effects reaction reactions episode episodes shock intolerances intolerability sensitivity sensitivities oversensitivity ' +
+    'form forms kind kinds type types due caused documented confirmed suspected systemic personal existing',
+);
+
+/**
+ * Sentences of the criterion the study-drug statement reads: never read again as a named allergy,
+ * nor as an allergy of any cause ("… other monoclonal antibodies.Severe anaphylaxis (grade ≥ 3)").
+ */
+const STUDY_READ = new WeakMap<ExtractInput, Set<string>>();
+function studyDrugReads(input: ExtractInput, sentence: string): boolean {
+  let read = STUDY_READ.get(input);
+  if (!read) {
+    const { text } = input;
+    read = new Set(
+      readStatements(input, [STUDY_DRUG_ALLERGY]).map((f) => {
+        const at = f.anchor ?? 0;
+        return text.slice(sentenceStart(text, at), sentenceEnd(text, at));
+      }),
+    );
+    STUDY_READ.set(input, read);
+  }
+  return read.has(sentence);
+}
+
+/** A severity that qualifies the allergy words after it; a grade ("(≥ Grade 3)") qualifies them all. */
+const SEVERE_WORD = /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*)/i;
+const PLAIN_ALLERGY = /\b(?:intoleran\w*|allerg\w*|hypersensitiv\w*|sensitivit\w*)\b/i;
+
+/**
+ * Severe only when the severity qualifies every allergy the sentence names: "Known intolerance or
+ * history of severe hypersensitivity to sitagliptin" and "Known allergy, or history of serious
+ * adverse reaction to vaccines" exclude on any reaction, so they stay the plain question.
+ */
+function namedTopic(sentence: string): string {
+  if (!SEVERE.test(sentence)) return 'named_allergy';
+  const word = SEVERE_WORD.exec(sentence);
+  return word && PLAIN_ALLERGY.test(sentence.slice(0, word.index)) ? 'named_allergy' : 'named_severe_allergy';
+}
+
+const NAMED_ALLERGY: Statement = {
+  topic: 'named_allergy',
+  category: 'medical_history',
+  gate: /hypersensitiv|sensitivit|allerg|anaphyla|idiosyncra/i,
+  anchor: NAMED_ANCHOR,
+  reject: NOT_NAMED,
+  applies: (input, sentence) => {
+    const m = NAMED_ANCHOR.exec(sentence);
+    return (
+      m !== null &&
+      !PURPOSE.test(sentence.slice(0, m.index)) &&
+      !NARROWED.test(sentence) &&
+      !studyDrugReads(input, sentence)
+    );
+  },
+  polarity: 'event',
+  words: NAMED_WORDS,
+  drugs: true,
+  topicFor: namedTopic,
+};
+
+/** "History of anaphylaxis", "severe allergic episodes", "Severe allergies": of any cause, nothing named. */
+const SEVERE_ANCHOR =
+  /\b(?:(?:severe|serious|life[\s-]threatening)\s+(?:(?:systemic|acute|immediate|delayed|generali[sz]ed)\s+)?(?:allerg(?:y|ies)|allergic\s+(?:reactions?|episodes?|responses?|disorders?|diseases?)|hypersensitivity(?:\s+reactions?)?)|anaphyla(?:xis|ctic(?:\s+(?:reactions?|shock|episodes?|responses?))?))\b/i;
+/** What follows the anchor names the object ("… reactions to chimeric antibodies"): another question. */
+const HAS_OBJECT = new RegExp(String.raw`^(?:${JOIN}${ALSO})*\s*\)?${PREP}`, 'i');
+/** An example of another reaction ("serious adverse reaction to vaccines such as anaphylaxis"). */
+const EXAMPLE_OF = /(?:such\s+as|including|includes?|e\.?\s?g\.?|i\.?\s?e\.?|like|defined\s+as|\()[\s,]*$/i;
+
+const SEVERE_HISTORY: Statement = {
+  topic: 'severe_allergy_history',
+  category: 'medical_history',
+  gate: /anaphyla|allerg|hypersensitiv/i,
+  anchor: SEVERE_ANCHOR,
+  reject: NOT_NAMED,
+  applies: (input, sentence) => {
+    const m = SEVERE_ANCHOR.exec(sentence);
+    if (!m || studyDrugReads(input, sentence)) return false;
+    const after = sentence.slice(m.index + m[0].length);
+    const before = sentence.slice(0, m.index);
+    return !HAS_OBJECT.test(after) && !EXAMPLE_OF.test(before) && !PURPOSE.test(before) && !NARROWED.test(sentence);
+  },
+  polarity: 'event',
+  words: vocab(NAMED_WORDS, 'episodes episode earlier life reactions'),
+};
+
+export const ALLERGY_STATEMENTS: Statement[] = [STUDY_DRUG_ALLERGY, NAMED_ALLERGY, SEVERE_HISTORY];
