@@ -909,7 +909,7 @@ describe('attestations the patient or the study team answer', () => {
     const riluzole = 'History of suspected hypersensitivity to riluzole or to any of its excipients.';
     expect(conditionOf(riluzole, 'exclusion')).toEqual(attest('study_drug_allergy', true));
     expect(unreadOf(riluzole, 'exclusion')).toBe('riluzole … excipients');
-    expect(conditionOf('Allergy to penicillin.', 'exclusion')).toBeNull();
+    expect(conditionOf('Allergy to penicillin.', 'exclusion')).toEqual(attest('named_allergy', true));
     // "sensitivity" is an allergy word, and a contraindication is "for" a treatment as well as "to" it.
     expect(
       conditionOf(
@@ -926,7 +926,7 @@ describe('attestations the patient or the study team answer', () => {
   it('does not read allergies to contrast media, or to a substance that is not a drug, as study-drug allergies', () => {
     // A contrast allergy is its own question (can the patient have the study's contrast scans?).
     expect(conditionOf('Allergic to contrast agent;', 'exclusion')).toEqual(attest('contrast_possible', false));
-    expect(conditionOf('History of adhesive allergy', 'exclusion')).toBeNull();
+    expect(conditionOf('History of adhesive allergy', 'exclusion')).toEqual(attest('named_allergy', true));
   });
 
   it('reads a live vaccine with its window and covers a note that allows inactivated vaccines', () => {
@@ -1235,18 +1235,8 @@ describe('study-drug allergy named by a development code or an INN stem', () => 
     ).toBe('');
   });
 
-  it('leaves an allergy to an ordinary medicine unread: it is not the study drug', () => {
-    expect(conditionOf('Known hypersensitivity to propranolol.', 'exclusion')).toBeNull();
-    expect(conditionOf('Allergy to penicillin.', 'exclusion')).toBeNull();
-    // "sensitivity" is an allergy word, and a contraindication is "for" a treatment as well as "to" it.
-    expect(
-      conditionOf(
-        'Previously known hypersensitivity to any of the agents used in this study; known sensitivity to cyclophosphamide or fludarabine',
-        'exclusion',
-      ),
-    ).toEqual(attest('study_drug_allergy', true));
-    expect(
-      conditionOf("Any contraindication for treatment with nivolumab according to the product's labels.", 'exclusion'),
-    ).toEqual(attest('study_drug_allergy', true));
+  it('reads an allergy to an ordinary medicine as the named-allergy question, not the study drug', () => {
+    expect(conditionOf('Known hypersensitivity to propranolol.', 'exclusion')).toEqual(attest('named_allergy', true));
+    expect(conditionOf('Allergy to penicillin.', 'exclusion')).toEqual(attest('named_allergy', true));
   });
 });
