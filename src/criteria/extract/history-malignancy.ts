@@ -122,10 +122,16 @@ const FREE_FOR = new RegExp(
 
 /** An exemption clause follows. */
 const EXCEPT =
-  /\b(?:except(?:ion)?s?(?:\s+(?:for|of|are|include|includes))?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from|besides|aside\s+from|unless|but\s+not|not\s+including|excepting)\b/i;
+  /\b(?:except(?:ion)?s?(?:\s+(?:for|of|are|include|includes))?|however|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from|besides|aside\s+from|unless|but\s+not|not\s+including|excepting)\b/i;
 /** The same stated as a permission: "Patients with … are eligible", "The following are allowed:". */
 const PERMIT =
   /\b(?:(?:are|is|will\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable|not\s+excluded)|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included))|(?:is|are)\s+not\s+(?:considered\s+)?(?:an?\s+)?(?:exclusion|exclusionary)|do(?:es)?\s+not\s+(?:exclude|apply)|may\s+be\s+(?:approved|considered|allowed)|case[\s-]by[\s-]case)\b/i;
+/** A parenthesis, for a permission stated inside one. */
+const PAREN = /\([^()]*\)/g;
+/** "for all prior malignancies", "from previous malignancies": the sentence is about the other cancers. */
+const ABOUT_OTHER = /\b(?:for|from|of)\s+(?:all|any|their|his|her|the)?\s*$/i;
+/** What an inclusion may require of the other cancers a patient had. */
+const CURATIVE = /\b(?:curative|curatively|cured|remission|disease[\s-]free|no\s+evidence\s+of\s+disease)\b/i;
 /** An enumerated list item: "b) …", "(ii) …", "c. …". */
 const ENUMERATED = /^\s*(?:\(?(?:[a-h]|i{1,3}|iv|v)\)|[a-h]\.\s)/i;
 /** Exemptions by judgement or risk, not by cancer type. */
@@ -151,7 +157,7 @@ const CANCER_WORD_ALL = new RegExp(CANCER_WORD_SOURCE, 'gi');
 const ALTERNATIVE = /;|(?<!\/)\bor\b(?!\s*\/)/i;
 
 const MALIGNANCY_VOCAB = vocab(
-  'history of another other additional existing second secondary primary prior previous malignancy malignancies cancer cancers invasive known ' +
+  'history of another other additional existing continuously intervention cycle second secondary primary prior previous malignancy malignancies cancer cancers invasive known ' +
     'diagnosed diagnosis with has had have having patient patients participant participants subject subjects within the past last preceding ' +
     'years year months month prior to before study entry enrollment enrolment registration randomization screening first dose treatment start ' +
     'except for exception exceptions of other than excluding apart from besides aside unless or and nor a an any such as e g i adequately ' +
@@ -251,21 +257,59 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   if (exclusion && negated && !modalNegationInExclusion(input, start)) return [];
   // A permission about other cancers excludes no one ("Patients with a prior malignancy are eligible
   // if …"), unless it names a judgement that bars the others (see `judgement` below).
-  const exceptAt = EXCEPT.exec(text.slice(start, sEnd));
-  const mainEnd = exceptAt ? start + exceptAt.index : sEnd;
+  let exceptAt: RegExpExecArray | null = EXCEPT.exec(text.slice(start, sEnd));
+  let mainEnd = exceptAt ? start + exceptAt.index : sEnd;
   // "(except non-melanoma skin cancer)": a parenthetical exemption ends at its parenthesis.
   const open = exceptAt ? text.lastIndexOf('(', mainEnd) : -1;
   const close = open >= sStart ? text.indexOf(')', mainEnd) : -1;
-  const exceptEnd = close > mainEnd && close < sEnd && text.slice(open, mainEnd).indexOf(')') < 0 ? close : sEnd;
+  let exceptEnd = close > mainEnd && close < sEnd && text.slice(open, mainEnd).indexOf(')') < 0 ? close : sEnd;
+  // "… active ≤ 2 years prior (i.e., participants with a prior malignancy are eligible if treatment
+  // was completed ≥ 2 years before …)": a permission in parentheses is the exemption clause.
+  if (!exceptAt) {
+    PAREN.lastIndex = 0;
+    for (let m = PAREN.exec(text.slice(subjectEnd, sEnd)); m; m = PAREN.exec(text.slice(subjectEnd, sEnd))) {
+      if (!PERMIT.test(m[0])) continue;
+      exceptAt = m;
+      mainEnd = subjectEnd + m.index;
+      exceptEnd = mainEnd + m[0].length;
+      break;
+    }
+  }
   const permit = PERMIT.exec(text.slice(sStart, mainEnd));
+  const permitStart = permit ? sStart + permit.index : -1;
+  const permitEnd = permit ? permitStart + permit[0].length : -1;
   // "a prior or concurrent malignancy whose natural history or treatment has the potential to
   // interfere …": only the other cancers a judgement picks. The judgement, from the end of the subject
-  // to the end of the main clause (or to the permission verb), is an unparsed leaf beside the malignancy.
+  // to the end of the main clause (or to the permission verb, or from it: "may be eligible if its
+  // natural history …"), is an unparsed leaf beside the malignancy.
   const judgementAt = UNMAPPABLE_EXEMPTION.exec(text.slice(subjectEnd, mainEnd));
-  const judgementEnd = permit && sStart + permit.index > subjectEnd ? sStart + permit.index : mainEnd;
-  const judgement: Span | null = judgementAt && subjectEnd + judgementAt.index < judgementEnd ? [subjectEnd, judgementEnd] : null;
+  const judgementPos = judgementAt ? subjectEnd + judgementAt.index : -1;
+  const judgement: Span | null = !judgementAt
+    ? null
+    : permit && permitStart > subjectEnd && judgementPos < permitStart
+      ? [subjectEnd, permitStart]
+      : permit && judgementPos >= permitEnd
+        ? [permitEnd, mainEnd]
+        : permit
+          ? null
+          : [subjectEnd, mainEnd];
+  // "The patient has undergone potentially curative therapy for all prior malignancies", "… is deemed
+  // to be at low risk of recurrence from previous malignancies": an inclusion about the other cancers
+  // a patient may have had, which one without any meets.
+  const about =
+    !exclusion && !negated && !permit
+      ? ABOUT_OTHER.exec(text.slice(sStart, start))
+      : null;
+  const aboutSpan: Span | null =
+    about && (UNMAPPABLE_EXEMPTION.test(text.slice(sStart, start)) || CURATIVE.test(text.slice(sStart, start)))
+      ? [sStart, sEnd]
+      : null;
   if (permit && !judgement) return [];
-  if (!exclusion && !negated && !(permit && judgement)) return [];
+  // "Any malignancy with cutaneous lesions may be eligible at the investigator's discretion" is about
+  // the trial's own cancer: a permission or requirement must name another one.
+  if ((permit || aboutSpan) && !/\b(?:other|another|second|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|history)\b/i.test(subject[0]))
+    return [];
+  if (!exclusion && !negated && !(permit && judgement) && !aboutSpan) return [];
   if (permit && judgement && negated) return [];
   // "Concurrent malignancy requiring systemic therapy other than hormonal therapy": the exception
   // narrows the treatment required, not the cancers counted. No fact holds it, so it stays an
@@ -303,6 +347,10 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   if (judgement) {
     qualifiers.push(clauseText(text, judgement[0], judgement[1]));
     cover.push(judgement);
+  }
+  if (aboutSpan) {
+    qualifiers.push(clauseText(text, aboutSpan[0], aboutSpan[1]));
+    cover.push(aboutSpan);
   }
   // "that is progressing or requires active treatment" without a window: not expressible.
   // "prior or concurrent malignancy", "history of or current cancer": past ones count too.
@@ -442,13 +490,14 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const malignancy: Condition = { fact: 'otherMalignancy', operator: 'equal', value: true, params };
   const leaves = [...(treatmentExcept ? [treatmentExcept.text] : []), ...qualifiers].map(unparsedLeaf);
   if (treatmentExcept) cover.push(treatmentExcept.span);
-  // A permission with a judgement, read as an inclusion, requires no other cancer unless the judgement allows it.
+  // A permission with a judgement, or a requirement about the other cancers, read as an inclusion:
+  // no other cancer, or one the unparsed words allow.
   if (joinedWindow) {
     const within: Condition = { ...malignancy, params: { ...params, withinYears: Math.min(joinedWindow.years, years ?? Infinity) } };
     leaves.push({ any: [within, unparsedLeaf(joinedWindow.text)] });
   }
   const condition: Condition =
-    permit && !exclusion
+    (permit || aboutSpan) && !exclusion
       ? { any: [{ ...malignancy, value: false }, ...leaves] }
       : leaves.length
         ? { all: [malignancy, ...leaves] }
@@ -459,7 +508,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     ...(cover.length ? { cover } : {}),
     spans,
     anchor: start,
-    ...((exclusion && negated) || (permit && !exclusion) ? { polarityHandled: true } : {}),
+    ...((exclusion && negated) || ((permit || aboutSpan) && !exclusion) ? { polarityHandled: true } : {}),
   };
   return [finding];
 };
