@@ -126,8 +126,8 @@ const EXCEPT =
 /** The same stated as a permission: "Patients with … are eligible", "The following are allowed:". */
 const PERMIT =
   /\b(?:(?:are|is|will\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable|not\s+excluded)|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included))|(?:is|are)\s+not\s+(?:considered\s+)?(?:an?\s+)?(?:exclusion|exclusionary)|do(?:es)?\s+not\s+(?:exclude|apply)|may\s+be\s+(?:approved|considered|allowed)|case[\s-]by[\s-]case)\b/i;
-/** A parenthesis, for a permission stated inside one. */
-const PAREN = /\([^()]*\)/g;
+/** A parenthesis or a closing ", i.e., …", for a permission stated inside one. */
+const PAREN = /\([^()]*\)|,\s*i\.\s?e\.,?\s[^()]*$/g;
 /** "for all prior malignancies", "from previous malignancies": the sentence is about the other cancers. */
 const ABOUT_OTHER = /\b(?:for|from|of)\s+(?:all|any|their|his|her|the)?\s*$/i;
 /** What an inclusion may require of the other cancers a patient had. */
@@ -136,7 +136,7 @@ const CURATIVE = /\b(?:curative|curatively|cured|remission|disease[\s-]free|no\s
 const ENUMERATED = /^\s*(?:\(?(?:[a-h]|i{1,3}|iv|v)\)|[a-h]\.\s)/i;
 /** Exemptions by judgement or risk, not by cancer type. */
 const UNMAPPABLE_EXEMPTION =
-  /\b(?:natural\s+history|interfere\w*|negligible|minimal|low[\s-]+(?:(?:potential|malignant)\s+)?(?:risk|likelihood|malignancy|grade)|judge?ment|opinion|discretion|deemed|considered\s+(?:cured|low)|(?:risk|likelihood|potential)\s+(?:of|for)\s+(?:recurrence|relapse|metastasis|death|progression|spread\w*|cancer))\b/i;
+  /\b(?:natural\s+history|interfere\w*|negligible|agreement|approv(?:al|ed)\s+(?:by|of|from)|case[\s-]by[\s-]case|discussion\s+with|minimal|low[\s-]+(?:(?:potential|malignant)\s+)?(?:risk|likelihood|malignancy|grade)|judge?ment|opinion|discretion|deemed|considered\s+(?:cured|low)|(?:risk|likelihood|potential)\s+(?:of|for)\s+(?:recurrence|relapse|metastasis|death|progression|spread\w*|cancer))\b/i;
 /** "other than the disease under study": the cancer of the trial, which the fact already leaves out. */
 const UNDER_STUDY =
   /\b(?:the\s+)?(?:primary\s+)?(?:cancer|malignanc(?:y|ies)|disease|tumou?r|indication)s?\s+(?:under\s+(?:study|investigation)|being\s+(?:studied|evaluated|investigated)|(?:studied|evaluated|investigated)\s+in\s+this\s+(?:study|trial))(?:\s+in\s+this\s+(?:study|trial))?/gi;
