@@ -147,7 +147,7 @@ const UNDER_STUDY =
  * keeps its qualifier.
  */
 const GENERIC_ITEM =
-  /(?:^|[,;:(]|\b(?:or|and|for|of|with|except|unless|include|includes|are|a\)|b\)|c\)|i\)|ii\)))\s*(?:(?:any|an?|the|all|those)\s+)?(?:(?:other|another|prior|previous|second|additional|primary|invasive)\s+)*(?:malignanc(?:y|ies)|cancers?|tumou?rs?|neoplasms?)\b/gi;
+  /(?:^|[,;:(]|\b(?:or|and|for|of|with|except|unless|include|includes|are|a\)|b\)|c\)|i\)|ii\)))\s*(?:(?:any|an?|the|all|those)\s+)?(?:(?:completely|curatively|adequately|successfully|previously)\s+)?(?:(?:treated|resected)\s+)?(?:(?:other|another|prior|previous|second|additional|primary|invasive)\s+)*(?:malignanc(?:y|ies)|cancers?|tumou?rs?|neoplasms?)\b/gi;
 /** Words that name a cancer: an exemption item must be mapped when it holds one. */
 const CANCER_WORD_SOURCE = String.raw`\b(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?|neoplasms?|neoplasia|lymphomas?|leuka?emias?|melanomas?|sarcomas?|myelomas?|adenocarcinomas?|lesions?|in\s+situ|cis)\b`;
 const CANCER_WORD = new RegExp(CANCER_WORD_SOURCE, 'i');
@@ -326,21 +326,18 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
 
   // Window: in the main clause, or an exemption "unless disease-free for ≥ 5 years".
   let years: number | undefined;
-  let mainYears: number | undefined;
   const spans: Span[] = [];
   const cover: Span[] = [];
   const qualifiers: string[] = [];
   const win = firstWindow(text, sStart, mainEnd) ?? (exceptEnd < sEnd ? firstWindow(text, exceptEnd, sEnd) : null);
   if (win) {
     years = win.years;
-    if (win.span[1] <= mainEnd) mainYears = win.years;
     spans.push(win.span);
   } else {
     // "other malignancies not curatively treated and without evidence of disease for more than 5 years".
     const free = freeFor(text, start, mainEnd);
     if (free) {
       years = free.years;
-      mainYears = free.years;
       spans.push(free.span);
     }
   }
@@ -366,7 +363,6 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const codes = new Set<string>();
   // A window stated in an exemption clause that also holds an unmappable exemption cannot be applied
   // alone ("disease-free ≥ 2 years and at low risk of recurrence"): the leaf holds it.
-  let windowDropped = false;
   let joinedWindow: { years: number; text: string } | undefined;
   const clauses: Span[] = [];
   if (exceptAt && !treatmentExcept) clauses.push([mainEnd, exceptEnd]);
@@ -457,10 +453,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
         (years === undefined || free.years < years)
       )
         joinedWindow = { years: free.years, text: q };
-      else {
-        qualifiers.push(q);
-        windowDropped = true;
-      }
+      else qualifiers.push(q);
       continue;
     }
     for (const c of supersetCodes) codes.add(c);
@@ -470,9 +463,6 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     const unreadMapped = mapped.filter(([x, y]) => !covered.some(([c, d]) => x >= c && y <= d));
     spans.push(...vocabSpans(input, a, b, MALIGNANCY_VOCAB).flatMap((sp) => subtract(sp, unreadMapped)));
   }
-  // The main-clause window is the exclusion's own; one taken from the sentence's tail is dropped with
-  // its clause.
-  if (windowDropped && years !== mainYears) years = mainYears;
   // "that is progressing or requires active treatment" without a window: only an active cancer.
   const activeOnly = activeWords !== null && years === undefined && !joinedWindow;
 
