@@ -179,9 +179,30 @@ describe('where the exemptions are stated', () => {
     const c = conditionOf(
       'History of another primary malignancy except for a) Malignancy treated with curative intent with no known active disease ≥2 years before the first dose of study intervention; b) Adequately treated nonmelanoma skin cancer or lentigo maligna, or carcinoma in situ without evidence of disease.',
     );
-    expect(otherLeaves(c)).toEqual([
-      other({ withinYears: 2, excluding: expect.arrayContaining(['BCC', 'CSCC', 'CEAIS', 'DCIS', 'MEL']) }),
-    ]);
+    const [exact, wider] = otherLeaves(c);
+    expect(exact?.params).toEqual({
+      withinYears: 2,
+      excluding: expect.arrayContaining(['BCC', 'CSCC', 'CEAIS', 'DCIS']),
+    });
+    // Lentigo maligna is melanoma in situ, which OncoTree does not separate from melanoma.
+    expect((exact?.params as { excluding: string[] }).excluding).not.toContain('MEL');
+    expect((wider?.params as { excluding: string[] }).excluding).toEqual(expect.arrayContaining(['MEL', 'SKCM']));
+  });
+
+  it('reads an exemption mapped to a broader code as a leaf: other cancers excluded, ones in the broader code unknown', () => {
+    expect(
+      read(
+        'History or concurrent presence of other malignant tumors(except for cured basal cell carcinoma of the skin,superficial bladder cancer,carcinoma in situ of the cervix,and papillary thyroid carcinoma);',
+      ),
+    ).toEqual({
+      condition: {
+        all: [
+          other({ excluding: ['BCC', 'CEAIS', 'THPA'] }),
+          { any: [other({ excluding: ['BCC', 'BLCA', 'CEAIS', 'THPA'] }), unread('superficial bladder cancer')] },
+        ],
+      },
+      unread: '',
+    });
   });
 
   it('reads a permission in parentheses as the exemption clause', () => {

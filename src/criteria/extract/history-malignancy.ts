@@ -364,6 +364,11 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   // A window stated in an exemption clause that also holds an unmappable exemption cannot be applied
   // alone ("disease-free ≥ 2 years and at low risk of recurrence"): the leaf holds it.
   let joinedWindow: { years: number; text: string } | undefined;
+  // "localized prostate cancer" → PRAD exempts more than the text: a cancer outside the exact
+  // exemptions and outside PRAD is excluded, one inside PRAD is unknown (the leaf holds "localized").
+  const permitInclusion = Boolean((permit || aboutSpan) && !exclusion);
+  const broader = new Set<string>();
+  const broaderText: string[] = [];
   const clauses: Span[] = [];
   if (exceptAt && !treatmentExcept) clauses.push([mainEnd, exceptEnd]);
   for (let pos = sEnd + 1; pos < text.length;) {
@@ -384,10 +389,12 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     const covered: Span[] = [];
     const clauseCodes: string[] = [];
     const supersetCodes: string[] = [];
+    const supersetSpans: Span[] = [];
     for (const m of found) {
       const e = byId.get(m.id);
       if (!e) continue;
       (e.superset ? supersetCodes : clauseCodes).push(...e.oncotree);
+      if (e.superset) supersetSpans.push([a + m.start, a + m.end]);
       mapped.push([a + m.start, a + m.end]);
       if (!e.superset) covered.push([a + m.start, a + m.end]);
       // "carcinoma in situ (e.g. breast carcinoma, cervical cancer in situ)": examples of the
@@ -456,7 +463,14 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
       else qualifiers.push(q);
       continue;
     }
-    for (const c of supersetCodes) codes.add(c);
+    if (permitInclusion) for (const c of supersetCodes) codes.add(c);
+    else {
+      for (const c of supersetCodes) broader.add(c);
+      for (const sp of supersetSpans) {
+        broaderText.push(text.slice(sp[0], sp[1]));
+        cover.push(sp);
+      }
+    }
     if (free) years = years === undefined ? free.years : Math.min(years, free.years);
     spans.push(...covered);
     // A superset mapping's words stay unread, even where filler words run into them.
@@ -486,8 +500,12 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     const within: Condition = { ...malignancy, params: { ...params, withinYears: Math.min(joinedWindow.years, years ?? Infinity) } };
     leaves.push({ any: [within, unparsedLeaf(joinedWindow.text)] });
   }
+  if (broader.size) {
+    const wider: Condition = { ...malignancy, params: { ...params, excluding: [...new Set([...codes, ...broader])].sort() } };
+    leaves.push({ any: [wider, unparsedLeaf(broaderText.join(' … '))] });
+  }
   const condition: Condition =
-    (permit || aboutSpan) && !exclusion
+    permitInclusion
       ? { any: [{ ...malignancy, value: false }, ...leaves] }
       : leaves.length
         ? { all: [malignancy, ...leaves] }
