@@ -10,8 +10,9 @@
  * kept as an `unparsed` leaf the malignancy must meet too: all(otherMalignancy(…), unparsed "except
  * …"), false for a patient with no other cancer, unknown for one the exemption might spare. In such
  * a clause `superset` mappings are not applied (the leaf holds them). Elsewhere a mapping marked
- * `superset` ("localized prostate cancer" → PRAD) exempts more than the text and leaves its
- * qualifier words unread, so the rule can only fail to exclude, never wrongly exclude.
+ * `superset` ("localized prostate cancer" → PRAD) exempts more than the text: the rule is then
+ * all(otherMalignancy(exact exemptions), any(otherMalignancy(exact + broader codes), unparsed
+ * "localized prostate cancer")), so another cancer outside PRAD is excluded and one inside it unknown.
  * "Disease-free for ≥ 5 years" reads as the time window, unless it shares its clause with an
  * unmappable exemption ("disease-free ≥ 2 years and at low risk of recurrence"): the window is then
  * part of what the leaf holds, since applying it alone would spare a patient the text excludes.
