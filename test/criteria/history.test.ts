@@ -813,13 +813,27 @@ describe('other malignancies', () => {
     });
   });
 
-  it('leaves the criterion unread when an exemption cannot be mapped', () => {
+  it('keeps an exemption it cannot map as an unparsed leaf the malignancy must meet too', () => {
+    // "locally curable cancers that have been apparently cured" is no cancer type: a patient with
+    // another cancer is unknown, one without is not excluded.
     expect(
       conditionOf(
         'Prior malignancy active within the previous 3 years except for locally curable cancers that have been apparently cured, such as basal or squamous cell skin cancer, superficial bladder cancer, or carcinoma in situ of the prostate, cervix, or breast',
         'exclusion',
       ),
-    ).toBeNull();
+    ).toEqual({
+      all: [
+        {
+          fact: 'otherMalignancy',
+          operator: 'equal',
+          value: true,
+          params: { withinYears: 3, excluding: expect.arrayContaining(['BCC', 'CSCC', 'CEAIS', 'DCIS']) },
+        },
+        unread(
+          'except for locally curable cancers that have been apparently cured, such as basal or squamous cell skin cancer, superficial bladder cancer, or carcinoma in situ of the prostate, cervix, or breast',
+        ),
+      ],
+    });
   });
 
   it('reads "previous or concurrent" as any other cancer, and not a judgement ("potential to interfere")', () => {
@@ -833,7 +847,14 @@ describe('other malignancies', () => {
         'Prior or concurrent malignancy, unless the natural history or treatment of the disease does not have the potential to interfere with the safety or efficacy assessment of the investigational regimen',
         'exclusion',
       ),
-    ).toBeNull();
+    ).toEqual({
+      all: [
+        { fact: 'otherMalignancy', operator: 'equal', value: true, params: {} },
+        unread(
+          'unless the natural history or treatment of the disease does not have the potential to interfere with the safety or efficacy assessment of the investigational regimen',
+        ),
+      ],
+    });
     expect(
       conditionOf(
         'Past or current history of other malignancies not curatively treated and without evidence of disease for more than 5 years, except for curatively treated basal cell carcinoma of the skin',

@@ -5,10 +5,23 @@
  *
  * The exempted cancers come from `malignancyExceptions` in rules/conditions.json, OncoTree codes
  * resolved by scripts/lexicons/build-conditions.ts. An exemption the lexicon cannot map ("cancers
- * with a negligible risk of metastasis") would leave the rule excluding patients the text allows, so
- * the criterion is then left unread; a mapping marked `superset` ("localized prostate cancer" →
- * PRAD) exempts more than the text and leaves its qualifier words unread, so the rule can only fail
- * to exclude, never wrongly exclude. "Disease-free for ≥ 5 years" reads as the time window.
+ * with a negligible risk of metastasis", "in the opinion of the investigator", "Stage I uterine
+ * cancer") would leave the rule excluding patients the text allows, so the whole exemption clause is
+ * kept as an `unparsed` leaf the malignancy must meet too: all(otherMalignancy(…), unparsed "except
+ * …"), false for a patient with no other cancer, unknown for one the exemption might spare. In such
+ * a clause `superset` mappings are not applied (the leaf holds them). Elsewhere a mapping marked
+ * `superset` ("localized prostate cancer" → PRAD) exempts more than the text: the rule is then
+ * all(otherMalignancy(exact exemptions), any(otherMalignancy(exact + broader codes), unparsed
+ * "localized prostate cancer")), so another cancer outside PRAD is excluded and one inside it unknown.
+ * "Disease-free for ≥ 5 years" reads as the time window, unless it shares its clause with an
+ * unmappable exemption ("disease-free ≥ 2 years and at low risk of recurrence"): the window is then
+ * part of what the leaf holds, since applying it alone would spare a patient the text excludes.
+ *
+ * A judgement about the other cancer itself ("prior or concurrent malignancy whose natural history
+ * or treatment has the potential to interfere with …") is the same: all(otherMalignancy, unparsed
+ * "whose natural history …"). Stated as a permission ("Participants with a prior malignancy whose
+ * natural history … does not … are eligible"), it still bars the others: an inclusion reads
+ * any(otherMalignancy = false, unparsed "whose natural history …").
  *
  * "Another malignancy that is progressing or requires active treatment", with no time window,
  * reads as otherMalignancy(active: true): only a cancer active now counts.
@@ -85,13 +98,13 @@ const GATE = /malignan|cancer|neoplas|tumou?r|carcinoma/i;
 
 /** "another malignancy", "second primary cancer", "history of invasive malignancy", "prior cancer". */
 const SUBJECT =
-  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any)\s+(?:(?:primary|invasive|active|known|current|concurrent|other)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b(?!\s*(?:therapy|treatment))|\bmalignanc(?:y|ies)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b/gi;
+  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any)\s+(?:(?:primary|invasive|active|known|current|concurrent|other)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b(?!\s*(?:therapy|treatment))|\bmalignanc(?:y|ies)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b/gi;
 
 /** Activity the fact cannot hold: "that is progressing or requires active treatment", "concurrent". */
 const ACTIVE_ONLY =
   /\b(?:progressing|requir\w+\s+(?:active\s+)?treatment|under\s+treatment|active|concurrent|concomitant|current(?:ly)?|synchronous|ongoing|undergoing)\b/i;
 
-const YEARS = String.raw`(${NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(years?|yrs?|months?)`;
+const YEARS = String.raw`(${NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:or\s+more\s+)?(years?|yrs?|months?)`;
 /** Windows: "within the past 3 years", "in the last 5 years", "≤ 2 years prior to registration". */
 const WINDOWS = [
   new RegExp(String.raw`\b(?:with)?in\s+(?:the\s+)?(?:past|last|previous|preceding|prior)?\s*${YEARS}`, 'i'),
@@ -104,25 +117,48 @@ const WINDOWS = [
 ];
 /** "unless disease-free for ≥ 5 years", "treated more than 3 years ago": the same window, stated from the other side. */
 const FREE_FOR = new RegExp(
-  String.raw`\b(?:disease[\s-]free|free\s+of\s+(?:the\s+)?disease|without\s+(?:evidence\s+of\s+)?(?:disease|recurrence)|no\s+evidence\s+of\s+(?:disease|recurrence)|in\s+(?:complete\s+)?remission|(?:completed|ended|finished|received)\s+(?:\w+\s+){0,3}(?:treatment|therapy)|(?:curatively\s+)?treated|diagnosed|cured)\b[^.;]{0,40}?(?:for\s+)?(?:at\s+least|>=?|=>|≥|more\s+than|greater\s+than|over|a\s+minimum\s+of|minimum)?\s*${YEARS}(?:\s+(?:ago|prior|before|or\s+more|or\s+longer))?`,
+  String.raw`\b(?:disease[\s-]free|free\s+of\s+(?:the\s+)?disease|without\s+(?:evidence\s+of\s+)?(?:disease|recurrence)|no\s+evidence\s+of\s+(?:disease|recurrence|malignancy|cancer)|no\s+(?:known\s+)?active\s+disease|in\s+(?:complete\s+)?remission|(?:completed|ended|finished|received)\s+(?:\w+\s+){0,3}(?:treatment|therapy)|(?:curatively\s+)?treated|diagnosed|cured)\b[^.;]{0,40}?(?:for\s+)?(?:at\s+least|>=?|=>|≥|more\s+than|greater\s+than|over|a\s+minimum\s+of|minimum)?\s*${YEARS}(?:\s+(?:ago|prior|before|or\s+more|or\s+longer))?`,
   'i',
 );
 
 /** An exemption clause follows. */
 const EXCEPT =
-  /\b(?:except(?:ion)?s?(?:\s+(?:for|of|are|include|includes))?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from|besides|aside\s+from|unless|but\s+not|not\s+including|excepting)\b/i;
+  /\b(?:except(?:ion)?s?(?:\s+(?:for|of|are|include|includes))?|however|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from|besides|aside\s+from|unless|but\s+not|not\s+including|excepting)\b/i;
 /** The same stated as a permission: "Patients with … are eligible", "The following are allowed:". */
 const PERMIT =
   /\b(?:(?:are|is|will\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable|not\s+excluded)|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included))|(?:is|are)\s+not\s+(?:considered\s+)?(?:an?\s+)?(?:exclusion|exclusionary)|do(?:es)?\s+not\s+(?:exclude|apply)|may\s+be\s+(?:approved|considered|allowed)|case[\s-]by[\s-]case)\b/i;
+/** A parenthesis or a closing ", i.e., …", for a permission stated inside one. */
+const PAREN = /\([^()]*\)|,\s*i\.\s?e\.,?\s[^()]*$/g;
+/** "for all prior malignancies", "from previous malignancies": the sentence is about the other cancers. */
+const ABOUT_OTHER = /\b(?:for|from|of)\s+(?:all|any|their|his|her|the)?\s*$/i;
+/** What an inclusion may require of the other cancers a patient had. */
+const CURATIVE = /\b(?:curative|curatively|cured|remission|disease[\s-]free|no\s+evidence\s+of\s+disease)\b/i;
+/** An enumerated list item: "b) …", "(ii) …", "c. …". */
+const ENUMERATED = /^\s*(?:\(?(?:[a-h]|i{1,3}|iv|v)\)|[a-h]\.\s)/i;
 /** Exemptions by judgement or risk, not by cancer type. */
 const UNMAPPABLE_EXEMPTION =
-  /\b(?:natural\s+history|interfere\w*|negligible|minimal|low[\s-]+risk|judge?ment|opinion|discretion|deemed|considered\s+(?:cured|low)|risk\s+of\s+(?:recurrence|metastasis|death|progression))\b/i;
+  /\b(?:natural\s+history|interfere\w*|negligible|agreement|approv(?:al|ed)\s+(?:by|of|from)|case[\s-]by[\s-]case|discussion\s+with|minimal|low[\s-]+(?:(?:potential|malignant)\s+)?(?:risk|likelihood|malignancy|grade)|judge?ment|opinion|discretion|deemed|considered\s+(?:cured|low)|(?:risk|likelihood|potential)\s+(?:of|for)\s+(?:recurrence|relapse|metastasis|death|progression|spread\w*|cancer))\b/i;
+/** "other than the disease under study": the cancer of the trial, which the fact already leaves out. */
+const UNDER_STUDY =
+  /\b(?:the\s+)?(?:primary\s+)?(?:cancer|malignanc(?:y|ies)|disease|tumou?r|indication)s?\s+(?:under\s+(?:study|investigation)|being\s+(?:studied|evaluated|investigated)|(?:studied|evaluated|investigated)\s+in\s+this\s+(?:study|trial))(?:\s+in\s+this\s+(?:study|trial))?/gi;
+/**
+ * The generic subject of a window item ("or any other cancer from which the patient has been
+ * disease-free for 2 years", "except for malignancy treated with curative intent …"): it names no
+ * kind of cancer, so the window accounts for it. Only at an item's start, so "other solid tumors"
+ * keeps its qualifier.
+ */
+const GENERIC_ITEM =
+  /(?:^|[,;:(]|\b(?:or|and|for|of|with|except|unless|include|includes|are|a\)|b\)|c\)|i\)|ii\)))\s*(?:(?:any|an?|the|all|those)\s+)?(?:(?:completely|curatively|adequately|successfully|previously)\s+)?(?:(?:treated|resected)\s+)?(?:(?:other|another|prior|previous|second|additional|primary|invasive)\s+)*(?:malignanc(?:y|ies)|cancers?|tumou?rs?|neoplasms?)\b/gi;
 /** Words that name a cancer: an exemption item must be mapped when it holds one. */
-const CANCER_WORD =
-  /\b(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?|neoplasms?|neoplasia|lymphomas?|leuka?emias?|melanomas?|sarcomas?|myelomas?|adenocarcinomas?|lesions?|in\s+situ|cis)\b/i;
+const CANCER_WORD_SOURCE = String.raw`\b(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?|neoplasms?|neoplasia|lymphomas?|leuka?emias?|melanomas?|sarcomas?|myelomas?|adenocarcinomas?|lesions?|in\s+situ|cis)\b`;
+const CANCER_WORD = new RegExp(CANCER_WORD_SOURCE, 'i');
+const UNMAPPABLE_ALL = new RegExp(UNMAPPABLE_EXEMPTION.source, 'gi');
+const CANCER_WORD_ALL = new RegExp(CANCER_WORD_SOURCE, 'gi');
+/** Between a window and an unmappable exemption: they are alternatives ("disease-free 2 years or deemed at low risk"). */
+const ALTERNATIVE = /;|(?<!\/)\bor\b(?!\s*\/)/i;
 
 const MALIGNANCY_VOCAB = vocab(
-  'history of another other additional second secondary primary prior previous malignancy malignancies cancer cancers invasive known ' +
+  'history of another other additional existing continuously intervention cycle second secondary primary prior previous malignancy malignancies cancer cancers invasive known ' +
     'diagnosed diagnosis with has had have having patient patients participant participants subject subjects within the past last preceding ' +
     'years year months month prior to before study entry enrollment enrolment registration randomization screening first dose treatment start ' +
     'except for exception exceptions of other than excluding apart from besides aside unless or and nor a an any such as e g i adequately ' +
@@ -165,6 +201,37 @@ function freeFor(text: string, from: number, to: number): Window | null {
   return years === null ? null : { years, span: [from + m.index, from + m.index + m[0].length] };
 }
 
+/** The words of `[a, b)` outside every span given, as blanks, so offsets still line up. */
+function outside(text: string, a: number, b: number, spans: Span[]): string {
+  let out = '';
+  for (let i = a; i < b; i++) out += spans.some(([x, y]) => i >= x && i < y) ? ' ' : text[i];
+  return out;
+}
+
+/** `span` without the parts inside any of `holes`. */
+function subtract(span: Span, holes: Span[]): Span[] {
+  let parts: Span[] = [span];
+  for (const [c, d] of holes) {
+    parts = parts.flatMap(([x, y]): Span[] =>
+      d <= x || c >= y ? [[x, y]] : [...(c > x ? [[x, c] as Span] : []), ...(d < y ? [[d, y] as Span] : [])],
+    );
+  }
+  return parts;
+}
+
+function unparsedLeaf(text: string): Condition {
+  return { fact: 'unparsed', operator: 'equal', value: true, params: { text } };
+}
+
+/** Clause text as an unparsed leaf shows it: trimmed of the punctuation around it. */
+function clauseText(text: string, a: number, b: number): string {
+  return text
+    .slice(a, b)
+    .trim()
+    .replace(/^[,;:(]+\s*/, '')
+    .replace(/[\s.;:,)]+$/, '');
+}
+
 export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
@@ -184,19 +251,67 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   if (!subject) return [];
   const exclusion = input.kind === 'exclusion';
   const start = subject.index;
+  const subjectEnd = start + subject[0].length;
   const sStart = sentenceStart(text, start);
   const sEnd = sentenceEnd(text, start);
   const negated = negatedAt(input, start);
   if (exclusion && negated && !modalNegationInExclusion(input, start)) return [];
-  if (!exclusion && !negated) return [];
-  // A permission about other cancers excludes no one ("Patients with a prior malignancy are eligible if …").
-  const exceptAt = EXCEPT.exec(text.slice(start, sEnd));
-  const mainEnd = exceptAt ? start + exceptAt.index : sEnd;
+  // A permission about other cancers excludes no one ("Patients with a prior malignancy are eligible
+  // if …"), unless it names a judgement that bars the others (see `judgement` below).
+  let exceptAt: RegExpExecArray | null = EXCEPT.exec(text.slice(start, sEnd));
+  let mainEnd = exceptAt ? start + exceptAt.index : sEnd;
   // "(except non-melanoma skin cancer)": a parenthetical exemption ends at its parenthesis.
   const open = exceptAt ? text.lastIndexOf('(', mainEnd) : -1;
   const close = open >= sStart ? text.indexOf(')', mainEnd) : -1;
-  const exceptEnd = close > mainEnd && close < sEnd && text.slice(open, mainEnd).indexOf(')') < 0 ? close : sEnd;
-  if (PERMIT.test(text.slice(sStart, mainEnd))) return [];
+  let exceptEnd = close > mainEnd && close < sEnd && text.slice(open, mainEnd).indexOf(')') < 0 ? close : sEnd;
+  // "… active ≤ 2 years prior (i.e., participants with a prior malignancy are eligible if treatment
+  // was completed ≥ 2 years before …)": a permission in parentheses is the exemption clause.
+  if (!exceptAt) {
+    PAREN.lastIndex = 0;
+    for (let m = PAREN.exec(text.slice(subjectEnd, sEnd)); m; m = PAREN.exec(text.slice(subjectEnd, sEnd))) {
+      if (!PERMIT.test(m[0])) continue;
+      exceptAt = m;
+      mainEnd = subjectEnd + m.index;
+      exceptEnd = mainEnd + m[0].length;
+      break;
+    }
+  }
+  const permit = PERMIT.exec(text.slice(sStart, mainEnd));
+  const permitStart = permit ? sStart + permit.index : -1;
+  const permitEnd = permit ? permitStart + permit[0].length : -1;
+  // "a prior or concurrent malignancy whose natural history or treatment has the potential to
+  // interfere …": only the other cancers a judgement picks. The judgement, from the end of the subject
+  // to the end of the main clause (or to the permission verb, or from it: "may be eligible if its
+  // natural history …"), is an unparsed leaf beside the malignancy.
+  const judgementAt = UNMAPPABLE_EXEMPTION.exec(text.slice(subjectEnd, mainEnd));
+  const judgementPos = judgementAt ? subjectEnd + judgementAt.index : -1;
+  const judgement: Span | null = !judgementAt
+    ? null
+    : permit && permitStart > subjectEnd && judgementPos < permitStart
+      ? [subjectEnd, permitStart]
+      : permit && judgementPos >= permitEnd
+        ? [permitEnd, mainEnd]
+        : permit
+          ? null
+          : [subjectEnd, mainEnd];
+  // "The patient has undergone potentially curative therapy for all prior malignancies", "… is deemed
+  // to be at low risk of recurrence from previous malignancies": an inclusion about the other cancers
+  // a patient may have had, which one without any meets.
+  const about =
+    !exclusion && !negated && !permit
+      ? ABOUT_OTHER.exec(text.slice(sStart, start))
+      : null;
+  const aboutSpan: Span | null =
+    about && (UNMAPPABLE_EXEMPTION.test(text.slice(sStart, start)) || CURATIVE.test(text.slice(sStart, start)))
+      ? [sStart, sEnd]
+      : null;
+  if (permit && !judgement) return [];
+  // "Any malignancy with cutaneous lesions may be eligible at the investigator's discretion" is about
+  // the trial's own cancer: a permission or requirement must name another one.
+  if ((permit || aboutSpan) && !/\b(?:other|another|second|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|history)\b/i.test(subject[0]))
+    return [];
+  if (!exclusion && !negated && !(permit && judgement) && !aboutSpan) return [];
+  if (permit && judgement && negated) return [];
   // "Concurrent malignancy requiring systemic therapy other than hormonal therapy": the exception
   // narrows the treatment required, not the cancers counted. No fact holds it, so it stays an
   // unparsed leaf beside the malignancy, which remains necessary for the exclusion.
@@ -209,13 +324,12 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     )
       ? { text: text.slice(mainEnd, exceptEnd).trim().replace(/[.;,]+$/, ''), span: [mainEnd, exceptEnd] as Span }
       : null;
-  // "a prior or concurrent malignancy whose natural history or treatment has the potential to
-  // interfere …": only some other cancers, picked by judgement.
-  if (UNMAPPABLE_EXEMPTION.test(text.slice(start, mainEnd))) return [];
 
   // Window: in the main clause, or an exemption "unless disease-free for ≥ 5 years".
   let years: number | undefined;
   const spans: Span[] = [];
+  const cover: Span[] = [];
+  const qualifiers: string[] = [];
   const win = firstWindow(text, sStart, mainEnd) ?? (exceptEnd < sEnd ? firstWindow(text, exceptEnd, sEnd) : null);
   if (win) {
     years = win.years;
@@ -228,24 +342,42 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
       spans.push(free.span);
     }
   }
+  if (judgement) {
+    qualifiers.push(clauseText(text, judgement[0], judgement[1]));
+    cover.push(judgement);
+  }
+  if (aboutSpan) {
+    qualifiers.push(clauseText(text, aboutSpan[0], aboutSpan[1]));
+    cover.push(aboutSpan);
+  }
   // "that is progressing or requires active treatment" without a window: not expressible.
   // "prior or concurrent malignancy", "history of or current cancer": past ones count too.
   const pastToo =
     /\b(?:prior|previous|past|history(?:\s+of)?|metachronous)\s*(?:,|or|and\/or|\/)\s*(?:concurrent|concomitant|current|active|synchronous)\b|\b(?:concurrent|concomitant|current|active|synchronous)\s*(?:,|or|and\/or|\/)\s*(?:prior|previous|past|history|metachronous)\b/i.test(
       text.slice(sStart, mainEnd),
     );
-  const activeWords = pastToo ? null : ACTIVE_ONLY.exec(text.slice(sStart, mainEnd));
+  const activeWords = pastToo ? null : ACTIVE_ONLY.exec(text.slice(sStart, judgement ? judgement[0] : mainEnd));
 
   // Exemptions: the rest of the sentence, and later sentences that state them ("Exceptions include
   // …", "Patients with … are eligible").
   const { index, byId } = exceptionIndex();
   const codes = new Set<string>();
+  // A window stated in an exemption clause that also holds an unmappable exemption cannot be applied
+  // alone ("disease-free ≥ 2 years and at low risk of recurrence"): the leaf holds it.
+  let joinedWindow: { years: number; text: string } | undefined;
+  // "localized prostate cancer" → PRAD exempts more than the text: a cancer outside the exact
+  // exemptions and outside PRAD is excluded, one inside PRAD is unknown (the leaf holds "localized").
+  const permitInclusion = Boolean((permit || aboutSpan) && !exclusion);
+  const broader = new Set<string>();
+  const broaderText: string[] = [];
   const clauses: Span[] = [];
   if (exceptAt && !treatmentExcept) clauses.push([mainEnd, exceptEnd]);
   for (let pos = sEnd + 1; pos < text.length;) {
     const end = sentenceEnd(text, pos);
     const sentence = text.slice(pos, end);
-    if ((EXCEPT.test(sentence) || PERMIT.test(sentence)) && CANCER_WORD.test(sentence)) clauses.push([pos, end]);
+    // "except for a) …; b) adequately treated non-melanoma skin cancer": the next item of the list.
+    const item = clauses.length > 0 && ENUMERATED.test(sentence);
+    if ((item || EXCEPT.test(sentence) || PERMIT.test(sentence)) && CANCER_WORD.test(sentence)) clauses.push([pos, end]);
     else if (CANCER_WORD.test(sentence)) break; // some other statement about cancer: stop
     pos = end + 1;
   }
@@ -256,10 +388,14 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     // and the "disease-free for N years" window.
     const mapped: Span[] = [];
     const covered: Span[] = [];
+    const clauseCodes: string[] = [];
+    const supersetCodes: string[] = [];
+    const supersetSpans: Span[] = [];
     for (const m of found) {
       const e = byId.get(m.id);
       if (!e) continue;
-      for (const c of e.oncotree) codes.add(c);
+      (e.superset ? supersetCodes : clauseCodes).push(...e.oncotree);
+      if (e.superset) supersetSpans.push([a + m.start, a + m.end]);
       mapped.push([a + m.start, a + m.end]);
       if (!e.superset) covered.push([a + m.start, a + m.end]);
       // "carcinoma in situ (e.g. breast carcinoma, cervical cancer in situ)": examples of the
@@ -270,48 +406,118 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
         covered.push([a + m.end, a + m.end + eg[0].length]);
       }
     }
+    // "other than the disease under study": the trial's own cancer, which the fact leaves out anyway.
+    UNDER_STUDY.lastIndex = 0;
+    for (let u = UNDER_STUDY.exec(clause); u; u = UNDER_STUDY.exec(clause)) {
+      mapped.push([a + u.index, a + u.index + u[0].length]);
+      covered.push([a + u.index, a + u.index + u[0].length]);
+    }
     const free = freeFor(text, a, b);
     if (free) {
-      years = years === undefined ? free.years : Math.min(years, free.years);
       mapped.push(free.span);
       covered.push(free.span);
+      GENERIC_ITEM.lastIndex = 0;
+      for (let g = GENERIC_ITEM.exec(clause); g; g = GENERIC_ITEM.exec(clause)) {
+        mapped.push([a + g.index, a + g.index + g[0].length]);
+        covered.push([a + g.index, a + g.index + g[0].length]);
+      }
     }
-    // Any other cancer named in the clause is an exemption the lexicon cannot map: stop here.
-    let leftover = '';
-    for (let i = a; i < b; i++) leftover += mapped.some(([x, y]) => i >= x && i < y) ? ' ' : text[i];
-    if (CANCER_WORD.test(leftover)) return [];
-    // "unless its natural history or treatment does not have the potential to interfere …",
-    // "except malignancies with a negligible risk of metastasis": exemptions by judgement, which
-    // the fact cannot hold; reading the rest would exclude everyone with another cancer.
-    if (UNMAPPABLE_EXEMPTION.test(leftover)) return [];
+    // Any other cancer named in the clause, or an exemption by judgement or risk ("negligible risk of
+    // metastasis", "in the opinion of the investigator"), is one the fact cannot hold: the clause
+    // becomes an unparsed leaf the malignancy must meet too, so a patient the exemption might spare
+    // is unknown, not excluded.
+    const leftover = outside(text, a, b, mapped);
+    for (const c of clauseCodes) codes.add(c);
+    if (CANCER_WORD.test(leftover) || UNMAPPABLE_EXEMPTION.test(leftover)) {
+      cover.push([a, b]);
+      const q = clauseText(text, a, b);
+      if (!free) {
+        qualifiers.push(q);
+        continue;
+      }
+      // The window and the unmappable words: alternatives ("disease-free ≥ 2 years, or deemed at low
+      // risk") exempt either way, so the window still applies; joined ("curatively treated, no
+      // active disease ≥ 2 years and of low risk of recurrence"), a cancer within the window is
+      // excluded and an older one is unknown: all(malignancy, any(malignancy within N years, leaf)).
+      const unmappable = [...leftover.matchAll(UNMAPPABLE_ALL)];
+      const joined = [...leftover.matchAll(CANCER_WORD_ALL), ...unmappable].map((m) => {
+        const qa = a + m.index;
+        const qb = qa + m[0].length;
+        return !ALTERNATIVE.test(qb <= free.span[0] ? text.slice(qb, free.span[0]) : text.slice(free.span[1], qa));
+      });
+      // Joined only when nothing else in the clause is an alternative ("those that do not require
+      // treatment or were treated > 1 year ago, and …"), and the window is a disease-free time, not
+      // "diagnosed within 5 years" (which exempts recent cancers).
+      const plain = outside(text, a, b, [...mapped, ...unmappable.map((m): Span => [a + m.index, a + m.index + m[0].length])]);
+      const diseaseFree = !/^(?:diagnosed|(?:curatively\s+)?treated|cured)\b/i.test(text.slice(free.span[0], free.span[1]));
+      if (joined.every((j) => !j)) {
+        years = years === undefined ? free.years : Math.min(years, free.years);
+        qualifiers.push(q);
+      } else if (
+        joined.every((j) => j) &&
+        !ALTERNATIVE.test(plain) &&
+        diseaseFree &&
+        !joinedWindow &&
+        (years === undefined || free.years < years)
+      )
+        joinedWindow = { years: free.years, text: q };
+      else qualifiers.push(q);
+      continue;
+    }
+    if (permitInclusion) for (const c of supersetCodes) codes.add(c);
+    else {
+      for (const c of supersetCodes) broader.add(c);
+      for (const sp of supersetSpans) {
+        broaderText.push(text.slice(sp[0], sp[1]));
+        cover.push(sp);
+      }
+    }
+    if (free) years = years === undefined ? free.years : Math.min(years, free.years);
     spans.push(...covered);
-    spans.push(
-      ...vocabSpans(input, a, b, MALIGNANCY_VOCAB).filter(
-        ([x, y]) => !mapped.some(([c, d]) => x < d && y > c) || covered.some(([c, d]) => x >= c && y <= d),
-      ),
-    );
+    // A superset mapping's words stay unread, even where filler words run into them.
+    const unreadMapped = mapped.filter(([x, y]) => !covered.some(([c, d]) => x >= c && y <= d));
+    spans.push(...vocabSpans(input, a, b, MALIGNANCY_VOCAB).flatMap((sp) => subtract(sp, unreadMapped)));
   }
   // "that is progressing or requires active treatment" without a window: only an active cancer.
-  const activeOnly = activeWords !== null && years === undefined;
+  const activeOnly = activeWords !== null && years === undefined && !joinedWindow;
 
   // The subject phrase and its own words.
-  spans.push(...vocabSpans(input, sStart, mainEnd, MALIGNANCY_VOCAB));
-  if (activeOnly) spans.push(...vocabSpans(input, sStart, mainEnd, ACTIVITY_VOCAB));
-  spans.push([start, start + subject[0].length]);
+  const subjectWordsEnd = judgement ? judgement[0] : mainEnd;
+  spans.push(...vocabSpans(input, sStart, subjectWordsEnd, MALIGNANCY_VOCAB));
+  if (permit && judgement) spans.push(...vocabSpans(input, judgement[1], mainEnd, MALIGNANCY_VOCAB));
+  if (activeOnly) spans.push(...vocabSpans(input, sStart, subjectWordsEnd, ACTIVITY_VOCAB));
+  spans.push([start, subjectEnd]);
+  if (permit) spans.push([sStart + permit.index, sStart + permit.index + permit[0].length]);
   const params: Record<string, unknown> = {};
   if (years !== undefined) params.withinYears = years;
   if (codes.size) params.excluding = [...codes].sort();
   if (activeOnly) params.active = true;
   const malignancy: Condition = { fact: 'otherMalignancy', operator: 'equal', value: true, params };
+  const leaves = [...(treatmentExcept ? [treatmentExcept.text] : []), ...qualifiers].map(unparsedLeaf);
+  if (treatmentExcept) cover.push(treatmentExcept.span);
+  // A permission with a judgement, or a requirement about the other cancers, read as an inclusion:
+  // no other cancer, or one the unparsed words allow.
+  if (joinedWindow) {
+    const within: Condition = { ...malignancy, params: { ...params, withinYears: Math.min(joinedWindow.years, years ?? Infinity) } };
+    leaves.push({ any: [within, unparsedLeaf(joinedWindow.text)] });
+  }
+  if (broader.size) {
+    const wider: Condition = { ...malignancy, params: { ...params, excluding: [...new Set([...codes, ...broader])].sort() } };
+    leaves.push({ any: [wider, unparsedLeaf(broaderText.join(' … '))] });
+  }
+  const condition: Condition =
+    permitInclusion
+      ? { any: [{ ...malignancy, value: false }, ...leaves] }
+      : leaves.length
+        ? { all: [malignancy, ...leaves] }
+        : malignancy;
   const finding: Finding = {
     category: 'medical_history',
-    condition: treatmentExcept
-      ? { all: [malignancy, { fact: 'unparsed', operator: 'equal', value: true, params: { text: treatmentExcept.text } }] }
-      : malignancy,
-    ...(treatmentExcept ? { cover: [treatmentExcept.span] } : {}),
+    condition,
+    ...(cover.length ? { cover } : {}),
     spans,
     anchor: start,
-    ...(exclusion && negated ? { polarityHandled: true } : {}),
+    ...((exclusion && negated) || ((permit || aboutSpan) && !exclusion) ? { polarityHandled: true } : {}),
   };
   return [finding];
 };
