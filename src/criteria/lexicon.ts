@@ -418,6 +418,8 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
   const attestations = readRules(dir, 'attestations.json', attestationsFile);
   const performance = readRules(dir, 'performance-status.json', performanceFile);
   const negation = readRules(dir, 'negation.json', negationFile);
+  // Loaded lazily by its readers, but validated here so a broken file fails at start-up with the rest.
+  metastaticSiteLexicon(dir);
   const filler = readRules(dir, 'filler.json', fillerFile);
   const topicFiles = fs
     .readdirSync(path.join(dir, 'topics'))

@@ -216,6 +216,19 @@ describe('sex', () => {
 });
 
 describe('life expectancy', () => {
+  it("reads the hyphenated spelling, and not another cancer's prognosis", () => {
+    expect(conditionOf('Life-expectancy ≥ 3 months')).toEqual({
+      fact: 'lifeExpectancyMonths',
+      operator: 'greaterThanInclusive',
+      value: 3,
+    });
+    const other = conditionOf(
+      'No other malignancies, except if treated with curative intent and with a cancer-related life expectancy of more than 5 years',
+      'exclusion',
+    );
+    expect(JSON.stringify(other ?? {})).not.toContain('lifeExpectancyMonths');
+  });
+
   it('converts weeks into months, rounding a lower bound down', () => {
     expect(conditionOf('Life expectancy ≥ 12 weeks')).toEqual({
       fact: 'lifeExpectancyMonths',

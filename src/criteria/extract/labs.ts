@@ -1119,8 +1119,9 @@ export const extractLabs: Extractor = (raw) => {
 // ---------------------------------------------------------------------------------------------------
 // Life expectancy.
 
+/** "a cancer-related life expectancy of more than 5 years" (of another cancer) is that cancer's prognosis, not the patient's. */
 const LIFE_NAME =
-  /\b(?:(?:(?:considered|judged|deemed|estimated|assessed)\s+by\s+the\s+(?:treating\s+)?(?:investigators?|physicians?)\s+to\s+have\s+)?(?:(?:an?|the)\s+)?(?:(?:estimated|expected|anticipated|predicted|projected|minimum|minimal|approximate)\s+)?(?:life\s+expectancy|expected\s+survival(?:\s+(?:time|duration|period))?|estimated\s+survival(?:\s+time)?|survival\s+expectancy|expectation\s+of\s+life|predicted\s+survival(?:\s+time)?|anticipated\s+survival))\b/gi;
+  /(?<!\b(?:cancer|disease|tumou?r|malignancy)[\s-]+related\s+)\b(?:(?:(?:considered|judged|deemed|estimated|assessed)\s+by\s+the\s+(?:treating\s+)?(?:investigators?|physicians?)\s+to\s+have\s+)?(?:(?:an?|the)\s+)?(?:(?:estimated|expected|anticipated|predicted|projected|minimum|minimal|approximate)\s+)?(?:life[\s-]+expectancy|expected\s+survival(?:\s+(?:time|duration|period))?|estimated\s+survival(?:\s+time)?|survival\s+expectancy|expectation\s+of\s+life|predicted\s+survival(?:\s+time)?|anticipated\s+survival))\b/gi;
 /** Words between the name and the value: "of", "is", "must be". */
 const LIFE_LEAD_WORD =
   /\s*(?:[:=,-]|\b(?:of|is|are|must|should|be|have|has|a|an|the|expected|estimated|anticipated|predicted|to|deemed|judged|considered|time|duration|period|or|for)\b)/iy;
