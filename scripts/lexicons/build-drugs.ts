@@ -574,11 +574,6 @@ function main(): void {
         note: 'class membership of concomitant medications (B01A antithrombotics, M01A NSAIDs, J01 antibacterials, A10 antidiabetics, A02B acid suppression, C10AA statins, N03A antiepileptics, G03C estrogens, B03XA ESAs, L04AC/L04AD); codes cited per entry, no ATC text copied',
       },
       {
-        name: 'CredibleMeds QTdrugs list (AZCERT)',
-        url: 'https://crediblemeds.org',
-        note: "members of the 'Known Risk of TdP' category, cited per entry",
-      },
-      {
         name: 'CPIC database drug table',
         licence: 'CC0-1.0',
         url: 'https://github.com/cpicpgx/cpic-schema',
