@@ -156,9 +156,63 @@ describe('venous access', () => {
     ).toEqual([]);
   });
 
-  it('gives the topic a patient-facing question', () => {
-    const topic = lexicons().attestations.topics.find((t) => t.id === 'venous_access');
-    expect(topic?.question).toMatch(/veins/);
-    expect(topic?.synonyms).toContain('suitable venous access');
+  it('gives the new topics a patient-facing question', () => {
+    const topics = lexicons().attestations.topics;
+    const venous = topics.find((t) => t.id === 'venous_access');
+    expect(venous?.question).toMatch(/veins/);
+    expect(venous?.synonyms).toContain('suitable venous access');
+    expect(topics.find((t) => t.id === 'surgery_recovered')?.question).toMatch(/recovered/);
+  });
+});
+
+describe('recovery from an earlier operation', () => {
+  it('reads recovery from surgery as required, and its lack as an exclusion', () => {
+    expect(
+      conditionOf('Patient must have fully recovered from surgical resection in the opinion of the treating MD.'),
+    ).toEqual(attest('surgery_recovered', true));
+    expect(
+      conditionOf(
+        'Has not adequately recovered from major surgery or has ongoing surgical complications.',
+        'exclusion',
+      ),
+    ).toEqual(attest('surgery_recovered', false));
+    expect(conditionOf('Major surgery from which the participant has not fully recovered', 'exclusion')).toEqual(
+      attest('surgery_recovered', false),
+    );
+    expect(
+      conditionOf('Incomplete recovery from any surgery prior to the start of study treatment', 'exclusion'),
+    ).toEqual(attest('surgery_recovered', false));
+  });
+
+  it('reads recovery as an alternative to the surgery window', () => {
+    expect(
+      conditionOf(
+        'Has undergone major surgery within 4 weeks prior to the first dose of study treatment or has not adequately recovered from surgery or related complications',
+        'exclusion',
+      ),
+    ).toEqual({
+      any: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['surgery'], withinDays: 28 } },
+        attest('surgery_recovered', false),
+      ],
+    });
+  });
+
+  it('does not read recovery from trauma or toxicity, nor a requirement restated among exclusions', () => {
+    expect(
+      topicsOf('Recovery from major trauma including surgery within 4 weeks prior to enrollment.', 'exclusion'),
+    ).toEqual([]);
+    expect(
+      topicsOf(
+        'Has not recovered from a prior procedure or treatment-related adverse reaction to ≤ grade 1 nci ctcae 5.0',
+        'exclusion',
+      ),
+    ).not.toContain('surgery_recovered=false');
+    expect(
+      topicsOf(
+        'Patients must be at least 4 weeks from major surgery and have fully recovered from any effects of surgery and be free of significant detectable infection.',
+        'exclusion',
+      ),
+    ).toEqual([]);
   });
 });

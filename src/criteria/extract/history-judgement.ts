@@ -58,6 +58,14 @@ const ORGAN_WORDS = vocab(
     'cardiac pulmonary lung specified protocol local institutional standards abnormal impaired poor',
 );
 
+const RECOVERY_WORDS = vocab(
+  STATEMENT_COMMON,
+  'recovered recover recovering recovery fully adequately completely sufficiently adequate complete incomplete still from after ' +
+    'effects effect any prior previous recent major minor surgery surgeries surgical procedure procedures operation operations ' +
+    'operative postoperative post resection complications complication related ongoing wound healing in opinion of investigator ' +
+    'treating md physician must have has been be',
+);
+
 const LEGAL_WORDS = vocab(
   STATEMENT_COMMON,
   'under legal guardianship tutorship curatorship protection measure measures judicial safeguard justice deprived liberty freedom ' +
@@ -218,6 +226,27 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     polarity: 'requirement',
     words: CARE_WORDS,
     drugs: true,
+  },
+  {
+    // Recovery from an earlier operation, which the care team judges: "Has not adequately recovered
+    // from major surgery or has ongoing surgical complications", "Patient must have fully recovered
+    // from surgical resection in the opinion of the treating MD". The surgery's own window ("within 4
+    // weeks") is prior therapy's reading. Recovery from trauma or from toxicity is another question.
+    topic: 'surgery_recovered',
+    category: 'prior_therapy',
+    gate: /recover/i,
+    anchor:
+      /\b(?:(?:recover(?:ed|y)?)\s+(?:(?:adequately|fully|completely|sufficiently)\s+)?from\s+(?:(?:the|any|all|a|prior|previous|recent|major|minor|effects?|of|their)\s+){0,5}(?:surg\w*|operations?|(?:surgical\s+)?resections?|surgical\s+procedures?)|(?:surg\w*|resections?)\s+(?:[\w,()-]+\s+){0,8}?(?:(?:fully|adequately|completely)\s+)?recovered\b(?!\s+(?:from|to)\s+(?!(?:the|any|all|prior|previous|major)?\s*(?:surg|operat|resect))\w)|post-?operative\s+recovery)\b/i,
+    reject: /\btrauma\b|\btoxicit\w*|\badverse\b|\bgrade\b/i,
+    // "Major surgery from which the participant has not fully recovered": the anchor ends on the
+    // "not … recovered" it holds, after its start, where no negation scope reaches it.
+    lack: /\b(?:incomplete|unrecovered)\b|\bnot\s+(?:\w+\s+)?recovered$/i,
+    // A requirement restated among exclusions ("Patients must be at least 4 weeks from major surgery and
+    // have fully recovered …") joins its other requirement with "and": negated, either one excludes,
+    // which the assembled conjunction would not say.
+    applies: (input, sentence) => input.kind !== 'exclusion' || !/\b(?:must|should)\b/i.test(sentence),
+    polarity: 'requirement',
+    words: RECOVERY_WORDS,
   },
   {
     topic: 'legal_protection',
