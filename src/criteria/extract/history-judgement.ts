@@ -237,7 +237,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     gate: /recover/i,
     anchor:
       /\b(?:(?:recover(?:ed|y)?)\s+(?:(?:adequately|fully|completely|sufficiently)\s+)?from\s+(?:(?:the|any|all|a|prior|previous|recent|major|minor|effects?|of|their)\s+){0,5}(?:surg\w*|operations?|(?:surgical\s+)?resections?|surgical\s+procedures?)|(?:surg\w*|resections?)\s+(?:[\w,()-]+\s+){0,8}?(?:(?:fully|adequately|completely)\s+)?recovered\b(?!\s+(?:from|to)\s+(?!(?:the|any|all|prior|previous|major)?\s*(?:surg|operat|resect))\w)|post-?operative\s+recovery)\b/i,
-    reject: /\btrauma\b|\btoxicit\w*|\badverse\b|\bgrade\b/i,
+    // Recovery from surgery and from radiation, systemic therapy or an injury named with it is partly
+    // toxicity's question and partly none the topic holds.
+    reject:
+      /\btrauma\b|\btoxicit\w*|\badverse\b|\bgrade\b|\brecover\w*\s+from\s+[^.;]{0,60}?\b(?:surg\w*|resections?)\s*(?:,|\bor\b|\band\b|\/)\s*(?:\w+\s+){0,2}?(?:radiat|radiother|chemo|systemic|therap|treatment|traum|injur)/i,
     // "Major surgery from which the participant has not fully recovered": the anchor ends on the
     // "not … recovered" it holds, after its start, where no negation scope reaches it.
     lack: /\b(?:incomplete|unrecovered)\b|\bnot\s+(?:\w+\s+)?recovered$/i,
