@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -172,6 +172,21 @@ const TOPICS: Topic[] = [
     topic: 'leukapheresis',
     re: /\b(?:able|ability|unable|inability|willing\w*|contra-?indicat\w*)\s+(?:to\s+|for\s+)?(?:(?:undergo|tolerate|accept|have|receive)\s+)?(?:(?:at\s+least\s+)?(?:one|a|an|the)\s+)?(?:autologous\s+)?(?:leuka?|lympho)?apheres[ie]s\b/i,
     words: vocab('leukapheresis leucapheresis apheresis lymphapheresis autologous contraindicating accept procedure procedures medically required harvesting'),
+  },
+  {
+    // "Suitable venous access for blood sampling", "Inadequate venous access to obtain pharmacokinetic
+    // (PK) specimens", "unable to undergo venipuncture and/or tolerate venous access": veins the
+    // study's blood draws and infusions can use, which the patient or the care team answers. Not an
+    // exclusion from the study's blood collection only ("… will be excluded from blood collection
+    // procedures"), which leaves the patient eligible.
+    topic: 'venous_access',
+    re: /\b(?:(?:adequate|suitable|sufficient|good|appropriate|inadequate|poor|difficult|limited|peripheral|central)\s+(?:(?:peripheral|intravenous|IV)\s+)?(?:venous|IV|intravenous)\s+access|(?:undergo|tolerate|contra-?indications?\s+to)\s+(?:(?:a|the|repeated|multiple|serial)\s+)?(?:venipunctures?|venepunctures?|venous\s+access)|venous\s+access)\b/i,
+    lead: /\b(?:adequate|suitable|sufficient|good|appropriate|inadequate|poor|difficult|limited|able|unable|ability|inability|willing\w*|unwilling\w*|tolerate|contra-?indicat\w*|undergo|central\s+line)\b[^.;]*$/i,
+    reject: /\bexcluded\s+from\b|\bport\s+placement\b|\binsertion\s+of\b/i,
+    cannot: /\b(?:inadequate|difficult|limited)\b/i,
+    words: vocab(
+      'adequate suitable sufficient good appropriate inadequate poor difficult limited peripheral central intravenous iv venous access venipuncture venipunctures venepuncture venepunctures blood draw draws line lines port in place medically indicated sampling obtain pharmacokinetic pk repeated multiple serial tolerate undergo study required',
+    ),
   },
   {
     // "Must be able to sit still for 90 minutes", "Inability to lie flat for 20-25 minutes during an
@@ -336,7 +351,9 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const after = text.slice(h.at, sEnd);
       const topicCannot = TOPICS.find((t) => t.topic === h.topic && t.cannot)?.cannot;
       const cannotWord =
-        CANNOT.exec(before) ?? CANNOT.exec(text.slice(sStart, h.end)) ?? (topicCannot ? topicCannot.exec(before) : null);
+        CANNOT.exec(before) ??
+        CANNOT.exec(text.slice(sStart, h.end)) ??
+        (topicCannot ? topicCannot.exec(text.slice(sStart, h.end)) : null);
       const cannot =
         cannotWord !== null ||
         (limits !== null && h.topic === limitsTopic) ||

@@ -54,7 +54,16 @@ const ORGAN_WORDS = vocab(
   'adequate sufficient satisfactory acceptable normal appropriate inadequate insufficient organ end bone marrow hematologic hematological ' +
     'hepatic liver renal kidney coagulation biochemical laboratory lab blood major system function functions reserve parameters indices ' +
     'values status as defined below follows following per protocol within limits ranges range required in by investigator judgment ' +
-    'judgement assessed determined measured must demonstrate show',
+    'judgement assessed determined measured must demonstrate show good selected baseline overall organs hematology haematology ' +
+    'cardiac pulmonary lung specified protocol local institutional standards abnormal impaired poor',
+);
+
+const RECOVERY_WORDS = vocab(
+  STATEMENT_COMMON,
+  'recovered recover recovering recovery fully adequately completely sufficiently adequate complete incomplete still from after ' +
+    'effects effect any prior previous recent major minor surgery surgeries surgical procedure procedures operation operations ' +
+    'operative postoperative post resection complications complication related ongoing wound healing in opinion of investigator ' +
+    'treating md physician must have has been be',
 );
 
 const LEGAL_WORDS = vocab(
@@ -165,10 +174,14 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'adequate_organ_function',
     category: 'labs',
-    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate/i,
+    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor/i,
+    // "Adequate selected organ function per protocol", "Good organ function", "sufficient hematology
+    // and organ functions", "adequate cardiac, liver, lung, and kidney organ function". Impairment is
+    // read only of organ function in general ("Abnormal organ function"): impaired cardiac or renal
+    // function is a condition the conditions reader weighs.
     anchor:
-      /\b(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate)\s+(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|laboratory|lab|blood))*\s+(?:functions?|reserve|parameters|indices|values|status)\b/i,
-    lack: /\b(?:inadequate|insufficient)\b/i,
+      /\b(?:(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?)\b/i,
+    lack: /\b(?:inadequate|insufficient|abnormal|impaired|poor)\b/i,
     applies: (input) => !input.mentions.some((m) => m.type === 'lab'),
     polarity: 'requirement',
     words: ORGAN_WORDS,
@@ -213,6 +226,30 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     polarity: 'requirement',
     words: CARE_WORDS,
     drugs: true,
+  },
+  {
+    // Recovery from an earlier operation, which the care team judges: "Has not adequately recovered
+    // from major surgery or has ongoing surgical complications", "Patient must have fully recovered
+    // from surgical resection in the opinion of the treating MD". The surgery's own window ("within 4
+    // weeks") is prior therapy's reading. Recovery from trauma or from toxicity is another question.
+    topic: 'surgery_recovered',
+    category: 'prior_therapy',
+    gate: /recover/i,
+    anchor:
+      /\b(?:(?:recover(?:ed|y)?)\s+(?:(?:adequately|fully|completely|sufficiently)\s+)?from\s+(?:(?:the|any|all|a|prior|previous|recent|major|minor|effects?|of|their)\s+){0,5}(?:surg\w*|operations?|(?:surgical\s+)?resections?|surgical\s+procedures?)|(?:surg\w*|resections?)\s+(?:[\w,()-]+\s+){0,8}?(?:(?:fully|adequately|completely)\s+)?recovered\b(?!\s+(?:from|to)\s+(?!(?:the|any|all|prior|previous|major)?\s*(?:surg|operat|resect))\w)|post-?operative\s+recovery)\b/i,
+    // Recovery from surgery and from radiation, systemic therapy or an injury named with it is partly
+    // toxicity's question and partly none the topic holds.
+    reject:
+      /\btrauma\b|\btoxicit\w*|\badverse\b|\bgrade\b|\brecover\w*\s+from\s+[^.;]{0,60}?\b(?:surg\w*|resections?)\s*(?:,|\bor\b|\band\b|\/)\s*(?:\w+\s+){0,2}?(?:radiat|radiother|chemo|systemic|therap|treatment|traum|injur)/i,
+    // "Major surgery from which the participant has not fully recovered": the anchor ends on the
+    // "not … recovered" it holds, after its start, where no negation scope reaches it.
+    lack: /\b(?:incomplete|unrecovered)\b|\bnot\s+(?:\w+\s+)?recovered$/i,
+    // A requirement restated among exclusions ("Patients must be at least 4 weeks from major surgery and
+    // have fully recovered …") joins its other requirement with "and": negated, either one excludes,
+    // which the assembled conjunction would not say.
+    applies: (input, sentence) => input.kind !== 'exclusion' || !/\b(?:must|should)\b/i.test(sentence),
+    polarity: 'requirement',
+    words: RECOVERY_WORDS,
   },
   {
     topic: 'legal_protection',

@@ -42,7 +42,8 @@ const TRIAL_WORDS = vocab(
   'participation participating participate participates participated currently concurrent concurrently simultaneous enrolled enrollment ' +
     'enrolment involved taking part in on another other different second clinical interventional therapeutic treatment drug device imaging ' +
     'investigational experimental research study studies trial trials protocol planned plan planning intends intend any ' +
-    'unless except observational non noninterventional follow up period phase',
+    'unless except observational non noninterventional follow up period phase blind blinded device surgical medicinal product ' +
+    'products active',
 );
 
 const TOXICITY_WORDS = vocab(
@@ -78,11 +79,16 @@ export const SAFETY_STATEMENTS: Statement[] = [
     topic: 'other_trial',
     category: 'other',
     gate: /trial|stud(?:y|ies)|protocol/i,
+    // "Participation of any other clinical trials", "participate to another blind interventional
+    // study", "Concurrent treatment in another clinical trial", "in other investigational drug,
+    // device, or surgical studies": the other trial may be named by its kinds, in a list.
     anchor:
-      /\b(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+)(?:[\w-]+\s+){0,4}?(?:stud(?:y|ies)|trials?|protocols?)\b/i,
-    // Willingness to join this study, or a sub-study of it, is another question.
+      /\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+treatment\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+)(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b/i,
+    // Willingness to join this study, its own study-related activities, or a sub-study of it, is
+    // another question. "This study" counts only when no other trial is named ("within 30 days
+    // before the first dose for the current study" is the other trial's window).
     reject:
-      /\b(?:this|the\s+(?:present|current|same))\s+(?:clinical\s+)?(?:study|trial)\b[^.;]{0,20}$|\b(?:refus\w*|unwilling\w*|declin\w*|willing\w*|agree\w*|consent\w*|sub-?stud\w*|biobank\w*|registry|follow-up\s+(?:study|protocol))/i,
+      /^(?![^]*\b(?:another|other|different)\b)[^]*\b(?:this|the\s+(?:present|current|same))\s+(?:clinical\s+)?(?:study|trial)\b[^.;]{0,20}$|\bstudy[\s-]related\b|\b(?:refus\w*|unwilling\w*|declin\w*|willing\w*|agree\w*|consent\w*\s+to\s+participat\w*|sub-?stud\w*|biobank\w*|registry|follow-up\s+(?:study|protocol))/i,
     polarity: 'event',
     words: TRIAL_WORDS,
   },
