@@ -47,6 +47,9 @@ const REPLACE: Record<string, string> = {
   '⩾': '>=',
   '≤': '<=',
   '≦': '<=',
+  // Modifier-letter arrowheads, which some word processors substitute for the comparison signs.
+  '˃': '>',
+  '˂': '<',
   '⩽': '<=',
   '×': 'x',
   '✕': 'x',

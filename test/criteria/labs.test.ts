@@ -293,6 +293,8 @@ describe('lab values on real criteria lines', () => {
 describe('body measurements and oxygen saturation (body_weight, bmi, spo2)', () => {
   it('reads body weight, BMI and pulse oximetry limits in their units', () => {
     expect(conditionOf('Body weight ≥ 40 kg.')).toEqual(lab('body_weight', 'kg', 'greaterThanInclusive', 40));
+    // U+02C3 (modifier letter right arrowhead) pasted for ">".
+    expect(conditionOf('Body weight ˃ 40 kg.')).toEqual(lab('body_weight', 'kg', 'greaterThan', 40));
     expect(conditionOf('BMI \\> 30 kg/m2', 'exclusion')).toEqual(lab('bmi', 'kg/m2', 'greaterThan', 30));
     expect(conditionOf('Pulse Ox greater than or equal to 90% on room air.')).toEqual(
       lab('spo2', '%', 'greaterThanInclusive', 90),
