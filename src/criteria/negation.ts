@@ -68,6 +68,19 @@ function openParenBefore(text: string, pos: number): number {
   return -1;
 }
 
+/** The offset of the ")" closing the parenthesis opened at `open`, or -1. */
+function closeParenAfter(text: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let i = open + 1; i < limit; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** Sentence and clause boundaries that close every scope. */
 function boundaries(text: string): number[] {
   const out: number[] = [];
@@ -140,7 +153,12 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
       // Only for "non-exclusionary": "with the following exception:" introduces a condition of its own
       // that the readers take from the lead-in.
       if (stops[j] !== undefined && /exclusionary/i.test(text.slice(f.start, f.end)) && /^\s*$/.test(text.slice(f.end, stops[j])) && text[stops[j]!] === ':') j++;
-      const end = stops[j] ?? text.length;
+      let end = stops[j] ?? text.length;
+      // "treatment-naïve (except for prior surgery) metastatic NSCLC": an exception opened inside a
+      // parenthesis ends with it.
+      const open = openParenBefore(text, f.start);
+      const close = open >= 0 ? closeParenAfter(text, open, end) : -1;
+      if (close >= 0) end = close;
       scopes.push({ kind: 'exception', start: f.end, end, trigger });
     } else if (f.role === 'postException') {
       // "(minimally invasive procedures … are not exclusionary)": inside a parenthesis the exception

@@ -74,10 +74,12 @@ const EXAMPLE_GAP = /\b(?:such\s+as|e\.\s?g\.?|eg\b|for\s+(?:example|instance)|i
 
 /** A parenthesis wholly inside a gap is an aside ("measurable tumor (or shortest diameter for lymph nodes) and injectable lesions"): its "or" joins nothing outside it. */
 const ASIDE = /\([^()]*\)/g;
+/** The slash of a unit ("3.0 mg/dL), albumin"), which is no "or". */
+const UNIT_SLASH = /[\w^µ.]*\/(?:dl|l|ml|min|m2|m²|mm3|mm²|ul|µl|kg|day|d|h|hr|hpf)\b/gi;
 
 function gapType(gap: string): Gap {
   if (/[.]\s/.test(gap) || /\n/.test(gap)) return 'sentence';
-  const bare = gap.replace(ASIDE, ' ');
+  const bare = gap.replace(ASIDE, ' ').replace(UNIT_SLASH, ' ');
   if (OR_GAP.test(bare)) return 'or';
   if (AND_GAP.test(bare)) return 'and';
   if (/[,;]/.test(bare)) return 'sep';

@@ -24,7 +24,9 @@ describe('connectives between findings', () => {
     expect('all' in c).toBe(true);
     const top = (c as { all: Condition[] }).all;
     expect(
-      top.filter((x) => 'fact' in x && x.fact === 'lab').map((x) => (x as unknown as { params: { name: string } }).params.name),
+      top
+        .filter((x) => 'fact' in x && x.fact === 'lab')
+        .map((x) => (x as unknown as { params: { name: string } }).params.name),
     ).toEqual(['anc', 'hemoglobin', 'platelets']);
     expect(top.some((x) => 'any' in x)).toBe(false);
   });
@@ -51,6 +53,27 @@ describe('connectives between findings', () => {
     expect(names).toEqual(expect.arrayContaining(['hiv', 'tuberculosis']));
     // Each infection excludes on its own: none is nested under an `all` with another.
     for (const x of (c as { any: Condition[] }).any) expect('all' in x).toBe(false);
+  });
+});
+
+describe('units and bracketed exceptions', () => {
+  it('does not take the slash of a unit for "or"', () => {
+    const c = read(
+      'Liver function: total bilirubin level ≤1.5 × ULN (except subjects with Gilbert Syndrome, who can have total bilirubin \\<3.0 mg/dL), albumin level ≥LLN, AST/ALT ≤2.5 × ULN (≤5 × ULN for subjects with liver metastases).',
+    )!;
+    // Bilirubin and the transaminases are both required: neither sits in an alternative of the other.
+    const top = (c as { all: Condition[] }).all;
+    const groups = top.filter((x) => 'any' in x).map((x) => labNames(x));
+    expect(groups).toEqual([['bilirubin'], ['ast', 'alt', 'ast', 'alt']]);
+  });
+
+  it('ends an exception opened inside a parenthesis with the parenthesis', () => {
+    const c = read(
+      'Newly diagnosed, treatment-naïve (except for prior surgery) metastatic NSCLC, with or without a targetable oncogenic driver alteration.',
+    )!;
+    const facts = leavesOf(c).map((l) => `${l.fact}:${JSON.stringify(l.params ?? {})}`);
+    expect(facts).toContain('cancerType:{"codes":["NSCLC"]}');
+    expect(facts).toContain('diseaseExtent:{"extent":"metastatic"}');
   });
 });
 
