@@ -460,7 +460,7 @@ describe('infections', () => {
     expect('all' in c!).toBe(true);
   });
 
-  it('does not read a COVID-19 vaccine as COVID-19, nor HIV limited to a subgroup as HIV', () => {
+  it('does not read a COVID-19 vaccine as COVID-19, nor HIV limited to a subgroup as plain HIV', () => {
     expect(
       JSON.stringify(
         conditionOf(
@@ -469,14 +469,22 @@ describe('infections', () => {
         ) ?? null,
       ),
     ).not.toContain('covid19');
-    expect(
-      JSON.stringify(
-        conditionOf(
-          'HIV-infected patients with a history of Kaposi sarcoma and/or Multicentric Castleman Disease',
-          'exclusion',
-        ) ?? null,
-      ),
-    ).not.toContain('hiv');
+    // The subgroup stays an unparsed leaf beside HIV, so HIV alone never excludes.
+    const kaposi = conditionOf(
+      'HIV-infected patients with a history of Kaposi sarcoma and/or Multicentric Castleman Disease',
+      'exclusion',
+    );
+    expect(kaposi).toEqual({
+      all: expect.arrayContaining([
+        cond({ names: ['hiv'] }),
+        {
+          fact: 'unparsed',
+          operator: 'equal',
+          value: true,
+          params: { text: 'infected patients with a history of Kaposi sarcoma and/or Multicentric Castleman Disease' },
+        },
+      ]),
+    });
   });
 });
 

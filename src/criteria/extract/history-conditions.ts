@@ -172,7 +172,7 @@ const EXCEPTIONS_SENTENCE =
 
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
-  /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
+  /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion(?:ary)?|non-?exclusionary|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
 /** Words of a controlled infection or disease. */
 const CONTROLLED =
   /\b(?:controlled|undetectable|suppressed|suppression|viral\s+load|cd4|antiretroviral|art|haart|antiviral|anti-viral|treated|cured|resolved|eradicated|sustained\s+virologic|svr|negative|clearance|cleared|inactive|remission|stable|well-controlled|prophyla\w+|replacement)\b/i;
@@ -186,7 +186,8 @@ const PERMISSION_VOCAB = vocab(
     'sustained virologic response svr cured cure completed curative eradication therapy therapies negative positive hepatitis b c virus infection ' +
     'surface antigen hbsag antibody core anti hbc must should also remain monitored monitoring per local guidelines standard care institutional ' +
     'opportunistic infections aids defining illness history no within last past years year resolved resolution those whose which that been ' +
-    'receiving receive continue continued during entire duration are not considered exclusion excluded criterion',
+    'receiving receive continue continued during entire duration are not considered exclusion excluded criterion exclusionary ' +
+    'confirmed planned intervention note',
 );
 
 /** Words of a replacement-therapy note ("Replacement therapy (e.g., thyroxine, insulin…) is not considered systemic treatment"). */
@@ -675,6 +676,22 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.shadow = [pos, pos + detectable[0].length];
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
+    } else if (
+      exclusion &&
+      !RISK_OR_SYMPTOM_TAIL.test(tail) &&
+      // The infection named by its test ("the HBV viral load must be undetectable on …") or inside a
+      // requirement is no subject of an exclusion.
+      !/\b(?:viral\s+load|DNA|RNA|antibod\w*|antigen|must|should|if)\b/i.test(text.slice(sStart, pos)) &&
+      viralSubgroup(g, tail)
+    ) {
+      // "HIV-positive patients on combination antiretroviral therapy", "HIV-infected patients with a
+      // history of Kaposi sarcoma": a subgroup of the infected, so the infection stays necessary and
+      // the subgroup is left to a coordinator; the exclusion is never wider than its text.
+      const clause = viralSubgroup(g, tail)!;
+      const lead = /^[\s,)-]*/.exec(clause)![0].length;
+      const span: Span = [pos + lead, pos + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
       g.restricted = true;
       // Conditions inside that tail are someone else's ("contact with persons with confirmed COVID-19").
@@ -1098,6 +1115,29 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
 
 /** Chronic viral infections that criteria allow once controlled. */
 const CHRONIC_VIRAL = new Set(['hiv', 'hbv', 'hcv', 'viral_hepatitis', 'htlv']);
+/**
+ * The subgroup clause after a chronic viral infection in an exclusion ("… patients on combination
+ * antiretroviral therapy", "… with a history of Kaposi sarcoma", "… defined as HBsAg reactive"), up
+ * to the end of its sentence; null when the tail is no subgroup, or is a permission or a
+ * requirement that other steps read.
+ */
+function viralSubgroup(g: Group, tail: string): string | null {
+  if (!g.names.length || !g.names.every((n) => CHRONIC_VIRAL.has(n))) return null;
+  if (!VIRAL_SUBGROUP_TAIL.test(tail)) return null;
+  // A list goes on after a comma ("patients on antiretrovirals, post transplantation patients"); a
+  // rationale after it stays with the subgroup.
+  const clause = /^(?:[^.;,]|,(?=\s*(?:because|due|since|as|which|who|and\s+who)\b))*/i.exec(tail)![0];
+  if (!/\w/.test(clause)) return null;
+  // CD4 counts, viral loads and stable therapy describe a controlled infection, which criteria allow.
+  if (/\b(?:cd4|viral\s+load|undetectable|suppress\w*|stable|stably|controlled)\b/i.test(clause)) return null;
+  // "… are eligible if …", "… must have …", "unless …": a permission, requirement or exception.
+  if (/\b(?:eligible|allowed|permitted|acceptable|may|can|must|should|unless|except)\b/i.test(clause) && !/\b(?:in|not)\s*eligible\b/i.test(clause))
+    return null;
+  return clause;
+}
+/** Words opening a subgroup of the infected: "on …", "receiving …", "with a history of …", "defined as …". */
+const VIRAL_SUBGROUP_TAIL =
+  /^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|persons?)\s+)?(?:on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|with\s+(?:a\s+)?(?:history|prior|previous)\b|(?:defined|as\s+defined)\s+(?:as|by)\b)/i;
 /** What a controlled chronic infection must show, after the condition. */
 const CONTROL_REQUIREMENT =
   /\b(?:undetectable|suppressed|suppression|(?:viral\s+load|RNA|DNA)\b[^.;]{0,40}\b(?:below|undetectable|negative|not\s+detected|<)|cd4|antiretroviral|anti-retroviral|\bART\b|haart|antiviral|anti-viral|treated\s+and\s+cured|cured|well[\s-]controlled|stably\s+controlled|sustained\s+virologic|SVR)/i;
@@ -1108,7 +1148,8 @@ const CONTROL_VOCAB = vocab(
     'treated regimen antiviral anti viral suppressive undetectable viral load loads hiv hbv hcv rna dna pcr level levels below limit lower ' +
     'detection quantification and or the a an of for as controlled well stably suppressed suppression sustained virologic response svr cured ' +
     'cure must should need required to been known history prior previous infection infected hepatitis b c virus surface antigen hbsag ' +
-    'antibody positive seropositive negative test tested currently',
+    'antibody positive seropositive negative test tested currently confirmed during screening planned first study intervention ' +
+    'weeks week months days prior to before note',
 );
 /** The sentence allows the condition or makes controlled status a requirement. */
 const ALLOWS_OR_REQUIRES =
