@@ -36,7 +36,9 @@ describe('chronic viral infection limited to a subgroup', () => {
     ).toEqual({
       all: [
         cond({ names: ['hiv'] }),
-        unread('patients on combination antiretroviral therapy are ineligible because of the potential for PK interactions with AT13387'),
+        unread(
+          'patients on combination antiretroviral therapy are ineligible because of the potential for PK interactions with AT13387',
+        ),
       ],
     });
   });
@@ -56,11 +58,16 @@ describe('chronic viral infection limited to a subgroup', () => {
       'Severely immunocompromised person(s). Examples include patients on immunosuppressants, HIV positive patients on antiretrovirals, post transplantation patients.',
       'exclusion',
     );
-    expect(JSON.stringify(r.condition)).toContain(JSON.stringify({ all: [cond({ names: ['hiv'] }), unread('patients on antiretrovirals')] }));
+    expect(JSON.stringify(r.condition)).toContain(
+      JSON.stringify({ all: [cond({ names: ['hiv'] }), unread('patients on antiretrovirals')] }),
+    );
   });
 
   it('does not read a permission for controlled HIV as an exclusion of it', () => {
-    const c = read('HIV-positive patients on combination antiretroviral therapy with undetectable viral load are eligible.', 'exclusion').condition;
+    const c = read(
+      'HIV-positive patients on combination antiretroviral therapy with undetectable viral load are eligible.',
+      'exclusion',
+    ).condition;
     // Only uncontrolled (active) HIV is excluded.
     expect(c).toEqual(cond({ names: ['hiv'], active: true }));
   });
