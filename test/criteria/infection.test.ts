@@ -93,3 +93,60 @@ describe('chronic viral infection limited to a subgroup', () => {
     expect(JSON.stringify(c)).not.toContain('"hiv"');
   });
 });
+
+describe('viral loads and exceptions after an infection', () => {
+  it('reads a viral load above the limit of detection as the active infection', () => {
+    expect(
+      read('Hepatitis C (HCVAb positive with HCV RNA higher than the lower limit of detection)', 'exclusion').condition,
+    ).toEqual(cond({ names: ['hcv'], active: true }));
+  });
+
+  it('keeps a viral-load threshold as an unparsed leaf beside the active infection', () => {
+    expect(
+      read('Hepatitis B (HBsAg positive with HBV DNA higher than 1000 copies /ml or 200 IU/ml)', 'exclusion').condition,
+    ).toEqual({
+      all: [cond({ names: ['hbv'], active: true }), unread('HBV DNA higher than 1000 copies /ml or 200 IU/ml')],
+    });
+  });
+
+  it('keeps every alternative of the threshold in the leaf', () => {
+    const c = read(
+      'Active hepatitis B (HBsAg positive and HBV DNA ≥ 500 IU/mL or above the upper limit of normal \\[ULN\\] of the testing unit); active hepatitis C (HCV antibody positive and HCV RNA above the lower limit of detection).',
+      'exclusion',
+    ).condition;
+    expect(c).toEqual({
+      any: [
+        {
+          all: [
+            cond({ names: ['hbv'], active: true }),
+            unread('HBV DNA >= 500 IU/mL or above the upper limit of normal [ULN] of the testing unit'),
+          ],
+        },
+        cond({ names: ['hcv'], active: true }),
+      ],
+    });
+  });
+
+  it('does not give a listed tuberculosis the viral load of the hepatitis after it', () => {
+    const c = read(
+      'Active tuberculosis, hepatitis B (HBsAg positive with HBV DNA higher than 1000 copies /ml or 200 IU/ml), hepatitis C (HCVAb positive with HCV RNA higher than the lower limit of detection);',
+      'exclusion',
+    ).condition;
+    expect(JSON.stringify(c)).not.toContain('"tuberculosis","hbv"');
+  });
+
+  it('keeps an exception only the team can judge beside the infections', () => {
+    expect(
+      read('History of hepatitis B, hepatitis C, or HIV (unless meeting protocol-specific criteria).', 'exclusion')
+        .condition,
+    ).toEqual({
+      all: [cond({ names: ['hbv', 'hcv', 'hiv'] }), unread('(unless meeting protocol-specific criteria)')],
+    });
+  });
+
+  it('reads "with a need for treatment" as the current infection', () => {
+    expect(read('Unstable active viral hepatitis with a need for treatment.', 'exclusion').condition).toEqual(
+      cond({ names: ['viral_hepatitis'], active: true }),
+    );
+  });
+});

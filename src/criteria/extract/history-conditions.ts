@@ -158,7 +158,7 @@ const REQUIRED_HEAD = String.raw`(?:antibiotics?|antivirals?|antifungals?|anti-i
  * corticosteroid therapy (or other systemic immunosuppressants)".
  */
 const REQUIRING = new RegExp(
-  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
+  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|with\s+(?:a\s+|the\s+)?need\s+(?:for|of)|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
   'i',
 );
 
@@ -669,11 +669,27 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       /^\s*(?:with|and)\s+(?:a\s+)?(?:detectable|positive|uncontrolled|high)\s+(?:(?:HIV|HBV|HCV|hepatitis\s+[BC])\s+)?(?:viral\s+load|RNA|DNA|viremia)\b/i.exec(
         tail,
       );
-    if (detectable) {
+    // Only for a group of viral infections: the viral load is theirs, not that of a listed
+    // tuberculosis or other condition before them.
+    const viral = g.names.every((n) => CHRONIC_VIRAL.has(n));
+    const aboveDetection = detectable || !viral ? null : VIRAL_ABOVE_DETECTION.exec(tail);
+    const aboveNumber = detectable || aboveDetection || !viral ? null : VIRAL_ABOVE_NUMBER.exec(tail);
+    if (detectable || aboveDetection) {
+      const m = (detectable ?? aboveDetection)!;
       g.active = true;
-      g.spans.push([pos, pos + detectable[0].length]);
+      g.spans.push([pos, pos + m[0].length]);
       // "Active HCV with detectable HCV RNA": the second name is the test, not another finding.
-      g.shadow = [pos, pos + detectable[0].length];
+      g.shadow = [pos, pos + m[0].length];
+    } else if (aboveNumber) {
+      // "HBsAg positive with HBV DNA higher than 1000 copies/ml or 200 IU/ml": a replicating
+      // infection (active), above a viral load no fact holds, which stays an unparsed leaf beside it.
+      g.active = true;
+      const lead = /^\s*(?:with|and)\s+(?:a\s+)?/i.exec(aboveNumber[0])![0].length;
+      // A closing parenthesis of a gloss ("hepatitis B (HBsAg positive with HBV DNA > 200 IU/ml)") is not the limit's.
+      const limit = aboveNumber[0].replace(/\s*\)\s*$/, (m) => (aboveNumber[0].includes('(') ? m : ''));
+      const span: Span = [pos + lead, pos + limit.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = [pos, span[1]];
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
     } else if (
@@ -1123,6 +1139,10 @@ const CHRONIC_VIRAL = new Set(['hiv', 'hbv', 'hcv', 'viral_hepatitis', 'htlv']);
  */
 function viralSubgroup(g: Group, tail: string): string | null {
   if (!g.names.length || !g.names.every((n) => CHRONIC_VIRAL.has(n))) return null;
+  // "(unless meeting protocol-specific criteria)": an exception only the team can judge, kept
+  // in its words beside the infection.
+  const meets = UNLESS_MEETS.exec(tail);
+  if (meets) return meets[0];
   if (!VIRAL_SUBGROUP_TAIL.test(tail)) return null;
   // A list goes on after a comma ("patients on antiretrovirals, post transplantation patients"); a
   // rationale after it stays with the subgroup.
@@ -1135,9 +1155,23 @@ function viralSubgroup(g: Group, tail: string): string | null {
     return null;
   return clause;
 }
+const UNLESS_MEETS =
+  /^\s*\(?\s*(?:unless|except\s+(?:if|when|those|for\s+those))\s+(?:they\s+|the\s+(?:patient|participant|subject)\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b[^.;()]*\)?/i;
 /** Words opening a subgroup of the infected: "on …", "receiving …", "with a history of …", "defined as …". */
 const VIRAL_SUBGROUP_TAIL =
   /^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|persons?)\s+)?(?:on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|with\s+(?:a\s+)?(?:history|prior|previous)\b|(?:defined|as\s+defined)\s+(?:as|by)\b)/i;
+/** "with HBV DNA higher than", "and HCV RNA ≥": a viral load above some level, after the infection. */
+const VIRAL_LOAD_ABOVE = String.raw`^\s*(?:with|and)\s+(?:a\s+)?(?:(?:HIV|HBV|HCV|hepatitis\s+[BC])(?:\s*-\s*\d)?[\s-]*)?(?:viral\s+load|RNA|DNA|viremia)(?:\s+(?:levels?|titers?|titres?|counts?))?\s*(?:of\s+|is\s+)?(?:higher|greater|more|above|over|exceeding|>=|=>|>|≥)\s*(?:than\s*)?(?:or\s+equal\s+to\s*)?`;
+/** Above the limit of detection or quantification: a detectable viral load, the active infection. */
+const VIRAL_ABOVE_DETECTION = new RegExp(
+  String.raw`${VIRAL_LOAD_ABOVE}(?:the\s+)?(?:lower\s+)?limits?\s+of\s+(?:detection|quantification|quantitation)|${VIRAL_LOAD_ABOVE}(?:LLOD|LLOQ|LOD)\b`,
+  'i',
+);
+/** Above a number of IU or copies per mL, with its alternatives in other units. */
+const VIRAL_ABOVE_NUMBER = new RegExp(
+  String.raw`${VIRAL_LOAD_ABOVE}\d[\d,.]*\s*(?:IU|copies|cp|international\s+units)\s*\/?\s*(?:ml\b)?(?:\s*\(?\s*(?:or|and|\/)\s*(?:>=|>|≥)?\s*\d[\d,.]*\s*(?:IU|copies|cp|international\s+units)\s*\/?\s*(?:ml\b)?\s*\)?)*(?:\s*,?\s*(?:or|and\/or)\s+(?:above|over|greater|higher|more|exceeding|>=|>|≥)(?:[^.;()[]|\[[^\]]*\])*)?`,
+  'i',
+);
 /** What a controlled chronic infection must show, after the condition. */
 const CONTROL_REQUIREMENT =
   /\b(?:undetectable|suppressed|suppression|(?:viral\s+load|RNA|DNA)\b[^.;]{0,40}\b(?:below|undetectable|negative|not\s+detected|<)|cd4|antiretroviral|anti-retroviral|\bART\b|haart|antiviral|anti-viral|treated\s+and\s+cured|cured|well[\s-]controlled|stably\s+controlled|sustained\s+virologic|SVR)/i;
