@@ -245,6 +245,18 @@ describe('brain metastases', () => {
     expect(conditionOf('\\>3 brain metastasis', 'exclusion')).toEqual({ all: [bm('active', 'treated-stable'), unread('>3')] });
   });
 
+  it('reads an inclusion limiting any metastases as met without them and left to a coordinator with them', () => {
+    const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+    expect(conditionOf('Longest diameter of largest brain metastasis must be ≤30 mm')).toEqual({
+      any: [bm('none'), unread('Longest diameter of largest brain metastasis must be <=30 mm')],
+    });
+    expect(conditionOf('No brain metastasis is \\> 2 cm in diameter at the time of registration.')).toEqual({
+      any: [bm('none'), unread('No brain metastasis is > 2 cm in diameter at the time of registration')],
+    });
+    // A lower bound requires metastases: the presence reading stays.
+    expect(conditionOf('At least one brain metastasis must be of ≥5 mm in diameter')).toEqual(bm('active', 'treated-stable'));
+  });
+
   it('does not read a limit in a list, an exception or an inclusion as a limit on all metastases', () => {
     // Leptomeningeal disease keeps its own reading; the list's limits stay unread.
     expect(
@@ -262,7 +274,6 @@ describe('brain metastases', () => {
         'exclusion',
       ),
     ).toBeNull();
-    expect(conditionOf('No brain metastasis is \\> 2 cm in diameter at the time of registration.')).toBeNull();
   });
 
   it('reads the brain among other metastatic sites and leaves the other sites unread', () => {

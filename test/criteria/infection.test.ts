@@ -53,6 +53,18 @@ describe('chronic viral infection limited to a subgroup', () => {
     });
   });
 
+  it('reads "HIV infection with ongoing antiretroviral therapy" as HIV with the subgroup unread', () => {
+    expect(
+      read('Immunocompromised status or known HIV infection with ongoing antiretroviral therapy.', 'exclusion')
+        .condition,
+    ).toEqual({
+      any: [
+        cond({ names: ['immunodeficiency'] }),
+        { all: [cond({ names: ['hiv'] }), unread('with ongoing antiretroviral therapy')] },
+      ],
+    });
+  });
+
   it('stops the subgroup at a comma that goes on with the list', () => {
     const r = read(
       'Severely immunocompromised person(s). Examples include patients on immunosuppressants, HIV positive patients on antiretrovirals, post transplantation patients.',

@@ -301,6 +301,28 @@ function inException(input: ExtractInput, pos: number): boolean {
   });
 }
 
+/**
+ * An inclusion sentence that limits the size, number or location of the metastases the patient may
+ * have, without granting, excepting or framing them: "… brain metastasis must be ≤ 30 mm", "No brain
+ * metastasis is > 2 cm in diameter".
+ */
+function limitRequired(text: string, m: BmMention): boolean {
+  const sentence = text.slice(m.sStart, m.sEnd);
+  const lead = text.slice(m.sStart, m.qualStart);
+  const after = text.slice(m.end, m.sEnd);
+  if (!RESTRICT.test(after)) return false;
+  if (PERMIT.test(sentence) || UNLESS.test(sentence) || ALLOWS_UNTREATED.test(sentence)) return false;
+  if (/\b(?:if|when|in\s+case|unless|except|until|or|only)\b/i.test(sentence)) return false;
+  // A lower bound ("at least one brain metastasis must be ≥ 5 mm") requires metastases: no limit.
+  if (/\b(?:at\s+least|one\s+or\s+more|minimum|measurable|evaluable|target)\b|>=|≥|=>/i.test(sentence)) return false;
+  const required =
+    /^[^.;]*?\b(?:must|should|shall)\s+(?:(?:all\s+)?be|have|measure|not\s+exceed)\b/i.test(after) &&
+    /(?:≤|<=|=<|<|\b(?:no|not)\s+(?:more|larger|greater|bigger)\s+than\b|\bnot\s+exceed|\b(?:less|smaller|fewer)\s+than\b|\bup\s+to\b|\bmaximum\b|\bat\s+most\b)/i.test(sentence);
+  const noneAbove =
+    /^\s*no\s+(?:\w+\s+){0,2}$/i.test(lead) && /^\s*(?:is|are|was|were|measur\w*|exceed\w*|larger|greater|>)/i.test(after);
+  return required || noneAbove;
+}
+
 function bmCondition(states: State[]): Condition {
   return { fact: 'brainMetastases', operator: 'in', value: states };
 }
@@ -543,6 +565,10 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         condition = bmCondition(['active', 'treated-stable']);
       }
     } else {
+      if (mentions.length === 1 && limitRequired(text, m)) {
+        limited.push(m);
+        continue;
+      }
       const lead = text.slice(m.sStart, m.qualStart);
       const early = lead.length <= 70;
       const negated = negatedAt(input, m.start);
@@ -663,7 +689,28 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // also grants, requires or defers ("must be treated", "until treated", "unless") is left unread.
   // Only a sole mention: in a list ("leptomeningeal metastases, more than 3 untreated CNS metastases,
   // …") the limit's words belong to one member and the others must keep their own readings.
-  for (const m of mentions.length === 1 ? limited : []) {
+  // An inclusion that limits any metastases the patient has ("Longest diameter of largest brain
+  // metastasis must be ≤ 30 mm", "No brain metastasis is > 2 cm"): met without metastases, left to
+  // a coordinator with them.
+  for (const m of exclusion ? [] : limited) {
+    if (cns.some((c) => c.start >= m.sStart && c.start < m.sEnd)) continue;
+    const sentence = text.slice(m.sStart, m.sEnd).replace(/[\s.;:]+$/, '');
+    findings.push({
+      f: {
+        category: 'brain_metastases',
+        condition: {
+          any: [bmCondition(['none']), { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence } }],
+        },
+        spans: [[m.qualStart, m.end]],
+        cover: [[m.sStart, m.sEnd]],
+        anchor: m.start,
+        polarityHandled: true,
+      },
+      m,
+    });
+    break;
+  }
+  for (const m of exclusion && mentions.length === 1 ? limited : []) {
     if (findings.some(({ m: o }) => o.sStart === m.sStart)) continue;
     if (cns.some((c) => c.start >= m.sStart && c.start < m.sEnd)) continue;
     const sentence = text.slice(m.sStart, m.sEnd);

@@ -1159,7 +1159,7 @@ const UNLESS_MEETS =
   /^\s*\(?\s*(?:unless|except\s+(?:if|when|those|for\s+those))\s+(?:they\s+|the\s+(?:patient|participant|subject)\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b[^.;()]*\)?/i;
 /** Words opening a subgroup of the infected: "on …", "receiving …", "with a history of …", "defined as …". */
 const VIRAL_SUBGROUP_TAIL =
-  /^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|persons?)\s+)?(?:on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|with\s+(?:a\s+)?(?:history|prior|previous)\b|(?:defined|as\s+defined)\s+(?:as|by)\b)/i;
+  /^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|persons?)\s+)?(?:on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|with\s+(?:a\s+)?(?:history|prior|previous)\b|with\s+(?:ongoing\s+|current\s+|concurrent\s+)?(?:combination\s+)?(?:anti-?retroviral|ART\b|HAART\b|cART\b)|(?:defined|as\s+defined)\s+(?:as|by)\b)/i;
 /** "with HBV DNA higher than", "and HCV RNA ≥": a viral load above some level, after the infection. */
 const VIRAL_LOAD_ABOVE = String.raw`^\s*(?:with|and)\s+(?:a\s+)?(?:(?:HIV|HBV|HCV|hepatitis\s+[BC])(?:\s*-\s*\d)?[\s-]*)?(?:viral\s+load|RNA|DNA|viremia)(?:\s+(?:levels?|titers?|titres?|counts?))?\s*(?:of\s+|is\s+)?(?:higher|greater|more|above|over|exceeding|>=|=>|>|≥)\s*(?:than\s*)?(?:or\s+equal\s+to\s*)?`;
 /** Above the limit of detection or quantification: a detectable viral load, the active infection. */
