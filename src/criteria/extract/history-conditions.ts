@@ -24,6 +24,14 @@
  * all(condition(names: peripheral_neuropathy), unparsed "Grade 2 or greater"). The condition is then
  * necessary for the exclusion (a patient without neuropathy is not excluded) and the grade is left
  * to the coordinator; a grade ceiling ("Grade ≤ 1 neuropathy is allowed") stays a permission.
+ * Chronic viral infections in exclusions are read the same way when narrowed:
+ *   "HIV-positive patients on combination antiretroviral therapy"
+ *        → all(condition(names: hiv), unparsed "patients on combination antiretroviral therapy")
+ *   "HBsAg positive with HBV DNA higher than 1000 copies/ml"
+ *        → all(condition(names: hbv, active), unparsed "HBV DNA higher than 1000 copies/ml")
+ *   "HCV antibody positive with HCV RNA above the lower limit of detection" → condition(names: hcv, active)
+ * No fact holds a viral load, so the threshold is left to the coordinator; "active" is the replicating
+ * infection any such threshold presupposes.
  *
  * Other malignancies are in history-malignancy.ts; leptomeningeal disease and cord compression in
  * history-brain.ts.
