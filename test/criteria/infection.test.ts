@@ -162,3 +162,14 @@ describe('viral loads and exceptions after an infection', () => {
     );
   });
 });
+
+describe('notes after an infection', () => {
+  it('reads a nested permission note as narrowing the exclusion to the active infection', () => {
+    expect(
+      read(
+        'Untreated chronic hepatitis B or chronic HBV carriers with HBV DNA\\>500 IU/mL (or \\>2500 copies/mL) at screening (Note: Inactive hepatitis B surface antigen (HbsAg) carriers, treated and stable hepatitis B (HBV DNA \\< 500 IU/mL or \\< 2500 copies/mL) can be enrolled)',
+        'exclusion',
+      ),
+    ).toEqual({ condition: cond({ names: ['hbv'], active: true }), unread: '' });
+  });
+});

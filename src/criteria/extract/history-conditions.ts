@@ -195,7 +195,7 @@ const PERMISSION_VOCAB = vocab(
     'surface antigen hbsag antibody core anti hbc must should also remain monitored monitoring per local guidelines standard care institutional ' +
     'opportunistic infections aids defining illness history no within last past years year resolved resolution those whose which that been ' +
     'receiving receive continue continued during entire duration are not considered exclusion excluded criterion exclusionary ' +
-    'confirmed planned intervention note',
+    'confirmed planned intervention note inactive carrier carriers state',
 );
 
 /** Words of a replacement-therapy note ("Replacement therapy (e.g., thyroxine, insulin…) is not considered systemic treatment"). */
@@ -1065,11 +1065,16 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // note's own "to be eligible" is not one.
     // A parenthesis after the condition is a note on it ("(treated HCV permitted if RNA
     // undetectable)"), read by step 5, not a permission of the condition itself.
-    const claim = (
-      note
-        ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
-        : sentence
-    ).replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
+    // Nested notes ("(Note: inactive HBsAg carriers (HBV DNA < 500 IU/mL) can be enrolled)") are
+    // removed from the inside out; text before the condition keeps its offsets, so the test holds.
+    let claim = note
+      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
+      : sentence;
+    for (let i = 0; i < 3 && /\([^()]*\)/.test(claim); i++) {
+      const next = claim.replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
+      if (next === claim) break;
+      claim = next;
+    }
     if (
       PERMIT.test(claim) &&
       !/\b(?:not|never|in)eligible|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)/i.test(claim)
