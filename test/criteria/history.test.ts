@@ -253,6 +253,9 @@ describe('brain metastases', () => {
     expect(conditionOf('No brain metastasis is \\> 2 cm in diameter at the time of registration.')).toEqual({
       any: [bm('none'), unread('No brain metastasis is > 2 cm in diameter at the time of registration')],
     });
+    const all =
+      'All brain metastases must be located outside of the brainstem and ≥ 5 mm from the optic nerves or optic chiasm and ≤ 3.0 cm in maximum dimension';
+    expect(conditionOf(all)).toEqual({ any: [bm('none'), unread(all)] });
     // A lower bound requires metastases: the presence reading stays.
     expect(conditionOf('At least one brain metastasis must be of ≥5 mm in diameter')).toEqual(bm('active', 'treated-stable'));
   });

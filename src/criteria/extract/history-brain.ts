@@ -312,9 +312,11 @@ function limitRequired(text: string, m: BmMention): boolean {
   const after = text.slice(m.end, m.sEnd);
   if (!RESTRICT.test(after)) return false;
   if (PERMIT.test(sentence) || UNLESS.test(sentence) || ALLOWS_UNTREATED.test(sentence)) return false;
-  if (/\b(?:if|when|in\s+case|unless|except|until|or|only)\b/i.test(sentence)) return false;
+  if (/\b(?:if|when|in\s+case|unless|except|until|only)\b/i.test(sentence)) return false;
   // A lower bound ("at least one brain metastasis must be ≥ 5 mm") requires metastases: no limit.
-  if (/\b(?:at\s+least|one\s+or\s+more|minimum|measurable|evaluable|target)\b|>=|≥|=>/i.test(sentence)) return false;
+  // Said of all of them ("All brain metastases must be … ≥ 5 mm from the optic chiasm") it is one.
+  if (/\b(?:at\s+least|one\s+or\s+more|minimum|measurable|evaluable|target)\b/i.test(sentence)) return false;
+  if (/>=|≥|=>/.test(sentence) && !/^\s*(?:all|each|every|any)\b/i.test(sentence)) return false;
   const required =
     /^[^.;]*?\b(?:must|should|shall)\s+(?:(?:all\s+)?be|have|measure|not\s+exceed)\b/i.test(after) &&
     /(?:≤|<=|=<|<|\b(?:no|not)\s+(?:more|larger|greater|bigger)\s+than\b|\bnot\s+exceed|\b(?:less|smaller|fewer)\s+than\b|\bup\s+to\b|\bmaximum\b|\bat\s+most\b)/i.test(sentence);
