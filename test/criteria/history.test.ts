@@ -255,7 +255,7 @@ describe('brain metastases', () => {
     });
     const all =
       'All brain metastases must be located outside of the brainstem and ≥ 5 mm from the optic nerves or optic chiasm and ≤ 3.0 cm in maximum dimension';
-    expect(conditionOf(all)).toEqual({ any: [bm('none'), unread(all)] });
+    expect(conditionOf(all)).toEqual({ any: [bm('none'), unread(all.replace('≥', '>=').replace('≤', '<='))] });
     // A lower bound requires metastases: the presence reading stays.
     expect(conditionOf('At least one brain metastasis must be of ≥5 mm in diameter')).toEqual(bm('active', 'treated-stable'));
   });
