@@ -706,6 +706,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // The infection named by its test ("the HBV viral load must be undetectable on …") or inside a
       // requirement is no subject of an exclusion.
       !/\b(?:viral\s+load|DNA|RNA|antibod\w*|antigen|must|should|if)\b/i.test(text.slice(sStart, pos)) &&
+      // Someone else's infection: "Donor must be negative for hepatitis, HTLV, and HIV …".
+      !/\b(?:donors?|partners?|caregivers?|household|family\s+members?)\b/i.test(text.slice(sStart, sentenceEnd(text, pos))) &&
       viralSubgroup(g, tail)
     ) {
       // "HIV-positive patients on combination antiretroviral therapy", "HIV-infected patients with a
