@@ -221,12 +221,59 @@ describe('brain metastases', () => {
     ).toContainEqual(bm('active', 'treated-stable'));
   });
 
-  it('leaves unread what the three values cannot say: untreated asymptomatic metastases allowed, size limits', () => {
+  it('leaves unread what the three values cannot say: untreated asymptomatic metastases allowed', () => {
     expect(conditionOf('Participants with asymptomatic brain metastases are eligible.')).toBeNull();
-    expect(conditionOf('Any untreated brain lesions \\> 1.0 cm in size', 'exclusion')).toBeNull();
     expect(
       conditionOf(
         'Symptomatic brain metastases. Brain metastases may be treated or untreated, but participants must be asymptomatic and off steroids for at least 14 days prior to start of study intervention.',
+        'exclusion',
+      ),
+    ).toBeNull();
+  });
+
+  it('keeps a size, number or location limit as an unparsed leaf beside the metastases it limits', () => {
+    const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+    expect(conditionOf('Any untreated brain lesions \\> 1.0 cm in size', 'exclusion')).toEqual({
+      all: [bm('active'), unread('> 1.0 cm in size')],
+    });
+    expect(conditionOf('Brain metastasis larger than 4 cm', 'exclusion')).toEqual({
+      all: [bm('active', 'treated-stable'), unread('larger than 4 cm')],
+    });
+    expect(conditionOf('Brain metastases in the brain stem', 'exclusion')).toEqual({
+      all: [bm('active', 'treated-stable'), unread('in the brain stem')],
+    });
+    expect(conditionOf('\\>3 brain metastasis', 'exclusion')).toEqual({ all: [bm('active', 'treated-stable'), unread('>3')] });
+  });
+
+  it('reads an inclusion limiting any metastases as met without them and left to a coordinator with them', () => {
+    const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+    expect(conditionOf('Longest diameter of largest brain metastasis must be ≤30 mm')).toEqual({
+      any: [bm('none'), unread('Longest diameter of largest brain metastasis must be <=30 mm')],
+    });
+    expect(conditionOf('No brain metastasis is \\> 2 cm in diameter at the time of registration.')).toEqual({
+      any: [bm('none'), unread('No brain metastasis is > 2 cm in diameter at the time of registration')],
+    });
+    const all =
+      'All brain metastases must be located outside of the brainstem and ≥ 5 mm from the optic nerves or optic chiasm and ≤ 3.0 cm in maximum dimension';
+    expect(conditionOf(all)).toEqual({ any: [bm('none'), unread(all.replace('≥', '>=').replace('≤', '<='))] });
+    // A lower bound requires metastases: the presence reading stays.
+    expect(conditionOf('At least one brain metastasis must be of ≥5 mm in diameter')).toEqual(bm('active', 'treated-stable'));
+  });
+
+  it('does not read a limit in a list, an exception or an inclusion as a limit on all metastases', () => {
+    // Leptomeningeal disease keeps its own reading; the list's limits stay unread.
+    expect(
+      JSON.stringify(
+        conditionOf(
+          'Patients with leptomeningeal metastases, more than 3 untreated central nervous system (CNS) metastases, untreated brain metastases measuring \\>1cm, or requiring treatment-dose steroids (\\> 10 mg/day prednisone equivalents) for CNS-related symptoms.',
+          'exclusion',
+        ),
+      ),
+    ).toContain('leptomeningeal_disease');
+    expect(conditionOf('Brain metastases larger than 3 cm, unless treated and stable for 4 weeks.', 'exclusion')).toBeNull();
+    expect(
+      conditionOf(
+        'Patients who have more than 2 CNS metastases or who have any CNS lesion that is symptomatic, greater than 1 cm in diameter or show significant surrounding edema on MRI scan will not be eligible until they have been treated and demonstrated no clincal or radiologic CNS progression for at least 2 months.',
         'exclusion',
       ),
     ).toBeNull();
@@ -460,7 +507,7 @@ describe('infections', () => {
     expect('all' in c!).toBe(true);
   });
 
-  it('does not read a COVID-19 vaccine as COVID-19, nor HIV limited to a subgroup as HIV', () => {
+  it('does not read a COVID-19 vaccine as COVID-19, nor HIV limited to a subgroup as plain HIV', () => {
     expect(
       JSON.stringify(
         conditionOf(
@@ -469,14 +516,22 @@ describe('infections', () => {
         ) ?? null,
       ),
     ).not.toContain('covid19');
-    expect(
-      JSON.stringify(
-        conditionOf(
-          'HIV-infected patients with a history of Kaposi sarcoma and/or Multicentric Castleman Disease',
-          'exclusion',
-        ) ?? null,
-      ),
-    ).not.toContain('hiv');
+    // The subgroup stays an unparsed leaf beside HIV, so HIV alone never excludes.
+    const kaposi = conditionOf(
+      'HIV-infected patients with a history of Kaposi sarcoma and/or Multicentric Castleman Disease',
+      'exclusion',
+    );
+    expect(kaposi).toEqual({
+      all: expect.arrayContaining([
+        cond({ names: ['hiv'] }),
+        {
+          fact: 'unparsed',
+          operator: 'equal',
+          value: true,
+          params: { text: 'infected patients with a history of Kaposi sarcoma and/or Multicentric Castleman Disease' },
+        },
+      ]),
+    });
   });
 });
 

@@ -17,7 +17,11 @@
  * A text that allows untreated brain metastases while excluding symptomatic ones cannot be told
  * apart with these three values (asymptomatic untreated metastases are 'active'), so it is left
  * unread rather than excluding patients it allows. Size, number and location limits ("> 3 cm",
- * "brain stem") are not expressible either and leave their mention unread.
+ * "brain stem") are not expressible either: in an exclusion naming only the brain metastases
+ * ("Brain metastasis larger than 4 cm") the limit stays an unparsed leaf beside them,
+ *   all(brainMetastases in [active, treated-stable], unparsed "larger than 4 cm"),
+ * so a patient without metastases passes and one with them is left to a coordinator; elsewhere
+ * (lists, permissions, inclusions) the mention stays unread.
  *
  * Leptomeningeal disease and spinal cord compression are conditions (rules/conditions.json,
  * group cns_disease), read here because criteria list them with brain metastases.
@@ -297,6 +301,30 @@ function inException(input: ExtractInput, pos: number): boolean {
   });
 }
 
+/**
+ * An inclusion sentence that limits the size, number or location of the metastases the patient may
+ * have, without granting, excepting or framing them: "… brain metastasis must be ≤ 30 mm", "No brain
+ * metastasis is > 2 cm in diameter".
+ */
+function limitRequired(text: string, m: BmMention): boolean {
+  const sentence = text.slice(m.sStart, m.sEnd);
+  const lead = text.slice(m.sStart, m.qualStart);
+  const after = text.slice(m.end, m.sEnd);
+  if (!RESTRICT.test(after)) return false;
+  if (PERMIT.test(sentence) || UNLESS.test(sentence) || ALLOWS_UNTREATED.test(sentence)) return false;
+  if (/\b(?:if|when|in\s+case|unless|except|until|only)\b/i.test(sentence)) return false;
+  // A lower bound ("at least one brain metastasis must be ≥ 5 mm") requires metastases: no limit.
+  // Said of all of them ("All brain metastases must be … ≥ 5 mm from the optic chiasm") it is one.
+  if (/\b(?:at\s+least|one\s+or\s+more|minimum|measurable|evaluable|target)\b/i.test(sentence)) return false;
+  if (/>=|≥|=>/.test(sentence) && !/^\s*(?:all|each|every|any)\b/i.test(sentence)) return false;
+  const required =
+    /^[^.;]*?\b(?:must|should|shall)\s+(?:(?:all\s+)?be|have|measure|not\s+exceed)\b/i.test(after) &&
+    /(?:≤|<=|=<|<|\b(?:no|not)\s+(?:more|larger|greater|bigger)\s+than\b|\bnot\s+exceed|\b(?:less|smaller|fewer)\s+than\b|\bup\s+to\b|\bmaximum\b|\bat\s+most\b)/i.test(sentence);
+  const noneAbove =
+    /^\s*no\s+(?:\w+\s+){0,2}$/i.test(lead) && /^\s*(?:is|are|was|were|measur\w*|exceed\w*|larger|greater|>)/i.test(after);
+  return required || noneAbove;
+}
+
 function bmCondition(states: State[]): Condition {
   return { fact: 'brainMetastases', operator: 'in', value: states };
 }
@@ -450,6 +478,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     }
   }
   const findings: Array<{ f: Finding; m: BmMention }> = [];
+  // Exclusions limited by size, number or location ("Brain metastasis larger than 4 cm", "> 3 brain
+  // metastases", "in the brain stem").
+  const limited: BmMention[] = [];
   // The clauses that define the treated-and-stable metastases each finding allows, where a
   // steroid-free requirement may stand.
   const definitions = new Map<Finding, Span[]>();
@@ -489,7 +520,11 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
 
     if (exclusion) {
       if (m.permission) continue; // read below as the narrowing of the exclusion it follows
-      if (RESTRICT.test(text.slice(Math.max(m.sStart, m.qualStart - 30), m.qualStart) + clause.slice(0, 80))) continue;
+      const restricted = RESTRICT.test(text.slice(Math.max(m.sStart, m.qualStart - 30), m.qualStart) + clause.slice(0, 80));
+      if (restricted) {
+        limited.push(m);
+        continue;
+      }
 
       // "… unless treated and stable" in the same sentence narrows this mention.
       const tail = text.slice(m.end, m.sEnd);
@@ -532,6 +567,10 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         condition = bmCondition(['active', 'treated-stable']);
       }
     } else {
+      if (mentions.length === 1 && limitRequired(text, m)) {
+        limited.push(m);
+        continue;
+      }
       const lead = text.slice(m.sStart, m.qualStart);
       const early = lead.length <= 70;
       const negated = negatedAt(input, m.start);
@@ -645,6 +684,67 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     };
     findings.push({ f, m });
     if (defined.length) definitions.set(f, defined);
+  }
+
+  // A limit the fact cannot hold stays an unparsed leaf beside the metastases, which remain necessary:
+  // a patient without them is not excluded, one with them is left to a coordinator. A sentence that
+  // also grants, requires or defers ("must be treated", "until treated", "unless") is left unread.
+  // Only a sole mention: in a list ("leptomeningeal metastases, more than 3 untreated CNS metastases,
+  // …") the limit's words belong to one member and the others must keep their own readings.
+  // An inclusion that limits any metastases the patient has ("Longest diameter of largest brain
+  // metastasis must be ≤ 30 mm", "No brain metastasis is > 2 cm"): met without metastases, left to
+  // a coordinator with them.
+  for (const m of exclusion ? [] : limited) {
+    if (cns.some((c) => c.start >= m.sStart && c.start < m.sEnd)) continue;
+    const sentence = text.slice(m.sStart, m.sEnd).replace(/[\s.;:]+$/, '');
+    findings.push({
+      f: {
+        category: 'brain_metastases',
+        condition: {
+          any: [bmCondition(['none']), { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence } }],
+        },
+        spans: [[m.qualStart, m.end]],
+        cover: [[m.sStart, m.sEnd]],
+        anchor: m.start,
+        polarityHandled: true,
+      },
+      m,
+    });
+    break;
+  }
+  for (const m of exclusion && mentions.length === 1 ? limited : []) {
+    if (findings.some(({ m: o }) => o.sStart === m.sStart)) continue;
+    if (cns.some((c) => c.start >= m.sStart && c.start < m.sEnd)) continue;
+    const sentence = text.slice(m.sStart, m.sEnd);
+    if (
+      PERMIT.test(sentence) ||
+      UNLESS.test(sentence) ||
+      ALLOWS_UNTREATED.test(sentence) ||
+      /\b(?:must|should|until|eligible|allowed|permitted|only|without|outside)\b/i.test(sentence)
+    )
+      continue;
+    const rest = [text.slice(m.sStart, m.qualStart), text.slice(m.end, m.sEnd)]
+      .map((t) => t.replace(/^[\s,.;:]+|[\s,.;:]+$/g, ''))
+      .filter((t) => /\w/.test(t));
+    if (!rest.length || !RESTRICT.test(rest.join(' '))) continue;
+    const limit: Condition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: rest.join(' … ') } };
+    findings.push({
+      f: {
+        category: 'brain_metastases',
+        // Active only when said before the noun ("untreated brain lesions > 1 cm"): "brain metastases
+        // that are untreated or in the posterior fossa" excludes treated ones too.
+        condition: {
+          all: [bmCondition(ACTIVE.test(text.slice(m.qualStart, m.start)) ? ['active'] : ['active', 'treated-stable']), limit],
+        },
+        spans: [[m.qualStart, m.end]],
+        cover: [[m.sStart, m.sEnd]],
+        anchor: m.start,
+        polarityHandled: true,
+      },
+      m,
+    });
+    limited.length = 0;
+    break;
   }
 
   // Permission sentences in an exclusion narrow the exclusion before them; their words are

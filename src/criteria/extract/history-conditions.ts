@@ -24,6 +24,14 @@
  * all(condition(names: peripheral_neuropathy), unparsed "Grade 2 or greater"). The condition is then
  * necessary for the exclusion (a patient without neuropathy is not excluded) and the grade is left
  * to the coordinator; a grade ceiling ("Grade ≤ 1 neuropathy is allowed") stays a permission.
+ * Chronic viral infections in exclusions are read the same way when narrowed:
+ *   "HIV-positive patients on combination antiretroviral therapy"
+ *        → all(condition(names: hiv), unparsed "patients on combination antiretroviral therapy")
+ *   "HBsAg positive with HBV DNA higher than 1000 copies/ml"
+ *        → all(condition(names: hbv, active), unparsed "HBV DNA higher than 1000 copies/ml")
+ *   "HCV antibody positive with HCV RNA above the lower limit of detection" → condition(names: hcv, active)
+ * No fact holds a viral load, so the threshold is left to the coordinator; "active" is the replicating
+ * infection any such threshold presupposes.
  *
  * Other malignancies are in history-malignancy.ts; leptomeningeal disease and cord compression in
  * history-brain.ts.
@@ -158,7 +166,7 @@ const REQUIRED_HEAD = String.raw`(?:antibiotics?|antivirals?|antifungals?|anti-i
  * corticosteroid therapy (or other systemic immunosuppressants)".
  */
 const REQUIRING = new RegExp(
-  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
+  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|with\s+(?:a\s+|the\s+)?need\s+(?:for|of)|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
   'i',
 );
 
@@ -172,7 +180,7 @@ const EXCEPTIONS_SENTENCE =
 
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
-  /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
+  /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion(?:ary)?|non-?exclusionary|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
 /** Words of a controlled infection or disease. */
 const CONTROLLED =
   /\b(?:controlled|undetectable|suppressed|suppression|viral\s+load|cd4|antiretroviral|art|haart|antiviral|anti-viral|treated|cured|resolved|eradicated|sustained\s+virologic|svr|negative|clearance|cleared|inactive|remission|stable|well-controlled|prophyla\w+|replacement)\b/i;
@@ -186,7 +194,8 @@ const PERMISSION_VOCAB = vocab(
     'sustained virologic response svr cured cure completed curative eradication therapy therapies negative positive hepatitis b c virus infection ' +
     'surface antigen hbsag antibody core anti hbc must should also remain monitored monitoring per local guidelines standard care institutional ' +
     'opportunistic infections aids defining illness history no within last past years year resolved resolution those whose which that been ' +
-    'receiving receive continue continued during entire duration are not considered exclusion excluded criterion',
+    'receiving receive continue continued during entire duration are not considered exclusion excluded criterion exclusionary ' +
+    'confirmed planned intervention note inactive carrier carriers state',
 );
 
 /** Words of a replacement-therapy note ("Replacement therapy (e.g., thyroxine, insulin…) is not considered systemic treatment"). */
@@ -668,13 +677,47 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       /^\s*(?:with|and)\s+(?:a\s+)?(?:detectable|positive|uncontrolled|high)\s+(?:(?:HIV|HBV|HCV|hepatitis\s+[BC])\s+)?(?:viral\s+load|RNA|DNA|viremia)\b/i.exec(
         tail,
       );
-    if (detectable) {
+    // Only for a group of viral infections: the viral load is theirs, not that of a listed
+    // tuberculosis or other condition before them.
+    const viral = g.names.every((n) => CHRONIC_VIRAL.has(n));
+    const aboveDetection = detectable || !viral ? null : VIRAL_ABOVE_DETECTION.exec(tail);
+    const aboveNumber = detectable || aboveDetection || !viral ? null : VIRAL_ABOVE_NUMBER.exec(tail);
+    if (detectable || aboveDetection) {
+      const m = (detectable ?? aboveDetection)!;
       g.active = true;
-      g.spans.push([pos, pos + detectable[0].length]);
+      g.spans.push([pos, pos + m[0].length]);
       // "Active HCV with detectable HCV RNA": the second name is the test, not another finding.
-      g.shadow = [pos, pos + detectable[0].length];
+      g.shadow = [pos, pos + m[0].length];
+    } else if (aboveNumber) {
+      // "HBsAg positive with HBV DNA higher than 1000 copies/ml or 200 IU/ml": a replicating
+      // infection (active), above a viral load no fact holds, which stays an unparsed leaf beside it.
+      g.active = true;
+      const lead = /^\s*(?:with|and)\s+(?:a\s+)?/i.exec(aboveNumber[0])![0].length;
+      // A closing parenthesis of a gloss ("hepatitis B (HBsAg positive with HBV DNA > 200 IU/ml)") is not the limit's.
+      const limit = aboveNumber[0].replace(/\s*\)\s*$/, (m) => (aboveNumber[0].includes('(') ? m : ''));
+      const span: Span = [pos + lead, pos + limit.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = [pos, span[1]];
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
+    } else if (
+      exclusion &&
+      !RISK_OR_SYMPTOM_TAIL.test(tail) &&
+      // The infection named by its test ("the HBV viral load must be undetectable on …") or inside a
+      // requirement is no subject of an exclusion.
+      !/\b(?:viral\s+load|DNA|RNA|antibod\w*|antigen|must|should|if)\b/i.test(text.slice(sStart, pos)) &&
+      // Someone else's infection: "Donor must be negative for hepatitis, HTLV, and HIV …".
+      !/\b(?:donors?|partners?|caregivers?|household|family\s+members?)\b/i.test(text.slice(sStart, sentenceEnd(text, pos))) &&
+      viralSubgroup(g, tail)
+    ) {
+      // "HIV-positive patients on combination antiretroviral therapy", "HIV-infected patients with a
+      // history of Kaposi sarcoma": a subgroup of the infected, so the infection stays necessary and
+      // the subgroup is left to a coordinator; the exclusion is never wider than its text.
+      const clause = viralSubgroup(g, tail)!;
+      const lead = /^[\s,)-]*/.exec(clause)![0].length;
+      const span: Span = [pos + lead, pos + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
       g.restricted = true;
       // Conditions inside that tail are someone else's ("contact with persons with confirmed COVID-19").
@@ -1024,11 +1067,16 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // note's own "to be eligible" is not one.
     // A parenthesis after the condition is a note on it ("(treated HCV permitted if RNA
     // undetectable)"), read by step 5, not a permission of the condition itself.
-    const claim = (
-      note
-        ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
-        : sentence
-    ).replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
+    // Nested notes ("(Note: inactive HBsAg carriers (HBV DNA < 500 IU/mL) can be enrolled)") are
+    // removed from the inside out; text before the condition keeps its offsets, so the test holds.
+    let claim = note
+      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
+      : sentence;
+    for (let i = 0; i < 3 && /\([^()]*\)/.test(claim); i++) {
+      const next = claim.replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
+      if (next === claim) break;
+      claim = next;
+    }
     if (
       PERMIT.test(claim) &&
       !/\b(?:not|never|in)eligible|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)/i.test(claim)
@@ -1098,6 +1146,47 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
 
 /** Chronic viral infections that criteria allow once controlled. */
 const CHRONIC_VIRAL = new Set(['hiv', 'hbv', 'hcv', 'viral_hepatitis', 'htlv']);
+/**
+ * The subgroup clause after a chronic viral infection in an exclusion ("… patients on combination
+ * antiretroviral therapy", "… with a history of Kaposi sarcoma", "… defined as HBsAg reactive"), up
+ * to the end of its sentence; null when the tail is no subgroup, or is a permission or a
+ * requirement that other steps read.
+ */
+function viralSubgroup(g: Group, tail: string): string | null {
+  if (!g.names.length || !g.names.every((n) => CHRONIC_VIRAL.has(n))) return null;
+  // "(unless meeting protocol-specific criteria)": an exception only the team can judge, kept
+  // in its words beside the infection.
+  const meets = UNLESS_MEETS.exec(tail);
+  if (meets) return meets[0];
+  if (!VIRAL_SUBGROUP_TAIL.test(tail)) return null;
+  // A list goes on after a comma ("patients on antiretrovirals, post transplantation patients"); a
+  // rationale after it stays with the subgroup.
+  const clause = /^(?:[^.;,]|,(?=\s*(?:because|due|since|as|which|who|and\s+who)\b))*/i.exec(tail)![0];
+  if (!/\w/.test(clause)) return null;
+  // CD4 counts, viral loads and stable therapy describe a controlled infection, which criteria allow.
+  if (/\b(?:cd4|viral\s+load|undetectable|suppress\w*|stable|stably|controlled)\b/i.test(clause)) return null;
+  // "… are eligible if …", "… must have …", "unless …": a permission, requirement or exception.
+  if (/\b(?:eligible|allowed|permitted|acceptable|may|can|must|should|unless|except)\b/i.test(clause) && !/\b(?:in|not)\s*eligible\b/i.test(clause))
+    return null;
+  return clause;
+}
+const UNLESS_MEETS =
+  /^\s*\(?\s*(?:unless|except\s+(?:if|when|those|for\s+those))\s+(?:they\s+|the\s+(?:patient|participant|subject)\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b[^.;()]*\)?/i;
+/** Words opening a subgroup of the infected: "on …", "receiving …", "with a history of …", "defined as …". */
+const VIRAL_SUBGROUP_TAIL =
+  /^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|persons?)\s+)?(?:on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|with\s+(?:a\s+)?(?:history|prior|previous)\b|with\s+(?:ongoing\s+|current\s+|concurrent\s+)?(?:combination\s+)?(?:anti-?retroviral|ART\b|HAART\b|cART\b)|(?:defined|as\s+defined)\s+(?:as|by)\b)/i;
+/** "with HBV DNA higher than", "and HCV RNA ≥": a viral load above some level, after the infection. */
+const VIRAL_LOAD_ABOVE = String.raw`^\s*(?:with|and)\s+(?:a\s+)?(?:(?:HIV|HBV|HCV|hepatitis\s+[BC])(?:\s*-\s*\d)?[\s-]*)?(?:viral\s+load|RNA|DNA|viremia)(?:\s+(?:levels?|titers?|titres?|counts?))?\s*(?:of\s+|is\s+)?(?:higher|greater|more|above|over|exceeding|>=|=>|>|≥)\s*(?:than\s*)?(?:or\s+equal\s+to\s*)?`;
+/** Above the limit of detection or quantification: a detectable viral load, the active infection. */
+const VIRAL_ABOVE_DETECTION = new RegExp(
+  String.raw`${VIRAL_LOAD_ABOVE}(?:the\s+)?(?:lower\s+)?limits?\s+of\s+(?:detection|quantification|quantitation)|${VIRAL_LOAD_ABOVE}(?:LLOD|LLOQ|LOD)\b`,
+  'i',
+);
+/** Above a number of IU or copies per mL, with its alternatives in other units. */
+const VIRAL_ABOVE_NUMBER = new RegExp(
+  String.raw`${VIRAL_LOAD_ABOVE}\d[\d,.]*\s*(?:IU|copies|cp|international\s+units)\s*\/?\s*(?:ml\b)?(?:\s*\(?\s*(?:or|and|\/)\s*(?:>=|>|≥)?\s*\d[\d,.]*\s*(?:IU|copies|cp|international\s+units)\s*\/?\s*(?:ml\b)?\s*\)?)*(?:\s*,?\s*(?:or|and\/or)\s+(?:above|over|greater|higher|more|exceeding|>=|>|≥)(?:[^.;()[]|\[[^\]]*\])*)?`,
+  'i',
+);
 /** What a controlled chronic infection must show, after the condition. */
 const CONTROL_REQUIREMENT =
   /\b(?:undetectable|suppressed|suppression|(?:viral\s+load|RNA|DNA)\b[^.;]{0,40}\b(?:below|undetectable|negative|not\s+detected|<)|cd4|antiretroviral|anti-retroviral|\bART\b|haart|antiviral|anti-viral|treated\s+and\s+cured|cured|well[\s-]controlled|stably\s+controlled|sustained\s+virologic|SVR)/i;
@@ -1108,7 +1197,8 @@ const CONTROL_VOCAB = vocab(
     'treated regimen antiviral anti viral suppressive undetectable viral load loads hiv hbv hcv rna dna pcr level levels below limit lower ' +
     'detection quantification and or the a an of for as controlled well stably suppressed suppression sustained virologic response svr cured ' +
     'cure must should need required to been known history prior previous infection infected hepatitis b c virus surface antigen hbsag ' +
-    'antibody positive seropositive negative test tested currently',
+    'antibody positive seropositive negative test tested currently confirmed during screening planned first study intervention ' +
+    'weeks week months days prior to before note',
 );
 /** The sentence allows the condition or makes controlled status a requirement. */
 const ALLOWS_OR_REQUIRES =
