@@ -167,7 +167,7 @@ const CUE_RE =
 
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
-  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|permitted|acceptable|eligible)|allowed|permitted|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
+  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|acceptable|eligible)|allowed|allowable|permitted|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
 const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
@@ -222,7 +222,7 @@ const SETTING_BEFORE_RE = new RegExp(String.raw`(${SETTING_WORD}(?:\s*(?:or|and|
 /** Text right before an item that makes it a modifier of something else. */
 const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:toxicit\w*|adverse\s+(?:events?|reactions?|effects?)|\bAEs?|irAEs?|side[\s-]+effects?|complications?|sequelae|reactions?|events?|effects?|injur\w*|damage|neuropathy|pneumonitis|colitis|hepatitis|hypothyroidism|endocrinopath\w*|recovered|recovery|recover|resolved|resolution)\s+(?:\w+\s+){0,4}?(?:from|due\s+to|of|related\s+to|attributed\s+to|attributable\s+to|caused\s+by|associated\s+with|secondary\s+to|following|after|induced\s+by|with|during|on)\s+(?:[\w()-]+\s+){0,4}$`,
-    String.raw`\b(?:hypersensitivity|allerg\w*|anaphyla\w*|contraindications?|contraindicated|contradict\w*|sensitivity)\s+(?:\w+\s+){0,3}(?:to|for|with|of|against)\s+(?:[\w()-]+\s+){0,4}$`,
+    String.raw`\b(?:hypersensitivity|allerg\w*|anaphyla\w*|contraindications?|contraindicated|contradict\w*|sensitivity|(?:severe|serious|life-threatening|allergic|infusion|anaphylactic)\s+reactions?)\s+(?:\w+\s+){0,3}(?:to|for|with|of|against)\s+(?:(?!(?:prior|previous(?:ly)?|received|receiving|treated|treatment|therapy|use|history|and)\b)[\w()-]+,?\s+){0,4}$`,
     String.raw`\b(?:eligible|candidates?|suitable|unsuitable|fit|unfit|ineligible|appropriate|inappropriate|indicated|planned|scheduled|intended|intend|intends|plan|plans|planning|willing|willingness|able|unable|amenable|consent|refus\w*|declin\w*|offered|need|needs|needing|requir\w*|benefit|access|considered|referred|awaiting|wait\w*|proceed|proceeding|go\s+on|going|decision|choose|chose|elect\w*|option)\s+(?:\w+\s+){0,3}?(?:for|to|with|receiving|undergoing)\s+(?:[\w(),/-]+\s+){0,7}$`,
     String.raw`half[\s-]?li(?:fe|ves)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$`,
     String.raw`\bfirst\s+(?:receiving|receipt\s+of|taking|administration\s+of|dose\s+of|infusion\s+of)\s+(?:the\s+)?$`,
@@ -244,7 +244,7 @@ const BLOCK_BEFORE_SOURCES = [
  */
 const BLOCKER_KEYS: string[][] = [
   ['toxic', 'adverse', 'ae', 'effect', 'reaction', 'complication', 'sequela', 'event', 'injur', 'damage', 'neuropath', 'pneumonit', 'colitis', 'hepatit', 'hypothyroid', 'endocrinopath', 'recover', 'resol'],
-  ['hypersens', 'allerg', 'anaphyla', 'contraindic', 'contradict', 'sensitiv'],
+  ['hypersens', 'allerg', 'anaphyla', 'contraindic', 'contradict', 'sensitiv', 'reaction'],
   ['eligib', 'candidat', 'suitab', 'fit', 'appropriat', 'indicat', 'plann', 'schedul', 'intend', 'plan', 'willing', 'able', 'amenab', 'consent', 'refus', 'declin', 'offer', 'need', 'requir', 'benefit', 'access', 'consider', 'referr', 'await', 'wait', 'proceed', 'go', 'going', 'decision', 'choose', 'chose', 'elect', 'option'],
   ['half'],
   ['first'],
@@ -312,7 +312,7 @@ const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\
 const TRIAL_RE =
   /\b(?:another|other|any\s+other|a\s+different|concurrent|an?)\s+(?:interventional|therapeutic|investigational|drug|treatment)\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b/gi;
 const CURRENT_RE =
-  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use))\b/i;
+  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated|maintained\s+on)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use))\b/i;
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
   /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
@@ -407,6 +407,17 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
     merged.push(it);
   }
+  // "herbal supplements known to be strong inducers of CYP3A4": the relative clause names the class
+  // the criterion means; the head noun only says what kind of product carries it.
+  for (let i = merged.length - 2; i >= 0; i--) {
+    const head = merged[i]!;
+    const next = merged[i + 1]!;
+    const rel = RELATIVE_HEAD_RE.exec(text.slice(head.end, next.start));
+    if (!rel || rel[0].length !== next.start - head.end) continue;
+    next.spans.unshift(...head.spans, [head.end, next.start]);
+    next.start = head.start;
+    merged.splice(i, 1);
+  }
   for (const it of merged) {
     // "10 mg prednisone (or equivalent)", "equivalent to 10 mg of prednisone": a dose of any corticosteroid.
     if (it.drugs.size && !it.classes.size && [...it.drugs].every((d) => lex.drugById.get(d)?.classes.includes('corticosteroid'))) {
@@ -443,6 +454,8 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   return merged;
 }
 
+const RELATIVE_HEAD_RE =
+  /^\s*,?\s*(?:(?:that|which)\s+(?:are|is)\s+(?:(?:known|considered|classified|defined)\s+(?:to\s+be\s+|as\s+)?)?|(?:known|considered|classified|defined)\s+(?:to\s+be|as)\s+)(?:an?\s+)?$/i;
 /** A phrase whose last word several names share: "MEK or BRAF inhibitor", "targeted or hormonal therapy". */
 const SHARED_HEAD_RE = /^(.*?)\s+(inhibitors?|antibod(?:y|ies)|TKIs?|blockers?|agents?|therapy|therapies|treatments?)$/i;
 const COORDINATOR_END_RE = /(?:[/,]|\bor|\band)\s*$/i;
