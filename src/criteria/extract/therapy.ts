@@ -926,7 +926,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const nn = lists[k + 1];
       groupLimit = nn ? nn.start : e;
     }
-    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(text, groupEnd, w.start));
+    // "… or 7 days for short-acting growth factor": a window followed by "for" is its object's.
+    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(text, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))));
     const last = lead[lead.length - 1];
     let win: Window | undefined;
     if (last && lightGap(text, Math.max(s, limitBefore), last.start) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
