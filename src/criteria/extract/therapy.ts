@@ -891,6 +891,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const contextNegated = contextUsable && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText);
 
   const exceptLists = lists.filter((l) => l.items[0]!.except && !l.blocked);
+  // An exception read as such ("antiepileptics other than levetiracetam in the previous 6 months")
+  // does not part a list from its window. One in a parenthesis is not masked: the scope of
+  // "(except X), or Y" may wrongly run on to the next member.
+  const exceptSpans = exceptLists.flatMap((l) => spanOf(l.items));
+  const gapText = exceptSpans.length
+    ? text.slice(0, s) + maskSpans(text, s, e, exceptSpans).replace(/\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from)\s*$|\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from)(?=\s+ )/gi, (m) => ' '.repeat(m.length)) + text.slice(e)
+    : text;
   const sentenceLists = lists.filter((l) => !l.items[0]!.except);
   // Blocked lists are not therapies: they neither bound nor take windows.
   for (let k = lists.length - 1; k >= 0; k--) if (lists[k]!.blocked) {
@@ -927,7 +934,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       groupLimit = nn ? nn.start : e;
     }
     // "… or 7 days for short-acting growth factor": a window followed by "for" is its object's.
-    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(text, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))));
+    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(/[()[\]]/.test(text.slice(groupEnd, w.start)) ? text : gapText, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))));
     const last = lead[lead.length - 1];
     let win: Window | undefined;
     if (last && lightGap(text, Math.max(s, limitBefore), last.start) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
