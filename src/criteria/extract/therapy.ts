@@ -237,6 +237,9 @@ const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:defined|definition|considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
     String.raw`\b(?:after|following|post)\s+(?:the\s+)?(?:last|final)\s+(?:dose|administration|infusion|treatment)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$`,
     String.raw`\b(?:absorption|absorb\w*|bioavailability|metabolism|pharmacokinetics?|clearance)\s+(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
+    // "autoimmune disease unrelated to the use of immune checkpoint inhibitors": the treatment is what
+    // the condition is not caused by, not one the patient is asked about.
+    String.raw`\b(?:unrelated|not\s+(?:related|due|attributed|attributable|secondary)|independent\s+of)\s+(?:to\s+)?(?:the\s+|any\s+|prior\s+|previous\s+)?(?:use\s+of\s+|treatment\s+with\s+|therapy\s+with\s+)?(?:[\w()-]+\s+){0,3}$`,
   ];
 /**
  * The words each blocker needs, so most lookbacks are dismissed by a substring test instead of a
@@ -259,6 +262,7 @@ const BLOCKER_KEYS: string[][] = [
   ['defin', 'consider', 'regard', 'count', 'classif'],
   ['after', 'following', 'post'],
   ['absor', 'bioavail', 'metabol', 'pharmacokinet', 'clearance'],
+  ['unrelated', 'not', 'independent'],
 ];
 const BLOCKERS = BLOCK_BEFORE_SOURCES.map((src, i) => ({ keys: BLOCKER_KEYS[i] ?? [], re: new RegExp(src, 'i') }));
 function blockedBefore(before: string): RegExpExecArray | null {
