@@ -460,6 +460,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
 
 const RELATIVE_HEAD_RE =
   /^\s*,?\s*(?:(?:that|which)\s+(?:are|is)\s+(?:(?:known|considered|classified|defined)\s+(?:to\s+be\s+|as\s+)?)?|(?:known|considered|classified|defined)\s+(?:to\s+be|as)\s+)(?:an?\s+)?$/i;
+const ENDED_BEFORE_RE = /\b(?:discontinued|stopped|ceased|completed|finished)\s+(?:(?:all|any|the|their|prior|previous)\s+)*$/i;
 /** A phrase whose last word several names share: "MEK or BRAF inhibitor", "targeted or hormonal therapy". */
 const SHARED_HEAD_RE = /^(.*?)\s+(inhibitors?|antibod(?:y|ies)|TKIs?|blockers?|agents?|therapy|therapies|treatments?)$/i;
 const COORDINATOR_END_RE = /(?:[/,]|\bor|\band)\s*$/i;
@@ -1127,6 +1128,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const form = FORM_RE.exec(text.slice(list.end, limitAfter));
     if (form) own.push([list.end + form.index, list.end + form.index + form[0].length]);
     if (unlessSpan) own.push(unlessSpan);
+    // "Have discontinued X at least 21 days prior to enrolment": with a time since, the verb only
+    // says the treatment ended, which the window already reads.
+    const ended = win?.sense === 'since' ? ENDED_BEFORE_RE.exec(text.slice(Math.max(s, list.start - 60), list.start)) : null;
+    if (ended) own.push([list.start - ended[0].length, list.start]);
     // A window after the next list ("steroids (…) or other immunosuppressants within 14 days") is
     // that list's too: it stays free for it, and this finding ends before it.
     if (win && !windowFromContext && !(nextList && win.start > nextList.start)) own.push([win.start, win.end]);
@@ -1170,7 +1175,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
       // In "has had or has planned X" the plan is an alternative, not a modifier of X.
-      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
+      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !ended && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
         qualify ??= 'modifier';
       // The plan stays unread beside the reading: any(X, unread).
       if (list.plannedAlternative) sufficient ??= 'planned';
