@@ -1411,6 +1411,8 @@ const SITE_IN_ITEM_RE =
   /\b(?:pelvic|pelvis|brain|cranial|craniospinal|chest|thoracic|thorax|abdominal|abdomen|breast|mediastinal|spinal|spine|bone|liver|hepatic|lung|head|neck|prostate|whole|partial|hemi|extended|involved|field|total\s+body|TBI|mantle|nodal|regional|local|focal)\b/i;
 
 /** The head noun that ends a treatment phrase. */
+/** What may follow a window two alternatives share: its anchor ("of first dose of BI-1808") and the end. */
+const SHARED_WINDOW_END_RE = /^\s*(?:(?:of|from|before|prior\s+to|preceding)\s+)?(?:(?:the|first|start|initiation|beginning|randomi[sz]ation|registration|enrol?lment|day|cycle|study|trial|treatment|dose|drug|medication|of|[\w-]*\d[\w-]*)\b\s*)*[.,;]?\s*$/i;
 const TREATMENT_HEAD_RE =
   /\b(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|regimens?|vaccines?|medications?|medicines?|products?|compounds?|modulators?|antagonists?|agonists?|blockers?|conjugates?|ADCs?|chemotherapy|radiotherapy|radiation|surgery|[a-z]{4,}(?:mab|nib|lib|sib|rafenib|parib|ciclib|tinib|platin|taxel|rubicin|tecan|mide|stat|zumab))\b/gi;
 
@@ -1438,8 +1440,13 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
       TREATMENT_HEAD_RE.lastIndex = 0;
       for (let h = TREATMENT_HEAD_RE.exec(alt); h; h = TREATMENT_HEAD_RE.exec(alt)) last = h.index + h[0].length;
       if (last < 0) return null;
-      // After the head noun: at most an aside in parentheses and closing punctuation.
-      if (!/^\s*(?:\([^()]{0,120}\))?\s*[.,;]?\s*$/.test(alt.slice(last))) return null;
+      // After the head noun: at most an aside in parentheses and closing punctuation, or the window
+      // both share ("Chemotherapy or small molecule products within 4 weeks of first dose").
+      if (!/^\s*(?:\([^()]{0,120}\))?\s*[.,;]?\s*$/.test(alt.slice(last))) {
+        const from = at + m[0].length + last;
+        const w = windowsIn(text, from, end)[0];
+        if (!w || !/^\s*$/.test(text.slice(from, w.start)) || !SHARED_WINDOW_END_RE.test(text.slice(w.end, end))) return null;
+      }
       return at;
     }
   }
