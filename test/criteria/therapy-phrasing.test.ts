@@ -525,3 +525,20 @@ describe('permissions and relative clauses', () => {
     expect(therapyLeaves(c)).toEqual([]);
   });
 });
+
+describe('treatment-naive with a surgical exception, and untreated lesions', () => {
+  it('reads "treatment-naïve (except for prior surgery) metastatic" as no systemic therapy in that setting', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Newly diagnosed, treatment-naïve (except for prior surgery) metastatic NSCLC, with or without a targetable oncogenic driver alteration.',
+        ),
+      ),
+    ).toEqual([therapy({ kinds: ['systemic'], setting: 'metastatic' }, false)]);
+  });
+
+  it('reads no systemic therapy from untreated brain metastases', () => {
+    expect(therapyLeaves(read('Brain metastases must be previously untreated, except for surgery.'))).toEqual([]);
+    expect(therapyLeaves(read('Asymptomatic, previously untreated brain metastases.'))).toEqual([]);
+  });
+});

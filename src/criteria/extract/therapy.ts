@@ -2121,6 +2121,11 @@ function nextBoundary(text: string, from: number): number {
 // ---------------------------------------------------------------------------------------------
 // Treatment-naive, previously untreated.
 
+const NAIVE_EXCEPT_SURGERY_SRC = String.raw`\s*[,(]?\s*(?:except|other\s+than|apart\s+from)\s+(?:for\s+)?(?:prior\s+|previous\s+)?(?:surgery|surgical\s+resection|resection|biopsy)(?:\s*,\s*see\s+below)?\s*\)?`;
+const NAIVE_EXCEPT_SURGERY_RE = new RegExp(`^${NAIVE_EXCEPT_SURGERY_SRC}`, 'i');
+const NAIVE_EXCEPT_SURGERY_ANY_RE = new RegExp(NAIVE_EXCEPT_SURGERY_SRC, 'gi');
+const UNTREATED_LESION_AFTER_RE = /^\s*(?:,\s*)?(?:(?:and|or|asymptomatic|symptomatic|stable|active|new|small|measurable|intracranial|parenchymal|\w+-?symptomatic)\s+)*(?:brain|CNS|cerebral|intracranial|spinal|bone|liver|target)?\s*(?:metastas[ie]s|mets|lesions?|nodules?)\b/i;
+const UNTREATED_LESION_BEFORE_RE = /\b(?:metastas[ie]s|mets|lesions?|nodules?)\s+(?:(?:must|should|are|is|be|that|which|have|has|been|remain|to|previously)\s+){1,4}$/i;
 function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
   const { text, input } = ctx;
   NAIVE_RE.lastIndex = 0;
@@ -2133,12 +2138,19 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     const sentence = text.slice(sStart, nextBoundary(text, start));
     // "may be treatment naive or have progressed", "If a patient is treatment naive": options, not requirements.
     const sEnd = sStart + sentence.length;
-    const ors = maskSpans(text, sStart, sEnd, otherTopicOrs(ctx, sStart, sEnd)).replace(/\band\/or\b/gi, '');
-    if (permits(sentence) || CONDITIONAL_RE.test(sentence) || /\bor\b/i.test(ors) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
+    // Untreated lesions ("brain metastases must be previously untreated") say nothing of systemic therapy.
+    if (/untreated/.test(word) && (UNTREATED_LESION_AFTER_RE.test(text.slice(end, end + 60)) || UNTREATED_LESION_BEFORE_RE.test(text.slice(Math.max(sStart, start - 60), start)))) continue;
+    // "treatment-naïve (except for prior surgery)": surgery is no systemic therapy, so the exception
+    // leaves the reading as it is; "with or without a driver alteration" offers no other history.
+    const exceptSurgery = NAIVE_EXCEPT_SURGERY_RE.exec(text.slice(end, end + 60));
+    const alternatives = sentence.replace(NAIVE_EXCEPT_SURGERY_ANY_RE, ' ').replace(/\bwith\s+or\s+without\b/gi, ' ');
+    const ors = maskSpans(text, sStart, sEnd, otherTopicOrs(ctx, sStart, sEnd)).replace(NAIVE_EXCEPT_SURGERY_ANY_RE, ' ').replace(/\band\/or\b|\bwith\s+or\s+without\b/gi, '');
+    if (permits(alternatives) || CONDITIONAL_RE.test(alternatives) || /\bor\b/i.test(ors) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
       note('naive-alt');
       continue;
     }
     const spans: Span[] = [[start, end]];
+    if (exceptSurgery) spans.push([end, end + exceptSurgery[0].length]);
     const kinds: Kind[] = ['systemic'];
     let filterItems: Item[] | null = null;
     if (/na[iï]ve/.test(word)) {
@@ -2159,10 +2171,11 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     }
     const st = settingsNear(text, { items: [{ start, end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [] }], start, end, hasAnd: false }, nextBoundary(text, end));
     let setting: Setting | undefined;
-    const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(end));
+    const extFrom = end + (exceptSurgery ? exceptSurgery[0].length : 0);
+    const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(extFrom));
     if (ext) {
       setting = /advanced|unresectable|recurrent/i.test(ext[0]) ? 'advanced' : 'metastatic';
-      spans.push([end, end + ext[0].length]);
+      spans.push([extFrom, extFrom + ext[0].length]);
     } else if (st.settings.length === 1) {
       setting = st.settings[0];
       spans.push(...st.spans);
