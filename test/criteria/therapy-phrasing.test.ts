@@ -542,3 +542,11 @@ describe('treatment-naive with a surgical exception, and untreated lesions', () 
     expect(therapyLeaves(read('Asymptomatic, previously untreated brain metastases.'))).toEqual([]);
   });
 });
+
+describe('route qualifiers', () => {
+  it('reads "oral or IV antibiotics" as one treatment with the routes left unread, not as alternatives', () => {
+    expect(read('Received oral or IV antibiotics within 2 weeks prior to study treatment', 'exclusion')).toEqual({
+      all: [therapy({ classes: ['antibacterial'], withinDays: 14 }), unread('oral or IV')],
+    });
+  });
+});

@@ -1747,7 +1747,7 @@ function necessaryBlocked(
     // Other content words at the head of the clause narrow the list or name what had it ("HER3-targeted
     // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
     // stays necessary unless the head offers an alternative or turns the list around ("lack of").
-    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start)) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
+    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ')) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
@@ -1771,6 +1771,8 @@ function necessaryBlocked(
   return null;
 }
 
+/** Routes joined by "or" ("oral or IV antibiotics") name one treatment given either way, not alternatives. */
+const ROUTE_OR_RE = /\b(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\b/gi;
 /** A head that offers an alternative to the list or lists beside it. */
 const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether|versus|vs)\b|[,;:/]/i;
 /** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
