@@ -500,6 +500,17 @@ describe('permissions and relative clauses', () => {
     ).toEqual([therapy({ classes: ['strong_cyp3a_inducer'], withinDays: 1 })]);
   });
 
+  it('reads no requirement from advice ("must try to avoid concomitant use of … herbal supplements")', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Patients currently receiving (or unable to stop use prior to receiving the first dose of study treatment) medications or herbal supplements known to be strong inducers of CYP3A4 (at least 3-week prior to dosing). All patients must try to avoid concomitant use of any medications, herbal supplements and/or ingestion of foods with known inducer effects on CYP3A4.',
+          'exclusion',
+        ),
+      ).filter((l) => JSON.stringify(l).includes('herbal_product')),
+    ).toEqual([]);
+  });
+
   it('does not read the rows of "except for the following" as required', () => {
     const c = readCriterion(
       normalise(

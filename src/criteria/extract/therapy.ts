@@ -747,7 +747,7 @@ const LIST_GAP_RE =
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
 const SENTENCE_BLOCK_RE =
-  /\b(?:requir(?:e|es|ed|ing)|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
+  /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
 /** Cue words between a sentence-level governor and a list that start a new statement. */
 const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
