@@ -369,3 +369,181 @@ describe('an optional partner on its own', () => {
     ).toEqual([therapy({ classes: ['anti_pd1_pdl1', 'checkpoint_inhibitor'] })]);
   });
 });
+
+describe('objects of allergy, contraindication and candidacy are not prior therapy', () => {
+  const categories = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion'): string[] =>
+    readCriterion(normalise(text).text, kind, []).categories;
+
+  it('does not tag a treatment named only as what the patient reacts to or may not take', () => {
+    expect(
+      categories(
+        'Known prior severe hypersensitivity to investigational product (IP) or any component in its formulations (NCI CTCAE v5.0 Grade ≥ 3).',
+      ),
+    ).not.toContain('prior_therapy');
+    expect(
+      categories(
+        'Existing contraindication against the use of palbociclib, planned chemotherapy or planned endocrine therapy.',
+      ),
+    ).not.toContain('prior_therapy');
+    expect(
+      categories(
+        'Planned treatment with immunotherapy. Possible Beacon plan entitled OP NIVOLUMAB IPILIMUMAB NEUROENDOCRINE (PRL 8149)',
+        'inclusion',
+      ),
+    ).not.toContain('prior_therapy');
+  });
+
+  it('keeps the tag where the treatment was had, is coordinated with a plan, or is forbidden', () => {
+    expect(
+      categories('Has had or has planned major surgery within 2 weeks of the first dose of study drug;'),
+    ).toContain('prior_therapy');
+    expect(
+      categories('Previous treatment with or known/suspected hypersensitivity to asciminib or any of its excipients.'),
+    ).toContain('prior_therapy');
+    expect(
+      categories(
+        'Planned adjuvant radiotherapy to the primary melanoma site after wide local excision is not permitted as part of the protocol and any patients given this treatment would be excluded from the study.',
+      ),
+    ).toContain('prior_therapy');
+    expect(
+      categories('Is intolerant of, refuses, or is not eligible for standard antineoplastic therapy.', 'inclusion'),
+    ).toContain('prior_therapy');
+  });
+
+  it('reads "severe reactions to X" as no receipt of X', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'History of severe reactions to monoclonal antibodies, melphalan, heparin or iodine contrast.',
+          'exclusion',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads no receipt of a treatment a condition is "unrelated to"', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Active autoimmune disease unrelated to the use of immune checkpoint inhibitors that has required systemic treatment in the past year (e.g., use of disease-modifying agents, corticosteroids, or immunosuppressive drugs). Replacement therapy (e.g., thyroxine, insulin, or physiologic corticosteroid replacement therapy for adrenal or pituitary insufficiency) is not considered a form of systemic treatment.',
+          'exclusion',
+        ),
+      ).filter((l) => JSON.stringify(l).includes('checkpoint')),
+    ).toEqual([]);
+  });
+});
+
+describe('washout rows and windows', () => {
+  it('reads a washout row of an exclusion table as the treatment within the window', () => {
+    expect(read('Cytotoxic chemotherapy: Washout period 3 weeks before TR and LDC', 'exclusion')).toEqual(
+      therapy({ kinds: ['chemotherapy'], withinDays: 21 }),
+    );
+  });
+
+  it('reads an inclusion row "X: ≥N" as no X within the window, not as X received', () => {
+    expect(read('Hormonal therapy: ≥2 weeks')).toEqual(therapy({ kinds: ['hormonal'], withinDays: 14 }, false));
+  });
+
+  it('leaves a row unread when its window is not one number or its label holds unread words', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Investigational treatment: 4 weeks or 5 half-lives, whichever is shorter before TR and LDC.',
+          'exclusion',
+        ),
+      ),
+    ).toEqual([]);
+    expect(therapyLeaves(read('Small molecules/TKI: Washout period 1 week before TR and LDC', 'exclusion'))).toEqual(
+      [],
+    );
+  });
+
+  it('gives "or 7 days for short-acting growth factor" to its own object, not to the list before it', () => {
+    const leaves = therapyLeaves(
+      read(
+        'Hematopoietic growth factors: At least 14 days after the last dose of a long-acting growth factor (e.g., Neulasta) or 7 days for short-acting growth factor.',
+      ),
+    );
+    expect(leaves.filter((l) => 'params' in l && (l.params as { withinDays?: number }).withinDays === 7)).toEqual([]);
+  });
+
+  it('reads "other than levetiracetam" as an exception with the window after it', () => {
+    expect(read('Use of antiepileptics other than levetiracetam in the previous 6 months', 'exclusion')).toEqual(
+      therapy({ classes: ['antiepileptic'], withinDays: 180, except: { drugs: ['levetiracetam'] } }),
+    );
+  });
+
+  it('reads "have discontinued X at least N days prior" as no X within N days', () => {
+    expect(
+      read(
+        'Have discontinued all chemotherapy, immunotherapy, investigational therapy, biologic therapy, molecularly targeted therapy, and cancer-related hormonal therapy at least 30 days prior to study enrollment (6 weeks for mitomycin-C or nitrosoureas).',
+      ),
+    ).toEqual(
+      therapy({ kinds: ['chemotherapy', 'immunotherapy', 'investigational', 'targeted'], withinDays: 30 }, false),
+    );
+  });
+});
+
+describe('permissions and relative clauses', () => {
+  it('treats "is allowable" as a permission', () => {
+    expect(therapyLeaves(read('Prior surgery or ablation for oligometastatic disease is allowable.'))).toEqual([]);
+  });
+
+  it('reads the class a relative clause names, not its head noun', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Patients currently receiving medications or herbal supplements known to be strong inducers of CYP3A4.',
+          'exclusion',
+        ),
+      ),
+    ).toEqual([therapy({ classes: ['strong_cyp3a_inducer'], withinDays: 1 })]);
+  });
+
+  it('reads no requirement from advice ("must try to avoid concomitant use of … herbal supplements")', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Patients currently receiving (or unable to stop use prior to receiving the first dose of study treatment) medications or herbal supplements known to be strong inducers of CYP3A4 (at least 3-week prior to dosing). All patients must try to avoid concomitant use of any medications, herbal supplements and/or ingestion of foods with known inducer effects on CYP3A4.',
+          'exclusion',
+        ),
+      ).filter((l) => JSON.stringify(l).includes('herbal_product')),
+    ).toEqual([]);
+  });
+
+  it('does not read the rows of "except for the following" as required', () => {
+    const c = readCriterion(
+      normalise(
+        'Therapeutic doses of LMWH or anticoagulation with direct factor Xa inhibitors, rivaroxaban, edoxaban, or apixaban in participants without known brain metastases who are on a stable dose of the anticoagulant for at least 1 week prior to step 1 registration without clinically significant hemorrhagic complications from the anticoagulation regimen or the tumor',
+      ).text,
+      'inclusion',
+      ['Participants must not require anticoagulants except for the following:'],
+    ).condition;
+    expect(therapyLeaves(c)).toEqual([]);
+  });
+});
+
+describe('treatment-naive with a surgical exception, and untreated lesions', () => {
+  it('reads "treatment-naïve (except for prior surgery) metastatic" as no systemic therapy in that setting', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Newly diagnosed, treatment-naïve (except for prior surgery) metastatic NSCLC, with or without a targetable oncogenic driver alteration.',
+        ),
+      ),
+    ).toEqual([therapy({ kinds: ['systemic'], setting: 'metastatic' }, false)]);
+  });
+
+  it('reads no systemic therapy from untreated brain metastases', () => {
+    expect(therapyLeaves(read('Brain metastases must be previously untreated, except for surgery.'))).toEqual([]);
+    expect(therapyLeaves(read('Asymptomatic, previously untreated brain metastases.'))).toEqual([]);
+  });
+});
+
+describe('route qualifiers', () => {
+  it('reads "oral or IV antibiotics" as one treatment with the routes left unread, not as alternatives', () => {
+    expect(read('Received oral or IV antibiotics within 2 weeks prior to study treatment', 'exclusion')).toEqual({
+      all: [therapy({ classes: ['antibacterial'], withinDays: 14 }), unread('oral or IV')],
+    });
+  });
+});

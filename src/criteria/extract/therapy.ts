@@ -167,7 +167,7 @@ const CUE_RE =
 
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
-  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|permitted|acceptable|eligible)|allowed|permitted|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
+  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|acceptable|eligible)|allowed|allowable|permitted|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
 const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
@@ -222,7 +222,7 @@ const SETTING_BEFORE_RE = new RegExp(String.raw`(${SETTING_WORD}(?:\s*(?:or|and|
 /** Text right before an item that makes it a modifier of something else. */
 const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:toxicit\w*|adverse\s+(?:events?|reactions?|effects?)|\bAEs?|irAEs?|side[\s-]+effects?|complications?|sequelae|reactions?|events?|effects?|injur\w*|damage|neuropathy|pneumonitis|colitis|hepatitis|hypothyroidism|endocrinopath\w*|recovered|recovery|recover|resolved|resolution)\s+(?:\w+\s+){0,4}?(?:from|due\s+to|of|related\s+to|attributed\s+to|attributable\s+to|caused\s+by|associated\s+with|secondary\s+to|following|after|induced\s+by|with|during|on)\s+(?:[\w()-]+\s+){0,4}$`,
-    String.raw`\b(?:hypersensitivity|allerg\w*|anaphyla\w*|contraindications?|contraindicated|contradict\w*|sensitivity)\s+(?:\w+\s+){0,3}(?:to|for|with|of|against)\s+(?:[\w()-]+\s+){0,4}$`,
+    String.raw`\b(?:hypersensitivity|allerg\w*|anaphyla\w*|contraindications?|contraindicated|contradict\w*|sensitivity|(?:severe|serious|life-threatening|allergic|infusion|anaphylactic)\s+reactions?)\s+(?:\w+\s+){0,3}(?:to|for|with|of|against)\s+(?:(?!(?:prior|previous(?:ly)?|received|receiving|treated|treatment|therapy|use|history|and)\b)[\w()-]+,?\s+){0,4}$`,
     String.raw`\b(?:eligible|candidates?|suitable|unsuitable|fit|unfit|ineligible|appropriate|inappropriate|indicated|planned|scheduled|intended|intend|intends|plan|plans|planning|willing|willingness|able|unable|amenable|consent|refus\w*|declin\w*|offered|need|needs|needing|requir\w*|benefit|access|considered|referred|awaiting|wait\w*|proceed|proceeding|go\s+on|going|decision|choose|chose|elect\w*|option)\s+(?:\w+\s+){0,3}?(?:for|to|with|receiving|undergoing)\s+(?:[\w(),/-]+\s+){0,7}$`,
     String.raw`half[\s-]?li(?:fe|ves)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$`,
     String.raw`\bfirst\s+(?:receiving|receipt\s+of|taking|administration\s+of|dose\s+of|infusion\s+of)\s+(?:the\s+)?$`,
@@ -237,6 +237,9 @@ const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:defined|definition|considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
     String.raw`\b(?:after|following|post)\s+(?:the\s+)?(?:last|final)\s+(?:dose|administration|infusion|treatment)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$`,
     String.raw`\b(?:absorption|absorb\w*|bioavailability|metabolism|pharmacokinetics?|clearance)\s+(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
+    // "autoimmune disease unrelated to the use of immune checkpoint inhibitors": the treatment is what
+    // the condition is not caused by, not one the patient is asked about.
+    String.raw`\b(?:unrelated|not\s+(?:related|due|attributed|attributable|secondary)|independent\s+of)\s+(?:to\s+)?(?:the\s+|any\s+|prior\s+|previous\s+)?(?:use\s+of\s+|treatment\s+with\s+|therapy\s+with\s+)?(?:[\w()-]+\s+){0,3}$`,
   ];
 /**
  * The words each blocker needs, so most lookbacks are dismissed by a substring test instead of a
@@ -244,7 +247,7 @@ const BLOCK_BEFORE_SOURCES = [
  */
 const BLOCKER_KEYS: string[][] = [
   ['toxic', 'adverse', 'ae', 'effect', 'reaction', 'complication', 'sequela', 'event', 'injur', 'damage', 'neuropath', 'pneumonit', 'colitis', 'hepatit', 'hypothyroid', 'endocrinopath', 'recover', 'resol'],
-  ['hypersens', 'allerg', 'anaphyla', 'contraindic', 'contradict', 'sensitiv'],
+  ['hypersens', 'allerg', 'anaphyla', 'contraindic', 'contradict', 'sensitiv', 'reaction'],
   ['eligib', 'candidat', 'suitab', 'fit', 'appropriat', 'indicat', 'plann', 'schedul', 'intend', 'plan', 'willing', 'able', 'amenab', 'consent', 'refus', 'declin', 'offer', 'need', 'requir', 'benefit', 'access', 'consider', 'referr', 'await', 'wait', 'proceed', 'go', 'going', 'decision', 'choose', 'chose', 'elect', 'option'],
   ['half'],
   ['first'],
@@ -259,6 +262,7 @@ const BLOCKER_KEYS: string[][] = [
   ['defin', 'consider', 'regard', 'count', 'classif'],
   ['after', 'following', 'post'],
   ['absor', 'bioavail', 'metabol', 'pharmacokinet', 'clearance'],
+  ['unrelated', 'not', 'independent'],
 ];
 const BLOCKERS = BLOCK_BEFORE_SOURCES.map((src, i) => ({ keys: BLOCKER_KEYS[i] ?? [], re: new RegExp(src, 'i') }));
 function blockedBefore(before: string): RegExpExecArray | null {
@@ -312,7 +316,7 @@ const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\
 const TRIAL_RE =
   /\b(?:another|other|any\s+other|a\s+different|concurrent|an?)\s+(?:interventional|therapeutic|investigational|drug|treatment)\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b/gi;
 const CURRENT_RE =
-  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use))\b/i;
+  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated|maintained\s+on)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use))\b/i;
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
   /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
@@ -407,6 +411,17 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
     merged.push(it);
   }
+  // "herbal supplements known to be strong inducers of CYP3A4": the relative clause names the class
+  // the criterion means; the head noun only says what kind of product carries it.
+  for (let i = merged.length - 2; i >= 0; i--) {
+    const head = merged[i]!;
+    const next = merged[i + 1]!;
+    const rel = RELATIVE_HEAD_RE.exec(text.slice(head.end, next.start));
+    if (!rel || rel[0].length !== next.start - head.end) continue;
+    next.spans.unshift(...head.spans, [head.end, next.start]);
+    next.start = head.start;
+    merged.splice(i, 1);
+  }
   for (const it of merged) {
     // "10 mg prednisone (or equivalent)", "equivalent to 10 mg of prednisone": a dose of any corticosteroid.
     if (it.drugs.size && !it.classes.size && [...it.drugs].every((d) => lex.drugById.get(d)?.classes.includes('corticosteroid'))) {
@@ -443,6 +458,9 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   return merged;
 }
 
+const RELATIVE_HEAD_RE =
+  /^\s*,?\s*(?:(?:that|which)\s+(?:are|is)\s+(?:(?:known|considered|classified|defined)\s+(?:to\s+be\s+|as\s+)?)?|(?:known|considered|classified|defined)\s+(?:to\s+be|as)\s+)(?:an?\s+)?$/i;
+const ENDED_BEFORE_RE = /\b(?:discontinued|stopped|ceased|completed|finished)\s+(?:(?:all|any|the|their|prior|previous)\s+)*$/i;
 /** A phrase whose last word several names share: "MEK or BRAF inhibitor", "targeted or hormonal therapy". */
 const SHARED_HEAD_RE = /^(.*?)\s+(inhibitors?|antibod(?:y|ies)|TKIs?|blockers?|agents?|therapy|therapies|treatments?)$/i;
 const COORDINATOR_END_RE = /(?:[/,]|\bor|\band)\s*$/i;
@@ -729,7 +747,7 @@ const LIST_GAP_RE =
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
 const SENTENCE_BLOCK_RE =
-  /\b(?:requir(?:e|es|ed|ing)|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
+  /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
 /** Cue words between a sentence-level governor and a list that start a new statement. */
 const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
@@ -872,12 +890,19 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const permission = permits(sentence);
   const contextText = input.context.join(' \n ');
   // A lead-in that lists permitted treatments ("The following are permitted:") carves exceptions.
-  const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
+  const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|except|other\s+than|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
   const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c));
   const contextWindows = contextUsable ? windowsIn(contextText, 0, contextText.length) : [];
   const contextNegated = contextUsable && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText);
 
   const exceptLists = lists.filter((l) => l.items[0]!.except && !l.blocked);
+  // An exception read as such ("antiepileptics other than levetiracetam in the previous 6 months")
+  // does not part a list from its window. One in a parenthesis is not masked: the scope of
+  // "(except X), or Y" may wrongly run on to the next member.
+  const exceptSpans = exceptLists.flatMap((l) => spanOf(l.items));
+  const gapText = exceptSpans.length
+    ? text.slice(0, s) + maskSpans(text, s, e, exceptSpans).replace(/\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from)\s*$|\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from)(?=\s+ )/gi, (m) => ' '.repeat(m.length)) + text.slice(e)
+    : text;
   const sentenceLists = lists.filter((l) => !l.items[0]!.except);
   // Blocked lists are not therapies: they neither bound nor take windows.
   for (let k = lists.length - 1; k >= 0; k--) if (lists[k]!.blocked) {
@@ -913,7 +938,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const nn = lists[k + 1];
       groupLimit = nn ? nn.start : e;
     }
-    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(text, groupEnd, w.start));
+    // "… or 7 days for short-acting growth factor": a window followed by "for" is its object's.
+    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(/[()[\]]/.test(text.slice(groupEnd, w.start)) ? text : gapText, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))));
     const last = lead[lead.length - 1];
     let win: Window | undefined;
     if (last && lightGap(text, Math.max(s, limitBefore), last.start) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
@@ -1102,6 +1128,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const form = FORM_RE.exec(text.slice(list.end, limitAfter));
     if (form) own.push([list.end + form.index, list.end + form.index + form[0].length]);
     if (unlessSpan) own.push(unlessSpan);
+    // "Have discontinued X at least 21 days prior to enrolment": with a time since, the verb only
+    // says the treatment ended, which the window already reads.
+    const ended = win?.sense === 'since' ? ENDED_BEFORE_RE.exec(text.slice(Math.max(s, list.start - 60), list.start)) : null;
+    if (ended) own.push([list.start - ended[0].length, list.start]);
     // A window after the next list ("steroids (…) or other immunosuppressants within 14 days") is
     // that list's too: it stays free for it, and this finding ends before it.
     if (win && !windowFromContext && !(nextList && win.start > nextList.start)) own.push([win.start, win.end]);
@@ -1145,7 +1175,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
       // In "has had or has planned X" the plan is an alternative, not a modifier of X.
-      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
+      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !ended && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
         qualify ??= 'modifier';
       // The plan stays unread beside the reading: any(X, unread).
       if (list.plannedAlternative) sufficient ??= 'planned';
@@ -1381,6 +1411,8 @@ const SITE_IN_ITEM_RE =
   /\b(?:pelvic|pelvis|brain|cranial|craniospinal|chest|thoracic|thorax|abdominal|abdomen|breast|mediastinal|spinal|spine|bone|liver|hepatic|lung|head|neck|prostate|whole|partial|hemi|extended|involved|field|total\s+body|TBI|mantle|nodal|regional|local|focal)\b/i;
 
 /** The head noun that ends a treatment phrase. */
+/** What may follow a window two alternatives share: its anchor ("of first dose of BI-1808") and the end. */
+const SHARED_WINDOW_END_RE = /^\s*(?:(?:of|from|before|prior\s+to|preceding)\s+)?(?:(?:the|first|start|initiation|beginning|randomi[sz]ation|registration|enrol?lment|day|cycle|study|trial|treatment|dose|drug|medication|of|[\w-]*\d[\w-]*)\b\s*)*[.,;]?\s*$/i;
 const TREATMENT_HEAD_RE =
   /\b(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|regimens?|vaccines?|medications?|medicines?|products?|compounds?|modulators?|antagonists?|agonists?|blockers?|conjugates?|ADCs?|chemotherapy|radiotherapy|radiation|surgery|[a-z]{4,}(?:mab|nib|lib|sib|rafenib|parib|ciclib|tinib|platin|taxel|rubicin|tecan|mide|stat|zumab))\b/gi;
 
@@ -1408,8 +1440,13 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
       TREATMENT_HEAD_RE.lastIndex = 0;
       for (let h = TREATMENT_HEAD_RE.exec(alt); h; h = TREATMENT_HEAD_RE.exec(alt)) last = h.index + h[0].length;
       if (last < 0) return null;
-      // After the head noun: at most an aside in parentheses and closing punctuation.
-      if (!/^\s*(?:\([^()]{0,120}\))?\s*[.,;]?\s*$/.test(alt.slice(last))) return null;
+      // After the head noun: at most an aside in parentheses and closing punctuation, or the window
+      // both share ("Chemotherapy or small molecule products within 4 weeks of first dose").
+      if (!/^\s*(?:\([^()]{0,120}\))?\s*[.,;]?\s*$/.test(alt.slice(last))) {
+        const from = at + m[0].length + last;
+        const w = windowsIn(text, from, end)[0];
+        if (!w || !/^\s*$/.test(text.slice(from, w.start)) || !SHARED_WINDOW_END_RE.test(text.slice(w.end, end))) return null;
+      }
       return at;
     }
   }
@@ -1710,7 +1747,7 @@ function necessaryBlocked(
     // Other content words at the head of the clause narrow the list or name what had it ("HER3-targeted
     // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
     // stays necessary unless the head offers an alternative or turns the list around ("lack of").
-    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start)) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
+    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ')) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
@@ -1734,6 +1771,8 @@ function necessaryBlocked(
   return null;
 }
 
+/** Routes joined by "or" ("oral or IV antibiotics") name one treatment given either way, not alternatives. */
+const ROUTE_OR_RE = /\b(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\b/gi;
 /** A head that offers an alternative to the list or lists beside it. */
 const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether|versus|vs)\b|[,;:/]/i;
 /** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
@@ -2084,6 +2123,11 @@ function nextBoundary(text: string, from: number): number {
 // ---------------------------------------------------------------------------------------------
 // Treatment-naive, previously untreated.
 
+const NAIVE_EXCEPT_SURGERY_SRC = String.raw`\s*[,(]?\s*(?:except|other\s+than|apart\s+from)\s+(?:for\s+)?(?:prior\s+|previous\s+)?(?:surgery|surgical\s+resection|resection|biopsy)(?:\s*,\s*see\s+below)?\s*\)?`;
+const NAIVE_EXCEPT_SURGERY_RE = new RegExp(`^${NAIVE_EXCEPT_SURGERY_SRC}`, 'i');
+const NAIVE_EXCEPT_SURGERY_ANY_RE = new RegExp(NAIVE_EXCEPT_SURGERY_SRC, 'gi');
+const UNTREATED_LESION_AFTER_RE = /^\s*(?:,\s*)?(?:(?:and|or|asymptomatic|symptomatic|stable|active|new|small|measurable|intracranial|parenchymal|\w+-?symptomatic)\s+)*(?:brain|CNS|cerebral|intracranial|spinal|bone|liver|target)?\s*(?:metastas[ie]s|mets|lesions?|nodules?)\b/i;
+const UNTREATED_LESION_BEFORE_RE = /\b(?:metastas[ie]s|mets|lesions?|nodules?)\s+(?:(?:must|should|are|is|be|that|which|have|has|been|remain|to|previously)\s+){1,4}$/i;
 function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
   const { text, input } = ctx;
   NAIVE_RE.lastIndex = 0;
@@ -2096,12 +2140,19 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     const sentence = text.slice(sStart, nextBoundary(text, start));
     // "may be treatment naive or have progressed", "If a patient is treatment naive": options, not requirements.
     const sEnd = sStart + sentence.length;
-    const ors = maskSpans(text, sStart, sEnd, otherTopicOrs(ctx, sStart, sEnd)).replace(/\band\/or\b/gi, '');
-    if (permits(sentence) || CONDITIONAL_RE.test(sentence) || /\bor\b/i.test(ors) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
+    // Untreated lesions ("brain metastases must be previously untreated") say nothing of systemic therapy.
+    if (/untreated/.test(word) && (UNTREATED_LESION_AFTER_RE.test(text.slice(end, end + 60)) || UNTREATED_LESION_BEFORE_RE.test(text.slice(Math.max(sStart, start - 60), start)))) continue;
+    // "treatment-naïve (except for prior surgery)": surgery is no systemic therapy, so the exception
+    // leaves the reading as it is; "with or without a driver alteration" offers no other history.
+    const exceptSurgery = NAIVE_EXCEPT_SURGERY_RE.exec(text.slice(end, end + 60));
+    const alternatives = sentence.replace(NAIVE_EXCEPT_SURGERY_ANY_RE, ' ').replace(/\bwith\s+or\s+without\b/gi, ' ');
+    const ors = maskSpans(text, sStart, sEnd, otherTopicOrs(ctx, sStart, sEnd)).replace(NAIVE_EXCEPT_SURGERY_ANY_RE, ' ').replace(/\band\/or\b|\bwith\s+or\s+without\b/gi, '');
+    if (permits(alternatives) || CONDITIONAL_RE.test(alternatives) || /\bor\b/i.test(ors) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
       note('naive-alt');
       continue;
     }
     const spans: Span[] = [[start, end]];
+    if (exceptSurgery) spans.push([end, end + exceptSurgery[0].length]);
     const kinds: Kind[] = ['systemic'];
     let filterItems: Item[] | null = null;
     if (/na[iï]ve/.test(word)) {
@@ -2122,10 +2173,11 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     }
     const st = settingsNear(text, { items: [{ start, end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [] }], start, end, hasAnd: false }, nextBoundary(text, end));
     let setting: Setting | undefined;
-    const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(end));
+    const extFrom = end + (exceptSurgery ? exceptSurgery[0].length : 0);
+    const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(extFrom));
     if (ext) {
       setting = /advanced|unresectable|recurrent/i.test(ext[0]) ? 'advanced' : 'metastatic';
-      spans.push([end, end + ext[0].length]);
+      spans.push([extFrom, extFrom + ext[0].length]);
     } else if (st.settings.length === 1) {
       setting = st.settings[0];
       spans.push(...st.spans);
@@ -2300,6 +2352,7 @@ export const extractTherapy: Extractor = (input) => {
   const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
   if (!items.length) return out;
+  readLabelledWashout(ctx, items, out);
   // Per sentence: its items, whether it states a window, whether it permits or carves exceptions.
   const perSentence = sents.map(([s, e]) => {
     const inside = items.filter((it) => it.start >= s && it.end <= e);
@@ -2326,6 +2379,42 @@ export const extractTherapy: Extractor = (input) => {
   }
   return out;
 };
+
+/**
+ * A washout table's row: "Cytotoxic chemotherapy: Washout period 3 weeks before TR and LDC",
+ * "Hormonal therapy: ≥2 weeks". The label names the treatment, the row the time that must have
+ * passed since it: read as no such treatment within the window (inclusion) or as the treatment within
+ * it (exclusion). Rows whose window is not one number ("4 weeks or 5 half-lives"), that carve an
+ * exception ("(42 days if prior nitrosourea)") or whose label holds words no item read stay unread.
+ */
+const LABEL_WINDOW_RE = new RegExp(
+  String.raw`^\s*:\s*(?:(?:adequate\s+)?wash-?out(?:\s+period)?(?:\s+of)?\s*)?(?:(≥|>=|>|at\s+least|minimum\s+of|a\s+minimum\s+of)\s*)?${NUM}\s*[-\s]?\s*(${UNIT})(?:\s*\(\s*\d+\s*days?\s*\))?(?:\s+(?:before|prior\s+to|from|since)\s+(?:the\s+)?(?:[\w-]+\s*){1,6}?)?\s*\.?\s*$`,
+  'i',
+);
+const LABEL_FILLER = new Set(['or', 'and', 'any', 'other', 'prior', 'previous', 'systemic', 'therapy', 'therapies', 'treatment', 'treatments', 'agents', 'agent', 'drugs', 'drug']);
+function readLabelledWashout(ctx: Ctx, items: Item[], out: Finding[]): void {
+  const { text, input } = ctx;
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > 100 || text.indexOf(':', colon + 1) >= 0) return;
+  const m = LABEL_WINDOW_RE.exec(text.slice(colon));
+  if (!m) return;
+  const v = toNumber(m[2]!);
+  const d = unitDays(m[3]!);
+  if (v === null || d === null) return;
+  // An exclusion's row with "at least" says how long ago the treatment may have been, not when it excludes.
+  if (input.kind === 'exclusion' && m[1]) return;
+  const label = items.filter((it) => it.end <= colon);
+  if (!label.length || label.length !== items.filter((it) => it.start < colon).length) return;
+  // Every word of the label must be read: an unread member ("Small molecules/TKI") or a narrower kind
+  // ("Whole brain radiotherapy") would make the reading broader or partial.
+  const masked = maskSpans(text, 0, colon, spanOf(label));
+  for (const w of masked.match(/[A-Za-z][\w-]*/g) ?? []) if (!LABEL_FILLER.has(w.toLowerCase())) return;
+  if (label.some((it) => it.kinds.has('surgery') || it.kinds.has('transplant') || it.generic || (it.kinds.has('radiation') && !/^(?:radiation|radiotherapy|irradiation|radiation\s+therapy|RT)$/i.test(text.slice(it.start, it.end).trim())))) return;
+  const x = conditionFor(label, { withinDays: Math.round(v * d) });
+  if (!x) return;
+  out.push({ category: 'prior_therapy', condition: input.kind === 'exclusion' ? x : flipBool(x), spans: [...spanOf(label), [colon, text.length]], anchor: label[0]!.start, polarityHandled: true });
+  ctx.used.push([0, text.length]);
+}
 
 export const THERAPY_EXTRACTORS: Extractor[] = [extractTherapy];
 
