@@ -6,30 +6,14 @@
 import type { Condition } from '../../src/criteria/facts';
 import { leavesOf } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
-import { normalise } from '../../src/criteria/text';
+import { attest, attestationTopics, readRule } from '../support/criteria';
 
-function read(text: string, kind: CriterionKind): { condition: Condition | null; unread: string } {
-  const r = readCriterion(normalise(text).text, kind, []);
-  return { condition: r.condition, unread: r.unread };
-}
+const read = (text: string, kind: CriterionKind = 'exclusion') => readRule(text, kind);
 const conditionOf = (text: string, kind: CriterionKind = 'exclusion'): Condition | null => read(text, kind).condition;
 const unreadOf = (text: string, kind: CriterionKind = 'exclusion'): string => read(text, kind).unread;
-const topicsOf = (text: string, kind: CriterionKind = 'exclusion'): string[] => {
-  const c = conditionOf(text, kind);
-  return c
-    ? leavesOf(c)
-        .filter((l) => l.fact === 'attestation')
-        .map((l) => `${String((l.params as { topic?: string }).topic)}=${String(l.value)}`)
-    : [];
-};
-const attest = (topic: string, value: boolean): Condition => ({
-  fact: 'attestation',
-  operator: 'equal',
-  value,
-  params: { topic },
-});
+const topicsOf = (text: string, kind: CriterionKind = 'exclusion'): string[] =>
+  attestationTopics(conditionOf(text, kind));
 
 describe('allergy to a medicine or substance the criterion names', () => {
   it('reads an ordinary medicine, a food, a vaccine or a material as the named-allergy question, the name covered', () => {

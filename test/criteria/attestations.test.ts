@@ -7,29 +7,13 @@
 import type { Condition } from '../../src/criteria/facts';
 import { leavesOf } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
-import { normalise } from '../../src/criteria/text';
+import { attest, attestationTopics, readRule } from '../support/criteria';
 
-function read(text: string, kind: CriterionKind = 'inclusion'): { condition: Condition | null; unread: string } {
-  const r = readCriterion(normalise(text).text, kind, []);
-  return { condition: r.condition, unread: r.unread };
-}
+const read = (text: string, kind: CriterionKind = 'inclusion') => readRule(text, kind);
 const conditionOf = (text: string, kind: CriterionKind = 'inclusion'): Condition | null => read(text, kind).condition;
-const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] => {
-  const c = conditionOf(text, kind);
-  return c
-    ? leavesOf(c)
-        .filter((l) => l.fact === 'attestation')
-        .map((l) => `${String((l.params as { topic?: string }).topic)}=${String(l.value)}`)
-    : [];
-};
-const attest = (topic: string, value: boolean): Condition => ({
-  fact: 'attestation',
-  operator: 'equal',
-  value,
-  params: { topic },
-});
+const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] =>
+  attestationTopics(conditionOf(text, kind));
 
 describe('planned treatment and the care team’s judgement of fitness', () => {
   it('reads a treatment the care team has planned or scheduled as required', () => {

@@ -10,6 +10,7 @@ import { lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
+import { cond, unparsed } from '../support/criteria';
 
 function read(text: string, kind: CriterionKind = 'exclusion') {
   return readCriterion(normalise(text).text, kind, []);
@@ -22,13 +23,7 @@ function conditionLeaves(text: string, kind: CriterionKind = 'exclusion'): Array
     .filter((l) => l.fact === 'condition')
     .map((l) => ({ ...(l.params as object), value: l.value }));
 }
-const cond = (params: Record<string, unknown>, value = true): Condition => ({
-  fact: 'condition',
-  operator: 'equal',
-  value,
-  params,
-});
-const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+const unread = (text: string): Condition => unparsed(text);
 
 describe('comorbidity lexicon entries', () => {
   const lex = lexicons();

@@ -4,21 +4,10 @@
  * a permission for the controlled infection never becomes an exclusion.
  */
 import type { Condition } from '../../src/criteria/facts';
-import { readCriterion } from '../../src/criteria/parse';
-import type { CriterionKind } from '../../src/criteria/segment';
-import { normalise } from '../../src/criteria/text';
+import { cond, readRule, unparsed } from '../support/criteria';
 
-function read(text: string, kind: CriterionKind): { condition: Condition | null; unread: string } {
-  const r = readCriterion(normalise(text).text, kind, []);
-  return { condition: r.condition, unread: r.unread };
-}
-const cond = (params: Record<string, unknown>, value = true): Condition => ({
-  fact: 'condition',
-  operator: 'equal',
-  value,
-  params,
-});
-const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+const read = readRule;
+const unread = (text: string): Condition => unparsed(text);
 
 describe('chronic viral infection limited to a subgroup', () => {
   it('reads "HIV-positive … on combination antiretroviral therapy" as HIV and the subgroup unread', () => {

@@ -4,31 +4,14 @@
  * Real corpus lines with the rule they must get, and lines that must not get it.
  */
 import type { Condition } from '../../src/criteria/facts';
-import { leavesOf } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
-import { normalise } from '../../src/criteria/text';
+import { attest, attestationTopics, readRule } from '../support/criteria';
 
-function read(text: string, kind: CriterionKind = 'inclusion'): { condition: Condition | null; unread: string } {
-  const r = readCriterion(normalise(text).text, kind, []);
-  return { condition: r.condition, unread: r.unread };
-}
+const read = (text: string, kind: CriterionKind = 'inclusion') => readRule(text, kind);
 const conditionOf = (text: string, kind: CriterionKind = 'inclusion'): Condition | null => read(text, kind).condition;
-const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] => {
-  const c = conditionOf(text, kind);
-  return c
-    ? leavesOf(c)
-        .filter((l) => l.fact === 'attestation')
-        .map((l) => `${String((l.params as { topic?: string }).topic)}=${String(l.value)}`)
-    : [];
-};
-const attest = (topic: string, value: boolean): Condition => ({
-  fact: 'attestation',
-  operator: 'equal',
-  value,
-  params: { topic },
-});
+const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] =>
+  attestationTopics(conditionOf(text, kind));
 
 describe('another trial', () => {
   it('reads participation "of" or "to" another trial, and treatment in another trial', () => {

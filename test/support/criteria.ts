@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { readCriterion } from '../../src/criteria/parse';
 import { renderCondition } from '../../src/criteria/render';
 import type { CriterionKind } from '../../src/criteria/segment';
@@ -17,7 +18,9 @@ export interface GoldenLine {
 }
 
 export function goldenLines(file: string): GoldenLine[] {
-  return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'criteria', file), 'utf8')) as GoldenLine[];
+  return JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'criteria', file), 'utf8'),
+  ) as GoldenLine[];
 }
 
 /** One line read the way parseCriteria reads it, rendered: "rule  [status]". */
@@ -40,7 +43,48 @@ export function pinGoldenLines(file: string): void {
     expect(lines.length).toBeGreaterThanOrEqual(80);
   });
 
-  it.each(lines.map((l) => [`${l.nctId} ${l.kind}: ${l.text.slice(0, 50)}`, l] as const))('reads %s as reviewed', (_name, line) => {
-    expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(`${line.nctId}: ${line.text.slice(0, 60)}`);
-  });
+  it.each(lines.map((l) => [`${l.nctId} ${l.kind}: ${l.text.slice(0, 50)}`, l] as const))(
+    'reads %s as reviewed',
+    (_name, line) => {
+      expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(`${line.nctId}: ${line.text.slice(0, 60)}`);
+    },
+  );
 }
+
+/** One line read the way parseCriteria reads it: its rule and the words left unread. */
+export function readRule(
+  text: string,
+  kind: CriterionKind,
+  context: string[] = [],
+): { condition: Condition | null; unread: string } {
+  const r = readCriterion(normalise(text).text, kind, context);
+  return { condition: r.condition, unread: r.unread };
+}
+
+/** The attestation leaves of a rule, as "topic=value". */
+export function attestationTopics(c: Condition | null): string[] {
+  return c
+    ? leavesOf(c)
+        .filter((l) => l.fact === 'attestation')
+        .map((l) => `${String((l.params as { topic?: string }).topic)}=${String(l.value)}`)
+    : [];
+}
+
+export const attest = (topic: string, value: boolean): Condition => ({
+  fact: 'attestation',
+  operator: 'equal',
+  value,
+  params: { topic },
+});
+export const cond = (params: Record<string, unknown>, value = true): Condition => ({
+  fact: 'condition',
+  operator: 'equal',
+  value,
+  params,
+});
+export const unparsed = (text: string, value = true): Condition => ({
+  fact: 'unparsed',
+  operator: 'equal',
+  value,
+  params: { text },
+});

@@ -1817,6 +1817,17 @@ const MAX_MENTIONS = 80;
 /** A bracketed aside that widens what it follows: "(including …)", "(e.g. …)", "(such as …)". */
 const WIDENING_ASIDE = /\(\s*(?:including|includes|e\.g\.?|such as|for example)\b[^()]*\)/gi;
 
+/** Extent, stage, TNM, node and measurability pieces of a criterion, in text order. */
+function diseasePieces(input: ExtractInput): Piece[] {
+  return [
+    ...extentPieces(input),
+    ...stagePieces(input),
+    ...tnmPieces(input),
+    ...nodePieces(input),
+    ...measurablePieces(input),
+  ].sort((a, b) => a.start - b.start);
+}
+
 /** The opposite of a finding of this extractor (De Morgan); every leaf it writes is `equal` a boolean. */
 function opposite(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(opposite) };
@@ -1879,15 +1890,7 @@ export const extractDisease: Extractor = (input) => {
   const hasCancer = cancerCount > 0 && cancerCount <= MAX_MENTIONS;
   const gated = gate(input);
   if (!hasCancer && !gated) return [];
-  const pieces = gated
-    ? [
-        ...extentPieces(input),
-        ...stagePieces(input),
-        ...tnmPieces(input),
-        ...nodePieces(input),
-        ...measurablePieces(input),
-      ].sort((a, b) => a.start - b.start)
-    : [];
+  const pieces = gated ? diseasePieces(input) : [];
   const label = cohortLabel(input);
   const cancers = hasCancer ? cancerItems(input, judgeContext(input, pieces, label)) : [];
   if (cancers.some((c) => c.accepted)) distributeOrgan(input, cancers);
@@ -2109,15 +2112,7 @@ export const extractDisease: Extractor = (input) => {
 export function cancerMentionReasons(
   input: ExtractInput,
 ): Array<{ text: string; codes: string[]; reason: string | null }> {
-  const pieces = gate(input)
-    ? [
-        ...extentPieces(input),
-        ...stagePieces(input),
-        ...tnmPieces(input),
-        ...nodePieces(input),
-        ...measurablePieces(input),
-      ]
-    : [];
+  const pieces = gate(input) ? diseasePieces(input) : [];
   const label = cohortLabel(input);
   return cancerItems(input, judgeContext(input, pieces, label)).map((c) => ({
     text: input.text.slice(c.start, c.end),
