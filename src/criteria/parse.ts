@@ -13,6 +13,7 @@ import { EXTRACTORS } from './extract';
 import type { Category, ExtractInput, Finding } from './extract/extractor';
 import { lexicons, type Lexicons } from './lexicon';
 import { findScopes } from './negation';
+import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
 import { tokenize } from './text';
 
@@ -175,10 +176,22 @@ function unparsedLeaf(text: string): LeafCondition {
   return { fact: 'unparsed', operator: 'equal', value: true, params: { text } };
 }
 
+type GatedPattern = { re: RegExp; gates: RegExp[] };
+const gatedCache = new WeakMap<Lexicons, Array<{ category: Category; patterns: GatedPattern[] }>>();
+/** The topic triggers, each behind the literal prefilters derived from it (see regex-prefilter.ts). */
+function gatedPatterns(lex: Lexicons): Array<{ category: Category; patterns: GatedPattern[] }> {
+  let out = gatedCache.get(lex);
+  if (!out) {
+    out = lex.categoryPatterns.map(({ category, patterns }) => ({ category, patterns: patterns.map((re) => ({ re, gates: prefilterFor(re) })) }));
+    gatedCache.set(lex, out);
+  }
+  return out;
+}
+
 function classify(text: string, lex: Lexicons): Category[] {
   const out: Category[] = [];
-  for (const { category, patterns } of lex.categoryPatterns) {
-    if (patterns.some((p) => p.test(text))) out.push(category);
+  for (const { category, patterns } of gatedPatterns(lex)) {
+    if (patterns.some((p) => p.gates.every((g) => g.test(text)) && p.re.test(text))) out.push(category);
   }
   return out;
 }

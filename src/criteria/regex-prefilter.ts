@@ -1,0 +1,331 @@
+/**
+ * Literal prefilters for regular expressions, in the manner of RE2's and Hyperscan's: from a
+ * pattern's source, the set of literal strings one of which every match must contain. Testing a
+ * text for those literals is far cheaper than running the pattern, whose lookbehinds and lazy
+ * scans run at every position; a text holding none of them cannot match and is skipped.
+ *
+ * The category triggers in rules/topics are long hand-written patterns run on every criterion, and
+ * most criteria hold none of a pattern's key words. The prefilter is derived from the pattern
+ * itself, so the data stays the single source of what a topic means.
+ *
+ * Soundness over strength: any construct the analysis does not understand (a back-reference, a
+ * class, a lookaround's content) requires nothing, which at worst lets the pattern run.
+ */
+
+/**
+ * Literal sets larger than this stop being tracked exactly (a cross product grows fast). Lists of
+ * a hundred names are common in the triggers, and tracking them whole keeps the word boundaries
+ * around them.
+ */
+const MAX_EXACT = 256;
+/** At most this many gates guard one pattern. */
+const MAX_GATES = 2;
+/** A gate tests at most this many literals. */
+const MAX_GATE_LITERALS = 12;
+/** At most this many requirements are kept for one pattern, the strongest. */
+const MAX_NEEDS = 3;
+
+/** Literals one of which a match must contain. */
+type Need = Set<string>;
+
+interface Info {
+  /** Every string the node can match (as written: case folding is the gate's flag), when that set is small and finite; else null. */
+  exact: Set<string> | null;
+  /** Strings one of which every match starts with, when the node is not exact; else null. */
+  prefix?: Set<string> | null;
+  /** Requirements that must all hold, each a set of literals one of which a match contains. */
+  need: Need[];
+}
+
+const ANY: Info = { exact: null, need: [] };
+/**
+ * Stands for `\b` inside a literal: a word boundary is as much part of a match as its letters
+ * ("\bER\b" is a far better filter than "er"), and the gate re-creates it.
+ */
+const BOUNDARY = '\u0000';
+const EMPTY: Info = { exact: new Set(['']), need: [] };
+
+function cross(a: Set<string>, b: Set<string>): Set<string> | null {
+  if (a.size * b.size > MAX_EXACT) return null;
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+}
+
+/** How useful a literal set is as a filter: its shortest member's length (short literals are everywhere); a boundary counts half a letter. */
+function strength(s: Need): number {
+  let min = Infinity;
+  for (const x of s) {
+    const letters = x.replaceAll(BOUNDARY, '').length;
+    min = Math.min(min, letters + (x.length - letters) / 2);
+  }
+  return min;
+}
+
+/** The strongest few of a conjunction of requirements, strongest first, each once. */
+function strongest(needs: Need[]): Need[] {
+  const seen = new Set<string>();
+  return needs
+    .filter((n) => {
+      const key = [...n].sort().join('\u0001');
+      if (!n.size || strength(n) < 1 || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((n) => ({ n, s: strength(n) - n.size / 1000 }))
+    .sort((x, y) => y.s - x.s)
+    .map((x) => x.n)
+    .filter((n, i, all) => !all.slice(0, i).some((m) => implies(m, n)))
+    .slice(0, MAX_NEEDS);
+}
+
+/** Whether meeting `m` meets `n`: each of m's literals contains one of n's ("\bprior" contains "prior"). */
+function implies(m: Need, n: Need): boolean {
+  const plain = [...n].map((x) => x.replaceAll(BOUNDARY, ''));
+  return [...m].every((x) => {
+    const bare = x.replaceAll(BOUNDARY, '');
+    return plain.some((y) => bare.includes(y));
+  });
+}
+
+/** An exact set as a requirement: a set holding a string with no letters requires nothing. */
+function asNeed(exact: Set<string> | null): Need[] {
+  if (!exact || [...exact].some((x) => !x.replaceAll(BOUNDARY, ''))) return [];
+  return [exact];
+}
+
+/** A node's requirements with its exact strings as one more. */
+function needsOf(info: Info): Need[] {
+  return strongest([...info.need, ...asNeed(info.exact)]);
+}
+
+/** What every match of a node starts with: its exact strings, or its prefix. */
+function startsOf(info: Info): Set<string> | null {
+  return info.exact ?? info.prefix ?? null;
+}
+
+function concat(parts: Info[]): Info {
+  // `run` holds the strings the current stretch of literal parts can match; a part that is not a
+  // small literal set ends the stretch, which is then one more requirement - extended by what that
+  // part starts with, when it says ("\b" before a list of names keeps the boundary).
+  let run = new Set(['']);
+  let whole = true;
+  let prefix: Set<string> | null | undefined;
+  const need: Need[] = [];
+  for (const p of parts) {
+    need.push(...p.need);
+    const next = p.exact ? cross(run, p.exact) : null;
+    if (next) {
+      run = next;
+      continue;
+    }
+    const extended = p.prefix ? cross(run, p.prefix) : null;
+    if (whole) prefix = extended ?? (asNeed(run).length ? run : null);
+    whole = false;
+    need.push(...asNeed(extended ?? run));
+    run = p.exact ? new Set(p.exact) : new Set(['']);
+  }
+  need.push(...asNeed(run));
+  return whole ? { exact: run, need: strongest(need) } : { exact: null, prefix: prefix ?? null, need: strongest(need) };
+}
+
+function alternate(alts: Info[]): Info {
+  let exact: Set<string> | null = new Set();
+  let prefix: Set<string> | null = new Set();
+  // Either alternative may match, so only a disjunction is required: each alternative's strongest
+  // requirement, joined.
+  const any = new Set<string>();
+  let required = true;
+  for (const a of alts) {
+    if (exact && a.exact && exact.size + a.exact.size <= MAX_EXACT) for (const x of a.exact) exact.add(x);
+    else exact = null;
+    const starts = startsOf(a);
+    if (prefix && starts && !starts.has('') && prefix.size + starts.size <= MAX_EXACT) for (const x of starts) prefix.add(x);
+    else prefix = null;
+    const best = needsOf(a)[0];
+    if (!best) required = false;
+    else for (const x of best) any.add(x);
+  }
+  const need = required ? [any] : [];
+  return exact ? { exact, need } : { exact: null, prefix, need };
+}
+
+const ESCAPE_LITERAL: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
+
+class Parser {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  parse(): Info {
+    const info = this.alternation();
+    if (this.i < this.src.length) throw new Error('unbalanced');
+    return info;
+  }
+
+  private alternation(): Info {
+    const alts = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      alts.push(this.sequence());
+    }
+    return alts.length === 1 ? alts[0]! : alternate(alts);
+  }
+
+  private sequence(): Info {
+    const parts: Info[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      parts.push(this.quantified(this.atom()));
+    }
+    return parts.length ? concat(parts) : EMPTY;
+  }
+
+  private quantified(atom: Info): Info {
+    const c = this.src[this.i];
+    let min: number;
+    let max: number;
+    if (c === '*' || c === '+' || c === '?') {
+      this.i++;
+      min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Infinity;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) return atom; // a literal brace
+      this.i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
+    } else {
+      return atom;
+    }
+    if (this.src[this.i] === '?') this.i++; // lazy: same strings
+    if (min === 0) {
+      if (max === 1 && atom.exact && atom.exact.size < MAX_EXACT) return { exact: new Set([...atom.exact, '']), need: [] };
+      return ANY;
+    }
+    if (min === 1 && max === 1) return atom;
+    // One copy is necessary; the rest repeat it.
+    return { exact: null, prefix: startsOf(atom), need: needsOf(atom) };
+  }
+
+  private atom(): Info {
+    const c = this.src[this.i]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '^' || c === '$') return EMPTY;
+    if (c === '.') return ANY;
+    return { exact: new Set([c]), need: [] };
+  }
+
+  private group(): Info {
+    this.i++; // (
+    let kind: 'capture' | 'plain' | 'ahead' | 'not' = 'capture';
+    if (this.src.startsWith('?:', this.i)) {
+      kind = 'plain';
+      this.i += 2;
+    } else if (this.src.startsWith('?=', this.i)) {
+      kind = 'ahead';
+      this.i += 2;
+    } else if (this.src.startsWith('?!', this.i) || this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
+      kind = 'not';
+      this.i += this.src[this.i + 1] === '<' ? 3 : 2;
+    } else if (this.src.startsWith('?<', this.i)) {
+      this.i = this.src.indexOf('>', this.i) + 1; // named capture
+    }
+    const inner = this.alternation();
+    if (this.src[this.i] !== ')') throw new Error('unbalanced');
+    this.i++;
+    // A positive lookahead's content must be in the text, but matches nothing itself; other
+    // lookarounds require nothing.
+    if (kind === 'ahead') return { exact: EMPTY.exact, need: needsOf(inner) };
+    if (kind === 'not') return EMPTY;
+    return inner;
+  }
+
+  /** A small class of plain characters ("[iï]", "[0-4]") is a literal set; any other class, anything. */
+  private charClass(): Info {
+    this.i++;
+    const negated = this.src[this.i] === '^';
+    if (negated) this.i++;
+    const chars = new Set<string>();
+    let plain = !negated;
+    let first = true;
+    while (this.i < this.src.length && (this.src[this.i] !== ']' || first)) {
+      first = false;
+      const c = this.src[this.i]!;
+      if (c === '\\') {
+        const e = this.src[this.i + 1] ?? '';
+        this.i += 2;
+        if (/[dDwWsSbBpPuxc0-9]/.test(e)) plain = false;
+        else chars.add(e);
+        continue;
+      }
+      this.i++;
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && this.src[this.i + 1] !== '\\' && this.i + 1 < this.src.length) {
+        const to = this.src[this.i + 1]!;
+        this.i += 2;
+        if (to.charCodeAt(0) - c.charCodeAt(0) > 10) plain = false;
+        else for (let k = c.charCodeAt(0); k <= to.charCodeAt(0); k++) chars.add(String.fromCharCode(k));
+        continue;
+      }
+      chars.add(c);
+    }
+    if (this.src[this.i] !== ']') throw new Error('unbalanced');
+    this.i++;
+    return plain && chars.size && chars.size <= 10 ? { exact: chars, need: [] } : ANY;
+  }
+
+  private escape(): Info {
+    const c = this.src[this.i + 1] ?? '';
+    this.i += 2;
+    if (c === 'b') return { exact: new Set([BOUNDARY]), need: [] };
+    if (c === 'B') return EMPTY;
+    if (/[dDwWsS]/.test(c) || /[1-9]/.test(c)) return ANY;
+    if (c === 'k') {
+      this.i = this.src.indexOf('>', this.i) + 1;
+      return ANY;
+    }
+    if (c === 'u' || c === 'x' || c === 'c' || c === 'p' || c === 'P') {
+      // Code-point and property escapes: skip their operand, require nothing.
+      const m = /^(?:\{[^}]*\}|[0-9a-fA-F]{2,4}|[A-Za-z])/.exec(this.src.slice(this.i));
+      if (m) this.i += m[0].length;
+      return ANY;
+    }
+    return { exact: new Set([ESCAPE_LITERAL[c] ?? c]), need: [] };
+  }
+}
+
+/**
+ * Requirements every match of `re` meets: each a list of literals, as written in the pattern, one
+ * of which the text contains (under the pattern's own case sensitivity; "\u0000" marks a word
+ * boundary). Empty when the analysis finds none.
+ */
+export function requiredLiterals(re: RegExp): string[][] {
+  if (re.flags.includes('u') || re.flags.includes('v')) return []; // other escape and case-folding rules
+  try {
+    return needsOf(new Parser(re.source).parse()).map((n) => [...n]);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Cheap tests that all hold for every text `re` can match (and may all hold for some it cannot);
+ * empty when there are none.
+ */
+export function prefilterFor(re: RegExp): RegExp[] {
+  // A gate over many literals costs about as much as the pattern it guards.
+  return requiredLiterals(re)
+    .filter((literals) => literals.length <= MAX_GATE_LITERALS)
+    .slice(0, MAX_GATES)
+    .map(
+      (literals) =>
+        new RegExp(
+          literals
+            .sort((a, b) => b.length - a.length)
+            .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(BOUNDARY, '\\b'))
+            .join('|'),
+          re.flags.includes('i') ? 'i' : '',
+        ),
+    );
+}
