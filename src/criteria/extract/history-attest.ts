@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -42,6 +42,15 @@ interface Topic {
   rejectInCriterion?: boolean;
   /** Words before the anchor that say the patient cannot have it, besides the shared ones ("allergy to contrast"). */
   cannot?: RegExp;
+  /**
+   * The topic is something the patient is or has done (in a hospice, in the parent study), not an
+   * ability: stated plainly in an exclusion, it is what excludes.
+   */
+  event?: boolean;
+  /** The anchor names the study (an identifier, an acronym): its words are covered whatever they are. */
+  coverAnchor?: boolean;
+  /** Tokens after the anchor that name what the criterion asks about (a place): covered while they last. */
+  tail?: RegExp;
 }
 
 const PERMISSION =
@@ -62,6 +71,18 @@ const TOPICS: Topic[] = [
     topic: 'informed_consent',
     re: /\b(?:understand\w*|comprehen\w*)\s+(?:of\s+)?(?:(?:sufficiently|fully|the|its|their|written|oral|and|or|study|trial|clinical|protocol|nature)\s+){0,4}(?:(?:procedures|protocol|treatment)\s+(?:and|or|,)\s+(?:its\s+|the\s+)?(?:risks|consequences|requirements)|characteristics\s+and\s+consequences|(?:patient\s+)?information\s+(?:letter|sheet|provided)|patient\s+information)\b/i,
     words: vocab('comprehend comprehension understood sufficiently fully nature characteristics consequences risks benefits versus requirements discomforts written oral information letter sheet provided explanation even treatment its'),
+  },
+  {
+    // The patient's refusal or objection, or its absence: "Patient refusal", "Opposed to this study",
+    // "opposition of the patient to the study", "does not object to participating", "express their
+    // non-opposition to the research" (French research outside the care pathway asks for
+    // non-opposition in place of written consent), "Reconsent given", "unsigned consent".
+    // A bare "Patient refusal" is read only as a whole sentence: inside a longer one it is the
+    // refusal of something else ("not a candidate for surgery or patient refusal").
+    topic: 'informed_consent',
+    re: /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)(?:'s?|s')?\s+refusal|refusal\s+(?:by|of)\s+(?:the\s+)?(?:patients?|participants?|subjects?))\W*$|\b(?:(?:non-?)?opposition\s+(?:of\s+(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|opposed\s+to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|object(?:s|ed|ion)?\s+to\s+(?:participat\w+|(?:the|this)\s+(?:study|trial|research))|re-?consent(?:ed|ing)?|unsigned\s+(?:informed\s+)?consent|refus(?:al|es|ed|ing)?\s+to\s+(?:participate|take\s+part)\b(?!\s+in\b))\b/i,
+    cannot: /(?<!\bnon-?)\b(?:oppos\w*|object\w*|refusal|unsigned)\b/i,
+    words: vocab('refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so'),
   },
   {
     topic: 'compliance',
@@ -130,7 +151,7 @@ const TOPICS: Topic[] = [
   },
   {
     topic: 'geographic_access',
-    re: /\b(?:geographic(?:al)?(?:ally)?\s+(?:proximity|accessible|reasons?|location|conditions?)|live\s+(?:within|near)|travel\s+to\s+the\s+(?:study\s+)?(?:site|center|centre|institution))\b/i,
+    re: /\b(?:geographic(?:al)?(?:ally)?\s+(?:proximity|accessible|reasons?|location|conditions?)|live\s+(?:within|near)\b(?!\s+(?:the\s+)?(?:state|country|province|region|area|united|US\b))|travel\s+to\s+the\s+(?:study\s+)?(?:site|center|centre|institution))\b/i,
   },
   {
     topic: 'language',
@@ -165,7 +186,14 @@ const TOPICS: Topic[] = [
     lead: /\b(?:(?:able|unable|ability|inability|cannot|can\s*not|willing\w*|unwilling\w*)\s+(?:to\s+)?(?:safely\s+)?(?:undergo|tolerate|complete|have|receive)|contra-?indicat\w*\s+(?:to|for)|claustrophob\w*)\b[^.;]{0,40}$/i,
     words: vocab('pet ct mr mri fdg 18f whole body scan scans examination examinations imaging studies procedure procedures evaluation computed tomography positron emission tolerate complete claustrophobia claustrophobic'),
   },
-  { topic: 'questionnaires', re: /\b(?:questionnaires?|diar(?:y|ies)|patient[\s-]reported\s+outcomes?|surveys?)\b/i },
+  {
+    topic: 'questionnaires',
+    re: /\b(?:questionnaires?|diar(?:y|ies)|patient[\s-]reported\s+outcomes?|surveys?)\b/i,
+    // A survey named as where a fact comes from ("per patient report on Self-reported Screening
+    // Survey") asks nothing of the patient.
+    reject: /\b(?:per|on|by|from|via)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:surveys?|questionnaires?)\b/i,
+    words: vocab('survey online paper web electronic'),
+  },
   {
     // "Must be willing and able to accept at least one leukapheresis procedure", "Any condition
     // contraindicating leukapheresis" — not a treatment window counted from the apheresis date.
@@ -209,6 +237,68 @@ const TOPICS: Topic[] = [
     re: /\b(?:access\s+to\s+a\s+(?:tele)?phone|(?:tele)?phone\s+(?:access|number))\b/i,
     words: vocab('telephone phone number access home mobile'),
   },
+  {
+    // "Live in United States, a US territory, or Canada", "Participant must reside in the United
+    // States", "Residing within the area serviced by supplier and paramedic network": where the
+    // patient lives, which the study's reach or its country's rules require; the place stays in the
+    // criterion shown with the question. Not a household ("living in the same household as").
+    topic: 'residence',
+    re: /\b(?:(?:live|lives|living|reside|resides|residing)(?:\s+and\/or\s+work)?\s+(?:in|within|inside)\b(?!\s+(?:the\s+)?(?:same\s+)?(?:household|home|house|nursing)\b)|residents?\s+(?:of|in)\b(?!\s+(?:a\s+)?nursing))/i,
+    // "Live in rural communities and/or participate in sports leagues …": one way in of several.
+    reject: /\band\/or\b(?!\s+work\b)/i,
+    tail: /^(?:[A-Z][\w.'-]*|the|a|an|of|or|and|territor(?:y|ies)|states?|provinces?|countr(?:y|ies)|areas?|regions?|rural|urban|communit(?:y|ies)|count(?:y|ies)|districts?|cit(?:y|ies)|metropolitan|surrounding|serviced|served|covered|by|suppliers?|paramedic|network|at|home|healthcare|utili[sz]ed|used|for|study|time|enrol(?:l)?ment)$/,
+    words: vocab('live lives living reside resides residing resident residents residence work in within inside'),
+  },
+  {
+    // A linked study the patient takes or took part in: "Inclusion in MELANFα trial (NCT03348891)",
+    // "Patients must be co-enrolled in protocol 03-C-0277", "has completed or discontinued
+    // participation in the parent study", "Have enrolled in the Aura-sponsored clinical trial
+    // AU-011-301". The study is named by an identifier or an acronym, or as the parent, primary or
+    // feeder study; another trial in general is other_trial's question (history-safety.ts).
+    topic: 'parent_study',
+    re: /\b(?:[Cc]o-?enrol(?:l)?(?:ed|ment)?\s+(?:in|on|onto)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:study|trial|protocol)(?:\s+[\w-]*\d[\w-]*)?|(?:[Pp]articipat\w*|[Ee]nrol(?:l)?(?:ed|ment)|[Ii]nclusion|[Ii]ncluded|[Rr]egistered)\s+(?:in|on|onto)\s+(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:[Pp]arent|[Pp]rimary|[Ff]eeder|[Oo]riginating)\s+(?:study|studies|trials?|protocols?)|(?:[Ee]nrol(?:l)?(?:ed|ment)|[Ii]nclusion|[Ii]ncluded|[Pp]articipat\w*|[Rr]egistered)\s+(?:in|on|onto)\s+(?:the\s+)?(?!(?:an?|any|another|other)\b)(?:\S+\s+){0,3}?(?:clinical\s+)?(?:study|trial|protocol)\s*(?:\(\s*NCT\d{8}\s*\)|[A-Z]+-?\d[\w-]*)|(?:[Ee]nrol(?:l)?(?:ed|ment)|[Ii]nclusion|[Ii]ncluded|[Pp]articipat\w*|[Rr]egistered)\s+(?:in|on|onto)\s+(?:the\s+)?(?!(?:an?|any|another|other)\b)(?:\S+\s+){0,2}?(?:[A-Z][A-Z\d\u0370-\u03ff-]{2,}|[\w-]*\d[\w-]*)\s+(?:clinical\s+|primary\s+)?(?:study|trial|protocol)(?:\s*\(\s*NCT\d{8}\s*\))?)/,
+    // "prior to their inclusion in NEO-1 trial", "before inclusion in the NEO-1 trial": this trial's
+    // own enrolment as a time point.
+    reject:
+      /\b(?:another|other|any)\s+(?:\w+\s+){0,2}(?:study|studies|trials?)\b|\bsub-?study\b|\b(?:before|prior\s+to|after|until|since|at|from|by|of)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:time\s+of\s+)?(?:inclusion|enrol(?:l)?ment|registration)\s+(?:in|on|into)\b/i,
+    coverAnchor: true,
+    event: true,
+    words: vocab('co enrolled enrol enroll enrollment enrolment coenrolled inclusion included participation participating registered parent primary feeder originating core study trial protocol clinical nct completed discontinued'),
+  },
+  {
+    // "Previous enrolment and randomization in the same study", "Previously enrolled in this study":
+    // taking part in this very study before.
+    topic: 'enrolled_before',
+    re: /\b(?:previous(?:ly)?|prior|already|earlier)\s+(?:been\s+)?(?:enrol(?:l)?(?:ed|ment)|randomi[sz](?:ed|ation)|participat\w*|included|registered)(?:\s+(?:and|or)\s+(?:randomi[sz](?:ed|ation)|treated|enrol(?:l)?(?:ed|ment)))?\s+(?:in|on|into)\s+(?:the\s+|this\s+)?(?:present|same|current|this)\s+(?:same\s+)?(?:study|trial|protocol)\b/i,
+    event: true,
+    words: vocab('previous previously prior already earlier been enrolled enrollment enrolment randomized randomised randomization randomisation participation participated included registered treated present same current this study trial protocol'),
+  },
+  {
+    // "Hospice enrollment", "Participants enrolled in hospice", "Nursing home resident": a care
+    // setting the patient is in.
+    topic: 'hospice_or_nursing_home',
+    re: /\b(?:hospice(?:\s+(?:care|enrol(?:l)?ment|programs?|services?))?|nursing[\s-]home(?:\s+residents?)?)\b/i,
+    event: true,
+    words: vocab('hospice care enrollment enrolment enrolled program programme services nursing home resident residents residing living lives in'),
+  },
+  {
+    // Use of the patient's data: "Participating patients must agree to share their anonymized
+    // clinical and genomic data", "HIPAA authorization for release of personal health information",
+    // "consent to the processing of personal data", "agree to participate in image banking".
+    topic: 'data_use_consent',
+    re: /\b(?:(?:HIPAA|Health\s+Insurance\s+Portability\s+and\s+Accountability\s+Act\s*(?:\(\s*HIPAA\s*\))?)\s+authori[sz]ation|(?:share|sharing)\s+(?:of\s+)?(?:(?:their|his|her|the)\s+)?(?:(?:anonymi[sz]ed|pseudonymi[sz]ed|coded|clinical|medical|health|genomic|genetic|personal|and|,)\s+)*data|processing\s+of\s+(?:(?:his|her|their|the)\s+)?(?:personal\s+)?data|(?:release|use)\s+of\s+(?:(?:their|his|her)\s+)?(?:personal\s+|protected\s+)?health\s+information|(?:image|data)\s+banking)\b/i,
+    words: vocab('hipaa health insurance portability accountability act authorization authorisation share sharing anonymized anonymised pseudonymized pseudonymised coded clinical medical genomic genetic personal data processing release use protected information image images banking submitted'),
+  },
+  {
+    // "Patient not consenting to a constitutional genetic analysis for research purposes", "Agree
+    // to participate in genomic and molecular profiling": the study's genetic tests, consented to.
+    // A genetic test already done ("Prior germline genetic testing") is no consent: the sentence
+    // must say the patient agrees or refuses.
+    topic: 'genetic_testing_consent',
+    re: /\b(?:(?:constitutional|germline|genetic|genomic)\s+(?:and\s+molecular\s+)?(?:genetic\s+)?(?:analys[ie]s|testing|tests?|profiling|sequencing))\b/i,
+    lead: /\b(?:consent\w*|agree\w*|willing\w*|unwilling\w*|refus\w*|accept\w*)\b[^.;]{0,60}$/i,
+    words: vocab('constitutional germline genetic genomic molecular analysis analyses testing test tests profiling sequencing diagnostic research purposes purpose'),
+  },
 ];
 
 /** "Age ≥ 18 at the time of signing informed consent", "within 28 days prior to consent": a date. */
@@ -224,7 +314,7 @@ const CONSENT_NAMED =
 
 /** The patient cannot or will not: "unable to", "unwilling", "inability", "refuses", "lack of". */
 const CANNOT =
-  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|hamper\w*|affect\w*|unlikely\s+to|difficult\w*|withdraw\w*|den(?:y|ies|ied)|unavailab\w*|insufficient|not\s+(?:be\s+)?(?:amenable|amendable|accessible|suitable|feasible))\b/i;
+  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|unsigned|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|hamper\w*|affect\w*|unlikely\s+to|difficult\w*|withdraw\w*|den(?:y|ies|ied)|unavailab\w*|insufficient|not\s+(?:be\s+)?(?:amenable|amendable|accessible|suitable|feasible))\b/i;
 
 const ATTEST_VOCAB = vocab(
   TIMING_WORDS,
@@ -241,7 +331,7 @@ const ATTEST_VOCAB = vocab(
     'contraindication contraindications contraindicated claustrophobic claustrophobia tolerate cooperate non geographic geographical proximity travel site center live near unable unwilling ' +
     'inability unwillingness incapable refuse refuses refusing lack cannot not poor impaired limit limits would could may might interfere with ' +
     'compromise psychiatric illness social situations situation condition conditions familial sociological psychological reasons judgment ' +
-    'opinion investigator also must have has been be is are was their his her they themselves who which that to of for in on at by or as ' +
+    'opinion investigator also must have has been participating be is are was their his her they themselves who which that to of for in on at by or as ' +
     'requested required necessary all including blood correlative translational purposes analysis analyses collection known suspected preclude precludes giving',
 );
 
@@ -280,6 +370,17 @@ function sentences(text: string): Span[] {
   return out;
 }
 
+/** The tokens right after an anchor that match `tail` ("in the United States, a US territory, or Canada"). */
+function tailSpans(input: ExtractInput, from: number, to: number, tail: RegExp): Span[] {
+  const out: Span[] = [];
+  for (const t of input.tokens) {
+    if (t.start < from) continue;
+    if (t.end > to || !tail.test(input.text.slice(t.start, t.end))) break;
+    out.push([t.start, t.end]);
+  }
+  return out;
+}
+
 export const extractAttestations: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
@@ -291,8 +392,9 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     // A permission ("if repeat biopsy is not feasible … patient still may be enrolled") or a
     // requirement for some patients only ("(if consenting to part A)") is not the patient's attestation.
     if (PERMISSION.test(sentence) || (!exclusion && SOME_PATIENTS.test(sentence))) continue;
-    const hits: Array<{ topic: string; at: number; end: number }> = [];
-    for (const { topic, re, lead, reject, rejectInCriterion } of TOPICS) {
+    const hits: Array<{ topic: string; at: number; end: number; entry?: Topic }> = [];
+    for (const entry of TOPICS) {
+      const { topic, re, lead, reject, rejectInCriterion } = entry;
       // The MRI question already asks about the scan and its contrast dye.
       if ((topic === 'contrast_possible' || topic === 'imaging_possible') && hits.some((h) => h.topic === 'mri_possible')) continue;
       const m = re.exec(sentence);
@@ -322,7 +424,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
         )
       )
         continue;
-      hits.push({ topic, at: sStart + m.index, end: sStart + m.index + m[0].length });
+      hits.push({ topic, at: sStart + m.index, end: sStart + m.index + m[0].length, entry });
     }
     // A lesion that can be biopsied is not by itself the patient's agreement to a biopsy.
     if (
@@ -349,7 +451,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       // The anchor may itself hold the inability ("refusal to participate in the study", "not amenable to biopsy").
       const before = text.slice(sStart, h.at);
       const after = text.slice(h.at, sEnd);
-      const topicCannot = TOPICS.find((t) => t.topic === h.topic && t.cannot)?.cannot;
+      const topicCannot = h.entry?.cannot;
       const cannotWord =
         CANNOT.exec(before) ??
         CANNOT.exec(text.slice(sStart, h.end)) ??
@@ -377,6 +479,14 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const positive = !(cannot || negated) || (cannot && negated);
       // An inclusion asks for the ability; an exclusion names its absence. A positive statement
       // among exclusions ("… willing to sign consent") restates the requirement: its absence excludes.
+      if (h.entry?.event) {
+        // Being in a hospice or in the parent study: an inclusion says whether the patient must be,
+        // an exclusion names what excludes ("Hospice enrollment"); an exclusion of its absence is
+        // some other construction, left unread.
+        if (exclusion && !positive) continue;
+        conds.push({ fact: 'attestation', operator: 'equal', value: positive, params: { topic: h.topic } });
+        continue;
+      }
       if (!exclusion && !positive) continue;
       if (exclusion && positive && !/\b(?:must|should|willing|able|agree)\b/i.test(before)) continue;
       conds.push({ fact: 'attestation', operator: 'equal', value: !exclusion, params: { topic: h.topic } });
@@ -384,6 +494,10 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     if (!conds.length) continue;
     const unique = conds.filter((c, i) => conds.findIndex((d) => JSON.stringify(d) === JSON.stringify(c)) === i);
     const spans = vocabSpans(input, sStart, sEnd, wordsFor(hits.map((h) => h.topic))).flatMap((sp) => subtract(sp, taken));
+    for (const h of hits) {
+      if (h.entry?.tail) spans.push(...tailSpans(input, h.end, sEnd, h.entry.tail));
+      if (h.entry?.coverAnchor) spans.push([h.at, h.end]);
+    }
     if (!spans.length) continue;
     // Keep only words of this sentence's requirement, and only from the first topic word on when a
     // different requirement leads the sentence ("≥ 18 years of age … and signed informed consent").
