@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -62,7 +62,7 @@ const SOME_PATIENTS =
 const TOPICS: Topic[] = [
   {
     topic: 'informed_consent',
-    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign(?:ed)?\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent)\b/i,
+    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign(?:ed)?\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+|verbal\s+|oral\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent)\b/i,
     words: vocab('inform provision signature withdrawal withdrawn lack absence deny denies denied capacity statement durable power attorney'),
   },
   {
@@ -80,14 +80,25 @@ const TOPICS: Topic[] = [
     // A bare "Patient refusal" is read only as a whole sentence: inside a longer one it is the
     // refusal of something else ("not a candidate for surgery or patient refusal").
     topic: 'informed_consent',
-    re: /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)(?:'s?|s')?\s+refusal|refusal\s+(?:by|of)\s+(?:the\s+)?(?:patients?|participants?|subjects?))\W*$|\b(?:(?:non-?)?opposition\s+(?:of\s+(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|opposed\s+to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|object(?:s|ed|ion)?\s+to\s+(?:participat\w+|(?:the|this)\s+(?:study|trial|research))|re-?consent(?:ed|ing)?|unsigned\s+(?:informed\s+)?consent|refus(?:al|es|ed|ing)?\s+to\s+(?:participate|take\s+part)\b(?!\s+in\b))\b/i,
+    re: /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)(?:'s?|s')?\s+refusal|refusal\s+(?:by|of)\s+(?:the\s+)?(?:patients?|participants?|subjects?))\W*$|\b(?:(?:non-?)?opposition\s+(?:of\s+(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|opposed\s+to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|object(?:s|ed|ion)?\s+to\s+(?:participat\w+|(?:the|this)\s+(?:study|trial|research))|(?:read|received|receiving)\s+(?:and\s+understood\s+)?(?:the\s+)?(?:(?:oral|written)\s+(?:and\s+(?:oral|written)\s+)?)?(?:(?:patient|participant|study)\s+)?information(?:\s+(?:sheet|letter|leaflet|notice|document))?|re-?consent(?:ed|ing)?|unsigned\s+(?:informed\s+)?consent|refus(?:al|es|ed|ing)?\s+to\s+(?:participate|take\s+part)\b(?!\s+in\b))\b/i,
     cannot: /(?<!\bnon-?)\b(?:oppos\w*|object\w*|refusal|unsigned)\b/i,
-    words: vocab('refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so'),
+    words: vocab('refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so read received receiving understood information sheet letter leaflet notice regarding oral written verbal'),
+  },
+  {
+    // Follow-up and visits the patient can or cannot keep: "Patients whose follow-up is not
+    // available", "Patient compliance and geographic proximity that do not allow adequate
+    // follow-up", "Patients whose circumstances will not permit study completion or adequate follow
+    // up", "Adequate stamina to complete at least two study visits", "will possibly not keep to the
+    // clinical trial plan".
+    topic: 'compliance',
+    re: /\b(?:follow[\s-]?up\s+(?:is\s+|will\s+be\s+)?(?:not\s+(?:be\s+)?(?:available|possible|feasible|assured)|impossible|unavailable)|(?:making|make|makes|render\w*)\s+(?:[\w-]+\s+){0,3}?follow[\s-]?up\s+(?:impossible|difficult)|(?:permit|permits|allow|allows)\s+(?:the\s+)?(?:study\s+)?completion\s+(?:of\s+(?:the\s+)?study(?:\s+requirements)?\s+)?(?:and|or)\s+(?:adequate\s+|required\s+)?follow[\s-]?up|(?:not|never)\s+allow\s+(?:(?:an?|the)\s+)?(?:adequate\s+|proper\s+)?follow[\s-]?up|complete\s+(?:at\s+least\s+\w+\s+|all\s+(?:the\s+)?)?(?:study|protocol|scheduled)\s+(?:visits|assessments|evaluations)|keep(?:ing)?\s+(?:to\s+)?(?:the\s+)?(?:(?:clinical\s+)?(?:trial|study)\s+plan|(?:check-?up\s+)?appointments)|participat\w*\s+in\s+the\s+planned\s+treatment\s+and\s+follow[\s-]?up)\b/i,
+    cannot: /\b(?:impossible|unavailable|not\s+(?:be\s+)?(?:available|possible|feasible|assured)|(?:not|never)\s+(?:permit|allow)|difficult\w*)\b/i,
+    words: vocab('follow up followup available possible feasible assured impossible unavailable making make makes render renders permit permits allow allows completion complete requirements adequate required stamina at least two three visits visit assessments evaluations keep keeping plan check appointments appointment planned treatment circumstances psychological general health possibly indications person concerned cooperate whose'),
   },
   {
     topic: 'compliance',
     re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+|the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
-    words: vocab('return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make'),
+    words: vocab('aspects return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make'),
   },
   {
     topic: 'tissue_available',
@@ -310,11 +321,11 @@ const CONSENT_AS_DATE =
  * consent", "Withdrawal of consent"), not the date it was given ("at the time of signature of consent").
  */
 const CONSENT_NAMED =
-  /(?<!\b(?:of|at|on|before|after|to|from|since|until|by)\s+(?:the\s+)?)\b(?:provision|lack|absence|signature|withdrawal|refusal)\s+of\s+(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:written\s+)?(?:consent|icf)\b/gi;
+  /(?<!\b(?:of|at|on|before|after|to|from|since|until|by)\s+(?:the\s+)?)\b(?:provision|lack|absence|signature|withdrawal|refusal|statement)\s+of\s+(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:written\s+)?(?:consent|icf)\b/gi;
 
 /** The patient cannot or will not: "unable to", "unwilling", "inability", "refuses", "lack of". */
 const CANNOT =
-  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|unsigned|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|hamper\w*|affect\w*|unlikely\s+to|difficult\w*|withdraw\w*|den(?:y|ies|ied)|unavailab\w*|insufficient|not\s+(?:be\s+)?(?:amenable|amendable|accessible|suitable|feasible))\b/i;
+  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|unsigned|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|prohibit(?:s|ing)?|hamper\w*|affect\w*|unlikely\s+to|difficult\w*|withdraw\w*|den(?:y|ies|ied)|unavailab\w*|insufficient|not\s+(?:be\s+)?(?:amenable|amendable|accessible|suitable|feasible))\b/i;
 
 const ATTEST_VOCAB = vocab(
   TIMING_WORDS,
@@ -330,7 +341,7 @@ const ATTEST_VOCAB = vocab(
     'questionnaires diary diaries complete completing surveys mri mr magnetic resonance imaging scan scans gadolinium contrast agent ' +
     'contraindication contraindications contraindicated claustrophobic claustrophobia tolerate cooperate non geographic geographical proximity travel site center live near unable unwilling ' +
     'inability unwillingness incapable refuse refuses refusing lack cannot not poor impaired limit limits would could may might interfere with ' +
-    'compromise psychiatric illness social situations situation condition conditions familial sociological psychological reasons judgment ' +
+    'compromise prohibit prohibits rendering psychiatric illness social situations situation condition conditions familial sociological psychological reasons judgment ' +
     'opinion investigator also must have has been participating be is are was their his her they themselves who which that to of for in on at by or as ' +
     'requested required necessary all including blood correlative translational purposes analysis analyses collection known suspected preclude precludes giving',
 );
@@ -434,7 +445,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       hits.splice(0, hits.length, ...hits.filter((h) => h.topic !== 'biopsy_consent'));
     // "psychiatric illness/social situations that would limit compliance with study requirements"
     const limits =
-      /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude)\w*\s+(?:(?!consent)\w+\s+){0,4}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent)/i.exec(
+      /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude|prohibit)\w*\s+(?:(?!consent)\w+\s+){0,5}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent)/i.exec(
         sentence,
       );
     const limitsTopic = limits && /consent/i.test(limits[0]) ? 'informed_consent' : 'compliance';

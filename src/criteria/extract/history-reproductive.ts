@@ -151,7 +151,7 @@ const WOCBP_DEFINITION =
 
 /** What names contraception in a sentence (attestation synonyms plus the method words). */
 const CONTRA =
-  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation)/gi;
+  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation|(?:methods?|measures?|means)\s+(?:to|of|for)\s+(?:avoid\w*|prevent\w*)\s+(?:pregnancy|conception)|\bnot\s+(?:to\s+)?father(?:ing)?\s+(?:a\s+)?(?:child(?:ren)?|baby))/gi;
 
 /** A sentence that defines methods rather than requiring them. */
 const DEFINITION =
@@ -442,7 +442,7 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
         ? 0
         : /^(?:steril|tubal|vasectom)/i.test(m[0])
           ? 2
-          : /^(?:donat|retriev|bank|freez|cryopreserv|sperm|egg|ova|oocyte)/i.test(m[0])
+          : /^(?:donat|retriev|bank|freez|cryopreserv|sperm|egg|ova|oocyte|not)/i.test(m[0])
             ? 3
             : 1;
     const main = [...anchors].sort((a, b) => rank(a) - rank(b) || a.index - b.index)[0]!;
