@@ -185,7 +185,7 @@ const CONTRA_VOCAB = vocab(
     'risk because effects fetus foetus developing human unknown reason this unborn child children continue continued discontinuation cessation ' +
     'vasectomised non sterilised sterilized tubes fallopian postmenopausal menopausal hysterectomy oophorectomy salpingectomy bilateral ' +
     'unwilling unwillingness refuse refuses refusing refused refusal denied deny decline declines declining unable remain take taking ' +
-    'levonorgestrel implants injectables own retrieve retrieving retrieval bank banking freeze freezing cryopreserve cryopreservation',
+    'levonorgestrel implants injectables entire own retrieve retrieving retrieval bank banking freeze freezing cryopreserve cryopreservation',
 );
 
 function sentences(text: string): Span[] {
