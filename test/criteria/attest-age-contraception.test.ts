@@ -115,6 +115,27 @@ describe('contraception wordings', () => {
     ).toEqual(attest('contraception', false));
   });
 
+  it('covers a method-only line and a method definition that follow the requirement', () => {
+    expect(
+      read('combined (estrogen and progestogen containing) hormonal contraception associated with inhibition of ovulation\n\n  o oral'),
+    ).toEqual({ condition: attest('contraception', true), unread: '' });
+    const r = read(
+      '1. Female subjects of childbearing potential unwilling to use protocol specified method of contraception during treatment and for an additional 60 days after the last dose of tarlatamab. Contraception methods for female subjects include: Intrauterine device',
+      'exclusion',
+    );
+    expect(r.condition).toEqual(attest('contraception', false));
+    expect(r.unread).not.toMatch(/Intrauterine|methods/);
+  });
+
+  it('does not stretch the requirement over a later plan to conceive or a pregnancy word', () => {
+    const r = read(
+      'Sexual abstinence (defined as refraining from heterosexual intercourse during the entire period of risk associated with the study treatments; the reliability of sexual abstinence must be evaluated in relation to the duration of the trial and the preferred and usual lifestyle of the subject) 2. Female subjects who are breastfeeding or who plan to breastfeed while on study through 60 days after the last dose of tarlatamab.\n\n   3\\. Female subjects planning to become pregnant while on study through 60 days after the last dose of tarlatamab.',
+      'exclusion',
+    );
+    // Each status excludes on its own: no conjunction of the plan with breastfeeding.
+    expect(JSON.stringify(r.condition)).not.toMatch(/"all"/);
+  });
+
   it('does not read a plan to father a child as agreeing not to', () => {
     expect(read('Men who plan to father a child during the study', 'exclusion').condition).toEqual(
       attest('contraception', false),
