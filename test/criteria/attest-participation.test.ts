@@ -177,6 +177,21 @@ describe('follow-up and study visits', () => {
     }
   });
 
+  it('reads a disorder that would interfere with cooperation as compliance lacking, not the investigator’s catch-all twice', () => {
+    expect(
+      topicsOf(
+        "Known psychiatric or substance use disorder that would interfere with the participant's ability to cooperate with the requirements of the study.",
+        'exclusion',
+      ),
+    ).toEqual(['compliance=false']);
+    expect(
+      topicsOf('The patient has a known psychiatric or substance use disorder that would interfere with cooperation with trial requirements.', 'exclusion'),
+    ).toEqual(['compliance=false']);
+    expect(topicsOf("Medical conditions that may interfere with the subject's participation in the study.", 'exclusion')).toEqual([
+      'investigator_concern=true',
+    ]);
+  });
+
   it('reads visits and follow-up the patient can complete as compliance', () => {
     expect(read('Adequate stamina to complete at least two study visits').condition).toEqual(attest('compliance', true));
     expect(
