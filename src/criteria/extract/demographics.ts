@@ -183,7 +183,7 @@ const DIAGNOSED_BEFORE =
   /\b(?:diagnosed|diagnosis|onset)\s+(?:\w+\s+){0,3}(?:at|before|under|after|by|prior\s+to)\s+(?:the\s+age\s+of\s+)?$|\bdiagnosed\s+(?:at|before|under|after|by)\s+(?:age\s+)?$/i;
 /** "at the time of signing informed consent", "on the day of signing", "at screening": today's age. */
 const WHEN_AFTER =
-  /^\s*[,(]?\s*(?:(?:at|on|by)\s+(?:the\s+)?(?:time|day|date)\s+(?:of\s+)?(?:signing\s+|providing\s+|giving\s+|obtaining\s+)?(?:(?:the|written)\s+)?(?:(?:informed\s+consent(?:\s+signing)?|consent|icf|screening|enrol?ment|registration|randomi[sz]ation|inclusion|study\s+entry|entry|the\s+screening\s+visit)(?:\s+form)?(?:\s*\(\s*icf\s*\))?(?:\s+(?:form|document))?)|(?:at|on)\s+(?:the\s+)?(?:screening(?:\s+visit)?|enrol?ment|registration|randomi[sz]ation|study\s+entry|inclusion|baseline|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+)?consent(?:\s+form)?))(?:\s*\(\s*icf\s*\))?\s*\)?/i;
+  /^\s*[,(]?\s*(?:(?:at|on|by)\s+(?:the\s+)?(?:time|day|date)\s+(?:the\s+)?(?:written\s+)?(?:informed\s+)?consent(?:\s+form)?\s+is\s+(?:signed|obtained|given)|(?:at|on|by)\s+(?:the\s+)?(?:time|day|date)\s+(?:of\s+)?(?:signing\s+|providing\s+|giving\s+|obtaining\s+)?(?:(?:the|written)\s+)?(?:(?:informed\s+consent(?:\s+signing)?|consent|icf|screening|enrol?ment|registration|randomi[sz]ation|inclusion|study\s+entry|entry|the\s+screening\s+visit)(?:\s+form)?(?:\s*\(\s*icf\s*\))?(?:\s+(?:form|document))?)|(?:at|on)\s+(?:the\s+)?(?:screening(?:\s+visit)?|enrol?ment|registration|randomi[sz]ation|study\s+entry|inclusion|baseline|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+)?consent(?:\s+form)?))(?:\s*\(\s*icf\s*\))?\s*\)?/i;
 /** A sex right before an age: "Female between 18 and 37 years old", "male patients aged ≥ 18". */
 const SEX_BEFORE_AGE =
   /\b(females?|males?|wom[ae]n|m[ae]n)(?:\s+(?:patients?|participants?|subjects?))?\s*,?\s*(?:aged?\s+)?$/i;
@@ -196,6 +196,62 @@ const MODAL_AFTER =
 const MODAL_BEFORE = /\b(?:must|should|shall|will|need\s+to|needs\s+to|(?:is|are)\s+required\s+to)\b/i;
 const CONDITION_BEFORE =
   /\b(?:if|when|whether|where|unless|for|in|among|except)\s+(?:[\w-]+\s+){0,3}?(?:(?:all|the|those|patients?|participants?|subjects?|women|men|males?|females?|children|cases?|individuals?|adults?|adolescents?|people|persons?)\s+)*(?:who\s+are\s+|aged?\s+|with\s+(?:an?\s+)?age\s+(?:of\s+)?)?$|\b(?:if|when|unless)\s+$/i;
+
+/**
+ * Age named in words (inclusion): "Participant is an adult (according to the age of majority as defined
+ * by local regulations)", "persone of major age", "Patients of legal age", "Adult patients with …".
+ * Read as age ≥ 18, the lowest age of majority among the countries of the corpus (18 in most; 19 or
+ * 21 in a few states and provinces), so the rule is never stricter than written. Young adults
+ * (adolescent and young adult cohorts start at 15) and texts that also admit children are not read.
+ */
+const ADULT =
+  /\b(?:(?:age\s+of\s+majority|(?:of\s+)?(?:legal|major|full)\s+age|legally\s+adult)\b|adults?\b(?![\s"'”-]*(?:type|onset)\b))/i;
+/** "(according to the age of majority as defined by local regulations)": the word adult explained. */
+const MAJORITY_NOTE = /^\s*\([^()]{0,120}\b(?:majority|legal\s+age|regulations?|laws?)\b[^()]{0,60}\)/i;
+const ADULT_SUBJECT =
+  /^[\W\d]*(?:(?:be|is|are|the|an?|study|includes?|participants?|patients?|subjects?|persons?|persone|individuals?|people|must|should|who|of)\s+){0,4}$/i;
+const ADULT_REJECT =
+  /\byoung\s+adults?\b|\bAYA\b|\b(?:children|child|pediatric|paediatric|adolescents?|minors?|juvenile)\b|\b\d+\s*(?:years?|yrs?)\b/i;
+/**
+ * Minors as a whole exclusion ("Children"): age < 18, the age of majority almost everywhere; a trial
+ * that counts childhood to 21 excludes more, never fewer, than this rule. In a list ("Children and
+ * pregnancy") the joining words decide how the items combine, which is not this reader's to say.
+ */
+const MINORS = /^\W*(children|minors)\W*$/i;
+/** "Any age at diagnosis.": no limit at all. */
+const ANY_AGE = /^\W*(?:any|all)\s+ages?(?:\s+at\s+diagnosis)?\W*$/i;
+
+function ageInWords(input: Parameters<Extractor>[0]): Finding[] {
+  const { text } = input;
+  if (input.kind === 'inclusion') {
+    const any = ANY_AGE.exec(text);
+    if (any) return [{ category: 'age', condition: { fact: 'age', operator: 'greaterThanInclusive', value: 0 }, spans: [[0, text.length]], polarityHandled: true }];
+    const adult = ADULT.exec(text);
+    if (!adult || ADULT_REJECT.test(text)) return [];
+    // Only the subject of the criterion: "skin cancer occurring in adults", "treatment of adult patients
+    // with intermediate or poor risk RCC" name adults inside another requirement.
+    if (!ADULT_SUBJECT.test(text.slice(0, adult.index))) return [];
+    return [
+      {
+        category: 'age',
+        condition: { fact: 'age', operator: 'greaterThanInclusive', value: 18 },
+        spans: [[adult.index, adult.index + adult[0].length + (MAJORITY_NOTE.exec(text.slice(adult.index + adult[0].length))?.[0].length ?? 0)]],
+        polarityHandled: true,
+      },
+    ];
+  }
+  const minors = MINORS.exec(text);
+  if (!minors) return [];
+  const at = minors.index + minors[0].length - minors[1]!.length;
+  return [
+    {
+      category: 'age',
+      condition: { fact: 'age', operator: 'lessThan', value: 18 },
+      spans: [[at, at + minors[1]!.length]],
+      polarityHandled: true,
+    },
+  ];
+}
 
 function sentenceBounds(text: string, pos: number): [number, number] {
   let start = 0;
@@ -217,12 +273,15 @@ const NUMBER_START =
 export const extractAge: Extractor = (input) => {
   const { text } = input;
   const inAgeContext = input.context.some((c) => /^\s*age\b/i.test(c) && c.length < 40);
-  if (!inAgeContext && !/\b(?:age[ds]?|years?|yrs?|y\/o|months?)\b/i.test(text)) return [];
+  if (!inAgeContext && !/\b(?:age[ds]?|years?|yrs?|y\/o|months?|adults?|majority|children|minors)\b/i.test(text)) return [];
   const out: Finding[] = [];
   const permissions: string[] = [];
   const permitted: Finding[] = [];
   const sexOfFinding = new Map<Finding, 'female' | 'male'>();
   let consumed = 0;
+  // Where the last age read ends: a second limit joined to it ("Age less than 18 and more than 70
+  // years") is an age too.
+  let lastAgeEnd = -1;
   NUMBER_START.lastIndex = 0;
   for (let m = NUMBER_START.exec(text); m; m = NUMBER_START.exec(text)) {
     if (m.index < consumed) continue;
@@ -236,10 +295,20 @@ export const extractAge: Extractor = (input) => {
     const person = PERSON_BEFORE.test(before) && read.bounds.some((b) => b.op !== 'equal');
     const pdq = inAgeContext && m.index < 3;
     const hasUnit = /\b(?:years?|yrs?|y|months?|mos?)\b/i.test(text.slice(m.index, read.end)) || read.framed;
-    if (!ageWord && !read.framed && !(person && hasUnit) && !pdq) continue;
+    const inYears = /\b(?:years?|yrs?)\b/i.test(text.slice(m.index, read.end));
+    const afterWhen = after.slice(WHEN_AFTER.exec(after)?.[0].length ?? 0);
+    const continued =
+      lastAgeEnd >= 0 &&
+      /^\s*(?:,|and|or|and\/or)?\s*$/i.test(text.slice(lastAgeEnd, m.index)) &&
+      inYears &&
+      /^\s*(?:of\s+age|old)?\s*(?:[.;,)]|$)/i.test(after);
+    // The whole criterion is the limit ("18 - 65 years.", "≥18 years at the time consent is signed."):
+    // nothing else it could be the duration of.
+    const bare = /^[\s\d.)(*-]*$/.test(text.slice(0, m.index)) && inYears && /^\s*(?:[.;]|$)/.test(afterWhen);
+    if (!ageWord && !read.framed && !(person && hasUnit) && !pdq && !continued && !bare) continue;
     // Months are an age only when the text says so ("6 months of age"); "more than 6 months" is a time.
     if (read.bounds.every((b) => b.months) && !read.framed && !ageWord) continue;
-    if (!ageWord && !pdq && NOT_AGE_BEFORE.test(before)) continue;
+    if (!ageWord && !pdq && !continued && NOT_AGE_BEFORE.test(before)) continue;
     if (/\b(?:for|per)\s+$/i.test(before) && !ageWord) continue;
     if (/\d\s*-\s*$|\(\s*\d+\s*-\s*$/.test(before)) continue; // "(140 - age)"
     // An age at diagnosis is not today's age, but a lower limit on it still holds today
@@ -297,9 +366,22 @@ export const extractAge: Extractor = (input) => {
       continue;
     }
     const sexed = SEX_BEFORE_AGE.exec(text.slice(Math.max(0, anchorStart - 30), anchorStart));
+    // "(no upper age limit)", ", or older": the limit restated.
+    const restated = /^\s*(?:\(\s*no\s+upper\s+(?:age\s+)?limit\s*\)|,?\s*or\s+older\b)/i.exec(text.slice(end));
+    if (restated) spans.push([end, end + restated[0].length]);
+    const prevEnd = lastAgeEnd;
+    lastAgeEnd = restated ? end + restated[0].length : end;
+    const prev = out[out.length - 1];
+    if (continued && input.kind === 'exclusion' && prev) {
+      // Excluded below one limit or above the other: either excludes.
+      prev.condition = { any: [prev.condition, condition] };
+      prev.spans.push([prevEnd, anchorStart], ...spans);
+      continue;
+    }
     out.push({ category: 'age', condition, spans, polarityHandled: true });
     if (sexed) sexOfFinding.set(out[out.length - 1]!, /^(?:female|wom)/i.test(sexed[1]!) ? 'female' : 'male');
   }
+  if (!out.length && !permitted.length) return ageInWords(input);
   if (!out.length) return permitted;
   // Limits per sex ("Female between 18 and 37 years old and male between 18 and 45 years old"): one
   // finding, each limit binding its own sex.

@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -42,6 +42,15 @@ interface Topic {
   rejectInCriterion?: boolean;
   /** Words before the anchor that say the patient cannot have it, besides the shared ones ("allergy to contrast"). */
   cannot?: RegExp;
+  /**
+   * The topic is something the patient is or has done (in a hospice, in the parent study), not an
+   * ability: stated plainly in an exclusion, it is what excludes.
+   */
+  event?: boolean;
+  /** The anchor names the study (an identifier, an acronym): its words are covered whatever they are. */
+  coverAnchor?: boolean;
+  /** Tokens after the anchor that name what the criterion asks about (a place): covered while they last. */
+  tail?: RegExp;
 }
 
 const PERMISSION =
@@ -53,7 +62,7 @@ const SOME_PATIENTS =
 const TOPICS: Topic[] = [
   {
     topic: 'informed_consent',
-    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign(?:ed)?\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent)\b/i,
+    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign(?:ed)?\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+|verbal\s+|oral\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent)\b/i,
     words: vocab('inform provision signature withdrawal withdrawn lack absence deny denies denied capacity statement durable power attorney'),
   },
   {
@@ -64,9 +73,32 @@ const TOPICS: Topic[] = [
     words: vocab('comprehend comprehension understood sufficiently fully nature characteristics consequences risks benefits versus requirements discomforts written oral information letter sheet provided explanation even treatment its'),
   },
   {
+    // The patient's refusal or objection, or its absence: "Patient refusal", "Opposed to this study",
+    // "opposition of the patient to the study", "does not object to participating", "express their
+    // non-opposition to the research" (French research outside the care pathway asks for
+    // non-opposition in place of written consent), "Reconsent given", "unsigned consent".
+    // A bare "Patient refusal" is read only as a whole sentence: inside a longer one it is the
+    // refusal of something else ("not a candidate for surgery or patient refusal").
+    topic: 'informed_consent',
+    re: /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)(?:'s?|s')?\s+refusal|refusal\s+(?:by|of)\s+(?:the\s+)?(?:patients?|participants?|subjects?))\W*$|\b(?:(?:non-?)?opposition\s+(?:of\s+(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|opposed\s+to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|object(?:s|ed|ion)?\s+to\s+(?:participat\w+|(?:the|this)\s+(?:study|trial|research))|(?:read|received|receiving)\s+(?:and\s+understood\s+)?(?:the\s+)?(?:(?:oral|written)\s+(?:and\s+(?:oral|written)\s+)?)?(?:(?:patient|participant|study)\s+)?information(?:\s+(?:sheet|letter|leaflet|notice|document))?|re-?consent(?:ed|ing)?|unsigned\s+(?:informed\s+)?consent|refus(?:al|es|ed|ing)?\s+to\s+(?:participate|take\s+part)\b(?!\s+in\b))\b/i,
+    cannot: /(?<!\bnon-?)\b(?:oppos\w*|object\w*|refusal|unsigned)\b/i,
+    words: vocab('refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so read received receiving understood information sheet letter leaflet notice regarding oral written verbal'),
+  },
+  {
+    // Follow-up and visits the patient can or cannot keep: "Patients whose follow-up is not
+    // available", "Patient compliance and geographic proximity that do not allow adequate
+    // follow-up", "Patients whose circumstances will not permit study completion or adequate follow
+    // up", "Adequate stamina to complete at least two study visits", "will possibly not keep to the
+    // clinical trial plan".
+    topic: 'compliance',
+    re: /\b(?:follow[\s-]?up\s+(?:is\s+|will\s+be\s+)?(?:not\s+(?:be\s+)?(?:available|possible|feasible|assured)|impossible|unavailable)|(?:making|make|makes|render\w*)\s+(?:[\w-]+\s+){0,3}?follow[\s-]?up\s+(?:impossible|difficult)|(?:permit|permits|allow|allows)\s+(?:the\s+)?(?:study\s+)?completion\s+(?:of\s+(?:the\s+)?study(?:\s+requirements)?\s+)?(?:and|or)\s+(?:adequate\s+|required\s+)?follow[\s-]?up|(?:not|never)\s+allow\s+(?:(?:an?|the)\s+)?(?:adequate\s+|proper\s+)?follow[\s-]?up|complete\s+(?:at\s+least\s+\w+\s+|all\s+(?:the\s+)?)?(?:study|protocol|scheduled)\s+(?:visits|assessments|evaluations)|keep(?:ing)?\s+(?:to\s+)?(?:the\s+)?(?:(?:clinical\s+)?(?:trial|study)\s+plan|(?:check-?up\s+)?appointments)|participat\w*\s+in\s+the\s+planned\s+treatment\s+and\s+follow[\s-]?up)\b/i,
+    cannot: /\b(?:impossible|unavailable|not\s+(?:be\s+)?(?:available|possible|feasible|assured)|(?:not|never)\s+(?:permit|allow)|difficult\w*)\b/i,
+    words: vocab('follow up followup available possible feasible assured impossible unavailable making make makes render renders permit permits allow allows completion complete requirements adequate required stamina at least two three visits visit assessments evaluations keep keeping plan check appointments appointment planned treatment circumstances psychological general health possibly indications person concerned cooperate whose'),
+  },
+  {
     topic: 'compliance',
     re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+|the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
-    words: vocab('return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make'),
+    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make'),
   },
   {
     topic: 'tissue_available',
@@ -130,7 +162,7 @@ const TOPICS: Topic[] = [
   },
   {
     topic: 'geographic_access',
-    re: /\b(?:geographic(?:al)?(?:ally)?\s+(?:proximity|accessible|reasons?|location|conditions?)|live\s+(?:within|near)|travel\s+to\s+the\s+(?:study\s+)?(?:site|center|centre|institution))\b/i,
+    re: /\b(?:geographic(?:al)?(?:ally)?\s+(?:proximity|accessible|reasons?|location|conditions?)|live\s+(?:within|near)\b(?!\s+(?:the\s+)?(?:state|country|province|region|area|united|US\b))|travel\s+to\s+the\s+(?:study\s+)?(?:site|center|centre|institution))\b/i,
   },
   {
     topic: 'language',
@@ -165,7 +197,14 @@ const TOPICS: Topic[] = [
     lead: /\b(?:(?:able|unable|ability|inability|cannot|can\s*not|willing\w*|unwilling\w*)\s+(?:to\s+)?(?:safely\s+)?(?:undergo|tolerate|complete|have|receive)|contra-?indicat\w*\s+(?:to|for)|claustrophob\w*)\b[^.;]{0,40}$/i,
     words: vocab('pet ct mr mri fdg 18f whole body scan scans examination examinations imaging studies procedure procedures evaluation computed tomography positron emission tolerate complete claustrophobia claustrophobic'),
   },
-  { topic: 'questionnaires', re: /\b(?:questionnaires?|diar(?:y|ies)|patient[\s-]reported\s+outcomes?|surveys?)\b/i },
+  {
+    topic: 'questionnaires',
+    re: /\b(?:questionnaires?|diar(?:y|ies)|patient[\s-]reported\s+outcomes?|surveys?)\b/i,
+    // A survey named as where a fact comes from ("per patient report on Self-reported Screening
+    // Survey") asks nothing of the patient.
+    reject: /\b(?:per|on|by|from|via)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:surveys?|questionnaires?)\b/i,
+    words: vocab('survey online paper web electronic'),
+  },
   {
     // "Must be willing and able to accept at least one leukapheresis procedure", "Any condition
     // contraindicating leukapheresis" — not a treatment window counted from the apheresis date.
@@ -209,6 +248,68 @@ const TOPICS: Topic[] = [
     re: /\b(?:access\s+to\s+a\s+(?:tele)?phone|(?:tele)?phone\s+(?:access|number))\b/i,
     words: vocab('telephone phone number access home mobile'),
   },
+  {
+    // "Live in United States, a US territory, or Canada", "Participant must reside in the United
+    // States", "Residing within the area serviced by supplier and paramedic network": where the
+    // patient lives, which the study's reach or its country's rules require; the place stays in the
+    // criterion shown with the question. Not a household ("living in the same household as").
+    topic: 'residence',
+    re: /\b(?:(?:live|lives|living|reside|resides|residing)(?:\s+and\/or\s+work)?\s+(?:in|within|inside)\b(?!\s+(?:the\s+)?(?:same\s+)?(?:household|home|house|nursing)\b)|residents?\s+(?:of|in)\b(?!\s+(?:a\s+)?nursing))/i,
+    // "Live in rural communities and/or participate in sports leagues …": one way in of several.
+    reject: /\band\/or\b(?!\s+work\b)/i,
+    tail: /^(?:[A-Z][\w.'-]*|the|a|an|of|or|and|territor(?:y|ies)|states?|provinces?|countr(?:y|ies)|areas?|regions?|rural|urban|communit(?:y|ies)|count(?:y|ies)|districts?|cit(?:y|ies)|metropolitan|surrounding|serviced|served|covered|by|suppliers?|paramedic|network|at|home|healthcare|utili[sz]ed|used|for|study|time|enrol(?:l)?ment)$/,
+    words: vocab('live lives living reside resides residing resident residents residence work in within inside'),
+  },
+  {
+    // A linked study the patient takes or took part in: "Inclusion in MELANFα trial (NCT03348891)",
+    // "Patients must be co-enrolled in protocol 03-C-0277", "has completed or discontinued
+    // participation in the parent study", "Have enrolled in the Aura-sponsored clinical trial
+    // AU-011-301". The study is named by an identifier or an acronym, or as the parent, primary or
+    // feeder study; another trial in general is other_trial's question (history-safety.ts).
+    topic: 'parent_study',
+    re: /\b(?:[Cc]o-?enrol(?:l)?(?:ed|ment)?\s+(?:in|on|onto)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:study|trial|protocol)(?:\s+[\w-]*\d[\w-]*)?|(?:[Pp]articipat\w*|[Ee]nrol(?:l)?(?:ed|ment)|[Ii]nclusion|[Ii]ncluded|[Rr]egistered)\s+(?:in|on|onto)\s+(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:[Pp]arent|[Pp]rimary|[Ff]eeder|[Oo]riginating)\s+(?:study|studies|trials?|protocols?)|(?:[Ee]nrol(?:l)?(?:ed|ment)|[Ii]nclusion|[Ii]ncluded|[Pp]articipat\w*|[Rr]egistered)\s+(?:in|on|onto)\s+(?:the\s+)?(?!(?:an?|any|another|other)\b)(?:\S+\s+){0,3}?(?:clinical\s+)?(?:study|trial|protocol)\s*(?:\(\s*NCT\d{8}\s*\)|[A-Z]+-?\d[\w-]*)|(?:[Ee]nrol(?:l)?(?:ed|ment)|[Ii]nclusion|[Ii]ncluded|[Pp]articipat\w*|[Rr]egistered)\s+(?:in|on|onto)\s+(?:the\s+)?(?!(?:an?|any|another|other)\b)(?:\S+\s+){0,2}?(?:[A-Z][A-Z\d\u0370-\u03ff-]{2,}|[\w-]*\d[\w-]*)\s+(?:clinical\s+|primary\s+)?(?:study|trial|protocol)(?:\s*\(\s*NCT\d{8}\s*\))?)/,
+    // "prior to their inclusion in NEO-1 trial", "before inclusion in the NEO-1 trial": this trial's
+    // own enrolment as a time point.
+    reject:
+      /\b(?:another|other|any)\s+(?:\w+\s+){0,2}(?:study|studies|trials?)\b|\bsub-?study\b|\b(?:before|prior\s+to|after|until|since|at|from|by|of)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:time\s+of\s+)?(?:inclusion|enrol(?:l)?ment|registration)\s+(?:in|on|into)\b/i,
+    coverAnchor: true,
+    event: true,
+    words: vocab('co enrolled enrol enroll enrollment enrolment coenrolled inclusion included participation participating registered parent primary feeder originating core study trial protocol clinical nct completed discontinued'),
+  },
+  {
+    // "Previous enrolment and randomization in the same study", "Previously enrolled in this study":
+    // taking part in this very study before.
+    topic: 'enrolled_before',
+    re: /\b(?:previous(?:ly)?|prior|already|earlier)\s+(?:been\s+)?(?:enrol(?:l)?(?:ed|ment)|randomi[sz](?:ed|ation)|participat\w*|included|registered)(?:\s+(?:and|or)\s+(?:randomi[sz](?:ed|ation)|treated|enrol(?:l)?(?:ed|ment)))?\s+(?:in|on|into)\s+(?:the\s+|this\s+)?(?:present|same|current|this)\s+(?:same\s+)?(?:study|trial|protocol)\b/i,
+    event: true,
+    words: vocab('previous previously prior already earlier been enrolled enrollment enrolment randomized randomised randomization randomisation participation participated included registered treated present same current this study trial protocol'),
+  },
+  {
+    // "Hospice enrollment", "Participants enrolled in hospice", "Nursing home resident": a care
+    // setting the patient is in.
+    topic: 'hospice_or_nursing_home',
+    re: /\b(?:hospice(?:\s+(?:care|enrol(?:l)?ment|programs?|services?))?|nursing[\s-]home(?:\s+residents?)?)\b/i,
+    event: true,
+    words: vocab('hospice care enrollment enrolment enrolled program programme services nursing home resident residents residing living lives in'),
+  },
+  {
+    // Use of the patient's data: "Participating patients must agree to share their anonymized
+    // clinical and genomic data", "HIPAA authorization for release of personal health information",
+    // "consent to the processing of personal data", "agree to participate in image banking".
+    topic: 'data_use_consent',
+    re: /\b(?:(?:HIPAA|Health\s+Insurance\s+Portability\s+and\s+Accountability\s+Act\s*(?:\(\s*HIPAA\s*\))?)\s+authori[sz]ation|(?:share|sharing)\s+(?:of\s+)?(?:(?:their|his|her|the)\s+)?(?:(?:anonymi[sz]ed|pseudonymi[sz]ed|coded|clinical|medical|health|genomic|genetic|personal|and|,)\s+)*data|processing\s+of\s+(?:(?:his|her|their|the)\s+)?(?:personal\s+)?data|(?:release|use)\s+of\s+(?:(?:their|his|her)\s+)?(?:personal\s+|protected\s+)?health\s+information|(?:image|data)\s+banking)\b/i,
+    words: vocab('hipaa health insurance portability accountability act authorization authorisation share sharing anonymized anonymised pseudonymized pseudonymised coded clinical medical genomic genetic personal data processing release use protected information image images banking submitted'),
+  },
+  {
+    // "Patient not consenting to a constitutional genetic analysis for research purposes", "Agree
+    // to participate in genomic and molecular profiling": the study's genetic tests, consented to.
+    // A genetic test already done ("Prior germline genetic testing") is no consent: the sentence
+    // must say the patient agrees or refuses.
+    topic: 'genetic_testing_consent',
+    re: /\b(?:(?:constitutional|germline|genetic|genomic)\s+(?:and\s+molecular\s+)?(?:genetic\s+)?(?:analys[ie]s|testing|tests?|profiling|sequencing))\b/i,
+    lead: /\b(?:consent\w*|agree\w*|willing\w*|unwilling\w*|refus\w*|accept\w*)\b[^.;]{0,60}$/i,
+    words: vocab('constitutional germline genetic genomic molecular analysis analyses testing test tests profiling sequencing diagnostic research purposes purpose'),
+  },
 ];
 
 /** "Age ≥ 18 at the time of signing informed consent", "within 28 days prior to consent": a date. */
@@ -220,11 +321,11 @@ const CONSENT_AS_DATE =
  * consent", "Withdrawal of consent"), not the date it was given ("at the time of signature of consent").
  */
 const CONSENT_NAMED =
-  /(?<!\b(?:of|at|on|before|after|to|from|since|until|by)\s+(?:the\s+)?)\b(?:provision|lack|absence|signature|withdrawal|refusal)\s+of\s+(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:written\s+)?(?:consent|icf)\b/gi;
+  /(?<!\b(?:of|at|on|before|after|to|from|since|until|by)\s+(?:the\s+)?)\b(?:provision|lack|absence|signature|withdrawal|refusal|statement)\s+of\s+(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:written\s+)?(?:consent|icf)\b/gi;
 
 /** The patient cannot or will not: "unable to", "unwilling", "inability", "refuses", "lack of". */
 const CANNOT =
-  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|hamper\w*|affect\w*|unlikely\s+to|difficult\w*|withdraw\w*|den(?:y|ies|ied)|unavailab\w*|insufficient|not\s+(?:be\s+)?(?:amenable|amendable|accessible|suitable|feasible))\b/i;
+  /\bnon[\s-]*$|\b(?:contra-?indicat\w*|claustrophob\w*|unable|unwilling(?:ness)?|inability|incapable|incapacity|not\s+(?:be\s+)?(?:able|willing|capable)|refus\w*|declin\w*|unsigned|lack(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?(?:ability|capacity)?|cannot|can\s+not|can't|fail\w*\s+to|poor|impaired|not\s+(?:provide|give|sign|comply|understand)|limit\w*|interfer\w*|compromis\w*|prevent\w*|prohibit(?:s|ing)?|hamper\w*|affect\w*|unlikely\s+to|difficult\w*|withdraw\w*|den(?:y|ies|ied)|unavailab\w*|insufficient|not\s+(?:be\s+)?(?:amenable|amendable|accessible|suitable|feasible))\b/i;
 
 const ATTEST_VOCAB = vocab(
   TIMING_WORDS,
@@ -240,8 +341,8 @@ const ATTEST_VOCAB = vocab(
     'questionnaires diary diaries complete completing surveys mri mr magnetic resonance imaging scan scans gadolinium contrast agent ' +
     'contraindication contraindications contraindicated claustrophobic claustrophobia tolerate cooperate non geographic geographical proximity travel site center live near unable unwilling ' +
     'inability unwillingness incapable refuse refuses refusing lack cannot not poor impaired limit limits would could may might interfere with ' +
-    'compromise psychiatric illness social situations situation condition conditions familial sociological psychological reasons judgment ' +
-    'opinion investigator also must have has been be is are was their his her they themselves who which that to of for in on at by or as ' +
+    'compromise prohibit prohibits rendering psychiatric illness social situations situation condition conditions familial sociological psychological reasons judgment ' +
+    'opinion investigator also must have has been participating be is are was their his her they themselves who which that to of for in on at by or as ' +
     'requested required necessary all including blood correlative translational purposes analysis analyses collection known suspected preclude precludes giving',
 );
 
@@ -280,6 +381,17 @@ function sentences(text: string): Span[] {
   return out;
 }
 
+/** The tokens right after an anchor that match `tail` ("in the United States, a US territory, or Canada"). */
+function tailSpans(input: ExtractInput, from: number, to: number, tail: RegExp): Span[] {
+  const out: Span[] = [];
+  for (const t of input.tokens) {
+    if (t.start < from) continue;
+    if (t.end > to || !tail.test(input.text.slice(t.start, t.end))) break;
+    out.push([t.start, t.end]);
+  }
+  return out;
+}
+
 export const extractAttestations: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
@@ -291,8 +403,9 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     // A permission ("if repeat biopsy is not feasible … patient still may be enrolled") or a
     // requirement for some patients only ("(if consenting to part A)") is not the patient's attestation.
     if (PERMISSION.test(sentence) || (!exclusion && SOME_PATIENTS.test(sentence))) continue;
-    const hits: Array<{ topic: string; at: number; end: number }> = [];
-    for (const { topic, re, lead, reject, rejectInCriterion } of TOPICS) {
+    const hits: Array<{ topic: string; at: number; end: number; entry?: Topic }> = [];
+    for (const entry of TOPICS) {
+      const { topic, re, lead, reject, rejectInCriterion } = entry;
       // The MRI question already asks about the scan and its contrast dye.
       if ((topic === 'contrast_possible' || topic === 'imaging_possible') && hits.some((h) => h.topic === 'mri_possible')) continue;
       const m = re.exec(sentence);
@@ -322,7 +435,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
         )
       )
         continue;
-      hits.push({ topic, at: sStart + m.index, end: sStart + m.index + m[0].length });
+      hits.push({ topic, at: sStart + m.index, end: sStart + m.index + m[0].length, entry });
     }
     // A lesion that can be biopsied is not by itself the patient's agreement to a biopsy.
     if (
@@ -332,7 +445,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       hits.splice(0, hits.length, ...hits.filter((h) => h.topic !== 'biopsy_consent'));
     // "psychiatric illness/social situations that would limit compliance with study requirements"
     const limits =
-      /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude)\w*\s+(?:(?!consent)\w+\s+){0,4}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent)/i.exec(
+      /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude|prohibit)\w*\s+(?:(?:[\w'’]+\s+){0,5}?(?:cooperation|ability\s+to\s+cooperate)\b|(?:(?!consent)\w+\s+){0,5}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent))/i.exec(
         sentence,
       );
     const limitsTopic = limits && /consent/i.test(limits[0]) ? 'informed_consent' : 'compliance';
@@ -349,7 +462,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       // The anchor may itself hold the inability ("refusal to participate in the study", "not amenable to biopsy").
       const before = text.slice(sStart, h.at);
       const after = text.slice(h.at, sEnd);
-      const topicCannot = TOPICS.find((t) => t.topic === h.topic && t.cannot)?.cannot;
+      const topicCannot = h.entry?.cannot;
       const cannotWord =
         CANNOT.exec(before) ??
         CANNOT.exec(text.slice(sStart, h.end)) ??
@@ -377,6 +490,14 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const positive = !(cannot || negated) || (cannot && negated);
       // An inclusion asks for the ability; an exclusion names its absence. A positive statement
       // among exclusions ("… willing to sign consent") restates the requirement: its absence excludes.
+      if (h.entry?.event) {
+        // Being in a hospice or in the parent study: an inclusion says whether the patient must be,
+        // an exclusion names what excludes ("Hospice enrollment"); an exclusion of its absence is
+        // some other construction, left unread.
+        if (exclusion && !positive) continue;
+        conds.push({ fact: 'attestation', operator: 'equal', value: positive, params: { topic: h.topic } });
+        continue;
+      }
       if (!exclusion && !positive) continue;
       if (exclusion && positive && !/\b(?:must|should|willing|able|agree)\b/i.test(before)) continue;
       conds.push({ fact: 'attestation', operator: 'equal', value: !exclusion, params: { topic: h.topic } });
@@ -384,6 +505,10 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     if (!conds.length) continue;
     const unique = conds.filter((c, i) => conds.findIndex((d) => JSON.stringify(d) === JSON.stringify(c)) === i);
     const spans = vocabSpans(input, sStart, sEnd, wordsFor(hits.map((h) => h.topic))).flatMap((sp) => subtract(sp, taken));
+    for (const h of hits) {
+      if (h.entry?.tail) spans.push(...tailSpans(input, h.end, sEnd, h.entry.tail));
+      if (h.entry?.coverAnchor) spans.push([h.at, h.end]);
+    }
     if (!spans.length) continue;
     // Keep only words of this sentence's requirement, and only from the first topic word on when a
     // different requirement leads the sentence ("≥ 18 years of age … and signed informed consent").

@@ -151,7 +151,7 @@ const WOCBP_DEFINITION =
 
 /** What names contraception in a sentence (attestation synonyms plus the method words). */
 const CONTRA =
-  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+)\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation)/gi;
+  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation|(?:methods?|measures?|means)\s+(?:to|of|for)\s+(?:avoid\w*|prevent\w*)\s+(?:pregnancy|conception)|\bnot\s+(?:to\s+)?father(?:ing)?\s+(?:a\s+)?(?:child(?:ren)?|baby))/gi;
 
 /** A sentence that defines methods rather than requiring them. */
 const DEFINITION =
@@ -184,7 +184,8 @@ const CONTRA_VOCAB = vocab(
     'year per when than low user dependent independent investigator discretion opinion acceptable methods five half lives halflives exposure ' +
     'risk because effects fetus foetus developing human unknown reason this unborn child children continue continued discontinuation cessation ' +
     'vasectomised non sterilised sterilized tubes fallopian postmenopausal menopausal hysterectomy oophorectomy salpingectomy bilateral ' +
-    'unwilling unwillingness refuse refuses refusing refused denied deny decline declines declining unable remain take taking',
+    'unwilling unwillingness refuse refuses refusing refused refusal denied deny decline declines declining unable remain take taking ' +
+    'levonorgestrel implants injectables entire placement comparable efficacy sole alone stable shot mini stopping own retrieve retrieving retrieval bank banking freeze freezing cryopreserve cryopreservation',
 );
 
 function sentences(text: string): Span[] {
@@ -214,6 +215,22 @@ function grab(re: RegExp, text: string): RegExpExecArray[] {
 
 function overlaps(spans: Span[], s: number, e: number): boolean {
   return spans.some(([a, b]) => s < b && e > a);
+}
+
+/** The spans of a sentence made of method words only, or null when it says anything else. */
+function methodWordsOnly(input: ExtractInput, start: number, end: number): Span[] | null {
+  const tokens = input.tokens.filter((t) => t.start >= start && t.end <= end);
+  if (!tokens.length || !tokens.every((t) => CONTRA_VOCAB.has(t.norm) || /^[a-z]$/.test(t.norm))) return null;
+  return [[tokens[0]!.start, tokens[tokens.length - 1]!.end]];
+}
+
+/**
+ * Covers more words of the contraception requirement read last, when one ends before `at` (a plan to
+ * conceive, read elsewhere in the criterion, is not the requirement a definition serves).
+ */
+function extendRequirement(requirements: Finding[], spans: Span[], at: number): void {
+  const last = requirements[requirements.length - 1];
+  if (last && spans.length && Math.max(...last.spans.map((sp) => sp[1])) <= at) last.spans.push(...spans);
 }
 
 export const extractReproductive: Extractor = (input: ExtractInput) => {
@@ -428,11 +445,18 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
   }
 
   // Contraception, one finding per sentence that names it.
+  const requirements: Finding[] = [];
   for (const [sStart, sEnd] of sentences(text)) {
     const anchors = grab(CONTRA, text).filter(
       (m) => m.index >= sStart && m.index < sEnd && !overlaps(used, m.index, m.index + m[0].length),
     );
-    if (!anchors.length) continue;
+    // The requirement read, a sentence or line of method words only ("o oral", "intravaginal") goes on
+    // listing its methods.
+    if (!anchors.length) {
+      const methodsOnly = methodWordsOnly(input, sStart, sEnd);
+      if (methodsOnly && !overlaps(used, sStart, sEnd)) extendRequirement(requirements, methodsOnly, sStart);
+      continue;
+    }
     const sentence = text.slice(sStart, sEnd);
     // The word that carries the requirement: contraception itself before a method, a method before
     // sterility (often only in the definition of who must comply), sterility before donation.
@@ -441,7 +465,7 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
         ? 0
         : /^(?:steril|tubal|vasectom)/i.test(m[0])
           ? 2
-          : /^(?:donat|retriev|sperm|egg|ova|oocyte)/i.test(m[0])
+          : /^(?:donat|retriev|bank|freez|cryopreserv|sperm|egg|ova|oocyte|not)/i.test(m[0])
             ? 3
             : 1;
     const main = [...anchors].sort((a, b) => rank(a) - rank(b) || a.index - b.index)[0]!;
@@ -481,10 +505,19 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
       // contraception"): what it excludes is not doing so.
       condition = attest(false);
     }
-    if (!condition) continue;
+    if (!condition) {
+      // "Highly effective contraception methods include: …" after the requirement it serves: the
+      // definition belongs to that requirement, whichever way the criterion states it.
+      // Not over another finding of the sentence, which would then sit inside the requirement.
+      if (definition && !overlaps(used, sStart, sEnd))
+        extendRequirement(requirements, vocabSpans(input, sStart, sEnd, CONTRA_VOCAB).flatMap((sp) => subtract(sp, used)), sStart);
+      continue;
+    }
     const spans = vocabSpans(input, sStart, sEnd, CONTRA_VOCAB).flatMap((sp) => subtract(sp, used));
     if (!spans.length) continue;
-    out.push({ category: 'contraception', condition, spans, anchor: main.index, polarityHandled: true });
+    const finding: Finding = { category: 'contraception', condition, spans, anchor: main.index, polarityHandled: true };
+    out.push(finding);
+    requirements.push(finding);
     used.push([sStart, sEnd]);
   }
 
