@@ -319,42 +319,15 @@ export function readValue(
 // ---------------------------------------------------------------------------------------------------
 // Lab names and the words around them.
 
-/** Labs whose normal range matters only at its upper end, so "within normal limits" means ≤ 1 × ULN. */
-// FIXME: this is knowledge; it belongs in rules/labs.json once its schema has a field for it.
-const UPPER_LIMITED = new Set([
-  'bilirubin',
-  'direct_bilirubin',
-  'ast',
-  'alt',
-  'alp',
-  'creatinine',
-  'ldh',
-  'inr',
-  'pt',
-  'aptt',
-  'lipase',
-  'amylase',
-  'bun',
-  'troponin',
-]);
+type Lab = LabsFile['labs'][number];
 
-/** Labs whose limits in inclusion criteria are floors ("Hemoglobin 9.0 g/dL" means at least 9). */
-// FIXME: knowledge, as UPPER_LIMITED.
-const LOWER_LIMITED = new Set([
-  'anc',
-  'platelets',
-  'hemoglobin',
-  'wbc',
-  'lymphocytes',
-  'cd4',
-  'albumin',
-  'crcl',
-  'egfr',
-  'lvef',
-]);
+/** Which side of its reference range criteria limit (rules/labs.json `normal`). */
+function sideOf(labId: string, input: ExtractInput): Lab['normal'] {
+  return input.lex.labById.get(labId)?.normal;
+}
 
 /** A value written without a unit is read only where the unit cannot be anything else. */
-function bareUnit(lab: LabsFile['labs'][number], value: number): string | null {
+function bareUnit(lab: Lab, value: number): string | null {
   if (lab.unit === '{INR}' || lab.unit === '%') return lab.unit;
   // Every unit the lab is reported in gives the same number (PSA ng/mL = µg/L): nothing to convert.
   if (lab.conversions.every((c) => c.factor === 1)) return lab.unit;
@@ -376,7 +349,7 @@ function leafFor(labId: string, v: Value, input: ExtractInput): LeafCondition | 
   if (!lab) return null;
   if (v.unit === 'ULN') return { fact: 'labUln', operator: v.op, value: v.value, params: { name: labId } };
   if (v.unit === 'NORMAL') {
-    if (!UPPER_LIMITED.has(labId)) return null;
+    if (lab.normal !== 'upper') return null;
     return { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
   }
   const unit = v.unit ?? bareUnit(lab, v.value);
@@ -388,6 +361,8 @@ function leafFor(labId: string, v: Value, input: ExtractInput): LeafCondition | 
     if (!conv) return null;
     value = round(v.value * conv.factor);
   }
+  // "CrCl > 40 mL/sec" (2,400 mL/min), "Hgb ≥ 10 mg/dL" (0.01 g/dL): a unit slip, not a limit.
+  if (lab.plausible && (value < lab.plausible.min || value > lab.plausible.max)) return null;
   return { fact: 'lab', operator: v.op, value, params: { name: labId, unit: lab.unit } };
 }
 
@@ -738,9 +713,9 @@ function sexBefore(text: string, pos: number): Qualifier | null {
 }
 
 /** "Hemoglobin 9.0 g/dL" in an inclusion list: a floor (or a ceiling) without a comparator. */
-function bareLimit(text: string, pos: number, group: Group): Value | null {
-  const floor = group.labs.every((l) => LOWER_LIMITED.has(l));
-  const ceiling = group.labs.every((l) => UPPER_LIMITED.has(l));
+function bareLimit(text: string, pos: number, group: Group, input: ExtractInput): Value | null {
+  const floor = group.labs.every((l) => sideOf(l, input) === 'lower');
+  const ceiling = group.labs.every((l) => sideOf(l, input) === 'upper');
   if (floor === ceiling) return null;
   const v = readValue(text, pos, false, floor ? 'greaterThanInclusive' : 'lessThanInclusive');
   if (!v?.inherited || !v.unit || v.unit === 'ULN' || v.unit === 'NORMAL') return null;
@@ -752,7 +727,7 @@ function bareLimit(text: string, pos: number, group: Group): Value | null {
 /** "normal LDH": within the normal range, for labs limited at the upper end only. */
 function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   const m = /\b(?:normal|WNL)\s+$/i.exec(input.text.slice(Math.max(0, group.start - 12), group.start));
-  if (!m || !group.labs.every((l) => UPPER_LIMITED.has(l))) return null;
+  if (!m || !group.labs.every((l) => sideOf(l, input) === 'upper')) return null;
   const condition = allOf(
     group.labs.map((l): Condition => ({
       fact: 'labUln',
@@ -775,7 +750,7 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
   const pre = sexBefore(text, lead.at);
   let v1 = readValue(text, pre ? pre.end : lead.at, kind === 'inclusion');
   if (!v1 && kind === 'inclusion' && /^[\s:=*(),-]*$/.test(text.slice(group.end, lead.at)))
-    v1 = bareLimit(text, lead.at, group);
+    v1 = bareLimit(text, lead.at, group, input);
   if (!v1) return normalBefore(group, input);
   const spans: Array<[number, number]> = [[group.start, group.end]];
   for (const p of lead.pieces) if (p.covered) spans.push([p.start, p.end]);
