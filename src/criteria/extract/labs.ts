@@ -3,7 +3,8 @@
  * "Serum creatinine ≤ 1.5 × ULN OR creatinine clearance ≥ 60 mL/min", "AST and ALT ≤ 2.5 × ULN
  * (≤ 5 × ULN if liver metastases)", "Total bilirubin within normal limits", "LVEF ≥ 50% by ECHO or
  * MUGA", "QTcF > 450 ms for men and > 470 ms for women"; and life expectancy ("Life expectancy of
- * at least 12 weeks").
+ * at least 12 weeks", "Anticipated lifespan greater than 12 weeks", "Anticipated overall survival more
+ * than 3 months").
  *
  * Lab names come from the lexicon mentions (rules/labs.json). After a name (or a list of names that
  * share one limit: "AST/ALT", "transaminases") the extractor reads a comparator, a number and either
@@ -1096,7 +1097,7 @@ export const extractLabs: Extractor = (raw) => {
 
 /** "a cancer-related life expectancy of more than 5 years" (of another cancer) is that cancer's prognosis, not the patient's. */
 const LIFE_NAME =
-  /(?<!\b(?:cancer|disease|tumou?r|malignancy)[\s-]+related\s+)\b(?:(?:(?:considered|judged|deemed|estimated|assessed)\s+by\s+the\s+(?:treating\s+)?(?:investigators?|physicians?)\s+to\s+have\s+)?(?:(?:an?|the)\s+)?(?:(?:estimated|expected|anticipated|predicted|projected|minimum|minimal|approximate)\s+)?(?:life[\s-]+expectancy|expected\s+survival(?:\s+(?:time|duration|period))?|estimated\s+survival(?:\s+time)?|survival\s+expectancy|expectation\s+of\s+life|predicted\s+survival(?:\s+time)?|anticipated\s+survival))\b/gi;
+  /(?<!\b(?:cancer|disease|tumou?r|malignancy)[\s-]+related\s+)\b(?:(?:(?:considered|judged|deemed|estimated|assessed)\s+by\s+the\s+(?:treating\s+)?(?:investigators?|physicians?)\s+to\s+have\s+)?(?:(?:an?|the)\s+)?(?:(?:estimated|expected|anticipated|predicted|projected|minimum|minimal|approximate)\s+)?(?:life[\s-]+expectancy|life[\s-]?span|(?:expected|estimated|predicted|anticipated)\s+(?:overall\s+)?survival(?:\s+(?:time|duration|period))?|survival\s+expectancy|expectation\s+of\s+life))\b/gi;
 /** Words between the name and the value: "of", "is", "must be". */
 const LIFE_LEAD_WORD =
   /\s*(?:[:=,-]|\b(?:of|is|are|must|should|be|have|has|a|an|the|expected|estimated|anticipated|predicted|to|deemed|judged|considered|time|duration|period|or|for)\b)/iy;
@@ -1165,4 +1166,144 @@ export const extractLifeExpectancy: Extractor = (input) => {
   return out;
 };
 
-export const LAB_EXTRACTORS: Extractor[] = [extractLabs, extractLifeExpectancy];
+// ---------------------------------------------------------------------------------------------------
+// Age- and sex-banded limit tables.
+
+/** A lead-in that opens a table of limits by age and sex: "A serum creatinine based on age/gender as follows: (mg/dL)". */
+const BANDED_LEAD_IN = /\b(?:based\s+on|by|according\s+to|adjusted\s+(?:for|to))\s+(?:the\s+)?(?:patient'?s\s+)?(?:age|gender|sex)\b|\bage\s*(?:\/|and|or)\s*(?:gender|sex)\b/i;
+const AGE_UNIT = String.raw`(?:months?|mos?|years?|yrs?)`;
+/** "6 months to < 1 year", "Age 1 to < 2 years;", ">= 16 years", "13 to < 16 years:". */
+const BAND_ROW = new RegExp(
+  String.raw`^\s*(?:age\s*:?\s*)?(?:(?<lo>\d+(?:\.\d+)?)\s*(?<lou>${AGE_UNIT})?\s*(?:to|-|–)\s*(?:<|less\s+than|under)\s*(?<hi>\d+(?:\.\d+)?)\s*(?<hiu>${AGE_UNIT})|(?:>=|≥|=>)\s*(?<min>\d+(?:\.\d+)?)\s*(?<minu>${AGE_UNIT}))\s*(?:of\s+age\s*)?[;:,]?\s*`,
+  'i',
+);
+/** "male: 1.5 female: 1.4", "1.5 mg/dL (male); 1.4 mg/dL (female)", or one value for both sexes. */
+const SEX_VALUE_BEFORE = new RegExp(String.raw`\s*[;,]?\s*(?<sex>male|female|boys?|girls?|men|women)\s*:?\s*(?<n>\d+(?:\.\d+)?)`, 'iy');
+const VALUE_SEX_AFTER = /\s*[;,]?\s*(?<n>\d+(?:\.\d+)?)(?<unit>\s*[a-zµ/%.]+(?:\s*\/\s*[a-z]+)?)?\s*\(\s*(?<sex>male|female|boys?|girls?|men|women)\s*\)/iy;
+const ONE_VALUE = /\s*(?<n>\d+(?:\.\d+)?)(?<unit>\s*[a-zµ/%.]+(?:\s*\/\s*[a-z]+)?)?\s*[.;]?\s*$/iy;
+const UNIT_IN_LEAD_IN = /\b(?:mg|µmol|umol|micromol)\s*\/\s*d?l\b/i;
+
+function ageYears(n: number, unit: string | undefined): number {
+  return unit && /^mo/i.test(unit) ? n / 12 : n;
+}
+
+/** Age outside [lo, hi) as leaves over whole years; a band edge in months leaves the first year undecided. */
+function outsideBand(lo: number | null, hi: number | null, words: string): Condition {
+  const parts: Condition[] = [];
+  let fractional = false;
+  if (lo !== null && lo > 0) {
+    if (Number.isInteger(lo)) parts.push({ fact: 'age', operator: 'lessThan', value: lo });
+    else {
+      fractional = true;
+      if (Math.floor(lo) > 0) parts.push({ fact: 'age', operator: 'lessThan', value: Math.floor(lo) });
+    }
+  }
+  if (hi !== null) {
+    if (!Number.isInteger(hi)) fractional = true;
+    parts.push({ fact: 'age', operator: 'greaterThanInclusive', value: Math.ceil(hi) });
+  }
+  if (fractional) parts.push(unparsedLeaf(`age outside ${words}`));
+  return anyOf(parts);
+}
+
+/**
+ * A row of a limit table by age and sex under its lead-in, the format of Children's Oncology Group
+ * protocols ("{A serum creatinine based on age/gender as follows: (mg/dL)} 13 to < 16 years male: 1.5
+ * female: 1.4"). Each row limits only patients of its age band (and sex), so it reads as "outside
+ * the band, or within the limit": any(age outside, all(any(sex ≠ male, creatinine ≤ 1.5), any(sex ≠
+ * female, creatinine ≤ 1.4))). The limit is a ceiling or a floor by the lab's side of the normal
+ * range. An alternative the lead-in offers ("Creatinine clearance … ≥ 70 mL/min/1.73 m² or a serum
+ * creatinine based on age/gender") stays an unread alternative beside each row.
+ */
+export const extractBandedLimits: Extractor = (input) => {
+  const { text, context, contextMentions, kind } = input;
+  if (kind !== 'inclusion' || !context.length) return [];
+  const lead = context[context.length - 1]!;
+  const leadAt = context.join('\n').length - lead.length;
+  const band = BAND_ROW.exec(text);
+  if (!band) return [];
+  const age = BANDED_LEAD_IN.exec(lead);
+  if (!age) return [];
+  // The lab of the table: the last one the lead-in names before its age words.
+  const labMention = contextMentions
+    .filter((m) => m.type === 'lab' && m.start >= leadAt && m.end <= leadAt + age.index)
+    .pop();
+  if (!labMention) return [];
+  const lab = input.lex.labById.get(labMention.id);
+  if (!lab || (lab.normal !== 'upper' && lab.normal !== 'lower')) return [];
+  const op: Comparison = lab.normal === 'upper' ? 'lessThanInclusive' : 'greaterThanInclusive';
+
+  const g = band.groups!;
+  const lo = g.min !== undefined ? ageYears(Number(g.min), g.minu) : ageYears(Number(g.lo), g.lou ?? g.hiu);
+  const hi = g.hi !== undefined ? ageYears(Number(g.hi), g.hiu) : null;
+  const bandWords = band[0].replace(/^\s*age\s*:?\s*/i, '').replace(/[\s;:,]+$/, '');
+
+  // The values, each for a sex or for both.
+  const values: Array<{ sex: 'male' | 'female' | null; n: number; unit?: string }> = [];
+  let at = band[0].length;
+  for (let guard = 0; guard < 2; guard++) {
+    const a = sticky(SEX_VALUE_BEFORE, text, at);
+    if (a) {
+      values.push({ sex: /^(?:male|boy|men)/i.test(a.groups!.sex!) ? 'male' : 'female', n: Number(a.groups!.n) });
+      at = SEX_VALUE_BEFORE.lastIndex;
+      continue;
+    }
+    const b = sticky(VALUE_SEX_AFTER, text, at);
+    if (b) {
+      values.push({
+        sex: /^(?:male|boy|men)/i.test(b.groups!.sex!) ? 'male' : 'female',
+        n: Number(b.groups!.n),
+        ...(b.groups!.unit ? { unit: b.groups!.unit.trim() } : {}),
+      });
+      at = VALUE_SEX_AFTER.lastIndex;
+      continue;
+    }
+    break;
+  }
+  if (!values.length) {
+    const one = sticky(ONE_VALUE, text, at);
+    if (!one) return [];
+    values.push({ sex: null, n: Number(one.groups!.n), ...(one.groups!.unit ? { unit: one.groups!.unit.trim() } : {}) });
+    at = ONE_VALUE.lastIndex;
+  }
+  if (text.slice(at).replace(/[\s.;,]/g, '')) return [];
+  if (values.length === 2 && values[0]!.sex === values[1]!.sex) return [];
+
+  // The unit: written in the row, or once in the lead-in ("(mg/dL)").
+  const leadUnit = UNIT_IN_LEAD_IN.exec(lead);
+  const leaves: Array<{ sex: 'male' | 'female' | null; leaf: LeafCondition }> = [];
+  for (const v of values) {
+    const written = v.unit ?? (leadUnit ? leadUnit[0] : '');
+    const unit = readUnit(written, 0);
+    if (!unit || unit.end < written.trim().length) return [];
+    const leaf = leafFor(lab.id, { op, value: v.n, unit: unit.unit, start: 0, end: 0, inherited: false }, input);
+    if (!leaf) return [];
+    leaves.push({ sex: v.sex, leaf });
+  }
+  const sameLimit = leaves.every((l) => l.leaf.value === leaves[0]!.leaf.value);
+  const limit: Condition =
+    sameLimit && (leaves.length === 2 || leaves[0]!.sex === null)
+      ? leaves[0]!.leaf
+      : allOf(
+          leaves.map((l) =>
+            l.sex ? anyOf([{ fact: 'sex', operator: 'notEqual', value: l.sex }, l.leaf]) : l.leaf,
+          ),
+        );
+  const parts: Condition[] = [outsideBand(lo, hi, bandWords), limit];
+  // "Creatinine clearance … ≥ 70 mL/min/1.73 m² or a creatinine based on age/gender": the other way in.
+  const orBefore = /^(.*\S)\s*,?\s+or\s+(?:an?\s+|the\s+)?(?:serum\s+|plasma\s+)?$/is.exec(
+    lead.slice(0, labMention.start - leadAt),
+  );
+  if (orBefore && contextMentions.some((m) => m.type === 'lab' && m.start >= leadAt && m.end <= leadAt + orBefore[1]!.length))
+    parts.push(unparsedLeaf(orBefore[1]!));
+  return [
+    {
+      category: 'labs',
+      condition: anyOf(parts),
+      spans: [[0, text.length]],
+      polarityHandled: true,
+    },
+  ];
+};
+
+export const LAB_EXTRACTORS: Extractor[] = [extractLabs, extractLifeExpectancy, extractBandedLimits];
