@@ -132,6 +132,12 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
     '/uL',
   ],
   [/mm\s*\^?\s*3\b/iy, '/uL'],
+  // Indian numbering: 1 lakh = 100,000 ("Platelets > 1.5 lakh per cumm").
+  [/lakhs?\s*(?:\/|per)\s*(?:cumm|cu\.?\s*mm|mm\s*\^?\s*3|mm3|(?:u|mc|micro)\s*l)\b/iy, '10^5/uL'],
+  // Protein per 24 hours of urine; a ratio of masses (urine protein to creatinine).
+  [/(?:g|gm|grams?)\s*(?:\/|per|in)\s*(?:24\s*-?\s*h(?:ours?|rs?|r)?|day)\b/iy, 'g/24h'],
+  [/(?:mg|milligrams?)\s*(?:\/|per|in)\s*(?:24\s*-?\s*h(?:ours?|rs?|r)?|day)\b/iy, 'mg/24h'],
+  [/(?:g\s*\/\s*g|mg\s*\/\s*mg)\b/iy, 'g/g'],
   [/(?:g|gm|gms|grams?)\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?|100\s*ml)\b|g\s*%/iy, 'g/dL'],
   [/(?:g|gm|grams?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'g/L'],
   [/(?:mg|milligrams?)\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?|100\s*ml)\b|mg\s*%/iy, 'mg/dL'],
@@ -143,6 +149,8 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:ng|nanograms?)\s*(?:\/|per)\s*(?:ml|milliliter|millilitre)\b/iy, 'ng/mL'],
   [/nmol\s*\/\s*l\b/iy, 'nmol/L'],
   [/(?:u|mc)g\s*\/\s*l\b/iy, 'ug/L'],
+  [/pg\s*\/\s*ml\b/iy, 'pg/mL'],
+  [/pmol\s*\/\s*l\b/iy, 'pmol/L'],
   [/(?:u|mc|micro)\s*kat\s*\/\s*l\b/iy, 'ukat/L'],
   [/(?:i?u|units?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'U/L'],
   [/m\s*iu\s*\/\s*l\b/iy, 'mIU/L'],
@@ -160,6 +168,9 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:lbs?|pounds?)\b/iy, 'lb'],
   [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
   [/(?:sec|secs|seconds?)\b/iy, 's'],
+  // A bare mass, after a 24-hour urine protein ("24-hour urine protein > 1.0 g"); no other lab converts it.
+  [/(?:g|gm|grams?)\b(?!\s*\/)/iy, 'g'],
+  [/(?:mg|milligrams?)\b(?!\s*\/)/iy, 'mg'],
 ];
 
 interface UnitRead {
@@ -200,7 +211,7 @@ const ULN_SHORT = new RegExp(
 
 /** "within normal limits", "normal", "WNL". */
 const NORMAL = new RegExp(
-  String.raw`\s*(?:(?:is|are|be|must\s+be|should\s+be)\s+)?(?:within\s+(?:the\s+)?(?:(?:institutional|institution'?s?|laboratory|local|site|upper)\s+)*(?:normal\s+)?(?:(?:institutional|laboratory|local|reference)\s+)?(?:limits?|ranges?|values?)(?:\s+of\s+normal)?|within\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)\s+(?:limits?|ranges?)|(?:in\s+(?:the\s+)?)?normal\s+(?:limits?|ranges?)|normal\b(?!\s+(?:organ|bone|marrow|renal|hepatic|liver|cardiac|function|limits?\s+of|upper))|WNL\b)(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|laboratory|lab|site))?`,
+  String.raw`\s*(?:(?:is|are|be|must\s+be|should\s+be)\s+)?(?:within\s+(?:the\s+)?(?:(?:institutional|institution'?s?|laboratory|local|site|upper|age[\s-]*(?:appropriate|adjusted|specific))\s+)*(?:normal\s+)?(?:(?:institutional|laboratory|local|reference)\s+)?(?:limits?|ranges?|values?|parameters)(?:\s+of\s+normal)?|within\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)\s+(?:limits?|ranges?)|(?:in\s+(?:the\s+)?)?normal\s+(?:limits?|ranges?)|normal\b(?!\s+(?:organ|bone|marrow|renal|hepatic|liver|cardiac|function|limits?\s+of|upper))|WNL\b)(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|laboratory|lab|site))?`,
   'iy',
 );
 
@@ -367,6 +378,18 @@ function leafFor(labId: string, v: Value, input: ExtractInput): LeafCondition | 
   return { fact: 'lab', operator: v.op, value, params: { name: labId, unit: lab.unit } };
 }
 
+/**
+ * "Within normal limits": at most the ULN, and for a lab limited on both sides ("potassium within
+ * normal limits") also at least the lower limit, which no fact reads yet (records carry only the
+ * ULN), so that half stays an unread leaf.
+ */
+function withinNormal(labId: string, input: ExtractInput): Condition | null {
+  const lab = input.lex.labById.get(labId);
+  if (!lab || (lab.normal !== 'upper' && lab.normal !== 'both')) return null;
+  const uln: LeafCondition = { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
+  return lab.normal === 'upper' ? uln : allOf([uln, unparsedLeaf(`${lab.name} at or above the lower limit of normal`)]);
+}
+
 interface Group {
   labs: string[];
   start: number;
@@ -430,7 +453,7 @@ function groupsOf(text: string, labMentions: Mention[]): Group[] {
  * is one of these or a lab name; anything else is skipped over but left unread.
  */
 const FILLER_WORDS =
-  "level|levels|count|counts|value|values|concentration|result|results|must|should|shall|will|be|is|are|of|has|have|a|an|the|serum|plasma|needs?|to|measured|calculated|estimated|corrected|absolute|total|screening|baseline|using|by|per|via|cockcroft|gault|cockroft|ckd|epi|mdrd|formula|equation|method|either|as|institutional|standard|24|hour|hours|urine|collection|modified|modification|actual|ideal|body|weight|assessed|determined|ecg|ecgs|electrocardiogram|echocardiogram|echocardiography|echo|ultrasound|muga|scan|multigated|multiple|gated|acquisition|radionuclide|ventriculography|angiography|mri|cardiac|triplicate|mean|average|resting|fridericia|fridericia's|bazett|bazett's|correction|interval|from|on|in|lead|12|2d|two|dimensional|at|according|obtained|documented|local|central|laboratory|lab|or|increased|elevated|elevation|prolonged|prolongation|defined|duration|ms|msec|milliseconds";
+  "level|levels|count|counts|value|values|concentration|result|results|must|should|shall|will|be|is|are|of|has|have|a|an|the|serum|plasma|needs?|to|measured|calculated|estimated|corrected|absolute|total|screening|baseline|using|by|per|via|cockcroft|gault|cockroft|ckd|epi|mdrd|formula|equation|method|either|as|institutional|standard|24|hour|hours|urine|collection|modified|modification|actual|ideal|body|weight|assessed|determined|ecg|ecgs|electrocardiogram|echocardiogram|echocardiography|echo|ultrasound|muga|scan|multigated|multiple|gated|acquisition|radionuclide|ventriculography|angiography|mri|cardiac|triplicate|mean|average|resting|fridericia|fridericia's|bazett|bazett's|correction|interval|from|on|in|lead|12|2d|two|dimensional|at|according|obtained|documented|local|central|laboratory|lab|or|increased|elevated|elevation|prolonged|prolongation|defined|duration|ms|msec|milliseconds|predicted";
 const LEAD_WORD = new RegExp(String.raw`\s*(?:[:,\-)\]([*]|=(?!\s*[<>])|\b(?:${FILLER_WORDS})(?:'s)?\b)`, 'iy');
 const FILLER_ONE = new RegExp(`^(?:(?:${FILLER_WORDS})(?:'s)?|[,/-])$`, 'i');
 
@@ -664,7 +687,7 @@ function combineGroup(
   }
   const parts: Condition[] = [];
   for (const lab of labs) {
-    const c = leafFor(lab, v, input);
+    const c = v.unit === 'NORMAL' ? withinNormal(lab, input) : leafFor(lab, v, input);
     if (!c) return null;
     parts.push(c);
   }
@@ -725,18 +748,13 @@ function bareLimit(text: string, pos: number, group: Group, input: ExtractInput)
     : { ...v, inherited: false };
 }
 
-/** "normal LDH": within the normal range, for labs limited at the upper end only. */
+/** "normal LDH", "normal serum calcium and phosphate levels": within the normal range. */
 function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   const m = /\b(?:normal|WNL)\s+$/i.exec(input.text.slice(Math.max(0, group.start - 12), group.start));
-  if (!m || !group.labs.every((l) => sideOf(l, input) === 'upper')) return null;
-  const condition = allOf(
-    group.labs.map((l): Condition => ({
-      fact: 'labUln',
-      operator: 'lessThanInclusive',
-      value: 1,
-      params: { name: l },
-    })),
-  );
+  if (!m) return null;
+  const parts = group.labs.map((l) => withinNormal(l, input));
+  if (parts.some((p) => !p)) return null;
+  const condition = allOf(parts as Condition[]);
   return { group, condition, spans: [[group.start - m[0].length, group.end]], end: group.end };
 }
 
@@ -919,17 +937,41 @@ const HARMLESS_NOTE =
 /** In an exclusion, a limit that lets a patient in ("HIV is allowed if CD4 ≥ 350") excludes by its opposite. */
 const ELIGIBLE_BEFORE =
   /\b(?:(?:are|is|be|remain)\s+(?:eligible|allowed|permitted|included|acceptable)|eligible\s+(?:if|provided|when|as\s+long\s+as)|(?:may|can)\s+(?:be\s+)?(?:enrolled|included|participate|enroll)|provided\s+(?:that\s+)?|as\s+long\s+as)\b[^]*$/i;
-/** A limit inside a condition is not a requirement: "If ALP > 2.5 × ULN, then …", "for patients with creatinine > 1.5 × ULN". */
+/** A limit inside a condition is not a requirement: "If ALP > 2.5 × ULN, then …", "for patients with creatinine > 1.5 × ULN", "For UPCR > 1, a 24-hour urine protein should be obtained". */
 const CONDITIONAL_BEFORE =
-  /(?:(?<!\b(?:excluded|eligible|ineligible|included|enrolled|allowed|permitted)\s)\b(?:if|when|whenever|in\s+case|in\s+the\s+event|where)\b[^]*$)|(?:\b(?:for|among|in)\s+(?:(?:the|all|those)\s+)?(?:patients?|subjects?|participants?|individuals?|people|persons?|those|cases?|women|men|males?|females?)\s+(?:with|whose|who|having|that)\b[^]*$)/i;
+  /(?:(?<!\b(?:excluded|eligible|ineligible|included|enrolled|allowed|permitted)\s)\b(?:if|when|whenever|in\s+case|in\s+the\s+event|where)\b[^]*$)|(?:\b(?:for|among|in)\s+(?:(?:the|all|those)\s+)?(?:patients?|subjects?|participants?|individuals?|people|persons?|those|cases?|women|men|males?|females?)\s+(?:with|whose|who|having|that)\b[^]*$)|(?:^\s*for\s+(?:an?\s+|the\s+)?$)/i;
 /** "Patients with solid tumors without bone marrow involvement: ANC ≥ 1000/µL": a limit for a subgroup. */
 const SUBGROUP_HEAD =
   /(?:^|[.;:]\s*|\band\s+)(?:(?:for\s+)?(?:all\s+)?(?:patients?|subjects?|participants?|individuals?)\s+(?:with|who\s+have|having|without|on|receiving)\s+)([^:]{1,100}?)\s*:\s*$/i;
+/**
+ * "FEV1 ≤ 60% of predicted value and DLCO < 60%": a limit on another measure joined by "and", that no
+ * reading took, to hold as well ("BMI < 20 and > 35" is one measure's two sides, not a conjunct).
+ */
+const AND_LIMIT_AFTER = new RegExp(
+  String.raw`^\s*[,;]?\s*(?:and|with|plus)\s+[a-z(][^.;<>=\d]{0,80}?${COMPARATOR}\s*\+*\s*\d`,
+  'i',
+);
+/** "proteinuria ≥ 2+ and a 24-hour urinary protein > 1.0 g": the same, before the lab. */
+const LIMIT_AND_BEFORE = new RegExp(
+  String.raw`${COMPARATOR}\s*(?:\d+(?:\.\d+)?)?\s*\+*[^.;<>=]{0,60}?\b(?:and|with)\b[^.;<>=\d]{0,60}$`,
+  'i',
+);
+/** "urinary protein < 2+ or 24-hour urinary protein < 1 g": an unread limit before the lab, as an alternative. */
+const LIMIT_OR_BEFORE = new RegExp(
+  String.raw`${COMPARATOR}\s*(?:\d+(?:\.\d+)?)?\s*\+*[^.;<>=]{0,60}?\b(?:or|and\/or)\b[^.;<>=\d]{0,60}$`,
+  'i',
+);
+/** "≤ 60% predicted value for patients with: a prolonged history of smoking …": the limit binds a subgroup. */
+const SUBGROUP_AFTER =
+  /^\s*[,(]?\s*(?:for|in|among)\s+(?:(?:those|patients?|subjects?|participants?|individuals?)\s+)?(?:with|who)\b/i;
 const PERMITTED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
 /** A past value is not today's: "for > 6 months have had transaminases < ULN". */
 const HISTORY_BEFORE = /\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
 const SUBJECT_WITH_BEFORE =
   /\b(?:patients?|subjects?|participants?|individuals?|those|anyone)\s+(?:with|whose|who\s+(?:have|has|had)|having)\b[^]*$/i;
+/** "Patients with CrCl < 50 mL/min … will be excluded": the modal states the exclusion itself, not a condition. */
+const EXCLUDED_AFTER =
+  /^(?:[^.;]|\.(?=\d))*?\b(?:will|shall|must|should|are|is)\s+(?:be\s+)?(?:excluded|ineligible|not\s+(?:be\s+)?eligible)\b/i;
 const MODAL_AFTER =
   /^(?:[^.;]|\.(?=\d))*?\b(?:must|should|shall|will|may|need|needs|are\s+required|is\s+required|require|have\s+to|has\s+to|to\s+be\s+eligible)\b/i;
 /** A criterion that ends in "OR", or starts with it, is one alternative of a pair split across two lines. */
@@ -1027,7 +1069,8 @@ export const extractLabs: Extractor = (raw) => {
     if (PERMITTED_AFTER.test(after)) continue;
     if (
       !eligible &&
-      (CONDITIONAL_BEFORE.test(before) || (SUBJECT_WITH_BEFORE.test(before) && MODAL_AFTER.test(after)))
+      (CONDITIONAL_BEFORE.test(before) ||
+        (SUBJECT_WITH_BEFORE.test(before) && MODAL_AFTER.test(after) && !(kind === 'exclusion' && EXCLUDED_AFTER.test(after))))
     ) {
       conditional.push(group);
       continue;
@@ -1068,12 +1111,24 @@ export const extractLabs: Extractor = (raw) => {
     const laterConditional = conditional.some(
       (g) => g.start > sentenceEnd(text, r.end) && g.labs.some((l) => r.group.labs.includes(l)),
     );
-    const otherLab = labMentions.some((m) => m.start >= end && m.start < nextStart && !r.group.labs.includes(m.id));
+    // A lab in the rest that only a condition names ("patients with FEV1 ≥ 70% will be eligible") is part of that rest.
+    const otherLab = labMentions.some(
+      (m) =>
+        m.start >= end &&
+        m.start < nextStart &&
+        !r.group.labs.includes(m.id) &&
+        !conditional.some((g) => m.start >= g.start && m.start < g.end),
+    );
     // "pulse oximetry ≥ 92% on room air or FVC ≥ 50%": the measuring condition may stand before the "or".
     const orRest = OR_AFTER.test(rest) ? rest.replace(OR_AFTER, '') : '';
     const unread = (s: string): LeafCondition =>
       unparsedLeaf(s.replace(/^[\s,;.)(:]+/, '').slice(0, 200) || 'the rest of this criterion');
-    if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {
+    const restOfSentence = text.slice(end, sentenceEnd(text, end));
+    if (SUBGROUP_AFTER.test(restOfSentence) && !otherLab) {
+      // Only the subgroup is bound: unknown for everyone else, never a verdict on a guess.
+      const u = unread(restOfSentence);
+      condition = kind === 'inclusion' ? anyOf([condition, opposite(u)]) : allOf([condition, u]);
+    } else if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {
       // An exemption the rule does not capture must not let the limit fail (inclusion) or
       // exclude (exclusion) on its own.
       const u = unread(laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest);
@@ -1081,6 +1136,16 @@ export const extractLabs: Extractor = (raw) => {
     } else if (kind === 'inclusion' && orRest && !onlyConnectives(orRest)) {
       // "LVEF ≥ 50% or ≥ the institutional lower limit of normal": an unread alternative.
       condition = anyOf([condition, unread(orRest)]);
+    }
+    // The words since the last reading in this sentence ("urinalysis showing urinary protein < 2+ or").
+    const since = Math.max(sentenceStart(text, r.group.start), ...consumed.map(([, b]) => b).filter((b) => b <= r.group.start));
+    const clause = text.slice(since, r.group.start);
+    const clauseLeaf = (): LeafCondition => unread(clause.replace(/^[\s,;]*(?:and|or)?\s*/i, '').replace(/\s+/g, ' ').trim());
+    if (kind === 'inclusion' && LIMIT_OR_BEFORE.test(clause)) condition = anyOf([clauseLeaf(), condition]);
+    if (kind === 'exclusion') {
+      // An exclusion needs every limit joined by "and"; one left unread keeps the verdict open.
+      if (AND_LIMIT_AFTER.test(rest) && !otherLab) condition = allOf([condition, unread(restOfSentence)]);
+      if (LIMIT_AND_BEFORE.test(clause)) condition = allOf([clauseLeaf(), condition]);
     }
     if (kind === 'inclusion' && DANGLING_OR.test(text))
       condition = anyOf([condition, unparsedLeaf('the alternative in the neighbouring criterion')]);
