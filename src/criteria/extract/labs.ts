@@ -305,10 +305,11 @@ export function readValue(
     }
   }
   if (sticky(RELATIVE_AFTER, text, end)) return null;
-  // A unit the reader does not know ("50,000/L", "145 umul/L") must not be read as another one.
+  // A unit the reader does not know ("50,000/L", "145 umul/L") must not be read as another one, nor
+  // a duration ("PSA measured at least 4 weeks after orchiectomy") as a level.
   if (
     !unit &&
-    /^\s*(?:\/|(?:mg|g|gm|mmol|umol|umul|mol|ng|pg|mcg|ug|iu|u|ml|dl|l|cells?|mm|cm|kg|mmhg)\b)/i.test(
+    /^\s*(?:\/|(?:mg|g|gm|mmol|umol|umul|mol|ng|pg|mcg|ug|iu|u|ml|dl|l|cells?|mm|cm|kg|mmhg|weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b)/i.test(
       text.slice(end, end + 8),
     )
   )
@@ -1111,20 +1112,17 @@ export const extractLabs: Extractor = (raw) => {
     const laterConditional = conditional.some(
       (g) => g.start > sentenceEnd(text, r.end) && g.labs.some((l) => r.group.labs.includes(l)),
     );
-    // A lab in the rest that only a condition names ("patients with FEV1 ≥ 70% will be eligible") is part of that rest.
-    const otherLab = labMentions.some(
-      (m) =>
-        m.start >= end &&
-        m.start < nextStart &&
-        !r.group.labs.includes(m.id) &&
-        !conditional.some((g) => m.start >= g.start && m.start < g.end),
-    );
+    const otherLab = labMentions.some((m) => m.start >= end && m.start < nextStart && !r.group.labs.includes(m.id));
     // "pulse oximetry ≥ 92% on room air or FVC ≥ 50%": the measuring condition may stand before the "or".
     const orRest = OR_AFTER.test(rest) ? rest.replace(OR_AFTER, '') : '';
     const unread = (s: string): LeafCondition =>
       unparsedLeaf(s.replace(/^[\s,;.)(:]+/, '').slice(0, 200) || 'the rest of this criterion');
     const restOfSentence = text.slice(end, sentenceEnd(text, end));
-    if (SUBGROUP_AFTER.test(restOfSentence) && !otherLab) {
+    // "≥ 60 mL/min for subjects with creatinine > 1.5 × ULN" names the other alternative's complement: nothing to add.
+    const subgroupOfOwnLab = labMentions.some(
+      (m) => m.start >= end && m.start < end + restOfSentence.length && r.group.labs.includes(m.id),
+    );
+    if (SUBGROUP_AFTER.test(restOfSentence) && !otherLab && !subgroupOfOwnLab) {
       // Only the subgroup is bound: unknown for everyone else, never a verdict on a guess.
       const u = unread(restOfSentence);
       condition = kind === 'inclusion' ? anyOf([condition, opposite(u)]) : allOf([condition, u]);
