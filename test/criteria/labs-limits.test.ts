@@ -271,6 +271,66 @@ describe('a limit beside another one the reader leaves unread', () => {
   });
 });
 
+describe('small phrasings of a limit', () => {
+  it('reads "twice the institutional upper limit of normal" as 2 × ULN', () => {
+    expect(
+      readRule(
+        'Adequate hepatic function: serum alkaline phosphatase, bilirubin, and ALT ≤ twice the institutional upper limit of normal',
+        'inclusion',
+      ).condition,
+    ).toEqual({
+      all: [
+        uln('alp', 'lessThanInclusive', 2),
+        uln('bilirubin', 'lessThanInclusive', 2),
+        uln('alt', 'lessThanInclusive', 2),
+      ],
+    });
+  });
+
+  it('reads a semicolon between a lab and its limit, and the plural WBCs', () => {
+    const r = readRule(
+      'Patients who meet the following laboratory criteria of bone marrow function as evidenced by laboratory data obtained within 7 days before enrollment: Neutrophil count;≥1500/μL, Platelet count; ≥75000/μL, Hemoglobin;≥9.0 g/dL.',
+      'inclusion',
+      ['(Part 1-4)'],
+    );
+    expect(r.condition).toEqual({
+      all: [
+        lab('anc', '10^9/L', 'greaterThanInclusive', 1.5),
+        lab('platelets', '10^9/L', 'greaterThanInclusive', 75),
+        lab('hemoglobin', 'g/dL', 'greaterThanInclusive', 9),
+      ],
+    });
+    expect(readRule('WBCs ≥2000/μL', 'inclusion').condition).toEqual(lab('wbc', '10^9/L', 'greaterThanInclusive', 2));
+  });
+
+  it('reads "an elevated LDH level" in an exclusion as above the ULN, but not a denied or conditional elevation', () => {
+    expect(readRule('Patients with an elevated LDH level', 'exclusion').condition).toEqual(
+      uln('ldh', 'greaterThan', 1),
+    );
+    expect(
+      readRule(
+        '(C5) Patients with elevated alkaline phosphatase (ALP) can be enrolled if the abnormal value is due to the presence of bone metastasis, but liver function is considered adequate according to the principal investigator.',
+        'exclusion',
+      ).condition,
+    ).toBeNull();
+    expect(
+      readRule(
+        'No signs of active coronary ischemia, including ECG changes or elevated troponin if clinically indicated',
+        'inclusion',
+      ).condition,
+    ).toBeNull();
+  });
+
+  it('never reads a duration as a lab level', () => {
+    expect(
+      readRule(
+        'a minimum of 3 rising PSA values while the participant is on continuous ADT (started at least 4 weeks prior to the PSA measurement or, PSA measured at least 4 weeks after bilateral orchiectomy) and',
+        'inclusion',
+      ).condition,
+    ).toBeNull();
+  });
+});
+
 describe('life expectancy phrasing', () => {
   it('reads lifespan, life-span and anticipated overall survival', () => {
     expect(readRule('Anticipated lifespan greater than 12 weeks.', 'inclusion').condition).toEqual(

@@ -96,11 +96,11 @@ export function anyOf(parts: Condition[]): Condition {
 // ---------------------------------------------------------------------------------------------------
 // Numbers and units.
 
-/** A number: "1,500", "1.5", ".5", "1,5" (decimal comma), "100 000"; and the small words of multiples ("three times the ULN"). */
+/** A number: "1,500", "1.5", ".5", "1,5" (decimal comma), "100 000"; and the small words of multiples ("three times the ULN", "twice the ULN"). */
 const NUM =
-  '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?|\\.\\d+|\\b(?:one|two|three|four|five|ten)\\b)';
+  '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?|\\.\\d+|\\b(?:one|two|three|four|five|ten|twice|thrice)\\b)';
 
-const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 };
+const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, twice: 2, thrice: 3 };
 
 function num(raw: string): number {
   const word = SMALL_NUMBERS[raw.toLowerCase()];
@@ -455,7 +455,7 @@ function groupsOf(text: string, labMentions: Mention[]): Group[] {
  */
 const FILLER_WORDS =
   "level|levels|count|counts|value|values|concentration|result|results|must|should|shall|will|be|is|are|of|has|have|a|an|the|serum|plasma|needs?|to|measured|calculated|estimated|corrected|absolute|total|screening|baseline|using|by|per|via|cockcroft|gault|cockroft|ckd|epi|mdrd|formula|equation|method|either|as|institutional|standard|24|hour|hours|urine|collection|modified|modification|actual|ideal|body|weight|assessed|determined|ecg|ecgs|electrocardiogram|echocardiogram|echocardiography|echo|ultrasound|muga|scan|multigated|multiple|gated|acquisition|radionuclide|ventriculography|angiography|mri|cardiac|triplicate|mean|average|resting|fridericia|fridericia's|bazett|bazett's|correction|interval|from|on|in|lead|12|2d|two|dimensional|at|according|obtained|documented|local|central|laboratory|lab|or|increased|elevated|elevation|prolonged|prolongation|defined|duration|ms|msec|milliseconds|predicted";
-const LEAD_WORD = new RegExp(String.raw`\s*(?:[:,\-)\]([*]|=(?!\s*[<>])|\b(?:${FILLER_WORDS})(?:'s)?\b)`, 'iy');
+const LEAD_WORD = new RegExp(String.raw`\s*(?:[:,\-)\]([*]|;(?=\s*(?:[<>≤≥]|\d))|=(?!\s*[<>])|\b(?:${FILLER_WORDS})(?:'s)?\b)`, 'iy');
 const FILLER_ONE = new RegExp(`^(?:(?:${FILLER_WORDS})(?:'s)?|[,/-])$`, 'i');
 
 interface Piece {
@@ -759,6 +759,20 @@ function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   return { group, condition, spans: [[group.start - m[0].length, group.end]], end: group.end };
 }
 
+/** "Patients with an elevated LDH level" (exclusion): above the ULN, for labs limited at the upper end. */
+const ELEVATED_BEFORE = /(?<!\b(?:no|not|without|non)\s+(?:an?\s+)?)\b(?:elevated|raised|increased|abnormally\s+high)\s+(?:serum\s+|plasma\s+)?$/i;
+const LEVEL_ONLY_AFTER = /^\s*(?:levels?|values?|concentrations?)?\s*(?:\([^()]*\)\s*)?[.;]?\s*$/i;
+
+function elevatedBefore(group: Group, input: ExtractInput): LabReading | null {
+  if (input.kind !== 'exclusion') return null;
+  const m = ELEVATED_BEFORE.exec(input.text.slice(Math.max(0, group.start - 30), group.start));
+  if (!m || !LEVEL_ONLY_AFTER.test(input.text.slice(group.end, sentenceEnd(input.text, group.end)))) return null;
+  if (!group.labs.every((l) => sideOf(l, input) === 'upper')) return null;
+  const above = group.labs.map((l): Condition => ({ fact: 'labUln', operator: 'greaterThan', value: 1, params: { name: l } }));
+  const end = sentenceEnd(input.text, group.end);
+  return { group, condition: anyOf(above), spans: [[group.start - m[0].length, end]], end };
+}
+
 /** Reads a lab group's value and any restatement, subgroup limit or exception after it. */
 function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], allowQ1 = true): LabReading | null {
   const { text, kind } = input;
@@ -771,7 +785,7 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
   let v1 = readValue(text, pre ? pre.end : lead.at, kind === 'inclusion');
   if (!v1 && kind === 'inclusion' && /^[\s:=*(),-]*$/.test(text.slice(group.end, lead.at)))
     v1 = bareLimit(text, lead.at, group, input);
-  if (!v1) return normalBefore(group, input);
+  if (!v1) return normalBefore(group, input) ?? elevatedBefore(group, input);
   const spans: Array<[number, number]> = [[group.start, group.end]];
   for (const p of lead.pieces) if (p.covered) spans.push([p.start, p.end]);
   // Method words after a value never run into the next lab's name ("…, total bilirubin").
