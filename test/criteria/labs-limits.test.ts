@@ -321,6 +321,24 @@ describe('small phrasings of a limit', () => {
     ).toBeNull();
   });
 
+  it('reads a whole-criterion range ("eGFR 0-50") but not a range defining a history', () => {
+    expect(readRule('eGFR 0-50', 'exclusion', ['Patients']).condition).toEqual(
+      lab('egfr', 'mL/min/1.73m2', 'lessThanInclusive', 50),
+    );
+    expect(readRule('History of prediabetes (HbA1c 5.7-6.4%)', 'inclusion').condition).toBeNull();
+  });
+
+  it('reads "below normal institutional limits" as ≤ ULN only for a lab limited at its upper end', () => {
+    const r = readRule(
+      "Total bilirubin below normal institutional limits, unless elevated due to Gilbert's syndrome and direct bilirubin is within normal limits",
+      'inclusion',
+    );
+    expect(r.condition).toEqual({
+      any: [uln('bilirubin', 'lessThanInclusive', 1), unparsed("elevated due to Gilbert's syndrome and")],
+    });
+    expect(readRule('ANC below normal limits', 'exclusion').condition).toBeNull();
+  });
+
   it('never reads a duration as a lab level', () => {
     expect(
       readRule(

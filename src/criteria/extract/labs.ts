@@ -226,7 +226,7 @@ const RELATIVE_AFTER =
 interface Value {
   op: Comparison;
   value: number;
-  /** Unit key, 'ULN' for multiples of the upper limit of normal, 'NORMAL' for "within normal limits", or null. */
+  /** Unit key, 'ULN' for multiples of the upper limit of normal, 'NORMAL' for "within normal limits", 'BELOW_NORMAL' for "below normal limits", or null. */
   unit: string | null;
   start: number;
   end: number;
@@ -272,11 +272,18 @@ export function readValue(
     const u = sticky(ULN_AFTER, text, at);
     if (u && !/^\s*(?:x|\*|times|-?\s*fold)/i.test(u[0]))
       return { op, value: 1, unit: 'ULN', start, end: ULN_AFTER.lastIndex, inherited: false };
-    // "above (institutional) normal" is above the ULN; "below normal" would be below the LLN, unread.
-    const above =
-      (op === 'greaterThan' || op === 'greaterThanInclusive') &&
-      sticky(/\s*(?:the\s+)?(?:institutional\s+)?normal\b(?:\s+(?:limits?|range))?/iy, text, at);
-    if (above) return { op, value: 1, unit: 'ULN', start, end: at + above[0].length, inherited: false };
+    // "above (institutional) normal" is above the ULN. "Below normal (institutional) limits" is within
+    // the range for a lab limited at its upper end, and below the LLN for one limited at its lower end
+    // (unread); which one leafFor decides.
+    const normalWords = sticky(
+      /\s*(?:the\s+)?(?:institutional\s+)?normal\b(?:\s+(?:institutional\s+)?(?:limits?|range))?/iy,
+      text,
+      at,
+    );
+    if (normalWords && (op === 'greaterThan' || op === 'greaterThanInclusive'))
+      return { op, value: 1, unit: 'ULN', start, end: at + normalWords[0].length, inherited: false };
+    if (normalWords && /\blimits?\b/i.test(normalWords[0]))
+      return { op: 'lessThanInclusive', value: 1, unit: 'BELOW_NORMAL', start, end: at + normalWords[0].length, inherited: false };
   }
   // "within x1.5 ULN": the multiplication sign before the number.
   const times = sticky(/\s*[x*]\s*(?=\d)/iy, text, at);
@@ -361,7 +368,7 @@ function leafFor(labId: string, v: Value, input: ExtractInput): LeafCondition | 
   const lab = input.lex.labById.get(labId);
   if (!lab) return null;
   if (v.unit === 'ULN') return { fact: 'labUln', operator: v.op, value: v.value, params: { name: labId } };
-  if (v.unit === 'NORMAL') {
+  if (v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') {
     if (lab.normal !== 'upper') return null;
     return { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
   }
@@ -773,6 +780,27 @@ function elevatedBefore(group: Group, input: ExtractInput): LabReading | null {
   return { group, condition: anyOf(above), spans: [[group.start - m[0].length, end]], end };
 }
 
+/** "eGFR 0-50" as a whole criterion: the lab within a range (a lower end of 0 says nothing). */
+const RANGE_AT = new RegExp(String.raw`\s*(${NUM})\s*(?:-|–|to)\s*(${NUM})`, 'iy');
+
+function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading | null {
+  const { text } = input;
+  if (group.labs.length !== 1 || text.slice(0, group.start).replace(/[\s\-*•·.)(\d]/g, '')) return null;
+  const m = sticky(RANGE_AT, text, at);
+  if (!m) return null;
+  const unit = readUnit(text, RANGE_AT.lastIndex);
+  const end = unit ? unit.end : RANGE_AT.lastIndex;
+  if (text.slice(end).replace(/[\s.;,]/g, '')) return null;
+  const [lo, hi] = [num(m[1]!), num(m[2]!)];
+  if (!(hi > lo)) return null;
+  const bound = (op: Comparison, value: number): LeafCondition | null =>
+    leafFor(group.labs[0]!, { op, value, unit: unit?.unit ?? null, start: 0, end: 0, inherited: false }, input);
+  const upper = bound('lessThanInclusive', hi);
+  const lower = lo > 0 ? bound('greaterThanInclusive', lo) : null;
+  if (!upper || (lo > 0 && !lower)) return null;
+  return { group, condition: allOf(lower ? [lower, upper] : [upper]), spans: [[group.start, end]], end };
+}
+
 /** Reads a lab group's value and any restatement, subgroup limit or exception after it. */
 function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], allowQ1 = true): LabReading | null {
   const { text, kind } = input;
@@ -785,7 +813,7 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
   let v1 = readValue(text, pre ? pre.end : lead.at, kind === 'inclusion');
   if (!v1 && kind === 'inclusion' && /^[\s:=*(),-]*$/.test(text.slice(group.end, lead.at)))
     v1 = bareLimit(text, lead.at, group, input);
-  if (!v1) return normalBefore(group, input) ?? elevatedBefore(group, input);
+  if (!v1) return normalBefore(group, input) ?? elevatedBefore(group, input) ?? rangeLimit(group, input, lead.at);
   const spans: Array<[number, number]> = [[group.start, group.end]];
   for (const p of lead.pieces) if (p.covered) spans.push([p.start, p.end]);
   // Method words after a value never run into the next lab's name ("…, total bilirubin").
