@@ -339,6 +339,20 @@ describe('small phrasings of a limit', () => {
     expect(readRule('ANC below normal limits', 'exclusion').condition).toBeNull();
   });
 
+  it('reads "must have had" an ejection fraction as a requirement, keeping its unread lower limit of normal', () => {
+    expect(
+      readRule(
+        'Subjects must have had a cardiac ejection fraction of \\>50% as measured by echocardiogram (ECHO) or multigated acquisition scan (MUGA) and within the institutional range of normal.',
+        'inclusion',
+      ).condition,
+    ).toEqual({ all: [lab('lvef', '%', 'greaterThan', 50), unparsed('within the institutional range of normal')] });
+  });
+
+  it('reads TLC per cumm as the total leukocyte count, and never a total lung capacity in % predicted', () => {
+    expect(readRule('TLC: \\> 4,000 per cumm', 'inclusion').condition).toEqual(lab('wbc', '10^9/L', 'greaterThan', 4));
+    expect(readRule('TLC ≥ 80% predicted', 'inclusion').condition).toBeNull();
+  });
+
   it('never reads a duration as a lab level', () => {
     expect(
       readRule(

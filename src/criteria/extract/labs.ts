@@ -967,6 +967,13 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     spans.push([end, q2.end]);
     return { group, condition: main, spans, end: q2.end };
   }
+  if (v2?.unit === 'NORMAL' && /\band\b/i.test(sep) && !q1 && !q2) {
+    // "LVEF > 50% … and within the institutional range of normal": both hold; a lower limit of normal,
+    // which no fact reads yet, stays an unread conjunct rather than falling away.
+    const normal = combineGroup(group.labs, group.joiner, v2, input) ?? unparsedLeaf(text.slice(v2.start, v2.end));
+    spans.push([v2.start, v2.end]);
+    return { group, condition: allOf([main, normal]), spans, end: v2.end };
+  }
   return { group, condition: main, spans, end };
 }
 
@@ -1008,8 +1015,8 @@ const LIMIT_OR_BEFORE = new RegExp(
 const SUBGROUP_AFTER =
   /^\s*[,(]?\s*(?:for|in|among)\s+(?:(?:those|patients?|subjects?|participants?|individuals?)\s+)?(?:with|who)\b/i;
 const PERMITTED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
-/** A past value is not today's: "for > 6 months have had transaminases < ULN". */
-const HISTORY_BEFORE = /\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
+/** A past value is not today's: "for > 6 months have had transaminases < ULN"; "must have had an ejection fraction > 50%" is a requirement. */
+const HISTORY_BEFORE = /(?<!\b(?:must|should|shall|to)\s+)\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
 const SUBJECT_WITH_BEFORE =
   /\b(?:patients?|subjects?|participants?|individuals?|those|anyone)\s+(?:with|whose|who\s+(?:have|has|had)|having)\b[^]*$/i;
 /** "Patients with CrCl < 50 mL/min … will be excluded": the modal states the exclusion itself, not a condition. */
