@@ -261,6 +261,34 @@ describe('a limit beside another one the reader leaves unread', () => {
     });
   });
 
+  it('keeps a subgroup open when its own limit cannot be read, instead of holding it to the main limit', () => {
+    const r = readRule(
+      'At baseline (within 7 days before first administration), there were any coagulation parameter abnormalities as follows: INR\\>1.5 × ULN (\\>3 if receiving anticoagulant therapy with stabilizer dosage) × ULN); PTT (or activated partial thromboplastin time (aPTT))\\>1.5 × ULN (\\>3 if receiving anticoagulant therapy with stabilizer dosage) × ULN).',
+      'exclusion',
+    );
+    expect(r.condition).toEqual({
+      any: [
+        {
+          all: [
+            uln('inr', 'greaterThan', 1.5),
+            {
+              any: [
+                unparsed('receiving anticoagulant therapy with stabilizer dosage', false),
+                lab('inr', '{INR}', 'greaterThan', 3),
+              ],
+            },
+          ],
+        },
+        {
+          all: [
+            uln('aptt', 'greaterThan', 1.5),
+            { any: [unparsed('receiving anticoagulant therapy with stabilizer dosage', false), unparsed('>3')] },
+          ],
+        },
+      ],
+    });
+  });
+
   it('reads "Patients with … will be excluded" as the exclusion, not as a condition', () => {
     expect(
       readRule(

@@ -941,6 +941,14 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
       // "≥ 1,500/mm3 (1.5 × 10^9/L)": the same limit in other units; the one in the rule unit is kept.
       const inRuleUnit = group.labs.every((l) => input.lex.labById.get(l)?.unit === v2.unit);
       joined = inRuleUnit ? second : main;
+    } else if (!second && q2b && !q1) {
+      // A subgroup's own limit that cannot be read (a unit slip, "(> 3 if anticoagulated) × ULN"): the
+      // subgroup stays open rather than held to the main limit.
+      const relaxed = unparsedLeaf(text.slice(v2.start, v2.end));
+      joined =
+        kind === 'exclusion'
+          ? allOf([main, anyOf([opposite(q2b.condition), relaxed])])
+          : anyOf([main, allOf([q2b.condition, relaxed])]);
     }
     if (joined) {
       if (pre) spans.push([pre.start, pre.end]);
