@@ -11,7 +11,9 @@
  * The hand-curated supplement scripts/lexicons/curated/labs.json picks the labs oncology criteria
  * state limits for, names the codes it takes from those tables (the build fails when a table lacks
  * one, or when a table's fixed unit is neither the rule unit nor a declared conversion), adds codes
- * the tables lack (each citing LOINC), the rule unit, unit conversions (AMA SI table) and synonyms.
+ * the tables lack (each citing LOINC), the rule unit, unit conversions (AMA SI table), synonyms, the
+ * side of the reference range criteria limit and the range a stated limit can plausibly take (a
+ * limit outside it is a unit slip of the trial text, left unread).
  * Only the curated labs are written: the tables' other rows (MCV, chloride, anion gap…) are never
  * thresholds in eligibility criteria.
  */
@@ -47,6 +49,8 @@ interface CuratedLab {
   conversions?: Conversion[];
   synonyms: string[];
   caseSensitive?: string[];
+  normal?: 'upper' | 'lower' | 'both';
+  plausible: { min: number; max: number; reference: string };
   source: string;
 }
 interface Curated {
@@ -113,6 +117,8 @@ function main(): void {
       fromTables.push(`${extra.code} “${extra.display}” (${extra.source})`);
     }
     if (!loinc.length) fail(`${lab.id}: no LOINC code`);
+    const { min, max } = lab.plausible ?? fail(`${lab.id}: no plausible range`);
+    if (!(min >= 0 && max > min)) fail(`${lab.id}: plausible range ${min}–${max} is empty`);
     codeNotes.push(`${lab.id}: ${fromTables.join('; ')}`);
 
     const synonyms = [...new Set(lab.synonyms.filter((s) => s !== lab.name))];
@@ -127,6 +133,8 @@ function main(): void {
       unit: lab.unit,
       conversions: [...conversions].map(([unit, factor]) => ({ unit, factor })),
       ...(lab.caseSensitive?.length ? { caseSensitive: lab.caseSensitive } : {}),
+      ...(lab.normal ? { normal: lab.normal } : {}),
+      plausible: { min, max },
     };
   });
 

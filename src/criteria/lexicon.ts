@@ -122,6 +122,8 @@ const labsFile = z.object({
       caseSensitive: z.array(z.string()).optional(),
       /** Which side of the reference range criteria limit: "within normal limits" means ≤ ULN for 'upper'. */
       normal: z.enum(['upper', 'lower', 'both']).optional(),
+      /** Limits a criterion can state in the rule unit; one outside is a unit slip of the text, left unread. */
+      plausible: z.object({ min: z.number().nonnegative(), max: z.number().positive() }).optional(),
     }),
   ),
 });

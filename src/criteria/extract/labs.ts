@@ -3,7 +3,8 @@
  * "Serum creatinine ≤ 1.5 × ULN OR creatinine clearance ≥ 60 mL/min", "AST and ALT ≤ 2.5 × ULN
  * (≤ 5 × ULN if liver metastases)", "Total bilirubin within normal limits", "LVEF ≥ 50% by ECHO or
  * MUGA", "QTcF > 450 ms for men and > 470 ms for women"; and life expectancy ("Life expectancy of
- * at least 12 weeks").
+ * at least 12 weeks", "Anticipated lifespan greater than 12 weeks", "Anticipated overall survival more
+ * than 3 months").
  *
  * Lab names come from the lexicon mentions (rules/labs.json). After a name (or a list of names that
  * share one limit: "AST/ALT", "transaminases") the extractor reads a comparator, a number and either
@@ -95,11 +96,11 @@ export function anyOf(parts: Condition[]): Condition {
 // ---------------------------------------------------------------------------------------------------
 // Numbers and units.
 
-/** A number: "1,500", "1.5", ".5", "1,5" (decimal comma), "100 000"; and the small words of multiples ("three times the ULN"). */
+/** A number: "1,500", "1.5", ".5", "1,5" (decimal comma), "100 000"; and the small words of multiples ("three times the ULN", "twice the ULN"). */
 const NUM =
-  '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?|\\.\\d+|\\b(?:one|two|three|four|five|ten)\\b)';
+  '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?|\\.\\d+|\\b(?:one|two|three|four|five|ten|twice|thrice)\\b)';
 
-const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 };
+const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, twice: 2, thrice: 3 };
 
 function num(raw: string): number {
   const word = SMALL_NUMBERS[raw.toLowerCase()];
@@ -131,6 +132,12 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
     '/uL',
   ],
   [/mm\s*\^?\s*3\b/iy, '/uL'],
+  // Indian numbering: 1 lakh = 100,000 ("Platelets > 1.5 lakh per cumm").
+  [/lakhs?\s*(?:\/|per)\s*(?:cumm|cu\.?\s*mm|mm\s*\^?\s*3|mm3|(?:u|mc|micro)\s*l)\b/iy, '10^5/uL'],
+  // Protein per 24 hours of urine; a ratio of masses (urine protein to creatinine).
+  [/(?:g|gm|grams?)\s*(?:\/|per|in)\s*(?:24\s*-?\s*h(?:ours?|rs?|r)?|day)\b/iy, 'g/24h'],
+  [/(?:mg|milligrams?)\s*(?:\/|per|in)\s*(?:24\s*-?\s*h(?:ours?|rs?|r)?|day)\b/iy, 'mg/24h'],
+  [/(?:g\s*\/\s*g|mg\s*\/\s*mg)\b/iy, 'g/g'],
   [/(?:g|gm|gms|grams?)\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?|100\s*ml)\b|g\s*%/iy, 'g/dL'],
   [/(?:g|gm|grams?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'g/L'],
   [/(?:mg|milligrams?)\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?|100\s*ml)\b|mg\s*%/iy, 'mg/dL'],
@@ -142,6 +149,8 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:ng|nanograms?)\s*(?:\/|per)\s*(?:ml|milliliter|millilitre)\b/iy, 'ng/mL'],
   [/nmol\s*\/\s*l\b/iy, 'nmol/L'],
   [/(?:u|mc)g\s*\/\s*l\b/iy, 'ug/L'],
+  [/pg\s*\/\s*ml\b/iy, 'pg/mL'],
+  [/pmol\s*\/\s*l\b/iy, 'pmol/L'],
   [/(?:u|mc|micro)\s*kat\s*\/\s*l\b/iy, 'ukat/L'],
   [/(?:i?u|units?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'U/L'],
   [/m\s*iu\s*\/\s*l\b/iy, 'mIU/L'],
@@ -159,6 +168,9 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:lbs?|pounds?)\b/iy, 'lb'],
   [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
   [/(?:sec|secs|seconds?)\b/iy, 's'],
+  // A bare mass, after a 24-hour urine protein ("24-hour urine protein > 1.0 g"); no other lab converts it.
+  [/(?:g|gm|grams?)\b(?!\s*\/)/iy, 'g'],
+  [/(?:mg|milligrams?)\b(?!\s*\/)/iy, 'mg'],
 ];
 
 interface UnitRead {
@@ -199,7 +211,7 @@ const ULN_SHORT = new RegExp(
 
 /** "within normal limits", "normal", "WNL". */
 const NORMAL = new RegExp(
-  String.raw`\s*(?:(?:is|are|be|must\s+be|should\s+be)\s+)?(?:within\s+(?:the\s+)?(?:(?:institutional|institution'?s?|laboratory|local|site|upper)\s+)*(?:normal\s+)?(?:(?:institutional|laboratory|local|reference)\s+)?(?:limits?|ranges?|values?)(?:\s+of\s+normal)?|within\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)\s+(?:limits?|ranges?)|(?:in\s+(?:the\s+)?)?normal\s+(?:limits?|ranges?)|normal\b(?!\s+(?:organ|bone|marrow|renal|hepatic|liver|cardiac|function|limits?\s+of|upper))|WNL\b)(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|laboratory|lab|site))?`,
+  String.raw`\s*(?:(?:is|are|be|must\s+be|should\s+be)\s+)?(?:within\s+(?:the\s+)?(?:(?:institutional|institution'?s?|laboratory|local|site|upper|age[\s-]*(?:appropriate|adjusted|specific))\s+)*(?:normal\s+)?(?:(?:institutional|laboratory|local|reference)\s+)?(?:limits?|ranges?|values?|parameters)(?:\s+of\s+normal)?|within\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)\s+(?:limits?|ranges?)|(?:in\s+(?:the\s+)?)?normal\s+(?:limits?|ranges?)|normal\b(?!\s+(?:organ|bone|marrow|renal|hepatic|liver|cardiac|function|limits?\s+of|upper))|WNL\b)(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|laboratory|lab|site))?`,
   'iy',
 );
 
@@ -214,7 +226,7 @@ const RELATIVE_AFTER =
 interface Value {
   op: Comparison;
   value: number;
-  /** Unit key, 'ULN' for multiples of the upper limit of normal, 'NORMAL' for "within normal limits", or null. */
+  /** Unit key, 'ULN' for multiples of the upper limit of normal, 'NORMAL' for "within normal limits", 'BELOW_NORMAL' for "below normal limits", or null. */
   unit: string | null;
   start: number;
   end: number;
@@ -260,11 +272,18 @@ export function readValue(
     const u = sticky(ULN_AFTER, text, at);
     if (u && !/^\s*(?:x|\*|times|-?\s*fold)/i.test(u[0]))
       return { op, value: 1, unit: 'ULN', start, end: ULN_AFTER.lastIndex, inherited: false };
-    // "above (institutional) normal" is above the ULN; "below normal" would be below the LLN, unread.
-    const above =
-      (op === 'greaterThan' || op === 'greaterThanInclusive') &&
-      sticky(/\s*(?:the\s+)?(?:institutional\s+)?normal\b(?:\s+(?:limits?|range))?/iy, text, at);
-    if (above) return { op, value: 1, unit: 'ULN', start, end: at + above[0].length, inherited: false };
+    // "above (institutional) normal" is above the ULN. "Below normal (institutional) limits" is within
+    // the range for a lab limited at its upper end, and below the LLN for one limited at its lower end
+    // (unread); which one leafFor decides.
+    const normalWords = sticky(
+      /\s*(?:the\s+)?(?:institutional\s+)?normal\b(?:\s+(?:institutional\s+)?(?:limits?|range))?/iy,
+      text,
+      at,
+    );
+    if (normalWords && (op === 'greaterThan' || op === 'greaterThanInclusive'))
+      return { op, value: 1, unit: 'ULN', start, end: at + normalWords[0].length, inherited: false };
+    if (normalWords && /\blimits?\b/i.test(normalWords[0]))
+      return { op: 'lessThanInclusive', value: 1, unit: 'BELOW_NORMAL', start, end: at + normalWords[0].length, inherited: false };
   }
   // "within x1.5 ULN": the multiplication sign before the number.
   const times = sticky(/\s*[x*]\s*(?=\d)/iy, text, at);
@@ -293,10 +312,11 @@ export function readValue(
     }
   }
   if (sticky(RELATIVE_AFTER, text, end)) return null;
-  // A unit the reader does not know ("50,000/L", "145 umul/L") must not be read as another one.
+  // A unit the reader does not know ("50,000/L", "145 umul/L") must not be read as another one, nor
+  // a duration ("PSA measured at least 4 weeks after orchiectomy") as a level.
   if (
     !unit &&
-    /^\s*(?:\/|(?:mg|g|gm|mmol|umol|umul|mol|ng|pg|mcg|ug|iu|u|ml|dl|l|cells?|mm|cm|kg|mmhg)\b)/i.test(
+    /^\s*(?:\/|(?:mg|g|gm|mmol|umol|umul|mol|ng|pg|mcg|ug|iu|u|ml|dl|l|cells?|mm|cm|kg|mmhg|weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b)/i.test(
       text.slice(end, end + 8),
     )
   )
@@ -319,42 +339,15 @@ export function readValue(
 // ---------------------------------------------------------------------------------------------------
 // Lab names and the words around them.
 
-/** Labs whose normal range matters only at its upper end, so "within normal limits" means ≤ 1 × ULN. */
-// FIXME: this is knowledge; it belongs in rules/labs.json once its schema has a field for it.
-const UPPER_LIMITED = new Set([
-  'bilirubin',
-  'direct_bilirubin',
-  'ast',
-  'alt',
-  'alp',
-  'creatinine',
-  'ldh',
-  'inr',
-  'pt',
-  'aptt',
-  'lipase',
-  'amylase',
-  'bun',
-  'troponin',
-]);
+type Lab = LabsFile['labs'][number];
 
-/** Labs whose limits in inclusion criteria are floors ("Hemoglobin 9.0 g/dL" means at least 9). */
-// FIXME: knowledge, as UPPER_LIMITED.
-const LOWER_LIMITED = new Set([
-  'anc',
-  'platelets',
-  'hemoglobin',
-  'wbc',
-  'lymphocytes',
-  'cd4',
-  'albumin',
-  'crcl',
-  'egfr',
-  'lvef',
-]);
+/** Which side of its reference range criteria limit (rules/labs.json `normal`). */
+function sideOf(labId: string, input: ExtractInput): Lab['normal'] {
+  return input.lex.labById.get(labId)?.normal;
+}
 
 /** A value written without a unit is read only where the unit cannot be anything else. */
-function bareUnit(lab: LabsFile['labs'][number], value: number): string | null {
+function bareUnit(lab: Lab, value: number): string | null {
   if (lab.unit === '{INR}' || lab.unit === '%') return lab.unit;
   // Every unit the lab is reported in gives the same number (PSA ng/mL = µg/L): nothing to convert.
   if (lab.conversions.every((c) => c.factor === 1)) return lab.unit;
@@ -375,8 +368,8 @@ function leafFor(labId: string, v: Value, input: ExtractInput): LeafCondition | 
   const lab = input.lex.labById.get(labId);
   if (!lab) return null;
   if (v.unit === 'ULN') return { fact: 'labUln', operator: v.op, value: v.value, params: { name: labId } };
-  if (v.unit === 'NORMAL') {
-    if (!UPPER_LIMITED.has(labId)) return null;
+  if (v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') {
+    if (lab.normal !== 'upper') return null;
     return { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
   }
   const unit = v.unit ?? bareUnit(lab, v.value);
@@ -388,7 +381,21 @@ function leafFor(labId: string, v: Value, input: ExtractInput): LeafCondition | 
     if (!conv) return null;
     value = round(v.value * conv.factor);
   }
+  // "CrCl > 40 mL/sec" (2,400 mL/min), "Hgb ≥ 10 mg/dL" (0.01 g/dL): a unit slip, not a limit.
+  if (lab.plausible && (value < lab.plausible.min || value > lab.plausible.max)) return null;
   return { fact: 'lab', operator: v.op, value, params: { name: labId, unit: lab.unit } };
+}
+
+/**
+ * "Within normal limits": at most the ULN, and for a lab limited on both sides ("potassium within
+ * normal limits") also at least the lower limit, which no fact reads yet (records carry only the
+ * ULN), so that half stays an unread leaf.
+ */
+function withinNormal(labId: string, input: ExtractInput): Condition | null {
+  const lab = input.lex.labById.get(labId);
+  if (!lab || (lab.normal !== 'upper' && lab.normal !== 'both')) return null;
+  const uln: LeafCondition = { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
+  return lab.normal === 'upper' ? uln : allOf([uln, unparsedLeaf(`${lab.name} at or above the lower limit of normal`)]);
 }
 
 interface Group {
@@ -454,8 +461,8 @@ function groupsOf(text: string, labMentions: Mention[]): Group[] {
  * is one of these or a lab name; anything else is skipped over but left unread.
  */
 const FILLER_WORDS =
-  "level|levels|count|counts|value|values|concentration|result|results|must|should|shall|will|be|is|are|of|has|have|a|an|the|serum|plasma|needs?|to|measured|calculated|estimated|corrected|absolute|total|screening|baseline|using|by|per|via|cockcroft|gault|cockroft|ckd|epi|mdrd|formula|equation|method|either|as|institutional|standard|24|hour|hours|urine|collection|modified|modification|actual|ideal|body|weight|assessed|determined|ecg|ecgs|electrocardiogram|echocardiogram|echocardiography|echo|ultrasound|muga|scan|multigated|multiple|gated|acquisition|radionuclide|ventriculography|angiography|mri|cardiac|triplicate|mean|average|resting|fridericia|fridericia's|bazett|bazett's|correction|interval|from|on|in|lead|12|2d|two|dimensional|at|according|obtained|documented|local|central|laboratory|lab|or|increased|elevated|elevation|prolonged|prolongation|defined|duration|ms|msec|milliseconds";
-const LEAD_WORD = new RegExp(String.raw`\s*(?:[:,\-)\]([*]|=(?!\s*[<>])|\b(?:${FILLER_WORDS})(?:'s)?\b)`, 'iy');
+  "level|levels|count|counts|value|values|concentration|result|results|must|should|shall|will|be|is|are|of|has|have|a|an|the|serum|plasma|needs?|to|measured|calculated|estimated|corrected|absolute|total|screening|baseline|using|by|per|via|cockcroft|gault|cockroft|ckd|epi|mdrd|formula|equation|method|either|as|institutional|standard|24|hour|hours|urine|collection|modified|modification|actual|ideal|body|weight|assessed|determined|ecg|ecgs|electrocardiogram|echocardiogram|echocardiography|echo|ultrasound|muga|scan|multigated|multiple|gated|acquisition|radionuclide|ventriculography|angiography|mri|cardiac|triplicate|mean|average|resting|fridericia|fridericia's|bazett|bazett's|correction|interval|from|on|in|lead|12|2d|two|dimensional|at|according|obtained|documented|local|central|laboratory|lab|or|increased|elevated|elevation|prolonged|prolongation|defined|duration|ms|msec|milliseconds|predicted";
+const LEAD_WORD = new RegExp(String.raw`\s*(?:[:,\-)\]([*]|;(?=\s*(?:[<>≤≥]|\d))|=(?!\s*[<>])|\b(?:${FILLER_WORDS})(?:'s)?\b)`, 'iy');
 const FILLER_ONE = new RegExp(`^(?:(?:${FILLER_WORDS})(?:'s)?|[,/-])$`, 'i');
 
 interface Piece {
@@ -688,7 +695,7 @@ function combineGroup(
   }
   const parts: Condition[] = [];
   for (const lab of labs) {
-    const c = leafFor(lab, v, input);
+    const c = v.unit === 'NORMAL' ? withinNormal(lab, input) : leafFor(lab, v, input);
     if (!c) return null;
     parts.push(c);
   }
@@ -738,9 +745,9 @@ function sexBefore(text: string, pos: number): Qualifier | null {
 }
 
 /** "Hemoglobin 9.0 g/dL" in an inclusion list: a floor (or a ceiling) without a comparator. */
-function bareLimit(text: string, pos: number, group: Group): Value | null {
-  const floor = group.labs.every((l) => LOWER_LIMITED.has(l));
-  const ceiling = group.labs.every((l) => UPPER_LIMITED.has(l));
+function bareLimit(text: string, pos: number, group: Group, input: ExtractInput): Value | null {
+  const floor = group.labs.every((l) => sideOf(l, input) === 'lower');
+  const ceiling = group.labs.every((l) => sideOf(l, input) === 'upper');
   if (floor === ceiling) return null;
   const v = readValue(text, pos, false, floor ? 'greaterThanInclusive' : 'lessThanInclusive');
   if (!v?.inherited || !v.unit || v.unit === 'ULN' || v.unit === 'NORMAL') return null;
@@ -749,19 +756,49 @@ function bareLimit(text: string, pos: number, group: Group): Value | null {
     : { ...v, inherited: false };
 }
 
-/** "normal LDH": within the normal range, for labs limited at the upper end only. */
+/** "normal LDH", "normal serum calcium and phosphate levels": within the normal range. */
 function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   const m = /\b(?:normal|WNL)\s+$/i.exec(input.text.slice(Math.max(0, group.start - 12), group.start));
-  if (!m || !group.labs.every((l) => UPPER_LIMITED.has(l))) return null;
-  const condition = allOf(
-    group.labs.map((l): Condition => ({
-      fact: 'labUln',
-      operator: 'lessThanInclusive',
-      value: 1,
-      params: { name: l },
-    })),
-  );
+  if (!m) return null;
+  const parts = group.labs.map((l) => withinNormal(l, input));
+  if (parts.some((p) => !p)) return null;
+  const condition = allOf(parts as Condition[]);
   return { group, condition, spans: [[group.start - m[0].length, group.end]], end: group.end };
+}
+
+/** "Patients with an elevated LDH level" (exclusion): above the ULN, for labs limited at the upper end. */
+const ELEVATED_BEFORE = /(?<!\b(?:no|not|without|non)\s+(?:an?\s+)?)\b(?:elevated|raised|increased|abnormally\s+high)\s+(?:serum\s+|plasma\s+)?$/i;
+const LEVEL_ONLY_AFTER = /^\s*(?:levels?|values?|concentrations?)?\s*(?:\([^()]*\)\s*)?[.;]?\s*$/i;
+
+function elevatedBefore(group: Group, input: ExtractInput): LabReading | null {
+  if (input.kind !== 'exclusion') return null;
+  const m = ELEVATED_BEFORE.exec(input.text.slice(Math.max(0, group.start - 30), group.start));
+  if (!m || !LEVEL_ONLY_AFTER.test(input.text.slice(group.end, sentenceEnd(input.text, group.end)))) return null;
+  if (!group.labs.every((l) => sideOf(l, input) === 'upper')) return null;
+  const above = group.labs.map((l): Condition => ({ fact: 'labUln', operator: 'greaterThan', value: 1, params: { name: l } }));
+  const end = sentenceEnd(input.text, group.end);
+  return { group, condition: anyOf(above), spans: [[group.start - m[0].length, end]], end };
+}
+
+/** "eGFR 0-50" as a whole criterion: the lab within a range (a lower end of 0 says nothing). */
+const RANGE_AT = new RegExp(String.raw`\s*(${NUM})\s*(?:-|–|to)\s*(${NUM})`, 'iy');
+
+function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading | null {
+  const { text } = input;
+  if (group.labs.length !== 1 || text.slice(0, group.start).replace(/[\s\-*•·.)(\d]/g, '')) return null;
+  const m = sticky(RANGE_AT, text, at);
+  if (!m) return null;
+  const unit = readUnit(text, RANGE_AT.lastIndex);
+  const end = unit ? unit.end : RANGE_AT.lastIndex;
+  if (text.slice(end).replace(/[\s.;,]/g, '')) return null;
+  const [lo, hi] = [num(m[1]!), num(m[2]!)];
+  if (!(hi > lo)) return null;
+  const bound = (op: Comparison, value: number): LeafCondition | null =>
+    leafFor(group.labs[0]!, { op, value, unit: unit?.unit ?? null, start: 0, end: 0, inherited: false }, input);
+  const upper = bound('lessThanInclusive', hi);
+  const lower = lo > 0 ? bound('greaterThanInclusive', lo) : null;
+  if (!upper || (lo > 0 && !lower)) return null;
+  return { group, condition: allOf(lower ? [lower, upper] : [upper]), spans: [[group.start, end]], end };
 }
 
 /** Reads a lab group's value and any restatement, subgroup limit or exception after it. */
@@ -775,8 +812,8 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
   const pre = sexBefore(text, lead.at);
   let v1 = readValue(text, pre ? pre.end : lead.at, kind === 'inclusion');
   if (!v1 && kind === 'inclusion' && /^[\s:=*(),-]*$/.test(text.slice(group.end, lead.at)))
-    v1 = bareLimit(text, lead.at, group);
-  if (!v1) return normalBefore(group, input);
+    v1 = bareLimit(text, lead.at, group, input);
+  if (!v1) return normalBefore(group, input) ?? elevatedBefore(group, input) ?? rangeLimit(group, input, lead.at);
   const spans: Array<[number, number]> = [[group.start, group.end]];
   for (const p of lead.pieces) if (p.covered) spans.push([p.start, p.end]);
   // Method words after a value never run into the next lab's name ("…, total bilirubin").
@@ -904,6 +941,14 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
       // "≥ 1,500/mm3 (1.5 × 10^9/L)": the same limit in other units; the one in the rule unit is kept.
       const inRuleUnit = group.labs.every((l) => input.lex.labById.get(l)?.unit === v2.unit);
       joined = inRuleUnit ? second : main;
+    } else if (!second && q2b && !q1) {
+      // A subgroup's own limit that cannot be read (a unit slip, "(> 3 if anticoagulated) × ULN"): the
+      // subgroup stays open rather than held to the main limit.
+      const relaxed = unparsedLeaf(text.slice(v2.start, v2.end));
+      joined =
+        kind === 'exclusion'
+          ? allOf([main, anyOf([opposite(q2b.condition), relaxed])])
+          : anyOf([main, allOf([q2b.condition, relaxed])]);
     }
     if (joined) {
       if (pre) spans.push([pre.start, pre.end]);
@@ -930,6 +975,13 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     spans.push([end, q2.end]);
     return { group, condition: main, spans, end: q2.end };
   }
+  if (v2?.unit === 'NORMAL' && /\band\b/i.test(sep) && !q1 && !q2) {
+    // "LVEF > 50% … and within the institutional range of normal": both hold; a lower limit of normal,
+    // which no fact reads yet, stays an unread conjunct rather than falling away.
+    const normal = combineGroup(group.labs, group.joiner, v2, input) ?? unparsedLeaf(text.slice(v2.start, v2.end));
+    spans.push([v2.start, v2.end]);
+    return { group, condition: allOf([main, normal]), spans, end: v2.end };
+  }
   return { group, condition: main, spans, end };
 }
 
@@ -943,17 +995,41 @@ const HARMLESS_NOTE =
 /** In an exclusion, a limit that lets a patient in ("HIV is allowed if CD4 ≥ 350") excludes by its opposite. */
 const ELIGIBLE_BEFORE =
   /\b(?:(?:are|is|be|remain)\s+(?:eligible|allowed|permitted|included|acceptable)|eligible\s+(?:if|provided|when|as\s+long\s+as)|(?:may|can)\s+(?:be\s+)?(?:enrolled|included|participate|enroll)|provided\s+(?:that\s+)?|as\s+long\s+as)\b[^]*$/i;
-/** A limit inside a condition is not a requirement: "If ALP > 2.5 × ULN, then …", "for patients with creatinine > 1.5 × ULN". */
+/** A limit inside a condition is not a requirement: "If ALP > 2.5 × ULN, then …", "for patients with creatinine > 1.5 × ULN", "For UPCR > 1, a 24-hour urine protein should be obtained". */
 const CONDITIONAL_BEFORE =
-  /(?:(?<!\b(?:excluded|eligible|ineligible|included|enrolled|allowed|permitted)\s)\b(?:if|when|whenever|in\s+case|in\s+the\s+event|where)\b[^]*$)|(?:\b(?:for|among|in)\s+(?:(?:the|all|those)\s+)?(?:patients?|subjects?|participants?|individuals?|people|persons?|those|cases?|women|men|males?|females?)\s+(?:with|whose|who|having|that)\b[^]*$)/i;
+  /(?:(?<!\b(?:excluded|eligible|ineligible|included|enrolled|allowed|permitted)\s)\b(?:if|when|whenever|in\s+case|in\s+the\s+event|where)\b[^]*$)|(?:\b(?:for|among|in)\s+(?:(?:the|all|those)\s+)?(?:patients?|subjects?|participants?|individuals?|people|persons?|those|cases?|women|men|males?|females?)\s+(?:with|whose|who|having|that)\b[^]*$)|(?:^\s*for\s+(?:an?\s+|the\s+)?$)/i;
 /** "Patients with solid tumors without bone marrow involvement: ANC ≥ 1000/µL": a limit for a subgroup. */
 const SUBGROUP_HEAD =
   /(?:^|[.;:]\s*|\band\s+)(?:(?:for\s+)?(?:all\s+)?(?:patients?|subjects?|participants?|individuals?)\s+(?:with|who\s+have|having|without|on|receiving)\s+)([^:]{1,100}?)\s*:\s*$/i;
+/**
+ * "FEV1 ≤ 60% of predicted value and DLCO < 60%": a limit on another measure joined by "and", that no
+ * reading took, to hold as well ("BMI < 20 and > 35" is one measure's two sides, not a conjunct).
+ */
+const AND_LIMIT_AFTER = new RegExp(
+  String.raw`^\s*[,;]?\s*(?:and|with|plus)\s+[a-z(][^.;<>=\d]{0,80}?${COMPARATOR}\s*\+*\s*\d`,
+  'i',
+);
+/** "proteinuria ≥ 2+ and a 24-hour urinary protein > 1.0 g": the same, before the lab. */
+const LIMIT_AND_BEFORE = new RegExp(
+  String.raw`${COMPARATOR}\s*(?:\d+(?:\.\d+)?)?\s*\+*[^.;<>=]{0,60}?\b(?:and|with)\b[^.;<>=\d]{0,60}$`,
+  'i',
+);
+/** "urinary protein < 2+ or 24-hour urinary protein < 1 g": an unread limit before the lab, as an alternative. */
+const LIMIT_OR_BEFORE = new RegExp(
+  String.raw`${COMPARATOR}\s*(?:\d+(?:\.\d+)?)?\s*\+*[^.;<>=]{0,60}?\b(?:or|and\/or)\b[^.;<>=\d]{0,60}$`,
+  'i',
+);
+/** "≤ 60% predicted value for patients with: a prolonged history of smoking …": the limit binds a subgroup. */
+const SUBGROUP_AFTER =
+  /^\s*[,(]?\s*(?:for|in|among)\s+(?:(?:those|patients?|subjects?|participants?|individuals?)\s+)?(?:with|who)\b/i;
 const PERMITTED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
-/** A past value is not today's: "for > 6 months have had transaminases < ULN". */
-const HISTORY_BEFORE = /\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
+/** A past value is not today's: "for > 6 months have had transaminases < ULN"; "must have had an ejection fraction > 50%" is a requirement. */
+const HISTORY_BEFORE = /(?<!\b(?:must|should|shall|to)\s+)\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
 const SUBJECT_WITH_BEFORE =
   /\b(?:patients?|subjects?|participants?|individuals?|those|anyone)\s+(?:with|whose|who\s+(?:have|has|had)|having)\b[^]*$/i;
+/** "Patients with CrCl < 50 mL/min … will be excluded": the modal states the exclusion itself, not a condition. */
+const EXCLUDED_AFTER =
+  /^(?:[^.;]|\.(?=\d))*?\b(?:will|shall|must|should|are|is)\s+(?:be\s+)?(?:excluded|ineligible|not\s+(?:be\s+)?eligible)\b/i;
 const MODAL_AFTER =
   /^(?:[^.;]|\.(?=\d))*?\b(?:must|should|shall|will|may|need|needs|are\s+required|is\s+required|require|have\s+to|has\s+to|to\s+be\s+eligible)\b/i;
 /** A criterion that ends in "OR", or starts with it, is one alternative of a pair split across two lines. */
@@ -1051,7 +1127,8 @@ export const extractLabs: Extractor = (raw) => {
     if (PERMITTED_AFTER.test(after)) continue;
     if (
       !eligible &&
-      (CONDITIONAL_BEFORE.test(before) || (SUBJECT_WITH_BEFORE.test(before) && MODAL_AFTER.test(after)))
+      (CONDITIONAL_BEFORE.test(before) ||
+        (SUBJECT_WITH_BEFORE.test(before) && MODAL_AFTER.test(after) && !(kind === 'exclusion' && EXCLUDED_AFTER.test(after))))
     ) {
       conditional.push(group);
       continue;
@@ -1097,7 +1174,16 @@ export const extractLabs: Extractor = (raw) => {
     const orRest = OR_AFTER.test(rest) ? rest.replace(OR_AFTER, '') : '';
     const unread = (s: string): LeafCondition =>
       unparsedLeaf(s.replace(/^[\s,;.)(:]+/, '').slice(0, 200) || 'the rest of this criterion');
-    if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {
+    const restOfSentence = text.slice(end, sentenceEnd(text, end));
+    // "≥ 60 mL/min for subjects with creatinine > 1.5 × ULN" names the other alternative's complement: nothing to add.
+    const subgroupOfOwnLab = labMentions.some(
+      (m) => m.start >= end && m.start < end + restOfSentence.length && r.group.labs.includes(m.id),
+    );
+    if (SUBGROUP_AFTER.test(restOfSentence) && !otherLab && !subgroupOfOwnLab) {
+      // Only the subgroup is bound: unknown for everyone else, never a verdict on a guess.
+      const u = unread(restOfSentence);
+      condition = kind === 'inclusion' ? anyOf([condition, opposite(u)]) : allOf([condition, u]);
+    } else if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {
       // An exemption the rule does not capture must not let the limit fail (inclusion) or
       // exclude (exclusion) on its own.
       const u = unread(laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest);
@@ -1105,6 +1191,16 @@ export const extractLabs: Extractor = (raw) => {
     } else if (kind === 'inclusion' && orRest && !onlyConnectives(orRest)) {
       // "LVEF ≥ 50% or ≥ the institutional lower limit of normal": an unread alternative.
       condition = anyOf([condition, unread(orRest)]);
+    }
+    // The words since the last reading in this sentence ("urinalysis showing urinary protein < 2+ or").
+    const since = Math.max(sentenceStart(text, r.group.start), ...consumed.map(([, b]) => b).filter((b) => b <= r.group.start));
+    const clause = text.slice(since, r.group.start);
+    const clauseLeaf = (): LeafCondition => unread(clause.replace(/^[\s,;]*(?:and|or)?\s*/i, '').replace(/\s+/g, ' ').trim());
+    if (kind === 'inclusion' && LIMIT_OR_BEFORE.test(clause)) condition = anyOf([clauseLeaf(), condition]);
+    if (kind === 'exclusion') {
+      // An exclusion needs every limit joined by "and"; one left unread keeps the verdict open.
+      if (AND_LIMIT_AFTER.test(rest) && !otherLab) condition = allOf([condition, unread(restOfSentence)]);
+      if (LIMIT_AND_BEFORE.test(clause)) condition = allOf([clauseLeaf(), condition]);
     }
     if (kind === 'inclusion' && DANGLING_OR.test(text))
       condition = anyOf([condition, unparsedLeaf('the alternative in the neighbouring criterion')]);
@@ -1121,7 +1217,7 @@ export const extractLabs: Extractor = (raw) => {
 
 /** "a cancer-related life expectancy of more than 5 years" (of another cancer) is that cancer's prognosis, not the patient's. */
 const LIFE_NAME =
-  /(?<!\b(?:cancer|disease|tumou?r|malignancy)[\s-]+related\s+)\b(?:(?:(?:considered|judged|deemed|estimated|assessed)\s+by\s+the\s+(?:treating\s+)?(?:investigators?|physicians?)\s+to\s+have\s+)?(?:(?:an?|the)\s+)?(?:(?:estimated|expected|anticipated|predicted|projected|minimum|minimal|approximate)\s+)?(?:life[\s-]+expectancy|expected\s+survival(?:\s+(?:time|duration|period))?|estimated\s+survival(?:\s+time)?|survival\s+expectancy|expectation\s+of\s+life|predicted\s+survival(?:\s+time)?|anticipated\s+survival))\b/gi;
+  /(?<!\b(?:cancer|disease|tumou?r|malignancy)[\s-]+related\s+)\b(?:(?:(?:considered|judged|deemed|estimated|assessed)\s+by\s+the\s+(?:treating\s+)?(?:investigators?|physicians?)\s+to\s+have\s+)?(?:(?:an?|the)\s+)?(?:(?:estimated|expected|anticipated|predicted|projected|minimum|minimal|approximate)\s+)?(?:life[\s-]+expectancy|life[\s-]?span|(?:expected|estimated|predicted|anticipated)\s+(?:overall\s+)?survival(?:\s+(?:time|duration|period))?|survival\s+expectancy|expectation\s+of\s+life))\b/gi;
 /** Words between the name and the value: "of", "is", "must be". */
 const LIFE_LEAD_WORD =
   /\s*(?:[:=,-]|\b(?:of|is|are|must|should|be|have|has|a|an|the|expected|estimated|anticipated|predicted|to|deemed|judged|considered|time|duration|period|or|for)\b)/iy;
@@ -1190,4 +1286,144 @@ export const extractLifeExpectancy: Extractor = (input) => {
   return out;
 };
 
-export const LAB_EXTRACTORS: Extractor[] = [extractLabs, extractLifeExpectancy];
+// ---------------------------------------------------------------------------------------------------
+// Age- and sex-banded limit tables.
+
+/** A lead-in that opens a table of limits by age and sex: "A serum creatinine based on age/gender as follows: (mg/dL)". */
+const BANDED_LEAD_IN = /\b(?:based\s+on|by|according\s+to|adjusted\s+(?:for|to))\s+(?:the\s+)?(?:patient'?s\s+)?(?:age|gender|sex)\b|\bage\s*(?:\/|and|or)\s*(?:gender|sex)\b/i;
+const AGE_UNIT = String.raw`(?:months?|mos?|years?|yrs?)`;
+/** "6 months to < 1 year", "Age 1 to < 2 years;", ">= 16 years", "13 to < 16 years:". */
+const BAND_ROW = new RegExp(
+  String.raw`^\s*(?:age\s*:?\s*)?(?:(?<lo>\d+(?:\.\d+)?)\s*(?<lou>${AGE_UNIT})?\s*(?:to|-|–)\s*(?:<|less\s+than|under)\s*(?<hi>\d+(?:\.\d+)?)\s*(?<hiu>${AGE_UNIT})|(?:>=|≥|=>)\s*(?<min>\d+(?:\.\d+)?)\s*(?<minu>${AGE_UNIT}))\s*(?:of\s+age\s*)?[;:,]?\s*`,
+  'i',
+);
+/** "male: 1.5 female: 1.4", "1.5 mg/dL (male); 1.4 mg/dL (female)", or one value for both sexes. */
+const SEX_VALUE_BEFORE = new RegExp(String.raw`\s*[;,]?\s*(?<sex>male|female|boys?|girls?|men|women)\s*:?\s*(?<n>\d+(?:\.\d+)?)`, 'iy');
+const VALUE_SEX_AFTER = /\s*[;,]?\s*(?<n>\d+(?:\.\d+)?)(?<unit>\s*[a-zµ/%.]+(?:\s*\/\s*[a-z]+)?)?\s*\(\s*(?<sex>male|female|boys?|girls?|men|women)\s*\)/iy;
+const ONE_VALUE = /\s*(?<n>\d+(?:\.\d+)?)(?<unit>\s*[a-zµ/%.]+(?:\s*\/\s*[a-z]+)?)?\s*[.;]?\s*$/iy;
+const UNIT_IN_LEAD_IN = /\b(?:mg|µmol|umol|micromol)\s*\/\s*d?l\b/i;
+
+function ageYears(n: number, unit: string | undefined): number {
+  return unit && /^mo/i.test(unit) ? n / 12 : n;
+}
+
+/** Age outside [lo, hi) as leaves over whole years; a band edge in months leaves the first year undecided. */
+function outsideBand(lo: number | null, hi: number | null, words: string): Condition {
+  const parts: Condition[] = [];
+  let fractional = false;
+  if (lo !== null && lo > 0) {
+    if (Number.isInteger(lo)) parts.push({ fact: 'age', operator: 'lessThan', value: lo });
+    else {
+      fractional = true;
+      if (Math.floor(lo) > 0) parts.push({ fact: 'age', operator: 'lessThan', value: Math.floor(lo) });
+    }
+  }
+  if (hi !== null) {
+    if (!Number.isInteger(hi)) fractional = true;
+    parts.push({ fact: 'age', operator: 'greaterThanInclusive', value: Math.ceil(hi) });
+  }
+  if (fractional) parts.push(unparsedLeaf(`age outside ${words}`));
+  return anyOf(parts);
+}
+
+/**
+ * A row of a limit table by age and sex under its lead-in, the format of Children's Oncology Group
+ * protocols ("{A serum creatinine based on age/gender as follows: (mg/dL)} 13 to < 16 years male: 1.5
+ * female: 1.4"). Each row limits only patients of its age band (and sex), so it reads as "outside
+ * the band, or within the limit": any(age outside, all(any(sex ≠ male, creatinine ≤ 1.5), any(sex ≠
+ * female, creatinine ≤ 1.4))). The limit is a ceiling or a floor by the lab's side of the normal
+ * range. An alternative the lead-in offers ("Creatinine clearance … ≥ 70 mL/min/1.73 m² or a serum
+ * creatinine based on age/gender") stays an unread alternative beside each row.
+ */
+export const extractBandedLimits: Extractor = (input) => {
+  const { text, context, contextMentions, kind } = input;
+  if (kind !== 'inclusion' || !context.length) return [];
+  const lead = context[context.length - 1]!;
+  const leadAt = context.join('\n').length - lead.length;
+  const band = BAND_ROW.exec(text);
+  if (!band) return [];
+  const age = BANDED_LEAD_IN.exec(lead);
+  if (!age) return [];
+  // The lab of the table: the last one the lead-in names before its age words.
+  const labMention = contextMentions
+    .filter((m) => m.type === 'lab' && m.start >= leadAt && m.end <= leadAt + age.index)
+    .pop();
+  if (!labMention) return [];
+  const lab = input.lex.labById.get(labMention.id);
+  if (!lab || (lab.normal !== 'upper' && lab.normal !== 'lower')) return [];
+  const op: Comparison = lab.normal === 'upper' ? 'lessThanInclusive' : 'greaterThanInclusive';
+
+  const g = band.groups!;
+  const lo = g.min !== undefined ? ageYears(Number(g.min), g.minu) : ageYears(Number(g.lo), g.lou ?? g.hiu);
+  const hi = g.hi !== undefined ? ageYears(Number(g.hi), g.hiu) : null;
+  const bandWords = band[0].replace(/^\s*age\s*:?\s*/i, '').replace(/[\s;:,]+$/, '');
+
+  // The values, each for a sex or for both.
+  const values: Array<{ sex: 'male' | 'female' | null; n: number; unit?: string }> = [];
+  let at = band[0].length;
+  for (let guard = 0; guard < 2; guard++) {
+    const a = sticky(SEX_VALUE_BEFORE, text, at);
+    if (a) {
+      values.push({ sex: /^(?:male|boy|men)/i.test(a.groups!.sex!) ? 'male' : 'female', n: Number(a.groups!.n) });
+      at = SEX_VALUE_BEFORE.lastIndex;
+      continue;
+    }
+    const b = sticky(VALUE_SEX_AFTER, text, at);
+    if (b) {
+      values.push({
+        sex: /^(?:male|boy|men)/i.test(b.groups!.sex!) ? 'male' : 'female',
+        n: Number(b.groups!.n),
+        ...(b.groups!.unit ? { unit: b.groups!.unit.trim() } : {}),
+      });
+      at = VALUE_SEX_AFTER.lastIndex;
+      continue;
+    }
+    break;
+  }
+  if (!values.length) {
+    const one = sticky(ONE_VALUE, text, at);
+    if (!one) return [];
+    values.push({ sex: null, n: Number(one.groups!.n), ...(one.groups!.unit ? { unit: one.groups!.unit.trim() } : {}) });
+    at = ONE_VALUE.lastIndex;
+  }
+  if (text.slice(at).replace(/[\s.;,]/g, '')) return [];
+  if (values.length === 2 && values[0]!.sex === values[1]!.sex) return [];
+
+  // The unit: written in the row, or once in the lead-in ("(mg/dL)").
+  const leadUnit = UNIT_IN_LEAD_IN.exec(lead);
+  const leaves: Array<{ sex: 'male' | 'female' | null; leaf: LeafCondition }> = [];
+  for (const v of values) {
+    const written = v.unit ?? (leadUnit ? leadUnit[0] : '');
+    const unit = readUnit(written, 0);
+    if (!unit || unit.end < written.trim().length) return [];
+    const leaf = leafFor(lab.id, { op, value: v.n, unit: unit.unit, start: 0, end: 0, inherited: false }, input);
+    if (!leaf) return [];
+    leaves.push({ sex: v.sex, leaf });
+  }
+  const sameLimit = leaves.every((l) => l.leaf.value === leaves[0]!.leaf.value);
+  const limit: Condition =
+    sameLimit && (leaves.length === 2 || leaves[0]!.sex === null)
+      ? leaves[0]!.leaf
+      : allOf(
+          leaves.map((l) =>
+            l.sex ? anyOf([{ fact: 'sex', operator: 'notEqual', value: l.sex }, l.leaf]) : l.leaf,
+          ),
+        );
+  const parts: Condition[] = [outsideBand(lo, hi, bandWords), limit];
+  // "Creatinine clearance … ≥ 70 mL/min/1.73 m² or a creatinine based on age/gender": the other way in.
+  const orBefore = /^(.*\S)\s*,?\s+or\s+(?:an?\s+|the\s+)?(?:serum\s+|plasma\s+)?$/is.exec(
+    lead.slice(0, labMention.start - leadAt),
+  );
+  if (orBefore && contextMentions.some((m) => m.type === 'lab' && m.start >= leadAt && m.end <= leadAt + orBefore[1]!.length))
+    parts.push(unparsedLeaf(orBefore[1]!));
+  return [
+    {
+      category: 'labs',
+      condition: anyOf(parts),
+      spans: [[0, text.length]],
+      polarityHandled: true,
+    },
+  ];
+};
+
+export const LAB_EXTRACTORS: Extractor[] = [extractLabs, extractLifeExpectancy, extractBandedLimits];
