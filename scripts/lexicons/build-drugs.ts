@@ -223,6 +223,9 @@ function targetNames(c: ClassDef, genes: GenesJson, stop: Set<string>): string[]
     if (stop.has(n.toLowerCase())) return;
     if (caseSensitive.has(n) && !/^(?:[a-z]-?)?[A-Z0-9][A-Z0-9/.-]*$/.test(n)) return;
     if (!out.has(k)) out.set(k, n);
+    // "LAG3" is also written "LAG-3" or "LAG 3": two tokens to the phrase index.
+    const split = /^([A-Za-z]{2,})(\d{1,3})$/.exec(n);
+    if (split) add(`${split[1]}-${split[2]}`, caseSensitive);
   };
   for (const t of targets) {
     const g = bySymbol.get(t);
@@ -248,7 +251,7 @@ function addTargetPhrases(file: CuratedClasses, macros: Record<string, string[]>
   for (const c of file.classes) for (const s of classPhrases(c, macros)) curatedOwner.set(key(s), c.id);
   const generatedOwner = new Map<string, string>();
   for (const c of file.classes) {
-    if (!c.targets?.length) continue;
+    if (!c.targets?.length && !c.targetNames?.length) continue;
     const names = targetNames(c, genes, stop);
     const macro = `TARGET_${c.id.toUpperCase()}`;
     if (macros[macro]) throw new Error(`macro ${macro} is defined twice`);
