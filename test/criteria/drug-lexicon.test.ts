@@ -120,8 +120,15 @@ describe('supportive and concomitant classes', () => {
     expect(classesOf('growth factor support')).toEqual(['hematopoietic_growth_factor']);
     expect(classesOf('Epoetin')).toEqual(['esa']);
     expect(classesOf('calcium channel blockers')).toEqual(['calcium_channel_blocker']);
+    expect(classesOf('angiotensin II receptor blockers (ARB)')).toEqual(['arb']);
+    expect(classesOf('angiotensin converting enzyme inhibitors (ACEi)')).toEqual(['ace_inhibitor']);
+    expect(classesOf('Sedative/Hypnotic agents')).toEqual(['sedative_hypnotic']);
+    expect(classesOf('benzodiazepines')).toEqual(['benzodiazepine']);
+    expect(classesOf('opioid analgesics')).toEqual(['opioid']);
+    // Opioid dependence is a condition: the bare word is not a drug class.
+    expect(classesOf('currently dependent on opioids')).toEqual([]);
     expect(classesOf('Strong CYP2C9 inhibitors or inducers')).toEqual(['strong_cyp2c9_inducer', 'strong_cyp2c9_inhibitor']);
-    for (const id of ['diuretic', 'antiarrhythmic', 'antipsychotic', 'ergot_alkaloid', 'probiotic', 'antifibrinolytic', 'antiemetic_5ht3', 'calcium_channel_blocker']) {
+    for (const id of ['diuretic', 'antiarrhythmic', 'antipsychotic', 'ergot_alkaloid', 'probiotic', 'antifibrinolytic', 'antiemetic_5ht3', 'calcium_channel_blocker', 'beta_blocker', 'arb', 'maoi', 'opioid', 'sedative_hypnotic']) {
       expect(lex.classById.get(id)?.kind).toBe('supportive');
       expect(lex.classById.get(id)?.source).toMatch(/WHO ATC [A-Z]\d\d/);
     }
