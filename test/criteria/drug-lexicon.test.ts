@@ -120,8 +120,8 @@ describe('supportive and concomitant classes', () => {
     expect(classesOf('growth factor support')).toEqual(['hematopoietic_growth_factor']);
     expect(classesOf('Epoetin')).toEqual(['esa']);
     expect(classesOf('calcium channel blockers')).toEqual(['calcium_channel_blocker']);
-    expect(classesOf('angiotensin II receptor blockers (ARB)')).toEqual(['arb']);
-    expect(classesOf('angiotensin converting enzyme inhibitors (ACEi)')).toEqual(['ace_inhibitor']);
+    expect(classesOf('angiotensin II receptor blockers')).toEqual(['arb']);
+    expect(classesOf('angiotensin converting enzyme inhibitors')).toEqual(['ace_inhibitor']);
     expect(classesOf('Sedative/Hypnotic agents')).toEqual(['sedative_hypnotic']);
     expect(classesOf('benzodiazepines')).toEqual(['benzodiazepine']);
     expect(classesOf('opioid analgesics')).toEqual(['opioid']);
