@@ -147,6 +147,18 @@ describe('supportive and concomitant classes', () => {
     expect(lex.drugs.drugs.filter((d) => d.classes.includes('strong_cyp2c9_inhibitor'))).toEqual([]);
   });
 
+  it('reads lines of disease-directed therapy ("anti-myeloma therapy") as systemic lines', () => {
+    expect(readRule('Received 1 to 2 prior lines of anti-myeloma therapy.', 'inclusion').condition).toEqual({
+      all: [
+        { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1 },
+        { fact: 'priorLines', operator: 'lessThanInclusive', value: 2 },
+      ],
+    });
+    expect(readRule('Must have documented disease progression during or after their last anti-myeloma regimen.', 'inclusion').condition).toEqual(
+      therapy({ kinds: ['systemic'], outcome: 'progression' }),
+    );
+  });
+
   it('read supportive-medication criteria', () => {
     expect(readRule('Taking diuretic', 'exclusion').condition).toEqual(therapy({ classes: ['diuretic'], withinDays: 1 }));
     expect(readRule('Current use of tranexamic acid', 'exclusion', ['Patients']).condition).toEqual(therapy({ drugs: ['tranexamic_acid'] }));
