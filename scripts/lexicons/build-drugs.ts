@@ -15,6 +15,7 @@
  *   scripts/lexicons/curated/drugs-supplement.json     recent drugs, abbreviations, aliases, kinds, regimens
  *   scripts/lexicons/curated/drugs-medications.json    concomitant and supportive medication classes (FDA
  *                                                      interaction table, WHO ATC, CredibleMeds) and their drugs
+ *   rules/genes.json                                   gene symbols, aliases and marker names, for target phrases
  *
  *   npx tsc -p scripts/tsconfig.json && node dist-scripts/scripts/lexicons/build-drugs.js [--vocab DIR]
  *
@@ -24,11 +25,17 @@
  * (rules in drugs-classes.json) and from curated entries citing their label. A synonym that two
  * drugs share, or that is also a class or treatment-kind phrase, is dropped from the drugs; the
  * build prints every drop and every drug left without a treatment kind, for review.
+ *
+ * Target phrases: a class that names its target genes ("targets": ["BRAF"]) is also called by every
+ * phrase form of its mode of action ("targeting BRAF", "BRAF-directed", "anti-BRAF", "BRAF inhibition")
+ * filled with every name the gene lexicon gives the gene. The names become a macro and the forms
+ * patterns, expanded when the lexicons load. A generated phrase that another class already uses, or
+ * that two classes would share, stops the build: one phrase must never stand for two classes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { TREATMENT_KINDS } from '../../src/criteria/facts';
-import { classPhrases } from '../../src/criteria/lexicon';
+import { classPhrases, expandPattern } from '../../src/criteria/lexicon';
 import { phraseKey } from '../../src/criteria/text';
 
 // Run from source (tsx) or compiled to dist-scripts/scripts/lexicons: the root is whichever holds rules/.
@@ -51,6 +58,12 @@ interface ClassDef {
   source: string;
   patterns?: string[];
   concomitant?: boolean;
+  /** HGNC symbols of the genes the class acts on: their names fill the target phrase forms. */
+  targets?: string[];
+  /** Which target phrase forms apply (keys of targetForms); "inhibitor" when absent. */
+  targetForms?: string[];
+  /** Names of the target that the gene lexicon lacks (a family name such as "LILRB"). */
+  targetNames?: string[];
 }
 interface StemRule {
   pattern: string;
@@ -66,6 +79,10 @@ interface TargetRule {
 }
 interface CuratedClasses {
   classes: ClassDef[];
+  /** Phrase forms naming a treatment by its target ("targeting {T}", "{T}-directed"), by mode of action. */
+  targetForms: Record<string, string[]>;
+  /** Gene names that are also English words: never a target name ("MET", "KIT"). */
+  targetNameStoplist: string[];
   stemRules: StemRule[];
   targetRules: TargetRule[];
 }
@@ -175,6 +192,98 @@ const idOf = (name: string): string =>
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 
+interface GenesJson {
+  genes: Array<{ symbol: string; aliases: string[]; caseSensitive?: string[] }>;
+  markers: Array<{ id: string; name: string; gene?: string; synonyms: string[]; caseSensitive?: string[] }>;
+}
+
+/**
+ * Names of each target gene usable in a treatment phrase: the symbol, its marker names (HER2 for
+ * ERBB2) and its aliases, except aliases several genes share (unless every one of them is a target
+ * of the same class), word-like spellings the gene lexicon marks case-sensitive ("Egfr",
+ * "Philadelphia") and English words. The phrase index ignores case, so such a name would match prose.
+ */
+function targetNames(c: ClassDef, genes: GenesJson, stop: Set<string>): string[] {
+  const bySymbol = new Map(genes.genes.map((g) => [g.symbol, g]));
+  const aliasOwners = new Map<string, Set<string>>();
+  for (const g of genes.genes) {
+    for (const a of g.aliases) {
+      const k = key(a);
+      const o = aliasOwners.get(k) ?? new Set<string>();
+      o.add(g.symbol);
+      aliasOwners.set(k, o);
+    }
+  }
+  const targets = new Set(c.targets ?? []);
+  const out = new Map<string, string>();
+  const add = (name: string, caseSensitive: Set<string>): void => {
+    const n = name.replace(/\s+/g, ' ').trim();
+    const k = key(n);
+    if (!k || n.length < 2 || k.split(' ').length > 4) return;
+    if (stop.has(n.toLowerCase())) return;
+    if (caseSensitive.has(n) && !/^(?:[a-z]-?)?[A-Z0-9][A-Z0-9/.-]*$/.test(n)) return;
+    if (!out.has(k)) out.set(k, n);
+    // "LAG3" is also written "LAG-3" or "LAG 3": two tokens to the phrase index.
+    const split = /^([A-Za-z]{2,})(\d{1,3})$/.exec(n);
+    if (split) add(`${split[1]}-${split[2]}`, caseSensitive);
+  };
+  for (const t of targets) {
+    const g = bySymbol.get(t);
+    const markers = genes.markers.filter((m) => m.gene === t || m.id === t);
+    if (!g && !markers.length) throw new Error(`class ${c.id}: target ${t} is not in rules/genes.json`);
+    const cs = new Set([...(g?.caseSensitive ?? []), ...markers.flatMap((m) => m.caseSensitive ?? [])]);
+    if (g) add(g.symbol, cs);
+    for (const m of markers) for (const s of [m.name, ...m.synonyms]) add(s, cs);
+    for (const a of g?.aliases ?? []) {
+      const owners = aliasOwners.get(key(a)) ?? new Set<string>();
+      if ([...owners].every((o) => targets.has(o))) add(a, cs);
+    }
+  }
+  for (const n of c.targetNames ?? []) add(n, new Set());
+  return [...out.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/** Target phrase forms of each class with targets, as a macro of names and one pattern per form. */
+function addTargetPhrases(file: CuratedClasses, macros: Record<string, string[]>): void {
+  const genes = readJson<GenesJson>(path.join(REPO, 'rules', 'genes.json'));
+  const stop = new Set(file.targetNameStoplist.map((s) => s.toLowerCase()));
+  const curatedOwner = new Map<string, string>();
+  for (const c of file.classes) for (const s of classPhrases(c, macros)) curatedOwner.set(key(s), c.id);
+  const generatedOwner = new Map<string, string>();
+  for (const c of file.classes) {
+    if (!c.targets?.length && !c.targetNames?.length) continue;
+    const names = targetNames(c, genes, stop);
+    const macro = `TARGET_${c.id.toUpperCase()}`;
+    if (macros[macro]) throw new Error(`macro ${macro} is defined twice`);
+    const forms = (c.targetForms ?? ['inhibitor']).flatMap((f) => {
+      const list = file.targetForms[f];
+      if (!list) throw new Error(`class ${c.id}: unknown target form ${f}`);
+      return list;
+    });
+    const patterns = [...new Set(forms)].map((f) => f.replace('{T}', `{${macro}}`));
+    // A name whose phrase another class already owns ("anti-PD(L)1" is "anti PD-L 1" to the index)
+    // is not a name of this target in treatment phrases.
+    const kept = names.filter((n) => {
+      const clash = [...new Set(forms)].map((f) => f.replace('{T}', n)).find((ph) => {
+        const owner = curatedOwner.get(key(ph));
+        return owner !== undefined && owner !== c.id;
+      });
+      if (clash) console.log(`target name "${n}" of ${c.id} left out: "${clash}" is a phrase of ${curatedOwner.get(key(clash))}`);
+      return !clash;
+    });
+    macros[macro] = kept;
+    for (const p of patterns) {
+      for (const phrase of expandPattern(p, macros)) {
+        const k = key(phrase);
+        const generated = generatedOwner.get(k);
+        if (generated && generated !== c.id) throw new Error(`target phrase "${phrase}" would stand for ${generated} and ${c.id}`);
+        generatedOwner.set(k, c.id);
+      }
+    }
+    c.patterns = [...(c.patterns ?? []), ...patterns];
+  }
+}
+
 function main(): void {
   const classesFile = readJson<CuratedClasses>(path.join(CURATED, 'drugs-classes.json'));
   const supp = readJson<Supplement>(path.join(CURATED, 'drugs-supplement.json'));
@@ -183,7 +292,8 @@ function main(): void {
     if (classesFile.classes.some((x) => x.id === c.id)) throw new Error(`class ${c.id} is defined twice`);
     classesFile.classes.push(c);
   }
-  const macros = meds.macros;
+  const macros: Record<string, string[]> = { ...meds.macros };
+  addTargetPhrases(classesFile, macros);
   const classById = new Map(classesFile.classes.map((c) => [c.id, c]));
   const kinds = new Set<string>(TREATMENT_KINDS);
   for (const c of classesFile.classes) if (!kinds.has(c.kind)) throw new Error(`class ${c.id}: unknown kind ${c.kind}`);
@@ -593,6 +703,7 @@ function main(): void {
       source: c.source,
       ...(c.patterns?.length ? { patterns: c.patterns } : {}),
       ...(c.concomitant ? { concomitant: true } : {}),
+      ...(c.targets?.length ? { targets: c.targets } : {}),
     })),
     macros,
     drugs: [...drugs.values()]

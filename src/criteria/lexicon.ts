@@ -58,6 +58,8 @@ const drugsFile = z.object({
        * while it is taken.
        */
       concomitant: z.boolean().optional(),
+      /** HGNC symbols of the genes the class acts on; the build turns them into target phrases ("targeting BRAF"). */
+      targets: z.array(z.string()).optional(),
     }),
   ),
   /** Alternatives each {MACRO} of a class pattern stands for. */
