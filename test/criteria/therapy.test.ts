@@ -257,7 +257,7 @@ describe('therapy extractor: exact conditions', () => {
         'Prior systemic treatment with anti-PD-1/PD-L1/PD-L2/CTLA-4 antibodies in the adjuvant setting, unless completed more than 6 months before enrolment in this study',
         'exclusion',
       ),
-    ).toEqual(therapy({ classes: ['anti_pd1_pdl1', 'anti_ctla4'], withinDays: 180, setting: 'adjuvant' }));
+    ).toEqual(therapy({ classes: ['anti_pd1_pdl1', 'anti_pd_l2', 'anti_ctla4'], withinDays: 180, setting: 'adjuvant' }));
   });
 
   it('does not read toxicity from prior therapy, hypersensitivity or eligibility for a drug as prior therapy', () => {
