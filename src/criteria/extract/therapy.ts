@@ -129,7 +129,7 @@ const BEFORE_RE = new RegExp(
 );
 /** "≤ 28 days from Cycle 1 Day 1", "< 4 weeks of study entry": an upper bound measured back from the anchor. */
 const UPTO_FROM_RE = new RegExp(
-  String.raw`(?:within\s*)?(?:≤|<=|=<|<|less\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than)\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:from|of)\b(?!\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:last|final|most\s+recent|completion|end|stopping|discontinu\w*|initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|transplant\w*|last|final|completion|end|stopping|discontinu\w*|most\s+recent)\b)\s*${ANCHOR}`,
+  String.raw`(?:within\s*)?(?:≤|<=|=<|<|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|less\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than)\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:from|of)\b(?!\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:last|final|most\s+recent|completion|end|stopping|discontinu\w*|initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|transplant\w*|last|final|completion|end|stopping|discontinu\w*|most\s+recent)\b)\s*${ANCHOR}`,
   'gi',
 );
 /** "at least 4 weeks since", "≥ 14 days from the last dose", "more than 6 months prior". */
@@ -175,7 +175,7 @@ const SUBJECT_ON_RE = new RegExp(String.raw`\b${SUBJECT_ON}\s+(?:(?:any|other|th
 /** "(on a) stable dose of X" in an exclusion: X taken now. In an inclusion it is mostly a condition on those who take X. */
 const STABLE_DOSE_BEFORE_RE = new RegExp(String.raw`\b${STABLE_DOSE}\s+(?:(?:any|the|a|an|chronic|systemic|oral|daily)\s+)*$`, 'i');
 const CUE_RE = new RegExp(
-  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing|involving|${SUBJECT_ON})\b`,
+  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun)|${SUBJECT_ON})\b`,
   'i',
 );
 
@@ -219,7 +219,7 @@ const NEG_PERMISSION_RE =
 
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
-  'involving antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
+  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
     ' ',
   ),
 );
@@ -1033,6 +1033,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const useAfter = USE_AFTER_RE.exec(text.slice(list.end, limitAfter));
     const hasCue =
       !!useAfter ||
+      // "Treatment targeting KRAS G12C": the head noun of a target phrase says it was given.
+      (/\b(?:treatment|therapy)\s*$/i.test(cueBefore) && /^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|directed|against)\b/i.test(text.slice(list.start, list.end))) ||
       (input.kind === 'exclusion' && STABLE_DOSE_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) ||
       !!win ||
       oc.outcomes.length > 0 ||
@@ -1509,7 +1511,7 @@ const CURRENT_BEFORE_RE = new RegExp(
   'i',
 );
 /** Right after a list: "prednisone use", "steroid intake" (not "use of X" before it, which CUE_RE reads). */
-const USE_AFTER_RE = /^\s*(?:use|usage|intake|consumption)\b(?!\s+of\b)/i;
+const USE_AFTER_RE = /^\s*(?:use|usage|intake|consumption|(?:(?:that\s+|which\s+)?(?:is|are)\s+)?(?:ongoing|still\s+ongoing))\b(?!\s+of\b)/i;
 /** Words that put a use in the past, so "X use" is not current use. */
 const PAST_CUE_RE = /\b(?:prior|previous(?:ly)?|past|history|had|received|ever|former|earlier|recent(?:ly)?)\b/i;
 
@@ -2312,11 +2314,11 @@ function extraItems(ctx: Ctx, taken: Item[]): Item[] {
 
 /** "therapy targeting BRAF and/or MEK", "agents directed against PD-1 or PD-L1": the targets named after the cue. */
 const TARGET_RE =
-  /\b(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:against|at|to|towards?)|that\s+targets?|which\s+targets?|against)\s+(?:the\s+)?((?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?:the\s+)?(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11})*)(?:\s+(?:pathways?|axis|receptors?|signal(?:l)?ing|proteins?|kinases?|family))?(?=\s*(?:$|[,;:.()[\]]|\b(?:or|and|within|in|for|prior|before|during|at|with|is|are|was|were|has|have|must|should|unless|except|other|therap(?:y|ies)|treatments?|agents?|drugs?|inhibitors?|antibod(?:y|ies)|compounds?|e\.?g)\b))/gi;
+  /\b(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:against|at|to|towards?)|that\s+targets?|which\s+targets?|against)\s+(?:the\s+)?((?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?:the\s+)?(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?)*)(?:\s+(?:pathways?|axis|receptors?|signal(?:l)?ing|proteins?|kinases?|family|mutations?|alterations?))?(?=\s*(?:$|[,;:.()[\]]|\b(?:or|and|within|in|for|prior|before|during|at|with|is|are|was|were|has|have|must|should|unless|except|other|therap(?:y|ies)|treatments?|agents?|drugs?|inhibitors?|antibod(?:y|ies)|compounds?|e\.?g)\b))/gi;
 /** "PD-1 or PD-L1 blocking agent", "MEK/ERK-directed therapy": the targets named before a head the lexicon lacks. */
 const TARGET_BEFORE_RE =
   /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11})*)[\s-]+(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
-const TARGET_NAME_RE = /[A-Za-z][\w-]{1,11}/g;
+const TARGET_NAME_RE = /[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?/g;
 const TARGET_SKIP = new Set(['or', 'and', 'the']);
 
 /**
