@@ -439,9 +439,9 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   for (const it of merged) {
     // "10 mg prednisone (or equivalent)", "equivalent to 10 mg of prednisone": a dose of any corticosteroid.
     if (it.drugs.size && !it.classes.size && [...it.drugs].every((d) => lex.drugById.get(d)?.classes.includes('corticosteroid'))) {
-      const after = text.slice(it.end, Math.min(e, it.end + 40));
+      const after = text.slice(it.end, Math.min(e, it.end + 64));
       const before = text.slice(Math.max(s, it.start - 40), it.start);
-      if (/^[^.;]{0,30}?\bequivalents?\b/i.test(after) || /\bequivalents?\s+(?:dose\s+)?(?:to|of)\s+(?:[\w.≥≤<>=/-]+\s+){0,4}$/i.test(before)) {
+      if (/^[^.;]{0,50}?\bequivalents?\b/i.test(after) || /\bequivalents?\s+(?:dose\s+)?(?:to|of)\s+(?:[\w.≥≤<>=/-]+\s+){0,4}$/i.test(before)) {
         it.drugs.clear();
         it.classes.add('corticosteroid');
       }
@@ -1764,7 +1764,7 @@ const SAFE_MODIFIER_RE =
   /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
 /** Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines"). */
 const OR_QUALIFIER_RE =
-  /^\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start)\b/i;
+  /^\s*(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|taken)\s+(?:within|in|during|since|at)\b|(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|equal|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d+|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start))\b/i;
 
 /**
  * Why a list cannot be read as a necessary condition, or null when it can. It must stand at the
