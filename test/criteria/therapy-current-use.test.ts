@@ -122,9 +122,16 @@ describe('targets named after a cue', () => {
     expect(readRule('Has received prior therapy targeting LILRB', 'exclusion').condition).toBeNull();
   });
 
-  it('does not read a target followed by a narrower word as the broad class', () => {
+  it('reads a target with its alteration as the narrower class, never as the gene\'s broad class', () => {
     const r = readRule('Prior therapy with an agent that targets KRAS G12C', 'exclusion');
-    expect(therapyLeaves(r.condition)).toEqual([]);
+    expect(therapyLeaves(r.condition)).toEqual([therapy({ classes: ['kras_g12c_inhibitor'] })]);
+    expect(readRule('Treatment targeting KRAS G12C mutation (eg, sotorasib, adagrasib) in any setting.', 'exclusion').condition).toEqual({
+      all: [{ any: [therapy({ drugs: ['sotorasib', 'adagrasib'] }), therapy({ classes: ['kras_g12c_inhibitor'] })] }, unread('setting')],
+    });
+  });
+
+  it('leaves a target whose alteration names no class unread', () => {
+    expect(readRule('Prior therapy targeting BRAF V600E', 'exclusion').condition).toBeNull();
   });
 });
 
@@ -132,6 +139,28 @@ describe('windows and outcomes', () => {
   it('reads "≤ 28 days from Cycle 1 Day 1" as a window', () => {
     const r = readRule('Major surgery ≤ 28 days from Cycle 1 Day 1 (major surgery is defined as a procedure requiring general anesthesia)', 'exclusion');
     expect(therapyLeaves(r.condition)).toEqual([therapy({ kinds: ['surgery'], withinDays: 28 })]);
+    const spelt = readRule('Major surgery less than or equal to 28 days from Cycle 1 Day 1 (Major surgery is defined as a procedure requiring general anaesthesia).', 'exclusion');
+    expect(therapyLeaves(spelt.condition)).toEqual([therapy({ kinds: ['surgery'], withinDays: 28 })]);
+  });
+
+  it('does not read an upper bound counted from a surgery as a window from today', () => {
+    const text = 'Negative (serum or urine) pregnancy test ≤ 30 days of surgery in pre-menopausal women and women < 2 years after the onset of menopause.';
+    expect(therapyLeaves(readRule(text, 'inclusion').condition)).toEqual([]);
+  });
+
+  it('reads "X ongoing" and "has initiated X" as cues of the treatment', () => {
+    expect(therapyLeaves(readRule('Systemic anti-cancer therapy ongoing at the start of study treatment.', 'exclusion').condition)).toEqual([
+      therapy({ kinds: ['systemic'], withinDays: 1 }),
+    ]);
+    expect(readRule('Has initiated postoperative systemic treatment.', 'exclusion').condition).toEqual({
+      all: [therapy({ kinds: ['systemic'] }), unread('initiated postoperative')],
+    });
+  });
+
+  it('reads a steroid dose "or equivalent" as the class, past the dose words', () => {
+    expect(readRule('Prednisone use greater than or equal to 10 mg/d or equivalent', 'exclusion').condition).toEqual({
+      all: [therapy({ classes: ['corticosteroid'], withinDays: 1 }), unread('greater than or equal to 10 mg/d or equivalent')],
+    });
   });
 
   it('reads unread union members before a shared window without parting the list from it', () => {
