@@ -189,3 +189,27 @@ describe('windows and outcomes', () => {
     );
   });
 });
+
+describe('treatment completed', () => {
+  it('reads "must have completed any prior systemic therapy at the time of enrollment" as none ongoing', () => {
+    expect(readRule('Patients must have completed any prior systemic therapy at the time of enrollment.', 'inclusion')).toEqual({
+      condition: therapy({ kinds: ['systemic'], withinDays: 1 }, false),
+      unread: '',
+    });
+    expect(readRule('Has completed all prior therapy.', 'inclusion').condition).toEqual(therapy({ kinds: ['systemic'], withinDays: 1 }, false));
+  });
+
+  it('does not read "completed" followed by a window as none ongoing', () => {
+    const text =
+      'Any systemic therapy, including anti-cancer monoclonal antibodies, must have been completed at least 4 weeks from the start of lymphodepleting therapy, and any prior therapy-related AEs must have resolved to Grade ≤ 1 except for alopecia and vitiligo.';
+    const windows = therapyLeaves(readRule(text, 'inclusion').condition).map((l) => (l as { params?: { withinDays?: number } }).params?.withinDays);
+    expect(windows).not.toContain(1);
+  });
+
+  it('reads current systemic therapy said in words as required in an inclusion', () => {
+    expect(readRule('Receiving systemic therapy for neoplasm', 'inclusion')).toEqual({
+      condition: therapy({ kinds: ['systemic'], withinDays: 1 }),
+      unread: 'neoplasm',
+    });
+  });
+});

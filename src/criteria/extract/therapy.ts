@@ -1022,7 +1022,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('window range');
       continue;
     }
-    const forbids = negForMode !== ((win?.sense === 'since' && !requiredGap) || list.items.every((i) => i.suffix === 'naive'));
+    // "Patients must have completed any prior systemic therapy (at the time of enrollment)": none ongoing.
+    const completedAll =
+      input.kind === 'inclusion' && !negForMode && !win && COMPLETED_ALL_BEFORE_RE.test(text.slice(Math.max(s, list.start - 50), list.start)) && COMPLETED_ALL_AFTER_RE.test(text.slice(list.end, e));
+    const forbids = negForMode !== ((win?.sense === 'since' && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
 
@@ -1075,6 +1078,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const around = text.slice(Math.max(s, limitBefore), limitAfter);
     const current =
       !!stop ||
+      completedAll ||
       (!oc.outcomes.length &&
       (CURRENT_RE.test(around) ||
         CONCURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
@@ -1115,7 +1119,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       if (it.kinds.has('transplant')) return false;
       // "Anticancer therapy" read as kind 'systemic' is narrower than the text: never a requirement on its own.
-      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size)) && !strict && !oc.outcomes.length && !win) return false;
+      // "Systemic therapy" said in words is exact; "current" use of it is a requirement the text states.
+      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size && !(current && !isBroadGeneric(ctx, it)))) && !strict && !oc.outcomes.length && !win) return false;
       return true;
     });
     if (!items.length) {
@@ -1430,7 +1435,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (naive) {
         condition = flipBool(condition);
         polarityHandled = !isNeg;
-      } else if (win?.sense === 'since' && !isNeg && !requiredGap) {
+      } else if ((win?.sense === 'since' || completedAll) && !isNeg && !requiredGap) {
         condition = flipBool(condition);
         polarityHandled = true;
       } else if (restated) polarityHandled = true;
@@ -1514,6 +1519,12 @@ const CURRENT_BEFORE_RE = new RegExp(
 const USE_AFTER_RE = /^\s*(?:use|usage|intake|consumption|(?:(?:that\s+|which\s+)?(?:is|are)\s+)?(?:ongoing|still\s+ongoing))\b(?!\s+of\b)/i;
 /** Words that put a use in the past, so "X use" is not current use. */
 const PAST_CUE_RE = /\b(?:prior|previous(?:ly)?|past|history|had|received|ever|former|earlier|recent(?:ly)?)\b/i;
+
+/** "must have completed all/any prior": what follows is done with, so none is ongoing. */
+const COMPLETED_ALL_BEFORE_RE = /\bcompleted\s+(?:all|any)\s+(?:(?:prior|previous|other)\s+)*$/i;
+/** After the list, only the time it refers to: "at the time of enrollment", "prior to registration". */
+const COMPLETED_ALL_AFTER_RE =
+  /^\s*(?:(?:at\s+the\s+time\s+of|prior\s+to|before|by\s+the\s+time\s+of)\s+(?:the\s+)?(?:study\s+)?(?:enrol?lment|registration|randomi[sz]ation|entry|screening|consent|first\s+dose(?:\s+of\s+study\s+(?:drug|treatment))?)\s*)?[.;]?\s*$/i;
 
 /** Cheap gate for the two phrasings below. */
 const STOP_GATE_RE = /\b(?:unable|unwilling|not\s+(?:able|willing)|inability|cannot|can\s*not|could\s+not|refus\w*)\b/i;
