@@ -22,6 +22,18 @@ describe('"patients on X" and "X use" are current use', () => {
     });
   });
 
+  it('reads a subject on a dose of a steroid as taking it now', () => {
+    expect(readRule('Participants on > 10mg of oral prednisone or its equivalent', 'exclusion').condition).toEqual({
+      all: [therapy({ classes: ['corticosteroid'], withinDays: 1 }), unread('10mg of oral prednisone or its equivalent')],
+    });
+  });
+
+  it('does not read "inclusion of patients on X" as an exclusion of X', () => {
+    const text =
+      'Patients that cannot be taken off medications that are potent inhibitors of cytochrome (CYP) 3a4/A5 (CYP3a4/A5) and CYP2C9. Inclusion of these patients and of patients on warfarin will require discussion and approval by the Sponsor-Investigator prior to enrollment.';
+    expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([]);
+  });
+
   it('keeps a dose threshold beside the steroid it is a dose of', () => {
     expect(readRule('Participants with systemic prednisone use > 10mg per day or equivalent dose.', 'exclusion')).toEqual({
       condition: {

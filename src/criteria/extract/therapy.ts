@@ -169,13 +169,12 @@ function unitDays(unit: string): number | null {
 
 /** "on a stable dose of", "maintenance dose of": a treatment taken now. */
 const STABLE_DOSE = String.raw`(?:stable|constant|steady|unchanged|non-?escalating|ongoing|current|maintenance)\s+(?:daily\s+)?dos(?:e|es|ing|age)\s+of`;
-/** "Patients on immunotherapy": the subject is taking it now. */
-const SUBJECT_ON = String.raw`(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:currently\s+)?on`;
-const SUBJECT_ON_RE = new RegExp(String.raw`\b${SUBJECT_ON}\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|daily|regular|long-term)\s+)*$`, 'i');
+/** "Patients on immunotherapy": the subject is taking it now (right before the list). */
+const SUBJECT_ON_RE = new RegExp(String.raw`(?<!\b(?:of|for|to|in|about|regarding)\s+(?:the\s+|these\s+|those\s+)?)\b(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:currently\s+)?on\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|parenteral|parental|intravenous|daily|regular|long-term|or|of|(?:[<>≤≥]=?|more\s+than|greater\s+than)?\s*\d+(?:\.\d+)?\s*mg(?:\s*\/\s*d(?:ay)?)?)\s+)*$`, 'i');
 /** "(on a) stable dose of X" in an exclusion: X taken now. In an inclusion it is mostly a condition on those who take X. */
 const STABLE_DOSE_BEFORE_RE = new RegExp(String.raw`\b${STABLE_DOSE}\s+(?:(?:any|the|a|an|chronic|systemic|oral|daily)\s+)*$`, 'i');
 const CUE_RE = new RegExp(
-  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun)|${SUBJECT_ON})\b`,
+  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun))\b`,
   'i',
 );
 
@@ -1036,6 +1035,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const useAfter = USE_AFTER_RE.exec(text.slice(list.end, limitAfter));
     const hasCue =
       !!useAfter ||
+      // "Patients on immunotherapy": only right before the list, and not "inclusion of patients on X".
+      SUBJECT_ON_RE.test(cueBefore) ||
       // "Treatment targeting KRAS G12C": the head noun of a target phrase says it was given.
       (/\b(?:treatment|therapy)\s*$/i.test(cueBefore) && /^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|directed|against)\b/i.test(text.slice(list.start, list.end))) ||
       (input.kind === 'exclusion' && STABLE_DOSE_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) ||
