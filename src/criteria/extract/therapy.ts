@@ -127,6 +127,11 @@ const BEFORE_RE = new RegExp(
   String.raw`(?:(?:<|less\s+than|fewer\s+than|under)\s*)?${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:prior\s+to|before|preceding)\b\s*${ANCHOR}`,
   'gi',
 );
+/** "≤ 28 days from Cycle 1 Day 1", "< 4 weeks of study entry": an upper bound measured back from the anchor. */
+const UPTO_FROM_RE = new RegExp(
+  String.raw`(?:within\s*)?(?:≤|<=|=<|<|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|less\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than)\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:from|of)\b(?!\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:last|final|most\s+recent|completion|end|stopping|discontinu\w*|initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|transplant\w*|last|final|completion|end|stopping|discontinu\w*|most\s+recent)\b)\s*${ANCHOR}`,
+  'gi',
+);
 /** "at least 4 weeks since", "≥ 14 days from the last dose", "more than 6 months prior". */
 const SINCE_RE = new RegExp(
   String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more)\s+than|more\s+than\s+or\s+equal\s+to|>|more\s+than|greater\s+than|longer\s+than|over|no\s+less\s+than|not\s+less\s+than|no\s+sooner\s+than|no\s+earlier\s+than)\s*)${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:or\s+more|or\s+longer))?(?:(?:\s+(?:must\s+have\s+(?:elapsed|passed)|(?:have|has)\s+(?:elapsed|passed)|must\s+elapse|elapsed|washout|wash-out))(?:\s+(?:since|from|after|prior\s+to|before|preceding|between|following)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?(?:\s*${ANCHOR})?)?|(?:\s+(?:since|from|after|post|prior\s+to|before|preceding|between|following|beyond|ago)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?(?:\s*${ANCHOR})?))`,
@@ -162,8 +167,16 @@ function unitDays(unit: string): number | null {
   return UNIT_DAYS[u] ?? null;
 }
 
-const CUE_RE =
-  /\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing)\b/i;
+/** "on a stable dose of", "maintenance dose of": a treatment taken now. */
+const STABLE_DOSE = String.raw`(?:stable|constant|steady|unchanged|non-?escalating|ongoing|current|maintenance)\s+(?:daily\s+)?dos(?:e|es|ing|age)\s+of`;
+/** "Patients on immunotherapy": the subject is taking it now (right before the list). */
+const SUBJECT_ON_RE = new RegExp(String.raw`(?<!\b(?:of|for|to|in|about|regarding)\s+(?:the\s+|these\s+|those\s+)?)\b(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:currently\s+)?on\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|parenteral|parental|intravenous|daily|regular|long-term|or|of|(?:[<>≤≥]=?|more\s+than|greater\s+than)?\s*\d+(?:\.\d+)?\s*mg(?:\s*\/\s*d(?:ay)?)?)\s+)*$`, 'i');
+/** "(on a) stable dose of X" in an exclusion: X taken now. In an inclusion it is mostly a condition on those who take X. */
+const STABLE_DOSE_BEFORE_RE = new RegExp(String.raw`\b${STABLE_DOSE}\s+(?:(?:any|the|a|an|chronic|systemic|oral|daily)\s+)*$`, 'i');
+const CUE_RE = new RegExp(
+  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun))\b`,
+  'i',
+);
 
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
@@ -205,7 +218,7 @@ const NEG_PERMISSION_RE =
 
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
-  'prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
+  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
     ' ',
   ),
 );
@@ -214,7 +227,7 @@ const SETTING_WORD =
   String.raw`(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive|(?:locally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent|relapsed)|(?:first|1st)[\s-]line)`;
 /** "in the metastatic setting", "for advanced or metastatic disease", "for metastatic NSCLC". */
 const SETTING_AFTER_RE = new RegExp(
-  String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:\s*(?:,|\/|or|and|and\/or)\s*${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
+  String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
   'i',
 );
 const SETTING_BEFORE_RE = new RegExp(String.raw`(${SETTING_WORD}(?:\s*(?:or|and|\/|and\/or)\s*${SETTING_WORD})?)[\s-]*$`, 'i');
@@ -281,7 +294,7 @@ const BLOCK_AFTER_RE =
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
-const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resistant|resistance|intoleran(?:t|ce)|(?:un)?able\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
+const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:un)?able\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
 const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
 const OUTCOME_BEFORE_RE = new RegExp(
   String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
@@ -310,8 +323,8 @@ const LINE_ORDINAL_RE =
 const NAIVE_RE = /\b(na[iï]ve|previously\s+untreated|untreated\s+(?=(?:locally\s+)?(?:advanced|metastatic|recurrent|unresectable)))/gi;
 
 const GENERIC_RE =
-  /\b(?:prior|previous(?:ly)?|preceding|earlier)\s+((?:(?:anti-?cancer|anti-?tumou?r|antineoplastic|standard(?:[\s-]of[\s-]care)?|standard\s+of\s+care|cancer|oncologic|other|any|all|first[\s-]line|second[\s-]line)\s+)*(?:therap(?:y|ies)|treatments?|regimens?|lines?\s+of\s+(?:therapy|treatment)))\b/gi;
-const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\s+(?:(?:systemic|anti-?cancer|first[\s-]line)\s+)?(?:therap(?:y|ies)|treatments?|regimens?|options?)\b/gi;
+  /\b(?:prior|previous(?:ly)?|preceding|earlier)\s+((?:(?:anti-?cancer|anti-?tumou?r|antineoplastic|standard(?:[\s-]of[\s-]care)?|standard\s+of\s+care|cancer|oncologic|other|any|all|first[\s-]line|second[\s-]line)\s+)*(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|lines?\s+of\s+(?:therapy|treatment)\b))/gi;
+const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\s+(?:(?:systemic|anti-?cancer|first[\s-]line)\s+)?(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|options?\b)/gi;
 /** "another interventional clinical trial": a trial of an investigational treatment. */
 const TRIAL_RE =
   /\b(?:another|other|any\s+other|a\s+different|concurrent|an?)\s+(?:interventional|therapeutic|investigational|drug|treatment)\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b/gi;
@@ -425,9 +438,9 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   for (const it of merged) {
     // "10 mg prednisone (or equivalent)", "equivalent to 10 mg of prednisone": a dose of any corticosteroid.
     if (it.drugs.size && !it.classes.size && [...it.drugs].every((d) => lex.drugById.get(d)?.classes.includes('corticosteroid'))) {
-      const after = text.slice(it.end, Math.min(e, it.end + 40));
+      const after = text.slice(it.end, Math.min(e, it.end + 64));
       const before = text.slice(Math.max(s, it.start - 40), it.start);
-      if (/^[^.;]{0,30}?\bequivalents?\b/i.test(after) || /\bequivalents?\s+(?:dose\s+)?(?:to|of)\s+(?:[\w.≥≤<>=/-]+\s+){0,4}$/i.test(before)) {
+      if (/^[^.;]{0,50}?\bequivalents?\b/i.test(after) || /\bequivalents?\s+(?:dose\s+)?(?:to|of)\s+(?:[\w.≥≤<>=/-]+\s+){0,4}$/i.test(before)) {
         it.drugs.clear();
         it.classes.add('corticosteroid');
       }
@@ -638,7 +651,7 @@ function windowsIn(text: string, s: number, e: number): Window[] {
     out.push({ start, end, days: Math.round(v * d), sense });
   };
   const bare = BARE_SINCE_GATE.test(sub);
-  for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, BEFORE_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : [])]) {
+  for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, BEFORE_RE, UPTO_FROM_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : [])]) {
     re.lastIndex = 0;
     for (let m = re.exec(sub); m; m = re.exec(sub)) {
       if (m[0].length === 0) {
@@ -788,7 +801,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; cannotStop?: Span }> = [];
   const findingsBefore = out.length;
   for (const it of items) {
     const cur = lists[lists.length - 1];
@@ -825,7 +838,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   for (const l of lists) {
     const lastWin = windows.filter((w) => w.end <= l.start).pop();
     const before = text.slice(Math.max(s, l.start - 70, lastWin ? lastWin.end : 0), l.start);
-    const blocker = blockedBefore(before);
+    // "Is unable to interrupt aspirin", "anticoagulants that cannot be discontinued before biopsy": a
+    // treatment the patient is on and cannot stop, read as current use with the inability unread.
+    const stopBefore = input.kind === 'exclusion' && STOP_GATE_RE.test(before) ? CANNOT_STOP_BEFORE_RE.exec(before) : null;
+    const stopAfter = input.kind === 'exclusion' && !stopBefore ? CANNOT_STOP_AFTER_RE.exec(text.slice(l.end, e)) : null;
+    if (stopBefore) l.cannotStop = [l.start - stopBefore[0].length, l.start];
+    else if (stopAfter) l.cannotStop = [l.end, l.end + stopAfter[0].length];
+    const blocker = stopBefore ? null : blockedBefore(before);
     // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
     const requiredSupportive = input.kind === 'exclusion' && !!blocker && /^requir/i.test(blocker[0].trim()) && supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start);
     if (requiredSupportive) l.requiredReceipt = true;
@@ -965,7 +984,18 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('optional partner list');
       continue;
     }
-    const negatedHere = input.scopes.in('negated', list.start);
+    // The inability to stop a treatment is read with it, not as its negation.
+    const stop = list.cannotStop;
+    const oc = outcomeNear(text, list, Math.max(s, limitBefore), limitAfter);
+    // So is an outcome that holds its own negation ("could not tolerate X", "did not tolerate X").
+    const ownTrigger = (t: [number, number]): boolean => (!!stop && t[0] >= stop[0] && t[1] <= stop[1]) || oc.spans.some(([a, b]) => t[0] >= a && t[1] <= b);
+    const negatedHere = input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && !ownTrigger(sc.trigger));
+    const outcomeNegation = oc.outcomes.length > 0 && input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && ownTrigger(sc.trigger));
+    // A window beside it says how long before the study it must be stopped, which the patient cannot do.
+    if (stop) {
+      win = undefined;
+      farWindow = false;
+    }
     const restated = postNegationRestatesExclusion(ctx, list.start);
     const ctxNeg = !negatedHere && !restated && windowFromContext === false && contextNegated && !CUE_RE.test(text.slice(s, list.start)) && /^\W*$/.test(text.slice(s, list.start).replace(/\b(?:any|other|the|a|an|prior|previous)\b/gi, ''));
     const isNeg = negatedHere && !restated;
@@ -991,15 +1021,25 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('window range');
       continue;
     }
-    const forbids = negForMode !== ((win?.sense === 'since' && !requiredGap) || list.items.every((i) => i.suffix === 'naive'));
+    // "Patients must have completed any prior systemic therapy (at the time of enrollment)": none ongoing.
+    const completedAll =
+      input.kind === 'inclusion' && !negForMode && !win && COMPLETED_ALL_BEFORE_RE.test(text.slice(Math.max(s, list.start - 50), list.start)) && COMPLETED_ALL_AFTER_RE.test(text.slice(list.end, e));
+    const forbids = negForMode !== ((win?.sense === 'since' && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
 
-    const oc = outcomeNear(text, list, Math.max(s, limitBefore), limitAfter);
     const st = settingsNear(text, list, limitAfter);
 
     const cueBefore = text.slice(Math.max(s, limitBefore), list.start);
+    // "prednisone use > 10 mg/day", "steroid intake": the noun after the list says it is taken.
+    const useAfter = USE_AFTER_RE.exec(text.slice(list.end, limitAfter));
     const hasCue =
+      !!useAfter ||
+      // "Patients on immunotherapy": only right before the list, and not "inclusion of patients on X".
+      SUBJECT_ON_RE.test(cueBefore) ||
+      // "Treatment targeting KRAS G12C": the head noun of a target phrase says it was given.
+      (/\b(?:treatment|therapy)\s*$/i.test(cueBefore) && /^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|directed|against)\b/i.test(text.slice(list.start, list.end))) ||
+      (input.kind === 'exclusion' && STABLE_DOSE_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) ||
       !!win ||
       oc.outcomes.length > 0 ||
       list.items.some((i) => i.suffix) ||
@@ -1007,6 +1047,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       /^\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:received|given|administered|completed)\b/i.test(text.slice(list.end, limitAfter)) ||
       contextCue ||
       !!list.requiredReceipt ||
+      !!stop ||
       (negForMode && (/^\W*(?:no|not|without|none)\b/i.test(text.slice(s, list.start)) || ctxNeg));
     // A permission inside an exception the list is not in ("…, with the exception of corticosteroids as
     // replacement therapy, which are allowed") is about the exception, not the list.
@@ -1037,11 +1078,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
 
     const around = text.slice(Math.max(s, limitBefore), limitAfter);
     const current =
-      !oc.outcomes.length &&
+      !!stop ||
+      completedAll ||
+      (!oc.outcomes.length &&
       (CURRENT_RE.test(around) ||
-        CONCURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.end)) || /\b(?:receiving|taking|using|undergoing|on)\s+(?:(?:any|other|the|a|an|concurrent|active)\s+)*$/i.test(text.slice(Math.max(s, list.start - 40), list.start))) &&
+        CONCURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
       !NOT_CURRENT_RE.test(around) &&
-      !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around);
+      !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around));
     if (FUTURE_CONDUCT_RE.test(around) && !current && !win) {
       note('5:if FUTURECONDUCTREtestaround  current  win');
       continue;
@@ -1053,7 +1096,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // a site, "unless…"), it is kept as a necessary condition instead: joined with an unparsed leaf
     // for the qualifier, which is exact in three-valued logic ("radiotherapy to the breast" →
     // all(radiotherapy, unread "to the breast"): no radiotherapy rules it out, any leaves it open).
-    let qualify: string | null = farWindow ? 'window past words' : null;
+    let qualify: string | null = farWindow ? 'window past words' : stop ? 'cannot stop' : null;
     /** Why a positive inclusion's list is read as sufficient, any(X, unread), rather than necessary. */
     let sufficient: string | null = null;
     const items = list.items.filter((it) => {
@@ -1077,7 +1120,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       if (it.kinds.has('transplant')) return false;
       // "Anticancer therapy" read as kind 'systemic' is narrower than the text: never a requirement on its own.
-      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size)) && !strict && !oc.outcomes.length && !win) return false;
+      // "Systemic therapy" said in words is exact; "current" use of it is a requirement the text states.
+      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size && !(current && !isBroadGeneric(ctx, it)))) && !strict && !oc.outcomes.length && !win) return false;
       return true;
     });
     if (!items.length) {
@@ -1126,6 +1170,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // "…administered either as monotherapy or in combination with other therapies": any form of the
     // treatment counts, so the phrase is read with the list and its "or" offers no alternative.
     const form = FORM_RE.exec(text.slice(list.end, limitAfter));
+    if (useAfter) own.push([list.end, list.end + useAfter[0].length]);
     if (form) own.push([list.end + form.index, list.end + form.index + form[0].length]);
     if (unlessSpan) own.push(unlessSpan);
     // "Have discontinued X at least 21 days prior to enrolment": with a time since, the verb only
@@ -1164,11 +1209,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         if (from >= 0 && to <= ownRest.length) ownRest = ownRest.slice(0, from) + ' '.repeat(to - from) + ownRest.slice(to);
       }
       if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
+      // "Patients on warfarin who cannot be safely transitioned to …": a relative clause narrows the list.
+      if (RELATIVE_AFTER_RE.test(text.slice(list.end, clauseEnd))) qualify ??= 'relative clause';
       if (TEMPORAL_LEFT_RE.test(ownRest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
       if (SITE_RE.test(text.slice(list.end, altCut ?? e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
       // "pelvic radiotherapy", "whole brain radiation" are lexicon phrases of the kind: the site is in the item.
       if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
-      if (COHORT_RE.test(text.slice(s, list.start))) qualify ??= 'cohort';
+      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
       if (!win && /\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) qualify ??= 'unread window';
@@ -1334,7 +1381,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // words of the next list's alternative.
       const aside = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
       const qualEnd = nextList && nextList.start < clauseEnd && nextList.start > list.end ? nextList.start : clauseEnd;
-      qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart))) ?? {
+      // "unable to interrupt" is the qualifier whatever words the clause holds besides.
+      if (stop) qualifier = { leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } }, spans: [stop, [restStart, clauseEnd]] };
+      else qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart))) ?? {
         leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
@@ -1387,10 +1436,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (naive) {
         condition = flipBool(condition);
         polarityHandled = !isNeg;
-      } else if (win?.sense === 'since' && !isNeg && !requiredGap) {
+      } else if ((win?.sense === 'since' || completedAll) && !isNeg && !requiredGap) {
         condition = flipBool(condition);
         polarityHandled = true;
       } else if (restated) polarityHandled = true;
+      if (stop || outcomeNegation) polarityHandled = true;
       const groupSpans = groups.length === 1 ? spans : [...spans.filter((sp) => !list.items.some((i) => i.spans.includes(sp))), ...spanOf(group)];
       out.push({
         category: 'prior_therapy',
@@ -1405,6 +1455,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
 }
+
+/** A relative clause right after a list, unless it only says the treatment was given (read with the window). */
+const RELATIVE_AFTER_RE = /^\s*,?\s*(?:who|whom|whose|that|which)\b(?!\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?(?:given|administered|received|completed|used|taken|started|initiated|stopped|discontinued)\b)/i;
 
 /** A body site named inside a radiation phrase the lexicon reads as the bare kind. */
 const SITE_IN_ITEM_RE =
@@ -1457,6 +1510,31 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
 const UNION_GAP_RE = /^[\s,]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i;
 /** The same with the "or" first: ", or oncolytic virus therapy, ". */
 const UNION_GAP_OR_FIRST_RE = /^[\s,]*(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$/i;
+
+/** Right before a list: it is taken now ("receiving", "on a stable dose of", "patients on"). */
+const CURRENT_BEFORE_RE = new RegExp(
+  String.raw`\b(?:receiving|taking|using|undergoing|on|${STABLE_DOSE})\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|daily|regular|long-term)\s+)*$`,
+  'i',
+);
+/** Right after a list: "prednisone use", "steroid intake" (not "use of X" before it, which CUE_RE reads). */
+const USE_AFTER_RE = /^\s*(?:use|usage|intake|consumption|(?:(?:that\s+|which\s+)?(?:is|are)\s+)?(?:ongoing|still\s+ongoing))\b(?!\s+of\b)/i;
+/** Words that put a use in the past, so "X use" is not current use. */
+const PAST_CUE_RE = /\b(?:prior|previous(?:ly)?|past|history|had|received|ever|former|earlier|recent(?:ly)?)\b/i;
+
+/** "must have completed all/any prior": what follows is done with, so none is ongoing. */
+const COMPLETED_ALL_BEFORE_RE = /\bcompleted\s+(?:all|any)\s+(?:(?:prior|previous|other)\s+)*$/i;
+/** After the list, only the time it refers to: "at the time of enrollment", "prior to registration". */
+const COMPLETED_ALL_AFTER_RE =
+  /^\s*(?:(?:at\s+the\s+time\s+of|prior\s+to|before|by\s+the\s+time\s+of)\s+(?:the\s+)?(?:study\s+)?(?:enrol?lment|registration|randomi[sz]ation|entry|screening|consent|first\s+dose(?:\s+of\s+study\s+(?:drug|treatment))?)\s*)?[.;]?\s*$/i;
+
+/** Cheap gate for the two phrasings below. */
+const STOP_GATE_RE = /\b(?:unable|unwilling|not\s+(?:able|willing)|inability|cannot|can\s*not|could\s+not|refus\w*)\b/i;
+/** "Is unable to interrupt", "unable or unwilling to discontinue use of", right before the list. */
+const CANNOT_STOP_BEFORE_RE =
+  /\b(?:unable|unwilling|not\s+(?:able|willing)|inability|cannot|can\s*not|could\s+not|refus\w*)(?:\s+(?:or|and\/or)\s+(?:unable|unwilling|not\s+willing|refus\w*))?\s+(?:to\s+)?(?:safely\s+|temporarily\s+)?(?:interrupt|discontinue|stop|hold|withhold|cease|suspend|come\s+off)\s+(?:(?:the\s+)?(?:use|intake)\s+of\s+|treatment\s+with\s+|therapy\s+with\s+|taking\s+)?(?:(?:any|all|their|his|her|the|chronic|current|concomitant|concurrent|regular|daily)\s+)*$/i;
+/** "… that cannot be interrupted", "which cannot be safely discontinued", right after the list. */
+const CANNOT_STOP_AFTER_RE =
+  /^\s*,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
 
 /** A plan joined by "or" to having had or receiving the treatment, either way round. */
 const PLANNED_OR_HAD_RE =
@@ -1558,7 +1636,7 @@ function insufficient(
   return null;
 }
 /** Words that may stand between a sufficient list's verb and the list. */
-const SUFFICIENT_HEAD = new Set('at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+const SUFFICIENT_HEAD = new Set('history at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
 /** Words that may follow it before the alternative. */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
 /** Where the alternative begins after the list. */
@@ -1698,7 +1776,7 @@ const SAFE_MODIFIER_RE =
   /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
 /** Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines"). */
 const OR_QUALIFIER_RE =
-  /^\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start)\b/i;
+  /^\s*(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|taken)\s+(?:within|in|during|since|at)\b|(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|equal|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d+|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start))\b/i;
 
 /**
  * Why a list cannot be read as a necessary condition, or null when it can. It must stand at the
@@ -1707,7 +1785,7 @@ const OR_QUALIFIER_RE =
  */
 function necessaryBlocked(
   ctx: Ctx,
-  list: List & { unknownMember: boolean; requiredReceipt?: boolean },
+  list: List & { unknownMember: boolean; requiredReceipt?: boolean; cannotStop?: Span },
   items: Item[],
   s: number,
   a: number,
@@ -1727,8 +1805,8 @@ function necessaryBlocked(
   if (prevUnread && /\b(?:or|and|nor)\b|[,/]/i.test(text.slice(prevUnread.end, list.start))) return 'unread sibling';
   const before = text.slice(a, list.start);
   const triggers = ctx.input.scopes.triggers;
-  // The condition that required the treatment heads the clause by construction.
-  if (list.requiredReceipt) return null;
+  // The condition that required the treatment, or the inability to stop it, heads the clause by construction.
+  if (list.requiredReceipt || list.cannotStop) return null;
   // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
   const clause = CLAUSE_RESTART_RE.exec(before);
   // A cohort label ("Part B:") is the qualifier already read as the cohort, not the clause's head.
@@ -1835,6 +1913,9 @@ const ANCHOR_END_RE = /(?:\b(?:prior\s+to|before|preceding)|\b(?:initiation|init
 /** A criterion limited to one arm, cohort or part: it applies only there. */
 const COHORT_RE = /^\W*(?:\(?[A-Z]?\d+\)?\s*)?(?:for\s+|in\s+)?(?:(?:part|cohort|arm|group|phase|stage|dose[\s-]escalation|expansion)\s*[\w.-]{0,6}\b[^:;.]{0,40}?(?:only|specifically)?\s*:|(?:part|cohort|arm|group)\s+[A-Z0-9]\b)/i;
 
+/** A cohort label after the list: "(Cohort 2)", "(Part B only)". */
+const COHORT_TAIL_RE = /\(\s*(?:for\s+|in\s+)?(?:part|cohort|arm|group|phase|stage)\s*[\w.-]{1,6}(?:\s*(?:,|\/|and|or|&)\s*[\w.-]{1,6})*(?:\s+only)?\s*\)/i;
+
 /** Alternatives anywhere in a sentence that make a positive inclusion finding one option among others. */
 const ALT_ANY_RE =
   /\b(?:no\s+(?:standard|available|effective|other|further|curative|approved|satisfactory|alternative|established)|(?:do|does)\s+not\s+exist|not\s+exist|non-?existent|refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable\s+to\s+(?:receive|undergo)|not\s+expected|unlikely\s+to\s+benefit|no\s+(?:clinical\s+)?benefit|would\s+not\s+benefit|contraindicat\w*|unavailab\w*|not\s+(?:available|accessible)|not\s+(?:have\s+)?access)\b/i;
@@ -1862,7 +1943,13 @@ function lightGap(text: string, a: number, b: number): boolean {
   if (/^\s*:\s*$/.test(gap) && /^(?:within|less\s+than|fewer\s+than|<|≤|<=)/i.test(text.slice(b, b + 12))) return true;
   if (/[.;:]/.test(gap)) return false;
   // Unread members of a union before its shared window: ", open biopsy, or significant traumatic injury".
-  if (/^\s*,?\s*(?:(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*)?(?:or|and\/or)\s+(?:(?:has|have|had)\s+(?:used|received|taken)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*$/i.test(gap) && !/\b(?:not|no|without|who|which|that|if|unless|except)\b/i.test(gap)) return true;
+  // The member before the "or" may follow the list's comma without one of its own (", open biopsy or …"),
+  // but not a phrase that qualifies the list ("to the lung or …").
+  if (
+    /^\s*,?\s*(?:(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*)?(?:or|and\/or)\s+(?:(?:has|have|had)\s+(?:used|received|taken)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*$/i.test(gap) ||
+    (/^\s*,\s*(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s+(?:or|and\/or)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$/i.test(gap) && !/\b(?:to|for|of|in|on|at|with|by|from|than|as|into|during|after|before)\b/i.test(gap))
+  )
+    if (!/\b(?:not|no|without|who|which|that|if|unless|except)\b/i.test(gap)) return true;
   const words = gap
     .replace(/\b(?:within|since|prior\s+to|before|after)?\s*\d+\s*(?:days?|weeks?|months?|years?)\b/gi, ' ')
     .toLowerCase()
@@ -1898,7 +1985,10 @@ function absorbHeads(ctx: Ctx, items: Item[], e: number): Item[] {
         }
         // "chemotherapy with bevacizumab": both, given together.
         it.combinedWithNext = true;
-      } else if (it.generic && /^\s*(?:with|of|using|by|consisting\s+of|containing|targeting|that|which|directed|against|\(|\[)/i.test(text.slice(it.end, e))) {
+      } else if (it.generic && next && HEAD_WINDOW_WITH_RE.test(gapNext)) {
+        // "Prior treatment within 28 days with X": the head is a cue, and the window stays free for X.
+        continue;
+      } else if (it.generic && /^\s*(?:(?:directly|specifically|selectively)\s+)?(?:with|of|using|by|consisting\s+of|containing|targeting|that|which|directed|against|\(|\[)/i.test(text.slice(it.end, e))) {
         continue;
       }
     }
@@ -1906,6 +1996,10 @@ function absorbHeads(ctx: Ctx, items: Item[], e: number): Item[] {
   }
   return out;
 }
+
+/** A window between a generic head and the treatment it names: "within 28 days with", "in the past 6 months with". */
+const HEAD_WINDOW_WITH_RE =
+  /^\s*,?\s*(?:within|in\s+the\s+(?:last|past|previous|preceding))\s+[^,;.()]{1,30}?\b(?:days?|weeks?|months?|years?)\b(?:\s+(?:prior\s+to|before)\s+[^,;.()]{1,40}?)?\s*,?\s+(?:with|using)\s+(?:(?:an?|the|any)\s+)?$/i;
 
 /** Whether the word before the list is a cue, article, negation or connective (not an unread modifier). */
 function precededByCue(ctx: Ctx, at: number, s: number): boolean {
@@ -2226,6 +2320,69 @@ function extraItems(ctx: Ctx, taken: Item[]): Item[] {
   for (let m = STANDARD_RE.exec(text); m; m = STANDARD_RE.exec(text)) add(m.index, m.index + m[0].length, 'systemic', true);
   TRIAL_RE.lastIndex = /trial|stud|protocol/.test(lower) ? 0 : text.length;
   for (let m = TRIAL_RE.exec(text); m; m = TRIAL_RE.exec(text)) add(m.index, m.index + m[0].length, 'investigational', false);
+  if (/target|direct|against|block/.test(lower)) out.push(...targetItems(ctx, [...taken, ...out]));
+  return out;
+}
+
+/** "therapy targeting BRAF and/or MEK", "agents directed against PD-1 or PD-L1": the targets named after the cue. */
+const TARGET_RE =
+  /\b(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:against|at|to|towards?)|that\s+targets?|which\s+targets?|against)\s+(?:the\s+)?((?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?:the\s+)?(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?)*)(?:\s+(?:pathways?|axis|receptors?|signal(?:l)?ing|proteins?|kinases?|family|mutations?|alterations?))?(?=\s*(?:$|[,;:.()[\]]|\b(?:or|and|within|in|for|prior|before|during|at|with|is|are|was|were|has|have|must|should|unless|except|other|therap(?:y|ies)|treatments?|agents?|drugs?|inhibitors?|antibod(?:y|ies)|compounds?|e\.?g)\b))/gi;
+/** "PD-1 or PD-L1 blocking agent", "MEK/ERK-directed therapy": the targets named before a head the lexicon lacks. */
+const TARGET_BEFORE_RE =
+  /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11})*)[\s-]+(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
+const TARGET_NAME_RE = /[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?/g;
+const TARGET_SKIP = new Set(['or', 'and', 'the']);
+
+/**
+ * Items for the targets of a "targeting" phrase, each read as the class the lexicon names "<target>
+ * inhibitor" ("BRAF inhibitor", "PD-1 inhibitor"). Every target must be known: an unknown one
+ * ("targeting LILRB") leaves the phrase unread rather than read as a narrower list.
+ */
+function targetItems(ctx: Ctx, taken: Item[]): Item[] {
+  const { text, lex } = ctx;
+  const out: Item[] = [];
+  const matches: RegExpExecArray[] = [];
+  for (const re of [TARGET_RE, TARGET_BEFORE_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) matches.push(m);
+  }
+  for (const m of matches) {
+    const namesAt = m.index + m[0].indexOf(m[1]!);
+    const found: Item[] = [];
+    let unknown = false;
+    // Targets the lexicon already read as classes ("the PD-1/PD-L1 axis"): the phrase is theirs.
+    const covering = taken.filter((t) => t.start < namesAt + m![1]!.length && namesAt < t.end);
+    if (covering.length && covering[0]!.start === namesAt && covering[covering.length - 1]!.end >= namesAt + m[1]!.length && covering.every((t) => t.classes.size || t.drugs.size)) {
+      const first = covering[0]!;
+      const last = covering[covering.length - 1]!;
+      first.spans.push([m.index, first.start]);
+      first.start = m.index;
+      last.spans.push([last.end, m.index + m[0].length]);
+      last.end = m.index + m[0].length;
+      continue;
+    }
+    TARGET_NAME_RE.lastIndex = 0;
+    for (let w = TARGET_NAME_RE.exec(m[1]!); w; w = TARGET_NAME_RE.exec(m[1]!)) {
+      if (TARGET_SKIP.has(w[0].toLowerCase())) continue;
+      const phrase = `${w[0]} inhibitor`;
+      const cls = lex.index.scan(phrase).find((x) => x.type === 'drugClass' && x.start === 0 && x.end === phrase.length);
+      if (!cls) {
+        unknown = true;
+        break;
+      }
+      const start = namesAt + w.index;
+      found.push({ start, end: start + w[0].length, drugs: new Set(), classes: new Set([cls.id]), kinds: new Set(), spans: [[start, start + w[0].length]] });
+    }
+    if (unknown || !found.length) continue;
+    // The cue word and a trailing "pathway" belong to the phrase.
+    found[0]!.spans.push([m.index, found[0]!.start]);
+    found[0]!.start = m.index;
+    const last = found[found.length - 1]!;
+    last.spans.push([last.end, m.index + m[0].length]);
+    last.end = m.index + m[0].length;
+    if (found.some((f) => taken.some((t) => t.start < f.end && f.start < t.end))) continue;
+    out.push(...found);
+  }
   return out;
 }
 
