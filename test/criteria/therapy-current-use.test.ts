@@ -130,8 +130,10 @@ describe('targets named after a cue', () => {
     });
   });
 
-  it('leaves an unknown target unread instead of reading a narrower list', () => {
-    expect(readRule('Has received prior therapy targeting LILRB', 'exclusion').condition).toBeNull();
+  it('reads a target the lexicon names, and leaves an unknown target unread instead of reading a narrower list', () => {
+    expect(readRule('Has received prior therapy targeting LILRB', 'exclusion').condition).toEqual(therapy({ classes: ['anti_lilrb'] }));
+    expect(readRule('Has received prior therapy targeting GPRC5D', 'exclusion').condition).toBeNull();
+    expect(readRule('Has received prior therapy targeting BRAF and MAPK pathway', 'exclusion').condition).toBeNull();
   });
 
   it('reads a target with its alteration as the narrower class, never as the gene\'s broad class', () => {
