@@ -547,3 +547,19 @@ describe('route qualifiers', () => {
     });
   });
 });
+
+describe('negative lead-ins', () => {
+  const excludedIf = ['Patients will be excluded from this study if they meet any of the following criteria (Part 1a and Part 1b).'];
+
+  it('reads an exclusion item under "will be excluded if" as written: the item is what excludes', () => {
+    expect(read('Major surgery within 4 weeks before the first dose of study drug.', 'exclusion', excludedIf)).toEqual(
+      therapy({ kinds: ['surgery'], withinDays: 28 }),
+    );
+  });
+
+  it('still reads an inclusion item under "must not have" as an absence', () => {
+    expect(read('Chemotherapy', 'inclusion', ['Patients must not have received any of the following:'])).toEqual(
+      therapy({ kinds: ['chemotherapy'] }, false),
+    );
+  });
+});

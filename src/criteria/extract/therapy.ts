@@ -912,7 +912,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|except|other\s+than|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
   const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c));
   const contextWindows = contextUsable ? windowsIn(contextText, 0, contextText.length) : [];
-  const contextNegated = contextUsable && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText);
+  // A negative lead-in over exclusion items ("Patients will be excluded if they meet any of the
+  // following", "Patients must not have:") restates the exclusion itself: the item is what excludes,
+  // so it is read as written. Only over inclusion items does it turn them into absences.
+  const contextNegated =
+    contextUsable && input.kind === 'inclusion' && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText);
 
   const exceptLists = lists.filter((l) => l.items[0]!.except && !l.blocked);
   // An exception read as such ("antiepileptics other than levetiracetam in the previous 6 months")
