@@ -100,7 +100,7 @@ const RESTRICTIVE_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|if\s+(?:found|judged|deemed|considered|assessed|present|it|they)\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -122,7 +122,7 @@ const OTHER_NEED =
  * pleural effusion"): a narrower condition than the facts hold.
  */
 const AMOUNT_LEAD =
-  /\b(?:(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
+  /\b(?:mature|(?:\d+|two|three)\s+or\s+more|multiple|(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
 /** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
@@ -154,7 +154,7 @@ const PURPOSE_LEAD =
   /\b(?:to\s+treat|(?:in\s+the\s+)?management\s+of|prevention\s+of|prophylaxis\s+(?:of|for)|regarding|concerning|information\s+(?:on|about))\s+(?:the\s+)?(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** A controlled or quiet state before a condition ("well-controlled and asymptomatic adrenal insufficiency", "clinically stable autoimmune thyroid disease"): what an exception spares. */
 const CONTROLLED_LEAD =
-  /(?<!\bnot\s)(?<!\bpoorly\s)\b(?:well[\s-]controlled|asymptomatic|clinically\s+stable|stable|inactive|quiescent)\b(?:\s+(?:and|or)\s+[\w-]+)?\s*$/i;
+  /(?<!\bnot\s)(?<!\bpoorly\s)\b(?:well[\s-]controlled|asymptomatic|clinically\s+stable|stable|inactive|quiescent|resolved|cured)\b(?:\s+(?:and|or)\s+[\w-]+)?(?:\s+childhood)?\s*$/i;
 const INDICATION_TREATMENT =
   /\b(?:doses?|dosing|replacement|substitut\w*|physiologic\w*|mineralocorticoids?|fludrocortisone|prophyla\w*|inhaled|topical|intranasal)\b/i;
 
@@ -181,6 +181,10 @@ const EXCEPTIONS_SENTENCE =
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
   /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion(?:ary)?|non-?exclusionary|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
+/** "Patients whose disorder is …", "their disease", "such patients": a sentence about the condition named before it. */
+const BACK_REFERENCE = /\b(?:(?:whose|their|the|this|that|such|these|said)\s+(?:disorders?|diseases?|conditions?|illness(?:es)?|infections?)|(?:such|these|those)\s+(?:patients?|participants?|subjects?))\b/i;
+/** A sentence leaving some patients out of the exclusion: "This will not include patients who …". */
+const SPARES = /\b(?:(?:will|does|do|shall|should|would)\s+not\s+include|(?:is|are)\s+not\s+meant\s+to\s+include)\b/i;
 /** Words of a controlled infection or disease. */
 const CONTROLLED =
   /\b(?:controlled|undetectable|suppressed|suppression|viral\s+load|cd4|antiretroviral|art|haart|antiviral|anti-viral|treated|cured|resolved|eradicated|sustained\s+virologic|svr|negative|clearance|cleared|inactive|remission|stable|well-controlled|prophyla\w+|replacement)\b/i;
@@ -416,6 +420,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !ELSEWHERE.has(m.id) &&
       // "COVID-19 vaccines are allowed": a vaccine, not the infection.
       !/\bvaccin/i.test(text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 25))) &&
+      // "aneurysm clip": an MRI-unsafe implant, not the aneurysm.
+      !(m.id === 'aortic_aneurysm' && /^\s*clips?\b/i.test(text.slice(m.end, m.end + 10))) &&
       // "tumour thrombus", "residual thrombus in the renal vein or vena cava": tumour extension.
       !(m.id === 'thromboembolism' && TUMOUR_THROMBUS.test(text.slice(Math.max(0, m.start - 10), m.end + 40))) &&
       // "the ICPI diarrhea/colitis work up": the subject of a work-up, not a condition the patient has.
@@ -882,7 +888,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
           between,
         );
       const example =
-        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|such\s+as|including|includes|include|for\s+example|like)(?:(?<=\.)|\b)[^.;]*$/i.test(
+        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|that\s+is(?=\s*,)|such\s+as|including|includes|include|for\s+example|like)(?:(?<=\.)|\b)[^.;]*$/i.test(
           between,
         ) ||
         /^\s*\(\s*$/.test(between) ||
@@ -1023,14 +1029,42 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const before = text.slice(sentenceStart(text, g.start), g.qualStart);
     const eg = /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|such\s+as|for\s+example)\s*[,:]?\s*(?:[^()]*?)$/i.exec(before);
     if (!eg) continue;
-    const head = groups.find(
-      (h) => h !== g && h.end <= g.start && h.end >= eg.index + sentenceStart(text, g.start) - 60,
-    );
+    // The head the examples illustrate ends before "such as", not among the examples themselves.
+    const egStart = eg.index + sentenceStart(text, g.start);
+    const head = groups.find((h) => h !== g && h.end <= egStart && h.end >= egStart - 60);
     if (!head) g.restricted = true;
     // An example of a narrowed head ("GI disease that may alter absorption (e.g., diarrhea …)") is
     // excluded only as far as it is narrowed too.
     const egAt = sentenceStart(text, g.start) + eg.index;
     if (groups.some((h) => h !== g && h.restricted && h.end <= egAt && h.end >= egAt - 60)) g.restricted = true;
+  }
+
+  // 5c. A sentence after the exclusion allowing the controlled form without naming the condition
+  //     again ("History of psychotic or depressive disorder. Patients whose disorder is well
+  //     controlled on a stable … medication for at least 12 months will be eligible."): only the
+  //     uncontrolled (active) form is excluded, the terms of control left unread. A sentence leaving
+  //     some patients out ("This will not include patients who suffered from asthma as a child and
+  //     outgrew it") names whom the exclusion spares, not whom it excludes.
+  if (exclusion) {
+    for (const g of groups) {
+      if (consumed.has(g)) continue;
+      const sEnd = sentenceEnd(text, g.start);
+      if (SPARES.test(text.slice(sentenceStart(text, g.start), sEnd))) {
+        g.restricted = true;
+        continue;
+      }
+      const nextStart = sEnd + 1;
+      if (nextStart >= text.length) continue;
+      const nextEnd = sentenceEnd(text, nextStart + 1);
+      const next = text.slice(nextStart, nextEnd);
+      if (groups.some((h) => h.start >= nextStart && h.start < nextEnd)) continue;
+      if (!PERMIT.test(next) || !CONTROLLED.test(next) || !BACK_REFERENCE.test(next) || /\b(?:not|never|in)\s*eligible\b/i.test(next)) continue;
+      for (const h of groups) {
+        if (consumed.has(h) || h.restricted || sentenceEnd(text, h.start) !== sEnd) continue;
+        h.active = true;
+        h.cover.push(...vocabSpans(input, nextStart, nextEnd, PERMISSION_VOCAB));
+      }
+    }
   }
 
   // 6. Findings.
@@ -1130,8 +1164,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       ...(g.readsTreatment ? { alsoReads: ['prior_therapy'] } : {}),
     };
     // An inclusion that would require having a disease reads a condition attached to something else
-    // ("HIV-infected participants must have well controlled HIV on ART"); only absences are read.
-    if (value === undefined && !exclusion && !negatedAt(input, g.start)) continue;
+    // ("HIV-infected participants must have well controlled HIV on ART"); only absences are read,
+    // and conditions the criterion states bare, as the population studied (see bareRequirement).
+    if (value === undefined && !exclusion && !negatedAt(input, g.start) && !bareRequirement(input, g, finding)) continue;
     if (value === true && !exclusion) continue;
     // An exclusion of the patients without a condition misreads a requirement listed among
     // exclusions; "must not have X" there excludes X.
@@ -1143,6 +1178,35 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   }
   return exclusion ? joinLists(out, input) : out;
 };
+
+/** Words that may open an inclusion stating a condition the patients have: "Patients with", "Diagnosis of", "subjects suffering from". */
+const BARE_LEAD =
+  /^\s*(?:(?:[a-z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+)?(?:(?:patients?|participants?|subjects?|individuals?|persons?)\s+(?:with|who\s+have|having|suffering\s+from|diagnosed\s+with)\s+|(?:(?:confirmed|documented|clinical)\s+)?(?:diagnosis|history)\s+(?:of|with)\s+|diagnosed\s+with\s+|suffering\s+from\s+)?(?:an?\s+)?$/i;
+/** What may follow it: an abbreviation, who made the diagnosis (left unread), a list's "or". */
+const BARE_TAIL = /^\s*(?:\(\s*[A-Za-z0-9-]{2,10}\s*\))?\s*(?:(?:diagnosed\s+)?by\s+an?\s+[\w-]+)?\s*[.;,]?\s*(?:or|and|and\/or)?\s*$/i;
+/** A lead-in that makes its items conditions of something else: "Screening tests are not required unless:". */
+const LEAD_IN_NOT_REQUIREMENT = /\b(?:not|no|without|non|unless|if|except|exceptions?|not\s+required|screening|tests?|testing|excluded|exclusion|allowed|permitted|eligible)\b/i;
+
+/**
+ * An inclusion that is only a condition, with the words naming the patients who have it ("Diagnosis
+ * of pre-existing autoimmune disease", "Patients with Down's syndrome", or "Rheumatoid arthritis"
+ * listed under "Diagnosis of pre-existing autoimmune disease"): the population the study enrols, so
+ * having the condition is the requirement. A list item counts only under a lead-in naming the same
+ * condition or a broader one, and never under one that makes the items exceptions or test triggers
+ * ("Hepatitis B screening tests are not required unless: Known history of HBV infection").
+ * Infections are left out: stated bare in an inclusion they are test results a lead-in qualifies.
+ */
+function bareRequirement(input: ExtractInput, g: Group, f: Finding): boolean {
+  if (g.category === 'infection' || g.restricted) return false;
+  const { text } = input;
+  if (!BARE_LEAD.test(text.slice(0, g.qualStart))) return false;
+  const end = Math.max(...f.spans.map((sp) => sp[1]), ...(f.cover ?? []).map((sp) => sp[1]));
+  if (!BARE_TAIL.test(text.slice(end))) return false;
+  if (!input.context.length) return true;
+  const lead = input.context[input.context.length - 1]!;
+  if (LEAD_IN_NOT_REQUIREMENT.test(lead)) return false;
+  return input.contextMentions.some((m) => m.type === 'condition' && (g.names.includes(m.id) || isAncestor(input, m.id, g.names)));
+}
 
 /** Chronic viral infections that criteria allow once controlled. */
 const CHRONIC_VIRAL = new Set(['hiv', 'hbv', 'hcv', 'viral_hepatitis', 'htlv']);
