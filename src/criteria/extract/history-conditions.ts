@@ -100,7 +100,7 @@ const RESTRICTIVE_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|if\s+(?:found|judged|deemed|considered|assessed|present|it|they)\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|if\s+(?:found|judged|deemed|considered|assessed|present|it|they)\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -199,7 +199,7 @@ const PERMISSION_VOCAB = vocab(
     'surface antigen hbsag antibody core anti hbc must should also remain monitored monitoring per local guidelines standard care institutional ' +
     'opportunistic infections aids defining illness history no within last past years year resolved resolution those whose which that been ' +
     'receiving receive continue continued during entire duration are not considered exclusion excluded criterion exclusionary ' +
-    'confirmed planned intervention note inactive carrier carriers state',
+    'confirmed planned intervention note inactive carrier carriers state long detectable',
 );
 
 /** Words of a replacement-therapy note ("Replacement therapy (e.g., thyroxine, insulin…) is not considered systemic treatment"). */
@@ -1076,7 +1076,6 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (RISK_OF.test(text.slice(Math.max(sentenceStart(text, g.start), g.qualStart - 80), g.qualStart))) continue;
     const sStart = sentenceStart(text, g.start);
     const sEnd = sentenceEnd(text, g.start);
-    const sentence = text.slice(sStart, sEnd);
     // "Participants with HIV are eligible if on effective ART with undetectable viral load", "with a
     // history of HCV infection must have been treated and cured": a chronic viral infection is
     // allowed when controlled, so only the uncontrolled (active) form is excluded.
@@ -1103,9 +1102,19 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // undetectable)"), read by step 5, not a permission of the condition itself.
     // Nested notes ("(Note: inactive HBsAg carriers (HBV DNA < 500 IU/mL) can be enrolled)") are
     // removed from the inside out; text before the condition keeps its offsets, so the test holds.
-    let claim = note
-      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
-      : sentence;
+    // A permission with its own subject after the exclusion ("Known active HBV or untreated HCV,
+    // and, patients with previous history of hepatitis C who completed treatment … are not
+    // excluded as long as …") allows those patients, not the ones named first.
+    const ownSubject = OWN_SUBJECT_CLAUSE.exec(text.slice(g.end, sEnd));
+    // Only when the condition's own clause names no patients of its own ("Active infection:
+    // individuals with …, and those with … can be included" allows both).
+    const claimEnd =
+      ownSubject && !/[:]|\b(?:patients?|participants?|subjects?|individuals?|those|who)\b/i.test(text.slice(g.end, g.end + ownSubject.index))
+        ? g.end + ownSubject.index
+        : sEnd;
+    let claim = note && g.end + note.index + note[0].length <= claimEnd
+      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, claimEnd)
+      : text.slice(sStart, claimEnd);
     for (let i = 0; i < 3 && /\([^()]*\)/.test(claim); i++) {
       const next = claim.replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
       if (next === claim) break;
@@ -1208,6 +1217,8 @@ function bareRequirement(input: ExtractInput, g: Group, f: Finding): boolean {
   return input.contextMentions.some((m) => m.type === 'condition' && (g.names.includes(m.id) || isAncestor(input, m.id, g.names)));
 }
 
+/** ", and, patients with …": a clause naming its own patients after the condition. */
+const OWN_SUBJECT_CLAUSE = /,\s*(?:and|but|while|whereas)\s*,?\s+(?=(?:patients?|participants?|subjects?|individuals?|those)\b)/i;
 /** Chronic viral infections that criteria allow once controlled. */
 const CHRONIC_VIRAL = new Set(['hiv', 'hbv', 'hcv', 'viral_hepatitis', 'htlv']);
 /**
