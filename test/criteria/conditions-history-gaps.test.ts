@@ -9,7 +9,12 @@ import { cond, readRule, unparsed } from '../support/criteria';
 
 const E = (text: string, context: string[] = []) => readRule(text, 'exclusion', context);
 const I = (text: string, context: string[] = []) => readRule(text, 'inclusion', context);
-const malignancy = (params: Record<string, unknown>) => ({ fact: 'otherMalignancy', operator: 'equal', value: true, params });
+const malignancy = (params: Record<string, unknown>) => ({
+  fact: 'otherMalignancy',
+  operator: 'equal',
+  value: true,
+  params,
+});
 
 describe('conditions the lexicon now names', () => {
   const lex = lexicons();
@@ -51,21 +56,27 @@ describe('conditions the lexicon now names', () => {
 
   it('keeps a grading or a conditional clause beside the condition, never dropping it', () => {
     expect(E('Mature cataracts if found to limit visual potential to worse than 20/40').condition).toEqual({
-      all: [cond({ names: ['cataract'] }), unparsed('Mature'), unparsed('if found to limit visual potential to worse than 20/40')],
+      all: [
+        cond({ names: ['cataract'] }),
+        unparsed('Mature'),
+        unparsed('if found to limit visual potential to worse than 20/40'),
+      ],
     });
     expect(E('Obstructive jaundice due to involvement of biliary tree by tumour.').condition).toEqual({
       all: [cond({ names: ['biliary_obstruction'] }), unparsed('due to involvement of biliary tree by tumour')],
     });
     expect(
-      E('History of 2 or more M.I.s OR 2 or more coronary revascularisation procedures (regardless of the number of stent placements during each procedure)')
-        .condition,
+      E(
+        'History of 2 or more M.I.s OR 2 or more coronary revascularisation procedures (regardless of the number of stent placements during each procedure)',
+      ).condition,
     ).toEqual({ all: [cond({ names: ['coronary_revascularization'] }), unparsed('2 or more')] });
   });
 
   it('leaves a rationale after "due to" outside the condition', () => {
-    expect(E('Known history of acute or chronic hepatitis B or C due to known potential hepatotoxicity of leflunomide.').condition).toEqual(
-      cond({ names: ['hbv', 'hcv'], active: true }),
-    );
+    expect(
+      E('Known history of acute or chronic hepatitis B or C due to known potential hepatotoxicity of leflunomide.')
+        .condition,
+    ).toEqual(cond({ names: ['hbv', 'hcv'], active: true }));
   });
 
   it('reads no exclusion from a resolved or controlled condition, an aneurysm clip or those a sentence spares', () => {
@@ -86,11 +97,69 @@ describe('conditions the lexicon now names', () => {
     expect(JSON.stringify(asthma)).not.toContain('"names":["asthma"]}');
   });
 
-  it('reads the examples of an umbrella the lexicon does not name as unread, whichever example comes first', () => {
+  it("reads each example of an umbrella the lexicon does not name as excluding, with the umbrella's qualifier", () => {
     expect(
-      E('Severe medical conditions, such as severe asthma/COLD, significant cardiac disease, poorly regulated insulin dependent diabetes mellitus among others.')
+      E(
+        'Severe medical conditions, such as severe asthma/COLD, significant cardiac disease, poorly regulated insulin dependent diabetes mellitus among others.',
+      ),
+    ).toEqual({
+      condition: {
+        any: [
+          cond({ names: ['asthma'], active: true }),
+          cond({ names: ['cardiovascular_disease'], active: true }),
+          cond({ names: ['type_1_diabetes'], active: true }),
+        ],
+      },
+      unread: 'Severe medical … COLD … among',
+    });
+    expect(E("Inflammatory diseases of the abdomen (such as Crohn's disease)")).toEqual({
+      condition: cond({ names: ['crohns_disease'] }),
+      unread: 'Inflammatory … abdomen',
+    });
+  });
+
+  it('leaves examples unread when the list is narrowed after them, or they are indications, or the examples of two categories run on', () => {
+    expect(
+      E(
+        "Any autoimmune, connective tissue or inflammatory disorders (e.g., rheumatoid arthritis, Sjögren's, sarcoidosis) where there is documented, or a suspicion of pulmonary involvement at the time of screening.",
+      ).condition,
+    ).toBeNull();
+    expect(
+      E(
+        'Disorders such as asthma, vitiligo, psoriasis, or atopic dermatitis that are well controlled without requiring systemic immunosuppression;',
+      ).condition,
+    ).toBeNull();
+    expect(
+      JSON.stringify(
+        E(
+          'Chronic ongoing oral steroid use at the time of registration for any condition (such as asthma, rheumatoid arthritis, etc)',
+        ).condition,
+      ),
+    ).not.toContain('asthma"');
+    expect(
+      JSON.stringify(
+        E(
+          "Has any evidence of severe or uncontrolled diseases (eg, active bleeding diatheses, active serious infection) psychiatric illness/social situations, geographical factors, substance abuse, or other factors that, in the investigator's opinion, make it high risk for the subject to participate in the study",
+        ).condition,
+      ),
+    ).not.toContain('"all"');
+  });
+
+  it('reads no condition of a relative, a risk of a condition, or pulmonary hypertension as hypertension', () => {
+    expect(E('First-degree relative with a diagnosed psychotic disorder.').condition).toBeNull();
+    expect(
+      E('History of additional risk factors for torsade de pointes (e.g., family history of long QT syndrome)')
         .condition,
     ).toBeNull();
+    expect(
+      E(
+        'confirmation of contraindications for physical exercise by the attending physician (e.g. fracture risk in the case of bone metastases)',
+      ).condition,
+    ).toBeNull();
+    expect(E('Uncontrolled pulmonary hypertension or uncontrolled hypertension')).toEqual({
+      condition: cond({ names: ['hypertension'], active: true }),
+      unread: 'Uncontrolled pulmonary hypertension',
+    });
   });
 });
 
@@ -108,7 +177,10 @@ describe('permissions and their subjects', () => {
       E(
         'Subjects with known active hepatitis B virus or untreated hepatitis C virus, and, patients with previous history of hepatitis C who completed treatment for HCV are not excluded as long as they have no detectable viral load.',
       ),
-    ).toEqual({ condition: { any: [cond({ names: ['hbv'], active: true }), cond({ names: ['hcv'], active: true })] }, unread: '' });
+    ).toEqual({
+      condition: { any: [cond({ names: ['hbv'], active: true }), cond({ names: ['hcv'], active: true })] },
+      unread: '',
+    });
   });
 
   it('keeps a permission whose first clause names its own patients a permission', () => {
@@ -121,7 +193,10 @@ describe('permissions and their subjects', () => {
 
 describe('inclusions stating the condition the study enrols', () => {
   it('reads a bare condition, alone or under a lead-in naming it or a broader one', () => {
-    expect(I('Diagnosis of pre-existing autoimmune disease')).toEqual({ condition: cond({ names: ['autoimmune_disease'] }), unread: '' });
+    expect(I('Diagnosis of pre-existing autoimmune disease')).toEqual({
+      condition: cond({ names: ['autoimmune_disease'] }),
+      unread: '',
+    });
     expect(I('Rheumatoid arthritis', ['Diagnosis of pre-existing autoimmune disease'])).toEqual({
       condition: cond({ names: ['rheumatoid_arthritis'] }),
       unread: '',
@@ -133,14 +208,22 @@ describe('inclusions stating the condition the study enrols', () => {
   });
 
   it('reads no requirement from items under a lead-in that makes them exceptions or test triggers', () => {
-    expect(I('Type 1 diabetes mellitus', ['Participants must not have active autoimmune disease requiring systemic steroids (equivalent of > 10 mg)']).condition).toBeNull();
-    expect(I('Known history of HBV infection', ['Hepatitis B screening tests are not required unless:']).condition).toBeNull();
+    expect(
+      I('Type 1 diabetes mellitus', [
+        'Participants must not have active autoimmune disease requiring systemic steroids (equivalent of > 10 mg)',
+      ]).condition,
+    ).toBeNull();
+    expect(
+      I('Known history of HBV infection', ['Hepatitis B screening tests are not required unless:']).condition,
+    ).toBeNull();
     expect(I('History of seizure', ['Age >= 18years']).condition).toBeNull();
   });
 
   it('still reads nothing from an inclusion that says more than the condition', () => {
     expect(
-      I('Obstructive jaundice with hilar involvement (type 2 non communicating block and higher blocks as per Bismuth-Corlette classification)').condition,
+      I(
+        'Obstructive jaundice with hilar involvement (type 2 non communicating block and higher blocks as per Bismuth-Corlette classification)',
+      ).condition,
     ).toBeNull();
   });
 });
@@ -163,7 +246,10 @@ describe('other malignancies named as a malignant disease other than the one stu
     );
     expect(r.condition).toEqual({
       all: [
-        malignancy({ withinYears: 2, excluding: ['AIS', 'BCC', 'CAIS', 'CEAIS', 'CSCC', 'DCIS', 'ISFN', 'ISMCL', 'LAIS', 'LCIS'] }),
+        malignancy({
+          withinYears: 2,
+          excluding: ['AIS', 'BCC', 'CAIS', 'CEAIS', 'CSCC', 'DCIS', 'ISFN', 'ISMCL', 'LAIS', 'LCIS'],
+        }),
         unparsed('any malignancy considered to be indolent and that has never required therapy'),
       ],
     });

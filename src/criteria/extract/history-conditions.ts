@@ -57,14 +57,14 @@ const ELSEWHERE = new Set(['leptomeningeal_disease', 'spinal_cord_compression'])
 
 /** Qualifiers meaning current or uncontrolled (facts.ts `active`). */
 const ACTIVE_WORDS =
-  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|poorly\s+controlled|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
+  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|poorly\s+controlled|poorly\s+regulated|dysregulated|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
 /** "… (social situations) that would limit compliance with study requirements". */
 export const LIMITS_COMPLIANCE =
   /^\s*(?:\/\s*|or\s+|and\s+)?(?:social\s+situations?\s+)?(?:that|which)\s+(?:would|could|may|might|will)\s+(?:limit|interfere\s+with|compromise|impair|prevent)\s+(?:\w+\s+){0,3}(?:compliance|adherence|participation|ability)/i;
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
@@ -100,7 +100,7 @@ const RESTRICTIVE_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|if\s+(?:found|judged|deemed|considered|assessed|present|it|they)\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -185,6 +185,14 @@ const PERMIT =
 const BACK_REFERENCE = /\b(?:(?:whose|their|the|this|that|such|these|said)\s+(?:disorders?|diseases?|conditions?|illness(?:es)?|infections?)|(?:such|these|those)\s+(?:patients?|participants?|subjects?))\b/i;
 /** A sentence leaving some patients out of the exclusion: "This will not include patients who …". */
 const SPARES = /\b(?:(?:will|does|do|shall|should|would)\s+not\s+include|(?:is|are)\s+not\s+meant\s+to\s+include)\b/i;
+/** A head whose examples are not simply the patient's conditions: causes, a treatment's indications or adverse events, family history, exceptions. */
+const EXAMPLE_HEAD_NOT_PATIENTS =
+  /\b(?:family|due\s+to|caused|because|life[\s-]expectancy|immune[\s-]related|irAEs?|adverse|toxicit\w*|related\s+to|associated\s+with|secondary\s+to|with\s+prior|crisis|use|used|treatment|treated|therapy|medications?|drugs?|steroids?|detained|exceptions?|allowed|permitted|eligible)\b/i;
+/** A clause after an example list that narrows every example ("… ) that are high risk for colonoscopy"). */
+const EXAMPLE_LIST_NARROWED =
+  /^\s*[,;]?\s*(?:that|which|for\s+which|where|when|if|unless|who|whose|requiring|required|with|without|in\s+whom|judged|deemed|considered|as\s+determined|by\s+the|according|well[\s-]controlled|controlled|stable|(?:are|is)\s+(?:allowed|permitted|eligible))\b/i;
+const EXAMPLE_RUN_ON_NARROWED =
+  /\b(?:that|which|where|when|if|unless|who|whose|requiring|required|without|in\s+whom|judged|deemed|considered|determined|according|opinion|controlled|stable|allowed|permitted|eligible)\b/i;
 /** Words of a controlled infection or disease. */
 const CONTROLLED =
   /\b(?:controlled|undetectable|suppressed|suppression|viral\s+load|cd4|antiretroviral|art|haart|antiviral|anti-viral|treated|cured|resolved|eradicated|sustained\s+virologic|svr|negative|clearance|cleared|inactive|remission|stable|well-controlled|prophyla\w+|replacement)\b/i;
@@ -420,6 +428,19 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !ELSEWHERE.has(m.id) &&
       // "COVID-19 vaccines are allowed": a vaccine, not the infection.
       !/\bvaccin/i.test(text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 25))) &&
+      // "a family history of long QT syndrome": a relative's condition.
+      !/\b(?:family\s+(?:history|members?)|relatives?)\s+(?:of|with)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}$/i.test(
+        text.slice(Math.max(0, m.start - 60), m.start),
+      ) &&
+      // "pulmonary hypertension", "intracranial hypertension": not arterial hypertension.
+      !(
+        m.id === 'hypertension' &&
+        /\b(?:pulmonary|intracranial|ocular|intra-?ocular)\s*(?:arterial\s+)?$/i.test(
+          text.slice(Math.max(0, m.start - 25), m.start),
+        )
+      ) &&
+      // "fracture risk": a risk of the condition, not the condition.
+      !/^\s*risks?\b/i.test(text.slice(m.end, m.end + 8)) &&
       // "aneurysm clip": an MRI-unsafe implant, not the aneurysm.
       !(m.id === 'aortic_aneurysm' && /^\s*clips?\b/i.test(text.slice(m.end, m.end + 10))) &&
       // "tumour thrombus", "residual thrombus in the renal vein or vena cava": tumour extension.
@@ -1023,16 +1044,40 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
 
   // 5b. Conditions given as examples of something the lexicon does not name ("No new organ crisis
   //     (e.g., hepatic failure risk …)", "severe illness (e.g. significant cardiac, hepatic
-  //     diseases)") stand for more than themselves: left unread.
+  //     diseases)") stand for more than themselves. In an exclusion each example still excludes
+  //     (the unnamed head stays unread beside them) and shares the head's qualifier ("Severe medical
+  //     conditions, such as asthma …" → active asthma), unless the list is narrowed after it ("(e.g.
+  //     rheumatoid arthritis, sarcoidosis) where there is pulmonary involvement") or its head makes
+  //     the examples something other than the patient's conditions (causes, what a treatment is
+  //     for, its adverse events). Elsewhere they are left unread.
   for (const g of groups) {
     if (consumed.has(g)) continue;
-    const before = text.slice(sentenceStart(text, g.start), g.qualStart);
+    const sStart = sentenceStart(text, g.start);
+    const before = text.slice(sStart, g.qualStart);
     const eg = /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|such\s+as|for\s+example)\s*[,:]?\s*(?:[^()]*?)$/i.exec(before);
     if (!eg) continue;
     // The head the examples illustrate ends before "such as", not among the examples themselves.
-    const egStart = eg.index + sentenceStart(text, g.start);
+    const egStart = eg.index + sStart;
     const head = groups.find((h) => h !== g && h.end <= egStart && h.end >= egStart - 60);
-    if (!head) g.restricted = true;
+    if (!head) {
+      const headText = text.slice(sStart, egStart);
+      // What follows the list: after its parenthesis, or after its last member when it runs on.
+      const sEndG = sentenceEnd(text, g.start);
+      const close = eg[0].startsWith('(') ? text.indexOf(')', g.end) : -1;
+      const lastEnd = Math.max(...groups.filter((h) => h.start >= egStart && h.start < sEndG).map((h) => h.end));
+      const after = close >= 0 ? text.slice(close + 1, sentenceEnd(text, close + 1)) : text.slice(lastEnd, sEndG);
+      // A list running on to the sentence's end may be narrowed after any of its members ("asthma,
+      // vitiligo, psoriasis, or atopic dermatitis that are well controlled").
+      const narrowed = close >= 0 ? EXAMPLE_LIST_NARROWED.test(after) : EXAMPLE_RUN_ON_NARROWED.test(after);
+      // Examples of two categories stay separate findings, which the assembler may join with an
+      // "and" of the sentence: read only when they are one list, or a parenthesis ending it.
+      const listEnd = close >= 0 ? close : sEndG;
+      const members = groups.filter((h) => h.start >= egStart && h.start < listEnd);
+      const oneList = members.every((h) => h.category === g.category) || (close >= 0 && /^\s*[.;]?\s*$/.test(after));
+      if (exclusion && oneList && !EXAMPLE_HEAD_NOT_PATIENTS.test(headText) && !narrowed) {
+        if (ACTIVE_WORDS.test(headText) && !PAST_OR_PRESENT.test(headText)) g.active = true;
+      } else g.restricted = true;
+    }
     // An example of a narrowed head ("GI disease that may alter absorption (e.g., diarrhea …)") is
     // excluded only as far as it is narrowed too.
     const egAt = sentenceStart(text, g.start) + eg.index;
