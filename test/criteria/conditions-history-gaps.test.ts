@@ -259,3 +259,28 @@ describe('other malignancies named as a malignant disease other than the one stu
     expect(E('Has another major cancer.').condition).toBeNull();
   });
 });
+
+describe('Child-Pugh classes', () => {
+  it('keeps the class beside the chronic liver disease it grades, which is necessary for it', () => {
+    expect(E('Child-Pugh class C')).toEqual({
+      condition: { all: [cond({ names: ['liver_disease'] }), unparsed('Child-Pugh class C')] },
+      unread: '',
+    });
+    expect(E('Child-Pugh class B or C cirrhosis,').condition).toEqual({
+      all: [cond({ names: ['cirrhosis'] }), unparsed('Child-Pugh class B or C')],
+    });
+    expect(E('Participant with severe liver impairment (Child Pugh score B/C)')).toEqual({
+      condition: { all: [cond({ names: ['liver_disease'], active: true }), unparsed('Child Pugh score B/C')] },
+      unread: '',
+    });
+    expect(
+      E('Hepatic encephalopathy, hepatorenal syndrome, or decompensated cirrhosis (Child-Pugh Class B or C).')
+        .condition,
+    ).toEqual({
+      any: [
+        cond({ names: ['hepatic_encephalopathy'] }),
+        { all: [cond({ names: ['cirrhosis'], active: true }), unparsed('Child-Pugh Class B or C')] },
+      ],
+    });
+  });
+});

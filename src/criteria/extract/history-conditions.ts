@@ -303,6 +303,20 @@ function grab(re: RegExp, text: string): RegExpExecArray[] {
 const NYHA =
   /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:class(?:ification)?(?:es)?\s*)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:I{1,3}|IV|[1-4])(?:\s*(?:-|–|to|or|and|\/|,)\s*(?:I{1,3}|IV|[1-4]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
 
+/**
+ * A Child-Pugh class ("Child-Pugh Class B or C", "Child Pugh score B/C", "child-pugh class b or more
+ * severe"; Pugh et al., Br J Surg 1973: A 5-6, B 7-9, C 10-15 points). No fact holds the class, so
+ * it stays an unparsed leaf beside the chronic liver disease it grades, which is necessary for it.
+ */
+const CHILD_PUGH_SPEC = String.raw`Child[\s-]*(?:Turcotte[\s-]*)?Pugh(?:\s*\(\s*CP\s*\))?(?:\s+(?:class(?:ification)?|score|grade|stage))?\s*(?:of\s+)?[ABC](?:\s*(?:or|and|\/|-|to|,)\s*[ABC])*(?![\w])(?:\s+or\s+(?:more\s+severe|higher|worse|greater|above))?`;
+const CHILD_PUGH = new RegExp(String.raw`\b${CHILD_PUGH_SPEC}`, 'gi');
+const CHILD_PUGH_TAIL = new RegExp(
+  String.raw`^\s*,?\s*(?:(?:consistent\s+with|defined\s+(?:as|by)|as\s+defined\s+by|classified\s+as|with|of)\s+)?\(?\s*(${CHILD_PUGH_SPEC})\s*\)?`,
+  'i',
+);
+const CHILD_PUGH_LEAD = new RegExp(String.raw`\b(${CHILD_PUGH_SPEC})\s*(?:\(\s*)?$`, 'i');
+const LIVER = new Set(['liver_disease', 'cirrhosis']);
+
 function nyhaClasses(spec: string): number[] {
   const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
   const nums = [...spec.matchAll(/\b(IV|I{1,3}|[1-4])\b/gi)].map((m) => roman[m[1]!.toUpperCase()] ?? Number(m[1]));
@@ -464,7 +478,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   const nyhaMatches = input.tokens.some((t) => t.norm === 'nyha' || t.norm === 'york' || t.norm.startsWith('class'))
     ? grab(NYHA, text)
     : [];
-  if (!mentions.length && !nyhaMatches.length) return [];
+  if (!mentions.length && !nyhaMatches.length && !/pugh/i.test(text)) return [];
   const out: Finding[] = [];
   const exclusion = input.kind === 'exclusion';
 
@@ -688,6 +702,23 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // Kaposi sarcoma", "… consistent with Child-Pugh class B", "… on antiretrovirals that are
     // strong CYP3A4 inhibitors". Detectable viral load is the active form; a rationale is no limit.
     if (GRADE_CEILING_TAIL.test(text.slice(pos))) g.restricted = true;
+    // "liver disease consistent with Child-Pugh Class B or C", "Child-Pugh C hepatic impairment".
+    if (g.names.every((n) => LIVER.has(n)) && !g.grade) {
+      const cpTail = CHILD_PUGH_TAIL.exec(text.slice(pos));
+      // The lead may take the qualifier words ("child-pugh class b or more severe cirrhosis").
+      const cpLead = cpTail ? null : CHILD_PUGH_LEAD.exec(text.slice(Math.max(sStart, g.start - 80), g.start));
+      if (cpTail) {
+        const at = pos + cpTail[0].indexOf(cpTail[1]!);
+        g.grade = { text: cpTail[1]!, span: [at, at + cpTail[1]!.length] };
+        g.spans.push([pos, pos + cpTail[0].length]);
+        pos += cpTail[0].length;
+      } else if (cpLead) {
+        const at = g.start - cpLead[0].length;
+        g.grade = { text: cpLead[1]!, span: [at, at + cpLead[1]!.length] };
+        g.spans.push([at, g.start]);
+        g.qualStart = Math.min(g.qualStart, at);
+      }
+    }
     const gradeTail = g.grade || g.restricted ? null : GRADE_TAIL.exec(text.slice(pos));
     if (gradeTail) {
       const words = gradeTail[0].replace(/^[\s,(]*(?:(?:of|with|at)\s+)?/i, '').replace(/[\s)]*$/, '');
@@ -863,6 +894,26 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       });
     }
   }
+  // 3a. A Child-Pugh class standing alone ("Child-Pugh class C") grades a chronic liver disease.
+  if (/pugh/i.test(text))
+    for (const m of grab(CHILD_PUGH, text)) {
+      const span: Span = [m.index, m.index + m[0].length];
+      if (groups.some((g) => g.grade && g.grade.span[0] <= span[0] && g.grade.span[1] >= span[1])) continue;
+      if (groups.some((g) => g.start <= span[0] && g.end >= span[1])) continue;
+      groups.push({
+        mentions: [],
+        start: span[0],
+        end: span[1],
+        qualStart: span[0],
+        names: ['liver_disease'],
+        active: false,
+        except: [],
+        spans: [span],
+        cover: [],
+        grade: { text: m[0], span },
+        category: 'medical_history',
+      });
+    }
   groups.sort((a, b) => a.start - b.start);
 
   // 3b. "Uncontrolled intercurrent illness including, but not limited to, ongoing or active
