@@ -46,6 +46,15 @@ describe('conditions the lexicon now names', () => {
     ['History of coronary revascularization', { names: ['coronary_revascularization'] }],
     ['Presence of retroviral disease', { names: ['hiv'] }],
     ['Wound healing disorder', { names: ['non_healing_wound'] }],
+    ['Porphyria or other disorders of porphyrin metabolism.', { names: ['porphyria'] }],
+    ['Pre-existing eating disorder', { names: ['eating_disorder'] }],
+    ['Known congenital long QT.', { names: ['long_qt_syndrome'] }],
+    [
+      'Cerebral vascular event within 6 months before Screening',
+      { names: ['cerebrovascular_disease'], withinYears: 0.5 },
+    ],
+    ['Have any unsteady cardiac illness.', { names: ['cardiovascular_disease'], active: true }],
+    ['Impaired cardiac function', { names: ['cardiovascular_disease'], active: true }],
   ])('reads the exclusion "%s" whole', (text, params) => {
     expect(E(text)).toEqual({ condition: cond(params), unread: '' });
   });

@@ -57,14 +57,14 @@ const ELSEWHERE = new Set(['leptomeningeal_disease', 'spinal_cord_compression'])
 
 /** Qualifiers meaning current or uncontrolled (facts.ts `active`). */
 const ACTIVE_WORDS =
-  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|poorly\s+controlled|poorly\s+regulated|dysregulated|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
+  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|poorly\s+controlled|poorly\s+regulated|dysregulated|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
 /** "… (social situations) that would limit compliance with study requirements". */
 export const LIMITS_COMPLIANCE =
   /^\s*(?:\/\s*|or\s+|and\s+)?(?:social\s+situations?\s+)?(?:that|which)\s+(?:would|could|may|might|will)\s+(?:limit|interfere\s+with|compromise|impair|prevent)\s+(?:\w+\s+){0,3}(?:compliance|adherence|participation|ability)/i;
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
@@ -428,7 +428,8 @@ function acronymExpansions(text: string): Span[] {
 /** Whether a mention carries a qualifier meaning current ("active HIV"), other than a chronic condition's own name. */
 function mentionQualifies(input: ExtractInput, m: Mention): boolean {
   const name = input.lex.conditionById.get(m.id)?.name ?? '';
-  const words = m.text.match(/\b(?:active|uncontrolled|chronic|symptomatic)\b/gi) ?? [];
+  // "impaired cardiac function": a function impaired now.
+  const words = m.text.match(/\b(?:active|uncontrolled|chronic|symptomatic)\b|\bimpaired(?=\s+\w+\s+functions?\b)/gi) ?? [];
   // "chronic pain", "chronic liver disease": the condition is chronic by name, not currently active.
   const chronicByName = /\bchronic\b/i.test(name);
   return words.some((w) => !(chronicByName && /^chronic$/i.test(w)));
@@ -1455,7 +1456,9 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
         !/[.;]\s/.test(gap)
       ) {
         const parts = 'any' in last.condition ? last.condition.any : [last.condition];
-        last.condition = { any: [...parts, f.condition] };
+        // "Porphyria or other disorders of porphyrin metabolism": one condition named twice.
+        const again = parts.some((p) => JSON.stringify(p) === JSON.stringify(f.condition));
+        last.condition = again ? last.condition : { any: [...parts, f.condition] };
         last.spans.push(...f.spans);
         if (f.cover) last.cover = [...(last.cover ?? []), ...f.cover];
         if (!samePolarity) last.polarityHandled = true;
