@@ -204,7 +204,11 @@ describe('mentions that are not the patient’s condition', () => {
       conditionLeaves(
         "Has plasma cell leukemia, Waldenstrom's macroglobulinemia or POEMS syndrome (polyneuropathy, organomegaly, endocrinopathy, monoclonal protein, and skin changes), or clinically significant amyloidosis.",
       ),
-    ).toEqual([{ names: ['amyloidosis'], active: true, value: true }]);
+    ).toEqual([
+      // The syndrome is named; the features its acronym spells out are not conditions of their own.
+      { names: ['poems_syndrome'], value: true },
+      { names: ['amyloidosis'], active: true, value: true },
+    ]);
   });
 
   it('does not read a compound ("cardio-respiratory"), a kind of umbrella it does not name, or a cause of something else', () => {

@@ -57,14 +57,14 @@ const ELSEWHERE = new Set(['leptomeningeal_disease', 'spinal_cord_compression'])
 
 /** Qualifiers meaning current or uncontrolled (facts.ts `active`). */
 const ACTIVE_WORDS =
-  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|poorly\s+controlled|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
+  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|poorly\s+controlled|poorly\s+regulated|dysregulated|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
 /** "… (social situations) that would limit compliance with study requirements". */
 export const LIMITS_COMPLIANCE =
   /^\s*(?:\/\s*|or\s+|and\s+)?(?:social\s+situations?\s+)?(?:that|which)\s+(?:would|could|may|might|will)\s+(?:limit|interfere\s+with|compromise|impair|prevent)\s+(?:\w+\s+){0,3}(?:compliance|adherence|participation|ability)/i;
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
@@ -100,7 +100,7 @@ const RESTRICTIVE_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -122,7 +122,7 @@ const OTHER_NEED =
  * pleural effusion"): a narrower condition than the facts hold.
  */
 const AMOUNT_LEAD =
-  /\b(?:(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
+  /\b(?:mature|(?:\d+|two|three)\s+or\s+more|multiple|(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
 /** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
@@ -154,7 +154,7 @@ const PURPOSE_LEAD =
   /\b(?:to\s+treat|(?:in\s+the\s+)?management\s+of|prevention\s+of|prophylaxis\s+(?:of|for)|regarding|concerning|information\s+(?:on|about))\s+(?:the\s+)?(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** A controlled or quiet state before a condition ("well-controlled and asymptomatic adrenal insufficiency", "clinically stable autoimmune thyroid disease"): what an exception spares. */
 const CONTROLLED_LEAD =
-  /(?<!\bnot\s)(?<!\bpoorly\s)\b(?:well[\s-]controlled|asymptomatic|clinically\s+stable|stable|inactive|quiescent)\b(?:\s+(?:and|or)\s+[\w-]+)?\s*$/i;
+  /(?<!\bnot\s)(?<!\bpoorly\s)\b(?:well[\s-]controlled|asymptomatic|clinically\s+stable|stable|inactive|quiescent|resolved|cured)\b(?:\s+(?:and|or)\s+[\w-]+)?(?:\s+childhood)?\s*$/i;
 const INDICATION_TREATMENT =
   /\b(?:doses?|dosing|replacement|substitut\w*|physiologic\w*|mineralocorticoids?|fludrocortisone|prophyla\w*|inhaled|topical|intranasal)\b/i;
 
@@ -181,6 +181,18 @@ const EXCEPTIONS_SENTENCE =
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
   /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion(?:ary)?|non-?exclusionary|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
+/** "Patients whose disorder is …", "their disease", "such patients": a sentence about the condition named before it. */
+const BACK_REFERENCE = /\b(?:(?:whose|their|the|this|that|such|these|said)\s+(?:disorders?|diseases?|conditions?|illness(?:es)?|infections?)|(?:such|these|those)\s+(?:patients?|participants?|subjects?))\b/i;
+/** A sentence leaving some patients out of the exclusion: "This will not include patients who …". */
+const SPARES = /\b(?:(?:will|does|do|shall|should|would)\s+not\s+include|(?:is|are)\s+not\s+meant\s+to\s+include)\b/i;
+/** A head whose examples are not simply the patient's conditions: causes, a treatment's indications or adverse events, family history, exceptions. */
+const EXAMPLE_HEAD_NOT_PATIENTS =
+  /\b(?:family|due\s+to|caused|because|life[\s-]expectancy|immune[\s-]related|irAEs?|adverse|toxicit\w*|related\s+to|associated\s+with|secondary\s+to|with\s+prior|crisis|use|used|treatment|treated|therapy|medications?|drugs?|steroids?|detained|exceptions?|allowed|permitted|eligible)\b/i;
+/** A clause after an example list that narrows every example ("… ) that are high risk for colonoscopy"). */
+const EXAMPLE_LIST_NARROWED =
+  /^\s*[,;]?\s*(?:that|which|for\s+which|where|when|if|unless|who|whose|requiring|required|with|without|in\s+whom|judged|deemed|considered|as\s+determined|by\s+the|according|well[\s-]controlled|controlled|stable|(?:are|is)\s+(?:allowed|permitted|eligible))\b/i;
+const EXAMPLE_RUN_ON_NARROWED =
+  /\b(?:that|which|where|when|if|unless|who|whose|requiring|required|without|in\s+whom|judged|deemed|considered|determined|according|opinion|controlled|stable|allowed|permitted|eligible)\b/i;
 /** Words of a controlled infection or disease. */
 const CONTROLLED =
   /\b(?:controlled|undetectable|suppressed|suppression|viral\s+load|cd4|antiretroviral|art|haart|antiviral|anti-viral|treated|cured|resolved|eradicated|sustained\s+virologic|svr|negative|clearance|cleared|inactive|remission|stable|well-controlled|prophyla\w+|replacement)\b/i;
@@ -195,7 +207,7 @@ const PERMISSION_VOCAB = vocab(
     'surface antigen hbsag antibody core anti hbc must should also remain monitored monitoring per local guidelines standard care institutional ' +
     'opportunistic infections aids defining illness history no within last past years year resolved resolution those whose which that been ' +
     'receiving receive continue continued during entire duration are not considered exclusion excluded criterion exclusionary ' +
-    'confirmed planned intervention note inactive carrier carriers state',
+    'confirmed planned intervention note inactive carrier carriers state long detectable',
 );
 
 /** Words of a replacement-therapy note ("Replacement therapy (e.g., thyroxine, insulin…) is not considered systemic treatment"). */
@@ -290,6 +302,20 @@ function grab(re: RegExp, text: string): RegExpExecArray[] {
 /** "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure" → heart_failure_nyha_n ids. */
 const NYHA =
   /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:class(?:ification)?(?:es)?\s*)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:I{1,3}|IV|[1-4])(?:\s*(?:-|–|to|or|and|\/|,)\s*(?:I{1,3}|IV|[1-4]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
+
+/**
+ * A Child-Pugh class ("Child-Pugh Class B or C", "Child Pugh score B/C", "child-pugh class b or more
+ * severe"; Pugh et al., Br J Surg 1973: A 5-6, B 7-9, C 10-15 points). No fact holds the class, so
+ * it stays an unparsed leaf beside the chronic liver disease it grades, which is necessary for it.
+ */
+const CHILD_PUGH_SPEC = String.raw`Child[\s-]*(?:Turcotte[\s-]*)?Pugh(?:\s*\(\s*CP\s*\))?(?:\s+(?:class(?:ification)?|score|grade|stage))?\s*(?:of\s+)?[ABC](?:\s*(?:or|and|\/|-|to|,)\s*[ABC])*(?![\w])(?:\s+or\s+(?:more\s+severe|higher|worse|greater|above))?`;
+const CHILD_PUGH = new RegExp(String.raw`\b${CHILD_PUGH_SPEC}`, 'gi');
+const CHILD_PUGH_TAIL = new RegExp(
+  String.raw`^\s*,?\s*(?:(?:consistent\s+with|defined\s+(?:as|by)|as\s+defined\s+by|classified\s+as|with|of)\s+)?\(?\s*(${CHILD_PUGH_SPEC})\s*\)?`,
+  'i',
+);
+const CHILD_PUGH_LEAD = new RegExp(String.raw`\b(${CHILD_PUGH_SPEC})\s*(?:\(\s*)?$`, 'i');
+const LIVER = new Set(['liver_disease', 'cirrhosis']);
 
 function nyhaClasses(spec: string): number[] {
   const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
@@ -402,7 +428,8 @@ function acronymExpansions(text: string): Span[] {
 /** Whether a mention carries a qualifier meaning current ("active HIV"), other than a chronic condition's own name. */
 function mentionQualifies(input: ExtractInput, m: Mention): boolean {
   const name = input.lex.conditionById.get(m.id)?.name ?? '';
-  const words = m.text.match(/\b(?:active|uncontrolled|chronic|symptomatic)\b/gi) ?? [];
+  // "impaired cardiac function": a function impaired now.
+  const words = m.text.match(/\b(?:active|uncontrolled|chronic|symptomatic)\b|\bimpaired(?=\s+\w+\s+functions?\b)/gi) ?? [];
   // "chronic pain", "chronic liver disease": the condition is chronic by name, not currently active.
   const chronicByName = /\bchronic\b/i.test(name);
   return words.some((w) => !(chronicByName && /^chronic$/i.test(w)));
@@ -416,6 +443,21 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !ELSEWHERE.has(m.id) &&
       // "COVID-19 vaccines are allowed": a vaccine, not the infection.
       !/\bvaccin/i.test(text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 25))) &&
+      // "a family history of long QT syndrome": a relative's condition.
+      !/\b(?:family\s+(?:history|members?)|relatives?)\s+(?:of|with)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}$/i.test(
+        text.slice(Math.max(0, m.start - 60), m.start),
+      ) &&
+      // "pulmonary hypertension", "intracranial hypertension": not arterial hypertension.
+      !(
+        m.id === 'hypertension' &&
+        /\b(?:pulmonary|intracranial|ocular|intra-?ocular)\s*(?:arterial\s+)?$/i.test(
+          text.slice(Math.max(0, m.start - 25), m.start),
+        )
+      ) &&
+      // "fracture risk": a risk of the condition, not the condition.
+      !/^\s*risks?\b/i.test(text.slice(m.end, m.end + 8)) &&
+      // "aneurysm clip": an MRI-unsafe implant, not the aneurysm.
+      !(m.id === 'aortic_aneurysm' && /^\s*clips?\b/i.test(text.slice(m.end, m.end + 10))) &&
       // "tumour thrombus", "residual thrombus in the renal vein or vena cava": tumour extension.
       !(m.id === 'thromboembolism' && TUMOUR_THROMBUS.test(text.slice(Math.max(0, m.start - 10), m.end + 40))) &&
       // "the ICPI diarrhea/colitis work up": the subject of a work-up, not a condition the patient has.
@@ -437,7 +479,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   const nyhaMatches = input.tokens.some((t) => t.norm === 'nyha' || t.norm === 'york' || t.norm.startsWith('class'))
     ? grab(NYHA, text)
     : [];
-  if (!mentions.length && !nyhaMatches.length) return [];
+  if (!mentions.length && !nyhaMatches.length && !/pugh/i.test(text)) return [];
   const out: Finding[] = [];
   const exclusion = input.kind === 'exclusion';
 
@@ -661,6 +703,23 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // Kaposi sarcoma", "… consistent with Child-Pugh class B", "… on antiretrovirals that are
     // strong CYP3A4 inhibitors". Detectable viral load is the active form; a rationale is no limit.
     if (GRADE_CEILING_TAIL.test(text.slice(pos))) g.restricted = true;
+    // "liver disease consistent with Child-Pugh Class B or C", "Child-Pugh C hepatic impairment".
+    if (g.names.every((n) => LIVER.has(n)) && !g.grade) {
+      const cpTail = CHILD_PUGH_TAIL.exec(text.slice(pos));
+      // The lead may take the qualifier words ("child-pugh class b or more severe cirrhosis").
+      const cpLead = cpTail ? null : CHILD_PUGH_LEAD.exec(text.slice(Math.max(sStart, g.start - 80), g.start));
+      if (cpTail) {
+        const at = pos + cpTail[0].indexOf(cpTail[1]!);
+        g.grade = { text: cpTail[1]!, span: [at, at + cpTail[1]!.length] };
+        g.spans.push([pos, pos + cpTail[0].length]);
+        pos += cpTail[0].length;
+      } else if (cpLead) {
+        const at = g.start - cpLead[0].length;
+        g.grade = { text: cpLead[1]!, span: [at, at + cpLead[1]!.length] };
+        g.spans.push([at, g.start]);
+        g.qualStart = Math.min(g.qualStart, at);
+      }
+    }
     const gradeTail = g.grade || g.restricted ? null : GRADE_TAIL.exec(text.slice(pos));
     if (gradeTail) {
       const words = gradeTail[0].replace(/^[\s,(]*(?:(?:of|with|at)\s+)?/i, '').replace(/[\s)]*$/, '');
@@ -836,6 +895,26 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       });
     }
   }
+  // 3a. A Child-Pugh class standing alone ("Child-Pugh class C") grades a chronic liver disease.
+  if (/pugh/i.test(text))
+    for (const m of grab(CHILD_PUGH, text)) {
+      const span: Span = [m.index, m.index + m[0].length];
+      if (groups.some((g) => g.grade && g.grade.span[0] <= span[0] && g.grade.span[1] >= span[1])) continue;
+      if (groups.some((g) => g.start <= span[0] && g.end >= span[1])) continue;
+      groups.push({
+        mentions: [],
+        start: span[0],
+        end: span[1],
+        qualStart: span[0],
+        names: ['liver_disease'],
+        active: false,
+        except: [],
+        spans: [span],
+        cover: [],
+        grade: { text: m[0], span },
+        category: 'medical_history',
+      });
+    }
   groups.sort((a, b) => a.start - b.start);
 
   // 3b. "Uncontrolled intercurrent illness including, but not limited to, ongoing or active
@@ -882,7 +961,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
           between,
         );
       const example =
-        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|such\s+as|including|includes|include|for\s+example|like)(?:(?<=\.)|\b)[^.;]*$/i.test(
+        /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|that\s+is(?=\s*,)|such\s+as|including|includes|include|for\s+example|like)(?:(?<=\.)|\b)[^.;]*$/i.test(
           between,
         ) ||
         /^\s*\(\s*$/.test(between) ||
@@ -1017,20 +1096,72 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
 
   // 5b. Conditions given as examples of something the lexicon does not name ("No new organ crisis
   //     (e.g., hepatic failure risk …)", "severe illness (e.g. significant cardiac, hepatic
-  //     diseases)") stand for more than themselves: left unread.
+  //     diseases)") stand for more than themselves. In an exclusion each example still excludes
+  //     (the unnamed head stays unread beside them) and shares the head's qualifier ("Severe medical
+  //     conditions, such as asthma …" → active asthma), unless the list is narrowed after it ("(e.g.
+  //     rheumatoid arthritis, sarcoidosis) where there is pulmonary involvement") or its head makes
+  //     the examples something other than the patient's conditions (causes, what a treatment is
+  //     for, its adverse events). Elsewhere they are left unread.
   for (const g of groups) {
     if (consumed.has(g)) continue;
-    const before = text.slice(sentenceStart(text, g.start), g.qualStart);
+    const sStart = sentenceStart(text, g.start);
+    const before = text.slice(sStart, g.qualStart);
     const eg = /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|such\s+as|for\s+example)\s*[,:]?\s*(?:[^()]*?)$/i.exec(before);
     if (!eg) continue;
-    const head = groups.find(
-      (h) => h !== g && h.end <= g.start && h.end >= eg.index + sentenceStart(text, g.start) - 60,
-    );
-    if (!head) g.restricted = true;
+    // The head the examples illustrate ends before "such as", not among the examples themselves.
+    const egStart = eg.index + sStart;
+    const head = groups.find((h) => h !== g && h.end <= egStart && h.end >= egStart - 60);
+    if (!head) {
+      const headText = text.slice(sStart, egStart);
+      // What follows the list: after its parenthesis, or after its last member when it runs on.
+      const sEndG = sentenceEnd(text, g.start);
+      const close = eg[0].startsWith('(') ? text.indexOf(')', g.end) : -1;
+      const lastEnd = Math.max(...groups.filter((h) => h.start >= egStart && h.start < sEndG).map((h) => h.end));
+      const after = close >= 0 ? text.slice(close + 1, sentenceEnd(text, close + 1)) : text.slice(lastEnd, sEndG);
+      // A list running on to the sentence's end may be narrowed after any of its members ("asthma,
+      // vitiligo, psoriasis, or atopic dermatitis that are well controlled").
+      const narrowed = close >= 0 ? EXAMPLE_LIST_NARROWED.test(after) : EXAMPLE_RUN_ON_NARROWED.test(after);
+      // Examples of two categories stay separate findings, which the assembler may join with an
+      // "and" of the sentence: read only when they are one list, or a parenthesis ending it.
+      const listEnd = close >= 0 ? close : sEndG;
+      const members = groups.filter((h) => h.start >= egStart && h.start < listEnd);
+      const oneList = members.every((h) => h.category === g.category) || (close >= 0 && /^\s*[.;]?\s*$/.test(after));
+      if (exclusion && oneList && !EXAMPLE_HEAD_NOT_PATIENTS.test(headText) && !narrowed) {
+        if (ACTIVE_WORDS.test(headText) && !PAST_OR_PRESENT.test(headText)) g.active = true;
+      } else g.restricted = true;
+    }
     // An example of a narrowed head ("GI disease that may alter absorption (e.g., diarrhea …)") is
     // excluded only as far as it is narrowed too.
     const egAt = sentenceStart(text, g.start) + eg.index;
     if (groups.some((h) => h !== g && h.restricted && h.end <= egAt && h.end >= egAt - 60)) g.restricted = true;
+  }
+
+  // 5c. A sentence after the exclusion allowing the controlled form without naming the condition
+  //     again ("History of psychotic or depressive disorder. Patients whose disorder is well
+  //     controlled on a stable … medication for at least 12 months will be eligible."): only the
+  //     uncontrolled (active) form is excluded, the terms of control left unread. A sentence leaving
+  //     some patients out ("This will not include patients who suffered from asthma as a child and
+  //     outgrew it") names whom the exclusion spares, not whom it excludes.
+  if (exclusion) {
+    for (const g of groups) {
+      if (consumed.has(g)) continue;
+      const sEnd = sentenceEnd(text, g.start);
+      if (SPARES.test(text.slice(sentenceStart(text, g.start), sEnd))) {
+        g.restricted = true;
+        continue;
+      }
+      const nextStart = sEnd + 1;
+      if (nextStart >= text.length) continue;
+      const nextEnd = sentenceEnd(text, nextStart + 1);
+      const next = text.slice(nextStart, nextEnd);
+      if (groups.some((h) => h.start >= nextStart && h.start < nextEnd)) continue;
+      if (!PERMIT.test(next) || !CONTROLLED.test(next) || !BACK_REFERENCE.test(next) || /\b(?:not|never|in)\s*eligible\b/i.test(next)) continue;
+      for (const h of groups) {
+        if (consumed.has(h) || h.restricted || sentenceEnd(text, h.start) !== sEnd) continue;
+        h.active = true;
+        h.cover.push(...vocabSpans(input, nextStart, nextEnd, PERMISSION_VOCAB));
+      }
+    }
   }
 
   // 6. Findings.
@@ -1042,7 +1173,6 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (RISK_OF.test(text.slice(Math.max(sentenceStart(text, g.start), g.qualStart - 80), g.qualStart))) continue;
     const sStart = sentenceStart(text, g.start);
     const sEnd = sentenceEnd(text, g.start);
-    const sentence = text.slice(sStart, sEnd);
     // "Participants with HIV are eligible if on effective ART with undetectable viral load", "with a
     // history of HCV infection must have been treated and cured": a chronic viral infection is
     // allowed when controlled, so only the uncontrolled (active) form is excluded.
@@ -1069,9 +1199,19 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // undetectable)"), read by step 5, not a permission of the condition itself.
     // Nested notes ("(Note: inactive HBsAg carriers (HBV DNA < 500 IU/mL) can be enrolled)") are
     // removed from the inside out; text before the condition keeps its offsets, so the test holds.
-    let claim = note
-      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, sEnd)
-      : sentence;
+    // A permission with its own subject after the exclusion ("Known active HBV or untreated HCV,
+    // and, patients with previous history of hepatitis C who completed treatment … are not
+    // excluded as long as …") allows those patients, not the ones named first.
+    const ownSubject = OWN_SUBJECT_CLAUSE.exec(text.slice(g.end, sEnd));
+    // Only when the condition's own clause names no patients of its own ("Active infection:
+    // individuals with …, and those with … can be included" allows both).
+    const claimEnd =
+      ownSubject && !/[:]|\b(?:patients?|participants?|subjects?|individuals?|those|who)\b/i.test(text.slice(g.end, g.end + ownSubject.index))
+        ? g.end + ownSubject.index
+        : sEnd;
+    let claim = note && g.end + note.index + note[0].length <= claimEnd
+      ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, claimEnd)
+      : text.slice(sStart, claimEnd);
     for (let i = 0; i < 3 && /\([^()]*\)/.test(claim); i++) {
       const next = claim.replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
       if (next === claim) break;
@@ -1130,8 +1270,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       ...(g.readsTreatment ? { alsoReads: ['prior_therapy'] } : {}),
     };
     // An inclusion that would require having a disease reads a condition attached to something else
-    // ("HIV-infected participants must have well controlled HIV on ART"); only absences are read.
-    if (value === undefined && !exclusion && !negatedAt(input, g.start)) continue;
+    // ("HIV-infected participants must have well controlled HIV on ART"); only absences are read,
+    // and conditions the criterion states bare, as the population studied (see bareRequirement).
+    if (value === undefined && !exclusion && !negatedAt(input, g.start) && !bareRequirement(input, g, finding)) continue;
     if (value === true && !exclusion) continue;
     // An exclusion of the patients without a condition misreads a requirement listed among
     // exclusions; "must not have X" there excludes X.
@@ -1144,6 +1285,37 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   return exclusion ? joinLists(out, input) : out;
 };
 
+/** Words that may open an inclusion stating a condition the patients have: "Patients with", "Diagnosis of", "subjects suffering from". */
+const BARE_LEAD =
+  /^\s*(?:(?:[a-z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+)?(?:(?:patients?|participants?|subjects?|individuals?|persons?)\s+(?:with|who\s+have|having|suffering\s+from|diagnosed\s+with)\s+|(?:(?:confirmed|documented|clinical)\s+)?(?:diagnosis|history)\s+(?:of|with)\s+|diagnosed\s+with\s+|suffering\s+from\s+)?(?:an?\s+)?$/i;
+/** What may follow it: an abbreviation, who made the diagnosis (left unread), a list's "or". */
+const BARE_TAIL = /^\s*(?:\(\s*[A-Za-z0-9-]{2,10}\s*\))?\s*(?:(?:diagnosed\s+)?by\s+an?\s+[\w-]+)?\s*[.;,]?\s*(?:or|and|and\/or)?\s*$/i;
+/** A lead-in that makes its items conditions of something else: "Screening tests are not required unless:". */
+const LEAD_IN_NOT_REQUIREMENT = /\b(?:not|no|without|non|unless|if|except|exceptions?|not\s+required|screening|tests?|testing|excluded|exclusion|allowed|permitted|eligible)\b/i;
+
+/**
+ * An inclusion that is only a condition, with the words naming the patients who have it ("Diagnosis
+ * of pre-existing autoimmune disease", "Patients with Down's syndrome", or "Rheumatoid arthritis"
+ * listed under "Diagnosis of pre-existing autoimmune disease"): the population the study enrols, so
+ * having the condition is the requirement. A list item counts only under a lead-in naming the same
+ * condition or a broader one, and never under one that makes the items exceptions or test triggers
+ * ("Hepatitis B screening tests are not required unless: Known history of HBV infection").
+ * Infections are left out: stated bare in an inclusion they are test results a lead-in qualifies.
+ */
+function bareRequirement(input: ExtractInput, g: Group, f: Finding): boolean {
+  if (g.category === 'infection' || g.restricted) return false;
+  const { text } = input;
+  if (!BARE_LEAD.test(text.slice(0, g.qualStart))) return false;
+  const end = Math.max(...f.spans.map((sp) => sp[1]), ...(f.cover ?? []).map((sp) => sp[1]));
+  if (!BARE_TAIL.test(text.slice(end))) return false;
+  if (!input.context.length) return true;
+  const lead = input.context[input.context.length - 1]!;
+  if (LEAD_IN_NOT_REQUIREMENT.test(lead)) return false;
+  return input.contextMentions.some((m) => m.type === 'condition' && (g.names.includes(m.id) || isAncestor(input, m.id, g.names)));
+}
+
+/** ", and, patients with …": a clause naming its own patients after the condition. */
+const OWN_SUBJECT_CLAUSE = /,\s*(?:and|but|while|whereas)\s*,?\s+(?=(?:patients?|participants?|subjects?|individuals?|those)\b)/i;
 /** Chronic viral infections that criteria allow once controlled. */
 const CHRONIC_VIRAL = new Set(['hiv', 'hbv', 'hcv', 'viral_hepatitis', 'htlv']);
 /**
@@ -1284,7 +1456,9 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
         !/[.;]\s/.test(gap)
       ) {
         const parts = 'any' in last.condition ? last.condition.any : [last.condition];
-        last.condition = { any: [...parts, f.condition] };
+        // "Porphyria or other disorders of porphyrin metabolism": one condition named twice.
+        const again = parts.some((p) => JSON.stringify(p) === JSON.stringify(f.condition));
+        last.condition = again ? last.condition : { any: [...parts, f.condition] };
         last.spans.push(...f.spans);
         if (f.cover) last.cover = [...(last.cover ?? []), ...f.cover];
         if (!samePolarity) last.polarityHandled = true;

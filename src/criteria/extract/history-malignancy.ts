@@ -98,7 +98,7 @@ const GATE = /malignan|cancer|neoplas|tumou?r|carcinoma/i;
 
 /** "another malignancy", "second primary cancer", "history of invasive malignancy", "prior cancer". */
 const SUBJECT =
-  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any)\s+(?:(?:primary|invasive|active|known|current|concurrent|other)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b(?!\s*(?:therapy|treatment))|\bmalignanc(?:y|ies)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b/gi;
+  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any|co[\s-]?existing|coexistent)\s+(?:(?:primary|invasive|active|known|current|concurrent|other)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b(?!\s*(?:therapy|treatment))|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b/gi;
 
 /** Activity the fact cannot hold: "that is progressing or requires active treatment", "concurrent". */
 const ACTIVE_ONLY =
@@ -140,7 +140,7 @@ const UNMAPPABLE_EXEMPTION =
   /\b(?:natural\s+history|interfere\w*|negligible|agreement|approv(?:al|ed)\s+(?:by|of|from)|case[\s-]by[\s-]case|discussion\s+with|minimal|low[\s-]+(?:(?:potential|malignant)\s+)?(?:risk|likelihood|malignancy|grade)|judge?ment|opinion|discretion|deemed|considered\s+(?:cured|low)|(?:risk|likelihood|potential)\s+(?:of|for)\s+(?:recurrence|relapse|metastasis|death|progression|spread\w*|cancer))\b/i;
 /** "other than the disease under study": the cancer of the trial, which the fact already leaves out. */
 const UNDER_STUDY =
-  /\b(?:the\s+)?(?:primary\s+)?(?:cancer|malignanc(?:y|ies)|disease|tumou?r|indication)s?\s+(?:under\s+(?:study|investigation)|being\s+(?:studied|evaluated|investigated)|(?:studied|evaluated|investigated)\s+in\s+this\s+(?:study|trial))(?:\s+in\s+this\s+(?:study|trial))?/gi;
+  /\b(?:the\s+)?(?:primary\s+)?(?:cancer|malignanc(?:y|ies)|disease|tumou?r|indication)s?\s+(?:under\s+(?:study|investigation)|being\s+(?:studied|evaluated|investigated)|(?:studied|evaluated|investigated)\s+in\s+this\s+(?:study|trial))(?:\s+in\s+this\s+(?:study|trial))?|\b(?:those|the\s+ones?|the\s+(?:cancer|malignanc(?:y|ies)|disease))\s+(?:being\s+)?(?:treated|studied)\s+in\s+this\s+(?:study|trial)/gi;
 /**
  * The generic subject of a window item ("or any other cancer from which the patient has been
  * disease-free for 2 years", "except for malignancy treated with curative intent …"): it names no
@@ -372,11 +372,15 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const broaderText: string[] = [];
   const clauses: Span[] = [];
   if (exceptAt && !treatmentExcept) clauses.push([mainEnd, exceptEnd]);
+  // "Exceptions … include the following: …; completely resected basal cell …; …": items after a
+  // colon go on across semicolons.
+  let listOpen = false;
   for (let pos = sEnd + 1; pos < text.length;) {
     const end = sentenceEnd(text, pos);
     const sentence = text.slice(pos, end);
     // "except for a) …; b) adequately treated non-melanoma skin cancer": the next item of the list.
-    const item = clauses.length > 0 && ENUMERATED.test(sentence);
+    const item: boolean = clauses.length > 0 && (ENUMERATED.test(sentence) || (listOpen && text[pos - 1] === ';'));
+    listOpen = (item && listOpen) || ((EXCEPT.test(sentence) || PERMIT.test(sentence)) && /:/.test(sentence));
     if ((item || EXCEPT.test(sentence) || PERMIT.test(sentence)) && CANCER_WORD.test(sentence)) clauses.push([pos, end]);
     else if (CANCER_WORD.test(sentence)) break; // some other statement about cancer: stop
     pos = end + 1;
