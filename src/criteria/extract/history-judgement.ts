@@ -71,7 +71,7 @@ const LEGAL_WORDS = vocab(
   'under legal guardianship tutorship curatorship protection measure measures judicial safeguard justice deprived liberty freedom ' +
     'prisoner prisoners incarcerated imprisoned involuntarily compulsorily detained detention committed custody administrative decision ' +
     'court order adult adults minor minors persons placed official authority authorities issued virtue admission admitted institution ' +
-    'protected incapacitated deprivation',
+    'protected incapacitated deprivation trusteeship court law protective supervision',
 );
 
 const STAFF_WORDS = vocab(
@@ -86,7 +86,7 @@ const STAFF_WORDS = vocab(
 const INSURANCE_WORDS = vocab(
   STATEMENT_COMMON,
   'affiliated affiliation beneficiary beneficiaries benefiting benefit enrolled covered coverage social security national health ' +
-    'insurance scheme system regime plan must',
+    'insurance scheme system regime plan must social protection insured having french organization organisation',
 );
 
 /**
@@ -254,9 +254,9 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'legal_protection',
     category: 'consent',
-    gate: /guardian|tutorship|curatorship|protect|liberty|freedom|prison|incarcerat|detain|detention|custody|judicial/i,
+    gate: /guardian|tutorship|curatorship|trusteeship|protect|liberty|freedom|prison|incarcerat|detain|detention|custody|judicial|court/i,
     anchor:
-      /\b(?:under\s+(?:legal\s+|judicial\s+)?(?:guardianship|tutorship|curatorship|(?:a\s+|the\s+)?(?:legal|judicial)\s+protection(?:\s+measures?)?|protection\s+of\s+(?:justice|the\s+law))|(?:legal|judicial)\s+protection(?:\s+measures?)?|(?:committed|admitted|admission)\s+to\s+an?\s+institution\s+by\s+[^.;]{0,50}?\b(?:official|judicial|administrative|court)\b[^.;]{0,40}?\b(?:orders?|decisions?|authorit(?:y|ies))|(?:detention|detained)\s+by\s+(?:a\s+)?(?:judicial|administrative|court)\s+(?:or\s+(?:judicial|administrative)\s+)?(?:orders?|decisions?)|deprived\s+of\s+(?:their\s+|his\s+or\s+her\s+)?(?:liberty|freedom)|prisoners?|incarcerated|imprisoned|(?:involuntarily|compulsorily)\s+(?:incarcerated|detained|committed)|in\s+(?:police\s+)?custody)\b/i,
+      /\b(?:under\s+(?:legal\s+|judicial\s+|court\s+)?(?:guardianship|tutorship|curatorship|trusteeship|(?:court|protective)\s+(?:protection|custody|supervision)|(?:a\s+|the\s+)?(?:legal|judicial)\s+protection(?:\s+measures?)?|protection\s+of\s+(?:justice|the\s+law))|(?:legal|judicial)\s+protection(?:\s+measures?)?|(?:adults?|persons?|individuals?|patients?)\s+protected\s+by\s+(?:the\s+)?law|protective\s+custody|(?:committed|admitted|admission)\s+to\s+an?\s+institution\s+by\s+[^.;]{0,50}?\b(?:official|judicial|administrative|court)\b[^.;]{0,40}?\b(?:orders?|decisions?|authorit(?:y|ies))|(?:detention|detained)\s+by\s+(?:a\s+)?(?:judicial|administrative|court)\s+(?:or\s+(?:judicial|administrative)\s+)?(?:orders?|decisions?)|deprived\s+of\s+(?:their\s+|his\s+or\s+her\s+)?(?:liberty|freedom)|prisoners?|incarcerated|imprisoned|(?:involuntarily|compulsorily)\s+(?:incarcerated|detained|committed)|in\s+(?:police\s+)?custody)\b/i,
     polarity: 'event',
     words: LEGAL_WORDS,
   },
@@ -275,10 +275,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'health_insurance',
     category: 'other',
-    gate: /social\s+security|insurance|health\s+(?:scheme|system)/i,
+    gate: /social\s+security|insurance|insured|health\s+(?:scheme|system)|social\s+protection|\bAME\b|medical\s+aid/i,
     anchor:
-      /\b(?:(?:affiliat\w*|enrolled|benefit\w*|covered|beneficiar\w*)\s+(?:\w+\s+){0,4}?(?:social\s+security|(?:national\s+)?health\s+insurance|health\s+(?:care\s+)?(?:scheme|system))|(?:social\s+security|health\s+insurance)\s+(?:scheme|system|coverage|regime|affiliation))\b/i,
-    lack: /\b(?:non-?affiliat\w*|lack\w*|absence)\b/i,
+      /\b(?:(?:affiliat\w*|enrolled|benefit\w*|covered|beneficiar\w*|having|has|have|with|without)\s+(?:\w+\s+){0,4}?(?:social\s+(?:security|insurance|protection)|(?:national\s+)?health\s+insurance|health\s+(?:care\s+)?(?:scheme|system))|(?:social\s+security|social\s+insurance|health\s+insurance)\s+(?:scheme|system|coverage|regime|affiliation)|insured)\b/i,
+    lack: /\b(?:non-?affiliat\w*|lack\w*|absence|without)\b/i,
     polarity: 'requirement',
     words: INSURANCE_WORDS,
   },
