@@ -244,6 +244,12 @@ interface Group {
    * steroids"): the condition is necessary, the treatment held as an unparsed leaf beside it.
    */
   need?: { text: string; span: Span };
+  /**
+   * The supportive treatments that need names ("requiring systemic corticosteroid therapy"): the
+   * patient must have had one, so a record without them rules the episode out. That the treatment
+   * was for this condition stays with the need's unparsed leaf.
+   */
+  neededTreatment?: Condition;
   /** A gloss between the condition and its window ("arterial thrombosis (i.e., stroke or TIA) within 12 months"). */
   gloss?: Span;
   /** Made current by a requirement after it ("… requiring systemic therapy"). */
@@ -698,6 +704,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const lead = /^[\s),]*/.exec(text.slice(pastRequirement[0], pastRequirement[1]))![0].length;
       const needSpan: Span = [pastRequirement[0] + lead, pastRequirement[1]];
       g.need = { text: text.slice(needSpan[0], needSpan[1]).trim(), span: needSpan };
+      const treatment = supportiveTreatmentIn(input, needSpan);
+      if (treatment) g.neededTreatment = treatment;
     }
     // What follows may narrow the condition beyond what the facts hold: "… with a history of
     // Kaposi sarcoma", "… consistent with Child-Pugh class B", "… on antiretrovirals that are
@@ -1259,6 +1267,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         ? {
             all: [
               leaf,
+              ...(g.neededTreatment ? [g.neededTreatment] : []),
               ...qualifiers.map((q): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: q.text } })),
             ],
           }
@@ -1267,7 +1276,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       anchor: g.start,
       ...(qualifiers.length || g.cover.length ? { cover: [...g.cover, ...qualifiers.map((q) => q.span)] } : {}),
       ...(value !== undefined ? { polarityHandled: true } : {}),
-      ...(g.readsTreatment ? { alsoReads: ['prior_therapy'] } : {}),
+      ...(g.readsTreatment || g.neededTreatment ? { alsoReads: ['prior_therapy'] } : {}),
     };
     // An inclusion that would require having a disease reads a condition attached to something else
     // ("HIV-infected participants must have well controlled HIV on ART"); only absences are read,
@@ -1284,6 +1293,31 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   }
   return exclusion ? joinLists(out, input) : out;
 };
+
+/**
+ * The supportive drug classes and drugs named inside a span ("steroids or other immunosuppressive
+ * medications"), as a prior-therapy leaf, or null. Anticancer and generic treatment words ("systemic
+ * therapy") name no such treatment: for a non-cancer condition they say nothing the treatment
+ * history holds.
+ */
+function supportiveTreatmentIn(input: ExtractInput, [from, to]: Span): Condition | null {
+  const { lex } = input;
+  const classes = new Set<string>();
+  const drugs = new Set<string>();
+  for (const m of input.mentions) {
+    if (m.start < from || m.end > to) continue;
+    if (m.type === 'drugClass' && lex.classById.get(m.id)?.kind === 'supportive') classes.add(m.id);
+    else if (m.type === 'drug' && (lex.drugById.get(m.id)?.classes ?? []).some((c) => lex.classById.get(c)?.kind === 'supportive')) drugs.add(m.id);
+    else if (m.type === 'drugClass' || m.type === 'drug') return null;
+  }
+  if (!classes.size && !drugs.size) return null;
+  return {
+    fact: 'priorTherapy',
+    operator: 'equal',
+    value: true,
+    params: { ...(drugs.size ? { drugs: [...drugs] } : {}), ...(classes.size ? { classes: [...classes] } : {}) },
+  };
+}
 
 /** Words that may open an inclusion stating a condition the patients have: "Patients with", "Diagnosis of", "subjects suffering from". */
 const BARE_LEAD =
