@@ -48,6 +48,7 @@
 import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { extractMetastaticSites } from './metastatic-sites';
+import { extractTumour } from './tumour';
 import type { Mention } from '../lexicon';
 import type { Scope } from '../negation';
 import { foldWord, type Token } from '../text';
@@ -2121,4 +2122,4 @@ export function cancerMentionReasons(
   }));
 }
 
-export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease, extractMetastaticSites];
+export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease, extractMetastaticSites, extractTumour];
