@@ -82,7 +82,7 @@ const SUBJECT_WORDS = words(
     'show shows showed showing present presenting experience experienced experiencing develop developed achieve achieved ' +
     'achieving attain attained documented documentation confirmed evidence of presence known any a an at least ' +
     'minimum radiographic radiographically radiologic radiological radiologically clinical clinically objective ' +
-    'objectively in currently current and or',
+    'objectively in currently current and or not no without histologically histopathologically pathologically cytologically verified proven',
 );
 
 /** Whether every word of `s` is a subject word or a list number ("3.1.3", "15A."). */
@@ -106,9 +106,13 @@ const TRAILER = new RegExp(
 /** The trailer at the start of the words after a phrase, read with it even when more follows. */
 const TRAILER_START = new RegExp(TRAILER.source.replace(String.raw`\s*[,.;]?\s*(?:(?:and|or)\s*)?$`, ''), 'i');
 
-/** The criterion's text can be about the patient's own cancer (no other cancer, no exception lead-in). */
+/** A label that scopes the sentence to some patients ("For Melanoma:", "Cohort 2:", "Part B:"). */
+const LABEL_LEAD =
+  /^\W*(?:(?:for|in)\s+[^:.;]{1,60}|(?:cohorts?|arms?|parts?|groups?|phase|subgroup|stratum)\b[^:.;]{0,40}):/i;
+
+/** The criterion's text can be about the patient's own cancer (no other cancer, no exception lead-in, no cohort label). */
 function aboutOwnCancer(input: ExtractInput): boolean {
-  if (OTHER_CANCER.test(input.text)) return false;
+  if (OTHER_CANCER.test(input.text) || LABEL_LEAD.test(input.text)) return false;
   const lead = input.context[input.context.length - 1];
   return !(lead && (OTHER_CANCER.test(lead) || /\b(?:except|exception|excluding)\b/i.test(lead)));
 }
@@ -169,7 +173,7 @@ function stateFinding(
 const PERMISSIVE =
   /\b(?:(?:are|is|will\s+be|may\s+be|be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|acceptable|enrolled)|may|can\s+be|not\s+(?:be\s+)?excluded)\b/i;
 const ALTERNATIVE_AFTER =
-  /^\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and\/or|\/)(?:\b|\s)|\bOR\b|,\s*or\b|\bor\s*,|\bor\s+(?:no|not)\b|\bor\s+(?:have|has|had|be|is|are|been|were|was|who|whose|if|in\s+the\s+opinion|patients?|participants?|subjects?|failed|intoleran\w*|unable|ineligible|refus\w*)\b/;
+  /^\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and\/or|\/)(?:\b|\s)(?=\s*\w)|\bOR\b|,\s*or\b(?=\s*\w)|\bor\s*,|\bor\s+(?:no|not)\b|\bor\s+(?:have|has|had|be|is|are|been|were|was|who|whose|if|in\s+the\s+opinion|patients?|participants?|subjects?|failed|intoleran\w*|unable|ineligible|refus\w*)\b/;
 /** "… progression while on or after", "during or after": the link to what follows, no alternative. */
 const LINK_AFTER =
   /^(?:\s+(?:while\s+(?:on|receiving)|on|during|after|following|while)(?:\s+(?:or|and\/or)\s+(?:after|following|within|on))?(?=\s))?/i;
@@ -521,9 +525,14 @@ function marginFindings(input: ExtractInput): Finding[] {
     const leaf = oneOrIn('resectionMargin', values);
     // A margin phrase may follow the patient and surgery words ("Primary surgery with clear
     // margins", "resected with negative margins"); those do not narrow the margin status.
+    // Said after "with" or a comma ("… completely resected, with negative surgical margins"), the
+    // margins are those of the resection the sentence names; only the words since then must be the
+    // patient's or the surgery's.
     const [cs] = clauseBounds(text, start);
     const prefix = text.slice(cs, start);
-    if (!onlySubjectWords(prefix.replace(MARGIN_SUBJECT, ' '))) continue;
+    const since = Math.max(prefix.search(/(?:\bwith|,|\()[^,(]*$/), 0);
+    const near = prefix.slice(since).replace(/^(?:with|,|\()/, ' ');
+    if (!onlySubjectWords(near.replace(MARGIN_SUBJECT, ' '))) continue;
     const f2 = stateFinding(input, start, end, leaf, { subjectChecked: true });
     MARGIN_SUBJECT.lastIndex = 0;
     if (f2)
