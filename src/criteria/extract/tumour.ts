@@ -127,7 +127,13 @@ function stateFinding(
   start: number,
   end: number,
   condition: Condition,
-  opts: { subjectChecked?: boolean; narrow?: string | undefined; cover?: Array<[number, number]> } = {},
+  opts: {
+    subjectChecked?: boolean;
+    narrow?: string | undefined;
+    cover?: Array<[number, number]>;
+    /** The phrase is a state now (response status): one tied to a treatment or a time is a past event. */
+    current?: boolean;
+  } = {},
 ): Finding | null {
   const { text } = input;
   const [cs, ce] = clauseBounds(text, start);
@@ -141,6 +147,19 @@ function stateFinding(
   // achieve a response", "… OR have failed any regimen"), an inclusion would wrongly require it.
   const tail = text.slice(end, Math.max(end, ce));
   if (input.kind === 'inclusion' && ALTERNATIVE_AFTER.test(tail)) return null;
+  // "Progression on prior anti-PD-1", "progression within 6 months of adjuvant therapy" happened
+  // then: the patient may have been treated since and be stable now, so the current status does not
+  // answer it (the therapy reader holds it as a treatment outcome). Tied to the latest treatment or
+  // to enrolment ("on or after the most recent therapy"), it is the state now.
+  let recentEnd = 0;
+  if (opts.current) {
+    const tied = TIED_AFTER.exec(tail);
+    if (tied) {
+      const recent = RECENT_OBJECT.exec(tail.slice(tied[0].length));
+      if (!recent) return null;
+      recentEnd = tied[0].length + recent[0].length;
+    }
+  }
   let c = condition;
   if (opts.narrow) c = { all: [c, unparsed(opts.narrow)] };
   const link = LINK_AFTER.exec(tail)![0];
@@ -156,8 +175,10 @@ function stateFinding(
     }
   }
   const lead = trail ?? TRAILER_START.exec(rest);
-  const spanEnd =
-    end + link.length + (lead && lead[0].trim() ? lead[0].replace(/[\s,.;]*(?:(?:and|or)\s*)?$/, '').length : 0);
+  const spanEnd = Math.max(
+    end + recentEnd,
+    end + link.length + (lead && lead[0].trim() ? lead[0].replace(/[\s,.;]*(?:(?:and|or)\s*)?$/, '').length : 0),
+  );
   // The patient as subject ("Patients must have documented …") is part of the phrase read.
   const spanStart = subjectOnly && prefix.trim() ? cs + prefix.search(/\S/) : start;
   return {
@@ -175,6 +196,16 @@ const PERMISSIVE =
 const ALTERNATIVE_AFTER =
   /^\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and\/or|\/)(?:\b|\s)(?=\s*\w)|\bOR\b|,\s*or\b(?=\s*\w)|\bor\s*,|\bor\s+(?:no|not)\b|\bor\s+(?:have|has|had|be|is|are|been|were|was|who|whose|if|in\s+the\s+opinion|patients?|participants?|subjects?|failed|intoleran\w*|unable|ineligible|refus\w*)\b/;
 /** "… progression while on or after", "during or after": the link to what follows, no alternative. */
+const TIED_AFTER =
+  /^\s*(?:\([^()]*\)\s*)?,?\s*(?:while\s+(?:on|receiving)|on|during|after|following|while|within|since|from|to|prior\s+to|before|[<>≤≥]=?|=[<>])(?=[\s\d])/i;
+const RECENT =
+  /^\s*(?:or\s+(?:after|following|within|on)\s+)?(?:the\s+|their\s+|his\s+|her\s+|its\s+)?(?:most\s+recent|last|latest|current|immediately\s+(?:prior|preceding)|(?:study\s+)?(?:entry|enrol\w*|registration|randomi[sz]ation|screening|inclusion))\b/i;
+/** The latest treatment named after a recency word: "their last anti-myeloma regimen". */
+const RECENT_OBJECT = new RegExp(
+  RECENT.source.replace(/\\b\/?$/, '') +
+    String.raw`(?:[^,.;()]{0,40}?\b(?:[\w-]*therap(?:y|ies)|treatments?|regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?|doses?))?\b`,
+  'i',
+);
 const LINK_AFTER =
   /^(?:\s+(?:while\s+(?:on|receiving)|on|during|after|following|while)(?:\s+(?:or|and\/or)\s+(?:after|following|within|on))?(?=\s))?/i;
 
@@ -312,6 +343,7 @@ function statusFindings(input: ExtractInput): Finding[] {
     // A qualifier inside the phrase is part of it; one before it ("rapidly progressive") narrows it.
     const f = stateFinding(input, phraseStart, end, leaf, {
       narrow: qualifiers.length ? qualifiers.join(' ') : undefined,
+      current: true,
     });
     if (!f) continue;
     // "No evidence of disease" carries its own negation.
@@ -346,7 +378,7 @@ const toCm = (n: string, unit: string | undefined): number => {
 const SIZE_NOUN = words('tumor tumors lesion lesions mass masses nodule nodules neoplasm size diameter dimension');
 /** Words between the subject and the number that add nothing ("tumor size ≤", "lesion must measure ≤"). */
 const SIZE_FILLER = words(
-  'size diameter dimension dimensions longest largest greatest maximum maximal max widest axial measuring measure measures measured must should be is are of with in a the that which on by having has have total single tumor lesion ' +
+  'size diameter dimension dimensions longest largest greatest maximum maximal max minimum minimal widest axial measuring measure measures measured must should be is are of with in a the that which on by having has have total single tumor lesion ' +
     'mri ct ultrasound imaging point its their each all any one',
 );
 /** Words that make the size another thing's: nodes, the brain, a distance, a thickness, a cyst. */
