@@ -560,20 +560,39 @@ function marginFindings(input: ExtractInput): Finding[] {
     // Said after "with" or a comma ("… completely resected, with negative surgical margins"), the
     // margins are those of the resection the sentence names; only the words since then must be the
     // patient's or the surgery's.
-    const [cs] = clauseBounds(text, start);
+    const [cs, ce] = clauseBounds(text, start);
     const prefix = text.slice(cs, start);
+    // A resection still to come ("where a resection with tumor-free margins can be achieved") or a
+    // margin narrowed after it ("R0 but close margins") is not the margin status of the patient.
+    if (MARGIN_FUTURE.test(text.slice(cs, ce)) || /^\s*but\b/i.test(text.slice(end))) continue;
+    // An "or" before the phrase ("primary and/or metastatic lesions completely resected, with
+    // negative margins") would join it to the sentence's other readings as an alternative.
+    if (
+      /\bor\b|\//i.test(
+        prefix.replace(/\b(?:histologically|cytologically)\s*\/\s*(?:histologically|cytologically)\b/gi, ''),
+      )
+    )
+      continue;
     const since = Math.max(prefix.search(/(?:\bwith|,|\()[^,(]*$/), 0);
     const near = prefix.slice(since).replace(/^(?:with|,|\()/, ' ');
     if (!onlySubjectWords(near.replace(MARGIN_SUBJECT, ' '))) continue;
     const f2 = stateFinding(input, start, end, leaf, { subjectChecked: true });
+    if (!f2) continue;
+    // The surgery words before the phrase are read with it, and the finding starts at the first,
+    // so the assembler joins it to what precedes through those words.
+    const subject: Array<[number, number]> = [];
     MARGIN_SUBJECT.lastIndex = 0;
-    if (f2)
-      for (let w = MARGIN_SUBJECT.exec(prefix); w; w = MARGIN_SUBJECT.exec(prefix))
-        f2.spans.push([cs + w.index, cs + w.index + w[0].length]);
-    if (f2) out.push(f2);
+    for (let w = MARGIN_SUBJECT.exec(prefix); w; w = MARGIN_SUBJECT.exec(prefix))
+      subject.push([cs + w.index, cs + w.index + w[0].length]);
+    f2.spans = [...subject, ...f2.spans];
+    f2.anchor = f2.spans[0]![0];
+    out.push(f2);
   }
   return out;
 }
+
+const MARGIN_FUTURE =
+  /\b(?:can|could|will|would|should|may|allow\w*|achievable|achieve[sd]?|possible|feasible|expected|planned|plan|candidates?|eligible|amenable)\b/i;
 
 const RESECTION_ORDER: Margin[] = ['R0', 'R1', 'R2'];
 /** Surgery words that may precede a margin phrase without narrowing it. */
