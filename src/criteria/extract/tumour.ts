@@ -18,9 +18,14 @@
  * (the chosen lesion is never larger): an upper limit reads any(tumorSize ≤ x, unknown) and a lower
  * limit all(tumorSize ≥ x, unknown), so the rule is right whichever lesion the trial chooses.
  *
+ * A status is the state now. Progression or response tied to a treatment or a time ("progression
+ * on prior anti-PD-1", "progression within 6 months of adjuvant therapy") happened then and is left
+ * to the therapy reader (a treatment outcome): the patient may have been treated since and be stable.
+ * Tied to the latest treatment or to enrolment ("on or after the most recent therapy") it is read.
+ *
  * An exclusion is read as sufficient for excluding when only its phrase is read; words around the
- * phrase that narrow it ("Disease progression within 6 months of adjuvant therapy") are therefore
- * kept beside it as an unparsed leaf, all(phrase, unknown), so the broader reading never excludes.
+ * phrase that narrow it ("Rapidly progressive disease", "Large lesions > 15 mm") are therefore kept
+ * beside it as an unparsed leaf, all(phrase, unknown), so the broader reading never excludes.
  */
 import { isLeaf, type Condition, type DISEASE_STATUSES, type LeafCondition, type RESECTION_MARGINS } from '../facts';
 import { foldWord } from '../text';
@@ -114,7 +119,12 @@ const LABEL_LEAD =
 function aboutOwnCancer(input: ExtractInput): boolean {
   if (OTHER_CANCER.test(input.text) || LABEL_LEAD.test(input.text)) return false;
   const lead = input.context[input.context.length - 1];
-  return !(lead && (OTHER_CANCER.test(lead) || /\b(?:except|exception|excluding)\b/i.test(lead)));
+  return !(
+    lead &&
+    (OTHER_CANCER.test(lead) ||
+      LABEL_LEAD.test(lead) ||
+      /\b(?:except|exception|excluding|cohort|arm|part)\b/i.test(lead))
+  );
 }
 
 /**
