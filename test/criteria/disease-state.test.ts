@@ -245,3 +245,41 @@ describe('every rule these readers write fits the fact vocabulary', () => {
     }
   });
 });
+
+describe('metastatic disease named as a noun, and abbreviated cancer types', () => {
+  const extent = (value: boolean): Condition => ({
+    fact: 'diseaseExtent',
+    operator: 'equal',
+    value,
+    params: { extent: 'metastatic' },
+  });
+  const type = (code: string): Condition => ({
+    fact: 'cancerType',
+    operator: 'equal',
+    value: true,
+    params: { codes: [code] },
+  });
+
+  it('reads distant disease and evidence of metastasis as metastatic', () => {
+    expect(readRule('Evidence of distant disease.', 'exclusion')).toEqual({ condition: extent(true), unread: '' });
+    expect(readRule('No evidence of metastasis', 'inclusion')).toEqual({ condition: extent(false), unread: '' });
+  });
+
+  it('leaves metastases at a named site unread as metastatic disease', () => {
+    const c = readRule(
+      'Presence of metastases to brainstem, meninges and spinal cord, or spinal cord compression;',
+      'exclusion',
+    ).condition;
+    expect(JSON.stringify(c)).not.toContain('diseaseExtent');
+  });
+
+  it('reads NLPHL and giant cell tumour of bone by their abbreviations (NCIt)', () => {
+    expect(readRule('Nodular Lymphocyte Predominant HL', 'exclusion')).toEqual({
+      condition: type('NLPHL'),
+      unread: '',
+    });
+    expect(readRule('Recurrent GCT of bone', 'exclusion').condition).toEqual({
+      all: [{ fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'recurrent' } }, type('GCTB')],
+    });
+  });
+});
