@@ -53,6 +53,8 @@ type Curated = {
   variantInterpretations: CodesFile['variantInterpretations'];
   variantSignificance: CodesFile['variantSignificance'];
   pregnancy: CodesFile['pregnancy'];
+  diseaseStatuses: CodesFile['diseaseStatuses'];
+  tumorSizeDimensions: CodesFile['tumorSizeDimensions'];
   tumorMarkerOverrides: Array<{ loinc: string; marker: string; display: string; why: string }>;
 };
 
@@ -322,6 +324,8 @@ function main(): void {
     variantInterpretations: curated.variantInterpretations,
     variantSignificance: curated.variantSignificance,
     pregnancy: curated.pregnancy,
+    diseaseStatuses: curated.diseaseStatuses,
+    tumorSizeDimensions: curated.tumorSizeDimensions,
     ecog,
     karnofsky,
     stages: [...stageRows.values()],

@@ -54,6 +54,17 @@ export const BIOMARKER_STATUSES = [
   'ultralow',
 ] as const;
 
+/**
+ * Response status of the cancer under study now, in the categories of the mCODE CancerDiseaseStatus
+ * value set (SNOMED CT 260415000 not detected, 268910001 improved, 359746009 stable, 271299001
+ * worsened): complete response or remission is no evidence of disease, partial response or remission
+ * is responding.
+ */
+export const DISEASE_STATUSES = ['no_evidence_of_disease', 'responding', 'stable', 'progressing'] as const;
+
+/** Residual tumour after resection, UICC R classification (TNM 8th ed.): R0 none (clear margins), R1 microscopic, R2 macroscopic. */
+export const RESECTION_MARGINS = ['R0', 'R1', 'R2'] as const;
+
 export const THERAPY_SETTINGS = ['metastatic', 'advanced', 'adjuvant', 'neoadjuvant', 'maintenance', 'curative'] as const;
 
 export const THERAPY_OUTCOMES = ['progression', 'intolerance', 'response', 'stable'] as const;
@@ -105,6 +116,27 @@ export const FACTS = {
     value: 'boolean',
     description: 'Measurable disease on imaging (RECIST 1.1 or the disease-specific criteria named).',
     question: () => 'Do your scans show measurable disease (a tumour that can be measured, per RECIST)?',
+  },
+  diseaseStatus: {
+    params: none,
+    value: 'string',
+    description:
+      "Current response status of the cancer under study: 'no_evidence_of_disease' (complete response or remission, NED), 'responding' (partial response or remission), 'stable' or 'progressing' (mCODE CancerDiseaseStatus).",
+    question: () =>
+      'Is your cancer currently growing, stable, shrinking with treatment, or is there no evidence of disease?',
+  },
+  tumorSize: {
+    params: none,
+    value: 'number',
+    description: 'Longest diameter of the largest tumour of the cancer under study (primary or metastatic lesion), in cm.',
+    question: () => 'How large is your largest tumour (its longest diameter, in cm)?',
+  },
+  resectionMargin: {
+    params: none,
+    value: 'string',
+    description:
+      "Residual tumour after the surgery that removed the cancer under study (UICC R classification): 'R0' clear margins, 'R1' tumour at the margin under the microscope, 'R2' tumour left behind that can be seen.",
+    question: () => 'After the surgery that removed your cancer, were the margins clear (R0), or was tumour left at the margin (R1 or R2)?',
   },
   biomarker: {
     params: z

@@ -48,6 +48,8 @@ export const PROFILE_READS = [
   'radiation',
   'ecog',
   'karnofsky',
+  'diseaseStatus',
+  'tumorSize',
   'notRead',
 ] as const;
 export type ProfileReads = (typeof PROFILE_READS)[number];
@@ -61,6 +63,8 @@ export const OBSERVATION_KINDS = [
   'karnofsky',
   'geneticVariant',
   'pregnancy',
+  'diseaseStatus',
+  'tumorSize',
 ] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
@@ -123,6 +127,16 @@ export const codesFileSchema = z.object({
     answers: z.array(z.object({ ...coded, pregnant: z.boolean() })),
     conditions: z.array(z.object(coded)),
   }),
+  /** Cancer disease status answers (mCODE Condition Status Trend) → the record's cancer status. */
+  diseaseStatuses: z.array(
+    z.object({
+      ...coded,
+      status: z.enum(['no evidence of disease', 'responding', 'stable', 'progressing']),
+      display: z.string(),
+    }),
+  ),
+  /** Tumour size components that give the longest dimension. */
+  tumorSizeDimensions: z.array(z.object({ ...coded, display: z.string() })),
   ecog: z.array(z.object({ ...coded, grade: z.number().int().min(0).max(5) })),
   karnofsky: z.array(z.object({ ...coded, score: z.number().int().min(0).max(100).multipleOf(10) })),
   /** SNOMED CT stage qualifiers and AJCC spellings → stage group ("IIIA"). */
@@ -183,6 +197,8 @@ export interface FhirCodes {
   significanceByCode: Map<string, CodesFile['variantSignificance'][number]>;
   pregnancyAnswerByCode: Map<string, CodesFile['pregnancy']['answers'][number]>;
   pregnancyConditionCodes: Set<string>;
+  diseaseStatusByCode: Map<string, CodesFile['diseaseStatuses'][number]>;
+  tumorSizeDimensionCodes: Set<string>;
   ecogByCode: Map<string, number>;
   karnofskyByCode: Map<string, number>;
   stageByCode: Map<string, string>;
@@ -235,6 +251,8 @@ export function loadFhirCodes(dir = path.join(rulesDir(), 'fhir')): FhirCodes {
     significanceByCode: byCode(codes.variantSignificance),
     pregnancyAnswerByCode: byCode(codes.pregnancy.answers),
     pregnancyConditionCodes: new Set(codes.pregnancy.conditions.map((c) => codeKey(c.system, c.code))),
+    diseaseStatusByCode: byCode(codes.diseaseStatuses),
+    tumorSizeDimensionCodes: new Set(codes.tumorSizeDimensions.map((c) => codeKey(c.system, c.code))),
     ecogByCode: new Map(codes.ecog.map((e) => [codeKey(e.system, e.code), e.grade])),
     karnofskyByCode: new Map(codes.karnofsky.map((k) => [codeKey(k.system, k.code), k.score])),
     stageByCode: new Map(codes.stages.map((s) => [codeKey(s.system, s.code), s.stage])),

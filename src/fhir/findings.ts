@@ -89,6 +89,11 @@ export interface Findings {
   ecog: Array<DatedFinding<number>>;
   karnofsky: Array<DatedFinding<number>>;
   pregnant: Array<DatedFinding<boolean>>;
+  /** Cancer disease status and tumour size, with the resources they are about (Observation.focus). */
+  diseaseStatus: Array<
+    DatedFinding<'no evidence of disease' | 'responding' | 'stable' | 'progressing'> & { focus: string[] }
+  >;
+  tumorSizeCm: Array<DatedFinding<number> & { focus: string[] }>;
   conditions: Array<{ condition: ConditionEntry; ref: string }>;
 }
 
@@ -114,6 +119,8 @@ export function emptyFindings(): Findings {
     ecog: [],
     karnofsky: [],
     pregnant: [],
+    diseaseStatus: [],
+    tumorSizeCm: [],
     conditions: [],
   };
 }

@@ -21,6 +21,8 @@ type Kind =
   | 'ecog'
   | 'karnofsky'
   | 'pregnancy'
+  | 'diseaseStatus'
+  | 'tumorSize'
   | 'lab';
 type Setting = 'clinical' | 'pathological' | undefined;
 
@@ -59,6 +61,8 @@ function classify(
       geneticVariant: 'geneticVariant',
       ecog: 'ecog',
       karnofsky: 'karnofsky',
+      diseaseStatus: 'diseaseStatus',
+      tumorSize: 'tumorSize',
     };
     const kind = profiled[reads];
     if (kind) return { kind, setting: byCode?.value.setting };
@@ -360,6 +364,32 @@ export function readObservation(
     case 'lab':
       readLab(ctx, entry, o, date);
       return;
+    case 'diseaseStatus': {
+      const status = lookup(o.valueCodeableConcept, ctx.codes.diseaseStatusByCode)?.value.status;
+      if (!status) {
+        ctx.warnings.add({
+          code: 'value_not_read',
+          message: `Cancer disease status "${withoutSemanticTag(conceptText(o.valueCodeableConcept) ?? 'no value')}" is not one we read (improved, stable, worsened, remission).`,
+          references: [entry.ref],
+        });
+        return;
+      }
+      ctx.findings.diseaseStatus.push({ value: status, ref: entry.ref, focus: focusRefs(ctx, o), ...stamp });
+      return;
+    }
+    case 'tumorSize': {
+      const cm = longestDimensionCm(ctx, o);
+      if (cm === undefined) {
+        ctx.warnings.add({
+          code: 'value_not_read',
+          message: 'Tumour size without a longest dimension in cm or mm.',
+          references: [entry.ref],
+        });
+        return;
+      }
+      ctx.findings.tumorSizeCm.push({ value: cm, ref: entry.ref, focus: focusRefs(ctx, o), ...stamp });
+      return;
+    }
     case 'pregnancy': {
       const answer = lookup(o.valueCodeableConcept, ctx.codes.pregnancyAnswerByCode)?.value.pregnant ?? o.valueBoolean;
       if (answer === undefined) {
@@ -374,6 +404,22 @@ export function readObservation(
       return;
     }
   }
+}
+
+/**
+ * The longest dimension of an mCODE Tumor Size observation in cm: its longest-dimension component
+ * (LOINC 33728-7), else the observation's own value; units cm or mm (mCODE Tumor Size Units Value Set).
+ */
+function longestDimensionCm(ctx: ImportContext, o: ObservationResource): number | undefined {
+  const comp = (o.component ?? []).find((c) =>
+    codings(c.code).some((k) => ctx.codes.tumorSizeDimensionCodes.has(`${k.family}|${k.code}`)),
+  );
+  const q = comp ? comp.valueQuantity : o.valueQuantity;
+  if (typeof q?.value !== 'number' || !Number.isFinite(q.value) || q.value <= 0) return undefined;
+  const unit = (q.code ?? q.unit ?? '').toLowerCase();
+  if (unit === 'cm') return q.value;
+  if (unit === 'mm') return Math.round(q.value * 100) / 1000;
+  return undefined;
 }
 
 function focusRefs(ctx: ImportContext, o: ObservationResource): string[] {

@@ -454,6 +454,34 @@ function assembleCancers(ctx: ImportContext, record: PatientRecord, prov: Record
     secondaries.set(i, [...(secondaries.get(i) ?? []), s]);
   }
 
+  // Disease status and tumour size: the latest result linked to each cancer.
+  const latest = <T>(list: Array<{ value: T; date?: string; ref: string; focus: string[] }>, what: string) => {
+    const byCancer = new Map<number, { value: T; date?: string; ref: string }>();
+    for (const x of [...list].sort((a, b) => compareDates(a.date, b.date))) {
+      const i = owner(x.focus, x.ref);
+      if (i === undefined) {
+        ctx.warnings.add({
+          code: 'unlinked_finding',
+          message: `${what} names no cancer of this Bundle and there are several; it is not used.`,
+          references: [x.ref],
+        });
+        continue;
+      }
+      const prev = byCancer.get(i);
+      if (prev)
+        ctx.warnings.group(
+          'superseded_result',
+          `${what}|${i}`,
+          (n) => `${plural(n, `earlier ${what.toLowerCase()}`)} for /cancers/${i}; ${x.ref} is used.`,
+          prev.ref,
+        );
+      byCancer.set(i, x);
+    }
+    return byCancer;
+  };
+  const statuses = latest(f.diseaseStatus, 'Cancer disease status');
+  const sizes = latest(f.tumorSizeCm, 'Tumour size');
+
   record.cancers = cancers.map((p, i) => {
     const path = `/cancers/${i}`;
     prov[path] = p.ref;
@@ -491,6 +519,16 @@ function assembleCancers(ctx: ImportContext, record: PatientRecord, prov: Record
       }
     }
     if (Object.keys(tnm).length) c.tnm = tnm;
+    const status = statuses.get(i);
+    if (status) {
+      c.status = status.value;
+      prov[`${path}/status`] = status.ref;
+    }
+    const size = sizes.get(i);
+    if (size && size.value <= 100) {
+      c.tumorSizeCm = size.value;
+      prov[`${path}/tumorSizeCm`] = size.ref;
+    }
 
     const mets = secondaries.get(i) ?? [];
     const nodes = mets.filter((m) => m.lymphNode);

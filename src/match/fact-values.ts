@@ -521,6 +521,17 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       }),
     diseaseExtent: (p, params) => overCancers(p, (c) => extentOf(c, String(params.extent), p)),
     measurableDisease: (p) => overCancers(p, (c) => (c.measurableDisease ? { value: c.measurableDisease.value, evidence: [ev(c.measurableDisease.path, c.measurableDisease.value)] } : undefined)),
+    // The first cancer of a record is the one under study (later ones are other malignancies, as
+    // otherMalignancy reads them): its status, size and margins are the ones trials ask about.
+    diseaseStatus: (p) => {
+      const s = cancers(p)?.[0]?.status;
+      return s ? known(s.value, [ev(s.path, s.value)]) : UNKNOWN;
+    },
+    tumorSize: (p) => numberFact(cancers(p)?.[0]?.tumorSizeCm),
+    resectionMargin: (p) => {
+      const r = cancers(p)?.[0]?.resectionMargin;
+      return r ? known(r.value, [ev(r.path, r.value)]) : UNKNOWN;
+    },
     biomarker: (p, params) => biomarkerFact(p, params, lex),
     biomarkerValue: (p, params) => biomarkerValueFact(p, params),
     priorTherapy: (p, params) => priorTherapyFact(p, params, lex),

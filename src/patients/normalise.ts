@@ -7,7 +7,7 @@
  * Done once per request; matching then reads only this structure.
  */
 import type { Lexicons, Mention } from '../criteria/lexicon';
-import { TREATMENT_KINDS } from '../criteria/facts';
+import { TREATMENT_KINDS, type DISEASE_STATUSES } from '../criteria/facts';
 import { locate, type Located } from '../geo/places';
 import type { PatientRecord } from './record';
 
@@ -36,6 +36,9 @@ export interface NCancer {
   recurrent?: Sourced<boolean>;
   refractory?: Sourced<boolean>;
   locallyAdvanced?: Sourced<boolean>;
+  status?: Sourced<(typeof DISEASE_STATUSES)[number]>;
+  tumorSizeCm?: Sourced<number>;
+  resectionMargin?: Sourced<'R0' | 'R1' | 'R2'>;
   diagnosisDate?: Sourced<string>;
 }
 
@@ -335,6 +338,9 @@ export function normalisePatient(record: PatientRecord, lex: Lexicons, asOf: str
       flag('refractory');
       flag('locallyAdvanced');
       if (c.brainMetastases && c.brainMetastases !== 'unknown') n.brainMetastases = { value: c.brainMetastases, path: `${path}/brainMetastases` };
+      if (c.status) n.status = { value: c.status === 'no evidence of disease' ? 'no_evidence_of_disease' : c.status, path: `${path}/status` };
+      if (c.tumorSizeCm !== undefined) n.tumorSizeCm = { value: c.tumorSizeCm, path: `${path}/tumorSizeCm` };
+      if (c.resectionMargin) n.resectionMargin = { value: c.resectionMargin, path: `${path}/resectionMargin` };
       if (c.diagnosisDate) n.diagnosisDate = { value: c.diagnosisDate, path: `${path}/diagnosisDate` };
       return n;
     });

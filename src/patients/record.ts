@@ -42,6 +42,12 @@ export const cancerSchema = z
     recurrent: z.boolean().optional(),
     refractory: z.boolean().optional(),
     locallyAdvanced: z.boolean().optional(),
+    status: z
+      .enum(['no evidence of disease', 'responding', 'stable', 'progressing'])
+      .optional()
+      .describe('Current response status (mCODE CancerDiseaseStatus): complete response or remission is "no evidence of disease", partial response "responding".'),
+    tumorSizeCm: z.number().positive().max(100).optional().describe('Longest diameter of the largest tumour, in cm.'),
+    resectionMargin: z.enum(['R0', 'R1', 'R2']).optional().describe('Residual tumour after resection (UICC R classification): R0 clear margins, R1 microscopic, R2 macroscopic residual.'),
     diagnosisDate: isoDate.optional(),
   })
   .strict();

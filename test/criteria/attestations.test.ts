@@ -285,9 +285,15 @@ describe('a lesion the study’s local procedure can reach', () => {
     const sbrt = read(
       'Lesion(s) must all be amenable to SBRT which will be determined by the radiation oncologists. Active lesions should be a minimum size of \\>= 1 cm',
     );
-    expect(sbrt.condition).toEqual(attest('lesion_treatable', true));
-    // The size the criterion asks for stays unread beside the question.
-    expect(sbrt.unread).toContain('minimum size');
+    // The size the criterion asks for is read beside the question (tumour.ts): every active lesion
+    // at least 1 cm needs the largest tumour at least that large; the word "active" stays unknown.
+    expect(sbrt.condition).toEqual({
+      all: [
+        attest('lesion_treatable', true),
+        { fact: 'tumorSize', operator: 'greaterThanInclusive', value: 1 },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Active' } },
+      ],
+    });
   });
 
   it('leaves curative surgery or radiation the disease is not amenable to as its extent', () => {

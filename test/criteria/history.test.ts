@@ -1039,7 +1039,10 @@ describe('attestations the patient or the study team answer', () => {
         'exclusion',
       ),
     ).toEqual(attest('investigator_concern', true));
-    expect(conditionOf('Rapidly progressing disease (in the opinion of the study PIs)', 'exclusion')).toBeNull();
+    // Read as the disease's status (tumour.ts), never as the investigator's catch-all.
+    expect(
+      JSON.stringify(conditionOf('Rapidly progressing disease (in the opinion of the study PIs)', 'exclusion')),
+    ).not.toContain('investigator_concern');
     // Without the investigator named, the same catch-all when what it harms is the study.
     expect(conditionOf('Any condition that may affect the interpretation of study results', 'exclusion')).toEqual(
       attest('investigator_concern', true),

@@ -163,9 +163,9 @@ describe('MITRE service test bundles (clinical-trial-matching-service and its wr
     expect(r.warnings).toContainEqual(
       expect.objectContaining({ code: 'superseded_result', references: ['Observation/tumor-marker-test-er-jenny-m'] }),
     );
-    expect(r.warnings).toContainEqual(
-      expect.objectContaining({ code: 'profile_not_read', references: ['Observation/cancerDiseaseStatusId-1'] }),
-    );
+    // Cancer disease status (LOINC 97509-4) "Patient's condition improved" (268910001), focused on the cancer.
+    expect(r.record.cancers![0]!.status).toBe('responding');
+    expect(r.provenance['/cancers/0/status']).toBe('Observation/cancerDiseaseStatusId-1');
     expect(r.record.treatments?.map((t) => t.name)).toEqual(['abemaciclib', 'alpelisib']);
   });
 
@@ -217,6 +217,8 @@ describe('Synthea mCODE breast-cancer lifetimes', () => {
         },
         stage: 'IIA',
         tnm: { t: 'cT2', n: 'cN0', m: 'cM0' },
+        // mCODE Tumor Size (21889-1), longest dimension component 33728-7: 3.4888 cm.
+        tumorSizeCm: 3.4888,
         diagnosisDate: '2022-04-02',
       },
     ]);

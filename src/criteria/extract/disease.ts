@@ -48,6 +48,7 @@
 import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { extractMetastaticSites } from './metastatic-sites';
+import { extractTumour } from './tumour';
 import type { Mention } from '../lexicon';
 import type { Scope } from '../negation';
 import { foldWord, type Token } from '../text';
@@ -68,7 +69,7 @@ const words = (s: string): Set<string> =>
 
 /** Word starts (folded tokens) that can begin a stage, extent or measurability phrase. */
 const GATE_STEMS = new Set(
-  'stag meta adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc node'.split(
+  'stag meta adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc node dist'.split(
     ' ',
   ),
 );
@@ -1007,9 +1008,12 @@ const EXTENT_BY_GROUP: Array<Extent | 'nonmetastatic' | null> = [
 const UNKNOWN_STATE =
   /\b(?:persistent|progressive|progressing|residual|bulky|high[- ]risk|oligometastatic|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
-/** "distant metastases", "metastatic disease", "metastases (M1)": the noun form that means metastatic.
- * Metastases at a site ("visceral metastases") are read by metastatic-sites.ts. */
-const DISTANT_METS = /\b(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)\b/gi;
+/** "distant metastases", "distant disease", "evidence of metastasis": the noun forms that mean
+ * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
+ * to distant organs or lymph nodes). Metastases at a site ("visceral metastases") are read by
+ * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
+const DISTANT_METS =
+  /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
 
 /** Nouns that anchor an extent word to the patient's disease. */
 const DISEASE_NOUN = words(
@@ -1043,6 +1047,13 @@ function extentPieces(input: ExtractInput): Piece[] {
       needsAnchor: false,
       kind: 'extent',
     });
+  }
+  DISTANT_METS.lastIndex = 0;
+  for (let m = DISTANT_METS.exec(text); m; m = DISTANT_METS.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (out.some((p) => s < p.end && e > p.start)) continue;
+    out.push({ start: s, end: e, condition: extentLeaf('metastatic'), needsAnchor: false, kind: 'extent' });
   }
   EXTENT_RE.lastIndex = 0;
   for (let m = EXTENT_RE.exec(text); m; m = EXTENT_RE.exec(text)) {
@@ -1128,13 +1139,6 @@ function extentPieces(input: ExtractInput): Piece[] {
       kind: 'extent',
       unread: true,
     });
-  }
-  DISTANT_METS.lastIndex = 0;
-  for (let m = DISTANT_METS.exec(text); m; m = DISTANT_METS.exec(text)) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (out.some((p) => s < p.end && e > p.start)) continue;
-    out.push({ start: s, end: e, condition: extentLeaf('metastatic'), needsAnchor: false, kind: 'extent' });
   }
   return out;
 }
@@ -2121,4 +2125,4 @@ export function cancerMentionReasons(
   }));
 }
 
-export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease, extractMetastaticSites];
+export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease, extractMetastaticSites, extractTumour];
