@@ -58,7 +58,10 @@ describe('response status of the cancer under study', () => {
         'inclusion',
       ),
     ).toEqual({
-      condition: status('progressing'),
+      // "anti-myeloma regimen" is systemic therapy in the drug lexicon: the progression on it is read too.
+      condition: {
+        all: [status('progressing'), { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } }],
+      },
       unread: '',
     });
   });
