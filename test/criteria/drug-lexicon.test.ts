@@ -161,9 +161,10 @@ describe('supportive and concomitant classes', () => {
         { fact: 'priorLines', operator: 'lessThanInclusive', value: 2 },
       ],
     });
-    expect(readRule('Must have documented disease progression during or after their last anti-myeloma regimen.', 'inclusion').condition).toEqual(
-      therapy({ kinds: ['systemic'], outcome: 'progression' }),
-    );
+    // The disease-status reader adds the progression now, beside it.
+    expect(readRule('Must have documented disease progression during or after their last anti-myeloma regimen.', 'inclusion').condition).toEqual({
+      all: [{ fact: 'diseaseStatus', operator: 'equal', value: 'progressing' }, therapy({ kinds: ['systemic'], outcome: 'progression' })],
+    });
   });
 
   it('read supportive-medication criteria', () => {

@@ -49,6 +49,9 @@ const cond = (params: Record<string, unknown>, value = true): Condition => ({
   params,
 });
 
+/** The supportive classes a past episode needed, read beside the condition. */
+const neededTherapy = (classes: string[]): Condition => ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { classes } });
+
 describe('conditions and attestations lexicons', () => {
   const lex = lexicons();
 
@@ -623,9 +626,10 @@ describe('medical history', () => {
   });
 
   it('keeps the treatment a past episode required beside the condition, which stays necessary', () => {
-    // "History of … requiring steroids" is a past episode: not `active`, and the steroids no fact holds.
+    // "History of … requiring steroids" is a past episode: not `active`; the steroids must be in the
+    // history too, and that they were for this episode stays unread.
     expect(conditionOf('Prior pneumonitis requiring systemic corticosteroid therapy.', 'exclusion')).toEqual({
-      all: [cond({ names: ['pneumonitis'] }), unread('requiring systemic corticosteroid therapy')],
+      all: [cond({ names: ['pneumonitis'] }), neededTherapy(['corticosteroid']), unread('requiring systemic corticosteroid therapy')],
     });
     expect(
       conditionOf(
@@ -638,6 +642,7 @@ describe('medical history', () => {
         {
           all: [
             cond({ names: ['interstitial_lung_disease', 'pneumonitis'] }),
+            neededTherapy(['corticosteroid', 'immunosuppressant']),
             unread('requiring treatment with steroids or other immunosuppressive medications'),
           ],
         },
@@ -652,6 +657,7 @@ describe('medical history', () => {
     ).toEqual({
       all: [
         cond({ names: ['autoimmune_disease'] }),
+        neededTherapy(['corticosteroid', 'immunosuppressant']),
         unread('requiring chronic treatment with steroids or other immunosuppressive treatment'),
       ],
     });

@@ -73,9 +73,10 @@ describe('supportive care a condition requires', () => {
   });
 
   it('leaves a named condition requiring steroids to the history reader ("pneumonitis requiring steroids")', () => {
-    expect(
-      therapyLeaves(read('Interstitial lung disease or prior pneumonitis requiring steroids.', 'exclusion')),
-    ).toEqual([]);
+    // The only steroid leaf is the one the history reader puts beside the past pneumonitis.
+    const c = read('Interstitial lung disease or prior pneumonitis requiring steroids.', 'exclusion');
+    expect(therapyLeaves(c)).toEqual([therapy({ classes: ['corticosteroid'] })]);
+    expect(c).toMatchObject({ any: [expect.anything(), { all: [{ fact: 'condition' }, therapy({ classes: ['corticosteroid'] }), { fact: 'unparsed' }] }] });
   });
 
   it('does not read a generic anticancer treatment a malignancy requires (it may be still to come)', () => {
