@@ -1,7 +1,8 @@
 /**
  * Attestations about doing what the study asks: the exercise an exercise study prescribes, coming to
- * the study site, the study's assessments and planned check-ups, consent named by its signing or as
- * accepting random assignment; and ages written as "until 30" or "18 or the legal age of consent".
+ * the study site, the study's assessments and planned check-ups, what the patient reports (pain
+ * scores, symptoms), tissue old or new named with its provision or availability, consent named by
+ * its signing or as accepting random assignment; and ages written as "until 30" or "18 or the legal age of consent".
  * Real corpus lines with the rule they must get, and lines that must not get it.
  */
 import type { Condition } from '../../src/criteria/facts';
@@ -185,5 +186,60 @@ describe('ages written as an upper bound with until, or as 18 or the legal age',
 
   it('does not read a bare 18 as an age without a person or the legal age', () => {
     expect(read('Patients must be 18 years of age.').condition).toBeNull();
+  });
+});
+
+describe('what the patient reports for the study', () => {
+  it('reads the ability or willingness to report pain or symptoms as questionnaires', () => {
+    expect(read('willingness to complete symptom screening.')).toEqual({
+      condition: attest('questionnaires', true),
+      unread: '',
+    });
+    expect(read('Is able to provide worst pain score at bony metastatic site(s).')).toEqual({
+      condition: attest('questionnaires', true),
+      unread: 'bony metastatic site(s',
+    });
+  });
+
+  it('does not read a pain score limit or a self-reported history as questionnaires', () => {
+    expect(topicsOf('Pain score of 4 or more', 'exclusion')).toEqual([]);
+    expect(topicsOf('Self-reported history of hepatitis', 'exclusion')).toEqual([]);
+    expect(
+      topicsOf('Self-reported willingness to eat the provided foods (with some tailoring to their food preferences)'),
+    ).toEqual([]);
+  });
+});
+
+describe('tissue for the study, old or new', () => {
+  it('reads archival tumour named as available or provided as tissue_available', () => {
+    expect(read('The patient must have sufficient archival tumor available for sequencing.')).toEqual({
+      condition: attest('tissue_available', true),
+      unread: '',
+    });
+    expect(
+      topicsOf(
+        'Be able to provide a core or excisional lymph node biopsy for biomarker analysis from an archival or newly obtained biopsy at Screening. In addition, participants may provide additional biopsy at Week 18 and at the time of discontinuation due to progression',
+      ),
+    ).toEqual(['tissue_available=true']);
+  });
+
+  it('reads no available biological material as tissue_available = false in an exclusion', () => {
+    expect(read('No available biological material', 'exclusion')).toEqual({
+      condition: attest('tissue_available', false),
+      unread: '',
+    });
+  });
+
+  it('does not read a tissue test of the tumour as tissue availability', () => {
+    expect(
+      topicsOf(
+        'Tumor demonstrates CSPG4 and/or GD2 expression in archival or fresh tissue by central testing (suggested positivity threshold: at least 25% viable tumor cells by IHC or equivalent validated assay).',
+      ),
+    ).toEqual([]);
+    expect(
+      topicsOf(
+        'Patient must have immunohistochemically documented NY-ESO-1 expression, defined as ≥ 1+ expression on either archival or fresh tumor tissue by immunohistochemistry, in ≥50% of the sampled tumor tissue AND HLA-A\\*0201 and/or HLA-A\\*0205 positive, as identified by high-resolution genomic deoxyribonucleic acid (DNA) typing of the HLA-A locus.',
+      ),
+    ).toEqual([]);
   });
 });

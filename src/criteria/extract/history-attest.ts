@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -107,6 +107,19 @@ const TOPICS: Topic[] = [
     topic: 'tissue_available',
     re: /\b(?:archiv(?:al|ed)\s+(?:tumou?r\s+)?(?:tissue|samples?|specimens?|blocks?|biops(?:y|ies))|ffpe|formalin[\s-]fixed|paraffin[\s-]embedded|unstained\s+slides|tissue\s+(?:blocks?|samples?|specimens?)|tumou?r\s+(?:tissue\s+)?(?:blocks?|samples?|specimens?))\b/i,
     words: vocab('unavailability unavailable'),
+  },
+  {
+    // "sufficient archival tumor available for sequencing", "provide a core or excisional lymph node
+    // biopsy … from an archival or newly obtained biopsy", "No available biological material": tissue
+    // for the study, old or new, named with its availability or its provision (the question allows
+    // a new biopsy where the criterion does).
+    topic: 'tissue_available',
+    re: /\b(?:archiv(?:al|ed)\s+(?:(?:and\s*\/\s*)?or\s+(?:newly\s+obtained|fresh|new)\s+)(?:tumou?r\s+)?(?:tissues?|samples?|specimens?|biops(?:y|ies))|archiv(?:al|ed)\s+tumou?r\s+(?:(?:is|are)\s+)?available|available\s+(?:tumou?r\s+|biological\s+|pathologic(?:al)?\s+)material)\b/i,
+    // A tissue test required of the tumour ("expression on archival or fresh tumor tissue") is the
+    // biomarker's question; the tissue must be named as provided or available.
+    lead: /\b(?:provide|providing|provision|submit\w*|submission|availab\w*|sufficient|adequate|agree\w*|willing\w*)\b[^.;]{0,140}$/i,
+    cannot: /\bno\s+(?:available|sufficient|adequate)\b|\binsufficient\b|\bunavailab\w*/i,
+    words: vocab('sufficient available availability provide providing provision submit submission core excisional lymph node newly obtained fresh new material materials biological pathological pathologic sequencing analysis analyses biomarker testing at screening'),
   },
   {
     // "Tissue is available for biologic studies", "Have sufficient and accessible tissue for next
@@ -210,6 +223,15 @@ const TOPICS: Topic[] = [
     // Survey") asks nothing of the patient.
     reject: /\b(?:per|on|by|from|via)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:surveys?|questionnaires?)\b/i,
     words: vocab('survey online paper web electronic'),
+  },
+  {
+    // "Is able to provide worst pain score at bony metastatic site(s)", "Willingness to self-report
+    // level of oral pain using Visual Analog Scale", "willingness to complete symptom screening": what
+    // the patient reports for the study, asked only as an ability or a willingness.
+    topic: 'questionnaires',
+    re: /\b(?:self[\s-]?report(?:ed|ing)?(?:\s+(?:level\s+of\s+)?(?:pain|symptoms?))?|(?:(?:worst|average|daily)\s+)?pain\s+scores?|symptom\s+(?:screening|reporting|scores?))\b/i,
+    lead: /\b(?:able|ability|unable|inability|willing\w*|unwilling\w*|agree\w*)\s+(?:to\s+)?(?:(?:provide|complete|give|record)\s+)?(?:(?:their|a|the)\s+)?[^.;]{0,40}$/i,
+    words: vocab('self report reported reporting level pain score scores worst average daily symptom symptoms screening provide record visual analog analogue scale vas'),
   },
   {
     // "Must be willing and able to accept at least one leukapheresis procedure", "Any condition
