@@ -136,7 +136,7 @@ describe('assessments and check-ups the study asks for', () => {
       topicsOf(
         'Are planning to undergo regular follow-up and monitoring for cancer recurrence per standard of care at the enrolling site AND',
       ),
-    ).toEqual(['compliance=true']);
+    ).toEqual(['compliance=true', 'care_at_site=true']);
   });
 });
 
@@ -241,5 +241,48 @@ describe('tissue for the study, old or new', () => {
         'Patient must have immunohistochemically documented NY-ESO-1 expression, defined as ≥ 1+ expression on either archival or fresh tumor tissue by immunohistochemistry, in ≥50% of the sampled tumor tissue AND HLA-A\\*0201 and/or HLA-A\\*0205 positive, as identified by high-resolution genomic deoxyribonucleic acid (DNA) typing of the HLA-A locus.',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('where or by whom the patient is cared for', () => {
+  it('has a plain question in rules/attestations.json', () => {
+    const topic = lexicons().attestations.topics.find((t) => t.id === 'care_at_site');
+    expect(topic?.question).toMatch(/\?$/);
+  });
+
+  it('reads care at the named institutions, a referral to the study centres and a scheduled appointment as care_at_site', () => {
+    expect(read('Followed for cancer or survivorship care at one of the following institutions:')).toEqual({
+      condition: attest('care_at_site', true),
+      unread: '',
+    });
+    expect(
+      read(
+        'Patients aged one year and over who are referred to the centres involved in the protocol (Azienda Ospedaliero-Universitaria di Parma, University of Parma, University of Perugia and Azienda Ospedali Riuniti Villa Sofia-Cervello of Palermo).',
+      ),
+    ).toEqual({ condition: { all: [attest('care_at_site', true), age('greaterThanInclusive', 1)] }, unread: '' });
+    expect(
+      topicsOf(
+        'A scheduled new or return (non-urgent/sick) primary care visit at one of the study practices (Penn Trial) or with one of the study primary care providers (UH Trial)',
+      ),
+    ).toEqual(['care_at_site=true']);
+  });
+
+  it("reads the care of the study's own investigator as what excludes", () => {
+    expect(
+      read(
+        'Are under the current medical care of either the study primary investigator (PI) or co-investigator (Co-I)',
+        'exclusion',
+      ),
+    ).toEqual({ condition: attest('care_at_site', true), unread: '' });
+  });
+
+  it('does not read an exception for patients treated at a participating centre, nor earlier treatment there', () => {
+    expect(
+      topicsOf(
+        'The only exception is for patients who are being treated at a participating center with neoadjuvant therapy for 1 cLN, and who otherwise meet criteria for enrollment.',
+        'exclusion',
+      ),
+    ).toEqual([]);
+    expect(topicsOf('Patients treated at the study site within 5 years', 'exclusion')).toEqual([]);
   });
 });

@@ -271,7 +271,7 @@ function sentenceBounds(text: string, pos: number): [number, number] {
 }
 
 const NUMBER_START =
-  /(?:[<>=≤≥]|&[gl]t;|\b(?:greater|more|less|older|younger|at\s+least|at\s+most|minimum|maximum|over|under|above|below|between|from|no|not|equal)\b|\b\d{1,3}\b|\b(?:eighteen|twenty|sixteen|twelve|twenty[- ]one|sixty|seventy)\b)/gi;
+  /(?:[<>=≤≥]|&[gl]t;|\b(?:greater|more|less|older|younger|at\s+least|at\s+most|minimum|maximum|over|under|above|below|between|from|no|not|equal)\b|\b\d{1,3}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]one|sixty|seventy)\b)/gi;
 
 export const extractAge: Extractor = (input) => {
   const { text } = input;

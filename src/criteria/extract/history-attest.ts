@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -327,6 +327,23 @@ const TOPICS: Topic[] = [
     re: /\b(?:previous(?:ly)?|prior|already|earlier)\s+(?:been\s+)?(?:enrol(?:l)?(?:ed|ment)|randomi[sz](?:ed|ation)|participat\w*|included|registered)(?:\s+(?:and|or)\s+(?:randomi[sz](?:ed|ation)|treated|enrol(?:l)?(?:ed|ment)))?\s+(?:in|on|into)\s+(?:the\s+|this\s+)?(?:present|same|current|this)\s+(?:same\s+)?(?:study|trial|protocol)\b/i,
     event: true,
     words: vocab('previous previously prior already earlier been enrolled enrollment enrolment randomized randomised randomization randomisation participation participated included registered treated present same current this study trial protocol'),
+  },
+  {
+    // Where, or by whom, the patient is cared for: "Followed for cancer or survivorship care at one of
+    // the following institutions", "referred to the centres involved in the protocol", "Scheduled for
+    // an upcoming appointment in … Primary Care clinics", "Plan to be treated at a partner cancer site",
+    // and in an exclusion "Are under the current medical care of either the study primary
+    // investigator (PI) or co-investigator (Co-I)". The place or the doctors stay in the criterion
+    // shown with the question.
+    topic: 'care_at_site',
+    re: /\b(?:(?:(?:be|being|are|is|currently)\s+(?:treated|seen)|followed|cared\s+for|(?:(?:cancer|survivorship|medical|primary)\s+)*care)\s+(?:and\s+followed\s+)?at\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?(?:following|participating|partner|study|enrolling|treating)\s+(?:[\w-]+\s+){0,2}?(?:institutions?|cent(?:er|re)s?|sites?|hospitals?|clinics?|practices?)|referred\s+to\s+the\s+(?:cent(?:er|re)s?|institutions?|hospitals?|sites?)\s+(?:involved|participating)|(?:under|in)\s+the\s+(?:current\s+)?(?:medical\s+)?care\s+of\s+(?:either\s+)?the\s+(?:study\s+)?(?:primary\s+|principal\s+)?investigator|scheduled\s+(?:for\s+)?(?:an?\s+)?(?:upcoming\s+|new\s+or\s+return\s+)?(?:\([^()]{0,30}\)\s+)?(?:primary\s+care\s+)?(?:appointment|visit)\s+(?:in|at|with)\b)/i,
+    // "The only exception is for patients who are being treated at a participating center …".
+    reject: /\bexception|\bexcept\b|\bunless\b/i,
+    event: true,
+    tail: /^(?:[A-Z][\w.'()-]*|the|a|an|of|or|and|&|di|de|del|della|general|internal|medicine|primary|care|clinics?|practices?|providers?|hospitals?|institutions?|cent(?:er|re)s?|sites?|study|involved|in|protocol|one|following)$/,
+    words: vocab(
+      'followed treated seen cared care cancer survivorship medical primary at following participating partner study enrolling treating institution institutions center centers centre centres site sites hospital hospitals clinic clinics practice practices referred involved protocol under current either investigator co pi principal scheduled upcoming new return appointment visit in with plan plans planned',
+    ),
   },
   {
     // "Hospice enrollment", "Participants enrolled in hospice", "Nursing home resident": a care
