@@ -286,3 +286,19 @@ describe('where or by whom the patient is cared for', () => {
     expect(topicsOf('Patients treated at the study site within 5 years', 'exclusion')).toEqual([]);
   });
 });
+
+describe('all races and genders eligible', () => {
+  it('reads the gender named among all races and ethnic groups as any sex, the ethnic groups left unread', () => {
+    expect(read('All races, gender and ethnic groups are eligible for this study.')).toEqual({
+      condition: { fact: 'sex', operator: 'in', value: ['female', 'male', 'other'] },
+      unread: 'ethnic groups',
+    });
+  });
+
+  it('does not read such a statement among exclusions, where it would exclude everybody', () => {
+    expect(
+      read('Both men and women, and members of all races and ethnic groups, are eligible for this trial.', 'exclusion')
+        .condition,
+    ).toBeNull();
+  });
+});

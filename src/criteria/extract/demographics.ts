@@ -430,7 +430,7 @@ const SUBJECT_SEX = new RegExp(
   'i',
 );
 const ANY_SEX =
-  /\b(?:both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)(?!\s*(?:hormon|steroid|therapy|drug|partner))|all\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender)|(?:sex|gender)\s*(?:is\s+)?(?:not\s+limited|unlimited|unrestricted)|gender\s+unlimited|no\s+(?:sex|gender)\s+restrictions?|(?:sex|gender)\s*:\s*(?:all|both|any))\b/i;
+  /\b(?:both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)(?!\s*(?:hormon|steroid|therapy|drug|partner))|all\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender)|(?:sex|gender)\s*(?:is\s+)?(?:not\s+limited|unlimited|unrestricted)|gender\s+unlimited|no\s+(?:sex|gender)\s+restrictions?|(?:sex|gender)\s*:\s*(?:all|both|any)|all\s+(?:races?|racial|ethnic\w*)(?:\s*,\s*|\s+and\s+)(?:genders?|sexes))\b/i;
 const ONLY_SEX = new RegExp(
   `\\b(?:(?<a>${SEX_WORD})\\s+(?:patients?\\s+|participants?\\s+|subjects?\\s+)?only|only\\s+(?<b>${SEX_WORD})(?:\\s+(?:patients?|participants?|subjects?))?|must\\s+be\\s+(?:an?\\s+)?(?<c>${SEX_WORD})|(?:sex|gender)\\s*:\\s*(?<d>male|female))\\b`,
   'i',
