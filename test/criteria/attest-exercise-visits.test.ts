@@ -302,3 +302,40 @@ describe('all races and genders eligible', () => {
     ).toBeNull();
   });
 });
+
+describe('new tissue taken for the study', () => {
+  it('reads an agreement to submit fresh tumour tissue or to bone marrow aspirates as biopsy_consent', () => {
+    for (const text of [
+      'Must agree to the submission of fresh tumor tissue',
+      'The subject must also agree to pretreatment and on-treatment bone marrow aspirates.',
+    ]) {
+      expect(read(text)).toEqual({ condition: attest('biopsy_consent', true), unread: '' });
+    }
+    expect(read('Unwilling to undergo bone marrow biopsy', 'exclusion')).toEqual({
+      condition: attest('biopsy_consent', false),
+      unread: '',
+    });
+  });
+
+  it('does not read tissue left over from an operation, fresh tissue offered beside archival tissue, or a diagnosis by marrow biopsy', () => {
+    expect(
+      topicsOf(
+        'Willing to donate a section fresh tumour tissue from surgery, a TURBT, fluid aspirate, or biopsy surplus to diagnostic use',
+      ),
+    ).toEqual([]);
+    expect(
+      topicsOf(
+        'Subjects agree to provide fresh tumor tissue that has not been previously irradiated. If biopsy procedure is not safe to perform, then archival tumor tissue (20 slides or a tissue block) can be submitted.',
+      ),
+    ).toEqual([]);
+    expect(topicsOf('Diagnosis confirmed by bone marrow biopsy')).toEqual([]);
+  });
+
+  it('reads tissue the patient provides as tissue_available, the preferred site left unread', () => {
+    expect(
+      topicsOf(
+        'Provides tumor tissue (preferably from a metastatic site and, if not available, from the primary tumor) that is suitable for next generation sequencing and biomarker analysis as required for this study.',
+      ),
+    ).toEqual(['tissue_available=true']);
+  });
+});

@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -126,7 +126,7 @@ const TOPICS: Topic[] = [
     // generation sequencing", "Willingness to provide archival or newly obtained tumor tissues":
     // tissue the study can test, named with its availability or its provision.
     topic: 'tissue_available',
-    re: /\b(?:(?:availab\w*|provide|providing|provision\s+of|submi(?:t|tting|ssion\s+of)|donate|sufficient|adequate)\s+(?:(?:and|or|a|the|an|section|of|their|accessible|archival|archived|fresh|newly|obtained|residual|resected|tumou?r|primary)\s+){0,6}tissues?|(?:^\W*|\b(?:have|has|having|with)\s+(?:[\w-]+\s+){0,3}?)(?:tumou?r\s+)?tissues?\s+(?:(?:is|are)\s+)?(?:available|availability))\b/i,
+    re: /\b(?:(?:availab\w*|provides?|providing|provision\s+of|submi(?:t|tting|ssion\s+of)|donate|sufficient|adequate)\s+(?:(?:and|or|a|the|an|section|of|their|accessible|archival|archived|fresh|newly|obtained|residual|resected|tumou?r|primary)\s+){0,6}tissues?|(?:^\W*|\b(?:have|has|having|with)\s+(?:[\w-]+\s+){0,3}?)(?:tumou?r\s+)?tissues?\s+(?:(?:is|are)\s+)?(?:available|availability))\b/i,
     // Fresh tissue alone is a new biopsy, another question.
     reject: /\b(?:soft|connective)\s+tissue|\bnot\s+(?:be\s+)?required\b|\bif\s+(?:\w+\s+){0,4}(?:tissue|biopsy)\b|^(?![^]*\barchiv)[^]*\b(?:fresh|newly\s+obtained)\b/i,
     words: vocab('availability unavailability unavailable sufficient adequate accessible provide providing provision submit submitting submission donate section newly residual resected primary tissues available biologic biological studies analysis analyses central testing sequencing ngs genetic molecular'),
@@ -157,6 +157,18 @@ const TOPICS: Topic[] = [
     // An optional biopsy is not a requirement ("participants may provide additional biopsy").
     reject: /\b(?:optional|not\s+(?:be\s+)?(?:required|mandatory)|may\s+(?:also\s+)?(?:provide|undergo|have|consent))\b/i,
     words: vocab('pre post serial repeat consent agree'),
+  },
+  {
+    // "Must agree to the submission of fresh tumor tissue", "The subject must also agree to
+    // pretreatment and on-treatment bone marrow aspirates": new tissue taken for the study. Not tissue
+    // left over from an operation ("fresh tumour tissue from surgery … surplus to diagnostic use"),
+    // nor fresh tissue offered beside archival tissue, which is tissue_available's question.
+    topic: 'biopsy_consent',
+    re: /\b(?:(?:submission\s+of|submit|provide|providing|donate)\s+(?:a\s+)?(?:section\s+(?:of\s+)?)?fresh\s+(?:tumou?r\s+)?tissues?|bone\s+marrow\s+(?:aspirates?|aspirations?|biops(?:y|ies)))\b/i,
+    lead: /\b(?:agree\w*|willing\w*|unwilling\w*|consent\w*|refus\w*)\b[^.;]{0,80}$/i,
+    reject: /\bsurplus\b|\bfrom\s+(?:the\s+)?surg|\bresect|\barchiv|\bleft-?over|\boptional\b|\bif\b/i,
+    rejectInCriterion: true,
+    words: vocab('submission submit provide providing donate section fresh tumor tumour tissue tissues bone marrow aspirate aspirates aspiration aspirations biopsy biopsies pretreatment pre on treatment'),
   },
   {
     topic: 'research_samples',
