@@ -159,16 +159,15 @@ const TOPICS: Topic[] = [
     words: vocab('pre post serial repeat consent agree'),
   },
   {
-    // "Must agree to the submission of fresh tumor tissue", "The subject must also agree to
-    // pretreatment and on-treatment bone marrow aspirates": new tissue taken for the study. Not tissue
-    // left over from an operation ("fresh tumour tissue from surgery … surplus to diagnostic use"),
-    // nor fresh tissue offered beside archival tissue, which is tissue_available's question.
+    // "The subject must also agree to pretreatment and on-treatment bone marrow aspirates": marrow
+    // taken for the study, the biopsy of a marrow disease. Fresh tumour tissue alone is left unread: it
+    // may come from a new biopsy or from the operation the patient is having.
     topic: 'biopsy_consent',
-    re: /\b(?:(?:submission\s+of|submit|provide|providing|donate)\s+(?:a\s+)?(?:section\s+(?:of\s+)?)?fresh\s+(?:tumou?r\s+)?tissues?|bone\s+marrow\s+(?:aspirates?|aspirations?|biops(?:y|ies)))\b/i,
+    re: /\bbone\s+marrow\s+(?:aspirates?|aspirations?|biops(?:y|ies))\b/i,
     lead: /\b(?:agree\w*|willing\w*|unwilling\w*|consent\w*|refus\w*)\b[^.;]{0,80}$/i,
     reject: /\bsurplus\b|\bfrom\s+(?:the\s+)?surg|\bresect|\barchiv|\bleft-?over|\boptional\b|\bif\b/i,
     rejectInCriterion: true,
-    words: vocab('submission submit provide providing donate section fresh tumor tumour tissue tissues bone marrow aspirate aspirates aspiration aspirations biopsy biopsies pretreatment pre on treatment'),
+    words: vocab('bone marrow aspirate aspirates aspiration aspirations biopsy biopsies pretreatment pre on treatment'),
   },
   {
     topic: 'research_samples',
