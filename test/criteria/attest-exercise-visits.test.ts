@@ -337,16 +337,3 @@ describe('new tissue taken for the study', () => {
     ).toEqual(['tissue_available=true']);
   });
 });
-
-describe('a telephone offered instead of the internet', () => {
-  it('reads internet access or a telephone as either question in an inclusion', () => {
-    expect(read('E-mail access and computer with Internet access or telephone')).toEqual({
-      condition: { any: [attest('device_access', true), attest('telephone_access', true)] },
-      unread: '',
-    });
-  });
-
-  it('leaves the exclusion of both unread rather than excluding on either', () => {
-    expect(read('No internet access or telephone', 'exclusion').condition).toBeNull();
-  });
-});

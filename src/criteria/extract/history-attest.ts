@@ -294,13 +294,13 @@ const TOPICS: Topic[] = [
     // download and use a study app".
     topic: 'device_access',
     re: /\b(?:smart[\s-]?phones?|internet(?:\s+access)?|e-?mail\s+(?:address|access)|wi-?fi|wireless\s+(?:fidelity|network)|(?:connected|electronic)\s+devices?|(?:study\s+)?app(?:lication)?s?\s+(?:on|for)\s+(?:their|a|the)\s+(?:smart[\s-]?phone|phone|device)|(?:download|use)\s+(?:a\s+|the\s+)?study\s+app|access\s+(?:to\s+)?(?:an?\s+|the\s+)?online\b)\b/i,
+    // A telephone instead is another question; the criterion is then left as written.
+    reject: /\bor\s+(?:a\s+)?(?:tele)?phone\b/i,
     words: vocab('smartphone smartphones smart phone phones internet e mail email address access computer laptop tablet wi fi wifi wireless fidelity network connected connection device devices electronic download app application applications owns own uses use working active online'),
   },
   {
     topic: 'telephone_access',
-    // "E-mail access and computer with Internet access or telephone": a telephone offered instead of
-    // the internet, read with device_access as either one.
-    re: /\b(?:access\s+to\s+a\s+(?:tele)?phone|(?:tele)?phone\s+(?:access|number)|(?:internet|computer|e-?mail)\b[^.;]{0,40}\bor\s+(?:a\s+)?(?:tele)?phone)\b/i,
+    re: /\b(?:access\s+to\s+a\s+(?:tele)?phone|(?:tele)?phone\s+(?:access|number))\b/i,
     words: vocab('telephone phone number access home mobile'),
   },
   {
@@ -385,9 +385,6 @@ const TOPICS: Topic[] = [
 ];
 
 /** "Age ≥ 18 at the time of signing informed consent", "within 28 days prior to consent": a date. */
-/** "… with Internet access or telephone": the telephone is the other way to take part. */
-const EITHER_PHONE = /\b(?:internet|computer|e-?mail|smart[\s-]?phone|tablet)\b[^.;]{0,40}\bor\s+(?:a\s+)?(?:tele)?phone\b/i;
-
 const CONSENT_AS_DATE =
   /\b(?:at|on|of|prior\s+to|before|after|from|since|until|till|by(?!\s+sign)|within\s+\d+\s+\w+\s+(?:of|prior\s+to|before))\s+(?:the\s+)?(?:(?:time|day|date|point)\s+(?:of\s+)?)?(?:signing|sign|obtaining|providing|giving|signature\s+of)?\s*(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:consent|icf)\b/i;
 
@@ -578,16 +575,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       conds.push({ fact: 'attestation', operator: 'equal', value: !exclusion, params: { topic: h.topic } });
     }
     if (!conds.length) continue;
-    let unique = conds.filter((c, i) => conds.findIndex((d) => JSON.stringify(d) === JSON.stringify(c)) === i);
-    // An inclusion that offers a telephone instead of the internet asks for either; an exclusion of
-    // both ("No internet access or telephone") joins them the other way, left unread.
-    if (EITHER_PHONE.test(sentence)) {
-      const isPhoneOrDevice = (c: Condition): boolean =>
-        'fact' in c && /^(?:device|telephone)_access$/.test(String((c.params as { topic?: string } | undefined)?.topic));
-      const pair = unique.filter(isPhoneOrDevice);
-      if (pair.length === 2 && exclusion) continue;
-      if (pair.length === 2) unique = [...unique.filter((c) => !isPhoneOrDevice(c)), { any: pair }];
-    }
+    const unique = conds.filter((c, i) => conds.findIndex((d) => JSON.stringify(d) === JSON.stringify(c)) === i);
     const spans = vocabSpans(input, sStart, sEnd, wordsFor(hits.map((h) => h.topic))).flatMap((sp) => subtract(sp, taken));
     for (const h of hits) {
       if (h.entry?.tail) spans.push(...tailSpans(input, h.end, sEnd, h.entry.tail));
