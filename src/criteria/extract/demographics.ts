@@ -167,7 +167,7 @@ export function ageLeaves(bounds: Bound[]): LeafCondition[] {
 
 /** Words before a number that make it an age. */
 const AGE_WORD_BEFORE =
-  /\b(?:age[ds]?|ages)\s*(?:\(\s*(?:years?|yrs?)\s*\)\s*)?(?:[:=-]\s*)?(?:(?:is|of|at|must\s+be|should\s+be|will\s+be|range|ranging|limit|limits|requirement|restriction|group)\s+)*(?:(?:at|from)\s+)?(?:(?:the\s+)?time\s+of\s+(?:\w+\s+){0,3})?$|\b(?:minimum|maximum|min\.?|max\.?)\s+(?:age\s*)?(?:of\s+)?$|\b(?<prep>over|above|older\s+than|under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?$/i;
+  /\b(?:age[ds]?|ages)\s*(?:\(\s*(?:years?|yrs?)\s*\)\s*)?(?:[:=-]\s*)?(?:(?:is|of|at|must\s+be|should\s+be|will\s+be|range|ranging|limit|limits|requirement|restriction|group)\s+)*(?:(?:at|from)\s+)?(?:(?:the\s+)?time\s+of\s+(?:\w+\s+){0,3})?$|\b(?:minimum|maximum|min\.?|max\.?)\s+(?:age\s*)?(?:of\s+)?$|\b(?<prep>over|above|older\s+than|under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?$|\bage[ds]?\s+(?<upto>until|till|up\s+to)\s+$/i;
 /** A person directly before a bare "≥ 18 years": "Adults ≥ 18 years", "Male or female, ≥ 18 years". */
 const PERSON_BEFORE =
   /\b(?:adults?|adolescents?|children|patients?|participants?|subjects?|individuals?|persons?|people|men|women|males?|females?|volunteers?)(?:'s?)?\s*(?:[,(]\s*)?(?:(?:who\s+are|must\s+be|should\s+be|shall\s+be|will\s+be|are|is|be)\s+)?(?:aged?\s+)?$|^\s*(?:be|is|are)\s+$/i;
@@ -184,6 +184,9 @@ const DIAGNOSED_BEFORE =
 /** "at the time of signing informed consent", "on the day of signing", "at screening": today's age. */
 const WHEN_AFTER =
   /^\s*[,(]?\s*(?:(?:at|on|by)\s+(?:the\s+)?(?:time|day|date)\s+(?:the\s+)?(?:written\s+)?(?:informed\s+)?consent(?:\s+form)?\s+is\s+(?:signed|obtained|given)|(?:at|on|by)\s+(?:the\s+)?(?:time|day|date)\s+(?:of\s+)?(?:signing\s+|providing\s+|giving\s+|obtaining\s+)?(?:(?:the|written)\s+)?(?:(?:informed\s+consent(?:\s+signing)?|consent|icf|screening|enrol?ment|registration|randomi[sz]ation|inclusion|study\s+entry|entry|the\s+screening\s+visit)(?:\s+form)?(?:\s*\(\s*icf\s*\))?(?:\s+(?:form|document))?)|(?:at|on)\s+(?:the\s+)?(?:screening(?:\s+visit)?|enrol?ment|registration|randomi[sz]ation|study\s+entry|inclusion|baseline|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+)?consent(?:\s+form)?))(?:\s*\(\s*icf\s*\))?\s*\)?/i;
+/** "18 or the legal age of consent …", "18 (or the age of majority)": the number is an age, a minimum. */
+const LEGAL_AGE_AFTER =
+  /^\s*(?:(?:years?|yrs?)\s*(?:of\s+age|old)?\s*)?,?\s*\(?\s*or\s+(?:the\s+|of\s+)?(?:(?:local\s+)?legal\s+age|age\s+of\s+(?:consent|majority))\b/i;
 /** A sex right before an age: "Female between 18 and 37 years old", "male patients aged ≥ 18". */
 const SEX_BEFORE_AGE =
   /\b(females?|males?|wom[ae]n|m[ae]n)(?:\s+(?:patients?|participants?|subjects?))?\s*,?\s*(?:aged?\s+)?$/i;
@@ -268,7 +271,7 @@ function sentenceBounds(text: string, pos: number): [number, number] {
 }
 
 const NUMBER_START =
-  /(?:[<>=≤≥]|&[gl]t;|\b(?:greater|more|less|older|younger|at\s+least|at\s+most|minimum|maximum|over|under|above|below|between|from|no|not|equal)\b|\b\d{1,3}\b|\b(?:eighteen|twenty|sixteen|twelve|twenty[- ]one|sixty|seventy)\b)/gi;
+  /(?:[<>=≤≥]|&[gl]t;|\b(?:greater|more|less|older|younger|at\s+least|at\s+most|minimum|maximum|over|under|above|below|between|from|no|not|equal)\b|\b\d{1,3}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]one|sixty|seventy)\b)/gi;
 
 export const extractAge: Extractor = (input) => {
   const { text } = input;
@@ -292,6 +295,8 @@ export const extractAge: Extractor = (input) => {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const after = text.slice(read.end);
     const ageWord = AGE_WORD_BEFORE.exec(before);
+    const legalAgeAfter =
+      LEGAL_AGE_AFTER.test(after) && read.bounds.length === 1 && /\b(?:be|is|are|aged?)\s*$/i.test(before);
     const person = PERSON_BEFORE.test(before) && read.bounds.some((b) => b.op !== 'equal');
     const pdq = inAgeContext && m.index < 3;
     const hasUnit = /\b(?:years?|yrs?|y|months?|mos?)\b/i.test(text.slice(m.index, read.end)) || read.framed;
@@ -305,7 +310,7 @@ export const extractAge: Extractor = (input) => {
     // The whole criterion is the limit ("18 - 65 years.", "≥18 years at the time consent is signed."):
     // nothing else it could be the duration of.
     const bare = /^[\s\d.)(*-]*$/.test(text.slice(0, m.index)) && inYears && /^\s*(?:[.;]|$)/.test(afterWhen);
-    if (!ageWord && !read.framed && !(person && hasUnit) && !pdq && !continued && !bare) continue;
+    if (!ageWord && !read.framed && !(person && hasUnit) && !pdq && !continued && !bare && !legalAgeAfter) continue;
     // Months are an age only when the text says so ("6 months of age"); "more than 6 months" is a time.
     if (read.bounds.every((b) => b.months) && !read.framed && !ageWord) continue;
     if (!ageWord && !pdq && !continued && NOT_AGE_BEFORE.test(before)) continue;
@@ -329,6 +334,10 @@ export const extractAge: Extractor = (input) => {
       // "18 years of age" with no comparison is not a limit; "minimum age 18", "over age 18" are.
       const prep = ageWord?.groups?.prep?.toLowerCase();
       if (prep) read.bounds[0]!.op = /^(?:over|above|older)/.test(prep) ? 'greaterThan' : 'lessThan';
+      // "age until 30 years old": up to that age, the limit included so the rule is never stricter.
+      else if (ageWord?.groups?.upto) read.bounds[0]!.op = 'lessThanInclusive';
+      // "must be 18 or the legal age of consent in the jurisdiction": 18 is the least age allowed.
+      else if (legalAgeAfter) read.bounds[0]!.op = 'greaterThanInclusive';
       else if (ageWord && /\b(?:minimum|min)\b/i.test(ageWord[0])) read.bounds[0]!.op = 'greaterThanInclusive';
       else if (ageWord && /\b(?:maximum|max)\b/i.test(ageWord[0])) read.bounds[0]!.op = 'lessThanInclusive';
       else continue;
@@ -421,7 +430,7 @@ const SUBJECT_SEX = new RegExp(
   'i',
 );
 const ANY_SEX =
-  /\b(?:both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)(?!\s*(?:hormon|steroid|therapy|drug|partner))|all\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender)|(?:sex|gender)\s*(?:is\s+)?(?:not\s+limited|unlimited|unrestricted)|gender\s+unlimited|no\s+(?:sex|gender)\s+restrictions?|(?:sex|gender)\s*:\s*(?:all|both|any))\b/i;
+  /\b(?:both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)(?!\s*(?:hormon|steroid|therapy|drug|partner))|all\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender)|(?:sex|gender)\s*(?:is\s+)?(?:not\s+limited|unlimited|unrestricted)|gender\s+unlimited|no\s+(?:sex|gender)\s+restrictions?|(?:sex|gender)\s*:\s*(?:all|both|any)|all\s+(?:races?|racial|ethnic\w*)(?:\s*,\s*|\s+and\s+)(?:genders?|sexes))\b/i;
 const ONLY_SEX = new RegExp(
   `\\b(?:(?<a>${SEX_WORD})\\s+(?:patients?\\s+|participants?\\s+|subjects?\\s+)?only|only\\s+(?<b>${SEX_WORD})(?:\\s+(?:patients?|participants?|subjects?))?|must\\s+be\\s+(?:an?\\s+)?(?<c>${SEX_WORD})|(?:sex|gender)\\s*:\\s*(?<d>male|female))\\b`,
   'i',

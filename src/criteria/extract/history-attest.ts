@@ -23,7 +23,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -61,9 +61,12 @@ const SOME_PATIENTS =
 /** Topic anchors: the words that say what is attested. */
 const TOPICS: Topic[] = [
   {
+    // Accepting random assignment is part of the consent: the consent form explains the probability
+    // of random assignment to each treatment (ICH E6(R2) 4.8.10(c)), so "Unwilling to accept random
+    // assignment" is consent the patient will not give.
     topic: 'informed_consent',
-    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign(?:ed)?\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+|verbal\s+|oral\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent)\b/i,
-    words: vocab('inform provision signature withdrawal withdrawn lack absence deny denies denied capacity statement durable power attorney'),
+    re: /\b(?:inform(?:ed)?\s+(?:written\s+)?consent|consent\s+(?:form|document|to\s+participate)|written\s+consent|signed\s+consent|sign(?:ed)?\s+(?:the\s+|a\s+)?consent|(?:give|provide|giving|providing)\s+(?:written\s+|verbal\s+|oral\s+)?consent|icf|(?:informed\s+)?assent|legally\s+(?:authorized|acceptable)\s+representative|legal\s+(?:representative|guardian)|durable\s+power\s+of\s+attorney|consent(?:ing)?\s+(?:to|for)\s+(?:the|this)\s+(?:study|trial|research)|statement\s+of\s+consent|(?:capacity|ability|able|unable|inability)\s+to\s+consent|written\s+IC|accept\s+(?:the\s+)?random(?:\s+assignment|i[sz]ation))\b/i,
+    words: vocab('inform provision signature signing withdrawal withdrawn lack absence deny denies denied capacity statement durable power attorney ic accept random assignment randomization randomisation'),
   },
   {
     // Understanding what taking part means is what consent asks of the patient: "Ability to
@@ -91,14 +94,14 @@ const TOPICS: Topic[] = [
     // up", "Adequate stamina to complete at least two study visits", "will possibly not keep to the
     // clinical trial plan".
     topic: 'compliance',
-    re: /\b(?:follow[\s-]?up\s+(?:is\s+|will\s+be\s+)?(?:not\s+(?:be\s+)?(?:available|possible|feasible|assured)|impossible|unavailable)|(?:making|make|makes|render\w*)\s+(?:[\w-]+\s+){0,3}?follow[\s-]?up\s+(?:impossible|difficult)|(?:permit|permits|allow|allows)\s+(?:the\s+)?(?:study\s+)?completion\s+(?:of\s+(?:the\s+)?study(?:\s+requirements)?\s+)?(?:and|or)\s+(?:adequate\s+|required\s+)?follow[\s-]?up|(?:not|never)\s+allow\s+(?:(?:an?|the)\s+)?(?:adequate\s+|proper\s+)?follow[\s-]?up|complete\s+(?:at\s+least\s+\w+\s+|all\s+(?:the\s+)?)?(?:study|protocol|scheduled)\s+(?:visits|assessments|evaluations)|keep(?:ing)?\s+(?:to\s+)?(?:the\s+)?(?:(?:clinical\s+)?(?:trial|study)\s+plan|(?:check-?up\s+)?appointments)|participat\w*\s+in\s+the\s+planned\s+treatment\s+and\s+follow[\s-]?up)\b/i,
+    re: /\b(?:follow[\s-]?up\s+(?:is\s+|will\s+be\s+)?(?:not\s+(?:be\s+)?(?:available|possible|feasible|assured)|impossible|unavailable)|(?:making|make|makes|render\w*)\s+(?:[\w-]+\s+){0,3}?follow[\s-]?up\s+(?:impossible|difficult)|(?:permit|permits|allow|allows)\s+(?:the\s+)?(?:study\s+)?completion\s+(?:of\s+(?:the\s+)?study(?:\s+requirements)?\s+)?(?:and|or)\s+(?:adequate\s+|required\s+)?follow[\s-]?up|(?:not|never)\s+allow\s+(?:(?:an?|the)\s+)?(?:adequate\s+|proper\s+)?follow[\s-]?up|complete\s+(?:at\s+least\s+\w+\s+|all\s+(?:the\s+)?)?(?:study|protocol|scheduled)\s+(?:visits|assessments|evaluations)|keep(?:ing)?\s+(?:to\s+)?(?:the\s+)?(?:(?:clinical\s+)?(?:trial|study)\s+plan|(?:check-?up\s+)?appointments)|implementation\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:study\s+)?protocol|participat\w*\s+in\s+the\s+planned\s+(?:treatment\s+and\s+follow[\s-]?up|follow[\s-]?up|controls|check-?ups))\b/i,
     cannot: /\b(?:impossible|unavailable|not\s+(?:be\s+)?(?:available|possible|feasible|assured)|(?:not|never)\s+(?:permit|allow)|difficult\w*)\b/i,
-    words: vocab('follow up followup available possible feasible assured impossible unavailable making make makes render renders permit permits allow allows completion complete requirements adequate required stamina at least two three visits visit assessments evaluations keep keeping plan check appointments appointment planned treatment circumstances psychological general health possibly indications person concerned cooperate whose'),
+    words: vocab('follow up followup available possible feasible assured impossible unavailable making make makes render renders permit permits allow allows completion complete requirements adequate required stamina at least two three visits visit assessments evaluations implementation keep keeping plan check appointments appointment planned controls checkups treatment circumstances psychological general health possibly indications person concerned cooperate whose'),
   },
   {
     topic: 'compliance',
-    re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+|the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
-    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make'),
+    re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+)?(?:(?:of\s+)?the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:undergo|complete|perform)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:assessments?|evaluations?|examinations?|procedures?)\s+(?:necessary|required|needed|mandated)\s+(?:for|by)\s+(?:the|this)\s+(?:study|trial|protocol)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|plan(?:s|ning)?|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
+    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make planning plans necessary needed mandated'),
   },
   {
     topic: 'tissue_available',
@@ -106,11 +109,24 @@ const TOPICS: Topic[] = [
     words: vocab('unavailability unavailable'),
   },
   {
+    // "sufficient archival tumor available for sequencing", "provide a core or excisional lymph node
+    // biopsy … from an archival or newly obtained biopsy", "No available biological material": tissue
+    // for the study, old or new, named with its availability or its provision (the question allows
+    // a new biopsy where the criterion does).
+    topic: 'tissue_available',
+    re: /\b(?:archiv(?:al|ed)\s+(?:(?:and\s*\/\s*)?or\s+(?:newly\s+obtained|fresh|new)\s+)(?:tumou?r\s+)?(?:tissues?|samples?|specimens?|biops(?:y|ies))|archiv(?:al|ed)\s+tumou?r\s+(?:(?:is|are)\s+)?available|available\s+(?:tumou?r\s+|biological\s+|pathologic(?:al)?\s+)material)\b/i,
+    // A tissue test required of the tumour ("expression on archival or fresh tumor tissue") is the
+    // biomarker's question; the tissue must be named as provided or available.
+    lead: /\b(?:provide|providing|provision|submit\w*|submission|availab\w*|sufficient|adequate|agree\w*|willing\w*)\b[^.;]{0,140}$/i,
+    cannot: /\bno\s+(?:available|sufficient|adequate)\b|\binsufficient\b|\bunavailab\w*/i,
+    words: vocab('sufficient available availability provide providing provision submit submission core excisional lymph node newly obtained fresh new material materials biological pathological pathologic sequencing analysis analyses biomarker testing at screening'),
+  },
+  {
     // "Tissue is available for biologic studies", "Have sufficient and accessible tissue for next
     // generation sequencing", "Willingness to provide archival or newly obtained tumor tissues":
     // tissue the study can test, named with its availability or its provision.
     topic: 'tissue_available',
-    re: /\b(?:(?:availab\w*|provide|providing|provision\s+of|submi(?:t|tting|ssion\s+of)|donate|sufficient|adequate)\s+(?:(?:and|or|a|the|an|section|of|their|accessible|archival|archived|fresh|newly|obtained|residual|resected|tumou?r|primary)\s+){0,6}tissues?|(?:^\W*|\b(?:have|has|having|with)\s+(?:[\w-]+\s+){0,3}?)(?:tumou?r\s+)?tissues?\s+(?:(?:is|are)\s+)?(?:available|availability))\b/i,
+    re: /\b(?:(?:availab\w*|provides?|providing|provision\s+of|submi(?:t|tting|ssion\s+of)|donate|sufficient|adequate)\s+(?:(?:and|or|a|the|an|section|of|their|accessible|archival|archived|fresh|newly|obtained|residual|resected|tumou?r|primary)\s+){0,6}tissues?|(?:^\W*|\b(?:have|has|having|with)\s+(?:[\w-]+\s+){0,3}?)(?:tumou?r\s+)?tissues?\s+(?:(?:is|are)\s+)?(?:available|availability))\b/i,
     // Fresh tissue alone is a new biopsy, another question.
     reject: /\b(?:soft|connective)\s+tissue|\bnot\s+(?:be\s+)?required\b|\bif\s+(?:\w+\s+){0,4}(?:tissue|biopsy)\b|^(?![^]*\barchiv)[^]*\b(?:fresh|newly\s+obtained)\b/i,
     words: vocab('availability unavailability unavailable sufficient adequate accessible provide providing provision submit submitting submission donate section newly residual resected primary tissues available biologic biological studies analysis analyses central testing sequencing ngs genetic molecular'),
@@ -143,6 +159,17 @@ const TOPICS: Topic[] = [
     words: vocab('pre post serial repeat consent agree'),
   },
   {
+    // "The subject must also agree to pretreatment and on-treatment bone marrow aspirates": marrow
+    // taken for the study, the biopsy of a marrow disease. Fresh tumour tissue alone is left unread: it
+    // may come from a new biopsy or from the operation the patient is having.
+    topic: 'biopsy_consent',
+    re: /\bbone\s+marrow\s+(?:aspirates?|aspirations?|biops(?:y|ies))\b/i,
+    lead: /\b(?:agree\w*|willing\w*|unwilling\w*|consent\w*|refus\w*)\b[^.;]{0,80}$/i,
+    reject: /\bsurplus\b|\bfrom\s+(?:the\s+)?surg|\bresect|\barchiv|\bleft-?over|\boptional\b|\bif\b/i,
+    rejectInCriterion: true,
+    words: vocab('bone marrow aspirate aspirates aspiration aspirations biopsy biopsies pretreatment pre on treatment'),
+  },
+  {
     topic: 'research_samples',
     re: /\b(?:(?:research|correlative|translational)\s+(?:blood\s+)?(?:samples?|specimens?|studies|research|blood\s+draws?)|blood\s+(?:samples?|specimens?|draws?)\s+for\s+research|biospecimens?)\b/i,
   },
@@ -161,8 +188,11 @@ const TOPICS: Topic[] = [
     words: vocab('take ingest intake pills pill tablet capsule oral orally either via feeding tube difficulty difficulties'),
   },
   {
+    // "Willingness to visit the study hospital for training sessions and examinations", "I can
+    // regularly visit the enrolled research institutions for relevant testing": coming to the site.
     topic: 'geographic_access',
-    re: /\b(?:geographic(?:al)?(?:ally)?\s+(?:proximity|accessible|reasons?|location|conditions?)|live\s+(?:within|near)\b(?!\s+(?:the\s+)?(?:state|country|province|region|area|united|US\b))|travel\s+to\s+the\s+(?:study\s+)?(?:site|center|centre|institution))\b/i,
+    re: /\b(?:geographic(?:al)?(?:ally)?\s+(?:proximity|accessible|reasons?|location|conditions?)|live\s+(?:within|near)\b(?!\s+(?:the\s+)?(?:state|country|province|region|area|united|US\b))|travel\s+to\s+the\s+(?:study\s+)?(?:site|center|centre|institution)|(?:visit|visiting|come\s+to|travel\s+to)\s+the\s+(?:[\w-]+\s+)?(?:study|trial|research|enrolled|enrolling|participating)\s+(?:sites?|hospitals?|institutions?|cent(?:er|re)s?|clinics?))\b/i,
+    words: vocab('visit visiting come regularly enrolled enrolling participating research hospital hospitals institution institutions centre centers centres clinic clinics sites'),
   },
   {
     topic: 'language',
@@ -206,6 +236,15 @@ const TOPICS: Topic[] = [
     words: vocab('survey online paper web electronic'),
   },
   {
+    // "Is able to provide worst pain score at bony metastatic site(s)", "Willingness to self-report
+    // level of oral pain using Visual Analog Scale", "willingness to complete symptom screening": what
+    // the patient reports for the study, asked only as an ability or a willingness.
+    topic: 'questionnaires',
+    re: /\b(?:self[\s-]?report(?:ed|ing)?(?:\s+(?:level\s+of\s+)?(?:pain|symptoms?))?|(?:(?:worst|average|daily)\s+)?pain\s+scores?|symptom\s+(?:screening|reporting|scores?))\b/i,
+    lead: /\b(?:able|ability|unable|inability|willing\w*|unwilling\w*|agree\w*)\s+(?:to\s+)?(?:(?:provide|complete|give|record)\s+)?(?:(?:their|a|the)\s+)?[^.;]{0,40}$/i,
+    words: vocab('self report reported reporting level pain score scores worst average daily symptom symptoms screening provide record visual analog analogue scale vas'),
+  },
+  {
     // "Must be willing and able to accept at least one leukapheresis procedure", "Any condition
     // contraindicating leukapheresis" — not a treatment window counted from the apheresis date.
     topic: 'leukapheresis',
@@ -235,13 +274,29 @@ const TOPICS: Topic[] = [
     words: vocab('lie lying lay flat still supine prone sit upright hold position minutes minute hours hour hold imaging session sessions'),
   },
   {
+    // "ability to participate in the exercise program", "Ability to tolerate the prescribed resistance
+    // exercise program", "Have any important orthopaedic disorder impeding exercise", "Present a health
+    // status that forbids high intensity resistance training": whether the patient can safely do and
+    // will do the exercise an exercise study prescribes, which the patient and their doctor answer
+    // (ACSM pre-participation screening). Not how much the patient exercises now ("≥ 150 minutes of
+    // aerobic exercise per week"), nor an exercise stress test.
+    topic: 'exercise_possible',
+    re: /\b(?:(?:(?:physical|resistance|aerobic|strength|endurance|supervised|online|home[\s-]based|prescribed|adapted|high[\s-]intensity)\s+)*exercise(?:\s+(?:programs?|programmes?|sessions?|interventions?|training|modules?))?|(?:adapted\s+)?sports?\s+(?:modules?|programs?|programmes?)|(?:(?:high[\s-]intensity|resistance|strength|endurance)\s+)+training|(?:moderate[\s-]to[\s-]vigorous\s+)?physical\s+activity(?:\s*\(\s*MVPA\s*\))?|MVPA)\b/i,
+    lead: /\b(?:able|ability|unable|inability|willing\w*|unwilling\w*|agree\w*|tolerate|clearance|contra-?indicat\w*|imped\w*|preclud\w*|prevent\w*|forbid\w*|high[\s-]risk|allow|avoid|access|participat\w*\s+in\s+the)\b[^.;]{0,50}$/i,
+    reject: /\bminutes\b|\bper\s+week\b|\bexcessive\b|\bexercise\s+(?:stress|tolerance)\s+tests?\b/i,
+    cannot: /\b(?:imped\w*|forbid\w*|preclud\w*|high[\s-]risk|avoid\w*|not\s+allow)\b/i,
+    words: vocab(
+      'agreed medical mental impairment allow exercise exercises program programs programme programmes session sessions intervention interventions training module modules sport sports adapted physical activity resistance aerobic strength endurance supervised online home based prescribed high intensity moderate vigorous mvpa tolerate clearance contraindication contraindications confirmation attending physician doctor recommendation implementation impeding impede impedes prevent preventing prevents preclude precludes forbid forbids deemed risk avoid participation access',
+    ),
+  },
+  {
     // "Have access to a computer, smart phone, or tablet with internet access", "Is willing to
     // download and use a study app".
     topic: 'device_access',
-    re: /\b(?:smart[\s-]?phones?|internet(?:\s+access)?|e-?mail\s+(?:address|access)|wi-?fi|wireless\s+(?:fidelity|network)|(?:connected|electronic)\s+devices?|(?:study\s+)?app(?:lication)?s?\s+(?:on|for)\s+(?:their|a|the)\s+(?:smart[\s-]?phone|phone|device)|(?:download|use)\s+(?:a\s+|the\s+)?study\s+app)\b/i,
+    re: /\b(?:smart[\s-]?phones?|internet(?:\s+access)?|e-?mail\s+(?:address|access)|wi-?fi|wireless\s+(?:fidelity|network)|(?:connected|electronic)\s+devices?|(?:study\s+)?app(?:lication)?s?\s+(?:on|for)\s+(?:their|a|the)\s+(?:smart[\s-]?phone|phone|device)|(?:download|use)\s+(?:a\s+|the\s+)?study\s+app|access\s+(?:to\s+)?(?:an?\s+|the\s+)?online\b)\b/i,
     // A telephone instead is another question; the criterion is then left as written.
     reject: /\bor\s+(?:a\s+)?(?:tele)?phone\b/i,
-    words: vocab('smartphone smartphones smart phone phones internet e mail email address access computer laptop tablet wi fi wifi wireless fidelity network connected connection device devices electronic download app application applications owns own uses use working active'),
+    words: vocab('smartphone smartphones smart phone phones internet e mail email address access computer laptop tablet wi fi wifi wireless fidelity network connected connection device devices electronic download app application applications owns own uses use working active online'),
   },
   {
     topic: 'telephone_access',
@@ -285,6 +340,23 @@ const TOPICS: Topic[] = [
     words: vocab('previous previously prior already earlier been enrolled enrollment enrolment randomized randomised randomization randomisation participation participated included registered treated present same current this study trial protocol'),
   },
   {
+    // Where, or by whom, the patient is cared for: "Followed for cancer or survivorship care at one of
+    // the following institutions", "referred to the centres involved in the protocol", "Scheduled for
+    // an upcoming appointment in … Primary Care clinics", "Plan to be treated at a partner cancer site",
+    // and in an exclusion "Are under the current medical care of either the study primary
+    // investigator (PI) or co-investigator (Co-I)". The place or the doctors stay in the criterion
+    // shown with the question.
+    topic: 'care_at_site',
+    re: /\b(?:(?:(?:be|being|are|is|currently)\s+(?:treated|seen)|followed|cared\s+for|(?:(?:cancer|survivorship|medical|primary)\s+)*care)\s+(?:and\s+followed\s+)?at\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?(?:following|participating|partner|study|enrolling|treating)\s+(?:[\w-]+\s+){0,2}?(?:institutions?|cent(?:er|re)s?|sites?|hospitals?|clinics?|practices?)|referred\s+to\s+the\s+(?:cent(?:er|re)s?|institutions?|hospitals?|sites?)\s+(?:involved|participating)|(?:under|in)\s+the\s+(?:current\s+)?(?:medical\s+)?care\s+of\s+(?:either\s+)?the\s+(?:study\s+)?(?:primary\s+|principal\s+)?investigator|scheduled\s+(?:for\s+)?(?:an?\s+)?(?:upcoming\s+|new\s+or\s+return\s+)?(?:\([^()]{0,30}\)\s+)?(?:primary\s+care\s+)?(?:appointment|visit)\s+(?:in|at|with)\b)/i,
+    // "The only exception is for patients who are being treated at a participating center …".
+    reject: /\bexception|\bexcept\b|\bunless\b/i,
+    event: true,
+    tail: /^(?:[A-Z][\w.'()-]*|the|a|an|of|or|and|&|di|de|del|della|general|internal|medicine|primary|care|clinics?|practices?|providers?|hospitals?|institutions?|cent(?:er|re)s?|sites?|study|involved|in|protocol|one|following)$/,
+    words: vocab(
+      'followed treated seen cared care cancer survivorship medical primary at following participating partner study enrolling treating institution institutions center centers centre centres site sites hospital hospitals clinic clinics practice practices referred involved protocol under current either investigator co pi principal scheduled upcoming new return appointment visit in with plan plans planned',
+    ),
+  },
+  {
     // "Hospice enrollment", "Participants enrolled in hospice", "Nursing home resident": a care
     // setting the patient is in.
     topic: 'hospice_or_nursing_home',
@@ -321,7 +393,7 @@ const CONSENT_AS_DATE =
  * consent", "Withdrawal of consent"), not the date it was given ("at the time of signature of consent").
  */
 const CONSENT_NAMED =
-  /(?<!\b(?:of|at|on|before|after|to|from|since|until|by)\s+(?:the\s+)?)\b(?:provision|lack|absence|signature|withdrawal|refusal|statement)\s+of\s+(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:written\s+)?(?:consent|icf)\b/gi;
+  /(?<!\b(?:of|at|on|before|after|to|from|since|until|by)\s+(?:the\s+)?(?:\w+ly\s+)?)\b(?:provision|lack|absence|signature|signing|withdrawal|refusal|statement)\s+of\s+(?:the\s+|an?\s+)?(?:written\s+|signed\s+)?(?:informed\s+)?(?:written\s+)?(?:consent|icf)\b/gi;
 
 /** The patient cannot or will not: "unable to", "unwilling", "inability", "refuses", "lack of". */
 const CANNOT =
