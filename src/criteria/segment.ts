@@ -62,6 +62,14 @@ const CRITERIA_HEADING = /^(.{0,60}?)\b(inclusion|exclusion|eligibility|selectio
 const BARE_HEADING = /^(inclusion|exclusion)s?\s*:?\s*$/i;
 const PDQ_SECTION = /^(disease characteristics|patient characteristics|prior concurrent therapy)\s*:?\s*(.*)$/i;
 const NOT_SPECIFIED = /^(?:not specified|not applicable|n\/a|none|unspecified|no restrictions?|see (?:disease|patient) characteristics)\s*\.?$/i;
+/**
+ * A lead-in naming the kinds of thing the study accepts ("Eligible regimens", "Acceptable biopsy
+ * procedures are:", "Acceptable highly effective methods include"): its items are the choices, of
+ * which a patient needs one. ("Acceptable organ function as described below:" names no such kind;
+ * its lab lines must all hold.)
+ */
+const OFFERED_LIST =
+  /^(?:the\s+)?(?:eligible|acceptable|allowed|permitted|approved)\s+(?:[\w-]+\s+){0,3}?(?:regimens|(?:tumou?r\s+|cancer\s+|disease\s+)?types|histolog(?:y|ies)|locations|sites|procedures|methods|treatments|therapies|drugs|agents|options)\b[^.;]{0,60}$/i;
 /** A lead-in whose items are alternatives: only one needs to hold. */
 const ANY_OF = /\b(?:at least one|one or more|any one|any|one|either)\b[^.:]{0,40}\b(?:following|of these|criteria|below)\b|\beither\s*:?\s*$/i;
 /**
@@ -435,6 +443,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     while (end > item.start && /\s/.test(source[end - 1]!)) end--;
     return end;
   };
+  const subtreeEnd = (item: Item): number => Math.max(item.end, ...item.children.map(subtreeEnd));
   const walk = (item: Item, ctx: string[]): void => {
     const end = ownEnd(item);
     const own = toSegment(item, [...item.context, ...ctx.slice(item.context.length)], end);
@@ -460,16 +469,18 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     }
     // A lab-panel heading over lab lines is their context, like a lead-in.
     const panel = isPanelHeading(own.normText, lex) && item.children.some((c) => isLabLine(firstLine(c), lex));
-    const leadIn = LEAD_IN.test(own.normText) || noWords || panel;
+    const offered = OFFERED_LIST.test(own.normText);
+    const leadIn = LEAD_IN.test(own.normText) || noWords || panel || offered;
     const childCtx = noWords ? fullCtx : [...fullCtx, own.normText];
-    if (leadIn && item.kind === 'inclusion' && ANY_OF.test(own.normText)) {
+    if (leadIn && item.kind === 'inclusion' && (ANY_OF.test(own.normText) || offered)) {
       const alternatives: Segment[] = [];
       const collect = (c: Item, cctx: string[]): void => {
         const seg = toSegment(c, cctx, c.end);
         if (!NOT_SPECIFIED.test(seg.normText)) alternatives.push(seg);
       };
       for (const c of item.children) collect(c, childCtx);
-      const group = toSegment(item, fullCtx, item.end);
+      // The group's text is the lead-in with every choice under it, so an unread group still shows them.
+      const group = toSegment(item, fullCtx, subtreeEnd(item));
       group.alternatives = alternatives;
       out.push(group);
       return;

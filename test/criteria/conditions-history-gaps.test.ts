@@ -160,11 +160,12 @@ describe('conditions the lexicon now names', () => {
       E('History of additional risk factors for torsade de pointes (e.g., family history of long QT syndrome)')
         .condition,
     ).toBeNull();
+    // The contraindication to exercise is read (exercise_possible = false); the fracture risk is no condition.
     expect(
       E(
         'confirmation of contraindications for physical exercise by the attending physician (e.g. fracture risk in the case of bone metastases)',
       ).condition,
-    ).toBeNull();
+    ).toEqual({ fact: 'attestation', operator: 'equal', value: false, params: { topic: 'exercise_possible' } });
     expect(E('Uncontrolled pulmonary hypertension or uncontrolled hypertension')).toEqual({
       condition: cond({ names: ['hypertension'], active: true }),
       unread: 'Uncontrolled pulmonary hypertension',

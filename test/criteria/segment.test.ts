@@ -214,8 +214,18 @@ describe('segmentCriteria on real studies', () => {
 
   it('keeps lead-ins that say more than where the list is (NCT04792463, NCT04282044, NCT06022029)', () => {
     // Alternatives of an inclusion: one of the items will do.
-    const any = segmentCriteria(criteriaText('NCT04792463')).find((s) => s.normText === 'Patients who meet any of the following criteria:');
+    const any = segmentCriteria(criteriaText('NCT04792463')).find((s) => s.normText.startsWith('Patients who meet any of the following criteria:'));
     expect(any?.alternatives?.length).toBeGreaterThan(1);
+    // The group's own text runs over every alternative, so an unread group still shows them all.
+    expect(any!.span[1]).toBe(any!.alternatives![any!.alternatives!.length - 1]!.span[1]);
+    // A lead-in naming the kinds of thing accepted offers its items as choices.
+    const regimens = segmentCriteria(criteriaText('NCT07285044')).find((s) => s.normText.startsWith('Eligible regimens'));
+    expect(regimens?.alternatives?.map((a) => a.normText)).toEqual(expect.arrayContaining(['Avelumab', 'Bevacizumab', 'Pembrolizumab']));
+    expect(regimens!.alternatives!.length).toBeGreaterThan(20);
+    // "Acceptable bone marrow and organ function … as described below:" names no such kind: its lab lines each hold.
+    const organLines = segmentCriteria(criteriaText('NCT05865002')).filter((s) => s.context.some((c) => c.startsWith('Acceptable bone marrow and organ function')));
+    expect(organLines.length).toBeGreaterThan(2);
+    expect(organLines.every((s) => !s.alternatives)).toBe(true);
     // A requirement with its definition below stays the context of its items.
     const organ = segmentCriteria(criteriaText('NCT04282044')).find((s) => s.normText.startsWith('Adequate hepatic function'));
     expect(organ?.context).toEqual(['Adequate organ function, defined as:']);
