@@ -101,6 +101,8 @@ interface List {
   end: number;
   /** A plain "and" joins two items (not "and/or", not inside an example list). */
   hasAnd: boolean;
+  /** Members of the union the lexicon does not know ("bridging therapy"), each kept as an unparsed leaf. */
+  unknownSpans?: Span[];
 }
 
 interface Window {
@@ -253,6 +255,8 @@ const BLOCK_BEFORE_SOURCES = [
     // "autoimmune disease unrelated to the use of immune checkpoint inhibitors": the treatment is what
     // the condition is not caused by, not one the patient is asked about.
     String.raw`\b(?:unrelated|not\s+(?:related|due|attributed|attributable|secondary)|independent\s+of)\s+(?:to\s+)?(?:the\s+|any\s+|prior\s+|previous\s+)?(?:use\s+of\s+|treatment\s+with\s+|therapy\s+with\s+)?(?:[\w()-]+\s+){0,3}$`,
+    // "Chinese medicine preparations approved by NMPA for anti-tumor therapy": the indication of another product.
+    String.raw`\b(?:approved|indicated|licensed|marketed|registered)\s+(?:(?:by|in)\s+(?:the\s+)?[\w-]+\s+)?for\s+(?:an?\s+|the\s+)?(?:use\s+(?:in|as)\s+)?$`,
   ];
 /**
  * The words each blocker needs, so most lookbacks are dismissed by a substring test instead of a
@@ -276,6 +280,7 @@ const BLOCKER_KEYS: string[][] = [
   ['after', 'following', 'post'],
   ['absor', 'bioavail', 'metabol', 'pharmacokinet', 'clearance'],
   ['unrelated', 'not', 'independent'],
+  ['approved', 'indicated', 'licensed', 'marketed', 'registered'],
 ];
 const BLOCKERS = BLOCK_BEFORE_SOURCES.map((src, i) => ({ keys: BLOCKER_KEYS[i] ?? [], re: new RegExp(src, 'i') }));
 function blockedBefore(before: string): RegExpExecArray | null {
@@ -468,7 +473,8 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
       it.end += suf[0].length;
     }
   }
-  return merged;
+  // "cytotoxic T-lymphocyte-associated protein 4" names a target, not cytotoxic chemotherapy.
+  return merged.filter((it) => !(/^cytotoxic$/i.test(text.slice(it.start, it.end)) && /^[\s-]*T[\s-]*(?:lymphocytes?|cells?)\b/i.test(text.slice(it.end, it.end + 16))));
 }
 
 const RELATIVE_HEAD_RE =
@@ -811,7 +817,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const known = LIST_GAP_RE.test(gap);
       const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
       if (prev.except === it.except && (known || unknown)) {
-        if (unknown) cur.unknownMember = true;
+        if (unknown) {
+          cur.unknownMember = true;
+          const m = memberSpan(gap, prev.end);
+          if (m) (cur.unknownSpans ??= []).push(m);
+        }
         if (/\bwith\s+or\s+without\b|±|\+\/-/i.test(gap)) it.optional = true;
         if (/\b(?:in\s+combination\s+with|combined\s+with|plus|with(?!\s+or\s+without))\b|(?<![+]\/-)\+(?!\/-)/i.test(gap) && !/\b(?:e\.?\s?g|such\s+as|including)\b|\+\/-|±|with\s+or\s+without/i.test(gap))
           prev.combinedWithNext = true;
@@ -825,6 +835,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     lists.push({ items: [it], start: it.start, end: it.end, hasAnd: false, unknownMember: false, blocked: false });
   }
+  joinUnreadMembers(ctx, lists, windows, e);
+  // Under a lead-in naming reactions to what follows ("hypersensitivity to any of the following:"),
+  // the entry names a cause, never a treatment received.
+  const lead = input.context[input.context.length - 1];
+  if (lead && CONTEXT_BLOCK_RE.test(lead))
+    for (const l of lists) {
+      l.blocked = true;
+      l.blockedBy ??= 'context';
+    }
 
   // Lists that modify something else are not therapy requirements.
   let govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, anchorPhrases(text, s, e)));
@@ -931,6 +950,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const mainLists = lists.filter((l) => !l.items[0]!.except);
 
   for (const list of mainLists) {
+    if (therapyDebug.notes) note(`list[${list.items.map((i) => text.slice(i.start, i.end) + '{' + [...i.kinds, ...i.classes, ...i.drugs].join(',') + (i.generic ? ',gen' : '') + '}').join(' | ')}]${list.unknownMember ? ' UNK' : ''}${list.hasAnd ? ' AND' : ''}`);
     const idx = lists.indexOf(list);
     const nextList = lists.slice(idx + 1).find((l) => !l.items[0]!.except);
     const prevList = idx > 0 ? lists[idx - 1] : undefined;
@@ -1128,7 +1148,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('6:if itemslength');
       continue;
     }
-    const dropped = items.length < list.items.filter((i) => !i.optional).length || list.unknownMember;
+    const droppedItems = items.length < list.items.filter((i) => !i.optional).length;
+    // Members the lexicon does not know stay in the union as unparsed leaves ("… or bridging therapy"):
+    // exact where the union excludes or is forbidden, and one sufficient option where it is required.
+    // Not in a required "A, B and C", where each member is a requirement of its own.
+    const unknownLeaves = list.unknownMember && !droppedItems && list.unknownSpans?.length && (strict || !list.hasAnd) ? list.unknownSpans : null;
+    const dropped = droppedItems || (list.unknownMember && !unknownLeaves);
     // Dropping a member is safe only from a union ("A or B" forbidden or excluding).
     if (dropped && ((list.hasAnd && !isNeg) || !strict)) {
       // Dropping a conjunct ("A and B") leaves a necessary condition.
@@ -1140,7 +1165,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
 
     // Windows in half-lives: keep the weeks only for "whichever is longer".
-    if (win && halfLife && !halfLifeLonger) {
+    // Only a half-life beside this window bounds it: a sentence may give other lists windows of their own
+    // ("… within 4 weeks or 5 half-lives, small molecule targeted therapy … within 5 days").
+    if (win && halfLife && (windowFromContext || windows.length < 2 || HALF_LIFE_RE.test(text.slice(Math.max(s, win.start - 40), Math.min(e, win.end + 40)))) && !halfLifeLonger) {
       if (!strict) {
         note('8:if win  halfLife  halfLifeLonger');
         continue;
@@ -1232,6 +1259,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (exceptItems.some((x) => items.some((it) => [...it.kinds].every((k) => x.kinds.has(k)) && [...it.classes].every((c) => x.classes.has(c)) && [...it.drugs].every((d) => x.drugs.has(d)))))
         qualify ??= 'exception of the same treatment';
     } else {
+      if (unknownLeaves) sufficient ??= 'unread member';
       // Where the text offers an alternative to the list ("… or be ineligible for it", "X or Y" with
       // Y unread) or limits the requirement to some patients ("Patients with BRAF-mutant melanoma must
       // have received a BRAF inhibitor", "Part B: …"), the list is not necessary but, read exactly, it
@@ -1393,9 +1421,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (multiKind && !qualifier) {
       const it = items[0]!;
       for (const k of it.kinds) groups.push([{ ...it, kinds: new Set([k]) }]);
-    } else if (!qualifier && ((list.hasAnd && !negForMode) || items.some((i) => i.combinedWithNext))) for (const it of items) groups.push([it]);
+    } else if (!qualifier && ((list.hasAnd && !negForMode && !(input.kind === 'exclusion' && !TOGETHER_RE.test(text.slice(Math.max(s, list.start - 40), list.end)))) || items.some((i) => i.combinedWithNext))) for (const it of items) groups.push([it]);
     else groups.push(items);
 
+    if (unknownLeaves && groups.length > 1) {
+      note('unread member of a combination');
+      continue;
+    }
     const spans: Span[] = [...own, ...exceptItems.flatMap((i) => i.spans)];
     const cue = cueRun(ctx, list.start, Math.max(s, limitBefore));
     if (cue) spans.push(cue);
@@ -1422,6 +1454,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         continue;
       }
       let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
+      if (unknownLeaves && strict) condition = { any: [condition, ...unknownLeaves.map(([a, b]): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(a, b).replace(/\s+/g, ' ').trim() } }))] };
       if (qualifier && group === groups[0]) condition = { all: [condition, qualifier.leaf] };
       let polarityHandled = false;
       if (sufficient) {
@@ -1448,13 +1481,20 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         spans: mergeSpans(groupSpans),
         anchor: group[0]!.start,
         ...(polarityHandled ? { polarityHandled } : {}),
-        ...(qualifier && group === groups[0] ? { cover: qualifier.spans } : {}),
+        ...(qualifier && group === groups[0] ? { cover: [...qualifier.spans, ...(unknownLeaves ?? [])] } : unknownLeaves ? { cover: unknownLeaves } : {}),
       });
     }
     ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
 }
+
+/**
+ * Words that make "A and B" one treatment given together ("both A and B", "a combination of A and
+ * B", "radiation and concurrent temozolomide"). Without them, an exclusion's "A, B and C" names
+ * things each of which excludes: one finding over the list (its filters are any-of), not all of them.
+ */
+const TOGETHER_RE = /\b(?:both|combination|combined|together|concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|sequential(?:ly)?|followed\s+by)\b/i;
 
 /** A relative clause right after a list, unless it only says the treatment was given (read with the window). */
 const RELATIVE_AFTER_RE = /^\s*,?\s*(?:who|whom|whose|that|which)\b(?!\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?(?:given|administered|received|completed|used|taken|started|initiated|stopped|discontinued)\b)/i;
@@ -1504,6 +1544,100 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
     }
   }
   return null;
+}
+
+/** A lead-in whose entries are causes of a reaction, not treatments received. */
+const CONTEXT_BLOCK_RE = /\b(?:hypersensitiv\w*|allerg\w*|anaphyla\w*|intoleran\w*)\s+(?:reactions?\s+)?(?:to|against)\b[^:.;]*:\s*$/i;
+
+/** The head noun that ends an unread member of a union: "bridging therapy", "vaccines", "tumor embolization". */
+const MEMBER_RE =
+  /^(?:(?!(?:within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|on|at|by|after|before|during|who|that|which|not|no|than|with|without|including|include|such|as|except|unless|if|the|is|are|was|were|has|have|had|been|be|must|should|may|any|another|all|these|those|this|its|their)\b)[\w-]+\s+){0,3}(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|vaccines?|vaccinations?|inhibitors?|antibod(?:y|ies)|embolization|biologics?|preparations?|compounds?|products?)$/i;
+const MEMBER_SEP_RE = /\s*(?:,|\/|\band\s*\/\s*or\b|\bor\b|\band\b)\s*/gi;
+/** After a list: "or antiviral therapy are used or are being used within 4 weeks": an unread member sharing the window. */
+const TRAILING_MEMBER_RE =
+  /^(\s*,?\s*(?:or|and\/or)\s+)((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*,?\s*(?:(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|received|taken)|(?:or|and\/or))\s+)*(?:within|in\s+the\s+(?:last|past|previous))\b)/i;
+
+/** The span of the one unread member in a gap between two items, without its connectives. */
+function memberSpan(gap: string, at: number): Span | null {
+  const m = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?([\s\S]*?)[\s,/]*(?:(?:or|and|and\/or)\s+)?$/i.exec(gap);
+  const body = m?.[1]?.replace(/[\s,/]+$/, '');
+  if (!body) return null;
+  const from = at + gap.indexOf(body);
+  return [from, from + body.length];
+}
+
+/**
+ * Joins lists parted only by members the lexicon does not know ("any anti-cancer therapy (prior
+ * anti-cancer treatment or bridging therapy) or radiotherapy within 1 week"), and takes in an unread
+ * member after a list that shares its window ("experimental therapies or antiviral therapy are used
+ * within 4 weeks"). The union stays whole, its unread members unparsed leaves, instead of being
+ * left unread for want of one member.
+ */
+function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolean }>, windows: Window[], e: number): void {
+  const { text } = ctx;
+  for (let k = lists.length - 1; k > 0; k--) {
+    const a = lists[k - 1]!;
+    const b = lists[k]!;
+    if (!!a.items[0]!.except !== !!b.items[0]!.except || b.items.some((it) => it.except)) continue;
+    const gap = text.slice(a.end, b.start);
+    if (windows.some((w) => w.start >= a.end && w.end <= b.start)) continue;
+    if (!/^[\s,/()]*(?:or|and|and\/or)?\b|,/i.test(gap) || (gap.match(/\(/g)?.length ?? 0) > 1 || (gap.match(/\)/g)?.length ?? 0) > 1) continue;
+    const spans: Span[] = [];
+    let ok = true;
+    let from = 0;
+    const flat = gap.replace(/[()]/g, ' ');
+    MEMBER_SEP_RE.lastIndex = 0;
+    const pieces: Array<[number, number]> = [];
+    for (let m = MEMBER_SEP_RE.exec(flat); m; m = MEMBER_SEP_RE.exec(flat)) {
+      if (m[0].length === 0) {
+        MEMBER_SEP_RE.lastIndex++;
+        continue;
+      }
+      pieces.push([from, m.index]);
+      from = m.index + m[0].length;
+    }
+    pieces.push([from, flat.length]);
+    for (const [x, y] of pieces) {
+      const piece = flat.slice(x, y).trim();
+      if (!piece) continue;
+      if (!MEMBER_RE.test(piece)) {
+        ok = false;
+        break;
+      }
+      const at = a.end + x + flat.slice(x, y).indexOf(piece);
+      spans.push([at, at + piece.length]);
+    }
+    if (!ok || !spans.length || pieces.filter(([x, y]) => flat.slice(x, y).trim()).length > 3) continue;
+    if (/\band\b(?!\s*\/\s*or)/i.test(gap)) a.hasAnd = true;
+    a.items.push(...b.items);
+    a.end = b.end;
+    a.hasAnd ||= b.hasAnd;
+    a.unknownMember = true;
+    a.unknownSpans = [...(a.unknownSpans ?? []), ...spans, ...(b.unknownSpans ?? [])];
+    lists.splice(k, 1);
+  }
+  for (let k = 0; k < lists.length; k++) {
+    const l = lists[k]!;
+    const limit = lists[k + 1]?.start ?? e;
+    // "Chemotherapy, immunotherapy, etc., have been used within 4 weeks": "etc." stands for members unnamed.
+    // Not among examples in a parenthesis ("immunosuppressive therapy (such as anti-PD-1, CTLA-4, etc.)"),
+    // which the head before them already names.
+    const etc = /^(\s*,?\s*)etc\b\.?/i.exec(text.slice(l.end, limit));
+    const opened = text.slice(0, l.end);
+    if (etc && (opened.match(/\(/g)?.length ?? 0) <= (opened.match(/\)/g)?.length ?? 0)) {
+      const at = l.end + etc[1]!.length;
+      l.unknownMember = true;
+      (l.unknownSpans ??= []).push([at, l.end + etc[0].length]);
+      l.end += etc[0].length;
+      continue;
+    }
+    const m = TRAILING_MEMBER_RE.exec(text.slice(l.end, limit));
+    if (!m || !MEMBER_RE.test(m[2]!)) continue;
+    const at = l.end + m[1]!.length;
+    l.unknownMember = true;
+    (l.unknownSpans ??= []).push([at, at + m[2]!.length]);
+    l.end = at + m[2]!.length;
+  }
 }
 
 /** Unread members between two lists of one union: comma-separated, then an optional "or" and two words. */
@@ -1797,7 +1931,7 @@ function necessaryBlocked(
   nextListStart?: number,
 ): string | null {
   const { text } = ctx;
-  if (list.unknownMember || dropped) return 'incomplete list';
+  if (dropped) return 'incomplete list';
   // Inside a parenthesis the list is an example or an aside.
   const opened = text.slice(s, list.start);
   if ((opened.match(/\(/g)?.length ?? 0) > (opened.match(/\)/g)?.length ?? 0)) return 'in parenthesis';
