@@ -1309,7 +1309,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         sufficient ??= 'or';
       }
       // "Patients who received X must …": X is the subject of the requirement, not the requirement.
-      if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since')) {
+      // Without a requirement placed on them after the list, "Patients who have received at least 2-4 months
+      // of TKI therapy without progression" describes who is eligible: the treatment is the requirement.
+      if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since') && (THEN_RE.test(text.slice(list.end)) || permission || !!sufficient || input.kind !== 'inclusion')) {
         note('22:if SUBJECTREtesttextslices liststart  win  winsens');
         if (!sufficient && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
         continue;
