@@ -39,6 +39,32 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
     });
   });
 
+  it('reads a modifier joined by "or" before the list as a member sharing its head noun', () => {
+    expect(read('Treatment with a non-approved or investigational drug within 14 days prior to Day 1 of study treatment.')).toEqual({
+      any: [therapy({ kinds: ['investigational'], withinDays: 14 }), unread('non-approved')],
+    });
+  });
+
+  it('does not take the site of a list before for a member of the next', () => {
+    expect(read('No previous irradiation to the pelvis or chemotherapy', 'inclusion')).toEqual({
+      all: [
+        { any: [therapy({ kinds: ['radiation'] }, false), { fact: 'unparsed', operator: 'equal', value: false, params: { text: 'pelvis' } }] },
+        therapy({ kinds: ['chemotherapy'] }, false),
+      ],
+    });
+  });
+
+  it('reads a window before preparative lymphodepletion as one from the as-of date', () => {
+    expect(
+      read('Patients who have received any approved anti-cancer cytotoxic, anti-angiogenic and ICB therapy including radiotherapy within 4 weeks before preparative lymphodepleting therapy.'),
+    ).toEqual({
+      all: [
+        { any: [therapy({ classes: ['vegf_inhibitor', 'checkpoint_inhibitor'], withinDays: 28 }), therapy({ kinds: ['chemotherapy', 'radiation'], withinDays: 28 })] },
+        unread('approved anti-cancer'),
+      ],
+    });
+  });
+
   it('reads "etc." after a list as members unnamed', () => {
     expect(read('Patients who have received anticancer treatment with immune checkpoint inhibitor, etc. within 28 days before enrollment')).toEqual({
       any: [therapy({ classes: ['checkpoint_inhibitor'], withinDays: 28 }), unread('etc.')],
@@ -112,5 +138,16 @@ describe('an exclusion list joined by "and" names things each of which excludes'
   it('keeps an inclusion\'s "A and B" each required', () => {
     const c = read('Prior therapy with an anthracycline and a taxane in an adjuvant setting.', 'inclusion');
     expect(c).toEqual({ all: [therapy({ classes: ['anthracycline'], setting: 'adjuvant' }), therapy({ classes: ['taxane'], setting: 'adjuvant' })] });
+  });
+});
+
+describe('a subject phrase with no requirement after it is the requirement', () => {
+  it('reads the treatment of "Patients who have received" as required, its duration and outcome unread', () => {
+    expect(read('Patients who have received at least 2-4 months of TKI therapy without progression', 'inclusion')).toEqual(therapy({ classes: ['kinase_inhibitor'] }));
+  });
+
+  it('keeps a subject that a requirement follows a subject, never a requirement', () => {
+    const c = read('Patients who have received systemic chemotherapy must have received their last treatment \\>= 21 days prior to the start of treatment', 'inclusion');
+    expect(therapyLeaves(c)).not.toContainEqual(therapy({ kinds: ['chemotherapy'] }));
   });
 });

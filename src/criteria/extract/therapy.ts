@@ -118,7 +118,7 @@ interface Window {
 
 const UNIT = String.raw`(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)`;
 const NUM = `(${NUMBER})`;
-const ANCHOR = String.raw`(?:\s*\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|\d{1,2})\b){0,9}`;
+const ANCHOR = String.raw`(?:\s*\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|preparative|lymphodepleting|lymphodepletion|apheresis|leukapheresis|\d{1,2})\b){0,9}`;
 /** "within 4 weeks prior to the first dose of study drug", "within the last 6 months", "in the past 14 days". */
 const WITHIN_RE = new RegExp(
   String.raw`\b(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
@@ -1559,6 +1559,13 @@ const MEMBER_SEP_RE = /\s*(?:,|\/|\band\s*\/\s*or\b|\bor\b|\band\b)\s*/gi;
 const TRAILING_MEMBER_RE =
   /^(\s*,?\s*(?:or|and\/or)\s+)((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*,?\s*(?:(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|received|taken)|(?:or|and\/or))\s+)*(?:within|in\s+the\s+(?:last|past|previous))\b)/i;
 
+/** One modifier joined by "or" right before a list, after a cue or an article: "with a non-approved or ". */
+const LEADING_MEMBER_RE = /((?:^|\b(?:with|any|an?|prior|previous|received|receiving|had|use|using)\s+))([A-Za-z][\w-]*)\s+(?:or|and\/or)\s+$/i;
+/** Words before "or" that are no member: negations, plans, times, cue words. */
+const LEADING_NOT_MEMBER_RE = /^(?:no|not|nor|either|neither|plann\w*|schedul\w*|intend\w*|expected|anticipated|future|upcoming|concurrent|concomitant|current|prior|previous|recent|past|active|ongoing|known|suspected|both|and|or|other|any|another|all|one|two|more|less|same|similar)$/i;
+/** A first item whose last word is a head noun the leading modifier shares. */
+const MEMBER_HEAD_END_RE = /\b(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|products?|compounds?|inhibitors?|antibod(?:y|ies)|vaccines?|radiotherapy|radiation|chemotherapy|immunotherapy|steroids?|corticosteroids?)\s*$/i;
+
 /** The span of the one unread member in a gap between two items, without its connectives. */
 function memberSpan(gap: string, at: number): Span | null {
   const m = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?([\s\S]*?)[\s,/]*(?:(?:or|and|and\/or)\s+)?$/i.exec(gap);
@@ -1621,6 +1628,16 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
   for (let k = 0; k < lists.length; k++) {
     const l = lists[k]!;
     const limit = lists[k + 1]?.start ?? e;
+    // "a non-approved or investigational drug": a modifier before "or" names a member sharing the first item's head noun.
+    const first = l.items[0]!;
+    // Not right after another list ("irradiation to the pelvis or chemotherapy"): the words are that list's.
+    const lead = k > 0 && lists[k - 1]!.end > l.start - 60 ? null : LEADING_MEMBER_RE.exec(text.slice(Math.max(0, l.start - 60), l.start));
+    if (lead && !first.drugs.size && MEMBER_HEAD_END_RE.test(text.slice(first.start, first.end)) && !CUE_WORDS.has(lead[2]!.toLowerCase()) && !LEADING_NOT_MEMBER_RE.test(lead[2]!)) {
+      const at = l.start - lead[0].length + lead[1]!.length;
+      l.unknownMember = true;
+      (l.unknownSpans ??= []).push([at, at + lead[2]!.length]);
+      l.start = at;
+    }
     // "Chemotherapy, immunotherapy, etc., have been used within 4 weeks": "etc." stands for members unnamed.
     // Not among examples in a parenthesis ("immunosuppressive therapy (such as anti-PD-1, CTLA-4, etc.)"),
     // which the head before them already names.
@@ -1909,7 +1926,7 @@ function tokensIn(ctx: Ctx, a: number, b: number): ExtractInput['tokens'] {
 
 /** Modifiers before a treatment that narrow it without changing its kind ("abdominal surgery", "prior palliative radiotherapy"). */
 const SAFE_MODIFIER_RE =
-  /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
+  /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|tumor|tumour|neoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
 /** Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines"). */
 const OR_QUALIFIER_RE =
   /^\s*(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|taken)\s+(?:within|in|during|since|at)\b|(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|equal|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d+|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start))\b/i;
@@ -1955,6 +1972,8 @@ function necessaryBlocked(
     if (masked[t.start - a] === ' ') continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
+    // "anti-cancer", "anti-tumor" split into words: the "anti" of a purpose every treatment listed has.
+    if (t.norm === 'anti' && /^-?\s*(?:cancer|tumou?r|neoplastic)\b/i.test(text.slice(t.end, t.end + 14))) continue;
     // An adjective names a narrower kind of the treatment ("retroperitoneal surgery", "oncologic
     // surgery", "intravesical chemotherapy"), which the qualifier holds as unread.
     if (ADJECTIVE_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
@@ -2061,7 +2080,7 @@ const SUBJECT_RE =
 
 /** "prior to the first dose of study drug", "before randomization": the as-of anchors every window shares. */
 const ANCHOR_PHRASE_RE =
-  /\b(?:prior\s+to|before|until|at\s+the\s+time\s+of|at|of|from)\s+(?:the\s+|their\s+)?(?:(?:first|initial|planned|scheduled|start|starting|initiation|initiating|beginning|day\s*-?\d+|cycle\s*\d+,?\s*day\s*\d+|C\d+D\d+)\b[^,;:.()]{0,60}|(?:study|trial|protocol)\s+(?:entry|enrol?lment|start|treatment|therapy|drug|registration|day\s*1)|(?:entering|entry\s+(?:in)?to|starting|beginning)\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|(?:randomi[sz]ation|enrol?lment|registration|screening|inclusion|allocation|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+consent|ICF)))(?:\s+(?:on|in|into|to|for)\s+(?:this|the)\s+(?:study|trial|protocol))?/gi;
+  /\b(?:prior\s+to|before|until|at\s+the\s+time\s+of|at|of|from)\s+(?:the\s+|their\s+)?(?:(?:first|initial|planned|scheduled|start|starting|initiation|initiating|beginning|day\s*-?\d+|cycle\s*\d+,?\s*day\s*\d+|C\d+D\d+)\b[^,;:.()]{0,60}|(?:study|trial|protocol)\s+(?:entry|enrol?lment|start|treatment|therapy|drug|registration|day\s*1)|(?:entering|entry\s+(?:in)?to|starting|beginning)\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|(?:randomi[sz]ation|enrol?lment|registration|screening|inclusion|allocation|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+consent|ICF))|(?:preparative\s+|the\s+)?(?:lymphodeplet\w+|lymphodepletion|leukapheresis|apheresis)(?:\s+(?:therapy|chemotherapy|regimen))?)(?:\s+(?:on|in|into|to|for)\s+(?:this|the)\s+(?:study|trial|protocol))?/gi;
 function anchorPhrases(text: string, s: number, e: number): Span[] {
   const out: Span[] = [];
   const sub = text.slice(s, e);
