@@ -146,6 +146,12 @@ describe('a subject phrase with no requirement after it is the requirement', () 
     expect(read('Patients who have received at least 2-4 months of TKI therapy without progression', 'inclusion')).toEqual(therapy({ classes: ['kinase_inhibitor'] }));
   });
 
+  it('reads "systemic therapy" the text says was received as required, its duration unread', () => {
+    expect(read('Patients who have received standard duration of systemic therapy (4 - 6 cycles) without progression of the disease', 'inclusion')).toEqual(
+      therapy({ kinds: ['systemic'] }),
+    );
+  });
+
   it('keeps a subject that a requirement follows a subject, never a requirement', () => {
     const c = read('Patients who have received systemic chemotherapy must have received their last treatment \\>= 21 days prior to the start of treatment', 'inclusion');
     expect(therapyLeaves(c)).not.toContainEqual(therapy({ kinds: ['chemotherapy'] }));

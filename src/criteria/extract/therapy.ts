@@ -1141,7 +1141,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (it.kinds.has('transplant')) return false;
       // "Anticancer therapy" read as kind 'systemic' is narrower than the text: never a requirement on its own.
       // "Systemic therapy" said in words is exact; "current" use of it is a requirement the text states.
-      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size && !(current && !isBroadGeneric(ctx, it)))) && !strict && !oc.outcomes.length && !win) return false;
+      // So is "systemic therapy" the text says was received ("Patients who have received standard duration of
+      // systemic therapy"): the receipt cue before it makes it the requirement.
+      const saidReceived = !isBroadGeneric(ctx, it) && !it.generic && RECEIVED_BEFORE_RE.test(text.slice(Math.max(s, it.start - 60), it.start));
+      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size && !(current && !isBroadGeneric(ctx, it)) && !saidReceived)) && !strict && !oc.outcomes.length && !win) return false;
       return true;
     });
     if (!items.length) {
@@ -1497,6 +1500,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
  * things each of which excludes: one finding over the list (its filters are any-of), not all of them.
  */
 const TOGETHER_RE = /\b(?:both|combination|combined|together|concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|sequential(?:ly)?|followed\s+by)\b/i;
+
+/** A receipt verb at the head of the clause before a treatment ("have received standard duration of"). */
+const RECEIVED_BEFORE_RE = /\b(?:received|undergone|underwent|been\s+treated\s+with|treated\s+with|had)\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+\S+\s+)?(?:(?:any|a|an|the|prior|previous|standard|duration|course|courses|cycles?|line|lines|of|one|1|two|2|or|more)\s+)*$/i;
 
 /** A relative clause right after a list, unless it only says the treatment was given (read with the window). */
 const RELATIVE_AFTER_RE = /^\s*,?\s*(?:who|whom|whose|that|which)\b(?!\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?(?:given|administered|received|completed|used|taken|started|initiated|stopped|discontinued)\b)/i;
