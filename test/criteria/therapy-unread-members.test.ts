@@ -157,3 +157,10 @@ describe('a subject phrase with no requirement after it is the requirement', () 
     expect(therapyLeaves(c)).not.toContainEqual(therapy({ kinds: ['chemotherapy'] }));
   });
 });
+
+describe('current treatment offered beside a time since another', () => {
+  it('reads "actively receiving" as current use, sufficient beside its alternative, never with the alternative\'s window', () => {
+    const text = 'Actively receiving systemic oncological treatment or radiotherapy, or within 4 weeks of radiotherapy completion or primary cytoreductive surgery';
+    expect(read(text, 'inclusion')).toEqual({ any: [therapy({ kinds: ['systemic', 'radiation'], withinDays: 1 }), unread(text)] });
+  });
+});

@@ -978,7 +978,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       groupLimit = nn ? nn.start : e;
     }
     // "… or 7 days for short-acting growth factor": a window followed by "for" is its object's.
-    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(/[()[\]]/.test(text.slice(groupEnd, w.start)) ? text : gapText, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))));
+    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(/[()[\]]/.test(text.slice(groupEnd, w.start)) ? text : gapText, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))) && !/,\s*(?:or|and\/or)\s*$/i.test(text.slice(groupEnd, w.start)));
     const last = lead[lead.length - 1];
     let win: Window | undefined;
     if (last && lightGap(text, Math.max(s, limitBefore), last.start) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
@@ -1785,7 +1785,8 @@ function insufficient(
     ...optionalPartners(text, list.end, e),
   ]);
   const alt = ALT_MARK_RE.exec(masked);
-  if (kind === 'or' && alt && /^(?:or|and\/or)$/i.test(alt[0]) && !CLAUSE_ALT_RE.test(masked.slice(alt.index))) return 'noun alternative';
+  // A window is masked above; "or within 4 weeks of …" is still a clause of its own.
+  if (kind === 'or' && alt && /^(?:or|and\/or)$/i.test(alt[0]) && !CLAUSE_ALT_RE.test(masked.slice(alt.index)) && !/^(?:or|and\/or)\s+within\s+\d/i.test(text.slice(list.end + alt.index, e))) return 'noun alternative';
   const tail = alt ? masked.slice(0, alt.index) : masked;
   for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
   // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
@@ -1795,14 +1796,14 @@ function insufficient(
   return null;
 }
 /** Words that may stand between a sufficient list's verb and the list. */
-const SUFFICIENT_HEAD = new Set('history at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+const SUFFICIENT_HEAD = new Set('actively currently systemic history at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
 /** Words that may follow it before the alternative. */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
 /** Where the alternative begins after the list. */
 const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
 /** An alternative that is a clause of its own ("or be ineligible", "or for whom no standard therapy exists"), not a further treatment the trailing words may qualify too. */
 const CLAUSE_ALT_RE =
-  /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
+  /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|within\s+\d|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
 
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
 const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications?|sequelae|reactions?|injur|damage|recover|resol)/i;
@@ -2039,7 +2040,8 @@ const ANY_TREATMENT: Kind[] = ['systemic', 'radiation', 'surgery', 'transplant',
 /** A generic item ("prior therapy", "anticancer treatment") that does not say it is systemic or a drug. */
 function isBroadGeneric(ctx: Ctx, it: Item): boolean {
   if (it.drugs.size || it.classes.size || it.kinds.size !== 1 || !it.kinds.has('systemic')) return false;
-  return !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(ctx.text.slice(it.start, it.end));
+  // "systemic oncological treatment": the word before the phrase says it is systemic.
+  return !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(ctx.text.slice(it.start, it.end)) && !/\bsystemic\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 10), it.start));
 }
 
 const QUALIFIER_SKIP = new Set(['or', 'and', 'any', 'all', 'the', 'a', 'an', 'of', 'with', 'to', 'for', 'in', 'on', 'by', 'who', 'that', 'which', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been', 'be', 'patients', 'patient', 'participants', 'participant', 'subjects', 'subject', 'prior', 'previous', 'previously', 'received', 'receiving', 'treated', 'treatment', 'therapy', 'must', 'not', 'no']);
