@@ -1313,8 +1313,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       // "Patients who received X must …": X is the subject of the requirement, not the requirement.
       // Without a requirement placed on them after the list, "Patients who have received at least 2-4 months
-      // of TKI therapy without progression" describes who is eligible: the treatment is the requirement.
-      if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since') && (THEN_RE.test(text.slice(list.end)) || permission || !!sufficient || input.kind !== 'inclusion')) {
+      // of TKI therapy without progression" describes who is eligible: the treatment is the requirement. Not
+      // under a lead-in, whose entries may each describe one group of patients ("Malignant Melanoma (MM)").
+      if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since') && (THEN_RE.test(text.slice(list.end)) || permission || !!sufficient || input.kind !== 'inclusion' || input.context.length > 0)) {
         note('22:if SUBJECTREtesttextslices liststart  win  winsens');
         if (!sufficient && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
         continue;
