@@ -135,6 +135,17 @@ describe('an exclusion list joined by "and" names things each of which excludes'
     });
   });
 
+  it('reads a combination beside an example as one alternative of the union', () => {
+    expect(read('Prior treatment with antibody drug conjugate with topoisomerase inhibitor (e.g., trastuzumab deruxtecan).')).toEqual({
+      any: [therapy({ drugs: ['trastuzumab_deruxtecan'] }), { all: [therapy({ classes: ['adc'] }), therapy({ classes: ['topoisomerase_inhibitor'] })] }],
+    });
+  });
+
+  it('does not take an abbreviation in a parenthesis for an alternative to a combination', () => {
+    const c = read('Progressed during or after CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor (AI)', 'inclusion');
+    expect(c && 'all' in c).toBe(true);
+  });
+
   it('keeps an inclusion\'s "A and B" each required', () => {
     const c = read('Prior therapy with an anthracycline and a taxane in an adjuvant setting.', 'inclusion');
     expect(c).toEqual({ all: [therapy({ classes: ['anthracycline'], setting: 'adjuvant' }), therapy({ classes: ['taxane'], setting: 'adjuvant' })] });

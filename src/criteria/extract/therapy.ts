@@ -1424,10 +1424,22 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
 
     const groups: Item[][] = [];
-    if (multiKind && !qualifier) {
+    const eachRequired = list.hasAnd && !negForMode && !(input.kind === 'exclusion' && !TOGETHER_RE.test(text.slice(Math.max(s, list.start - 40), list.end)));
+    // "antibody drug conjugate with topoisomerase inhibitor (e.g., trastuzumab deruxtecan)": a combination
+    // beside other members of a union is one alternative of it, any(all(A, B), C), read as one finding.
+    const combinationInUnion =
+      !qualifier &&
+      !multiKind &&
+      !eachRequired &&
+      items.some((i) => i.combinedWithNext) &&
+      items.some((it, i) => i > 0 && !items[i - 1]!.combinedWithNext) &&
+      // Each boundary outside a combination says "or" or gives an example, not an abbreviation ("(AI)").
+      items.every((it, i) => i === 0 || items[i - 1]!.combinedWithNext || UNION_BOUNDARY_RE.test(text.slice(items[i - 1]!.end, it.start)));
+    if (combinationInUnion) groups.push(items);
+    else if (multiKind && !qualifier) {
       const it = items[0]!;
       for (const k of it.kinds) groups.push([{ ...it, kinds: new Set([k]) }]);
-    } else if (!qualifier && ((list.hasAnd && !negForMode && !(input.kind === 'exclusion' && !TOGETHER_RE.test(text.slice(Math.max(s, list.start - 40), list.end)))) || items.some((i) => i.combinedWithNext))) for (const it of items) groups.push([it]);
+    } else if (!qualifier && (eachRequired || items.some((i) => i.combinedWithNext))) for (const it of items) groups.push([it]);
     else groups.push(items);
 
     if (unknownLeaves && groups.length > 1) {
@@ -1451,7 +1463,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           // "Progressed on standard therapy, including A and B": the progression was on the therapy as
           // a whole; A and B were only part of it.
           if (outcome && !group.every((i) => i.included)) p.outcome = outcome;
-          const c = conditionFor(group, p, exceptItems);
+          const c = combinationInUnion ? unionOfCombinations(group, p, exceptItems) : conditionFor(group, p, exceptItems);
           if (c) conds.push(c);
         }
       }
@@ -1501,6 +1513,29 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
  * things each of which excludes: one finding over the list (its filters are any-of), not all of them.
  */
 const TOGETHER_RE = /\b(?:both|combination|combined|together|concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|sequential(?:ly)?|followed\s+by)\b/i;
+
+const UNION_BOUNDARY_RE = /\b(?:or|and\/or|e\.?\s?g|such\s+as|including|for\s+example)\b/i;
+
+/** Items joined by combination words stay together (all); the rest of the list is their union (any). */
+function unionOfCombinations(items: Item[], params: Record<string, unknown>, except: Item[]): Condition | null {
+  const singles: Item[] = [];
+  const combos: Condition[] = [];
+  let seg: Item[] = [];
+  for (const it of items) {
+    seg.push(it);
+    if (it.combinedWithNext) continue;
+    if (seg.length === 1) singles.push(it);
+    else {
+      const parts = seg.map((x) => conditionFor([x], params, except)).filter((c): c is Condition => !!c);
+      if (parts.length) combos.push(parts.length === 1 ? parts[0]! : { all: parts });
+    }
+    seg = [];
+  }
+  const single = singles.length ? conditionFor(singles, params, except) : null;
+  const all = [...(single ? ('any' in single ? single.any : [single]) : []), ...combos];
+  if (!all.length) return null;
+  return all.length === 1 ? all[0]! : { any: all };
+}
 
 /** A receipt verb at the head of the clause before a treatment ("have received standard duration of"). */
 const RECEIVED_BEFORE_RE = /\b(?:received|undergone|underwent|been\s+treated\s+with|treated\s+with|had)\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+\S+\s+)?(?:(?:any|a|an|the|prior|previous|standard|duration|course|courses|cycles?|line|lines|of|one|1|two|2|or|more)\s+)*$/i;
