@@ -102,6 +102,11 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
     expect(therapyLeaves(c).some((l) => JSON.stringify(l).includes('chemotherapy'))).toBe(false);
   });
 
+  it('does not read the payload an ADC contains as a treatment of its own', () => {
+    const c = read('Prior exposure to any agent including an ADC containing a chemotherapeutic agent targeting topoisomerase I, TROP2-targeted therapy.');
+    expect(therapyLeaves(c).some((l) => JSON.stringify(l).includes('chemotherapy'))).toBe(false);
+  });
+
   it('leaves entries under a hypersensitivity lead-in unread', () => {
     expect(
       read('NMA-LD preconditioning regimen (cyclophosphamide, mesna, and fludarabine)', 'exclusion', [

@@ -255,6 +255,8 @@ const BLOCK_BEFORE_SOURCES = [
     // "autoimmune disease unrelated to the use of immune checkpoint inhibitors": the treatment is what
     // the condition is not caused by, not one the patient is asked about.
     String.raw`\b(?:unrelated|not\s+(?:related|due|attributed|attributable|secondary)|independent\s+of)\s+(?:to\s+)?(?:the\s+|any\s+|prior\s+|previous\s+)?(?:use\s+of\s+|treatment\s+with\s+|therapy\s+with\s+)?(?:[\w()-]+\s+){0,3}$`,
+    // "ADC containing a chemotherapeutic agent": the payload of the treatment before, not a treatment of its own.
+    String.raw`\b(?:containing|carrying|conjugated\s+(?:to|with)|linked\s+to|loaded\s+with)\s+(?:an?\s+|the\s+)?$`,
     // "Chinese medicine preparations approved by NMPA for anti-tumor therapy": the indication of another product.
     String.raw`\b(?:approved|indicated|licensed|marketed|registered)\s+(?:(?:by|in)\s+(?:the\s+)?[\w-]+\s+)?for\s+(?:an?\s+|the\s+)?(?:use\s+(?:in|as)\s+)?$`,
   ];
@@ -280,6 +282,7 @@ const BLOCKER_KEYS: string[][] = [
   ['after', 'following', 'post'],
   ['absor', 'bioavail', 'metabol', 'pharmacokinet', 'clearance'],
   ['unrelated', 'not', 'independent'],
+  ['containing', 'carrying', 'conjugated', 'linked', 'loaded'],
   ['approved', 'indicated', 'licensed', 'marketed', 'registered'],
 ];
 const BLOCKERS = BLOCK_BEFORE_SOURCES.map((src, i) => ({ keys: BLOCKER_KEYS[i] ?? [], re: new RegExp(src, 'i') }));
@@ -452,7 +455,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
     // Trailing head nouns and suffixes: "therapy", "-based regimen", "agents", "inhibitor(s)".
     for (;;) {
-      const m = /^[\s-]*(?:based|containing|directed|targeted|targeting|therapy|therapies|treatment|treatments|regimens?|agents?|drugs?|medications?|monotherapy|combination(?:\s+therapy)?|doublet|triplet|inhibitors?|antibod(?:y|ies)|products?|compounds?|blockade|blockers?|class|family|injections?|infusions?|tablets?|capsules?|-?\s*containing\s+regimens?)\b/i.exec(text.slice(it.end, e));
+      const m = /^[\s-]*(?:based|containing(?!\s+(?:an?|the|any)\b)|directed|targeted|targeting|therapy|therapies|treatment|treatments|regimens?|agents?|drugs?|medications?|monotherapy|combination(?:\s+therapy)?|doublet|triplet|inhibitors?|antibod(?:y|ies)|products?|compounds?|blockade|blockers?|class|family|injections?|infusions?|tablets?|capsules?|-?\s*containing\s+regimens?)\b/i.exec(text.slice(it.end, e));
       if (!m || m[0].length === 0) break;
       it.spans.push([it.end, it.end + m[0].length]);
       it.end += m[0].length;
