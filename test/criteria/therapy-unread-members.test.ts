@@ -134,6 +134,12 @@ describe('an exclusion list joined by "and" names things each of which excludes'
     expect(read('Prior radiation therapy, hormonal therapy and chemotherapy for breast cancer')).toEqual(therapy({ kinds: ['radiation', 'hormonal', 'chemotherapy'] }));
   });
 
+  it('joins lists an "and" parts with a modifier between, keeping the modifier as an unread qualifier', () => {
+    const text = 'A history of oral fluoropyrimidines and small molecular targeted-drug therapy within 2 weeks or 5 half-life time （the longer time taken as final）;';
+    const c = read(text);
+    expect(c && 'all' in c && c.all[0]).toEqual({ any: [therapy({ classes: ['fluoropyrimidine'] }), therapy({ kinds: ['targeted'] })] });
+  });
+
   it('keeps "in combination with" a conjunction', () => {
     expect(read('Prior treatment with anti-PD-(L)1 monoclonal antibody in combination with IL-12.')).toEqual({
       all: [therapy({ classes: ['anti_pd1_pdl1'] }), therapy({ classes: ['cytokine'] })],

@@ -103,6 +103,8 @@ interface List {
   hasAnd: boolean;
   /** Members of the union the lexicon does not know ("bridging therapy"), each kept as an unparsed leaf. */
   unknownSpans?: Span[];
+  /** Modifiers of a member taken into the list ("… or extensive radiotherapy"), which narrow it. */
+  narrowedBy?: string[];
 }
 
 interface Window {
@@ -1250,6 +1252,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
       if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
+      if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
       if (!win && /\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) qualify ??= 'unread window';
       if (st.unknown) qualify ??= 'line setting';
@@ -1611,6 +1614,11 @@ const LEADING_NOT_MEMBER_RE = /^(?:no|not|nor|either|neither|plann\w*|schedul\w*
 /** A first item whose last word is a head noun the leading modifier shares. */
 const MEMBER_HEAD_END_RE = /\b(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|products?|compounds?|inhibitors?|antibod(?:y|ies)|vaccines?|radiotherapy|radiation|chemotherapy|immunotherapy|steroids?|corticosteroids?)\s*$/i;
 
+/** Words that narrow the treatment after them without naming another one. */
+const MODIFIER_WORD_RE = /^(?:small|molecule|molecular|oral|topical|inhaled|systemic|intravenous|high|low|dose|long|short|acting)$/i;
+/** Modifier words that name no narrower kind of the treatment after them. */
+const NON_NARROWING_RE = /^(?:any|other|therapeutic|systemic|approved|anticancer|anti-cancer|antitumou?r|anti-tumou?r|antineoplastic|cancer)$/i;
+
 /** The span of the one unread member in a gap between two items, without its connectives. */
 function memberSpan(gap: string, at: number): Span | null {
   const m = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?([\s\S]*?)[\s,/]*(?:(?:or|and|and\/or)\s+)?$/i.exec(gap);
@@ -1651,6 +1659,18 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
       from = m.index + m[0].length;
     }
     pieces.push([from, flat.length]);
+    // Words right before the next list with no separator between are its modifier ("…, and systemic
+    // hormone therapy", "oral fluoropyrimidines and small molecular targeted-drug therapy"), not a member.
+    const lastPiece = pieces[pieces.length - 1]!;
+    const modifier = flat.slice(lastPiece[0], lastPiece[1]).trim();
+    // Only where the lists would otherwise be joined by "and", which in an exclusion reads as each
+    // required: after "or" each list is read (or left unread) on its own as an alternative already.
+    const modifierOnly = !!modifier && pieces.length > 1 && ctx.input.kind === 'exclusion' && /\band\b(?!\s*\/\s*or)/i.test(gap) && modifier.split(/\s+/).length <= 2 && modifier.split(/\s+/).every((w) => MODIFIER_WORD_RE.test(w) || SAFE_MODIFIER_RE.test(w) || ADJECTIVE_RE.test(w.toLowerCase()));
+    if (modifierOnly) {
+      pieces.pop();
+      const narrowing = modifier.split(/\s+/).filter((w) => !NON_NARROWING_RE.test(w));
+      if (narrowing.length) (a.narrowedBy ??= []).push(...narrowing);
+    }
     for (const [x, y] of pieces) {
       const piece = flat.slice(x, y).trim();
       if (!piece) continue;
@@ -1661,12 +1681,13 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
       const at = a.end + x + flat.slice(x, y).indexOf(piece);
       spans.push([at, at + piece.length]);
     }
-    if (!ok || !spans.length || pieces.filter(([x, y]) => flat.slice(x, y).trim()).length > 3) continue;
+    if (!ok || !(spans.length || modifierOnly) || pieces.filter(([x, y]) => flat.slice(x, y).trim()).length > 3) continue;
     if (/\band\b(?!\s*\/\s*or)/i.test(gap)) a.hasAnd = true;
     a.items.push(...b.items);
     a.end = b.end;
     a.hasAnd ||= b.hasAnd;
-    a.unknownMember = true;
+    if (b.narrowedBy) (a.narrowedBy ??= []).push(...b.narrowedBy);
+    if (spans.length) a.unknownMember = true;
     a.unknownSpans = [...(a.unknownSpans ?? []), ...spans, ...(b.unknownSpans ?? [])];
     lists.splice(k, 1);
   }
