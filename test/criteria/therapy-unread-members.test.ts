@@ -107,6 +107,10 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
     expect(therapyLeaves(c).some((l) => JSON.stringify(l).includes('chemotherapy'))).toBe(false);
   });
 
+  it('does not take the head of a target phrase for a member ("antibody drug targeting EGFR")', () => {
+    expect(read('Prior receipt of an ADC or antibody drug targeting EGFR and/or HER3;')).toEqual(therapy({ classes: ['adc'] }));
+  });
+
   it('leaves entries under a hypersensitivity lead-in unread', () => {
     expect(
       read('NMA-LD preconditioning regimen (cyclophosphamide, mesna, and fludarabine)', 'exclusion', [

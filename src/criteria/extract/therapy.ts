@@ -1643,6 +1643,8 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
     if (!!a.items[0]!.except !== !!b.items[0]!.except || b.items.some((it) => it.except)) continue;
     const gap = text.slice(a.end, b.start);
     if (windows.some((w) => w.start >= a.end && w.end <= b.start)) continue;
+    // "an ADC or antibody drug targeting EGFR": the phrase before a target names what targets it, not a member.
+    if (/^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted|directed|against|that\s+targets?|which\s+targets?)\b/i.test(text.slice(b.start, b.end))) continue;
     if (!/^[\s,/()]*(?:or|and|and\/or)?\b|,/i.test(gap) || (gap.match(/\(/g)?.length ?? 0) > 1 || (gap.match(/\)/g)?.length ?? 0) > 1) continue;
     const spans: Span[] = [];
     let ok = true;
