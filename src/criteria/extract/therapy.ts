@@ -101,6 +101,10 @@ interface List {
   end: number;
   /** A plain "and" joins two items (not "and/or", not inside an example list). */
   hasAnd: boolean;
+  /** Members of the union the lexicon does not know ("bridging therapy"), each kept as an unparsed leaf. */
+  unknownSpans?: Span[];
+  /** Modifiers of a member taken into the list ("… or extensive radiotherapy"), which narrow it. */
+  narrowedBy?: string[];
 }
 
 interface Window {
@@ -116,7 +120,7 @@ interface Window {
 
 const UNIT = String.raw`(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)`;
 const NUM = `(${NUMBER})`;
-const ANCHOR = String.raw`(?:\s*\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|\d{1,2})\b){0,9}`;
+const ANCHOR = String.raw`(?:\s*\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|preparative|lymphodepleting|lymphodepletion|apheresis|leukapheresis|\d{1,2})\b){0,9}`;
 /** "within 4 weeks prior to the first dose of study drug", "within the last 6 months", "in the past 14 days". */
 const WITHIN_RE = new RegExp(
   String.raw`\b(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
@@ -253,6 +257,10 @@ const BLOCK_BEFORE_SOURCES = [
     // "autoimmune disease unrelated to the use of immune checkpoint inhibitors": the treatment is what
     // the condition is not caused by, not one the patient is asked about.
     String.raw`\b(?:unrelated|not\s+(?:related|due|attributed|attributable|secondary)|independent\s+of)\s+(?:to\s+)?(?:the\s+|any\s+|prior\s+|previous\s+)?(?:use\s+of\s+|treatment\s+with\s+|therapy\s+with\s+)?(?:[\w()-]+\s+){0,3}$`,
+    // "ADC containing a chemotherapeutic agent": the payload of the treatment before, not a treatment of its own.
+    String.raw`\b(?:containing|carrying|conjugated\s+(?:to|with)|linked\s+to|loaded\s+with)\s+(?:an?\s+|the\s+)?$`,
+    // "Chinese medicine preparations approved by NMPA for anti-tumor therapy": the indication of another product.
+    String.raw`\b(?:approved|indicated|licensed|marketed|registered)\s+(?:(?:by|in)\s+(?:the\s+)?[\w-]+\s+)?for\s+(?:an?\s+|the\s+)?(?:use\s+(?:in|as)\s+)?$`,
   ];
 /**
  * The words each blocker needs, so most lookbacks are dismissed by a substring test instead of a
@@ -276,6 +284,8 @@ const BLOCKER_KEYS: string[][] = [
   ['after', 'following', 'post'],
   ['absor', 'bioavail', 'metabol', 'pharmacokinet', 'clearance'],
   ['unrelated', 'not', 'independent'],
+  ['containing', 'carrying', 'conjugated', 'linked', 'loaded'],
+  ['approved', 'indicated', 'licensed', 'marketed', 'registered'],
 ];
 const BLOCKERS = BLOCK_BEFORE_SOURCES.map((src, i) => ({ keys: BLOCKER_KEYS[i] ?? [], re: new RegExp(src, 'i') }));
 function blockedBefore(before: string): RegExpExecArray | null {
@@ -447,7 +457,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
     // Trailing head nouns and suffixes: "therapy", "-based regimen", "agents", "inhibitor(s)".
     for (;;) {
-      const m = /^[\s-]*(?:based|containing|directed|targeted|targeting|therapy|therapies|treatment|treatments|regimens?|agents?|drugs?|medications?|monotherapy|combination(?:\s+therapy)?|doublet|triplet|inhibitors?|antibod(?:y|ies)|products?|compounds?|blockade|blockers?|class|family|injections?|infusions?|tablets?|capsules?|-?\s*containing\s+regimens?)\b/i.exec(text.slice(it.end, e));
+      const m = /^[\s-]*(?:based|containing(?!\s+(?:an?|the|any)\b)|directed|targeted|targeting|therapy|therapies|treatment|treatments|regimens?|agents?|drugs?|medications?|monotherapy|combination(?:\s+therapy)?|doublet|triplet|inhibitors?|antibod(?:y|ies)|products?|compounds?|blockade|blockers?|class|family|injections?|infusions?|tablets?|capsules?|-?\s*containing\s+regimens?)\b/i.exec(text.slice(it.end, e));
       if (!m || m[0].length === 0) break;
       it.spans.push([it.end, it.end + m[0].length]);
       it.end += m[0].length;
@@ -468,7 +478,8 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
       it.end += suf[0].length;
     }
   }
-  return merged;
+  // "cytotoxic T-lymphocyte-associated protein 4" names a target, not cytotoxic chemotherapy.
+  return merged.filter((it) => !(/^cytotoxic$/i.test(text.slice(it.start, it.end)) && /^[\s-]*T[\s-]*(?:lymphocytes?|cells?)\b/i.test(text.slice(it.end, it.end + 16))));
 }
 
 const RELATIVE_HEAD_RE =
@@ -811,7 +822,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const known = LIST_GAP_RE.test(gap);
       const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
       if (prev.except === it.except && (known || unknown)) {
-        if (unknown) cur.unknownMember = true;
+        if (unknown) {
+          cur.unknownMember = true;
+          const m = memberSpan(gap, prev.end);
+          if (m) (cur.unknownSpans ??= []).push(m);
+        }
         if (/\bwith\s+or\s+without\b|±|\+\/-/i.test(gap)) it.optional = true;
         if (/\b(?:in\s+combination\s+with|combined\s+with|plus|with(?!\s+or\s+without))\b|(?<![+]\/-)\+(?!\/-)/i.test(gap) && !/\b(?:e\.?\s?g|such\s+as|including)\b|\+\/-|±|with\s+or\s+without/i.test(gap))
           prev.combinedWithNext = true;
@@ -825,6 +840,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     lists.push({ items: [it], start: it.start, end: it.end, hasAnd: false, unknownMember: false, blocked: false });
   }
+  joinUnreadMembers(ctx, lists, windows, e);
+  // Under a lead-in naming reactions to what follows ("hypersensitivity to any of the following:"),
+  // the entry names a cause, never a treatment received.
+  const lead = input.context[input.context.length - 1];
+  if (lead && CONTEXT_BLOCK_RE.test(lead))
+    for (const l of lists) {
+      l.blocked = true;
+      l.blockedBy ??= 'context';
+    }
 
   // Lists that modify something else are not therapy requirements.
   let govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, anchorPhrases(text, s, e)));
@@ -935,6 +959,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const mainLists = lists.filter((l) => !l.items[0]!.except);
 
   for (const list of mainLists) {
+    if (therapyDebug.notes) note(`list[${list.items.map((i) => text.slice(i.start, i.end) + '{' + [...i.kinds, ...i.classes, ...i.drugs].join(',') + (i.generic ? ',gen' : '') + '}').join(' | ')}]${list.unknownMember ? ' UNK' : ''}${list.hasAnd ? ' AND' : ''}`);
     const idx = lists.indexOf(list);
     const nextList = lists.slice(idx + 1).find((l) => !l.items[0]!.except);
     const prevList = idx > 0 ? lists[idx - 1] : undefined;
@@ -962,7 +987,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       groupLimit = nn ? nn.start : e;
     }
     // "… or 7 days for short-acting growth factor": a window followed by "for" is its object's.
-    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(/[()[\]]/.test(text.slice(groupEnd, w.start)) ? text : gapText, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))));
+    const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(/[()[\]]/.test(text.slice(groupEnd, w.start)) ? text : gapText, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))) && !/,\s*(?:or|and\/or)\s*$/i.test(text.slice(groupEnd, w.start)));
     const last = lead[lead.length - 1];
     let win: Window | undefined;
     if (last && lightGap(text, Math.max(s, limitBefore), last.start) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
@@ -1125,14 +1150,22 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (it.kinds.has('transplant')) return false;
       // "Anticancer therapy" read as kind 'systemic' is narrower than the text: never a requirement on its own.
       // "Systemic therapy" said in words is exact; "current" use of it is a requirement the text states.
-      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size && !(current && !isBroadGeneric(ctx, it)))) && !strict && !oc.outcomes.length && !win) return false;
+      // So is "systemic therapy" the text says was received ("Patients who have received standard duration of
+      // systemic therapy"): the receipt cue before it makes it the requirement.
+      const saidReceived = !isBroadGeneric(ctx, it) && !it.generic && RECEIVED_BEFORE_RE.test(text.slice(Math.max(s, it.start - 60), it.start));
+      if ((it.generic || (it.kinds.has('systemic') && it.kinds.size === 1 && !it.classes.size && !it.drugs.size && !(current && !isBroadGeneric(ctx, it)) && !saidReceived)) && !strict && !oc.outcomes.length && !win) return false;
       return true;
     });
     if (!items.length) {
       note('6:if itemslength');
       continue;
     }
-    const dropped = items.length < list.items.filter((i) => !i.optional).length || list.unknownMember;
+    const droppedItems = items.length < list.items.filter((i) => !i.optional).length;
+    // Members the lexicon does not know stay in the union as unparsed leaves ("… or bridging therapy"):
+    // exact where the union excludes or is forbidden, and one sufficient option where it is required.
+    // Not in a required "A, B and C", where each member is a requirement of its own.
+    const unknownLeaves = list.unknownMember && !droppedItems && list.unknownSpans?.length && (strict || !list.hasAnd) ? list.unknownSpans : null;
+    const dropped = droppedItems || (list.unknownMember && !unknownLeaves);
     // Dropping a member is safe only from a union ("A or B" forbidden or excluding).
     if (dropped && ((list.hasAnd && !isNeg) || !strict)) {
       // Dropping a conjunct ("A and B") leaves a necessary condition.
@@ -1144,7 +1177,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
 
     // Windows in half-lives: keep the weeks only for "whichever is longer".
-    if (win && halfLife && !halfLifeLonger) {
+    // Only a half-life beside this window bounds it: a sentence may give other lists windows of their own
+    // ("… within 4 weeks or 5 half-lives, small molecule targeted therapy … within 5 days").
+    if (win && halfLife && (windowFromContext || windows.length < 2 || HALF_LIFE_RE.test(text.slice(Math.max(s, win.start - 40), Math.min(e, win.end + 40)))) && !halfLifeLonger) {
       if (!strict) {
         note('8:if win  halfLife  halfLifeLonger');
         continue;
@@ -1221,6 +1256,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
       if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
+      if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
       if (!win && /\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) qualify ??= 'unread window';
       if (st.unknown) qualify ??= 'line setting';
@@ -1236,6 +1272,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (exceptItems.some((x) => items.some((it) => [...it.kinds].every((k) => x.kinds.has(k)) && [...it.classes].every((c) => x.classes.has(c)) && [...it.drugs].every((d) => x.drugs.has(d)))))
         qualify ??= 'exception of the same treatment';
     } else {
+      if (unknownLeaves) sufficient ??= 'unread member';
       // Where the text offers an alternative to the list ("… or be ineligible for it", "X or Y" with
       // Y unread) or limits the requirement to some patients ("Patients with BRAF-mutant melanoma must
       // have received a BRAF inhibitor", "Part B: …"), the list is not necessary but, read exactly, it
@@ -1285,7 +1322,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         sufficient ??= 'or';
       }
       // "Patients who received X must …": X is the subject of the requirement, not the requirement.
-      if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since')) {
+      // Without a requirement placed on them after the list, "Patients who have received at least 2-4 months
+      // of TKI therapy without progression" describes who is eligible: the treatment is the requirement. Not
+      // under a lead-in, whose entries may each describe one group of patients ("Malignant Melanoma (MM)").
+      if (SUBJECT_RE.test(text.slice(s, list.start)) && !(win && win.sense === 'since') && (THEN_RE.test(text.slice(list.end)) || permission || !!sufficient || input.kind !== 'inclusion' || input.context.length > 0)) {
         note('22:if SUBJECTREtesttextslices liststart  win  winsens');
         if (!sufficient && THEN_RE.test(text.slice(list.end, e))) list.gate = true;
         continue;
@@ -1394,12 +1434,28 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
 
     const groups: Item[][] = [];
-    if (multiKind && !qualifier) {
+    const eachRequired = list.hasAnd && !negForMode && !(input.kind === 'exclusion' && !TOGETHER_RE.test(text.slice(Math.max(s, list.start - 40), list.end)));
+    // "antibody drug conjugate with topoisomerase inhibitor (e.g., trastuzumab deruxtecan)": a combination
+    // beside other members of a union is one alternative of it, any(all(A, B), C), read as one finding.
+    const combinationInUnion =
+      !qualifier &&
+      !multiKind &&
+      !eachRequired &&
+      items.some((i) => i.combinedWithNext) &&
+      items.some((it, i) => i > 0 && !items[i - 1]!.combinedWithNext) &&
+      // Each boundary outside a combination says "or" or gives an example, not an abbreviation ("(AI)").
+      items.every((it, i) => i === 0 || items[i - 1]!.combinedWithNext || UNION_BOUNDARY_RE.test(text.slice(items[i - 1]!.end, it.start)));
+    if (combinationInUnion) groups.push(items);
+    else if (multiKind && !qualifier) {
       const it = items[0]!;
       for (const k of it.kinds) groups.push([{ ...it, kinds: new Set([k]) }]);
-    } else if (!qualifier && ((list.hasAnd && !negForMode) || items.some((i) => i.combinedWithNext))) for (const it of items) groups.push([it]);
+    } else if (!qualifier && (eachRequired || items.some((i) => i.combinedWithNext))) for (const it of items) groups.push([it]);
     else groups.push(items);
 
+    if (unknownLeaves && groups.length > 1) {
+      note('unread member of a combination');
+      continue;
+    }
     const spans: Span[] = [...own, ...exceptItems.flatMap((i) => i.spans)];
     const cue = cueRun(ctx, list.start, Math.max(s, limitBefore));
     if (cue) spans.push(cue);
@@ -1417,7 +1473,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           // "Progressed on standard therapy, including A and B": the progression was on the therapy as
           // a whole; A and B were only part of it.
           if (outcome && !group.every((i) => i.included)) p.outcome = outcome;
-          const c = conditionFor(group, p, exceptItems);
+          const c = combinationInUnion ? unionOfCombinations(group, p, exceptItems) : conditionFor(group, p, exceptItems);
           if (c) conds.push(c);
         }
       }
@@ -1426,6 +1482,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         continue;
       }
       let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
+      if (unknownLeaves && strict) condition = { any: [condition, ...unknownLeaves.map(([a, b]): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(a, b).replace(/\s+/g, ' ').trim() } }))] };
       if (qualifier && group === groups[0]) condition = { all: [condition, qualifier.leaf] };
       let polarityHandled = false;
       if (sufficient) {
@@ -1452,13 +1509,46 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         spans: mergeSpans(groupSpans),
         anchor: group[0]!.start,
         ...(polarityHandled ? { polarityHandled } : {}),
-        ...(qualifier && group === groups[0] ? { cover: qualifier.spans } : {}),
+        ...(qualifier && group === groups[0] ? { cover: [...qualifier.spans, ...(unknownLeaves ?? [])] } : unknownLeaves ? { cover: unknownLeaves } : {}),
       });
     }
     ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
 }
+
+/**
+ * Words that make "A and B" one treatment given together ("both A and B", "a combination of A and
+ * B", "radiation and concurrent temozolomide"). Without them, an exclusion's "A, B and C" names
+ * things each of which excludes: one finding over the list (its filters are any-of), not all of them.
+ */
+const TOGETHER_RE = /\b(?:both|combination|combined|together|concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|sequential(?:ly)?|followed\s+by)\b/i;
+
+const UNION_BOUNDARY_RE = /\b(?:or|and\/or|e\.?\s?g|such\s+as|including|for\s+example)\b/i;
+
+/** Items joined by combination words stay together (all); the rest of the list is their union (any). */
+function unionOfCombinations(items: Item[], params: Record<string, unknown>, except: Item[]): Condition | null {
+  const singles: Item[] = [];
+  const combos: Condition[] = [];
+  let seg: Item[] = [];
+  for (const it of items) {
+    seg.push(it);
+    if (it.combinedWithNext) continue;
+    if (seg.length === 1) singles.push(it);
+    else {
+      const parts = seg.map((x) => conditionFor([x], params, except)).filter((c): c is Condition => !!c);
+      if (parts.length) combos.push(parts.length === 1 ? parts[0]! : { all: parts });
+    }
+    seg = [];
+  }
+  const single = singles.length ? conditionFor(singles, params, except) : null;
+  const all = [...(single ? ('any' in single ? single.any : [single]) : []), ...combos];
+  if (!all.length) return null;
+  return all.length === 1 ? all[0]! : { any: all };
+}
+
+/** A receipt verb at the head of the clause before a treatment ("have received standard duration of"). */
+const RECEIVED_BEFORE_RE = /\b(?:received|undergone|underwent|been\s+treated\s+with|treated\s+with|had)\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+\S+\s+)?(?:(?:any|a|an|the|prior|previous|standard|duration|course|courses|cycles?|line|lines|of|one|1|two|2|or|more)\s+)*$/i;
 
 /** A relative clause right after a list, unless it only says the treatment was given (read with the window). */
 const RELATIVE_AFTER_RE = /^\s*,?\s*(?:who|whom|whose|that|which)\b(?!\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?(?:given|administered|received|completed|used|taken|started|initiated|stopped|discontinued)\b)/i;
@@ -1508,6 +1598,137 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
     }
   }
   return null;
+}
+
+/** A lead-in whose entries are causes of a reaction, not treatments received. */
+const CONTEXT_BLOCK_RE = /\b(?:hypersensitiv\w*|allerg\w*|anaphyla\w*|intoleran\w*)\s+(?:reactions?\s+)?(?:to|against)\b[^:.;]*:\s*$/i;
+
+/** The head noun that ends an unread member of a union: "bridging therapy", "vaccines", "tumor embolization". */
+const MEMBER_RE =
+  /^(?:(?!(?:within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|on|at|by|after|before|during|who|that|which|not|no|than|with|without|including|include|such|as|except|unless|if|the|is|are|was|were|has|have|had|been|be|must|should|may|any|another|all|these|those|this|its|their)\b)[\w-]+\s+){0,3}(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|vaccines?|vaccinations?|inhibitors?|antibod(?:y|ies)|embolization|biologics?|preparations?|compounds?|products?)$/i;
+const MEMBER_SEP_RE = /\s*(?:,|\/|\band\s*\/\s*or\b|\bor\b|\band\b)\s*/gi;
+/** After a list: "or antiviral therapy are used or are being used within 4 weeks": an unread member sharing the window. */
+const TRAILING_MEMBER_RE =
+  /^(\s*,?\s*(?:or|and\/or)\s+)((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*,?\s*(?:(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|received|taken)|(?:or|and\/or))\s+)*(?:within|in\s+the\s+(?:last|past|previous))\b)/i;
+
+/** One modifier joined by "or" right before a list, after a cue or an article: "with a non-approved or ". */
+const LEADING_MEMBER_RE = /((?:^|\b(?:with|any|an?|prior|previous|received|receiving|had|use|using)\s+))([A-Za-z][\w-]*)\s+(?:or|and\/or)\s+$/i;
+/** Words before "or" that are no member: negations, plans, times, cue words. */
+const LEADING_NOT_MEMBER_RE = /^(?:no|not|nor|either|neither|plann\w*|schedul\w*|intend\w*|expected|anticipated|future|upcoming|concurrent|concomitant|current|prior|previous|recent|past|active|ongoing|known|suspected|both|and|or|other|any|another|all|one|two|more|less|same|similar)$/i;
+/** A first item whose last word is a head noun the leading modifier shares. */
+const MEMBER_HEAD_END_RE = /\b(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|products?|compounds?|inhibitors?|antibod(?:y|ies)|vaccines?|radiotherapy|radiation|chemotherapy|immunotherapy|steroids?|corticosteroids?)\s*$/i;
+
+/** Words that narrow the treatment after them without naming another one. */
+const MODIFIER_WORD_RE = /^(?:small|molecule|molecular|oral|topical|inhaled|systemic|intravenous|high|low|dose|long|short|acting)$/i;
+/** Modifier words that name no narrower kind of the treatment after them. */
+const NON_NARROWING_RE = /^(?:any|other|therapeutic|systemic|approved|anticancer|anti-cancer|antitumou?r|anti-tumou?r|antineoplastic|cancer)$/i;
+
+/** The span of the one unread member in a gap between two items, without its connectives. */
+function memberSpan(gap: string, at: number): Span | null {
+  const m = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?([\s\S]*?)[\s,/]*(?:(?:or|and|and\/or)\s+)?$/i.exec(gap);
+  const body = m?.[1]?.replace(/[\s,/]+$/, '');
+  if (!body) return null;
+  const from = at + gap.indexOf(body);
+  return [from, from + body.length];
+}
+
+/**
+ * Joins lists parted only by members the lexicon does not know ("any anti-cancer therapy (prior
+ * anti-cancer treatment or bridging therapy) or radiotherapy within 1 week"), and takes in an unread
+ * member after a list that shares its window ("experimental therapies or antiviral therapy are used
+ * within 4 weeks"). The union stays whole, its unread members unparsed leaves, instead of being
+ * left unread for want of one member.
+ */
+function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolean }>, windows: Window[], e: number): void {
+  const { text } = ctx;
+  for (let k = lists.length - 1; k > 0; k--) {
+    const a = lists[k - 1]!;
+    const b = lists[k]!;
+    if (!!a.items[0]!.except !== !!b.items[0]!.except || b.items.some((it) => it.except)) continue;
+    const gap = text.slice(a.end, b.start);
+    if (windows.some((w) => w.start >= a.end && w.end <= b.start)) continue;
+    // "an ADC or antibody drug targeting EGFR": the phrase before a target names what targets it, not a member.
+    if (/^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted|directed|against|that\s+targets?|which\s+targets?)\b/i.test(text.slice(b.start, b.end))) continue;
+    if (!/^[\s,/()]*(?:or|and|and\/or)?\b|,/i.test(gap) || (gap.match(/\(/g)?.length ?? 0) > 1 || (gap.match(/\)/g)?.length ?? 0) > 1) continue;
+    const spans: Span[] = [];
+    let ok = true;
+    let from = 0;
+    const flat = gap.replace(/[()]/g, ' ');
+    MEMBER_SEP_RE.lastIndex = 0;
+    const pieces: Array<[number, number]> = [];
+    for (let m = MEMBER_SEP_RE.exec(flat); m; m = MEMBER_SEP_RE.exec(flat)) {
+      if (m[0].length === 0) {
+        MEMBER_SEP_RE.lastIndex++;
+        continue;
+      }
+      pieces.push([from, m.index]);
+      from = m.index + m[0].length;
+    }
+    pieces.push([from, flat.length]);
+    // Words right before the next list with no separator between are its modifier ("…, and systemic
+    // hormone therapy", "oral fluoropyrimidines and small molecular targeted-drug therapy"), not a member.
+    const lastPiece = pieces[pieces.length - 1]!;
+    const modifier = flat.slice(lastPiece[0], lastPiece[1]).trim();
+    // Only where the lists would otherwise be joined by "and", which in an exclusion reads as each
+    // required: after "or" each list is read (or left unread) on its own as an alternative already.
+    const modifierOnly = !!modifier && pieces.length > 1 && ctx.input.kind === 'exclusion' && /\band\b(?!\s*\/\s*or)/i.test(gap) && modifier.split(/\s+/).length <= 2 && modifier.split(/\s+/).every((w) => MODIFIER_WORD_RE.test(w) || SAFE_MODIFIER_RE.test(w) || ADJECTIVE_RE.test(w.toLowerCase()));
+    if (modifierOnly) {
+      pieces.pop();
+      const narrowing = modifier.split(/\s+/).filter((w) => !NON_NARROWING_RE.test(w));
+      if (narrowing.length) (a.narrowedBy ??= []).push(...narrowing);
+    }
+    for (const [x, y] of pieces) {
+      const piece = flat.slice(x, y).trim();
+      if (!piece) continue;
+      if (!MEMBER_RE.test(piece)) {
+        ok = false;
+        break;
+      }
+      const at = a.end + x + flat.slice(x, y).indexOf(piece);
+      spans.push([at, at + piece.length]);
+    }
+    if (!ok || !(spans.length || modifierOnly) || pieces.filter(([x, y]) => flat.slice(x, y).trim()).length > 3) continue;
+    if (/\band\b(?!\s*\/\s*or)/i.test(gap)) a.hasAnd = true;
+    a.items.push(...b.items);
+    a.end = b.end;
+    a.hasAnd ||= b.hasAnd;
+    if (b.narrowedBy) (a.narrowedBy ??= []).push(...b.narrowedBy);
+    if (spans.length) a.unknownMember = true;
+    a.unknownSpans = [...(a.unknownSpans ?? []), ...spans, ...(b.unknownSpans ?? [])];
+    lists.splice(k, 1);
+  }
+  for (let k = 0; k < lists.length; k++) {
+    const l = lists[k]!;
+    const limit = lists[k + 1]?.start ?? e;
+    // "a non-approved or investigational drug": a modifier before "or" names a member sharing the first item's head noun.
+    const first = l.items[0]!;
+    // Not right after another list ("irradiation to the pelvis or chemotherapy"): the words are that list's.
+    const lead = k > 0 && lists[k - 1]!.end > l.start - 60 ? null : LEADING_MEMBER_RE.exec(text.slice(Math.max(0, l.start - 60), l.start));
+    if (lead && !first.drugs.size && MEMBER_HEAD_END_RE.test(text.slice(first.start, first.end)) && !CUE_WORDS.has(lead[2]!.toLowerCase()) && !LEADING_NOT_MEMBER_RE.test(lead[2]!)) {
+      const at = l.start - lead[0].length + lead[1]!.length;
+      l.unknownMember = true;
+      (l.unknownSpans ??= []).push([at, at + lead[2]!.length]);
+      l.start = at;
+    }
+    // "Chemotherapy, immunotherapy, etc., have been used within 4 weeks": "etc." stands for members unnamed.
+    // Not among examples in a parenthesis ("immunosuppressive therapy (such as anti-PD-1, CTLA-4, etc.)"),
+    // which the head before them already names.
+    const etc = /^(\s*,?\s*)etc\b\.?/i.exec(text.slice(l.end, limit));
+    const opened = text.slice(0, l.end);
+    if (etc && (opened.match(/\(/g)?.length ?? 0) <= (opened.match(/\)/g)?.length ?? 0)) {
+      const at = l.end + etc[1]!.length;
+      l.unknownMember = true;
+      (l.unknownSpans ??= []).push([at, l.end + etc[0].length]);
+      l.end += etc[0].length;
+      continue;
+    }
+    const m = TRAILING_MEMBER_RE.exec(text.slice(l.end, limit));
+    if (!m || !MEMBER_RE.test(m[2]!)) continue;
+    const at = l.end + m[1]!.length;
+    l.unknownMember = true;
+    (l.unknownSpans ??= []).push([at, at + m[2]!.length]);
+    l.end = at + m[2]!.length;
+  }
 }
 
 /** Unread members between two lists of one union: comma-separated, then an optional "or" and two words. */
@@ -1630,7 +1851,8 @@ function insufficient(
     ...optionalPartners(text, list.end, e),
   ]);
   const alt = ALT_MARK_RE.exec(masked);
-  if (kind === 'or' && alt && /^(?:or|and\/or)$/i.test(alt[0]) && !CLAUSE_ALT_RE.test(masked.slice(alt.index))) return 'noun alternative';
+  // A window is masked above; "or within 4 weeks of …" is still a clause of its own.
+  if (kind === 'or' && alt && /^(?:or|and\/or)$/i.test(alt[0]) && !CLAUSE_ALT_RE.test(masked.slice(alt.index)) && !/^(?:or|and\/or)\s+within\s+\d/i.test(text.slice(list.end + alt.index, e))) return 'noun alternative';
   const tail = alt ? masked.slice(0, alt.index) : masked;
   for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
   // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
@@ -1640,14 +1862,14 @@ function insufficient(
   return null;
 }
 /** Words that may stand between a sufficient list's verb and the list. */
-const SUFFICIENT_HEAD = new Set('history at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+const SUFFICIENT_HEAD = new Set('actively currently systemic history at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
 /** Words that may follow it before the alternative. */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
 /** Where the alternative begins after the list. */
 const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
 /** An alternative that is a clause of its own ("or be ineligible", "or for whom no standard therapy exists"), not a further treatment the trailing words may qualify too. */
 const CLAUSE_ALT_RE =
-  /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
+  /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|within\s+\d|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
 
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
 const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications?|sequelae|reactions?|injur|damage|recover|resol)/i;
@@ -1777,7 +1999,7 @@ function tokensIn(ctx: Ctx, a: number, b: number): ExtractInput['tokens'] {
 
 /** Modifiers before a treatment that narrow it without changing its kind ("abdominal surgery", "prior palliative radiotherapy"). */
 const SAFE_MODIFIER_RE =
-  /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
+  /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|tumor|tumour|neoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
 /** Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines"). */
 const OR_QUALIFIER_RE =
   /^\s*(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|taken)\s+(?:within|in|during|since|at)\b|(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|equal|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d+|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start))\b/i;
@@ -1801,7 +2023,7 @@ function necessaryBlocked(
   nextListStart?: number,
 ): string | null {
   const { text } = ctx;
-  if (list.unknownMember || dropped) return 'incomplete list';
+  if (dropped) return 'incomplete list';
   // Inside a parenthesis the list is an example or an aside.
   const opened = text.slice(s, list.start);
   if ((opened.match(/\(/g)?.length ?? 0) > (opened.match(/\)/g)?.length ?? 0)) return 'in parenthesis';
@@ -1823,6 +2045,8 @@ function necessaryBlocked(
     if (masked[t.start - a] === ' ') continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
+    // "anti-cancer", "anti-tumor" split into words: the "anti" of a purpose every treatment listed has.
+    if (t.norm === 'anti' && /^-?\s*(?:cancer|tumou?r|neoplastic)\b/i.test(text.slice(t.end, t.end + 14))) continue;
     // An adjective names a narrower kind of the treatment ("retroperitoneal surgery", "oncologic
     // surgery", "intravesical chemotherapy"), which the qualifier holds as unread.
     if (ADJECTIVE_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
@@ -1882,7 +2106,8 @@ const ANY_TREATMENT: Kind[] = ['systemic', 'radiation', 'surgery', 'transplant',
 /** A generic item ("prior therapy", "anticancer treatment") that does not say it is systemic or a drug. */
 function isBroadGeneric(ctx: Ctx, it: Item): boolean {
   if (it.drugs.size || it.classes.size || it.kinds.size !== 1 || !it.kinds.has('systemic')) return false;
-  return !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(ctx.text.slice(it.start, it.end));
+  // "systemic oncological treatment": the word before the phrase says it is systemic.
+  return !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(ctx.text.slice(it.start, it.end)) && !/\bsystemic\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 10), it.start));
 }
 
 const QUALIFIER_SKIP = new Set(['or', 'and', 'any', 'all', 'the', 'a', 'an', 'of', 'with', 'to', 'for', 'in', 'on', 'by', 'who', 'that', 'which', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been', 'be', 'patients', 'patient', 'participants', 'participant', 'subjects', 'subject', 'prior', 'previous', 'previously', 'received', 'receiving', 'treated', 'treatment', 'therapy', 'must', 'not', 'no']);
@@ -1929,7 +2154,7 @@ const SUBJECT_RE =
 
 /** "prior to the first dose of study drug", "before randomization": the as-of anchors every window shares. */
 const ANCHOR_PHRASE_RE =
-  /\b(?:prior\s+to|before|until|at\s+the\s+time\s+of|at|of|from)\s+(?:the\s+|their\s+)?(?:(?:first|initial|planned|scheduled|start|starting|initiation|initiating|beginning|day\s*-?\d+|cycle\s*\d+,?\s*day\s*\d+|C\d+D\d+)\b[^,;:.()]{0,60}|(?:study|trial|protocol)\s+(?:entry|enrol?lment|start|treatment|therapy|drug|registration|day\s*1)|(?:entering|entry\s+(?:in)?to|starting|beginning)\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|(?:randomi[sz]ation|enrol?lment|registration|screening|inclusion|allocation|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+consent|ICF)))(?:\s+(?:on|in|into|to|for)\s+(?:this|the)\s+(?:study|trial|protocol))?/gi;
+  /\b(?:prior\s+to|before|until|at\s+the\s+time\s+of|at|of|from)\s+(?:the\s+|their\s+)?(?:(?:first|initial|planned|scheduled|start|starting|initiation|initiating|beginning|day\s*-?\d+|cycle\s*\d+,?\s*day\s*\d+|C\d+D\d+)\b[^,;:.()]{0,60}|(?:study|trial|protocol)\s+(?:entry|enrol?lment|start|treatment|therapy|drug|registration|day\s*1)|(?:entering|entry\s+(?:in)?to|starting|beginning)\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|(?:randomi[sz]ation|enrol?lment|registration|screening|inclusion|allocation|consent|signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+consent|ICF))|(?:preparative\s+|the\s+)?(?:lymphodeplet\w+|lymphodepletion|leukapheresis|apheresis)(?:\s+(?:therapy|chemotherapy|regimen))?)(?:\s+(?:on|in|into|to|for)\s+(?:this|the)\s+(?:study|trial|protocol))?/gi;
 function anchorPhrases(text: string, s: number, e: number): Span[] {
   const out: Span[] = [];
   const sub = text.slice(s, e);

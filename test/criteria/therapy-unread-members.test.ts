@@ -1,0 +1,192 @@
+/**
+ * Therapy lists with a member the lexicon does not know, and exclusion lists joined by "and". The
+ * unknown member stays in the union as an unparsed leaf (the list is never dropped for it), and an
+ * exclusion's "A, B and C" names things each of which excludes. Every line is verbatim from the
+ * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
+ */
+import { readCriterion } from '../../src/criteria/parse';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { normalise } from '../../src/criteria/text';
+
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []): Condition | null =>
+  readCriterion(normalise(text).text, kind, context).condition;
+
+const therapy = (params: Record<string, unknown>, value = true): Condition => ({
+  fact: 'priorTherapy',
+  operator: 'equal',
+  value,
+  params,
+});
+const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
+
+describe('an unknown member stays in its union as an unparsed leaf', () => {
+  it('joins lists parted by an unknown member inside a parenthesis', () => {
+    expect(
+      read('Patient has received any anti-cancer therapy (prior anti-cancer treatment or bridging therapy) or radiotherapy within 1 week prior to start of trial treatment'),
+    ).toEqual({ any: [therapy({ kinds: ['systemic', 'radiation'], withinDays: 7 }), unread('bridging therapy')] });
+  });
+
+  it('takes in an unknown member after the list that shares its window', () => {
+    expect(read('Other experimental therapies or antiviral therapy are used or are being used within 4 weeks of treatment.')).toEqual({
+      any: [therapy({ kinds: ['investigational'], withinDays: 28 }), unread('antiviral therapy')],
+    });
+  });
+
+  it('keeps an unknown member of a list the lexicon reads otherwise', () => {
+    expect(read('Any investigational drug, chemotherapy, radiation, or biological or targeted therapy within 2 weeks.')).toEqual({
+      any: [therapy({ kinds: ['investigational', 'chemotherapy', 'radiation', 'targeted'], withinDays: 14 }), unread('biological')],
+    });
+  });
+
+  it('reads a modifier joined by "or" before the list as a member sharing its head noun', () => {
+    expect(read('Treatment with a non-approved or investigational drug within 14 days prior to Day 1 of study treatment.')).toEqual({
+      any: [therapy({ kinds: ['investigational'], withinDays: 14 }), unread('non-approved')],
+    });
+  });
+
+  it('does not take the site of a list before for a member of the next', () => {
+    expect(read('No previous irradiation to the pelvis or chemotherapy', 'inclusion')).toEqual({
+      all: [
+        { any: [therapy({ kinds: ['radiation'] }, false), { fact: 'unparsed', operator: 'equal', value: false, params: { text: 'pelvis' } }] },
+        therapy({ kinds: ['chemotherapy'] }, false),
+      ],
+    });
+  });
+
+  it('reads a window before preparative lymphodepletion as one from the as-of date', () => {
+    expect(
+      read('Patients who have received any approved anti-cancer cytotoxic, anti-angiogenic and ICB therapy including radiotherapy within 4 weeks before preparative lymphodepleting therapy.'),
+    ).toEqual({
+      all: [
+        { any: [therapy({ classes: ['vegf_inhibitor', 'checkpoint_inhibitor'], withinDays: 28 }), therapy({ kinds: ['chemotherapy', 'radiation'], withinDays: 28 })] },
+        unread('approved anti-cancer'),
+      ],
+    });
+  });
+
+  it('reads "etc." after a list as members unnamed', () => {
+    expect(read('Patients who have received anticancer treatment with immune checkpoint inhibitor, etc. within 28 days before enrollment')).toEqual({
+      any: [therapy({ classes: ['checkpoint_inhibitor'], withinDays: 28 }), unread('etc.')],
+    });
+  });
+
+  it('does not read "etc." among examples in a parenthesis, which the head already names', () => {
+    expect(read('Prior treatment with immunotherapy agents (including, anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA4, etc.).')).toEqual({
+      any: [therapy({ classes: ['anti_pd1', 'anti_pd_l1', 'anti_pd_l2', 'anti_ctla4'] }), therapy({ kinds: ['immunotherapy'] })],
+    });
+  });
+
+  it('keeps the member negated with the list in a forbidding inclusion', () => {
+    expect(read('Must not have received prior chemotherapy, antibody therapy, or investigational therapy ≤ 4 weeks prior to the first dose', 'inclusion')).toEqual({
+      all: [therapy({ kinds: ['chemotherapy', 'investigational'], withinDays: 28 }, false), { fact: 'unparsed', operator: 'equal', value: false, params: { text: 'antibody therapy' } }],
+    });
+  });
+
+  it('gives each list of a sentence its own window, with a half-life only where it is said', () => {
+    const c = read(
+      'Chemotherapy, biological therapy, immunotherapy, etc., have been used within 4 weeks or 5 half-lives before the first dose, small molecule targeted therapy has been used within 5 days, palliative radiotherapy, modern Chinese medicine preparations approved by NMPA for anti-tumor therapy, etc., have been used within 2 weeks;',
+    );
+    const leaves = therapyLeaves(c);
+    // The half-life leaves the first window unread; the second list keeps its 5 days.
+    expect(leaves).toContainEqual(therapy({ kinds: ['chemotherapy', 'immunotherapy'] }));
+    expect(leaves).toContainEqual(therapy({ kinds: ['targeted'], withinDays: 5 }));
+    // "approved … for anti-tumor therapy" names the indication of another product, not a treatment received.
+    expect(leaves.some((l) => JSON.stringify(l).includes('"systemic"'))).toBe(false);
+  });
+
+  it('does not read "cytotoxic T-lymphocyte" as cytotoxic chemotherapy', () => {
+    const c = read(
+      'Previous treatment with anti-PD-1, anti-PD-L1, or anti-PD-L2 agent or an agent directed to another stimulatory or coinhibitory T-cell receptor \\[e.g., Cytotoxic T-lymphocyte associated protein 4 (CTLA4), OX-40, CD137\\]',
+    );
+    expect(therapyLeaves(c).some((l) => JSON.stringify(l).includes('chemotherapy'))).toBe(false);
+  });
+
+  it('does not read the payload an ADC contains as a treatment of its own', () => {
+    const c = read('Prior exposure to any agent including an ADC containing a chemotherapeutic agent targeting topoisomerase I, TROP2-targeted therapy.');
+    expect(therapyLeaves(c).some((l) => JSON.stringify(l).includes('chemotherapy'))).toBe(false);
+  });
+
+  it('does not take the head of a target phrase for a member ("antibody drug targeting EGFR")', () => {
+    expect(read('Prior receipt of an ADC or antibody drug targeting EGFR and/or HER3;')).toEqual(therapy({ classes: ['adc'] }));
+  });
+
+  it('leaves entries under a hypersensitivity lead-in unread', () => {
+    expect(
+      read('NMA-LD preconditioning regimen (cyclophosphamide, mesna, and fludarabine)', 'exclusion', [
+        'Patients who have a history of hypersensitivity to any component or excipient of LN-144/LN-145 or other study drugs:',
+      ]),
+    ).toBeNull();
+  });
+
+  it('does not take an adoptive cell phrase for a member of a transplant list', () => {
+    const c = read(
+      'Prior history of allogeneic hematopoietic stem cell transplantation, adoptive cell immunotherapy or autologous hematopoietic stem cell transplantation within 24 months.',
+    );
+    expect(therapyLeaves(c)).toEqual([]);
+  });
+});
+
+describe('an exclusion list joined by "and" names things each of which excludes', () => {
+  it('reads drugs joined by "and" as one finding over all of them', () => {
+    expect(
+      read('Treatment with bupropion, repaglinide, flurbiprofen, omeprazole, esomeprazole, midazolam, and dabigatran etexilate within 7 days prior to Cycle 1 Day -1.'),
+    ).toEqual(therapy({ drugs: ['bupropion', 'repaglinide', 'flurbiprofen', 'omeprazole', 'esomeprazole', 'midazolam', 'dabigatran'], withinDays: 7 }));
+  });
+
+  it('reads kinds joined by "and" as any of them', () => {
+    expect(read('Prior radiation therapy, hormonal therapy and chemotherapy for breast cancer')).toEqual(therapy({ kinds: ['radiation', 'hormonal', 'chemotherapy'] }));
+  });
+
+  it('joins lists an "and" parts with a modifier between, keeping the modifier as an unread qualifier', () => {
+    const text = 'A history of oral fluoropyrimidines and small molecular targeted-drug therapy within 2 weeks or 5 half-life time （the longer time taken as final）;';
+    const c = read(text);
+    expect(c && 'all' in c && c.all[0]).toEqual({ any: [therapy({ classes: ['fluoropyrimidine'] }), therapy({ kinds: ['targeted'] })] });
+  });
+
+  it('keeps "in combination with" a conjunction', () => {
+    expect(read('Prior treatment with anti-PD-(L)1 monoclonal antibody in combination with IL-12.')).toEqual({
+      all: [therapy({ classes: ['anti_pd1_pdl1'] }), therapy({ classes: ['cytokine'] })],
+    });
+  });
+
+  it('reads a combination beside an example as one alternative of the union', () => {
+    expect(read('Prior treatment with antibody drug conjugate with topoisomerase inhibitor (e.g., trastuzumab deruxtecan).')).toEqual({
+      any: [therapy({ drugs: ['trastuzumab_deruxtecan'] }), { all: [therapy({ classes: ['adc'] }), therapy({ classes: ['topoisomerase_inhibitor'] })] }],
+    });
+  });
+
+  it('does not take an abbreviation in a parenthesis for an alternative to a combination', () => {
+    const c = read('Progressed during or after CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor (AI)', 'inclusion');
+    expect(c && 'all' in c).toBe(true);
+  });
+
+  it('keeps an inclusion\'s "A and B" each required', () => {
+    const c = read('Prior therapy with an anthracycline and a taxane in an adjuvant setting.', 'inclusion');
+    expect(c).toEqual({ all: [therapy({ classes: ['anthracycline'], setting: 'adjuvant' }), therapy({ classes: ['taxane'], setting: 'adjuvant' })] });
+  });
+});
+
+describe('a subject phrase with no requirement after it is the requirement', () => {
+  it('reads the treatment of "Patients who have received" as required, its duration and outcome unread', () => {
+    expect(read('Patients who have received at least 2-4 months of TKI therapy without progression', 'inclusion')).toEqual(therapy({ classes: ['kinase_inhibitor'] }));
+  });
+
+  it('reads "systemic therapy" the text says was received as required, its duration unread', () => {
+    expect(read('Patients who have received standard duration of systemic therapy (4 - 6 cycles) without progression of the disease', 'inclusion')).toEqual(
+      therapy({ kinds: ['systemic'] }),
+    );
+  });
+
+  it('keeps a subject that a requirement follows a subject, never a requirement', () => {
+    const c = read('Patients who have received systemic chemotherapy must have received their last treatment \\>= 21 days prior to the start of treatment', 'inclusion');
+    expect(therapyLeaves(c)).not.toContainEqual(therapy({ kinds: ['chemotherapy'] }));
+  });
+});
+
+describe('current treatment offered beside a time since another', () => {
+  it('reads "actively receiving" as current use, sufficient beside its alternative, never with the alternative\'s window', () => {
+    const text = 'Actively receiving systemic oncological treatment or radiotherapy, or within 4 weeks of radiotherapy completion or primary cytoreductive surgery';
+    expect(read(text, 'inclusion')).toEqual({ any: [therapy({ kinds: ['systemic', 'radiation'], withinDays: 1 }), unread(text)] });
+  });
+});
