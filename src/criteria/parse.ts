@@ -96,7 +96,9 @@ function gapType(gap: string): Gap {
 function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
   // In an exclusion, what follows "such as" / "including" is an instance of what precedes it, and
   // either one excludes: "immunodeficiency disorders (such as HIV/AIDS)".
-  const types = gaps.map((g) => (bare === 'or' && EXAMPLE_GAP.test(g) && gapType(g) !== 'sentence' ? 'or' : gapType(g)));
+  // In an exclusion, a semicolon ends one excluded item, whatever conjunction follows it: "…within
+  // 4 weeks; and patients who received radiation therapy within 2 weeks" excludes either group.
+  const types = gaps.map((g) => (bare === 'or' && (EXAMPLE_GAP.test(g) || g.includes(';')) && gapType(g) !== 'sentence' ? 'or' : gapType(g)));
   const out: Array<'and' | 'or'> = [];
   for (let i = 0; i < types.length; i++) {
     const t = types[i]!;

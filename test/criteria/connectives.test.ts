@@ -129,3 +129,18 @@ describe('cohort lists', () => {
     ).toBe(true);
   });
 });
+
+describe('semicolons in exclusions', () => {
+  it('reads items parted by semicolons as each excluding, whatever conjunction follows', () => {
+    const c = read(
+      'Human immunodeficiency virus (HIV) antibody positive; syphilis antibody (anti-TP) positive; Hepatitis C virus (HCV) antibody positive and HCV RNA positive; HBsAg positive and HBV DNA positive.',
+      'exclusion',
+    );
+    expect(c).toMatchObject({ any: [{ params: { names: ['hiv'] } }, { params: { names: ['syphilis'] } }, { params: { names: ['hcv'] } }, { params: { names: ['hbv'] } }] });
+  });
+
+  it('keeps "and" within one item of an inclusion', () => {
+    const c = read('Absolute neutrophil count ≥ 1.5 × 10^9/L; and platelets ≥ 100 × 10^9/L', 'inclusion');
+    expect(c).toMatchObject({ all: [{ fact: 'lab' }, { fact: 'lab' }] });
+  });
+});
