@@ -90,3 +90,19 @@ describe('immunosuppressant names', () => {
     ]);
   });
 });
+
+describe('antiviral agents', () => {
+  it('reads the use of antiviral agents within a window', () => {
+    expect(
+      readRule('Use of the antiviral agents within 7 days prior to the first dose of study treatment; or pegylated interferon in the 14 days before the first dose of study treatment', 'exclusion')
+        .condition,
+    ).toEqual({
+      any: [therapy({ classes: ['antiviral'], withinDays: 7 }), therapy({ classes: ['cytokine'], withinDays: 14 })],
+    });
+  });
+
+  it('does not read "antiviral therapy" in a conditional infection clause', () => {
+    const text = 'They have received antiviral therapy (ART) for at least 4 weeks prior to treatment assignment as clinically indicated while enrolled in the study';
+    expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([]);
+  });
+});
