@@ -58,14 +58,14 @@ describe('progression within a time of a treatment, in an exclusion', () => {
   it('never reads the time as a window from the as-of date', () => {
     const leaves = therapyLeaves(readRule('Disease progression ≤ 1 year (365 days) from the last dose of an oral SERD including camizestrant.', 'exclusion').condition);
     expect(leaves.length).toBeGreaterThan(0);
-    for (const l of leaves) expect(l.params).not.toHaveProperty('withinDays');
+    for (const l of leaves) expect((l as { params?: Record<string, unknown> }).params).not.toHaveProperty('withinDays');
   });
 
   it('leaves an inclusion alternative with a time unread (it would be a sufficient option of the whole criterion)', () => {
     const text =
       'Locally advanced or metastatic urothelial carcinoma who have disease progression during or following platinum-containing chemotherapy or have disease progression within 12 months of neoadjuvant or adjuvant treatment with platinum-containing chemotherapy';
     const leaves = therapyLeaves(readRule(text, 'inclusion').condition);
-    expect(leaves.some((l) => (l.params as Record<string, unknown>).setting)).toBe(false);
+    expect(leaves.some((l) => (l as { params?: Record<string, unknown> }).params?.setting)).toBe(false);
   });
 });
 
@@ -103,6 +103,20 @@ describe('antiviral agents', () => {
 
   it('does not read "antiviral therapy" in a conditional infection clause', () => {
     const text = 'They have received antiviral therapy (ART) for at least 4 weeks prior to treatment assignment as clinically indicated while enrolled in the study';
+    expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([]);
+  });
+});
+
+describe('an exception after a treatment list', () => {
+  it('holds the members after "excluding" as its own, not as alternatives to the list', () => {
+    const text =
+      'Use of immunosuppressive drugs within 4 weeks prior to the first dose of the study drug, excluding nasal, inhaled, or other topical corticosteroids or systemic corticosteroids at physiological doses (i.e., not exceeding 10 mg/day of prednisone or an equivalent dose of other corticosteroids).';
+    expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([therapy({ classes: ['immunosuppressant'], withinDays: 28 })]);
+  });
+
+  it('does not read a list alone where an exception in parentheses is followed by an alternative', () => {
+    const text =
+      'Received major organ surgery (excluding needle biopsy) or experienced severe trauma within 4 weeks prior to the first administration of the study drug, or requires elective surgery during the study period.';
     expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([]);
   });
 });

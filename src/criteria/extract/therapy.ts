@@ -2096,7 +2096,12 @@ function necessaryBlocked(
   // An "or" inside another topic's phrase ("locally advanced or metastatic") is no alternative.
   const after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
   const re = /[()]|\b(?:and\/or|or|and)\b/gi;
+  // The words after an exception that runs to the end of the clause ("excluding nasal, inhaled, or
+  // topical corticosteroids") are its own members, held by the qualifier, not alternatives to the list.
+  // One in parentheses ends with them: "or" after it is an alternative again.
+  const exception = EXCEPTION_AFTER_RE.exec(text.slice(list.end, b));
   for (let m = re.exec(after); m; m = re.exec(after)) {
+    if (exception && m.index >= exception.index && depth === 0 && !/[()[\]]/.test(text.slice(list.end + exception.index, list.end + m.index))) break;
     if (m[0] === '(') depth++;
     else if (m[0] === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length))) {
@@ -2110,11 +2115,13 @@ function necessaryBlocked(
   return null;
 }
 
-/** Routes joined by "or" ("oral or IV antibiotics") name one treatment given either way, not alternatives. */
 /** Two settings of one treatment ("neo-adjuvant or adjuvant chemotherapy"), no alternative to it. */
 const SETTING_OR_RE = /\b(?:neo-?\s?adjuvant|adjuvant)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:neo-?\s?adjuvant|adjuvant)\b/gi;
 /** "progression during or within 12 weeks of": one time of the outcome, no alternative to the treatment. */
 const OUTCOME_TIME_OR_RE = /\b(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+(?=within\b|≤|<|less\s+than\b)/gi;
+/** The start of an exception after a list. */
+const EXCEPTION_AFTER_RE = /\b(?:excluding|except(?:\s+for)?|with\s+the\s+exceptions?\s+of|other\s+than|apart\s+from)\b/i;
+/** Routes joined by "or" ("oral or IV antibiotics") name one treatment given either way, not alternatives. */
 const ROUTE_OR_RE = /\b(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\b/gi;
 /** A head that offers an alternative to the list or lists beside it. */
 const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether|versus|vs)\b|[,;:/]/i;
