@@ -306,10 +306,25 @@ const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|int
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
 const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:un)?able\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
 const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
+/**
+ * How soon after a treatment the disease came back ("progression within 6 months of receiving", "≤ 84 days
+ * following the last dose of"): no fact holds a time counted from a treatment, so it is left as an unread
+ * qualifier of the outcome rather than read as a window (from the as-of date) or dropped.
+ */
+const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+)?(?:within|≤|<=|=<|<|less\s+than|no\s+more\s+than|no\s+later\s+than)\s*${NUMBER}\s*(?:days?|weeks?|months?|years?)(?:\s*\(\s*${NUMBER}\s*(?:days?|weeks?|months?)\s*\))?\s+(?:of|after|from|following|since)(?:\s+(?:receiving|completing|completion\s+of|(?:the\s+)?end\s+of|discontinu\w+(?:\s+of)?|stopping|(?:the\s+)?(?:last|final)\s+(?:dose|administration|cycle)(?:\s+of)?(?:\s+treatment)?(?:\s+with)?))?)`;
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
   'i',
 );
+/**
+ * The outcome cue before a list. A time after a treatment is read only in an exclusion: in an inclusion
+ * "or recurrence within 6 months of adjuvant therapy" is mostly an alternative to a line requirement,
+ * which a finding of its own would make a sufficient option of the whole criterion.
+ */
+function outcomeBefore(lookback: string, exclusion: boolean): RegExpExecArray | null {
+  const m = OUTCOME_BEFORE_RE.exec(lookback);
+  return m && m.groups?.time && !exclusion ? null : m;
+}
 const OUTCOME_AFTER_RE =
   /^[\s,]*(?:\(\s*)?(?:with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|toxicity)(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
 
@@ -719,7 +734,7 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
   return { settings, spans, unknown };
 }
 
-function outcomeNear(text: string, list: List, s: number, e: number): { outcomes: Outcome[]; spans: Span[] } {
+function outcomeNear(text: string, list: List, s: number, e: number, exclusion: boolean): { outcomes: Outcome[]; spans: Span[] } {
   const spans: Span[] = [];
   const outcomes = new Set<Outcome>();
   const read = (w: string): void => {
@@ -728,10 +743,16 @@ function outcomeNear(text: string, list: List, s: number, e: number): { outcomes
     if (/intoleran|tolerat|toxicity/.test(l)) outcomes.add('intolerance');
   };
   const lookback = text.slice(Math.max(s, list.start - 160), list.start);
-  const before = OUTCOME_BEFORE_RE.exec(lookback);
+  const before = outcomeBefore(lookback, exclusion);
   if (before && before[0].trim()) {
     read(before[0]);
-    spans.push([list.start - before[0].length, list.start]);
+    const from = list.start - before[0].length;
+    // The time is left out of the spans: unread, it makes the finding a necessary condition joined with it.
+    const t = before.groups?.time;
+    if (t) {
+      const at = from + before[0].indexOf(t);
+      spans.push([from, at], [at + t.length, list.start]);
+    } else spans.push([from, list.start]);
   }
   const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
   if (after) {
@@ -874,7 +895,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (requiredSupportive) l.requiredReceipt = true;
     const plannedAlternative = !!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before);
     if (plannedAlternative) l.plannedAlternative = true;
-    if (blocker && !requiredSupportive && !plannedAlternative && !OUTCOME_BEFORE_RE.test(before)) {
+    // An outcome cue that says how soon the disease came back may start further back than the blocker's reach.
+    const outcomeCue =
+      !!outcomeBefore(before, input.kind === 'exclusion') ||
+      (input.kind === 'exclusion' && !!OUTCOME_BEFORE_RE.exec(text.slice(Math.max(s, l.start - 160, lastWin ? lastWin.end : 0), l.start))?.groups?.time);
+    if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
       if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
@@ -1015,7 +1040,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     // The inability to stop a treatment is read with it, not as its negation.
     const stop = list.cannotStop;
-    const oc = outcomeNear(text, list, Math.max(s, limitBefore), limitAfter);
+    const oc = outcomeNear(text, list, Math.max(s, limitBefore), limitAfter, input.kind === 'exclusion');
     // So is an outcome that holds its own negation ("could not tolerate X", "did not tolerate X").
     const ownTrigger = (t: [number, number]): boolean => (!!stop && t[0] >= stop[0] && t[1] <= stop[1]) || oc.spans.some(([a, b]) => t[0] >= a && t[1] <= b);
     const negatedHere = input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && !ownTrigger(sc.trigger));
@@ -1333,6 +1358,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (
         (/^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|whose|in|from|enrolled|who\s+(?:have|are)\s+(?!received|been|progressed))/i.test(text.slice(s, list.start)) &&
           /\b(?:must|should|need|needs|are\s+required|is\s+required|will\s+need|have\s+to)\b/i.test(sentence)) ||
+        // "those without oncogene-driven tumors: Have progressed on …": a label naming the group it binds.
+        SUBGROUP_LABEL_RE.test(text.slice(s, list.start)) ||
         COHORT_RE.test(text.slice(s, list.start))
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
@@ -2041,8 +2068,14 @@ function necessaryBlocked(
   const aside = a > s ? (/^\s*\([^()]{0,120}\)/.exec(before)?.[0].length ?? 0) : 0;
   const headFrom = clause ? a + clause.index + clause[0].length : a + Math.max(label ? label[0].length : 0, aside);
   let unknownHead = 0;
+  // The time of an outcome ("progression during or within 60 days of the last dose of") is the qualifier itself.
+  const lookback = text.slice(Math.max(s, list.start - 160), list.start);
+  const timed = ctx.input.kind === 'exclusion' ? OUTCOME_BEFORE_RE.exec(lookback) : null;
+  const timeAt = timed?.groups?.time ? list.start - lookback.length + timed.index + timed[0].indexOf(timed.groups.time) : -1;
+  const timeEnd = timeAt >= 0 ? timeAt + timed!.groups!.time!.length : -1;
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
+    if (t.start >= timeAt && t.end <= timeEnd) continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
     // "anti-cancer", "anti-tumor" split into words: the "anti" of a purpose every treatment listed has.
@@ -2053,7 +2086,7 @@ function necessaryBlocked(
     // Other content words at the head of the clause narrow the list or name what had it ("HER3-targeted
     // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
     // stays necessary unless the head offers an alternative or turns the list around ("lack of").
-    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ')) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
+    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ').replace(SETTING_OR_RE, ' ').replace(OUTCOME_TIME_OR_RE, ' ')) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
@@ -2063,7 +2096,12 @@ function necessaryBlocked(
   // An "or" inside another topic's phrase ("locally advanced or metastatic") is no alternative.
   const after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
   const re = /[()]|\b(?:and\/or|or|and)\b/gi;
+  // The words after an exception that runs to the end of the clause ("excluding nasal, inhaled, or
+  // topical corticosteroids") are its own members, held by the qualifier, not alternatives to the list.
+  // One in parentheses ends with them: "or" after it is an alternative again.
+  const exception = EXCEPTION_AFTER_RE.exec(text.slice(list.end, b));
   for (let m = re.exec(after); m; m = re.exec(after)) {
+    if (exception && m.index >= exception.index && depth === 0 && !/[()[\]]/.test(text.slice(list.end + exception.index, list.end + m.index))) break;
     if (m[0] === '(') depth++;
     else if (m[0] === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length))) {
@@ -2077,6 +2115,12 @@ function necessaryBlocked(
   return null;
 }
 
+/** Two settings of one treatment ("neo-adjuvant or adjuvant chemotherapy"), no alternative to it. */
+const SETTING_OR_RE = /\b(?:neo-?\s?adjuvant|adjuvant)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:neo-?\s?adjuvant|adjuvant)\b/gi;
+/** "progression during or within 12 weeks of": one time of the outcome, no alternative to the treatment. */
+const OUTCOME_TIME_OR_RE = /\b(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+(?=within\b|≤|<|less\s+than\b)/gi;
+/** The start of an exception after a list. */
+const EXCEPTION_AFTER_RE = /\b(?:excluding|except(?:\s+for)?|with\s+the\s+exceptions?\s+of|other\s+than|apart\s+from)\b/i;
 /** Routes joined by "or" ("oral or IV antibiotics") name one treatment given either way, not alternatives. */
 const ROUTE_OR_RE = /\b(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\b/gi;
 /** A head that offers an alternative to the list or lists beside it. */
@@ -2085,6 +2129,7 @@ const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether
 const HEAD_REVERSING_RE =
   /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
 
+const SUBGROUP_LABEL_RE = /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|without|whose|in|from)\b[^:.;]{1,80}:/i;
 const COHORT_LABEL_RE =
   /^\s*\(?\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s*(?:,|\/|and|or|&)\s*(?:(?:part|cohort|arm|group|stratum|module|phase)\s*)?[\w.]{1,5})*(?:\s+(?:only|specifically))?\s*[:)\-–]/i;
 /** Adjectival words (by suffix) before a treatment noun. */
