@@ -565,3 +565,16 @@ describe('negative lead-ins', () => {
     );
   });
 });
+
+describe('advice about conduct during the study treatment', () => {
+  it('reads "avoided during treatment with X" as no receipt of X', () => {
+    expect(
+      therapyLeaves(
+        read(
+          'Received immunization with attenuated live vaccines =< 7 days prior to study entry or during study period; close contact with those who have received attenuated live vaccines should be avoided during treatment with everolimus',
+          'exclusion',
+        ),
+      ),
+    ).toEqual([]);
+  });
+});

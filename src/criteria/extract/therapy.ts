@@ -357,7 +357,7 @@ const CURRENT_RE =
   /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated|maintained\s+on)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use))\b/i;
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
-  /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
+  /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|(?:avoid(?:ed)?|prohibited|not\s+(?:be\s+)?(?:allowed|permitted))\s+during\s+(?:the\s+)?(?:treatment|therapy)\s+with|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
 /** "Concurrent X": X given at the same time as the study treatment; read as current use at the as-of date. */
 const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*)\b/i;
 
