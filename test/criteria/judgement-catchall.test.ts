@@ -30,6 +30,15 @@ describe('investigator catch-all', () => {
     ).toEqual(attest('investigator_concern', true));
   });
 
+  it('reads a numbered catch-all beside the illness it names', () => {
+    expect(
+      readRule(
+        '16.Have a serious nonmalignant disease that, in the opinion of the Investigator or the Sponsor Medical Monitor or designee, could compromise protocol objectives.',
+        'exclusion',
+      ).condition,
+    ).toEqual({ all: [attest('investigator_concern', true), cond({ names: ['uncontrolled_intercurrent_illness'], active: true })] });
+  });
+
   it.each([
     // A named organ's abnormality the investigator weighs is not the generic catch-all.
     'Any clinically significant and/or uncontrolled cardiac-related abnormality that would compromise patient safety or the outcome of the study',
