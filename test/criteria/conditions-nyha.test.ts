@@ -37,6 +37,24 @@ describe('NYHA classes', () => {
     });
   });
 
+  it('reads an NYHA "grade" as its class, before or after the scale\'s name', () => {
+    expect(readRule('Congestive heart failure requiring treatment (New York Heart Association grade \\>= 2)', 'exclusion')).toEqual({
+      condition: cond({ names: ['heart_failure_nyha_2', 'heart_failure_nyha_3', 'heart_failure_nyha_4'], active: true }),
+      unread: '',
+    });
+    expect(
+      readRule('New York Heart Association grade III or greater congestive heart failure, serious cardiac arrhythmia requiring medication, unstable angina pectoris within past 6 months.', 'exclusion')
+        .unread,
+    ).toBe('');
+    expect(readRule('Heart insufficiency (\\> Grade II, New York Heart Association (NYHA) criteria).', 'exclusion').condition).toEqual(nyha(3, 4));
+  });
+
+  it('leaves a CTCAE grade of heart failure to the grade reader', () => {
+    expect(readRule('Heart failure grade 3 or higher per CTCAE', 'exclusion').condition).toEqual({
+      all: [cond({ names: ['congestive_heart_failure'] }), expect.objectContaining({ fact: 'unparsed' })],
+    });
+  });
+
   it('takes no class from the letters of "classification"', () => {
     expect(
       readRule(
