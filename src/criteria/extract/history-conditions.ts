@@ -305,9 +305,12 @@ function grab(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
-/** "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure" → heart_failure_nyha_n ids. */
+/**
+ * "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure" → heart_failure_nyha_n ids. A
+ * numeral ends at a word boundary: "IV" is not class I, nor the "i" of "classification".
+ */
 const NYHA =
-  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:class(?:ification)?(?:es)?\s*)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:I{1,3}|IV|[1-4])(?:\s*(?:-|–|to|or|and|\/|,)\s*(?:I{1,3}|IV|[1-4]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
+  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:(?:class(?:ifications?|es)?|grade)\s*(?:class\s*)?)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure)|(?:class(?:es)?|grade)\s+(?=(?:IV|I{1,3}|[1-4])(?![\w])[^.;()]{0,30}\b(?:NYHA|New\s+York\s+Heart)\b))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:IV|I{1,3}|[1-4])(?![\w])(?:\s*(?:-|–|to|or|and|&|\/|,)\s*(?:IV|I{1,3}|[1-4])(?![\w]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
 
 /**
  * A Child-Pugh class ("Child-Pugh Class B or C", "Child Pugh score B/C", "child-pugh class b or more
@@ -322,6 +325,14 @@ const CHILD_PUGH_TAIL = new RegExp(
 );
 const CHILD_PUGH_LEAD = new RegExp(String.raw`\b(${CHILD_PUGH_SPEC})\s*(?:\(\s*)?$`, 'i');
 const LIVER = new Set(['liver_disease', 'cirrhosis']);
+
+/** "with NYHA class III or IV" after a heart failure: group 1 is the words before the scale's name. */
+const NYHA_CLASS_TAIL =
+  /^(\s*,?\s*\(?\s*(?:with|of|(?:defined|classified)\s+as)\s+(?:an?\s+)?)(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:class(?:ification)?\s*)?(?:of\s+)?(?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|at\s+least)?\s*(?:IV|I{1,3}|[1-4])(?![\w])/i;
+
+/** A tail that only names the NYHA scale after a heart failure whose class is given. */
+const NYHA_SCALE_TAIL =
+  /^\s*,?\s*\(?\s*(?:as\s+)?(?:defined|classified|graded|assessed)\s+(?:by|per|according\s+to|using)\s+(?:the\s+)?(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?(?:\s+(?:functional\s+)?(?:classification|class|criteria|scale))?(?:\s+system)?\s*\)?(?=\s*(?:[.;,]|$))/i;
 
 function nyhaClasses(spec: string): number[] {
   const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
@@ -765,6 +776,16 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const span: Span = [pos + lead, pos + limit.trimEnd().length];
       g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = [pos, span[1]];
+    } else if (nyhaMatches.length && g.names.includes('congestive_heart_failure') && NYHA_SCALE_TAIL.test(tail)) {
+      // "Class III or IV heart failure as defined by the New York Heart Association functional
+      // classification system": the tail names the scale of the class read in step 3, no subgroup.
+      const m = NYHA_SCALE_TAIL.exec(tail)!;
+      g.spans.push([pos, pos + m[0].length]);
+      pos += m[0].length;
+    } else if (g.names.includes('congestive_heart_failure') && NYHA_CLASS_TAIL.test(tail)) {
+      // "Congestive heart failure with NYHA class III or IV": the class, read in step 3, is the
+      // subgroup; only the joining word is covered here.
+      g.spans.push([pos, pos + NYHA_CLASS_TAIL.exec(tail)![1]!.length]);
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
     } else if (
@@ -873,9 +894,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
 
   // 3. NYHA classes: replace a heart-failure name by the classes, or stand alone.
   for (const m of nyhaMatches) {
-    const classes = nyhaClasses(m[1] ?? '');
+    // "> class II New York Heart Association", "≥ Class II stage of heart failure": the comparator
+    // stands before the word "class".
+    const before = /(?:>=|≥|=>|>)\s*$/.exec(text.slice(Math.max(0, m.index - 4), m.index));
+    const classes = nyhaClasses(`${before ? `${before[0].trim()} ` : ''}${m[1] ?? ''}`);
     if (!classes.length) continue;
-    const span: Span = [m.index, m.index + m[0].length];
+    const span: Span = [m.index - (before ? before[0].length : 0), m.index + m[0].length];
     const ids = classes.map((n) => `heart_failure_nyha_${n}`);
     const hf = groups.find(
       (g) =>

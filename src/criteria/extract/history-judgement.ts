@@ -40,7 +40,9 @@ const JUDGEMENT_WORDS = vocab(
     'adherence receive tolerate administration drug intervention product results result interpretation interpret evaluation evaluate ' +
     'assessment conduct objectives endpoints data risk risks increase increased unacceptable pose place places put puts best interest ' +
     'detrimental full duration deemed considered considers consider judged feels feel believes believe opinion as such it for whom ' +
-    'undesirable harmful excessive incompatible contraindicate contraindicates s not',
+    'undesirable harmful excessive incompatible contraindicate contraindicates s not interfered confounded compromised jeopardized ' +
+    'associated hazardous difficult monitor adverse effects events efficacy parameters indicate indicates precedence take research ' +
+    'psychotic abnormal physical prevent prevents preventing from full unfavorable unfavourable potential health',
 );
 
 const PROTOCOL_WORDS = vocab(
@@ -82,6 +84,10 @@ const STAFF_WORDS = vocab(
     'organisation institution involved including directly direct supervision affiliated practice involvement planning conduct both staff ' +
     'subordinate research team applies under',
 );
+
+/** Whose family or dependant it is: someone on the study's side. */
+const STAFF_TIE =
+  /\b(?:of|to|with|at|on)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigators?|staff|personnel|sponsors?|study\s+site|CRO)\b|\bemploy|\bcolleague|\binvolvement\b/i;
 
 const INSURANCE_WORDS = vocab(
   STATEMENT_COMMON,
@@ -137,7 +143,7 @@ const LESION_SUBJECT =
 
 /** A generic subject: the investigator weighs anything, not one named condition. */
 const GENERIC_SUBJECT =
-  /\b(?:any|other)\s+(?:[\w/-]+,?\s+){0,6}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)[\s,]+(?:in\s+the\s+(?:opinion|judge?ment)\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)|^\W*(?:(?:have|has)\s+(?:a\s+|any\s+)?)?(?:(?:serious|significant|severe|concomitant|concurrent|co-?existing|intercurrent|uncontrolled|unstable|pre-?existing|medical|psychiatric|mental|social|systemic|chronic|acute|and|or|and\/or),?\s+){1,5}(?:conditions?(?:\(s\))?|diseases?|illness(?:es)?|disorders?)\b|^\W*(?:situations?|conditions?|circumstances?)\b|\bwhatever\s+the\s+reason\b|\bfor\s+any\s+reason\b/i;
+  /\b(?:any|other)\s+(?:(?!(?:cardi|heart|hepat|liver|renal|kidney|pulmon|lung|respirat|ocular|ophthalm|eye|retin|skin|dermat|gastro|GI\b|bowel|neuro|cerebr|endocrin|thyroid|bone|ear\b)[\w/-]*)[\w/-]+,?\s+){0,8}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b(?!-)|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)[\s,]+(?:in\s+the\s+(?:opinion|judge?ment)\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)|^\W*(?:\d{1,3}\s*\.\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:have|has|presence\s+of)\s+(?:a\s+|an\s+|any\s+)?)?(?:(?:serious|significant|clinically|non-?malignant|severe|concomitant|concurrent|co-?existing|intercurrent|uncontrolled|unstable|pre-?existing|medical|psychiatric|mental|social|systemic|chronic|acute|and|or|and\/or),?\s+){1,5}(?:conditions?(?:\(s\))?|diseases?|illness(?:es)?|disorders?)\b|^\W*(?:(?:have|has)\s+an?\s+)(?:medical\s+)?conditions?\s*,|^\W*(?:situations?|conditions?|circumstances?)\b|\bwhatever\s+the\s+reason\b|\bfor\s+any\s+reason\b/i;
 
 const TREATMENT_CANDIDATE_ANCHOR =
   /\b(?:(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,3}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*))|(?:surgical|operable|transplant)\s+candidates?)\b/i;
@@ -149,12 +155,12 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'investigator_concern',
     category: 'other',
-    gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason|interfer|affect|compromis|jeopardi|preclud|prohibit/i,
+    gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason|interfer|affect|compromis|jeopardi|preclud|prohibit|prevent|unacceptabl/i,
     anchor:
-      /\b(?:(?:in|per|according\s+to|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|at\s+the\s+discretion(?:\s+of)?|(?:in|per|according\s+to|based\s+on|by)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)s?(?:'s|’s|s')?\s+(?:opinion|judge?ment|view|assessment|discretion|decision)|according\s+to\s+(?:the\s+)?investigators?\b|(?:as\s+)?(?:judged|deemed|determined|assessed|assesed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigators?|physician|study\s+doctor)|(?:deemed|considered|judged)\s+(?:unsuitable|inappropriate|not\s+(?:suitable|appropriate))\s+for\s+(?:\w+\s+){1,3}?by\s+(?:the\s+)?investigators?|(?:not\s+suitable|unsuitable|inappropriate)\s+for\s+\w+\s+(?:assess?ed|judged|determined)\s+by\s+(?:the\s+)?investigators?|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect)s?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety)\b)/i,
+      /\b(?:(?:in|per|according\s+to|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|at\s+the\s+discretion(?:\s+of)?|(?:in|per|according\s+to|based\s+on|by)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)s?(?:'s|’s|s')?\s+(?:opinion|judge?ment|view|assessment|discretion|decision)|according\s+to\s+(?:the\s+)?investigators?\b|(?:as\s+)?(?:judged|deemed|determined|assessed|assesed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigators?|physician|study\s+doctor)|(?:deemed|considered|judged)\s+(?:unsuitable|inappropriate|not\s+(?:suitable|appropriate))\s+for\s+(?:\w+\s+){1,3}?by\s+(?:the\s+)?investigators?|(?:not\s+suitable|unsuitable|inappropriate)\s+for\s+\w+\s+(?:assess?ed|judged|determined)\s+by\s+(?:the\s+)?investigators?|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?|diseases?|illness(?:es)?|abnormalit(?:y|ies)|issues?)\s*,?\s+(?:(?:that|which)\s+)?(?:\w+\s+){0,2}?(?:(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect|prevent|put)(?:s|d|ed)?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|participating|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety|unacceptable\s+risk)|increases?\s+(?:the\s+)?risks?\s+(?:associated\s+with|of|for|to|in)\s+(?:[\w'’-]+\s+){0,3}?(?:study|trial|participat\w*|research))\b|(?:conditions?|circumstances?|reasons?)\s+(?:that|which)\s+(?:is|are|would\s+be)\s+not\s+in\s+the\s+(?:\w+\s+)?best\s+interests?)/i,
     // The catch-all excludes for a reason of harm or interference.
     needs:
-      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper|affect\w*|prohibit\w*|preventing\s+participation|non-?complian\w*|(?:should|must|would)\s+not\s+(?:be\s+)?(?:participat\w*|enrol\w*|included))\b/i,
+      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|not\s+make\s+(?:the\s+)?(?:\w+\s+)?a\s+good\s+candidate|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper|affect\w*|prohibit\w*|preventing\s+participation|non-?complian\w*|(?:should|must|would)\s+not\s+(?:be\s+)?(?:participat\w*|enrol\w*|included))\b/i,
     applies: (_input, sentence) => GENERIC_SUBJECT.test(sentence),
     polarity: 'event',
     words: JUDGEMENT_WORDS,
@@ -268,7 +274,12 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     category: 'consent',
     gate: /employ|colleague|dependen|staff|personnel|family\s+member|involvement/i,
     anchor:
-      /\b(?:employ(?:ed|ees?)\s+(?:by|of|at)\s+(?:the\s+|an?\s+)?(?:study\s+|practice\s+|investigational\s+|involved\s+)?(?:investigators?|sponsors?|sites?|institution|practice)|(?:sponsor|CRO|contract\s+research\s+organi[sz]ation|site)\s+(?:or\s+(?:[\w-]+\s+){1,3})?employees|(?:is|are|a|as)\s+(?:a\s+)?colleagues?\b|dependen(?:cy|ce|t)\s+(?:relationship\s+)?(?:on|with|to)\s+(?:the\s+)?(?:sponsor|investigators?|study\s+site)|family\s+members?\s+(?:\([^()]{0,100}\)\s*)?(?:of|who\s+is\s+at)\s+(?:the\s+)?(?:investigators?|study\s+staff|staff|personnel|research\s+site|sponsor)|involvement\s+in\s+the\s+planning\s+and(?:\/or)?\s+conduct\s+of\s+the\s+study)\b/i,
+      /\b(?:employ(?:ed|ees?)\s+(?:by|of|at)\s+(?:the\s+|an?\s+)?(?:study\s+|practice\s+|investigational\s+|involved\s+)?(?:investigators?|sponsors?|sites?|institution|practice)|(?:sponsor|CRO|contract\s+research\s+organi[sz]ation|site)\s+(?:or\s+(?:[\w-]+\s+){1,3})?employees|(?:is|are|a|as)\s+(?:a\s+)?colleagues?\b|dependen(?:cy|ce|t)\s+(?:relationship\s+)?(?:on|with|to)\s+(?:the\s+)?(?:sponsor|investigators?|study\s+site)|family\s+members?\s+(?:\([^()]{0,100}\)\s*)?(?:of|who\s+is\s+at)\s+(?:the\s+)?(?:investigators?|study\s+staff|staff|personnel|research\s+site|sponsor)|involvement\s+in\s+the\s+planning\s+and(?:\/or)?\s+conduct\s+of\s+the\s+study|immediate\s+family\s+members?(?=\s*\((?:spouse|parent|child|sibling)))\b/i,
+    // "An immediate family member (spouse, parent, child, or sibling; biological or legally adopted) of
+    // personnel …": a semicolon inside the relatives' list ends the anchor's sentence, so whose family
+    // it is must be said in the criterion, and the list's rest is read as a note.
+    applies: (input, sentence) => !/\bimmediate\s+family\s+members?\s*\(/i.test(sentence) || STAFF_TIE.test(input.text),
+    note: { test: /\b(?:personnel|staff|investigators?|sponsors?|adopted)\b/i, words: STAFF_WORDS },
     polarity: 'event',
     words: STAFF_WORDS,
   },
@@ -277,7 +288,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     category: 'other',
     gate: /social\s+security|insurance|insured|health\s+(?:scheme|system)|social\s+protection|\bAME\b|medical\s+aid/i,
     anchor:
-      /\b(?:(?:affiliat\w*|enrolled|benefit\w*|covered|beneficiar\w*|having|has|have|with|without)\s+(?:\w+\s+){0,4}?(?:social\s+(?:security|insurance|protection)|(?:national\s+)?health\s+insurance|health\s+(?:care\s+)?(?:scheme|system))|(?:social\s+security|social\s+insurance|health\s+insurance)\s+(?:scheme|system|coverage|regime|affiliation)|insured)\b/i,
+      /\b(?:(?:affiliat\w*|enrolled|benefit\w*|covered|beneficiar\w*|having|has|have|with|without)\s+(?:\w+\s+){0,4}?(?:social\s+(?:security|insurance|protection)|(?:national\s+)?health\s+insurance|health\s+(?:care\s+)?(?:scheme|system))|(?:social\s+security|social\s+insurance|health\s+insurance)\s+(?:scheme|system|coverage|regime|affiliation)|insurance\s+coverage|insured)\b/i,
     lack: /\b(?:non-?affiliat\w*|lack\w*|absence|without)\b/i,
     polarity: 'requirement',
     words: INSURANCE_WORDS,
