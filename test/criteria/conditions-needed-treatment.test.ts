@@ -3,10 +3,7 @@
  * steroids"): the treatment must be in the history too, and the link between the two stays with a
  * coordinator. Real corpus lines.
  */
-import type { Condition } from '../../src/criteria/facts';
-import { cond, readRule, unparsed } from '../support/criteria';
-
-const therapy = (params: Record<string, unknown>): Condition => ({ fact: 'priorTherapy', operator: 'equal', value: true, params });
+import { cond, readRule, therapy, unparsed } from '../support/criteria';
 
 describe('treatment a past episode needed', () => {
   it('reads the steroids a past pneumonitis required beside the condition', () => {

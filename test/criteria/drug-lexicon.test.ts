@@ -8,21 +8,10 @@
 import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { expandPattern, lexicons } from '../../src/criteria/lexicon';
 import { phraseKey } from '../../src/criteria/text';
-import { readRule } from '../support/criteria';
+import { classesOf, drugsOf, readRule, therapy } from '../support/criteria';
 
 const lex = lexicons();
-const classesOf = (phrase: string): string[] =>
-  lex.index
-    .scan(phrase)
-    .filter((m) => m.type === 'drugClass')
-    .map((m) => m.id)
-    .sort();
-const drugsOf = (phrase: string): string[] =>
-  lex.index
-    .scan(phrase)
-    .filter((m) => m.type === 'drug')
-    .map((m) => m.id);
-const therapy = (params: Record<string, unknown>, value = true): Condition => ({ fact: 'priorTherapy', operator: 'equal', value, params });
+
 const therapyClasses = (c: Condition | null): string[] =>
   c ? leavesOf(c).flatMap((l) => (l.fact === 'priorTherapy' ? ((l.params as { classes?: string[] }).classes ?? []) : [])) : [];
 

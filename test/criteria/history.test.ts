@@ -8,7 +8,7 @@ import { lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
-import { goldenLines, readLine } from '../support/criteria';
+import { goldenLines, readLine, therapy } from '../support/criteria';
 
 function conditionOf(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): Condition | null {
   return readCriterion(normalise(text).text, kind, context).condition;
@@ -50,7 +50,7 @@ const cond = (params: Record<string, unknown>, value = true): Condition => ({
 });
 
 /** The supportive classes a past episode needed, read beside the condition. */
-const neededTherapy = (classes: string[]): Condition => ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { classes } });
+const neededTherapy = (classes: string[]): Condition => therapy({ classes });
 
 describe('conditions and attestations lexicons', () => {
   const lex = lexicons();

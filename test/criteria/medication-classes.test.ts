@@ -13,19 +13,9 @@ import { evaluateCondition, type Tri } from '../../src/match/compile';
 import { factTable } from '../../src/match/fact-values';
 import { normalisePatient } from '../../src/patients/normalise';
 import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
+import { classesOf, drugsOf } from '../support/criteria';
 
 const lex = lexicons();
-const classesOf = (phrase: string): string[] =>
-  lex.index
-    .scan(phrase)
-    .filter((m) => m.type === 'drugClass')
-    .map((m) => m.id)
-    .sort();
-const drugsOf = (phrase: string): string[] =>
-  lex.index
-    .scan(phrase)
-    .filter((m) => m.type === 'drug')
-    .map((m) => m.id);
 
 /** The medication classes this file is about: every class whose source says so. */
 const MEDICATION_CLASSES = [

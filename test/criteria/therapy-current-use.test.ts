@@ -2,17 +2,8 @@
  * Current use, inability to stop, targets named after a cue, and windows counted back from an
  * anchor. Every line is verbatim from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
-import { leavesOf, type Condition } from '../../src/criteria/facts';
-import { readRule } from '../support/criteria';
+import { readRule, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
-const therapy = (params: Record<string, unknown>, value = true): Condition => ({
-  fact: 'priorTherapy',
-  operator: 'equal',
-  value,
-  params,
-});
-const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
-const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
 
 describe('"patients on X" and "X use" are current use', () => {
   it('reads a subject on a treatment as receiving it now', () => {

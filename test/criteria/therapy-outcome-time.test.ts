@@ -3,17 +3,8 @@
  * last dose of"), subgroup labels, and the immunosuppressant names the lexicon adds. Every line is
  * verbatim from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
-import { leavesOf, type Condition } from '../../src/criteria/facts';
-import { readRule } from '../support/criteria';
+import { readRule, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
-const therapy = (params: Record<string, unknown>, value = true): Condition => ({
-  fact: 'priorTherapy',
-  operator: 'equal',
-  value,
-  params,
-});
-const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
-const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
 
 describe('progression within a time of a treatment, in an exclusion', () => {
   it('reads the treatment with its outcome and keeps the time as an unread qualifier', () => {

@@ -4,22 +4,13 @@
  * or binds only some patients (read as sufficient, any(X, unread)). Every line is verbatim from the
  * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
+import type { Condition } from '../../src/criteria/facts';
 import { readCriterion } from '../../src/criteria/parse';
-import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { normalise } from '../../src/criteria/text';
+import { readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
-const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []): Condition | null =>
-  readCriterion(normalise(text).text, kind, context).condition;
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []) => readCondition(text, kind, context);
 
-const therapy = (params: Record<string, unknown>, value = true): Condition => ({
-  fact: 'priorTherapy',
-  operator: 'equal',
-  value,
-  params,
-});
-const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
-const therapyLeaves = (c: Condition | null): Condition[] =>
-  c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : [];
 
 describe('permissions need no cue', () => {
   it('an inclusion permitting a treatment is met by anyone who did not have it', () => {

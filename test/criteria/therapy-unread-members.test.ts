@@ -4,21 +4,10 @@
  * exclusion's "A, B and C" names things each of which excludes. Every line is verbatim from the
  * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
-import { readCriterion } from '../../src/criteria/parse';
-import { leavesOf, type Condition } from '../../src/criteria/facts';
-import { normalise } from '../../src/criteria/text';
+import { readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
-const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []): Condition | null =>
-  readCriterion(normalise(text).text, kind, context).condition;
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []) => readCondition(text, kind, context);
 
-const therapy = (params: Record<string, unknown>, value = true): Condition => ({
-  fact: 'priorTherapy',
-  operator: 'equal',
-  value,
-  params,
-});
-const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
-const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
 
 describe('an unknown member stays in its union as an unparsed leaf', () => {
   it('joins lists parted by an unknown member inside a parenthesis', () => {

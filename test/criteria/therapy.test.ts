@@ -8,17 +8,9 @@ import { leavesOf, type Condition, type LeafCondition } from '../../src/criteria
 import { normalise, tokenize } from '../../src/criteria/text';
 import { findScopes } from '../../src/criteria/negation';
 import { editDistance, extractTherapy, fuzzyDrug, readWindows } from '../../src/criteria/extract/therapy';
-import { goldenLines, readLine } from '../support/criteria';
+import { goldenLines, readCondition, readLine, therapy } from '../support/criteria';
 
-const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []): Condition | null =>
-  readCriterion(normalise(text).text, kind, context).condition;
-
-const therapy = (params: Record<string, unknown>, value = true): Condition => ({
-  fact: 'priorTherapy',
-  operator: 'equal',
-  value,
-  params,
-});
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []) => readCondition(text, kind, context);
 
 /** A qualifier the facts cannot express, held as an unparsed leaf inside the finding. */
 const unread = (text: string, value = true): Condition => ({ fact: 'unparsed', operator: 'equal', value, params: { text } });

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
 import { renderCondition } from '../../src/criteria/render';
 import type { CriterionKind } from '../../src/criteria/segment';
@@ -88,3 +89,31 @@ export const unparsed = (text: string, value = true): Condition => ({
   value,
   params: { text },
 });
+
+/** One line's rule alone (null when nothing was read). */
+export function readCondition(text: string, kind: CriterionKind, context: string[] = []): Condition | null {
+  return readCriterion(normalise(text).text, kind, context).condition;
+}
+
+export const therapy = (params: Record<string, unknown>, value = true): Condition => ({
+  fact: 'priorTherapy',
+  operator: 'equal',
+  value,
+  params,
+});
+
+/** The prior-therapy leaves of a rule. */
+export const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
+
+/** The drug classes, or drugs, the lexicon finds in a phrase. */
+export const classesOf = (phrase: string): string[] =>
+  lexicons()
+    .index.scan(phrase)
+    .filter((m) => m.type === 'drugClass')
+    .map((m) => m.id)
+    .sort();
+export const drugsOf = (phrase: string): string[] =>
+  lexicons()
+    .index.scan(phrase)
+    .filter((m) => m.type === 'drug')
+    .map((m) => m.id);
