@@ -7,8 +7,7 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { normalise } from '../../src/criteria/text';
-import { readRule, unparsed } from '../support/criteria';
+import { mentionIds, readRule, unparsed } from '../support/criteria';
 
 const lab = (name: string, unit: string, operator: string, value: number): Condition =>
   ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
@@ -70,11 +69,7 @@ describe('limits outside a lab’s plausible range are unit slips, left unread',
 
 describe('labs added with their LOINC codes', () => {
   const lex = lexicons();
-  const ids = (text: string): string[] =>
-    lex.index
-      .scan(normalise(text).text)
-      .filter((m) => m.type === 'lab')
-      .map((m) => m.id);
+  const ids = (text: string): string[] => mentionIds(text, 'lab');
 
   it('names each new lab by LOINC', () => {
     expect(lex.labById.get('upcr')?.loinc).toEqual(['2890-2', '34366-5']);

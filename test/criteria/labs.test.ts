@@ -7,7 +7,7 @@ import type { Condition } from '../../src/criteria/facts';
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
-import { pinGoldenLines } from '../support/criteria';
+import { mentionIds, pinGoldenLines } from '../support/criteria';
 
 function conditionOf(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): Condition | null {
   return readCriterion(normalise(text).text, kind, context).condition;
@@ -21,11 +21,7 @@ const unread = (text: string): Condition => ({ fact: 'unparsed', operator: 'equa
 
 describe('lab lexicon', () => {
   const lex = lexicons();
-  const ids = (text: string): string[] =>
-    lex.index
-      .scan(normalise(text).text)
-      .filter((m) => m.type === 'lab')
-      .map((m) => m.id);
+  const ids = (text: string): string[] => mentionIds(text, 'lab');
 
   it('loads rules/labs.json through the zod schema with LOINC codes for every lab', () => {
     const fresh = loadLexicons();

@@ -105,15 +105,13 @@ export const therapy = (params: Record<string, unknown>, value = true): Conditio
 /** The prior-therapy leaves of a rule. */
 export const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
 
-/** The drug classes, or drugs, the lexicon finds in a phrase. */
-export const classesOf = (phrase: string): string[] =>
+/** The ids of the lexicon mentions of one type in a text ("drugClass", "drug", "lab", …), in text order. */
+export const mentionIds = (text: string, type: string): string[] =>
   lexicons()
-    .index.scan(phrase)
-    .filter((m) => m.type === 'drugClass')
-    .map((m) => m.id)
-    .sort();
-export const drugsOf = (phrase: string): string[] =>
-  lexicons()
-    .index.scan(phrase)
-    .filter((m) => m.type === 'drug')
+    .index.scan(normalise(text).text)
+    .filter((m) => m.type === type)
     .map((m) => m.id);
+
+/** The drug classes (sorted), or drugs, the lexicon finds in a phrase. */
+export const classesOf = (phrase: string): string[] => mentionIds(phrase, 'drugClass').sort();
+export const drugsOf = (phrase: string): string[] => mentionIds(phrase, 'drug');

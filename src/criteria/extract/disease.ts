@@ -49,19 +49,13 @@ import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { extractMetastaticSites } from './metastatic-sites';
 import { extractTumour } from './tumour';
+import { vocab as words } from './history-util';
 import type { Mention } from '../lexicon';
 import type { Scope } from '../negation';
 import { foldWord, type Token } from '../text';
 
 type Extent = (typeof DISEASE_EXTENTS)[number];
 
-const words = (s: string): Set<string> =>
-  new Set(
-    s
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => foldWord(w.toLowerCase())),
-  );
 
 // ---------------------------------------------------------------------------------------------
 // Gates: cheap tests that decide whether any of the work below is needed.

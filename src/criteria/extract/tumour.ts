@@ -30,17 +30,11 @@
 import { isLeaf, type Condition, type DISEASE_STATUSES, type LeafCondition, type RESECTION_MARGINS } from '../facts';
 import { foldWord } from '../text';
 import type { ExtractInput, Extractor, Finding } from './extractor';
+import { vocab as words } from './history-util';
 
 type Status = (typeof DISEASE_STATUSES)[number];
 type Margin = (typeof RESECTION_MARGINS)[number];
 
-const words = (s: string): Set<string> =>
-  new Set(
-    s
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => foldWord(w.toLowerCase())),
-  );
 
 const unparsed = (text: string): LeafCondition => ({
   fact: 'unparsed',
