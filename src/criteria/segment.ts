@@ -50,6 +50,8 @@ interface Item {
   marker: string | null;
   /** Set on a group made of items joined by a connective item ("A", "OR", "B"): the items it offers. */
   alternatives?: Item[];
+  /** A short label over the paragraphs after it ("Ovarian Cancer:"): they are its items, not its text. */
+  label?: boolean;
 }
 
 const MARKER =
@@ -110,6 +112,19 @@ function listLeadIn(norm: string): boolean {
 
 /** A lead-in that introduces its items rather than stating a criterion of its own. */
 const LEAD_IN = /(?::\s*$)|(?:\b(?:as follows|the following|defined as|including|include|includes|such as|as below|below)\s*:?\s*$)/i;
+/**
+ * A lead-in that ends by pointing at the lines after it ("… as evidenced by:", "… as below:",
+ * "… defined as:"): only such a line may take the sibling bullets after it as its items.
+ */
+const SIBLING_LEAD_IN = /(?:\b(?:as\s+follows|the\s+following|defined\s+as|as\s+below|(?:as\s+)?evidenced\s+by|as\s+(?:shown|defined|described)\s+below|below|following)\s*:?|:)\s*$/i;
+/** A verb that makes a short line ending in a colon a sentence that leads in, not a label. */
+const LEAD_IN_VERB = /\b(?:must|should|shall|will|are|is|have|has|had|be|include|includes|including|meet|with|without|of|if)\b/i;
+/** A label of a few words ending in a colon, with no verb: "Ovarian Cancer:", "Part 2A and 2B:". */
+function isShortLabel(norm: string): boolean {
+  return /^[^.;:]{1,40}:$/.test(norm) && norm.split(/\s+/).length <= 4 && !LEAD_IN_VERB.test(norm);
+}
+/** A letter or number opening the text inside a bullet ("* a. Congestive heart failure …"). */
+const INNER_MARKER = /^\s*(?:\(?[a-z]\)|[a-z][.)](?=\s)|\(?(?:i{1,3}|iv|vi{0,3})[.)](?=\s)|\d{1,2}[.)](?=\s))/i;
 /**
  * Text with no word in it: Markdown leftovers ("<!-- -->", "\\-", "*") and a list marker alone on its
  * line ("a.", "1)"). Not a criterion. Letters and digits of any script count as words, so "≥18." is kept.
@@ -315,7 +330,17 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       next !== undefined && isPanelHeading(line.content, lex) && isLabLine(next.content, lex) && !heading(next, lines[i + 2]);
     // Panels are siblings: "Renal:" after the sub-heading "Hematological:" ends that sub-heading.
     if (panel && sub !== null && isPanelHeading(sub, lex)) sub = null;
-    const continues = line.marker === null && top !== undefined && !prevWasHeading && (!blankBefore || line.indent > top.indent) && !panel;
+    // A short label set apart by a blank line over an unbulleted paragraph ("Part 1:", then the
+    // part's criteria) owns the paragraphs at its indent up to the next label or bullet around it.
+    const label =
+      line.marker === null &&
+      next !== undefined &&
+      next.marker === null &&
+      next.indent === line.indent &&
+      /\n[ \t]*\r?\n/.test(source.slice(line.end, next.start)) &&
+      isShortLabel(normalise(line.content).text.trim());
+    const continues =
+      line.marker === null && top !== undefined && !prevWasHeading && !label && (!blankBefore || (line.indent > top.indent && !top.label)) && !panel;
     // A sentence about the criteria list, not under an item ("Participants will be excluded from the
     // study if one or more of the following criteria are applicable:"), heads the items after it like
     // a heading, and makes them exclusions when it says so. One that offers its items as alternatives
@@ -339,8 +364,9 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       // list at the same indent owns that list; any other paragraph is a sibling of the bullets.
       const leadsList =
         line.marker === null && next?.marker != null && next.indent >= line.indent && LEAD_IN.test(normalise(line.content).text);
-      const indent = panel ? Math.min(line.indent, next!.indent) : leadsList ? line.indent - 0.5 : line.indent;
+      const indent = panel ? Math.min(line.indent, next!.indent) : leadsList || label ? line.indent - 0.5 : line.indent;
       open(indent, line.contentStart, line.end, line.marker);
+      if (label) stack[stack.length - 1]!.label = true;
     }
     prevWasHeading = false;
     prevLineEnd = line.end;
@@ -358,6 +384,14 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     return source.slice(item.start, nl >= 0 && nl < item.end ? nl : item.end);
   };
   const isPanel = (item: Item): boolean => item.children.length === 0 && isPanelHeading(source.slice(item.start, item.end), lex);
+  // One with a number of its own ("Bilirubin ≤ 1.5 mg/dL, except for:", "… within 10 days:"), or a
+  // sentence before the one that leads in ("Known active infections. Patients with HIV are eligible
+  // if the following are met:"), states a criterion besides leading in, and stays one.
+  const isSiblingLeadIn = (item: Item): boolean => {
+    if (item.children.length > 0 || item.marker === null) return false;
+    const norm = normalise(source.slice(item.start, item.end)).text.trim();
+    return SIBLING_LEAD_IN.test(norm) && !/\d/.test(norm) && !/[.;]\s+\S/.test(norm);
+  };
   const sameList = (a: Item, b: Item): boolean => a.kind === b.kind && a.context.join('\n') === b.context.join('\n');
   // A lab line that ends with the next panel's lettered heading, its line break lost ("Hemoglobin
   // ≥ 90 g/L b. Hepatic:"): the lines after it are that panel's, not the one above.
@@ -383,18 +417,23 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // A lab-panel heading above lab lines of its own list ("* Hematologic", "* ANC ≥ 1.5 × 10^9/L",
     // "* Hemoglobin ≥ 9 g/dL", "* Hepatic", …) owns them: the lines up to the next heading, or to the
     // first line that is not a lab line ("OR" between two lab lines stays with them).
+    // So does a lead-in written as a sibling of its items ("* Adequate bone marrow as evidenced by:",
+    // "* ANC > 1,500/µL", "* Platelets > 100,000/µL", "* Adequate renal function …"): it owns the lab
+    // lines right after it, or the run of items lettered inside their bullets ("* a. …", "* b. …").
     for (let k = 0; k < list.length; k++) {
       const label = list[k]!;
-      if (!isPanel(label)) continue;
+      const leadIn = !isPanel(label) && isSiblingLeadIn(label);
+      if (!isPanel(label) && !leadIn) continue;
+      const lettered = leadIn && k + 1 < list.length && INNER_MARKER.test(firstLine(list[k + 1]!));
       let j = k + 1;
       while (j < list.length) {
         const c = list[j]!;
-        if (!sameList(label, c) || isPanel(c)) break;
-        if (isLabLine(firstLine(c), lex)) {
+        if (!sameList(label, c) || isPanel(c) || (leadIn && (c.children.length > 0 || isSiblingLeadIn(c)))) break;
+        if (lettered ? INNER_MARKER.test(firstLine(c)) : isLabLine(firstLine(c), lex)) {
           j++;
           if (endsWithPanel(c)) break;
         }
-        else if (isConnective(c) && j + 1 < list.length && sameList(label, list[j + 1]!) && isLabLine(firstLine(list[j + 1]!), lex)) j++;
+        else if (!lettered && isConnective(c) && j + 1 < list.length && sameList(label, list[j + 1]!) && isLabLine(firstLine(list[j + 1]!), lex)) j++;
         else break;
       }
       if (j === k + 1) continue;

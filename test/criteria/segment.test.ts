@@ -157,6 +157,40 @@ describe('segmentCriteria on real studies', () => {
     expect(segmentCriteria(criteriaText('NCT05384496')).some((s) => s.normText === 'Measurable disease')).toBe(true);
   });
 
+  it('gives a lead-in written as a sibling bullet the lab lines or lettered items after it (NCT00674206, NCT04741997)', () => {
+    const marrow = segmentCriteria(criteriaText('NCT00674206'));
+    expect(marrow.some((s) => s.normText === 'Adequate bone marrow as evidenced by:')).toBe(false);
+    expect(marrow.find((s) => s.normText.startsWith('Platelet count'))?.context).toEqual(['Adequate bone marrow as evidenced by:']);
+    // The sibling after the lab lines is not the lead-in's.
+    expect(marrow.find((s) => s.normText.startsWith('Adequate renal function'))?.context).toEqual([]);
+    const cardiac = segmentCriteria(criteriaText('NCT04741997'));
+    const qtc = cardiac.find((s) => s.normText.startsWith('c. Baseline QTcF'));
+    expect(qtc?.context).toEqual(['Impaired cardiovascular function as below:']);
+    expect(qtc?.kind).toBe('exclusion');
+    expect(cardiac.find((s) => s.normText.startsWith('Known history of retinal vein occlusion'))?.context).toEqual([]);
+  });
+
+  it('keeps a sibling lead-in that states a limit or a sentence of its own as a criterion (NCT01724606, NCT05768178)', () => {
+    expect(segmentCriteria(criteriaText('NCT01724606')).some((s) => /^Serum bilirubin <= 1.5 mg\/dL; .* except for:/.test(s.normText))).toBe(true);
+    expect(segmentCriteria(criteriaText('NCT05768178')).some((s) => s.normText.startsWith('Known active infections (bacterial, fungal or viral)'))).toBe(true);
+  });
+
+  it('reads a short label set apart over a paragraph as its context, not as a criterion (NCT04752826, NCT07341737, NCT05607199)', () => {
+    const ovarian = segmentCriteria(criteriaText('NCT04752826'));
+    expect(ovarian.some((s) => s.normText === 'Ovarian Cancer:')).toBe(false);
+    expect(ovarian.find((s) => s.normText.startsWith('Histologically confirmed and documented recurrent ovarian'))?.context).toEqual(['Ovarian Cancer:']);
+    // "Female patients:" heads what females must meet; it is no requirement that every patient be female.
+    const female = segmentCriteria(criteriaText('NCT07341737'));
+    expect(female.some((s) => s.normText === 'Female patients:')).toBe(false);
+    expect(female.find((s) => s.normText.includes('Non-childbearing potential'))?.context).toEqual(['Female patients:']);
+    // Labels indented under a numbered item split its paragraphs by part.
+    const parts = segmentCriteria(criteriaText('NCT05607199'));
+    expect(parts.find((s) => s.normText.startsWith('Diagnosis of Acute myeloid leukemia'))?.context).toEqual([
+      'Patients have to meet the following criteria for each of the respective parts of the study:',
+      'Part 2A and 2B:',
+    ]);
+  });
+
   it('emits no criterion for items with no words in them (NCT06814496, NCT06818682, NCT01785420, NCT06994208)', () => {
     const comments = segmentCriteria(criteriaText('NCT06814496'));
     expect(comments.some((s) => s.normText.includes('<!--'))).toBe(false);
