@@ -123,6 +123,8 @@ const LEAD_IN_VERB = /\b(?:must|should|shall|will|are|is|have|has|had|be|include
 function isShortLabel(norm: string): boolean {
   return /^[^.;:]{1,40}:$/.test(norm) && norm.split(/\s+/).length <= 4 && !LEAD_IN_VERB.test(norm);
 }
+/** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"). */
+const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b)/i;
 /** A letter or number opening the text inside a bullet ("* a. Congestive heart failure …"). */
 const INNER_MARKER = /^\s*(?:\(?[a-z]\)|[a-z][.)](?=\s)|\(?(?:i{1,3}|iv|vi{0,3})[.)](?=\s)|\d{1,2}[.)](?=\s))/i;
 /**
@@ -392,6 +394,11 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     const norm = normalise(source.slice(item.start, item.end)).text.trim();
     return SIBLING_LEAD_IN.test(norm) && !/\d/.test(norm) && !/[.;]\s+\S/.test(norm);
   };
+  const isNote = (item: Item): boolean => NOTE.test(firstLine(item));
+  const isLeadInText = (item: Item): boolean => {
+    const norm = normalise(source.slice(item.start, item.children[0] ? item.children[0].start : item.end)).text.trim();
+    return LEAD_IN.test(norm) || listLeadIn(norm) || isPanelHeading(norm, lex) || OFFERED_LIST.test(norm) || NO_WORDS.test(norm);
+  };
   const sameList = (a: Item, b: Item): boolean => a.kind === b.kind && a.context.join('\n') === b.context.join('\n');
   // A lab line that ends with the next panel's lettered heading, its line break lost ("Hemoglobin
   // ≥ 90 g/L b. Hepatic:"): the lines after it are that panel's, not the one above.
@@ -441,6 +448,24 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       label.end = Math.max(label.end, ...label.children.map((c) => c.end));
     }
     for (const item of list) restructure(item.children);
+    // A note written as its own item right under a criterion ("HIV positive", "* NOTE: patients on
+    // effective antiretroviral therapy are eligible") qualifies that criterion: it is read, and shown,
+    // with it rather than as a criterion of its own. Not under a lead-in, whose own text is no criterion.
+    for (let k = 1; k < list.length; k++) {
+      const note = list[k]!;
+      const prev = list[k - 1]!;
+      if (!isNote(note) || prev.children.length > 0 || prev.alternatives || !sameList(prev, note) || isLeadInText(prev)) continue;
+      prev.end = note.end;
+      prev.children = note.children;
+      list.splice(k, 1);
+      k--;
+    }
+    for (const item of list) {
+      const first = item.children[0];
+      if (!first || !isNote(first) || first.children.length > 0 || item.alternatives || isLeadInText(item)) continue;
+      item.children.shift();
+      item.end = Math.max(item.end, first.end);
+    }
     // "A", "OR", "B" as three items of one list: one criterion, either A or B. Only between two plain
     // items of one list (same marker family, no items under them); any other connective is left as it
     // is written, unread, for a coordinator to see which criteria it joins.

@@ -191,6 +191,23 @@ describe('segmentCriteria on real studies', () => {
     ]);
   });
 
+  it('reads a note written as its own item with the criterion above it (NCT04844528, NCT05026983, NCT06070012)', () => {
+    // A sibling note: the exception it carves belongs to the exclusion above.
+    const hiv = segmentCriteria(criteriaText('NCT04844528')).find((s) => s.normText.startsWith('Known HIV infection with a detectable viral load'));
+    expect(hiv?.normText).toMatch(/Note: Subjects on effective antiretroviral therapy .* are eligible for this trial\.$/);
+    expect(segmentCriteria(criteriaText('NCT04844528')).some((s) => s.normText.startsWith('Note:'))).toBe(false);
+    // Notes nested under a criterion join it, each of them.
+    const hep = segmentCriteria(criteriaText('NCT05026983')).find((s) => s.normText.startsWith('Evidence of hepatitis B virus'));
+    expect(hep?.normText).toContain('NOTE: Patients with laboratory evidence of cleared HBV or HCV infection may be enrolled');
+    expect(hep?.normText).toContain('vaccinated against HBV');
+    // The criterion a note joins keeps the lead-in above it as its context.
+    const ici = segmentCriteria(criteriaText('NCT06070012'));
+    expect(ici.find((s) => s.normText.startsWith('No prior systemic therapy in the metastatic'))?.normText).toContain('NOTE: Patients must be tebentafusp');
+    expect(ici.find((s) => s.normText.startsWith('No prior systemic therapy in the metastatic'))?.context).toEqual([
+      'Must meet the following criteria related to prior treatment:',
+    ]);
+  });
+
   it('emits no criterion for items with no words in them (NCT06814496, NCT06818682, NCT01785420, NCT06994208)', () => {
     const comments = segmentCriteria(criteriaText('NCT06814496'));
     expect(comments.some((s) => s.normText.includes('<!--'))).toBe(false);
