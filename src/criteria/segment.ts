@@ -123,8 +123,8 @@ const LEAD_IN_VERB = /\b(?:must|should|shall|will|are|is|have|has|had|be|include
 function isShortLabel(norm: string): boolean {
   return /^[^.;:]{1,40}:$/.test(norm) && norm.split(/\s+/).length <= 4 && !LEAD_IN_VERB.test(norm);
 }
-/** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"). */
-const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b)/i;
+/** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"), or the exceptions to it ("EXCEPTIONS: …"). */
+const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b|exceptions?\s*:)/i;
 /** A letter or number opening the text inside a bullet ("* a. Congestive heart failure …"). */
 const INNER_MARKER = /^\s*(?:\(?[a-z]\)|[a-z][.)](?=\s)|\(?(?:i{1,3}|iv|vi{0,3})[.)](?=\s)|\d{1,2}[.)](?=\s))/i;
 /**

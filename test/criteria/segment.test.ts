@@ -191,7 +191,7 @@ describe('segmentCriteria on real studies', () => {
     ]);
   });
 
-  it('reads a note written as its own item with the criterion above it (NCT04844528, NCT05026983, NCT06070012)', () => {
+  it('reads a note or exception written as its own item with the criterion above it (NCT04844528, NCT05026983, NCT05269381, NCT06070012)', () => {
     // A sibling note: the exception it carves belongs to the exclusion above.
     const hiv = segmentCriteria(criteriaText('NCT04844528')).find((s) => s.normText.startsWith('Known HIV infection with a detectable viral load'));
     expect(hiv?.normText).toMatch(/Note: Subjects on effective antiretroviral therapy .* are eligible for this trial\.$/);
@@ -200,6 +200,9 @@ describe('segmentCriteria on real studies', () => {
     const hep = segmentCriteria(criteriaText('NCT05026983')).find((s) => s.normText.startsWith('Evidence of hepatitis B virus'));
     expect(hep?.normText).toContain('NOTE: Patients with laboratory evidence of cleared HBV or HCV infection may be enrolled');
     expect(hep?.normText).toContain('vaccinated against HBV');
+    // So do the exceptions listed under a criterion.
+    const other = segmentCriteria(criteriaText('NCT05269381')).find((s) => s.normText.startsWith('Other active malignancy =< 3 years prior to pre-registration'));
+    expect(other?.normText).toContain('EXCEPTIONS: Non-melanotic skin cancer or carcinoma-in-situ of the cervix');
     // The criterion a note joins keeps the lead-in above it as its context.
     const ici = segmentCriteria(criteriaText('NCT06070012'));
     expect(ici.find((s) => s.normText.startsWith('No prior systemic therapy in the metastatic'))?.normText).toContain('NOTE: Patients must be tebentafusp');
