@@ -253,6 +253,23 @@ function pairedAlternatives(
  */
 export const MAX_READ_CHARS = 10_000;
 
+// The items under one lead-in share its text as context: its mentions are scanned once for them all.
+let lastContext: { lex: Lexicons; text: string; mentions: ExtractInput['contextMentions'] } | null = null;
+function contextMentionsOf(text: string, lex: Lexicons): ExtractInput['contextMentions'] {
+  if (lastContext?.lex !== lex || lastContext.text !== text) lastContext = { lex, text, mentions: Object.freeze(lex.index.scan(text)) as ExtractInput['contextMentions'] };
+  return lastContext.mentions;
+}
+
+// One coverage mask reused across criteria (zeroed per use): allocating a typed array per criterion
+// cost more than the marking itself.
+let coveredMask = new Uint8Array(4096);
+function coveredBuffer(length: number): Uint8Array {
+  if (coveredMask.length < length) coveredMask = new Uint8Array(Math.max(length, coveredMask.length * 2));
+  const mask = coveredMask.subarray(0, length);
+  mask.fill(0);
+  return mask;
+}
+
 export function readCriterion(text: string, kind: CriterionKind, context: string[], lex: Lexicons = lexicons()): Reading {
   if (text.length > MAX_READ_CHARS) return { condition: null, categories: [], findingCategories: [], coverage: 0, unread: text };
   const tokens = tokenize(text);
@@ -266,7 +283,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     mentions,
     scopes,
     context,
-    contextMentions: contextText ? lex.index.scan(contextText) : [],
+    contextMentions: contextText ? contextMentionsOf(contextText, lex) : [],
     lex,
   };
   let raw: Finding[] = [];
@@ -309,7 +326,9 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
       continue;
     }
     if (dup) keptTwice = true;
-    const finding = { ...f, spans: [...f.spans], start, end, scope };
+    // Built field by field: findings from many extractors differ in shape, and spreading them was a
+    // hot spot of the parse.
+    const finding = { category: f.category, condition: f.condition, spans: [...f.spans], cover: f.cover, alsoReads: f.alsoReads, start, end, scope };
     seen.set(key, finding);
     findings.push(finding);
   }
@@ -329,8 +348,12 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   // Coverage: meaningful tokens not inside any finding or negation trigger.
   const filler = fillerWords(lex);
   // Marked per character so the check stays linear however many findings a long text has.
-  const covered = new Uint8Array(text.length + 1);
-  for (const [s, e] of [...findings.flatMap((f) => [...f.spans, ...(f.cover ?? [])]), ...scopes.triggers]) covered.fill(1, s, e);
+  const covered = coveredBuffer(text.length + 1);
+  for (const f of findings) {
+    for (const [s, e] of f.spans) covered.fill(1, s, e);
+    for (const [s, e] of f.cover ?? []) covered.fill(1, s, e);
+  }
+  for (const [s, e] of scopes.triggers) covered.fill(1, s, e);
   const significant = tokens.filter((t) => !filler.has(t.norm));
   const unreadTokens = significant.filter((t) => !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
@@ -349,7 +372,12 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const classified = classify(text, lex);
   // A finding also reading another topic's words marks that topic read only where the words are
   // there to read: it never adds a topic the text was not classified under.
-  const findingCategories = [...new Set(findings.flatMap((f) => [f.category, ...(f.alsoReads ?? []).filter((c) => classified.includes(c))]))];
+  const readCats = new Set<Category>();
+  for (const f of findings) {
+    readCats.add(f.category);
+    for (const c of f.alsoReads ?? []) if (classified.includes(c)) readCats.add(c);
+  }
+  const findingCategories = [...readCats];
   const categories = [...new Set([...findingCategories, ...classified])];
   return {
     condition: units.length
