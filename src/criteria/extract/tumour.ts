@@ -515,12 +515,18 @@ const MARGIN_ATOM = new RegExp(
     // 3: R2
     String.raw`((?:macroscopic(?:al)?|gross)\s+residual\s+(?:disease|tumou?r))`,
     // 4: R1 or R2
-    String.raw`(non[- ]?radical\s+(?:resection|surgery|excision)|incomplete\s+(?:surgical\s+)?resection|non[- ]?R0(?:\s+resection)?)`,
+    String.raw`(non[- ]?radical\s+(?:resection|surgery|excision)|incomplete\s+(?:surgical\s+)?resection|non[- ]?R0(?:\s+resection)?|(?:>=|≥)\s*R1\b)`,
     // 5: an R class
     String.raw`(\bR\s?[012](?![\w-])(?:\s+(?:complete\s+)?resection)?)`,
+    // 6: R0 or R1 — "macroscopically complete" leaves no tumour that can be seen (UICC: R2 is macroscopic residual)
+    String.raw`(macroscopic(?:al)?(?:ly)?\s+complete\s+(?:surgical\s+)?(?:resection|excision))`,
+    // 7: R2 — "macroscopically incomplete" leaves tumour that can be seen
+    String.raw`(macroscopic(?:al)?(?:ly)?\s+incomplete\s+(?:surgical\s+)?(?:resection|excision))`,
   ].join('|'),
   'gi',
 );
+/** The gap before a parenthesis that restates the class: "(", "of the primary tumor (". */
+const MARGIN_RESTATED = /^\s*(?:of\s+(?:the\s+)?(?:primary\s+)?(?:tumou?r|lesion)\s*)?\(\s*$/i;
 const R_CONTEXT = /\b(?:resect\w*|surgery|surgical|margins?|excision|operat\w*)\b/i;
 const MARGIN_GAP = /^\s*(?:,\s*(?:or\s+)?|\s+or\s+|\s+and\/or\s+|\s*\/\s*|\s+and\s+)$/i;
 
@@ -535,6 +541,8 @@ function marginFindings(input: ExtractInput): Finding[] {
     else if (m[2]) atoms.push({ start, end, values: ['R1'] });
     else if (m[3]) atoms.push({ start, end, values: ['R2'] });
     else if (m[4]) atoms.push({ start, end, values: ['R1', 'R2'] });
+    else if (m[6]) atoms.push({ start, end, values: ['R0', 'R1'] });
+    else if (m[7]) atoms.push({ start, end, values: ['R2'] });
     else if (m[5]) {
       // "R1" names a resection class only beside surgery words; elsewhere it may be a cohort or a region.
       if (!R_CONTEXT.test(text)) continue;
@@ -546,9 +554,10 @@ function marginFindings(input: ExtractInput): Finding[] {
   for (const a of atoms) {
     const last = runs[runs.length - 1];
     const prev = last?.[last.length - 1];
-    // "complete resection (R0)", "resection with clear margins (R0)": the parenthesis names the same class.
+    // "complete resection (R0)", "incomplete resection of the primary tumor (R1 or R2)": the
+    // parenthesis names the same class.
     const gap = prev ? text.slice(prev.end, a.start) : '';
-    if (prev && (MARGIN_GAP.test(gap) || /^\s*\(\s*$/.test(gap))) last.push(a);
+    if (prev && (MARGIN_GAP.test(gap) || MARGIN_RESTATED.test(gap))) last.push(a);
     else runs.push([a]);
   }
   const out: Finding[] = [];
