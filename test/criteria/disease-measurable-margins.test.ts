@@ -102,3 +102,45 @@ describe('cancer names written with a bracketed abbreviation', () => {
     });
   });
 });
+
+describe('stage findings that cannot hold at once', () => {
+  const stage = (groups: string[]): Condition => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
+
+  it('reads two stage phrases of one criterion as alternatives, never as both', () => {
+    expect(readRule('Evidence of unresectable stage II disease; stage III or stage IV disease', 'inclusion')).toEqual({
+      condition: {
+        any: [
+          { all: [{ fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'unresectable' } }, stage(['II'])] },
+          stage(['III', 'IV']),
+        ],
+      },
+      unread: '',
+    });
+  });
+
+  it('joins a required stage list and the stages a later sentence allows into one alternative', () => {
+    const r = readRule(
+      'Radical surgery for CMM (including acral) stage IIb-c, III (including in transit) and IV. Stage III CMM patients with unknown primary and stage IIb-c CMM patients who have not undergone sentinel node procedure are eligible.',
+      'inclusion',
+    );
+    expect(r.condition).toEqual({ any: [stage(['IIB', 'IIC', 'III', 'IV']), stage(['III']), stage(['IIB', 'IIC'])] });
+  });
+
+  it('leaves stage alternatives joined by "or" to the assembler, which pairs each with its own words', () => {
+    const r = readRule(
+      'Stage III unresectable or histologically confirmed stage IV cutaneous melanoma (melanoma of unknown origin is accepted), treatment naïve (metastatic stage) and for which immunotherapy will be started',
+      'inclusion',
+    );
+    expect(JSON.stringify(r.condition)).toContain(
+      JSON.stringify({ all: [stage(['IV']), { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['MEL'] } }, { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } }] }),
+    );
+  });
+
+  it('does not read "stage II of the protocol" as a cancer stage', () => {
+    const r = readRule(
+      'Participants registered during stage II of the protocol must have received assignment to an open cohort from the SWOG Statistics and Data Management Center based on their biomarker screening profile (not applicable for patients registered during stage I of the protocol)',
+      'inclusion',
+    );
+    expect(JSON.stringify(r.condition ?? null)).not.toContain('"stage"');
+  });
+});

@@ -45,7 +45,7 @@
  *  - findings that a negation scope reaches only across a clause break, or a post-negation inside
  *    an exclusion list ("… are excluded"), are dropped rather than flipped.
  */
-import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
+import { isLeaf, leavesOf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { extractMetastaticSites } from './metastatic-sites';
 import { extractTumour } from './tumour';
@@ -1232,6 +1232,7 @@ const FIGO_RE = new RegExp(String.raw`\bFIGO\s*(?:\(?\d{4}\)?\s*)?(${STAGE_VAL})
 const STAGE_EDITION =
   /^\s*(?:\(?\s*(?:according to|as defined by|per|by|based on|using|using the|of the|in the)?\s*(?:the\s+)?(?:AJCC|American Joint Committee on Cancer|UICC|TNM|FIGO|Ann Arbor|Lugano)[^.;)]{0,60}?(?:\d+(?:st|nd|rd|th)\s*(?:edition|ed\.?|version)|edition|version|\d{4}|staging(?: system| manual| criteria| classification)?)\)?)/i;
 
+const PROTOCOL_STAGE = /^\s*(?:of|in)\s+(?:the\s+)?(?:protocol|study|trial)\b/i;
 const NON_CANCER_STAGE =
   /\b(?:CKD|chronic kidney disease|kidney disease|renal disease|renal failure|heart failure|NYHA|cirrhosis|liver disease|lymph(?:o)?edema|pressure (?:ulcer|injury)|COPD|GOLD|hypertension|sarcoidosis)\b[^.;]{0,12}$/i;
 const PREFIXED_STAGE: Array<[RegExp, string, (v: string) => string | null]> = [
@@ -1315,7 +1316,9 @@ function stagePieces(input: ExtractInput): Piece[] {
       NON_CANCER_STAGE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
       /^\s*(?:hypertension|pressure|ulcer|kidney|renal|chronic kidney|heart)/i.test(
         text.slice(m.index + m[0].length, m.index + m[0].length + 25),
-      )
+      ) ||
+      // "registered during stage II of the protocol": a phase of the study, not of the cancer.
+      PROTOCOL_STAGE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))
     )
       continue;
     // "Stage 1 of the study", "stage 2 portion": study parts, not disease stages.
@@ -1845,6 +1848,22 @@ function diseasePieces(input: ExtractInput): Piece[] {
   ].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The AJCC-style stage groups (as leaf substages) a finding requires: its one `stage` leaf, alone or
+ * among the conditions it needs all of; null when it has none, several, or a system without
+ * substages (BCLC, Rai…).
+ */
+function stageSetOf(c: Condition): Set<string> | null {
+  const parts = isLeaf(c) ? [c] : 'all' in c ? c.all : [];
+  const stages = parts.filter((p): p is LeafCondition => isLeaf(p) && p.fact === 'stage' && p.value === true);
+  if (stages.length !== 1) return null;
+  const groups = stages[0]!.params!['groups'] as string[];
+  if (!groups.every((g) => STAGE_ORDER.includes(g))) return null;
+  return new Set(groups.flatMap(stageLeaves));
+}
+
+const disjoint = (a: Set<string>, b: Set<string>): boolean => ![...a].some((x) => b.has(x));
+
 /** The opposite of a finding of this extractor (De Morgan); every leaf it writes is `equal` a boolean. */
 function opposite(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(opposite) };
@@ -2049,6 +2068,44 @@ export const extractDisease: Extractor = (input) => {
     const keep = out.filter((f) => f.category === 'stage' && isMeasurable(f.condition));
     out.length = 0;
     out.push(merged, ...keep, ...rest);
+  }
+
+  // A patient has one stage group. When two stage findings cannot hold at once ("stage IIb-c, III
+  // and IV. Stage III … and stage IIb-c … are eligible", "patients with irresectable stage III
+  // melanoma, … and patients with stage IV melanoma"), the assembler's "and" would make the
+  // criterion unsatisfiable: the findings name alternatives and become one, any of them.
+  // Where TNM categories stand beside the groups ("Stage IIIA (T3a N0 M0) Stage IIIB (…)") the runs
+  // do not tell which group they go with, and the criterion is left as it is.
+  // Only findings with nothing between them but words and no "or" are joined: the assembler pairs an
+  // alternative's own cancer or extent with its stage ("stage III unresectable or stage IV
+  // melanoma"), and that pairing must stay.
+  const startOf = (f: Finding): number => Math.min(...f.spans.map((x) => x[0]));
+  const endOf = (f: Finding): number => Math.max(...f.spans.map((x) => x[1]));
+  const staged = out
+    .filter((f) => f.category === 'stage' && !f.polarityHandled && stageSetOf(f.condition))
+    .sort((a, b) => startOf(a) - startOf(b));
+  const adjacent = staged.every(
+    (f, i) =>
+      i === 0 ||
+      (!/\bor\b/i.test(input.text.slice(endOf(staged[i - 1]!), startOf(f))) &&
+        !out.some((g) => !staged.includes(g) && startOf(g) >= endOf(staged[i - 1]!) && startOf(g) < startOf(f))),
+  );
+  if (
+    staged.length >= 2 &&
+    adjacent &&
+    !out.some((f) => leavesOf(f.condition).some((l) => l.fact === 'tnm')) &&
+    !staged.some((f) => input.scopes.in('negated', f.anchor ?? f.spans[0]![0])) &&
+    staged.some((f, i) => staged.slice(i + 1).some((g) => disjoint(stageSetOf(f.condition)!, stageSetOf(g.condition)!)))
+  ) {
+    const merged: Finding = {
+      category: 'stage',
+      condition: { any: staged.map((f) => f.condition) },
+      spans: staged.flatMap((f) => f.spans),
+      anchor: staged[0]!.anchor ?? staged[0]!.spans[0]![0],
+    };
+    const rest = out.filter((f) => !staged.includes(f));
+    out.length = 0;
+    out.push(merged, ...rest);
   }
 
   // Negation that leaks past a clause ("inoperable, which cannot be treated…, or metastatic
