@@ -144,3 +144,25 @@ describe('stage findings that cannot hold at once', () => {
     expect(JSON.stringify(r.condition ?? null)).not.toContain('"stage"');
   });
 });
+
+describe('response categories by abbreviation', () => {
+  it('reads "SD/PD according to RECIST" as the stable or progressing status', () => {
+    expect(readRule('Patients with SD/PD according to RECIST v1.1', 'exclusion')).toEqual({
+      condition: { fact: 'diseaseStatus', operator: 'in', value: ['stable', 'progressing'] },
+      unread: '',
+    });
+  });
+
+  it('does not read a bound on the response ("less than a CR") as that response', () => {
+    const r = readRule('Patients must have experienced less than a CR (according to Lugano criteria) to anti- PD-1 treatment', 'inclusion');
+    expect(JSON.stringify(r.condition ?? null)).not.toContain('diseaseStatus');
+  });
+
+  it('does not read an abbreviation that no response criteria follow', () => {
+    const r = readRule(
+      'for patients with PR on a diagnostic CT at response evaluation, a low-dose CT (which is usually part of 18FDG-PET/CT) is allowed if sufficient target lesions are measurable for response evaluation according to RECIST v1.1 criteria 30',
+      'inclusion',
+    );
+    expect(JSON.stringify(r.condition ?? null)).not.toContain('diseaseStatus');
+  });
+});
