@@ -45,7 +45,7 @@
  *  - findings that a negation scope reaches only across a clause break, or a post-negation inside
  *    an exclusion list ("… are excluded"), are dropped rather than flipped.
  */
-import { isLeaf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
+import { isLeaf, leavesOf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { extractMetastaticSites } from './metastatic-sites';
 import { extractTumour } from './tumour';
@@ -436,6 +436,9 @@ function judgeMention(
     /^(?:cns|central|nervous|system|meningeal|leptomeningeal|brain|spinal|testicular|ocular|marrow)$/.test(prevTok.norm)
   )
     return 'site';
+  // "CNS malignancy or metastasis": disease in the CNS, primary or secondary; the brain-metastasis
+  // reader holds it, and a cancer type beside its reading would be joined to it as "and".
+  if (codes.every((c) => c === 'BRAIN') && CNS_OR_METASTASIS.test(text.slice(end, end + 30))) return 'site';
   // "squamous cell cancer", "skin cancer" (when not a phrase of its own): a generic head narrowed
   // by words not read here adds nothing but a broader claim.
   // "squamous cell cancer", "HER2-low cancers": a generic head narrowed by words not read here;
@@ -631,13 +634,19 @@ function judgeMention(
  * "squamous NSCLC"; the part after the bracket or the negated word is re-read on its own, and the
  * words before it stay unread.
  */
+const CNS_OR_METASTASIS = /^\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:metasta\w*|secondary)\b/i;
+const NAMED_ABBREVIATION = /\(\s*[A-Z][A-Za-z0-9]{0,5}\s*\)/g;
+
 function trimMention(
   input: ExtractInput,
   start: number,
   end: number,
 ): { start: number; end: number; ids: string[] } | null {
   const raw = input.text.slice(start, end);
-  const bracket = Math.max(raw.lastIndexOf(')'), raw.lastIndexOf('('), raw.lastIndexOf(']'), raw.lastIndexOf('['));
+  // A closed bracket holding only an abbreviation is part of the name as written ("central nervous
+  // system (CNS) tumors", "gastroesophageal (GE) junction adenocarcinoma"); the lexicon lists those forms.
+  const bare = raw.replace(NAMED_ABBREVIATION, (m) => ' '.repeat(m.length));
+  const bracket = Math.max(bare.lastIndexOf(')'), bare.lastIndexOf('('), bare.lastIndexOf(']'), bare.lastIndexOf('['));
   const prev = input.tokens[tokenAt(input.tokens, start) - 1];
   const negatedFirst = prev && /^non$/i.test(prev.raw) && start - prev.end <= 1;
   if (bracket < 0 && !negatedFirst) return { start, end, ids: [] };
@@ -1223,6 +1232,7 @@ const FIGO_RE = new RegExp(String.raw`\bFIGO\s*(?:\(?\d{4}\)?\s*)?(${STAGE_VAL})
 const STAGE_EDITION =
   /^\s*(?:\(?\s*(?:according to|as defined by|per|by|based on|using|using the|of the|in the)?\s*(?:the\s+)?(?:AJCC|American Joint Committee on Cancer|UICC|TNM|FIGO|Ann Arbor|Lugano)[^.;)]{0,60}?(?:\d+(?:st|nd|rd|th)\s*(?:edition|ed\.?|version)|edition|version|\d{4}|staging(?: system| manual| criteria| classification)?)\)?)/i;
 
+const PROTOCOL_STAGE = /^\s*(?:of|in)\s+(?:the\s+)?(?:protocol|study|trial)\b/i;
 const NON_CANCER_STAGE =
   /\b(?:CKD|chronic kidney disease|kidney disease|renal disease|renal failure|heart failure|NYHA|cirrhosis|liver disease|lymph(?:o)?edema|pressure (?:ulcer|injury)|COPD|GOLD|hypertension|sarcoidosis)\b[^.;]{0,12}$/i;
 const PREFIXED_STAGE: Array<[RegExp, string, (v: string) => string | null]> = [
@@ -1306,7 +1316,9 @@ function stagePieces(input: ExtractInput): Piece[] {
       NON_CANCER_STAGE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
       /^\s*(?:hypertension|pressure|ulcer|kidney|renal|chronic kidney|heart)/i.test(
         text.slice(m.index + m[0].length, m.index + m[0].length + 25),
-      )
+      ) ||
+      // "registered during stage II of the protocol": a phase of the study, not of the cancer.
+      PROTOCOL_STAGE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))
     )
       continue;
     // "Stage 1 of the study", "stage 2 portion": study parts, not disease stages.
@@ -1504,17 +1516,26 @@ function nodePieces(input: ExtractInput): Piece[] {
 // ---------------------------------------------------------------------------------------------
 
 const RESPONSE_CRITERIA = String.raw`(?:(?:modified|revised|immune[- ]related|immune)\s+)?(?:Response Evaluation Criteria in Solid Tumou?rs?\s*(?:\(\s*(?:m|i|ir)?RECIST\s*(?:v(?:ersion)?\.?\s*)?(?:\d(?:\.\d)?)?\s*\))?|(?:m|i|ir|i-?)?RECIST|RANO(?:-BM|-HGG|-LGG)?|Response Assessment in Neuro-Oncology(?:\s*\(\s*RANO\s*\))?|Lugano(?:\s+(?:classification|criteria))?|IMWG(?:\s+criteria)?|International Myeloma Working Group(?:\s*\(IMWG\))?(?:\s+criteria)?|iwCLL|IWG|Cheson(?:\s+criteria)?|PCWG3?|Prostate Cancer (?:Clinical Trials )?Working Group\s*3?(?:\s*\(PCWG3?\))?|Choi(?:\s+criteria)?|GCIG|mSWAT|INRC|RANO criteria)(?:\s*(?:version|ver\.?|v\.?)?\s*\d(?:\.\d)?)?(?:\s*\(\s*\d{4}\s*\))?(?:\s+(?:criteria|guidelines?|classification))?(?:\s*\(\s*(?:m|i)?RECIST\s*(?:v(?:ersion)?\s*)?\d(?:\.\d)?\s*\))?`;
-const MEASURABLE_CORE = String.raw`(?:(?:radiographically|radiologically|clinically|objectively|unidimensionally|bidimensionally|bi-dimensionally|uni-dimensionally)\s+)?measurable\s*(?:\(\s*target\s*\)\s*)?(?:\s+(?:and|or)\s+(?:biopsiable|accessible))?(?:\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable))?\s+(?:(?:target|tumou?r|neoplasm|extracranial|systemic|nodal|soft[- ]tissue|metastatic|disease|brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\s+)*(?:disease|lesions?|tumou?rs?|target lesions?|sites? of disease|areas? of disease|metastas[ie]s)`;
+const MEASURABLE_CORE = String.raw`(?:(?:radiographically|radiologically|clinically|objectively|unidimensionally|bidimensionally|bi-dimensionally|uni-dimensionally)\s+)?measurable\s*(?:\(\s*target\s*\)\s*)?(?:\s+(?:and|or)\s+(?:biopsiable|accessible))?(?:\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable))?\s+(?:(?:target|tumou?r|neoplasm|extracranial|systemic|nodal|soft[- ]tissue|metastatic|disease|brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\s+)*(?:disease|lesions?|tumou?rs?|target lesions?|sites? of disease|areas? of disease|metastas[ie]s|parameters?|lymph nodes?)`;
 /** Site words inside a measurable phrase: measurable disease is then necessary but not sufficient. */
 const MEASURABLE_SITE = /\b(?:brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\b/i;
 const MEASURABLE_HOW = String.raw`(?:\s*\(\s*target lesions?\s*\))?(?:\s*(?:(?:,\s*)?(?:as\s+)?(?:defined|assessed|evaluated|determined|documented|measured|confirmed)\s+(?:by|per|according to|using|with)|per|by|according to|as per|based on|using|on|under|following|in accordance with)\s*(?:the\s+)?(?:${RESPONSE_CRITERIA}|(?:CT|MRI|CT or MRI|CT\/MRI|imaging|radiographic imaging|computed tomography|magnetic resonance imaging|PET\/CT|PET-CT|physical exam(?:ination)?)(?:\s+(?:scans?|imaging))?))*(?:\s*\(\s*${RESPONSE_CRITERIA}\s*\))?`;
+/**
+ * "lesion that can be accurately measured": the words by which RECIST defines a measurable lesion
+ * (RECIST 1.1, Eisenhauer et al. 2009, §3.1.1: "accurately measured in at least one dimension";
+ * RECIST 1.0 the same). The size and method that follow stay unread, so a stricter threshold than
+ * the fact's criteria (≥ 20 mm on conventional CT) is kept as an unknown beside it.
+ */
+const ACCURATELY_MEASURED = String.raw`(?:lesions?|lesion\(s\)|tumou?rs?|disease)\s+(?:(?:that|which)\s+)?(?:can|could|must|should|will)\s+be\s+accurately\s+measured`;
 const MEASURABLE_RE = new RegExp(
-  String.raw`(?:(?:at least|>=|≥|a minimum of)\s*(?:one|1|two|2)\s+(?:\(\s*1\s*\)\s+)?)?(?:${MEASURABLE_CORE}|(?:lesions?|tumou?rs?|disease)\s+(?:(?:that|which)\s+(?:is|are|can be)\s+|(?:must|should)\s+be\s+|is\s+)?measurable|(?:m|i)?RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.1)?\s+measurable(?:\s+(?:disease|lesions?))?)${MEASURABLE_HOW}`,
+  String.raw`(?:(?:at least|>=|≥|a minimum of)\s*(?:one|1|two|2)\s+(?:\(\s*1\s*\)\s+)?)?(?:${MEASURABLE_CORE}|(?:lesions?|tumou?rs?|disease)\s+(?:(?:that|which)\s+(?:is|are|can be)\s+|(?:must|should)\s+be\s+|is\s+)?measurable|(?:m|i)?RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.1)?\s+measurable(?:\s+(?:disease|lesions?))?|${ACCURATELY_MEASURED})${MEASURABLE_HOW}`,
   'gi',
 );
 /** "measurable disease is not required", "with or without measurable disease": no requirement. */
 const MEASURABLE_VETO =
   /\b(?:not (?:be )?required|not mandatory|optional|with or without|measurable or not|regardless of|need not|not necessary)\b/i;
+/** "… is preferred, but not required" at the end of a long definition: a wish, not a requirement. */
+const PREFERRED_NOT_REQUIRED = /\b(?:preferred|recommended|desirable|desired)\b,?\s+but\s+(?:is\s+)?not\s+(?:required|mandatory|necessary)\b/i;
 /** The weaker alternatives joined to "measurable": evaluable, assessable, non-measurable disease. */
 const WEAKER_ALTERNATIVE =
   /^(?:\s*(?:,|\/|or|and\/or)\s*)+(?:(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable)(?:\s+(?:disease|lesions?|only))?)|^\s*(?:\(\s*)?(?:or|and\/or|\/)\s*(?:evaluable|assessable|non-?measurable)\b[^.;)]{0,20}\)?/i;
@@ -1546,7 +1567,7 @@ const TARGET_LESION_RE =
 
 function measurablePieces(input: ExtractInput): Piece[] {
   const { text } = input;
-  if (!/measurab|evaluab|assessab|target|\bTL\b/i.test(text)) return [];
+  if (!/measurab|accurately measured|evaluab|assessab|target|\bTL\b/i.test(text)) return [];
   const out: Piece[] = [];
   TARGET_LESION_RE.lastIndex = 0;
   for (let m = TARGET_LESION_RE.exec(text); m; m = TARGET_LESION_RE.exec(text)) {
@@ -1578,6 +1599,7 @@ function measurablePieces(input: ExtractInput): Piece[] {
     if (/non[- ]?$/i.test(text.slice(Math.max(0, s - 4), s))) continue;
     const around = text.slice(Math.max(0, s - 40), Math.min(text.length, e + 40));
     if (MEASURABLE_VETO.test(around)) continue;
+    if (PREFERRED_NOT_REQUIRED.test(text.slice(clauseStart(text, s), clauseEnd(text, e)))) continue;
     if (input.scopes.in('exception', s)) continue;
     const tail = RECIST_ONLY.exec(text.slice(e));
     if (tail) e += tail[0].length;
@@ -1826,6 +1848,22 @@ function diseasePieces(input: ExtractInput): Piece[] {
   ].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The AJCC-style stage groups (as leaf substages) a finding requires: its one `stage` leaf, alone or
+ * among the conditions it needs all of; null when it has none, several, or a system without
+ * substages (BCLC, Rai…).
+ */
+function stageSetOf(c: Condition): Set<string> | null {
+  const parts = isLeaf(c) ? [c] : 'all' in c ? c.all : [];
+  const stages = parts.filter((p): p is LeafCondition => isLeaf(p) && p.fact === 'stage' && p.value === true);
+  if (stages.length !== 1) return null;
+  const groups = stages[0]!.params!['groups'] as string[];
+  if (!groups.every((g) => STAGE_ORDER.includes(g))) return null;
+  return new Set(groups.flatMap(stageLeaves));
+}
+
+const disjoint = (a: Set<string>, b: Set<string>): boolean => ![...a].some((x) => b.has(x));
+
 /** The opposite of a finding of this extractor (De Morgan); every leaf it writes is `equal` a boolean. */
 function opposite(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(opposite) };
@@ -2030,6 +2068,44 @@ export const extractDisease: Extractor = (input) => {
     const keep = out.filter((f) => f.category === 'stage' && isMeasurable(f.condition));
     out.length = 0;
     out.push(merged, ...keep, ...rest);
+  }
+
+  // A patient has one stage group. When two stage findings cannot hold at once ("stage IIb-c, III
+  // and IV. Stage III … and stage IIb-c … are eligible", "patients with irresectable stage III
+  // melanoma, … and patients with stage IV melanoma"), the assembler's "and" would make the
+  // criterion unsatisfiable: the findings name alternatives and become one, any of them.
+  // Where TNM categories stand beside the groups ("Stage IIIA (T3a N0 M0) Stage IIIB (…)") the runs
+  // do not tell which group they go with, and the criterion is left as it is.
+  // Only findings with nothing between them but words and no "or" are joined: the assembler pairs an
+  // alternative's own cancer or extent with its stage ("stage III unresectable or stage IV
+  // melanoma"), and that pairing must stay.
+  const startOf = (f: Finding): number => Math.min(...f.spans.map((x) => x[0]));
+  const endOf = (f: Finding): number => Math.max(...f.spans.map((x) => x[1]));
+  const staged = out
+    .filter((f) => f.category === 'stage' && !f.polarityHandled && stageSetOf(f.condition))
+    .sort((a, b) => startOf(a) - startOf(b));
+  const adjacent = staged.every(
+    (f, i) =>
+      i === 0 ||
+      (!/\bor\b/i.test(input.text.slice(endOf(staged[i - 1]!), startOf(f))) &&
+        !out.some((g) => !staged.includes(g) && startOf(g) >= endOf(staged[i - 1]!) && startOf(g) < startOf(f))),
+  );
+  if (
+    staged.length >= 2 &&
+    adjacent &&
+    !out.some((f) => leavesOf(f.condition).some((l) => l.fact === 'tnm')) &&
+    !staged.some((f) => input.scopes.in('negated', f.anchor ?? f.spans[0]![0])) &&
+    staged.some((f, i) => staged.slice(i + 1).some((g) => disjoint(stageSetOf(f.condition)!, stageSetOf(g.condition)!)))
+  ) {
+    const merged: Finding = {
+      category: 'stage',
+      condition: { any: staged.map((f) => f.condition) },
+      spans: staged.flatMap((f) => f.spans),
+      anchor: staged[0]!.anchor ?? staged[0]!.spans[0]![0],
+    };
+    const rest = out.filter((f) => !staged.includes(f));
+    out.length = 0;
+    out.push(merged, ...rest);
   }
 
   // Negation that leaks past a clause ("inoperable, which cannot be treated…, or metastatic

@@ -299,8 +299,33 @@ function statusAtoms(text: string): Atom[] {
       else out.push({ start, end, values, ...(narrow ? { qualifier: m[7] } : {}) });
     } else if (m[9]) out.push({ start, end, values: ['stable'] });
   }
+  // "SD/PD according to RECIST": the response categories' own abbreviations, read only where the
+  // response criteria are named right after them (elsewhere "PD" is PD-1, Parkinson's disease…).
+  STATUS_ABBREVIATION.lastIndex = 0;
+  for (let m = STATUS_ABBREVIATION.exec(text); m; m = STATUS_ABBREVIATION.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((a) => start < a.end && end > a.start)) continue;
+    const values: Status[] = m[0].split(/\s*(?:\/|,|\bor\b|\band\/or\b)\s*/).map((a) => ABBREVIATED_STATUS[a]!);
+    if (!RESPONSE_CRITERIA_AFTER.test(text.slice(end)) || WORSE_THAN_BEFORE.test(text.slice(Math.max(0, start - 20), start)))
+      continue;
+    out.push({ start, end, values: [...new Set(values)] });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** RECIST / Lugano / IMWG response categories by their abbreviations (RECIST 1.1 §4.3). */
+const ABBREVIATED_STATUS: Record<string, Status> = {
+  CR: 'no_evidence_of_disease',
+  PR: 'responding',
+  SD: 'stable',
+  PD: 'progressing',
+};
+const STATUS_ABBREVIATION = /(?<![\w-])(?:CR|PR|SD|PD)(?:\s*(?:\/|,|\bor\b|\band\/or\b)\s*(?:CR|PR|SD|PD))*(?![\w-])/g;
+const RESPONSE_CRITERIA_AFTER =
+  /^\s*\(?\s*(?:according\s+to|per|by|as\s+(?:defined|assessed|determined)\s+by)\s+(?:the\s+)?(?:(?:modified|revised|immune[- ]related)\s+)?(?:i|m|ir)?RECIST|^\s*\(?\s*(?:according\s+to|per|by)\s+(?:the\s+)?(?:Lugano|RANO|IMWG|iwCLL)\b/i;
+/** "less than a CR", "no better than PR": a bound this reading would turn into the status itself. */
+const WORSE_THAN_BEFORE = /\b(?:than|non|not|no)\s*(?:an?\s+)?$/i;
 
 function statusFindings(input: ExtractInput): Finding[] {
   const { text } = input;
@@ -515,12 +540,18 @@ const MARGIN_ATOM = new RegExp(
     // 3: R2
     String.raw`((?:macroscopic(?:al)?|gross)\s+residual\s+(?:disease|tumou?r))`,
     // 4: R1 or R2
-    String.raw`(non[- ]?radical\s+(?:resection|surgery|excision)|incomplete\s+(?:surgical\s+)?resection|non[- ]?R0(?:\s+resection)?)`,
+    String.raw`(non[- ]?radical\s+(?:resection|surgery|excision)|incomplete\s+(?:surgical\s+)?resection|non[- ]?R0(?:\s+resection)?|(?:>=|≥)\s*R1\b)`,
     // 5: an R class
     String.raw`(\bR\s?[012](?![\w-])(?:\s+(?:complete\s+)?resection)?)`,
+    // 6: R0 or R1 — "macroscopically complete" leaves no tumour that can be seen (UICC: R2 is macroscopic residual)
+    String.raw`(macroscopic(?:al)?(?:ly)?\s+complete\s+(?:surgical\s+)?(?:resection|excision))`,
+    // 7: R2 — "macroscopically incomplete" leaves tumour that can be seen
+    String.raw`(macroscopic(?:al)?(?:ly)?\s+incomplete\s+(?:surgical\s+)?(?:resection|excision))`,
   ].join('|'),
   'gi',
 );
+/** The gap before a parenthesis that restates the class: "(", "of the primary tumor (". */
+const MARGIN_RESTATED = /^\s*(?:of\s+(?:the\s+)?(?:primary\s+)?(?:tumou?r|lesion)\s*)?\(\s*$/i;
 const R_CONTEXT = /\b(?:resect\w*|surgery|surgical|margins?|excision|operat\w*)\b/i;
 const MARGIN_GAP = /^\s*(?:,\s*(?:or\s+)?|\s+or\s+|\s+and\/or\s+|\s*\/\s*|\s+and\s+)$/i;
 
@@ -534,7 +565,13 @@ function marginFindings(input: ExtractInput): Finding[] {
     if (m[1]) atoms.push({ start, end, values: ['R0'] });
     else if (m[2]) atoms.push({ start, end, values: ['R1'] });
     else if (m[3]) atoms.push({ start, end, values: ['R2'] });
-    else if (m[4]) atoms.push({ start, end, values: ['R1', 'R2'] });
+    else if (m[4]) {
+      // "≥ R1", like a bare R class, names a resection class only beside surgery words.
+      if (/^(?:>=|≥)/.test(m[4]) && !R_CONTEXT.test(text)) continue;
+      atoms.push({ start, end, values: ['R1', 'R2'] });
+    }
+    else if (m[6]) atoms.push({ start, end, values: ['R0', 'R1'] });
+    else if (m[7]) atoms.push({ start, end, values: ['R2'] });
     else if (m[5]) {
       // "R1" names a resection class only beside surgery words; elsewhere it may be a cohort or a region.
       if (!R_CONTEXT.test(text)) continue;
@@ -546,9 +583,10 @@ function marginFindings(input: ExtractInput): Finding[] {
   for (const a of atoms) {
     const last = runs[runs.length - 1];
     const prev = last?.[last.length - 1];
-    // "complete resection (R0)", "resection with clear margins (R0)": the parenthesis names the same class.
+    // "complete resection (R0)", "incomplete resection of the primary tumor (R1 or R2)": the
+    // parenthesis names the same class.
     const gap = prev ? text.slice(prev.end, a.start) : '';
-    if (prev && (MARGIN_GAP.test(gap) || /^\s*\(\s*$/.test(gap))) last.push(a);
+    if (prev && (MARGIN_GAP.test(gap) || MARGIN_RESTATED.test(gap))) last.push(a);
     else runs.push([a]);
   }
   const out: Finding[] = [];
@@ -608,7 +646,11 @@ const MARGIN_SUBJECT =
 const GATE =
   /progress|remission|response|stable\s+disease|evidence\s+of|\d\s*(?:mm|cm|millim|centim)|margin|R\s?[012]\b|radical|residual|resection|excision/i;
 
+/** Response abbreviations, in capitals only (the status reader checks the criteria named after them). */
+const ABBREVIATION_GATE = /\b(?:SD|PD|CR|PR)\b(?!-)/;
+
 export const extractTumour: Extractor = (input) => {
-  if (input.text.length > 2000 || !GATE.test(input.text) || !aboutOwnCancer(input)) return [];
+  if (input.text.length > 2000 || !(GATE.test(input.text) || ABBREVIATION_GATE.test(input.text)) || !aboutOwnCancer(input))
+    return [];
   return [...statusFindings(input), ...sizeFindings(input), ...marginFindings(input)];
 };
