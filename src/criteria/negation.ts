@@ -154,6 +154,10 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
       // that the readers take from the lead-in.
       if (stops[j] !== undefined && /exclusionary/i.test(text.slice(f.start, f.end)) && /^\s*$/.test(text.slice(f.end, stops[j])) && text[stops[j]!] === ':') j++;
       let end = stops[j] ?? text.length;
+      // "History of another malignancy, except for:" over a list on the lines after it: every item of
+      // the list is an exception, up to the end of the criterion.
+      if (stops[j] !== undefined && text[stops[j]!] === ':' && /^[\s\w]*$/.test(text.slice(f.end, stops[j])) && /^:[ \t]*\r?\n/.test(text.slice(stops[j]!)))
+        end = text.length;
       // "treatment-naïve (except for prior surgery) metastatic NSCLC": an exception opened inside a
       // parenthesis ends with it.
       const open = openParenBefore(text, f.start);

@@ -123,6 +123,9 @@ const LEAD_IN_VERB = /\b(?:must|should|shall|will|are|is|have|has|had|be|include
 function isShortLabel(norm: string): boolean {
   return /^[^.;:]{1,40}:$/.test(norm) && norm.split(/\s+/).length <= 4 && !LEAD_IN_VERB.test(norm);
 }
+/** A lead-in whose items are the exceptions to it: "…, except for:", "… with the following exceptions:", "… unless:". */
+const EXCEPTIONS_FOLLOW =
+  /(?:\b(?:except(?:ions?)?(?:\s+for)?|other\s+than|with\s+the\s+(?:following\s+)?(?:qualifications\s+and\s+)?exceptions?(?:\s+of)?|exceptions?\s+(?:to\s+this\s+\w+\s+)?(?:include|are)|excluding|apart\s+from|unless)\b(?:\s+(?:the\s+following|any\s+of\s+the\s+following|that|those|participants|patients)){0,2}\s*:?|^exceptions?\s*:?)\s*$/i;
 /** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"), or the exceptions to it ("EXCEPTIONS: …"). */
 const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b|exceptions?\s*:)/i;
 /** A letter or number opening the text inside a bullet ("* a. Congestive heart failure …"). */
@@ -529,6 +532,13 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     if ((NOT_SPECIFIED.test(own.normText) || noWords) && item.children.length === 0) return;
     if (item.children.length === 0) {
       out.push(own);
+      return;
+    }
+    // A criterion whose exceptions are listed under it ("History of another primary malignancy,
+    // except for:", then the exempt cancers) is one criterion with them: an exception read alone
+    // would exclude the very patients the list lets in, and the lead-in alone would lose them.
+    if (EXCEPTIONS_FOLLOW.test(own.normText)) {
+      out.push(toSegment(item, fullCtx, subtreeEnd(item)));
       return;
     }
     // A lab-panel heading over lab lines is their context, like a lead-in.

@@ -1,3 +1,4 @@
+import { parseCriteria } from '../../src/criteria/parse';
 import { segmentCriteria } from '../../src/criteria/segment';
 import { fixtureStudies, nctIdOf, studyById } from '../support/studies';
 
@@ -209,6 +210,18 @@ describe('segmentCriteria on real studies', () => {
     expect(ici.find((s) => s.normText.startsWith('No prior systemic therapy in the metastatic'))?.context).toEqual([
       'Must meet the following criteria related to prior treatment:',
     ]);
+  });
+
+  it('keeps a criterion and the exceptions listed under it as one criterion (NCT04855435, NCT04616443)', () => {
+    const other = segmentCriteria(criteriaText('NCT04855435')).find((s) => s.normText.startsWith('Had a history of another primary malignancy, except for:'));
+    expect(other?.normText).toContain('Adequately treated non-invasive basal skin cancer or squamous cell skin carcinoma');
+    expect(segmentCriteria(criteriaText('NCT04855435')).some((s) => s.normText.startsWith('Adequately treated non-invasive basal'))).toBe(false);
+    // Each exception stays an exception: hypothyroidism and celiac disease do not exclude.
+    const autoimmune = parseCriteria(criteriaText('NCT04616443')).find((c) => c.text.startsWith('Patients with active autoimmune diseases'));
+    const facts = JSON.stringify(autoimmune?.rule);
+    expect(facts).toContain('autoimmune_disease');
+    expect(facts).not.toContain('hypothyroidism');
+    expect(facts).not.toContain('celiac_disease');
   });
 
   it('emits no criterion for items with no words in them (NCT06814496, NCT06818682, NCT01785420, NCT06994208)', () => {
