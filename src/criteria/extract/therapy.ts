@@ -793,6 +793,12 @@ const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
 const SENTENCE_BLOCK_RE =
   /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
+/** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
+const EXTENT_BEFORE_RE = /(?:,|\bor|\band)\s+(?:[\w-]+\s+)?(?:fields?|areas?|regions?|volumes?)[\s-]+$/i;
+/** An alternative after a list that is no member of it: "or" and a word. */
+const UNREAD_ALT_RE = /\b(?:or|and\/or)\s+[A-Za-z]/i;
+/** "non-" right before an item: the item is what is not meant. */
+const NON_BEFORE_RE = /\bnon[\s-]*$/i;
 /** Cue words between a sentence-level governor and a list that start a new statement. */
 const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
@@ -862,6 +868,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     lists.push({ items: [it], start: it.start, end: it.end, hasAnd: false, unknownMember: false, blocked: false });
   }
   joinUnreadMembers(ctx, lists, windows, e);
+  // "non-cell-based therapies) or oncolytic virus therapy, radiotherapy": the "non-" negates its own
+  // item only; the members after it are treatments of their own, a list of their own.
+  for (let k = lists.length - 1; k >= 0; k--) {
+    const l = lists[k]!;
+    if (l.items.length < 2 || !NON_BEFORE_RE.test(text.slice(Math.max(s, l.start - 6), l.start))) continue;
+    const [first, ...others] = l.items;
+    const second = others[0]!;
+    if (!/^[\s,)\]]*(?:or|and\/or|,)[\s,]*$|^[\s,)\]]*[,)\]][\s,]*(?:or|and\/or)?\s*$/i.test(text.slice(first!.end, second.start))) continue;
+    const rest = { ...l, items: others, start: second.start, hasAnd: l.hasAnd, unknownMember: l.unknownMember };
+    lists.splice(k, 1, { items: [first!], start: first!.start, end: first!.end, hasAnd: false, unknownMember: false, blocked: false }, rest);
+  }
   // Under a lead-in naming reactions to what follows ("hypersensitivity to any of the following:"),
   // the entry names a cause, never a treatment received.
   const lead = input.context[input.context.length - 1];
@@ -899,7 +916,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const outcomeCue =
       !!outcomeBefore(before, input.kind === 'exclusion') ||
       (input.kind === 'exclusion' && !!OUTCOME_BEFORE_RE.exec(text.slice(Math.max(s, l.start - 160, lastWin ? lastWin.end : 0), l.start))?.groups?.time);
-    if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue) {
+    // Right before a member of a union the extent noun is its modifier ("…, large area radiotherapy, immunotherapy"),
+    // which narrows it (left unread), not a lesion the treatment was given to.
+    const extent = !!blocker && !l.items[0]!.except && EXTENT_BEFORE_RE.test(before);
+    if (extent) (l.narrowedBy ??= []).push(blocker![0].trim());
+    if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue && !extent) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
       if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
@@ -912,7 +933,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       l.blockedBy ??= 'after';
       if (l.items.every((it) => EFFECT_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 30))))) l.gate = true;
     }
-    if (/\bnon[\s-]*$/i.test(before)) l.blocked = true;
+    if (NON_BEFORE_RE.test(before)) l.blocked = true;
     // "an investigational ctDNA test", "investigational site": the bare adjective on a non-treatment noun.
     if (
       l.items.length === 1 &&
@@ -1243,7 +1264,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (ended) own.push([list.start - ended[0].length, list.start]);
     // A window after the next list ("steroids (…) or other immunosuppressants within 14 days") is
     // that list's too: it stays free for it, and this finding ends before it.
-    if (win && !windowFromContext && !(nextList && win.start > nextList.start)) own.push([win.start, win.end]);
+    // Past an alternative no list took ("immunosuppressants, or live vaccines within 28 days") the window is
+    // shared with what another reader may take: claiming it would make the two findings overlap, which
+    // the assembler joins with "and".
+    const unreadAltBefore = !!win && win.start > list.end && OTHER_TOPIC_MEMBER_RE.test(text.slice(list.end, win.start)) && UNREAD_ALT_RE.test(maskSpans(text, list.end, win.start, lists.flatMap((l) => spanOf(l.items))).replace(PAREN_RE, ' '));
+    if (win && !windowFromContext && !(nextList && win.start > nextList.start) && !unreadAltBefore) own.push([win.start, win.end]);
     const clauseCut = /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e));
     const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
     const restStart = Math.max(s, limitBefore);
@@ -1265,9 +1290,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // them with "or").
       const altCut = alternativeCut(ctx, list.end, clauseEnd, nextList?.start);
       let ownRest = altCut === null ? rest : rest.slice(0, altCut - restStart);
+      // A parenthesis right after the list before (its dose, its examples, "(non-cell-based therapies)") is that list's.
+      const asideBefore = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
+      if (asideBefore) ownRest = ' '.repeat(asideBefore) + ownRest.slice(asideBefore);
       // The words between "or" and the next list are that list's own ("… or chronic use of systemic corticosteroids").
-      const orNext = nextList ? /\b(?:or|and\/or)\s+((?:[\w-]+\s+){0,4})$/i.exec(text.slice(list.end, nextList.start)) : null;
-      if (input.kind === 'exclusion' && !negForMode && nextList && orNext && altCut === null && !otherTopicOrs(ctx, list.end, nextList.start).some(([x, y]) => list.end + orNext.index >= x && list.end + orNext.index < y)) {
+      const orNext = nextList ? (/\b(?:or|and\/or)\s+((?:[\w-]+\s+){0,4})$/i.exec(text.slice(list.end, nextList.start)) ?? COMMA_NEXT_RE.exec(text.slice(list.end, nextList.start))) : null;
+      if (input.kind === 'exclusion' && !negForMode && nextList && orNext && (altCut === null || altCut >= nextList.start) && !otherTopicOrs(ctx, list.end, nextList.start).some(([x, y]) => list.end + orNext.index >= x && list.end + orNext.index < y)) {
         const from = list.end + orNext.index - restStart;
         const to = nextList.start - restStart;
         if (from >= 0 && to <= ownRest.length) ownRest = ownRest.slice(0, from) + ' '.repeat(to - from) + ownRest.slice(to);
@@ -1452,9 +1480,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // words of the next list's alternative.
       const aside = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
       const qualEnd = nextList && nextList.start < clauseEnd && nextList.start > list.end ? nextList.start : clauseEnd;
+      // Modifiers of the next member after a comma (", large area radiotherapy") are not this list's qualifier.
+      const nextMods = nextList && qualEnd === nextList.start ? COMMA_NEXT_RE.exec(text.slice(list.end, qualEnd)) : null;
+      const qualText = rest.slice(aside, qualEnd - restStart);
+      const qualMasked = nextMods ? qualText.slice(0, qualText.length - nextMods[1]!.length) + ' '.repeat(nextMods[1]!.length) : qualText;
       // "unable to interrupt" is the qualifier whatever words the clause holds besides.
       if (stop) qualifier = { leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } }, spans: [stop, [restStart, clauseEnd]] };
-      else qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart))) ?? {
+      else qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, qualMasked)) ?? {
         leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
@@ -1633,6 +1665,11 @@ const CONTEXT_BLOCK_RE = /\b(?:hypersensitiv\w*|allerg\w*|anaphyla\w*|intoleran\
 /** The head noun that ends an unread member of a union: "bridging therapy", "vaccines", "tumor embolization". */
 const MEMBER_RE =
   /^(?:(?!(?:within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|on|at|by|after|before|during|who|that|which|not|no|than|with|without|including|include|such|as|except|unless|if|the|is|are|was|were|has|have|had|been|be|must|should|may|any|another|all|these|those|this|its|their)\b)[\w-]+\s+){0,3}(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|vaccines?|vaccinations?|inhibitors?|antibod(?:y|ies)|embolization|biologics?|preparations?|compounds?|products?)$/i;
+/**
+ * Members another reader takes as a topic of its own ("live vaccines": attestation live_vaccine). As an
+ * unparsed leaf inside this union the two findings would overlap and be joined with "and".
+ */
+const OTHER_TOPIC_MEMBER_RE = /\b(?:live|attenuated)\b[^,;]*\bvaccin/i;
 const MEMBER_SEP_RE = /\s*(?:,|\/|\band\s*\/\s*or\b|\bor\b|\band\b)\s*/gi;
 /** After a list: "or antiviral therapy are used or are being used within 4 weeks": an unread member sharing the window. */
 const TRAILING_MEMBER_RE =
@@ -1707,7 +1744,7 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
     for (const [x, y] of pieces) {
       const piece = flat.slice(x, y).trim();
       if (!piece) continue;
-      if (!MEMBER_RE.test(piece)) {
+      if (!MEMBER_RE.test(piece) || OTHER_TOPIC_MEMBER_RE.test(piece)) {
         ok = false;
         break;
       }
@@ -1750,7 +1787,7 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
       continue;
     }
     const m = TRAILING_MEMBER_RE.exec(text.slice(l.end, limit));
-    if (!m || !MEMBER_RE.test(m[2]!)) continue;
+    if (!m || !MEMBER_RE.test(m[2]!) || OTHER_TOPIC_MEMBER_RE.test(m[2]!)) continue;
     const at = l.end + m[1]!.length;
     l.unknownMember = true;
     (l.unknownSpans ??= []).push([at, at + m[2]!.length]);
@@ -2066,7 +2103,9 @@ function necessaryBlocked(
   const label = clause ? null : COHORT_LABEL_RE.exec(before);
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
   const aside = a > s ? (/^\s*\([^()]{0,120}\)/.exec(before)?.[0].length ?? 0) : 0;
-  const headFrom = clause ? a + clause.index + clause[0].length : a + Math.max(label ? label[0].length : 0, aside);
+  // So is the separator of the union both lists are members of (", large area radiotherapy").
+  const sep = a > s && !clause && !label ? (UNION_SEP_RE.exec(before.slice(aside))?.[0].length ?? 0) : 0;
+  const headFrom = clause ? a + clause.index + clause[0].length : a + Math.max(label ? label[0].length : 0, aside + sep);
   let unknownHead = 0;
   // The time of an outcome ("progression during or within 60 days of the last dose of") is the qualifier itself.
   const lookback = text.slice(Math.max(s, list.start - 160), list.start);
@@ -2086,7 +2125,9 @@ function necessaryBlocked(
     // Other content words at the head of the clause narrow the list or name what had it ("HER3-targeted
     // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
     // stays necessary unless the head offers an alternative or turns the list around ("lack of").
-    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ').replace(SETTING_OR_RE, ' ').replace(OUTCOME_TIME_OR_RE, ' ')) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
+    // A site noun right before the item is its modifier ("large area radiotherapy", "limited field radiation"), not what was treated.
+    const reversing = HEAD_REVERSING_RE.test(t.norm) && !(SITE_MODIFIER_RE.test(t.norm) && /^[\s-]*$/.test(text.slice(t.end, list.start)));
+    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ').replace(SETTING_OR_RE, ' ').replace(OUTCOME_TIME_OR_RE, ' ')) && !reversing && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
@@ -2109,12 +2150,20 @@ function necessaryBlocked(
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
       const at = list.end + m.index + m[0].length;
       if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart))) continue;
+      // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
+      if (nextListStart !== undefined && at > nextListStart && UNION_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
       return 'alternative after';
     }
   }
   return null;
 }
 
+/** The connective that opens a list's head after the list before it: ", ", ", or ", "or ". */
+const UNION_SEP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)/i;
+/** Site nouns that, right before a treatment, name the extent of it. */
+const SITE_MODIFIER_RE = /^(?:field|fields|area|region|volume)$/i;
+/** Words after a comma right before the next list: its modifiers ("…, large area radiotherapy"), not this list's qualifiers. */
+const COMMA_NEXT_RE = /,\s*((?:(?!(?:to|for|of|in|on|at|with|by|from|into|who|which|that|not|no|nor|within|since|after|before|during|than|as|unless|except|if|is|are|was|were|has|have|had)\b)[\w-]+\s+){1,3})$/i;
 /** Two settings of one treatment ("neo-adjuvant or adjuvant chemotherapy"), no alternative to it. */
 const SETTING_OR_RE = /\b(?:neo-?\s?adjuvant|adjuvant)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:neo-?\s?adjuvant|adjuvant)\b/gi;
 /** "progression during or within 12 weeks of": one time of the outcome, no alternative to the treatment. */

@@ -1,0 +1,93 @@
+/**
+ * Unions of received treatments split into several lists by words the lexicon does not read: a
+ * "non-" aside, the extent noun of one member ("large area radiotherapy"), an "or any other form of"
+ * lead-in. Each list is read on its own, its unread words kept as unparsed leaves; an alternative
+ * another reader takes ("live vaccines") stays out of the union. Every line is verbatim from the
+ * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
+ */
+import { readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
+
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []) => readCondition(text, kind, context);
+
+describe('members after a "non-" aside are a list of their own', () => {
+  it('reads the members after the aside, and keeps the aside as a qualifier of the list it follows', () => {
+    expect(
+      read(
+        'Subjects who received any chemotherapy or immunotherapies (non-cell-based therapies) or oncolytic virus therapy, radiotherapy, radiosurgery or investigational agents within three weeks of enrollment.',
+      ),
+    ).toEqual({
+      any: [
+        { all: [therapy({ kinds: ['chemotherapy', 'immunotherapy'], withinDays: 21 }), unread('non-cell-based')] },
+        therapy({ classes: ['oncolytic_virus'], withinDays: 21 }),
+        therapy({ kinds: ['radiation', 'investigational'], withinDays: 21 }),
+      ],
+    });
+  });
+});
+
+describe('the extent noun of a union member narrows that member only', () => {
+  it('reads "large area radiotherapy" as radiotherapy qualified by the unread extent', () => {
+    expect(
+      read('Patients who received major surgery, conventional chemotherapy, large area radiotherapy, immunotherapy or biological therapy within 4 weeks before entering the trial;'),
+    ).toEqual({
+      any: [
+        therapy({ kinds: ['surgery', 'chemotherapy'], withinDays: 28 }),
+        { all: [{ any: [therapy({ kinds: ['radiation', 'immunotherapy'], withinDays: 28 }), unread('biological therapy')] }, unread('large area')] },
+      ],
+    });
+  });
+
+  it('keeps an exception of "limited field palliative radiotherapy" as the qualifier it was', () => {
+    expect(read('Radiotherapy within the last 2 weeks before start of study treatment administration, with exception of limited field palliative radiotherapy.')).toEqual({
+      all: [therapy({ kinds: ['radiation'], withinDays: 14 }), unread('limited field palliative radiotherapy')],
+    });
+  });
+
+  it('does not read a "local site" washout label as radiotherapy required', () => {
+    const c = read('Radiotherapy - At least 14 days from local site radiation therapy', 'inclusion', [
+      'Part B (Dose Expansion)',
+      'Time between prior anticancer therapy including investigational agents and first dose of NN3201 as below:',
+    ]);
+    expect(therapyLeaves(c).filter((l) => 'value' in l && l.value === true)).toEqual([]);
+  });
+});
+
+describe('an alternative read after the next list does not block the list before it', () => {
+  it('reads "or any other form of immunosuppressive therapy" with the window it shares', () => {
+    expect(
+      read(
+        'Is receiving chronic systemic steroid therapy (in dosing exceeding 10 mg daily of prednisone equivalent) or any other form of immunosuppressive therapy within seven days prior the first dose of study treatment.',
+      ),
+    ).toEqual({
+      any: [
+        {
+          all: [
+            therapy({ classes: ['corticosteroid'], withinDays: 7 }),
+            unread('chronic systemic steroid therapy (in dosing exceeding 10 mg daily of prednisone equivalent) or any other form'),
+          ],
+        },
+        therapy({ classes: ['immunosuppressant'], withinDays: 7 }),
+      ],
+    });
+  });
+
+  it('does not take an alternative after an aside in parentheses for a sibling list', () => {
+    expect(
+      read(
+        'Participation in a therapeutic clinical study within 3 wk before enrolment (for small-molecule targeted agents, this non-participation period is 2 wk or 5 half-lives, whichever is longer), or current participation in other investigational procedures.',
+      ),
+    ).toEqual({ fact: 'attestation', operator: 'equal', value: true, params: { topic: 'other_trial' } });
+  });
+});
+
+describe('an alternative another reader takes stays out of the union', () => {
+  it('joins "live vaccines" with "or", not as an unread member of the immunosuppressants', () => {
+    expect(read('Use of systemic corticosteroids (\\>10 mg/day prednisone equivalent), immunosuppressants, or live vaccines within 28 days.')).toEqual({
+      any: [
+        { all: [therapy({ classes: ['corticosteroid'], withinDays: 28 }), unread('Use of systemic corticosteroids (>10 mg/day prednisone equivalent')] },
+        therapy({ classes: ['immunosuppressant'], withinDays: 28 }),
+        { fact: 'attestation', operator: 'equal', value: true, params: { topic: 'live_vaccine' } },
+      ],
+    });
+  });
+});
