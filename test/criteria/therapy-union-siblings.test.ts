@@ -5,6 +5,8 @@
  * another reader takes ("live vaccines") stays out of the union. Every line is verbatim from the
  * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
+import { readCriterion } from '../../src/criteria/parse';
+import { normalise } from '../../src/criteria/text';
 import { readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []) => readCondition(text, kind, context);
@@ -89,5 +91,25 @@ describe('an alternative another reader takes stays out of the union', () => {
         { fact: 'attestation', operator: 'equal', value: true, params: { topic: 'live_vaccine' } },
       ],
     });
+  });
+});
+
+describe('a planned or anticipated treatment after "or" is an alternative of its own', () => {
+  it('reads the washout before "or anticipation of need for …" and leaves the plan unread', () => {
+    expect(
+      readCriterion(
+        normalise('Major surgical procedure within 28 days prior to study treatment or anticipation of need for a major surgical procedure during the course of the study').text,
+        'exclusion',
+        [],
+      ),
+    ).toMatchObject({ condition: therapy({ kinds: ['surgery'], withinDays: 28 }), unread: 'anticipation … major surgical procedure during the course' });
+  });
+
+  it('does not cut the clause where a condition after the plan may bind both', () => {
+    expect(
+      read(
+        'Use of proton pump inhibitors (PPIs), H2-receptor antagonists, or other systemic acid-reducing agents within 7 days prior to Cycle 1 Day 1 or planned use during the study treatment period, unless the patient can be switched to local antacids',
+      ),
+    ).toBeNull();
   });
 });

@@ -795,6 +795,10 @@ const SENTENCE_BLOCK_RE =
   /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
 /** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
 const EXTENT_BEFORE_RE = /(?:,|\bor|\band)\s+(?:[\w-]+\s+)?(?:fields?|areas?|regions?|volumes?)[\s-]+$/i;
+/** An alternative that plans or expects a treatment: "or anticipation of need for", "or planned use during", "or expected to require". */
+const FUTURE_ALT_RE = /[,;]?\s*\b(?:or|and\/or)\s+(?:an?\s+|the\s+)?(?:anticipat\w*|expect\w*|plann\w*|scheduled|intend\w*|likely\s+to|(?:will|would)\s+(?:need|require|receive|undergo))\b/i;
+/** A condition that may bind every alternative before it. */
+const TRAILING_CONDITION_RE = /\b(?:unless|except\w*|if|provided|other\s+than|excluding|apart\s+from|as\s+long\s+as)\b/i;
 /** An alternative after a list that is no member of it: "or" and a word. */
 const UNREAD_ALT_RE = /\b(?:or|and\/or)\s+[A-Za-z]/i;
 /** "non-" right before an item: the item is what is not meant. */
@@ -1269,7 +1273,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // the assembler joins with "and".
     const unreadAltBefore = !!win && win.start > list.end && OTHER_TOPIC_MEMBER_RE.test(text.slice(list.end, win.start)) && UNREAD_ALT_RE.test(maskSpans(text, list.end, win.start, lists.flatMap((l) => spanOf(l.items))).replace(PAREN_RE, ' '));
     if (win && !windowFromContext && !(nextList && win.start > nextList.start) && !unreadAltBefore) own.push([win.start, win.end]);
-    const clauseCut = /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e));
+    // "…, or anticipation of need for X during the study": a plan is another alternative, never a qualifier of this list.
+    // Not where a condition after the plan ("…, unless the patient can be switched") may bind both.
+    const futureAlt = FUTURE_ALT_RE.exec(text.slice(list.end, e));
+    const clauseCut =
+      /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e)) ??
+      (futureAlt && !TRAILING_CONDITION_RE.test(text.slice(list.end + futureAlt.index, e)) ? futureAlt : null);
     const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
     const restStart = Math.max(s, limitBefore);
     const rest = maskSpans(text, restStart, clauseEnd, [
