@@ -65,7 +65,7 @@ describe('an alternative read after the next list does not block the list before
         {
           all: [
             therapy({ classes: ['corticosteroid'], withinDays: 7 }),
-            unread('chronic systemic steroid therapy (in dosing exceeding 10 mg daily of prednisone equivalent) or any other form'),
+            unread('chronic systemic steroid therapy (in dosing exceeding 10 mg daily of prednisone equivalent'),
           ],
         },
         therapy({ classes: ['immunosuppressant'], withinDays: 7 }),
@@ -94,6 +94,34 @@ describe('an alternative another reader takes stays out of the union', () => {
   });
 });
 
+describe('a later member of a union takes the cue at its head', () => {
+  it('reads "or radical surgery" as received, with the clause after it as its qualifier', () => {
+    expect(read('Has received prior radiation therapy, systemic therapy, targeted therapy, or radical surgery for management of head and neck cancer not considered part of CRT.')).toEqual({
+      any: [
+        {
+          all: [
+            therapy({ kinds: ['radiation', 'systemic', 'targeted'] }),
+            unread('Has received prior radiation therapy, systemic therapy, targeted therapy, or radical surgery for management of head and neck cancer not considered part of CRT'),
+          ],
+        },
+        { all: [therapy({ kinds: ['surgery'] }), unread('radical surgery for management of head and neck cancer not considered part of CRT')] },
+      ],
+    });
+  });
+
+  it('does not make the examples of a required treatment each required', () => {
+    const c = read(
+      'Patients must have cancer that is planned for or has undergone curative intent treatment (e.g. surgery, definitive radiation, definitive chemoradiation, adjuvant radiation, adjuvant chemotherapy, adjuvant chemoradiation, etc). Curative intent treatment must be completed within 12 months of study entry.',
+      'inclusion',
+    );
+    expect(therapyLeaves(c).filter((l) => 'value' in l && l.value === true)).toEqual([]);
+  });
+
+  it('does not lend the cue to a target phrase after "or antibody drug"', () => {
+    expect(read('Prior receipt of an ADC or antibody drug targeting EGFR and/or HER3;')).toEqual(therapy({ classes: ['adc'] }));
+  });
+});
+
 describe('a planned or anticipated treatment after "or" is an alternative of its own', () => {
   it('reads the washout before "or anticipation of need for …" and leaves the plan unread', () => {
     expect(
@@ -106,10 +134,10 @@ describe('a planned or anticipated treatment after "or" is an alternative of its
   });
 
   it('does not cut the clause where a condition after the plan may bind both', () => {
-    expect(
-      read(
-        'Use of proton pump inhibitors (PPIs), H2-receptor antagonists, or other systemic acid-reducing agents within 7 days prior to Cycle 1 Day 1 or planned use during the study treatment period, unless the patient can be switched to local antacids',
-      ),
-    ).toBeNull();
+    // "unless the patient can be switched" spares every alternative: each list is only a necessary condition.
+    const c = read(
+      'Use of proton pump inhibitors (PPIs), H2-receptor antagonists, or other systemic acid-reducing agents within 7 days prior to Cycle 1 Day 1 or planned use during the study treatment period, unless the patient can be switched to local antacids',
+    );
+    expect(c && 'any' in c ? c.any.map((x) => 'all' in x && x.all.some((l) => 'fact' in l && l.fact === 'unparsed')) : c).toEqual([true, true]);
   });
 });

@@ -284,7 +284,7 @@ describe('therapy extractor: exact conditions', () => {
   it('reads a steroid dose parenthesis as a narrowing, and "or other immunosuppressants" as the next alternative with the same window', () => {
     expect(read('Systemic corticosteroids (> 10 mg daily prednisone equivalent) or other immunosuppressive medications =< 14 days prior to registration', 'exclusion')).toEqual({
       any: [
-        { all: [therapy({ classes: ['corticosteroid'], withinDays: 14 }), unread('10 mg daily prednisone equivalent) or other')] },
+        { all: [therapy({ classes: ['corticosteroid'], withinDays: 14 }), unread('10 mg daily prednisone equivalent')] },
         // "Other" names no narrower class: corticosteroids are not immunosuppressants (ATC H02 vs L04).
         therapy({ classes: ['immunosuppressant'], withinDays: 14 }),
       ],

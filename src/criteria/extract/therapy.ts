@@ -1110,6 +1110,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const st = settingsNear(text, list, limitAfter);
 
     const cueBefore = text.slice(Math.max(s, limitBefore), list.start);
+    const unionCue = unionHead(ctx, lists, idx, s);
     // "prednisone use > 10 mg/day", "steroid intake": the noun after the list says it is taken.
     const useAfter = USE_AFTER_RE.exec(text.slice(list.end, limitAfter));
     const hasCue =
@@ -1123,6 +1124,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       oc.outcomes.length > 0 ||
       list.items.some((i) => i.suffix) ||
       CUE_RE.test(cueBefore) ||
+      // "Has received prior radiation therapy, systemic therapy, targeted therapy, or radical surgery": a later
+      // member of the union the cue heads, parted from the list before only by its own modifier.
+      (strict && !!unionCue) ||
       /^\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:received|given|administered|completed)\b/i.test(text.slice(list.end, limitAfter)) ||
       contextCue ||
       !!list.requiredReceipt ||
@@ -1465,7 +1469,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     let qualifier: { leaf: LeafCondition; spans: Span[] } | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
-      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start);
+      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue);
       if (why) {
         note(`unqualified:${qualify}:${why}`);
         continue;
@@ -1490,9 +1494,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const aside = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
       const qualEnd = nextList && nextList.start < clauseEnd && nextList.start > list.end ? nextList.start : clauseEnd;
       // Modifiers of the next member after a comma (", large area radiotherapy") are not this list's qualifier.
-      const nextMods = nextList && qualEnd === nextList.start ? COMMA_NEXT_RE.exec(text.slice(list.end, qualEnd)) : null;
+      // So is the "or" that joins it ("allogeneic T cell therapy or NK cell therapy").
+      const between = nextList && qualEnd === nextList.start ? text.slice(list.end, qualEnd) : '';
+      const nextMods = between ? (OR_NEXT_RE.exec(between) ?? COMMA_NEXT_RE.exec(between)) : null;
       const qualText = rest.slice(aside, qualEnd - restStart);
-      const qualMasked = nextMods ? qualText.slice(0, qualText.length - nextMods[1]!.length) + ' '.repeat(nextMods[1]!.length) : qualText;
+      const cut = nextMods ? nextMods[0].length - (/^\s*,/.test(nextMods[0]) ? nextMods[0].replace(/^\s*,\s*/, '').length : 0) : 0;
+      const qualMasked = cut ? qualText.slice(0, qualText.length - cut) + ' '.repeat(cut) : qualText;
       // "unable to interrupt" is the qualifier whatever words the clause holds besides.
       if (stop) qualifier = { leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } }, spans: [stop, [restStart, clauseEnd]] };
       else qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, qualMasked)) ?? {
@@ -2094,6 +2101,7 @@ function necessaryBlocked(
   dropped: boolean,
   prevUnread: List | undefined,
   nextListStart?: number,
+  unionCue?: string | null,
 ): string | null {
   const { text } = ctx;
   if (dropped) return 'incomplete list';
@@ -2140,7 +2148,7 @@ function necessaryBlocked(
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
-  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !/\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i.test(before)) return 'surgery cue';
+  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !SURGERY_CUE_RE.test(before) && !(unionCue && SURGERY_CUE_RE.test(unionCue))) return 'surgery cue';
   // Alternatives after the list, outside parentheses.
   let depth = 0;
   // An "or" inside another topic's phrase ("locally advanced or metastatic") is no alternative.
@@ -2158,7 +2166,8 @@ function necessaryBlocked(
       // "or other immunosuppressive medications": the alternative is the next treatment list, read
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
       const at = list.end + m.index + m[0].length;
-      if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart))) continue;
+      // So is one whose own modifiers stand between ("or radical surgery").
+      if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
       // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
       if (nextListStart !== undefined && at > nextListStart && UNION_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
       return 'alternative after';
@@ -2171,8 +2180,39 @@ function necessaryBlocked(
 const UNION_SEP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)/i;
 /** Site nouns that, right before a treatment, name the extent of it. */
 const SITE_MODIFIER_RE = /^(?:field|fields|area|region|volume)$/i;
+/** "or" and up to two modifier words right before the next list. */
+const OR_NEXT_RE = /\b(?:or|and\/or)\s+(?:(?:any|other|the|an?)\s+)*(?:[\w-]+\s+){0,2}$/i;
 /** Words after a comma right before the next list: its modifiers ("…, large area radiotherapy"), not this list's qualifiers. */
 const COMMA_NEXT_RE = /,\s*((?:(?!(?:to|for|of|in|on|at|with|by|from|into|who|which|that|not|no|nor|within|since|after|before|during|than|as|unless|except|if|is|are|was|were|has|have|had)\b)[\w-]+\s+){1,3})$/i;
+/**
+ * The cue that heads the union a list is a later member of: the lists before it joined only by
+ * connectives and at most two modifier words each (", or radical surgery"), the first one cued. Null
+ * when the list starts a union of its own.
+ */
+function unionHead(ctx: Ctx, lists: List[], idx: number, s: number): string | null {
+  const { text } = ctx;
+  let k = idx;
+  while (k > 0) {
+    const gap = text.slice(lists[k - 1]!.end, lists[k]!.start).replace(/\([^()]{0,120}\)/g, ' ');
+    const m = UNION_MEMBER_GAP_RE.exec(gap);
+    // The words between are the member's own modifiers, adjectives ("radical", "palliative"), not a noun naming something else.
+    if (!m || !(m[1] ?? '').split(/\s+/).filter(Boolean).every((w) => MODIFIER_WORD_RE.test(w) || SAFE_MODIFIER_RE.test(w) || ADJECTIVE_RE.test(w.toLowerCase()))) break;
+    k--;
+  }
+  if (k === idx) return null;
+  // "an ADC or antibody drug targeting EGFR": the words before a target phrase name what targets it.
+  if (TARGET_PHRASE_RE.test(text.slice(lists[idx]!.start, lists[idx]!.end))) return null;
+  const head = text.slice(k > 0 ? lists[k - 1]!.end : s, lists[k]!.start);
+  return CUE_RE.test(head) ? head : null;
+}
+/** Between two members of one union: a comma or "or", and at most two modifier words of the next. */
+/** Up to two modifier words right before the next list: no preposition, verb or negation among them. */
+const NEXT_MODIFIERS_RE = /(?<![\w-])(?:(?!(?:to|for|of|in|on|at|with|by|from|into|who|which|that|not|no|nor|or|and|within|since|after|before|during|than|as|unless|except|if|is|are|was|were|has|have|had|be|been|being|receiv\w*|treated|planned|anticipat\w*|expected|need|required?)\b)[A-Za-z][\w-]*\s+){1,2}$/i;
+/** Words that say an operation was had. */
+const SURGERY_CUE_RE = /\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i;
+const UNION_MEMBER_GAP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)(?:(?:any|other|the|prior)\s+)*((?:[\w-]+\s+){0,2})$/i;
+/** A list that is a target phrase ("targeting EGFR"). */
+const TARGET_PHRASE_RE = /^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted|directed|against)\b/i;
 /** Two settings of one treatment ("neo-adjuvant or adjuvant chemotherapy"), no alternative to it. */
 const SETTING_OR_RE = /\b(?:neo-?\s?adjuvant|adjuvant)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:neo-?\s?adjuvant|adjuvant)\b/gi;
 /** "progression during or within 12 weeks of": one time of the outcome, no alternative to the treatment. */
