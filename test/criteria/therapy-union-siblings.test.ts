@@ -141,3 +141,11 @@ describe('a planned or anticipated treatment after "or" is an alternative of its
     expect(c && 'any' in c ? c.any.map((x) => 'all' in x && x.all.some((l) => 'fact' in l && l.fact === 'unparsed')) : c).toEqual([true, true]);
   });
 });
+
+describe('a window after an alternative with its own receipt verb', () => {
+  it('bounds the list before "or been treated with an investigational device"', () => {
+    expect(
+      readCriterion(normalise('Subject has received an investigational product or been treated with an investigational device within 30 days prior to first administration of study medication.').text, 'exclusion', []),
+    ).toMatchObject({ condition: therapy({ kinds: ['investigational'], withinDays: 30 }), unread: 'treated with an investigational device' });
+  });
+});

@@ -2316,9 +2316,11 @@ function lightGap(text: string, a: number, b: number): boolean {
   if (/[.;:]/.test(gap)) return false;
   // Unread members of a union before its shared window: ", open biopsy, or significant traumatic injury".
   // The member before the "or" may follow the list's comma without one of its own (", open biopsy or …"),
-  // but not a phrase that qualifies the list ("to the lung or …").
+  // but not a phrase that qualifies the list ("to the lung or …"). The member may bring its own receipt verb
+  // ("or been treated with an investigational device"): the list within the window is sufficient whichever
+  // alternative the window binds, being within any wider time it may have meant.
   if (
-    /^\s*,?\s*(?:(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*)?(?:or|and\/or)\s+(?:(?:has|have|had)\s+(?:used|received|taken)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*$/i.test(gap) ||
+    /^\s*,?\s*(?:(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*)?(?:or|and\/or)\s+(?:(?:has|have|had)\s+)?(?:(?:been\s+)?(?:used|received|taken|treated\s+with|exposed\s+to)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*$/i.test(gap) ||
     (/^\s*,\s*(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s+(?:or|and\/or)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$/i.test(gap) && !/\b(?:to|for|of|in|on|at|with|by|from|than|as|into|during|after|before)\b/i.test(gap))
   )
     if (!/\b(?:not|no|without|who|which|that|if|unless|except)\b/i.test(gap)) return true;
