@@ -2169,7 +2169,7 @@ function necessaryBlocked(
       // So is one whose own modifiers stand between ("or radical surgery").
       if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
       // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
-      if (nextListStart !== undefined && at > nextListStart && UNION_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
+      if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
       return 'alternative after';
     }
   }
