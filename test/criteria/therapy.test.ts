@@ -284,8 +284,9 @@ describe('therapy extractor: exact conditions', () => {
   it('reads a steroid dose parenthesis as a narrowing, and "or other immunosuppressants" as the next alternative with the same window', () => {
     expect(read('Systemic corticosteroids (> 10 mg daily prednisone equivalent) or other immunosuppressive medications =< 14 days prior to registration', 'exclusion')).toEqual({
       any: [
-        { all: [therapy({ classes: ['corticosteroid'], withinDays: 14 }), unread('10 mg daily prednisone equivalent) or other')] },
-        { all: [therapy({ classes: ['immunosuppressant'], withinDays: 14 }), unread('other')] },
+        { all: [therapy({ classes: ['corticosteroid'], withinDays: 14 }), unread('10 mg daily prednisone equivalent')] },
+        // "Other" names no narrower class: corticosteroids are not immunosuppressants (ATC H02 vs L04).
+        therapy({ classes: ['immunosuppressant'], withinDays: 14 }),
       ],
     });
   });
@@ -414,8 +415,13 @@ describe('therapy extractor: exact conditions', () => {
     const serd = readCriterion(normalise('Prior treatment with another SERD (e.g., fulvestrant, oral SERDs) or novel ER-targeting agents').text, 'exclusion', []);
     expect(serd.condition).toEqual({ any: [therapy({ drugs: ['fulvestrant'] }), therapy({ classes: ['serd'] })] });
     expect(serd.unread).toBe('novel ER-targeting');
-    // "… or live vaccines": an alternative after the list.
-    expect(therapyLeaves(read('Use of systemic corticosteroids (>10 mg/day prednisone equivalent), immunosuppressants, or live vaccines within 28 days.', 'exclusion'))).toEqual([]);
+    // "… or live vaccines": an alternative after the list, which another reader takes: joined with "or", never
+    // inside the union as a member whose finding would overlap (and be joined with "and").
+    const vaccines = read('Use of systemic corticosteroids (>10 mg/day prednisone equivalent), immunosuppressants, or live vaccines within 28 days.', 'exclusion');
+    expect(vaccines && 'any' in vaccines ? vaccines.any.slice(1) : vaccines).toEqual([
+      therapy({ classes: ['immunosuppressant'], withinDays: 28 }),
+      { fact: 'attestation', operator: 'equal', value: true, params: { topic: 'live_vaccine' } },
+    ]);
     // Examples of "concurrent treatment for CNS disease" are not all of it.
     expect(therapyLeaves(read('No concurrent treatment for CNS disease (e.g., surgery, radiation, corticosteroids > 10 mg prednisone/day or equivalent);'))).toEqual([]);
     // Bypass surgery is one of many cardiac conditions.

@@ -793,6 +793,16 @@ const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
 const SENTENCE_BLOCK_RE =
   /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
+/** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
+const EXTENT_BEFORE_RE = /(?:,|\bor|\band)\s+(?:[\w-]+\s+)?(?:fields?|areas?|regions?|volumes?)[\s-]+$/i;
+/** An alternative that plans or expects a treatment: "or anticipation of need for", "or planned use during", "or expected to require". */
+const FUTURE_ALT_RE = /[,;]?\s*\b(?:or|and\/or)\s+(?:an?\s+|the\s+)?(?:anticipat\w*|expect\w*|plann\w*|scheduled|intend\w*|likely\s+to|(?:will|would)\s+(?:need|require|receive|undergo))\b/i;
+/** A condition that may bind every alternative before it. */
+const TRAILING_CONDITION_RE = /\b(?:unless|except\w*|if|provided|other\s+than|excluding|apart\s+from|as\s+long\s+as)\b/i;
+/** An alternative after a list that is no member of it: "or" and a word. */
+const UNREAD_ALT_RE = /\b(?:or|and\/or)\s+[A-Za-z]/i;
+/** "non-" right before an item: the item is what is not meant. */
+const NON_BEFORE_RE = /\bnon[\s-]*$/i;
 /** Cue words between a sentence-level governor and a list that start a new statement. */
 const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
@@ -862,6 +872,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     lists.push({ items: [it], start: it.start, end: it.end, hasAnd: false, unknownMember: false, blocked: false });
   }
   joinUnreadMembers(ctx, lists, windows, e);
+  // "non-cell-based therapies) or oncolytic virus therapy, radiotherapy": the "non-" negates its own
+  // item only; the members after it are treatments of their own, a list of their own.
+  for (let k = lists.length - 1; k >= 0; k--) {
+    const l = lists[k]!;
+    if (l.items.length < 2 || !NON_BEFORE_RE.test(text.slice(Math.max(s, l.start - 6), l.start))) continue;
+    const [first, ...others] = l.items;
+    const second = others[0]!;
+    if (!/^[\s,)\]]*(?:or|and\/or|,)[\s,]*$|^[\s,)\]]*[,)\]][\s,]*(?:or|and\/or)?\s*$/i.test(text.slice(first!.end, second.start))) continue;
+    const rest = { ...l, items: others, start: second.start, hasAnd: l.hasAnd, unknownMember: l.unknownMember };
+    lists.splice(k, 1, { items: [first!], start: first!.start, end: first!.end, hasAnd: false, unknownMember: false, blocked: false }, rest);
+  }
   // Under a lead-in naming reactions to what follows ("hypersensitivity to any of the following:"),
   // the entry names a cause, never a treatment received.
   const lead = input.context[input.context.length - 1];
@@ -899,7 +920,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const outcomeCue =
       !!outcomeBefore(before, input.kind === 'exclusion') ||
       (input.kind === 'exclusion' && !!OUTCOME_BEFORE_RE.exec(text.slice(Math.max(s, l.start - 160, lastWin ? lastWin.end : 0), l.start))?.groups?.time);
-    if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue) {
+    // Right before a member of a union the extent noun is its modifier ("…, large area radiotherapy, immunotherapy"),
+    // which narrows it (left unread), not a lesion the treatment was given to.
+    const extent = !!blocker && !l.items[0]!.except && EXTENT_BEFORE_RE.test(before);
+    if (extent) (l.narrowedBy ??= []).push(blocker![0].trim());
+    if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue && !extent) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
       if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
@@ -912,7 +937,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       l.blockedBy ??= 'after';
       if (l.items.every((it) => EFFECT_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 30))))) l.gate = true;
     }
-    if (/\bnon[\s-]*$/i.test(before)) l.blocked = true;
+    if (NON_BEFORE_RE.test(before)) l.blocked = true;
     // "an investigational ctDNA test", "investigational site": the bare adjective on a non-treatment noun.
     if (
       l.items.length === 1 &&
@@ -1085,6 +1110,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const st = settingsNear(text, list, limitAfter);
 
     const cueBefore = text.slice(Math.max(s, limitBefore), list.start);
+    const unionCue = unionHead(ctx, lists, idx, s);
     // "prednisone use > 10 mg/day", "steroid intake": the noun after the list says it is taken.
     const useAfter = USE_AFTER_RE.exec(text.slice(list.end, limitAfter));
     const hasCue =
@@ -1098,6 +1124,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       oc.outcomes.length > 0 ||
       list.items.some((i) => i.suffix) ||
       CUE_RE.test(cueBefore) ||
+      // "Has received prior radiation therapy, systemic therapy, targeted therapy, or radical surgery": a later
+      // member of the union the cue heads, parted from the list before only by its own modifier.
+      (strict && !!unionCue) ||
       /^\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:received|given|administered|completed)\b/i.test(text.slice(list.end, limitAfter)) ||
       contextCue ||
       !!list.requiredReceipt ||
@@ -1243,8 +1272,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (ended) own.push([list.start - ended[0].length, list.start]);
     // A window after the next list ("steroids (…) or other immunosuppressants within 14 days") is
     // that list's too: it stays free for it, and this finding ends before it.
-    if (win && !windowFromContext && !(nextList && win.start > nextList.start)) own.push([win.start, win.end]);
-    const clauseCut = /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e));
+    // Past an alternative no list took ("immunosuppressants, or live vaccines within 28 days") the window is
+    // shared with what another reader may take: claiming it would make the two findings overlap, which
+    // the assembler joins with "and".
+    const unreadAltBefore = !!win && win.start > list.end && OTHER_TOPIC_MEMBER_RE.test(text.slice(list.end, win.start)) && UNREAD_ALT_RE.test(maskSpans(text, list.end, win.start, lists.flatMap((l) => spanOf(l.items))).replace(PAREN_RE, ' '));
+    if (win && !windowFromContext && !(nextList && win.start > nextList.start) && !unreadAltBefore) own.push([win.start, win.end]);
+    // "…, or anticipation of need for X during the study": a plan is another alternative, never a qualifier of this list.
+    // Not where a condition after the plan ("…, unless the patient can be switched") may bind both.
+    const futureAlt = FUTURE_ALT_RE.exec(text.slice(list.end, e));
+    const clauseCut =
+      /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e)) ??
+      (futureAlt && !TRAILING_CONDITION_RE.test(text.slice(list.end + futureAlt.index, e)) ? futureAlt : null);
     const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
     const restStart = Math.max(s, limitBefore);
     const rest = maskSpans(text, restStart, clauseEnd, [
@@ -1265,9 +1303,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // them with "or").
       const altCut = alternativeCut(ctx, list.end, clauseEnd, nextList?.start);
       let ownRest = altCut === null ? rest : rest.slice(0, altCut - restStart);
+      // A parenthesis right after the list before (its dose, its examples, "(non-cell-based therapies)") is that list's.
+      const asideBefore = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
+      if (asideBefore) ownRest = ' '.repeat(asideBefore) + ownRest.slice(asideBefore);
       // The words between "or" and the next list are that list's own ("… or chronic use of systemic corticosteroids").
-      const orNext = nextList ? /\b(?:or|and\/or)\s+((?:[\w-]+\s+){0,4})$/i.exec(text.slice(list.end, nextList.start)) : null;
-      if (input.kind === 'exclusion' && !negForMode && nextList && orNext && altCut === null && !otherTopicOrs(ctx, list.end, nextList.start).some(([x, y]) => list.end + orNext.index >= x && list.end + orNext.index < y)) {
+      const orNext = nextList ? (/\b(?:or|and\/or)\s+((?:[\w-]+\s+){0,4})$/i.exec(text.slice(list.end, nextList.start)) ?? COMMA_NEXT_RE.exec(text.slice(list.end, nextList.start))) : null;
+      if (input.kind === 'exclusion' && !negForMode && nextList && orNext && (altCut === null || altCut >= nextList.start) && !otherTopicOrs(ctx, list.end, nextList.start).some(([x, y]) => list.end + orNext.index >= x && list.end + orNext.index < y)) {
         const from = list.end + orNext.index - restStart;
         const to = nextList.start - restStart;
         if (from >= 0 && to <= ownRest.length) ownRest = ownRest.slice(0, from) + ' '.repeat(to - from) + ownRest.slice(to);
@@ -1428,7 +1469,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     let qualifier: { leaf: LeafCondition; spans: Span[] } | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
-      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start);
+      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue);
       if (why) {
         note(`unqualified:${qualify}:${why}`);
         continue;
@@ -1452,9 +1493,16 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // words of the next list's alternative.
       const aside = prevList ? /^\s*(?:\([^()]{0,120}\))?/.exec(text.slice(restStart, list.start))![0].length : 0;
       const qualEnd = nextList && nextList.start < clauseEnd && nextList.start > list.end ? nextList.start : clauseEnd;
+      // Modifiers of the next member after a comma (", large area radiotherapy") are not this list's qualifier.
+      // So is the "or" that joins it ("allogeneic T cell therapy or NK cell therapy").
+      const between = nextList && qualEnd === nextList.start ? text.slice(list.end, qualEnd) : '';
+      const nextMods = between ? (OR_NEXT_RE.exec(between) ?? COMMA_NEXT_RE.exec(between)) : null;
+      const qualText = rest.slice(aside, qualEnd - restStart);
+      const cut = nextMods ? nextMods[0].length - (/^\s*,/.test(nextMods[0]) ? nextMods[0].replace(/^\s*,\s*/, '').length : 0) : 0;
+      const qualMasked = cut ? qualText.slice(0, qualText.length - cut) + ' '.repeat(cut) : qualText;
       // "unable to interrupt" is the qualifier whatever words the clause holds besides.
       if (stop) qualifier = { leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } }, spans: [stop, [restStart, clauseEnd]] };
-      else qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, rest.slice(aside, qualEnd - restStart))) ?? {
+      else qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, qualMasked)) ?? {
         leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
@@ -1633,6 +1681,11 @@ const CONTEXT_BLOCK_RE = /\b(?:hypersensitiv\w*|allerg\w*|anaphyla\w*|intoleran\
 /** The head noun that ends an unread member of a union: "bridging therapy", "vaccines", "tumor embolization". */
 const MEMBER_RE =
   /^(?:(?!(?:within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|on|at|by|after|before|during|who|that|which|not|no|than|with|without|including|include|such|as|except|unless|if|the|is|are|was|were|has|have|had|been|be|must|should|may|any|another|all|these|those|this|its|their)\b)[\w-]+\s+){0,3}(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|vaccines?|vaccinations?|inhibitors?|antibod(?:y|ies)|embolization|biologics?|preparations?|compounds?|products?)$/i;
+/**
+ * Members another reader takes as a topic of its own ("live vaccines": attestation live_vaccine). As an
+ * unparsed leaf inside this union the two findings would overlap and be joined with "and".
+ */
+const OTHER_TOPIC_MEMBER_RE = /\b(?:live|attenuated)\b[^,;]*\bvaccin/i;
 const MEMBER_SEP_RE = /\s*(?:,|\/|\band\s*\/\s*or\b|\bor\b|\band\b)\s*/gi;
 /** After a list: "or antiviral therapy are used or are being used within 4 weeks": an unread member sharing the window. */
 const TRAILING_MEMBER_RE =
@@ -1707,7 +1760,7 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
     for (const [x, y] of pieces) {
       const piece = flat.slice(x, y).trim();
       if (!piece) continue;
-      if (!MEMBER_RE.test(piece)) {
+      if (!MEMBER_RE.test(piece) || OTHER_TOPIC_MEMBER_RE.test(piece)) {
         ok = false;
         break;
       }
@@ -1750,7 +1803,7 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
       continue;
     }
     const m = TRAILING_MEMBER_RE.exec(text.slice(l.end, limit));
-    if (!m || !MEMBER_RE.test(m[2]!)) continue;
+    if (!m || !MEMBER_RE.test(m[2]!) || OTHER_TOPIC_MEMBER_RE.test(m[2]!)) continue;
     const at = l.end + m[1]!.length;
     l.unknownMember = true;
     (l.unknownSpans ??= []).push([at, at + m[2]!.length]);
@@ -2048,6 +2101,7 @@ function necessaryBlocked(
   dropped: boolean,
   prevUnread: List | undefined,
   nextListStart?: number,
+  unionCue?: string | null,
 ): string | null {
   const { text } = ctx;
   if (dropped) return 'incomplete list';
@@ -2066,7 +2120,9 @@ function necessaryBlocked(
   const label = clause ? null : COHORT_LABEL_RE.exec(before);
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
   const aside = a > s ? (/^\s*\([^()]{0,120}\)/.exec(before)?.[0].length ?? 0) : 0;
-  const headFrom = clause ? a + clause.index + clause[0].length : a + Math.max(label ? label[0].length : 0, aside);
+  // So is the separator of the union both lists are members of (", large area radiotherapy").
+  const sep = a > s && !clause && !label ? (UNION_SEP_RE.exec(before.slice(aside))?.[0].length ?? 0) : 0;
+  const headFrom = clause ? a + clause.index + clause[0].length : a + Math.max(label ? label[0].length : 0, aside + sep);
   let unknownHead = 0;
   // The time of an outcome ("progression during or within 60 days of the last dose of") is the qualifier itself.
   const lookback = text.slice(Math.max(s, list.start - 160), list.start);
@@ -2086,11 +2142,13 @@ function necessaryBlocked(
     // Other content words at the head of the clause narrow the list or name what had it ("HER3-targeted
     // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
     // stays necessary unless the head offers an alternative or turns the list around ("lack of").
-    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ').replace(SETTING_OR_RE, ' ').replace(OUTCOME_TIME_OR_RE, ' ')) && !HEAD_REVERSING_RE.test(t.norm) && !NOT_NARROWING_RE.test(t.norm)) continue;
+    // A site noun right before the item is its modifier ("large area radiotherapy", "limited field radiation"), not what was treated.
+    const reversing = HEAD_REVERSING_RE.test(t.norm) && !(SITE_MODIFIER_RE.test(t.norm) && /^[\s-]*$/.test(text.slice(t.end, list.start)));
+    if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ').replace(SETTING_OR_RE, ' ').replace(OUTCOME_TIME_OR_RE, ' ')) && !reversing && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
-  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !/\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i.test(before)) return 'surgery cue';
+  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !SURGERY_CUE_RE.test(before) && !(unionCue && SURGERY_CUE_RE.test(unionCue))) return 'surgery cue';
   // Alternatives after the list, outside parentheses.
   let depth = 0;
   // An "or" inside another topic's phrase ("locally advanced or metastatic") is no alternative.
@@ -2108,13 +2166,53 @@ function necessaryBlocked(
       // "or other immunosuppressive medications": the alternative is the next treatment list, read
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
       const at = list.end + m.index + m[0].length;
-      if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart))) continue;
+      // So is one whose own modifiers stand between ("or radical surgery").
+      if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
+      // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
+      if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
       return 'alternative after';
     }
   }
   return null;
 }
 
+/** The connective that opens a list's head after the list before it: ", ", ", or ", "or ". */
+const UNION_SEP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)/i;
+/** Site nouns that, right before a treatment, name the extent of it. */
+const SITE_MODIFIER_RE = /^(?:field|fields|area|region|volume)$/i;
+/** "or" and up to two modifier words right before the next list. */
+const OR_NEXT_RE = /\b(?:or|and\/or)\s+(?:(?:any|other|the|an?)\s+)*(?:[\w-]+\s+){0,2}$/i;
+/** Words after a comma right before the next list: its modifiers ("…, large area radiotherapy"), not this list's qualifiers. */
+const COMMA_NEXT_RE = /,\s*((?:(?!(?:to|for|of|in|on|at|with|by|from|into|who|which|that|not|no|nor|within|since|after|before|during|than|as|unless|except|if|is|are|was|were|has|have|had)\b)[\w-]+\s+){1,3})$/i;
+/**
+ * The cue that heads the union a list is a later member of: the lists before it joined only by
+ * connectives and at most two modifier words each (", or radical surgery"), the first one cued. Null
+ * when the list starts a union of its own.
+ */
+function unionHead(ctx: Ctx, lists: List[], idx: number, s: number): string | null {
+  const { text } = ctx;
+  let k = idx;
+  while (k > 0) {
+    const gap = text.slice(lists[k - 1]!.end, lists[k]!.start).replace(/\([^()]{0,120}\)/g, ' ');
+    const m = UNION_MEMBER_GAP_RE.exec(gap);
+    // The words between are the member's own modifiers, adjectives ("radical", "palliative"), not a noun naming something else.
+    if (!m || !(m[1] ?? '').split(/\s+/).filter(Boolean).every((w) => MODIFIER_WORD_RE.test(w) || SAFE_MODIFIER_RE.test(w) || ADJECTIVE_RE.test(w.toLowerCase()))) break;
+    k--;
+  }
+  if (k === idx) return null;
+  // "an ADC or antibody drug targeting EGFR": the words before a target phrase name what targets it.
+  if (TARGET_PHRASE_RE.test(text.slice(lists[idx]!.start, lists[idx]!.end))) return null;
+  const head = text.slice(k > 0 ? lists[k - 1]!.end : s, lists[k]!.start);
+  return CUE_RE.test(head) ? head : null;
+}
+/** Between two members of one union: a comma or "or", and at most two modifier words of the next. */
+/** Up to two modifier words right before the next list: no preposition, verb or negation among them. */
+const NEXT_MODIFIERS_RE = /(?<![\w-])(?:(?!(?:to|for|of|in|on|at|with|by|from|into|who|which|that|not|no|nor|or|and|within|since|after|before|during|than|as|unless|except|if|is|are|was|were|has|have|had|be|been|being|receiv\w*|treated|planned|anticipat\w*|expected|need|required?)\b)[A-Za-z][\w-]*\s+){1,2}$/i;
+/** Words that say an operation was had. */
+const SURGERY_CUE_RE = /\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i;
+const UNION_MEMBER_GAP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)(?:(?:any|other|the|prior)\s+)*((?:[\w-]+\s+){0,2})$/i;
+/** A list that is a target phrase ("targeting EGFR"). */
+const TARGET_PHRASE_RE = /^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted|directed|against)\b/i;
 /** Two settings of one treatment ("neo-adjuvant or adjuvant chemotherapy"), no alternative to it. */
 const SETTING_OR_RE = /\b(?:neo-?\s?adjuvant|adjuvant)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:neo-?\s?adjuvant|adjuvant)\b/gi;
 /** "progression during or within 12 weeks of": one time of the outcome, no alternative to the treatment. */
@@ -2218,9 +2316,11 @@ function lightGap(text: string, a: number, b: number): boolean {
   if (/[.;:]/.test(gap)) return false;
   // Unread members of a union before its shared window: ", open biopsy, or significant traumatic injury".
   // The member before the "or" may follow the list's comma without one of its own (", open biopsy or …"),
-  // but not a phrase that qualifies the list ("to the lung or …").
+  // but not a phrase that qualifies the list ("to the lung or …"). The member may bring its own receipt verb
+  // ("or been treated with an investigational device"): the list within the window is sufficient whichever
+  // alternative the window binds, being within any wider time it may have meant.
   if (
-    /^\s*,?\s*(?:(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*)?(?:or|and\/or)\s+(?:(?:has|have|had)\s+(?:used|received|taken)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*$/i.test(gap) ||
+    /^\s*,?\s*(?:(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*)?(?:or|and\/or)\s+(?:(?:has|have|had)\s+)?(?:(?:been\s+)?(?:used|received|taken|treated\s+with|exposed\s+to)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*$/i.test(gap) ||
     (/^\s*,\s*(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s+(?:or|and\/or)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*$/i.test(gap) && !/\b(?:to|for|of|in|on|at|with|by|from|than|as|into|during|after|before)\b/i.test(gap))
   )
     if (!/\b(?:not|no|without|who|which|that|if|unless|except)\b/i.test(gap)) return true;
