@@ -132,3 +132,29 @@ describe('evaluating biologic queries against a record', () => {
     expect(judge(t([{ name: 'pembrolizumab', start: '2024-01-01' }]), leaf({ kinds: ['targeted'] }))).toBe(false);
   });
 });
+
+describe('other treatment spellings', () => {
+  it('reads vaccine therapy and gene therapy as list members', () => {
+    expect(read('Chemotherapy, radiation, gene therapy, vaccine therapy, or anti-cancer antibodies / ADCs within 28 days of Cycle 1 Day 1')).toEqual({
+      any: [
+        therapy({ classes: ['gene_therapy', 'cancer_vaccine', 'monoclonal_antibody', 'adc'], withinDays: 28 }),
+        therapy({ kinds: ['chemotherapy', 'radiation'], withinDays: 28 }),
+      ],
+    });
+  });
+
+  it('reads "target therapy" as targeted therapy', () => {
+    expect(classesIn(read('Chemotherapy, target therapy, immunotherapy, or other anticancer therapy within 28 days or 5 half-lives, whichever is shorter, prior to the first dose of study treatment.'))).toEqual([]);
+    const c = read('Chemotherapy, target therapy, immunotherapy, or other anticancer therapy within 28 days or 5 half-lives, whichever is shorter, prior to the first dose of study treatment.');
+    const kinds = c ? leavesOf(c).flatMap((l) => (l.fact === 'priorTherapy' ? ((l.params as { kinds?: string[] }).kinds ?? []) : [])) : [];
+    expect(kinds).toContain('targeted');
+  });
+
+  it('reads agents targeting T-cell co-stimulation or checkpoint pathways as checkpoint inhibitors and T-cell receptor agents', () => {
+    expect(lex.index.scan('or other antibody or drug targeting T-cell co-stimulation or checkpoint pathways').filter((m) => m.type === 'drugClass').map((m) => m.id).sort()).toEqual([
+      'checkpoint_inhibitor',
+      't_cell_receptor_agent',
+    ]);
+  });
+});
+
