@@ -69,6 +69,11 @@ interface StemRule {
   pattern: string;
   classes: string[];
   source: string;
+  /**
+   * Skip drugs whose every other class is supportive care: the -mab stem names any monoclonal
+   * antibody, but denosumab or infliximab is no anticancer antibody.
+   */
+  unlessSupportive?: boolean;
 }
 interface TargetRule {
   targets: string[];
@@ -488,12 +493,16 @@ function main(): void {
   }
 
   // 7. Class membership: curated, WHO INN stems, pharmOncoX targets.
-  const stems = classesFile.stemRules.map((r) => ({ re: new RegExp(r.pattern, 'i'), classes: r.classes }));
+  const stems = classesFile.stemRules.map((r) => ({ re: new RegExp(r.pattern, 'i'), classes: r.classes, unlessSupportive: r.unlessSupportive === true }));
+  const supportiveOnly = (classes: Set<string>): boolean =>
+    classes.size > 0 && [...classes].every((c) => [...ancestors(c)].every((a) => classById.get(a)?.kind === 'supportive'));
   for (const d of drugs.values()) {
     const lower = d.name.toLowerCase();
     if (!d.noStems) {
-      for (const s of stems) if (s.re.test(lower)) for (const c of s.classes) d.classes.add(c);
+      for (const s of stems) if (!s.unlessSupportive && s.re.test(lower)) for (const c of s.classes) d.classes.add(c);
       for (const c of classesForTargets(d.name, d.targets)) d.classes.add(c);
+      // After every other class is known, so that supportive-only drugs can be told apart.
+      if (!supportiveOnly(d.classes)) for (const s of stems) if (s.unlessSupportive && s.re.test(lower)) for (const c of s.classes) d.classes.add(c);
     }
     for (const c of d.classes) if (!classById.has(c)) throw new Error(`drug ${d.id}: unknown class ${c}`);
     // Keep the most specific classes: an ancestor of another assigned class adds nothing.
