@@ -78,6 +78,21 @@ describe("the study's rules on other medicines, foods and habits (medication_rul
     ).toEqual(attest('medication_rules', true));
   });
 
+  it('reads medicines the patient cannot be taken off, but not one the doctor judges cannot safely be withheld', () => {
+    expect(
+      read(
+        'Patients that cannot be taken off medications that are potent inhibitors of cytochrome (CYP) 3a4/A5 (CYP3a4/A5) and CYP2C9.',
+        'exclusion',
+      ).condition,
+    ).toEqual(attest('medication_rules', false));
+    expect(
+      topicsOf(
+        'Any concomitant medical condition requiring receipt of a therapeutic anticoagulant that, in the opinion of the treating physician, cannot safely be withheld to allow for repeated injection of PeptiCRAd 1 and tumor biopsies.',
+        'exclusion',
+      ),
+    ).not.toContain('medication_rules=false');
+  });
+
   it('reads the supplements or vaccination the study requires', () => {
     expect(read('Is unable or unwilling to take folic acid or vitamin B12 supplementation.', 'exclusion')).toEqual({
       condition: attest('medication_rules', false),

@@ -26,7 +26,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -126,7 +126,7 @@ const TOPICS: Topic[] = [
   {
     topic: 'compliance',
     re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+)?(?:(?:of\s+)?the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:undergo|complete|perform)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:assessments?|evaluations?|examinations?|procedures?)\s+(?:necessary|required|needed|mandated)\s+(?:for|by)\s+(?:the|this)\s+(?:study|trial|protocol)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|plan(?:s|ning)?|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
-    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make planning plans necessary needed mandated prevent prevents attending attend'),
+    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make planning plans necessary needed mandated prevent prevents attending attend agreed stated'),
   },
   {
     topic: 'tissue_available',
@@ -266,7 +266,7 @@ const TOPICS: Topic[] = [
     // A survey named as where a fact comes from ("per patient report on Self-reported Screening
     // Survey") asks nothing of the patient.
     reject: /\b(?:per|on|by|from|via)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:surveys?|questionnaires?)\b/i,
-    words: vocab('survey online paper web electronic'),
+    words: vocab('survey online paper web electronic quality life health utility'),
   },
   {
     // "Is able to provide worst pain score at bony metastatic site(s)", "Willingness to self-report
@@ -419,16 +419,18 @@ const TOPICS: Topic[] = [
     // "Unable or unwilling to discontinue use of prohibited medications", "Not willing to avoid
     // grapefruit …", "Agree not to take any sedating medications …", "Must be willing and able to
     // refrain from smoking throughout the dosing session", "Is unable or unwilling to take folic acid
-    // or vitamin B12 supplementation". What the rule names stays in the criterion shown with the
+    // or vitamin B12 supplementation", "Patients that cannot be taken off medications that are potent
+    // inhibitors of CYP3A4". What the rule names stays in the criterion shown with the
     // question. Contraception, pregnancy and nursing are their own questions (history-reproductive.ts),
-    // and so is a live vaccine (history-safety.ts).
+    // and so is a live vaccine (history-safety.ts). A medicine the doctor judges cannot safely be
+    // withheld is the patient's condition, not a rule the patient keeps.
     topic: 'medication_rules',
     everyone: true,
-    re: /\b(?:discontinu(?:e|ing)|stop(?:ping)?|avoid(?:ing)?|withh[oe]ld(?:ing)?|(?:refrain|abstain)(?:ing)?\s+from|not\s+(?:to\s+)?(?:take|use|receive|commence|start|consume)|(?:take|receive|start)\s+(?:(?:the\s+)?[\w+/-]+\s+){0,4}?(?:supplement(?:s|ation)?|vitamins?(?:\s+\w+)?|folic\s+acid|pre-?medications?|vaccinations?))\b/i,
-    lead: /\b(?:(?:un)?willing\w*|(?:un)?able|(?:in)?ability|agree\w*|refus\w*|declin\w*|must(?=\s+(?:(?:strictly|also)\s+)?(?:avoid|refrain|abstain)))\b[^.;]{0,40}$/i,
-    reject: /\b(?:contracep\w*|birth\s+control|pregnan\w*|impregnat\w*|intercourse|sexual\w*|sex|sperm|eggs?|ova|oocytes?|nursing|breast[\s-]?feed\w*|lactat\w*|condoms?|live\b[^.;]{0,40}\bvaccin\w*)\b/i,
+    re: /\b(?:discontinu(?:e|ing)|stop(?:ping)?|(?:be\s+)?taken\s+off|come\s+off|avoid(?:ing)?|withh[oe]ld(?:ing)?|(?:refrain|abstain)(?:ing)?\s+from|not\s+(?:to\s+)?(?:take|use|receive|commence|start|consume)|(?:take|receive|start)\s+(?:(?:the\s+)?[\w+/-]+\s+){0,4}?(?:supplement(?:s|ation)?|vitamins?(?:\s+\w+)?|folic\s+acid|pre-?medications?|vaccinations?))\b/i,
+    lead: /\b(?:(?:un)?willing\w*|(?:un)?able|(?:in)?ability|agree\w*|refus\w*|declin\w*|cannot|can\s+not|must(?=\s+(?:(?:strictly|also)\s+)?(?:avoid|refrain|abstain)))\b[^.;]{0,40}$/i,
+    reject: /\b(?:contracep\w*|birth\s+control|pregnan\w*|impregnat\w*|intercourse|sexual\w*|sex|sperm|eggs?|ova|oocytes?|nursing|breast[\s-]?feed\w*|lactat\w*|condoms?|live\b[^.;]{0,40}\bvaccin\w*|safely|opinion|judge?ment)\b/i,
     words: vocab(
-      'discontinue discontinuing stop stopping avoid avoiding withhold withholding withheld refrain refraining abstain abstaining take taking use using receive receiving commence start consume consuming consumption prohibited concomitant medication medications medicine medicines drug drugs supplement supplements supplementation herbal products product food foods juice juices fruit fruits smoking alcohol purpose purposes new these them those entire session sessions vitamin vitamins folic acid premedication premedications vaccination vaccinations regularly',
+      'discontinue discontinuing stop stopping taken off come avoid avoiding withhold withholding withheld refrain refraining abstain abstaining take taking use using receive receiving commence start consume consuming consumption prohibited concomitant medication medications medicine medicines drug drugs supplement supplements supplementation herbal products product food foods juice juices fruit fruits smoking alcohol purpose purposes new these them those entire session sessions vitamin vitamins folic acid premedication premedications vaccination vaccinations regularly',
     ),
   },
   {
