@@ -220,3 +220,32 @@ describe('conditions that keep the patient from the assessments (compliance)', (
     ).toEqual({ condition: attest('compliance', false), unread: 'Concurrent medical' });
   });
 });
+
+describe('noncompliance named as such, and care at a named site', () => {
+  it('reads a risk of noncompliance with study procedures as compliance the patient cannot keep', () => {
+    expect(
+      read(
+        'Having a high risk for noncompliance with study procedures. This will be determined by the study team based on the history of missed oncology appointments (i.e., ≥3 no-shows in 6 months) and poor responsiveness during recruitment (i.e., ≥3 unreturned contacts).',
+        'exclusion',
+      ).condition,
+    ).toEqual(attest('compliance', false));
+  });
+
+  it('reads treatment and follow-up at, or a return to, a named site as care_at_site', () => {
+    expect(
+      read('Treatment and follow-up at the Dermatology Department of the Strasbourg University Hospitals;'),
+    ).toEqual({
+      condition: attest('care_at_site', true),
+      unread: '',
+    });
+    expect(
+      read('Returning to MD Anderson for restaging and follow-up (ICB treatment may occur locally)').condition,
+    ).toEqual(attest('care_at_site', true));
+    expect(
+      topicsOf(
+        'Treatment and follow-up at a department other than the Dermatology Department of the Strasbourg University Hospitals.',
+        'exclusion',
+      ),
+    ).toEqual([]);
+  });
+});
