@@ -204,9 +204,10 @@ describe('what the patient reports for the study', () => {
   it('does not read a pain score limit or a self-reported history as questionnaires', () => {
     expect(topicsOf('Pain score of 4 or more', 'exclusion')).toEqual([]);
     expect(topicsOf('Self-reported history of hepatitis', 'exclusion')).toEqual([]);
+    // The willingness itself is study_activity's question (attest-study-rules.test.ts).
     expect(
       topicsOf('Self-reported willingness to eat the provided foods (with some tailoring to their food preferences)'),
-    ).toEqual([]);
+    ).not.toContain('questionnaires=true');
   });
 });
 

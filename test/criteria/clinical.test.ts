@@ -76,8 +76,14 @@ describe('performance status', () => {
     );
   });
 
-  it('reads nothing from "Poor performance status" (no grade)', () => {
-    expect(read('Poor performance status', 'exclusion').findingCategories).not.toContain('performance_status');
+  it('reads no grade from "Poor performance status" (no grade): only the study team\'s question', () => {
+    // The level is the protocol's: attestation adequate_performance_status (attest-performance.test.ts), no ecog limit.
+    expect(conditionOf('Poor performance status', 'exclusion')).toEqual({
+      fact: 'attestation',
+      operator: 'equal',
+      value: false,
+      params: { topic: 'adequate_performance_status' },
+    });
   });
 });
 

@@ -2,7 +2,8 @@
  * Attestations only the patient or their team can confirm (rules/attestations.json): informed
  * consent, compliance with the protocol and its follow-up, archival tissue, a research biopsy or
  * samples, a lesion that can be biopsied, leukapheresis, swallowing tablets, keeping still for scans,
- * travel to the site, language, questionnaires, a smartphone or internet access, a telephone.
+ * travel to the site, language, questionnaires, a smartphone or internet access, a telephone, the
+ * study's rules on other medicines and foods, and an activity the patient is willing to do.
  *
  *   inclusion "Ability to understand and the willingness to sign a written informed consent document"
  *                                                     → attestation(topic: informed_consent) = true
@@ -10,6 +11,8 @@
  *                                                     → attestation(topic: compliance) = true
  *   exclusion "Inability to provide informed consent" → attestation(topic: informed_consent) = false
  *   exclusion "refusal to participate in the study"  → attestation(topic: compliance) = false
+ *   exclusion "Unable or unwilling to discontinue use of prohibited medications"
+ *                                                     → attestation(topic: medication_rules) = false
  *   inclusion "Disease amenable to biopsy"           → attestation(topic: biopsy_accessible) = true
  *   exclusion "Psychiatric illness/social situations that would limit compliance with study
  *             requirements"                         → attestation(topic: compliance) = false
@@ -23,7 +26,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -51,12 +54,22 @@ interface Topic {
   coverAnchor?: boolean;
   /** Tokens after the anchor that name what the criterion asks about (a place): covered while they last. */
   tail?: RegExp;
+  /**
+   * The most general question: read only when no other topic is named in the sentence, and only when
+   * the sentence is the whole criterion, so that no condition before or after it narrows who it is for.
+   */
+  fallback?: boolean;
+  /** Not read when the criterion names a group it is for ("For pre/perimenopausal women and for men: …"). */
+  everyone?: boolean;
 }
 
 const PERMISSION =
   /\b(?:may|can|will)\s+(?:still\s+)?(?:be\s+)?(?:enrolled|eligible|included|allowed|permitted|consented|registered|screened)\b|\bis\s+encouraged\b/i;
 const SOME_PATIENTS =
   /\bif\s+(?:consenting|enrolled|participating|randomi[sz]ed|assigned)\b|\bfor\s+(?:patients|participants|subjects|those)\s+who\b|\(\s*(?:phase|part|cohort|arm)\s+[\w.]+\s+only\s*\)/i;
+
+/** A criterion for one group or cohort only: "For pre/perimenopausal women and for men: …", "criteria for DDI cohort: …". */
+const FOR_GROUP = /^\W*for\s+[^:]{1,80}:|\bfor\s+(?:the\s+)?[^:.;]{0,60}\b(?:cohorts?|arms?|parts?|groups?|phases?)\s*:/i;
 
 /** Topic anchors: the words that say what is attested. */
 const TOPICS: Topic[] = [
@@ -88,6 +101,18 @@ const TOPICS: Topic[] = [
     words: vocab('refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so read received receiving understood information sheet letter leaflet notice regarding oral written verbal'),
   },
   {
+    // Capacity to decide on taking part is capacity to consent (ICH E6(R2) 4.8.12-4.8.14: a subject
+    // who cannot consent is enrolled only through a legally acceptable representative, where the
+    // protocol allows it): "Impaired decision-making capacity", "Mental incapacity", "Mental
+    // capacity to understand and consent to participate in the study". Legal incapacity (guardianship)
+    // is legal_protection's question (history-judgement.ts).
+    topic: 'informed_consent',
+    re: /\b(?:(?:impaired|lack(?:ing)?(?:\s+of)?|limited|diminished|reduced|no|poor)\s+)?(?:decision(?:al)?(?:[\s-]*making)?|mental)\s+(?:capacity|competence)|mental(?:ly)?\s+incapa(?:city|citated|ble)\b(?!\s+of\b)|decisionally\s+impaired/i,
+    reject: /\blegal(?:ly)?\b/i,
+    cannot: /\b(?:impaired|lack\w*|limited|diminished|reduced|no|poor|incapa\w*)\b/i,
+    words: vocab('impaired lack lacking limited diminished reduced poor decision decisional decisionally making mental mentally capacity competence incapacity incapacitated incapable'),
+  },
+  {
     // Follow-up and visits the patient can or cannot keep: "Patients whose follow-up is not
     // available", "Patient compliance and geographic proximity that do not allow adequate
     // follow-up", "Patients whose circumstances will not permit study completion or adequate follow
@@ -100,8 +125,8 @@ const TOPICS: Topic[] = [
   },
   {
     topic: 'compliance',
-    re: /\b(?:comply|complying|compliant|compliance|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+)?(?:(?:of\s+)?the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:undergo|complete|perform)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:assessments?|evaluations?|examinations?|procedures?)\s+(?:necessary|required|needed|mandated)\s+(?:for|by)\s+(?:the|this)\s+(?:study|trial|protocol)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|plan(?:s|ning)?|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
-    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make planning plans necessary needed mandated'),
+    re: /\b(?:comply|complying|compliant|compliance|non-?complian(?:ce|t)|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+)?(?:(?:of\s+)?the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:undergo|complete|perform)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:assessments?|evaluations?|examinations?|procedures?)\s+(?:necessary|required|needed|mandated)\s+(?:for|by)\s+(?:the|this)\s+(?:study|trial|protocol)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|plan(?:s|ning)?|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
+    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make planning plans necessary needed mandated prevent prevents attending attend agreed stated missed appointments noncompliance noncompliant'),
   },
   {
     topic: 'tissue_available',
@@ -195,6 +220,14 @@ const TOPICS: Topic[] = [
     words: vocab('visit visiting come regularly enrolled enrolling participating research hospital hospitals institution institutions centre centers centres clinic clinics sites'),
   },
   {
+    // "Patients who anticipate moving from the area within 12 months", "Planning to leave region in
+    // next 5 years": a planned move away from the site, which ends the visits the study needs.
+    topic: 'geographic_access',
+    re: /\b(?:anticipat\w*|plan(?:s|ning)?|expect\w*|intend\w*|likely)\s+(?:to\s+)?(?:mov(?:e|ing)|leav(?:e|ing)|relocat\w*)\s+(?:away\s+)?(?:from\s+)?(?:the\s+|this\s+)?(?:geographic(?:al)?\s+)?(?:area|region|country|state|city|province)\b/i,
+    cannot: /\b(?:mov(?:e|ing)|leav(?:e|ing)|relocat\w*)\b/i,
+    words: vocab('anticipate anticipates anticipated anticipating plan plans planning expect expects expected intend intends intending likely move moving leave leaving relocate relocating relocation away area region country state city province next within'),
+  },
+  {
     topic: 'language',
     re: new RegExp(
       `\\b(?:speak|read|understand|fluent\\s+in|proficien\\w+\\s+in|communicate\\s+in)\\b[^.;]{0,30}\\b(?:${LANG}|language)\\b|\\b${LANG}[\\s-]+(?:speak(?:ing|ers?)|literacy)\\b|\\b(?:command|knowledge|understanding)\\s+of\\s+(?:the\\s+)?${LANG}|\\b(?:complete|completing|answer|conducted)\\b[^.;]{0,40}\\bin\\s+${LANG}\\b|\\bspoken\\s+language\\b|\\binterpreter\\b|\\bread\\s+and(?:\\s*\\/\\s*or)?\\s+write\\b|\\billitera\\w+`,
@@ -233,7 +266,7 @@ const TOPICS: Topic[] = [
     // A survey named as where a fact comes from ("per patient report on Self-reported Screening
     // Survey") asks nothing of the patient.
     reject: /\b(?:per|on|by|from|via)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:surveys?|questionnaires?)\b/i,
-    words: vocab('survey online paper web electronic'),
+    words: vocab('survey online paper web electronic quality life health utility'),
   },
   {
     // "Is able to provide worst pain score at bony metastatic site(s)", "Willingness to self-report
@@ -344,13 +377,16 @@ const TOPICS: Topic[] = [
     // the following institutions", "referred to the centres involved in the protocol", "Scheduled for
     // an upcoming appointment in … Primary Care clinics", "Plan to be treated at a partner cancer site",
     // and in an exclusion "Are under the current medical care of either the study primary
-    // investigator (PI) or co-investigator (Co-I)". The place or the doctors stay in the criterion
+    // investigator (PI) or co-investigator (Co-I)", "Treatment and follow-up at the Dermatology
+    // Department of …", "Returning to MD Anderson for restaging and follow-up". The place or the doctors stay in the criterion
     // shown with the question.
     topic: 'care_at_site',
-    re: /\b(?:(?:(?:be|being|are|is|currently)\s+(?:treated|seen)|followed|cared\s+for|(?:(?:cancer|survivorship|medical|primary)\s+)*care)\s+(?:and\s+followed\s+)?at\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?(?:following|participating|partner|study|enrolling|treating)\s+(?:[\w-]+\s+){0,2}?(?:institutions?|cent(?:er|re)s?|sites?|hospitals?|clinics?|practices?)|referred\s+to\s+the\s+(?:cent(?:er|re)s?|institutions?|hospitals?|sites?)\s+(?:involved|participating)|(?:under|in)\s+the\s+(?:current\s+)?(?:medical\s+)?care\s+of\s+(?:either\s+)?the\s+(?:study\s+)?(?:primary\s+|principal\s+)?investigator|scheduled\s+(?:for\s+)?(?:an?\s+)?(?:upcoming\s+|new\s+or\s+return\s+)?(?:\([^()]{0,30}\)\s+)?(?:primary\s+care\s+)?(?:appointment|visit)\s+(?:in|at|with)\b)/i,
-    // "The only exception is for patients who are being treated at a participating center …".
-    reject: /\bexception|\bexcept\b|\bunless\b/i,
+    re: /\b(?:(?:(?:be|being|are|is|currently)\s+(?:treated|seen)|followed|cared\s+for|(?:(?:cancer|survivorship|medical|primary)\s+)*care)\s+(?:and\s+followed\s+)?at\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?(?:following|participating|partner|study|enrolling|treating)\s+(?:[\w-]+\s+){0,2}?(?:institutions?|cent(?:er|re)s?|sites?|hospitals?|clinics?|practices?)|referred\s+to\s+the\s+(?:cent(?:er|re)s?|institutions?|hospitals?|sites?)\s+(?:involved|participating)|(?:under|in)\s+the\s+(?:current\s+)?(?:medical\s+)?care\s+of\s+(?:either\s+)?the\s+(?:study\s+)?(?:primary\s+|principal\s+)?investigator|scheduled\s+(?:for\s+)?(?:an?\s+)?(?:upcoming\s+|new\s+or\s+return\s+)?(?:\([^()]{0,30}\)\s+)?(?:primary\s+care\s+)?(?:appointment|visit)\s+(?:in|at|with)\b|(?:treatment\s+and\s+)?follow[\s-]?up\s+at\s+the\s+(?:[\w'-]+\s+){0,3}?(?:department|hospitals?|cent(?:er|re)s?|clinics?|institutions?)\b|returning\s+to\s+(?:the\s+)?(?:[\w.'&-]+\s+){1,6}?for\s+(?:[\w-]+\s+and\s+)?follow[\s-]?up\b)/i,
+    // "The only exception is for patients who are being treated at a participating center …",
+    // "Treatment and follow-up at a department other than …".
+    reject: /\bexception|\bexcept\b|\bunless\b|\bother\s+than\b/i,
     event: true,
+    coverAnchor: true,
     tail: /^(?:[A-Z][\w.'()-]*|the|a|an|of|or|and|&|di|de|del|della|general|internal|medicine|primary|care|clinics?|practices?|providers?|hospitals?|institutions?|cent(?:er|re)s?|sites?|study|involved|in|protocol|one|following)$/,
     words: vocab(
       'followed treated seen cared care cancer survivorship medical primary at following participating partner study enrolling treating institution institutions center centers centre centres site sites hospital hospitals clinic clinics practice practices referred involved protocol under current either investigator co pi principal scheduled upcoming new return appointment visit in with plan plans planned',
@@ -381,6 +417,37 @@ const TOPICS: Topic[] = [
     re: /\b(?:(?:constitutional|germline|genetic|genomic)\s+(?:and\s+molecular\s+)?(?:genetic\s+)?(?:analys[ie]s|testing|tests?|profiling|sequencing))\b/i,
     lead: /\b(?:consent\w*|agree\w*|willing\w*|unwilling\w*|refus\w*|accept\w*)\b[^.;]{0,60}$/i,
     words: vocab('constitutional germline genetic genomic molecular analysis analyses testing test tests profiling sequencing diagnostic research purposes purpose'),
+  },  {
+    // The study's rules on other medicines, foods and habits, which the patient agrees to keep:
+    // "Unable or unwilling to discontinue use of prohibited medications", "Not willing to avoid
+    // grapefruit …", "Agree not to take any sedating medications …", "Must be willing and able to
+    // refrain from smoking throughout the dosing session", "Is unable or unwilling to take folic acid
+    // or vitamin B12 supplementation", "Patients that cannot be taken off medications that are potent
+    // inhibitors of CYP3A4". What the rule names stays in the criterion shown with the
+    // question. Contraception, pregnancy and nursing are their own questions (history-reproductive.ts),
+    // and so is a live vaccine (history-safety.ts). A medicine the doctor judges cannot safely be
+    // withheld is the patient's condition, not a rule the patient keeps.
+    topic: 'medication_rules',
+    everyone: true,
+    re: /\b(?:discontinu(?:e|ing)|stop(?:ping)?|(?:be\s+)?taken\s+off|come\s+off|avoid(?:ing)?|withh[oe]ld(?:ing)?|(?:refrain|abstain)(?:ing)?\s+from|not\s+(?:to\s+)?(?:take|use|receive|commence|start|consume)|(?:take|receive|start)\s+(?:(?:the\s+)?[\w+/-]+\s+){0,4}?(?:supplement(?:s|ation)?|vitamins?(?:\s+\w+)?|folic\s+acid|pre-?medications?|vaccinations?))\b/i,
+    lead: /\b(?:(?:un)?willing\w*|(?:un)?able|(?:in)?ability|agree\w*|refus\w*|declin\w*|cannot|can\s+not|must(?=\s+(?:(?:strictly|also)\s+)?(?:avoid|refrain|abstain)))\b[^.;]{0,40}$/i,
+    reject: /\b(?:contracep\w*|birth\s+control|pregnan\w*|impregnat\w*|intercourse|sexual\w*|sex|sperm|eggs?|ova|oocytes?|nursing|breast[\s-]?feed\w*|lactat\w*|condoms?|live\b[^.;]{0,40}\bvaccin\w*|safely|opinion|judge?ment)\b/i,
+    words: vocab(
+      'discontinue discontinuing stop stopping taken off come avoid avoiding withhold withholding withheld refrain refraining abstain abstaining take taking use using receive receiving commence start consume consuming consumption prohibited concomitant medication medications medicine medicines drug drugs supplement supplements supplementation herbal products product food foods juice juices fruit fruits smoking alcohol purpose purposes new these them those entire session sessions vitamin vitamins folic acid premedication premedications vaccination vaccinations regularly',
+    ),
+  },
+  {
+    // Doing what the study asks that no other question names: "Patient willing to undergo mastectomy
+    // or breast-conserving surgery after neoadjuvant therapy", "Patients be willing to undergo ctDNA
+    // assessment", "Unwilling to be audio-recorded during facilitated study visits", "Is willing to use
+    // the UV device and Actigraph", "Patient desire to undergo breast surgery". Asked only as the
+    // patient's willingness (whether the patient is fit for it is treatment_candidate's question, in
+    // history-judgement.ts); what is asked stays in the criterion shown with the question.
+    topic: 'study_activity',
+    re: /\b(?:(?:un)?willing(?:ness)?|agree(?:s|d|ment)?|desire[sd]?|wish(?:es)?)\s+(?:(?:and|or|\/|and\/or|(?:un)?able|planning|planned)[\s,/]+)*(?:to\s+)(?:undergo|receive|use|be|eat|continue|return|wear|proceed|accept|maintain|try|record|keep|spend)\b/i,
+    fallback: true,
+    reject: /\beligible\s+(?:for|to)\b|\b(?:contracep\w*|birth\s+control|pregnan\w*|abstain\w*|intercourse|sexual\w*|sperm|nursing|breast[\s-]?feed\w*|condoms?|consent\w*|biops\w*|samples?|specimens?|tissues?|blood\s+draws?|questionnaires?|surveys?|diar(?:y|ies)|comply|complian\w*|adher\w*|follow[\s-]?up|visits?\b(?!\s+and\s+feedback)|mri|scans?|imaging|apheres\w*|swallow\w*|exercise|training|vaccin\w*|random\w*|data|app|device\s+app|smart[\s-]?phones?|internet|interpreter)\b/i,
+    words: vocab('willing willingness unwilling unwillingness agree agrees agreed agreement desire desires wish wishes undergo receive be eat continue return wear proceed accept maintain try record keep spend self reported stated'),
   },
 ];
 
@@ -478,6 +545,8 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     const hits: Array<{ topic: string; at: number; end: number; entry?: Topic }> = [];
     for (const entry of TOPICS) {
       const { topic, re, lead, reject, rejectInCriterion } = entry;
+      if (entry.fallback && (hits.length || sStart > 0 || sEnd < text.replace(/[\s.;]+$/, '').length)) continue;
+      if ((entry.everyone || entry.fallback) && FOR_GROUP.test(text)) continue;
       // The MRI question already asks about the scan and its contrast dye.
       if ((topic === 'contrast_possible' || topic === 'imaging_possible') && hits.some((h) => h.topic === 'mri_possible')) continue;
       const m = re.exec(sentence);
@@ -517,7 +586,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       hits.splice(0, hits.length, ...hits.filter((h) => h.topic !== 'biopsy_consent'));
     // "psychiatric illness/social situations that would limit compliance with study requirements"
     const limits =
-      /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude|prohibit)\w*\s+(?:(?:[\w'’]+\s+){0,5}?(?:cooperation|ability\s+to\s+cooperate)\b|(?:(?!consent)\w+\s+){0,5}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent))/i.exec(
+      /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude|prohibit)\w*\s+(?:(?:[\w'’]+\s+){0,5}?(?:cooperation|ability\s+to\s+cooperate)\b|(?:\w+\s+){0,3}?from\s+attending\s+(?:(?:the|all|study|scheduled|required|protocol)\s+)*(?:assessments?|visits?|appointments?)\b|(?:(?!consent)\w+\s+){0,5}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent))/i.exec(
         sentence,
       );
     const limitsTopic = limits && /consent/i.test(limits[0]) ? 'informed_consent' : 'compliance';

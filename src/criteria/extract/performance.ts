@@ -15,12 +15,15 @@
  *   rules/performance-status.json, so a patient who meets either is not failed.
  * - A range that starts at the best grade ("ECOG 0-1", "Karnofsky 80-100") is one bound (ecog ≤ 1,
  *   karnofsky ≥ 80); "ECOG 1-2" keeps both bounds, as written.
+ * - A status named adequate or poor with no value is the study team's question
+ *   (attestation adequate_performance_status).
  * - Limits for age groups ("… for patients ≥ 16 years … or Lansky ≥ 60% for patients ≤ 15 years")
  *   become one finding: each limit together with its age group.
  */
 import type { Condition, LeafCondition } from '../facts';
 import { ageLeaves, readAgeBound } from './demographics';
 import type { Extractor, Finding } from './extractor';
+import type { CriterionKind } from '../segment';
 import { COMPARATOR, SUFFIX_COMPARATOR, allOf, anyOf, comparisonOf, opposite, type Comparison } from './labs';
 
 type Scale = 'ecog' | 'karnofsky' | 'unknown';
@@ -213,7 +216,7 @@ export const extractPerformance: Extractor = (input) => {
     }
     readings.push({ scale: scaleOf(run.name), leaves, start: run.start, end, ...(age ? { age } : {}) });
   }
-  if (!readings.length) return [];
+  if (!readings.length) return qualitative(text, kind);
   const cond = (r: PsReading): Condition => allOf(r.leaves);
   // Limits for age groups: one finding, each limit with its group.
   const aged = readings.filter((r) => r.age);
@@ -258,6 +261,30 @@ export const extractPerformance: Extractor = (input) => {
   }
   return out;
 };
+
+/**
+ * A performance status named good or poor with no value ("Adequate ECOG performance status", "Poor
+ * performance status", "ECOG score as defined per protocol"): the level is the protocol's, so the
+ * study team answers whether the patient meets it. Good in an inclusion, poor in an exclusion; a good
+ * status among exclusions says nothing plain and is left unread.
+ */
+const QUALITATIVE =
+  /\b(?:(?<good>adequate|acceptable|sufficient|good|satisfactory)|(?<poor>poor|inadequate|insufficient|unsatisfactory))\s+(?:(?:ECOG|WHO|Karnofsky|Lansky|clinical)\s+)?performance(?:\s+(?:status|score))?\b(?!\s+(?:of|[<>≤≥=]|\d|score\s+of))|\b(?:ECOG|performance)\s+(?:status\s+|score\s+)?(?:as\s+)?(?:defined|specified)\s+(?:per|in|by)\s+(?:the\s+)?protocol\b/i;
+
+function qualitative(text: string, kind: CriterionKind): Finding[] {
+  const m = QUALITATIVE.exec(text);
+  if (!m) return [];
+  const poor = m.groups?.poor !== undefined;
+  if (poor !== (kind === 'exclusion')) return [];
+  return [
+    {
+      category: 'performance_status',
+      condition: { fact: 'attestation', operator: 'equal', value: !poor, params: { topic: 'adequate_performance_status' } },
+      spans: [[m.index, m.index + m[0].length]],
+      polarityHandled: true,
+    },
+  ];
+}
 
 function scaleOfContext(heading: string): Scale | null {
   if (!/^\s*(?:performance\s+status|karnofsky|ecog|lansky|zubrod)\b/i.test(heading) || heading.length > 40) return null;
