@@ -130,6 +130,9 @@ function flatten(op: 'all' | 'any', parts: Condition[]): Condition {
   return out.length === 1 ? out[0]! : op === 'all' ? { all: out } : { any: out };
 }
 
+/** An "or" opening a clause of its own ("… or has used …", "… or who have not recovered …"), not one inside a noun phrase ("psychiatric or substance abuse disorder"). */
+const OVERLAP_OR = /\bor\s+(?:(?:who|that|which|currently|previously|recently)\s+)?(?:has|have|had|is|are|was|were|been|being|use[sd]?|using|receiv\w*|undergo\w*|underwent|participat\w*|requir\w*|need\w*)\b/i;
+
 function combine(
   findings: Array<{ condition: Condition; start: number; end: number }>,
   text: string,
@@ -138,7 +141,15 @@ function combine(
   eachExcluded = false,
 ): Condition {
   // "and" binds tighter than "or": split the sequence at each "or" into conjunctive groups.
-  const gaps = findings.slice(1).map((f, i) => text.slice(findings[i]!.end, f.start));
+  // Two findings that overlap ("is participating or has participated in a study of an investigational
+  // agent or has used an investigational device within 2 weeks": the trial reading and the therapy
+  // reading share "investigational agent") have no gap; in an exclusion an "or" between their starts
+  // still parts them, where "and" would let a patient with only one of them in.
+  const gaps = findings.slice(1).map((f, i) => {
+    const prev = findings[i]!;
+    if (bare === 'or' && f.start < prev.end && f.start > prev.start && OVERLAP_OR.test(text.slice(prev.start, f.start))) return ' or ';
+    return text.slice(prev.end, f.start);
+  });
   // "A, B and C will be excluded" excludes each of them.
   // Findings of one noun phrase ("Stage IV breast cancer") stay together; overlapping ones come from
   // a reader that took the whole list.

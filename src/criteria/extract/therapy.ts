@@ -2404,6 +2404,9 @@ function kindsOf(ctx: Ctx, it: Item): Set<string> {
   };
   for (const c of it.classes) addClass(c);
   for (const d of it.drugs) for (const c of ctx.lex.drugById.get(d)?.classes ?? []) addClass(c);
+  // 'systemic' inherited from an umbrella class (biologic, monoclonal antibody) beside a more
+  // specific kind says nothing of its own: it would relate an antibody to any chemotherapy permission.
+  if (out.size > 1 && !it.kinds.has('systemic')) out.delete('systemic');
   return out;
 }
 
