@@ -100,7 +100,7 @@ const RESTRICTIVE_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -162,6 +162,20 @@ const MEDICAL_LIST =
 const MEDICAL_LEAD = /\b(?:serious|severe|uncontrolled|unstable|poorly\s+controlled|significant)\b[\w\s,/-]{0,40}$/i;
 const JUDGED =
   /\b(?:opinion|judge?ment|judged|deemed|considered|investigator|physician|interfere\w*|compromise\w*|jeopardi\w*|preclud\w*|contraindicat\w*|risks?|safety|compliance|ability|would|could|may|might|which|that|incompatible|affect\w*|impact\w*|except|unless|other\s+than)\b/i;
+/**
+ * Examples of a head the lexicon does not name, dated by a window the examples do not repeat ("Major
+ * cardiovascular events within 6 months prior to first dose, including acute coronary syndrome,
+ * stroke …"): each example takes the head's window, which read alone it would drop (any stroke
+ * ever). Group 1 is the head before the marker.
+ */
+const EXAMPLE_MARKER = /^([^.;]*?)\b(?:including|such\s+as|e\.?\s*g\.?|for\s+example)\b[^.;]*$/i;
+const HEAD_WINDOW = new RegExp(
+  String.raw`\b(?:with)?in\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?)\b|\b(${NUMBER})\s*(days?|weeks?|months?|years?)\s+(?:prior|before)\b`,
+  'i',
+);
+/** "A large amount of pleural fluid or ascites": an amount leading a list reaches its later members. */
+const AMOUNT_LIST_LEAD =
+  /\b(?:(?:a\s+)?(?:large|massive|significant|moderate)\s+(?:amounts?|volumes?)\s+of)\s+(?:[\w-]+\s+){1,3}(?:or|and|and\/or)\s+$/i;
 /** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
@@ -661,6 +675,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // "moderate to severe hearing loss", "large amount of pleural effusion": the condition is
     // necessary, its size left to a coordinator.
     const amountAt = [qualStart, g.start].find((at) => AMOUNT_LEAD.test(text.slice(Math.max(sStart, at - 40), at)));
+    const amountList = amountAt === undefined ? AMOUNT_LIST_LEAD.exec(text.slice(Math.max(sStart, qualStart - 80), qualStart)) : null;
+    if (amountList) {
+      const at = Math.max(sStart, qualStart - 80) + amountList.index;
+      const to = at + amountList[0].trimEnd().length;
+      g.amount = { text: text.slice(at, to), span: [at, to] };
+    }
     if (amountAt !== undefined) {
       const window = text.slice(Math.max(sStart, amountAt - 40), amountAt);
       const m = AMOUNT_LEAD.exec(window)!;
@@ -789,6 +809,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const win = direct ?? (gloss ? readWindow(input, pos + gloss[0].length) : null);
     if (win && !direct && gloss) g.gloss = [pos, pos + gloss[0].length];
     if (req && !/hospitali/i.test(req[0]) && (win || !pastRequirement)) g.readsTreatment = true;
+    if (!win && !g.restricted && !word) {
+      const eg = EXAMPLE_MARKER.exec(text.slice(sStart, qualStart));
+      const head = eg && !mentions.some((m) => m.start >= sStart && m.start < sStart + eg[1]!.length) ? HEAD_WINDOW.exec(eg[1]!) : null;
+      const value = head ? toNumber(head[1] ?? head[3] ?? '') : null;
+      const years = head && value !== null ? toYears(value, head[2] ?? head[4] ?? '') : null;
+      if (years !== null) g.withinYears = years;
+    }
     if (symptomsOf && !win) {
       g.active = true;
       const to = g.start - symptomsOf[0].length + symptomsOf[1]!.length;
