@@ -176,6 +176,9 @@ const HEAD_WINDOW = new RegExp(
 /** "A large amount of pleural fluid or ascites": an amount leading a list reaches its later members. */
 const AMOUNT_LIST_LEAD =
   /\b(?:(?:a\s+)?(?:large|massive|significant|moderate)\s+(?:amounts?|volumes?)\s+of)\s+(?:[\w-]+\s+){1,3}(?:or|and|and\/or)\s+$/i;
+/** A blood-pressure definition after hypertension ("defined as persistent systolic blood pressure ≥ 150 mmHg …", "defined as ≥ 140/90"). */
+const BP_DEFINITION =
+  /^\s*,?\s*\(?\s*(?:as\s+)?defined\s+(?:as|by)\s+[^.;]*?(?:\b(?:blood\s+pressure|BP|SBP|DBP|systolic|diastolic|mm\s*Hg)\b|\d{2,3}\s*\/\s*\d{2,3})[^.;]*/i;
 /** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
@@ -244,6 +247,8 @@ const EXAMPLE_HEAD_NOT_PATIENTS =
 /** A clause after an example list that narrows every example ("… ) that are high risk for colonoscopy"). */
 const EXAMPLE_LIST_NARROWED =
   /^\s*[,;]?\s*(?:that|which|for\s+which|where|when|if|unless|who|whose|requiring|required|with|without|in\s+whom|judged|deemed|considered|as\s+determined|by\s+the|according|well[\s-]controlled|controlled|stable|(?:are|is)\s+(?:allowed|permitted|eligible))\b/i;
+/** A case clause after an example list ("… sarcoidosis) where there is pulmonary involvement"), which nothing after the parenthesis reads for its head. */
+const LIST_NARROWED_BY_CASE = /^\s*[,;]?\s*(?:where|when|in\s+whom|if)\b/i;
 const EXAMPLE_RUN_ON_NARROWED =
   /\b(?:that|which|where|when|if|unless|who|whose|requiring|required|without|in\s+whom|judged|deemed|considered|determined|according|opinion|controlled|stable|allowed|permitted|eligible)\b/i;
 /** Words of a controlled infection or disease. */
@@ -903,6 +908,15 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // "Congestive heart failure with NYHA class III or IV": the class, read in step 3, is the
       // subgroup; only the joining word is covered here.
       g.spans.push([pos, pos + NYHA_CLASS_TAIL.exec(tail)![1]!.length]);
+    } else if (g.names.includes('hypertension') && BP_DEFINITION.test(tail)) {
+      // "Uncontrolled hypertension defined as systolic blood pressure ≥ 160 mmHg …": no fact holds
+      // a blood pressure, so the definition stays an unparsed leaf beside the hypertension it defines.
+      const m = BP_DEFINITION.exec(tail)!;
+      const at = pos + (fullTail.length - tail.length);
+      const lead = /^[\s,(]*/.exec(m[0])![0].length;
+      const span: Span = [at + lead, at + m[0].trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
     } else if (
@@ -933,7 +947,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const narrow = NARROWING_TAIL.exec(tail);
       if (narrow) {
         const at = pos + (fullTail.length - tail.length);
-        const lead = /^[\s,]*/.exec(narrow[0])![0].length;
+        const lead = /^[\s,)]*/.exec(narrow[0])![0].length;
         const span: Span = [at + lead, at + narrow[0].trimEnd().length];
         g.narrow = { text: text.slice(span[0], span[1]), span };
         g.shadow = span;
@@ -1158,6 +1172,15 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         // Kept apart, the members after it stay apart too, so the list keeps its order for joinLists.
         if (ownQualifiers && !closes) break;
         // Examples widen nothing a parent does not already name; other listed conditions join it.
+        // "(e.g., rheumatoid arthritis, sarcoidosis) where there is pulmonary involvement": a list
+        // narrowed after its parenthesis narrows its head too.
+        const close = /^\s*\)/.exec(text.slice(h.end));
+        if (
+          close &&
+          text.slice(g.end, h.qualStart).includes('(') &&
+          LIST_NARROWED_BY_CASE.test(text.slice(h.end + close[0].length, sentenceEnd(text, h.end)))
+        )
+          g.restricted = true;
         for (const n of h.names)
           if (!g.names.includes(n) && !g.names.some((p) => isAncestor(input, p, [n]))) g.names.push(n);
         g.spans.push([h.qualStart, h.end], ...h.spans, ...exampleWords(input, g.end, h.qualStart));
