@@ -100,7 +100,7 @@ const RESTRICTIVE_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
