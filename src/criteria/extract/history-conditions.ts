@@ -166,9 +166,9 @@ const JUDGED =
  * Examples of a head the lexicon does not name, dated by a window the examples do not repeat ("Major
  * cardiovascular events within 6 months prior to first dose, including acute coronary syndrome,
  * stroke …"): each example takes the head's window, which read alone it would drop (any stroke
- * ever). Group 1 is the head before the marker.
+ * ever). The head is what comes before the first marker.
  */
-const EXAMPLE_MARKER = /^([^.;]*?)\b(?:including|such\s+as|e\.?\s*g\.?|for\s+example)\b[^.;]*$/i;
+const EXAMPLE_MARKER = /\b(?:including|such\s+as|e\.?\s*g\.?|for\s+example)\b/i;
 const HEAD_WINDOW = new RegExp(
   String.raw`\b(?:with)?in\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?)\b|\b(${NUMBER})\s*(days?|weeks?|months?|years?)\s+(?:prior|before)\b`,
   'i',
@@ -815,8 +815,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (win && !direct && gloss) g.gloss = [pos, pos + gloss[0].length];
     if (req && !/hospitali/i.test(req[0]) && (win || !pastRequirement)) g.readsTreatment = true;
     if (!win && !g.restricted && !word) {
-      const eg = EXAMPLE_MARKER.exec(text.slice(sStart, qualStart));
-      const head = eg && !mentions.some((m) => m.start >= sStart && m.start < sStart + eg[1]!.length) ? HEAD_WINDOW.exec(eg[1]!) : null;
+      const lead = text.slice(sStart, qualStart);
+      const marker = EXAMPLE_MARKER.exec(lead);
+      const rest = marker ? lead.slice(marker.index + marker[0].length).replace(/^\./, '') : '';
+      const eg = marker && !/[.;]/.test(lead.slice(0, marker.index) + rest) ? marker : null;
+      const headText = eg ? lead.slice(0, eg.index) : '';
+      const head = eg && !mentions.some((m) => m.start >= sStart && m.start < sStart + eg.index) ? HEAD_WINDOW.exec(headText) : null;
       const value = head ? toNumber(head[1] ?? head[3] ?? '') : null;
       const years = head && value !== null ? toYears(value, head[2] ?? head[4] ?? '') : null;
       if (years !== null) g.withinYears = years;
