@@ -203,3 +203,39 @@ describe('examples of a head the lexicon does not name', () => {
     });
   });
 });
+
+describe('another cancer named as "non-<cancer>"', () => {
+  it('reads it as another malignancy that does not count the named cancer', () => {
+    const r = E(
+      'History of non-breast malignancy within the last 5 years other than treated non-melanoma skin cancer or treated in-situ carcinoma.',
+    );
+    expect(r.unread).toBe('');
+    expect(r.condition).toMatchObject({ fact: 'otherMalignancy', params: { withinYears: 5 } });
+    const excluding = (r.condition as { params: { excluding: string[] } }).params.excluding;
+    expect(excluding).toEqual(expect.arrayContaining(['BREAST', 'BCC', 'DCIS']));
+  });
+
+  it('reads "unless a complete remission was achieved at least 2 years prior" as the window', () => {
+    expect(
+      E(
+        'Patients with previous malignancies unless a complete remission was achieved at least 2 years prior to study entry;',
+      ),
+    ).toEqual({
+      condition: { fact: 'otherMalignancy', operator: 'equal', value: true, params: { withinYears: 2 } },
+      unread: '',
+    });
+  });
+
+  it('keeps an exemption clause that maps nothing beside the malignancy', () => {
+    expect(E('History of another primary malignancy, with exceptions.').condition).toEqual({
+      all: [{ fact: 'otherMalignancy', operator: 'equal', value: true, params: {} }, unparsed('exceptions')],
+    });
+  });
+
+  it.each([
+    'Ampullary cancer, neuroendocrine, mixed neuroendocrine and non-neuroendocrine neoplasms and nonepithelial tumors.',
+    'Patients with non-small cell lung cancer who have EGFR mutations',
+  ])('does not read a tumour type as another malignancy: %s', (text) => {
+    expect(JSON.stringify(E(text).condition)).not.toContain('otherMalignancy');
+  });
+});
