@@ -64,7 +64,7 @@ export const LIMITS_COMPLIANCE =
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|suffering\s+from)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
@@ -76,7 +76,7 @@ const RESTRICTIVE_QUAL =
  * "≥ Grade 2", "Grade 3 or 4", "of Grade greater than or equal to 2", "Grade 2 or higher (per NCI
  * CTCAE v5.0)". A ceiling ("Grade ≤ 1", "Grade 1 or less") is not one.
  */
-const GRADE_FLOOR = String.raw`(?:(?:NCI[\s-]*)?(?:CTCAE\s+)?grade\s*(?:>=|≥|=>|>|greater\s+than(?:\s+or\s+equal\s+to)?|of\s+at\s+least|at\s+least)?\s*[1-4](?![\w.])(?:\s*(?:-|–|to|or|and|\/|,)\s*[1-5](?![\w.]))*(?:\s*(?:or\s+(?:greater|higher|above|more|worse)|\+|and\s+(?:above|higher)))?|(?:>=|≥|=>|>)\s*(?:CTCAE\s+)?grade\s*[1-4](?![\w.]))(?!\s*(?:or\s+(?:less|lower|below|better)|and\s+below))(?:\s*\(?\s*(?:per|according\s+to|by|using|as\s+(?:defined|graded)\s+by)?\s*(?:the\s+)?(?:NCI[\s-]*)?(?:CTCAE|CTC)(?:\s*,?\s*v(?:ersion)?\.?\s*\d+(?:\.\d+)?)?\s*\)?)?`;
+const GRADE_FLOOR = String.raw`(?:\bG[1-4](?!\w|\.\d)|(?:NCI[\s-]*)?(?:CTCAE\s+)?grade\s*(?:>=|≥|=>|>|greater\s+than(?:\s+or\s+equal\s+to)?|of\s+at\s+least|at\s+least)?\s*[1-4](?!\w|\.\d)(?:\s*(?:-|–|to|or|and|\/|,)\s*[1-5](?!\w|\.\d))*(?:\s*(?:or\s+(?:greater|higher|above|more|worse)|\+|and\s+(?:above|higher)))?|(?:>=|≥|=>|>)\s*(?:CTCAE\s+)?grade\s*[1-4](?!\w|\.\d))(?!\s*(?:or\s+(?:less|lower|below|better)|and\s+below))(?:\s*\(?\s*(?:per|according\s+to|by|using|as\s+(?:defined|graded)\s+by)?\s*(?:the\s+)?(?:NCI[\s-]*)?(?:CTCAE|CTC)(?:\s*,?\s*v(?:ersion)?\.?\s*\d+(?:\.\d+)?)?\s*\)?)?`;
 const GRADE_TAIL = new RegExp(String.raw`^\s*,?\s*\(?\s*(?:(?:of|with|at)\s+)?${GRADE_FLOOR}\s*\)?`, 'i');
 /** A grade ceiling: "≤ Grade 2 neuropathy", "neuropathy Grade ≤ 1", "Grade 1 or less". */
 const GRADE_CEILING_LEAD = /(?:≤|<=?|=<)\s*(?:CTCAE\s+)?grade\s*[0-4]\s*$|\bgrade\s*(?:≤|<=?|=<)\s*[0-4]\s*$|\bgrade\s*[0-4]\s+or\s+(?:less|lower|below|better)\s*$/i;
@@ -100,7 +100,7 @@ const RESTRICTIVE_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b)[^.;,()])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -123,6 +123,62 @@ const OTHER_NEED =
  */
 const AMOUNT_LEAD =
   /\b(?:mature|(?:\d+|two|three)\s+or\s+more|multiple|(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
+/**
+ * Symptoms named after the condition ("Pleural effusion or ascites with clinical symptoms"): the
+ * condition is symptomatic, read as `active` like the word "symptomatic" before it. A second
+ * requirement joined by "and" ("… and symptomatic treatment") narrows it further (group 1).
+ */
+const SYMPTOMS_TAIL =
+  /^\s*,?\s*(?:with|causing|presenting\s+with|accompanied\s+by)\s+(?:(?:clinical|clinically\s+significant|significant|obvious|related|associated)\s+)?symptoms(?:\s+(?:or|and\/or)\s+(?:requiring\s+)?(?:symptomatic|clinical)\s+(?:treatment|management|intervention))?(?![\w-])(\s+and\s+(?:requiring\s+)?(?:symptomatic|clinical)\s+(?:treatment|management|intervention)(?![\w-]))?/i;
+/**
+ * "Signs and symptoms of colitis": the condition is present now, read as `active` when no window
+ * dates it (a window, "symptoms of coronary artery disease, myocardial infarction < 6 months",
+ * would make the dated event current too). Group 1 is the symptom words.
+ */
+const SYMPTOMS_OF_LEAD = /\b((?:signs?|symptoms?)(?:\s+(?:and|or|and\/or|\/)\s*(?:signs?|symptoms?))?)\s+of\s+(?:an?\s+|the\s+)?$/i;
+/** "Infectious colitis": a kind of a non-infectious condition the lexicon does not name ("infectious or inflammatory bowel disease" names two). */
+const INFECTIOUS_QUAL = /(?<!non-?\s?)\binfectious\b(?!\s+(?:or|and|and\/or)\b)/i;
+/**
+ * A cause or kind glued before the condition ("Clostridium difficile-associated diarrhea",
+ * "ICPI-induced colitis") or the condition as a point in time ("at onset of … colitis"): a
+ * narrower subject than the condition.
+ */
+const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
+/**
+ * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
+ * "hypertension that is not controlled"): read as `active`.
+ */
+const ACTIVE_TAIL =
+  /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)(?:\s+currently)?|known\s+to\s+be|(?:that|which)\s+(?:is|are)\s+known\s+to\s+be)\s+(?:uncontrolled|poorly\s+controlled|not\s+(?:well\s+|adequately\s+)?controlled|active|symptomatic|unstable)\b/i;
+/**
+ * "Medical condition(s)/disorder(s)" name the intercurrent-illness umbrella only when stated as
+ * serious or uncontrolled ("Any severe and/or uncontrolled medical conditions") and not judged by
+ * its effect ("medical condition that, in the opinion of the Investigator, would compromise …",
+ * read as the investigator's concern): bare, they are any condition at all.
+ */
+const MEDICAL_CONDITION = /\bmedical\s+(?:conditions?|disorders?|diseases?)\b/gi;
+const MEDICAL_LIST =
+  /[(:]|\b(?:including|includes|such\s+as|e\.?\s*g\.?|for\s+example|like|involving|affecting|of\s+the|within|in\s+the\s+(?:past|last|previous)|during|since|prior|before)\b/i;
+const MEDICAL_LEAD = /\b(?:serious|severe|uncontrolled|unstable|poorly\s+controlled|significant)\b[\w\s,/-]{0,40}$/i;
+const JUDGED =
+  /\b(?:opinion|judge?ment|judged|deemed|considered|investigator|physician|interfere\w*|compromise\w*|jeopardi\w*|preclud\w*|contraindicat\w*|risks?|safety|compliance|ability|would|could|may|might|which|that|incompatible|affect\w*|impact\w*|except|unless|other\s+than)\b/i;
+/**
+ * Examples of a head the lexicon does not name, dated by a window the examples do not repeat ("Major
+ * cardiovascular events within 6 months prior to first dose, including acute coronary syndrome,
+ * stroke …"): each example takes the head's window, which read alone it would drop (any stroke
+ * ever). The head is what comes before the first marker.
+ */
+const EXAMPLE_MARKER = /\b(?:including|such\s+as|e\.?\s*g\.?|for\s+example)\b/i;
+const HEAD_WINDOW = new RegExp(
+  String.raw`\b(?:with)?in\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?)\b|\b(${NUMBER})\s*(days?|weeks?|months?|years?)\s+(?:prior|before)\b`,
+  'i',
+);
+/** "A large amount of pleural fluid or ascites": an amount leading a list reaches its later members. */
+const AMOUNT_LIST_LEAD =
+  /\b(?:(?:a\s+)?(?:large|massive|significant|moderate)\s+(?:amounts?|volumes?)\s+of)\s+(?:[\w-]+\s+){1,3}(?:or|and|and\/or)\s+$/i;
+/** A blood-pressure definition after hypertension ("defined as persistent systolic blood pressure ≥ 150 mmHg …", "defined as ≥ 140/90"). */
+const BP_DEFINITION =
+  /^\s*,?\s*\(?\s*(?:as\s+)?defined\s+(?:as|by)\s+[^.;]*?(?:\b(?:blood\s+pressure|BP|SBP|DBP|systolic|diastolic|mm\s*Hg)\b|\d{2,3}\s*\/\s*\d{2,3})[^.;]*/i;
 /** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
@@ -191,6 +247,8 @@ const EXAMPLE_HEAD_NOT_PATIENTS =
 /** A clause after an example list that narrows every example ("… ) that are high risk for colonoscopy"). */
 const EXAMPLE_LIST_NARROWED =
   /^\s*[,;]?\s*(?:that|which|for\s+which|where|when|if|unless|who|whose|requiring|required|with|without|in\s+whom|judged|deemed|considered|as\s+determined|by\s+the|according|well[\s-]controlled|controlled|stable|(?:are|is)\s+(?:allowed|permitted|eligible))\b/i;
+/** A case clause after an example list ("… sarcoidosis) where there is pulmonary involvement"), which nothing after the parenthesis reads for its head. */
+const LIST_NARROWED_BY_CASE = /^\s*[,;]?\s*(?:where|when|in\s+whom|if)\b/i;
 const EXAMPLE_RUN_ON_NARROWED =
   /\b(?:that|which|where|when|if|unless|who|whose|requiring|required|without|in\s+whom|judged|deemed|considered|determined|according|opinion|controlled|stable|allowed|permitted|eligible)\b/i;
 /** Words of a controlled infection or disease. */
@@ -452,6 +510,25 @@ function mentionQualifies(input: ExtractInput, m: Mention): boolean {
   return words.some((w) => !(chronicByName && /^chronic$/i.test(w)));
 }
 
+/** The intercurrent-illness umbrella named as a serious or uncontrolled "medical condition" (see MEDICAL_CONDITION). */
+function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] {
+  const { text } = input;
+  const out: Mention[] = [];
+  for (const m of text.matchAll(MEDICAL_CONDITION)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (mentions.some((k) => k.start < end && k.end > start)) continue;
+    const sStart = sentenceStart(text, start);
+    const sEnd = sentenceEnd(text, end);
+    if (!MEDICAL_LEAD.test(text.slice(sStart, start)) || JUDGED.test(text.slice(sStart, sEnd))) continue;
+    // Examples, a window or an organ after it ("… including uncontrolled diabetes, recent (within 6
+    // months) myocardial infarction", "… involving the gut") make it a list with qualifiers of its own.
+    if (MEDICAL_LIST.test(text.slice(end, sEnd))) continue;
+    out.push({ type: 'condition', id: 'uncontrolled_intercurrent_illness', start, end, text: m[0] });
+  }
+  return out;
+}
+
 export const extractConditions: Extractor = (input: ExtractInput) => {
   const { text } = input;
   const mentions = input.mentions.filter(
@@ -487,6 +564,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // "systemic disease-modulating drugs", "disease-free": a compound word, not a condition.
       !/^-(?:modifying|modulating|free)\b/i.test(text.slice(m.end, m.end + 12)),
   );
+  if (/medical/i.test(text)) {
+    mentions.push(...medicalConditions(input, mentions));
+    mentions.sort((a, b) => a.start - b.start);
+  }
   const expansions = mentions.length ? acronymExpansions(text) : [];
   if (expansions.length) {
     const kept = mentions.filter((m) => !expansions.some(([a, b]) => m.start >= a && m.end <= b));
@@ -592,10 +673,19 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     g.active =
       (ACTIVE_WORDS.test(qual) && !PAST_OR_PRESENT.test(qual)) ||
       g.mentions.some((m) => mentionQualifies(input, m));
+    const symptomsOf = SYMPTOMS_OF_LEAD.exec(text.slice(Math.max(sStart, qualStart - 40), g.start));
     if (RESTRICTIVE_QUAL.test(qual)) g.restricted = true;
+    if (KIND_LEAD.test(text.slice(Math.max(sStart, qualStart - 60), qualStart))) g.restricted = true;
+    if (INFECTIOUS_QUAL.test(qual) && g.category !== 'infection') g.restricted = true;
     // "moderate to severe hearing loss", "large amount of pleural effusion": the condition is
     // necessary, its size left to a coordinator.
     const amountAt = [qualStart, g.start].find((at) => AMOUNT_LEAD.test(text.slice(Math.max(sStart, at - 40), at)));
+    const amountList = amountAt === undefined ? AMOUNT_LIST_LEAD.exec(text.slice(Math.max(sStart, qualStart - 80), qualStart)) : null;
+    if (amountList) {
+      const at = Math.max(sStart, qualStart - 80) + amountList.index;
+      const to = at + amountList[0].trimEnd().length;
+      g.amount = { text: text.slice(at, to), span: [at, to] };
+    }
     if (amountAt !== undefined) {
       const window = text.slice(Math.max(sStart, amountAt - 40), amountAt);
       const m = AMOUNT_LEAD.exec(window)!;
@@ -661,15 +751,35 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.value = positive;
       if (/^(?:detectable|detected)$/.test(word)) g.active = true;
     }
+    const activeTail = ACTIVE_TAIL.exec(text.slice(pos));
+    if (activeTail) {
+      g.active = true;
+      g.spans.push([pos, pos + activeTail[0].length]);
+      pos += activeTail[0].length;
+    }
+    const symptoms = SYMPTOMS_TAIL.exec(text.slice(pos));
+    if (symptoms) {
+      g.active = true;
+      const end = pos + symptoms[0].length - (symptoms[1]?.length ?? 0);
+      g.spans.push([pos, end]);
+      if (symptoms[1]) {
+        const at = end + /^\s*/.exec(symptoms[1])![0].length;
+        g.narrow = { text: text.slice(at, pos + symptoms[0].length), span: [at, pos + symptoms[0].length] };
+      }
+      pos += symptoms[0].length;
+    }
     const req = REQUIRING.exec(text.slice(pos));
     let pastRequirement: Span | null = null;
     if (req) {
       // "that required steroids", "History of pneumonitis requiring steroids", "Active or prior
       // autoimmune disorders requiring chronic treatment" describe a past episode too, which only a
       // time window makes current.
+      // A grade before the qualifiers ("Prior Grade 3 or greater colitis") keeps "prior" before it.
+      const pastQual =
+        g.grade && g.grade.span[1] <= qualStart ? text.slice(Math.max(sStart, g.grade.span[0] - 40), g.grade.span[0]) + qual : qual;
       const past =
         /\brequired\b/i.test(req[0]) ||
-        (/\b(?:history|prior|previous|previously|past)\b/i.test(qual) && (!ACTIVE_WORDS.test(qual) || PAST_OR_PRESENT.test(qual)));
+        (/\b(?:history|prior|previous|previously|past)\b/i.test(pastQual) && (!ACTIVE_WORDS.test(pastQual) || PAST_OR_PRESENT.test(pastQual)));
       g.active = true;
       g.tailActive = true;
       g.spans.push([pos, pos + req[0].length]);
@@ -704,6 +814,22 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const win = direct ?? (gloss ? readWindow(input, pos + gloss[0].length) : null);
     if (win && !direct && gloss) g.gloss = [pos, pos + gloss[0].length];
     if (req && !/hospitali/i.test(req[0]) && (win || !pastRequirement)) g.readsTreatment = true;
+    if (!win && !g.restricted && !word) {
+      const lead = text.slice(sStart, qualStart);
+      const marker = EXAMPLE_MARKER.exec(lead);
+      const rest = marker ? lead.slice(marker.index + marker[0].length).replace(/^\./, '') : '';
+      const eg = marker && !/[.;]/.test(lead.slice(0, marker.index) + rest) ? marker : null;
+      const headText = eg ? lead.slice(0, eg.index) : '';
+      const head = eg && !mentions.some((m) => m.start >= sStart && m.start < sStart + eg.index) ? HEAD_WINDOW.exec(headText) : null;
+      const value = head ? toNumber(head[1] ?? head[3] ?? '') : null;
+      const years = head && value !== null ? toYears(value, head[2] ?? head[4] ?? '') : null;
+      if (years !== null) g.withinYears = years;
+    }
+    if (symptomsOf && !win) {
+      g.active = true;
+      const to = g.start - symptomsOf[0].length + symptomsOf[1]!.length;
+      g.spans.push([to - symptomsOf[1]!.length, to]);
+    }
     if (win) {
       // After a test result the window dates the test ("negative HIV test within 4 weeks").
       if (!word) g.withinYears = win.years;
@@ -786,6 +912,15 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // "Congestive heart failure with NYHA class III or IV": the class, read in step 3, is the
       // subgroup; only the joining word is covered here.
       g.spans.push([pos, pos + NYHA_CLASS_TAIL.exec(tail)![1]!.length]);
+    } else if (g.names.includes('hypertension') && BP_DEFINITION.test(tail)) {
+      // "Uncontrolled hypertension defined as systolic blood pressure ≥ 160 mmHg …": no fact holds
+      // a blood pressure, so the definition stays an unparsed leaf beside the hypertension it defines.
+      const m = BP_DEFINITION.exec(tail)!;
+      const at = pos + (fullTail.length - tail.length);
+      const lead = /^[\s,(]*/.exec(m[0])![0].length;
+      const span: Span = [at + lead, at + m[0].trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
     } else if (
@@ -816,7 +951,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const narrow = NARROWING_TAIL.exec(tail);
       if (narrow) {
         const at = pos + (fullTail.length - tail.length);
-        const lead = /^[\s,]*/.exec(narrow[0])![0].length;
+        const lead = /^[\s,)]*/.exec(narrow[0])![0].length;
         const span: Span = [at + lead, at + narrow[0].trimEnd().length];
         g.narrow = { text: text.slice(span[0], span[1]), span };
         g.shadow = span;
@@ -1041,6 +1176,15 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         // Kept apart, the members after it stay apart too, so the list keeps its order for joinLists.
         if (ownQualifiers && !closes) break;
         // Examples widen nothing a parent does not already name; other listed conditions join it.
+        // "(e.g., rheumatoid arthritis, sarcoidosis) where there is pulmonary involvement": a list
+        // narrowed after its parenthesis narrows its head too.
+        const close = /^\s*\)/.exec(text.slice(h.end));
+        if (
+          close &&
+          text.slice(g.end, h.qualStart).includes('(') &&
+          LIST_NARROWED_BY_CASE.test(text.slice(h.end + close[0].length, sentenceEnd(text, h.end)))
+        )
+          g.restricted = true;
         for (const n of h.names)
           if (!g.names.includes(n) && !g.names.some((p) => isAncestor(input, p, [n]))) g.names.push(n);
         g.spans.push([h.qualStart, h.end], ...h.spans, ...exampleWords(input, g.end, h.qualStart));

@@ -117,7 +117,7 @@ const WINDOWS = [
 ];
 /** "unless disease-free for ≥ 5 years", "treated more than 3 years ago": the same window, stated from the other side. */
 const FREE_FOR = new RegExp(
-  String.raw`\b(?:disease[\s-]free|free\s+of\s+(?:the\s+)?disease|without\s+(?:evidence\s+of\s+)?(?:disease|recurrence)|no\s+evidence\s+of\s+(?:disease|recurrence|malignancy|cancer)|no\s+(?:known\s+)?active\s+disease|in\s+(?:complete\s+)?remission|(?:completed|ended|finished|received)\s+(?:\w+\s+){0,3}(?:treatment|therapy)|(?:curatively\s+)?treated|diagnosed|cured)\b[^.;]{0,40}?(?:for\s+)?(?:at\s+least|>=?|=>|≥|more\s+than|greater\s+than|over|a\s+minimum\s+of|minimum)?\s*${YEARS}(?:\s+(?:ago|prior|before|or\s+more|or\s+longer))?`,
+  String.raw`\b(?:disease[\s-]free|free\s+of\s+(?:the\s+)?disease|without\s+(?:evidence\s+of\s+)?(?:disease|recurrence)|no\s+evidence\s+of\s+(?:disease|recurrence|malignancy|cancer)|no\s+(?:known\s+)?active\s+disease|in\s+(?:complete\s+)?remission|(?:complete\s+)?remission\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?achieved|(?:completed|ended|finished|received)\s+(?:\w+\s+){0,3}(?:treatment|therapy)|(?:curatively\s+)?treated|diagnosed|cured)\b[^.;]{0,40}?(?:for\s+)?(?:at\s+least|>=?|=>|≥|more\s+than|greater\s+than|over|a\s+minimum\s+of|minimum)?\s*${YEARS}(?:\s+(?:ago|prior|before|or\s+more|or\s+longer))?`,
   'i',
 );
 
@@ -140,7 +140,7 @@ const UNMAPPABLE_EXEMPTION =
   /\b(?:natural\s+history|interfere\w*|negligible|agreement|approv(?:al|ed)\s+(?:by|of|from)|case[\s-]by[\s-]case|discussion\s+with|minimal|low[\s-]+(?:(?:potential|malignant)\s+)?(?:risk|likelihood|malignancy|grade)|judge?ment|opinion|discretion|deemed|considered\s+(?:cured|low)|(?:risk|likelihood|potential)\s+(?:of|for)\s+(?:recurrence|relapse|metastasis|death|progression|spread\w*|cancer))\b/i;
 /** "other than the disease under study": the cancer of the trial, which the fact already leaves out. */
 const UNDER_STUDY =
-  /\b(?:the\s+)?(?:primary\s+)?(?:cancer|malignanc(?:y|ies)|disease|tumou?r|indication)s?\s+(?:under\s+(?:study|investigation)|being\s+(?:studied|evaluated|investigated)|(?:studied|evaluated|investigated)\s+in\s+this\s+(?:study|trial))(?:\s+in\s+this\s+(?:study|trial))?|\b(?:those|the\s+ones?|the\s+(?:cancer|malignanc(?:y|ies)|disease))\s+(?:being\s+)?(?:treated|studied)\s+in\s+this\s+(?:study|trial)/gi;
+  /\b(?:the\s+)?(?:primary\s+)?(?:cancer|malignanc(?:y|ies)|disease|tumou?r|indication)s?\s+(?:under\s+(?:study|investigation)|being\s+(?:studied|evaluated|investigated)|(?:studied|evaluated|investigated)\s+in\s+this\s+(?:study|trial))(?:\s+in\s+this\s+(?:study|trial))?|\b(?:those|the\s+ones?|the\s+(?:cancer|malignanc(?:y|ies)|disease)|that)?\s*(?:being\s+)?(?:treated|studied)\s+in\s+this\s+(?:study|trial)/gi;
 /**
  * The generic subject of a window item ("or any other cancer from which the patient has been
  * disease-free for 2 years", "except for malignancy treated with curative intent …"): it names no
@@ -232,6 +232,40 @@ function clauseText(text: string, a: number, b: number): string {
     .replace(/[\s.;:,)]+$/, '');
 }
 
+/**
+ * "Prior invasive non-breast malignancy", "previous non-melanoma malignancies": a cancer other than the
+ * one named after "non-", read as another malignancy excluding that cancer's OncoTree code (a prior
+ * contralateral breast cancer does not count in a breast trial). The named cancer must come right
+ * after "non-" and be a cancer of the lexicon; an exemption starting there ("non-melanoma skin
+ * cancer") or a name that holds the "non-" itself ("non-small cell lung cancer") is not one.
+ */
+const NON_PREFIX = /\bnon-\s*(?=[a-z])/gi;
+const CANCER_HEAD = /^\s*(?:malignanc(?:y|ies)|cancers?|neoplasms?|tumou?rs?)\b/i;
+const NON_HISTORY = /\b(?:prior|previous|previously|history|concurrent|concomitant|other|another|additional|second|past|known|active)\b/i;
+const NAMES_HEAD = /\b(?:malignanc(?:y|ies)|cancers?|neoplasms?|tumou?rs?)$/i;
+
+function nonSubject(input: ExtractInput): { start: number; end: number; codes: string[] } | null {
+  const { text } = input;
+  NON_PREFIX.lastIndex = 0;
+  for (let m = NON_PREFIX.exec(text); m; m = NON_PREFIX.exec(text)) {
+    const at = m.index + m[0].length;
+    const named = input.mentions.filter((k) => k.type === 'cancer' && k.start === at && k.id !== 'ANY_CANCER');
+    if (!named.length) continue;
+    const end = Math.max(...named.map((k) => k.end));
+    const head = CANCER_HEAD.exec(text.slice(end));
+    if (!head && !named.some((k) => NAMES_HEAD.test(k.text))) continue;
+    // Another cancer of the patient's history, not a tumour type ("mixed neuroendocrine and
+    // non-neuroendocrine neoplasms"): a history word before it, or a window in its sentence.
+    const sStart = sentenceStart(text, m.index);
+    const sEnd = sentenceEnd(text, m.index);
+    if (!NON_HISTORY.test(text.slice(sStart, m.index)) && !firstWindow(text, end, sEnd) && !freeFor(text, end, sEnd)) continue;
+    const from = text.slice(m.index, end + 40);
+    if (exceptionIndex().index.scan(from, tokenize(from)).some((e) => e.start === 0)) continue;
+    return { start: m.index, end: head ? end + head[0].length : end, codes: [...new Set(named.map((k) => k.id))] };
+  }
+  return null;
+}
+
 export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
@@ -247,7 +281,9 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   )
     return [];
   SUBJECT.lastIndex = 0;
-  const subject = SUBJECT.exec(text);
+  const other = SUBJECT.exec(text);
+  const non = other ? null : nonSubject(input);
+  const subject: { index: number; 0: string } | null = other ?? (non ? { index: non.start, 0: text.slice(non.start, non.end) } : null);
   if (!subject) return [];
   const exclusion = input.kind === 'exclusion';
   const start = subject.index;
@@ -361,7 +397,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   // Exemptions: the rest of the sentence, and later sentences that state them ("Exceptions include
   // …", "Patients with … are eligible").
   const { index, byId } = exceptionIndex();
-  const codes = new Set<string>();
+  const codes = new Set<string>(non?.codes ?? []);
   // A window stated in an exemption clause that also holds an unmappable exemption cannot be applied
   // alone ("disease-free ≥ 2 years and at low risk of recurrence"): the leaf holds it.
   let joinedWindow: { years: number; text: string } | undefined;
@@ -432,7 +468,8 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     // is unknown, not excluded.
     const leftover = outside(text, a, b, mapped);
     for (const c of clauseCodes) codes.add(c);
-    if (CANCER_WORD.test(leftover) || UNMAPPABLE_EXEMPTION.test(leftover)) {
+    // A clause that maps nothing ("unless no additional therapy is anticipated") is as unmappable.
+    if (CANCER_WORD.test(leftover) || UNMAPPABLE_EXEMPTION.test(leftover) || (!mapped.length && /[a-z]{3,}/i.test(leftover))) {
       cover.push([a, b]);
       const q = clauseText(text, a, b);
       if (!free) {
