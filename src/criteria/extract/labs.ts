@@ -167,6 +167,8 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:kg|kgs|kilograms?)\b/iy, 'kg'],
   [/(?:lbs?|pounds?)\b/iy, 'lb'],
   [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
+  // Blood pressure (rules/labs.json systolic_bp, diastolic_bp).
+  [/mm\s*hg\b|millimet(?:er|re)s?\s+(?:of\s+)?(?:mercury|hg)\b/iy, 'mmHg'],
   [/(?:sec|secs|seconds?)\b/iy, 's'],
   // A bare mass, after a 24-hour urine protein ("24-hour urine protein > 1.0 g"); no other lab converts it.
   [/(?:g|gm|grams?)\b(?!\s*\/)/iy, 'g'],
@@ -1084,12 +1086,76 @@ function isMeasure(m: Mention, text: string): boolean {
   );
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Blood pressure written as one reading: "blood pressure > 150/90 mmHg", "hypertension >= 160/100 mmHg".
+
+/**
+ * Only an upper bound is read: a reading is above "150/90" when either number is (the ACC/AHA and
+ * CTCAE hypertension grades), so it is any(systolic, diastolic). "Below 90/60" is not symmetric:
+ * a hypotension criterion means either number, a target ("BP < 140/90") means both; it stays unread.
+ */
+const BP_PAIR = new RegExp(
+  String.raw`\b(?:blood\s+pressure|BP|arterial\s+pressure|(?<htn>hypertension))(?:\s*\(\s*BP\s*\))?(?:\s+(?:of|is|was|that|consistently|persistently|persistent|sustained|reading|readings|values?|at\s+rest))*\s*(?<cmp>${COMPARATOR})\s*(?<sys>\d{2,3})\s*\/\s*(?<dia>\d{2,3})(?![\d/])(?:\s*(?:mm\s*hg|millimet(?:er|re)s?\s+of\s+mercury)\b(?:\s*\(\s*mm\s*hg\s*\))?)?`,
+  'gid',
+);
+const NEGATED_COMPARATOR = /\b(?:not?|never)\b/i;
+
+function bloodPressurePairs(input: ExtractInput): Finding[] {
+  const sys = input.lex.labById.get('systolic_bp');
+  const dia = input.lex.labById.get('diastolic_bp');
+  if (!sys || !dia || !input.text.includes('/')) return [];
+  const out: Finding[] = [];
+  for (const m of input.text.matchAll(BP_PAIR)) {
+    const g = m.groups!;
+    const op = comparisonOf(g);
+    if ((op !== 'greaterThan' && op !== 'greaterThanInclusive') || NEGATED_COMPARATOR.test(g.cmp!)) continue;
+    const s = Number(g.sys);
+    const d = Number(g.dia);
+    if (s < sys.plausible!.min || s > sys.plausible!.max || d < dia.plausible!.min || d > dia.plausible!.max || d >= s) continue;
+    // "hypertension" is the condition's word, read by the conditions extractor; the pair starts at the comparator.
+    const at = g.htn === undefined ? m.index : m.indices!.groups!.cmp![0];
+    out.push({
+      category: 'labs',
+      condition: anyOf([
+        { fact: 'lab', operator: op, value: s, params: { name: sys.id, unit: sys.unit } },
+        { fact: 'lab', operator: op, value: d, params: { name: dia.id, unit: dia.unit } },
+      ]),
+      spans: [[at, m.index + m[0].length]],
+      anchor: at,
+      polarityHandled: true,
+    });
+  }
+  return out;
+}
+
+const BP_LABS = new Set(['systolic_bp', 'diastolic_bp']);
+
+/**
+ * A blood-pressure limit defines the hypertension (or hypotension) beside it. Among other
+ * conditions ("MI, unstable angina, persistent hypertension ≥ 160/100 mmHg") it qualifies only its
+ * own item, which a flat join of findings cannot say: there it stays unread. Under a negation ("must
+ * not have uncontrolled hypertension … with systolic BP > 150") the comparison is not the requirement.
+ */
+function bloodPressureReadable(f: Finding, input: ExtractInput): boolean {
+  const labs = leavesOf(f.condition).filter((l) => l.fact === 'lab');
+  if (!labs.length || !labs.every((l) => BP_LABS.has(String(l.params?.name)))) return true;
+  if (input.scopes.in('negated', f.anchor ?? 0)) return false;
+  return input.mentions.every((m) => m.type !== 'condition' || m.id === 'hypertension');
+}
+
+function leavesOf(c: Condition): LeafCondition[] {
+  if ('all' in c) return c.all.flatMap(leavesOf);
+  if ('any' in c) return c.any.flatMap(leavesOf);
+  return [c];
+}
+
 export const extractLabs: Extractor = (raw) => {
   const input = raw.mentions.every((m) => isMeasure(m, raw.text))
     ? raw
     : { ...raw, mentions: raw.mentions.filter((m) => isMeasure(m, raw.text)) };
+  const pairs = bloodPressurePairs(input);
   const labMentions = input.mentions.filter((m) => m.type === 'lab');
-  if (!labMentions.length) return [];
+  if (!labMentions.length) return pairs.filter((f) => bloodPressureReadable(f, input));
   const { text, kind } = input;
   let readings: LabReading[] = [];
   const conditional: Group[] = [];
@@ -1209,7 +1275,8 @@ export const extractLabs: Extractor = (raw) => {
     if (head && head[0].trim()) spans.push([r.group.start - head[0].length, r.group.start]);
     out.push({ category: 'labs', condition, spans, anchor: r.group.start, polarityHandled: true });
   });
-  return out;
+  const all = pairs.length ? [...out, ...pairs].sort((a, b) => (a.anchor ?? 0) - (b.anchor ?? 0)) : out;
+  return all.filter((f) => bloodPressureReadable(f, input));
 };
 
 // ---------------------------------------------------------------------------------------------------
