@@ -543,14 +543,14 @@ const ORGAN_HEAD =
 // Subgroups: "for men", "if liver metastases", "in patients with Gilbert's syndrome".
 
 const QUALIFIER_START = new RegExp(
-  String.raw`[\s(,;:]*(?:(?<neg>without|in\s+(?:the\s+)?absence\s+of|in\s+(?:patients?|participants?|subjects?)\s+without|for\s+(?:patients?|participants?|subjects?)\s+without)\s+|(?:(?:for|in|if|among|when|where)\s+)?(?:(?:the|those|all)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those|cases?)\s+(?:with|who\s+have|who\s+has|having|who\s+are|that\s+have|whose)\s+)|(?:if|when|where)\s+|(?:for|in|among)\s+(?=(?:the\s+)?(?:case|presence|setting|event|known|documented|confirmed|liver|hepatic|bone|gilbert|hemoly|haemoly|men|women|males?|females?|children|adults?|age)\b)|in\s+(?:the\s+)?(?:presence|case|setting|event)\s+of\s+|in\s+case\s+of\s+|(?:due\s+to|secondary\s+to|attributable\s+to|related\s+to|because\s+of)\s+)`,
+  String.raw`[\s(,;:]*(?:(?<neg>without|in\s+(?:the\s+)?absence\s+of|in\s+(?:patients?|participants?|subjects?)\s+without|for\s+(?:patients?|participants?|subjects?)\s+without)\s+|(?:(?:for|in|if|among|when|where)\s+)?(?:(?:the|those|all)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those|cases?)\s+(?:with|who\s+have|who\s+has|having|who\s+are|that\s+have|whose)\s+)|(?:if|when|where)\s+|(?:for|in|among)\s+(?=(?:the\s+)?(?:case|presence|setting|event|known|documented|confirmed|liver|hepatic|bone|gilbert|hemoly|haemoly|men|women|males?|females?|children|adults?|age)\b)|in\s+(?:the\s+)?(?:presence|case|setting|event)\s+of\s+|in\s+case\s+of\s+|with\s+(?=(?:known\s+|documented\s+|confirmed\s+)?(?:(?:liver|hepatic|bone)\s+(?:metasta|involvement|disease)|gilbert))|(?:due\s+to|secondary\s+to|attributable\s+to|related\s+to|because\s+of)\s+)`,
   'iy',
 );
 const SEX_QUALIFIER =
   /[\s(,;]*(?:(?:for|in|among)\s+)?(?:the\s+)?(?:(?<sex1>male|female)\s+(?:patients?|participants?|subjects?)|(?<sex2>males?|females?|men|women))\b\s*\)?/iy;
 /** Where a subgroup phrase ends. */
 const QUALIFIER_END =
-  /\)|\]|;|:|\.(?:\s|$)|,?\s+(?:in\s+(?:which|that)\s+case|then)\b|\s+(?:who\s+)?(?:must|may|can|should|will)\b|\s+(?:is|are)\s+(?:allowed|permitted|acceptable|eligible)\b|,?\s*(?:and|or)?\s*(?=[<>]|(?:less|greater|more|lower|higher)\s+than\b|\d)|$/g;
+  /\)|\]|;|:|\.(?:\s|$)|,?\s+(?:in\s+(?:which|that)\s+case|then)\b|\s+(?:who\s+)?(?:must|may|can|should|will)\b|\s+(?:is|are)\s+(?:allowed|permitted|acceptable|eligible)\b|,?\s*(?:and|or)?\s*(?=[<>]|=\s*[<>]|(?:less|greater|more|lower|higher)\s+than\b|\d)|$/g;
 
 interface Qualifier {
   condition: Condition;
@@ -624,6 +624,7 @@ function readQualifier(
   if (
     q &&
     prepositional &&
+    !/^[\s(,;:]*with\s+$/i.test(q[0]) &&
     !/\b(?:for|in|if|among|when|where|without|absence|presence|case|setting|event|due|secondary|attributable|related|because)\b/i.test(
       q[0],
     )
@@ -710,7 +711,7 @@ function combineGroup(
 
 const ALT_SEP = /(?:\s*(?:[,;/([]|\bor\b|\band\/or\b|\band\b))*\s*/iy;
 const UNLESS =
-  /[\s,;(]*(?:unless|except(?:\s+(?:for|in|if|when|that))?|with\s+the\s+(?:following\s+)?exceptions?(?:\s+of)?|exceptions?\s*:|excluding)\s*:?\s*/iy;
+  /[\s,;(]*(?:unless|except(?!ion)(?:\s+(?:for|in|if|when|that))?|with\s+the\s+(?:following\s+)?exceptions?(?:\s+of)?|exceptions?\s*:|excluding)\s*:?\s*/iy;
 const THEN =
   /\s*[,;:]?\s*(?:(?:in\s+(?:which|that)\s+case|then|who|where|when)\s*)?(?:(?:the\s+)?(?:limit|value|level)\s+(?:is|will\s+be)\s*)?(?:(?:must|may|can|should)\s+(?:be|have)\s*)?(?:(?:an?|the)\s+)?(?:up\s+to\s*)?/iy;
 
@@ -801,6 +802,22 @@ function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading |
   const lower = lo > 0 ? bound('greaterThanInclusive', lo) : null;
   if (!upper || (lo > 0 && !lower)) return null;
   return { group, condition: allOf(lower ? [lower, upper] : [upper]), spans: [[group.start, end]], end };
+}
+
+/** The second bound relaxes the first: higher for an upper bound, lower for a lower bound. */
+function looser(v1: Value, v2: Value): boolean {
+  const upper = v1.op === 'lessThan' || v1.op === 'lessThanInclusive';
+  return v1.op === v2.op && (upper ? v2.value > v1.value : v2.value < v1.value);
+}
+
+/**
+ * The subgroup that opens a limit of its own. Its words were kept as an unknown while they might have
+ * bound the limit before them; bound to the limit they introduce, a metastatic site reads as one.
+ */
+function leadingSubgroup(q: Qualifier): Condition {
+  const c = q.condition;
+  if (!('fact' in c) || c.fact !== 'unparsed' || c.value !== true) return c;
+  return siteSubgroup(String(c.params?.text ?? '')) ?? c;
 }
 
 /** Reads a lab group's value and any restatement, subgroup limit or exception after it. */
@@ -911,6 +928,11 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     let v2end = skipTrail(text, v2.end);
     const q2b = q2 ?? readQualifier(text, v2end, input, false, true);
     if (!q2 && q2b) v2end = q2b.end;
+    // "≤ 2.5 × ULN (or ≤ 5 if liver metastases)": a subgroup's looser bound with no unit is in the main one's.
+    if (v2.unit === null && v1.unit === 'ULN' && (q1 || q2b) && looser(v1, v2)) v2 = { ...v2, unit: 'ULN' };
+    // A subgroup between two values introduces the second ("≤ 2.5 × ULN; in participants with liver
+    // metastases ≤ 5 × ULN"), so it binds that one, not the main limit.
+    const q1Leads = !!q1 && !pre && !q2b && /^[\s:,]*$/.test(text.slice(q1.end, v2.start));
     const others = group.labs.filter((l) => !labs2.includes(l));
     const second0 = combineGroup(
       labs2,
@@ -923,7 +945,11 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     const second =
       second0 && rest ? (group.joiner === 'or' ? anyOf([second0, rest]) : allOf([second0, rest])) : second0;
     let joined: Condition | null = null;
-    if (second && q1 && q2b) {
+    if (second && q1Leads) {
+      const sub = leadingSubgroup(q1!);
+      joined =
+        kind === 'exclusion' ? allOf([main, anyOf([opposite(sub), second])]) : anyOf([main, allOf([sub, second])]);
+    } else if (second && q1 && q2b) {
       // Each limit for its own subgroup ("> 450 ms for men and > 470 ms for women").
       joined =
         kind === 'exclusion'
