@@ -159,16 +159,27 @@ describe('lab values on real criteria lines', () => {
     });
   });
 
-  it('keeps a liver-metastases subgroup unknown where it is bound to the limit before it by mistake', () => {
-    const noSite = (text: string): boolean => !JSON.stringify(conditionOf(text)).includes('metastaticSite');
-    // The subgroup introduces the next limit (after a clause break, or right before a value) …
-    expect(noSite('AST and ALT ≤ 2.5 × ULN; If confirmed liver metastases: AST and ALT ≤ 5 x ULN')).toBe(true);
-    expect(noSite('Aspartate aminotransferase ≤3 ×ULN (if liver metastases are present, ≤5 × ULN)')).toBe(true);
+  it('binds a subgroup written between two limits to the second, where a site reads right', () => {
+    const liver = { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['liver'] } };
+    expect(conditionOf('Aspartate aminotransferase ≤3 ×ULN (if liver metastases are present, ≤5 × ULN)')).toEqual({
+      any: [uln('ast', 'lessThanInclusive', 3), { all: [liver, uln('ast', 'lessThanInclusive', 5)] }],
+    });
     expect(
-      noSite(
+      conditionOf(
         'Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) =\\< 2.5 x institutional ULN (in participants with liver metastases =\\< 5 x ULN)',
       ),
-    ).toBe(true);
+    ).toEqual({
+      any: [
+        { all: [uln('ast', 'lessThanInclusive', 2.5), uln('alt', 'lessThanInclusive', 2.5)] },
+        { all: [liver, uln('ast', 'lessThanInclusive', 5), uln('alt', 'lessThanInclusive', 5)] },
+      ],
+    });
+  });
+
+  it('keeps a liver-metastases subgroup unknown where it is bound to the limit before it by mistake', () => {
+    const noSite = (text: string): boolean => !JSON.stringify(conditionOf(text)).includes('metastaticSite');
+    // The subgroup introduces the next limit after a clause break and the labs named again …
+    expect(noSite('AST and ALT ≤ 2.5 × ULN; If confirmed liver metastases: AST and ALT ≤ 5 x ULN')).toBe(true);
     // … or exempts the site outright, though a limit of its own follows ("in which case …").
     expect(
       noSite(

@@ -22,7 +22,7 @@
  * The extractor reads the comparators itself ("not more than", "no less than"), so its findings set
  * `polarityHandled`.
  */
-import type { Condition, LeafCondition, Operator } from '../facts';
+import { leavesOf, type Condition, type LeafCondition, type Operator } from '../facts';
 import type { LabsFile, Mention } from '../lexicon';
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import { siteSubgroup } from './metastatic-sites';
@@ -967,7 +967,8 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
       joined = sameLimit(group.labs, v1, v2, input) ? main : anyOf([main, second]);
     } else if (second && !q1 && !q2b && sameLimit(group.labs, v1, v2, input)) {
       // "≥ 1,500/mm3 (1.5 × 10^9/L)": the same limit in other units; the one in the rule unit is kept.
-      const inRuleUnit = group.labs.every((l) => input.lex.labById.get(l)?.unit === v2.unit);
+      const unit2 = v2.unit;
+      const inRuleUnit = group.labs.every((l) => input.lex.labById.get(l)?.unit === unit2);
       joined = inRuleUnit ? second : main;
     } else if (!second && q2b && !q1) {
       // A subgroup's own limit that cannot be read (a unit slip, "(> 3 if anticoagulated) × ULN"): the
@@ -1167,12 +1168,6 @@ function bloodPressureReadable(f: Finding, input: ExtractInput): boolean {
   if (!labs.length || !labs.every((l) => BP_LABS.has(String(l.params?.name)))) return true;
   if (input.scopes.in('negated', f.anchor ?? 0)) return false;
   return input.mentions.every((m) => m.type !== 'condition' || m.id === 'hypertension');
-}
-
-function leavesOf(c: Condition): LeafCondition[] {
-  if ('all' in c) return c.all.flatMap(leavesOf);
-  if ('any' in c) return c.any.flatMap(leavesOf);
-  return [c];
 }
 
 export const extractLabs: Extractor = (raw) => {
