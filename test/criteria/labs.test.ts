@@ -176,16 +176,29 @@ describe('lab values on real criteria lines', () => {
     });
   });
 
+  it('reads "unless liver metastases are present, in which case it must be ≤ 5 × ULN" as the site’s own limit', () => {
+    const liver = { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['liver'] } };
+    expect(
+      conditionOf(
+        'Adequate hepatic function: total bilirubin ≤1.5x institutional ULN; aspartate aminotransferase (AST) and alanine aminotransferase (ALT) ≤2.5x institutional ULN, unless liver metastases are present, in which case it must be ≤5x ULN',
+      ),
+    ).toEqual({
+      all: [
+        uln('bilirubin', 'lessThanInclusive', 1.5),
+        {
+          any: [
+            { all: [uln('ast', 'lessThanInclusive', 2.5), uln('alt', 'lessThanInclusive', 2.5)] },
+            { all: [liver, uln('ast', 'lessThanInclusive', 5), uln('alt', 'lessThanInclusive', 5)] },
+          ],
+        },
+      ],
+    });
+  });
+
   it('keeps a liver-metastases subgroup unknown where it is bound to the limit before it by mistake', () => {
     const noSite = (text: string): boolean => !JSON.stringify(conditionOf(text)).includes('metastaticSite');
     // The subgroup introduces the next limit after a clause break and the labs named again …
     expect(noSite('AST and ALT ≤ 2.5 × ULN; If confirmed liver metastases: AST and ALT ≤ 5 x ULN')).toBe(true);
-    // … or exempts the site outright, though a limit of its own follows ("in which case …").
-    expect(
-      noSite(
-        'Adequate hepatic function: total bilirubin ≤1.5x institutional ULN; aspartate aminotransferase (AST) and alanine aminotransferase (ALT) ≤2.5x institutional ULN, unless liver metastases are present, in which case it must be ≤5x ULN',
-      ),
-    ).toBe(true);
     // … or one limit for one subgroup in an inclusion would let everyone else pass.
     expect(
       noSite(

@@ -543,7 +543,7 @@ const ORGAN_HEAD =
 // Subgroups: "for men", "if liver metastases", "in patients with Gilbert's syndrome".
 
 const QUALIFIER_START = new RegExp(
-  String.raw`[\s(,;:]*(?:(?<neg>without|in\s+(?:the\s+)?absence\s+of|in\s+(?:patients?|participants?|subjects?)\s+without|for\s+(?:patients?|participants?|subjects?)\s+without)\s+|(?:(?:for|in|if|among|when|where)\s+)?(?:(?:the|those|all)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those|cases?)\s+(?:with|who\s+have|who\s+has|having|who\s+are|that\s+have|whose)\s+)|(?:if|when|where)\s+|(?:for|in|among)\s+(?=(?:the\s+)?(?:case|presence|setting|event|known|documented|confirmed|liver|hepatic|bone|gilbert|hemoly|haemoly|men|women|males?|females?|children|adults?|age)\b)|in\s+(?:the\s+)?(?:presence|case|setting|event)\s+of\s+|in\s+case\s+of\s+|with\s+(?=(?:known\s+|documented\s+|confirmed\s+)?(?:(?:liver|hepatic|bone)\s+(?:metasta|involvement|disease)|gilbert))|(?:due\s+to|secondary\s+to|attributable\s+to|related\s+to|because\s+of)\s+)`,
+  String.raw`[\s(,;:]*(?:(?<neg>without|in\s+(?:the\s+)?absence\s+of|in\s+(?:patients?|participants?|subjects?)\s+without|for\s+(?:patients?|participants?|subjects?)\s+without)\s+|(?:(?:for|in|if|among|when|where)\s+)?(?:(?:the|those|all)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those|cases?)\s+(?:with|who\s+have|who\s+has|having|who\s+are|that\s+have|whose)\s+)|(?:if|when|where)\s+|(?:for|in|among)\s+(?=(?:the\s+)?(?:case|presence|setting|event|known|documented|confirmed|liver|hepatic|hepatocellular|hcc|bone|gilbert|hemoly|haemoly|men|women|males?|females?|children|adults?|age)\b)|in\s+(?:the\s+)?(?:presence|case|setting|event)\s+of\s+|in\s+case\s+of\s+|with\s+(?=(?:known\s+|documented\s+|confirmed\s+)?(?:(?:liver|hepatic|bone)\s+(?:metasta|involvement|disease)|gilbert))|(?:due\s+to|secondary\s+to|attributable\s+to|related\s+to|because\s+of)\s+)`,
   'iy',
 );
 const SEX_QUALIFIER =
@@ -713,7 +713,7 @@ const ALT_SEP = /(?:\s*(?:[,;/([]|\bor\b|\band\/or\b|\band\b))*\s*/iy;
 const UNLESS =
   /[\s,;(]*(?:unless|except(?!ion)(?:\s+(?:for|in|if|when|that))?|with\s+the\s+(?:following\s+)?exceptions?(?:\s+of)?|exceptions?\s*:|excluding)\s*:?\s*/iy;
 const THEN =
-  /\s*[,;:]?\s*(?:(?:in\s+(?:which|that)\s+case|then|who|where|when)\s*)?(?:(?:the\s+)?(?:limit|value|level)\s+(?:is|will\s+be)\s*)?(?:(?:must|may|can|should)\s+(?:be|have)\s*)?(?:(?:an?|the)\s+)?(?:up\s+to\s*)?/iy;
+  /\s*[,;:]?\s*(?:(?:in\s+(?:which|that)\s+case|then|who|where|when)\s*)?(?:(?:the\s+)?(?:limit|value|level)\s+(?:is|will\s+be)\s*)?(?:(?:it|they|this|these|(?:the\s+)?(?:values?|levels?))\s+(?=must|may|can|should))?(?:(?:must|may|can|should)\s+(?:be|have)\s*)?(?:(?:an?|the)\s+)?(?:up\s+to\s*)?/iy;
 
 function sameLimit(labs: string[], a: Value, b: Value, input: ExtractInput): boolean {
   if (a.op !== b.op && !b.inherited) return false;
