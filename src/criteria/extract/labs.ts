@@ -155,6 +155,9 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:i?u|units?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'U/L'],
   [/m\s*iu\s*\/\s*l\b/iy, 'mIU/L'],
   [/(?:u|mc|micro)\s*iu\s*\/\s*ml\b/iy, 'uIU/mL'],
+  // Tumour markers (CA-125, CA 19-9): units per millilitre; kU/L is the same quantity.
+  [/(?:u|units?)\s*(?:\/|per)\s*(?:ml|milliliters?|millilitres?)\b/iy, 'U/mL'],
+  [/ku\s*\/\s*l\b/iy, 'kU/L'],
   [
     /(?:ml|cc|millilit(?:er|re)s?)\s*(?:\/|per)\s*min(?:ute)?s?\.?\s*(?:\/|per)\s*1[.,]\s*73\s*(?:m\s*\^?\s*\(?2\)?|m2|sq\.?\s*m(?:eters?|etres?)?|square\s+met(?:er|re)s?)(?:\s*(?:of\s+)?(?:body\s+surface\s+area|bsa))?/iy,
     'mL/min/1.73m2',
