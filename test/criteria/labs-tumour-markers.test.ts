@@ -43,5 +43,4 @@ describe('tumour markers', () => {
     expect(mentionIds(text, 'lab')).toEqual(['ca125']);
     expect(readRule(text, 'inclusion').condition).toBeNull();
   });
-
 });
