@@ -220,6 +220,7 @@ const NORMAL = new RegExp(
   'iy',
 );
 
+const UNIT_ECHO = /\s*\(/y;
 const COMP_AT = new RegExp(`\\s*${COMPARATOR}\\s*`, 'iy');
 const SUFFIX_AT = new RegExp(`\\s*${SUFFIX_COMPARATOR}`, 'iy');
 const NUM_AT = new RegExp(`\\s*(${NUM})`, 'iy');
@@ -314,6 +315,12 @@ export function readValue(
       end = r.end;
       // "1.500/µL": a European thousands separator (counts per µL are never fractional).
       if (unit === '/uL' && /^\d{1,3}\.\d{3}$/.test(n[1]!)) value = num(n[1]!.replace('.', ''));
+      // "0.5 grams per deciliter (g/dL)": the unit spelled out, then its symbol.
+      const echo = sticky(UNIT_ECHO, text, end);
+      if (echo && readUnit(text, end + echo[0].length)?.unit === unit) {
+        const close = sticky(/\s*\)/y, text, readUnit(text, end + echo[0].length)!.end);
+        if (close) end = close.index + close[0].length;
+      }
     }
   }
   if (sticky(RELATIVE_AFTER, text, end)) return null;
