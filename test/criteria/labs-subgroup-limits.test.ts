@@ -10,7 +10,7 @@ import { readRule, unparsed } from '../support/criteria';
 const uln = (name: string, operator: string, value: number): Condition =>
   ({ fact: 'labUln', operator, value, params: { name } }) as Condition;
 const liver: Condition = { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['liver'] } };
-const astAlt = (operator: string, value: number): Condition => ({
+const astAlt = (operator: string, value: number): { all: Condition[] } => ({
   all: [uln('ast', operator, value), uln('alt', operator, value)],
 });
 
