@@ -814,6 +814,10 @@ function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading |
   return { group, condition: allOf(lower ? [lower, upper] : [upper]), spans: [[group.start, end]], end };
 }
 
+function isUpper(v: Value): boolean {
+  return v.op === 'lessThan' || v.op === 'lessThanInclusive';
+}
+
 /** The second bound relaxes the first: higher for an upper bound, lower for a lower bound. */
 function looser(v1: Value, v2: Value): boolean {
   const upper = v1.op === 'lessThan' || v1.op === 'lessThanInclusive';
@@ -972,6 +976,13 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
         kind === 'exclusion'
           ? allOf([main, anyOf([opposite(q2b.condition), second])])
           : anyOf([main, allOf([q2b.condition, second])]);
+    } else if (second && !q1 && !q2b && !v2.inherited && /\band\b/i.test(sep) && isUpper(v1) !== isUpper(v2)) {
+      // "> 2,500/µL and < 15,000/µL": a range, both bounds hold. Bounds that cannot both hold ("BMI
+      // < 20 kg/m2 and > 35 kg/m2") are each a way out of the range: either one.
+      const [lo, hi] = isUpper(v1) ? [second, main] : [main, second];
+      const loV = leavesOf(lo)[0]?.value;
+      const hiV = leavesOf(hi)[0]?.value;
+      joined = typeof loV === 'number' && typeof hiV === 'number' && loV < hiV ? allOf([main, second]) : anyOf([main, second]);
     } else if (second && !q1 && !q2b && !v2.inherited && /\bor\b/i.test(sep)) {
       // "≤ 30 µmol/L (or ≤ 2.0 mg/dL)": either limit will do.
       joined = sameLimit(group.labs, v1, v2, input) ? main : anyOf([main, second]);
