@@ -35,3 +35,32 @@ describe('two bounds of one lab', () => {
     expect(r.unread).toBe('');
   });
 });
+
+describe('signs and units written unusually', () => {
+  it('reads a sign alone in brackets and "× 109 // L"', () => {
+    const r = readRule(
+      'Peripheral blood: absolute neutrophil count (≥) 1.5 × 109 / L, platelet count (≥) 100 × 109 // L, hemoglobin (Hb) ≥9g / dL (no blood transfusion within 14 days before detection);',
+      'inclusion',
+    );
+    expect(r.condition).toEqual({
+      all: [
+        lab('anc', '10^9/L', 'greaterThanInclusive', 1.5),
+        lab('platelets', '10^9/L', 'greaterThanInclusive', 100),
+        lab('hemoglobin', 'g/dL', 'greaterThanInclusive', 9),
+      ],
+    });
+  });
+
+  it('reads "1.5 x within institutional upper limit of normal" as a multiple of the ULN', () => {
+    const r = readRule(
+      'Creatinine =\\< 1.5 x within institutional upper limit of normal OR creatinine clearance glomerular filtration rate (GFR) \\>= 50 mL/min calculated using the Cockcroft-Gault formula',
+      'inclusion',
+    );
+    expect(r.condition && 'any' in r.condition ? r.condition.any[0] : null).toEqual({
+      fact: 'labUln',
+      operator: 'lessThanInclusive',
+      value: 1.5,
+      params: { name: 'creatinine' },
+    });
+  });
+});

@@ -116,7 +116,7 @@ function num(raw: string): number {
  */
 const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [
-    /(?:x|\*|times)?\s*10\s*(?:\^|e|x|\*\*?|\(\s*)?\s*([34569])\s*\)?\s*(?:(?:cells?|platelets?|neutrophils?)\s*)?(?:\/|per)\s*(?:l|liter|litre)\b/iy,
+    /(?:x|\*|times)?\s*10\s*(?:\^|e|x|\*\*?|\(\s*)?\s*([34569])\s*\)?\s*(?:(?:cells?|platelets?|neutrophils?)\s*)?(?:\/\/?|per)\s*(?:l|liter|litre)\b/iy,
     'EXP/L',
   ],
   [/(?:x|\*|times)\s*10\s*\^\s*(9)\b(?!\s*\/)/iy, 'EXP/L'],
@@ -203,7 +203,7 @@ function readUnit(text: string, pos: number): UnitRead | null {
 /** Multiples of the upper limit of normal: "x ULN", "times the institutional upper limit of normal", "-fold ULN". */
 const ULN_NAME = String.raw`(?:ULN|IULN|ULRR|upper\s+levels?\s+of\s+(?:the\s+)?normal|upper\s+reference\s+(?:range|limit)|upper\s+limits?\s+(?:of|for)\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)(?:\s+(?:range|values?|limits?))?|upper\s+(?:normal\s+)?limits?(?:\s+(?:of|for)\s+normal)?|normal\s+upper\s+limits?|upper\s+limit\s+normal)`;
 const ULN_TAIL = String.raw`(?:\s*[([]\s*(?:I?ULN|ULRR|upper\s+limits?\s+(?:of|for)\s+(?:the\s+)?normal)\s*[)\]])?(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|site|laboratory|lab|reference\s+lab(?:oratory)?)(?:\s+and\s+(?:sex|gender))?)?`;
-const ULN_PREFIX = String.raw`(?:(?:the|an?)\s+)?(?:(?:institutional|institution'?s?|site|local|laboratory|lab|normal|reference)\s+)*`;
+const ULN_PREFIX = String.raw`(?:within\s+)?(?:(?:the|an?)\s+)?(?:(?:institutional|institution'?s?|site|local|laboratory|lab|normal|reference)\s+)*`;
 const ULN_AFTER = new RegExp(
   String.raw`\s*(?:x|\*|times|-?\s*folds?(?:\s+(?:of|the))*)?\s*${ULN_PREFIX}${ULN_NAME}${ULN_TAIL}`,
   'iy',
@@ -221,6 +221,7 @@ const NORMAL = new RegExp(
 );
 
 const UNIT_ECHO = /\s*\(/y;
+const SIGN_CLOSE = /\)\s*(?=[\d.])/y;
 const COMP_AT = new RegExp(`\\s*${COMPARATOR}\\s*`, 'iy');
 const SUFFIX_AT = new RegExp(`\\s*${SUFFIX_COMPARATOR}`, 'iy');
 const NUM_AT = new RegExp(`\\s*(${NUM})`, 'iy');
@@ -263,6 +264,9 @@ export function readValue(
   if (comp) {
     op = comparisonOf(comp.groups);
     at = COMP_AT.lastIndex;
+    // "absolute neutrophil count (≥) 1.5 × 10^9/L": the sign alone in brackets.
+    const close = /\(\s*$/.test(text.slice(Math.max(0, pos - 3), pos)) ? sticky(SIGN_CLOSE, text, at) : null;
+    if (close) at += close[0].length;
   } else if (sticky(WITHIN_AT, text, pos)) {
     // "within 1.5 x ULN", "within <= 3x upper limit of normal"
     op = 'lessThanInclusive';
