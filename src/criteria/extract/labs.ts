@@ -1151,11 +1151,12 @@ const BP_PAIR = new RegExp(
   'gid',
 );
 const NEGATED_COMPARATOR = /\b(?:not?|never)\b/i;
+const BP_WORD = /pressure|\bBP\b|hypertension/i;
 
 function bloodPressurePairs(input: ExtractInput): Finding[] {
   const sys = input.lex.labById.get('systolic_bp');
   const dia = input.lex.labById.get('diastolic_bp');
-  if (!sys || !dia || !input.text.includes('/')) return [];
+  if (!sys || !dia || !input.text.includes('/') || !BP_WORD.test(input.text)) return [];
   const out: Finding[] = [];
   for (const m of input.text.matchAll(BP_PAIR)) {
     const g = m.groups!;
