@@ -224,9 +224,9 @@ describe('a limit beside another one the reader leaves unread', () => {
   });
 
   it('does not take "BMI < 20 and > 35" (one measure’s two sides) for a conjunct', () => {
-    expect(readRule('BMI \\<20 kg/m2 and \\>35 kg/m2', 'exclusion').condition).toEqual(
-      lab('bmi', 'kg/m2', 'lessThan', 20),
-    );
+    expect(readRule('BMI \\<20 kg/m2 and \\>35 kg/m2', 'exclusion').condition).toEqual({
+      any: [lab('bmi', 'kg/m2', 'lessThan', 20), lab('bmi', 'kg/m2', 'greaterThan', 35)],
+    });
   });
 
   it('binds a limit "for patients with: …" to that subgroup only', () => {

@@ -22,7 +22,7 @@
  * The extractor reads the comparators itself ("not more than", "no less than"), so its findings set
  * `polarityHandled`.
  */
-import type { Condition, LeafCondition, Operator } from '../facts';
+import { leavesOf, type Condition, type LeafCondition, type Operator } from '../facts';
 import type { LabsFile, Mention } from '../lexicon';
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import { siteSubgroup } from './metastatic-sites';
@@ -116,7 +116,7 @@ function num(raw: string): number {
  */
 const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [
-    /(?:x|\*|times)?\s*10\s*(?:\^|e|x|\*\*?|\(\s*)?\s*([34569])\s*\)?\s*(?:(?:cells?|platelets?|neutrophils?)\s*)?(?:\/|per)\s*(?:l|liter|litre)\b/iy,
+    /(?:x|\*|times)?\s*10\s*(?:\^|e|x|\*\*?|\(\s*)?\s*([34569])\s*\)?\s*(?:(?:cells?|platelets?|neutrophils?)\s*)?(?:\/\/?|per)\s*(?:l|liter|litre)\b/iy,
     'EXP/L',
   ],
   [/(?:x|\*|times)\s*10\s*\^\s*(9)\b(?!\s*\/)/iy, 'EXP/L'],
@@ -155,6 +155,9 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:i?u|units?)\s*(?:\/|per)\s*(?:l|liter|litre)\b/iy, 'U/L'],
   [/m\s*iu\s*\/\s*l\b/iy, 'mIU/L'],
   [/(?:u|mc|micro)\s*iu\s*\/\s*ml\b/iy, 'uIU/mL'],
+  // Tumour markers (CA-125, CA 19-9): units per millilitre; kU/L is the same quantity.
+  [/(?:u|units?)\s*(?:\/|per)\s*(?:ml|milliliters?|millilitres?)\b/iy, 'U/mL'],
+  [/ku\s*\/\s*l\b/iy, 'kU/L'],
   [
     /(?:ml|cc|millilit(?:er|re)s?)\s*(?:\/|per)\s*min(?:ute)?s?\.?\s*(?:\/|per)\s*1[.,]\s*73\s*(?:m\s*\^?\s*\(?2\)?|m2|sq\.?\s*m(?:eters?|etres?)?|square\s+met(?:er|re)s?)(?:\s*(?:of\s+)?(?:body\s+surface\s+area|bsa))?/iy,
     'mL/min/1.73m2',
@@ -167,6 +170,8 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:kg|kgs|kilograms?)\b/iy, 'kg'],
   [/(?:lbs?|pounds?)\b/iy, 'lb'],
   [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
+  // Blood pressure (rules/labs.json systolic_bp, diastolic_bp).
+  [/mm\s*hg\b|millimet(?:er|re)s?\s+(?:of\s+)?(?:mercury|hg)\b/iy, 'mmHg'],
   [/(?:sec|secs|seconds?)\b/iy, 's'],
   // A bare mass, after a 24-hour urine protein ("24-hour urine protein > 1.0 g"); no other lab converts it.
   [/(?:g|gm|grams?)\b(?!\s*\/)/iy, 'g'],
@@ -198,7 +203,7 @@ function readUnit(text: string, pos: number): UnitRead | null {
 /** Multiples of the upper limit of normal: "x ULN", "times the institutional upper limit of normal", "-fold ULN". */
 const ULN_NAME = String.raw`(?:ULN|IULN|ULRR|upper\s+levels?\s+of\s+(?:the\s+)?normal|upper\s+reference\s+(?:range|limit)|upper\s+limits?\s+(?:of|for)\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)(?:\s+(?:range|values?|limits?))?|upper\s+(?:normal\s+)?limits?(?:\s+(?:of|for)\s+normal)?|normal\s+upper\s+limits?|upper\s+limit\s+normal)`;
 const ULN_TAIL = String.raw`(?:\s*[([]\s*(?:I?ULN|ULRR|upper\s+limits?\s+(?:of|for)\s+(?:the\s+)?normal)\s*[)\]])?(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|site|laboratory|lab|reference\s+lab(?:oratory)?)(?:\s+and\s+(?:sex|gender))?)?`;
-const ULN_PREFIX = String.raw`(?:(?:the|an?)\s+)?(?:(?:institutional|institution'?s?|site|local|laboratory|lab|normal|reference)\s+)*`;
+const ULN_PREFIX = String.raw`(?:within\s+)?(?:(?:the|an?)\s+)?(?:(?:institutional|institution'?s?|site|local|laboratory|lab|normal|reference)\s+)*`;
 const ULN_AFTER = new RegExp(
   String.raw`\s*(?:x|\*|times|-?\s*folds?(?:\s+(?:of|the))*)?\s*${ULN_PREFIX}${ULN_NAME}${ULN_TAIL}`,
   'iy',
@@ -215,6 +220,8 @@ const NORMAL = new RegExp(
   'iy',
 );
 
+const UNIT_ECHO = /\s*\(/y;
+const SIGN_CLOSE = /\)\s*(?=[\d.])/y;
 const COMP_AT = new RegExp(`\\s*${COMPARATOR}\\s*`, 'iy');
 const SUFFIX_AT = new RegExp(`\\s*${SUFFIX_COMPARATOR}`, 'iy');
 const NUM_AT = new RegExp(`\\s*(${NUM})`, 'iy');
@@ -257,6 +264,9 @@ export function readValue(
   if (comp) {
     op = comparisonOf(comp.groups);
     at = COMP_AT.lastIndex;
+    // "absolute neutrophil count (≥) 1.5 × 10^9/L": the sign alone in brackets.
+    const close = /\(\s*$/.test(text.slice(Math.max(0, pos - 3), pos)) ? sticky(SIGN_CLOSE, text, at) : null;
+    if (close) at += close[0].length;
   } else if (sticky(WITHIN_AT, text, pos)) {
     // "within 1.5 x ULN", "within <= 3x upper limit of normal"
     op = 'lessThanInclusive';
@@ -309,6 +319,12 @@ export function readValue(
       end = r.end;
       // "1.500/µL": a European thousands separator (counts per µL are never fractional).
       if (unit === '/uL' && /^\d{1,3}\.\d{3}$/.test(n[1]!)) value = num(n[1]!.replace('.', ''));
+      // "0.5 grams per deciliter (g/dL)": the unit spelled out, then its symbol.
+      const echo = sticky(UNIT_ECHO, text, end);
+      if (echo && readUnit(text, end + echo[0].length)?.unit === unit) {
+        const close = sticky(/\s*\)/y, text, readUnit(text, end + echo[0].length)!.end);
+        if (close) end = close.index + close[0].length;
+      }
     }
   }
   if (sticky(RELATIVE_AFTER, text, end)) return null;
@@ -541,14 +557,14 @@ const ORGAN_HEAD =
 // Subgroups: "for men", "if liver metastases", "in patients with Gilbert's syndrome".
 
 const QUALIFIER_START = new RegExp(
-  String.raw`[\s(,;:]*(?:(?<neg>without|in\s+(?:the\s+)?absence\s+of|in\s+(?:patients?|participants?|subjects?)\s+without|for\s+(?:patients?|participants?|subjects?)\s+without)\s+|(?:(?:for|in|if|among|when|where)\s+)?(?:(?:the|those|all)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those|cases?)\s+(?:with|who\s+have|who\s+has|having|who\s+are|that\s+have|whose)\s+)|(?:if|when|where)\s+|(?:for|in|among)\s+(?=(?:the\s+)?(?:case|presence|setting|event|known|documented|confirmed|liver|hepatic|bone|gilbert|hemoly|haemoly|men|women|males?|females?|children|adults?|age)\b)|in\s+(?:the\s+)?(?:presence|case|setting|event)\s+of\s+|in\s+case\s+of\s+|(?:due\s+to|secondary\s+to|attributable\s+to|related\s+to|because\s+of)\s+)`,
+  String.raw`[\s(,;:]*(?:(?<neg>without|in\s+(?:the\s+)?absence\s+of|in\s+(?:patients?|participants?|subjects?)\s+without|for\s+(?:patients?|participants?|subjects?)\s+without)\s+|(?:(?:for|in|if|among|when|where)\s+)?(?:(?:the|those|all)\s+)?(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those|cases?)\s+(?:with|who\s+have|who\s+has|having|who\s+are|that\s+have|whose)\s+)|(?:if|when|where)\s+|(?:for|in|among)\s+(?=(?:the\s+)?(?:case|presence|setting|event|known|documented|confirmed|liver|hepatic|hepatocellular|hcc|bone|gilbert|hemoly|haemoly|men|women|males?|females?|children|adults?|age)\b)|in\s+(?:the\s+)?(?:presence|case|setting|event)\s+of\s+|in\s+case\s+of\s+|with\s+(?=(?:known\s+|documented\s+|confirmed\s+)?(?:(?:liver|hepatic|bone)\s+(?:metasta|involvement|disease)|gilbert))|(?:due\s+to|secondary\s+to|attributable\s+to|related\s+to|because\s+of)\s+)`,
   'iy',
 );
 const SEX_QUALIFIER =
   /[\s(,;]*(?:(?:for|in|among)\s+)?(?:the\s+)?(?:(?<sex1>male|female)\s+(?:patients?|participants?|subjects?)|(?<sex2>males?|females?|men|women))\b\s*\)?/iy;
 /** Where a subgroup phrase ends. */
 const QUALIFIER_END =
-  /\)|\]|;|:|\.(?:\s|$)|,?\s+(?:in\s+(?:which|that)\s+case|then)\b|\s+(?:who\s+)?(?:must|may|can|should|will)\b|\s+(?:is|are)\s+(?:allowed|permitted|acceptable|eligible)\b|,?\s*(?:and|or)?\s*(?=[<>]|(?:less|greater|more|lower|higher)\s+than\b|\d)|$/g;
+  /\)|\]|;|:|\.(?:\s|$)|,?\s+(?:in\s+(?:which|that)\s+case|then)\b|\s+(?:who\s+)?(?:must|may|can|should|will)\b|\s+(?:is|are)\s+(?:allowed|permitted|acceptable|eligible)\b|,?\s*(?:and|or)?\s*(?=[<>]|=\s*[<>]|(?:less|greater|more|lower|higher)\s+than\b|\d)|$/g;
 
 interface Qualifier {
   condition: Condition;
@@ -622,6 +638,7 @@ function readQualifier(
   if (
     q &&
     prepositional &&
+    !/^[\s(,;:]*with\s+$/i.test(q[0]) &&
     !/\b(?:for|in|if|among|when|where|without|absence|presence|case|setting|event|due|secondary|attributable|related|because)\b/i.test(
       q[0],
     )
@@ -708,9 +725,9 @@ function combineGroup(
 
 const ALT_SEP = /(?:\s*(?:[,;/([]|\bor\b|\band\/or\b|\band\b))*\s*/iy;
 const UNLESS =
-  /[\s,;(]*(?:unless|except(?:\s+(?:for|in|if|when|that))?|with\s+the\s+(?:following\s+)?exceptions?(?:\s+of)?|exceptions?\s*:|excluding)\s*:?\s*/iy;
+  /[\s,;(]*(?:unless|except(?!ion)(?:\s+(?:for|in|if|when|that))?|with\s+the\s+(?:following\s+)?exceptions?(?:\s+of)?|exceptions?\s*:|excluding)\s*:?\s*/iy;
 const THEN =
-  /\s*[,;:]?\s*(?:(?:in\s+(?:which|that)\s+case|then|who|where|when)\s*)?(?:(?:the\s+)?(?:limit|value|level)\s+(?:is|will\s+be)\s*)?(?:(?:must|may|can|should)\s+(?:be|have)\s*)?(?:(?:an?|the)\s+)?(?:up\s+to\s*)?/iy;
+  /\s*[,;:]?\s*(?:(?:in\s+(?:which|that)\s+case|then|who|where|when)\s*)?(?:(?:the\s+)?(?:limit|value|level)\s+(?:is|will\s+be)\s*)?(?:(?:it|they|this|these|(?:the\s+)?(?:values?|levels?))\s+(?=must|may|can|should))?(?:(?:must|may|can|should)\s+(?:be|have)\s*)?(?:(?:an?|the)\s+)?(?:up\s+to\s*)?/iy;
 
 function sameLimit(labs: string[], a: Value, b: Value, input: ExtractInput): boolean {
   if (a.op !== b.op && !b.inherited) return false;
@@ -799,6 +816,26 @@ function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading |
   const lower = lo > 0 ? bound('greaterThanInclusive', lo) : null;
   if (!upper || (lo > 0 && !lower)) return null;
   return { group, condition: allOf(lower ? [lower, upper] : [upper]), spans: [[group.start, end]], end };
+}
+
+function isUpper(v: Value): boolean {
+  return v.op === 'lessThan' || v.op === 'lessThanInclusive';
+}
+
+/** The second bound relaxes the first: higher for an upper bound, lower for a lower bound. */
+function looser(v1: Value, v2: Value): boolean {
+  const upper = v1.op === 'lessThan' || v1.op === 'lessThanInclusive';
+  return v1.op === v2.op && (upper ? v2.value > v1.value : v2.value < v1.value);
+}
+
+/**
+ * The subgroup that opens a limit of its own. Its words were kept as an unknown while they might have
+ * bound the limit before them; bound to the limit they introduce, a metastatic site reads as one.
+ */
+function leadingSubgroup(q: Qualifier): Condition {
+  const c = q.condition;
+  if (!('fact' in c) || c.fact !== 'unparsed' || c.value !== true) return c;
+  return siteSubgroup(String(c.params?.text ?? '')) ?? c;
 }
 
 /** Reads a lab group's value and any restatement, subgroup limit or exception after it. */
@@ -909,6 +946,11 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     let v2end = skipTrail(text, v2.end);
     const q2b = q2 ?? readQualifier(text, v2end, input, false, true);
     if (!q2 && q2b) v2end = q2b.end;
+    // "≤ 2.5 × ULN (or ≤ 5 if liver metastases)": a subgroup's looser bound with no unit is in the main one's.
+    if (v2.unit === null && v1.unit === 'ULN' && (q1 || q2b) && looser(v1, v2)) v2 = { ...v2, unit: 'ULN' };
+    // A subgroup between two values introduces the second ("≤ 2.5 × ULN; in participants with liver
+    // metastases ≤ 5 × ULN"), so it binds that one, not the main limit.
+    const q1Leads = !!q1 && !pre && !q2b && /^[\s:,]*$/.test(text.slice(q1.end, v2.start));
     const others = group.labs.filter((l) => !labs2.includes(l));
     const second0 = combineGroup(
       labs2,
@@ -921,7 +963,11 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     const second =
       second0 && rest ? (group.joiner === 'or' ? anyOf([second0, rest]) : allOf([second0, rest])) : second0;
     let joined: Condition | null = null;
-    if (second && q1 && q2b) {
+    if (second && q1Leads) {
+      const sub = leadingSubgroup(q1!);
+      joined =
+        kind === 'exclusion' ? allOf([main, anyOf([opposite(sub), second])]) : anyOf([main, allOf([sub, second])]);
+    } else if (second && q1 && q2b) {
       // Each limit for its own subgroup ("> 450 ms for men and > 470 ms for women").
       joined =
         kind === 'exclusion'
@@ -934,12 +980,20 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
         kind === 'exclusion'
           ? allOf([main, anyOf([opposite(q2b.condition), second])])
           : anyOf([main, allOf([q2b.condition, second])]);
+    } else if (second && !q1 && !q2b && !v2.inherited && /\band\b/i.test(sep) && isUpper(v1) !== isUpper(v2)) {
+      // "> 2,500/µL and < 15,000/µL": a range, both bounds hold. Bounds that cannot both hold ("BMI
+      // < 20 kg/m2 and > 35 kg/m2") are each a way out of the range: either one.
+      const [lo, hi] = isUpper(v1) ? [second, main] : [main, second];
+      const loV = leavesOf(lo)[0]?.value;
+      const hiV = leavesOf(hi)[0]?.value;
+      joined = typeof loV === 'number' && typeof hiV === 'number' && loV < hiV ? allOf([main, second]) : anyOf([main, second]);
     } else if (second && !q1 && !q2b && !v2.inherited && /\bor\b/i.test(sep)) {
       // "≤ 30 µmol/L (or ≤ 2.0 mg/dL)": either limit will do.
       joined = sameLimit(group.labs, v1, v2, input) ? main : anyOf([main, second]);
     } else if (second && !q1 && !q2b && sameLimit(group.labs, v1, v2, input)) {
       // "≥ 1,500/mm3 (1.5 × 10^9/L)": the same limit in other units; the one in the rule unit is kept.
-      const inRuleUnit = group.labs.every((l) => input.lex.labById.get(l)?.unit === v2.unit);
+      const unit2 = v2.unit;
+      const inRuleUnit = group.labs.every((l) => input.lex.labById.get(l)?.unit === unit2);
       joined = inRuleUnit ? second : main;
     } else if (!second && q2b && !q1) {
       // A subgroup's own limit that cannot be read (a unit slip, "(> 3 if anticoagulated) × ULN"): the
@@ -1084,12 +1138,71 @@ function isMeasure(m: Mention, text: string): boolean {
   );
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Blood pressure written as one reading: "blood pressure > 150/90 mmHg", "hypertension >= 160/100 mmHg".
+
+/**
+ * Only an upper bound is read: a reading is above "150/90" when either number is (the ACC/AHA and
+ * CTCAE hypertension grades), so it is any(systolic, diastolic). "Below 90/60" is not symmetric:
+ * a hypotension criterion means either number, a target ("BP < 140/90") means both; it stays unread.
+ */
+const BP_PAIR = new RegExp(
+  String.raw`\b(?:blood\s+pressure|BP|arterial\s+pressure|(?<htn>hypertension))(?:\s*\(\s*BP\s*\))?(?:\s+(?:of|is|was|that|consistently|persistently|persistent|sustained|reading|readings|values?|at\s+rest))*\s*(?<cmp>${COMPARATOR})\s*(?<sys>\d{2,3})\s*\/\s*(?<dia>\d{2,3})(?![\d/])(?:\s*(?:mm\s*hg|millimet(?:er|re)s?\s+of\s+mercury)\b(?:\s*\(\s*mm\s*hg\s*\))?)?`,
+  'gid',
+);
+const NEGATED_COMPARATOR = /\b(?:not?|never)\b/i;
+const BP_WORD = /pressure|\bBP\b|hypertension/i;
+
+function bloodPressurePairs(input: ExtractInput): Finding[] {
+  const sys = input.lex.labById.get('systolic_bp');
+  const dia = input.lex.labById.get('diastolic_bp');
+  if (!sys || !dia || !input.text.includes('/') || !BP_WORD.test(input.text)) return [];
+  const out: Finding[] = [];
+  for (const m of input.text.matchAll(BP_PAIR)) {
+    const g = m.groups!;
+    const op = comparisonOf(g);
+    if ((op !== 'greaterThan' && op !== 'greaterThanInclusive') || NEGATED_COMPARATOR.test(g.cmp!)) continue;
+    const s = Number(g.sys);
+    const d = Number(g.dia);
+    if (s < sys.plausible!.min || s > sys.plausible!.max || d < dia.plausible!.min || d > dia.plausible!.max || d >= s) continue;
+    // "hypertension" is the condition's word, read by the conditions extractor; the pair starts at the comparator.
+    const at = g.htn === undefined ? m.index : m.indices!.groups!.cmp![0];
+    out.push({
+      category: 'labs',
+      condition: anyOf([
+        { fact: 'lab', operator: op, value: s, params: { name: sys.id, unit: sys.unit } },
+        { fact: 'lab', operator: op, value: d, params: { name: dia.id, unit: dia.unit } },
+      ]),
+      spans: [[at, m.index + m[0].length]],
+      anchor: at,
+      polarityHandled: true,
+    });
+  }
+  return out;
+}
+
+const BP_LABS = new Set(['systolic_bp', 'diastolic_bp']);
+
+/**
+ * A blood-pressure limit defines the hypertension (or hypotension) beside it. Among other
+ * conditions ("MI, unstable angina, persistent hypertension ≥ 160/100 mmHg") it qualifies only its
+ * own item, which a flat join of findings cannot say: there it stays unread. Under a negation ("must
+ * not have uncontrolled hypertension … with systolic BP > 150") the comparison is not the requirement.
+ */
+function bloodPressureReadable(f: Finding, input: ExtractInput): boolean {
+  const labs = leavesOf(f.condition).filter((l) => l.fact === 'lab');
+  if (!labs.length || !labs.every((l) => BP_LABS.has(String(l.params?.name)))) return true;
+  if (input.scopes.in('negated', f.anchor ?? 0)) return false;
+  return input.mentions.every((m) => m.type !== 'condition' || m.id === 'hypertension');
+}
+
 export const extractLabs: Extractor = (raw) => {
   const input = raw.mentions.every((m) => isMeasure(m, raw.text))
     ? raw
     : { ...raw, mentions: raw.mentions.filter((m) => isMeasure(m, raw.text)) };
+  const pairs = bloodPressurePairs(input);
   const labMentions = input.mentions.filter((m) => m.type === 'lab');
-  if (!labMentions.length) return [];
+  if (!labMentions.length) return pairs.filter((f) => bloodPressureReadable(f, input));
   const { text, kind } = input;
   let readings: LabReading[] = [];
   const conditional: Group[] = [];
@@ -1209,7 +1322,8 @@ export const extractLabs: Extractor = (raw) => {
     if (head && head[0].trim()) spans.push([r.group.start - head[0].length, r.group.start]);
     out.push({ category: 'labs', condition, spans, anchor: r.group.start, polarityHandled: true });
   });
-  return out;
+  const all = pairs.length ? [...out, ...pairs].sort((a, b) => (a.anchor ?? 0) - (b.anchor ?? 0)) : out;
+  return all.filter((f) => bloodPressureReadable(f, input));
 };
 
 // ---------------------------------------------------------------------------------------------------

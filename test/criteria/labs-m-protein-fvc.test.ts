@@ -1,0 +1,66 @@
+/**
+ * Serum M-protein (LOINC 33358-3) with the unit spelled out and then abbreviated, its urine
+ * counterpart left unread, and FVC % predicted (LOINC 19872-1). Every line is a real corpus criterion.
+ */
+import type { Condition } from '../../src/criteria/facts';
+import { lexicons } from '../../src/criteria/lexicon';
+import { readRule, unparsed } from '../support/criteria';
+
+const lab = (name: string, unit: string, operator: string, value: number): Condition =>
+  ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
+
+describe('serum M-protein', () => {
+  it('carries LOINC 33358-3 in g/dL', () => {
+    expect(lexicons().labById.get('serum_m_protein')).toMatchObject({ unit: 'g/dL', loinc: ['33358-3'] });
+  });
+
+  it('reads "≥ 0.5 grams per deciliter (g/dL)" and keeps the alternative of the next line open', () => {
+    const r = readRule(
+      'M-protein ≥ 0.5 grams per deciliter (g/dL) by serum protein electrophoresis (sPEP) or.',
+      'inclusion',
+    );
+    expect(r.condition).toEqual({
+      any: [
+        lab('serum_m_protein', 'g/dL', 'greaterThanInclusive', 0.5),
+        unparsed('the alternative in the neighbouring criterion'),
+      ],
+    });
+  });
+
+  it('keeps the other measurable-disease alternatives of a numbered list open', () => {
+    const r = readRule(
+      'Documented diagnosis of multiple myeloma as defined by the criteria below: (a)Multiple myeloma diagnosis according to International Myeloma Working Group (IMWG) diagnostic criteria (b) Measurable disease at screening as defined by any of the following: 1) Serum M-protein level ≥ 0.5 grams per deciliter (g/dL); or 2) Urine M-protein level >=200 milligrams (mg)/24 hours; or 3) Serum immunoglobulin free light chain (FLC) ≥ 10 mg/dL',
+      'inclusion',
+    );
+    const all = r.condition && 'all' in r.condition ? r.condition.all : [];
+    expect(all).toContainEqual({
+      any: [
+        lab('serum_m_protein', 'g/dL', 'greaterThanInclusive', 0.5),
+        unparsed(
+          '2) Urine M-protein level >=200 milligrams (mg)/24 hours; or 3) Serum immunoglobulin free light chain (FLC) >= 10 mg/dL',
+        ),
+      ],
+    });
+  });
+
+  it('leaves a urine M-protein per 24 hours unread', () => {
+    expect(
+      readRule(
+        'M-protein ≥ 200 milligrams (mg) per 24-hour urine collection by urine protein electrophoresis (uPEP).',
+        'inclusion',
+      ).condition,
+    ).toBeNull();
+  });
+});
+
+describe('FVC % predicted', () => {
+  it('reads FVC as an alternative to pulse oximetry', () => {
+    const r = readRule(
+      'Adequate pulmonary function defined as pulse oximetry ≥92% on room air or forced vital capacity (FVC) ≥50% of predicted value',
+      'inclusion',
+    );
+    expect(r.condition).toEqual({
+      any: [lab('spo2', '%', 'greaterThanInclusive', 92), lab('fvc_predicted', '%', 'greaterThanInclusive', 50)],
+    });
+  });
+});
