@@ -7,6 +7,7 @@
  * the window of a head the lexicon does not name. Real corpus lines, with the lines that must not get
  * a reading.
  */
+import type { Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
 import { cond, readRule, unparsed } from '../support/criteria';
 
@@ -167,29 +168,29 @@ describe('leads and tails that narrow a condition', () => {
     });
   });
 
-  it('keeps a blood-pressure definition beside the hypertension it defines', () => {
+  it('leaves the limits of a blood-pressure definition to the labs reader, and keeps one it cannot read beside the hypertension', () => {
+    const bp = (name: string, value: number): Condition => ({ fact: 'lab', operator: 'greaterThanInclusive', value, params: { name, unit: 'mmHg' } });
     expect(
       E(
         'Uncontrolled hypertension defined as systolic blood pressure ≥ 160mmHg and/or diastolic blood pressure ≥ 100mmHg, despite optimal medical management.',
       ),
     ).toEqual({
-      condition: {
-        all: [
-          cond({ names: ['hypertension'], active: true }),
-          unparsed(
-            'defined as systolic blood pressure >= 160mmHg and/or diastolic blood pressure >= 100mmHg, despite optimal medical management',
-          ),
-        ],
-      },
-      unread: '',
+      condition: { any: [{ all: [cond({ names: ['hypertension'], active: true }), bp('systolic_bp', 160)] }, bp('diastolic_bp', 100)] },
+      unread: 'despite optimal medical management',
     });
-    // Refractory hypertension is a kind the lexicon does not name.
+    // With another condition named, the labs reader leaves the limits alone: the definition stays a qualifier.
+    expect(JSON.stringify(E('Myocardial infarction within 6 months, or uncontrolled hypertension defined as systolic blood pressure ≥ 160mmHg despite treatment.').condition)).toContain(
+      'defined as systolic blood pressure',
+    );
+    // Refractory hypertension is a kind the lexicon does not name: no hypertension is read, only the limits.
     expect(
-      E(
-        'Treatment-refractory hypertension defined as a blood pressure of systolic \\>150 mmHg and/or diastolic \\>90 mmHg despite adequate attempts at antihypertensive therapy.',
-        ['Cardiovascular disease, including:'],
-      ).condition,
-    ).toBeNull();
+      JSON.stringify(
+        E(
+          'Treatment-refractory hypertension defined as a blood pressure of systolic \\>150 mmHg and/or diastolic \\>90 mmHg despite adequate attempts at antihypertensive therapy.',
+          ['Cardiovascular disease, including:'],
+        ).condition,
+      ),
+    ).not.toContain('hypertension');
   });
 });
 

@@ -28,7 +28,8 @@ describe('systolic and diastolic limits', () => {
       'Uncontrolled hypertension defined as persistent systolic blood pressure \\>= 150 mmHg or diastolic blood pressure \\>= 100 mmHg despite current therapy;',
       'exclusion',
     );
-    expect(r.condition).toEqual({ any: [sbp('greaterThanInclusive', 150), dbp('greaterThanInclusive', 100)] });
+    // The hypertension it defines is read too, and binds to the limit beside it.
+    expect(r.condition).toEqual({ any: [{ all: [activeHypertension, sbp('greaterThanInclusive', 150)] }, dbp('greaterThanInclusive', 100)] });
   });
 
   it('reads abbreviations and keeps the condition they qualify', () => {
@@ -56,7 +57,9 @@ describe('systolic and diastolic limits', () => {
       'Treatment-refractory hypertension defined as a blood pressure of systolic \\>150 mmHg and/or diastolic \\>90 mmHg despite adequate attempts at antihypertensive therapy.',
       'exclusion',
     );
+    // "Treatment-refractory hypertension" is a kind the conditions lexicon does not name: only the limits are read.
     expect(r.condition).toEqual({ any: [sbp('greaterThan', 150), dbp('greaterThan', 90)] });
+    expect(r.unread).toContain('refractory hypertension');
   });
 });
 
@@ -66,7 +69,7 @@ describe('a blood pressure written as one reading', () => {
       'Uncontrolled hypertension defined as blood pressure (BP) that is consistently \\> 150/90 on antihypertensive therapy at the time of registration (Patients with hypertension that is well controlled on medication are eligible)',
       'exclusion',
     );
-    expect(r.condition).toEqual({ any: [sbp('greaterThan', 150), dbp('greaterThan', 90)] });
+    expect(r.condition).toEqual({ all: [activeHypertension, { any: [sbp('greaterThan', 150), dbp('greaterThan', 90)] }] });
   });
 
   it('binds the reading to the hypertension it defines', () => {

@@ -471,8 +471,8 @@ describe('washout rows and windows', () => {
         'Have discontinued all chemotherapy, immunotherapy, investigational therapy, biologic therapy, molecularly targeted therapy, and cancer-related hormonal therapy at least 30 days prior to study enrollment (6 weeks for mitomycin-C or nitrosoureas).',
       ),
     ).toEqual({
-      // "biologic therapy", a member the lexicon does not know, stays in the list as an unread leaf.
-      all: [therapy({ kinds: ['chemotherapy', 'immunotherapy', 'investigational', 'targeted'], withinDays: 30 }, false), { fact: 'unparsed', operator: 'equal', value: false, params: { text: 'biologic therapy' } }],
+      // "biologic therapy" is the NCI biologic class, forbidden within the window like the rest.
+      all: [therapy({ classes: ['biologic'], withinDays: 30 }, false), therapy({ kinds: ['chemotherapy', 'immunotherapy', 'investigational', 'targeted'], withinDays: 30 }, false)],
     });
   });
 });

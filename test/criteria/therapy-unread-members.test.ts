@@ -22,9 +22,10 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
     });
   });
 
-  it('keeps an unknown member of a list the lexicon reads otherwise', () => {
+  it('reads a member sharing the head noun of the next ("biological or targeted therapy") as its own class', () => {
+    // "biological" was the unknown member here until the lexicon gained the NCI biologic class.
     expect(read('Any investigational drug, chemotherapy, radiation, or biological or targeted therapy within 2 weeks.')).toEqual({
-      any: [therapy({ kinds: ['investigational', 'chemotherapy', 'radiation', 'targeted'], withinDays: 14 }), unread('biological')],
+      any: [therapy({ classes: ['biologic'], withinDays: 14 }), therapy({ kinds: ['investigational', 'chemotherapy', 'radiation', 'targeted'], withinDays: 14 })],
     });
   });
 
@@ -66,9 +67,10 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
     });
   });
 
-  it('keeps the member negated with the list in a forbidding inclusion', () => {
+  it('negates every member with the list in a forbidding inclusion', () => {
+    // "antibody therapy" was an unknown member until the lexicon gained the monoclonal antibody class.
     expect(read('Must not have received prior chemotherapy, antibody therapy, or investigational therapy ≤ 4 weeks prior to the first dose', 'inclusion')).toEqual({
-      all: [therapy({ kinds: ['chemotherapy', 'investigational'], withinDays: 28 }, false), { fact: 'unparsed', operator: 'equal', value: false, params: { text: 'antibody therapy' } }],
+      all: [therapy({ classes: ['monoclonal_antibody'], withinDays: 28 }, false), therapy({ kinds: ['chemotherapy', 'investigational'], withinDays: 28 }, false)],
     });
   });
 

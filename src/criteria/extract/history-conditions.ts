@@ -176,6 +176,8 @@ const HEAD_WINDOW = new RegExp(
 /** "A large amount of pleural fluid or ascites": an amount leading a list reaches its later members. */
 const AMOUNT_LIST_LEAD =
   /\b(?:(?:a\s+)?(?:large|massive|significant|moderate)\s+(?:amounts?|volumes?)\s+of)\s+(?:[\w-]+\s+){1,3}(?:or|and|and\/or)\s+$/i;
+/** A blood-pressure limit the labs reader takes: a comparison before a number of mmHg or a pair. */
+const BP_LIMIT = /(?:[<>≤≥]=?|=[<>]|\b(?:greater|more|higher|above|over|less|lower|below|under)\b)[^.;]{0,30}?\d{2,3}\s*(?:mm\s*Hg|\/\s*\d{2,3})/i;
 /** A blood-pressure definition after hypertension ("defined as persistent systolic blood pressure ≥ 150 mmHg …", "defined as ≥ 140/90"). */
 const BP_DEFINITION =
   /^\s*,?\s*\(?\s*(?:as\s+)?defined\s+(?:as|by)\s+[^.;]*?(?:\b(?:blood\s+pressure|BP|SBP|DBP|systolic|diastolic|mm\s*Hg)\b|\d{2,3}\s*\/\s*\d{2,3})[^.;]*/i;
@@ -919,7 +921,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const at = pos + (fullTail.length - tail.length);
       const lead = /^[\s,(]*/.exec(m[0])![0].length;
       const span: Span = [at + lead, at + m[0].trimEnd().length];
-      g.narrow = { text: text.slice(span[0], span[1]), span };
+      // The labs reader reads the limits themselves ("systolic ≥ 160 mmHg", "> 150/90") where
+      // hypertension is the only condition named; the definition is then its, not a qualifier here.
+      const labsRead = BP_LIMIT.test(m[0]) && input.mentions.every((x) => x.type !== 'condition' || x.id === 'hypertension');
+      if (!labsRead) g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
