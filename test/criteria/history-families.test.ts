@@ -9,7 +9,7 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { cond, readRule, unparsed } from '../support/criteria';
+import { cond, lab, readRule, unparsed } from '../support/criteria';
 
 const E = (text: string, context: string[] = []) => readRule(text, 'exclusion', context);
 const I = (text: string, context: string[] = []) => readRule(text, 'inclusion', context);
@@ -169,7 +169,7 @@ describe('leads and tails that narrow a condition', () => {
   });
 
   it('leaves the limits of a blood-pressure definition to the labs reader, and keeps one it cannot read beside the hypertension', () => {
-    const bp = (name: string, value: number): Condition => ({ fact: 'lab', operator: 'greaterThanInclusive', value, params: { name, unit: 'mmHg' } });
+    const bp = (name: string, value: number): Condition => lab(name, 'mmHg', 'greaterThanInclusive', value);
     expect(
       E(
         'Uncontrolled hypertension defined as systolic blood pressure ≥ 160mmHg and/or diastolic blood pressure ≥ 100mmHg, despite optimal medical management.',

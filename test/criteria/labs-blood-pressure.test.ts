@@ -6,12 +6,10 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { cond, readRule } from '../support/criteria';
+import { cond, lab, readRule } from '../support/criteria';
 
-const sbp = (operator: string, value: number): Condition =>
-  ({ fact: 'lab', operator, value, params: { name: 'systolic_bp', unit: 'mmHg' } }) as Condition;
-const dbp = (operator: string, value: number): Condition =>
-  ({ fact: 'lab', operator, value, params: { name: 'diastolic_bp', unit: 'mmHg' } }) as Condition;
+const sbp = (operator: string, value: number): Condition => lab('systolic_bp', 'mmHg', operator, value);
+const dbp = (operator: string, value: number): Condition => lab('diastolic_bp', 'mmHg', operator, value);
 const activeHypertension = cond({ names: ['hypertension'], active: true });
 
 describe('blood pressure in the lab lexicon', () => {

@@ -2,12 +2,9 @@
  * Serum M-protein (LOINC 33358-3) with the unit spelled out and then abbreviated, its urine
  * counterpart left unread, and FVC % predicted (LOINC 19872-1). Every line is a real corpus criterion.
  */
-import type { Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { readRule, unparsed } from '../support/criteria';
+import { lab, readRule, unparsed } from '../support/criteria';
 
-const lab = (name: string, unit: string, operator: string, value: number): Condition =>
-  ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
 
 describe('serum M-protein', () => {
   it('carries LOINC 33358-3 in g/dL', () => {

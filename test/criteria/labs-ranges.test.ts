@@ -2,11 +2,8 @@
  * Two bounds of one lab joined by "and": a range when both can hold, either bound when they cannot
  * (an exclusion's way out of the range). Every line is a real corpus criterion.
  */
-import type { Condition } from '../../src/criteria/facts';
-import { readRule } from '../support/criteria';
+import { lab, readRule } from '../support/criteria';
 
-const lab = (name: string, unit: string, operator: string, value: number): Condition =>
-  ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
 
 describe('two bounds of one lab', () => {
   it('reads a white-cell range', () => {

@@ -5,10 +5,8 @@
  * ("(or ≤ 5 if liver metastases are present)"). Every line is a real corpus criterion.
  */
 import type { Condition } from '../../src/criteria/facts';
-import { readRule, unparsed } from '../support/criteria';
+import { readRule, uln, unparsed } from '../support/criteria';
 
-const uln = (name: string, operator: string, value: number): Condition =>
-  ({ fact: 'labUln', operator, value, params: { name } }) as Condition;
 const liver: Condition = { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['liver'] } };
 const astAlt = (operator: string, value: number): { all: Condition[] } => ({
   all: [uln('ast', operator, value), uln('alt', operator, value)],

@@ -3,12 +3,9 @@
  * value set; afp from LOINC): limits in their own units, and examples that name a marker without a
  * limit. Every line is a real corpus criterion.
  */
-import type { Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { mentionIds, readRule } from '../support/criteria';
+import { lab, mentionIds, readRule } from '../support/criteria';
 
-const lab = (name: string, unit: string, operator: string, value: number): Condition =>
-  ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
 
 describe('tumour markers', () => {
   it('carries LOINC codes and rule units', () => {

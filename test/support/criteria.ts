@@ -95,6 +95,12 @@ export function readCondition(text: string, kind: CriterionKind, context: string
   return readCriterion(normalise(text).text, kind, context).condition;
 }
 
+/** A lab limit leaf: `lab(name, unit) <operator> value`. */
+export const lab = (name: string, unit: string, operator: string, value: number): Condition =>
+  ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
+/** A limit in multiples of the upper limit of normal: `labUln(name) <operator> value`. */
+export const uln = (name: string, operator: string, value: number): Condition => ({ fact: 'labUln', operator, value, params: { name } }) as Condition;
+
 export const therapy = (params: Record<string, unknown>, value = true): Condition => ({
   fact: 'priorTherapy',
   operator: 'equal',
