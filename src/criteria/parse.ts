@@ -71,6 +71,8 @@ const AND_GAP = /\band\b|\bwith\b|\bwho\b|\bplus\b|\bbut\b|\bwhile\b|\bas well a
 
 type Gap = 'and' | 'or' | 'sep' | 'sentence';
 
+/** A connective that starts a new group of people: ", patients with", "and participants who", "or those receiving". */
+const SUBJECT_RESTART = /(?:,|\band\b|\bor\b)\s*(?:(?:any|all|other)\s+)?(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:with|who|whose|receiving|having|treated|on|undergoing)\b/i;
 const EXAMPLE_GAP = /\b(?:such\s+as|e\.\s?g\.?|eg\b|for\s+(?:example|instance)|including|includes)/i;
 
 /** A parenthesis wholly inside a gap is an aside ("measurable tumor (or shortest diameter for lymph nodes) and injectable lesions"): its "or" joins nothing outside it. */
@@ -98,7 +100,12 @@ function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
   // either one excludes: "immunodeficiency disorders (such as HIV/AIDS)".
   // In an exclusion, a semicolon ends one excluded item, whatever conjunction follows it: "…within
   // 4 weeks; and patients who received radiation therapy within 2 weeks" excludes either group.
-  const types = gaps.map((g) => (bare === 'or' && (EXAMPLE_GAP.test(g) || g.includes(';')) && gapType(g) !== 'sentence' ? 'or' : gapType(g)));
+  // So does a new subject ("…, patients receiving neo-adjuvant treatment and patients with stage IV
+  // melanoma"): each group it names is excluded on its own. Not one in brackets ("CML in blast crisis
+  // (i.e., patients with bcr-abl positive disease)"), which restates the group before it.
+  const types = gaps.map((g) =>
+    bare === 'or' && (EXAMPLE_GAP.test(g) || g.includes(';') || (SUBJECT_RESTART.test(g) && !g.includes('('))) && gapType(g) !== 'sentence' ? 'or' : gapType(g),
+  );
   const out: Array<'and' | 'or'> = [];
   for (let i = 0; i < types.length; i++) {
     const t = types[i]!;

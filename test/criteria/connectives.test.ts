@@ -146,4 +146,18 @@ describe('semicolons in exclusions', () => {
     const c = read('Absolute neutrophil count ≥ 1.5 × 10^9/L; and platelets ≥ 100 × 10^9/L', 'inclusion');
     expect(c).toMatchObject({ all: [{ fact: 'lab' }, { fact: 'lab' }] });
   });
+
+  it('reads each group of people an exclusion names as excluded on its own', () => {
+    const melanoma = read('Patients with irresectable stage III melanoma, patients receiving neo-adjuvant treatment and patients with stage IV melanoma.', 'exclusion')!;
+    // Stage III and stage IV cannot hold at once: joined with "and" they had excluded no one.
+    expect('any' in melanoma).toBe(true);
+    const groups = (melanoma as { any: Condition[] }).any.map((g) => leavesOf(g).map((l) => l.fact));
+    expect(groups).toContainEqual(['stage']);
+    expect(groups).toContainEqual(['diseaseExtent', 'stage', 'cancerType']);
+    const surgery = read(
+      'Failure to recover adequately, at the discretion of the investigator, from prior surgical procedures. Patients who have had major surgery within 28 days from study entry, and patients who have had minor surgery within 14 days of study entry.',
+      'exclusion',
+    )!;
+    expect(surgery).toMatchObject({ any: expect.arrayContaining([{ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['surgery'], withinDays: 28 } }]) });
+  });
 });
