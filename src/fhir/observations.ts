@@ -73,7 +73,14 @@ function classify(
     if (ctx.codes.markerByLoinc.has(c.code)) return { kind: 'tumorMarker', setting: undefined };
     if (ctx.lex.labs.labs.some((l) => l.loinc.includes(c.code))) return { kind: 'lab', setting: undefined };
   }
+  // A panel whose components are labs (blood pressure 85354-9: systolic 8480-6, diastolic 8462-4).
+  if ((o.component ?? []).some((comp) => labCoding(ctx, comp.code) !== undefined)) return { kind: 'lab', setting: undefined };
   return undefined;
+}
+
+/** The LOINC coding of a concept that names a lab of rules/labs.json, if any. */
+function labCoding(ctx: ImportContext, concept: ObservationResource['code'] | undefined): ReturnType<typeof codings>[number] | undefined {
+  return codings(concept).find((c) => c.family === 'loinc' && ctx.lex.labs.labs.some((l) => l.loinc.includes(c.code)));
 }
 
 function statusOf(
@@ -226,11 +233,26 @@ function readVariant(ctx: ImportContext, entry: Entry, o: ObservationResource, d
 }
 
 function readLab(ctx: ImportContext, entry: Entry, o: ObservationResource, date: string | undefined): void {
-  const coding = codings(o.code).find(
-    (c) => c.family === 'loinc' && ctx.lex.labs.labs.some((l) => l.loinc.includes(c.code)),
-  )!;
+  const coding = labCoding(ctx, o.code);
+  if (coding) readLabValue(ctx, entry, o.code, coding, o.valueQuantity, o.referenceRange, date);
+  // Each lab component of a panel is a result of its own, dated by the panel.
+  for (const comp of o.component ?? []) {
+    const c = labCoding(ctx, comp.code);
+    if (c) readLabValue(ctx, entry, comp.code, c, comp.valueQuantity, undefined, date);
+  }
+}
+
+function readLabValue(
+  ctx: ImportContext,
+  entry: Entry,
+  concept: ObservationResource['code'],
+  coding: NonNullable<ReturnType<typeof labCoding>>,
+  quantity: ObservationResource['valueQuantity'],
+  referenceRange: ObservationResource['referenceRange'],
+  date: string | undefined,
+): void {
   const lab = ctx.lex.labs.labs.find((l) => l.loinc.includes(coding.code))!;
-  const value = o.valueQuantity?.value;
+  const value = quantity?.value;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     ctx.warnings.add({
       code: 'value_not_read',
@@ -239,9 +261,9 @@ function readLab(ctx: ImportContext, entry: Entry, o: ObservationResource, date:
     });
     return;
   }
-  const unit = displayUnit(o.valueQuantity);
+  const unit = displayUnit(quantity);
   const out: LabEntry = {
-    name: clip(conceptText(o.code) ?? lab.name, 100),
+    name: clip(conceptText(concept) ?? lab.name, 100),
     code: {
       system: 'http://loinc.org',
       code: coding.code,
@@ -250,7 +272,7 @@ function readLab(ctx: ImportContext, entry: Entry, o: ObservationResource, date:
     value,
   };
   if (unit) out.unit = clip(unit, 40);
-  const high = o.referenceRange?.[0]?.high;
+  const high = referenceRange?.[0]?.high;
   if (typeof high?.value === 'number' && high.value > 0 && (!displayUnit(high) || displayUnit(high) === unit))
     out.uln = high.value;
   if (date) out.date = date;

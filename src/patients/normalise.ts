@@ -137,6 +137,8 @@ export function foldUnit(unit: string): string {
     .replace(/⁹/g, '^9')
     .replace(/³/g, '^3')
     .replace(/\s+/g, '')
+    // UCUM writes special units in brackets: "mm[Hg]", "[IU]/L" are mmHg and IU/L.
+    .replace(/\[([a-z]+)\]/g, '$1')
     .replace(/^[x×*]/, '')
     .replace(/cells?\//, '/')
     .replace(/mm\^?3/, 'ul')

@@ -247,9 +247,12 @@ describe('Synthea mCODE breast-cancer lifetimes', () => {
         date: '2019-02-08',
       },
     ]);
-    // Body weight and BMI are vital signs that criteria limit ("Body weight ≥ 40 kg"), read as labs.
+    // Body weight, BMI and blood pressure (the components of its panel) are vital signs that criteria
+    // limit ("Body weight ≥ 40 kg", "systolic blood pressure ≥ 160 mmHg"), read as labs.
     expect(r.record.labs?.map((l) => [l.code?.code, l.value, l.unit, l.date])).toEqual([
       ['29463-7', 16, 'kg', '2022-01-13'],
+      ['8462-4', 68, 'mm[Hg]', '2022-01-13'],
+      ['8480-6', 122, 'mm[Hg]', '2022-01-13'],
       ['6690-2', 6.3352, '10^3/uL', '2018-02-08'],
       ['718-7', 12.603, 'g/dL', '2018-02-08'],
       ['777-3', 367.36, '10^3/uL', '2018-02-08'],
@@ -263,7 +266,7 @@ describe('Synthea mCODE breast-cancer lifetimes', () => {
       '/treatments/3/start': 'MedicationRequest/5a212756-1411-6624-11a1-1268613b4c40',
       '/treatments/3/end': 'MedicationRequest/b3bd6dec-6c55-84c0-1c06-28d4f854ece6',
       '/conditions/0': 'Condition/11d7b463-f4ce-1c57-58bc-867491589462',
-      '/labs/4': 'Observation/b96038e8-5002-7892-c521-21e9694bf0fe',
+      '/labs/6': 'Observation/b96038e8-5002-7892-c521-21e9694bf0fe',
     });
     // Nothing is silently lost: the 24 encounters and the vital signs are accounted for.
     expect(r.warnings).toContainEqual(
