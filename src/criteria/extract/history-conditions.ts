@@ -38,6 +38,7 @@
  */
 import { modalNegationInExclusion, mergeSpans, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Condition } from '../facts';
+import { bloodPressureLimitsRead } from './labs';
 import type { Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import {
@@ -923,7 +924,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const span: Span = [at + lead, at + m[0].trimEnd().length];
       // The labs reader reads the limits themselves ("systolic ≥ 160 mmHg", "> 150/90") where
       // hypertension is the only condition named; the definition is then its, not a qualifier here.
-      const labsRead = BP_LIMIT.test(m[0]) && input.mentions.every((x) => x.type !== 'condition' || x.id === 'hypertension');
+      const labsRead = BP_LIMIT.test(m[0]) && bloodPressureLimitsRead(input, span[0]);
       if (!labsRead) g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {

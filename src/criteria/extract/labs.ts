@@ -1192,7 +1192,16 @@ const BP_LABS = new Set(['systolic_bp', 'diastolic_bp']);
 function bloodPressureReadable(f: Finding, input: ExtractInput): boolean {
   const labs = leavesOf(f.condition).filter((l) => l.fact === 'lab');
   if (!labs.length || !labs.every((l) => BP_LABS.has(String(l.params?.name)))) return true;
-  if (input.scopes.in('negated', f.anchor ?? 0)) return false;
+  return bloodPressureLimitsRead(input, f.anchor ?? 0);
+}
+
+/**
+ * Whether blood-pressure limits at `at` are read here: not under a negation, and only where
+ * hypertension is the one condition named (the flat join cannot bind a limit to one condition of a
+ * list). The conditions reader asks the same before leaving a hypertension definition to this one.
+ */
+export function bloodPressureLimitsRead(input: ExtractInput, at: number): boolean {
+  if (input.scopes.in('negated', at)) return false;
   return input.mentions.every((m) => m.type !== 'condition' || m.id === 'hypertension');
 }
 

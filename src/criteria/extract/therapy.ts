@@ -2182,8 +2182,10 @@ const UNION_SEP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)/i;
 const SITE_MODIFIER_RE = /^(?:field|fields|area|region|volume)$/i;
 /** "or" and up to two modifier words right before the next list. */
 const OR_NEXT_RE = /\b(?:or|and\/or)\s+(?:(?:any|other|the|an?)\s+)*(?:[\w-]+\s+){0,2}$/i;
+/** Words no modifier of a treatment is: prepositions, relatives, negations, "if", forms of be and have. */
+const FUNCTION_WORDS = 'to|for|of|in|on|at|with|by|from|into|who|which|that|not|no|nor|within|since|after|before|during|than|as|unless|except|if|is|are|was|were|has|have|had';
 /** Words after a comma right before the next list: its modifiers ("…, large area radiotherapy"), not this list's qualifiers. */
-const COMMA_NEXT_RE = /,\s*((?:(?!(?:to|for|of|in|on|at|with|by|from|into|who|which|that|not|no|nor|within|since|after|before|during|than|as|unless|except|if|is|are|was|were|has|have|had)\b)[\w-]+\s+){1,3})$/i;
+const COMMA_NEXT_RE = new RegExp(String.raw`,\s*((?:(?!(?:${FUNCTION_WORDS})\b)[\w-]+\s+){1,3})$`, 'i');
 /**
  * The cue that heads the union a list is a later member of: the lists before it joined only by
  * connectives and at most two modifier words each (", or radical surgery"), the first one cued. Null
@@ -2205,12 +2207,15 @@ function unionHead(ctx: Ctx, lists: List[], idx: number, s: number): string | nu
   const head = text.slice(k > 0 ? lists[k - 1]!.end : s, lists[k]!.start);
   return CUE_RE.test(head) ? head : null;
 }
-/** Between two members of one union: a comma or "or", and at most two modifier words of the next. */
 /** Up to two modifier words right before the next list: no preposition, verb or negation among them. */
-const NEXT_MODIFIERS_RE = /(?<![\w-])(?:(?!(?:to|for|of|in|on|at|with|by|from|into|who|which|that|not|no|nor|or|and|within|since|after|before|during|than|as|unless|except|if|is|are|was|were|has|have|had|be|been|being|receiv\w*|treated|planned|anticipat\w*|expected|need|required?)\b)[A-Za-z][\w-]*\s+){1,2}$/i;
+const NEXT_MODIFIERS_RE = new RegExp(
+  String.raw`(?<![\w-])(?:(?!(?:${FUNCTION_WORDS}|or|and|be|been|being|receiv\w*|treated|planned|anticipat\w*|expected|need|required?)\b)[A-Za-z][\w-]*\s+){1,2}$`,
+  'i',
+);
 /** Words that say an operation was had. */
 const SURGERY_CUE_RE = /\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i;
-const UNION_MEMBER_GAP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)(?:(?:any|other|the|prior)\s+)*((?:[\w-]+\s+){0,2})$/i;
+/** Between two members of one union: a comma or "or", and at most two modifier words of the next. */
+const UNION_MEMBER_GAP_RE = new RegExp(UNION_SEP_RE.source + String.raw`(?:(?:any|other|the|prior)\s+)*((?:[\w-]+\s+){0,2})$`, 'i');
 /** A list that is a target phrase ("targeting EGFR"). */
 const TARGET_PHRASE_RE = /^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted|directed|against)\b/i;
 /** Two settings of one treatment ("neo-adjuvant or adjuvant chemotherapy"), no alternative to it. */
