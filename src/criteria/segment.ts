@@ -137,6 +137,10 @@ const INNER_MARKER = /^\s*(?:\(?[a-z]\)|[a-z][.)](?=\s)|\(?(?:i{1,3}|iv|vi{0,3})
 const NO_WORDS = /^(?:[^\p{L}\p{N}]*|\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]\s*)$/iu;
 /** An item that is only a connective between the items around it ("OR", "or -", "and/or"). */
 const CONNECTIVE = /^[^\p{L}\p{N}]*(?:or|and\s*\/\s*or)[^\p{L}\p{N}]*$/iu;
+/** An item that hands over to the next with "or" ("Hereditary pancreatitis or", "Creatinine < 1.5 × ULN; OR"). */
+const TRAILING_OR = /(?:^|[\s,;)])(?:and\s*\/\s*)?or[\s.:]*$/i;
+/** An item that takes over from the one above with "or" ("Or patients with HR-positive …"). */
+const LEADING_OR = /^[^\p{L}\p{N}]*or\s+\p{L}/iu;
 
 /** A label's words without the bullets, dashes and colon around it: "-Serology" → "serology". */
 function labelWords(text: string): string {
@@ -486,6 +490,21 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       list.splice(k - 1, 3, group);
       k--;
     }
+    // "A or", then "B": the "or" written into the item joins it to the next just as an "OR" line
+    // between them does. Read as two criteria, an inclusion would need both.
+    for (let k = 0; k + 1 < list.length; k++) {
+      const prev = list[k]!;
+      const next = list[k + 1]!;
+      const last = prev.alternatives?.[prev.alternatives.length - 1] ?? prev;
+      const joined = TRAILING_OR.test(source.slice(last.start, last.end)) || LEADING_OR.test(firstLine(next));
+      if (!joined || prev.children.length || next.children.length || isConnective(last) || isConnective(next) || !sameList(prev, next)) continue;
+      if (markerFamily((prev.alternatives?.[0] ?? prev).marker) !== markerFamily(next.marker)) continue;
+      const group: Item = prev.alternatives
+        ? { ...prev, end: next.end, alternatives: [...prev.alternatives, next] }
+        : { ...prev, children: [], end: next.end, alternatives: [prev, next] };
+      list.splice(k, 2, group);
+      k--;
+    }
   };
   restructure(roots);
 
@@ -549,6 +568,8 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     if (leadIn && item.kind === 'inclusion' && (ANY_OF.test(own.normText) || offered)) {
       const alternatives: Segment[] = [];
       const collect = (c: Item, cctx: string[]): void => {
+        // Choices joined by "or" among the choices are choices of the same list.
+        if (c.alternatives) return c.alternatives.forEach((a) => collect(a, cctx));
         const seg = toSegment(c, cctx, c.end);
         if (!NOT_SPECIFIED.test(seg.normText)) alternatives.push(seg);
       };

@@ -95,7 +95,7 @@ describe('segmentCriteria on real studies', () => {
     expect(segs.find((s) => s.normText === 'Absolute neutrophil count >=1.5 x 10^9/L')?.context).toEqual(['Hematologic']);
     expect(segs.find((s) => s.normText === 'Serum bilirubin <= upper limit of normal (ULN)')?.context).toEqual(['Hepatic']);
     // "OR -" between two lab lines joins them: either one will do.
-    const renal = segs.find((s) => s.alternatives);
+    const renal = segs.find((s) => s.alternatives && s.context.includes('Renal'));
     expect(renal?.text).toBe('Serum creatinine ≤1.5 mg/dL\n* OR -\n* Calculated creatinine clearance ≥40 mL/min');
     expect(renal?.context).toEqual(['Renal']);
     expect(renal?.alternatives?.map((a) => a.text)).toEqual(['Serum creatinine ≤1.5 mg/dL', 'Calculated creatinine clearance ≥40 mL/min']);
@@ -246,6 +246,21 @@ describe('segmentCriteria on real studies', () => {
     expect(group?.text).toMatch(/^Treatment with imatinib for GIST \(at least one line of therapy with imatinib\)\n\n {3}or\n\n {3}ii\. Progressive/);
     expect(group?.alternatives?.map((a) => a.normText.slice(0, 30))).toEqual(['Treatment with imatinib for GI', 'Progressive/refractory, inelig']);
     expect(segs.some((s) => s.normText === 'or')).toBe(false);
+  });
+
+  it('joins an item that ends or begins with "or" to its neighbour as alternatives (NCT03646617, NCT05232006)', () => {
+    const bili = segmentCriteria(criteriaText('NCT03646617')).find((s) => s.normText.startsWith('Serum total bilirubin'));
+    expect(bili?.alternatives?.map((a) => a.normText)).toEqual([
+      'Serum total bilirubin <= 1.5 X ULN OR',
+      'Direct bilirubin <= ULN for subjects with total bilirubin levels > 1.5 ULN',
+    ]);
+    // Read as two inclusions, a patient would need both limits; either one will do.
+    const rule = parseCriteria(criteriaText('NCT03646617')).find((c) => c.text.startsWith('Serum total bilirubin'))?.rule;
+    expect(rule && 'any' in rule).toBe(true);
+    const breast = segmentCriteria(criteriaText('NCT05232006')).find((s) => s.normText.startsWith('Triple Negative breast cancer'));
+    expect(breast?.alternatives?.[1]?.normText).toMatch(/^Or patients with Hormonal receptor positive/);
+    // The items after them stay criteria of their own.
+    expect(segmentCriteria(criteriaText('NCT03646617')).some((s) => s.normText.startsWith('AST (SGOT) and ALT') && !s.alternatives)).toBe(true);
   });
 
   it('reads a sentence about the criteria list as a heading, not a criterion (NCT07072728, NCT07136181, NCT03513614)', () => {
