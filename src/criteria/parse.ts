@@ -208,9 +208,11 @@ function gatedPatterns(lex: Lexicons): Array<{ category: Category; patterns: Gat
   return out;
 }
 
-function classify(text: string, lex: Lexicons): Category[] {
+/** The topics whose triggers match; those in `known` are not tested (the caller has them already). */
+function classify(text: string, lex: Lexicons, known: ReadonlySet<Category>): Category[] {
   const out: Category[] = [];
   for (const { category, patterns } of gatedPatterns(lex)) {
+    if (known.has(category)) continue;
     if (patterns.some((p) => p.gates.every((g) => g.test(text)) && p.re.test(text))) out.push(category);
   }
   return out;
@@ -387,7 +389,11 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   }
   if (cur) phrases.push(text.slice(cur[0], cur[1]));
 
-  const classified = classify(text, lex);
+  // A topic a finding reads is among the categories whatever its triggers say, so they are not run
+  // for it; unless another finding also reads that topic, which counts only where the triggers match.
+  const found = new Set<Category>(findings.map((f) => f.category));
+  for (const f of findings) for (const c of f.alsoReads ?? []) found.delete(c);
+  const classified = classify(text, lex, found);
   // A finding also reading another topic's words marks that topic read only where the words are
   // there to read: it never adds a topic the text was not classified under.
   const readCats = new Set<Category>();
