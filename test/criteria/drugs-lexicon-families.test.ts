@@ -103,6 +103,22 @@ describe('radiation modalities', () => {
   });
 });
 
+describe('treatment-kind spellings', () => {
+  it('reads molecularly directed and genotype-directed therapy as targeted therapy', () => {
+    expect(mentionIds('must have progressed on standard directed molecular therapy', 'therapyKind')).toEqual(['targeted']);
+    expect(mentionIds('prior treatment with at least 1 genotype-directed therapy', 'therapyKind')).toEqual(['targeted']);
+  });
+
+  it('reads mono- and polychemotherapy as chemotherapy', () => {
+    expect(mentionIds('polychemotherapy', 'therapyKind')).toEqual(['chemotherapy']);
+    expect(mentionIds('monochemotherapy', 'therapyKind')).toEqual(['chemotherapy']);
+  });
+
+  it('reads enzyme-inducing anti-epileptic agents as the EIAED class, not every antiepileptic', () => {
+    expect(classesOf('enzyme-inducing anti-epileptic agents (e.g., carbamazepine, phenytoin)')).toEqual(['eiaed']);
+  });
+});
+
 describe('retinoids', () => {
   it('reads acitretin and oral retinoids within a window', () => {
     expect(readCondition('Taken acitretin or other oral retinoids within the past 6 months', 'exclusion')).toEqual({
