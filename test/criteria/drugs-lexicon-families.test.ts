@@ -114,6 +114,14 @@ describe('treatment-kind spellings', () => {
     expect(mentionIds('monochemotherapy', 'therapyKind')).toEqual(['chemotherapy']);
   });
 
+  it('reads breast conservation therapy as surgery with radiotherapy', () => {
+    expect(mentionIds('Objective signs of mild breast damage post Breast Conservation Therapy', 'therapyKind').sort()).toEqual(['radiation', 'surgery']);
+  });
+
+  it('leaves a named re-excision unread: as any surgery it would exclude every patient whose melanoma was excised', () => {
+    expect(therapyLeaves(readCondition('Naïve for re-excision of the primary melanoma site and for sentinel node procedure;', 'inclusion'))).toEqual([]);
+  });
+
   it('reads enzyme-inducing anti-epileptic agents as the EIAED class, not every antiepileptic', () => {
     expect(classesOf('enzyme-inducing anti-epileptic agents (e.g., carbamazepine, phenytoin)')).toEqual(['eiaed']);
   });
