@@ -228,8 +228,9 @@ const PERMISSION_AFTER =
 const MODAL_AFTER =
   /^(?:[^.;:]|:(?!\s*\S))*?(?::\s*\S|\b(?:must|should|shall|will\s+(?:need|require|undergo|have\s+to|be\s+required)|may|need|needs|are\s+required|is\s+required|require|requires|would\s+be\s+considered|is\s+defined|are\s+defined|can\s+be)\b)/i;
 const MODAL_BEFORE = /\b(?:must|should|shall|will|need\s+to|needs\s+to|(?:is|are)\s+required\s+to)\b/i;
-/** "defined as ≥ 45 years of age": an age inside the definition of something else. */
-const DEFINED_BEFORE = /\b(?:defined|considered|classified)\s+as\s+(?:(?:being|an?|women|woman|females?|patients?)\s+)*$/i;
+/** "defined as ≥ 45 years of age": an age inside the definition of something else (not of "adults"). */
+const DEFINED_BEFORE =
+  /(?<!\b(?:adults?|age|aged|minors?|children|pediatric|paediatric|elderly|older|majority)\s*[(,]?\s*(?:(?:is|are|being)\s+)?)\b(?:defined|considered|classified)\s+as\s+(?:(?:being|an?|women|woman|females?|patients?)\s+)*$/i;
 /** "≥ 1 year post-menopausal", "2 years after …": a time since an event. */
 const DURATION_AFTER = /^\s*(?:post[\s-]?\w+|after|since|ago|beyond|following|prior\s+to|before)\b/i;
 /** "… under 40 years of age in first-degree relatives": the relatives' age. */
