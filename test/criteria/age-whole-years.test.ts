@@ -123,6 +123,13 @@ describe('numbers that are not the patient age', () => {
     ).toEqual([]);
   });
 
+  it('does not require an age the criterion only allows ("this study allows age > 75 years if …")', () => {
+    const leaves = ageLeaves(
+      'Participants must be ages ≥18. Additionally, participants who are ≥ 65 years of age may need to undergo a cardiology evaluation including a cardiac stress test or coronary computed tomography after which they must be deemed to be low/acceptable risk. Note 2: While age preference will be between 18-75 years, this study allows age \\>75 years if the patient meets eligibility criteria and demonstrates no significant medical comorbidities per PI.',
+    );
+    expect(leaves).toEqual([age('greaterThanInclusive', 18)]);
+  });
+
   it('still reads the patient age stated plainly', () => {
     expect(ageLeaves('Patients under 18 years of age', 'exclusion')).toEqual([age('lessThan', 18)]);
     expect(ageLeaves('Age ≥18 years at diagnosis of brain metastases')).toEqual([age('greaterThanInclusive', 18)]);

@@ -224,6 +224,8 @@ const SEX_BEFORE_AGE =
 /** Permission after the age: the age opens the trial to a group rather than limiting it. */
 const PERMISSION_AFTER =
   /^[^.;]*?\b(?:(?:are|is)\s+(?:also\s+)?(?:allowed|eligible|permitted|acceptable)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|allowed)|participate|enroll|enrol)|can\s+(?:be\s+)?(?:enrolled|included|participate))\b/i;
+/** Permission before the age: "this study allows age > 75 years if …" opens the trial, it does not require. */
+const PERMISSION_BEFORE = /\b(?:allows?|allowing|permits?|permitting|accepts?|accepting)\s+(?:(?:also|the\s+enrol(?:l)?ment\s+of|enrol(?:l)?ment\s+of|patients?|participants?|subjects?)\s+)*$/i;
 /** A requirement verb after the age in the same sentence: the age only selects whom it applies to. */
 const MODAL_AFTER =
   /^(?:[^.;:]|:(?!\s*\S))*?(?::\s*\S|\b(?:must|should|shall|will\s+(?:need|require|undergo|have\s+to|be\s+required)|may|need|needs|are\s+required|is\s+required|require|requires|would\s+be\s+considered|is\s+defined|are\s+defined|can\s+be)\b)/i;
@@ -411,7 +413,7 @@ export const extractAge: Extractor = (input) => {
     // "ADULT PATIENTS (≥ 18 years): adequate organ function …": a heading that scopes another requirement.
     if (/^[^.;:]*:\s*\S/.test(after)) continue;
     if (!atHead && MODAL_AFTER.test(after) && !MODAL_BEFORE.test(subjectPart)) continue;
-    const permission = PERMISSION_AFTER.test(after);
+    const permission = PERMISSION_AFTER.test(after) || PERMISSION_BEFORE.test(text.slice(Math.max(sStart, anchorStart - 40), anchorStart));
     const parts = ageConditions(read.bounds, text.slice(read.start, read.end).trim());
     let end = read.end;
     const when = WHEN_AFTER.exec(after);
