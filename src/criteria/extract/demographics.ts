@@ -166,7 +166,7 @@ export function ageLeaves(bounds: Bound[]): LeafCondition[] {
 }
 
 /**
- * The conditions for bounds as the extractor states them. A bound that falls between whole years
+ * The age conditions for bounds read from the text. A bound that falls between whole years
  * ("2.5 to < 18 years", "≥ 6 months", "< 18 months") cannot be decided for a patient in the year it
  * falls in: the age fact is in whole years, so a child aged 2 may be 2 years 3 months (too young) or
  * 2 years 9 months. That year is left to an unparsed leaf holding the words; the years either side
@@ -420,7 +420,7 @@ export const extractAge: Extractor = (input) => {
     if (when) end += when[0].length;
     consumed = end;
     const spans: Array<[number, number]> = [[anchorStart, end]];
-    // "18 years of age and older": no limit on anyone; the words are read, nothing is required.
+    // A limit that binds nobody ("≥ 0 years"): the words are read, nothing is required.
     if (diagnosisUpper) parts.push(diagnosisUpper);
     const condition: Condition = !parts.length
       ? { fact: 'age', operator: 'greaterThanInclusive', value: 0 }

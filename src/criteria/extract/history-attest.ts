@@ -2,8 +2,9 @@
  * Attestations only the patient or their team can confirm (rules/attestations.json): informed
  * consent, compliance with the protocol and its follow-up, archival tissue, a research biopsy or
  * samples, a lesion that can be biopsied, leukapheresis, swallowing tablets, keeping still for scans,
- * travel to the site, language, questionnaires, a smartphone or internet access, a telephone, the
- * study's rules on other medicines and foods, and an activity the patient is willing to do.
+ * travel to the site, language, questionnaires, the screening examinations the protocol requires
+ * before entry, a smartphone or internet access, a telephone, the study's rules on other medicines
+ * and foods, and an activity the patient is willing to do.
  *
  *   inclusion "Ability to understand and the willingness to sign a written informed consent document"
  *                                                     → attestation(topic: informed_consent) = true
@@ -353,9 +354,9 @@ const TOPICS: Topic[] = [
   {
     // "Live in United States, a US territory, or Canada", "Participant must reside in the United
     // States", "Residing within the area serviced by supplier and paramedic network", "residing ≤ 35
-    // miles of clinic": where the
-    // patient lives, which the study's reach or its country's rules require; the place stays in the
-    // criterion shown with the question. Not a household ("living in the same household as").
+    // miles of clinic": where the patient lives, which the study's reach or its country's rules
+    // require; the place stays in the criterion shown with the question. Not a household ("living in
+    // the same household as").
     topic: 'residence',
     re: /\b(?:(?:live|lives|living|reside|resides|residing)\s+(?:within\s+|less\s+than\s+|no\s+more\s+than\s+|<=?\s*)\d+\s*(?:miles?|mi|km|kilomet(?:er|re)s?)\s+(?:of|from)\b|(?:live|lives|living|reside|resides|residing)(?:\s+and\/or\s+work)?\s+(?:in|within|inside)\b(?!\s+(?:the\s+)?(?:same\s+)?(?:household|home|house|nursing)\b)|residents?\s+(?:of|in)\b(?!\s+(?:a\s+)?nursing))/i,
     // "Live in rural communities and/or participate in sports leagues …": one way in of several.
