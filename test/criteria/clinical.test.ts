@@ -104,10 +104,20 @@ describe('age', () => {
     expect(r.unread).toBe('');
   });
 
-  it('rounds months so a limit is never stricter than written ("6 months" binds nobody)', () => {
+  it('decides a 6-month limit for every whole year but the first, which stays unknown', () => {
     expect(
       conditionOf('Between 6 months and \\<18 years of age on day of signing informed consent is documented.'),
-    ).toEqual(age('lessThan', 18));
+    ).toEqual({
+      all: [
+        {
+          any: [
+            age('greaterThanInclusive', 1),
+            { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'age Between 6 months and <18 years of age' } },
+          ],
+        },
+        age('lessThan', 18),
+      ],
+    });
   });
 
   it('does not read a duration as an age ("disease free for more than 5 years")', () => {

@@ -12,8 +12,8 @@
  * a subgroup for another requirement ("Patients ≥ 60 years of age … must have a cardiac stress
  * test", "If ≥ 65 years old, FSH > 40"): those are left unread.
  *
- * The age fact is in whole years. Limits in months are rounded so a rule is never stricter than
- * written: "≥ 6 months" binds nobody (age ≥ 0), "< 18 months" becomes age < 2.
+ * The age fact is in whole years. A limit between whole years ("2.5 years", "6 months", "18 months")
+ * decides every year but the one it falls in, which stays an unparsed leaf (see ageConditions).
  */
 import type { Condition, LeafCondition } from '../facts';
 import type { Extractor, Finding } from './extractor';
@@ -133,7 +133,7 @@ export function readAgeBound(text: string, pos: number): AgeRead | null {
   }
   // "years of age", "years old", "(inclusive)"
   const tail =
-    /^\s*(?:[-\s]*(?:years?|yrs?|y)\b)?\s*(?:of\s+age|old|-old)?(?:\s*\(\s*y\/o\s*\))?(?:\s*\(\s*including\s+\d+\s*(?:years?\s*)?(?:old|of\s+age)?\s*\))?(?:\s*(?:\(\s*)?(?:inclusive|including\s+(?:the\s+)?boundary\s+values?|both\s+inclusive|included)(?:\s*\))?)?/i.exec(
+    /^\s*(?:[-\s]*(?:years?|yrs?|y)\b)?\s*(?:of\s+age|old|-old)?(?:\s*\(\s*y\/o\s*\))?(?:\s*\(\s*including\s+\d+\s*(?:years?\s*)?(?:old|of\s+age)?\s*\))?(?:\s*,?\s*(?:\(\s*)?(?:inclusive|including\s+(?:the\s+)?boundary\s+values?|both\s+inclusive|included)(?:\s*\))?)?/i.exec(
       rest.slice(i),
     );
   if (tail) i += tail[0].length;
@@ -165,9 +165,40 @@ export function ageLeaves(bounds: Bound[]): LeafCondition[] {
   return out;
 }
 
+/**
+ * The age conditions for bounds read from the text. A bound that falls between whole years
+ * ("2.5 to < 18 years", "≥ 6 months", "< 18 months") cannot be decided for a patient in the year it
+ * falls in: the age fact is in whole years, so a child aged 2 may be 2 years 3 months (too young) or
+ * 2 years 9 months. That year is left to an unparsed leaf holding the words; the years either side
+ * are decided: "≥ 2.5" is any(age ≥ 3, all(age ≥ 2, unparsed)), "< 1.5" is any(age < 1, all(age < 2,
+ * unparsed)).
+ */
+function ageConditions(bounds: Bound[], words: string): Condition[] {
+  const out: Condition[] = [];
+  const unread: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: `age ${words}` } };
+  for (const b of bounds) {
+    if (b.op === 'equal') continue;
+    const v = b.months ? b.years / 12 : b.years;
+    if (Number.isInteger(v)) {
+      out.push(...ageLeaves([b]));
+      continue;
+    }
+    const lo = Math.floor(v);
+    const hi = Math.ceil(v);
+    if (b.op === 'greaterThanInclusive' || b.op === 'greaterThan') {
+      const sure: LeafCondition = { fact: 'age', operator: 'greaterThanInclusive', value: hi };
+      out.push({ any: [sure, lo > 0 ? { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: lo }, unread] } : unread] });
+    } else {
+      const band: Condition = { all: [{ fact: 'age', operator: 'lessThan', value: hi }, unread] };
+      out.push(lo > 0 ? { any: [{ fact: 'age', operator: 'lessThan', value: lo }, band] } : band);
+    }
+  }
+  return out;
+}
+
 /** Words before a number that make it an age. */
 const AGE_WORD_BEFORE =
-  /\b(?:age[ds]?|ages)\s*(?:\(\s*(?:years?|yrs?)\s*\)\s*)?(?:[:=-]\s*)?(?:(?:is|of|at|must\s+be|should\s+be|will\s+be|range|ranging|limit|limits|requirement|restriction|group)\s+)*(?:(?:at|from)\s+)?(?:(?:the\s+)?time\s+of\s+(?:\w+\s+){0,3})?$|\b(?:minimum|maximum|min\.?|max\.?)\s+(?:age\s*)?(?:of\s+)?$|\b(?<prep>over|above|older\s+than|under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?$|\bage[ds]?\s+(?<upto>until|till|up\s+to)\s+$/i;
+  /\b(?:age[ds]?|ages)\s*(?:\(\s*(?:years?|yrs?)\s*\)\s*)?(?:[:=-]\s*)?(?:(?:is|of|at|must\s+be|should\s+be|will\s+be|range|ranging|limit|limits|requirement|restriction|group)\s+)*(?:(?:at|from)\s+)?(?:(?:the\s+)?time\s+of\s+(?:\w+\s+){0,3})?$|\bage\s+at\s+(?:the\s+time\s+of\s+)?(?:(?:initial|original|first|primary)\s+)?diagnosis\s*[:=-]?\s*$|(?<![/\w])(?:minimum|maximum|min\.?|max\.?)\s+(?:age\s*)?(?:of\s+)?$|\b(?<prep>over|above|older\s+than|under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?$|\bage[ds]?\s+(?<upto>until|till|up\s+to)\s+$/i;
 /** A person directly before a bare "≥ 18 years": "Adults ≥ 18 years", "Male or female, ≥ 18 years". */
 const PERSON_BEFORE =
   /\b(?:adults?|adolescents?|children|patients?|participants?|subjects?|individuals?|persons?|people|men|women|males?|females?|volunteers?)(?:'s?)?\s*(?:[,(]\s*)?(?:(?:who\s+are|must\s+be|should\s+be|shall\s+be|will\s+be|are|is|be)\s+)?(?:aged?\s+)?$|^\s*(?:be|is|are)\s+$/i;
@@ -176,7 +207,7 @@ const ADULT_BEFORE =
   /\b(?:adults?|adult\s+(?:patients?|participants?|subjects?|men|women|males?|females?)|adolescents?|children|pediatric(?:\s+patients)?|paediatric(?:\s+patients)?)\s*(?:\(\s*)?(?:aged?\s+)?$/i;
 /** Words that make a number of years a duration, or somebody else's age, or a time point. */
 const NOT_AGE_BEFORE =
-  /\b(?:for|within|since|after|before|ago|last|past|previous|prior|period|duration|during|free|survival|remission|interval|follow[\s-]?up|history|diagnosed|treated|elapsed|least|child|children|partner|mother|father|parent|sibling|donor|caregiver|more\s+than|over\s+the|in\s+the)\s*(?:of\s+)?(?:at\s+least\s+|more\s+than\s+|less\s+than\s+|over\s+)?$/i;
+  /\b(?:for|within|since|after|before|ago|last|past|previous|prior|period|duration|during|free|survival|remission|interval|follow[\s-]?up|history|diagnosed|treated|elapsed|least|child|children|partner|mother|father|parent|sibling|donor|caregiver|death|died|more\s+than|over\s+the|in\s+the)\s*(?:of\s+)?(?:at\s+least\s+|more\s+than\s+|less\s+than\s+|over\s+)?$/i;
 const AT_DIAGNOSIS_AFTER =
   /^\s*(?:at|on)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:initial|original|first|primary)\s+)?diagnosis/i;
 const DIAGNOSED_BEFORE =
@@ -193,10 +224,23 @@ const SEX_BEFORE_AGE =
 /** Permission after the age: the age opens the trial to a group rather than limiting it. */
 const PERMISSION_AFTER =
   /^[^.;]*?\b(?:(?:are|is)\s+(?:also\s+)?(?:allowed|eligible|permitted|acceptable)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|allowed)|participate|enroll|enrol)|can\s+(?:be\s+)?(?:enrolled|included|participate))\b/i;
+/** Permission before the age: "this study allows age > 75 years if …" opens the trial, it does not require. */
+const PERMISSION_BEFORE = /\b(?:allows?|allowing|permits?|permitting|accepts?|accepting)\s+(?:(?:also|the\s+enrol(?:l)?ment\s+of|enrol(?:l)?ment\s+of|patients?|participants?|subjects?)\s+)*$/i;
 /** A requirement verb after the age in the same sentence: the age only selects whom it applies to. */
 const MODAL_AFTER =
   /^(?:[^.;:]|:(?!\s*\S))*?(?::\s*\S|\b(?:must|should|shall|will\s+(?:need|require|undergo|have\s+to|be\s+required)|may|need|needs|are\s+required|is\s+required|require|requires|would\s+be\s+considered|is\s+defined|are\s+defined|can\s+be)\b)/i;
 const MODAL_BEFORE = /\b(?:must|should|shall|will|need\s+to|needs\s+to|(?:is|are)\s+required\s+to)\b/i;
+/** "defined as ≥ 45 years of age": an age inside the definition of something else (not of "adults"). */
+const DEFINED_BEFORE =
+  /(?<!\b(?:adults?|age|aged|minors?|children|pediatric|paediatric|elderly|older|majority)\s*[(,]?\s*(?:(?:is|are|being)\s+)?)\b(?:defined|considered|classified)\s+as\s+(?:(?:being|an?|women|woman|females?|patients?)\s+)*$/i;
+/** "≥ 1 year post-menopausal", "2 years after …": a time since an event. */
+const DURATION_AFTER = /^\s*(?:post[\s-]?\w+|after|since|ago|beyond|following|prior\s+to|before)\b/i;
+/** "… under 40 years of age in first-degree relatives": the relatives' age. */
+const OTHERS_AGE_AFTER =
+  /^\s*(?:in|among|of)\s+(?:(?:a|an|any|one|his|her|their|the)\s+)?(?:(?:first|second|third|1st|2nd|3rd)[\s-]*degree\s+)?(?:relatives?|family\s+members?|siblings?|parents?|children|child)\b/i;
+/** Somebody else before the age word: "children ages 3 and older", "a partner aged …". */
+const OTHERS_BEFORE =
+  /\b(?:child|children|kids?|partners?|spouses?|mothers?|fathers?|parents?|siblings?|donors?|caregivers?|relatives?|daughters?|sons?|death|died)(?:'s?)?\s*,?\s*$/i;
 const CONDITION_BEFORE =
   /\b(?:if|when|whether|where|unless|for|in|among|except)\s+(?:[\w-]+\s+){0,3}?(?:(?:all|the|those|patients?|participants?|subjects?|women|men|males?|females?|children|cases?|individuals?|adults?|adolescents?|people|persons?)\s+)*(?:who\s+are\s+|aged?\s+|with\s+(?:an?\s+)?age\s+(?:of\s+)?)?$|\b(?:if|when|unless)\s+$/i;
 
@@ -316,6 +360,15 @@ export const extractAge: Extractor = (input) => {
     if (!ageWord && !pdq && !continued && NOT_AGE_BEFORE.test(before)) continue;
     if (/\b(?:for|per)\s+$/i.test(before) && !ageWord) continue;
     if (/\d\s*-\s*$|\(\s*\d+\s*-\s*$/.test(before)) continue; // "(140 - age)"
+    // A PDQ "Age" heading above a line that is not an age ("At least one lesion …").
+    if (pdq && !ageWord && !hasUnit && !/^\s*(?:[.;,)]|$)/.test(afterWhen)) continue;
+    // A definition ("postmenopausal (defined as ≥ 45 years of age …)"), a time after an event
+    // ("≥ 1 year post-menopausal"), or somebody else's age ("children ages 3 and older", "sudden
+    // death under 40 years of age in first-degree relatives").
+    if (DEFINED_BEFORE.test(before)) continue;
+    if (!read.framed && !ageWord && DURATION_AFTER.test(after)) continue;
+    if (OTHERS_AGE_AFTER.test(after)) continue;
+    if (ageWord && OTHERS_BEFORE.test(text.slice(Math.max(0, m.index - ageWord[0].length - 40), m.index - ageWord[0].length))) continue;
     // An age at diagnosis is not today's age, but a lower limit on it still holds today
     // ("≥ 18 years at diagnosis" means ≥ 18 now); the words about diagnosis stay unread.
     const atDiagnosis =
@@ -325,10 +378,15 @@ export const extractAge: Extractor = (input) => {
       // "diagnosis of … cancer between the ages of 15-39": ages bounding when the diagnosis happened.
       (/\bbetween\s+(?:the\s+)?ages?\s+(?:of\s+)?$/i.test(before) &&
         /\bdiagnos(?:is|ed)\b[^.;]{0,200}$/i.test(text.slice(Math.max(0, m.index - 240), m.index)));
+    // The upper limit on the age at diagnosis is a question about the past: an unparsed leaf.
+    let diagnosisUpper: LeafCondition | null = null;
     if (atDiagnosis) {
       if (input.kind !== 'inclusion') continue;
-      read.bounds = read.bounds.filter((b) => b.op === 'greaterThanInclusive' || b.op === 'greaterThan');
-      if (!read.bounds.length) continue;
+      const lower = read.bounds.filter((b) => b.op === 'greaterThanInclusive' || b.op === 'greaterThan');
+      if (!lower.length) continue;
+      if (lower.length < read.bounds.length)
+        diagnosisUpper = { fact: 'unparsed', operator: 'equal', value: true, params: { text: `age at diagnosis ${text.slice(read.start, read.end).trim()}` } };
+      read.bounds = lower;
     }
     if (read.bounds.every((b) => b.op === 'equal')) {
       // "18 years of age" with no comparison is not a limit; "minimum age 18", "over age 18" are.
@@ -355,19 +413,20 @@ export const extractAge: Extractor = (input) => {
     // "ADULT PATIENTS (≥ 18 years): adequate organ function …": a heading that scopes another requirement.
     if (/^[^.;:]*:\s*\S/.test(after)) continue;
     if (!atHead && MODAL_AFTER.test(after) && !MODAL_BEFORE.test(subjectPart)) continue;
-    const permission = PERMISSION_AFTER.test(after);
-    const leaves = ageLeaves(read.bounds);
+    const permission = PERMISSION_AFTER.test(after) || PERMISSION_BEFORE.test(text.slice(Math.max(sStart, anchorStart - 40), anchorStart));
+    const parts = ageConditions(read.bounds, text.slice(read.start, read.end).trim());
     let end = read.end;
     const when = WHEN_AFTER.exec(after);
     if (when) end += when[0].length;
     consumed = end;
     const spans: Array<[number, number]> = [[anchorStart, end]];
-    // "≥ 6 months": true of everyone in whole years; the words are read, nothing is required.
-    const condition: Condition = !leaves.length
+    // A limit that binds nobody ("≥ 0 years"): the words are read, nothing is required.
+    if (diagnosisUpper) parts.push(diagnosisUpper);
+    const condition: Condition = !parts.length
       ? { fact: 'age', operator: 'greaterThanInclusive', value: 0 }
-      : leaves.length === 1
-        ? leaves[0]!
-        : { all: leaves };
+      : parts.length === 1
+        ? parts[0]!
+        : { all: parts };
     if (permission) {
       // "Adolescents aged 12 years and older are allowed …": a way in that the other limits must not shut.
       permitted.push({ category: 'age', condition, spans, polarityHandled: true });

@@ -2,8 +2,9 @@
  * Attestations only the patient or their team can confirm (rules/attestations.json): informed
  * consent, compliance with the protocol and its follow-up, archival tissue, a research biopsy or
  * samples, a lesion that can be biopsied, leukapheresis, swallowing tablets, keeping still for scans,
- * travel to the site, language, questionnaires, a smartphone or internet access, a telephone, the
- * study's rules on other medicines and foods, and an activity the patient is willing to do.
+ * travel to the site, language, questionnaires, the screening examinations the protocol requires
+ * before entry, a smartphone or internet access, a telephone, the study's rules on other medicines
+ * and foods, and an activity the patient is willing to do.
  *
  *   inclusion "Ability to understand and the willingness to sign a written informed consent document"
  *                                                     → attestation(topic: informed_consent) = true
@@ -26,7 +27,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -126,7 +127,19 @@ const TOPICS: Topic[] = [
   {
     topic: 'compliance',
     re: /\b(?:comply|complying|compliant|compliance|non-?complian(?:ce|t)|adhere|adherence|follow(?:ing)?\s+(?:the\s+)?(?:study|protocol|trial)|follow(?:ing)?\s+(?:the\s+)?(?:study\s+|staff\s+|medical\s+)?instructions\b(?!\s+(?:for|on|regarding|about)\b)|make\s+(?:all\s+)?(?:the\s+)?(?:required\s+|scheduled\s+)?(?:study\s+)?visits|(?:willing|agree[sd]?)\s+to\s+participate(?=\s*(?:[.;]|$))|(?:willing\w*|able|ability|agree\w*|unable|inability|unwilling\w*|refus\w*|declin\w*)\s+(?:\w+\s+){0,3}?participat\w*\s+in\s+(?:the|this)\s+(?:study|trial|research)\b(?!\s+(?:of|on|with)\b)|(?:attend|return\s+for|available\s+for|accessible\s+for|make\s+(?:themselves|himself|herself)\s+available)[^.;]{0,80}\b(?:visits?|follow[\s-]?up|duration)|(?:undergo|complete|participate\s+in|commit\s+to|attend|perform)\s+(?:all\s+)?(?:(?:of\s+)?the\s+)?(?:(?:required|necessary|planned|scheduled|mandatory)\s+)?(?:as\s+per\s+)?(?:study|protocol|trial)[\s-]+(?:required\s+|specified\s+|related\s+|specific\s+|mandated\s+)?(?:procedures?|assessments?|visits?|evaluations?|requirements|measures|examinations?)|(?:undergo|complete|perform)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:assessments?|evaluations?|examinations?|procedures?)\s+(?:necessary|required|needed|mandated)\s+(?:for|by)\s+(?:the|this)\s+(?:study|trial|protocol)|(?:willing\w*|unwilling\w*|able|unable|ability|inability|agree\w*|commit\w*|plan(?:s|ning)?|difficult\w*|reliability|availability)\b(?:[\s,/]+[\w-]+){0,6}?[\s,/]+(?:to\s+)?(?:regular(?:ly)?\s+|routine(?:ly)?\s+)?(?:follow(?:ed)?[\s-]*up|check-?up))\b/i,
-    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make planning plans necessary needed mandated prevent prevents attending attend agreed stated missed appointments noncompliance noncompliant'),
+    words: vocab('aspects cooperation return returning enrolling institution regular regularly routine routinely followed check commit stick difficulties difficulty reliability completion accessible evaluations evaluation measures examinations examination per same center centre site refusal continue continued research accept refused refusal decline declined declines unwillingness instructions instruction staff make planning plans necessary needed mandated prevent prevents attending attend agreed stated missed appointments noncompliance noncompliant response responding cognitive impairment'),
+  },
+  {
+    // The screening examinations the protocol requires before entry, named as a requirement of their
+    // own: "Participants must have history and physical exam obtained within 21 days prior to
+    // registration", "A complete physical examination within 28 days prior to randomization",
+    // "Radiological evaluation should occur within 28 days prior to enrollment". The study team does
+    // them; what they must show is another criterion's, so a sentence that names a finding or a limit
+    // ("Documented disease-free status (no recurrence) by imaging and physical exam …") is not this.
+    topic: 'screening_assessments',
+    re: /\b(?:(?:(?:complete|full|medical)\s+)*history\s+and\s+physical(?:\s+exam(?:ination)?s?)?|(?:complete|full)\s+physical\s+exam(?:ination)?s?|physical\s+exam(?:ination)?s?\s+(?:(?:must|should|will)\s+be\s+)?(?:performed|obtained|done|completed)|(?:radiolog(?:ic|ical|y)|radiographic)\s+(?:evaluations?|assessments?|studies|imaging)\s+(?:(?:must|should|will)\s+)?(?:be\s+)?(?:performed|obtained|done|completed|occur)|baseline\s+(?:radiographic\s+images|(?:radiographic\s+|tumou?r\s+)?(?:imaging|scans?)|(?:tumou?r\s+)?assessments?\s+of\s+tumou?r\s+burden|tumou?r\s+assessments?))\b/i,
+    reject: /\b(?:evidence|disease[\s-]free|recurren\w*|demonstrat\w*|show(?:s|ing|n)?|confirm\w*|negative|positive|normal|abnormal\w*|measurable|findings?|progress\w*|suspicio\w*|suggest\w*|reveal\w*|lesions?|metasta\w*|voice|optional|may|if|forms?)\b|[<>≤≥]|\d\s*%/i,
+    words: vocab('history physical exam exams examination examinations complete full medical performed obtained done completed occur radiologic radiological radiology radiographic evaluation evaluations assessment assessments studies imaging scan scans images baseline tumor tumour burden disease status documented undertaken treating physician'),
   },
   {
     topic: 'tissue_available',
@@ -204,7 +217,9 @@ const TOPICS: Topic[] = [
     topic: 'research_samples',
     re: /\b(?:(?:blood|stool|urine|biological|protocol[\s-]specified)\s+(?:samples?|specimens?|draws?|collections?)|biosamples?|samples\s+of\s+blood)\b/i,
     lead: /\b(?:willing\w*|unwilling\w*|agree\w*|consent\w*|accept\w*|donate|provide|provision|allow|undergo)\b[^.;]*$/i,
-    reject: /\bnot\s+(?:be\s+)?required\b|\bavoid/i,
+    // A 24-hour urine collection measures protein or creatinine clearance: a lab test, not a sample
+    // given for research.
+    reject: /\bnot\s+(?:be\s+)?required\b|\bavoid|\b24[\s-]*(?:hours?|hrs?|h)\b/i,
     words: vocab('donate donating stool urine biological biosamples biosample draw draws collection collections peripheral ml conservation use used biomarker biomarkers marker immunologic protocol specified accepting provision venipuncture tolerate'),
   },
   {
@@ -338,15 +353,16 @@ const TOPICS: Topic[] = [
   },
   {
     // "Live in United States, a US territory, or Canada", "Participant must reside in the United
-    // States", "Residing within the area serviced by supplier and paramedic network": where the
-    // patient lives, which the study's reach or its country's rules require; the place stays in the
-    // criterion shown with the question. Not a household ("living in the same household as").
+    // States", "Residing within the area serviced by supplier and paramedic network", "residing ≤ 35
+    // miles of clinic": where the patient lives, which the study's reach or its country's rules
+    // require; the place stays in the criterion shown with the question. Not a household ("living in
+    // the same household as").
     topic: 'residence',
-    re: /\b(?:(?:live|lives|living|reside|resides|residing)(?:\s+and\/or\s+work)?\s+(?:in|within|inside)\b(?!\s+(?:the\s+)?(?:same\s+)?(?:household|home|house|nursing)\b)|residents?\s+(?:of|in)\b(?!\s+(?:a\s+)?nursing))/i,
+    re: /\b(?:(?:live|lives|living|reside|resides|residing)\s+(?:within\s+|less\s+than\s+|no\s+more\s+than\s+|<=?\s*)\d+\s*(?:miles?|mi|km|kilomet(?:er|re)s?)\s+(?:of|from)\b|(?:live|lives|living|reside|resides|residing)(?:\s+and\/or\s+work)?\s+(?:in|within|inside)\b(?!\s+(?:the\s+)?(?:same\s+)?(?:household|home|house|nursing)\b)|residents?\s+(?:of|in)\b(?!\s+(?:a\s+)?nursing))/i,
     // "Live in rural communities and/or participate in sports leagues …": one way in of several.
     reject: /\band\/or\b(?!\s+work\b)/i,
     tail: /^(?:[A-Z][\w.'-]*|the|a|an|of|or|and|territor(?:y|ies)|states?|provinces?|countr(?:y|ies)|areas?|regions?|rural|urban|communit(?:y|ies)|count(?:y|ies)|districts?|cit(?:y|ies)|metropolitan|surrounding|serviced|served|covered|by|suppliers?|paramedic|network|at|home|healthcare|utili[sz]ed|used|for|study|time|enrol(?:l)?ment)$/,
-    words: vocab('live lives living reside resides residing resident residents residence work in within inside'),
+    words: vocab('live lives living reside resides residing resident residents residence work in within inside less than no more miles mile mi km kilometers kilometres of from clinic clinics hub site centre center hospital'),
   },
   {
     // A linked study the patient takes or took part in: "Inclusion in MELANFα trial (NCT03348891)",
@@ -586,10 +602,16 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       hits.splice(0, hits.length, ...hits.filter((h) => h.topic !== 'biopsy_consent'));
     // "psychiatric illness/social situations that would limit compliance with study requirements"
     const limits =
-      /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude|prohibit)\w*\s+(?:(?:[\w'’]+\s+){0,5}?(?:cooperation|ability\s+to\s+cooperate)\b|(?:\w+\s+){0,3}?from\s+attending\s+(?:(?:the|all|study|scheduled|required|protocol)\s+)*(?:assessments?|visits?|appointments?)\b|(?:(?!consent)\w+\s+){0,5}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent))/i.exec(
+      /\b(?:psychiatric|mental|social|medical|psychological|familial|sociological|geographic\w*|cognitive|condition|conditions|illness|situations?|disorders?|reasons?)\b[^.;]{0,60}?\b(?:that|which)\s+(?:would|could|may|might|will)\s+(?:\w+\s+){0,2}(?:limit|interfere\s+with|compromise|impair|prevent|hamper|affect|preclude|prohibit)\w*\s+(?:(?:[\w'’]+\s+){0,5}?(?:cooperation|ability\s+to\s+cooperate)\b|(?:(?:their|the|his|her)\s+)?(?:completion\s+of|response\s+to|completing|responding\s+to)\s+(?:(?:these|the|all|study|protocol)\s+)*(?:surveys?|questionnaires?|(?:study\s+)?assessments?)\b|(?:\w+\s+){0,3}?from\s+attending\s+(?:(?:the|all|study|scheduled|required|protocol)\s+)*(?:assessments?|visits?|appointments?)\b|(?:(?!consent)\w+\s+){0,5}(?:compliance|adherence|participation|ability\s+to\s+(?:comply|participate|cooperate|follow)|(?:giving\s+|providing\s+|give\s+|provide\s+)?(?:informed\s+)?consent))/i.exec(
         sentence,
       );
-    const limitsTopic = limits && /consent/i.test(limits[0]) ? 'informed_consent' : 'compliance';
+    const limitsTopic = !limits
+      ? 'compliance'
+      : /consent/i.test(limits[0])
+        ? 'informed_consent'
+        : /survey|questionnaire/i.test(limits[0])
+          ? 'questionnaires'
+          : 'compliance';
     if (limits) {
       const i = hits.findIndex((h) => h.topic === limitsTopic);
       if (i >= 0) hits.splice(i, 1);

@@ -1,5 +1,5 @@
 /**
- * Performance status: ECOG / WHO / Zubrod / GOG grades (one 0–5 scale; Oken et al. 1982) and
+ * Performance status: ECOG / WHO (French OMS) / Zubrod / GOG grades (one 0–5 scale; Oken et al. 1982) and
  * Karnofsky / Lansky scores (0–100). "ECOG 0-1", "Eastern Cooperative Oncology Group (ECOG)
  * performance status of 0, 1 or 2", "ECOG PS ≤ 1", "WHO PS 0-1", "KPS ≥ 70%", "Karnofsky score 60
  * or greater", "Performance status: ECOG </= 2 for patients >/= 16 years old or Lansky play >/= 60%
@@ -28,7 +28,7 @@ import { COMPARATOR, SUFFIX_COMPARATOR, allOf, anyOf, comparisonOf, opposite, ty
 
 type Scale = 'ecog' | 'karnofsky' | 'unknown';
 
-const ECOG_NAME = String.raw`ECOG|E\.C\.O\.G\.?|Easte?rn\s+Co(?:operative|llaborative)\s+(?:Oncology\s+)?Group(?:'s)?|WHO|World\s+Health\s+Organi[sz]ation|Zubrod|GOG|Gynecologic\s+Oncology\s+Group`;
+const ECOG_NAME = String.raw`ECOG|E\.C\.O\.G\.?|OMS|Easte?rn\s+Co(?:operative|llaborative)\s+(?:Oncology\s+)?Group(?:'s)?|WHO|World\s+Health\s+Organi[sz]ation|Zubrod|GOG|Gynecologic\s+Oncology\s+Group`;
 const KPS_NAME = String.raw`Karnofsky|KPS|Lansky|LPS|jansky`;
 const GENERIC_NAME = String.raw`performance\s+(?:status|score|scale)|PS|physical\s+(?:condition|status)(?:\s+(?:score|scoring\s+standard))?|clinical\s+performance`;
 /** One name, or a run of names and the words that join them: "Eastern Cooperative Oncology Group (ECOG) performance status (PS)". */
@@ -173,7 +173,7 @@ export const extractPerformance: Extractor = (input) => {
   const contextScale = input.context.length ? scaleOfContext(input.context[input.context.length - 1]!) : null;
   if (
     !contextScale &&
-    !/ECOG|Karnofsky|KPS|Lansky|LPS|WHO|Zubrod|GOG|performance|\bPS\b|Cooperative|physical/i.test(text)
+    !/ECOG|Karnofsky|KPS|Lansky|LPS|WHO|OMS|Zubrod|GOG|performance|\bPS\b|Cooperative|physical/i.test(text)
   )
     return [];
   const readings: PsReading[] = [];
@@ -182,7 +182,7 @@ export const extractPerformance: Extractor = (input) => {
   for (let m = NAME_RUN.exec(text); m; m = NAME_RUN.exec(text)) {
     // "WHO" and "PS" alone are often something else ("WHO classification", "PS = prostate specific").
     if (
-      /^(?:WHO|PS|GOG)$/i.test(m[0].trim()) &&
+      /^(?:WHO|OMS|PS|GOG)$/i.test(m[0].trim()) &&
       !/^\s*(?:PS|performance|[<>=]|\d|grade|score|of\s+\d)/i.test(
         text.slice(m.index + m[0].length, m.index + m[0].length + 14),
       )
