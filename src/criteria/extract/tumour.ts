@@ -243,7 +243,7 @@ const AT_LEAST = /\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|or\s+better\s+th
 
 /** Words before a status that narrow it to a part of the disease or a pace no fact holds. */
 const NARROWING =
-  /\b(rapidly|rapid|symptomatic|bulky|extensive|widespread|significant|clinically significant|intracranial|extracranial|CNS|local|locoregional|systemic|nodal|visceral|biochemical|PSA|serological|isolated|limited|first|second|further|subsequent|early|new)\s+$/i;
+  /\b(rapidly|rapid|symptomatic|bulky|extensive|widespread|significant|clinically significant|intracranial|extracranial|CNS|local|locoregional|systemic|nodal|visceral|biochemical|PSA|serological|isolated|limited|first|second|further|subsequent|early|new)(?:\s+|-)$/i;
 
 const BRAIN = /\b(?:brain|CNS|central nervous system|intracranial|cerebral|leptomeningeal|radionecrosis)\b/i;
 

@@ -1,0 +1,194 @@
+/**
+ * Words around a cancer type or disease extent that change what it requires
+ * (src/criteria/extract/disease.ts, tumour.ts): a state word before an excluded type, "de novo",
+ * a transformation's earlier disease, oligo-/polymetastatic, RECIST notes on what is not measurable.
+ * Real corpus lines, with the readings they must not get.
+ */
+import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { mentionIds, readRule, unparsed } from '../support/criteria';
+
+const type = (...codes: string[]): Condition => ({
+  fact: 'cancerType',
+  operator: 'equal',
+  value: true,
+  params: { codes },
+});
+const extent = (e: string, value = true): Condition => ({
+  fact: 'diseaseExtent',
+  operator: 'equal',
+  value,
+  params: { extent: e },
+});
+const measurable = (value = true): Condition => ({ fact: 'measurableDisease', operator: 'equal', value });
+const factsOf = (c: Condition | null): string[] =>
+  c ? leavesOf(c).map((l) => `${l.fact}=${JSON.stringify(l.params ?? l.value)}`) : [];
+
+describe('a state word before an excluded cancer type narrows the exclusion', () => {
+  it('reads "Active hematologic malignancy" as the type and an unknown, never the type alone', () => {
+    expect(
+      readRule('Active hematologic malignancy (e.g. chronic lymphocytic leukemia)', 'exclusion').condition,
+    ).toEqual({
+      any: [{ all: [type('HEME'), unparsed('Active')] }, { all: [type('CLLSLL'), unparsed('e.g.')] }],
+    });
+  });
+
+  it('keeps "Active" beside a primary CNS malignancy, while the brain-metastasis reading stays', () => {
+    expect(
+      readRule(
+        'Active primary central nervous system (CNS) malignancy, active untreated CNS metastases and/or carcinomatous meningitis',
+        'exclusion',
+      ).condition,
+    ).toEqual({
+      any: [
+        { all: [type('BRAIN'), unparsed('Active')] },
+        { fact: 'brainMetastases', operator: 'in', value: ['active'] },
+        { fact: 'condition', operator: 'equal', value: true, params: { names: ['leptomeningeal_disease'] } },
+      ],
+    });
+  });
+
+  it('keeps "current" with the excluded type it qualifies', () => {
+    const c = readRule(
+      'History of, or current ocular melanoma (patients with mucosal and acral melanoma are eligible).',
+      'exclusion',
+    ).condition;
+    expect(c).toEqual({ all: [type('OM'), unparsed('current')] });
+  });
+
+  it('leaves a bare excluded type without a state word as it was', () => {
+    expect(readRule('Uveal melanoma', 'exclusion').condition).toEqual(type('UM'));
+  });
+});
+
+describe('"de novo" and transformed disease', () => {
+  it('does not read "de novo" as newly diagnosed, nor require the disease a lymphoma transformed from', () => {
+    const r = readRule(
+      'Previously treated, pathologically confirmed de novo DLBCL, or DLBCL transformed from previously diagnosed indolent lymphoma (e.g., follicular lymphoma).',
+      'inclusion',
+    );
+    expect(r.condition).toEqual(type('DLBCLNOS'));
+    expect(r.unread).toContain('de novo');
+  });
+
+  it('reads de novo or secondary AML as AML only', () => {
+    const r = readRule(
+      'Pathologically or morphologically confirmed de novo or secondary AML at the time of initial diagnosis.',
+      'inclusion',
+    );
+    expect(r.condition).toEqual(type('AML'));
+    expect(factsOf(r.condition).some((f) => f.includes('newly_diagnosed'))).toBe(false);
+  });
+
+  it('keeps "de novo" as an unknown inside an extent phrase ("de novo stage IV")', () => {
+    const r = readRule('Diagnosis of melanoma (Stage II, III or IV) in the de novo or recurrent setting', 'inclusion');
+    expect(factsOf(r.condition).some((f) => f.includes('newly_diagnosed'))).toBe(false);
+    expect(r.unread).toBe('de novo or recurrent');
+  });
+});
+
+describe('oligometastatic and polymetastatic disease', () => {
+  it('reads an alternative of non-metastatic or oligometastatic disease as either, not both', () => {
+    expect(readRule('Non-metastatic disease or oligometastatic', 'inclusion')).toEqual({
+      condition: { any: [extent('metastatic', false), { all: [extent('metastatic'), unparsed('oligometastatic')] }] },
+      unread: 'oligometastatic',
+    });
+  });
+
+  it('reads an excluded polymetastatic disease as metastatic with the count unknown', () => {
+    expect(
+      readRule(
+        'Patients with polymetastatic disease with the exception of those patients who may benefit from therapy addressing local complications directly related to the target lesion diminishing quality of life such as pain, vascular/biliary occlusion, and liver disfunction',
+        'exclusion',
+      ).condition,
+    ).toEqual({
+      all: [extent('metastatic'), unparsed('polymetastatic')],
+    });
+    expect(readRule('Patients with more than 5 sites of oligo metastases', 'exclusion').condition).toEqual({
+      all: [extent('metastatic'), unparsed('oligo metastases')],
+    });
+  });
+
+  it('pairs "oligometastatic" with the stage it qualifies', () => {
+    expect(
+      readRule(
+        'Histologically confirmed resectable stage IIIB-D or oligometastatic Stage IV cutaneous melanoma',
+        'inclusion',
+      ).condition,
+    ).toEqual({
+      all: [
+        {
+          any: [
+            {
+              all: [
+                extent('resectable'),
+                { fact: 'stage', operator: 'equal', value: true, params: { groups: ['IIIB', 'IIIC', 'IIID'] } },
+              ],
+            },
+            {
+              all: [
+                { all: [extent('metastatic'), unparsed('oligometastatic')] },
+                { fact: 'stage', operator: 'equal', value: true, params: { groups: ['IV'] } },
+              ],
+            },
+          ],
+        },
+        type('MEL'),
+      ],
+    });
+  });
+
+  it('does not require metastatic disease where oligometastases are only the object of a permitted treatment', () => {
+    for (const text of [
+      'Prior surgical resection of oligometastatic disease is allowed.',
+      'Prior surgery or ablation for oligometastatic disease is allowable.',
+      'Patients planned for RT to oligometastatic sites',
+    ]) {
+      const kind = text.startsWith('Patients planned') ? 'exclusion' : 'inclusion';
+      expect(factsOf(readRule(text, kind).condition).filter((f) => f.startsWith('diseaseExtent'))).toEqual([]);
+    }
+  });
+});
+
+describe('RECIST notes on what is not measurable', () => {
+  it('does not read "not considered measurable disease" as having no measurable disease', () => {
+    const r = readRule(
+      'Measurable disease as defined by RECIST (version 1.1) criteria or non-measurable disease\n\n  * NOTE: Tumor lesions in previously irradiated area are not considered measurable disease',
+      'inclusion',
+    );
+    expect(r.condition).toEqual({ any: [measurable(), unparsed('or non-measurable disease')] });
+    expect(factsOf(r.condition)).not.toContain('measurableDisease=false');
+  });
+
+  it('reads nothing from a note that only restates the definition', () => {
+    expect(
+      readRule(
+        'Growth or change in a lesion previously irradiated will not be considered measurable. Regrowth in cavity of previously excised lesion will not be considered measurable.',
+        'inclusion',
+      ).condition,
+    ).toBeNull();
+  });
+
+  it('still reads a denied requirement of measurable disease', () => {
+    expect(readRule('No measurable disease', 'exclusion').condition).toEqual(measurable(false));
+  });
+});
+
+describe('narrowing words joined by a hyphen', () => {
+  it('keeps "rapidly-" beside the progression it narrows', () => {
+    expect(readRule('Patient presenting rapidly-progressive malignancy', 'exclusion').condition).toEqual({
+      all: [{ fact: 'diseaseStatus', operator: 'equal', value: 'progressing' }, unparsed('rapidly')],
+    });
+  });
+});
+
+describe('cancer-type synonyms', () => {
+  it('knows "hepatocarcinoma" (NCIt C3099) and "endometrial carcinosarcoma" (OncoTree UCS)', () => {
+    expect(mentionIds('first or second-line therapy for hepatocarcinoma', 'cancer')).toEqual(['HCC']);
+    expect(
+      mentionIds(
+        'Pathologically or cytologically documented EC of any histological carcinoma subtype or endometrial carcinosarcoma, irrespective of microsatellite instability or mismatch repair status.',
+        'cancer',
+      ),
+    ).toContain('UCS');
+  });
+});
