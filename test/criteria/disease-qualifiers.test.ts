@@ -192,3 +192,48 @@ describe('cancer-type synonyms', () => {
     ).toContain('UCS');
   });
 });
+
+describe('free of the cancer under study now', () => {
+  const ned: Condition = { fact: 'diseaseStatus', operator: 'equal', value: 'no_evidence_of_disease' };
+
+  it.each([
+    ['Confirmed to be disease-free by imaging within 28 days prior to randomization.'],
+    [
+      'Documented disease-free status (no recurrence) by imaging and physical exam within 4 weeks prior to randomization.',
+    ],
+    [
+      'No evidence of UM recurrence, as evidenced by the required baseline imaging performed within 4 weeks prior to randomization',
+    ],
+    ['No evidence of recurrence of cancer based on mammogram or breast exam prior to enrollment'],
+  ])('reads "%s" as no evidence of disease', (text) => {
+    const c = readRule(text, 'inclusion').condition;
+    expect(c && leavesOf(c).filter((l) => l.fact !== 'unparsed')).toEqual([ned]);
+  });
+
+  it('reads absence of residual disease and of metastasis', () => {
+    expect(
+      readRule(
+        'Radiologic confirmation (by conventional imaging) of absence of residual disease and absence of metastasis.',
+        'inclusion',
+      ),
+    ).toEqual({ condition: { all: [ned, extent('metastatic', false)] }, unread: '' });
+  });
+
+  it('never reads a recurrence or progression of the cancer as not having that cancer', () => {
+    expect(
+      factsOf(readRule('They have not experienced recurrence of the melanoma.', 'inclusion').condition),
+    ).not.toContain('cancerType={"codes":["MELANOMA"]}');
+    expect(
+      factsOf(readRule('Previous progression of melanoma while on Metformin;', 'exclusion').condition),
+    ).not.toContain('cancerType={"codes":["MELANOMA"]}');
+  });
+
+  it("leaves a disease-free interval and another cancer's disease-free years to other readers", () => {
+    expect(readRule('Disease free interval less than or equal to 36 months.', 'inclusion').condition).toBeNull();
+    expect(
+      factsOf(
+        readRule('Disease-free of active second/secondary or prior malignancies for ≥ 2 years', 'inclusion').condition,
+      ).some((f) => f.startsWith('diseaseStatus')),
+    ).toBe(false);
+  });
+});

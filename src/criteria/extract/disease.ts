@@ -116,6 +116,8 @@ const ATTRIBUTIVE = words(
 );
 /** Disease events a mention can modify ("melanoma recurrence"). */
 const EVENT_AFTER = words('recurrence recurrences relapse relapses progression');
+/** "recurrence of (the) cancer", "progression of melanoma": the event is what is said, not the diagnosis. */
+const EVENT_OF_BEFORE = /\b(?:recurrences?|relapses?|progression)\s+of\s+(?:(?:the|their|his|her|a|any)\s+)?$/i;
 /** "disease from any solid tumor", "arising from": the origin of the patient's disease. */
 const ORIGIN_BEFORE = words('disease arising originating derived');
 /** People other than the patient whose cancers criteria name ("relatives with", "family history of"). */
@@ -430,6 +432,12 @@ function judgeMention(
     next.start - end <= 2 &&
     EVENT_AFTER.has(next.norm) &&
     (kind === 'exclusion' || input.scopes.in('negated', start))
+  )
+    return 'attributive';
+  // "No evidence of recurrence of cancer": the same for the event named before the mention.
+  if (
+    (kind === 'exclusion' || input.scopes.in('negated', start)) &&
+    EVENT_OF_BEFORE.test(text.slice(Math.max(0, start - 40), start))
   )
     return 'attributive';
   // "MELANOMA:" alone is a heading for the items below it.
@@ -1049,6 +1057,8 @@ const UNKNOWN_STATE =
  * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
  * to distant organs or lymph nodes). Metastases at a site ("visceral metastases") are read by
  * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
+/** "absence of metastasis", "free of distant metastases": the negation is part of the phrase read. */
+const NO_METS = /\b(?:absence|free)\s+of\s+(?:any\s+)?(?:distant\s+)?metastas[ie]s\b(?!\s+(?:to|in|of|at|within|involving|from)\b)/gi;
 const DISTANT_METS =
   /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
 
@@ -1083,6 +1093,17 @@ function extentPieces(input: ExtractInput): Piece[] {
       condition: extentLeaf('resectable'),
       needsAnchor: false,
       kind: 'extent',
+    });
+  }
+  NO_METS.lastIndex = 0;
+  for (let m = NO_METS.exec(text); m; m = NO_METS.exec(text)) {
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: extentLeaf('metastatic', false),
+      needsAnchor: false,
+      kind: 'extent',
+      polarityHandled: true,
     });
   }
   DISTANT_METS.lastIndex = 0;
