@@ -237,3 +237,21 @@ describe('free of the cancer under study now', () => {
     ).toBe(false);
   });
 });
+
+describe('evaluable disease in other word orders', () => {
+  it.each([
+    [
+      'Assessable (measurable or non-measurable) disease as defined by Response Evaluation Criteria in Solid Tumors Version 1.1 (RECIST 1.1), per investigator assessment.',
+    ],
+    ['One or more lesions evaluable by RECIST1.1 standards.'],
+    [
+      'Patients must have at least 1 lesion (measurable and/or non-measurable) that can be accurately assessed at baseline by CT or MRI and is suitable for repeated assessments.',
+    ],
+  ])('reads "%s" as met by measurable disease and unknown otherwise', (text) => {
+    const c = readRule(text, 'inclusion').condition;
+    expect(c).not.toBeNull();
+    const any = c && ('all' in c ? c.all[0] : c);
+    expect(any && 'any' in any ? any.any[0] : any).toEqual(measurable());
+    expect(factsOf(c)).not.toContain('measurableDisease=false');
+  });
+});

@@ -1619,7 +1619,7 @@ const PREFERRED_NOT_REQUIRED = /\b(?:preferred|recommended|desirable|desired)\b,
 const WEAKER_ALTERNATIVE =
   /^(?:\s*(?:,|\/|or|and\/or)\s*)+(?:(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable)(?:\s+(?:disease|lesions?|only))?)|^\s*(?:\(\s*)?(?:or|and\/or|\/)\s*(?:evaluable|assessable|non-?measurable)\b[^.;)]{0,20}\)?/i;
 const EVALUABLE_RE =
-  /\b(?:(?:at least|>=|≥)\s*(?:one|1)\s+)?(?:radiographically\s+|radiologically\s+|clinically\s+)?(evaluable|assessable)\s+(?:(?:tumou?r|target|systemic)\s+)?(?:disease|lesions?|tumou?rs?)\b/gi;
+  /\b(?:(?:at least|>=|≥)\s*(?:one|1)\s+)?(?:radiographically\s+|radiologically\s+|clinically\s+)?(evaluable|assessable)(?:\s*\(\s*(?:non-?)?measurable(?:\s*(?:and\/or|or|\/)\s*(?:non-?)?measurable)?\s*\))?\s+(?:(?:tumou?r|target|systemic)\s+)?(?:disease|lesions?|tumou?rs?)\b|\b(?:(?:at least|>=|≥)\s*(?:one|1)|one or more)\s+(?:lesions?|tumou?rs?)(?:\s*\(\s*(?:non-?)?measurable(?:\s*(?:and\/or|or|\/)\s*(?:non-?)?measurable)?\s*\))?\s+(?:(?:that|which)\s+(?:is|are|can be)\s+(?:accurately\s+)?)?(evaluable|assessable|assessed)\s+(?=(?:by|per|according to|using|on|at baseline)\b)/gi;
 const WEAKER_INNER = /\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable)\b/i;
 const WEAKER_BEFORE =
   /(?:\b(?:evaluable|assessable|non-?measurable)(?:\s+(?:disease|lesions?))?\s*(?:,|\/|or|and\/or)\s*(?:\/\s*)?)$/i;
@@ -1721,7 +1721,7 @@ function measurablePieces(input: ExtractInput): Piece[] {
     if (out.some((p) => s < p.end && e > p.start) || MEASURABLE_VETO.test(text.slice(Math.max(0, s - 40), e + 40)))
       continue;
     if (input.scopes.in('exception', s)) continue;
-    const word = m[1]!;
+    const word = (m[1] ?? m[2])!;
     const at = s + m[0].indexOf(word);
     out.push({
       start: s,
@@ -1729,7 +1729,7 @@ function measurablePieces(input: ExtractInput): Piece[] {
       condition: {
         any: [
           { fact: 'measurableDisease', operator: 'equal', value: true },
-          { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } },
+          { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0].trim() } },
         ],
       },
       needsAnchor: false,
