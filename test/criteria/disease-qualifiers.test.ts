@@ -60,6 +60,34 @@ describe('a state word before an excluded cancer type narrows the exclusion', ()
   });
 });
 
+describe('words that keep an excluded cancer type from excluding everyone with it', () => {
+  it('keeps a state word before an extent word ("Untreated localized skin cancer")', () => {
+    const c = readRule(
+      'Untreated localized skin cancer at baseline (patient can enrol after skin cancer treatment)',
+      'exclusion',
+    ).condition;
+    expect(c && 'any' in c ? c.any[0] : c).toEqual({ all: [extent('localized'), type('SKIN'), unparsed('Untreated')] });
+  });
+
+  it('keeps a restricting clause after the type ("breast cancer amenable to treatment with curative intent")', () => {
+    const c = readRule('Has breast cancer amenable to treatment with curative intent', 'exclusion').condition;
+    expect(c && 'any' in c ? c.any[0] : c).toEqual({
+      all: [type('BREAST'), unparsed('amenable to treatment with curative intent')],
+    });
+  });
+
+  it('does not read an uncertain diagnosis as the diagnosis', () => {
+    expect(
+      factsOf(
+        readRule(
+          "Uncertain diagnosis of melanoma i.e., so-called 'melanocytic lesion of unknown malignant potential'.",
+          'exclusion',
+        ).condition,
+      ).filter((f) => f.startsWith('cancerType')),
+    ).toEqual([]);
+  });
+});
+
 describe('"de novo" and transformed disease', () => {
   it('does not read "de novo" as newly diagnosed, nor require the disease a lymphoma transformed from', () => {
     const r = readRule(

@@ -183,7 +183,9 @@ const NEUTRAL_BEFORE = words(
 const STATE_BEFORE = words('active untreated current');
 /** A clause after the mention that narrows it ("NSCLC with EGFR mutation", "who progressed…"). */
 const RESTRICTIVE_AFTER =
-  /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously|not|other than)\b/i;
+  /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously|not|other than|amenable|suitable|eligible|considered|deemed|planned|scheduled|undergoing|receiving)\b/i;
+/** Words before "diagnosis of" that say the diagnosis is not established. */
+const UNCERTAIN = words('uncertain unconfirmed equivocal indeterminate doubtful questionable ambiguous suspected possible probable presumed');
 /** Cohort / arm / part labels make the rest of the criterion conditional on the cohort. */
 const COHORT_LABEL = [
   /\b(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]arts?|PARTS?|[Gg]roups?|GROUPS?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES)|[Ss]ubgroups?|SUBGROUPS?)\s*(?:[A-Z]{1,2}\d?[a-z]?|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b(?:\s*\([^()]{1,60}\))?/,
@@ -496,9 +498,19 @@ function judgeMention(
     // "primary" and "malignant" restate the mention, but a word before them may still narrow it
     // ("multiple primary melanomas").
     let q = first;
+    let stateWord: Token | undefined;
     for (let k = first; k > 0; k--) {
       const t = tokens[k - 1]!;
-      if (t.end <= cStart || tokens[k]!.start - t.end > 2 || inSkip(ctx, t) || /^\d+$/.test(t.norm)) break;
+      if (t.end <= cStart || tokens[k]!.start - t.end > 2 || /^\d+$/.test(t.norm)) break;
+      if (inSkip(ctx, t)) {
+        // "Untreated localized skin cancer": the extent word is read on its own; a state word
+        // before it still narrows the excluded type.
+        let j = k - 1;
+        while (j > 0 && inSkip(ctx, tokens[j - 1]!) && tokens[j]!.start - tokens[j - 1]!.end <= 2) j--;
+        const w = tokens[j - 1];
+        if (w && w.end > cStart && tokens[j]!.start - w.end <= 2 && STATE_BEFORE.has(w.norm)) stateWord = w;
+        break;
+      }
       if (NEUTRAL_BEFORE.has(t.norm) && !STATE_BEFORE.has(t.norm)) {
         if (t.norm === 'primary' || t.norm === 'malignant') continue;
         break;
@@ -506,6 +518,7 @@ function judgeMention(
       q = k - 1;
     }
     if (q < first) ctx.qualifier = text.slice(tokens[q]!.start, start).trim();
+    else if (stateWord) ctx.qualifier = text.slice(stateWord.start, stateWord.end);
   }
   const depth = ctx.depths[first] ?? 0;
   // Inside brackets, only a mention that opens them restates what precedes ("(NSCLC)"); others
@@ -549,6 +562,9 @@ function judgeMention(
       const before = tokens[i - 1];
       if (before && DIAG_NOUN.has(before.norm)) {
         if (before.norm === 'history' && generic) return 'other-malignancy';
+        // "Uncertain diagnosis of melanoma", "suspected diagnosis of …": not a diagnosis made.
+        const hedge = tokens[i - 2];
+        if (hedge && hedge.end > cStart && UNCERTAIN.has(hedge.norm)) return 'conditional';
         // "family history of melanoma": a relative's diagnosis.
         if (before.norm === 'history' && tokens[i - 2] && RELATIVE.has(tokens[i - 2]!.norm)) return 'relative';
         // "completed 12 months before diagnosis of metastatic NSCLC": a point in time.
