@@ -13,6 +13,12 @@ const type = (...codes: string[]): Condition => ({
   value: true,
   params: { codes },
 });
+const notType = (code: string): Condition => ({
+  fact: 'cancerType',
+  operator: 'equal',
+  value: false,
+  params: { codes: [code] },
+});
 const extent = (e: string, value = true): Condition => ({
   fact: 'diseaseExtent',
   operator: 'equal',
@@ -85,6 +91,32 @@ describe('words that keep an excluded cancer type from excluding everyone with i
         ).condition,
       ).filter((f) => f.startsWith('cancerType')),
     ).toEqual([]);
+  });
+});
+
+describe('a cancer an inclusion denies', () => {
+  it('keeps "current" and "untreated" as unknowns beside the denied types', () => {
+    expect(readRule('Has no current Melanomas or untreated skin cancer', 'inclusion').condition).toEqual({
+      all: [
+        { any: [notType('MELANOMA'), unparsed('current', false)] },
+        { any: [notType('SKIN'), unparsed('untreated', false)] },
+      ],
+    });
+  });
+
+  it('does not read the cancer a sentence sets aside ("not considering the melanoma in question") as denied', () => {
+    expect(
+      factsOf(
+        readRule(
+          'Life expectancy of at least 5 years from the time of diagnosis, not considering the melanoma in question, as determined by the PI.',
+          'inclusion',
+        ).condition,
+      ).filter((f) => f.startsWith('cancerType')),
+    ).toEqual([]);
+  });
+
+  it('still denies a plain type', () => {
+    expect(readRule('No uveal melanoma', 'inclusion').condition).toEqual(notType('UM'));
   });
 });
 

@@ -94,7 +94,7 @@ const OTHER_CANCER = words(
 const PAST = words('prior previous past history');
 /** A mention governed by one of these is the object of a treatment or procedure, not a diagnosis. */
 const REJECT_GOV = words(
-  'for against treat treated treating treatment therapy therapies chemotherapy chemo radiotherapy radiation regimen regimens drug drugs agent agents received receive receiving after following from post to than prevent prevention screening except excluding unless beyond besides',
+  'for against treat treated treating treatment therapy therapies chemotherapy chemo radiotherapy radiation regimen regimens drug drugs agent agents received receive receiving after following from post to than prevent prevention screening except excluding unless beyond besides considering regarding',
 );
 /** Governors that introduce the patient's diagnosis. */
 const ACCEPT_GOV = words(
@@ -491,7 +491,9 @@ function judgeMention(
   if (CONDITIONAL_BEFORE.test(text.slice(cStart, start))) return 'conditional';
   ctx.qualifier = undefined;
   ctx.ungoverned = false;
-  if (kind === 'exclusion') {
+  // A mention an inclusion denies ("Has no current melanoma") is read as an exclusion would be.
+  const denied = kind === 'inclusion' && input.scopes.in('negated', start);
+  if (kind === 'exclusion' || denied) {
     // Unread words narrowing the mention ("spermatocytic seminoma", "EGFR-mutant NSCLC"): read
     // alone, the exclusion would reach every patient with the broader type. The mention is read
     // together with an unknown for them (see cancerFindings).
@@ -501,7 +503,7 @@ function judgeMention(
     let stateWord: Token | undefined;
     for (let k = first; k > 0; k--) {
       const t = tokens[k - 1]!;
-      if (t.end <= cStart || tokens[k]!.start - t.end > 2 || /^\d+$/.test(t.norm)) break;
+      if (t.end <= cStart || tokens[k]!.start - t.end > 2 || /^(?:\d+|no|not|nor|without|never)$/.test(t.norm)) break;
       if (inSkip(ctx, t)) {
         // "Untreated localized skin cancer": the extent word is read on its own; a state word
         // before it still narrows the excluded type.
@@ -519,6 +521,10 @@ function judgeMention(
     }
     if (q < first) ctx.qualifier = text.slice(tokens[q]!.start, start).trim();
     else if (stateWord) ctx.qualifier = text.slice(stateWord.start, stateWord.end);
+    // Denied in an inclusion, only a state word is kept ("no current melanoma"): the other
+    // qualifiers were never read there, and the rule stays as it was.
+    if (denied && ctx.qualifier && !ctx.qualifier.split(/\s+/).every((w) => STATE_BEFORE.has(foldWord(w.toLowerCase()))))
+      ctx.qualifier = undefined;
   }
   const depth = ctx.depths[first] ?? 0;
   // Inside brackets, only a mention that opens them restates what precedes ("(NSCLC)"); others
@@ -755,7 +761,7 @@ function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
     )
       reason = prevItem.reason;
     // In an exclusion a dropped qualifier ("non-cutaneous") narrowed what excludes.
-    let qualifier = input.kind === 'exclusion' ? ctx.qualifier : undefined;
+    let qualifier = input.kind === 'exclusion' || input.scopes.in('negated', start) ? ctx.qualifier : undefined;
     if (input.kind === 'exclusion' && start !== mStart) {
       const dropped = input.text
         .slice(Math.max(0, mStart - 4), start)
