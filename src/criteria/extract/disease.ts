@@ -63,7 +63,7 @@ type Extent = (typeof DISEASE_EXTENTS)[number];
 
 /** Word starts (folded tokens) that can begin a stage, extent or measurability phrase. */
 const GATE_STEMS = new Set(
-  'stag meta adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc node dist'.split(
+  'stag meta olig poly adva reso rese unre irre oper inop nonr recu rela refr loca newl novo meas eval asse reci mrec irec rano luga imwg diss wide amen cand suit elig appr bclc barc bine rai iss figo limi exte tnm ajcc node dist'.split(
     ' ',
   ),
 );
@@ -94,7 +94,7 @@ const OTHER_CANCER = words(
 const PAST = words('prior previous past history');
 /** A mention governed by one of these is the object of a treatment or procedure, not a diagnosis. */
 const REJECT_GOV = words(
-  'for against treat treated treating treatment therapy therapies chemotherapy chemo radiotherapy radiation regimen regimens drug drugs agent agents received receive receiving after following from post to than prevent prevention screening except excluding unless beyond besides',
+  'for against treat treated treating treatment therapy therapies chemotherapy chemo radiotherapy radiation regimen regimens drug drugs agent agents received receive receiving after following from post to than prevent prevention screening except excluding unless beyond besides considering regarding',
 );
 /** Governors that introduce the patient's diagnosis. */
 const ACCEPT_GOV = words(
@@ -116,6 +116,8 @@ const ATTRIBUTIVE = words(
 );
 /** Disease events a mention can modify ("melanoma recurrence"). */
 const EVENT_AFTER = words('recurrence recurrences relapse relapses progression');
+/** "recurrence of (the) cancer", "progression of melanoma": the event is what is said, not the diagnosis. */
+const EVENT_OF_BEFORE = /\b(?:recurrences?|relapses?|progression)\s+of\s+(?:(?:the|their|his|her|a|any)\s+)?$/i;
 /** "disease from any solid tumor", "arising from": the origin of the patient's disease. */
 const ORIGIN_BEFORE = words('disease arising originating derived');
 /** People other than the patient whose cancers criteria name ("relatives with", "family history of"). */
@@ -172,9 +174,18 @@ const POST_NEGATED =
 const NEUTRAL_BEFORE = words(
   'a an the any known documented confirmed proven verified established biopsy histologically cytologically pathologically histological cytological pathological diagnosed diagnosis of with has have having had patient patients participant participants subject subjects history prior previous active untreated current presence evidence malignant primary and or',
 );
+/**
+ * A state word right before an excluded type ("Active melanoma", "untreated CNS lymphoma") narrows
+ * what excludes: a patient whose melanoma is treated and in remission is not excluded by it, so the
+ * word stays as an unknown beside the type. Elsewhere these words are neutral ("patients with active
+ * NSCLC" is still NSCLC).
+ */
+const STATE_BEFORE = words('active untreated current');
 /** A clause after the mention that narrows it ("NSCLC with EGFR mutation", "who progressed…"). */
 const RESTRICTIVE_AFTER =
-  /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously|not|other than)\b/i;
+  /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously|not|other than|amenable|suitable|eligible|considered|deemed|planned|scheduled|undergoing|receiving)\b/i;
+/** Words before "diagnosis of" that say the diagnosis is not established. */
+const UNCERTAIN = words('uncertain unconfirmed equivocal indeterminate doubtful questionable ambiguous suspected possible probable presumed');
 /** Cohort / arm / part labels make the rest of the criterion conditional on the cohort. */
 const COHORT_LABEL = [
   /\b(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]arts?|PARTS?|[Gg]roups?|GROUPS?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES)|[Ss]ubgroups?|SUBGROUPS?)\s*(?:[A-Z]{1,2}\d?[a-z]?|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b(?:\s*\([^()]{1,60}\))?/,
@@ -425,10 +436,19 @@ function judgeMention(
     (kind === 'exclusion' || input.scopes.in('negated', start))
   )
     return 'attributive';
+  // "No evidence of recurrence of cancer": the same for the event named before the mention.
+  if (
+    (kind === 'exclusion' || input.scopes.in('negated', start)) &&
+    EVENT_OF_BEFORE.test(text.slice(Math.max(0, start - 40), start))
+  )
+    return 'attributive';
   // "MELANOMA:" alone is a heading for the items below it.
   if (!text.slice(cStart, start).trim() && /^\s*:?\s*$/.test(text.slice(end)) && /:\s*$/.test(text)) return 'heading';
   const prevTok = tokens[first - 1];
   if (prevTok && prevTok.norm === 'anti' && start - prevTok.end <= 1) return 'attributive';
+  // "DLBCL transformed from previously diagnosed indolent lymphoma (e.g., follicular lymphoma)":
+  // the disease the patient's cancer arose from, not a diagnosis the criterion requires.
+  if (transformedFrom(text, cStart, start)) return 'governed';
   // "CNS lymphoma", "leptomeningeal leukemia": the site the disease involves, not its type.
   if (
     prevTok &&
@@ -471,23 +491,40 @@ function judgeMention(
   if (CONDITIONAL_BEFORE.test(text.slice(cStart, start))) return 'conditional';
   ctx.qualifier = undefined;
   ctx.ungoverned = false;
-  if (kind === 'exclusion') {
+  // A mention an inclusion denies ("Has no current melanoma") is read as an exclusion would be.
+  const denied = kind === 'inclusion' && input.scopes.in('negated', start);
+  if (kind === 'exclusion' || denied) {
     // Unread words narrowing the mention ("spermatocytic seminoma", "EGFR-mutant NSCLC"): read
     // alone, the exclusion would reach every patient with the broader type. The mention is read
     // together with an unknown for them (see cancerFindings).
     // "primary" and "malignant" restate the mention, but a word before them may still narrow it
     // ("multiple primary melanomas").
     let q = first;
+    let stateWord: Token | undefined;
     for (let k = first; k > 0; k--) {
       const t = tokens[k - 1]!;
-      if (t.end <= cStart || tokens[k]!.start - t.end > 2 || inSkip(ctx, t) || /^\d+$/.test(t.norm)) break;
-      if (NEUTRAL_BEFORE.has(t.norm)) {
+      if (t.end <= cStart || tokens[k]!.start - t.end > 2 || /^(?:\d+|no|not|nor|without|never)$/.test(t.norm)) break;
+      if (inSkip(ctx, t)) {
+        // "Untreated localized skin cancer": the extent word is read on its own; a state word
+        // before it still narrows the excluded type.
+        let j = k - 1;
+        while (j > 0 && inSkip(ctx, tokens[j - 1]!) && tokens[j]!.start - tokens[j - 1]!.end <= 2) j--;
+        const w = tokens[j - 1];
+        if (w && w.end > cStart && tokens[j]!.start - w.end <= 2 && STATE_BEFORE.has(w.norm)) stateWord = w;
+        break;
+      }
+      if (NEUTRAL_BEFORE.has(t.norm) && !STATE_BEFORE.has(t.norm)) {
         if (t.norm === 'primary' || t.norm === 'malignant') continue;
         break;
       }
       q = k - 1;
     }
     if (q < first) ctx.qualifier = text.slice(tokens[q]!.start, start).trim();
+    else if (stateWord) ctx.qualifier = text.slice(stateWord.start, stateWord.end);
+    // Denied in an inclusion, only a state word is kept ("no current melanoma"): the other
+    // qualifiers were never read there, and the rule stays as it was.
+    if (denied && ctx.qualifier && !ctx.qualifier.split(/\s+/).every((w) => STATE_BEFORE.has(foldWord(w.toLowerCase()))))
+      ctx.qualifier = undefined;
   }
   const depth = ctx.depths[first] ?? 0;
   // Inside brackets, only a mention that opens them restates what precedes ("(NSCLC)"); others
@@ -531,6 +568,9 @@ function judgeMention(
       const before = tokens[i - 1];
       if (before && DIAG_NOUN.has(before.norm)) {
         if (before.norm === 'history' && generic) return 'other-malignancy';
+        // "Uncertain diagnosis of melanoma", "suspected diagnosis of …": not a diagnosis made.
+        const hedge = tokens[i - 2];
+        if (hedge && hedge.end > cStart && UNCERTAIN.has(hedge.norm)) return 'conditional';
         // "family history of melanoma": a relative's diagnosis.
         if (before.norm === 'history' && tokens[i - 2] && RELATIVE.has(tokens[i - 2]!.norm)) return 'relative';
         // "completed 12 months before diagnosis of metastatic NSCLC": a point in time.
@@ -628,6 +668,23 @@ function judgeMention(
   return null;
 }
 
+/** "transformed from", "transformation of", "evolved from": what follows is the earlier disease. */
+const TRANSFORMED_FROM = /\b(?:transformed|transforming|transformation|evolved|evolving)\s+(?:from|of)\b/gi;
+/** Whether the mention at `start` is the earlier disease of a transformation in the same list item. */
+function transformedFrom(text: string, cStart: number, start: number): boolean {
+  const before = text.slice(cStart, start);
+  if (!/\bfrom\b|\bof\b/i.test(before)) return false;
+  TRANSFORMED_FROM.lastIndex = 0;
+  let last = -1;
+  for (let m = TRANSFORMED_FROM.exec(before); m; m = TRANSFORMED_FROM.exec(before)) last = m.index + m[0].length;
+  if (last < 0) return false;
+  // An aside opened after it ("(e.g., follicular lymphoma)") still names that disease; a list
+  // separator outside brackets starts the next alternative.
+  const between = before.slice(last).replace(/\([^()]*\)/g, ' ');
+  const open = between.lastIndexOf('(');
+  return !/[,;]|\bor\b|\band\b/i.test(open >= 0 ? between.slice(0, open) : between);
+}
+
 /**
  * The mention to judge at one position. The phrase index matches across punctuation, so
  * "(acral or non-acral) melanoma" yields "acral) melanoma", and "non-squamous NSCLC" yields
@@ -704,7 +761,7 @@ function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
     )
       reason = prevItem.reason;
     // In an exclusion a dropped qualifier ("non-cutaneous") narrowed what excludes.
-    let qualifier = input.kind === 'exclusion' ? ctx.qualifier : undefined;
+    let qualifier = input.kind === 'exclusion' || input.scopes.in('negated', start) ? ctx.qualifier : undefined;
     if (input.kind === 'exclusion' && start !== mStart) {
       const dropped = input.text
         .slice(Math.max(0, mStart - 4), start)
@@ -990,7 +1047,7 @@ const CANDIDATE_FOR_RESECTION =
   /(?<!\bnot\s+(?:a\s+)?(?:suitable\s+|good\s+)?)\b(?:a\s+)?candidates?\s+for\s+(?:(?:potentially\s+)?curative[- ]?(?:intent\s+)?|definitive\s+|complete\s+|radical\s+)*(?:surgical\s+resection|resection|surgery)\b/gi;
 
 const EXTENT_RE =
-  /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory)?|relapsing)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed|de novo))\b|\bR\/R\b/gi;
+  /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory)?|relapsing)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed))\b|\bR\/R\b/gi;
 
 const EXTENT_BY_GROUP: Array<Extent | 'nonmetastatic' | null> = [
   null,
@@ -1007,14 +1064,23 @@ const EXTENT_BY_GROUP: Array<Extent | 'nonmetastatic' | null> = [
   'newly_diagnosed',
 ];
 
-/** Disease states with no fact of their own; read only as members of an extent phrase. */
+/** "oligometastatic", "oligo-metastases", "polymetastatic": metastatic disease of a bounded or large number of sites. */
+const FEW_OR_MANY_METS = /\b(?:oligo|poly)[- ]?metasta(?:tic|ses|sis)\b/gi;
+
+/**
+ * Disease states with no fact of their own; read only as members of an extent phrase. "De novo"
+ * says how the disease arose (metastatic at first diagnosis, AML not secondary to MDS, DLBCL not
+ * transformed from indolent lymphoma), not that it was diagnosed recently or is untreated.
+ */
 const UNKNOWN_STATE =
-  /\b(?:persistent|progressive|progressing|residual|bulky|high[- ]risk|oligometastatic|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
+  /\b(?:de novo|persistent|progressive|progressing|residual|bulky|high[- ]risk|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
 /** "distant metastases", "distant disease", "evidence of metastasis": the noun forms that mean
  * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
  * to distant organs or lymph nodes). Metastases at a site ("visceral metastases") are read by
  * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
+/** "absence of metastasis", "free of distant metastases": the negation is part of the phrase read. */
+const NO_METS = /\b(?:absence|free)\s+of\s+(?:any\s+)?(?:distant\s+)?metastas[ie]s\b(?!\s+(?:to|in|of|at|within|involving|from)\b)/gi;
 const DISTANT_METS =
   /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
 
@@ -1051,12 +1117,45 @@ function extentPieces(input: ExtractInput): Piece[] {
       kind: 'extent',
     });
   }
+  NO_METS.lastIndex = 0;
+  for (let m = NO_METS.exec(text); m; m = NO_METS.exec(text)) {
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: extentLeaf('metastatic', false),
+      needsAnchor: false,
+      kind: 'extent',
+      polarityHandled: true,
+    });
+  }
   DISTANT_METS.lastIndex = 0;
   for (let m = DISTANT_METS.exec(text); m; m = DISTANT_METS.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
     if (out.some((p) => s < p.end && e > p.start)) continue;
     out.push({ start: s, end: e, condition: extentLeaf('metastatic'), needsAnchor: false, kind: 'extent' });
+  }
+  // "oligometastatic disease", "polymetastatic", "oligometastases": metastatic, with a number of
+  // metastases no fact holds (an unknown beside it; the span is zero-width, so the word stays unread).
+  FEW_OR_MANY_METS.lastIndex = 0;
+  for (let m = FEW_OR_MANY_METS.exec(text); m; m = FEW_OR_MANY_METS.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (out.some((p) => s < p.end && e > p.start)) continue;
+    const adjective = /tic$/i.test(m[0]);
+    if (adjective && /^\s*(?:setting|sites?|lesions?|deposits?)\b/i.test(text.slice(e, e + 30))) continue;
+    // "Patients with oligometastatic disease are eligible": one population let in, not a requirement.
+    if (PERMISSIVE.test(text.slice(clauseStart(text, s), clauseEnd(text, e)))) continue;
+    out.push({
+      start: s,
+      end: e,
+      condition: {
+        all: [extentLeaf('metastatic'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } }],
+      },
+      needsAnchor: adjective,
+      kind: 'extent',
+      spans: [[s, s]],
+    });
   }
   EXTENT_RE.lastIndex = 0;
   for (let m = EXTENT_RE.exec(text); m; m = EXTENT_RE.exec(text)) {
@@ -1515,7 +1614,7 @@ function nodePieces(input: ExtractInput): Piece[] {
 // Measurable disease.
 // ---------------------------------------------------------------------------------------------
 
-const RESPONSE_CRITERIA = String.raw`(?:(?:modified|revised|immune[- ]related|immune)\s+)?(?:Response Evaluation Criteria in Solid Tumou?rs?\s*(?:\(\s*(?:m|i|ir)?RECIST\s*(?:v(?:ersion)?\.?\s*)?(?:\d(?:\.\d)?)?\s*\))?|(?:m|i|ir|i-?)?RECIST|RANO(?:-BM|-HGG|-LGG)?|Response Assessment in Neuro-Oncology(?:\s*\(\s*RANO\s*\))?|Lugano(?:\s+(?:classification|criteria))?|IMWG(?:\s+criteria)?|International Myeloma Working Group(?:\s*\(IMWG\))?(?:\s+criteria)?|iwCLL|IWG|Cheson(?:\s+criteria)?|PCWG3?|Prostate Cancer (?:Clinical Trials )?Working Group\s*3?(?:\s*\(PCWG3?\))?|Choi(?:\s+criteria)?|GCIG|mSWAT|INRC|RANO criteria)(?:\s*(?:version|ver\.?|v\.?)?\s*\d(?:\.\d)?)?(?:\s*\(\s*\d{4}\s*\))?(?:\s+(?:criteria|guidelines?|classification))?(?:\s*\(\s*(?:m|i)?RECIST\s*(?:v(?:ersion)?\s*)?\d(?:\.\d)?\s*\))?`;
+const RESPONSE_CRITERIA = String.raw`(?:(?:modified|revised|immune[- ]related|immune)\s+)?(?:Response Evaluation Criteria in Solid Tumou?rs?\s*(?:\(\s*(?:m|i|ir)?RECIST\s*(?:v(?:ersion)?\.?\s*)?(?:\d(?:\.\d)?)?\s*\))?|(?:m|i|ir|i-?)?RECIST|RANO(?:-BM|-HGG|-LGG)?|Response Assessment in Neuro-Oncology(?:\s*\(\s*RANO\s*\))?|Lugano(?:\s+(?:classification|criteria))?|IMWG(?:\s+criteria)?|International Myeloma Working Group(?:\s*\(IMWG\))?(?:\s+criteria)?|iwCLL|IWG|Cheson(?:\s+criteria)?|PCWG3?|Prostate Cancer (?:Clinical Trials )?Working Group\s*3?(?:\s*\(PCWG3?\))?|Choi(?:\s+criteria)?|GCIG|mSWAT|INRC|RANO criteria)(?:\s*(?:version|ver\.?|v\.?)?\s*\d(?:\.\d)?|\s*\(\s*(?:version|ver\.?|v\.?)?\s*\d(?:\.\d)?\s*\))?(?:\s*\(\s*\d{4}\s*\))?(?:\s+(?:criteria|guidelines?|classification))?(?:\s*\(\s*(?:m|i)?RECIST\s*(?:v(?:ersion)?\s*)?\d(?:\.\d)?\s*\))?`;
 const MEASURABLE_CORE = String.raw`(?:(?:radiographically|radiologically|clinically|objectively|unidimensionally|bidimensionally|bi-dimensionally|uni-dimensionally)\s+)?measurable\s*(?:\(\s*target\s*\)\s*)?(?:\s+(?:and|or)\s+(?:biopsiable|accessible))?(?:\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable))?\s+(?:(?:target|tumou?r|neoplasm|extracranial|systemic|nodal|soft[- ]tissue|metastatic|disease|brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\s+)*(?:disease|lesions?|tumou?rs?|target lesions?|sites? of disease|areas? of disease|metastas[ie]s|parameters?|lymph nodes?)`;
 /** Site words inside a measurable phrase: measurable disease is then necessary but not sufficient. */
 const MEASURABLE_SITE = /\b(?:brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\b/i;
@@ -1531,6 +1630,8 @@ const MEASURABLE_RE = new RegExp(
   String.raw`(?:(?:at least|>=|≥|a minimum of)\s*(?:one|1|two|2)\s+(?:\(\s*1\s*\)\s+)?)?(?:${MEASURABLE_CORE}|(?:lesions?|tumou?rs?|disease)\s+(?:(?:that|which)\s+(?:is|are|can be)\s+|(?:must|should)\s+be\s+|is\s+)?measurable|(?:m|i)?RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.1)?\s+measurable(?:\s+(?:disease|lesions?))?|${ACCURATELY_MEASURED})${MEASURABLE_HOW}`,
   'gi',
 );
+/** "… will not be considered measurable", "are usually not deemed": the words before a RECIST definition note. */
+const NOT_CONSIDERED_BEFORE = /\b(?:not|never)\s+(?:\w+\s+)?(?:be\s+)?(?:considered|deemed|regarded|counted)\s+(?:as\s+)?$/i;
 /** "measurable disease is not required", "with or without measurable disease": no requirement. */
 const MEASURABLE_VETO =
   /\b(?:not (?:be )?required|not mandatory|optional|with or without|measurable or not|regardless of|need not|not necessary)\b/i;
@@ -1540,7 +1641,7 @@ const PREFERRED_NOT_REQUIRED = /\b(?:preferred|recommended|desirable|desired)\b,
 const WEAKER_ALTERNATIVE =
   /^(?:\s*(?:,|\/|or|and\/or)\s*)+(?:(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable)(?:\s+(?:disease|lesions?|only))?)|^\s*(?:\(\s*)?(?:or|and\/or|\/)\s*(?:evaluable|assessable|non-?measurable)\b[^.;)]{0,20}\)?/i;
 const EVALUABLE_RE =
-  /\b(?:(?:at least|>=|≥)\s*(?:one|1)\s+)?(?:radiographically\s+|radiologically\s+|clinically\s+)?(evaluable|assessable)\s+(?:(?:tumou?r|target|systemic)\s+)?(?:disease|lesions?|tumou?rs?)\b/gi;
+  /\b(?:(?:at least|>=|≥)\s*(?:one|1)\s+)?(?:radiographically\s+|radiologically\s+|clinically\s+)?(evaluable|assessable)(?:\s*\(\s*(?:non-?)?measurable(?:\s*(?:and\/or|or|\/)\s*(?:non-?)?measurable)?\s*\))?\s+(?:(?:tumou?r|target|systemic)\s+)?(?:disease|lesions?|tumou?rs?)\b|\b(?:(?:at least|>=|≥)\s*(?:one|1)|one or more)\s+(?:lesions?|tumou?rs?)(?:\s*\(\s*(?:non-?)?measurable(?:\s*(?:and\/or|or|\/)\s*(?:non-?)?measurable)?\s*\))?\s+(?:(?:that|which)\s+(?:is|are|can be)\s+(?:accurately\s+)?)?(evaluable|assessable|assessed)\s+(?=(?:by|per|according to|using|on|at baseline)\b)/gi;
 const WEAKER_INNER = /\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable)\b/i;
 const WEAKER_BEFORE =
   /(?:\b(?:evaluable|assessable|non-?measurable)(?:\s+(?:disease|lesions?))?\s*(?:,|\/|or|and\/or)\s*(?:\/\s*)?)$/i;
@@ -1597,6 +1698,9 @@ function measurablePieces(input: ExtractInput): Piece[] {
     let e = s + m[0].length;
     if (out.some((p) => s < p.end && e > p.start)) continue;
     if (/non[- ]?$/i.test(text.slice(Math.max(0, s - 4), s))) continue;
+    // "Lesions in an irradiated area are not considered measurable (disease)": a note restating
+    // RECIST's definition, not a requirement that the patient have no measurable disease.
+    if (NOT_CONSIDERED_BEFORE.test(text.slice(Math.max(0, s - 40), s))) continue;
     const around = text.slice(Math.max(0, s - 40), Math.min(text.length, e + 40));
     if (MEASURABLE_VETO.test(around)) continue;
     if (PREFERRED_NOT_REQUIRED.test(text.slice(clauseStart(text, s), clauseEnd(text, e)))) continue;
@@ -1639,7 +1743,7 @@ function measurablePieces(input: ExtractInput): Piece[] {
     if (out.some((p) => s < p.end && e > p.start) || MEASURABLE_VETO.test(text.slice(Math.max(0, s - 40), e + 40)))
       continue;
     if (input.scopes.in('exception', s)) continue;
-    const word = m[1]!;
+    const word = (m[1] ?? m[2])!;
     const at = s + m[0].indexOf(word);
     out.push({
       start: s,
@@ -1647,7 +1751,7 @@ function measurablePieces(input: ExtractInput): Piece[] {
       condition: {
         any: [
           { fact: 'measurableDisease', operator: 'equal', value: true },
-          { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } },
+          { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0].trim() } },
         ],
       },
       needsAnchor: false,
@@ -1689,7 +1793,7 @@ const NEUTRAL_AFTER = words(
 const LOOSE_STATE_GAP = /^\s*,\s*([a-z][\w-]{2,24})\s*,?\s*(?:or|and|and\/or)\s+$/i;
 /** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic". */
 const STATE_GAP =
-  /^[\s,]*(?:(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
+  /^\s+disease\s*,?\s*(?:or|and\/or)\s+$|^[\s,]*(?:(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
 
 function joinPieces(pieces: Piece[], text: string): Condition {
   // "and" binds tighter than "or"; a bare comma takes the list's closing conjunction; parentheses
@@ -1757,7 +1861,7 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
 /** Determiners and hedges skipped when looking for the word that governs a piece. */
 const SKIP_BEFORE = words('the a an their his her its any known documented evidence of');
 const THERAPY_WORD = words(
-  'therapy therapies treatment treatments chemotherapy chemo regimen regimens drug drugs agent agents radiotherapy immunotherapy setting line lines',
+  'therapy therapies treatment treatments chemotherapy chemo regimen regimens drug drugs agent agents radiotherapy immunotherapy setting line lines surgery resection resections excision ablation irradiation',
 );
 
 /**
@@ -1772,6 +1876,9 @@ function governedByTreatment(input: ExtractInput, start: number): boolean {
   while (i >= 0 && tokens[i]!.end > cStart && SKIP_BEFORE.has(tokens[i]!.norm) && tokens[i]!.norm !== 'of') i--;
   const t = tokens[i];
   if (!t || t.end <= cStart) return false;
+  // "treatment-naïve (except for prior surgery) metastatic NSCLC", "after surgery (pN2)": a
+  // bracket between them makes the word an aside, not the phrase's governor.
+  if (/[()[\]]/.test(text.slice(t.end, start))) return false;
   const w = t.norm;
   if (w === 'of') {
     const before = tokens[i - 1];

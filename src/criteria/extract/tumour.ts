@@ -81,7 +81,8 @@ const SUBJECT_WORDS = words(
     'show shows showed showing present presenting experience experienced experiencing develop developed achieve achieved ' +
     'achieving attain attained documented documentation confirmed evidence of presence known any a an at least ' +
     'minimum radiographic radiographically radiologic radiological radiologically clinical clinically objective ' +
-    'objectively in currently current and or not no without histologically histopathologically pathologically cytologically verified proven',
+    'objectively in currently current and or not no without histologically histopathologically pathologically cytologically verified proven ' +
+    'to confirmation by imaging conventional',
 );
 
 /** Whether every word of `s` is a subject word or a list number ("3.1.3", "15A."). */
@@ -221,8 +222,13 @@ const STATUS_ATOM = new RegExp(
   [
     // 1: progressing
     String.raw`((?:(?:disease|tumou?r|cancer)\s+progression|progressi(?:ve|ng)\s+(?:disease|cancer|tumou?rs?|malignancy)|progression\s+of\s+(?:(?:the|their|his|her)\s+)?(?:disease|cancer|tumou?rs?|malignancy)|(?:radiographic(?:al)?|radiologic(?:al)?)\s+progression)(?:\s*\(\s*PD\s*\))?)`,
-    // 2: no evidence of disease
-    String.raw`(no\s+(?:(?:clinical|radiologic(?:al)?|radiographic)\s+)?evidence\s+of\s+(?:active\s+|residual\s+|measurable\s+|gross\s+)?(?:disease|cancer|tumou?r|malignancy)(?!\s+(?:recurrence|relapse|progression|for\b))(?:\s*\(\s*NED\s*\))?)`,
+    // 2: no evidence of disease; "disease-free (status)", "absence of residual disease", "no evidence
+    // of (UM) recurrence": free of the cancer now (a time after them, "for 5 years", is another
+    // cancer's history and is not read)
+    String.raw`(no\s+(?:(?:clinical|radiologic(?:al)?|radiographic)\s+)?evidence\s+of\s+(?:active\s+|residual\s+|measurable\s+|gross\s+)?(?:disease|cancer|tumou?r|malignancy)(?!\s+(?:recurrence|relapse|progression|for\b))(?:\s*\(\s*NED\s*\))?` +
+      String.raw`|no\s+(?:(?:clinical|radiologic(?:al)?|radiographic)\s+)?evidence\s+of\s+(?:(?:disease|cancer|tumou?r|[A-Z]{2,5})\s+)?(?:recurrence|relapse)(?:\s+of\s+(?:the\s+)?(?:disease|cancer))?(?!\s+(?:of|for|after|within|since|in)\b)` +
+      String.raw`|(?<![\w-])disease[- ]free(?:\s+status)?(?![- ](?:survival|interval|period|progression))(?!\s+(?:survival|interval|period|for|of|since|after|from|at)\b)` +
+      String.raw`|absence\s+of\s+(?:any\s+)?(?:residual\s+|gross\s+|macroscopic\s+)?(?:disease|tumou?r|cancer)(?!\s+(?:recurrence|relapse|progression|for\b)))`,
     // 3: remission, 4: its kind
     String.raw`((?:(first|second|1st|2nd|morphologic(?:al)?|hematologic(?:al)?|cytogenetic|molecular|stringent)\s+)?(?:(complete|partial)\s+)?remission(?:\s*\(\s*(?:CR|PR|CR1|CR2)\s*\))?)`,
     // 6: response, 7: narrowing kind, 8: complete / partial
@@ -243,7 +249,7 @@ const AT_LEAST = /\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|or\s+better\s+th
 
 /** Words before a status that narrow it to a part of the disease or a pace no fact holds. */
 const NARROWING =
-  /\b(rapidly|rapid|symptomatic|bulky|extensive|widespread|significant|clinically significant|intracranial|extracranial|CNS|local|locoregional|systemic|nodal|visceral|biochemical|PSA|serological|isolated|limited|first|second|further|subsequent|early|new)\s+$/i;
+  /\b(rapidly|rapid|symptomatic|bulky|extensive|widespread|significant|clinically significant|intracranial|extracranial|CNS|local|locoregional|systemic|nodal|visceral|biochemical|PSA|serological|isolated|limited|first|second|further|subsequent|early|new)(?:\s+|-)$/i;
 
 const BRAIN = /\b(?:brain|CNS|central nervous system|intracranial|cerebral|leptomeningeal|radionecrosis)\b/i;
 
@@ -644,7 +650,7 @@ const MARGIN_SUBJECT =
 // ---------------------------------------------------------------------------------------------
 
 const GATE =
-  /progress|remission|response|stable\s+disease|evidence\s+of|\d\s*(?:mm|cm|millim|centim)|margin|R\s?[012]\b|radical|residual|resection|excision/i;
+  /progress|remission|response|stable\s+disease|evidence\s+of|disease[- ]free|absence\s+of|\d\s*(?:mm|cm|millim|centim)|margin|R\s?[012]\b|radical|residual|resection|excision/i;
 
 /** Response abbreviations, in capitals only (the status reader checks the criteria named after them). */
 const ABBREVIATION_GATE = /\b(?:SD|PD|CR|PR)\b(?!-)/;
