@@ -471,6 +471,60 @@ function sharedHeadList(input: ExtractInput, pos: number): { ids: string[]; star
   return ids.length ? { ids: ids.reverse(), start } : null;
 }
 
+const TRANSPLANT_HEAD = /\btransplant(?:s|ation|ations)?$/i;
+/** One member of a list before a shared head: up to three words and the separator after them. */
+const LIST_MEMBER = /(?:^|[\s(,;:])((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s*(?:,\s*(?:or\s+|and\s+|and\/or\s+)?|\s*\/\s*|\s+(?:or|and\/or|and)\s+)$/;
+const TRANSPLANT_CACHE = new WeakMap<object, Map<string, string | null>>();
+
+/** The transplant "<words> transplant" names, if the lexicon knows it ("allogeneic stem cell" → allogeneic_stem_cell_transplant). */
+function transplantOf(input: ExtractInput, words: string): string | null {
+  let cache = TRANSPLANT_CACHE.get(input.lex);
+  if (!cache) TRANSPLANT_CACHE.set(input.lex, (cache = new Map()));
+  const key = words.toLowerCase();
+  if (!cache.has(key)) {
+    let id: string | null = null;
+    for (const phrase of [`${key} transplant`, `${key} transplantation`]) {
+      const hit = input.lex.index
+        .scan(phrase)
+        .find((m) => m.type === 'condition' && m.start === 0 && m.end === phrase.length && m.id.endsWith('_transplant'));
+      if ((id = hit?.id ?? null)) break;
+    }
+    cache.set(key, id);
+  }
+  return cache.get(key)!;
+}
+
+/**
+ * The kinds of transplant listed right before `pos` that share its head noun ("allogeneic stem cell
+ * or" before "solid organ transplantation", "kidney, liver, heart, or" before "lung transplant"),
+ * walked back member by member, each the longest words that name a transplant.
+ */
+function sharedTransplantList(input: ExtractInput, pos: number): { ids: string[]; start: number } | null {
+  const ids: string[] = [];
+  let start = pos;
+  const from = sentenceStart(input.text, pos);
+  for (;;) {
+    const m = LIST_MEMBER.exec(input.text.slice(Math.max(from, start - 80), start));
+    if (!m) break;
+    const words = m[1]!.split(/\s+/);
+    let found: { id: string; length: number } | null = null;
+    for (let k = 0; k < words.length && !found; k++) {
+      const id = transplantOf(input, words.slice(k).join(' '));
+      // An organ or tissue transplant is allogeneic ("allogeneic tissue or solid organ transplant").
+      const allo = id === 'organ_transplant' && k > 0 && /^allogene?ic$/i.test(words[k - 1]!);
+      if (id) found = { id, length: words.slice(allo ? k - 1 : k).join(' ').length };
+    }
+    if (!found) break;
+    const memberStart = start - (m[0].length - m[0].indexOf(m[1]!));
+    // "solid organ/tissue allogeneic or …": the member is a longer phrase joined by a slash.
+    if (/\/\s*$|\/\s*[A-Za-z][\w-]*\s+$/.test(input.text.slice(Math.max(from, memberStart - 30), memberStart + (m[1]!.length - found.length)))) break;
+    ids.push(found.id);
+    const memberEnd = start - (m[0].length - m[0].indexOf(m[1]!) - m[1]!.length);
+    start = memberEnd - found.length;
+  }
+  return ids.length ? { ids: ids.reverse(), start } : null;
+}
+
 const ACRONYM = /\b[A-Z]{3,8}\b/g;
 const ITEM = /[^,;()]+/g;
 
@@ -657,6 +711,15 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const list = sharedHeadList(input, g.start);
     if (!list) continue;
     for (const id of list.ids) if (!g.names.includes(id)) g.names.unshift(id);
+    g.start = list.start;
+  }
+  // 1c. "Allogeneic stem cell or solid organ transplantation", "Prior solid organ or hematologic
+  //     transplant": kinds of transplant sharing the head noun of the transplant after them.
+  for (const g of groups) {
+    if (g.mentions.length !== 1 || !TRANSPLANT_HEAD.test(g.mentions[0]!.text)) continue;
+    const list = sharedTransplantList(input, g.start);
+    if (!list) continue;
+    for (const id of list.ids.reverse()) if (!g.names.includes(id)) g.names.unshift(id);
     g.start = list.start;
   }
 
@@ -929,6 +992,15 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.shadow = span;
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
+    } else if (transplantSubgroup(g, tail)) {
+      // "Prior solid organ transplantation on immunosuppression", "kidney transplant recipients with
+      // a functioning allograft": a subgroup of the recipients, so the transplant stays necessary
+      // and the subgroup is left to a coordinator.
+      const clause = transplantSubgroup(g, tail)!;
+      const lead = /^[\s,)-]*/.exec(clause)![0].length;
+      const span: Span = [pos + lead, pos + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
     } else if (
       exclusion &&
       !RISK_OR_SYMPTOM_TAIL.test(tail) &&
@@ -1547,6 +1619,23 @@ function viralSubgroup(g: Group, tail: string): string | null {
   if (/\b(?:cd4|viral\s+load|undetectable|suppress\w*|stable|stably|controlled)\b/i.test(clause)) return null;
   // "… are eligible if …", "… must have …", "unless …": a permission, requirement or exception.
   if (/\b(?:eligible|allowed|permitted|acceptable|may|can|must|should|unless|except)\b/i.test(clause) && !/\b(?:in|not)\s*eligible\b/i.test(clause))
+    return null;
+  return clause;
+}
+/** Words opening a subgroup of transplant recipients: "on immunosuppression", "with a functioning allograft". */
+const TRANSPLANT_SUBGROUP_TAIL =
+  /^\s*\)?\s*(?:(?:recipients?|patients?|participants?|subjects?)\s+)?(?:(?:who\s+(?:are|is)\s+)?(?:currently\s+)?(?:on|receiving|taking|requiring)\s+(?:(?:current|ongoing|chronic|active|systemic|continued|maintenance)\s+)*(?:anti-?)?(?:immunosuppress\w*|immune[\s-]suppress\w*)|with\s+(?:a\s+)?(?:functioning|functional|working)\s+(?:allo)?grafts?)\b/i;
+
+/**
+ * The subgroup clause after transplants ("… on immunosuppression", "… recipients with a functioning
+ * allograft who do not currently require dialysis"), up to the end of its sentence; null when the
+ * group names anything else or the clause grants or defers.
+ */
+function transplantSubgroup(g: Group, tail: string): string | null {
+  if (!g.names.length || !g.names.every((n) => n.endsWith('_transplant'))) return null;
+  if (!TRANSPLANT_SUBGROUP_TAIL.test(tail)) return null;
+  const clause = /^[^.;]*/.exec(tail)![0];
+  if (/\b(?:eligible|allowed|permitted|acceptable|may|can|unless|except)\b/i.test(clause) && !/\b(?:in|not)\s*eligible\b/i.test(clause))
     return null;
   return clause;
 }
