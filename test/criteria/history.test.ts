@@ -224,8 +224,13 @@ describe('brain metastases', () => {
     ).toContainEqual(bm('active', 'treated-stable'));
   });
 
-  it('leaves unread what the three values cannot say: untreated asymptomatic metastases allowed', () => {
-    expect(conditionOf('Participants with asymptomatic brain metastases are eligible.')).toBeNull();
+  it('leaves to a coordinator what the three values cannot say: untreated asymptomatic metastases allowed', () => {
+    expect(conditionOf('Participants with asymptomatic brain metastases are eligible.')).toEqual({
+      any: [
+        { fact: 'brainMetastases', operator: 'in', value: ['none', 'treated-stable'] },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Participants with asymptomatic brain metastases are eligible' } },
+      ],
+    });
     expect(
       conditionOf(
         'Symptomatic brain metastases. Brain metastases may be treated or untreated, but participants must be asymptomatic and off steroids for at least 14 days prior to start of study intervention.',

@@ -95,6 +95,9 @@ const LIST_GAP =
 const RESTRICTIVE_TAIL =
   /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with\b(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
 
+/** An effect the condition might have, for a coordinator to judge: "that would preclude …", "which may interfere with …". */
+const WOULD_TAIL =
+  /^\s*,?\s*(?:that|which)\s+(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)\b/i;
 /**
  * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
  * endoscopy", "active infection causing fever", "QT prolongation associated with other medications"):
@@ -149,6 +152,15 @@ const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial)\s+|
  * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
  * "hypertension that is not controlled"): read as `active`.
  */
+/** "(current or history thereof)", "(active or past)": a gloss naming both states, which the condition already covers. */
+const EITHER_GLOSS =
+  /^\s*\(\s*(?:(?:current|active|present|ongoing)\s+or\s+(?:past|previous|prior|history(?:\s+thereof)?)|(?:past|previous|prior|history)\s+or\s+(?:current|active|present|ongoing))\s*\)/i;
+/**
+ * A cause set aside right after a condition: "not caused by prior anticancer treatment", "unrelated
+ * to the use of immune checkpoint inhibitors", "(non-immunotherapy induced conditions)".
+ */
+const NOT_CAUSED_BY =
+  /^\s*,?\s*(?:\(\s*non-?[\w-]+(?:\s+[\w-]+)?\s+(?:induced|related|associated|caused)\b[^()]{0,40}\)|(?:not|un)\s*(?:caused\s+by|related\s+to|induced\s+by|due\s+to|associated\s+with)\s+(?:the\s+)?(?:use\s+of\s+)?(?:prior\s+|previous\s+)?(?:[\w-]+\s+){0,3}?(?:treatments?|therap(?:y|ies)|immunotherap(?:y|ies)|inhibitors?|agents?|drugs?))/i;
 const ACTIVE_TAIL =
   /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)(?:\s+currently)?|known\s+to\s+be|(?:that|which)\s+(?:is|are)\s+known\s+to\s+be)\s+(?:uncontrolled|poorly\s+controlled|not\s+(?:well\s+|adequately\s+)?controlled|active|symptomatic|unstable)\b/i;
 /**
@@ -282,7 +294,8 @@ const REPLACEMENT_VOCAB = vocab(
 );
 
 /** Examples of the treatment a condition required: "(i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs)". */
-const TREATMENT_EXAMPLES = /^\s*,?\s*\(\s*(?:i\.?\s*e\.?|e\.?\s*g\.?|such\s+as|including)[^()]*\)/i;
+const TREATMENT_EXAMPLES =
+  /^\s*,?\s*\(\s*(?:i\.?\s*e\.?|e\.?\s*g\.?|such\s+as|including)[^()]*\)|^\s*,\s*(?:i\.\s*e\.|e\.\s*g\.)\s*,?\s*(?:with\s+)?(?:the\s+)?use\s+of\s+[^.;()]*?(?:agents|drugs|medications|therap(?:y|ies)|corticosteroids|steroids)(?=\s*(?:[.;]|$))/i;
 
 interface Group {
   mentions: Mention[];
@@ -325,6 +338,11 @@ interface Group {
   amount?: { text: string; span: Span };
   /** A clause narrowing the condition by its effect or cause, held as an unparsed leaf beside it. */
   narrow?: { text: string; span: Span };
+  /**
+   * A cause set aside before a treatment requirement ("not caused by prior anticancer treatment",
+   * "(non-immunotherapy induced conditions)"), held as an unparsed leaf beside the condition.
+   */
+  notCausedBy?: { text: string; span: Span };
   /** Words accounted for that must not place the finding (a note in a later sentence). */
   cover: Span[];
   /** The narrowing words, whose own conditions are not the patient's. */
@@ -333,7 +351,7 @@ interface Group {
 }
 
 const WINDOW = new RegExp(
-  String.raw`^\s*\)?\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*\)?\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
+  String.raw`^\s*\)?\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*\)?\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over)\s+the\s+(?:past|last|previous|preceding)\s+(year|month|week)\b|^\s*\)?\s*,?\s*\(?\s*(?:(?:with)?in\s+(?:the\s+)?)?(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
   'i',
 );
 
@@ -346,8 +364,9 @@ function readWindow(input: ExtractInput, from: number): { years: number; end: nu
   const rest = input.text.slice(from, from + 160);
   const m = WINDOW.exec(rest);
   if (!m) return null;
-  const value = toNumber(m[1] ?? m[3] ?? '');
-  const unit = m[2] ?? m[4] ?? '';
+  // "in the past year": one unit.
+  const value = m[3] ? 1 : toNumber(m[1] ?? m[4] ?? '');
+  const unit = m[2] ?? m[3] ?? m[5] ?? '';
   if (value === null) return null;
   const years = toYears(value, unit);
   if (years === null) return null;
@@ -834,6 +853,22 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       }
       pos += symptoms[0].length;
     }
+    // "(current or history thereof)" between the condition and what it required: both, as said.
+    const either = EITHER_GLOSS.exec(text.slice(pos));
+    if (either) {
+      g.spans.push([pos, pos + either[0].length]);
+      pos += either[0].length;
+    }
+    // "Active autoimmune disease not caused by prior anticancer treatment that required …": a cause
+    // set aside, which narrows the exclusion; the requirement after it is still read.
+    const cause = NOT_CAUSED_BY.exec(text.slice(pos));
+    if (cause && REQUIRING.test(text.slice(pos + cause[0].length))) {
+      const lead = /^[\s,]*/.exec(cause[0])![0].length;
+      const span: Span = [pos + lead, pos + cause[0].trimEnd().length];
+      g.notCausedBy = { text: text.slice(span[0], span[1]).replace(/^\(\s*|\s*\)$/g, ''), span };
+      g.shadow = span;
+      pos += cause[0].length;
+    }
     const req = REQUIRING.exec(text.slice(pos));
     let pastRequirement: Span | null = null;
     if (req) {
@@ -1017,6 +1052,23 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const clause = viralSubgroup(g, tail)!;
       const lead = /^[\s,)-]*/.exec(clause)![0].length;
       const span: Span = [pos + lead, pos + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
+    } else if (
+      exclusion &&
+      WOULD_TAIL.test(tail) &&
+      !g.names.includes('uncontrolled_intercurrent_illness') &&
+      // Only the sole subject of its sentence: after a list ("medical condition, laboratory
+      // abnormality, or psychiatric illness that would …") the clause is the whole list's.
+      !/,|\bor\b|\band\b|\//i.test(text.slice(sStart, g.start)) &&
+      !mentions.some((m) => m.start >= sStart && m.start < g.qualStart)
+    ) {
+      // "Active autoimmune disease that would preclude the administration of immunotherapy": the
+      // condition is necessary, the judgement of its effect left to a coordinator.
+      const clause = /^(?:\b(?:e\.\s?g|i\.\s?e|etc)\.|[^.;]|\.(?=\S))*/i.exec(tail)![0];
+      const lead = /^[\s,]*/.exec(clause)![0].length;
+      const at = pos + (fullTail.length - tail.length);
+      const span: Span = [at + lead, at + clause.trimEnd().length];
       g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
@@ -1506,7 +1558,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (value !== undefined && exclusion && value === false) value = true;
     const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
     // Qualifiers no fact holds stand beside the condition, which stays necessary.
-    const qualifiers = [g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const qualifiers = [g.notCausedBy, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
       condition: qualifiers.length
