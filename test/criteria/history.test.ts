@@ -1058,12 +1058,18 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf('Any condition that may affect the interpretation of study results', 'exclusion')).toEqual(
       attest('investigator_concern', true),
     );
+    // A named disorder with an effect to judge: the disorder is necessary, the effect left to a coordinator.
     expect(
       conditionOf(
         'Any other gastrointestinal disorder that would interfere with absorption of oral medication',
         'exclusion',
       ),
-    ).toBeNull();
+    ).toEqual({
+      all: [
+        { fact: 'condition', operator: 'equal', value: true, params: { names: ['gastrointestinal_disease'] } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'that would interfere with absorption of oral medication' } },
+      ],
+    });
   });
 
   it('reads "other protocol-defined criteria apply" as meeting them, in either list', () => {
