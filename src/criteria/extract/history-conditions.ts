@@ -69,6 +69,9 @@ const QUALS =
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
+/** Qualifiers naming a kind of the condition (a subset of it), kept beside it as an unparsed leaf. */
+const KIND_QUAL = /\b(?:new[\s-]+onset|transmural|end[\s-]stage)\b/i;
+const KIND_QUAL_ALL = new RegExp(KIND_QUAL.source, 'gi');
 /** Qualifiers that narrow a condition to a subtype the lexicon does not name. */
 const RESTRICTIVE_QUAL =
   /\b(?:new[\s-]+onset|unevaluated|recurrent|transmural|refractory|end[\s-]stage|life[\s-]threatening|impending)\b/i;
@@ -759,7 +762,11 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       (ACTIVE_WORDS.test(qual) && !PAST_OR_PRESENT.test(qual)) ||
       g.mentions.some((m) => mentionQualifies(input, m));
     const symptomsOf = SYMPTOMS_OF_LEAD.exec(text.slice(Math.max(sStart, qualStart - 40), g.start));
-    if (RESTRICTIVE_QUAL.test(qual)) g.restricted = true;
+    // "Transmural myocardial infarction", "new-onset angina": a kind of the condition, which stays
+    // necessary with the kind left to a coordinator (set below, once the size words are read).
+    const kindWord = KIND_QUAL.exec(qual);
+    const kindOnly = kindWord !== null && !RESTRICTIVE_QUAL.test(qual.replace(KIND_QUAL_ALL, ' '));
+    if (RESTRICTIVE_QUAL.test(qual) && !kindOnly) g.restricted = true;
     if (KIND_LEAD.test(text.slice(Math.max(sStart, qualStart - 60), qualStart))) g.restricted = true;
     if (INFECTIOUS_QUAL.test(qual) && g.category !== 'infection') g.restricted = true;
     // "moderate to severe hearing loss", "large amount of pleural effusion": the condition is
@@ -777,6 +784,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const from = amountAt - window.length + m.index;
       const to = amountAt - (m[0].length - m[0].trimEnd().length);
       g.amount = { text: text.slice(from, to), span: [from, to] };
+    }
+    if (kindOnly) {
+      if (g.amount) g.restricted = true;
+      else {
+        const at = qualStart + kindWord.index;
+        g.amount = { text: kindWord[0], span: [at, at + kindWord[0].length] };
+      }
     }
     if (PREMISE_LEAD.test(text.slice(sStart, qualStart))) g.restricted = true;
     if (CAUSE_LEAD.test(text.slice(Math.max(sStart, qualStart - 40), qualStart))) g.restricted = true;
