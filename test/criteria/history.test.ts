@@ -745,8 +745,13 @@ describe('medical history', () => {
     });
   });
 
-  it('leaves a qualifier the facts cannot hold unread rather than widening the exclusion', () => {
-    expect(conditionOf('Transmural myocardial infarction within the last 6 months;', 'exclusion')).toBeNull();
+  it('keeps a qualifier the facts cannot hold beside the condition rather than widening the exclusion', () => {
+    expect(conditionOf('Transmural myocardial infarction within the last 6 months;', 'exclusion')).toEqual({
+      all: [
+        cond({ names: ['myocardial_infarction'], withinYears: 0.5 }),
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Transmural' } },
+      ],
+    });
     expect(
       conditionOf(
         'Patients ≥ 60 years of age and who have a history of ischemic heart disease, chest pain, or clinically significant atrial and/or ventricular arrhythmias must have a cardiac stress test.',
