@@ -224,8 +224,13 @@ describe('brain metastases', () => {
     ).toContainEqual(bm('active', 'treated-stable'));
   });
 
-  it('leaves unread what the three values cannot say: untreated asymptomatic metastases allowed', () => {
-    expect(conditionOf('Participants with asymptomatic brain metastases are eligible.')).toBeNull();
+  it('leaves to a coordinator what the three values cannot say: untreated asymptomatic metastases allowed', () => {
+    expect(conditionOf('Participants with asymptomatic brain metastases are eligible.')).toEqual({
+      any: [
+        { fact: 'brainMetastases', operator: 'in', value: ['none', 'treated-stable'] },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Participants with asymptomatic brain metastases are eligible' } },
+      ],
+    });
     expect(
       conditionOf(
         'Symptomatic brain metastases. Brain metastases may be treated or untreated, but participants must be asymptomatic and off steroids for at least 14 days prior to start of study intervention.',
@@ -740,8 +745,13 @@ describe('medical history', () => {
     });
   });
 
-  it('leaves a qualifier the facts cannot hold unread rather than widening the exclusion', () => {
-    expect(conditionOf('Transmural myocardial infarction within the last 6 months;', 'exclusion')).toBeNull();
+  it('keeps a qualifier the facts cannot hold beside the condition rather than widening the exclusion', () => {
+    expect(conditionOf('Transmural myocardial infarction within the last 6 months;', 'exclusion')).toEqual({
+      all: [
+        cond({ names: ['myocardial_infarction'], withinYears: 0.5 }),
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Transmural' } },
+      ],
+    });
     expect(
       conditionOf(
         'Patients ≥ 60 years of age and who have a history of ischemic heart disease, chest pain, or clinically significant atrial and/or ventricular arrhythmias must have a cardiac stress test.',
@@ -1053,12 +1063,18 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf('Any condition that may affect the interpretation of study results', 'exclusion')).toEqual(
       attest('investigator_concern', true),
     );
+    // A named disorder with an effect to judge: the disorder is necessary, the effect left to a coordinator.
     expect(
       conditionOf(
         'Any other gastrointestinal disorder that would interfere with absorption of oral medication',
         'exclusion',
       ),
-    ).toBeNull();
+    ).toEqual({
+      all: [
+        { fact: 'condition', operator: 'equal', value: true, params: { names: ['gastrointestinal_disease'] } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'that would interfere with absorption of oral medication' } },
+      ],
+    });
   });
 
   it('reads "other protocol-defined criteria apply" as meeting them, in either list', () => {

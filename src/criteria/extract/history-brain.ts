@@ -27,7 +27,7 @@
  * group cns_disease), read here because criteria list them with brain metastases.
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
-import type { Condition } from '../facts';
+import { leavesOf, type Condition } from '../facts';
 import {
   negatedAt,
   polarityMode,
@@ -69,6 +69,19 @@ const STABLE =
 /** The text allows untreated (or any) brain metastases. */
 const ALLOWS_UNTREATED =
   /\b(?:treated\s+or\s+untreated|untreated\s+or\s+treated|including\s+(?:those\s+with\s+)?untreated|regardless\s+of\s+(?:prior\s+)?treatment|not\s+(?:required\s+to\s+be|need\s+to\s+be)\s+treated|(?:asymptomatic\s+)?untreated\s+(?:brain\s+|cns\s+)?(?:metastases|lesions)\s+(?:are|is|will\s+be)\s+(?:allowed|eligible|permitted))\b/i;
+/**
+ * A permission for asymptomatic metastases that does not ask for treatment ("Asymptomatic or treated
+ * brain metastases are allowed", "Participants with asymptomatic brain metastases are eligible"):
+ * it admits untreated ones, which the fact calls 'active' like symptomatic ones.
+ */
+const ASYMPTOMATIC = /\basymptomatic\b/i;
+const ASYMPTOMATIC_OR_TREATED =
+  /\b(?:asymptomatic\s+(?:or|and\/or)\s+(?:\w+\s+)?treated|(?<!un)treated\s+(?:or|and\/or)\s+(?:\w+\s+)?asymptomatic)\b/i;
+const TREATMENT_ASKED =
+  /\b(?<!un)(?:treated|irradiated|resected|radiosurgery|radiotherapy|radiation|surgery|local\s+therapy|completed\s+(?:\w+\s+)?(?:treatment|therapy))\b/i;
+function allowsAsymptomatic(clause: string): boolean {
+  return ASYMPTOMATIC.test(clause) && (ASYMPTOMATIC_OR_TREATED.test(clause) || !TREATMENT_ASKED.test(clause));
+}
 /** A permission: "are eligible", "may participate", "are allowed". */
 const PERMIT =
   /\b(?:(?:are|is|be|being|were|was|remain|remains)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted|acceptable)|(?:eligible|allowed|permitted|acceptable)\s*(?:\)|$|if\b|only\b|provided\b|as\s+long\b|for\s+(?:enrollment|participation|inclusion|the\s+study)|to\s+(?:enroll|participate))|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included|allowed|permitted|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|(?:are|is|will)\s+not\s+(?:be\s+)?(?:excluded|an\s+exclusion)|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion|may\s+be\s+included|will\s+be\s+allowed|may\s+consider\s+participating|can\s+be\s+considered|may\s+(?:be|have)\s+(?:\w+\s+){0,3}(?:treated|untreated|stable|asymptomatic))\b/i;
@@ -340,6 +353,22 @@ function sameStates(c: Condition, states: State[]): boolean {
   );
 }
 
+/**
+ * Leaves open what an asymptomatic permission admits: in an exclusion the 'active' metastases are
+ * excluded only if a coordinator finds them not admitted, all(active, unparsed); an inclusion that
+ * admits none or treated-stable ones also admits, unknown to the facts, asymptomatic untreated ones.
+ */
+function admitAsymptomatic(c: Condition, exclusion: boolean, unread: Condition): Condition {
+  if (exclusion) {
+    if (sameStates(c, ['active'])) return { all: [c, unread] };
+    if ('all' in c) return { all: c.all.map((x) => admitAsymptomatic(x, exclusion, unread)) };
+    if ('any' in c) return { any: c.any.map((x) => admitAsymptomatic(x, exclusion, unread)) };
+    return c;
+  }
+  const admitsNone = leavesOf(c).some((l) => l.fact === 'brainMetastases' && Array.isArray(l.value) && l.value.includes('none'));
+  return admitsNone ? { any: [c, unread] } : c;
+}
+
 /** Corticosteroid use within `days` of the as-of date (rules/drugs.json class, kind 'supportive'). */
 function steroidUse(days: number, value: boolean): Condition {
   return { fact: 'priorTherapy', operator: 'equal', value, params: { classes: ['corticosteroid'], withinDays: days } };
@@ -462,6 +491,13 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
           !/\btreated\b/i.test(clauseOf(text, m.sStart, m.sEnd, m.start))) ||
           ALLOWS_UNTREATED.test(text.slice(m.sStart, m.sEnd))),
     ) || anaphoric.some(([a, b]) => ALLOWS_UNTREATED.test(text.slice(a, b)));
+  // Permissions admitting asymptomatic metastases, treated or not: the fact cannot tell those from
+  // symptomatic ones, so whatever is read stays open for 'active' metastases.
+  // Whole sentences: a clause may stop inside a parenthesis before the treatment it asks for.
+  const asymptomaticRanges: Span[] = [
+    ...mentions.filter((m) => m.permission).map((m): Span => [m.sStart, m.sEnd]),
+    ...anaphoric,
+  ].filter(([a, b], i, all) => allowsAsymptomatic(text.slice(a, b)) && all.findIndex(([x]) => x === a) === i);
   // "Treated metastases may participate if stable. There must be no need for steroids for 2 weeks": a
   // later requirement that adds a steroid-free condition to the permission before it.
   if (exclusion && anyPermission) {
@@ -604,6 +640,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         if (ALLOWS_UNTREATED.test(clause) || m.strong || allowsUntreated) continue;
         if (
           !m.stable &&
+          !(allowsAsymptomatic(clause) && !RESTRICT.test(clause)) &&
           !/\b(?:treated|completed\s+(?:their\s+|the\s+)?treatment|stable|controlled|inactive|radiosurgery|resected|irradiated|off\s+(?:of\s+)?(?:corticosteroids|steroids))\b/i.test(
             clause,
           )
@@ -829,6 +866,15 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   if (narrowedExclusion && permissionRanges.length)
     definitions.set(narrowedExclusion, [...(definitions.get(narrowedExclusion) ?? []), ...permissionRanges]);
   for (const [f, ranges] of definitions) withSteroids(input, f, ranges);
+  if (asymptomaticRanges.length) {
+    const unread: Condition = {
+      fact: 'unparsed',
+      operator: 'equal',
+      value: true,
+      params: { text: asymptomaticRanges.map(([a, b]) => text.slice(a, b).replace(/^[\s,;:(]+|[\s.,;:)]+$/g, '')).join(' … ') },
+    };
+    for (const { f } of findings) f.condition = admitAsymptomatic(f.condition, exclusion, unread);
+  }
   // Other metastatic sites listed with the brain stay unread.
   const holes = mentions.flatMap((m) => m.holes);
   if (holes.length)

@@ -69,6 +69,9 @@ const QUALS =
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
+/** Qualifiers naming a kind of the condition (a subset of it), kept beside it as an unparsed leaf. */
+const KIND_QUAL = /\b(?:new[\s-]+onset|transmural|end[\s-]stage)\b/i;
+const KIND_QUAL_ALL = new RegExp(KIND_QUAL.source, 'gi');
 /** Qualifiers that narrow a condition to a subtype the lexicon does not name. */
 const RESTRICTIVE_QUAL =
   /\b(?:new[\s-]+onset|unevaluated|recurrent|transmural|refractory|end[\s-]stage|life[\s-]threatening|impending)\b/i;
@@ -95,6 +98,9 @@ const LIST_GAP =
 const RESTRICTIVE_TAIL =
   /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with\b(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
 
+/** An effect the condition might have, for a coordinator to judge: "that would preclude …", "which may interfere with …". */
+const WOULD_TAIL =
+  /^\s*,?\s*(?:that|which)\s+(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)\b/i;
 /**
  * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
  * endoscopy", "active infection causing fever", "QT prolongation associated with other medications"):
@@ -149,6 +155,15 @@ const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial)\s+|
  * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
  * "hypertension that is not controlled"): read as `active`.
  */
+/** "(current or history thereof)", "(active or past)": a gloss naming both states, which the condition already covers. */
+const EITHER_GLOSS =
+  /^\s*\(\s*(?:(?:current|active|present|ongoing)\s+or\s+(?:past|previous|prior|history(?:\s+thereof)?)|(?:past|previous|prior|history)\s+or\s+(?:current|active|present|ongoing))\s*\)/i;
+/**
+ * A cause set aside right after a condition: "not caused by prior anticancer treatment", "unrelated
+ * to the use of immune checkpoint inhibitors", "(non-immunotherapy induced conditions)".
+ */
+const NOT_CAUSED_BY =
+  /^\s*,?\s*(?:\(\s*non-?[\w-]+(?:\s+[\w-]+)?\s+(?:induced|related|associated|caused)\b[^()]{0,40}\)|(?:not|un)\s*(?:caused\s+by|related\s+to|induced\s+by|due\s+to|associated\s+with)\s+(?:the\s+)?(?:use\s+of\s+)?(?:prior\s+|previous\s+)?(?:[\w-]+\s+){0,3}?(?:treatments?|therap(?:y|ies)|immunotherap(?:y|ies)|inhibitors?|agents?|drugs?))/i;
 const ACTIVE_TAIL =
   /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)(?:\s+currently)?|known\s+to\s+be|(?:that|which)\s+(?:is|are)\s+known\s+to\s+be)\s+(?:uncontrolled|poorly\s+controlled|not\s+(?:well\s+|adequately\s+)?controlled|active|symptomatic|unstable)\b/i;
 /**
@@ -282,7 +297,8 @@ const REPLACEMENT_VOCAB = vocab(
 );
 
 /** Examples of the treatment a condition required: "(i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs)". */
-const TREATMENT_EXAMPLES = /^\s*,?\s*\(\s*(?:i\.?\s*e\.?|e\.?\s*g\.?|such\s+as|including)[^()]*\)/i;
+const TREATMENT_EXAMPLES =
+  /^\s*,?\s*\(\s*(?:i\.?\s*e\.?|e\.?\s*g\.?|such\s+as|including)[^()]*\)|^\s*,\s*(?:i\.\s*e\.|e\.\s*g\.)\s*,?\s*(?:with\s+)?(?:the\s+)?use\s+of\s+[^.;()]*?(?:agents|drugs|medications|therap(?:y|ies)|corticosteroids|steroids)(?=\s*(?:[.;]|$))/i;
 
 interface Group {
   mentions: Mention[];
@@ -325,6 +341,11 @@ interface Group {
   amount?: { text: string; span: Span };
   /** A clause narrowing the condition by its effect or cause, held as an unparsed leaf beside it. */
   narrow?: { text: string; span: Span };
+  /**
+   * A cause set aside before a treatment requirement ("not caused by prior anticancer treatment",
+   * "(non-immunotherapy induced conditions)"), held as an unparsed leaf beside the condition.
+   */
+  notCausedBy?: { text: string; span: Span };
   /** Words accounted for that must not place the finding (a note in a later sentence). */
   cover: Span[];
   /** The narrowing words, whose own conditions are not the patient's. */
@@ -333,7 +354,7 @@ interface Group {
 }
 
 const WINDOW = new RegExp(
-  String.raw`^\s*\)?\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*\)?\s*,?\s*\(?\s*(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
+  String.raw`^\s*\)?\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b|^\s*\)?\s*,?\s*\(?\s*(?:(?:(?:that|which)\s+)?(?:has|have|had|was|were)\s+(?:been\s+)?(?:required|occurred|diagnosed|treated)\s+)?(?:(?:with)?in|during|over)\s+the\s+(?:past|last|previous|preceding)\s+(year|month|week)\b|^\s*\)?\s*,?\s*\(?\s*(?:(?:with)?in\s+(?:the\s+)?)?(?:<=?|=<|≤|less\s+than|fewer\s+than)\s*(${NUMBER})\s*(days?|weeks?|months?|years?|yrs?|mos?)\b`,
   'i',
 );
 
@@ -346,8 +367,9 @@ function readWindow(input: ExtractInput, from: number): { years: number; end: nu
   const rest = input.text.slice(from, from + 160);
   const m = WINDOW.exec(rest);
   if (!m) return null;
-  const value = toNumber(m[1] ?? m[3] ?? '');
-  const unit = m[2] ?? m[4] ?? '';
+  // "in the past year": one unit.
+  const value = m[3] ? 1 : toNumber(m[1] ?? m[4] ?? '');
+  const unit = m[2] ?? m[3] ?? m[5] ?? '';
   if (value === null) return null;
   const years = toYears(value, unit);
   if (years === null) return null;
@@ -467,6 +489,60 @@ function sharedHeadList(input: ExtractInput, pos: number): { ids: string[]; star
     start = word.start;
     cursor = word.start;
     i = j - 1;
+  }
+  return ids.length ? { ids: ids.reverse(), start } : null;
+}
+
+const TRANSPLANT_HEAD = /\btransplant(?:s|ation|ations)?$/i;
+/** One member of a list before a shared head: up to three words and the separator after them. */
+const LIST_MEMBER = /(?:^|[\s(,;:])((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s*(?:,\s*(?:or\s+|and\s+|and\/or\s+)?|\s*\/\s*|\s+(?:or|and\/or|and)\s+)$/;
+const TRANSPLANT_CACHE = new WeakMap<object, Map<string, string | null>>();
+
+/** The transplant "<words> transplant" names, if the lexicon knows it ("allogeneic stem cell" → allogeneic_stem_cell_transplant). */
+function transplantOf(input: ExtractInput, words: string): string | null {
+  let cache = TRANSPLANT_CACHE.get(input.lex);
+  if (!cache) TRANSPLANT_CACHE.set(input.lex, (cache = new Map()));
+  const key = words.toLowerCase();
+  if (!cache.has(key)) {
+    let id: string | null = null;
+    for (const phrase of [`${key} transplant`, `${key} transplantation`]) {
+      const hit = input.lex.index
+        .scan(phrase)
+        .find((m) => m.type === 'condition' && m.start === 0 && m.end === phrase.length && m.id.endsWith('_transplant'));
+      if ((id = hit?.id ?? null)) break;
+    }
+    cache.set(key, id);
+  }
+  return cache.get(key)!;
+}
+
+/**
+ * The kinds of transplant listed right before `pos` that share its head noun ("allogeneic stem cell
+ * or" before "solid organ transplantation", "kidney, liver, heart, or" before "lung transplant"),
+ * walked back member by member, each the longest words that name a transplant.
+ */
+function sharedTransplantList(input: ExtractInput, pos: number): { ids: string[]; start: number } | null {
+  const ids: string[] = [];
+  let start = pos;
+  const from = sentenceStart(input.text, pos);
+  for (;;) {
+    const m = LIST_MEMBER.exec(input.text.slice(Math.max(from, start - 80), start));
+    if (!m) break;
+    const words = m[1]!.split(/\s+/);
+    let found: { id: string; length: number } | null = null;
+    for (let k = 0; k < words.length && !found; k++) {
+      const id = transplantOf(input, words.slice(k).join(' '));
+      // An organ or tissue transplant is allogeneic ("allogeneic tissue or solid organ transplant").
+      const allo = id === 'organ_transplant' && k > 0 && /^allogene?ic$/i.test(words[k - 1]!);
+      if (id) found = { id, length: words.slice(allo ? k - 1 : k).join(' ').length };
+    }
+    if (!found) break;
+    const memberStart = start - (m[0].length - m[0].indexOf(m[1]!));
+    // "solid organ/tissue allogeneic or …": the member is a longer phrase joined by a slash.
+    if (/\/\s*$|\/\s*[A-Za-z][\w-]*\s+$/.test(input.text.slice(Math.max(from, memberStart - 30), memberStart + (m[1]!.length - found.length)))) break;
+    ids.push(found.id);
+    const memberEnd = start - (m[0].length - m[0].indexOf(m[1]!) - m[1]!.length);
+    start = memberEnd - found.length;
   }
   return ids.length ? { ids: ids.reverse(), start } : null;
 }
@@ -659,6 +735,15 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     for (const id of list.ids) if (!g.names.includes(id)) g.names.unshift(id);
     g.start = list.start;
   }
+  // 1c. "Allogeneic stem cell or solid organ transplantation", "Prior solid organ or hematologic
+  //     transplant": kinds of transplant sharing the head noun of the transplant after them.
+  for (const g of groups) {
+    if (g.mentions.length !== 1 || !TRANSPLANT_HEAD.test(g.mentions[0]!.text)) continue;
+    const list = sharedTransplantList(input, g.start);
+    if (!list) continue;
+    for (const id of list.ids.reverse()) if (!g.names.includes(id)) g.names.unshift(id);
+    g.start = list.start;
+  }
 
   // 2. Qualifiers, windows, treatment requirements, polarity words.
   for (const g of groups) {
@@ -677,7 +762,11 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       (ACTIVE_WORDS.test(qual) && !PAST_OR_PRESENT.test(qual)) ||
       g.mentions.some((m) => mentionQualifies(input, m));
     const symptomsOf = SYMPTOMS_OF_LEAD.exec(text.slice(Math.max(sStart, qualStart - 40), g.start));
-    if (RESTRICTIVE_QUAL.test(qual)) g.restricted = true;
+    // "Transmural myocardial infarction", "new-onset angina": a kind of the condition, which stays
+    // necessary with the kind left to a coordinator (set below, once the size words are read).
+    const kindWord = KIND_QUAL.exec(qual);
+    const kindOnly = kindWord !== null && !RESTRICTIVE_QUAL.test(qual.replace(KIND_QUAL_ALL, ' '));
+    if (RESTRICTIVE_QUAL.test(qual) && !kindOnly) g.restricted = true;
     if (KIND_LEAD.test(text.slice(Math.max(sStart, qualStart - 60), qualStart))) g.restricted = true;
     if (INFECTIOUS_QUAL.test(qual) && g.category !== 'infection') g.restricted = true;
     // "moderate to severe hearing loss", "large amount of pleural effusion": the condition is
@@ -695,6 +784,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const from = amountAt - window.length + m.index;
       const to = amountAt - (m[0].length - m[0].trimEnd().length);
       g.amount = { text: text.slice(from, to), span: [from, to] };
+    }
+    if (kindOnly) {
+      if (g.amount) g.restricted = true;
+      else {
+        const at = qualStart + kindWord.index;
+        g.amount = { text: kindWord[0], span: [at, at + kindWord[0].length] };
+      }
     }
     if (PREMISE_LEAD.test(text.slice(sStart, qualStart))) g.restricted = true;
     if (CAUSE_LEAD.test(text.slice(Math.max(sStart, qualStart - 40), qualStart))) g.restricted = true;
@@ -770,6 +866,22 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         g.narrow = { text: text.slice(at, pos + symptoms[0].length), span: [at, pos + symptoms[0].length] };
       }
       pos += symptoms[0].length;
+    }
+    // "(current or history thereof)" between the condition and what it required: both, as said.
+    const either = EITHER_GLOSS.exec(text.slice(pos));
+    if (either) {
+      g.spans.push([pos, pos + either[0].length]);
+      pos += either[0].length;
+    }
+    // "Active autoimmune disease not caused by prior anticancer treatment that required …": a cause
+    // set aside, which narrows the exclusion; the requirement after it is still read.
+    const cause = NOT_CAUSED_BY.exec(text.slice(pos));
+    if (cause && REQUIRING.test(text.slice(pos + cause[0].length))) {
+      const lead = /^[\s,]*/.exec(cause[0])![0].length;
+      const span: Span = [pos + lead, pos + cause[0].trimEnd().length];
+      g.notCausedBy = { text: text.slice(span[0], span[1]).replace(/^\(\s*|\s*\)$/g, ''), span };
+      g.shadow = span;
+      pos += cause[0].length;
     }
     const req = REQUIRING.exec(text.slice(pos));
     let pastRequirement: Span | null = null;
@@ -929,6 +1041,15 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.shadow = span;
     } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
+    } else if (transplantSubgroup(g, tail)) {
+      // "Prior solid organ transplantation on immunosuppression", "kidney transplant recipients with
+      // a functioning allograft": a subgroup of the recipients, so the transplant stays necessary
+      // and the subgroup is left to a coordinator.
+      const clause = transplantSubgroup(g, tail)!;
+      const lead = /^[\s,)-]*/.exec(clause)![0].length;
+      const span: Span = [pos + lead, pos + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
     } else if (
       exclusion &&
       !RISK_OR_SYMPTOM_TAIL.test(tail) &&
@@ -945,6 +1066,23 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const clause = viralSubgroup(g, tail)!;
       const lead = /^[\s,)-]*/.exec(clause)![0].length;
       const span: Span = [pos + lead, pos + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
+    } else if (
+      exclusion &&
+      WOULD_TAIL.test(tail) &&
+      !g.names.includes('uncontrolled_intercurrent_illness') &&
+      // Only the sole subject of its sentence: after a list ("medical condition, laboratory
+      // abnormality, or psychiatric illness that would …") the clause is the whole list's.
+      !/,|\bor\b|\band\b|\//i.test(text.slice(sStart, g.start)) &&
+      !mentions.some((m) => m.start >= sStart && m.start < g.qualStart)
+    ) {
+      // "Active autoimmune disease that would preclude the administration of immunotherapy": the
+      // condition is necessary, the judgement of its effect left to a coordinator.
+      const clause = /^(?:\b(?:e\.\s?g|i\.\s?e|etc)\.|[^.;]|\.(?=\S))*/i.exec(tail)![0];
+      const lead = /^[\s,]*/.exec(clause)![0].length;
+      const at = pos + (fullTail.length - tail.length);
+      const span: Span = [at + lead, at + clause.trimEnd().length];
       g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
@@ -1434,7 +1572,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (value !== undefined && exclusion && value === false) value = true;
     const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
     // Qualifiers no fact holds stand beside the condition, which stays necessary.
-    const qualifiers = [g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const qualifiers = [g.notCausedBy, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
       condition: qualifiers.length
@@ -1547,6 +1685,23 @@ function viralSubgroup(g: Group, tail: string): string | null {
   if (/\b(?:cd4|viral\s+load|undetectable|suppress\w*|stable|stably|controlled)\b/i.test(clause)) return null;
   // "… are eligible if …", "… must have …", "unless …": a permission, requirement or exception.
   if (/\b(?:eligible|allowed|permitted|acceptable|may|can|must|should|unless|except)\b/i.test(clause) && !/\b(?:in|not)\s*eligible\b/i.test(clause))
+    return null;
+  return clause;
+}
+/** Words opening a subgroup of transplant recipients: "on immunosuppression", "with a functioning allograft". */
+const TRANSPLANT_SUBGROUP_TAIL =
+  /^\s*\)?\s*(?:(?:recipients?|patients?|participants?|subjects?)\s+)?(?:(?:who\s+(?:are|is)\s+)?(?:currently\s+)?(?:on|receiving|taking|requiring)\s+(?:(?:current|ongoing|chronic|active|systemic|continued|maintenance)\s+)*(?:anti-?)?(?:immunosuppress\w*|immune[\s-]suppress\w*)|with\s+(?:a\s+)?(?:functioning|functional|working)\s+(?:allo)?grafts?)\b/i;
+
+/**
+ * The subgroup clause after transplants ("… on immunosuppression", "… recipients with a functioning
+ * allograft who do not currently require dialysis"), up to the end of its sentence; null when the
+ * group names anything else or the clause grants or defers.
+ */
+function transplantSubgroup(g: Group, tail: string): string | null {
+  if (!g.names.length || !g.names.every((n) => n.endsWith('_transplant'))) return null;
+  if (!TRANSPLANT_SUBGROUP_TAIL.test(tail)) return null;
+  const clause = /^[^.;]*/.exec(tail)![0];
+  if (/\b(?:eligible|allowed|permitted|acceptable|may|can|unless|except)\b/i.test(clause) && !/\b(?:in|not)\s*eligible\b/i.test(clause))
     return null;
   return clause;
 }

@@ -312,6 +312,13 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
       break;
     }
   }
+  // "Other malignancies within 5 years or history of organ transplantation": the clause ends at the
+  // connective before a condition listed after it, whose words are its own finding's.
+  if (!exceptAt) {
+    const next = input.mentions.find((m) => m.type === 'condition' && m.start > subjectEnd && m.start < mainEnd);
+    const joint = next ? /^([\s\S]*)(?:[,;]\s*|\s)(?:or|and|and\/or)\s[^,;]*$/i.exec(text.slice(subjectEnd, next.start)) : null;
+    if (joint) mainEnd = subjectEnd + joint[1]!.length;
+  }
   const permit = PERMIT.exec(text.slice(sStart, mainEnd));
   const permitStart = permit ? sStart + permit.index : -1;
   const permitEnd = permit ? permitStart + permit[0].length : -1;

@@ -157,6 +157,14 @@ const CONTRA =
 const DEFINITION =
   /\b(?:is|are)\s+(?:also\s+)?(?:not\s+)?(?:considered\s+)?(?:an?\s+)?(?:acceptable|highly effective|effective|adequate|appropriate|permitted|allowed|exempt)\b|\bnot acceptable\b|\bdefined as\b|\bshould not be used together\b|\b(?:include|includes|including)\b|\bsuch as\b|\bfailure rate\b|^\s*(?:[-*•o]\s*)?(?:combined|progestogen|progesterone|intrauterine|bilateral|vasectomi[sz]ed|sexual abstinence|complete abstinence|true abstinence|male or female condom|hormonal)\b/i;
 
+/** A method of contraception named by a list item. */
+const METHOD_ITEM =
+  /\b(?:steril[iy]\w*|vasectom\w*|intra-?uterine|IUD|IUS|tubal|(?:hormonal\s+)?contracep\w*|abstinen\w*|condoms?|diaphragm|barrier\s+methods?)\b/i;
+/** A lead-in stating a contraception requirement or listing its methods. */
+const CONTRACEPTION_LEAD = /\bcontracep\w*|\bbirth[\s-]control\b/i;
+/** A lead-in about something else that mentions contraception in passing (hormone use, drug interactions). */
+const NOT_CONTRACEPTION_LEAD = /\b(?:interact\w*|CYP\w*|prohibited\s+medications?|concomitant\s+medications?)\b/i;
+
 /** A requirement verb before the method: "must agree to use", "are required to use". */
 const REQUIRED = /\b(?:must|should|shall|are required to|is required to|need to|needs to|has to|have to)\b[^.;]*$/i;
 
@@ -519,6 +527,24 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
     out.push(finding);
     requirements.push(finding);
     used.push([sStart, sEnd]);
+  }
+
+  // An item under a contraception requirement or its list of methods ("Highly effective contraception
+  // methods include:" → "Intrauterine device", "Male sterilization (vasectomy) of the male partner"):
+  // one of the methods that requirement defines, read as the requirement itself, whose question asks
+  // the patient exactly that.
+  if (!out.length && METHOD_ITEM.test(text)) {
+    const lead = input.context[input.context.length - 1] ?? '';
+    if (CONTRACEPTION_LEAD.test(lead) && !NOT_CONTRACEPTION_LEAD.test(lead)) {
+      const spans = vocabSpans(input, 0, text.length, CONTRA_VOCAB);
+      if (spans.length)
+        out.push({
+          category: 'contraception',
+          condition: { fact: 'attestation', operator: 'equal', value: input.kind === 'inclusion', params: { topic: 'contraception' } },
+          spans,
+          polarityHandled: true,
+        });
+    }
   }
 
   if (!out.length) return out;
