@@ -874,7 +874,12 @@ function elevatedBefore(group: Group, input: ExtractInput): LabReading | null {
 }
 
 /** "eGFR 0-50" as a whole criterion: the lab within a range (a lower end of 0 says nothing). */
-const RANGE_AT = new RegExp(String.raw`\s*(${NUM})\s*(?:-|–|to)\s*(${NUM})`, 'iy');
+/** "45 - 150 kg", "within [45 - 150 kg] (inclusive)", "between 18.5 and 30 kg/m2". */
+const RANGE_AT = new RegExp(
+  String.raw`\s*(?:(?:within|between|from|in\s+the\s+range\s+(?:of\s+)?)\s*)?[[(]?\s*(${NUM})\s*(?:-|–|to|and)\s*(${NUM})`,
+  'iy',
+);
+const RANGE_CLOSE = /\s*[\])]?\s*(?:\(?\s*(?:inclusive|inclusively|both\s+inclusive)\s*\)?)?/iy;
 
 function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading | null {
   const { text } = input;
@@ -882,7 +887,7 @@ function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading |
   const m = sticky(RANGE_AT, text, at);
   if (!m) return null;
   const unit = readUnit(text, RANGE_AT.lastIndex);
-  const end = unit ? unit.end : RANGE_AT.lastIndex;
+  const end = sticky(RANGE_CLOSE, text, unit ? unit.end : RANGE_AT.lastIndex) ? RANGE_CLOSE.lastIndex : (unit?.end ?? RANGE_AT.lastIndex);
   if (text.slice(end).replace(/[\s.;,]/g, '')) return null;
   const [lo, hi] = [num(m[1]!), num(m[2]!)];
   if (!(hi > lo)) return null;
