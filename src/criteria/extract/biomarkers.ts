@@ -670,6 +670,8 @@ const MEANINGFUL_QUALIFIER =
   /(?:activating|sensiti[sz]ing|oncogenic|driver|actionable|targetable|inactivating|truncating|hotspot|(?:likely\s+)?pathogenic|(?:suspected\s+)?deleterious|damaging|germ-?line|somatic|hereditary|inherited|constitutional)/i;
 const PREFIX_OF =
   /(?:^|[^\w-])((?:(?:DNA|genetic|genomic)\s+)?(?:point\s+)?mutations?|mutated|alterations?|(?:genetic\s+|genomic\s+|molecular\s+)?changes?|aberrations?|amplifications?|rearrangements?|fusions?|translocations?|deletions?|insertions?|over[\s-]?expression|loss|variants?|carriers?|positivity|negativity)\s+(?:of|in|involving|affecting|within|for)\s+(?:the\s+|an?\s+|either\s+)?$/i;
+/** "… EGFR or ALK genes": the word "gene" closing the list the item is in. */
+const GENE_WORD_AFTER = /^(?:[\s,/-]+(?:or|and|and\/or)?\s*[A-Z0-9-]{2,10})*\s+genes?\b/;
 const PREFIX_FOR = /(?:^|[^\w-])(positive|negative)\s+for\s+(?:the\s+|an?\s+)?$/i;
 const PREFIX_LEVEL =
   /(?:^|[^\w-])(high|low|elevated|deficient|proficient|defective)\s+(?:levels?\s+of\s+)?(?:DNA\s+)?$/i;
@@ -773,8 +775,10 @@ function readPrefix(text: string, item: Item, floor: number): Prefix {
       reading.origin = 'germline';
       reading.alteration = 'mutation';
     } else if (/changes?$/.test(w)) {
-      // "changes in the EGFR or ALK genes": any alteration of them.
-      reading.alteration = 'alteration';
+      // "changes in the EGFR or ALK genes": any alteration of them. A plain "change in" is about the
+      // gene only when the words name it as one ("genomic changes in", "… genes"), not "change in EGFR TKI dose".
+      if (/^(?:genetic|genomic|molecular)/.test(w) || GENE_WORD_AFTER.test(text.slice(item.end, item.end + 40)))
+        reading.alteration = 'alteration';
     } else {
       const noun = w.replace(/^(?:dna|genetic|genomic)\s+/, '');
       for (const [re, alt] of ALTERATION) {

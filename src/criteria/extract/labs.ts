@@ -425,8 +425,13 @@ function withAlternates(input: ExtractInput): LabInput {
       const a = input.lex.labById.get(prev.id);
       const b = input.lex.labById.get(m.id);
       if (a && b && ![...unitsOf(a)].some((u) => unitsOf(b).has(u))) {
+        // Both ways: once the first value has picked one of them, a second value of the same name
+        // ("urine protein ≤ 2+ or < 1000 mg/24 h") may still be in the other's unit.
         alternates ??= new Map();
-        alternates.set(prev.id, [...(alternates.get(prev.id) ?? []), m.id]);
+        for (const [x, y] of [[prev.id, m.id], [m.id, prev.id]] as const) {
+          const list = alternates.get(x) ?? [];
+          if (!list.includes(y)) alternates.set(x, [...list, y]);
+        }
         continue;
       }
     }
