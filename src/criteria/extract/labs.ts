@@ -11,7 +11,9 @@
  * a unit or a multiple of the upper limit of normal. A value in another unit is converted into the
  * lab's rule unit with the factors in rules/labs.json, so rules compare like with like
  * (ANC 1,500/µL → lab(anc, 10^9/L) ≥ 1.5). A value with no unit is read only where the rule unit is
- * unambiguous (INR, %, ms, or a count of 1,000 or more per µL).
+ * unambiguous (INR, %, ms, or a count of 1,000 or more per µL). A name shared by measures whose units
+ * never convert ("FEV1": % predicted or litres; "M-protein": serum g/dL or urine mg/24 h;
+ * "proteinuria": a 24-hour amount or a dipstick grade "2+") is read as the one its written unit fits.
  *
  * A second limit for a subgroup ("≤ 3 × ULN for Gilbert's syndrome", "≤ 5 × ULN if liver metastases",
  * "> 470 ms for women") is read into the same finding: the main limit, or the relaxed one together
