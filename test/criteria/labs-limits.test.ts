@@ -126,7 +126,7 @@ describe('labs added with their LOINC codes', () => {
     ).toBeNull();
   });
 
-  it('reads FEV1 % predicted and never an FEV1 in litres', () => {
+  it('reads FEV1 % predicted, and an FEV1 written in litres as the volume (LOINC 20150-9)', () => {
     const r = readRule(
       'For select patients with a clinical history prompting pulmonary evaluation: known FEV1 less than or equal to 50% predicted.',
       'exclusion',
@@ -137,7 +137,7 @@ describe('labs added with their LOINC codes', () => {
         'Severely impaired lung function (i.e., forced expiratory volume in one second \\[FEV1\\] \\< 1 liter)',
         'exclusion',
       ).condition,
-    ).toBeNull();
+    ).toEqual(lab('fev1_volume', 'L', 'lessThan', 1));
   });
 });
 
@@ -196,17 +196,14 @@ describe('"within normal limits" on each side of the range', () => {
 });
 
 describe('a limit beside another one the reader leaves unread', () => {
-  it('keeps an exclusion open when the limit is joined by "and" to an unread one', () => {
+  it('reads both limits of an exclusion joined by "and" once each is known (DLCO, LOINC 98130-8)', () => {
     expect(
       readRule(
         'Forced expiratory volume (FEV1) ≤ 60% of predicted value and DLCO (corrected) \\< 60% of predicted value. Participants who underwent pulmonary function testing within 6 months of screening may omit PFTs if they demonstrate stable cardiopulmonary status.',
         'exclusion',
       ).condition,
     ).toEqual({
-      all: [
-        lab('fev1_predicted', '%', 'lessThanInclusive', 60),
-        unparsed('and DLCO (corrected) < 60% of predicted value'),
-      ],
+      all: [lab('fev1_predicted', '%', 'lessThanInclusive', 60), lab('dlco_predicted', '%', 'lessThan', 60)],
     });
     expect(
       readRule('Urinalysis showing proteinuria ≥++ with 24-hour urinary protein \\>1.0 g;', 'exclusion').condition,

@@ -1,6 +1,7 @@
 /**
  * Serum M-protein (LOINC 33358-3) with the unit spelled out and then abbreviated, its urine
- * counterpart left unread, and FVC % predicted (LOINC 19872-1). Every line is a real corpus criterion.
+ * counterpart (LOINC 42482-0) when the unit is an excretion per 24 hours, and FVC % predicted
+ * (LOINC 19872-1). Every line is a real corpus criterion.
  */
 import { lexicons } from '../../src/criteria/lexicon';
 import { lab, readRule, unparsed } from '../support/criteria';
@@ -24,7 +25,7 @@ describe('serum M-protein', () => {
     });
   });
 
-  it('keeps the other measurable-disease alternatives of a numbered list open', () => {
+  it('reads the measurable-disease alternatives of a numbered list as one "any", keeping the unread one open', () => {
     const r = readRule(
       'Documented diagnosis of multiple myeloma as defined by the criteria below: (a)Multiple myeloma diagnosis according to International Myeloma Working Group (IMWG) diagnostic criteria (b) Measurable disease at screening as defined by any of the following: 1) Serum M-protein level ≥ 0.5 grams per deciliter (g/dL); or 2) Urine M-protein level >=200 milligrams (mg)/24 hours; or 3) Serum immunoglobulin free light chain (FLC) ≥ 10 mg/dL',
       'inclusion',
@@ -33,20 +34,21 @@ describe('serum M-protein', () => {
     expect(all).toContainEqual({
       any: [
         lab('serum_m_protein', 'g/dL', 'greaterThanInclusive', 0.5),
-        unparsed(
-          '2) Urine M-protein level >=200 milligrams (mg)/24 hours; or 3) Serum immunoglobulin free light chain (FLC) >= 10 mg/dL',
-        ),
+        lab('urine_m_protein', 'mg/24h', 'greaterThanInclusive', 200),
+        unparsed('3) Serum immunoglobulin free light chain (FLC) >= 10 mg/dL'),
       ],
     });
+    // The "or" of the list binds its items, not the diagnosis before it.
+    expect(r.condition && 'all' in r.condition).toBe(true);
   });
 
-  it('leaves a urine M-protein per 24 hours unread', () => {
+  it('reads "M-protein" with a mass per 24 hours as the urine M-protein', () => {
     expect(
       readRule(
         'M-protein ≥ 200 milligrams (mg) per 24-hour urine collection by urine protein electrophoresis (uPEP).',
         'inclusion',
       ).condition,
-    ).toBeNull();
+    ).toEqual(lab('urine_m_protein', 'mg/24h', 'greaterThanInclusive', 200));
   });
 });
 

@@ -211,7 +211,7 @@ const POLARITY: Array<[RegExp, Polarity]> = [
   [/(?:detected|present|identified)(?![\w])/iy, 'positive'],
 ];
 const NEUTRAL =
-  /(?:(?:on|by)\s+(?:the\s+)?IS(?=\W|$)|genes?|status|results?|genotype|testing|tests?|assessments?|analys[ie]s|evaluations?|determinations?|protein|receptors?|biomarkers?|IHC|NGS|PCR|by\s+(?:local|central)\s+(?:lab|laboratory|testing|assessment))(?![\w])/iy;
+  /(?:(?:on|by)\s+(?:the\s+)?IS(?=\W|$)|genes?|status|results?|genotype|testing|tests?|assessments?|analys[ie]s|evaluations?|determinations?|protein|receptors?|biomarkers?|immunohistochemi(?:stry|cal(?:ly)?)(?:\s*\(IHC\))?|IHC|NGS|PCR|by\s+(?:local|central)\s+(?:lab|laboratory|testing|assessment))(?![\w])/iy;
 const DRUG_AFTER =
   /^[\s-]*(?:(?:small[\s-]molecule|selective|covalent|tyrosine[\s-]kinase|monoclonal|specific|directed|targeted|[A-Z]\d{2,4}[A-Z]?)[\s-]+){0,2}(?:inhibitors?|tkis?|targeted|targeting|directed|blocking|blockers?|blockade|antagonists?|agonists?|antibod(?:y|ies)|vaccines?|degraders?|car[\s-]?t|bispecific|conjugates?|agents?|drugs?|therap(?:y|ies)|modulators?|adcs?|engagers?)\b/i;
 /** "BAP1 cancer predisposition syndrome", "Lynch syndrome": a syndrome's name, not a test result. */
@@ -669,7 +669,9 @@ const PREFIX_QUALIFIERS =
 const MEANINGFUL_QUALIFIER =
   /(?:activating|sensiti[sz]ing|oncogenic|driver|actionable|targetable|inactivating|truncating|hotspot|(?:likely\s+)?pathogenic|(?:suspected\s+)?deleterious|damaging|germ-?line|somatic|hereditary|inherited|constitutional)/i;
 const PREFIX_OF =
-  /(?:^|[^\w-])((?:(?:DNA|genetic|genomic)\s+)?(?:point\s+)?mutations?|mutated|alterations?|aberrations?|amplifications?|rearrangements?|fusions?|translocations?|deletions?|insertions?|over[\s-]?expression|loss|variants?|carriers?|positivity|negativity)\s+(?:of|in|involving|affecting|within|for)\s+(?:the\s+|an?\s+|either\s+)?$/i;
+  /(?:^|[^\w-])((?:(?:DNA|genetic|genomic)\s+)?(?:point\s+)?mutations?|mutated|alterations?|(?:genetic\s+|genomic\s+|molecular\s+)?changes?|aberrations?|amplifications?|rearrangements?|fusions?|translocations?|deletions?|insertions?|over[\s-]?expression|loss|variants?|carriers?|positivity|negativity)\s+(?:of|in|involving|affecting|within|for)\s+(?:the\s+|an?\s+|either\s+)?$/i;
+/** "… EGFR or ALK genes": the word "gene" closing the list the item is in. */
+const GENE_WORD_AFTER = /^(?:[\s,/-]+(?:or|and|and\/or)?\s*[A-Z0-9-]{2,10})*\s+genes?\b/;
 const PREFIX_FOR = /(?:^|[^\w-])(positive|negative)\s+for\s+(?:the\s+|an?\s+)?$/i;
 const PREFIX_LEVEL =
   /(?:^|[^\w-])(high|low|elevated|deficient|proficient|defective)\s+(?:levels?\s+of\s+)?(?:DNA\s+)?$/i;
@@ -772,6 +774,11 @@ function readPrefix(text: string, item: Item, floor: number): Prefix {
     else if (/carrier/.test(w)) {
       reading.origin = 'germline';
       reading.alteration = 'mutation';
+    } else if (/changes?$/.test(w)) {
+      // "changes in the EGFR or ALK genes": any alteration of them. A plain "change in" is about the
+      // gene only when the words name it as one ("genomic changes in", "… genes"), not "change in EGFR TKI dose".
+      if (/^(?:genetic|genomic|molecular)/.test(w) || GENE_WORD_AFTER.test(text.slice(item.end, item.end + 40)))
+        reading.alteration = 'alteration';
     } else {
       const noun = w.replace(/^(?:dna|genetic|genomic)\s+/, '');
       for (const [re, alt] of ALTERATION) {

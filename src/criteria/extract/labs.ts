@@ -11,7 +11,9 @@
  * a unit or a multiple of the upper limit of normal. A value in another unit is converted into the
  * lab's rule unit with the factors in rules/labs.json, so rules compare like with like
  * (ANC 1,500/µL → lab(anc, 10^9/L) ≥ 1.5). A value with no unit is read only where the rule unit is
- * unambiguous (INR, %, ms, or a count of 1,000 or more per µL).
+ * unambiguous (INR, %, ms, or a count of 1,000 or more per µL). A name shared by measures whose units
+ * never convert ("FEV1": % predicted or litres; "M-protein": serum g/dL or urine mg/24 h;
+ * "proteinuria": a 24-hour amount or a dipstick grade "2+") is read as the one its written unit fits.
  *
  * A second limit for a subgroup ("≤ 3 × ULN for Gilbert's syndrome", "≤ 5 × ULN if liver metastases",
  * "> 470 ms for women") is read into the same finding: the main limit, or the relaxed one together
@@ -176,6 +178,9 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   // A bare mass, after a 24-hour urine protein ("24-hour urine protein > 1.0 g"); no other lab converts it.
   [/(?:g|gm|grams?)\b(?!\s*\/)/iy, 'g'],
   [/(?:mg|milligrams?)\b(?!\s*\/)/iy, 'mg'],
+  // A volume, after FEV1 ("FEV1 < 1 liter", "FEV1 less than 2L"); per-minute and per-area forms are read above.
+  [/(?:ml|millilit(?:er|re)s?)\b(?!\s*\/)/iy, 'mL'],
+  [/(?:l|lit(?:er|re)s?)\b(?!\s*\/)/iy, 'L'],
 ];
 
 interface UnitRead {
@@ -226,6 +231,8 @@ const COMP_AT = new RegExp(`\\s*${COMPARATOR}\\s*`, 'iy');
 const SUFFIX_AT = new RegExp(`\\s*${SUFFIX_COMPARATOR}`, 'iy');
 const NUM_AT = new RegExp(`\\s*(${NUM})`, 'iy');
 const WITHIN_AT = /\s*within\s+/iy;
+/** The "+" of a dipstick grade glued to its number ("2+"); "2++" and "2+3" are something else. */
+const GRADE_PLUS = /\+(?![\d+])/y;
 /** "PT < 6 seconds above control" is relative to a control value, not a limit. */
 const RELATIVE_AFTER =
   /\s*(?:above|over|beyond|greater\s+than|more\s+than|of)\s+(?:the\s+)?(?:control|baseline|normal\s+control|upper\s+limit\s+of\s+the\s+control)/iy;
@@ -304,7 +311,11 @@ export function readValue(
   if (!Number.isFinite(value)) return null;
   let end = NUM_AT.lastIndex;
   let unit: string | null = null;
-  if (sticky(ULN_AFTER, text, end)) {
+  if (Number.isInteger(value) && value <= 4 && sticky(GRADE_PLUS, text, end)) {
+    // "proteinuria ≥ 2+", "urine protein < 2+": a dipstick grade, not "2 or more".
+    unit = '{+}';
+    end = GRADE_PLUS.lastIndex;
+  } else if (sticky(ULN_AFTER, text, end)) {
     unit = 'ULN';
     end = ULN_AFTER.lastIndex;
   } else if (times) {
@@ -379,8 +390,80 @@ function round(x: number): number {
   return Number(x.toPrecision(4));
 }
 
-/** The comparison as a leaf over one lab, or null when the unit does not fit the lab. */
-function leafFor(labId: string, v: Value, input: ExtractInput): LeafCondition | null {
+/**
+ * A criterion's input with the other labs a name may stand for: "FEV1" is a percentage of the
+ * predicted value or a volume, "M-protein" a serum concentration or a urine excretion, "proteinuria"
+ * a 24-hour amount or a dipstick grade. The lab listed first in rules/labs.json is the reading; the
+ * others are tried only when the value's written unit does not fit it.
+ */
+type LabInput = ExtractInput & { alternates?: ReadonlyMap<string, readonly string[]> };
+
+/** The comparison as a leaf over one lab (or the lab its written unit shows the name meant), or null. */
+function leafFor(labId: string, v: Value, input: LabInput): LeafCondition | null {
+  const leaf = leafIn(labId, v, input);
+  if (leaf || !v.unit || v.unit === 'ULN' || v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return leaf;
+  for (const alt of input.alternates?.get(labId) ?? []) {
+    const other = leafIn(alt, v, input);
+    if (other) return other;
+  }
+  return null;
+}
+
+function unitsOf(lab: Lab): Set<string> {
+  return new Set([lab.unit, ...lab.conversions.map((c) => c.unit)]);
+}
+
+/**
+ * One name found as several labs whose units never convert into each other ("FEV1": % or L) is one
+ * mention with alternates, not a list of labs sharing a limit as "transaminases" (AST and ALT, both
+ * U/L) is.
+ */
+function withAlternates(input: ExtractInput): LabInput {
+  let alternates: Map<string, string[]> | undefined;
+  const kept: Mention[] = [];
+  for (const m of input.mentions) {
+    const prev = m.type === 'lab' ? kept.find((k) => k.type === 'lab' && k.start === m.start && k.end === m.end) : undefined;
+    if (prev && prev.id !== m.id) {
+      const a = input.lex.labById.get(prev.id);
+      const b = input.lex.labById.get(m.id);
+      if (a && b && ![...unitsOf(a)].some((u) => unitsOf(b).has(u))) {
+        // Both ways: once the first value has picked one of them, a second value of the same name
+        // ("urine protein ≤ 2+ or < 1000 mg/24 h") may still be in the other's unit.
+        alternates ??= new Map();
+        for (const [x, y] of [[prev.id, m.id], [m.id, prev.id]] as const) {
+          const list = alternates.get(x) ?? [];
+          if (!list.includes(y)) alternates.set(x, [...list, y]);
+        }
+        continue;
+      }
+    }
+    kept.push(m);
+  }
+  return alternates ? { ...input, mentions: kept, alternates } : input;
+}
+
+/**
+ * The group with each name read as the lab its first value's unit shows it meant ("urinary protein
+ * (UPRO) < 2+" is the dipstick, not the 24-hour amount), or null when the names stand as found.
+ */
+function labsMeant(group: Group, v: Value, input: LabInput): Group | null {
+  // Only a written unit tells which lab a name meant; a bare number is never reassigned.
+  if (!input.alternates || !v.unit || v.unit === 'ULN' || v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return null;
+  const alternatesOf = input.alternates;
+  const swap = (lab: string): string =>
+    leafIn(lab, v, input) ? lab : (alternatesOf.get(lab)?.find((alt) => leafIn(alt, v, input)) ?? lab);
+  const labs = [...new Set(group.labs.map(swap))];
+  if (labs.length === group.labs.length && labs.every((l, i) => l === group.labs[i])) return null;
+  const { joins, last, ...rest } = group;
+  return {
+    ...rest,
+    labs,
+    ...(joins && joins.length === labs.length - 1 ? { joins } : {}),
+    ...(last ? { last: { ...last, lab: swap(last.lab) } } : {}),
+  };
+}
+
+function leafIn(labId: string, v: Value, input: ExtractInput): LeafCondition | null {
   const lab = input.lex.labById.get(labId);
   if (!lab) return null;
   if (v.unit === 'ULN') return { fact: 'labUln', operator: v.op, value: v.value, params: { name: labId } };
@@ -798,7 +881,12 @@ function elevatedBefore(group: Group, input: ExtractInput): LabReading | null {
 }
 
 /** "eGFR 0-50" as a whole criterion: the lab within a range (a lower end of 0 says nothing). */
-const RANGE_AT = new RegExp(String.raw`\s*(${NUM})\s*(?:-|–|to)\s*(${NUM})`, 'iy');
+/** "45 - 150 kg", "within [45 - 150 kg] (inclusive)", "between 18.5 and 30 kg/m2". */
+const RANGE_AT = new RegExp(
+  String.raw`\s*(?:(?:within|between|from|in\s+the\s+range\s+(?:of\s+)?)\s*)?[[(]?\s*(${NUM})\s*(?:-|–|to|and)\s*(${NUM})`,
+  'iy',
+);
+const RANGE_CLOSE = /\s*[\])]?\s*(?:\(?\s*(?:inclusive|inclusively|both\s+inclusive)\s*\)?)?/iy;
 
 function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading | null {
   const { text } = input;
@@ -806,7 +894,7 @@ function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading |
   const m = sticky(RANGE_AT, text, at);
   if (!m) return null;
   const unit = readUnit(text, RANGE_AT.lastIndex);
-  const end = unit ? unit.end : RANGE_AT.lastIndex;
+  const end = sticky(RANGE_CLOSE, text, unit ? unit.end : RANGE_AT.lastIndex) ? RANGE_CLOSE.lastIndex : (unit?.end ?? RANGE_AT.lastIndex);
   if (text.slice(end).replace(/[\s.;,]/g, '')) return null;
   const [lo, hi] = [num(m[1]!), num(m[2]!)];
   if (!(hi > lo)) return null;
@@ -851,6 +939,8 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
   if (!v1 && kind === 'inclusion' && /^[\s:=*(),-]*$/.test(text.slice(group.end, lead.at)))
     v1 = bareLimit(text, lead.at, group, input);
   if (!v1) return normalBefore(group, input) ?? elevatedBefore(group, input) ?? rangeLimit(group, input, lead.at);
+  const meant = labsMeant(group, v1, input);
+  if (meant) return readGroup(meant, input, labMentions, allowQ1);
   const spans: Array<[number, number]> = [[group.start, group.end]];
   for (const p of lead.pieces) if (p.covered) spans.push([p.start, p.end]);
   // Method words after a value never run into the next lab's name ("…, total bilirubin").
@@ -1119,9 +1209,27 @@ function clauseBefore(text: string, pos: number, consumed: Array<[number, number
 /** Only function words left: "(or a" carries no alternative of its own. */
 function onlyConnectives(s: string): boolean {
   return !s
+    .replace(LIST_MARK, '')
     .replace(/\b(?:a|an|the|of|be|is|are|must|should|have|has|either|levels?|values?)\b|[\s,;.:()[\]/-]/gi, '')
     .trim();
 }
+
+/** The number or letter of an item in a list: "2)", "(b)", "iii)". */
+const LIST_MARK = /(?:^|\s|\()(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\s*\)/gi;
+/**
+ * A limit written as binding a subgroup only ("≤ 5 × ULN for subjects with liver metastases" reads
+ * any(limit, not subgroup)) is a requirement's form, not an alternative's: as one side of an "or" it
+ * would let anybody within the relaxed limit pass.
+ */
+function boundToSubgroup(c: Condition): boolean {
+  return leavesOf(c).some((l) => l.fact === 'unparsed' && l.value === false);
+}
+
+/** "and" or "with" with no comma before it: it ties the limits it joins into one alternative. */
+const BARE_AND = /^\s*(?:and|with|plus)\s*$/i;
+const AND_NEXT = /^\s*(?:and|with|plus)\b/i;
+/** Nothing but "or" and a list item's mark between two readings. */
+const LIST_OR = /^[\s,;.]*(?:or|and\/or)\s*(?:\(?\s*(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\s*\))?\s*$/i;
 
 const OR_AFTER = /^\s*(?:(?:on|in|at|breathing)\s+(?:room|ambient)\s+air\s*)?[,;(]?\s*(?:or|and\/or)\b/i;
 
@@ -1205,8 +1313,9 @@ export function bloodPressureLimitsRead(input: ExtractInput, at: number): boolea
   return input.mentions.every((m) => m.type !== 'condition' || m.id === 'hypertension');
 }
 
-export const extractLabs: Extractor = (raw) => {
-  const input = raw.mentions.every((m) => isMeasure(m, raw.text))
+export const extractLabs: Extractor = (given) => {
+  const raw = withAlternates(given);
+  const input: LabInput = raw.mentions.every((m) => isMeasure(m, raw.text))
     ? raw
     : { ...raw, mentions: raw.mentions.filter((m) => isMeasure(m, raw.text)) };
   const pairs = bloodPressurePairs(input);
@@ -1329,6 +1438,26 @@ export const extractLabs: Extractor = (raw) => {
     const prevEnd = i > 0 ? readings[i - 1]!.end : 0;
     const head = ORGAN_HEAD.exec(text.slice(Math.max(prevEnd, sentenceStart(text, r.group.start)), r.group.start));
     if (head && head[0].trim()) spans.push([r.group.start - head[0].length, r.group.start]);
+    // "1) Serum M-protein ≥ 0.5 g/dL; or 2) Urine M-protein ≥ 200 mg/24 hours": alternatives of one
+    // list are one finding, so their "or" binds them and not the requirements around the list.
+    // Not when "and" or "with" ties either one closer to a neighbour ("bilirubin ≤ ULN; or ≤ 3 × ULN
+    // with direct bilirubin ≤ ULN"): "and" binds before "or", and the assembler says so.
+    const prev = out[out.length - 1];
+    const before = i > 1 ? text.slice(readings[i - 2]!.end, readings[i - 1]!.group.start) : '';
+    if (
+      kind === 'inclusion' &&
+      prev &&
+      i > 0 &&
+      LIST_OR.test(text.slice(readings[i - 1]!.end, r.group.start)) &&
+      !BARE_AND.test(before) &&
+      !AND_NEXT.test(text.slice(end, sentenceEnd(text, end))) &&
+      !boundToSubgroup(prev.condition) &&
+      !boundToSubgroup(condition)
+    ) {
+      prev.condition = anyOf([prev.condition, condition]);
+      prev.spans.push(...spans);
+      return;
+    }
     out.push({ category: 'labs', condition, spans, anchor: r.group.start, polarityHandled: true });
   });
   const all = pairs.length ? [...out, ...pairs].sort((a, b) => (a.anchor ?? 0) - (b.anchor ?? 0)) : out;
