@@ -1084,6 +1084,9 @@ describe('attestations the patient or the study team answer', () => {
     expect(conditionOf('Other protocol-defined exclusion criteria may apply', 'exclusion')).toEqual(
       attest('protocol_criteria_met', false),
     );
+    // Without the slash, or pointing at the protocol where the rest are written.
+    expect(conditionOf('Other protocol defined inclusion exclusion criteria may apply')).toEqual(attest('protocol_criteria_met', true));
+    expect(conditionOf('Other inclusion/exclusion criteria are specified in the protocol.')).toEqual(attest('protocol_criteria_met', true));
   });
 
   it('reads "adequate organ function" only when the criterion gives no lab limits', () => {

@@ -17,8 +17,36 @@ describe('investigator catch-all', () => {
     expect(readRule(text, 'exclusion')).toEqual({ condition: attest('investigator_concern', true), unread: '' });
   });
 
+  it("reads the researchers' belief and the PI's discretion as the catch-all, but not researchers weighing one named toxicity", () => {
+    expect(
+      readRule(
+        'The researchers believe that it is not suitable for patients to be included in this study.',
+        'exclusion',
+      ),
+    ).toEqual({
+      condition: attest('investigator_concern', true),
+      unread: '',
+    });
+    expect(
+      attestationTopics(
+        readRule(
+          'Patients may be excluded at the discretion of the PI or if it is deemed that allowing participation would represent an unacceptable medical or psychiatric risk.',
+          'exclusion',
+        ).condition,
+      ),
+    ).toEqual(['investigator_concern=true']);
+    // Inside an exception of a toxicity criterion the researchers judge one toxicity, not the patient.
+    const toxicity = readRule(
+      'Toxic reactions of previous anti-tumor treatments that have not yet improved to CTCAE ≤ 1 (excluding hair loss, skin toxicity, or other toxicity that researchers consider to be of no safety risk);',
+      'exclusion',
+    ).condition;
+    expect(attestationTopics(toxicity)).not.toContain('investigator_concern=true');
+  });
+
   it('leaves unread what the catch-all does not say', () => {
-    expect(readRule('Other serious health issues and other skin diseases that could interfere with the study', 'exclusion')).toEqual({
+    expect(
+      readRule('Other serious health issues and other skin diseases that could interfere with the study', 'exclusion'),
+    ).toEqual({
       condition: attest('investigator_concern', true),
       unread: 'serious health issues and other skin',
     });
@@ -36,7 +64,9 @@ describe('investigator catch-all', () => {
         '16.Have a serious nonmalignant disease that, in the opinion of the Investigator or the Sponsor Medical Monitor or designee, could compromise protocol objectives.',
         'exclusion',
       ).condition,
-    ).toEqual({ all: [attest('investigator_concern', true), cond({ names: ['uncontrolled_intercurrent_illness'], active: true })] });
+    ).toEqual({
+      all: [attest('investigator_concern', true), cond({ names: ['uncontrolled_intercurrent_illness'], active: true })],
+    });
   });
 
   it.each([
@@ -50,22 +80,31 @@ describe('investigator catch-all', () => {
 });
 
 describe('serious illness umbrellas', () => {
-  it.each(['Concurrent serious illness', 'Serious nonmalignant disease'])('reads "%s" as an active intercurrent illness', (text) => {
-    expect(readRule(text, 'exclusion')).toEqual({
-      condition: cond({ names: ['uncontrolled_intercurrent_illness'], active: true }),
-      unread: '',
-    });
-  });
+  it.each(['Concurrent serious illness', 'Serious nonmalignant disease'])(
+    'reads "%s" as an active intercurrent illness',
+    (text) => {
+      expect(readRule(text, 'exclusion')).toEqual({
+        condition: cond({ names: ['uncontrolled_intercurrent_illness'], active: true }),
+        unread: '',
+      });
+    },
+  );
 
   it('names hematologic disease beside the other organ umbrellas', () => {
     expect(readRule('A diagnosis of severe heart, liver, kidney or hematologic disease', 'exclusion')).toEqual({
-      condition: cond({ names: ['renal_disease', 'liver_disease', 'cardiovascular_disease', 'hematologic_disease'], active: true }),
+      condition: cond({
+        names: ['renal_disease', 'liver_disease', 'cardiovascular_disease', 'hematologic_disease'],
+        active: true,
+      }),
       unread: '',
     });
   });
 
   it('does not read a non-malignant cause as an illness of its own', () => {
-    expect(readRule('Any degree of respiratory compromise (from either malignant or non-malignant disease)', 'exclusion').condition).toBeNull();
+    expect(
+      readRule('Any degree of respiratory compromise (from either malignant or non-malignant disease)', 'exclusion')
+        .condition,
+    ).toBeNull();
   });
 });
 
@@ -80,9 +119,10 @@ describe('study staff and insurance', () => {
   });
 
   it('does not read a family member of no one on the study side', () => {
-    expect(readRule('Immediate family member (spouse, parent, child, or sibling) with a history of melanoma', 'exclusion').condition).not.toEqual(
-      attest('study_staff', true),
-    );
+    expect(
+      readRule('Immediate family member (spouse, parent, child, or sibling) with a history of melanoma', 'exclusion')
+        .condition,
+    ).not.toEqual(attest('study_staff', true));
   });
 
   it('reads a named insurer coverage as insurance, the insurer kept unread', () => {

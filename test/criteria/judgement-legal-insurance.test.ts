@@ -10,6 +10,10 @@ describe('legal protection', () => {
     'Adults protected by law.',
     'Patients under guardianship or trusteeship',
     'Persons deprived of their liberty or under protective custody or guardianship.',
+    // French "sauvegarde de justice" and "tutelle", and the German "Geschäftsunfähigkeit" as written in English.
+    'Persons placed under the safeguard of justice',
+    'Patient placed under the authority of a tutor',
+    'Legal incapacity or limited legal capacity.',
   ])('reads "%s" as an exclusion of protected adults', (text) => {
     expect(readRule(text, 'exclusion')).toEqual({ condition: attest('legal_protection', true), unread: '' });
   });
