@@ -200,8 +200,9 @@ describe('capacity to decide on taking part (informed_consent)', () => {
     });
   });
 
-  it('leaves legal incapacity and a permission unread here', () => {
-    expect(topicsOf('Legal incapacity or limited legal capacity.', 'exclusion')).toEqual([]);
+  it('leaves legal incapacity and a permission to the questions they are', () => {
+    // Legal incapacity is legal protection's question (history-judgement.ts), not capacity to consent.
+    expect(topicsOf('Legal incapacity or limited legal capacity.', 'exclusion')).toEqual(['legal_protection=true']);
     expect(
       topicsOf(
         'Participants with impaired decision-making capacity are eligible as long as their neurological or psychological condition does not preclude their safe participation in the study (e.g., tracking pill consumption and reporting adverse events to the investigator)',
