@@ -859,6 +859,14 @@ function cueRun(ctx: Ctx, at: number, s: number): Span | null {
 /** Words that may stand between the items of one list without breaking it. */
 const LIST_GAP_RE =
   /^[\s,;/()[\]]*(?:(?:and\s*\/\s*or|and|or|nor|plus|\+\/-|\+|±|as\s+well\s+as|with\s+or\s+without|e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including(?:,?\s+but\s+not\s+limited\s+to)?|incl\.?|like|for\s+example|either|both|in\s+combination\s+with|combined\s+with|with|followed\s+by|and\s+other|or\s+other|other|any\s+other|any|another|an?|the|prior|previous|(?:forms?|types?|kinds?)\s+of|[*•:-])[\s,;/()[\]:]*)*$/i;
+/**
+ * Between a class and its examples: a purpose that every anticancer treatment has ("to treat cancer"),
+ * the example lead-in, and the setting words of the example, which narrow only the example.
+ */
+const EXAMPLE_GAP_RE = new RegExp(
+  String.raw`^\s*(?:,?\s*(?:used\s+)?(?:to\s+treat|for\s+(?:the\s+)?treatment\s+of)\s+(?:a\s+|the\s+|any\s+)?(?:cancer|malignanc(?:y|ies)|neoplasms?)\b)?[\s,]*(?:\(\s*)?(?:such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:${SETTING_WORD}|other|any|the|an?)[\s-]+){0,3}$`,
+  'i',
+);
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
@@ -921,7 +929,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (cur) {
       const prev = cur.items[cur.items.length - 1]!;
       const gap = text.slice(prev.end, it.start);
-      const known = LIST_GAP_RE.test(gap);
+      // "systemic therapies to treat cancer, such as neo-adjuvant chemotherapy or hormonal therapy": examples
+      // of the class before, with their settings, do not narrow it; they join its union, read with it.
+      const example = EXAMPLE_GAP_RE.test(gap) && /\b(?:such|e\.?\s?g|example)\b/i.test(gap);
+      if (example) it.spans.push([prev.end, it.start]);
+      const known = example || LIST_GAP_RE.test(gap);
       const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
       if (prev.except === it.except && (known || unknown)) {
         if (unknown) {
@@ -1325,7 +1337,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         }
       : null;
     // The half-life words are read into the leaf that stands for them.
-    const hlSpans: Span[] = hlLeaf && !windowFromContext && hlWin ? [[hlWin.start, hlWin.end], ...(hlWin.qualifierSpan ? [hlWin.qualifierSpan] : [])] : [];
+    // So is a later window that restates the days ("(or if half-life is unknown, within 28 days)").
+    const hlSpans: Span[] =
+      hlLeaf && !windowFromContext && hlWin
+        ? [
+            [hlWin.start, hlWin.end],
+            ...(hlWin.qualifierSpan ? [hlWin.qualifierSpan] : []),
+            ...windows.filter((w) => w !== hlWin && w.start >= hlWin.end && w.days === hlWin.days && w.sense === hlWin.sense).map((w): Span => [w.start, w.end]),
+          ]
+        : [];
     let hlLonger = false;
     if (hlWin && hlWin.halfLife === 'longer') {
       if (!strict) {
@@ -2380,7 +2400,7 @@ function isBroadGeneric(ctx: Ctx, it: Item): boolean {
   return !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(ctx.text.slice(it.start, it.end)) && !/\bsystemic\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 10), it.start));
 }
 
-const QUALIFIER_SKIP = new Set(['receipt', 'use', 'or', 'and', 'any', 'all', 'the', 'a', 'an', 'of', 'with', 'to', 'for', 'in', 'on', 'by', 'who', 'that', 'which', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been', 'be', 'patients', 'patient', 'participants', 'participant', 'subjects', 'subject', 'prior', 'previous', 'previously', 'received', 'receiving', 'treated', 'treatment', 'therapy', 'must', 'not', 'no']);
+const QUALIFIER_SKIP = new Set(['receipt', 'or', 'and', 'any', 'all', 'the', 'a', 'an', 'of', 'with', 'to', 'for', 'in', 'on', 'by', 'who', 'that', 'which', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been', 'be', 'patients', 'patient', 'participants', 'participant', 'subjects', 'subject', 'prior', 'previous', 'previously', 'received', 'receiving', 'treated', 'treatment', 'therapy', 'must', 'not', 'no']);
 
 /**
  * The words of a clause no finding read, as an unparsed leaf with the spans it stands for, or null
