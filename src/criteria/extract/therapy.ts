@@ -241,6 +241,25 @@ function permitsList(sentence: string, a: number, b: number): boolean {
 const NEG_PERMISSION_RE =
   /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|acceptable|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
 
+/** "within 5 half-lives" with no number of days beside it. */
+const HL_ONLY_RE = new RegExp(String.raw`^[\s,]*(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:used|given|received|taken)\s+)?(?:within|in|during)\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?${HL_COUNT}`, 'i');
+/** Words beside a bare treatment that only modify it ("palliative", "partial breast", "low dose", "recent"). */
+const BARE_MODIFIER_RE = /^(?:recent|partial|whole|adjuvant-intent|intent|any|all|other|prior|previous|concurrent|parallel|ongoing|current|systemic|local|focal|breast|brain|chest|pelvic|\w+ive|\w+al|\w+ic|\w+ary|low|high|dose|doses|mg|daily|day|per|or|and|equivalent|prednisone)$/i;
+
+/**
+ * A whole exclusion line that is one treatment list and words that only modify it, with no cue of
+ * time: read as a necessary condition (receipt), the modifiers kept unread.
+ */
+function bareExclusion(ctx: Ctx, list: List & { unknownMember: boolean }, listCount: number, s: number, e: number): boolean {
+  const { text, input } = ctx;
+  if (input.kind !== 'exclusion' || input.context.length || listCount !== 1 || list.unknownMember) return false;
+  if (/\S/.test(text.slice(0, s).replace(/^[\s\W\d.]*$/, '')) || /[^\s.;,]/.test(text.slice(e))) return false;
+  if (input.scopes.scopes.some((sc) => sc.kind === 'negated' || sc.kind === 'exception')) return false;
+  const masked = maskSpans(text, s, e, spanOf(list.items)).replace(/\([^()]{0,40}\)/g, (p) => (/\d\s*mg\b/i.test(p) ? ' ' : p));
+  const words = masked.match(/[A-Za-z][\w-]*/g) ?? [];
+  return words.length <= 3 && words.every((w) => BARE_MODIFIER_RE.test(w));
+}
+
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
   'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
@@ -931,9 +950,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const gap = text.slice(prev.end, it.start);
       // "systemic therapies to treat cancer, such as neo-adjuvant chemotherapy or hormonal therapy": examples
       // of the class before, with their settings, do not narrow it; they join its union, read with it.
-      const example = EXAMPLE_GAP_RE.test(gap) && /\b(?:such|e\.?\s?g|example)\b/i.test(gap);
-      if (example) it.spans.push([prev.end, it.start]);
-      const known = example || LIST_GAP_RE.test(gap);
+      const plain = LIST_GAP_RE.test(gap);
+      const example = !plain && EXAMPLE_GAP_RE.test(gap) && /\b(?:such|e\.?\s?g|example)\b/i.test(gap);
+      // The words only: a parenthesis stays visible to the readers that track depth.
+      if (example) for (const w of gap.matchAll(/[^\s(),]+(?:\s+[^\s(),]+)*/g)) it.spans.push([prev.end + w.index, prev.end + w.index + w[0].length]);
+      const known = example || plain;
       const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
       if (prev.except === it.except && (known || unknown)) {
         if (unknown) {
@@ -1228,7 +1249,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // therapy is allowed" permits having had it.
     const permittedHere = (): boolean =>
       !isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
-    if (!hasCue) {
+    // An exclusion that is only a treatment and its modifiers ("Palliative radiotherapy.", "Recent surgery or
+    // radiotherapy") excludes either its receipt or its current use: receipt is necessary either way.
+    const bare = !hasCue && bareExclusion(ctx, list, lists.length, s, e);
+    const halfLivesOnly = !hasCue && HL_ONLY_RE.test(text.slice(list.end, limitAfter));
+    if (!hasCue && !bare && !halfLivesOnly) {
       note('2:if hasCue');
       if (permittedList && permittedHere()) list.gate = true;
       continue;
@@ -1264,7 +1289,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // a site, "unless…"), it is kept as a necessary condition instead: joined with an unparsed leaf
     // for the qualifier, which is exact in three-valued logic ("radiotherapy to the breast" →
     // all(radiotherapy, unread "to the breast"): no radiotherapy rules it out, any leaves it open).
-    let qualify: string | null = farWindow ? 'window past words' : stop ? 'cannot stop' : null;
+    let qualify: string | null = farWindow ? 'window past words' : stop ? 'cannot stop' : bare ? 'bare exclusion' : null;
+    // "within 5 half-lives" alone: no number of days, only receipt is implied.
+    if (halfLivesOnly && !win) {
+      if (!strict) {
+        note('8:half-lives only');
+        continue;
+      }
+      qualify ??= 'half-life';
+    }
     /** Why a positive inclusion's list is read as sufficient, any(X, unread), rather than necessary. */
     let sufficient: string | null = null;
     const items = list.items.filter((it) => {
