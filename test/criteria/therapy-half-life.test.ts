@@ -46,7 +46,13 @@ describe('the "whichever" that combines them', () => {
 
   it('finds "whichever was shortest" past an anchor that holds parentheses', () => {
     const c = readCondition('Use of investigational agent in the 4 weeks or 5 half-lives prior to the first dose of MBS8(1V270), whichever was shortest.', 'exclusion');
-    expect(c).toEqual({ all: [therapy({ kinds: ['investigational'], withinDays: 28 }), unread('in the 4 weeks or 5 half-lives'), unread('1V270), whichever was shortest')] });
+    expect(c).toEqual({
+      all: [
+        therapy({ kinds: ['investigational'], withinDays: 28 }),
+        unread('in the 4 weeks or 5 half-lives'),
+        unread('Use of investigational agent in the 4 weeks or 5 half-lives prior to the first dose of MBS8(1V270), whichever was shortest'),
+      ],
+    });
   });
 
   it('reads "whichever is longer" as receipt within the days, or earlier receipt left open', () => {
@@ -61,6 +67,18 @@ describe('the "whichever" that combines them', () => {
   it('reads "whichever longer" without "is"', () => {
     expect(readCondition('Investigational drug use within 14 days (or 5 half-lives, whichever longer) of the first dose of nivolumab and relatlimab.', 'exclusion')).toMatchObject({
       any: [therapy({ kinds: ['investigational'], withinDays: 14 }), { all: [therapy({ kinds: ['investigational'] }), unread('within 14 days or 5 half-lives, whichever longer')] }],
+    });
+  });
+});
+
+describe('lists that share a half-life window', () => {
+  it('reads lists parted by a slash as members of one union that share the window after the last', () => {
+    const hl = unread('within 3 weeks 21 days or 5 half-lives, whichever is shorter');
+    expect(readCondition('Cancer therapy/ any cancer investigational drug within 3 weeks (21 days) or 5 half-lives (whichever is shorter).', 'exclusion')).toEqual({
+      any: [
+        { all: [therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'], withinDays: 21 }), hl, unread('cancer')] },
+        { all: [therapy({ kinds: ['investigational'], withinDays: 21 }), hl, unread('cancer')] },
+      ],
     });
   });
 });
