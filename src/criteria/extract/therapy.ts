@@ -23,9 +23,16 @@
  *   metastatic); "(neo)adjuvant" and "perioperative" give one finding per setting, joined with any.
  *   Stem-cell transplants are left to the medical-history reader (condition facts say allogeneic or
  *   autologous; the treatment kind 'transplant' cannot).
- * - Units: 1 week = 7 days, 1 month = 30 days, 1 year = 365 days. "N half-lives" is never read: "4
- *   weeks or 5 half-lives, whichever is longer" keeps the 4 weeks; "whichever is shorter" (or no
- *   qualifier) leaves the whole window unread, since no fixed number of days is right for every drug.
+ * - Units: 1 week = 7 days, 1 month = 30 days, 1 year = 365 days. "N half-lives" is never read as days,
+ *   since no fixed number is right for every drug; only what is certain is: "within 4 weeks or 5
+ *   half-lives, whichever is shorter" is at most 4 weeks, all(X within 28 days, unread half-lives);
+ *   "whichever is longer" is at least 4 weeks, any(X within 28 days, all(X, unread half-lives)); with
+ *   no "whichever" only receipt is implied, all(X, unread half-lives). A minimum gap is the same
+ *   reading negated.
+ * - An exclusion line that is only a treatment and its modifiers ("Palliative radiotherapy.") excludes
+ *   either its receipt or its current use: receipt is a necessary condition, the rest stays unread.
+ *   Examples after a class ("systemic therapies to treat cancer, such as neo-adjuvant chemotherapy")
+ *   join its union and do not narrow it.
  * - Generic "prior therapy/treatment" and "anticancer therapy" are read as kind 'systemic', which is
  *   safe where the text forbids or excludes (every systemic treatment is an anticancer treatment);
  *   in a positive inclusion they are read only with a line count or an outcome.
