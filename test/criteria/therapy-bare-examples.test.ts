@@ -1,9 +1,10 @@
 /**
- * Two phrase families of the prior-therapy reader. Examples after a class ("such as", "e.g.") join its
- * union without narrowing it, with any setting words of their own. An exclusion line that is only a
- * treatment and its modifiers ("Palliative radiotherapy.") excludes its receipt or its current use, so
- * receipt is read as a necessary condition and the rest kept unread. Every line is verbatim from the
- * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
+ * Three phrase families of the prior-therapy reader. Examples after a class ("such as", "e.g.") join
+ * its union without narrowing it, with any setting words of their own. An exclusion line that is only
+ * a treatment and its modifiers ("Palliative radiotherapy.") excludes its receipt or its current use,
+ * so receipt is read as a necessary condition and the rest kept unread. "Prior X exposure" is receipt
+ * of a drug or class. Lines are verbatim from the oncology corpus
+ * (fixtures/ctgov/studies.oncology.v2.jsonl.gz), or the leading clause of one.
  */
 import { readCondition, readRule, therapy, unparsed as unread } from '../support/criteria';
 
@@ -59,5 +60,17 @@ describe('an exclusion that is only a treatment', () => {
         'Current or prior use of immunosuppressive medication within 14 days before the first dose of durvalumab or tremelimumab. The following are exceptions to this criterion:',
       ]),
     ).toBeNull();
+  });
+});
+
+describe('exposure after a past cue', () => {
+  it('reads "Prior … antibody exposure" in an exclusion as receipt of the classes', () => {
+    expect(readCondition('Prior anti-PD-1, CTLA-4, PDL-1 or LAG 3 antibody exposure', 'exclusion')).toEqual(
+      therapy({ classes: ['anti_pd1', 'anti_ctla4', 'anti_pd_l1', 'anti_lag3'] }),
+    );
+  });
+
+  it('does not read radiation exposure, which may be diagnostic or occupational', () => {
+    expect(readCondition('Prior radiation exposure', 'exclusion')).toBeNull();
   });
 });

@@ -1043,7 +1043,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
     if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
     if (lastWin && /^\s*(?:the\s+)?(?:beginning|start|starting|initiation|initiating|commencing|commencement|first\s+dose\s+of|first)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
-    if (l.items.some((it) => BLOCK_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 60))))) {
+    // "Prior anti-PD-1 … antibody exposure": after a past cue, exposure to a drug or class is its receipt
+    // ("radiation exposure" may be diagnostic or occupational).
+    const receiptExposure = (it: Item): boolean => input.kind === 'exclusion' && (it.drugs.size > 0 || it.classes.size > 0) && /^[\s-]*exposure\b/i.test(text.slice(it.end, it.end + 12)) && /\b(?:prior|previous(?:ly)?)\s+(?:[\w-]+\s+){0,1}$/i.test(text.slice(Math.max(s, l.start - 30), l.start));
+    if (l.items.some((it) => BLOCK_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 60))) && !receiptExposure(it))) {
       l.blocked = true;
       l.blockedBy ??= 'after';
       if (l.items.every((it) => EFFECT_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 30))))) l.gate = true;
