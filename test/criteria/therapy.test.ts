@@ -233,13 +233,19 @@ describe('therapy extractor: exact conditions', () => {
     expect(read('Patients who are receiving any other investigational agents.', 'exclusion')).toEqual(therapy({ kinds: ['investigational'], withinDays: 1 }));
   });
 
-  it('keeps the weeks of "N weeks or 5 half-lives, whichever is longer"; when shorter they bound a necessary condition', () => {
+  it('reads "N weeks or 5 half-lives, whichever is longer" as receipt within the weeks or earlier receipt left open; when shorter the weeks bound a necessary condition', () => {
+    // At least 30 days: receipt within them excludes; earlier receipt depends on the half-lives.
     expect(
       read('Treatment with any investigational drug within 30 days or 5 half-lives, whichever is longer, before the first dose.', 'exclusion'),
-    ).toEqual(therapy({ kinds: ['investigational'], withinDays: 30 }));
+    ).toEqual({
+      any: [
+        therapy({ kinds: ['investigational'], withinDays: 30 }),
+        { all: [therapy({ kinds: ['investigational'] }), unread('within 30 days or 5 half-lives, whichever is longer')] },
+      ],
+    });
     // Within the shorter of 30 days and 5 half-lives implies within 30 days, not the reverse.
     expect(read('Treatment with any investigational drug within 30 days or 5 half-lives, whichever is shorter, before the first dose.', 'exclusion')).toEqual({
-      all: [therapy({ kinds: ['investigational'], withinDays: 30 }), unread('5 half-lives, whichever is shorter')],
+      all: [therapy({ kinds: ['investigational'], withinDays: 30 }), unread('within 30 days or 5 half-lives, whichever is shorter')],
     });
   });
 

@@ -23,9 +23,16 @@
  *   metastatic); "(neo)adjuvant" and "perioperative" give one finding per setting, joined with any.
  *   Stem-cell transplants are left to the medical-history reader (condition facts say allogeneic or
  *   autologous; the treatment kind 'transplant' cannot).
- * - Units: 1 week = 7 days, 1 month = 30 days, 1 year = 365 days. "N half-lives" is never read: "4
- *   weeks or 5 half-lives, whichever is longer" keeps the 4 weeks; "whichever is shorter" (or no
- *   qualifier) leaves the whole window unread, since no fixed number of days is right for every drug.
+ * - Units: 1 week = 7 days, 1 month = 30 days, 1 year = 365 days. "N half-lives" is never read as days,
+ *   since no fixed number is right for every drug; only what is certain is: "within 4 weeks or 5
+ *   half-lives, whichever is shorter" is at most 4 weeks, all(X within 28 days, unread half-lives);
+ *   "whichever is longer" is at least 4 weeks, any(X within 28 days, all(X, unread half-lives)); with
+ *   no "whichever" only receipt is implied, all(X, unread half-lives). A minimum gap is the same
+ *   reading negated.
+ * - An exclusion line that is only a treatment and its modifiers ("Palliative radiotherapy.") excludes
+ *   either its receipt or its current use: receipt is a necessary condition, the rest stays unread.
+ *   Examples after a class ("systemic therapies to treat cancer, such as neo-adjuvant chemotherapy")
+ *   join its union and do not narrow it.
  * - Generic "prior therapy/treatment" and "anticancer therapy" are read as kind 'systemic', which is
  *   safe where the text forbids or excludes (every systemic treatment is an anticancer treatment);
  *   in a positive inclusion they are read only with a line count or an outcome.
@@ -113,6 +120,14 @@ interface Window {
   days: number;
   /** 'within': had it within N days; 'since': at least N days must have passed. */
   sense: 'within' | 'since';
+  /**
+   * The window is N days or a number of half-lives of the drug ("within 28 days or 5 half-lives"),
+   * its span holding both: 'shorter' (at most N days), 'longer' (at least N days) or 'unknown' (no
+   * "whichever" said). The half-lives themselves are never read.
+   */
+  halfLife?: 'shorter' | 'longer' | 'unknown';
+  /** The "whichever is shorter" phrase that qualifies it, read with it. */
+  qualifierSpan?: Span;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,8 +167,21 @@ const WASHOUT_RE = new RegExp(
 /** "(6 weeks for nitrosoureas or mitomycin C)": a window for the list that follows, in the sentence's sense. */
 const FOR_RE = new RegExp(String.raw`\b${NUM}\s*[-\s]?\s*(${UNIT})\s+(?=for\b)`, 'gi');
 const HALF_LIFE_RE = /half[\s-]?li(?:fe|ves)/i;
-const HALF_LIFE_SHORTER_RE = /whichever\s+(?:is|was|comes)\s+(?:the\s+)?(?:shorter|shortest|lesser|less|earlier|sooner)/i;
-const LONGER_RE = /whichever\s+(?:is|was|comes)\s+(?:the\s+)?(?:longer|greater|longest|greatest|later)/i;
+const HALF_LIFE_SHORTER_RE = /whichever\s+(?:(?:is|was|comes)\s+)?(?:the\s+)?(?:shorter|shortest|lesser|least|less|earlier|sooner)|\bif\s+shorter\b/i;
+const LONGER_RE = /whichever\s+(?:(?:is|was|comes)\s+)?(?:the\s+)?(?:longer|greater|longest|greatest|later)|\bif\s+longer\b/i;
+/** "5 half-lives", "five half-lives of the drug", "5 times the elimination half-life". */
+const HL_COUNT = String.raw`${NUMBER}\s*(?:x\s*|times\s+(?:the\s+)?(?:(?:elimination|terminal|plasma)\s+)?)?half[\s-]?li(?:fe|ves)(?:\s+periods?)?(?:\s*\((?![^()]*\bwhichever\b)[^()]{0,40}\))?(?:\s+of\s+(?:the\s+|a\s+|an\s+|any\s+|that\s+|each\s+|such\s+)?(?:[\w/-]+\s+){0,3}?(?:drugs?|agents?|products?|therap(?:y|ies)|medications?|treatments?|compounds?|biologics?|IMP|IP)\b(?:\s*\))?)?`;
+/** Joins the two lengths: ", or", "or, if shorter,". */
+const HL_OR = String.raw`\s*,?\s*(?:\(\s*)?or\s*,?\s*(?:if\s+(?:shorter|longer)\s*,?\s*)?(?:within\s+)?`;
+/** "5 half-lives or 28 days" with the half-lives first; the days (group 2, 3) are the window read. */
+const HL_FIRST_RE = new RegExp(
+  String.raw`\b(?:(within|in|during)\s+|(at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=|>|more\s+than)\s*)?${HL_COUNT}${HL_OR}${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of)\b\s*${ANCHOR})?`,
+  'gi',
+);
+/** "…or 5 half-lives" right after a window of days, read into it. */
+const HL_AFTER_RE = new RegExp(String.raw`^(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?${HL_OR}(?:a\s+time\s+(?:period|interval)\s+(?:equal\s+to|of|less\s+than)\s+(?:at\s+least\s+)?)?${HL_COUNT}`, 'i');
+/** The "whichever" phrase after a half-life window: ", whichever is shorter", "(whichever is longer)". */
+const HL_WHICHEVER_RE = /^[\s,]*(?:\(\s*)?(?:[^().;]{0,80}?)(whichever\s+(?:(?:is|was|comes)\s+)?(?:the\s+)?\w+|if\s+(?:shorter|longer))\s*\)?/i;
 /** Relative to the end of a treatment, not the as-of date: "within 6 months of completing". */
 const RELATIVE_RE =
   /^\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of|after|from|following)\s+(?:the\s+)?(?:completion|completing|completed|end|ending|stopping|discontinu\w*|cessation|finishing)/i;
@@ -219,6 +247,25 @@ function permitsList(sentence: string, a: number, b: number): boolean {
 }
 const NEG_PERMISSION_RE =
   /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|acceptable|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
+
+/** "within 5 half-lives" with no number of days beside it. */
+const HL_ONLY_RE = new RegExp(String.raw`^[\s,]*(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:used|given|received|taken)\s+)?(?:within|in|during)\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?${HL_COUNT}`, 'i');
+/** Words beside a bare treatment that only modify it ("palliative", "partial breast", "low dose", "recent"). */
+const BARE_MODIFIER_RE = /^(?:recent|partial|whole|adjuvant-intent|intent|any|all|other|prior|previous|concurrent|parallel|ongoing|current|systemic|local|focal|breast|brain|chest|pelvic|\w+ive|\w+al|\w+ic|\w+ary|low|high|dose|doses|mg|daily|day|per|or|and|equivalent|prednisone)$/i;
+
+/**
+ * A whole exclusion line that is one treatment list and words that only modify it, with no cue of
+ * time: read as a necessary condition (receipt), the modifiers kept unread.
+ */
+function bareExclusion(ctx: Ctx, list: List & { unknownMember: boolean }, listCount: number, s: number, e: number): boolean {
+  const { text, input } = ctx;
+  if (input.kind !== 'exclusion' || input.context.length || listCount !== 1 || list.unknownMember) return false;
+  if (/\S/.test(text.slice(0, s).replace(/^[\s\W\d.]*$/, '')) || /[^\s.;,]/.test(text.slice(e))) return false;
+  if (input.scopes.scopes.some((sc) => sc.kind === 'negated' || sc.kind === 'exception')) return false;
+  const masked = maskSpans(text, s, e, spanOf(list.items)).replace(/\([^()]{0,40}\)/g, (p) => (/\d\s*mg\b/i.test(p) ? ' ' : p));
+  const words = masked.match(/[A-Za-z][\w-]*/g) ?? [];
+  return words.length <= 3 && words.every((w) => BARE_MODIFIER_RE.test(w));
+}
 
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
@@ -677,6 +724,22 @@ function windowsIn(text: string, s: number, e: number): Window[] {
     out.push({ start, end, days: Math.round(v * d), sense });
   };
   const bare = BARE_SINCE_GATE.test(sub);
+  const halfLife = HALF_LIFE_RE.test(sub);
+  if (halfLife) {
+    // Half-lives first ("within 5 half-lives or 28 days before"): the days are the window read; taken
+    // before the other readers, which would see only the days.
+    HL_FIRST_RE.lastIndex = 0;
+    for (let m = HL_FIRST_RE.exec(sub); m; m = HL_FIRST_RE.exec(sub)) {
+      const start = s + m.index;
+      const end = start + m[0].replace(/\s+$/, '').length;
+      const since = !!m[2] || /^\s*(?:\([^()]{0,40}\)\s*)?(?:since|following|after)\b/i.test(sub.slice(end - s));
+      // Without "within" the window must be anchored before something ("… or 2 weeks prior to enrolment").
+      if (!m[1] && !since && !/\b(?:prior\s+to|before|preceding|of)\b/i.test(m[0])) continue;
+      const n = out.length;
+      push(start, end, m[3], m[4], since ? 'since' : 'within');
+      if (out.length > n) out[n]!.halfLife = 'unknown';
+    }
+  }
   for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, BEFORE_RE, UPTO_FROM_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : [])]) {
     re.lastIndex = 0;
     for (let m = re.exec(sub); m; m = re.exec(sub)) {
@@ -694,8 +757,42 @@ function windowsIn(text: string, s: number, e: number): Window[] {
       else push(start, end, m[1], m[2], 'within');
     }
   }
+  if (halfLife) for (const w of out) halfLifeOf(text, w, e);
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Reads "or 5 half-lives" after a window of days into it, and the "whichever is shorter" that says
+ * how the two combine. Only what is certain is read: with "shorter" the window is at most the days,
+ * with "longer" at least the days; the half-lives stay an unread qualifier.
+ */
+function halfLifeOf(text: string, w: Window, e: number): void {
+  if (!w.halfLife) {
+    const after = HL_AFTER_RE.exec(text.slice(w.end, e));
+    if (!after) return;
+    w.end += after[0].replace(/\s+$/, '').length;
+    w.halfLife = 'unknown';
+  }
+  const span = text.slice(w.start, w.end);
+  if (/\bif\s+shorter\b/i.test(span)) w.halfLife = 'shorter';
+  else if (/\bif\s+longer\b/i.test(span)) w.halfLife = 'longer';
+  const q = w.halfLife === 'unknown' ? HL_WHICHEVER_RE.exec(text.slice(w.end, e)) : null;
+  if (q) {
+    const at = w.end + q[0].indexOf(q[1]!);
+    w.qualifierSpan = [at, at + q[1]!.length];
+    w.halfLife = HALF_LIFE_SHORTER_RE.test(q[1]!) ? 'shorter' : LONGER_RE.test(q[1]!) ? 'longer' : 'unknown';
+  } else if (w.halfLife === 'unknown') {
+    // Further on, past an anchor with its own parentheses ("… prior to the first dose of X(1V270), whichever
+    // was shortest"): the sense is read, the words stay for the qualifier.
+    const rest = text.slice(w.end, e);
+    w.halfLife = HALF_LIFE_SHORTER_RE.test(rest) ? 'shorter' : LONGER_RE.test(rest) ? 'longer' : 'unknown';
+  }
+  // "(whichever is shorter) since last dose of": the minimum gap's own preposition, past the aside.
+  const from = w.qualifierSpan ? w.qualifierSpan[1] : w.end;
+  const since = w.sense === 'since' ? HL_SINCE_TAIL_RE.exec(text.slice(from, e)) : null;
+  if (since) w.end = from + since[0].length;
+}
+const HL_SINCE_TAIL_RE = /^\s*\)?\s*,?\s*(?:since|after|following|from)\b/i;
 
 /** Setting words next to a list. */
 function settingsNear(text: string, list: List, e: number): { settings: Setting[]; spans: Span[]; unknown: boolean } {
@@ -788,6 +885,14 @@ function cueRun(ctx: Ctx, at: number, s: number): Span | null {
 /** Words that may stand between the items of one list without breaking it. */
 const LIST_GAP_RE =
   /^[\s,;/()[\]]*(?:(?:and\s*\/\s*or|and|or|nor|plus|\+\/-|\+|±|as\s+well\s+as|with\s+or\s+without|e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including(?:,?\s+but\s+not\s+limited\s+to)?|incl\.?|like|for\s+example|either|both|in\s+combination\s+with|combined\s+with|with|followed\s+by|and\s+other|or\s+other|other|any\s+other|any|another|an?|the|prior|previous|(?:forms?|types?|kinds?)\s+of|[*•:-])[\s,;/()[\]:]*)*$/i;
+/**
+ * Between a class and its examples: a purpose that every anticancer treatment has ("to treat cancer"),
+ * the example lead-in, and the setting words of the example, which narrow only the example.
+ */
+const EXAMPLE_GAP_RE = new RegExp(
+  String.raw`^\s*(?:,?\s*(?:used\s+)?(?:to\s+treat|for\s+(?:the\s+)?treatment\s+of)\s+(?:a\s+|the\s+|any\s+)?(?:cancer|malignanc(?:y|ies)|neoplasms?)\b)?[\s,]*(?:\(\s*)?(?:such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:${SETTING_WORD}|other|any|the|an?)[\s-]+){0,3}$`,
+  'i',
+);
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
@@ -850,7 +955,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (cur) {
       const prev = cur.items[cur.items.length - 1]!;
       const gap = text.slice(prev.end, it.start);
-      const known = LIST_GAP_RE.test(gap);
+      // "systemic therapies to treat cancer, such as neo-adjuvant chemotherapy or hormonal therapy": examples
+      // of the class before, with their settings, do not narrow it; they join its union, read with it.
+      const plain = LIST_GAP_RE.test(gap);
+      const example = !plain && EXAMPLE_GAP_RE.test(gap) && /\b(?:such|e\.?\s?g|example)\b/i.test(gap);
+      // The words only: a parenthesis stays visible to the readers that track depth.
+      if (example) for (const w of gap.matchAll(/[^\s(),]+(?:\s+[^\s(),]+)*/g)) it.spans.push([prev.end + w.index, prev.end + w.index + w[0].length]);
+      const known = example || plain;
       const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
       if (prev.except === it.except && (known || unknown)) {
         if (unknown) {
@@ -932,7 +1043,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
     if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
     if (lastWin && /^\s*(?:the\s+)?(?:beginning|start|starting|initiation|initiating|commencing|commencement|first\s+dose\s+of|first)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
-    if (l.items.some((it) => BLOCK_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 60))))) {
+    // "Prior anti-PD-1 … antibody exposure": after a past cue, exposure to a drug or class is its receipt
+    // ("radiation exposure" may be diagnostic or occupational).
+    const receiptExposure = (it: Item): boolean => input.kind === 'exclusion' && (it.drugs.size > 0 || it.classes.size > 0) && /^[\s-]*exposure\b/i.test(text.slice(it.end, it.end + 12)) && /\b(?:prior|previous(?:ly)?)\s+(?:[\w-]+\s+){0,1}$/i.test(text.slice(Math.max(s, l.start - 30), l.start));
+    if (l.items.some((it) => BLOCK_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 60))) && !receiptExposure(it))) {
       l.blocked = true;
       l.blockedBy ??= 'after';
       if (l.items.every((it) => EFFECT_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 30))))) l.gate = true;
@@ -1103,7 +1217,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // "Patients must have completed any prior systemic therapy (at the time of enrollment)": none ongoing.
     const completedAll =
       input.kind === 'inclusion' && !negForMode && !win && COMPLETED_ALL_BEFORE_RE.test(text.slice(Math.max(s, list.start - 50), list.start)) && COMPLETED_ALL_AFTER_RE.test(text.slice(list.end, e));
-    const forbids = negForMode !== ((win?.sense === 'since' && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
+    // A minimum gap keeps its sense where the window itself is dropped below (half-lives with no "whichever").
+    const sinceSense = win?.sense === 'since';
+    const forbids = negForMode !== ((sinceSense && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
 
@@ -1143,7 +1259,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // therapy is allowed" permits having had it.
     const permittedHere = (): boolean =>
       !isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
-    if (!hasCue) {
+    // An exclusion that is only a treatment and its modifiers ("Palliative radiotherapy.", "Recent surgery or
+    // radiotherapy") excludes either its receipt or its current use: receipt is necessary either way.
+    const bare = !hasCue && bareExclusion(ctx, list, lists.length, s, e);
+    const halfLivesOnly = !hasCue && HL_ONLY_RE.test(text.slice(list.end, limitAfter));
+    if (!hasCue && !bare && !halfLivesOnly) {
       note('2:if hasCue');
       if (permittedList && permittedHere()) list.gate = true;
       continue;
@@ -1179,7 +1299,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // a site, "unless…"), it is kept as a necessary condition instead: joined with an unparsed leaf
     // for the qualifier, which is exact in three-valued logic ("radiotherapy to the breast" →
     // all(radiotherapy, unread "to the breast"): no radiotherapy rules it out, any leaves it open).
-    let qualify: string | null = farWindow ? 'window past words' : stop ? 'cannot stop' : null;
+    let qualify: string | null = farWindow ? 'window past words' : stop ? 'cannot stop' : bare ? 'bare exclusion' : null;
+    // "within 5 half-lives" alone: no number of days, only receipt is implied.
+    if (halfLivesOnly && !win) {
+      if (!strict) {
+        note('8:half-lives only');
+        continue;
+      }
+      qualify ??= 'half-life';
+    }
     /** Why a positive inclusion's list is read as sufficient, any(X, unread), rather than necessary. */
     let sufficient: string | null = null;
     const items = list.items.filter((it) => {
@@ -1230,16 +1358,58 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       qualify ??= 'dropped';
     }
 
-    // Windows in half-lives: keep the weeks only for "whichever is longer".
-    // Only a half-life beside this window bounds it: a sentence may give other lists windows of their own
-    // ("… within 4 weeks or 5 half-lives, small molecule targeted therapy … within 5 days").
-    if (win && halfLife && (windowFromContext || windows.length < 2 || HALF_LIFE_RE.test(text.slice(Math.max(s, win.start - 40), Math.min(e, win.end + 40)))) && !halfLifeLonger) {
+    // Windows in half-lives ("within 4 weeks or 5 half-lives"). Only what is certain is read: with
+    // "whichever is shorter" the window is at most 4 weeks, so receipt within 4 weeks is necessary;
+    // with "whichever is longer" it is at least 4 weeks, so receipt within 4 weeks suffices and any
+    // earlier receipt leaves it open; with neither, only receipt is implied. The half-lives stay an
+    // unparsed leaf.
+    const hlWin = win?.halfLife ? win : undefined;
+    const hlSource = windowFromContext ? contextText : text;
+    const hlLeaf: LeafCondition | null = hlWin
+      ? {
+          fact: 'unparsed',
+          operator: 'equal',
+          value: true,
+          params: {
+            text: `${hlSource.slice(hlWin.start, hlWin.end)}${hlWin.qualifierSpan && hlWin.qualifierSpan[0] >= hlWin.end ? `, ${hlSource.slice(hlWin.qualifierSpan[0], hlWin.qualifierSpan[1])}` : ''}`
+              .replace(/[()]/g, ' ')
+              .replace(/\s+/g, ' ')
+              .replace(/\s+,/g, ',')
+              .trim(),
+          },
+        }
+      : null;
+    // The half-life words are read into the leaf that stands for them.
+    // So is a later window that restates the days ("(or if half-life is unknown, within 28 days)").
+    const hlSpans: Span[] =
+      hlLeaf && !windowFromContext && hlWin
+        ? [
+            [hlWin.start, hlWin.end],
+            ...(hlWin.qualifierSpan ? [hlWin.qualifierSpan] : []),
+            ...windows.filter((w) => w !== hlWin && w.start >= hlWin.end && w.days === hlWin.days && w.sense === hlWin.sense).map((w): Span => [w.start, w.end]),
+          ]
+        : [];
+    let hlLonger = false;
+    if (hlWin && hlWin.halfLife === 'longer') {
+      if (!strict) {
+        note('8:half-life longer');
+        continue;
+      }
+      hlLonger = true;
+    } else if (hlWin) {
+      if (!strict) {
+        note('8:half-life');
+        continue;
+      }
+      if (hlWin.halfLife !== 'shorter') win = undefined;
+      qualify ??= 'half-life';
+    } else if (win && halfLife && !windows.some((w) => w.halfLife) && (windowFromContext || windows.length < 2 || HALF_LIFE_RE.test(text.slice(Math.max(s, win.start - 40), Math.min(e, win.end + 40)))) && !halfLifeLonger) {
+      // Half-lives the window reader could not join to the days ("within 4 weeks; for agents with a
+      // long half-life, 5 half-lives"): the same reading, with the words kept by the qualifier.
       if (!strict) {
         note('8:if win  halfLife  halfLifeLonger');
         continue;
       }
-      // "4 weeks or 5 half-lives, whichever is shorter": within the shorter window implies within 4
-      // weeks; with no qualifier only receipt itself is implied.
       if (!HALF_LIFE_SHORTER_RE.test(sentence)) win = undefined;
       qualify ??= 'half-life';
     }
@@ -1292,6 +1462,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       ...lists.flatMap((l) => l.items.flatMap((i) => i.spans)),
       ...windows.map((w): Span => [w.start, w.end]),
       ...anchorPhrases(text, Math.max(s, limitBefore), e),
+      ...hlSpans,
       ...(exceptLists.length ? input.scopes.triggers : []),
     ]);
     const exceptItems = exceptLists.filter((x) => x.start > list.end && x.start < limitAfter).flatMap((x) => x.items);
@@ -1467,6 +1638,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       qualify ??= 'window elsewhere';
     }
     let qualifier: { leaf: LeafCondition; spans: Span[] } | null = null;
+    let hlExtra: LeafCondition | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
       const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue);
@@ -1481,7 +1653,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       for (const it of items) if (isBroadGeneric(ctx, it)) it.kinds = new Set(ANY_TREATMENT);
       exceptItems.length = 0;
       // "4 weeks or 5 half-lives, whichever is longer": a window of unknown length, so only receipt is implied.
-      if (halfLife && halfLifeLonger) delete params.withinDays;
+      if (halfLife && halfLifeLonger && !hlLonger) delete params.withinDays;
       // Other windows later in the clause may be alternatives ("within 2 weeks, or … within 4 weeks"):
       // only the longest is implied.
       const others = windows.filter((w) => w !== win && w.start >= list.end && w.end <= clauseEnd);
@@ -1503,10 +1675,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "unable to interrupt" is the qualifier whatever words the clause holds besides.
       if (stop) qualifier = { leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } }, spans: [stop, [restStart, clauseEnd]] };
       else qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, qualMasked)) ?? {
-        leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
+        leaf: hlLeaf && qualify === 'half-life' ? hlLeaf : { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
+      if (hlLeaf && !hlLonger && qualifier.leaf !== hlLeaf) hlExtra = hlLeaf;
     }
+
 
     const groups: Item[][] = [];
     const eachRequired = list.hasAnd && !negForMode && !(input.kind === 'exclusion' && !TOGETHER_RE.test(text.slice(Math.max(s, list.start - 40), list.end)));
@@ -1548,7 +1722,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           // "Progressed on standard therapy, including A and B": the progression was on the therapy as
           // a whole; A and B were only part of it.
           if (outcome && !group.every((i) => i.included)) p.outcome = outcome;
-          const c = combinationInUnion ? unionOfCombinations(group, p, exceptItems) : conditionFor(group, p, exceptItems);
+          let c = combinationInUnion ? unionOfCombinations(group, p, exceptItems) : conditionFor(group, p, exceptItems);
+          // "Within 4 weeks or 5 half-lives, whichever is longer": receipt within 4 weeks, or receipt
+          // earlier with the half-lives unknown.
+          if (c && hlLonger && hlLeaf && p.withinDays !== undefined) {
+            const { withinDays: _days, ...anyTime } = p;
+            const earlier = combinationInUnion ? unionOfCombinations(group, anyTime, exceptItems) : conditionFor(group, anyTime, exceptItems);
+            if (earlier) c = { any: [c, { all: [earlier, hlLeaf] }] };
+          }
           if (c) conds.push(c);
         }
       }
@@ -1558,7 +1739,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
       if (unknownLeaves && strict) condition = { any: [condition, ...unknownLeaves.map(([a, b]): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(a, b).replace(/\s+/g, ' ').trim() } }))] };
-      if (qualifier && group === groups[0]) condition = { all: [condition, qualifier.leaf] };
+      if (qualifier && group === groups[0]) condition = { all: [condition, ...(hlExtra ? [hlExtra] : []), qualifier.leaf] };
       let polarityHandled = false;
       if (sufficient) {
         const words = sentence.replace(/\s+/g, ' ').trim();
@@ -1572,7 +1753,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (naive) {
         condition = flipBool(condition);
         polarityHandled = !isNeg;
-      } else if ((win?.sense === 'since' || completedAll) && !isNeg && !requiredGap) {
+      } else if ((sinceSense || completedAll) && !isNeg && !requiredGap) {
         condition = flipBool(condition);
         polarityHandled = true;
       } else if (restated) polarityHandled = true;
@@ -1584,7 +1765,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         spans: mergeSpans(groupSpans),
         anchor: group[0]!.start,
         ...(polarityHandled ? { polarityHandled } : {}),
-        ...(qualifier && group === groups[0] ? { cover: [...qualifier.spans, ...(unknownLeaves ?? [])] } : unknownLeaves ? { cover: unknownLeaves } : {}),
+        ...(qualifier && group === groups[0]
+          ? { cover: [...qualifier.spans, ...(unknownLeaves ?? []), ...hlSpans] }
+          : unknownLeaves || (hlLonger && hlSpans.length)
+            ? { cover: [...(unknownLeaves ?? []), ...(hlLonger ? hlSpans : [])] }
+            : {}),
       });
     }
     ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
@@ -1812,7 +1997,7 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
 }
 
 /** Unread members between two lists of one union: comma-separated, then an optional "or" and two words. */
-const UNION_GAP_RE = /^[\s,]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i;
+const UNION_GAP_RE = /^[\s,/]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i;
 /** The same with the "or" first: ", or oncolytic virus therapy, ". */
 const UNION_GAP_OR_FIRST_RE = /^[\s,]*(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$/i;
 
@@ -2258,7 +2443,7 @@ function isBroadGeneric(ctx: Ctx, it: Item): boolean {
   return !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(ctx.text.slice(it.start, it.end)) && !/\bsystemic\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 10), it.start));
 }
 
-const QUALIFIER_SKIP = new Set(['or', 'and', 'any', 'all', 'the', 'a', 'an', 'of', 'with', 'to', 'for', 'in', 'on', 'by', 'who', 'that', 'which', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been', 'be', 'patients', 'patient', 'participants', 'participant', 'subjects', 'subject', 'prior', 'previous', 'previously', 'received', 'receiving', 'treated', 'treatment', 'therapy', 'must', 'not', 'no']);
+const QUALIFIER_SKIP = new Set(['receipt', 'or', 'and', 'any', 'all', 'the', 'a', 'an', 'of', 'with', 'to', 'for', 'in', 'on', 'by', 'who', 'that', 'which', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'been', 'be', 'patients', 'patient', 'participants', 'participant', 'subjects', 'subject', 'prior', 'previous', 'previously', 'received', 'receiving', 'treated', 'treatment', 'therapy', 'must', 'not', 'no']);
 
 /**
  * The words of a clause no finding read, as an unparsed leaf with the spans it stands for, or null
