@@ -6,7 +6,16 @@
  * that must not take the reading: short abbreviations (PCI, BCG) are ambiguous in criteria.
  */
 import { lexicons } from '../../src/criteria/lexicon';
-import { classesOf, drugsOf, mentionIds, readCondition, readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
+import {
+  classesOf,
+  drugsOf,
+  mentionIds,
+  readCondition,
+  readRule,
+  therapy,
+  therapyLeaves,
+  unparsed,
+} from '../support/criteria';
 
 const lex = lexicons();
 const ancestors = (drug: string): Set<string> => {
@@ -24,13 +33,23 @@ describe('immunostimulatory agents', () => {
         'exclusion',
       ),
     ).toEqual({
-      condition: { all: [therapy({ classes: ['immunostimulant', 'cytokine'], withinDays: 42 }), unparsed('five half-lives of the drug, whichever is shorter')] },
+      condition: {
+        all: [
+          therapy({ classes: ['immunostimulant', 'cytokine'], withinDays: 42 }),
+          unparsed('within 6 weeks or five half-lives of the drug, whichever is shorter'),
+        ],
+      },
       unread: 'first full dose of atezolizumab and tiragolumab',
     });
   });
 
   it('keeps the immunomodulatory part unread and reads the immunostimulatory window', () => {
-    expect(readRule('Systemic immunomodulatory agents within 14 days prior to trial entry (immunostimulatory agents within four weeks). Exceptions to this are:', 'exclusion')).toEqual({
+    expect(
+      readRule(
+        'Systemic immunomodulatory agents within 14 days prior to trial entry (immunostimulatory agents within four weeks). Exceptions to this are:',
+        'exclusion',
+      ),
+    ).toEqual({
       condition: therapy({ classes: ['immunostimulant'], withinDays: 28 }),
       unread: 'Systemic immunomodulatory … 14',
     });
@@ -48,14 +67,28 @@ describe('immunostimulatory agents', () => {
   });
 
   it('reads thymosin as thymalfasin and leaves thymopentin unread', () => {
-    expect(readRule('Patients who have received treatment with thymosin, thymopentin, or thymosin a-1d within 3 months prior to enrollment.', 'exclusion')).toEqual({
+    expect(
+      readRule(
+        'Patients who have received treatment with thymosin, thymopentin, or thymosin a-1d within 3 months prior to enrollment.',
+        'exclusion',
+      ),
+    ).toEqual({
       condition: { any: [therapy({ drugs: ['thymalfasin'], withinDays: 90 }), unparsed('thymopentin')] },
       unread: '1d',
     });
   });
 
   it('knows the interferon spellings criteria use', () => {
-    for (const p of ['IFN', 'IFNs', 'IFN-gamma', 'interferon gamma', 'alpha-interferon', 'interferons', 'peginterferon', 'interleukins']) {
+    for (const p of [
+      'IFN',
+      'IFNs',
+      'IFN-gamma',
+      'interferon gamma',
+      'alpha-interferon',
+      'interferons',
+      'peginterferon',
+      'interleukins',
+    ]) {
       expect([p, classesOf(p)]).toEqual([p, ['cytokine']]);
     }
   });
@@ -76,16 +109,33 @@ describe('checkpoint and PD-1 phrasings', () => {
 
   it('reads a therapy directed against PVRIG, and leaves the CD226 axis unread', () => {
     expect(
-      readRule('Any therapy directed against PVRIG (COM701 or other anti-PVRIG mAb) or other CD226 axis receptor (TIGIT or CD96) at any time.', 'exclusion', [
-        'Has received prior anticancer treatment with the following therapies (specified time periods are from last dose of prior treatment to first dose of NM1F):',
-      ]),
-    ).toEqual({ condition: { any: [therapy({ drugs: ['com701'] }), therapy({ classes: ['anti_pvrig'] })] }, unread: 'CD226 axis receptor (TIGIT or CD96' });
+      readRule(
+        'Any therapy directed against PVRIG (COM701 or other anti-PVRIG mAb) or other CD226 axis receptor (TIGIT or CD96) at any time.',
+        'exclusion',
+        [
+          'Has received prior anticancer treatment with the following therapies (specified time periods are from last dose of prior treatment to first dose of NM1F):',
+        ],
+      ),
+    ).toEqual({
+      condition: { any: [therapy({ drugs: ['com701'] }), therapy({ classes: ['anti_pvrig'] })] },
+      unread: 'CD226 axis receptor (TIGIT or CD96',
+    });
   });
 });
 
 describe('radiation modalities', () => {
   it('reads the stereotactic and particle abbreviations as radiation', () => {
-    for (const p of ['hfSRT', 'SRT', 'FSRS', 'FSRT', 'HFRT', 'WBXRT', 'CIRT', 'carbon ion radiotherapy', 'prophylactic cranial irradiation (PCI)']) {
+    for (const p of [
+      'hfSRT',
+      'SRT',
+      'FSRS',
+      'FSRT',
+      'HFRT',
+      'WBXRT',
+      'CIRT',
+      'carbon ion radiotherapy',
+      'prophylactic cranial irradiation (PCI)',
+    ]) {
       expect([p, mentionIds(p, 'therapyKind')]).toEqual([p, ['radiation']]);
     }
     expect(mentionIds('prophylactic cranial irradiation (PCI)', 'therapyKind')).toEqual(['radiation']);
@@ -93,7 +143,9 @@ describe('radiation modalities', () => {
   });
 
   it('never reads bare PCI, which criteria use for percutaneous coronary intervention', () => {
-    expect(mentionIds('History of percutaneous coronary intervention (PCI) within 6 months', 'therapyKind')).toEqual([]);
+    expect(mentionIds('History of percutaneous coronary intervention (PCI) within 6 months', 'therapyKind')).toEqual(
+      [],
+    );
     expect(therapyLeaves(readCondition('PCI within 6 months', 'exclusion'))).toEqual([]);
   });
 
@@ -105,8 +157,12 @@ describe('radiation modalities', () => {
 
 describe('treatment-kind spellings', () => {
   it('reads molecularly directed and genotype-directed therapy as targeted therapy', () => {
-    expect(mentionIds('must have progressed on standard directed molecular therapy', 'therapyKind')).toEqual(['targeted']);
-    expect(mentionIds('prior treatment with at least 1 genotype-directed therapy', 'therapyKind')).toEqual(['targeted']);
+    expect(mentionIds('must have progressed on standard directed molecular therapy', 'therapyKind')).toEqual([
+      'targeted',
+    ]);
+    expect(mentionIds('prior treatment with at least 1 genotype-directed therapy', 'therapyKind')).toEqual([
+      'targeted',
+    ]);
   });
 
   it('reads mono- and polychemotherapy as chemotherapy', () => {
@@ -115,11 +171,20 @@ describe('treatment-kind spellings', () => {
   });
 
   it('reads breast conservation therapy as surgery with radiotherapy', () => {
-    expect(mentionIds('Objective signs of mild breast damage post Breast Conservation Therapy', 'therapyKind').sort()).toEqual(['radiation', 'surgery']);
+    expect(
+      mentionIds('Objective signs of mild breast damage post Breast Conservation Therapy', 'therapyKind').sort(),
+    ).toEqual(['radiation', 'surgery']);
   });
 
   it('leaves a named re-excision unread: as any surgery it would exclude every patient whose melanoma was excised', () => {
-    expect(therapyLeaves(readCondition('Naïve for re-excision of the primary melanoma site and for sentinel node procedure;', 'inclusion'))).toEqual([]);
+    expect(
+      therapyLeaves(
+        readCondition(
+          'Naïve for re-excision of the primary melanoma site and for sentinel node procedure;',
+          'inclusion',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('reads enzyme-inducing anti-epileptic agents as the EIAED class, not every antiepileptic', () => {
@@ -165,13 +230,17 @@ describe('BCG', () => {
 
 describe('investigational drugs and regimens', () => {
   it('reads IMA203 as anzutresgene autoleucel, a TCR-T therapy, and IMA203CD8 as no drug', () => {
-    expect(readCondition('Prior treatment with IMA203', 'exclusion')).toEqual(therapy({ drugs: ['anzutresgene_autoleucel'] }));
+    expect(readCondition('Prior treatment with IMA203', 'exclusion')).toEqual(
+      therapy({ drugs: ['anzutresgene_autoleucel'] }),
+    );
     expect(ancestors('anzutresgene_autoleucel').has('tcr_t')).toBe(true);
     expect(drugsOf('IMA203CD8')).toEqual([]);
   });
 
   it('reads a drug-naive requirement on tegavivint', () => {
-    expect(readCondition('Patients must not have received prior exposure to tegavivint', 'inclusion')).toEqual(therapy({ drugs: ['tegavivint'] }, false));
+    expect(readCondition('Patients must not have received prior exposure to tegavivint', 'inclusion')).toEqual(
+      therapy({ drugs: ['tegavivint'] }, false),
+    );
   });
 
   it('reads poly-ICLC and quisinostat', () => {

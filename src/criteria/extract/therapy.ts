@@ -112,6 +112,8 @@ interface List {
   unknownSpans?: Span[];
   /** Modifiers of a member taken into the list ("… or extensive radiotherapy"), which narrow it. */
   narrowedBy?: string[];
+  /** The sentence says the patient has the treatment's effect ("Had radiation-induced menopause"): the treatment was had. */
+  effectHad?: boolean;
 }
 
 interface Window {
@@ -351,7 +353,7 @@ const BLOCK_AFTER_RE =
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
-const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:un)?able\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
+const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
 const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
 /**
  * How soon after a treatment the disease came back ("progression within 6 months of receiving", "≤ 84 days
@@ -1049,7 +1051,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (l.items.some((it) => BLOCK_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 60))) && !receiptExposure(it))) {
       l.blocked = true;
       l.blockedBy ??= 'after';
-      if (l.items.every((it) => EFFECT_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 30))))) l.gate = true;
+      if (l.items.every((it) => EFFECT_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 30))))) {
+        l.gate = true;
+        l.effectHad = EFFECT_HAD_RE.test(text.slice(s, l.start));
+      }
     }
     if (NON_BEFORE_RE.test(before)) l.blocked = true;
     // "an investigational ctDNA test", "investigational site": the bare adjective on a non-treatment noun.
@@ -2140,6 +2145,10 @@ const CLAUSE_ALT_RE =
 const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications?|sequelae|reactions?|injur|damage|recover|resol)/i;
 /** Words right after a treatment that name its effect: "radiation pneumonitis", "chemotherapy-induced". */
 const EFFECT_AFTER_RE = /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|toxicit\w*|injur\w*|colitis)\b/i;
+/** A lead that says the patient has the effect named after the treatment: "Had radiation-induced menopause", "History of chemotherapy-related AML". */
+// Only a bare lead: "Patients with immunotherapy-related endocrinopathies are allowed" names whom a
+// permission is for, which binds only those who had the treatment.
+const EFFECT_HAD_RE = /^\W*(?:had|has|have|having|(?:a\s+)?(?:known\s+)?history\s+of|experienced|developed|diagnosed\s+with)\s+(?:(?:an?|any|prior|previous)\s+)?$/i;
 /** Sentence governors that name an effect of the treatments after them. */
 const EFFECT_GOVERNOR_RE = /^(?:recover|resolv|toxicit|adverse|side)/i;
 /** "locally advanced or metastatic", "NSCLC or SCLC": an "or" inside another topic's phrase offers no alternative to a treatment. */
@@ -2238,7 +2247,9 @@ function readGate(
   note('gate');
   const words = text.slice(s, e).replace(/\s+/g, ' ').trim();
   const rest: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: words } };
-  const condition: Condition = input.kind === 'exclusion' ? { all: [x, rest] } : { any: [flipBool(x), rest] };
+  // Having the treatment's effect ("Had radiation-induced menopause") needs the treatment in either list.
+  const had = lists.every((l) => l.effectHad);
+  const condition: Condition = input.kind === 'exclusion' || had ? { all: [x, rest] } : { any: [flipBool(x), rest] };
   // Words of other topics (a lab, a condition, a cancer) stay for their own readers: if none reads
   // them they are left unread, and the criterion stays partial rather than claimed by the gate.
   const others = input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.start >= s && m.end <= e).map((m): Span => [m.start, m.end]);
