@@ -228,6 +228,12 @@ export const FACTS = {
     description: 'Latest lab value as a multiple of its upper limit of normal (for “≤ 2.5 × ULN”).',
     question: (p: { name: string }) => `What is your most recent ${p.name} result, with its normal range?`,
   },
+  labLln: {
+    params: z.object({ name: z.string() }).strict(),
+    value: 'number',
+    description: 'Latest lab value as a multiple of its lower limit of normal (for “≥ LLN”, and the lower half of “within normal limits”).',
+    question: (p: { name: string }) => `What is your most recent ${p.name} result, with its normal range?`,
+  },
   brainMetastases: {
     params: none,
     value: 'string',

@@ -275,6 +275,10 @@ function readLabValue(
   const high = referenceRange?.[0]?.high;
   if (typeof high?.value === 'number' && high.value > 0 && (!displayUnit(high) || displayUnit(high) === unit))
     out.uln = high.value;
+  // A low of 0 is no lower limit ("0–40 U/L"): nothing can fall below it.
+  const low = referenceRange?.[0]?.low;
+  if (typeof low?.value === 'number' && low.value > 0 && (!displayUnit(low) || displayUnit(low) === unit))
+    out.lln = low.value;
   if (date) out.date = date;
   ctx.findings.labs.push({ id: lab.id, value: out, ref: entry.ref, ...(date ? { date } : {}) });
 }

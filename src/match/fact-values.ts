@@ -553,6 +553,14 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       const ratio = Math.round((raw / lab.uln) * 1000) / 1000;
       return known(ratio, [ev(`${lab.path}/value`, raw, `${ratio} × ULN (${lab.uln})`)]);
     },
+    labLln: (p, params) => {
+      const lab = p.labs?.get(String(params.name));
+      if (!lab || lab.lln === undefined || !lab.path) return UNKNOWN;
+      const raw = p.record.labs?.[Number(lab.path.split('/')[2])]?.value;
+      if (typeof raw !== 'number') return UNKNOWN;
+      const ratio = Math.round((raw / lab.lln) * 1000) / 1000;
+      return known(ratio, [ev(`${lab.path}/value`, raw, `${ratio} × LLN (${lab.lln})`)]);
+    },
     brainMetastases: (p) => {
       const list = cancers(p);
       if (!list) return UNKNOWN;

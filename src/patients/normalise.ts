@@ -79,6 +79,7 @@ export interface NLab {
   /** Value in the lab's rule unit (rules/labs.json), or undefined when the unit is not convertible. */
   value?: number;
   uln?: number;
+  lln?: number;
   unit?: string;
   date?: string;
 }
@@ -400,6 +401,7 @@ export function normalisePatient(record: PatientRecord, lex: Lexicons, asOf: str
       const n: NLab = { path, id };
       if (value !== undefined) n.value = value;
       if (typeof l.uln === 'number') n.uln = l.uln;
+      if (typeof l.lln === 'number') n.lln = l.lln;
       if (l.unit) n.unit = l.unit;
       if (l.date) n.date = l.date;
       // The latest result counts; without dates, the later entry in the list.

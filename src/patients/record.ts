@@ -89,6 +89,7 @@ export const labSchema = z
     value: z.number().finite(),
     unit: z.string().max(40).optional(),
     uln: z.number().positive().optional().describe('Upper limit of normal, in the same unit as value.'),
+    lln: z.number().positive().optional().describe('Lower limit of normal, in the same unit as value.'),
     date: isoDate.optional(),
   })
   .strict();

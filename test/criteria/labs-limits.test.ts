@@ -7,7 +7,7 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { mentionIds, readRule, unparsed } from '../support/criteria';
+import { lln, mentionIds, readRule, unparsed } from '../support/criteria';
 
 const lab = (name: string, unit: string, operator: string, value: number): Condition =>
   ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
@@ -142,7 +142,7 @@ describe('labs added with their LOINC codes', () => {
 });
 
 describe('"within normal limits" on each side of the range', () => {
-  it('reads the ULN half of a two-sided lab and keeps the lower limit unread (records carry only the ULN)', () => {
+  it('reads both limits of a two-sided lab', () => {
     expect(
       readRule(
         'Thyroid stimulating hormone (TSH), free T4 (FT4), and free T3 (FT3) within normal ranges',
@@ -152,11 +152,11 @@ describe('"within normal limits" on each side of the range', () => {
     ).toEqual({
       all: [
         uln('tsh', 'lessThanInclusive', 1),
-        unparsed('thyroid stimulating hormone at or above the lower limit of normal'),
+        lln('tsh', 'greaterThanInclusive', 1),
         uln('free_t4', 'lessThanInclusive', 1),
-        unparsed('free thyroxine at or above the lower limit of normal'),
+        lln('free_t4', 'greaterThanInclusive', 1),
         uln('free_t3', 'lessThanInclusive', 1),
-        unparsed('free triiodothyronine at or above the lower limit of normal'),
+        lln('free_t3', 'greaterThanInclusive', 1),
       ],
     });
   });
@@ -169,9 +169,9 @@ describe('"within normal limits" on each side of the range', () => {
     expect(r.condition).toEqual({
       all: [
         uln('calcium', 'lessThanInclusive', 1),
-        unparsed('serum calcium at or above the lower limit of normal'),
+        lln('calcium', 'greaterThanInclusive', 1),
         uln('phosphate', 'lessThanInclusive', 1),
-        unparsed('serum phosphate at or above the lower limit of normal'),
+        lln('phosphate', 'greaterThanInclusive', 1),
       ],
     });
   });
@@ -184,14 +184,14 @@ describe('"within normal limits" on each side of the range', () => {
     ).toEqual(uln('amylase', 'lessThanInclusive', 1));
   });
 
-  it('leaves a lower-limited lab "≥ lower normal limit" unread: no fact reads the LLN yet', () => {
+  it('reads a lower-limited lab "≥ lower normal limit" or "within range of normal" as at least the LLN', () => {
     expect(
       readRule('Leucocyte count ≥ lower normal limit', 'inclusion', ['Sufficient organ function, including:'])
         .condition,
-    ).toBeNull();
+    ).toEqual(lln('wbc', 'greaterThanInclusive', 1));
     expect(
       readRule('LVEF within institutional range of normal as measured by MUGA or ECHO.', 'inclusion').condition,
-    ).toBeNull();
+    ).toEqual(lln('lvef', 'greaterThanInclusive', 1));
   });
 });
 
@@ -348,7 +348,7 @@ describe('small phrasings of a limit', () => {
     expect(readRule('History of prediabetes (HbA1c 5.7-6.4%)', 'inclusion').condition).toBeNull();
   });
 
-  it('reads "below normal institutional limits" as ≤ ULN only for a lab limited at its upper end', () => {
+  it('reads "below normal institutional limits" as ≤ ULN for a lab limited at its upper end, < LLN for one at its lower end', () => {
     const r = readRule(
       "Total bilirubin below normal institutional limits, unless elevated due to Gilbert's syndrome and direct bilirubin is within normal limits",
       'inclusion',
@@ -356,16 +356,16 @@ describe('small phrasings of a limit', () => {
     expect(r.condition).toEqual({
       any: [uln('bilirubin', 'lessThanInclusive', 1), unparsed("elevated due to Gilbert's syndrome and")],
     });
-    expect(readRule('ANC below normal limits', 'exclusion').condition).toBeNull();
+    expect(readRule('ANC below normal limits', 'exclusion').condition).toEqual(lln('anc', 'lessThan', 1));
   });
 
-  it('reads "must have had" an ejection fraction as a requirement, keeping its unread lower limit of normal', () => {
+  it('reads "must have had" an ejection fraction as a requirement, with its lower limit of normal', () => {
     expect(
       readRule(
         'Subjects must have had a cardiac ejection fraction of \\>50% as measured by echocardiogram (ECHO) or multigated acquisition scan (MUGA) and within the institutional range of normal.',
         'inclusion',
       ).condition,
-    ).toEqual({ all: [lab('lvef', '%', 'greaterThan', 50), unparsed('within the institutional range of normal')] });
+    ).toEqual({ all: [lab('lvef', '%', 'greaterThan', 50), lln('lvef', 'greaterThanInclusive', 1)] });
   });
 
   it('reads TLC per cumm as the total leukocyte count, and never a total lung capacity in % predicted', () => {

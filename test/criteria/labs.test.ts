@@ -120,13 +120,18 @@ describe('lab values on real criteria lines', () => {
     );
   });
 
-  it('does not read "within normal limits" for a lab limited at its lower end (LVEF)', () => {
+  it('reads "within normal limits" for a lab limited at its lower end (LVEF) as at least its LLN', () => {
     const r = readCriterion(
       normalise('LVEF within institutional range of normal as measured by MUGA or ECHO.').text,
       'inclusion',
       [],
     );
-    expect(r.findingCategories).not.toContain('labs');
+    expect(r.condition).toEqual({
+      fact: 'labLln',
+      operator: 'greaterThanInclusive',
+      value: 1,
+      params: { name: 'lvef' },
+    });
   });
 
   it('reads a relaxed limit for Gilbert syndrome as the main limit, or the subgroup within its own limit', () => {

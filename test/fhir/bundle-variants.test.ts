@@ -102,14 +102,25 @@ describe('mCODE profiles and plain US Core', () => {
 
 describe('resources the recordings lack', () => {
   /** A lab result shaped like Synthea's hemoglobin observation, with another LOINC code and value. */
-  function lab(template: Res, id: string, loinc: string, value: number, unit: string, high?: number): Res {
+  function lab(
+    template: Res,
+    id: string,
+    loinc: string,
+    value: number,
+    unit: string,
+    high?: number,
+    low?: number,
+  ): Res {
     const o = structuredClone(template);
     o.id = id;
     o.code = { coding: [{ system: 'http://loinc.org', code: loinc }] };
     o.valueQuantity = { value, unit, system: 'http://unitsofmeasure.org', code: unit };
     o.effectiveDateTime = '2022-06-30T09:00:00-04:00';
-    if (high !== undefined)
-      o.referenceRange = [{ high: { value: high, unit, system: 'http://unitsofmeasure.org', code: unit } }];
+    const q = (v: number) => ({ value: v, unit, system: 'http://unitsofmeasure.org', code: unit });
+    if (high !== undefined || low !== undefined)
+      o.referenceRange = [
+        { ...(low !== undefined ? { low: q(low) } : {}), ...(high !== undefined ? { high: q(high) } : {}) },
+      ];
     return o;
   }
 
@@ -123,7 +134,8 @@ describe('resources the recordings lack', () => {
       lab(hb, 'crea', '2160-0', 88.4, 'umol/L', 97),
       lab(hb, 'tbil', '1975-2', 1.1, 'mg/dL', 1.2),
       lab(hb, 'ast', '1920-8', 61, 'U/L', 40),
-      lab(hb, 'alt', '1742-6', 35, 'U/L', 45),
+      lab(hb, 'alt', '1742-6', 35, 'U/L', 45, 0),
+      lab(hb, 'alb', '1751-7', 3.1, 'g/dL', 5.0, 3.5),
     ];
     const r = importPatientBundle(withEntries(b, ...labs));
     const byCode = new Map(r.record.labs!.map((l) => [l.code!.code, l]));
@@ -131,6 +143,9 @@ describe('resources the recordings lack', () => {
     expect(byCode.get('718-7')).toMatchObject({ value: 105, unit: 'g/L' });
     expect(byCode.get('2160-0')).toMatchObject({ value: 88.4, unit: 'umol/L', uln: 97 });
     expect(byCode.get('1920-8')).toMatchObject({ value: 61, unit: 'U/L', uln: 40 });
+    // The range's low end is the lower limit of normal; a low of 0 is none.
+    expect(byCode.get('1751-7')).toMatchObject({ value: 3.1, unit: 'g/dL', uln: 5, lln: 3.5 });
+    expect(byCode.get('1742-6')).not.toHaveProperty('lln');
     expect(r.provenance[`/labs/${r.record.labs!.findIndex((l) => l.code?.code === '1742-6')}`]).toBe('Observation/alt');
     // The 2018 hemoglobin and platelets and the 2019 ANC are superseded by these.
     expect(r.warnings.filter((w) => w.code === 'superseded_result').flatMap((w) => w.references)).toEqual(

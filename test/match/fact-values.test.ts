@@ -37,6 +37,7 @@ describe('every fact gives unknown, never false, when the record lacks the data'
     { fact: 'karnofsky', operator: 'greaterThanInclusive', value: 70 },
     { fact: 'lab', operator: 'greaterThanInclusive', value: 1.5, params: { name: 'anc', unit: '10^9/L' } },
     { fact: 'labUln', operator: 'lessThanInclusive', value: 1.5, params: { name: 'bilirubin' } },
+    { fact: 'labLln', operator: 'greaterThanInclusive', value: 1, params: { name: 'lvef' } },
     { fact: 'brainMetastases', operator: 'in', value: ['active'] },
     { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['liver'] } },
     { fact: 'pregnant', operator: 'equal', value: true },
@@ -74,7 +75,12 @@ describe('demographics', () => {
 });
 
 describe('cancer type through the OncoTree hierarchy', () => {
-  const leaf = (codes: string[]): LeafCondition => ({ fact: 'cancerType', operator: 'equal', value: true, params: { codes } });
+  const leaf = (codes: string[]): LeafCondition => ({
+    fact: 'cancerType',
+    operator: 'equal',
+    value: true,
+    params: { codes },
+  });
 
   it('lets "NSCLC" and "solid tumor" requirements cover lung adenocarcinoma', () => {
     const luad = { cancers: [{ type: 'lung adenocarcinoma' }] };
@@ -85,11 +91,19 @@ describe('cancer type through the OncoTree hierarchy', () => {
   });
 
   it("cites the record's own words for the cancer, with the codes they were read as", () => {
-    const patient = normalisePatient(patientRecordSchema.parse({ cancers: [{ type: 'breast cancer', histology: 'invasive ductal carcinoma' }] }), lex, AS_OF);
+    const patient = normalisePatient(
+      patientRecordSchema.parse({ cancers: [{ type: 'breast cancer', histology: 'invasive ductal carcinoma' }] }),
+      lex,
+      AS_OF,
+    );
     const value = facts.cancerType(patient, { codes: ['BREAST'] });
     expect(value.value).toBe(true);
     expect(value.evidence).toEqual([
-      expect.objectContaining({ path: '/cancers/0/type', value: 'breast cancer', note: expect.stringMatching(/^OncoTree /) }),
+      expect.objectContaining({
+        path: '/cancers/0/type',
+        value: 'breast cancer',
+        note: expect.stringMatching(/^OncoTree /),
+      }),
       expect.objectContaining({ path: '/cancers/0/histology', value: 'invasive ductal carcinoma' }),
     ]);
   });
@@ -106,7 +120,12 @@ describe('cancer type through the OncoTree hierarchy', () => {
 
 describe('stage, TNM and extent', () => {
   it('lets stage group III cover IIIB but not the other way round', () => {
-    const rule = (groups: string[]): LeafCondition => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
+    const rule = (groups: string[]): LeafCondition => ({
+      fact: 'stage',
+      operator: 'equal',
+      value: true,
+      params: { groups },
+    });
     expect(judge({ cancers: [{ stage: 'IIIB' }] }, rule(['III']))).toBe(true);
     expect(judge({ cancers: [{ stage: 'Stage 3b' }] }, rule(['IIIB', 'IV']))).toBe(true);
     expect(judge({ cancers: [{ stage: 'III' }] }, rule(['IIIB']))).toBeNull();
@@ -114,7 +133,12 @@ describe('stage, TNM and extent', () => {
   });
 
   it('reads metastatic from the flag, from stage IV and from M1', () => {
-    const rule: LeafCondition = { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } };
+    const rule: LeafCondition = {
+      fact: 'diseaseExtent',
+      operator: 'equal',
+      value: true,
+      params: { extent: 'metastatic' },
+    };
     expect(judge({ cancers: [{ metastatic: true }] }, rule)).toBe(true);
     expect(judge({ cancers: [{ stage: 'IVA' }] }, rule)).toBe(true);
     expect(judge({ cancers: [{ tnm: { m: 'cM1b' } }] }, rule)).toBe(true);
@@ -123,14 +147,24 @@ describe('stage, TNM and extent', () => {
   });
 
   it('compares TNM categories with their subcategories', () => {
-    const rule: LeafCondition = { fact: 'tnm', operator: 'equal', value: true, params: { category: 't', values: ['T3', 'T4'] } };
+    const rule: LeafCondition = {
+      fact: 'tnm',
+      operator: 'equal',
+      value: true,
+      params: { category: 't', values: ['T3', 'T4'] },
+    };
     expect(judge({ cancers: [{ tnm: { t: 'pT3a' } }] }, rule)).toBe(true);
     expect(judge({ cancers: [{ tnm: { t: 'T2' } }] }, rule)).toBe(false);
   });
 });
 
 describe('biomarkers', () => {
-  const her2 = (status: string): LeafCondition => ({ fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'ERBB2', status } });
+  const her2 = (status: string): LeafCondition => ({
+    fact: 'biomarker',
+    operator: 'equal',
+    value: true,
+    params: { gene: 'ERBB2', status },
+  });
 
   it('reads HER2 by its common name, and HER2-low as HER2-negative (ASCO/CAP)', () => {
     expect(judge({ biomarkers: [{ name: 'HER2', status: 'positive' }] }, her2('positive'))).toBe(true);
@@ -141,10 +175,20 @@ describe('biomarkers', () => {
   });
 
   it('matches alterations: V600 covers V600E; another alteration found leaves the rule unknown', () => {
-    const braf: LeafCondition = { fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'BRAF', alteration: 'V600', status: 'detected' } };
+    const braf: LeafCondition = {
+      fact: 'biomarker',
+      operator: 'equal',
+      value: true,
+      params: { gene: 'BRAF', alteration: 'V600', status: 'detected' },
+    };
     expect(judge({ biomarkers: [{ name: 'BRAF', alteration: 'p.V600E', status: 'detected' }] }, braf)).toBe(true);
     expect(judge({ biomarkers: [{ name: 'BRAF', status: 'wild type' }] }, braf)).toBe(false);
-    const t790m: LeafCondition = { fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'EGFR', alteration: 'T790M', status: 'detected' } };
+    const t790m: LeafCondition = {
+      fact: 'biomarker',
+      operator: 'equal',
+      value: true,
+      params: { gene: 'EGFR', alteration: 'T790M', status: 'detected' },
+    };
     expect(judge({ biomarkers: [{ name: 'EGFR', alteration: 'L858R', status: 'detected' }] }, t790m)).toBeNull();
   });
 
@@ -155,23 +199,51 @@ describe('biomarkers', () => {
       value: true,
       params: { gene, alteration: 'actionable alteration', status: 'detected' },
     });
-    expect(judge({ biomarkers: [{ name: 'EGFR', alteration: 'exon 19 deletion', status: 'detected' }] }, actionable('EGFR'))).toBe(true);
-    expect(judge({ biomarkers: [{ name: 'EGFR', alteration: 'Ex19del', status: 'detected' }] }, actionable('EGFR'))).toBe(true);
-    expect(judge({ biomarkers: [{ name: 'BRAF', alteration: 'V600K', status: 'detected' }] }, actionable('BRAF'))).toBe(true);
+    expect(
+      judge({ biomarkers: [{ name: 'EGFR', alteration: 'exon 19 deletion', status: 'detected' }] }, actionable('EGFR')),
+    ).toBe(true);
+    expect(
+      judge({ biomarkers: [{ name: 'EGFR', alteration: 'Ex19del', status: 'detected' }] }, actionable('EGFR')),
+    ).toBe(true);
+    expect(judge({ biomarkers: [{ name: 'BRAF', alteration: 'V600K', status: 'detected' }] }, actionable('BRAF'))).toBe(
+      true,
+    );
     // Not listed: might still be actionable, so the answer is a question, not a failure.
-    expect(judge({ biomarkers: [{ name: 'EGFR', alteration: 'R776H', status: 'detected' }] }, actionable('EGFR'))).toBeNull();
+    expect(
+      judge({ biomarkers: [{ name: 'EGFR', alteration: 'R776H', status: 'detected' }] }, actionable('EGFR')),
+    ).toBeNull();
     expect(judge({ biomarkers: [{ name: 'ALK', status: 'not detected' }] }, actionable('ALK'))).toBe(false);
   });
 
   it('derives hormone-receptor status from ER and PR', () => {
-    const hr: LeafCondition = { fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'HR', status: 'positive' } };
+    const hr: LeafCondition = {
+      fact: 'biomarker',
+      operator: 'equal',
+      value: true,
+      params: { gene: 'HR', status: 'positive' },
+    };
     expect(judge({ biomarkers: [{ name: 'ER', status: 'positive' }] }, hr)).toBe(true);
-    expect(judge({ biomarkers: [{ name: 'ER', status: 'negative' }, { name: 'PR', status: 'negative' }] }, hr)).toBe(false);
+    expect(
+      judge(
+        {
+          biomarkers: [
+            { name: 'ER', status: 'negative' },
+            { name: 'PR', status: 'negative' },
+          ],
+        },
+        hr,
+      ),
+    ).toBe(false);
     expect(judge({ biomarkers: [{ name: 'ER', status: 'negative' }] }, hr)).toBeNull();
   });
 
   it('compares PD-L1 values on the same scale only', () => {
-    const tps: LeafCondition = { fact: 'biomarkerValue', operator: 'greaterThanInclusive', value: 50, params: { name: 'PD-L1', scale: 'TPS' } };
+    const tps: LeafCondition = {
+      fact: 'biomarkerValue',
+      operator: 'greaterThanInclusive',
+      value: 50,
+      params: { name: 'PD-L1', scale: 'TPS' },
+    };
     expect(judge({ biomarkers: [{ name: 'PD-L1', value: 60, unit: '% TPS' }] }, tps)).toBe(true);
     expect(judge({ biomarkers: [{ name: 'PD-L1', value: 20, unit: '% TPS' }] }, tps)).toBe(false);
     expect(judge({ biomarkers: [{ name: 'PD-L1', value: 60, unit: 'CPS' }] }, tps)).toBeNull();
@@ -182,22 +254,42 @@ describe('prior therapy and lines', () => {
   const t = (treatments: PatientRecord['treatments']): PatientRecord => ({ treatments });
 
   it('knows Kadcyla is trastuzumab emtansine, a HER2-directed ADC', () => {
-    const leaf: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { drugs: ['trastuzumab_emtansine'] } };
+    const leaf: LeafCondition = {
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { drugs: ['trastuzumab_emtansine'] },
+    };
     expect(judge(t([{ name: 'Kadcyla' }]), leaf)).toBe(true);
     expect(judge(t([{ name: 'pembrolizumab' }]), leaf)).toBe(false);
     expect(judge(t([]), leaf)).toBe(false);
   });
 
   it('reads drug classes and treatment kinds, and an unrecognised treatment keeps the answer unknown', () => {
-    const pd1: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['anti_pd1'] } };
+    const pd1: LeafCondition = {
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { classes: ['anti_pd1'] },
+    };
     expect(judge(t([{ name: 'Keytruda' }]), pd1)).toBe(true);
     expect(judge(t([{ name: 'an experimental compound XYZ-123' }]), pd1)).toBeNull();
-    const chemo: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['chemotherapy'] } };
+    const chemo: LeafCondition = {
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { kinds: ['chemotherapy'] },
+    };
     expect(judge(t([{ name: 'carboplatin' }]), chemo)).toBe(true);
   });
 
   it('judges washout windows as of the as-of date', () => {
-    const within28: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['chemotherapy'], withinDays: 28 } };
+    const within28: LeafCondition = {
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { kinds: ['chemotherapy'], withinDays: 28 },
+    };
     expect(judge(t([{ name: 'paclitaxel', end: '2025-05-20' }]), within28)).toBe(true);
     expect(judge(t([{ name: 'paclitaxel', end: '2025-03-01' }]), within28)).toBe(false);
     expect(judge(t([{ name: 'paclitaxel' }]), within28)).toBeNull();
@@ -216,13 +308,35 @@ describe('prior therapy and lines', () => {
 
   it('counts lines by line number, else by start date', () => {
     const lines: LeafCondition = { fact: 'priorLines', operator: 'greaterThanInclusive', value: 2, params: {} };
-    expect(judge(t([{ name: 'FOLFOX', line: 1 }, { name: 'bevacizumab', line: 1 }, { name: 'FOLFIRI', line: 2 }]), lines)).toBe(true);
-    expect(judge(t([{ name: 'carboplatin', start: '2024-01-01' }, { name: 'pemetrexed', start: '2024-01-01' }]), lines)).toBe(false);
+    expect(
+      judge(
+        t([
+          { name: 'FOLFOX', line: 1 },
+          { name: 'bevacizumab', line: 1 },
+          { name: 'FOLFIRI', line: 2 },
+        ]),
+        lines,
+      ),
+    ).toBe(true);
+    expect(
+      judge(
+        t([
+          { name: 'carboplatin', start: '2024-01-01' },
+          { name: 'pemetrexed', start: '2024-01-01' },
+        ]),
+        lines,
+      ),
+    ).toBe(false);
     expect(judge(t([{ name: 'carboplatin' }, { name: 'docetaxel' }]), lines)).toBeNull();
   });
 
   it('counts only the lines that hold the named class or drug ("two prior platinum-containing regimens")', () => {
-    const platinum: LeafCondition = { fact: 'priorLines', operator: 'greaterThanInclusive', value: 2, params: { classes: ['platinum'] } };
+    const platinum: LeafCondition = {
+      fact: 'priorLines',
+      operator: 'greaterThanInclusive',
+      value: 2,
+      params: { classes: ['platinum'] },
+    };
     const history = [
       { name: 'carboplatin', line: 1 },
       { name: 'pemetrexed', line: 1 },
@@ -235,29 +349,58 @@ describe('prior therapy and lines', () => {
     // One platinum drug among undated treatments is one platinum line, whatever the others were.
     const one: LeafCondition = { fact: 'priorLines', operator: 'equal', value: 1, params: { classes: ['platinum'] } };
     expect(judge(t([{ name: 'carboplatin' }, { name: 'docetaxel' }]), one)).toBe(true);
-    const pembro: LeafCondition = { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1, params: { drugs: ['pembrolizumab'] } };
+    const pembro: LeafCondition = {
+      fact: 'priorLines',
+      operator: 'greaterThanInclusive',
+      value: 1,
+      params: { drugs: ['pembrolizumab'] },
+    };
     expect(judge(t([{ name: 'Keytruda', start: '2024-02-01' }]), pembro)).toBe(true);
   });
 
   it('never counts supportive care (steroids, G-CSF, bone-modifying agents) as a line or as systemic therapy', () => {
     const lines: LeafCondition = { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1, params: {} };
-    const systemic: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'] } };
+    const systemic: LeafCondition = {
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { kinds: ['systemic'] },
+    };
     const supportive = t([{ name: 'dexamethasone' }, { name: 'pegfilgrastim' }, { name: 'zoledronic acid' }]);
     expect(judge(supportive, lines)).toBe(false);
     expect(judge(supportive, systemic)).toBe(false);
-    expect(judge(supportive, { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'] } })).toBe(true);
+    expect(
+      judge(supportive, {
+        fact: 'priorTherapy',
+        operator: 'equal',
+        value: true,
+        params: { classes: ['corticosteroid'] },
+      }),
+    ).toBe(true);
   });
 
   it('leaves steroid and immunosuppressant use unknown when the treatment list does not name them (it is not a medication list)', () => {
     const chemoOnly = t([{ name: 'carboplatin', start: '2025-01-01' }]);
-    const steroids: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'], withinDays: 14 } };
-    const dex: LeafCondition = { fact: 'priorTherapy', operator: 'equal', value: false, params: { drugs: ['dexamethasone'] } };
+    const steroids: LeafCondition = {
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { classes: ['corticosteroid'], withinDays: 14 },
+    };
+    const dex: LeafCondition = {
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: false,
+      params: { drugs: ['dexamethasone'] },
+    };
     expect(judge(chemoOnly, steroids)).toBeNull();
     expect(judge(chemoOnly, dex)).toBeNull();
     expect(judge(t([]), steroids)).toBeNull();
     // Named, it decides; and an anticancer query still reads absence as "none".
     expect(judge(t([{ name: 'prednisone', outcome: 'ongoing' }]), steroids)).toBe(true);
-    expect(judge(chemoOnly, { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['anti_pd1'] } })).toBe(false);
+    expect(
+      judge(chemoOnly, { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['anti_pd1'] } }),
+    ).toBe(false);
     // The question asked names the medicine, not the cancer treatment history.
     expect(FACTS.priorTherapy.question({ classes: ['corticosteroid'] })).toMatch(/steroids/);
     expect(FACTS.priorTherapy.question({ classes: ['anti_pd1'] })).toMatch(/cancer treatments/);
@@ -279,14 +422,24 @@ describe('performance status across scales (ECOG ↔ Karnofsky, rules/performanc
 
 describe('labs with unit conversion', () => {
   it('takes ANC 1,500/µL as 1.5 × 10^9/L', () => {
-    const leaf: LeafCondition = { fact: 'lab', operator: 'greaterThanInclusive', value: 1.5, params: { name: 'anc', unit: '10^9/L' } };
+    const leaf: LeafCondition = {
+      fact: 'lab',
+      operator: 'greaterThanInclusive',
+      value: 1.5,
+      params: { name: 'anc', unit: '10^9/L' },
+    };
     expect(judge({ labs: [{ name: 'ANC', value: 1500, unit: '/µL' }] }, leaf)).toBe(true);
     expect(judge({ labs: [{ name: 'ANC', value: 1499, unit: '/uL' }] }, leaf)).toBe(false);
     expect(judge({ labs: [{ name: 'neutrophils', value: 1.5, unit: '10^9/L' }] }, leaf)).toBe(true);
   });
 
   it('uses the latest result and leaves an unconvertible unit unknown', () => {
-    const leaf: LeafCondition = { fact: 'lab', operator: 'greaterThanInclusive', value: 100, params: { name: 'platelets', unit: '10^9/L' } };
+    const leaf: LeafCondition = {
+      fact: 'lab',
+      operator: 'greaterThanInclusive',
+      value: 100,
+      params: { name: 'platelets', unit: '10^9/L' },
+    };
     const labs = [
       { name: 'platelets', value: 80, unit: '10^9/L', date: '2025-05-01' },
       { name: 'platelets', value: 150, unit: '10^9/L', date: '2025-05-20' },
@@ -301,6 +454,19 @@ describe('labs with unit conversion', () => {
     expect(judge({ labs: [{ name: 'SGOT', value: 120, unit: 'U/L', uln: 40 }] }, leaf)).toBe(false);
     expect(judge({ labs: [{ name: 'AST', value: 90, unit: 'U/L' }] }, leaf)).toBeNull();
   });
+
+  it('computes multiples of the lower limit of normal', () => {
+    const leaf: LeafCondition = {
+      fact: 'labLln',
+      operator: 'greaterThanInclusive',
+      value: 1,
+      params: { name: 'lvef' },
+    };
+    expect(judge({ labs: [{ name: 'LVEF', value: 58, unit: '%', lln: 53 }] }, leaf)).toBe(true);
+    expect(judge({ labs: [{ name: 'LVEF', value: 45, unit: '%', lln: 53 }] }, leaf)).toBe(false);
+    // Without the record's reference range the limit cannot be decided.
+    expect(judge({ labs: [{ name: 'LVEF', value: 58, unit: '%' }] }, leaf)).toBeNull();
+  });
 });
 
 describe('conditions, other cancers, brain metastases', () => {
@@ -312,16 +478,31 @@ describe('conditions, other cancers, brain metastases', () => {
   });
 
   it('reads autoimmune disease through the condition hierarchy, with exceptions', () => {
-    const auto: LeafCondition = { fact: 'condition', operator: 'equal', value: true, params: { names: ['autoimmune_disease'], except: ['vitiligo'] } };
+    const auto: LeafCondition = {
+      fact: 'condition',
+      operator: 'equal',
+      value: true,
+      params: { names: ['autoimmune_disease'], except: ['vitiligo'] },
+    };
     expect(judge({ conditions: [{ name: 'rheumatoid arthritis' }] }, auto)).toBe(true);
     expect(judge({ conditions: [{ name: 'vitiligo' }] }, auto)).toBe(false);
   });
 
   it('counts another cancer within the window, minus the excluded types', () => {
-    const other: LeafCondition = { fact: 'otherMalignancy', operator: 'equal', value: true, params: { withinYears: 5 } };
-    const record: PatientRecord = { cancers: [{ type: 'breast cancer' }], conditions: [{ name: 'melanoma', year: 2022 }] };
+    const other: LeafCondition = {
+      fact: 'otherMalignancy',
+      operator: 'equal',
+      value: true,
+      params: { withinYears: 5 },
+    };
+    const record: PatientRecord = {
+      cancers: [{ type: 'breast cancer' }],
+      conditions: [{ name: 'melanoma', year: 2022 }],
+    };
     expect(judge(record, other)).toBe(true);
-    expect(judge({ cancers: [{ type: 'breast cancer' }], conditions: [{ name: 'melanoma', year: 2012 }] }, other)).toBe(false);
+    expect(judge({ cancers: [{ type: 'breast cancer' }], conditions: [{ name: 'melanoma', year: 2012 }] }, other)).toBe(
+      false,
+    );
     expect(judge({ cancers: [{ type: 'breast cancer' }], conditions: [] }, other)).toBe(false);
   });
 

@@ -99,7 +99,11 @@ export function readCondition(text: string, kind: CriterionKind, context: string
 export const lab = (name: string, unit: string, operator: string, value: number): Condition =>
   ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
 /** A limit in multiples of the upper limit of normal: `labUln(name) <operator> value`. */
-export const uln = (name: string, operator: string, value: number): Condition => ({ fact: 'labUln', operator, value, params: { name } }) as Condition;
+export const uln = (name: string, operator: string, value: number): Condition =>
+  ({ fact: 'labUln', operator, value, params: { name } }) as Condition;
+/** A limit in multiples of the lower limit of normal: `labLln(name) <operator> value`. */
+export const lln = (name: string, operator: string, value: number): Condition =>
+  ({ fact: 'labLln', operator, value, params: { name } }) as Condition;
 
 export const therapy = (params: Record<string, unknown>, value = true): Condition => ({
   fact: 'priorTherapy',
@@ -109,7 +113,8 @@ export const therapy = (params: Record<string, unknown>, value = true): Conditio
 });
 
 /** The prior-therapy leaves of a rule. */
-export const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
+export const therapyLeaves = (c: Condition | null): Condition[] =>
+  c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : [];
 
 /** The ids of the lexicon mentions of one type in a text ("drugClass", "drug", "lab", …), in text order. */
 export const mentionIds = (text: string, type: string): string[] =>

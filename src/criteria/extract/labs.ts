@@ -213,6 +213,11 @@ const ULN_AFTER = new RegExp(
   String.raw`\s*(?:x|\*|times|-?\s*folds?(?:\s+(?:of|the))*)?\s*${ULN_PREFIX}${ULN_NAME}${ULN_TAIL}`,
   'iy',
 );
+/** The lower limit of normal: "≥ LLN", "at or above the institutional lower limit of normal". Only bare, never a multiple. */
+const LLN_AFTER = new RegExp(
+  String.raw`\s*${ULN_PREFIX}(?:LLN|lower\s+limits?\s+(?:of|for)\s+(?:the\s+)?(?:institutional\s+)?(?:normal|reference)(?:\s+(?:range|values?|limits?))?|lower\s+(?:normal\s+)?limits?(?:\s+(?:of|for)\s+normal)?|lower\s+reference\s+(?:range|limit)|normal\s+lower\s+limits?|lower\s+limit\s+normal)(?:\s*[([]\s*LLN\s*[)\]])?(?:\s+(?:for|of)\s+(?:the\s+)?(?:age|institution|site|laboratory|lab|facility)(?:\s+and\s+(?:sex|gender))?)?\b`,
+  'iy',
+);
 /** "1.5 times normal", "2.5 x N", "3 x institutional norm": short names need the multiplication sign. */
 const ULN_SHORT = new RegExp(
   String.raw`\s*(?:x|\*|times|-?\s*folds?)\s*${ULN_PREFIX}(?:N|normal|norms?)\b(?!\s+(?:range|limits?|values?|organ|renal|hepatic))${ULN_TAIL}`,
@@ -240,7 +245,7 @@ const RELATIVE_AFTER =
 interface Value {
   op: Comparison;
   value: number;
-  /** Unit key, 'ULN' for multiples of the upper limit of normal, 'NORMAL' for "within normal limits", 'BELOW_NORMAL' for "below normal limits", or null. */
+  /** Unit key, 'ULN' for multiples of the upper limit of normal, 'LLN' for the lower limit, 'NORMAL' for "within normal limits", 'BELOW_NORMAL' for "below normal limits", or null. */
   unit: string | null;
   start: number;
   end: number;
@@ -289,6 +294,7 @@ export function readValue(
     const u = sticky(ULN_AFTER, text, at);
     if (u && !/^\s*(?:x|\*|times|-?\s*fold)/i.test(u[0]))
       return { op, value: 1, unit: 'ULN', start, end: ULN_AFTER.lastIndex, inherited: false };
+    if (sticky(LLN_AFTER, text, at)) return { op, value: 1, unit: 'LLN', start, end: LLN_AFTER.lastIndex, inherited: false };
     // "above (institutional) normal" is above the ULN. "Below normal (institutional) limits" is within
     // the range for a lab limited at its upper end, and below the LLN for one limited at its lower end
     // (unread); which one leafFor decides.
@@ -401,7 +407,7 @@ type LabInput = ExtractInput & { alternates?: ReadonlyMap<string, readonly strin
 /** The comparison as a leaf over one lab (or the lab its written unit shows the name meant), or null. */
 function leafFor(labId: string, v: Value, input: LabInput): LeafCondition | null {
   const leaf = leafIn(labId, v, input);
-  if (leaf || !v.unit || v.unit === 'ULN' || v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return leaf;
+  if (leaf || !v.unit || v.unit === 'ULN' || v.unit === 'LLN' || v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return leaf;
   for (const alt of input.alternates?.get(labId) ?? []) {
     const other = leafIn(alt, v, input);
     if (other) return other;
@@ -448,7 +454,7 @@ function withAlternates(input: ExtractInput): LabInput {
  */
 function labsMeant(group: Group, v: Value, input: LabInput): Group | null {
   // Only a written unit tells which lab a name meant; a bare number is never reassigned.
-  if (!input.alternates || !v.unit || v.unit === 'ULN' || v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return null;
+  if (!input.alternates || !v.unit || v.unit === 'ULN' || v.unit === 'LLN' || v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return null;
   const alternatesOf = input.alternates;
   const swap = (lab: string): string =>
     leafIn(lab, v, input) ? lab : (alternatesOf.get(lab)?.find((alt) => leafIn(alt, v, input)) ?? lab);
@@ -467,7 +473,11 @@ function leafIn(labId: string, v: Value, input: ExtractInput): LeafCondition | n
   const lab = input.lex.labById.get(labId);
   if (!lab) return null;
   if (v.unit === 'ULN') return { fact: 'labUln', operator: v.op, value: v.value, params: { name: labId } };
+  if (v.unit === 'LLN') return { fact: 'labLln', operator: v.op, value: v.value, params: { name: labId } };
   if (v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') {
+    // Below normal limits: within the range for a lab limited at its upper end, under it for one
+    // limited at its lower end ("LVEF below the institutional normal limits").
+    if (v.unit === 'BELOW_NORMAL' && lab.normal === 'lower') return { fact: 'labLln', operator: 'lessThan', value: 1, params: { name: labId } };
     if (lab.normal !== 'upper') return null;
     return { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
   }
@@ -486,15 +496,16 @@ function leafIn(labId: string, v: Value, input: ExtractInput): LeafCondition | n
 }
 
 /**
- * "Within normal limits": at most the ULN, and for a lab limited on both sides ("potassium within
- * normal limits") also at least the lower limit, which no fact reads yet (records carry only the
- * ULN), so that half stays an unread leaf.
+ * "Within normal limits": at most the ULN for a lab limited at its upper end, at least the LLN for
+ * one limited at its lower end ("LVEF within normal limits"), and both for one limited on both sides
+ * ("potassium within normal limits").
  */
 function withinNormal(labId: string, input: ExtractInput): Condition | null {
   const lab = input.lex.labById.get(labId);
-  if (!lab || (lab.normal !== 'upper' && lab.normal !== 'both')) return null;
+  if (!lab?.normal) return null;
   const uln: LeafCondition = { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
-  return lab.normal === 'upper' ? uln : allOf([uln, unparsedLeaf(`${lab.name} at or above the lower limit of normal`)]);
+  const lln: LeafCondition = { fact: 'labLln', operator: 'greaterThanInclusive', value: 1, params: { name: labId } };
+  return lab.normal === 'upper' ? uln : lab.normal === 'lower' ? lln : allOf([uln, lln]);
 }
 
 interface Group {
@@ -860,6 +871,10 @@ function bareLimit(text: string, pos: number, group: Group, input: ExtractInput)
 function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   const m = /\b(?:normal|WNL)\s+$/i.exec(input.text.slice(Math.max(0, group.start - 12), group.start));
   if (!m) return null;
+  // A lab limited at its lower end, called normal, is in this corpus a clause of something larger
+  // ("… with undetectable viral load and normal CD4 counts are eligible", "unable to maintain normal
+  // oxygen saturation"), whose sense the limit alone would turn around: left unread.
+  if (group.labs.some((l) => input.lex.labById.get(l)?.normal === 'lower')) return null;
   const parts = group.labs.map((l) => withinNormal(l, input));
   if (parts.some((p) => !p)) return null;
   const condition = allOf(parts as Condition[]);
@@ -1041,6 +1056,9 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     // A subgroup between two values introduces the second ("≤ 2.5 × ULN; in participants with liver
     // metastases ≤ 5 × ULN"), so it binds that one, not the main limit.
     const q1Leads = !!q1 && !pre && !q2b && /^[\s:,]*$/.test(text.slice(q1.end, v2.start));
+    // "> 50% … and within the institutional range of normal": both hold (see below), whatever "or"
+    // the words between them hold ("by ECHO or MUGA").
+    const normalAnd = v2.unit === 'NORMAL' && /\band\b/i.test(sep);
     const others = group.labs.filter((l) => !labs2.includes(l));
     const second0 = combineGroup(
       labs2,
@@ -1070,14 +1088,14 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
         kind === 'exclusion'
           ? allOf([main, anyOf([opposite(q2b.condition), second])])
           : anyOf([main, allOf([q2b.condition, second])]);
-    } else if (second && !q1 && !q2b && !v2.inherited && /\band\b/i.test(sep) && isUpper(v1) !== isUpper(v2)) {
+    } else if (second && !q1 && !q2b && !v2.inherited && !normalAnd && /\band\b/i.test(sep) && isUpper(v1) !== isUpper(v2)) {
       // "> 2,500/µL and < 15,000/µL": a range, both bounds hold. Bounds that cannot both hold ("BMI
       // < 20 kg/m2 and > 35 kg/m2") are each a way out of the range: either one.
       const [lo, hi] = isUpper(v1) ? [second, main] : [main, second];
       const loV = leavesOf(lo)[0]?.value;
       const hiV = leavesOf(hi)[0]?.value;
       joined = typeof loV === 'number' && typeof hiV === 'number' && loV < hiV ? allOf([main, second]) : anyOf([main, second]);
-    } else if (second && !q1 && !q2b && !v2.inherited && /\bor\b/i.test(sep)) {
+    } else if (second && !q1 && !q2b && !v2.inherited && !normalAnd && /\bor\b/i.test(sep)) {
       // "≤ 30 µmol/L (or ≤ 2.0 mg/dL)": either limit will do.
       joined = sameLimit(group.labs, v1, v2, input) ? main : anyOf([main, second]);
     } else if (second && !q1 && !q2b && sameLimit(group.labs, v1, v2, input)) {
@@ -1120,8 +1138,8 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     return { group, condition: main, spans, end: q2.end };
   }
   if (v2?.unit === 'NORMAL' && /\band\b/i.test(sep) && !q1 && !q2) {
-    // "LVEF > 50% … and within the institutional range of normal": both hold; a lower limit of normal,
-    // which no fact reads yet, stays an unread conjunct rather than falling away.
+    // "LVEF > 50% … and within the institutional range of normal": both hold; a limit no fact reads
+    // stays an unread conjunct rather than falling away.
     const normal = combineGroup(group.labs, group.joiner, v2, input) ?? unparsedLeaf(text.slice(v2.start, v2.end));
     spans.push([v2.start, v2.end]);
     return { group, condition: allOf([main, normal]), spans, end: v2.end };
@@ -1238,7 +1256,10 @@ const NOT_A_MEASURE_BEFORE = /\b(?:molecular|atomic|birth|actual|ideal|adjusted|
 const NOT_A_MEASURE_AFTER = /^[- ]?(?:loss|gain|changes?|reduction|bearing|lifting|management|-?based)\b/i;
 const BODY_MEASURES = new Set(['body_weight', 'bmi']);
 
+/** "Calcium (corrected for serum albumin)": the lab a value is corrected by is no subject of the limit. */
+const CORRECTED_FOR_BEFORE = /\b(?:corrected|adjusted)\s+(?:for|by|to)\s+(?:the\s+)?(?:serum\s+|plasma\s+)?$/i;
 function isMeasure(m: Mention, text: string): boolean {
+  if (m.type === 'lab' && CORRECTED_FOR_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) return false;
   if (m.type !== 'lab' || !BODY_MEASURES.has(m.id)) return true;
   return (
     !NOT_A_MEASURE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) &&
