@@ -40,6 +40,14 @@ describe('a locoregional procedure in the record', () => {
     expect(judge(tace, { fact: 'priorLines', operator: 'equal', value: 0, params: {} })).toBe(true);
   });
 
+  it('reads a drug given by chemoembolization as that drug, not as systemic chemotherapy', () => {
+    const deb: PatientRecord = { treatments: [{ name: 'TACE with doxorubicin', date: '2025-05-10' }] };
+    expect(judge(deb, prior({ drugs: ['doxorubicin'] }))).toBe(true);
+    expect(judge(deb, prior({ kinds: ['locoregional'] }))).toBe(true);
+    expect(judge(deb, prior({ kinds: ['systemic'] }))).toBe(false);
+    expect(judge(deb, prior({ kinds: ['chemotherapy'] }))).toBe(false);
+  });
+
   it('takes the kind given by the record for a procedure named otherwise', () => {
     const rfa: PatientRecord = { treatments: [{ name: 'percutaneous ablation of segment VII lesion', kind: 'locoregional' }] };
     expect(judge(rfa, prior({ kinds: ['locoregional'] }))).toBe(true);
