@@ -24,6 +24,14 @@ export const TREATMENT_KINDS = [
   'transplant',
   'cell therapy',
   'investigational',
+  /**
+   * Tumour- or organ-directed procedures that are neither surgery nor external radiotherapy:
+   * (chemo)embolization (TACE), radioembolization (SIRT, Y-90), thermal and cryo-ablation (RFA, MWA),
+   * HIPEC/PIPAC, photodynamic therapy, "liver-directed therapy". Anticancer, never systemic: the drug
+   * of TACE or HIPEC acts where it is delivered. Radioembolization is also radiation (the dose is
+   * what treats), so its phrases are of both kinds, as chemoradiotherapy is chemotherapy and radiation.
+   */
+  'locoregional',
   /** Not anticancer therapy: corticosteroids, immunosuppressants, bone-modifying agents. Never counts as systemic. */
   'supportive',
 ] as const;

@@ -179,7 +179,10 @@ export function readProcedure(
         .filter((m) => m.type === 'therapyKind')
         .map((m) => m.id),
     );
-    if (kinds.has('radiation')) kind = 'radiation';
+    // Before radiation: radioembolization is both, and the normaliser rescans the name for the other kind.
+    // Never 'systemic' by default: TACE and HIPEC name a drug's route, not a systemic treatment.
+    if (kinds.has('locoregional')) kind = 'locoregional';
+    else if (kinds.has('radiation')) kind = 'radiation';
     else if (kinds.has('surgery')) kind = 'surgery';
     else if (kinds.has('transplant')) kind = 'transplant';
     else if (kinds.has('cell therapy')) kind = 'cell therapy';

@@ -239,9 +239,12 @@ function resolveTreatment(lex: Lexicons, name: string, code?: { system: string; 
   }
   for (const d of drugs) for (const c of lex.drugById.get(d)?.classes ?? []) classes.add(c);
   for (const c of [...classes]) for (const a of lex.classAncestors.get(c) ?? []) classes.add(a);
+  // A drug named in a locoregional procedure ("TACE with doxorubicin", "HIPEC with mitomycin") acts
+  // where it is delivered: the treatment is the drug (for drug and class queries), not systemic therapy.
+  const locoregional = kinds.has('locoregional');
   for (const c of classes) {
     const kind = lex.classById.get(c)?.kind;
-    if (kind) kinds.add(kind);
+    if (kind && !locoregional) kinds.add(kind);
   }
   // Chemotherapy, immunotherapy, targeted, hormonal and cell therapies are all systemic therapy.
   if ([...kinds].some((k) => ['chemotherapy', 'immunotherapy', 'targeted', 'hormonal', 'cell therapy'].includes(k))) kinds.add('systemic');

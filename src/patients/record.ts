@@ -72,7 +72,7 @@ export const treatmentSchema = z
     name: z.string().min(1).max(200).describe('Drug, regimen or procedure: "trastuzumab deruxtecan", "Kadcyla", "FOLFOX", "radiotherapy".'),
     code: codeSchema.optional().describe('E.g. an RxNorm code.'),
     class: z.string().max(100).optional(),
-    kind: z.enum(['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy']).optional(),
+    kind: z.enum(['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'locoregional']).optional(),
     setting: z.string().max(40).optional().describe('"metastatic", "adjuvant", "neoadjuvant", "maintenance", …'),
     line: z.number().int().min(0).max(30).optional(),
     start: isoDate.optional(),

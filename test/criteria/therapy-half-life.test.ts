@@ -76,7 +76,7 @@ describe('lists that share a half-life window', () => {
     const hl = unread('within 3 weeks 21 days or 5 half-lives, whichever is shorter');
     expect(readCondition('Cancer therapy/ any cancer investigational drug within 3 weeks (21 days) or 5 half-lives (whichever is shorter).', 'exclusion')).toEqual({
       any: [
-        { all: [therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'], withinDays: 21 }), hl, unread('cancer')] },
+        { all: [therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'], withinDays: 21 }), hl, unread('cancer')] },
         { all: [therapy({ kinds: ['investigational'], withinDays: 21 }), hl, unread('cancer')] },
       ],
     });

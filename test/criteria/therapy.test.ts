@@ -354,7 +354,7 @@ describe('therapy extractor: exact conditions', () => {
     });
     // A generic "anticancer therapy" gates on every kind of treatment, never on systemic therapy alone.
     const generic = (therapyLeaves(read('Adverse events (AEs) from prior anticancer therapy that have not resolved to grade =< 1', 'exclusion')) as LeafCondition[]);
-    expect(generic[0]?.params).toEqual({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'] });
+    expect(generic[0]?.params).toEqual({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'] });
     // An unread alternative beside the treatment ("or significant traumatic injury") keeps it unread.
     expect(read('Participants must have recovered from effects of any major surgery or significant traumatic injury at least 28 days before the first dose of study treatment')).toBeNull();
   });
@@ -440,7 +440,7 @@ describe('therapy extractor: exact conditions', () => {
 
   it('reads a generic "anticancer therapy" as every kind of treatment when it must be a necessary condition', () => {
     expect(read('Anti-tumor therapy (except small surgery) within 4 weeks before enrollment.', 'exclusion')).toEqual({
-      all: [therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'], withinDays: 28 }), unread('small')],
+      all: [therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'], withinDays: 28 }), unread('small')],
     });
   });
 

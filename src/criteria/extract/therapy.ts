@@ -1493,9 +1493,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "Patients on warfarin who cannot be safely transitioned to …": a relative clause narrows the list.
       if (RELATIVE_AFTER_RE.test(text.slice(list.end, clauseEnd))) qualify ??= 'relative clause';
       if (TEMPORAL_LEFT_RE.test(ownRest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
-      if (SITE_RE.test(text.slice(list.end, altCut ?? e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery'))) qualify ??= 'site';
+      if (SITE_RE.test(text.slice(list.end, altCut ?? e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery') || i.kinds.has('locoregional'))) qualify ??= 'site';
       // "pelvic radiotherapy", "whole brain radiation" are lexicon phrases of the kind: the site is in the item.
       if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
+      // "TACE", "radiofrequency ablation" are read as any locoregional therapy, and "locoregional therapy",
+      // "liver-directed therapy" as any locoregional therapy, radiation or surgery: the procedure, site or
+      // intent in the words is narrower, so the reading stays partial.
+      if (items.some((i) => i.kinds.has('locoregional'))) qualify ??= 'locoregional';
       if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
       if (list.narrowedBy?.length) qualify ??= 'member modifier';
@@ -1600,7 +1604,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (win) params.withinDays = win.days;
     else if (current) params.withinDays = 1;
     // "chemoradiotherapy", "chemo-immunotherapy": both kinds together, which no single filter says.
-    const multiKind = items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size);
+    // A locoregional phrase of several kinds is a union ("liver-directed therapy" is an ablation, an
+    // embolization, radiation or a resection), never both kinds at once; its qualifier below keeps it partial.
+    const multiKind = items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size && !i.kinds.has('locoregional'));
     if (multiKind && (strict || items.length > 1)) {
       // "Chemoradiotherapy" implies each kind, though not that they were given together.
       if (!strict || items.length > 1) {
@@ -2089,6 +2095,8 @@ function insufficient(
   if (list.hasAnd || items.some((i) => i.combinedWithNext)) return 'conjunction in list';
   if (items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size)) return 'multi-kind';
   if (items.some((i) => i.kinds.has('surgery') || i.kinds.has('transplant'))) return 'surgery';
+  // "TACE", "radiofrequency ablation" are read as any locoregional therapy, broader than the procedure named.
+  if (items.some((i) => i.kinds.has('locoregional'))) return 'locoregional kind';
   // "whole brain radiation therapy" is one lexicon phrase read as any radiation: only the bare kind is exact.
   if (items.some((i) => i.kinds.has('radiation') && !/^(?:radiation|radiotherapy|irradiation|radiation\s+therapy|radiation\s+treatment|RT)$/i.test(text.slice(i.start, i.end).trim()))) return 'radiation kind';
   // "standard therapy", "approved treatment" read as any systemic treatment is broader than the text.
@@ -2444,8 +2452,12 @@ const CLAUSE_RESTART_RE =
 const FORM_RE =
   /^[\s,]*(?:\([^()]{1,12}\)[\s,]*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*/i;
 
-/** Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition. */
-const ANY_TREATMENT: Kind[] = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational'];
+/**
+ * Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition.
+ * Locoregional therapy is among them: criteria list TACE, ablation and embolization as anticancer
+ * treatments ("any of the following anti-cancer therapies: radiation therapy, surgery or tumor embolization").
+ */
+const ANY_TREATMENT: Kind[] = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'];
 
 /** A generic item ("prior therapy", "anticancer treatment") that does not say it is systemic or a drug. */
 function isBroadGeneric(ctx: Ctx, it: Item): boolean {
@@ -3144,7 +3156,7 @@ function readLabelledWashout(ctx: Ctx, items: Item[], out: Finding[]): void {
   // ("Whole brain radiotherapy") would make the reading broader or partial.
   const masked = maskSpans(text, 0, colon, spanOf(label));
   for (const w of masked.match(/[A-Za-z][\w-]*/g) ?? []) if (!LABEL_FILLER.has(w.toLowerCase())) return;
-  if (label.some((it) => it.kinds.has('surgery') || it.kinds.has('transplant') || it.generic || (it.kinds.has('radiation') && !/^(?:radiation|radiotherapy|irradiation|radiation\s+therapy|RT)$/i.test(text.slice(it.start, it.end).trim())))) return;
+  if (label.some((it) => it.kinds.has('surgery') || it.kinds.has('transplant') || it.kinds.has('locoregional') || it.generic || (it.kinds.has('radiation') && !/^(?:radiation|radiotherapy|irradiation|radiation\s+therapy|RT)$/i.test(text.slice(it.start, it.end).trim())))) return;
   const x = conditionFor(label, { withinDays: Math.round(v * d) });
   if (!x) return;
   out.push({ category: 'prior_therapy', condition: input.kind === 'exclusion' ? x : flipBool(x), spans: [...spanOf(label), [colon, text.length]], anchor: label[0]!.start, polarityHandled: true });
