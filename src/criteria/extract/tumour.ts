@@ -138,6 +138,8 @@ function stateFinding(
     cover?: Array<[number, number]>;
     /** The phrase is a state now (response status): one tied to a treatment or a time is a past event. */
     current?: boolean;
+    /** "Up to 3 metastases are permitted": an upper limit said as a permission is still a limit. */
+    permissionIsLimit?: boolean;
   } = {},
 ): Finding | null {
   const { text } = input;
@@ -147,7 +149,7 @@ function stateFinding(
   if (!opts.subjectChecked && !subjectOnly) return null;
   if (CONDITIONAL.test(prefix) || input.scopes.in('exception', start)) return null;
   // "are also eligible", "may be enrolled": the state is one of the ways in, not a requirement.
-  if (PERMISSIVE.test(text.slice(cs, ce))) return null;
+  if (!opts.permissionIsLimit && PERMISSIVE.test(text.slice(cs, ce))) return null;
   // Followed by an alternative this reading does not hold ("progressive disease or failure to
   // achieve a response", "… OR have failed any regimen"), an inclusion would wrongly require it.
   const tail = text.slice(end, Math.max(end, ce));
@@ -543,7 +545,7 @@ const COUNT_WORD: Record<string, number> = {
 const C_NUM = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 /** A limit before the noun: 1 range lo, 2 range hi, 3 upper-bound words, 4 its number, 5 lower-bound words, 6 its number, 7 number, 8 "or fewer" / "or more". */
 const COUNT_BOUND =
-  String.raw`(?:(?:between\s+)?${C_NUM}\s*(?:-|–|to|and)\s*${C_NUM}` +
+  String.raw`(?:(?:between\s+|(?:a\s+)?max(?:imum)?(?:\s+of)?\s+)?${C_NUM}\s*(?:-|–|to|and)\s*${C_NUM}` +
   String.raw`|(up\s+to|no\s+more\s+than|not\s+more\s+than|(?:a\s+)?max(?:imum)?\.?(?:\s+of)?|at\s+most|fewer\s+than|less\s+than|<=|=<|≤|<)\s*${C_NUM}` +
   String.raw`|(more\s+than|greater\s+than|over|>=|=>|≥|>|at\s+least|(?:a\s+)?minimum\s+of)\s*${C_NUM}` +
   String.raw`|${C_NUM}\s+(or\s+(?:fewer|less|more|greater)|and\s+(?:above|more))(?:\s+total)?)`;
@@ -564,6 +566,9 @@ const COUNT_FILLER = words('total separate distinct known radiographic radiograp
 /** Words after the noun that restrict what is counted to some of the metastases ("in one organ", "that are untreated"). */
 const COUNT_RESTRICT =
   /^\s*(?:in\s+(?:one|a\s+single|the\s+same|any\s+(?:one|single))\s+organ|per\s+organ|(?:that|which)\s+(?:are|is|were|can|could|have)\b[^,;.()]*)/i;
+
+const GONE_WORDS = words('excised resected removed ablated');
+const PERMISSION_END = /\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|acceptable)$/i;
 
 function countFindings(input: ExtractInput): Finding[] {
   const { text } = input;
@@ -598,16 +603,31 @@ function countFindings(input: ExtractInput): Finding[] {
     const params: { site?: 'brain' | 'extracranial'; progressive?: boolean } = {};
     const qualifiers: string[] = [];
     const mods = m[9]!.trim();
+    const modsAt = start + m[0].indexOf(m[9]!);
+    // The cancer named among them ("distant melanoma lesions") is the one whose metastases are counted.
+    const cancerWords = new Set(
+      input.mentions
+        .filter((mm) => mm.type === 'cancer' && mm.start >= modsAt && mm.end <= modsAt + m[9]!.length)
+        .flatMap((mm) => text.slice(mm.start, mm.end).toLowerCase().split(/\s+/)),
+    );
+    let distant = false;
+    let gone = false;
     for (const w of mods.split(/\s+/).filter(Boolean)) {
       const f = foldWord(w.toLowerCase());
-      if (BRAIN_WORDS.has(f)) params.site = 'brain';
+      if (cancerWords.has(w.toLowerCase())) continue;
+      if (GONE_WORDS.has(f)) gone = true;
+      if (f === 'distant' || f === 'metastatic') distant = true;
+      else if (BRAIN_WORDS.has(f)) params.site = 'brain';
       else if (EXTRACRANIAL_WORDS.has(f)) params.site = 'extracranial';
       else if (PROGRESSIVE_WORDS.has(f)) params.progressive = true;
       else if (!COUNT_FILLER.has(f)) qualifiers.push(w);
     }
-    // Lesions are the metastases only in the brain; elsewhere they may include the primary tumour.
+    // Metastases removed are no longer among those the patient has.
+    if (gone) continue;
+    // Lesions are the metastases only in the brain or when called distant; elsewhere they may
+    // include the primary tumour.
     if (m[12] && /brain/i.test(m[12])) params.site = 'brain';
-    if (m[12] && params.site !== 'brain') continue;
+    if (m[12] && params.site !== 'brain' && !distant) continue;
     if (/^BMs?$/i.test(m[10] ?? '')) params.site = 'brain';
     // A count of sites may count organs or lesions; never more than the lesions, so it is held like a
     // qualifier that narrows what is counted.
@@ -617,7 +637,7 @@ function countFindings(input: ExtractInput): Finding[] {
     }
     const restrict = COUNT_RESTRICT.exec(text.slice(end));
     if (restrict) {
-      qualifiers.push(restrict[0].trim());
+      qualifiers.push(restrict[0].trim().replace(PERMISSION_END, ''));
       end += restrict[0].length;
     }
     const leaf = (operator: LeafCondition['operator'], value: number): LeafCondition => ({
@@ -640,7 +660,30 @@ function countFindings(input: ExtractInput): Finding[] {
       parts.push(q ? { any: [h, q] } : h);
     }
     const condition: Condition = parts.length === 1 ? parts[0]! : { all: parts };
-    const f = stateFinding(input, start, end, condition, {});
+    // A negation inside a later parenthesis ("(… 4 or more lesions in one organ will be ineligible)")
+    // speaks of the parenthesis, not of the count before it.
+    if (
+      input.scopes.scopes.some((sc) => {
+        if (sc.kind !== 'negated' || start < sc.start || start >= sc.end || sc.trigger[0] < end) return false;
+        const between = text.slice(end, sc.trigger[0]);
+        return (between.match(/\(/g)?.length ?? 0) > (between.match(/\)/g)?.length ?? 0);
+      })
+    )
+      continue;
+    // The cancer named before the count ("confirmed NSCLC with 1-5 sites of …") is the patient's own.
+    const [cs] = clauseBounds(text, start);
+    const prefixWords = text
+      .slice(cs, start)
+      .split(/[^\w-]+/)
+      .filter((w) => w && !DIAGNOSIS_WORDS.has(w.toLowerCase()));
+    const ownCancer = input.mentions.filter((mm) => mm.type === 'cancer' && mm.start >= cs && mm.end <= start);
+    const ownWords = new Set(ownCancer.flatMap((mm) => text.slice(mm.start, mm.end).split(/[^\w-]+/)));
+    const subjectChecked =
+      ownCancer.length > 0 && onlySubjectWords(prefixWords.filter((w) => !ownWords.has(w)).join(' '));
+    const f = stateFinding(input, start, end, condition, {
+      subjectChecked,
+      permissionIsLimit: lo === undefined,
+    });
     if (!f) continue;
     f.anchor = start;
     out.push(f);
