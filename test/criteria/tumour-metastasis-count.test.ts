@@ -30,6 +30,12 @@ describe('metastasisCount', () => {
     expect(r2.unread).toContain('each with a maximum diameter');
   });
 
+  it('reads a limit after "the total number of"', () => {
+    expect(countLeaves(readRule('Total number of oligometastases of 1-5 including:', 'inclusion').condition)).toEqual([
+      count('lessThanInclusive', 5),
+    ]);
+  });
+
   it('reads "more than N" in an exclusion as a strict lower limit', () => {
     expect(countLeaves(readRule('\\>3 brain metastasis', 'exclusion').condition)).toEqual([
       count('greaterThan', 3, { site: 'brain' }),

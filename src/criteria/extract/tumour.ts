@@ -557,6 +557,35 @@ const COUNT_NOUN =
 /** 9: words between the limit and the noun, up to four, a parenthesis among them ("central nervous system (CNS)"). */
 const COUNT_MODS = String.raw`((?:(?:\([\w\s-]{1,20}\)|[\w-]+)\s+){0,4}?)`;
 const COUNT_RE = new RegExp(String.raw`(?<![\w.,])` + COUNT_BOUND + String.raw`\s+` + COUNT_MODS + COUNT_NOUN + String.raw`(?![\w-])`, 'gi');
+/** The limit after the noun: "the total number of (brain) metastases is ≤ 5", "number of oligometastases of 1-5". */
+const COUNT_AFTER_RE = new RegExp(
+  String.raw`(?<![\w-])(?:(?:the\s+)?total\s+)?number\s+of\s+` +
+    COUNT_MODS +
+    COUNT_NOUN +
+    String.raw`\s*(?:(?:is|must\s+be|should\s+be|of)\s+|:\s*)?` +
+    COUNT_BOUND +
+    String.raw`(?![\w-])`,
+  'gi',
+);
+
+/** A match of either limit regex, its groups laid out as COUNT_RE's (1–8 limit, 9 words between, 10–12 noun). */
+interface CountMatch {
+  index: number;
+  length: number;
+  g: Array<string | undefined>;
+}
+
+function countMatches(text: string): CountMatch[] {
+  const out: CountMatch[] = [];
+  COUNT_RE.lastIndex = 0;
+  for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) out.push({ index: m.index, length: m[0].length, g: [...m] });
+  COUNT_AFTER_RE.lastIndex = 0;
+  for (let m = COUNT_AFTER_RE.exec(text); m; m = COUNT_AFTER_RE.exec(text)) {
+    if (out.some((o) => m!.index < o.index + o.length && m!.index + m![0].length > o.index)) continue;
+    out.push({ index: m.index, length: m[0].length, g: [m[0], ...m.slice(5, 13), m[1], m[2], m[3], m[4]] });
+  }
+  return out;
+}
 
 const BRAIN_WORDS = words('brain cns intracranial cerebral central nervous system (cns) bm bms');
 const EXTRACRANIAL_WORDS = words('extracranial extra-cranial');
@@ -573,10 +602,9 @@ const PERMISSION_END = /\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:eligib
 function countFindings(input: ExtractInput): Finding[] {
   const { text } = input;
   const out: Finding[] = [];
-  COUNT_RE.lastIndex = 0;
-  for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) {
-    const start = m.index;
-    let end = start + m[0].length;
+  for (const { index, length, g: m } of countMatches(text)) {
+    const start = index;
+    let end = start + length;
     const num = (x: string): number => COUNT_WORD[x.toLowerCase()] ?? Number(x);
     let lo: number | undefined;
     let hi: number | undefined;
@@ -603,7 +631,7 @@ function countFindings(input: ExtractInput): Finding[] {
     const params: { site?: 'brain' | 'extracranial'; progressive?: boolean } = {};
     const qualifiers: string[] = [];
     const mods = m[9]!.trim();
-    const modsAt = start + m[0].indexOf(m[9]!);
+    const modsAt = start + m[0]!.indexOf(m[9]!);
     // The cancer named among them ("distant melanoma lesions") is the one whose metastases are counted.
     const cancerWords = new Set(
       input.mentions
