@@ -139,6 +139,21 @@ export const FACTS = {
     description: 'Longest diameter of the largest tumour of the cancer under study (primary or metastatic lesion), in cm.',
     question: () => 'How large is your largest tumour (its longest diameter, in cm)?',
   },
+  metastasisCount: {
+    params: z
+      .object({
+        /** Only the metastases in the brain, or only those outside it. */
+        site: z.enum(['brain', 'extracranial']).optional(),
+        /** Only the metastases progressing now ("sites of progressive disease"). */
+        progressive: z.boolean().optional(),
+      })
+      .strict(),
+    value: 'number',
+    description:
+      'Number of metastatic lesions of the cancer under study (0 when it has not spread), or of those in the brain, outside it, or progressing. Oligometastatic limits ("1–5 metastases", "no more than 4 brain metastases") compare it.',
+    question: (p: { site?: string; progressive?: boolean }) =>
+      `How many ${p.progressive ? 'progressing ' : ''}${p.site === 'brain' ? 'brain ' : p.site === 'extracranial' ? 'extracranial (outside the brain) ' : ''}metastases (separate lesions where the cancer has spread) do your scans show?`,
+  },
   resectionMargin: {
     params: none,
     value: 'string',

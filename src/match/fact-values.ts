@@ -480,6 +480,30 @@ function otherMalignancyFact(p: NormalisedPatient, params: Record<string, unknow
   return known(false, none.length ? none : [ev('/conditions', [], 'no other cancer reported')]);
 }
 
+/**
+ * Metastases of the cancer under study, counted in the brain, outside it or in all. A cancer that has
+ * not spread has none anywhere; the record says nothing of which metastases are progressing, so a
+ * count of those is known only when there are none at all.
+ */
+function metastasisCountFact(c: NCancer | undefined, params: Record<string, unknown>): FactValue {
+  if (!c) return UNKNOWN;
+  if (c.metastatic?.value === false) return known(0, [ev(c.metastatic.path, false, 'no metastases')]);
+  const total = c.metastasisCount;
+  if (total?.value === 0) return known(0, [ev(total.path, 0)]);
+  if (params.progressive) return UNKNOWN;
+  const brain =
+    c.brainMetastasisCount ??
+    (c.brainMetastases?.value === 'none' ? { value: 0, path: c.brainMetastases.path } : undefined);
+  if (params.site === 'brain') return brain ? known(brain.value, [ev(brain.path, brain.value)]) : UNKNOWN;
+  if (!total) return UNKNOWN;
+  if (params.site === 'extracranial') {
+    if (!brain) return UNKNOWN;
+    const v = Math.max(0, total.value - brain.value);
+    return known(v, [ev(total.path, total.value), ev(brain.path, brain.value, `${v} outside the brain`)]);
+  }
+  return numberFact(total);
+}
+
 // ---------- the table -------------------------------------------------------------------------
 
 function numberFact(s: { value: number; path: string } | undefined): FactValue {
@@ -528,6 +552,7 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       return s ? known(s.value, [ev(s.path, s.value)]) : UNKNOWN;
     },
     tumorSize: (p) => numberFact(cancers(p)?.[0]?.tumorSizeCm),
+    metastasisCount: (p, params) => metastasisCountFact(cancers(p)?.[0], params),
     resectionMargin: (p) => {
       const r = cancers(p)?.[0]?.resectionMargin;
       return r ? known(r.value, [ev(r.path, r.value)]) : UNKNOWN;

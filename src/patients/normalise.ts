@@ -39,6 +39,8 @@ export interface NCancer {
   status?: Sourced<(typeof DISEASE_STATUSES)[number]>;
   tumorSizeCm?: Sourced<number>;
   resectionMargin?: Sourced<'R0' | 'R1' | 'R2'>;
+  metastasisCount?: Sourced<number>;
+  brainMetastasisCount?: Sourced<number>;
   diagnosisDate?: Sourced<string>;
 }
 
@@ -346,6 +348,9 @@ export function normalisePatient(record: PatientRecord, lex: Lexicons, asOf: str
       if (c.brainMetastases && c.brainMetastases !== 'unknown') n.brainMetastases = { value: c.brainMetastases, path: `${path}/brainMetastases` };
       if (c.status) n.status = { value: c.status === 'no evidence of disease' ? 'no_evidence_of_disease' : c.status, path: `${path}/status` };
       if (c.tumorSizeCm !== undefined) n.tumorSizeCm = { value: c.tumorSizeCm, path: `${path}/tumorSizeCm` };
+      if (c.metastasisCount !== undefined) n.metastasisCount = { value: c.metastasisCount, path: `${path}/metastasisCount` };
+      if (c.brainMetastasisCount !== undefined)
+        n.brainMetastasisCount = { value: c.brainMetastasisCount, path: `${path}/brainMetastasisCount` };
       if (c.resectionMargin) n.resectionMargin = { value: c.resectionMargin, path: `${path}/resectionMargin` };
       if (c.diagnosisDate) n.diagnosisDate = { value: c.diagnosisDate, path: `${path}/diagnosisDate` };
       return n;

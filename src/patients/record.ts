@@ -47,6 +47,8 @@ export const cancerSchema = z
       .optional()
       .describe('Current response status (mCODE CancerDiseaseStatus): complete response or remission is "no evidence of disease", partial response "responding".'),
     tumorSizeCm: z.number().positive().max(100).optional().describe('Longest diameter of the largest tumour, in cm.'),
+    metastasisCount: z.number().int().min(0).max(1000).optional().describe('Number of metastatic lesions on the latest imaging (0 when none).'),
+    brainMetastasisCount: z.number().int().min(0).max(1000).optional().describe('Number of brain metastases on the latest brain imaging (0 when none).'),
     resectionMargin: z.enum(['R0', 'R1', 'R2']).optional().describe('Residual tumour after resection (UICC R classification): R0 clear margins, R1 microscopic, R2 macroscopic residual.'),
     diagnosisDate: isoDate.optional(),
   })

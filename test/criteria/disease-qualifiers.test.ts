@@ -163,8 +163,14 @@ describe('oligometastatic and polymetastatic disease', () => {
     ).toEqual({
       all: [extent('metastatic'), unparsed('polymetastatic')],
     });
+    // The count itself is the tumour reader's (metastasisCount), with "sites" held beside it.
     expect(readRule('Patients with more than 5 sites of oligo metastases', 'exclusion').condition).toEqual({
-      all: [extent('metastatic'), unparsed('oligo metastases')],
+      all: [
+        { fact: 'metastasisCount', operator: 'greaterThan', value: 5 },
+        unparsed('sites of oligo metastases'),
+        extent('metastatic'),
+        unparsed('oligo metastases'),
+      ],
     });
   });
 

@@ -250,7 +250,14 @@ describe('brain metastases', () => {
     expect(conditionOf('Brain metastases in the brain stem', 'exclusion')).toEqual({
       all: [bm('active', 'treated-stable'), unread('in the brain stem')],
     });
-    expect(conditionOf('\\>3 brain metastasis', 'exclusion')).toEqual({ all: [bm('active', 'treated-stable'), unread('>3')] });
+    // The number is read by the tumour reader as metastasisCount beside the brain reader's leaf.
+    expect(conditionOf('\\>3 brain metastasis', 'exclusion')).toEqual({
+      all: [
+        { fact: 'metastasisCount', operator: 'greaterThan', value: 3, params: { site: 'brain' } },
+        bm('active', 'treated-stable'),
+        unread('>3'),
+      ],
+    });
   });
 
   it('reads an inclusion limiting any metastases as met without them and left to a coordinator with them', () => {

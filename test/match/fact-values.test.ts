@@ -29,6 +29,7 @@ describe('every fact gives unknown, never false, when the record lacks the data'
     { fact: 'diseaseStatus', operator: 'in', value: ['no_evidence_of_disease', 'responding'] },
     { fact: 'tumorSize', operator: 'lessThanInclusive', value: 7 },
     { fact: 'resectionMargin', operator: 'equal', value: 'R0' },
+    { fact: 'metastasisCount', operator: 'lessThanInclusive', value: 4, params: { site: 'brain' } },
     { fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'ERBB2', status: 'positive' } },
     { fact: 'biomarkerValue', operator: 'greaterThanInclusive', value: 50, params: { name: 'PD-L1', scale: 'TPS' } },
     { fact: 'priorTherapy', operator: 'equal', value: false, params: { classes: ['anti_pd1'] } },

@@ -138,6 +138,8 @@ function stateFinding(
     cover?: Array<[number, number]>;
     /** The phrase is a state now (response status): one tied to a treatment or a time is a past event. */
     current?: boolean;
+    /** "Up to 3 metastases are permitted": an upper limit said as a permission is still a limit. */
+    permissionIsLimit?: boolean;
   } = {},
 ): Finding | null {
   const { text } = input;
@@ -147,7 +149,7 @@ function stateFinding(
   if (!opts.subjectChecked && !subjectOnly) return null;
   if (CONDITIONAL.test(prefix) || input.scopes.in('exception', start)) return null;
   // "are also eligible", "may be enrolled": the state is one of the ways in, not a requirement.
-  if (PERMISSIVE.test(text.slice(cs, ce))) return null;
+  if (!opts.permissionIsLimit && PERMISSIVE.test(text.slice(cs, ce))) return null;
   // Followed by an alternative this reading does not hold ("progressive disease or failure to
   // achieve a response", "… OR have failed any regimen"), an inclusion would wrongly require it.
   const tail = text.slice(end, Math.max(end, ce));
@@ -534,6 +536,190 @@ function sizeFindings(input: ExtractInput): Finding[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Number of metastases.
+// ---------------------------------------------------------------------------------------------
+
+const COUNT_WORD: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+const C_NUM = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+/** A limit before the noun: 1 range lo, 2 range hi, 3 upper-bound words, 4 its number, 5 lower-bound words, 6 its number, 7 number, 8 "or fewer" / "or more". */
+const COUNT_BOUND =
+  String.raw`(?:(?:between\s+|(?:a\s+)?max(?:imum)?(?:\s+of)?\s+)?${C_NUM}\s*(?:-|–|to|and)\s*${C_NUM}` +
+  String.raw`|(up\s+to|no\s+more\s+than|not\s+more\s+than|(?:a\s+)?max(?:imum)?\.?(?:\s+of)?|at\s+most|fewer\s+than|less\s+than|<=|=<|≤|<)\s*${C_NUM}` +
+  String.raw`|(more\s+than|greater\s+than|over|>=|=>|≥|>|at\s+least|(?:a\s+)?minimum\s+of)\s*${C_NUM}` +
+  String.raw`|${C_NUM}\s+(or\s+(?:fewer|less|more|greater)|and\s+(?:above|more))(?:\s+total)?)`;
+/** The counted noun: 10 metastases, 11 sites of metastatic disease, 12 lesions (in the brain only). */
+const COUNT_NOUN =
+  String.raw`(?:((?:oligo[- ]?)?metastas[ie]s|metastatic\s+(?:lesions?|deposits?|tumou?rs?)|BMs?\b)` +
+  String.raw`|((?:metastatic|oligometastatic)\s+sites?|sites?\s+of\s+(?:(?:oligo[- ]?)?metastas[ie]s|(?:metastatic|oligometastatic|progressive|progressing)\s+disease|disease\s+progression))` +
+  String.raw`|(lesions?\s+in\s+the\s+brain|lesions?))`;
+/** 9: words between the limit and the noun, up to four, a parenthesis among them ("central nervous system (CNS)"). */
+const COUNT_MODS = String.raw`((?:(?:\([\w\s-]{1,20}\)|[\w-]+)\s+){0,4}?)`;
+const COUNT_RE = new RegExp(String.raw`(?<![\w.,])` + COUNT_BOUND + String.raw`\s+` + COUNT_MODS + COUNT_NOUN + String.raw`(?![\w-])`, 'gi');
+/** The limit after the noun: "the total number of (brain) metastases is ≤ 5", "number of oligometastases of 1-5". */
+const COUNT_AFTER_RE = new RegExp(
+  String.raw`(?<![\w-])(?:(?:the\s+)?total\s+)?number\s+of\s+` +
+    COUNT_MODS +
+    COUNT_NOUN +
+    String.raw`\s*(?:(?:is|must\s+be|should\s+be|of)\s+|:\s*)?` +
+    COUNT_BOUND +
+    String.raw`(?![\w-])`,
+  'gi',
+);
+
+/** A match of either limit regex, its groups laid out as COUNT_RE's (1–8 limit, 9 words between, 10–12 noun). */
+interface CountMatch {
+  index: number;
+  length: number;
+  g: Array<string | undefined>;
+}
+
+function countMatches(text: string): CountMatch[] {
+  const out: CountMatch[] = [];
+  COUNT_RE.lastIndex = 0;
+  for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) out.push({ index: m.index, length: m[0].length, g: [...m] });
+  COUNT_AFTER_RE.lastIndex = 0;
+  for (let m = COUNT_AFTER_RE.exec(text); m; m = COUNT_AFTER_RE.exec(text)) {
+    if (out.some((o) => m!.index < o.index + o.length && m!.index + m![0].length > o.index)) continue;
+    out.push({ index: m.index, length: m[0].length, g: [m[0], ...m.slice(5, 13), m[1], m[2], m[3], m[4]] });
+  }
+  return out;
+}
+
+const BRAIN_WORDS = words('brain cns intracranial cerebral central nervous system (cns) bm bms');
+const EXTRACRANIAL_WORDS = words('extracranial extra-cranial');
+const PROGRESSIVE_WORDS = words('progressive progressing');
+/** Words that add nothing to what is counted. */
+const COUNT_FILLER = words('total separate distinct known radiographic radiographically documented of detectable visible');
+/** Words after the noun that restrict what is counted to some of the metastases ("in one organ", "that are untreated"). */
+const COUNT_RESTRICT =
+  /^\s*(?:in\s+(?:one|a\s+single|the\s+same|any\s+(?:one|single))\s+organ|per\s+organ|(?:that|which)\s+(?:are|is|were|can|could|have)\b[^,;.()]*)/i;
+
+const GONE_WORDS = words('excised resected removed ablated');
+const PERMISSION_END = /\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|acceptable)$/i;
+
+function countFindings(input: ExtractInput): Finding[] {
+  const { text } = input;
+  const out: Finding[] = [];
+  for (const { index, length, g: m } of countMatches(text)) {
+    const start = index;
+    let end = start + length;
+    const num = (x: string): number => COUNT_WORD[x.toLowerCase()] ?? Number(x);
+    let lo: number | undefined;
+    let hi: number | undefined;
+    let strictHi = false;
+    let strictLo = false;
+    if (m[1]) {
+      lo = num(m[1]);
+      hi = num(m[2]!);
+      if (lo > hi) continue;
+    } else if (m[3]) {
+      hi = num(m[4]!);
+      strictHi = /^(?:fewer|less|<(?!=))/i.test(m[3]);
+    } else if (m[5]) {
+      lo = num(m[6]!);
+      strictLo = /^(?:more|greater|over|>(?!=))/i.test(m[5]);
+    } else {
+      const n = num(m[7]!);
+      if (/fewer|less/i.test(m[8]!)) hi = n;
+      else lo = n;
+    }
+    // "at least one metastasis": having metastases, which the extent and site readers hold.
+    if (lo !== undefined && (strictLo ? lo < 1 : lo <= 1)) lo = undefined;
+    if (lo === undefined && hi === undefined) continue;
+    const params: { site?: 'brain' | 'extracranial'; progressive?: boolean } = {};
+    const qualifiers: string[] = [];
+    const mods = m[9]!.trim();
+    const modsAt = start + m[0]!.indexOf(m[9]!);
+    // The cancer named among them ("distant melanoma lesions") is the one whose metastases are counted.
+    const cancerWords = new Set(
+      input.mentions
+        .filter((mm) => mm.type === 'cancer' && mm.start >= modsAt && mm.end <= modsAt + m[9]!.length)
+        .flatMap((mm) => text.slice(mm.start, mm.end).toLowerCase().split(/\s+/)),
+    );
+    let distant = false;
+    let gone = false;
+    for (const w of mods.split(/\s+/).filter(Boolean)) {
+      const f = foldWord(w.toLowerCase());
+      if (cancerWords.has(w.toLowerCase())) continue;
+      if (GONE_WORDS.has(f)) gone = true;
+      if (f === 'distant' || f === 'metastatic') distant = true;
+      else if (BRAIN_WORDS.has(f)) params.site = 'brain';
+      else if (EXTRACRANIAL_WORDS.has(f)) params.site = 'extracranial';
+      else if (PROGRESSIVE_WORDS.has(f)) params.progressive = true;
+      else if (!COUNT_FILLER.has(f)) qualifiers.push(w);
+    }
+    // Metastases removed are no longer among those the patient has.
+    if (gone) continue;
+    // Lesions are the metastases only in the brain or when called distant; elsewhere they may
+    // include the primary tumour.
+    if (m[12] && /brain/i.test(m[12])) params.site = 'brain';
+    if (m[12] && params.site !== 'brain' && !distant) continue;
+    if (/^BMs?$/i.test(m[10] ?? '')) params.site = 'brain';
+    // A count of sites may count organs or lesions; never more than the lesions, so it is held like a
+    // qualifier that narrows what is counted.
+    if (m[11]) {
+      if (/progress/i.test(m[11])) params.progressive = true;
+      qualifiers.push(m[11]);
+    }
+    const restrict = COUNT_RESTRICT.exec(text.slice(end));
+    if (restrict) {
+      qualifiers.push(restrict[0].trim().replace(PERMISSION_END, ''));
+      end += restrict[0].length;
+    }
+    const leaf = (operator: LeafCondition['operator'], value: number): LeafCondition => ({
+      fact: 'metastasisCount',
+      operator,
+      value,
+      ...(Object.keys(params).length ? { params } : {}),
+    });
+    // What the text counts is some of the metastases (a kind, an organ, sites): the count of all of
+    // them is an upper limit on it. An upper bound met by all of them is met by the text's; a lower
+    // bound on the text's needs all of them to meet it.
+    const q = qualifiers.length ? unparsed(qualifiers.join(' ')) : undefined;
+    const parts: Condition[] = [];
+    if (lo !== undefined) {
+      const l = leaf(strictLo ? 'greaterThan' : 'greaterThanInclusive', lo);
+      parts.push(q ? { all: [l, q] } : l);
+    }
+    if (hi !== undefined) {
+      const h = leaf(strictHi ? 'lessThan' : 'lessThanInclusive', hi);
+      parts.push(q ? { any: [h, q] } : h);
+    }
+    const condition: Condition = parts.length === 1 ? parts[0]! : { all: parts };
+    // A negation inside a later parenthesis ("(… 4 or more lesions in one organ will be ineligible)")
+    // speaks of the parenthesis, not of the count before it.
+    if (
+      input.scopes.scopes.some((sc) => {
+        if (sc.kind !== 'negated' || start < sc.start || start >= sc.end || sc.trigger[0] < end) return false;
+        const between = text.slice(end, sc.trigger[0]);
+        return (between.match(/\(/g)?.length ?? 0) > (between.match(/\)/g)?.length ?? 0);
+      })
+    )
+      continue;
+    // The cancer named before the count ("confirmed NSCLC with 1-5 sites of …") is the patient's own.
+    const [cs] = clauseBounds(text, start);
+    const prefixWords = text
+      .slice(cs, start)
+      .split(/[^\w-]+/)
+      .filter((w) => w && !DIAGNOSIS_WORDS.has(w.toLowerCase()));
+    const ownCancer = input.mentions.filter((mm) => mm.type === 'cancer' && mm.start >= cs && mm.end <= start);
+    const ownWords = new Set(ownCancer.flatMap((mm) => text.slice(mm.start, mm.end).split(/[^\w-]+/)));
+    const subjectChecked =
+      ownCancer.length > 0 && onlySubjectWords(prefixWords.filter((w) => !ownWords.has(w)).join(' '));
+    const f = stateFinding(input, start, end, condition, {
+      subjectChecked,
+      permissionIsLimit: lo === undefined,
+    });
+    if (!f) continue;
+    f.anchor = start;
+    out.push(f);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Resection margins.
 // ---------------------------------------------------------------------------------------------
 
@@ -650,7 +836,7 @@ const MARGIN_SUBJECT =
 // ---------------------------------------------------------------------------------------------
 
 const GATE =
-  /progress|remission|response|stable\s+disease|evidence\s+of|disease[- ]free|absence\s+of|\d\s*(?:mm|cm|millim|centim)|margin|R\s?[012]\b|radical|residual|resection|excision/i;
+  /progress|remission|response|stable\s+disease|evidence\s+of|disease[- ]free|absence\s+of|\d\s*(?:mm|cm|millim|centim)|margin|R\s?[012]\b|radical|residual|resection|excision|metasta|lesions|\bsites?\b|\bBMs?\b/i;
 
 /** Response abbreviations, in capitals only (the status reader checks the criteria named after them). */
 const ABBREVIATION_GATE = /\b(?:SD|PD|CR|PR)\b(?!-)/;
@@ -658,5 +844,5 @@ const ABBREVIATION_GATE = /\b(?:SD|PD|CR|PR)\b(?!-)/;
 export const extractTumour: Extractor = (input) => {
   if (input.text.length > 2000 || !(GATE.test(input.text) || ABBREVIATION_GATE.test(input.text)) || !aboutOwnCancer(input))
     return [];
-  return [...statusFindings(input), ...sizeFindings(input), ...marginFindings(input)];
+  return [...statusFindings(input), ...sizeFindings(input), ...marginFindings(input), ...countFindings(input)];
 };
