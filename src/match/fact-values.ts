@@ -570,22 +570,8 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       if (rule && params.unit !== rule.unit) return UNKNOWN; // rules are written in the lab's rule unit
       return known(lab.value, [ev(`${lab.path}/value`, lab.value, `${lab.id} in ${rule?.unit ?? ''}`)]);
     },
-    labUln: (p, params) => {
-      const lab = p.labs?.get(String(params.name));
-      if (!lab || lab.uln === undefined || !lab.path) return UNKNOWN;
-      const raw = p.record.labs?.[Number(lab.path.split('/')[2])]?.value;
-      if (typeof raw !== 'number') return UNKNOWN;
-      const ratio = Math.round((raw / lab.uln) * 1000) / 1000;
-      return known(ratio, [ev(`${lab.path}/value`, raw, `${ratio} × ULN (${lab.uln})`)]);
-    },
-    labLln: (p, params) => {
-      const lab = p.labs?.get(String(params.name));
-      if (!lab || lab.lln === undefined || !lab.path) return UNKNOWN;
-      const raw = p.record.labs?.[Number(lab.path.split('/')[2])]?.value;
-      if (typeof raw !== 'number') return UNKNOWN;
-      const ratio = Math.round((raw / lab.lln) * 1000) / 1000;
-      return known(ratio, [ev(`${lab.path}/value`, raw, `${ratio} × LLN (${lab.lln})`)]);
-    },
+    labUln: (p, params) => multipleOfLimit(p, String(params.name), 'uln'),
+    labLln: (p, params) => multipleOfLimit(p, String(params.name), 'lln'),
     brainMetastases: (p) => {
       const list = cancers(p);
       if (!list) return UNKNOWN;
@@ -617,6 +603,22 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
     },
     unparsed: () => UNKNOWN,
   };
+}
+
+// ---------- labs ------------------------------------------------------------------------------
+
+/**
+ * The latest result as a multiple of a limit of its normal range, both in the unit the record
+ * wrote them in (the range comes with the result, so no conversion is needed).
+ */
+function multipleOfLimit(p: NormalisedPatient, name: string, limit: 'uln' | 'lln'): FactValue {
+  const lab = p.labs?.get(name);
+  const bound = lab?.[limit];
+  if (!lab || bound === undefined || !lab.path) return UNKNOWN;
+  const raw = p.record.labs?.[Number(lab.path.split('/')[2])]?.value;
+  if (typeof raw !== 'number') return UNKNOWN;
+  const ratio = Math.round((raw / bound) * 1000) / 1000;
+  return known(ratio, [ev(`${lab.path}/value`, raw, `${ratio} × ${limit.toUpperCase()} (${bound})`)]);
 }
 
 // ---------- metastatic sites ------------------------------------------------------------------

@@ -7,12 +7,8 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { lln, mentionIds, readRule, unparsed } from '../support/criteria';
+import { lab, lln, mentionIds, readRule, uln, unparsed } from '../support/criteria';
 
-const lab = (name: string, unit: string, operator: string, value: number): Condition =>
-  ({ fact: 'lab', operator, value, params: { name, unit } }) as Condition;
-const uln = (name: string, operator: string, value: number): Condition =>
-  ({ fact: 'labUln', operator, value, params: { name } }) as Condition;
 const life = (operator: string, value: number): Condition =>
   ({ fact: 'lifeExpectancyMonths', operator, value }) as Condition;
 

@@ -404,10 +404,13 @@ function round(x: number): number {
  */
 type LabInput = ExtractInput & { alternates?: ReadonlyMap<string, readonly string[]> };
 
+/** A unit written with the value (not a limit of the normal range): only it can tell which lab a name meant. */
+const measuredUnit = (v: Value): boolean => v.unit !== null && !['ULN', 'LLN', 'NORMAL', 'BELOW_NORMAL'].includes(v.unit);
+
 /** The comparison as a leaf over one lab (or the lab its written unit shows the name meant), or null. */
 function leafFor(labId: string, v: Value, input: LabInput): LeafCondition | null {
   const leaf = leafIn(labId, v, input);
-  if (leaf || !v.unit || v.unit === 'ULN' || v.unit === 'LLN' || v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return leaf;
+  if (leaf || !measuredUnit(v)) return leaf;
   for (const alt of input.alternates?.get(labId) ?? []) {
     const other = leafIn(alt, v, input);
     if (other) return other;
@@ -454,7 +457,7 @@ function withAlternates(input: ExtractInput): LabInput {
  */
 function labsMeant(group: Group, v: Value, input: LabInput): Group | null {
   // Only a written unit tells which lab a name meant; a bare number is never reassigned.
-  if (!input.alternates || !v.unit || v.unit === 'ULN' || v.unit === 'LLN' || v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return null;
+  if (!input.alternates || !measuredUnit(v)) return null;
   const alternatesOf = input.alternates;
   const swap = (lab: string): string =>
     leafIn(lab, v, input) ? lab : (alternatesOf.get(lab)?.find((alt) => leafIn(alt, v, input)) ?? lab);
