@@ -55,7 +55,7 @@ interface Item {
 }
 
 const MARKER =
-  /^([ \t]*)((?:\\?[*\-+•▪·◦●○►➢–])|(?:\d{1,3}[.)](?!\d))|(?:\(\d{1,3}\))|(?:[a-zA-Z][.)](?=\s))|(?:\([a-zA-Z]\))|(?:[ivxIVX]{1,5}[.)](?=\s))|(?:\([ivxIVX]{1,5}\))|(?:[①-⑳]))[ \t]+/;
+  /^([ \t]*)((?:\\?[*\-+•▪·◦●○►➢–])|(?:\d{1,3}\\?[.)](?!\d))|(?:\(\d{1,3}\))|(?:[a-zA-Z][.)](?=\s))|(?:\([a-zA-Z]\))|(?:[ivxIVX]{1,5}[.)](?=\s))|(?:\([ivxIVX]{1,5}\))|(?:[①-⑳]))[ \t]+/;
 
 /** Words that make a line about criteria an item rather than a heading ("does not meet inclusion criteria"). */
 const NOT_HEADING = /\b(not|meet|meets|meeting|met|fulfil+s?|satisf(?:y|ies)|apply|applies|defined|any|all|no|other|protocol|listed|above|below|violat\w*|per)\b/i;
@@ -197,6 +197,8 @@ function markerFamily(marker: string | null): string {
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
   let pos = 0;
+  let escapedIndent: number | null = null;
+  const numberIndent = new Map<number, number>();
   for (const raw of source.split('\n')) {
     const start = pos;
     const end = pos + raw.length;
@@ -205,7 +207,16 @@ function splitLines(source: string): Line[] {
     if (!line.trim()) continue;
     const m = MARKER.exec(line);
     const lead = /^[ \t]*/.exec(line)![0];
-    const indent = lead.replace(/\t/g, '  ').length;
+    let indent = lead.replace(/\t/g, '  ').length;
+    // Numbers CT.gov escapes ("10\.") open lines it did not take for list items, so their indent is
+    // an accident of the text around them ("  10\." after a bullet list under "8\."): such a number
+    // continues the list of the number before it ("9."), or else of the first escaped number.
+    const num = m ? /^(\d+)(\\)?/.exec(m[2]!) : null;
+    if (num?.[2]) {
+      indent = numberIndent.get(Number(num[1]) - 1) ?? escapedIndent ?? indent;
+      escapedIndent ??= indent;
+    }
+    if (num) numberIndent.set(Number(num[1]), indent);
     const contentOffset = m ? m[0].length : lead.length;
     let contentEnd = start + line.length;
     while (contentEnd > start + contentOffset && /\s/.test(source[contentEnd - 1]!)) contentEnd--;
@@ -453,6 +464,19 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       if (j === k + 1) continue;
       label.children = list.splice(k + 1, j - k - 1);
       label.end = Math.max(label.end, ...label.children.map((c) => c.end));
+    }
+    // CT.gov escapes a number that opens a line ("1\. Female subjects … Contraception methods include:")
+    // but not the numbers of a list under it ("1. Combined hormonal contraception", "2. …"): written at one
+    // indent, the plain-numbered items after an escaped lead-in are its items, up to the next escaped one.
+    const escaped = (item: Item): boolean => item.marker !== null && item.marker.includes('\\');
+    for (let k = 0; k < list.length; k++) {
+      const head = list[k]!;
+      if (!escaped(head) || head.children.length > 0 || !LEAD_IN.test(normalise(source.slice(head.start, head.end)).text.trim())) continue;
+      let j = k + 1;
+      while (j < list.length && !escaped(list[j]!) && list[j]!.marker !== null && markerFamily(list[j]!.marker) === markerFamily(head.marker) && sameList(head, list[j]!)) j++;
+      if (j === k + 1) continue;
+      head.children = list.splice(k + 1, j - k - 1);
+      head.end = Math.max(head.end, ...head.children.map((c) => c.end));
     }
     for (const item of list) restructure(item.children);
     // A note written as its own item right under a criterion ("HIV positive", "* NOTE: patients on

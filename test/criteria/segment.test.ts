@@ -316,6 +316,25 @@ describe('segmentCriteria on real studies', () => {
     expect(parts?.normText).toBe('Patients will be excluded from this study if they meet any of the following criteria (Part 1a and Part 1b).');
   });
 
+  it('reads numbers CT.gov escapes ("10\\.") as list markers at the level of the list they continue (NCT04771520, NCT04389281, NCT06814496)', () => {
+    // "  10\. …" lines written under a bullet list that "8\." leads: the outer list goes on, each line its own criterion.
+    const organ = segmentCriteria(criteriaText('NCT04771520'));
+    const ecog = organ.find((s) => s.normText.startsWith('Eastern Cooperative Oncology Group performance status of 0-2'));
+    expect(ecog?.normText).toBe('Eastern Cooperative Oncology Group performance status of 0-2.');
+    expect(ecog?.context).toEqual([]);
+    expect(organ.find((s) => s.normText.startsWith('Life expectancy'))?.normText).toBe('Life expectancy >=3 months.');
+    // "11\." after a plain "10." list whose last item has bullets under it: back at the level of "10.".
+    const xpact = segmentCriteria(criteriaText('NCT04389281'));
+    expect(xpact.find((s) => s.normText === 'sexual abstinence')).toBeDefined();
+    const condoms = xpact.find((s) => s.normText.startsWith('Male patients must be willing to use condoms'));
+    expect(condoms?.context).not.toContain('sexual abstinence');
+    // An escaped item leading in ("1\. … Contraception methods for female subjects include:") keeps the
+    // plain-numbered methods under it as its items.
+    const methods = segmentCriteria(criteriaText('NCT06814496')).filter((s) => s.normText === 'Intrauterine device');
+    expect(methods).toHaveLength(1);
+    expect(methods[0]!.context.at(-1)).toMatch(/^Female subjects of childbearing potential unwilling to use protocol specified method of contraception/);
+  });
+
   it('on every study of the corpus gives spans that slice to the exact text, in order, without overlap', () => {
     let checked = 0;
     for (const file of ['studies.oncology.v2.jsonl.gz', 'studies.other.v2.jsonl.gz']) {
