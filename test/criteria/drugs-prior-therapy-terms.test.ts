@@ -27,6 +27,13 @@ describe('treatment phrases of prior-therapy criteria', () => {
     expect(classesOf('CTLA-4 expression')).toEqual([]);
   });
 
+  it('read the anti- forms of the CTLA-4 full name as the antibody, never as a cytotoxic drug', () => {
+    const text = 'in combination with anti-cytotoxic lymphocyte associated protein 4 (CTLA-4) inhibitor';
+    expect(mentionIds(text, 'drugClass')).toEqual(['anti_ctla4', 'anti_ctla4']);
+    expect(mentionIds(text, 'therapyKind')).toEqual([]);
+    expect(classesOf('anti-cytotoxic T-lymphocyte-associated protein [CTLA-4]')).toEqual(['anti_ctla4']);
+  });
+
   it('read radioimmunoconjugates as radiopharmaceutical therapy and "chimeric antigen receptor-T" as CAR-T', () => {
     expect(classesOf('radioimmunoconjugates')).toEqual(['radiopharmaceutical']);
     expect(classesOf('radio immuno-conjugate therapy')).toEqual(['radiopharmaceutical']);
@@ -77,6 +84,14 @@ describe('reading prior-therapy criteria with these phrases', () => {
         unparsed('within 4 weeks, or 5 half-lives, whichever is shorter'),
       ],
     });
+  });
+
+  it('never reads a bare "AC" (also adenocarcinoma) as the doxorubicin-cyclophosphamide regimen, which keeps its longer forms', () => {
+    const rule = readCondition('Subjects with AC that is HER 2/neu negative.', 'inclusion');
+    expect(therapyLeaves(rule)).toEqual([]);
+    expect(rule).toEqual({ fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'ERBB2', status: 'negative' } });
+    expect(mentionIds('prior ddAC or AC chemotherapy', 'regimen')).toEqual(['ac', 'ac']);
+    expect([...new Set(mentionIds('prior AC-T', 'regimen'))]).toEqual(['ac_t']);
   });
 
   it('does not read investigational biologics as any biologic', () => {
