@@ -46,6 +46,14 @@ describe('treatment phrases of prior-therapy criteria', () => {
     expect(classesOf('mAb')).toEqual([]);
   });
 
+  it('read DXd or deruxtecan named alone as the payload\'s ADCs, while the named conjugates stay drugs', () => {
+    expect(classesOf('drugs with a similar chemical structure or class to DXd')).toEqual(['topo1_adc']);
+    expect(classesOf('topotecan, irinotecan, and deruxtecan')).toEqual(['topo1_adc']);
+    expect(drugsOf('Dato-DXd')).toEqual(['datopotamab_deruxtecan']);
+    expect(drugsOf('fam-trastuzumab deruxtecan')).toEqual(['trastuzumab_deruxtecan']);
+    expect(classesOf('fam-trastuzumab deruxtecan')).toEqual([]);
+  });
+
   it('know dupilumab as an interleukin inhibitor given as supportive care, not anticancer therapy', () => {
     expect(drugsOf('dupilumab')).toEqual(['dupilumab']);
     expect(drugsOf('Dupixent')).toEqual(['dupilumab']);
