@@ -67,11 +67,10 @@ describe('treatment phrases of prior-therapy criteria', () => {
     expect(mentionIds('anti-hormonal', 'therapyKind')).toEqual(['hormonal']);
   });
 
-  it('leave out abbreviations that also name a disease or another thing (PBC, PVd) and the bare "biologics"', () => {
-    // PBC: platinum-based chemotherapy, but also primary biliary cholangitis; PVd: pomalidomide,
-    // bortezomib, dexamethasone, but also peripheral vascular disease.
+  it('leave out an abbreviation that also names a disease (PBC) and the bare "biologics"', () => {
+    // PBC: platinum-based chemotherapy, but also primary biliary cholangitis.
     expect(mentionIds('PBC', 'drugClass')).toEqual([]);
-    expect(mentionIds('PVd', 'regimen')).toEqual([]);
+    expect(mentionIds('PBC', 'therapyKind')).toEqual([]);
     // "investigational drugs, biologics, or devices": investigational biologics, not any biologic.
     expect(classesOf('biologics')).toEqual([]);
   });
