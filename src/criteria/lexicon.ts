@@ -300,9 +300,12 @@ export class PhraseIndex {
         const { length, entries } = ends[j]!;
         const start = tokens[i]!.start;
         const end = tokens[i + length - 1]!.end;
+        const first = out.length;
         for (const e of entries) {
           if (e.exact !== undefined && !sameAsWritten(text.slice(start, end), e.exact)) continue;
           matchedLength = length;
+          // Spellings that fold to the same words ("AC-T", "AC/T") are one mention of their entry.
+          if (out.length > first && out.slice(first).some((m) => m.type === e.type && m.id === e.id)) continue;
           out.push({ type: e.type, id: e.id, start, end, text: text.slice(start, end) });
         }
       }

@@ -172,3 +172,10 @@ describe('supportive and concomitant classes', () => {
     expect(therapyClasses(hiv.condition)).toEqual([]);
   });
 });
+
+describe('regimen spellings', () => {
+  it('gives one mention for a regimen whose spellings fold to the same words ("AC-T", "AC/T")', () => {
+    const mentions = lex.index.scan('Prior AC-T chemotherapy').filter((m) => m.type === 'regimen');
+    expect(mentions.map((m) => m.text)).toEqual(['AC-T']);
+  });
+});
