@@ -98,9 +98,12 @@ const LIST_GAP =
 const RESTRICTIVE_TAIL =
   /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with\b(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
 
-/** An effect the condition might have, for a coordinator to judge: "that would preclude …", "which may interfere with …". */
+/**
+ * An effect the condition might have, or has, for a coordinator to judge: "that would preclude …",
+ * "which may interfere with …", "that precludes assessment of …".
+ */
 const WOULD_TAIL =
-  /^\s*,?\s*(?:that|which)\s+(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)\b/i;
+  /^\s*,?\s*(?:that|which)\s+(?:(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)|(?:(?:significantly|seriously|potentially|likely)\s+)?(?:precludes|interferes|compromises|limits|jeopardi[sz]es|prevents|impairs|contraindicates))\b/i;
 /**
  * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
  * endoscopy", "active infection causing fever", "QT prolongation associated with other medications"):
@@ -126,10 +129,10 @@ const OTHER_NEED =
   /^\s*\)?\s*,?\s*(?:(?:that|which)\s+)?(?:(?:is|are|has|have)\s+)?(?:requiring|requires?|required|needing|needs?|in\s+need\s+of)\s+(?:\b(?:i\.v|e\.g|i\.e|p\.o|s\.c)\.|[^.;]|\.(?!\s|$)){1,120}?(?=\s*(?:[.;](?:\s|$)|$|,?\s+(?:or|and|and\/or)\s+(?:a\s+|an\s+)?(?:current|currently|active|history|known|prior|previous|uncontrolled|symptomatic|any|other|evidence)\b|\s+(?:within|in\s+the\s+(?:past|last|previous))\b|\s+(?:≤|<=?|=<)\s*\d|\s*\(\s*(?:except|unless|e\.?\s*g\.?|i\.?\s*e\.?|such\s+as|including|other\s+than|excluding)\b|\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:eligible|excluded|allowed|permitted)\b))/i;
 /**
  * Words before a condition that grade its size or amount ("beyond trace ascites", "large amount of
- * pleural effusion"): a narrower condition than the facts hold.
+ * pleural effusion", "bilateral lymphedema"): a narrower condition than the facts hold.
  */
 const AMOUNT_LEAD =
-  /\b(?:mature|(?:\d+|two|three)\s+or\s+more|multiple|(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
+  /\b(?:mature|bilateral|(?:\d+|two|three)\s+or\s+more|multiple|(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
 /**
  * Symptoms named after the condition ("Pleural effusion or ascites with clinical symptoms"): the
  * condition is symptomatic, read as `active` like the word "symptomatic" before it. A second
@@ -201,6 +204,16 @@ const BP_DEFINITION =
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
+/** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
+const LIMB_LEAD = /\b(?:(?:upper|lower)[\s-]+(?:extremity|extremities|limbs?)|arm|leg)\s*$/i;
+/** A condition named in a rationale ("because that would confound assessment of … lymphedema") is not the patient's. */
+const BECAUSE = /\bbecause\b/i;
+/**
+ * A condition naming what a treatment, service or measurement is for ("Received lymphedema treatment
+ * within the past 1 month", "the primary endpoint for lymphedema measurement"): the subject is the treatment.
+ */
+const TREATMENT_OF_TAIL =
+  /^\s*(?:treatments?|therap(?:y|ies)|management|measurements?|assessments?|evaluations?|medications?|care|clinics?|services?|programs?|programmes?|specialists?|consultations?|vaccines?|vaccinations?|prophylaxis)\b/i;
 /** A condition named as the cause of something else ("respiratory compromise resulting from intercurrent pulmonary illnesses"). */
 const CAUSE_LEAD = /\b(?:resulting\s+from|due\s+to|caused\s+by|secondary\s+to|attributable\s+to|as\s+a\s+result\s+of)\s*$/i;
 /** Umbrella conditions (organ systems) that a leading adjective narrows to a kind the lexicon does not name. */
@@ -801,6 +814,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (UMBRELLAS.has(g.names[0]!) && qual === '' && !UMBRELLA_LEAD_OK.test(text.slice(Math.max(sStart, qualStart - 30), qualStart).trimEnd()))
       g.restricted = true;
     if (CONTROLLED_LEAD.test(text.slice(Math.max(sStart, g.start - 50), g.start))) g.restricted = true;
+    if (TREATMENT_OF_TAIL.test(text.slice(g.end))) g.restricted = true;
+    if (LIMB_LEAD.test(text.slice(Math.max(sStart, qualStart - 30), qualStart))) g.restricted = true;
+    if (BECAUSE.test(text.slice(sStart, qualStart))) g.restricted = true;
     const leadText = text.slice(Math.max(sStart, qualStart - 80), qualStart);
     const gradeLead = GRADE_LEAD.exec(leadText);
     // "≤ Grade 2 neuropathy" is a ceiling (a permission), "NYHA Grade 3" a heart-failure class.
