@@ -94,6 +94,18 @@ const INFECTION_TYPES = /\b(?:bacterial|viral|fungal|mycobacterial|parasitic|opp
 const LIST_GAP =
   /^(?:[\s,;/()[\]]|\b(?:or|and|and\/or|nor|as well as|infections?|virus(?:es)?|diseases?|disorders?|conditions?|syndromes?|type|antibody|antibodies|antigen|surface|core|rna|dna|serology|tests?|carriers?|status)\b)*$/i;
 
+/**
+ * A "with …" clause or a protocol definition after a condition in an exclusion ("diabetes with high
+ * risk of hypoglycemia", "interstitial lung disease as defined per protocol"): a narrower condition,
+ * held as an unparsed leaf beside it. Ends at the clause's end.
+ */
+const WITH_CLAUSE =
+  /^\s*,?\s*(?:with\b(?!\s+(?:the\s+)?exceptions?\b|\s+(?:no|the\s+following)\b|\s+or\s+without\b)|as\s+defined\s+(?:per|by|in)\s+(?:the\s+)?(?:study\s+)?protocol\b)[^.;,():]*/i;
+/** Words of other people's conditions or of exposure to them. */
+const OTHERS = /\b(?:contacts?|exposures?|exposed|persons?|people|household|family|relatives?|partners?|donors?)\b/i;
+function unclosedParen(s: string): boolean {
+  return (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
+}
 /** A tail that narrows the condition to a subgroup. */
 const RESTRICTIVE_TAIL =
   /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with\b(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
@@ -207,7 +219,7 @@ const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-
 /** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
 const LIMB_LEAD = /\b(?:(?:upper|lower)[\s-]+(?:extremity|extremities|limbs?)|arm|leg)\s*$/i;
 /** A condition named in a rationale ("because that would confound assessment of … lymphedema") is not the patient's. */
-const BECAUSE = /\bbecause\b/i;
+const BECAUSE = /\bbecause\b(?!\s+of\b)/i;
 /**
  * A condition naming what a treatment, service or measurement is for ("Received lymphedema treatment
  * within the past 1 month", "the primary endpoint for lymphedema measurement"): the subject is the treatment.
@@ -1098,6 +1110,33 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const clause = /^(?:\b(?:e\.\s?g|i\.\s?e|etc)\.|[^.;]|\.(?=\S))*/i.exec(tail)![0];
       const lead = /^[\s,]*/.exec(clause)![0].length;
       const at = pos + (fullTail.length - tail.length);
+      const span: Span = [at + lead, at + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
+    } else if (
+      exclusion &&
+      WITH_CLAUSE.test(tail) &&
+      !RISK_OR_SYMPTOM_TAIL.test(tail) &&
+      // Someone else's condition ("with recent contact of person(s) with confirmed Covid-19").
+      !OTHERS.test(WITH_CLAUSE.exec(tail)![0]) &&
+      // A clause cut short by a parenthesis or a colon ("hypertension with drug (systolic …) or …")
+      // may run on over the conditions after it.
+      /^\s*(?:[.;,)]|$)/.test(tail.slice(WITH_CLAUSE.exec(tail)![0].length)) &&
+      // Inside a gloss on one member of a list ("tuberculosis, hepatitis B (HBsAg positive with HBV DNA …)").
+      !unclosedParen(text.slice(g.qualStart, pos)) &&
+      // Only the first subject of its sentence, as for an effect above: after a list or an example
+      // marker the clause may be one member's, and the members' findings are joined by their connectives.
+      !/,|\bor\b|\band\b|\/|\(/i.test(text.slice(sStart, g.qualStart)) &&
+      !mentions.some((m) => m.start >= sStart && m.start < g.qualStart) &&
+      !PERMIT.test(text.slice(sStart, sentenceEnd(text, pos))) &&
+      !EXCEPTIONS_SENTENCE.test(text.slice(sStart, sentenceEnd(text, pos)))
+    ) {
+      // "Uncontrolled type 1 or 2 diabetes with high risk of hypoglycemia", "History of interstitial
+      // lung disease as defined per protocol": the condition is necessary, what narrows it is left
+      // to a coordinator. The clause ends at a comma, so a condition listed after it keeps its own reading.
+      const clause = WITH_CLAUSE.exec(tail)![0];
+      const at = pos + (fullTail.length - tail.length);
+      const lead = /^[\s,]*/.exec(clause)![0].length;
       const span: Span = [at + lead, at + clause.trimEnd().length];
       g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
