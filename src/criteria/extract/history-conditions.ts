@@ -106,6 +106,25 @@ const OTHERS = /\b(?:contacts?|exposures?|exposed|persons?|people|household|fami
 function unclosedParen(s: string): boolean {
   return (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
 }
+/** The start of a sentence naming the patients a permission is about. */
+const PATIENTS_WITH_LEAD = /(?:^|[.:]\s+|\n)\s*(?:patients?|participants?|subjects?|individuals?)\s+with\s[^.:\n]*$/i;
+/**
+ * "Patients with type I diabetes mellitus; hypothyroidism only requiring hormone replacement; skin
+ * disorders … not requiring systemic treatment; or conditions not expected to recur … are permitted to
+ * enroll": the members of a list split by semicolons share the permission that closes it. The end of
+ * the list when the sentence at `sEnd` is such a member, else null.
+ */
+function semicolonListPermission(text: string, sEnd: number): number | null {
+  if (text[sEnd] !== ';' || !PATIENTS_WITH_LEAD.test(text.slice(Math.max(0, sEnd - 400), sEnd))) return null;
+  let end = sEnd;
+  for (let i = 0; i < 8 && text[end] === ';'; i++) {
+    const next = sentenceEnd(text, end + 1);
+    const item = text.slice(end + 1, next);
+    if (/^\s*(?:or|and)\b/i.test(item)) return PERMIT.test(item) ? next : null;
+    end = next;
+  }
+  return null;
+}
 /** A tail that narrows the condition to a subgroup. */
 const RESTRICTIVE_TAIL =
   /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with\b(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
@@ -122,7 +141,7 @@ const WOULD_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -229,7 +248,7 @@ const TREATMENT_OF_TAIL =
 /** A condition named as the cause of something else ("respiratory compromise resulting from intercurrent pulmonary illnesses"). */
 const CAUSE_LEAD = /\b(?:resulting\s+from|due\s+to|caused\s+by|secondary\s+to|attributable\s+to|as\s+a\s+result\s+of)\s*$/i;
 /** Umbrella conditions (organ systems) that a leading adjective narrows to a kind the lexicon does not name. */
-const UMBRELLAS = new Set(['pulmonary_disease', 'gastrointestinal_disease', 'neurologic_disease', 'endocrine_disease']);
+const UMBRELLAS = new Set(['pulmonary_disease', 'gastrointestinal_disease', 'neurologic_disease', 'endocrine_disease', 'skin_disease']);
 /** Words that may stand right before an umbrella without narrowing it. */
 const UMBRELLA_LEAD_OK =
   /(?:^|[,;:(.]|\b(?:of|with|from|or|and|nor|including|include|includes|as|like|by|to|for|in|have|has|had|having|suffering|diagnosed|evidence|patients?|participants?|subjects?|individuals?|no|e\.?\s*g\.?|i\.?\s*e\.?))$/i;
@@ -825,6 +844,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // "restrictive lung disease", "inflammatory lung disease": a kind of the umbrella it does not name.
     if (UMBRELLAS.has(g.names[0]!) && qual === '' && !UMBRELLA_LEAD_OK.test(text.slice(Math.max(sStart, qualStart - 30), qualStart).trimEnd()))
       g.restricted = true;
+    // "non-infectious skin disease": an umbrella less its infections, a kind the lexicon does not name.
+    if (UMBRELLAS.has(g.names[0]!) && /\bnon-?\s?infectious\b/i.test(qual)) g.restricted = true;
     if (CONTROLLED_LEAD.test(text.slice(Math.max(sStart, g.start - 50), g.start))) g.restricted = true;
     if (TREATMENT_OF_TAIL.test(text.slice(g.end))) g.restricted = true;
     if (LIMB_LEAD.test(text.slice(Math.max(sStart, qualStart - 30), qualStart))) g.restricted = true;
@@ -1587,6 +1608,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     let claim = note && g.end + note.index + note[0].length <= claimEnd
       ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, claimEnd)
       : text.slice(sStart, claimEnd);
+    const listEnd = claimEnd === sEnd ? semicolonListPermission(text, sEnd) : null;
+    if (listEnd) claim += text.slice(sEnd, listEnd);
     for (let i = 0; i < 3 && /\([^()]*\)/.test(claim); i++) {
       const next = claim.replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
       if (next === claim) break;
