@@ -147,3 +147,41 @@ describe('mentions that are not the patient condition', () => {
     expect(JSON.stringify(r.condition)).toContain('"coronary_revascularization"');
   });
 });
+
+describe('skin disease, bleeding tendency and semicolon lists', () => {
+  it('reads the skin-disease umbrella, active when it needs systemic therapy', () => {
+    expect(readRule('Active skin disorder that has required systemic therapy within the past 1 year.', 'exclusion').condition).toEqual(
+      cond({ names: ['skin_disease'], active: true, withinYears: 1 }),
+    );
+    expect(readRule('Severe skin disorders or history of pancreatitis.', 'exclusion').condition).toEqual({
+      any: [cond({ names: ['skin_disease'], active: true }), cond({ names: ['pancreatitis'] })],
+    });
+  });
+
+  it('leaves a kind of skin disease the lexicon does not name unread', () => {
+    expect(readRule('Any active non-infectious skin disease requiring systemic treatment.', 'exclusion').condition).toBeNull();
+  });
+
+  it('keeps "preventing …" beside the condition it narrows', () => {
+    expect(readRule('Skin conditions preventing TTFields application', 'exclusion').condition).toEqual({
+      all: [cond({ names: ['skin_disease'] }), unparsed('preventing TTFields application')],
+    });
+  });
+
+  it('reads a hemorrhagic or bleeding tendency as a bleeding disorder', () => {
+    expect(readRule('People have hemorrhagic diseases or have hemorrhagic tendencies.', 'exclusion').condition).toEqual(
+      cond({ names: ['bleeding_disorder'] }),
+    );
+  });
+
+  it('lets a semicolon list share the permission that closes it', () => {
+    const r = readRule(
+      'Active autoimmune disease that has required systemic treatment in past 2 years (i.e., with use of disease modifying agents, corticosteroids or immunosuppressive drugs). Patients with type I diabetes mellitus; hypothyroidism only requiring hormone replacement; skin disorders (such as vitiligo, psoriasis, or alopecia) not requiring systemic treatment; or conditions not expected to recur in the absence of an external trigger are permitted to enroll.',
+      'exclusion',
+    );
+    // The permitted conditions are no exclusions of their own.
+    expect(r.condition).toEqual(cond({ names: ['autoimmune_disease'], active: true, withinYears: 2 }));
+    expect(r.unread).toContain('are permitted to enroll');
+  });
+});
+
