@@ -65,7 +65,11 @@ const TOXICITY = String.raw`(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|
 const ABOVE_GRADE_1 = String.raw`(?:(?:>=|≥|=>)\s*(?:CTCAE\s+)?grade\s*2|>\s*(?:CTCAE\s+)?grade\s*1|grade\s*(?:>=|≥|=>|>\s*\/?\s*=)\s*2|grade\s*>\s*1|grade\s*2\s+or\s+(?:higher|greater|above|more|worse))(?![\d.])`;
 /** Words saying the toxicity is still there. */
 const STILL = String.raw`(?:unresolved|persistent|persisting|ongoing|residual|existing|outstanding|non-?resolution\s+of)`;
-/** A ceiling or floor of another threshold, outside an exception clause ("except … Grade ≤ 2 neuropathy" names one toxicity spared). */
+/**
+ * A ceiling or floor of another threshold, outside an exception clause ("except … Grade ≤ 2
+ * neuropathy" names one toxicity spared). The lookahead before it keeps the look back to the few
+ * places a comparison can start.
+ */
 const NOT_IN_EXCEPTION = String.raw`(?<!\b(?:except(?:ion)?s?|excluding|including|other\s+than|however|note)\b[^.;()]{0,80})`;
 
 /** Toxicity of earlier treatment, not of a disease. */
@@ -115,7 +119,7 @@ export const SAFETY_STATEMENTS: Statement[] = [
     // Toxicity from earlier treatment, to grade 1 or baseline; other thresholds are another question.
     // ("Grade ≥ 2 toxicity unresolved" is the same threshold; "recovered to Grade ≤ 2" is not.)
     reject: new RegExp(
-      String.raw`${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<|<)\s*[23]\b|(?:≤|<=|=<|\bto)\s*grade\s*[23]\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|\bgrade\s*(?:>=|≥|=>)\s*3\b|(?:>|>=|≥|=>)\s*grade\s*[34]\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b)`,
+      String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<|<)\s*[23]\b|(?:≤|<=|=<|\bto)\s*grade\s*[23]\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|\bgrade\s*(?:>=|≥|=>)\s*3\b|(?:>|>=|≥|=>)\s*grade\s*[34]\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b)`,
       'i',
     ),
     applies: (input, sentence) => TREATED.test(sentence) || input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass'),
@@ -124,7 +128,7 @@ export const SAFETY_STATEMENTS: Statement[] = [
     // "AEs from prior therapy which have not recovered": a "not" after the toxicity is inside the
     // anchor, where no negation scope reaches the anchor's start.
     lack: new RegExp(
-      String.raw`\b(?:unresolved|non-?resolution|persistent|persisting|ongoing|residual|existing|outstanding|incomplete|unrecovered)\b|${ABOVE_GRADE_1}|(?<=\b${TOXICITY}\b[^.;]{0,60})\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+)?(?:recovered|resolved|returned|regressed)\b`,
+      String.raw`\b(?:unresolved|non-?resolution|persistent|persisting|ongoing|residual|existing|outstanding|incomplete|unrecovered)\b|${ABOVE_GRADE_1}|(?=\b(?:not|never)\s)(?<=\b${TOXICITY}\b[^.;]{0,60})\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+)?(?:recovered|resolved|returned|regressed)\b`,
       'i',
     ),
     polarity: 'requirement',
