@@ -597,6 +597,7 @@ describe('medical history', () => {
         'diabetes_mellitus',
         'rheumatoid_arthritis',
         'psoriasis',
+        'atopic_dermatitis',
         'hypothyroidism',
       ]);
     expect(

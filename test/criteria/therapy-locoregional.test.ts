@@ -80,9 +80,9 @@ describe('criteria naming locoregional therapy', () => {
     expect(therapyLeaves(c)).toEqual([therapy({ kinds: ['locoregional', 'radiation'], withinDays: 90 }, false)]);
   });
 
-  it('counts locoregional therapy among any anticancer therapy (NCT03934567)', () => {
-    expect(therapyLeaves(readRule('Toxicity not yet recovered from previous anti-tumor therapies', 'exclusion').condition)).toEqual([
-      therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'] }),
+  it('counts locoregional therapy among any anticancer therapy (NCT03567889)', () => {
+    expect(therapyLeaves(readRule('Anti-tumor therapy (except small surgery) within 4 weeks before enrollment.', 'exclusion').condition)).toEqual([
+      therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'], withinDays: 28 }),
     ]);
   });
 

@@ -353,7 +353,7 @@ describe('therapy extractor: exact conditions', () => {
       kind: 'inclusion',
     });
     // A generic "anticancer therapy" gates on every kind of treatment, never on systemic therapy alone.
-    const generic = (therapyLeaves(read('Adverse events (AEs) from prior anticancer therapy that have not resolved to grade =< 1', 'exclusion')) as LeafCondition[]);
+    const generic = (therapyLeaves(read('Residual toxicity from prior anticancer therapy of grade 3 or greater (CTCAE v5.0), with the exception of alopecia.', 'exclusion')) as LeafCondition[]);
     expect(generic[0]?.params).toEqual({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'] });
     // An unread alternative beside the treatment ("or significant traumatic injury") keeps it unread.
     expect(read('Participants must have recovered from effects of any major surgery or significant traumatic injury at least 28 days before the first dose of study treatment')).toBeNull();

@@ -94,20 +94,54 @@ const INFECTION_TYPES = /\b(?:bacterial|viral|fungal|mycobacterial|parasitic|opp
 const LIST_GAP =
   /^(?:[\s,;/()[\]]|\b(?:or|and|and\/or|nor|as well as|infections?|virus(?:es)?|diseases?|disorders?|conditions?|syndromes?|type|antibody|antibodies|antigen|surface|core|rna|dna|serology|tests?|carriers?|status)\b)*$/i;
 
+/**
+ * A "with …" clause or a protocol definition after a condition in an exclusion ("diabetes with high
+ * risk of hypoglycemia", "interstitial lung disease as defined per protocol"): a narrower condition,
+ * held as an unparsed leaf beside it. Ends at the clause's end.
+ */
+const WITH_CLAUSE =
+  /^\s*,?\s*(?:with\b(?!\s+(?:the\s+)?exceptions?\b|\s+(?:no|the\s+following)\b|\s+or\s+without\b)|as\s+defined\s+(?:per|by|in)\s+(?:the\s+)?(?:study\s+)?protocol\b)[^.;,():]*/i;
+/** Words of other people's conditions or of exposure to them. */
+const OTHERS = /\b(?:contacts?|exposures?|exposed|persons?|people|household|family|relatives?|partners?|donors?)\b/i;
+function unclosedParen(s: string): boolean {
+  return (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
+}
+/** The start of a sentence naming the patients a permission is about. */
+const PATIENTS_WITH_LEAD = /(?:^|[.:]\s+|\n)\s*(?:patients?|participants?|subjects?|individuals?)\s+with\s[^.:\n]*$/i;
+/**
+ * "Patients with type I diabetes mellitus; hypothyroidism only requiring hormone replacement; skin
+ * disorders … not requiring systemic treatment; or conditions not expected to recur … are permitted to
+ * enroll": the members of a list split by semicolons share the permission that closes it. The end of
+ * the list when the sentence at `sEnd` is such a member, else null.
+ */
+function semicolonListPermission(text: string, sEnd: number): number | null {
+  if (text[sEnd] !== ';' || !PATIENTS_WITH_LEAD.test(text.slice(Math.max(0, sEnd - 400), sEnd))) return null;
+  let end = sEnd;
+  for (let i = 0; i < 8 && text[end] === ';'; i++) {
+    const next = sentenceEnd(text, end + 1);
+    const item = text.slice(end + 1, next);
+    if (/^\s*(?:or|and)\b/i.test(item)) return PERMIT.test(item) ? next : null;
+    end = next;
+  }
+  return null;
+}
 /** A tail that narrows the condition to a subgroup. */
 const RESTRICTIVE_TAIL =
   /^\s*(?:,\s*(?:now|currently)\b|\(\s*grade|\(?\s*(?:unless|except\s+(?:if|when|those))\s+(?:they\s+|the\s+patient\s+)?(?:meet\w*|fulfil\w*|satisf\w*)\b|(?:that|which)\s+(?:would|could|may|might|will|in\s+the)\b|(?:that|which)\s+(?:precludes?|prevents?|interferes?|limits?|compromises?|increases?|places?|makes?|renders?)\b)|^\s*\)?\s*(?:-?\s*(?:positive|infected)\s+)?(?:(?:patients?|participants?|subjects?|individuals?)\s+)?(?:with\b(?!\s+the\s+exception)|who|whose|in\s+whom|but|on\s+(?!stable|(?:the\s+)?(?:viral\s+)?(?:screen|screening|serology)\b)|receiving|taking|treated\s+with|consistent\s+with|defined\s+(?:as|by)|as\s+defined|of\s+grade|grade\s*(?:>=|≥|>|[1-4])|>=?\s*grade|≥\s*grade|\(?\s*child[\s-]pugh|that\s+(?:is|are|was|were|has|have)\s+(?!been\s+(?:active|treated))(?:\w+\s+){0,2}(?:grade|severe|life|associated|related|caused|complicated))/i;
 
-/** An effect the condition might have, for a coordinator to judge: "that would preclude …", "which may interfere with …". */
+/**
+ * An effect the condition might have, or has, for a coordinator to judge: "that would preclude …",
+ * "which may interfere with …", "that precludes assessment of …".
+ */
 const WOULD_TAIL =
-  /^\s*,?\s*(?:that|which)\s+(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)\b/i;
+  /^\s*,?\s*(?:that|which)\s+(?:(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)|(?:(?:significantly|seriously|potentially|likely)\s+)?(?:precludes|interferes|compromises|limits|jeopardi[sz]es|prevents|impairs|contraindicates))\b/i;
 /**
  * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
  * endoscopy", "active infection causing fever", "QT prolongation associated with other medications"):
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -126,10 +160,10 @@ const OTHER_NEED =
   /^\s*\)?\s*,?\s*(?:(?:that|which)\s+)?(?:(?:is|are|has|have)\s+)?(?:requiring|requires?|required|needing|needs?|in\s+need\s+of)\s+(?:\b(?:i\.v|e\.g|i\.e|p\.o|s\.c)\.|[^.;]|\.(?!\s|$)){1,120}?(?=\s*(?:[.;](?:\s|$)|$|,?\s+(?:or|and|and\/or)\s+(?:a\s+|an\s+)?(?:current|currently|active|history|known|prior|previous|uncontrolled|symptomatic|any|other|evidence)\b|\s+(?:within|in\s+the\s+(?:past|last|previous))\b|\s+(?:≤|<=?|=<)\s*\d|\s*\(\s*(?:except|unless|e\.?\s*g\.?|i\.?\s*e\.?|such\s+as|including|other\s+than|excluding)\b|\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:eligible|excluded|allowed|permitted)\b))/i;
 /**
  * Words before a condition that grade its size or amount ("beyond trace ascites", "large amount of
- * pleural effusion"): a narrower condition than the facts hold.
+ * pleural effusion", "bilateral lymphedema"): a narrower condition than the facts hold.
  */
 const AMOUNT_LEAD =
-  /\b(?:mature|(?:\d+|two|three)\s+or\s+more|multiple|(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
+  /\b(?:mature|bilateral|(?:\d+|two|three)\s+or\s+more|multiple|(?:trace|minimal|mild|moderate|large|massive|small)(?:\s+(?:or|to|and|\/)\s+(?:severe|large|massive|moderate))?|beyond|(?:(?:a\s+)?(?:large|significant|moderate|small)\s+)?(?:amounts?|volumes?)\s+of)\s*$/i;
 /**
  * Symptoms named after the condition ("Pleural effusion or ascites with clinical symptoms"): the
  * condition is symptomatic, read as `active` like the word "symptomatic" before it. A second
@@ -201,10 +235,20 @@ const BP_DEFINITION =
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
+/** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
+const LIMB_LEAD = /\b(?:(?:upper|lower)[\s-]+(?:extremity|extremities|limbs?)|arm|leg)\s*$/i;
+/** A condition named in a rationale ("because that would confound assessment of … lymphedema") is not the patient's. */
+const BECAUSE = /\bbecause\b(?!\s+of\b)/i;
+/**
+ * A condition naming what a treatment, service or measurement is for ("Received lymphedema treatment
+ * within the past 1 month", "the primary endpoint for lymphedema measurement"): the subject is the treatment.
+ */
+const TREATMENT_OF_TAIL =
+  /^\s*(?:treatments?|therap(?:y|ies)|management|measurements?|assessments?|evaluations?|medications?|care|clinics?|services?|programs?|programmes?|specialists?|consultations?|vaccines?|vaccinations?|prophylaxis)\b/i;
 /** A condition named as the cause of something else ("respiratory compromise resulting from intercurrent pulmonary illnesses"). */
 const CAUSE_LEAD = /\b(?:resulting\s+from|due\s+to|caused\s+by|secondary\s+to|attributable\s+to|as\s+a\s+result\s+of)\s*$/i;
 /** Umbrella conditions (organ systems) that a leading adjective narrows to a kind the lexicon does not name. */
-const UMBRELLAS = new Set(['pulmonary_disease', 'gastrointestinal_disease', 'neurologic_disease', 'endocrine_disease']);
+const UMBRELLAS = new Set(['pulmonary_disease', 'gastrointestinal_disease', 'neurologic_disease', 'endocrine_disease', 'skin_disease']);
 /** Words that may stand right before an umbrella without narrowing it. */
 const UMBRELLA_LEAD_OK =
   /(?:^|[,;:(.]|\b(?:of|with|from|or|and|nor|including|include|includes|as|like|by|to|for|in|have|has|had|having|suffering|diagnosed|evidence|patients?|participants?|subjects?|individuals?|no|e\.?\s*g\.?|i\.?\s*e\.?))$/i;
@@ -800,7 +844,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // "restrictive lung disease", "inflammatory lung disease": a kind of the umbrella it does not name.
     if (UMBRELLAS.has(g.names[0]!) && qual === '' && !UMBRELLA_LEAD_OK.test(text.slice(Math.max(sStart, qualStart - 30), qualStart).trimEnd()))
       g.restricted = true;
+    // "non-infectious skin disease": an umbrella less its infections, a kind the lexicon does not name.
+    if (UMBRELLAS.has(g.names[0]!) && /\bnon-?\s?infectious\b/i.test(qual)) g.restricted = true;
     if (CONTROLLED_LEAD.test(text.slice(Math.max(sStart, g.start - 50), g.start))) g.restricted = true;
+    if (TREATMENT_OF_TAIL.test(text.slice(g.end))) g.restricted = true;
+    if (LIMB_LEAD.test(text.slice(Math.max(sStart, qualStart - 30), qualStart))) g.restricted = true;
+    if (BECAUSE.test(text.slice(sStart, qualStart))) g.restricted = true;
     const leadText = text.slice(Math.max(sStart, qualStart - 80), qualStart);
     const gradeLead = GRADE_LEAD.exec(leadText);
     // "≤ Grade 2 neuropathy" is a ceiling (a permission), "NYHA Grade 3" a heart-failure class.
@@ -1082,6 +1131,33 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const clause = /^(?:\b(?:e\.\s?g|i\.\s?e|etc)\.|[^.;]|\.(?=\S))*/i.exec(tail)![0];
       const lead = /^[\s,]*/.exec(clause)![0].length;
       const at = pos + (fullTail.length - tail.length);
+      const span: Span = [at + lead, at + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
+    } else if (
+      exclusion &&
+      WITH_CLAUSE.test(tail) &&
+      !RISK_OR_SYMPTOM_TAIL.test(tail) &&
+      // Someone else's condition ("with recent contact of person(s) with confirmed Covid-19").
+      !OTHERS.test(WITH_CLAUSE.exec(tail)![0]) &&
+      // A clause cut short by a parenthesis or a colon ("hypertension with drug (systolic …) or …")
+      // may run on over the conditions after it.
+      /^\s*(?:[.;,)]|$)/.test(tail.slice(WITH_CLAUSE.exec(tail)![0].length)) &&
+      // Inside a gloss on one member of a list ("tuberculosis, hepatitis B (HBsAg positive with HBV DNA …)").
+      !unclosedParen(text.slice(g.qualStart, pos)) &&
+      // Only the first subject of its sentence, as for an effect above: after a list or an example
+      // marker the clause may be one member's, and the members' findings are joined by their connectives.
+      !/,|\bor\b|\band\b|\/|\(/i.test(text.slice(sStart, g.qualStart)) &&
+      !mentions.some((m) => m.start >= sStart && m.start < g.qualStart) &&
+      !PERMIT.test(text.slice(sStart, sentenceEnd(text, pos))) &&
+      !EXCEPTIONS_SENTENCE.test(text.slice(sStart, sentenceEnd(text, pos)))
+    ) {
+      // "Uncontrolled type 1 or 2 diabetes with high risk of hypoglycemia", "History of interstitial
+      // lung disease as defined per protocol": the condition is necessary, what narrows it is left
+      // to a coordinator. The clause ends at a comma, so a condition listed after it keeps its own reading.
+      const clause = WITH_CLAUSE.exec(tail)![0];
+      const at = pos + (fullTail.length - tail.length);
+      const lead = /^[\s,]*/.exec(clause)![0].length;
       const span: Span = [at + lead, at + clause.trimEnd().length];
       g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
@@ -1532,6 +1608,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     let claim = note && g.end + note.index + note[0].length <= claimEnd
       ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, claimEnd)
       : text.slice(sStart, claimEnd);
+    const listEnd = claimEnd === sEnd ? semicolonListPermission(text, sEnd) : null;
+    if (listEnd) claim += text.slice(sEnd, listEnd);
     for (let i = 0; i < 3 && /\([^()]*\)/.test(claim); i++) {
       const next = claim.replace(/\([^()]*\)/g, (m, at: number) => (sStart + at >= g.end ? ' ' : m));
       if (next === claim) break;

@@ -127,6 +127,10 @@ const EXCEPT =
 /** The same stated as a permission: "Patients with … are eligible", "The following are allowed:". */
 const PERMIT =
   /\b(?:(?:are|is|will\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable|not\s+excluded)|may\s+(?:participate|enroll|be\s+(?:eligible|enrolled|included))|(?:is|are)\s+not\s+(?:considered\s+)?(?:an?\s+)?(?:exclusion|exclusionary)|do(?:es)?\s+not\s+(?:exclude|apply)|may\s+be\s+(?:approved|considered|allowed)|case[\s-]by[\s-]case)\b/i;
+/** The lead of an inclusion item naming the patients it admits: "3.1.12 Patients with a prior or". */
+const PATIENTS_WITH = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:patients?|participants?|subjects?|individuals?)\s+with\s+(?:an?\s+)?(?:(?:prior|previous|past)\s+(?:or|and\/or)\s+)?$/i;
+/** A judgement that admits the other cancer: "does not have the potential to interfere", "negligible risk". */
+const HARMLESS = /\b(?:not|no|without|unlikely|minimal|negligible|low)\b/i;
 /** A parenthesis or a closing ", i.e., …", for a permission stated inside one. */
 const PAREN = /\([^()]*\)|,\s*i\.\s?e\.,?\s[^()]*$/g;
 /** "for all prior malignancies", "from previous malignancies": the sentence is about the other cancers. */
@@ -337,6 +341,11 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
         : permit
           ? null
           : [subjectEnd, mainEnd];
+  // "Patients with a prior or concurrent malignancy whose natural history … does not have the
+  // potential to interfere …" as an inclusion item: the patients who may enrol, a permission whose
+  // verb the list item leaves implied.
+  const impliedPermit = !exclusion && !permit && judgement !== null && !negated && PATIENTS_WITH.test(text.slice(sStart, start)) &&
+    HARMLESS.test(text.slice(judgement[0], judgement[1]));
   // "The patient has undergone potentially curative therapy for all prior malignancies", "… is deemed
   // to be at low risk of recurrence from previous malignancies": an inclusion about the other cancers
   // a patient may have had, which one without any meets.
@@ -351,9 +360,9 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   if (permit && !judgement) return [];
   // "Any malignancy with cutaneous lesions may be eligible at the investigator's discretion" is about
   // the trial's own cancer: a permission or requirement must name another one.
-  if ((permit || aboutSpan) && !/\b(?:other|another|second|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|history)\b/i.test(subject[0]))
+  if ((permit || impliedPermit || aboutSpan) && !/\b(?:other|another|second|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|history)\b/i.test(subject[0]))
     return [];
-  if (!exclusion && !negated && !(permit && judgement) && !aboutSpan) return [];
+  if (!exclusion && !negated && !((permit || impliedPermit) && judgement) && !aboutSpan) return [];
   if (permit && judgement && negated) return [];
   // "Concurrent malignancy requiring systemic therapy other than hormonal therapy": the exception
   // narrows the treatment required, not the cancers counted. No fact holds it, so it stays an
@@ -410,7 +419,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   let joinedWindow: { years: number; text: string } | undefined;
   // "localized prostate cancer" → PRAD exempts more than the text: a cancer outside the exact
   // exemptions and outside PRAD is excluded, one inside PRAD is unknown (the leaf holds "localized").
-  const permitInclusion = Boolean((permit || aboutSpan) && !exclusion);
+  const permitInclusion = Boolean((permit || impliedPermit || aboutSpan) && !exclusion);
   const broader = new Set<string>();
   const broaderText: string[] = [];
   const clauses: Span[] = [];
@@ -565,7 +574,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     ...(cover.length ? { cover } : {}),
     spans,
     anchor: start,
-    ...((exclusion && negated) || ((permit || aboutSpan) && !exclusion) ? { polarityHandled: true } : {}),
+    ...((exclusion && negated) || ((permit || impliedPermit || aboutSpan) && !exclusion) ? { polarityHandled: true } : {}),
   };
   return [finding];
 };

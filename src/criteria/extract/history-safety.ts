@@ -53,8 +53,24 @@ const TOXICITY_WORDS = vocab(
     'effect effects reaction reactions ae aes side toxicity toxicities toxic acute reversible all any clinically significant relevant ' +
     'related due attributed attributable caused associated anticancer anti cancer systemic local surgical surgery procedures radiation ' +
     'radiotherapy chemotherapy immunotherapy version v4 v5 v5.0 0 except excluding other alopecia unresolved persistent ' +
-    'ongoing residual existing incomplete not yet',
+    'ongoing residual existing incomplete not yet persisting outstanding per as according by caused from prior previous therapy therapies treatment',
 );
+
+/** The names of a toxicity. */
+const TOXICITY = String.raw`(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|effects?|reactions?)|AEs|AE|side[\s-]effects?)`;
+/**
+ * A grade floor that is the topic's threshold stated from the other side (NCI CTCAE v5.0: recovered
+ * to grade ≤ 1 is the same as no toxicity of grade ≥ 2): "≥ Grade 2", "Grade > 1", "grade 2 or higher".
+ */
+const ABOVE_GRADE_1 = String.raw`(?:(?:>=|≥|=>)\s*(?:CTCAE\s+)?grade\s*2|>\s*(?:CTCAE\s+)?grade\s*1|grade\s*(?:>=|≥|=>|>\s*\/?\s*=)\s*2|grade\s*>\s*1|grade\s*2\s+or\s+(?:higher|greater|above|more|worse))(?![\d.])`;
+/** Words saying the toxicity is still there. */
+const STILL = String.raw`(?:unresolved|persistent|persisting|ongoing|residual|existing|outstanding|non-?resolution\s+of)`;
+/**
+ * A ceiling or floor of another threshold, outside an exception clause ("except … Grade ≤ 2
+ * neuropathy" names one toxicity spared). The lookahead before it keeps the look back to the few
+ * places a comparison can start.
+ */
+const NOT_IN_EXCEPTION = String.raw`(?<!\b(?:except(?:ion)?s?|excluding|including|other\s+than|however|note)\b[^.;()]{0,80})`;
 
 /** Toxicity of earlier treatment, not of a disease. */
 const TREATED =
@@ -96,15 +112,25 @@ export const SAFETY_STATEMENTS: Statement[] = [
     topic: 'toxicity_recovered',
     category: 'medical_history',
     gate: /toxic|adverse|\bAEs?\b|side[\s-]effect/i,
-    anchor:
-      /\b(?:(?:recover\w*|resol\w*|regress\w*|return\w*)\s+[^.;]{0,60}?(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|effects?|reactions?)|AEs|AE|side[\s-]effects?)|(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|effects?)|AEs|AE|side[\s-]effects?)\s+[^.;]{0,80}?(?:recover\w*|resol\w*|regress\w*|returned)|(?:unresolved|persistent|ongoing|residual|existing|non-?resolution\s+of)\s+[^.;]{0,40}?(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|effects?)|AEs|AE|side[\s-]effects?))\b/i,
+    anchor: new RegExp(
+      String.raw`\b(?:(?:recover\w*|resol\w*|regress\w*|return\w*)\s+[^.;]{0,60}?${TOXICITY}|${TOXICITY}\s+[^.;]{0,80}?(?:recover\w*|resol\w*|regress\w*|returned)|${STILL}\s+[^.;]{0,40}?${TOXICITY})\b|${ABOVE_GRADE_1}[^.;]{0,30}?\b${TOXICITY}\b`,
+      'i',
+    ),
     // Toxicity from earlier treatment, to grade 1 or baseline; other thresholds are another question.
     // ("Grade ≥ 2 toxicity unresolved" is the same threshold; "recovered to Grade ≤ 2" is not.)
-    reject:
-      /\bgrade\s*(?:≤|<=|=<|<)\s*[23]\b|\b(?:≤|<=|=<|to)\s*grade\s*[23]\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|\bgrade\s*(?:>|>=|≥|greater\s+than)\s*[23]\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b/i,
+    reject: new RegExp(
+      String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<|<)\s*[23]\b|(?:≤|<=|=<|\bto)\s*grade\s*[23]\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|\bgrade\s*(?:>=|≥|=>)\s*3\b|(?:>|>=|≥|=>)\s*grade\s*[34]\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b)`,
+      'i',
+    ),
     applies: (input, sentence) => TREATED.test(sentence) || input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass'),
     // "not" and "without" are negation triggers, read by the scopes.
-    lack: /\b(?:unresolved|non-?resolution|persistent|ongoing|residual|existing|incomplete|unrecovered)\b/i,
+    // A floor above grade 1 states the toxicity as present ("Subjects with ≥ Grade 2 toxicities caused by previous therapy").
+    // "AEs from prior therapy which have not recovered": a "not" after the toxicity is inside the
+    // anchor, where no negation scope reaches the anchor's start.
+    lack: new RegExp(
+      String.raw`\b(?:unresolved|non-?resolution|persistent|persisting|ongoing|residual|existing|outstanding|incomplete|unrecovered)\b|${ABOVE_GRADE_1}|(?=\b(?:not|never)\s)(?<=\b${TOXICITY}\b[^.;]{0,60})\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+)?(?:recovered|resolved|returned|regressed)\b`,
+      'i',
+    ),
     polarity: 'requirement',
     words: TOXICITY_WORDS,
     drugs: true,
