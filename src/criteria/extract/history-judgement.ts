@@ -103,8 +103,8 @@ const INSURANCE_WORDS = vocab(
  * history-safety.ts's question.
  */
 const CARE =
-  '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
-const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
+  '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|check\\s+point|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
+const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
 
 const CARE_WORDS = vocab(
   STATEMENT_COMMON,
@@ -121,7 +121,8 @@ const CARE_WORDS = vocab(
     'cryoablation rfa embolization electrochemotherapy ect intralesional intratumoral intratumoural injection transplant transplantation ' +
     'hsct asct general anesthesia anaesthesia upfront up front radical major high dose intensive combination primary palliative whole ' +
     'partial total minimally invasive laparoscopic robotic open wide absolute relative contraindication contraindications contra ' +
-    'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both',
+    'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both ' +
+    'food drug administration fda approved check point decision taken made clinician initiating continuing continued use plus',
 );
 
 /** An alternative to progression or refusal ("progressed on, intolerant of, or ineligible for standard therapy"): prior therapy's wording. */
@@ -148,10 +149,12 @@ const GENERIC_SUBJECT =
   /\b(?:any|other)\s+(?:(?!(?:cardi|heart|hepat|liver|renal|kidney|pulmon|lung|respirat|ocular|ophthalm|eye|retin|skin|dermat|gastro|GI\b|bowel|neuro|cerebr|endocrin|thyroid|bone|ear\b)[\w/-]*)[\w/-]+,?\s+){0,8}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b(?!-)|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)[\s,]+(?:in\s+the\s+(?:opinion|judge?ment)\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|^\W*(?:patients?|participants?|subjects?)\s+may\s+be\s+excluded\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)|^\W*(?:\d{1,3}\s*\.\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:have|has|presence\s+of)\s+(?:a\s+|an\s+|any\s+)?)?(?:(?:serious|significant|clinically|non-?malignant|severe|concomitant|concurrent|co-?existing|intercurrent|uncontrolled|unstable|pre-?existing|medical|psychiatric|mental|social|systemic|chronic|acute|and|or|and\/or),?\s+){1,5}(?:conditions?(?:\(s\))?|diseases?|illness(?:es)?|disorders?)\b|^\W*(?:(?:have|has)\s+an?\s+)(?:medical\s+)?conditions?\s*,|^\W*(?:situations?|conditions?|circumstances?)\b|\bwhatever\s+the\s+reason\b|\bfor\s+any\s+reason\b/i;
 
 const TREATMENT_CANDIDATE_ANCHOR =
-  /\b(?:(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,3}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*))|(?:surgical|operable|transplant)\s+candidates?)\b/i;
+  /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
 
-const PLANNED_ANCHOR =
-  /\b(?:(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b/i;
+const PLANNED_ANCHOR = new RegExp(
+  String.raw`\b(?:(?:(?:clinician|physician|physician's|physician’s|oncologist|team)\s+)?decision\s+(?:(?:was|has\s+been|is)\s+(?:taken|made)\s+)?(?:to\s+treat\s+(?:the\s+)?(?:patients?\s+)?with|for\s+(?:treatment|therapy)\s+with|for)|^\W*(?:(?:a|the)\s+)?planned\s+(?:initiation|receipt|administration|start)\s+of|${CARE}\s+(?:is|are)\s+(?:planned|scheduled)(?=\s+(?:for|in|within|as)\b)|(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|administer|give|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b`,
+  'i',
+);
 
 export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
@@ -200,7 +203,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // therapy", "Patients who are unable to undergo general anesthesia for any reason".
     topic: 'treatment_candidate',
     category: 'other',
-    gate: /candidate|eligible|suitable|fit\b|appropriate|able|ability|contra-?indicat/i,
+    gate: /candidate|eligible|suitable|fit\b|appropriate|able|ability|indicat/i,
     anchor: TREATMENT_CANDIDATE_ANCHOR,
     after: CARE_OBJECT,
     // "Patients will be eligible for treatment of multiple metastases only if …", "Patients who are
@@ -211,8 +214,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       return m !== null && !LESION_SUBJECT.test(sentence.slice(0, m.index)) && !alternativeBefore(input, sentence.slice(0, m.index));
     },
     // "not eligible for", "not suitable", "not a candidate" are pseudo-negations (rules/negation.json): no scope reads them.
-    lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+for|suitable|(?:a\s+)?candidates?))\b/i,
+    lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?))\b/i,
     polarity: 'requirement',
+    namesObject: /candidates?$/i,
+    plainInExclusion: true,
     words: CARE_WORDS,
     drugs: true,
   },
@@ -222,7 +227,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // PD-1 therapy … as standard of care".
     topic: 'planned_treatment',
     category: 'other',
-    gate: /plan|schedul|intend|pending/i,
+    gate: /plan|schedul|intend|pending|decision/i,
     anchor: PLANNED_ANCHOR,
     after: CARE_OBJECT,
     // Pregnancy, another trial, or a date counted from the study's own treatment are other questions.
@@ -230,8 +235,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       const m = PLANNED_ANCHOR.exec(sentence);
       return m !== null && !alternativeBefore(input, sentence.slice(0, m.index));
     },
-    reject: /\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
+    reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
     polarity: 'requirement',
+    namesObject: /\s(?:is|are)\s+(?:planned|scheduled)$/i,
+    plainInExclusion: true,
     words: CARE_WORDS,
     drugs: true,
   },
