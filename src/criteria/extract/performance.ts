@@ -170,6 +170,8 @@ interface PsReading {
 
 export const extractPerformance: Extractor = (input) => {
   const { text, kind } = input;
+  const care = selfCare(text, kind);
+  if (care.length) return care;
   const contextScale = input.context.length ? scaleOfContext(input.context[input.context.length - 1]!) : null;
   if (
     !contextScale &&
@@ -281,6 +283,43 @@ function qualitative(text: string, kind: CriterionKind): Finding[] {
       category: 'performance_status',
       condition: { fact: 'attestation', operator: 'equal', value: !poor, params: { topic: 'adequate_performance_status' } },
       spans: [[m.index, m.index + m[0].length]],
+      polarityHandled: true,
+    },
+  ];
+}
+
+/**
+ * Self-care in the words of the ECOG grades themselves (Oken et al. 1982): grade 4 is "Completely
+ * disabled. Cannot carry on any selfcare. Totally confined to bed or chair." An exclusion of the
+ * patient who is unable to care for themselves or is bedridden names that grade: ecog ≥ 4. Needing
+ * help with, or being able to do, the activities of daily living has no grade of its own (grade 3
+ * still allows limited self-care): the study team judges it (adequate_performance_status).
+ */
+const SELF_CARE_GRADE4 =
+  /^\W*(?:(?:patients?|participants?|subjects?)\s+(?:who\s+(?:are|is)\s+)?)?(?:(?:unable|inability)\s+to\s+(?:perform\s+|carry\s+on\s+)?(?:any\s+)?self[\s-]?care|cannot\s+carry\s+on\s+any\s+self[\s-]?care|bed[\s-]?ridden|bed[\s-]?bound|(?:totally\s+)?confined\s+to\s+(?:a\s+)?bed(?:\s+or\s+(?:a\s+)?chair)?)\b/i;
+const DAILY_LIVING =
+  /^\W*(?:(?:patients?|participants?|subjects?|individuals?)\s+(?:who\s+)?)?(?:(?<poor>(?:requir|need)(?:e|es|ed|ing)?|dependen(?:t|ce))\s+(?:on\s+)?(?:(?:continuous|constant|full[\s-]time|24\/7|\(24\/7\))\s+)*(?:assistance|help)\s+(?:with|for|in)\s+(?:(?:the|their|basic)\s+)*(?:activities\s+of\s+daily\s+living|ADLs?)|(?<good>(?:be\s+)?able\s+to\s+(?:perform|carry\s+out)\s+(?:(?:the|their|all|basic)\s+)*(?:activities\s+of\s+daily\s+living|ADLs?)))(?:\s*\(ADLs?\))?/i;
+
+function selfCare(text: string, kind: CriterionKind): Finding[] {
+  const grade4 = SELF_CARE_GRADE4.exec(text);
+  if (grade4 && kind === 'exclusion')
+    return [
+      {
+        category: 'performance_status',
+        condition: { fact: 'ecog', operator: 'greaterThanInclusive', value: 4 },
+        spans: [[grade4.index, grade4.index + grade4[0].length]],
+        polarityHandled: true,
+      },
+    ];
+  const adl = DAILY_LIVING.exec(text);
+  if (!adl) return [];
+  const poor = adl.groups?.poor !== undefined;
+  if (poor !== (kind === 'exclusion')) return [];
+  return [
+    {
+      category: 'performance_status',
+      condition: { fact: 'attestation', operator: 'equal', value: !poor, params: { topic: 'adequate_performance_status' } },
+      spans: [[adl.index, adl.index + adl[0].length]],
       polarityHandled: true,
     },
   ];
