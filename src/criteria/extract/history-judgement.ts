@@ -156,6 +156,27 @@ const PLANNED_ANCHOR = new RegExp(
   'i',
 );
 
+/**
+ * No standard treatment left: "for which no standard therapy exists", "Standard curative measures do
+ * not exist", "Patients with no curative treatment options available", "no standard therapy would
+ * confer clinical benefit". The care team answers it; the record cannot show a treatment that does
+ * not exist.
+ */
+const NO_STANDARD_ANCHOR =
+  /\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit)?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist)\b/i;
+
+/** Another route beside it ("failed standard therapy, or for whom no standard therapy exists"): prior therapy's alternatives. */
+const OTHER_ROUTE =
+  /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|intolerable|failed|failure|refus\w*|declin\w*|ineligible|not\s+(?:eligible|a\s+candidate|candidates|suitable|amenable)|unsuitable|contra-?indicat\w*|unable|received)\b|\bor\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|whom|who|which)\b|\bor\s+(?:(?:are|is)\s+)?no\s+longer\b/i;
+
+const NO_STANDARD_WORDS = vocab(
+  STATEMENT_COMMON,
+  'no other further remaining available known established approved effective proven satisfactory appropriate standard curative ' +
+    'of care life prolonging systemic anticancer anti cancer treatment treatments therapy therapies therapeutic option options measures ' +
+    'regimen regimens exist exists existed do does did not would confer clinical benefit there for whom which disease tumor tumour cancer ' +
+    'malignancy locally',
+);
+
 export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'investigator_concern',
@@ -241,6 +262,15 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     plainInExclusion: true,
     words: CARE_WORDS,
     drugs: true,
+  },
+  {
+    topic: 'no_standard_option',
+    category: 'prior_therapy',
+    gate: /\bno\b|not\s+exist/i,
+    anchor: NO_STANDARD_ANCHOR,
+    reject: OTHER_ROUTE,
+    polarity: 'requirement',
+    words: NO_STANDARD_WORDS,
   },
   {
     // Recovery from an earlier operation, which the care team judges: "Has not adequately recovered
