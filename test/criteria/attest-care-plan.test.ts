@@ -175,3 +175,34 @@ describe('a decision to treat, and a treatment that is planned', () => {
     );
   });
 });
+
+describe('care at a named place (care_at_site)', () => {
+  it('reads being a patient of, treated at, or in the care of a named clinic or the participating institution', () => {
+    expect(read('Be a patient of the Dermatology Clinic at the University Hospital of Modena.')).toEqual({
+      condition: attest('care_at_site', true),
+      unread: '',
+    });
+    expect(read('In the clinics at MD Anderson')).toEqual({ condition: attest('care_at_site', true), unread: '' });
+    expect(
+      read('Ongoing therapy or tumour aftercare at the Skin Cancer Centre at Dresden University Hospital'),
+    ).toEqual({
+      condition: attest('care_at_site', true),
+      unread: '',
+    });
+    expect(
+      read(
+        'Both diagnosed and initially treated at the participating National Cancer Institute Community Oncology Research Program (NCORP) institution during induction and post-induction therapy (PIT)',
+      ),
+    ).toEqual({ condition: attest('care_at_site', true), unread: 'induction and post-induction therapy (PIT' });
+  });
+
+  it('does not read care at a place the criterion excludes, or treatment received at a hospital', () => {
+    expect(
+      topicsOf(
+        'Treatment and follow-up at a department other than the Dermatology Department of the Strasbourg University Hospitals.',
+        'exclusion',
+      ),
+    ).toEqual([]);
+    expect(topicsOf('Patients who received treatment at the hospital within 4 weeks', 'exclusion')).toEqual([]);
+  });
+});
