@@ -206,3 +206,19 @@ describe('care at a named place (care_at_site)', () => {
     expect(topicsOf('Patients who received treatment at the hospital within 4 weeks', 'exclusion')).toEqual([]);
   });
 });
+
+describe('fitness for a treatment named with its course or setting', () => {
+  it('reads the ability to tolerate a full course, an intensified treatment, or staging surgery', () => {
+    expect(read('Ability to tolerate full course of pelvic radiotherapy and brachytherapy')).toEqual({
+      condition: attest('treatment_candidate', true),
+      unread: '',
+    });
+    expect(read('Unable to tolerate intensified HIPEC treatment due to comorbidity', 'exclusion')).toEqual({
+      condition: attest('treatment_candidate', false),
+      unread: 'due to comorbidity',
+    });
+    expect(
+      read('Patient unable or ineligible to undergo staging SLNB of the primary index lesion.', 'exclusion').condition,
+    ).toEqual(attest('treatment_candidate', false));
+  });
+});

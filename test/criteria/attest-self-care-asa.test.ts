@@ -135,3 +135,17 @@ describe('no standard treatment left (no_standard_option)', () => {
     ).toEqual([]);
   });
 });
+
+describe('everyday activities in plain words', () => {
+  it('reads "healthy enough to do their normal activities" as the study team’s performance question', () => {
+    expect(
+      readRule(
+        'Participants must be Healthy enough to do their normal activities with little or no help based on the ECOG performance scale.',
+        'inclusion',
+      ),
+    ).toEqual({
+      condition: attest('adequate_performance_status', true),
+      unread: 'little or no help … ECOG performance scale',
+    });
+  });
+});

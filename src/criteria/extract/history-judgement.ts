@@ -104,7 +104,7 @@ const INSURANCE_WORDS = vocab(
  */
 const CARE =
   '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|check\\s+point|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
-const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
+const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
 
 const CARE_WORDS = vocab(
   STATEMENT_COMMON,
@@ -122,7 +122,8 @@ const CARE_WORDS = vocab(
     'hsct asct general anesthesia anaesthesia upfront up front radical major high dose intensive combination primary palliative whole ' +
     'partial total minimally invasive laparoscopic robotic open wide absolute relative contraindication contraindications contra ' +
     'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both ' +
-    'food drug administration fda approved check point decision taken made clinician initiating continuing continued use plus',
+    'food drug administration fda approved check point decision taken made clinician initiating continuing continued use plus ' +
+    'full course intensified staging pelvic thoracic',
 );
 
 /** An alternative to progression or refusal ("progressed on, intolerant of, or ineligible for standard therapy"): prior therapy's wording. */

@@ -335,7 +335,7 @@ function asaClass(text: string): Finding | null {
 const SELF_CARE_GRADE4 =
   /^\W*(?:(?:patients?|participants?|subjects?)\s+(?:who\s+(?:are|is)\s+)?)?(?:(?:unable|inability)\s+to\s+(?:perform\s+|carry\s+on\s+)?(?:any\s+)?self[\s-]?care|cannot\s+carry\s+on\s+any\s+self[\s-]?care|bed[\s-]?ridden|bed[\s-]?bound|(?:totally\s+)?confined\s+to\s+(?:a\s+)?bed(?:\s+or\s+(?:a\s+)?chair)?)\b/i;
 const DAILY_LIVING =
-  /^\W*(?:(?:patients?|participants?|subjects?|individuals?)\s+(?:who\s+)?)?(?:(?<poor>(?:requir|need)(?:e|es|ed|ing)?|dependen(?:t|ce))\s+(?:on\s+)?(?:(?:continuous|constant|full[\s-]time|24\/7|\(24\/7\))\s+)*(?:assistance|help)\s+(?:with|for|in)\s+(?:(?:the|their|basic)\s+)*(?:activities\s+of\s+daily\s+living|ADLs?)|(?<good>(?:be\s+)?able\s+to\s+(?:perform|carry\s+out)\s+(?:(?:the|their|all|basic)\s+)*(?:activities\s+of\s+daily\s+living|ADLs?)))(?:\s*\(ADLs?\))?/i;
+  /^\W*(?:(?:patients?|participants?|subjects?|individuals?)\s+(?:who\s+|must\s+)?)?(?:(?<poor>(?:requir|need)(?:e|es|ed|ing)?|dependen(?:t|ce))\s+(?:on\s+)?(?:(?:continuous|constant|full[\s-]time|24\/7|\(24\/7\))\s+)*(?:assistance|help)\s+(?:with|for|in)\s+(?:(?:the|their|basic)\s+)*(?:activities\s+of\s+daily\s+living|ADLs?)|(?<good>(?:be\s+)?able\s+to\s+(?:perform|carry\s+out)\s+(?:(?:the|their|all|basic)\s+)*(?:activities\s+of\s+daily\s+living|ADLs?)|(?:be\s+)?(?:healthy|well)\s+enough\s+to\s+(?:do|carry\s+out|perform)\s+(?:their|his\s+or\s+her|the)?\s*(?:normal|usual|daily)\s+activities))(?:\s*\(ADLs?\))?/i;
 
 function selfCare(text: string, kind: CriterionKind): Finding[] {
   const grade4 = SELF_CARE_GRADE4.exec(text);
