@@ -222,3 +222,16 @@ describe('fitness for a treatment named with its course or setting', () => {
     ).toEqual(attest('treatment_candidate', false));
   });
 });
+
+describe('a lesion the study’s local procedure can reach (lesion_treatable)', () => {
+  it('reads an exclusion of the patient whose tumours are all uninjectable', () => {
+    expect(read('Have only uninjectable tumors..', 'exclusion')).toEqual({
+      condition: attest('lesion_treatable', false),
+      unread: '',
+    });
+  });
+
+  it('leaves a count of sites that can be irradiated unread (the count is a requirement of its own)', () => {
+    expect(topicsOf('Patients with 1-4 tumor sites that can be irradiated safely')).toEqual([]);
+  });
+});
