@@ -68,3 +68,26 @@ describe('the investigator’s catch-all (investigator_concern)', () => {
     ).not.toContain('investigator_concern=true');
   });
 });
+
+describe('laboratory results within the protocol’s limits, with no values given (adequate_organ_function)', () => {
+  it('reads results "within the required parameters", adequate safety labs and organ lab parameters to meet', () => {
+    for (const line of [
+      'Laboratory test results within the required parameters',
+      'Adequate safety laboratory tests',
+      'Meet various hematological, liver function and renal function lab parameters',
+      'Laboratory values demonstrating adequately functioning kidney, liver and bone marrow (hematology).',
+    ])
+      expect(readRule(line, 'inclusion')).toEqual({ condition: attest('adequate_organ_function', true), unread: '' });
+  });
+
+  it('leaves named tests to the labs reader', () => {
+    expect(
+      attestationTopics(
+        readRule(
+          'Participant has protocol specified hematologic parameters for absolute neutrophil count (ANC) and platelet count.',
+          'inclusion',
+        ).condition,
+      ),
+    ).not.toContain('adequate_organ_function=true');
+  });
+});

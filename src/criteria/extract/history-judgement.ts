@@ -58,7 +58,8 @@ const ORGAN_WORDS = vocab(
     'hepatic liver renal kidney coagulation biochemical laboratory lab blood major system function functions reserve parameters indices ' +
     'values status as defined below follows following per protocol within limits ranges range required in by investigator judgment ' +
     'judgement assessed determined measured must demonstrate show good selected baseline overall organs hematology haematology ' +
-    'cardiac pulmonary lung specified protocol local institutional standards abnormal impaired poor',
+    'cardiac pulmonary lung specified protocol local institutional standards abnormal impaired poor test tests results safety ' +
+    'meet various function demonstrating adequately functioning parameters',
 );
 
 const RECOVERY_WORDS = vocab(
@@ -207,13 +208,13 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'adequate_organ_function',
     category: 'labs',
-    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor/i,
+    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor|required|parameters/i,
     // "Adequate selected organ function per protocol", "Good organ function", "sufficient hematology
     // and organ functions", "adequate cardiac, liver, lung, and kidney organ function". Impairment is
     // read only of organ function in general ("Abnormal organ function"): impaired cardiac or renal
     // function is a condition the conditions reader weighs.
     anchor:
-      /\b(?:(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?)\b/i,
+      /\b(?:(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?|(?:laboratory|lab)\s+(?:test\s+)?(?:results|values|parameters)\s+(?:(?:are|is)\s+)?within\s+(?:the\s+)?(?:required|acceptable|protocol[\s-](?:defined|specified|required)|specified)\s+(?:parameters|limits|ranges?)|adequate\s+safety\s+(?:laboratory|lab)\s+(?:tests|values|results|parameters)|meet\s+(?:the\s+)?(?:various\s+)?(?:(?:hematologic(?:al)?|haematologic(?:al)?|liver|hepatic|renal|kidney|function|and|or)[\s,]+)+(?:lab|laboratory)\s+(?:parameters|requirements|criteria)|(?:laboratory|lab)\s+values\s+demonstrating\s+adequate(?:ly)?\s+function\w*)\b/i,
     lack: /\b(?:inadequate|insufficient|abnormal|impaired|poor)\b/i,
     applies: (input) => !input.mentions.some((m) => m.type === 'lab'),
     polarity: 'requirement',
