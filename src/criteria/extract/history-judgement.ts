@@ -43,7 +43,7 @@ const JUDGEMENT_WORDS = vocab(
     'undesirable harmful excessive incompatible contraindicate contraindicates s not interfered confounded compromised jeopardized ' +
     'associated hazardous difficult monitor adverse effects events efficacy parameters indicate indicates precedence take research ' +
     'psychotic abnormal physical prevent prevents preventing from full unfavorable unfavourable potential health why included ' +
-    'excluded researcher researchers believe think',
+    'excluded researcher researchers believe think present presents compatible aims sponsor sponsor\'s adversely',
 );
 
 const PROTOCOL_WORDS = vocab(
@@ -58,7 +58,8 @@ const ORGAN_WORDS = vocab(
     'hepatic liver renal kidney coagulation biochemical laboratory lab blood major system function functions reserve parameters indices ' +
     'values status as defined below follows following per protocol within limits ranges range required in by investigator judgment ' +
     'judgement assessed determined measured must demonstrate show good selected baseline overall organs hematology haematology ' +
-    'cardiac pulmonary lung specified protocol local institutional standards abnormal impaired poor',
+    'cardiac pulmonary lung specified protocol local institutional standards abnormal impaired poor test tests results safety ' +
+    'meet various function demonstrating adequately functioning parameters',
 );
 
 const RECOVERY_WORDS = vocab(
@@ -103,8 +104,8 @@ const INSURANCE_WORDS = vocab(
  * history-safety.ts's question.
  */
 const CARE =
-  '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
-const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
+  '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|check\\s+point|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
+const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
 
 const CARE_WORDS = vocab(
   STATEMENT_COMMON,
@@ -121,7 +122,9 @@ const CARE_WORDS = vocab(
     'cryoablation rfa embolization electrochemotherapy ect intralesional intratumoral intratumoural injection transplant transplantation ' +
     'hsct asct general anesthesia anaesthesia upfront up front radical major high dose intensive combination primary palliative whole ' +
     'partial total minimally invasive laparoscopic robotic open wide absolute relative contraindication contraindications contra ' +
-    'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both',
+    'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both ' +
+    'food drug administration fda approved check point decision taken made clinician initiating continuing continued use plus ' +
+    'full course intensified staging pelvic thoracic',
 );
 
 /** An alternative to progression or refusal ("progressed on, intolerant of, or ineligible for standard therapy"): prior therapy's wording. */
@@ -145,24 +148,47 @@ const LESION_SUBJECT =
 
 /** A generic subject: the investigator weighs anything, not one named condition. */
 const GENERIC_SUBJECT =
-  /\b(?:any|other)\s+(?:(?!(?:cardi|heart|hepat|liver|renal|kidney|pulmon|lung|respirat|ocular|ophthalm|eye|retin|skin|dermat|gastro|GI\b|bowel|neuro|cerebr|endocrin|thyroid|bone|ear\b)[\w/-]*)[\w/-]+,?\s+){0,8}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b(?!-)|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)[\s,]+(?:in\s+the\s+(?:opinion|judge?ment)\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|^\W*(?:patients?|participants?|subjects?)\s+may\s+be\s+excluded\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)|^\W*(?:\d{1,3}\s*\.\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:have|has|presence\s+of)\s+(?:a\s+|an\s+|any\s+)?)?(?:(?:serious|significant|clinically|non-?malignant|severe|concomitant|concurrent|co-?existing|intercurrent|uncontrolled|unstable|pre-?existing|medical|psychiatric|mental|social|systemic|chronic|acute|and|or|and\/or),?\s+){1,5}(?:conditions?(?:\(s\))?|diseases?|illness(?:es)?|disorders?)\b|^\W*(?:(?:have|has)\s+an?\s+)(?:medical\s+)?conditions?\s*,|^\W*(?:situations?|conditions?|circumstances?)\b|\bwhatever\s+the\s+reason\b|\bfor\s+any\s+reason\b/i;
+  /\b(?:any|other)\s+(?:(?!(?:cardi|heart|hepat|liver|renal|kidney|pulmon|lung|respirat|ocular|ophthalm|eye|retin|skin|dermat|gastro|GI\b|bowel|neuro|cerebr|endocrin|thyroid|bone|ear\b)[\w/-]*)[\w/-]+,?\s+){0,8}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b(?!-)|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)[\s,]+(?:in\s+the\s+(?:opinion|judge?ment)\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|^\W*(?:patients?|participants?|subjects?)\s+may\s+be\s+excluded\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)|^\W*(?:\d{1,3}\s*\.\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:have|has|presence\s+of)\s+(?:a\s+|an\s+|any\s+)?)?(?:(?:serious|significant|clinically|non-?malignant|severe|concomitant|concurrent|co-?existing|intercurrent|uncontrolled|unstable|pre-?existing|underlying|medical|psychiatric|mental|social|systemic|chronic|acute|and|or|and\/or),?\s+){1,5}(?:conditions?(?:\(s\))?|diseases?|illness(?:es)?|disorders?)\b|^\W*(?:(?:have|has)\s+an?\s+)(?:medical\s+)?conditions?\s*,|^\W*(?:situations?|conditions?|circumstances?)\b|\bwhatever\s+the\s+reason\b|\bfor\s+any\s+reason\b/i;
 
 const TREATMENT_CANDIDATE_ANCHOR =
-  /\b(?:(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,3}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*))|(?:surgical|operable|transplant)\s+candidates?)\b/i;
+  /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
 
-const PLANNED_ANCHOR =
-  /\b(?:(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b/i;
+const PLANNED_ANCHOR = new RegExp(
+  String.raw`\b(?:(?:(?:clinician|physician|physician's|physician’s|oncologist|team)\s+)?decision\s+(?:(?:was|has\s+been|is)\s+(?:taken|made)\s+)?(?:to\s+treat\s+(?:the\s+)?(?:patients?\s+)?with|for\s+(?:treatment|therapy)\s+with|for)|^\W*(?:(?:a|the)\s+)?planned\s+(?:initiation|receipt|administration|start)\s+of|${CARE}\s+(?:is|are)\s+(?:planned|scheduled)(?=\s+(?:for|in|within|as)\b)|(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|administer|give|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b`,
+  'i',
+);
+
+/**
+ * No standard treatment left: "for which no standard therapy exists", "Standard curative measures do
+ * not exist", "Patients with no curative treatment options available", "no standard therapy would
+ * confer clinical benefit". The care team answers it; the record cannot show a treatment that does
+ * not exist.
+ */
+const NO_STANDARD_ANCHOR =
+  /\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit)?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist)\b/i;
+
+/** Another route beside it ("failed standard therapy, or for whom no standard therapy exists"): prior therapy's alternatives. */
+const OTHER_ROUTE =
+  /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|intolerable|failed|failure|refus\w*|declin\w*|ineligible|not\s+(?:eligible|a\s+candidate|candidates|suitable|amenable)|unsuitable|contra-?indicat\w*|unable|received)\b|\bor\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|whom|who|which)\b|\bor\s+(?:(?:are|is)\s+)?no\s+longer\b/i;
+
+const NO_STANDARD_WORDS = vocab(
+  STATEMENT_COMMON,
+  'no other further remaining available known established approved effective proven satisfactory appropriate standard curative ' +
+    'of care life prolonging systemic anticancer anti cancer treatment treatments therapy therapies therapeutic option options measures ' +
+    'regimen regimens exist exists existed do does did not would confer clinical benefit there for whom which disease tumor tumour cancer ' +
+    'malignancy locally',
+);
 
 export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'investigator_concern',
     category: 'other',
-    gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason|interfer|affect|compromis|jeopardi|preclud|prohibit|prevent|unacceptabl/i,
+    gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason|interfer|affect|compromis|jeopardi|preclud|prohibit|prevent|unacceptabl|investigator|physician|risk|difficult/i,
     anchor:
-      /\b(?:(?:in|per|according\s+to|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|at\s+the\s+discretion(?:\s+of)?|(?:in|per|according\s+to|based\s+on|by)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)s?(?:'s|’s|s')?\s+(?:opinion|judge?ment|view|assessment|discretion|decision)|according\s+to\s+(?:the\s+)?investigators?\b|(?:as\s+)?(?:judged|deemed|determined|assessed|assesed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigators?|physician|study\s+doctor)|(?:deemed|considered|judged)\s+(?:unsuitable|inappropriate|not\s+(?:suitable|appropriate))\s+for\s+(?:\w+\s+){1,3}?by\s+(?:the\s+)?investigators?|(?:not\s+suitable|unsuitable|inappropriate)\s+for\s+\w+\s+(?:assess?ed|judged|determined)\s+by\s+(?:the\s+)?investigators?|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?|diseases?|illness(?:es)?|abnormalit(?:y|ies)|issues?)\s*,?\s+(?:(?:that|which)\s+)?(?:\w+\s+){0,2}?(?:(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect|prevent|put)(?:s|d|ed)?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|participating|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety|unacceptable\s+risk)|increases?\s+(?:the\s+)?risks?\s+(?:associated\s+with|of|for|to|in)\s+(?:[\w'’-]+\s+){0,3}?(?:study|trial|participat\w*|research))\b|(?:conditions?|circumstances?|reasons?)\s+(?:that|which)\s+(?:is|are|would\s+be)\s+not\s+in\s+the\s+(?:\w+\s+)?best\s+interests?)/i,
+      /\b(?:(?:in|per|according\s+to|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|at\s+the\s+discretion(?:\s+of)?|(?:in|per|according\s+to|based\s+on|by)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)s?(?:'s|’s|s')?(?:\s+(?:or|and|and\/or)\s+(?:the\s+)?(?:sponsor|medical\s+monitor)(?:'s|’s|s')?)?\s+(?:opinion|judge?ment|view|assessment|discretion|decision)|according\s+to\s+(?:the\s+)?investigators?\b|(?:as\s+)?(?:judged|deemed|determined|assessed|assesed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigators?|physician|study\s+doctor)|(?:deemed|considered|judged)\s+(?:unsuitable|inappropriate|not\s+(?:suitable|appropriate))\s+for\s+(?:\w+\s+){1,3}?by\s+(?:the\s+)?investigators?|(?:not\s+suitable|unsuitable|inappropriate)\s+for\s+\w+\s+(?:assess?ed|judged|determined)\s+by\s+(?:the\s+)?investigators?|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?|diseases?|illness(?:es)?|abnormalit(?:y|ies)|issues?)(?:\s+(?:in|of|on)\s+[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+(?:that|which)\b))?\s*,?\s+(?:(?:that|which)\s+)?(?:\w+\s+){0,2}?(?:(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect|prevent|put)(?:s|d|ed)?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|participating|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety|unacceptable\s+risk)|increases?\s+(?:the\s+)?risks?\s+(?:associated\s+with|of|for|to|in)\s+(?:[\w'’-]+\s+){0,3}?(?:study|trial|participat\w*|research))\b|(?:conditions?|circumstances?|reasons?)\s+(?:that|which)\s+(?:is|are|would\s+be)\s+not\s+in\s+the\s+(?:\w+\s+)?best\s+interests?)/i,
     // The catch-all excludes for a reason of harm or interference.
     needs:
-      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|not\s+make\s+(?:the\s+)?(?:\w+\s+)?a\s+good\s+candidate|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper|affect\w*|prohibit\w*|preventing\s+participation|non-?complian\w*|(?:should|must|would)\s+not\s+(?:be\s+)?(?:participat\w*|enrol\w*|included)|may\s+be\s+excluded)\b/i,
+      /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|not\s+make\s+(?:the\s+)?(?:\w+\s+)?a\s+good\s+candidate|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper|affect\w*|prohibit\w*|preventing\s+participation|non-?complian\w*|difficult|(?<=\bany\s+other\s+(?:[\w,/-]+\s+){0,5})reasons?(?=\s+(?:as\s+)?(?:determined|judged|deemed|assessed)\s+by)|(?:should|must|would)\s+not\s+(?:be\s+)?(?:participat\w*|enrol\w*|included)|may\s+be\s+excluded)\b/i,
     applies: (_input, sentence) => GENERIC_SUBJECT.test(sentence),
     polarity: 'event',
     words: JUDGEMENT_WORDS,
@@ -182,13 +208,13 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'adequate_organ_function',
     category: 'labs',
-    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor/i,
+    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor|required|parameters/i,
     // "Adequate selected organ function per protocol", "Good organ function", "sufficient hematology
     // and organ functions", "adequate cardiac, liver, lung, and kidney organ function". Impairment is
     // read only of organ function in general ("Abnormal organ function"): impaired cardiac or renal
     // function is a condition the conditions reader weighs.
     anchor:
-      /\b(?:(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?)\b/i,
+      /\b(?:(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?|(?:laboratory|lab)\s+(?:test\s+)?(?:results|values|parameters)\s+(?:(?:are|is)\s+)?within\s+(?:the\s+)?(?:required|acceptable|protocol[\s-](?:defined|specified|required)|specified)\s+(?:parameters|limits|ranges?)|adequate\s+safety\s+(?:laboratory|lab)\s+(?:tests|values|results|parameters)|meet\s+(?:the\s+)?(?:various\s+)?(?:(?:hematologic(?:al)?|haematologic(?:al)?|liver|hepatic|renal|kidney|function|and|or)[\s,]+)+(?:lab|laboratory)\s+(?:parameters|requirements|criteria)|(?:laboratory|lab)\s+values\s+demonstrating\s+adequate(?:ly)?\s+function\w*)\b/i,
     lack: /\b(?:inadequate|insufficient|abnormal|impaired|poor)\b/i,
     applies: (input) => !input.mentions.some((m) => m.type === 'lab'),
     polarity: 'requirement',
@@ -200,7 +226,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // therapy", "Patients who are unable to undergo general anesthesia for any reason".
     topic: 'treatment_candidate',
     category: 'other',
-    gate: /candidate|eligible|suitable|fit\b|appropriate|able|ability|contra-?indicat/i,
+    gate: /candidate|eligible|suitable|fit\b|appropriate|able|ability|indicat/i,
     anchor: TREATMENT_CANDIDATE_ANCHOR,
     after: CARE_OBJECT,
     // "Patients will be eligible for treatment of multiple metastases only if …", "Patients who are
@@ -211,8 +237,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       return m !== null && !LESION_SUBJECT.test(sentence.slice(0, m.index)) && !alternativeBefore(input, sentence.slice(0, m.index));
     },
     // "not eligible for", "not suitable", "not a candidate" are pseudo-negations (rules/negation.json): no scope reads them.
-    lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+for|suitable|(?:a\s+)?candidates?))\b/i,
+    lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?))\b/i,
     polarity: 'requirement',
+    namesObject: /candidates?$/i,
+    plainInExclusion: true,
     words: CARE_WORDS,
     drugs: true,
   },
@@ -222,7 +250,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // PD-1 therapy … as standard of care".
     topic: 'planned_treatment',
     category: 'other',
-    gate: /plan|schedul|intend|pending/i,
+    gate: /plan|schedul|intend|pending|decision/i,
     anchor: PLANNED_ANCHOR,
     after: CARE_OBJECT,
     // Pregnancy, another trial, or a date counted from the study's own treatment are other questions.
@@ -230,10 +258,21 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       const m = PLANNED_ANCHOR.exec(sentence);
       return m !== null && !alternativeBefore(input, sentence.slice(0, m.index));
     },
-    reject: /\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
+    reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
     polarity: 'requirement',
+    namesObject: /\s(?:is|are)\s+(?:planned|scheduled)$/i,
+    plainInExclusion: true,
     words: CARE_WORDS,
     drugs: true,
+  },
+  {
+    topic: 'no_standard_option',
+    category: 'prior_therapy',
+    gate: /\bno\b|not\s+exist/i,
+    anchor: NO_STANDARD_ANCHOR,
+    reject: OTHER_ROUTE,
+    polarity: 'requirement',
+    words: NO_STANDARD_WORDS,
   },
   {
     // Recovery from an earlier operation, which the care team judges: "Has not adequately recovered

@@ -48,6 +48,14 @@ export interface Statement {
   applies?: (input: ExtractInput, sentence: string) => boolean;
   /** What must follow the anchor (the allergy's object) for the statement to apply. */
   after?: RegExp;
+  /** An anchor matching this names its own object ("a surgical candidate", "Surgery is planned for …"): `after` is not asked. */
+  namesObject?: RegExp;
+  /**
+   * Stated plainly among exclusions, the requirement holding is what excludes ("Patients eligible for
+   * intensive chemotherapy", "Planned adjuvant radiotherapy to the primary site"): read as true, unless
+   * the sentence offers it as one alternative ("has had or is scheduled to have …").
+   */
+  plainInExclusion?: boolean;
   /** Drug names may sit in the run (the object of an allergy). */
   drugs?: boolean;
   /** The topic for this sentence when the default does not fit (a severe allergy). */
@@ -70,6 +78,10 @@ export const STATEMENT_COMMON = vocab(
 /** "at least 4 weeks since", "≥ 28 days from": an interval required since the event. */
 const SINCE =
   /\b(?:at\s+least|minimum\s+of|no\s+less\s+than|more\s+than|greater\s+than)\s*\(?\d+\)?\s*(?:\(\w+\)\s*)?(?:days?|weeks?|wks?|months?)\s+(?:\w+\s+){0,3}(?:since|from|after|following|elapsed|between)|(?:≥|>=|=>|>)\s*\d+\s*(?:days?|weeks?|wks?|months?)\s+(?:\w+\s+){0,3}(?:since|from|after|following)|\bmust\s+have\s+elapsed\b/i;
+
+/** Words that may lead a requirement stated plainly among exclusions: the patient and nothing else as its subject. */
+const PLAIN_SUBJECT =
+  /^\W*(?:\d{1,3}\s*[.)]\s*)?(?:(?:patients?|participants?|subjects?|individuals?|those|who|which|are|is|have|has|with|any|an?|the|known|existing|current|currently|absolute|relative|documented)\s+)*$/i;
 
 const CONNECTIVE = /^(?:or|and|nor|of|the|a|an|to|in|with|for|from|by|at|on)$/;
 
@@ -153,7 +165,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
       if (st.applies && !st.applies(input, sentence)) continue;
       const at = sStart + m.index;
       const anchorEnd = at + m[0].length;
-      if (st.after && !st.after.test(text.slice(anchorEnd, sEnd)) && !(st.drugs && drugLikeAt(input, tokenStartAfter(input, anchorEnd))))
+      if (st.after && !st.namesObject?.test(m[0]) && !st.after.test(text.slice(anchorEnd, sEnd)) && !(st.drugs && drugLikeAt(input, tokenStartAfter(input, anchorEnd))))
         continue;
 
       const negated = negatedAt(input, at);
@@ -171,7 +183,19 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
         if (exclusion) {
           // "… must have resolved to Grade ≤ 1" among exclusions restates the requirement.
           // Not inside a permission ("Note: patients with stable … must have recovered … are eligible").
-          if (
+          if (!lacking && st.plainInExclusion && !/\b(?:must|should|required)\b/i.test(text.slice(sStart, at))) {
+            // Only when the patient is the subject ("Patients planned for RT", "Contraindication to …"),
+            // not a lesion or a field, and the plan is not one alternative of several ("Planned or
+            // previous treatment with …").
+            if (
+              !PLAIN_SUBJECT.test(text.slice(sStart, at)) ||
+              /^\s*(?:or|and|and\/or|\/)\b/i.test(text.slice(anchorEnd, sEnd)) ||
+              /^\W*(?:or|and|and\/or)\s/i.test(text.slice(anchorEnd, sEnd)) ||
+              /\b(?:eligible|allowed|permitted|may\s+(?:be|participate|enrol\w*))\b|^\s*\(?note\b/i.test(sentence)
+            )
+              continue;
+            value = true;
+          } else if (
             !lacking &&
             !st.restated &&
             (!/\b(?:must|should|required)\b/i.test(text.slice(sStart, at)) ||
@@ -180,7 +204,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
               /^\W*(?:if|when|where|in\s+case|for\s+(?:patients|participants|subjects|those)|(?:patients|participants|subjects|those)\s+(?:who|with))\b/i.test(sentence))
           )
             continue;
-          value = false;
+          else value = false;
         } else {
           if (lacking) continue;
           value = true;

@@ -22,7 +22,7 @@
  */
 import type { Condition, LeafCondition } from '../facts';
 import { ageLeaves, readAgeBound } from './demographics';
-import type { Extractor, Finding } from './extractor';
+import type { ExtractInput, Extractor, Finding } from './extractor';
 import type { CriterionKind } from '../segment';
 import { COMPARATOR, SUFFIX_COMPARATOR, allOf, anyOf, comparisonOf, opposite, type Comparison } from './labs';
 
@@ -170,6 +170,15 @@ interface PsReading {
 
 export const extractPerformance: Extractor = (input) => {
   const { text, kind } = input;
+  const care = selfCare(text, kind);
+  if (care.length) return care;
+  const asa = asaClass(text);
+  const scales = readScales(input, asa);
+  return asa ? [asa, ...scales] : scales;
+};
+
+function readScales(input: ExtractInput, asa: Finding | null): Finding[] {
+  const { text, kind } = input;
   const contextScale = input.context.length ? scaleOfContext(input.context[input.context.length - 1]!) : null;
   if (
     !contextScale &&
@@ -189,6 +198,11 @@ export const extractPerformance: Extractor = (input) => {
     )
       continue;
     runs.push({ start: m.index, end: m.index + m[0].length, name: m[0] });
+  }
+  // "ASA physical status 1-3", "ASA PS > 3": the anaesthetists' scale, not ECOG.
+  if (asa) {
+    const [a, b] = asa.spans[0]!;
+    for (let i = runs.length - 1; i >= 0; i--) if (runs[i]!.start < b && runs[i]!.end > a) runs.splice(i, 1);
   }
   // A PDQ child line under "Performance status:" starts with its value ("0-2", "Karnofsky 60-100%").
   if (contextScale && (!runs.length || runs[0]!.start > 0))
@@ -260,7 +274,7 @@ export const extractPerformance: Extractor = (input) => {
     }
   }
   return out;
-};
+}
 
 /**
  * A performance status named good or poor with no value ("Adequate ECOG performance status", "Poor
@@ -281,6 +295,68 @@ function qualitative(text: string, kind: CriterionKind): Finding[] {
       category: 'performance_status',
       condition: { fact: 'attestation', operator: 'equal', value: !poor, params: { topic: 'adequate_performance_status' } },
       spans: [[m.index, m.index + m[0].length]],
+      polarityHandled: true,
+    },
+  ];
+}
+
+/**
+ * The ASA physical status classification (American Society of Anesthesiologists, ASA Physical Status
+ * Classification System, last amended 2020: I healthy … VI brain-dead donor) grades fitness for
+ * anaesthesia, not performance status. The record holds no ASA class, so the study team answers
+ * whether the patient's class lies in the range the criterion names (asa_physical_status), in an
+ * inclusion as required and in an exclusion as what excludes.
+ */
+const ASA_NUMERAL = String.raw`(?:IV|VI|V|I{1,3}|[1-6])`;
+const ASA_RE = new RegExp(
+  String.raw`(?:\b[Pp]hysical\s+[Ss]tatus\s+)?(?:\b[Aa]merican\s+[Ss]ociety\s+of\s+[Aa]na?esthesiolog\w*(?:\s*\(\s*ASA\s*\))?|\bASA(?:\s*\(\s*[Aa]merican\s+[Ss]ociety\s+of\s+[Aa]na?esthesiolog\w*\s*\))?)(?:\s+(?:[Pp]hysical\s+[Ss]tatus|PS|[Cc]lass(?:ification)?|[Gg]rade|[Ss]core|[Ss]tatus|[Cc]ategory))*\s*(?:of\s+|:\s*)?(?:(?:[<>≤≥]=?|=)\s*)?${ASA_NUMERAL}\b(?:\s*(?:-|–|to|or|,|and|\/)\s*${ASA_NUMERAL}\b)*(?:\s+(?:or|and)\s+(?:above|higher|greater|more|over|below|less|lower|worse|better)\b)?`,
+);
+
+function asaClass(text: string): Finding | null {
+  if (!/ASA|[Aa]na?esthesiolog/.test(text)) return null;
+  const m = ASA_RE.exec(text);
+  if (!m) return null;
+  const close = /^\s*\)/.test(text.slice(m.index + m[0].length)) && /\(\s*$/.test(text.slice(0, m.index));
+  return {
+    category: 'other',
+    condition: { fact: 'attestation', operator: 'equal', value: true, params: { topic: 'asa_physical_status' } },
+    spans: [[m.index - (close ? 1 : 0), m.index + m[0].length + (close ? 1 : 0)]],
+    polarityHandled: true,
+  };
+}
+
+/**
+ * Self-care in the words of the ECOG grades themselves (Oken et al. 1982): grade 4 is "Completely
+ * disabled. Cannot carry on any selfcare. Totally confined to bed or chair." An exclusion of the
+ * patient who is unable to care for themselves or is bedridden names that grade: ecog ≥ 4. Needing
+ * help with, or being able to do, the activities of daily living has no grade of its own (grade 3
+ * still allows limited self-care): the study team judges it (adequate_performance_status).
+ */
+const SELF_CARE_GRADE4 =
+  /^\W*(?:(?:patients?|participants?|subjects?)\s+(?:who\s+(?:are|is)\s+)?)?(?:(?:unable|inability)\s+to\s+(?:perform\s+|carry\s+on\s+)?(?:any\s+)?self[\s-]?care|cannot\s+carry\s+on\s+any\s+self[\s-]?care|bed[\s-]?ridden|bed[\s-]?bound|(?:totally\s+)?confined\s+to\s+(?:a\s+)?bed(?:\s+or\s+(?:a\s+)?chair)?)\b/i;
+const DAILY_LIVING =
+  /^\W*(?:(?:patients?|participants?|subjects?|individuals?)\s+(?:who\s+|must\s+)?)?(?:(?<poor>(?:requir|need)(?:e|es|ed|ing)?|dependen(?:t|ce))\s+(?:on\s+)?(?:(?:continuous|constant|full[\s-]time|24\/7|\(24\/7\))\s+)*(?:assistance|help)\s+(?:with|for|in)\s+(?:(?:the|their|basic)\s+)*(?:activities\s+of\s+daily\s+living|ADLs?)|(?<good>(?:be\s+)?able\s+to\s+(?:perform|carry\s+out)\s+(?:(?:the|their|all|basic)\s+)*(?:activities\s+of\s+daily\s+living|ADLs?)|(?:be\s+)?(?:healthy|well)\s+enough\s+to\s+(?:do|carry\s+out|perform)\s+(?:their|his\s+or\s+her|the)?\s*(?:normal|usual|daily)\s+activities))(?:\s*\(ADLs?\))?/i;
+
+function selfCare(text: string, kind: CriterionKind): Finding[] {
+  const grade4 = SELF_CARE_GRADE4.exec(text);
+  if (grade4 && kind === 'exclusion')
+    return [
+      {
+        category: 'performance_status',
+        condition: { fact: 'ecog', operator: 'greaterThanInclusive', value: 4 },
+        spans: [[grade4.index, grade4.index + grade4[0].length]],
+        polarityHandled: true,
+      },
+    ];
+  const adl = DAILY_LIVING.exec(text);
+  if (!adl) return [];
+  const poor = adl.groups?.poor !== undefined;
+  if (poor !== (kind === 'exclusion')) return [];
+  return [
+    {
+      category: 'performance_status',
+      condition: { fact: 'attestation', operator: 'equal', value: !poor, params: { topic: 'adequate_performance_status' } },
+      spans: [[adl.index, adl.index + adl[0].length]],
       polarityHandled: true,
     },
   ];
