@@ -364,7 +364,7 @@ const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|
  */
 const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+)?(?:within|≤|<=|=<|<|less\s+than|no\s+more\s+than|no\s+later\s+than)\s*${NUMBER}\s*(?:days?|weeks?|months?|years?)(?:\s*\(\s*${NUMBER}\s*(?:days?|weeks?|months?)\s*\))?\s+(?:of|after|from|following|since)(?:\s+(?:receiving|completing|completion\s+of|(?:the\s+)?end\s+of|discontinu\w+(?:\s+of)?|stopping|(?:the\s+)?(?:last|final)\s+(?:dose|administration|cycle)(?:\s+of)?(?:\s+treatment)?(?:\s+with)?))?)`;
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|at\s+least\s+(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
   'i',
 );
 /**
@@ -412,6 +412,8 @@ const CURRENT_RE =
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
   /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|(?:avoid(?:ed)?|prohibited|not\s+(?:be\s+)?(?:allowed|permitted))\s+during\s+(?:the\s+)?(?:treatment|therapy)\s+with|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
+/** A need foreseen, not had: "anticipated requirement for", "expected to require". */
+const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
 /** "Concurrent X": X given at the same time as the study treatment; read as current use at the as-of date. */
 const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*)\b/i;
 
@@ -1072,7 +1074,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     else if (stopAfter) l.cannotStop = [l.end, l.end + stopAfter[0].length];
     const blocker = stopBefore ? null : blockedBefore(before);
     // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
-    const requiredSupportive = input.kind === 'exclusion' && !!blocker && /^requir/i.test(blocker[0].trim()) && supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start);
+    // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
+    const requiredSupportive =
+      input.kind === 'exclusion' &&
+      !!blocker &&
+      /^requir/i.test(blocker[0].trim()) &&
+      supportiveOnly(ctx, l.items) &&
+      !namedTopicBefore(ctx, s, l.start) &&
+      !ANTICIPATED_NEED_RE.test(before) &&
+      !FUTURE_CONDUCT_RE.test(text.slice(l.end, e));
     if (requiredSupportive) l.requiredReceipt = true;
     const plannedAlternative = !!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before);
     if (plannedAlternative) l.plannedAlternative = true;
@@ -1701,6 +1711,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     let qualifier: { leaf: LeafCondition; spans: Span[] } | null = null;
     let hlExtra: LeafCondition | null = null;
+    let exceptionsTail: Span | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
       const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue);
@@ -1741,6 +1752,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         spans: [],
       };
       if (hlLeaf && !hlLonger && qualifier.leaf !== hlLeaf) hlExtra = hlLeaf;
+      // "…, with the following exceptions: * topical … * physiological doses …": the entries below are
+      // exceptions to this finding, never reasons of their own, so they stay in its qualifier.
+      const lead = strict && !stop ? FOLLOWING_EXCEPTIONS_RE.exec(text.slice(list.end, e)) : null;
+      if (lead && !NUMBERED_ITEM_RE.test(text.slice(list.end + lead.index))) {
+        const from = qualifier.spans.length ? Math.min(...qualifier.spans.map(([x]) => x)) : restStart;
+        qualifier = {
+          leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(from).replace(/\s+/g, ' ').trim() } },
+          spans: [...qualifier.spans, [list.end + lead.index, text.length]],
+        };
+        exceptionsTail = [list.end + lead.index, text.length];
+      }
     }
 
 
@@ -1834,7 +1856,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
             : {}),
       });
     }
-    ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
+    ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans), ...(exceptionsTail ? [exceptionsTail] : []));
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
 }
@@ -2202,7 +2224,7 @@ function regardless(text: string, a: number, b: number): Span[] {
   return out;
 }
 /** Words that may stand between a sufficient list's verb and the list. */
-const SUFFICIENT_HEAD = new Set('actively currently systemic history at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+const SUFFICIENT_HEAD = new Set('actively currently systemic history at least one must should shall have has had been be being is are was were received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
 /** Words that may follow it before the alternative. */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
 /** Where the alternative begins after the list. */
@@ -2446,6 +2468,10 @@ function necessaryBlocked(
   return null;
 }
 
+/** A lead-in to exception entries that follow ("with the following exceptions:"). */
+const FOLLOWING_EXCEPTIONS_RE = /\bwith\s+the\s+following\s+(?:exceptions?|qualifications(?:\s+and\s+exceptions?)?)\s*:/i;
+/** A numbered criterion run into the text ("13. Patients may not …"): not an exception entry. */
+const NUMBERED_ITEM_RE = /\n\s*\d{1,2}\s*[.)]\s+[A-Z]/;
 const CURRENT_OR_WITHIN_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|current(?:ly)?|ongoing|active)\s*,?\s*(?:or|and\/or)(?=\s+(?:within|in\s+the\s+(?:last|past))\b)/gi;
 /** The connective that opens a list's head after the list before it: ", ", ", or ", "or ". */
 const UNION_SEP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)/i;
