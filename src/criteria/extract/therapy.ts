@@ -958,13 +958,12 @@ function isSteroidItem(ctx: Ctx, it: Item): boolean {
   return it.classes.has('corticosteroid') || [...it.drugs].some((d) => drugInClass(ctx.lex, d, 'corticosteroid'));
 }
 function doseReference(ctx: Ctx, it: Item, s: number, e: number, all: Item[]): boolean {
-  const { text, lex } = ctx;
-  const isSteroid = (x: Item): boolean => isSteroidItem(ctx, x);
-  if (!isSteroid(it) || it.start === s) return false;
+  const { text } = ctx;
+  if (!isSteroidItem(ctx, it) || it.start === s) return false;
   // "corticosteroids exceeding the equivalent of 10 mg/day of prednisone", "steroids > 10 mg/day prednisone
   // equivalent": the same unit of a dose without a parenthesis, after the steroid treatment it measures.
   const lead = DOSE_UNIT_BEFORE_RE.exec(text.slice(Math.max(s, it.start - 90), it.start));
-  if (lead && all.some((x) => x !== it && x.end <= it.start - lead[0].length && x.end >= it.start - lead[0].length - 40 && x.start >= s && isSteroid(x))) return true;
+  if (lead && all.some((x) => x !== it && x.end <= it.start - lead[0].length && x.end >= it.start - lead[0].length - 40 && x.start >= s && isSteroidItem(ctx, x))) return true;
   const open = text.lastIndexOf('(', it.start);
   if (open < s || text.lastIndexOf(')', it.start) > open) return false;
   const close = text.indexOf(')', it.end);
