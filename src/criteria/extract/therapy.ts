@@ -2767,6 +2767,7 @@ function maskSpans(text: string, s: number, e: number, spans: Span[]): string {
 const LINES_GATE = /\b(?:lines?|regimens?)\b|\b(?:prior|previous|preceding)\s+(?:[\w-]+\s+){0,3}?(?:therap|treatment)/i;
 const ORDINAL_GATE = /\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\b/i;
 
+const COHORT_OUTCOME_RE = /\b(?:progress\w*|refractor\w*|fail\w*|relaps\w*|resist\w*|intoleran\w*|recurr\w*|respon\w*|PD)\b/i;
 function readLines(ctx: Ctx, out: Finding[]): void {
   const { text, input } = ctx;
   if (!LINES_GATE.test(text)) return;
@@ -2787,9 +2788,11 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤)$/.test(cmp)) continue;
     if (SENTENCE_BLOCK_RE.test(sentence.slice(0, start - sentenceStart(text, start))) && !/\b(?:received|treated)\b/i.test(sentence)) continue;
     if (input.kind === 'exclusion' && input.scopes.in('negated', start)) continue;
-    // A count limited to one arm or cohort, or offered as one option among others, is not a requirement.
-    if (COHORT_RE.test(sentence)) continue;
+    // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
+    // sufficient option, any(count, unread sentence); in an exclusion a necessary part, all(count, unread).
     const negatedLines = input.scopes.in('negated', start);
+    const cohort = COHORT_RE.test(sentence);
+    if (cohort && negatedLines) continue;
     if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) || CONDITIONAL_RE.test(sentence))) continue;
     if (negatedLines) {
       const sc = input.scopes.scopes.find((x) => x.kind === 'negated' && start >= x.start && start < x.end);
@@ -2860,6 +2863,12 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const spans: Span[] = [[start, end], ...st.spans];
     const cue = cueRun(ctx, start, Math.max(0, start - 80));
     if (cue) spans.push(cue);
+    // The sufficient reading must be exact: no outcome ("refractory to at least 1 line") or anything after the count may narrow it.
+    if (cohort && input.kind === 'inclusion' && (COHORT_OUTCOME_RE.test(sentence) || /\b(?:or|including|containing|based|which|that|unless|except|if|for|with)\b/i.test(maskSpans(text, end, sentEnd, st.spans)))) continue;
+    if (cohort) {
+      const words: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '') } };
+      condition = input.kind === 'inclusion' ? { any: [condition, words] } : { all: [condition, words] };
+    }
     // "… lines of therapy, including X": the named treatment is itself required.
     out.push({ category: 'prior_therapy', condition, spans: mergeSpans(spans), anchor: start });
     ctx.used.push([start, end], ...st.spans);
