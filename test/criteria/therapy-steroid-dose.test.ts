@@ -99,3 +99,15 @@ describe('exception entries and "current or within"', () => {
     expect(r.unread).toBe('');
   });
 });
+
+describe('"or chronic use of" between two members', () => {
+  it('keeps both members on the window after the second, the chronic use of steroids unread', () => {
+    expect(readCondition('Receiving active immunosuppressive agents or chronic use of systemic corticosteroids within 14 days of vaccine treatment.', 'exclusion')).toEqual({
+      any: [
+        therapy({ classes: ['immunosuppressant'], withinDays: 14 }),
+        { all: [therapy({ classes: ['corticosteroid'], withinDays: 14 }), unread('chronic use of systemic corticosteroids within 14 days of vaccine')] },
+      ],
+    });
+  });
+});
+
