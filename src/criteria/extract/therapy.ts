@@ -100,6 +100,8 @@ interface Item {
   optional?: boolean;
   /** Named after "including": part of the treatment before it, which the outcome read is about. */
   included?: boolean;
+  /** A steroid's dose after it ("> 10 mg/day prednisone equivalent"), which narrows it and stays unread. */
+  dose?: Span;
 }
 
 interface List {
@@ -264,7 +266,7 @@ function bareExclusion(ctx: Ctx, list: List & { unknownMember: boolean }, listCo
   if (input.kind !== 'exclusion' || input.context.length || listCount !== 1 || list.unknownMember) return false;
   if (/\S/.test(text.slice(0, s).replace(/^[\s\W\d.]*$/, '')) || /[^\s.;,]/.test(text.slice(e))) return false;
   if (input.scopes.scopes.some((sc) => sc.kind === 'negated' || sc.kind === 'exception')) return false;
-  const masked = maskSpans(text, s, e, spanOf(list.items)).replace(/\([^()]{0,40}\)/g, (p) => (/\d\s*mg\b/i.test(p) ? ' ' : p));
+  const masked = maskSpans(text, s, e, [...spanOf(list.items), ...list.items.flatMap((it) => (it.dose ? [it.dose] : []))]).replace(/\([^()]{0,40}\)/g, (p) => (/\d\s*mg\b/i.test(p) ? ' ' : p));
   const words = masked.match(/[A-Za-z][\w-]*/g) ?? [];
   return words.length <= 3 && words.every((w) => BARE_MODIFIER_RE.test(w));
 }
@@ -362,7 +364,7 @@ const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|
  */
 const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+)?(?:within|≤|<=|=<|<|less\s+than|no\s+more\s+than|no\s+later\s+than)\s*${NUMBER}\s*(?:days?|weeks?|months?|years?)(?:\s*\(\s*${NUMBER}\s*(?:days?|weeks?|months?)\s*\))?\s+(?:of|after|from|following|since)(?:\s+(?:receiving|completing|completion\s+of|(?:the\s+)?end\s+of|discontinu\w+(?:\s+of)?|stopping|(?:the\s+)?(?:last|final)\s+(?:dose|administration|cycle)(?:\s+of)?(?:\s+treatment)?(?:\s+with)?))?)`;
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
   'i',
 );
 /**
@@ -377,6 +379,9 @@ function outcomeBefore(lookback: string, exclusion: boolean): RegExpExecArray | 
 const OUTCOME_AFTER_RE =
   /^[\s,]*(?:\(\s*)?(?:with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|toxicity)(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
 
+/** How soon after the last dose an outcome came, after the list ("or within ≤ 12 weeks after the last dose"): left unread. */
+const OUTCOME_TIME_AFTER_RE =
+  /\b(?:or\s+)?(?:within|≤|<=|=<|<|less\s+than|no\s+more\s+than|no\s+later\s+than)\s*(?:≤|<=|=<|<)?\s*\d+\s*(?:days?|weeks?|months?)(?:\s*\([^()]{0,20}\))?\s+(?:of|after|from|following|since)\s+(?:the\s+)?(?:last|final|most\s+recent)\s+(?:dose|administration|infusion|cycle)\b/gi;
 /** Alternatives that make a positive inclusion finding unnecessary ("… or for whom no standard therapy exists"). */
 const ALTERNATIVE_RE =
   /\b(?:or|and\/or)\s+(?:(?:who|which|that|for\s+whom|for\s+which|patients?|participants?|subjects?)\s+)?(?:(?:are|is|were|was|have|has|had|be|been|deemed|considered|judged)\s+)*(?:ineligible|not\s+(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|refus\w*|declin\w*|no\s+(?:standard|available|other|further|effective|approved|curative|satisfactory|alternative)|(?:there\s+is|there\s+are)\s+no|without\s+(?:standard|available|other|effective)|for\s+whom|for\s+which|lack\w*|not\s+(?:have|had)\s+access|unable|contraindicat\w*|not\s+tolerate|do\s+not\s+want|did\s+not\s+want|not\s+(?:available|accessible|indicated)|unavailab\w*|(?:a\s+)?(?:medical\s+)?contraindication)/i;
@@ -407,6 +412,8 @@ const CURRENT_RE =
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
   /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|(?:avoid(?:ed)?|prohibited|not\s+(?:be\s+)?(?:allowed|permitted))\s+during\s+(?:the\s+)?(?:treatment|therapy)\s+with|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
+/** A need foreseen, not had: "anticipated requirement for", "expected to require". */
+const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
 /** "Concurrent X": X given at the same time as the study treatment; read as current use at the as-of date. */
 const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*)\b/i;
 
@@ -636,6 +643,18 @@ function fold(ctx: Ctx, a: Item, b: Item): void {
   a.end = b.end;
 }
 
+/** The list's extent, less the doses inside it. */
+function listSpans(list: List): Span[] {
+  const out: Span[] = [];
+  let from = list.start;
+  for (const it of list.items) {
+    if (!it.dose || it.dose[1] > list.end) continue;
+    out.push([from, it.dose[0]]);
+    from = it.dose[1];
+  }
+  out.push([from, list.end]);
+  return out;
+}
 function spanOf(items: Item[]): Span[] {
   return items.flatMap((i) => i.spans);
 }
@@ -920,15 +939,31 @@ const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maxi
 const TEMPORAL_LEFT_RE = /\b(?:within|since|prior\s+to|before|after|following|ago|last|recent(?:ly)?|until|elapsed|interval|wash-?out)\b|\b\d+\s*(?:days?|weeks?|months?|years?|wks?)\b/i;
 const ALLOWED_BEFORE = new Set([...CUE_WORDS, 'no', 'not', 'without', 'never', 'nor', 'neither', 'any', 'other', 'or', 'and', 'to', 'for', 'more', 'than', 'least', 'one', 'both', 'either', 'additional', 'further', 'concurrent', 'concomitant', 'current', 'active', 'systemic', 'is', 'are', 'was', 'were', 'e', 'g', 'i', 'eg', 'ie', 'such', 'as', 'including', 'via', 'plus', 'by', 'adjuvant', 'neoadjuvant', 'neo', 'perioperative', 'metastatic', 'advanced', 'maintenance', 'concurrently', 'concomitantly', 'previous', 'single', 'in', 'from', 'since', 'after', 'following', 'of', 'with', 'post', 'off', 'had', 'have', 'has', 'undergone', 'underwent']);
 
+/** "exceeding (the equivalent of) 10 mg/day of", "> 10 mg daily", "at a dose > 10 mg/day": a dose whose unit follows. */
+const DOSE_UNIT_BEFORE_RE =
+  /(?:\b(?:exceed\w*|above|over|greater\s+than|more\s+than|at\s+(?:a\s+)?doses?\s+(?:of\s+)?|doses?\s+of|dose\s+(?:>|≥|>=))\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?|[>≥]=?\s*)\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)|\s+(?:per|a)\s+day|\s+daily)?\s+(?:of\s+)?(?:oral\s+)?$/i;
+/**
+ * A dose right after a steroid ("exceeding the equivalent of 10 mg/day of prednisone", "> 10 mg/day
+ * prednisone equivalent", "(≥ 10 mg prednisolone [or equivalent]/daily)"). No fact holds a dose, so it
+ * narrows the steroid and is kept as an unread qualifier; the list goes on after it.
+ */
+const STEROID_DOSE_AFTER_RE =
+  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?\s*[)\]]?/i;
 /**
  * A steroid named inside a dose parenthesis ("systemic corticosteroids (> 10 mg daily prednisone
  * equivalent)") is the unit of the dose, not another treatment: the parenthesis stays an unread
  * narrowing of the treatment before it.
  */
-function doseReference(ctx: Ctx, it: Item, s: number, e: number): boolean {
-  const { text, lex } = ctx;
-  const steroid = it.classes.has('corticosteroid') || [...it.drugs].some((d) => drugInClass(lex, d, 'corticosteroid'));
-  if (!steroid || it.start === s) return false;
+function isSteroidItem(ctx: Ctx, it: Item): boolean {
+  return it.classes.has('corticosteroid') || [...it.drugs].some((d) => drugInClass(ctx.lex, d, 'corticosteroid'));
+}
+function doseReference(ctx: Ctx, it: Item, s: number, e: number, all: Item[]): boolean {
+  const { text } = ctx;
+  if (!isSteroidItem(ctx, it) || it.start === s) return false;
+  // "corticosteroids exceeding the equivalent of 10 mg/day of prednisone", "steroids > 10 mg/day prednisone
+  // equivalent": the same unit of a dose without a parenthesis, after the steroid treatment it measures.
+  const lead = DOSE_UNIT_BEFORE_RE.exec(text.slice(Math.max(s, it.start - 90), it.start));
+  if (lead && all.some((x) => x !== it && x.end <= it.start - lead[0].length && x.end >= it.start - lead[0].length - 40 && x.start >= s && isSteroidItem(ctx, x))) return true;
   const open = text.lastIndexOf('(', it.start);
   if (open < s || text.lastIndexOf(')', it.start) > open) return false;
   const close = text.indexOf(')', it.end);
@@ -942,11 +977,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const sentence = text.slice(s, e);
   const items = absorbHeads(
     ctx,
-    all.filter((it) => it.start >= s && it.end <= e && !isUsed(ctx, it.start, it.end) && !doseReference(ctx, it, s, e)),
+    all.filter((it) => it.start >= s && it.end <= e && !isUsed(ctx, it.start, it.end) && !doseReference(ctx, it, s, e, all)),
     e,
   );
   if (!items.length) return;
   for (const it of items) it.except = input.scopes.in('exception', it.start);
+  for (const it of items) {
+    if (!isSteroidItem(ctx, it)) continue;
+    const m = STEROID_DOSE_AFTER_RE.exec(text.slice(it.end, e));
+    // A dose in parentheses stays with the reader of asides, which keeps it on its own member.
+    if (m && /\d/.test(m[0]) && !/^\s*[([]/.test(m[0])) it.dose = [it.end, it.end + m[0].trimEnd().length];
+  }
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
@@ -956,7 +997,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const cur = lists[lists.length - 1];
     if (cur) {
       const prev = cur.items[cur.items.length - 1]!;
-      const gap = text.slice(prev.end, it.start);
+      // A steroid's dose between two members narrows the steroid, read with it as a member modifier.
+      const dosed = !!prev.dose && prev.dose[1] <= it.start;
+      const gap = text.slice(dosed ? prev.dose![1] : prev.end, it.start);
       // "systemic therapies to treat cancer, such as neo-adjuvant chemotherapy or hormonal therapy": examples
       // of the class before, with their settings, do not narrow it; they join its union, read with it.
       const plain = LIST_GAP_RE.test(gap);
@@ -977,12 +1020,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         if (/\band\b(?!\s*\/\s*or)/i.test(gap) && !/\band\s*\/\s*or\b|\b(?:e\.?\s?g|such\s+as|including|i\.?\s?e)\b|\(/i.test(gap)) cur.hasAnd = true;
         // "standard therapy, including platinum and a checkpoint inhibitor": what the therapy included.
         if (prev.included || /\bincluding\b/i.test(gap)) it.included = true;
+        if (dosed) (cur.narrowedBy ??= []).push(text.slice(prev.dose![0], prev.dose![1]).trim());
         cur.items.push(it);
         cur.end = it.end;
         continue;
       }
     }
     lists.push({ items: [it], start: it.start, end: it.end, hasAnd: false, unknownMember: false, blocked: false });
+  }
+  for (const l of lists) {
+    const last = l.items[l.items.length - 1]!;
+    if (last.dose) (l.narrowedBy ??= []).push(text.slice(last.dose[0], last.dose[1]).trim());
   }
   joinUnreadMembers(ctx, lists, windows, e);
   // "non-cell-based therapies) or oncolytic virus therapy, radiotherapy": the "non-" negates its own
@@ -1025,7 +1073,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     else if (stopAfter) l.cannotStop = [l.end, l.end + stopAfter[0].length];
     const blocker = stopBefore ? null : blockedBefore(before);
     // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
-    const requiredSupportive = input.kind === 'exclusion' && !!blocker && /^requir/i.test(blocker[0].trim()) && supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start);
+    // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
+    const requiredSupportive =
+      input.kind === 'exclusion' &&
+      !!blocker &&
+      /^requir/i.test(blocker[0].trim()) &&
+      supportiveOnly(ctx, l.items) &&
+      !namedTopicBefore(ctx, s, l.start) &&
+      !ANTICIPATED_NEED_RE.test(before) &&
+      !FUTURE_CONDUCT_RE.test(text.slice(l.end, e));
     if (requiredSupportive) l.requiredReceipt = true;
     const plannedAlternative = !!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before);
     if (plannedAlternative) l.plannedAlternative = true;
@@ -1140,7 +1196,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const free = windows.filter((w) => !isUsed(ctx, w.start, w.end));
     const lead = free.filter((w) => w.end <= list.start && w.start >= limitBefore);
     // Lists joined by a connective and at most two unread words share the window after the last.
-    let groupEnd = list.end;
+    // A steroid's dose after the list ("> 10 mg/day prednisone-equivalent within 14 days") does not part it from its window.
+    const lastDose = list.items[list.items.length - 1]!.dose;
+    let groupEnd = lastDose ? Math.min(lastDose[1], limitAfter) : list.end;
     let groupLimit = limitAfter;
     for (let k = lists.indexOf(list) + 1; k < lists.length; k++) {
       const nl = lists[k]!;
@@ -1434,7 +1492,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (strict && !win && !current && windows.some((w) => w.start > list.end)) qualify ??= 'later window';
 
     // What the clause says beyond this finding.
-    const own: Span[] = [[list.start, list.end], ...spanOf(list.items), ...oc.spans, ...st.spans];
+    // A steroid's dose inside the list is not read with it: it stays the qualifier.
+    const own: Span[] = [...listSpans(list), ...spanOf(list.items), ...oc.spans, ...st.spans];
     // "…administered either as monotherapy or in combination with other therapies": any form of the
     // treatment counts, so the phrase is read with the list and its "or" offers no alternative.
     const form = FORM_RE.exec(text.slice(list.end, limitAfter));
@@ -1527,7 +1586,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         note('16:if ALTERNATIVEREtesttextslicelistend e');
         sufficient ??= 'alternative';
       }
-      if (UPPER_RE.test(rest)) {
+      // "progression while receiving X or within ≤12 weeks after the last dose": the time of the outcome, no upper bound on X.
+      if (UPPER_RE.test(oc.outcomes.length ? rest.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : rest)) {
         note('17:if UPPERREtestrest');
         continue;
       }
@@ -1563,7 +1623,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...otherTopicOrs(ctx, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
         ...optionalPartners(text, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
       ]);
-      if (/\b(?:or|and\/or)\b/i.test(near)) {
+      if (/\b(?:or|and\/or)\b/i.test(oc.outcomes.length ? near.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : near)) {
         note('21:if borandorbitestnear');
         sufficient ??= 'or';
       }
@@ -1650,6 +1710,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     let qualifier: { leaf: LeafCondition; spans: Span[] } | null = null;
     let hlExtra: LeafCondition | null = null;
+    let exceptionsTail: Span | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
       const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue);
@@ -1690,6 +1751,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         spans: [],
       };
       if (hlLeaf && !hlLonger && qualifier.leaf !== hlLeaf) hlExtra = hlLeaf;
+      // "…, with the following exceptions: * topical … * physiological doses …": the entries below are
+      // exceptions to this finding, never reasons of their own, so they stay in its qualifier.
+      const lead = strict && !stop ? FOLLOWING_EXCEPTIONS_RE.exec(text.slice(list.end, e)) : null;
+      if (lead && !NUMBERED_ITEM_RE.test(text.slice(list.end + lead.index))) {
+        const from = qualifier.spans.length ? Math.min(...qualifier.spans.map(([x]) => x)) : restStart;
+        qualifier = {
+          leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(from).replace(/\s+/g, ' ').trim() } },
+          spans: [...qualifier.spans, [list.end + lead.index, text.length]],
+        };
+        exceptionsTail = [list.end + lead.index, text.length];
+      }
     }
 
 
@@ -1783,7 +1855,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
             : {}),
       });
     }
-    ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans));
+    ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans), ...(exceptionsTail ? [exceptionsTail] : []));
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
 }
@@ -2008,7 +2080,7 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
 }
 
 /** Unread members between two lists of one union: comma-separated, then an optional "or" and two words. */
-const UNION_GAP_RE = /^[\s,/]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}$/i;
+const UNION_GAP_RE = /^[\s,/]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|and|and\/or)\s+)?(?:(?:any|other|the|prior)\s+)*(?:[\w-]+[\s/]+){0,2}(?:(?:use|usage|intake)\s+of\s+)?$/i;
 /** The same with the "or" first: ", or oncolytic virus therapy, ". */
 const UNION_GAP_OR_FIRST_RE = /^[\s,]*(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$/i;
 
@@ -2127,6 +2199,7 @@ function insufficient(
     ...anchorPhrases(text, list.end, e),
     ...otherTopicOrs(ctx, list.end, e),
     ...optionalPartners(text, list.end, e),
+    ...regardless(text, list.end, e),
   ]);
   const alt = ALT_MARK_RE.exec(masked);
   // A window is masked above; "or within 4 weeks of …" is still a clause of its own.
@@ -2139,8 +2212,18 @@ function insufficient(
   if (/\b(?:and(?!\s*\/\s*or)|but|plus|as\s+well\s+as)\b|[;:]/i.test(maskSpans(text, s, e, [...own, ...labelSpan, ...otherTopicOrs(ctx, s, e)]).replace(/\([^()]*\)/g, ' '))) return 'conjunction';
   return null;
 }
+/**
+ * "(regardless of PD-L1 expression status)", "irrespective of the setting": what does not matter, which
+ * widens nothing the list says and narrows nothing either.
+ */
+const REGARDLESS_RE = /\(\s*(?:regardless|irrespective)\s+of\s+[^()]{1,80}\)|\b(?:regardless|irrespective)\s+of\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:status|expression|levels?|results?|settings?|histology|subtype)\b/gi;
+function regardless(text: string, a: number, b: number): Span[] {
+  const out: Span[] = [];
+  for (const m of text.slice(a, b).matchAll(REGARDLESS_RE)) out.push([a + m.index, a + m.index + m[0].length]);
+  return out;
+}
 /** Words that may stand between a sufficient list's verb and the list. */
-const SUFFICIENT_HEAD = new Set('actively currently systemic history at least one must should shall have has had been be being received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+const SUFFICIENT_HEAD = new Set('actively currently systemic history at least one must should shall have has had been be being is are was were received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
 /** Words that may follow it before the alternative. */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
 /** Where the alternative begins after the list. */
@@ -2356,7 +2439,10 @@ function necessaryBlocked(
   // Alternatives after the list, outside parentheses.
   let depth = 0;
   // An "or" inside another topic's phrase ("locally advanced or metastatic") is no alternative.
-  const after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
+  // Nor is the "or" of "current or within 14 days": two times of the same receipt.
+  let after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
+  const afterText = text.slice(list.end, b);
+  for (const m of afterText.matchAll(CURRENT_OR_WITHIN_RE)) after = after.slice(0, m.index) + ' '.repeat(m[0].length) + after.slice(m.index + m[0].length);
   const re = /[()]|\b(?:and\/or|or|and)\b/gi;
   // The words after an exception that runs to the end of the clause ("excluding nasal, inhaled, or
   // topical corticosteroids") are its own members, held by the qualifier, not alternatives to the list.
@@ -2374,12 +2460,18 @@ function necessaryBlocked(
       if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
       // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
       if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
+      if (therapyDebug.notes) note(`alternative after: ${after.slice(Math.max(0, m.index - 30), m.index + 30)}`);
       return 'alternative after';
     }
   }
   return null;
 }
 
+/** A lead-in to exception entries that follow ("with the following exceptions:"). */
+const FOLLOWING_EXCEPTIONS_RE = /\bwith\s+the\s+following\s+(?:exceptions?|qualifications(?:\s+and\s+exceptions?)?)\s*:/i;
+/** A numbered criterion run into the text ("13. Patients may not …"): not an exception entry. */
+const NUMBERED_ITEM_RE = /\n\s*\d{1,2}\s*[.)]\s+[A-Z]/;
+const CURRENT_OR_WITHIN_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|current(?:ly)?|ongoing|active)\s*,?\s*(?:or|and\/or)(?=\s+(?:within|in\s+the\s+(?:last|past))\b)/gi;
 /** The connective that opens a list's head after the list before it: ", ", ", or ", "or ". */
 const UNION_SEP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)/i;
 /** Site nouns that, right before a treatment, name the extent of it. */
@@ -2427,7 +2519,7 @@ const SETTING_OR_RE = /\b(?:neo-?\s?adjuvant|adjuvant)\s*(?:,\s*)?(?:or|and\/or|
 /** "progression during or within 12 weeks of": one time of the outcome, no alternative to the treatment. */
 const OUTCOME_TIME_OR_RE = /\b(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+(?=within\b|≤|<|less\s+than\b)/gi;
 /** The start of an exception after a list. */
-const EXCEPTION_AFTER_RE = /\b(?:excluding|except(?:\s+for)?|with\s+the\s+exceptions?\s+of|other\s+than|apart\s+from)\b/i;
+const EXCEPTION_AFTER_RE = /\b(?:excluding|except(?:\s+for)?|with\s+the\s+exceptions?\s+of|with\s+the\s+following\s+(?:exceptions?|qualifications)|other\s+than|apart\s+from)\b/i;
 /** Routes joined by "or" ("oral or IV antibiotics") name one treatment given either way, not alternatives. */
 const ROUTE_OR_RE = /\b(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\b/gi;
 /** A head that offers an alternative to the list or lists beside it. */
@@ -2675,6 +2767,7 @@ function maskSpans(text: string, s: number, e: number, spans: Span[]): string {
 const LINES_GATE = /\b(?:lines?|regimens?)\b|\b(?:prior|previous|preceding)\s+(?:[\w-]+\s+){0,3}?(?:therap|treatment)/i;
 const ORDINAL_GATE = /\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\b/i;
 
+const COHORT_OUTCOME_RE = /\b(?:progress\w*|refractor\w*|fail\w*|relaps\w*|resist\w*|intoleran\w*|recurr\w*|respon\w*|PD)\b/i;
 function readLines(ctx: Ctx, out: Finding[]): void {
   const { text, input } = ctx;
   if (!LINES_GATE.test(text)) return;
@@ -2695,9 +2788,11 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤)$/.test(cmp)) continue;
     if (SENTENCE_BLOCK_RE.test(sentence.slice(0, start - sentenceStart(text, start))) && !/\b(?:received|treated)\b/i.test(sentence)) continue;
     if (input.kind === 'exclusion' && input.scopes.in('negated', start)) continue;
-    // A count limited to one arm or cohort, or offered as one option among others, is not a requirement.
-    if (COHORT_RE.test(sentence)) continue;
+    // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
+    // sufficient option, any(count, unread sentence); in an exclusion a necessary part, all(count, unread).
     const negatedLines = input.scopes.in('negated', start);
+    const cohort = COHORT_RE.test(sentence);
+    if (cohort && negatedLines) continue;
     if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) || CONDITIONAL_RE.test(sentence))) continue;
     if (negatedLines) {
       const sc = input.scopes.scopes.find((x) => x.kind === 'negated' && start >= x.start && start < x.end);
@@ -2768,6 +2863,12 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const spans: Span[] = [[start, end], ...st.spans];
     const cue = cueRun(ctx, start, Math.max(0, start - 80));
     if (cue) spans.push(cue);
+    // The sufficient reading must be exact: no outcome ("refractory to at least 1 line") or anything after the count may narrow it.
+    if (cohort && input.kind === 'inclusion' && (COHORT_OUTCOME_RE.test(sentence) || /\b(?:or|including|containing|based|which|that|unless|except|if|for|with)\b/i.test(maskSpans(text, end, sentEnd, st.spans)))) continue;
+    if (cohort) {
+      const words: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '') } };
+      condition = input.kind === 'inclusion' ? { any: [condition, words] } : { all: [condition, words] };
+    }
     // "… lines of therapy, including X": the named treatment is itself required.
     out.push({ category: 'prior_therapy', condition, spans: mergeSpans(spans), anchor: start });
     ctx.used.push([start, end], ...st.spans);
