@@ -899,6 +899,10 @@ function distributeOrgan(input: ExtractInput, items: CancerItem[]): void {
           const s = partStart + phrase.length - cand.length;
           item.codes = resolveCodes([...item.codes, ...ids], input);
           item.spans.push([s, s + cand.length]);
+          // "Mixed small cell and non-small cell lung cancer" (exclusion) is one combined tumour,
+          // not each of its parts: the word narrows what excludes and stays as an unknown.
+          const mixed = input.kind === 'exclusion' ? MIXED_BEFORE.exec(input.text.slice(cStart, s)) : null;
+          if (mixed) item.qualifier = item.qualifier ? `${mixed[1]!} ${item.qualifier}` : mixed[1]!;
           done = true;
           break;
         }
@@ -907,6 +911,8 @@ function distributeOrgan(input: ExtractInput, items: CancerItem[]): void {
   }
 }
 
+/** "Mixed" or "combined" right before a list: its members are parts of one tumour. */
+const MIXED_BEFORE = /\b(mixed|combined)\s+$/i;
 /** Separators inside one list of cancers: "A, B, or C", "A and/or B", "A/B", "A (abbr) or B". */
 const LIST_GAP =
   /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and|and\/or|nor|as well as)\s+)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
@@ -1356,6 +1362,11 @@ const PREFIXED_STAGE: Array<[RegExp, string, (v: string) => string | null]> = [
     (v) => (/^[ABC]$/.test(v) ? v : null),
   ],
 ];
+/** A list member after the stage list with an extent word before its numeral: ", or operable III". */
+const QUALIFIED_MEMBER = new RegExp(
+  String.raw`^\s*,?\s*(?:or|and|and\/or)\s+(operable|inoperable|resectable|unresectable|non-?resectable|locally advanced|metastatic|recurrent)\s+(${STAGE_VAL})\b(?!\s*(?:%|mm|cm|years?|months?))`,
+  'i',
+);
 const VA_STAGE = /\b(extensive|limited)[- ](?:stage|disease)\b|\b(ES|LS)-SCLC\b/gi;
 
 function expandStageList(first: string, tail: string, cmp: boolean, orHigher: boolean): string[] | null {
@@ -1429,7 +1440,17 @@ function stagePieces(input: ExtractInput): Piece[] {
       continue;
     if (/\b(?:study|trial|phase|part)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1], !!m[4]);
-    if (groups) push(m.index, m.index + m[0].length, groups);
+    if (!groups) continue;
+    const end = m.index + m[0].length;
+    push(m.index, end, groups);
+    // "Stage I, II, or operable III": the last member carries an extent word the list's regex
+    // stops at; the numeral is a stage of the same list and the extent reader reads the word.
+    const q = m[1] || m[4] ? null : QUALIFIED_MEMBER.exec(text.slice(end));
+    const qGroups = q ? expandStageList(q[2]!, '', false, false) : null;
+    if (q && qGroups) {
+      const qStart = end + q[0].length - q[2]!.length;
+      push(qStart, end + q[0].length, qGroups);
+    }
   }
   FIGO_RE.lastIndex = 0;
   for (let m = FIGO_RE.exec(text); m; m = FIGO_RE.exec(text)) {
@@ -1814,6 +1835,12 @@ function joinPieces(pieces: Piece[], text: string): Condition {
   return conds.length === 1 ? conds[0]! : { any: conds };
 }
 
+/** Before an extent that is the whole criterion: nothing, a copula, or the patient judged so
+ * ("is unresectable", "Subjects must be considered inoperable"). */
+const ONLY_EXTENT_BEFORE =
+  /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:is|are|must\s+be|should\s+be|has\s+been|have\s+been)\s+)?(?:(?:considered|deemed|judged)\s+(?:to\s+be\s+)?)?$/i;
+/** Two to five capitals ending in C, the form of cancer and carcinoma abbreviations (BC, UC, GEJC). */
+const CANCER_ABBREVIATION = /^[A-Z]{1,4}C$/;
 /** Is the piece about the patient's disease? Extent words need a disease noun or cancer mention
  * after them (a few modifier words allowed) or before them with a copula ("disease that is
  * metastatic"). */
@@ -1833,6 +1860,16 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
       return 'yes';
     }
     if (REJECT_GOV.has(t.norm) || OTHER_CANCER.has(t.norm)) break;
+    // "unresectable or metastatic BC": an abbreviation of a cancer the lexicon cannot resolve (BC is
+    // breast or bladder cancer) still names the patient's disease; the abbreviation stays unread.
+    // Not after "recurrent" or "refractory", which also describe non-cancer diseases (UC, ITP).
+    if (
+      j === j0 &&
+      !nextCancer &&
+      CANCER_ABBREVIATION.test(t.raw) &&
+      !/\b(?:recurr|relaps|refractor)/i.test(text.slice(start, end))
+    )
+      return 'yes';
   }
   if (nextCancer && nextCancer.start - end <= 60) {
     // Modifiers between ("HER2-negative", "stage IV", "(NSCLC)") may be longer than six tokens.
@@ -1841,7 +1878,7 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
   const cStart = clauseStart(text, start);
   const before = text.slice(cStart, start);
   if (
-    /\b(?:disease|cancer|tumou?rs?|malignanc(?:y|ies)|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma)\b[^.;]{0,25}\b(?:is|are|be|being|was|were|that is|which is|that are|considered|deemed|defined as|become|became|has become)\s*(?:either\s+)?$/i.test(
+    /\b(?:disease|cancer|tumou?rs?|malignanc(?:y|ies)|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma)\b[^.;]{0,25}\b(?:is|are|be|being|was|were|that is|which is|that are|considered|deemed|defined as|become|became|has become)\s*(?:either\s+|(?:fully|completely|surgically|technically)\s+)?$/i.test(
       before,
     )
   ) {
@@ -1851,7 +1888,7 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
   // A criterion that is only the extent: "Metastatic disease", "Unresectable or metastatic", or the
   // predicate of a heading's subject ("is unresectable or metastatic").
   if (
-    /^\W*(?:(?:is|are|must\s+be|has\s+been|have\s+been)\s+)?$/i.test(text.slice(cStart, start)) &&
+    ONLY_EXTENT_BEFORE.test(text.slice(cStart, start)) &&
     !text.slice(end, cEnd).replace(/[\s.,;:()]/g, '')
   )
     return 'yes';

@@ -178,17 +178,41 @@ function clauseEnd(text: string, pos: number): number {
   return m && m.index < pos + 400 ? m.index : Math.min(text.length, pos + 400);
 }
 
+/**
+ * "Extrahepatic disease", "extra-hepatic metastases": cancer beyond the liver, in trials of liver
+ * cancer or of liver metastases. Read as metastatic disease not confined to the liver; an HCC with
+ * only intrahepatic spread is not metastatic, so it does not meet the phrase, and nodal spread
+ * without distant metastases (which the phrase also covers) stays unknown rather than excluded.
+ */
+const EXTRAHEPATIC = /\bextra-?hepatic\s+(?:disease|metastas[ie]s|metastatic\s+disease|spread|tumou?r\s+spread)\b/gi;
+
+function extrahepaticCondition(): Condition {
+  return {
+    all: [
+      { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
+      { fact: 'metastaticSite', operator: 'equal', value: false, params: { sites: ['liver'], only: true } },
+    ],
+  };
+}
+
 export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
   const { text } = input;
-  if (!/metasta|\bmets\b|secondar|only|limited|visceral|spread|carcinomatosis|malignant/i.test(text)) return [];
+  if (!/metasta|\bmets\b|secondar|only|limited|visceral|spread|carcinomatosis|malignant|extra-?hepatic/i.test(text))
+    return [];
   if (LAB_CONTEXT.test(text) || input.mentions.some((m) => m.type === 'lab')) return [];
   const p = sitePatterns();
   const out: Finding[] = [];
+  const matches: RegExpExecArray[] = [];
   p.phrase.lastIndex = 0;
-  for (let m = p.phrase.exec(text); m; m = p.phrase.exec(text)) {
+  for (let m = p.phrase.exec(text); m; m = p.phrase.exec(text)) matches.push(m);
+  EXTRAHEPATIC.lastIndex = 0;
+  for (let m = EXTRAHEPATIC.exec(text); m; m = EXTRAHEPATIC.exec(text)) matches.push(m);
+  for (const m of matches) {
     const start = m.index;
     const end = start + m[0].length;
-    const leaf = leafOf(m, p);
+    // EXTRAHEPATIC has no named groups; the site-list phrase always has them.
+    const extrahepatic = m.groups === undefined;
+    const leaf = extrahepatic ? extrahepaticCondition() : leafOf(m, p);
     if (!leaf) continue;
     if (input.scopes.in('exception', start)) continue;
     const cStart = clauseStart(text, start);
@@ -215,7 +239,9 @@ export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
       !/\bor\b/.test(sentence)
     )
       continue;
-    const listText = m.groups?.list ?? m.groups?.olist ?? m.groups?.vlist ?? m.groups?.tlist ?? m.groups?.mlist ?? '';
+    const listText = extrahepatic
+      ? m[0]
+      : (m.groups?.list ?? m.groups?.olist ?? m.groups?.vlist ?? m.groups?.tlist ?? m.groups?.mlist ?? '');
     const siteStart = start + m[0].indexOf(listText);
     // Words that narrow the sites ("symptomatic visceral spread", "liver metastasis > 30% of the
     // liver volume") are kept with them as an unknown: the site alone is necessary, not sufficient.
