@@ -21,7 +21,12 @@ const extent = (e: string, value = true): Condition => ({
   value,
   params: { extent: e },
 });
-const stage = (...groups: string[]): Condition => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
+const stage = (...groups: string[]): Condition => ({
+  fact: 'stage',
+  operator: 'equal',
+  value: true,
+  params: { groups },
+});
 const beyondLiver: Condition = {
   all: [
     extent('metastatic'),
@@ -39,8 +44,10 @@ describe('small cell carcinoma of any site (NCIt C3915)', () => {
   });
 
   it('holds the small cell carcinomas of every site, and neither NSCLC nor small cell sarcomas', () => {
-    for (const code of ['SCLC', 'CSCLC', 'SCCE', 'SCBC', 'PRSCC']) expect(lex.cancerAncestors.get(code)!.has('SMALL_CELL')).toBe(true);
-    for (const code of ['NSCLC', 'LUAD', 'SCOS', 'SCGBM']) expect(lex.cancerAncestors.get(code)!.has('SMALL_CELL')).toBe(false);
+    for (const code of ['SCLC', 'CSCLC', 'SCCE', 'SCBC', 'PRSCC'])
+      expect(lex.cancerAncestors.get(code)!.has('SMALL_CELL')).toBe(true);
+    for (const code of ['NSCLC', 'LUAD', 'SCOS', 'SCGBM'])
+      expect(lex.cancerAncestors.get(code)!.has('SMALL_CELL')).toBe(false);
   });
 
   it('keeps SNOMED "Non-small cell carcinoma of lung, TNM stage 1" under NSCLC (the name after "non-" is excluded)', () => {
@@ -99,7 +106,10 @@ describe('disease extents and stages the lists did not reach', () => {
   });
 
   it('reads "Stage I, II, or operable III" with the extent word on its last member', () => {
-    const { condition } = readRule('Esophageal, Gastric/GEJ, and NSCLC Cohorts: Stage I, II, or operable III cancer.', 'inclusion');
+    const { condition } = readRule(
+      'Esophageal, Gastric/GEJ, and NSCLC Cohorts: Stage I, II, or operable III cancer.',
+      'inclusion',
+    );
     expect(condition).toEqual({
       all: [
         { any: [{ any: [stage('I', 'II'), { all: [extent('resectable'), stage('III')] }] }, unparsed('Cohorts')] },
@@ -140,5 +150,46 @@ describe('a size range said of one chosen lesion', () => {
     });
     // The upper limit is the chosen lesion's: the largest tumour may be bigger.
     expect(leavesOf(condition!).some((l) => l.fact === 'tumorSize' && l.operator === 'lessThanInclusive')).toBe(false);
+  });
+});
+
+describe('lists of cancer types under one stage or extent', () => {
+  it('reads the examples after "e.g." as the type they illustrate, keeping the extent before it', () => {
+    expect(
+      readRule(
+        'Histologically or cytologically confirmed advanced solid tumor (e.g., melanoma, head and neck squamous cell carcinoma, cervical cancer, osteosarcoma, nasopharyngeal carcinoma, breast cancer, lung cancer, colorectal cancer, liver cancer, gastric cancer).',
+        'inclusion',
+      ).condition,
+    ).toEqual({ all: [extent('advanced'), type('SOLID')] });
+    expect(
+      readRule(
+        "Hematologic malignancies (e.g., ALL, AML, MDS, CLL, CML, NHL, Hodgkin's lymphoma and multiple myeloma)",
+        'exclusion',
+      ).condition,
+    ).toEqual(type('HEME'));
+  });
+
+  it('reads "A, B, C and other solid tumors" as one list under the stage before it', () => {
+    const { condition } = readRule(
+      'AJCC (V8) stage III or IV melanoma, non-small cell lung cancer, cervical cancer and other solid tumors (confirmed by histology) for which existing treatment is ineffective or without standard treatment;',
+      'inclusion',
+    );
+    expect(condition).toEqual({ all: [stage('III', 'IV'), type('SOLID')] });
+  });
+
+  it('keeps "or other solid tumors" an alternative of its own, without the extent of the type before it', () => {
+    expect(readRule('Diagnosis of advanced soft tissue sarcoma or other solid tumors', 'inclusion').condition).toEqual({
+      any: [{ all: [extent('advanced'), type('STS')] }, type('SOLID')],
+    });
+  });
+
+  it('keeps the extent before a type whose listed subtypes follow ("melanoma as follows: …")', () => {
+    const { condition } = readRule(
+      'Participants must have histologically confirmed, unresectable (Stage III/IV) or metastatic melanoma as follows: Cutaneous, non-acral, melanoma (including melanoma of unknown primary); Cutaneous acral melanoma; Mucosal melanoma; Ocular melanoma (including uveal, iris, conjunctival melanoma).',
+      'inclusion',
+    );
+    expect(condition).toEqual({
+      all: [{ any: [{ all: [extent('unresectable'), stage('III', 'IV')] }, extent('metastatic')] }, type('MELANOMA')],
+    });
   });
 });

@@ -913,9 +913,10 @@ function distributeOrgan(input: ExtractInput, items: CancerItem[]): void {
 
 /** "Mixed" or "combined" right before a list: its members are parts of one tumour. */
 const MIXED_BEFORE = /\b(mixed|combined)\s+$/i;
-/** Separators inside one list of cancers: "A, B, or C", "A and/or B", "A/B", "A (abbr) or B". */
+/** Separators inside one list of cancers: "A, B, or C", "A and/or B", "A/B", "A (abbr) or B", "A, B and
+ * other C" (one list; in "A or other C" the other types are an alternative of their own). */
 const LIST_GAP =
-  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and|and\/or|nor|as well as)\s+)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
+  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and\/or|nor|as well as)\s+|and\s+(?:other\s+)?)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
 /** A gap holding list items nothing here could read: "A, thoracic tumors, gynecological tumors, or B". */
 const LIST_WITH_ITEMS = /^\s*,\s*((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}\s*,\s*){1,4})(?:(?:or|and|and\/or)\s+)?$/i;
 /** Up to four words and "or" right before a mention: an alternative to it. */
@@ -925,6 +926,8 @@ const LISTED_BEFORE =
   /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3}\s+(?:carcinomas?|adenocarcinomas?|cancers?|tumou?rs?|sarcomas?|neoplasms?|malignanc(?:y|ies))(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,\s*$/i;
 /** Examples of the mention before them: "solid tumors including…", "such as", "e.g.". */
 const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for example|for instance|namely|like)\b/i;
+
+const EXAMPLE_DOTS = /\b(?:e\.g|i\.e)\.?/gi;
 
 function cancerFindings(input: ExtractInput, items: CancerItem[]): Finding[] {
   const out: Finding[] = [];
@@ -966,7 +969,8 @@ function cancerFindings(input: ExtractInput, items: CancerItem[]): Finding[] {
       !examplesOf &&
       prev &&
       EXAMPLES.test(input.text.slice(prev.end, it.start)) &&
-      !/[.;]/.test(input.text.slice(prev.end, it.start))
+      // The dots of "e.g." and "i.e." end no sentence.
+      !/[.;]/.test(input.text.slice(prev.end, it.start).replace(EXAMPLE_DOTS, ''))
     ) {
       examplesOf = { item: prev, until: clauseEnd(input.text, it.start) };
     }
@@ -1887,10 +1891,7 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
   }
   // A criterion that is only the extent: "Metastatic disease", "Unresectable or metastatic", or the
   // predicate of a heading's subject ("is unresectable or metastatic").
-  if (
-    ONLY_EXTENT_BEFORE.test(text.slice(cStart, start)) &&
-    !text.slice(end, cEnd).replace(/[\s.,;:()]/g, '')
-  )
+  if (ONLY_EXTENT_BEFORE.test(text.slice(cStart, start)) && !text.slice(end, cEnd).replace(/[\s.,;:()]/g, ''))
     return 'yes';
   return 'no';
 }
@@ -2209,7 +2210,20 @@ export const extractDisease: Extractor = (input) => {
       anchor: types[0]!.anchor ?? types[0]!.spans[0]![0],
     };
     const rest = out.filter((f) => f.category !== 'cancer_type' && f.category !== 'stage');
-    const keep = out.filter((f) => f.category === 'stage' && isMeasurable(f.condition));
+    // One stage or extent phrase before a type that covers all the others ("unresectable (Stage
+    // III/IV) or metastatic melanoma as follows: cutaneous …; mucosal …; ocular melanoma") describes
+    // that one population and its subtypes: it stays.
+    const states = out.filter((f) => f.category === 'stage' && !isMeasurable(f.condition));
+    const covering = types.some(
+      (f) => JSON.stringify((f.condition as LeafCondition).params!['codes']) === JSON.stringify(codes),
+    );
+    const headState =
+      covering &&
+      states.length === 1 &&
+      (states[0]!.anchor ?? states[0]!.spans[0]![0]) < (types[0]!.anchor ?? types[0]!.spans[0]![0]);
+    const keep = out.filter(
+      (f) => f.category === 'stage' && (isMeasurable(f.condition) || (headState && f === states[0])),
+    );
     out.length = 0;
     out.push(merged, ...keep, ...rest);
   }
