@@ -193,3 +193,23 @@ describe('lists of cancer types under one stage or extent', () => {
     });
   });
 });
+
+describe('noun forms of the disease state and denied diagnoses', () => {
+  it('reads "Tumor metastasis or recurrent" as metastatic or recurrent disease', () => {
+    expect(readRule('Tumor metastasis or recurrent patient', 'exclusion').condition).toEqual({
+      any: [extent('metastatic'), extent('recurrent')],
+    });
+  });
+
+  it('reads "No histological evidence of malignancy" as excluding patients without cancer', () => {
+    expect(readRule('No histological evidence of malignancy', 'exclusion').condition).toEqual({
+      ...type('ANY_CANCER'),
+      value: false,
+    });
+  });
+
+  it('does not read "No evidence of malignancy" (no tissue word) as a denied diagnosis', () => {
+    const { condition } = readRule('No evidence of malignancy', 'exclusion');
+    expect(leavesOf(condition!).some((l) => l.fact === 'cancerType')).toBe(false);
+  });
+});

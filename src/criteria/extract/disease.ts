@@ -143,8 +143,10 @@ function postNegatedSubject(input: ExtractInput, start: number, end: number): bo
 
 /** Words of a diagnosis frame between a negation and the cancer it denies ("does not have a pathologically confirmed diagnosis of"). */
 const DENIED_FRAME = words(
-  'a an have has having histologically cytologically pathologically histopathologically histological cytological pathological histopathological or and confirmed proven documented verified established diagnosis diagnosed of with',
+  'a an have has having histologically cytologically pathologically histopathologically histological cytological pathological histopathological or and confirmed proven documented verified established diagnosis diagnosed of with evidence proof',
 );
+/** "Histological evidence of", "pathological proof of": a diagnosis frame only with the tissue word. */
+const TISSUE_WORD = words('histological cytological pathological histopathological');
 const DIAGNOSIS_WORD = words('confirmed proven documented verified established diagnosis diagnosed');
 /** Nothing but the patient before a negation that opens the criterion. */
 const SUBJECT_ONLY = /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?|individuals?|persons?)\s+(?:who\s+)?)?$/i;
@@ -164,7 +166,12 @@ function deniedDiagnosis(input: ExtractInput, start: number, end: number): boole
   const frame = tokens.filter((t) => t.start >= sc.trigger[1] && t.end <= start);
   if (!frame.every((t) => DENIED_FRAME.has(t.norm))) return false;
   const after = /^\s*(diagnosis|diagnosed)?\s*\.?\s*$/i.exec(text.slice(end));
-  return !!after && (!!after[1] || frame.some((t) => DIAGNOSIS_WORD.has(t.norm)));
+  if (frame.some((t) => t.norm === 'evidence' || t.norm === 'proof') && !frame.some((t) => TISSUE_WORD.has(t.norm)))
+    return false;
+  return (
+    !!after &&
+    (!!after[1] || frame.some((t) => DIAGNOSIS_WORD.has(t.norm) || t.norm === 'evidence' || t.norm === 'proof'))
+  );
 }
 
 /** "are excluded", "is not eligible": a predicate that itself negates its subject. */
@@ -1085,14 +1092,14 @@ const FEW_OR_MANY_METS = /\b(?:oligo|poly)[- ]?metasta(?:tic|ses|sis)\b/gi;
 const UNKNOWN_STATE =
   /\b(?:de novo|persistent|progressive|progressing|residual|bulky|high[- ]risk|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
-/** "distant metastases", "distant disease", "evidence of metastasis": the noun forms that mean
+/** "distant metastases", "distant disease", "evidence of metastasis", "tumor metastasis": the noun forms that mean
  * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
  * to distant organs or lymph nodes). Metastases at a site ("visceral metastases") are read by
  * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
 /** "absence of metastasis", "free of distant metastases": the negation is part of the phrase read. */
 const NO_METS = /\b(?:absence|free)\s+of\s+(?:any\s+)?(?:distant\s+)?metastas[ie]s\b(?!\s+(?:to|in|of|at|within|involving|from)\b)/gi;
 const DISTANT_METS =
-  /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
+  /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|tumou?r\s+metastas[ie]s(?!\s+(?:to|in|of|at|within|involving|from)\b)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
 
 /** Nouns that anchor an extent word to the patient's disease. */
 const DISEASE_NOUN = words(
