@@ -89,6 +89,20 @@ describe('extrahepatic disease', () => {
     expect(r.unread).toBe('CT of thorax and abdomen');
   });
 
+  it('reads metastases "other than" listed sites as metastatic disease beyond them', () => {
+    expect(readRule('Metastasis other than peritoneum or liver or lung', 'exclusion').condition).toEqual({
+      all: [
+        extent('metastatic'),
+        {
+          fact: 'metastaticSite',
+          operator: 'equal',
+          value: false,
+          params: { sites: ['peritoneum', 'liver', 'lung'], only: true },
+        },
+      ],
+    });
+  });
+
   it('leaves a sentence that only allows it unread', () => {
     const { condition } = readRule(
       'Limited extrahepatic disease would be allowed initially, that can be treated with stereotactic body radiation therapy (SBRT) or surgical resection prior to the start of tebentafusp.',

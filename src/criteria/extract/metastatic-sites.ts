@@ -26,6 +26,8 @@ interface SitePatterns {
   phrase: RegExp;
   /** The same, anchored at both ends with only hedges around: the whole of a subgroup phrase. */
   whole: RegExp;
+  /** "Metastasis other than peritoneum or liver or lung": metastases beyond the sites (group xlist). */
+  beyond: RegExp;
 }
 
 let patterns: SitePatterns | undefined;
@@ -48,6 +50,10 @@ function sitePatterns(): SitePatterns {
   patterns = {
     idOf,
     word: new RegExp(site, 'gi'),
+    beyond: new RegExp(
+      String.raw`\b(?:metastas[ie]s|metastatic\s+disease)\s+(?:other\s+than|outside(?:\s+of)?|beyond)\s+(?:(?:the|to\s+the|to)\s+)?(?<xlist>${list})(?!\w)`,
+      'gi',
+    ),
     phrase: new RegExp(String.raw`\b(?:${body})(?!\w)`, 'gi'),
     whole: new RegExp(
       String.raw`^\W*(?:(?:known|documented|confirmed|proven|baseline|the|a|presence|case|of|with|has|have|having|evidence)\s+)*(?:${body})(?:\s+(?:(?:are|is)\s+)?present|\s+at\s+baseline)?[\s,.;]*(?:\band\b)?\W*$`,
@@ -183,14 +189,15 @@ function clauseEnd(text: string, pos: number): number {
  * cancer or of liver metastases. Read as metastatic disease not confined to the liver; an HCC with
  * only intrahepatic spread is not metastatic, so it does not meet the phrase, and nodal spread
  * without distant metastases (which the phrase also covers) stays unknown rather than excluded.
+ * "Metastasis other than peritoneum or liver or lung" is read the same way with its sites.
  */
 const EXTRAHEPATIC = /\bextra-?hepatic\s+(?:disease|metastas[ie]s|metastatic\s+disease|spread|tumou?r\s+spread)\b/gi;
 
-function extrahepaticCondition(): Condition {
+function beyondCondition(sites: string[]): Condition {
   return {
     all: [
       { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
-      { fact: 'metastaticSite', operator: 'equal', value: false, params: { sites: ['liver'], only: true } },
+      { fact: 'metastaticSite', operator: 'equal', value: false, params: { sites, only: true } },
     ],
   };
 }
@@ -207,12 +214,25 @@ export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
   for (let m = p.phrase.exec(text); m; m = p.phrase.exec(text)) matches.push(m);
   EXTRAHEPATIC.lastIndex = 0;
   for (let m = EXTRAHEPATIC.exec(text); m; m = EXTRAHEPATIC.exec(text)) matches.push(m);
+  p.beyond.lastIndex = 0;
+  for (let m = p.beyond.exec(text); m; m = p.beyond.exec(text)) {
+    // The sites listed after "other than" are read here; the phrase regex must not read them too.
+    for (let i = matches.length - 1; i >= 0; i--)
+      if (matches[i]!.index < m.index + m[0].length && matches[i]!.index + matches[i]![0].length > m.index)
+        matches.splice(i, 1);
+    matches.push(m);
+  }
   for (const m of matches) {
     const start = m.index;
     const end = start + m[0].length;
-    // EXTRAHEPATIC has no named groups; the site-list phrase always has them.
+    // EXTRAHEPATIC has no named groups; the site-list phrases always have them.
     const extrahepatic = m.groups === undefined;
-    const leaf = extrahepatic ? extrahepaticCondition() : leafOf(m, p);
+    const beyond = m.groups?.xlist;
+    const leaf = extrahepatic
+      ? beyondCondition(['liver'])
+      : beyond !== undefined
+        ? beyondCondition(idsIn(beyond, p))
+        : leafOf(m, p);
     if (!leaf) continue;
     if (input.scopes.in('exception', start)) continue;
     const cStart = clauseStart(text, start);
@@ -241,7 +261,7 @@ export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
       continue;
     const listText = extrahepatic
       ? m[0]
-      : (m.groups?.list ?? m.groups?.olist ?? m.groups?.vlist ?? m.groups?.tlist ?? m.groups?.mlist ?? '');
+      : (m.groups?.list ?? m.groups?.olist ?? m.groups?.vlist ?? m.groups?.tlist ?? m.groups?.mlist ?? beyond ?? '');
     const siteStart = start + m[0].indexOf(listText);
     // Words that narrow the sites ("symptomatic visceral spread", "liver metastasis > 30% of the
     // liver volume") are kept with them as an unknown: the site alone is necessary, not sufficient.
