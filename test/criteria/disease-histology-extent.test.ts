@@ -227,3 +227,15 @@ describe('noun forms of the disease state and denied diagnoses', () => {
     expect(leavesOf(condition!).some((l) => l.fact === 'cancerType')).toBe(false);
   });
 });
+
+describe('a variant named after an excluded type narrows it', () => {
+  it('never excludes every NSCLC for "NSCLC histology, sarcomatoid variant"', () => {
+    const { condition } = readRule(
+      'Squamous cell histology, or predominantly squamous cell histology NSCLC; mixed small cell lung cancer; NSCLC histology, sarcomatoid variant.',
+      'exclusion',
+    );
+    const branches = (condition as { any: Condition[] }).any;
+    expect(branches).toContainEqual({ all: [type('NSCLC'), unparsed('histology, sarcomatoid variant')] });
+    expect(branches).not.toContainEqual(type('NSCLC'));
+  });
+});

@@ -191,6 +191,8 @@ const STATE_BEFORE = words('active untreated current');
 /** A clause after the mention that narrows it ("NSCLC with EGFR mutation", "who progressed…"). */
 const RESTRICTIVE_AFTER =
   /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously|not|other than|amenable|suitable|eligible|considered|deemed|planned|scheduled|undergoing|receiving)\b/i;
+/** "NSCLC histology, sarcomatoid variant": a variant or component of the type named right after it. */
+const VARIANT_AFTER = /^\s*(?:histology|type)?\s*,?\s*[\w-]+\s+(?:variants?|components?|subtypes?|differentiation)\b/i;
 /** Words before "diagnosis of" that say the diagnosis is not established. */
 const UNCERTAIN = words('uncertain unconfirmed equivocal indeterminate doubtful questionable ambiguous suspected possible probable presumed');
 /** Cohort / arm / part labels make the rest of the criterion conditional on the cohort. */
@@ -664,11 +666,11 @@ function judgeMention(
     while (ctx.skip.some(([s, e]) => s <= after + 2 && e > after))
       after = Math.max(...ctx.skip.filter(([s, e]) => s <= after + 2 && e > after).map(([, e]) => e));
     const rest = text.slice(after, clauseEnd(text, after));
-    if (RESTRICTIVE_AFTER.test(rest)) {
-      const clause = rest
-        .replace(/^[\s(,]+/, '')
-        .slice(0, 100)
-        .trim();
+    if (RESTRICTIVE_AFTER.test(rest) || VARIANT_AFTER.test(rest)) {
+      let clause = rest.replace(/^[\s(,]+/, '').slice(0, 100);
+      // A variant named inside the mention's own brackets ends with them: "(AML M3 subtype)".
+      if (VARIANT_AFTER.test(rest)) clause = clause.replace(/[\s).,;]+$/, '');
+      clause = clause.trim();
       ctx.qualifier = ctx.qualifier ? `${ctx.qualifier} … ${clause}` : clause;
     }
   }
