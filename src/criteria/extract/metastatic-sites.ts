@@ -108,6 +108,9 @@ const OF_BEFORE =
 /** A noun right after the phrase that it modifies attributively ("bone metastases radiotherapy"). */
 const ATTRIBUTIVE_AFTER =
   /^\s*(?:radiotherapy|radiation|irradiation|therapy|treatment|surgery|resection|biopsy|biopsies|tissue|samples?|specimens?|pain|fractures?|cohort|arm|group|patients?\s+(?:who|must|should|will|may))\b/i;
+/** "… discovered on laparotomy": a finding at the operation, not the disease known before it. */
+const INTRAOPERATIVE_AFTER =
+  /^\s*(?:discovered|found|detected|identified|noted|seen)\s+(?:on|at|during)\s+(?:the\s+)?(?:laparotomy|laparoscopy|surgery|exploration|operation|resection)\b/i;
 /** The clause permits rather than requires. */
 const PERMISSIVE =
   /\b(?:is|are|was|were|will be|be|remain|remains)\s+(?:also\s+)?(?:allowed|permitted|permissible|eligible|acceptable|accepted|not excluded)\b|\bmay (?:be )?(?:enrolled|enroll|participate|included|eligible|allowed|permitted)\b|\b(?:can|may) be (?:included|enrolled|considered)\b|\bas long as\b|\bregardless\b/i;
@@ -244,7 +247,8 @@ export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
       BRAIN_IN_LIST.test(before) ||
       TARGET_BEFORE.test(before) ||
       OF_BEFORE.test(before) ||
-      ATTRIBUTIVE_AFTER.test(after)
+      ATTRIBUTIVE_AFTER.test(after) ||
+      INTRAOPERATIVE_AFTER.test(after)
     )
       continue;
     if (PERMISSIVE.test(sentence) || OTHER_FRAME.test(sentence)) continue;
