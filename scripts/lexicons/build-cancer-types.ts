@@ -319,6 +319,7 @@ const ancestors = (code: string): Set<string> => {
   return acc;
 };
 const GENERIC = new Set(['ANY_CANCER', 'SOLID', 'HEME']);
+const NON_PREFIX = /\bnon[- ]?$/i;
 const index = new PhraseIndex();
 for (const t of types.values()) for (const s of [t.name, ...t.synonyms]) index.add(s, 'cancer', t.code);
 interface CtmEntry {
@@ -358,7 +359,11 @@ for (const e of ctm) {
         ]
           .filter((c): c is string => c !== undefined)
           .sort((a, b) => ancestors(b).size - ancestors(a).size)[0];
-  const mentions = index.scan(display).filter((m) => !GENERIC.has(m.id));
+  // "Non-small cell carcinoma of lung" holds the words "small cell carcinoma": a name after "non-"
+  // is the histology the display excludes, never the one it names.
+  const mentions = index
+    .scan(display)
+    .filter((m) => !GENERIC.has(m.id) && !NON_PREFIX.test(display.slice(0, m.start)));
   const len = (m: { start: number; end: number }): number => m.end - m.start;
   const best = mentions.length ? Math.max(...mentions.map(len)) : 0;
   const named = [...new Set(mentions.filter((m) => len(m) === best).map((m) => m.id))];

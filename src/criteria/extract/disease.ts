@@ -143,8 +143,10 @@ function postNegatedSubject(input: ExtractInput, start: number, end: number): bo
 
 /** Words of a diagnosis frame between a negation and the cancer it denies ("does not have a pathologically confirmed diagnosis of"). */
 const DENIED_FRAME = words(
-  'a an have has having histologically cytologically pathologically histopathologically histological cytological pathological histopathological or and confirmed proven documented verified established diagnosis diagnosed of with',
+  'a an have has having histologically cytologically pathologically histopathologically histological cytological pathological histopathological or and confirmed proven documented verified established diagnosis diagnosed of with evidence proof',
 );
+/** "Histological evidence of", "pathological proof of": a diagnosis frame only with the tissue word. */
+const TISSUE_WORD = words('histological cytological pathological histopathological');
 const DIAGNOSIS_WORD = words('confirmed proven documented verified established diagnosis diagnosed');
 /** Nothing but the patient before a negation that opens the criterion. */
 const SUBJECT_ONLY = /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?|individuals?|persons?)\s+(?:who\s+)?)?$/i;
@@ -164,7 +166,12 @@ function deniedDiagnosis(input: ExtractInput, start: number, end: number): boole
   const frame = tokens.filter((t) => t.start >= sc.trigger[1] && t.end <= start);
   if (!frame.every((t) => DENIED_FRAME.has(t.norm))) return false;
   const after = /^\s*(diagnosis|diagnosed)?\s*\.?\s*$/i.exec(text.slice(end));
-  return !!after && (!!after[1] || frame.some((t) => DIAGNOSIS_WORD.has(t.norm)));
+  if (frame.some((t) => t.norm === 'evidence' || t.norm === 'proof') && !frame.some((t) => TISSUE_WORD.has(t.norm)))
+    return false;
+  return (
+    !!after &&
+    (!!after[1] || frame.some((t) => DIAGNOSIS_WORD.has(t.norm) || t.norm === 'evidence' || t.norm === 'proof'))
+  );
 }
 
 /** "are excluded", "is not eligible": a predicate that itself negates its subject. */
@@ -184,6 +191,8 @@ const STATE_BEFORE = words('active untreated current');
 /** A clause after the mention that narrows it ("NSCLC with EGFR mutation", "who progressed…"). */
 const RESTRICTIVE_AFTER =
   /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously|not|other than|amenable|suitable|eligible|considered|deemed|planned|scheduled|undergoing|receiving)\b/i;
+/** "NSCLC histology, sarcomatoid variant": a variant or component of the type named right after it. */
+const VARIANT_AFTER = /^\s*(?:histology|type)?\s*,?\s*[\w-]+\s+(?:variants?|components?|subtypes?|differentiation)\b/i;
 /** Words before "diagnosis of" that say the diagnosis is not established. */
 const UNCERTAIN = words('uncertain unconfirmed equivocal indeterminate doubtful questionable ambiguous suspected possible probable presumed');
 /** Cohort / arm / part labels make the rest of the criterion conditional on the cohort. */
@@ -657,11 +666,11 @@ function judgeMention(
     while (ctx.skip.some(([s, e]) => s <= after + 2 && e > after))
       after = Math.max(...ctx.skip.filter(([s, e]) => s <= after + 2 && e > after).map(([, e]) => e));
     const rest = text.slice(after, clauseEnd(text, after));
-    if (RESTRICTIVE_AFTER.test(rest)) {
-      const clause = rest
-        .replace(/^[\s(,]+/, '')
-        .slice(0, 100)
-        .trim();
+    if (RESTRICTIVE_AFTER.test(rest) || VARIANT_AFTER.test(rest)) {
+      let clause = rest.replace(/^[\s(,]+/, '').slice(0, 100);
+      // A variant named inside the mention's own brackets ends with them: "(AML M3 subtype)".
+      if (VARIANT_AFTER.test(rest)) clause = clause.replace(/[\s).,;]+$/, '');
+      clause = clause.trim();
       ctx.qualifier = ctx.qualifier ? `${ctx.qualifier} … ${clause}` : clause;
     }
   }
@@ -899,6 +908,10 @@ function distributeOrgan(input: ExtractInput, items: CancerItem[]): void {
           const s = partStart + phrase.length - cand.length;
           item.codes = resolveCodes([...item.codes, ...ids], input);
           item.spans.push([s, s + cand.length]);
+          // "Mixed small cell and non-small cell lung cancer" (exclusion) is one combined tumour,
+          // not each of its parts: the word narrows what excludes and stays as an unknown.
+          const mixed = input.kind === 'exclusion' ? MIXED_BEFORE.exec(input.text.slice(cStart, s)) : null;
+          if (mixed) item.qualifier = item.qualifier ? `${mixed[1]!} ${item.qualifier}` : mixed[1]!;
           done = true;
           break;
         }
@@ -907,9 +920,12 @@ function distributeOrgan(input: ExtractInput, items: CancerItem[]): void {
   }
 }
 
-/** Separators inside one list of cancers: "A, B, or C", "A and/or B", "A/B", "A (abbr) or B". */
+/** "Mixed" or "combined" right before a list: its members are parts of one tumour. */
+const MIXED_BEFORE = /\b(mixed|combined)\s+$/i;
+/** Separators inside one list of cancers: "A, B, or C", "A and/or B", "A/B", "A (abbr) or B", "A, B and
+ * other C" (one list; in "A or other C" the other types are an alternative of their own). */
 const LIST_GAP =
-  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and|and\/or|nor|as well as)\s+)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
+  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and\/or|nor|as well as)\s+|and\s+(?:other\s+)?)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
 /** A gap holding list items nothing here could read: "A, thoracic tumors, gynecological tumors, or B". */
 const LIST_WITH_ITEMS = /^\s*,\s*((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}\s*,\s*){1,4})(?:(?:or|and|and\/or)\s+)?$/i;
 /** Up to four words and "or" right before a mention: an alternative to it. */
@@ -919,6 +935,8 @@ const LISTED_BEFORE =
   /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3}\s+(?:carcinomas?|adenocarcinomas?|cancers?|tumou?rs?|sarcomas?|neoplasms?|malignanc(?:y|ies))(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,\s*$/i;
 /** Examples of the mention before them: "solid tumors including…", "such as", "e.g.". */
 const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for example|for instance|namely|like)\b/i;
+
+const EXAMPLE_DOTS = /\b(?:e\.g|i\.e)\.?/gi;
 
 function cancerFindings(input: ExtractInput, items: CancerItem[]): Finding[] {
   const out: Finding[] = [];
@@ -960,7 +978,8 @@ function cancerFindings(input: ExtractInput, items: CancerItem[]): Finding[] {
       !examplesOf &&
       prev &&
       EXAMPLES.test(input.text.slice(prev.end, it.start)) &&
-      !/[.;]/.test(input.text.slice(prev.end, it.start))
+      // The dots of "e.g." and "i.e." end no sentence.
+      !/[.;]/.test(input.text.slice(prev.end, it.start).replace(EXAMPLE_DOTS, ''))
     ) {
       examplesOf = { item: prev, until: clauseEnd(input.text, it.start) };
     }
@@ -1075,14 +1094,14 @@ const FEW_OR_MANY_METS = /\b(?:oligo|poly)[- ]?metasta(?:tic|ses|sis)\b/gi;
 const UNKNOWN_STATE =
   /\b(?:de novo|persistent|progressive|progressing|residual|bulky|high[- ]risk|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
-/** "distant metastases", "distant disease", "evidence of metastasis": the noun forms that mean
+/** "distant metastases", "distant disease", "evidence of metastasis", "tumor metastasis": the noun forms that mean
  * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
  * to distant organs or lymph nodes). Metastases at a site ("visceral metastases") are read by
  * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
 /** "absence of metastasis", "free of distant metastases": the negation is part of the phrase read. */
 const NO_METS = /\b(?:absence|free)\s+of\s+(?:any\s+)?(?:distant\s+)?metastas[ie]s\b(?!\s+(?:to|in|of|at|within|involving|from)\b)/gi;
 const DISTANT_METS =
-  /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
+  /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|tumou?r\s+metastas[ie]s(?!\s+(?:to|in|of|at|within|involving|from)\b)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
 
 /** Nouns that anchor an extent word to the patient's disease. */
 const DISEASE_NOUN = words(
@@ -1356,6 +1375,11 @@ const PREFIXED_STAGE: Array<[RegExp, string, (v: string) => string | null]> = [
     (v) => (/^[ABC]$/.test(v) ? v : null),
   ],
 ];
+/** A list member after the stage list with an extent word before its numeral: ", or operable III". */
+const QUALIFIED_MEMBER = new RegExp(
+  String.raw`^\s*,?\s*(?:or|and|and\/or)\s+(operable|inoperable|resectable|unresectable|non-?resectable|locally advanced|metastatic|recurrent)\s+(${STAGE_VAL})\b(?!\s*(?:%|mm|cm|years?|months?))`,
+  'i',
+);
 const VA_STAGE = /\b(extensive|limited)[- ](?:stage|disease)\b|\b(ES|LS)-SCLC\b/gi;
 
 function expandStageList(first: string, tail: string, cmp: boolean, orHigher: boolean): string[] | null {
@@ -1429,7 +1453,17 @@ function stagePieces(input: ExtractInput): Piece[] {
       continue;
     if (/\b(?:study|trial|phase|part)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1], !!m[4]);
-    if (groups) push(m.index, m.index + m[0].length, groups);
+    if (!groups) continue;
+    const end = m.index + m[0].length;
+    push(m.index, end, groups);
+    // "Stage I, II, or operable III": the last member carries an extent word the list's regex
+    // stops at; the numeral is a stage of the same list and the extent reader reads the word.
+    const q = m[1] || m[4] ? null : QUALIFIED_MEMBER.exec(text.slice(end));
+    const qGroups = q ? expandStageList(q[2]!, '', false, false) : null;
+    if (q && qGroups) {
+      const qStart = end + q[0].length - q[2]!.length;
+      push(qStart, end + q[0].length, qGroups);
+    }
   }
   FIGO_RE.lastIndex = 0;
   for (let m = FIGO_RE.exec(text); m; m = FIGO_RE.exec(text)) {
@@ -1814,6 +1848,12 @@ function joinPieces(pieces: Piece[], text: string): Condition {
   return conds.length === 1 ? conds[0]! : { any: conds };
 }
 
+/** Before an extent that is the whole criterion: nothing, a copula, or the patient judged so
+ * ("is unresectable", "Subjects must be considered inoperable"). */
+const ONLY_EXTENT_BEFORE =
+  /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:is|are|must\s+be|should\s+be|has\s+been|have\s+been)\s+)?(?:(?:considered|deemed|judged)\s+(?:to\s+be\s+)?)?$/i;
+/** Two to five capitals ending in C, the form of cancer and carcinoma abbreviations (BC, UC, GEJC). */
+const CANCER_ABBREVIATION = /^[A-Z]{1,4}C$/;
 /** Is the piece about the patient's disease? Extent words need a disease noun or cancer mention
  * after them (a few modifier words allowed) or before them with a copula ("disease that is
  * metastatic"). */
@@ -1833,6 +1873,16 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
       return 'yes';
     }
     if (REJECT_GOV.has(t.norm) || OTHER_CANCER.has(t.norm)) break;
+    // "unresectable or metastatic BC": an abbreviation of a cancer the lexicon cannot resolve (BC is
+    // breast or bladder cancer) still names the patient's disease; the abbreviation stays unread.
+    // Not after "recurrent" or "refractory", which also describe non-cancer diseases (UC, ITP).
+    if (
+      j === j0 &&
+      !nextCancer &&
+      CANCER_ABBREVIATION.test(t.raw) &&
+      !/\b(?:recurr|relaps|refractor)/i.test(text.slice(start, end))
+    )
+      return 'yes';
   }
   if (nextCancer && nextCancer.start - end <= 60) {
     // Modifiers between ("HER2-negative", "stage IV", "(NSCLC)") may be longer than six tokens.
@@ -1841,7 +1891,7 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
   const cStart = clauseStart(text, start);
   const before = text.slice(cStart, start);
   if (
-    /\b(?:disease|cancer|tumou?rs?|malignanc(?:y|ies)|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma)\b[^.;]{0,25}\b(?:is|are|be|being|was|were|that is|which is|that are|considered|deemed|defined as|become|became|has become)\s*(?:either\s+)?$/i.test(
+    /\b(?:disease|cancer|tumou?rs?|malignanc(?:y|ies)|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma)\b[^.;]{0,25}\b(?:is|are|be|being|was|were|that is|which is|that are|considered|deemed|defined as|become|became|has become)\s*(?:either\s+|(?:fully|completely|surgically|technically)\s+)?$/i.test(
       before,
     )
   ) {
@@ -1850,10 +1900,7 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
   }
   // A criterion that is only the extent: "Metastatic disease", "Unresectable or metastatic", or the
   // predicate of a heading's subject ("is unresectable or metastatic").
-  if (
-    /^\W*(?:(?:is|are|must\s+be|has\s+been|have\s+been)\s+)?$/i.test(text.slice(cStart, start)) &&
-    !text.slice(end, cEnd).replace(/[\s.,;:()]/g, '')
-  )
+  if (ONLY_EXTENT_BEFORE.test(text.slice(cStart, start)) && !text.slice(end, cEnd).replace(/[\s.,;:()]/g, ''))
     return 'yes';
   return 'no';
 }
@@ -2172,7 +2219,20 @@ export const extractDisease: Extractor = (input) => {
       anchor: types[0]!.anchor ?? types[0]!.spans[0]![0],
     };
     const rest = out.filter((f) => f.category !== 'cancer_type' && f.category !== 'stage');
-    const keep = out.filter((f) => f.category === 'stage' && isMeasurable(f.condition));
+    // One stage or extent phrase before a type that covers all the others ("unresectable (Stage
+    // III/IV) or metastatic melanoma as follows: cutaneous …; mucosal …; ocular melanoma") describes
+    // that one population and its subtypes: it stays.
+    const states = out.filter((f) => f.category === 'stage' && !isMeasurable(f.condition));
+    const covering = types.some(
+      (f) => JSON.stringify((f.condition as LeafCondition).params!['codes']) === JSON.stringify(codes),
+    );
+    const headState =
+      covering &&
+      states.length === 1 &&
+      (states[0]!.anchor ?? states[0]!.spans[0]![0]) < (types[0]!.anchor ?? types[0]!.spans[0]![0]);
+    const keep = out.filter(
+      (f) => f.category === 'stage' && (isMeasurable(f.condition) || (headState && f === states[0])),
+    );
     out.length = 0;
     out.push(merged, ...keep, ...rest);
   }

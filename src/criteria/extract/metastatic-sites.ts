@@ -26,6 +26,8 @@ interface SitePatterns {
   phrase: RegExp;
   /** The same, anchored at both ends with only hedges around: the whole of a subgroup phrase. */
   whole: RegExp;
+  /** "Metastasis other than peritoneum or liver or lung": metastases beyond the sites (group xlist). */
+  beyond: RegExp;
 }
 
 let patterns: SitePatterns | undefined;
@@ -48,6 +50,10 @@ function sitePatterns(): SitePatterns {
   patterns = {
     idOf,
     word: new RegExp(site, 'gi'),
+    beyond: new RegExp(
+      String.raw`\b(?:metastas[ie]s|metastatic\s+disease)\s+(?:other\s+than|outside(?:\s+of)?|beyond)\s+(?:(?:the|to\s+the|to)\s+)?(?<xlist>${list})(?!\w)`,
+      'gi',
+    ),
     phrase: new RegExp(String.raw`\b(?:${body})(?!\w)`, 'gi'),
     whole: new RegExp(
       String.raw`^\W*(?:(?:known|documented|confirmed|proven|baseline|the|a|presence|case|of|with|has|have|having|evidence)\s+)*(?:${body})(?:\s+(?:(?:are|is)\s+)?present|\s+at\s+baseline)?[\s,.;]*(?:\band\b)?\W*$`,
@@ -102,6 +108,9 @@ const OF_BEFORE =
 /** A noun right after the phrase that it modifies attributively ("bone metastases radiotherapy"). */
 const ATTRIBUTIVE_AFTER =
   /^\s*(?:radiotherapy|radiation|irradiation|therapy|treatment|surgery|resection|biopsy|biopsies|tissue|samples?|specimens?|pain|fractures?|cohort|arm|group|patients?\s+(?:who|must|should|will|may))\b/i;
+/** "… discovered on laparotomy": a finding at the operation, not the disease known before it. */
+const INTRAOPERATIVE_AFTER =
+  /^\s*(?:discovered|found|detected|identified|noted|seen)\s+(?:on|at|during)\s+(?:the\s+)?(?:laparotomy|laparoscopy|surgery|exploration|operation|resection)\b/i;
 /** The clause permits rather than requires. */
 const PERMISSIVE =
   /\b(?:is|are|was|were|will be|be|remain|remains)\s+(?:also\s+)?(?:allowed|permitted|permissible|eligible|acceptable|accepted|not excluded)\b|\bmay (?:be )?(?:enrolled|enroll|participate|included|eligible|allowed|permitted)\b|\b(?:can|may) be (?:included|enrolled|considered)\b|\bas long as\b|\bregardless\b/i;
@@ -178,17 +187,55 @@ function clauseEnd(text: string, pos: number): number {
   return m && m.index < pos + 400 ? m.index : Math.min(text.length, pos + 400);
 }
 
+/**
+ * "Extrahepatic disease", "extra-hepatic metastases": cancer beyond the liver, in trials of liver
+ * cancer or of liver metastases. Read as metastatic disease not confined to the liver; an HCC with
+ * only intrahepatic spread is not metastatic, so it does not meet the phrase, and nodal spread
+ * without distant metastases (which the phrase also covers) stays unknown rather than excluded.
+ * "Metastasis other than peritoneum or liver or lung" is read the same way with its sites.
+ */
+const EXTRAHEPATIC = /\bextra-?hepatic\s+(?:disease|metastas[ie]s|metastatic\s+disease|spread|tumou?r\s+spread)\b/gi;
+
+function beyondCondition(sites: string[]): Condition {
+  return {
+    all: [
+      { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
+      { fact: 'metastaticSite', operator: 'equal', value: false, params: { sites, only: true } },
+    ],
+  };
+}
+
 export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
   const { text } = input;
-  if (!/metasta|\bmets\b|secondar|only|limited|visceral|spread|carcinomatosis|malignant/i.test(text)) return [];
+  if (!/metasta|\bmets\b|secondar|only|limited|visceral|spread|carcinomatosis|malignant|extra-?hepatic/i.test(text))
+    return [];
   if (LAB_CONTEXT.test(text) || input.mentions.some((m) => m.type === 'lab')) return [];
   const p = sitePatterns();
   const out: Finding[] = [];
+  const matches: RegExpExecArray[] = [];
   p.phrase.lastIndex = 0;
-  for (let m = p.phrase.exec(text); m; m = p.phrase.exec(text)) {
+  for (let m = p.phrase.exec(text); m; m = p.phrase.exec(text)) matches.push(m);
+  EXTRAHEPATIC.lastIndex = 0;
+  for (let m = EXTRAHEPATIC.exec(text); m; m = EXTRAHEPATIC.exec(text)) matches.push(m);
+  p.beyond.lastIndex = 0;
+  for (let m = p.beyond.exec(text); m; m = p.beyond.exec(text)) {
+    // The sites listed after "other than" are read here; the phrase regex must not read them too.
+    for (let i = matches.length - 1; i >= 0; i--)
+      if (matches[i]!.index < m.index + m[0].length && matches[i]!.index + matches[i]![0].length > m.index)
+        matches.splice(i, 1);
+    matches.push(m);
+  }
+  for (const m of matches) {
     const start = m.index;
     const end = start + m[0].length;
-    const leaf = leafOf(m, p);
+    // EXTRAHEPATIC has no named groups; the site-list phrases always have them.
+    const extrahepatic = m.groups === undefined;
+    const beyond = m.groups?.xlist;
+    const leaf = extrahepatic
+      ? beyondCondition(['liver'])
+      : beyond !== undefined
+        ? beyondCondition(idsIn(beyond, p))
+        : leafOf(m, p);
     if (!leaf) continue;
     if (input.scopes.in('exception', start)) continue;
     const cStart = clauseStart(text, start);
@@ -200,7 +247,8 @@ export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
       BRAIN_IN_LIST.test(before) ||
       TARGET_BEFORE.test(before) ||
       OF_BEFORE.test(before) ||
-      ATTRIBUTIVE_AFTER.test(after)
+      ATTRIBUTIVE_AFTER.test(after) ||
+      INTRAOPERATIVE_AFTER.test(after)
     )
       continue;
     if (PERMISSIVE.test(sentence) || OTHER_FRAME.test(sentence)) continue;
@@ -215,7 +263,9 @@ export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
       !/\bor\b/.test(sentence)
     )
       continue;
-    const listText = m.groups?.list ?? m.groups?.olist ?? m.groups?.vlist ?? m.groups?.tlist ?? m.groups?.mlist ?? '';
+    const listText = extrahepatic
+      ? m[0]
+      : (m.groups?.list ?? m.groups?.olist ?? m.groups?.vlist ?? m.groups?.tlist ?? m.groups?.mlist ?? beyond ?? '');
     const siteStart = start + m[0].indexOf(listText);
     // Words that narrow the sites ("symptomatic visceral spread", "liver metastasis > 30% of the
     // liver volume") are kept with them as an unknown: the site alone is necessary, not sufficient.

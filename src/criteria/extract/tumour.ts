@@ -416,7 +416,7 @@ const SIZE_NOUN = words('tumor tumors lesion lesions mass masses nodule nodules 
 /** Words between the subject and the number that add nothing ("tumor size ≤", "lesion must measure ≤"). */
 const SIZE_FILLER = words(
   'size diameter dimension dimensions longest largest greatest maximum maximal max minimum minimal widest axial measuring measure measures measured must should be is are of with in a the that which on by having has have total single tumor lesion ' +
-    'mri ct ultrasound imaging point its their each all any one',
+    'mri ct ultrasound imaging point its their each all any one between',
 );
 /** Words that make the size another thing's: nodes, the brain, a distance, a thickness, a cyst. */
 const SIZE_VETO =
@@ -513,11 +513,18 @@ function sizeFindings(input: ExtractInput): Finding[] {
     while (restWords.length && SUBJECT_WORDS.has(foldWord(restWords[0]!.toLowerCase()))) restWords.shift();
     const restBefore = restWords.join(' ');
     const qualifier = chosen ? chosen[1]! : restBefore && !onlySubjectWords(restBefore) ? restBefore : undefined;
-    // A range said of a chosen lesion has an upper limit the largest tumour need not meet.
-    if (qualifier && leaves.length > 1) continue;
+    // A range said of a chosen lesion has an upper limit the largest tumour need not meet; its lower
+    // limit still holds for the largest ("index lesion measuring between 1 cm - 7 cm": the largest
+    // tumour is ≥ 1 cm), and the rest stays an unknown beside it.
+    let rangeRest: string | undefined;
+    if (qualifier && leaves.length > 1) {
+      rangeRest = `${qualifier} lesion ≤ ${leaves[1]!.value as number} cm`;
+      leaves = [leaves[0]!];
+    }
     const qualifierAt = chosen ? cs + chosen.index : qualifier ? cs + before.indexOf(restWords[0]!) : -1;
     let condition: Condition = leaves.length === 1 ? leaves[0]! : { all: leaves };
-    if (qualifier) {
+    if (rangeRest) condition = { all: [condition, unparsed(rangeRest)] };
+    else if (qualifier) {
       const upper = leaves.every((l) => l.operator === 'lessThan' || l.operator === 'lessThanInclusive');
       condition = upper ? { any: [condition, unparsed(qualifier)] } : { all: [condition, unparsed(qualifier)] };
     }
