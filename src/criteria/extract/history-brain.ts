@@ -28,6 +28,8 @@
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { leavesOf, type Condition } from '../facts';
+import { drugInClass } from '../lexicon';
+import { NUMBER, toNumber } from '../numbers';
 import {
   negatedAt,
   polarityMode,
@@ -35,6 +37,7 @@ import {
   sentenceStart,
   steroidFree,
   subtract,
+  timingTail,
   vocab,
   vocabSpans,
   type Span,
@@ -88,12 +91,22 @@ const PERMIT =
 /** Exceptions in the same sentence: "Brain metastases unless treated and stable". */
 const UNLESS =
   /\b(?:unless|except(?:\s+for)?|with\s+the\s+exception\s+of|other\s+than|provided|if\s+they|if\s+(?:the\s+)?(?:metastases|lesions)|as\s+long\s+as|(?:eligible|allowed|permitted)\s+(?:only\s+)?if)\b/i;
+/**
+ * A permission for metastases in a treated or stable state: "treated", "stable", "radiographic
+ * stability", "no ongoing neurological symptoms".
+ */
+const STABLE_PERMISSION =
+  /\b(?:treated|stable|stability|asymptomatic|controlled|inactive|no\s+(?:ongoing\s+|new\s+)?neurologic(?:al)?\s+symptoms)\b/i;
 /** "At least one brain metastasis", "one or more measurable brain lesions": the trial needs them. */
 const PRESENCE = /\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|(?:>=|≥)\s*1|measurable|evaluable|target)\b[^.;]*$/i;
 
 /** An item that states a stability condition: "without evidence of progression for 4 weeks". */
 const STABILITY_ITEM =
   /\b(?:stable|stability|progression|growth|treatment|new\s+or\s+enlarging|off\s+(?:of\s+)?(?:steroids|corticosteroids)|steroids?|corticosteroids?|asymptomatic|treated|radiosurgery|resection|surgery|radiotherapy|neurologically)\b/i;
+
+/** An item stating the treated and stable state, or the steroids and treatment it allows. */
+const STATE_ITEM =
+  /\b(?:stable|stability|progression|asymptomatic|neurologically|treated|steroids?|corticosteroids?|dexamethasone|prednisone|radiotherapy|radiation|radiosurgery|surgery|resection|directed\s+therapy)\b/i;
 
 /** What may stand between a negation and the metastases it negates. */
 const NEGATED_GAP =
@@ -129,7 +142,8 @@ const BM_VOCAB = vocab(
     'following criteria meet meets all both apply applies exclusion excluded this period there dosing receiving received at time also well recovered ' +
     'acute toxic effect effects central nervous system leptomeningeal meningeal carcinomatous meningitis lmd spinal cord compression last visit ' +
     'escalation stable dose mm mg/day per day oral iv resolution resolved return returned baseline pre existing preexisting post posttreatment ' +
-    'decreasing stable requiring steroid less than equal greater now remain remained remains epileptic continuous continued ongoing',
+    'decreasing stable requiring steroid less than equal greater now remain remained remains epileptic continuous continued ongoing ' +
+    'show shows showing undergone undergo received receive',
 );
 
 type State = 'active' | 'treated-stable' | 'none';
@@ -374,64 +388,216 @@ function steroidUse(days: number, value: boolean): Condition {
   return { fact: 'priorTherapy', operator: 'equal', value, params: { classes: ['corticosteroid'], withinDays: days } };
 }
 
+/** A treatment the definition of the metastases' state bounds in time, as the patient's own history. */
+interface TimedUse {
+  use: Condition;
+  /** A narrowing no fact holds ("or on a stable dose …", "for brain metastases"), kept as an unparsed leaf. */
+  qualifier?: string;
+  span: Span;
+}
+
+function windowDays(value: string, unit: string): number | null {
+  const n = toNumber(value);
+  if (n === null || n <= 0) return null;
+  return /^d/i.test(unit) ? n : /^w/i.test(unit) ? n * 7 : n * 30;
+}
+
+/** A treatment list: "radiotherapy or surgery", "whole-brain radiotherapy and/or stereotactic radiosurgery". */
+function treatmentRun(input: ExtractInput, from: number, to: number): Array<{ start: number; end: number; kinds: Set<string> }> {
+  const items = input.mentions
+    .filter((m) => m.type === 'therapyKind' && (m.id === 'radiation' || m.id === 'surgery') && m.start >= from && m.end <= to)
+    .sort((a, b) => a.start - b.start);
+  const runs: Array<{ start: number; end: number; kinds: Set<string> }> = [];
+  for (const m of items) {
+    const last = runs[runs.length - 1];
+    if (last && m.start >= last.end && /^\s*(?:,|\/|or|and|and\/or)?\s*$/i.test(input.text.slice(last.end, m.start))) {
+      last.end = Math.max(last.end, m.end);
+      last.kinds.add(m.id);
+    } else if (!last || m.start >= last.end) runs.push({ start: m.start, end: m.end, kinds: new Set([m.id]) });
+  }
+  return runs;
+}
+
+/** A site the treatment is limited to, which no fact holds: "for brain metastases", "whole brain". */
+const TREATMENT_SITE = /\b(?:brain|cranial|intracranial|cns|central\s+nervous|cerebral|spine|spinal|stereotactic|radiosurgery|srs|gamma\s+knife)\b/i;
 /**
- * Treated metastases allowed only off steroids: the patient's own steroid use is a fact of its own,
- * so the finding that allows treated-stable metastases takes it as a condition on them.
+ * What follows a treatment completed before a date: "(for brain metastases) was completed ≥ 2 weeks
+ * before", "at least 4 weeks prior to", "at least 14 days prior to". The bound says how long ago it
+ * must have ended; a treatment within that window breaks the requirement.
+ */
+const COMPLETED_BEFORE = new RegExp(
+  String.raw`^\s*(?:(?:treatment|therapy)\s+)?((?:for|to)\s+(?:the\s+)?(?:brain|CNS|intracranial|cerebral)(?:\s+(?:metastas[ie]s|mets|lesions?|disease))?\s+)?(?:(?:was|were|has\s+been|have\s+been|must\s+have\s+been|must\s+be|should\s+have\s+been)\s+)?(?:(?:completed|given|administered|performed|finished)\s+)?(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=|=>|more\s+than|greater\s+than|>)\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\s+(?:prior|before)\b`,
+  'i',
+);
+/** Before a completed treatment: "who have undergone", "must have completed", "received". */
+const COMPLETED_LEAD =
+  /\b(?:(?:have|has|had)\s+(?:undergone|received|completed|had)|must\s+have\s+(?:completed|received|undergone)|completed|undergone|received)\s+(?:(?:prior|previous|their|the)\s+)?$/i;
+
+/** Treatments completed at least N days before the study: in a definition of treated metastases. */
+function completedBefore(input: ExtractInput, from: number, to: number): TimedUse[] {
+  const { text } = input;
+  const out: TimedUse[] = [];
+  for (const run of treatmentRun(input, from, to)) {
+    const win = COMPLETED_BEFORE.exec(text.slice(run.end, to));
+    if (!win) continue;
+    const days = windowDays(win[2]!, win[3]!);
+    if (days === null) continue;
+    const lead = COMPLETED_LEAD.exec(text.slice(Math.max(from, run.start - 40), run.start));
+    const start = lead ? run.start - lead[0].length : run.start;
+    const end = Math.max(run.end + win[0].length, Math.min(to, timingTail(input, run.end + win[0].length)));
+    const treatment = text.slice(run.start, run.end);
+    const qualifier = win[1] ? `${treatment} ${win[1].trim()}` : TREATMENT_SITE.test(treatment) ? treatment : null;
+    out.push({
+      use: { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...run.kinds].sort() as never, withinDays: days } },
+      ...(qualifier ? { qualifier } : {}),
+      span: [start, end],
+    });
+  }
+  return out;
+}
+
+/**
+ * A treatment that makes metastases count as active, in an exclusion: "CNS metastases that require
+ * (doses of) corticosteroids within 14 days prior to Day 1", "with need for steroid treatment in the
+ * last 8 weeks", "have required radiation within 28 days". Treated metastases under such treatment
+ * are excluded too, so the window is one of the ways the exclusion is met.
+ */
+const REQUIRED_LEAD =
+  /\b(?:requir(?:e|es|ed|ing)|(?:with\s+)?(?:the\s+)?need\s+(?:for|of)|needing|needed)\s+(?:(?:doses?|treatment|therapy|use)\s+(?:of|with)\s+)?(?:any\s+|systemic\s+)?$/i;
+const REQUIRED_WINDOW = new RegExp(
+  String.raw`^(?:\s+(?:treatment|therapy|use))?\s*,?\s*(?:within|in|during)\s+(?:the\s+)?(?:last|prior|past|previous|preceding)?\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\b`,
+  'i',
+);
+function requiredWithin(input: ExtractInput, from: number, to: number): TimedUse[] {
+  const { text } = input;
+  const out: TimedUse[] = [];
+  const candidates: Array<{ start: number; end: number; use: (days: number) => Condition }> = [];
+  for (const m of input.mentions) {
+    if (m.start < from || m.end > to) continue;
+    const steroid =
+      (m.type === 'drugClass' && m.id === 'corticosteroid') ||
+      (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
+    if (steroid) candidates.push({ start: m.start, end: m.end, use: (days) => steroidUse(days, true) });
+  }
+  for (const run of treatmentRun(input, from, to))
+    candidates.push({
+      ...run,
+      use: (days) => ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...run.kinds].sort() as never, withinDays: days } }),
+    });
+  for (const c of candidates) {
+    const lead = REQUIRED_LEAD.exec(text.slice(Math.max(from, c.start - 50), c.start));
+    if (!lead) continue;
+    const win = REQUIRED_WINDOW.exec(text.slice(c.end, to));
+    if (!win) continue;
+    const days = windowDays(win[1]!, win[2]!);
+    if (days === null) continue;
+    const winEnd = c.end + win[0].length;
+    out.push({ use: c.use(days), span: [c.start - lead[0].length, Math.max(winEnd, Math.min(to, timingTail(input, winEnd)))] });
+  }
+  return out;
+}
+
+/**
+ * A steroid dose named as a requirement: "on a stable dose of corticosteroids for 3 weeks", "stable or
+ * decreasing dose of steroids", "have not required an increase in steroid dose in prior 2 weeks".
+ */
+const STEROID_DOSE_LEAD =
+  /\b(?:(?:(?:be|been|are|is|on|at|receiving|taking|with)\s+)?(?:an?\s+)?(?:stable|decreasing|tapering|reducing|non-?increasing|steady)(?:\s*(?:,|or|and\/or|and)\s*(?:stable|decreasing|tapering|reducing|non-?increasing))*\s+(?:daily\s+)?doses?\s+(?:of\s+)?|(?:(?:have|has)\s+not\s+(?:required|needed|had)|no|not\s+(?:required|needed)|without)\s+(?:an?\s+|any\s+)?increas(?:e|ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:dose\s+of\s+)?)$/i;
+const STEROID_DOSE_TAIL = new RegExp(
+  String.raw`^(?:\s+(?:doses?|treatment|therapy|use))?(?:\s*,?\s*(?:for|in|during|within)\s+(?:the\s+)?(?:at\s+least|a\s+minimum\s+of|>=|≥|prior|last|past|previous)?\s*${NUMBER}[\s-]*(?:days?|weeks?|wks?|months?)\b)?`,
+  'i',
+);
+function steroidDoses(input: ExtractInput, from: number, to: number): Span[] {
+  const { text } = input;
+  const out: Span[] = [];
+  for (const m of input.mentions) {
+    if (m.start < from || m.end > to) continue;
+    const steroid =
+      (m.type === 'drugClass' && m.id === 'corticosteroid') ||
+      (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
+    if (!steroid) continue;
+    const lead = STEROID_DOSE_LEAD.exec(text.slice(Math.max(from, m.start - 80), m.start));
+    if (!lead) continue;
+    const tail = STEROID_DOSE_TAIL.exec(text.slice(m.end, to));
+    const end = m.end + (tail ? tail[0].length : 0);
+    // "Stable doses of steroids are permitted": an allowance, not a requirement.
+    if (/^\s*(?:\([^()]*\)\s*)?(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i.test(text.slice(end, to)))
+      continue;
+    const start = m.start - lead[0].length + (lead[0].length - lead[0].replace(/^(?:be|been|are|is)\s+/i, '').length);
+    out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * Treated metastases allowed only off steroids, or some time after their radiotherapy or surgery: the
+ * patient's treatments are facts of their own, so the finding that allows treated-stable metastases
+ * takes them as conditions on them.
  *   exclusion "Active brain metastases. Treated metastases allowed if off steroids ≥ 14 days"
  *       → any(brainMetastases in [active], all(brainMetastases in [treated-stable], steroids within 14 days))
  *   inclusion "Patients with treated brain metastases must have discontinued steroids ≥ 14 days"
  *       → any(brainMetastases in [none], all(brainMetastases in [treated-stable], no steroids within 14 days))
- * An alternative no fact holds ("either off steroids or on a stable dose of ≤ 10 mg prednisone")
- * stays an unparsed leaf beside the steroid use: the exclusion then needs both the use and the
- * unknown, the inclusion is met by either, so the rule is never stricter nor looser than the text.
+ *   exclusion "… stable CNS disease, who have undergone radiotherapy at least 4 weeks prior … are eligible"
+ *       → any(brainMetastases in [active], all(brainMetastases in [treated-stable], radiation within 28 days))
+ *   exclusion "… or CNS metastases that require corticosteroids within 21 days prior to …" (`active`
+ *   ranges) → the same form: treated metastases under steroids are excluded too.
+ * An alternative or a limit no fact holds ("either off steroids or on a stable dose of ≤ 10 mg
+ * prednisone", "radiotherapy for brain metastases") stays an unparsed leaf beside the treatment: the
+ * exclusion then needs both the treatment and the unknown, the inclusion is met by either, so the rule
+ * is never stricter nor looser than the text.
  */
-function withSteroids(input: ExtractInput, f: Finding, ranges: Span[]): void {
+function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active: Span[] = []): void {
   const exclusionForm = sameStates(f.condition, ['active']);
   if (!exclusionForm && !sameStates(f.condition, ['none', 'treated-stable'])) return;
-  let found: ReturnType<typeof steroidFree> = null;
-  for (const [a, b] of ranges) if ((found = steroidFree(input, a, b))) break;
-  if (!found) return;
-  const { days, qualifier } = found;
-  const unread = (value: boolean): Condition => ({
-    fact: 'unparsed',
-    operator: 'equal',
-    value,
-    params: { text: qualifier!.text },
+  const uses: TimedUse[] = [];
+  for (const [a, b] of ranges) {
+    const found = steroidFree(input, a, b);
+    if (found) {
+      uses.push({ use: steroidUse(found.days, true), span: found.span, ...(found.qualifier ? { qualifier: found.qualifier.text } : {}) });
+      break;
+    }
+  }
+  for (const [a, b] of ranges) uses.push(...completedBefore(input, a, b));
+  if (exclusionForm) for (const [a, b] of active) uses.push(...requiredWithin(input, a, b));
+  const distinct = uses.filter((u, i) => uses.findIndex((o) => o.span[0] === u.span[0]) === i);
+  const doses = ranges.flatMap(([a, b]) => steroidDoses(input, a, b)).filter(
+    ([a, b], i, all) => !distinct.some(({ span: [x, y] }) => a < y && b > x) && all.findIndex(([x]) => x === a) === i,
+  );
+  if (!distinct.length && !doses.length) return;
+  const unread = (words: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: exclusionForm, params: { text: words } });
+  const parts = distinct.map(({ use, qualifier }): Condition => {
+    const cond = { ...use, value: exclusionForm } as Condition;
+    if (!qualifier) return cond;
+    return exclusionForm ? { all: [cond, unread(qualifier)] } : { any: [cond, unread(qualifier)] };
   });
-  const use: Condition = exclusionForm
-    ? qualifier
-      ? { all: [steroidUse(days, true), unread(true)] }
-      : steroidUse(days, true)
-    : qualifier
-      ? { any: [steroidUse(days, false), unread(false)] }
-      : steroidUse(days, false);
+  // A steroid dose the treated metastases must keep ("on a stable dose of corticosteroids for 3
+  // weeks") is one more requirement no fact holds.
+  parts.push(...doses.map(([a, b]) => unread(input.text.slice(a, b))));
+  const use: Condition = parts.length === 1 ? parts[0]! : exclusionForm ? { any: parts } : { all: parts };
   f.condition = {
     any: [bmCondition(exclusionForm ? ['active'] : ['none']), { all: [bmCondition(['treated-stable']), use] }],
   };
   // Accounted for without moving the finding: the requirement may follow other findings ("Active CNS
   // metastases and/or carcinomatous meningitis. Treated metastases allowed if off steroids …"), and
   // the assembler places findings by their spans.
-  f.cover = [...(f.cover ?? []), found.span];
-  f.alsoReads = ['prior_therapy'];
+  f.cover = [...(f.cover ?? []), ...distinct.map((u) => u.span), ...doses];
+  if (distinct.length) f.alsoReads = ['prior_therapy'];
 }
 
 export const extractBrain: Extractor = (input: ExtractInput) => {
   const { text } = input;
-  if (!GATE.test(text)) return [];
+  // An item under a lead-in about the metastases may not name them ("Participants with brain
+  // metastases are eligible if they are:" … "off corticosteroids for at least 2 weeks").
+  const lead = input.context[input.context.length - 1] ?? '';
+  if (!GATE.test(text) && !GATE.test(lead)) return [];
   const out: Finding[] = [];
-  const mentions = mentionsOf(input);
-  const cns = input.mentions.filter(
-    (m) => m.type === 'condition' && (m.id === 'leptomeningeal_disease' || m.id === 'spinal_cord_compression'),
-  );
-  if (!mentions.length && !cns.length) return out;
-
   const exclusion = input.kind === 'exclusion';
 
   // An item under a lead-in such as "Participants with treated CNS lesions may enroll provided all
   // of the following apply:" or "… unless brain lesions are shown to be stable, according to the
   // following definitions:" defines "treated and stable": excluded are the active metastases
   // (exclusion), required is none or treated-stable (inclusion).
-  const lead = input.context[input.context.length - 1] ?? '';
+  const mentions = mentionsOf(input);
   MENTION.lastIndex = 0;
   if (
     lead &&
@@ -442,18 +608,28 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   ) {
     MENTION.lastIndex = 0;
     const spans = vocabSpans(input, 0, text.length, BM_VOCAB);
-    if (spans.length) {
+    // An item that does not name the metastases must state their treated and stable state: not an
+    // imaging rule ("MRI of brain at baseline …", "a lesion previously irradiated will not be
+    // considered measurable") nor a further allowance ("asymptomatic … active metastases").
+    const definesState =
+      mentions.length > 0 || (STATE_ITEM.test(text) && !/\b(?:active|untreated|symptomatic|measurable|target)\b/i.test(text));
+    if (spans.length && definesState) {
       const f: Finding = {
         category: 'brain_metastases',
         condition: bmCondition(exclusion ? ['active'] : ['none', 'treated-stable']),
         spans,
         polarityHandled: true,
       };
-      withSteroids(input, f, [[0, text.length]]);
+      withTreatments(input, f, [[0, text.length]]);
       out.push(f);
       return out;
     }
   }
+  if (!GATE.test(text)) return out;
+  const cns = input.mentions.filter(
+    (m) => m.type === 'condition' && (m.id === 'leptomeningeal_disease' || m.id === 'spinal_cord_compression'),
+  );
+  if (!mentions.length && !cns.length) return out;
   MENTION.lastIndex = 0;
   // Permissions: a mention in a permission clause, or a later sentence that grants one without
   // naming the metastases again ("Patients with previously treated (> 6 months) and now stable …
@@ -467,7 +643,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         !mentions.some((m) => m.start >= pos && m.start < end) &&
         PERMIT.test(sentence) &&
         !negatedPermission(sentence) &&
-        /\b(?:treated|stable|asymptomatic|controlled|inactive)\b/i.test(sentence) &&
+        STABLE_PERMISSION.test(sentence) &&
         /\b(?:brain|cns|metasta\w*|lesions?|intracranial)\b/i.test(sentence)
       ) {
         anaphoric.push([pos, end]);
@@ -480,7 +656,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     mentions.some(
       (m) =>
         m.permission &&
-        (m.stable || /\b(?:treated|stable|asymptomatic|controlled|inactive)\b/i.test(text.slice(m.sStart, m.sEnd))),
+        (m.stable || STABLE_PERMISSION.test(text.slice(m.sStart, m.sEnd))),
     );
   const allowsUntreated =
     mentions.some(
@@ -507,7 +683,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         !anaphoric.some(([a]) => a === pos) &&
         !mentions.some((m) => m.start >= pos && m.start < end) &&
         /\b(?:must|should|needs?\s+to|required)\b/i.test(text.slice(pos, end)) &&
-        steroidFree(input, pos, end)
+        (steroidFree(input, pos, end) || completedBefore(input, pos, end).length)
       )
         anaphoric.push([pos, end]);
       pos = end + 1;
@@ -520,6 +696,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // The clauses that define the treated-and-stable metastases each finding allows, where a
   // steroid-free requirement may stand.
   const definitions = new Map<Finding, Span[]>();
+  // The words after an active mention in an exclusion, where a treatment in a window may make
+  // metastases count as active ("CNS metastases that require corticosteroids within 21 days").
+  const activeRanges = new Map<Finding, Span[]>();
 
   for (const m of mentions) {
     if (inException(input, m.start) && !m.permission) continue;
@@ -721,6 +900,10 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     };
     findings.push({ f, m });
     if (defined.length) definitions.set(f, defined);
+    if (exclusion && m.active && !m.permission && sameStates(condition, ['active']) && !negatedAt(input, m.start)) {
+      const next = mentions.find((o) => o.start >= m.end);
+      activeRanges.set(f, [[m.end, next && next.start < m.sEnd ? next.start : m.sEnd]]);
+    }
   }
 
   // A limit the fact cannot hold stays an unparsed leaf beside the metastases, which remain necessary:
@@ -865,7 +1048,23 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   const narrowedExclusion = findings.find(({ f }) => sameStates(f.condition, ['active']))?.f;
   if (narrowedExclusion && permissionRanges.length)
     definitions.set(narrowedExclusion, [...(definitions.get(narrowedExclusion) ?? []), ...permissionRanges]);
-  for (const [f, ranges] of definitions) withSteroids(input, f, ranges);
+  for (const [f, ranges] of definitions) withTreatments(input, f, ranges, activeRanges.get(f));
+  for (const [f, ranges] of activeRanges) if (!definitions.has(f)) withTreatments(input, f, [], ranges);
+  // "Symptomatic or untreated CNS metastases, or CNS metastases that require corticosteroids within
+  // 14 days": the first mention's reading is part of the second's, which now holds both.
+  for (const { f, m } of findings) {
+    if (!activeRanges.has(f) || sameStates(f.condition, ['active'])) continue;
+    for (const { f: g, m: o } of findings) {
+      if (g === f || o.sStart !== m.sStart || o.start > m.start || !sameStates(g.condition, ['active'])) continue;
+      const [from, to] = [Math.min(...g.spans.map(([a]) => a)), Math.min(...f.spans.map(([a]) => a))];
+      if (out.some((x) => x !== f && x !== g && x.spans.some(([a]) => a > from && a < to))) continue;
+      const at = out.indexOf(g);
+      if (at < 0) continue;
+      out.splice(at, 1);
+      f.spans = [...g.spans, ...f.spans];
+      if (g.cover) f.cover = [...(f.cover ?? []), ...g.cover];
+    }
+  }
   if (asymptomaticRanges.length) {
     const unread: Condition = {
       fact: 'unparsed',
