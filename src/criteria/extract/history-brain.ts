@@ -166,6 +166,22 @@ interface BmMention {
   holes: Span[];
 }
 
+/**
+ * Sentence bounds that do not stop at "eg." ("definitively treated (eg. radiotherapy, surgery) and
+ * clinically stable off steroids …"), which history-util's bounds take for a full stop.
+ */
+function sentenceEndOf(text: string, pos: number): number {
+  let end = sentenceEnd(text, pos);
+  while (end < text.length && text[end] === '.' && /\beg$/i.test(text.slice(Math.max(0, end - 3), end))) end = sentenceEnd(text, end + 1);
+  return end;
+}
+function sentenceStartOf(text: string, pos: number): number {
+  let start = sentenceStart(text, pos);
+  while (start > 0 && text[start - 1] === '.' && /\beg$/i.test(text.slice(Math.max(0, start - 4), start - 1)))
+    start = sentenceStart(text, start - 1);
+  return start;
+}
+
 function grab(re: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
@@ -219,8 +235,8 @@ function mentionsOf(input: ExtractInput): BmMention[] {
       /^\s*only\b/i.test(text.slice(end, end + 10))
     )
       continue;
-    const sStart = sentenceStart(text, start);
-    const sEnd = sentenceEnd(text, end);
+    const sStart = sentenceStartOf(text, start);
+    const sEnd = sentenceEndOf(text, end);
     let qualStart = qualifierStart(text, sStart, start);
     // "uncontrolled primary or brain metastatic tumors": the qualifier distributes over both.
     const shared =
@@ -393,6 +409,8 @@ interface TimedUse {
   use: Condition;
   /** A narrowing no fact holds ("or on a stable dose …", "for brain metastases"), kept as an unparsed leaf. */
   qualifier?: string;
+  /** An alternative no fact holds ("or anticonvulsants"), kept as an unparsed leaf beside it. */
+  alternative?: string;
   span: Span;
 }
 
@@ -429,6 +447,19 @@ const COMPLETED_BEFORE = new RegExp(
   String.raw`^\s*(?:(?:treatment|therapy)\s+)?((?:for|to)\s+(?:the\s+)?(?:brain|CNS|intracranial|cerebral)(?:\s+(?:metastas[ie]s|mets|lesions?|disease))?\s+)?(?:(?:was|were|has\s+been|have\s+been|must\s+have\s+been|must\s+be|should\s+have\s+been)\s+)?(?:(?:completed|given|administered|performed|finished)\s+)?(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=|=>|more\s+than|greater\s+than|>)\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\s+(?:prior|before)\b`,
   'i',
 );
+/**
+ * Before a treatment whose end must lie some time back: "A minimum of 2 weeks must have elapsed
+ * between the end of (local therapy (brain)", "≥ 4 weeks from completion of". Group 3 is a
+ * treatment named before the list ("local therapy ("), group 4 words of the treatment before the
+ * lexicon's phrase ("brain").
+ */
+const ELAPSED_SINCE = new RegExp(
+  String.raw`\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=|=>|more\s+than|greater\s+than|>)\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\s+(?:must\s+(?:have\s+)?|should\s+(?:have\s+)?|have\s+|has\s+)?(?:elapsed|passed)?\s*(?:from|after|since|between)\s+(?:the\s+)?(?:completion|end|last\s+(?:dose|fraction|session))\s+of\s+(?:the\s+)?(?:prior\s+|previous\s+|any\s+)?((?:local|cns[\s-]directed|brain[\s-]directed)\s+(?:therapy|treatment)\s*\(\s*)?((?:[\w-]+\s+){0,2}?)$`,
+  'i',
+);
+/** The event a treatment must have ended before: "and study randomization", "and enrollment". */
+const ELAPSED_TAIL = vocab('and study randomization randomisation enrollment enrolment registration treatment start first dose day');
+
 /** Before a completed treatment: "who have undergone", "must have completed", "received". */
 const COMPLETED_LEAD =
   /\b(?:(?:have|has|had)\s+(?:undergone|received|completed|had)|must\s+have\s+(?:completed|received|undergone)|completed|undergone|received)\s+(?:(?:prior|previous|their|the)\s+)?$/i;
@@ -438,6 +469,26 @@ function completedBefore(input: ExtractInput, from: number, to: number): TimedUs
   const { text } = input;
   const out: TimedUse[] = [];
   for (const run of treatmentRun(input, from, to)) {
+    const use = (days: number): Condition => ({
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { kinds: [...run.kinds].sort() as never, withinDays: days },
+    });
+    const treatment = text.slice(run.start, run.end);
+    // "A minimum of 2 weeks must have elapsed between the end of whole brain radiotherapy and …"
+    const elapsed = ELAPSED_SINCE.exec(text.slice(Math.max(from, run.start - 120), run.start));
+    if (elapsed) {
+      const days = windowDays(elapsed[1]!, elapsed[2]!);
+      if (days === null) continue;
+      const close = /^\s*(?:\([^()]*\)\s*)?\)?/.exec(text.slice(run.end, to))![0];
+      const end = Math.max(run.end + close.length, Math.min(to, timingTail(input, run.end + close.length, ELAPSED_TAIL)));
+      // "the end of local therapy (brain radiotherapy or surgery)": the site is in the treatment's words.
+      const named = `${elapsed[4] ?? ''}${treatment}`;
+      const qualifier = TREATMENT_SITE.test(named) ? named : null;
+      out.push({ use: use(days), ...(qualifier ? { qualifier } : {}), span: [run.start - elapsed[0].length, end] });
+      continue;
+    }
     const win = COMPLETED_BEFORE.exec(text.slice(run.end, to));
     if (!win) continue;
     const days = windowDays(win[2]!, win[3]!);
@@ -445,13 +496,8 @@ function completedBefore(input: ExtractInput, from: number, to: number): TimedUs
     const lead = COMPLETED_LEAD.exec(text.slice(Math.max(from, run.start - 40), run.start));
     const start = lead ? run.start - lead[0].length : run.start;
     const end = Math.max(run.end + win[0].length, Math.min(to, timingTail(input, run.end + win[0].length)));
-    const treatment = text.slice(run.start, run.end);
     const qualifier = win[1] ? `${treatment} ${win[1].trim()}` : TREATMENT_SITE.test(treatment) ? treatment : null;
-    out.push({
-      use: { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...run.kinds].sort() as never, withinDays: days } },
-      ...(qualifier ? { qualifier } : {}),
-      span: [start, end],
-    });
+    out.push({ use: use(days), ...(qualifier ? { qualifier } : {}), span: [start, end] });
   }
   return out;
 }
@@ -471,31 +517,47 @@ const REQUIRED_WINDOW = new RegExp(
 function requiredWithin(input: ExtractInput, from: number, to: number): TimedUse[] {
   const { text } = input;
   const out: TimedUse[] = [];
-  const candidates: Array<{ start: number; end: number; use: (days: number) => Condition }> = [];
+  const candidates: Array<{ start: number; end: number; steroid: boolean; use: (days: number) => Condition }> = [];
   for (const m of input.mentions) {
     if (m.start < from || m.end > to) continue;
     const steroid =
       (m.type === 'drugClass' && m.id === 'corticosteroid') ||
       (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
-    if (steroid) candidates.push({ start: m.start, end: m.end, use: (days) => steroidUse(days, true) });
+    if (steroid) candidates.push({ start: m.start, end: m.end, steroid, use: (days) => steroidUse(days, true) });
   }
   for (const run of treatmentRun(input, from, to))
     candidates.push({
       ...run,
+      steroid: false,
       use: (days) => ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...run.kinds].sort() as never, withinDays: days } }),
     });
   for (const c of candidates) {
     const lead = REQUIRED_LEAD.exec(text.slice(Math.max(from, c.start - 50), c.start));
     if (!lead) continue;
+    const start = c.start - lead[0].length;
     const win = REQUIRED_WINDOW.exec(text.slice(c.end, to));
-    if (!win) continue;
+    if (!win) {
+      // "or requiring therapy with corticosteroids or anticonvulsants to control associated symptoms":
+      // steroids needed now, a clause of their own.
+      const now = STEROIDS_NOW.exec(text.slice(c.end, to));
+      if (!now || !c.steroid || !/^requir/i.test(lead[0])) continue;
+      const alternative = now[1] ? text.slice(c.end, c.end + now[0].length).match(/\b(?:anti-?convulsants?|anti-?epileptics?(?:\s+drugs)?|anti-?seizure\s+medications?)/i)?.[0] : undefined;
+      out.push({ use: c.use(1), span: [start, c.end + now[0].length - now[2]!.length], ...(alternative ? { alternative } : {}) });
+      continue;
+    }
     const days = windowDays(win[1]!, win[2]!);
     if (days === null) continue;
     const winEnd = c.end + win[0].length;
-    out.push({ use: c.use(days), span: [c.start - lead[0].length, Math.max(winEnd, Math.min(to, timingTail(input, winEnd)))] });
+    out.push({ use: c.use(days), span: [start, Math.max(winEnd, Math.min(to, timingTail(input, winEnd)))] });
   }
   return out;
 }
+/**
+ * After the steroids of a requirement with no window: an anticonvulsant alternative (group 1), a
+ * purpose, and the end of the clause (group 2).
+ */
+const STEROIDS_NOW =
+  /^(?:\s+(?:treatment|therapy))?(\s+(?:or|and\/or|\/)\s+(?:anti-?convulsants?|anti-?epileptics?(?:\s+drugs)?|anti-?seizure\s+medications?))?(?:\s+(?:to|for)\s+(?:control|manage|treat|management\s+of|control\s+of)?\s*(?:the\s+|their\s+)?(?:associated\s+|related\s+)?(?:symptoms|o?edema)(?:\s+of\s+(?:the\s+)?(?:CNS|brain)\s+(?:metastases|disease))?)?(\s*(?:[,;.)]|\bor\b|$))/i;
 
 /**
  * A steroid dose named as a requirement: "on a stable dose of corticosteroids for 3 weeks", "stable or
@@ -559,14 +621,24 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   }
   for (const [a, b] of ranges) uses.push(...completedBefore(input, a, b));
   if (exclusionForm) for (const [a, b] of active) uses.push(...requiredWithin(input, a, b));
-  const distinct = uses.filter((u, i) => uses.findIndex((o) => o.span[0] === u.span[0]) === i);
+  // One treatment named twice (the active definition's "requiring corticosteroids or anticonvulsants",
+  // the permission's "require no corticosteroids") is one branch: the wider reading holds the other.
+  const rank = (u: TimedUse): number => (u.alternative ? 0 : u.qualifier ? 2 : 1);
+  const distinct = uses.filter((u, i) => {
+    if (uses.findIndex((o) => o.span[0] === u.span[0]) !== i) return false;
+    const key = JSON.stringify(u.use);
+    const best = uses.filter((o) => JSON.stringify(o.use) === key).sort((x, y) => rank(x) - rank(y))[0]!;
+    return best === u || rank(best) === 2;
+  });
+  const spans = uses.map((u) => u.span);
   const doses = ranges.flatMap(([a, b]) => steroidDoses(input, a, b)).filter(
-    ([a, b], i, all) => !distinct.some(({ span: [x, y] }) => a < y && b > x) && all.findIndex(([x]) => x === a) === i,
+    ([a, b], i, all) => !uses.some(({ span: [x, y] }) => a < y && b > x) && all.findIndex(([x]) => x === a) === i,
   );
   if (!distinct.length && !doses.length) return;
   const unread = (words: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: exclusionForm, params: { text: words } });
-  const parts = distinct.map(({ use, qualifier }): Condition => {
+  const parts = distinct.map(({ use, qualifier, alternative }): Condition => {
     const cond = { ...use, value: exclusionForm } as Condition;
+    if (alternative) return exclusionForm ? { any: [cond, unread(alternative)] } : { all: [cond, unread(alternative)] };
     if (!qualifier) return cond;
     return exclusionForm ? { all: [cond, unread(qualifier)] } : { any: [cond, unread(qualifier)] };
   });
@@ -580,7 +652,7 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   // Accounted for without moving the finding: the requirement may follow other findings ("Active CNS
   // metastases and/or carcinomatous meningitis. Treated metastases allowed if off steroids …"), and
   // the assembler places findings by their spans.
-  f.cover = [...(f.cover ?? []), ...distinct.map((u) => u.span), ...doses];
+  f.cover = [...(f.cover ?? []), ...spans, ...doses];
   if (distinct.length) f.alsoReads = ['prior_therapy'];
 }
 
@@ -637,7 +709,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   const anaphoric: Span[] = [];
   if (mentions.length) {
     for (let pos = mentions[0]!.sEnd + 1; pos < text.length;) {
-      const end = sentenceEnd(text, pos);
+      const end = sentenceEndOf(text, pos);
       const sentence = text.slice(pos, end);
       if (
         !mentions.some((m) => m.start >= pos && m.start < end) &&
@@ -676,9 +748,11 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   ].filter(([a, b], i, all) => allowsAsymptomatic(text.slice(a, b)) && all.findIndex(([x]) => x === a) === i);
   // "Treated metastases may participate if stable. There must be no need for steroids for 2 weeks": a
   // later requirement that adds a steroid-free condition to the permission before it.
-  if (exclusion && anyPermission) {
+  // "Brain metastases unless asymptomatic … . A minimum of 2 weeks must have elapsed between the end of
+  // whole brain radiotherapy and randomization": the same for an exception in the sentence before.
+  if (exclusion && (anyPermission || mentions.some((m) => UNLESS.test(text.slice(m.end, m.sEnd))))) {
     for (let pos = mentions[0]!.sEnd + 1; pos < text.length; ) {
-      const end = sentenceEnd(text, pos);
+      const end = sentenceEndOf(text, pos);
       if (
         !anaphoric.some(([a]) => a === pos) &&
         !mentions.some((m) => m.start >= pos && m.start < end) &&
@@ -874,7 +948,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         if (
           /\b(?:if|when|in\s+case\s+of|for\s+(?:patients|participants|subjects|those|individuals)\s+with)\b/i.test(
             text.slice(m.sStart, m.start),
-          )
+          ) ||
+          // "For central nervous system (CNS) metastasis, post-surgical resection may receive …"
+          (/^\s*for\s+$/i.test(text.slice(m.sStart, m.qualStart)) && /^\s*[,:]/.test(text.slice(m.end)))
         )
           continue;
         // (A range from one up, "1-10 brain metastases", still needs at least one.)
@@ -902,7 +978,12 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     if (defined.length) definitions.set(f, defined);
     if (exclusion && m.active && !m.permission && sameStates(condition, ['active']) && !negatedAt(input, m.start)) {
       const next = mentions.find((o) => o.start >= m.end);
-      activeRanges.set(f, [[m.end, next && next.start < m.sEnd ? next.start : m.sEnd]]);
+      const to = next && next.start < m.sEnd ? next.start : m.sEnd;
+      // Metastases already active by their qualifiers are narrowed, not widened, by a treatment they
+      // require ("Active brain metastases requiring corticosteroids"), unless it is an alternative
+      // ("defined as untreated or symptomatic, or requiring therapy with corticosteroids").
+      const or = ACTIVE.test(text.slice(m.qualStart, m.start)) ? /\bor\b/i.exec(text.slice(m.end, to)) : null;
+      if (!ACTIVE.test(text.slice(m.qualStart, m.start)) || or) activeRanges.set(f, [[or ? m.end + or.index : m.end, to]]);
     }
   }
 
@@ -994,8 +1075,8 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   for (const c of cns) {
     if (inException(input, c.start)) continue;
     if (out.some((f) => [...f.spans, ...(f.cover ?? [])].some(([a, b]) => c.start >= a && c.end <= b))) continue;
-    const sStart = sentenceStart(text, c.start);
-    const sEnd = sentenceEnd(text, c.end);
+    const sStart = sentenceStartOf(text, c.start);
+    const sEnd = sentenceEndOf(text, c.end);
     const unlessAt = UNLESS.exec(text.slice(c.end, sEnd));
     if (permits(text, sStart, unlessAt ? c.end + unlessAt.index : sEnd, c.start)) continue;
     const negated = negatedAt(input, c.start);
@@ -1050,6 +1131,17 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     definitions.set(narrowedExclusion, [...(definitions.get(narrowedExclusion) ?? []), ...permissionRanges]);
   for (const [f, ranges] of definitions) withTreatments(input, f, ranges, activeRanges.get(f));
   for (const [f, ranges] of activeRanges) if (!definitions.has(f)) withTreatments(input, f, [], ranges);
+  // "… CNS metastases, defined as untreated or symptomatic, or requiring therapy with corticosteroids":
+  // the definition is read with the treatment it names.
+  for (const [f, ranges] of activeRanges)
+    for (const [a, b] of ranges) {
+      const from = sentenceStartOf(text, a);
+      const defined = f.alsoReads ? /,?\s*\b(?:defined|characteri[sz]ed)\s+as\b/i.exec(text.slice(from, b)) : null;
+      // "defined as untreated and symptomatic" narrows 'active' (untreated or symptomatic): left unread.
+      const narrower = /\b(?:untreated|symptomatic|progressive)\s+and\s+(?:untreated|symptomatic|progressive)\b/i;
+      if (defined && !narrower.test(text.slice(from, b)))
+        f.cover = [...(f.cover ?? []), ...vocabSpans(input, from + defined.index, b, BM_VOCAB)];
+    }
   // "Symptomatic or untreated CNS metastases, or CNS metastases that require corticosteroids within
   // 14 days": the first mention's reading is part of the second's, which now holds both.
   for (const { f, m } of findings) {
