@@ -47,13 +47,43 @@ describe('treatments in the definition of active brain metastases', () => {
     ).toEqual({ condition: excludedUnless(steroids(56)), unread: 'incidental … caused' });
   });
 
-  it('reads "have required radiation within 28 days" and leaves "require steroids" without a window unread', () => {
+  it('reads "require steroids" and "have required radiation within 28 days" listed as alternatives of active metastases', () => {
     const r = readRule(
       'Uncontrolled or symptomatic brain metastases or leptomeningeal carcinomatosis that are not stable, require steroids, are potentially life-threatening or have required radiation within 28 days prior to starting study drug. Patients with previously treated brain metastases may participate provided they are stable (e.g.,without evidence of progression by radiographic imaging for at least 28 days before the first dose of study treatment and neurologic symptoms have returned to baseline).',
       'exclusion',
     );
-    expect(r.condition).toEqual({ any: [bm('active'), { all: [bm('treated-stable'), radiation(28)] }, lmd] });
-    expect(r.unread).toContain('require steroids');
+    expect(r).toEqual({
+      condition: { any: [bm('active'), { all: [bm('treated-stable'), { any: [steroids(1), radiation(28)] }] }, lmd] },
+      unread: 'stable … potentially life-threatening',
+    });
+  });
+
+  it('reads steroids required now as an alternative of active metastases, anticonvulsants an unparsed leaf beside them', () => {
+    const text =
+      'Spinal cord compression or clinically active central nervous system (CNS) metastases, defined as untreated or symptomatic, or requiring therapy with corticosteroids or anticonvulsants to control associated symptoms.';
+    expect(readRule(text, 'exclusion')).toEqual({
+      condition: {
+        any: [
+          { fact: 'condition', operator: 'equal', value: true, params: { names: ['spinal_cord_compression'] } },
+          bm('active'),
+          { all: [bm('treated-stable'), { any: [steroids(1), unparsed('anticonvulsants')] }] },
+        ],
+      },
+      unread: '',
+    });
+  });
+
+  it('leaves a definition narrower than active ("untreated and symptomatic") unread', () => {
+    expect(
+      readRule(
+        'spinal cord compression or clinically active central nervous system metastases, defined as untreated and symptomatic, or requiring therapy with corticosteroids or anticonvulsants to control associated symptoms;',
+        'exclusion',
+      ).unread,
+    ).toBe('untreated and symptomatic');
+  });
+
+  it('does not widen metastases already active by a steroid need that narrows them ("Active brain metastases requiring corticosteroids")', () => {
+    expect(readRule('Active brain metastases requiring corticosteroids.', 'exclusion').condition).toEqual(bm('active'));
   });
 });
 
@@ -126,6 +156,48 @@ describe('treatments in the definition of treated and stable brain metastases', 
       'exclusion',
     ).condition;
     expect(JSON.stringify(c)).not.toContain('Stable doses of steroids');
+  });
+
+  it('reads "a minimum of 2 weeks must have elapsed between the end of local therapy (brain radiotherapy or surgery)" after an exception', () => {
+    expect(
+      readRule(
+        'Brain metastases unless asymptomatic, stable, and not requiring steroids or anticonvulsants for at least 7 days prior to randomization. A minimum of 2 weeks must have elapsed between the end of local therapy (brain radiotherapy or surgery) and randomization.',
+        'exclusion',
+      ),
+    ).toEqual({
+      condition: excludedUnless({
+        any: [steroids(7), { all: [therapy({ kinds: ['radiation', 'surgery'], withinDays: 14 }), unparsed('brain radiotherapy or surgery')] }],
+      }),
+      unread: '',
+    });
+  });
+
+  it('reads the exception past "eg." ("definitively treated (eg. radiotherapy, surgery) and clinically stable off steroids")', () => {
+    expect(
+      readRule(
+        'Spinal cord compression, brain metastases or leptomeningeal metastases unless these lesions are definitively treated (eg. radiotherapy, surgery) and clinically stable off steroids for management of symptoms for at least 4 weeks prior to study treatment initiation.',
+        'exclusion',
+      ),
+    ).toEqual({
+      condition: {
+        any: [
+          { fact: 'condition', operator: 'equal', value: true, params: { names: ['spinal_cord_compression'] } },
+          bm('active'),
+          { all: [bm('treated-stable'), { all: [steroids(28), unparsed('for management of symptoms')] }] },
+          lmd,
+        ],
+      },
+      unread: '',
+    });
+  });
+
+  it('does not read a framing "For CNS metastasis, …" in an inclusion as the presence of metastases', () => {
+    expect(
+      readRule(
+        'For central nervous system (CNS) metastasis, post-surgical resection may receive adjuvant radiotherapy as needed. MRI of the brain must show no recurrence for at least 4 weeks after surgery or surgery combined with radiotherapy. Note: if immunosuppressants (e.g., prednisone) are required, they must be discontinued at least 14 days before the study drug administration.',
+        'inclusion',
+      ).condition,
+    ).toBeNull();
   });
 });
 
