@@ -199,6 +199,17 @@ describe('treatments in the definition of treated and stable brain metastases', 
       ).condition,
     ).toBeNull();
   });
+
+  it('reads a steroid requirement after an exclusion of untreated metastases as the condition on treated ones', () => {
+    expect(
+      readRule(
+        'Untreated central nervous system (CNS) metastasis or metastasis requiring acute therapy of any modality. Subjects must have been either off corticosteroids, or on a stable or decreasing dose of prednisone (or equivalent) for at least 2 weeks prior to the first dose of \\[212Pb\\]VMT01',
+        'exclusion',
+      ).condition,
+    ).toEqual(
+      excludedUnless({ all: [steroids(14), unparsed('or on a stable or decreasing dose of prednisone (or equivalent)')] }),
+    );
+  });
 });
 
 describe('items under a brain-metastasis lead-in that do not name the metastases', () => {

@@ -749,8 +749,14 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // "Treated metastases may participate if stable. There must be no need for steroids for 2 weeks": a
   // later requirement that adds a steroid-free condition to the permission before it.
   // "Brain metastases unless asymptomatic … . A minimum of 2 weeks must have elapsed between the end of
-  // whole brain radiotherapy and randomization": the same for an exception in the sentence before.
-  if (exclusion && (anyPermission || mentions.some((m) => UNLESS.test(text.slice(m.end, m.sEnd))))) {
+  // whole brain radiotherapy and randomization": the same for an exception in the sentence before, or
+  // after an exclusion of active metastases only ("Untreated CNS metastasis … . Subjects must have been
+  // either off corticosteroids, or on a stable … dose for at least 2 weeks"), which leaves treated ones
+  // to the requirement.
+  if (
+    exclusion &&
+    (anyPermission || mentions.some((m) => UNLESS.test(text.slice(m.end, m.sEnd)) || (m.active && !m.permission)))
+  ) {
     for (let pos = mentions[0]!.sEnd + 1; pos < text.length; ) {
       const end = sentenceEndOf(text, pos);
       if (
