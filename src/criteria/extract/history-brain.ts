@@ -669,7 +669,8 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // of the following apply:" or "… unless brain lesions are shown to be stable, according to the
   // following definitions:" defines "treated and stable": excluded are the active metastases
   // (exclusion), required is none or treated-stable (inclusion).
-  const mentions = mentionsOf(input);
+  const gated = GATE.test(text);
+  const mentions = gated ? mentionsOf(input) : [];
   MENTION.lastIndex = 0;
   if (
     lead &&
@@ -697,7 +698,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
       return out;
     }
   }
-  if (!GATE.test(text)) return out;
+  if (!gated) return out;
   const cns = input.mentions.filter(
     (m) => m.type === 'condition' && (m.id === 'leptomeningeal_disease' || m.id === 'spinal_cord_compression'),
   );
