@@ -28,6 +28,8 @@
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { leavesOf, type Condition } from '../facts';
+import { drugInClass } from '../lexicon';
+import { NUMBER, toNumber } from '../numbers';
 import {
   negatedAt,
   polarityMode,
@@ -35,6 +37,7 @@ import {
   sentenceStart,
   steroidFree,
   subtract,
+  timingTail,
   vocab,
   vocabSpans,
   type Span,
@@ -88,12 +91,22 @@ const PERMIT =
 /** Exceptions in the same sentence: "Brain metastases unless treated and stable". */
 const UNLESS =
   /\b(?:unless|except(?:\s+for)?|with\s+the\s+exception\s+of|other\s+than|provided|if\s+they|if\s+(?:the\s+)?(?:metastases|lesions)|as\s+long\s+as|(?:eligible|allowed|permitted)\s+(?:only\s+)?if)\b/i;
+/**
+ * A permission for metastases in a treated or stable state: "treated", "stable", "radiographic
+ * stability", "no ongoing neurological symptoms".
+ */
+const STABLE_PERMISSION =
+  /\b(?:treated|stable|stability|asymptomatic|controlled|inactive|no\s+(?:ongoing\s+|new\s+)?neurologic(?:al)?\s+symptoms)\b/i;
 /** "At least one brain metastasis", "one or more measurable brain lesions": the trial needs them. */
 const PRESENCE = /\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|(?:>=|≥)\s*1|measurable|evaluable|target)\b[^.;]*$/i;
 
 /** An item that states a stability condition: "without evidence of progression for 4 weeks". */
 const STABILITY_ITEM =
   /\b(?:stable|stability|progression|growth|treatment|new\s+or\s+enlarging|off\s+(?:of\s+)?(?:steroids|corticosteroids)|steroids?|corticosteroids?|asymptomatic|treated|radiosurgery|resection|surgery|radiotherapy|neurologically)\b/i;
+
+/** An item stating the treated and stable state, or the steroids and treatment it allows. */
+const STATE_ITEM =
+  /\b(?:stable|stability|progression|asymptomatic|neurologically|treated|steroids?|corticosteroids?|dexamethasone|prednisone|radiotherapy|radiation|radiosurgery|surgery|resection|directed\s+therapy)\b/i;
 
 /** What may stand between a negation and the metastases it negates. */
 const NEGATED_GAP =
@@ -129,7 +142,8 @@ const BM_VOCAB = vocab(
     'following criteria meet meets all both apply applies exclusion excluded this period there dosing receiving received at time also well recovered ' +
     'acute toxic effect effects central nervous system leptomeningeal meningeal carcinomatous meningitis lmd spinal cord compression last visit ' +
     'escalation stable dose mm mg/day per day oral iv resolution resolved return returned baseline pre existing preexisting post posttreatment ' +
-    'decreasing stable requiring steroid less than equal greater now remain remained remains epileptic continuous continued ongoing',
+    'decreasing stable requiring steroid less than equal greater now remain remained remains epileptic continuous continued ongoing ' +
+    'show shows showing undergone undergo received receive',
 );
 
 type State = 'active' | 'treated-stable' | 'none';
@@ -150,6 +164,22 @@ interface BmMention {
   permission: boolean;
   /** Other sites named in the mention, which are not brain metastases. */
   holes: Span[];
+}
+
+/**
+ * Sentence bounds that do not stop at "eg." ("definitively treated (eg. radiotherapy, surgery) and
+ * clinically stable off steroids …"), which history-util's bounds take for a full stop.
+ */
+function sentenceEndOf(text: string, pos: number): number {
+  let end = sentenceEnd(text, pos);
+  while (end < text.length && text[end] === '.' && /\beg$/i.test(text.slice(Math.max(0, end - 3), end))) end = sentenceEnd(text, end + 1);
+  return end;
+}
+function sentenceStartOf(text: string, pos: number): number {
+  let start = sentenceStart(text, pos);
+  while (start > 0 && text[start - 1] === '.' && /\beg$/i.test(text.slice(Math.max(0, start - 4), start - 1)))
+    start = sentenceStart(text, start - 1);
+  return start;
 }
 
 function grab(re: RegExp, text: string): RegExpExecArray[] {
@@ -205,8 +235,8 @@ function mentionsOf(input: ExtractInput): BmMention[] {
       /^\s*only\b/i.test(text.slice(end, end + 10))
     )
       continue;
-    const sStart = sentenceStart(text, start);
-    const sEnd = sentenceEnd(text, end);
+    const sStart = sentenceStartOf(text, start);
+    const sEnd = sentenceEndOf(text, end);
     let qualStart = qualifierStart(text, sStart, start);
     // "uncontrolled primary or brain metastatic tumors": the qualifier distributes over both.
     const shared =
@@ -374,64 +404,273 @@ function steroidUse(days: number, value: boolean): Condition {
   return { fact: 'priorTherapy', operator: 'equal', value, params: { classes: ['corticosteroid'], withinDays: days } };
 }
 
+/** A treatment the definition of the metastases' state bounds in time, as the patient's own history. */
+interface TimedUse {
+  use: Condition;
+  /** A narrowing no fact holds ("or on a stable dose …", "for brain metastases"), kept as an unparsed leaf. */
+  qualifier?: string;
+  /** An alternative no fact holds ("or anticonvulsants"), kept as an unparsed leaf beside it. */
+  alternative?: string;
+  span: Span;
+}
+
+function windowDays(value: string, unit: string): number | null {
+  const n = toNumber(value);
+  if (n === null || n <= 0) return null;
+  return /^d/i.test(unit) ? n : /^w/i.test(unit) ? n * 7 : n * 30;
+}
+
+/** A treatment list: "radiotherapy or surgery", "whole-brain radiotherapy and/or stereotactic radiosurgery". */
+function treatmentRun(input: ExtractInput, from: number, to: number): Array<{ start: number; end: number; kinds: Set<string> }> {
+  const items = input.mentions
+    .filter((m) => m.type === 'therapyKind' && (m.id === 'radiation' || m.id === 'surgery') && m.start >= from && m.end <= to)
+    .sort((a, b) => a.start - b.start);
+  const runs: Array<{ start: number; end: number; kinds: Set<string> }> = [];
+  for (const m of items) {
+    const last = runs[runs.length - 1];
+    if (last && m.start >= last.end && /^\s*(?:,|\/|or|and|and\/or)?\s*$/i.test(input.text.slice(last.end, m.start))) {
+      last.end = Math.max(last.end, m.end);
+      last.kinds.add(m.id);
+    } else if (!last || m.start >= last.end) runs.push({ start: m.start, end: m.end, kinds: new Set([m.id]) });
+  }
+  return runs;
+}
+
+/** A site the treatment is limited to, which no fact holds: "for brain metastases", "whole brain". */
+const TREATMENT_SITE = /\b(?:brain|cranial|intracranial|cns|central\s+nervous|cerebral|spine|spinal|stereotactic|radiosurgery|srs|gamma\s+knife)\b/i;
 /**
- * Treated metastases allowed only off steroids: the patient's own steroid use is a fact of its own,
- * so the finding that allows treated-stable metastases takes it as a condition on them.
+ * What follows a treatment completed before a date: "(for brain metastases) was completed ≥ 2 weeks
+ * before", "at least 4 weeks prior to", "at least 14 days prior to". The bound says how long ago it
+ * must have ended; a treatment within that window breaks the requirement.
+ */
+const COMPLETED_BEFORE = new RegExp(
+  String.raw`^\s*(?:(?:treatment|therapy)\s+)?((?:for|to)\s+(?:the\s+)?(?:brain|CNS|intracranial|cerebral)(?:\s+(?:metastas[ie]s|mets|lesions?|disease))?\s+)?(?:(?:was|were|has\s+been|have\s+been|must\s+have\s+been|must\s+be|should\s+have\s+been)\s+)?(?:(?:completed|given|administered|performed|finished)\s+)?(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=|=>|more\s+than|greater\s+than|>)\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\s+(?:prior|before)\b`,
+  'i',
+);
+/**
+ * Before a treatment whose end must lie some time back: "A minimum of 2 weeks must have elapsed
+ * between the end of (local therapy (brain)", "≥ 4 weeks from completion of". Group 3 is a
+ * treatment named before the list ("local therapy ("), group 4 words of the treatment before the
+ * lexicon's phrase ("brain").
+ */
+const ELAPSED_SINCE = new RegExp(
+  String.raw`\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=|=>|more\s+than|greater\s+than|>)\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\s+(?:must\s+(?:have\s+)?|should\s+(?:have\s+)?|have\s+|has\s+)?(?:elapsed|passed)?\s*(?:from|after|since|between)\s+(?:the\s+)?(?:completion|end|last\s+(?:dose|fraction|session))\s+of\s+(?:the\s+)?(?:prior\s+|previous\s+|any\s+)?((?:local|cns[\s-]directed|brain[\s-]directed)\s+(?:therapy|treatment)\s*\(\s*)?((?:[\w-]+\s+){0,2}?)$`,
+  'i',
+);
+/** The event a treatment must have ended before: "and study randomization", "and enrollment". */
+const ELAPSED_TAIL = vocab('and study randomization randomisation enrollment enrolment registration treatment start first dose day');
+
+/** Before a completed treatment: "who have undergone", "must have completed", "received". */
+const COMPLETED_LEAD =
+  /\b(?:(?:have|has|had)\s+(?:undergone|received|completed|had)|must\s+have\s+(?:completed|received|undergone)|completed|undergone|received)\s+(?:(?:prior|previous|their|the)\s+)?$/i;
+
+/** Treatments completed at least N days before the study: in a definition of treated metastases. */
+function completedBefore(input: ExtractInput, from: number, to: number): TimedUse[] {
+  const { text } = input;
+  const out: TimedUse[] = [];
+  for (const run of treatmentRun(input, from, to)) {
+    const use = (days: number): Condition => ({
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { kinds: [...run.kinds].sort() as never, withinDays: days },
+    });
+    const treatment = text.slice(run.start, run.end);
+    // "A minimum of 2 weeks must have elapsed between the end of whole brain radiotherapy and …"
+    const elapsed = ELAPSED_SINCE.exec(text.slice(Math.max(from, run.start - 120), run.start));
+    if (elapsed) {
+      const days = windowDays(elapsed[1]!, elapsed[2]!);
+      if (days === null) continue;
+      const close = /^\s*(?:\([^()]*\)\s*)?\)?/.exec(text.slice(run.end, to))![0];
+      const end = Math.max(run.end + close.length, Math.min(to, timingTail(input, run.end + close.length, ELAPSED_TAIL)));
+      // "the end of local therapy (brain radiotherapy or surgery)": the site is in the treatment's words.
+      const named = `${elapsed[4] ?? ''}${treatment}`;
+      const qualifier = TREATMENT_SITE.test(named) ? named : null;
+      out.push({ use: use(days), ...(qualifier ? { qualifier } : {}), span: [run.start - elapsed[0].length, end] });
+      continue;
+    }
+    const win = COMPLETED_BEFORE.exec(text.slice(run.end, to));
+    if (!win) continue;
+    const days = windowDays(win[2]!, win[3]!);
+    if (days === null) continue;
+    const lead = COMPLETED_LEAD.exec(text.slice(Math.max(from, run.start - 40), run.start));
+    const start = lead ? run.start - lead[0].length : run.start;
+    const end = Math.max(run.end + win[0].length, Math.min(to, timingTail(input, run.end + win[0].length)));
+    const qualifier = win[1] ? `${treatment} ${win[1].trim()}` : TREATMENT_SITE.test(treatment) ? treatment : null;
+    out.push({ use: use(days), ...(qualifier ? { qualifier } : {}), span: [start, end] });
+  }
+  return out;
+}
+
+/**
+ * A treatment that makes metastases count as active, in an exclusion: "CNS metastases that require
+ * (doses of) corticosteroids within 14 days prior to Day 1", "with need for steroid treatment in the
+ * last 8 weeks", "have required radiation within 28 days". Treated metastases under such treatment
+ * are excluded too, so the window is one of the ways the exclusion is met.
+ */
+const REQUIRED_LEAD =
+  /\b(?:requir(?:e|es|ed|ing)|(?:with\s+)?(?:the\s+)?need\s+(?:for|of)|needing|needed)\s+(?:(?:doses?|treatment|therapy|use)\s+(?:of|with)\s+)?(?:any\s+|systemic\s+)?$/i;
+const REQUIRED_WINDOW = new RegExp(
+  String.raw`^(?:\s+(?:treatment|therapy|use))?\s*,?\s*(?:within|in|during)\s+(?:the\s+)?(?:last|prior|past|previous|preceding)?\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\b`,
+  'i',
+);
+function requiredWithin(input: ExtractInput, from: number, to: number): TimedUse[] {
+  const { text } = input;
+  const out: TimedUse[] = [];
+  const candidates: Array<{ start: number; end: number; steroid: boolean; use: (days: number) => Condition }> = [];
+  for (const m of input.mentions) {
+    if (m.start < from || m.end > to) continue;
+    const steroid =
+      (m.type === 'drugClass' && m.id === 'corticosteroid') ||
+      (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
+    if (steroid) candidates.push({ start: m.start, end: m.end, steroid, use: (days) => steroidUse(days, true) });
+  }
+  for (const run of treatmentRun(input, from, to))
+    candidates.push({
+      ...run,
+      steroid: false,
+      use: (days) => ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...run.kinds].sort() as never, withinDays: days } }),
+    });
+  for (const c of candidates) {
+    const lead = REQUIRED_LEAD.exec(text.slice(Math.max(from, c.start - 50), c.start));
+    if (!lead) continue;
+    const start = c.start - lead[0].length;
+    const win = REQUIRED_WINDOW.exec(text.slice(c.end, to));
+    if (!win) {
+      // "or requiring therapy with corticosteroids or anticonvulsants to control associated symptoms":
+      // steroids needed now, a clause of their own.
+      const now = STEROIDS_NOW.exec(text.slice(c.end, to));
+      if (!now || !c.steroid || !/^requir/i.test(lead[0])) continue;
+      const alternative = now[1] ? text.slice(c.end, c.end + now[0].length).match(/\b(?:anti-?convulsants?|anti-?epileptics?(?:\s+drugs)?|anti-?seizure\s+medications?)/i)?.[0] : undefined;
+      out.push({ use: c.use(1), span: [start, c.end + now[0].length - now[2]!.length], ...(alternative ? { alternative } : {}) });
+      continue;
+    }
+    const days = windowDays(win[1]!, win[2]!);
+    if (days === null) continue;
+    const winEnd = c.end + win[0].length;
+    out.push({ use: c.use(days), span: [start, Math.max(winEnd, Math.min(to, timingTail(input, winEnd)))] });
+  }
+  return out;
+}
+/**
+ * After the steroids of a requirement with no window: an anticonvulsant alternative (group 1), a
+ * purpose, and the end of the clause (group 2).
+ */
+const STEROIDS_NOW =
+  /^(?:\s+(?:treatment|therapy))?(\s+(?:or|and\/or|\/)\s+(?:anti-?convulsants?|anti-?epileptics?(?:\s+drugs)?|anti-?seizure\s+medications?))?(?:\s+(?:to|for)\s+(?:control|manage|treat|management\s+of|control\s+of)?\s*(?:the\s+|their\s+)?(?:associated\s+|related\s+)?(?:symptoms|o?edema)(?:\s+of\s+(?:the\s+)?(?:CNS|brain)\s+(?:metastases|disease))?)?(\s*(?:[,;.)]|\bor\b|$))/i;
+
+/**
+ * A steroid dose named as a requirement: "on a stable dose of corticosteroids for 3 weeks", "stable or
+ * decreasing dose of steroids", "have not required an increase in steroid dose in prior 2 weeks".
+ */
+const STEROID_DOSE_LEAD =
+  /\b(?:(?:(?:be|been|are|is|on|at|receiving|taking|with)\s+)?(?:an?\s+)?(?:stable|decreasing|tapering|reducing|non-?increasing|steady)(?:\s*(?:,|or|and\/or|and)\s*(?:stable|decreasing|tapering|reducing|non-?increasing))*\s+(?:daily\s+)?doses?\s+(?:of\s+)?|(?:(?:have|has)\s+not\s+(?:required|needed|had)|no|not\s+(?:required|needed)|without)\s+(?:an?\s+|any\s+)?increas(?:e|ed|ing)\s+(?:in\s+)?(?:the\s+)?(?:dose\s+of\s+)?)$/i;
+const STEROID_DOSE_TAIL = new RegExp(
+  String.raw`^(?:\s+(?:doses?|treatment|therapy|use))?(?:\s*,?\s*(?:for|in|during|within)\s+(?:the\s+)?(?:at\s+least|a\s+minimum\s+of|>=|≥|prior|last|past|previous)?\s*${NUMBER}[\s-]*(?:days?|weeks?|wks?|months?)\b)?`,
+  'i',
+);
+function steroidDoses(input: ExtractInput, from: number, to: number): Span[] {
+  const { text } = input;
+  const out: Span[] = [];
+  for (const m of input.mentions) {
+    if (m.start < from || m.end > to) continue;
+    const steroid =
+      (m.type === 'drugClass' && m.id === 'corticosteroid') ||
+      (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
+    if (!steroid) continue;
+    const lead = STEROID_DOSE_LEAD.exec(text.slice(Math.max(from, m.start - 80), m.start));
+    if (!lead) continue;
+    const tail = STEROID_DOSE_TAIL.exec(text.slice(m.end, to));
+    const end = m.end + (tail ? tail[0].length : 0);
+    // "Stable doses of steroids are permitted": an allowance, not a requirement.
+    if (/^\s*(?:\([^()]*\)\s*)?(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i.test(text.slice(end, to)))
+      continue;
+    const start = m.start - lead[0].length + (lead[0].length - lead[0].replace(/^(?:be|been|are|is)\s+/i, '').length);
+    out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * Treated metastases allowed only off steroids, or some time after their radiotherapy or surgery: the
+ * patient's treatments are facts of their own, so the finding that allows treated-stable metastases
+ * takes them as conditions on them.
  *   exclusion "Active brain metastases. Treated metastases allowed if off steroids ≥ 14 days"
  *       → any(brainMetastases in [active], all(brainMetastases in [treated-stable], steroids within 14 days))
  *   inclusion "Patients with treated brain metastases must have discontinued steroids ≥ 14 days"
  *       → any(brainMetastases in [none], all(brainMetastases in [treated-stable], no steroids within 14 days))
- * An alternative no fact holds ("either off steroids or on a stable dose of ≤ 10 mg prednisone")
- * stays an unparsed leaf beside the steroid use: the exclusion then needs both the use and the
- * unknown, the inclusion is met by either, so the rule is never stricter nor looser than the text.
+ *   exclusion "… stable CNS disease, who have undergone radiotherapy at least 4 weeks prior … are eligible"
+ *       → any(brainMetastases in [active], all(brainMetastases in [treated-stable], radiation within 28 days))
+ *   exclusion "… or CNS metastases that require corticosteroids within 21 days prior to …" (`active`
+ *   ranges) → the same form: treated metastases under steroids are excluded too.
+ * An alternative or a limit no fact holds ("either off steroids or on a stable dose of ≤ 10 mg
+ * prednisone", "radiotherapy for brain metastases") stays an unparsed leaf beside the treatment: the
+ * exclusion then needs both the treatment and the unknown, the inclusion is met by either, so the rule
+ * is never stricter nor looser than the text.
  */
-function withSteroids(input: ExtractInput, f: Finding, ranges: Span[]): void {
+function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active: Span[] = []): void {
   const exclusionForm = sameStates(f.condition, ['active']);
   if (!exclusionForm && !sameStates(f.condition, ['none', 'treated-stable'])) return;
-  let found: ReturnType<typeof steroidFree> = null;
-  for (const [a, b] of ranges) if ((found = steroidFree(input, a, b))) break;
-  if (!found) return;
-  const { days, qualifier } = found;
-  const unread = (value: boolean): Condition => ({
-    fact: 'unparsed',
-    operator: 'equal',
-    value,
-    params: { text: qualifier!.text },
+  const uses: TimedUse[] = [];
+  for (const [a, b] of ranges) {
+    const found = steroidFree(input, a, b);
+    if (found) {
+      uses.push({ use: steroidUse(found.days, true), span: found.span, ...(found.qualifier ? { qualifier: found.qualifier.text } : {}) });
+      break;
+    }
+  }
+  for (const [a, b] of ranges) uses.push(...completedBefore(input, a, b));
+  if (exclusionForm) for (const [a, b] of active) uses.push(...requiredWithin(input, a, b));
+  // One treatment named twice (the active definition's "requiring corticosteroids or anticonvulsants",
+  // the permission's "require no corticosteroids") is one branch: the wider reading holds the other.
+  const rank = (u: TimedUse): number => (u.alternative ? 0 : u.qualifier ? 2 : 1);
+  const distinct = uses.filter((u, i) => {
+    if (uses.findIndex((o) => o.span[0] === u.span[0]) !== i) return false;
+    const key = JSON.stringify(u.use);
+    const best = uses.filter((o) => JSON.stringify(o.use) === key).sort((x, y) => rank(x) - rank(y))[0]!;
+    return best === u || rank(best) === 2;
   });
-  const use: Condition = exclusionForm
-    ? qualifier
-      ? { all: [steroidUse(days, true), unread(true)] }
-      : steroidUse(days, true)
-    : qualifier
-      ? { any: [steroidUse(days, false), unread(false)] }
-      : steroidUse(days, false);
+  const spans = uses.map((u) => u.span);
+  const doses = ranges.flatMap(([a, b]) => steroidDoses(input, a, b)).filter(
+    ([a, b], i, all) => !uses.some(({ span: [x, y] }) => a < y && b > x) && all.findIndex(([x]) => x === a) === i,
+  );
+  if (!distinct.length && !doses.length) return;
+  const unread = (words: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: exclusionForm, params: { text: words } });
+  const parts = distinct.map(({ use, qualifier, alternative }): Condition => {
+    const cond = { ...use, value: exclusionForm } as Condition;
+    if (alternative) return exclusionForm ? { any: [cond, unread(alternative)] } : { all: [cond, unread(alternative)] };
+    if (!qualifier) return cond;
+    return exclusionForm ? { all: [cond, unread(qualifier)] } : { any: [cond, unread(qualifier)] };
+  });
+  // A steroid dose the treated metastases must keep ("on a stable dose of corticosteroids for 3
+  // weeks") is one more requirement no fact holds.
+  parts.push(...doses.map(([a, b]) => unread(input.text.slice(a, b))));
+  const use: Condition = parts.length === 1 ? parts[0]! : exclusionForm ? { any: parts } : { all: parts };
   f.condition = {
     any: [bmCondition(exclusionForm ? ['active'] : ['none']), { all: [bmCondition(['treated-stable']), use] }],
   };
   // Accounted for without moving the finding: the requirement may follow other findings ("Active CNS
   // metastases and/or carcinomatous meningitis. Treated metastases allowed if off steroids …"), and
   // the assembler places findings by their spans.
-  f.cover = [...(f.cover ?? []), found.span];
-  f.alsoReads = ['prior_therapy'];
+  f.cover = [...(f.cover ?? []), ...spans, ...doses];
+  if (distinct.length) f.alsoReads = ['prior_therapy'];
 }
 
 export const extractBrain: Extractor = (input: ExtractInput) => {
   const { text } = input;
-  if (!GATE.test(text)) return [];
+  // An item under a lead-in about the metastases may not name them ("Participants with brain
+  // metastases are eligible if they are:" … "off corticosteroids for at least 2 weeks").
+  const lead = input.context[input.context.length - 1] ?? '';
+  if (!GATE.test(text) && !GATE.test(lead)) return [];
   const out: Finding[] = [];
-  const mentions = mentionsOf(input);
-  const cns = input.mentions.filter(
-    (m) => m.type === 'condition' && (m.id === 'leptomeningeal_disease' || m.id === 'spinal_cord_compression'),
-  );
-  if (!mentions.length && !cns.length) return out;
-
   const exclusion = input.kind === 'exclusion';
 
   // An item under a lead-in such as "Participants with treated CNS lesions may enroll provided all
   // of the following apply:" or "… unless brain lesions are shown to be stable, according to the
   // following definitions:" defines "treated and stable": excluded are the active metastases
   // (exclusion), required is none or treated-stable (inclusion).
-  const lead = input.context[input.context.length - 1] ?? '';
+  const gated = GATE.test(text);
+  const mentions = gated ? mentionsOf(input) : [];
   MENTION.lastIndex = 0;
   if (
     lead &&
@@ -442,18 +681,28 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   ) {
     MENTION.lastIndex = 0;
     const spans = vocabSpans(input, 0, text.length, BM_VOCAB);
-    if (spans.length) {
+    // An item that does not name the metastases must state their treated and stable state: not an
+    // imaging rule ("MRI of brain at baseline …", "a lesion previously irradiated will not be
+    // considered measurable") nor a further allowance ("asymptomatic … active metastases").
+    const definesState =
+      mentions.length > 0 || (STATE_ITEM.test(text) && !/\b(?:active|untreated|symptomatic|measurable|target)\b/i.test(text));
+    if (spans.length && definesState) {
       const f: Finding = {
         category: 'brain_metastases',
         condition: bmCondition(exclusion ? ['active'] : ['none', 'treated-stable']),
         spans,
         polarityHandled: true,
       };
-      withSteroids(input, f, [[0, text.length]]);
+      withTreatments(input, f, [[0, text.length]]);
       out.push(f);
       return out;
     }
   }
+  if (!gated) return out;
+  const cns = input.mentions.filter(
+    (m) => m.type === 'condition' && (m.id === 'leptomeningeal_disease' || m.id === 'spinal_cord_compression'),
+  );
+  if (!mentions.length && !cns.length) return out;
   MENTION.lastIndex = 0;
   // Permissions: a mention in a permission clause, or a later sentence that grants one without
   // naming the metastases again ("Patients with previously treated (> 6 months) and now stable …
@@ -461,13 +710,13 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   const anaphoric: Span[] = [];
   if (mentions.length) {
     for (let pos = mentions[0]!.sEnd + 1; pos < text.length;) {
-      const end = sentenceEnd(text, pos);
+      const end = sentenceEndOf(text, pos);
       const sentence = text.slice(pos, end);
       if (
         !mentions.some((m) => m.start >= pos && m.start < end) &&
         PERMIT.test(sentence) &&
         !negatedPermission(sentence) &&
-        /\b(?:treated|stable|asymptomatic|controlled|inactive)\b/i.test(sentence) &&
+        STABLE_PERMISSION.test(sentence) &&
         /\b(?:brain|cns|metasta\w*|lesions?|intracranial)\b/i.test(sentence)
       ) {
         anaphoric.push([pos, end]);
@@ -480,7 +729,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     mentions.some(
       (m) =>
         m.permission &&
-        (m.stable || /\b(?:treated|stable|asymptomatic|controlled|inactive)\b/i.test(text.slice(m.sStart, m.sEnd))),
+        (m.stable || STABLE_PERMISSION.test(text.slice(m.sStart, m.sEnd))),
     );
   const allowsUntreated =
     mentions.some(
@@ -500,14 +749,22 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   ].filter(([a, b], i, all) => allowsAsymptomatic(text.slice(a, b)) && all.findIndex(([x]) => x === a) === i);
   // "Treated metastases may participate if stable. There must be no need for steroids for 2 weeks": a
   // later requirement that adds a steroid-free condition to the permission before it.
-  if (exclusion && anyPermission) {
+  // "Brain metastases unless asymptomatic … . A minimum of 2 weeks must have elapsed between the end of
+  // whole brain radiotherapy and randomization": the same for an exception in the sentence before, or
+  // after an exclusion of active metastases only ("Untreated CNS metastasis … . Subjects must have been
+  // either off corticosteroids, or on a stable … dose for at least 2 weeks"), which leaves treated ones
+  // to the requirement.
+  if (
+    exclusion &&
+    (anyPermission || mentions.some((m) => UNLESS.test(text.slice(m.end, m.sEnd)) || (m.active && !m.permission)))
+  ) {
     for (let pos = mentions[0]!.sEnd + 1; pos < text.length; ) {
-      const end = sentenceEnd(text, pos);
+      const end = sentenceEndOf(text, pos);
       if (
         !anaphoric.some(([a]) => a === pos) &&
         !mentions.some((m) => m.start >= pos && m.start < end) &&
         /\b(?:must|should|needs?\s+to|required)\b/i.test(text.slice(pos, end)) &&
-        steroidFree(input, pos, end)
+        (steroidFree(input, pos, end) || completedBefore(input, pos, end).length)
       )
         anaphoric.push([pos, end]);
       pos = end + 1;
@@ -520,6 +777,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // The clauses that define the treated-and-stable metastases each finding allows, where a
   // steroid-free requirement may stand.
   const definitions = new Map<Finding, Span[]>();
+  // The words after an active mention in an exclusion, where a treatment in a window may make
+  // metastases count as active ("CNS metastases that require corticosteroids within 21 days").
+  const activeRanges = new Map<Finding, Span[]>();
 
   for (const m of mentions) {
     if (inException(input, m.start) && !m.permission) continue;
@@ -695,7 +955,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         if (
           /\b(?:if|when|in\s+case\s+of|for\s+(?:patients|participants|subjects|those|individuals)\s+with)\b/i.test(
             text.slice(m.sStart, m.start),
-          )
+          ) ||
+          // "For central nervous system (CNS) metastasis, post-surgical resection may receive …"
+          (/^\s*for\s+$/i.test(text.slice(m.sStart, m.qualStart)) && /^\s*[,:]/.test(text.slice(m.end)))
         )
           continue;
         // (A range from one up, "1-10 brain metastases", still needs at least one.)
@@ -721,6 +983,15 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     };
     findings.push({ f, m });
     if (defined.length) definitions.set(f, defined);
+    if (exclusion && m.active && !m.permission && sameStates(condition, ['active']) && !negatedAt(input, m.start)) {
+      const next = mentions.find((o) => o.start >= m.end);
+      const to = next && next.start < m.sEnd ? next.start : m.sEnd;
+      // Metastases already active by their qualifiers are narrowed, not widened, by a treatment they
+      // require ("Active brain metastases requiring corticosteroids"), unless it is an alternative
+      // ("defined as untreated or symptomatic, or requiring therapy with corticosteroids").
+      const or = ACTIVE.test(text.slice(m.qualStart, m.start)) ? /\bor\b/i.exec(text.slice(m.end, to)) : null;
+      if (!ACTIVE.test(text.slice(m.qualStart, m.start)) || or) activeRanges.set(f, [[or ? m.end + or.index : m.end, to]]);
+    }
   }
 
   // A limit the fact cannot hold stays an unparsed leaf beside the metastases, which remain necessary:
@@ -811,8 +1082,8 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   for (const c of cns) {
     if (inException(input, c.start)) continue;
     if (out.some((f) => [...f.spans, ...(f.cover ?? [])].some(([a, b]) => c.start >= a && c.end <= b))) continue;
-    const sStart = sentenceStart(text, c.start);
-    const sEnd = sentenceEnd(text, c.end);
+    const sStart = sentenceStartOf(text, c.start);
+    const sEnd = sentenceEndOf(text, c.end);
     const unlessAt = UNLESS.exec(text.slice(c.end, sEnd));
     if (permits(text, sStart, unlessAt ? c.end + unlessAt.index : sEnd, c.start)) continue;
     const negated = negatedAt(input, c.start);
@@ -865,7 +1136,34 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   const narrowedExclusion = findings.find(({ f }) => sameStates(f.condition, ['active']))?.f;
   if (narrowedExclusion && permissionRanges.length)
     definitions.set(narrowedExclusion, [...(definitions.get(narrowedExclusion) ?? []), ...permissionRanges]);
-  for (const [f, ranges] of definitions) withSteroids(input, f, ranges);
+  for (const [f, ranges] of definitions) withTreatments(input, f, ranges, activeRanges.get(f));
+  for (const [f, ranges] of activeRanges) if (!definitions.has(f)) withTreatments(input, f, [], ranges);
+  // "… CNS metastases, defined as untreated or symptomatic, or requiring therapy with corticosteroids":
+  // the definition is read with the treatment it names.
+  for (const [f, ranges] of activeRanges)
+    for (const [a, b] of ranges) {
+      const from = sentenceStartOf(text, a);
+      const defined = f.alsoReads ? /,?\s*\b(?:defined|characteri[sz]ed)\s+as\b/i.exec(text.slice(from, b)) : null;
+      // "defined as untreated and symptomatic" narrows 'active' (untreated or symptomatic): left unread.
+      const narrower = /\b(?:untreated|symptomatic|progressive)\s+and\s+(?:untreated|symptomatic|progressive)\b/i;
+      if (defined && !narrower.test(text.slice(from, b)))
+        f.cover = [...(f.cover ?? []), ...vocabSpans(input, from + defined.index, b, BM_VOCAB)];
+    }
+  // "Symptomatic or untreated CNS metastases, or CNS metastases that require corticosteroids within
+  // 14 days": the first mention's reading is part of the second's, which now holds both.
+  for (const { f, m } of findings) {
+    if (!activeRanges.has(f) || sameStates(f.condition, ['active'])) continue;
+    for (const { f: g, m: o } of findings) {
+      if (g === f || o.sStart !== m.sStart || o.start > m.start || !sameStates(g.condition, ['active'])) continue;
+      const [from, to] = [Math.min(...g.spans.map(([a]) => a)), Math.min(...f.spans.map(([a]) => a))];
+      if (out.some((x) => x !== f && x !== g && x.spans.some(([a]) => a > from && a < to))) continue;
+      const at = out.indexOf(g);
+      if (at < 0) continue;
+      out.splice(at, 1);
+      f.spans = [...g.spans, ...f.spans];
+      if (g.cover) f.cover = [...(f.cover ?? []), ...g.cover];
+    }
+  }
   if (asymptomaticRanges.length) {
     const unread: Condition = {
       fact: 'unparsed',
