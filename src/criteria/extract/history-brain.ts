@@ -166,22 +166,6 @@ interface BmMention {
   holes: Span[];
 }
 
-/**
- * Sentence bounds that do not stop at "eg." ("definitively treated (eg. radiotherapy, surgery) and
- * clinically stable off steroids …"), which history-util's bounds take for a full stop.
- */
-function sentenceEndOf(text: string, pos: number): number {
-  let end = sentenceEnd(text, pos);
-  while (end < text.length && text[end] === '.' && /\beg$/i.test(text.slice(Math.max(0, end - 3), end))) end = sentenceEnd(text, end + 1);
-  return end;
-}
-function sentenceStartOf(text: string, pos: number): number {
-  let start = sentenceStart(text, pos);
-  while (start > 0 && text[start - 1] === '.' && /\beg$/i.test(text.slice(Math.max(0, start - 4), start - 1)))
-    start = sentenceStart(text, start - 1);
-  return start;
-}
-
 function grab(re: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
@@ -235,8 +219,8 @@ function mentionsOf(input: ExtractInput): BmMention[] {
       /^\s*only\b/i.test(text.slice(end, end + 10))
     )
       continue;
-    const sStart = sentenceStartOf(text, start);
-    const sEnd = sentenceEndOf(text, end);
+    const sStart = sentenceStart(text, start);
+    const sEnd = sentenceEnd(text, end);
     let qualStart = qualifierStart(text, sStart, start);
     // "uncontrolled primary or brain metastatic tumors": the qualifier distributes over both.
     const shared =
@@ -710,7 +694,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   const anaphoric: Span[] = [];
   if (mentions.length) {
     for (let pos = mentions[0]!.sEnd + 1; pos < text.length;) {
-      const end = sentenceEndOf(text, pos);
+      const end = sentenceEnd(text, pos);
       const sentence = text.slice(pos, end);
       if (
         !mentions.some((m) => m.start >= pos && m.start < end) &&
@@ -759,7 +743,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     (anyPermission || mentions.some((m) => UNLESS.test(text.slice(m.end, m.sEnd)) || (m.active && !m.permission)))
   ) {
     for (let pos = mentions[0]!.sEnd + 1; pos < text.length; ) {
-      const end = sentenceEndOf(text, pos);
+      const end = sentenceEnd(text, pos);
       if (
         !anaphoric.some(([a]) => a === pos) &&
         !mentions.some((m) => m.start >= pos && m.start < end) &&
@@ -1082,8 +1066,8 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   for (const c of cns) {
     if (inException(input, c.start)) continue;
     if (out.some((f) => [...f.spans, ...(f.cover ?? [])].some(([a, b]) => c.start >= a && c.end <= b))) continue;
-    const sStart = sentenceStartOf(text, c.start);
-    const sEnd = sentenceEndOf(text, c.end);
+    const sStart = sentenceStart(text, c.start);
+    const sEnd = sentenceEnd(text, c.end);
     const unlessAt = UNLESS.exec(text.slice(c.end, sEnd));
     if (permits(text, sStart, unlessAt ? c.end + unlessAt.index : sEnd, c.start)) continue;
     const negated = negatedAt(input, c.start);
@@ -1142,7 +1126,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // the definition is read with the treatment it names.
   for (const [f, ranges] of activeRanges)
     for (const [a, b] of ranges) {
-      const from = sentenceStartOf(text, a);
+      const from = sentenceStart(text, a);
       const defined = f.alsoReads ? /,?\s*\b(?:defined|characteri[sz]ed)\s+as\b/i.exec(text.slice(from, b)) : null;
       // "defined as untreated and symptomatic" narrows 'active' (untreated or symptomatic): left unread.
       const narrower = /\b(?:untreated|symptomatic|progressive)\s+and\s+(?:untreated|symptomatic|progressive)\b/i;

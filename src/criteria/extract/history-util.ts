@@ -87,6 +87,9 @@ export function postNegated(input: ExtractInput, pos: number): boolean {
   );
 }
 
+/** A dot that ends an abbreviation ("e.g.", "eg.", "vs."), not a sentence. */
+const ABBREVIATION_BEFORE_DOT = /\b(?:e\.g|eg|i\.e|vs|approx|etc|no|dr|incl)$/i;
+
 /** Start of the sentence or clause holding `pos` (after ". ", ";", newline). */
 export function sentenceStart(text: string, pos: number): number {
   for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
@@ -95,7 +98,7 @@ export function sentenceStart(text: string, pos: number): number {
     if (
       ch === '.' &&
       /\s/.test(text[i + 1] ?? ' ') &&
-      !/\b(?:e\.g|i\.e|vs|approx|etc|no|dr|incl)$/i.test(text.slice(Math.max(0, i - 6), i))
+      !ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))
     )
       return i + 1;
   }
@@ -110,7 +113,7 @@ export function sentenceEnd(text: string, pos: number): number {
     if (
       ch === '.' &&
       /\s/.test(text[i + 1] ?? ' ') &&
-      !/\b(?:e\.g|i\.e|vs|approx|etc|no|dr|incl)$/i.test(text.slice(Math.max(0, i - 6), i))
+      !ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, i - 6), i))
     )
       return i;
   }
