@@ -150,6 +150,7 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/ng\s*\/\s*dl\b/iy, 'ng/dL'],
   [/(?:ng|nanograms?)\s*(?:\/|per)\s*(?:ml|milliliter|millilitre)\b/iy, 'ng/mL'],
   [/nmol\s*\/\s*l\b/iy, 'nmol/L'],
+  [/(?:u|mc|micro)\s*g(?:rams?)?\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?)\b/iy, 'ug/dL'],
   [/(?:u|mc)g\s*\/\s*l\b/iy, 'ug/L'],
   [/pg\s*\/\s*ml\b/iy, 'pg/mL'],
   [/pmol\s*\/\s*l\b/iy, 'pmol/L'],
