@@ -211,7 +211,7 @@ const POLARITY: Array<[RegExp, Polarity]> = [
   [/(?:detected|present|identified)(?![\w])/iy, 'positive'],
 ];
 const NEUTRAL =
-  /(?:(?:on|by)\s+(?:the\s+)?IS(?=\W|$)|genes?|status|results?|genotype|testing|tests?|assessments?|analys[ie]s|evaluations?|determinations?|protein|receptors?|biomarkers?|immunohistochemi(?:stry|cal(?:ly)?)(?:\s*\(IHC\))?|IHC|NGS|PCR|by\s+(?:local|central)\s+(?:lab|laboratory|testing|assessment))(?![\w])/iy;
+  /(?:(?:on|by)\s+(?:the\s+)?IS(?=\W|$)|genes?|status|results?|genotype|testing|tests?|sequencing|assessments?|analys[ie]s|evaluations?|determinations?|protein|receptors?|biomarkers?|immunohistochemi(?:stry|cal(?:ly)?)(?:\s*\(IHC\))?|IHC|NGS|PCR|by\s+(?:local|central)\s+(?:lab|laboratory|testing|assessment))(?![\w])/iy;
 const DRUG_AFTER =
   /^[\s-]*(?:(?:small[\s-]molecule|selective|covalent|tyrosine[\s-]kinase|monoclonal|specific|directed|targeted|[A-Z]\d{2,4}[A-Z]?)[\s-]+){0,2}(?:inhibitors?|tkis?|targeted|targeting|directed|blocking|blockers?|blockade|antagonists?|agonists?|antibod(?:y|ies)|vaccines?|degraders?|car[\s-]?t|bispecific|conjugates?|agents?|drugs?|therap(?:y|ies)|modulators?|adcs?|engagers?)\b/i;
 /** "BAP1 cancer predisposition syndrome", "Lynch syndrome": a syndrome's name, not a test result. */
@@ -570,7 +570,7 @@ function readSuffix(text: string, from: number, item: Item): Reading {
       noteQualifier(r, m[1]!);
       next = m.index + m[0].length;
     } else if ((m = tryAt(NEUTRAL, text, at))) {
-      if (/status|test|result|assessment|analys|evaluation|determination/i.test(m[0])) r.status = true;
+      if (/status|test|result|sequencing|assessment|analys|evaluation|determination/i.test(m[0])) r.status = true;
       next = m.index + m[0].length;
     } else {
       for (const [re, alt] of ALTERATION) {
@@ -1109,12 +1109,28 @@ function geneCondition(genes: string[], r: Reading): Condition | null {
 // unknown without a result and true with one.
 
 const KNOWN_BEFORE =
-  /\b(?:known|documented|documentation\s+of|available|availability\s+of|confirmed|determined|provide[sd]?|provision\s+of|must\s+have|have\s+had|had|undergone|results?\s+of)\s+(?:(?:an?|the|their|tumou?r|local|central|prior)\s+)*$/i;
+  /\b(?:known|documented|documentation\s+of|available|availability\s+of|confirmed|determined|provide[sd]?|provision\s+of|must\s+have|have\s+had|had|undergone|results?\s+of)\s+(?:(?:an?|the|their|tumou?r|local|central|prior|reports?\s+of)\s+)*$/i;
 const KNOWN_AFTER =
   /^[\s,)]*(?:\([^)]{0,60}\)\s*)?(?:,?\s*(?:locally|centrally)\s+(?:assessed|determined|tested),?\s*)?(?:must|should|has\s+to|have\s+to|needs?\s+to|is|are)?\s*(?:be\s+|been\s+)?(?:known|available|determined|documented|confirmed|assessed|tested|reported|performed|obtained)\b/i;
 
 function knownContext(text: string, start: number, end: number): boolean {
   return KNOWN_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || KNOWN_AFTER.test(text.slice(end, end + 80));
+}
+
+/**
+ * "Must have known PD-L1 expression": a marker whose expression is a graded level (PD-L1 TPS/CPS,
+ * Ki-67 %) with "known" or "documented" right before it asks for the level to be known, not for a
+ * positive result. Receptors whose "expression" usually means positive (HER2, ER) are left out.
+ */
+const GRADED_EXPRESSION = new Set(['PD-L1', 'Ki-67']);
+const KNOWN_RIGHT_BEFORE = /\b(?:known|documented)\s+$/i;
+function knownExpression(text: string, r: Read, reading: Reading): boolean {
+  return (
+    reading.alteration === 'expression' &&
+    r.item.kind === 'marker' &&
+    GRADED_EXPRESSION.has(r.item.ids[0]!) &&
+    KNOWN_RIGHT_BEFORE.test(text.slice(Math.max(0, r.start - 20), r.start))
+  );
 }
 
 /** Length of "must be available", "should be known" after a status, to count it as read. */
@@ -1989,7 +2005,13 @@ export const extractBiomarkers: Extractor = (input) => {
       if (tested) {
         c = input.kind === 'inclusion' ? statusKnown(r.item, { ...reading, polarity: undefined }, v) : null;
         knownUsed = true;
-      } else if (reading.status && !reading.polarity && !reading.values && !reading.her2 && !impliesStatus(r.item)) {
+      } else if (
+        (reading.status || knownExpression(text, r, reading)) &&
+        !reading.polarity &&
+        !reading.values &&
+        !reading.her2 &&
+        !impliesStatus(r.item)
+      ) {
         // A result that must exist is an inclusion requirement; in an exclusion it excludes nobody.
         c =
           input.kind === 'inclusion' && knownContext(text, r.start, lastRead.reading.end)
