@@ -1,7 +1,8 @@
 /**
  * A result that must exist, whatever it is: "known PD-L1 expression" (a graded level), "a report of
  * NF1 sequencing analysis". Read as any(X, not X) on the marker's own leaf: unknown without a result,
- * true with one. Corpus lines verbatim; the negatives are the phrase family's near misses.
+ * true with one. Corpus lines verbatim, except the "Known … status" lists, written to pin how a list
+ * joins (the corpus has none), and the negatives, the phrase family's near misses.
  */
 import type { Condition } from '../../src/criteria/facts';
 import { readRule } from '../support/criteria';
@@ -40,5 +41,41 @@ describe('a sequencing report that must exist', () => {
       'inclusion',
     );
     expect(r.condition).toEqual(known('NF1', 'detected'));
+  });
+});
+
+describe('a list of results that must all exist', () => {
+  const knownGene = (gene: string): Condition => known(gene, 'detected');
+
+  it('requires a result for every gene the testing names', () => {
+    const r = readRule(
+      'Genetic testing must have been performed for targetable driver mutations, including EGFR, ROS1, Alk, KRAS, BRAF',
+      'inclusion',
+      [
+        'NON-SMALL CELL LUNG CANCER SPECIFIC: Tissue confirmation of stage III unresectable or stage IV (recurrent or de novo metastatic) non-small cell lung cancer (NSCLC):',
+      ],
+    );
+    expect(r.condition).toEqual({
+      any: [
+        { all: ['EGFR', 'ROS1', 'ALK', 'KRAS', 'BRAF'].map(knownGene) },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'other targetable driver mutations' } },
+      ],
+    });
+  });
+
+  it('gives every member of a "known … status" list its own known leaf', () => {
+    const r = readRule('Known BRAF, KIT, and NRAS mutation status', 'inclusion');
+    const knownMutation = (gene: string): Condition => ({
+      any: [true, false].map(
+        (value) =>
+          ({ fact: 'biomarker', operator: 'equal', value, params: { gene, alteration: 'mutation', status: 'detected' } }) as Condition,
+      ),
+    });
+    expect(r.condition).toEqual({ all: ['BRAF', 'KIT', 'NRAS'].map(knownMutation) });
+  });
+
+  it('keeps a list joined by "or" as alternatives', () => {
+    const r = readRule('Known EGFR or ALK status', 'inclusion');
+    expect(r.condition).toEqual({ any: [knownGene('EGFR'), knownGene('ALK')] });
   });
 });

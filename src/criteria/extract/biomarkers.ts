@@ -2014,7 +2014,8 @@ export const extractBiomarkers: Extractor = (input) => {
       ) {
         // A result that must exist is an inclusion requirement; in an exclusion it excludes nobody.
         c =
-          input.kind === 'inclusion' && knownContext(text, r.start, lastRead.reading.end)
+          // The list's own lead-in ("Known BRAF, KIT and NRAS status") asks it of every member.
+          input.kind === 'inclusion' && knownContext(text, i > 0 ? start : r.start, lastRead.reading.end)
             ? statusKnown(r.item, reading, v)
             : null;
         knownUsed = true;
@@ -2030,7 +2031,13 @@ export const extractBiomarkers: Extractor = (input) => {
     const alternatives =
       (ANY_OF_CONTEXT.test(near) && !/[()[\]]/.test(near.slice(near.search(ANY_OF_CONTEXT)))) ||
       /\bor\s+$/i.test(text.slice(Math.max(0, start - 12), start));
-    let condition = joinGroup(text, parts, input.scopes.in('negated', start), alternatives, !!first.reading.examples);
+    // "Known BRAF, KIT and NRAS status", "tested for EGFR, ALK and ROS1": every result must exist, so
+    // the list is a conjunction unless "or" makes it alternatives.
+    const everyKnown =
+      knownUsed && parts.length > 1 && parts.length === group.length && !/\bor\b(?!\s*\/)/i.test(text.slice(start, lastRead.start));
+    let condition = everyKnown
+      ? allOf(parts.map((p) => p.condition))
+      : joinGroup(text, parts, input.scopes.in('negated', start), alternatives, !!first.reading.examples);
     if (!condition) continue;
     // A status the fact vocabulary cannot state (HER2-ultralow) leaves an alternative unread.
     if (unreadable) condition = { any: [condition, unread(text.slice(start, end))] };
