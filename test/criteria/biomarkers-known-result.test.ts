@@ -68,7 +68,12 @@ describe('a list of results that must all exist', () => {
     const knownMutation = (gene: string): Condition => ({
       any: [true, false].map(
         (value) =>
-          ({ fact: 'biomarker', operator: 'equal', value, params: { gene, alteration: 'mutation', status: 'detected' } }) as Condition,
+          ({
+            fact: 'biomarker',
+            operator: 'equal',
+            value,
+            params: { gene, alteration: 'mutation', status: 'detected' },
+          }) as Condition,
       ),
     });
     expect(r.condition).toEqual({ all: ['BRAF', 'KIT', 'NRAS'].map(knownMutation) });

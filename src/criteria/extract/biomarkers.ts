@@ -130,6 +130,8 @@ interface Reading {
   values?: Array<[Operator, number]>;
   scale?: string;
   her2?: { condition: Condition; ihc: number[]; ish: boolean[] };
+  /** A second alteration joined to the first ("AKT3 mutation/amplification", "MET amplification or mutation"): either qualifies. */
+  orAlteration?: string;
   /** "status" was named, so "… status known / available" can follow. */
   status?: boolean;
   /** The words after the item make it a drug target ("KRAS G12C inhibitor"). */
@@ -481,6 +483,18 @@ const CLOSE_GUIDELINE =
 const LEAD = /[ \t]*(?:-[ \t]*(?=[\w(+]))?/y;
 
 /** Reads status, alteration, variant and value words after an item, stopping at the first other word. */
+/** Alterations that name one kind of change; "alteration", "expression" and "carrier" do not. */
+const CONCRETE_ALTERATIONS = new Set(['mutation', 'amplification', 'fusion', 'deletion', 'insertion', 'loss']);
+const ALTERATION_JOIN = /\s*(?:\/|,?\s*(?:and\/or|or)\s)\s*/iy;
+
+function alterationAt(text: string, at: number): { alteration: string; end: number } | null {
+  for (const [re, alteration] of ALTERATION) {
+    const a = tryAt(re, text, at);
+    if (a && a[0] !== '' && !/^m$/i.test(a[0])) return { alteration, end: a.index + a[0].length };
+  }
+  return null;
+}
+
 function readSuffix(text: string, from: number, item: Item): Reading {
   const r: Reading = { end: from, variants: [], notVariants: [], ...item.glued };
   const isHer2 = item.ids[0] === 'ERBB2' && item.kind === 'marker';
@@ -525,6 +539,16 @@ function readSuffix(text: string, from: number, item: Item): Reading {
       pos = m.index + m[0].length;
       r.end = pos;
       continue;
+    }
+    if (r.alteration && CONCRETE_ALTERATIONS.has(r.alteration) && !r.orAlteration && !r.variants.length) {
+      const join = tryAt(ALTERATION_JOIN, text, pos);
+      const other = join ? alterationAt(text, join.index + join[0].length) : null;
+      // "EGFR mutation or amplification of MET": the second alteration belongs to the gene after it.
+      if (other && CONCRETE_ALTERATIONS.has(other.alteration) && !/^\s+(?:of|in|on)\b/i.test(text.slice(other.end, other.end + 5))) {
+        if (other.alteration !== r.alteration) r.orAlteration = other.alteration;
+        pos = r.end = other.end;
+        continue;
+      }
     }
     LEAD.lastIndex = pos;
     const ws = LEAD.exec(text)![0].length;
@@ -1098,8 +1122,9 @@ function geneCondition(genes: string[], r: Reading): Condition | null {
       ]),
     );
   }
-  const leaves = genes.map((g) =>
-    leaf(g, 'detected', present, { ...(qualified ? { alteration: qualified } : {}), ...base }),
+  const alterations = r.orAlteration && !r.qualifier ? [qualified, r.orAlteration] : [qualified];
+  const leaves = genes.flatMap((g) =>
+    alterations.map((a) => leaf(g, 'detected', present, { ...(a ? { alteration: a } : {}), ...base })),
   );
   return present ? anyOf(leaves) : allOf(leaves);
 }
@@ -1156,7 +1181,9 @@ function statusKnown(item: Item, r: Reading, v: Vocab): Condition | null {
     if (r.alteration === 'expression' || r.alteration === 'overexpression')
       return allOf(item.ids.map((g) => both(leaf(g, 'positive', true))));
     const alteration =
-      r.alteration && !['alteration', 'expression', 'overexpression'].includes(r.alteration) ? r.alteration : undefined;
+      r.alteration && !r.orAlteration && !['alteration', 'expression', 'overexpression'].includes(r.alteration)
+        ? r.alteration
+        : undefined;
     return allOf(item.ids.map((g) => both(leaf(g, 'detected', true, alteration ? { alteration } : {}))));
   }
   const id = item.ids[0]!;
