@@ -231,6 +231,8 @@ const NORMAL = new RegExp(
   'iy',
 );
 
+/** A multiple written after the limit ("ULN × 1.5"); never a power of ten. */
+const ULN_TIMES_AFTER = new RegExp(`\\s*(?:x|\\*|times)\\s*(\\d+(?:\\.\\d+)?)(?!\\d|[.,]\\d|\\s*\\^)`, 'iy');
 const UNIT_ECHO = /\s*\(/y;
 const SIGN_CLOSE = /\)\s*(?=[\d.])/y;
 const COMP_AT = new RegExp(`\\s*${COMPARATOR}\\s*`, 'iy');
@@ -293,8 +295,13 @@ export function readValue(
   if (op) {
     // "≤ ULN", "below the upper limit of normal" (no number: one times the ULN)
     const u = sticky(ULN_AFTER, text, at);
-    if (u && !/^\s*(?:x|\*|times|-?\s*fold)/i.test(u[0]))
-      return { op, value: 1, unit: 'ULN', start, end: ULN_AFTER.lastIndex, inherited: false };
+    if (u && !/^\s*(?:x|\*|times|-?\s*fold)/i.test(u[0])) {
+      // "≤ upper limit of normal × 2.5", "≤ ULN x1.5": the multiple written after the limit.
+      const uEnd = ULN_AFTER.lastIndex;
+      const times = sticky(ULN_TIMES_AFTER, text, uEnd);
+      if (times) return { op, value: num(times[1]!), unit: 'ULN', start, end: ULN_TIMES_AFTER.lastIndex, inherited: false };
+      return { op, value: 1, unit: 'ULN', start, end: uEnd, inherited: false };
+    }
     if (sticky(LLN_AFTER, text, at)) return { op, value: 1, unit: 'LLN', start, end: LLN_AFTER.lastIndex, inherited: false };
     // "above (institutional) normal" is above the ULN. "Below normal (institutional) limits" is within
     // the range for a lab limited at its upper end, and below the LLN for one limited at its lower end
@@ -1154,6 +1161,12 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
 /** Exemptions the reader did not structure ("Patients with Gilbert's syndrome may be enrolled"). */
 const EXEMPTION =
   /\b(?:gilbert'?s?|unless|except|exception|exempt|regardless|(?:may|can|will)\s+be\s+(?:enrolled|eligible|included|allowed|permitted)|(?:are|is)\s+(?:eligible|allowed|permitted)|(?:due|secondary|attributable|related)\s+to\s+(?:liver|hepatic|bone|tumou?r|disease|metasta|gilbert|hemolysis|haemolysis|leukemic|leukaemic|marrow|underlying|the\s+(?:disease|cancer|malignancy))|(?:need|needs|do|does)\s+not\s+(?:need\s+to\s+)?meet)\b/i;
+/**
+ * A site after a limit ("≤ 3 × ULN; patients with liver metastasis ≤ 5 × ULN", "(No liver metastasis),
+ * or < 5 × ULN (with liver metastasis)") names a subgroup with another limit, unless the reading
+ * already holds that subgroup.
+ */
+const SITE_SUBGROUP_AFTER = /\b(?:liver|hepatic|bone)\s+(?:metasta\w*|involvement)/i;
 /** Transfusion and growth-factor notes that leave the limit as it is ("transfusion is allowed"). */
 const HARMLESS_NOTE =
   /^[\s,;.(]*(?:note:?\s*)?(?:\(?\s*(?:(?:the\s+)?use\s+of\s+)?(?:(?:packed\s+)?(?:red\s+(?:blood\s+)?cells?|rbc|prbc|platelets?|blood)\s+)?transfusions?(?:\s+(?:support|to\s+(?:achieve|reach)\s+[^.;)]{0,40}))?\s+(?:is|are)\s+(?:allowed|permitted|acceptable)(?:\s+to\s+(?:achieve|reach|maintain)\s+[^.;)]{0,40})?|(?:subjects?|patients?|participants?)?\s*(?:may|can)\s+(?:have\s+been\s+|be\s+)?(?:receive\s+)?transfus\w*(?:\s+to\s+(?:achieve|reach)\s+(?:this|the)\s+(?:cut-?off|level|value|threshold))?|with\s+or\s+without\s+(?:transfusions?|growth\s+factors?)(?:\s+support)?|transfusion\s+(?:is\s+)?(?:allowed|permitted))[\s.)]*/i;
@@ -1379,8 +1392,13 @@ export const extractLabs: Extractor = (given) => {
       continue;
     }
     if (HISTORY_BEFORE.test(before)) continue;
-    // "Low dose warfarin with PT-INR ≤ 1.5 × ULN is permitted": a permission, not a limit.
-    if (PERMITTED_AFTER.test(after)) continue;
+    // "Low dose warfarin with PT-INR ≤ 1.5 × ULN is permitted": a permission, not a limit. "If the
+    // liver has tumor involvement, AST and ALT ≤ 5 × ULN are acceptable" relaxes an earlier limit for a
+    // subgroup: that limit must not fail the subgroup on its own.
+    if (PERMITTED_AFTER.test(after)) {
+      if (CONDITIONAL_BEFORE.test(before)) conditional.push(group);
+      continue;
+    }
     if (
       !eligible &&
       (CONDITIONAL_BEFORE.test(before) ||
@@ -1439,7 +1457,12 @@ export const extractLabs: Extractor = (given) => {
       // Only the subgroup is bound: unknown for everyone else, never a verdict on a guess.
       const u = unread(restOfSentence);
       condition = kind === 'inclusion' ? anyOf([condition, opposite(u)]) : allOf([condition, u]);
-    } else if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {
+    } else if (
+      ((EXEMPTION.test(rest) ||
+        (SITE_SUBGROUP_AFTER.test(rest) && !leavesOf(condition).some((l) => l.fact === 'metastaticSite'))) &&
+        !otherLab) ||
+      laterConditional
+    ) {
       // An exemption the rule does not capture must not let the limit fail (inclusion) or
       // exclude (exclusion) on its own.
       const u = unread(laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest);
