@@ -101,3 +101,26 @@ describe('a multiple of the ULN written after it', () => {
     );
   });
 });
+
+describe('a permission beyond the limit, and past values', () => {
+  it('keeps the limit open when a later permission allows values beyond it', () => {
+    const r = readRule(
+      'Total bilirubin =\\< 1.5 X ULN (isolated bilirubin \\> 1.5 X ULN is acceptable if bilirubin is fractionated and direct bilirubin \\< 35%)\n\n  * NOTE: Patients with documented Gilbert syndrome or hyperbilirubinemia due to non-hepatic cause (e.g., hemolysis, hematoma) may be enrolled following discussion and agreement with the primary investigator',
+      'inclusion',
+      ['Patients must have appropriate laboratory parameters as defined below:'],
+    );
+    expect(guarded(r.condition)).toEqual([uln('bilirubin', 'lessThanInclusive', 1.5)]);
+  });
+
+  it('reads no current limit from "normal aminotransferases … in previous 12 months"', () => {
+    const r = readRule(
+      "Adequate organ function defined as:\n\n   a.Absolute neutrophil count (ANC) \u22651.5\u00d7109/L without granulocyte colony-stimulating factor (G-CSF) support within 7 days preceding the laboratory assessment b.Platelet \u2265100\u00d7109/L, without transfusion within 7 days preceding the laboratory assessment c.Hemoglobin \u22659 g/dL, without transfusion support within 7 days preceding the laboratory assessment d.Activated partial thromboplastin time/partial thromboplastin time (aPTT/PTT) \u22641.5\u00d7ULN e.Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) \u22642.5\u00d7ULN (if liver metastases are present, then \u22645\u00d7ULN is allowed) f.Total serum bilirubin \u22641.5\u00d7ULN, except for patients with known Gilbert's Syndrome in whom \u22643\u00d7ULN is permitted. Confirmation of Gilbert's diagnosis requires elevated unconjugated (indirect) bilirubin values; normal complete blood count in previous 12 months, blood smear, and reticulocyte count; normal aminotransferases and alkaline phosphatase in previous 12 months g.The patient is clinically euthyroid (whether treated or untreated) h.Renal: Serum creatinine \u22641.5\u00d7ULN or creatinine clearance \u226560 mL/min/1.73 m2 for patients with serum creatinine levels \\>1.5\u00d7ULN i.Any Grade 3 or higher laboratory abnormalities should be discussed and approved by the Sponsor Medical Monitor or designee prior to enrollment (even if not considered clinically significant)",
+      'inclusion',
+      [],
+    );
+    const leaves = leavesOf(r.condition!);
+    expect(leaves).not.toContainEqual(uln('alp', 'lessThanInclusive', 1));
+    expect(leaves).not.toContainEqual(uln('ast', 'lessThanInclusive', 1));
+    expect(leaves).toContainEqual(uln('ast', 'lessThanInclusive', 2.5));
+  });
+});

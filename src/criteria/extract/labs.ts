@@ -879,6 +879,8 @@ function bareLimit(text: string, pos: number, group: Group, input: ExtractInput)
 }
 
 /** "normal LDH", "normal serum calcium and phosphate levels": within the normal range. */
+const PAST_AFTER = /^\s*(?:levels?\s+|values?\s+)?(?:in|during|over|within|for)\s+(?:the\s+)?(?:previous|past|prior|preceding|last)\b/i;
+
 function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   const m = /\b(?:normal|WNL)\s+$/i.exec(input.text.slice(Math.max(0, group.start - 12), group.start));
   if (!m) return null;
@@ -886,6 +888,8 @@ function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   // ("… with undetectable viral load and normal CD4 counts are eligible", "unable to maintain normal
   // oxygen saturation"), whose sense the limit alone would turn around: left unread.
   if (group.labs.some((l) => input.lex.labById.get(l)?.normal === 'lower')) return null;
+  // "normal aminotransferases … in previous 12 months" (what confirms Gilbert's) is a past value, not today's.
+  if (PAST_AFTER.test(input.text.slice(group.end, group.end + 40))) return null;
   const parts = group.labs.map((l) => withinNormal(l, input));
   if (parts.some((p) => !p)) return null;
   const condition = allOf(parts as Condition[]);
@@ -1260,6 +1264,14 @@ function boundToSubgroup(c: Condition): boolean {
   return leavesOf(c).some((l) => l.fact === 'unparsed' && l.value === false);
 }
 
+const UPWARD = new Set(['greaterThan', 'greaterThanInclusive']);
+/** Whether a permission allows values of a lab on the other side of a limit read for it ("> 1.5 × ULN is acceptable" after "≤ 1.5 × ULN"). */
+function beyond(permission: Condition, limit: Condition): boolean {
+  const key = (l: LeafCondition): string => `${l.fact}:${String(l.params?.name)}`;
+  const limits = new Map(leavesOf(limit).map((l) => [key(l), UPWARD.has(l.operator)]));
+  return leavesOf(permission).some((l) => limits.has(key(l)) && limits.get(key(l)) !== UPWARD.has(l.operator));
+}
+
 /** "and" or "with" with no comma before it: it ties the limits it joins into one alternative. */
 const BARE_AND = /^\s*(?:and|with|plus)\s*$/i;
 const AND_NEXT = /^\s*(?:and|with|plus)\b/i;
@@ -1362,6 +1374,8 @@ export const extractLabs: Extractor = (given) => {
   const { text, kind } = input;
   let readings: LabReading[] = [];
   const conditional: Group[] = [];
+  /** Limits written as permissions ("isolated bilirubin > 1.5 × ULN is acceptable if …"). */
+  const permitted: Array<{ group: Group; condition: Condition }> = [];
   const consumed: Array<[number, number]> = [];
   let consumedTo = 0;
   for (const group of groupsOf(text, labMentions)) {
@@ -1397,6 +1411,7 @@ export const extractLabs: Extractor = (given) => {
     // subgroup: that limit must not fail the subgroup on its own.
     if (PERMITTED_AFTER.test(after)) {
       if (CONDITIONAL_BEFORE.test(before)) conditional.push(group);
+      else if (reading) permitted.push({ group, condition: reading.condition });
       continue;
     }
     if (
@@ -1444,6 +1459,9 @@ export const extractLabs: Extractor = (given) => {
       (g) => g.start > sentenceEnd(text, r.end) && g.labs.some((l) => r.group.labs.includes(l)),
     );
     const otherLab = labMentions.some((m) => m.start >= end && m.start < nextStart && !r.group.labs.includes(m.id));
+    // "Total bilirubin ≤ 1.5 × ULN (isolated bilirubin > 1.5 × ULN is acceptable if …)": a later
+    // permission for the same lab beyond the limit relaxes it for patients the reader cannot tell.
+    const relaxedBy = permitted.find((p) => p.group.start >= end && beyond(p.condition, condition))?.group;
     // "pulse oximetry ≥ 92% on room air or FVC ≥ 50%": the measuring condition may stand before the "or".
     const orRest = OR_AFTER.test(rest) ? rest.replace(OR_AFTER, '') : '';
     const unread = (s: string): LeafCondition =>
@@ -1453,7 +1471,9 @@ export const extractLabs: Extractor = (given) => {
     const subgroupOfOwnLab = labMentions.some(
       (m) => m.start >= end && m.start < end + restOfSentence.length && r.group.labs.includes(m.id),
     );
-    if (SUBGROUP_AFTER.test(restOfSentence) && !otherLab && !subgroupOfOwnLab) {
+    if (relaxedBy && kind === 'inclusion') {
+      condition = anyOf([condition, unread(text.slice(relaxedBy.start, sentenceEnd(text, relaxedBy.end)))]);
+    } else if (SUBGROUP_AFTER.test(restOfSentence) && !otherLab && !subgroupOfOwnLab) {
       // Only the subgroup is bound: unknown for everyone else, never a verdict on a guess.
       const u = unread(restOfSentence);
       condition = kind === 'inclusion' ? anyOf([condition, opposite(u)]) : allOf([condition, u]);
