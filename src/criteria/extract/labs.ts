@@ -1210,6 +1210,8 @@ const PERMITTED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:perm
 const HISTORY_BEFORE = /(?<!\b(?:must|should|shall|to)\s+)\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
 const SUBJECT_WITH_BEFORE =
   /\b(?:patients?|subjects?|participants?|individuals?|those|anyone)\s+(?:with|whose|who\s+(?:have|has|had)|having)\b[^]*$/i;
+/** "… except for patients with Gilbert's syndrome, who are excluded if …": the subgroup's own exclusion. */
+const EXCLUDED_IF_BEFORE = /\b(?:are|is|be)\s+excluded\s+(?:if|when|with)\b(?:[^.;]|\.(?=\d))*$/i;
 /** "Patients with CrCl < 50 mL/min … will be excluded": the modal states the exclusion itself, not a condition. */
 const EXCLUDED_AFTER =
   /^(?:[^.;]|\.(?=\d))*?\b(?:will|shall|must|should|are|is)\s+(?:be\s+)?(?:excluded|ineligible|not\s+(?:be\s+)?eligible)\b/i;
@@ -1425,7 +1427,25 @@ export const extractLabs: Extractor = (given) => {
     if (!reading) continue;
     consumed.push([group.start, reading.end]);
     let condition = reading.condition;
-    if (input.scopes.in('exception', group.start) !== eligible) {
+    const excepted = input.scopes.in('exception', group.start);
+    // Words inside the exception before the limit ("except low dose warfarin …, as long as the").
+    const exception = excepted
+      ? input.scopes.scopes.find((sc) => sc.kind === 'exception' && group.start >= sc.start && group.start < sc.end)
+      : undefined;
+    const inException = exception ? text.slice(exception.start, group.start) : '';
+    const restated = ELIGIBLE_BEFORE.test(inException);
+    const sentenceBefore = text.slice(sentenceStart(text, group.start), group.start);
+    const subgroupExcluded = EXCLUDED_IF_BEFORE.test(inException);
+    if (kind === 'exclusion' && exception && (restated || subgroupExcluded)) {
+      // Inside an exception, "as long as the INR is ≤ 2.0" restates the way in and "who are excluded
+      // if direct bilirubin > 1.5 × ULN" the exclusion of the excepted subgroup: either binds only that
+      // subgroup, which the reader cannot tell, so the limit never excludes on its own.
+      const limit = restated ? opposite(condition) : condition;
+      const scope = (restated ? before : sentenceBefore).trim();
+      readings.push({ ...reading, condition: allOf([limit, unparsedLeaf(scope || 'the excepted subgroup')]) });
+      continue;
+    }
+    if (excepted !== eligible) {
       // The limit is a way in, not a requirement: it binds only a subgroup, so inclusions leave it
       // unread; exclusions state its opposite (what still excludes).
       if (kind === 'inclusion') continue;
