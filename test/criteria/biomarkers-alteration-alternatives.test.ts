@@ -43,4 +43,15 @@ describe('one gene, two alterations', () => {
     const r = readRule('EGFR mutation or amplification of MET', 'inclusion');
     expect(r.condition).toEqual({ any: [altered('EGFR', 'mutation'), altered('MET', 'amplification')] });
   });
+  it('shares both alterations and the qualifier along a list ("CKIT or PDGFRA activating mutation/amplification")', () => {
+    const r = readRule(
+      "6 Documented pathogenic CKIT activating mutation (Cohort 1) OR pathogenic PDGFRA activating mutation (Cohort 2) based on Clinical Laboratory Improvement Amendments-certified next-generation sequencing diagnostic test. Cohort 3 should have pathogenic CKIT or PDGFRA activating mutation/amplification based on CLIA-certified NGS diagnostic test. CKIT and PDGFRA mutation pathogenicity will be verified by the MD Anderson Cancer Center's Precision Oncology Decision Support team. Acceptable CKIT/PDGFRA mutations for study eligibility are listed in Appendix E.",
+      'inclusion',
+    );
+    const text = JSON.stringify(r.condition);
+    for (const gene of ['KIT', 'PDGFRA']) {
+      expect(text).toContain(JSON.stringify(altered(gene, 'activating mutation')));
+      expect(text).toContain(JSON.stringify(altered(gene, 'amplification')));
+    }
+  });
 });

@@ -1122,7 +1122,8 @@ function geneCondition(genes: string[], r: Reading): Condition | null {
       ]),
     );
   }
-  const alterations = r.orAlteration && !r.qualifier ? [qualified, r.orAlteration] : [qualified];
+  // "activating mutation/amplification": the qualifier names a kind of mutation, the amplification stands alone.
+  const alterations = r.orAlteration ? [qualified, r.orAlteration] : [qualified];
   const leaves = genes.flatMap((g) =>
     alterations.map((a) => leaf(g, 'detected', present, { ...(a ? { alteration: a } : {}), ...base })),
   );
@@ -1993,6 +1994,7 @@ export const extractBiomarkers: Extractor = (input) => {
           ...reading,
           polarity: from.polarity,
           alteration: from.alteration,
+          orAlteration: from.orAlteration,
           origin: reading.origin ?? from.origin ?? head.origin,
           qualifier: reading.qualifier ?? from.qualifier ?? head.qualifier,
           values: from.values,
