@@ -130,6 +130,8 @@ interface Reading {
   values?: Array<[Operator, number]>;
   scale?: string;
   her2?: { condition: Condition; ihc: number[]; ish: boolean[] };
+  /** A second alteration joined to the first ("AKT3 mutation/amplification", "MET amplification or mutation"): either qualifies. */
+  orAlteration?: string;
   /** "status" was named, so "… status known / available" can follow. */
   status?: boolean;
   /** The words after the item make it a drug target ("KRAS G12C inhibitor"). */
@@ -211,7 +213,7 @@ const POLARITY: Array<[RegExp, Polarity]> = [
   [/(?:detected|present|identified)(?![\w])/iy, 'positive'],
 ];
 const NEUTRAL =
-  /(?:(?:on|by)\s+(?:the\s+)?IS(?=\W|$)|genes?|status|results?|genotype|testing|tests?|assessments?|analys[ie]s|evaluations?|determinations?|protein|receptors?|biomarkers?|immunohistochemi(?:stry|cal(?:ly)?)(?:\s*\(IHC\))?|IHC|NGS|PCR|by\s+(?:local|central)\s+(?:lab|laboratory|testing|assessment))(?![\w])/iy;
+  /(?:(?:on|by)\s+(?:the\s+)?IS(?=\W|$)|genes?|status|results?|genotype|testing|tests?|sequencing|assessments?|analys[ie]s|evaluations?|determinations?|protein|receptors?|biomarkers?|immunohistochemi(?:stry|cal(?:ly)?)(?:\s*\(IHC\))?|IHC|NGS|PCR|by\s+(?:local|central)\s+(?:lab|laboratory|testing|assessment))(?![\w])/iy;
 const DRUG_AFTER =
   /^[\s-]*(?:(?:small[\s-]molecule|selective|covalent|tyrosine[\s-]kinase|monoclonal|specific|directed|targeted|[A-Z]\d{2,4}[A-Z]?)[\s-]+){0,2}(?:inhibitors?|tkis?|targeted|targeting|directed|blocking|blockers?|blockade|antagonists?|agonists?|antibod(?:y|ies)|vaccines?|degraders?|car[\s-]?t|bispecific|conjugates?|agents?|drugs?|therap(?:y|ies)|modulators?|adcs?|engagers?)\b/i;
 /** "BAP1 cancer predisposition syndrome", "Lynch syndrome": a syndrome's name, not a test result. */
@@ -481,6 +483,18 @@ const CLOSE_GUIDELINE =
 const LEAD = /[ \t]*(?:-[ \t]*(?=[\w(+]))?/y;
 
 /** Reads status, alteration, variant and value words after an item, stopping at the first other word. */
+/** Alterations that name one kind of change; "alteration", "expression" and "carrier" do not. */
+const CONCRETE_ALTERATIONS = new Set(['mutation', 'amplification', 'fusion', 'deletion', 'insertion', 'loss']);
+const ALTERATION_JOIN = /\s*(?:\/|,?\s*(?:and\/or|or)\s)\s*/iy;
+
+function alterationAt(text: string, at: number): { alteration: string; end: number } | null {
+  for (const [re, alteration] of ALTERATION) {
+    const a = tryAt(re, text, at);
+    if (a && a[0] !== '' && !/^m$/i.test(a[0])) return { alteration, end: a.index + a[0].length };
+  }
+  return null;
+}
+
 function readSuffix(text: string, from: number, item: Item): Reading {
   const r: Reading = { end: from, variants: [], notVariants: [], ...item.glued };
   const isHer2 = item.ids[0] === 'ERBB2' && item.kind === 'marker';
@@ -526,6 +540,16 @@ function readSuffix(text: string, from: number, item: Item): Reading {
       r.end = pos;
       continue;
     }
+    if (r.alteration && CONCRETE_ALTERATIONS.has(r.alteration) && !r.orAlteration && !r.variants.length) {
+      const join = tryAt(ALTERATION_JOIN, text, pos);
+      const other = join ? alterationAt(text, join.index + join[0].length) : null;
+      // "EGFR mutation or amplification of MET": the second alteration belongs to the gene after it.
+      if (other && CONCRETE_ALTERATIONS.has(other.alteration) && !/^\s+(?:of|in|on)\b/i.test(text.slice(other.end, other.end + 5))) {
+        if (other.alteration !== r.alteration) r.orAlteration = other.alteration;
+        pos = r.end = other.end;
+        continue;
+      }
+    }
     LEAD.lastIndex = pos;
     const ws = LEAD.exec(text)![0].length;
     let at = pos + ws;
@@ -570,7 +594,7 @@ function readSuffix(text: string, from: number, item: Item): Reading {
       noteQualifier(r, m[1]!);
       next = m.index + m[0].length;
     } else if ((m = tryAt(NEUTRAL, text, at))) {
-      if (/status|test|result|assessment|analys|evaluation|determination/i.test(m[0])) r.status = true;
+      if (/status|test|result|sequencing|assessment|analys|evaluation|determination/i.test(m[0])) r.status = true;
       next = m.index + m[0].length;
     } else {
       for (const [re, alt] of ALTERATION) {
@@ -1098,8 +1122,10 @@ function geneCondition(genes: string[], r: Reading): Condition | null {
       ]),
     );
   }
-  const leaves = genes.map((g) =>
-    leaf(g, 'detected', present, { ...(qualified ? { alteration: qualified } : {}), ...base }),
+  // "activating mutation/amplification": the qualifier names a kind of mutation, the amplification stands alone.
+  const alterations = r.orAlteration ? [qualified, r.orAlteration] : [qualified];
+  const leaves = genes.flatMap((g) =>
+    alterations.map((a) => leaf(g, 'detected', present, { ...(a ? { alteration: a } : {}), ...base })),
   );
   return present ? anyOf(leaves) : allOf(leaves);
 }
@@ -1109,12 +1135,28 @@ function geneCondition(genes: string[], r: Reading): Condition | null {
 // unknown without a result and true with one.
 
 const KNOWN_BEFORE =
-  /\b(?:known|documented|documentation\s+of|available|availability\s+of|confirmed|determined|provide[sd]?|provision\s+of|must\s+have|have\s+had|had|undergone|results?\s+of)\s+(?:(?:an?|the|their|tumou?r|local|central|prior)\s+)*$/i;
+  /\b(?:known|documented|documentation\s+of|available|availability\s+of|confirmed|determined|provide[sd]?|provision\s+of|must\s+have|have\s+had|had|undergone|results?\s+of)\s+(?:(?:an?|the|their|tumou?r|local|central|prior|reports?\s+of)\s+)*$/i;
 const KNOWN_AFTER =
   /^[\s,)]*(?:\([^)]{0,60}\)\s*)?(?:,?\s*(?:locally|centrally)\s+(?:assessed|determined|tested),?\s*)?(?:must|should|has\s+to|have\s+to|needs?\s+to|is|are)?\s*(?:be\s+|been\s+)?(?:known|available|determined|documented|confirmed|assessed|tested|reported|performed|obtained)\b/i;
 
 function knownContext(text: string, start: number, end: number): boolean {
   return KNOWN_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || KNOWN_AFTER.test(text.slice(end, end + 80));
+}
+
+/**
+ * "Must have known PD-L1 expression": a marker whose expression is a graded level (PD-L1 TPS/CPS,
+ * Ki-67 %) with "known" or "documented" right before it asks for the level to be known, not for a
+ * positive result. Receptors whose "expression" usually means positive (HER2, ER) are left out.
+ */
+const GRADED_EXPRESSION = new Set(['PD-L1', 'Ki-67']);
+const KNOWN_RIGHT_BEFORE = /\b(?:known|documented)\s+$/i;
+function knownExpression(text: string, r: Read, reading: Reading): boolean {
+  return (
+    reading.alteration === 'expression' &&
+    r.item.kind === 'marker' &&
+    GRADED_EXPRESSION.has(r.item.ids[0]!) &&
+    KNOWN_RIGHT_BEFORE.test(text.slice(Math.max(0, r.start - 20), r.start))
+  );
 }
 
 /** Length of "must be available", "should be known" after a status, to count it as read. */
@@ -1140,7 +1182,9 @@ function statusKnown(item: Item, r: Reading, v: Vocab): Condition | null {
     if (r.alteration === 'expression' || r.alteration === 'overexpression')
       return allOf(item.ids.map((g) => both(leaf(g, 'positive', true))));
     const alteration =
-      r.alteration && !['alteration', 'expression', 'overexpression'].includes(r.alteration) ? r.alteration : undefined;
+      r.alteration && !r.orAlteration && !['alteration', 'expression', 'overexpression'].includes(r.alteration)
+        ? r.alteration
+        : undefined;
     return allOf(item.ids.map((g) => both(leaf(g, 'detected', true, alteration ? { alteration } : {}))));
   }
   const id = item.ids[0]!;
@@ -1950,6 +1994,7 @@ export const extractBiomarkers: Extractor = (input) => {
           ...reading,
           polarity: from.polarity,
           alteration: from.alteration,
+          orAlteration: from.orAlteration,
           origin: reading.origin ?? from.origin ?? head.origin,
           qualifier: reading.qualifier ?? from.qualifier ?? head.qualifier,
           values: from.values,
@@ -1989,10 +2034,17 @@ export const extractBiomarkers: Extractor = (input) => {
       if (tested) {
         c = input.kind === 'inclusion' ? statusKnown(r.item, { ...reading, polarity: undefined }, v) : null;
         knownUsed = true;
-      } else if (reading.status && !reading.polarity && !reading.values && !reading.her2 && !impliesStatus(r.item)) {
+      } else if (
+        (reading.status || knownExpression(text, r, reading)) &&
+        !reading.polarity &&
+        !reading.values &&
+        !reading.her2 &&
+        !impliesStatus(r.item)
+      ) {
         // A result that must exist is an inclusion requirement; in an exclusion it excludes nobody.
         c =
-          input.kind === 'inclusion' && knownContext(text, r.start, lastRead.reading.end)
+          // The list's own lead-in ("Known BRAF, KIT and NRAS status") asks it of every member.
+          input.kind === 'inclusion' && knownContext(text, i > 0 ? start : r.start, lastRead.reading.end)
             ? statusKnown(r.item, reading, v)
             : null;
         knownUsed = true;
@@ -2008,7 +2060,13 @@ export const extractBiomarkers: Extractor = (input) => {
     const alternatives =
       (ANY_OF_CONTEXT.test(near) && !/[()[\]]/.test(near.slice(near.search(ANY_OF_CONTEXT)))) ||
       /\bor\s+$/i.test(text.slice(Math.max(0, start - 12), start));
-    let condition = joinGroup(text, parts, input.scopes.in('negated', start), alternatives, !!first.reading.examples);
+    // "Known BRAF, KIT and NRAS status", "tested for EGFR, ALK and ROS1": every result must exist, so
+    // the list is a conjunction unless "or" makes it alternatives.
+    const everyKnown =
+      knownUsed && parts.length > 1 && parts.length === group.length && !/\bor\b(?!\s*\/)/i.test(text.slice(start, lastRead.start));
+    let condition = everyKnown
+      ? allOf(parts.map((p) => p.condition))
+      : joinGroup(text, parts, input.scopes.in('negated', start), alternatives, !!first.reading.examples);
     if (!condition) continue;
     // A status the fact vocabulary cannot state (HER2-ultralow) leaves an alternative unread.
     if (unreadable) condition = { any: [condition, unread(text.slice(start, end))] };

@@ -150,6 +150,7 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/ng\s*\/\s*dl\b/iy, 'ng/dL'],
   [/(?:ng|nanograms?)\s*(?:\/|per)\s*(?:ml|milliliter|millilitre)\b/iy, 'ng/mL'],
   [/nmol\s*\/\s*l\b/iy, 'nmol/L'],
+  [/(?:u|mc|micro)\s*g(?:rams?)?\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?)\b/iy, 'ug/dL'],
   [/(?:u|mc)g\s*\/\s*l\b/iy, 'ug/L'],
   [/pg\s*\/\s*ml\b/iy, 'pg/mL'],
   [/pmol\s*\/\s*l\b/iy, 'pmol/L'],
@@ -230,6 +231,8 @@ const NORMAL = new RegExp(
   'iy',
 );
 
+/** A multiple written after the limit ("ULN × 1.5"); never a power of ten. */
+const ULN_TIMES_AFTER = new RegExp(`\\s*(?:x|\\*|times)\\s*(\\d+(?:\\.\\d+)?)(?!\\d|[.,]\\d|\\s*\\^)`, 'iy');
 const UNIT_ECHO = /\s*\(/y;
 const SIGN_CLOSE = /\)\s*(?=[\d.])/y;
 const COMP_AT = new RegExp(`\\s*${COMPARATOR}\\s*`, 'iy');
@@ -292,8 +295,13 @@ export function readValue(
   if (op) {
     // "≤ ULN", "below the upper limit of normal" (no number: one times the ULN)
     const u = sticky(ULN_AFTER, text, at);
-    if (u && !/^\s*(?:x|\*|times|-?\s*fold)/i.test(u[0]))
-      return { op, value: 1, unit: 'ULN', start, end: ULN_AFTER.lastIndex, inherited: false };
+    if (u && !/^\s*(?:x|\*|times|-?\s*fold)/i.test(u[0])) {
+      // "≤ upper limit of normal × 2.5", "≤ ULN x1.5": the multiple written after the limit.
+      const uEnd = ULN_AFTER.lastIndex;
+      const times = sticky(ULN_TIMES_AFTER, text, uEnd);
+      if (times) return { op, value: num(times[1]!), unit: 'ULN', start, end: ULN_TIMES_AFTER.lastIndex, inherited: false };
+      return { op, value: 1, unit: 'ULN', start, end: uEnd, inherited: false };
+    }
     if (sticky(LLN_AFTER, text, at)) return { op, value: 1, unit: 'LLN', start, end: LLN_AFTER.lastIndex, inherited: false };
     // "above (institutional) normal" is above the ULN. "Below normal (institutional) limits" is within
     // the range for a lab limited at its upper end, and below the LLN for one limited at its lower end
@@ -871,6 +879,8 @@ function bareLimit(text: string, pos: number, group: Group, input: ExtractInput)
 }
 
 /** "normal LDH", "normal serum calcium and phosphate levels": within the normal range. */
+const PAST_AFTER = /^\s*(?:levels?\s+|values?\s+)?(?:in|during|over|within|for)\s+(?:the\s+)?(?:previous|past|prior|preceding|last)\b/i;
+
 function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   const m = /\b(?:normal|WNL)\s+$/i.exec(input.text.slice(Math.max(0, group.start - 12), group.start));
   if (!m) return null;
@@ -878,6 +888,8 @@ function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   // ("… with undetectable viral load and normal CD4 counts are eligible", "unable to maintain normal
   // oxygen saturation"), whose sense the limit alone would turn around: left unread.
   if (group.labs.some((l) => input.lex.labById.get(l)?.normal === 'lower')) return null;
+  // "normal aminotransferases … in previous 12 months" (what confirms Gilbert's) is a past value, not today's.
+  if (PAST_AFTER.test(input.text.slice(group.end, group.end + 40))) return null;
   const parts = group.labs.map((l) => withinNormal(l, input));
   if (parts.some((p) => !p)) return null;
   const condition = allOf(parts as Condition[]);
@@ -1153,6 +1165,12 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
 /** Exemptions the reader did not structure ("Patients with Gilbert's syndrome may be enrolled"). */
 const EXEMPTION =
   /\b(?:gilbert'?s?|unless|except|exception|exempt|regardless|(?:may|can|will)\s+be\s+(?:enrolled|eligible|included|allowed|permitted)|(?:are|is)\s+(?:eligible|allowed|permitted)|(?:due|secondary|attributable|related)\s+to\s+(?:liver|hepatic|bone|tumou?r|disease|metasta|gilbert|hemolysis|haemolysis|leukemic|leukaemic|marrow|underlying|the\s+(?:disease|cancer|malignancy))|(?:need|needs|do|does)\s+not\s+(?:need\s+to\s+)?meet)\b/i;
+/**
+ * A site after a limit ("≤ 3 × ULN; patients with liver metastasis ≤ 5 × ULN", "(No liver metastasis),
+ * or < 5 × ULN (with liver metastasis)") names a subgroup with another limit, unless the reading
+ * already holds that subgroup.
+ */
+const SITE_SUBGROUP_AFTER = /\b(?:liver|hepatic|bone)\s+(?:metasta\w*|involvement)/i;
 /** Transfusion and growth-factor notes that leave the limit as it is ("transfusion is allowed"). */
 const HARMLESS_NOTE =
   /^[\s,;.(]*(?:note:?\s*)?(?:\(?\s*(?:(?:the\s+)?use\s+of\s+)?(?:(?:packed\s+)?(?:red\s+(?:blood\s+)?cells?|rbc|prbc|platelets?|blood)\s+)?transfusions?(?:\s+(?:support|to\s+(?:achieve|reach)\s+[^.;)]{0,40}))?\s+(?:is|are)\s+(?:allowed|permitted|acceptable)(?:\s+to\s+(?:achieve|reach|maintain)\s+[^.;)]{0,40})?|(?:subjects?|patients?|participants?)?\s*(?:may|can)\s+(?:have\s+been\s+|be\s+)?(?:receive\s+)?transfus\w*(?:\s+to\s+(?:achieve|reach)\s+(?:this|the)\s+(?:cut-?off|level|value|threshold))?|with\s+or\s+without\s+(?:transfusions?|growth\s+factors?)(?:\s+support)?|transfusion\s+(?:is\s+)?(?:allowed|permitted))[\s.)]*/i;
@@ -1192,6 +1210,8 @@ const PERMITTED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:perm
 const HISTORY_BEFORE = /(?<!\b(?:must|should|shall|to)\s+)\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
 const SUBJECT_WITH_BEFORE =
   /\b(?:patients?|subjects?|participants?|individuals?|those|anyone)\s+(?:with|whose|who\s+(?:have|has|had)|having)\b[^]*$/i;
+/** "… except for patients with Gilbert's syndrome, who are excluded if …": the subgroup's own exclusion. */
+const EXCLUDED_IF_BEFORE = /\b(?:are|is|be)\s+excluded\s+(?:if|when|with)\b(?:[^.;]|\.(?=\d))*$/i;
 /** "Patients with CrCl < 50 mL/min … will be excluded": the modal states the exclusion itself, not a condition. */
 const EXCLUDED_AFTER =
   /^(?:[^.;]|\.(?=\d))*?\b(?:will|shall|must|should|are|is)\s+(?:be\s+)?(?:excluded|ineligible|not\s+(?:be\s+)?eligible)\b/i;
@@ -1244,6 +1264,14 @@ const LIST_MARK = /(?:^|\s|\()(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\s*\)/gi;
  */
 function boundToSubgroup(c: Condition): boolean {
   return leavesOf(c).some((l) => l.fact === 'unparsed' && l.value === false);
+}
+
+const UPWARD = new Set(['greaterThan', 'greaterThanInclusive']);
+/** Whether a permission allows values of a lab on the other side of a limit read for it ("> 1.5 × ULN is acceptable" after "≤ 1.5 × ULN"). */
+function beyond(permission: Condition, limit: Condition): boolean {
+  const key = (l: LeafCondition): string => `${l.fact}:${String(l.params?.name)}`;
+  const limits = new Map(leavesOf(limit).map((l) => [key(l), UPWARD.has(l.operator)]));
+  return leavesOf(permission).some((l) => limits.has(key(l)) && limits.get(key(l)) !== UPWARD.has(l.operator));
 }
 
 /** "and" or "with" with no comma before it: it ties the limits it joins into one alternative. */
@@ -1348,6 +1376,8 @@ export const extractLabs: Extractor = (given) => {
   const { text, kind } = input;
   let readings: LabReading[] = [];
   const conditional: Group[] = [];
+  /** Limits written as permissions ("isolated bilirubin > 1.5 × ULN is acceptable if …"). */
+  const permitted: Array<{ group: Group; condition: Condition }> = [];
   const consumed: Array<[number, number]> = [];
   let consumedTo = 0;
   for (const group of groupsOf(text, labMentions)) {
@@ -1378,8 +1408,14 @@ export const extractLabs: Extractor = (given) => {
       continue;
     }
     if (HISTORY_BEFORE.test(before)) continue;
-    // "Low dose warfarin with PT-INR ≤ 1.5 × ULN is permitted": a permission, not a limit.
-    if (PERMITTED_AFTER.test(after)) continue;
+    // "Low dose warfarin with PT-INR ≤ 1.5 × ULN is permitted": a permission, not a limit. "If the
+    // liver has tumor involvement, AST and ALT ≤ 5 × ULN are acceptable" relaxes an earlier limit for a
+    // subgroup: that limit must not fail the subgroup on its own.
+    if (PERMITTED_AFTER.test(after)) {
+      if (CONDITIONAL_BEFORE.test(before)) conditional.push(group);
+      else if (reading) permitted.push({ group, condition: reading.condition });
+      continue;
+    }
     if (
       !eligible &&
       (CONDITIONAL_BEFORE.test(before) ||
@@ -1391,7 +1427,25 @@ export const extractLabs: Extractor = (given) => {
     if (!reading) continue;
     consumed.push([group.start, reading.end]);
     let condition = reading.condition;
-    if (input.scopes.in('exception', group.start) !== eligible) {
+    const excepted = input.scopes.in('exception', group.start);
+    // Words inside the exception before the limit ("except low dose warfarin …, as long as the").
+    const exception = excepted
+      ? input.scopes.scopes.find((sc) => sc.kind === 'exception' && group.start >= sc.start && group.start < sc.end)
+      : undefined;
+    const inException = exception ? text.slice(exception.start, group.start) : '';
+    const restated = ELIGIBLE_BEFORE.test(inException);
+    const sentenceBefore = text.slice(sentenceStart(text, group.start), group.start);
+    const subgroupExcluded = EXCLUDED_IF_BEFORE.test(inException);
+    if (kind === 'exclusion' && exception && (restated || subgroupExcluded)) {
+      // Inside an exception, "as long as the INR is ≤ 2.0" restates the way in and "who are excluded
+      // if direct bilirubin > 1.5 × ULN" the exclusion of the excepted subgroup: either binds only that
+      // subgroup, which the reader cannot tell, so the limit never excludes on its own.
+      const limit = restated ? opposite(condition) : condition;
+      const scope = (restated ? before : sentenceBefore).trim();
+      readings.push({ ...reading, condition: allOf([limit, unparsedLeaf(scope || 'the excepted subgroup')]) });
+      continue;
+    }
+    if (excepted !== eligible) {
       // The limit is a way in, not a requirement: it binds only a subgroup, so inclusions leave it
       // unread; exclusions state its opposite (what still excludes).
       if (kind === 'inclusion') continue;
@@ -1425,6 +1479,9 @@ export const extractLabs: Extractor = (given) => {
       (g) => g.start > sentenceEnd(text, r.end) && g.labs.some((l) => r.group.labs.includes(l)),
     );
     const otherLab = labMentions.some((m) => m.start >= end && m.start < nextStart && !r.group.labs.includes(m.id));
+    // "Total bilirubin ≤ 1.5 × ULN (isolated bilirubin > 1.5 × ULN is acceptable if …)": a later
+    // permission for the same lab beyond the limit relaxes it for patients the reader cannot tell.
+    const relaxedBy = permitted.find((p) => p.group.start >= end && beyond(p.condition, condition))?.group;
     // "pulse oximetry ≥ 92% on room air or FVC ≥ 50%": the measuring condition may stand before the "or".
     const orRest = OR_AFTER.test(rest) ? rest.replace(OR_AFTER, '') : '';
     const unread = (s: string): LeafCondition =>
@@ -1434,11 +1491,18 @@ export const extractLabs: Extractor = (given) => {
     const subgroupOfOwnLab = labMentions.some(
       (m) => m.start >= end && m.start < end + restOfSentence.length && r.group.labs.includes(m.id),
     );
-    if (SUBGROUP_AFTER.test(restOfSentence) && !otherLab && !subgroupOfOwnLab) {
+    if (relaxedBy && kind === 'inclusion') {
+      condition = anyOf([condition, unread(text.slice(relaxedBy.start, sentenceEnd(text, relaxedBy.end)))]);
+    } else if (SUBGROUP_AFTER.test(restOfSentence) && !otherLab && !subgroupOfOwnLab) {
       // Only the subgroup is bound: unknown for everyone else, never a verdict on a guess.
       const u = unread(restOfSentence);
       condition = kind === 'inclusion' ? anyOf([condition, opposite(u)]) : allOf([condition, u]);
-    } else if ((EXEMPTION.test(rest) && !otherLab) || laterConditional) {
+    } else if (
+      ((EXEMPTION.test(rest) ||
+        (SITE_SUBGROUP_AFTER.test(rest) && !leavesOf(condition).some((l) => l.fact === 'metastaticSite'))) &&
+        !otherLab) ||
+      laterConditional
+    ) {
       // An exemption the rule does not capture must not let the limit fail (inclusion) or
       // exclude (exclusion) on its own.
       const u = unread(laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest);
