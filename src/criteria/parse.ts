@@ -11,7 +11,7 @@ import type { Condition, LeafCondition } from './facts';
 import { isLeaf, leavesOf } from './facts';
 import { EXTRACTORS } from './extract';
 import type { Category, ExtractInput, Finding } from './extract/extractor';
-import { lexicons, type Lexicons } from './lexicon';
+import { lexicons, type Lexicons, type Mention } from './lexicon';
 import { findScopes } from './negation';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
@@ -265,6 +265,90 @@ function pairedAlternatives(
   return false;
 }
 
+type PlacedFinding = Finding & { start: number; end: number; scope: number };
+
+/** Between two members of a list: a comma, "or", "and" (", and"), nothing else. */
+const LIST_GAP = /^\s*,?\s*(?:(?:and\s*\/\s*or|and|or)\s+)?$/i;
+/** A marker phrase naming tumours of any site: "MSI-Hi tumors", "dMMR solid tumours". */
+const TUMOUR_NOUN_AFTER = /^[\s-]*(?:(?:solid|advanced|metastatic)\s+)?(?:tumou?rs?|cancers?|malignanc(?:y|ies)|neoplasms?)\b/i;
+
+/** The list's cancerType leaf: the finding itself, or beside the unread words of the list ("MM"). */
+function typeLeaf(c: Condition): LeafCondition | null {
+  const leaf = (x: Condition): x is LeafCondition => isLeaf(x) && x.fact === 'cancerType' && x.operator === 'equal' && x.value === true;
+  if (leaf(c)) return c;
+  if (!('any' in c)) return null;
+  const types = c.any.filter(leaf);
+  return types.length === 1 && c.any.every((x) => x === types[0] || (isLeaf(x) && x.fact === 'unparsed')) ? types[0]! : null;
+}
+function cancerCodes(c: Condition): string[] | null {
+  const codes = (typeLeaf(c)?.params as { codes?: unknown } | undefined)?.codes;
+  return Array.isArray(codes) && codes.every((x) => typeof x === 'string') ? (codes as string[]) : null;
+}
+const cancerLeaf = (like: LeafCondition, codes: string[]): LeafCondition => ({ ...like, params: { ...like.params, codes } });
+/** The finding's condition with its cancerType leaf replaced. */
+function withTypeLeaf(c: Condition, by: Condition): Condition {
+  const leaf = typeLeaf(c);
+  return leaf === c ? by : 'any' in c ? { any: c.any.map((x) => (x === leaf ? by : x)) } : c;
+}
+/** A marker phrase that ends with its tumour noun: "MSI-Hi tumors". */
+const TUMOUR_NOUN_END = /\b(?:tumou?rs?|cancers?|malignanc(?:y|ies)|neoplasms?)\s*$/i;
+
+/**
+ * A list of cancer types may hold members defined by a marker: "NSCLC, MM, TNBC or RCC" (TNBC is
+ * breast cancer that is ER-, PR- and HER2-negative), "Melanoma, RCC, NSCLC, and MSI-Hi tumors",
+ * "melanoma, renal cell carcinoma, MSI-high or mismatch repair-deficient colorectal cancer". The
+ * marker belongs to its member, which is one alternative of the list; read as a requirement beside
+ * the list it would ask every patient for it (a melanoma patient for MSI-high colorectal cancer).
+ */
+function typeListMembers(findings: PlacedFinding[], text: string, mentions: readonly Mention[]): PlacedFinding[] {
+  if (!findings.some((f) => f.category === 'biomarker') || findings.filter((f) => cancerCodes(f.condition)).length === 0) return findings;
+  const gone = new Set<PlacedFinding>();
+  // A list that took in a member is still the list.
+  const lists = new Set(findings.filter((f) => f.scope < 0 && cancerCodes(f.condition)));
+  for (const b of findings) {
+    if (b.category !== 'biomarker' || b.scope >= 0 || gone.has(b)) continue;
+    // A member written inside the list: the marker is read from a cancer word of the list ("TNBC").
+    const host = findings.find((f) => f !== b && !gone.has(f) && f.scope < 0 && cancerCodes(f.condition) && f.start <= b.start && b.end <= f.end);
+    if (host) {
+      const codes = cancerCodes(host.condition)!;
+      const own = mentions.filter((m) => m.type === 'cancer' && m.start < b.end && m.end > b.start && codes.includes(m.id));
+      const member = [...new Set(own.map((m) => m.id))];
+      if (member.length !== 1) continue;
+      const shared = mentions.some((m) => m.type === 'cancer' && m.id === member[0] && m.start >= host.start && m.end <= host.end && !(m.start < b.end && m.end > b.start));
+      const rest = shared ? codes : codes.filter((c) => c !== member[0]);
+      const leaf = typeLeaf(host.condition)!;
+      const qualified: Condition = { all: [cancerLeaf(leaf, member), b.condition] };
+      host.condition = withTypeLeaf(host.condition, rest.length ? { any: [cancerLeaf(leaf, rest), qualified] } : qualified);
+      host.spans.push(...b.spans);
+      gone.add(b);
+      continue;
+    }
+    // A member after or before the list, joined to it as one more item.
+    const before = findings.filter((f) => lists.has(f) && !gone.has(f) && f.end <= b.start).pop();
+    const after = findings.find((f) => lists.has(f) && !gone.has(f) && f.start >= b.end);
+    const bound = after && BOUND_GAP.test(text.slice(b.end, after.start)) ? after : undefined;
+    const list = before && LIST_GAP.test(text.slice(before.end, b.start)) ? before : after && !bound && LIST_GAP.test(text.slice(b.end, after.start)) ? after : undefined;
+    if (!list) continue;
+    if (bound) {
+      // "…, MSI-high or mismatch repair-deficient colorectal cancer": the marker and its cancer.
+      list.condition = { any: [list.condition, { all: [b.condition, bound.condition] }] };
+      list.spans.push(...b.spans, ...bound.spans);
+      gone.add(b).add(bound);
+    } else if (TUMOUR_NOUN_AFTER.test(text.slice(b.end)) || TUMOUR_NOUN_END.test(text.slice(b.start, b.end))) {
+      list.condition = { any: [list.condition, b.condition] };
+      list.spans.push(...b.spans);
+      gone.add(b);
+    }
+  }
+  if (!gone.size) return findings;
+  const kept = findings.filter((f) => !gone.has(f));
+  for (const f of kept) {
+    f.start = Math.min(...f.spans.map((sp) => sp[0]));
+    f.end = Math.max(...f.spans.map((sp) => sp[1]));
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
 /** Reads one criterion's text (normalised) into a condition, with coverage. */
 /**
  * The longest criterion the extractors read. The longest of the 21,560 criteria in the recorded
@@ -317,8 +401,8 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   // Findings in one negation scope are joined first and negated together, so "not pregnant or
   // breastfeeding" reads as neither (De Morgan), not as "not pregnant, or not breastfeeding".
   const negatedScopes = scopes.scopes.filter((sc) => sc.kind === 'negated');
-  const findings: Array<Finding & { start: number; end: number; scope: number }> = [];
-  const seen = new Map<string, Finding & { start: number; end: number; scope: number }>();
+  let findings: PlacedFinding[] = [];
+  const seen = new Map<string, PlacedFinding>();
   let keptTwice = false;
   const placed = raw
     .filter((f) => f.spans.length > 0)
@@ -353,6 +437,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     findings.push(finding);
   }
   findings.sort((a, b) => a.start - b.start);
+  findings = typeListMembers(findings, text, mentions);
   const units: Array<{ condition: Condition; start: number; end: number }> = [];
   for (let i = 0; i < findings.length; ) {
     const f = findings[i]!;

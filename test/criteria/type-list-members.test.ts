@@ -1,0 +1,56 @@
+/**
+ * A list of cancer types whose members include one defined by a marker ("TNBC", "MSI-Hi tumors",
+ * "MSI-high or mismatch repair-deficient colorectal cancer"): the marker belongs to that member,
+ * which is one alternative of the list (src/criteria/parse.ts, typeListMembers). Read as a
+ * requirement beside the list, it asked every patient for it: a melanoma patient for MSI-high
+ * colorectal cancer. Real corpus lines, with lines whose marker qualifies the whole list.
+ */
+import type { Condition } from '../../src/criteria/facts';
+import { readRule, unparsed } from '../support/criteria';
+
+const type = (...codes: string[]): Condition => ({ fact: 'cancerType', operator: 'equal', value: true, params: { codes } });
+const marker = (gene: string, status: string, alteration?: string): Condition => ({
+  fact: 'biomarker',
+  operator: 'equal',
+  value: true,
+  params: alteration ? { gene, alteration, status } : { gene, status },
+});
+const tripleNegative: Condition = { all: [marker('ER', 'negative'), marker('PR', 'negative'), marker('ERBB2', 'negative')] };
+
+describe('members of a cancer-type list defined by a marker', () => {
+  it('reads TNBC in a list as triple-negative breast cancer, one alternative among the others (NCT05037825)', () => {
+    expect(readRule('Diagnosed with stages I-IV primary NSCLC, MM, TNBC or RCC', 'inclusion').condition).toEqual({
+      all: [
+        { fact: 'stage', operator: 'equal', value: true, params: { groups: ['I', 'II', 'III', 'IV'] } },
+        { any: [{ any: [type('NSCLC', 'RCC'), { all: [type('BREAST'), tripleNegative] }] }, unparsed('MM')] },
+      ],
+    });
+  });
+
+  it('reads a marker-defined tumour class written as the last item as one more alternative (NCT04787042)', () => {
+    expect(readRule('Melanoma, RCC, TNBC, NSCLC, SCCHN, and MSI-Hi tumors', 'inclusion').condition).toEqual({
+      any: [{ any: [type('MELANOMA', 'RCC', 'NSCLC', 'HNSC'), { all: [type('BREAST'), tripleNegative] }] }, marker('MSI', 'high')],
+    });
+  });
+
+  it('keeps a marker with the cancer written right after it, as one member (NCT06362369)', () => {
+    const line =
+      'Patient has a histologically confirmed diagnosis of any of the following locally advanced or metastatic solid tumors: melanoma, pleural mesothelioma, renal cell carcinoma, MSI-high or mismatch repair-deficient colorectal cancer';
+    const { condition } = readRule(line, 'inclusion');
+    expect(JSON.stringify(condition)).toContain(
+      JSON.stringify({ any: [type('MELANOMA', 'PLMESO', 'RCC'), { all: [{ any: [marker('MSI', 'high'), marker('MMR', 'negative')] }, type('CMC', 'COADREAD')] }] }),
+    );
+  });
+
+  it('leaves a marker that qualifies the whole list as a requirement beside it', () => {
+    expect(readRule('NSCLC, EGFR mutation positive', 'inclusion').condition).toEqual({
+      all: [type('NSCLC'), marker('EGFR', 'detected', 'mutation')],
+    });
+    expect(readRule('HER2-positive breast cancer or gastric cancer', 'inclusion').condition).toEqual({
+      all: [marker('ERBB2', 'positive'), type('BREAST', 'STAD')],
+    });
+    expect(readRule('Metastatic breast cancer, HER2-negative', 'inclusion').condition).toEqual({
+      all: [{ fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } }, type('BREAST'), marker('ERBB2', 'negative')],
+    });
+  });
+});
