@@ -523,6 +523,15 @@ function sexScopedRequirement(c: Condition, kind: CriterionKind): Condition {
   return { any: [{ ...sexLeaves[0]!, operator: 'notEqual' }, rest.length === 1 ? rest[0]! : { all: rest }] };
 }
 
+/** A clause that narrows the noun before it: "… requiring corticosteroids", "… that has required …". */
+const NARROWING_CLAUSE = /^(?:requir(?:ing|es?|ed)|needing|needs?|that|which|who)\b/i;
+/** The unread words are one such clause, not an alternative after "or" ("… or been treated with a device"). */
+function narrowingTail(text: string, unread: string): boolean {
+  if (unread.includes(' … ') || !NARROWING_CLAUSE.test(unread)) return false;
+  const at = text.indexOf(unread);
+  return at > 0 && !/\b(?:or|and\/or|nor)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(0, at - 30), at));
+}
+
 function finish(
   seg: Segment,
   reading: { condition: Condition | null; categories: Category[]; findingCategories: Category[]; coverage: number; unread: string },
@@ -539,9 +548,11 @@ function finish(
     rule = { all: [unparsedLeaf(seg.normText)] };
   } else if (unread) {
     status = 'partial';
-    // Inclusion: what was read is necessary, the rest unknown. Exclusion: what was read is sufficient.
+    // Inclusion: what was read is necessary, the rest unknown. Exclusion: what was read is sufficient,
+    // unless the words left are a clause narrowing it ("Active brain metastases requiring
+    // corticosteroids"): then it excludes only with them.
     rule =
-      seg.kind === 'inclusion'
+      seg.kind === 'inclusion' || narrowingTail(seg.normText, unread)
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
         : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
   } else if (inner.length) {

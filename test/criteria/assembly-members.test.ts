@@ -1,11 +1,15 @@
 /**
- * A list of cancer types whose members include one defined by a marker ("TNBC", "MSI-Hi tumors",
- * "MSI-high or mismatch repair-deficient colorectal cancer"): the marker belongs to that member,
- * which is one alternative of the list (src/criteria/parse.ts, typeListMembers). Read as a
- * requirement beside the list, it asked every patient for it: a melanoma patient for MSI-high
- * colorectal cancer. Real corpus lines, with lines whose marker qualifies the whole list.
+ * How the assembler joins what the readers found (src/criteria/parse.ts):
+ * - a member of a cancer-type list defined by a marker ("TNBC", "MSI-Hi tumors", "MSI-high or
+ *   mismatch repair-deficient colorectal cancer") is one alternative of the list (typeListMembers).
+ *   Read as a requirement beside the list, it asked every patient for it: a melanoma patient for
+ *   MSI-high colorectal cancer;
+ * - in an exclusion, unread words that narrow what was read ("… requiring corticosteroids") make the
+ *   read part insufficient on its own (narrowingTail).
+ * Real corpus lines, with lines that must keep their reading.
  */
 import type { Condition } from '../../src/criteria/facts';
+import { parseCriteria } from '../../src/criteria/parse';
 import { readRule, unparsed } from '../support/criteria';
 
 const type = (...codes: string[]): Condition => ({ fact: 'cancerType', operator: 'equal', value: true, params: { codes } });
@@ -52,5 +56,29 @@ describe('members of a cancer-type list defined by a marker', () => {
     expect(readRule('Metastatic breast cancer, HER2-negative', 'inclusion').condition).toEqual({
       all: [{ fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } }, type('BREAST'), marker('ERBB2', 'negative')],
     });
+  });
+});
+
+/** The stored rule of one exclusion line, partial assembly included. */
+const exclusionRule = (line: string): unknown => parseCriteria(`Exclusion Criteria:\n\n* ${line}`)[0]?.rule;
+
+describe('an exclusion whose unread words narrow what was read', () => {
+  it('excludes only with the narrowing clause, not on the read words alone (NCT01898039, NCT05909618)', () => {
+    expect(exclusionRule('Active brain metastases requiring corticosteroids.')).toEqual({
+      all: [{ fact: 'brainMetastases', operator: 'in', value: ['active'] }, unparsed('requiring corticosteroids')],
+    });
+    expect(exclusionRule('Auto-immune disease in the last 2 years requiring systemic immune-suppressive therapy.')).toEqual({
+      all: [
+        { fact: 'condition', operator: 'equal', value: true, params: { names: ['autoimmune_disease'], withinYears: 2 } },
+        unparsed('requiring systemic immune-suppressive'),
+      ],
+    });
+  });
+
+  it('keeps unread words after "or" as an alternative that excludes on its own', () => {
+    const rule = exclusionRule(
+      'Subject has received an investigational product or been treated with an investigational device within 30 days prior to first administration of study medication.',
+    ) as Condition;
+    expect('any' in rule).toBe(true);
   });
 });
