@@ -1,0 +1,125 @@
+/**
+ * Statements round 9: medicines the protocol prohibits without naming them (prohibited_medication),
+ * the investigator's catch-all in its "disease, metabolic dysfunction … that contraindicates the use
+ * of an investigational drug" wording, a dotted version ("CTCAE v5.0") read whole inside a
+ * statement's run, and `alsoReads` carried from a statement onto its finding. Real corpus lines
+ * with the rule they must get, and lines that must not get it.
+ */
+import { readStatements, STATEMENT_COMMON, type Statement } from '../../src/criteria/extract/history-statements';
+import { lexicons } from '../../src/criteria/lexicon';
+import { findScopes } from '../../src/criteria/negation';
+import { normalise, tokenize } from '../../src/criteria/text';
+import { attest, attestationTopics, readRule, unparsed } from '../support/criteria';
+
+describe('medicines the protocol prohibits (prohibited_medication)', () => {
+  it('reads current use of unnamed prohibited medicines as excluding', () => {
+    expect(readRule('Current use of any prohibited concomitant medications.', 'exclusion')).toEqual({
+      condition: attest('prohibited_medication', true),
+      unread: '',
+    });
+    expect(readRule('Concurrent treatment with prohibited medications;', 'exclusion')).toEqual({
+      condition: attest('prohibited_medication', true),
+      unread: '',
+    });
+    expect(
+      readRule('Current use of or anticipated requirement during the study of any prohibited medication(s) (See Section 5.5.2).', 'exclusion'),
+    ).toEqual({ condition: attest('prohibited_medication', true), unread: '' });
+  });
+
+  it('keeps a narrowing qualifier and a washout sentence unread', () => {
+    expect(readRule('Treatment with prohibited medications that cannot be discontinued prior to study entry', 'exclusion')).toEqual({
+      condition: attest('prohibited_medication', true),
+      unread: 'discontinued',
+    });
+    expect(
+      readRule(
+        'Subjects taking prohibited medications as described in study protocol. A washout period of prohibited medications for a period of at least five half-lives or as clinically indicated should occur before the start of treatment.',
+        'exclusion',
+      ).condition,
+    ).toEqual({
+      any: [attest('prohibited_medication', true), unparsed('washout … five half-lives … indicated should occur before the start')],
+    });
+  });
+
+  it('leaves willingness to stop them to medication_rules, and named medicines to the therapy reader', () => {
+    const willing = attestationTopics(
+      readRule(
+        'Unable or unwilling to discontinue use of prohibited medications for at least 14 days or five half-lives of a drug (whichever is longer) prior to the first dose of study drug and for the duration of the study.',
+        'exclusion',
+      ).condition,
+    );
+    expect(willing).toContain('medication_rules=false');
+    expect(willing.some((t) => t.startsWith('prohibited_medication'))).toBe(false);
+    const named = attestationTopics(
+      readRule(
+        'Participants taking other prohibited medications in protocol, including anticancer therapy or investigational agents and colony-stimulating factors (CSFs). A washout period of prohibited medications for a period of at least five half-lives or as clinically indicated should occur before the start of treatment.',
+        'exclusion',
+      ).condition,
+    );
+    expect(named.some((t) => t.startsWith('prohibited_medication'))).toBe(false);
+  });
+});
+
+describe('the investigator’s catch-all in the contraindication wording', () => {
+  it('reads "any other disease, metabolic dysfunction … that contraindicates the use of an investigational drug"', () => {
+    expect(
+      readRule(
+        'Any other disease, metabolic dysfunction, physical examination finding, or clinical laboratory finding that contraindicates the use of an investigational drug, may affect the interpretation of the results, or may render the patient at high risk from treatment complications',
+        'exclusion',
+      ),
+    ).toEqual({ condition: attest('investigator_concern', true), unread: '' });
+    expect(
+      readRule(
+        'History of other disease, metabolic dysfunction, physical examination finding, or clinical laboratory finding giving reasonable suspicion of a disease or condition that contraindicates use of an investigational drug or that might affect interpretation of the results of the study or renders the patient at high risk from treatment complications.',
+        'exclusion',
+      ),
+    ).toEqual({ condition: attest('investigator_concern', true), unread: '' });
+  });
+
+  it('does not read a named condition that contraindicates a named drug', () => {
+    expect(
+      attestationTopics(readRule('Any contraindication associated to the use of statins or hypersensitivity component of pravastatin', 'exclusion').condition),
+    ).not.toContain('investigator_concern=true');
+  });
+});
+
+describe('a statement’s run', () => {
+  it('reads a dotted CTCAE version whole', () => {
+    expect(readRule('AEs from prior therapy which have not recovered to Grade ≤1 or baseline as per NCI CTCAE v5.0', 'exclusion')).toEqual({
+      condition: attest('toxicity_recovered', false),
+      unread: '',
+    });
+    expect(
+      readRule(
+        'Patients must have recovered from all toxicities related to prior systemic therapies to grade ≤1 (Common Terminology Criteria for Adverse Events [CTCAE] version 5.0).',
+        'inclusion',
+      ),
+    ).toEqual({ condition: attest('toxicity_recovered', true), unread: '' });
+  });
+
+  it('does not join a sentence end to the next number', () => {
+    // "… 2 weeks. 3 …": the dot ends a sentence, it is no decimal point.
+    expect(readRule('Has received a live vaccine within 30 days prior to the first dose. 3 Other', 'exclusion').unread).toContain('3');
+  });
+
+  it('copies a statement’s alsoReads onto its finding', () => {
+    const st: Statement = {
+      topic: 'toxicity_recovered',
+      category: 'other',
+      gate: /recover/i,
+      anchor: /\brecovered\b/i,
+      polarity: 'requirement',
+      words: STATEMENT_COMMON,
+      alsoReads: ['medical_history'],
+    };
+    const text = normalise('Patients must have recovered').text;
+    const lex = lexicons();
+    const tokens = tokenize(text);
+    const findings = readStatements(
+      { kind: 'inclusion', text, tokens, mentions: lex.index.scan(text, tokens), scopes: findScopes(text, lex, tokens), context: [], contextMentions: [], lex },
+      [st],
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.alsoReads).toEqual(['medical_history']);
+  });
+});
