@@ -136,6 +136,23 @@ function reportingSpans(text: string): Span[] {
   return out;
 }
 
+/**
+ * The instruction read as the patient's commitment, in an inclusion only (NCI template; ICH E6(R2)
+ * 4.8.10 has the consent tell the patient what the study asks of them): "Inform her treating physician
+ * immediately should she become pregnant …" → attestation(pregnancy_reporting) = true. A sentence
+ * saying what the study then does ("will be discontinued") is no commitment of the patient's.
+ */
+const REPORT_BY_PATIENT = /\b(?:inform|informs|notify|notifies|tell|report)\b/i;
+const REPORT_CONSEQUENCE = /\b(?:discontinu\w*|taken\s+off|withdrawn|removed)\b/i;
+const REPORT_WORDS = vocab(
+  'should if a woman women man men female male participant participants patient patients she he they become becomes get gets ' +
+    'pregnant or suspect suspects suspected pregnancy is are her his their partner partners while participating participate in this ' +
+    'the study trial during time inform informs notify notifies tell report must will immediately promptly treating physician ' +
+    'physicians doctor doctors team investigator and or any',
+);
+
+const NOT_EXCLUDING = /\b(?:is|are)\s+not\s+(?:an?\s+)?exclusion(?:ary)?\b|\bnot\s+exclusionary\b/i;
+
 /** Procedure notes and details of the pregnancy test itself. */
 const TEST_NOTES = [
   /\b(?:as\s+)?confirmed\s+(?:by|with)\s+(?:a\s+)?(?:positive\s+|negative\s+)?(?:(?:serum|urine|blood|highly|sensitive)\s+)*(?:pregnancy|(?:β|ß|beta|b)?[\s-]*hcg)\s+tests?\b(?:\s+(?:performed|done|obtained))?/gi,
@@ -306,6 +323,8 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
     if (overlaps(subjectOnly, m.index, m.index + m[0].length)) continue;
     // Inside "unless …" or "except …" the word qualifies another requirement.
     if (input.scopes.in('exception', m.index)) continue;
+    // "Pregnancy (or willing to become pregnant) is NOT an exclusion criteria": a permission, no status required.
+    if (NOT_EXCLUDING.test(text.slice(m.index, sentenceEnd(text, m.index)))) continue;
     if (overlaps(reporting, m.index, m.index + m[0].length)) continue;
     // "pregnancy test" without a result is a procedure, not a status ("willing to undergo a pregnancy test").
     if (/^\s*(?:tests?|testing)\b/i.test(text.slice(m.index + m[0].length))) continue;
@@ -544,6 +563,23 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
           spans,
           polarityHandled: true,
         });
+    }
+  }
+
+  if (input.kind === 'inclusion') {
+    for (const [a, b] of reporting) {
+      const sentence = text.slice(a, b);
+      if (!REPORT_BY_PATIENT.test(sentence) || REPORT_CONSEQUENCE.test(sentence) || overlaps(used, a, b)) continue;
+      const spans = vocabSpans(input, a, b, REPORT_WORDS);
+      if (!spans.length) continue;
+      out.push({
+        category: 'pregnancy',
+        condition: { fact: 'attestation', operator: 'equal', value: true, params: { topic: 'pregnancy_reporting' } },
+        spans,
+        anchor: a,
+        polarityHandled: true,
+      });
+      used.push([a, b]);
     }
   }
 
