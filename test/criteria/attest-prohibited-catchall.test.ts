@@ -122,3 +122,33 @@ describe('a statement’s run', () => {
     expect(findings[0]!.alsoReads).toEqual(['medical_history']);
   });
 });
+
+describe('the criteria of a master protocol or an earlier registration step (protocol_criteria_met)', () => {
+  it('reads the master protocol’s criteria, keeping the arm named unread', () => {
+    expect(
+      readRule(
+        'THE PATIENT MUST FULFIL THE ELIGIBILITY CRITERIA WITHIN THE DETERMINE MASTER PROTOCOL (NCT05722886) AND WITHIN THE TREATMENT ARM 02 (ATEZOLIZUMAB) OUTLINED BELOW*',
+        'inclusion',
+      ),
+    ).toEqual({ condition: attest('protocol_criteria_met', true), unread: 'NCT05722886 … ARM 02 (ATEZOLIZUMAB) OUTLINED' });
+    expect(readRule('Participants must continue to meet eligibility for step 1 registration prior to step 2 registration', 'inclusion')).toEqual({
+      condition: attest('protocol_criteria_met', true),
+      unread: '',
+    });
+  });
+
+  it('does not read another study’s treatment protocol', () => {
+    expect(
+      attestationTopics(readRule('Fulfilling IciCle treatment protocol inclusion criteria and receiving treatment as per the protocol', 'inclusion').condition),
+    ).not.toContain('protocol_criteria_met=true');
+  });
+});
+
+describe('treatment at the study’s participating centres (care_at_site)', () => {
+  it('reads receiving treatment at one of the participating centres', () => {
+    expect(readRule('Patients must be receiving treatment at one of the participating centers.', 'inclusion')).toEqual({
+      condition: attest('care_at_site', true),
+      unread: '',
+    });
+  });
+});

@@ -50,7 +50,8 @@ const JUDGEMENT_WORDS = vocab(
 const PROTOCOL_WORDS = vocab(
   STATEMENT_COMMON,
   'other additional further more all remaining protocol defined specific specified inclusion exclusion eligibility criteria criterion ' +
-    'apply applies may will also must could should might can shall met meet be as in outlined described listed detailed per are is study',
+    'apply applies may will also must could should might can shall met meet be as in outlined described listed detailed per are is study ' +
+    'fulfil fulfill fulfils fulfills fulfilling meets meeting satisfy satisfies within master continue eligibility step registration prior',
 );
 
 const ORGAN_WORDS = vocab(
@@ -213,9 +214,12 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'protocol_criteria_met',
     category: 'other',
-    gate: /criteri/i,
+    gate: /criteri|eligibility/i,
+    // Also the criteria of a master protocol the study's arm sits under ("must fulfil the eligibility
+    // criteria within the DETERMINE master protocol"), and those of an earlier registration step the
+    // patient must still meet ("must continue to meet eligibility for step 1 registration").
     anchor:
-      /\b(?:(?:all\s+)?(?:other|additional|further|remaining)\s+(?:protocol[\s-](?:defined|specific|specified)\s+)?(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)?\s*(?:inclusion|exclusion)\s*)?)?criteria\s+(?:(?:may|will|also|must|could|should|might|can|shall)\s+)*(?:apply|applies|exist|be\s+met|(?:are|is)\s+(?:specified|described|detailed|listed|outlined|defined)\s+in\s+the\s+(?:study\s+)?protocol)|protocol[\s-](?:defined|specific|specified)\s+(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)?\s*(?:inclusion|exclusion)\s*)?)?criteria)\b/i,
+      /\b(?:(?:fulfil{1,2}s?|fulfil{1,2}ing|meets?|meeting|satisf(?:y|ies))\s+(?:all\s+)?(?:the\s+)?(?:eligibility|inclusion)(?:\s+(?:and\s+exclusion\s+)?criteria)?\s+(?:with)?in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?master\s+protocol|continue\s+to\s+meet\s+(?:all\s+)?(?:the\s+)?eligibility(?:\s+criteria)?\s+for\s+step\s+\d\s+registration|(?:all\s+)?(?:other|additional|further|remaining)\s+(?:protocol[\s-](?:defined|specific|specified)\s+)?(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)?\s*(?:inclusion|exclusion)\s*)?)?criteria\s+(?:(?:may|will|also|must|could|should|might|can|shall)\s+)*(?:apply|applies|exist|be\s+met|(?:are|is)\s+(?:specified|described|detailed|listed|outlined|defined)\s+in\s+the\s+(?:study\s+)?protocol)|protocol[\s-](?:defined|specific|specified)\s+(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)?\s*(?:inclusion|exclusion)\s*)?)?criteria)\b/i,
     // "(unless meeting protocol-specific criteria)": an exemption from another requirement.
     reject: /\b(?:unless|except|provided|if)\b[^.;]{0,30}\bprotocol/i,
     polarity: 'requirement',
