@@ -38,7 +38,7 @@ import {
 } from './history-util';
 
 const GATE =
-  /pregnan|breast[\s-]?fe|lactat|nursing|hcg|gonadotropin|conceiv|father|contracep|birth[\s-]control|abstin|abstain|condom|steril|vasectom|iud|intra-?uterine|tubal|donat/i;
+  /pregnan|breast[\s-]?fe|lactat|nursing|hcg|gonadotropin|conceiv|father|contracep|birth[\s-]control|abstin|abstain|condom|steril|vasectom|iud|intra-?uterine|tubal|donat|levonorgestrel|etonogestrel|progest|^\W*(?:oral|intravaginal|transdermal|injectable|implantable)\W*$/i;
 
 /** A pregnancy or breastfeeding word, with an optional "non-" that states its absence. */
 const STATUS =
@@ -168,7 +168,7 @@ const WOCBP_DEFINITION =
 
 /** What names contraception in a sentence (attestation synonyms plus the method words). */
 const CONTRA =
-  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation|(?:methods?|measures?|means)\s+(?:to|of|for)\s+(?:avoid\w*|prevent\w*)\s+(?:pregnancy|conception)|\bnot\s+(?:to\s+)?father(?:ing)?\s+(?:a\s+)?(?:child(?:ren)?|baby))/gi;
+  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation|(?:methods?|measures?|means)\s+(?:to|of|for)\s+(?:avoid\w*|prevent\w*)\s+(?:pregnancy|conception)|\bnot\s+(?:to\s+)?father(?:ing)?\s+(?:a\s+)?(?:child(?:ren)?|baby)|(?:implants?|injections?|injectable)\s+(?:of\s+)?(?:levonorgestrel|etonogestrel|progestogens?|progestins?|medroxyprogesterone)|(?:levonorgestrel|etonogestrel)\s+implants?)/gi;
 
 /** A sentence that defines methods rather than requiring them. */
 const DEFINITION =
@@ -176,7 +176,7 @@ const DEFINITION =
 
 /** A method of contraception named by a list item. */
 const METHOD_ITEM =
-  /\b(?:steril[iy]\w*|vasectom\w*|intra-?uterine|IUD|IUS|tubal|(?:hormonal\s+)?contracep\w*|abstinen\w*|condoms?|diaphragm|barrier\s+methods?)\b/i;
+  /\b(?:steril[iy]\w*|vasectom\w*|intra-?uterine|IUD|IUS|tubal|(?:hormonal\s+)?contracep\w*|abstinen\w*|condoms?|diaphragm|barrier\s+methods?)\b|^\W*(?:oral|intravaginal|transdermal|injectable|implantable)\W*$/i;
 /** A lead-in stating a contraception requirement or listing its methods. */
 const CONTRACEPTION_LEAD = /\bcontracep\w*|\bbirth[\s-]control\b/i;
 /** A lead-in about something else that mentions contraception in passing (hormone use, drug interactions). */
