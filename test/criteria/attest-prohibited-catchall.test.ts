@@ -152,3 +152,9 @@ describe('treatment at the study’s participating centres (care_at_site)', () =
     });
   });
 });
+
+describe('no legal capacity (legal_protection)', () => {
+  it('reads a patient without legal capacity as excluded', () => {
+    expect(readRule('No legal capacity/limited capacity.', 'exclusion')).toEqual({ condition: attest('legal_protection', true), unread: '' });
+  });
+});
