@@ -43,13 +43,15 @@ const JUDGEMENT_WORDS = vocab(
     'undesirable harmful excessive incompatible contraindicate contraindicates s not interfered confounded compromised jeopardized ' +
     'associated hazardous difficult monitor adverse effects events efficacy parameters indicate indicates precedence take research ' +
     'psychotic abnormal physical prevent prevents preventing from full unfavorable unfavourable potential health why included ' +
-    'excluded researcher researchers believe think present presents compatible aims sponsor sponsor\'s adversely',
+    'excluded researcher researchers believe think present presents compatible aims sponsor sponsor\'s adversely metabolic ' +
+    'examination giving reasonable suspicion contraindicated use high complications treatment renders rendering puts investigational',
 );
 
 const PROTOCOL_WORDS = vocab(
   STATEMENT_COMMON,
   'other additional further more all remaining protocol defined specific specified inclusion exclusion eligibility criteria criterion ' +
-    'apply applies may will also must could should might can shall met meet be as in outlined described listed detailed per are is study',
+    'apply applies may will also must could should might can shall met meet be as in outlined described listed detailed per are is study ' +
+    'fulfil fulfill fulfils fulfills fulfilling meets meeting satisfy satisfies within master continue eligibility step registration prior',
 );
 
 const ORGAN_WORDS = vocab(
@@ -179,13 +181,29 @@ const NO_STANDARD_WORDS = vocab(
     'malignancy locally',
 );
 
+/**
+ * Medicines the protocol does not allow, not named in the criterion: "Current use of any prohibited
+ * concomitant medications", "Subjects taking prohibited medications as described in study protocol".
+ * The list is the protocol's (ICH E6(R2) 6.5), so the study team answers it with the patient's
+ * medicine list. Willingness to stop them is medication_rules (history-attest.ts).
+ */
+const PROHIBITED_ANCHOR =
+  /\b(?:(?:protocol|regimen|study)[\s-])?prohibited\s+(?:(?:concomitant|concurrent|other)\s+)?(?:medications?|medicines?|drugs?|therap(?:y|ies)|treatments?)(?:\(s\))?/i;
+
+const PROHIBITED_WORDS = vocab(
+  STATEMENT_COMMON,
+  'current currently use using taking take takes treatment with concurrent concomitant any other prohibited protocol regimen study ' +
+    'medication medications medicine medicines drug drugs therapy therapies s as described defined listed specified in per see section ' +
+    'appendix anticipated requirement need needed during',
+);
+
 export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'investigator_concern',
     category: 'other',
     gate: /opinion|judg|discretion|deem|consider|believ|feel|confound|suitab|inappropriate|interest|reason|interfer|affect|compromis|jeopardi|preclud|prohibit|prevent|unacceptabl|investigator|physician|risk|difficult/i,
     anchor:
-      /\b(?:(?:in|per|according\s+to|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|at\s+the\s+discretion(?:\s+of)?|(?:in|per|according\s+to|based\s+on|by)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)s?(?:'s|’s|s')?(?:\s+(?:or|and|and\/or)\s+(?:the\s+)?(?:sponsor|medical\s+monitor)(?:'s|’s|s')?)?\s+(?:opinion|judge?ment|view|assessment|discretion|decision)|according\s+to\s+(?:the\s+)?investigators?\b|(?:as\s+)?(?:judged|deemed|determined|assessed|assesed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigators?|physician|study\s+doctor)|(?:deemed|considered|judged)\s+(?:unsuitable|inappropriate|not\s+(?:suitable|appropriate))\s+for\s+(?:\w+\s+){1,3}?by\s+(?:the\s+)?investigators?|(?:not\s+suitable|unsuitable|inappropriate)\s+for\s+\w+\s+(?:assess?ed|judged|determined)\s+by\s+(?:the\s+)?investigators?|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?|diseases?|illness(?:es)?|abnormalit(?:y|ies)|issues?)(?:\s+(?:in|of|on)\s+[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+(?:that|which)\b))?\s*,?\s+(?:(?:that|which)\s+)?(?:\w+\s+){0,2}?(?:(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect|prevent|put)(?:s|d|ed)?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|participating|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety|unacceptable\s+risk)|increases?\s+(?:the\s+)?risks?\s+(?:associated\s+with|of|for|to|in)\s+(?:[\w'’-]+\s+){0,3}?(?:study|trial|participat\w*|research))\b|(?:conditions?|circumstances?|reasons?)\s+(?:that|which)\s+(?:is|are|would\s+be)\s+not\s+in\s+the\s+(?:\w+\s+)?best\s+interests?)/i,
+      /\b(?:(?:in|per|according\s+to|based\s+on)\s+(?:the\s+)?(?:opinion|judge?ment|view|discretion)(?:\s+of)?|at\s+the\s+discretion(?:\s+of)?|(?:in|per|according\s+to|based\s+on|by)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:investigator|physician|doctor)s?(?:'s|’s|s')?(?:\s+(?:or|and|and\/or)\s+(?:the\s+)?(?:sponsor|medical\s+monitor)(?:'s|’s|s')?)?\s+(?:opinion|judge?ment|view|assessment|discretion|decision)|according\s+to\s+(?:the\s+)?investigators?\b|(?:as\s+)?(?:judged|deemed|determined|assessed|assesed|considered)\s+(?:by\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigators?|physician|study\s+doctor)|(?:deemed|considered|judged)\s+(?:unsuitable|inappropriate|not\s+(?:suitable|appropriate))\s+for\s+(?:\w+\s+){1,3}?by\s+(?:the\s+)?investigators?|(?:not\s+suitable|unsuitable|inappropriate)\s+for\s+\w+\s+(?:assess?ed|judged|determined)\s+by\s+(?:the\s+)?investigators?|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|(?:investigator|physician)s?\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)|might\s+confound\s+the\s+results|decision\s+of\s+unsuitab\w+|(?:conditions?|circumstances?|reasons?|disorders?|diseases?|illness(?:es)?|abnormalit(?:y|ies)|issues?)(?:\s+(?:in|of|on)\s+[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+(?:that|which)\b))?\s*,?\s+(?:(?:that|which)\s+)?(?:\w+\s+){0,2}?(?:(?:interfere|compromise|confound|jeopardi[sz]e|preclude|prohibit|make|render|affect|prevent|put)(?:s|d|ed)?\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial|participation|participate|participating|results|data|conduct|inappropriate|unsuitable|ineligible|compliance|safety|unacceptable\s+risk)|increases?\s+(?:the\s+)?risks?\s+(?:associated\s+with|of|for|to|in)\s+(?:[\w'’-]+\s+){0,3}?(?:study|trial|participat\w*|research))\b|(?:conditions?|circumstances?|reasons?)\s+(?:that|which)\s+(?:is|are|would\s+be)\s+not\s+in\s+the\s+(?:\w+\s+)?best\s+interests?|(?:conditions?|diseases?|findings?)\s+(?:that|which)\s+contra-?indicate[sd]?\s+(?:the\s+)?(?:use\s+(?:of\s+)?)?(?:an?\s+|the\s+)?(?:investigational|study)\s+(?:drugs?|products?|agents?|treatments?|medications?))/i,
     // The catch-all excludes for a reason of harm or interference.
     needs:
       /\b(?:interfer\w*|compromis\w*|confound\w*|jeopardi[sz]\w*|preclud\w*|unsuitab\w*|inappropriate|not\s+(?:be\s+)?(?:suitable|appropriate|in\s+the\s+best\s+interest|a\s+good\s+candidate|eligible)|not\s+make\s+(?:the\s+)?(?:\w+\s+)?a\s+good\s+candidate|best\s+interest|unacceptabl\w*|risk|unsafe|safety|detrimental|contraindicat\w*|undesirable|harmful|incompatible|ineligib\w*|impair\w*|obscure|hamper|affect\w*|prohibit\w*|preventing\s+participation|non-?complian\w*|difficult|(?<=\bany\s+other\s+(?:[\w,/-]+\s+){0,5})reasons?(?=\s+(?:as\s+)?(?:determined|judged|deemed|assessed)\s+by)|(?:should|must|would)\s+not\s+(?:be\s+)?(?:participat\w*|enrol\w*|included)|may\s+be\s+excluded)\b/i,
@@ -196,9 +214,12 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'protocol_criteria_met',
     category: 'other',
-    gate: /criteri/i,
+    gate: /criteri|eligibility/i,
+    // Also the criteria of a master protocol the study's arm sits under ("must fulfil the eligibility
+    // criteria within the DETERMINE master protocol"), and those of an earlier registration step the
+    // patient must still meet ("must continue to meet eligibility for step 1 registration").
     anchor:
-      /\b(?:(?:all\s+)?(?:other|additional|further|remaining)\s+(?:protocol[\s-](?:defined|specific|specified)\s+)?(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)?\s*(?:inclusion|exclusion)\s*)?)?criteria\s+(?:(?:may|will|also|must|could|should|might|can|shall)\s+)*(?:apply|applies|exist|be\s+met|(?:are|is)\s+(?:specified|described|detailed|listed|outlined|defined)\s+in\s+the\s+(?:study\s+)?protocol)|protocol[\s-](?:defined|specific|specified)\s+(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)?\s*(?:inclusion|exclusion)\s*)?)?criteria)\b/i,
+      /\b(?:(?:fulfil{1,2}s?|fulfil{1,2}ing|meets?|meeting|satisf(?:y|ies))\s+(?:all\s+)?(?:the\s+)?(?:eligibility|inclusion)(?:\s+(?:and\s+exclusion\s+)?criteria)?\s+(?:with)?in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?master\s+protocol|continue\s+to\s+meet\s+(?:all\s+)?(?:the\s+)?eligibility(?:\s+criteria)?\s+for\s+step\s+\d\s+registration|(?:all\s+)?(?:other|additional|further|remaining)\s+(?:protocol[\s-](?:defined|specific|specified)\s+)?(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)?\s*(?:inclusion|exclusion)\s*)?)?criteria\s+(?:(?:may|will|also|must|could|should|might|can|shall)\s+)*(?:apply|applies|exist|be\s+met|(?:are|is)\s+(?:specified|described|detailed|listed|outlined|defined)\s+in\s+the\s+(?:study\s+)?protocol)|protocol[\s-](?:defined|specific|specified)\s+(?:(?:inclusion|exclusion|eligibility)\s*(?:(?:\/|and|or|and\/or)?\s*(?:inclusion|exclusion)\s*)?)?criteria)\b/i,
     // "(unless meeting protocol-specific criteria)": an exemption from another requirement.
     reject: /\b(?:unless|except|provided|if)\b[^.;]{0,30}\bprotocol/i,
     polarity: 'requirement',
@@ -299,11 +320,28 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     words: RECOVERY_WORDS,
   },
   {
+    topic: 'prohibited_medication',
+    category: 'prior_therapy',
+    gate: /prohibited/i,
+    anchor: PROHIBITED_ANCHOR,
+    // Willingness to stop them is medication_rules, a washout before the study is its own interval, and
+    // medicines the criterion names are the therapy reader's.
+    reject: /\b(?:(?:un)?willing\w*|(?:un)?able\s+to|inability|agree\w*|refus\w*|wash-?out|including)\b/i,
+    applies: (input, sentence) => {
+      const at = input.text.indexOf(sentence);
+      return !input.mentions.some(
+        (m) => (m.type === 'drug' || m.type === 'drugClass' || m.type === 'regimen') && m.start >= at && m.end <= at + sentence.length,
+      );
+    },
+    polarity: 'event',
+    words: PROHIBITED_WORDS,
+  },
+  {
     topic: 'legal_protection',
     category: 'consent',
     gate: /guardian|tutor|curatorship|trusteeship|protect|liberty|freedom|prison|incarcerat|detain|detention|custody|judicial|court|safeguard|capacity/i,
     anchor:
-      /\b(?:under\s+(?:legal\s+|judicial\s+|court\s+)?(?:guardianship|tutorship|curatorship|trusteeship|(?:court|protective)\s+(?:protection|custody|supervision)|(?:a\s+|the\s+)?(?:legal|judicial)\s+protection(?:\s+measures?)?|protection\s+of\s+(?:justice|the\s+law)|(?:the\s+)?safeguard\s+of\s+justice|(?:the\s+)?authority\s+of\s+an?\s+(?:tutor|guardian|curator))|(?:legal|judicial)\s+protection(?:\s+measures?)?|legal\s+incapacity|(?:limited|restricted|reduced)\s+legal\s+capacity|(?:adults?|persons?|individuals?|patients?)\s+protected\s+by\s+(?:the\s+)?law|protective\s+custody|(?:committed|admitted|admission)\s+to\s+an?\s+institution\s+by\s+[^.;]{0,50}?\b(?:official|judicial|administrative|court)\b[^.;]{0,40}?\b(?:orders?|decisions?|authorit(?:y|ies))|(?:detention|detained)\s+by\s+(?:a\s+)?(?:judicial|administrative|court)\s+(?:or\s+(?:judicial|administrative)\s+)?(?:orders?|decisions?)|deprived\s+of\s+(?:their\s+|his\s+or\s+her\s+)?(?:liberty|freedom)|prisoners?|incarcerated|imprisoned|(?:involuntarily|compulsorily)\s+(?:incarcerated|detained|committed)|in\s+(?:police\s+)?custody)\b/i,
+      /\b(?:under\s+(?:legal\s+|judicial\s+|court\s+)?(?:guardianship|tutorship|curatorship|trusteeship|(?:court|protective)\s+(?:protection|custody|supervision)|(?:a\s+|the\s+)?(?:legal|judicial)\s+protection(?:\s+measures?)?|protection\s+of\s+(?:justice|the\s+law)|(?:the\s+)?safeguard\s+of\s+justice|(?:the\s+)?authority\s+of\s+an?\s+(?:tutor|guardian|curator))|(?:legal|judicial)\s+protection(?:\s+measures?)?|legal\s+incapacity|(?:limited|restricted|reduced)\s+legal\s+capacity|(?:no|lack(?:ing)?\s+(?:of\s+)?|without)\s+legal\s+capacity|(?:adults?|persons?|individuals?|patients?)\s+protected\s+by\s+(?:the\s+)?law|protective\s+custody|(?:committed|admitted|admission)\s+to\s+an?\s+institution\s+by\s+[^.;]{0,50}?\b(?:official|judicial|administrative|court)\b[^.;]{0,40}?\b(?:orders?|decisions?|authorit(?:y|ies))|(?:detention|detained)\s+by\s+(?:a\s+)?(?:judicial|administrative|court)\s+(?:or\s+(?:judicial|administrative)\s+)?(?:orders?|decisions?)|deprived\s+of\s+(?:their\s+|his\s+or\s+her\s+)?(?:liberty|freedom)|prisoners?|incarcerated|imprisoned|(?:involuntarily|compulsorily)\s+(?:incarcerated|detained|committed)|in\s+(?:police\s+)?custody)\b/i,
     polarity: 'event',
     words: LEGAL_WORDS,
   },

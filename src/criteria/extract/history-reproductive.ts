@@ -38,7 +38,7 @@ import {
 } from './history-util';
 
 const GATE =
-  /pregnan|breast[\s-]?fe|lactat|nursing|hcg|gonadotropin|conceiv|father|contracep|birth[\s-]control|abstin|abstain|condom|steril|vasectom|iud|intra-?uterine|tubal|donat/i;
+  /pregnan|breast[\s-]?fe|lactat|nursing|hcg|gonadotropin|conceiv|father|contracep|birth[\s-]control|abstin|abstain|condom|steril|vasectom|iud|intra-?uterine|tubal|donat|levonorgestrel|etonogestrel|progest|^\W*(?:oral|intravaginal|transdermal|injectable|implantable)\W*$/i;
 
 /** A pregnancy or breastfeeding word, with an optional "non-" that states its absence. */
 const STATUS =
@@ -136,6 +136,23 @@ function reportingSpans(text: string): Span[] {
   return out;
 }
 
+/**
+ * The instruction read as the patient's commitment, in an inclusion only (NCI template; ICH E6(R2)
+ * 4.8.10 has the consent tell the patient what the study asks of them): "Inform her treating physician
+ * immediately should she become pregnant …" → attestation(pregnancy_reporting) = true. A sentence
+ * saying what the study then does ("will be discontinued") is no commitment of the patient's.
+ */
+const REPORT_BY_PATIENT = /\b(?:inform|informs|notify|notifies|tell|report)\b/i;
+const REPORT_CONSEQUENCE = /\b(?:discontinu\w*|taken\s+off|withdrawn|removed)\b/i;
+const REPORT_WORDS = vocab(
+  'should if a woman women man men female male participant participants patient patients she he they become becomes get gets ' +
+    'pregnant or suspect suspects suspected pregnancy is are her his their partner partners while participating participate in this ' +
+    'the study trial during time inform informs notify notifies tell report must will immediately promptly treating physician ' +
+    'physicians doctor doctors team investigator and or any',
+);
+
+const NOT_EXCLUDING = /\b(?:is|are)\s+not\s+(?:an?\s+)?exclusion(?:ary)?\b|\bnot\s+exclusionary\b/i;
+
 /** Procedure notes and details of the pregnancy test itself. */
 const TEST_NOTES = [
   /\b(?:as\s+)?confirmed\s+(?:by|with)\s+(?:a\s+)?(?:positive\s+|negative\s+)?(?:(?:serum|urine|blood|highly|sensitive)\s+)*(?:pregnancy|(?:β|ß|beta|b)?[\s-]*hcg)\s+tests?\b(?:\s+(?:performed|done|obtained))?/gi,
@@ -151,7 +168,7 @@ const WOCBP_DEFINITION =
 
 /** What names contraception in a sentence (attestation synonyms plus the method words). */
 const CONTRA =
-  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation|(?:methods?|measures?|means)\s+(?:to|of|for)\s+(?:avoid\w*|prevent\w*)\s+(?:pregnancy|conception)|\bnot\s+(?:to\s+)?father(?:ing)?\s+(?:a\s+)?(?:child(?:ren)?|baby))/gi;
+  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation|(?:methods?|measures?|means)\s+(?:to|of|for)\s+(?:avoid\w*|prevent\w*)\s+(?:pregnancy|conception)|\bnot\s+(?:to\s+)?father(?:ing)?\s+(?:a\s+)?(?:child(?:ren)?|baby)|(?:implants?|injections?|injectable)\s+(?:of\s+)?(?:levonorgestrel|etonogestrel|progestogens?|progestins?|medroxyprogesterone)|(?:levonorgestrel|etonogestrel)\s+implants?)/gi;
 
 /** A sentence that defines methods rather than requiring them. */
 const DEFINITION =
@@ -159,7 +176,7 @@ const DEFINITION =
 
 /** A method of contraception named by a list item. */
 const METHOD_ITEM =
-  /\b(?:steril[iy]\w*|vasectom\w*|intra-?uterine|IUD|IUS|tubal|(?:hormonal\s+)?contracep\w*|abstinen\w*|condoms?|diaphragm|barrier\s+methods?)\b/i;
+  /\b(?:steril[iy]\w*|vasectom\w*|intra-?uterine|IUD|IUS|tubal|(?:hormonal\s+)?contracep\w*|abstinen\w*|condoms?|diaphragm|barrier\s+methods?)\b|^\W*(?:oral|intravaginal|transdermal|injectable|implantable)\W*$/i;
 /** A lead-in stating a contraception requirement or listing its methods. */
 const CONTRACEPTION_LEAD = /\bcontracep\w*|\bbirth[\s-]control\b/i;
 /** A lead-in about something else that mentions contraception in passing (hormone use, drug interactions). */
@@ -306,6 +323,8 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
     if (overlaps(subjectOnly, m.index, m.index + m[0].length)) continue;
     // Inside "unless …" or "except …" the word qualifies another requirement.
     if (input.scopes.in('exception', m.index)) continue;
+    // "Pregnancy (or willing to become pregnant) is NOT an exclusion criteria": a permission, no status required.
+    if (NOT_EXCLUDING.test(text.slice(m.index, sentenceEnd(text, m.index)))) continue;
     if (overlaps(reporting, m.index, m.index + m[0].length)) continue;
     // "pregnancy test" without a result is a procedure, not a status ("willing to undergo a pregnancy test").
     if (/^\s*(?:tests?|testing)\b/i.test(text.slice(m.index + m[0].length))) continue;
@@ -544,6 +563,23 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
           spans,
           polarityHandled: true,
         });
+    }
+  }
+
+  if (input.kind === 'inclusion') {
+    for (const [a, b] of reporting) {
+      const sentence = text.slice(a, b);
+      if (!REPORT_BY_PATIENT.test(sentence) || REPORT_CONSEQUENCE.test(sentence) || overlaps(used, a, b)) continue;
+      const spans = vocabSpans(input, a, b, REPORT_WORDS);
+      if (!spans.length) continue;
+      out.push({
+        category: 'pregnancy',
+        condition: { fact: 'attestation', operator: 'equal', value: true, params: { topic: 'pregnancy_reporting' } },
+        spans,
+        anchor: a,
+        polarityHandled: true,
+      });
+      used.push([a, b]);
     }
   }
 

@@ -62,6 +62,8 @@ export interface Statement {
   topicFor?: (sentence: string) => string;
   /** Following sentences that only comment on the statement ("Killed vaccines are allowed"). */
   note?: { test: RegExp; words: Set<string> };
+  /** Other categories the statement reads besides `category` (copied onto the finding; see Finding.alsoReads). */
+  alsoReads?: Category[];
 }
 
 /** Words of timing and subject that any statement may be surrounded by; treatments are left out. */
@@ -105,6 +107,9 @@ function drugLikeAt(input: ExtractInput, pos: number): number {
   return DRUG_LIKE.exec(input.text.slice(pos, pos + 40))?.[0].length ?? 0;
 }
 
+/** A dotted version or decimal split by the tokenizer ("v5.0", "v.5.0", "4.03"): the dot joins the two tokens. */
+const VERSION_DOT = /(?:\d|\bv)\.$/i;
+
 /** End of the run of statement words after `from` (numbers, comparators and parentheses allowed between). */
 function runForward(input: ExtractInput, from: number, to: number, words: Set<string>, drugs: boolean): number {
   const { tokens, text } = input;
@@ -113,7 +118,12 @@ function runForward(input: ExtractInput, from: number, to: number, words: Set<st
   for (let i = tokenAt(tokens, from); i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.end > to) break;
-    if (!/^[\s,()/=<>≥≤+\-:'’[\]]*$/.test(text.slice(end, t.start))) break;
+    const gap = text.slice(end, t.start);
+    if (
+      !/^[\s,()/=<>≥≤+\-:'’[\]]*$/.test(gap) &&
+      !(gap === '.' && end > from && /^\d/.test(t.norm) && VERSION_DOT.test(text.slice(Math.max(0, end - 2), t.start)))
+    )
+      break;
     let ok = words.has(t.norm) || /^\d+(?:\.\d+)?$/.test(t.norm) || (drugs && drugAt(input, t.start));
     if (!ok && drugs) {
       const named = drugLikeAt(input, t.start);
@@ -233,6 +243,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
         spans,
         anchor: at,
         polarityHandled: true,
+        ...(st.alsoReads ? { alsoReads: st.alsoReads } : {}),
       });
     }
   }
