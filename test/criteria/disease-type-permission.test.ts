@@ -19,6 +19,13 @@ describe('cancer types permitted by an inclusion', () => {
     });
   });
 
+  it('reads a permission "eligible for enrollment" under a lead-in', () => {
+    const text = 'Patients with cutaneous, acral, or unknown primary melanomas are eligible for enrollment.';
+    expect(readRule(text, 'inclusion', ['Patients must have']).condition).toEqual({
+      any: [type('MEL'), unparsed('Patients with cutaneous, acral, or unknown primary melanomas are eligible for enrollment')],
+    });
+  });
+
   it('never fails a patient: every branch of a permission keeps the unknown', () => {
     const text = 'Patients with metastatic uveal melanoma are eligible.';
     const u = unparsed('Patients with metastatic uveal melanoma are eligible');

@@ -660,7 +660,7 @@ function judgeMention(
         if (input.scopes.in('negated', start) && POST_NEGATED.test(text.slice(t.start, cEnd))) return null;
         // "Mucosal and ocular melanomas are also excluded" in an exclusion: the predicate restates
         // that the mention excludes ("also" keeps it out of the negation triggers).
-        if (ctx.permission && PERMISSIVE.test(text.slice(t.start, cEnd))) return null;
+        if (ctx.permission && CLOSING_PREDICATE.exec(text)?.index === t.start) return null;
         // Only when nothing after it narrows the exclusion: a reason ("as these are …") is no condition.
         if (kind === 'exclusion') {
           const pred = POST_NEGATED.exec(text.slice(t.start));
