@@ -1,7 +1,7 @@
 /**
  * An inclusion that only permits the cancer types it names lets those patients in without turning
  * others away: any(type, unknown). An exclusion that restates its types "are also excluded", with
- * a reason after it, reads as the types. Corpus lines, and two negatives written for the edges.
+ * a reason after it, reads as the types. Corpus lines, and negatives written for the edges (marked).
  */
 import type { Condition } from '../../src/criteria/facts';
 import { readRule, unparsed } from '../support/criteria';
@@ -35,6 +35,16 @@ describe('cancer types permitted by an inclusion', () => {
         { any: [type('UM'), u] },
       ],
     });
+  });
+
+  it('does not let the bare type in when an unread word narrows it', () => {
+    // Written for the edge: the type alone would pass a BRAF wild-type melanoma.
+    expect(readRule('Patients with BRAF V600 mutant melanoma are eligible.', 'inclusion').condition).toBeNull();
+    // Corpus line: "non-cutaneous … subtypes (including …)" is not read, so neither is the permission.
+    expect(
+      readRule('Both cutaneous and non-cutaneous melanoma subtypes (including uveal, mucosal, and acral lentiginous) are eligible.', 'inclusion')
+        .condition,
+    ).toBeNull();
   });
 
   it('keeps a permission with a further condition or a cohort out of this reading', () => {

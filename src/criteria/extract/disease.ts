@@ -2008,6 +2008,8 @@ const MAX_MENTIONS = 80;
 const PERMISSION_SENTENCE =
   /^[^.;:]*?\b(?:is|are|will be)\s+(?:also\s+)?(?:permitted|eligible|allowed|acceptable)(?:\s+for\s+(?:enrol+ment|participation|(?:this|the)\s+(?:study|trial)))?\s*\.?\s*$/i;
 
+/** Words of a permission's subject that say nothing about the patient's cancer. */
+const PERMISSION_SUBJECT = words('patients patient participants participant subjects subject with both all and or either the a an');
 /** The predicate that closes a permission or a restated exclusion, with a reason after it. */
 const CLOSING_PREDICATE =
   /\b(?:is|are|will be)\s+(?:also\s+)?(?:excluded|permitted|eligible|allowed|acceptable)\b(?:\s+for\s+(?:enrol+ment|participation|(?:this|the)\s+(?:study|trial)))?(?:\s*,?\s*(?:as|because|since|given that|due to)\b[^.;]*)?\s*\.?\s*$/i;
@@ -2049,7 +2051,14 @@ function opposite(c: Condition): Condition {
   return { ...c, value: !c.value };
 }
 
-export const extractDisease: Extractor = (input) => {
+export const extractDisease: Extractor = (input) => readDisease(input, true) ?? readDisease(input, false)!;
+
+/**
+ * The disease findings of a criterion. With `asPermission`, an inclusion that is one permission
+ * sentence reads its types as let in (see PERMISSION_SENTENCE); null when that reading does not
+ * hold (an unread word before the predicate), so the caller reads the sentence the ordinary way.
+ */
+function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | null {
   if (input.text.length > MAX_LENGTH) return [];
   // An inclusion item under "The following tumor types are excluded:" ("Colorectal cancer") says
   // what excludes: it is read as that exclusion (with its safeguards for narrowed types) and then
@@ -2106,7 +2115,7 @@ export const extractDisease: Extractor = (input) => {
   if (!hasCancer && !gated) return [];
   const pieces = gated ? diseasePieces(input) : [];
   const label = cohortLabel(input);
-  const permission = input.kind === 'inclusion' && !label && PERMISSION_SENTENCE.test(input.text);
+  const permission = asPermission && input.kind === 'inclusion' && !label && PERMISSION_SENTENCE.test(input.text);
   const cancers = hasCancer ? cancerItems(input, { ...judgeContext(input, pieces, label), permission }) : [];
   if (cancers.some((c) => c.accepted)) distributeOrgan(input, cancers);
   const out: Finding[] = cancerFindings(input, cancers);
@@ -2382,7 +2391,16 @@ export const extractDisease: Extractor = (input) => {
     Math.max(...typeFinding.spans.map((x) => x[1])) <= predicate.index
   )
     typeFinding.spans = [...typeFinding.spans, [predicate.index, predicate.index + predicate[0].length]];
-  if (permission && typeFinding) {
+  // Every word before the predicate must be read or a plain subject word: an unread one may narrow
+  // the type ("BRAF V600 mutant melanoma are eligible"), and the type alone would then pass too many.
+  const covered = (at: number): boolean => out.some((f) => f.spans.some(([a, b]) => at >= a && at < b));
+  const plain =
+    !!predicate &&
+    input.tokens.every(
+      (t) => t.start >= predicate.index || covered(t.start) || PERMISSION_SUBJECT.has(t.norm) || !/\w/.test(t.raw),
+    );
+  if (permission && !(typeFinding && plain)) return null;
+  if (permission) {
     const unknown: LeafCondition = {
       fact: 'unparsed',
       operator: 'equal',
