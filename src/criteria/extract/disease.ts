@@ -177,6 +177,8 @@ function deniedDiagnosis(input: ExtractInput, start: number, end: number): boole
 /** "are excluded", "is not eligible": a predicate that itself negates its subject. */
 const POST_NEGATED =
   /^(?:are|is|will be|were)\s+(?:also\s+)?(?:excluded|not eligible|ineligible|not allowed|not permitted|prohibited)\b/i;
+/** What may follow "X are also excluded" without narrowing it: nothing, or the reason for it. */
+const EXCLUDED_TAIL = /^\s*(?:[.;]\s*)?$|^\s*,?\s*(?:as|because|since|given that|due to)\b/i;
 /** Words that may stand between a governor and the mention without narrowing it. */
 const NEUTRAL_BEFORE = words(
   'a an the any known documented confirmed proven verified established biopsy histologically cytologically pathologically histological cytological pathological diagnosed diagnosis of with has have having had patient patients participant participants subject subjects history prior previous active untreated current presence evidence malignant primary and or',
@@ -362,6 +364,8 @@ interface JudgeContext {
   qualifier?: string;
   /** Set by judgeMention: the accepted mention had no governing word of its own. */
   ungoverned?: boolean;
+  /** The whole inclusion is one permission ("Cutaneous or mucosal melanoma is permitted"). */
+  permission?: boolean;
 }
 
 const inSkip = (ctx: JudgeContext, t: Token): boolean =>
@@ -495,7 +499,7 @@ function judgeMention(
   // "Patients with X are eligible", "X is allowed": an allowance, not a requirement (a bracketed
   // aside after the mention does not count).
   const clause = text.slice(cStart, clauseEnd(text, end)).replace(/\([^()]*\)?/g, ' ');
-  if (PERMISSIVE.test(clause)) return 'permissive';
+  if (PERMISSIVE.test(clause) && !ctx.permission) return 'permissive';
   // "If the subject had BRAF-mutated melanoma, …": a condition, wherever the governor is.
   if (CONDITIONAL_BEFORE.test(text.slice(cStart, start))) return 'conditional';
   ctx.qualifier = undefined;
@@ -654,6 +658,14 @@ function judgeMention(
         // "Uveal and mucosal melanoma are excluded" in an inclusion: the negation scope already
         // turns the mention into "must not have", which is what the sentence says.
         if (input.scopes.in('negated', start) && POST_NEGATED.test(text.slice(t.start, cEnd))) return null;
+        // "Mucosal and ocular melanomas are also excluded" in an exclusion: the predicate restates
+        // that the mention excludes ("also" keeps it out of the negation triggers).
+        if (ctx.permission && CLOSING_PREDICATE.exec(text)?.index === t.start) return null;
+        // Only when nothing after it narrows the exclusion: a reason ("as these are …") is no condition.
+        if (kind === 'exclusion') {
+          const pred = POST_NEGATED.exec(text.slice(t.start));
+          if (pred && EXCLUDED_TAIL.test(text.slice(t.start + pred[0].length))) return null;
+        }
         return 'conditional';
       }
       if (!governed && seen >= 4) break;
@@ -1988,6 +2000,20 @@ const MAX_LENGTH = 6000;
 /** More cancer mentions than any real list (basket trials name about 30): a dump, left unread. */
 const MAX_MENTIONS = 80;
 
+/**
+ * An inclusion that is nothing but a permission for the types it names ("Cutaneous, mucosal or
+ * uveal melanoma are permitted", "Patients with … melanomas are eligible for enrollment"): no
+ * other clause, condition or exception in it.
+ */
+const PERMISSION_SENTENCE =
+  /^[^.;:]*?\b(?:is|are|will be)\s+(?:also\s+)?(?:permitted|eligible|allowed|acceptable)(?:\s+for\s+(?:enrol+ment|participation|(?:this|the)\s+(?:study|trial)))?\s*\.?\s*$/i;
+
+/** Words of a permission's subject that say nothing about the patient's cancer. */
+const PERMISSION_SUBJECT = words('patients patient participants participant subjects subject with both all and or either the a an');
+/** The predicate that closes a permission or a restated exclusion, with a reason after it. */
+const CLOSING_PREDICATE =
+  /\b(?:is|are|will be)\s+(?:also\s+)?(?:excluded|permitted|eligible|allowed|acceptable)\b(?:\s+for\s+(?:enrol+ment|participation|(?:this|the)\s+(?:study|trial)))?(?:\s*,?\s*(?:as|because|since|given that|due to)\b[^.;]*)?\s*\.?\s*$/i;
+
 /** A bracketed aside that widens what it follows: "(including …)", "(e.g. …)", "(such as …)". */
 const WIDENING_ASIDE = /\(\s*(?:including|includes|e\.g\.?|such as|for example)\b[^()]*\)/gi;
 
@@ -2025,7 +2051,14 @@ function opposite(c: Condition): Condition {
   return { ...c, value: !c.value };
 }
 
-export const extractDisease: Extractor = (input) => {
+export const extractDisease: Extractor = (input) => readDisease(input, true) ?? readDisease(input, false)!;
+
+/**
+ * The disease findings of a criterion. With `asPermission`, an inclusion that is one permission
+ * sentence reads its types as let in (see PERMISSION_SENTENCE); null when that reading does not
+ * hold (an unread word before the predicate), so the caller reads the sentence the ordinary way.
+ */
+function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | null {
   if (input.text.length > MAX_LENGTH) return [];
   // An inclusion item under "The following tumor types are excluded:" ("Colorectal cancer") says
   // what excludes: it is read as that exclusion (with its safeguards for narrowed types) and then
@@ -2082,7 +2115,8 @@ export const extractDisease: Extractor = (input) => {
   if (!hasCancer && !gated) return [];
   const pieces = gated ? diseasePieces(input) : [];
   const label = cohortLabel(input);
-  const cancers = hasCancer ? cancerItems(input, judgeContext(input, pieces, label)) : [];
+  const permission = asPermission && input.kind === 'inclusion' && !label && PERMISSION_SENTENCE.test(input.text);
+  const cancers = hasCancer ? cancerItems(input, { ...judgeContext(input, pieces, label), permission }) : [];
   if (cancers.some((c) => c.accepted)) distributeOrgan(input, cancers);
   const out: Finding[] = cancerFindings(input, cancers);
   const otherCancer = cancers.some((c) => c.reason === 'other-malignancy');
@@ -2342,6 +2376,38 @@ export const extractDisease: Extractor = (input) => {
     const unknown: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: label.text } };
     for (const f of out)
       f.condition = input.kind === 'inclusion' ? { any: [f.condition, unknown] } : { all: [f.condition, unknown] };
+  }
+  // A permission lets the named patients in without requiring them: a patient with the type passes,
+  // any other stays for a coordinator (the sentence does not say others are turned away).
+  // The closing predicate ("are permitted", "are also excluded, as these are …") is what the reading
+  // says; a reason after it adds no condition.
+  const typeFinding = out.find((f) => f.category === 'cancer_type');
+  const predicate = CLOSING_PREDICATE.exec(input.text);
+  if (
+    typeFinding &&
+    predicate &&
+    !/[.;:]/.test(input.text.slice(0, predicate.index)) &&
+    (permission || (input.kind === 'exclusion' && /excluded/i.test(predicate[0]))) &&
+    Math.max(...typeFinding.spans.map((x) => x[1])) <= predicate.index
+  )
+    typeFinding.spans = [...typeFinding.spans, [predicate.index, predicate.index + predicate[0].length]];
+  // Every word before the predicate must be read or a plain subject word: an unread one may narrow
+  // the type ("BRAF V600 mutant melanoma are eligible"), and the type alone would then pass too many.
+  const covered = (at: number): boolean => out.some((f) => f.spans.some(([a, b]) => at >= a && at < b));
+  const plain =
+    !!predicate &&
+    input.tokens.every(
+      (t) => t.start >= predicate.index || covered(t.start) || PERMISSION_SUBJECT.has(t.norm) || !/\w/.test(t.raw),
+    );
+  if (permission && !(typeFinding && plain)) return null;
+  if (permission) {
+    const unknown: LeafCondition = {
+      fact: 'unparsed',
+      operator: 'equal',
+      value: true,
+      params: { text: input.text.trim().replace(/\.$/, '') },
+    };
+    for (const f of out) f.condition = { any: [f.condition, unknown] };
   }
   return out;
 };
