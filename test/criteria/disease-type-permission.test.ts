@@ -65,4 +65,12 @@ describe('cancer types an exclusion restates as "also excluded"', () => {
     const r = readRule('Patients with melanoma are also excluded unless treated', 'exclusion').condition;
     expect(r).toBeNull();
   });
+
+  it('reads "also excluded" inside an inclusion list as a type the patient must not have (negation.json)', () => {
+    // Constructed from the exclusion line above: the same words written among inclusion criteria.
+    expect(readRule('Uveal and mucosal melanoma are also excluded.', 'inclusion')).toEqual({
+      condition: { ...type('MUCOSAL_MELANOMA', 'UM'), value: false },
+      unread: '',
+    });
+  });
 });
