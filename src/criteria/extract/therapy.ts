@@ -403,6 +403,8 @@ const NAIVE_RE = /\b(na[iï]ve|previously\s+untreated|untreated\s+(?=(?:locally\
 
 const GENERIC_RE =
   /\b(?:prior|previous(?:ly)?|preceding|earlier)\s+((?:(?:anti-?cancer|anti-?tumou?r|antineoplastic|standard(?:[\s-]of[\s-]care)?|standard\s+of\s+care|cancer|oncologic|other|any|all|first[\s-]line|second[\s-]line)\s+)*(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|lines?\s+of\s+(?:therapy|treatment)\b))/gi;
+/** "Patients who received treatment for metastatic breast cancer": a treatment named only by what it treated. */
+const RECEIVED_FOR_RE = /\b(?:received|receiving|undergone|underwent)\s+(?:any\s+)?((?:treatments?|therap(?:y|ies)))(?=\s+for\s+(?:their\s+|the\s+|his\s+|her\s+)?(?:[\w/-]+\s+){0,3}(?:cancer|carcinoma|melanoma|disease|tumou?rs?|lymphoma|leuka?emia|myeloma|sarcoma|malignanc(?:y|ies))\b)/gi;
 const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\s+(?:(?:systemic|anti-?cancer|first[\s-]line)\s+)?(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|options?\b)/gi;
 /** "another interventional clinical trial": a trial of an investigational treatment. */
 const TRIAL_RE =
@@ -418,7 +420,7 @@ const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|li
 const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*)\b/i;
 
 /** Without a lexicon mention, only these words can start a finding (generic therapy, lines, naive, trials). */
-const QUICK_RE = /\b(?:prior|previous(?:ly)?|preceding|earlier|lines?|regimens?|na[iï]ve|untreated|standard|approved|available|interventional|investigational|therapeutic)\b/i;
+const QUICK_RE = /\b(?:prior|previous(?:ly)?|preceding|earlier|lines?|regimens?|na[iï]ve|untreated|standard|approved|available|interventional|investigational|therapeutic|(?:received|receiving|undergone|underwent)\s+(?:any\s+)?(?:treatment|therap))\b/i;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -1758,7 +1760,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // is part of the qualifier's words, not left over beside it.
       if (qualify === 'later window' && qualifier.leaf.fact === 'unparsed' && qualifier.spans.length) {
         const later = windows.filter((w) => w.start > list.end && w.end <= qualEnd && !isUsed(ctx, w.start, w.end));
-        const from = Math.min(...qualifier.spans.map(([x]) => x));
+        const words = qualifier.spans.filter(([x, y]) => !QUALIFIER_SKIP.has(text.slice(x, y).toLowerCase()));
+        const from = Math.min(...(words.length ? words : qualifier.spans).map(([x]) => x));
         const to = Math.max(...qualifier.spans.map(([, y]) => y), ...later.map((w) => w.end));
         if (later.length) qualifier = { leaf: { ...qualifier.leaf, params: { text: text.slice(from, to).replace(/\s+/g, ' ').trim() } }, spans: [...qualifier.spans, ...later.map((w): Span => [w.start, w.end])] };
       }
@@ -3031,6 +3034,8 @@ function extraItems(ctx: Ctx, taken: Item[]): Item[] {
     if (/\b(?:days?|weeks?|months?|years?|hours?|period|time|interval)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     add(wStart, m.index + m[0].length, 'systemic', true);
   }
+  RECEIVED_FOR_RE.lastIndex = lower.includes(' for ') ? 0 : text.length;
+  for (let m = RECEIVED_FOR_RE.exec(text); m; m = RECEIVED_FOR_RE.exec(text)) add(m.index + m[0].length - m[1]!.length, m.index + m[0].length, 'systemic', true);
   STANDARD_RE.lastIndex = /standard|\bsoc\b|approved|available/.test(lower) ? 0 : text.length;
   for (let m = STANDARD_RE.exec(text); m; m = STANDARD_RE.exec(text)) add(m.index, m.index + m[0].length, 'systemic', true);
   TRIAL_RE.lastIndex = /trial|stud|protocol/.test(lower) ? 0 : text.length;
