@@ -68,6 +68,15 @@ describe('an exclusion with an "unless" tail', () => {
     });
   });
 
+  it("keeps a window that comes before the qualifier's other words in its text", () => {
+    const r = readRule(
+      'Patients who received ipilimumab and/or anti-PD1 as adjuvant or neoadjuvant therapy must have a 6-month washout before receiving any dosing on this study.',
+      'exclusion',
+    );
+    expect(JSON.stringify(r.condition)).toContain('"text":"6-month washout before receiving any dosing on this study"');
+    expect(r.unread).toBe('');
+  });
+
   it('reads the same without a window', () => {
     expect(readCondition('Prior systemic drug therapy for melanoma, unless given in the neoadjuvant or adjuvant setting for Stage I-III disease', 'exclusion')).toEqual({
       all: [therapy({ kinds: ['systemic'] }), unparsed('melanoma, unless given in the neoadjuvant or adjuvant setting for Stage I-III disease')],

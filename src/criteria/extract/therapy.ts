@@ -1761,7 +1761,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (qualify === 'later window' && qualifier.leaf.fact === 'unparsed' && qualifier.spans.length) {
         const later = windows.filter((w) => w.start > list.end && w.end <= qualEnd && !isUsed(ctx, w.start, w.end));
         const words = qualifier.spans.filter(([x, y]) => !QUALIFIER_SKIP.has(text.slice(x, y).toLowerCase()));
-        const from = Math.min(...(words.length ? words : qualifier.spans).map(([x]) => x));
+        const from = Math.min(...(words.length ? words : qualifier.spans).map(([x]) => x), ...later.map((w) => w.start));
         const to = Math.max(...qualifier.spans.map(([, y]) => y), ...later.map((w) => w.end));
         if (later.length) qualifier = { leaf: { ...qualifier.leaf, params: { text: text.slice(from, to).replace(/\s+/g, ' ').trim() } }, spans: [...qualifier.spans, ...later.map((w): Span => [w.start, w.end])] };
       }
