@@ -17,7 +17,12 @@ describe('a receipt discontinued for toxicity', () => {
       'exclusion',
     );
     expect(r.condition).toEqual({
-      all: [therapy({ classes: PD1_OR_TCR }), unparsed('e.g. CTLA-4, OX 40, CD137), and was discontinued from that treatment due to a Grade 3 or higher irAE')],
+      all: [
+        therapy({ classes: PD1_OR_TCR }),
+        unparsed(
+          'e.g. CTLA-4, OX 40, CD137), and was discontinued from that treatment due to a Grade 3 or higher irAE',
+        ),
+      ],
     });
     expect(r.unread).toBe('');
   });
@@ -29,7 +34,12 @@ describe('a receipt discontinued for toxicity', () => {
         'exclusion',
       ),
     ).toEqual({
-      all: [therapy({ classes: PD1_OR_TCR }), unparsed('e.g., CTLA-4, OX40, CD137), and was discontinued from that treatment due to a Grade 3 or higher irAE')],
+      all: [
+        therapy({ classes: PD1_OR_TCR }),
+        unparsed(
+          'e.g., CTLA-4, OX40, CD137), and was discontinued from that treatment due to a Grade 3 or higher irAE',
+        ),
+      ],
     });
   });
 
@@ -40,7 +50,9 @@ describe('a receipt discontinued for toxicity', () => {
         'exclusion',
       ),
     ).toEqual({ condition: therapy({ classes: PD1_OR_TCR }), unread: 'CTLA-4, OX40, CD137' });
-    expect(classesOf('agent directed to another stimulatory or co-inhibitory T-cell receptor')).toEqual(['t_cell_receptor_agent']);
+    expect(classesOf('agent directed to another stimulatory or co-inhibitory T-cell receptor')).toEqual([
+      't_cell_receptor_agent',
+    ]);
   });
 
   it('does not read "cytotoxic" in the name of CTLA-4 as a chemotherapy', () => {
@@ -62,7 +74,12 @@ describe('an exclusion with an "unless" tail', () => {
       ),
     ).toEqual({
       condition: {
-        all: [therapy({ kinds: ['systemic'] }), unparsed('melanoma, unless given in the neoadjuvant or adjuvant setting and completed 6 months before enrolment')],
+        all: [
+          therapy({ kinds: ['systemic'] }),
+          unparsed(
+            'melanoma, unless given in the neoadjuvant or adjuvant setting and completed 6 months before enrolment',
+          ),
+        ],
       },
       unread: '',
     });
@@ -78,8 +95,16 @@ describe('an exclusion with an "unless" tail', () => {
   });
 
   it('reads the same without a window', () => {
-    expect(readCondition('Prior systemic drug therapy for melanoma, unless given in the neoadjuvant or adjuvant setting for Stage I-III disease', 'exclusion')).toEqual({
-      all: [therapy({ kinds: ['systemic'] }), unparsed('melanoma, unless given in the neoadjuvant or adjuvant setting for Stage I-III disease')],
+    expect(
+      readCondition(
+        'Prior systemic drug therapy for melanoma, unless given in the neoadjuvant or adjuvant setting for Stage I-III disease',
+        'exclusion',
+      ),
+    ).toEqual({
+      all: [
+        therapy({ kinds: ['systemic'] }),
+        unparsed('melanoma, unless given in the neoadjuvant or adjuvant setting for Stage I-III disease'),
+      ],
     });
   });
 
@@ -102,13 +127,19 @@ describe('a treatment named only by what it treated', () => {
   });
 
   it('keeps the exception of such a treatment', () => {
-    expect(readCondition('Patients who have received treatment for their melanoma other than anti-PD-1 treatment.', 'exclusion')).toEqual(
-      therapy({ kinds: ['systemic'], except: { classes: ['anti_pd1'] } }),
-    );
+    expect(
+      readCondition(
+        'Patients who have received treatment for their melanoma other than anti-PD-1 treatment.',
+        'exclusion',
+      ),
+    ).toEqual(therapy({ kinds: ['systemic'], except: { classes: ['anti_pd1'] } }));
   });
 
   it('does not read a treatment for a condition that is no cancer', () => {
-    const c = readCondition('Patients who have received treatment for hypertension must be on a stable dose.', 'exclusion');
+    const c = readCondition(
+      'Patients who have received treatment for hypertension must be on a stable dose.',
+      'exclusion',
+    );
     expect(JSON.stringify(c ?? null)).not.toContain('"systemic"');
   });
 });
