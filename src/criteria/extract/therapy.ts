@@ -403,6 +403,8 @@ const NAIVE_RE = /\b(na[iï]ve|previously\s+untreated|untreated\s+(?=(?:locally\
 
 const GENERIC_RE =
   /\b(?:prior|previous(?:ly)?|preceding|earlier)\s+((?:(?:anti-?cancer|anti-?tumou?r|antineoplastic|standard(?:[\s-]of[\s-]care)?|standard\s+of\s+care|cancer|oncologic|other|any|all|first[\s-]line|second[\s-]line)\s+)*(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|lines?\s+of\s+(?:therapy|treatment)\b))/gi;
+/** "Patients who received treatment for metastatic breast cancer": a treatment named only by what it treated. */
+const RECEIVED_FOR_RE = /\b(?:received|receiving|undergone|underwent)\s+(?:any\s+)?((?:treatments?|therap(?:y|ies)))(?=\s+for\s+(?:their\s+|the\s+|his\s+|her\s+)?(?:[\w/-]+\s+){0,3}(?:cancer|carcinoma|melanoma|disease|tumou?rs?|lymphoma|leuka?emia|myeloma|sarcoma|malignanc(?:y|ies))\b)/gi;
 const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\s+(?:(?:systemic|anti-?cancer|first[\s-]line)\s+)?(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|options?\b)/gi;
 /** "another interventional clinical trial": a trial of an investigational treatment. */
 const TRIAL_RE =
@@ -418,7 +420,7 @@ const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|li
 const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*)\b/i;
 
 /** Without a lexicon mention, only these words can start a finding (generic therapy, lines, naive, trials). */
-const QUICK_RE = /\b(?:prior|previous(?:ly)?|preceding|earlier|lines?|regimens?|na[iï]ve|untreated|standard|approved|available|interventional|investigational|therapeutic)\b/i;
+const QUICK_RE = /\b(?:prior|previous(?:ly)?|preceding|earlier|lines?|regimens?|na[iï]ve|untreated|standard|approved|available|interventional|investigational|therapeutic|(?:received|receiving|undergone|underwent)\s+(?:any\s+)?(?:treatment|therap))\b/i;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -475,10 +477,13 @@ function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
 }
 
 /** Items from the lexicon mentions of one sentence, with adjacent modifiers folded in. */
+/** What follows "cytotoxic" in a protein's name: "T-lymphocyte", "lymphocyte". */
+const PROTEIN_NAME_AFTER_RE = /^[\s-]*(?:T[\s-]*)?lymphocyte/i;
 function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   const { text, lex } = ctx;
   const items: Item[] = [];
-  const inSentence = mentions.filter((m) => m.start >= s && m.end <= e);
+  // "cytotoxic (T-)lymphocyte associated protein 4": the word begins the name of CTLA-4, no cytotoxic drug.
+  const inSentence = mentions.filter((m) => m.start >= s && m.end <= e && !(/^cytotoxic$/i.test(text.slice(m.start, m.end)) && PROTEIN_NAME_AFTER_RE.test(text.slice(m.end, m.end + 20))));
   // Several entries can match one phrase ("PD-1/PD-L1" → two classes): one item per span.
   for (const m of inSentence) {
     const last = items[items.length - 1];
@@ -1015,7 +1020,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           if (m) (cur.unknownSpans ??= []).push(m);
         }
         if (/\bwith\s+or\s+without\b|±|\+\/-/i.test(gap)) it.optional = true;
-        if (/\b(?:in\s+combination\s+with|combined\s+with|plus|with(?!\s+or\s+without))\b|(?<![+]\/-)\+(?!\/-)/i.test(gap) && !/\b(?:e\.?\s?g|such\s+as|including)\b|\+\/-|±|with\s+or\s+without/i.test(gap))
+        // "… agent or with an agent directed to …": "with" repeated after "or" heads an alternative, no partner.
+        if (/\b(?:in\s+combination\s+with|combined\s+with|plus|with(?!\s+or\s+without))\b|(?<![+]\/-)\+(?!\/-)/i.test(gap) && !/\b(?:e\.?\s?g|such\s+as|including)\b|\+\/-|±|with\s+or\s+without|^\s*,?\s*(?:or|and\/or)\s+with\s+(?:(?:an?|any|other)\s+)*$/i.test(gap))
           prev.combinedWithNext = true;
         if (/\band\b(?!\s*\/\s*or)/i.test(gap) && !/\band\s*\/\s*or\b|\b(?:e\.?\s?g|such\s+as|including|i\.?\s?e)\b|\(/i.test(gap)) cur.hasAnd = true;
         // "standard therapy, including platinum and a checkpoint inhibitor": what the therapy included.
@@ -1713,7 +1719,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     let exceptionsTail: Span | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
-      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue);
+      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue, strict);
       if (why) {
         note(`unqualified:${qualify}:${why}`);
         continue;
@@ -1750,6 +1756,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         leaf: hlLeaf && qualify === 'half-life' ? hlLeaf : { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
+      // A window later in the clause that bounds no list ("unless … completed 6 months before enrolment")
+      // is part of the qualifier's words, not left over beside it.
+      if (qualify === 'later window' && qualifier.leaf.fact === 'unparsed' && qualifier.spans.length) {
+        const later = windows.filter((w) => w.start > list.end && w.end <= qualEnd && !isUsed(ctx, w.start, w.end));
+        const words = qualifier.spans.filter(([x, y]) => !QUALIFIER_SKIP.has(text.slice(x, y).toLowerCase()));
+        const from = Math.min(...(words.length ? words : qualifier.spans).map(([x]) => x), ...later.map((w) => w.start));
+        const to = Math.max(...qualifier.spans.map(([, y]) => y), ...later.map((w) => w.end));
+        if (later.length) qualifier = { leaf: { ...qualifier.leaf, params: { text: text.slice(from, to).replace(/\s+/g, ' ').trim() } }, spans: [...qualifier.spans, ...later.map((w): Span => [w.start, w.end])] };
+      }
       if (hlLeaf && !hlLonger && qualifier.leaf !== hlLeaf) hlExtra = hlLeaf;
       // "…, with the following exceptions: * topical … * physiological doses …": the entries below are
       // exceptions to this finding, never reasons of their own, so they stay in its qualifier.
@@ -2370,6 +2385,11 @@ const SAFE_MODIFIER_RE =
 /** Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines"). */
 const OR_QUALIFIER_RE =
   /^\s*(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|taken)\s+(?:within|in|during|since|at)\b|(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|equal|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d+|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start))\b/i;
+/**
+ * "… and was discontinued from that treatment due to …", "… and had progressed": a second verb of the
+ * same patient narrows the receipt (both hold), no alternative treatment.
+ */
+const AND_SAME_SUBJECT_RE = /^\s*(?:(?:was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b|(?:had|has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b)/i;
 
 /**
  * Why a list cannot be read as a necessary condition, or null when it can. It must stand at the
@@ -2389,6 +2409,7 @@ function necessaryBlocked(
   prevUnread: List | undefined,
   nextListStart?: number,
   unionCue?: string | null,
+  strict = false,
 ): string | null {
   const { text } = ctx;
   if (dropped) return 'incomplete list';
@@ -2447,17 +2468,19 @@ function necessaryBlocked(
   // The words after an exception that runs to the end of the clause ("excluding nasal, inhaled, or
   // topical corticosteroids") are its own members, held by the qualifier, not alternatives to the list.
   // One in parentheses ends with them: "or" after it is an alternative again.
-  const exception = EXCEPTION_AFTER_RE.exec(text.slice(list.end, b));
+  // Where the list excludes, "unless …" carves out of it too (X and not the exception): its "or" is the
+  // exception's own. Where the list is required, "X unless Y" is X or Y, an alternative.
+  const exception = (strict ? EXCEPTION_OR_UNLESS_AFTER_RE : EXCEPTION_AFTER_RE).exec(text.slice(list.end, b));
   for (let m = re.exec(after); m; m = re.exec(after)) {
     if (exception && m.index >= exception.index && depth === 0 && !/[()[\]]/.test(text.slice(list.end + exception.index, list.end + m.index))) break;
     if (m[0] === '(') depth++;
     else if (m[0] === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length))) {
+    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length)) && !(m[0].toLowerCase() === 'and' && AND_SAME_SUBJECT_RE.test(after.slice(m.index + 3)))) {
       // "or other immunosuppressive medications": the alternative is the next treatment list, read
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
       const at = list.end + m.index + m[0].length;
       // So is one whose own modifiers stand between ("or radical surgery").
-      if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
+      if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:with\s+)?(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+|(?:agents?|drugs?)\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
       // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
       if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
       if (therapyDebug.notes) note(`alternative after: ${after.slice(Math.max(0, m.index - 30), m.index + 30)}`);
@@ -2510,8 +2533,11 @@ const NEXT_MODIFIERS_RE = new RegExp(
 );
 /** Words that say an operation was had. */
 const SURGERY_CUE_RE = /\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i;
-/** Between two members of one union: a comma or "or", and at most two modifier words of the next. */
-const UNION_MEMBER_GAP_RE = new RegExp(UNION_SEP_RE.source + String.raw`(?:(?:any|other|the|prior)\s+)*((?:[\w-]+\s+){0,2})$`, 'i');
+/**
+ * Between two members of one union: a comma or "or", and at most two modifier words of the next. A
+ * repeated preposition and a bare "agent" ("… or with an agent directed to …") head the next member.
+ */
+const UNION_MEMBER_GAP_RE = new RegExp(UNION_SEP_RE.source + String.raw`(?:with\s+)?(?:(?:any|other|the|prior|an?)\s+)*(?:(?:agents?|drugs?)\s+(?=directed|targeting|against))?((?:[\w-]+\s+){0,2})$`, 'i');
 /** A list that is a target phrase ("targeting EGFR"). */
 const TARGET_PHRASE_RE = /^(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted|directed|against)\b/i;
 /** Two settings of one treatment ("neo-adjuvant or adjuvant chemotherapy"), no alternative to it. */
@@ -2520,6 +2546,7 @@ const SETTING_OR_RE = /\b(?:neo-?\s?adjuvant|adjuvant)\s*(?:,\s*)?(?:or|and\/or|
 const OUTCOME_TIME_OR_RE = /\b(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+(?=within\b|≤|<|less\s+than\b)/gi;
 /** The start of an exception after a list. */
 const EXCEPTION_AFTER_RE = /\b(?:excluding|except(?:\s+for)?|with\s+the\s+exceptions?\s+of|with\s+the\s+following\s+(?:exceptions?|qualifications)|other\s+than|apart\s+from)\b/i;
+const EXCEPTION_OR_UNLESS_AFTER_RE = /\b(?:excluding|except(?:\s+for)?|with\s+the\s+exceptions?\s+of|with\s+the\s+following\s+(?:exceptions?|qualifications)|other\s+than|apart\s+from|unless)\b/i;
 /** Routes joined by "or" ("oral or IV antibiotics") name one treatment given either way, not alternatives. */
 const ROUTE_OR_RE = /\b(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\b/gi;
 /** A head that offers an alternative to the list or lists beside it. */
@@ -3007,6 +3034,8 @@ function extraItems(ctx: Ctx, taken: Item[]): Item[] {
     if (/\b(?:days?|weeks?|months?|years?|hours?|period|time|interval)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     add(wStart, m.index + m[0].length, 'systemic', true);
   }
+  RECEIVED_FOR_RE.lastIndex = lower.includes(' for ') ? 0 : text.length;
+  for (let m = RECEIVED_FOR_RE.exec(text); m; m = RECEIVED_FOR_RE.exec(text)) add(m.index + m[0].length - m[1]!.length, m.index + m[0].length, 'systemic', true);
   STANDARD_RE.lastIndex = /standard|\bsoc\b|approved|available/.test(lower) ? 0 : text.length;
   for (let m = STANDARD_RE.exec(text); m; m = STANDARD_RE.exec(text)) add(m.index, m.index + m[0].length, 'systemic', true);
   TRIAL_RE.lastIndex = /trial|stud|protocol/.test(lower) ? 0 : text.length;
