@@ -525,11 +525,19 @@ function sexScopedRequirement(c: Condition, kind: CriterionKind): Condition {
 
 /** A clause that narrows the noun before it: "… requiring corticosteroids", "… that has required …". */
 const NARROWING_CLAUSE = /^(?:requir(?:ing|es?|ed)|needing|needs?|that|which|who)\b/i;
-/** The unread words are one such clause, not an alternative after "or" ("… or been treated with a device"). */
+/** Words that set an exception to what comes before: "… are excluded unless treated". */
+const EXCEPTION_BEFORE = /\b(?:unless|except(?:\s+(?:for|if|when|where))?|excluding|other\s+than|apart\s+from|provided(?:\s+that)?)\s+(?:[\w-]+\s+){0,3}$/i;
+/**
+ * The unread words are one such clause, not an alternative after "or" ("… or been treated with a
+ * device"), or the exception the exclusion makes ("… unless treated").
+ */
 function narrowingTail(text: string, unread: string): boolean {
-  if (unread.includes(' … ') || !NARROWING_CLAUSE.test(unread)) return false;
+  if (unread.includes(' … ')) return false;
   const at = text.indexOf(unread);
-  return at > 0 && !/\b(?:or|and\/or|nor)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(0, at - 30), at));
+  if (at <= 0) return false;
+  const before = text.slice(Math.max(0, at - 40), at);
+  if (EXCEPTION_BEFORE.test(before)) return true;
+  return NARROWING_CLAUSE.test(unread) && !/\b(?:or|and\/or|nor)\s+(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 
 function finish(

@@ -4,8 +4,9 @@
  *   mismatch repair-deficient colorectal cancer") is one alternative of the list (typeListMembers).
  *   Read as a requirement beside the list, it asked every patient for it: a melanoma patient for
  *   MSI-high colorectal cancer;
- * - in an exclusion, unread words that narrow what was read ("… requiring corticosteroids") make the
- *   read part insufficient on its own (narrowingTail).
+ * - in an exclusion, unread words that narrow what was read ("… requiring corticosteroids") or are
+ *   its exception ("… unless treated", "(except corneal transplant)") make the read part
+ *   insufficient on its own (narrowingTail): the exception must be judged before anyone is excluded.
  * Real corpus lines, with lines that must keep their reading.
  */
 import type { Condition } from '../../src/criteria/facts';
@@ -72,6 +73,16 @@ describe('an exclusion whose unread words narrow what was read', () => {
         { fact: 'condition', operator: 'equal', value: true, params: { names: ['autoimmune_disease'], withinYears: 2 } },
         unparsed('requiring systemic immune-suppressive'),
       ],
+    });
+  });
+
+  it('excludes only with the exception judged when the unread words are the exception (NCT07400302, NCT06109779)', () => {
+    const transplant = (names: string[]): Condition => ({ fact: 'condition', operator: 'equal', value: true, params: { names } });
+    expect(exclusionRule('Known history of organ transplantation (except corneal transplant) or hematopoietic stem cell transplant.')).toEqual({
+      all: [{ any: [transplant(['organ_transplant']), transplant(['stem_cell_transplant'])] }, unparsed('corneal transplant')],
+    });
+    expect(exclusionRule('Active HBV or HCV infection unless treated.')).toEqual({
+      all: [{ fact: 'condition', operator: 'equal', value: true, params: { names: ['hbv', 'hcv'], active: true } }, unparsed('treated')],
     });
   });
 

@@ -4,6 +4,7 @@
  * a reason after it, reads as the types. Corpus lines, and negatives written for the edges (marked).
  */
 import type { Condition } from '../../src/criteria/facts';
+import { parseCriteria } from '../../src/criteria/parse';
 import { readRule, unparsed } from '../support/criteria';
 
 const type = (...codes: string[]): Condition => ({ fact: 'cancerType', operator: 'equal', value: true, params: { codes } });
@@ -62,8 +63,10 @@ describe('cancer types an exclusion restates as "also excluded"', () => {
   });
 
   it('does not read an exclusion narrowed after its predicate as the bare type', () => {
-    const r = readRule('Patients with melanoma are also excluded unless treated', 'exclusion').condition;
-    expect(r).toBeNull();
+    // The exception stays beside the type: only melanoma that is not treated excludes, which a
+    // coordinator judges.
+    const [criterion] = parseCriteria('Exclusion Criteria:\n\n* Patients with melanoma are also excluded unless treated');
+    expect(criterion?.rule).toEqual({ all: [type('MELANOMA'), unparsed('treated')] });
   });
 
   it('reads "also excluded" inside an inclusion list as a type the patient must not have (negation.json)', () => {
