@@ -5,12 +5,9 @@
  * "another tumour", "previous invasive tumour"; a second exemption after a parenthetical one; sites or
  * in-situ disease left unmapped in an exemption keep the exemption as a leaf. Negatives: a tumour word
  * that is a therapy's object, a cohort label or an adjective ("tumour infiltrating lymphocytes").
- * Also the condition entries added beside them (C. difficile infection, median sternotomy, organ or
- * tissue allograft, autoimmune pathology).
  */
 import { leavesOf } from '../../src/criteria/facts';
-import { lexicons } from '../../src/criteria/lexicon';
-import { cond, readRule, unparsed } from '../support/criteria';
+import { readRule, unparsed } from '../support/criteria';
 
 const other = (params: Record<string, unknown> = {}, value = true) => ({
   fact: 'otherMalignancy',
@@ -116,6 +113,14 @@ describe('other-malignancy subjects', () => {
     ).toEqual({ condition: other({ withinYears: 5, excluding: [...NMSC, 'BREAST', 'CEAIS'].sort() }), unread: '' });
   });
 
+  it('does not read "any other type of malignancies" after a tumour type as another cancer', () => {
+    const c = readRule(
+      'Patients with pancreatic malignant tumor histologically confirmed as neuroendocrine or any other type of malignancies',
+      'exclusion',
+    ).condition;
+    expect(c ? leavesOf(c).map((l) => l.fact) : []).not.toContain('otherMalignancy');
+  });
+
   it('does not read a tumour that is a therapy’s object, a cohort label or an adjective', () => {
     const facts = (text: string) => {
       const c = readRule(text, 'exclusion').condition;
@@ -132,41 +137,5 @@ describe('other-malignancy subjects', () => {
         'Prostate Cancer: Leptomeningeal metastasis or brain metastasis. Other Solid Tumors: Participants with active central nervous system (CNS) metastases',
       ),
     ).not.toContain('otherMalignancy');
-  });
-});
-
-describe('condition entries', () => {
-  const lex = lexicons();
-
-  it('codes C. difficile infection as a bacterial infection', () => {
-    expect(lex.conditionById.get('clostridioides_difficile_infection')?.icd10).toContain('A04.7');
-    expect(lex.conditionById.get('clostridioides_difficile_infection')?.parents).toEqual(['bacterial_infection']);
-  });
-
-  it('reads C. difficile diarrhoea or colitis whole, not as any colitis', () => {
-    expect(readRule('Presence of Clostridium difficile-associated diarrhea or colitis', 'exclusion')).toEqual({
-      condition: cond({ names: ['clostridioides_difficile_infection'] }),
-      unread: '',
-    });
-  });
-
-  it('reads a median sternotomy, an organ or tissue allograft and autoimmune pathology', () => {
-    expect(readRule('History of median sternotomy.', 'exclusion')).toEqual({
-      condition: cond({ names: ['median_sternotomy'] }),
-      unread: '',
-    });
-    expect(readRule('Prior organ or tissue allograft.', 'exclusion')).toEqual({
-      condition: cond({ names: ['organ_transplant'] }),
-      unread: '',
-    });
-    expect(readRule('Patients with a documented history of autoimmune pathology', 'exclusion')).toEqual({
-      condition: cond({ names: ['autoimmune_disease'] }),
-      unread: '',
-    });
-  });
-
-  it('does not read a bare sternotomy with a time window as the history of one', () => {
-    const c = readRule('Prior sternotomy or thoracotomy within 6 months', 'exclusion').condition;
-    expect(c ? leavesOf(c).filter((l) => l.fact === 'condition') : []).toEqual([]);
   });
 });

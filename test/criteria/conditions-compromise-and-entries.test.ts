@@ -1,0 +1,75 @@
+/**
+ * Condition entries read from real corpus lines: C. difficile infection, median sternotomy, organ or
+ * tissue allograft, autoimmune pathology, respiratory insufficiency ("pulmonary function compromise"),
+ * "cognitively impaired"; and a cause ("resulting from …") kept as a leaf beside the condition.
+ */
+import { leavesOf } from '../../src/criteria/facts';
+import { lexicons } from '../../src/criteria/lexicon';
+import { cond, readRule, unparsed } from '../support/criteria';
+
+describe('condition entries', () => {
+  const lex = lexicons();
+
+  it('codes C. difficile infection as a bacterial infection', () => {
+    expect(lex.conditionById.get('clostridioides_difficile_infection')?.icd10).toContain('A04.7');
+    expect(lex.conditionById.get('clostridioides_difficile_infection')?.parents).toEqual(['bacterial_infection']);
+  });
+
+  it('reads C. difficile diarrhoea or colitis whole, not as any colitis', () => {
+    expect(readRule('Presence of Clostridium difficile-associated diarrhea or colitis', 'exclusion')).toEqual({
+      condition: cond({ names: ['clostridioides_difficile_infection'] }),
+      unread: '',
+    });
+  });
+
+  it('reads a median sternotomy, an organ or tissue allograft and autoimmune pathology', () => {
+    expect(readRule('History of median sternotomy.', 'exclusion')).toEqual({
+      condition: cond({ names: ['median_sternotomy'] }),
+      unread: '',
+    });
+    expect(readRule('Prior organ or tissue allograft.', 'exclusion')).toEqual({
+      condition: cond({ names: ['organ_transplant'] }),
+      unread: '',
+    });
+    expect(readRule('Patients with a documented history of autoimmune pathology', 'exclusion')).toEqual({
+      condition: cond({ names: ['autoimmune_disease'] }),
+      unread: '',
+    });
+  });
+
+  it('reads pulmonary function compromise as respiratory insufficiency, a pulmonary disease', () => {
+    expect(lex.conditionById.get('respiratory_insufficiency')?.parents).toEqual(['pulmonary_disease']);
+    expect(lex.conditionById.get('respiratory_insufficiency')?.icd10).toContain('R06.89');
+    expect(readRule('Has significant pulmonary function compromise, as determined by the investigator', 'exclusion')).toEqual({
+      condition: cond({ names: ['respiratory_insufficiency'], active: true }),
+      unread: '',
+    });
+    expect(readRule('Severe pulmonary function compromise.', 'exclusion')).toEqual({
+      condition: cond({ names: ['respiratory_insufficiency'], active: true }),
+      unread: '',
+    });
+  });
+
+  it('keeps the cause a compromise results from as a leaf beside it', () => {
+    expect(
+      readRule('Has severe pulmonary function compromise resulting from intercurrent pulmonary illnesses.', 'exclusion'),
+    ).toEqual({
+      condition: {
+        all: [cond({ names: ['respiratory_insufficiency'], active: true }), unparsed('resulting from intercurrent pulmonary illnesses')],
+      },
+      unread: '',
+    });
+  });
+
+  it('reads an allogeneic organ or tissue transplant whole', () => {
+    expect(readRule('History of allogeneic organ or tissue transplant', 'exclusion')).toEqual({
+      condition: cond({ names: ['organ_transplant'] }),
+      unread: '',
+    });
+  });
+
+  it('does not read a bare sternotomy with a time window as the history of one', () => {
+    const c = readRule('Prior sternotomy or thoracotomy within 6 months', 'exclusion').condition;
+    expect(c ? leavesOf(c).filter((l) => l.fact === 'condition') : []).toEqual([]);
+  });
+});
