@@ -1,7 +1,9 @@
 /**
  * Condition entries read from real corpus lines: C. difficile infection, median sternotomy, organ or
  * tissue allograft, autoimmune pathology, respiratory insufficiency ("pulmonary function compromise"),
- * "cognitively impaired"; and a cause ("resulting from …") kept as a leaf beside the condition.
+ * "cognitively impaired", impaired gastrointestinal function; and a cause ("resulting from …"), an
+ * effect ("that may alter the absorption …") or a risk ("that is considered a risk factor for RVO")
+ * kept as a leaf beside the condition.
  */
 import { leavesOf } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
@@ -70,6 +72,73 @@ describe('condition entries', () => {
 
   it('does not read a bare sternotomy with a time window as the history of one', () => {
     const c = readRule('Prior sternotomy or thoracotomy within 6 months', 'exclusion').condition;
+    expect(c ? leavesOf(c).filter((l) => l.fact === 'condition') : []).toEqual([]);
+  });
+});
+
+describe('gastrointestinal impairment and risk factors', () => {
+  it('reads impaired gastrointestinal function with what it may alter as a leaf beside it', () => {
+    expect(
+      readRule(
+        'Impairment of gastrointestinal function or gastrointestinal disease that may significantly alter the absorption of the study treatment (e.g., ulcerative diseases, uncontrolled nausea, vomiting, diarrhea, malabsorption syndrome, or small bowel resection).',
+        'exclusion',
+      ),
+    ).toEqual({
+      condition: {
+        all: [
+          cond({ names: ['gastrointestinal_disease'] }),
+          unparsed(
+            'that may significantly alter the absorption of the study treatment (e.g., ulcerative diseases, uncontrolled nausea, vomiting, diarrhea, malabsorption syndrome, or small bowel resection)',
+          ),
+        ],
+      },
+      unread: '',
+    });
+    expect(
+      readRule(
+        'Participant has impairment of gastrointestinal (GI) function or GI disease that may significantly alter the absorption of the study drugs',
+        'exclusion',
+      ),
+    ).toEqual({
+      condition: { all: [cond({ names: ['gastrointestinal_disease'] }), unparsed('that may significantly alter the absorption of the study drugs')] },
+      unread: '',
+    });
+  });
+
+  it('ends the effect clause before the next item of the sentence', () => {
+    const c = readRule(
+      'Impairment of gastrointestinal function or disease which may significantly alter the absorption of study drugs (e.g., active ulcerative disease, uncontrolled vomiting or diarrhea, malabsorption syndrome, complete small bowel resection), or recent (=\\< 3 months) history of a partial or complete bowel obstruction, or other conditions that will interfere significantly with the absorption of oral drugs',
+      'exclusion',
+    ).condition;
+    expect(c).toEqual({
+      any: [
+        {
+          all: [
+            cond({ names: ['gastrointestinal_disease'] }),
+            unparsed(
+              'which may significantly alter the absorption of study drugs (e.g., active ulcerative disease, uncontrolled vomiting or diarrhea, malabsorption syndrome, complete small bowel resection)',
+            ),
+          ],
+        },
+        cond({ names: ['bowel_obstruction'] }),
+      ],
+    });
+  });
+
+  it('reads a pathology that is a risk factor with the risk as a leaf beside it', () => {
+    expect(readRule('Have past history or ongoing retinal pathology that is considered a risk factor for retinopathy or RVO.', 'exclusion')).toEqual({
+      condition: {
+        all: [cond({ names: ['retinal_disorder'] }), unparsed('that is considered a risk factor for retinopathy or RVO')],
+      },
+      unread: '',
+    });
+  });
+
+  it('leaves a risk factor unread when another requirement follows its outcomes', () => {
+    const c = readRule(
+      'Patients with history of retinal pathology or evidence of visible retinal pathology that is considered a risk factor for RVO, intraocular pressure \\> 21 mm Hg as measured by tonometry, or other significant ocular pathology, such as anatomical abnormalities that increase the risk for RVO.',
+      'exclusion',
+    ).condition;
     expect(c ? leavesOf(c).filter((l) => l.fact === 'condition') : []).toEqual([]);
   });
 });
