@@ -76,6 +76,32 @@ describe('condition entries', () => {
   });
 });
 
+describe('third-space fluid', () => {
+  const lex = lexicons();
+
+  it('is an umbrella over pleural effusion, ascites and pericardial effusion', () => {
+    for (const id of ['pleural_effusion', 'ascites', 'pericardial_effusion'])
+      expect(lex.conditionById.get(id)?.parents).toContain('serous_effusion');
+  });
+
+  it('reads uncontrolled third-space fluid accumulation as an active effusion', () => {
+    expect(
+      readRule(
+        'Clinically uncontrolled third-space fluid accumulation, such as pleural effusion or ascites that cannot be controlled by drainage or other methods before enrollment',
+        'exclusion',
+      ).condition,
+    ).toEqual(cond({ names: ['serous_effusion'], active: true }));
+  });
+
+  it('does not stand "serous effusions" bare before examples whose qualifiers it would not share', () => {
+    const c = readRule(
+      'Has a history of serous effusions such as ascites or pleural effusion requiring drainage within 14 days prior to the first administration.',
+      'exclusion',
+    ).condition;
+    expect(c ? leavesOf(c).filter((l) => l.fact === 'condition' && !('withinYears' in (l.params ?? {}))) : []).toEqual([]);
+  });
+});
+
 describe('gastrointestinal impairment and risk factors', () => {
   it('reads impaired gastrointestinal function with what it may alter as a leaf beside it', () => {
     expect(
