@@ -113,6 +113,17 @@ describe('other-malignancy subjects', () => {
     ).toEqual({ condition: other({ withinYears: 5, excluding: [...NMSC, 'BREAST', 'CEAIS'].sort() }), unread: '' });
   });
 
+  it('reads a bare malignancy opening an item with a window as another cancer', () => {
+    expect(readRule('Cancer within the past 5 years, except adequately treated basal cell carcinoma', 'exclusion')).toEqual({
+      condition: other({ withinYears: 5, excluding: ['BCC'] }),
+      unread: '',
+    });
+    expect(readRule('Malignancy within the last 2 years as specified in the protocol', 'exclusion')).toEqual({
+      condition: { all: [other({ withinYears: 2 }), unparsed('within the last 2 years as specified in the protocol')] },
+      unread: '',
+    });
+  });
+
   it('does not read "any other type of malignancies" after a tumour type as another cancer', () => {
     const c = readRule(
       'Patients with pancreatic malignant tumor histologically confirmed as neuroendocrine or any other type of malignancies',
