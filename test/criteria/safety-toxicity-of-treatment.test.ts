@@ -22,6 +22,20 @@ describe('toxicity of treatment by its name', () => {
     });
   });
 
+  it('leaves a recovery to a value of ≤ 2 and a sentence sparing toxicities unread', () => {
+    expect(
+      readRule(
+        'Patients must have recovered from clinical toxicities (resolution of CTCAE (v5) toxicity to a value of ≤ 2).',
+        'inclusion',
+      ).condition,
+    ).not.toEqual(attest('toxicity_recovered', true));
+    const c = readRule(
+      'Continued adverse events from a previously administered chemotherapeutic agents. Grade 1 adverse events and ongoing toxicities such as alopecia are exempt',
+      'exclusion',
+    ).condition;
+    expect(JSON.stringify(c)).not.toContain('toxicity_recovered');
+  });
+
   it('leaves another threshold unread', () => {
     expect(readRule('Any Grade > 2 unresolved toxicity from prior cCRT or sCRT', 'exclusion').condition).not.toEqual(
       attest('toxicity_recovered', false),
