@@ -1,7 +1,8 @@
 /**
  * Condition entries read from real corpus lines: C. difficile infection, median sternotomy, organ or
  * tissue allograft, autoimmune pathology, respiratory insufficiency ("pulmonary function compromise"),
- * "cognitively impaired", impaired gastrointestinal function; and a cause ("resulting from …"), an
+ * "cognitively impaired", impaired gastrointestinal function, third-space fluid, transplant rejection;
+ * and a cause ("resulting from …"), an
  * effect ("that may alter the absorption …") or a risk ("that is considered a risk factor for RVO")
  * kept as a leaf beside the condition.
  */
@@ -166,5 +167,19 @@ describe('gastrointestinal impairment and risk factors', () => {
       'exclusion',
     ).condition;
     expect(c ? leavesOf(c).filter((l) => l.fact === 'condition') : []).toEqual([]);
+  });
+});
+
+describe('transplant rejection', () => {
+  it('is a complication of a solid organ transplant, coded under T86', () => {
+    const lex = lexicons();
+    expect(lex.conditionById.get('transplant_rejection')?.parents).toEqual(['organ_transplant']);
+    expect(lex.conditionById.get('transplant_rejection')?.icd10).toContain('T86.11');
+  });
+
+  it('reads an acute rejection episode with its window', () => {
+    expect(readRule('Biopsy-confirmed acute rejection episode within the past 12 weeks', 'exclusion').condition).toEqual(
+      cond({ names: ['transplant_rejection'], withinYears: 0.23 }),
+    );
   });
 });
