@@ -18,13 +18,6 @@ describe('condition entries', () => {
     expect(lex.conditionById.get('clostridioides_difficile_infection')?.parents).toEqual(['bacterial_infection']);
   });
 
-  it('reads C. difficile diarrhoea or colitis whole, not as any colitis', () => {
-    expect(readRule('Presence of Clostridium difficile-associated diarrhea or colitis', 'exclusion')).toEqual({
-      condition: cond({ names: ['clostridioides_difficile_infection'] }),
-      unread: '',
-    });
-  });
-
   it('reads a median sternotomy, an organ or tissue allograft and autoimmune pathology', () => {
     expect(readRule('History of median sternotomy.', 'exclusion')).toEqual({
       condition: cond({ names: ['median_sternotomy'] }),
