@@ -141,7 +141,7 @@ const WOULD_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+in|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+(?:in|from)|arising\s+from|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -149,6 +149,26 @@ const NARROWING_TAIL =
  */
 const RISK_OR_SYMPTOM_TAIL =
   /^[^.;]{0,60}?\b(?:that|which)\s+(?:is|are|may\s+be|could\s+be|would\s+be)\s+(?:considered\s+|deemed\s+|known\s+to\s+be\s+)?(?:an?\s+)?(?:significant\s+|major\s+)?risk\s+factors?\b|^\s*\)?\s*as\s+(?:an?\s+|the\s+)?(?:major|main|predominant|primary|prominent|presenting)?\s*(?:symptom|sign|manifestation)s?\b/i;
+/**
+ * A clause up to the next item of its sentence: ", or recent history of bowel obstruction" after
+ * "… that may alter the absorption of study drugs (e.g., …)" is another requirement, read on its own.
+ * Only outside parentheses, where examples list their own alternatives.
+ */
+function beforeNextItem(clause: string): string {
+  let depth = 0;
+  for (let i = 0; i < clause.length; i++) {
+    const ch = clause[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (ch === ',' && depth === 0 && /^,\s*(?:or|and|and\/or)\s/i.test(clause.slice(i))) return clause.slice(0, i);
+  }
+  return clause;
+}
+/** The risk-factor form of RISK_OR_SYMPTOM_TAIL, up to its "risk factor(s) for". */
+const RISK_FACTOR_TAIL =
+  /^[^.;,]{0,40}?\s*,?\s*(?:(?:that|which)\s+(?:is|are|may\s+be|could\s+be|would\s+be)\s+(?:considered\s+|deemed\s+|known\s+to\s+be\s+)?(?:an?\s+)?(?:significant\s+|major\s+)?risk\s+factors?\s+for)\b/i;
+/** After the outcomes a risk factor leads to, words of another requirement: a limit, another condition. */
+const RISK_LIST_GOES_ON = /[<>≤≥=]|\d|\b(?:other|history|evidence|pressure|must|should|including|such\s+as|e\.?\s?g\.?)\b/i;
 /** Conditions named as what a risk factor leads to ("risk factors for retinal vein occlusion (RVO): …") are not the patient's. */
 const RISK_OF = /\brisk\s+(?:factors?\s+)?(?:for|of)\s+(?:developing\s+)?(?:[\w-]+[\s,/]*){0,6}$/i;
 /**
@@ -1128,7 +1148,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     ) {
       // "Active autoimmune disease that would preclude the administration of immunotherapy": the
       // condition is necessary, the judgement of its effect left to a coordinator.
-      const clause = /^(?:\b(?:e\.\s?g|i\.\s?e|etc)\.|[^.;]|\.(?=\S))*/i.exec(tail)![0];
+      const clause = beforeNextItem(/^(?:\b(?:e\.\s?g|i\.\s?e|etc)\.|[^.;]|\.(?=\S))*/i.exec(tail)![0]);
       const lead = /^[\s,]*/.exec(clause)![0].length;
       const at = pos + (fullTail.length - tail.length);
       const span: Span = [at + lead, at + clause.trimEnd().length];
@@ -1157,6 +1177,18 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // to a coordinator. The clause ends at a comma, so a condition listed after it keeps its own reading.
       const clause = WITH_CLAUSE.exec(tail)![0];
       const at = pos + (fullTail.length - tail.length);
+      const lead = /^[\s,]*/.exec(clause)![0].length;
+      const span: Span = [at + lead, at + clause.trimEnd().length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
+    } else if (exclusion && RISK_FACTOR_TAIL.test(tail) && !RISK_LIST_GOES_ON.test(tail.slice(RISK_FACTOR_TAIL.exec(tail)![0].length))) {
+      // "Retinal pathology … that is considered a risk factor for RVO": only the pathology that is
+      // such a risk factor, held as an unparsed leaf beside it, so the exclusion stays no wider than
+      // its text. The outcomes it names are not the patient's. Only when the sentence ends with them:
+      // another requirement after them ("…, intraocular pressure > 21 mm Hg, or other …") would be
+      // swallowed by the leaf.
+      const at = pos + (fullTail.length - tail.length);
+      const clause = /^[^.;]*/.exec(tail)![0];
       const lead = /^[\s,]*/.exec(clause)![0].length;
       const span: Span = [at + lead, at + clause.trimEnd().length];
       g.narrow = { text: text.slice(span[0], span[1]), span };

@@ -96,9 +96,13 @@ function exceptionIndex(): ExceptionIndex {
 
 const GATE = /malignan|cancer|neoplas|tumou?r|carcinoma/i;
 
-/** "another malignancy", "second primary cancer", "history of invasive malignancy", "prior cancer". */
+/**
+ * "another malignancy", "second primary cancer", "history of invasive malignancy", "prior cancer";
+ * and a bare "Malignancy within the last 2 years" opening an item: a cancer dated within a window is
+ * another one than the cancer the patient is enrolled for.
+ */
 const SUBJECT =
-  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any|co[\s-]?existing|coexistent)\s+(?:(?:primary|invasive|active|known|current|concurrent|other)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b(?!\s*(?:therapy|treatment))|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b/gi;
+  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any|co[\s-]?existing|coexistent)\s+(?:\([^()]{1,40}\)\s*)?(?:(?:primary|invasive|active|known|current|concurrent|other|non-cured|uncured)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b(?!\s*(?:therapy|treatment))|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s*[,(]\s*other\s+than\b|(?<!\bor\s+(?:any\s+)?)\b(?:an)?other\s+types?\s+of\s+(?:malignant\s+)?(?:tumou?rs?|cancers?|malignanc(?:y|ies))\b|\bmultiple\s+(?:primary\s+)?(?:cancers|malignancies|malignant\s+tumou?rs)\b|^\s*(?:(?:subjects?|patients?|participants?)\s+with\s+)?(?:an?\s+|any\s+)?(?:malignanc(?:y|ies)|malignant\s+(?:tumou?rs?|diseases?)|cancers?)(?=\s+(?:with)?in\s+the\s+(?:last|past|previous|preceding)\s+(?:\d|one|two|three|four|five|six|ten)\b)|(?<!\b(?:for|of|with|to|against|treat\w*)\s+(?:an?\s+|the\s+)?)\b(?:another|other|additional|previous|prior)\s+(?:(?:invasive|primary|solid)\s+)*tumou?rs?\b(?!\s*\)?\s*:|[\s-]*(?:types?|cohorts?|histolog\w*|specific|treatments?|therapy|therapies|directed|related|tissue|samples?|lesions?|sites?|volume|response|size|burden|markers?|infiltrating|associated|derived|agnostic|boards?|cells?|models?|growth|progression|assessments?|evaluations?|measurements?|bed)\b)/gi;
 
 /** Activity the fact cannot hold: "that is progressing or requires active treatment", "concurrent". */
 const ACTIVE_ONLY =
@@ -141,10 +145,10 @@ const CURATIVE = /\b(?:curative|curatively|cured|remission|disease[\s-]free|no\s
 const ENUMERATED = /^\s*(?:\(?(?:[a-h]|i{1,3}|iv|v)\)|[a-h]\.\s)/i;
 /** Exemptions by judgement or risk, not by cancer type. */
 const UNMAPPABLE_EXEMPTION =
-  /\b(?:natural\s+history|interfere\w*|negligible|agreement|approv(?:al|ed)\s+(?:by|of|from)|case[\s-]by[\s-]case|discussion\s+with|minimal|low[\s-]+(?:(?:potential|malignant)\s+)?(?:risk|likelihood|malignancy|grade)|judge?ment|opinion|discretion|deemed|considered\s+(?:cured|low)|(?:risk|likelihood|potential)\s+(?:of|for)\s+(?:recurrence|relapse|metastasis|death|progression|spread\w*|cancer))\b/i;
+  /\b(?:natural\s+history|interfere\w*|negligible|(?:specified|defined|described|listed)\s+in\s+the\s+(?:study\s+)?protocol|agreement|approv(?:al|ed)\s+(?:by|of|from)|case[\s-]by[\s-]case|discussion\s+with|minimal|low[\s-]+(?:(?:potential|malignant)\s+)?(?:risk|likelihood|malignancy|grade)|judge?ment|opinion|discretion|deemed|considered\s+(?:cured|low)|(?:risk|likelihood|potential)\s+(?:of|for)\s+(?:recurrence|relapse|metastasis|death|progression|spread\w*|cancer))\b/i;
 /** "other than the disease under study": the cancer of the trial, which the fact already leaves out. */
 const UNDER_STUDY =
-  /\b(?:the\s+)?(?:primary\s+)?(?:cancer|malignanc(?:y|ies)|disease|tumou?r|indication)s?\s+(?:under\s+(?:study|investigation)|being\s+(?:studied|evaluated|investigated)|(?:studied|evaluated|investigated)\s+in\s+this\s+(?:study|trial))(?:\s+in\s+this\s+(?:study|trial))?|\b(?:those|the\s+ones?|the\s+(?:cancer|malignanc(?:y|ies)|disease)|that)?\s*(?:being\s+)?(?:treated|studied)\s+in\s+this\s+(?:study|trial)/gi;
+  /\b(?:the\s+)?(?:primary\s+)?(?:cancer|malignanc(?:y|ies)|disease|tumou?r|indication)s?\s+(?:under\s+(?:study|investigation|treatment)|being\s+(?:studied|evaluated|investigated)|(?:studied|evaluated|investigated)\s+in\s+this\s+(?:study|trial))(?:\s+in\s+(?:this|the)\s+(?:study|trial))?|\b(?:those|the\s+ones?|the\s+(?:cancer|malignanc(?:y|ies)|disease)|that)?\s*(?:being\s+)?(?:treated|studied)\s+in\s+this\s+(?:study|trial)/gi;
 /**
  * The generic subject of a window item ("or any other cancer from which the patient has been
  * disease-free for 2 years", "except for malignancy treated with curative intent …"): it names no
@@ -154,10 +158,16 @@ const UNDER_STUDY =
 const GENERIC_ITEM =
   /(?:^|[,;:(]|\b(?:or|and|for|of|with|except|unless|include|includes|are|a\)|b\)|c\)|i\)|ii\)))\s*(?:(?:any|an?|the|all|those)\s+)?(?:(?:completely|curatively|adequately|successfully|previously)\s+)?(?:(?:treated|resected)\s+)?(?:(?:other|another|prior|previous|second|additional|primary|invasive)\s+)*(?:malignanc(?:y|ies)|cancers?|tumou?rs?|neoplasms?)\b/gi;
 /** Words that name a cancer: an exemption item must be mapped when it holds one. */
-const CANCER_WORD_SOURCE = String.raw`\b(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?|neoplasms?|neoplasia|lymphomas?|leuka?emias?|melanomas?|sarcomas?|myelomas?|adenocarcinomas?|lesions?|in\s+situ|cis)\b`;
+const CANCER_WORD_SOURCE = String.raw`\b(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?|neoplasms?|neoplasia|lymphomas?|leuka?emias?|melanomas?|sarcomas?|myelomas?|adenocarcinomas?|lesions?|in[\s-]+situ|cis)\b`;
 const CANCER_WORD = new RegExp(CANCER_WORD_SOURCE, 'i');
 const UNMAPPABLE_ALL = new RegExp(UNMAPPABLE_EXEMPTION.source, 'gi');
 const CANCER_WORD_ALL = new RegExp(CANCER_WORD_SOURCE, 'gi');
+/**
+ * An organ left over in an exemption clause ("in situ carcinoma of the cervix, breast, prostate"): the
+ * head noun was mapped for one site only, so the others name cancers the lexicon did not map.
+ */
+const SITE_WORD =
+  /\b(?:breast|prostat(?:e|ic)\b(?![\s-]+specific)|cervix|cervical|bladder|uter\w+|endometri\w+|thyroid|colon|colorectal|rectal|lung|skin|kidney|renal|ovar\w+|gastric|stomach|liver|pancrea\w+|esophag\w+|oesophag\w+|head\s+and\s+neck)\b/i;
 /** Between a window and an unmappable exemption: they are alternatives ("disease-free 2 years or deemed at low risk"). */
 const ALTERNATIVE = /;|(?<!\/)\bor\b(?!\s*\/)/i;
 
@@ -424,6 +434,12 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const broaderText: string[] = [];
   const clauses: Span[] = [];
   if (exceptAt && !treatmentExcept) clauses.push([mainEnd, exceptEnd]);
+  // "Active malignancy (other than the disease under treatment) within 3 years except for curable
+  // cancers": after a parenthetical exemption, a second one in the same sentence is a clause too.
+  if (exceptAt && !treatmentExcept && exceptEnd < sEnd) {
+    const again = EXCEPT.exec(text.slice(exceptEnd, sEnd));
+    if (again) clauses.push([exceptEnd + again.index, sEnd]);
+  }
   // "Exceptions … include the following: …; completely resected basal cell …; …": items after a
   // colon go on across semicolons.
   let listOpen = false;
@@ -485,7 +501,12 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     const leftover = outside(text, a, b, mapped);
     for (const c of clauseCodes) codes.add(c);
     // A clause that maps nothing ("unless no additional therapy is anticipated") is as unmappable.
-    if (CANCER_WORD.test(leftover) || UNMAPPABLE_EXEMPTION.test(leftover) || (!mapped.length && /[a-z]{3,}/i.test(leftover))) {
+    if (
+      CANCER_WORD.test(leftover) ||
+      SITE_WORD.test(leftover) ||
+      UNMAPPABLE_EXEMPTION.test(leftover) ||
+      (!mapped.length && /[a-z]{3,}/i.test(leftover))
+    ) {
       cover.push([a, b]);
       const q = clauseText(text, a, b);
       if (!free) {

@@ -76,6 +76,16 @@ const NOT_IN_EXCEPTION = String.raw`(?<!\b(?:except(?:ion)?s?|excluding|includin
 const TREATED =
   /\b(?:prior|previous|previously|earlier|last|recent|anti-?cancer|therap\w*|treatments?|chemo\w*|radi\w*|surg\w*|agents?|immunotherap\w*|drugs?)\b/i;
 
+/**
+ * A toxicity, or a recovery from adverse events, is of treatment by its name ("Ongoing toxicities ≥
+ * Grade 2 per NCI CTCAE", "Has not recovered from AEs to at least Grade 1"); an adverse event alone
+ * may be a disease's.
+ */
+const TREATMENT_HARM = /\btoxicit(?:y|ies)\b|\brecover\w*\s+from\s+(?:all\s+|any\s+)?(?:AEs?|adverse\s+(?:events?|effects?|reactions?))\b/i;
+
+/** A sentence sparing some toxicities ("Grade 1 adverse events and ongoing toxicities such as alopecia are exempt"). */
+const SPARED = /\b(?:exempt\w*|allowed|permitted|eligible|acceptable|exceptions?)\b/i;
+
 export const SAFETY_STATEMENTS: Statement[] = [
   ...ALLERGY_STATEMENTS,
   {
@@ -119,10 +129,13 @@ export const SAFETY_STATEMENTS: Statement[] = [
     // Toxicity from earlier treatment, to grade 1 or baseline; other thresholds are another question.
     // ("Grade ≥ 2 toxicity unresolved" is the same threshold; "recovered to Grade ≤ 2" is not.)
     reject: new RegExp(
-      String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<|<)\s*[23]\b|(?:≤|<=|=<|\bto)\s*grade\s*[23]\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|\bgrade\s*(?:>=|≥|=>)\s*3\b|(?:>|>=|≥|=>)\s*grade\s*[34]\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b)`,
+      String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<|<)\s*[23]\b|(?:≤|<=|=<|\bto)\s*grade\s*[23]\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|\bgrade\s*(?:>=|≥|=>)\s*3\b|(?:>|>=|≥|=>)\s*grade\s*[34]\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b|(?<=\bvalue\s+of\s*)(?:≤|<=|=<|<)\s*[23]\b)`,
       'i',
     ),
-    applies: (input, sentence) => TREATED.test(sentence) || input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass'),
+    applies: (input, sentence) =>
+      TREATED.test(sentence) ||
+      (TREATMENT_HARM.test(sentence) && !SPARED.test(sentence)) ||
+      input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass'),
     // "not" and "without" are negation triggers, read by the scopes.
     // A floor above grade 1 states the toxicity as present ("Subjects with ≥ Grade 2 toxicities caused by previous therapy").
     // "AEs from prior therapy which have not recovered": a "not" after the toxicity is inside the
