@@ -305,6 +305,7 @@ function typeListMembers(findings: PlacedFinding[], text: string, mentions: read
   const gone = new Set<PlacedFinding>();
   // A list that took in a member is still the list.
   const lists = new Set(findings.filter((f) => f.scope < 0 && cancerCodes(f.condition)));
+  const took = new Set<PlacedFinding>();
   for (const b of findings) {
     if (b.category !== 'biomarker' || b.scope >= 0 || gone.has(b)) continue;
     // A member written inside the list: the marker is read from a cancer word of the list ("TNBC").
@@ -321,6 +322,7 @@ function typeListMembers(findings: PlacedFinding[], text: string, mentions: read
       host.condition = withTypeLeaf(host.condition, rest.length ? { any: [cancerLeaf(leaf, rest), qualified] } : qualified);
       host.spans.push(...b.spans);
       gone.add(b);
+      took.add(host);
       continue;
     }
     // A member after or before the list, joined to it as one more item.
@@ -334,14 +336,18 @@ function typeListMembers(findings: PlacedFinding[], text: string, mentions: read
       list.condition = { any: [list.condition, { all: [b.condition, bound.condition] }] };
       list.spans.push(...b.spans, ...bound.spans);
       gone.add(b).add(bound);
+      took.add(list);
     } else if (TUMOUR_NOUN_AFTER.test(text.slice(b.end)) || TUMOUR_NOUN_END.test(text.slice(b.start, b.end))) {
       list.condition = { any: [list.condition, b.condition] };
       list.spans.push(...b.spans);
       gone.add(b);
+      took.add(list);
     }
   }
   if (!gone.size) return findings;
   const kept = findings.filter((f) => !gone.has(f));
+  // A list that took in a member reads the marker's words too.
+  for (const f of took) f.alsoReads = [...new Set([...(f.alsoReads ?? []), 'biomarker' as Category])];
   for (const f of kept) {
     f.start = Math.min(...f.spans.map((sp) => sp[0]));
     f.end = Math.max(...f.spans.map((sp) => sp[1]));

@@ -32,6 +32,11 @@ describe('members of a cancer-type list defined by a marker', () => {
     });
   });
 
+  it('counts the marker of a member as read for the biomarker topic', () => {
+    const [criterion] = parseCriteria('Inclusion Criteria:\n\n* Diagnosed with stages I-IV primary NSCLC, MM, TNBC or RCC');
+    expect(criterion?.categoriesRead).toContain('biomarker');
+  });
+
   it('reads a marker-defined tumour class written as the last item as one more alternative (NCT04787042)', () => {
     expect(readRule('Melanoma, RCC, TNBC, NSCLC, SCCHN, and MSI-Hi tumors', 'inclusion').condition).toEqual({
       any: [{ any: [type('MELANOMA', 'RCC', 'NSCLC', 'HNSC'), { all: [type('BREAST'), tripleNegative] }] }, marker('MSI', 'high')],
