@@ -358,9 +358,12 @@ describe('ClinicalTrials.gov sync', () => {
 
   it('lets only one sync run at a time: a second concurrent runner gets status locked and writes nothing', async () => {
     mock.inject({ fault: { kind: 'slow', delayMs: 400 } });
-    const first = runSync(syncDeps(store, mock), { interactive: false });
+    // The slow answers only keep the first run busy; a timeout well above them keeps a loaded machine
+    // from turning one into a retry, which would count as a second /version call.
+    const patient = { CTGOV_TIMEOUT_MS: 10_000 };
+    const first = runSync(syncDeps(store, mock, patient), { interactive: false });
     while (mock.studyRequests().length === 0) await new Promise((r) => setTimeout(r, 10));
-    const second = await runSync(syncDeps(store, mock), { interactive: false });
+    const second = await runSync(syncDeps(store, mock, patient), { interactive: false });
     expect(second).toMatchObject({ status: 'locked', runId: null, pages: 0 });
     expect((await first).status).toBe('succeeded');
     expect(await runs(store)).toHaveLength(1);
