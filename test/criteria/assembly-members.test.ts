@@ -11,9 +11,8 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import { parseCriteria } from '../../src/criteria/parse';
-import { readRule, unparsed } from '../support/criteria';
+import { readRule, unparsed, cancerType as type } from '../support/criteria';
 
-const type = (...codes: string[]): Condition => ({ fact: 'cancerType', operator: 'equal', value: true, params: { codes } });
 const marker = (gene: string, status: string, alteration?: string): Condition => ({
   fact: 'biomarker',
   operator: 'equal',

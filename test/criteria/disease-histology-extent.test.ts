@@ -7,26 +7,8 @@
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { mentionIds, readRule, unparsed } from '../support/criteria';
+import { mentionIds, readRule, unparsed, cancerType as type, extent, stage } from '../support/criteria';
 
-const type = (...codes: string[]): Condition => ({
-  fact: 'cancerType',
-  operator: 'equal',
-  value: true,
-  params: { codes },
-});
-const extent = (e: string, value = true): Condition => ({
-  fact: 'diseaseExtent',
-  operator: 'equal',
-  value,
-  params: { extent: e },
-});
-const stage = (...groups: string[]): Condition => ({
-  fact: 'stage',
-  operator: 'equal',
-  value: true,
-  params: { groups },
-});
 const beyondLiver: Condition = {
   all: [
     extent('metastatic'),

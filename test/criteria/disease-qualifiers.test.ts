@@ -5,25 +5,13 @@
  * Real corpus lines, with the readings they must not get.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
-import { mentionIds, readRule, unparsed } from '../support/criteria';
+import { mentionIds, readRule, unparsed, cancerType as type, extent } from '../support/criteria';
 
-const type = (...codes: string[]): Condition => ({
-  fact: 'cancerType',
-  operator: 'equal',
-  value: true,
-  params: { codes },
-});
 const notType = (code: string): Condition => ({
   fact: 'cancerType',
   operator: 'equal',
   value: false,
   params: { codes: [code] },
-});
-const extent = (e: string, value = true): Condition => ({
-  fact: 'diseaseExtent',
-  operator: 'equal',
-  value,
-  params: { extent: e },
 });
 const measurable = (value = true): Condition => ({ fact: 'measurableDisease', operator: 'equal', value });
 const factsOf = (c: Condition | null): string[] =>

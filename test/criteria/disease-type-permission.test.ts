@@ -3,11 +3,8 @@
  * others away: any(type, unknown). An exclusion that restates its types "are also excluded", with
  * a reason after it, reads as the types. Corpus lines, and negatives written for the edges (marked).
  */
-import type { Condition } from '../../src/criteria/facts';
 import { parseCriteria } from '../../src/criteria/parse';
-import { readRule, unparsed } from '../support/criteria';
-
-const type = (...codes: string[]): Condition => ({ fact: 'cancerType', operator: 'equal', value: true, params: { codes } });
+import { readRule, unparsed, cancerType as type } from '../support/criteria';
 
 describe('cancer types permitted by an inclusion', () => {
   it('lets the named melanoma subtypes in and leaves every other patient open', () => {

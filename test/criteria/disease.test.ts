@@ -11,7 +11,7 @@ import { findScopes } from '../../src/criteria/negation';
 import { parseCriteria, readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise, tokenize } from '../../src/criteria/text';
-import { goldenLines, readLine } from '../support/criteria';
+import { goldenLines, readLine, cancerType as type, extent, stage } from '../support/criteria';
 
 function read(text: string, kind: CriterionKind = 'inclusion', context: string[] = []) {
   return readCriterion(normalise(text).text, kind, context);
@@ -38,24 +38,6 @@ function inputOf(text: string, kind: CriterionKind = 'inclusion', context: strin
 const diseaseOf = (text: string, kind: CriterionKind = 'inclusion', context: string[] = []): Condition[] =>
   extractDisease(inputOf(text, kind, context)).map((f) => f.condition);
 
-const type = (...codes: string[]): Condition => ({
-  fact: 'cancerType',
-  operator: 'equal',
-  value: true,
-  params: { codes },
-});
-const extent = (e: string, value = true): Condition => ({
-  fact: 'diseaseExtent',
-  operator: 'equal',
-  value,
-  params: { extent: e },
-});
-const stage = (...groups: string[]): Condition => ({
-  fact: 'stage',
-  operator: 'equal',
-  value: true,
-  params: { groups },
-});
 const tnm = (category: string, ...values: string[]): Condition => ({
   fact: 'tnm',
   operator: 'equal',

@@ -105,6 +105,11 @@ export const uln = (name: string, operator: string, value: number): Condition =>
 export const lln = (name: string, operator: string, value: number): Condition =>
   ({ fact: 'labLln', operator, value, params: { name } }) as Condition;
 
+/** Disease leaves, as the disease readers write them. */
+export const cancerType = (...codes: string[]): Condition => ({ fact: 'cancerType', operator: 'equal', value: true, params: { codes } });
+export const extent = (e: string, value = true): Condition => ({ fact: 'diseaseExtent', operator: 'equal', value, params: { extent: e } });
+export const stage = (...groups: string[]): Condition => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
+
 export const therapy = (params: Record<string, unknown>, value = true): Condition => ({
   fact: 'priorTherapy',
   operator: 'equal',

@@ -28,9 +28,9 @@
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { leavesOf, type Condition } from '../facts';
-import { drugInClass } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import {
+  isSteroidMention,
   negatedAt,
   polarityMode,
   sentenceEnd,
@@ -504,10 +504,7 @@ function requiredWithin(input: ExtractInput, from: number, to: number): TimedUse
   const candidates: Array<{ start: number; end: number; steroid: boolean; use: (days: number) => Condition }> = [];
   for (const m of input.mentions) {
     if (m.start < from || m.end > to) continue;
-    const steroid =
-      (m.type === 'drugClass' && m.id === 'corticosteroid') ||
-      (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
-    if (steroid) candidates.push({ start: m.start, end: m.end, steroid, use: (days) => steroidUse(days, true) });
+    if (isSteroidMention(input, m)) candidates.push({ start: m.start, end: m.end, steroid: true, use: (days) => steroidUse(days, true) });
   }
   for (const run of treatmentRun(input, from, to))
     candidates.push({
@@ -558,10 +555,7 @@ function steroidDoses(input: ExtractInput, from: number, to: number): Span[] {
   const out: Span[] = [];
   for (const m of input.mentions) {
     if (m.start < from || m.end > to) continue;
-    const steroid =
-      (m.type === 'drugClass' && m.id === 'corticosteroid') ||
-      (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
-    if (!steroid) continue;
+    if (!isSteroidMention(input, m)) continue;
     const lead = STEROID_DOSE_LEAD.exec(text.slice(Math.max(from, m.start - 80), m.start));
     if (!lead) continue;
     const tail = STEROID_DOSE_TAIL.exec(text.slice(m.end, to));

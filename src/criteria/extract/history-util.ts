@@ -6,7 +6,7 @@
  */
 import { tokenAt, type ExtractInput } from './extractor';
 import type { Condition } from '../facts';
-import { drugInClass } from '../lexicon';
+import { drugInClass, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { foldWord, type Token } from '../text';
 
@@ -361,6 +361,11 @@ const STEROID_WINDOW = new RegExp(
 const STEROID_ALTERNATIVE =
   /^\s*,?\s*(?:\(\s*[^()]*\b(?:physiologic\w*|replacement|(?<!first\s)doses?|mg)\b[^()]*\)|or\s+(?:be\s+|are\s+|is\s+|have\s+been\s+)?(?:on|receiving|with|at|taking)\s+(?:an?\s+)?(?:stable|low|decreasing|tapering|physiologic\w*|replacement|non-?increasing|steady|dose|doses)\b[^.;]*?(?=[.;]|,\s*and\b|\band\s+(?:there|the|have|has|is|are|must|no|an?)\b|,?\s*(?:for|in\s+the)\s+(?:at\s+least|a\s+minimum|>=|≥|\d)|$))/i;
 
+/** A mention of corticosteroids, as the class or as a drug in it ("dexamethasone"). */
+export function isSteroidMention(input: ExtractInput, m: Mention): boolean {
+  return (m.type === 'drugClass' && m.id === 'corticosteroid') || (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
+}
+
 /**
  * A requirement that the patient be off corticosteroids, found in [from, to): "off steroids for at
  * least 14 days", "without requirement of steroid treatment for at least 14 days prior to first
@@ -378,10 +383,7 @@ export function steroidFree(
   const { text } = input;
   for (const m of input.mentions) {
     if (m.start < from || m.end > to) continue;
-    const steroid =
-      (m.type === 'drugClass' && m.id === 'corticosteroid') ||
-      (m.type === 'drug' && drugInClass(input.lex, m.id, 'corticosteroid'));
-    if (!steroid) continue;
+    if (!isSteroidMention(input, m)) continue;
     const lead = STEROID_FREE_LEAD.exec(text.slice(Math.max(from, m.start - 90), m.start));
     if (!lead) continue;
     const start = m.start - lead[0].length;
