@@ -2,13 +2,9 @@
  * Statements round 9: medicines the protocol prohibits without naming them (prohibited_medication),
  * the investigator's catch-all in its "disease, metabolic dysfunction … that contraindicates the use
  * of an investigational drug" wording, a dotted version ("CTCAE v5.0") read whole inside a
- * statement's run, and `alsoReads` carried from a statement onto its finding. Real corpus lines
+ * statement's run. Real corpus lines
  * with the rule they must get, and lines that must not get it.
  */
-import { readStatements, STATEMENT_COMMON, type Statement } from '../../src/criteria/extract/history-statements';
-import { lexicons } from '../../src/criteria/lexicon';
-import { findScopes } from '../../src/criteria/negation';
-import { normalise, tokenize } from '../../src/criteria/text';
 import { attest, attestationTopics, readRule } from '../support/criteria';
 
 describe('medicines the protocol prohibits (prohibited_medication)', () => {
@@ -99,27 +95,6 @@ describe('a statement’s run', () => {
         'inclusion',
       ),
     ).toEqual({ condition: attest('toxicity_recovered', true), unread: '' });
-  });
-
-  it('copies a statement’s alsoReads onto its finding', () => {
-    const st: Statement = {
-      topic: 'toxicity_recovered',
-      category: 'other',
-      gate: /recover/i,
-      anchor: /\brecovered\b/i,
-      polarity: 'requirement',
-      words: STATEMENT_COMMON,
-      alsoReads: ['medical_history'],
-    };
-    const text = normalise('Patients must have recovered').text;
-    const lex = lexicons();
-    const tokens = tokenize(text);
-    const findings = readStatements(
-      { kind: 'inclusion', text, tokens, mentions: lex.index.scan(text, tokens), scopes: findScopes(text, lex, tokens), context: [], contextMentions: [], lex },
-      [st],
-    );
-    expect(findings).toHaveLength(1);
-    expect(findings[0]!.alsoReads).toEqual(['medical_history']);
   });
 });
 

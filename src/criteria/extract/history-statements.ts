@@ -62,8 +62,6 @@ export interface Statement {
   topicFor?: (sentence: string) => string;
   /** Following sentences that only comment on the statement ("Killed vaccines are allowed"). */
   note?: { test: RegExp; words: Set<string> };
-  /** Other categories the statement reads besides `category` (copied onto the finding; see Finding.alsoReads). */
-  alsoReads?: Category[];
 }
 
 /** Words of timing and subject that any statement may be surrounded by; treatments are left out. */
@@ -243,7 +241,6 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
         spans,
         anchor: at,
         polarityHandled: true,
-        ...(st.alsoReads ? { alsoReads: st.alsoReads } : {}),
       });
     }
   }
