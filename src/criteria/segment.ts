@@ -125,7 +125,7 @@ function isShortLabel(norm: string): boolean {
 }
 /** A lead-in whose items are the exceptions to it: "…, except for:", "… with the following exceptions:", "… unless:". */
 const EXCEPTIONS_FOLLOW =
-  /(?:\b(?:except(?:ions?)?(?:\s+for)?|other\s+than|with\s+the\s+(?:following\s+)?(?:qualifications\s+and\s+)?exceptions?(?:\s+of)?|exceptions?\s+(?:to\s+this\s+\w+\s+)?(?:include|are)|excluding|apart\s+from|unless)\b(?:\s+(?:the\s+following|any\s+of\s+the\s+following|that|those|participants|patients)){0,2}\s*:?|^exceptions?\s*:?)\s*$/i;
+  /(?:\b(?:except(?:ions?)?(?:\s+for)?|other\s+than|with\s+the\s+(?:following\s+)?(?:qualifications\s+and\s+)?exceptions?(?:\s+of|\s+(?:which|that)\s+(?:are|is)\s+(?:allowed|permitted))?|exceptions?\s+(?:to\s+this\s+\w+\s+)?(?:include|are)|excluding|apart\s+from|unless)\b(?:\s+(?:the\s+following|any\s+of\s+the\s+following|that|those|participants|patients)){0,2}\s*:?|^exceptions?\s*:?)\s*$/i;
 /** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"), or the exceptions to it ("EXCEPTIONS: …"). */
 const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b|exceptions?\s*:)/i;
 /** A letter or number opening the text inside a bullet ("* a. Congestive heart failure …"). */
@@ -199,6 +199,7 @@ function splitLines(source: string): Line[] {
   let pos = 0;
   let escapedIndent: number | null = null;
   const numberIndent = new Map<number, number>();
+  let lastNumber: { n: number; indent: number } | null = null;
   for (const raw of source.split('\n')) {
     const start = pos;
     const end = pos + raw.length;
@@ -220,16 +221,90 @@ function splitLines(source: string): Line[] {
     const contentOffset = m ? m[0].length : lead.length;
     let contentEnd = start + line.length;
     while (contentEnd > start + contentOffset && /\s/.test(source[contentEnd - 1]!)) contentEnd--;
-    lines.push({
+    const whole: Line = {
       start,
       end: contentEnd,
       indent,
       contentStart: start + contentOffset,
       marker: m ? m[2]! : null,
       content: source.slice(start + contentOffset, contentEnd),
-    });
+    };
+    for (const part of inlineItems(whole, source, lastNumber)) {
+      const n: RegExpExecArray | null = part.marker ? /^\(?(\d+)/.exec(part.marker) : null;
+      if (n && part !== whole) numberIndent.set(Number(n[1]), part.indent);
+      if (n) lastNumber = { n: Number(n[1]), indent: part.indent };
+      lines.push(part);
+    }
   }
   return lines;
+}
+
+/**
+ * A word before a number that makes it part of the sentence ("grade 2. Patients", "stage 3. …"),
+ * not the next item's number.
+ */
+const COUNTED_WORD = /\b(?:grades?|stages?|types?|phases?|cycles?|levels?|parts?|cohorts?|arms?|steps?|days?|weeks?|months?|years?|versions?|v|class|tiers?|groups?|lines?|criteri(?:on|a)|items?|sections?|no|nos|number|and|or|to|of|than)\s*$|[≥≤<>=]\s*$/i;
+
+/**
+ * Numbered items run together on one line, their line breaks lost: "9. Serum creatinine ≤ 2.0 × ULN.
+ * 10. Cardiac ejection fraction > 45%" (the list's next number, after a sentence end), or a list of
+ * its own after a colon, "except for: 1. Type I diabetes; 2. Hypothyroidism; 3. …" (numbered from 1,
+ * two items at least). Each becomes a line of its own, at the same [start, end) offsets into the
+ * source: the next number as a sibling, the list after a colon one level under the line.
+ */
+function inlineItems(line: Line, source: string, lastNumber: { n: number; indent: number } | null): Line[] {
+  if (!/\d\\?[.)]\s/.test(line.content)) return [line];
+  // Markers in the line's content: "N." or "N)" after whitespace, before a word or a bracket. A
+  // sibling's number must open a sentence (a capital); a sub-list's numbers carry their own count.
+  const nums: { pos: number; n: number; len: number; marker: string; before: string; capital: boolean }[] = [];
+  const re = /(?<=\s)(\d{1,2})(\\?[.)])[ \t]+(?=[\p{L}(])/gu;
+  for (let m = re.exec(line.content); m; m = re.exec(line.content)) {
+    const after = line.content.charAt(m.index + m[0].length);
+    nums.push({
+      pos: line.contentStart + m.index,
+      n: Number(m[1]),
+      len: m[0].length,
+      marker: m[1]! + m[2]!,
+      before: line.content.slice(Math.max(0, m.index - 20), m.index),
+      capital: after === '(' || after !== after.toLowerCase(),
+    });
+  }
+  const parts: Line[] = [];
+  // Ends `from` before the marker at `pos` and returns the line that marker opens.
+  const cut = (from: Line, x: (typeof nums)[number], indent: number): Line => {
+    let end = x.pos;
+    while (end > from.contentStart && /\s/.test(source[end - 1]!)) end--;
+    parts.push({ ...from, end, content: source.slice(from.contentStart, end) });
+    const contentStart = x.pos + x.len;
+    return { start: x.pos, end: from.end, indent, contentStart, marker: x.marker, content: source.slice(contentStart, from.end) };
+  };
+  // A list of its own after a colon: "…: 1. A 2. B 3. C", counted from 1.
+  const sub: typeof nums = [];
+  const first = nums.findIndex((x) => x.n === 1 && /:\s*$/.test(x.before));
+  // Only under an item's own line: in a paragraph continuing the item above, the colon may close a
+  // sentence of that item's, whose other parts the sub-list would cut off.
+  if (first >= 0 && line.marker !== null) {
+    for (const x of nums.slice(first)) if (x.n === sub.length + 1 && (x.n === 1 || !COUNTED_WORD.test(x.before))) sub.push(x);
+    if (sub.length < 2) sub.length = 0;
+  }
+  // The list's next numbers, each after a sentence end ("… ≥ 45 mL/min. 9. Cardiac …"), before any sub-list.
+  // A line under a bullet continues the numbered list above it: "8. Adequate organ function:", "*
+  // Creatinine ≤ 2.0 × ULN. 9. Cardiac ejection fraction > 45%".
+  let cur = line;
+  const own = line.marker ? /^\(?(\d+)/.exec(line.marker) : null;
+  const list = own ? { n: Number(own[1]), indent: line.indent } : lastNumber;
+  if (list) {
+    let expect = list.n + 1;
+    for (const x of nums) {
+      if (sub[0] && x.pos >= sub[0].pos) break;
+      if (x.n !== expect || !x.capital || !/[.;]\s*$/.test(x.before)) continue;
+      cur = cut(cur, x, list.indent);
+      expect++;
+    }
+  }
+  for (const x of sub) cur = cut(cur, x, line.indent + 1);
+  parts.push(cur);
+  return parts;
 }
 
 type Heading =
@@ -392,10 +467,20 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     prevLineEnd = line.end;
   }
 
+  // An item opens its line unless it was cut from one (inlineItems): then only its marker is before it.
+  const opensLine = (item: Item): boolean => {
+    const lineStart = source.lastIndexOf('\n', item.start - 1) + 1;
+    return /^[ \t]*(?:\S{1,8}[ \t]+)?$/.test(source.slice(lineStart, item.start));
+  };
+  const markerStart = (item: Item): number => {
+    let p = item.start;
+    while (p > 0 && /[ \t]/.test(source[p - 1]!)) p--;
+    return item.marker && source.slice(p - item.marker.length, p) === item.marker ? p - item.marker.length : item.start;
+  };
   // Where an item's own text ends when `child` is removed from under it: before the child's line.
   const endBefore = (item: Item, child: Item): number => {
     const lastNl = source.lastIndexOf('\n', child.start - 1);
-    let end = lastNl >= item.start ? lastNl : child.start;
+    let end = lastNl >= item.start && opensLine(child) ? lastNl : markerStart(child);
     while (end > item.start && /\s/.test(source[end - 1]!)) end--;
     return end;
   };
@@ -549,7 +634,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // Trim back over the child's marker line and the whitespace before it.
     const before = source.slice(item.start, first.start);
     const lastNl = before.lastIndexOf('\n');
-    let end = lastNl >= 0 ? item.start + lastNl : first.start;
+    let end = lastNl >= 0 && opensLine(first) ? item.start + lastNl : markerStart(first);
     while (end > item.start && /\s/.test(source[end - 1]!)) end--;
     return end;
   };

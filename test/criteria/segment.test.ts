@@ -335,6 +335,35 @@ describe('segmentCriteria on real studies', () => {
     expect(methods[0]!.context.at(-1)).toMatch(/^Female subjects of childbearing potential unwilling to use protocol specified method of contraception/);
   });
 
+  it('splits numbered items run together on one line: the list\'s next number after a sentence end, or a list after a colon (NCT04771520, NCT06889610, NCT04370587, NCT07504796)', () => {
+    // "* Serum creatinine … ≥45 mL/min. 9. Cardiac ejection fraction …" under "8\\.": item 9 of the outer list.
+    const organ = segmentCriteria(criteriaText('NCT04771520'));
+    expect(organ.map((s) => s.normText)).toContain('Serum creatinine <=2.0 x ULN or creatinine clearance >=45 mL/min.');
+    const lvef = organ.find((s) => s.normText.startsWith('Cardiac ejection fraction'));
+    expect(lvef?.context).toEqual([]);
+    // "Age between 18-80 years,gender not limited; 2. Patients with hepatic lesions …; 3. Expected survival≥3 months; …"
+    const ablation = segmentCriteria(criteriaText('NCT06889610')).map((s) => s.normText);
+    expect(ablation).toContain('Age between 18-80 years,gender not limited;');
+    expect(ablation).toContain('Expected survival>=3 months;');
+    expect(ablation).toContain('ECOG performance status score of 0-1;');
+    // "Arm B - … HNSCC. It must also meet the following criteria: 1) Disease progression …; 2) Failure …"
+    const arms = segmentCriteria(criteriaText('NCT04370587'));
+    const platinum = arms.find((s) => s.normText === 'Disease progression to platinum-containing chemotherapy;');
+    expect(platinum?.context.at(-1)).toMatch(/^Arm B - locally recurrent or metastatic HNSCC\. It must also meet the following criteria:$/);
+    expect(arms.find((s) => s.normText.startsWith('Failure to anti-PD-1/PDL1 blockade'))?.context).toEqual(platinum?.context);
+    // Exceptions listed after the colon stay with their criterion: "Prior therapy for melanoma with the
+    // following exceptions which are allowed: 1) surgery …, 2) adjuvant RT …".
+    const prior = segmentCriteria(criteriaText('NCT07504796')).find((s) => s.normText.startsWith('Prior therapy for melanoma with the following exceptions'));
+    expect(prior?.normText).toContain('1) surgery for the melanoma lesion(s), 2) adjuvant RT');
+  });
+
+  it('leaves numbers that belong to the sentence in it ("grade 2. Patients …")', () => {
+    const text = 'Inclusion Criteria:\n\n1. Neuropathy of grade 2. Patients with grade 1 are eligible.\n2. Age >= 18';
+    expect(segmentCriteria(text).map((s) => s.normText)).toEqual(['Neuropathy of grade 2. Patients with grade 1 are eligible.', 'Age >= 18']);
+    const sub = 'Exclusion Criteria:\n\n1. Any of the following within 6 months: 1. Myocardial infarction; 2. Stroke of grade 3. Unstable angina.';
+    expect(segmentCriteria(sub).map((s) => s.normText)).toEqual(['Myocardial infarction;', 'Stroke of grade 3. Unstable angina.']);
+  });
+
   it('on every study of the corpus gives spans that slice to the exact text, in order, without overlap', () => {
     let checked = 0;
     for (const file of ['studies.oncology.v2.jsonl.gz', 'studies.other.v2.jsonl.gz']) {
