@@ -27,7 +27,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -142,6 +142,22 @@ const TOPICS: Topic[] = [
     words: vocab('history physical exam exams examination examinations complete full medical performed obtained done completed occur radiologic radiological radiology radiographic evaluation evaluations assessment assessments studies imaging scan scans images baseline tumor tumour burden disease status documented undertaken treating physician'),
   },
   {
+    // A screening scan named by its modality with the window it must fall in: "CT/PET-CT performed
+    // within 4 weeks prior to treatment start", "Contrast-enhanced cross-sectional imaging of the
+    // abdomen (either CT or MRI) obtained within two months prior to study enrollment", "Patient must
+    // have a baseline MRI of the brain with gadolinium within 14 days of administration of …". The
+    // scan must lead the criterion (at most "Patients must have a baseline" before it), so that a scan
+    // asked of some patients only ("Patient with select solid tumors must have …") or one that must
+    // show something is not this; "unless contraindicated" makes it optional, left unread.
+    topic: 'screening_assessments',
+    re: /^\W*(?:(?:patients?|participants?|subjects?)\s+must\s+have\s+(?:had\s+)?(?:an?\s+)?)?(?:baseline\s+|triple\s+|contrast[\s-]enhanced\s+|(?:whole[\s-]body\s+)?)*(?:(?:(?:18F-?)?(?:FDG[\s-]*)?PET|CT|MRI?)(?:\s*\/\s*(?:(?:18F-?)?(?:FDG[\s-]*)?PET|CT|MRI?))*(?:[\s-]+(?:CT|MRI?))?(?:\s+scans?)?|cross[\s-]sectional\s+imaging)\b(?=[^.;]*\bwithin\s+(?:\d+|one|two|three|four|six|eight)\s+(?:calendar\s+)?(?:days?|weeks?|months?)\s+(?:of|prior\s+to|before)\b)/i,
+    reject:
+      /\b(?:evidence|disease[\s-]free|recurren\w*|demonstrat\w*|show(?:s|ing|n)?|confirm\w*|negative|positive|normal|abnormal\w*|measurable|findings?|progress\w*|suspicio\w*|lesions?|metasta\w*|optional|may|if|unless|except|contra-?indicat\w*|allowed|acceptable|accepted|forms?)\b|[<>≤≥]/i,
+    words: vocab(
+      'baseline triple contrast enhanced cross sectional whole body pet ct mr mri fdg 18f scan scans imaging either of the brain chest thorax abdomen abdominal pelvis with iv intravenous oral gadolinium performed obtained done completed within one two three four six eight calendar days weeks months start first application administration enrollment enrolment registration randomization randomisation',
+    ),
+  },
+  {
     topic: 'tissue_available',
     re: /\b(?:archiv(?:al|ed)\s+(?:tumou?r\s+)?(?:tissue|samples?|specimens?|blocks?|biops(?:y|ies))|ffpe|formalin[\s-]fixed|paraffin[\s-]embedded|unstained\s+slides|tissue\s+(?:blocks?|samples?|specimens?)|tumou?r\s+(?:tissue\s+)?(?:blocks?|samples?|specimens?))\b/i,
     words: vocab('unavailability unavailable'),
@@ -180,17 +196,75 @@ const TOPICS: Topic[] = [
     words: vocab('amenable amendable accessible suitable feasible biopsiable biopsied safely safe disease lesion lesions tumor tumour tumors tumours site sites serial repeat pre post on treatment pretreatment baseline at least one two three'),
   },
   {
+    // The same question worded from the lesion or the procedure: "Accessible lesion(s) that permit a
+    // total of at least two biopsies without unacceptable risk of a significant procedural
+    // complication", "Tumor lesion(s) of which a histological biopsy can be safely obtained according
+    // to standard clinical care procedures", "Is able to safely undergo a baseline tumor tissue biopsy".
+    // "Safely" is what makes the last the care team's judgement of the lesion, not a willingness.
+    topic: 'biopsy_accessible',
+    re: /\b(?:(?:lesions?|tumou?rs?)(?:\s*\(s\))?\s+(?:that|which)\s+(?:permits?|allows?)\s+(?:[\w-]+\s+){0,7}?biops(?:y|ies)|(?:(?:lesions?|tumou?rs?)(?:\s*\(s\))?\s+(?:of|from)\s+which\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?)biops(?:y|ies)\s+(?:can|could)\s+be\s+(?:safely\s+)?(?:obtained|performed|taken)|(?:able|ability)\s+to\s+safely\s+undergo\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?biops(?:y|ies))\b/i,
+    reject:
+      /\bsentinel|\bSLNB\b|\bbiops(?:y|ies)\s+(?:and\s*\/\s*)?or\s+(?:\w+\s+)?(?:surg\w*|resect\w*|excision)|\b(?:surg\w*|resect\w*|excision)\s+(?:and\s*\/\s*)?or\s+(?:\w+\s+)?biops/i,
+    words: vocab(
+      'accessible lesion lesions tumor tumour tumors tumours s that which permit permits allow allows total of at least one two three biopsy biopsies without unacceptable risk significant procedural complication complications from histological histologic core needle can could safely be obtained performed taken according standard clinical care procedures able ability undergo baseline tissue',
+    ),
+  },
+  {
     // "At least one lesion accessible for intratumoral injection", "Injectable tumor present", "The
     // target lesion must be amenable to both cryoablation and SBRT": a lesion the study's local
     // procedure can reach, which the care team answers. Curative surgery or radiation the disease is
     // "not amenable to" is its extent, read by disease.ts.
     topic: 'lesion_treatable',
-    re: /\b(?:(?:amenable|amendable|accessible|suitable|feasible)\s+(?:to|for)\s+(?:[\w()/+-]+\s+){0,5}?(?:(?:intra-?tumou?ral(?:ly)?|intralesional|IT|ITu|direct)\s+)?(?:injections?|administration|SBRT|SABR|SRS|radiosurgery|stereotactic\s+(?:body\s+)?radiotherapy|HFRT|cryoablation|ablation|electrochemotherapy)|(?:intra-?tumou?rally\s+)?injectable\s+(?:[\w-]+,?\s+){0,6}?(?:lesions?|tumou?rs?|disease|deposits?|metastas[ie]s|nodes?)(?:\s*\(s\))?|(?:lesions?|tumou?rs?|deposits?)\s+(?:[\w-]+\s+){0,2}?injectable|(?:lesions?|tumou?rs?|sites?|metastas[ie]s)\s+(?:\(s\)\s+)?(?:that|which)\s+can\s+be\s+(?:safely\s+)?(?:irradiated|injected|ablated)|(?:only\s+)?(?:un|non-?)injectable\s+(?:lesions?|tumou?rs?|disease))\b/i,
+    re: /\b(?:(?:amenable|amendable|accessible|suitable|feasible)\s+(?:to|for)\s+(?:[\w()/+-]+\s+){0,5}?(?:(?:intra-?tumou?ral(?:ly)?|intralesional|IT|ITu|direct)\s+)?(?:injections?|administration|SBRT|SABR|SRS|radiosurgery|stereotactic\s+(?:body\s+)?radiotherapy|HFRT|cryoablation|ablation|electrochemotherapy)|(?:intra-?tumou?rally\s+)?injectable\s+(?:[\w-]+,?\s+){0,6}?(?:lesions?|tumou?rs?|disease|deposits?|metastas[ie]s|nodes?)(?:\s*\(s\))?|(?:lesions?|tumou?rs?|deposits?)\s+(?:[\w-]+\s+){0,2}?injectable|(?:lesions?|tumou?rs?|sites?|metastas[ie]s)\s+(?:\(s\)\s+)?(?:that|which)\s+can\s+be\s+(?:safely\s+)?(?:irradiated|injected|ablated)|(?:only\s+)?(?:un|non-?)injectable\s+(?:lesions?|tumou?rs?|disease)|(?:lesions?|tumou?rs?|nodes?)(?:\s*\(s\))?\s+available\s+for\s+(?:(?:intra-?tumou?ral|intralesional|direct)\s+)?injections?)\b/i,
     cannot: /\b(?:un|non-?)injectable\b/i,
     // "1-4 tumor sites that can be irradiated": the count is a requirement of its own that no topic holds.
     reject: /\b(?:curative|definitive|radical)\b|\b\d+\s*(?:-|–|to)\s*\d+\s+(?:[\w-]+\s+)?(?:lesions?|tumou?rs?|sites?|metastas[ie]s)\b/i,
     words: vocab('amenable amendable accessible suitable feasible injection injections injectable administration intratumoral intratumorally intra tumoral tumoural intralesional it itu direct directly safe safely serial repeated percutaneous image guided ultrasound ct guidance sbrt sabr srs radiosurgery stereotactic body radiotherapy hfrt hypofractionated cryoablation ablation ablative doses electrochemotherapy lesion lesions tumor tumour tumors tumours deposit deposits disease site sites metastasis metastases node nodes lymph at least one two cutaneous subcutaneous nodal superficial visceral target index present presence both ' +
-        'can be irradiated injected ablated that which only uninjectable noninjectable non'),
+        'can be irradiated injected ablated that which only uninjectable noninjectable non available maximum mean longest perpendicular diameter lpd cm mm size'),
+  },
+  {
+    // A lesion the doctors can remove to collect the tumour the study needs, most often to grow the
+    // tumour-infiltrating lymphocytes (TIL) of a cell therapy: "has at least one lesion (> 1 cm3)
+    // available for surgical resection for manufacture of TIL", "Patients have lesions that can be used
+    // for surgical resection or biopsy puncture", "residual lesions that can be used for surgical
+    // resection (>1.5cm3) or biopsy (>1.5cm3) … for TIL collection". Resection must be named: a lesion
+    // for biopsy alone is biopsy_accessible's question. Fitness for the operation is another question
+    // (treatment_candidate), and a fluid the cells may come from instead is not a lesion.
+    topic: 'lesion_for_tissue_harvest',
+    re: /\b(?:lesions?|tumou?rs?|tumou?r\s+regions?)(?:\s*\(s\))?\s+(?:\([^()]{0,20}\)\s+)?(?:(?:that|which)\s+can\s+be\s+used\s+for|available\s+for|eligible\s+for)\s+(?:(?:surgical\s+)?resection(?:\s*\([^()]{0,20}\))?(?:\s+(?:or|and\/or)\s+biops(?:y|ies)(?:\s+puncture)?(?:\s*\([^()]{0,20}\))?)?|biops(?:y|ies)(?:\s+puncture)?(?:\s*\([^()]{0,20}\))?\s+(?:or|and\/or)\s+(?:surgical\s+)?resection(?:\s*\([^()]{0,20}\))?)/i,
+    reject: /\bfluids?\b|\bunless\b|\bexcept\b|\bif\b/i,
+    rejectInCriterion: true,
+    words: vocab(
+      'lesion lesions tumor tumour tumors tumours region regions s that which can be used available eligible for surgical resection biopsy biopsies puncture or and at least one two residual cm3 cm manufacture manufacturing generation generating production collection harvest harvesting til tils tumor infiltrating lymphocytes',
+    ),
+  },
+  {
+    // "Images of such bad quality they cannot be assessed", "images with insufficient image quality",
+    // "Poor-quality images unsuitable for AI analysis", "having acceptable imaging quality deemed by the
+    // core laboratory": studies that read the patient's scans or photographs need them readable, which
+    // the study team judges.
+    topic: 'image_quality',
+    re: /\b(?:(?:poor|bad|low|insufficient|inadequate|suboptimal|acceptable|adequate|sufficient|good)[\s-]+(?:(?:image|imaging)[\s-]+)?quality(?:\s+images?)?|images?\s+(?:of\s+(?:such\s+)?|with\s+)(?:poor|bad|low|insufficient|inadequate|suboptimal)\s+(?:(?:image|imaging)\s+)?quality)\b/i,
+    lead: /\b(?:images?|imaging)\b/i,
+    reject: /\be\.?g\.?|\bdue\s+to\b|\bmay\b/i,
+    cannot: /\b(?:poor|bad|low|insufficient|inadequate|suboptimal)\b/i,
+    words: vocab(
+      'image images imaging quality poor bad low insufficient inadequate suboptimal acceptable adequate sufficient good such they cannot be assessed assessable evaluable unsuitable for ai analysis deemed by the core laboratory lab central reader readers having with of',
+    ),
+  },
+  {
+    // "Target lesion visible by non-contrast MRI", "The targeted lesion(s) must be visible by ultrasound
+    // imaging", "Lesions must be visible as determined by preoperative breast mammogram and / or
+    // ultrasound imaging", "The tumor is visible and enhances on prone MRI": the lesion a local
+    // procedure or a localisation aims at, seen on the scan that guides it, which the care team answers.
+    // Visibility is asked alone: a sentence that also gives the lesion's size is left unread.
+    topic: 'lesion_visible_on_imaging',
+    re: /\b(?:(?:target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:clearly\s+)?visible(?:\s+and\s+enhanc\w*)?\s+(?:(?:by|on|with|in|at)|as\s+determined\s+by)\s+(?:[\w/-]+\s+){0,3}?(?:MRI|CT|ultrasound|ultrasonography|mammogra(?:m|phy)|imaging|PET(?:\s*\/\s*CT)?|scans?)\b/i,
+    // A size the lesion must have is not what the question asks ("… and is >1 cm in greatest diameter").
+    reject: /\bnot\s+visible\b|\binvisible\b|\bif\b|\d\s*(?:cm|mm|cc|ml)\b|\bdiameter\b/i,
+    words: vocab(
+      'target targeted index lesion lesions tumor tumour tumors tumours neoplasm neoplasms s must should be is are clearly visible and enhances enhancing enhance by on with in at as determined preoperative pre operative prone non contrast breast mri ct ultrasound ultrasonography mammogram mammography imaging pet scan scans or',
+    ),
   },
   {
     topic: 'biopsy_consent',
@@ -226,6 +300,16 @@ const TOPICS: Topic[] = [
     words: vocab('donate donating stool urine biological biosamples biosample draw draws collection collections peripheral ml conservation use used biomarker biomarkers marker immunologic protocol specified accepting provision venipuncture tolerate'),
   },
   {
+    // "Participants must be offered the opportunity to participate in specimen banking", "… in
+    // specimen and blood collections" (the SWOG template): the study team must offer the banking; the
+    // patient may decline it and still take part, so it is the offer that is asked, not the samples.
+    topic: 'specimen_banking_offered',
+    re: /\boffered\s+(?:the\s+)?(?:opportunity|chance|option)\s+to\s+(?:participate\s+in|take\s+part\s+in)\s+(?:the\s+)?(?:(?:bio)?specimens?|samples?|tissue|blood)(?:\s+(?:and|or|and\/or)\s+(?:(?:bio)?specimens?|samples?|tissue|blood))?\s+(?:banking|bank|collections?|submissions?)\b/i,
+    words: vocab(
+      'offered opportunity chance option participate take part specimen specimens biospecimen biospecimens sample samples tissue blood banking bank collection collections submission submissions',
+    ),
+  },
+  {
     topic: 'able_to_swallow',
     re: /\b(?:swallow(?:ing)?|take\s+(?:in\s+)?(?:oral\s+)?(?:pills?|tablets?|capsules?|oral\s+medications?)|ingest\s+(?:oral\s+)?(?:capsules?|tablets?|pills?)|oral\s+intake\s+of\s+(?:capsules?|tablets?|pills?)|take\s+(?:[\w-]+\s+){0,2}?orally)\b/i,
     words: vocab('take ingest intake pills pill tablet capsule oral orally either via feeding tube difficulty difficulties'),
@@ -255,6 +339,17 @@ const TOPICS: Topic[] = [
   },
   // "Unable to undergo MRI", "Contraindication to MRI", "Able to undergo MRI with gadolinium contrast".
   { topic: 'mri_possible', re: /\b(?:MRI|MR\s+imaging|magnetic\s+resonance(?:\s+imaging)?)\b/i },
+  {
+    // An implant that rules the scan out, named as the exclusion itself: "Metal implants that are not
+    // compatible with 7 Tesla MRI", "Implanted device that precludes the use of MRI".
+    topic: 'mri_possible',
+    re: /\b(?:(?:not\s+(?:be\s+)?compatible|incompatible)\s+with\s+(?:(?:an?|the|\d+(?:\.\d+)?\s*(?:T|Tesla))\s+)*|preclud(?:es?|ing)\s+(?:the\s+use\s+of\s+|an?\s+)?)(?:MRI|MR\s+imaging|magnetic\s+resonance(?:\s+imaging)?)\b/i,
+    lead: /\b(?:implant\w*|devices?|pacemakers?|defibrillators?|stimulators?|neurostimulators?|prosthes[ie]s|clips?|metal\w*|ferromagnetic|foreign\s+bod(?:y|ies))\b[^.;]{0,60}$/i,
+    cannot: /\b(?:not\s+(?:be\s+)?compatible|incompatible|preclud\w*)\b/i,
+    words: vocab(
+      'metal metallic ferromagnetic implant implants implanted device devices pacemaker pacemakers defibrillator defibrillators stimulator stimulators neurostimulator neurostimulators prosthesis prostheses clip clips foreign body bodies not compatible incompatible with tesla t precludes preclude precluding use mr mri magnetic resonance imaging',
+    ),
+  },
   {
     // "Allergic to contrast agent", "Contraindication to the use of gadolinium-based intravenous
     // contrast, including anaphylaxis", "Known contraindication to imaging tracer": the dye or tracer
@@ -414,6 +509,17 @@ const TOPICS: Topic[] = [
     words: vocab(
       'followed treated seen cared care cancer survivorship medical primary at following participating partner study enrolling treating institution institutions center centers centre centres site sites hospital hospitals clinic clinics practice practices referred involved protocol under current either investigator co pi principal scheduled upcoming new return appointment visit in with plan plans planned ' +
         'patient patients ongoing therapy treatment aftercare tumor tumour follow up diagnosed initially department receive receives receiving their',
+    ),
+  },
+  {
+    // "Current inpatient hospitalization (excluding admission to the Advanced Care at Home program)",
+    // "Currently hospitalized": a care setting the patient is in now, like a hospice. Not an illness
+    // that required a stay in hospital, which is the condition's own reading.
+    topic: 'inpatient_now',
+    re: /\b(?:current(?:ly)?\s+(?:an?\s+)?(?:inpatient(?:\s+(?:hospitali[sz]ation|admission|stay))?|hospitali[sz](?:ed|ation))|currently\s+(?:admitted|hospitali[sz]ed)\s+(?:to|in)\s+(?:the\s+|a\s+)?hospital)\b/i,
+    event: true,
+    words: vocab(
+      'current currently inpatient hospitalization hospitalisation hospitalized hospitalised admission admitted stay in to hospital',
     ),
   },
   {
@@ -595,6 +701,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       // Being able to have an MRI — not a required MRI that is "contraindicated" for some.
       if (
         topic === 'mri_possible' &&
+        !entry.cannot &&
         !/\b(?:able|ability|unable|inability|cannot|can\s*not|contra-?indicat\w*|claustrophob\w*|tolerate|cooperate|undergo)\b[^.;]{0,40}$/i.test(
           text.slice(sStart, sStart + m.index),
         )
@@ -602,9 +709,9 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
         continue;
       hits.push({ topic, at: sStart + m.index, end: sStart + m.index + m[0].length, entry });
     }
-    // A lesion that can be biopsied is not by itself the patient's agreement to a biopsy.
+    // A lesion that can be biopsied (or removed) is not by itself the patient's agreement to a biopsy.
     if (
-      hits.some((h) => h.topic === 'biopsy_accessible') &&
+      hits.some((h) => h.topic === 'biopsy_accessible' || h.topic === 'lesion_for_tissue_harvest') &&
       !/\b(?:willing\w*|agree\w*|consent\w*|undergo)\b/i.test(sentence)
     )
       hits.splice(0, hits.length, ...hits.filter((h) => h.topic !== 'biopsy_consent'));
