@@ -1445,6 +1445,9 @@ const PROFILE = new Set([
   'HPV',
 ]);
 
+/** Receptors that an "or" joins into one hormone-receptor status ("ER+ or PR+"). */
+const HORMONE_RECEPTORS = new Set(['ER', 'PR', 'HR']);
+
 interface Read {
   item: Item;
   start: number;
@@ -1543,17 +1546,34 @@ function joinGroup(
     );
     const absent = (r: Read): boolean => /negative|wild/.test(polarityOf(r) ?? '');
     const presenceDiffers = absent(a) !== absent(b);
-    if (
+    const splits =
       gaps[i] === 'sep' &&
       !negated &&
       (bare === 'and' || (slash && profile) || presenceDiffers) &&
       !sameMarker &&
-      polarityOf(a) !== polarityOf(b)
-    ) {
+      polarityOf(a) !== polarityOf(b);
+    const seg = segments[segments.length - 1]!;
+    // A slash between receptors of one profile binds tighter than any "or" around it: "ER+/HER2-
+    // or triple-negative" is (ER+ and HER2-) or TNBC, and "TNBC or ER+/HER2-" likewise, so the
+    // slash joins its two receptors with "and" inside the segment instead of ending it. Hormone
+    // receptors joined by "or" just before are one unit still ("ER+ and/or PR+/HER2-" is
+    // (ER+ or PR+) and HER2-).
+    const before = reads[i - 1];
+    const hormoneUnit =
+      !!before &&
+      gaps[i - 1] === 'or' &&
+      [before, a].every((r) => r.item.ids.every((id) => HORMONE_RECEPTORS.has(id))) &&
+      before.item.ids.join() !== a.item.ids.join() &&
+      polarityOf(before) === polarityOf(a);
+    if (splits && slash && profile && !hormoneUnit) {
+      seg.parts.push(c);
+      seg.joins.push('and');
+      return;
+    }
+    if (splits) {
       segments.push({ parts: [c], joins: [] });
       return;
     }
-    const seg = segments[segments.length - 1]!;
     seg.parts.push(c);
     seg.joins.push(sameMarker && gaps[i] === 'sep' ? 'or' : gaps[i]!);
   });
@@ -2050,7 +2070,14 @@ export const extractBiomarkers: Extractor = (input) => {
         knownUsed = true;
       } else c = itemCondition(r.item, reading, v);
       if (c) parts.push({ read: r, condition: c });
-      else if (r.own && (reading.polarity === 'ultralow' || reading.polarity === 'unknown')) unreadable = true;
+      else if (r.own && (reading.polarity === 'ultralow' || reading.polarity === 'unknown')) {
+        unreadable = true;
+        // "HR+/HER2-ultralow": the receptor slashed to the unreadable one is half of that one
+        // alternative, not an alternative of its own.
+        const prev = parts[parts.length - 1];
+        if (prev && prev.read === group[i - 1] && /^\s*\/\s*$/.test(text.slice(prev.read.reading.end, r.start)))
+          parts.pop();
+      }
     });
     if (!parts.length) continue;
     if (knownUsed && !tested) end = Math.max(end, lastRead.reading.end + knownTail(text, lastRead.reading.end));

@@ -231,6 +231,15 @@ const NORMAL = new RegExp(
   'iy',
 );
 
+/**
+ * "outside (of) the institutional range of normal", "outside the normal range as defined by
+ * institutional standards": the opposite of "within normal limits".
+ */
+const OUTSIDE_NORMAL = new RegExp(
+  String.raw`\s*(?:(?:is|are|be)\s+)?outside\s+(?:of\s+)?(?:the\s+)?(?:(?:institutional|institution'?s?|laboratory|local|site)\s+)?(?:range\s+of\s+normal|normal\s+(?:ranges?|limits?)|reference\s+ranges?|(?:limits?|ranges?)\s+of\s+normal)(?:\s+(?:as\s+)?defined\s+by\s+(?:the\s+)?(?:institutional|institution'?s?|local|site)\s+(?:standards?|guidelines?|laboratory|criteria))?`,
+  'iy',
+);
+
 /** A multiple written after the limit ("ULN × 1.5"); never a power of ten. */
 const ULN_TIMES_AFTER = new RegExp(`\\s*(?:x|\\*|times)\\s*(\\d+(?:\\.\\d+)?)(?!\\d|[.,]\\d|\\s*\\^)`, 'iy');
 const UNIT_ECHO = /\s*\(/y;
@@ -272,6 +281,8 @@ export function readValue(
   const normal = sticky(NORMAL, text, pos);
   if (normal)
     return { op: 'lessThanInclusive', value: 1, unit: 'NORMAL', start, end: NORMAL.lastIndex, inherited: false };
+  if (sticky(OUTSIDE_NORMAL, text, pos))
+    return { op: 'greaterThan', value: 1, unit: 'OUTSIDE_NORMAL', start, end: OUTSIDE_NORMAL.lastIndex, inherited: false };
 
   let op: Comparison | null = null;
   let at = pos;
@@ -413,7 +424,8 @@ function round(x: number): number {
 type LabInput = ExtractInput & { alternates?: ReadonlyMap<string, readonly string[]> };
 
 /** A unit written with the value (not a limit of the normal range): only it can tell which lab a name meant. */
-const measuredUnit = (v: Value): boolean => v.unit !== null && !['ULN', 'LLN', 'NORMAL', 'BELOW_NORMAL'].includes(v.unit);
+const measuredUnit = (v: Value): boolean =>
+  v.unit !== null && !['ULN', 'LLN', 'NORMAL', 'BELOW_NORMAL', 'OUTSIDE_NORMAL'].includes(v.unit);
 
 /** The comparison as a leaf over one lab (or the lab its written unit shows the name meant), or null. */
 function leafFor(labId: string, v: Value, input: LabInput): LeafCondition | null {
@@ -485,6 +497,10 @@ function leafIn(labId: string, v: Value, input: ExtractInput): LeafCondition | n
   if (!lab) return null;
   if (v.unit === 'ULN') return { fact: 'labUln', operator: v.op, value: v.value, params: { name: labId } };
   if (v.unit === 'LLN') return { fact: 'labLln', operator: v.op, value: v.value, params: { name: labId } };
+  if (v.unit === 'OUTSIDE_NORMAL') {
+    const c = outsideNormal(labId, input);
+    return c && 'fact' in c ? c : null;
+  }
   if (v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') {
     // Below normal limits: within the range for a lab limited at its upper end, under it for one
     // limited at its lower end ("LVEF below the institutional normal limits").
@@ -511,6 +527,15 @@ function leafIn(labId: string, v: Value, input: ExtractInput): LeafCondition | n
  * one limited at its lower end ("LVEF within normal limits"), and both for one limited on both sides
  * ("potassium within normal limits").
  */
+/** Outside the normal range: beyond whichever limits the lab has ("LVEF outside the normal range" is under its lower one). */
+function outsideNormal(labId: string, input: ExtractInput): Condition | null {
+  const lab = input.lex.labById.get(labId);
+  if (!lab?.normal) return null;
+  const uln: LeafCondition = { fact: 'labUln', operator: 'greaterThan', value: 1, params: { name: labId } };
+  const lln: LeafCondition = { fact: 'labLln', operator: 'lessThan', value: 1, params: { name: labId } };
+  return lab.normal === 'upper' ? uln : lab.normal === 'lower' ? lln : anyOf([uln, lln]);
+}
+
 function withinNormal(labId: string, input: ExtractInput): Condition | null {
   const lab = input.lex.labById.get(labId);
   if (!lab?.normal) return null;
@@ -601,7 +626,7 @@ function skipLead(
   const pieces: Piece[] = [];
   let at = pos;
   for (let guard = 0; guard < 30; guard++) {
-    if (sticky(COMP_AT, text, at) || sticky(NORMAL, text, at)) break;
+    if (sticky(COMP_AT, text, at) || sticky(NORMAL, text, at) || sticky(OUTSIDE_NORMAL, text, at)) break;
     const b = sticky(/\s*[([]([^()[\]\d<>=]{0,100})[)\]]/y, text, at);
     if (b) {
       const inner = b[1]!;
@@ -679,6 +704,39 @@ interface Qualifier {
   sitePhrase?: string;
 }
 
+/**
+ * An age band as a subgroup: "< 2 years of age", "patients aged 1 to < 2 years", "children ≥ 12
+ * years old". Whole years only (months that make whole years): the age fact is in whole years, and
+ * a band between them is left to the age reader's own unread handling, not guessed here.
+ */
+const AGE_SUBGROUP = new RegExp(
+  String.raw`^(?:(?:patients?|participants?|subjects?|children|those|individuals?)\s+)?(?:(?:who\s+are|aged?)\s+)?(?:(?:${COMPARATOR})\s*(?<one>\d{1,3})|(?<lo>\d{1,3})\s*(?:-|to)\s*(?<hiop><=?|≤|&lt;)?\s*(?<hi>\d{1,3}))\s*(?<unit>years?|yrs?|months?)(?:\s+(?:of\s+age|old))?$`,
+  'i',
+);
+
+/** A subgroup phrase cut short before its age band ("for patients aged" … "1 to < 2 years"). */
+const AGE_LEAD_ONLY = /^(?:(?:patients?|participants?|subjects?|children|those|individuals?)\s*)?(?:(?:who\s+are|aged?)\s*)?$/i;
+
+function ageSubgroup(phrase: string): Condition | null {
+  const m = AGE_SUBGROUP.exec(phrase);
+  if (!m?.groups) return null;
+  const g = m.groups;
+  const per = /^mo/i.test(g.unit!) ? 12 : 1;
+  const years = (n: string): number | null => (Number(n) % per === 0 ? Number(n) / per : null);
+  const leaf = (operator: Comparison, value: number): LeafCondition => ({ fact: 'age', operator, value });
+  if (g.one) {
+    const op = comparisonOf(g);
+    const v = years(g.one);
+    return op && v !== null ? leaf(op, v) : null;
+  }
+  const lo = years(g.lo!);
+  const hi = years(g.hi!);
+  if (lo === null || hi === null || lo >= hi) return null;
+  // "1 to < 2 years": the upper bound as written; "12 to 17 years" includes 17.
+  const hiOp: Comparison = g.hiop && !/=|≤/.test(g.hiop) ? 'lessThan' : 'lessThanInclusive';
+  return allOf([leaf('greaterThanInclusive', lo), leaf(hiOp, hi)]);
+}
+
 function qualifierCondition(phrase: string, from: number, input: ExtractInput, siteReadable = false): Condition {
   const inside = input.mentions.filter((m) => m.start >= from && m.end <= from + phrase.length);
   // "for patients with creatinine levels above institutional normal": a lab limit as the subgroup.
@@ -710,6 +768,9 @@ function qualifierCondition(phrase: string, from: number, input: ExtractInput, s
       };
     }
   }
+  // "if < 2 years of age", "for patients aged 1 to < 2 years": an age band in whole years.
+  const age = ageSubgroup(phrase);
+  if (age) return age;
   // "if liver metastases", "(no liver metastases)": the subgroup is a metastatic site.
   if (siteReadable) {
     const denied = /^\s*no\s+/i.exec(phrase);
@@ -763,7 +824,11 @@ function readQualifier(
   const end = Math.min(e ? e.index : text.length, nextLab ? nextLab.start : text.length);
   let phrase = text.slice(from, end).trim();
   let stop = end;
-  if (!phrase && q && /^(?:if|when|for)\b/i.test(q[0].trim().replace(/^[(,;:]\s*/, ''))) {
+  if (
+    (!phrase || AGE_LEAD_ONLY.test(phrase)) &&
+    q &&
+    /^(?:if|when|for)\b/i.test(q[0].trim().replace(/^[(,;:]\s*/, ''))
+  ) {
     // "(GFR 40 mL/min if < 2 years of age)": a subgroup by a value the lab reader does not read.
     const close = /\)|;|\.(?:\s|$)|$/g;
     close.lastIndex = from;
@@ -817,7 +882,12 @@ function combineGroup(
   }
   const parts: Condition[] = [];
   for (const lab of labs) {
-    const c = v.unit === 'NORMAL' ? withinNormal(lab, input) : leafFor(lab, v, input);
+    const c =
+      v.unit === 'NORMAL'
+        ? withinNormal(lab, input)
+        : v.unit === 'OUTSIDE_NORMAL'
+          ? outsideNormal(lab, input)
+          : leafFor(lab, v, input);
     if (!c) return null;
     parts.push(c);
   }
@@ -934,6 +1004,20 @@ function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading |
   const lower = lo > 0 ? bound('greaterThanInclusive', lo) : null;
   if (!upper || (lo > 0 && !lower)) return null;
   return { group, condition: allOf(lower ? [lower, upper] : [upper]), spans: [[group.start, end]], end };
+}
+
+/** "(whichever is higher)", ", whichever is lower": which of two limits in one direction applies. */
+const WHICHEVER = /\s*[,(]?\s*whichever\s+(?:is\s+|was\s+)?(?:the\s+)?(higher|greater|lower|lesser|less)\b\s*\)?/iy;
+
+/**
+ * Which way a limit bounds the value: 'upper' for "≤ …" (and "outside the normal range" of a lab
+ * normal only above a lower limit, which is "under its LLN"), 'lower' for "≥ …"; null otherwise.
+ */
+function boundSide(v: Value, labs: string[], input: ExtractInput): 'upper' | 'lower' | null {
+  if (v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') return null;
+  if (v.unit === 'OUTSIDE_NORMAL')
+    return labs.every((l) => input.lex.labById.get(l)?.normal === 'lower') ? 'upper' : null;
+  return isUpper(v) ? 'upper' : v.op === 'greaterThan' || v.op === 'greaterThanInclusive' ? 'lower' : null;
 }
 
 function isUpper(v: Value): boolean {
@@ -1111,8 +1195,16 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
       const hiV = leavesOf(hi)[0]?.value;
       joined = typeof loV === 'number' && typeof hiV === 'number' && loV < hiV ? allOf([main, second]) : anyOf([main, second]);
     } else if (second && !q1 && !q2b && !v2.inherited && !normalAnd && /\bor\b/i.test(sep)) {
-      // "≤ 30 µmol/L (or ≤ 2.0 mg/dL)": either limit will do.
-      joined = sameLimit(group.labs, v1, v2, input) ? main : anyOf([main, second]);
+      // "≤ 30 µmol/L (or ≤ 2.0 mg/dL)": either limit will do. "≥ 50% or ≥ LLN, whichever is higher":
+      // the stricter one, so both hold; "< LLN or < 50% (whichever is higher)" is under either.
+      const which = sticky(WHICHEVER, text, v2end);
+      const up1 = boundSide(v1, group.labs, input);
+      const both = which && up1 && up1 === boundSide(v2, group.labs, input) ? up1 : null;
+      if (both) {
+        const higher = /high|great/i.test(which![1]!);
+        joined = (both === 'upper') !== higher ? allOf([main, second]) : anyOf([main, second]);
+        v2end = WHICHEVER.lastIndex;
+      } else joined = sameLimit(group.labs, v1, v2, input) ? main : anyOf([main, second]);
     } else if (second && !q1 && !q2b && sameLimit(group.labs, v1, v2, input)) {
       // "≥ 1,500/mm3 (1.5 × 10^9/L)": the same limit in other units; the one in the rule unit is kept.
       const unit2 = v2.unit;
