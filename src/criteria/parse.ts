@@ -546,6 +546,22 @@ function narrowingTail(text: string, unread: string): boolean {
   return NARROWING_CLAUSE.test(unread) && !/\b(?:or|and\/or|nor)\s+(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 
+/**
+ * The unread words open the criterion and say whom it is for: a label before a colon ("Participants
+ * to be treated with ribociclib: QTcF ≥ 450 ms", "Cohort B: …") or a "For / In … ," clause ("For
+ * patients with liver metastases, AST > 5 × ULN"). The rest applies only to them.
+ */
+const SCOPE_LABEL = /^(?:(?:for|in|among)\s|(?:participants?|patients?|subjects?|those|women|men|cohorts?|parts?|arms?|phases?|groups?|strat(?:um|a)|modules?)\b)/i;
+function leadingScope(text: string, unread: string): boolean {
+  if (unread.includes(' … ')) return false;
+  const at = text.indexOf(unread);
+  if (at < 0 || /[\p{L}\p{N}]/u.test(text.slice(0, at))) return false;
+  const after = text.slice(at + unread.length);
+  // A label naming a condition ("Uncontrolled hypotension: SBP < 90 mmHg") defines it instead.
+  if (/^\s*:/.test(after)) return SCOPE_LABEL.test(unread);
+  return /^(?:for|in|among)\s/i.test(unread) && /^\s*,/.test(after);
+}
+
 function finish(
   seg: Segment,
   reading: { condition: Condition | null; categories: Category[]; findingCategories: Category[]; coverage: number; unread: string },
@@ -564,9 +580,10 @@ function finish(
     status = 'partial';
     // Inclusion: what was read is necessary, the rest unknown. Exclusion: what was read is sufficient,
     // unless the words left are a clause narrowing it ("Active brain metastases requiring
-    // corticosteroids"): then it excludes only with them.
+    // corticosteroids") or say whom it is for ("Participants to be treated with ribociclib: …"):
+    // then it excludes only with them.
     rule =
-      seg.kind === 'inclusion' || narrowingTail(seg.normText, unread)
+      seg.kind === 'inclusion' || narrowingTail(seg.normText, unread) || leadingScope(seg.normText, unread)
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
         : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
   } else if (inner.length) {

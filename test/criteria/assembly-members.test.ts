@@ -6,7 +6,8 @@
  *   MSI-high colorectal cancer;
  * - in an exclusion, unread words that narrow what was read ("… requiring corticosteroids") or are
  *   its exception ("… unless treated", "(except corneal transplant)") make the read part
- *   insufficient on its own (narrowingTail): the exception must be judged before anyone is excluded.
+ *   insufficient on its own (narrowingTail): the exception must be judged before anyone is excluded;
+ *   so does an unread label that opens it and names whom it is for ("Phase 2: …") (leadingScope).
  * Real corpus lines, with lines that must keep their reading.
  */
 import type { Condition } from '../../src/criteria/facts';
@@ -88,6 +89,14 @@ describe('an exclusion whose unread words narrow what was read', () => {
     expect(exclusionRule('Active HBV or HCV infection unless treated.')).toEqual({
       all: [{ fact: 'condition', operator: 'equal', value: true, params: { names: ['hbv', 'hcv'], active: true } }, unparsed('treated')],
     });
+  });
+
+  it('excludes only those the unread label opening it names (NCT04613596), not when the label names a condition it defines (NCT05039801)', () => {
+    expect(exclusionRule('Phase 2: Active brain metastases')).toEqual({
+      all: [{ fact: 'brainMetastases', operator: 'in', value: ['active'] }, unparsed('Phase 2')],
+    });
+    const hypotension = exclusionRule('Uncontrolled hypotension: SBP \\<90 mmHg and/or DBP \\<50 mmHg.') as Condition;
+    expect('any' in hypotension).toBe(true);
   });
 
   it('keeps unread words after "or" as an alternative that excludes on its own', () => {
