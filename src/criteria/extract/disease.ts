@@ -950,17 +950,87 @@ const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for ex
 
 const EXAMPLE_DOTS = /\b(?:e\.g|i\.e)\.?/gi;
 
-function cancerFindings(input: ExtractInput, items: CancerItem[]): Finding[] {
+/** One short list item after a read type: a bare organ or type word or two ("breast", "head and neck"). */
+const TRAILING_ITEM = /^[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}$/;
+/** Words that make a list member a clause or a qualifier rather than a type ("adenocarcinoma in the …", "with … lesions"). */
+const NOT_AN_ITEM =
+  /\b(?:with|without|in|of|the|either|neither|who|whose|that|which|for|to|at|on|by|from|having|including|or|and|nor|if|unless|not|no)\b/i;
+/** A lead-in whose list names cancers, so that a bare organ in it is that organ's cancer ("the following metastatic cancers:"). */
+const CANCER_LIST_LEAD =
+  /\b(?:following|these|listed)\s+(?:[\w-]+\s+){0,2}(?:cancers|tumou?rs|malignancies|cancer\s+types|tumou?r\s+types)\b|\b(?:cancer|tumou?r|malignancy)\s+types?\b/i;
+
+/**
+ * The list members left after the last read type of a run and up to the clause end: "Melanoma,
+ * breast, ovary, colorectal, gastric, lung or kidney". They are alternatives to the read type (the
+ * list closes with "or"): each member the list's lead-in lets read as an organ's cancer joins the
+ * codes, any other stays an unknown alternative, so the rule never demands the one type it read.
+ * Null when the rest of the clause is no such list (an extent or stage read elsewhere, a clause).
+ */
+function trailingAlternatives(
+  input: ExtractInput,
+  mention: string,
+  from: number,
+  skip: Array<[number, number]>,
+): { items: Array<{ start: number; end: number; ids: string[] | null }> } | null {
+  const { text } = input;
+  const end = clauseEnd(text, from);
+  const tail = text.slice(from, end);
+  if (tail.length > 200 || !/^\s*,/.test(tail) || !/\bor\b/i.test(tail)) return null;
+  if (skip.some(([s, e]) => e > from && s < end)) return null;
+  if (input.mentions.some((m) => m.start >= from && m.start < end)) return null;
+  const parts = tail.replace(/[.\s]+$/, '').split(/\s*,\s*(?:(?:or|and\/or)\s+)?|\s+(?:or|and\/or)\s+/i);
+  if (parts[0]!.trim()) return null;
+  const items: Array<{ start: number; end: number; ids: string[] | null }> = [];
+  let at = from;
+  for (const raw of parts.slice(1)) {
+    const part = raw.trim();
+    if (!TRAILING_ITEM.test(part) || NOT_AN_ITEM.test(part)) return null;
+    const s = text.indexOf(part, at);
+    if (s < 0) return null;
+    at = s + part.length;
+    items.push({ start: s, end: at, ids: null });
+  }
+  if (items.length < 1 || items.length > 8) return null;
+  // "urothelial carcinoma of the bladder, renal pelvis, ureter, or urethra": each organ with the head.
+  const of = /^(.+?)\s+of(?:\s+the)?\s+[\w\s/-]+$/i.exec(mention);
+  const cancerLead = CANCER_LIST_LEAD.test(text.slice(Math.max(0, from - 250), from));
+  for (const it of items) {
+    const site = text.slice(it.start, it.end);
+    const ids = of
+      ? (wholeMention(input, `${of[1]!} of the ${site}`) ?? wholeMention(input, `${of[1]!} of ${site}`))
+      : cancerLead
+        ? (wholeMention(input, `${site} cancer`) ?? wholeMention(input, `${site} carcinoma`))
+        : null;
+    if (ids && !ids.some((c) => GENERIC.has(c))) it.ids = ids;
+  }
+  return { items };
+}
+
+function cancerFindings(input: ExtractInput, items: CancerItem[], skip: Array<[number, number]> = []): Finding[] {
   const out: Finding[] = [];
   let run: CancerItem[] = [];
   let unreadItems: string[] = [];
   const flush = (): void => {
     if (!run.length) return;
-    const codes = resolveCodes(
-      run.flatMap((r) => r.codes),
-      input,
-    );
+    const last = run[run.length - 1]!;
+    // In an inclusion, the list may go on after the last read type (see trailingAlternatives).
+    const trailing =
+      input.kind === 'inclusion' && !run.some((r) => r.qualifier) && !input.scopes.in('negated', last.start)
+        ? trailingAlternatives(input, input.text.slice(last.start, last.end), last.end, skip)
+        : null;
+    const extra = trailing?.items.filter((t) => t.ids).flatMap((t) => t.ids!) ?? [];
+    const codes = resolveCodes([...run.flatMap((r) => r.codes), ...extra], input);
     const spans = run.flatMap((r) => r.spans);
+    if (trailing) {
+      for (const t of trailing.items) if (t.ids) spans.push([t.start, t.end]);
+      unreadItems.push(...trailing.items.filter((t) => !t.ids).map((t) => input.text.slice(t.start, t.end)));
+      // The separators are the list's own.
+      let prevEnd = last.end;
+      for (const t of trailing.items) {
+        if (t.ids) spans.push([prevEnd, t.start]);
+        prevEnd = t.end;
+      }
+    }
     // The separators between list members belong to the finding (not the unread items).
     for (let i = 1; i < run.length; i++) {
       const gap = input.text.slice(run[i - 1]!.end, run[i]!.start);
@@ -2118,7 +2188,11 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
   const permission = asPermission && input.kind === 'inclusion' && !label && PERMISSION_SENTENCE.test(input.text);
   const cancers = hasCancer ? cancerItems(input, { ...judgeContext(input, pieces, label), permission }) : [];
   if (cancers.some((c) => c.accepted)) distributeOrgan(input, cancers);
-  const out: Finding[] = cancerFindings(input, cancers);
+  const out: Finding[] = cancerFindings(
+    input,
+    cancers,
+    pieces.map((p) => [p.start, p.end]),
+  );
   const otherCancer = cancers.some((c) => c.reason === 'other-malignancy');
 
   // Extents carried by an abbreviation (mCRC, RRMM) share the abbreviation's span.
