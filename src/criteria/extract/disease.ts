@@ -127,7 +127,7 @@ const RELATIVE = words(
 const SUBJECT = words(
   'patient participant subject individual those person people women men adult adults child children case',
 );
-const MODAL = words('must should shall will may can need needs are is were was');
+const MODAL = words('must should shall will may can need needs are is were was does do');
 const ORG_AFTER =
   /^\s*(?:institute|center|centre|network|society|control|research|consortium|foundation|league|association|alliance|committee|coalition)\b/i;
 const PERMISSIVE =
@@ -366,7 +366,12 @@ interface JudgeContext {
   ungoverned?: boolean;
   /** The whole inclusion is one permission ("Cutaneous or mucosal melanoma is permitted"). */
   permission?: boolean;
+  /** How many cancer mentions open a clause as a label ("SCLC: 1 line"). */
+  labelled: number;
 }
+
+/** What may open a clause before a type that labels it ("; and AML: 1 line"). */
+const LABEL_OPENER = /^\s*(?:(?:and|or)\s+)?$/i;
 
 const inSkip = (ctx: JudgeContext, t: Token): boolean =>
   ctx.skip.some(([s, e]) => t.start >= s && t.end <= e) || ctx.mentions.some(([s, e]) => t.start >= s && t.end <= e);
@@ -457,6 +462,9 @@ function judgeMention(
     return 'attributive';
   // "MELANOMA:" alone is a heading for the items below it.
   if (!text.slice(cStart, start).trim() && /^\s*:?\s*$/.test(text.slice(end)) && /:\s*$/.test(text)) return 'heading';
+  // "CRC: 2 or 3 lines; OvC: 1 or 2 lines; SCLC: 1 line": each type labels what is said of it, and
+  // the labels are alternatives, not types the patient must all have.
+  if (LABEL_OPENER.test(text.slice(cStart, start)) && /^\s*:/.test(text.slice(end)) && ctx.labelled >= 2) return 'conditional';
   const prevTok = tokens[first - 1];
   if (prevTok && prevTok.norm === 'anti' && start - prevTok.end <= 1) return 'attributive';
   // "DLBCL transformed from previously diagnosed indolent lymphoma (e.g., follicular lymphoma)":
@@ -2061,6 +2069,16 @@ function judgeContext(
     label: label && label.start >= 0 ? label : null,
     mentions: input.mentions.filter((m) => m.type === 'cancer').map((m) => [m.start, m.end] as [number, number]),
     inside: pieces.filter((p) => p.kind === 'measurable').map((p) => [p.start, p.end] as [number, number]),
+    labelled: new Set(
+      input.mentions
+        .filter(
+          (m) =>
+            m.type === 'cancer' &&
+            /^\s*:/.test(input.text.slice(m.end, m.end + 3)) &&
+            LABEL_OPENER.test(input.text.slice(clauseStart(input.text, m.start), m.start)),
+        )
+        .map((m) => m.start),
+    ).size,
   };
 }
 
