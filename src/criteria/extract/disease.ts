@@ -748,6 +748,14 @@ function trimMention(
   return { start: start + cut + lead, end, ids: found.map((m) => m.id) };
 }
 
+/** Whether the round brackets around [start, end) make an allowance ("(patients with … are eligible)"). */
+function permissiveAside(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  const close = text.indexOf(')', end);
+  if (open < 0 || close < 0 || start - open > 200 || close - end > 200) return false;
+  return PERMISSIVE.test(text.slice(open, close));
+}
+
 /** Reasons that come from a governing word and so hold for the whole list it governs. */
 const INHERITED = new Set(['relative', 'governed', 'other-malignancy', 'conditional']);
 
@@ -781,6 +789,17 @@ function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
     // A list member too far from the list's governor to find it shares the judgement of the member
     // before it: "relatives with cancer such as UM, …, meningioma and hepatocellular carcinoma".
     const prevItem = out[out.length - 1];
+    // "lobular carcinoma in situ [LCIS]": the bracketed abbreviation restates the mention before
+    // it and shares its judgement ("(patients with … [LCIS] are eligible)" stays an allowance).
+    if (
+      reason === null &&
+      prevItem?.reason &&
+      /^\s*[([]\s*$/.test(input.text.slice(prevItem.end, start)) &&
+      /^[A-Z][A-Za-z0-9-]{1,7}$/.test(input.text.slice(start, end)) &&
+      /^\s*[)\]]/.test(input.text.slice(end, end + 3)) &&
+      (prevItem.reason !== 'parenthetical' || permissiveAside(input.text, prevItem.start, end))
+    )
+      reason = prevItem.reason;
     if (
       reason === null &&
       ctx.ungoverned &&
