@@ -36,6 +36,16 @@ describe('list members after the last read cancer type', () => {
     });
   });
 
+  it('keeps the last member an alternative when the list ends with what all members share', () => {
+    const r = readRule(
+      'Unresectable stage III or stage IV melanoma, basal cell carcinoma, or squamous cell carcinoma as per the American Joint Committee on Cancer 2017 Guidelines (8th Edition) regardless of BRAF mutation status and other solid tumors.',
+      'inclusion',
+    );
+    expect(r.condition && 'all' in r.condition ? r.condition.all : []).toContainEqual({
+      any: [type('MELANOMA', 'BCC'), unparsed('squamous cell carcinoma')],
+    });
+  });
+
   it('leaves a trailing histology clause alone (not alternatives)', () => {
     const r = readRule(
       'Resectable esophageal carcinoma, either squamous cell carcinoma or adenocarcinoma in the middle or lower part the esophagus',

@@ -982,6 +982,8 @@ const TRAILING_ITEM = /^[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}$/;
 /** Words that make a list member a clause or a qualifier rather than a type ("adenocarcinoma in the …", "with … lesions"). */
 const NOT_AN_ITEM =
   /\b(?:with|without|in|of|the|either|neither|who|whose|that|which|for|to|at|on|by|from|having|including|or|and|nor|if|unless|not|no)\b/i;
+/** What a list's last member may be followed by that holds for the whole list ("… as per the AJCC guidelines"). */
+const LIST_SHARED_TAIL = /^(\S+(?:\s+\S+){0,3}?)\s+(?:as per|as defined|according to|per|regardless of)\b/i;
 /** A lead-in whose list names cancers, so that a bare organ in it is that organ's cancer ("the following metastatic cancers:"). */
 const CANCER_LIST_LEAD =
   /\b(?:following|these|listed)\s+(?:[\w-]+\s+){0,2}(?:cancers|tumou?rs|malignancies|cancer\s+types|tumou?r\s+types)\b|\b(?:cancer|tumou?r|malignancy)\s+types?\b/i;
@@ -1003,14 +1005,17 @@ function trailingAlternatives(
   const end = clauseEnd(text, from);
   const tail = text.slice(from, end);
   if (tail.length > 200 || !/^\s*,/.test(tail) || !/\bor\b/i.test(tail)) return null;
-  if (skip.some(([s, e]) => e > from && s < end)) return null;
-  if (input.mentions.some((m) => m.start >= from && m.start < end)) return null;
   const parts = tail.replace(/[.\s]+$/, '').split(/\s*,\s*(?:(?:or|and\/or)\s+)?|\s+(?:or|and\/or)\s+/i);
   if (parts[0]!.trim()) return null;
   const items: Array<{ start: number; end: number; ids: string[] | null }> = [];
   let at = from;
-  for (const raw of parts.slice(1)) {
-    const part = raw.trim();
+  const rest = parts.slice(1);
+  for (let k = 0; k < rest.length; k++) {
+    let part = rest[k]!.trim();
+    // The last member may be followed by what the whole list shares: "…, or squamous cell
+    // carcinoma as per the AJCC 2017 guidelines".
+    const shared = k === rest.length - 1 ? LIST_SHARED_TAIL.exec(part) : null;
+    if (shared) part = shared[1]!;
     if (!TRAILING_ITEM.test(part) || NOT_AN_ITEM.test(part)) return null;
     const s = text.indexOf(part, at);
     if (s < 0) return null;
@@ -1018,6 +1023,9 @@ function trailingAlternatives(
     items.push({ start: s, end: at, ids: null });
   }
   if (items.length < 1 || items.length > 8) return null;
+  const last = items[items.length - 1]!.end;
+  if (skip.some(([s, e]) => e > from && s < last)) return null;
+  if (input.mentions.some((m) => m.start < last && m.end > from)) return null;
   // "urothelial carcinoma of the bladder, renal pelvis, ureter, or urethra": each organ with the head.
   const of = /^(.+?)\s+of(?:\s+the)?\s+[\w\s/-]+$/i.exec(mention);
   const cancerLead = CANCER_LIST_LEAD.test(text.slice(Math.max(0, from - 250), from));
