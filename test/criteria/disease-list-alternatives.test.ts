@@ -68,6 +68,34 @@ describe('list members after the last read cancer type', () => {
   });
 });
 
+describe('a list member after the site of the one before it', () => {
+  it('is governed by the list, not by the previous member\'s "of the skin"', () => {
+    const r = readRule(
+      'All biopsy-confirmed malignant melanoma of the skin and non melanoma skin cancer, including metastatic lesions.',
+      'inclusion',
+    );
+    expect(typeCodes(r.condition).flat()).toEqual(expect.arrayContaining(['MELANOMA', 'NMSC']));
+  });
+
+  it('reads "of any cell type or" as part of one list', () => {
+    const r = readRule(
+      'Females, over 18 years, with histologically confirmed primary epithelial cancer of the endometrium of any cell type or uterine carcinosarcoma (mixed malignant mullerian tumour);',
+      'inclusion',
+    );
+    expect(typeCodes(r.condition)).toEqual([['UCEC']]);
+    expect(r.unread).not.toContain('cell type');
+  });
+
+  it('keeps a generic head\'s organ list governed by its "of" (written for the edge)', () => {
+    const r = readRule(
+      'Radiological diagnosis of a periampullary cancer that is precluded from upfront surgical resection of curative intent due to advanced tumor stage. These include locally advanced or metastatic cancers of the pancreatic head, distal bile duct, duodenum, or ampulla. cancers.',
+      'inclusion',
+    );
+    // Reading the bile duct, duodenum and ampulla without the pancreatic head would fail its patients.
+    expect(typeCodes(r.condition)).toEqual([['ANY_CANCER']]);
+  });
+});
+
 describe('types that label or are the subject of a clause', () => {
   it('does not demand every type that labels a clause of per-type limits', () => {
     const r = readRule(

@@ -587,6 +587,17 @@ function judgeMention(
       return 'conditional';
     if (w === 'of') {
       const before = tokens[i - 1];
+      // "melanoma of the skin and non-melanoma skin cancer": the site of the list's previous
+      // member, which governs nothing after it.
+      if (
+        before &&
+        before.end > cStart &&
+        input.mentions.some(
+          (m) => m.type === 'cancer' && !GENERIC.has(m.id) && before.start >= m.start && before.end <= m.end,
+        ) &&
+        /\b(?:or|and|and\/or)\b/i.test(text.slice(t.end, start))
+      )
+        continue;
       if (before && DIAG_NOUN.has(before.norm)) {
         if (before.norm === 'history' && generic) return 'other-malignancy';
         // "Uncertain diagnosis of melanoma", "suspected diagnosis of …": not a diagnosis made.
@@ -964,7 +975,7 @@ const MIXED_BEFORE = /\b(mixed|combined)\s+$/i;
 /** Separators inside one list of cancers: "A, B, or C", "A and/or B", "A/B", "A (abbr) or B", "A, B and
  * other C" (one list; in "A or other C" the other types are an alternative of their own). */
 const LIST_GAP =
-  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and\/or|nor|as well as)\s+|and\s+(?:other\s+)?)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
+  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and\/or|nor|as well as)\s+|and\s+(?:other\s+)?)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$|^\s*(?:of|with)\s+any\s+(?:[\w-]+\s+){0,2}(?:types?|subtypes?|histolog(?:y|ies))\s*,?\s*(?:or|and\/or)\s+$/i;
 /** A gap holding list items nothing here could read: "A, thoracic tumors, gynecological tumors, or B". */
 const LIST_WITH_ITEMS = /^\s*,\s*((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}\s*,\s*){1,4})(?:(?:or|and|and\/or)\s+)?$/i;
 /** Up to four words and "or" right before a mention: an alternative to it. */
