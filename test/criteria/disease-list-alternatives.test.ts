@@ -135,3 +135,13 @@ describe('an abbreviation restating a type in an allowance aside', () => {
     expect(typeCodes(r.condition).flat()).toEqual(expect.arrayContaining(['CLLSLL', 'AML']));
   });
 });
+
+describe('primary CNS lymphoma wordings', () => {
+  it('reads "primary extranodal central nervous system (CNS) lymphomas" as primary CNS lymphoma', () => {
+    expect(readRule('Primary extranodal central nervous system (CNS) Lymphomas.', 'exclusion').condition).toEqual(type('PCNSL'));
+  });
+
+  it('still leaves lymphoma involving the CNS unread as a type (written for the edge)', () => {
+    expect(typeCodes(readRule('Known central nervous system lymphoma or meningeal involvement.', 'exclusion').condition)).toEqual([]);
+  });
+});
