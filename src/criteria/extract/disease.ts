@@ -127,7 +127,7 @@ const RELATIVE = words(
 const SUBJECT = words(
   'patient participant subject individual those person people women men adult adults child children case',
 );
-const MODAL = words('must should shall will may can need needs are is were was');
+const MODAL = words('must should shall will may can need needs are is were was does do');
 const ORG_AFTER =
   /^\s*(?:institute|center|centre|network|society|control|research|consortium|foundation|league|association|alliance|committee|coalition)\b/i;
 const PERMISSIVE =
@@ -366,7 +366,12 @@ interface JudgeContext {
   ungoverned?: boolean;
   /** The whole inclusion is one permission ("Cutaneous or mucosal melanoma is permitted"). */
   permission?: boolean;
+  /** How many cancer mentions open a clause as a label ("SCLC: 1 line"). */
+  labelled: number;
 }
+
+/** What may open a clause before a type that labels it ("; and AML: 1 line"). */
+const LABEL_OPENER = /^\s*(?:(?:and|or)\s+)?$/i;
 
 const inSkip = (ctx: JudgeContext, t: Token): boolean =>
   ctx.skip.some(([s, e]) => t.start >= s && t.end <= e) || ctx.mentions.some(([s, e]) => t.start >= s && t.end <= e);
@@ -457,6 +462,9 @@ function judgeMention(
     return 'attributive';
   // "MELANOMA:" alone is a heading for the items below it.
   if (!text.slice(cStart, start).trim() && /^\s*:?\s*$/.test(text.slice(end)) && /:\s*$/.test(text)) return 'heading';
+  // "CRC: 2 or 3 lines; OvC: 1 or 2 lines; SCLC: 1 line": each type labels what is said of it, and
+  // the labels are alternatives, not types the patient must all have.
+  if (LABEL_OPENER.test(text.slice(cStart, start)) && /^\s*:/.test(text.slice(end)) && ctx.labelled >= 2) return 'conditional';
   const prevTok = tokens[first - 1];
   if (prevTok && prevTok.norm === 'anti' && start - prevTok.end <= 1) return 'attributive';
   // "DLBCL transformed from previously diagnosed indolent lymphoma (e.g., follicular lymphoma)":
@@ -579,6 +587,17 @@ function judgeMention(
       return 'conditional';
     if (w === 'of') {
       const before = tokens[i - 1];
+      // "melanoma of the skin and non-melanoma skin cancer": the site of the list's previous
+      // member, which governs nothing after it.
+      if (
+        before &&
+        before.end > cStart &&
+        input.mentions.some(
+          (m) => m.type === 'cancer' && !GENERIC.has(m.id) && before.start >= m.start && before.end <= m.end,
+        ) &&
+        /\b(?:or|and|and\/or)\b/i.test(text.slice(t.end, start))
+      )
+        continue;
       if (before && DIAG_NOUN.has(before.norm)) {
         if (before.norm === 'history' && generic) return 'other-malignancy';
         // "Uncertain diagnosis of melanoma", "suspected diagnosis of …": not a diagnosis made.
@@ -740,6 +759,14 @@ function trimMention(
   return { start: start + cut + lead, end, ids: found.map((m) => m.id) };
 }
 
+/** Whether the round brackets around [start, end) make an allowance ("(patients with … are eligible)"). */
+function permissiveAside(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  const close = text.indexOf(')', end);
+  if (open < 0 || close < 0 || start - open > 200 || close - end > 200) return false;
+  return PERMISSIVE.test(text.slice(open, close));
+}
+
 /** Reasons that come from a governing word and so hold for the whole list it governs. */
 const INHERITED = new Set(['relative', 'governed', 'other-malignancy', 'conditional']);
 
@@ -773,6 +800,17 @@ function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
     // A list member too far from the list's governor to find it shares the judgement of the member
     // before it: "relatives with cancer such as UM, …, meningioma and hepatocellular carcinoma".
     const prevItem = out[out.length - 1];
+    // "lobular carcinoma in situ [LCIS]": the bracketed abbreviation restates the mention before
+    // it and shares its judgement ("(patients with … [LCIS] are eligible)" stays an allowance).
+    if (
+      reason === null &&
+      prevItem?.reason &&
+      /^\s*[([]\s*$/.test(input.text.slice(prevItem.end, start)) &&
+      /^[A-Z][A-Za-z0-9-]{1,7}$/.test(input.text.slice(start, end)) &&
+      /^\s*[)\]]/.test(input.text.slice(end, end + 3)) &&
+      (prevItem.reason !== 'parenthetical' || permissiveAside(input.text, prevItem.start, end))
+    )
+      reason = prevItem.reason;
     if (
       reason === null &&
       ctx.ungoverned &&
@@ -937,7 +975,7 @@ const MIXED_BEFORE = /\b(mixed|combined)\s+$/i;
 /** Separators inside one list of cancers: "A, B, or C", "A and/or B", "A/B", "A (abbr) or B", "A, B and
  * other C" (one list; in "A or other C" the other types are an alternative of their own). */
 const LIST_GAP =
-  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and\/or|nor|as well as)\s+|and\s+(?:other\s+)?)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$/i;
+  /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and\/or|nor|as well as)\s+|and\s+(?:other\s+)?)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$|^\s*(?:of|with)\s+any\s+(?:[\w-]+\s+){0,2}(?:types?|subtypes?|histolog(?:y|ies))\s*,?\s*(?:or|and\/or)\s+$/i;
 /** A gap holding list items nothing here could read: "A, thoracic tumors, gynecological tumors, or B". */
 const LIST_WITH_ITEMS = /^\s*,\s*((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}\s*,\s*){1,4})(?:(?:or|and|and\/or)\s+)?$/i;
 /** Up to four words and "or" right before a mention: an alternative to it. */
@@ -950,17 +988,95 @@ const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for ex
 
 const EXAMPLE_DOTS = /\b(?:e\.g|i\.e)\.?/gi;
 
-function cancerFindings(input: ExtractInput, items: CancerItem[]): Finding[] {
+/** One short list item after a read type: a bare organ or type word or two ("breast", "head and neck"). */
+const TRAILING_ITEM = /^[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}$/;
+/** Words that make a list member a clause or a qualifier rather than a type ("adenocarcinoma in the …", "with … lesions"). */
+const NOT_AN_ITEM =
+  /\b(?:with|without|in|of|the|either|neither|who|whose|that|which|for|to|at|on|by|from|having|including|or|and|nor|if|unless|not|no)\b/i;
+/** What a list's last member may be followed by that holds for the whole list ("… as per the AJCC guidelines"). */
+const LIST_SHARED_TAIL = /^(\S+(?:\s+\S+){0,3}?)\s+(?:as per|as defined|according to|per|regardless of)\b/i;
+/** A lead-in whose list names cancers, so that a bare organ in it is that organ's cancer ("the following metastatic cancers:"). */
+const CANCER_LIST_LEAD =
+  /\b(?:following|these|listed)\s+(?:[\w-]+\s+){0,2}(?:cancers|tumou?rs|malignancies|cancer\s+types|tumou?r\s+types)\b|\b(?:cancer|tumou?r|malignancy)\s+types?\b/i;
+
+/**
+ * The list members left after the last read type of a run and up to the clause end: "Melanoma,
+ * breast, ovary, colorectal, gastric, lung or kidney". They are alternatives to the read type (the
+ * list closes with "or"): each member the list's lead-in lets read as an organ's cancer joins the
+ * codes, any other stays an unknown alternative, so the rule never demands the one type it read.
+ * Null when the rest of the clause is no such list (an extent or stage read elsewhere, a clause).
+ */
+function trailingAlternatives(
+  input: ExtractInput,
+  mention: string,
+  from: number,
+  skip: Array<[number, number]>,
+): { items: Array<{ start: number; end: number; ids: string[] | null }> } | null {
+  const { text } = input;
+  const end = clauseEnd(text, from);
+  const tail = text.slice(from, end);
+  if (tail.length > 200 || !/^\s*,/.test(tail) || !/\bor\b/i.test(tail)) return null;
+  const parts = tail.replace(/[.\s]+$/, '').split(/\s*,\s*(?:(?:or|and\/or)\s+)?|\s+(?:or|and\/or)\s+/i);
+  if (parts[0]!.trim()) return null;
+  const items: Array<{ start: number; end: number; ids: string[] | null }> = [];
+  let at = from;
+  const rest = parts.slice(1);
+  for (let k = 0; k < rest.length; k++) {
+    let part = rest[k]!.trim();
+    // The last member may be followed by what the whole list shares: "…, or squamous cell
+    // carcinoma as per the AJCC 2017 guidelines".
+    const shared = k === rest.length - 1 ? LIST_SHARED_TAIL.exec(part) : null;
+    if (shared) part = shared[1]!;
+    if (!TRAILING_ITEM.test(part) || NOT_AN_ITEM.test(part)) return null;
+    const s = text.indexOf(part, at);
+    if (s < 0) return null;
+    at = s + part.length;
+    items.push({ start: s, end: at, ids: null });
+  }
+  if (items.length < 1 || items.length > 8) return null;
+  const last = items[items.length - 1]!.end;
+  if (skip.some(([s, e]) => e > from && s < last)) return null;
+  if (input.mentions.some((m) => m.start < last && m.end > from)) return null;
+  // "urothelial carcinoma of the bladder, renal pelvis, ureter, or urethra": each organ with the head.
+  const of = /^(.+?)\s+of(?:\s+the)?\s+[\w\s/-]+$/i.exec(mention);
+  const cancerLead = CANCER_LIST_LEAD.test(text.slice(Math.max(0, from - 250), from));
+  for (const it of items) {
+    const site = text.slice(it.start, it.end);
+    const ids = of
+      ? (wholeMention(input, `${of[1]!} of the ${site}`) ?? wholeMention(input, `${of[1]!} of ${site}`))
+      : cancerLead
+        ? (wholeMention(input, `${site} cancer`) ?? wholeMention(input, `${site} carcinoma`))
+        : null;
+    if (ids && !ids.some((c) => GENERIC.has(c))) it.ids = ids;
+  }
+  return { items };
+}
+
+function cancerFindings(input: ExtractInput, items: CancerItem[], skip: Array<[number, number]> = []): Finding[] {
   const out: Finding[] = [];
   let run: CancerItem[] = [];
   let unreadItems: string[] = [];
   const flush = (): void => {
     if (!run.length) return;
-    const codes = resolveCodes(
-      run.flatMap((r) => r.codes),
-      input,
-    );
+    const last = run[run.length - 1]!;
+    // In an inclusion, the list may go on after the last read type (see trailingAlternatives).
+    const trailing =
+      input.kind === 'inclusion' && !run.some((r) => r.qualifier) && !input.scopes.in('negated', last.start)
+        ? trailingAlternatives(input, input.text.slice(last.start, last.end), last.end, skip)
+        : null;
+    const extra = trailing?.items.filter((t) => t.ids).flatMap((t) => t.ids!) ?? [];
+    const codes = resolveCodes([...run.flatMap((r) => r.codes), ...extra], input);
     const spans = run.flatMap((r) => r.spans);
+    if (trailing) {
+      for (const t of trailing.items) if (t.ids) spans.push([t.start, t.end]);
+      unreadItems.push(...trailing.items.filter((t) => !t.ids).map((t) => input.text.slice(t.start, t.end)));
+      // The separators are the list's own.
+      let prevEnd = last.end;
+      for (const t of trailing.items) {
+        if (t.ids) spans.push([prevEnd, t.start]);
+        prevEnd = t.end;
+      }
+    }
     // The separators between list members belong to the finding (not the unread items).
     for (let i = 1; i < run.length; i++) {
       const gap = input.text.slice(run[i - 1]!.end, run[i]!.start);
@@ -1991,6 +2107,16 @@ function judgeContext(
     label: label && label.start >= 0 ? label : null,
     mentions: input.mentions.filter((m) => m.type === 'cancer').map((m) => [m.start, m.end] as [number, number]),
     inside: pieces.filter((p) => p.kind === 'measurable').map((p) => [p.start, p.end] as [number, number]),
+    labelled: new Set(
+      input.mentions
+        .filter(
+          (m) =>
+            m.type === 'cancer' &&
+            /^\s*:/.test(input.text.slice(m.end, m.end + 3)) &&
+            LABEL_OPENER.test(input.text.slice(clauseStart(input.text, m.start), m.start)),
+        )
+        .map((m) => m.start),
+    ).size,
   };
 }
 
@@ -2118,7 +2244,11 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
   const permission = asPermission && input.kind === 'inclusion' && !label && PERMISSION_SENTENCE.test(input.text);
   const cancers = hasCancer ? cancerItems(input, { ...judgeContext(input, pieces, label), permission }) : [];
   if (cancers.some((c) => c.accepted)) distributeOrgan(input, cancers);
-  const out: Finding[] = cancerFindings(input, cancers);
+  const out: Finding[] = cancerFindings(
+    input,
+    cancers,
+    pieces.map((p) => [p.start, p.end]),
+  );
   const otherCancer = cancers.some((c) => c.reason === 'other-malignancy');
 
   // Extents carried by an abbreviation (mCRC, RRMM) share the abbreviation's span.
