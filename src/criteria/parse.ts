@@ -69,7 +69,7 @@ export function negate(c: Condition): Condition {
 const OR_GAP = /\bor\b|\/|\beither\b|\bnor\b/i;
 const AND_GAP = /\band\b|\bwith\b|\bwho\b|\bplus\b|\bbut\b|\bwhile\b|\bas well as\b/i;
 
-type Gap = 'and' | 'or' | 'sep' | 'sentence';
+type Gap = 'and' | 'or' | 'sep' | 'sentence' | 'bind';
 
 /** A connective that starts a new group of people: ", patients with", "and participants who", "or those receiving". */
 const SUBJECT_RESTART = /(?:,|\band\b|\bor\b)\s*(?:(?:any|all|other)\s+)?(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:with|who|whose|receiving|having|treated|on|undergoing)\b/i;
@@ -86,6 +86,8 @@ function gapType(gap: string): Gap {
   if (OR_GAP.test(bare)) return 'or';
   if (AND_GAP.test(bare)) return 'and';
   if (/[,;]/.test(bare)) return 'sep';
+  // Nothing but spaces or a hyphen: the two findings are one phrase ("unresectable cholangiocarcinoma").
+  if (/^[\s-]*$/.test(gap)) return 'bind';
   return 'and';
 }
 
@@ -113,9 +115,15 @@ function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
       out.push(t);
       continue;
     }
+    if (t === 'bind') {
+      out.push('and');
+      continue;
+    }
     if (t === 'sep') {
+      // The list's conjunction is the next one written between its items, past the phrases inside
+      // an item ("pancreatic cancer, unresectable cholangiocarcinoma, or …").
       let j = i + 1;
-      while (j < types.length && types[j] === 'sep') j++;
+      while (j < types.length && (types[j] === 'sep' || types[j] === 'bind')) j++;
       const closing = types[j];
       if (closing === 'and' || closing === 'or') {
         out.push(closing);

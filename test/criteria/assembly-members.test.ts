@@ -68,6 +68,26 @@ describe('members of a cancer-type list defined by a marker', () => {
 /** The stored rule of one exclusion line, partial assembly included. */
 const exclusionRule = (line: string): unknown => parseCriteria(`Exclusion Criteria:\n\n* ${line}`)[0]?.rule;
 
+describe('the conjunction of a list', () => {
+  it('takes the list\'s written conjunction past phrases inside an item ("unresectable cholangiocarcinoma") (NCT05053230)', () => {
+    const stage = (...groups: string[]): Condition => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
+    const unresectable: Condition = { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'unresectable' } };
+    expect(
+      readRule(
+        'Patients with a diagnosis of Stage III or IV lung cancer; any stage pancreatic cancer, unresectable cholangiocarcinoma, or other stage IV gastrointestinal cancer',
+        'inclusion',
+      ).condition,
+    ).toEqual({
+      any: [
+        { all: [stage('III', 'IV'), type('LUNG')] },
+        type('PANCREAS'),
+        { all: [unresectable, type('CHOL')] },
+        { all: [stage('IV'), type('GI_CANCER')] },
+      ],
+    });
+  });
+});
+
 describe('an exclusion whose unread words narrow what was read', () => {
   it('excludes only with the narrowing clause, not on the read words alone (NCT01898039, NCT05909618)', () => {
     expect(exclusionRule('Active brain metastases requiring corticosteroids.')).toEqual({
