@@ -428,6 +428,9 @@ function groupCategory(ids: string[], input: ExtractInput): 'infection' | 'medic
 
 /** "(screening) testing for … is not required unless": what follows says when a test is due. */
 const TESTING_NOT_REQUIRED = /\b(?:testing|tests?|screening)\b[^.;]{0,80}?\b(?:is|are)\s+not\s+(?:required|mandatory|needed)\s+unless\b/gi;
+/** "known to cause", "that may prolong": what follows is an effect, not a condition the patient has. */
+const EFFECT_LEAD =
+  /\b(?:(?:known|likely|expected|reported)\s+to|(?:that|which)(?:\s+(?:(?:are|is)\s+known\s+to|may|can|could|might))?)\s+(?:cause|causes|induce|induces|prolong|prolongs|result\s+in|results\s+in)\b[^.;()]{0,40}$/i;
 const TESTS_NOT_REQUIRED_TAIL =
   /^\s*(?:[\w-]+\s+){0,3}?(?:screening\s+)?(?:testing|tests?|screening)\s+(?:is|are)\s+not\s+(?:required|mandatory|needed)\b/i;
 /** How far the conditions of such a note reach: its first item or two ("known history of HBV or HCV infection"). */
@@ -461,11 +464,12 @@ function grab(re: RegExp, text: string): RegExpExecArray[] {
 }
 
 /**
- * "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure" → heart_failure_nyha_n ids. A
- * numeral ends at a word boundary: "IV" is not class I, nor the "i" of "classification".
+ * "NYHA class III or IV", "NYHA ≥ II", "NYHA functional classification > Class 1", "Class III-IV heart
+ * failure" → heart_failure_nyha_n ids. A numeral ends at a word boundary: "IV" is not class I, nor the
+ * "i" of "classification".
  */
 const NYHA =
-  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:(?:class(?:ifications?|es)?|grade)\s*(?:class\s*)?)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure)|(?:class(?:es)?|grade)\s+(?=(?:IV|I{1,3}|[1-4])(?![\w])[^.;()]{0,30}\b(?:NYHA|New\s+York\s+Heart)\b))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:IV|I{1,3}|[1-4])(?![\w])(?:\s*(?:-|–|to|or|and|&|\/|,)\s*(?:IV|I{1,3}|[1-4])(?![\w]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
+  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:(?:class(?:ifications?|es)?|grade)\s*(?:class\s*)?)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure)|(?:class(?:es)?|grade)\s+(?=(?:IV|I{1,3}|[1-4])(?![\w])[^.;()]{0,30}\b(?:NYHA|New\s+York\s+Heart)\b))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:(?<=(?:>=|≥|>|to|least)\s*)class\s*)?(?:IV|I{1,3}|[1-4])(?![\w])(?:\s*(?:-|–|to|or|and|&|\/|,)\s*(?:IV|I{1,3}|[1-4])(?![\w]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
 
 /**
  * A Child-Pugh class ("Child-Pugh Class B or C", "Child Pugh score B/C", "child-pugh class b or more
@@ -690,6 +694,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // "Testing for hepatitis B and C is not required unless: 1. Known history of HBV or HCV
       // infection 2. Mandated by local health authority": when a test is due, not an exclusion.
       !testingNotes.some(([a, b]) => m.start >= a && m.start < b) &&
+      // "medication known to prolong the QT interval and cause Torsades de Pointes", "drugs that may
+      // cause QT prolongation": an effect something may have, not the patient's condition.
+      !EFFECT_LEAD.test(text.slice(Math.max(0, m.start - 70), m.start)) &&
       // "Hepatitis B and C screening tests are not required unless …": the subject of a test.
       !TESTS_NOT_REQUIRED_TAIL.test(text.slice(m.end, m.end + 70)) &&
       // "COVID-19 vaccines are allowed": a vaccine, not the infection.
@@ -1894,7 +1901,7 @@ const VIRAL_ABOVE_NUMBER = new RegExp(
 );
 /** What a controlled chronic infection must show, after the condition. */
 const CONTROL_REQUIREMENT =
-  /\b(?:undetectable|suppressed|suppression|(?:viral\s+load|RNA|DNA)\b[^.;]{0,40}\b(?:below|undetectable|negative|not\s+detected|<)|cd4|antiretroviral|anti-retroviral|\bART\b|haart|antiviral|anti-viral|treated\s+and\s+cured|cured|well[\s-]controlled|stably\s+controlled|sustained\s+virologic|SVR)/i;
+  /\b(?:undetectable|suppressed|suppression|(?:viral\s+load|RNA|DNA)\b[^.;]{0,40}\b(?:below|undetectable|negative|not\s+detected|<)|no\s+(?:detectable|measurable)\s+(?:(?:HIV|HBV|HCV)\s+)?(?:viral\s+load|RNA|DNA|viremia)|cd4|antiretroviral|anti-retroviral|\bART\b|haart|antiviral|anti-viral|treated\s+and\s+cured|cured|well[\s-]controlled|stably\s+controlled|sustained\s+virologic|SVR)/i;
 /** Words of a controlled-infection permission; thresholds, AIDS history and the like stay unread. */
 const CONTROL_VOCAB = vocab(
   'patients participants subjects individuals persons with who are is eligible allowed permitted may participate enroll enrolled be included ' +
@@ -1903,7 +1910,7 @@ const CONTROL_VOCAB = vocab(
     'detection quantification and or the a an of for as controlled well stably suppressed suppression sustained virologic response svr cured ' +
     'cure must should need required to been known history prior previous infection infected hepatitis b c virus surface antigen hbsag ' +
     'antibody positive seropositive negative test tested currently confirmed during screening planned first study intervention ' +
-    'weeks week months days prior to before note',
+    'weeks week months days prior to before note no detectable measurable',
 );
 /** The sentence allows the condition or makes controlled status a requirement. */
 const ALLOWS_OR_REQUIRES =
@@ -1924,6 +1931,9 @@ function controlledInfection(input: ExtractInput, g: Group, sStart: number, sEnd
   if (!CONTROL_REQUIREMENT.test(rest) || !ALLOWS_OR_REQUIRES.test(rest)) return null;
   // "HIV, hepatitis B or C (if HCV antibody positive, … HCV RNA … negative)": a note on one member.
   if (g.names.length > 1 && ACTIVE_NOTE.test(rest)) return null;
+  // "…, and, patients with previous history of hepatitis C who completed treatment … are not
+  // excluded as long as …": a permission of other patients, read with the findings (step 6).
+  if (OWN_SUBJECT_CLAUSE.test(rest)) return null;
   // "… on antiretrovirals that are strong CYP3A4 inhibitors": an interaction, not disease control.
   if (/\b(?:interact\w*|CYP\w*|inhibitors?|inducers?)\b/i.test(rest)) return null;
   // "… must not have …", "… are not eligible": a plain exclusion, read the ordinary way.
