@@ -153,15 +153,9 @@ describe('kinds of a condition and windows on this trial', () => {
   });
 });
 
-describe('heart rhythm and failure wordings', () => {
+describe('heart rhythm wordings', () => {
   it('reads a prolonged corrected QTc interval as the long QT condition', () => {
     expect(E('History of prolonged corrected QTc interval')).toEqual({ condition: cond({ names: ['long_qt_syndrome'] }), unread: '' });
-  });
-
-  it('reads "NYHA functional classification > Class 1" as classes II to IV', () => {
-    const text =
-      'Patients who have a left ventricular ejection fraction (LVEF) <45% or New York Heart Association (NYHA) functional classification > Class 1.';
-    expect(conditionParams(text)).toEqual([{ names: ['heart_failure_nyha_2', 'heart_failure_nyha_3', 'heart_failure_nyha_4'] }]);
   });
 });
 
