@@ -65,12 +65,12 @@ export const LIMITS_COMPLIANCE =
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|suffering\s+from)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|hemodynamically|haemodynamically|suffering\s+from)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
 /** Qualifiers naming a kind of the condition (a subset of it), kept beside it as an unparsed leaf. */
-const KIND_QUAL = /\b(?:new[\s-]+onset|transmural|end[\s-]stage)\b/i;
+const KIND_QUAL = /\b(?:new[\s-]+onset|transmural|end[\s-]stage|ha?emodynamically\s+(?:significant|unstable|relevant))\b/i;
 const KIND_QUAL_ALL = new RegExp(KIND_QUAL.source, 'gi');
 /** Qualifiers that narrow a condition to a subtype the lexicon does not name. */
 const RESTRICTIVE_QUAL =
@@ -141,7 +141,7 @@ const WOULD_TAIL =
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+(?:in|from)|arising\s+from|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+(?:in|from)|arising\s+from|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|in\s+(?:the\s+)?(?:brain|heart|spine|spinal\s+cord|eyes?|ears?)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -426,6 +426,17 @@ function groupCategory(ids: string[], input: ExtractInput): 'infection' | 'medic
   return ids.some((id) => input.lex.conditionById.get(id)?.group === 'infection') ? 'infection' : 'medical_history';
 }
 
+/** "(screening) testing for … is not required unless": what follows says when a test is due. */
+const TESTING_NOT_REQUIRED = /\b(?:testing|tests?|screening)\b[^.;]{0,80}?\b(?:is|are)\s+not\s+(?:required|mandatory|needed)\s+unless\b/gi;
+/** "known to cause", "that may prolong": what follows is an effect, not a condition the patient has. */
+const EFFECT_LEAD =
+  /\b(?:(?:known|likely|expected|reported)\s+to|(?:that|which)(?:\s+(?:(?:are|is)\s+known\s+to|may|can|could|might))?)\s+(?:cause|causes|induce|induces|prolong|prolongs|result\s+in|results\s+in)\b[^.;()]{0,40}$/i;
+const TESTS_NOT_REQUIRED_TAIL =
+  /^\s*(?:[\w-]+\s+){0,3}?(?:screening\s+)?(?:testing|tests?|screening)\s+(?:is|are)\s+not\s+(?:required|mandatory|needed)\b/i;
+/** How far the conditions of such a note reach: its first item or two ("known history of HBV or HCV infection"). */
+const TESTING_NOTE_REACH = 60;
+/** Words a window's anchor may have beyond the shared timing words: "prior to enrollment on this trial". */
+const WINDOW_TAIL_EXTRA = vocab(['this', 'current', 'present']);
 /** A time window right after the group: "within 6 months", "in the past 2 years", "≤ 6 months prior to…". */
 function readWindow(input: ExtractInput, from: number): { years: number; end: number } | null {
   const rest = input.text.slice(from, from + 160);
@@ -438,7 +449,7 @@ function readWindow(input: ExtractInput, from: number): { years: number; end: nu
   const years = toYears(value, unit);
   if (years === null) return null;
   const end = from + m[0].length;
-  const tail = timingTail(input, end);
+  const tail = timingTail(input, end, WINDOW_TAIL_EXTRA);
   return { years, end: Math.max(end, tail) };
 }
 
@@ -674,10 +685,19 @@ function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] 
 
 export const extractConditions: Extractor = (input: ExtractInput) => {
   const { text } = input;
+  const testingNotes = grab(TESTING_NOT_REQUIRED, text).map((m): Span => [m.index + m[0].length, m.index + m[0].length + TESTING_NOTE_REACH]);
   const mentions = input.mentions.filter(
     (m) =>
       m.type === 'condition' &&
       !ELSEWHERE.has(m.id) &&
+      // "Testing for hepatitis B and C is not required unless: 1. Known history of HBV or HCV
+      // infection 2. Mandated by local health authority": when a test is due, not an exclusion.
+      !testingNotes.some(([a, b]) => m.start >= a && m.start < b) &&
+      // "medication known to prolong the QT interval and cause Torsades de Pointes", "drugs that may
+      // cause QT prolongation": an effect something may have, not the patient's condition.
+      !EFFECT_LEAD.test(text.slice(Math.max(0, m.start - 70), m.start)) &&
+      // "Hepatitis B and C screening tests are not required unless …": the subject of a test.
+      !TESTS_NOT_REQUIRED_TAIL.test(text.slice(m.end, m.end + 70)) &&
       // "COVID-19 vaccines are allowed": a vaccine, not the infection.
       !/\bvaccin/i.test(text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 25))) &&
       // "a family history of long QT syndrome": a relative's condition.
@@ -734,11 +754,24 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       return !local || !/[,;]/.test(text.slice(sc.trigger[1], pos));
     });
 
+  // 0. "Active hepatitis B virus (HBV; defined as HBsAg reactive and/or detectable HBV DNA)": a
+  //    gloss defining the infection by its tests. The markers inside it (HBsAg, HBV DNA) are no
+  //    findings of their own, and a list runs on over it ("… (defined as …) and hepatitis C virus
+  //    (defined as …) infection").
+  const glosses = viralGlosses(text, mentions);
+  if (glosses.length) {
+    const kept = mentions.filter((m) => !glosses.some((x) => m.start >= x.span[0] && m.start < x.span[1]));
+    mentions.length = 0;
+    mentions.push(...kept);
+  }
+  const blankGlosses = (a: number, b: number): string =>
+    glosses.reduce((s, x) => (x.span[0] >= a && x.span[1] <= b ? s.slice(0, x.span[0] - a) + ' '.repeat(x.span[1] - x.span[0]) + s.slice(x.span[1] - a) : s), text.slice(a, b));
+
   // 1. Coordinated groups.
   const groups: Group[] = [];
   for (const m of mentions) {
     const last = groups[groups.length - 1];
-    const gap = last ? text.slice(last.end, m.start) : '';
+    const gap = last ? blankGlosses(last.end, m.start) : '';
     // "Hepatitis B or C infection", "Covid19 infection": the head noun of the names before it.
     if (
       last &&
@@ -1211,7 +1244,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     }
     // "… who have a history of ischemic heart disease … must have a cardiac stress test": a
     // requirement for those patients, not an exclusion of them.
-    if (exclusion && /\b(?:must|should|are\s+required\s+to|is\s+required\s+to|need\s+to|will\s+need|(?:will|shall|are\s+to|is\s+to)\s+be\s+(?:evaluated|assessed|reviewed|referred|discussed|monitored))\b/i.test(tail))
+    if (exclusion && /\b(?:must|should|are\s+required\s+to|is\s+required\s+to|need\s+to|will\s+need|(?:will|shall|are\s+to|is\s+to)\s+be\s+(?:evaluated|assessed|reviewed|referred|discussed|monitored|screened|tested))\b/i.test(tail))
       g.restricted = true;
     // KEYNOTE wording: "(i.e., with use of disease modifying agents, corticosteroids or
     // immunosuppressive drugs). Replacement therapy (e.g., thyroxine, insulin, or physiologic
@@ -1249,6 +1282,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         for (const id of spared) if (!g.except.includes(id)) g.except.push(id);
       }
     }
+  }
+
+  // 2-0. A gloss is read (covered) only for the active form, whose definition it states; after a
+  //      plain history ("Known history of hepatitis B (defined as HBsAg reactive)") it stays unread.
+  for (const x of glosses) {
+    const g = groups.find((h) => h.mentions.includes(x.mention));
+    if (g?.active && VIRAL_MARKER_POSITIVE.test(x.definition)) g.spans.push(x.span);
   }
 
   // 2a. A qualifier leading a comma list is shared by its members even across a word the lexicon
@@ -1772,6 +1812,32 @@ function bareRequirement(input: ExtractInput, g: Group, f: Finding): boolean {
 
 /** ", and, patients with …": a clause naming its own patients after the condition. */
 const OWN_SUBJECT_CLAUSE = /,\s*(?:and|but|while|whereas)\s*,?\s+(?=(?:patients?|participants?|subjects?|individuals?|those)\b)/i;
+/** Infections a protocol defines by their serology in a gloss after the name. */
+const VIRAL_GLOSSED = new Set(['hbv', 'hcv', 'hiv']);
+/**
+ * "(HBV; defined as hepatitis B surface antigen [HBsAg] reactive and/or detectable HBV DNA)", "(HCV)
+ * (defined as anti-HCV Ab positive and detectable HCV RNA [qualitative])": a definition right after
+ * the infection's name, its own acronym optionally first. Group 1 is the definition.
+ */
+const VIRAL_GLOSS =
+  /^\s*(?:\(\s*(?:HBV|HCV|HIV)\s*\)\s*)?\(\s*(?:(?:HBV|HCV|HIV)\s*[;,]\s*)?(?:as\s+)?defined\s+(?:as|by)\s+((?:[^()[\]]|\[[^[\]]*\])+)\)/i;
+/** The defining glosses after HBV, HCV or HIV mentions ("Hepatitis B (HBV; defined as …)"). */
+function viralGlosses(text: string, mentions: Mention[]): { mention: Mention; span: Span; definition: string }[] {
+  const out: { mention: Mention; span: Span; definition: string }[] = [];
+  for (const m of mentions) {
+    if (!VIRAL_GLOSSED.has(m.id) || out.some((x) => m.start < x.span[1])) continue;
+    // The acronym may be the mention itself, inside the gloss's parenthesis: "Hepatitis B virus (HBV; defined as …)".
+    const inside = /\(\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) ? VIRAL_GLOSS_INSIDE.exec(text.slice(m.end)) : null;
+    const gloss = inside ?? VIRAL_GLOSS.exec(text.slice(m.end));
+    if (!gloss) continue;
+    const open = inside ? text.lastIndexOf('(', m.start) : m.end;
+    out.push({ mention: m, span: [open, m.end + gloss[0].length], definition: gloss[1]! });
+  }
+  return out;
+}
+const VIRAL_GLOSS_INSIDE = /^\s*[;,]\s*(?:as\s+)?defined\s+(?:as|by)\s+((?:[^()[\]]|\[[^[\]]*\])+)\)/i;
+/** A definition by a positive marker: the current (active) infection. */
+const VIRAL_MARKER_POSITIVE = /\b(?:reactive|positive|positivity|detectable|detected|above\s+the\s+(?:lower\s+)?limit)\b/i;
 /** Chronic viral infections that criteria allow once controlled. */
 const CHRONIC_VIRAL = new Set(['hiv', 'hbv', 'hcv', 'viral_hepatitis', 'htlv']);
 /**
@@ -1834,7 +1900,7 @@ const VIRAL_ABOVE_NUMBER = new RegExp(
 );
 /** What a controlled chronic infection must show, after the condition. */
 const CONTROL_REQUIREMENT =
-  /\b(?:undetectable|suppressed|suppression|(?:viral\s+load|RNA|DNA)\b[^.;]{0,40}\b(?:below|undetectable|negative|not\s+detected|<)|cd4|antiretroviral|anti-retroviral|\bART\b|haart|antiviral|anti-viral|treated\s+and\s+cured|cured|well[\s-]controlled|stably\s+controlled|sustained\s+virologic|SVR)/i;
+  /\b(?:undetectable|suppressed|suppression|(?:viral\s+load|RNA|DNA)\b[^.;]{0,40}\b(?:below|undetectable|negative|not\s+detected|<)|no\s+(?:detectable|measurable)\s+(?:(?:HIV|HBV|HCV)\s+)?(?:viral\s+load|RNA|DNA|viremia)|cd4|antiretroviral|anti-retroviral|\bART\b|haart|antiviral|anti-viral|treated\s+and\s+cured|cured|well[\s-]controlled|stably\s+controlled|sustained\s+virologic|SVR)/i;
 /** Words of a controlled-infection permission; thresholds, AIDS history and the like stay unread. */
 const CONTROL_VOCAB = vocab(
   'patients participants subjects individuals persons with who are is eligible allowed permitted may participate enroll enrolled be included ' +
@@ -1843,7 +1909,7 @@ const CONTROL_VOCAB = vocab(
     'detection quantification and or the a an of for as controlled well stably suppressed suppression sustained virologic response svr cured ' +
     'cure must should need required to been known history prior previous infection infected hepatitis b c virus surface antigen hbsag ' +
     'antibody positive seropositive negative test tested currently confirmed during screening planned first study intervention ' +
-    'weeks week months days prior to before note',
+    'weeks week months days prior to before note no detectable measurable',
 );
 /** The sentence allows the condition or makes controlled status a requirement. */
 const ALLOWS_OR_REQUIRES =
@@ -1864,6 +1930,9 @@ function controlledInfection(input: ExtractInput, g: Group, sStart: number, sEnd
   if (!CONTROL_REQUIREMENT.test(rest) || !ALLOWS_OR_REQUIRES.test(rest)) return null;
   // "HIV, hepatitis B or C (if HCV antibody positive, … HCV RNA … negative)": a note on one member.
   if (g.names.length > 1 && ACTIVE_NOTE.test(rest)) return null;
+  // "…, and, patients with previous history of hepatitis C who completed treatment … are not
+  // excluded as long as …": a permission of other patients, read with the findings (step 6).
+  if (OWN_SUBJECT_CLAUSE.test(rest)) return null;
   // "… on antiretrovirals that are strong CYP3A4 inhibitors": an interaction, not disease control.
   if (/\b(?:interact\w*|CYP\w*|inhibitors?|inducers?)\b/i.test(rest)) return null;
   // "… must not have …", "… are not eligible": a plain exclusion, read the ordinary way.
