@@ -316,14 +316,27 @@ function typeListMembers(findings: PlacedFinding[], text: string, mentions: read
   const took = new Set<PlacedFinding>();
   for (const b of findings) {
     if (b.category !== 'biomarker' || b.scope >= 0 || gone.has(b)) continue;
-    // A member written inside the list: the marker is read from a cancer word of the list ("TNBC").
-    const host = findings.find((f) => f !== b && !gone.has(f) && f.scope < 0 && cancerCodes(f.condition) && f.start <= b.start && b.end <= f.end);
+    // A member written inside the list, or as its last item: the marker is read from a cancer word
+    // the list took in ("TNBC", "melanoma or TNBC"), or sits right before it ("triple-negative breast cancer").
+    const ownWord = (m: Mention, codes: string[]): boolean =>
+      m.type === 'cancer' && codes.includes(m.id) && ((m.start < b.end && m.end > b.start) || (m.start >= b.end && BOUND_GAP.test(text.slice(b.end, m.start))));
+    const host = findings.find((f) => {
+      if (f === b || gone.has(f) || f.scope >= 0) return false;
+      const codes = cancerCodes(f.condition);
+      if (!codes) return false;
+      if (f.start <= b.start && b.end <= f.end) return true;
+      // After the list, only a list of two types or more: a lone type written before it is the marker's own.
+      return codes.length > 1 && f.end <= b.start && LIST_GAP.test(text.slice(f.end, b.start)) && mentions.some((m) => ownWord(m, codes) && m.end <= b.end + 40);
+    });
     if (host) {
       const codes = cancerCodes(host.condition)!;
-      const own = mentions.filter((m) => m.type === 'cancer' && m.start < b.end && m.end > b.start && codes.includes(m.id));
+      const own = mentions.filter((m) => ownWord(m, codes));
       const member = [...new Set(own.map((m) => m.id))];
       if (member.length !== 1) continue;
-      const shared = mentions.some((m) => m.type === 'cancer' && m.id === member[0] && m.start >= host.start && m.end <= host.end && !(m.start < b.end && m.end > b.start));
+      // The type is also a plain member of the list unless every other mention of it is marker-defined
+      // too ("triple-negative breast cancer (TNBC)").
+      const markerWord = (m: Mention): boolean => own.includes(m) || findings.some((o) => o.category === 'biomarker' && o.spans.some(([x, y]) => m.start < y && m.end > x));
+      const shared = mentions.some((m) => m.type === 'cancer' && m.id === member[0] && m.start >= host.start && m.end <= host.end && !markerWord(m));
       const rest = shared ? codes : codes.filter((c) => c !== member[0]);
       const leaf = typeLeaf(host.condition)!;
       const qualified: Condition = { all: [cancerLeaf(leaf, member), b.condition] };

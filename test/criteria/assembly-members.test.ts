@@ -32,6 +32,17 @@ describe('members of a cancer-type list defined by a marker', () => {
     });
   });
 
+  it('reads TNBC as the last member of a list the same way (NCT06545682, NCT05070247)', () => {
+    expect(readRule('patients must have histologically documented metastatic melanoma or TNBC that has progressed', 'inclusion').condition).toEqual({
+      all: [
+        { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
+        { any: [type('MELANOMA'), { all: [type('BREAST'), tripleNegative] }] },
+      ],
+    });
+    const rule = readRule('Mesothelioma, triple-negative breast cancer (TNBC), renal clear cell carcinoma (RCC) and nasopharyngeal carcinoma (NPC).', 'inclusion').condition;
+    expect(rule).toEqual({ any: [type('MESOTHELIOMA', 'RCC', 'NPC'), { all: [type('BREAST'), tripleNegative] }] });
+  });
+
   it('counts the marker of a member as read for the biomarker topic', () => {
     const [criterion] = parseCriteria('Inclusion Criteria:\n\n* Diagnosed with stages I-IV primary NSCLC, MM, TNBC or RCC');
     expect(criterion?.categoriesRead).toContain('biomarker');
