@@ -2148,7 +2148,9 @@ function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
 /** Right before an optional partner: "with or without an", "±", "+/-". */
 const OPTIONAL_BEFORE_RE = /(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*(?:(?:an?|the|any|concurrent|prior|subsequent|additional)\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
-const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b/gi;
+// The parenthesis is taken whole: an "or" among the partners ("(alone or with either CTLA-4 or LAG-3
+// blockade)") chooses a partner, never an alternative to the list.
+const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b(?:[^()]{0,120}\))?/gi;
 function optionalPartners(text: string, a: number, b: number): Span[] {
   const out: Span[] = [];
   const sub = text.slice(a, b);
@@ -2293,8 +2295,9 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
 const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|-|to)\s*(?:stage\s+)?[0-4IV]{1,4}[A-Da-d]?\b)+/gi;
 
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
+// "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
 const PERMITTED_SUBJECT_RE =
-  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion))\b/i;
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
@@ -2970,20 +2973,35 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     if (/na[iï]ve/.test(word)) {
       // "treatment-naive", "therapy-naïve", "naive to prior therapy".
       const before = /(?:\b(?:systemic\s+)?(?:treatment|therapy|therapies|drug)s?[\s-]*)$/i.exec(text.slice(Math.max(0, start - 30), start));
-      const to = /^\s+(?:to|of|for)\s+(?:(?:any|all|prior|previous)\s+)*(?:(?:systemic\s+|anti-?cancer\s+|anti-?tumou?r\s+)?(?:treatments?|therapy|therapies)\b)?/i.exec(text.slice(end));
+      // "naive for palliative-intent systemic therapy for metastatic disease": palliative intent is the
+      // advanced setting, read only where the setting is also said (checked below).
+      const to = /^\s+(?:to|of|for)\s+(?:(?:any|all|prior|previous)\s+)*(?:palliative(?:[\s-]intent)?\s+)?(?:(?:systemic\s+|anti-?cancer\s+|anti-?tumou?r\s+)?(?:treatments?|therapy|therapies)\b)?/i.exec(text.slice(end));
+      // "Treatment-naïve for palliative systemic therapy": the treatment named after it is the one not had.
+      // Also "treatment-naive to BRAF/MEK inhibitors": only what is named, not every systemic therapy.
+      const ti = to ? items.find((i) => i.start >= end && i.start <= end + to[0].length + 2 && !isUsed(ctx, i.start, i.end)) : undefined;
       if (before) spans.push([start - before[0].length, start]);
-      else if (to && to[0].trim().length > 2) {
-        const ti = items.find((i) => i.start >= end && i.start <= end + to[0].length + 2 && !isUsed(ctx, i.start, i.end));
-        if (ti) {
-          filterItems = [ti];
-          spans.push([end, ti.end], ...ti.spans);
-        } else if (/treatment|therap/i.test(to[0])) spans.push([end, end + to[0].length]);
-        else continue;
-      } else continue;
+      if (ti) {
+        filterItems = [ti];
+        spans.push([end, ti.end], ...ti.spans);
+      } else if (before) {
+        // "treatment-naive" alone.
+      } else if (to && to[0].trim().length > 2 && /treatment|therap/i.test(to[0])) spans.push([end, end + to[0].length]);
+      else continue;
     } else if (/untreated/.test(word)) {
-      // "previously untreated metastatic NSCLC"
+      // "previously untreated metastatic NSCLC"; "previously untreated with any systemic therapy for
+      // their metastatic disease": the treatment named after "with" is the one not had.
+      const by = /^\s+(?:with|by)\s+(?:(?:any|prior|previous)\s+)*/i.exec(text.slice(end));
+      if (by) {
+        const ti = items.find((i) => i.start === end + by[0].length && !isUsed(ctx, i.start, i.end));
+        if (!ti) continue;
+        filterItems = [ti];
+        spans.push([end, ti.end], ...ti.spans);
+      }
     }
-    const st = settingsNear(text, { items: [{ start, end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [] }], start, end, hasAnd: false }, nextBoundary(text, end));
+    const palliative = /palliative/i.test(text.slice(end, filterItems ? filterItems[0]!.start : end));
+    // With the treatment named, its setting is said after it.
+    const settingFrom = filterItems ? filterItems[0]! : { start, end, drugs: new Set<string>(), classes: new Set<string>(), kinds: new Set<Kind>(), spans: [] };
+    const st = settingsNear(text, { items: [settingFrom], start: settingFrom.start, end: settingFrom.end, hasAnd: false }, nextBoundary(text, end));
     let setting: Setting | undefined;
     const extFrom = end + (exceptSurgery ? exceptSurgery[0].length : 0);
     const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(extFrom));
@@ -2996,7 +3014,7 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     }
     // "untreated … for their locally advanced or metastatic disease" names the setting in words not
     // read: without it the finding would forbid every treatment, wider than the text.
-    if (!setting && (st.unknown || /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(end, nextBoundary(text, end))))) {
+    if (!setting && (palliative || st.unknown || /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(end, nextBoundary(text, end))))) {
       note('naive setting unread');
       continue;
     }
@@ -3005,9 +3023,13 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     if (!condition) continue;
     const negated = input.scopes.in('negated', start);
     if (negated && input.kind === 'exclusion') continue;
+    // "Cohort B: … treatment naive to BRAF/MEK inhibitors": the requirement binds that cohort only, so
+    // a patient who had the treatment is left open, any(not X, unread), never excluded.
+    const cohort = COHORT_RE.test(text.slice(0, start));
+    if (cohort && (negated || input.kind === 'exclusion')) continue;
     out.push({
       category: 'prior_therapy',
-      condition: flipBool(condition),
+      condition: cohort ? { any: [flipBool(condition), { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence.replace(/\s+/g, ' ').trim() } }] } : flipBool(condition),
       spans: mergeSpans(spans),
       anchor: start,
       ...(negated ? {} : { polarityHandled: true }),
