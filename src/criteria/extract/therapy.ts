@@ -1565,7 +1565,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "liver-directed therapy" as any locoregional therapy, radiation or surgery: the procedure, site or
       // intent in the words is narrower, so the reading stays partial.
       if (items.some((i) => i.kinds.has('locoregional'))) qualify ??= 'locoregional';
-      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e))) qualify ??= 'cohort';
+      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e)) || GROUP_LABEL_RE.test(text.slice(0, list.start))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
       if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
@@ -1626,8 +1626,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...own,
         ...ctx.used,
         ...windows.map((w): Span => [w.start, w.end]),
-        ...otherTopicOrs(ctx, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
-        ...optionalPartners(text, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
+        // Found over whole words: a window edge inside "unresectable or metastatic" must not hide the phrase.
+        ...otherTopicOrs(ctx, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        ...optionalPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
       ]);
       if (/\b(?:or|and\/or)\b/i.test(oc.outcomes.length ? near.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : near)) {
         note('21:if borandorbitestnear');
@@ -1647,6 +1648,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           /\b(?:must|should|need|needs|are\s+required|is\s+required|will\s+need|have\s+to)\b/i.test(sentence)) ||
         // "those without oncogene-driven tumors: Have progressed on …": a label naming the group it binds.
         SUBGROUP_LABEL_RE.test(text.slice(s, list.start)) ||
+        GROUP_LABEL_RE.test(text.slice(0, list.start)) ||
         COHORT_RE.test(text.slice(s, list.start))
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
@@ -2224,7 +2226,7 @@ function insufficient(
   const tail = alt ? masked.slice(0, alt.index) : masked;
   for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
   // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
-  const label = COHORT_RE.exec(text.slice(s, e));
+  const label = COHORT_RE.exec(text.slice(s, e)) ?? GROUP_LABEL_RE.exec(text.slice(s, e));
   const labelSpan: Span[] = label ? [[s + label.index, s + label.index + label[0].length]] : [];
   if (/\b(?:and(?!\s*\/\s*or)|but|plus|as\s+well\s+as)\b|[;:]/i.test(maskSpans(text, s, e, [...own, ...labelSpan, ...otherTopicOrs(ctx, s, e)]).replace(/\([^()]*\)/g, ' '))) return 'conjunction';
   return null;
@@ -2559,6 +2561,8 @@ const HEAD_REVERSING_RE =
   /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
 
 const SUBGROUP_LABEL_RE = /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|without|whose|in|from)\b[^:.;]{1,80}:/i;
+/** "For Melanoma participants:", "For NSCLC patients:" opening the criterion: the group the rest binds. */
+const GROUP_LABEL_RE = /^\W*for\s+(?:[\w/+-]+\s+){1,4}?(?:patients?|participants?|subjects?)\s*:/i;
 const COHORT_LABEL_RE =
   /^\s*\(?\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s*(?:,|\/|and|or|&)\s*(?:(?:part|cohort|arm|group|stratum|module|phase)\s*)?[\w.]{1,5})*(?:\s+(?:only|specifically))?\s*[:)\-–]/i;
 /** Adjectival words (by suffix) before a treatment noun. */
@@ -2778,6 +2782,19 @@ function flipBool(c: Condition): Condition {
   if ('all' in c) return { any: c.all.map(flipBool) };
   if ('any' in c) return { all: c.any.map(flipBool) };
   return typeof c.value === 'boolean' ? { ...c, value: !c.value } : c;
+}
+
+/** The start of the word holding offset `at` (not before `min`). */
+function wordStart(text: string, at: number, min: number): number {
+  let i = at;
+  while (i > min && /\w/.test(text[i - 1]!) && /\w/.test(text[i] ?? '')) i--;
+  return i;
+}
+/** The end of the word holding offset `at` (not after `max`). */
+function wordEnd(text: string, at: number, max: number): number {
+  let i = at;
+  while (i < max && /\w/.test(text[i]!) && /\w/.test(text[i - 1] ?? '')) i++;
+  return i;
 }
 
 function maskSpans(text: string, s: number, e: number, spans: Span[]): string {
