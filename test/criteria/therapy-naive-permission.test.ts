@@ -84,3 +84,11 @@ describe('an optional partner in parentheses', () => {
     expect(JSON.stringify(c)).not.toContain('anti_lag3');
   });
 });
+
+describe('an abbreviation in parentheses', () => {
+  it('names the same treatment again, one item rather than a second member', () => {
+    // Read as chemoradiotherapy: both kinds, each necessary.
+    const c = readCondition('Participants will have completed definitive concurrent chemoradiotherapy (cCRT) with curative intent within 12 weeks prior to randomization.', 'inclusion');
+    expect(therapyLeaves(c)).toEqual([therapy({ kinds: ['chemotherapy'], setting: 'curative' }), therapy({ kinds: ['radiation'], setting: 'curative' })]);
+  });
+});

@@ -554,6 +554,18 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
       it.end += suf[0].length;
     }
   }
+  // "concurrent chemoradiotherapy (cCRT)": an abbreviation in parentheses that reads as the same treatment
+  // names it again, one item, not a second member of a list.
+  for (let i = merged.length - 2; i >= 0; i--) {
+    const it = merged[i]!;
+    const abbr = merged[i + 1]!;
+    if (!/^\s*\(\s*$/.test(text.slice(it.end, abbr.start))) continue;
+    const close = /^\s*\)/.exec(text.slice(abbr.end, e));
+    if (!close || abbr.suffix || it.suffix || !sameSet(it.drugs, abbr.drugs) || !sameSet(it.classes, abbr.classes) || !sameSet(it.kinds, abbr.kinds)) continue;
+    it.spans.push([it.end, abbr.end + close[0].length]);
+    it.end = abbr.end + close[0].length;
+    merged.splice(i + 1, 1);
+  }
   // "cytotoxic T-lymphocyte-associated protein 4" names a target, not cytotoxic chemotherapy.
   return merged.filter((it) => !(/^cytotoxic$/i.test(text.slice(it.start, it.end)) && /^[\s-]*T[\s-]*(?:lymphocytes?|cells?)\b/i.test(text.slice(it.end, it.end + 16))));
 }
@@ -608,6 +620,10 @@ function addMention(lex: Lexicons, it: Item, m: Mention): void {
     for (const d of r?.drugs ?? []) it.drugs.add(d);
     // A regimen is given as a whole: "prior FOLFOX" means the combination, read as any of its drugs.
   }
+}
+
+function sameSet<T>(a: Set<T>, b: Set<T>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** "platinum-based chemotherapy": a class and the kind it belongs to describe one treatment. */
