@@ -7,12 +7,6 @@
 import { readCondition, therapy, therapyLeaves, unparsed } from '../support/criteria';
 
 describe('treatment-naive requirements', () => {
-  it('reads "previously untreated with" a named treatment and its setting after it', () => {
-    expect(readCondition('Previously untreated with any systemic anticancer therapy for their locally advanced or metastatic disease.', 'inclusion')).toEqual(
-      therapy({ kinds: ['systemic'], setting: 'advanced' }, false),
-    );
-  });
-
   it('reads palliative-intent therapy only with the advanced setting said beside it', () => {
     expect(readCondition('Treatment-naïve for palliative intent systemic therapy for locally advanced or metastatic disease', 'inclusion')).toEqual(
       therapy({ kinds: ['systemic'], setting: 'advanced' }, false),
@@ -90,5 +84,11 @@ describe('an abbreviation in parentheses', () => {
     // Read as chemoradiotherapy: both kinds, each necessary.
     const c = readCondition('Participants will have completed definitive concurrent chemoradiotherapy (cCRT) with curative intent within 12 weeks prior to randomization.', 'inclusion');
     expect(therapyLeaves(c)).toEqual([therapy({ kinds: ['chemotherapy'], setting: 'curative' }), therapy({ kinds: ['radiation'], setting: 'curative' })]);
+  });
+});
+
+describe('drug lexicon', () => {
+  it('names perillyl alcohol', () => {
+    expect(readCondition('Patient had prior treatment with perillyl alcohol.', 'exclusion')).toEqual(therapy({ drugs: ['perillyl_alcohol'] }));
   });
 });

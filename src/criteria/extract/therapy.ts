@@ -3021,15 +3021,7 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
       } else if (to && to[0].trim().length > 2 && /treatment|therap/i.test(to[0])) spans.push([end, end + to[0].length]);
       else continue;
     } else if (/untreated/.test(word)) {
-      // "previously untreated metastatic NSCLC"; "previously untreated with any systemic therapy for
-      // their metastatic disease": the treatment named after "with" is the one not had.
-      const by = /^\s+(?:with|by)\s+(?:(?:any|prior|previous)\s+)*/i.exec(text.slice(end));
-      if (by) {
-        const ti = items.find((i) => i.start === end + by[0].length && !isUsed(ctx, i.start, i.end));
-        if (!ti) continue;
-        filterItems = [ti];
-        spans.push([end, ti.end], ...ti.spans);
-      }
+      // "previously untreated metastatic NSCLC"
     }
     const palliative = /palliative/i.test(text.slice(end, filterItems ? filterItems[0]!.start : end));
     // With the treatment named, its setting is said after it.
