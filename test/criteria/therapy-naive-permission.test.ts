@@ -86,9 +86,3 @@ describe('an abbreviation in parentheses', () => {
     expect(therapyLeaves(c)).toEqual([therapy({ kinds: ['chemotherapy'], setting: 'curative' }), therapy({ kinds: ['radiation'], setting: 'curative' })]);
   });
 });
-
-describe('drug lexicon', () => {
-  it('names perillyl alcohol', () => {
-    expect(readCondition('Patient had prior treatment with perillyl alcohol.', 'exclusion')).toEqual(therapy({ drugs: ['perillyl_alcohol'] }));
-  });
-});
