@@ -554,6 +554,18 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
       it.end += suf[0].length;
     }
   }
+  // "concurrent chemoradiotherapy (cCRT)": an abbreviation in parentheses that reads as the same treatment
+  // names it again, one item, not a second member of a list.
+  for (let i = merged.length - 2; i >= 0; i--) {
+    const it = merged[i]!;
+    const abbr = merged[i + 1]!;
+    if (!/^\s*\(\s*$/.test(text.slice(it.end, abbr.start))) continue;
+    const close = /^\s*\)/.exec(text.slice(abbr.end, e));
+    if (!close || abbr.suffix || it.suffix || !sameSet(it.drugs, abbr.drugs) || !sameSet(it.classes, abbr.classes) || !sameSet(it.kinds, abbr.kinds)) continue;
+    it.spans.push([it.end, abbr.end + close[0].length]);
+    it.end = abbr.end + close[0].length;
+    merged.splice(i + 1, 1);
+  }
   // "cytotoxic T-lymphocyte-associated protein 4" names a target, not cytotoxic chemotherapy.
   return merged.filter((it) => !(/^cytotoxic$/i.test(text.slice(it.start, it.end)) && /^[\s-]*T[\s-]*(?:lymphocytes?|cells?)\b/i.test(text.slice(it.end, it.end + 16))));
 }
@@ -608,6 +620,10 @@ function addMention(lex: Lexicons, it: Item, m: Mention): void {
     for (const d of r?.drugs ?? []) it.drugs.add(d);
     // A regimen is given as a whole: "prior FOLFOX" means the combination, read as any of its drugs.
   }
+}
+
+function sameSet<T>(a: Set<T>, b: Set<T>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** "platinum-based chemotherapy": a class and the kind it belongs to describe one treatment. */
@@ -1565,7 +1581,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "liver-directed therapy" as any locoregional therapy, radiation or surgery: the procedure, site or
       // intent in the words is narrower, so the reading stays partial.
       if (items.some((i) => i.kinds.has('locoregional'))) qualify ??= 'locoregional';
-      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e))) qualify ??= 'cohort';
+      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e)) || GROUP_LABEL_RE.test(text.slice(0, list.start))) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
       if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
@@ -1626,8 +1642,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...own,
         ...ctx.used,
         ...windows.map((w): Span => [w.start, w.end]),
-        ...otherTopicOrs(ctx, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
-        ...optionalPartners(text, Math.max(s, list.start - 60), Math.min(e, list.end + 60)),
+        // Found over whole words: a window edge inside "unresectable or metastatic" must not hide the phrase.
+        ...otherTopicOrs(ctx, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        ...optionalPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
       ]);
       if (/\b(?:or|and\/or)\b/i.test(oc.outcomes.length ? near.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : near)) {
         note('21:if borandorbitestnear');
@@ -1647,6 +1664,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           /\b(?:must|should|need|needs|are\s+required|is\s+required|will\s+need|have\s+to)\b/i.test(sentence)) ||
         // "those without oncogene-driven tumors: Have progressed on …": a label naming the group it binds.
         SUBGROUP_LABEL_RE.test(text.slice(s, list.start)) ||
+        GROUP_LABEL_RE.test(text.slice(0, list.start)) ||
         COHORT_RE.test(text.slice(s, list.start))
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
@@ -2148,7 +2166,9 @@ function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
 /** Right before an optional partner: "with or without an", "±", "+/-". */
 const OPTIONAL_BEFORE_RE = /(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*(?:(?:an?|the|any|concurrent|prior|subsequent|additional)\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
-const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b/gi;
+// The parenthesis is taken whole: an "or" among the partners ("(alone or with either CTLA-4 or LAG-3
+// blockade)") chooses a partner, never an alternative to the list.
+const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b(?:[^()]{0,120}\))?/gi;
 function optionalPartners(text: string, a: number, b: number): Span[] {
   const out: Span[] = [];
   const sub = text.slice(a, b);
@@ -2222,7 +2242,7 @@ function insufficient(
   const tail = alt ? masked.slice(0, alt.index) : masked;
   for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
   // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
-  const label = COHORT_RE.exec(text.slice(s, e));
+  const label = COHORT_RE.exec(text.slice(s, e)) ?? GROUP_LABEL_RE.exec(text.slice(s, e));
   const labelSpan: Span[] = label ? [[s + label.index, s + label.index + label[0].length]] : [];
   if (/\b(?:and(?!\s*\/\s*or)|but|plus|as\s+well\s+as)\b|[;:]/i.test(maskSpans(text, s, e, [...own, ...labelSpan, ...otherTopicOrs(ctx, s, e)]).replace(/\([^()]*\)/g, ' '))) return 'conjunction';
   return null;
@@ -2293,8 +2313,9 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
 const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|-|to)\s*(?:stage\s+)?[0-4IV]{1,4}[A-Da-d]?\b)+/gi;
 
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
+// "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
 const PERMITTED_SUBJECT_RE =
-  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion))\b/i;
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
@@ -2556,6 +2577,8 @@ const HEAD_REVERSING_RE =
   /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
 
 const SUBGROUP_LABEL_RE = /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|without|whose|in|from)\b[^:.;]{1,80}:/i;
+/** "For Melanoma participants:", "For NSCLC patients:" opening the criterion: the group the rest binds. */
+const GROUP_LABEL_RE = /^\W*for\s+(?:[\w/+-]+\s+){1,4}?(?:patients?|participants?|subjects?)\s*:/i;
 const COHORT_LABEL_RE =
   /^\s*\(?\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s*(?:,|\/|and|or|&)\s*(?:(?:part|cohort|arm|group|stratum|module|phase)\s*)?[\w.]{1,5})*(?:\s+(?:only|specifically))?\s*[:)\-–]/i;
 /** Adjectival words (by suffix) before a treatment noun. */
@@ -2777,6 +2800,19 @@ function flipBool(c: Condition): Condition {
   return typeof c.value === 'boolean' ? { ...c, value: !c.value } : c;
 }
 
+/** The start of the word holding offset `at` (not before `min`). */
+function wordStart(text: string, at: number, min: number): number {
+  let i = at;
+  while (i > min && /\w/.test(text[i - 1]!) && /\w/.test(text[i] ?? '')) i--;
+  return i;
+}
+/** The end of the word holding offset `at` (not after `max`). */
+function wordEnd(text: string, at: number, max: number): number {
+  let i = at;
+  while (i < max && /\w/.test(text[i]!) && /\w/.test(text[i - 1] ?? '')) i++;
+  return i;
+}
+
 function maskSpans(text: string, s: number, e: number, spans: Span[]): string {
   if (e <= s) return '';
   const chars = text.slice(s, e).split('');
@@ -2970,20 +3006,27 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     if (/na[iï]ve/.test(word)) {
       // "treatment-naive", "therapy-naïve", "naive to prior therapy".
       const before = /(?:\b(?:systemic\s+)?(?:treatment|therapy|therapies|drug)s?[\s-]*)$/i.exec(text.slice(Math.max(0, start - 30), start));
-      const to = /^\s+(?:to|of|for)\s+(?:(?:any|all|prior|previous)\s+)*(?:(?:systemic\s+|anti-?cancer\s+|anti-?tumou?r\s+)?(?:treatments?|therapy|therapies)\b)?/i.exec(text.slice(end));
+      // "naive for palliative-intent systemic therapy for metastatic disease": palliative intent is the
+      // advanced setting, read only where the setting is also said (checked below).
+      const to = /^\s+(?:to|of|for)\s+(?:(?:any|all|prior|previous)\s+)*(?:palliative(?:[\s-]intent)?\s+)?(?:(?:systemic\s+|anti-?cancer\s+|anti-?tumou?r\s+)?(?:treatments?|therapy|therapies)\b)?/i.exec(text.slice(end));
+      // "Treatment-naïve for palliative systemic therapy": the treatment named after it is the one not had.
+      // Also "treatment-naive to BRAF/MEK inhibitors": only what is named, not every systemic therapy.
+      const ti = to ? items.find((i) => i.start >= end && i.start <= end + to[0].length + 2 && !isUsed(ctx, i.start, i.end)) : undefined;
       if (before) spans.push([start - before[0].length, start]);
-      else if (to && to[0].trim().length > 2) {
-        const ti = items.find((i) => i.start >= end && i.start <= end + to[0].length + 2 && !isUsed(ctx, i.start, i.end));
-        if (ti) {
-          filterItems = [ti];
-          spans.push([end, ti.end], ...ti.spans);
-        } else if (/treatment|therap/i.test(to[0])) spans.push([end, end + to[0].length]);
-        else continue;
-      } else continue;
+      if (ti) {
+        filterItems = [ti];
+        spans.push([end, ti.end], ...ti.spans);
+      } else if (before) {
+        // "treatment-naive" alone.
+      } else if (to && to[0].trim().length > 2 && /treatment|therap/i.test(to[0])) spans.push([end, end + to[0].length]);
+      else continue;
     } else if (/untreated/.test(word)) {
       // "previously untreated metastatic NSCLC"
     }
-    const st = settingsNear(text, { items: [{ start, end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [] }], start, end, hasAnd: false }, nextBoundary(text, end));
+    const palliative = /palliative/i.test(text.slice(end, filterItems ? filterItems[0]!.start : end));
+    // With the treatment named, its setting is said after it.
+    const settingFrom = filterItems ? filterItems[0]! : { start, end, drugs: new Set<string>(), classes: new Set<string>(), kinds: new Set<Kind>(), spans: [] };
+    const st = settingsNear(text, { items: [settingFrom], start: settingFrom.start, end: settingFrom.end, hasAnd: false }, nextBoundary(text, end));
     let setting: Setting | undefined;
     const extFrom = end + (exceptSurgery ? exceptSurgery[0].length : 0);
     const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(extFrom));
@@ -2996,7 +3039,7 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     }
     // "untreated … for their locally advanced or metastatic disease" names the setting in words not
     // read: without it the finding would forbid every treatment, wider than the text.
-    if (!setting && (st.unknown || /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(end, nextBoundary(text, end))))) {
+    if (!setting && (palliative || st.unknown || /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(end, nextBoundary(text, end))))) {
       note('naive setting unread');
       continue;
     }
@@ -3005,9 +3048,13 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     if (!condition) continue;
     const negated = input.scopes.in('negated', start);
     if (negated && input.kind === 'exclusion') continue;
+    // "Cohort B: … treatment naive to BRAF/MEK inhibitors": the requirement binds that cohort only, so
+    // a patient who had the treatment is left open, any(not X, unread), never excluded.
+    const cohort = COHORT_RE.test(text.slice(0, start));
+    if (cohort && (negated || input.kind === 'exclusion')) continue;
     out.push({
       category: 'prior_therapy',
-      condition: flipBool(condition),
+      condition: cohort ? { any: [flipBool(condition), { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence.replace(/\s+/g, ' ').trim() } }] } : flipBool(condition),
       spans: mergeSpans(spans),
       anchor: start,
       ...(negated ? {} : { polarityHandled: true }),
