@@ -23,7 +23,7 @@
  */
 import type { ExtractInput } from './extractor';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
-import { vocab } from './history-util';
+import { negatedAt, vocab } from './history-util';
 
 const JUDGEMENT_WORDS = vocab(
   STATEMENT_COMMON,
@@ -169,16 +169,154 @@ const PLANNED_ANCHOR = new RegExp(
 const NO_STANDARD_ANCHOR =
   /\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit)?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist)\b/i;
 
-/** Another route beside it ("failed standard therapy, or for whom no standard therapy exists"): prior therapy's alternatives. */
-const OTHER_ROUTE =
-  /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|intolerable|failed|failure|refus\w*|declin\w*|ineligible|not\s+(?:eligible|a\s+candidate|candidates|suitable|amenable)|unsuitable|contra-?indicat\w*|unable|received)\b|\bor\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|whom|who|which)\b|\bor\s+(?:(?:are|is)\s+)?no\s+longer\b/i;
+/**
+ * Standard therapy exhausted, by its route: progressed on (refractory to, failed, relapsed after) it,
+ * intolerant of it, declined it, or not eligible for it: "who have failed standard treatment, are
+ * intolerant to standard treatment, or for whom no standard treatment exists", "Is intolerant of,
+ * refuses, or is not eligible for standard antineoplastic therapy", "-declined standard treatment".
+ * What standard therapy is depends on the patient's cancer, which the record cannot tell, so each
+ * route is its own question to the care team, and a criterion listing some routes asks only those.
+ * Only therapy named "standard" (of care, SOC, conventional, approved) is this question: a named
+ * drug or class ("progressed on a platinum-based regimen") is the therapy reader's, and a count of
+ * lines beyond one ("at least 2 lines of standard therapy") is prior therapy by count.
+ */
+const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))`;
 
-const NO_STANDARD_WORDS = vocab(
-  STATEMENT_COMMON,
-  'no other further remaining available known established approved effective proven satisfactory appropriate standard curative ' +
-    'of care life prolonging systemic anticancer anti cancer treatment treatments therapy therapies therapeutic option options measures ' +
-    'regimen regimens exist exists existed do does did not would confer clinical benefit there for whom which disease tumor tumour cancer ' +
-    'malignancy locally',
+const FAILED_ROUTE = String.raw`(?:(?:(?:disease|radiographic|radiological|documented)\s+)?progression\s+(?:on|after|following|despite|during|through|while\s+(?:on|receiving))|(?:progressed|progressing|relapsed|recurred)\s+(?:on|after|following|despite|during|through|while\s+(?:on|receiving)|with)(?:\s+or\s+(?:on|after|following|during))?|progressive\s+disease\s+(?:on|after|following|despite|during)|refractory\s+to|resistant\s+to|failed(?:\s+(?:on|in))?|failure\s+(?:of|on|to|with|after)|(?:not|never)\s+responded\s+to)`;
+const INTOLERANT_ROUTE = String.raw`(?:intoleran(?:t|ce)\s+(?:of|to|with)|(?:unable|inability)\s+to\s+tolerate|(?:cannot|can\s*not|could\s+not|did\s+not|does\s+not|do\s+not)\s+tolerate)`;
+const DECLINED_ROUTE = String.raw`(?:(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing))(?:\s+(?:of|to\s+(?:receive|undergo|be\s+treated\s+with)))?|unwilling\s+to\s+(?:receive|undergo))`;
+const INELIGIBLE_ROUTE = String.raw`(?:(?:(?:be|is|are|being|considered|deemed)\s+)?(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to\s+(?:receive|undergo))|not\s+(?:a\s+)?candidates?\s+for|(?:unsuitable|not\s+suitable)\s+for|not\s+amenable\s+to)`;
+const ANY_ROUTE = `(?:${FAILED_ROUTE}|${INTOLERANT_ROUTE}|${DECLINED_ROUTE}|${INELIGIBLE_ROUTE})`;
+/** What joins routes of one list: "failed, are intolerant to, or refuse", "progressed on, or is intolerant to". */
+const ROUTE_LINK = String.raw`(?:\s*,\s*|\s+)(?:(?:or|and\/or|and)\s+)?(?:(?:is|are|be|has|have|had|been|become|became|would|who|otherwise|patient|patients|subject|subjects)\s+){0,3}`;
+
+/** A route whose object is standard therapy, said after it or after the later routes of its list. */
+const routeAnchor = (route: string): RegExp =>
+  new RegExp(String.raw`\b${route}(?:(?=(?:${ROUTE_LINK}${ANY_ROUTE})+\s*,?\s+${STANDARD_OBJECT})|\s*,?\s+${STANDARD_OBJECT})`, 'i');
+
+const STANDARD_ROUTES = {
+  standard_therapy_failed: routeAnchor(FAILED_ROUTE),
+  standard_therapy_intolerant: routeAnchor(INTOLERANT_ROUTE),
+  standard_therapy_declined: routeAnchor(DECLINED_ROUTE),
+  standard_therapy_ineligible: routeAnchor(INELIGIBLE_ROUTE),
+};
+const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => r.source).join('|'), 'gi');
+
+/**
+ * Any route to prior therapy or another alternative: "failed standard therapy, or for whom no standard
+ * therapy exists" has two. Tested on the sentence once the routes read here are taken out, so that
+ * an alternative no statement reads ("or are no longer effective", "or received …") keeps the whole
+ * list unread: read without it, the list would exclude the patients it admits.
+ */
+const OTHER_ROUTE =
+  /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|intolerable|tolerat\w*|failed|failure|refus\w*|declin\w*|ineligible|(?:not|in)\s*eligible|not\s+(?:eligible|a\s+candidate|candidates|suitable|amenable)|unsuitable|contra-?indicat\w*|unable|unwilling|received|receiving|completed|resistant|benefit)\b|\bor\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|whom|who|which)\b|\bor\s+(?:(?:are|is)\s+)?no\s+longer\b|\bor\s+(?:in\s+)?(?:the\s+)?(?:opinion|judge?ment)\b/i;
+
+/** What may stand between an "or" and the route it leads to, or the study's delegate ("the PI or delegate"). */
+const OR_TO_ROUTE =
+  /^(?:\s*,\s*|\s+)(?:(?:is|are|be|been|being|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there)\s+)*\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
+
+/** The lead-in of the no-standard alternative of a list: "or for whom there is", "or for which". */
+const NO_STANDARD_LEAD = String.raw`(?:\b(?:or|and\/or)\s+)?(?:(?:in|for)\s+)?(?:(?:patients?|participants?|subjects?|those)\s+)?(?:(?:whom|which|who)\s+)?(?:(?:have|has)\s+)?(?:there\s+(?:is|are)\s+)?`;
+const NO_STANDARD_LIST = new RegExp(`${NO_STANDARD_LEAD}(?:${NO_STANDARD_ANCHOR.source})`, 'gi');
+
+/** A second group of patients or a cohort label: "as well as patients with", "or patients who", "Part 1a:". */
+const OTHER_GROUP =
+  /\bas\s+well\s+as\b|(?:\bor|,)\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|who|whose|whom|having)\b|^[^:]{0,80}:\s|;\s*(?:or|and)\b/i;
+
+/** Who the list is said of, before it: nothing another reader takes. */
+const LIST_LEAD =
+  /^[\W\d]*(?:(?:patients?|participants?|subjects?|test|individuals?|those|who|whose|must|should|have|has|had|be|been|being|is|are|disease|tumou?rs?|their|the|with|documented|objective|evidence|of)\s+)*$/i;
+/** After the list: at most whose cancer and whose judgement it is ("in the opinion of the treating Investigator"). */
+const LIST_TAIL =
+  /^\W*(?:(?:for|of)\s+(?:their|the|his|her)\s+(?:cancer|disease|tumou?r(?:\s+type)?|malignancy)\W*)?(?:(?:,|as)?\s*(?:in\s+the\s+(?:opinion|judge?ment)\s+of|as\s+(?:determined|judged|assessed)\s+by|per)\s+(?:the\s+)?(?:treating\s+|principal\s+)?(?:investigators?|physicians?)(?:\s*\([^()]*\))?(?:\s+or\s+(?:\w+\s+)?(?:delegate|designee))?)?\W*$/i;
+
+/**
+ * The routes read here, and the no-standard alternative, taken out of the sentence: what is left must
+ * name no other route. Nor may any of the routes be negated ("intolerant of, refuses, or is not
+ * eligible for …" puts the first two in the scope of the last one's "not"): a route dropped would
+ * leave the others required alone.
+ */
+function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
+  const at = Math.max(0, input.text.indexOf(sentence));
+  const routes = [...sentence.matchAll(ANY_STANDARD_ROUTE)];
+  if (routes.some((m) => negatedAt(input, at + m.index))) return false;
+  // A list left open ("… through standard therapy, or") goes on in the next criterion.
+  if (/\b(?:or|and|and\/or)\W*$/i.test(sentence)) return false;
+  // A slash before the list ("confirmed by histology/cytology who have failed …") would join what
+  // is read before it to the routes as an "or".
+  if (routes.length && /\w\s*\/\s*\w/.test(sentence.slice(0, routes[0]!.index))) return false;
+  // A list carried across sentences ("… no standard therapy exist; or be intolerant of standard
+  // therapy") is one list, which one sentence alone does not hold.
+  if (/^\W*(?:or|and\/or)\b/i.test(sentence) || /^[\s;,.:]*(?:or|and\/or)\b/i.test(input.text.slice(at + sentence.length))) return false;
+  // Another group of patients before the routes ("…, as well as patients with cutaneous neoplasms …
+  // that have failed standard therapy", "Part 1a: …"): the assembler, which joins "and" before "or",
+  // would bind the routes to every group.
+  if (OTHER_GROUP.test(input.text.slice(0, at)) || OTHER_GROUP.test(sentence.replace(ANY_STANDARD_ROUTE, ' '))) return false;
+  const noStandard = [...sentence.matchAll(NO_STANDARD_LIST)];
+  const rest = sentence.replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ');
+  if (OTHER_ROUTE.test(rest)) return false;
+  // After the first route, each "or" must lead to another route read here: "… standard treatments
+  // (Part 1) or 1-2 prior systemic therapies (Part 2)" offers an alternative no statement reads.
+  const first = routes.length ? rest.indexOf('\uE000') : rest.length;
+  for (const m of rest.slice(first).matchAll(/\bor\b/gi))
+    if (!OR_TO_ROUTE.test(rest.slice(first + m.index + m[0].length))) return false;
+  // Two routes or more are alternatives, which the assembler joins flat, "and" before "or": anything
+  // read before or after the list would bind to its first or last route alone ("advanced solid
+  // tumours that have progressed despite standard therapy, or for which no standard therapy exists"
+  // would admit any patient with no standard therapy left). So a list is read only as the whole
+  // criterion: who it is said of before it, and after it at most whose judgement it is.
+  const all = [...routes, ...noStandard];
+  if (all.length > 1) {
+    const start = Math.min(...all.map((m) => m.index));
+    const end = Math.max(...all.map((m) => m.index + m[0].length));
+    const tail = sentence.slice(end).replace(new RegExp(`^\\s*${STANDARD_OBJECT}`, 'i'), '');
+    if (!LIST_LEAD.test(input.text.slice(0, at + start)) || !LIST_TAIL.test(tail + input.text.slice(at + sentence.length))) return false;
+  }
+  return true;
+}
+
+/**
+ * Words a standard-therapy route may be surrounded by: the object's own qualifiers only. The
+ * patient and the verbs ("who have", "are", "is") are filler, and neither they nor "or" are taken,
+ * so that the routes of one list stay apart and join as the list says.
+ */
+const STANDARD_ROUTE_WORDS = vocab(
+  'standard of care soc therapy therapies treatment treatments regimen regimens systemic anticancer anti cancer antineoplastic ' +
+    'neoplastic available appropriate approved conventional established accepted indicated existing all any prior previous ' +
+    'previously their for',
+);
+
+/** One route of standard therapy exhausted, read only when every alternative of its sentence is one read here. */
+const standardRoute = (topic: keyof typeof STANDARD_ROUTES, gate: RegExp): Statement => ({
+  topic,
+  category: 'prior_therapy',
+  gate,
+  anchor: STANDARD_ROUTES[topic],
+  // "Patients who refuse standard of care chemotherapy will be eligible": a permission for some
+  // patients, not a requirement of all.
+  reject: PERMISSION,
+  applies: (input, sentence) => onlyReadRoutes(input, sentence),
+  polarity: 'requirement',
+  plainInExclusion: true,
+  words: STANDARD_ROUTE_WORDS,
+});
+
+/**
+ * Words around the no-standard statement. The treatment nouns are the anchor's own and are left out,
+ * and so are "or" and "and", so that the run back from "or for which no standard therapy exists"
+ * stops at the route before it ("progressed despite standard therapy"), the run on from "No standard
+ * treatment existed, or the participant refused …" stops before the next, and the two join with
+ * their "or".
+ */
+const NO_STANDARD_WORDS = new Set(
+  [
+    ...vocab(
+      STATEMENT_COMMON,
+      'no other further remaining available known established approved effective proven satisfactory appropriate ' +
+        'exist exists existed do does did not would confer clinical benefit there for whom which disease tumor tumour cancer ' +
+        'malignancy locally',
+    ),
+  ].filter((w) => !/^(?:treatments?|therap(?:y|ies)|or|and|nor)$/.test(w)),
 );
 
 /**
@@ -286,12 +424,18 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     words: CARE_WORDS,
     drugs: true,
   },
+  standardRoute('standard_therapy_failed', /progress|refractory|resistant|relaps|recurr|fail|respond/i),
+  standardRoute('standard_therapy_intolerant', /toleran|tolerat/i),
+  standardRoute('standard_therapy_declined', /refus|declin|unwilling/i),
+  standardRoute('standard_therapy_ineligible', /eligible|candidate|suitable|amenable/i),
   {
     topic: 'no_standard_option',
     category: 'prior_therapy',
     gate: /\bno\b|not\s+exist/i,
     anchor: NO_STANDARD_ANCHOR,
-    reject: OTHER_ROUTE,
+    // Beside the routes read above ("failed standard therapy, or for whom no standard therapy
+    // exists") it is one alternative of their list; beside any other it stays unread with the list.
+    applies: (input, sentence) => onlyReadRoutes(input, sentence),
     polarity: 'requirement',
     words: NO_STANDARD_WORDS,
   },
