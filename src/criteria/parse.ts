@@ -18,7 +18,7 @@ import { segmentCriteria, type CriterionKind, type Segment } from './segment';
 import { tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
-export const PARSER_VERSION = '1.8.0';
+export const PARSER_VERSION = '1.9.0';
 
 export type ParseStatus = 'parsed' | 'partial' | 'unparsed';
 

@@ -119,10 +119,9 @@ describe('no standard treatment left (no_standard_option)', () => {
     });
   });
 
-  it('leaves it to prior therapy beside progression, intolerance or another route', () => {
+  it('leaves it unread beside a route no statement reads, or in a list the assembler cannot join exactly', () => {
     for (const line of [
       'Histologically or cytologically confirmed advanced solid tumors that have progressed despite standard therapy, or for which no standard therapy exists.',
-      'Test subjects have failed standard treatment regimens, or there are no standard treatment regimens available.',
       'Patients with no curative treatment options available including surgery and/or definitive radiation or patients in which these modalities are associated with significant morbidity',
       'Patients must have histologically documented (confirmed at the Laboratory of Pathology, NCI) solid tumor malignancy that is metastatic or unresectable, for which standard curative measures do not exist or are no longer effective.',
     ])
