@@ -46,6 +46,8 @@ describe('one route alone', () => {
             ],
           },
           { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['MELANOMA'] } },
+          // The therapy reader's outcome reading of the same words: progression on some systemic treatment.
+          { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } },
           attest('standard_therapy_failed', true),
         ],
       },
@@ -59,6 +61,21 @@ describe('one route alone', () => {
 });
 
 describe('routes listed as alternatives', () => {
+  it('joins the routes of one list into one alternative, so the disease before it binds to the whole list (NCT06910657, NCT07244835)', () => {
+    expect(
+      readRule('Histologically or cytologically confirmed advanced solid tumors that have progressed despite standard therapy, or for which no standard therapy exists.', 'inclusion'),
+    ).toEqual({
+      condition: {
+        all: [
+          { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'advanced' } },
+          { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['SOLID'] } },
+          { any: [attest('standard_therapy_failed', true), attest('no_standard_option', true)] },
+        ],
+      },
+      unread: '',
+    });
+  });
+
   it('asks only the routes the criterion lists, joined by "or"', () => {
     expect(
       readRule('Test subjects have failed standard treatment regimens, or there are no standard treatment regimens available.', 'inclusion'),
@@ -94,15 +111,7 @@ describe('what stays unread', () => {
   const none = (line: string, kind: 'inclusion' | 'exclusion' = 'inclusion'): string[] =>
     attestationTopics(readRule(line, kind).condition).filter((t) => /^(?:standard_therapy_|no_standard_option)/.test(t));
 
-  it('leaves a list that other requirements share, which the assembler would bind to one route alone', () => {
-    expect(
-      none(
-        'Histologically or cytologically confirmed advanced solid tumors that have progressed despite standard therapy, or for which no standard therapy exists.',
-      ),
-    ).toEqual([]);
-    expect(
-      none('Patients with advanced solid tumors, who have failed standard therapies, or for whom no standard therapy exists'),
-    ).toEqual([]);
+  it('leaves a list under a cohort label, which would bind the routes to one group alone', () => {
     expect(
       none(
         'Other advanced malignancies: patients with advanced malignancies who have failed or been intolerant to standard treatment, or have no standard treatment options.',

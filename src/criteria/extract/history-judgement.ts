@@ -223,13 +223,6 @@ const NO_STANDARD_LIST = new RegExp(`${NO_STANDARD_LEAD}(?:${NO_STANDARD_ANCHOR.
 const OTHER_GROUP =
   /\bas\s+well\s+as\b|(?:\bor|,)\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|who|whose|whom|having)\b|^[^:]{0,80}:\s|;\s*(?:or|and)\b/i;
 
-/** Who the list is said of, before it: nothing another reader takes. */
-const LIST_LEAD =
-  /^[\W\d]*(?:(?:patients?|participants?|subjects?|test|individuals?|those|who|whose|must|should|have|has|had|be|been|being|is|are|disease|tumou?rs?|their|the|with|documented|objective|evidence|of)\s+)*$/i;
-/** After the list: at most whose cancer and whose judgement it is ("in the opinion of the treating Investigator"). */
-const LIST_TAIL =
-  /^\W*(?:(?:for|of)\s+(?:their|the|his|her)\s+(?:cancer|disease|tumou?r(?:\s+type)?|malignancy)\W*)?(?:(?:,|as)?\s*(?:in\s+the\s+(?:opinion|judge?ment)\s+of|as\s+(?:determined|judged|assessed)\s+by|per)\s+(?:the\s+)?(?:treating\s+|principal\s+)?(?:investigators?|physicians?)(?:\s*\([^()]*\))?(?:\s+or\s+(?:\w+\s+)?(?:delegate|designee))?)?\W*$/i;
-
 /**
  * The routes read here, and the no-standard alternative, taken out of the sentence: what is left must
  * name no other route. Nor may any of the routes be negated ("intolerant of, refuses, or is not
@@ -252,7 +245,6 @@ function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
   // that have failed standard therapy", "Part 1a: …"): the assembler, which joins "and" before "or",
   // would bind the routes to every group.
   if (OTHER_GROUP.test(input.text.slice(0, at)) || OTHER_GROUP.test(sentence.replace(ANY_STANDARD_ROUTE, ' '))) return false;
-  const noStandard = [...sentence.matchAll(NO_STANDARD_LIST)];
   const rest = sentence.replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ');
   if (OTHER_ROUTE.test(rest)) return false;
   // After the first route, each "or" must lead to another route read here: "… standard treatments
@@ -260,18 +252,9 @@ function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
   const first = routes.length ? rest.indexOf('\uE000') : rest.length;
   for (const m of rest.slice(first).matchAll(/\bor\b/gi))
     if (!OR_TO_ROUTE.test(rest.slice(first + m.index + m[0].length))) return false;
-  // Two routes or more are alternatives, which the assembler joins flat, "and" before "or": anything
-  // read before or after the list would bind to its first or last route alone ("advanced solid
-  // tumours that have progressed despite standard therapy, or for which no standard therapy exists"
-  // would admit any patient with no standard therapy left). So a list is read only as the whole
-  // criterion: who it is said of before it, and after it at most whose judgement it is.
-  const all = [...routes, ...noStandard];
-  if (all.length > 1) {
-    const start = Math.min(...all.map((m) => m.index));
-    const end = Math.max(...all.map((m) => m.index + m[0].length));
-    const tail = sentence.slice(end).replace(new RegExp(`^\\s*${STANDARD_OBJECT}`, 'i'), '');
-    if (!LIST_LEAD.test(input.text.slice(0, at + start)) || !LIST_TAIL.test(tail + input.text.slice(at + sentence.length))) return false;
-  }
+  // Two routes or more are the alternatives of one list, read as one finding (Statement.group), so
+  // what is read before or after the list binds to the whole list ("advanced solid tumours that have
+  // progressed despite standard therapy, or for which no standard therapy exists").
   return true;
 }
 
@@ -299,6 +282,7 @@ const standardRoute = (topic: keyof typeof STANDARD_ROUTES, gate: RegExp): State
   polarity: 'requirement',
   plainInExclusion: true,
   words: STANDARD_ROUTE_WORDS,
+  group: 'standard_therapy_exhausted',
 });
 
 /**
@@ -438,6 +422,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     applies: (input, sentence) => onlyReadRoutes(input, sentence),
     polarity: 'requirement',
     words: NO_STANDARD_WORDS,
+    group: 'standard_therapy_exhausted',
   },
   {
     // Recovery from an earlier operation, which the care team judges: "Has not adequately recovered

@@ -62,6 +62,11 @@ export interface Statement {
   topicFor?: (sentence: string) => string;
   /** Following sentences that only comment on the statement ("Killed vaccines are allowed"). */
   note?: { test: RegExp; words: Set<string> };
+  /**
+   * Statements of one group read in one sentence are the alternatives of one list ("failed standard
+   * therapy, or for whom no standard therapy exists"): one finding, their `any`.
+   */
+  group?: string;
 }
 
 /** Words of timing and subject that any statement may be surrounded by; treatments are left out. */
@@ -162,6 +167,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
   if (!live.length) return [];
   const parts = sentences(text);
   const sentenceOf = new Map<number, number>();
+  const groupOf = new Map<number, string>();
   for (const st of live) {
     for (let k = 0; k < parts.length; k++) {
       const [sStart, sEnd] = parts[k]!;
@@ -230,6 +236,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
         }
       }
       sentenceOf.set(out.length, sStart);
+      if (st.group) groupOf.set(out.length, st.group);
       out.push({
         category: st.category,
         condition: {
@@ -244,7 +251,16 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
       });
     }
   }
-  return exclusion ? joinSentences(out, sentenceOf) : out;
+  return exclusion ? joinSentences(out, sentenceOf) : joinGroups(out, sentenceOf, groupOf);
+}
+
+/** The statements of one group in one sentence, as one `any` finding (Statement.group). */
+function joinGroups(findings: Finding[], sentenceOf: Map<number, number>, groupOf: Map<number, string>): Finding[] {
+  if (!groupOf.size) return findings;
+  const keyOf = (i: number): string => (groupOf.has(i) ? `${groupOf.get(i)}@${sentenceOf.get(i) ?? -1}` : `#${i}`);
+  const byKey = new Map<string, number[]>();
+  findings.forEach((_, i) => byKey.set(keyOf(i), [...(byKey.get(keyOf(i)) ?? []), i]));
+  return joinSentences(findings, new Map(findings.map((_, i) => [i, [...byKey.keys()].indexOf(keyOf(i))])));
 }
 
 /**
