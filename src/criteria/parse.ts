@@ -568,9 +568,9 @@ function narrowingTail(text: string, unread: string): boolean {
 }
 
 /**
- * The unread words open the criterion and say whom it is for: a label before a colon ("Participants
- * to be treated with ribociclib: QTcF ≥ 450 ms", "Cohort B: …") or a "For / In … ," clause ("For
- * patients with liver metastases, AST > 5 × ULN"). The rest applies only to them.
+ * The unread words open the criterion and say whom it is for: a label before a colon ("Phase 2: Active
+ * brain metastases", "Cohort B: …") or a "For / In … ," clause ("For patients with liver metastases,
+ * …"). The rest applies only to them.
  */
 const SCOPE_LABEL = /^(?:(?:for|in|among)\s|(?:participants?|patients?|subjects?|those|women|men|cohorts?|parts?|arms?|phases?|groups?|strat(?:um|a)|modules?)\b)/i;
 function leadingScope(text: string, unread: string): boolean {
@@ -601,8 +601,8 @@ function finish(
     status = 'partial';
     // Inclusion: what was read is necessary, the rest unknown. Exclusion: what was read is sufficient,
     // unless the words left are a clause narrowing it ("Active brain metastases requiring
-    // corticosteroids") or say whom it is for ("Participants to be treated with ribociclib: …"):
-    // then it excludes only with them.
+    // corticosteroids") or say whom it is for ("Phase 2: Active brain metastases"): then it excludes
+    // only with them.
     rule =
       seg.kind === 'inclusion' || narrowingTail(seg.normText, unread) || leadingScope(seg.normText, unread)
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
