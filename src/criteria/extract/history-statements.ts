@@ -257,10 +257,14 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
 /** The statements of one group in one sentence, as one `any` finding (Statement.group). */
 function joinGroups(findings: Finding[], sentenceOf: Map<number, number>, groupOf: Map<number, string>): Finding[] {
   if (!groupOf.size) return findings;
-  const keyOf = (i: number): string => (groupOf.has(i) ? `${groupOf.get(i)}@${sentenceOf.get(i) ?? -1}` : `#${i}`);
-  const byKey = new Map<string, number[]>();
-  findings.forEach((_, i) => byKey.set(keyOf(i), [...(byKey.get(keyOf(i)) ?? []), i]));
-  return joinSentences(findings, new Map(findings.map((_, i) => [i, [...byKey.keys()].indexOf(keyOf(i))])));
+  // joinSentences joins findings that share a key: here one per group and sentence, and one per ungrouped finding.
+  const keys = new Map<string, number>();
+  const keyOf = (i: number): number => {
+    const key = groupOf.has(i) ? `${groupOf.get(i)}@${sentenceOf.get(i) ?? -1}` : `#${i}`;
+    if (!keys.has(key)) keys.set(key, keys.size);
+    return keys.get(key)!;
+  };
+  return joinSentences(findings, new Map(findings.map((_, i) => [i, keyOf(i)])));
 }
 
 /**
