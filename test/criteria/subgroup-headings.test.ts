@@ -1,0 +1,90 @@
+/**
+ * Criteria under a heading that names one subgroup of the trial's patients (a cohort, arm, part or
+ * trial stage) bind only that subgroup (src/criteria/subgroups.ts, applied in parse.ts `finish`).
+ * Which subgroup a patient would join is not in their record, so the heading is an unread condition:
+ * an inclusion under it holds for anyone outside it, and an exclusion excludes only inside it. Read
+ * as binding everyone, each cohort's requirements would fail the patients of every other cohort.
+ * Real corpus excerpts, with headings that name the whole trial and must leave the rules as they are.
+ */
+import type { Condition } from '../../src/criteria/facts';
+import { parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
+import { subgroupHeading } from '../../src/criteria/subgroups';
+import { unparsed } from '../support/criteria';
+
+function criterion(source: string, text: string): ParsedCriterion {
+  const found = parseCriteria(source).find((c) => c.text.trim() === text);
+  if (!found) throw new Error(`no criterion "${text}"`);
+  return found;
+}
+
+describe('criteria under a subgroup heading', () => {
+  // NCT05267626: Part 4 is one of four parts; its LDH limit is not the other parts'.
+  const parts =
+    'Inclusion Criteria:\n\n* Part 3: NSCLC as described above\n* Part 4: cutaneous melanoma\n\n' +
+    '  * Patients with BRAF mutations must either be ineligible for or have refused a BRAF+MEK inhibitor\n' +
+    '  * LDH ≤ 2.5 x ULN\n' +
+    '* Female patients of childbearing potential must have a negative serum or urine pregnancy test performed within 72 hours prior to the first dose';
+
+  it('holds an inclusion for anyone outside the subgroup: any(subgroup, rule) (NCT05267626)', () => {
+    const ldh = criterion(parts, 'LDH ≤ 2.5 x ULN');
+    const limit: Condition = { fact: 'labUln', operator: 'lessThanInclusive', value: 2.5, params: { name: 'ldh' } };
+    expect(ldh.rule).toEqual({ any: [unparsed('Part 4: cutaneous melanoma'), { all: [limit] }] });
+    expect(ldh.status).toBe('partial');
+    expect(ldh.unread).toBe('Part 4: cutaneous melanoma');
+    // The heading is who the rule binds, not an unread part of the lab topic.
+    expect(ldh.categoriesRead).toContain('labs');
+  });
+
+  it('leaves the criteria after the subgroup binding everyone (NCT05267626)', () => {
+    const pregnancy = criterion(
+      parts,
+      'Female patients of childbearing potential must have a negative serum or urine pregnancy test performed within 72 hours prior to the first dose',
+    );
+    expect(pregnancy.context ?? []).toEqual([]);
+    expect(JSON.stringify(pregnancy.rule)).not.toContain('Part 4');
+  });
+
+  it('excludes only inside the subgroup: all(subgroup, rule) (NCT05970497)', () => {
+    const source =
+      'Key Exclusion Criteria:\n\n* Cohorts 5 and 6 only:\n\n  * The subject has active brain metastases or leptomeningeal metastases\n';
+    const brain = criterion(source, 'The subject has active brain metastases or leptomeningeal metastases');
+    expect('all' in brain.rule).toBe(true);
+    const all = (brain.rule as { all: Condition[] }).all;
+    expect(all[0]).toEqual(unparsed('Cohorts 5 and 6 only'));
+    expect(JSON.stringify(all.slice(1))).toContain('brainMetastases');
+  });
+});
+
+describe('which headings name a subgroup', () => {
+  it.each([
+    ['PHASE II PRE-SCREENING COHORT 3 ONLY', 'NCT05269381'],
+    ['Part B (Dose Expansion)', 'NCT06805825'],
+    ['Dose expansion part of Phase 1b:', 'NCT07376707'],
+    ['HCC subjects (Phase 2a Cohort 6 ONLY)', 'NCT05914116'],
+    ['For Cohorts A2, B1, B2, and B3 only', 'NCT06090266'],
+    ['For the STS Cohort, participants must have received at least one prior treatment', 'NCT04389281'],
+  ])('"%s" binds a subgroup (%s)', (heading) => {
+    expect(subgroupHeading([heading])).toBe(heading.replace(/\s*:$/, ''));
+  });
+
+  it.each([
+    ['Parts 1 and 2:', 'NCT06626516: the trial has only these two parts'],
+    ['Patients will be excluded from this study if they meet any of the following criteria (Part 1a and Part 1b).', 'NCT06022029'],
+    ['All cohorts:', 'NCT03787056'],
+    ['All patients must be able to satisfy the required minimum data elements for the 15k gold standard cohort through', 'a lead-in for everyone'],
+    ['Adequate organ function, defined as:', 'no subgroup'],
+  ])('"%s" names the whole trial (%s)', (heading) => {
+    expect(subgroupHeading([heading])).toBeNull();
+  });
+
+  it('takes the innermost subgroup heading and cuts a long one at a word', () => {
+    expect(subgroupHeading(['PHASE II PRE-SCREENING COHORT 4 ONLY', 'PHASE II PRE-REGISTRATION COHORT 4 (NSCLC) ONLY:'])).toBe(
+      'PHASE II PRE-REGISTRATION COHORT 4 (NSCLC) ONLY',
+    );
+    const long =
+      'Cohort 4: Subjects with other histologically or cytologically diagnosed unresectable locally advanced/metastatic solid tumors who have progressed on all standard therapy';
+    const label = subgroupHeading([long])!;
+    expect(label.endsWith(' …')).toBe(true);
+    expect(long.startsWith(label.slice(0, -2))).toBe(true);
+  });
+});
