@@ -15,7 +15,7 @@ import { lexicons, type Lexicons, type Mention } from './lexicon';
 import { findScopes } from './negation';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { subgroupHeading } from './subgroups';
+import { openingSubgroup, subgroupHeading } from './subgroups';
 import { tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -617,6 +617,17 @@ function finish(
   }
   if (inner.length) unread = [...inner.map((l) => String((l.params as { text?: string } | undefined)?.text ?? '')), ...(unread ? [unread] : [])].join(' … ');
   const readWhole = status === 'parsed';
+  // A criterion that opens by restricting itself to a subgroup ("Cohort 5 only: Age 12 years or
+  // older") binds only that subgroup: in an inclusion, any(subgroup, rule); in an exclusion,
+  // all(subgroup, rule). The readers' copies of the label as an unread part are folded into it.
+  const opening = status === 'unparsed' ? null : openingSubgroup(seg.normText);
+  if (opening) {
+    const rest = withoutLabel(rule, opening);
+    if (rest) {
+      rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [unparsedLeaf(opening), rest])) as ParsedCriterion['rule'];
+      status = 'partial';
+    }
+  }
   // A criterion under a heading that names one subgroup ("Part 4: cutaneous melanoma", "Cohorts 5
   // and 6 only:") binds only that subgroup, and whether the patient is in it is unread: an
   // inclusion holds for anyone outside it, any(subgroup, rule); an exclusion excludes only inside
@@ -653,6 +664,27 @@ function finish(
 }
 
 const COHORT_LABEL = /^\s*(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}\s*[:)\-–]/i;
+
+/**
+ * The rule without its top-level unparsed leaves that are only the subgroup label (or part of it),
+ * as one condition; null when nothing else is left.
+ */
+function withoutLabel(rule: ParsedCriterion['rule'], label: string): Condition | null {
+  const l = label.toLowerCase();
+  const isLabel = (c: Condition): boolean => {
+    if (!isLeaf(c) || c.fact !== 'unparsed') return false;
+    const t = String((c.params as { text?: string } | undefined)?.text ?? '').toLowerCase().trim();
+    return t.length > 0 && l.includes(t);
+  };
+  const op = 'all' in rule ? 'all' : 'any';
+  const all = 'all' in rule ? rule.all : rule.any;
+  const members = all.filter((c) => !isLabel(c));
+  if (!members.length) return null;
+  // In an `any`, dropping the label would make the rest sufficient on its own: keep the rule whole.
+  if (op === 'any' && members.length !== all.length) return rule;
+  if (members.length === 1) return members[0]!;
+  return op === 'all' ? { all: members } : { any: members };
+}
 
 /** Does the rule already hold the subgroup heading (or the cohort named in it) as an unparsed leaf? */
 function scopedTo(rule: Condition, heading: string): boolean {

@@ -32,6 +32,9 @@ const SEVERAL_SUBGROUPS =
   /\b(?:cohorts?|arms?|parts?|groups?|modules?|phases?)\s*[\w.]{1,4}\s*(?:,|\band\b|&|-|–|\bto\b)\s*(?:(?:cohorts?|arms?|parts?|groups?|modules?|phases?)\s*)?[\w.]{1,4}\b/i;
 const RESTRICTING = /\b(?:only|for|in|specific)\b/i;
 
+/** How far into a heading's first line its subgroup may begin. */
+const OPENING = 60;
+
 /** Longest heading text kept in the rule's unparsed leaf; longer lead-ins are cut at a word. */
 const MAX_LABEL = 120;
 
@@ -40,10 +43,33 @@ export function subgroupHeading(context: readonly string[]): string | null {
   for (let k = context.length - 1; k >= 0; k--) {
     const heading = context[k]!.trim();
     if (EVERY_SUBGROUP.test(heading) || (SEVERAL_SUBGROUPS.test(heading) && !RESTRICTING.test(heading))) continue;
-    if (NAMED_SUBGROUP.test(heading) || TRIAL_STAGE.test(heading) || FOR_COHORT.test(heading) || CASE_HEADING.test(heading)) {
+    // The subgroup opens the heading: a long lead-in that names cohorts further on ("Patient must
+    // have … melanoma that has progressed on PD-1/PD-L1 therapy: o For Cohort A, …") is for all of them.
+    const opening = heading.split('\n', 1)[0]!.slice(0, OPENING);
+    if (NAMED_SUBGROUP.test(opening) || TRIAL_STAGE.test(opening) || FOR_COHORT.test(opening) || CASE_HEADING.test(heading)) {
       const label = heading.replace(/\s*:\s*$/, '');
       return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')} …`;
     }
   }
   return null;
+}
+
+const SUBGROUP_WORD = String.raw`(?:parts?|cohorts?|arms?|groups?|phases?|modules?|strat(?:um|a))`;
+const SUBGROUP_IDS = String.raw`${SUBGROUP_WORD}\s*[\w.]{1,5}(?:\s*(?:,|\band\b|&|-|–|\bor\b)\s*(?:${SUBGROUP_WORD}\s*)?[\w.]{1,5})*(?:\s*\([^()]{1,40}\))?`;
+/**
+ * A criterion that opens by restricting itself to some subgroups: "Cohort 5 only: Age 12 years or
+ * older", "For Cohort B, may have received …", "Part 2 only: at least one measurable site",
+ * "Phase 1, Part 2 only: …". Unlike a label that defines a cohort ("Part 1a: Patients with cSCC …",
+ * which parse.ts joins with its sibling cohorts as alternatives), it adds a requirement for that
+ * subgroup alone, and other subgroups may have none: it is read on its own, bound to its subgroup.
+ */
+const OPENING_SUBGROUP = new RegExp(
+  String.raw`^\W*(?:for\s+(?:the\s+)?(?:patients?\s+in\s+)?${SUBGROUP_IDS}(?:\s+only)?\s*[:,]|${SUBGROUP_IDS}\s+only\s*[:,)\-–])`,
+  'i',
+);
+
+/** The subgroup a criterion opens by restricting itself to ("Cohort 5 only"), if any. */
+export function openingSubgroup(text: string): string | null {
+  const m = OPENING_SUBGROUP.exec(text);
+  return m ? m[0].replace(/^\W+/, '').replace(/\s*[:,)\-–]\s*$/, '') : null;
 }

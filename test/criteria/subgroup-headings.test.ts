@@ -8,7 +8,7 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import { parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
-import { subgroupHeading } from '../../src/criteria/subgroups';
+import { openingSubgroup, subgroupHeading } from '../../src/criteria/subgroups';
 import { unparsed } from '../support/criteria';
 
 function criterion(source: string, text: string): ParsedCriterion {
@@ -86,5 +86,42 @@ describe('which headings name a subgroup', () => {
     const label = subgroupHeading([long])!;
     expect(label.endsWith(' …')).toBe(true);
     expect(long.startsWith(label.slice(0, -2))).toBe(true);
+  });
+});
+
+describe('a criterion that opens by restricting itself to a subgroup', () => {
+  const age: Condition = { fact: 'age', operator: 'greaterThanInclusive', value: 12 };
+
+  it('binds only that subgroup in an inclusion: any(subgroup, rule) (NCT05970497)', () => {
+    const source = 'Key Inclusion Criteria:\n\n* Cohort 5 only: Age 12 years or older at the time of informed consent\n';
+    const c = criterion(source, 'Cohort 5 only: Age 12 years or older at the time of informed consent');
+    // Read as all(age, unread "Cohort 5") it failed every younger patient, whatever their cohort.
+    expect(c.rule).toEqual({ any: [unparsed('Cohort 5 only'), age] });
+  });
+
+  it('excludes only inside that subgroup: all(subgroup, rule) (NCT06594991)', () => {
+    const source =
+      'Exclusion Criteria:\n\n* For Cohort B: Any prior CTLA-directed therapy (e.g., ipilimumab), unless it was given in the adjuvant or neoadjuvant setting and the last dose was given more than three months prior to disease recurrence\n';
+    const c = parseCriteria(source)[0]!;
+    expect('all' in c.rule).toBe(true);
+    expect((c.rule as { all: Condition[] }).all[0]).toEqual(unparsed('For Cohort B'));
+  });
+
+  it.each([
+    ['Cohort 5 only: Age 12 years or older', 'Cohort 5 only'],
+    ['For Cohort F3 (NSCLC), subjects may have progressed on no more than 2 lines', 'For Cohort F3 (NSCLC)'],
+    ['(Phase 1a only) Participants who have metastatic disease', 'Phase 1a only'],
+    ['Phase 1, Part 2 only: Following tumor resection for lifileucel generation', 'Phase 1, Part 2 only'],
+    ['For phase II, up to 4 prior chemotherapy-based treatments in the metastatic setting are allowed.', 'For phase II'],
+  ])('finds the subgroup "%s" opens with', (text, label) => {
+    expect(openingSubgroup(text)).toBe(label);
+  });
+
+  it.each([
+    'Part 1a: Patients with cutaneous squamous cell carcinoma (cSCC)',
+    'Cohort 1 (Melanoma): Participants who have progressed within 12 weeks',
+    'For patients with liver metastases, AST ≤ 5 × ULN',
+  ])('leaves a label that defines a cohort, or names patients by their disease, to other rules: "%s"', (text) => {
+    expect(openingSubgroup(text)).toBeNull();
   });
 });
