@@ -205,6 +205,11 @@ function unparsedLeaf(text: string): LeafCondition {
   return { fact: 'unparsed', operator: 'equal', value: true, params: { text } };
 }
 
+/** The unread subgroup a criterion is limited to (subgroups.ts). */
+function subgroupLeaf(text: string): LeafCondition {
+  return { fact: 'unparsed', operator: 'equal', value: true, params: { text, subgroup: true } };
+}
+
 type GatedPattern = { re: RegExp; gates: RegExp[] };
 const gatedCache = new WeakMap<Lexicons, Array<{ category: Category; patterns: GatedPattern[] }>>();
 /** The topic triggers, each behind the literal prefilters derived from it (see regex-prefilter.ts). */
@@ -624,7 +629,7 @@ function finish(
   if (opening) {
     const rest = withoutLabel(rule, opening);
     if (rest) {
-      rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [unparsedLeaf(opening), rest])) as ParsedCriterion['rule'];
+      rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [subgroupLeaf(opening), rest])) as ParsedCriterion['rule'];
       status = 'partial';
     }
   }
@@ -636,7 +641,7 @@ function finish(
   // to the label (disease.ts, a cohort's cancer) is left as it is.
   const subgroup = status === 'unparsed' ? null : subgroupHeading(seg.context);
   if (subgroup && !scopedTo(rule, subgroup)) {
-    const scope = unparsedLeaf(subgroup);
+    const scope = subgroupLeaf(subgroup);
     rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [scope, rule])) as ParsedCriterion['rule'];
     status = 'partial';
     unread = unread ? `${subgroup}${subgroup.endsWith('…') ? ' ' : ' … '}${unread}` : subgroup;

@@ -6,10 +6,13 @@
  * as binding everyone, each cohort's requirements would fail the patients of every other cohort.
  * Real corpus excerpts, with headings that name the whole trial and must leave the rules as they are.
  */
-import type { Condition } from '../../src/criteria/facts';
+import { FACTS, leavesOf, type Condition } from '../../src/criteria/facts';
 import { parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
 import { openingSubgroup, subgroupHeading } from '../../src/criteria/subgroups';
 import { unparsed } from '../support/criteria';
+
+/** The unread subgroup leaf: its question tells the patient the study team decides the group. */
+const subgroup = (text: string): Condition => ({ ...unparsed(text), params: { text, subgroup: true } }) as Condition;
 
 function criterion(source: string, text: string): ParsedCriterion {
   const found = parseCriteria(source).find((c) => c.text.trim() === text);
@@ -28,11 +31,19 @@ describe('criteria under a subgroup heading', () => {
   it('holds an inclusion for anyone outside the subgroup: any(subgroup, rule) (NCT05267626)', () => {
     const ldh = criterion(parts, 'LDH ≤ 2.5 x ULN');
     const limit: Condition = { fact: 'labUln', operator: 'lessThanInclusive', value: 2.5, params: { name: 'ldh' } };
-    expect(ldh.rule).toEqual({ any: [unparsed('Part 4: cutaneous melanoma'), { all: [limit] }] });
+    expect(ldh.rule).toEqual({ any: [subgroup('Part 4: cutaneous melanoma'), { all: [limit] }] });
     expect(ldh.status).toBe('partial');
     expect(ldh.unread).toBe('Part 4: cutaneous melanoma');
     // The heading is who the rule binds, not an unread part of the lab topic.
     expect(ldh.categoriesRead).toContain('labs');
+  });
+
+  it('tells the patient the study team decides the group, in a leaf the fact vocabulary accepts', () => {
+    const leaf = leavesOf(criterion(parts, 'LDH ≤ 2.5 x ULN').rule).find((l) => l.fact === 'unparsed')!;
+    expect(FACTS.unparsed.params.safeParse(leaf.params).success).toBe(true);
+    expect(FACTS.unparsed.question(leaf.params as { text: string; subgroup?: true })).toBe(
+      "This applies only to one group of the trial's patients (“Part 4: cutaneous melanoma”); the study team decides which group you would join.",
+    );
   });
 
   it('leaves the criteria after the subgroup binding everyone (NCT05267626)', () => {
@@ -50,7 +61,7 @@ describe('criteria under a subgroup heading', () => {
     const brain = criterion(source, 'The subject has active brain metastases or leptomeningeal metastases');
     expect('all' in brain.rule).toBe(true);
     const all = (brain.rule as { all: Condition[] }).all;
-    expect(all[0]).toEqual(unparsed('Cohorts 5 and 6 only'));
+    expect(all[0]).toEqual(subgroup('Cohorts 5 and 6 only'));
     expect(JSON.stringify(all.slice(1))).toContain('brainMetastases');
   });
 });
@@ -96,7 +107,7 @@ describe('a criterion that opens by restricting itself to a subgroup', () => {
     const source = 'Key Inclusion Criteria:\n\n* Cohort 5 only: Age 12 years or older at the time of informed consent\n';
     const c = criterion(source, 'Cohort 5 only: Age 12 years or older at the time of informed consent');
     // Read as all(age, unread "Cohort 5") it failed every younger patient, whatever their cohort.
-    expect(c.rule).toEqual({ any: [unparsed('Cohort 5 only'), age] });
+    expect(c.rule).toEqual({ any: [subgroup('Cohort 5 only'), age] });
   });
 
   it('excludes only inside that subgroup: all(subgroup, rule) (NCT06594991)', () => {
@@ -104,7 +115,7 @@ describe('a criterion that opens by restricting itself to a subgroup', () => {
       'Exclusion Criteria:\n\n* For Cohort B: Any prior CTLA-directed therapy (e.g., ipilimumab), unless it was given in the adjuvant or neoadjuvant setting and the last dose was given more than three months prior to disease recurrence\n';
     const c = parseCriteria(source)[0]!;
     expect('all' in c.rule).toBe(true);
-    expect((c.rule as { all: Condition[] }).all[0]).toEqual(unparsed('For Cohort B'));
+    expect((c.rule as { all: Condition[] }).all[0]).toEqual(subgroup('For Cohort B'));
   });
 
   it.each([
