@@ -962,6 +962,8 @@ const EXAMPLE_GAP_RE = new RegExp(
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
+/** Words of a sentence about contraception. */
+const REPRODUCTIVE_SENTENCE_RE = /\b(?:contracept\w*|birth\s+control|condoms?|spermicid\w*|intrauterine\s+(?:device|system)|childbearing|child-bearing|WOCBP)\b/i;
 const SENTENCE_BLOCK_RE =
   /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
 /** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
@@ -1097,6 +1099,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     for (const l of lists) {
       l.blocked = true;
       l.blockedBy ??= 'context';
+    }
+  // A sentence about contraception names a drug only as a time anchor ("until 90 days after the last
+  // dose of durvalumab") or as a contraceptive method ("progestogen-only hormonal contraception"),
+  // never as a treatment the patient must have had or be spared.
+  if (REPRODUCTIVE_SENTENCE_RE.test(text.slice(s, e)))
+    for (const l of lists) {
+      l.blocked = true;
+      l.blockedBy ??= 'contraception';
     }
 
   // Lists that modify something else are not therapy requirements.
