@@ -335,11 +335,14 @@ export const FACTS = {
     question: (p: { topic: string }) => `Can you confirm: ${p.topic.replace(/_/g, ' ')}?`,
   },
   unparsed: {
-    params: z.object({ text: z.string() }).strict(),
+    params: z.object({ text: z.string(), subgroup: z.literal(true).optional() }).strict(),
     value: 'boolean',
     description:
-      'Stands for the part of a criterion the parser could not read. It is always unknown, so a partly read inclusion criterion can fail on what was read but never pass on it, and a partly read exclusion can apply but never be ruled out.',
-    question: (p: { text: string }) => `A coordinator needs to check: “${p.text}”`,
+      'Stands for the part of a criterion the parser could not read. It is always unknown, so a partly read inclusion criterion can fail on what was read but never pass on it, and a partly read exclusion can apply but never be ruled out. With `subgroup`, the text names the cohort, arm or part of the trial the criterion is limited to: which one a patient would join is for the study team.',
+    question: (p: { text: string; subgroup?: true }) =>
+      p.subgroup
+        ? `This applies only to one group of the trial's patients (“${p.text}”); the study team decides which group you would join.`
+        : `A coordinator needs to check: “${p.text}”`,
   },
 } as const;
 

@@ -15,6 +15,7 @@ import { lexicons, type Lexicons, type Mention } from './lexicon';
 import { findScopes } from './negation';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
+import { openingSubgroup, subgroupHeading } from './subgroups';
 import { tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -202,6 +203,11 @@ function topLevel(c: Condition): ParsedCriterion['rule'] {
 
 function unparsedLeaf(text: string): LeafCondition {
   return { fact: 'unparsed', operator: 'equal', value: true, params: { text } };
+}
+
+/** The unread subgroup a criterion is limited to (subgroups.ts). */
+function subgroupLeaf(text: string): LeafCondition {
+  return { fact: 'unparsed', operator: 'equal', value: true, params: { text, subgroup: true } };
 }
 
 type GatedPattern = { re: RegExp; gates: RegExp[] };
@@ -615,6 +621,31 @@ function finish(
     rule = topLevel(condition);
   }
   if (inner.length) unread = [...inner.map((l) => String((l.params as { text?: string } | undefined)?.text ?? '')), ...(unread ? [unread] : [])].join(' … ');
+  const readWhole = status === 'parsed';
+  // A criterion that opens by restricting itself to a subgroup ("Cohort 5 only: Age 12 years or
+  // older") binds only that subgroup: in an inclusion, any(subgroup, rule); in an exclusion,
+  // all(subgroup, rule). The readers' copies of the label as an unread part are folded into it.
+  const opening = status === 'unparsed' ? null : openingSubgroup(seg.normText);
+  if (opening) {
+    const rest = withoutLabel(rule, opening);
+    if (rest) {
+      rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [subgroupLeaf(opening), rest])) as ParsedCriterion['rule'];
+      status = 'partial';
+    }
+  }
+  // A criterion under a heading that names one subgroup ("Part 4: cutaneous melanoma", "Cohorts 5
+  // and 6 only:") binds only that subgroup, and whether the patient is in it is unread: an
+  // inclusion holds for anyone outside it, any(subgroup, rule); an exclusion excludes only inside
+  // it, all(subgroup, rule). Read as binding everyone, the requirements of each cohort of a basket
+  // trial would fail the patients of every other cohort. A reader that already scoped its finding
+  // to the label (disease.ts, a cohort's cancer) is left as it is.
+  const subgroup = status === 'unparsed' ? null : subgroupHeading(seg.context);
+  if (subgroup && !scopedTo(rule, subgroup)) {
+    const scope = subgroupLeaf(subgroup);
+    rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [scope, rule])) as ParsedCriterion['rule'];
+    status = 'partial';
+    unread = unread ? `${subgroup}${subgroup.endsWith('…') ? ' ' : ' … '}${unread}` : subgroup;
+  }
   const categories = reading.categories.length ? reading.categories : (['other'] as Category[]);
   return {
     id: '', // numbered once alternatives are joined
@@ -626,7 +657,8 @@ function finish(
     // A criterion read whole (no unread words) has read every topic it is about, even one that only
     // qualifies another finding ("autoimmune disease that has required systemic treatment in the past
     // 2 years" is a condition with a window, yet the text is also about treatment).
-    categoriesRead: status === 'parsed' ? categories : reading.findingCategories,
+    // The subgroup a heading names is unread, but the criterion's own topics are read as before.
+    categoriesRead: readWhole ? categories : reading.findingCategories,
     rule,
     status,
     coverage: reading.coverage,
@@ -637,6 +669,37 @@ function finish(
 }
 
 const COHORT_LABEL = /^\s*(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}\s*[:)\-–]/i;
+
+/**
+ * The rule without its top-level unparsed leaves that are only the subgroup label (or part of it),
+ * as one condition; null when nothing else is left.
+ */
+function withoutLabel(rule: ParsedCriterion['rule'], label: string): Condition | null {
+  const l = label.toLowerCase();
+  const isLabel = (c: Condition): boolean => {
+    if (!isLeaf(c) || c.fact !== 'unparsed') return false;
+    const t = String((c.params as { text?: string } | undefined)?.text ?? '').toLowerCase().trim();
+    return t.length > 0 && l.includes(t);
+  };
+  const op = 'all' in rule ? 'all' : 'any';
+  const all = 'all' in rule ? rule.all : rule.any;
+  const members = all.filter((c) => !isLabel(c));
+  if (!members.length) return null;
+  // In an `any`, dropping the label would make the rest sufficient on its own: keep the rule whole.
+  if (op === 'any' && members.length !== all.length) return rule;
+  if (members.length === 1) return members[0]!;
+  return op === 'all' ? { all: members } : { any: members };
+}
+
+/** Does the rule already hold the subgroup heading (or the cohort named in it) as an unparsed leaf? */
+function scopedTo(rule: Condition, heading: string): boolean {
+  const h = heading.toLowerCase();
+  return leavesOf(rule).some((l) => {
+    if (l.fact !== 'unparsed') return false;
+    const t = String((l.params as { text?: string } | undefined)?.text ?? '').toLowerCase().trim();
+    return t.length >= 4 && (h.includes(t) || t.includes(h));
+  });
+}
 
 
 /**

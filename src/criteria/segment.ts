@@ -563,6 +563,25 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       head.children = list.splice(k + 1, j - k - 1);
       head.end = Math.max(head.end, ...head.children.map((c) => c.end));
     }
+    // A lead-in ending in a colon followed by items marked another way ("B. Women of childbearing
+    // potential are eligible provided they meet the following criteria:", "* Have a negative …",
+    // "* Agree to use …", then "C. Male patients …") owns them, up to the next item marked as it is:
+    // written at one indent, the change of marker is what nests them.
+    for (let k = 0; k < list.length; k++) {
+      const head = list[k]!;
+      if (head.children.length > 0 || head.marker === null || head.alternatives) continue;
+      // Not one with a number or a sentence of its own before the colon: it states a criterion too.
+      const norm = normalise(source.slice(head.start, head.end)).text.trim();
+      if (!/:$/.test(norm) || /\d/.test(norm) || /[.;]\s+\S/.test(norm)) continue;
+      const family = markerFamily(head.marker);
+      let j = k + 1;
+      while (j < list.length && list[j]!.marker !== null && markerFamily(list[j]!.marker) !== family && sameList(head, list[j]!)) j++;
+      // Only a run the head's own list resumes after is bounded; one running to the end of the list
+      // may hold criteria of the list's own.
+      if (j === k + 1 || j >= list.length || markerFamily(list[j]!.marker) !== family) continue;
+      head.children = list.splice(k + 1, j - k - 1);
+      head.end = Math.max(head.end, ...head.children.map((c) => c.end));
+    }
     for (const item of list) restructure(item.children);
     // A note written as its own item right under a criterion ("HIV positive", "* NOTE: patients on
     // effective antiretroviral therapy are eligible") qualifies that criterion: it is read, and shown,

@@ -192,6 +192,23 @@ describe('segmentCriteria on real studies', () => {
     ]);
   });
 
+  it('nests the items marked another way under a lead-in, up to the next item marked as it is (NCT05770102, NCT05770544)', () => {
+    for (const id of ['NCT05770102', 'NCT05770544']) {
+      const segs = segmentCriteria(criteriaText(id));
+      // "B. Women of childbearing potential are eligible provided they meet the following criteria:",
+      // then "* Have a negative serum or urine pregnancy test …", then "C. Male patients …".
+      expect(segs.some((s) => s.normText.startsWith('Women of childbearing potential are eligible'))).toBe(false);
+      const test = segs.find((s) => s.normText.startsWith('Have a negative serum or urine pregnancy test'));
+      expect(test?.context[test.context.length - 1]).toMatch(/^Women of childbearing potential are eligible .* following criteria:$/);
+    }
+    // A lead-in whose run of items goes on to the end of its list is left as it was: the run may hold
+    // criteria of the list's own (NCT06580002: "Life expectancy > 6 months" after the cohort's items).
+    const cohort = segmentCriteria(criteriaText('NCT06580002'));
+    expect(cohort.find((s) => s.normText.startsWith('Life expectancy'))?.context ?? []).not.toContainEqual(
+      expect.stringContaining('Diagnosed with one of the following'),
+    );
+  });
+
   it('reads a note or exception written as its own item with the criterion above it (NCT04844528, NCT05026983, NCT05269381, NCT06070012)', () => {
     // A sibling note: the exception it carves belongs to the exclusion above.
     const hiv = segmentCriteria(criteriaText('NCT04844528')).find((s) => s.normText.startsWith('Known HIV infection with a detectable viral load'));

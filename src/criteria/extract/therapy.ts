@@ -442,10 +442,24 @@ interface Ctx {
   windows: Map<number, Window[]>;
 }
 
+/**
+ * A lead-in over a washout table ("Patients receiving prior systemic therapy must have a minimum
+ * wash-out period … of:", "Time between prior anticancer therapy … and first dose of X as below:"):
+ * each item's bare duration ("Cytotoxic chemotherapy - At least 21 days", "28 days from
+ * administration of cytotoxic agents") is a minimum gap since that treatment, not a window of receipt.
+ */
+const WASHOUT_LEAD_RE = /\bwash-?out\b|\btime\s+(?:between|since|from|elapsed)\b|\belapsed\b|\binterval\s+(?:between|since|from|after)\b/i;
+function underWashoutLead(ctx: Ctx): boolean {
+  const lead = ctx.input.context[ctx.input.context.length - 1];
+  // A lead-in that points at its items; a sentence above them ("Has adequate treatment washout period
+  // prior to the first dose.") may be only the criterion before.
+  return lead !== undefined && WASHOUT_LEAD_RE.test(lead) && /(?::|\b(?:as\s+follows|following|below))\s*$/i.test(lead.trim());
+}
+
 function sentenceWindows(ctx: Ctx, s: number, e: number): Window[] {
   let w = ctx.windows.get(s);
   if (!w) {
-    w = windowsIn(ctx.text, s, e);
+    w = windowsIn(ctx.text, s, e, underWashoutLead(ctx));
     ctx.windows.set(s, w);
   }
   return w;
@@ -745,7 +759,17 @@ function exceptOf(items: Item[]): Record<string, string[]> | undefined {
 const WINDOW_GATE_NUM = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)\b/i;
 const WINDOW_GATE_UNIT = /\b(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)\b/i;
 
-function windowsIn(text: string, s: number, e: number): Window[] {
+/**
+ * "28 days from administration of cytotoxic agents": a duration from the end of a treatment, read as
+ * a gap under a washout lead-in. Only the duration is the window: the words after it lead to the
+ * treatment it is measured from, which is the list, not an anchor that blocks it.
+ */
+const FROM_TREATMENT_RE = new RegExp(
+  String.raw`${NUM}\s*[-\s]?\s*(${UNIT})\b(?=(?:\s+or\s+\d+\s+half[\s-]?lives?(?:\s*\([^()]{0,40}\))?)?(?:\s+(?:must\s+have\s+)?(?:elapsed|passed))?\s+(?:from|since|after|following)\s+(?:the\s+)?(?:last\s+|final\s+)?(?:administration|dose|completion|end|cessation|discontinuation|receipt)\b)`,
+  'gi',
+);
+
+function windowsIn(text: string, s: number, e: number, washout = false): Window[] {
   const out: Window[] = [];
   const sub = text.slice(s, e);
   if (!WINDOW_GATE_NUM.test(sub) || !WINDOW_GATE_UNIT.test(sub)) return out;
@@ -765,7 +789,7 @@ function windowsIn(text: string, s: number, e: number): Window[] {
     if (out.some((w) => w.start < end && start < w.end)) return;
     out.push({ start, end, days: Math.round(v * d), sense });
   };
-  const bare = BARE_SINCE_GATE.test(sub);
+  const bare = washout || BARE_SINCE_GATE.test(sub);
   const halfLife = HALF_LIFE_RE.test(sub);
   if (halfLife) {
     // Half-lives first ("within 5 half-lives or 28 days before"): the days are the window read; taken
@@ -782,7 +806,7 @@ function windowsIn(text: string, s: number, e: number): Window[] {
       if (out.length > n) out[n]!.halfLife = 'unknown';
     }
   }
-  for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, BEFORE_RE, UPTO_FROM_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : [])]) {
+  for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, BEFORE_RE, UPTO_FROM_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : []), ...(washout ? [FROM_TREATMENT_RE] : [])]) {
     re.lastIndex = 0;
     for (let m = re.exec(sub); m; m = re.exec(sub)) {
       if (m[0].length === 0) {
@@ -791,7 +815,7 @@ function windowsIn(text: string, s: number, e: number): Window[] {
       }
       const start = s + m.index;
       const end = start + m[0].replace(/\s+$/, '').length;
-      if (re === SINCE_RE || re === BARE_SINCE_RE) push(start, end, m[1], m[2], 'since');
+      if (re === SINCE_RE || re === BARE_SINCE_RE || re === FROM_TREATMENT_RE) push(start, end, m[1], m[2], 'since');
       else if (re === WASHOUT_RE) push(start, end, m[1] ?? m[3], m[2] ?? m[4], 'since');
       else if (re === BEFORE_RE && /\b(?:completed?|stopped|discontinued|ended|finished|ceased|last\s+(?:dose|administration)|off)\b[^.;]{0,40}$/i.test(sub.slice(Math.max(0, m.index - 60), m.index)))
         push(start, end, m[1], m[2], 'since');
@@ -938,6 +962,8 @@ const EXAMPLE_GAP_RE = new RegExp(
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
+/** Words of a sentence about contraception. */
+const REPRODUCTIVE_SENTENCE_RE = /\b(?:contracept\w*|birth\s+control|condoms?|spermicid\w*|intrauterine\s+(?:device|system)|childbearing|child-bearing|WOCBP)\b/i;
 const SENTENCE_BLOCK_RE =
   /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
 /** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
@@ -1073,6 +1099,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     for (const l of lists) {
       l.blocked = true;
       l.blockedBy ??= 'context';
+    }
+  // A sentence about contraception names a drug only as a time anchor ("until 90 days after the last
+  // dose of durvalumab") or as a contraceptive method ("progestogen-only hormonal contraception"),
+  // never as a treatment the patient must have had or be spared.
+  if (REPRODUCTIVE_SENTENCE_RE.test(text.slice(s, e)))
+    for (const l of lists) {
+      l.blocked = true;
+      l.blockedBy ??= 'contraception';
     }
 
   // Lists that modify something else are not therapy requirements.
@@ -1307,6 +1341,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const forbids = negForMode !== ((sinceSense && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
+    // Under a washout lead-in an inclusion item names a treatment to have been off for a while, never
+    // one to have had: where its gap is not read as one, nothing is. (One that permits the treatment
+    // is read as a permission below.)
+    if (input.kind === 'inclusion' && !forbids && !permission && underWashoutLead(ctx)) {
+      note('washout item without its gap');
+      continue;
+    }
 
     const st = settingsNear(text, list, limitAfter);
 
