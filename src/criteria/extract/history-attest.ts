@@ -27,7 +27,7 @@ import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -103,13 +103,14 @@ const TOPICS: Topic[] = [
     // The patient's refusal or objection, or its absence: "Patient refusal", "Opposed to this study",
     // "opposition of the patient to the study", "does not object to participating", "express their
     // non-opposition to the research" (French research outside the care pathway asks for
-    // non-opposition in place of written consent), "Reconsent given", "unsigned consent".
+    // non-opposition in place of written consent; "informed and non-opposition collected"), "Reconsent
+    // given", "unsigned consent".
     // A bare "Patient refusal" is read only as a whole sentence: inside a longer one it is the
     // refusal of something else ("not a candidate for surgery or patient refusal").
     topic: 'informed_consent',
-    re: /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)(?:'s?|s')?\s+refusal|refusal\s+(?:by|of)\s+(?:the\s+)?(?:patients?|participants?|subjects?))\W*$|\b(?:(?:non-?)?opposition\s+(?:of\s+(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|opposed\s+to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|object(?:s|ed|ion)?\s+to\s+(?:participat\w+|(?:the|this)\s+(?:study|trial|research))|(?:read|received|receiving)\s+(?:and\s+understood\s+)?(?:the\s+)?(?:(?:oral|written)\s+(?:and\s+(?:oral|written)\s+)?)?(?:(?:patient|participant|study)\s+)?information(?:\s+(?:sheet|letter|leaflet|notice|document))?|re-?consent(?:ed|ing)?|unsigned\s+(?:informed\s+)?consent|refus(?:al|es|ed|ing)?\s+to\s+(?:participate|take\s+part)\b(?!\s+in\b))\b/i,
+    re: /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)(?:'s?|s')?\s+refusal|refusal\s+(?:by|of)\s+(?:the\s+)?(?:patients?|participants?|subjects?))\W*$|\b(?:(?:non-?)?opposition\s+(?:of\s+(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|opposed\s+to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|object(?:s|ed|ion)?\s+to\s+(?:participat\w+|(?:the|this)\s+(?:study|trial|research))|(?:read|received|receiving)\s+(?:and\s+understood\s+)?(?:the\s+)?(?:(?:oral|written)\s+(?:and\s+(?:oral|written)\s+)?)?(?:(?:patient|participant|study)\s+)?information(?:\s+(?:sheet|letter|leaflet|notice|document))?|non-?opposition\s+(?:(?:was|is|has\s+been)\s+)?(?:collected|obtained|given|expressed|recorded)|re-?consent(?:ed|ing)?|unsigned\s+(?:informed\s+)?consent|refus(?:al|es|ed|ing)?\s+to\s+(?:participate|take\s+part)\b(?!\s+in\b))\b/i,
     cannot: /(?<!\bnon-?)\b(?:oppos\w*|object\w*|refusal|unsigned)\b/i,
-    words: vocab('refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so read received receiving understood information sheet letter leaflet notice regarding oral written verbal'),
+    words: vocab('collected obtained express expressed recorded refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so read received receiving understood information sheet letter leaflet notice regarding oral written verbal'),
   },
   {
     // Capacity to decide on taking part is capacity to consent (ICH E6(R2) 4.8.12-4.8.14: a subject
@@ -614,6 +615,20 @@ const TOPICS: Topic[] = [
     leadShared: true,
     category: 'other',
     words: vocab('might may will would likely expected to require requires requiring mri mr magnetic resonance imaging scan scans during in after within while the study period seed placement'),
+  },
+  {
+    // "Available autologous transduced T-cell product that has met GMP release criteria",
+    // "Insufficient availability of T cells", "Insufficient availability of CART cells": a cell therapy
+    // made for this patient, which the study team knows has been manufactured and released.
+    topic: 'cell_product_available',
+    re: /\b(?:(?:in)?sufficient\s+availability\s+of\s+(?:(?:the\s+)?(?:autologous|transduced|engineered|manufactured|modified)\s+)*(?:T[\s-]?cells?|CAR[\s-]?T(?:[\s-]?cells?)?|CART(?:\s+cells?)?|TCR[\s-]?T(?:[\s-]?cells?)?|TILs?|cell\s+products?)|available\s+(?:(?:autologous|transduced|engineered|manufactured|modified)\s+)*(?:T[\s-]?cell|CAR[\s-]?T|TCR[\s-]?T|TIL|cell)\s+products?)\b/i,
+    reject: /\bif\b|\bunless\b|\bmay\b/i,
+    cannot: /\binsufficient\b/i,
+    leadShared: true,
+    category: 'other',
+    words: vocab(
+      'sufficient insufficient availability available of the autologous transduced engineered manufactured modified t cell cells car cart tcr til tils product products that has met gmp release criteria',
+    ),
   },
   {
     // "with complete and reliable medical records", "Inadequate or missing information on the clinical
