@@ -22,12 +22,12 @@
  * inclusion and excludes on either (any) in an exclusion. "Age ≥ 18 at the time of signing informed
  * consent" uses consent as a date and is left to the age reader.
  */
-import type { ExtractInput, Extractor, Finding } from './extractor';
+import type { Category, ExtractInput, Extractor, Finding } from './extractor';
 import type { Condition } from '../facts';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -62,6 +62,16 @@ interface Topic {
   fallback?: boolean;
   /** Not read when the criterion names a group it is for ("For pre/perimenopausal women and for men: …"). */
   everyone?: boolean;
+  /**
+   * An event that only excludes ("an anticipated need for major surgery during the study"): in an
+   * inclusion only its absence is read ("No anticipated need for …"); stated plainly there it is an
+   * exclusion filed among the inclusions, left unread.
+   */
+  exclusionOnly?: boolean;
+  /** Words before the anchor belong to it only when they are shared ones ("The patient who …"). */
+  leadShared?: boolean;
+  /** The category of the finding when it is not consent: a plan or a record the care team holds. */
+  category?: Category;
 }
 
 const PERMISSION =
@@ -93,13 +103,14 @@ const TOPICS: Topic[] = [
     // The patient's refusal or objection, or its absence: "Patient refusal", "Opposed to this study",
     // "opposition of the patient to the study", "does not object to participating", "express their
     // non-opposition to the research" (French research outside the care pathway asks for
-    // non-opposition in place of written consent), "Reconsent given", "unsigned consent".
+    // non-opposition in place of written consent; "informed and non-opposition collected"), "Reconsent
+    // given", "unsigned consent".
     // A bare "Patient refusal" is read only as a whole sentence: inside a longer one it is the
     // refusal of something else ("not a candidate for surgery or patient refusal").
     topic: 'informed_consent',
-    re: /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)(?:'s?|s')?\s+refusal|refusal\s+(?:by|of)\s+(?:the\s+)?(?:patients?|participants?|subjects?))\W*$|\b(?:(?:non-?)?opposition\s+(?:of\s+(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|opposed\s+to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|object(?:s|ed|ion)?\s+to\s+(?:participat\w+|(?:the|this)\s+(?:study|trial|research))|(?:read|received|receiving)\s+(?:and\s+understood\s+)?(?:the\s+)?(?:(?:oral|written)\s+(?:and\s+(?:oral|written)\s+)?)?(?:(?:patient|participant|study)\s+)?information(?:\s+(?:sheet|letter|leaflet|notice|document))?|re-?consent(?:ed|ing)?|unsigned\s+(?:informed\s+)?consent|refus(?:al|es|ed|ing)?\s+to\s+(?:participate|take\s+part)\b(?!\s+in\b))\b/i,
+    re: /^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)(?:'s?|s')?\s+refusal|refusal\s+(?:by|of)\s+(?:the\s+)?(?:patients?|participants?|subjects?))\W*$|\b(?:(?:non-?)?opposition\s+(?:of\s+(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|opposed\s+to\s+(?:(?:the|this)\s+)?(?:study|trial|research|participation)|object(?:s|ed|ion)?\s+to\s+(?:participat\w+|(?:the|this)\s+(?:study|trial|research))|(?:read|received|receiving)\s+(?:and\s+understood\s+)?(?:the\s+)?(?:(?:oral|written)\s+(?:and\s+(?:oral|written)\s+)?)?(?:(?:patient|participant|study)\s+)?information(?:\s+(?:sheet|letter|leaflet|notice|document))?|non-?opposition\s+(?:(?:was|is|has\s+been)\s+)?(?:collected|obtained|given|expressed|recorded)|re-?consent(?:ed|ing)?|unsigned\s+(?:informed\s+)?consent|refus(?:al|es|ed|ing)?\s+to\s+(?:participate|take\s+part)\b(?!\s+in\b))\b/i,
     cannot: /(?<!\bnon-?)\b(?:oppos\w*|object\w*|refusal|unsigned)\b/i,
-    words: vocab('refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so read received receiving understood information sheet letter leaflet notice regarding oral written verbal'),
+    words: vocab('collected obtained express expressed recorded refusal refuse refuses refused refusing opposed opposition non object objects objected objection reconsent re consent unsigned given research participation participating participate take part project reflection period do so read received receiving understood information sheet letter leaflet notice regarding oral written verbal'),
   },
   {
     // Capacity to decide on taking part is capacity to consent (ICH E6(R2) 4.8.12-4.8.14: a subject
@@ -250,6 +261,19 @@ const TOPICS: Topic[] = [
     cannot: /\b(?:poor|bad|low|insufficient|inadequate|suboptimal)\b/i,
     words: vocab(
       'image images imaging quality poor bad low insufficient inadequate suboptimal acceptable adequate sufficient good such they cannot be assessed assessable evaluable unsuitable for ai analysis deemed by the core laboratory lab central reader readers having with of',
+    ),
+  },
+  {
+    // "Motion artifacts or other artifacts causing image degradation", "Artifacts causing distortion of
+    // skull (bony) anatomy", "metal prostheses or any other condition that prevents adequate imaging to
+    // identify the target volume and calculate the dose": the same question, worded from what spoils
+    // the scans. What the criterion names as the cause (a prosthesis) is left unread beside it.
+    topic: 'image_quality',
+    re: /\b(?:(?:motion|metal(?:lic)?|other|imaging|image)\s+)?(?:artifacts?|artefacts?)\s+(?:causing|leading\s+to|resulting\s+in)\s+(?:significant\s+)?(?:(?:image|imaging)\s+)?(?:degradation|distortion)|\b(?:conditions?|factors?)\s+(?:that|which|to)\s+(?:would\s+|could\s+|may\s+)?prevents?\s+adequate\s+imaging\b/i,
+    reject: /\be\.?g\.?|\bmay\s+be\b|\bif\b|\bunless\b/i,
+    cannot: /\b(?:artifacts?|artefacts?|prevents?)\b/i,
+    words: vocab(
+      'motion metal metallic other artifact artifacts artefact artefacts causing leading resulting image imaging degradation distortion of skull bony anatomy any condition conditions factor factors that which to prevent prevents adequate for identification identify the target volume and calculation calculate dose in treatment plan planning',
     ),
   },
   {
@@ -548,6 +572,81 @@ const TOPICS: Topic[] = [
     lead: /\b(?:consent\w*|agree\w*|willing\w*|unwilling\w*|refus\w*|accept\w*)\b[^.;]{0,60}$/i,
     words: vocab('constitutional germline genetic genomic molecular analysis analyses testing test tests profiling sequencing diagnostic research purposes purpose'),
   },  {
+    // "Anticipation of need for a major surgical procedure during the course of the study", "an
+    // anticipated need for major surgery during the study", "is expected to undergo major surgery
+    // during the study", "Significant surgery is expected to be performed during the … study period":
+    // an operation the care team foresees while the patient is on the study (not one already done,
+    // which the therapy reader dates). The period stays in the criterion shown with the question.
+    topic: 'major_surgery_expected',
+    re: /\b(?:(?:anticipat(?:ed|ion\s+of)|expected|foreseen|likely)\s+(?:(?:the\s+)?need\s+for\s+|to\s+(?:undergo|require|need|have)\s+)?(?:an?\s+)?(?:major|significant)\s+(?:surg(?:ery|eries)|surgical\s+(?:procedures?|interventions?|operations?)|operations?)|(?:major|significant)\s+(?:surg(?:ery|eries)|surgical\s+(?:procedures?|interventions?))\s+(?:is|are)\s+(?:expected|anticipated|planned)\s+to\s+be\s+performed)\s+(?:\w+\s+){0,4}?(?:during|while\s+on|throughout)\b/i,
+    reject: /\b(?:may|can)\s+(?:be\s+)?(?:enrolled|eligible|included|allowed|permitted)\b/i,
+    event: true,
+    exclusionOnly: true,
+    leadShared: true,
+    category: 'other',
+    words: vocab(
+      'anticipated anticipation expected foreseen likely need for undergo require have major significant surgery surgeries surgical procedure procedures intervention interventions operation operations is are planned be performed during while on throughout course of the study trial clinical treatment period participation induction therapy screening day days',
+    ),
+  },
+  {
+    // "Is expected to require any other form of systemic or localized antineoplastic therapy (other
+    // than the trial treatment) while on trial", "Patients requiring other systemic oncologic therapy,
+    // including experimental therapies": cancer treatment besides the study's that the patient needs
+    // or is expected to need while on the study (the Merck/KEYNOTE template exclusion).
+    topic: 'other_cancer_therapy_expected',
+    re: /\b(?:(?:is\s+|are\s+)?(?:expected|anticipated|likely|planning|planned)\s+to\s+(?:require|need|receive)|anticipated\s+need\s+for|requir(?:es|ing))\s+(?:any\s+)?(?:other|additional|further)\s+(?:forms?\s+of\s+)?(?:(?:systemic|locali[sz]ed|local)\s+(?:(?:or|and|and\/or)\s+(?:systemic|locali[sz]ed|local)\s+)?)?(?:anti-?neoplastic|anti-?cancer|anti-?tumou?r|oncologic(?:al)?|cancer)\s+(?:therapy|therapies|treatments?)\b/i,
+    reject: /\b(?:may|can)\s+(?:be\s+)?(?:enrolled|eligible|included|allowed|permitted)\b/i,
+    event: true,
+    exclusionOnly: true,
+    leadShared: true,
+    category: 'other',
+    words: vocab(
+      'expected anticipated likely planning planned require requires requiring need receive any other additional further form forms of systemic localized localised local or and antineoplastic anti neoplastic anticancer cancer antitumor antitumour tumor tumour oncologic oncological therapy therapies treatment treatments targeted experimental including than trial while on study protocol',
+    ),
+  },
+  {
+    // "Patients who might require MRI in the study period", "Patients requiring MRI after MOLLI seed
+    // placement": studies whose implant or device is not MRI-safe exclude a scan the patient will
+    // need while it is in place. Not whether the patient can have an MRI (mri_possible).
+    topic: 'mri_expected',
+    re: /\b(?:(?:might|may|will|would|likely\s+to|expected\s+to)\s+)?requir(?:e|es|ing)\s+(?:an?\s+)?(?:MRI|MR\s+imaging|magnetic\s+resonance\s+imaging)(?:\s+scans?)?\s+(?:during|in|after|within|while)\b/i,
+    event: true,
+    exclusionOnly: true,
+    leadShared: true,
+    category: 'other',
+    words: vocab('might may will would likely expected to require requires requiring mri mr magnetic resonance imaging scan scans during in after within while the study period seed placement'),
+  },
+  {
+    // "Available autologous transduced T-cell product that has met GMP release criteria",
+    // "Insufficient availability of T cells", "Insufficient availability of CART cells": a cell therapy
+    // made for this patient, which the study team knows has been manufactured and released.
+    topic: 'cell_product_available',
+    re: /\b(?:(?:in)?sufficient\s+availability\s+of\s+(?:(?:the\s+)?(?:autologous|transduced|engineered|manufactured|modified)\s+)*(?:T[\s-]?cells?|CAR[\s-]?T(?:[\s-]?cells?)?|CART(?:\s+cells?)?|TCR[\s-]?T(?:[\s-]?cells?)?|TILs?|cell\s+products?)|available\s+(?:(?:autologous|transduced|engineered|manufactured|modified)\s+)*(?:T[\s-]?cell|CAR[\s-]?T|TCR[\s-]?T|TIL|cell)\s+products?)\b/i,
+    reject: /\bif\b|\bunless\b|\bmay\b/i,
+    cannot: /\binsufficient\b/i,
+    leadShared: true,
+    category: 'other',
+    words: vocab(
+      'sufficient insufficient availability available of the autologous transduced engineered manufactured modified t cell cells car cart tcr til tils product products that has met gmp release criteria',
+    ),
+  },
+  {
+    // "with complete and reliable medical records", "Inadequate or missing information on the clinical
+    // course in patient charts", "Incomplete patient information", "Patients without sufficient
+    // clinical or follow-up data": studies of existing records need the patient's to hold what they
+    // study, which the study team checks.
+    topic: 'records_complete',
+    re: /\b(?:(?:complete|reliable|adequate|sufficient|incomplete|inadequate|insufficient|missing)\s+(?:(?:and|or|,)\s+(?:complete|reliable|adequate|sufficient|incomplete|inadequate|insufficient|missing)\s+)?(?:basic\s+)?(?:(?:medical|clinical|patient|demographic|follow[\s-]?up)\s+(?:(?:and|or|,)\s+)?)+(?:records?|charts?|information|data|documentation)|(?:inadequate|incomplete|insufficient|missing)\s+(?:(?:and|or)\s+(?:inadequate|incomplete|insufficient|missing)\s+)?(?:information|data|documentation)\s+(?:on|about|in)\s+(?:the\s+)?(?:clinical\s+course|(?:patient|medical)\s+(?:charts?|records?)))\b/i,
+    // A questionnaire's or a study's own outcome data is not the patient's record.
+    reject: /\b(?:questionnaires?|outcomes?|surveys?|consumption)\b/i,
+    cannot: /\b(?:incomplete|inadequate|insufficient|missing|without|unreliable)\b/i,
+    leadShared: true,
+    category: 'other',
+    words: vocab(
+      'complete reliable adequate sufficient incomplete inadequate insufficient missing unreliable basic medical clinical patient demographic follow up followup record records chart charts information data documentation on about in the course with without',
+    ),
+  },
+  {
     // The study's rules on other medicines, foods and habits, which the patient agrees to keep:
     // "Unable or unwilling to discontinue use of prohibited medications", "Not willing to avoid
     // grapefruit …", "Agree not to take any sedating medications …", "Must be willing and able to
@@ -614,6 +713,12 @@ const ATTEST_VOCAB = vocab(
     'opinion investigator also must have has been participating be is are was their his her they themselves who which that to of for in on at by or as ' +
     'requested required necessary all including blood correlative translational purposes analysis analyses collection known suspected preclude precludes giving',
 );
+
+/** The words a leadShared topic takes before its anchor: who the criterion is about, and its negation. */
+const LEAD_SUBJECT = vocab('the a an patient patients participant participants subject subjects who which that is are be has have having with or any no not without');
+
+/** Where the next clause of a list starts: "; …", ", or who …", ", and patients with …". */
+const CLAUSE_BREAK = /;|,?\s*\b(?:or|and)\s+(?:who|which|that|those|patients?|participants?|subjects?|has|have|had|is|are|was|were)\b/i;
 
 const WORDS = new Map<string, Set<string>>();
 
@@ -735,6 +840,8 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     if (!hits.length) continue;
 
     const conds: Condition[] = [];
+    // Hits read as nothing (an exclusion-only event stated in an inclusion) cover no words.
+    const dropped = new Set<(typeof hits)[number]>();
     for (const h of hits) {
       // The patient cannot or will not: read from the words before the topic in this sentence.
       // The anchor may itself hold the inability ("refusal to participate in the study", "not amenable to biopsy").
@@ -773,6 +880,10 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
         // an exclusion names what excludes ("Hospice enrollment"); an exclusion of its absence is
         // some other construction, left unread.
         if (exclusion && !positive) continue;
+        if (h.entry.exclusionOnly && !exclusion && positive) {
+          dropped.add(h);
+          continue;
+        }
         conds.push({ fact: 'attestation', operator: 'equal', value: positive, params: { topic: h.topic } });
         continue;
       }
@@ -782,6 +893,11 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     }
     if (!conds.length) continue;
     const unique = conds.filter((c, i) => conds.findIndex((d) => JSON.stringify(d) === JSON.stringify(c)) === i);
+    // Beside a leadShared topic, a topic that read nothing here ("needle biopsy" in "excluding needle
+    // biopsy) … or who are expected to undergo major surgery") does not move the start of the finding.
+    const read = new Set(unique.map((c) => (c as { params?: { topic?: string } }).params?.topic));
+    if (hits.some((h) => h.entry?.leadShared)) for (const h of hits) if (!read.has(h.topic)) dropped.add(h);
+    if (dropped.size) hits.splice(0, hits.length, ...hits.filter((h) => !dropped.has(h)));
     const spans = vocabSpans(input, sStart, sEnd, wordsFor(hits.map((h) => h.topic))).flatMap((sp) => subtract(sp, taken));
     for (const h of hits) {
       if (h.entry?.tail) spans.push(...tailSpans(input, h.end, sEnd, h.entry.tail));
@@ -793,7 +909,11 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     const first = Math.min(...hits.map((h) => h.at));
     // Words before the first topic word count only when they all belong to the requirement
     // ("Ability to understand and the willingness to sign …"), not to another one before it.
-    const leadSpans = spans.filter(([a]) => a < first);
+    // A topic whose own words may name something else before it ("Major surgical intervention within
+    // 28 days …, or an anticipated need for major surgery") takes only shared words from its lead.
+    const leadSpans = hits.some((h) => h.entry?.leadShared)
+      ? vocabSpans(input, sStart, first, LEAD_SUBJECT)
+      : spans.filter(([a]) => a < first);
     const leadTokens = input.tokens.filter((t) => t.start >= sStart && t.end <= first);
     const filler = fillerWords(input);
     const leadIsOurs = leadTokens.every(
@@ -802,12 +922,18 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     // A requirement in a relative clause qualifies what leads the exclusion ("in-transit disease that
     // is not amenable to biopsy"): alone it would exclude more than the criterion does.
     if (exclusion && !leadIsOurs && /\b(?:that|which)\s+(?:is|are)\s+(?:not\s+)?$/i.test(text.slice(sStart, first))) continue;
-    const kept: Span[] = leadIsOurs
+    let kept: Span[] = leadIsOurs
       ? spans
       : spans.flatMap(([a, b]): Span[] => (b <= first ? [] : [[Math.max(a, first), b]]));
+    // Nor does it take the words of the clause that follows it (", or who have severe unhealed wounds").
+    if (hits.some((h) => h.entry?.leadShared)) {
+      const last = Math.max(...hits.map((h) => h.end));
+      const stop = CLAUSE_BREAK.exec(text.slice(last, sEnd));
+      if (stop) kept = kept.flatMap(([a, b]): Span[] => (a >= last + stop.index ? [] : [[a, Math.min(b, last + stop.index)]]));
+    }
     if (!kept.length) continue;
     out.push({
-      category: 'consent',
+      category: hits.find((h) => h.entry?.category)?.entry?.category ?? 'consent',
       condition: unique.length === 1 ? unique[0]! : exclusion ? { any: unique } : { all: unique },
       spans: kept,
       anchor: first,
