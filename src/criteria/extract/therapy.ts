@@ -576,7 +576,7 @@ const ENDED_BEFORE_RE = /\b(?:discontinued|stopped|ceased|completed|finished)\s+
 /** A phrase whose last word several names share: "MEK or BRAF inhibitor", "targeted or hormonal therapy". */
 const SHARED_HEAD_RE = /^(.*?)\s+(inhibitors?|antibod(?:y|ies)|TKIs?|blockers?|agents?|therapy|therapies|treatments?)$/i;
 const COORDINATOR_END_RE = /(?:[/,]|\bor|\band)\s*$/i;
-const COORDINATED_NAMES_RE = /((?:\b[A-Za-z][\w-]{1,11}\s*(?:\/|,|\bor\b|\band\b|\band\s*\/\s*or\b)\s*)+)$/i;
+const COORDINATED_NAMES_RE = /((?:\b[A-Za-z][\w-]{1,11}\s*(?:\/|,\s*(?:or|and(?:\s*\/\s*or)?)\b|,|\bor\b|\band\b|\band\s*\/\s*or\b)\s*)+)$/i;
 
 /**
  * Items for names that borrow the head of the class phrase after them: in "MEK or BRAF inhibitor"
@@ -595,6 +595,9 @@ function sharedHeadItems(ctx: Ctx, items: Item[], s: number): Item[] {
     if (!head) continue;
     const chain = COORDINATED_NAMES_RE.exec(before);
     if (!chain) continue;
+    // ", or" closes a series ("PI3K, AKT, or mTOR inhibitor"); after a single word it may end another
+    // phrase ("breast cancer, or radiation therapy").
+    if (/,\s*(?:or|and)\b/i.test(chain[1]!) && (chain[1]!.match(/,/g) ?? []).length < 2) continue;
     const chainStart = it.start - chain[1]!.length;
     for (const w of chain[1]!.matchAll(/[A-Za-z][\w-]{1,11}/g)) {
       if (/^(?:or|and|any|other|prior|previous|with|of|the|a|an)$/i.test(w[0])) continue;
@@ -1182,7 +1185,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   // A lead-in that lists permitted treatments ("The following are permitted:") carves exceptions.
   const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|except|other\s+than|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
   const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c));
-  const contextWindows = contextUsable ? windowsIn(contextText, 0, contextText.length) : [];
+  // Only the lead-in's last sentence introduces the entries: a window in an earlier one ("… within 6 months of
+  // enrollment. In addition, patients will be excluded …:") is that sentence's own.
+  const leadStart = contextUsable ? Math.max(0, ...[...contextText.matchAll(/[.;]\s+(?=[A-Z])/g)].map((m) => m.index + m[0].length)) : 0;
+  const contextWindows = contextUsable ? windowsIn(contextText, leadStart, contextText.length) : [];
   // A negative lead-in over exclusion items ("Patients will be excluded if they meet any of the
   // following", "Patients must not have:") restates the exclusion itself: the item is what excludes,
   // so it is read as written. Only over inclusion items does it turn them into absences.
@@ -1221,6 +1227,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // A steroid's dose after the list ("> 10 mg/day prednisone-equivalent within 14 days") does not part it from its window.
     const lastDose = list.items[list.items.length - 1]!.dose;
     let groupEnd = lastDose ? Math.min(lastDose[1], limitAfter) : list.end;
+    // "X (examples), alone or in combination, within 8 weeks": the form phrase is read with the list and
+    // does not part it from its window.
+    const formGap = lastDose ? null : FORM_RE.exec(text.slice(groupEnd, limitAfter));
+    if (formGap) groupEnd += formGap[0].length;
     let groupLimit = limitAfter;
     for (let k = lists.indexOf(list) + 1; k < lists.length; k++) {
       const nl = lists[k]!;
@@ -1939,6 +1949,9 @@ const SHARED_WINDOW_END_RE = /^\s*(?:(?:of|from|before|prior\s+to|preceding)\s+)
 const TREATMENT_HEAD_RE =
   /\b(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|regimens?|vaccines?|medications?|medicines?|products?|compounds?|modulators?|antagonists?|agonists?|blockers?|conjugates?|ADCs?|chemotherapy|radiotherapy|radiation|surgery|[a-z]{4,}(?:mab|nib|lib|sib|rafenib|parib|ciclib|tinib|platin|taxel|rubicin|tecan|mide|stat|zumab))\b/gi;
 
+/** An alternative that is a determined noun phrase with a relative clause: "any agents that target EGFR". */
+const ALT_RELATIVE_RE =
+  /^\s*(?:with\s+)?(?:any|an?|other|another)\s+(?:(?!(?:that|which|whose|or|and)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|medications?|medicines?|products?|compounds?)\s+(?:that|which|whose)\b/i;
 /**
  * Where an unread alternative begins after a list ("… or hepatocyte growth factor-targeting therapy"),
  * when it is a bare treatment phrase ending the clause: nothing after its head noun that could
@@ -1949,7 +1962,9 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
   const { text } = ctx;
   const after = text.slice(listEnd, end);
   let depth = 0;
-  const re = /[()]|\b(?:or|and\/or)\b/gi;
+  // A comma before "any"/"another" starts the last member of the union as "or" does ("irinotecan, any
+  // agents that target EGFR or MET"); not "other than", an exception.
+  const re = /[()]|\b(?:or|and\/or)\b|,(?=\s*(?:any|another|other(?!\s+than\b))\s)/gi;
   for (let m = re.exec(after); m; m = re.exec(after)) {
     if (m[0] === '(') depth++;
     else if (m[0] === ')') depth = Math.max(0, depth - 1);
@@ -1959,6 +1974,15 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
       if (otherTopicOrs(ctx, listEnd, end).some(([x, y]) => at >= x && at < y)) continue;
       if (nextListStart !== undefined && nextListStart >= at && nextListStart < end) return null;
       const alt = text.slice(at + m[0].length, end);
+      // A noun phrase of its own with a relative clause ("or any agent whose mechanism of action is to
+      // inhibit the RAS-MAPK pathway"): the clause binds its own head noun, unless it holds a time or a
+      // condition that may bind the list too.
+      const rel = ALT_RELATIVE_RE.exec(alt);
+      if (rel) {
+        const clause = alt.slice(rel[0].length);
+        if (TEMPORAL_LEFT_RE.test(clause) || TRAILING_CONDITION_RE.test(clause) || /[;:]/.test(clause) || windowsIn(text, at + m[0].length, end).length) return null;
+        return at;
+      }
       let last = -1;
       TREATMENT_HEAD_RE.lastIndex = 0;
       for (let h = TREATMENT_HEAD_RE.exec(alt); h; h = TREATMENT_HEAD_RE.exec(alt)) last = h.index + h[0].length;
@@ -2592,7 +2616,7 @@ const CLAUSE_RESTART_RE =
 
 /** A treatment given in any form: alone or combined ("as monotherapy or in combination with other therapies"). */
 const FORM_RE =
-  /^[\s,]*(?:\([^()]{1,12}\)[\s,]*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*/i;
+  /^[\s,]*(?:\)[\s,]*)?(?:\([^()]{1,12}\)[\s,]*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*/i;
 
 /**
  * Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition.
