@@ -217,7 +217,7 @@ const CUE_RE = new RegExp(
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
   /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|acceptable|eligible)|allowed|allowable|permitted|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
-const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count/i;
+const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count|\bnumber\b/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
 }
@@ -930,12 +930,15 @@ function cueRun(ctx: Ctx, at: number, s: number): Span | null {
 /** Words that may stand between the items of one list without breaking it. */
 const LIST_GAP_RE =
   /^[\s,;/()[\]]*(?:(?:and\s*\/\s*or|and|or|nor|plus|\+\/-|\+|±|as\s+well\s+as|with\s+or\s+without|e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including(?:,?\s+but\s+not\s+limited\s+to)?|incl\.?|like|for\s+example|either|both|in\s+combination\s+with|combined\s+with|with|followed\s+by|and\s+other|or\s+other|other|any\s+other|any|another|an?|the|prior|previous|(?:forms?|types?|kinds?)\s+of|[*•:-])[\s,;/()[\]:]*)*$/i;
+/** Words no modifier of an example is: "(e.g., within 4 weeks)", "(e.g., to the chest)" say something else. */
+const EXAMPLE_STOP =
+  'within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|after|before|during|who|that|which|not|no|nor|than|unless|except|if|with|without|by|on|at|from|as|is|are|was|were|be|been|has|have|had|must|may|only|etc';
 /**
  * Between a class and its examples: a purpose that every anticancer treatment has ("to treat cancer"),
  * the example lead-in, and the setting words of the example, which narrow only the example.
  */
 const EXAMPLE_GAP_RE = new RegExp(
-  String.raw`^\s*(?:,?\s*(?:used\s+)?(?:to\s+treat|for\s+(?:the\s+)?treatment\s+of)\s+(?:a\s+|the\s+|any\s+)?(?:cancer|malignanc(?:y|ies)|neoplasms?)\b)?[\s,]*(?:\(\s*)?(?:such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:${SETTING_WORD}|other|any|the|an?)[\s-]+){0,3}$`,
+  String.raw`^\s*(?:,?\s*(?:used\s+)?(?:to\s+treat|for\s+(?:the\s+)?treatment\s+of)\s+(?:a\s+|the\s+|any\s+)?(?:cancer|malignanc(?:y|ies)|neoplasms?)\b)?[\s,]*(?:\(\s*)?(?:such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:${SETTING_WORD}|other|any|the|an?)[\s-]+){0,3}(?:(?:(?!(?:${EXAMPLE_STOP})\b)[A-Za-z][\w-]*|or|and)[\s,/-]+){0,4}$`,
   'i',
 );
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
@@ -1277,7 +1280,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const oc = outcomeNear(text, list, Math.max(s, limitBefore), limitAfter, input.kind === 'exclusion');
     // So is an outcome that holds its own negation ("could not tolerate X", "did not tolerate X").
     const ownTrigger = (t: [number, number]): boolean => (!!stop && t[0] >= stop[0] && t[1] <= stop[1]) || oc.spans.some(([a, b]) => t[0] >= a && t[1] <= b);
-    const negatedHere = input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && !ownTrigger(sc.trigger));
+    const negatedHere = input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && !ownTrigger(sc.trigger) && !limitNegation(text, sc.trigger));
     const outcomeNegation = oc.outcomes.length > 0 && input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && ownTrigger(sc.trigger));
     // A window beside it says how long before the study it must be stopped, which the patient cannot do.
     if (stop) {
@@ -1353,7 +1356,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // gate, all(X, unread), never contradicts. A permission needs no cue: "Peri-operative radiation
     // therapy is allowed" permits having had it.
     const permittedHere = (): boolean =>
-      !isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
+      !isNeg &&
+      (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) ||
+        PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)) ||
+        ANY_NUMBER_BEFORE_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
     // An exclusion that is only a treatment and its modifiers ("Palliative radiotherapy.", "Recent surgery or
     // radiotherapy") excludes either its receipt or its current use: receipt is necessary either way.
     const bare = !hasCue && bareExclusion(ctx, list, lists.length, s, e);
@@ -1437,7 +1443,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('6:if itemslength');
       continue;
     }
-    const droppedItems = items.length < list.items.filter((i) => !i.optional).length;
+    // An example in parentheses of a generic "anticancer treatment" ("(e.g., chemotherapy or stem cell
+    // transplant)") is part of it: in a necessary reading the generic stands for every kind, so dropping
+    // the example leaves nothing out.
+    const head0 = list.items[0]!;
+    const subsumed = (it: Item): boolean =>
+      strict && it !== head0 && isBroadGeneric(ctx, head0) && /\(\s*(?:e\.?\s?g\.?|such\s+as|for\s+example)\b[^()]*$/i.test(text.slice(head0.end, it.start));
+    const droppedItems = items.length < list.items.filter((i) => !i.optional && !(subsumed(i) && !items.includes(i))).length;
     // Members the lexicon does not know stay in the union as unparsed leaves ("… or bridging therapy"):
     // exact where the union excludes or is forbidden, and one sufficient option where it is required.
     // Not in a required "A, B and C", where each member is a requirement of its own.
@@ -2345,6 +2357,12 @@ const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
 const PERMITTED_OBJECT_RE =
   /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
+/** "No limit to the number of prior regimens": the "no" denies a limit, not the treatment after it. */
+function limitNegation(text: string, trigger: [number, number]): boolean {
+  return /^\s*(?:limit|maximum|restriction)\b/i.test(text.slice(trigger[1], trigger[1] + 16)) && /^no$/i.test(text.slice(trigger[0], trigger[1]).trim());
+}
+/** "Any number of prior treatment regimens", "no limit to the number of prior X": a count left free permits the list. */
+const ANY_NUMBER_BEFORE_RE = /\b(?:any\s+number|no\s+limit\s+(?:to|on)\s+(?:the\s+)?number|no\s+(?:maximum|restriction\s+on\s+the)\s+number)\s+of\s+(?:(?:prior|previous|lines?|regimens?|courses?|of)\s+)*$/i;
 /** A permission followed by its condition, with no sentence break or second requirement between. */
 const PERMISSION_CONDITION_RE =
   /^[^.;:]*?\b(?:allowed|permitted|acceptable|eligible)\b[^.;:]*?\b(?:provided|if|as\s+long\s+as|only\s+if|when|unless)\b(?![^.;:]*\b(?:but|however)\b)[^.;:]*$/i;
@@ -2380,7 +2398,7 @@ function readGate(
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*\(\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?,?\s*|such\s+as\s+|including\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
   }
   if (!lists.length || !lists.every((l) => l.gate)) return;
-  if (lists.some((l) => l.unknownMember || input.scopes.in('negated', l.start) || l.items.some((it) => it.suffix === 'naive'))) return;
+  if (lists.some((l) => l.unknownMember || input.scopes.scopes.some((sc) => sc.kind === 'negated' && l.start >= sc.start && l.start < sc.end && !limitNegation(text, sc.trigger)) || l.items.some((it) => it.suffix === 'naive'))) return;
   if (lists.some((l) => l.items.some((it) => isUsed(ctx, it.start, it.end)))) return;
   // "Treatment-naive patients are eligible only if …" binds those who had none: the gate is reversed.
   if (/\bna[iï]ve\b|\buntreated\b/i.test(text.slice(s, e))) return;
