@@ -393,7 +393,7 @@ const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
 const LINES_RE = new RegExp(
-  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
   'gi',
 );
 const LINE_ORDINAL_RE =
@@ -2905,7 +2905,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     }
     // Not "2 lines of text" or "14 days" — the noun must be about therapy: look at what follows.
     const rest = text.slice(end, Math.min(text.length, end + 120));
-    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
+    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|SoC|standard[\s-]of[\s-]care|approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|anti-?[a-z]+(?:oma|a?emia)|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
     let kinds: Kind[] = [];
     // The kind may sit inside the phrase ("2 prior chemotherapy regimens") or follow it ("lines of chemotherapy").
     const inner = input.mentions.find((x) => x.type === 'therapyKind' && x.start >= start && x.end <= end && x.id !== 'systemic');
@@ -2918,7 +2918,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       const trail = /^(?:\s+(?:therapy|therapies|treatments?|regimens?|agents?))*/i.exec(text.slice(kindEnd))!;
       kindEnd += trail[0].length;
     } else {
-      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|approved|anti-?cancer|anti-?tumou?r|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
+      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|SoC|standard[\s-]of[\s-]care|approved|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
       if (plain) kindEnd = end + plain[0].length;
       else {
         // "at least 2 prior lines" with nothing after: the noun "lines"/"regimens" must be preceded
@@ -2950,8 +2950,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     });
     let condition: Condition;
     if (b !== null) condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', b)] };
-    else if (/and\s+no\s+more\s+than|but\s+(?:no|not)\s+more\s+than/.test(tail)) {
-      const hi = toNumber(tail.replace(/.*than\s+/, ''));
+    else if (/and\s+no\s+more\s+than|but\s+(?:no|not)\s+more\s+than|to\s+a\s+maximum\s+of/.test(tail)) {
+      const hi = toNumber(tail.replace(/.*(?:than|of)\s+/, ''));
       if (hi === null || hi < a) continue;
       condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', hi)] };
     } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥)$/.test(cmp) || /\+|or more|or greater/.test(tail)) condition = leaf('greaterThanInclusive', a);
