@@ -217,7 +217,7 @@ const CUE_RE = new RegExp(
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
   /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|acceptable|eligible)|allowed|allowable|permitted|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
-const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count/i;
+const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count|\bnumber\b/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
 }
@@ -393,7 +393,7 @@ const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
 const LINES_RE = new RegExp(
-  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
   'gi',
 );
 const LINE_ORDINAL_RE =
@@ -590,7 +590,7 @@ const ENDED_BEFORE_RE = /\b(?:discontinued|stopped|ceased|completed|finished)\s+
 /** A phrase whose last word several names share: "MEK or BRAF inhibitor", "targeted or hormonal therapy". */
 const SHARED_HEAD_RE = /^(.*?)\s+(inhibitors?|antibod(?:y|ies)|TKIs?|blockers?|agents?|therapy|therapies|treatments?)$/i;
 const COORDINATOR_END_RE = /(?:[/,]|\bor|\band)\s*$/i;
-const COORDINATED_NAMES_RE = /((?:\b[A-Za-z][\w-]{1,11}\s*(?:\/|,|\bor\b|\band\b|\band\s*\/\s*or\b)\s*)+)$/i;
+const COORDINATED_NAMES_RE = /((?:\b[A-Za-z][\w-]{1,11}\s*(?:\/|,\s*(?:or|and(?:\s*\/\s*or)?)\b|,|\bor\b|\band\b|\band\s*\/\s*or\b)\s*)+)$/i;
 
 /**
  * Items for names that borrow the head of the class phrase after them: in "MEK or BRAF inhibitor"
@@ -609,6 +609,9 @@ function sharedHeadItems(ctx: Ctx, items: Item[], s: number): Item[] {
     if (!head) continue;
     const chain = COORDINATED_NAMES_RE.exec(before);
     if (!chain) continue;
+    // ", or" closes a series ("PI3K, AKT, or mTOR inhibitor"); after a single word it may end another
+    // phrase ("breast cancer, or radiation therapy").
+    if (/,\s*(?:or|and)\b/i.test(chain[1]!) && (chain[1]!.match(/,/g) ?? []).length < 2) continue;
     const chainStart = it.start - chain[1]!.length;
     for (const w of chain[1]!.matchAll(/[A-Za-z][\w-]{1,11}/g)) {
       if (/^(?:or|and|any|other|prior|previous|with|of|the|a|an)$/i.test(w[0])) continue;
@@ -951,12 +954,15 @@ function cueRun(ctx: Ctx, at: number, s: number): Span | null {
 /** Words that may stand between the items of one list without breaking it. */
 const LIST_GAP_RE =
   /^[\s,;/()[\]]*(?:(?:and\s*\/\s*or|and|or|nor|plus|\+\/-|\+|±|as\s+well\s+as|with\s+or\s+without|e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including(?:,?\s+but\s+not\s+limited\s+to)?|incl\.?|like|for\s+example|either|both|in\s+combination\s+with|combined\s+with|with|followed\s+by|and\s+other|or\s+other|other|any\s+other|any|another|an?|the|prior|previous|(?:forms?|types?|kinds?)\s+of|[*•:-])[\s,;/()[\]:]*)*$/i;
+/** Words no modifier of an example is: "(e.g., within 4 weeks)", "(e.g., to the chest)" say something else. */
+const EXAMPLE_STOP =
+  'within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|after|before|during|who|that|which|not|no|nor|than|unless|except|if|with|without|by|on|at|from|as|is|are|was|were|be|been|has|have|had|must|may|only|etc';
 /**
  * Between a class and its examples: a purpose that every anticancer treatment has ("to treat cancer"),
  * the example lead-in, and the setting words of the example, which narrow only the example.
  */
 const EXAMPLE_GAP_RE = new RegExp(
-  String.raw`^\s*(?:,?\s*(?:used\s+)?(?:to\s+treat|for\s+(?:the\s+)?treatment\s+of)\s+(?:a\s+|the\s+|any\s+)?(?:cancer|malignanc(?:y|ies)|neoplasms?)\b)?[\s,]*(?:\(\s*)?(?:such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:${SETTING_WORD}|other|any|the|an?)[\s-]+){0,3}$`,
+  String.raw`^\s*(?:,?\s*(?:used\s+)?(?:to\s+treat|for\s+(?:the\s+)?treatment\s+of)\s+(?:a\s+|the\s+|any\s+)?(?:cancer|malignanc(?:y|ies)|neoplasms?)\b)?[\s,]*(?:\(\s*)?(?:such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:${SETTING_WORD}|other|any|the|an?)[\s-]+){0,3}(?:(?:(?!(?:${EXAMPLE_STOP})\b)[A-Za-z][\w-]*|or|and)[\s,/-]+){0,4}$`,
   'i',
 );
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
@@ -1216,7 +1222,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   // A lead-in that lists permitted treatments ("The following are permitted:") carves exceptions.
   const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|except|other\s+than|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
   const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c));
-  const contextWindows = contextUsable ? windowsIn(contextText, 0, contextText.length) : [];
+  // Only the lead-in's last sentence introduces the entries: a window in an earlier one ("… within 6 months of
+  // enrollment. In addition, patients will be excluded …:") is that sentence's own.
+  const leadStart = contextUsable ? Math.max(0, ...[...contextText.matchAll(/[.;]\s+(?=[A-Z])/g)].map((m) => m.index + m[0].length)) : 0;
+  const contextWindows = contextUsable ? windowsIn(contextText, leadStart, contextText.length) : [];
   // A negative lead-in over exclusion items ("Patients will be excluded if they meet any of the
   // following", "Patients must not have:") restates the exclusion itself: the item is what excludes,
   // so it is read as written. Only over inclusion items does it turn them into absences.
@@ -1255,6 +1264,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // A steroid's dose after the list ("> 10 mg/day prednisone-equivalent within 14 days") does not part it from its window.
     const lastDose = list.items[list.items.length - 1]!.dose;
     let groupEnd = lastDose ? Math.min(lastDose[1], limitAfter) : list.end;
+    // "X (examples), alone or in combination, within 8 weeks": the form phrase is read with the list and
+    // does not part it from its window.
+    const formGap = lastDose ? null : FORM_RE.exec(text.slice(groupEnd, limitAfter));
+    if (formGap) groupEnd += formGap[0].length;
     let groupLimit = limitAfter;
     for (let k = lists.indexOf(list) + 1; k < lists.length; k++) {
       const nl = lists[k]!;
@@ -1301,7 +1314,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const oc = outcomeNear(text, list, Math.max(s, limitBefore), limitAfter, input.kind === 'exclusion');
     // So is an outcome that holds its own negation ("could not tolerate X", "did not tolerate X").
     const ownTrigger = (t: [number, number]): boolean => (!!stop && t[0] >= stop[0] && t[1] <= stop[1]) || oc.spans.some(([a, b]) => t[0] >= a && t[1] <= b);
-    const negatedHere = input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && !ownTrigger(sc.trigger));
+    const negatedHere = input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && !ownTrigger(sc.trigger) && !limitNegation(text, sc.trigger));
     const outcomeNegation = oc.outcomes.length > 0 && input.scopes.scopes.some((sc) => sc.kind === 'negated' && list.start >= sc.start && list.start < sc.end && ownTrigger(sc.trigger));
     // A window beside it says how long before the study it must be stopped, which the patient cannot do.
     if (stop) {
@@ -1384,7 +1397,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // gate, all(X, unread), never contradicts. A permission needs no cue: "Peri-operative radiation
     // therapy is allowed" permits having had it.
     const permittedHere = (): boolean =>
-      !isNeg && (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) || PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
+      !isNeg &&
+      (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) ||
+        PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)) ||
+        ANY_NUMBER_BEFORE_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
     // An exclusion that is only a treatment and its modifiers ("Palliative radiotherapy.", "Recent surgery or
     // radiotherapy") excludes either its receipt or its current use: receipt is necessary either way.
     const bare = !hasCue && bareExclusion(ctx, list, lists.length, s, e);
@@ -1468,7 +1484,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('6:if itemslength');
       continue;
     }
-    const droppedItems = items.length < list.items.filter((i) => !i.optional).length;
+    // An example in parentheses of a generic "anticancer treatment" ("(e.g., chemotherapy or stem cell
+    // transplant)") is part of it: in a necessary reading the generic stands for every kind, so dropping
+    // the example leaves nothing out.
+    const head0 = list.items[0]!;
+    const subsumed = (it: Item): boolean =>
+      strict && it !== head0 && isBroadGeneric(ctx, head0) && /\(\s*(?:e\.?\s?g\.?|such\s+as|for\s+example)\b[^()]*$/i.test(text.slice(head0.end, it.start));
+    const droppedItems = items.length < list.items.filter((i) => !i.optional && !(subsumed(i) && !items.includes(i))).length;
     // Members the lexicon does not know stay in the union as unparsed leaves ("… or bridging therapy"):
     // exact where the union excludes or is forbidden, and one sufficient option where it is required.
     // Not in a required "A, B and C", where each member is a requirement of its own.
@@ -1980,6 +2002,9 @@ const SHARED_WINDOW_END_RE = /^\s*(?:(?:of|from|before|prior\s+to|preceding)\s+)
 const TREATMENT_HEAD_RE =
   /\b(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|regimens?|vaccines?|medications?|medicines?|products?|compounds?|modulators?|antagonists?|agonists?|blockers?|conjugates?|ADCs?|chemotherapy|radiotherapy|radiation|surgery|[a-z]{4,}(?:mab|nib|lib|sib|rafenib|parib|ciclib|tinib|platin|taxel|rubicin|tecan|mide|stat|zumab))\b/gi;
 
+/** An alternative that is a determined noun phrase with a relative clause: "any agents that target EGFR". */
+const ALT_RELATIVE_RE =
+  /^\s*(?:with\s+)?(?:any|an?|other|another)\s+(?:(?!(?:that|which|whose|or|and)\b)[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|medications?|medicines?|products?|compounds?)\s+(?:that|which|whose)\b/i;
 /**
  * Where an unread alternative begins after a list ("… or hepatocyte growth factor-targeting therapy"),
  * when it is a bare treatment phrase ending the clause: nothing after its head noun that could
@@ -1990,7 +2015,9 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
   const { text } = ctx;
   const after = text.slice(listEnd, end);
   let depth = 0;
-  const re = /[()]|\b(?:or|and\/or)\b/gi;
+  // A comma before "any"/"another" starts the last member of the union as "or" does ("irinotecan, any
+  // agents that target EGFR or MET"); not "other than", an exception.
+  const re = /[()]|\b(?:or|and\/or)\b|,(?=\s*(?:any|another|other(?!\s+than\b))\s)/gi;
   for (let m = re.exec(after); m; m = re.exec(after)) {
     if (m[0] === '(') depth++;
     else if (m[0] === ')') depth = Math.max(0, depth - 1);
@@ -2000,6 +2027,15 @@ function alternativeCut(ctx: Ctx, listEnd: number, end: number, nextListStart: n
       if (otherTopicOrs(ctx, listEnd, end).some(([x, y]) => at >= x && at < y)) continue;
       if (nextListStart !== undefined && nextListStart >= at && nextListStart < end) return null;
       const alt = text.slice(at + m[0].length, end);
+      // A noun phrase of its own with a relative clause ("or any agent whose mechanism of action is to
+      // inhibit the RAS-MAPK pathway"): the clause binds its own head noun, unless it holds a time or a
+      // condition that may bind the list too.
+      const rel = ALT_RELATIVE_RE.exec(alt);
+      if (rel) {
+        const clause = alt.slice(rel[0].length);
+        if (TEMPORAL_LEFT_RE.test(clause) || TRAILING_CONDITION_RE.test(clause) || /[;:]/.test(clause) || windowsIn(text, at + m[0].length, end).length) return null;
+        return at;
+      }
       let last = -1;
       TREATMENT_HEAD_RE.lastIndex = 0;
       for (let h = TREATMENT_HEAD_RE.exec(alt); h; h = TREATMENT_HEAD_RE.exec(alt)) last = h.index + h[0].length;
@@ -2362,6 +2398,12 @@ const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
 const PERMITTED_OBJECT_RE =
   /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
+/** "No limit to the number of prior regimens": the "no" denies a limit, not the treatment after it. */
+function limitNegation(text: string, trigger: [number, number]): boolean {
+  return /^\s*(?:limit|maximum|restriction)\b/i.test(text.slice(trigger[1], trigger[1] + 16)) && /^no$/i.test(text.slice(trigger[0], trigger[1]).trim());
+}
+/** "Any number of prior treatment regimens", "no limit to the number of prior X": a count left free permits the list. */
+const ANY_NUMBER_BEFORE_RE = /\b(?:any\s+number|no\s+limit\s+(?:to|on)\s+(?:the\s+)?number|no\s+(?:maximum|restriction\s+on\s+the)\s+number)\s+of\s+(?:(?:prior|previous|lines?|regimens?|courses?|of)\s+)*$/i;
 /** A permission followed by its condition, with no sentence break or second requirement between. */
 const PERMISSION_CONDITION_RE =
   /^[^.;:]*?\b(?:allowed|permitted|acceptable|eligible)\b[^.;:]*?\b(?:provided|if|as\s+long\s+as|only\s+if|when|unless)\b(?![^.;:]*\b(?:but|however)\b)[^.;:]*$/i;
@@ -2397,7 +2439,7 @@ function readGate(
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*\(\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?,?\s*|such\s+as\s+|including\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
   }
   if (!lists.length || !lists.every((l) => l.gate)) return;
-  if (lists.some((l) => l.unknownMember || input.scopes.in('negated', l.start) || l.items.some((it) => it.suffix === 'naive'))) return;
+  if (lists.some((l) => l.unknownMember || input.scopes.scopes.some((sc) => sc.kind === 'negated' && l.start >= sc.start && l.start < sc.end && !limitNegation(text, sc.trigger)) || l.items.some((it) => it.suffix === 'naive'))) return;
   if (lists.some((l) => l.items.some((it) => isUsed(ctx, it.start, it.end)))) return;
   // "Treatment-naive patients are eligible only if …" binds those who had none: the gate is reversed.
   if (/\bna[iï]ve\b|\buntreated\b/i.test(text.slice(s, e))) return;
@@ -2633,7 +2675,7 @@ const CLAUSE_RESTART_RE =
 
 /** A treatment given in any form: alone or combined ("as monotherapy or in combination with other therapies"). */
 const FORM_RE =
-  /^[\s,]*(?:\([^()]{1,12}\)[\s,]*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*/i;
+  /^[\s,]*(?:\)[\s,]*)?(?:\([^()]{1,12}\)[\s,]*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*/i;
 
 /**
  * Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition.
@@ -2904,7 +2946,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     }
     // Not "2 lines of text" or "14 days" — the noun must be about therapy: look at what follows.
     const rest = text.slice(end, Math.min(text.length, end + 120));
-    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
+    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|SoC|standard[\s-]of[\s-]care|approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|anti-?[a-z]+(?:oma|a?emia)|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
     let kinds: Kind[] = [];
     // The kind may sit inside the phrase ("2 prior chemotherapy regimens") or follow it ("lines of chemotherapy").
     const inner = input.mentions.find((x) => x.type === 'therapyKind' && x.start >= start && x.end <= end && x.id !== 'systemic');
@@ -2917,7 +2959,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       const trail = /^(?:\s+(?:therapy|therapies|treatments?|regimens?|agents?))*/i.exec(text.slice(kindEnd))!;
       kindEnd += trail[0].length;
     } else {
-      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|approved|anti-?cancer|anti-?tumou?r|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
+      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|SoC|standard[\s-]of[\s-]care|approved|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
       if (plain) kindEnd = end + plain[0].length;
       else {
         // "at least 2 prior lines" with nothing after: the noun "lines"/"regimens" must be preceded
@@ -2949,8 +2991,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     });
     let condition: Condition;
     if (b !== null) condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', b)] };
-    else if (/and\s+no\s+more\s+than|but\s+(?:no|not)\s+more\s+than/.test(tail)) {
-      const hi = toNumber(tail.replace(/.*than\s+/, ''));
+    else if (/and\s+no\s+more\s+than|but\s+(?:no|not)\s+more\s+than|to\s+a\s+maximum\s+of/.test(tail)) {
+      const hi = toNumber(tail.replace(/.*(?:than|of)\s+/, ''));
       if (hi === null || hi < a) continue;
       condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', hi)] };
     } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥)$/.test(cmp) || /\+|or more|or greater/.test(tail)) condition = leaf('greaterThanInclusive', a);
