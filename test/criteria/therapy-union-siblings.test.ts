@@ -7,7 +7,7 @@
  */
 import { readCriterion } from '../../src/criteria/parse';
 import { normalise } from '../../src/criteria/text';
-import { readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
+import { attest, readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []) => readCondition(text, kind, context);
 
@@ -123,14 +123,15 @@ describe('a later member of a union takes the cue at its head', () => {
 });
 
 describe('a planned or anticipated treatment after "or" is an alternative of its own', () => {
-  it('reads the washout before "or anticipation of need for …" and leaves the plan unread', () => {
+  it('reads the washout before "or anticipation of need for …" and the plan as its own alternative', () => {
+    // The anticipated operation is the attestation major_surgery_expected (history-attest.ts): either excludes.
     expect(
       readCriterion(
         normalise('Major surgical procedure within 28 days prior to study treatment or anticipation of need for a major surgical procedure during the course of the study').text,
         'exclusion',
         [],
       ),
-    ).toMatchObject({ condition: therapy({ kinds: ['surgery'], withinDays: 28 }), unread: 'anticipation … major surgical procedure during the course' });
+    ).toMatchObject({ condition: { any: [therapy({ kinds: ['surgery'], withinDays: 28 }), attest('major_surgery_expected', true)] }, unread: '' });
   });
 
   it('does not cut the clause where a condition after the plan may bind both', () => {
