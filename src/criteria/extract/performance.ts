@@ -21,10 +21,11 @@
  *   become one finding: each limit together with its age group.
  */
 import type { Condition, LeafCondition } from '../facts';
-import { ageLeaves, readAgeBound } from './demographics';
+import { ageLeaves, readAgeBound } from './age-phrases';
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import type { CriterionKind } from '../segment';
-import { COMPARATOR, SUFFIX_COMPARATOR, allOf, anyOf, comparisonOf, opposite, type Comparison } from './labs';
+import { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './comparators';
+import { allOf, anyOf, opposite } from './labs';
 
 type Scale = 'ecog' | 'karnofsky' | 'unknown';
 
