@@ -18,6 +18,7 @@
 import type { Condition, LeafCondition } from '../facts';
 import type { Extractor, Finding } from './extractor';
 import { ageLeaves, readAgeBound, type Bound } from './age-phrases';
+import type { Comparison } from './comparators';
 
 /**
  * The age conditions for bounds read from the text. A bound that falls between whole years
@@ -78,6 +79,15 @@ const SEX_BEFORE_AGE =
 /** Permission after the age: the age opens the trial to a group rather than limiting it. */
 const PERMISSION_AFTER =
   /^[^.;]*?\b(?:(?:are|is)\s+(?:also\s+)?(?:allowed|eligible|permitted|acceptable)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|allowed)|participate|enroll|enrol)|can\s+(?:be\s+)?(?:enrolled|included|participate))\b/i;
+/** A permission on a further condition: "may be allowed to enroll after …", "may be enrolled if …". */
+const CONDITIONAL_PERMISSION_AFTER =
+  /^\s*(?:(?:years?|yrs?)\s*)?(?:of\s+age|old)?\s*,?\s*(?:may|can)\s+(?:also\s+)?(?:be\s+(?:allowed|permitted|eligible)\s+to\s+(?:enrol{1,2}|participate)|be\s+(?:enrolled|included|eligible)|enrol{1,2}|participate)\s+(?:only\s+)?(?=(?:after|if|upon|following|provided|pending|with\s+(?:the\s+)?(?:approval|agreement|permission))\b)/i;
+const OPPOSITE_AGE: Record<Comparison, Comparison> = {
+  greaterThan: 'lessThanInclusive',
+  greaterThanInclusive: 'lessThan',
+  lessThan: 'greaterThanInclusive',
+  lessThanInclusive: 'greaterThan',
+};
 /** Permission before the age: "this study allows age > 75 years if …" opens the trial, it does not require. */
 const PERMISSION_BEFORE = /\b(?:allows?|allowing|permits?|permitting|accepts?|accepting)\s+(?:(?:also|the\s+enrol(?:l)?ment\s+of|enrol(?:l)?ment\s+of|patients?|participants?|subjects?)\s+)*$/i;
 /** A requirement verb after the age in the same sentence: the age only selects whom it applies to. */
@@ -266,6 +276,21 @@ export const extractAge: Extractor = (input) => {
     const atHead = /^[\s\d.)(*-]*$/.test(text.slice(sStart, anchorStart));
     // "ADULT PATIENTS (≥ 18 years): adequate organ function …": a heading that scopes another requirement.
     if (/^[^.;:]*:\s*\S/.test(after)) continue;
+    // "Participants who are > 70 years of age may be allowed to enroll after the investigator discusses
+    // with the medical monitor": the group may come in on a further condition, so everyone outside it
+    // passes and a patient in it is unknown: any(not in the group, the condition unread).
+    const approval = input.kind === 'inclusion' && !atHead ? CONDITIONAL_PERMISSION_AFTER.exec(after) : null;
+    if (approval && PERSON_BEFORE.test(before) && read.bounds.every((b) => b.op !== 'equal' && !b.months)) {
+      const sEnd = sentenceBounds(text, m.index)[1];
+      const words = text.slice(read.end + approval.index + approval[0].length, sEnd).trim().replace(/[.;]+$/, '');
+      if (words) {
+        const outside = ageLeaves(read.bounds).map((l): LeafCondition => ({ ...l, operator: OPPOSITE_AGE[l.operator as Comparison] }));
+        const unread: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: words } };
+        out.push({ category: 'age', condition: { any: [...outside, unread] }, spans: [[sStart, sEnd]], polarityHandled: true });
+        consumed = sEnd;
+        continue;
+      }
+    }
     if (!atHead && MODAL_AFTER.test(after) && !MODAL_BEFORE.test(subjectPart)) continue;
     const permission = PERMISSION_AFTER.test(after) || PERMISSION_BEFORE.test(text.slice(Math.max(sStart, anchorStart - 40), anchorStart));
     const parts = ageConditions(read.bounds, text.slice(read.start, read.end).trim());

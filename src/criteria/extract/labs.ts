@@ -1233,7 +1233,8 @@ const LIMIT_OR_BEFORE = new RegExp(
 /** "≤ 60% predicted value for patients with: a prolonged history of smoking …": the limit binds a subgroup. */
 const SUBGROUP_AFTER =
   /^\s*[,(]?\s*(?:for|in|among)\s+(?:(?:those|patients?|subjects?|participants?|individuals?)\s+)?(?:with|who)\b/i;
-const PERMITTED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
+/** Also after the bracket that holds the limit: "(undetectable viral load and CD4 count above 350 cells/µL) are permitted". */
+const PERMITTED_AFTER = /^\s*(?:[)\]]\s*)?(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
 /** A past value is not today's: "for > 6 months have had transaminases < ULN"; "must have had an ejection fraction > 50%" is a requirement. */
 const HISTORY_BEFORE = /(?<!\b(?:must|should|shall|to)\s+)\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
 const SUBJECT_WITH_BEFORE =
