@@ -5,7 +5,7 @@
  * lab limit inside a bracket that is a permission in an exclusion. Corpus lines verbatim.
  */
 import { ageSubgroup } from '../../src/criteria/extract/age-phrases';
-import { readRule, unparsed } from '../support/criteria';
+import { lab, readRule, unparsed } from '../support/criteria';
 
 describe('an age group allowed in on a further condition', () => {
   it('reads "> 70 years of age may be allowed to enroll after …" as age ≤ 70 or the condition unread', () => {
@@ -96,5 +96,33 @@ describe('age bands as subgroups (age-phrases.ts)', () => {
     expect(ageSubgroup('≥ 12')).toBeNull();
     expect(ageSubgroup('12 years')).toBeNull();
     expect(ageSubgroup('< 2 years of age with liver metastases')).toBeNull();
+  });
+});
+
+describe('lab items under a lead-in that lets a group in on conditions', () => {
+  it('reads an exclusion item under "unless all of the following are applicable" by its opposite, for the group only', () => {
+    const r = readRule('CD4 T-cell count \\>350 cells/µl', 'exclusion', ['Known HIV infection unless all of the following are applicable:']);
+    expect(r.condition).toEqual({
+      all: [unparsed('Known HIV infection unless all of the following are applicable:'), lab('cd4', '/uL', 'lessThanInclusive', 350)],
+    });
+  });
+
+  it('reads an inclusion item under "Patients with HIV are only eligible … if" as binding that group only', () => {
+    const r = readRule('CD4+ count of \\>350 cells/μL', 'inclusion', [
+      'Patients with HIV are only eligible for inclusion if they meet all the following criteria:',
+    ]);
+    expect(r.condition).toEqual({
+      any: [
+        unparsed('Patients with HIV are only eligible for inclusion if they meet all the following criteria:', false),
+        lab('cd4', '/uL', 'greaterThan', 350),
+      ],
+    });
+  });
+
+  it('leaves the reading as it is under "any of the following"', () => {
+    const r = readRule('CD4+ T-cell (CD4+) count of less than 350 cells/μL', 'exclusion', [
+      'Known human immunodeficiency virus (HIV) infection with any of the following (Note: HIV testing is not required unless mandated by local authority):',
+    ]);
+    expect(r.condition).toEqual(lab('cd4', '/uL', 'lessThan', 350));
   });
 });

@@ -1578,8 +1578,26 @@ export const extractLabs: Extractor = (given) => {
     out.push({ category: 'labs', condition, spans, anchor: r.group.start, polarityHandled: true });
   });
   const all = pairs.length ? [...out, ...pairs].sort((a, b) => (a.anchor ?? 0) - (b.anchor ?? 0)) : out;
-  return all.filter((f) => bloodPressureReadable(f, input));
+  const read = all.filter((f) => bloodPressureReadable(f, input));
+  // An item under a lead-in that lets a group in on conditions ("Known HIV infection unless all of the
+  // following are applicable:", "Patients with HIV are only eligible for inclusion if they meet all the
+  // following criteria:") binds only that group, which stays unread: in an exclusion it excludes by
+  // its opposite, all(group, not the limit); in an inclusion it is any(not the group, the limit). Each
+  // item so read, the items together let the group in only when all of them hold.
+  const lead = given.context[given.context.length - 1];
+  if (lead && WAY_IN_LEAD.test(lead) && !/\bany\s+of\b/i.test(lead) && (kind === 'exclusion' || GROUP_LEAD.test(lead))) {
+    const group = unparsedLeaf(lead.split(/(?<=[.;])\s+/).pop()!);
+    for (const f of read)
+      f.condition = kind === 'exclusion' ? allOf([group, opposite(f.condition)]) : anyOf([opposite(group), f.condition]);
+  }
+  return read;
 };
+
+/** A lead-in whose items must all hold for a group to come in: "… unless all of the following are applicable:", "… may be eligible if ALL of the following are met:", "… are eligible if they are:". */
+const WAY_IN_LEAD =
+  /\b(?:unless|(?:(?:may|can|will)\s+(?:only\s+)?be|(?:are|is))\s+(?:only\s+)?(?:eligible|enrolled|included|allowed|permitted)(?:\s+for\s+(?:inclusion|enrol{1,2}ment|the\s+study|participation))?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|when))\b[^:]{0,80}:\s*$/i;
+/** The group a lead-in lets in: "Patients with HIV …", "Participants who have …". */
+const GROUP_LEAD = /\b(?:patients?|participants?|subjects?|individuals?|those)\s+(?:with|who\s+(?:have|has|are))\b/i;
 
 // ---------------------------------------------------------------------------------------------------
 // Life expectancy.
