@@ -29,6 +29,8 @@ import type { LabsFile, Mention } from '../lexicon';
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import { ageSubgroup, isAgeSubgroupLead } from './age-phrases';
 import { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './comparators';
+// Readers written before comparators.ts import the comparators from here; they stay the same objects.
+export { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './comparators';
 import { siteSubgroup } from './metastatic-sites';
 
 const OPPOSITE: Record<Operator, Operator> = {
