@@ -17,153 +17,8 @@
  */
 import type { Condition, LeafCondition } from '../facts';
 import type { Extractor, Finding } from './extractor';
-import { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './labs';
-
-const NUM =
-  '(\\d{1,3}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]one|sixty|sixty[- ]five|seventy|seventy[- ]five)';
-const WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  'twenty one': 21,
-  'twenty-one': 21,
-  sixty: 60,
-  'sixty five': 65,
-  'sixty-five': 65,
-  seventy: 70,
-  'seventy five': 75,
-  'seventy-five': 75,
-};
-
-function value(raw: string): number {
-  const w = WORDS[raw.toLowerCase()];
-  return w ?? Number(raw);
-}
-
-const UNIT = '(years?|yrs?|y|months?|mos?)\\b';
-const NUM_UNIT = new RegExp(`^${NUM}\\s*(?:${UNIT})?`, 'i');
-const COMP_RE = new RegExp(`^\\s*${COMPARATOR}\\s*`, 'i');
-const SUFFIX_RE = new RegExp(`^\\s*(?:(?:years?|yrs?)\\s*)?(?:(?:of\\s+age|old)\\s*)?,?\\s*${SUFFIX_COMPARATOR}`, 'i');
-
-interface Bound {
-  op: Comparison | 'equal';
-  years: number;
-  months: boolean;
-}
-
-export interface AgeRead {
-  bounds: Bound[];
-  start: number;
-  end: number;
-  /** The text says "years of age", "years old", "or older": it is an age whatever comes before. */
-  framed: boolean;
-}
-
-/**
- * One age expression at pos (after optional whitespace): "≥ 18 years", "18 to 75 years old",
- * "between 18 and 70", "18 years or older", "> 18 and < 70 years of age", "6 months and < 18 years".
- */
-export function readAgeBound(text: string, pos: number): AgeRead | null {
-  const rest = text.slice(pos);
-  const lead = /^\s*(?:(?:between|from)\s+)?/i.exec(rest)![0];
-  let i = lead.length;
-  const bounds: Bound[] = [];
-  const one = (): { op: Comparison | null; n: number; unit: string | null; len: number } | null => {
-    const s = rest.slice(i);
-    const c = COMP_RE.exec(s);
-    const afterComp = c ? c[0].length : 0;
-    const m = NUM_UNIT.exec(s.slice(afterComp));
-    if (!m) return null;
-    const n = value(m[1]!);
-    if (!Number.isFinite(n)) return null;
-    return { op: c ? comparisonOf(c.groups) : null, n, unit: m[2] ?? null, len: afterComp + m[0].length };
-  };
-  const first = one();
-  if (!first) return null;
-  i += first.len;
-  let firstOp = first.op;
-  let firstUnit = first.unit;
-  // A range: "18 to 75", "18-75", "18~40", "between 18 and 70", "≥ 18 and ≤ 75", "6 months and < 18 years".
-  const join = /^\s*(?:-|–|~|to|through|until|and|&|up\s+to(?:\s+and\s+including)?|<=?|≤)\s*/i.exec(rest.slice(i));
-  let second: ReturnType<typeof one> = null;
-  if (join) {
-    const save = i;
-    i += join[0].length;
-    second = one();
-    const inclusiveJoin = /<=|≤/.test(join[0]) ? 'lessThanInclusive' : /</.test(join[0]) ? 'lessThan' : null;
-    if (second && inclusiveJoin && second.op === null) second = { ...second, op: inclusiveJoin };
-    if (second && (second.op === null || second.op === 'lessThan' || second.op === 'lessThanInclusive')) {
-      i += second.len;
-    } else {
-      second = null;
-      i = save;
-    }
-  }
-  const unitAfter = second?.unit ?? firstUnit;
-  if (!firstUnit) firstUnit = unitAfter;
-  const months = (u: string | null): boolean => !!u && /^mo/i.test(u);
-  if (second) {
-    if (!firstOp) firstOp = 'greaterThanInclusive';
-    bounds.push({ op: firstOp, years: first.n, months: months(firstUnit) });
-    bounds.push({ op: second.op ?? 'lessThanInclusive', years: second.n, months: months(second.unit ?? unitAfter) });
-  } else {
-    const suffix = SUFFIX_RE.exec(rest.slice(i));
-    if (suffix && !firstOp) {
-      firstOp = comparisonOf(suffix.groups);
-      i += suffix[0].length;
-    }
-    bounds.push({ op: firstOp ?? 'equal', years: first.n, months: months(firstUnit) });
-  }
-  // "years of age", "years old", "(inclusive)"
-  const tail =
-    /^\s*(?:[-\s]*(?:years?|yrs?|y)\b)?\s*(?:of\s+age|old|-old)?(?:\s*\(\s*y\/o\s*\))?(?:\s*\(\s*including\s+\d+\s*(?:years?\s*)?(?:old|of\s+age)?\s*\))?(?:\s*,?\s*(?:\(\s*)?(?:inclusive|including\s+(?:the\s+)?boundary\s+values?|both\s+inclusive|included)(?:\s*\))?)?/i.exec(
-      rest.slice(i),
-    );
-  if (tail) i += tail[0].length;
-  const ok =
-    bounds.every((b) => b.years >= 0 && b.years <= 120) &&
-    !(bounds.length === 2 && !bounds[0]!.months && !bounds[1]!.months && bounds[0]!.years >= bounds[1]!.years);
-  if (!ok) return null;
-  const framed = /\b(?:of\s+age|old|or\s+older|and\s+older|y\/o)\b/i.test(rest.slice(0, i));
-  return { bounds, start: pos + (/^\s*/.exec(rest)?.[0].length ?? 0), end: pos + i, framed };
-}
-
-/** Whole-year leaves for bounds, rounded so the rule is never stricter than written. */
-export function ageLeaves(bounds: Bound[]): LeafCondition[] {
-  const out: LeafCondition[] = [];
-  for (const b of bounds) {
-    if (b.op === 'equal') continue;
-    let v = b.months ? b.years / 12 : b.years;
-    let op: Comparison = b.op;
-    if (!Number.isInteger(v)) {
-      if (op === 'greaterThanInclusive' || op === 'greaterThan') {
-        v = Math.floor(v);
-        op = 'greaterThanInclusive';
-      } else if (op === 'lessThan') v = Math.ceil(v);
-      else v = Math.floor(v);
-    }
-    if ((op === 'greaterThanInclusive' && v <= 0) || (op === 'greaterThan' && v < 0)) continue;
-    out.push({ fact: 'age', operator: op, value: v });
-  }
-  return out;
-}
+import { ageLeaves, readAgeBound, type Bound } from './age-phrases';
+import type { Comparison } from './comparators';
 
 /**
  * The age conditions for bounds read from the text. A bound that falls between whole years
@@ -224,6 +79,15 @@ const SEX_BEFORE_AGE =
 /** Permission after the age: the age opens the trial to a group rather than limiting it. */
 const PERMISSION_AFTER =
   /^[^.;]*?\b(?:(?:are|is)\s+(?:also\s+)?(?:allowed|eligible|permitted|acceptable)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|allowed)|participate|enroll|enrol)|can\s+(?:be\s+)?(?:enrolled|included|participate))\b/i;
+/** A permission on a further condition: "may be allowed to enroll after …", "may be enrolled if …". */
+const CONDITIONAL_PERMISSION_AFTER =
+  /^\s*(?:(?:years?|yrs?)\s*)?(?:of\s+age|old)?\s*,?\s*(?:may|can)\s+(?:also\s+)?(?:be\s+(?:allowed|permitted|eligible)\s+to\s+(?:enrol{1,2}|participate)|be\s+(?:enrolled|included|eligible)|enrol{1,2}|participate)\s+(?:only\s+)?(?=(?:after|if|upon|following|provided|pending|with\s+(?:the\s+)?(?:approval|agreement|permission))\b)/i;
+const OPPOSITE_AGE: Record<Comparison, Comparison> = {
+  greaterThan: 'lessThanInclusive',
+  greaterThanInclusive: 'lessThan',
+  lessThan: 'greaterThanInclusive',
+  lessThanInclusive: 'greaterThan',
+};
 /** Permission before the age: "this study allows age > 75 years if …" opens the trial, it does not require. */
 const PERMISSION_BEFORE = /\b(?:allows?|allowing|permits?|permitting|accepts?|accepting)\s+(?:(?:also|the\s+enrol(?:l)?ment\s+of|enrol(?:l)?ment\s+of|patients?|participants?|subjects?)\s+)*$/i;
 /** A requirement verb after the age in the same sentence: the age only selects whom it applies to. */
@@ -412,6 +276,21 @@ export const extractAge: Extractor = (input) => {
     const atHead = /^[\s\d.)(*-]*$/.test(text.slice(sStart, anchorStart));
     // "ADULT PATIENTS (≥ 18 years): adequate organ function …": a heading that scopes another requirement.
     if (/^[^.;:]*:\s*\S/.test(after)) continue;
+    // "Participants who are > 70 years of age may be allowed to enroll after the investigator discusses
+    // with the medical monitor": the group may come in on a further condition, so everyone outside it
+    // passes and a patient in it is unknown: any(not in the group, the condition unread).
+    const approval = input.kind === 'inclusion' && !atHead ? CONDITIONAL_PERMISSION_AFTER.exec(after) : null;
+    if (approval && PERSON_BEFORE.test(before) && read.bounds.every((b) => b.op !== 'equal' && !b.months)) {
+      const sEnd = sentenceBounds(text, m.index)[1];
+      const words = text.slice(read.end + approval.index + approval[0].length, sEnd).trim().replace(/[.;]+$/, '');
+      if (words) {
+        const outside = ageLeaves(read.bounds).map((l): LeafCondition => ({ ...l, operator: OPPOSITE_AGE[l.operator as Comparison] }));
+        const unread: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: words } };
+        out.push({ category: 'age', condition: { any: [...outside, unread] }, spans: [[sStart, sEnd]], polarityHandled: true });
+        consumed = sEnd;
+        continue;
+      }
+    }
     if (!atHead && MODAL_AFTER.test(after) && !MODAL_BEFORE.test(subjectPart)) continue;
     const permission = PERMISSION_AFTER.test(after) || PERMISSION_BEFORE.test(text.slice(Math.max(sStart, anchorStart - 40), anchorStart));
     const parts = ageConditions(read.bounds, text.slice(read.start, read.end).trim());

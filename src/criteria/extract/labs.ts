@@ -27,40 +27,11 @@
 import { leavesOf, type Condition, type LeafCondition, type Operator } from '../facts';
 import type { LabsFile, Mention } from '../lexicon';
 import type { ExtractInput, Extractor, Finding } from './extractor';
+import { ageSubgroup, isAgeSubgroupLead } from './age-phrases';
+import { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './comparators';
+// Readers written before comparators.ts import the comparators from here; they stay the same objects.
+export { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './comparators';
 import { siteSubgroup } from './metastatic-sites';
-
-export type Comparison = 'greaterThanInclusive' | 'greaterThan' | 'lessThanInclusive' | 'lessThan';
-
-// ---------------------------------------------------------------------------------------------------
-// Comparators, shared with the performance-status, age and life-expectancy readers.
-
-const GE_WORDS =
-  'greater\\s+than\\s+or\\s+equals?(?:\\s+to)?|greater\\s+than\\s*/\\s*equal(?:\\s+to)?|greater\\s+or\\s+equal(?:\\s+to)?|equal\\s+(?:to\\s+)?or\\s+(?:greater|more|higher|above|over|older)(?:\\s+than)?|(?:more|higher|older|larger|bigger)\\s+than\\s+or\\s+equal(?:\\s+to)?|at\\s+least|not?\\s+(?:less|lower|fewer|smaller|younger)\\s+than|not\\s+below|(?:a\\s+)?minimum\\s+(?:of\\s+)?|over\\s+or\\s+equal(?:\\s+to)?|superior\\s+or\\s+equal(?:\\s+to)?';
-const LE_WORDS =
-  'less\\s+than\\s+or\\s+equals?(?:\\s+to)?|less\\s+than\\s*/\\s*equal(?:\\s+to)?|less\\s+or\\s+equal(?:\\s+to)?|lesser\\s+than\\s+or\\s+equal(?:\\s+to)?|equal\\s+(?:to\\s+)?or\\s+(?:less|lower|below|under|smaller|younger)(?:\\s+than)?|(?:lower|smaller|younger)\\s+than\\s+or\\s+equal(?:\\s+to)?|not?\\s+(?:more|greater|higher|older|larger)\\s+than|not\\s+(?:above|over)|(?:does\\s+)?not\\s+(?:to\\s+)?exceed(?:ing|s)?|at\\s+most|(?:a\\s+)?maximum\\s+(?:of\\s+)?|up\\s+to(?:\\s+and\\s+including)?|(?:below|inferior)\\s+or\\s+equal(?:\\s+to)?';
-const GT_WORDS =
-  '(?:greater|more|higher|older|larger|bigger|longer)\\s+than|above|over|exceed(?:ing|s)?|in\\s+excess\\s+of|superior\\s+to';
-const LT_WORDS = '(?:less|lesser|lower|fewer|smaller|younger|shorter)\\s+than|below|under|inferior\\s+to';
-const GE_SIGNS = '>\\s*=|=\\s*>|>\\s*/\\s*=|=\\s*/\\s*>|>\\s*or\\s*=|>\\s*or\\s+equal(?:\\s+to)?|&gt;\\s*=';
-const LE_SIGNS = '<\\s*=|=\\s*<|<\\s*/\\s*=|=\\s*/\\s*<|<\\s*or\\s*=|<\\s*or\\s+equal(?:\\s+to)?|&lt;\\s*=';
-/** A sign repeated in brackets after the words: "greater than or equal to (>=) 60". */
-const ECHO = '(?:\\s*\\(\\s*(?:[<>]=?|=[<>]|&[lg]t;=?)\\s*\\))?';
-
-/** Regex source of one comparator, with named groups ge / le / gt / lt. */
-export const COMPARATOR = `(?:(?<ge>(?:${GE_SIGNS})|\\b(?:${GE_WORDS})\\b${ECHO})|(?<le>(?:${LE_SIGNS})|\\b(?:${LE_WORDS})\\b${ECHO})|(?<gt>\\b(?:${GT_WORDS})\\b${ECHO}|>|&gt;)|(?<lt>\\b(?:${LT_WORDS})\\b${ECHO}|<|&lt;))`;
-
-/** "or more", "or less", "and older", "+" after a number. */
-export const SUFFIX_COMPARATOR =
-  '(?:(?<sge>\\bor\\s+(?:greater|more|higher|above|over|older)\\b|\\band\\s+(?:older|over|above|greater|more|higher)\\b|\\+)|(?<sle>\\bor\\s+(?:less|lower|below|under|fewer|younger|smaller)\\b|\\band\\s+(?:younger|under|below|less|lower)\\b))';
-
-export function comparisonOf(groups: Record<string, string | undefined> | undefined): Comparison | null {
-  if (!groups) return null;
-  if (groups.ge !== undefined || groups.sge !== undefined) return 'greaterThanInclusive';
-  if (groups.le !== undefined || groups.sle !== undefined) return 'lessThanInclusive';
-  if (groups.gt !== undefined) return 'greaterThan';
-  if (groups.lt !== undefined) return 'lessThan';
-  return null;
-}
 
 const OPPOSITE: Record<Operator, Operator> = {
   equal: 'notEqual',
@@ -704,39 +675,6 @@ interface Qualifier {
   sitePhrase?: string;
 }
 
-/**
- * An age band as a subgroup: "< 2 years of age", "patients aged 1 to < 2 years", "children ≥ 12
- * years old". Whole years only (months that make whole years): the age fact is in whole years, and
- * a band between them is left to the age reader's own unread handling, not guessed here.
- */
-const AGE_SUBGROUP = new RegExp(
-  String.raw`^(?:(?:patients?|participants?|subjects?|children|those|individuals?)\s+)?(?:(?:who\s+are|aged?)\s+)?(?:(?:${COMPARATOR})\s*(?<one>\d{1,3})|(?<lo>\d{1,3})\s*(?:-|to)\s*(?<hiop><=?|≤|&lt;)?\s*(?<hi>\d{1,3}))\s*(?<unit>years?|yrs?|months?)(?:\s+(?:of\s+age|old))?$`,
-  'i',
-);
-
-/** A subgroup phrase cut short before its age band ("for patients aged" … "1 to < 2 years"). */
-const AGE_LEAD_ONLY = /^(?:(?:patients?|participants?|subjects?|children|those|individuals?)\s*)?(?:(?:who\s+are|aged?)\s*)?$/i;
-
-function ageSubgroup(phrase: string): Condition | null {
-  const m = AGE_SUBGROUP.exec(phrase);
-  if (!m?.groups) return null;
-  const g = m.groups;
-  const per = /^mo/i.test(g.unit!) ? 12 : 1;
-  const years = (n: string): number | null => (Number(n) % per === 0 ? Number(n) / per : null);
-  const leaf = (operator: Comparison, value: number): LeafCondition => ({ fact: 'age', operator, value });
-  if (g.one) {
-    const op = comparisonOf(g);
-    const v = years(g.one);
-    return op && v !== null ? leaf(op, v) : null;
-  }
-  const lo = years(g.lo!);
-  const hi = years(g.hi!);
-  if (lo === null || hi === null || lo >= hi) return null;
-  // "1 to < 2 years": the upper bound as written; "12 to 17 years" includes 17.
-  const hiOp: Comparison = g.hiop && !/=|≤/.test(g.hiop) ? 'lessThan' : 'lessThanInclusive';
-  return allOf([leaf('greaterThanInclusive', lo), leaf(hiOp, hi)]);
-}
-
 function qualifierCondition(phrase: string, from: number, input: ExtractInput, siteReadable = false): Condition {
   const inside = input.mentions.filter((m) => m.start >= from && m.end <= from + phrase.length);
   // "for patients with creatinine levels above institutional normal": a lab limit as the subgroup.
@@ -825,7 +763,7 @@ function readQualifier(
   let phrase = text.slice(from, end).trim();
   let stop = end;
   if (
-    (!phrase || AGE_LEAD_ONLY.test(phrase)) &&
+    (!phrase || isAgeSubgroupLead(phrase)) &&
     q &&
     /^(?:if|when|for)\b/i.test(q[0].trim().replace(/^[(,;:]\s*/, ''))
   ) {
@@ -1297,7 +1235,8 @@ const LIMIT_OR_BEFORE = new RegExp(
 /** "≤ 60% predicted value for patients with: a prolonged history of smoking …": the limit binds a subgroup. */
 const SUBGROUP_AFTER =
   /^\s*[,(]?\s*(?:for|in|among)\s+(?:(?:those|patients?|subjects?|participants?|individuals?)\s+)?(?:with|who)\b/i;
-const PERMITTED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
+/** Also after the bracket that holds the limit: "(undetectable viral load and CD4 count above 350 cells/µL) are permitted". */
+const PERMITTED_AFTER = /^\s*(?:[)\]]\s*)?(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
 /** A past value is not today's: "for > 6 months have had transaminases < ULN"; "must have had an ejection fraction > 50%" is a requirement. */
 const HISTORY_BEFORE = /(?<!\b(?:must|should|shall|to)\s+)\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
 const SUBJECT_WITH_BEFORE =
@@ -1641,8 +1580,26 @@ export const extractLabs: Extractor = (given) => {
     out.push({ category: 'labs', condition, spans, anchor: r.group.start, polarityHandled: true });
   });
   const all = pairs.length ? [...out, ...pairs].sort((a, b) => (a.anchor ?? 0) - (b.anchor ?? 0)) : out;
-  return all.filter((f) => bloodPressureReadable(f, input));
+  const read = all.filter((f) => bloodPressureReadable(f, input));
+  // An item under a lead-in that lets a group in on conditions ("Known HIV infection unless all of the
+  // following are applicable:", "Patients with HIV are only eligible for inclusion if they meet all the
+  // following criteria:") binds only that group, which stays unread: in an exclusion it excludes by
+  // its opposite, all(group, not the limit); in an inclusion it is any(not the group, the limit). Each
+  // item so read, the items together let the group in only when all of them hold.
+  const lead = given.context[given.context.length - 1];
+  if (lead && WAY_IN_LEAD.test(lead) && !/\bany\s+of\b/i.test(lead) && (kind === 'exclusion' || GROUP_LEAD.test(lead))) {
+    const group = unparsedLeaf(lead.split(/(?<=[.;])\s+/).pop()!);
+    for (const f of read)
+      f.condition = kind === 'exclusion' ? allOf([group, opposite(f.condition)]) : anyOf([opposite(group), f.condition]);
+  }
+  return read;
 };
+
+/** A lead-in whose items must all hold for a group to come in: "… unless all of the following are applicable:", "… may be eligible if ALL of the following are met:", "… are eligible if they are:". */
+const WAY_IN_LEAD =
+  /\b(?:unless|(?:(?:may|can|will)\s+(?:only\s+)?be|(?:are|is))\s+(?:only\s+)?(?:eligible|enrolled|included|allowed|permitted)(?:\s+for\s+(?:inclusion|enrol{1,2}ment|the\s+study|participation))?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|when))\b[^:]{0,80}:\s*$/i;
+/** The group a lead-in lets in: "Patients with HIV …", "Participants who have …". */
+const GROUP_LEAD = /\b(?:patients?|participants?|subjects?|individuals?|those)\s+(?:with|who\s+(?:have|has|are))\b/i;
 
 // ---------------------------------------------------------------------------------------------------
 // Life expectancy.

@@ -21,10 +21,11 @@
  *   become one finding: each limit together with its age group.
  */
 import type { Condition, LeafCondition } from '../facts';
-import { ageLeaves, readAgeBound } from './demographics';
+import { ageLeaves, readAgeBound } from './age-phrases';
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import type { CriterionKind } from '../segment';
-import { COMPARATOR, SUFFIX_COMPARATOR, allOf, anyOf, comparisonOf, opposite, type Comparison } from './labs';
+import { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './comparators';
+import { allOf, anyOf, opposite } from './labs';
 
 type Scale = 'ecog' | 'karnofsky' | 'unknown';
 
@@ -41,7 +42,7 @@ const KPS_RE = new RegExp(`\\b(?:${KPS_NAME})\\b`, 'i');
 
 /** Words between the name and its value: "of", "is", "must be", "equal to", "score", ":". */
 const LEAD =
-  /(?:\s*(?:[:(]|=(?!\s*[<>])|\b(?:of|is|are|must|should|be|equal(?:\s+to)?|score|scores|status|grade|level|value|corresponding\s+to|in\s+the\s+range\s+of|range\s+of|within|ranging\s+from|from)\b))*\s*/iy;
+  /(?:\s*(?:\(\s*(?:see\s+)?(?:appendix|attachment|annex)\s*[\w.]*\s*\)|[:(]|=(?!\s*[<>])|\b(?:of|is|are|must|should|be|equal(?:\s+to)?|score|scores|status|grade|level|value|corresponding\s+to|in\s+the\s+range\s+of|range\s+of|within|ranging\s+from|from)\b))*\s*/iy;
 const NUM = '(\\d{1,3}|zero|one|two|three|four|five)\\s*%?';
 const WORD_NUMBERS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5 };
 const n = (raw: string): number => WORD_NUMBERS[raw.toLowerCase()] ?? Number(raw);
@@ -160,6 +161,32 @@ const TRAIL = new RegExp(
 const AGE_GROUP =
   /\s*[(,]?\s*(?:for|in)\s+(?:(?:patients?|participants?|subjects?|children|adults?|those|people)\s+)?(?:(?:who\s+are|aged?|of\s+age)\s+)?/iy;
 
+/**
+ * Which scale to measure on by age, after the limit: "Use Karnofsky for patients > 16 years of age and
+ * Lansky for patients ≤ 16 years of age" (the Children's Oncology Group wording). It sets no limit of
+ * its own, so it is read as part of the limit before it; both age groups must be read as ages.
+ */
+const SCALE_BY_AGE = new RegExp(
+  String.raw`\s*[;.,]?\s*use\s+(?:the\s+)?(?:${KPS_NAME})(?:\s+(?:score|scale))?\s+for\s+(?:patients?|participants?|subjects?|those)\s+(?:(?:who\s+are|aged?)\s+)?`,
+  'iy',
+);
+const SCALE_BY_AGE_NEXT = new RegExp(
+  String.raw`\s*,?\s*and\s+(?:the\s+)?(?:${KPS_NAME})(?:\s+(?:score|scale))?\s+for\s+(?:patients?|participants?|subjects?|those)\s+(?:(?:who\s+are|aged?)\s+)?`,
+  'iy',
+);
+
+/** The end of a scale-by-age instruction at pos, or null. */
+function scaleByAge(text: string, pos: number): number | null {
+  if (!sticky(SCALE_BY_AGE, text, pos)) return null;
+  const first = readAgeBound(text, SCALE_BY_AGE.lastIndex);
+  if (!first || !first.framed || first.bounds.every((b) => b.op === 'equal')) return null;
+  if (!sticky(SCALE_BY_AGE_NEXT, text, first.end)) return null;
+  const second = readAgeBound(text, SCALE_BY_AGE_NEXT.lastIndex);
+  if (!second || !second.framed || second.bounds.every((b) => b.op === 'equal')) return null;
+  const close = /^[\s.;]*$/.exec(text.slice(second.end));
+  return close ? text.length : null;
+}
+
 interface PsReading {
   scale: Scale;
   leaves: LeafCondition[];
@@ -247,7 +274,9 @@ function readScales(input: ExtractInput, asa: Finding | null): Finding[] {
   for (const r of readings) {
     if (aged.length >= 2 && r.age) continue;
     const c = r.age ? (kind === 'exclusion' ? allOf([r.age, cond(r)]) : anyOf([opposite(r.age), cond(r)])) : cond(r);
-    out.push({ category: 'performance_status', condition: c, spans: [[r.start, r.end]], polarityHandled: true });
+    // "ECOG 0, 1 or 2. Use Karnofsky for patients > 16 years of age and Lansky for …": the scale to use, read with the limit.
+    const byAge = r === readings[readings.length - 1] && !r.age ? scaleByAge(text, r.end) : null;
+    out.push({ category: 'performance_status', condition: c, spans: [[r.start, byAge ?? r.end]], polarityHandled: true });
   }
   // A second scale after the first is an alternative ("ECOG ≤ 2 (Karnofsky ≥ 60%)").
   if (out.length === 2 && readings.length === 2 && !aged.length) {
