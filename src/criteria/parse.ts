@@ -15,8 +15,8 @@ import { lexicons, type Lexicons, type Mention } from './lexicon';
 import { findScopes } from './negation';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { openingSubgroup, subgroupHeading } from './subgroups';
-import { tokenize } from './text';
+import { cancerCohortHeading, openingSubgroup, subgroupHeading } from './subgroups';
+import { normalise, tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
 export const PARSER_VERSION = '1.9.0';
@@ -800,6 +800,50 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
   return out;
 }
 
+/**
+ * Criteria under headings that each name a cancer cohort ("Melanoma:" and its items, then
+ * "Colorectal Cancer:" and its items) bind that cohort. A patient whose cancer is another heading's
+ * is in another cohort and the requirement is not theirs, so an inclusion reads any(cancer of another
+ * cohort, rule) and an exclusion all(not a cancer of another cohort, rule). A patient whose cancer is
+ * none of the headings' must meet every cohort's requirements, as before: they fail the cohorts'
+ * diagnoses. Read as binding everyone, each cohort's diagnosis failed the patients of every other.
+ * Only where two or more unrelated cancers head the lists (a single heading may be the whole trial's
+ * cancer, and overlapping ones may hold one patient twice), and not under a numbered subgroup, which
+ * the record cannot place the patient in (subgroupHeading).
+ */
+function scopeCancerCohorts(criteria: ParsedCriterion[], lex: Lexicons): ParsedCriterion[] {
+  const underHeading = criteria.map((c) => {
+    const ctx = c.context ?? [];
+    if (subgroupHeading(ctx)) return null;
+    for (let k = ctx.length - 1; k >= 0; k--) {
+      const codes = cancerCohortHeading(ctx[k]!, lex);
+      if (codes) return { heading: ctx[k]!.trim(), codes };
+    }
+    return null;
+  });
+  // A heading that is also emitted as a criterion ("Melanoma", with the cohort's items under it) is
+  // that cohort's diagnosis: it binds the cohort as its items do.
+  const named = new Set(underHeading.flatMap((h) => (h ? [h.heading] : [])));
+  const headings = criteria.map((c, i) => {
+    if (underHeading[i]) return underHeading[i]!.codes;
+    const own = normalise(c.text).text.trim();
+    return named.has(own) && !subgroupHeading(c.context ?? []) ? cancerCohortHeading(own, lex) : null;
+  });
+  const cohorts = new Map<string, string[]>();
+  for (const codes of headings) if (codes) cohorts.set([...codes].sort().join(' '), codes);
+  const sets = [...cohorts.values()];
+  if (sets.length < 2) return criteria;
+  for (let a = 0; a < sets.length; a++) for (let b = a + 1; b < sets.length; b++) if (related(sets[a]!, sets[b]!, lex)) return criteria;
+  return criteria.map((c, i) => {
+    const own = headings[i];
+    if (!own) return c;
+    const key = [...own].sort().join(' ');
+    const others = [...new Set(sets.filter((s) => [...s].sort().join(' ') !== key).flat())];
+    const elsewhere: LeafCondition = { fact: 'cancerType', operator: 'equal', value: c.kind === 'inclusion', params: { codes: others } };
+    return { ...c, rule: topLevel(flatten(c.kind === 'inclusion' ? 'any' : 'all', [elsewhere, c.rule])) as ParsedCriterion['rule'] };
+  });
+}
+
 /** Parses a trial's eligibilityCriteria text. Never throws on any input. */
 export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
   if (!source) return [];
@@ -829,7 +873,7 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
     return c;
   });
   const ids = { inclusion: 0, exclusion: 0 };
-  return joinAlternatives(criteria, source, lex).map((c) => ({
+  return scopeCancerCohorts(joinAlternatives(criteria, source, lex), lex).map((c) => ({
     ...c,
     id: `${c.kind === 'inclusion' ? 'i' : 'e'}${++ids[c.kind]}`,
   }));

@@ -7,7 +7,12 @@
  * A patient's record says which of a trial's cancers they have, but not which cohort they would be
  * enrolled in, so such a heading is a condition the parser cannot read. A criterion under it binds
  * only that subgroup: an inclusion holds for anyone outside it, an exclusion excludes only inside it.
+ *
+ * A heading that names only a cancer ("Melanoma:", "Colorectal Cancer :") is a cohort the record
+ * does place the patient in; parse.ts `scopeCancerCohorts` reads it as the cancers of the other
+ * cohorts (cancerCohortHeading).
  */
+import type { Lexicons } from './lexicon';
 
 /** A cohort, arm, part, group or sub-study with its identifier ("Cohort 2", "PART B", "Arm IIa"). */
 const NAMED_SUBGROUP =
@@ -72,4 +77,28 @@ const OPENING_SUBGROUP = new RegExp(
 export function openingSubgroup(text: string): string | null {
   const m = OPENING_SUBGROUP.exec(text);
   return m ? m[0].replace(/^\W+/, '').replace(/\s*[:,)\-–]\s*$/, '') : null;
+}
+
+/**
+ * Words a heading that names only a cancer cohort may hold besides the cancer: "Melanoma:",
+ * "Head and Neck squamous cell carcinoma (HNSCC)", "Colorectal Cancer :", "Bladder carcinoma",
+ * "Triple-negative breast cancer :". A marker or an extent narrows the cohort; the cohort's items
+ * still state it, so the heading stands for its cancer.
+ */
+const COHORT_FILLER =
+  /\b(?:cohorts?|patients?|participants?|subjects?|only|cancers?|tumou?rs?|carcinomas?|malignanc(?:y|ies)|with|for|in|the|and|disease|histolog(?:y|ies)|specific|triple[\s-]negative|(?:HER2|HR|hormone[\s-]receptor)[\s-]*(?:positive|negative|low|\+|-)|metastatic|advanced|recurrent|relapsed|refractory|unresectable|locally|\d{1,2}[a-z]?)(?![\w+-])/gi;
+
+/**
+ * The cancer-type codes of a heading that names nothing but a cancer cohort, else null. A cohort named
+ * by its cancer is one the patient's record places them in (or not), unlike a numbered cohort.
+ */
+export function cancerCohortHeading(heading: string, lex: Lexicons): string[] | null {
+  const h = heading.trim();
+  if (!h || h.length > 90 || h.includes('\n')) return null;
+  const mentions = lex.index.scan(h).filter((m) => m.type === 'cancer');
+  if (!mentions.length) return null;
+  let rest = h;
+  for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
+  rest = rest.replace(/\([^()]*\)/g, ' ').replace(COHORT_FILLER, ' ').replace(/^\W*(?:[a-z]|[ivx]+)[.)]\s/i, ' ').replace(/[\W_]+/g, ' ').trim();
+  return rest ? null : [...new Set(mentions.map((m) => m.id))];
 }

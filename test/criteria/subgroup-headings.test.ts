@@ -8,7 +8,8 @@
  */
 import { FACTS, leavesOf, type Condition } from '../../src/criteria/facts';
 import { parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
-import { openingSubgroup, subgroupHeading } from '../../src/criteria/subgroups';
+import { lexicons } from '../../src/criteria/lexicon';
+import { cancerCohortHeading, openingSubgroup, subgroupHeading } from '../../src/criteria/subgroups';
 import { unparsed } from '../support/criteria';
 
 /** The unread subgroup leaf: its question tells the patient the study team decides the group. */
@@ -134,5 +135,44 @@ describe('a criterion that opens by restricting itself to a subgroup', () => {
     'For patients with liver metastases, AST ≤ 5 × ULN',
   ])('leaves a label that defines a cohort, or names patients by their disease, to other rules: "%s"', (text) => {
     expect(openingSubgroup(text)).toBeNull();
+  });
+});
+
+describe('criteria under headings that each name a cancer cohort', () => {
+  // NCT06889610, verbatim from "ii. Additional eligibility criteria for each cohort:".
+  const cohorts =
+    'Inclusion Criteria:\n\n1. Colorectal Cancer：\n\n   a) Clinically or pathologically confirmed colorectal cancer with liver metastases that are unresectable, or the patient is intolerant to or refuses surgery; b) Patients who have failed standard second-line drug therapy.\n' +
+    '2. Triple-negative breast cancer :\n\n   1. Clinically or pathologically confirmed triple-negative breast cancer(triple-negative defined as\\<1% nuclear staining for ER and PR expression and HER2 negative);\n' +
+    '3. Melanoma :\n\n   1. Clinically or pathologically confirmed melanoma liver metastasis, with inoperable or intolerable liver lesions or refusal of surgical resection;\n   2. Patients who have failed standard first-line drug therapy.\n';
+  const first = (rule: ParsedCriterion['rule']): Condition => ('any' in rule ? rule.any[0]! : rule.all[0]!);
+
+  it('binds each cohort\'s items to its cancer: any(cancer of another cohort, rule) (NCT06889610)', () => {
+    const criteria = parseCriteria(cohorts);
+    const melanoma = criteria.find((c) => c.text.includes('confirmed melanoma liver metastasis'))!;
+    expect('any' in melanoma.rule).toBe(true);
+    expect(first(melanoma.rule)).toEqual({ fact: 'cancerType', operator: 'equal', value: true, params: { codes: expect.arrayContaining(['COADREAD', 'BREAST']) } });
+    // A melanoma patient no longer fails the colorectal cohort's diagnosis: it is someone else's.
+    const colorectal = criteria.find((c) => c.text.includes('confirmed colorectal cancer'))!;
+    const codes = (first(colorectal.rule) as { params: { codes: string[] } }).params.codes;
+    expect(codes).toEqual(expect.arrayContaining(['MELANOMA', 'BREAST']));
+    expect(codes).not.toContain('COADREAD');
+  });
+
+  it('reads only headings that are a cancer and nothing else', () => {
+    const lex = lexicons();
+    expect(cancerCohortHeading('Melanoma :', lex)).toEqual(expect.arrayContaining(['MELANOMA']));
+    expect(cancerCohortHeading('Head and Neck squamous cell carcinoma (HNSCC)', lex)).not.toBeNull();
+    expect(cancerCohortHeading('Triple-negative breast cancer :', lex)).toEqual(['BREAST']);
+    // A heading about the cancer's history or another malignancy is no cohort.
+    expect(cancerCohortHeading('History of other malignancy within 5 years:', lex)).toBeNull();
+    expect(cancerCohortHeading('Lung carcinomas treated by immunotherapy', lex)).toBeNull();
+  });
+
+  it('leaves a single cancer heading as it is: it may be the whole trial\'s cancer (NCT07215988, its first cohort)', () => {
+    const source =
+      'Inclusion Criteria:\n\n* \\* MERKEL CELL CARCINOMA\n\n  * Signed informed consent\n  * Pathology report confirming Merkel at the time of screening\n  * ≥ 18 years of age\n';
+    const age = parseCriteria(source).find((c) => c.text.includes('18 years'))!;
+    expect(age.context).toEqual(['* MERKEL CELL CARCINOMA']);
+    expect(age.rule).toEqual({ all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 18 }] });
   });
 });
