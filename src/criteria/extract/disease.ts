@@ -1228,6 +1228,8 @@ const UNKNOWN_STATE =
  * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
 /** "absence of metastasis", "free of distant metastases": the negation is part of the phrase read. */
 const NO_METS = /\b(?:absence|free)\s+of\s+(?:any\s+)?(?:distant\s+)?metastas[ie]s\b(?!\s+(?:to|in|of|at|within|involving|from)\b)/gi;
+/** "… only located in the brain / CNS" after a metastases phrase. */
+const BRAIN_ONLY_AFTER = /^\s+(?:located\s+)?only\s+(?:located\s+)?(?:in|to)\s+the\s+(?:brain|CNS|central\s+nervous\s+system)\b/i;
 const DISTANT_METS =
   /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|tumou?r\s+metastas[ie]s(?!\s+(?:to|in|of|at|within|involving|from)\b)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
 
@@ -1280,6 +1282,9 @@ function extentPieces(input: ExtractInput): Piece[] {
     const s = m.index;
     const e = s + m[0].length;
     if (out.some((p) => s < p.end && e > p.start)) continue;
+    // "distant metastases only located in the CNS": metastases in the brain and nowhere else,
+    // which history-brain.ts reads whole.
+    if (BRAIN_ONLY_AFTER.test(text.slice(e, e + 60))) continue;
     out.push({ start: s, end: e, condition: extentLeaf('metastatic'), needsAnchor: false, kind: 'extent' });
   }
   // "oligometastatic disease", "polymetastatic", "oligometastases": metastatic, with a number of
@@ -2339,7 +2344,11 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
         input.text.slice(last.end, clauseEnd(input.text, last.end)),
       );
       const firstWord = tail ? foldWord(tail[1]!.split(/\s+/)[0]!.toLowerCase()) : '';
-      const inMention = cancers.some((c) => c.start >= last.end && c.start <= last.end + 2);
+      // A list member the mention's head was distributed to ("metastatic uveal or mucosal melanoma")
+      // starts the mention as much as the mention's own words do.
+      const inMention = cancers.some((c) =>
+        [c.start, ...c.spans.map(([a]) => a)].some((a) => a >= last.end && a <= last.end + 2),
+      );
       if (tail && !inMention && !DISEASE_NOUN.has(firstWord) && !NEUTRAL_AFTER.has(firstWord)) {
         condition = {
           all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: tail[1]! } }],
