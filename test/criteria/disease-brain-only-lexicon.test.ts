@@ -62,3 +62,33 @@ describe('an excluded extent before a list that shares its head', () => {
     });
   });
 });
+
+describe('a lower bound on the number of brain metastases in an exclusion', () => {
+  it('reads "> 3 brain metastasis" as the count with nothing left unread (NCT05144867)', () => {
+    expect(readRule('\\>3 brain metastasis', 'exclusion')).toEqual({
+      condition: {
+        all: [{ fact: 'metastasisCount', operator: 'greaterThan', value: 3, params: { site: 'brain' } }, bm('active', 'treated-stable')],
+      },
+      unread: '',
+    });
+  });
+});
+
+describe('"from stage X"', () => {
+  const stage = (...groups: string[]): Condition => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
+
+  it('reads the stage and every later one (NCT06980740)', () => {
+    expect(readRule('Malignant melanoma from stage IIB', 'inclusion')).toEqual({
+      condition: { all: [type('MELANOMA'), stage('IIB', 'IIC', 'III', 'IV')] },
+      unread: '',
+    });
+  });
+
+  it('does not read the stages a recurrence came from (NCT06194448)', () => {
+    const r = readRule(
+      "Patients who had recurred from Stage I/II/III after complete surgery or had gross incomplete resections can be included if they didn't receive treatment with any chemotherapy, radiation therapy, immunotherapy, targeted therapy, or investigational agents.",
+      'inclusion',
+    );
+    expect(JSON.stringify(r.condition ?? null)).not.toContain('"stage"');
+  });
+});

@@ -1478,6 +1478,11 @@ const STAGE_RE = new RegExp(
   String.raw`\b(?:${STAGE_SYSTEMS}{0,2})stages?\s*(?:group\s*)?(?:[:=]\s*)?(${STAGE_CMP}\s*)?\(?(${STAGE_VAL})\b((?:${STAGE_TAIL}){0,6})(\s*(?:\+|or (?:higher|greater|above|more|later|worse)|and (?:higher|above|greater)|or beyond|and beyond))?`,
   'gi',
 );
+/** "from" right before a stage: the stage and later ones. */
+const FROM_STAGE = /(?<![\w-])from\s+$/i;
+/** A change of disease before "from": the stage it left, not a lower limit. */
+const CHANGED_BEFORE =
+  /\b(?:recurr\w*|relaps\w*|progress\w*|upstag\w*|downstag\w*|evolv\w*|transform\w*|convert\w*|migrat\w*|shift\w*|advanc\w*)\s+(?:[\w-]+\s+){0,2}$/i;
 /** "FIGO IIIC", "FIGO 2018 IB3" without the word stage. */
 const FIGO_RE = new RegExp(String.raw`\bFIGO\s*(?:\(?\d{4}\)?\s*)?(${STAGE_VAL})\b((?:${STAGE_TAIL}){0,6})`, 'gi');
 const STAGE_EDITION =
@@ -1585,10 +1590,19 @@ function stagePieces(input: ExtractInput): Piece[] {
     )
       continue;
     if (/\b(?:study|trial|phase|part)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1], !!m[4]);
+    // "Malignant melanoma from stage IIB": that stage and every later one; "from stage IIB to IIID":
+    // the range. Not a list ("recurred from Stage I/II/III" names the stages a recurrence came from).
+    const tail = (m[3] ?? '').trim();
+    const from =
+      !m[1] && !m[4] && (!tail || /^(?:to|through|thru|-|–)\s*\S+$/i.test(tail))
+        ? FROM_STAGE.exec(text.slice(Math.max(0, m.index - 12), m.index))
+        : null;
+    // "recurred from stage II", "progressed from stage III": where the disease came from.
+    if (from && CHANGED_BEFORE.test(text.slice(Math.max(0, m.index - from[0].length - 40), m.index - from[0].length))) continue;
+    const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1] || (!!from && !tail), !!m[4]);
     if (!groups) continue;
     const end = m.index + m[0].length;
-    push(m.index, end, groups);
+    push(from ? m.index - from[0].length : m.index, end, groups);
     // "Stage I, II, or operable III": the last member carries an extent word the list's regex
     // stops at; the numeral is a stage of the same list and the extent reader reads the word.
     const q = m[1] || m[4] ? null : QUALIFIED_MEMBER.exec(text.slice(end));
