@@ -1228,6 +1228,8 @@ const UNKNOWN_STATE =
  * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
 /** "absence of metastasis", "free of distant metastases": the negation is part of the phrase read. */
 const NO_METS = /\b(?:absence|free)\s+of\s+(?:any\s+)?(?:distant\s+)?metastas[ie]s\b(?!\s+(?:to|in|of|at|within|involving|from)\b)/gi;
+/** "… only located in the brain / CNS" after a metastases phrase. */
+const BRAIN_ONLY_AFTER = /^\s+(?:located\s+)?only\s+(?:located\s+)?(?:in|to)\s+the\s+(?:brain|CNS|central\s+nervous\s+system)\b/i;
 const DISTANT_METS =
   /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|tumou?r\s+metastas[ie]s(?!\s+(?:to|in|of|at|within|involving|from)\b)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
 
@@ -1280,6 +1282,9 @@ function extentPieces(input: ExtractInput): Piece[] {
     const s = m.index;
     const e = s + m[0].length;
     if (out.some((p) => s < p.end && e > p.start)) continue;
+    // "distant metastases only located in the CNS": metastases in the brain and nowhere else,
+    // which history-brain.ts reads whole.
+    if (BRAIN_ONLY_AFTER.test(text.slice(e, e + 60))) continue;
     out.push({ start: s, end: e, condition: extentLeaf('metastatic'), needsAnchor: false, kind: 'extent' });
   }
   // "oligometastatic disease", "polymetastatic", "oligometastases": metastatic, with a number of
@@ -1473,6 +1478,11 @@ const STAGE_RE = new RegExp(
   String.raw`\b(?:${STAGE_SYSTEMS}{0,2})stages?\s*(?:group\s*)?(?:[:=]\s*)?(${STAGE_CMP}\s*)?\(?(${STAGE_VAL})\b((?:${STAGE_TAIL}){0,6})(\s*(?:\+|or (?:higher|greater|above|more|later|worse)|and (?:higher|above|greater)|or beyond|and beyond))?`,
   'gi',
 );
+/** "from" right before a stage: the stage and later ones. */
+const FROM_STAGE = /(?<![\w-])from\s+$/i;
+/** A change of disease before "from": the stage it left, not a lower limit. */
+const CHANGED_BEFORE =
+  /\b(?:recurr\w*|relaps\w*|progress\w*|upstag\w*|downstag\w*|evolv\w*|transform\w*|convert\w*|migrat\w*|shift\w*|advanc\w*)\s+(?:[\w-]+\s+){0,2}$/i;
 /** "FIGO IIIC", "FIGO 2018 IB3" without the word stage. */
 const FIGO_RE = new RegExp(String.raw`\bFIGO\s*(?:\(?\d{4}\)?\s*)?(${STAGE_VAL})\b((?:${STAGE_TAIL}){0,6})`, 'gi');
 const STAGE_EDITION =
@@ -1580,10 +1590,19 @@ function stagePieces(input: ExtractInput): Piece[] {
     )
       continue;
     if (/\b(?:study|trial|phase|part)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1], !!m[4]);
+    // "Malignant melanoma from stage IIB": that stage and every later one; "from stage IIB to IIID":
+    // the range. Not a list ("recurred from Stage I/II/III" names the stages a recurrence came from).
+    const tail = (m[3] ?? '').trim();
+    const from =
+      !m[1] && !m[4] && (!tail || /^(?:to|through|thru|-|–)\s*\S+$/i.test(tail))
+        ? FROM_STAGE.exec(text.slice(Math.max(0, m.index - 12), m.index))
+        : null;
+    // "recurred from stage II", "progressed from stage III": where the disease came from.
+    if (from && CHANGED_BEFORE.test(text.slice(Math.max(0, m.index - from[0].length - 40), m.index - from[0].length))) continue;
+    const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1] || (!!from && !tail), !!m[4]);
     if (!groups) continue;
     const end = m.index + m[0].length;
-    push(m.index, end, groups);
+    push(from ? m.index - from[0].length : m.index, end, groups);
     // "Stage I, II, or operable III": the last member carries an extent word the list's regex
     // stops at; the numeral is a stage of the same list and the extent reader reads the word.
     const q = m[1] || m[4] ? null : QUALIFIED_MEMBER.exec(text.slice(end));
@@ -2339,7 +2358,11 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
         input.text.slice(last.end, clauseEnd(input.text, last.end)),
       );
       const firstWord = tail ? foldWord(tail[1]!.split(/\s+/)[0]!.toLowerCase()) : '';
-      const inMention = cancers.some((c) => c.start >= last.end && c.start <= last.end + 2);
+      // A list member the mention's head was distributed to ("metastatic uveal or mucosal melanoma")
+      // starts the mention as much as the mention's own words do.
+      const inMention = cancers.some((c) =>
+        [c.start, ...c.spans.map(([a]) => a)].some((a) => a >= last.end && a <= last.end + 2),
+      );
       if (tail && !inMention && !DISEASE_NOUN.has(firstWord) && !NEUTRAL_AFTER.has(firstWord)) {
         condition = {
           all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: tail[1]! } }],

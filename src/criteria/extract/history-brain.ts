@@ -634,12 +634,42 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   if (distinct.length) f.alsoReads = ['prior_therapy'];
 }
 
+/**
+ * Metastases in the brain and nowhere else: "Brain metastases only, without extra-cerebral
+ * metastases", "Patients with distant metastases only located in the CNS are excluded", "CNS-only
+ * metastatic disease" → all(brainMetastases in [active, treated-stable], metastasisCount{site:
+ * extracranial} = 0). Read only when it is the whole criterion; "… are excluded" closes it only in
+ * an exclusion, where it restates what excludes.
+ */
+const BRAIN_ONLY = new RegExp(
+  String.raw`^\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|who\s+have|having)\s+)?(?:known\s+)?(?:${LOC}[- ]only\s+(?:metastas[ie]s|metastatic\s+disease)|${LOC}\s+metastas[ie]s\s+only|(?:distant\s+)?metastas[ie]s\s+(?:located\s+)?only\s+(?:located\s+)?(?:in|to)\s+the\s+${LOC})(?:\s*,?\s*(?:without|with\s+no|and\s+no)\s+(?:any\s+)?(?:extra-?cerebral|extra-?cranial|systemic)\s+(?:metastas[ie]s|disease))?(\s+(?:are|is)\s+(?:excluded|not\s+eligible|ineligible))?\W*$`,
+  'i',
+);
+
+function brainOnly(input: ExtractInput): Finding | null {
+  const m = BRAIN_ONLY.exec(input.text);
+  if (!m || (m[1] && input.kind !== 'exclusion')) return null;
+  return {
+    category: 'brain_metastases',
+    condition: {
+      all: [
+        bmCondition(['active', 'treated-stable']),
+        { fact: 'metastasisCount', operator: 'equal', value: 0, params: { site: 'extracranial' } },
+      ],
+    },
+    spans: [[0, input.text.length]],
+    polarityHandled: true,
+  };
+}
+
 export const extractBrain: Extractor = (input: ExtractInput) => {
   const { text } = input;
   // An item under a lead-in about the metastases may not name them ("Participants with brain
   // metastases are eligible if they are:" … "off corticosteroids for at least 2 weeks").
   const lead = input.context[input.context.length - 1] ?? '';
   if (!GATE.test(text) && !GATE.test(lead)) return [];
+  const only = brainOnly(input);
+  if (only) return [only];
   const out: Finding[] = [];
   const exclusion = input.kind === 'exclusion';
 
