@@ -63,6 +63,17 @@ describe('an excluded extent before a list that shares its head', () => {
   });
 });
 
+describe('a lower bound on the number of brain metastases in an exclusion', () => {
+  it('reads "> 3 brain metastasis" as the count with nothing left unread (NCT05144867)', () => {
+    expect(readRule('\\>3 brain metastasis', 'exclusion')).toEqual({
+      condition: {
+        all: [{ fact: 'metastasisCount', operator: 'greaterThan', value: 3, params: { site: 'brain' } }, bm('active', 'treated-stable')],
+      },
+      unread: '',
+    });
+  });
+});
+
 describe('"from stage X"', () => {
   const stage = (...groups: string[]): Condition => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
 

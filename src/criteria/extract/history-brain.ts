@@ -115,6 +115,11 @@ const NEGATED_GAP =
 /** Limits of size, number or location the fact cannot express. */
 const RESTRICT =
   /\d+(?:\.\d+)?\s*(?:cm|mm|ml)\b|\bdiameter\b|\blarger\b|\b(?<!any\s)size\b|\bvolume\b|\bbrain\s*stem\b|\bbrainstem\b|\bposterior\s+fossa\b|[<>]\s*\d|\bmore\s+than\s+(?:\d+|one|two|three|four|five)\b|\b(?:\d+|one|two|three|four|five)\s+or\s+(?:more|fewer|less)\b|\bup\s+to\s+\d+\b|\bmaximum\b|\b(?<!any\s)number\b|\bhemorrhagic\b|\bmidline\b|\boptic\b|\bexceed\w*|\bbeyond\b|\bwidespread\b|\bdefinitive\b|\bextensive\b/i;
+/** A lower bound on the number of metastases, right before their mention ("more than two", "3 or more"). */
+const COUNT_BEFORE =
+  /(?:\b(?:more|greater)\s+than|\bover|>|≥|>=)\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*$|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+or\s+more\s*$/i;
+/** Only the subject before it: "Patients with", "Participants who have". */
+const SUBJECT_LEAD = /^\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|who\s+have|having))?\s*$/i;
 /** "radiotherapy for brain metastases": about a treatment, not the patient's state. */
 const ABOUT_TREATMENT =
   /\b(?:therapy|treatment|treatments|radiotherapy|radiation|RT|SRS|WBRT|surgery|resection|excision|radiosurgery|steroids?|corticosteroids?|dexamethasone|management|control|screening|evaluation|assessment|imaging|MRI|scan|field|indication|biopsy|irradiation)\s+(?:[\w-]+\s+){0,2}(?:for|of|to|due\s+to|related\s+to|caused\s+by|included|including|involving)\s+(?:the\s+|any\s+|all\s+)?(?:(?!with\b|and\b|or\b)[\w-]+\s+){0,2}$/i;
@@ -1039,19 +1044,26 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
       /\b(?:must|should|until|eligible|allowed|permitted|only|without|outside)\b/i.test(sentence)
     )
       continue;
-    const rest = [text.slice(m.sStart, m.qualStart), text.slice(m.end, m.sEnd)]
-      .map((t) => t.replace(/^[\s,.;:]+|[\s,.;:]+$/g, ''))
-      .filter((t) => /\w/.test(t));
-    if (!rest.length || !RESTRICT.test(rest.join(' '))) continue;
-    const limit: Condition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: rest.join(' … ') } };
+    // A lower bound on their number right before the mention ("more than two brain metastases") is
+    // read by tumour.ts as metastasisCount{site: brain}; with only a subject before it, it is no
+    // limit left unread.
+    const lead = text.slice(m.sStart, m.qualStart);
+    const words = (before: string): string[] =>
+      [before, text.slice(m.end, m.sEnd)].map((t) => t.replace(/^[\s,.;:]+|[\s,.;:]+$/g, '')).filter((t) => /\w/.test(t));
+    const count = COUNT_BEFORE.exec(lead);
+    const countOnly = !!count && !words(lead.slice(0, count.index).replace(SUBJECT_LEAD, '')).length;
+    const rest = words(lead);
+    if (!countOnly && (!rest.length || !RESTRICT.test(rest.join(' ')))) continue;
+    const limit: Condition | null = countOnly
+      ? null
+      : { fact: 'unparsed', operator: 'equal', value: true, params: { text: rest.join(' … ') } };
+    // Active only when said before the noun ("untreated brain lesions > 1 cm"): "brain metastases
+    // that are untreated or in the posterior fossa" excludes treated ones too.
+    const present = bmCondition(ACTIVE.test(text.slice(m.qualStart, m.start)) ? ['active'] : ['active', 'treated-stable']);
     findings.push({
       f: {
         category: 'brain_metastases',
-        // Active only when said before the noun ("untreated brain lesions > 1 cm"): "brain metastases
-        // that are untreated or in the posterior fossa" excludes treated ones too.
-        condition: {
-          all: [bmCondition(ACTIVE.test(text.slice(m.qualStart, m.start)) ? ['active'] : ['active', 'treated-stable']), limit],
-        },
+        condition: limit ? { all: [present, limit] } : present,
         spans: [[m.qualStart, m.end]],
         cover: [[m.sStart, m.sEnd]],
         anchor: m.start,
