@@ -106,3 +106,21 @@ describe('bone metabolism and oxygen dependence', () => {
     );
   });
 });
+
+describe('live vaccine statements', () => {
+  const attestations = (text: string) => {
+    const c = read(text).condition;
+    return (c ? leavesOf(c) : []).filter((l) => l.fact === 'attestation').map((l) => ({ ...(l.params as object), value: l.value }));
+  };
+
+  it('reads "a vaccine containing live virus" as a live vaccine', () => {
+    expect(attestations('Administration of a vaccine containing live virus within 30 days prior to the first dose of trial treatment.')).toEqual([
+      { topic: 'live_vaccine', value: true },
+    ]);
+    const other = read('Receipt of any oncolytic virus treatment, or administration of a vaccine containing live virus within 4 weeks before Day 1.');
+    expect(other.unread).toContain('oncolytic');
+    expect(attestations('Receipt of any oncolytic virus treatment, or administration of a vaccine containing live virus within 4 weeks before Day 1.')).toEqual([
+      { topic: 'live_vaccine', value: true },
+    ]);
+  });
+});
