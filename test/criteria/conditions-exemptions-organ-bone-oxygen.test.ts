@@ -124,3 +124,30 @@ describe('live vaccine statements', () => {
     ]);
   });
 });
+
+describe('list members the lexicon now names', () => {
+  it('reads pneumoconiosis among interstitial lung diseases', () => {
+    expect(conditionLeaves('Known interstitial pneumonia, pneumoconiosis, radiation pneumonitis, drug-related pneumonitis, and severe impairment of lung function')).toEqual([
+      { names: ['interstitial_lung_disease', 'pneumoconiosis', 'radiation_pneumonitis', 'pneumonitis'], value: true },
+    ]);
+    expect(lexicons().conditionById.get('pneumoconiosis')?.parents).toEqual(['interstitial_lung_disease']);
+  });
+
+  it('reads hyperthyroidism, gastritis and short bowel syndrome', () => {
+    expect(read('Unstable hyperthyroidism or hypothyroidism at screening.').condition).toEqual(
+      cond({ names: ['hyperthyroidism', 'hypothyroidism'], active: true }),
+    );
+    expect(
+      conditionLeaves('Active peptic ulcer disease or gastritis, active diverticulitis, or other serious gastrointestinal disease associated with bleeding or perforation'),
+    ).toContainEqual({ names: ['peptic_ulcer', 'gastritis'], active: true, value: true });
+    expect(
+      conditionLeaves('Active inflammatory bowel disease, chronic diarrhea, short bowel syndrome, or major upper gastrointestinal surgery'),
+    ).toEqual([{ names: ['inflammatory_bowel_disease', 'diarrhea', 'short_bowel_syndrome'], active: true, value: true }]);
+  });
+
+  it('leaves a condition the sentence then permits when controlled unread', () => {
+    expect(
+      read('Subjects with hyperthyroidism or hypothyroidism are excluded but those subjects who are stable on hormone replacement will be allowed.').condition,
+    ).toBeNull();
+  });
+});
