@@ -65,7 +65,7 @@ export const LIMITS_COMPLIANCE =
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|hemodynamically|haemodynamically|suffering\s+from)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|clinical(?=\s+significant)|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|hemodynamically|haemodynamically|suffering\s+from|(?:lung|pulmonary|respiratory|cardiac|heart|hepatic|liver|renal|kidney)-specific)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
@@ -664,6 +664,27 @@ function mentionQualifies(input: ExtractInput, m: Mention): boolean {
   return words.some((w) => !(chronicByName && /^chronic$/i.test(w)));
 }
 
+/**
+ * "Lung-specific intercurrent clinically significant illnesses": an organ named apart from the head
+ * noun by its qualifiers. The head is read as "<organ> disease" (organAdjective) and the organ word
+ * joins the qualifier run before it (QUALS), so "intercurrent", "severe" or "significant" set `active`
+ * as they do before "pulmonary illness".
+ */
+const ORGAN_SPECIFIC =
+  /\b(lung|pulmonary|respiratory|cardiac|heart|hepatic|liver|renal|kidney)-specific\s+(?:(?:intercurrent|clinically|clinical|significant|severe|serious|uncontrolled|active|chronic|and|or|,)\s*)*(illness(?:es)?|diseases?|disorders?|conditions?)\b/gi;
+function organSpecificConditions(input: ExtractInput, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of input.text.matchAll(ORGAN_SPECIFIC)) {
+    const id = organAdjective(input, m[1]!);
+    if (!id) continue;
+    const end = m.index + m[0].length;
+    const start = end - m[2]!.length;
+    if (mentions.some((k) => k.start < end && k.end > m.index)) continue;
+    out.push({ type: 'condition', id, start, end, text: m[2]! });
+  }
+  return out;
+}
+
 /** The intercurrent-illness umbrella named as a serious or uncontrolled "medical condition" (see MEDICAL_CONDITION). */
 function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] {
   const { text } = input;
@@ -683,8 +704,29 @@ function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] 
   return out;
 }
 
+/**
+ * A lead-in whose items are exemptions from the criterion it ends: "The following are exceptions to
+ * this criterion:", "… with exceptions of:", "Patients with the following are permitted to enrol:",
+ * "Subjects with the following will be eligible:". Only its last sentence counts, and only when it
+ * ends with the colon that hands over to the items.
+ */
+const EXEMPTION_LEAD =
+  /(?:\bexceptions?\b|\bexcept(?:\s+for)?\s*:|\bother\s+than\s*:|\bthe\s+following\s+(?:[\w-]+\s+){0,3}?(?:are|is|were|will\s+be|may\s+be)\s+(?:permitted|allowed|eligible|acceptable|exempt)\b)[^:]*:\s*$/i;
+
+/** Whether the item is listed under an exemption lead-in (see EXEMPTION_LEAD). */
+function underExemptionLead(input: ExtractInput): boolean {
+  const lead = input.context[input.context.length - 1];
+  if (!lead || !/:\s*$/.test(lead)) return false;
+  const last = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('; '), lead.lastIndexOf('.\n'), 0));
+  return EXEMPTION_LEAD.test(last);
+}
+
 export const extractConditions: Extractor = (input: ExtractInput) => {
   const { text } = input;
+  // An item under "The following are exceptions to this criterion:" names a condition the
+  // exclusion above it spares: read as an exclusion of its own it would bar the very patients the
+  // trial lets in, so it is left unread (as history-malignancy.ts does with its exemption items).
+  if (underExemptionLead(input)) return [];
   const testingNotes = grab(TESTING_NOT_REQUIRED, text).map((m): Span => [m.index + m[0].length, m.index + m[0].length + TESTING_NOTE_REACH]);
   const mentions = input.mentions.filter(
     (m) =>
@@ -729,6 +771,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   );
   if (/medical/i.test(text)) {
     mentions.push(...medicalConditions(input, mentions));
+    mentions.sort((a, b) => a.start - b.start);
+  }
+  if (/-specific/i.test(text)) {
+    mentions.push(...organSpecificConditions(input, mentions));
     mentions.sort((a, b) => a.start - b.start);
   }
   const expansions = mentions.length ? acronymExpansions(text) : [];

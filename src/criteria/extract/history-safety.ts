@@ -93,7 +93,7 @@ export const SAFETY_STATEMENTS: Statement[] = [
     category: 'medical_history',
     gate: /vaccin|immuni[sz]ation/i,
     anchor:
-      /\blive(?:[\s,-]+(?:or\s+|and\s+|and\/or\s+)?(?:live[\s-]+)?(?:attenuated|virus|viral|replicating))*[\s,-]*(?:\([^()]{0,30}\)\s*)?(?:virus\s+)?(?:vaccines?|vaccinations?|immuni[sz]ations?)\b|\battenuated\s+(?:live\s+)?(?:virus\s+)?vaccin\w*/i,
+      /\blive(?:[\s,-]+(?:or\s+|and\s+|and\/or\s+)?(?:live[\s-]+)?(?:attenuated|virus|viral|replicating))*[\s,-]*(?:\([^()]{0,30}\)\s*)?(?:virus\s+)?(?:vaccines?|vaccinations?|immuni[sz]ations?)\b|\battenuated\s+(?:live\s+)?(?:virus\s+)?vaccin\w*|\bvaccin(?:es?|ations?)\s+(?:containing|that\s+contains?)\s+(?:a\s+)?live(?:[\s,-]+(?:attenuated|replicating))?\s+(?:virus(?:es)?|viral\s+strains?|organisms?)\b/i,
     polarity: 'event',
     words: VACCINE_WORDS,
     note: {
