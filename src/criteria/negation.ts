@@ -19,6 +19,8 @@ export interface Scope {
   start: number;
   end: number;
   trigger: [number, number];
+  /** An exception that is a list on the lines after its lead-in, up to the end of the criterion: what the criterion lets in. */
+  list?: true;
 }
 
 interface Trigger {
@@ -109,6 +111,11 @@ export interface Scopes {
   in(kind: ScopeKind, pos: number): boolean;
 }
 
+/** A termination that permits ("are permitted", "will be eligible"). */
+const PERMITS = /\b(?:permitted|allowed|eligible|acceptable)$/i;
+/** The rest of its lead-in, then a colon that ends the line: the permitted list follows. */
+const PERMITTED_LIST = /^[\w\s]{0,40}(?:\([^()]*\))?\s*:[ \t]*\r?\n/;
+
 export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokenize(text)): Scopes {
   const index = triggerIndex(lex);
   const found: Array<{ role: Trigger['role']; start: number; end: number; tokenStart: number; tokenEnd: number }> = [];
@@ -156,19 +163,25 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
       let end = stops[j] ?? text.length;
       // "History of another malignancy, except for:" over a list on the lines after it: every item of
       // the list is an exception, up to the end of the criterion.
-      if (stops[j] !== undefined && text[stops[j]!] === ':' && /^[\s\w]*$/.test(text.slice(f.end, stops[j])) && /^:[ \t]*\r?\n/.test(text.slice(stops[j]!)))
+      // So is one with a section reference before the colon ("… exceptions to this criterion (see Section 4.7.1.1):").
+      if (stops[j] !== undefined && text[stops[j]!] === ':' && /^[\s\w]*(?:\([^()]*\))?\s*$/.test(text.slice(f.end, stops[j])) && /^:[ \t]*\r?\n/.test(text.slice(stops[j]!)))
         end = text.length;
       // "treatment-naïve (except for prior surgery) metastatic NSCLC": an exception opened inside a
       // parenthesis ends with it.
       const open = openParenBefore(text, f.start);
       const close = open >= 0 ? closeParenAfter(text, open, end) : -1;
       if (close >= 0) end = close;
-      scopes.push({ kind: 'exception', start: f.end, end, trigger });
+      scopes.push({ kind: 'exception', start: f.end, end, trigger, ...(end === text.length && close < 0 ? { list: true as const } : {}) });
     } else if (f.role === 'postException') {
       // "(minimally invasive procedures … are not exclusionary)": inside a parenthesis the exception
       // reaches back only to its opening, not to what the parenthesis qualifies.
       const open = openParenBefore(text, f.start);
       scopes.push({ kind: 'exception', start: Math.max(prevStop(f.start), open + 1), end: f.start, trigger });
+    } else if (f.role === 'termination' && PERMITS.test(text.slice(f.start, f.end)) && PERMITTED_LIST.test(text.slice(f.end))) {
+      // "Patients with the following are permitted to enrol:", "Subjects with the following will be
+      // eligible:" over a list on the lines after it: the list is what the criterion lets in, up to
+      // its end.
+      scopes.push({ kind: 'exception', start: f.end, end: text.length, trigger, list: true });
     } else if (f.role === 'history') scopes.push({ kind: 'history', start: f.end, end: nextStop(f.end), trigger });
   }
   const triggers = found.filter((f) => f.role !== 'termination').map((f) => [f.start, f.end] as [number, number]);

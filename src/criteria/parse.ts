@@ -19,7 +19,7 @@ import { cancerCohortHeading, openingSubgroup, subgroupHeading } from './subgrou
 import { normalise, tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
-export const PARSER_VERSION = '1.9.0';
+export const PARSER_VERSION = '1.10.0';
 
 export type ParseStatus = 'parsed' | 'partial' | 'unparsed';
 
@@ -238,6 +238,8 @@ interface Reading {
   findingCategories: Category[];
   coverage: number;
   unread: string;
+  /** Some unread words are among the items the criterion lets in (an exception list). */
+  excepted?: boolean;
 }
 
 const fillerCache = new WeakMap<Lexicons, Set<string>>();
@@ -425,6 +427,16 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   };
   let raw: Finding[] = [];
   for (const extract of EXTRACTORS) raw.push(...extract(input));
+  // The items of a list the criterion lets in ("Patients with the following are permitted to enrol:",
+  // "… except for:" over lines) are exceptions: a reader's finding anchored in one is not a
+  // requirement of its own (readers that take the exceptions into their finding anchor it before).
+  const letsIn = scopes.scopes.filter((sc) => sc.list);
+  if (letsIn.length)
+    raw = raw.filter((f) => {
+      if (f.polarityHandled) return true;
+      const at = f.anchor ?? Math.min(...f.spans.map((sp) => sp[0]));
+      return !letsIn.some((sc) => at >= sc.start && at < sc.end);
+    });
   if (raw.some((f) => f.fallback)) {
     const fine = raw.filter((f) => !f.fallback);
     const inRegion = (f: Finding, [a, b]: [number, number]): boolean => a < f.fallback![1] && b > f.fallback![0];
@@ -495,6 +507,8 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const significant = tokens.filter((t) => !filler.has(t.norm));
   const unreadTokens = significant.filter((t) => !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
+  // Unread words among the items a criterion lets in may exempt the patient the rest excludes.
+  const excepted = letsIn.length > 0 && unreadTokens.some((t) => letsIn.some((sc) => t.start >= sc.start && t.start < sc.end));
   // Join unread tokens back into phrases, taking the source words between them.
   const phrases: string[] = [];
   let cur: [number, number] | null = null;
@@ -532,6 +546,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     findingCategories,
     coverage: Math.round(coverage * 1000) / 1000,
     unread: phrases.join(' … '),
+    ...(excepted ? { excepted } : {}),
   };
 }
 
@@ -591,7 +606,7 @@ function leadingScope(text: string, unread: string): boolean {
 
 function finish(
   seg: Segment,
-  reading: { condition: Condition | null; categories: Category[]; findingCategories: Category[]; coverage: number; unread: string },
+  reading: Reading,
 ): ParsedCriterion {
   const { condition } = reading;
   let { unread } = reading;
@@ -606,11 +621,11 @@ function finish(
   } else if (unread) {
     status = 'partial';
     // Inclusion: what was read is necessary, the rest unknown. Exclusion: what was read is sufficient,
-    // unless the words left are a clause narrowing it ("Active brain metastases requiring
+    // unless some words left are among the exceptions it lets in, or the words left are a clause narrowing it ("Active brain metastases requiring
     // corticosteroids") or say whom it is for ("Phase 2: Active brain metastases"): then it excludes
     // only with them.
     rule =
-      seg.kind === 'inclusion' || narrowingTail(seg.normText, unread) || leadingScope(seg.normText, unread)
+      seg.kind === 'inclusion' || reading.excepted || narrowingTail(seg.normText, unread) || leadingScope(seg.normText, unread)
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
         : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
   } else if (inner.length) {

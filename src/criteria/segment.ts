@@ -126,6 +126,13 @@ function isShortLabel(norm: string): boolean {
 /** A lead-in whose items are the exceptions to it: "…, except for:", "… with the following exceptions:", "… unless:". */
 const EXCEPTIONS_FOLLOW =
   /(?:\b(?:except(?:ions?)?(?:\s+for)?|other\s+than|with\s+the\s+(?:following\s+)?(?:qualifications\s+and\s+)?exceptions?(?:\s+of|\s+(?:which|that)\s+(?:are|is)\s+(?:allowed|permitted))?|exceptions?\s+(?:to\s+this\s+\w+\s+)?(?:include|are)|excluding|apart\s+from|unless)\b(?:\s+(?:the\s+following|any\s+of\s+the\s+following|that|those|participants|patients)){0,2}\s*:?|^exceptions?\s*:?)\s*$/i;
+/**
+ * An exclusion lead-in whose items are what it lets in: "The following are exceptions to this
+ * criterion (see Section 4.7.1.1):", "… with exceptions of:", "Patients with the following are
+ * permitted to enrol:", "Subjects with the following will be eligible:", "The following are permitted:".
+ */
+const EXEMPTIONS_FOLLOW =
+  /(?:\b(?:are|is)\s+(?:an?\s+)?exceptions?\s+to\s+(?:this|the)\s+\w+|\bwith\s+exceptions?\s+of|\bexceptions?\s+(?:are|is)\s+(?:permitted|allowed)|\bfollowing\b[^.;:]{0,100}\b(?:permitted|allowed|eligible|acceptable)(?:\s+to\s+(?:enrol\w*|enroll\w*|join|participate|enter)(?:\s+(?:in\s+)?(?:the\s+)?(?:group|study|trial))?)?)\s*(?:\([^()]*\))?\s*:$/i;
 /** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"), or the exceptions to it ("EXCEPTIONS: …"). */
 const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b|exceptions?\s*:)/i;
 /** A letter or number opening the text inside a bullet ("* a. Congestive heart failure …"). */
@@ -684,7 +691,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // A criterion whose exceptions are listed under it ("History of another primary malignancy,
     // except for:", then the exempt cancers) is one criterion with them: an exception read alone
     // would exclude the very patients the list lets in, and the lead-in alone would lose them.
-    if (EXCEPTIONS_FOLLOW.test(own.normText)) {
+    if (EXCEPTIONS_FOLLOW.test(own.normText) || (item.kind === 'exclusion' && EXEMPTIONS_FOLLOW.test(own.normText))) {
       out.push(toSegment(item, fullCtx, subtreeEnd(item)));
       return;
     }

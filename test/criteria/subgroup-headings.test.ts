@@ -153,7 +153,7 @@ describe('criteria under headings that each name a cancer cohort', () => {
     expect(first(melanoma.rule)).toEqual({ fact: 'cancerType', operator: 'equal', value: true, params: { codes: expect.arrayContaining(['COADREAD', 'BREAST']) } });
     // A melanoma patient no longer fails the colorectal cohort's diagnosis: it is someone else's.
     const colorectal = criteria.find((c) => c.text.includes('confirmed colorectal cancer'))!;
-    const codes = (first(colorectal.rule) as { params: { codes: string[] } }).params.codes;
+    const codes = (first(colorectal.rule) as unknown as { params: { codes: string[] } }).params.codes;
     expect(codes).toEqual(expect.arrayContaining(['MELANOMA', 'BREAST']));
     expect(codes).not.toContain('COADREAD');
   });
