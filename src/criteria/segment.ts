@@ -133,6 +133,17 @@ const EXCEPTIONS_FOLLOW =
  */
 const EXEMPTIONS_FOLLOW =
   /(?:\b(?:are|is)\s+(?:an?\s+)?exceptions?\s+to\s+(?:this|the)\s+\w+|\bwith\s+exceptions?\s+of|\bexceptions?\s+(?:are|is)\s+(?:permitted|allowed)|\bfollowing\b[^.;:]{0,100}\b(?:permitted|allowed|eligible|acceptable)(?:\s+to\s+(?:enrol\w*|enroll\w*|join|participate|enter)(?:\s+(?:in\s+)?(?:the\s+)?(?:group|study|trial))?)?)\s*(?:\([^()]*\))?\s*:$/i;
+/** The first and last words of a short label ending in a colon ("Requirements … melanoma:"), else null. */
+function labelShape(norm: string): { first: string; last: string } | null {
+  if (!/:$/.test(norm) || norm.length > 80 || /[.;]\s+\S/.test(norm)) return null;
+  const words = norm.slice(0, -1).toLowerCase().replace(/^non-/, '').match(/[\p{L}]+(?:-[\p{L}]+)*/gu);
+  if (!words || !words.length) return null;
+  return { first: words[0]!.replace(/^non-/, ''), last: words[words.length - 1]!.replace(/^non-/, '') };
+}
+/** Two labels of one series: "Requirements for patients with melanoma:" / "… with NSCLC:", "Melanoma Cohorts:" / "Non-Melanoma Cohorts:". */
+function sameShape(a: { first: string; last: string }, b: { first: string; last: string } | null): boolean {
+  return b !== null && (a.first === b.first || a.last === b.last);
+}
 /** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"), or the exceptions to it ("EXCEPTIONS: …"). */
 const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b|exceptions?\s*:)/i;
 /** A letter or number opening the text inside a bullet ("* a. Congestive heart failure …"). */
@@ -586,6 +597,23 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       // Only a run the head's own list resumes after is bounded; one running to the end of the list
       // may hold criteria of the list's own.
       if (j === k + 1 || j >= list.length || markerFamily(list[j]!.marker) !== family) continue;
+      head.children = list.splice(k + 1, j - k - 1);
+      head.end = Math.max(head.end, ...head.children.map((c) => c.end));
+    }
+    // Labels of one series written as siblings of their items ("* Requirements for patients with
+    // melanoma:", "* Prior treatment … is permitted …", "* Requirements for patients with NSCLC:", …;
+    // "* In case of 1-4 brain metastases:", "* Longest diameter …", "* In case of 5-10 brain
+    // metastases:"): each owns the items up to the next label of the series. The last label's items
+    // run on to no end the text marks, so they are left where they are.
+    for (let k = 0; k < list.length; k++) {
+      const head = list[k]!;
+      if (head.children.length > 0 || head.marker === null || head.alternatives) continue;
+      const shape = labelShape(normalise(source.slice(head.start, head.end)).text.trim());
+      if (!shape) continue;
+      let j = k + 1;
+      // Only bulleted items: a paragraph between them may be a heading of its own ("Pancreatic carcinomas").
+      while (j < list.length && sameList(head, list[j]!) && list[j]!.marker !== null && list[j]!.children.length === 0 && !sameShape(shape, labelShape(normalise(source.slice(list[j]!.start, list[j]!.end)).text.trim()))) j++;
+      if (j === k + 1 || j >= list.length || !sameList(head, list[j]!) || !sameShape(shape, labelShape(normalise(source.slice(list[j]!.start, list[j]!.end)).text.trim()))) continue;
       head.children = list.splice(k + 1, j - k - 1);
       head.end = Math.max(head.end, ...head.children.map((c) => c.end));
     }

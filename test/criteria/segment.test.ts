@@ -209,6 +209,17 @@ describe('segmentCriteria on real studies', () => {
     );
   });
 
+  it('gives each label of a series written as a sibling the items up to the next label of the series (NCT05522660)', () => {
+    const segs = segmentCriteria(criteriaText('NCT05522660'));
+    const braf = segs.find((s) => s.normText.startsWith('BRAF-mutation status'));
+    expect(braf?.context[braf.context.length - 1]).toBe('Requirements for patients with melanoma:');
+    const diameter = segs.find((s) => s.normText.startsWith('Longest diameter of largest brain metastasis'));
+    expect(diameter?.context[diameter.context.length - 1]).toBe('In case of 1-4 brain metastases:');
+    // The last label's items run on to no end the text marks: they stay where they were.
+    const age = segs.find((s) => s.normText.startsWith('Age of 18 years or older'));
+    expect(age?.context ?? []).not.toContainEqual('Requirements for patients with NSCLC:');
+  });
+
   it('reads a note or exception written as its own item with the criterion above it (NCT04844528, NCT05026983, NCT05269381, NCT06070012)', () => {
     // A sibling note: the exception it carves belongs to the exclusion above.
     const hiv = segmentCriteria(criteriaText('NCT04844528')).find((s) => s.normText.startsWith('Known HIV infection with a detectable viral load'));
