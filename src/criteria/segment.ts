@@ -8,6 +8,7 @@
  * nested bullets, wrapped lines, and plain paragraphs with no headings at all (which are inclusion).
  */
 import { lexicons, type Lexicons } from './lexicon';
+import { cancerCohortHeading } from './subgroups';
 import { normalise, tokenize } from './text';
 
 export type CriterionKind = 'inclusion' | 'exclusion';
@@ -726,7 +727,10 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // A lab-panel heading over lab lines is their context, like a lead-in.
     const panel = isPanelHeading(own.normText, lex) && item.children.some((c) => isLabLine(firstLine(c), lex));
     const offered = OFFERED_LIST.test(own.normText);
-    const leadIn = LEAD_IN.test(own.normText) || noWords || panel || offered;
+    // An exclusion item that is only a cancer's name over items ("* MERKEL CELL CARCINOMA", then that
+    // cohort's exclusions) heads them: read as a criterion it excluded the very cancer the cohort is for.
+    const cohortHead = item.kind === 'exclusion' && cancerCohortHeading(own.normText.replace(/^[\W_]+/, ''), lex) !== null;
+    const leadIn = LEAD_IN.test(own.normText) || noWords || panel || offered || cohortHead;
     const childCtx = noWords ? fullCtx : [...fullCtx, own.normText];
     if (leadIn && item.kind === 'inclusion' && (ANY_OF.test(own.normText) || offered)) {
       const alternatives: Segment[] = [];

@@ -220,6 +220,12 @@ describe('segmentCriteria on real studies', () => {
     expect(age?.context ?? []).not.toContainEqual('Requirements for patients with NSCLC:');
   });
 
+  it('reads an exclusion item that is only a cancer\'s name over items as their heading, not as an exclusion of that cancer (NCT07215988)', () => {
+    const exclusions = segmentCriteria(criteriaText('NCT07215988')).filter((s) => s.kind === 'exclusion');
+    expect(exclusions.some((s) => s.normText.replace(/^[\W_]+/, '') === 'MERKEL CELL CARCINOMA')).toBe(false);
+    expect(exclusions[0]!.context).toEqual(['* MERKEL CELL CARCINOMA']);
+  });
+
   it('reads a note or exception written as its own item with the criterion above it (NCT04844528, NCT05026983, NCT05269381, NCT06070012)', () => {
     // A sibling note: the exception it carves belongs to the exclusion above.
     const hiv = segmentCriteria(criteriaText('NCT04844528')).find((s) => s.normText.startsWith('Known HIV infection with a detectable viral load'));
