@@ -621,9 +621,9 @@ function finish(
   } else if (unread) {
     status = 'partial';
     // Inclusion: what was read is necessary, the rest unknown. Exclusion: what was read is sufficient,
-    // unless some words left are among the exceptions it lets in, or the words left are a clause narrowing it ("Active brain metastases requiring
-    // corticosteroids") or say whom it is for ("Phase 2: Active brain metastases"): then it excludes
-    // only with them.
+    // unless some words left are among the exceptions it lets in, or the words left are a clause
+    // narrowing it ("Active brain metastases requiring corticosteroids") or say whom it is for
+    // ("Phase 2: Active brain metastases"): then it excludes only with them.
     rule =
       seg.kind === 'inclusion' || reading.excepted || narrowingTail(seg.normText, unread) || leadingScope(seg.normText, unread)
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])

@@ -606,15 +606,16 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // "* In case of 1-4 brain metastases:", "* Longest diameter …", "* In case of 5-10 brain
     // metastases:"): each owns the items up to the next label of the series. The last label's items
     // run on to no end the text marks, so they are left where they are.
+    const shapeOf = (item: Item): ReturnType<typeof labelShape> => labelShape(normalise(source.slice(item.start, item.end)).text.trim());
     for (let k = 0; k < list.length; k++) {
       const head = list[k]!;
       if (head.children.length > 0 || head.marker === null || head.alternatives) continue;
-      const shape = labelShape(normalise(source.slice(head.start, head.end)).text.trim());
+      const shape = shapeOf(head);
       if (!shape) continue;
       let j = k + 1;
       // Only bulleted items: a paragraph between them may be a heading of its own ("Pancreatic carcinomas").
-      while (j < list.length && sameList(head, list[j]!) && list[j]!.marker !== null && list[j]!.children.length === 0 && !sameShape(shape, labelShape(normalise(source.slice(list[j]!.start, list[j]!.end)).text.trim()))) j++;
-      if (j === k + 1 || j >= list.length || !sameList(head, list[j]!) || !sameShape(shape, labelShape(normalise(source.slice(list[j]!.start, list[j]!.end)).text.trim()))) continue;
+      while (j < list.length && sameList(head, list[j]!) && list[j]!.marker !== null && list[j]!.children.length === 0 && !sameShape(shape, shapeOf(list[j]!))) j++;
+      if (j === k + 1 || j >= list.length || !sameList(head, list[j]!) || !sameShape(shape, shapeOf(list[j]!))) continue;
       head.children = list.splice(k + 1, j - k - 1);
       head.end = Math.max(head.end, ...head.children.map((c) => c.end));
     }
