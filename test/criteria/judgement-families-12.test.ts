@@ -98,6 +98,20 @@ describe('severe immune-related adverse events on earlier immunotherapy (prior_s
     ).toEqual({ condition: attest('prior_severe_irae', false), unread: '' });
   });
 
+  it('reads the irAE beside another group joined by "or who", which stays unread as its own alternative', () => {
+    const r = readRule(
+      'Subjects who have experienced Grade ≥ 3 irAEs from prior immunotherapies or who discontinue immunotherapy due to immune-related toxicities.',
+      'exclusion',
+    );
+    expect(r).toEqual({ condition: attest('prior_severe_irae', true), unread: 'discontinue immunotherapy due to immune-related toxicities' });
+    expect(
+      topics(
+        'Subjects who have experienced Grade ≥3 irAEs from prior immunotherapies or who discontinue immunotherapy due to immune-related toxicities. Note: Subjects with stable hypothyroidism on hormone replacement therapy are eligible.',
+        'exclusion',
+      ),
+    ).toEqual([]);
+  });
+
   it('leaves another grade threshold unread', () => {
     for (const text of [
       'Any immune-related adverse reaction (irAE) with a severity level greater than grade 3 that has occurred during any previous immunotherapy and has been permanently discontinued;',

@@ -351,6 +351,9 @@ const SEVERE_IRAE_ANCHOR = new RegExp(
 const IRAE_NARROWER =
   /\b(?:except\w*|exclud\w*|exception|other\s+than|apart\s+from|unless|provided|not\s+exclusionary|(?:is|are)\s+(?:also\s+)?eligible|(?:may|can|will)\s+(?:still\s+)?be\s+(?:enrolled|eligible|included|allowed|permitted|considered)|approval|cleared|discussed|opinion|judge?ment|preclud\w*|discontinu\w*|(?:lead|leads|led|leading)\s+to|within|resum\w*|retreat\w*|revert\w*|recover\w*|resolv\w*|stable|stabili[sz]\w*)\b/i;
 
+/** A second group of patients, to the end of its sentence: "or who discontinue immunotherapy …". */
+const OTHER_WHO = /\bor\s+(?:(?:those|patients?|participants?|subjects?)\s+)?who\b[^.;]*/gi;
+
 const SEVERE_IRAE_WORDS = vocab(
   STATEMENT_COMMON,
   'grade grades or higher greater above more high ctcae nci criteria by immune related adverse event events reaction reactions ' +
@@ -520,7 +523,9 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     category: 'prior_therapy',
     gate: /immune[\s-]+related|irAE/i,
     anchor: SEVERE_IRAE_ANCHOR,
-    applies: (input) => !IRAE_NARROWER.test(input.text),
+    // Another group joined by "or who …" ("… or who discontinue immunotherapy due to immune-related
+    // toxicities") is an alternative of its own, which the assembler keeps beside the irAE.
+    applies: (input) => !IRAE_NARROWER.test(input.text.replace(OTHER_WHO, ' ')),
     reject: /\bmajor\s+organ\b|\b(?:still|ongoing|unresolved|active|current(?:ly)?|persist\w*|requir\w*)\b|\bgreater\s+than\s+grade\b/i,
     polarity: 'event',
     words: SEVERE_IRAE_WORDS,
