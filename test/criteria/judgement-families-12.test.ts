@@ -58,6 +58,10 @@ describe('organ function (adequate_organ_function)', () => {
     expect(key.unread).toBe('Key');
   });
 
+  it('leaves a lead-in for one group of patients unread', () => {
+    expect(topics('Patients with liver metastases must meet the following laboratory values:', 'inclusion')).toEqual([]);
+  });
+
   it('reads the failure of the major organs as organ function lacking', () => {
     expect(readRule('Insufficiency or failure of major organs;', 'exclusion')).toEqual({
       condition: attest('adequate_organ_function', false),

@@ -69,6 +69,9 @@ const ORGAN_WORDS = vocab(
 
 const ORGAN_EXCEPTION = /^(?=[^]*\b(?:inadequate|insufficient|abnormal|impaired|poor|insufficiency|failure|dysfunction)\b)[^]*\b(?:with\s+the\s+exception\s+of|except(?:ion|ions|ing)?|excluding|other\s+than|apart\s+from|unless)\b/i;
 
+/** A group the sentence is for: "patients with …", "For patients on anticoagulants: …", "If …". */
+const GROUP_LEAD = /\b(?:patients?|participants?|subjects?|individuals?)\s+(?:with|whose|receiving|having|on)\b|^\W*(?:for|if|in)\b/i;
+
 const RECOVERY_WORDS = vocab(
   STATEMENT_COMMON,
   'recovered recover recovering recovery fully adequately completely sufficiently adequate complete incomplete still from after ' +
@@ -409,7 +412,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // An exception ("major organ dysfunction, with the exception of grade 3 hematologic toxicity")
     // narrows the requirement to what the topic does not ask.
     reject: ORGAN_EXCEPTION,
-    applies: (input) => !input.mentions.some((m) => m.type === 'lab'),
+    // A lead-in for one group ("Patients with liver metastases must meet the following laboratory
+    // values:") is that group's panel, not everyone's.
+    applies: (input, sentence) =>
+      !input.mentions.some((m) => m.type === 'lab') && !(/\bmeet\b/i.test(sentence) && GROUP_LEAD.test(sentence)),
     polarity: 'requirement',
     words: ORGAN_WORDS,
   },
