@@ -12,6 +12,8 @@
  *   "Affiliated to a social security scheme"   → attestation(health_insurance) = true
  *   "Participants with dependency on the Sponsor, Investigator or study site"
  *                                        → attestation(study_staff) = true  (exclusion)
+ *   "Patients who experienced Grade 3 or higher irAEs with prior immunotherapy"
+ *                                        → attestation(prior_severe_irae) = true  (exclusion)
  *
  * The investigator's catch-all — with or without the investigator named ("Any condition that may
  * affect the interpretation of study results") — is read only when its subject is generic ("any
@@ -61,8 +63,14 @@ const ORGAN_WORDS = vocab(
     'values status as defined below follows following per protocol within limits ranges range required in by investigator judgment ' +
     'judgement assessed determined measured must demonstrate show good selected baseline overall organs hematology haematology ' +
     'cardiac pulmonary lung specified protocol local institutional standards abnormal impaired poor test tests results safety ' +
-    'meet various function demonstrating adequately functioning parameters',
+    'meet various function demonstrating adequately functioning parameters insufficiency failure dysfunction vital level ' +
+    'requirements criteria inclusion',
 );
+
+const ORGAN_EXCEPTION = /^(?=[^]*\b(?:inadequate|insufficient|abnormal|impaired|poor|insufficiency|failure|dysfunction)\b)[^]*\b(?:with\s+the\s+exception\s+of|except(?:ion|ions|ing)?|excluding|other\s+than|apart\s+from|unless)\b/i;
+
+/** A group the sentence is for: "patients with …", "For patients on anticoagulants: …", "If …". */
+const GROUP_LEAD = /\b(?:patients?|participants?|subjects?|individuals?)\s+(?:with|whose|receiving|having|on)\b|^\W*(?:for|if|in)\b/i;
 
 const RECOVERY_WORDS = vocab(
   STATEMENT_COMMON,
@@ -106,7 +114,7 @@ const INSURANCE_WORDS = vocab(
  * history-safety.ts's question.
  */
 const CARE =
-  '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|check\\s+point|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
+  '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|check\\s+point|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|(?:percutaneous|isolated)\\s+(?:hepatic|liver|limb)\\s+perfusion|PHP|ILP|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
 const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
 
 const CARE_WORDS = vocab(
@@ -126,12 +134,15 @@ const CARE_WORDS = vocab(
     'partial total minimally invasive laparoscopic robotic open wide absolute relative contraindication contraindications contra ' +
     'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both ' +
     'food drug administration fda approved check point decision taken made clinician initiating continuing continued use plus ' +
-    'full course intensified staging pelvic thoracic',
+    'full course intensified staging pelvic thoracic percutaneous isolated hepatic perfusion php ilp',
 );
 
-/** An alternative to progression or refusal ("progressed on, intolerant of, or ineligible for standard therapy"): prior therapy's wording. */
+/**
+ * An alternative to progression or refusal ("progressed on, intolerant of, or ineligible for standard therapy"): prior therapy's wording.
+ * A recurrence that only says when the treatment would be given ("unfit to receive treatment in the case of recurrence") is none.
+ */
 const LINE_OF_THERAPY =
-  /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|failed|failure|refus\w*|declin\w*|exhausted|unavailable|not\s+available|no\s+(?:standard|other|available|further|satisfactory|effective)|for\s+whom|who\s+(?:have|has)\s+(?:received|progressed))\b/i;
+  /\b(?<!\b(?:case|event)\s+of\s+(?:(?:a|the|disease)\s+)?)(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|failed|failure|refus\w*|declin\w*|exhausted|unavailable|not\s+available|no\s+(?:standard|other|available|further|satisfactory|effective)|for\s+whom|who\s+(?:have|has)\s+(?:received|progressed))\b/i;
 
 /**
  * One alternative of an inclusion ("… has been surgically resected or is eligible for surgical
@@ -319,6 +330,40 @@ const PROHIBITED_WORDS = vocab(
     'appendix anticipated requirement need needed during',
 );
 
+/**
+ * A severe (CTCAE grade 3 or higher) immune-related adverse event on earlier immunotherapy: "Grade ≥3
+ * immune-related adverse events (irAEs)", "experienced Grade 3 or higher irAEs with prior
+ * immunotherapy", "any irAE of Grade ≥3", "high-grade (grade 3 or 4 by CTCAE criteria) immune related
+ * adverse events". Grade 3 or 4 is grade 3 or higher in a living patient (grade 5 is death, CTCAE
+ * v5.0). Another threshold ("greater than grade 3", "grade 2 or higher", "grade 4") is not this
+ * question, nor are irAEs of some organs only ("major organ irAEs") or those still present.
+ */
+const IRAE = String.raw`(?:immune[\s-]+related\s+(?:adverse\s+(?:events?|reactions?|effects?)|toxicit(?:y|ies))(?:\s*\((?:irAEs?|iRAEs?|IRAEs?|irAE's)\))?|irAEs?|irAE's)`;
+const GRADE_3_UP = String.raw`(?:(?:CTCAE\s+|NCI\s+CTCAE\s+(?:v?\d(?:\.\d)?\s+)?)?grade\s*(?:(?:≥|>=|=>)\s*(?:grade\s*)?3|3\s*\+|3\s+or\s+(?:higher|greater|above|more|4)|3\s*(?:-|–|to)\s*4|III\s*(?:-|–|or)\s*IV)(?!\s*(?:\d|or|-|–|to)\b)|high[\s-]grade\s*\(\s*grade\s+3\s+or\s+4(?:\s+by\s+CTCAE(?:\s+criteria)?)?\s*\))`;
+const SEVERE_IRAE_ANCHOR = new RegExp(
+  String.raw`\b(?:${GRADE_3_UP}\s+${IRAE}|${IRAE}\s+(?:of\s+|with\s+(?:a\s+)?)?${GRADE_3_UP})`,
+  'i',
+);
+
+/**
+ * What narrows the question or lets some patients in, anywhere in the criterion: an exception ("except
+ * for thyroid function abnormalities", "Note: … are eligible"), a permission ("may be enrolled with
+ * Medical Monitor approval"), the investigator's weighing, irAEs that led to discontinuation, or a
+ * window ("within 3 weeks prior to …"). Read alone, the irAE would exclude patients the criterion admits.
+ */
+const IRAE_NARROWER =
+  /\b(?:except\w*|exclud\w*|exception|other\s+than|apart\s+from|unless|provided|not\s+exclusionary|(?:is|are)\s+(?:also\s+)?eligible|(?:may|can|will)\s+(?:still\s+)?be\s+(?:enrolled|eligible|included|allowed|permitted|considered)|approval|cleared|discussed|opinion|judge?ment|preclud\w*|discontinu\w*|(?:lead|leads|led|leading)\s+to|within|resum\w*|retreat\w*|revert\w*|recover\w*|resolv\w*|stable|stabili[sz]\w*)\b/i;
+
+/** A second group of patients, to the end of its sentence: "or who discontinue immunotherapy …". */
+const OTHER_WHO = /\bor\s+(?:(?:those|patients?|participants?|subjects?)\s+)?who\b[^.;]*/gi;
+
+const SEVERE_IRAE_WORDS = vocab(
+  STATEMENT_COMMON,
+  'grade grades or higher greater above more high ctcae nci criteria by immune related adverse event events reaction reactions ' +
+    'effect effects toxicity toxicities irae iraes any experienced experience occurred occurrence developed with from on during ' +
+    'following after prior previous immunotherapy immunotherapies immune checkpoint inhibitor inhibitors blockade ici icis io therapy',
+);
+
 export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'investigator_concern',
@@ -351,15 +396,26 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'adequate_organ_function',
     category: 'labs',
-    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor|required|parameters/i,
+    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor|required|parameters|following|insufficien|failure|dysfunction|\bmeet/i,
     // "Adequate selected organ function per protocol", "Good organ function", "sufficient hematology
     // and organ functions", "adequate cardiac, liver, lung, and kidney organ function". Impairment is
     // read only of organ function in general ("Abnormal organ function"): impaired cardiac or renal
-    // function is a condition the conditions reader weighs.
+    // function is a condition the conditions reader weighs; the failure of the major organs together
+    // ("Insufficiency or failure of major organs", "major organ dysfunction") is organ function in
+    // general. A lead-in to the protocol's lab panel ("Patients must meet the following laboratory
+    // values …:", "The level of organ function must meet the following requirements:", "Key laboratory
+    // tests must … meet the inclusion criteria:") is this requirement; what else it adds (no growth
+    // factors or transfusions, when the tests are done) is left to its own words.
     anchor:
-      /\b(?:(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?|(?:laboratory|lab)\s+(?:test\s+)?(?:results|values|parameters)\s+(?:(?:are|is)\s+)?within\s+(?:the\s+)?(?:required|acceptable|protocol[\s-](?:defined|specified|required)|specified)\s+(?:parameters|limits|ranges?)|adequate\s+safety\s+(?:laboratory|lab)\s+(?:tests|values|results|parameters)|meet\s+(?:the\s+)?(?:various\s+)?(?:(?:hematologic(?:al)?|haematologic(?:al)?|liver|hepatic|renal|kidney|function|and|or)[\s,]+)+(?:lab|laboratory)\s+(?:parameters|requirements|criteria)|(?:laboratory|lab)\s+values\s+demonstrating\s+adequate(?:ly)?\s+function\w*)\b/i,
-    lack: /\b(?:inadequate|insufficient|abnormal|impaired|poor)\b/i,
-    applies: (input) => !input.mentions.some((m) => m.type === 'lab'),
+      /\b(?:(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?|(?:laboratory|lab)\s+(?:test\s+)?(?:results|values|parameters)\s+(?:(?:are|is)\s+)?within\s+(?:the\s+)?(?:required|acceptable|protocol[\s-](?:defined|specified|required)|specified)\s+(?:parameters|limits|ranges?)|adequate\s+safety\s+(?:laboratory|lab)\s+(?:tests|values|results|parameters)|meet\s+(?:the\s+)?(?:various\s+)?(?:(?:hematologic(?:al)?|haematologic(?:al)?|liver|hepatic|renal|kidney|function|and|or)[\s,]+)+(?:lab|laboratory)\s+(?:parameters|requirements|criteria)|(?:laboratory|lab)\s+values\s+demonstrating\s+adequate(?:ly)?\s+function\w*|(?:insufficiency|failure|dysfunction)(?:\s+(?:or|and|and\/or)\s+(?:insufficiency|failure|dysfunction))?\s+of\s+(?:the\s+)?(?:major|vital)\s+organs|(?:major|vital)\s+organ\s+(?:insufficiency|failure|dysfunction)|meet\s+(?:all\s+)?(?:of\s+)?the\s+following\s+(?:laboratory|lab)\s+(?:values|parameters|requirements|criteria)|organ\s+function\s+(?:must|should|shall)\s+meet\s+the\s+following\s+(?:requirements|criteria)|(?:laboratory|lab)\s+tests\s+(?:must|should|shall)\s+[^.;:]{0,60}?\bmeet\s+the\s+(?:following\s+|inclusion\s+)?criteria)\b/i,
+    lack: /\b(?:inadequate|insufficient|abnormal|impaired|poor|insufficiency|failure|dysfunction)\b/i,
+    // An exception ("major organ dysfunction, with the exception of grade 3 hematologic toxicity")
+    // narrows the requirement to what the topic does not ask.
+    reject: ORGAN_EXCEPTION,
+    // A lead-in for one group ("Patients with liver metastases must meet the following laboratory
+    // values:") is that group's panel, not everyone's.
+    applies: (input, sentence) =>
+      !input.mentions.some((m) => m.type === 'lab') && !(/\bmeet\b/i.test(sentence) && GROUP_LEAD.test(sentence)),
     polarity: 'requirement',
     words: ORGAN_WORDS,
   },
@@ -464,6 +520,21 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     },
     polarity: 'event',
     words: PROHIBITED_WORDS,
+  },
+  {
+    // What the patient's record of earlier immunotherapy says about its harms: the care team answers.
+    // Narrower wordings stay unread: irAEs of some organs only, still present or needing treatment now,
+    // or of a threshold other than grade 3 (the anchor asks for it exactly).
+    topic: 'prior_severe_irae',
+    category: 'prior_therapy',
+    gate: /immune[\s-]+related|irAE/i,
+    anchor: SEVERE_IRAE_ANCHOR,
+    // Another group joined by "or who …" ("… or who discontinue immunotherapy due to immune-related
+    // toxicities") is an alternative of its own, which the assembler keeps beside the irAE.
+    applies: (input) => !IRAE_NARROWER.test(input.text.replace(OTHER_WHO, ' ')),
+    reject: /\bmajor\s+organ\b|\b(?:still|ongoing|unresolved|active|current(?:ly)?|persist\w*|requir\w*)\b|\bgreater\s+than\s+grade\b/i,
+    polarity: 'event',
+    words: SEVERE_IRAE_WORDS,
   },
   {
     topic: 'legal_protection',
