@@ -6,44 +6,14 @@
  * age at all is each reader's business; this module reads the bounds once it is.
  */
 import type { Condition, LeafCondition } from '../facts';
+import { toNumber } from '../numbers';
 import { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './comparators';
 
 const NUM =
   '(\\d{1,3}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]one|sixty|sixty[- ]five|seventy|seventy[- ]five)';
-const WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  'twenty one': 21,
-  'twenty-one': 21,
-  sixty: 60,
-  'sixty five': 65,
-  'sixty-five': 65,
-  seventy: 70,
-  'seventy five': 75,
-  'seventy-five': 75,
-};
 
 function value(raw: string): number {
-  const w = WORDS[raw.toLowerCase()];
-  return w ?? Number(raw);
+  return toNumber(raw.replace(/-/g, ' ')) ?? NaN;
 }
 
 const UNIT = '(years?|yrs?|y|months?|mos?)\\b';

@@ -26,6 +26,7 @@
  */
 import { leavesOf, type Condition, type LeafCondition, type Operator } from '../facts';
 import type { LabsFile, Mention } from '../lexicon';
+import { toNumber } from '../numbers';
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import { ageSubgroup, isAgeSubgroupLead } from './age-phrases';
 import { COMPARATOR, SUFFIX_COMPARATOR, comparisonOf, type Comparison } from './comparators';
@@ -1616,21 +1617,6 @@ const LIFE_VALUE = new RegExp(`\\s*(?:${COMPARATOR}\\s*)?${LIFE_NUMBER}(?:\\s*${
 const LIFE_NUMBER_RE = new RegExp(LIFE_NUMBER, 'i');
 const LIFE_TRAIL =
   /(?:\s*(?:\(\s*(?:about|approximately|approx\.?|~)?\s*\d+\s*(?:months?|weeks?)\s*\)|,?\s*(?:as\s+)?(?:(?:assessed|estimated|determined|judged|deemed|documented|clinically\s+estimated)\s+by|per|according\s+to|in\s+the\s+(?:opinion|judgment|judgement)\s+of)\s+(?:the\s+)?(?:treating\s+|enrolling\s+)?(?:investigators?|physicians?|oncologists?|doctors?|clinicians?|pi)(?:'s)?(?:\s+(?:judgment|judgement|opinion|assessment))?))*/iy;
-const WORD_NUM: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  sixteen: 16,
-  eighteen: 18,
-  'twenty four': 24,
-};
 
 /**
  * Life expectancy in months. Weeks and days are converted with the mean month (30.44 days; 4.345
@@ -1661,7 +1647,7 @@ export const extractLifeExpectancy: Extractor = (input) => {
     const op = comparisonOf(v.groups) ?? (input.kind === 'inclusion' ? 'greaterThanInclusive' : null);
     const n = LIFE_NUMBER_RE.exec(v[0]);
     if (!op || !n) continue;
-    const value = /^\d/.test(n[1]!) ? Number(n[1]) : (WORD_NUM[n[1]!.toLowerCase().replace('-', ' ')] ?? NaN);
+    const value = toNumber(n[1]!.replace(/-/g, ' ')) ?? NaN;
     if (!Number.isFinite(value) || value <= 0 || value > 600) continue;
     if (sticky(LIFE_TRAIL, text, end)) end = LIFE_TRAIL.lastIndex;
     out.push({
