@@ -190,6 +190,12 @@ const labPanelsFile = z.object({
   resultOpenings: z.array(z.string().min(1)),
 });
 
+/**
+ * Titles protocol templates give parts of a criteria list ("Medical Conditions", "Prior/Concomitant
+ * Therapy"): a line that is only one heads the criteria under it.
+ */
+const sectionTitlesFile = z.object({ sources, titles: z.array(z.string().min(1)) });
+
 /** Words that carry no requirement of their own ("patients", "must", "documented"). */
 const fillerFile = z.object({ sources, filler: z.array(z.string()) });
 
@@ -329,6 +335,8 @@ export interface Lexicons {
   labs: LabsFile;
   /** Lab-panel headings (folded to lower case) and the test-result openings, for the segmenter. */
   labPanels: { headings: Set<string>; resultOpenings: string[] };
+  /** Section titles of criteria lists (folded to lower case), for the segmenter. */
+  sectionTitles: Set<string>;
   conditions: ConditionsFile;
   attestations: AttestationsFile;
   performance: PerformanceFile;
@@ -421,6 +429,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
   const actionable = readRules(dir, 'actionable-alterations.json', actionableFile);
   const labs = readRules(dir, 'labs.json', labsFile);
   const labPanels = readRules(dir, 'lab-panels.json', labPanelsFile);
+  const sectionTitles = readRules(dir, 'section-titles.json', sectionTitlesFile);
   const conditions = readRules(dir, 'conditions.json', conditionsFile);
   const attestations = readRules(dir, 'attestations.json', attestationsFile);
   const performance = readRules(dir, 'performance-status.json', performanceFile);
@@ -502,6 +511,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
       headings: new Set(labPanels.headings.map((h) => h.toLowerCase())),
       resultOpenings: labPanels.resultOpenings.map((r) => r.toLowerCase()),
     },
+    sectionTitles: new Set(sectionTitles.titles.map((t) => t.toLowerCase())),
     conditions,
     attestations,
     performance,

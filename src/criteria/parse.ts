@@ -712,6 +712,8 @@ function scopedTo(rule: Condition, heading: string): boolean {
   return leavesOf(rule).some((l) => {
     if (l.fact !== 'unparsed') return false;
     const t = String((l.params as { text?: string } | undefined)?.text ?? '').toLowerCase().trim();
+    // A reader's unread "cohort" (the word alone) names no subgroup.
+    if (/^(?:cohorts?|arms?|parts?|groups?|phases?)$/.test(t)) return false;
     return t.length >= 4 && (h.includes(t) || t.includes(h));
   });
 }
@@ -829,8 +831,13 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
 function scopeCancerCohorts(criteria: ParsedCriterion[], lex: Lexicons): ParsedCriterion[] {
   const underHeading = criteria.map((c) => {
     const ctx = c.context ?? [];
-    if (subgroupHeading(ctx)) return null;
     for (let k = ctx.length - 1; k >= 0; k--) {
+      // A subgroup inside the cancer's cohort ("Prostate carcinomas", then "Non-curative intent
+      // patients cohort:") binds its criteria as well (finish); one around it is the cancer's own.
+      if (subgroupHeading([ctx[k]!])) {
+        if (!ctx.slice(0, k).some((h) => cancerCohortHeading(h, lex))) return null;
+        continue;
+      }
       const codes = cancerCohortHeading(ctx[k]!, lex);
       if (codes) return { heading: ctx[k]!.trim(), codes };
     }

@@ -8,7 +8,7 @@
  * nested bullets, wrapped lines, and plain paragraphs with no headings at all (which are inclusion).
  */
 import { lexicons, type Lexicons } from './lexicon';
-import { cancerCohortHeading } from './subgroups';
+import { cancerCohortHeading, subgroupHeading } from './subgroups';
 import { normalise, tokenize } from './text';
 
 export type CriterionKind = 'inclusion' | 'exclusion';
@@ -63,6 +63,8 @@ const NOT_HEADING = /\b(not|meet|meets|meeting|met|fulfil+s?|satisf(?:y|ies)|app
 
 const CRITERIA_HEADING = /^(.{0,60}?)\b(inclusion|exclusion|eligibility|selection)\s+criteri(?:a|on)\b(.*)$/i;
 const BARE_HEADING = /^(inclusion|exclusion)s?\s*:?\s*$/i;
+/** A label, then the list it heads: "Part B: Inclusion", "Cohort 2 - Exclusion criteria". */
+const SUBGROUP_KIND = /^([^:]{1,80}?)\s*(?::|\s[-–])\s*(inclusion|exclusion)s?(?:\s+criteri(?:a|on))?\s*:?\s*$/i;
 const PDQ_SECTION = /^(disease characteristics|patient characteristics|prior concurrent therapy)\s*:?\s*(.*)$/i;
 const NOT_SPECIFIED = /^(?:not specified|not applicable|n\/a|none|unspecified|no restrictions?|see (?:disease|patient) characteristics)\s*\.?$/i;
 /**
@@ -185,6 +187,28 @@ function isPanelHeading(text: string, lex: Lexicons): boolean {
   if (text.length > 60) return false;
   const first = /[\p{L}\p{N}]+/u.exec(text);
   return first !== null && panelFirstWords(lex).has(first[0].toLowerCase()) && lex.labPanels.headings.has(labelWords(text));
+}
+
+/** A line that is only a title a protocol template gives part of its lists ("Medical Conditions", "Prior/Concomitant Therapy"): rules/section-titles.json. */
+function isSectionTitle(text: string, lex: Lexicons): boolean {
+  return text.length <= 80 && lex.sectionTitles.has(labelWords(text));
+}
+
+/** A parenthesised label naming the subgroups a list is for: "(all Phases)", "(Part 1-4)", "(Part 5)". */
+const PAREN_SUBGROUPS = /^\(\s*(?:for\s+)?(?:all\s+|both\s+)?(?:parts?|phases?|cohorts?|groups?|arms?|modules?)\b[^()]{0,30}\)$/i;
+
+/**
+ * A short line that only names the subgroup its items are for ("Part A", "Phase 1: (dose
+ * escalation)", "SAFETY COHORT", "PHASE II PRE-REGISTRATION", "(Part 5)"): a heading, whose subgroup
+ * subgroups.ts binds them to. One that says more ("Part 1: patients with melanoma") is a criterion.
+ */
+function isSubgroupLabel(norm: string, lex: Lexicons): boolean {
+  const t = norm.trim().replace(/:$/, '').trim();
+  if (PAREN_SUBGROUPS.test(t)) return true;
+  if (t.length > 60 || /[.;,]/.test(t) || LEAD_IN_VERB.test(t.replace(/\([^()]*\)/g, ' '))) return false;
+  // A label that names its cohort's cancer ("For Arm 1 patients (sinonasal melanoma)") states that
+  // requirement too, and stays a criterion bound to its subgroup.
+  return subgroupHeading([t]) !== null && !lex.index.scan(t).some((m) => m.type === 'cancer');
 }
 
 /**
@@ -327,16 +351,21 @@ function inlineItems(line: Line, source: string, lastNumber: { n: number; indent
 }
 
 type Heading =
-  | { type: 'kind'; kind: CriterionKind | null; label: string; rest: string; restOffset: number }
+  | { type: 'kind'; kind: CriterionKind | null; label: string; rest: string; restOffset: number; subgroup?: string }
   | { type: 'section'; label: string; rest: string; restOffset: number }
   | { type: 'subheading'; label: string };
 
 /** Recognises a heading line; `rest` is inline text after "Inclusion Criteria:" on the same line. */
-function heading(line: Line, next: Line | undefined): Heading | null {
+function heading(line: Line, next: Line | undefined, lex: Lexicons): Heading | null {
   const n = normalise(line.content).text.trim();
   if (n.length > 140) return null;
   const bare = BARE_HEADING.exec(n);
   if (bare) return { type: 'kind', kind: bare[1]!.toLowerCase() as CriterionKind, label: n, rest: '', restOffset: 0 };
+  // A subgroup's own lists: "Phase 2a Expansion Group 3a (Head and Neck): Inclusion", "… : Exclusion".
+  const labelled = SUBGROUP_KIND.exec(n);
+  if (labelled && subgroupHeading([labelled[1]!])) {
+    return { type: 'kind', kind: labelled[2]!.toLowerCase() as CriterionKind, label: n, rest: '', restOffset: 0, subgroup: labelled[1]!.trim() };
+  }
   const crit = CRITERIA_HEADING.exec(n);
   if (crit) {
     const [, prefix = '', word = '', tail = ''] = crit;
@@ -359,12 +388,15 @@ function heading(line: Line, next: Line | undefined): Heading | null {
             ? 'inclusion'
             : null;
       if (startsLine || tail.length <= 90 || inline) {
+        // "Phase 1b Inclusion Criteria": the list is that subgroup's.
+        const subgroup = prefix.trim() && subgroupHeading([prefix.trim()]) ? prefix.trim() : undefined;
         return {
           type: 'kind',
           kind,
           label: n,
           rest: inline,
           restOffset: inline ? line.contentStart + line.content.indexOf(rest, colon) : 0,
+          ...(subgroup ? { subgroup } : {}),
         };
       }
     }
@@ -378,6 +410,12 @@ function heading(line: Line, next: Line | undefined): Heading | null {
       rest: restRaw,
       restOffset: restRaw ? line.contentStart + line.content.lastIndexOf(restRaw.slice(0, 10)) : 0,
     };
+  }
+  // A template's section title ("Medical Conditions", "Other Medical Conditions") or a subgroup's
+  // label ("Phase 1: (dose escalation)") on a line of its own heads the list after it.
+  // Only at the margin: indented inside a list, such a line heads the items of one entry of it.
+  if (!line.marker && line.indent === 0 && next && next.marker !== null && next.indent >= line.indent && (isSectionTitle(n, lex) || isSubgroupLabel(n, lex))) {
+    return { type: 'subheading', label: n.replace(/\s*:\s*$/, '') };
   }
   // PDQ-style sub-headings ("Age:", "Performance status:", "Biologic therapy") introduce a list.
   if (!line.marker && n.length <= 50 && next && next.marker !== null && next.indent >= line.indent) {
@@ -411,7 +449,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const h = heading(line, lines[i + 1]);
+    const h = heading(line, lines[i + 1], lex);
     const blankBefore = prevLineEnd >= 0 && /\n[ \t]*\r?\n/.test(source.slice(prevLineEnd, line.start));
     if (h) {
       stack.length = 0;
@@ -420,11 +458,14 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       if (h.type === 'kind') {
         if (h.kind) kind = h.kind;
         section = h.kind ? [] : section;
-        sub = null;
+        sub = h.subgroup ?? null;
         // "Exclusion Criteria: Participants are excluded if any of the following apply:" — all heading.
         const restNorm = h.rest ? normalise(h.rest).text.trim() : '';
         if (h.rest && listLeadIn(restNorm) && !(kind === 'inclusion' && ANY_OF.test(restNorm))) {
           if (LIST_EXCLUDES.test(restNorm)) kind = 'exclusion';
+        } else if (h.rest && isSubgroupLabel(restNorm, lex)) {
+          // "Exclusion Criteria: (all Phases)", "Inclusion Criteria:(Part 5)": whom the list is for.
+          sub = restNorm.replace(/\s*:\s*$/, '');
         } else if (h.rest) open(-1, h.restOffset, line.end);
       } else if (h.type === 'section') {
         kind = 'inclusion';
@@ -441,7 +482,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // A lab-panel heading on a line of its own above lab lines ("  -Hematology" then "* ANC > 1000/mm3")
     // starts the lab lines' list, even when indented under the item above: it is not that item's text.
     const panel =
-      next !== undefined && isPanelHeading(line.content, lex) && isLabLine(next.content, lex) && !heading(next, lines[i + 2]);
+      next !== undefined && isPanelHeading(line.content, lex) && isLabLine(next.content, lex) && !heading(next, lines[i + 2], lex);
     // Panels are siblings: "Renal:" after the sub-heading "Hematological:" ends that sub-heading.
     if (panel && sub !== null && isPanelHeading(sub, lex)) sub = null;
     // A short label set apart by a blank line over an unbulleted paragraph ("Part 1:", then the
@@ -731,7 +772,10 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // An exclusion item that is only a cancer's name over items ("* MERKEL CELL CARCINOMA", then that
     // cohort's exclusions) heads them: read as a criterion it excluded the very cancer the cohort is for.
     const cohortHead = item.kind === 'exclusion' && cancerCohortHeading(own.normText.replace(/^[\W_]+/, ''), lex) !== null;
-    const leadIn = LEAD_IN.test(own.normText) || noWords || panel || offered || cohortHead;
+    // An item that is only a section title or a subgroup's label ("* SAFETY COHORT", "* Part A",
+    // "2. Medical History and Concurrent Diseases") heads the items under it.
+    const titled = isSectionTitle(own.normText, lex) || isSubgroupLabel(own.normText, lex);
+    const leadIn = LEAD_IN.test(own.normText) || noWords || panel || offered || cohortHead || titled;
     const childCtx = noWords ? fullCtx : [...fullCtx, own.normText];
     if (leadIn && item.kind === 'inclusion' && (ANY_OF.test(own.normText) || offered)) {
       const alternatives: Segment[] = [];

@@ -14,9 +14,12 @@
  */
 import type { Lexicons } from './lexicon';
 
-/** A cohort, arm, part, group or sub-study with its identifier ("Cohort 2", "PART B", "Arm IIa"). */
+/**
+ * A cohort, arm, part, group, sub-study or phase of a multi-phase trial with its identifier ("Cohort
+ * 2", "PART B", "Arm IIa", "Phase 2a", "PHASE II PRE-REGISTRATION").
+ */
 const NAMED_SUBGROUP =
-  /\b(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]arts?|PARTS?|[Gg]roups?|GROUPS?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES)|[Ss]ubgroups?|SUBGROUPS?|[Mm]odules?|MODULES?|[Ss]trat(?:um|a)|STRAT(?:UM|A))\s*(?:[A-Z]{1,2}\d?[a-z]?|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b/;
+  /\b(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]arts?|PARTS?|[Pp]hases?|PHASES?|[Gg]roups?|GROUPS?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES)|[Ss]ubgroups?|SUBGROUPS?|[Mm]odules?|MODULES?|[Ss]trat(?:um|a)|STRAT(?:UM|A))\s*(?:[A-Z]{1,2}\d?[a-z]?|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b/;
 /** A stage of a dose-finding trial ("dose expansion cohort", "the escalation part"). */
 const TRIAL_STAGE = /\b(?:dose[- ](?:escalation|expansion)|expansion|escalation)\s+(?:cohorts?|phase|part|portion|stage)\b/i;
 /** "For the melanoma cohort", "in the combination arm". */
@@ -24,6 +27,11 @@ const FOR_COHORT = /\b(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:cohorts?|arms
 /** A short heading that names whom it is for and ends with a colon: "Requirements for patients with NSCLC:", "In case of 5-10 brain metastases:". */
 const CASE_HEADING =
   /^\W*(?:(?:additional\s+)?(?:requirements?|criteria)\s+)?(?:for\s+(?:patients?|participants?|subjects?|women|men|those)\s+(?:with|who)\b|in\s+(?:the\s+)?case\s+of\b)[^:.;]{1,80}:\s*$/i;
+/**
+ * A short label ending in the cohort or arm it names: "SAFETY COHORT", "Exploratory Cohort",
+ * "Non-curative intent patients cohort:", "NUC-7738 + pembrolizumab cohort only".
+ */
+const COHORT_LABEL = /^\W*(?![^:]*\b(?:all|both|each|every|any)\b)(?:[\w+/-]+\s+){1,5}(?:cohorts?|arms?)(?:\s+only)?\s*:?\s*$/i;
 /** Headings that apply to every subgroup ("All cohorts:", "Both parts", "All patients must …"). */
 const EVERY_SUBGROUP =
   /\b(?:all|both|each|every|any)\s+(?:of\s+the\s+)?(?:(?:study\s+)?(?:cohorts?|parts?|arms?|groups?|phases?|modules?))\b|^\W*all\s+(?:patients|participants|subjects)\b/i;
@@ -51,7 +59,7 @@ export function subgroupHeading(context: readonly string[]): string | null {
     // The subgroup opens the heading: a long lead-in that names cohorts further on ("Patient must
     // have … melanoma that has progressed on PD-1/PD-L1 therapy: o For Cohort A, …") is for all of them.
     const opening = heading.split('\n', 1)[0]!.slice(0, OPENING);
-    if (NAMED_SUBGROUP.test(opening) || TRIAL_STAGE.test(opening) || FOR_COHORT.test(opening) || CASE_HEADING.test(heading)) {
+    if (NAMED_SUBGROUP.test(opening) || TRIAL_STAGE.test(opening) || FOR_COHORT.test(opening) || CASE_HEADING.test(heading) || COHORT_LABEL.test(heading)) {
       const label = heading.replace(/\s*:\s*$/, '');
       return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')} …`;
     }

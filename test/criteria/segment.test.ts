@@ -179,7 +179,11 @@ describe('segmentCriteria on real studies', () => {
   it('reads a short label set apart over a paragraph as its context, not as a criterion (NCT04752826, NCT07341737, NCT05607199)', () => {
     const ovarian = segmentCriteria(criteriaText('NCT04752826'));
     expect(ovarian.some((s) => s.normText === 'Ovarian Cancer:')).toBe(false);
-    expect(ovarian.find((s) => s.normText.startsWith('Histologically confirmed and documented recurrent ovarian'))?.context).toEqual(['Ovarian Cancer:']);
+    // Under "Phase 2a Expansion Cohort-Specific Inclusion Criteria", that subgroup heads the list too.
+    expect(ovarian.find((s) => s.normText.startsWith('Histologically confirmed and documented recurrent ovarian'))?.context).toEqual([
+      'Phase 2a Expansion Cohort-Specific',
+      'Ovarian Cancer:',
+    ]);
     // "Female patients:" heads what females must meet; it is no requirement that every patient be female.
     const female = segmentCriteria(criteriaText('NCT07341737'));
     expect(female.some((s) => s.normText === 'Female patients:')).toBe(false);
