@@ -409,6 +409,29 @@ function coveredBuffer(length: number): Uint8Array {
   return mask;
 }
 
+/**
+ * A later sentence of an inclusion that lets in another population: "Participants with metastatic
+ * CRPC without measurable disease are eligible", "Patients with locally advanced and inoperable
+ * lesions are also eligible", "Patients with suspected Gilbert syndrome may be enrolled if …". Not
+ * "Subjects who received adjuvant therapy are eligible if …", which says what the requirement before
+ * it counts, and which the readers take with it.
+ */
+const ADMITS_SENTENCE =
+  /^(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|persons?|women|men)\s+(?:with|whose|having|in\s+whom)\b[^.;]{0,300}?\b(?:are|is|will\s+be|may\s+be|can\s+be|shall\s+be|would\s+be)\s+(?:(?:also|still|considered|deemed)\s+)*(?:eligible|allowed|permitted|included|enrolled|acceptable)\b/i;
+
+/** The spans of an inclusion's later sentences that let in another population (ADMITS_SENTENCE). */
+function admittedPopulations(text: string, kind: CriterionKind): Array<[number, number]> {
+  if (kind !== 'inclusion') return [];
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[.;]\s+(?=[A-Z])/g)) {
+    const start = m.index + m[0].length;
+    if (!ADMITS_SENTENCE.test(text.slice(start, start + 400))) continue;
+    const stop = /[.;](?=\s|$)/.exec(text.slice(start));
+    out.push([start, stop ? start + stop.index + 1 : text.length]);
+  }
+  return out;
+}
+
 export function readCriterion(text: string, kind: CriterionKind, context: string[], lex: Lexicons = lexicons()): Reading {
   if (text.length > MAX_READ_CHARS) return { condition: null, categories: [], findingCategories: [], coverage: 0, unread: text };
   const tokens = tokenize(text);
@@ -436,6 +459,30 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
       if (f.polarityHandled) return true;
       const at = f.anchor ?? Math.min(...f.spans.map((sp) => sp[0]));
       return !letsIn.some((sc) => at >= sc.start && at < sc.end);
+    });
+  // A later sentence letting in another population ("… . Patients with X are also eligible.") is an
+  // alternative to the rest, never a requirement of its own: what a reader found in it would make
+  // the others' requirement stricter (or contradict it: "Measurable disease per RECIST v1.1.
+  // Participants with metastatic CRPC without measurable disease are eligible.").
+  const admits = admittedPopulations(text, kind);
+  // What a population let in is also said to have ("Patient must have melanoma originating from
+  // cutaneous … sites. Patients with melanoma of unknown primary site are eligible."): the rest's
+  // requirements it shares bind it too.
+  const admittedKeys = new Set<string>();
+  if (admits.length)
+    raw = raw.filter((f) => {
+      // A reader that read the permission as such keeps its reading.
+      if (f.polarityHandled) return true;
+      const at = f.anchor ?? Math.min(...f.spans.map((sp) => sp[0]));
+      const inside = (x: number): boolean => admits.some(([a, b]) => x >= a && x < b);
+      const own = (x: number): boolean => !scopes.in('negated', x) && !scopes.in('exception', x);
+      if (!inside(at)) {
+        // One finding read from both sentences ("melanoma … melanoma of unknown primary").
+        if (f.spans.some(([a]) => inside(a) && own(a))) admittedKeys.add(JSON.stringify(f.condition));
+        return true;
+      }
+      if (own(at)) admittedKeys.add(JSON.stringify(f.condition));
+      return false;
     });
   if (raw.some((f) => f.fallback)) {
     const fine = raw.filter((f) => !f.fallback);
@@ -504,6 +551,8 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     for (const [s, e] of f.cover ?? []) covered.fill(1, s, e);
   }
   for (const [s, e] of scopes.triggers) covered.fill(1, s, e);
+  // The populations let in are shown whole in the rule's alternative below.
+  if (units.length) for (const [s, e] of admits) covered.fill(1, s, e);
   const significant = tokens.filter((t) => !filler.has(t.norm));
   const unreadTokens = significant.filter((t) => !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
@@ -535,13 +584,31 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   }
   const findingCategories = [...readCats];
   const categories = [...new Set([...findingCategories, ...classified])];
+  const read = units.length
+    ? sexScopedRequirement(
+        combine(units, text, kind === 'inclusion' ? 'and' : 'or', keptTwice, kind === 'exclusion' && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start))))),
+        kind,
+      )
+    : null;
+  let condition = read;
+  if (read && admits.length) {
+    // Whether the patient is among a population let in is unread: the rest, or that population;
+    // what both require stays required.
+    const admitted = admits.map(([a, b]) => unparsedLeaf(text.slice(a, b)));
+    // A cancer the population let in is a kind of ("melanoma of unknown primary site") is shared too.
+    const admittedCancers = mentions.filter((m) => m.type === 'cancer' && admits.some(([a, b]) => m.start >= a && m.end <= b));
+    const sharesCancer = (c: Condition): boolean =>
+      isLeaf(c) &&
+      c.fact === 'cancerType' &&
+      c.value === true &&
+      admittedCancers.some((m) => ((c.params as { codes?: string[] } | undefined)?.codes ?? []).some((code) => lex.cancerAncestors.get(m.id)?.has(code)));
+    const shared = units.filter((u) => admittedKeys.has(JSON.stringify(u.condition)) || sharesCancer(u.condition));
+    const rest = units.filter((u) => !shared.includes(u));
+    if (!shared.length) condition = { any: [read, ...admitted] };
+    else if (rest.length) condition = { all: [...shared.map((u) => u.condition), { any: [combine(rest, text, 'and', keptTwice), ...admitted] }] };
+  }
   return {
-    condition: units.length
-      ? sexScopedRequirement(
-          combine(units, text, kind === 'inclusion' ? 'and' : 'or', keptTwice, kind === 'exclusion' && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start))))),
-          kind,
-        )
-      : null,
+    condition,
     categories,
     findingCategories,
     coverage: Math.round(coverage * 1000) / 1000,
