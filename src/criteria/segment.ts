@@ -136,6 +136,17 @@ const EXCEPTIONS_FOLLOW =
  */
 const EXEMPTIONS_FOLLOW =
   /(?:\b(?:are|is)\s+(?:an?\s+)?exceptions?\s+to\s+(?:this|the)\s+\w+|\bwith\s+exceptions?\s+of|\bexceptions?\s+(?:are|is)\s+(?:permitted|allowed)|\bfollowing\b[^.;:]{0,100}\b(?:permitted|allowed|eligible|acceptable)(?:\s+to\s+(?:enrol\w*|enroll\w*|join|participate|enter)(?:\s+(?:in\s+)?(?:the\s+)?(?:group|study|trial))?)?)\s*(?:\([^()]*\))?\s*:$/i;
+/**
+ * A lead-in whose items are exceptions to it or what it lets in (EXCEPTIONS_FOLLOW,
+ * EXEMPTIONS_FOLLOW): an item under one names what the criterion spares, never a criterion of its own.
+ */
+export function exemptionLeadIn(norm: string, kind: CriterionKind = 'exclusion'): boolean {
+  return EXCEPTIONS_FOLLOW.test(norm) || (kind === 'exclusion' && EXEMPTIONS_FOLLOW.test(norm));
+}
+/** An item short enough to be one entry of an exception list: "Vitiligo", "Managed hypothyroidism (on stable replacement doses)". */
+function isListEntry(norm: string): boolean {
+  return norm.split(/\s+/).length <= 10 && !/[.;:]\s+\S/.test(norm);
+}
 /** The first and last words of a short label ending in a colon ("Requirements … melanoma:"), else null. */
 function labelShape(norm: string): { first: string; last: string } | null {
   if (!/:$/.test(norm) || norm.length > 80 || /[.;]\s+\S/.test(norm)) return null;
@@ -642,6 +653,19 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       head.children = list.splice(k + 1, j - k - 1);
       head.end = Math.max(head.end, ...head.children.map((c) => c.end));
     }
+    // An item that ends by leading in to its exceptions, written as a sibling of them ("* … within 2
+    // years of screening. NOTE: The following exceptions are permitted:", "* Vitiligo", "* Alopecia",
+    // …, "* Any psychological … condition …"), owns the short items right after it: the list marks
+    // no other end to them, and read alone each would exclude the very patients the item lets in.
+    for (let k = 0; k < list.length; k++) {
+      const head = list[k]!;
+      if (head.children.length > 0 || head.alternatives || !exemptionLeadIn(normalise(source.slice(head.start, head.end)).text.trim(), head.kind)) continue;
+      let j = k + 1;
+      while (j < list.length && sameList(head, list[j]!) && list[j]!.children.length === 0 && !list[j]!.alternatives && isListEntry(normalise(source.slice(list[j]!.start, list[j]!.end)).text.trim())) j++;
+      if (j === k + 1) continue;
+      head.children = list.splice(k + 1, j - k - 1);
+      head.end = Math.max(head.end, ...head.children.map((c) => c.end));
+    }
     // Labels of one series written as siblings of their items ("* Requirements for patients with
     // melanoma:", "* Prior treatment … is permitted …", "* Requirements for patients with NSCLC:", …;
     // "* In case of 1-4 brain metastases:", "* Longest diameter …", "* In case of 5-10 brain
@@ -762,7 +786,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // A criterion whose exceptions are listed under it ("History of another primary malignancy,
     // except for:", then the exempt cancers) is one criterion with them: an exception read alone
     // would exclude the very patients the list lets in, and the lead-in alone would lose them.
-    if (EXCEPTIONS_FOLLOW.test(own.normText) || (item.kind === 'exclusion' && EXEMPTIONS_FOLLOW.test(own.normText))) {
+    if (exemptionLeadIn(own.normText, item.kind)) {
       out.push(toSegment(item, fullCtx, subtreeEnd(item)));
       return;
     }

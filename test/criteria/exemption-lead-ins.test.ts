@@ -57,6 +57,19 @@ describe('an exclusion that lets a list in', () => {
     expect(alternatives.some((x) => /Vitiligo|Intranasal/.test(JSON.stringify(x)))).toBe(false);
   });
 
+  it('keeps the short sibling items after an exclusion ending "NOTE: The following exceptions are permitted:" with it, up to the next criterion (NCT06246149)', () => {
+    const found = exclusions(
+      "* Participants with active autoimmune disease requiring immunosuppressive treatment, including inflammatory bowel disease (ulcerative colitis or Crohn's disease), within 2 years of screening. NOTE: The following exceptions are permitted:\n* Vitiligo\n* Alopecia\n* Managed hypothyroidism (on stable replacement doses)\n* Asymptomatic adrenal insufficiency (on stable replacement doses)\n* Psoriasis\n* Resolved childhood asthma/atopy\n* Well-controlled asthma\n* Type I diabetes mellitus\n* Any psychological, familial, sociological or geographical condition potentially hampering compliance with the study protocol and follow-up schedule; those conditions should be assessed and discussed with the patient before the enrollment\n",
+    );
+    expect(found).toHaveLength(2);
+    expect(found[0]!.text).toContain('Type I diabetes mellitus');
+    expect(found[1]!.text).toMatch(/^Any psychological/);
+    // Vitiligo and psoriasis excluded on their own before; they are what the criterion lets in.
+    const alternatives = 'any' in found[0]!.rule ? found[0]!.rule.any : [];
+    expect(alternatives.some((x) => /vitiligo|psoriasis/i.test(JSON.stringify(x)))).toBe(false);
+    expect(conditionNames(found[0]!.rule)).not.toContain('psoriasis');
+  });
+
   it('leaves an inclusion lead-in that names who is eligible to the ordinary reading (a constructed guard: its items are the requirements)', () => {
     const inclusions = parseCriteria(
       'Inclusion Criteria:\n\n* Patients with the following will be eligible:\n\n  * Histologically confirmed melanoma\n  * ECOG performance status 0-1\n',
