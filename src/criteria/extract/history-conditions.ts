@@ -244,6 +244,16 @@ const HEAD_WINDOW = new RegExp(
   'i',
 );
 /** "A large amount of pleural fluid or ascites": an amount leading a list reaches its later members. */
+/**
+ * The degree of a heart block before it ("second-degree (Mobitz type II) or third-degree
+ * atrioventricular block", "degree II-III AV block", "2o or 3o heart block", "high-grade AV block"):
+ * a kind of the conduction disorder the lexicon does not name, kept beside it like a size.
+ */
+const DEGREE_ORDINAL = String.raw`(?:first|second|third|1st|2nd|3rd|[123]o|I{1,3}|high)`;
+const DEGREE_LEAD = new RegExp(
+  String.raw`(?:\b(?:${DEGREE_ORDINAL}[\s-]*(?:degree|grade)|${DEGREE_ORDINAL}-(?=\s*(?:or|and|to|,))|[123]o\b)(?:\s*\([^()]{0,30}\))?(?:\s*(?:,|or|and|and\/or|to|-|–|\/)\s*(?:${DEGREE_ORDINAL}[\s-]*(?:degree)?|greater|higher)(?:\s*\([^()]{0,30}\))?)*|\bdegree\s+(?:I{1,3}|[1-3])(?:\s*(?:-|–|or|and|\/)\s*(?:I{1,3}|[1-3]))*)\s*$`,
+  'i',
+);
 const AMOUNT_LIST_LEAD =
   /\b(?:(?:a\s+)?(?:large|massive|significant|moderate)\s+(?:amounts?|volumes?)\s+of)\s+(?:[\w-]+\s+){1,3}(?:or|and|and\/or)\s+$/i;
 /** A blood-pressure limit the labs reader takes: a comparison before a number of mmHg or a pair. */
@@ -685,6 +695,25 @@ function organSpecificConditions(input: ExtractInput, mentions: Mention[]): Ment
   return out;
 }
 
+/**
+ * An abnormal tracing named as what the ECG shows rather than by a noun phrase the lexicon holds:
+ * "Resting ECG with clinically abnormal findings", "ECG results showing clinically significant
+ * abnormalities", "Electrocardiogram (ECG) was significantly abnormal": read as ecg_abnormality.
+ */
+const ECG_SHOWING =
+  /\b(?:(?:resting|screening|baseline|12-lead)\s+)?(?:ECG|EKG|electrocardiogram)(?:\s*\(\s*(?:ECG|EKG)\s*\))?\s+(?:results?\s+)?(?:with|showing|shows|was|were)\s+(?:clinically\s+)?(?:significant(?:ly)?\s+|relevant\s+)?(?:abnormal\s+findings?|abnormalities|abnormal)\b/gi;
+function ecgShowingConditions(input: ExtractInput, mentions: Mention[]): Mention[] {
+  if (!input.lex.conditionById.has('ecg_abnormality')) return [];
+  const out: Mention[] = [];
+  for (const m of input.text.matchAll(ECG_SHOWING)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (mentions.some((k) => k.start < end && k.end > start)) continue;
+    out.push({ type: 'condition', id: 'ecg_abnormality', start, end, text: m[0] });
+  }
+  return out;
+}
+
 /** The intercurrent-illness umbrella named as a serious or uncontrolled "medical condition" (see MEDICAL_CONDITION). */
 function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] {
   const { text } = input;
@@ -771,6 +800,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   );
   if (/medical/i.test(text)) {
     mentions.push(...medicalConditions(input, mentions));
+    mentions.sort((a, b) => a.start - b.start);
+  }
+  if (/\b(?:ECG|EKG|electrocardiogram)\b/i.test(text)) {
+    mentions.push(...ecgShowingConditions(input, mentions));
     mentions.sort((a, b) => a.start - b.start);
   }
   if (/-specific/i.test(text)) {
@@ -920,6 +953,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const at = Math.max(sStart, qualStart - 80) + amountList.index;
       const to = at + amountList[0].trimEnd().length;
       g.amount = { text: text.slice(at, to), span: [at, to] };
+    }
+    const degree = g.mentions.length === 1 && g.names.includes('arrhythmia') ? DEGREE_LEAD.exec(text.slice(Math.max(sStart, qualStart - 80), qualStart)) : null;
+    if (degree && amountAt === undefined && !amountList) {
+      const from = qualStart - (text.slice(Math.max(sStart, qualStart - 80), qualStart).length - degree.index);
+      const to = from + degree[0].trimEnd().length;
+      g.amount = { text: text.slice(from, to), span: [from, to] };
     }
     if (amountAt !== undefined) {
       const window = text.slice(Math.max(sStart, amountAt - 40), amountAt);
