@@ -103,3 +103,15 @@ describe('sentences the conditional reading must leave alone', () => {
     expect(leavesOf(r.condition)).not.toContainEqual(therapy({ classes: ['anticoagulant'] }, false));
   });
 });
+
+describe('current use or a window of the same treatment', () => {
+  it('reads "Current systemic treatment with corticosteroids, or within 7 days of randomisation, with the exception of …" as the window, the exception unread', () => {
+    const r = readRule(
+      'Current systemic treatment with corticosteroids, or within 7 days of randomisation, with the exception of prednisone at non-immunosuppressive doses of ≤ 10 mg/day (or equivalent, e.g. e.g. prednisone 10mg = dexamethasone 1.6mg = hydrocortisone 40mg).',
+      'exclusion',
+    );
+    expect(leavesOf(r.condition)).toContainEqual(therapy({ classes: ['corticosteroid'], withinDays: 7 }));
+    expect(r.unread).toContain('exception of prednisone');
+  });
+});
+

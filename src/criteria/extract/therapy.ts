@@ -2568,6 +2568,9 @@ function necessaryBlocked(
   let after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
   const afterText = text.slice(list.end, b);
   for (const m of afterText.matchAll(CURRENT_OR_WITHIN_RE)) after = after.slice(0, m.index) + ' '.repeat(m[0].length) + after.slice(m.index + m[0].length);
+  // "Current systemic treatment with corticosteroids, or within 7 days of …": the "current" heads the list.
+  const orWithin = LIST_OR_WITHIN_RE.exec(afterText);
+  if (orWithin && CURRENT_HEAD_RE.test(before)) after = ' '.repeat(orWithin[0].length) + after.slice(orWithin[0].length);
   const re = /[()]|\b(?:and\/or|or|and)\b/gi;
   // The words after an exception that runs to the end of the clause ("excluding nasal, inhaled, or
   // topical corticosteroids") are its own members, held by the qualifier, not alternatives to the list.
@@ -2598,6 +2601,8 @@ function necessaryBlocked(
 const FOLLOWING_EXCEPTIONS_RE = /\bwith\s+the\s+following\s+(?:exceptions?|qualifications(?:\s+and\s+exceptions?)?)\s*:/i;
 /** A numbered criterion run into the text ("13. Patients may not …"): not an exception entry. */
 const NUMBERED_ITEM_RE = /\n\s*\d{1,2}\s*[.)]\s+[A-Z]/;
+const LIST_OR_WITHIN_RE = /^\s*,?\s*(?:or|and\/or)(?=\s+(?:within|in\s+the\s+(?:last|past))\b)/i;
+const CURRENT_HEAD_RE = /^\W*(?:current(?:ly)?|ongoing|concurrent|concomitant)\b/i;
 const CURRENT_OR_WITHIN_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|current(?:ly)?|ongoing|active)\s*,?\s*(?:or|and\/or)(?=\s+(?:within|in\s+the\s+(?:last|past))\b)/gi;
 /** The connective that opens a list's head after the list before it: ", ", ", or ", "or ". */
 const UNION_SEP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)/i;
