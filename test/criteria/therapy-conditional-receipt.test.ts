@@ -69,6 +69,38 @@ describe('a requirement conditional on a treatment had', () => {
   });
 });
 
+describe('more wordings of the condition', () => {
+  it('reads a subgroup label before "Patients who have received radiation …, are eligible, but must …"', () => {
+    const text =
+      'For patients with LMD: Patients who have received radiation to brain and/or spine, including WBXRT, SRS, or SBRT, are eligible, but must have completed radiation treatment at least 7 days prior to the start of treatment.';
+    const r = readRule(text, 'inclusion', ['Radiation therapy:']);
+    expect(r.condition).toEqual({ any: [therapy({ kinds: ['radiation'] }, false), unparsed(text.replace(/\.$/, ''))] });
+  });
+
+  it('reads "Prior ICI …, if last dose administered at least 4 weeks prior …" under a permitting lead-in as never requiring ICI', () => {
+    const r = readRule('Prior ICI for the treatment of unresectable/metastatic disease, if last dose administered at least 4 weeks prior to study drug start', 'inclusion', [
+      'For participants who have received prior ICI, the following is permitted:',
+    ]);
+    expect(leavesOf(r.condition)).toContainEqual(therapy({ classes: ['checkpoint_inhibitor'] }, false));
+    expect(requiresNoTherapy(r.condition)).toBe(true);
+  });
+
+  it('reads "Prior platinum allowed as long as …" (no verb before "allowed")', () => {
+    const r = readRule(
+      'Prior platinum allowed as long as no breast cancer progression occurred on treatment or if given in adjuvant/neoadjuvant setting, at least 12 months elapsed from last dose to study entry.',
+      'inclusion',
+    );
+    expect(leavesOf(r.condition)).toContainEqual(therapy({ classes: ['platinum'] }, false));
+    expect(requiresNoTherapy(r.condition)).toBe(true);
+  });
+
+  it('reads "Patients with prior SRS will also be eligible, provided that …"', () => {
+    const r = readRule('Patients with prior SRS will also be eligible, provided that there are new, non-irradiated measurable brain lesions.', 'inclusion');
+    expect(leavesOf(r.condition)).toContainEqual(therapy({ kinds: ['radiation'] }, false));
+    expect(requiresNoTherapy(r.condition)).toBe(true);
+  });
+});
+
 describe('sentences the conditional reading must leave alone', () => {
   it('does not read an option under "one of the following" as met by a patient without the treatment', () => {
     const r = readRule(

@@ -3404,13 +3404,30 @@ export const extractTherapy: Extractor = (input) => {
  * implies the text's condition unmet; never narrower (so no generic "anticancer treatment", which
  * kind systemic would narrow). Read only where the other readers left the sentence unread.
  */
-const IF_RECEIPT_RE =
-  /^\W*(?:(?:note|nb)\s*:\s*)?(?:if|when)\s+(?:(?:a|the)\s+(?:patient|participant|subject)\s+(?:has|had|have)\s+(?:previously\s+)?(?:had|received|undergone|been\s+treated\s+with)\s+(?<x1>[^,;]{2,120}?)\s*,|(?:a\s+|an\s+|the\s+|any\s+)?(?<x2>[^,;]{2,120}?)\s+(?:(?:had|has|have)\s+been|was|were)\s+(?:previously\s+)?(?:given|administered|received|used)\b[^,;]{0,80}?\s*,)/i;
-const SUBJECT_RECEIPT_RE =
-  /^\W*(?:(?:note|nb)\s*:\s*)?(?:patients?|participants?|subjects?|those)\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:previously\s+)?(?:received|undergone|been\s+treated\s+with|had)\s+(?<x3>[^;]{2,140}?)\s*,?\s+(?=(?:must|should|are\s+(?:eligible|allowed|permitted)|may\s+(?:be|enrol|enroll|participate))\b)/i;
+/** A label before the sentence ("Note:", "For patients with LMD:"): it may narrow who the sentence binds, which the any() reading allows. */
+const RECEIPT_LABEL = String.raw`^\W*(?:[^:;.()]{1,60}:\s*)?`;
+const IF_RECEIPT_RE = new RegExp(
+  RECEIPT_LABEL +
+    String.raw`(?:if|when)\s+(?:(?:a|the)\s+(?:patient|participant|subject)\s+(?:(?:has|had|have)\s+(?:previously\s+)?)?(?:had|received|undergone|underwent|been\s+treated\s+with)\s+(?<x1>[^,;]{2,120}?)\s*,|(?:a\s+|an\s+|the\s+|any\s+)?(?<x2>[^,;]{2,120}?)\s+(?:(?:had|has|have)\s+been|was|were)\s+(?:previously\s+)?(?:given|administered|received|used)\b[^,;]{0,80}?\s*,)`,
+  'i',
+);
+const SUBJECT_RECEIPT_RE = new RegExp(
+  RECEIPT_LABEL +
+    String.raw`(?:patients?|participants?|subjects?|those)\s+(?:(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:previously\s+)?(?:received|undergone|been\s+treated\s+with|had)|with\s+(?:prior|previous))\s+(?<x3>[^;]{2,140}?)\s*,?\s+(?=(?:must|should|are\s+(?:also\s+)?(?:eligible|allowed|permitted)|will\s+(?:also\s+)?be\s+(?:eligible|allowed|permitted)|may\s+(?:be|enrol|enroll|participate))\b)`,
+  'i',
+);
 const ONE_OF_RE = /\b(?:one|any|either|at\s+least\s+one)\s+of\b|\bor\s*:?\s*$|\bdefined\s+(?:as|by)\b/i;
-const ALLOWED_IF_RE =
-  /^\W*(?:(?:note|nb)\s*:\s*)?(?<x4>[^,;:()]{2,120}?)\s+(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|tolerated|acceptable|permissible)\s*,?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|as\s+long\s+as)\s+/i;
+const ALLOWED_IF_RE = new RegExp(
+  RECEIPT_LABEL +
+    String.raw`(?<x4>[^,;:()]{2,120}?)\s+(?:(?:is|are)\s+)?(?:also\s+)?(?:allowed|permitted|tolerated|acceptable|permissible)\s*,?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|as\s+long\s+as)\s+`,
+  'i',
+);
+/** "Prior ICI for …, if last dose administered at least 4 weeks prior to …": only a condition on the time of the last dose (not "if available", which would require it). */
+const PRIOR_IF_RE = new RegExp(
+  RECEIPT_LABEL +
+    String.raw`(?<x5>(?:prior|previous)\s+[^,;:()]{2,120}?)\s*,?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|as\s+long\s+as)\s+(?:the\s+|their\s+|its\s+)?(?:last\s+(?:dose|administration|treatment)|(?:it\s+|they\s+)?(?:was|were|has\s+been|have\s+been)\s+(?:completed|discontinued|stopped))\b`,
+  'i',
+);
 function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Finding[]): void {
   const { text, input } = ctx;
   if (input.kind !== 'inclusion') return;
@@ -3419,13 +3436,13 @@ function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Fin
   if ([...input.context, text].some((c) => ONE_OF_RE.test(c))) return;
   for (const [s, e] of sents) {
     const t = text.slice(s, e);
-    if (!/\b(?:if|when|who|that|allowed|permitted|tolerated|acceptable|permissible)\b/i.test(t)) continue;
+    if (!/\b(?:if|when|who|that|with|allowed|permitted|tolerated|acceptable|permissible|provided|as\s+long)\b/i.test(t)) continue;
     const inside = items.filter((it) => it.start >= s && it.end <= e);
     if (!inside.length || isUsed(ctx, s, e) || out.some((f) => f.spans.some(([a, b]) => a < e && s < b))) continue;
-    const m = IF_RECEIPT_RE.exec(t) ?? SUBJECT_RECEIPT_RE.exec(t) ?? ALLOWED_IF_RE.exec(t);
+    const m = IF_RECEIPT_RE.exec(t) ?? SUBJECT_RECEIPT_RE.exec(t) ?? ALLOWED_IF_RE.exec(t) ?? PRIOR_IF_RE.exec(t);
     if (!m?.groups) continue;
     const g = m.groups;
-    const x = g.x1 ?? g.x2 ?? g.x3 ?? g.x4 ?? '';
+    const x = g.x1 ?? g.x2 ?? g.x3 ?? g.x4 ?? g.x5 ?? '';
     const xs = s + m.index + m[0].indexOf(x);
     const xe = xs + x.length;
     // The condition is a receipt, never its absence ("If X was not given").
