@@ -151,23 +151,3 @@ describe('current use or a window of the same treatment', () => {
   });
 });
 
-describe('an exclusion whose window is one of several alternatives', () => {
-  it('reads "Major surgical procedure … within 4 weeks … or from which the patient has not fully recovered" as any(surgery within 28 days and unread, unread)', () => {
-    const r = readRule(
-      'Major surgical procedure that is unrelated to breast cancer within 4 weeks prior to randomization or from which the patient has not fully recovered',
-      'exclusion',
-    );
-    // The alternative stays unread: the whole rule is any(this, unread alternative).
-    expect(r).toEqual({ condition: { all: [therapy({ kinds: ['surgery'], withinDays: 28 }), unparsed('unrelated to breast cancer')] }, unread: 'fully recovered' });
-  });
-
-  it('reads "… surgery … or experienced severe trauma within 4 weeks …" with the trauma as an unread alternative', () => {
-    const r = readRule(
-      'Received major organ surgery (excluding needle biopsy) or experienced severe trauma within 4 weeks prior to the first administration of the study drug, or requires elective surgery during the study period.',
-      'exclusion',
-    );
-    expect(leavesOf(r.condition)).toContainEqual(therapy({ kinds: ['surgery'], withinDays: 28 }));
-    expect(r.unread).toContain('experienced severe trauma');
-  });
-});
-

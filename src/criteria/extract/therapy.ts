@@ -1600,7 +1600,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // Not where a condition after the plan ("…, unless the patient can be switched") may bind both.
     const futureAlt = FUTURE_ALT_RE.exec(text.slice(list.end, e));
     const clauseCut =
-      /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b|[,;]?\s*\bor\s+(?:from\s+which|experienced|experiencing|developed|requires|required)\b/i.exec(text.slice(list.end, e)) ??
+      /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e)) ??
       (futureAlt && !TRAILING_CONDITION_RE.test(text.slice(list.end + futureAlt.index, e)) ? futureAlt : null);
     const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
     const restStart = Math.max(s, limitBefore);
