@@ -2568,6 +2568,9 @@ function necessaryBlocked(
   let after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
   const afterText = text.slice(list.end, b);
   for (const m of afterText.matchAll(CURRENT_OR_WITHIN_RE)) after = after.slice(0, m.index) + ' '.repeat(m[0].length) + after.slice(m.index + m[0].length);
+  // "Current systemic treatment with corticosteroids, or within 7 days of …": the "current" heads the list.
+  const orWithin = LIST_OR_WITHIN_RE.exec(afterText);
+  if (orWithin && CURRENT_HEAD_RE.test(before)) after = ' '.repeat(orWithin[0].length) + after.slice(orWithin[0].length);
   const re = /[()]|\b(?:and\/or|or|and)\b/gi;
   // The words after an exception that runs to the end of the clause ("excluding nasal, inhaled, or
   // topical corticosteroids") are its own members, held by the qualifier, not alternatives to the list.
@@ -2598,6 +2601,8 @@ function necessaryBlocked(
 const FOLLOWING_EXCEPTIONS_RE = /\bwith\s+the\s+following\s+(?:exceptions?|qualifications(?:\s+and\s+exceptions?)?)\s*:/i;
 /** A numbered criterion run into the text ("13. Patients may not …"): not an exception entry. */
 const NUMBERED_ITEM_RE = /\n\s*\d{1,2}\s*[.)]\s+[A-Z]/;
+const LIST_OR_WITHIN_RE = /^\s*,?\s*(?:or|and\/or)(?=\s+(?:within|in\s+the\s+(?:last|past))\b)/i;
+const CURRENT_HEAD_RE = /^\W*(?:current(?:ly)?|ongoing|concurrent|concomitant)\b/i;
 const CURRENT_OR_WITHIN_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|current(?:ly)?|ongoing|active)\s*,?\s*(?:or|and\/or)(?=\s+(?:within|in\s+the\s+(?:last|past))\b)/gi;
 /** The connective that opens a list's head after the list before it: ", ", ", or ", "or ". */
 const UNION_SEP_RE = /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)/i;
@@ -3384,8 +3389,78 @@ export const extractTherapy: Extractor = (input) => {
       permitted.filter((p) => !(p.start >= ps.s && p.end <= ps.e)),
     );
   }
+  readConditionalReceipt(ctx, items, sents, out);
   return out;
 };
+
+/**
+ * An inclusion sentence whose requirement binds only patients who had a treatment: "If a taxane had
+ * been administered in the adjuvant setting, progression must have occurred ≥12 months after …",
+ * "Patients that have undergone treatment with anti-CTLA-4 antibody must have at least 6 weeks from
+ * last dose … and evidence of tumor progression", "Adjuvant immunotherapy is tolerated if it has been
+ * discontinued for at least 6 months prior to the start of treatment". It never requires the
+ * treatment: a patient who never had it meets the sentence, any(not X, unread sentence). X may be
+ * wider than the text's treatment (a setting, site or partner dropped) since "not X" then still
+ * implies the text's condition unmet; never narrower (so no generic "anticancer treatment", which
+ * kind systemic would narrow). Read only where the other readers left the sentence unread.
+ */
+/** A label before the sentence ("Note:", "For patients with LMD:"): it may narrow who the sentence binds, which the any() reading allows. */
+const RECEIPT_LABEL = String.raw`^\W*(?:[^:;.()]{1,60}:\s*)?`;
+const IF_RECEIPT_RE = new RegExp(
+  RECEIPT_LABEL +
+    String.raw`(?:if|when)\s+(?:(?:a|the)\s+(?:patient|participant|subject)\s+(?:(?:has|had|have)\s+(?:previously\s+)?)?(?:had|received|undergone|underwent|been\s+treated\s+with)\s+(?<x1>[^,;]{2,120}?)\s*,|(?:a\s+|an\s+|the\s+|any\s+)?(?<x2>[^,;]{2,120}?)\s+(?:(?:had|has|have)\s+been|was|were)\s+(?:previously\s+)?(?:given|administered|received|used)\b[^,;]{0,80}?\s*,)`,
+  'i',
+);
+const SUBJECT_RECEIPT_RE = new RegExp(
+  RECEIPT_LABEL +
+    String.raw`(?:patients?|participants?|subjects?|those)\s+(?:(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:previously\s+)?(?:received|undergone|been\s+treated\s+with|had)|with\s+(?:prior|previous))\s+(?<x3>[^;]{2,140}?)\s*,?\s+(?=(?:must|should|are\s+(?:also\s+)?(?:eligible|allowed|permitted)|will\s+(?:also\s+)?be\s+(?:eligible|allowed|permitted)|may\s+(?:be|enrol|enroll|participate))\b)`,
+  'i',
+);
+const ONE_OF_RE = /\b(?:one|any|either|at\s+least\s+one)\s+of\b|\bor\s*:?\s*$|\bdefined\s+(?:as|by)\b/i;
+const ALLOWED_IF_RE = new RegExp(
+  RECEIPT_LABEL +
+    String.raw`(?<x4>[^,;:()]{2,120}?)\s+(?:(?:is|are)\s+)?(?:also\s+)?(?:allowed|permitted|tolerated|acceptable|permissible)\s*,?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|as\s+long\s+as)\s+`,
+  'i',
+);
+/** "Prior ICI for …, if last dose administered at least 4 weeks prior to …": only a condition on the time of the last dose (not "if available", which would require it). */
+const PRIOR_IF_RE = new RegExp(
+  RECEIPT_LABEL +
+    String.raw`(?<x5>(?:prior|previous)\s+[^,;:()]{2,120}?)\s*,?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|as\s+long\s+as)\s+(?:the\s+|their\s+|its\s+)?(?:last\s+(?:dose|administration|treatment)|(?:it\s+|they\s+)?(?:was|were|has\s+been|have\s+been)\s+(?:completed|discontinued|stopped))\b`,
+  'i',
+);
+function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Finding[]): void {
+  const { text, input } = ctx;
+  if (input.kind !== 'inclusion') return;
+  // Under "one of the following" each item is a sufficient option, not a necessary condition: a
+  // patient without the treatment does not qualify through it.
+  if ([...input.context, text].some((c) => ONE_OF_RE.test(c))) return;
+  for (const [s, e] of sents) {
+    const t = text.slice(s, e);
+    if (!/\b(?:if|when|who|that|with|allowed|permitted|tolerated|acceptable|permissible|provided|as\s+long)\b/i.test(t)) continue;
+    const inside = items.filter((it) => it.start >= s && it.end <= e);
+    if (!inside.length || isUsed(ctx, s, e) || out.some((f) => f.spans.some(([a, b]) => a < e && s < b))) continue;
+    const m = IF_RECEIPT_RE.exec(t) ?? SUBJECT_RECEIPT_RE.exec(t) ?? ALLOWED_IF_RE.exec(t) ?? PRIOR_IF_RE.exec(t);
+    if (!m?.groups) continue;
+    const g = m.groups;
+    const x = g.x1 ?? g.x2 ?? g.x3 ?? g.x4 ?? g.x5 ?? '';
+    const xs = s + m.index + m[0].indexOf(x);
+    const xe = xs + x.length;
+    // The condition is a receipt, never its absence ("If X was not given").
+    if (/\b(?:not|never|no|without|neither|nor|naive|na[iï]ve|untreated|planned|planning|scheduled|will)\b/i.test(x)) continue;
+    const cond = inside.filter((it) => it.start >= xs && it.end <= xe);
+    // "Prior anticancer treatment" (kind systemic) may also be surgery or radiotherapy: "not systemic"
+    // would not imply the condition unmet.
+    if (!cond.length || cond.some((it) => it.generic || it.except || it.suffix || it.kinds.has('systemic') || input.scopes.in('negated', it.start))) continue;
+    // The clause must name the treatment had, not its toxicity, an outcome on it or eligibility for it.
+    if (/\b(?:toxicit\w*|adverse|events?|effects?|reactions?|hypersensitiv\w*|allerg\w*|intoleran\w*|progress\w*|failed|failure|refractory|resistan\w*|eligible|candidates?|contraindicat\w*)\b/i.test(x)) continue;
+    const sentence = t.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '');
+    const had = conditionFor(cond, {});
+    if (!had) continue;
+    const condition: Condition = { any: [flipBool(had), { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence } }] };
+    out.push({ category: 'prior_therapy', condition, spans: [[s, e]], anchor: cond[0]!.start, polarityHandled: true });
+    ctx.used.push([s, e]);
+  }
+}
 
 /**
  * A washout table's row: "Cytotoxic chemotherapy: Washout period 3 weeks before TR and LDC",
