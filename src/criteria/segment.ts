@@ -135,7 +135,7 @@ const EXCEPTIONS_FOLLOW =
  * permitted to enrol:", "Subjects with the following will be eligible:", "The following are permitted:".
  */
 const EXEMPTIONS_FOLLOW =
-  /(?:\b(?:are|is)\s+(?:an?\s+)?exceptions?\s+to\s+(?:this|the)\s+\w+|\bwith\s+exceptions?\s+of|\bexceptions?\s+(?:are|is)\s+(?:permitted|allowed)|\bfollowing\b[^.;:]{0,100}\b(?:permitted|allowed|eligible|acceptable)(?:\s+to\s+(?:enrol\w*|enroll\w*|join|participate|enter)(?:\s+(?:in\s+)?(?:the\s+)?(?:group|study|trial))?)?)\s*(?:\([^()]*\))?\s*:$/i;
+  /(?:\b(?:are|is)\s+(?:an?\s+)?exceptions?\s+to\s+(?:this|the)\s+\w+|\bwith\s+exceptions?\s+of|\bexceptions?\s+(?:are|is)\s+(?:permitted|allowed)|\bfollowing\b[^.;:]{0,100}\b(?:permitted|allowed|eligible|acceptable|exempt)(?:\s+to\s+(?:enrol\w*|enroll\w*|join|participate|enter)(?:\s+(?:in\s+)?(?:the\s+)?(?:group|study|trial))?)?)\s*(?:\([^()]*\))?\s*:$/i;
 /**
  * A lead-in whose items are exceptions to it or what it lets in (EXCEPTIONS_FOLLOW,
  * EXEMPTIONS_FOLLOW): an item under one names what the criterion spares, never a criterion of its own.

@@ -40,6 +40,8 @@ import { modalNegationInExclusion, mergeSpans, tokenAt, type ExtractInput, type 
 import type { Condition } from '../facts';
 import { bloodPressureLimitsRead } from './labs';
 import type { Mention } from '../lexicon';
+import { exemptionLeadIn } from '../segment';
+import { normalise } from '../text';
 import { NUMBER, toNumber } from '../numbers';
 import {
   negatedAt,
@@ -734,20 +736,16 @@ function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] 
 }
 
 /**
- * A lead-in whose items are exemptions from the criterion it ends: "The following are exceptions to
- * this criterion:", "… with exceptions of:", "Patients with the following are permitted to enrol:",
- * "Subjects with the following will be eligible:". Only its last sentence counts, and only when it
- * ends with the colon that hands over to the items.
+ * Whether the item is listed under a lead-in whose items are exemptions from the criterion it ends
+ * ("The following are exceptions to this criterion:", "… with exceptions of:", "Patients with the
+ * following are permitted to enrol:"): the segmenter's own test (segment.ts exemptionLeadIn), on the
+ * lead-in's last sentence, which ends with the colon that hands over to the items.
  */
-const EXEMPTION_LEAD =
-  /(?:\bexceptions?\b|\bexcept(?:\s+for)?\s*:|\bother\s+than\s*:|\bthe\s+following\s+(?:[\w-]+\s+){0,3}?(?:are|is|were|will\s+be|may\s+be)\s+(?:permitted|allowed|eligible|acceptable|exempt)\b)[^:]*:\s*$/i;
-
-/** Whether the item is listed under an exemption lead-in (see EXEMPTION_LEAD). */
 function underExemptionLead(input: ExtractInput): boolean {
   const lead = input.context[input.context.length - 1];
   if (!lead || !/:\s*$/.test(lead)) return false;
-  const last = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('; '), lead.lastIndexOf('.\n'), 0));
-  return EXEMPTION_LEAD.test(last);
+  const last = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('; '), lead.lastIndexOf('.\n'), 0)).replace(/^[.;]\s*/, '');
+  return exemptionLeadIn(normalise(last).text.trim(), 'exclusion');
 }
 
 export const extractConditions: Extractor = (input: ExtractInput) => {
