@@ -126,15 +126,17 @@ const TREATED =
  * Grade 2 per NCI CTCAE", "Has not recovered from AEs to at least Grade 1"); an adverse event alone
  * may be a disease's.
  */
-const TREATMENT_HARM = /\btoxicit(?:y|ies)\b|\brecover\w*\s+from\s+(?:all\s+|any\s+)?(?:AEs?|adverse\s+(?:events?|effects?|reactions?))\b/i;
+const TREATMENT_HARM =
+  /\btoxicit(?:y|ies)\b|\brecover\w*\s+from\s+(?:all\s+|any\s+)?(?:AEs?|adverse\s+(?:events?|effects?|reactions?))\b/i;
 
 /**
  * Effects of, or recovery from, a surgery first ("acute and late effects of any prior surgery,
- * radiotherapy …", "no recovery from previous surgery or treatment-related adverse events"): partly
- * the surgery's recovery question.
+ * radiotherapy …", "no recovery from previous surgery or treatment-related adverse events"), or
+ * its complications ("who received major surgery … must have recovered adequately from the toxicity
+ * and/or complications from the intervention"): partly or wholly the surgery's recovery question.
  */
 const SURGERY_EFFECTS =
-  /\b(?:effects?\s+of|recover\w*\s+from)\s+(?:any\s+|all\s+|the\s+)?(?:prior\s+|previous\s+|recent\s+)?(?:major\s+|minor\s+)?surg/i;
+  /\b(?:effects?\s+of|recover\w*\s+from)\s+(?:any\s+|all\s+|the\s+)?(?:prior\s+|previous\s+|recent\s+)?(?:major\s+|minor\s+)?surg|\bcomplications?\s+(?:from|of|after)\s+(?:the\s+|any\s+)?(?:intervention|procedure|(?:major\s+)?surg)/i;
 
 /** A sentence sparing some toxicities ("Grade 1 adverse events and ongoing toxicities such as alopecia are exempt"). */
 const SPARED = /\b(?:exempt\w*|allowed|permitted|eligible|acceptable|exceptions?)\b/i;
@@ -193,8 +195,8 @@ export const SAFETY_STATEMENTS: Statement[] = [
       !(FLOOR_3_STATED.test(sentence) && !GRADE_2.test(sentence)) &&
       !ONE_KIND.test(sentence) &&
       (TREATED.test(sentence) ||
-      (TREATMENT_HARM.test(sentence) && !SPARED.test(sentence)) ||
-      input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass')),
+        (TREATMENT_HARM.test(sentence) && !SPARED.test(sentence)) ||
+        input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass')),
     // "not" and "without" are negation triggers, read by the scopes.
     // A floor above grade 1 states the toxicity as present ("Subjects with ≥ Grade 2 toxicities caused by previous therapy").
     // "AEs from prior therapy which have not recovered": a "not" after the toxicity is inside the
@@ -208,4 +210,3 @@ export const SAFETY_STATEMENTS: Statement[] = [
     drugs: true,
   },
 ];
-
