@@ -81,18 +81,19 @@ const STILL = String.raw`(?:unresolved|persistent|persisting|ongoing|residual|ex
  * neuropathy" names one toxicity spared). The lookahead before it keeps the look back to the few
  * places a comparison can start.
  */
-const NOT_IN_EXCEPTION = String.raw`(?<!\b(?:except(?:ion)?s?|excluding|including|other\s+than|however|note)\b[^.;()]{0,80})`;
+const NOT_IN_EXCEPTION = String.raw`(?<!\b(?:except(?:ion)?s?|excluding|including|other\s+than|however|note)\b[^.;()]{0,120})`;
 
 /** A grade floor of 3: "Grade > 2", "≥ Grade 3", "grade 3 or greater". */
 const FLOOR_3 = String.raw`(?:\bgrade\s*(?:>|greater\s+than)\s*2\b|\bgrade\s*(?:>=|≥|=>)\s*3\b|(?:>=|≥|=>)\s*grade\s*3\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b)`;
 
 /**
- * The grade-2 threshold, stated either way (NCI CTCAE v5.0: recovered to grade ≤ 2 is no toxicity of
- * grade ≥ 3): "Grade ≤ 2", "grade 2 or less", "to a value of ≤ 2", "Grade > 2 unresolved", "grade 3
- * or greater" with the toxicity still there ("Residual toxicity … of grade 3 or greater").
+ * The grade-2 threshold as a ceiling the toxicity must have come down to: "Grade ≤ 2", "grade 2 or
+ * less", "to a value of ≤ 2". A floor of grade 3 ("Residual toxicity … of grade 3 or greater",
+ * "Grade > 2 unresolved") says the same (NCI CTCAE v5.0), but a floor may be another event's ("any
+ * immune-related side effect or allergic reaction (Grade 3 or higher)"), so it stays unread.
  */
 const GRADE_2 = new RegExp(
-  String.raw`(?=[gG≤<=>≥tTvVuUrRpPoOeE])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:(?:≤|<=|=<)\s*2|<\s*3)\b|(?:(?:≤|<=|=<|\bto)\s*grade\s*2|<\s*grade\s*3)\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|(?<=\bvalue\s+of\s*)(?:(?:≤|<=|=<)\s*2|<\s*3)(?![\d.])|${STILL}\s+[^.;()]{0,60}?${FLOOR_3}|${FLOOR_3}[^.;()]{0,30}?\b${STILL})`,
+  String.raw`(?=[gG≤<=tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:(?:≤|<=|=<)\s*2|<\s*3)\b|(?:(?:≤|<=|=<|\bto)\s*grade\s*2|<\s*grade\s*3)\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|(?<=\bvalue\s+of\s*)(?:(?:≤|<=|=<)\s*2|<\s*3)(?![\d.]))`,
   'i',
 );
 /** The grade-1 threshold written out ("Grade ≤ 1", "to grade 1", "< grade 2", "≥ Grade 2 toxicity"). */
@@ -100,7 +101,7 @@ const GRADE_1 = new RegExp(
   String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:(?:≤|<=|=<)\s*1|<\s*2)\b|(?:(?:≤|<=|=<|\bto)\s*grade\s*[01]|<\s*grade\s*2)\b|\bgrade\s*[01]\s+or\s+(?:less|lower|better|below)\b|${ABOVE_GRADE_1})`,
   'i',
 );
-/** A floor of grade 3 anywhere outside an exception: the grade-2 question only when it is the toxicity's that remains (GRADE_2). */
+/** A floor of grade 3 outside an exception: unread unless a grade-2 ceiling is also the sentence's threshold. */
 const FLOOR_3_STATED = new RegExp(String.raw`(?=[gG≥>=])${NOT_IN_EXCEPTION}${FLOOR_3}`, 'i');
 /**
  * Toxicity of one kind ("non-hematologic", "immune-related", "neurologic", "major organ"
@@ -137,6 +138,15 @@ const TREATMENT_HARM =
  */
 const SURGERY_EFFECTS =
   /\b(?:effects?\s+of|recover\w*\s+from)\s+(?:any\s+|all\s+|the\s+)?(?:prior\s+|previous\s+|recent\s+)?(?:major\s+|minor\s+)?surg|\bcomplications?\s+(?:from|of|after)\s+(?:the\s+|any\s+)?(?:intervention|procedure|(?:major\s+)?surg)/i;
+
+/**
+ * The recovery as the second clause of an exclusion ("Has received radiation therapy or major
+ * surgery within 14 days prior to first dose … or has not yet recovered from AEs"): the statement's
+ * run would take in the first clause's window, and the two readings would be joined as both
+ * required. Left to the coordinator.
+ */
+const SECOND_CLAUSE =
+  /\S[^.;]*?\bor\s+(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+|adequately\s+)?(?:recover|resol)/i;
 
 /** A sentence sparing some toxicities ("Grade 1 adverse events and ongoing toxicities such as alopecia are exempt"). */
 const SPARED = /\b(?:exempt\w*|allowed|permitted|eligible|acceptable|exceptions?)\b/i;
@@ -180,7 +190,7 @@ export const SAFETY_STATEMENTS: Statement[] = [
     category: 'medical_history',
     gate: /toxic|adverse|\bAEs?\b|\beffects?\b/i,
     anchor: new RegExp(
-      String.raw`\b(?:(?:recover\w*|resol\w*|regress\w*|return\w*)\s+[^.;]{0,60}?${TOXICITY}|${TOXICITY}\s+[^.;]{0,80}?(?:recover\w*|resol\w*|regress\w*|return(?:ed)?\b)|${STILL}\s+[^.;]{0,40}?${TOXICITY})\b|${ABOVE_GRADE_1}[^.;]{0,30}?\b${TOXICITY}\b`,
+      String.raw`\b(?:(?:recover\w*|resol\w*|regress\w*|return\w*)\s+(?:[^.;]|\b[ie]\.[eg]\.){0,60}?${TOXICITY}|${TOXICITY}\s+[^.;]{0,160}?(?:recover\w*|resol\w*|regress\w*|return(?:ed)?\b)|${STILL}\s+[^.;]{0,40}?${TOXICITY})\b|${ABOVE_GRADE_1}[^.;]{0,30}?\b${TOXICITY}\b`,
       'i',
     ),
     // Toxicity from earlier treatment, to grade 1 or baseline, or to grade 2 (its own question,
@@ -194,15 +204,17 @@ export const SAFETY_STATEMENTS: Statement[] = [
       !SURGERY_EFFECTS.test(sentence) &&
       !(FLOOR_3_STATED.test(sentence) && !GRADE_2.test(sentence)) &&
       !ONE_KIND.test(sentence) &&
+      !SECOND_CLAUSE.test(sentence) &&
       (TREATED.test(sentence) ||
         (TREATMENT_HARM.test(sentence) && !SPARED.test(sentence)) ||
         input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass')),
     // "not" and "without" are negation triggers, read by the scopes.
     // A floor above grade 1 states the toxicity as present ("Subjects with ≥ Grade 2 toxicities caused by previous therapy").
     // "AEs from prior therapy which have not recovered": a "not" after the toxicity is inside the
-    // anchor, where no negation scope reaches the anchor's start.
+    // anchor, where no negation scope reaches the anchor's start. "Not yet" is a pseudo-negation
+    // (rules/negation.json), which opens no scope: "has not yet recovered from AEs" is read here.
     lack: new RegExp(
-      String.raw`\b(?:unresolved|non-?resolution|persistent|persisting|ongoing|residual|existing|outstanding|incomplete|unrecovered)\b|${ABOVE_GRADE_1}|(?=\b(?:not|never)\s)(?<=\b${TOXICITY}\b[^.;]{0,60})\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+)?(?:recover(?:ed)?|resolved?|return(?:ed)?|regress(?:ed)?)\b|\bfail(?:ure|ed|s|ing)?\s+to\s+(?:fully\s+|completely\s+)?(?:recover|resolve|return)\b`,
+      String.raw`\b(?:unresolved|non-?resolution|persistent|persisting|ongoing|residual|existing|outstanding|incomplete|unrecovered)\b|${ABOVE_GRADE_1}|(?=\b(?:not|never)\s)(?<=\b${TOXICITY}\b[^.;]{0,160})\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+)?(?:recover(?:ed)?|resolved?|return(?:ed)?|regress(?:ed)?)\b|\bfail(?:ure|ed|s|ing)?\s+to\s+(?:fully\s+|completely\s+)?(?:recover|resolve|return)\b|\bnot\s+yet\s+(?:been\s+)?(?:fully\s+|completely\s+)?(?:recovered|resolved|returned)\b`,
       'i',
     ),
     polarity: 'requirement',
