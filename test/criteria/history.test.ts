@@ -1045,12 +1045,10 @@ describe('attestations the patient or the study team answer', () => {
     expect(
       conditionOf('Has not recovered to ≤ Grade 1 from adverse events due to prior anti-cancer therapy', 'exclusion'),
     ).toEqual(attest('toxicity_recovered', false));
-    // Another threshold is not the attestation; the sentence only binds those who had prior therapy.
-    expect(
-      leavesIn(conditionOf('Toxicities of prior therapy must have resolved to Grade ≤ 2')).map(
-        (l) => (l as LeafCondition).fact,
-      ),
-    ).toEqual(['priorTherapy', 'unparsed']);
+    // Grade 2 is its own question, which carries the threshold; the grade-1 question is never asked for it.
+    expect(conditionOf('Toxicities of prior therapy must have resolved to Grade ≤ 2')).toEqual(
+      attest('toxicity_recovered_grade2', true),
+    );
   });
 
   it('reads the investigator’s catch-all only when it is about any condition', () => {

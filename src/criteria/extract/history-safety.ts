@@ -43,7 +43,9 @@ const TRIAL_WORDS = vocab(
     'enrolment involved taking part in on another other different second clinical interventional therapeutic treatment drug device imaging ' +
     'investigational experimental research study studies trial trials protocol planned plan planning intends intend any ' +
     'unless except observational non noninterventional follow up period phase blind blinded device surgical medicinal product ' +
-    'products active',
+    'products active used use agent agents compound compounds device devices equipment drugs treatments dose first date ' +
+    'received allocation randomization randomisation enrollment registration half lives life whichever shorter longer least if known ' +
+    'same time past informed consent signature signed volunteer volunteers',
 );
 
 const TOXICITY_WORDS = vocab(
@@ -53,16 +55,25 @@ const TOXICITY_WORDS = vocab(
     'effect effects reaction reactions ae aes side toxicity toxicities toxic acute reversible all any clinically significant relevant ' +
     'related due attributed attributable caused associated anticancer anti cancer systemic local surgical surgery procedures radiation ' +
     'radiotherapy chemotherapy immunotherapy version v4 v5 v5.0 0 except excluding other alopecia unresolved persistent ' +
-    'ongoing residual existing incomplete not yet persisting outstanding per as according by caused from prior previous therapy therapies treatment',
+    'ongoing residual existing incomplete not yet persisting outstanding per as according by caused from prior previous therapy therapies treatment ' +
+    'failure failed fail fully completely acute late reversible effect regardless interval since last most recent value national ' +
+    'institute ctcae5 tumor tumour antitumor',
 );
 
+/**
+ * Effects of treatment named by their course ("acute, reversible effects of prior chemotherapy",
+ * "acute and late effects"), or effects of a prior treatment ("recovered from the effects of any
+ * previous chemotherapy"). Not effects of a surgery, whose recovery is its own question
+ * (surgery_recovered), nor of an injury.
+ */
+const EFFECTS = String.raw`(?:\b(?:acute|late|reversible)(?:[\s,]+(?:and\s+|or\s+)?(?:acute|late|reversible))*\s+effects?(?:\(s\))?|(?<=\b(?:from|of)\s+(?:all\s+|any\s+|the\s+)?)effects?(?=\s+of\s+(?:any\s+|all\s+|the\s+)?(?:most\s+recent\s+)?(?:prior|previous|earlier)\s+(?!(?:major\s+|minor\s+)?surg)))`;
 /** The names of a toxicity. */
-const TOXICITY = String.raw`(?:toxicit\w*|toxic\s+effects?|adverse\s+(?:events?|effects?|reactions?)|AEs|AE|side[\s-]effects?)`;
+const TOXICITY = String.raw`(?:toxicit\w*|toxic\s+(?:effects?|reactions?)|adverse\s+(?:events?|effects?|reactions?)|AEs|AE|side[\s-]effects?|${EFFECTS})`;
 /**
  * A grade floor that is the topic's threshold stated from the other side (NCI CTCAE v5.0: recovered
  * to grade ≤ 1 is the same as no toxicity of grade ≥ 2): "≥ Grade 2", "Grade > 1", "grade 2 or higher".
  */
-const ABOVE_GRADE_1 = String.raw`(?:(?:>=|≥|=>)\s*(?:CTCAE\s+)?grade\s*2|>\s*(?:CTCAE\s+)?grade\s*1|grade\s*(?:>=|≥|=>|>\s*\/?\s*=)\s*2|grade\s*>\s*1|grade\s*2\s+or\s+(?:higher|greater|above|more|worse))(?![\d.])`;
+const ABOVE_GRADE_1 = String.raw`(?:(?:>=|≥|=>)\s*(?:CTCAE\s+)?grade\s*2|>\s*(?:CTCAE\s+)?grade\s*1|grade\s*(?:>=|≥|=>|>\s*\/?\s*=)\s*2|grade\s*>\s*1|grade\s*2\s+or\s+(?:higher|greater|above|more|worse)|(?:grade\s*)?greater\s+than\s+(?:CTCAE\s+)?grade\s*1|grade\s*greater\s+than\s*1)(?![\d.])`;
 /** Words saying the toxicity is still there. */
 const STILL = String.raw`(?:unresolved|persistent|persisting|ongoing|residual|existing|outstanding|non-?resolution\s+of)`;
 /**
@@ -70,7 +81,42 @@ const STILL = String.raw`(?:unresolved|persistent|persisting|ongoing|residual|ex
  * neuropathy" names one toxicity spared). The lookahead before it keeps the look back to the few
  * places a comparison can start.
  */
-const NOT_IN_EXCEPTION = String.raw`(?<!\b(?:except(?:ion)?s?|excluding|including|other\s+than|however|note)\b[^.;()]{0,80})`;
+const NOT_IN_EXCEPTION = String.raw`(?<!\b(?:except(?:ion)?s?|excluding|including|other\s+than|however|note)\b[^.;()]{0,120})`;
+
+/** A grade floor of 3: "Grade > 2", "≥ Grade 3", "grade 3 or greater". */
+const FLOOR_3 = String.raw`(?:\bgrade\s*(?:>|greater\s+than)\s*2\b|\bgrade\s*(?:>=|≥|=>)\s*3\b|(?:>=|≥|=>)\s*grade\s*3\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b)`;
+
+/**
+ * The grade-2 threshold as a ceiling the toxicity must have come down to: "Grade ≤ 2", "grade 2 or
+ * less", "to a value of ≤ 2". A floor of grade 3 ("Residual toxicity … of grade 3 or greater",
+ * "Grade > 2 unresolved") says the same (NCI CTCAE v5.0), but a floor may be another event's ("any
+ * immune-related side effect or allergic reaction (Grade 3 or higher)"), so it stays unread.
+ */
+const GRADE_2 = new RegExp(
+  String.raw`(?=[gG≤<=tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:(?:≤|<=|=<)\s*2|<\s*3)\b|(?:(?:≤|<=|=<|\bto)\s*grade\s*2|<\s*grade\s*3)\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|(?<=\bvalue\s+of\s*)(?:(?:≤|<=|=<)\s*2|<\s*3)(?![\d.]))`,
+  'i',
+);
+/** The grade-1 threshold written out ("Grade ≤ 1", "to grade 1", "< grade 2", "≥ Grade 2 toxicity"). */
+const GRADE_1 = new RegExp(
+  String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:(?:≤|<=|=<)\s*1|<\s*2)\b|(?:(?:≤|<=|=<|\bto)\s*grade\s*[01]|<\s*grade\s*2)\b|\bgrade\s*[01]\s+or\s+(?:less|lower|better|below)\b|${ABOVE_GRADE_1})`,
+  'i',
+);
+/** A floor of grade 3 outside an exception: unread unless a grade-2 ceiling is also the sentence's threshold. */
+const FLOOR_3_STATED = new RegExp(String.raw`(?=[gG≥>=])${NOT_IN_EXCEPTION}${FLOOR_3}`, 'i');
+/**
+ * Toxicity of one kind ("non-hematologic", "immune-related", "neurologic", "major organ"
+ * toxicities, irAEs): a narrower question than the side effects of earlier treatment at large
+ * ("Ongoing irAEs and/or AEs Grade ≥2" names all of them).
+ */
+const ONE_KIND = new RegExp(
+  String.raw`(?=[nNhHiIcCoOgGsSdDpPrR])${NOT_IN_EXCEPTION}\b(?:(?:non-?\s?)?ha?ematolog\w*|immune[\s-]+(?:related|mediated)|neurolog\w*|cardiac|hepatic|renal|pulmonary|(?:major\s+)?organ|GI|gastrointestinal|skin|dermatolog\w*|ocular)\s+(?:[\w-]+\s+){0,2}?${TOXICITY}|\birAEs?\b(?!\s+(?:and\/or|and|or)\s+(?:AEs?|adverse|toxicit))`,
+  'i',
+);
+/** Any other threshold ("≤ Grade 3", "Grade > 3", "≥ grade 4"): a question no topic asks. */
+const OTHER_GRADE = new RegExp(
+  String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<)\s*3\b|(?:≤|<=|=<|\bto)\s*grade\s*3\b|\bgrade\s*(?:>|greater\s+than)\s*3\b|>\s*grade\s*3\b|(?:>|>=|≥|=>)\s*grade\s*4\b|(?<=\bvalue\s+of\s*)(?:≤|<=|=<)\s*3\b)`,
+  'i',
+);
 
 /** Toxicity of earlier treatment, not of a disease. */
 const TREATED =
@@ -81,7 +127,26 @@ const TREATED =
  * Grade 2 per NCI CTCAE", "Has not recovered from AEs to at least Grade 1"); an adverse event alone
  * may be a disease's.
  */
-const TREATMENT_HARM = /\btoxicit(?:y|ies)\b|\brecover\w*\s+from\s+(?:all\s+|any\s+)?(?:AEs?|adverse\s+(?:events?|effects?|reactions?))\b/i;
+const TREATMENT_HARM =
+  /\btoxicit(?:y|ies)\b|\brecover\w*\s+from\s+(?:all\s+|any\s+)?(?:AEs?|adverse\s+(?:events?|effects?|reactions?))\b/i;
+
+/**
+ * Effects of, or recovery from, a surgery first ("acute and late effects of any prior surgery,
+ * radiotherapy …", "no recovery from previous surgery or treatment-related adverse events"), or
+ * its complications ("who received major surgery … must have recovered adequately from the toxicity
+ * and/or complications from the intervention"): partly or wholly the surgery's recovery question.
+ */
+const SURGERY_EFFECTS =
+  /\b(?:effects?\s+of|recover\w*\s+from)\s+(?:any\s+|all\s+|the\s+)?(?:prior\s+|previous\s+|recent\s+)?(?:major\s+|minor\s+)?surg|\bcomplications?\s+(?:from|of|after)\s+(?:the\s+|any\s+)?(?:intervention|procedure|(?:major\s+)?surg)/i;
+
+/**
+ * The recovery as the second clause of an exclusion ("Has received radiation therapy or major
+ * surgery within 14 days prior to first dose … or has not yet recovered from AEs"): the statement's
+ * run would take in the first clause's window, and the two readings would be joined as both
+ * required. Left to the coordinator.
+ */
+const SECOND_CLAUSE =
+  /\S[^.;]*?\bor\s+(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+|adequately\s+)?(?:recover|resol)/i;
 
 /** A sentence sparing some toxicities ("Grade 1 adverse events and ongoing toxicities such as alopecia are exempt"). */
 const SPARED = /\b(?:exempt\w*|allowed|permitted|eligible|acceptable|exceptions?)\b/i;
@@ -107,9 +172,11 @@ export const SAFETY_STATEMENTS: Statement[] = [
     gate: /trial|stud(?:y|ies)|protocol/i,
     // "Participation of any other clinical trials", "participate to another blind interventional
     // study", "Concurrent treatment in another clinical trial", "in other investigational drug,
-    // device, or surgical studies": the other trial may be named by its kinds, in a list.
+    // device, or surgical studies": the other trial may be named by its kinds, in a list. Without a
+    // determiner the trial is named by what it tests ("participated in clinical trials of equipment
+    // or drugs", "in clinical studies of other drugs or treatments").
     anchor:
-      /\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+treatment\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+)(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b/i,
+      /\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+treatment\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
     // Willingness to join this study, its own study-related activities, or a sub-study of it, is
     // another question. "This study" counts only when no other trial is named ("within 30 days
     // before the first dose for the current study" is the other trial's window).
@@ -121,27 +188,33 @@ export const SAFETY_STATEMENTS: Statement[] = [
   {
     topic: 'toxicity_recovered',
     category: 'medical_history',
-    gate: /toxic|adverse|\bAEs?\b|side[\s-]effect/i,
+    gate: /toxic|adverse|\bAEs?\b|\beffects?\b/i,
     anchor: new RegExp(
-      String.raw`\b(?:(?:recover\w*|resol\w*|regress\w*|return\w*)\s+[^.;]{0,60}?${TOXICITY}|${TOXICITY}\s+[^.;]{0,80}?(?:recover\w*|resol\w*|regress\w*|returned)|${STILL}\s+[^.;]{0,40}?${TOXICITY})\b|${ABOVE_GRADE_1}[^.;]{0,30}?\b${TOXICITY}\b`,
+      String.raw`\b(?:(?:recover\w*|resol\w*|regress\w*|return\w*)\s+(?:[^.;]|\b[ie]\.[eg]\.){0,60}?${TOXICITY}|${TOXICITY}\s+[^.;]{0,160}?(?:recover\w*|resol\w*|regress\w*|return(?:ed)?\b)|${STILL}\s+[^.;]{0,40}?${TOXICITY})\b|${ABOVE_GRADE_1}[^.;]{0,30}?\b${TOXICITY}\b`,
       'i',
     ),
-    // Toxicity from earlier treatment, to grade 1 or baseline; other thresholds are another question.
-    // ("Grade ≥ 2 toxicity unresolved" is the same threshold; "recovered to Grade ≤ 2" is not.)
-    reject: new RegExp(
-      String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<|<)\s*[23]\b|(?:≤|<=|=<|\bto)\s*grade\s*[23]\b|\bgrade\s+2\s+or\s+(?:less|lower|better|below)\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|\bgrade\s*(?:>=|≥|=>)\s*3\b|(?:>|>=|≥|=>)\s*grade\s*[34]\b|\bgrade\s*3\s+or\s+(?:higher|greater|above|more)\b|(?<=\bvalue\s+of\s*)(?:≤|<=|=<|<)\s*[23]\b)`,
-      'i',
-    ),
+    // Toxicity from earlier treatment, to grade 1 or baseline, or to grade 2 (its own question,
+    // topicFor); other thresholds are another question. ("Grade ≥ 2 toxicity unresolved" is the
+    // grade-1 threshold; "recovered to Grade ≤ 2" is the grade-2 one; "≤ Grade 3" neither.)
+    reject: OTHER_GRADE,
+    topicFor: (sentence) => (GRADE_2.test(sentence) ? 'toxicity_recovered_grade2' : 'toxicity_recovered'),
+    // A sentence naming both thresholds outside an exception is left to the coordinator.
     applies: (input, sentence) =>
-      TREATED.test(sentence) ||
-      (TREATMENT_HARM.test(sentence) && !SPARED.test(sentence)) ||
-      input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass'),
+      !(GRADE_2.test(sentence) && GRADE_1.test(sentence)) &&
+      !SURGERY_EFFECTS.test(sentence) &&
+      !(FLOOR_3_STATED.test(sentence) && !GRADE_2.test(sentence)) &&
+      !ONE_KIND.test(sentence) &&
+      !SECOND_CLAUSE.test(sentence) &&
+      (TREATED.test(sentence) ||
+        (TREATMENT_HARM.test(sentence) && !SPARED.test(sentence)) ||
+        input.mentions.some((m) => m.type === 'drug' || m.type === 'drugClass')),
     // "not" and "without" are negation triggers, read by the scopes.
     // A floor above grade 1 states the toxicity as present ("Subjects with ≥ Grade 2 toxicities caused by previous therapy").
     // "AEs from prior therapy which have not recovered": a "not" after the toxicity is inside the
-    // anchor, where no negation scope reaches the anchor's start.
+    // anchor, where no negation scope reaches the anchor's start. "Not yet" is a pseudo-negation
+    // (rules/negation.json), which opens no scope: "has not yet recovered from AEs" is read here.
     lack: new RegExp(
-      String.raw`\b(?:unresolved|non-?resolution|persistent|persisting|ongoing|residual|existing|outstanding|incomplete|unrecovered)\b|${ABOVE_GRADE_1}|(?=\b(?:not|never)\s)(?<=\b${TOXICITY}\b[^.;]{0,60})\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+)?(?:recovered|resolved|returned|regressed)\b`,
+      String.raw`\b(?:unresolved|non-?resolution|persistent|persisting|ongoing|residual|existing|outstanding|incomplete|unrecovered)\b|${ABOVE_GRADE_1}|(?=\b(?:not|never)\s)(?<=\b${TOXICITY}\b[^.;]{0,160})\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|completely\s+)?(?:recover(?:ed)?|resolved?|return(?:ed)?|regress(?:ed)?)\b|\bfail(?:ure|ed|s|ing)?\s+to\s+(?:fully\s+|completely\s+)?(?:recover|resolve|return)\b|\bnot\s+yet\s+(?:been\s+)?(?:fully\s+|completely\s+)?(?:recovered|resolved|returned)\b`,
       'i',
     ),
     polarity: 'requirement',
@@ -149,4 +222,3 @@ export const SAFETY_STATEMENTS: Statement[] = [
     drugs: true,
   },
 ];
-
