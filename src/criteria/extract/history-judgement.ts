@@ -26,6 +26,7 @@
 import type { ExtractInput } from './extractor';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { negatedAt, vocab } from './history-util';
+import { openingSubgroup, subgroupHeading } from '../subgroups';
 
 const JUDGEMENT_WORDS = vocab(
   STATEMENT_COMMON,
@@ -177,8 +178,12 @@ const PLANNED_ANCHOR = new RegExp(
  * confer clinical benefit". The care team answers it; the record cannot show a treatment that does
  * not exist.
  */
-const NO_STANDARD_ANCHOR =
-  /\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit)?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist)\b/i;
+/** What the missing treatment would do: "expected to provide meaningful benefit", "likely to improve the disease outcome". */
+const KNOWN_BENEFIT = String.raw`(?:\s+(?:(?:that|which)\s+(?:is|are|would\s+be)\s+)?(?:known|expected|likely)\s+to\s+(?:provide|confer|offer|improve|prolong)\s+(?:(?:any|a|meaningful|clinical|clinically|significant|the|disease)\s+){0,3}(?:benefit|survival|outcomes?))`;
+const NO_STANDARD_ANCHOR = new RegExp(
+  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therapy|treatment)\s+of\s+proven\s+(?:efficacy|benefit))(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist)\b`,
+  'i',
+);
 
 /**
  * Standard therapy exhausted, by its route: progressed on (refractory to, failed, relapsed after) it,
@@ -191,25 +196,43 @@ const NO_STANDARD_ANCHOR =
  * drug or class ("progressed on a platinum-based regimen") is the therapy reader's, and a count of
  * lines beyond one ("at least 2 lines of standard therapy") is prior therapy by count.
  */
-const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))`;
+const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))`;
 
-const FAILED_ROUTE = String.raw`(?:(?:(?:disease|radiographic|radiological|documented)\s+)?progression\s+(?:on|after|following|despite|during|through|while\s+(?:on|receiving))|(?:progressed|progressing|relapsed|recurred)\s+(?:on|after|following|despite|during|through|while\s+(?:on|receiving)|with)(?:\s+or\s+(?:on|after|following|during))?|progressive\s+disease\s+(?:on|after|following|despite|during)|refractory\s+to|resistant\s+to|failed(?:\s+(?:on|in))?|failure\s+(?:of|on|to|with|after)|(?:not|never)\s+responded\s+to)`;
-const INTOLERANT_ROUTE = String.raw`(?:intoleran(?:t|ce)\s+(?:of|to|with)|(?:unable|inability)\s+to\s+tolerate|(?:cannot|can\s*not|could\s+not|did\s+not|does\s+not|do\s+not)\s+tolerate)`;
+const FAILED_ROUTE = String.raw`(?:(?:received|been\s+treated\s+with)\s+and\s+(?:progressed|relapsed)\s+(?:on|after|following|despite)|(?:(?:disease|radiographic|radiological|documented)\s+)?(?:progression|relapse)(?:\s+or\s+(?:progression|relapse))?\s+(?:of\s+disease\s+)?(?:on|after|following|despite|during|through|while\s+(?:on|receiving))(?:\s+or\s+(?:on|after|following|during))?|(?:progressed|progressing|relapsed|recurred)\s+(?:on|after|following|despite|during|through|from|while\s+(?:on|receiving)|with)(?:\s+or\s+(?:on|after|following|during))?|progressive\s+disease\s+(?:on|after|following|despite|during)|(?:refractory|resistant|unresponsive|non-?responsive)\s+to|failed(?:\s+(?:on|in))?|failure\s+(?:of|on|to|with|after)|(?:not|never)\s+responded\s+to|(?:not|never)\s+(?:shown|derived|had)\s+(?:any\s+)?(?:clinically\s+meaningful\s+|clinical\s+)?benefit\s+(?:to|from))`;
+const INTOLERANT_ROUTE = String.raw`(?:(?:intoleran(?:t|ce)|intolerable|intolerability)\s+(?:of|to|with)|(?:unable|inability)\s+to\s+tolerate|(?:cannot|can\s*not|could\s+not|did\s+not|does\s+not|do\s+not)\s+tolerate)`;
 const DECLINED_ROUTE = String.raw`(?:(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing))(?:\s+(?:of|to\s+(?:receive|undergo|be\s+treated\s+with)))?|unwilling\s+to\s+(?:receive|undergo))`;
-const INELIGIBLE_ROUTE = String.raw`(?:(?:(?:be|is|are|being|considered|deemed)\s+)?(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to\s+(?:receive|undergo))|not\s+(?:a\s+)?candidates?\s+for|(?:unsuitable|not\s+suitable)\s+for|not\s+amenable\s+to)`;
-const ANY_ROUTE = `(?:${FAILED_ROUTE}|${INTOLERANT_ROUTE}|${DECLINED_ROUTE}|${INELIGIBLE_ROUTE})`;
+const INELIGIBLE_CORE = String.raw`(?:(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to\s+(?:receive|undergo))|ineligibility\s+(?:for|to)|not\s+(?:a\s+)?candidates?\s+for|(?:medically\s+)?(?:unsuitable|not\s+suitable)\s+for|not\s+amenable\s+to|contra-?indications?\s+to)`;
+const INELIGIBLE_ROUTE = String.raw`(?:(?:(?:be|is|are|being|considered|deemed)\s+)?${INELIGIBLE_CORE})`;
+/**
+ * A route said without its preposition, which the next route of its list carries: "refractory or
+ * intolerant to standard therapy", "failed or been intolerant to", "failure or intolerance of",
+ * "be not eligible or decline standard of care therapy". "Failed", "refused" and "declined" need no
+ * preposition and are routes as they stand.
+ */
+const FAILED_BARE = String.raw`(?:refractory|resistant|unresponsive|non-?responsive|progressed|relapsed|recurred|failure|fail)`;
+const INTOLERANT_BARE = String.raw`(?:intoleran(?:t|ce)|intolerable|intolerability)`;
+const INELIGIBLE_BARE = String.raw`(?:not\s+(?:be\s+)?eligible|ineligible|ineligibility|(?:medically\s+)?unsuitable)`;
+/**
+ * The later routes of a list. Each wording has one reading here (the verbs before a route are the
+ * link's, a bare route word is not also a route), so that a long run of route words that never
+ * reaches standard therapy fails in linear time.
+ */
+const LATER_ROUTE = `(?:${FAILED_ROUTE}|${INTOLERANT_ROUTE}|${DECLINED_ROUTE}|${INELIGIBLE_CORE})`;
+const LATER_BARE = `(?:${FAILED_BARE}|${INTOLERANT_BARE}|${INELIGIBLE_BARE})`;
 /** What joins routes of one list: "failed, are intolerant to, or refuse", "progressed on, or is intolerant to". */
-const ROUTE_LINK = String.raw`(?:\s*,\s*|\s+)(?:(?:or|and\/or|and)\s+)?(?:(?:is|are|be|has|have|had|been|become|became|would|who|otherwise|patient|patients|subject|subjects)\s+){0,3}`;
+const ROUTE_LINK = String.raw`(?:\s*,\s*|\s+)(?:(?:or|and\/or|and)\s+)?(?:(?:is|are|be|being|has|have|had|been|become|became|would|who|otherwise|considered|deemed|patient|patients|subject|subjects|participant|participants)\s+){0,3}`;
+/** The later routes of a list, up to the object they share: ", is intolerant of, or is ineligible for standard therapies". */
+const ROUTES_TO_OBJECT = String.raw`(?:${ROUTE_LINK}(?:${LATER_ROUTE}|${LATER_BARE}(?=${ROUTE_LINK})))*${ROUTE_LINK}${LATER_ROUTE}\s*,?\s+${STANDARD_OBJECT}`;
 
 /** A route whose object is standard therapy, said after it or after the later routes of its list. */
-const routeAnchor = (route: string): RegExp =>
-  new RegExp(String.raw`\b${route}(?:(?=(?:${ROUTE_LINK}${ANY_ROUTE})+\s*,?\s+${STANDARD_OBJECT})|\s*,?\s+${STANDARD_OBJECT})`, 'i');
+const routeAnchor = (route: string, bare?: string): RegExp =>
+  new RegExp(String.raw`\b(?:${route}(?:(?=${ROUTES_TO_OBJECT})|\s*,?\s+${STANDARD_OBJECT})${bare ? String.raw`|${bare}\b(?=${ROUTES_TO_OBJECT})` : ''})`, 'i');
 
 const STANDARD_ROUTES = {
-  standard_therapy_failed: routeAnchor(FAILED_ROUTE),
-  standard_therapy_intolerant: routeAnchor(INTOLERANT_ROUTE),
+  standard_therapy_failed: routeAnchor(FAILED_ROUTE, FAILED_BARE),
+  standard_therapy_intolerant: routeAnchor(INTOLERANT_ROUTE, INTOLERANT_BARE),
   standard_therapy_declined: routeAnchor(DECLINED_ROUTE),
-  standard_therapy_ineligible: routeAnchor(INELIGIBLE_ROUTE),
+  standard_therapy_ineligible: routeAnchor(INELIGIBLE_ROUTE, INELIGIBLE_BARE),
 };
 const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => r.source).join('|'), 'gi');
 
@@ -220,11 +243,11 @@ const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => 
  * list unread: read without it, the list would exclude the patients it admits.
  */
 const OTHER_ROUTE =
-  /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|intolerable|tolerat\w*|failed|failure|refus\w*|declin\w*|ineligible|(?:not|in)\s*eligible|not\s+(?:eligible|a\s+candidate|candidates|suitable|amenable)|unsuitable|contra-?indicat\w*|unable|unwilling|received|receiving|completed|resistant|benefit)\b|\bor\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|whom|who|which)\b|\bor\s+(?:(?:are|is)\s+)?no\s+longer\b|\bor\s+(?:in\s+)?(?:the\s+)?(?:opinion|judge?ment)\b/i;
+  /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|intolerable|tolerat\w*|failed|failure|refus\w*|declin\w*|ineligible|(?:not|in)\s*eligible|not\s+(?:eligible|a\s+candidate|candidates|suitable|amenable)|unsuitable|contra-?indicat\w*|unable|unwilling|received|receiving|completed|resistant|benefit)\b|\bor\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|whom|who|which)\b(?!\s+(?:(?:is|are|has|have|had|be|been|who|the|participants?|patients?|subjects?)\s+){0,3}\uE000)|\bor\s+(?:(?:are|is)\s+)?no\s+longer\b|\bor\s+(?:in\s+)?(?:the\s+)?(?:opinion|judge?ment)\b/i;
 
 /** What may stand between an "or" and the route it leads to, or the study's delegate ("the PI or delegate"). */
 const OR_TO_ROUTE =
-  /^(?:\s*,\s*|\s+)(?:(?:is|are|be|been|being|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there)\s+)*\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
+  /^(?:\s*,\s*|\s+)(?:(?:is|are|be|been|being|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there|disease|a|an)\s+)*\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
 
 /** The lead-in of the no-standard alternative of a list: "or for whom there is", "or for which". */
 const NO_STANDARD_LEAD = String.raw`(?:\b(?:or|and\/or)\s+)?(?:(?:in|for)\s+)?(?:(?:patients?|participants?|subjects?|those)\s+)?(?:(?:whom|which|who)\s+)?(?:(?:have|has)\s+)?(?:there\s+(?:is|are)\s+)?`;
@@ -237,25 +260,41 @@ const OTHER_GROUP =
 /**
  * The routes read here, and the no-standard alternative, taken out of the sentence: what is left must
  * name no other route. Nor may any of the routes be negated ("intolerant of, refuses, or is not
- * eligible for …" puts the first two in the scope of the last one's "not"): a route dropped would
+ * eligible for …" puts the first two in the scope of the last one's "not", "cannot tolerate …,
+ * refused …" the second in the first one's): the statement reader drops a negated route, which would
  * leave the others required alone.
  */
 function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
   const at = Math.max(0, input.text.indexOf(sentence));
   const routes = [...sentence.matchAll(ANY_STANDARD_ROUTE)];
   if (routes.some((m) => negatedAt(input, at + m.index))) return false;
-  // A list left open ("… through standard therapy, or") goes on in the next criterion.
-  if (/\b(?:or|and|and\/or)\W*$/i.test(sentence)) return false;
-  // A slash before the list ("confirmed by histology/cytology who have failed …") would join what
-  // is read before it to the routes as an "or".
-  if (routes.length && /\w\s*\/\s*\w/.test(sentence.slice(0, routes[0]!.index))) return false;
+  // A list left open ("… through standard therapy, or") goes on in the next criterion; one ending
+  // "etc." has alternatives it does not name.
+  if (/\b(?:or|and|and\/or)\W*$/i.test(sentence) || /\betc\b/i.test(sentence)) return false;
+  // A slash just before the list ("relapsed/refractory after standard therapy") would join what is
+  // read before it to the routes as an "or".
+  if (routes.length && /\/\s*(?:[\w-]+\W+){0,2}$/.test(sentence.slice(0, routes[0]!.index))) return false;
   // A list carried across sentences ("… no standard therapy exist; or be intolerant of standard
   // therapy") is one list, which one sentence alone does not hold.
   if (/^\W*(?:or|and\/or)\b/i.test(sentence) || /^[\s;,.:]*(?:or|and\/or)\b/i.test(input.text.slice(at + sentence.length))) return false;
   // Another group of patients before the routes ("…, as well as patients with cutaneous neoplasms …
   // that have failed standard therapy", "Part 1a: …"): the assembler, which joins "and" before "or",
-  // would bind the routes to every group.
-  if (OTHER_GROUP.test(input.text.slice(0, at)) || OTHER_GROUP.test(sentence.replace(ANY_STANDARD_ROUTE, ' '))) return false;
+  // would bind the routes to every group. A criterion that opens by restricting itself to one
+  // subgroup ("Part A only: …") is bound to that subgroup as a whole (subgroups.ts), so its label is
+  // no other group.
+  const opening = openingSubgroup(input.text);
+  const unlabel = (t: string): string => {
+    const bare = t.replace(/^\W*/, '');
+    return opening && bare.startsWith(opening) ? bare.slice(opening.length).replace(/^[\s:,)\-–]*/, '') : t;
+  };
+  if (OTHER_GROUP.test(unlabel(input.text.slice(0, at))) || OTHER_GROUP.test(unlabel(sentence).replace(ANY_STANDARD_ROUTE, ' '))) return false;
+  // A cohort named in parentheses ("… intolerant to standard therapy (Part 4)") is whom the list is
+  // for, which the routes read here would not be scoped to.
+  if (/\(\s*(?:parts?|cohorts?|arms?|phases?|groups?)\s*[\dIVX]/i.test(input.text)) return false;
+  // Nor is a list under a heading naming one subgroup ("Part 5:"): parse.ts binds the criterion to it
+  // only when no reader has scoped its own finding to it, which would leave the routes binding every
+  // cohort.
+  if (subgroupHeading(input.context)) return false;
   const rest = sentence.replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ');
   if (OTHER_ROUTE.test(rest)) return false;
   // After the first route, each "or" must lead to another route read here: "… standard treatments
@@ -308,8 +347,9 @@ const NO_STANDARD_WORDS = new Set(
     ...vocab(
       STATEMENT_COMMON,
       'no other further remaining available known established approved effective proven satisfactory appropriate ' +
-        'exist exists existed do does did not would confer clinical benefit there for whom which disease tumor tumour cancer ' +
-        'malignancy locally',
+        'exist exists existed do does did not would confer clinical clinically benefit there for whom which disease tumor tumour cancer ' +
+        'malignancy locally accepted adequate acceptable of care soc expected likely provide offer improve prolong meaningful significant ' +
+        'survival outcome proven efficacy',
     ),
   ].filter((w) => !/^(?:treatments?|therap(?:y|ies)|or|and|nor)$/.test(w)),
 );
@@ -464,10 +504,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     words: CARE_WORDS,
     drugs: true,
   },
-  standardRoute('standard_therapy_failed', /progress|refractory|resistant|relaps|recurr|fail|respond/i),
-  standardRoute('standard_therapy_intolerant', /toleran|tolerat/i),
+  standardRoute('standard_therapy_failed', /progress|refractory|resistant|relaps|recurr|fail|respon|benefit/i),
+  standardRoute('standard_therapy_intolerant', /tolera/i),
   standardRoute('standard_therapy_declined', /refus|declin|unwilling/i),
-  standardRoute('standard_therapy_ineligible', /eligible|candidate|suitable|amenable/i),
+  standardRoute('standard_therapy_ineligible', /eligib|candidate|suitable|amenable|contra-?indicat/i),
   {
     topic: 'no_standard_option',
     category: 'prior_therapy',
