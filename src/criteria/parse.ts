@@ -722,7 +722,7 @@ function finish(
   // trial would fail the patients of every other cohort. A reader that already scoped its finding
   // to the label (disease.ts, a cohort's cancer) is left as it is.
   const subgroup = status === 'unparsed' ? null : subgroupHeading(seg.context);
-  if (subgroup && !scopedTo(rule, subgroup)) {
+  if (subgroup && !wrappedBy(rule, subgroup)) {
     const scope = subgroupLeaf(subgroup);
     rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [scope, rule])) as ParsedCriterion['rule'];
     status = 'partial';
@@ -773,14 +773,16 @@ function withoutLabel(rule: ParsedCriterion['rule'], label: string): Condition |
   return op === 'all' ? { all: members } : { any: members };
 }
 
-/** Does the rule already hold the subgroup heading (or the cohort named in it) as an unparsed leaf? */
-function scopedTo(rule: Condition, heading: string): boolean {
+/** Is the rule already bound, as a whole, to the subgroup a heading names? */
+function wrappedBy(rule: Condition, heading: string): boolean {
+  // Only the criterion's own opening label ("Cohort 5 only: …", above) binds the whole rule already.
+  // A reader that scoped one finding to the heading ("Part 1: melanoma" → any(melanoma, "Part 1"))
+  // leaves the rest binding every subgroup, so the rule is still wrapped.
   const h = heading.toLowerCase();
-  return leavesOf(rule).some((l) => {
-    if (l.fact !== 'unparsed') return false;
-    const t = String((l.params as { text?: string } | undefined)?.text ?? '').toLowerCase().trim();
-    // A reader's unread "cohort" (the word alone) names no subgroup.
-    if (/^(?:cohorts?|arms?|parts?|groups?|phases?)$/.test(t)) return false;
+  const parts = 'any' in rule ? rule.any : 'all' in rule ? rule.all : [];
+  return parts.some((l) => {
+    if (!isLeaf(l) || l.fact !== 'unparsed' || (l.params as { subgroup?: boolean } | undefined)?.subgroup !== true) return false;
+    const t = String((l.params as { text?: string }).text ?? '').toLowerCase().trim();
     return t.length >= 4 && (h.includes(t) || t.includes(h));
   });
 }
