@@ -58,6 +58,13 @@ describe('new classes and agents, read from corpus lines', () => {
     });
   });
 
+  it('reads abexinostat beside "other HDAC inhibitors"', () => {
+    expect(readRule('Have previously treated by abexinostat or other histone deacetylase (HDAC) inhibitors;', 'exclusion')).toEqual({
+      condition: { any: [therapy({ drugs: ['abexinostat'] }), therapy({ classes: ['hdac_inhibitor'] })] },
+      unread: '',
+    });
+  });
+
   it('reads "any other TOP I inhibitor" as the topoisomerase I inhibitor class', () => {
     const { condition } = readRule(
       'Prior treatment regimens with irinotecan, topotecan or any other TOP I inhibitor including investigational TOP I inhibitors are not allowed.',
@@ -110,6 +117,18 @@ describe('class membership and phrases that must not match', () => {
     // Still kinase inhibitors, and still their other classes.
     expect(ancestors('ripretinib').has('kinase_inhibitor')).toBe(true);
     expect(ancestors('imatinib').has('bcr_abl_inhibitor')).toBe(true);
+  });
+
+  it('knows the B7-H3 agents and PARP inhibitor fluzoparib by name', () => {
+    expect(drugsOf('orlotamab, enoblituzumab')).toEqual(['orlotamab', 'enoblituzumab']);
+    expect(ancestors('orlotamab').has('b7h3_directed')).toBe(true);
+    expect(ancestors('enoblituzumab').has('b7h3_directed')).toBe(true);
+    expect(ancestors('fluzoparib').has('parp_inhibitor')).toBe(true);
+    expect(classesOf('B7-homologue 3-targeted agents')).toEqual(['b7h3_directed']);
+  });
+
+  it('reads "BRAF/MEK TKI" as the BRAF and MEK classes, not every kinase inhibitor', () => {
+    expect(classesOf('a prior BRAF/MEK TKI regimen')).toEqual(['braf_inhibitor', 'mek_inhibitor']);
   });
 
   it('keeps anthracenediones apart from anthracyclines', () => {
