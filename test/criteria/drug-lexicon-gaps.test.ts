@@ -2,7 +2,7 @@
  * Agents, classes and spellings prior-therapy criteria name that rules/drugs.json lacked: KIT
  * inhibitors ("c-Kit agent"), galectin inhibitors, adenovirus-based therapy, anthracenediones,
  * perillyl alcohol, "radioactive nuclides", and the PD-1/PD-L1 spellings that were read as the
- * PD-1 class alone ("anti-PD1/L1", "PD-L1 or PD-1 checkpoint inhibitor"). Each is pinned by verbatim
+ * PD-1 class alone ("anti-PD1/L1") or as any checkpoint inhibitor ("PD-1 checkpoint immunotherapy"). Each is pinned by verbatim
  * corpus lines (fixtures/ctgov/studies.oncology.v2.jsonl.gz) and by what must not take the reading.
  */
 import { lexicons } from '../../src/criteria/lexicon';
@@ -45,7 +45,9 @@ describe('new classes and agents, read from corpus lines', () => {
   });
 
   it('reads "radioactive nuclides" as radiopharmaceutical therapy, the imaging exception unread', () => {
-    expect(readRule('Previous treatment with radioactive nuclides except radioactive imaging tracers', 'exclusion')).toEqual({
+    expect(
+      readRule('Previous treatment with radioactive nuclides except radioactive imaging tracers', 'exclusion'),
+    ).toEqual({
       condition: { all: [therapy({ classes: ['radiopharmaceutical'] }), unparsed('radioactive imaging tracers')] },
       unread: '',
     });
@@ -59,7 +61,9 @@ describe('new classes and agents, read from corpus lines', () => {
   });
 
   it('reads abexinostat beside "other HDAC inhibitors"', () => {
-    expect(readRule('Have previously treated by abexinostat or other histone deacetylase (HDAC) inhibitors;', 'exclusion')).toEqual({
+    expect(
+      readRule('Have previously treated by abexinostat or other histone deacetylase (HDAC) inhibitors;', 'exclusion'),
+    ).toEqual({
       condition: { any: [therapy({ drugs: ['abexinostat'] }), therapy({ classes: ['hdac_inhibitor'] })] },
       unread: '',
     });
@@ -75,23 +79,16 @@ describe('new classes and agents, read from corpus lines', () => {
 });
 
 describe('PD-1/PD-L1 spellings', () => {
-  it('reads "PD-1 or PD-L1 checkpoint inhibitor" as the PD-1/PD-L1 class', () => {
-    expect(
-      readRule(
-        'Prior progression on a PD-1 or PD-L1 checkpoint inhibitor should be unequivocal; progression that occurs within the first 8 weeks of treatment on these agents should be confirmed with a second CT at least 4 weeks apart (to exclude pseudo-progression).',
-        'inclusion',
-      ).condition,
-    ).toEqual(therapy({ classes: ['anti_pd1_pdl1'], outcome: 'progression' }));
-  });
-
-  it('reads "PD-1 or PD-L1 blocking agent" as the PD-1/PD-L1 class', () => {
-    expect(readRule('Prior treatment with PD-1 or PD-L1 blocking agent (Cohort 2)', 'exclusion').condition).toEqual({
-      all: [therapy({ classes: ['anti_pd1_pdl1'] }), unparsed('Cohort 2')],
+  it('names the PD-1 class by "PD-1 checkpoint immunotherapy", never the broader checkpoint class with PD-1 unread', () => {
+    expect(readRule('Prior treatment with PD-1 checkpoint immunotherapy.', 'exclusion')).toEqual({
+      condition: therapy({ classes: ['anti_pd1'] }),
+      unread: '',
     });
+    expect(classesOf('PD-1/PD-L1 checkpoint immunotherapy')).toEqual(['anti_pd1_pdl1']);
   });
 
-  it('never reads "anti-PD1/L1" or "PD-L1 or PD-1" as the PD-1 class alone', () => {
-    for (const phrase of ['anti-PD1/L1', 'anti-PD1/- L1', 'anti-PD1/-L1', 'PD-L1 or PD-1 checkpoint inhibitor', 'PD-L1 or PD-1 checkpoint immunotherapy']) {
+  it('never reads "anti-PD1/L1" as the PD-1 class alone', () => {
+    for (const phrase of ['anti-PD1/L1', 'anti-PD1/- L1', 'anti-PD1/-L1', 'PD1/L1 inhibitor']) {
       expect([phrase, classesOf(phrase)]).toEqual([phrase, ['anti_pd1_pdl1']]);
     }
   });
@@ -159,7 +156,9 @@ describe('class membership and phrases that must not match', () => {
   });
 
   it('asks the study-drug allergy question for perillyl alcohol, a component of the study drug NEO212', () => {
-    expect(readRule('Patient has a history of allergic reactions attributed to perillyl alcohol.', 'exclusion').condition).toEqual({
+    expect(
+      readRule('Patient has a history of allergic reactions attributed to perillyl alcohol.', 'exclusion').condition,
+    ).toEqual({
       fact: 'attestation',
       operator: 'equal',
       value: true,
