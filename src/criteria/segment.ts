@@ -96,13 +96,13 @@ const LIST_WORDS = new Set(
     'excluded exclude excludes exclusion exclusions ineligible eligible eligibility included include includes inclusion in from for ' +
     'study trial protocol entry enrollment enrolment enrolled enroll enrol enter entering participation participate participating considered qualify ' +
     'order key general also additionally additional further and both otherwise before prior time screening only need needs ' +
-    'needed required seeking verified'
+    'needed required seeking verified disqualified disqualify disqualifies'
   ).split(' '),
 );
 /** The list the sentence points at. */
 const LIST_POINTER = /\b(?:following|below|above|listed|criteria|criterion)\b/i;
 /** The sentence says who is excluded: the items under it are exclusions. */
-const LIST_EXCLUDES = /\b(?:exclud\w*|ineligible|exclusions?)\b|\bnot\s+(?:be\s+)?eligible\b/i;
+const LIST_EXCLUDES = /\b(?:exclud\w*|ineligible|exclusions?|disqualif\w*)\b|\bnot\s+(?:be\s+)?eligible\b/i;
 
 /** A sentence about the criteria list itself, with no requirement of its own. */
 function listLeadIn(norm: string): boolean {
