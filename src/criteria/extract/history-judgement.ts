@@ -26,7 +26,7 @@
 import type { ExtractInput } from './extractor';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { negatedAt, vocab } from './history-util';
-import { openingSubgroup, subgroupHeading } from '../subgroups';
+import { openingSubgroup } from '../subgroups';
 
 const JUDGEMENT_WORDS = vocab(
   STATEMENT_COMMON,
@@ -291,10 +291,6 @@ function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
   // A cohort named in parentheses ("… intolerant to standard therapy (Part 4)") is whom the list is
   // for, which the routes read here would not be scoped to.
   if (/\(\s*(?:parts?|cohorts?|arms?|phases?|groups?)\s*[\dIVX]/i.test(input.text)) return false;
-  // Nor is a list under a heading naming one subgroup ("Part 5:"): parse.ts binds the criterion to it
-  // only when no reader has scoped its own finding to it, which would leave the routes binding every
-  // cohort.
-  if (subgroupHeading(input.context)) return false;
   const rest = sentence.replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ');
   if (OTHER_ROUTE.test(rest)) return false;
   // After the first route, each "or" must lead to another route read here: "… standard treatments
