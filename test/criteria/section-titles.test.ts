@@ -82,6 +82,13 @@ describe('section titles and subgroup labels head their lists', () => {
     expect(elsewhere?.value).toBe(true);
   });
 
+  it("reads a cohort's bare exclusion under its label as it reads one without (NCT03829254)", () => {
+    const steroids = parseCriteria(criteriaText('NCT03829254')).find((c) => c.text.startsWith('Systemic steroid therapy or any immunosuppressive therapy'));
+    expect(steroids?.context).toEqual(['NUC-7738 + pembrolizumab cohort only']);
+    expect(subgroupLeaf(steroids)).toBe('NUC-7738 + pembrolizumab cohort only');
+    expect(leaves(steroids?.rule).some((l) => l.fact === 'priorTherapy' && (l.params?.classes as string[]).includes('corticosteroid'))).toBe(true);
+  });
+
   it('keeps a label that names its cohort\'s cancer as a criterion (NCT05546827)', () => {
     const segs = segmentCriteria(criteriaText('NCT05546827'));
     expect(segs.some((s) => s.normText.startsWith('For Arm 1 patients (sinonasal melanoma)'))).toBe(true);

@@ -71,6 +71,7 @@ import type { Condition, LeafCondition } from '../facts';
 import { THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
+import { subgroupHeading } from '../subgroups';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
@@ -263,7 +264,9 @@ const BARE_MODIFIER_RE = /^(?:recent|partial|whole|adjuvant-intent|intent|any|al
  */
 function bareExclusion(ctx: Ctx, list: List & { unknownMember: boolean }, listCount: number, s: number, e: number): boolean {
   const { text, input } = ctx;
-  if (input.kind !== 'exclusion' || input.context.length || listCount !== 1 || list.unknownMember) return false;
+  // Under a lead-in the line may name a cause or an exception, not a receipt; a heading that only
+  // names a subgroup ("NUC-7738 + pembrolizumab cohort only") says whom the line binds (parse.ts).
+  if (input.kind !== 'exclusion' || input.context.some((c) => !subgroupHeading([c])) || listCount !== 1 || list.unknownMember) return false;
   if (/\S/.test(text.slice(0, s).replace(/^[\s\W\d.]*$/, '')) || /[^\s.;,]/.test(text.slice(e))) return false;
   if (input.scopes.scopes.some((sc) => sc.kind === 'negated' || sc.kind === 'exception')) return false;
   const masked = maskSpans(text, s, e, [...spanOf(list.items), ...list.items.flatMap((it) => (it.dose ? [it.dose] : []))]).replace(/\([^()]{0,40}\)/g, (p) => (/\d\s*mg\b/i.test(p) ? ' ' : p));
