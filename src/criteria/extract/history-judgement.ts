@@ -264,7 +264,16 @@ const OTHER_GROUP =
  * refused …" the second in the first one's): the statement reader drops a negated route, which would
  * leave the others required alone.
  */
+// Each route topic and the no-standard topic ask the same question of the same sentence: asked once.
+const routesRead = new WeakMap<ExtractInput, Map<string, boolean>>();
 function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
+  let known = routesRead.get(input);
+  if (!known) routesRead.set(input, (known = new Map()));
+  let read = known.get(sentence);
+  if (read === undefined) known.set(sentence, (read = onlyReadRoutesOnce(input, sentence)));
+  return read;
+}
+function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
   const at = Math.max(0, input.text.indexOf(sentence));
   const routes = [...sentence.matchAll(ANY_STANDARD_ROUTE)];
   if (routes.some((m) => negatedAt(input, at + m.index))) return false;
