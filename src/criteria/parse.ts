@@ -719,8 +719,8 @@ function finish(
   // and 6 only:") binds only that subgroup, and whether the patient is in it is unread: an
   // inclusion holds for anyone outside it, any(subgroup, rule); an exclusion excludes only inside
   // it, all(subgroup, rule). Read as binding everyone, the requirements of each cohort of a basket
-  // trial would fail the patients of every other cohort. A reader that already scoped its finding
-  // to the label (disease.ts, a cohort's cancer) is left as it is.
+  // trial would fail the patients of every other cohort. A reader that scoped only its own finding
+  // to the label (disease.ts, a cohort's cancer) does not bind the rest: the whole rule is wrapped.
   const subgroup = status === 'unparsed' ? null : subgroupHeading(seg.context);
   if (subgroup && !wrappedBy(rule, subgroup)) {
     const scope = subgroupLeaf(subgroup);
@@ -901,8 +901,9 @@ function scopeCancerCohorts(criteria: ParsedCriterion[], lex: Lexicons): ParsedC
   const underHeading = criteria.map((c) => {
     const ctx = c.context ?? [];
     for (let k = ctx.length - 1; k >= 0; k--) {
-      // A subgroup inside the cancer's cohort ("Prostate carcinomas", then "Non-curative intent
-      // patients cohort:") binds its criteria as well (finish); one around it is the cancer's own.
+      // A subgroup heading inside a cancer's cohort ("Prostate carcinomas", then "Non-curative intent
+      // patients cohort:") binds the criteria too (finish), and the cancer's scope still applies; with
+      // no cancer heading around it, the subgroup's binding is the only one.
       if (subgroupHeading([ctx[k]!])) {
         if (!ctx.slice(0, k).some((h) => cancerCohortHeading(h, lex))) return null;
         continue;
