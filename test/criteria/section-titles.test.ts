@@ -1,3 +1,4 @@
+import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
 import { segmentCriteria } from '../../src/criteria/segment';
 import { studyById } from '../support/studies';
@@ -7,12 +8,8 @@ function criteriaText(nctId: string): string {
   return s.protocolSection.eligibilityModule.eligibilityCriteria;
 }
 
-function leaves(rule: unknown): Array<{ fact: string; params?: Record<string, unknown>; value?: unknown }> {
-  if (!rule || typeof rule !== 'object') return [];
-  const r = rule as { all?: unknown[]; any?: unknown[]; not?: unknown; fact?: string };
-  if (r.fact) return [r as { fact: string }];
-  return [...(r.all ?? []), ...(r.any ?? []), ...(r.not ? [r.not] : [])].flatMap(leaves);
-}
+const leaves = (rule: Condition | undefined): Array<{ fact: string; params?: Record<string, unknown>; value?: unknown }> =>
+  rule ? (leavesOf(rule) as Array<{ fact: string; params?: Record<string, unknown>; value?: unknown }>) : [];
 
 const subgroupLeaf = (c: ParsedCriterion | undefined): string | undefined =>
   leaves(c?.rule).find((l) => l.fact === 'unparsed' && l.params?.subgroup === true)?.params?.text as string | undefined;
