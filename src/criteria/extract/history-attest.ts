@@ -24,6 +24,7 @@
  */
 import type { Category, ExtractInput, Extractor, Finding } from './extractor';
 import type { Condition } from '../facts';
+import { prefilterFor } from '../regex-prefilter';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
@@ -766,19 +767,31 @@ function tailSpans(input: ExtractInput, from: number, to: number, tail: RegExp):
   return out;
 }
 
+/**
+ * Each topic's anchor behind the literal prefilters derived from it (regex-prefilter.ts). There are
+ * over a hundred topics and most criteria name none of them; their anchors ran on every sentence.
+ */
+const TOPIC_GATES = new Map<Topic, RegExp[]>(TOPICS.map((t) => [t, prefilterFor(t.re)]));
+
+/** The topics whose anchor the criterion may hold: an anchor that cannot match the text cannot match a sentence of it. */
+function liveTopics(text: string): Topic[] {
+  return TOPICS.filter((t) => TOPIC_GATES.get(t)!.every((g) => g.test(text)));
+}
+
 export const extractAttestations: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
   const out: Finding[] = [];
   const exclusion = input.kind === 'exclusion';
   const taken: Span[] = [];
+  const topics = liveTopics(text);
   for (const [sStart, sEnd] of sentences(text)) {
     const sentence = text.slice(sStart, sEnd);
     // A permission ("if repeat biopsy is not feasible … patient still may be enrolled") or a
     // requirement for some patients only ("(if consenting to part A)") is not the patient's attestation.
     if (PERMISSION.test(sentence) || (!exclusion && SOME_PATIENTS.test(sentence))) continue;
     const hits: Array<{ topic: string; at: number; end: number; entry?: Topic }> = [];
-    for (const entry of TOPICS) {
+    for (const entry of topics) {
       const { topic, re, lead, reject, rejectInCriterion } = entry;
       if (entry.fallback && (hits.length || sStart > 0 || sEnd < text.replace(/[\s.;]+$/, '').length)) continue;
       if ((entry.everyone || entry.fallback) && FOR_GROUP.test(text)) continue;

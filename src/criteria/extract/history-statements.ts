@@ -24,6 +24,7 @@ import {
   vocabSpans,
   type Span,
 } from './history-util';
+import { prefilterFor } from '../regex-prefilter';
 
 export interface Statement {
   /** Default topic (rules/attestations.json). */
@@ -156,12 +157,27 @@ function sentences(text: string): Span[] {
   return out;
 }
 
+const ANCHOR_GATES = new WeakMap<Statement, RegExp[]>();
+/**
+ * Literal prefilters derived from a statement's anchor (regex-prefilter.ts): the hand-written gate
+ * is one word test, and the anchors behind it (the standard-therapy routes above all) are long
+ * patterns with lookbehinds that ran on every criterion passing it.
+ */
+function anchorGates(st: Statement): RegExp[] {
+  let gates = ANCHOR_GATES.get(st);
+  if (!gates) {
+    gates = prefilterFor(st.anchor);
+    ANCHOR_GATES.set(st, gates);
+  }
+  return gates;
+}
+
 /** Reads every statement of `table` in the criterion: at most one finding per statement and sentence. */
 export function readStatements(input: ExtractInput, table: Statement[]): Finding[] {
   const { text } = input;
   // The gate is a cheap word test; the anchor over the whole text then spares the sentence loop
   // for the many criteria that only share a word with a statement ("normal", "consider").
-  const live = table.filter((s) => s.gate.test(text) && s.anchor.test(text));
+  const live = table.filter((s) => s.gate.test(text) && anchorGates(s).every((g) => g.test(text)) && s.anchor.test(text));
   const out: Finding[] = [];
   const exclusion = input.kind === 'exclusion';
   if (!live.length) return [];
