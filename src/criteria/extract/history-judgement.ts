@@ -196,12 +196,19 @@ const NO_STANDARD_ANCHOR = new RegExp(
  * drug or class ("progressed on a platinum-based regimen") is the therapy reader's, and a count of
  * lines beyond one ("at least 2 lines of standard therapy") is prior therapy by count.
  */
-const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))`;
+const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))`;
 
-const FAILED_ROUTE = String.raw`(?:(?:received|been\s+treated\s+with)\s+and\s+(?:progressed|relapsed)\s+(?:on|after|following|despite)|(?:(?:disease|radiographic|radiological|documented)\s+)?(?:progression|relapse)(?:\s+or\s+(?:progression|relapse))?\s+(?:of\s+disease\s+)?(?:on|after|following|despite|during|through|while\s+(?:on|receiving))(?:\s+or\s+(?:on|after|following|during))?|(?:progressed|progressing|relapsed|recurred)\s+(?:on|after|following|despite|during|through|from|while\s+(?:on|receiving)|with)(?:\s+or\s+(?:on|after|following|during))?|progressive\s+disease\s+(?:on|after|following|despite|during)|(?:refractory|resistant|unresponsive|non-?responsive)\s+to|failed(?:\s+(?:on|in))?|failure\s+(?:of|on|to|with|after)|(?:not|never)\s+responded\s+to|(?:not|never)\s+(?:shown|derived|had)\s+(?:any\s+)?(?:clinically\s+meaningful\s+|clinical\s+)?benefit\s+(?:to|from))`;
+/** When the progression came: "progressed while receiving or after the last administration of". */
+const LAST_DOSE = String.raw`(?:\s+(?:of\s+)?(?:the\s+)?(?:last|final)\s+(?:administration|dose)\s+of)?`;
+const FAILED_ROUTE = String.raw`(?:(?:received|been\s+treated\s+with)\s+and\s+(?:progressed|relapsed)\s+(?:on|after|following|despite)|(?:(?:disease|radiographic|radiological|documented)\s+)?(?:progression|relapse)(?:\s+or\s+(?:progression|relapse))?\s+(?:of\s+disease\s+)?(?:on|after|following|despite|during|through|while\s+(?:on|receiving))(?:\s+or\s+(?:on|after|following|during))?|(?:progressed|progressing|relapsed|recurred)(?:\s*\([^()]{1,40}\))?\s+(?:on|after|following|despite|during|through|from|while\s+(?:on|receiving)|with)(?:\s+or\s+(?:on|after|following|during))?${LAST_DOSE}|progressive\s+disease\s+(?:on|after|following|despite|during)|(?:refractory|resistant|unresponsive|non-?responsive)\s+to|failed(?:\s+(?:on|in))?|failure\s+(?:of|on|to|with|after)|(?:not|never)\s+responded\s+to|(?:not|never)\s+(?:shown|derived|had)\s+(?:any\s+)?(?:clinically\s+meaningful\s+|clinical\s+)?benefit\s+(?:to|from))`;
 const INTOLERANT_ROUTE = String.raw`(?:(?:intoleran(?:t|ce)|intolerable|intolerability)\s+(?:of|to|with)|(?:unable|inability)\s+to\s+tolerate|(?:cannot|can\s*not|could\s+not|did\s+not|does\s+not|do\s+not)\s+tolerate)`;
 const DECLINED_ROUTE = String.raw`(?:(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing))(?:\s+(?:of|to\s+(?:receive|undergo|be\s+treated\s+with)))?|unwilling\s+to\s+(?:receive|undergo))`;
 const INELIGIBLE_CORE = String.raw`(?:(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to\s+(?:receive|undergo))|ineligibility\s+(?:for|to)|not\s+(?:a\s+)?candidates?\s+for|(?:medically\s+)?(?:unsuitable|not\s+suitable)\s+for|not\s+amenable\s+to|contra-?indications?\s+to)`;
+/**
+ * Standard therapy had, as one route of a list ("Must have received, be not eligible or decline
+ * standard of care therapy"). "Received and progressed on" is the failed route's.
+ */
+const RECEIVED_ROUTE = String.raw`(?:(?:received|completed)(?!\s+and\b))`;
 const INELIGIBLE_ROUTE = String.raw`(?:(?:(?:be|is|are|being|considered|deemed)\s+)?${INELIGIBLE_CORE})`;
 /**
  * A route said without its preposition, which the next route of its list carries: "refractory or
@@ -217,7 +224,7 @@ const INELIGIBLE_BARE = String.raw`(?:not\s+(?:be\s+)?eligible|ineligible|inelig
  * link's, a bare route word is not also a route), so that a long run of route words that never
  * reaches standard therapy fails in linear time.
  */
-const LATER_ROUTE = `(?:${FAILED_ROUTE}|${INTOLERANT_ROUTE}|${DECLINED_ROUTE}|${INELIGIBLE_CORE})`;
+const LATER_ROUTE = `(?:${FAILED_ROUTE}|${INTOLERANT_ROUTE}|${DECLINED_ROUTE}|${INELIGIBLE_CORE}|${RECEIVED_ROUTE})`;
 const LATER_BARE = `(?:${FAILED_BARE}|${INTOLERANT_BARE}|${INELIGIBLE_BARE})`;
 /** What joins routes of one list: "failed, are intolerant to, or refuse", "progressed on, or is intolerant to". */
 const ROUTE_LINK = String.raw`(?:\s*,\s*|\s+)(?:(?:or|and\/or|and)\s+)?(?:(?:is|are|be|being|has|have|had|been|become|became|would|who|otherwise|considered|deemed|patient|patients|subject|subjects|participant|participants)\s+){0,3}`;
@@ -233,6 +240,7 @@ const STANDARD_ROUTES = {
   standard_therapy_intolerant: routeAnchor(INTOLERANT_ROUTE, INTOLERANT_BARE),
   standard_therapy_declined: routeAnchor(DECLINED_ROUTE),
   standard_therapy_ineligible: routeAnchor(INELIGIBLE_ROUTE, INELIGIBLE_BARE),
+  standard_therapy_received: routeAnchor(RECEIVED_ROUTE),
 };
 const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => r.source).join('|'), 'gi');
 
@@ -244,6 +252,15 @@ const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => 
  */
 const OTHER_ROUTE =
   /\b(?:progress\w*|refractory|relaps\w*|recurr\w*|intoleran\w*|intolerable|tolerat\w*|failed|failure|refus\w*|declin\w*|ineligible|(?:not|in)\s*eligible|not\s+(?:eligible|a\s+candidate|candidates|suitable|amenable)|unsuitable|contra-?indicat\w*|unable|unwilling|received|receiving|completed|resistant|benefit)\b|\bor\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|whom|who|which)\b(?!\s+(?:(?:is|are|has|have|had|be|been|who|the|participants?|patients?|subjects?)\s+){0,3}\uE000)|\bor\s+(?:(?:are|is)\s+)?no\s+longer\b|\bor\s+(?:in\s+)?(?:the\s+)?(?:opinion|judge?ment)\b/i;
+
+/**
+ * The disease's own state, required beside the list ("must have recurrent/progressing and/or
+ * refractory solid tumors and must have received or not be eligible for …"): the disease readers'
+ * words, no route of the list. Not when it is itself offered as an alternative ("refractory disease,
+ * or …").
+ */
+const DISEASE_STATE =
+  /\b(?:relapsed|refractory|recurrent|progressing|progressive)(?:\s*(?:\/|,|\band\/or\b|\bor\b|\band\b)\s*(?:relapsed|refractory|recurrent|progressing|progressive))*\s+(?:(?:advanced|metastatic|solid|malignant|locally|and|or|\/)\s+){0,4}(?:tumou?rs?|malignanc(?:y|ies)|cancers?|neoplasms?|disease|conditions?)\b(?!\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:or|and\/or|to|after|on|despite|following|during|while|through|\()\b)/gi;
 
 /** What may stand between an "or" and the route it leads to, or the study's delegate ("the PI or delegate"). */
 const OR_TO_ROUTE =
@@ -300,8 +317,25 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
   // A cohort named in parentheses ("… intolerant to standard therapy (Part 4)") is whom the list is
   // for, which the routes read here would not be scoped to.
   if (/\(\s*(?:parts?|cohorts?|arms?|phases?|groups?)\s*[\dIVX]/i.test(input.text)) return false;
-  const rest = sentence.replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ');
+  // Standard therapy had is a requirement of inclusion only, and only as the criterion states it: not
+  // within a window ("received standard therapy within 4 weeks"), and not as a permission ("may have
+  // received").
+  if (
+    STANDARD_ROUTES.standard_therapy_received.test(sentence) &&
+    (input.kind === 'exclusion' || /\bwithin\b|\b(?:days?|weeks?|months?)\b|\b(?:may|can|could)\s+(?:also\s+)?have\b/i.test(sentence))
+  )
+    return false;
+  const rest = sentence.replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ').replace(DISEASE_STATE, ' ');
   if (OTHER_ROUTE.test(rest)) return false;
+  // Routes joined by "and", or each required in its own clause ("Refractory or intolerant to standard
+  // therapies, must have received the standard of care therapy"), are all required, not alternatives.
+  const placeholders = rest.split('\uE000');
+  if (placeholders.slice(1, -1).some((gap) => /\b(?:must|should|shall|and)\b(?!\s*\/\s*or\b)/i.test(gap))) return false;
+  // Nor may the first route be the second alternative of one the statements do not read ("Treatment
+  // naive or have received prior standard therapy").
+  const first0 = rest.indexOf('\uE000');
+  if (first0 >= 0 && /\b(?:or|and\/or)\s+(?:(?:have|has|had|be|been|being|is|are|was|were|who|that|which|whose|disease|patients?|subjects?|participants?)\s+){0,3}$/i.test(rest.slice(0, first0)))
+    return false;
   // After the first route, each "or" must lead to another route read here: "… standard treatments
   // (Part 1) or 1-2 prior systemic therapies (Part 2)" offers an alternative no statement reads.
   const first = routes.length ? rest.indexOf('\uE000') : rest.length;
@@ -513,6 +547,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   standardRoute('standard_therapy_intolerant', /tolera/i),
   standardRoute('standard_therapy_declined', /refus|declin|unwilling/i),
   standardRoute('standard_therapy_ineligible', /eligib|candidate|suitable|amenable|contra-?indicat/i),
+  standardRoute('standard_therapy_received', /receiv|complet/i),
   {
     topic: 'no_standard_option',
     category: 'prior_therapy',
