@@ -18,15 +18,21 @@
  * - X must be read whole, and hold only what names a population: a biomarker (at least one: the
  *   readers' own biomarker finding must lie in the phrase), a cancer type, an extent. Negated the way
  *   the assembler negates an inclusion's "no X", so "not X" is exactly the patients outside it.
- * - C is read as an inclusion's requirement: what was read is necessary for C, and whatever the
- *   readers left unread in it stays beside it as an unknown, all(C read, unread). So the reading never
- *   fails or excludes a patient on a part of C it did not read: in an inclusion, a patient with X
- *   fails only where C's read part fails; in an exclusion, a patient is excluded only where C was
- *   read whole.
+ * - C is read as an inclusion's requirement: what was read is necessary for C. In an inclusion C must
+ *   be read whole. In an exclusion whatever the readers left unread in it stays beside it as an
+ *   unknown, all(X, C read, unread), so a patient is excluded only where C was read whole, and
+ *   cleared wherever X or C's read part fails.
  *
- * Only sentences that open with the population ("Patients with …", "For patients with …,",
- * "Known …", "Presence of …"), not under a lead-in that offers alternatives ("one of the
- * following"), where an option bound to a population is another reading altogether.
+ * - In an inclusion, the biomarker reader must itself have taken its finding as a condition of the
+ *   rest (it holds the rest as unread): "Patients with BRAF V600E melanoma must have stage IV disease"
+ *   may state the trial's own population, and then X stays required as the readers have it.
+ *
+ * Only sentences that open with the population ("Patients with …", "For patients with …,", "If the
+ * patient had …,", "Known …", "Presence of …"), not under a lead-in that offers alternatives ("one of
+ * the following"), where an option bound to a population is another reading altogether, and not
+ * before words that may let in patients the sentence would fail ("Patients who refuse … are
+ * eligible", "unless …"). Cancer-type populations alone ("Patients with NSCLC must have received
+ * platinum") are left to the readers: whether the cancer is the whole trial's is not known here.
  */
 import type { Condition, LeafCondition } from './facts';
 import { leavesOf } from './facts';
@@ -52,8 +58,14 @@ export interface PopulationTools {
 
 const SUBJECT = String.raw`(?:patients?|participants?|subjects?|those|individuals?|persons?|people|pts|cases)\s+(?:with|whose|harbou?ring|having|who\s+(?:have|has|harbou?rs?|carry|carries))`;
 const DETERMINERS = String.raw`(?:(?:a|an|the|known|documented|confirmed|proven|tumou?rs?\s+(?:with|harbou?ring))\s+)*`;
-/** Where a sentence opens with its population: "Patients with …", "For patients with …". */
-const INCLUSION_HEAD = new RegExp(String.raw`^\W*(?:\d[\d.]*[a-z]?[.)]?\s+)?(?:(for|in|among)\s+)?(?:all\s+)?${SUBJECT}\s+${DETERMINERS}`, 'i');
+/**
+ * Where a sentence opens with its population: "Patients with …", or, ended by a comma (group 1),
+ * "For patients with …,", "If the patient had …,", "If the tumor is …,", "If …,".
+ */
+const INCLUSION_HEAD = new RegExp(
+  String.raw`^\W*(?:\d[\d.]*[a-z]?[.)]?\s+)?(?:(?:(for|in|among)\s+)?(?:all\s+)?${SUBJECT}\s+|(if)\s+(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+(?:with|had|has|have|harbou?rs?|carry|carries)\s+|(?:the\s+)?(?:(?:patient|participant|subject)(?:'s|s')?\s+)?(?:tumou?rs?|disease|cancer)\s+(?:is|was|are|were|has|had|harbou?rs?)\s+)?)${DETERMINERS}`,
+  'i',
+);
 /** The same in an exclusion, or a population named bare: "Known MSI-H tumors who …", "Presence of B-RAF mutation without …". */
 const EXCLUSION_HEAD = new RegExp(
   String.raw`^\W*(?:\d[\d.]*[a-z]?[.)]?\s+)?(?:${SUBJECT}\s+|(?:known|presence\s+of|documented|confirmed|(?:have|has)\s+(?:a|an)|tumou?rs?\s+(?:with|harbou?ring))\s+)${DETERMINERS}`,
@@ -73,7 +85,7 @@ const EXCLUSION_FRAME = /,?\s*\b(?:(?:who|that)\s+(?:have|has|had|did|do|does)\s
 /** Lead-ins and texts that offer alternatives: each item is a sufficient option, not "if X then C". */
 const ONE_OF = /\b(?:one|any|either|at\s+least\s+one)\s+of\s+(?:the\s+)?following\b/i;
 /** Words that would make the population something other than the patients with its findings. */
-const NOT_A_POPULATION = /\b(?:not|no|without|unknown|status|negative|wild[\s-]?type|or\s+without|if|unless|except|who|which|that|after|progress\w*|treated|received)\b|[:;]/i;
+const NOT_A_POPULATION = /\b(?:not|no|without|unknown|negative|wild[\s-]?type|or\s+without|if|unless|except|who|which|that|after|progress\w*|treated|received)\b|[:;]/i;
 
 /**
  * Words after the sentence that may widen what it requires ("Patients who refuse … are eligible",
@@ -82,6 +94,8 @@ const NOT_A_POPULATION = /\b(?:not|no|without|unknown|status|negative|wild[\s-]?
 const LATER_RELIEF = /\b(?:eligible|allowed|permitted|acceptable|may|can|unless|except|exception|however|regardless|waived|instead|alternatively)\b|^\W*or\b/i;
 
 const MAX_POPULATION = 160;
+/** Sentences read this way per criterion: each costs two readings of its parts. */
+const MAX_READS = 6;
 const MAX_SENTENCE = 600;
 
 const unreadLeaf = (text: string): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
@@ -125,12 +139,14 @@ function frameOf(text: string, kind: CriterionKind, s: number, e: number): Frame
   const after = text.slice(popStart, Math.min(e, popStart + MAX_POPULATION + 40));
   let frame: RegExpExecArray | null;
   if (kind === 'exclusion') frame = EXCLUSION_FRAME.exec(after);
-  else if (head[1]) frame = FOR_FRAME.exec(after);
+  else if (head[1] || head[2]) frame = FOR_FRAME.exec(after);
   else frame = INCLUSION_FRAME.exec(after);
   if (!frame || frame.index === 0 || frame.index > MAX_POPULATION) return null;
+  // "For patients with EGFR, ALK or ROS1 alterations, …": a comma inside the population's own list.
+  if ((head[1] || head[2]) && kind === 'inclusion' && /^\s*(?:and|or|nor)\b/i.test(after.slice(frame.index + frame[0].length))) return null;
   const popEnd = popStart + frame.index;
   // The frame's own words ("are eligible if they") are not the requirement; a modal or a negation is.
-  const reqStart = kind === 'inclusion' && (head[1] || frame[1]) ? popEnd + frame[0].length : popEnd + (frame[0].length - frame[0].replace(/^,?\s*/, '').length);
+  const reqStart = kind === 'inclusion' && (head[1] || head[2] || frame[1]) ? popEnd + frame[0].length : popEnd + (frame[0].length - frame[0].replace(/^,?\s*/, '').length);
   if (e - reqStart < 8) return null;
   return { pop: [popStart, popEnd], req: [reqStart, e] };
 }
@@ -151,7 +167,9 @@ export function populationConditions(
   if (!findings.some((f) => f.category === 'biomarker')) return findings;
   if (ONE_OF.test(text) || context.some((c) => ONE_OF.test(c))) return findings;
   let out = findings;
+  let reads = 0;
   for (const [s0, e] of sentences(text)) {
+    if (reads >= MAX_READS) break;
     if (e - s0 > MAX_SENTENCE || skip.some(([a, b]) => a < e && s0 < b)) continue;
     if (LATER_RELIEF.test(text.slice(e + 1))) continue;
     const s = s0 + (text.slice(s0, e).length - text.slice(s0, e).trimStart().length);
@@ -170,12 +188,16 @@ export function populationConditions(
     const req0 = frame.req[0];
     if (out.some((f) => (f.category === 'biomarker' || f.category === 'cancer_type') && f.start < pe && f.end > Math.min(pe + 1, req0))) continue;
     if (NOT_A_POPULATION.test(popText.replace(/\([^()]*\)/g, ' '))) continue;
+    reads++;
     const pop = tools.read(ps, pe);
     if (!pop.condition || pop.unread || !pop.findingCategories.includes('biomarker')) continue;
     if (pop.findingCategories.some((c) => !POPULATION_CATEGORIES.has(c))) continue;
     if (leavesOf(pop.condition).some((l) => l.fact === 'unparsed')) continue;
     const req = tools.read(frame.req[0], frame.req[1]);
     if (!req.condition || !req.findingCategories.length) continue;
+    // An inclusion's requirement must be read whole: with words left over ("… and later experienced
+    // disease progression") the readers keep the sentence as they have it.
+    if (kind === 'inclusion' && req.unread) continue;
     const required = req.unread ? flatten('all', [req.condition, unreadLeaf(req.unread)]) : req.condition;
     const condition =
       kind === 'inclusion' ? flatten('any', [tools.negate(pop.condition), required]) : flatten('all', [pop.condition, required]);

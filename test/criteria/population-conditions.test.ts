@@ -67,7 +67,7 @@ describe('an inclusion requirement binds only the population the sentence names:
     });
   });
 
-  it('keeps what the readers left unread of the requirement beside it, so a patient in the population never fails on it (NCT06330064)', () => {
+  it('leaves an inclusion whose requirement is read only in part as the readers have it: it never fails a patient on it (NCT06330064)', () => {
     const { condition } = readRule(
       'Subjects with PD-(L)1+ or MSI-H/dMMR should receive ICI treatment if ICIs are standard of care in the country, unless the subject is ineligible for ICI treatment.',
       'inclusion',
@@ -75,6 +75,27 @@ describe('an inclusion requirement binds only the population the sentence names:
     // An MSI-high patient who never had a checkpoint inhibitor may be one it was not standard for.
     expect(run(condition, { cancers: [{ type: 'gastric cancer' }], biomarkers: [{ name: 'MSI', status: 'high' }], treatments: [folfox] })).toBe(UNKNOWN);
     expect(run(condition, { cancers: [{ type: 'gastric cancer' }], biomarkers: [{ name: 'MSI', status: 'high' }], treatments: [pembrolizumab] })).not.toBe(FALSE);
+  });
+
+  it('reads an "If the patient had X, …" sentence the same way (NCT07130032)', () => {
+    const { condition } = readRule('If the patient had the BRAF V600 mutation, they were also treated with BRAF and MEK inhibitors.', 'inclusion');
+    expect(condition).toEqual({ any: [marker('BRAF', 'V600', false), therapy({ classes: ['braf_inhibitor', 'mek_inhibitor'] })] });
+  });
+
+  it('does not cut a population list at its first comma ("For patients with EGFR, ALK or ROS1 alterations, …")', () => {
+    const { condition } = readRule('For patients with EGFR, ALK or ROS1 alterations, prior targeted therapy is required.', 'inclusion');
+    // ALK and ROS1 stay in the population: a patient with an ALK fusion is not asked nothing.
+    expect(JSON.stringify(condition)).toContain('"gene":"ROS1"');
+    // Not any(not EGFR, "ALK or ROS1 alterations, prior targeted therapy …" read as the requirement).
+    expect(JSON.stringify(condition)).not.toMatch(/^\{"any":\[\{"fact":"biomarker","operator":"equal","value":false,"params":\{"gene":"EGFR"[^}]*\}\},\{"any"/);
+  });
+
+  it('counts the sentence read whole in the criterion (NCT06150664)', () => {
+    const [c] = parseCriteria(
+      'Inclusion Criteria:\n\n* Patients must have had prior testing for BRAF V600 mutations. Patients with BRAF V600 activating mutation must have received prior therapy with a BRAF/MEK inhibitor',
+    );
+    expect(c!.status).toBe('parsed');
+    expect(c!.categoriesRead).toEqual(expect.arrayContaining(['biomarker', 'prior_therapy']));
   });
 
   it('leaves the sentence to the readers when a later one may let in patients it would fail (NCT04562129)', () => {
@@ -121,6 +142,19 @@ describe('an exclusion of a population that lacks a treatment: all(X, not T)', (
     // The rule is what excludes: TRUE excludes the patient.
     expect(run(condition, { cancers: [crc], biomarkers: [{ name: 'MSI', status: 'high' }], treatments: [folfox] })).toBe(TRUE);
     expect(run(condition, { cancers: [crc], biomarkers: [{ name: 'MSI', status: 'high' }], treatments: [pembrolizumab] })).toBe(FALSE);
+  });
+
+  it('reads "Participant with known dMMR/MSI-H status who has not received immunotherapy treatments" (NCT06750094)', () => {
+    const { condition, unread } = readRule(
+      'Participant with known mismatch repair deficiency (dMMR)/ high microsatellite instability (MSI-H) status who has not received immunotherapy treatments',
+      'exclusion',
+    );
+    expect(unread).toBe('');
+    expect(condition).toEqual(expect.objectContaining({ all: expect.arrayContaining([therapy({ kinds: ['immunotherapy'] }, false)]) }));
+    const crc = { type: 'colorectal cancer' };
+    const msiHigh = [{ name: 'MSI', status: 'high' as const }, { name: 'MMR', status: 'negative' as const }];
+    expect(run(condition, { cancers: [crc], biomarkers: msiHigh, treatments: [pembrolizumab] })).toBe(FALSE);
+    expect(run(condition, { cancers: [crc], biomarkers: msiHigh, treatments: [folfox] })).toBe(TRUE);
   });
 
   it('reads "have a BRAF V600 mutation, who have not received a prior BRAF/MEK TKI regimen" (NCT05549297)', () => {
