@@ -13,6 +13,7 @@ import { EXTRACTORS } from './extract';
 import type { Category, ExtractInput, Finding } from './extract/extractor';
 import { lexicons, type Lexicons, type Mention } from './lexicon';
 import { findScopes } from './negation';
+import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
 import { cancerCohortHeading, openingSubgroup, subgroupHeading } from './subgroups';
@@ -530,6 +531,9 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   }
   findings.sort((a, b) => a.start - b.start);
   findings = typeListMembers(findings, text, mentions);
+  // "Patients with BRAF V600 mutation must have received a BRAF inhibitor": the requirement binds only
+  // the population the sentence names (population-conditions.ts).
+  findings = populationConditions(findings, text, kind, context, { read: (a, b) => readCriterion(text.slice(a, b), 'inclusion', context, lex), negate }, admits);
   const units: Array<{ condition: Condition; start: number; end: number }> = [];
   for (let i = 0; i < findings.length; ) {
     const f = findings[i]!;
