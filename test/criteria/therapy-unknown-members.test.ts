@@ -111,9 +111,9 @@ describe('an unread member after the list, before its window', () => {
 
 describe('how the unread member sits in inclusions and "and" lists (written examples)', () => {
   it('reads an inclusion\'s "chemotherapy or bridging therapy" as one sufficient option, never as a requirement', () => {
-    const r = readRule('Patients must have received prior chemotherapy or bridging therapy.', 'inclusion');
+    const r = readRule('Patients must have received prior chemotherapy or bridging therapy within 6 months prior to enrollment.', 'inclusion');
     // any(chemotherapy, unread): chemotherapy admits, its absence leaves the criterion open.
-    expect(r.condition).toMatchObject({ any: [therapy({ kinds: ['chemotherapy'] }), { fact: 'unparsed' }] });
+    expect(r.condition).toMatchObject({ any: [therapy({ kinds: ['chemotherapy'], withinDays: 180 }), { fact: 'unparsed', value: true }] });
   });
 
   it('reads an exclusion\'s "A and <unknown> within 4 weeks" as a union: each member excludes', () => {
@@ -129,8 +129,8 @@ describe('how the unread member sits in inclusions and "and" lists (written exam
   });
 
   it('keeps a forbidden union\'s unread member forbidden too', () => {
-    const c = readCondition('No prior chemotherapy or bridging therapy.', 'inclusion');
-    expect(c).toEqual({ all: [therapy({ kinds: ['chemotherapy'] }, false), unparsed('bridging therapy', false)] });
+    const c = readCondition('No chemotherapy or bridging therapy within 4 weeks prior to the first dose.', 'inclusion');
+    expect(c).toEqual({ all: [therapy({ kinds: ['chemotherapy'], withinDays: 28 }, false), unparsed('bridging therapy', false)] });
   });
 
   it('does not make a bare shared head noun a member of its own ("experimental treatments or therapies")', () => {

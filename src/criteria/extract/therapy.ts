@@ -2073,17 +2073,12 @@ const MEMBER_RE =
  */
 const OTHER_TOPIC_MEMBER_RE = /\b(?:live|attenuated)\b[^,;]*\bvaccin/i;
 const MEMBER_SEP_RE = /\s*(?:,|\/|\band\s*\/\s*or\b|\bor\b|\band\b)\s*/gi;
-/**
- * After a list: "or antiviral therapy are used or are being used within 4 weeks": an unread member sharing the
- * window; or one that ends the clause ("prior chemotherapy or bridging therapy.").
- */
+/** After a list: "or antiviral therapy are used or are being used within 4 weeks": an unread member sharing the window. */
 const TRAILING_MEMBER_RE =
-  /^(\s*,?\s*(?:or|and\/or|and)\s+)((?:[\w-]+(?:\/[\w-]+)*\s+){0,4}?[\w-]+(?:\s+(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?)(?=\s*,?\s*(?:(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|received|taken)|(?:has|have)\s+been|(?:must|should)\s+(?:be|have\s+been)\s+(?:discontinued|stopped)|(?:or|and\/or))\s+)*(?:(?:within|in\s+the\s+(?:last|past|previous)|(?:at\s+least\s+)?\d+\s*(?:days?|weeks?)\s+(?:prior|before))\b|\s*[.;]?\s*$))/i;
+  /^(\s*,?\s*(?:or|and\/or|and)\s+)((?:[\w-]+(?:\/[\w-]+)*\s+){0,4}?[\w-]+(?:\s+(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?)(?=\s*,?\s*(?:(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|received|taken)|(?:has|have)\s+been|(?:must|should)\s+(?:be|have\s+been)\s+(?:discontinued|stopped)|(?:or|and\/or))\s+)*(?:within|in\s+the\s+(?:last|past|previous)|(?:at\s+least\s+)?\d+\s*(?:days?|weeks?)\s+(?:prior|before))\b)/i;
 
 /** One modifier joined by "or" right before a list, after a cue or an article: "with a non-approved or ". */
 const LEADING_MEMBER_RE = /((?:^|\b(?:with|any|an?|prior|previous|received|receiving|had|use|using)\s+))([A-Za-z][\w-]*)\s+(?:or|and\/or)\s+$/i;
-/** A treatment noun alone, with no modifier of its own. */
-const BARE_TREATMENT_NOUN_RE = /^(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|products?|compounds?|preparations?)$/i;
 /** Words before "or" that are no member: negations, plans, times, cue words. */
 const LEADING_NOT_MEMBER_RE = /^(?:no|not|nor|either|neither|plann\w*|schedul\w*|intend\w*|expected|anticipated|future|upcoming|concurrent|concomitant|current|prior|previous|recent|past|active|ongoing|known|suspected|both|and|or|other|any|another|all|one|two|more|less|same|similar)$/i;
 /** A first item whose last word is a head noun the leading modifier shares. */
@@ -2226,11 +2221,8 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
     // member, not "other drugs" before a list of its own.
     const m = TRAILING_MEMBER_RE.exec(text.slice(from, e));
     // "or other unapproved clinical trial drugs or treatments within 4 weeks": each piece a member of its own. A
-    // bare treatment noun that ends the clause ("Patients undergoing experimental treatments or therapies.") shares
-    // the modifier before it and names the same treatment; a bare "device" is another thing.
     const pieces = m ? m[2]!.split(/\s+(?:or|and\/or)\s+/i) : [];
-    const endsClause = !!m && /^\s*[.;]?\s*$/.test(text.slice(from + m[0].length, e));
-    if (!m || from + m[0].length > limit || (endsClause && BARE_TREATMENT_NOUN_RE.test(pieces[0]!)) || pieces.some((piece) => !MEMBER_RE.test(piece)) || OTHER_TOPIC_MEMBER_RE.test(m[2]!)) continue;
+    if (!m || from + m[0].length > limit || pieces.some((piece) => !MEMBER_RE.test(piece)) || OTHER_TOPIC_MEMBER_RE.test(m[2]!)) continue;
     const at = from + m[1]!.length;
     // "A and B": in an exclusion each excludes, a union with the unread member; an inclusion's "and" joins
     // requirements, each left to be read (or left unread) on its own.
