@@ -2220,7 +2220,7 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
     // Matched up to the clause's end, not the next list's start: "or other drugs targeting T-cell pathways" is one
     // member, not "other drugs" before a list of its own.
     const m = TRAILING_MEMBER_RE.exec(text.slice(from, e));
-    // "or other unapproved clinical trial drugs or treatments within 4 weeks": each piece a member of its own. A
+    // "or other unapproved clinical trial drugs or treatments within 4 weeks": each piece must be a member.
     const pieces = m ? m[2]!.split(/\s+(?:or|and\/or)\s+/i) : [];
     if (!m || from + m[0].length > limit || pieces.some((piece) => !MEMBER_RE.test(piece)) || OTHER_TOPIC_MEMBER_RE.test(m[2]!)) continue;
     const at = from + m[1]!.length;
