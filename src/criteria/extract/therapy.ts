@@ -1089,6 +1089,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const last = l.items[l.items.length - 1]!;
     if (last.dose) (l.narrowedBy ??= []).push(text.slice(last.dose[0], last.dose[1]).trim());
   }
+  unreadDeviceMembers(ctx, lists);
   joinUnreadMembers(ctx, lists, windows, e);
   // "non-cell-based therapies) or oncolytic virus therapy, radiotherapy": the "non-" negates its own
   // item only; the members after it are treatments of their own, a list of their own.
@@ -1266,7 +1267,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // Lists joined by a connective and at most two unread words share the window after the last.
     // A steroid's dose after the list ("> 10 mg/day prednisone-equivalent within 14 days") does not part it from its window.
     const lastDose = list.items[list.items.length - 1]!.dose;
-    let groupEnd = lastDose ? Math.min(lastDose[1], limitAfter) : list.end;
+    // (An unread member after the dose has already moved the list's end past it.)
+    let groupEnd = lastDose ? Math.max(list.end, Math.min(lastDose[1], limitAfter)) : list.end;
     // "X (examples), alone or in combination, within 8 weeks": the form phrase is read with the list and
     // does not part it from its window.
     const formGap = lastDose ? null : FORM_RE.exec(text.slice(groupEnd, limitAfter));
@@ -1337,7 +1339,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       input.kind === 'exclusion' &&
       !negForMode &&
       win?.sense === 'since' &&
-      /\b(?:must|should|shall|needs?\s+to|(?:is|are)\s+required|ha(?:ve|s)\s+to)\b|^\W*(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\d/i.test(text.slice(s, list.start));
+      (/\b(?:must|should|shall|needs?\s+to|(?:is|are)\s+required|ha(?:ve|s)\s+to)\b|^\W*(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\d/i.test(text.slice(s, list.start)) ||
+        // "Use of X must be discontinued 14 days prior", "Patients requiring X for infection must have completed therapy
+        // at least 1 week prior": the modal after the list, before its window.
+        (win.start >= list.end && MODAL_BEFORE_WINDOW_RE.test(text.slice(list.end, win.start))));
     // After another sentence the requirement may bind only those it spoke of ("Brain metastases may be
     // treated, but participants must be off steroids for 14 days"): left unread, never read inverted.
     if (requiredGap && /\S/.test(text.slice(0, s))) {
@@ -2061,7 +2066,7 @@ const CONTEXT_BLOCK_RE = /\b(?:hypersensitiv\w*|allerg\w*|anaphyla\w*|intoleran\
 
 /** The head noun that ends an unread member of a union: "bridging therapy", "vaccines", "tumor embolization". */
 const MEMBER_RE =
-  /^(?:(?!(?:within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|on|at|by|after|before|during|who|that|which|not|no|than|with|without|including|include|such|as|except|unless|if|the|is|are|was|were|has|have|had|been|be|must|should|may|any|another|all|these|those|this|its|their)\b)[\w-]+\s+){0,3}(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|vaccines?|vaccinations?|inhibitors?|antibod(?:y|ies)|embolization|biologics?|preparations?|compounds?|products?)$/i;
+  /^(?:(?!(?:within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|on|at|by|after|before|during|who|that|which|not|no|than|with|without|including|include|such|as|except|unless|if|the|is|are|was|were|has|have|had|been|be|must|should|may|any|another|all|these|those|this|its|their)\b)[\w-]+(?:\/[\w-]+)*\s+){0,4}(?:therap(?:y|ies)|treatments?|agents?|drugs?|medications?|medicines?|vaccines?|vaccinations?|inhibitors?|antibod(?:y|ies)|embolization|biologics?|preparations?|compounds?|products?|devices?)$/i;
 /**
  * Members another reader takes as a topic of its own ("live vaccines": attestation live_vaccine). As an
  * unparsed leaf inside this union the two findings would overlap and be joined with "and".
@@ -2070,7 +2075,7 @@ const OTHER_TOPIC_MEMBER_RE = /\b(?:live|attenuated)\b[^,;]*\bvaccin/i;
 const MEMBER_SEP_RE = /\s*(?:,|\/|\band\s*\/\s*or\b|\bor\b|\band\b)\s*/gi;
 /** After a list: "or antiviral therapy are used or are being used within 4 weeks": an unread member sharing the window. */
 const TRAILING_MEMBER_RE =
-  /^(\s*,?\s*(?:or|and\/or)\s+)((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*,?\s*(?:(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|received|taken)|(?:or|and\/or))\s+)*(?:within|in\s+the\s+(?:last|past|previous))\b)/i;
+  /^(\s*,?\s*(?:or|and\/or|and)\s+)((?:[\w-]+(?:\/[\w-]+)*\s+){0,4}?[\w-]+(?:\s+(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?)(?=\s*,?\s*(?:(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|received|taken)|(?:has|have)\s+been|(?:must|should)\s+(?:be|have\s+been)\s+(?:discontinued|stopped)|(?:or|and\/or))\s+)*(?:within|in\s+the\s+(?:last|past|previous)|(?:at\s+least\s+)?\d+\s*(?:days?|weeks?)\s+(?:prior|before))\b)/i;
 
 /** One modifier joined by "or" right before a list, after a cue or an article: "with a non-approved or ". */
 const LEADING_MEMBER_RE = /((?:^|\b(?:with|any|an?|prior|previous|received|receiving|had|use|using)\s+))([A-Za-z][\w-]*)\s+(?:or|and\/or)\s+$/i;
@@ -2091,6 +2096,32 @@ function memberSpan(gap: string, at: number): Span | null {
   if (!body) return null;
   const from = at + gap.indexOf(body);
   return [from, from + body.length];
+}
+
+/** Between a list and its window, a modal that makes the window a requirement ("X must be discontinued 14 days prior"). */
+const MODAL_BEFORE_WINDOW_RE = /^[\s,]*(?:[\w-]+\s+){0,3}?(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\s+(?:be\s+|have\s+(?:been\s+)?)?(?:discontinued|stopped|completed|ceased|finished|withdrawn|off)\b/i;
+
+/** Right after a member: the noun that makes it a device ("investigational device"), no treatment the facts hold. */
+const DEVICE_AFTER_RE = /^[\s-]*(?:medical\s+)?devices?\b/i;
+
+/**
+ * "…, or any investigational therapy or investigational device, within 28 days": a later member of a
+ * union that names a device is still one of its alternatives, kept as an unread member, where on its
+ * own ("an investigational device") it names no treatment and leaves the list unread.
+ */
+function unreadDeviceMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolean }>): void {
+  const { text } = ctx;
+  for (const l of lists) {
+    for (let i = l.items.length - 1; i > 0; i--) {
+      const it = l.items[i]!;
+      const m = DEVICE_AFTER_RE.exec(text.slice(it.end, it.end + 20));
+      if (!m) continue;
+      l.items.splice(i, 1);
+      l.unknownMember = true;
+      (l.unknownSpans ??= []).push([it.start, it.end + m[0].length]);
+      if (i === l.items.length) l.end = it.end + m[0].length;
+    }
+  }
 }
 
 /**
@@ -2183,9 +2214,22 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
       l.end += etc[0].length;
       continue;
     }
-    const m = TRAILING_MEMBER_RE.exec(text.slice(l.end, limit));
-    if (!m || !MEMBER_RE.test(m[2]!) || OTHER_TOPIC_MEMBER_RE.test(m[2]!)) continue;
-    const at = l.end + m[1]!.length;
+    // After a steroid's dose ("corticosteroids > 10 mg/day prednisone equivalent, or …") the list goes on past it.
+    const lastDose = l.items[l.items.length - 1]!.dose;
+    const from = lastDose && lastDose[1] > l.end && lastDose[1] <= limit ? lastDose[1] : l.end;
+    // Matched up to the clause's end, not the next list's start: "or other drugs targeting T-cell pathways" is one
+    // member, not "other drugs" before a list of its own.
+    const m = TRAILING_MEMBER_RE.exec(text.slice(from, e));
+    // "or other unapproved clinical trial drugs or treatments within 4 weeks": each piece must be a member.
+    const pieces = m ? m[2]!.split(/\s+(?:or|and\/or)\s+/i) : [];
+    if (!m || from + m[0].length > limit || pieces.some((piece) => !MEMBER_RE.test(piece)) || OTHER_TOPIC_MEMBER_RE.test(m[2]!)) continue;
+    const at = from + m[1]!.length;
+    // "A and B": in an exclusion each excludes, a union with the unread member; an inclusion's "and" joins
+    // requirements, each left to be read (or left unread) on its own.
+    if (/\band\s*$/i.test(m[1]!) && !/\band\s*\/\s*or\s*$/i.test(m[1]!)) {
+      if (ctx.input.kind !== 'exclusion') continue;
+      l.hasAnd = true;
+    }
     l.unknownMember = true;
     (l.unknownSpans ??= []).push([at, at + m[2]!.length]);
     l.end = at + m[2]!.length;
