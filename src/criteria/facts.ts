@@ -378,3 +378,14 @@ export function leavesOf(c: Condition): LeafCondition[] {
   if ('any' in c) return c.any.flatMap(leavesOf);
   return [c];
 }
+
+/** all(…) or any(…) of the parts, with nested nodes of the same operator merged in and a single part returned as is. */
+export function flatten(op: 'all' | 'any', parts: Condition[]): Condition {
+  const out: Condition[] = [];
+  for (const p of parts) {
+    if (op === 'all' && 'all' in p) out.push(...p.all);
+    else if (op === 'any' && 'any' in p) out.push(...p.any);
+    else out.push(p);
+  }
+  return out.length === 1 ? out[0]! : op === 'all' ? { all: out } : { any: out };
+}

@@ -8,7 +8,7 @@
  * evaluates unknown: a partly read criterion can fail on what was read but never pass on a guess.
  */
 import type { Condition, LeafCondition } from './facts';
-import { isLeaf, leavesOf } from './facts';
+import { flatten, isLeaf, leavesOf } from './facts';
 import { EXTRACTORS } from './extract';
 import type { Category, ExtractInput, Finding } from './extract/extractor';
 import { lexicons, type Lexicons, type Mention } from './lexicon';
@@ -135,16 +135,6 @@ function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
     out.push(bare);
   }
   return out;
-}
-
-function flatten(op: 'all' | 'any', parts: Condition[]): Condition {
-  const out: Condition[] = [];
-  for (const p of parts) {
-    if (op === 'all' && 'all' in p) out.push(...p.all);
-    else if (op === 'any' && 'any' in p) out.push(...p.any);
-    else out.push(p);
-  }
-  return out.length === 1 ? out[0]! : op === 'all' ? { all: out } : { any: out };
 }
 
 /** An "or" opening a clause of its own ("… or has used …", "… or who have not recovered …"), not one inside a noun phrase ("psychiatric or substance abuse disorder"). */

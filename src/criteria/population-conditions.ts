@@ -35,7 +35,7 @@
  * platinum") are left to the readers: whether the cancer is the whole trial's is not known here.
  */
 import type { Condition, LeafCondition } from './facts';
-import { leavesOf } from './facts';
+import { flatten, leavesOf } from './facts';
 import type { Category, Finding } from './extract/extractor';
 import type { CriterionKind } from './segment';
 
@@ -99,16 +99,6 @@ const MAX_READS = 6;
 const MAX_SENTENCE = 600;
 
 const unreadLeaf = (text: string): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
-
-function flatten(op: 'all' | 'any', parts: Condition[]): Condition {
-  const out: Condition[] = [];
-  for (const p of parts) {
-    if (op === 'all' && 'all' in p) out.push(...p.all);
-    else if (op === 'any' && 'any' in p) out.push(...p.any);
-    else out.push(p);
-  }
-  return out.length === 1 ? out[0]! : op === 'all' ? { all: out } : { any: out };
-}
 
 const POPULATION_CATEGORIES = new Set<Category>(['biomarker', 'cancer_type', 'stage']);
 
