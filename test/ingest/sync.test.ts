@@ -138,11 +138,13 @@ describe('ClinicalTrials.gov sync', () => {
     mock.inject({ fault: { kind: 'status', status: 429, retryAfter: '2' }, when: (r) => r.offset === 50 });
     mock.inject({ fault: { kind: 'status', status: 500 }, when: (r) => r.offset === 100 });
     mock.inject({ fault: { kind: 'truncate' }, when: (r) => r.offset === 150 });
-    mock.inject({ fault: { kind: 'slow', delayMs: 1_500 }, when: (r) => r.offset === 200 });
+    mock.inject({ fault: { kind: 'slow', delayMs: 10_000 }, when: (r) => r.offset === 200 });
     mock.inject({ fault: { kind: 'reset' }, when: (r) => r.offset === 250 });
     const { log, lines } = captureLog();
 
-    const outcome = await runSync(syncDeps(store, mock, { CTGOV_TIMEOUT_MS: 300, CTGOV_PAGE_SIZE: 50 }, log), {
+    // The timeout must sit far from both the slow page and a normal one: at 300 ms, with two test
+    // workers on a 2-core machine, the good retry of a reset page also timed out and was fetched a third time.
+    const outcome = await runSync(syncDeps(store, mock, { CTGOV_TIMEOUT_MS: 3_000, CTGOV_PAGE_SIZE: 50 }, log), {
       interactive: false,
     });
 
