@@ -37,6 +37,7 @@
 import type { Condition, LeafCondition } from './facts';
 import { flatten, leavesOf } from './facts';
 import type { Category, Finding } from './extract/extractor';
+import { sentences } from './extract/history-util';
 import type { CriterionKind } from './segment';
 
 /** A finding placed in the criterion as the assembler places it (parse.ts). */
@@ -101,18 +102,6 @@ const MAX_SENTENCE = 600;
 const unreadLeaf = (text: string): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
 
 const POPULATION_CATEGORIES = new Set<Category>(['biomarker', 'cancer_type', 'stage']);
-
-/** The sentences of a text, as [start, end) without their closing stop. */
-function sentences(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let s = 0;
-  for (const m of text.matchAll(/[.;](?=\s|$)|\n/g)) {
-    if (m.index > s) out.push([s, m.index]);
-    s = m.index + m[0].length;
-  }
-  if (s < text.length) out.push([s, text.length]);
-  return out;
-}
 
 interface Frame {
   /** The population phrase, [start, end). */

@@ -18,7 +18,7 @@ import { modalNegationInExclusion, tokenAt, type Category, type ExtractInput, ty
 import {
   negatedAt,
   qualifierRun,
-  sentenceEnd,
+  sentences,
   TIMING_WORDS,
   vocab,
   vocabSpans,
@@ -145,16 +145,6 @@ function runForward(input: ExtractInput, from: number, to: number, words: Set<st
     if (!CONNECTIVE.test(t.norm)) lastContent = t.end;
   }
   return lastContent;
-}
-
-function sentences(text: string): Span[] {
-  const out: Span[] = [];
-  for (let pos = 0; pos < text.length; ) {
-    const end = sentenceEnd(text, pos);
-    if (end > pos) out.push([pos, end]);
-    pos = end + 1;
-  }
-  return out;
 }
 
 const ANCHOR_GATES = new WeakMap<Statement, RegExp[]>();

@@ -120,6 +120,17 @@ export function sentenceEnd(text: string, pos: number): number {
   return text.length;
 }
 
+/** The non-empty sentences of a text, as [start, end) spans without their closing stop (see sentenceEnd). */
+export function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    const end = sentenceEnd(text, pos);
+    if (end > pos) out.push([pos, end]);
+    pos = end + 1;
+  }
+  return out;
+}
+
 /** A vocabulary of folded words, compared with token norms (so "metastases" meets "metastase"). */
 export function vocab(...lists: Array<string | Iterable<string>>): Set<string> {
   const out = new Set<string>();
