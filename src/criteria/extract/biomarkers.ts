@@ -1488,6 +1488,7 @@ function joinGroup(
   alternatives: boolean,
   examples: boolean,
 ): Condition | null {
+  parts = mergeSignatures(text, parts);
   if (parts.length === 0) return null;
   // Alterations of different genes listed with "and" name the alterations that qualify, not a
   // patient with all of them ("NTRK fusion, RET fusion, IDH1 mutation, and KRAS mutation").
@@ -1544,7 +1545,9 @@ function joinGroup(
     const slash = /^\s*\/\s*$/.test(
       text.slice(units[i]!.parts[units[i]!.parts.length - 1]!.read.reading.end, units[i + 1]!.parts[0]!.read.start),
     );
-    const absent = (r: Read): boolean => /negative|wild/.test(polarityOf(r) ?? '');
+    // Deficient mismatch repair is written status negative (loss of expression), but it is a
+    // finding, like MSI-high: "MSI-high, TMB-high, MMR-deficient tumors" lists alternatives.
+    const absent = (r: Read): boolean => /negative|wild/.test(polarityOf(r) ?? '') && !r.item.ids.includes('MMR');
     const presenceDiffers = absent(a) !== absent(b);
     const splits =
       gaps[i] === 'sep' &&
@@ -1593,6 +1596,25 @@ function joinGroup(
   });
   const d = dedupe(joined);
   return d.length === 1 ? d[0]! : { all: d };
+}
+
+/**
+ * Mismatch repair and microsatellite status are two tests of one phenotype (deficient MMR causes
+ * MSI-high), so a slash or comma between them ("dMMR/MSI-H", "pMMR/MSS") names one tumour either
+ * way and binds tighter than any conjunction around it: "dMMR/MSI-H and HER2-positive" is
+ * (dMMR or MSI-H) and HER2+.
+ */
+function mergeSignatures(text: string, parts: Part[]): Part[] {
+  const out: Part[] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    const ids = new Set([...(prev?.read.item.ids ?? []), ...p.read.item.ids]);
+    const pair = ids.size === 2 && ids.has('MMR') && ids.has('MSI');
+    if (prev && pair && /^\s*[/,]\s*$/.test(text.slice(prev.read.reading.end, p.read.start))) {
+      out[out.length - 1] = { read: { ...p.read, start: prev.read.start }, condition: { any: [prev.condition, p.condition] } };
+    } else out.push(p);
+  }
+  return out;
 }
 
 function dedupe(cs: Condition[]): Condition[] {
