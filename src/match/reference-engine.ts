@@ -3,9 +3,9 @@
  * engine's own built-in operators; an unknown value makes the operator answer a fixed `assume`
  * value. Evaluating once assuming false and once assuming true gives the three-valued result
  * (true if both true, false if both false, otherwise unknown), which the compiled closures in
- * compile.ts must reproduce exactly. Slow by design; used to check the compiled form.
+ * compile.ts must reproduce exactly. Used to check the compiled form, not to match.
  */
-import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, Rule, type TopLevelCondition } from 'json-rules-engine';
 import type { Condition, FactName, Operator } from '../criteria/facts';
 import { FACT_NAMES } from '../criteria/facts';
 import type { FactTable, Tri } from './compile';
@@ -27,7 +27,7 @@ const OPERATOR_NAMES: Operator[] = [
   'greaterThanInclusive',
 ];
 
-function engineFor<P>(rule: TopLevelCondition, facts: FactTable<P>, patient: P, assume: boolean): Engine {
+function engineFor<P>(facts: FactTable<P>, patient: P, assume: boolean): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false });
   // json-rules-engine 7 keeps its operators in `engine.operators` (an OperatorMap); the type
   // declarations leave it out, so it is reached through this narrow view.
@@ -51,19 +51,33 @@ function engineFor<P>(rule: TopLevelCondition, facts: FactTable<P>, patient: P, 
       return v.value === undefined ? UNKNOWN : v.value;
     });
   }
-  engine.addRule({ conditions: rule, event: { type: 'match' } });
   return engine;
 }
 
-async function holds<P>(rule: TopLevelCondition, facts: FactTable<P>, patient: P, assume: boolean): Promise<boolean> {
-  const { events } = await engineFor(rule, facts, patient, assume).run();
-  return events.length > 0;
+/** Whether the engine's one rule, `rule`, fires. Each run has its own almanac, so no fact value carries over. */
+async function holds(engine: Engine, rule: TopLevelCondition): Promise<boolean> {
+  const added = new Rule({ conditions: rule, event: { type: 'match' } });
+  engine.addRule(added);
+  try {
+    const { events } = await engine.run();
+    return events.length > 0;
+  } finally {
+    engine.removeRule(added);
+  }
 }
 
-/** Three-valued result of `rule` for `patient` by json-rules-engine. */
-export async function evaluateWithEngine<P>(rule: Condition, facts: FactTable<P>, patient: P): Promise<Tri> {
-  const top = ('all' in rule || 'any' in rule ? rule : { all: [rule] }) as TopLevelCondition;
-  const [pessimistic, optimistic] = await Promise.all([holds(top, facts, patient, false), holds(top, facts, patient, true)]);
-  if (pessimistic === optimistic) return pessimistic;
-  return null;
+/**
+ * Three-valued evaluation of rules for one patient by json-rules-engine. The two engines (assuming
+ * false, assuming true) are built once per patient and hold one rule at a time: building an engine
+ * with its operators and facts cost more than running it, thousands of times per corpus.
+ */
+export function referenceEvaluator<P>(facts: FactTable<P>, patient: P): (rule: Condition) => Promise<Tri> {
+  const pessimist = engineFor(facts, patient, false);
+  const optimist = engineFor(facts, patient, true);
+  return async (rule) => {
+    const top = ('all' in rule || 'any' in rule ? rule : { all: [rule] }) as TopLevelCondition;
+    const pessimistic = await holds(pessimist, top);
+    const optimistic = await holds(optimist, top);
+    return pessimistic === optimistic ? pessimistic : null;
+  };
 }

@@ -11,7 +11,7 @@ import { parseCriteria } from '../../src/criteria/parse';
 import { evaluateCondition, type Tri } from '../../src/match/compile';
 import { alwaysUnknown } from '../../src/match/evaluate';
 import { factTable } from '../../src/match/fact-values';
-import { evaluateWithEngine } from '../../src/match/reference-engine';
+import { referenceEvaluator } from '../../src/match/reference-engine';
 import { normalisePatient, type NormalisedPatient } from '../../src/patients/normalise';
 import { patientRecordSchema } from '../../src/patients/record';
 import { FIXTURES, fixtureStudies } from '../support/studies';
@@ -55,9 +55,10 @@ describe('compiled rules agree with json-rules-engine', () => {
       const disagreements: Array<{ rule: string; compiled: Tri; engine: Tri }> = [];
       const counts = { true: 0, false: 0, null: 0 };
       let alwaysUnknownRules = 0;
+      const evaluateWithEngine = referenceEvaluator(facts, patient);
       for (const rule of rules) {
         const compiled = evaluateCondition(rule, facts, patient);
-        const engine = await evaluateWithEngine(rule, facts, patient);
+        const engine = await evaluateWithEngine(rule);
         counts[String(compiled) as 'true' | 'false' | 'null']++;
         if (compiled !== engine) disagreements.push({ rule: JSON.stringify(rule).slice(0, 300), compiled, engine });
         // The trial scan skips rules it judges unknown for everyone; the engine must agree.
