@@ -188,6 +188,10 @@ export const SAFETY_STATEMENTS: Statement[] = [
   {
     topic: 'toxicity_recovered',
     category: 'medical_history',
+    // The toxicity is that of earlier cancer treatment (`applies` asks for it), so the finding reads
+    // the criterion's prior therapy too, as recovery from surgery and severe irAEs of earlier
+    // immunotherapy do (history-judgement.ts).
+    alsoReads: ['prior_therapy'],
     gate: /toxic|adverse|\bAEs?\b|\beffects?\b/i,
     anchor: new RegExp(
       String.raw`\b(?:(?:recover\w*|resol\w*|regress\w*|return\w*)\s+(?:[^.;]|\b[ie]\.[eg]\.){0,60}?${TOXICITY}|${TOXICITY}\s+[^.;]{0,160}?(?:recover\w*|resol\w*|regress\w*|return(?:ed)?\b)|${STILL}\s+[^.;]{0,40}?${TOXICITY})\b|${ABOVE_GRADE_1}[^.;]{0,30}?\b${TOXICITY}\b`,

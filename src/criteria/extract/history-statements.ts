@@ -68,6 +68,8 @@ export interface Statement {
    * therapy, or for whom no standard therapy exists"): one finding, their `any`.
    */
   group?: string;
+  /** Other categories the statement reads besides `category` (Finding.alsoReads). */
+  alsoReads?: Category[];
 }
 
 /** Words of timing and subject that any statement may be surrounded by; treatments are left out. */
@@ -254,6 +256,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
         spans,
         anchor: at,
         polarityHandled: true,
+        ...(st.alsoReads ? { alsoReads: st.alsoReads } : {}),
       });
     }
   }
@@ -291,12 +294,14 @@ function joinSentences(findings: Finding[], sentenceOf: Map<number, number>): Fi
       continue;
     }
     group.sort((a, b) => (a.anchor ?? 0) - (b.anchor ?? 0));
+    const also = [...new Set(group.flatMap((f) => [...(f.alsoReads ?? []), f.category]))].filter((c) => c !== group[0]!.category);
     out.push({
       category: group[0]!.category,
       condition: { any: group.map((f) => f.condition) },
       spans: group.flatMap((f) => f.spans),
       anchor: group[0]!.anchor ?? 0,
       polarityHandled: true,
+      ...(also.length ? { alsoReads: also } : {}),
     });
   }
   return out;
