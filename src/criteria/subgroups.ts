@@ -149,9 +149,15 @@ const STAGE_NAME = String.raw`(?:(?:[Dd]ose|DOSE)[- ])?(?:[Ee]scalation|[Ee]xpan
 const LEADING_LABEL = new RegExp(
   String.raw`^[^\p{L}\p{N}(]*(?:${LABEL_FOR}(?:patients\s+in\s+)?)?(?:${LABEL_STAGE}${LABEL_RUN}|${STAGE_NAME})(?:\s*\([^()]{1,100}\)){0,2}(?:\s+[\p{L}-]+){0,2}?${LABEL_ONLY}\s*(?::|\s[-–]\s)\s*` +
     // "For Cohort B, may have received …": a "for" label may end at a comma.
-    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*,\s*`,
+    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*,\s*` +
+    // A cohort or arm named by a few words: "Lymphoma cohort only (Phase II):", "MTD Expansion Cohort
+    // only:", "For solid tumor arms:", "In the MTD Expansion Cohort only, …".
+    String.raw`|^[^\p{L}\p{N}(]*(?:${LABEL_FOR})?(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}(?:\s*\([^()]{1,100}\))?\s*:\s*` +
+    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}\s*,\s*`,
   'u',
 );
+/** Words that make a label name every subgroup ("All cohorts:", "Both arms:"): no subgroup at all. */
+const EVERY_WORD = /\b(?:all|both|each|every|any)\b/i;
 /** A subgroup named anywhere in a text. */
 const ANY_LABEL = new RegExp(LABEL_IDS);
 /** A sentence break inside a criterion: a label there may bind only its own sentence. */
@@ -174,9 +180,10 @@ export interface SubgroupLabel {
  */
 export function subgroupLabel(text: string): SubgroupLabel | null {
   const labels: string[] = [];
-  const lead = LEADING_LABEL.exec(text);
-  let rest = lead ? text.slice(lead[0].length) : text;
-  if (lead) labels.push(lead[0].replace(/^[^\p{L}\p{N}(]+/u, '').replace(/\s*[:,\-–]\s*$/, ''));
+  const opening = LEADING_LABEL.exec(text)?.[0];
+  const lead = opening && !EVERY_WORD.test(opening) ? opening : null;
+  let rest = lead ? text.slice(lead.length) : text;
+  if (lead) labels.push(lead.replace(/^[^\p{L}\p{N}(]+/u, '').replace(/\s*[:,\-–]\s*$/, ''));
   rest = rest.replace(PAREN_LABEL, (m) => {
     labels.push(m.trim().replace(/^\(\s*|\s*\)$/g, ''));
     return ' ';

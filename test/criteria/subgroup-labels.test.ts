@@ -39,6 +39,9 @@ describe('subgroupLabel', () => {
     ['Part B - Clinical Stage III, unresectable NSCLC', 'Part B'],
     ['For Cohort B, may have received 1 or more lines of prior BRAF or MEK inhibitor therapy.', 'For Cohort B'],
     ['Dose escalation cohorts: Histologically confirmed advanced solid tumor refractory to standard of care therapy', 'Dose escalation cohorts'],
+    ['Lymphoma cohort only (Phase II): Relapsed refractory lymphoma (high grade and low grade B-NHL, Hodgkin\'s Lymphoma and T-cell lymphomas)', 'Lymphoma cohort only (Phase II)'],
+    ['For solid tumor arms: patients must measurable disease based on RECIST v1.1 as determined by the local study team.', 'For solid tumor arms'],
+    ['For the TNBC Cohort, patients determined to be HER2 ultra-low.', 'For the TNBC Cohort'],
   ])('finds the label of %s', (text, label) => {
     const found = subgroupLabel(text);
     expect(found?.label).toBe(label);
@@ -55,6 +58,8 @@ describe('subgroupLabel', () => {
     // "part of", "phase of": words, not subgroups.
     'Has received any treatment as part of adjuvant, neoadjuvant therapy or definitive chemoradiation for the treatment of NSCLC within 12 months',
     'MRD positive (≥0.01%) disease (by flow-cytometry) assessed on BM after two phases of induction chemotherapy in CR-1',
+    // A heading for every subgroup binds none.
+    'All cohorts: ECOG performance status 0 or 1',
   ])('leaves %s whole', (text) => {
     expect(subgroupLabel(text)).toBeNull();
   });
