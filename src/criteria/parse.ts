@@ -16,7 +16,7 @@ import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { cancerCohortHeading, openingSubgroup, subgroupHeading } from './subgroups';
+import { cancerCohortHeading, openingSubgroup, subgroupHeading, subgroupLabel, type SubgroupLabel } from './subgroups';
 import { normalise, tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -668,6 +668,7 @@ function leadingScope(text: string, unread: string): boolean {
 function finish(
   seg: Segment,
   reading: Reading,
+  label: SubgroupLabel | null = null,
 ): ParsedCriterion {
   const { condition } = reading;
   let { unread } = reading;
@@ -686,7 +687,7 @@ function finish(
     // narrowing it ("Active brain metastases requiring corticosteroids") or say whom it is for
     // ("Phase 2: Active brain metastases"): then it excludes only with them.
     rule =
-      seg.kind === 'inclusion' || reading.excepted || narrowingTail(seg.normText, unread) || leadingScope(seg.normText, unread)
+      seg.kind === 'inclusion' || reading.excepted || narrowingTail(label?.rest ?? seg.normText, unread) || leadingScope(label?.rest ?? seg.normText, unread)
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
         : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
   } else if (inner.length) {
@@ -701,12 +702,15 @@ function finish(
   // A criterion that opens by restricting itself to a subgroup ("Cohort 5 only: Age 12 years or
   // older") binds only that subgroup: in an inclusion, any(subgroup, rule); in an exclusion,
   // all(subgroup, rule). The readers' copies of the label as an unread part are folded into it.
-  const opening = status === 'unparsed' ? null : openingSubgroup(seg.normText);
+  // A label read apart from the text (subgroups.ts subgroupLabel: "… (Part 4)", "Cohort 1 (Melanoma):
+  // …") binds the same way: the patient may belong to another cohort, whose items say what it needs.
+  const opening = status === 'unparsed' ? null : label ? label.label : openingSubgroup(seg.normText);
   if (opening) {
     const rest = withoutLabel(rule, opening);
     if (rest) {
       rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [subgroupLeaf(opening), rest])) as ParsedCriterion['rule'];
       status = 'partial';
+      if (label) unread = unread ? `${label.label} … ${unread}` : label.label;
     }
   }
   // A criterion under a heading that names one subgroup ("Part 4: cutaneous melanoma", "Cohorts 5
@@ -936,7 +940,9 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
   const segments = segmentCriteria(source, lex);
   const criteria = segments.map((seg) => {
     if (!seg.alternatives?.length) {
-      return finish(seg, readCriterion(seg.normText, seg.kind, seg.context, lex));
+      // A subgroup label inside the text ("… (Part 4)") is cut before reading, and binds the reading.
+      const label = subgroupLabel(seg.normText);
+      return finish(seg, readCriterion(label ? label.rest : seg.normText, seg.kind, seg.context, lex), label);
     }
     // "At least one of the following": each alternative read on its own, joined with any.
     const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));

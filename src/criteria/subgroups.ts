@@ -110,3 +110,94 @@ export function cancerCohortHeading(heading: string, lex: Lexicons): string[] | 
   rest = rest.replace(/\([^()]*\)/g, ' ').replace(COHORT_FILLER, ' ').replace(/^\W*(?:[a-z]|[ivx]+)[.)]\s/i, ' ').replace(/[\W_]+/g, ' ').trim();
   return rest ? null : [...new Set(mentions.map((m) => m.id))];
 }
+
+/** A subgroup word, as written in any case ("Part", "COHORTS", "Sub-study"). */
+const LABEL_WORD = String.raw`(?:[Pp]arts?|PARTS?|[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]hases?|PHASES?|[Gg]roups?|GROUPS?|[Mm]odules?|MODULES?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES))`;
+/**
+ * A subgroup's identifier: a number or up to three capitals (a letter or a Roman numeral), with a
+ * suffix ("2", "1B", "1a", "1.5", "A2", "II", "IIa"; "A-1" is "A", "-", "1"). Never a plain word, so
+ * "part of" or "phase of" is no label. The forms do not overlap, so no text is tried two ways.
+ */
+const LABEL_ID = String.raw`(?:\d{1,2}(?:[A-Za-z]|\.\d)?|[A-Z]{1,3}\d{0,2}[a-z]?)(?!\w)`;
+/** One or several subgroups: "Part 4", "Parts C and D", "Part2, 3", "Cohorts A-1, A-2". */
+const LABEL_IDS = String.raw`${LABEL_WORD}\s*${LABEL_ID}(?:\s*(?:,|\band\b|&|-|–|\bor\b|/)\s*(?:${LABEL_WORD}\s*)?${LABEL_ID})*`;
+/** Subgroups within subgroups, side by side: "Phase 2a Cohort 4". */
+const LABEL_RUN = String.raw`${LABEL_IDS}(?:\s+${LABEL_IDS})*`;
+/** A stage of a dose-finding trial before its subgroup: "(dose expansion Part 2)". */
+const LABEL_STAGE = String.raw`(?:(?:[Dd]ose[- ])?(?:[Ee]scalation|[Ee]xpansion|ESCALATION|EXPANSION)\s+)?`;
+/** "for" / "in" before a label, and "only" after it, as written in any case. */
+const LABEL_FOR = String.raw`(?:[Ff]or|FOR|[Ii]n|IN)\s+(?:the\s+)?`;
+const LABEL_ONLY = String.raw`(?:\s+(?:only|Only|ONLY))?`;
+
+/**
+ * A parenthesised label that limits a criterion to some subgroups, wherever it sits: "(Part 4)",
+ * "(Cohort 1 only)", "(Parts C and D only)", "(Phase 2a Cohort 4 ONLY)", "(for Cohorts 1 and 3)".
+ */
+const PAREN_LABEL = new RegExp(
+  String.raw`\(\s*(?:${LABEL_FOR})?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*\)`,
+  'g',
+);
+/** A label closing the criterion: "… for Part 2 only.", "…, in Cohort B". */
+const TRAILING_LABEL = new RegExp(String.raw`(?<![\s,]),?\s+${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*([.;]?)\s*$`);
+
+/**
+ * A label opening the criterion, before a colon or a dash: "Part 4:", "Cohort 1 (Melanoma):",
+ * "Parts 1B and 1C combination:", "Phase 2 and Phase 3:", "SUB-STUDY B:", "Part B - ", "For
+ * Phase II:", "Cohorts 1-4 only:". Its words after the subgroup are few and say which one it is.
+ */
+const STAGE_NAME = String.raw`(?:(?:[Dd]ose|DOSE)[- ])?(?:[Ee]scalation|[Ee]xpansion|ESCALATION|EXPANSION)\s+(?:[Cc]ohorts?|COHORTS?|[Pp]hase|PHASE|[Pp]art|PART)`;
+const LEADING_LABEL = new RegExp(
+  String.raw`^[^\p{L}\p{N}(]*(?:${LABEL_FOR}(?:patients\s+in\s+)?)?(?:${LABEL_STAGE}${LABEL_RUN}|${STAGE_NAME})(?:\s*\([^()]{1,100}\)){0,2}(?:\s+[\p{L}-]+){0,2}?${LABEL_ONLY}\s*(?::|\s[-–]\s)\s*` +
+    // "For Cohort B, may have received …": a "for" label may end at a comma.
+    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*,\s*` +
+    // A cohort or arm named by a few words: "Lymphoma cohort only (Phase II):", "MTD Expansion Cohort
+    // only:", "For solid tumor arms:", "In the MTD Expansion Cohort only, …".
+    String.raw`|^[^\p{L}\p{N}(]*(?:${LABEL_FOR})?(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}(?:\s*\([^()]{1,100}\))?\s*:\s*` +
+    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}\s*,\s*`,
+  'u',
+);
+/** Words that make a label name every subgroup ("All cohorts:", "Both arms:"): no subgroup at all. */
+const EVERY_WORD = /\b(?:all|both|each|every|any)\b/i;
+/** A subgroup named anywhere in a text. */
+const ANY_LABEL = new RegExp(LABEL_IDS);
+/** A sentence break inside a criterion: a label there may bind only its own sentence. */
+const SENTENCE_BREAK = /[.;]\s+[\p{Lu}(]|\n/u;
+
+/** A criterion's own label for the subgroups it is limited to, and its text without the label. */
+export interface SubgroupLabel {
+  /** The label as written ("Part 4", "Cohort 1 only"), for the rule's subgroup leaf. */
+  label: string;
+  /** The criterion without the label, to be read as if it were absent. */
+  rest: string;
+}
+
+/**
+ * The subgroup label a criterion carries inside its text, in parentheses anywhere ("… refractory
+ * or intolerant to standard therapy (Part 4)") or closing it ("… for Part 2 only"), and the text
+ * without it. Read with the label, the readers take it for part of the finding beside it and leave
+ * that unread; the label itself binds the whole criterion to its subgroup, as openingSubgroup does.
+ * A label that is the whole text, or the subgroup a criterion opens with, is left to those.
+ */
+export function subgroupLabel(text: string): SubgroupLabel | null {
+  const labels: string[] = [];
+  const opening = LEADING_LABEL.exec(text)?.[0];
+  const lead = opening && !EVERY_WORD.test(opening) ? opening : null;
+  let rest = lead ? text.slice(lead.length) : text;
+  if (lead) labels.push(lead.replace(/^[^\p{L}\p{N}(]+/u, '').replace(/\s*[:,\-–]\s*$/, ''));
+  rest = rest.replace(PAREN_LABEL, (m) => {
+    labels.push(m.trim().replace(/^\(\s*|\s*\)$/g, ''));
+    return ' ';
+  });
+  const trailing = TRAILING_LABEL.exec(rest);
+  if (trailing) {
+    labels.push(trailing[0].replace(/^,?\s*/, '').replace(/[.;]?\s*$/, ''));
+    rest = rest.slice(0, trailing.index) + (trailing[1] ?? '');
+  }
+  // Labels in several places ("≥ 12 weeks in Parts A and C and ≥ 24 weeks in Parts B and D"), or one
+  // beside a subgroup named in the text, each bind their own part: the criterion is left whole.
+  if (labels.length !== 1 || ANY_LABEL.test(rest)) return null;
+  rest = rest.replace(/(?<!\s)\s+([,.;:])/g, '$1').replace(/[ \t]{2,}/g, ' ').trim();
+  // A label that heads the criterion heads all of it; one further on may bind only its own sentence.
+  if (!/[\p{L}\p{N}]{3}/u.test(rest) || (!lead && SENTENCE_BREAK.test(rest.replace(/[.;]\s*$/, '')))) return null;
+  return { label: labels[0]!, rest };
+}
