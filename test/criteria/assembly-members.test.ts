@@ -124,7 +124,7 @@ describe('an exclusion whose unread words narrow what was read', () => {
 
   it('excludes only those the unread label opening it names (NCT04613596), not when the label names a condition it defines (NCT05039801)', () => {
     expect(exclusionRule('Phase 2: Active brain metastases')).toEqual({
-      all: [{ fact: 'brainMetastases', operator: 'in', value: ['active'] }, unparsed('Phase 2')],
+      all: [{ ...unparsed('Phase 2'), params: { text: 'Phase 2', subgroup: true } }, { fact: 'brainMetastases', operator: 'in', value: ['active'] }],
     });
     const hypotension = exclusionRule('Uncontrolled hypotension: SBP \\<90 mmHg and/or DBP \\<50 mmHg.') as Condition;
     expect('any' in hypotension).toBe(true);

@@ -93,12 +93,7 @@ describe('a list under a label restricting the criterion to one subgroup', () =>
         { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Part A only', subgroup: true } },
         {
           all: [
-            {
-              any: [
-                { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['SOLID'] } },
-                { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Part A' } },
-              ],
-            },
+            { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['SOLID'] } },
             { any: [attest('standard_therapy_failed', true), attest('no_standard_option', true)] },
           ],
         },
