@@ -371,14 +371,20 @@ const OUTCOME_BEFORE_RE = new RegExp(
   'i',
 );
 /**
- * The outcome cue before a list. A time after a treatment is read only in an exclusion: in an inclusion
- * "or recurrence within 6 months of adjuvant therapy" is mostly an alternative to a line requirement,
- * which a finding of its own would make a sufficient option of the whole criterion.
+ * The outcome cue before a list. A time after a treatment is read in an inclusion only where the outcome
+ * heads its clause ("Have progressed within 12 weeks after last dose of anti-PD-1"): after an "or"
+ * ("…, or recurrence within 6 months of adjuvant therapy") it is mostly an alternative to a line
+ * requirement, which a finding of its own would make a sufficient option of the whole criterion. The
+ * time itself stays unread, so the finding is only a necessary condition beside it.
  */
 function outcomeBefore(lookback: string, exclusion: boolean): RegExpExecArray | null {
   const m = OUTCOME_BEFORE_RE.exec(lookback);
-  return m && m.groups?.time && !exclusion ? null : m;
+  if (!m || !m.groups?.time || exclusion) return m;
+  // A label before a colon ("those without oncogene-driven tumors:") names whom the clause binds.
+  return OUTCOME_ALTERNATIVE_BEFORE_RE.test(lookback.slice(0, m.index).replace(/^[\s\S]*:/, '')) ? null : m;
 }
+/** Words before an outcome cue that make it one alternative among others. */
+const OUTCOME_ALTERNATIVE_BEFORE_RE = /\b(?:or|and\/or|either|unless|except|if)\b|;/i;
 const OUTCOME_AFTER_RE =
   /^[\s,]*(?:\(\s*)?(?:with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|toxicity)(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
 
@@ -903,8 +909,9 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
   return { settings, spans, unknown };
 }
 
-function outcomeNear(text: string, list: List, s: number, e: number, exclusion: boolean): { outcomes: Outcome[]; spans: Span[] } {
+function outcomeNear(text: string, list: List, s: number, e: number, exclusion: boolean): { outcomes: Outcome[]; spans: Span[]; time?: Span } {
   const spans: Span[] = [];
+  let time: Span | undefined;
   const outcomes = new Set<Outcome>();
   const read = (w: string): void => {
     const l = w.toLowerCase();
@@ -921,6 +928,7 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
     if (t) {
       const at = from + before[0].indexOf(t);
       spans.push([from, at], [at + t.length, list.start]);
+      time = [at, at + t.length];
     } else spans.push([from, list.start]);
   }
   const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
@@ -932,7 +940,7 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
     if (it.suffix === 'progression') outcomes.add('progression');
     if (it.suffix === 'intolerance') outcomes.add('intolerance');
   }
-  return { outcomes: [...outcomes], spans };
+  return { outcomes: [...outcomes], spans, ...(time ? { time } : {}) };
 }
 
 /** Cue words directly before the list ("has received prior treatment with"), to be read with it. */
@@ -1898,6 +1906,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const cueAfter = /^\s*(?:must\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|be|been)\s+)?(?:received|given|administered|used|taken|completed|discontinued|stopped)\b/i.exec(text.slice(list.end, limitAfter));
     if (cueAfter) spans.push([list.end, list.end + cueAfter[0].length]);
 
+    // How soon after the treatment the outcome came ("progressed within 12 weeks after last dose of"): no
+    // fact holds it, so it stays an unread leaf beside each finding, which is then only necessary.
+    const timeSpan = !qualifier && oc.time ? oc.time : undefined;
+    const timeLeaf: LeafCondition | null = timeSpan ? { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(timeSpan[0], timeSpan[1]).replace(/\s+/g, ' ').trim() } } : null;
     const settingList: Array<Setting | undefined> = st.settings.length ? st.settings : [undefined];
     const outcomeList: Array<Outcome | undefined> = oc.outcomes.length ? oc.outcomes : [undefined];
     for (const group of groups) {
@@ -1927,6 +1939,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
       if (unknownLeaves && strict) condition = { any: [condition, ...unknownLeaves.map(([a, b]): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(a, b).replace(/\s+/g, ' ').trim() } }))] };
       if (qualifier && group === groups[0]) condition = { all: [condition, ...(hlExtra ? [hlExtra] : []), qualifier.leaf] };
+      if (timeLeaf) condition = { all: [condition, timeLeaf] };
       let polarityHandled = false;
       if (sufficient) {
         const words = sentence.replace(/\s+/g, ' ').trim();
@@ -1954,8 +1967,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...(polarityHandled ? { polarityHandled } : {}),
         ...(qualifier && group === groups[0]
           ? { cover: [...qualifier.spans, ...(unknownLeaves ?? []), ...hlSpans] }
-          : unknownLeaves || (hlLonger && hlSpans.length)
-            ? { cover: [...(unknownLeaves ?? []), ...(hlLonger ? hlSpans : [])] }
+          : unknownLeaves || (hlLonger && hlSpans.length) || timeSpan
+            ? { cover: [...(unknownLeaves ?? []), ...(hlLonger ? hlSpans : []), ...(timeSpan ? [timeSpan] : [])] }
             : {}),
       });
     }
@@ -2292,7 +2305,10 @@ const OPTIONAL_BEFORE_RE = /(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without
 /** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
 // The parenthesis is taken whole: an "or" among the partners ("(alone or with either CTLA-4 or LAG-3
 // blockade)") chooses a partner, never an alternative to the list.
-const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b(?:[^()]{0,120}\))?/gi;
+// A bare "alone or in combination" (no partner named after it) says any form of the treatment counts: its
+// "or" offers no alternative. With a partner ("alone or in combination with Y") the partner's reading is
+// left to the partner's own checks, so the phrase is not masked there.
+const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b(?:[^()]{0,120}\))?|\b(?:either\s+)?(?:alone|as\s+monotherapy|as\s+(?:a\s+)?single[\s-]agents?)\s+or\s+(?:in\s+(?:a\s+)?)?(?:combination|combined)\b(?!\s+(?:with|therapy\s+with|regimens?\s+with)\b)/gi;
 function optionalPartners(text: string, a: number, b: number): Span[] {
   const out: Span[] = [];
   const sub = text.slice(a, b);
