@@ -1726,8 +1726,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         // Found over whole words: a window edge inside "unresectable or metastatic" must not hide the phrase.
         ...otherTopicOrs(ctx, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
         ...optionalPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
       ]);
-      if (/\b(?:or|and\/or)\b/i.test(oc.outcomes.length ? near.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : near)) {
+      // A word joined to the list by a slash ("anti-PD-1/ PD-L1inhibitor") is an unread member of it: another option.
+      const slashMember = /^\s*\/\s*[A-Za-z]/.test(text.slice(list.end, e)) || /[A-Za-z][\w)-]*\s*\/\s*$/.test(text.slice(Math.max(s, list.start - 30), list.start));
+      if (slashMember || /\b(?:or|and\/or)\b/i.test(oc.outcomes.length ? near.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : near)) {
         note('21:if borandorbitestnear');
         sufficient ??= 'or';
       }
@@ -2303,7 +2306,24 @@ function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
 }
 
 /** Right before an optional partner: "with or without an", "±", "+/-". */
-const OPTIONAL_BEFORE_RE = /(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*(?:(?:an?|the|any|concurrent|prior|subsequent|additional)\s+)?(?:[\w-]+\s+){0,2}$/i;
+/**
+ * "X as monotherapy or in combination with Y", "X or combination of aforementioned with Y": X in any
+ * form, Y only an optional partner of it.
+ */
+const FORM_OR_PARTNER = String.raw`(?:\b(?:alone|monotherapy|single[\s-]agents?)\s+or\s+(?:in\s+)?(?:combination|combined)|\bor\s+(?:in\s+)?combination\s+of\s+(?:the\s+)?(?:aforementioned|above))\s+with\b`;
+const OPTIONAL_BEFORE_RE = new RegExp(
+  String.raw`(?:(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*|${FORM_OR_PARTNER}\s+)(?:(?:an?|the|any|concurrent|prior|subsequent|additional|other)\s+)?(?:[\w-]+\s+){0,2}$`,
+  'i',
+);
+/** The form phrase and a trailing "or other therapies" of the partner: no alternative to X. Read only for the "or" test. */
+const FORM_OR_PARTNER_RE = new RegExp(
+  String.raw`${FORM_OR_PARTNER}(?:[^.;()]{0,60}?\bor\s+(?:with\s+)?other\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|treatments?|drugs?|inhibitors?|modalit(?:y|ies))\b)?`,
+  'gi',
+);
+function formPartners(text: string, a: number, b: number): Span[] {
+  const sub = text.slice(a, b);
+  return [...sub.matchAll(FORM_OR_PARTNER_RE)].map((m): Span => [a + m.index, a + m.index + m[0].length]);
+}
 /** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
 // The parenthesis is taken whole: an "or" among the partners ("(alone or with either CTLA-4 or LAG-3
 // blockade)") chooses a partner, never an alternative to the list.
