@@ -358,7 +358,7 @@ const BLOCK_AFTER_RE =
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
-const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|intolerab(?:le|ility)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
+const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
 const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
 /**
  * How soon after a treatment the disease came back ("progression within 6 months of receiving", "≤ 84 days
@@ -386,7 +386,7 @@ function outcomeBefore(lookback: string, exclusion: boolean): RegExpExecArray | 
 /** Words before an outcome cue that make it one alternative among others. */
 const OUTCOME_ALTERNATIVE_BEFORE_RE = /\b(?:or|and\/or|either|unless|except|if)\b|;/i;
 const OUTCOME_AFTER_RE =
-  /^[\s,]*(?:\(\s*)?(?:with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|intolerability|toxicity)(?:\s+(?:or|and\/or)\s+(intolerance|intolerability|toxicity)(?:\s+to\s+(?:the|that|this|such)\s+(?:treatment|therapy|regimen))?)?(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
+  /^[\s,]*(?:\(\s*)?(?:with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|toxicity)(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
 
 /** How soon after the last dose an outcome came, after the list ("or within ≤ 12 weeks after the last dose"): left unread. */
 const OUTCOME_TIME_AFTER_RE =
@@ -916,7 +916,7 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
   const read = (w: string): void => {
     const l = w.toLowerCase();
     if (/progress|relapse|recurr|fail|refractory|resist|\bpd\b/.test(l)) outcomes.add('progression');
-    if (/intoleran|intolerab|tolerat|toxicity/.test(l)) outcomes.add('intolerance');
+    if (/intoleran|tolerat|toxicity/.test(l)) outcomes.add('intolerance');
   };
   const lookback = text.slice(Math.max(s, list.start - 160), list.start);
   const before = outcomeBefore(lookback, exclusion);
@@ -934,8 +934,6 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
   const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
   if (after) {
     read(after[1]!);
-    // "with documented progression or intolerability to the treatment": either outcome.
-    if (after[2]) read(after[2]);
     spans.push([list.end, list.end + after[0].length]);
   }
   for (const it of list.items) {
