@@ -4,6 +4,7 @@
  * "alone or in combination", and a treatment given "as monotherapy or in combination with" a partner.
  * Every line is verbatim from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
+import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { readRule, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 const params = (c: unknown): Record<string, unknown> => ((c as { params?: Record<string, unknown> }).params ?? {});
@@ -66,5 +67,39 @@ describe('a treatment given as monotherapy or in combination with a partner', ()
   it('leaves a list with a word slashed onto it unread: "anti-PD-1/ PD-L1inhibitor" is not anti-PD-1 alone', () => {
     const text = 'Subjects must have received an anti-PD-1/ PD-L1inhibitor as monotherapy or combination with anti-CTLA-4 inhibitor or other therapies.';
     expect(therapyLeaves(readRule(text, 'inclusion').condition)).toEqual([]);
+  });
+});
+
+const linesLeaves = (c: unknown): Array<{ operator: string; value: unknown }> =>
+  c ? (leavesOf(c as Condition).filter((l) => l.fact === 'priorLines') as Array<{ operator: string; value: unknown }>) : [];
+
+describe('counts of prior lines', () => {
+  it('reads "must not exceed 2 prior lines" as at most 2, never fewer than 2', () => {
+    const leaves = linesLeaves(readRule('Participants with melanoma must not exceed 2 prior lines of systemic therapy.', 'inclusion').condition);
+    expect(leaves).toEqual([expect.objectContaining({ operator: 'lessThanInclusive', value: 2 })]);
+  });
+
+  it('reads no count where the criterion gives its own rule for counting lines', () => {
+    const texts = [
+      'Having received at least one prior therapy for unresectable disease. Patients with recurrence within 6 months of completion of neoadjuvant or adjuvant therapy will be considered as having received one prior therapy for unresectable disease.',
+      'Participants with melanoma must not exceed 2 prior lines of systemic therapy. Neoadjuvant/Adjuvant treatment will not be considered a prior line of systemic therapy unless the participant progressed during or within the 12 weeks after the last dose of the adjuvant PD-1/PD-L1 blocking antibody.',
+      'Relapse or progression after a platinum-containing systemic treatment and an immune checkpoint inhibitor (ICI)-containing regimen (combined or sequential). Subjects with actionable target tumor mutation should have been previously treated with targeted therapy, with a maximum of 3 prior lines of therapy for endometrial carcinoma or carcinosarcoma. Neoadjuvant/adjuvant therapy may count as 1 line of therapy if the subject progressed within 6 months after completion of therapy.',
+    ];
+    for (const t of texts) expect(linesLeaves(readRule(t, 'inclusion').condition)).toEqual([]);
+  });
+
+  it('never reads "will not be considered as having received one line" as a requirement of no line', () => {
+    const text =
+      'NON-SMALL CELL LUNG CANCER SPECIFIC: For patients who have received neoadjuvant, adjuvant, and/or consolidation anti-PD-1 or anti-PD-L1 for stage II or III disease, they must have experienced disease progression in less than or equal to 365 days from initiation (cycle 1 day 1) of anti-PD-1 or anti-PD-L1 therapy for this to count as the systemic therapy for advanced disease. Patients experiencing progression more than 365 days from initiation (cycle 1 day 1) of anti-PD-1 or anti-PD-L1 therapy will not be considered as having received one line of systemic therapy. These patients must have received an anti-PD-1 or anti-PD-L1 therapy for stage IV or recurrent disease';
+    expect(linesLeaves(readRule(text, 'inclusion').condition)).toEqual([]);
+  });
+
+  it('still reads a plain count', () => {
+    expect(readRule('Subjects must have received no more than one prior chemotherapeutic regimen in the metastatic setting.', 'inclusion').condition).toEqual({
+      fact: 'priorLines',
+      operator: 'lessThanInclusive',
+      value: 1,
+      params: { setting: 'metastatic', kinds: ['chemotherapy'] },
+    });
   });
 });

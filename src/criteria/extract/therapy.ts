@@ -402,7 +402,7 @@ const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
 const LINES_RE = new RegExp(
-  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
   'gi',
 );
 const LINE_ORDINAL_RE =
@@ -3002,9 +3002,18 @@ const LINES_GATE = /\b(?:lines?|regimens?)\b|\b(?:prior|previous|preceding)\s+(?
 const ORDINAL_GATE = /\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\b/i;
 
 const COHORT_OUTCOME_RE = /\b(?:progress\w*|refractor\w*|fail\w*|relaps\w*|resist\w*|intoleran\w*|recurr\w*|respon\w*|PD)\b/i;
+/**
+ * A rule for counting lines ("Patients with recurrence within 6 months of adjuvant therapy will be considered
+ * as having received one prior therapy", "Neoadjuvant treatment will not be considered a prior line unless …",
+ * "may count as 1 line"): the trial's count then differs from the record's in a way no fact says, so no count
+ * in the criterion is read, in either direction.
+ */
+const COUNTING_RULE_RE =
+  /\b(?:(?:considered|counted|regarded|deemed)\s+(?:as\s+)?|counts?\s+(?:as|towards?)\s+)(?:having\s+(?:received|had)\s+)?(?:(?:an?|one|1|the|a\s+single)\s+(?:(?:prior|previous|separate|first[\s-]line|additional|systemic)\s+)*(?:lines?|regimens?|therap(?:y|ies)|treatments?)|(?:(?:prior|previous|separate|first[\s-]line|additional|systemic)\s+)*(?:lines?|regimens?))\b/i;
 function readLines(ctx: Ctx, out: Finding[]): void {
   const { text, input } = ctx;
   if (!LINES_GATE.test(text)) return;
+  if (COUNTING_RULE_RE.test(text)) return;
   const hasNumber = WINDOW_GATE_NUM.test(text);
   LINES_RE.lastIndex = hasNumber ? 0 : text.length;
   for (let m = LINES_RE.exec(text); m; m = LINES_RE.exec(text)) {
@@ -3084,7 +3093,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       if (hi === null || hi < a) continue;
       condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', hi)] };
     } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥)$/.test(cmp) || /\+|or more|or greater/.test(tail)) condition = leaf('greaterThanInclusive', a);
-    else if (/^(?:more than|greater than|>)$/.test(cmp)) condition = leaf('greaterThan', a);
+    // "must not exceed 2 prior lines": more than 2, which the negation turns into at most 2.
+    else if (/^(?:more than|greater than|exceeds?|exceeding|in excess of|>)$/.test(cmp)) condition = leaf('greaterThan', a);
     else if (/^(?:no more than|not more than|no greater than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤)$/.test(cmp) || /or fewer|or less/.test(tail))
       condition = leaf('lessThanInclusive', a);
     else if (/^(?:less than|fewer than|<)$/.test(cmp)) condition = leaf('lessThan', a);
