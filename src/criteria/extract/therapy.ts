@@ -371,14 +371,20 @@ const OUTCOME_BEFORE_RE = new RegExp(
   'i',
 );
 /**
- * The outcome cue before a list. A time after a treatment is read only in an exclusion: in an inclusion
- * "or recurrence within 6 months of adjuvant therapy" is mostly an alternative to a line requirement,
- * which a finding of its own would make a sufficient option of the whole criterion.
+ * The outcome cue before a list. A time after a treatment is read in an inclusion only where the outcome
+ * heads its clause ("Have progressed within 12 weeks after last dose of anti-PD-1"): after an "or"
+ * ("…, or recurrence within 6 months of adjuvant therapy") it is mostly an alternative to a line
+ * requirement, which a finding of its own would make a sufficient option of the whole criterion. The
+ * time itself stays unread, so the finding is only a necessary condition beside it.
  */
 function outcomeBefore(lookback: string, exclusion: boolean): RegExpExecArray | null {
   const m = OUTCOME_BEFORE_RE.exec(lookback);
-  return m && m.groups?.time && !exclusion ? null : m;
+  if (!m || !m.groups?.time || exclusion) return m;
+  // A label before a colon ("those without oncogene-driven tumors:") names whom the clause binds.
+  return OUTCOME_ALTERNATIVE_BEFORE_RE.test(lookback.slice(0, m.index).replace(/^[\s\S]*:/, '')) ? null : m;
 }
+/** Words before an outcome cue that make it one alternative among others. */
+const OUTCOME_ALTERNATIVE_BEFORE_RE = /\b(?:or|and\/or|either|unless|except|if)\b|;/i;
 const OUTCOME_AFTER_RE =
   /^[\s,]*(?:\(\s*)?(?:with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|toxicity)(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
 
@@ -396,7 +402,7 @@ const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
 const LINES_RE = new RegExp(
-  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
   'gi',
 );
 const LINE_ORDINAL_RE =
@@ -903,8 +909,9 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
   return { settings, spans, unknown };
 }
 
-function outcomeNear(text: string, list: List, s: number, e: number, exclusion: boolean): { outcomes: Outcome[]; spans: Span[] } {
+function outcomeNear(text: string, list: List, s: number, e: number, exclusion: boolean): { outcomes: Outcome[]; spans: Span[]; time?: Span } {
   const spans: Span[] = [];
+  let time: Span | undefined;
   const outcomes = new Set<Outcome>();
   const read = (w: string): void => {
     const l = w.toLowerCase();
@@ -921,6 +928,7 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
     if (t) {
       const at = from + before[0].indexOf(t);
       spans.push([from, at], [at + t.length, list.start]);
+      time = [at, at + t.length];
     } else spans.push([from, list.start]);
   }
   const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
@@ -932,7 +940,7 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
     if (it.suffix === 'progression') outcomes.add('progression');
     if (it.suffix === 'intolerance') outcomes.add('intolerance');
   }
-  return { outcomes: [...outcomes], spans };
+  return { outcomes: [...outcomes], spans, ...(time ? { time } : {}) };
 }
 
 /** Cue words directly before the list ("has received prior treatment with"), to be read with it. */
@@ -1716,8 +1724,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         // Found over whole words: a window edge inside "unresectable or metastatic" must not hide the phrase.
         ...otherTopicOrs(ctx, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
         ...optionalPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
       ]);
-      if (/\b(?:or|and\/or)\b/i.test(oc.outcomes.length ? near.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : near)) {
+      // A word joined to the list by a slash ("anti-PD-1/ PD-L1inhibitor") is an unread member of it: another option.
+      const slashMember = /^\s*\/\s*[A-Za-z]/.test(text.slice(list.end, e)) || /[A-Za-z][\w)-]*\s*\/\s*$/.test(text.slice(Math.max(s, list.start - 30), list.start));
+      if (slashMember || /\b(?:or|and\/or)\b/i.test(oc.outcomes.length ? near.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : near)) {
         note('21:if borandorbitestnear');
         sufficient ??= 'or';
       }
@@ -1898,6 +1909,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const cueAfter = /^\s*(?:must\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|be|been)\s+)?(?:received|given|administered|used|taken|completed|discontinued|stopped)\b/i.exec(text.slice(list.end, limitAfter));
     if (cueAfter) spans.push([list.end, list.end + cueAfter[0].length]);
 
+    // How soon after the treatment the outcome came ("progressed within 12 weeks after last dose of"): no
+    // fact holds it, so it stays an unread leaf beside each finding, which is then only necessary.
+    const timeSpan = !qualifier && oc.time ? oc.time : undefined;
+    const timeLeaf: LeafCondition | null = timeSpan ? { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(timeSpan[0], timeSpan[1]).replace(/\s+/g, ' ').trim() } } : null;
     const settingList: Array<Setting | undefined> = st.settings.length ? st.settings : [undefined];
     const outcomeList: Array<Outcome | undefined> = oc.outcomes.length ? oc.outcomes : [undefined];
     for (const group of groups) {
@@ -1927,6 +1942,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       let condition: Condition = conds.length === 1 ? conds[0]! : { any: conds };
       if (unknownLeaves && strict) condition = { any: [condition, ...unknownLeaves.map(([a, b]): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(a, b).replace(/\s+/g, ' ').trim() } }))] };
       if (qualifier && group === groups[0]) condition = { all: [condition, ...(hlExtra ? [hlExtra] : []), qualifier.leaf] };
+      if (timeLeaf) condition = { all: [condition, timeLeaf] };
       let polarityHandled = false;
       if (sufficient) {
         const words = sentence.replace(/\s+/g, ' ').trim();
@@ -1954,8 +1970,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...(polarityHandled ? { polarityHandled } : {}),
         ...(qualifier && group === groups[0]
           ? { cover: [...qualifier.spans, ...(unknownLeaves ?? []), ...hlSpans] }
-          : unknownLeaves || (hlLonger && hlSpans.length)
-            ? { cover: [...(unknownLeaves ?? []), ...(hlLonger ? hlSpans : [])] }
+          : unknownLeaves || (hlLonger && hlSpans.length) || timeSpan
+            ? { cover: [...(unknownLeaves ?? []), ...(hlLonger ? hlSpans : []), ...(timeSpan ? [timeSpan] : [])] }
             : {}),
       });
     }
@@ -2288,11 +2304,31 @@ function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
 }
 
 /** Right before an optional partner: "with or without an", "±", "+/-". */
-const OPTIONAL_BEFORE_RE = /(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*(?:(?:an?|the|any|concurrent|prior|subsequent|additional)\s+)?(?:[\w-]+\s+){0,2}$/i;
+/**
+ * "X as monotherapy or in combination with Y", "X or combination of aforementioned with Y": X in any
+ * form, Y only an optional partner of it.
+ */
+const FORM_OR_PARTNER = String.raw`(?:\b(?:alone|monotherapy|single[\s-]agents?)\s+or\s+(?:in\s+)?(?:combination|combined)|\bor\s+(?:in\s+)?combination\s+of\s+(?:the\s+)?(?:aforementioned|above))\s+with\b`;
+const OPTIONAL_BEFORE_RE = new RegExp(
+  String.raw`(?:(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*|${FORM_OR_PARTNER}\s+)(?:(?:an?|the|any|concurrent|prior|subsequent|additional|other)\s+)?(?:[\w-]+\s+){0,2}$`,
+  'i',
+);
+/** The form phrase and a trailing "or other therapies" of the partner: no alternative to X. Read only for the "or" test. */
+const FORM_OR_PARTNER_RE = new RegExp(
+  String.raw`${FORM_OR_PARTNER}(?:[^.;()]{0,60}?\bor\s+(?:with\s+)?other\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|treatments?|drugs?|inhibitors?|modalit(?:y|ies))\b)?`,
+  'gi',
+);
+function formPartners(text: string, a: number, b: number): Span[] {
+  const sub = text.slice(a, b);
+  return [...sub.matchAll(FORM_OR_PARTNER_RE)].map((m): Span => [a + m.index, a + m.index + m[0].length]);
+}
 /** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
 // The parenthesis is taken whole: an "or" among the partners ("(alone or with either CTLA-4 or LAG-3
 // blockade)") chooses a partner, never an alternative to the list.
-const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b(?:[^()]{0,120}\))?/gi;
+// A bare "alone or in combination" (no partner named after it) says any form of the treatment counts: its
+// "or" offers no alternative. With a partner ("alone or in combination with Y") the partner's reading is
+// left to the partner's own checks, so the phrase is not masked there.
+const OPTIONAL_PARTNER_RE = /\bwith\s+or\s+without\b|\(\s*(?:either\s+)?(?:alone|as\s+monotherapy|as\s+a\s+single\s+agent)\s+or\s+(?:with|in\s+combination\s+with|combined\s+with)\b(?:[^()]{0,120}\))?|\b(?:either\s+)?(?:alone|as\s+monotherapy|as\s+(?:a\s+)?single[\s-]agents?)\s+or\s+(?:in\s+(?:a\s+)?)?(?:combination|combined)\b(?!\s+(?:with|therapy\s+with|regimens?\s+with)\b)/gi;
 function optionalPartners(text: string, a: number, b: number): Span[] {
   const out: Span[] = [];
   const sub = text.slice(a, b);
@@ -2966,9 +3002,18 @@ const LINES_GATE = /\b(?:lines?|regimens?)\b|\b(?:prior|previous|preceding)\s+(?
 const ORDINAL_GATE = /\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\b/i;
 
 const COHORT_OUTCOME_RE = /\b(?:progress\w*|refractor\w*|fail\w*|relaps\w*|resist\w*|intoleran\w*|recurr\w*|respon\w*|PD)\b/i;
+/**
+ * A rule for counting lines ("Patients with recurrence within 6 months of adjuvant therapy will be considered
+ * as having received one prior therapy", "Neoadjuvant treatment will not be considered a prior line unless …",
+ * "may count as 1 line"): the trial's count then differs from the record's in a way no fact says, so no count
+ * in the criterion is read, in either direction.
+ */
+const COUNTING_RULE_RE =
+  /\b(?:(?:considered|counted|regarded|deemed)\s+(?:as\s+)?|counts?\s+(?:as|towards?)\s+)(?:having\s+(?:received|had)\s+)?(?:(?:an?|one|1|the|a\s+single)\s+(?:(?:prior|previous|separate|first[\s-]line|additional|systemic)\s+)*(?:lines?|regimens?|therap(?:y|ies)|treatments?)|(?:(?:prior|previous|separate|first[\s-]line|additional|systemic)\s+)*(?:lines?|regimens?))\b/i;
 function readLines(ctx: Ctx, out: Finding[]): void {
   const { text, input } = ctx;
   if (!LINES_GATE.test(text)) return;
+  if (COUNTING_RULE_RE.test(text)) return;
   const hasNumber = WINDOW_GATE_NUM.test(text);
   LINES_RE.lastIndex = hasNumber ? 0 : text.length;
   for (let m = LINES_RE.exec(text); m; m = LINES_RE.exec(text)) {
@@ -3048,7 +3093,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       if (hi === null || hi < a) continue;
       condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', hi)] };
     } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥)$/.test(cmp) || /\+|or more|or greater/.test(tail)) condition = leaf('greaterThanInclusive', a);
-    else if (/^(?:more than|greater than|>)$/.test(cmp)) condition = leaf('greaterThan', a);
+    // "must not exceed 2 prior lines": more than 2, which the negation turns into at most 2.
+    else if (/^(?:more than|greater than|exceeds?|exceeding|in excess of|>)$/.test(cmp)) condition = leaf('greaterThan', a);
     else if (/^(?:no more than|not more than|no greater than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤)$/.test(cmp) || /or fewer|or less/.test(tail))
       condition = leaf('lessThanInclusive', a);
     else if (/^(?:less than|fewer than|<)$/.test(cmp)) condition = leaf('lessThan', a);
