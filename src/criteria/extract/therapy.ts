@@ -367,7 +367,7 @@ const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|
  */
 const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+)?(?:within|≤|<=|=<|<|less\s+than|no\s+more\s+than|no\s+later\s+than)\s*${NUMBER}\s*(?:days?|weeks?|months?|years?)(?:\s*\(\s*${NUMBER}\s*(?:days?|weeks?|months?)\s*\))?\s+(?:of|after|from|following|since)(?:\s+(?:receiving|completing|completion\s+of|(?:the\s+)?end\s+of|discontinu\w+(?:\s+of)?|stopping|(?:the\s+)?(?:last|final)\s+(?:dose|administration|cycle)(?:\s+of)?(?:\s+treatment)?(?:\s+with)?))?)`;
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced)\s+)*$`,
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+)*$`,
   'i',
 );
 /**
@@ -427,6 +427,17 @@ const FUTURE_CONDUCT_RE =
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
 /** "Concurrent X": X given at the same time as the study treatment; read as current use at the as-of date. */
 const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*)\b/i;
+/**
+ * "Concurrent" naming how a combined treatment was given ("concurrent platinum-based
+ * chemoradiotherapy", "chemotherapy given concurrently with radiation"), not a treatment the patient is
+ * on now: the standard name of a regimen, usually finished before the trial.
+ */
+const CONCURRENT_MODALITY_RE =
+  /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?)\s+(?:[\w-]+\s+){0,2}?(?:chemo-?radi\w*|radio-?chemo\w*|c?CRT)\b|\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?)\s+with\s+(?:(?:the|a|an)\s+)?(?:radi\w*|chemo\w*|RT)\b|\bwith\s+(?:concurrent|concomitant|simultaneous)\s+(?:(?:platinum[\w-]*|cisplatin|carboplatin|temozolomide|weekly|standard)\s+)*(?:chemo\w*|radi\w*|RT|cisplatin|carboplatin|temozolomide)\b/gi;
+/** Whether the words say the treatment is taken now, beside another ("concurrent steroid therapy"). */
+function concurrentUse(words: string): boolean {
+  return CONCURRENT_RE.test(words.replace(CONCURRENT_MODALITY_RE, (m) => ' '.repeat(m.length)));
+}
 
 /** Without a lexicon mention, only these words can start a finding (generic therapy, lines, naive, trials). */
 const QUICK_RE = /\b(?:prior|previous(?:ly)?|preceding|earlier|lines?|regimens?|na[iï]ve|untreated|standard|approved|available|interventional|investigational|therapeutic|(?:received|receiving|undergone|underwent)\s+(?:any\s+)?(?:treatment|therap))\b/i;
@@ -1443,7 +1454,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       completedAll ||
       (!oc.outcomes.length &&
       (CURRENT_RE.test(around) ||
-        CONCURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
+        concurrentUse(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
       !NOT_CURRENT_RE.test(around) &&
       !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around));
     if (FUTURE_CONDUCT_RE.test(around) && !current && !win) {
