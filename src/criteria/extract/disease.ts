@@ -1813,9 +1813,12 @@ const MEASURABLE_RE = new RegExp(
 );
 /** "… will not be considered measurable", "are usually not deemed": the words before a RECIST definition note. */
 const NOT_CONSIDERED_BEFORE = /\b(?:not|never)\s+(?:\w+\s+)?(?:be\s+)?(?:considered|deemed|regarded|counted)\s+(?:as\s+)?$/i;
-/** "measurable disease is not required", "with or without measurable disease": no requirement. */
+/**
+ * "measurable disease is not required", "with or without measurable disease", "patients do not need
+ * to have measurable disease": no requirement.
+ */
 const MEASURABLE_VETO =
-  /\b(?:not (?:be )?required|not mandatory|optional|with or without|measurable or not|regardless of|need not|not necessary)\b/i;
+  /\b(?:not (?:be )?required|not mandatory|optional|with or without|measurable or not|regardless of|need not|not necessary|(?:do|does) not need to (?:have|be)|not needed)\b/i;
 /** "… is preferred, but not required" at the end of a long definition: a wish, not a requirement. */
 const PREFERRED_NOT_REQUIRED = /\b(?:preferred|recommended|desirable|desired)\b,?\s+but\s+(?:is\s+)?not\s+(?:required|mandatory|necessary)\b/i;
 /** The weaker alternatives joined to "measurable": evaluable, assessable, non-measurable disease. */

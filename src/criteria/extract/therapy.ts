@@ -1186,6 +1186,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
     if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
     if (lastWin && /^\s*(?:the\s+)?(?:beginning|start|starting|initiation|initiating|commencing|commencement|first\s+dose\s+of|first)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
+    // The treatment an event is counted from, with no window ("Chemotherapy is not accepted before the start
+    // of curative treatment with anti-PD-1"): the study's or the planned treatment, not one received.
+    if (ANCHOR_EVENT_BEFORE_RE.test(text.slice(Math.max(s, l.start - 80), l.start))) l.blocked = true;
     // "Prior anti-PD-1 … antibody exposure": after a past cue, exposure to a drug or class is its receipt
     // ("radiation exposure" may be diagnostic or occupational).
     const receiptExposure = (it: Item): boolean => input.kind === 'exclusion' && (it.drugs.size > 0 || it.classes.size > 0) && /^[\s-]*exposure\b/i.test(text.slice(it.end, it.end + 12)) && /\b(?:prior|previous(?:ly)?)\s+(?:[\w-]+\s+){0,1}$/i.test(text.slice(Math.max(s, l.start - 30), l.start));
@@ -2815,6 +2818,10 @@ const UNLESS_SINCE_RE = new RegExp(
   String.raw`[,;(\s]*\b(?:unless|except\s+if|except\s+when|provided\s+that)\s+(?:(?:it|they|treatment|therapy)\s+)?(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:completed|received|given|administered|discontinued|stopped|finished|ended)\s+(?:more\s+than|over|at\s+least|>|>=|≥|greater\s+than)\s*${NUM}\s*(${UNIT})\s+(?:before|prior\s+to|ago|earlier)\b${ANCHOR}`,
   'i',
 );
+
+/** "before the start of (curative) treatment with", "prior to initiating", "before starting": what follows is the anchor. */
+const ANCHOR_EVENT_BEFORE_RE =
+  /\b(?:prior\s+to|before|until|preceding)\s+(?:the\s+)?(?:start|starting|initiation|initiating|beginning|commencing|commencement|first\s+(?:dose|administration|infusion))(?:\s+of)?\s+(?:(?:the|their|curative|study|protocol|planned|first-line|systemic)\s+)*(?:(?:treatment|therapy)\s+with\s+)?$/i;
 
 /** A window that ends on its anchor preposition: what follows is the anchor, not a treatment received. */
 const ANCHOR_END_RE = /(?:\b(?:prior\s+to|before|preceding)|\b(?:initiation|initiating|start|starting|beginning|commencing|commencement|first\s+dose|first|dose|administration|infusion|receipt)(?:\s+of)?)\s*$/i;
