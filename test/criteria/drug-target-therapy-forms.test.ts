@@ -2,8 +2,8 @@
  * Target phrase forms added to the drug lexicon (scripts/lexicons/curated/drugs-classes.json):
  * a checkpoint named with "therapy" after its bare target ("Prior CTLA4 therapy", "LAG-3 therapy")
  * is the anti-target class, and the anti-EGFR antibody class takes the antibody forms of every EGFR
- * name ("anti-epidermal growth factor receptor mAb", "EGFR mAb"); the bare "IMP" is the study's own product,
- * not a prior investigational treatment. Verbatim corpus lines
+ * name ("anti-epidermal growth factor receptor mAb", "EGFR mAb"); the bare "TIL"/"TILs" (the cells) and
+ * "IMP" (the study's own product) are no prior treatment. Verbatim corpus lines
  * (fixtures/ctgov/studies.oncology.v2.jsonl.gz) pin the readings, with what must keep its old reading.
  */
 import { classesOf, readRule, therapy, unparsed } from '../support/criteria';
@@ -60,7 +60,31 @@ describe('antibody forms of the EGFR names', () => {
   });
 });
 
-describe('abbreviations criteria use for the study product are no prior therapy', () => {
+describe('abbreviations criteria use for the cells or the study product are no prior therapy', () => {
+  it('keeps "TIL cell therapy" the TIL therapy class, but not a bare TIL or TILs', () => {
+    expect(classesOf('Prior engineered TIL cell therapy is allowed.')).toEqual(['til_therapy']);
+    expect(
+      classesOf('Centrally assessed TILs score from surgical formalin-fixed paraffin embedded (FFPE) tumor sample'),
+    ).toEqual([]);
+    expect(classesOf('at least one adequate lesion for resection or biopsy for TIL generation')).toEqual([]);
+  });
+
+  it('reads no prior TIL therapy from the TILs score of NCT06078384', () => {
+    const { condition } = readRule(
+      'Centrally assessed TILs score from surgical formalin-fixed paraffin embedded (FFPE) tumor sample, using an H\\&E stained diagnostic digital slide, according to the most recent International TILs Working Group guidelines,',
+      'inclusion',
+    );
+    expect(JSON.stringify(condition)).not.toContain('til_therapy');
+  });
+
+  it('reads "measurable disease prior to receiving CRISPR-TIL" without a TIL therapy requirement (NCT06783270)', () => {
+    const { condition } = readRule(
+      'Following this bridging therapy, the subject must adhere to the mandatory washout periods (described in exclusion criterion 1) and must continue to have measurable disease prior to receiving CRISPR-TIL.',
+      'inclusion',
+    );
+    expect(JSON.stringify(condition)).not.toContain('priorTherapy');
+  });
+
   it('takes "the IMP" as the study product, not as prior investigational therapy (NCT06209580)', () => {
     const { condition } = readRule(
       '11\\. Administration of a live vaccine within 28 days prior to the administration of the first dose of the IMP.',
