@@ -1189,6 +1189,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // The treatment an event is counted from, with no window ("Chemotherapy is not accepted before the start
     // of curative treatment with anti-PD-1"): the study's or the planned treatment, not one received.
     if (ANCHOR_EVENT_BEFORE_RE.test(text.slice(Math.max(s, l.start - 80), l.start))) l.blocked = true;
+    // A treatment the patient could have ("lesions can be treated with SBRT", "candidates for treatment with
+    // atezolizumab"): the lesion's or the care team's question, not a treatment received.
+    if (POSSIBLE_TREATMENT_BEFORE_RE.test(text.slice(Math.max(s, l.start - 80), l.start))) l.blocked = true;
     // "Prior anti-PD-1 … antibody exposure": after a past cue, exposure to a drug or class is its receipt
     // ("radiation exposure" may be diagnostic or occupational).
     const receiptExposure = (it: Item): boolean => input.kind === 'exclusion' && (it.drugs.size > 0 || it.classes.size > 0) && /^[\s-]*exposure\b/i.test(text.slice(it.end, it.end + 12)) && /\b(?:prior|previous(?:ly)?)\s+(?:[\w-]+\s+){0,1}$/i.test(text.slice(Math.max(s, l.start - 30), l.start));
@@ -2822,6 +2825,14 @@ const UNLESS_SINCE_RE = new RegExp(
 /** "before the start of (curative) treatment with", "prior to initiating", "before starting": what follows is the anchor. */
 const ANCHOR_EVENT_BEFORE_RE =
   /\b(?:prior\s+to|before|until|preceding)\s+(?:the\s+)?(?:start|starting|initiation|initiating|beginning|commencing|commencement|first\s+(?:dose|administration|infusion))(?:\s+of)?\s+(?:(?:the|their|curative|study|protocol|planned|first-line|systemic)\s+)*(?:(?:treatment|therapy)\s+with\s+)?$/i;
+
+/**
+ * "can be (safely) treated with", "amenable to treatment with", "candidates for treatment with": a possible
+ * treatment. Not "may be treated with", which usually permits one ("patients on treatment who may be treated
+ * with entecavir").
+ */
+const POSSIBLE_TREATMENT_BEFORE_RE =
+  /\b(?:(?:can|could)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?(?:treated|managed|irradiated|targeted)\s+(?:with|by|using)|(?:amenable|suitable|eligible|candidates?)\s+(?:to|for)\s+(?:(?:treatment|therapy)\s+(?:with|by|using)))\s+(?:(?:an?|the|standard|curative|definitive|local|further|a\s+minimum)\s+)*$/i;
 
 /** A window that ends on its anchor preposition: what follows is the anchor, not a treatment received. */
 const ANCHOR_END_RE = /(?:\b(?:prior\s+to|before|preceding)|\b(?:initiation|initiating|start|starting|beginning|commencing|commencement|first\s+dose|first|dose|administration|infusion|receipt)(?:\s+of)?)\s*$/i;
