@@ -3,12 +3,11 @@
  * "prior to the initiation of", "before starting"), with no window, is the study's or the planned
  * treatment: never read as one the patient must have had, or must not have had. Verbatim corpus lines.
  */
-import { leavesOf } from '../../src/criteria/facts';
-import { readRule } from '../support/criteria';
+import type { LeafCondition } from '../../src/criteria/facts';
+import { readRule, therapyLeaves as leavesIn } from '../support/criteria';
 
-function therapyLeaves(text: string, kind: 'inclusion' | 'exclusion' = 'inclusion') {
-  const { condition } = readRule(text, kind);
-  return (condition ? leavesOf(condition) : []).filter((l) => l.fact === 'priorTherapy');
+function therapyLeaves(text: string, kind: 'inclusion' | 'exclusion' = 'inclusion'): LeafCondition[] {
+  return leavesIn(readRule(text, kind).condition) as LeafCondition[];
 }
 
 describe('a treatment named as the anchor of "before the start of"', () => {

@@ -3,12 +3,11 @@
  * concurrent with radiation, radiotherapy with concurrent temozolomide) is not current use: those regimens
  * are usually finished before the trial. Verbatim corpus lines.
  */
-import { leavesOf } from '../../src/criteria/facts';
-import { readRule } from '../support/criteria';
+import type { LeafCondition } from '../../src/criteria/facts';
+import { readRule, therapyLeaves as leavesIn } from '../support/criteria';
 
-function therapyLeaves(text: string) {
-  const { condition } = readRule(text, 'inclusion');
-  return (condition ? leavesOf(condition) : []).filter((l) => l.fact === 'priorTherapy');
+function therapyLeaves(text: string): LeafCondition[] {
+  return leavesIn(readRule(text, 'inclusion').condition) as LeafCondition[];
 }
 
 describe('concurrent as the form of a combined treatment', () => {

@@ -3,12 +3,11 @@
  * atezolizumab") is the lesion's or the care team's question, never a treatment received. "May be treated
  * with" usually permits one and is left to the readers that read permissions. Verbatim corpus lines.
  */
-import { leavesOf } from '../../src/criteria/facts';
-import { readRule } from '../support/criteria';
+import type { LeafCondition } from '../../src/criteria/facts';
+import { readRule, therapyLeaves as leavesIn } from '../support/criteria';
 
-function therapyLeaves(text: string, kind: 'inclusion' | 'exclusion' = 'inclusion') {
-  const { condition } = readRule(text, kind);
-  return (condition ? leavesOf(condition) : []).filter((l) => l.fact === 'priorTherapy');
+function therapyLeaves(text: string, kind: 'inclusion' | 'exclusion' = 'inclusion'): LeafCondition[] {
+  return leavesIn(readRule(text, kind).condition) as LeafCondition[];
 }
 
 describe('a treatment that could be given', () => {
