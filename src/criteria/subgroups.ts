@@ -152,7 +152,8 @@ const LEADING_LABEL = new RegExp(
     String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*,\s*` +
     // A cohort or arm named by a few words: "Lymphoma cohort only (Phase II):", "MTD Expansion Cohort
     // only:", "For solid tumor arms:", "In the MTD Expansion Cohort only, …".
-    String.raw`|^[^\p{L}\p{N}(]*(?:${LABEL_FOR})?(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}(?:\s*\([^()]{1,100}\))?\s*:\s*` +
+    // "BREAST CANCER SPECIFIC:", "Melanoma specific:": the items of one cancer's cohort in a basket trial.
+    String.raw`|^[^\p{L}\p{N}(]*(?:${LABEL_FOR})?(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Ss]pecific|SPECIFIC)${LABEL_ONLY}(?:\s*\([^()]{1,100}\))?\s*:\s*` +
     String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}\s*,\s*`,
   'u',
 );

@@ -109,6 +109,16 @@ describe('a criterion read without its subgroup label', () => {
     expect(unreadLeaves(c.rule).join(' ')).not.toMatch(/Arm B/);
   });
 
+  it('binds one cancer\'s items in a basket trial ("BREAST CANCER SPECIFIC:") to that cohort', () => {
+    const c = one(
+      'BREAST CANCER SPECIFIC: Patients must have received at least one line of systemic therapy in the metastatic setting prior to enrollment on the study and have progressive/persistent disease after',
+      'inclusion',
+    );
+    // Read as binding everyone, the line count failed a melanoma patient of the same trial with none.
+    expect('any' in c.rule && c.rule.any[0]).toEqual(subgroup('BREAST CANCER SPECIFIC'));
+    expect(JSON.stringify(c.rule)).toContain('"fact":"priorLines"');
+  });
+
   it('reads a criterion whose labels bind different parts as before', () => {
     const c = one('Life expectancy of ≥ 12 weeks in Parts A and C and ≥ 24 weeks in Parts B and D', 'inclusion');
     expect(leavesOf(c.rule).some((l) => (l.params as { subgroup?: boolean } | undefined)?.subgroup === true)).toBe(false);
