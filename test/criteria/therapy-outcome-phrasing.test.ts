@@ -102,4 +102,16 @@ describe('counts of prior lines', () => {
       params: { setting: 'metastatic', kinds: ['chemotherapy'] },
     });
   });
+
+  it('reads an outcome with its abbreviation in parentheses ("progression (PD) on"), not current use', () => {
+    const leaves = therapyLeaves(
+      readRule(
+        'Confirmed disease progression (PD) on an anti-PD-1 antibody treatment and an anti-CTLA-4 antibody treatment, administered as either a combination regimen (eg, nivolumab + ipilimumab) or in sequence.',
+        'inclusion',
+      ).condition,
+    );
+    expect(leaves.length).toBeGreaterThan(0);
+    for (const l of leaves) expect(params(l)).toEqual(expect.objectContaining({ outcome: 'progression' }));
+    expect(leaves.some((l) => params(l).withinDays !== undefined)).toBe(false);
+  });
 });

@@ -217,8 +217,8 @@ const CUE_RE = new RegExp(
 
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
-  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|acceptable|eligible)|allowed|allowable|permitted|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
-const PERMISSION_GATE = /allow|permit|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count|\bnumber\b/i;
+  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
+const PERMISSION_GATE = /allow|permi|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count|\bnumber\b/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
 }
@@ -251,7 +251,7 @@ function permitsList(sentence: string, a: number, b: number): boolean {
   return outside.length === sentence.length || permits(outside);
 }
 const NEG_PERMISSION_RE =
-  /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|acceptable|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
+  /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|permissible|acceptable|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
 
 /** "within 5 half-lives" with no number of days beside it. */
 const HL_ONLY_RE = new RegExp(String.raw`^[\s,]*(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:used|given|received|taken)\s+)?(?:within|in|during)\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?${HL_COUNT}`, 'i');
@@ -358,7 +358,7 @@ const BLOCK_AFTER_RE =
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
-const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?`;
+const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
 const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
 /**
  * How soon after a treatment the disease came back ("progression within 6 months of receiving", "≤ 84 days
