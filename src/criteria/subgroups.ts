@@ -164,6 +164,9 @@ const ANY_LABEL = new RegExp(LABEL_IDS);
 /** A sentence break inside a criterion: a label there may bind only its own sentence. */
 const SENTENCE_BREAK = /[.;]\s+[\p{Lu}(]|\n/u;
 
+/** A word every label form holds (LABEL_WORD, and the cohort, arm and "specific" lead-ins). */
+const LABEL_GATE = /part|cohort|arm|phase|group|module|stud|specific/i;
+
 /** A criterion's own label for the subgroups it is limited to, and its text without the label. */
 export interface SubgroupLabel {
   /** The label as written ("Part 4", "Cohort 1 only"), for the rule's subgroup leaf. */
@@ -180,6 +183,9 @@ export interface SubgroupLabel {
  * A label that is the whole text, or the subgroup a criterion opens with, is left to those.
  */
 export function subgroupLabel(text: string): SubgroupLabel | null {
+  // Every label form names a subgroup word; most criteria have none, and the unicode patterns below
+  // are the costly part of the test.
+  if (!LABEL_GATE.test(text)) return null;
   const labels: string[] = [];
   const opening = LEADING_LABEL.exec(text)?.[0];
   const lead = opening && !EVERY_WORD.test(opening) ? opening : null;
