@@ -672,6 +672,8 @@ function finish(
 ): ParsedCriterion {
   const { condition } = reading;
   let { unread } = reading;
+  // The text the readers read: without a subgroup label cut from it.
+  const readText = label?.rest ?? seg.normText;
   let status: ParseStatus;
   let rule: ParsedCriterion['rule'];
   // A finding may carry its own unparsed leaf for a qualifier no fact expresses ("radiotherapy to the
@@ -687,7 +689,7 @@ function finish(
     // narrowing it ("Active brain metastases requiring corticosteroids") or say whom it is for
     // ("Phase 2: Active brain metastases"): then it excludes only with them.
     rule =
-      seg.kind === 'inclusion' || reading.excepted || narrowingTail(label?.rest ?? seg.normText, unread) || leadingScope(label?.rest ?? seg.normText, unread)
+      seg.kind === 'inclusion' || reading.excepted || narrowingTail(readText, unread) || leadingScope(readText, unread)
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
         : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
   } else if (inner.length) {

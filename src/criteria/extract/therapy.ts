@@ -1185,13 +1185,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
     if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
-    if (lastWin && /^\s*(?:the\s+)?(?:beginning|start|starting|initiation|initiating|commencing|commencement|first\s+dose\s+of|first)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
+    if (lastWin && WINDOW_ANCHOR_AFTER_RE.test(text.slice(lastWin.end, l.start))) l.blocked = true;
     // The treatment an event is counted from, with no window ("Chemotherapy is not accepted before the start
-    // of curative treatment with anti-PD-1"): the study's or the planned treatment, not one received.
-    if (ANCHOR_EVENT_BEFORE_RE.test(text.slice(Math.max(s, l.start - 80), l.start))) l.blocked = true;
-    // A treatment the patient could have ("lesions can be treated with SBRT", "candidates for treatment with
+    // of curative treatment with anti-PD-1"): the study's or the planned treatment, not one received. And a
+    // treatment the patient could have ("lesions can be treated with SBRT", "candidates for treatment with
     // atezolizumab"): the lesion's or the care team's question, not a treatment received.
-    if (POSSIBLE_TREATMENT_BEFORE_RE.test(text.slice(Math.max(s, l.start - 80), l.start))) l.blocked = true;
+    const lead = text.slice(Math.max(s, l.start - 80), l.start);
+    if (ANCHOR_EVENT_BEFORE_RE.test(lead) || POSSIBLE_TREATMENT_BEFORE_RE.test(lead)) l.blocked = true;
     // "Prior anti-PD-1 … antibody exposure": after a past cue, exposure to a drug or class is its receipt
     // ("radiation exposure" may be diagnostic or occupational).
     const receiptExposure = (it: Item): boolean => input.kind === 'exclusion' && (it.drugs.size > 0 || it.classes.size > 0) && /^[\s-]*exposure\b/i.test(text.slice(it.end, it.end + 12)) && /\b(?:prior|previous(?:ly)?)\s+(?:[\w-]+\s+){0,1}$/i.test(text.slice(Math.max(s, l.start - 30), l.start));
@@ -2822,9 +2822,15 @@ const UNLESS_SINCE_RE = new RegExp(
   'i',
 );
 
+/** The words that name the start of a treatment an interval is counted from. */
+const START_EVENT = String.raw`(?:start|starting|initiation|initiating|beginning|commencing|commencement)`;
 /** "before the start of (curative) treatment with", "prior to initiating", "before starting": what follows is the anchor. */
-const ANCHOR_EVENT_BEFORE_RE =
-  /\b(?:prior\s+to|before|until|preceding)\s+(?:the\s+)?(?:start|starting|initiation|initiating|beginning|commencing|commencement|first\s+(?:dose|administration|infusion))(?:\s+of)?\s+(?:(?:the|their|curative|study|protocol|planned|first-line|systemic)\s+)*(?:(?:treatment|therapy)\s+with\s+)?$/i;
+const ANCHOR_EVENT_BEFORE_RE = new RegExp(
+  String.raw`\b(?:prior\s+to|before|until|preceding)\s+(?:the\s+)?(?:${START_EVENT}|first\s+(?:dose|administration|infusion))(?:\s+of)?\s+(?:(?:the|their|curative|study|protocol|planned|first-line|systemic)\s+)*(?:(?:treatment|therapy)\s+with\s+)?$`,
+  'i',
+);
+/** Right after a window, the start of what it is counted from: "within 4 weeks of starting", "… prior to the first dose of". */
+const WINDOW_ANCHOR_AFTER_RE = new RegExp(String.raw`^\s*(?:the\s+)?(?:${START_EVENT}|first\s+dose\s+of|first)\b`, 'i');
 
 /**
  * "can be (safely) treated with", "amenable to treatment with", "candidates for treatment with": a possible
@@ -2835,7 +2841,10 @@ const POSSIBLE_TREATMENT_BEFORE_RE =
   /\b(?:(?:can|could)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?(?:treated|managed|irradiated|targeted)\s+(?:with|by|using)|(?:amenable|suitable|eligible|candidates?)\s+(?:to|for)\s+(?:(?:treatment|therapy)\s+(?:with|by|using)))\s+(?:(?:an?|the|standard|curative|definitive|local|further|a\s+minimum)\s+)*$/i;
 
 /** A window that ends on its anchor preposition: what follows is the anchor, not a treatment received. */
-const ANCHOR_END_RE = /(?:\b(?:prior\s+to|before|preceding)|\b(?:initiation|initiating|start|starting|beginning|commencing|commencement|first\s+dose|first|dose|administration|infusion|receipt)(?:\s+of)?)\s*$/i;
+const ANCHOR_END_RE = new RegExp(
+  String.raw`(?:\b(?:prior\s+to|before|preceding)|\b(?:${START_EVENT}|first\s+dose|first|dose|administration|infusion|receipt)(?:\s+of)?)\s*$`,
+  'i',
+);
 
 /** A criterion limited to one arm, cohort or part: it applies only there. */
 const COHORT_RE = /^\W*(?:\(?[A-Z]?\d+\)?\s*)?(?:for\s+|in\s+)?(?:(?:part|cohort|arm|group|phase|stage|dose[\s-]escalation|expansion)\s*[\w.-]{0,6}\b[^:;.]{0,40}?(?:only|specifically)?\s*:|(?:part|cohort|arm|group)\s+[A-Z0-9]\b)/i;
