@@ -229,6 +229,11 @@ interface Reading {
   findingCategories: Category[];
   coverage: number;
   unread: string;
+  /**
+   * The unread words not already placed in `condition` as alternatives of their own (see
+   * alternativeSentences); `unread` when absent. They are what the caller joins to the condition.
+   */
+  unreadApart?: string;
   /** Some unread words are among the items the criterion lets in (an exception list). */
   excepted?: boolean;
 }
@@ -553,16 +558,18 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   // Unread words among the items a criterion lets in may exempt the patient the rest excludes.
   const excepted = letsIn.length > 0 && unreadTokens.some((t) => letsIn.some((sc) => t.start >= sc.start && t.start < sc.end));
   // Join unread tokens back into phrases, taking the source words between them.
-  const phrases: string[] = [];
+  const phraseSpans: Array<[number, number]> = [];
   let cur: [number, number] | null = null;
   for (const t of unreadTokens) {
     if (cur && t.start - cur[1] <= 12) cur[1] = t.end;
     else {
-      if (cur) phrases.push(text.slice(cur[0], cur[1]));
+      if (cur) phraseSpans.push(cur);
       cur = [t.start, t.end];
     }
   }
-  if (cur) phrases.push(text.slice(cur[0], cur[1]));
+  if (cur) phraseSpans.push(cur);
+  const phrases = phraseSpans.map(([a, b]) => text.slice(a, b));
+  const alternatives = kind === 'inclusion' && !admits.length ? alternativeSentences(units, phraseSpans, text) : [];
 
   // A topic a finding reads is among the categories whatever its triggers say, so they are not run
   // for it; unless another finding also reads that topic, which counts only where the triggers match.
@@ -578,9 +585,19 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   }
   const findingCategories = [...readCats];
   const categories = [...new Set([...findingCategories, ...classified])];
+  const assembled = alternatives.length
+    ? [
+        ...units.filter((u) => !alternatives.some((a) => a.units.includes(u))),
+        ...alternatives.map((a) => ({
+          condition: flatten('any', [combine(a.units, text, 'and', keptTwice), ...a.leaves]),
+          start: a.units[0]!.start,
+          end: Math.max(...a.units.map((u) => u.end)),
+        })),
+      ].sort((a, b) => a.start - b.start)
+    : units;
   const read = units.length
     ? sexScopedRequirement(
-        combine(units, text, kind === 'inclusion' ? 'and' : 'or', keptTwice, kind === 'exclusion' && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start))))),
+        combine(assembled, text, kind === 'inclusion' ? 'and' : 'or', keptTwice, kind === 'exclusion' && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start))))),
         kind,
       )
     : null;
@@ -607,8 +624,98 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     findingCategories,
     coverage: Math.round(coverage * 1000) / 1000,
     unread: phrases.join(' … '),
+    ...(alternatives.length ? { unreadApart: phrases.filter((_, i) => !alternatives.some((a) => a.phraseStarts.includes(phraseSpans[i]![0]))).join(' … ') } : {}),
     ...(excepted ? { excepted } : {}),
   };
+}
+
+/**
+ * An "or" that offers another route at the level of a clause: after an opening bracket ("(or the
+ * legal age of adulthood …)"), or before a clause of its own ("…, or no standard therapy available",
+ * "or who have no satisfactory alternative", "or for whom …"). One inside a phrase ("by CT or MRI",
+ * "benign, malignant, or metastatic tumors", "progression on or after", "relapsed or refractory") joins
+ * words of one finding's modifier or list; "or if" is a condition of another condition.
+ */
+const CLAUSE_OR =
+  /\(\s*or\b|\bor\s+(?:who|whom|whose|which|that|those|for\s+(?:whom|which)|has|have|had|is|are|was|were|be|been|being|patients?|participants?|subjects?|individuals?|no|not|intoleran\w*|unable|ineligible|unwilling|refus\w*|declin\w*)\b/i;
+/** An alternative naming other people, not a clause about the same ones. */
+const OTHER_PEOPLE = /^\s*(?:(?:all|any|other|the)\s+)?(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\b/i;
+/**
+ * The "or" of a comparator or an open range ("greater than or equal to", "grade 2 or higher"), or of an
+ * option that changes nothing ("with or without chemotherapy", "whether or not"): no alternative.
+ */
+const COMPARATOR_OR = /\bwith\s+or\s+without\b|\bwhether\s+or\s+not\b|\bor\s+not\b|\b(?:than|to)\s+or\s+(?:equal|greater|less|more)\b|\bor\s+(?:more|greater|higher|less|fewer|lower|above|below|older|younger|later|earlier|worse|better|equal|longer|shorter|over|under|beyond)\b/gi;
+
+/**
+ * Unread words offered as an alternative of what was read ("… relapsed/refractory after standard
+ * therapy, or no standard therapy available", "Age ≥ 18 years (or the legal age of adulthood …)").
+ * Joined to the whole reading with "and", an inclusion would require what the criterion offers as one
+ * of two routes, and fail the patients who take the other. Within one sentence (or clause between ";"
+ * and ":"), a clause-level "or" that parts words no reader took from the findings makes the sentence
+ * any(what was read of it, the unread alternatives): it holds when all it read holds, and is otherwise
+ * unknown, whether the alternative binds to its last finding or to all of them. (Placed among the
+ * findings instead, a list's commas would take the alternative's "or", and "Women and men, ≥ 18 years
+ * (or per national guidelines)" would admit anyone.) Its other sentences stay as they were.
+ */
+function alternativeSentences<U extends { condition: Condition; start: number; end: number }>(
+  units: readonly U[],
+  phrases: ReadonlyArray<[number, number]>,
+  text: string,
+): Array<{ units: U[]; leaves: LeafCondition[]; phraseStarts: number[] }> {
+  if (!units.length || !phrases.length) return [];
+  const within = (a: number, b: number): boolean => units.some((u) => a < u.end && b > u.start);
+  type Item = { start: number; end: number; unit?: U };
+  const items: Item[] = [
+    ...units.map((u) => ({ start: u.start, end: u.end, unit: u })),
+    // A number after the "or" restates the value in another unit ("5 mmol/L or 8.0 g/dL").
+    ...phrases.filter(([a, b]) => !within(a, b) && !/^[\d.]/.test(text.slice(a, b))).map(([a, b]) => ({ start: a, end: b })),
+  ].sort((x, y) => x.start - y.start);
+  const gapOf = (a: Item, b: Item): string => (b.start > a.end ? text.slice(a.end, b.start) : '');
+  const out: Array<{ units: U[]; leaves: LeafCondition[]; phraseStarts: number[] }> = [];
+  let sentence: Item[] = [];
+  const flush = (): void => {
+    // The sentence's groups, parted at each clause-level "or", and where each group's "or" ends.
+    const groups: Array<{ items: Item[]; from: number }> = [];
+    sentence.forEach((it, i) => {
+      // Blanked, not cut, so that positions in the gap stay those of the text.
+      const gap = i ? gapOf(sentence[i - 1]!, it).replace(COMPARATOR_OR, (m) => ' '.repeat(m.length)) : '';
+      const or = i ? CLAUSE_OR.exec(gap) : null;
+      if (!i || or) groups.push({ items: [], from: or ? sentence[i - 1]!.end + or.index + or[0].search(/\bor\b/i) + 2 : it.start });
+      groups[groups.length - 1]!.items.push(it);
+    });
+    const unread = groups.filter((g) => g.items.every((it) => !it.unit));
+    // An unread phrase running on past a sentence or clause break holds a requirement of its own.
+    const runsOn = unread.some((g) => g.items.some((it) => /[.;:]\s|\n/.test(text.slice(it.start, it.end))));
+    // An alternative that is a clause of the sentence's head ("solid tumour that is refractory to
+    // standard therapy, or for which no standard therapy exists") leaves the head required: only the
+    // findings after the relative word the head's clause opens with are its alternatives. One naming
+    // other people ("…, or patients with …") is an alternative to the whole sentence.
+    const first = unread.find((g) => groups.indexOf(g) > 0);
+    let head = -1;
+    if (first && !OTHER_PEOPLE.test(text.slice(first.from))) {
+      const before = text.slice(sentence[0]!.start, first.from);
+      for (const m of before.matchAll(/\b(?:that|which|who|whom|whose)\b/gi)) head = sentence[0]!.start + m.index;
+    }
+    const inAlternative = sentence.flatMap((it) => (it.unit && it.start > head ? [it.unit] : []));
+    if (unread.length && unread.length < groups.length && !runsOn && inAlternative.length)
+      out.push({
+        units: inAlternative,
+        // Each alternative shown from its "or" ("no standard therapy available"), not only the words
+        // no reader took ("available").
+        leaves: unread.map((g) => unparsedLeaf(text.slice(Math.min(g.from, g.items[0]!.start), g.items[g.items.length - 1]!.end).trim())),
+        phraseStarts: unread.flatMap((g) => g.items.map((it) => it.start)),
+      });
+    sentence = [];
+  };
+  items.forEach((it, i) => {
+    if (i) {
+      const gap = gapOf(items[i - 1]!, it);
+      if (gapType(gap) === 'sentence' || /[;:]/.test(gap)) flush();
+    }
+    sentence.push(it);
+  });
+  flush();
+  return out;
 }
 
 const REPRODUCTIVE_FACTS = new Set(['pregnant', 'breastfeeding']);
@@ -671,7 +778,8 @@ function finish(
   label: SubgroupLabel | null = null,
 ): ParsedCriterion {
   const { condition } = reading;
-  let { unread } = reading;
+  // Unread alternatives the reading placed in its condition are reported with its inner leaves.
+  let unread = reading.unreadApart ?? reading.unread;
   // The text the readers read: without a subgroup label cut from it.
   const readText = label?.rest ?? seg.normText;
   let status: ParseStatus;
@@ -949,7 +1057,7 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
     // "At least one of the following": each alternative read on its own, joined with any.
     const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));
     const parts = readings.map(({ alt, r }) =>
-      r.condition ? (r.unread ? flatten('all', [r.condition, unparsedLeaf(r.unread)]) : r.condition) : unparsedLeaf(alt.normText),
+      r.condition ? ((r.unreadApart ?? r.unread) ? flatten('all', [r.condition, unparsedLeaf(r.unreadApart ?? r.unread)]) : r.condition) : unparsedLeaf(alt.normText),
     );
     const anyRead = readings.some(({ r }) => r.condition);
     const allFull = readings.every(({ r }) => r.condition && !r.unread);

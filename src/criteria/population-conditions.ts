@@ -47,6 +47,8 @@ export type PlacedFinding = Finding & { start: number; end: number; scope: numbe
 export interface PartReading {
   condition: Condition | null;
   unread: string;
+  /** The unread words not already placed in `condition` (parse.ts Reading.unreadApart). */
+  unreadApart?: string;
   findingCategories: Category[];
 }
 
@@ -177,7 +179,8 @@ export function populationConditions(
     // An inclusion's requirement must be read whole: with words left over ("… and later experienced
     // disease progression") the readers keep the sentence as they have it.
     if (kind === 'inclusion' && req.unread) continue;
-    const required = req.unread ? flatten('all', [req.condition, unreadLeaf(req.unread)]) : req.condition;
+    const apart = req.unreadApart ?? req.unread;
+    const required = apart ? flatten('all', [req.condition, unreadLeaf(apart)]) : req.condition;
     const condition =
       kind === 'inclusion' ? flatten('any', [tools.negate(pop.condition), required]) : flatten('all', [pop.condition, required]);
     const merged: PlacedFinding = {
