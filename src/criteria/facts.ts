@@ -178,6 +178,13 @@ export const FACTS = {
     question: (p: { gene: string; alteration?: string }) =>
       `What was your ${p.gene}${p.alteration ? ` ${p.alteration}` : ''} test result?`,
   },
+  actionableAlteration: {
+    params: none,
+    value: 'boolean',
+    description:
+      'Whether a test result shows an actionable (driver, targetable) alteration in any gene: one with a targeted therapy of level A or B evidence in rules/actionable-alterations.json (CIViC), such as EGFR L858R or an ALK fusion. The gene-less phrase of a criterion ("without actionable genomic alterations", "oncogene-driven tumours"). True when one is found; otherwise unknown, since no record lists every driver gene tested negative.',
+    question: () => 'Has a test of your tumour found an alteration that a targeted medicine treats (for example in EGFR, ALK, ROS1 or BRAF)?',
+  },
   biomarkerValue: {
     params: z.object({ name: z.string(), scale: z.string().optional() }).strict(),
     value: 'number',

@@ -906,11 +906,18 @@ function cohortPlan(l: LeafCondition): boolean {
   return l.fact === 'attestation' && l.value === true && COHORT_PLAN_TOPICS.has((l.params as { topic?: string } | undefined)?.topic ?? '');
 }
 
+/**
+ * What a cancer of a list may be qualified by and still be one entry of the list: its extent and
+ * stage, and its markers ("Non small cell lung cancer (NSCLC) (driver-negative, …)", "HER2-positive
+ * gastric cancer").
+ */
+const CANCER_ENTRY_FACTS = new Set(['cancerType', 'diseaseExtent', 'stage', 'measurableDisease', 'biomarker', 'biomarkerValue', 'actionableAlteration']);
+
 /** The cancer-type codes an inclusion rule requires when that is all it requires, else null. */
 function cancerOnly(c: ParsedCriterion): string[] | null {
   const leaves = leavesOf(c.rule).filter((l) => l.fact !== 'unparsed');
   const types = leaves.filter((l) => l.fact === 'cancerType');
-  if (!types.length || leaves.some((l) => !['cancerType', 'diseaseExtent', 'stage', 'measurableDisease'].includes(l.fact) && !cohortPlan(l))) return null;
+  if (!types.length || leaves.some((l) => !CANCER_ENTRY_FACTS.has(l.fact) && !cohortPlan(l))) return null;
   // "Must not have colorectal cancer", "… breast cancer" (items of an excluded list) must all hold.
   if (types.some((l) => l.value !== true)) return null;
   return types.flatMap((l) => ((l.params as { codes?: string[] } | undefined)?.codes ?? []));

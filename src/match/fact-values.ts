@@ -150,6 +150,20 @@ function alterationCovers(rule: string | undefined, result: NBiomarker, gene: st
   return false;
 }
 
+/**
+ * An actionable alteration in any gene: a detected result on the CIViC level A/B list. Never false:
+ * results that show none do not tell whether every driver gene was tested.
+ */
+function actionableFact(p: NormalisedPatient, lex: Lexicons): FactValue {
+  for (const r of p.biomarkers ?? []) {
+    if (!r.status || !DETECTED.has(r.status) || !r.alteration) continue;
+    const gene = [...r.ids].find((id) => lex.actionable.has(id));
+    if (gene && alterationCovers('actionable alteration', r, gene, lex) === true)
+      return known(true, [ev(`${r.path}/status`, r.status, `${r.name} ${r.alteration}`)]);
+  }
+  return UNKNOWN;
+}
+
 function receptorStatus(rule: string, result: NBiomarker): boolean | undefined {
   const s = result.status;
   const method = result.method?.toUpperCase() ?? '';
@@ -558,6 +572,7 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       return r ? known(r.value, [ev(r.path, r.value)]) : UNKNOWN;
     },
     biomarker: (p, params) => biomarkerFact(p, params, lex),
+    actionableAlteration: (p) => actionableFact(p, lex),
     biomarkerValue: (p, params) => biomarkerValueFact(p, params),
     priorTherapy: (p, params) => priorTherapyFact(p, params, lex),
     priorLines: (p, params) => priorLinesFact(p, params),

@@ -32,6 +32,7 @@ describe('every fact gives unknown, never false, when the record lacks the data'
     { fact: 'metastasisCount', operator: 'lessThanInclusive', value: 4, params: { site: 'brain' } },
     { fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'ERBB2', status: 'positive' } },
     { fact: 'biomarkerValue', operator: 'greaterThanInclusive', value: 50, params: { name: 'PD-L1', scale: 'TPS' } },
+    { fact: 'actionableAlteration', operator: 'equal', value: false },
     { fact: 'priorTherapy', operator: 'equal', value: false, params: { classes: ['anti_pd1'] } },
     { fact: 'priorLines', operator: 'lessThanInclusive', value: 2, params: {} },
     { fact: 'ecog', operator: 'lessThanInclusive', value: 1 },

@@ -59,8 +59,11 @@
  * Not read, on purpose: drug targets ("anti-PD-L1", "KRAS G12C inhibitor", "HER2-targeted therapy",
  * "BRAF- and/or MEK-inhibitor"); "regardless of PD-L1 status", "any ER/PR/HER2 status", "mutant or
  * wild-type allowed"; tissue provision ("sample to assess PD-L1"); syndromes ("BAP1 cancer
- * predisposition syndrome"); generic "actionable alteration" naming no gene; MMR as the major
- * molecular response of CML.
+ * predisposition syndrome"); MMR as the major molecular response of CML.
+ *
+ * A generic actionable alteration naming no gene ("without actionable genomic alterations",
+ * "oncogene-driven tumors", "driver-negative") is the gene-less fact actionableAlteration; one that
+ * introduces genes ("driver mutations such as EGFR or ALK") is read on those genes instead.
  */
 import type { Condition, LeafCondition, Operator } from '../facts';
 import { PhraseIndex, type Lexicons } from '../lexicon';
@@ -1258,6 +1261,59 @@ function hlaFindings(text: string): Array<{ condition: Condition; start: number;
   return out;
 }
 
+/**
+ * An actionable alteration named without a gene: "actionable genomic alteration", "targetable
+ * co-mutations", "oncogenic driver mutation", "oncogene-driven tumors", "driver-negative NSCLC".
+ */
+const ACTIONABLE_PHRASE =
+  /\b(?:(?:actionable|targetable|druggable)[\s-]+(?:(?:target|tumou?r|genomic|molecular|genetic|oncogenic|driver|gene|oncogene)[\s-]+){0,3}(?:co-?)?(?:mutations?|alterations?|aberrations?|abnormalit(?:y|ies)|variants?|drivers?|oncogenes?|rearrangements?)(?:\s*(?:,|or|and|and\/or)\s*(?:mutations?|alterations?|rearrangements?|amplifications?|fusions?|translocations?)\b)*|(?:oncogenic[\s-]+|oncogene[\s-]+)?driver[\s-]+(?:(?:gene|genomic|molecular|oncogene)[\s-]+)?(?:mutations?|alterations?|aberrations?|oncogenes?)|oncogenic[\s-]+drivers?|oncogene[\s-]+driven|driver[\s-]+(?:gene[\s-]+)?(?:mutation[\s-]+)?(?:negative|positive))\b/gi;
+/**
+ * "with or without a targetable driver alteration", "NSCLC including driver mutation positive", "if
+ * routinely tested as a targetable alteration": no requirement.
+ */
+const ACTIONABLE_OPTIONAL = /\b(?:with\s+or\s+without|test(?:ed|ing)?\s+(?:as|for)|including|inclusive\s+of|incl\.?)\s+(?:(?:an?|any|known|other|those\s+with)\s+)*$/i;
+/** A sentence opening on the people it is about: "Subjects with …", "2. Patients harbouring …". */
+const POPULATION_OPENING =
+  /^[\s\W]*(?:\d+[.)]\s*)?(?:subjects?|patients?|participants?|those|individuals)\s+(?:with|who\s+(?:have|has|harbou?r)|harbou?ring|having)\s+(?:(?:an?|any|known|documented|confirmed|other)\s+)*$/i;
+/** What turns the phrase into another subject: a therapy for it, a test of it, its status being known. */
+const ACTIONABLE_NOT_STATED = /^[\s-]*(?:-?based|-?directed|-?targeted|therap|treatment|inhibitor|testing|test\b|status|results?\b|analysis|panel)/i;
+
+/**
+ * Gene-less actionable alterations, each read as actionableAlteration; none where a gene follows in
+ * the same clause (the phrase introduces the genes, which the gene reader takes) or where the phrase
+ * is the object of a therapy, a test or a status.
+ */
+function actionableFindings(input: ExtractInput, items: readonly Item[]): Array<{ condition: Condition; start: number; end: number }> {
+  const { text } = input;
+  const out: Array<{ condition: Condition; start: number; end: number }> = [];
+  ACTIONABLE_PHRASE.lastIndex = 0;
+  for (let m = ACTIONABLE_PHRASE.exec(text); m && out.length < MAX_ITEMS; m = ACTIONABLE_PHRASE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const after = text.slice(end, end + 80);
+    if (ACTIONABLE_NOT_STATED.test(after)) continue;
+    // Genes after it in its sentence ("the following driver mutations: EGFR, ALK"), or one just before
+    // it ("B-RAF driver mutation"), are what it names.
+    const clauseEnd = /[.;](?:\s|$)|\n/.exec(after)?.index ?? after.length;
+    if (items.some((it) => (it.start >= end && it.start - end <= clauseEnd) || (it.end <= start && start - it.end <= 3))) continue;
+    const before = text.slice(Math.max(0, start - 80), start);
+    if (DRUG_BEFORE.test(before) || LOGISTICS.test(before) || REGARDLESS.test(before) || ANY_STATUS.test(before)) continue;
+    if (ACTIONABLE_OPTIONAL.test(before) || PERMISSION.test(text.slice(end)) || excepted(text, input, start)) continue;
+    // As the condition of a requirement, only in the population form the assembler scopes whole
+    // ("Subjects with actionable target tumor mutation should have been previously treated with …"):
+    // inside a longer sentence ("… or after 2 lines if the subject has actionable target tumor
+    // mutation and …") its own "or" would part what the sentence requires of everyone.
+    const scope = scopeOf(input, start, end, []);
+    if (scope && scope.role !== 'scoped') {
+      const [s0] = sentenceAround(text, start, end);
+      if (!POPULATION_OPENING.test(text.slice(s0, start))) continue;
+    }
+    const negative = /negative$/i.test(m[0]);
+    out.push({ condition: { fact: 'actionableAlteration', operator: 'equal', value: !negative }, start, end });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // When a biomarker binds only part of the trial, or only conditions another requirement.
 //
@@ -1426,6 +1482,7 @@ const MAX_ITEMS = 120;
 const MAX_LIST = 30;
 const LIST_GAP = /^\s*(?:,|\/|;|&)?\s*(?:and\/or|and|or|nor|&)?\s*(?:,)?\s*$/i;
 const GATE = /HLA|leukocyte antigen/i;
+const ACTIONABLE_GATE = /actionable|targetable|druggable|driver/i;
 /** "one of the following … : A, B, C": a list of alternatives. */
 const ANY_OF_CONTEXT = /\b(?:any|one)\s+(?:[\w-]+\s+){0,3}(?:of|following)\b|\bsuch\s+as\b|\bat\s+least\s+one\b/i;
 /** Markers read as one tumour's profile: a bare list of them is all required ("ER+, PR-, HER2-"). */
@@ -1845,7 +1902,8 @@ export const extractBiomarkers: Extractor = (input) => {
   const items = findItems(input, v).slice(0, MAX_ITEMS);
   const out: Finding[] = [];
   const hla = GATE.test(text) ? hlaFindings(text) : [];
-  if (!items.length && !hla.length) return out;
+  const actionable = ACTIONABLE_GATE.test(text) ? actionableFindings(input, items) : [];
+  if (!items.length && !hla.length && !actionable.length) return out;
 
   // Read each item, then group neighbours joined by list separators ("ER/PR", "EGFR, ALK or ROS1").
   const reads: Read[] = [];
@@ -1917,7 +1975,7 @@ export const extractBiomarkers: Extractor = (input) => {
     }
   }
 
-  for (const h of hla) {
+  for (const h of [...hla, ...actionable]) {
     emit(input, out, h.condition, h.start, h.end, definitions);
   }
 
