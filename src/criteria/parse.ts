@@ -697,12 +697,15 @@ function alternativeSentences<U extends { condition: Condition; start: number; e
       for (const m of before.matchAll(/\b(?:that|which|who|whom|whose)\b/gi)) head = sentence[0]!.start + m.index;
     }
     const inAlternative = sentence.flatMap((it) => (it.unit && it.start > head ? [it.unit] : []));
+    // A reader that already left the alternative open ("any(PT ≤ 1.5 × ULN, unread 'stable INR if on
+    // anticoagulation')") has placed its words: they are not joined a second time.
+    const open = inAlternative.some((u) => 'any' in u.condition && u.condition.any.some((k) => isLeaf(k) && k.fact === 'unparsed'));
     if (unread.length && unread.length < groups.length && !runsOn && inAlternative.length)
       out.push({
         units: inAlternative,
         // Each alternative shown from its "or" ("no standard therapy available"), not only the words
         // no reader took ("available").
-        leaves: unread.map((g) => unparsedLeaf(text.slice(Math.min(g.from, g.items[0]!.start), g.items[g.items.length - 1]!.end).trim())),
+        leaves: open ? [] : unread.map((g) => unparsedLeaf(text.slice(Math.min(g.from, g.items[0]!.start), g.items[g.items.length - 1]!.end).trim())),
         phraseStarts: unread.flatMap((g) => g.items.map((it) => it.start)),
       });
     sentence = [];

@@ -121,16 +121,11 @@ describe('a site inside a radiation phrase', () => {
 });
 
 describe('positive inclusions read as sufficient', () => {
-  it('a requirement limited to some patients: any(X, unread)', () => {
+  it('a requirement limited to some patients: any(not the population, X)', () => {
     const text =
       'Subjects with actionable target tumor mutation should have been previously treated with targeted therapy.';
     expect(read(text)).toEqual({
-      any: [
-        therapy({ kinds: ['targeted'] }),
-        unread(
-          'Subjects with actionable target tumor mutation should have been previously treated with targeted therapy',
-        ),
-      ],
+      any: [{ fact: 'actionableAlteration', operator: 'equal', value: false }, therapy({ kinds: ['targeted'] })],
     });
   });
 
