@@ -67,3 +67,12 @@ export function narrowRadiationForm(text: string, items: readonly LocalItem[]): 
   if (!radiation.length || radiation.some((i) => i.kinds.size > 1 || i.classes.size || i.drugs.size)) return false;
   return !radiation.some((i) => BARE_RADIATION_RE.test(text.slice(i.start, i.end).replace(/\s+/g, ' ').trim()));
 }
+
+/**
+ * A label that limits the line to some patients ("Participant with NSCLC only:", "HNSCC only:"): like
+ * a cohort label it heads the clause, and the qualifier keeps it (the line binds no one else).
+ */
+export const ONLY_LABEL_RE = /^\W*(?:(?:for\s+)?(?:patients?|participants?|subjects?)\s+with\s+[^:.;()]{1,60}?|[A-Z][\w/+-]{1,15}(?:\s+[\w/+-]{1,15}){0,2})\s+only\s*:/;
+
+/** "Recent surgery or radiotherapy": an operation the text says was had, lately. */
+export const RECENT_CUE_RE = /\brecent(?:ly)?\b/i;

@@ -73,7 +73,7 @@ import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { subgroupHeading } from '../subgroups';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
-import { DIAGNOSTIC_PURPOSE_RE, localModifierPair, narrowRadiationForm } from './therapy-local';
+import { DIAGNOSTIC_PURPOSE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -2632,7 +2632,7 @@ function necessaryBlocked(
   // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
   const clause = CLAUSE_RESTART_RE.exec(before);
   // A cohort label ("Part B:") is the qualifier already read as the cohort, not the clause's head.
-  const label = clause ? null : COHORT_LABEL_RE.exec(before);
+  const label = clause ? null : (COHORT_LABEL_RE.exec(before) ?? ONLY_LABEL_RE.exec(before));
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
   const aside = a > s ? (/^\s*\([^()]{0,120}\)/.exec(before)?.[0].length ?? 0) : 0;
   // So is the separator of the union both lists are members of (", large area radiotherapy").
@@ -2666,7 +2666,7 @@ function necessaryBlocked(
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
-  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !SURGERY_CUE_RE.test(before) && !(unionCue && SURGERY_CUE_RE.test(unionCue))) return 'surgery cue';
+  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !SURGERY_CUE_RE.test(before) && !RECENT_CUE_RE.test(before) && !(unionCue && SURGERY_CUE_RE.test(unionCue))) return 'surgery cue';
   // Alternatives after the list, outside parentheses.
   let depth = 0;
   // An "or" inside another topic's phrase ("locally advanced or metastatic") is no alternative.
