@@ -104,3 +104,31 @@ describe('a purpose carved out of an operation', () => {
     expect(JSON.stringify(therapyLeaves(condition))).not.toContain('withinDays');
   });
 });
+
+describe('the extent of a radiotherapy received', () => {
+  it('reads "treated with extensive field radiotherapy … within 2 weeks", the extent unread (NCT07224425)', () => {
+    const { condition } = readRule(
+      'Participants who have been treated with extensive field radiotherapy including whole brain irradiation, within 2 weeks prior to first administration of BI 3810944',
+      'exclusion',
+    );
+    expect(therapyLeaves(condition)).toEqual([therapy({ kinds: ['radiation'], withinDays: 14 })]);
+    expect(JSON.stringify(condition)).toContain('extensive field radiotherapy including whole brain irradiation');
+  });
+
+  it('leaves a permitted "limited field palliative radiation" to the permission it names (NCT05605119)', () => {
+    const { condition } = readRule(
+      'Definitive Radiotherapy within the last 21 days of Cycle 1 Day 1 (limited field palliative radiation is allowed and no restrictions during the screening period or during the trial)',
+      'exclusion',
+    );
+    expect(condition).toEqual({
+      all: [
+        therapy({ kinds: ['radiation'], withinDays: 21, setting: 'curative' }),
+        unparsed('limited field palliative radiation is allowed and no restrictions during the screening period or during the trial'),
+      ],
+    });
+  });
+
+  it('still leaves lesions in a previously irradiated field unread: the field is where, not how much (variant)', () => {
+    expect(therapyLeaves(readRule('Lesions in a field previously treated with radiotherapy', 'exclusion').condition)).toEqual([]);
+  });
+});

@@ -76,3 +76,11 @@ export const ONLY_LABEL_RE = /^\W*(?:(?:for\s+)?(?:patients?|participants?|subje
 
 /** "Recent surgery or radiotherapy": an operation the text says was had, lately. */
 export const RECENT_CUE_RE = /\brecent(?:ly)?\b/i;
+
+/**
+ * "treated with extensive field ", "prior limited-field " right before a radiotherapy: after a receipt
+ * cue, the extent of the treatment received, which narrows it (left unread), not a lesion or field it
+ * was given to. (Without the cue, "limited field palliative radiation is allowed" names a permission.)
+ */
+export const EXTENT_MODIFIER_BEFORE_RE =
+  /\b(?:with|received|receiving|prior|previous(?:ly)?|had|undergone)\s+(?:an?\s+|any\s+)?(?:extensive|limited|large|wide|small|involved|extended)[\s-]+(?:fields?|areas?|regions?|volumes?)[\s-]+$/i;

@@ -73,7 +73,7 @@ import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { subgroupHeading } from '../subgroups';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
-import { DIAGNOSTIC_PURPOSE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
+import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -1177,7 +1177,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       (input.kind === 'exclusion' && !!OUTCOME_BEFORE_RE.exec(text.slice(Math.max(s, l.start - 160, lastWin ? lastWin.end : 0), l.start))?.groups?.time);
     // Right before a member of a union the extent noun is its modifier ("…, large area radiotherapy, immunotherapy"),
     // which narrows it (left unread), not a lesion the treatment was given to.
-    const extent = !!blocker && !l.items[0]!.except && EXTENT_BEFORE_RE.test(before);
+    const extent = !!blocker && !l.items[0]!.except && (EXTENT_BEFORE_RE.test(before) || (EXTENT_MODIFIER_BEFORE_RE.test(before) && l.items[0]!.kinds.has('radiation')));
     if (extent) (l.narrowedBy ??= []).push(blocker![0].trim());
     if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue && !extent) {
       l.blocked = true;
