@@ -10,7 +10,7 @@
  * conformal", "short course", "craniospinal", "thoracic". Two of them joined by "or" before one
  * treatment noun name two forms of that treatment, not an alternative to it.
  */
-const LOCAL_MODIFIER = String.raw`(?:highly\s+|hypo-?|ultra-?|short[\s-]|long[\s-]|whole[\s-]|partial[\s-]|limited[\s-]|extended[\s-]|involved[\s-])?(?:stereotactic|conformal|fractionated|hypofractionated|ablative|focal|craniospinal|cranial|intracranial|whole[\s-]brain|brain|course|field|thoracic|abdominal|pelvic|spinal|hepatic|pulmonary|mediastinal|cardiac|gastric|ovarian|breast|chest|nodal|axillary|open|laparoscopic|robotic|minimally\s+invasive|external[\s-]beam|proton|photon|palliative|definitive|curative|radical)`;
+const LOCAL_MODIFIER = String.raw`(?:highly\s+|hypo-?|ultra-?|short[\s-]|long[\s-]|whole[\s-]|partial[\s-]|limited[\s-]|extended[\s-]|involved[\s-])?(?:stereotactic|conformal|fractionated|hypofractionated|ablative|focal|craniospinal|cranial|intracranial|whole[\s-]brain|brain|course|field|thoracic|abdominal|pelvic|spinal|hepatic|pulmonary|mediastinal|cardiac|gastric|ovarian|breast|chest|nodal|axillary|open|laparoscopic|robotic|minimally\s+invasive|external[\s-]beam|proton|photon)`;
 
 /**
  * "stereotactic or highly conformal " right before a radiotherapy or an operation (the head of the
