@@ -73,6 +73,7 @@ import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { subgroupHeading } from '../subgroups';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -804,7 +805,7 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
     // A window relative to the end of a treatment is not a window from the as-of date.
     if (
       RELATIVE_RE.test(sub.slice(end - s)) ||
-      OUTCOME_TIME_RE.test(sub.slice(0, start - s)) ||
+      OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
       PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s))
     )
@@ -1176,7 +1177,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       (input.kind === 'exclusion' && !!OUTCOME_BEFORE_RE.exec(text.slice(Math.max(s, l.start - 160, lastWin ? lastWin.end : 0), l.start))?.groups?.time);
     // Right before a member of a union the extent noun is its modifier ("…, large area radiotherapy, immunotherapy"),
     // which narrows it (left unread), not a lesion the treatment was given to.
-    const extent = !!blocker && !l.items[0]!.except && EXTENT_BEFORE_RE.test(before);
+    const extent = !!blocker && !l.items[0]!.except && (EXTENT_BEFORE_RE.test(before) || (EXTENT_MODIFIER_BEFORE_RE.test(before) && l.items[0]!.kinds.has('radiation')));
     if (extent) (l.narrowedBy ??= []).push(blocker![0].trim());
     if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue && !extent) {
       l.blocked = true;
@@ -1673,6 +1674,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (SITE_RE.test(text.slice(list.end, altCut ?? e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery') || i.kinds.has('locoregional'))) qualify ??= 'site';
       // "pelvic radiotherapy", "whole brain radiation" are lexicon phrases of the kind: the site is in the item.
       if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
+      // "palliative radiotherapy", "SBRT", "brachytherapy" are lexicon phrases read as any radiation: the form is in the item.
+      if (narrowRadiationForm(text, items)) qualify ??= 'radiation form';
       // "TACE", "radiofrequency ablation" are read as any locoregional therapy, and "locoregional therapy",
       // "liver-directed therapy" as any locoregional therapy, radiation or surgery: the procedure, site or
       // intent in the words is narrower, so the reading stays partial.
@@ -1869,7 +1872,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const qualMasked = cut ? qualText.slice(0, qualText.length - cut) + ' '.repeat(cut) : qualText;
       // "unable to interrupt" is the qualifier whatever words the clause holds besides.
       if (stop) qualifier = { leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } }, spans: [stop, [restStart, clauseEnd]] };
-      else qualifier = (qualify === 'site in item' ? null : qualifierOf(ctx, restStart + aside, qualEnd, qualMasked)) ?? {
+      else qualifier = (qualify === 'site in item' || qualify === 'radiation form' ? null : qualifierOf(ctx, restStart + aside, qualEnd, qualMasked)) ?? {
         leaf: hlLeaf && qualify === 'half-life' ? hlLeaf : { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
         spans: [],
       };
@@ -2629,7 +2632,7 @@ function necessaryBlocked(
   // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
   const clause = CLAUSE_RESTART_RE.exec(before);
   // A cohort label ("Part B:") is the qualifier already read as the cohort, not the clause's head.
-  const label = clause ? null : COHORT_LABEL_RE.exec(before);
+  const label = clause ? null : (COHORT_LABEL_RE.exec(before) ?? ONLY_LABEL_RE.exec(before));
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
   const aside = a > s ? (/^\s*\([^()]{0,120}\)/.exec(before)?.[0].length ?? 0) : 0;
   // So is the separator of the union both lists are members of (", large area radiotherapy").
@@ -2641,9 +2644,12 @@ function necessaryBlocked(
   const timed = ctx.input.kind === 'exclusion' ? OUTCOME_BEFORE_RE.exec(lookback) : null;
   const timeAt = timed?.groups?.time ? list.start - lookback.length + timed.index + timed[0].indexOf(timed.groups.time) : -1;
   const timeEnd = timeAt >= 0 ? timeAt + timed!.groups!.time!.length : -1;
+  // "stereotactic or highly conformal radiotherapy": two forms of the one treatment, kept by the qualifier.
+  const pair = localModifierPair(text.slice(headFrom, list.start), headFrom, items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')));
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
     if (t.start >= timeAt && t.end <= timeEnd) continue;
+    if (pair && t.start >= pair[0] && t.end <= pair[1]) continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
     // "anti-cancer", "anti-tumor" split into words: the "anti" of a purpose every treatment listed has.
@@ -2660,7 +2666,7 @@ function necessaryBlocked(
     return `head: ${t.raw}`;
   }
   // Surgery named without a window is read only where the text says it was had ("prior surgery").
-  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !SURGERY_CUE_RE.test(before) && !(unionCue && SURGERY_CUE_RE.test(unionCue))) return 'surgery cue';
+  if (!windowed && items.some((i) => i.kinds.has('surgery')) && !SURGERY_CUE_RE.test(before) && !RECENT_CUE_RE.test(before) && !(unionCue && SURGERY_CUE_RE.test(unionCue))) return 'surgery cue';
   // Alternatives after the list, outside parentheses.
   let depth = 0;
   // An "or" inside another topic's phrase ("locally advanced or metastatic") is no alternative.
