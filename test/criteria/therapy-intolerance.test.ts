@@ -149,3 +149,11 @@ describe('what stays unread', () => {
     expect(r.unread).toContain('discontinued');
   });
 });
+
+describe('the treatment named with a head', () => {
+  it('reads "Prior treatment with X … discontinued" as X, not any earlier treatment', () => {
+    expect(
+      readRule('Prior treatment with an anti-PD-1 antibody was discontinued due to toxicity.', 'exclusion').condition,
+    ).toEqual(intolerant({ classes: ['anti_pd1'] }));
+  });
+});

@@ -54,9 +54,9 @@ const STOPPED_BEFORE = new RegExp(
   String.raw`\b(?:(?:permanent(?:ly)?|prior|previous|early)\s+)?(?:discontinu(?:ed|ation)|stopped|cessation)\s+(?:(?:of|from|with)\s+)?(?<x>[^.;]{2,120}?)${BECAUSE}${REASON}`,
   'id',
 );
-/** "X must have been discontinued for disease progression or intolerance". */
+/** "X must have been discontinued for disease progression or intolerance", "Previous anti-PD-1 therapy discontinued due to toxicity". */
 const STOPPED_AFTER = new RegExp(
-  String.raw`(?<x>[^.;]{2,120}?)${WAS}(?:permanently\s+)?(?:discontinued|stopped)(?:\s+permanently)?${BECAUSE}${REASON}`,
+  String.raw`(?<x>[^.;]{2,120}?)(?:${WAS}|\s+)(?:permanently\s+)?(?:discontinued|stopped)(?:\s+permanently)?${BECAUSE}${REASON}`,
   'id',
 );
 /** "X was intolerable (and required discontinuation of treatment)". */

@@ -3539,7 +3539,11 @@ function namedTherapy(ctx: Ctx, items: Item[], a: number, b: number, params: Rec
   const inside = items.filter((it) => it.start < b && a < it.end);
   if (!inside.length || inside.some((it) => it.start < a || it.end > b || it.except || it.suffix || it.optional)) return null;
   if (!LIST_GAP_RE.test(maskSpans(ctx.text, a, b, spanOf(inside)))) return null;
-  return conditionFor(inside, params);
+  // "Prior treatment with an anti-PD-1 antibody": the head names the item after it (on copies, since
+  // readSentence absorbs the heads of the same items itself). Partners given together stay unread.
+  const named = absorbHeads(ctx, inside.map((it) => ({ ...it, spans: [...it.spans] })), b);
+  if (named.some((it) => it.combinedWithNext)) return null;
+  return conditionFor(named, params);
 }
 
 /**
