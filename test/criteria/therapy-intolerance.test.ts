@@ -157,26 +157,3 @@ describe('the treatment named with a head', () => {
     ).toEqual(intolerant({ classes: ['anti_pd1'] }));
   });
 });
-
-describe('a list and its stop in one sentence', () => {
-  it('reads "… and was discontinued from that treatment due to a Grade 3 or higher irAE" as intolerance of the list, the grade unread', () => {
-    const r = readRule(
-      'Has received prior therapy with an anti-PD-1, anti-PD-L1, or anti PD L2 agent or with an agent directed to another stimulatory or co-inhibitory T-cell receptor (e.g., CTLA-4, OX 40, CD137) and was discontinued from that treatment due to a Grade 3 or higher immune-related adverse event (irAE).',
-      'exclusion',
-    );
-    expect(r.condition).toEqual({
-      all: [
-        intolerant({ classes: ['anti_pd1', 'anti_pd_l1', 'anti_pd_l2', 't_cell_receptor_agent'] }),
-        unparsed('Grade 3 or higher immune-related'),
-      ],
-    });
-  });
-
-  it('leaves the list unread where it is narrowed ("Prior therapy for another tumor with …")', () => {
-    const r = readRule(
-      'Prior therapy for another tumor with an anti-PD-1, anti-PD-L1, or anti-PD-L2 agent or with an agent directed to another stimulatory or co-inhibitory T-cell receptor (e.g., CTLA-4, OX40, CD137), and discontinued from that treatment due to a grade 3 or higher immune-related adverse event (irAE)',
-      'exclusion',
-    );
-    expect(JSON.stringify(r.condition ?? null)).not.toContain('"outcome"');
-  });
-});

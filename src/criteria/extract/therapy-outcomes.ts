@@ -36,7 +36,7 @@ type Outcome = 'progression' | 'intolerance';
 export type TherapyIn = (a: number, b: number, params: Record<string, unknown>) => Condition | null;
 
 /** A harm of the treatment that ended it. Severity words before it are captured apart (`sev`). */
-const HARM = String.raw`(?:toxicit(?:y|ies)|intoleran(?:ce|t)|intolerabilit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|AEs?|TEAEs?|irAEs?|imAEs?|side[\s-]effects?)`;
+const HARM = String.raw`(?:toxicit(?:y|ies)|intoleran(?:ce|t)|intolerabilit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|AEs?|TEAEs?|side[\s-]effects?)`;
 /** Words that say the harm was the treatment's, read with it. */
 const OWN = String.raw`(?:(?:unacceptable|intolerable|treatment[\s-]related|drug[\s-]related|therapy[\s-]related|related)\s+)`;
 /** Severity the outcome cannot hold: kept as an unread qualifier. */
@@ -64,16 +64,6 @@ const INTOLERABLE = new RegExp(
   String.raw`(?<x>[^.;]{2,120}?)${WAS}(?:deemed\s+)?(?:intolerable|not\s+tolerated|poorly\s+tolerated)(?:\s*,?\s*(?:and\s+)?(?:required|led\s+to|resulted\s+in|leading\s+to|resulting\s+in)\s+(?:permanent\s+|early\s+)?(?:discontinuation|cessation)(?:\s+of\s+(?:the\s+)?(?:treatment|therapy))?)?`,
   'id',
 );
-/**
- * A list, then its stop in the same sentence: "Has received prior therapy with an anti-PD-1, anti-PD-L1,
- * or anti PD L2 agent … (e.g., CTLA-4, OX 40, CD137), and was discontinued from that treatment due to a
- * Grade 3 or higher irAE". "That treatment" is the list. Its examples join its union and do not narrow
- * it (as in therapy.ts), so they are read with it.
- */
-const LIST_STOPPED = new RegExp(
-  String.raw`^\s*(?:(?:has|have|had)\s+(?:received|had)\s+|received\s+)?(?<x>[^.;()]{2,240}?)(?:\s*\((?:e\.?\s?g\.?|such\s+as|i\.?\s?e\.?)[^()]{0,80}\))?\s*,?\s+and\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?(?:permanently\s+)?discontinued\s+(?:from\s+)?(?:that|this|the|such)\s+(?:treatment|therapy|agent|regimen)${BECAUSE}${REASON}(?:\s*\([^()]{1,20}\))?`,
-  'id',
-);
 /** "progression during or after treatment or" before a stop: a first alternative on any earlier treatment. */
 const PROGRESSED_OR = new RegExp(
   String.raw`\b(?:experienced\s+)?${PROGRESSION}\s+(?:during\s+or\s+after|on\s+or\s+after|on|after|following|while\s+on)\s+(?:the\s+)?(?:(?:previous|prior|last|most\s+recent)\s+)?(?:treatment|therapy)\s*,?\s+or\s+(?:have\s+|has\s+|had\s+)?$`,
@@ -84,7 +74,7 @@ const BARE_TREATMENT =
   /^\s*(?:(?:the|their|all|any)\s+)?(?:(?:prior|previous|anti-?cancer|systemic)\s+)*(?:treatments?|therap(?:y|ies))\s*$/i;
 /** Words a read sentence may hold besides the treatment and the reason. */
 const LEAD_WORD =
-  /^(?:a|an|the|prior|previous|previously|history|of|has|have|had|received|patients?|participants?|subjects?|who|known|must|been|documented|with|and|\d+|[a-z]|[ivx]+)$/i;
+  /^(?:a|an|the|prior|previous|previously|history|of|has|have|had|patients?|participants?|subjects?|who|known|must|been|documented|with|and|\d+|[a-z]|[ivx]+)$/i;
 
 /** A cheap test for the words every form holds: the caller skips the reader without it. */
 export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated/i;
@@ -129,8 +119,7 @@ export function readTreatmentEnds(
     const t = text.slice(s, e);
     if (!TREATMENT_END_GATE.test(t)) continue;
     if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
-    const listed = LIST_STOPPED.exec(t);
-    const m = listed ?? STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
+    const m = STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
     if (!m?.groups) continue;
     const g = m.groups;
     const x = g.x!;
@@ -140,12 +129,11 @@ export function readTreatmentEnds(
     if (!outcomes.length) continue;
     // A first alternative on any earlier treatment ("progression during or after treatment or …").
     const alt = PROGRESSED_OR.exec(t.slice(0, m.index));
-    const start = alt ? s + alt.index : listed ? xs : s + m.index;
+    const start = alt ? s + alt.index : s + m.index;
     const end = s + m.index + m[0].length;
-    // Anything else in the sentence leaves it unread: an alternative before the stop ("… within 4
-    // weeks, or discontinuation of …"), or another group ("irAEs … or who discontinue immunotherapy due
-    // to immune-related toxicities", whose irAE reading covers the whole sentence: the two would be
-    // joined as if both were required).
+    // "… or who discontinue immunotherapy due to immune-related toxicities" stays unread: the reading
+    // of the group before it (prior_severe_irae) covers the whole sentence, and the two would be
+    // joined as if both were required.
     if (!onlyLead(text, s, e, start, end)) continue;
     const bare = BARE_TREATMENT.test(x);
     // "discontinued from that treatment": a treatment another sentence names.
@@ -162,19 +150,12 @@ export function readTreatmentEnds(
     }
     let condition = anyOf(parts as Condition[]);
     const sev = [g.sev, g.sev2].filter((v): v is string => !!v);
-    // An irAE is a harm of one kind: "immune-related" narrows it as a severity does.
-    const ir = g.why ? /\b(?:irAEs?|imAEs?)\b/i.exec(g.why) : null;
-    if (ir) sev.push(/^im/i.test(ir[0]) ? 'immune-mediated' : 'immune-related');
     const cover: Span[] = [];
     if (sev.length) {
       condition = { all: [condition, ...sev.map(unread)] };
       for (const k of ['sev', 'sev2']) {
         const at = m.indices!.groups![k];
         if (at) cover.push([s + at[0], s + at[1]]);
-      }
-      if (ir) {
-        const at = s + m.indices!.groups!.why![0] + ir.index;
-        cover.push([at, at + ir[0].length]);
       }
     }
     out.push({
