@@ -157,3 +157,13 @@ describe('the treatment named with a head', () => {
     ).toEqual(intolerant({ classes: ['anti_pd1'] }));
   });
 });
+
+describe('standard therapy', () => {
+  it('reads a stop of standard therapy as a necessary condition of an inclusion only', () => {
+    expect(readRule('Standard therapy was discontinued due to toxicity.', 'inclusion').condition).toEqual(
+      intolerant({ kinds: ['systemic'] }),
+    );
+    const r = readRule('Standard therapy was discontinued due to toxicity.', 'exclusion');
+    expect(JSON.stringify(r.condition ?? null)).not.toContain('"outcome"');
+  });
+});

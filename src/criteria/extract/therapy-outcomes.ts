@@ -3,11 +3,11 @@
  * "progressed on or intolerant to X" itself):
  *
  *   "Prior anti-LAG-3 and/or anti-PD-1 therapy was intolerable and required discontinuation of treatment"
- *        → any(priorTherapy(classes: anti_lag3, outcome: intolerance), priorTherapy(classes: anti_pd1, …))
+ *        → priorTherapy(classes: [anti_lag3, anti_pd1], outcome: intolerance)
  *   "Discontinued prior anti-PD-1 therapy due to toxicity"
  *        → priorTherapy(classes: anti_pd1, outcome: intolerance)
- *   "Discontinuation of prior anti-cancer immunotherapy due to grade 3 or 4 toxicities"
- *        → all(priorTherapy(kinds: immunotherapy, outcome: intolerance), unread "grade 3 or 4")
+ *   "Discontinuation of prior anti-PD-1 therapy due to grade 3 or 4 toxicities"
+ *        → all(priorTherapy(classes: anti_pd1, outcome: intolerance), unread "grade 3 or 4")
  *   "Treatment must have been discontinued for disease progression or intolerance to therapy"
  *        → any(priorTherapy(kinds: systemic, outcome: progression), priorTherapy(…, outcome: intolerance))
  *   "Have experienced progression during or after treatment or discontinued from prior therapy due to intolerance"
@@ -135,6 +135,9 @@ export function readTreatmentEnds(
     // of the group before it (prior_severe_irae) covers the whole sentence, and the two would be
     // joined as if both were required.
     if (!onlyLead(text, s, e, start, end)) continue;
+    // Standard therapy is read as any systemic treatment, which the standard-therapy questions narrow
+    // (history-judgement.ts): necessary where the text requires it, too wide where it excludes.
+    if (input.kind === 'exclusion' && /\b(?:standard|approved|available|SOC)\b/i.test(x)) continue;
     const bare = BARE_TREATMENT.test(x);
     // "discontinued from that treatment": a treatment another sentence names.
     if (/\b(?:that|this|such|said|these|those)\b/i.test(x)) continue;
