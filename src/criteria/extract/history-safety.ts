@@ -151,8 +151,32 @@ const SECOND_CLAUSE =
 /** A sentence sparing some toxicities ("Grade 1 adverse events and ongoing toxicities such as alopecia are exempt"). */
 const SPARED = /\b(?:exempt\w*|allowed|permitted|eligible|acceptable|exceptions?)\b/i;
 
+/**
+ * "Prior intolerance to pembrolizumab", "a history of intolerance to treatment with a topoisomerase I
+ * inhibitor": how an earlier treatment ended, which the record holds (priorTherapy with outcome
+ * intolerance, read by therapy.ts), not an allergy to the study's medicines. A past intolerance is no
+ * allergy, and the study-drug question read beside it was joined to the outcome as if both were
+ * required. Only where intolerance is the one reaction named and it is not of the study's product or
+ * its ingredients ("History of intolerance to any component of the study treatment" stays the
+ * study-drug question).
+ */
+const PRIOR_INTOLERANCE =
+  /\b(?:prior|previous|past|history\s+of|experienced|developed)\s+(?:an?\s+)?intoleran(?:ce|t)\s+(?:to|of)\b/i;
+const ALLERGY_NAMED =
+  /hypersensitiv|\bsensitivit|allerg|anaphyla|contra-?indicat|idiosyncra|excipient|component|ingredient|constituent|formulation|\b(?:study|trial|investigational|experimental)\s+(?:drugs?|treatments?|medications?|interventions?|agents?|products?)/i;
+function notPriorIntolerance(statement: Statement): Statement {
+  if (statement.topic !== 'study_drug_allergy') return statement;
+  const applies = statement.applies;
+  return {
+    ...statement,
+    applies: (input, sentence) =>
+      !(PRIOR_INTOLERANCE.test(sentence) && !ALLERGY_NAMED.test(sentence)) &&
+      (applies ? applies(input, sentence) : true),
+  };
+}
+
 export const SAFETY_STATEMENTS: Statement[] = [
-  ...ALLERGY_STATEMENTS,
+  ...ALLERGY_STATEMENTS.map(notPriorIntolerance),
   {
     topic: 'live_vaccine',
     category: 'medical_history',

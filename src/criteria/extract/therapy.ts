@@ -74,6 +74,7 @@ import { NUMBER, toNumber } from '../numbers';
 import { subgroupHeading } from '../subgroups';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
+import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -360,6 +361,11 @@ const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|int
 
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
 const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
+/**
+ * The verb of a second outcome, intolerance only: "progressed on or be intolerant to", "failed or been
+ * intolerant to" ("relapsed or be disease resistant to" keeps its alternatives apart).
+ */
+const OC_AUX = String.raw`(?:(?:be|been|are|is|were|was|have\s+been|has\s+been)\s+(?=intoleran|(?:unable|not\s+able)\s+to\s+tolerate))`;
 const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
 /**
  * How soon after a treatment the disease came back ("progression within 6 months of receiving", "≤ 84 days
@@ -368,7 +374,7 @@ const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|
  */
 const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+)?(?:within|≤|<=|=<|<|less\s+than|no\s+more\s+than|no\s+later\s+than)\s*${NUMBER}\s*(?:days?|weeks?|months?|years?)(?:\s*\(\s*${NUMBER}\s*(?:days?|weeks?|months?)\s*\))?\s+(?:of|after|from|following|since)(?:\s+(?:receiving|completing|completion\s+of|(?:the\s+)?end\s+of|discontinu\w+(?:\s+of)?|stopping|(?:the\s+)?(?:last|final)\s+(?:dose|administration|cycle)(?:\s+of)?(?:\s+treatment)?(?:\s+with)?))?)`;
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+)*$`,
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+)*$`,
   'i',
 );
 /**
@@ -946,7 +952,10 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
   const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
   if (after) {
     read(after[1]!);
-    spans.push([list.end, list.end + after[0].length]);
+    // "with documented progression or intolerability to the treatment": the second outcome too.
+    const also = outcomeAlsoAfter(text.slice(list.end + after[0].length, e));
+    for (const o of also?.outcomes ?? []) outcomes.add(o);
+    spans.push([list.end, list.end + after[0].length + (also?.length ?? 0)]);
   }
   for (const it of list.items) {
     if (it.suffix === 'progression') outcomes.add('progression');
@@ -3491,7 +3500,7 @@ export const extractTherapy: Extractor = (input) => {
   const lexical = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
   const fuzzy = fuzzyMentions(input, lexical);
   const mentions = fuzzy.length ? [...lexical, ...fuzzy].sort((a, b) => a.start - b.start) : lexical;
-  if (!mentions.length && !QUICK_RE.test(text)) return [];
+  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text)) return [];
   const ctx: Ctx = { input, lex, text, used: [], windowed: [], windows: new Map() };
   const out: Finding[] = [];
   readLines(ctx, out);
@@ -3500,6 +3509,7 @@ export const extractTherapy: Extractor = (input) => {
   for (const [s, e] of sents) base.push(...itemsIn(ctx, mentions, s, e));
   const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
+  readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   if (!items.length) return out;
   readLabelledWashout(ctx, items, out);
   // Per sentence: its items, whether it states a window, whether it permits or carves exceptions.
@@ -3529,6 +3539,18 @@ export const extractTherapy: Extractor = (input) => {
   readConditionalReceipt(ctx, items, sents, out);
   return out;
 };
+
+/** The therapy named by exactly the words of [a, b), its items joined by list words only (therapy-outcomes.ts). */
+function namedTherapy(ctx: Ctx, items: Item[], a: number, b: number, params: Record<string, unknown>): Condition | null {
+  const inside = items.filter((it) => it.start < b && a < it.end);
+  if (!inside.length || inside.some((it) => it.start < a || it.end > b || it.except || it.suffix || it.optional)) return null;
+  if (!LIST_GAP_RE.test(maskSpans(ctx.text, a, b, spanOf(inside)))) return null;
+  // "Prior treatment with an anti-PD-1 antibody": the head names the item after it (on copies, since
+  // readSentence absorbs the heads of the same items itself). Partners given together stay unread.
+  const named = absorbHeads(ctx, inside.map((it) => ({ ...it, spans: [...it.spans] })), b);
+  if (named.some((it) => it.combinedWithNext)) return null;
+  return conditionFor(named, params);
+}
 
 /**
  * An inclusion sentence whose requirement binds only patients who had a treatment: "If a taxane had
