@@ -57,7 +57,7 @@ export function windowForms(p: WindowPieces): WindowForm[] {
     // spelling, with the end of the treatment it is counted from.
     {
       re: new RegExp(
-        String.raw`(?:${MINIMUM}\s*)?(?:an?\s+)?${p.num}\s*[-\s]?\s*(${p.unit})\s+wash[\s-]?out\b(?:\s+period)?(?:\s+(?:from|since|after|following)\s+(?:the\s+)?(?:last|final|most\s+recent)\s+(?:date|dose|administration|treatment)(?:\s+(?:of|with))?)?`,
+        String.raw`(?:${MINIMUM}\s*(?:an?\s+)?)?${p.num}\s*[-\s]?\s*(${p.unit})\s+wash[\s-]?out\b(?:\s+period)?(?:\s+(?:from|since|after|following)\s+(?:the\s+)?(?:last|final|most\s+recent)\s+(?:date|dose|administration|treatment)(?:\s+(?:of|with))?)?`,
         'gi',
       ),
       sense: 'since',
