@@ -72,6 +72,7 @@ import { THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { subgroupHeading } from '../subgroups';
+import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
@@ -189,6 +190,8 @@ const HL_FIRST_RE = new RegExp(
 const HL_AFTER_RE = new RegExp(String.raw`^(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?${HL_OR}(?:a\s+time\s+(?:period|interval)\s+(?:equal\s+to|of|less\s+than)\s+(?:at\s+least\s+)?)?${HL_COUNT}`, 'i');
 /** The "whichever" phrase after a half-life window: ", whichever is shorter", "(whichever is longer)". */
 const HL_WHICHEVER_RE = /^[\s,]*(?:\(\s*)?(?:[^().;]{0,80}?)(whichever\s+(?:(?:is|was|comes)\s+)?(?:the\s+)?\w+|if\s+(?:shorter|longer))\s*\)?/i;
+/** Washout wordings read by their own module (therapy-windows.ts), from the same vocabulary. */
+const WINDOW_FORMS = windowForms({ unit: UNIT, num: NUM, anchor: ANCHOR, hlCount: HL_COUNT, hlOr: HL_OR });
 /** Relative to the end of a treatment, not the as-of date: "within 6 months of completing". */
 const RELATIVE_RE =
   /^\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of|after|from|following)\s+(?:the\s+)?(?:completion|completing|completed|end|ending|stopping|discontinu\w*|cessation|finishing)/i;
@@ -836,6 +839,13 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       if (out.length > n) out[n]!.halfLife = 'unknown';
     }
   }
+  for (const form of WINDOW_FORMS) {
+    form.re.lastIndex = 0;
+    for (let m = form.re.exec(sub); m; m = form.re.exec(sub)) {
+      const start = s + m.index;
+      push(start, start + m[0].replace(/\s+$/, '').length, m[1], m[2], form.sense);
+    }
+  }
   for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, BEFORE_RE, UPTO_FROM_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : []), ...(washout ? [FROM_TREATMENT_RE] : [])]) {
     re.lastIndex = 0;
     for (let m = re.exec(sub); m; m = re.exec(sub)) {
@@ -845,10 +855,10 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       }
       const start = s + m.index;
       const end = start + m[0].replace(/\s+$/, '').length;
+      if (re === SINCE_RE && (forwardPeriod(sub.slice(Math.max(0, m.index - 20), m.index), m[0]) || outcomeGap(sub, m[0]))) continue;
       if (re === SINCE_RE || re === BARE_SINCE_RE || re === FROM_TREATMENT_RE) push(start, end, m[1], m[2], 'since');
       else if (re === WASHOUT_RE) push(start, end, m[1] ?? m[3], m[2] ?? m[4], 'since');
-      else if (re === BEFORE_RE && /\b(?:completed?|stopped|discontinued|ended|finished|ceased|last\s+(?:dose|administration)|off)\b[^.;]{0,40}$/i.test(sub.slice(Math.max(0, m.index - 60), m.index)))
-        push(start, end, m[1], m[2], 'since');
+      else if (re === BEFORE_RE) push(start, end, m[1], m[2], beforeSense(sub.slice(Math.max(0, m.index - 60), m.index), m[0]));
       else if (re === FOR_RE) push(start, end, m[1], m[2], out.some((w) => w.start < start && w.sense === 'since') ? 'since' : 'within');
       else push(start, end, m[1], m[2], 'within');
     }
@@ -888,7 +898,7 @@ function halfLifeOf(text: string, w: Window, e: number): void {
   const since = w.sense === 'since' ? HL_SINCE_TAIL_RE.exec(text.slice(from, e)) : null;
   if (since) w.end = from + since[0].length;
 }
-const HL_SINCE_TAIL_RE = /^\s*\)?\s*,?\s*(?:since|after|following|from)\b/i;
+const HL_SINCE_TAIL_RE = /^\s*\)?\s*,?\s*(?:since|after|following|from)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation)(?:\s+of)?)?/i;
 
 /** Setting words next to a list. */
 function settingsNear(text: string, list: List, e: number): { settings: Setting[]; spans: Span[]; unknown: boolean } {
@@ -1326,7 +1336,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const trail = free.filter((w) => w.start >= list.end && w.start < groupLimit && lightGap(/[()[\]]/.test(text.slice(groupEnd, w.start)) ? text : gapText, groupEnd, w.start) && !(/^\d/.test(text.slice(w.start, w.end)) && /^\s*for\b/i.test(text.slice(w.end, w.end + 5))) && !/,\s*(?:or|and\/or)\s*$/i.test(text.slice(groupEnd, w.start)));
     const last = lead[lead.length - 1];
     let win: Window | undefined;
-    if (last && lightGap(text, Math.max(s, limitBefore), last.start) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
+    // A gap whose preposition points at what follows ("…: at least 7 days after the last dose of a biologic
+    // agent") is that list's, whatever label stands before it.
+    if (last && (lightGap(text, Math.max(s, limitBefore), last.start) || gapToNext(text.slice(last.start, last.end))) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|an?|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
       win = last;
     else win = trail[0] ?? (last && lightGap(text, Math.max(s, limitBefore), last.start) ? last : undefined);
     // In an exclusion, a window later in the clause past unread words ("Radiotherapy to the target
@@ -2855,9 +2867,13 @@ const WINDOW_ANCHOR_AFTER_RE = new RegExp(String.raw`^\s*(?:the\s+)?(?:${START_E
 const POSSIBLE_TREATMENT_BEFORE_RE =
   /\b(?:(?:can|could)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?(?:treated|managed|irradiated|targeted)\s+(?:with|by|using)|(?:amenable|suitable|eligible|candidates?)\s+(?:to|for)\s+(?:(?:treatment|therapy)\s+(?:with|by|using)))\s+(?:(?:an?|the|standard|curative|definitive|local|further|a\s+minimum)\s+)*$/i;
 
-/** A window that ends on its anchor preposition: what follows is the anchor, not a treatment received. */
+/**
+ * A window that ends on its anchor preposition: what follows is the anchor, not a treatment received.
+ * Not the end of a treatment ("since the last dose of", "after the final administration of"): what
+ * follows is the treatment the gap is counted from.
+ */
 const ANCHOR_END_RE = new RegExp(
-  String.raw`(?:\b(?:prior\s+to|before|preceding)|\b(?:${START_EVENT}|first\s+dose|first|dose|administration|infusion|receipt)(?:\s+of)?)\s*$`,
+  String.raw`(?:\b(?:prior\s+to|before|preceding)|\b(?:${START_EVENT}|first\s+dose|first|(?<!\b(?:last|final|latest)\s+)(?:dose|administration|infusion|receipt))(?:\s+of)?)\s*$`,
   'i',
 );
 
