@@ -140,6 +140,9 @@ function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
 /** An "or" opening a clause of its own ("… or has used …", "… or who have not recovered …"), not one inside a noun phrase ("psychiatric or substance abuse disorder"). */
 const OVERLAP_OR = /\bor\s+(?:(?:who|that|which|currently|previously|recently)\s+)?(?:has|have|had|is|are|was|were|been|being|use[sd]?|using|receiv\w*|undergo\w*|underwent|participat\w*|requir\w*|need\w*)\b/i;
 
+/** The same clause-opening "or", as the first word after a finding. */
+const LEADING_OVERLAP_OR = new RegExp(`^[\\s,;]*${OVERLAP_OR.source.replace(/^\\b/, '')}`, 'i');
+
 function combine(
   findings: Array<{ condition: Condition; start: number; end: number }>,
   text: string,
@@ -154,7 +157,14 @@ function combine(
   // still parts them, where "and" would let a patient with only one of them in.
   const gaps = findings.slice(1).map((f, i) => {
     const prev = findings[i]!;
-    if (bare === 'or' && f.start < prev.end && f.start > prev.start && OVERLAP_OR.test(text.slice(prev.start, f.start))) return ' or ';
+    if (f.start < prev.end && f.start > prev.start) {
+      if (bare === 'or' && OVERLAP_OR.test(text.slice(prev.start, f.start))) return ' or ';
+      // A statement whose words reach back over the other's ("Received prior radiotherapy within 2
+      // weeks of start of study intervention or has ongoing radiation related toxicities": the
+      // toxicity statement takes "weeks of start …") is still the clause its "or" opens right after
+      // the other ends.
+      if (f.end > prev.end && LEADING_OVERLAP_OR.test(text.slice(prev.end, f.end))) return ' or ';
+    }
     return text.slice(prev.end, f.start);
   });
   // "A, B and C will be excluded" excludes each of them.
