@@ -182,7 +182,7 @@ export const FACTS = {
     params: none,
     value: 'boolean',
     description:
-      'Whether a test result shows an actionable (driver, targetable) alteration in any gene: one with a targeted therapy of level A or B evidence in rules/actionable-alterations.json (CIViC), such as EGFR L858R or an ALK fusion. The gene-less phrase of a criterion ("without actionable genomic alterations", "oncogene-driven tumours"). True when one is found; otherwise unknown, since no record lists every driver gene tested negative.',
+      'Whether a test result shows an actionable (driver, targetable) alteration in any gene: one with a targeted therapy of level A or B evidence in rules/actionable-alterations.json (CIViC), such as EGFR L858R or an ALK fusion. It stands for a criterion\'s gene-less phrase ("without actionable genomic alterations", "oncogene-driven tumours"). True when one is found; otherwise unknown, since no record lists every driver gene tested negative.',
     question: () => 'Has a test of your tumour found an alteration that a targeted medicine treats (for example in EGFR, ALK, ROS1 or BRAF)?',
   },
   biomarkerValue: {
