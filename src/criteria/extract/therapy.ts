@@ -412,7 +412,7 @@ const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
 const LINES_RE = new RegExp(
-  String.raw`(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  String.raw`(?:((?:greater|more|less|fewer)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|less|fewer)\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
   'gi',
 );
 const LINE_ORDINAL_RE =
@@ -3095,9 +3095,10 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (a === null || a > 20 || (m[3] && (b === null || b <= a || b > 20))) continue;
     // Ordinals name a line, they do not count lines: "first line of chemotherapy".
     if (/^(?:first|second|third|fourth|fifth|sixth)$/i.test(m[2]!.trim())) continue;
-    if (/\bor\s*$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
+    // "Treatment-naive or after one prior line": the count is one route of two.
+    if (/(?<!\b(?:on|during|at|in|while|before|and\/)\s*)\bor\s+(?:(?:after|following|having|has|have|had|received|receiving|with|who|been)\s+){0,3}$/i.test(text.slice(Math.max(0, start - 60), start))) continue;
     const sentence = text.slice(sentenceStart(text, start), nextBoundary(text, start));
-    if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤)$/.test(cmp)) continue;
+    if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp)) continue;
     if (SENTENCE_BLOCK_RE.test(sentence.slice(0, start - sentenceStart(text, start))) && !/\b(?:received|treated)\b/i.test(sentence)) continue;
     if (input.kind === 'exclusion' && input.scopes.in('negated', start)) continue;
     // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
@@ -3138,8 +3139,11 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const classInside = input.mentions.some(
       (x) => (x.type === 'drugClass' || x.type === 'drug' || x.type === 'regimen') && x.start >= start && x.start <= Math.max(kindEnd, end + of[0].length) + 1,
     );
-    if (classInside) continue;
-    end = Math.max(end, kindEnd);
+    // Lines of one class or drug ("2 prior platinum-based regimens", "≤ 2 prior lines of EGFR TKIs") count
+    // only the lines that hold it; a list the text joins with "and" may mean lines holding both, so it stays unread.
+    const counted = classInside ? countedTreatments(ctx, start, Math.max(kindEnd, end + of[0].length) + 1) : null;
+    if (classInside && !counted) continue;
+    end = Math.max(end, kindEnd, counted?.end ?? 0);
     // Setting: "for metastatic disease", "in the advanced setting".
     const fake: List = { items: [{ start, end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [] }], start, end, hasAnd: false };
     const sentEnd = nextBoundary(text, end);
@@ -3149,6 +3153,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const params: Record<string, unknown> = {};
     if (setting) params.setting = setting;
     if (kinds.length) params.kinds = kinds;
+    if (counted?.classes.length) params.classes = counted.classes;
+    if (counted?.drugs.length) params.drugs = counted.drugs;
     const leaf = (operator: LeafCondition['operator'], value: number): LeafCondition => ({
       fact: 'priorLines',
       operator,
@@ -3161,16 +3167,18 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       const hi = toNumber(tail.replace(/.*(?:than|of)\s+/, ''));
       if (hi === null || hi < a) continue;
       condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', hi)] };
-    } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥)$/.test(cmp) || /\+|or more|or greater/.test(tail)) condition = leaf('greaterThanInclusive', a);
+    } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥|(?:greater|more) than or equal to|equal to or (?:greater|more) than)$/.test(cmp) || /\+|or more|or greater/.test(tail))
+      condition = leaf('greaterThanInclusive', a);
     // "must not exceed 2 prior lines": more than 2, which the negation turns into at most 2.
     else if (/^(?:more than|greater than|exceeds?|exceeding|in excess of|>)$/.test(cmp)) condition = leaf('greaterThan', a);
-    else if (/^(?:no more than|not more than|no greater than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤)$/.test(cmp) || /or fewer|or less/.test(tail))
+    else if (/^(?:no more than|not more than|no greater than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp) || /or fewer|or less/.test(tail))
       condition = leaf('lessThanInclusive', a);
     else if (/^(?:less than|fewer than|<)$/.test(cmp)) condition = leaf('lessThan', a);
     else if (/^(?:exactly|only)$/.test(cmp)) condition = leaf('equal', a);
     else {
       // A bare count: "received 2 prior regimens" states at least that many; "1 or 2" is a range.
-      if (/^\s*(?:or|to|-)\s*$/.test(text.slice(start, start))) continue;
+      // A comparator the pattern does not know ("limited to 2", "equal to 2") must not turn into "at least".
+      if (/\b(?:than|equal\s+to|(?:limited|restricted)\s+to|capped\s+at)\s*$/i.test(text.slice(Math.max(0, start - 24), start))) continue;
       condition = leaf('greaterThanInclusive', a);
     }
     const spans: Span[] = [[start, end], ...st.spans];
@@ -3205,6 +3213,41 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     });
     ctx.used.push([start, end]);
   }
+}
+
+/** Words that join alternatives of one counted treatment: "platinum or taxane", "BRAF/MEK inhibitor". */
+const COUNTED_OR_GAP_RE = /^\s*-?\s*(?:,\s*)?(?:or|and\s*\/\s*or|\/)?\s*$/i;
+/** A gap that joins the next treatment to the counted one some other way ("and", "plus", "with"). */
+const COUNTED_JOIN_RE = /^\s*-?\s*(?:[,+&]|(?:and|plus|with|or|nor|followed\s+by)\b)/i;
+/**
+ * The drugs and classes whose lines a count is limited to, named where the counted noun is (from `at` to
+ * `limit`) and joined to it by "or" only. A kind alone in the list (a list of kinds is a mix the count
+ * cannot split) or an "and" leaves the count unread.
+ */
+function countedTreatments(ctx: Ctx, at: number, limit: number): { drugs: string[]; classes: string[]; end: number } | null {
+  const { text, input } = ctx;
+  const bound = nextBoundary(text, at);
+  const items = itemsIn(
+    ctx,
+    input.mentions.filter((m) => THERAPY_TYPES.has(m.type)),
+    at,
+    bound,
+  );
+  const first = items.findIndex((it) => it.start >= at && it.start <= limit);
+  if (first < 0) return null;
+  const chain = [items[first]!];
+  for (let i = first + 1; i < items.length; i++) {
+    const gap = text.slice(chain[chain.length - 1]!.end, items[i]!.start);
+    if (gap.trim() === '' || !COUNTED_OR_GAP_RE.test(gap)) {
+      if (COUNTED_JOIN_RE.test(gap)) return null;
+      break;
+    }
+    chain.push(items[i]!);
+  }
+  if (chain.some((it) => !it.drugs.size && !it.classes.size)) return null;
+  const drugs = [...new Set(chain.flatMap((it) => [...it.drugs]))];
+  const classes = [...new Set(chain.flatMap((it) => [...it.classes]))];
+  return { drugs, classes, end: chain[chain.length - 1]!.end };
 }
 
 function sentenceStart(text: string, at: number): number {
