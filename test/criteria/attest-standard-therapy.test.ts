@@ -119,17 +119,37 @@ describe('what stays unread', () => {
     ).toEqual([]);
   });
 
-  // "Must have received or not be eligible for …" is read now (standard_therapy_received,
-  // standard-therapy-progression.test.ts); "be not eligible" still takes "received" in its scope here.
   it('leaves a list with an alternative no statement reads', () => {
     for (const line of [
-      'Must have received, be not eligible or decline standard of care therapy',
       'Participants must have disease that has progressed on or be unable to tolerate standard treatments (Part 1) or 1-2 prior systemic therapies (Part 2).',
       'For patients who have developed disease progression through standard therapy, or',
-      // The "not" of the last route takes the first two in its scope: all three stay unread.
-      'Is intolerant of, refuses, or is not eligible for standard antineoplastic therapy.',
     ])
       expect(none(line)).toEqual([]);
+  });
+
+  // "is not eligible" is a post-negation of NegEx; as the words of the ineligible route itself it
+  // negates neither that route nor the routes before it.
+  it('reads a list whose last route is "is not eligible for" / "be not eligible" as all its routes', () => {
+    expect(readRule('Is intolerant of, refuses, or is not eligible for standard antineoplastic therapy.', 'inclusion')).toEqual({
+      condition: { any: [attest('standard_therapy_intolerant', true), attest('standard_therapy_declined', true), attest('standard_therapy_ineligible', true)] },
+      unread: '',
+    });
+    expect(readRule('Must have received, be not eligible or decline standard of care therapy', 'inclusion')).toEqual({
+      condition: { any: [attest('standard_therapy_received', true), attest('standard_therapy_ineligible', true), attest('standard_therapy_declined', true)] },
+      unread: '',
+    });
+  });
+
+  it('reads standard therapies "known to provide clinical benefit" as the routes\' object (NCT07339176)', () => {
+    expect(
+      none(
+        'Advanced solid tumor malignancy (excluding lymphoma and other hematologic malignancies), with disease that has progressed on, is intolerant of, or is ineligible for standard therapies known to provide clinical benefit, or for whom no standard therapy is available.',
+      ),
+    ).toEqual(['standard_therapy_failed=true', 'standard_therapy_intolerant=true', 'standard_therapy_ineligible=true', 'no_standard_option=true']);
+  });
+
+  it('still reads a list negated by a pre-negation before it as unread ("not … intolerant of, or ineligible for")', () => {
+    expect(none('Patients who are not refractory to, intolerant of, or ineligible for standard therapy.')).toEqual([]);
   });
 
   it('leaves named therapies to the therapy reader, counts of lines to prior therapy, and permissions alone', () => {

@@ -196,7 +196,7 @@ const NO_STANDARD_ANCHOR = new RegExp(
  * drug or class ("progressed on a platinum-based regimen") is the therapy reader's, and a count of
  * lines beyond one ("at least 2 lines of standard therapy") is prior therapy by count.
  */
-const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))`;
+const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))${KNOWN_BENEFIT}?`;
 
 /** When the progression came: "progressed while receiving or after the last administration of". */
 const LAST_DOSE = String.raw`(?:\s+(?:of\s+)?(?:the\s+)?(?:last|final)\s+(?:administration|dose)\s+of)?`;
@@ -290,10 +290,22 @@ function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
   if (read === undefined) known.set(sentence, (read = onlyReadRoutesOnce(input, sentence)));
   return read;
 }
+/**
+ * A post-negation that is itself the ineligible route of the list ("intolerant of, refuses, or is not
+ * eligible for standard therapy"): "is not eligible" says what the route says, and negates neither it
+ * nor the routes before it.
+ */
+const INELIGIBLE_AT = new RegExp(STANDARD_ROUTES.standard_therapy_ineligible.source, 'iy');
+function routeNegation(input: ExtractInput, trigger: [number, number]): boolean {
+  INELIGIBLE_AT.lastIndex = trigger[0];
+  const m = INELIGIBLE_AT.exec(input.text);
+  return m !== null && m.index + m[0].length >= trigger[1];
+}
+
 function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
   const at = Math.max(0, input.text.indexOf(sentence));
   const routes = [...sentence.matchAll(ANY_STANDARD_ROUTE)];
-  if (routes.some((m) => negatedAt(input, at + m.index))) return false;
+  if (routes.some((m) => negatedAt(input, at + m.index, (t) => routeNegation(input, t)))) return false;
   // A list left open ("… through standard therapy, or") goes on in the next criterion; one ending
   // "etc." has alternatives it does not name.
   if (/\b(?:or|and|and\/or)\W*$/i.test(sentence) || /\betc\b/i.test(sentence)) return false;
@@ -355,7 +367,8 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
 const STANDARD_ROUTE_WORDS = vocab(
   'standard of care soc therapy therapies treatment treatments regimen regimens systemic anticancer anti cancer antineoplastic ' +
     'neoplastic available appropriate approved conventional established accepted indicated existing all any prior previous ' +
-    'previously their for',
+    'previously their for known expected likely to provide confer offer improve prolong clinical clinically benefit meaningful ' +
+    'significant survival',
 );
 
 /** One route of standard therapy exhausted, read only when every alternative of its sentence is one read here. */
@@ -372,6 +385,7 @@ const standardRoute = (topic: keyof typeof STANDARD_ROUTES, gate: RegExp): State
   plainInExclusion: true,
   words: STANDARD_ROUTE_WORDS,
   group: 'standard_therapy_exhausted',
+  ownNegation: routeNegation,
 });
 
 /**

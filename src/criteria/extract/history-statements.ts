@@ -70,6 +70,8 @@ export interface Statement {
   group?: string;
   /** Other categories the statement reads besides `category` (Finding.alsoReads). */
   alsoReads?: Category[];
+  /** Negation triggers that are the statement's own words (negatedAt's `ownWords`). */
+  ownNegation?: (input: ExtractInput, trigger: [number, number]) => boolean;
 }
 
 /** Words of timing and subject that any statement may be surrounded by; treatments are left out. */
@@ -190,7 +192,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
       if (st.after && !st.namesObject?.test(m[0]) && !st.after.test(text.slice(anchorEnd, sEnd)) && !(st.drugs && drugLikeAt(input, tokenStartAfter(input, anchorEnd))))
         continue;
 
-      const negated = negatedAt(input, at);
+      const negated = negatedAt(input, at, st.ownNegation && ((t) => st.ownNegation!(input, t)));
       let value: boolean;
       if (st.polarity === 'event') {
         if (exclusion) {

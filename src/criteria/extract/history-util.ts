@@ -50,10 +50,14 @@ export function closedParenthesis(text: string, trigger: number, pos: number): b
   return close > trigger && close < pos;
 }
 
-/** Whether a pre- or post-negation scope (other than a pleonastic one in an exclusion) covers `pos`. */
-export function negatedAt(input: ExtractInput, pos: number): boolean {
+/**
+ * Whether a pre- or post-negation scope (other than a pleonastic one in an exclusion) covers `pos`.
+ * `ownWords` names triggers that are a reader's own words, not a negation of what is around them.
+ */
+export function negatedAt(input: ExtractInput, pos: number, ownWords?: (trigger: [number, number]) => boolean): boolean {
   for (const sc of input.scopes.scopes) {
     if (sc.kind !== 'negated' || pos < sc.start || pos >= sc.end) continue;
+    if (ownWords?.(sc.trigger)) continue;
     if (sc.trigger[1] <= pos && closedParenthesis(input.text, sc.trigger[0], pos)) continue;
     const post = sc.end <= sc.trigger[0];
     if (input.kind === 'exclusion' && post && PLEONASTIC_POST.test(input.text.slice(sc.trigger[0], sc.trigger[1])))
