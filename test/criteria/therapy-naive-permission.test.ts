@@ -7,6 +7,12 @@
 import { readCondition, therapy, therapyLeaves, unparsed } from '../support/criteria';
 
 describe('treatment-naive requirements', () => {
+  it('reads "previously untreated with any systemic anticancer therapy for their … metastatic disease" with its setting', () => {
+    expect(
+      readCondition('Previously untreated with any systemic anticancer therapy for their locally advanced or metastatic disease.', 'inclusion'),
+    ).toEqual(therapy({ kinds: ['systemic'], setting: 'advanced' }, false));
+  });
+
   it('reads palliative-intent therapy only with the advanced setting said beside it', () => {
     expect(readCondition('Treatment-naïve for palliative intent systemic therapy for locally advanced or metastatic disease', 'inclusion')).toEqual(
       therapy({ kinds: ['systemic'], setting: 'advanced' }, false),

@@ -3269,6 +3269,8 @@ const NAIVE_EXCEPT_SURGERY_RE = new RegExp(`^${NAIVE_EXCEPT_SURGERY_SRC}`, 'i');
 const NAIVE_EXCEPT_SURGERY_ANY_RE = new RegExp(NAIVE_EXCEPT_SURGERY_SRC, 'gi');
 const UNTREATED_LESION_AFTER_RE = /^\s*(?:,\s*)?(?:(?:and|or|asymptomatic|symptomatic|stable|active|new|small|measurable|intracranial|parenchymal|\w+-?symptomatic)\s+)*(?:brain|CNS|cerebral|intracranial|spinal|bone|liver|target)?\s*(?:metastas[ie]s|mets|lesions?|nodules?)\b/i;
 const UNTREATED_LESION_BEFORE_RE = /\b(?:metastas[ie]s|mets|lesions?|nodules?)\s+(?:(?:must|should|are|is|be|that|which|have|has|been|remain|to|previously)\s+){1,4}$/i;
+const UNTREATED_WITH_GENERIC_RE =
+  /^\s+(?:with|by)\s+(?:(?:any|prior|previous)\s+)*(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic)\s+)+(?:treatments?|therapy|therapies)\b/i;
 function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
   const { text, input } = ctx;
   NAIVE_RE.lastIndex = 0;
@@ -3296,6 +3298,7 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     if (exceptSurgery) spans.push([end, end + exceptSurgery[0].length]);
     const kinds: Kind[] = ['systemic'];
     let filterItems: Item[] | null = null;
+    let naiveEnd = end;
     if (/na[iï]ve/.test(word)) {
       // "treatment-naive", "therapy-naïve", "naive to prior therapy".
       const before = /(?:\b(?:systemic\s+)?(?:treatment|therapy|therapies|drug)s?[\s-]*)$/i.exec(text.slice(Math.max(0, start - 30), start));
@@ -3314,14 +3317,21 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
       } else if (to && to[0].trim().length > 2 && /treatment|therap/i.test(to[0])) spans.push([end, end + to[0].length]);
       else continue;
     } else if (/untreated/.test(word)) {
-      // "previously untreated metastatic NSCLC"
+      // "previously untreated metastatic NSCLC"; "previously untreated with any systemic anticancer
+      // therapy for their … metastatic disease": the generic treatment named after "with" is the
+      // systemic therapy not had, and its setting follows it.
+      const withGeneric = UNTREATED_WITH_GENERIC_RE.exec(text.slice(end));
+      if (withGeneric) {
+        spans.push([end, end + withGeneric[0].length]);
+        naiveEnd = end + withGeneric[0].length;
+      }
     }
     const palliative = /palliative/i.test(text.slice(end, filterItems ? filterItems[0]!.start : end));
     // With the treatment named, its setting is said after it.
-    const settingFrom = filterItems ? filterItems[0]! : { start, end, drugs: new Set<string>(), classes: new Set<string>(), kinds: new Set<Kind>(), spans: [] };
+    const settingFrom = filterItems ? filterItems[0]! : { start, end: naiveEnd, drugs: new Set<string>(), classes: new Set<string>(), kinds: new Set<Kind>(), spans: [] };
     const st = settingsNear(text, { items: [settingFrom], start: settingFrom.start, end: settingFrom.end, hasAnd: false }, nextBoundary(text, end));
     let setting: Setting | undefined;
-    const extFrom = end + (exceptSurgery ? exceptSurgery[0].length : 0);
+    const extFrom = naiveEnd + (exceptSurgery ? exceptSurgery[0].length : 0);
     const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(extFrom));
     if (ext) {
       setting = /advanced|unresectable|recurrent/i.test(ext[0]) ? 'advanced' : 'metastatic';
@@ -3332,7 +3342,7 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     }
     // "untreated … for their locally advanced or metastatic disease" names the setting in words not
     // read: without it the finding would forbid every treatment, wider than the text.
-    if (!setting && (palliative || st.unknown || /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(end, nextBoundary(text, end))))) {
+    if (!setting && (palliative || st.unknown || /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(naiveEnd, nextBoundary(text, end))))) {
       note('naive setting unread');
       continue;
     }
