@@ -113,6 +113,8 @@ export interface Scopes {
 
 /** A termination that permits ("are permitted", "will be eligible"). */
 const PERMITS = /\b(?:permitted|allowed|eligible|acceptable)$/i;
+/** A permission that lets in what is said before it ("… is permitted", "are allowed"). */
+const PERMITS_INSIDE = /\b(?:permitted|allowed|acceptable)$/i;
 /** The rest of its lead-in, then a colon that ends the line: the permitted list follows. */
 const PERMITTED_LIST = /^[\w\s]{0,40}(?:\([^()]*\))?\s*:[ \t]*\r?\n/;
 
@@ -182,6 +184,12 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
       // eligible:" over a list on the lines after it: the list is what the criterion lets in, up to
       // its end.
       scopes.push({ kind: 'exception', start: f.end, end: text.length, trigger, list: true });
+    } else if (f.role === 'termination' && PERMITS_INSIDE.test(text.slice(f.start, f.end)) && openParenBefore(text, f.start) >= 0) {
+      // "(prior adjuvant radiotherapy … (Stage I-III disease) is permitted, …": a permission inside a
+      // parenthesis says what its words let in, an exception to what the parenthesis qualifies, as
+      // "are not exclusionary" does.
+      const open = openParenBefore(text, f.start);
+      scopes.push({ kind: 'exception', start: Math.max(prevStop(f.start), open + 1), end: f.start, trigger });
     } else if (f.role === 'history') scopes.push({ kind: 'history', start: f.end, end: nextStop(f.end), trigger });
   }
   const triggers = found.filter((f) => f.role !== 'termination').map((f) => [f.start, f.end] as [number, number]);

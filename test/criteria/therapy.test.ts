@@ -314,9 +314,13 @@ describe('therapy extractor: exact conditions', () => {
     expect(
       therapyLeaves(read('Histologically or cytologically confirmed, treatment-naïve, locally advanced or metastatic pancreatic adenocarcinoma.')),
     ).toEqual([therapy({ kinds: ['systemic'], setting: 'advanced' }, false)]);
-    // "for their locally advanced or metastatic disease" is a setting not read: no finding that would
-    // fail a patient treated in the adjuvant setting.
-    expect(therapyLeaves(read('Previously untreated with any systemic anticancer therapy for their locally advanced or metastatic disease.'))).toEqual([]);
+    // "for their locally advanced or metastatic disease" is read as the setting of the generic treatment
+    // after "with": a patient treated in the adjuvant setting is not failed.
+    expect(therapyLeaves(read('Previously untreated with any systemic anticancer therapy for their locally advanced or metastatic disease.'))).toEqual([
+      therapy({ kinds: ['systemic'], setting: 'advanced' }, false),
+    ]);
+    // Without a setting it can read, the naive word stays unread.
+    expect(therapyLeaves(read('Previously untreated with any systemic anticancer therapy for their first-line disease.'))).toEqual([]);
   });
 
   it('keeps an outcome on the therapy it is about, not on what that therapy included', () => {
