@@ -28,7 +28,7 @@ import { prefilterFor } from '../regex-prefilter';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -645,6 +645,22 @@ const TOPICS: Topic[] = [
     category: 'other',
     words: vocab(
       'complete reliable adequate sufficient incomplete inadequate insufficient missing unreliable basic medical clinical patient demographic follow up followup record records chart charts information data documentation on about in the course with without',
+    ),
+  },
+  {
+    // "Has adequate treatment washout period prior to Day 1 of Cycle 1", "Inadequate treatment washout
+    // period before enrollment as specified in the protocol", "must adhere to the mandatory washout
+    // periods", "(protocol-defined washout)": the protocol's own washouts, which the criterion names
+    // without a treatment or a length; the study team knows whether they have passed. A washout the
+    // criterion states ("Washout period of 14 days since last dose") is no such reference.
+    topic: 'washout_completed',
+    re: /\b(?:(?:(?:in)?adequate|(?:in)?sufficient|appropriate|required|mandatory|protocol[\s-](?:defined|specified|required))\s+(?:treatment\s+)?wash-?out(?:\s+periods?)?|wash-?out\s+periods?\s+(?:as\s+)?(?:specified|defined|required)\s+(?:in|by)\s+the\s+protocol)\b/i,
+    reject: /\d\s*(?:days?|weeks?|months?|half[\s-]?li(?:fe|ves))\b|\bno\s+wash-?out\b|\bnot\s+(?:be\s+)?required\b/i,
+    cannot: /\b(?:inadequate|insufficient|not\s+(?:\w+\s+)?complet\w*)\b/i,
+    leadShared: true,
+    category: 'prior_therapy',
+    words: vocab(
+      'adequate inadequate sufficient insufficient appropriate required mandatory protocol defined specified treatment washout wash out period periods as in by the has have had completed complete adhere to prior before prior to enrollment enrolment randomization randomisation registration first dose of trial study treatment day cycle',
     ),
   },
   {
