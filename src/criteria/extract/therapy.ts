@@ -76,6 +76,7 @@ import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from '
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
+import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -953,11 +954,12 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
     const from = list.start - before[0].length;
     // The time is left out of the spans: unread, it makes the finding a necessary condition joined with it.
     const t = before.groups?.time;
-    if (t) {
-      const at = from + before[0].indexOf(t);
-      spans.push([from, at], [at + t.length, list.start]);
-      time = [at, at + t.length];
-    } else spans.push([from, list.start]);
+    if (t) time = [from + before[0].indexOf(t), from + before[0].indexOf(t) + t.length];
+    // "progressed on the last line of therapy": which line was the last no fact says (therapy-progression.ts).
+    const place = lastPlaceIn(before[0], t);
+    if (place) time = time ? [Math.min(time[0], from + place[0]), Math.max(time[1], from + place[1])] : [from + place[0], from + place[1]];
+    if (time) spans.push([from, time[0]], [time[1], list.start]);
+    else spans.push([from, list.start]);
   }
   const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
   if (after) {
@@ -3516,7 +3518,7 @@ export const extractTherapy: Extractor = (input) => {
   const lexical = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
   const fuzzy = fuzzyMentions(input, lexical);
   const mentions = fuzzy.length ? [...lexical, ...fuzzy].sort((a, b) => a.start - b.start) : lexical;
-  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text)) return [];
+  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text) && !PROGRESSION_FORM_GATE.test(text)) return [];
   const ctx: Ctx = { input, lex, text, used: [], windowed: [], windows: new Map() };
   const out: Finding[] = [];
   readLines(ctx, out);
@@ -3526,6 +3528,7 @@ export const extractTherapy: Extractor = (input) => {
   const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
+  readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   if (!items.length) return out;
   readLabelledWashout(ctx, items, out);
   // Per sentence: its items, whether it states a window, whether it permits or carves exceptions.
