@@ -29,11 +29,6 @@ describe('response status of the cancer under study', () => {
     ['Disease progression', 'exclusion', status('progressing')],
     ['Documented radiographic disease progression;', 'inclusion', status('progressing')],
     ['Must have disease progression as defined by RECIST version 1.1 criteria', 'inclusion', status('progressing')],
-    [
-      'Has documented radiologic progression (during or after most recent treatment)',
-      'inclusion',
-      status('progressing'),
-    ],
     ['In remission at time of enrollment', 'inclusion', status('no_evidence_of_disease', 'responding')],
     ['No evidence of disease (NED), or', 'inclusion', status('no_evidence_of_disease')],
     [
@@ -58,9 +53,27 @@ describe('response status of the cancer under study', () => {
         'inclusion',
       ),
     ).toEqual({
-      // "anti-myeloma regimen" is systemic therapy in the drug lexicon: the progression on it is read too.
+      // "anti-myeloma regimen" is systemic therapy in the drug lexicon: the progression on it is read too;
+      // which regimen was the last no fact says, so the place stays unread (therapy-progression.ts).
       condition: {
-        all: [status('progressing'), { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } }],
+        all: [
+          status('progressing'),
+          { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } },
+          unparsed('their last anti-myeloma regimen'),
+        ],
+      },
+      unread: '',
+    });
+  });
+
+  it('reads the status of a progression after the most recent treatment, and the progression on it with its place unread', () => {
+    expect(readRule('Has documented radiologic progression (during or after most recent treatment)', 'inclusion')).toEqual({
+      condition: {
+        all: [
+          status('progressing'),
+          { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } },
+          unparsed('most recent treatment'),
+        ],
       },
       unread: '',
     });

@@ -150,9 +150,14 @@ describe('supportive and concomitant classes', () => {
         { fact: 'priorLines', operator: 'lessThanInclusive', value: 2 },
       ],
     });
-    // The disease-status reader adds the progression now, beside it.
+    // The disease-status reader adds the progression now, beside it; which regimen was the last no fact
+    // says, so the place stays unread (therapy-progression.ts).
     expect(readRule('Must have documented disease progression during or after their last anti-myeloma regimen.', 'inclusion').condition).toEqual({
-      all: [{ fact: 'diseaseStatus', operator: 'equal', value: 'progressing' }, therapy({ kinds: ['systemic'], outcome: 'progression' })],
+      all: [
+        { fact: 'diseaseStatus', operator: 'equal', value: 'progressing' },
+        therapy({ kinds: ['systemic'], outcome: 'progression' }),
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'their last anti-myeloma regimen' } },
+      ],
     });
   });
 

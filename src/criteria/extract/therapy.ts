@@ -76,6 +76,7 @@ import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from '
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
+import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -376,8 +377,14 @@ const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|
  * qualifier of the outcome rather than read as a window (from the as-of date) or dropped.
  */
 const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+)?or\s+)?(?:within|≤|<=|=<|<|less\s+than|no\s+more\s+than|no\s+later\s+than)\s*${NUMBER}\s*(?:days?|weeks?|months?|years?)(?:\s*\(\s*${NUMBER}\s*(?:days?|weeks?|months?)\s*\))?\s+(?:of|after|from|following|since)(?:\s+(?:receiving|completing|completion\s+of|(?:the\s+)?end\s+of|discontinu\w+(?:\s+of)?|stopping|(?:the\s+)?(?:last|final)\s+(?:dose|administration|cycle)(?:\s+of)?(?:\s+treatment)?(?:\s+with)?))?)`;
+/**
+ * How much of the treatment came before the outcome ("progressed after a minimum of 2 doses of", "after
+ * receiving at least two cycles of"): no fact holds it, so like the time it is left an unread qualifier.
+ */
+const OC_COUNT = String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\S+\s+(?:(?:complete|full)\s+)?(?:doses?|cycles?|courses?|infusions?)\s+of\s+)`;
+const OC_COUNT_RE = new RegExp(OC_COUNT, 'i');
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+)*$`,
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|${OC_COUNT})*$`,
   'i',
 );
 /**
@@ -953,11 +960,15 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
     const from = list.start - before[0].length;
     // The time is left out of the spans: unread, it makes the finding a necessary condition joined with it.
     const t = before.groups?.time;
-    if (t) {
-      const at = from + before[0].indexOf(t);
-      spans.push([from, at], [at + t.length, list.start]);
-      time = [at, at + t.length];
-    } else spans.push([from, list.start]);
+    if (t) time = [from + before[0].indexOf(t), from + before[0].indexOf(t) + t.length];
+    // (Found apart: a group inside the repeated trailing words is reset by the words after it.)
+    const n = OC_COUNT_RE.exec(before[0]);
+    if (n) time = time ? [Math.min(time[0], from + n.index), Math.max(time[1], from + n.index + n[0].length)] : [from + n.index, from + n.index + n[0].length];
+    // "progressed on the last line of therapy": which line was the last no fact says (therapy-progression.ts).
+    const place = lastPlaceIn(before[0], t);
+    if (place) time = time ? [Math.min(time[0], from + place[0]), Math.max(time[1], from + place[1])] : [from + place[0], from + place[1]];
+    if (time) spans.push([from, time[0]], [time[1], list.start]);
+    else spans.push([from, list.start]);
   }
   const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
   if (after) {
@@ -3569,7 +3580,7 @@ export const extractTherapy: Extractor = (input) => {
   const lexical = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
   const fuzzy = fuzzyMentions(input, lexical);
   const mentions = fuzzy.length ? [...lexical, ...fuzzy].sort((a, b) => a.start - b.start) : lexical;
-  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text)) return [];
+  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text) && !PROGRESSION_FORM_GATE.test(text)) return [];
   const ctx: Ctx = { input, lex, text, used: [], windowed: [], windows: new Map() };
   const out: Finding[] = [];
   readLines(ctx, out);
@@ -3579,6 +3590,7 @@ export const extractTherapy: Extractor = (input) => {
   const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
+  readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   if (!items.length) return out;
   readLabelledWashout(ctx, items, out);
   // Per sentence: its items, whether it states a window, whether it permits or carves exceptions.
