@@ -2057,6 +2057,8 @@ function anchored(input: ExtractInput, run: Piece[], cancers: CancerItem[]): 'ye
 
 /** Determiners and hedges skipped when looking for the word that governs a piece. */
 const SKIP_BEFORE = words('the a an their his her its any known documented evidence of');
+/** Behaviours a coordination may list before an extent ("benign, malignant, or metastatic"). */
+const BEHAVIOUR_WORD = words('benign malignant borderline primary secondary');
 const THERAPY_WORD = words(
   'therapy therapies treatment treatments chemotherapy chemo regimen regimens drug drugs agent agents radiotherapy immunotherapy setting line lines surgery resection resections excision ablation irradiation',
 );
@@ -2071,6 +2073,17 @@ function governedByTreatment(input: ExtractInput, start: number): boolean {
   const cStart = clauseStart(text, start);
   let i = tokenAt(tokens, start) - 1;
   while (i >= 0 && tokens[i]!.end > cStart && SKIP_BEFORE.has(tokens[i]!.norm) && tokens[i]!.norm !== 'of') i--;
+  // "radiotherapy … for benign, malignant, or metastatic tumors": the other behaviours of one
+  // coordination share its governor.
+  if (i >= 1 && (tokens[i]!.norm === 'or' || tokens[i]!.norm === 'and') && BEHAVIOUR_WORD.has(tokens[i - 1]!.norm)) {
+    let j = i - 1;
+    while (j >= 0 && tokens[j]!.end > cStart && (BEHAVIOUR_WORD.has(tokens[j]!.norm) || /^\s*,\s*$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)))) {
+      if (!BEHAVIOUR_WORD.has(tokens[j]!.norm)) break;
+      j--;
+    }
+    i = j;
+    while (i >= 0 && tokens[i]!.end > cStart && SKIP_BEFORE.has(tokens[i]!.norm) && tokens[i]!.norm !== 'of') i--;
+  }
   const t = tokens[i];
   if (!t || t.end <= cStart) return false;
   // "treatment-naïve (except for prior surgery) metastatic NSCLC", "after surgery (pN2)": a
