@@ -29,6 +29,9 @@ export function futureAfterPastWindow(after: string, future: RegExp): boolean {
   return PAST_WINDOW_THEN_OR_RE.test(before);
 }
 
+/** "or a requirement for", "or (a) (documented history of a) syndrome / condition that requires". */
+const REQUIREMENT_VERB = String.raw`\b(?:or|and\/or)\s+(?:(?:an?|any|the|other)\s+)?(?:(?:current|ongoing|chronic)\s+)?(?:requirements?\s+for|(?:(?:documented\s+)?history\s+of\s+(?:an?\s+)?)?(?:(?:medical|clinical)\s+)?(?:syndromes?|conditions?|disorders?|illness(?:es)?)\s+(?:(?:that|which)\s+)?(?:(?:has|have|had)\s+)?(?:requir\w*|necessitat\w*|need(?:s|ed)?))\s+`;
+
 /**
  * "An active autoimmune disease or a requirement for chronic systemic steroid therapy … within 14 days",
  * "Active autoimmune disease … or a syndrome that requires systemic steroids or immunosuppressive
@@ -39,13 +42,20 @@ export function futureAfterPastWindow(after: string, future: RegExp): boolean {
  * (a dose in brackets, a first member of the union): any condition they name is still seen by the
  * caller's check from that offset.
  */
-const REQUIREMENT_CLAUSE_RE = new RegExp(
-  String.raw`\b(?:or|and\/or)\s+(?:(?:an?|any|the|other)\s+)?(?:(?:current|ongoing|chronic)\s+)?(?:requirements?\s+for|(?:(?:documented\s+)?history\s+of\s+(?:an?\s+)?)?(?:(?:medical|clinical)\s+)?(?:syndromes?|conditions?|disorders?|illness(?:es)?)\s+(?:(?:that|which)\s+)?(?:(?:has|have|had)\s+)?(?:requir\w*|necessitat\w*|need(?:s|ed)?))\s+(?:[^.;()]|\([^()]{0,120}\)){0,160}$`,
-  'i',
-);
+const REQUIREMENT_CLAUSE_RE = new RegExp(REQUIREMENT_VERB + String.raw`(?:[^.;()]|\([^()]{0,120}\)){0,160}$`, 'i');
 export function requirementClauseStart(text: string, s: number, at: number): number {
   const m = REQUIREMENT_CLAUSE_RE.exec(text.slice(s, at));
   return m ? s + m.index : s;
+}
+
+/**
+ * Whether the list is the direct object of such a requirement ("…, or a syndrome that requires systemic
+ * steroids or immunosuppressive agents"), with only a few plain words between the verb and the list
+ * (no comma, no other member): the requirement is then the list's, as "requiring" right before it is.
+ */
+const REQUIREMENT_HEADS_RE = new RegExp(REQUIREMENT_VERB + String.raw`(?:(?!or\b|and\b)[\w-]+\s+){0,5}$`, 'i');
+export function requirementHeadsList(text: string, s: number, at: number): boolean {
+  return REQUIREMENT_HEADS_RE.test(text.slice(s, at));
 }
 
 /**

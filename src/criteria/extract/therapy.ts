@@ -76,7 +76,7 @@ import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from '
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
-import { futureAfterPastWindow, requirementClauseStart, SUPPORTIVE_CLAUSE_RESTART_RE } from './therapy-steroids';
+import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE } from './therapy-steroids';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -1182,8 +1182,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
     const requiredSupportive =
       input.kind === 'exclusion' &&
-      !!blocker &&
-      /^requir/i.test(blocker[0].trim()) &&
+      ((!!blocker && /^requir/i.test(blocker[0].trim())) || requirementHeadsList(text, s, l.start)) &&
       supportiveOnly(ctx, l.items) &&
       !namedTopicBefore(ctx, requirementClauseStart(text, s, l.start), l.start) &&
       !ANTICIPATED_NEED_RE.test(before) &&
