@@ -115,3 +115,16 @@ describe('the use of steroids after "or"', () => {
     expect(rec?.unread).toContain('>10 mg/day');
   });
 });
+
+describe('a grant of steroids in another sentence', () => {
+  it('reads the exclusion of steroids as necessary only where physiologic doses "may be approved"', () => {
+    const r = readRule(
+      'Has a diagnosis of immunodeficiency or is receiving systemic steroid therapy or any other form of immunosuppressive therapy within 7 days prior to the first dose of study treatment. The use of physiologic doses of corticosteroids (up to 7.5mg/d of prednisone or equivalent) may be approved after consultation with the sponsor',
+      'exclusion',
+    );
+    const alts = alternatives(r.condition);
+    // Never a bare receipt of steroids in the window, which would exclude a patient the sponsor may accept.
+    expect(alts).not.toContainEqual(therapy({ classes: ['corticosteroid', 'immunosuppressant'], withinDays: 7 }));
+    expect(receipts(r.condition).map((x) => x.therapy)).toContainEqual(therapy({ classes: ['corticosteroid', 'immunosuppressant'], withinDays: 7 }));
+  });
+});

@@ -64,3 +64,11 @@ export function requirementHeadsList(text: string, s: number, at: number): boole
  * supportive care, whose use is what is asked.
  */
 export const SUPPORTIVE_CLAUSE_RESTART_RE = /[\s\S]*\b(?:or|and\/or)\s+(?=(?:(?:current|ongoing|chronic|concurrent|concomitant|recent)\s+)?(?:use|usage|intake)\s+of\b)/i;
+
+/**
+ * "The use of physiologic doses of corticosteroids may be approved after consultation with the
+ * Sponsor": a sentence that grants supportive care on a case-by-case basis carves an exception out of
+ * another sentence's exclusion of it, like "is permitted" does, so the exclusion of the same care is
+ * read as necessary only (its receipt with the rest unread), never as sufficient.
+ */
+export const SUPPORTIVE_GRANT_RE = /\b(?:may|can|could|might)\s+be\s+(?:approved|granted|considered|discussed|evaluated)\b|\bat\s+the\s+discretion\s+of\b|\bcase[\s-]+by[\s-]+case\b/i;

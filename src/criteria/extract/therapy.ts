@@ -76,7 +76,7 @@ import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from '
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
-import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE } from './therapy-steroids';
+import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -3532,7 +3532,7 @@ export const extractTherapy: Extractor = (input) => {
   const perSentence = sents.map(([s, e]) => {
     const inside = items.filter((it) => it.start >= s && it.end <= e);
     const t = inside.length ? text.slice(s, e) : '';
-    const allows = inside.length > 0 && (permits(t) || /\bexceptions?\b|\bhowever\b/i.test(t));
+    const allows = inside.length > 0 && (permits(t) || /\bexceptions?\b|\bhowever\b/i.test(t) || (supportiveOnly(ctx, inside) && SUPPORTIVE_GRANT_RE.test(t)));
     return { s, e, inside, allows };
   });
   const permitted: Item[] = [];
