@@ -77,6 +77,7 @@ import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type 
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
+import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -1192,12 +1193,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
     const requiredSupportive =
       input.kind === 'exclusion' &&
-      !!blocker &&
-      /^requir/i.test(blocker[0].trim()) &&
+      ((!!blocker && /^requir/i.test(blocker[0].trim())) || requirementHeadsList(text, s, l.start)) &&
       supportiveOnly(ctx, l.items) &&
-      !namedTopicBefore(ctx, s, l.start) &&
+      !namedTopicBefore(ctx, requirementClauseStart(text, s, l.start), l.start) &&
       !ANTICIPATED_NEED_RE.test(before) &&
-      !FUTURE_CONDUCT_RE.test(text.slice(l.end, e));
+      (!FUTURE_CONDUCT_RE.test(text.slice(l.end, e)) || futureAfterPastWindow(text.slice(l.end, e), FUTURE_CONDUCT_RE));
     if (requiredSupportive) l.requiredReceipt = true;
     const plannedAlternative = !!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before);
     if (plannedAlternative) l.plannedAlternative = true;
@@ -1266,7 +1266,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // Supportive care a condition requires (steroids, immunosuppressants) is read as received with
       // or without a window: such a query is never false on a record that does not list it, so the
       // reading cannot clear a patient the text would exclude.
-      if (!l.blocked && named && input.kind === 'exclusion' && /^requir/i.test(govern[0]) && (windows.some((w) => w.sense === 'within' && w.start >= l.end) || (supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, s, l.start)))) l.requiredReceipt = true;
+      if (!l.blocked && named && input.kind === 'exclusion' && /^requir/i.test(govern[0]) && (windows.some((w) => w.sense === 'within' && w.start >= l.end) || (supportiveOnly(ctx, l.items) && !namedTopicBefore(ctx, requirementClauseStart(text, s, l.start), l.start)))) l.requiredReceipt = true;
       else {
         l.blocked = true;
         l.blockedBy ??= `sentence:${govern[0]}`;
@@ -2662,7 +2662,7 @@ function necessaryBlocked(
   // The condition that required the treatment, or the inability to stop it, heads the clause by construction.
   if (list.requiredReceipt || list.cannotStop) return null;
   // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
-  const clause = CLAUSE_RESTART_RE.exec(before);
+  const clause = CLAUSE_RESTART_RE.exec(before) ?? (supportiveOnly(ctx, items) ? SUPPORTIVE_CLAUSE_RESTART_RE.exec(before) : null);
   // A cohort label ("Part B:") is the qualifier already read as the cohort, not the clause's head.
   const label = clause ? null : (COHORT_LABEL_RE.exec(before) ?? ONLY_LABEL_RE.exec(before));
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
@@ -3597,7 +3597,7 @@ export const extractTherapy: Extractor = (input) => {
   const perSentence = sents.map(([s, e]) => {
     const inside = items.filter((it) => it.start >= s && it.end <= e);
     const t = inside.length ? text.slice(s, e) : '';
-    const allows = inside.length > 0 && (permits(t) || /\bexceptions?\b|\bhowever\b/i.test(t));
+    const allows = inside.length > 0 && (permits(t) || /\bexceptions?\b|\bhowever\b/i.test(t) || (supportiveOnly(ctx, inside) && SUPPORTIVE_GRANT_RE.test(t)));
     return { s, e, inside, allows };
   });
   const permitted: Item[] = [];
