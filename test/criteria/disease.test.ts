@@ -188,6 +188,10 @@ describe('cancer type', () => {
       ),
     ).toEqual([]);
     expect(diseaseOf('No prior systemic therapy for metastatic disease')).toEqual([]);
+    // The extent listed after other behaviours shares the coordination's governor (NCT06580002).
+    expect(
+      diseaseOf('Previously received radiotherapy or radiosurgery to the brain for benign, malignant, or metastatic tumors.'),
+    ).toEqual([]);
   });
 
   it('does not read a cancer that conditions another requirement ("Patients with X must …")', () => {
