@@ -20,7 +20,7 @@ import { cancerCohortHeading, openingSubgroup, subgroupHeading, subgroupLabel, t
 import { normalise, tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
-export const PARSER_VERSION = '1.14.0';
+export const PARSER_VERSION = '1.15.0';
 
 export type ParseStatus = 'parsed' | 'partial' | 'unparsed';
 
