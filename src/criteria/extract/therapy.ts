@@ -222,6 +222,12 @@ const CUE_RE = new RegExp(
   'i',
 );
 
+/** After a list: a comma, another member (not a clause), and an "or" later in the sentence. */
+const UNION_CONTINUES_RE =
+  /^\s*(?:\([^()]*\)\s*)?,(?!\s*(?:or|and|nor|but|who|which|that|whose|with|without|including|such|e\.g|i\.e|if|unless|except|provided|as|at|in|for|within|defined|per|according|respectively|administered|given|received|used|delivered|either|both|alone|each|followed|then|whether|regardless|irrespective|not|no)\b)\s*(?:[^.;:()]|\([^()]*\))*?\bor\b/i;
+/** "Prior therapies (must) include", "Previous treatment should have included": the list after was received. */
+const INCLUDED_IN_PRIOR_RE =
+  /\b(?:prior|previous)\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:therap(?:y|ies)|treatments?|regimens?)\s+(?:\([^()]{0,80}\)\s+)?(?:(?:will|must|should|shall)\s+)?(?:have\s+)?(?:include|includes|included)\s+(?:(?:an?|the|at\s+least\s+one(?:\s+of)?)\s+)?$/i;
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
   /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
@@ -1445,6 +1451,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       oc.outcomes.length > 0 ||
       list.items.some((i) => i.suffix) ||
       CUE_RE.test(cueBefore) ||
+      // "Prior therapies must include a BRAF inhibitor": what the earlier treatment included was received.
+      INCLUDED_IN_PRIOR_RE.test(text.slice(Math.max(s, list.start - 100), list.start)) ||
       // "Has received prior radiation therapy, systemic therapy, targeted therapy, or radical surgery": a later
       // member of the union the cue heads, parted from the list before only by its own modifier.
       (strict && !!unionCue) ||
@@ -1474,6 +1482,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (!hasCue && !bare && !halfLivesOnly) {
       note('2:if hasCue');
       if (permittedList && permittedHere()) list.gate = true;
+      continue;
+    }
+    // "Must have received A, B, extracorporeal photopheresis (ECP), C, or D": the list is the start of a
+    // longer union whose other members it did not take; required alone it would fail a patient who had
+    // only a later member.
+    // (A permission of the list stays read, and so does a list with its outcome, which the outcome
+    // readers join with the routes after it.)
+    if (input.kind === 'inclusion' && !forbids && !permission && !oc.outcomes.length && UNION_CONTINUES_RE.test(text.slice(list.end, e))) {
+      note('union continues past the list');
       continue;
     }
     if (permittedList && (!isNeg || /\b(?:no\s+limit|not\s+(?:be\s+)?required|not\s+(?:be\s+)?excluded|irrespective|regardless)\b/i.test(sentence))) {
@@ -1799,6 +1816,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         // "those without oncogene-driven tumors: Have progressed on …": a label naming the group it binds.
         SUBGROUP_LABEL_RE.test(text.slice(s, list.start)) ||
         GROUP_LABEL_RE.test(text.slice(0, list.start)) ||
+        // "For patients with melanoma, prior therapies include a BRAF inhibitor": the lead clause names
+        // the group the rest binds, with or without "must".
+        GROUP_LEAD_CLAUSE_RE.test(text.slice(s, list.start)) ||
         COHORT_RE.test(text.slice(s, list.start))
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
@@ -2805,6 +2825,8 @@ const HEAD_REVERSING_RE =
 const SUBGROUP_LABEL_RE = /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|without|whose|in|from)\b[^:.;]{1,80}:/i;
 /** "For Melanoma participants:", "For NSCLC patients:" opening the criterion: the group the rest binds. */
 const GROUP_LABEL_RE = /^\W*for\s+(?:[\w/+-]+\s+){1,4}?(?:patients?|participants?|subjects?)\s*:/i;
+/** "For patients with BRAF-mutant melanoma, …", "In participants who …,": a lead clause naming a group. */
+const GROUP_LEAD_CLAUSE_RE = /^\W*(?:for|in)\s+(?:(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men))\s+(?:with|whose|who|having)\b[^,:;.]{1,100},/i;
 const COHORT_LABEL_RE =
   /^\s*\(?\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s*(?:,|\/|and|or|&)\s*(?:(?:part|cohort|arm|group|stratum|module|phase)\s*)?[\w.]{1,5})*(?:\s+(?:only|specifically))?\s*[:)\-–]/i;
 /** Adjectival words (by suffix) before a treatment noun. */
