@@ -827,7 +827,7 @@ function finish(
   // all(subgroup, rule). The readers' copies of the label as an unread part are folded into it.
   // A label read apart from the text (subgroups.ts subgroupLabel: "… (Part 4)", "Cohort 1 (Melanoma):
   // …") binds the same way: the patient may belong to another cohort, whose items say what it needs.
-  const opening = status === 'unparsed' ? null : label ? label.label : openingSubgroup(seg.normText);
+  const opening = status === 'unparsed' ? null : label ? label.label : (openingSubgroup(seg.normText) ?? unreadGroupLead(seg.normText, unread));
   if (opening) {
     const rest = withoutLabel(rule, opening);
     if (rest) {
@@ -877,6 +877,24 @@ const COHORT_LABEL = /^\s*(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]
  * The rule without its top-level unparsed leaves that are only the subgroup label (or part of it),
  * as one condition; null when nothing else is left.
  */
+/** "For patients with sarcoma, …": a lead clause naming the group the rest of the criterion binds. */
+const GROUP_LEAD = /^\W*((?:for|in)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:with|whose|who|having)\s+([^,:;.()]{1,100})),/i;
+const LEAD_FILLER = new Set(['the', 'a', 'an', 'known', 'have', 'has', 'had', 'who', 'are', 'is', 'and', 'or', 'of', 'any', 'documented', 'confirmed']);
+/**
+ * The group a criterion's lead clause names, when no reader took its words (they are all unread):
+ * like an opening subgroup label, the rest binds only that group, which the record may not place the
+ * patient in. A group a reader did take ("For patients with BRAF-mutant melanoma, …") is already a
+ * condition of the rule (population-conditions.ts).
+ */
+function unreadGroupLead(text: string, unread: string | undefined): string | null {
+  const m = GROUP_LEAD.exec(text);
+  // A second sentence may be for everyone else ("For all other participants, …"): one sentence only.
+  if (!m || !unread || /[.;]\s+\S/.test(text.slice(m[0].length).trim())) return null;
+  const left = unread.toLowerCase();
+  const words = m[2]!.toLowerCase().split(/[^a-z0-9+*-]+/).filter((w) => w && !LEAD_FILLER.has(w));
+  return words.length && words.every((w) => left.includes(w)) ? m[1]!.trim() : null;
+}
+
 function withoutLabel(rule: ParsedCriterion['rule'], label: string): Condition | null {
   const l = label.toLowerCase();
   const isLabel = (c: Condition): boolean => {

@@ -1,0 +1,40 @@
+/**
+ * A criterion that opens with a lead clause naming a group ("For patients with sarcoma, …") binds only
+ * that group. Where no reader took the group's words, the rule is bound to it like an opening subgroup
+ * label: an inclusion holds for anyone outside the group, an exclusion excludes only inside it. Lines
+ * are variants of corpus wordings (NCT04498767 e, NCT05896839 i3).
+ */
+import { parseCriteria } from '../../src/criteria/parse';
+
+const one = (kind: 'Inclusion' | 'Exclusion', line: string) => parseCriteria(`${kind} Criteria:\n\n* ${line}`)[0]!;
+
+describe('lead clauses naming a group', () => {
+  it('binds an inclusion to the unread group it names', () => {
+    const c = one('Inclusion', 'For patients with sarcoma, ECOG performance status 0-2.');
+    expect(c.rule).toEqual({
+      any: [
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'For patients with sarcoma', subgroup: true } },
+        { fact: 'ecog', operator: 'lessThanInclusive', value: 2 },
+      ],
+    });
+  });
+
+  it('excludes only inside the group', () => {
+    const c = one('Exclusion', 'For patients with liver metastases, moderate/severe liver dysfunction (Child Pugh B or C)');
+    expect(c.rule).toMatchObject({ all: [{ fact: 'unparsed', params: { text: 'For patients with liver metastases', subgroup: true } }, expect.anything()] });
+  });
+
+  it('leaves a group a reader took to the condition it already is', () => {
+    const c = one('Inclusion', 'For patients with BRAF-mutant melanoma, prior therapies include BRAF/MEK inhibitors');
+    expect(JSON.stringify(c.rule)).not.toContain('"subgroup":true');
+    expect(c.status).toBe('parsed');
+  });
+
+  it('does not bind a second sentence for everyone else', () => {
+    const c = one(
+      'Inclusion',
+      'For participants whose most recent therapy induced a PR or CR, at least 60 days must have elapsed since the end of that therapy. For all other participants, at least 14 weeks must have elapsed.',
+    );
+    expect(JSON.stringify(c.rule)).not.toContain('For participants whose most recent therapy induced a PR or CR","subgroup"');
+  });
+});
