@@ -293,13 +293,21 @@ function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
 /**
  * A post-negation that is itself the ineligible route of the list ("intolerant of, refuses, or is not
  * eligible for standard therapy"): "is not eligible" says what the route says, and negates neither it
- * nor the routes before it.
+ * nor the routes before it. So are the negations inside any other route or the no-standard
+ * alternative ("cannot tolerate standard of care therapy, refused …", "has not shown clinically
+ * meaningful benefit to standard therapy, has declined …", "standard curative measures do not
+ * exist, or have failed …"): each is one route's own words, not a negation of the next route.
  */
 const INELIGIBLE_AT = new RegExp(STANDARD_ROUTES.standard_therapy_ineligible.source, 'iy');
+const OWN_ROUTE_WORDS = new RegExp(`${ANY_STANDARD_ROUTE.source}|${NO_STANDARD_ANCHOR.source}`, 'gi');
+const ownRouteSpans = new WeakMap<ExtractInput, [number, number][]>();
 function routeNegation(input: ExtractInput, trigger: [number, number]): boolean {
   INELIGIBLE_AT.lastIndex = trigger[0];
   const m = INELIGIBLE_AT.exec(input.text);
-  return m !== null && m.index + m[0].length >= trigger[1];
+  if (m !== null && m.index + m[0].length >= trigger[1]) return true;
+  let spans = ownRouteSpans.get(input);
+  if (!spans) ownRouteSpans.set(input, (spans = [...input.text.matchAll(OWN_ROUTE_WORDS)].map((r) => [r.index, r.index + r[0].length])));
+  return spans.some(([a, b]) => a <= trigger[0] && trigger[1] <= b);
 }
 
 function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
@@ -573,6 +581,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     polarity: 'requirement',
     words: NO_STANDARD_WORDS,
     group: 'standard_therapy_exhausted',
+    ownNegation: routeNegation,
   },
   {
     // Recovery from an earlier operation, which the care team judges: "Has not adequately recovered
