@@ -307,7 +307,8 @@ function routeNegation(input: ExtractInput, trigger: [number, number]): boolean 
   if (m !== null && m.index + m[0].length >= trigger[1]) return true;
   let spans = ownRouteSpans.get(input);
   if (!spans) ownRouteSpans.set(input, (spans = [...input.text.matchAll(OWN_ROUTE_WORDS)].map((r) => [r.index, r.index + r[0].length])));
-  return spans.some(([a, b]) => a <= trigger[0] && trigger[1] <= b);
+  // The trigger may begin on the route's auxiliary ("has not" before "not shown … benefit to").
+  return spans.some(([a, b]) => a < trigger[1] && trigger[1] <= b);
 }
 
 function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
