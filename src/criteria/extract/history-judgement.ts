@@ -256,11 +256,12 @@ const OTHER_ROUTE =
 /**
  * The disease's own state, required beside the list ("must have recurrent/progressing and/or
  * refractory solid tumors and must have received or not be eligible for …"): the disease readers'
- * words, no route of the list. Not when it is itself offered as an alternative ("refractory disease,
- * or …").
+ * words, no route of the list, also with its subtypes in parentheses ("Relapsed refractory lymphoma
+ * (high grade and low grade B-NHL, …), which is not amenable to standard of care, …"). Not when it is
+ * itself offered as an alternative ("refractory disease, or …", "refractory disease (…) or …").
  */
 const DISEASE_STATE =
-  /\b(?:relapsed|refractory|recurrent|progressing|progressive)(?:\s*(?:\/|,|\band\/or\b|\bor\b|\band\b)\s*(?:relapsed|refractory|recurrent|progressing|progressive))*\s+(?:(?:advanced|metastatic|solid|malignant|locally|and|or|\/)\s+){0,4}(?:tumou?rs?|malignanc(?:y|ies)|cancers?|neoplasms?|disease|conditions?)\b(?!\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:or|and\/or|to|after|on|despite|following|during|while|through|\()\b)/gi;
+  /\b(?:relapsed|refractory|recurrent|progressing|progressive)(?:(?:\s*(?:\/|,|\band\/or\b|\bor\b|\band\b)\s*|\s+)(?:relapsed|refractory|recurrent|progressing|progressive))*\s+(?:(?:advanced|metastatic|solid|malignant|locally|and|or|\/)\s+){0,4}(?:tumou?rs?|malignanc(?:y|ies)|cancers?|neoplasms?|disease|conditions?|lymphomas?|leukemias?|leukaemias?|myelomas?)\b(?!\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:or|and\/or|to|after|on|despite|following|during|while|through)\b|\s*\((?![^()]{0,120}\)))/gi;
 
 /** What may stand between an "or" and the route it leads to, or the study's delegate ("the PI or delegate"). */
 const OR_TO_ROUTE =
