@@ -231,15 +231,33 @@ const ROUTE_LINK = String.raw`(?:\s*,\s*|\s+)(?:(?:or|and\/or|and)\s+)?(?:(?:is|
 /** The later routes of a list, up to the object they share: ", is intolerant of, or is ineligible for standard therapies". */
 const ROUTES_TO_OBJECT = String.raw`(?:${ROUTE_LINK}(?:${LATER_ROUTE}|${LATER_BARE}(?=${ROUTE_LINK})))*${ROUTE_LINK}${LATER_ROUTE}\s*,?\s+${STANDARD_OBJECT}`;
 
-/** A route whose object is standard therapy, said after it or after the later routes of its list. */
-const routeAnchor = (route: string, bare?: string): RegExp =>
-  new RegExp(String.raw`\b(?:${route}(?:(?=${ROUTES_TO_OBJECT})|\s*,?\s+${STANDARD_OBJECT})${bare ? String.raw`|${bare}\b(?=${ROUTES_TO_OBJECT})` : ''})`, 'i');
+/**
+ * Routes said after their object, which opens the list: "for which standard of care has failed or is
+ * not tolerated", "for whom standard therapy is currently unsuitable", "for which standard curative
+ * therapies do not exist or are no longer effective or have intolerable toxicities". The first route
+ * holds the object; a later one shares it, and is tested back to it once it has matched.
+ */
+const OBJECT_LEAD = String.raw`\bfor\s+(?:which|whom)\s+${STANDARD_OBJECT}\s+`;
+const FAILED_AFTER = String.raw`(?:(?:has|have)\s+failed|(?:is|are)\s+no\s+longer\s+effective|no\s+longer\s+provides?\s+(?:any\s+)?(?:clinical\s+)?benefit)\b`;
+const INTOLERANT_AFTER = String.raw`(?:(?:is|are)\s+not\s+tolerated|(?:has|have)\s+intolerable\s+toxicit(?:y|ies))\b`;
+const INELIGIBLE_AFTER = String.raw`(?:(?:is|are)\s+(?:currently\s+|medically\s+)?(?:unsuitable|not\s+suitable))\b`;
+/** The routes after the object, and its absence ("do not exist"), which the no-standard statement reads. */
+const ANY_AFTER = String.raw`(?:${FAILED_AFTER}|${INTOLERANT_AFTER}|${INELIGIBLE_AFTER}|do(?:es)?\s+not\s+exist\b)`;
+const objectFirst = (after: string): string =>
+  String.raw`${OBJECT_LEAD}${after}|${after}(?<=${OBJECT_LEAD}(?:${ANY_AFTER}(?:\s*,\s*|\s+)(?:or\s+)?)+${after})`;
+
+/** A route whose object is standard therapy, said after it or after the later routes of its list, or before it. */
+const routeAnchor = (route: string, bare?: string, after?: string): RegExp =>
+  new RegExp(
+    String.raw`\b(?:${route}(?:(?=${ROUTES_TO_OBJECT})|\s*,?\s+${STANDARD_OBJECT})${bare ? String.raw`|${bare}\b(?=${ROUTES_TO_OBJECT})` : ''})${after ? `|${objectFirst(after)}` : ''}`,
+    'i',
+  );
 
 const STANDARD_ROUTES = {
-  standard_therapy_failed: routeAnchor(FAILED_ROUTE, FAILED_BARE),
-  standard_therapy_intolerant: routeAnchor(INTOLERANT_ROUTE, INTOLERANT_BARE),
+  standard_therapy_failed: routeAnchor(FAILED_ROUTE, FAILED_BARE, FAILED_AFTER),
+  standard_therapy_intolerant: routeAnchor(INTOLERANT_ROUTE, INTOLERANT_BARE, INTOLERANT_AFTER),
   standard_therapy_declined: routeAnchor(DECLINED_ROUTE),
-  standard_therapy_ineligible: routeAnchor(INELIGIBLE_ROUTE, INELIGIBLE_BARE),
+  standard_therapy_ineligible: routeAnchor(INELIGIBLE_ROUTE, INELIGIBLE_BARE, INELIGIBLE_AFTER),
   standard_therapy_received: routeAnchor(RECEIVED_ROUTE),
 };
 const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => r.source).join('|'), 'gi');
@@ -567,7 +585,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     words: CARE_WORDS,
     drugs: true,
   },
-  standardRoute('standard_therapy_failed', /progress|refractory|resistant|relaps|recurr|fail|respon|benefit/i),
+  standardRoute('standard_therapy_failed', /progress|refractory|resistant|relaps|recurr|fail|respon|benefit|longer/i),
   standardRoute('standard_therapy_intolerant', /tolera/i),
   standardRoute('standard_therapy_declined', /refus|declin|unwilling/i),
   standardRoute('standard_therapy_ineligible', /eligib|candidate|suitable|amenable|contra-?indicat/i),
