@@ -103,16 +103,6 @@ describe('a list under a label restricting the criterion to one subgroup', () =>
 });
 
 describe('what stays unread', () => {
-  it('leaves a list whose later routes sit in the scope of an earlier route’s negation', () => {
-    for (const line of [
-      // "cannot tolerate" takes the refusal and no standard therapy after it in its scope.
-      'Cohorts 1-4 only: Histologically confirmed diagnosis of a locally advanced or metastatic solid tumor and the individual has progressed on standard of care therapy, cannot tolerate standard of care therapy, refused standard of care therapy, or there is no standard of care therapy.',
-      'Cohorts 1 and 2: Patient has a locally advanced or metastatic solid tumor and has progressed on appropriate standard therapy, has not shown clinically meaningful benefit to appropriate standard therapy, has no available standard therapy, or has declined appropriate standard therapy.',
-      'Patients must have histologically documented (confirmed at the Laboratory of Pathology, NCI) solid tumor malignancy that is metastatic or unresectable, for which standard curative measures do not exist, or have failed at least one line of standard therapy.',
-    ])
-      expect(stdTopics(line)).toEqual([]);
-  });
-
   it('leaves a list ending in "etc.", one scoped to a cohort in parentheses, and one after "relapsed/refractory"', () => {
     for (const line of [
       'Subjects with histologically or cytologically confirmed locally advanced or metastatic solid tumor harboring KRAS G12D mutation; subjects must be refractory or intolerable to standard treatment, or have no standard treatment available, etc.',

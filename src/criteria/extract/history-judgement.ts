@@ -231,15 +231,33 @@ const ROUTE_LINK = String.raw`(?:\s*,\s*|\s+)(?:(?:or|and\/or|and)\s+)?(?:(?:is|
 /** The later routes of a list, up to the object they share: ", is intolerant of, or is ineligible for standard therapies". */
 const ROUTES_TO_OBJECT = String.raw`(?:${ROUTE_LINK}(?:${LATER_ROUTE}|${LATER_BARE}(?=${ROUTE_LINK})))*${ROUTE_LINK}${LATER_ROUTE}\s*,?\s+${STANDARD_OBJECT}`;
 
-/** A route whose object is standard therapy, said after it or after the later routes of its list. */
-const routeAnchor = (route: string, bare?: string): RegExp =>
-  new RegExp(String.raw`\b(?:${route}(?:(?=${ROUTES_TO_OBJECT})|\s*,?\s+${STANDARD_OBJECT})${bare ? String.raw`|${bare}\b(?=${ROUTES_TO_OBJECT})` : ''})`, 'i');
+/**
+ * Routes said after their object, which opens the list: "for which standard of care has failed or is
+ * not tolerated", "for whom standard therapy is currently unsuitable", "for which standard curative
+ * therapies do not exist or are no longer effective or have intolerable toxicities". The first route
+ * holds the object; a later one shares it, and is tested back to it once it has matched.
+ */
+const OBJECT_LEAD = String.raw`\bfor\s+(?:which|whom)\s+${STANDARD_OBJECT}\s+`;
+const FAILED_AFTER = String.raw`(?:(?:has|have)\s+failed|(?:is|are)\s+no\s+longer\s+effective|no\s+longer\s+provides?\s+(?:any\s+)?(?:clinical\s+)?benefit)\b`;
+const INTOLERANT_AFTER = String.raw`(?:(?:is|are)\s+not\s+tolerated|(?:has|have)\s+intolerable\s+toxicit(?:y|ies))\b`;
+const INELIGIBLE_AFTER = String.raw`(?:(?:is|are)\s+(?:currently\s+|medically\s+)?(?:unsuitable|not\s+suitable))\b`;
+/** The routes after the object, and its absence ("do not exist"), which the no-standard statement reads. */
+const ANY_AFTER = String.raw`(?:${FAILED_AFTER}|${INTOLERANT_AFTER}|${INELIGIBLE_AFTER}|do(?:es)?\s+not\s+exist\b)`;
+const objectFirst = (after: string): string =>
+  String.raw`${OBJECT_LEAD}${after}|${after}(?<=${OBJECT_LEAD}(?:${ANY_AFTER}(?:\s*,\s*|\s+)(?:or\s+)?)+${after})`;
+
+/** A route whose object is standard therapy, said after it or after the later routes of its list, or before it. */
+const routeAnchor = (route: string, bare?: string, after?: string): RegExp =>
+  new RegExp(
+    String.raw`\b(?:${route}(?:(?=${ROUTES_TO_OBJECT})|\s*,?\s+${STANDARD_OBJECT})${bare ? String.raw`|${bare}\b(?=${ROUTES_TO_OBJECT})` : ''})${after ? `|${objectFirst(after)}` : ''}`,
+    'i',
+  );
 
 const STANDARD_ROUTES = {
-  standard_therapy_failed: routeAnchor(FAILED_ROUTE, FAILED_BARE),
-  standard_therapy_intolerant: routeAnchor(INTOLERANT_ROUTE, INTOLERANT_BARE),
+  standard_therapy_failed: routeAnchor(FAILED_ROUTE, FAILED_BARE, FAILED_AFTER),
+  standard_therapy_intolerant: routeAnchor(INTOLERANT_ROUTE, INTOLERANT_BARE, INTOLERANT_AFTER),
   standard_therapy_declined: routeAnchor(DECLINED_ROUTE),
-  standard_therapy_ineligible: routeAnchor(INELIGIBLE_ROUTE, INELIGIBLE_BARE),
+  standard_therapy_ineligible: routeAnchor(INELIGIBLE_ROUTE, INELIGIBLE_BARE, INELIGIBLE_AFTER),
   standard_therapy_received: routeAnchor(RECEIVED_ROUTE),
 };
 const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => r.source).join('|'), 'gi');
@@ -256,11 +274,12 @@ const OTHER_ROUTE =
 /**
  * The disease's own state, required beside the list ("must have recurrent/progressing and/or
  * refractory solid tumors and must have received or not be eligible for …"): the disease readers'
- * words, no route of the list. Not when it is itself offered as an alternative ("refractory disease,
- * or …").
+ * words, no route of the list, also with its subtypes in parentheses ("Relapsed refractory lymphoma
+ * (high grade and low grade B-NHL, …), which is not amenable to standard of care, …"). Not when it is
+ * itself offered as an alternative ("refractory disease, or …", "refractory disease (…) or …").
  */
 const DISEASE_STATE =
-  /\b(?:relapsed|refractory|recurrent|progressing|progressive)(?:\s*(?:\/|,|\band\/or\b|\bor\b|\band\b)\s*(?:relapsed|refractory|recurrent|progressing|progressive))*\s+(?:(?:advanced|metastatic|solid|malignant|locally|and|or|\/)\s+){0,4}(?:tumou?rs?|malignanc(?:y|ies)|cancers?|neoplasms?|disease|conditions?)\b(?!\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:or|and\/or|to|after|on|despite|following|during|while|through|\()\b)/gi;
+  /\b(?:relapsed|refractory|recurrent|progressing|progressive)(?:(?:\s*(?:\/|,|\band\/or\b|\bor\b|\band\b)\s*|\s+)(?:relapsed|refractory|recurrent|progressing|progressive))*\s+(?:(?:advanced|metastatic|solid|malignant|locally|and|or|\/)\s+){0,4}(?:tumou?rs?|malignanc(?:y|ies)|cancers?|neoplasms?|disease|conditions?|lymphomas?|leukemias?|leukaemias?|myelomas?)\b(?!\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:or|and\/or|to|after|on|despite|following|during|while|through)\b|\s*\((?![^()]{0,120}\)))/gi;
 
 /** What may stand between an "or" and the route it leads to, or the study's delegate ("the PI or delegate"). */
 const OR_TO_ROUTE =
@@ -293,13 +312,22 @@ function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
 /**
  * A post-negation that is itself the ineligible route of the list ("intolerant of, refuses, or is not
  * eligible for standard therapy"): "is not eligible" says what the route says, and negates neither it
- * nor the routes before it.
+ * nor the routes before it. So are the negations inside any other route or the no-standard
+ * alternative ("cannot tolerate standard of care therapy, refused …", "has not shown clinically
+ * meaningful benefit to standard therapy, has declined …", "standard curative measures do not
+ * exist, or have failed …"): each is one route's own words, not a negation of the next route.
  */
 const INELIGIBLE_AT = new RegExp(STANDARD_ROUTES.standard_therapy_ineligible.source, 'iy');
+const OWN_ROUTE_WORDS = new RegExp(`${ANY_STANDARD_ROUTE.source}|${NO_STANDARD_ANCHOR.source}`, 'gi');
+const ownRouteSpans = new WeakMap<ExtractInput, [number, number][]>();
 function routeNegation(input: ExtractInput, trigger: [number, number]): boolean {
   INELIGIBLE_AT.lastIndex = trigger[0];
   const m = INELIGIBLE_AT.exec(input.text);
-  return m !== null && m.index + m[0].length >= trigger[1];
+  if (m !== null && m.index + m[0].length >= trigger[1]) return true;
+  let spans = ownRouteSpans.get(input);
+  if (!spans) ownRouteSpans.set(input, (spans = [...input.text.matchAll(OWN_ROUTE_WORDS)].map((r) => [r.index, r.index + r[0].length])));
+  // The trigger may begin on the route's auxiliary ("has not" before "not shown … benefit to").
+  return spans.some(([a, b]) => a < trigger[1] && trigger[1] <= b);
 }
 
 function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
@@ -557,7 +585,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     words: CARE_WORDS,
     drugs: true,
   },
-  standardRoute('standard_therapy_failed', /progress|refractory|resistant|relaps|recurr|fail|respon|benefit/i),
+  standardRoute('standard_therapy_failed', /progress|refractory|resistant|relaps|recurr|fail|respon|benefit|longer/i),
   standardRoute('standard_therapy_intolerant', /tolera/i),
   standardRoute('standard_therapy_declined', /refus|declin|unwilling/i),
   standardRoute('standard_therapy_ineligible', /eligib|candidate|suitable|amenable|contra-?indicat/i),
@@ -573,6 +601,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     polarity: 'requirement',
     words: NO_STANDARD_WORDS,
     group: 'standard_therapy_exhausted',
+    ownNegation: routeNegation,
   },
   {
     // Recovery from an earlier operation, which the care team judges: "Has not adequately recovered
