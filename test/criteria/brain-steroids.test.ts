@@ -16,7 +16,7 @@ const steroids = (days: number, value = true): Condition =>
   therapy({ classes: ['corticosteroid'], withinDays: days }, value);
 const radiation = (days: number, value = true): Condition => therapy({ kinds: ['radiation'], withinDays: days }, value);
 const steroidLeaves = (c: Condition | null): Condition[] =>
-  therapyLeaves(c).filter((l) => JSON.stringify(l.params ?? {}).includes('corticosteroid'));
+  therapyLeaves(c).filter((l) => JSON.stringify(l).includes('corticosteroid'));
 
 function topicsRead(text: string, kind: CriterionKind, context: string[] = []): string[] {
   return readCriterion(normalise(text).text, kind, context).findingCategories;
