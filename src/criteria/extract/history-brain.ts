@@ -665,6 +665,12 @@ function untreatedUnderTreatment(input: ExtractInput, mentions: BmMention[], ana
   withTreatments(input, f, ranges);
   // A steroid dose alone ("on a stable dose") is no treatment the facts hold.
   if (!f.alsoReads) return null;
+  // "off steroids and radiation for at least 14 days": a window the steroid-free reading did not reach
+  // (it read "off steroids" as now) would make the exclusion narrower than the text.
+  const now = leavesOf(f.condition).some(
+    (l) => l.fact === 'priorTherapy' && (l.params as { withinDays?: number } | undefined)?.withinDays === 1,
+  );
+  if (now && ranges.some(([a, b]) => /\d+\s*-?\s*(?:days?|weeks?|wks?|months?)\b/i.test(text.slice(a, b)))) return null;
   const c = f.condition;
   // withTreatments gives any(active, all(treated-stable, use)) when it found a treatment.
   if (!('any' in c) || c.any.length !== 2 || !('all' in c.any[1]!) || c.any[1].all.length !== 2) return null;
