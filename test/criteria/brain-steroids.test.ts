@@ -65,6 +65,14 @@ describe('a permission for untreated metastases with a steroid-free requirement'
     expect(topicsRead(text, 'exclusion')).toContain('prior_therapy');
   });
 
+  it('leaves it unread when the window follows another treatment the steroid-free reading did not reach', () => {
+    const r = readRule(
+      'Symptomatic brain metastases. Brain metastases may be treated or untreated, but must be asymptomatic and off steroids and radiation for at least 14 days prior to start of study intervention.',
+      'exclusion',
+    );
+    expect(steroidLeaves(r.condition)).toEqual([]);
+  });
+
   it('never reads a definition of the metastases allowed ("defined as … no requirement for … corticosteroids") as a steroid window', () => {
     const r = readRule(
       'Patients with meningeal carcinomatosis, leptomeningeal carcinomatosis, spinal cord compression, or symptomatic or unstable brain metastases. Note: Patients with stable brain metastases (defined as asymptomatic or no requirement for high-dose or increasing dose of systemic corticosteroids) and without imminent need of radiation therapy) are eligible (including those with untreated brain metastases). If applicable, patients must have completed brain radiation therapy and recovered adequately from any associated toxicity and/or complications prior to eligibility assessment. For patients who have received prior radiation therapy, post-treatment magnetic resonance imaging scan should show no increase in brain lesion size/volume.',
