@@ -236,7 +236,13 @@ describe('brain metastases', () => {
         'Symptomatic brain metastases. Brain metastases may be treated or untreated, but participants must be asymptomatic and off steroids for at least 14 days prior to start of study intervention.',
         'exclusion',
       ),
-    ).toBeNull();
+      // Which symptoms exclude stays unread; the steroid window binds metastases in either state.
+    ).toEqual({
+      all: [
+        { fact: 'brainMetastases', operator: 'in', value: ['active', 'treated-stable'] },
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'], withinDays: 14 } },
+      ],
+    });
   });
 
   it('keeps a size, number or location limit as an unparsed leaf beside the metastases it limits', () => {

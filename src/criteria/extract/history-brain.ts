@@ -29,6 +29,7 @@
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { leavesOf, type Condition } from '../facts';
 import { NUMBER, toNumber } from '../numbers';
+import { listItems } from './brain-steroids';
 import {
   isSteroidMention,
   negatedAt,
@@ -639,6 +640,47 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   if (distinct.length) f.alsoReads = ['prior_therapy'];
 }
 
+/** A requirement the patients with the metastases must meet: "but participants must be …". */
+const REQUIREMENT_MODAL = /\b(?:must|should|needs?\s+to|(?:is|are)\s+required\s+to)\b/i;
+
+/**
+ * Steroid use or a treatment in a window that a requirement on the patients with brain metastases
+ * rules out, where a permission admits them untreated: any(steroids within N days, …) held by the
+ * metastases in either state, all(brainMetastases in [active, treated-stable], use). Only modal
+ * requirements count ("must be off steroids"), read from the modal on: a definition of the
+ * metastases allowed ("stable, defined as no requirement for steroids") is no requirement of its
+ * own. The rest of the text (which symptoms exclude) stays unread.
+ */
+function untreatedUnderTreatment(input: ExtractInput, mentions: BmMention[], anaphoric: Span[]): Finding | null {
+  const { text } = input;
+  const ranges: Span[] = [];
+  for (const m of mentions) {
+    if (!m.permission) continue;
+    const modal = REQUIREMENT_MODAL.exec(text.slice(m.end, m.sEnd));
+    if (modal) ranges.push([m.end + modal.index, m.sEnd]);
+  }
+  for (const [a, b] of anaphoric) if (REQUIREMENT_MODAL.test(text.slice(a, b))) ranges.push([a, b]);
+  if (!ranges.length) return null;
+  const f: Finding = { category: 'brain_metastases', condition: bmCondition(['active']), spans: [], polarityHandled: true };
+  withTreatments(input, f, ranges);
+  // A steroid dose alone ("on a stable dose") is no treatment the facts hold.
+  if (!f.alsoReads) return null;
+  // "off steroids and radiation for at least 14 days": a window the steroid-free reading did not reach
+  // (it read "off steroids" as now) would make the exclusion narrower than the text.
+  const now = leavesOf(f.condition).some(
+    (l) => l.fact === 'priorTherapy' && (l.params as { withinDays?: number } | undefined)?.withinDays === 1,
+  );
+  if (now && ranges.some(([a, b]) => /\d+\s*-?\s*(?:days?|weeks?|wks?|months?)\b/i.test(text.slice(a, b)))) return null;
+  const c = f.condition;
+  // withTreatments gives any(active, all(treated-stable, use)) when it found a treatment.
+  if (!('any' in c) || c.any.length !== 2 || !('all' in c.any[1]!) || c.any[1].all.length !== 2) return null;
+  const use = c.any[1].all[1]!;
+  f.condition = { all: [bmCondition(['active', 'treated-stable']), use] };
+  f.spans = f.cover ?? [];
+  delete f.cover;
+  return f.spans.length ? f : null;
+}
+
 /**
  * Metastases in the brain and nowhere else: "Brain metastases only, without extra-cerebral
  * metastases", "Patients with distant metastases only located in the CNS are excluded", "CNS-only
@@ -773,13 +815,16 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   ) {
     for (let pos = mentions[0]!.sEnd + 1; pos < text.length; ) {
       const end = sentenceEnd(text, pos);
-      if (
-        !anaphoric.some(([a]) => a === pos) &&
-        !mentions.some((m) => m.start >= pos && m.start < end) &&
-        /\b(?:must|should|needs?\s+to|required)\b/i.test(text.slice(pos, end)) &&
-        (steroidFree(input, pos, end) || completedBefore(input, pos, end).length)
-      )
-        anaphoric.push([pos, end]);
+      // An enumerated list run into one sentence ("b) Subjects must be off steroids … c) Subjects with
+      // signs or symptoms of brain metastases …") is read item by item.
+      for (const [a, b] of listItems(text, pos, end))
+        if (
+          !anaphoric.some(([x]) => x === a) &&
+          !mentions.some((m) => m.start >= a && m.start < b) &&
+          /\b(?:must|should|needs?\s+to|required)\b/i.test(text.slice(a, b)) &&
+          (steroidFree(input, a, b) || completedBefore(input, a, b).length)
+        )
+          anaphoric.push([a, b]);
       pos = end + 1;
     }
   }
@@ -1095,6 +1140,13 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     };
     findings.push({ f, m: permitted });
     definitions.set(f, [[permitted.sStart, permitted.sEnd], ...anaphoric]);
+  }
+  // A permission that admits untreated metastases ("Brain metastases may be treated or untreated, but
+  // participants must be … off steroids for at least 14 days") excludes none by their state, but a
+  // treatment the patients with them must be free of excludes any metastases under it.
+  if (exclusion && !findings.length && allowsUntreated && permitted) {
+    const f = untreatedUnderTreatment(input, mentions, anaphoric);
+    if (f) findings.push({ f, m: permitted });
   }
   out.push(...findings.map(({ f }) => f));
 
