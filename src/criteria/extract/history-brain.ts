@@ -1009,6 +1009,12 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
           m.qualStart - clauseStart <= 90;
         if (!withBefore || /\b(?:in|for)\s+(?:patients|participants|subjects|individuals|those)\b/i.test(lead))
           continue;
+        // "Asymptomatic CNS metastases, or treated asymptomatic brain metastasis patients, must be examined
+        // … and without steroid medication …": the metastases are the subject of a requirement, a condition
+        // on the patients who have them, not a requirement to have them.
+        // ("At least one brain metastasis must be ≥ 5 mm": a count still requires them.)
+        if (!/\b(?:with|has|have|having|presence\s+of|diagnosis\s+of|at\s+least\s+(?:one|1)|one\s+or\s+more)\b/i.test(lead) && /^[^.;]*?\b(?:must|should)\s+(?:be|have|undergo|show|remain)\b/i.test(after))
+          continue;
         // "For patients with brain mets: …" frames a condition; "Maximum 3 brain metastases" limits them.
         if (
           /\b(?:if|when|in\s+case\s+of|for\s+(?:patients|participants|subjects|those|individuals)\s+with)\b/i.test(

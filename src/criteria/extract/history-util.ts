@@ -363,7 +363,7 @@ const STEROID_TAIL =
   /^(?:\s+(?:treatment|therapy|therapies|use|medications?))?(?:\s+(?:and|or|and\/or|\/)\s+(?:anti-?convulsants?|anti-?epileptics?(?:\s+drugs)?|anti-?seizure\s+medications?|seizure\s+prophylaxis)(?:\s+(?:treatment|therapy))?)?/i;
 /** Steroids for one purpose only ("for this indication", "for management of symptoms"). */
 const STEROID_PURPOSE =
-  /^\s*(?:for\s+this\s+indication|(?:for\s+(?:the\s+)?(?:management|control|treatment)\s+of|to\s+(?:manage|control))\s+(?:[\w-]+\s+){0,3}?(?:symptoms?|o?edema|metastas[ie]s|disease|lesions?))\b/i;
+  /^\s*(?:for\s+this\s+indication|for\s+(?:these|the|their|those|this)\s+(?:brain\s+|cns\s+)?(?:metastas[ie]s|lesions?)|(?:for\s+(?:the\s+)?(?:management|control|treatment)\s+of|to\s+(?:manage|control))\s+(?:[\w-]+\s+){0,3}?(?:symptoms?|o?edema|metastas[ie]s|disease|lesions?))\b/i;
 /** How long the patient must have been off them: "for at least 14 days", "within 7 days", "for ≥ 2 weeks". */
 const STEROID_WINDOW = new RegExp(
   String.raw`^\s*,?\s*(?:(?:for|in\s+the)\s+)?(?:at\s+least|a\s+minimum\s+of|minimum\s+of|>=|≥|=>|more\s+than|greater\s+than|over|>)?\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\b(?:\s+or\s+(?:more|longer))?(?:\s+period)?|^\s*,?\s*(?:within|during|in)\s+(?:the\s+)?(?:last|past|prior|previous|preceding)?\s*(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\b(?:\s+period)?`,
