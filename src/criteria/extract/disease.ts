@@ -2076,11 +2076,9 @@ function governedByTreatment(input: ExtractInput, start: number): boolean {
   // "radiotherapy … for benign, malignant, or metastatic tumors": the other behaviours of one
   // coordination share its governor.
   if (i >= 1 && (tokens[i]!.norm === 'or' || tokens[i]!.norm === 'and') && BEHAVIOUR_WORD.has(tokens[i - 1]!.norm)) {
+    // Tokens are words, so the commas between the behaviours are skipped with them.
     let j = i - 1;
-    while (j >= 0 && tokens[j]!.end > cStart && (BEHAVIOUR_WORD.has(tokens[j]!.norm) || /^\s*,\s*$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)))) {
-      if (!BEHAVIOUR_WORD.has(tokens[j]!.norm)) break;
-      j--;
-    }
+    while (j >= 0 && tokens[j]!.end > cStart && BEHAVIOUR_WORD.has(tokens[j]!.norm)) j--;
     i = j;
     while (i >= 0 && tokens[i]!.end > cStart && SKIP_BEFORE.has(tokens[i]!.norm) && tokens[i]!.norm !== 'of') i--;
   }
