@@ -16,7 +16,7 @@ import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { cancerCohortHeading, openingSubgroup, subgroupHeading, subgroupLabel, type SubgroupLabel } from './subgroups';
+import { cancerCohortHeading, GROUP_LEAD_CLAUSE, openingSubgroup, subgroupHeading, subgroupLabel, type SubgroupLabel } from './subgroups';
 import { normalise, tokenize } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -877,8 +877,6 @@ const COHORT_LABEL = /^\s*(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]
  * The rule without its top-level unparsed leaves that are only the subgroup label (or part of it),
  * as one condition; null when nothing else is left.
  */
-/** "For patients with sarcoma, …": a lead clause naming the group the rest of the criterion binds. */
-const GROUP_LEAD = /^\W*((?:for|in)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:with|whose|who|having)\s+([^,:;.()]{1,100})),/i;
 const LEAD_FILLER = new Set(['the', 'a', 'an', 'known', 'have', 'has', 'had', 'who', 'are', 'is', 'and', 'or', 'of', 'any', 'documented', 'confirmed']);
 /**
  * The group a criterion's lead clause names, when no reader took its words (they are all unread):
@@ -887,7 +885,7 @@ const LEAD_FILLER = new Set(['the', 'a', 'an', 'known', 'have', 'has', 'had', 'w
  * condition of the rule (population-conditions.ts).
  */
 function unreadGroupLead(text: string, unread: string | undefined): string | null {
-  const m = GROUP_LEAD.exec(text);
+  const m = GROUP_LEAD_CLAUSE.exec(text);
   // A second sentence may be for everyone else ("For all other participants, …"): one sentence only.
   if (!m || !unread || /[.;]\s+\S/.test(text.slice(m[0].length).trim())) return null;
   const left = unread.toLowerCase();

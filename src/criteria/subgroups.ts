@@ -81,6 +81,13 @@ const OPENING_SUBGROUP = new RegExp(
   'i',
 );
 
+/**
+ * A lead clause naming the group a criterion is for: "For patients with sarcoma, …", "In participants
+ * who …,". Group 1 is the clause, group 2 what names the group.
+ */
+export const GROUP_LEAD_CLAUSE =
+  /^\W*((?:for|in)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:with|whose|who|having)\s+([^,:;.()]{1,100})),/i;
+
 /** The subgroup a criterion opens by restricting itself to ("Cohort 5 only"), if any. */
 export function openingSubgroup(text: string): string | null {
   const m = OPENING_SUBGROUP.exec(text);

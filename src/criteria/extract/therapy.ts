@@ -71,7 +71,7 @@ import type { Condition, LeafCondition } from '../facts';
 import { THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
-import { subgroupHeading } from '../subgroups';
+import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
 import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
@@ -1818,7 +1818,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         GROUP_LABEL_RE.test(text.slice(0, list.start)) ||
         // "For patients with melanoma, prior therapies include a BRAF inhibitor": the lead clause names
         // the group the rest binds, with or without "must".
-        GROUP_LEAD_CLAUSE_RE.test(text.slice(s, list.start)) ||
+        GROUP_LEAD_CLAUSE.test(text.slice(s, list.start)) ||
         COHORT_RE.test(text.slice(s, list.start))
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
@@ -2825,8 +2825,6 @@ const HEAD_REVERSING_RE =
 const SUBGROUP_LABEL_RE = /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|without|whose|in|from)\b[^:.;]{1,80}:/i;
 /** "For Melanoma participants:", "For NSCLC patients:" opening the criterion: the group the rest binds. */
 const GROUP_LABEL_RE = /^\W*for\s+(?:[\w/+-]+\s+){1,4}?(?:patients?|participants?|subjects?)\s*:/i;
-/** "For patients with BRAF-mutant melanoma, …", "In participants who …,": a lead clause naming a group. */
-const GROUP_LEAD_CLAUSE_RE = /^\W*(?:for|in)\s+(?:(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men))\s+(?:with|whose|who|having)\b[^,:;.]{1,100},/i;
 const COHORT_LABEL_RE =
   /^\s*\(?\s*(?:for\s+)?(?:part|cohort|arm|group|stratum|module|phase)\s*[\w.]{1,5}(?:\s*(?:,|\/|and|or|&)\s*(?:(?:part|cohort|arm|group|stratum|module|phase)\s*)?[\w.]{1,5})*(?:\s+(?:only|specifically))?\s*[:)\-–]/i;
 /** Adjectival words (by suffix) before a treatment noun. */
