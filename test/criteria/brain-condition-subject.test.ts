@@ -22,6 +22,14 @@ describe('brain metastases as the subject of a requirement', () => {
       expect(presence(readRule(line, 'inclusion').condition)).toEqual([]);
   });
 
+  it('reads "Any CNS disease is asymptomatic …" as a condition on whatever metastases there are', () => {
+    const line =
+      'Any CNS disease is asymptomatic for at least 7 days (unless symptoms are deemed irreversible by the investigator), the patient is off steroids for at least 7 days (physiologic doses of steroids are permitted), and the subject is off or on stable doses of anti-epileptic drugs for malignant CNS disease for at least 7 days.';
+    expect(presence(readRule(line, 'inclusion').condition)).toEqual([]);
+    // A bare "Any brain metastases" in an exclusion still names the metastases themselves.
+    expect(presence(readRule('Any brain metastases', 'exclusion').condition)).toHaveLength(1);
+  });
+
   it('still requires them where a count says so', () => {
     expect(presence(readRule('At least one brain metastasis must be of ≥5 mm in diameter', 'inclusion').condition)).toHaveLength(1);
   });

@@ -1015,6 +1015,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         // ("At least one brain metastasis must be ≥ 5 mm": a count still requires them.)
         if (!/\b(?:with|has|have|having|presence\s+of|diagnosis\s+of|at\s+least\s+(?:one|1)|one\s+or\s+more)\b/i.test(lead) && /^[^.;]*?\b(?:must|should)\s+(?:be|have|undergo|show|remain)\b/i.test(after))
           continue;
+        // "Any CNS disease is asymptomatic for at least 7 days, …": "any" with a verb after it states what
+        // holds of whatever metastases there are, the same condition as above said without a modal.
+        if (/\bany\s*$/i.test(text.slice(m.sStart, m.start).replace(/\b(?:CNS|brain|central\s+nervous\s+system)\s*$/i, '')) && /^\s*(?:is|are|has|have|was|were)\b/i.test(after)) continue;
         // "For patients with brain mets: …" frames a condition; "Maximum 3 brain metastases" limits them.
         if (
           /\b(?:if|when|in\s+case\s+of|for\s+(?:patients|participants|subjects|those|individuals)\s+with)\b/i.test(
