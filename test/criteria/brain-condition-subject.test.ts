@@ -31,7 +31,9 @@ describe('brain metastases as the subject of a requirement', () => {
   });
 
   it('still requires them where a count says so', () => {
-    expect(presence(readRule('At least one brain metastasis must be of ≥5 mm in diameter', 'inclusion').condition)).toHaveLength(1);
+    expect(
+      presence(readRule('At least one brain metastasis must be of ≥5 mm in diameter', 'inclusion').condition),
+    ).toHaveLength(1);
   });
 });
 
@@ -42,6 +44,8 @@ describe('steroids stopped for the metastases', () => {
       'exclusion',
     );
     const steroid = leavesOf(r.condition!).filter((l) => l.fact === 'priorTherapy');
-    expect(steroid).toEqual([{ fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'], withinDays: 28 } }]);
+    expect(steroid).toEqual([
+      { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'], withinDays: 28 } },
+    ]);
   });
 });

@@ -19,6 +19,10 @@ describe('a treatment word qualifying "sites"', () => {
 
   it('still reads radiotherapy received', () => {
     const r = readRule('Prior radiotherapy within 2 weeks of the first dose', 'exclusion');
-    expect(leavesOf(r.condition!).some((l) => l.fact === 'priorTherapy' && (l.params as { kinds?: string[] }).kinds?.includes('radiation'))).toBe(true);
+    expect(
+      leavesOf(r.condition!).some(
+        (l) => l.fact === 'priorTherapy' && (l.params as { kinds?: string[] }).kinds?.includes('radiation'),
+      ),
+    ).toBe(true);
   });
 });
