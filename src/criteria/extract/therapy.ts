@@ -458,6 +458,12 @@ const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:
  */
 const CONCURRENT_MODALITY_RE =
   /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?)\s+(?:[\w-]+\s+){0,2}?(?:chemo-?radi\w*|radio-?chemo\w*|c?CRT)\b|\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?)\s+with\s+(?:(?:the|a|an)\s+)?(?:radi\w*|chemo\w*|RT)\b|\bwith\s+(?:concurrent|concomitant|simultaneous)\s+(?:(?:platinum[\w-]*|cisplatin|carboplatin|temozolomide|weekly|standard)\s+)*(?:chemo\w*|radi\w*|RT|cisplatin|carboplatin|temozolomide)\b/gi;
+/**
+ * "Prior or concurrent chemotherapy", "current or prior use of": the past joined to the present is any
+ * time, not use now only.
+ */
+const PAST_OR_CURRENT_RE =
+  /\b(?:prior|previous(?:ly)?|past|earlier)\s*(?:or|and\/or|\/)\s*(?:concurrent(?:ly)?|current(?:ly)?|ongoing|concomitant(?:ly)?)\b|\b(?:concurrent(?:ly)?|current(?:ly)?|ongoing|concomitant(?:ly)?)\s*(?:or|and\/or|\/)\s*(?:prior|previous(?:ly)?|past)\b/i;
 /** Whether the words say the treatment is taken now, beside another ("concurrent steroid therapy"). */
 function concurrentUse(words: string): boolean {
   return CONCURRENT_RE.test(words.replace(CONCURRENT_MODALITY_RE, (m) => ' '.repeat(m.length)));
@@ -1434,6 +1440,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       continue;
     }
 
+    // "(use of immunotherapy must be FDA-approved and not experimental)": what the treatment must be,
+    // said of whatever treatment is given, not that it was received.
+    if (KIND_REQUIRED_AFTER_RE.test(text.slice(list.end, e))) {
+      note('kind of the treatment required');
+      continue;
+    }
+
     const st = settingsNear(text, list, limitAfter);
 
     const cueBefore = text.slice(Math.max(s, limitBefore), list.start);
@@ -1512,6 +1525,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       (CURRENT_RE.test(around) ||
         concurrentUse(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
       !NOT_CURRENT_RE.test(around) &&
+      !PAST_OR_CURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.start)) &&
       !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around));
     if (FUTURE_CONDUCT_RE.test(around) && !current && !win) {
       note('5:if FUTURECONDUCTREtestaround  current  win');
@@ -2353,6 +2367,10 @@ const CANNOT_STOP_BEFORE_RE =
 /** "… that cannot be interrupted", "which cannot be safely discontinued", right after the list. */
 const CANNOT_STOP_AFTER_RE =
   /^\s*,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
+
+/** A requirement on the kind of treatment, after it: "must be FDA-approved", "should be standard of care". */
+const KIND_REQUIRED_AFTER_RE =
+  /^\s*(?:must|should|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?(?:(?:an?|the)\s+)?(?:FDA[\s-]approved|approved|licensed|on[\s-]label|commercially\s+available|standard[\s-]of[\s-]care|not\s+(?:be\s+)?(?:experimental|investigational))\b/i;
 
 /** A plan joined by "or" to having had or receiving the treatment, either way round. */
 const PLANNED_OR_HAD_RE =
