@@ -1194,7 +1194,7 @@ const CANDIDATE_FOR_RESECTION =
   /(?<!\bnot\s+(?:a\s+)?(?:suitable\s+|good\s+)?)\b(?:a\s+)?candidates?\s+for\s+(?:(?:potentially\s+)?curative[- ]?(?:intent\s+)?|definitive\s+|complete\s+|radical\s+)*(?:surgical\s+resection|resection|surgery)\b/gi;
 
 const EXTENT_RE =
-  /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory)?|relapsing)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed))\b|\bR\/R\b/gi;
+  /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory|[\s-]+refractory)?|relapsing|refractory[\s-]+relapsed)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed))\b|\bR\/R\b/gi;
 
 const EXTENT_BY_GROUP: Array<Extent | 'nonmetastatic' | null> = [
   null,
@@ -1359,6 +1359,8 @@ function extentPieces(input: ExtractInput): Piece[] {
       });
       continue;
     }
+    // "relapsed/refractory", and "relapsed refractory" without the slash: the usual name (R/R) of
+    // either, not both.
     if (ext === 'relapsed' && /refractory/i.test(m[0])) {
       out.push({
         start: s,

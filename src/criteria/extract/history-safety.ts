@@ -195,12 +195,12 @@ export const SAFETY_STATEMENTS: Statement[] = [
     category: 'other',
     gate: /trial|stud(?:y|ies)|protocol/i,
     // "Participation of any other clinical trials", "participate to another blind interventional
-    // study", "Concurrent treatment in another clinical trial", "in other investigational drug,
+    // study", "Concurrent (anti-cancer) treatment in another clinical trial", "in other investigational drug,
     // device, or surgical studies": the other trial may be named by its kinds, in a list. Without a
     // determiner the trial is named by what it tests ("participated in clinical trials of equipment
     // or drugs", "in clinical studies of other drugs or treatments").
     anchor:
-      /\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+treatment\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
+      /\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+(?:anti-?cancer\s+|anti-?tumou?r\s+|antineoplastic\s+|systemic\s+)?(?:treatment|therapy)\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
     // Willingness to join this study, its own study-related activities, or a sub-study of it, is
     // another question. "This study" counts only when no other trial is named ("within 30 days
     // before the first dose for the current study" is the other trial's window).

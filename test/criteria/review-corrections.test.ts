@@ -1,0 +1,37 @@
+/**
+ * Readings corrected after a review of sampled corpus rules (session 17): "relapsed refractory"
+ * without a slash is the usual R/R name of either state, and anti-cancer treatment "in another
+ * investigational study" is treatment in another trial, not any current treatment. Lines are verbatim
+ * from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
+ */
+import { leavesOf } from '../../src/criteria/facts';
+import { readRule } from '../support/criteria';
+
+describe('"relapsed refractory" without a slash', () => {
+  it('is relapsed or refractory, as "relapsed/refractory" is', () => {
+    for (const line of [
+      'Participant has a histologically confirmed diagnosis of advanced/metastatic melanoma or relapsed refractory metastatic non-small cell lung cancer (NSCLC).',
+      'relapsed/refractory multiple myeloma',
+    ]) {
+      const json = JSON.stringify(readRule(line, 'inclusion').condition);
+      expect(json).toContain(
+        '{"any":[{"fact":"diseaseExtent","operator":"equal","value":true,"params":{"extent":"relapsed"}},{"fact":"diseaseExtent","operator":"equal","value":true,"params":{"extent":"refractory"}}]}',
+      );
+    }
+  });
+});
+
+describe('treatment in another study', () => {
+  it('joins the current treatment to the other trial, not any current treatment alone', () => {
+    const r = readRule(
+      'Concurrent anti-cancer treatment in another investigational study, including hormone therapy or immunotherapy',
+      'exclusion',
+    );
+    const c = r.condition!;
+    expect(
+      leavesOf(c).some((l) => l.fact === 'attestation' && (l.params as { topic: string }).topic === 'other_trial'),
+    ).toBe(true);
+    // The current treatment never excludes on its own: it sits beside the trial in one all().
+    expect(JSON.stringify(c)).toMatch(/\{"all":\[\{"fact":"priorTherapy"[^\]]*\]?[^\]]*"topic":"other_trial"/);
+  });
+});
