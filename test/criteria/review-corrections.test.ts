@@ -1,7 +1,9 @@
 /**
  * Readings corrected after a review of sampled corpus rules (session 17): "relapsed refractory"
  * without a slash is the usual R/R name of either state, and anti-cancer treatment "in another
- * investigational study" is treatment in another trial, not any current treatment. Lines are verbatim
+ * investigational study" is treatment in another trial, not any current treatment; and the cancer a
+ * treatment was given for ("Previous systemic therapy for melanoma") narrows it, so an exclusion holds
+ * the cancer as a qualifier of the receipt, not as a second reason to exclude. Lines are verbatim
  * from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
 import { leavesOf } from '../../src/criteria/facts';
@@ -33,5 +35,36 @@ describe('treatment in another study', () => {
     ).toBe(true);
     // The current treatment never excludes on its own: it sits beside the trial in one all().
     expect(JSON.stringify(c)).toMatch(/\{"all":\[\{"fact":"priorTherapy"[^\]]*\]?[^\]]*"topic":"other_trial"/);
+  });
+});
+
+describe('the cancer a treatment was given for', () => {
+  it('narrows an exclusion: no treatment, no exclusion; treatment, left open', () => {
+    expect(readRule('Previous systemic therapy for melanoma', 'exclusion').condition).toEqual({
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'] } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'melanoma' } },
+      ],
+    });
+  });
+
+  it('lets an untreated patient through an inclusion that forbids it', () => {
+    const c = readRule(
+      'Have not received any prior systemic anti-cancer therapy for metastatic NSCLC',
+      'inclusion',
+    ).condition!;
+    expect('any' in c).toBe(true);
+    expect((c as { any: unknown[] }).any[0]).toEqual({
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: false,
+      params: { kinds: ['systemic'], setting: 'metastatic' },
+    });
+  });
+
+  it('leaves "for cancer" and "for any malignancy" as they were', () => {
+    const json = JSON.stringify(readRule('Prior ICI-based regimen for treatment of cancer', 'exclusion').condition);
+    expect(json).toContain('"classes":["checkpoint_inhibitor"]');
+    expect(json).not.toContain('"all":[{"fact":"priorTherapy"');
   });
 });

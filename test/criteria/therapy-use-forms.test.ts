@@ -4,10 +4,10 @@
  * that it was received. Lines are verbatim from the oncology corpus
  * (fixtures/ctgov/studies.oncology.v2.jsonl.gz) or its plain forms.
  */
-import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { leavesOf, type Condition, type LeafCondition } from '../../src/criteria/facts';
 import { readRule } from '../support/criteria';
 
-const therapyLeaves = (c: Condition | null): Condition[] =>
+const therapyLeaves = (c: Condition | null): LeafCondition[] =>
   (c ? leavesOf(c) : []).filter((l) => l.fact === 'priorTherapy');
 
 describe('"prior or concurrent" treatment', () => {

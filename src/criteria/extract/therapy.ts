@@ -1731,6 +1731,16 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         if (from >= 0 && to <= ownRest.length) ownRest = ownRest.slice(0, from) + ' '.repeat(to - from) + ownRest.slice(to);
       }
       if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
+      // "Previous systemic therapy for melanoma": the cancer it was given for narrows it (a patient
+      // treated for another cancer is not meant), as "for their current cancer" does above. Where a
+      // necessary reading is blocked, the cancer stays the plain reading's unread words, as before.
+      // ("for cancer", "for any malignancy" narrow nothing.)
+      if (
+        !qualify &&
+        input.mentions.some((m) => m.type === 'cancer' && m.id !== 'ANY_CANCER' && m.start > list.end && m.start - list.end <= 80 && FOR_CANCER_RE.test(text.slice(list.end, m.start))) &&
+        !necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined, nextList?.start, unionCue, strict)
+      )
+        qualify = 'for a named cancer';
       // "Patients on warfarin who cannot be safely transitioned to …": a relative clause narrows the list.
       if (RELATIVE_AFTER_RE.test(text.slice(list.end, clauseEnd))) qualify ??= 'relative clause';
       if (TEMPORAL_LEFT_RE.test(ownRest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
@@ -2367,6 +2377,10 @@ const CANNOT_STOP_BEFORE_RE =
 /** "… that cannot be interrupted", "which cannot be safely discontinued", right after the list. */
 const CANNOT_STOP_AFTER_RE =
   /^\s*,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
+
+/** The words between a treatment and the cancer it was given for: "for (the treatment of) (their) (advanced) ". */
+const FOR_CANCER_RE =
+  /^\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:given\s+|received\s+|administered\s+)?for\s+(?:(?:the\s+)?(?:treatment|management)\s+of\s+)?(?:(?:their|his|her|the|this|a|an|advanced|metastatic|unresectable|locally[\s-]+advanced|recurrent|primary|early|stage\s+[IV]+[ABC]?|or|and|\/)\s*)*$/i;
 
 /** A requirement on the kind of treatment, after it: "must be FDA-approved", "should be standard of care". */
 const KIND_REQUIRED_AFTER_RE =
