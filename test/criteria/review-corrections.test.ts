@@ -68,3 +68,14 @@ describe('the cancer a treatment was given for', () => {
     expect(json).not.toContain('"all":[{"fact":"priorTherapy"');
   });
 });
+
+describe('a lab range joined by "but"', () => {
+  it('reads "greater than 1.2 mg/dl but less than 1.5 mg/dl" as both bounds', () => {
+    expect(readRule('Serum creatinine greater than 1.2 mg/dl but less than 1.5 mg/dl', 'exclusion').condition).toEqual({
+      all: [
+        { fact: 'lab', operator: 'greaterThan', value: 1.2, params: { name: 'creatinine', unit: 'mg/dL' } },
+        { fact: 'lab', operator: 'lessThan', value: 1.5, params: { name: 'creatinine', unit: 'mg/dL' } },
+      ],
+    });
+  });
+});

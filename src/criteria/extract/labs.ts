@@ -837,7 +837,7 @@ function combineGroup(
   return useAll ? allOf(parts) : anyOf(parts);
 }
 
-const ALT_SEP = /(?:\s*(?:[,;/([]|\bor\b|\band\/or\b|\band\b))*\s*/iy;
+const ALT_SEP = /(?:\s*(?:[,;/([]|\bor\b|\band\/or\b|\band\b|\bbut\b))*\s*/iy;
 const UNLESS =
   /[\s,;(]*(?:unless|except(?!ion)(?:\s+(?:for|in|if|when|that))?|with\s+the\s+(?:following\s+)?exceptions?(?:\s+of)?|exceptions?\s*:|excluding)\s*:?\s*/iy;
 const THEN =
@@ -1126,8 +1126,9 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
         kind === 'exclusion'
           ? allOf([main, anyOf([opposite(q2b.condition), second])])
           : anyOf([main, allOf([q2b.condition, second])]);
-    } else if (second && !q1 && !q2b && !v2.inherited && !normalAnd && /\band\b/i.test(sep) && isUpper(v1) !== isUpper(v2)) {
-      // "> 2,500/µL and < 15,000/µL": a range, both bounds hold. Bounds that cannot both hold ("BMI
+    } else if (second && !q1 && !q2b && !v2.inherited && !normalAnd && /\b(?:and|but)\b/i.test(sep) && isUpper(v1) !== isUpper(v2)) {
+      // "> 2,500/µL and < 15,000/µL", "greater than 1.2 mg/dl but less than 1.5 mg/dl": a range, both
+      // bounds hold. Bounds that cannot both hold ("BMI
       // < 20 kg/m2 and > 35 kg/m2") are each a way out of the range: either one.
       const [lo, hi] = isUpper(v1) ? [second, main] : [main, second];
       const loV = leavesOf(lo)[0]?.value;
