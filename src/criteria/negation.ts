@@ -162,6 +162,9 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
       // Only for "non-exclusionary": "with the following exception:" introduces a condition of its own
       // that the readers take from the lead-in.
       if (stops[j] !== undefined && /exclusionary/i.test(text.slice(f.start, f.end)) && /^\s*$/.test(text.slice(f.end, stops[j])) && text[stops[j]!] === ':') j++;
+      // "…, except for the following: asymptomatic brain metastases (i.e., …);": the colon after "the
+      // following" opens the exception on the same line, which runs to the end of that clause.
+      else if (stops[j] !== undefined && text[stops[j]!] === ':' && /^\s*(?:the\s+)?following\s*$/i.test(text.slice(f.end, stops[j])) && !/^:[ \t]*\r?\n/.test(text.slice(stops[j]!))) j++;
       let end = stops[j] ?? text.length;
       // "History of another malignancy, except for:" over a list on the lines after it: every item of
       // the list is an exception, up to the end of the criterion.

@@ -79,3 +79,33 @@ describe('a lab range joined by "but"', () => {
     });
   });
 });
+
+describe('brain metastases named only to restate, or let in, others', () => {
+  const presence = (c: ReturnType<typeof readRule>['condition']): unknown[] =>
+    (c ? leavesOf(c) : []).filter(
+      (l) => l.fact === 'brainMetastases' && l.operator === 'in' && !(l.value as string[]).includes('none'),
+    );
+
+  it('does not require the metastases a parenthesis restates in an inclusion permission', () => {
+    const r = readRule(
+      'Patients with asymptomatic new or advanced brain metastases (active brain metastases) are eligible to participate if the treating physician determines that localized treatment is not required.',
+      'inclusion',
+    );
+    expect(presence(r.condition)).toEqual([]);
+  });
+
+  it('does not exclude the metastases "except for the following:" lets in on the same line', () => {
+    const r = readRule(
+      'Subjects with symptomatic brain metastases, meningeal metastases, or spinal cord compression, except for the following: asymptomatic brain metastases (i.e., no progressive central nervous system symptoms caused by brain metastases, no need for corticosteroid or antiepileptic drugs, and the lesion has been stable for ≥4 weeks as confirmed by imaging tests);',
+      'exclusion',
+    );
+    // Active ones exclude, and treated ones only with the steroids the definition rules out; none
+    // excludes every patient with brain metastases.
+    expect(
+      presence(r.condition).filter(
+        (l) => JSON.stringify((l as { value: unknown }).value) === '["active","treated-stable"]',
+      ),
+    ).toEqual([]);
+    expect(presence(r.condition)).toContainEqual({ fact: 'brainMetastases', operator: 'in', value: ['active'] });
+  });
+});

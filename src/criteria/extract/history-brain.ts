@@ -154,6 +154,9 @@ const BM_VOCAB = vocab(
 
 type State = 'active' | 'treated-stable' | 'none';
 
+/** The words naming a mention as the cause of something: "symptoms caused by", "due to". */
+const CAUSE_BEFORE_RE = /\b(?:caused|induced|related|due|secondary|attributable)\s+(?:by|to)\s+(?:the\s+|their\s+|these\s+|such\s+|any\s+)?$/i;
+
 interface BmMention {
   start: number;
   end: number;
@@ -839,8 +842,17 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // metastases count as active ("CNS metastases that require corticosteroids within 21 days").
   const activeRanges = new Map<Finding, Span[]>();
 
-  for (const m of mentions) {
+  for (const [mi, m] of mentions.entries()) {
     if (inException(input, m.start) && !m.permission) continue;
+    // "Patients with new brain metastases (active brain metastases) are eligible if …": a parenthesis
+    // right after a mention restates it, and in an inclusion would require it of every patient.
+    const prev = mentions[mi - 1];
+    if (!exclusion && prev && /^\s*\(\s*(?:i\.?\s*e\.?\s*,?\s*)?$/i.test(text.slice(prev.end, m.qualStart))) continue;
+    // "no progressive CNS symptoms caused by brain metastases": the metastases named as the cause of
+    // symptoms the text says are absent.
+    const cause = CAUSE_BEFORE_RE.exec(text.slice(Math.max(m.sStart, m.qualStart - 50), m.qualStart));
+    if (cause && /\b(?:no|not|without|absence\s+of|free\s+(?:of|from))\b[^.;,]{0,60}$/i.test(text.slice(Math.max(m.sStart, m.qualStart - 50 - 80), m.qualStart - cause[0].length)))
+      continue;
     const treatmentLead = ABOUT_TREATMENT.exec(text.slice(Math.max(m.sStart, m.qualStart - 60), m.qualStart));
     if (treatmentLead) {
       // "Need for systemic steroid treatment … due to brain metastasis" in an inclusion: the trial
@@ -1009,6 +1021,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
           m.qualStart - clauseStart <= 90;
         if (!withBefore || /\b(?:in|for)\s+(?:patients|participants|subjects|individuals|those)\b/i.test(lead))
           continue;
+        // Metastases the exception lets in ("…, except for the following: asymptomatic brain metastases
+        // (i.e., …)") are not required, nor excluded, by being named there.
+        if (inException(input, m.start)) continue;
         // "Asymptomatic CNS metastases, or treated asymptomatic brain metastasis patients, must be examined
         // … and without steroid medication …": the metastases are the subject of a requirement, a condition
         // on the patients who have them, not a requirement to have them.
