@@ -59,7 +59,8 @@ const NOT_MODIFIER_RE =
 /** Examples of the operation that only illustrate it: "(e.g., intra-thoracic, intra-abdominal or intra-pelvic)". */
 const EXAMPLE_PAREN_RE = /^\s*(?:e\.?\s?g\.?|eg|such\s+as|for\s+example|for\s+instance|i\.?\s?e\.?)[\s.,:]/i;
 /** Words inside an aside that make it narrow or carve out of the operation. */
-const CARVE_WORD_RE = /\b(?:except\w*|exclud\w*|other\s+than|not|unless|allow\w*|permit\w*|acceptable|counted|considered|defined|discretion|only|if|for\s+(?!example|instance))\b/i;
+const CARVE_WORD_RE =
+  /\b(?:except\w*|exclud\w*|other\s+than|not|unless|allow\w*|permit\w*|acceptable|counted|considered|defined|discretion|only|if|for\s+(?!example|instance))\b/i;
 /** An aside in parentheses, ASCII or full-width. */
 const PAREN_RE = /^\s*,?\s*[(（]([^()（）]{0,200})[)）]\s*,?/;
 /** An exception or relative clause on the operation, up to the window or an alternative. */
@@ -69,14 +70,22 @@ const EXCEPTION_RE =
 const ALTERNATIVE_RE =
   /^\s*(?:,\s*(?:(?:or|and\/or)\s+)?|(?:or|and\/or)\s+)(?:(?:had|has|have|experienced|suffered|sustained)\s+)?(?:(?:a|an|any)\s+)?((?:(?:significant|severe|major|serious|recent)\s+)?(?:traumatic\s+injur(?:y|ies)|trauma|injur(?:y|ies))|(?:(?:fine[\s-]needle|core(?:[\s-]needle)?|open|needle|excisional|incisional)\s+)?(?:aspirations?|biops(?:y|ies)))\b\s*,?/i;
 /** A verb between the operation and its window: "occurred", "was performed". */
-const VERB_RE = /^\s*(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?(?:occurred|performed|done|conducted|carried\s+out)\b/i;
+const VERB_RE =
+  /^\s*(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?(?:occurred|performed|done|conducted|carried\s+out)\b/i;
 /** An alternative clause after the window: another reader's, joined by its "or". */
 const OR_AFTER_RE = /^\s*,?\s*(?:or|and\/or)\b/i;
 /** Words that may trail a window's anchor without narrowing it ("of AU-007", "to starting capmatinib"). */
 const ANCHOR_WORD_RE =
   /^(?:of|to|the|their|first|1st|initial|start|starting|initiation|initiating|beginning|dose|doses|dosing|administration|study|trial|investigational|drug|drugs|treatment|therapy|intervention|medication|product|agent|day|cycle|c1d1|randomi[sz]ation|registration|enrol?lment|entry|screening|\d{1,2})$/i;
-/** Words after the window that go on to narrow it: a preposition or an exception. */
-const TAIL_QUALIFIER_RE = /^\s*(?:in|for|at|on|among|with|without|after|from|during|unless|except\w*|excluding|other\s+than|provided|if|as\s+long\s+as)\b/i;
+/**
+ * Words after the window that go on to narrow it: whom it is for, or an exception. Not an event the
+ * window is counted from ("within 6 months after diagnosis"), which moves it off the as-of date.
+ */
+const TAIL_QUALIFIER_RE =
+  /^\s*(?:(?:in|for|among|with|without)\b(?!\s+(?:the\s+)?(?:diagnosis|surgery|resection|progression|recurrence|relapse)\b)|,?\s*(?:unless|except\w*|excluding|other\s+than|provided|if|as\s+long\s+as)\b)/i;
+/** An event a window may be counted from instead of the as-of date, right after its preposition. */
+const EVENT_ANCHOR_RE =
+  /^[^,;()]*?\b(?:of|from|after|following|since|before|prior\s+to)\s+(?:the\s+|their\s+|initial\s+|original\s+|primary\s+|first\s+)*(?:diagnos\w*|surgery|resection|operation|progression|recurrence|relapse|metastas\w*|transplant\w*)\b/i;
 /** A number of days, weeks or months. */
 const DURATION_RE = /\b\d+\s*(?:days?|weeks?|wks?|months?)\b/i;
 /** A token that names the study drug: a code ("AU-007", "177Lu-RAD204tr") or one word. */
@@ -88,7 +97,12 @@ const CARVE_SENTENCE_RE =
 const CONTEXT_BLOCK_RE = /\b(?:allow\w*|permit\w*|eligible|may|can|accept\w*|except\w*|not|no)\b/i;
 
 function unread(text: string): LeafCondition {
-  return { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '') } };
+  return {
+    fact: 'unparsed',
+    operator: 'equal',
+    value: true,
+    params: { text: text.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '') },
+  };
 }
 
 interface Read {
@@ -151,6 +165,12 @@ function readForm(text: string, s: number, e: number, windows: SurgeryWindow[]):
     return null;
   }
   if (!window || window.sense !== 'within' || window.halfLife) return null;
+  // A window counted from an event ("within 4 weeks of diagnosis") is not one from the as-of date.
+  if (
+    EVENT_ANCHOR_RE.test(text.slice(window.start, window.end)) ||
+    EVENT_ANCHOR_RE.test(text.slice(window.end, window.end + 40))
+  )
+    return null;
   at = window.end;
   // After the window: asides and exceptions narrow it, an "or" opens another reader's clause, anchor
   // words and the study drug's name end it; anything else is kept as an unread qualifier.
@@ -171,7 +191,11 @@ function readForm(text: string, s: number, e: number, windows: SurgeryWindow[]):
     const end = at + (or ? or.index : rest.length);
     const words = text.slice(at, end).match(/[^\s,.;:]+/g) ?? [];
     const named = words.filter((w) => !ANCHOR_WORD_RE.test(w));
-    if (!/[()（）]/.test(text.slice(at, end)) && named.length <= 1 && named.every((w) => NAME_TOKEN_RE.test(w) && !NOT_MODIFIER_RE.test(w))) {
+    if (
+      !/[()（）]/.test(text.slice(at, end)) &&
+      named.length <= 1 &&
+      named.every((w) => NAME_TOKEN_RE.test(w) && !NOT_MODIFIER_RE.test(w))
+    ) {
       at = end;
       continue;
     }
@@ -184,7 +208,12 @@ function readForm(text: string, s: number, e: number, windows: SurgeryWindow[]):
   // A second window inside a qualifier ("(2 weeks for resection of brain metastases)") gives some
   // operations another limit, and its words may be read by other readers as findings of their own.
   if (qualifiers.some((q) => DURATION_RE.test(q))) return null;
-  const received: Condition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['surgery'], withinDays: window.days } };
+  const received: Condition = {
+    fact: 'priorTherapy',
+    operator: 'equal',
+    value: true,
+    params: { kinds: ['surgery'], withinDays: window.days },
+  };
   const narrowed: Condition = qualifiers.length ? { all: [received, ...qualifiers.map(unread)] } : received;
   const condition: Condition = alternatives.length ? { any: [narrowed, ...alternatives.map(unread)] } : narrowed;
   return { condition, opStart, end: at };
@@ -194,7 +223,13 @@ function readForm(text: string, s: number, e: number, windows: SurgeryWindow[]):
  * Reads the recent-surgery forms above, one finding per sentence, in exclusions only, where no
  * therapy finding (`out`) or claimed span (`used`) touches the sentence.
  */
-export function readSurgeryWindows(input: ExtractInput, sents: Span[], windowsOf: WindowsOf, out: Finding[], used: Span[]): void {
+export function readSurgeryWindows(
+  input: ExtractInput,
+  sents: Span[],
+  windowsOf: WindowsOf,
+  out: Finding[],
+  used: Span[],
+): void {
   const { text } = input;
   if (input.kind !== 'exclusion' || !SURGERY_WINDOW_GATE.test(text)) return;
   const lead = input.context[input.context.length - 1];
@@ -206,14 +241,28 @@ export function readSurgeryWindows(input: ExtractInput, sents: Span[], windowsOf
     if (!read) continue;
     // A negation over the words read ("No major surgery …") or an exception before the operation
     // ("Except for …, surgery …") turns the reading round; exceptions after it are read above.
-    if (input.scopes.scopes.some((sc) => (sc.kind === 'negated' && sc.start < read.end && s < sc.end) || (sc.kind === 'exception' && sc.start < read.opStart && s <= sc.start))) continue;
+    if (
+      input.scopes.scopes.some(
+        (sc) =>
+          (sc.kind === 'negated' && sc.start < read.end && s < sc.end) ||
+          (sc.kind === 'exception' && sc.start < read.opStart && s <= sc.start),
+      )
+    )
+      continue;
     // Another sentence of the criterion that may carve an exception out of this one narrows it.
     const others = sents.filter(([a, b]) => (a !== s || b !== e) && CARVE_SENTENCE_RE.test(text.slice(a, b)));
-    const condition: Condition = others.length ? { all: [read.condition, ...others.map(([a, b]) => unread(text.slice(a, b)))] } : read.condition;
+    const condition: Condition = others.length
+      ? { all: [read.condition, ...others.map(([a, b]) => unread(text.slice(a, b)))] }
+      : read.condition;
     let start = s + (/\S/.exec(text.slice(s, e))?.index ?? 0);
     // An item number the sentence splitter parted from it ("12\\. Neurosurgery …") is read with it.
     const prev = sents[sents.findIndex(([a]) => a === s) - 1];
-    if (prev && /^\s*\(?[A-Z]?\d{1,2}\\?\)?\s*$/.test(text.slice(prev[0], prev[1])) && !out.some((f) => f.spans.some(([a, b]) => a < prev[1] && prev[0] < b))) start = prev[0] + (/\S/.exec(text.slice(prev[0], prev[1]))?.index ?? 0);
+    if (
+      prev &&
+      /^\s*\(?[A-Z]?\d{1,2}\\?\)?\s*$/.test(text.slice(prev[0], prev[1])) &&
+      !out.some((f) => f.spans.some(([a, b]) => a < prev[1] && prev[0] < b))
+    )
+      start = prev[0] + (/\S/.exec(text.slice(prev[0], prev[1]))?.index ?? 0);
     out.push({
       category: 'prior_therapy',
       condition,
