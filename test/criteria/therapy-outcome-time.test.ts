@@ -108,6 +108,12 @@ describe('an exception after a treatment list', () => {
   it('does not read a list alone where an exception in parentheses is followed by an alternative', () => {
     const text =
       'Received major organ surgery (excluding needle biopsy) or experienced severe trauma within 4 weeks prior to the first administration of the study drug, or requires elective surgery during the study period.';
-    expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([]);
+    // The surgery reader (therapy-surgery.ts) reads it with its exception beside it, never alone.
+    expect(readRule(text, 'exclusion').condition).toEqual({
+      any: [
+        { all: [therapy({ kinds: ['surgery'], withinDays: 28 }), unread('major organ surgery'), unread('excluding needle biopsy')] },
+        unread('severe trauma'),
+      ],
+    });
   });
 });

@@ -78,6 +78,7 @@ import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, na
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
+import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -3632,7 +3633,7 @@ export const extractTherapy: Extractor = (input) => {
   const lexical = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
   const fuzzy = fuzzyMentions(input, lexical);
   const mentions = fuzzy.length ? [...lexical, ...fuzzy].sort((a, b) => a.start - b.start) : lexical;
-  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text) && !PROGRESSION_FORM_GATE.test(text)) return [];
+  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text) && !PROGRESSION_FORM_GATE.test(text) && !SURGERY_WINDOW_GATE.test(text)) return [];
   const ctx: Ctx = { input, lex, text, used: [], windowed: [], windows: new Map() };
   const out: Finding[] = [];
   readLines(ctx, out);
@@ -3643,7 +3644,12 @@ export const extractTherapy: Extractor = (input) => {
   readNaive(ctx, items, out);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
-  if (!items.length) return out;
+  // Recent-surgery forms the list reader leaves unread, on the sentences it did not read (therapy-surgery.ts).
+  const surgeryForms = (): void => readSurgeryWindows(input, sents, (a, b) => sentenceWindows(ctx, a, b), out, ctx.used);
+  if (!items.length) {
+    surgeryForms();
+    return out;
+  }
   readLabelledWashout(ctx, items, out);
   // Per sentence: its items, whether it states a window, whether it permits or carves exceptions.
   const perSentence = sents.map(([s, e]) => {
@@ -3670,6 +3676,7 @@ export const extractTherapy: Extractor = (input) => {
     );
   }
   readConditionalReceipt(ctx, items, sents, out);
+  surgeryForms();
   return out;
 };
 
