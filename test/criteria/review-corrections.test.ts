@@ -108,4 +108,12 @@ describe('brain metastases named only to restate, or let in, others', () => {
     ).toEqual([]);
     expect(presence(r.condition)).toContainEqual({ fact: 'brainMetastases', operator: 'in', value: ['active'] });
   });
+
+  it('reads no metastases from "(2 weeks for resection of brain metastases)"', () => {
+    const r = readRule(
+      'Major surgery (e.g., intra-thoracic, intra-abdominal or intra-pelvic) within 4 weeks prior (2 weeks for resection of brain metastases) to starting capmatinib or who have not recovered from side effects of such procedure. Video-assisted thoracic surgery and mediastinoscopy will not be counted as major surgery and patients can be enrolled in the program ≥1 week after the procedure',
+      'exclusion',
+    );
+    expect(presence(r.condition)).toEqual([]);
+  });
 });

@@ -853,7 +853,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     const cause = CAUSE_BEFORE_RE.exec(text.slice(Math.max(m.sStart, m.qualStart - 50), m.qualStart));
     if (cause && /\b(?:no|not|without|absence\s+of|free\s+(?:of|from))\b[^.;,]{0,60}$/i.test(text.slice(Math.max(m.sStart, m.qualStart - 50 - 80), m.qualStart - cause[0].length)))
       continue;
-    const treatmentLead = ABOUT_TREATMENT.exec(text.slice(Math.max(m.sStart, m.qualStart - 60), m.qualStart));
+    // ("resection of brain metastases": a preposition the mention took as its first qualifier is the lead's.)
+    const ownPrep = /^(?:of|for|to)\s+/i.exec(text.slice(m.qualStart, m.start))?.[0] ?? '';
+    const treatmentLead = ABOUT_TREATMENT.exec(text.slice(Math.max(m.sStart, m.qualStart - 60), m.qualStart) + ownPrep);
     if (treatmentLead) {
       // "Need for systemic steroid treatment … due to brain metastasis" in an inclusion: the trial
       // needs metastases that need treatment.
