@@ -17,7 +17,7 @@ import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
 import { cancerCohortHeading, GROUP_LEAD_CLAUSE, openingSubgroup, subgroupHeading, subgroupLabel, type SubgroupLabel } from './subgroups';
-import { normalise, tokenize } from './text';
+import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
 export const PARSER_VERSION = '1.15.0';
@@ -566,7 +566,14 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const unreadTokens = significant.filter((t) => !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
   // Unread words among the items a criterion lets in may exempt the patient the rest excludes.
-  const excepted = letsIn.length > 0 && unreadTokens.some((t) => letsIn.some((sc) => t.start >= sc.start && t.start < sc.end));
+  // So may an exception whose words are all that is left unread ("Prior treatment with the same class
+  // of drug unless genetic profile demonstrates a mechanism of resistance …"): in an exclusion the rest
+  // then excludes only with them. (Unread words outside it may be another way to be excluded.)
+  const exceptions = scopes.scopes.filter((sc) => sc.kind === 'exception');
+  const inException = (t: Token): boolean => exceptions.some((sc) => t.start >= sc.start && t.start < sc.end);
+  const excepted =
+    (letsIn.length > 0 && unreadTokens.some((t) => letsIn.some((sc) => t.start >= sc.start && t.start < sc.end))) ||
+    (unreadTokens.length > 0 && unreadTokens.every(inException));
   // Join unread tokens back into phrases, taking the source words between them.
   const phraseSpans: Array<[number, number]> = [];
   let cur: [number, number] | null = null;

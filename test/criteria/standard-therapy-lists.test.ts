@@ -128,8 +128,8 @@ describe('a disease state before the list', () => {
     ).toEqual({
       condition: {
         all: [
-          extent('relapsed'),
-          extent('refractory'),
+          // "Relapsed refractory" without a slash is R/R: either state (review-corrections.test.ts).
+          { any: [extent('relapsed'), extent('refractory')] },
           cancerType('LYMPHOMA'),
           { any: [attest('standard_therapy_ineligible', true), attest('standard_therapy_failed', true), attest('no_standard_option', true)] },
         ],
