@@ -132,7 +132,17 @@ describe('a treatment named only by what it treated', () => {
         'Patients who have received treatment for their melanoma other than anti-PD-1 treatment.',
         'exclusion',
       ),
-    ).toEqual(therapy({ kinds: ['systemic'], except: { classes: ['anti_pd1'] } }));
+    ).toEqual({
+      // "For their melanoma" narrows the receipt (a treatment for another cancer is not meant), so the
+      // generic treatment is every kind and the cancer an unread qualifier beside it.
+      all: [
+        therapy({
+          kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'],
+          except: { classes: ['anti_pd1'] },
+        }),
+        unparsed('their melanoma'),
+      ],
+    });
   });
 
   it('does not read a treatment for a condition that is no cancer', () => {

@@ -6,31 +6,42 @@
  */
 import { readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
-const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []) => readCondition(text, kind, context);
-
+const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []) =>
+  readCondition(text, kind, context);
 
 describe('an unknown member stays in its union as an unparsed leaf', () => {
   it('joins lists parted by an unknown member inside a parenthesis', () => {
     expect(
-      read('Patient has received any anti-cancer therapy (prior anti-cancer treatment or bridging therapy) or radiotherapy within 1 week prior to start of trial treatment'),
+      read(
+        'Patient has received any anti-cancer therapy (prior anti-cancer treatment or bridging therapy) or radiotherapy within 1 week prior to start of trial treatment',
+      ),
     ).toEqual({ any: [therapy({ kinds: ['systemic', 'radiation'], withinDays: 7 }), unread('bridging therapy')] });
   });
 
   it('takes in an unknown member after the list that shares its window', () => {
-    expect(read('Other experimental therapies or antiviral therapy are used or are being used within 4 weeks of treatment.')).toEqual({
+    expect(
+      read('Other experimental therapies or antiviral therapy are used or are being used within 4 weeks of treatment.'),
+    ).toEqual({
       any: [therapy({ kinds: ['investigational'], withinDays: 28 }), unread('antiviral therapy')],
     });
   });
 
   it('reads a member sharing the head noun of the next ("biological or targeted therapy") as its own class', () => {
     // "biological" was the unknown member here until the lexicon gained the NCI biologic class.
-    expect(read('Any investigational drug, chemotherapy, radiation, or biological or targeted therapy within 2 weeks.')).toEqual({
-      any: [therapy({ classes: ['biologic'], withinDays: 14 }), therapy({ kinds: ['investigational', 'chemotherapy', 'radiation', 'targeted'], withinDays: 14 })],
+    expect(
+      read('Any investigational drug, chemotherapy, radiation, or biological or targeted therapy within 2 weeks.'),
+    ).toEqual({
+      any: [
+        therapy({ classes: ['biologic'], withinDays: 14 }),
+        therapy({ kinds: ['investigational', 'chemotherapy', 'radiation', 'targeted'], withinDays: 14 }),
+      ],
     });
   });
 
   it('reads a modifier joined by "or" before the list as a member sharing its head noun', () => {
-    expect(read('Treatment with a non-approved or investigational drug within 14 days prior to Day 1 of study treatment.')).toEqual({
+    expect(
+      read('Treatment with a non-approved or investigational drug within 14 days prior to Day 1 of study treatment.'),
+    ).toEqual({
       any: [therapy({ kinds: ['investigational'], withinDays: 14 }), unread('non-approved')],
     });
   });
@@ -38,7 +49,12 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
   it('does not take the site of a list before for a member of the next', () => {
     expect(read('No previous irradiation to the pelvis or chemotherapy', 'inclusion')).toEqual({
       all: [
-        { any: [therapy({ kinds: ['radiation'] }, false), { fact: 'unparsed', operator: 'equal', value: false, params: { text: 'pelvis' } }] },
+        {
+          any: [
+            therapy({ kinds: ['radiation'] }, false),
+            { fact: 'unparsed', operator: 'equal', value: false, params: { text: 'pelvis' } },
+          ],
+        },
         therapy({ kinds: ['chemotherapy'] }, false),
       ],
     });
@@ -46,31 +62,57 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
 
   it('reads a window before preparative lymphodepletion as one from the as-of date', () => {
     expect(
-      read('Patients who have received any approved anti-cancer cytotoxic, anti-angiogenic and ICB therapy including radiotherapy within 4 weeks before preparative lymphodepleting therapy.'),
+      read(
+        'Patients who have received any approved anti-cancer cytotoxic, anti-angiogenic and ICB therapy including radiotherapy within 4 weeks before preparative lymphodepleting therapy.',
+      ),
     ).toEqual({
       all: [
-        { any: [therapy({ classes: ['vegf_inhibitor', 'checkpoint_inhibitor'], withinDays: 28 }), therapy({ kinds: ['chemotherapy', 'radiation'], withinDays: 28 })] },
+        {
+          any: [
+            therapy({ classes: ['vegf_inhibitor', 'checkpoint_inhibitor'], withinDays: 28 }),
+            therapy({ kinds: ['chemotherapy', 'radiation'], withinDays: 28 }),
+          ],
+        },
         unread('approved anti-cancer'),
       ],
     });
   });
 
   it('reads "etc." after a list as members unnamed', () => {
-    expect(read('Patients who have received anticancer treatment with immune checkpoint inhibitor, etc. within 28 days before enrollment')).toEqual({
+    expect(
+      read(
+        'Patients who have received anticancer treatment with immune checkpoint inhibitor, etc. within 28 days before enrollment',
+      ),
+    ).toEqual({
       any: [therapy({ classes: ['checkpoint_inhibitor'], withinDays: 28 }), unread('etc.')],
     });
   });
 
   it('does not read "etc." among examples in a parenthesis, which the head already names', () => {
-    expect(read('Prior treatment with immunotherapy agents (including, anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA4, etc.).')).toEqual({
-      any: [therapy({ classes: ['anti_pd1', 'anti_pd_l1', 'anti_pd_l2', 'anti_ctla4'] }), therapy({ kinds: ['immunotherapy'] })],
+    expect(
+      read(
+        'Prior treatment with immunotherapy agents (including, anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA4, etc.).',
+      ),
+    ).toEqual({
+      any: [
+        therapy({ classes: ['anti_pd1', 'anti_pd_l1', 'anti_pd_l2', 'anti_ctla4'] }),
+        therapy({ kinds: ['immunotherapy'] }),
+      ],
     });
   });
 
   it('negates every member with the list in a forbidding inclusion', () => {
     // "antibody therapy" was an unknown member until the lexicon gained the monoclonal antibody class.
-    expect(read('Must not have received prior chemotherapy, antibody therapy, or investigational therapy ≤ 4 weeks prior to the first dose', 'inclusion')).toEqual({
-      all: [therapy({ classes: ['monoclonal_antibody'], withinDays: 28 }, false), therapy({ kinds: ['chemotherapy', 'investigational'], withinDays: 28 }, false)],
+    expect(
+      read(
+        'Must not have received prior chemotherapy, antibody therapy, or investigational therapy ≤ 4 weeks prior to the first dose',
+        'inclusion',
+      ),
+    ).toEqual({
+      all: [
+        therapy({ classes: ['monoclonal_antibody'], withinDays: 28 }, false),
+        therapy({ kinds: ['chemotherapy', 'investigational'], withinDays: 28 }, false),
+      ],
     });
   });
 
@@ -94,12 +136,16 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
   });
 
   it('does not read the payload an ADC contains as a treatment of its own', () => {
-    const c = read('Prior exposure to any agent including an ADC containing a chemotherapeutic agent targeting topoisomerase I, TROP2-targeted therapy.');
+    const c = read(
+      'Prior exposure to any agent including an ADC containing a chemotherapeutic agent targeting topoisomerase I, TROP2-targeted therapy.',
+    );
     expect(therapyLeaves(c).some((l) => JSON.stringify(l).includes('chemotherapy'))).toBe(false);
   });
 
   it('does not take the head of a target phrase for a member ("antibody drug targeting EGFR")', () => {
-    expect(read('Prior receipt of an ADC or antibody drug targeting EGFR and/or HER3;')).toEqual(therapy({ classes: ['adc'] }));
+    expect(read('Prior receipt of an ADC or antibody drug targeting EGFR and/or HER3;')).toEqual(
+      therapy({ classes: ['adc'] }),
+    );
   });
 
   it('leaves entries under a hypersensitivity lead-in unread', () => {
@@ -121,18 +167,34 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
 describe('an exclusion list joined by "and" names things each of which excludes', () => {
   it('reads drugs joined by "and" as one finding over all of them', () => {
     expect(
-      read('Treatment with bupropion, repaglinide, flurbiprofen, omeprazole, esomeprazole, midazolam, and dabigatran etexilate within 7 days prior to Cycle 1 Day -1.'),
-    ).toEqual(therapy({ drugs: ['bupropion', 'repaglinide', 'flurbiprofen', 'omeprazole', 'esomeprazole', 'midazolam', 'dabigatran'], withinDays: 7 }));
+      read(
+        'Treatment with bupropion, repaglinide, flurbiprofen, omeprazole, esomeprazole, midazolam, and dabigatran etexilate within 7 days prior to Cycle 1 Day -1.',
+      ),
+    ).toEqual(
+      therapy({
+        drugs: ['bupropion', 'repaglinide', 'flurbiprofen', 'omeprazole', 'esomeprazole', 'midazolam', 'dabigatran'],
+        withinDays: 7,
+      }),
+    );
   });
 
   it('reads kinds joined by "and" as any of them', () => {
-    expect(read('Prior radiation therapy, hormonal therapy and chemotherapy for breast cancer')).toEqual(therapy({ kinds: ['radiation', 'hormonal', 'chemotherapy'] }));
+    // (The cancer they were given for narrows them: an unread qualifier beside the reading.)
+    expect(read('Prior radiation therapy, hormonal therapy and chemotherapy for breast cancer')).toEqual({
+      all: [
+        therapy({ kinds: ['radiation', 'hormonal', 'chemotherapy'] }),
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'breast cancer' } },
+      ],
+    });
   });
 
   it('joins lists an "and" parts with a modifier between, keeping the modifier as an unread qualifier', () => {
-    const text = 'A history of oral fluoropyrimidines and small molecular targeted-drug therapy within 2 weeks or 5 half-life time （the longer time taken as final）;';
+    const text =
+      'A history of oral fluoropyrimidines and small molecular targeted-drug therapy within 2 weeks or 5 half-life time （the longer time taken as final）;';
     const c = read(text);
-    expect(c && 'all' in c && c.all[0]).toEqual({ any: [therapy({ classes: ['fluoropyrimidine'] }), therapy({ kinds: ['targeted'] })] });
+    expect(c && 'all' in c && c.all[0]).toEqual({
+      any: [therapy({ classes: ['fluoropyrimidine'] }), therapy({ kinds: ['targeted'] })],
+    });
   });
 
   it('keeps "in combination with" a conjunction', () => {
@@ -142,42 +204,66 @@ describe('an exclusion list joined by "and" names things each of which excludes'
   });
 
   it('reads a combination beside an example as one alternative of the union', () => {
-    expect(read('Prior treatment with antibody drug conjugate with topoisomerase inhibitor (e.g., trastuzumab deruxtecan).')).toEqual({
-      any: [therapy({ drugs: ['trastuzumab_deruxtecan'] }), { all: [therapy({ classes: ['adc'] }), therapy({ classes: ['topoisomerase_inhibitor'] })] }],
+    expect(
+      read('Prior treatment with antibody drug conjugate with topoisomerase inhibitor (e.g., trastuzumab deruxtecan).'),
+    ).toEqual({
+      any: [
+        therapy({ drugs: ['trastuzumab_deruxtecan'] }),
+        { all: [therapy({ classes: ['adc'] }), therapy({ classes: ['topoisomerase_inhibitor'] })] },
+      ],
     });
   });
 
   it('does not take an abbreviation in a parenthesis for an alternative to a combination', () => {
-    const c = read('Progressed during or after CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor (AI)', 'inclusion');
+    const c = read(
+      'Progressed during or after CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor (AI)',
+      'inclusion',
+    );
     expect(c && 'all' in c).toBe(true);
   });
 
   it('keeps an inclusion\'s "A and B" each required', () => {
     const c = read('Prior therapy with an anthracycline and a taxane in an adjuvant setting.', 'inclusion');
-    expect(c).toEqual({ all: [therapy({ classes: ['anthracycline'], setting: 'adjuvant' }), therapy({ classes: ['taxane'], setting: 'adjuvant' })] });
+    expect(c).toEqual({
+      all: [
+        therapy({ classes: ['anthracycline'], setting: 'adjuvant' }),
+        therapy({ classes: ['taxane'], setting: 'adjuvant' }),
+      ],
+    });
   });
 });
 
 describe('a subject phrase with no requirement after it is the requirement', () => {
   it('reads the treatment of "Patients who have received" as required, its duration and outcome unread', () => {
-    expect(read('Patients who have received at least 2-4 months of TKI therapy without progression', 'inclusion')).toEqual(therapy({ classes: ['kinase_inhibitor'] }));
+    expect(
+      read('Patients who have received at least 2-4 months of TKI therapy without progression', 'inclusion'),
+    ).toEqual(therapy({ classes: ['kinase_inhibitor'] }));
   });
 
   it('reads "systemic therapy" the text says was received as required, its duration unread', () => {
-    expect(read('Patients who have received standard duration of systemic therapy (4 - 6 cycles) without progression of the disease', 'inclusion')).toEqual(
-      therapy({ kinds: ['systemic'] }),
-    );
+    expect(
+      read(
+        'Patients who have received standard duration of systemic therapy (4 - 6 cycles) without progression of the disease',
+        'inclusion',
+      ),
+    ).toEqual(therapy({ kinds: ['systemic'] }));
   });
 
   it('keeps a subject that a requirement follows a subject, never a requirement', () => {
-    const c = read('Patients who have received systemic chemotherapy must have received their last treatment \\>= 21 days prior to the start of treatment', 'inclusion');
+    const c = read(
+      'Patients who have received systemic chemotherapy must have received their last treatment \\>= 21 days prior to the start of treatment',
+      'inclusion',
+    );
     expect(therapyLeaves(c)).not.toContainEqual(therapy({ kinds: ['chemotherapy'] }));
   });
 });
 
 describe('current treatment offered beside a time since another', () => {
   it('reads "actively receiving" as current use, sufficient beside its alternative, never with the alternative\'s window', () => {
-    const text = 'Actively receiving systemic oncological treatment or radiotherapy, or within 4 weeks of radiotherapy completion or primary cytoreductive surgery';
-    expect(read(text, 'inclusion')).toEqual({ any: [therapy({ kinds: ['systemic', 'radiation'], withinDays: 1 }), unread(text)] });
+    const text =
+      'Actively receiving systemic oncological treatment or radiotherapy, or within 4 weeks of radiotherapy completion or primary cytoreductive surgery';
+    expect(read(text, 'inclusion')).toEqual({
+      any: [therapy({ kinds: ['systemic', 'radiation'], withinDays: 1 }), unread(text)],
+    });
   });
 });

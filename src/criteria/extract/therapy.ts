@@ -1926,7 +1926,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // (radiotherapy and surgery are anticancer treatments too), nor carve out exceptions the
       // qualifier may narrow further.
       for (const it of items) if (isBroadGeneric(ctx, it)) it.kinds = new Set(ANY_TREATMENT);
-      exceptItems.length = 0;
+      // (The cancer a treatment was for narrows it without touching what it excepts: "treatment for
+      // their melanoma other than anti-PD-1 treatment".)
+      if (qualify !== 'for a named cancer') exceptItems.length = 0;
       // "4 weeks or 5 half-lives, whichever is longer": a window of unknown length, so only receipt is implied.
       if (halfLife && halfLifeLonger && !hlLonger) delete params.withinDays;
       // Other windows later in the clause may be alternatives ("within 2 weeks, or … within 4 weeks"):
