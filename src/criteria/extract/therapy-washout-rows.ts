@@ -94,6 +94,9 @@ const MEMBER_RE =
 /** Words that may name a treatment: a segment holding one is never taken as a qualifier of the member before it. */
 const TREATMENT_WORD_RE =
   /therap|treat|agent|drug|molecul|biolog|inhibit|antibod|vaccin|ablat|emboli|surg|transplant|infusion|radi|chemo|ectom|procedur|immun|medica|steroid|hormon|cell/i;
+/** The event a time runs to, named at the end of the label ("Time between completion of X and study entry"). */
+const EVENT_RE =
+  /^\s*(?:the\s+)?(?:study\s+(?:entry|enrol\w*|start|treatment)|enrol\w*|registration|randomi[sz]ation|first\s+dose(?:\s+of\s+study\s+(?:drug|treatment))?|start\s+of\s+study\s+(?:drug|treatment)|day\s+1|C1D1|screening)\s*$/i;
 /** Separators of label segments: list words, slashes, commas and parentheses. */
 const SEPARATOR_RE = /\s*(?:\band\/or\b|\bor\b|\band\b|[/,;()[\]])\s*/gi;
 
@@ -140,27 +143,50 @@ function leadIn(input: ExtractInput): { ok: boolean; bare?: boolean; plan?: stri
 interface Segment {
   start: number;
   end: number;
-  /** The separator before it ("(" for a parenthesis). */
+  /** The separator before it: a list word, "/", ",", or "(" for the first words of a parenthesis. */
   sep: string;
-}
-
-/** The label cut at list words, slashes, commas and parentheses. */
-function segments(label: string): Segment[] {
-  const out: Segment[] = [];
-  let from = 0;
-  let sep = '';
-  for (const m of label.matchAll(SEPARATOR_RE)) {
-    if (m.index > from) out.push({ start: from, end: m.index, sep });
-    sep = m[0].trim().toLowerCase();
-    from = m.index + m[0].length;
-  }
-  if (label.length > from) out.push({ start: from, end: label.length, sep });
-  return out.filter((g) => /\w/.test(label.slice(g.start, g.end)));
+  /** The parenthesis it is in (0 outside one). */
+  group: number;
 }
 
 /**
- * One member of the label's union: its items (none for an unread member) and the words that
- * narrow them (a site, a form, a modifier), kept as an unread leaf.
+ * The label cut at list words, slashes, commas and parentheses, never inside an item
+ * ("anti-PD-1/PD-L1"); null for nested brackets ("(including immunotherapy [non-antibody based
+ * therapy])"), which say more than a list.
+ */
+function segments(label: string, items: Span[]): Segment[] | null {
+  const out: Segment[] = [];
+  let from = 0;
+  let sep = '';
+  let group = 0;
+  let groups = 0;
+  const push = (end: number): void => {
+    if (/\w/.test(label.slice(from, end))) {
+      out.push({ start: from, end, sep, group });
+      sep = '';
+    }
+  };
+  for (const m of label.matchAll(SEPARATOR_RE)) {
+    if (items.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    push(m.index);
+    const tok = m[0].trim().toLowerCase();
+    if (tok === '(' || tok === '[') {
+      if (group) return null;
+      group = ++groups;
+      sep = '(';
+    } else if (tok === ')' || tok === ']') {
+      if (!group) return null;
+      group = 0;
+    } else if (sep !== '(') sep = tok;
+    from = m.index + m[0].length;
+  }
+  push(label.length);
+  return group ? null : out;
+}
+
+/**
+ * One member of the label's union: its items (none for an unread member) and whether words beside
+ * them narrow them (a site, a form, a modifier), kept as an unread leaf.
  */
 interface Member<I> {
   items: I[];
@@ -169,25 +195,42 @@ interface Member<I> {
   narrow: boolean;
 }
 
+const labelWords = (s: string): string[] =>
+  (s.match(/[A-Za-z][\w-]*/g) ?? []).filter((w) => !LABEL_FILLER.has(w.toLowerCase()));
+
 function members<I extends RowItem>(
   text: string,
   label: I[],
   colon: number,
   broad: (it: I) => I | null,
 ): Member<I>[] | null {
+  const segs = segments(
+    text.slice(0, colon),
+    label.flatMap((it) => it.spans),
+  );
+  if (!segs) return null;
+  const groupSize = new Map<number, number>();
+  for (const g of segs) if (g.group) groupSize.set(g.group, (groupSize.get(g.group) ?? 0) + 1);
   const out: Member<I>[] = [];
-  for (const g of segments(text.slice(0, colon))) {
+  for (const g of segs) {
     const inside = label.filter((it) => it.start < g.end && g.start < it.end);
     if (inside.some((it) => it.start < g.start || it.end > g.end)) return null;
-    const words = (s: string): string[] =>
-      (s.match(/[A-Za-z][\w-]*/g) ?? []).filter((w) => !LABEL_FILLER.has(w.toLowerCase()));
     const segText = text.slice(g.start, g.end);
-    // Nested brackets ("(including immunotherapy [non-antibody based therapy])") say more than a list.
-    const before = text.slice(0, g.start);
-    if ((before.match(/[([]/g)?.length ?? 0) - (before.match(/[)\]]/g)?.length ?? 0) > 1) return null;
+    const prev = out[out.length - 1];
+    // A parenthesis of one phrase right after a member qualifies it ("Radiation therapy (curative)",
+    // "Chemotherapy (platinum-based)"); one that lists several names members of the union
+    // ("Immune therapy (monoclonal AB therapy, CPI and biologics)").
+    if (g.group && groupSize.get(g.group) === 1 && g.sep === '(') {
+      if (!prev?.items.length) return null;
+      prev.end = g.end;
+      prev.narrow = true;
+      continue;
+    }
     if (inside.length) {
-      // Every item in the segment is read; the other words narrow it.
-      const rest = words(
+      // Every item in the segment is read; the other words narrow it. "Time between completion of
+      // cancer-directed therapy and study entry": a generic treatment is any kind, which only a
+      // necessary reading (all(X, unread)) may say.
+      const rest = labelWords(
         maskOut(
           text,
           g.start,
@@ -195,8 +238,6 @@ function members<I extends RowItem>(
           inside.flatMap((it) => it.spans),
         ),
       );
-      // "Time between completion of cancer-directed therapy and study entry": a generic treatment is
-      // any kind, which only a necessary reading (all(X, unread)) may say.
       const wide = inside.map((it) => broad(it) ?? it);
       out.push({
         items: wide,
@@ -210,13 +251,19 @@ function members<I extends RowItem>(
       out.push({ items: [], start: g.start, end: g.end, narrow: false });
       continue;
     }
-    // Words without a treatment of their own continue the member before them: its site
-    // ("… to the pelvis and/or multiple bones containing ≥ 25% of bone marrow") or its intent
-    // ("Radiation therapy (curative)"). Anything that may name a treatment stays unread.
-    const prev = out[out.length - 1];
-    if (!prev || !prev.items.length || TREATMENT_WORD_RE.test(segText) || !words(segText).length) return null;
-    prev.end = g.end;
-    prev.narrow = true;
+    // Words without a treatment of their own after "and/or" continue the site of the member before
+    // them ("Radiation to the pelvis and/or multiple bones containing ≥ 25% of bone marrow"). After
+    // "or" or "/" they may name another treatment ("Radiotherapy or hyperthermia"), which a
+    // narrowing would drop: such rows stay unread.
+    // "Time between completion of X and study entry": the event the time runs to, read with the window.
+    const event = g.sep === 'and' && prev?.items.length && EVENT_RE.test(segText);
+    const continues =
+      (g.sep === 'and/or' || g.sep === 'and' || g.sep === ',') &&
+      prev?.items.length &&
+      prev.narrow &&
+      prev.end > Math.max(...prev.items.map((it) => it.end));
+    if (!event && (!continues || TREATMENT_WORD_RE.test(segText) || !labelWords(segText).length)) return null;
+    prev!.end = g.end;
   }
   return out;
 }
