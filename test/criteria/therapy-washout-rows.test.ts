@@ -147,3 +147,15 @@ describe('the lead-in decides', () => {
     });
   });
 });
+
+describe('bounded time', () => {
+  it('reads a row whose event is one very long word without backtracking over its splits', () => {
+    const t0 = Date.now();
+    readCondition(
+      `Cytotoxic chemotherapy: Washout period 3 weeks before ${'a'.repeat(200)}!`,
+      'exclusion',
+      RECEIPT_LEAD,
+    );
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});

@@ -66,7 +66,7 @@ const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, w: 7, wk: 7, week: 7, 
 const HALF_LIFE = String.raw`\s*,?\s*or\s+${NUMBER}\s+(?:times\s+)?(?:the\s+)?(?:(?:terminal|elimination|plasma|drug)\s+){0,3}half[\s-]?li(?:fe|ves)(?:\s*\([^()]{0,12}\))?(?:\s+of\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:agents?|drugs?|treatments?|therap(?:y|ies)))?\s*,?\s*\(?\s*whichever\s+is\s+(shorter|longer)\s*\)?`;
 /** The row after the colon: one time (in days when also given), half-lives, and the event it is counted to. */
 const ROW_WINDOW_RE = new RegExp(
-  String.raw`^\s*:\s*(?:(?:adequate\s+)?wash-?out(?:\s+period)?(?:\s+of)?\s*)?(?:(≥|>=|>|at\s+least|minimum\s+of|a\s+minimum\s+of)\s*)?(${NUMBER})\s*[-\s]?\s*(${UNIT})(?:\s*\(\s*\d+\s*days?\s*\))?(?<hl>${HALF_LIFE})?(?:\s+(?:before|prior\s+to|from|since)\s+(?:the\s+)?(?:[\w-]+\s*){1,6}?)?\s*\.?\s*$`,
+  String.raw`^\s*:\s*(?:(?:adequate\s+)?wash-?out(?:\s+period)?(?:\s+of)?\s*)?(?:(≥|>=|>|at\s+least|minimum\s+of|a\s+minimum\s+of)\s*)?(${NUMBER})\s*[-\s]?\s*(${UNIT})(?:\s*\(\s*\d+\s*days?\s*\))?(?<hl>${HALF_LIFE})?(?:\s+(?:before|prior\s+to|from|since)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,5})?\s*\.?\s*$`,
   'i',
 );
 
