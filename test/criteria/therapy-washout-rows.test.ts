@@ -126,11 +126,61 @@ describe('inclusion rows under a washout lead-in', () => {
   });
 });
 
+describe('rows whose tail restates the treatment', () => {
+  const MINIMUM_LEAD = [
+    'Patients must have fully recovered from the acute toxic effects of all prior anti-cancer therapy and must meet the following minimum duration from prior anti-cancer directed therapy prior to enrollment. If after the required timeframe, the numerical eligibility criteria are met, e.g., blood count criteria, the patient is considered to have recovered adequately.',
+  ];
+  const mrow = (text: string) => readCondition(text, 'inclusion', MINIMUM_LEAD);
+
+  it('reads "≥ 42 days after the completion of any type of X (e.g., …)" as no X within 42 days, never as X required', () => {
+    expect(
+      mrow(
+        'Cellular therapy: \\>= 42 days after the completion of any type of cellular therapy (e.g., modified T cells, natural killer \\[NK\\] cells, dendritic cells, etc.).',
+      ),
+    ).toEqual(therapy({ classes: ['cell_therapy'], withinDays: 42 }, false));
+  });
+
+  it('keeps words the tail adds ("systemically administered") as an unread narrowing, the label examples read with it', () => {
+    expect(
+      mrow(
+        'Radiopharmaceutical therapy (e.g., radiolabeled antibody, iobenguane I-131 \\[131I MIBG\\]): \\>= 42 days after systemically administered radiopharmaceutical therapy',
+      ),
+    ).toEqual({
+      any: [
+        therapy({ classes: ['radiopharmaceutical'], withinDays: 42 }, false),
+        unread('after systemically administered radiopharmaceutical therapy', false),
+      ],
+    });
+  });
+
+  it('leaves a tail with a second time for another form unread by the row reader', () => {
+    const c = readCondition(
+      'Hematopoietic growth factors: At least 14 days after the last dose of a long-acting growth factor (e.g., Neulasta) or 7 days for short-acting growth factor.',
+      'inclusion',
+      [
+        'Fully recovered from acute toxic effects of prior anti-neoplastic therapies. The following minimum periods from treatment apply:',
+      ],
+    );
+    expect(therapyLeaves(c)).toEqual([]);
+  });
+});
+
 describe('the lead-in decides', () => {
   it('does not read a row under a lead-in that lists therapies received as a washout', () => {
     const c = readCondition('Hormonal therapy: ≥2 weeks', 'inclusion', [
       'Participants who have received the following previous therapy:',
     ]);
+    expect(
+      therapyLeaves(c).filter((l) => 'params' in l && (l.params as { withinDays?: number }).withinDays !== undefined),
+    ).toEqual([]);
+  });
+
+  it('does not read a contraception period after a drug under a cohort lead-in as a washout', () => {
+    const c = readCondition(
+      'Nivolumab: 5 months after the last dose of either nivolumab or intralesional Flucelvax, whichever is later',
+      'inclusion',
+      ['Cohort 2:'],
+    );
     expect(
       therapyLeaves(c).filter((l) => 'params' in l && (l.params as { withinDays?: number }).withinDays !== undefined),
     ).toEqual([]);

@@ -66,7 +66,7 @@ const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, w: 7, wk: 7, week: 7, 
 const HALF_LIFE = String.raw`\s*,?\s*or\s+${NUMBER}\s+(?:times\s+)?(?:the\s+)?(?:(?:terminal|elimination|plasma|drug)\s+){0,3}half[\s-]?li(?:fe|ves)(?:\s*\([^()]{0,12}\))?(?:\s+of\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:agents?|drugs?|treatments?|therap(?:y|ies)))?\s*,?\s*\(?\s*whichever\s+is\s+(shorter|longer)\s*\)?`;
 /** The row after the colon: one time (in days when also given), half-lives, and the event it is counted to. */
 const ROW_WINDOW_RE = new RegExp(
-  String.raw`^\s*:\s*(?:(?:adequate\s+)?wash-?out(?:\s+period)?(?:\s+of)?\s*)?(?:(≥|>=|>|at\s+least|minimum\s+of|a\s+minimum\s+of)\s*)?(${NUMBER})\s*[-\s]?\s*(${UNIT})(?:\s*\(\s*\d+\s*days?\s*\))?(?<hl>${HALF_LIFE})?(?:\s+(?:before|prior\s+to|from|since)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,5})?\s*\.?\s*$`,
+  String.raw`^\s*:\s*(?:(?:adequate\s+)?wash-?out(?:\s+period)?(?:\s+of)?\s*)?(?:(≥|>=|>|at\s+least|minimum\s+of|a\s+minimum\s+of)\s*)?(${NUMBER})\s*[-\s]?\s*(${UNIT})(?:\s*\(\s*\d+\s*days?\s*\))?(?<hl>${HALF_LIFE})?(?:\s+(?:before|prior\s+to|from|since)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,5}|(?<tail>\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:after|from|since|following)\s+[^:;]*?))?\s*\.?\s*$`,
   'i',
 );
 
@@ -97,6 +97,47 @@ const TREATMENT_WORD_RE =
 /** The event a time runs to, named at the end of the label ("Time between completion of X and study entry"). */
 const EVENT_RE =
   /^\s*(?:the\s+)?(?:study\s+(?:entry|enrol\w*|start|treatment)|enrol\w*|registration|randomi[sz]ation|first\s+dose(?:\s+of\s+study\s+(?:drug|treatment))?|start\s+of\s+study\s+(?:drug|treatment)|day\s+1|C1D1|screening)\s*$/i;
+/** The start of a parenthesis of examples. */
+const EXAMPLES_OPEN_RE = /^\s*(?:e\.?\s?g\.?|for\s+example|such\s+as)(?![a-z])/i;
+/** Words of a row's tail that only restate the label ("after the completion of any type of cellular therapy"). */
+const TAIL_FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'any',
+  'type',
+  'types',
+  'kind',
+  'of',
+  'last',
+  'final',
+  'dose',
+  'doses',
+  'completion',
+  'end',
+  'infusion',
+  'administration',
+  'must',
+  'have',
+  'elapsed',
+  'passed',
+  'after',
+  'from',
+  'since',
+  'following',
+  'therapy',
+  'therapies',
+  'treatment',
+  'treatments',
+  'agent',
+  'agents',
+  'prior',
+  'previous',
+  'etc',
+]);
+/** A tail that says more than the label's treatment: another time, an alternative, an exception or a condition. */
+const TAIL_MORE_RE =
+  /\d|\b(?:or|and|unless|except|excluding|if|when|not|no|other|than|whichever|for|with|without|plus|half|life|lives|toxicit\w*|recover\w*)\b/i;
 /** Separators of label segments: list words, slashes, commas and parentheses. */
 const SEPARATOR_RE = /\s*(?:\band\/or\b|\bor\b|\band\b|[/,;()[\]])\s*/gi;
 
@@ -162,7 +203,7 @@ function segments(label: string, items: Span[]): Segment[] | null {
   let groups = 0;
   const push = (end: number): void => {
     if (/\w/.test(label.slice(from, end))) {
-      out.push({ start: from, end, sep, group });
+      out.push({ start: from, end: from + label.slice(from, end).trimEnd().length, sep, group });
       sep = '';
     }
   };
@@ -205,7 +246,7 @@ function members<I extends RowItem>(
   broad: (it: I) => I | null,
 ): Member<I>[] | null {
   const segs = segments(
-    text.slice(0, colon),
+    maskOut(text, 0, colon, examplesIn(text, 0, colon)),
     label.flatMap((it) => it.spans),
   );
   if (!segs) return null;
@@ -268,6 +309,24 @@ function members<I extends RowItem>(
   return out;
 }
 
+/** Parentheses of examples ("(e.g., modified T cells, natural killer [NK] cells)"): they name no narrower treatment. */
+function examplesIn(text: string, s: number, e: number): Span[] {
+  const out: Span[] = [];
+  for (let i = text.indexOf('(', s); i >= 0 && i < e; i = text.indexOf('(', i + 1)) {
+    if (!EXAMPLES_OPEN_RE.test(text.slice(i + 1, i + 20))) continue;
+    let depth = 0;
+    let j = i;
+    for (; j < e; j++) {
+      if (text[j] === '(' || text[j] === '[') depth++;
+      else if ((text[j] === ')' || text[j] === ']') && --depth === 0) break;
+    }
+    if (j >= e) return out;
+    out.push([i, j + 1]);
+    i = j;
+  }
+  return out;
+}
+
 function maskOut(text: string, s: number, e: number, spans: Span[]): string {
   const chars = text.slice(s, e).split('');
   for (const [a, b] of spans) for (let i = Math.max(a, s); i < Math.min(b, e); i++) chars[i - s] = ' ';
@@ -298,8 +357,11 @@ export function readWashoutRow<I extends RowItem>(
   if (input.kind === 'exclusion' && m[1]) return;
   const lead = leadIn(input);
   if (!lead.ok) return;
-  const label = items.filter((it) => it.end <= colon);
-  if (!label.length || label.length !== items.filter((it) => it.start < colon).length) return;
+  if (items.some((it) => it.start < colon && it.end > colon)) return;
+  // Examples in the label ("Radiopharmaceutical therapy (e.g., radiolabeled antibody, …)") are part of its treatment.
+  const labelExamples = examplesIn(text, 0, colon);
+  const label = items.filter((it) => it.end <= colon && !labelExamples.some(([a, b]) => it.start >= a && it.end <= b));
+  if (!label.length) return;
   // A transplant is medical history; radiation read with another kind ("chemoradiation") is no one treatment.
   if (
     label.some(
@@ -315,6 +377,28 @@ export function readWashoutRow<I extends RowItem>(
   )
     return;
   if (MEASURE_RE.test(text.slice(0, colon))) return;
+  // "≥ 42 days after the completion of any type of cellular therapy": the tail restates the label's
+  // treatment; words it adds ("systemically administered") narrow it.
+  let tailLeaf: LeafCondition | null = null;
+  const tail = m.groups?.tail;
+  if (tail) {
+    const tailEnd = text.length - /\s*\.?\s*$/.exec(text)![0].length;
+    const tailStart = tailEnd - tail.length;
+    const examples = examplesIn(text, tailStart, tailEnd);
+    const inExample = (it: I): boolean => examples.some(([a, b]) => it.start >= a && it.end <= b);
+    const restated = items.filter((it) => it.start >= tailStart && !inExample(it));
+    const covers = (it: I): boolean =>
+      !it.except &&
+      !it.suffix &&
+      [...it.drugs].every((x) => label.some((l) => l.drugs.has(x))) &&
+      [...it.classes].every((x) => label.some((l) => l.classes.has(x))) &&
+      [...it.kinds].every((x) => label.some((l) => l.kinds.has(x)));
+    if (!restated.every(covers)) return;
+    const rest = maskOut(text, tailStart, tailEnd, [...examples, ...restated.flatMap((it) => it.spans)]);
+    if (TAIL_MORE_RE.test(rest)) return;
+    const added = (rest.match(/[A-Za-z][\w-]*/g) ?? []).filter((w) => !TAIL_FILLER.has(w.toLowerCase()));
+    if (added.length) tailLeaf = unread(text.slice(tailStart, tailEnd));
+  }
   const ms = members(text, label, colon, (it) => tools.broad(it));
   if (!ms?.some((x) => x.items.length)) return;
   // Without a lead-in only the row's form says it is a washout: a label with words beyond its items
@@ -335,6 +419,7 @@ export function readWashoutRow<I extends RowItem>(
     union.push(x.narrow || narrowKind ? { all: [c, unread(text.slice(x.start, x.end))] } : c);
   }
   let had: Condition = union.length === 1 ? union[0]! : { any: union };
+  if (tailLeaf) had = { all: [had, tailLeaf] };
   const hl = m.groups?.hl;
   if (hl) {
     const leaf = unread(hl.replace(/^\s*,?\s*or\s+/i, '').replace(/[()]/g, ' '));
