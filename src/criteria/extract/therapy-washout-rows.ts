@@ -17,6 +17,15 @@
  *        → all(radiation within 28, unread "to the pelvis and/or multiple bones …")
  *   "Investigational treatment: 4 weeks or 5 half-lives, whichever is shorter before TR and LDC"
  *        → all(investigational within 28, unread "5 half-lives, whichever is shorter")
+ *   "Cellular therapy: ≥ 42 days after the completion of any type of cellular therapy (e.g., …)"   (inclusion)
+ *        → not priorTherapy(classes: cell_therapy, withinDays: 42)   the tail only restates the label
+ *   "Antibody-based anti-cancer therapy: ≥4 weeks"                     (inclusion)
+ *        → any(not any-treatment within 28, unread "Antibody-based anti-cancer therapy" false)
+ *
+ * A lead-in that offers a plan beside receipt ("has received or plans to receive the following") adds
+ * the plan as an unread alternative, any(H, unread "plans to receive: <row>"), as therapy.ts does for
+ * "has had or has planned X". A generic "anticancer therapy" in a label stands for every kind of
+ * treatment, so it is read only necessarily, all(X, unread).
  *
  * A narrower kind than the fact can say is the broader fact and an unread leaf for the narrowing
  * words, all(X, unread): in an exclusion a patient without X passes and one with X is left open; in
