@@ -431,20 +431,6 @@ describe('washout rows and windows', () => {
     expect(read('Hormonal therapy: ≥2 weeks')).toEqual(therapy({ kinds: ['hormonal'], withinDays: 14 }, false));
   });
 
-  it('leaves a row unread when its window is not one number or its label holds unread words', () => {
-    expect(
-      therapyLeaves(
-        read(
-          'Investigational treatment: 4 weeks or 5 half-lives, whichever is shorter before TR and LDC.',
-          'exclusion',
-        ),
-      ),
-    ).toEqual([]);
-    expect(therapyLeaves(read('Small molecules/TKI: Washout period 1 week before TR and LDC', 'exclusion'))).toEqual(
-      [],
-    );
-  });
-
   it('gives "or 7 days for short-acting growth factor" to its own object, not to the list before it', () => {
     const leaves = therapyLeaves(
       read(

@@ -79,6 +79,7 @@ import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './thera
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
+import { readWashoutRow } from './therapy-washout-rows';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -3652,7 +3653,7 @@ export const extractTherapy: Extractor = (input) => {
     surgeryForms();
     return out;
   }
-  readLabelledWashout(ctx, items, out);
+  readWashoutRow(input, items, { condition: conditionFor, flip: flipBool, broad: (it) => (isBroadGeneric(ctx, it) ? { ...it, kinds: new Set(ANY_TREATMENT) } : null) }, out, ctx.used);
   // Per sentence: its items, whether it states a window, whether it permits or carves exceptions.
   const perSentence = sents.map(([s, e]) => {
     const inside = items.filter((it) => it.start >= s && it.end <= e);
@@ -3761,42 +3762,6 @@ function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Fin
     out.push({ category: 'prior_therapy', condition, spans: [[s, e]], anchor: cond[0]!.start, polarityHandled: true });
     ctx.used.push([s, e]);
   }
-}
-
-/**
- * A washout table's row: "Cytotoxic chemotherapy: Washout period 3 weeks before TR and LDC",
- * "Hormonal therapy: ≥2 weeks". The label names the treatment, the row the time that must have
- * passed since it: read as no such treatment within the window (inclusion) or as the treatment within
- * it (exclusion). Rows whose window is not one number ("4 weeks or 5 half-lives"), that carve an
- * exception ("(42 days if prior nitrosourea)") or whose label holds words no item read stay unread.
- */
-const LABEL_WINDOW_RE = new RegExp(
-  String.raw`^\s*:\s*(?:(?:adequate\s+)?wash-?out(?:\s+period)?(?:\s+of)?\s*)?(?:(≥|>=|>|at\s+least|minimum\s+of|a\s+minimum\s+of)\s*)?${NUM}\s*[-\s]?\s*(${UNIT})(?:\s*\(\s*\d+\s*days?\s*\))?(?:\s+(?:before|prior\s+to|from|since)\s+(?:the\s+)?(?:[\w-]+\s*){1,6}?)?\s*\.?\s*$`,
-  'i',
-);
-const LABEL_FILLER = new Set(['or', 'and', 'any', 'other', 'prior', 'previous', 'systemic', 'therapy', 'therapies', 'treatment', 'treatments', 'agents', 'agent', 'drugs', 'drug']);
-function readLabelledWashout(ctx: Ctx, items: Item[], out: Finding[]): void {
-  const { text, input } = ctx;
-  const colon = text.indexOf(':');
-  if (colon < 0 || colon > 100 || text.indexOf(':', colon + 1) >= 0) return;
-  const m = LABEL_WINDOW_RE.exec(text.slice(colon));
-  if (!m) return;
-  const v = toNumber(m[2]!);
-  const d = unitDays(m[3]!);
-  if (v === null || d === null) return;
-  // An exclusion's row with "at least" says how long ago the treatment may have been, not when it excludes.
-  if (input.kind === 'exclusion' && m[1]) return;
-  const label = items.filter((it) => it.end <= colon);
-  if (!label.length || label.length !== items.filter((it) => it.start < colon).length) return;
-  // Every word of the label must be read: an unread member ("Small molecules/TKI") or a narrower kind
-  // ("Whole brain radiotherapy") would make the reading broader or partial.
-  const masked = maskSpans(text, 0, colon, spanOf(label));
-  for (const w of masked.match(/[A-Za-z][\w-]*/g) ?? []) if (!LABEL_FILLER.has(w.toLowerCase())) return;
-  if (label.some((it) => it.kinds.has('surgery') || it.kinds.has('transplant') || it.kinds.has('locoregional') || it.generic || (it.kinds.has('radiation') && !/^(?:radiation|radiotherapy|irradiation|radiation\s+therapy|RT)$/i.test(text.slice(it.start, it.end).trim())))) return;
-  const x = conditionFor(label, { withinDays: Math.round(v * d) });
-  if (!x) return;
-  out.push({ category: 'prior_therapy', condition: input.kind === 'exclusion' ? x : flipBool(x), spans: [...spanOf(label), [colon, text.length]], anchor: label[0]!.start, polarityHandled: true });
-  ctx.used.push([0, text.length]);
 }
 
 export const THERAPY_EXTRACTORS: Extractor[] = [extractTherapy];
