@@ -75,6 +75,7 @@ import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
 import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
+import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
@@ -3600,7 +3601,7 @@ export const extractTherapy: Extractor = (input) => {
   const lexical = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
   const fuzzy = fuzzyMentions(input, lexical);
   const mentions = fuzzy.length ? [...lexical, ...fuzzy].sort((a, b) => a.start - b.start) : lexical;
-  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text) && !PROGRESSION_FORM_GATE.test(text)) return [];
+  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text) && !PROGRESSION_FORM_GATE.test(text) && !GENERIC_RECEIPT_GATE.test(text)) return [];
   const ctx: Ctx = { input, lex, text, used: [], windowed: [], windows: new Map() };
   const out: Finding[] = [];
   readLines(ctx, out);
@@ -3609,6 +3610,7 @@ export const extractTherapy: Extractor = (input) => {
   for (const [s, e] of sents) base.push(...itemsIn(ctx, mentions, s, e));
   const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
+  readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   if (!items.length) return out;
