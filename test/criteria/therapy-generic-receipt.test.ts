@@ -62,6 +62,21 @@ describe('"previously treated" describing the patient\'s cancer', () => {
     expect(therapyLeavesOf(readRule(text, kind).condition)).not.toContainEqual(anyTreatment());
   });
 
+  it('reads what the treatment was for as its setting, or as the patient\'s cancer (constructed lines)', () => {
+    expect(readRule('Patients must have been previously treated for their advanced disease', 'inclusion').condition).toEqual(anyTreatment({ setting: 'advanced' }));
+    expect(readRule('Previously treated for their cancer', 'inclusion').condition).toEqual(anyTreatment());
+    expect(therapyLeavesOf(readRule('Previously treated for unresectable or metastatic melanoma', 'inclusion').condition)).toEqual([anyTreatment({ setting: 'advanced' })]);
+  });
+
+  it('leaves an option under "one of the following" unread', () => {
+    const r = readRule(
+      'One of the following three malignancies:     * Previously treated for unresectable or metastatic cutaneous or mucosal melanoma for whom no standard treatment is available (anymore);    * Metastatic uveal melanoma, progressed after first line',
+      'inclusion',
+    );
+    expect(therapyLeavesOf(r.condition)).not.toContainEqual(anyTreatment({ setting: 'advanced' }));
+    expect(r.unread).toMatch(/treated for unresectable/);
+  });
+
   it('leaves a named treatment to the readers of named treatments ("previously treated with …")', () => {
     const r = readRule('Previously treated melanoma with systemic therapy', 'exclusion');
     expect(therapyLeavesOf(r.condition)).not.toContainEqual(anyTreatment());
@@ -81,6 +96,16 @@ describe('"must have received prior therapy" with no treatment named', () => {
       expect(readRule(text, 'inclusion').condition).toEqual(anyTreatment());
     },
   );
+
+  it('reads a generic treatment in a setting with that setting', () => {
+    expect(readRule('Have received neoadjuvant therapy for their tumour', 'inclusion').condition).toEqual(anyTreatment({ setting: 'neoadjuvant' }));
+    expect(readRule('Patients must have received prior anti-cancer therapy for advanced disease.', 'inclusion').condition).toEqual(anyTreatment({ setting: 'advanced' }));
+  });
+
+  it('leaves the receipt in an exclusion, and a negated one, to the other readers', () => {
+    expect(therapyLeavesOf(readRule('Must have received prior therapy', 'exclusion').condition)).not.toContainEqual(anyTreatment());
+    expect(readRule('Must not have received prior therapy', 'inclusion').condition).toEqual(therapy({ kinds: ['systemic'] }, false));
+  });
 
   it('keeps "systemic" and the setting the text gives', () => {
     const r = readRule(

@@ -10,6 +10,8 @@
  *        → the same
  *   "… who have received prior systemic treatment for metastatic or advanced disease"
  *        → priorTherapy(kinds: systemic, setting: advanced) = true
+ *   "Have received neoadjuvant therapy for their tumour"
+ *        → priorTherapy(kinds: every anticancer kind, setting: neoadjuvant) = true
  *   "Completed active cancer treatment (e.g., surgery, radiation, chemotherapy)"
  *        → all(priorTherapy(kinds: every anticancer kind) = true, unread "Completed active")
  *
@@ -40,7 +42,7 @@ type Span = [number, number];
 const ANY_TREATMENT = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'] as const;
 
 /** Cheap test before any sentence is looked at. */
-export const GENERIC_RECEIPT_GATE = /previously[\s-]+treated|\bcompleted\b|\b(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous)\b/i;
+export const GENERIC_RECEIPT_GATE = /previously[\s-]+treated|\bcompleted\b|\b(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous|neo-?adjuvant|adjuvant)\b/i;
 
 /** A noun for the patient's cancer (the head of the phrase "previously treated" describes). */
 const CANCER_NOUN_RE =
@@ -57,6 +59,16 @@ const OTHER_OBJECT_RE =
 /** Words before the cue, in its sentence, that make the requirement conditional, optional or a cohort's. */
 const GUARD_BEFORE_RE =
   /\b(?:if|when|whether|unless|except|either|may|can|could|cohorts?|arms?|parts?\s+[A-Z0-9]|phase\s+(?:[0-9]|I)|groups?|one\s+of\s+the\s+following|history\s+of|or\s+(?:those|who|patients?|participants?|subjects?|have|has|had|are|is|be))\b/i;
+
+/**
+ * A lead-in that makes each line or item an option ("One of the following three malignancies:",
+ * "either:"), in the headings above the criterion or before the cue: an option is no necessary
+ * condition. Sentences split at line ends, so the sentence guard alone would miss a bulleted list.
+ */
+const OPTIONS_LEAD_RE = /\b(?:one|any|either|at\s+least\s+one)\s+of\b|\beither\b|\bor\s*:?\s*$/i;
+function optionLead(input: ExtractInput, start: number): boolean {
+  return [...input.context, input.text.slice(0, start)].some((c) => OPTIONS_LEAD_RE.test(c));
+}
 
 /** Words after the cue, in its sentence, that offer another option or a condition. */
 const GUARD_AFTER_RE =
@@ -80,6 +92,16 @@ function anyTreatment(extra: Record<string, unknown> = {}): LeafCondition {
 
 const overlaps = (spans: Span[], a: number, b: number): boolean => spans.some(([x, y]) => x < b && a < y);
 
+const EXTENT = String.raw`(?:(?:locally\s+)?advanced|metastatic|unresectable|recurrent|relapsed)`;
+
+/**
+ * "metastatic" alone is the metastatic setting; advanced, unresectable or recurrent (with or without
+ * metastatic) is 'advanced', which the evaluator takes to cover metastatic (therapy.ts convention).
+ */
+function settingOf(ext: string): 'advanced' | 'metastatic' {
+  return /advanced|unresectable|recurrent|relapsed/i.test(ext) ? 'advanced' : 'metastatic';
+}
+
 // ---------------------------------------------------------------------------------------------
 // "Previously treated <cancer>"
 
@@ -88,7 +110,11 @@ const overlaps = (spans: Span[], a: number, b: number): boolean => spans.some(([
  * advanced solid malignancy"; "tumour"). Not "previously treated with X" or "for X": those name the
  * treatment or its setting and are read elsewhere.
  */
-const PREVIOUSLY_TREATED_RE = /\bpreviously[\s-]+treated\b(?!\s+(?:with|by|for|using|in|on|at|as|per|according|to|and|or)\b)(?!\s*\()/gi;
+const PREVIOUSLY_TREATED_RE = /\bpreviously[\s-]+treated\b(?:\s+for\b)?(?!\s+(?:with|by|for|using|in|on|at|as|per|according|to|and|or)\b)(?!\s*\()/gi;
+/** The extent after "previously treated for": the setting of the treatment. */
+const FOR_EXTENT_RE = new RegExp(String.raw`^\s*(?:(?:their|the|his|her)\s+)?(${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b)\s*${EXTENT})*)\b`, 'i');
+/** "their cancer", "the advanced disease": the patient's cancer named by a generic noun only. */
+const OWN_CANCER_RE = new RegExp(String.raw`^\s*(?:(?:their|the|his|her)\s+)?(?:${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b)\s*${EXTENT})*\s+)?(?:cancer|tumou?r|disease|malignancy)\s*$`, 'i');
 /** The phrase it describes: to the end of its clause. */
 const DESCRIBED_RE = /^[\s,]*([^.;:()]{1,160}?)(?=\s*(?:[.;:(]|$|\b(?:with|who|that|which|whose|requiring|and\s+(?:have|has|must|who|are|is))\b))/i;
 
@@ -105,8 +131,17 @@ function readPreviouslyTreated(input: ExtractInput, sents: Span[], out: Finding[
     const d = DESCRIBED_RE.exec(text.slice(end, e));
     if (!d) continue;
     const described = d[1]!;
-    // The head of the phrase is the patient's cancer, and nothing in it names another object.
-    if (!CANCER_NOUN_RE.test(described) || OTHER_OBJECT_RE.test(described)) continue;
+    const forWhat = /\bfor$/i.test(m[0]);
+    // The head of the phrase is the patient's cancer ("for their disease" too), and nothing in it
+    // names another object.
+    if (!(CANCER_NOUN_RE.test(described) || (forWhat && /\bdisease\b/i.test(described))) || OTHER_OBJECT_RE.test(described)) continue;
+    // "Previously treated for unresectable or metastatic melanoma": what the treatment was for is
+    // its setting. Without "for" the extent describes the cancer now ("previously treated,
+    // … advanced solid malignancy"), not when it was treated.
+    const ext = forWhat ? FOR_EXTENT_RE.exec(described) : null;
+    const own = forWhat ? OWN_CANCER_RE.exec(described) : null;
+    if (forWhat && !ext && !own) continue;
+    if (optionLead(input, start)) continue;
     // Nor before it: "lesions previously treated", "a second malignancy, previously treated …"
     const before = text.slice(s, start);
     if (GUARD_BEFORE_RE.test(before) || OTHER_OBJECT_RE.test(before.slice(-40))) continue;
@@ -114,17 +149,22 @@ function readPreviouslyTreated(input: ExtractInput, sents: Span[], out: Finding[
     // The comma after the cue goes with it ("Previously treated, histologically-confirmed …").
     const comma = /^\s*,/.exec(text.slice(end));
     const spanEnd = comma ? end + comma[0].length : end;
-    out.push({ category: 'prior_therapy', condition: anyTreatment(), spans: [[start, spanEnd]], anchor: start });
-    used.push([start, spanEnd]);
+    const setting = ext ? settingOf(ext[1]!) : undefined;
+    // The setting words are read with the finding; the cancer after them is the disease readers'.
+    const spans: Span[] = [[start, spanEnd]];
+    const describedAt = end + d.index + d[0].indexOf(described);
+    if (ext) spans.push([describedAt, describedAt + (OWN_CANCER_RE.test(described) ? described.length : ext[0].length)]);
+    else if (own) spans.push([describedAt, describedAt + described.length]);
+    out.push({ category: 'prior_therapy', condition: anyTreatment(setting ? { setting } : {}), spans, anchor: start });
+    used.push(...spans);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // "Must have received prior (anticancer) therapy", "… prior systemic treatment for metastatic disease"
 
-const EXTENT = String.raw`(?:(?:locally\s+)?advanced|metastatic|unresectable|recurrent|relapsed)`;
 const RECEIVED_PRIOR_RE = new RegExp(
-  String.raw`\b(?:(?:must|should|shall)\s+have|have|has|having)\s+(?:already\s+)?(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous)\s+(?:(?<sys>systemic)\s+)?(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer[\s-]directed|oncologic(?:al)?|cancer)\s+)?(?:(?<sys2>systemic)\s+)?(?:therap(?:y|ies)|treatments?)\b` +
+  String.raw`\b(?:(?:must|should|shall)\s+have|have|has|having)\s+(?:already\s+)?(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:(?<prior>prior|previous)\s+)?(?:(?<when>neo-?adjuvant|adjuvant)\s+)?(?:(?<sys>systemic)\s+)?(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer[\s-]directed|oncologic(?:al)?|cancer)\s+)?(?:(?<sys2>systemic)\s+)?(?:therap(?:y|ies)|treatments?)\b` +
     // What the treatment was for: the patient's cancer, or a setting.
     String.raw`(?:\s+(?:for|of)\s+(?:their|the|his|her|this|its)\s+(?:cancer|tumou?r|disease|malignancy)\b` +
     String.raw`|\s+(?:for|of)\s+(?:their\s+|the\s+)?(?<ext>${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b|\band\b)\s*${EXTENT})*)\s+(?:disease|cancer|tumou?rs?|malignancy|setting)\b` +
@@ -145,18 +185,20 @@ function readReceivedPrior(input: ExtractInput, sents: Span[], out: Finding[], u
     if (!sent) continue;
     const [s, e] = sent;
     const before = text.slice(s, start);
-    if (!SUBJECT_BEFORE_RE.test(before) || GUARD_BEFORE_RE.test(before)) continue;
+    if (!SUBJECT_BEFORE_RE.test(before) || GUARD_BEFORE_RE.test(before) || optionLead(input, start)) continue;
     // The clause ends here, or another requirement follows with "and": anything else ("with X",
     // "for their second cancer", "resulting in …") narrows the treatment in words not read.
     const rest = text.slice(end, e);
     if (!/^\s*(?:[.;]?\s*$|,?\s+and\s+(?!\/)(?!or\b))/i.test(rest)) continue;
     if (GUARD_AFTER_RE.test(stripAsides(rest)) || /\bor\b/i.test(stripAsides(rest)) || PERMISSION_RE.test(rest)) continue;
     const g = m.groups ?? {};
+    // "received treatment" alone may be any treatment; "prior" or a setting says it was the cancer's.
+    if (!g.prior && !g.when) continue;
     const ext = g.ext ?? g.ext2;
-    const params: Record<string, unknown> = {};
-    // "metastatic" alone is the metastatic setting; advanced, unresectable or recurrent (with or without
-    // metastatic) is 'advanced', which the evaluator takes to cover metastatic (therapy.ts convention).
-    if (ext) params.setting = /advanced|unresectable|recurrent|relapsed/i.test(ext) ? 'advanced' : 'metastatic';
+    // "adjuvant therapy for metastatic disease" says two settings at once: left unread.
+    if (g.when && ext) continue;
+    const params: Record<string, unknown> = g.when ? { setting: /^neo/i.test(g.when) ? 'neoadjuvant' : 'adjuvant' } : {};
+    if (ext) params.setting = settingOf(ext);
     const condition: Condition =
       g.sys || g.sys2 ? { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], ...params } } : anyTreatment(params);
     out.push({ category: 'prior_therapy', condition, spans: [[start, end]], anchor: start });
@@ -190,7 +232,7 @@ function readCompleted(input: ExtractInput, sents: Span[], out: Finding[], used:
     if (!sent) continue;
     const [s, e] = sent;
     const before = text.slice(s, start);
-    if (!SUBJECT_BEFORE_RE.test(before) || GUARD_BEFORE_RE.test(before)) continue;
+    if (!SUBJECT_BEFORE_RE.test(before) || GUARD_BEFORE_RE.test(before) || optionLead(input, start)) continue;
     const rest = text.slice(end, e);
     // Examples and permissions in parentheses may follow; nothing else.
     if (!/^\s*(?:\([^()]*\)\s*)*[.;]?\s*$/.test(rest)) continue;
