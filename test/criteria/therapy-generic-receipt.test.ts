@@ -156,6 +156,27 @@ describe('completed cancer treatment', () => {
   });
 });
 
+describe('the time since the end of the cancer treatment', () => {
+  it('reads a minimum gap as no systemic therapy within it', () => {
+    expect(readRule('Time between completion of cancer-directed therapy and study entry: \\>= 6 months', 'inclusion').condition).toEqual(
+      therapy({ kinds: ['systemic'], withinDays: 180 }, false),
+    );
+  });
+
+  it.each([
+    ['Time-interval between the end of primary treatment and the randomization less than or equal to 12 weeks', 84],
+    ['Completion of treatment of the primary tumor ≤ 2 months.', 60],
+  ])('reads a maximum gap as some anticancer treatment within it: %p', (text, days) => {
+    expect(readRule(text, 'inclusion').condition).toEqual(anyTreatment({ withinDays: days }));
+  });
+
+  it('leaves a gap after another event, or after a treatment not said to be the cancer\'s, to the other readers', () => {
+    const r = readRule('Participants must use contraception for 3 months after completion of treatment', 'inclusion');
+    expect(therapyLeavesOf(r.condition)).toEqual([]);
+    expect(therapyLeavesOf(readRule('Completion of therapy >= 4 weeks', 'inclusion').condition)).toEqual([]);
+  });
+});
+
 describe('evaluating the generic treatment', () => {
   const lex = lexicons();
   const facts = factTable(lex);

@@ -14,6 +14,8 @@
  *        → priorTherapy(kinds: every anticancer kind, setting: neoadjuvant) = true
  *   "Completed active cancer treatment (e.g., surgery, radiation, chemotherapy)"
  *        → all(priorTherapy(kinds: every anticancer kind) = true, unread "Completed active")
+ *   "Time between completion of cancer-directed therapy and study entry: >= 6 months"
+ *        → priorTherapy(kinds: systemic, withinDays: 180) = false
  *
  * A generic treatment is read as every kind of anticancer treatment (surgery and radiotherapy treat a
  * cancer too), so the finding is a necessary condition and never narrower than the text: a patient
@@ -42,7 +44,7 @@ type Span = [number, number];
 const ANY_TREATMENT = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'] as const;
 
 /** Cheap test before any sentence is looked at. */
-export const GENERIC_RECEIPT_GATE = /previously[\s-]+treated|\bcompleted\b|\b(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous|neo-?adjuvant|adjuvant)\b/i;
+export const GENERIC_RECEIPT_GATE = /previously[\s-]+treated|\bcompleted\b|\b(?:completion|end)\s+of\s+(?:[\w-]+\s+){0,4}?(?:treatments?|therap(?:y|ies))\b|\b(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous|neo-?adjuvant|adjuvant)\b/i;
 
 /** A noun for the patient's cancer (the head of the phrase "previously treated" describes). */
 const CANCER_NOUN_RE =
@@ -263,6 +265,49 @@ function readCompleted(input: ExtractInput, sents: Span[], out: Finding[], used:
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// "Time between completion of cancer-directed therapy and study entry: >= 6 months"
+
+const CMP_MIN = String.raw`>=|≥|=>|>|at\s+least|more\s+than|greater\s+than(?:\s+or\s+equal\s+to)?|minimum(?:\s+of)?|no\s+less\s+than|not\s+less\s+than`;
+const CMP_MAX = String.raw`<=|≤|=<|<|less\s+than(?:\s+or\s+equal\s+to)?|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|up\s+to|within`;
+/** The moment the gap runs to: the start of the study. */
+const ENTRY = String.raw`(?:(?:the\s+)?(?:study\s+entry|entry|enrol(?:l)?ment|registration|randomi[sz]ation|inclusion|screening|first\s+dose(?:\s+of\s+(?:the\s+)?study\s+(?:drug|treatment|therapy))?))`;
+/**
+ * The gap since the end of the patient's cancer treatment, stated as a time between two events or
+ * as the completion's age: "Time-interval between the end of primary treatment and the
+ * randomization less than or equal to 12 weeks", "Completion of treatment of the primary tumor <= 2
+ * months". The treatment must be said to be the cancer's, by an adjective or by what it treated.
+ */
+const COMPLETION_GAP_RE = new RegExp(
+  String.raw`^\W*(?:time(?:[\s-]+interval)?\s+between\s+)?(?:the\s+)?(?:completion|end)\s+of\s+(?:(?:the|all|their|prior|previous)\s+)*(?<adj>(?:(?:primary|definitive|active|anti-?cancer|cancer[\s-]directed|systemic|cancer|curative(?:[\s-]intent)?)\s+)*)(?:treatments?|therap(?:y|ies))` +
+    String.raw`(?<of>\s+(?:of|for)\s+(?:the|their)\s+(?:primary\s+)?(?:tumou?r|cancer|disease))?` +
+    String.raw`(?:\s+and\s+${ENTRY})?\s*:?\s*(?:(?<min>${CMP_MIN})|(?<max>${CMP_MAX}))\s*(?<n>\d+)\s*(?<unit>days?|weeks?|months?|years?)\b` +
+    String.raw`(?:\s+(?:prior\s+to|before)\s+${ENTRY})?\s*[.;]?\s*$`,
+  'i',
+);
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+
+function readCompletionGap(input: ExtractInput, sents: Span[], out: Finding[], used: Span[]): void {
+  const { text } = input;
+  for (const [s, e] of sents) {
+    if (overlaps(used, s, e) || input.scopes.in('negated', s)) continue;
+    const m = COMPLETION_GAP_RE.exec(text.slice(s, e));
+    if (!m?.groups) continue;
+    const g = m.groups;
+    if (!/\S/.test(g.adj ?? '') && !g.of) continue;
+    if (optionLead(input, s)) continue;
+    const days = Number(g.n) * UNIT_DAYS[g.unit!.toLowerCase().replace(/s$/, '')]!;
+    // At least N since the end: no treatment ended within N days. A generic treatment forbidden is
+    // read as systemic (therapy.ts convention: never wider than the text). At most N: some
+    // treatment ended within N days, every anticancer kind (never narrower than the text).
+    const condition: Condition = g.min
+      ? { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: ['systemic'], withinDays: days } }
+      : anyTreatment({ withinDays: days });
+    out.push({ category: 'prior_therapy', condition, spans: [[s, e]], anchor: s, polarityHandled: true });
+    used.push([s, e]);
+  }
+}
+
 /**
  * Reads generic receipt of earlier cancer treatment in an inclusion criterion. Words another
  * reading already took (`used`) are left; read ones are added to it.
@@ -272,4 +317,5 @@ export function readGenericReceipt(input: ExtractInput, sents: Span[], out: Find
   readPreviouslyTreated(input, sents, out, used);
   readReceivedPrior(input, sents, out, used);
   readCompleted(input, sents, out, used);
+  readCompletionGap(input, sents, out, used);
 }
