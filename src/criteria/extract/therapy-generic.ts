@@ -48,7 +48,9 @@ export const GENERIC_RECEIPT_GATE = /previously[\s-]+treated|\bcompleted\b|\b(?:
 
 /** A noun for the patient's cancer (the head of the phrase "previously treated" describes). */
 const CANCER_NOUN_RE =
-  /\b(?:malignanc(?:y|ies)|tumou?rs?|cancers?|carcinomas?|neoplasms?|neoplasias?|lymphomas?|leuka?emias?|myelomas?|melanomas?|sarcomas?|gliomas?|glioblastomas?|mesotheliomas?|blastomas?|adenocarcinomas?|NSCLC|SCLC|DLBCL|HCC|RCC|CRC|HNSCC|mCRPC|CRPC|AML|ALL|CLL|CML|MDS)\b/;
+  /\b(?:malignanc(?:y|ies)|tumou?rs?|cancers?|carcinomas?|neoplasms?|neoplasias?|lymphomas?|leuka?emias?|myelomas?|melanomas?|sarcomas?|gliomas?|glioblastomas?|mesotheliomas?|blastomas?|adenocarcinomas?)\b/i;
+/** Abbreviations for it, in capitals only ("ALL" is acute lymphoblastic leukaemia, "all" is not). */
+const CANCER_ABBREVIATION_RE = /\b(?:NSCLC|SCLC|DLBCL|HCC|RCC|CRC|HNSCC|mCRPC|CRPC|AML|ALL|CLL|CML|MDS)\b/;
 
 /**
  * What "previously treated" may describe other than the patient's cancer: metastases and lesions
@@ -136,7 +138,7 @@ function readPreviouslyTreated(input: ExtractInput, sents: Span[], out: Finding[
     const forWhat = /\bfor$/i.test(m[0]);
     // The head of the phrase is the patient's cancer ("for their disease" too), and nothing in it
     // names another object.
-    if (!(CANCER_NOUN_RE.test(described) || (forWhat && /\bdisease\b/i.test(described))) || OTHER_OBJECT_RE.test(described)) continue;
+    if (!(CANCER_NOUN_RE.test(described) || CANCER_ABBREVIATION_RE.test(described) || (forWhat && /\bdisease\b/i.test(described))) || OTHER_OBJECT_RE.test(described)) continue;
     // "Previously treated for unresectable or metastatic melanoma": what the treatment was for is
     // its setting. Without "for" the extent describes the cancer now ("previously treated,
     // … advanced solid malignancy"), not when it was treated.
