@@ -36,6 +36,21 @@ export const TREATMENT_KINDS = [
   'supportive',
 ] as const;
 
+/**
+ * Every anticancer treatment, named by the broadest kinds that cover it (systemic covers chemotherapy,
+ * immunotherapy, targeted and hormonal therapy): what a generic "prior anticancer treatment" or
+ * "previously treated" means. Supportive care is not among them.
+ */
+export const ANTICANCER_KINDS: ReadonlyArray<(typeof TREATMENT_KINDS)[number]> = [
+  'systemic',
+  'radiation',
+  'surgery',
+  'transplant',
+  'cell therapy',
+  'investigational',
+  'locoregional',
+];
+
 export const DISEASE_EXTENTS = [
   'metastatic',
   'locally_advanced',

@@ -113,7 +113,13 @@ describe('"de novo" and transformed disease', () => {
       'Previously treated, pathologically confirmed de novo DLBCL, or DLBCL transformed from previously diagnosed indolent lymphoma (e.g., follicular lymphoma).',
       'inclusion',
     );
-    expect(r.condition).toEqual(type('DLBCLNOS'));
+    // "Previously treated" is the receipt of some earlier anticancer treatment (therapy-generic.ts).
+    expect(r.condition).toEqual({
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'] } },
+        type('DLBCLNOS'),
+      ],
+    });
     expect(r.unread).toContain('de novo');
   });
 

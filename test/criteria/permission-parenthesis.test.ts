@@ -45,7 +45,9 @@ describe('permissions inside a parenthesis', () => {
       'Patients with a diagnosis or clinical suspicion of gynecologic malignancy who have completed definitive first line treatment (maintenance hormonal or targeted therapies are allowed)',
       'inclusion',
     );
-    expect(facts(r.condition).filter((l) => l.fact === 'priorTherapy')).toEqual([]);
+    // Having completed first-line treatment implies a treatment was had (therapy-generic.ts); nothing
+    // forbids one, and no treatment kind is excluded.
+    expect(facts(r.condition).filter((l) => l.fact === 'priorTherapy' && l.value === false)).toEqual([]);
   });
 
   it('scopes the exception from the parenthesis to the permission, not over the whole criterion', () => {

@@ -68,13 +68,14 @@
  *   each required (the narrower reading in an exclusion, never a wrong exclusion).
  */
 import type { Condition, LeafCondition } from '../facts';
-import { THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
+import { ANTICANCER_KINDS, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
 import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
+import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
@@ -2881,7 +2882,7 @@ const FORM_RE =
  * Locoregional therapy is among them: criteria list TACE, ablation and embolization as anticancer
  * treatments ("any of the following anti-cancer therapies: radiation therapy, surgery or tumor embolization").
  */
-const ANY_TREATMENT: Kind[] = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'];
+const ANY_TREATMENT: readonly Kind[] = ANTICANCER_KINDS;
 
 /** A generic item ("prior therapy", "anticancer treatment") that does not say it is systemic or a drug. */
 function isBroadGeneric(ctx: Ctx, it: Item): boolean {
@@ -3636,7 +3637,7 @@ export const extractTherapy: Extractor = (input) => {
   const lexical = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
   const fuzzy = fuzzyMentions(input, lexical);
   const mentions = fuzzy.length ? [...lexical, ...fuzzy].sort((a, b) => a.start - b.start) : lexical;
-  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text) && !PROGRESSION_FORM_GATE.test(text) && !SURGERY_WINDOW_GATE.test(text)) return [];
+  if (!mentions.length && !QUICK_RE.test(text) && !TREATMENT_END_GATE.test(text) && !PROGRESSION_FORM_GATE.test(text) && !SURGERY_WINDOW_GATE.test(text) && !GENERIC_RECEIPT_GATE.test(text)) return [];
   const ctx: Ctx = { input, lex, text, used: [], windowed: [], windows: new Map() };
   const out: Finding[] = [];
   readLines(ctx, out);
@@ -3645,6 +3646,7 @@ export const extractTherapy: Extractor = (input) => {
   for (const [s, e] of sents) base.push(...itemsIn(ctx, mentions, s, e));
   const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
+  readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   // Recent-surgery forms the list reader leaves unread, on the sentences it did not read (therapy-surgery.ts).
