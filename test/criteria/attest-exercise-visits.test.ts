@@ -197,7 +197,7 @@ describe('what the patient reports for the study', () => {
     });
     expect(read('Is able to provide worst pain score at bony metastatic site(s).')).toEqual({
       condition: attest('questionnaires', true),
-      unread: 'bony metastatic site(s',
+      unread: 'bony metastatic',
     });
   });
 

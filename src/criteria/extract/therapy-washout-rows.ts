@@ -357,6 +357,9 @@ export function readWashoutRow<I extends RowItem>(
   const { text } = input;
   const colon = text.indexOf(':');
   if (colon < 0 || colon > 100 || text.indexOf(':', colon + 1) >= 0) return;
+  // A row another reader took whole ("Time between completion of cancer-directed therapy and study
+  // entry: >= 6 months", therapy-generic.ts) is read once.
+  if (used.some(([a, b]) => a <= colon && b > colon)) return;
   const m = ROW_WINDOW_RE.exec(text.slice(colon));
   if (!m) return;
   const v = toNumber(m[2]!);
