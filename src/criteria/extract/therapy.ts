@@ -205,6 +205,9 @@ const RELATIVE_ANCHOR_RE = /\b(?:prior\s+to|before|of|from|after)\s+(?:the\s+|th
 /** "within 7 days prior to surgery": counted back from a procedure still to come, not from the as-of date. */
 const PROCEDURE_ANCHOR_RE =
   /^\s*(?:prior\s+to|before)\s+(?:the\s+|their\s+|any\s+)?(?:planned\s+|scheduled\s+|intended\s+)?(?:surgery|surgical|resection|operation|procedures?|biopsy|biopsies|cryoablation|ablation)\b/i;
+/** "within 6 months prior to curative treatment", "within 4 weeks of diagnosis": counted from another event in the patient's course, not from the as-of date. */
+const EVENT_ANCHOR_AFTER_RE =
+  /^\s*(?:prior\s+to|before|of|from|after|following)\s+(?:the\s+|their\s+|his\s+|her\s+|a\s+)?(?:initial\s+|original\s+|primary\s+|first\s+)?(?:(?:cancer|disease|tumou?r)\s+)?(?:diagnosis|recurrence|relapse|progression|metastas[ie]s|(?:curative|definitive)(?:[\s-]intent)?\s+(?:treatment|therapy|surgery|resection|radiotherapy|radiation|chemoradiation|chemoradiotherapy))\b/i;
 /** A window after an outcome is about when the disease came back, not when treatment was given. */
 const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-]free|DFI|TFI|free\s+interval|interval|response|respond\w*|remission|diagnos(?:is|ed|es))\b[^.;]{0,60}$/i;
 
@@ -424,7 +427,10 @@ const ALTERNATIVE_RE =
 
 /** Qualifiers the facts cannot express; where they would narrow a finding it is dropped. */
 const NARROW_RE =
-  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ion)?|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ions?)?|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+/** Exceptions the sentence refers to without naming them: "with certain exceptions", "with exceptions as noted in …". */
+const UNSTATED_EXCEPTIONS_RE =
+  /\b(?:with|subject\s+to)\s+(?:(?:certain|some|a\s+few|few|limited|specific|specified|possible|rare)\s+)?exceptions\b|\bexceptions?\s+(?:may\s+|might\s+|can\s+)?(?:apply|be\s+(?:made|granted|considered)|(?:as\s+|are\s+)?(?:noted|listed|specified|described|outlined|detailed)\b)/i;
 const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
@@ -839,7 +845,8 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       RELATIVE_RE.test(sub.slice(end - s)) ||
       OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
-      PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s))
+      PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s)) ||
+      EVENT_ANCHOR_AFTER_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s))
     )
       return;
     if (out.some((w) => w.start < end && start < w.end)) return;
@@ -1769,6 +1776,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // The plan stays unread beside the reading: any(X, unread).
       if (list.plannedAlternative) sufficient ??= 'planned';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
+      // "…, with some exceptions", "(with specific exceptions)": exceptions named elsewhere spare some patients.
+      if (UNSTATED_EXCEPTIONS_RE.test(text.slice(list.end, e))) qualify ??= 'unstated exceptions';
       // An exception naming the same treatment ("radiotherapy ≤ 4 weeks, with the exception of a single
       // fraction of radiotherapy for palliation") carves out a part the facts cannot say, not all of it.
       if (exceptItems.some((x) => items.some((it) => [...it.kinds].every((k) => x.kinds.has(k)) && [...it.classes].every((c) => x.classes.has(c)) && [...it.drugs].every((d) => x.drugs.has(d)))))
@@ -3163,6 +3172,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (a === null || a > 20 || (m[3] && (b === null || b <= a || b > 20))) continue;
     // Ordinals name a line, they do not count lines: "first line of chemotherapy".
     if (/^(?:first|second|third|fourth|fifth|sixth)$/i.test(m[2]!.trim())) continue;
+    // A number that ends a name counts nothing: "IL 2 or other immunotherapy regimens", "Cohort 2 …".
+    if (/\b(?:IL|interleukin|CD|HER|CYP|cohort|arm|part|phase|stage|grade|type|group|step|cycle|day|visit|criterion|section)[\s-]*$/i.test(text.slice(Math.max(0, start - 20), start))) continue;
     // "Treatment-naive or after one prior line": the count is one route of two.
     if (/(?<!\b(?:on|during|at|in|while|before|and\/)\s*)\bor\s+(?:(?:after|following|having|has|have|had|received|receiving|with|who|been)\s+){0,3}$/i.test(text.slice(Math.max(0, start - 60), start))) continue;
     const sentence = text.slice(sentenceStart(text, start), nextBoundary(text, start));
