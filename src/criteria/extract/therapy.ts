@@ -427,7 +427,10 @@ const ALTERNATIVE_RE =
 
 /** Qualifiers the facts cannot express; where they would narrow a finding it is dropped. */
 const NARROW_RE =
-  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ions?)?|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ions?)?|off[\s-]label|through\s+(?:a|an)\s+(?:clinical|interventional)|as\s+part\s+of\s+(?:a|an)\s+(?:clinical\s+)?(?:trial|study)|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+/** A lead naming the patients who had the treatment: "For participants with prior …", "In patients who received …". */
+const GROUP_THAT_HAD_RE =
+  /^\W*(?:for|in|among)\s+(?:patients?|participants?|subjects?|those|individuals?)\s+(?:who\s+(?:have\s+|has\s+)?(?:had|received|been\s+treated|undergone|underwent|were\s+treated)|with|having\s+(?:had|received)|(?:previously\s+)?treated)\b/i;
 /** Exceptions the sentence refers to without naming them: "with certain exceptions", "with exceptions as noted in …". */
 const UNSTATED_EXCEPTIONS_RE =
   /\b(?:with|subject\s+to)\s+(?:(?:certain|some|a\s+few|few|limited|specific|specified|possible|rare)\s+)?exceptions\b|\bexceptions?\s+(?:may\s+|might\s+|can\s+)?(?:apply|be\s+(?:made|granted|considered)|(?:as\s+|are\s+)?(?:noted|listed|specified|described|outlined|detailed)\b)/i;
@@ -1763,7 +1766,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "liver-directed therapy" as any locoregional therapy, radiation or surgery: the procedure, site or
       // intent in the words is narrower, so the reading stays partial.
       if (items.some((i) => i.kinds.has('locoregional'))) qualify ??= 'locoregional';
-      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e)) || GROUP_LABEL_RE.test(text.slice(0, list.start))) qualify ??= 'cohort';
+      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e)) || GROUP_LABEL_RE.test(text.slice(0, list.start)) || SUBGROUP_ONLY_RE.test(text)) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
       if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
@@ -1776,6 +1779,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // The plan stays unread beside the reading: any(X, unread).
       if (list.plannedAlternative) sufficient ??= 'planned';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
+      // "For participants with prior treatment of a bortezomib containing regimen, the best response …": the
+      // treatment names the group the rest of the sentence binds; alone it excludes no one.
+      if (GROUP_THAT_HAD_RE.test(text.slice(s, list.start))) qualify ??= 'group that had it';
       // "…, with some exceptions", "(with specific exceptions)": exceptions named elsewhere spare some patients.
       if (UNSTATED_EXCEPTIONS_RE.test(text.slice(list.end, e))) qualify ??= 'unstated exceptions';
       // An exception naming the same treatment ("radiotherapy ≤ 4 weeks, with the exception of a single
@@ -1855,7 +1861,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         // "For patients with melanoma, prior therapies include a BRAF inhibitor": the lead clause names
         // the group the rest binds, with or without "must".
         GROUP_LEAD_CLAUSE.test(text.slice(s, list.start)) ||
-        COHORT_RE.test(text.slice(s, list.start))
+        COHORT_RE.test(text.slice(s, list.start)) ||
+        SUBGROUP_ONLY_RE.test(text)
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
         if (SUBJECT_RE.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
@@ -2957,6 +2964,9 @@ const ANCHOR_END_RE = new RegExp(
 /** A criterion limited to one arm, cohort or part: it applies only there. */
 const COHORT_RE = /^\W*(?:\(?[A-Z]?\d+\)?\s*)?(?:for\s+|in\s+)?(?:(?:part|cohort|arm|group|phase|stage|dose[\s-]escalation|expansion)\s*[\w.-]{0,6}\b[^:;.]{0,40}?(?:only|specifically)?\s*:|(?:part|cohort|arm|group)\s+[A-Z0-9]\b)/i;
 
+/** A subgroup label anywhere in the criterion: "(For participants with PDAC only)", "(Phase 2a Cohort 10 ONLY)". */
+const SUBGROUP_ONLY_RE = /\(\s*(?:for\s+|in\s+)?[^()]{0,40}\b(?:parts?|cohorts?|arms?|phase|groups?|stratum|module|patients?|participants?|subjects?)\b[^()]{0,40}\bonly\s*\)/i;
+
 /** A cohort label after the list: "(Cohort 2)", "(Part B only)". */
 const COHORT_TAIL_RE = /\(\s*(?:for\s+|in\s+)?(?:part|cohort|arm|group|phase|stage)\s*[\w.-]{1,6}(?:\s*(?:,|\/|and|or|&)\s*[\w.-]{1,6})*(?:\s+only)?\s*\)/i;
 
@@ -3035,6 +3045,9 @@ function absorbHeads(ctx: Ctx, items: Item[], e: number): Item[] {
         // "Prior treatment within 28 days with X": the head is a cue, and the window stays free for X.
         continue;
       } else if (it.generic && /^\s*(?:(?:directly|specifically|selectively)\s+)?(?:with|of|using|by|consisting\s+of|containing|targeting|that|which|directed|against|\(|\[)/i.test(text.slice(it.end, e))) {
+        continue;
+      } else if (!it.generic && it.kinds.size === 1 && it.kinds.has('systemic') && /^\s*(?:with|using|consisting\s+of|containing)\s+(?!or\s+without\b|the\s+exception\b|(?:an?\s+)?(?:washout|wash-out)\b|half[\s-]?li|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)/i.test(text.slice(it.end, e))) {
+        // "systemic treatment with radionuclides": the systemic treatment is the unread one named after it.
         continue;
       }
     }
@@ -3183,7 +3196,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
     // sufficient option, any(count, unread sentence); in an exclusion a necessary part, all(count, unread).
     const negatedLines = input.scopes.in('negated', start);
-    const cohort = COHORT_RE.test(sentence);
+    const cohort = COHORT_RE.test(sentence) || SUBGROUP_ONLY_RE.test(text);
     if (cohort && negatedLines) continue;
     if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) || CONDITIONAL_RE.test(sentence))) continue;
     if (negatedLines) {
@@ -3432,7 +3445,8 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     if (negated && input.kind === 'exclusion') continue;
     // "Cohort B: … treatment naive to BRAF/MEK inhibitors": the requirement binds that cohort only, so
     // a patient who had the treatment is left open, any(not X, unread), never excluded.
-    const cohort = COHORT_RE.test(text.slice(0, start));
+    // The label may open the sentence, not the criterion ("Prior therapy: i. Part 1: Patients must be treatment naïve").
+    const cohort = SUBGROUP_ONLY_RE.test(text) || COHORT_RE.test(text.slice(0, start)) || COHORT_RE.test(text.slice(sStart, start).replace(/^\s*(?:[ivx]{1,4}|[a-h])[.)]\s+/i, ''));
     if (cohort && (negated || input.kind === 'exclusion')) continue;
     out.push({
       category: 'prior_therapy',
