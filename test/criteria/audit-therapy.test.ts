@@ -153,3 +153,27 @@ describe('words that narrow the treatment', () => {
     ]);
   });
 });
+
+describe('the cancer a treatment was for narrows it', () => {
+  it('"PI3K inhibitors (e.g., alpelisib, buparlisib) for breast cancer", "treatment of the melanoma disease", "for metastatic/relapsed breast cancer"', () => {
+    for (const text of [
+      'Prior exposure to PI3K inhibitors (e.g., alpelisib, buparlisib) for breast cancer.',
+      'Any previous chemotherapeutic treatment of the melanoma disease;',
+      'Patients who received treatment for metastatic/relapsed breast cancer.',
+    ]) {
+      const r = readRule(text, 'exclusion');
+      expect([text, therapyLeaves(r.condition).length > 0]).toEqual([text, true]);
+      expect([text, valueWhen(r.condition, 'priorTherapy')]).toEqual([text, null]);
+    }
+  });
+});
+
+describe('a washout note in a later sentence of an exclusion', () => {
+  it('does not exclude everyone without antibiotics', () => {
+    const r = readRule(
+      'Participants with active infection. Participants may be eligible following recovery. Participants requiring antibiotics require 2-week washout period prior to enrollment.',
+      'exclusion',
+    );
+    expect(therapyLeaves(r.condition).filter((l) => (l as LeafCondition).value === false)).toEqual([]);
+  });
+});

@@ -1445,6 +1445,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const forbids = negForMode !== ((sinceSense && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
+    // In an exclusion, a gap said after another sentence ("Participants with active infection. … Participants
+    // requiring antibiotics require 2-week washout …") is a note on some patients: read inverted it would
+    // exclude everyone without the treatment, so it stays unread.
+    if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && /\S/.test(text.slice(0, s))) {
+      note('exclusion gap after another sentence');
+      continue;
+    }
     // Under a washout lead-in an inclusion item names a treatment to have been off for a while, never
     // one to have had: where its gap is not read as one, nothing is. (One that permits the treatment
     // is read as a permission below.)
@@ -2401,7 +2408,7 @@ const CANNOT_STOP_AFTER_RE =
 
 /** The words between a treatment and the cancer it was given for: "for (the treatment of) (their) (advanced) ". */
 const FOR_CANCER_RE =
-  /^\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:given\s+|received\s+|administered\s+)?for\s+(?:(?:the\s+)?(?:treatment|management)\s+of\s+)?(?:(?:their|his|her|the|this|a|an|advanced|metastatic|unresectable|locally[\s-]+advanced|recurrent|primary|early|stage\s+[IV]+[ABC]?|or|and|\/)\s*)*$/i;
+  /^\s*\)?\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:given\s+|received\s+|administered\s+)?(?:for|of)\s+(?:(?:the\s+)?(?:treatment|management)\s+of\s+)?(?:(?:their|his|her|the|this|a|an|advanced|metastatic|unresectable|locally[\s-]+advanced|recurrent|relapsed|refractory|primary|early|stage\s+[IV]+[ABC]?|or|and|\/)\s*)*$/i;
 
 /** A requirement on the kind of treatment, after it: "must be FDA-approved", "should be standard of care". */
 const KIND_REQUIRED_AFTER_RE =
