@@ -205,6 +205,9 @@ const RELATIVE_ANCHOR_RE = /\b(?:prior\s+to|before|of|from|after)\s+(?:the\s+|th
 /** "within 7 days prior to surgery": counted back from a procedure still to come, not from the as-of date. */
 const PROCEDURE_ANCHOR_RE =
   /^\s*(?:prior\s+to|before)\s+(?:the\s+|their\s+|any\s+)?(?:planned\s+|scheduled\s+|intended\s+)?(?:surgery|surgical|resection|operation|procedures?|biopsy|biopsies|cryoablation|ablation)\b/i;
+/** "within 6 months prior to curative treatment", "within 4 weeks of diagnosis": counted from another event in the patient's course, not from the as-of date. */
+const EVENT_ANCHOR_AFTER_RE =
+  /^\s*(?:prior\s+to|before|of|from|after|following)\s+(?:the\s+|their\s+|his\s+|her\s+|a\s+)?(?:initial\s+|original\s+|primary\s+|first\s+)?(?:(?:cancer|disease|tumou?r)\s+)?(?:diagnosis|recurrence|relapse|progression|metastas[ie]s|(?:curative|definitive)(?:[\s-]intent)?\s+(?:treatment|therapy|surgery|resection|radiotherapy|radiation|chemoradiation|chemoradiotherapy))\b/i;
 /** A window after an outcome is about when the disease came back, not when treatment was given. */
 const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-]free|DFI|TFI|free\s+interval|interval|response|respond\w*|remission|diagnos(?:is|ed|es))\b[^.;]{0,60}$/i;
 
@@ -424,7 +427,13 @@ const ALTERNATIVE_RE =
 
 /** Qualifiers the facts cannot express; where they would narrow a finding it is dropped. */
 const NARROW_RE =
-  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ion)?|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ions?)?|off[\s-]label|through\s+(?:a|an)\s+(?:clinical|interventional)|as\s+part\s+of\s+(?:a|an)\s+(?:clinical\s+)?(?:trial|study)|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+/** A lead naming the patients who had the treatment: "For participants with prior …", "In patients who received …". */
+const GROUP_THAT_HAD_RE =
+  /^\W*(?:for|in|among)\s+(?:patients?|participants?|subjects?|those|individuals?)\s+(?:who\s+(?:have\s+|has\s+)?(?:had|received|been\s+treated|undergone|underwent|were\s+treated)|with|having\s+(?:had|received)|(?:previously\s+)?treated)\b/i;
+/** Exceptions the sentence refers to without naming them: "with certain exceptions", "with exceptions as noted in …". */
+const UNSTATED_EXCEPTIONS_RE =
+  /\b(?:with|subject\s+to)\s+(?:(?:certain|some|a\s+few|few|limited|specific|specified|possible|rare)\s+)?exceptions\b|\bexceptions?\s+(?:may\s+|might\s+|can\s+)?(?:apply|be\s+(?:made|granted|considered)|(?:as\s+|are\s+)?(?:noted|listed|specified|described|outlined|detailed)\b)/i;
 const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
@@ -839,7 +848,8 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       RELATIVE_RE.test(sub.slice(end - s)) ||
       OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
-      PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s))
+      PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s)) ||
+      EVENT_ANCHOR_AFTER_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s))
     )
       return;
     if (out.some((w) => w.start < end && start < w.end)) return;
@@ -1435,6 +1445,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const forbids = negForMode !== ((sinceSense && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
+    // In an exclusion, a gap said after another sentence ("Participants with active infection. … Participants
+    // requiring antibiotics require 2-week washout …") is a note on some patients: read inverted it would
+    // exclude everyone without the treatment, so it stays unread.
+    if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && /\S/.test(text.slice(0, s))) {
+      note('exclusion gap after another sentence');
+      continue;
+    }
     // Under a washout lead-in an inclusion item names a treatment to have been off for a while, never
     // one to have had: where its gap is not read as one, nothing is. (One that permits the treatment
     // is read as a permission below.)
@@ -1756,7 +1773,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "liver-directed therapy" as any locoregional therapy, radiation or surgery: the procedure, site or
       // intent in the words is narrower, so the reading stays partial.
       if (items.some((i) => i.kinds.has('locoregional'))) qualify ??= 'locoregional';
-      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e)) || GROUP_LABEL_RE.test(text.slice(0, list.start))) qualify ??= 'cohort';
+      if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e)) || GROUP_LABEL_RE.test(text.slice(0, list.start)) || SUBGROUP_ONLY_RE.test(text)) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
       if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
@@ -1769,6 +1786,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // The plan stays unread beside the reading: any(X, unread).
       if (list.plannedAlternative) sufficient ??= 'planned';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
+      // "For participants with prior treatment of a bortezomib containing regimen, the best response …": the
+      // treatment names the group the rest of the sentence binds; alone it excludes no one.
+      if (GROUP_THAT_HAD_RE.test(text.slice(s, list.start))) qualify ??= 'group that had it';
+      // "…, with some exceptions", "(with specific exceptions)": exceptions named elsewhere spare some patients.
+      if (UNSTATED_EXCEPTIONS_RE.test(text.slice(list.end, e))) qualify ??= 'unstated exceptions';
       // An exception naming the same treatment ("radiotherapy ≤ 4 weeks, with the exception of a single
       // fraction of radiotherapy for palliation") carves out a part the facts cannot say, not all of it.
       if (exceptItems.some((x) => items.some((it) => [...it.kinds].every((k) => x.kinds.has(k)) && [...it.classes].every((c) => x.classes.has(c)) && [...it.drugs].every((d) => x.drugs.has(d)))))
@@ -1846,7 +1868,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         // "For patients with melanoma, prior therapies include a BRAF inhibitor": the lead clause names
         // the group the rest binds, with or without "must".
         GROUP_LEAD_CLAUSE.test(text.slice(s, list.start)) ||
-        COHORT_RE.test(text.slice(s, list.start))
+        COHORT_RE.test(text.slice(s, list.start)) ||
+        SUBGROUP_ONLY_RE.test(text)
       ) {
         note('23:if Wforspatientsparticipantssubjectsthoseindividua');
         if (SUBJECT_RE.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
@@ -2385,7 +2408,7 @@ const CANNOT_STOP_AFTER_RE =
 
 /** The words between a treatment and the cancer it was given for: "for (the treatment of) (their) (advanced) ". */
 const FOR_CANCER_RE =
-  /^\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:given\s+|received\s+|administered\s+)?for\s+(?:(?:the\s+)?(?:treatment|management)\s+of\s+)?(?:(?:their|his|her|the|this|a|an|advanced|metastatic|unresectable|locally[\s-]+advanced|recurrent|primary|early|stage\s+[IV]+[ABC]?|or|and|\/)\s*)*$/i;
+  /^\s*\)?\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:given\s+|received\s+|administered\s+)?(?:for|of)\s+(?:(?:the\s+)?(?:treatment|management)\s+of\s+)?(?:(?:their|his|her|the|this|a|an|advanced|metastatic|unresectable|locally[\s-]+advanced|recurrent|primary|early|stage\s+[IV]+[ABC]?|or|and|\/)\s*)*$/i;
 
 /** A requirement on the kind of treatment, after it: "must be FDA-approved", "should be standard of care". */
 const KIND_REQUIRED_AFTER_RE =
@@ -2948,6 +2971,9 @@ const ANCHOR_END_RE = new RegExp(
 /** A criterion limited to one arm, cohort or part: it applies only there. */
 const COHORT_RE = /^\W*(?:\(?[A-Z]?\d+\)?\s*)?(?:for\s+|in\s+)?(?:(?:part|cohort|arm|group|phase|stage|dose[\s-]escalation|expansion)\s*[\w.-]{0,6}\b[^:;.]{0,40}?(?:only|specifically)?\s*:|(?:part|cohort|arm|group)\s+[A-Z0-9]\b)/i;
 
+/** A subgroup label anywhere in the criterion: "(For participants with PDAC only)", "(Phase 2a Cohort 10 ONLY)". */
+const SUBGROUP_ONLY_RE = /\(\s*(?:for\s+|in\s+)?[^()]{0,40}\b(?:parts?|cohorts?|arms?|phase|groups?|stratum|module|patients?|participants?|subjects?)\b[^()]{0,40}\bonly\s*\)/i;
+
 /** A cohort label after the list: "(Cohort 2)", "(Part B only)". */
 const COHORT_TAIL_RE = /\(\s*(?:for\s+|in\s+)?(?:part|cohort|arm|group|phase|stage)\s*[\w.-]{1,6}(?:\s*(?:,|\/|and|or|&)\s*[\w.-]{1,6})*(?:\s+only)?\s*\)/i;
 
@@ -3026,6 +3052,9 @@ function absorbHeads(ctx: Ctx, items: Item[], e: number): Item[] {
         // "Prior treatment within 28 days with X": the head is a cue, and the window stays free for X.
         continue;
       } else if (it.generic && /^\s*(?:(?:directly|specifically|selectively)\s+)?(?:with|of|using|by|consisting\s+of|containing|targeting|that|which|directed|against|\(|\[)/i.test(text.slice(it.end, e))) {
+        continue;
+      } else if (!it.generic && it.kinds.size === 1 && it.kinds.has('systemic') && /^\s*(?:with|using|consisting\s+of|containing)\s+(?!or\s+without\b|the\s+exception\b|(?:an?\s+)?(?:washout|wash-out)\b|half[\s-]?li|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)/i.test(text.slice(it.end, e))) {
+        // "systemic treatment with radionuclides": the systemic treatment is the unread one named after it.
         continue;
       }
     }
@@ -3163,6 +3192,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (a === null || a > 20 || (m[3] && (b === null || b <= a || b > 20))) continue;
     // Ordinals name a line, they do not count lines: "first line of chemotherapy".
     if (/^(?:first|second|third|fourth|fifth|sixth)$/i.test(m[2]!.trim())) continue;
+    // A number that ends a name counts nothing: "IL 2 or other immunotherapy regimens", "Cohort 2 …".
+    if (/\b(?:IL|interleukin|CD|HER|CYP|cohort|arm|part|phase|stage|grade|type|group|step|cycle|day|visit|criterion|section)[\s-]*$/i.test(text.slice(Math.max(0, start - 20), start))) continue;
     // "Treatment-naive or after one prior line": the count is one route of two.
     if (/(?<!\b(?:on|during|at|in|while|before|and\/)\s*)\bor\s+(?:(?:after|following|having|has|have|had|received|receiving|with|who|been)\s+){0,3}$/i.test(text.slice(Math.max(0, start - 60), start))) continue;
     const sentence = text.slice(sentenceStart(text, start), nextBoundary(text, start));
@@ -3172,7 +3203,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
     // sufficient option, any(count, unread sentence); in an exclusion a necessary part, all(count, unread).
     const negatedLines = input.scopes.in('negated', start);
-    const cohort = COHORT_RE.test(sentence);
+    const cohort = COHORT_RE.test(sentence) || SUBGROUP_ONLY_RE.test(text);
     if (cohort && negatedLines) continue;
     if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) || CONDITIONAL_RE.test(sentence))) continue;
     if (negatedLines) {
@@ -3421,7 +3452,8 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     if (negated && input.kind === 'exclusion') continue;
     // "Cohort B: … treatment naive to BRAF/MEK inhibitors": the requirement binds that cohort only, so
     // a patient who had the treatment is left open, any(not X, unread), never excluded.
-    const cohort = COHORT_RE.test(text.slice(0, start));
+    // The label may open the sentence, not the criterion ("Prior therapy: i. Part 1: Patients must be treatment naïve").
+    const cohort = SUBGROUP_ONLY_RE.test(text) || COHORT_RE.test(text.slice(0, start)) || COHORT_RE.test(text.slice(sStart, start).replace(/^\s*(?:[ivx]{1,4}|[a-h])[.)]\s+/i, ''));
     if (cohort && (negated || input.kind === 'exclusion')) continue;
     out.push({
       category: 'prior_therapy',
