@@ -107,3 +107,25 @@ describe('indirect (unconjugated) bilirubin is not total bilirubin', () => {
     expect(text(r.condition)).toContain(JSON.stringify(uln('indirect_bilirubin', 'lessThan', 3)));
   });
 });
+
+describe('a variant named after one gene of a list', () => {
+  it.each([
+    [
+      'Presence of known driver mutations (e.g., BRAF V600E/K, c-KIT, NRAS) for which targeted therapies are already approved and available as first-line treatment.',
+      ['KIT', 'NRAS'],
+    ],
+    [
+      'Have a documented additional validated targetable oncogenic driver mutation or alteration in genes such as epidermal growth factor receptor (EGFR), anaplastic lymphoma kinase (ALK), BRAF (V600E), human epidermal growth factor receptor 2 (HER2), MET (exon 14), ROS1, rearranged during transfection (RET), or neurotrophic tyrosine receptor kinase (NTRK)1/2/3.',
+      ['ROS1', 'RET'],
+    ],
+  ])('is not given to the genes after it: %s', (line, genes) => {
+    const t = text(readRule(line, 'exclusion').condition);
+    for (const g of genes) expect(t).not.toContain(`"gene":"${g}","alteration"`);
+    expect(t).toContain('"gene":"BRAF","alteration":"V600E"');
+  });
+
+  it('still shares a plain alteration along the list', () => {
+    const t = text(readRule('Known EGFR, ALK or ROS1 alterations', 'exclusion').condition);
+    expect(t).toContain('"gene":"ROS1"');
+  });
+});
