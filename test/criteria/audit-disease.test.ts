@@ -129,3 +129,21 @@ describe('a variant named after one gene of a list', () => {
     expect(t).toContain('"gene":"ROS1"');
   });
 });
+
+describe('a suspected cancer let in beside a confirmed one', () => {
+  it.each([
+    'Patient suspected of having, or with biopsy proven, malignant disease.',
+    'Any patients with suspected (clinical) or definitive (tissue) diagnosis of Stage III-IV melanoma starting or continuing adjuvant Pembrolizumab without active evidence of disease (NED).',
+    'Have a suspected or confirmed cancer diagnosis that is to be evaluated by means of a biopsy.',
+  ])('does not require the cancer of everyone: %s', (line) => {
+    const t = text(readRule(line, 'inclusion').condition);
+    expect(t).not.toContain('"fact":"cancerType"');
+    expect(t).not.toContain('"fact":"stage"');
+  });
+
+  it('keeps a confirmed cancer', () => {
+    expect(text(readRule('Histologically confirmed metastatic melanoma.', 'inclusion').condition)).toContain(
+      '"codes":["MELANOMA"]',
+    );
+  });
+});

@@ -1992,6 +1992,9 @@ const LOOSE_STATE_GAP = /^\s*,\s*([a-z][\w-]{2,24})\s*,?\s*(?:or|and|and\/or)\s+
 const STATE_GAP =
   /^\s+disease\s*,?\s*(?:or|and\/or)\s+$|^[\s,]*(?:(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
 
+/** "suspected or confirmed", "suspected of having, or with biopsy proven", "suspected (clinical) or definitive (tissue)". */
+const SUSPECTED_OR_CONFIRMED =
+  /\b(?:suspected|suspicion\s+of|presumed|presumptive)\b[^.;:]{0,40}?\bor\s+(?:\w+\s+){0,2}?(?:confirmed|proven|definitive|documented|established|diagnosed|histolog\w*|patholog\w*|cytolog\w*|biopsy)/i;
 /** "prior to the diagnosis of", "since initial diagnosis of": a time set by the diagnosis that follows. */
 const DIAGNOSIS_TIME_BEFORE =
   /\b(?:prior\s+to|before|after|since|following|until)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:initial|first|original)\s+)?diagnosis\s+(?:of|with)\s+(?:(?:an?|the)\s+)?$/i;
@@ -2602,6 +2605,17 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
     const unknown: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: label.text } };
     for (const f of out)
       f.condition = input.kind === 'inclusion' ? { any: [f.condition, unknown] } : { all: [f.condition, unknown] };
+  }
+  // "Patient suspected of having, or with biopsy proven, malignant disease", "suspected (clinical) or
+  // definitive (tissue) diagnosis of Stage III-IV melanoma": a suspected cancer is let in too, so the
+  // disease named after it is not required of every patient (the record holds no suspicion).
+  const suspected = input.kind === 'inclusion' ? SUSPECTED_OR_CONFIRMED.exec(input.text) : null;
+  if (suspected) {
+    const to = clauseEnd(input.text, suspected.index + suspected[0].length);
+    for (let i = out.length - 1; i >= 0; i--) {
+      const at = Math.min(...out[i]!.spans.map(([a]) => a));
+      if (at >= suspected.index && at < to) out.splice(i, 1);
+    }
   }
   // A permission lets the named patients in without requiring them: a patient with the type passes,
   // any other stays for a coordinator (the sentence does not say others are turned away).
