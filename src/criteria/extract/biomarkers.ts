@@ -1337,7 +1337,7 @@ const CONSEQUENT =
 const PERMISSION =
   /^[^.;()]{0,40}?\b(?:(?:are|is|will\s+be|may\s+be|can\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|acceptable)|allowed|permitted)\b(?!\s+(?:if|provided|only|as\s+long|when))/i;
 const SUBJECT =
-  /\b(?:patients?|participants?|subjects?|those|people|individuals|women|men|cases|pts)\s+(?:with|who|whose|harbou?ring|having|that)\b|^\s*(?:if|for|in|when|among)\b|\bif\b|\bwhen\b/i;
+  /\b(?:patients?|participants?|subjects?|those|people|individuals|women|men|cases|pts)\s+(?:with|who|whose|harbou?ring|having|that|(?:shown|found|known|determined|confirmed)\s+to\s+(?:have|harbou?r|carry))\b|^\s*(?:if|for|in|when|among)\b|\bif\b|\bwhen\b/i;
 /** "therapy for HER2-positive disease", "hormonal therapy in hormone receptor-positive disease". */
 const THERAPY_FOR =
   /\b(?:therap(?:y|ies)|treatments?|regimens?|agents?|drugs?|inhibitors?|TKIs?|activit(?:y|ies)|chemotherapy|trastuzumab|pertuzumab|endocrine|hormonal|targeted|antibod(?:y|ies)|doses?|lines?)\b[^.;:]{0,50}\b(?:for|in|of)\s+(?:(?:the|a|an|their|locally|advanced|metastatic|recurrent|early|unresectable|or|and|treatment|of)\s+){0,6}$/i;
@@ -2089,6 +2089,12 @@ export const extractBiomarkers: Extractor = (input) => {
         const next = group.slice(i + 1).find((x) => lends(x) && !x.reading.fromPrefix)?.reading;
         const prev = group.slice(0, i).reverse().find(lends)?.reading;
         const from = next ?? prev ?? head;
+        // "BRAF V600E/K, c-KIT, NRAS", "MET (exon 14), ROS1, RET": a variant or exon named after one
+        // gene is that gene's, not the next gene's; the item stays an unread alternative.
+        if (from !== next && /\d/.test(`${from.alteration ?? ''} ${JSON.stringify(from.variants ?? '')}`)) {
+          unreadable = true;
+          return;
+        }
         r.inheritedFromNext = from === next;
         reading = {
           ...reading,

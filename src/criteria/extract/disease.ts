@@ -1342,6 +1342,9 @@ function extentPieces(input: ExtractInput): Piece[] {
     if (ext === 'resectable' && /\b(?:borderline|potentially|marginally|initially|not|non)[- ]?\s*$/i.test(before))
       continue;
     if (ext === 'unresectable' && /\bmedically\s*$/i.test(before)) continue;
+    // "widespread, definitive leptomeningeal disease": spread of that disease, not metastatic cancer.
+    if (/^(?:widespread|disseminated)$/i.test(m[0]) && !/^\s+(?:disease|cancer|malignancy|tumou?rs?|metasta)/i.test(after))
+      continue;
     if (
       ext === 'metastatic' &&
       !/^distant/i.test(m[0]) &&
@@ -1975,11 +1978,57 @@ const SUBJECT_MODAL =
 const NEUTRAL_AFTER = words(
   'or and and/or with who that which according per by based as defined at in of are is be were was disease patient patients participant participants subject subjects',
 );
+/**
+ * After an extent in an exclusion, words that keep only some of its patients: where the disease is
+ * ("Metastatic disease that involved major airways", "… that invades the GI tract") or how large
+ * ("the largest distant metastases with a diameter of more than 3 cm"). The exclusion then needs
+ * them too, as an unknown, rather than excluding every patient with metastases.
+ */
+const NARROWING_AFTER =
+  /^(?:\s+(?:disease|cancer|lesions?|tumou?rs?|metastas[ie]s))?\s*,?\s*((?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:involv|invad|infiltrat|encas|abut|compress|extend|threat)\w*|with\s+(?:a\s+)?(?:diameter|size|dimension)|(?:measuring|larger\s+than|greater\s+than|exceeding)\b)/i;
 /** "locally advanced, unrespectable, or metastatic": one unread word between list separators. */
 const LOOSE_STATE_GAP = /^\s*,\s*([a-z][\w-]{2,24})\s*,?\s*(?:or|and|and\/or)\s+$/i;
 /** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic". */
 const STATE_GAP =
   /^\s+disease\s*,?\s*(?:or|and\/or)\s+$|^[\s,]*(?:(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
+
+/** "suspected or confirmed", "suspected of having, or with biopsy proven", "suspected (clinical) or definitive (tissue)". */
+const SUSPECTED_OR_CONFIRMED =
+  /\b(?:suspected|suspicion\s+of|presumed|presumptive)\b[^.;:]{0,40}?\bor\s+(?:\w+\s+){0,2}?(?:confirmed|proven|definitive|documented|established|diagnosed|histolog\w*|patholog\w*|cytolog\w*|biopsy)/i;
+/** "prior to the diagnosis of", "since initial diagnosis of": a time set by the diagnosis that follows. */
+const DIAGNOSIS_TIME_BEFORE =
+  /\b(?:prior\s+to|before|after|since|following|until)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:initial|first|original)\s+)?diagnosis\s+(?:of|with)\s+(?:(?:an?|the)\s+)?$/i;
+/** Courses of the disease: first diagnosed, come back, worse, or not responding. */
+const COURSE_EXTENTS = new Set(['newly_diagnosed', 'relapsed', 'recurrent', 'refractory']);
+const ALT_COURSE =
+  /\b(?:recurren(?:t|ce)|recurred|relaps(?:ed|ing|e)|refractory|progression|progressive|progressing|newly[- ]diagnosed|previously\s+(?:un)?treated|untreated)\b/gi;
+
+/**
+ * An inclusion that offers one course of the disease as one of two populations ("Newly diagnosed
+ * patients with solid tumor cancer diagnosis or recurrence of the disease", "a) newly diagnosed grade
+ * 2-3 glioma or b) all grades for recurrent glioma", "Relapsed or disease progression after …")
+ * requires it of neither: a patient of the other course is let in. When another course word stands
+ * in the same clause apart from the phrase, with "or" right before it (or right before the phrase),
+ * the phrase is left unread rather than required of everyone.
+ */
+function otherCourseAlternative(text: string, run: Piece[]): boolean {
+  if (!run.some((p) => isLeaf(p.condition) && COURSE_EXTENTS.has(String(p.condition.params?.['extent']))))
+    return false;
+  const start = run[0]!.start;
+  const end = run[run.length - 1]!.end;
+  const cs = clauseStart(text, start);
+  const ce = clauseEnd(text, end);
+  const clause = text.slice(cs, ce);
+  ALT_COURSE.lastIndex = 0;
+  for (let m = ALT_COURSE.exec(clause); m; m = ALT_COURSE.exec(clause)) {
+    const s = cs + m.index;
+    const e = s + m[0].length;
+    if (s < end && e > start) continue;
+    if (s >= end ? /\bor\b(?:\W+\w+){0,5}\W+$/i.test(text.slice(end, s)) : /\bor\W+(?:\w+\W+){0,2}$/i.test(text.slice(e, start)))
+      return true;
+  }
+  return false;
+}
 
 function joinPieces(pieces: Piece[], text: string): Condition {
   // "and" binds tighter than "or"; a bare comma takes the list's closing conjunction; parentheses
@@ -2358,6 +2407,12 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
     // must have a bone scan showing no metastatic disease") states no requirement of its own.
     const before = input.text.slice(clauseStart(input.text, start), start);
     if (CONDITIONAL_BEFORE.test(before) || SUBJECT_MODAL.test(before)) continue;
+    // "… within 12 months prior to the diagnosis of advanced/metastatic disease": the extent dates
+    // what the exclusion is about; it does not exclude every patient who has it.
+    if (input.kind === 'exclusion' && DIAGNOSIS_TIME_BEFORE.test(before)) continue;
+    // One of two populations ("newly diagnosed … or recurrence of the disease"): required of neither.
+    if (input.kind === 'inclusion' && run.some((p) => p.kind !== 'measurable') && otherCourseAlternative(input.text, run))
+      continue;
     const polarity = run.every((p) => p.polarityHandled);
     const last = run[run.length - 1]!;
     // Zero-width marks at both ends keep unread members ("recurrent or persistent") inside the
@@ -2379,9 +2434,14 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
       const inMention = cancers.some((c) =>
         [c.start, ...c.spans.map(([a]) => a)].some((a) => a >= last.end && a <= last.end + 2),
       );
+      const narrowed = NARROWING_AFTER.exec(input.text.slice(last.end, clauseEnd(input.text, last.end)));
       if (tail && !inMention && !DISEASE_NOUN.has(firstWord) && !NEUTRAL_AFTER.has(firstWord)) {
         condition = {
           all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: tail[1]! } }],
+        };
+      } else if (narrowed) {
+        condition = {
+          all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: narrowed[1]! } }],
         };
       }
     }
@@ -2545,6 +2605,17 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
     const unknown: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: label.text } };
     for (const f of out)
       f.condition = input.kind === 'inclusion' ? { any: [f.condition, unknown] } : { all: [f.condition, unknown] };
+  }
+  // "Patient suspected of having, or with biopsy proven, malignant disease", "suspected (clinical) or
+  // definitive (tissue) diagnosis of Stage III-IV melanoma": a suspected cancer is let in too, so the
+  // disease named after it is not required of every patient (the record holds no suspicion).
+  const suspected = input.kind === 'inclusion' ? SUSPECTED_OR_CONFIRMED.exec(input.text) : null;
+  if (suspected) {
+    const to = clauseEnd(input.text, suspected.index + suspected[0].length);
+    for (let i = out.length - 1; i >= 0; i--) {
+      const at = Math.min(...out[i]!.spans.map(([a]) => a));
+      if (at >= suspected.index && at < to) out.splice(i, 1);
+    }
   }
   // A permission lets the named patients in without requiring them: a patient with the type passes,
   // any other stays for a coordinator (the sentence does not say others are turned away).

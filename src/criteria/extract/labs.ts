@@ -1520,6 +1520,11 @@ export const extractLabs: Extractor = (given) => {
     const unread = (s: string): LeafCondition =>
       unparsedLeaf(s.replace(/^[\s,;.)(:]+/, '').slice(0, 200) || 'the rest of this criterion');
     const restOfSentence = text.slice(end, sentenceEnd(text, end));
+    // "Total bilirubin ≤ 1.5 × ULN (unconjugated bilirubin < 3 × ULN for patients with known Gilbert
+    // syndrome)": another lab's limit for an exempt subgroup, in brackets right after the limit,
+    // replaces the limit for that subgroup.
+    const close = /^\s*\(\s*$/.test(rest) && nextStart < text.length ? text.indexOf(')', nextStart) : -1;
+    const aside = close > 0 ? text.slice(nextStart, close) : '';
     // "≥ 60 mL/min for subjects with creatinine > 1.5 × ULN" names the other alternative's complement: nothing to add.
     const subgroupOfOwnLab = labMentions.some(
       (m) => m.start >= end && m.start < end + restOfSentence.length && r.group.labs.includes(m.id),
@@ -1534,11 +1539,14 @@ export const extractLabs: Extractor = (given) => {
       ((EXEMPTION.test(rest) ||
         (SITE_SUBGROUP_AFTER.test(rest) && !leavesOf(condition).some((l) => l.fact === 'metastaticSite'))) &&
         !otherLab) ||
-      laterConditional
+      laterConditional ||
+      EXEMPTION.test(aside)
     ) {
       // An exemption the rule does not capture must not let the limit fail (inclusion) or
       // exclude (exclusion) on its own.
-      const u = unread(laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest);
+      const u = unread(
+        EXEMPTION.test(aside) ? aside : laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest,
+      );
       condition = kind === 'inclusion' ? anyOf([condition, u]) : allOf([condition, opposite(u)]);
     } else if (kind === 'inclusion' && orRest && !onlyConnectives(orRest)) {
       // "LVEF ≥ 50% or ≥ the institutional lower limit of normal": an unread alternative.

@@ -271,6 +271,26 @@ function readScales(input: ExtractInput, asa: Finding | null): Finding[] {
       polarityHandled: true,
     });
   }
+  // Two different limits on one scale with no age group ("ECOG 0 or 1 (Patients with disease related
+  // ECOG 2 are allowed …)", "ECOG 0-1 for Cohort A …, ECOG 0-2 for Cohort B"): each holds for some
+  // patients, never both for all. An inclusion needs one of them; an exclusion cannot say which
+  // excludes, so it is left unread.
+  const plain = readings.filter((r) => !r.age);
+  const sameScale = plain.filter((r) => plain.some((o) => o !== r && o.leaves[0]!.fact === r.leaves[0]!.fact));
+  if (new Set(sameScale.map((r) => JSON.stringify(r.leaves))).size > 1) {
+    if (kind === 'inclusion')
+      out.push({
+        category: 'performance_status',
+        condition: anyOf(
+          sameScale
+            .filter((r, i) => sameScale.findIndex((o) => JSON.stringify(o.leaves) === JSON.stringify(r.leaves)) === i)
+            .map(cond),
+        ),
+        spans: sameScale.map((r): [number, number] => [r.start, r.end]),
+        polarityHandled: true,
+      });
+    readings.splice(0, readings.length, ...readings.filter((r) => !sameScale.includes(r)));
+  }
   for (const r of readings) {
     if (aged.length >= 2 && r.age) continue;
     const c = r.age ? (kind === 'exclusion' ? allOf([r.age, cond(r)]) : anyOf([opposite(r.age), cond(r)])) : cond(r);
