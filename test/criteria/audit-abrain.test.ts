@@ -97,3 +97,22 @@ describe('bracketed examples of another category', () => {
     expect((r.condition as { any?: Condition[] }).any).toContainEqual(cond({ names: ['immunodeficiency'] }));
   });
 });
+
+describe('a condition defined by the measurements after it', () => {
+  it('"Hepatic impairment as indicated by: AST or ALT ≥ 3x ULN" excludes on the values alone', () => {
+    // Was all(AST or ALT ≥ 3x ULN, liver disease): a patient with the values whose record names no
+    // liver disease passed.
+    const r = E('Hepatic impairment as indicated by: AST or ALT ≥ 3x upper limit normal (ULN)');
+    expect(names(r.condition)).toEqual([]);
+    expect(r.condition).toEqual({
+      any: [
+        { fact: 'labUln', operator: 'greaterThanInclusive', value: 3, params: { name: 'ast' } },
+        { fact: 'labUln', operator: 'greaterThanInclusive', value: 3, params: { name: 'alt' } },
+      ],
+    });
+  });
+
+  it('keeps a condition defined by a test with no limit', () => {
+    expect(names(E('History of leptomeningeal metastasis determined by imaging or lumbar puncture.').condition)).toEqual(['leptomeningeal_disease']);
+  });
+});

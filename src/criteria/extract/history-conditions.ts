@@ -265,6 +265,13 @@ const BP_DEFINITION =
   /^\s*,?\s*\(?\s*(?:as\s+)?defined\s+(?:as|by)\s+[^.;]*?(?:\b(?:blood\s+pressure|BP|SBP|DBP|systolic|diastolic|mm\s*Hg)\b|\d{2,3}\s*\/\s*\d{2,3})[^.;]*/i;
 /** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
+/**
+ * A condition defined by the measurements after it ("Hepatic impairment as indicated by: AST or ALT
+ * ≥ 3x ULN"): the measurements, read by the labs reader, are the exclusion; the condition read beside
+ * them would let through a patient with the values whose record does not name the condition.
+ */
+const MEASURED_DEFINITION_TAIL =
+  /^\s*,?\s*(?:as\s+)?(?:indicated|evidenced|defined|demonstrated|manifested)\s+by\s*:?\s*(?:an?\s+|any\s+of\s+the\s+following\s*:?\s*)?(?=[^.;]{0,60}?(?:[<>≤≥]|\bULN\b|\bupper\s+limit))/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
 /** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
@@ -1233,7 +1240,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const labsRead = BP_LIMIT.test(m[0]) && bloodPressureLimitsRead(input, span[0]);
       if (!labsRead) g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
-    } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
+    } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail) || MEASURED_DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
     } else if (transplantSubgroup(g, tail)) {
       // "Prior solid organ transplantation on immunosuppression", "kidney transplant recipients with
