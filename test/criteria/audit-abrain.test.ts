@@ -66,10 +66,8 @@ describe('a viral load test reads the active infection', () => {
   });
 
   it('"HBsAg positive or HBV-DNA positivity" excludes either, not only both', () => {
-    // Was all(hbv, hbv) (one leaf), then all(hbv, hbv active) when the DNA test read as active.
-    expect(E('HBsAg positive or HBV-DNA positivity').condition).toEqual({
-      any: [cond({ names: ['hbv'] }), cond({ names: ['hbv'], active: true })],
-    });
+    // The active form adds nothing to an "or" with the infection itself: not all(hbv, hbv active).
+    expect(E('HBsAg positive or HBV-DNA positivity').condition).toEqual(cond({ names: ['hbv'] }));
   });
 
   it('a permission for antibody-positive, RNA-negative patients still narrows to the active form', () => {

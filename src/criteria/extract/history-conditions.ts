@@ -2150,7 +2150,15 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
       ) {
         const parts = 'any' in last.condition ? last.condition.any : [last.condition];
         // "Porphyria or other disorders of porphyrin metabolism": one condition named twice.
-        const again = parts.some((p) => JSON.stringify(p) === JSON.stringify(f.condition));
+        // "HCV antibody positive or HCV RNA positive": the active form adds nothing to an "or" with
+        // the condition itself.
+        const bare = (c: Condition): string | null =>
+          'fact' in c && c.fact === 'condition' && c.value === true ? JSON.stringify({ ...(c.params as object), active: undefined }) : null;
+        const subsumed =
+          'fact' in f.condition &&
+          (f.condition.params as { active?: boolean } | undefined)?.active === true &&
+          parts.some((p) => 'fact' in p && !(p.params as { active?: boolean } | undefined)?.active && bare(p) !== null && bare(p) === bare(f.condition));
+        const again = subsumed || parts.some((p) => JSON.stringify(p) === JSON.stringify(f.condition));
         last.condition = again ? last.condition : { any: [...parts, f.condition] };
         last.spans.push(...f.spans);
         if (f.cover) last.cover = [...(last.cover ?? []), ...f.cover];
