@@ -265,6 +265,13 @@ const BP_DEFINITION =
   /^\s*,?\s*\(?\s*(?:as\s+)?defined\s+(?:as|by)\s+[^.;]*?(?:\b(?:blood\s+pressure|BP|SBP|DBP|systolic|diastolic|mm\s*Hg)\b|\d{2,3}\s*\/\s*\d{2,3})[^.;]*/i;
 /** A definition after a colon ("Severe renal dysfunction: estimated creatinine clearance < 30 mL/min"): the definition is the criterion, read by the lab readers. */
 const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|creatinine|serum|(?:left\s+ventricular\s+)?ejection|LVEF|QTc|FEV1|DLCO)\b/i;
+/**
+ * A condition defined by the measurements after it ("Hepatic impairment as indicated by: AST or ALT
+ * ≥ 3x ULN"): the measurements, read by the labs reader, are the exclusion; the condition read beside
+ * them would let through a patient with the values whose record does not name the condition.
+ */
+const MEASURED_DEFINITION_TAIL =
+  /^\s*,?\s*(?:as\s+)?(?:indicated|evidenced|defined|demonstrated|manifested)\s+by\s*:?\s*(?:an?\s+|any\s+of\s+the\s+following\s*:?\s*)?(?=[^.;]{0,60}?(?:[<>≤≥]|\bULN\b|\bupper\s+limit))/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
 /** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
@@ -288,6 +295,9 @@ const UMBRELLA_LEAD_OK =
 const ORGANISATION_LEAD = /\b(?:Association|Society|Institute|Foundation|College|Academy|Federation|Alliance)\s+(?:for\s+the\s+Study\s+)?(?:of|for|on)\s+(?:the\s+)?$/;
 const ORGANISATION_TAIL = /^\s*(?:Epidemiology\s+Collaboration|Association|Society|Foundation|Institute|Study\s+Group|Consortium|Network|Working\s+Group|Questionnaire|Scale|Score|Index)\b/;
 
+/** What a test result shows, before the infection it names: "…, indicating acute or chronic infection". */
+const TEST_INDICATES =
+  /\b(?:indicating|indicative\s+of|consistent\s+with|suggestive\s+of)\s+(?:(?:an?|the)\s+)?(?:(?:acute|chronic|active|current|ongoing|or|and|and\/or)\s+)*$/i;
 /** A clause stating a condition as a premise ("If a pleural effusion is present, …"): a requirement for those patients. */
 const PREMISE_LEAD = /^\s*(?:if|when|where|in\s+(?:the\s+)?(?:case|event)\s+of)\b[^,;]*$/i;
 /** An organ prefix glued to a condition ("cardio-respiratory disease"): a compound the condition alone does not name. */
@@ -1034,6 +1044,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // "negative for" is also a negation trigger, which the assembler would apply again.
       g.value = positive;
       if (/^(?:detectable|detected)$/.test(word)) g.active = true;
+      // A viral load test ("HCV RNA negative", "HBV DNA undetectable") measures a replicating
+      // infection: negative there rules out only the active one, not a cured or past infection.
+      // Not when an antibody or antigen is named with it ("HBsAg/HBV DNA or HCV antibody or RNA").
+      const tested = text.slice(qualStart, pos);
+      if (/\b(?:RNA|DNA|viral\s+loads?|PCR|viraemia|viremia)\b/i.test(tested) && !/\b(?:antibod\w*|antigens?|Ab|HBsAg|HBcAb|anti-\w+|sero\w*)\b/i.test(tested))
+        g.active = true;
     }
     const activeTail = ACTIVE_TAIL.exec(text.slice(pos));
     if (activeTail) {
@@ -1224,7 +1240,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const labsRead = BP_LIMIT.test(m[0]) && bloodPressureLimitsRead(input, span[0]);
       if (!labsRead) g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
-    } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail)) {
+    } else if (CONTROLLED_TAIL.test(tail) || DEFINITION_TAIL.test(tail) || MEASURED_DEFINITION_TAIL.test(tail)) {
       g.restricted = true;
     } else if (transplantSubgroup(g, tail)) {
       // "Prior solid organ transplantation on immunosuppression", "kidney transplant recipients with
@@ -1590,6 +1606,40 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.spans.push(...h.spans);
       consumed.add(h);
     }
+  }
+
+  // 4a''. A name in brackets after a condition that holds it already restates that condition
+  //      ("hepatitis C virus ribonucleic acid (HCV antibody)"): a gloss, not a second condition
+  //      the assembler would join to the first with "and".
+  for (const h of groups) {
+    if (consumed.has(h)) continue;
+    const open = text.lastIndexOf('(', h.start);
+    if (open < 0 || !/^\s*$/.test(text.slice(open + 1, h.start))) continue;
+    const close = text.indexOf(')', h.end);
+    if (close < 0 || /[(,;:.]/.test(text.slice(h.end, close))) continue;
+    const g = groups.find(
+      (x) => x !== h && !consumed.has(x) && x.end <= open && x.end >= open - 40 && /^[\s\w-]*$/.test(text.slice(x.end, open)),
+    );
+    if (!g || !h.names.every((n) => g.names.includes(n))) continue;
+    g.spans.push(...h.spans, [open, close + 1]);
+    consumed.add(h);
+  }
+
+  // 4a'. "positive for HBsAg or HCV antibody, indicating acute or chronic infection": the infection a
+  //      test result indicates is the virus the test is for, a gloss on it, not another condition
+  //      (read alone it would exclude every active infection).
+  for (const g of groups) {
+    if (consumed.has(g) || !g.names.every((n) => n === 'infection')) continue;
+    const sStart = sentenceStart(text, g.start);
+    const lead = TEST_INDICATES.exec(text.slice(sStart, g.start));
+    if (!lead) continue;
+    const leadStart = sStart + lead.index;
+    const owner = groups
+      .filter((h) => h !== g && !consumed.has(h) && h.start >= sStart && h.end <= leadStart && h.names.every((n) => CHRONIC_VIRAL.has(n)))
+      .pop();
+    if (!owner) continue;
+    owner.cover.push([leadStart, g.end]);
+    consumed.add(g);
   }
 
   // 4b. "The following are exceptions: vitiligo, alopecia, Graves' disease …", "… are permitted":
@@ -2061,7 +2111,20 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
   for (const f of findings) {
     const last = out[out.length - 1];
     const samePolarity = (last?.polarityHandled ?? false) === (f.polarityHandled ?? false);
-    if (last && last.category === f.category && (samePolarity || (settled(last) && settled(f)))) {
+    // Examples after "such as" / "including" are each an instance of the head, whatever their
+    // category ("primary immunodeficiency (such as Severe Combined Immunodeficiency Disease and
+    // AIDS)"): still inside the list the head's finding opened, they join it too.
+    const inExamples = (): boolean => {
+      if (!last) return false;
+      const from = Math.min(...last.spans.map((sp) => sp[0]));
+      const between = text.slice(from, Math.min(...f.spans.map((sp) => sp[0])));
+      // Only a bracketed list, whose end is its bracket: a list run on in the sentence may end
+      // before the next member ("immunodeficiency, including HIV testing positive, or a history of
+      // transplantation").
+      const eg = /\(\s*(?:such\s+as|including|e\.\s*g\.|for\s+example)[^()]*$/i.exec(between);
+      return eg !== null && !/[.;]\s/.test(eg[0]);
+    };
+    if (last && (last.category === f.category || inExamples()) && (samePolarity || (settled(last) && settled(f)))) {
       const lastEnd = Math.max(...last.spans.map((sp) => sp[1]));
       const start = Math.min(...f.spans.map((sp) => sp[0]));
       // A parenthesis between two members is an aside ("interstitial lung disease (including past
@@ -2075,17 +2138,31 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
             ? m
             : ' ',
         );
+      // Two readings of one condition sharing a word ("HBsAg positive or HBV-DNA positivity", the
+      // second's qualifier reaching back over "positive or") are one list too.
+      const names = (c: Condition): string => JSON.stringify('params' in c ? (c.params as { names?: string[] }).names : null);
+      const sameCondition = !('any' in last.condition) && !('all' in last.condition) && names(last.condition) === names(f.condition) && names(f.condition) !== 'null';
       if (
-        start >= lastEnd &&
+        (start >= lastEnd ||
+          (sameCondition && last.category === f.category && lastEnd - start <= 20 && Math.max(...f.spans.map((sp) => sp[1])) > lastEnd && !/[.;]/.test(text.slice(start, lastEnd)))) &&
         /^(?:[\s,;/()[\]]|\b(?:or|and|and\/or|nor|as well as|including|such as|e\.?\s*g\.?|other)\b)*$/i.test(gap) &&
         !/[.;]\s/.test(gap)
       ) {
         const parts = 'any' in last.condition ? last.condition.any : [last.condition];
         // "Porphyria or other disorders of porphyrin metabolism": one condition named twice.
-        const again = parts.some((p) => JSON.stringify(p) === JSON.stringify(f.condition));
+        // "HCV antibody positive or HCV RNA positive": the active form adds nothing to an "or" with
+        // the condition itself.
+        const bare = (c: Condition): string | null =>
+          'fact' in c && c.fact === 'condition' && c.value === true ? JSON.stringify({ ...(c.params as object), active: undefined }) : null;
+        const subsumed =
+          'fact' in f.condition &&
+          (f.condition.params as { active?: boolean } | undefined)?.active === true &&
+          parts.some((p) => 'fact' in p && !(p.params as { active?: boolean } | undefined)?.active && bare(p) !== null && bare(p) === bare(f.condition));
+        const again = subsumed || parts.some((p) => JSON.stringify(p) === JSON.stringify(f.condition));
         last.condition = again ? last.condition : { any: [...parts, f.condition] };
         last.spans.push(...f.spans);
         if (f.cover) last.cover = [...(last.cover ?? []), ...f.cover];
+        if (f.category !== last.category && !(last.alsoReads ?? []).includes(f.category)) last.alsoReads = [...(last.alsoReads ?? []), f.category];
         if (!samePolarity) last.polarityHandled = true;
         continue;
       }
