@@ -1023,9 +1023,6 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
           m.qualStart - clauseStart <= 90;
         if (!withBefore || /\b(?:in|for)\s+(?:patients|participants|subjects|individuals|those)\b/i.test(lead))
           continue;
-        // Metastases the exception lets in ("…, except for the following: asymptomatic brain metastases
-        // (i.e., …)") are not required, nor excluded, by being named there.
-        if (inException(input, m.start)) continue;
         // "Asymptomatic CNS metastases, or treated asymptomatic brain metastasis patients, must be examined
         // … and without steroid medication …": the metastases are the subject of a requirement, a condition
         // on the patients who have them, not a requirement to have them.
