@@ -44,7 +44,8 @@ type Span = [number, number];
 const ANY_TREATMENT = ANTICANCER_KINDS;
 
 /** Cheap test before any sentence is looked at. */
-export const GENERIC_RECEIPT_GATE = /previously[\s-]+treated|\bcompleted\b|\b(?:completion|end)\s+of\s+(?:[\w-]+\s+){0,4}?(?:treatments?|therap(?:y|ies))\b|\b(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous|neo-?adjuvant|adjuvant)\b/i;
+export const GENERIC_RECEIPT_GATE =
+  /previously[\s-]+treated|\bcompleted\b|\b(?:completion|end)\s+of\s+(?:[\w-]+\s+){0,4}?(?:treatments?|therap(?:y|ies))\b|\b(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous|neo-?adjuvant|adjuvant)\b/i;
 
 /** A noun for the patient's cancer (the head of the phrase "previously treated" describes). */
 const CANCER_NOUN_RE =
@@ -79,7 +80,8 @@ const GUARD_AFTER_RE =
   /\b(?:unless|except|alternatively|if|may|can|could|provided|whether|or\s+(?:not\s+)?(?:untreated|treatment[\s-]na[iï]ve|na[iï]ve|newly|are|is|be|have|has|had|who|those|patients?|participants?|subjects?|ineligible|eligible|unable|unfit|not|refus\w*|declin\w*|intoleran\w*|contraindicat\w*|deemed|considered|no\b|without))\b/i;
 
 /** A permission rather than a requirement: "Patients with previously treated NSCLC are eligible". */
-const PERMISSION_RE = /\b(?:(?:are|is|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|enrolled|acceptable|considered)|(?:may|can)\s+(?:be\s+)?(?:participate|enrol\w*|included))\b/i;
+const PERMISSION_RE =
+  /\b(?:(?:are|is|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|enrolled|acceptable|considered)|(?:may|can)\s+(?:be\s+)?(?:participate|enrol\w*|included))\b/i;
 
 /** A parenthesis that only explains or gives examples (kept out of the option test), not one opening with an option. */
 function stripAsides(s: string): string {
@@ -114,31 +116,61 @@ function settingOf(ext: string): 'advanced' | 'metastatic' {
  * advanced solid malignancy"; "tumour"). Not "previously treated with X" or "for X": those name the
  * treatment or its setting and are read elsewhere.
  */
-const PREVIOUSLY_TREATED_RE = /\bpreviously[\s-]+treated\b(?:\s+for\b)?(?!\s+(?:with|by|for|using|in|on|at|as|per|according|to|and|or)\b)(?!\s*\()/gi;
+const PREVIOUSLY_TREATED_RE =
+  /\bpreviously[\s-]+treated\b(?:\s+for\b)?(?!\s+(?:with|by|for|using|in|on|at|as|per|according|to|and|or)\b)(?!\s*\()/gi;
 /** The extent after "previously treated for": the setting of the treatment. */
-const FOR_EXTENT_RE = new RegExp(String.raw`^\s*(?:(?:their|the|his|her)\s+)?(${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b)\s*${EXTENT})*)\b`, 'i');
+const FOR_EXTENT_RE = new RegExp(
+  String.raw`^\s*(?:(?:their|the|his|her)\s+)?(${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b)\s*${EXTENT})*)\b`,
+  'i',
+);
 /** "their cancer", "the advanced disease": the patient's cancer named by a generic noun only. */
-const OWN_CANCER_RE = new RegExp(String.raw`^\s*(?:(?:their|the|his|her)\s+)?(?:${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b)\s*${EXTENT})*\s+)?(?:cancer|tumou?r|disease|malignancy)\s*$`, 'i');
+const OWN_CANCER_RE = new RegExp(
+  String.raw`^\s*(?:(?:their|the|his|her)\s+)?(?:${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b)\s*${EXTENT})*\s+)?(?:cancer|tumou?r|disease|malignancy)\s*$`,
+  'i',
+);
 /** The phrase it describes: to the end of its clause. */
-const DESCRIBED_RE = /^[\s,]*([^.;:()]{1,160}?)(?=\s*(?:[.;:(]|$|\b(?:with|who|that|which|whose|requiring|and\s+(?:have|has|must|who|are|is))\b))/i;
+const DESCRIBED_RE =
+  /^[\s,]*([^.;:()]{1,160}?)(?=\s*(?:[.;:(]|$|\b(?:with|who|that|which|whose|requiring|and\s+(?:have|has|must|who|are|is))\b))/i;
 
-function readPreviouslyTreated(input: ExtractInput, sents: Span[], out: Finding[], used: Span[]): void {
+/**
+ * The matches of a global pattern that no other reading took and no negation covers, each with the
+ * sentence it lies in (a match across sentences is no statement).
+ */
+function* freshMatches(
+  re: RegExp,
+  input: ExtractInput,
+  sents: Span[],
+  used: Span[],
+): Generator<{ m: RegExpExecArray; start: number; end: number; s: number; e: number }> {
   const { text } = input;
-  PREVIOUSLY_TREATED_RE.lastIndex = 0;
-  for (let m = PREVIOUSLY_TREATED_RE.exec(text); m; m = PREVIOUSLY_TREATED_RE.exec(text)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(used, start, end) || input.scopes.in('negated', start)) continue;
-    const sent = sents.find(([s, e]) => s <= start && end <= e);
-    if (!sent) continue;
-    const [s, e] = sent;
+    const sent = sents.find(([a, b]) => a <= start && end <= b);
+    if (sent) yield { m, start, end, s: sent[0], e: sent[1] };
+  }
+}
+
+function readPreviouslyTreated(input: ExtractInput, sents: Span[], out: Finding[], used: Span[]): void {
+  const { text } = input;
+  for (const { m, start, end, s, e } of freshMatches(PREVIOUSLY_TREATED_RE, input, sents, used)) {
     const d = DESCRIBED_RE.exec(text.slice(end, e));
     if (!d) continue;
     const described = d[1]!;
     const forWhat = /\bfor$/i.test(m[0]);
     // The head of the phrase is the patient's cancer ("for their disease" too), and nothing in it
     // names another object.
-    if (!(CANCER_NOUN_RE.test(described) || CANCER_ABBREVIATION_RE.test(described) || (forWhat && /\bdisease\b/i.test(described))) || OTHER_OBJECT_RE.test(described)) continue;
+    if (
+      !(
+        CANCER_NOUN_RE.test(described) ||
+        CANCER_ABBREVIATION_RE.test(described) ||
+        (forWhat && /\bdisease\b/i.test(described))
+      ) ||
+      OTHER_OBJECT_RE.test(described)
+    )
+      continue;
     // "Previously treated for unresectable or metastatic melanoma": what the treatment was for is
     // its setting. Without "for" the extent describes the cancer now ("previously treated,
     // … advanced solid malignancy"), not when it was treated.
@@ -157,7 +189,8 @@ function readPreviouslyTreated(input: ExtractInput, sents: Span[], out: Finding[
     // The setting words are read with the finding; the cancer after them is the disease readers'.
     const spans: Span[] = [[start, spanEnd]];
     const describedAt = end + d.index + d[0].indexOf(described);
-    if (ext) spans.push([describedAt, describedAt + (OWN_CANCER_RE.test(described) ? described.length : ext[0].length)]);
+    if (ext)
+      spans.push([describedAt, describedAt + (OWN_CANCER_RE.test(described) ? described.length : ext[0].length)]);
     else if (own) spans.push([describedAt, describedAt + described.length]);
     out.push({ category: 'prior_therapy', condition: anyTreatment(setting ? { setting } : {}), spans, anchor: start });
     used.push(...spans);
@@ -176,35 +209,34 @@ const RECEIVED_PRIOR_RE = new RegExp(
   'gi',
 );
 /** Only subject words, or "Patients with <their disease> who", may come before the receipt. */
-const SUBJECT_BEFORE_RE = /^[\s*•\-\d.)]*(?:(?:the\s+)?(?:patients?|participants?|subjects?|individuals?)\b(?:\s+with\b[^;]*?\bwho\b)?\s*|)$/i;
+const SUBJECT_BEFORE_RE =
+  /^[\s*•\-\d.)]*(?:(?:the\s+)?(?:patients?|participants?|subjects?|individuals?)\b(?:\s+with\b[^;]*?\bwho\b)?\s*|)$/i;
 
 function readReceivedPrior(input: ExtractInput, sents: Span[], out: Finding[], used: Span[]): void {
   const { text } = input;
-  RECEIVED_PRIOR_RE.lastIndex = 0;
-  for (let m = RECEIVED_PRIOR_RE.exec(text); m; m = RECEIVED_PRIOR_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (overlaps(used, start, end) || input.scopes.in('negated', start)) continue;
-    const sent = sents.find(([s, e]) => s <= start && end <= e);
-    if (!sent) continue;
-    const [s, e] = sent;
+  for (const { m, start, end, s, e } of freshMatches(RECEIVED_PRIOR_RE, input, sents, used)) {
     const before = text.slice(s, start);
     if (!SUBJECT_BEFORE_RE.test(before) || GUARD_BEFORE_RE.test(before) || optionLead(input, start)) continue;
     // The clause ends here, or another requirement follows with "and": anything else ("with X",
     // "for their second cancer", "resulting in …") narrows the treatment in words not read.
     const rest = text.slice(end, e);
     if (!/^\s*(?:[.;]?\s*$|,?\s+and\s+(?!\/)(?!or\b))/i.test(rest)) continue;
-    if (GUARD_AFTER_RE.test(stripAsides(rest)) || /\bor\b/i.test(stripAsides(rest)) || PERMISSION_RE.test(rest)) continue;
+    if (GUARD_AFTER_RE.test(stripAsides(rest)) || /\bor\b/i.test(stripAsides(rest)) || PERMISSION_RE.test(rest))
+      continue;
     const g = m.groups ?? {};
     // "received treatment" alone may be any treatment; "prior" or a setting says it was the cancer's.
     if (!g.prior && !g.when) continue;
     const ext = g.ext ?? g.ext2;
     // "adjuvant therapy for metastatic disease" says two settings at once: left unread.
     if (g.when && ext) continue;
-    const params: Record<string, unknown> = g.when ? { setting: /^neo/i.test(g.when) ? 'neoadjuvant' : 'adjuvant' } : {};
+    const params: Record<string, unknown> = g.when
+      ? { setting: /^neo/i.test(g.when) ? 'neoadjuvant' : 'adjuvant' }
+      : {};
     if (ext) params.setting = settingOf(ext);
     const condition: Condition =
-      g.sys || g.sys2 ? { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], ...params } } : anyTreatment(params);
+      g.sys || g.sys2
+        ? { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], ...params } }
+        : anyTreatment(params);
     out.push({ category: 'prior_therapy', condition, spans: [[start, end]], anchor: start });
     used.push([start, end]);
   }
@@ -224,17 +256,10 @@ const COMPLETED_RE = new RegExp(
 
 function readCompleted(input: ExtractInput, sents: Span[], out: Finding[], used: Span[]): void {
   const { text } = input;
-  COMPLETED_RE.lastIndex = 0;
-  for (let m = COMPLETED_RE.exec(text); m; m = COMPLETED_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (overlaps(used, start, end) || input.scopes.in('negated', start)) continue;
+  for (const { m, start, end, s, e } of freshMatches(COMPLETED_RE, input, sents, used)) {
     // A bare "completed therapy" may be any therapy (antibiotics, steroids): the text must say it is
     // the cancer's ("cancer", "primary", "active", "definitive" …).
     if (!/\b(?:cancer|anti-?cancer|oncologic|primary|active|definitive|first[\s-]line|curative)/i.test(m[0])) continue;
-    const sent = sents.find(([s, e]) => s <= start && end <= e);
-    if (!sent) continue;
-    const [s, e] = sent;
     const before = text.slice(s, start);
     if (!SUBJECT_BEFORE_RE.test(before) || GUARD_BEFORE_RE.test(before) || optionLead(input, start)) continue;
     const rest = text.slice(end, e);
