@@ -81,10 +81,12 @@ const EXAMPLE_GAP = /\b(?:such\s+as|e\.\s?g\.?|eg\b|for\s+(?:example|instance)|i
 const ASIDE = /\([^()]*\)/g;
 /** The slash of a unit ("3.0 mg/dL), albumin"), which is no "or". */
 const UNIT_SLASH = /[\w^µ.]*\/(?:dl|l|ml|min|m2|m²|mm3|mm²|ul|µl|kg|day|d|h|hr|hpf)\b/gi;
+/** A count's "or" ("with one or more brain metastases", "2 or fewer"), which joins no findings. */
+const COUNT_OR = /\b(?:\d+|one|two|three|four|five)\s+or\s+(?:more|fewer|less|greater)\b/gi;
 
 function gapType(gap: string): Gap {
   if (/[.]\s/.test(gap) || /\n/.test(gap)) return 'sentence';
-  const bare = gap.replace(ASIDE, ' ').replace(UNIT_SLASH, ' ');
+  const bare = gap.replace(ASIDE, ' ').replace(UNIT_SLASH, ' ').replace(COUNT_OR, ' ');
   if (OR_GAP.test(bare)) return 'or';
   if (AND_GAP.test(bare)) return 'and';
   if (/[,;]/.test(bare)) return 'sep';
@@ -138,7 +140,7 @@ function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
 }
 
 /** An "or" opening a clause of its own ("… or has used …", "… or who have not recovered …"), not one inside a noun phrase ("psychiatric or substance abuse disorder"). */
-const OVERLAP_OR = /\bor\s+(?:(?:who|that|which|currently|previously|recently)\s+)?(?:has|have|had|is|are|was|were|been|being|use[sd]?|using|receiv\w*|undergo\w*|underwent|participat\w*|requir\w*|need\w*)\b/i;
+const OVERLAP_OR = /\bor\s+(?:(?:those|patients|participants|subjects)\s+(?=who\b))?(?:(?:who|that|which|currently|previously|recently)\s+)?(?:has|have|had|is|are|was|were|been|being|use[sd]?|using|receiv\w*|undergo\w*|underwent|participat\w*|requir\w*|need\w*)\b/i;
 
 /** The same clause-opening "or", as the first word after a finding. */
 const LEADING_OVERLAP_OR = new RegExp(`^[\\s,;]*${OVERLAP_OR.source.replace(/^\\b/, '')}`, 'i');

@@ -85,7 +85,7 @@ describe('target phrases: a treatment named by the gene it acts on', () => {
 describe('criteria read through target phrases (verbatim corpus lines)', () => {
   it('reads CD137 agonists, IL-12 and anti-PD-L2 agents as prior-therapy classes', () => {
     expect(readRule('Prior treatment with CD137 agonists', 'exclusion').condition).toEqual(therapy({ classes: ['cd137_agonist'] }));
-    expect(readRule('Prior IL-12 therapy.', 'exclusion', ['Recent medical concerns exclusions']).condition).toEqual(therapy({ classes: ['cytokine'] }));
+    expect(readRule('Prior IL-12 therapy.', 'exclusion', ['Recent medical concerns exclusions']).condition).toEqual(therapy({ classes: ['interleukin_12'] }));
     const pdl2 = readRule('Prior treatment with anti-PD-1, anti-PD-L1, or anti-PD-L2 agents.', 'exclusion');
     expect(pdl2.condition).toEqual(therapy({ classes: ['anti_pd1', 'anti_pd_l1', 'anti_pd_l2'] }));
     expect(pdl2.unread).toBe('');

@@ -35,7 +35,7 @@ describe('immunostimulatory agents', () => {
     ).toEqual({
       condition: {
         all: [
-          therapy({ classes: ['immunostimulant', 'cytokine'], withinDays: 42 }),
+          therapy({ classes: ['immunostimulant', 'interferon', 'interleukin_2'], withinDays: 42 }),
           unparsed('within 6 weeks or five half-lives of the drug, whichever is shorter'),
         ],
       },
@@ -78,7 +78,7 @@ describe('immunostimulatory agents', () => {
     });
   });
 
-  it('knows the interferon spellings criteria use', () => {
+  it('knows the interferon spellings criteria use, as the interferon class', () => {
     for (const p of [
       'IFN',
       'IFNs',
@@ -87,10 +87,14 @@ describe('immunostimulatory agents', () => {
       'alpha-interferon',
       'interferons',
       'peginterferon',
-      'interleukins',
     ]) {
-      expect([p, classesOf(p)]).toEqual([p, ['cytokine']]);
+      expect([p, classesOf(p)]).toEqual([p, ['interferon']]);
     }
+    // The cytokines are classes of their own under "cytokine": "prior IL-12 therapy" does not take in
+    // interferon or IL-2, while "interleukins" and "cytokine therapy" name them all.
+    expect(classesOf('interleukins')).toEqual(['cytokine']);
+    expect(classesOf('IL-12')).toEqual(['interleukin_12']);
+    expect(classesOf('IL-2')).toEqual(['interleukin_2']);
   });
 });
 

@@ -88,7 +88,7 @@ describe('antiviral agents', () => {
       readRule('Use of the antiviral agents within 7 days prior to the first dose of study treatment; or pegylated interferon in the 14 days before the first dose of study treatment', 'exclusion')
         .condition,
     ).toEqual({
-      any: [therapy({ classes: ['antiviral'], withinDays: 7 }), therapy({ classes: ['cytokine'], withinDays: 14 })],
+      any: [therapy({ classes: ['antiviral'], withinDays: 7 }), therapy({ classes: ['interferon'], withinDays: 14 })],
     });
   });
 

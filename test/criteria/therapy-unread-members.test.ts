@@ -199,7 +199,7 @@ describe('an exclusion list joined by "and" names things each of which excludes'
 
   it('keeps "in combination with" a conjunction', () => {
     expect(read('Prior treatment with anti-PD-(L)1 monoclonal antibody in combination with IL-12.')).toEqual({
-      all: [therapy({ classes: ['anti_pd1_pdl1'] }), therapy({ classes: ['cytokine'] })],
+      all: [therapy({ classes: ['anti_pd1_pdl1'] }), therapy({ classes: ['interleukin_12'] })],
     });
   });
 

@@ -26,7 +26,7 @@ describe('minimum gaps counted from the last dose of the treatment named next', 
       'Interleukins, interferons and cytokines (other than hematopoietic growth factors): \\>= 21 days after the completion of interleukins, interferon or cytokines (other than hematopoietic growth factors)',
       'inclusion',
     );
-    expect(therapyLeaves(r.condition)).toEqual([therapy({ classes: ['cytokine'], withinDays: 21, except: { classes: ['hematopoietic_growth_factor'] } }, false)]);
+    expect(therapyLeaves(r.condition)).toEqual([therapy({ classes: ['cytokine', 'interferon'], withinDays: 21, except: { classes: ['hematopoietic_growth_factor'] } }, false)]);
   });
 
   it('reads "at least three weeks must have elapsed from the last administration of radiation therapy alone"', () => {

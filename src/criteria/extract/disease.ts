@@ -348,6 +348,9 @@ function parenDepths(text: string, tokens: Token[]): number[] {
 }
 
 /** Words that, after a rejecting word, make a compound adjective ("treatment-naive", "therapy-free"). */
+/** Symptoms and non-cancer conditions a course word may describe ("refractory nausea", "recurrent ascites"). */
+const NOT_CANCER_COURSE =
+  /^\s+(?:and\s+\w+\s+)?(?:nausea|vomiting|emesis|ascites|(?:pleural|pericardial)\s+effusions?|effusions?|pain|hypertension|hypotension|hypercalc\w*|hyperkal\w*|hypokal\w*|hyponatr\w*|hypomagnes\w*|diarrh\w*|constipation|seizures?|epilep\w*|infections?|fevers?|angina|arrhythmias?|edema|oedema|cough|pruritus|headaches?|thrombo\w*|pneumothorax|bleeding|haemorrhage|hemorrhage|urinary\s+tract)\b/i;
 const COMPOUND_TAIL = words('naive naïve free related resistant refractory sensitive eligible intolerant exposed');
 
 interface JudgeContext {
@@ -1339,6 +1342,9 @@ function extentPieces(input: ExtractInput): Piece[] {
       !/\b(?:relapsed|refractory|recurrent)\s*(?:and\/or|or|\/)\s*$/i.test(before)
     )
       continue;
+    // "Refractory nausea and vomiting", "recurrent pleural effusions": the course of a symptom or another
+    // condition, not of the cancer.
+    if ((ext === 'refractory' || ext === 'relapsed' || ext === 'recurrent') && NOT_CANCER_COURSE.test(text.slice(e, e + 40))) continue;
     if (ext === 'resectable' && /\b(?:borderline|potentially|marginally|initially|not|non)[- ]?\s*$/i.test(before))
       continue;
     if (ext === 'unresectable' && /\bmedically\s*$/i.test(before)) continue;

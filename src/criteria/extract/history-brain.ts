@@ -167,6 +167,13 @@ interface BmMention {
   /** A qualifier shared with another subject ("uncontrolled primary or brain …"). */
   shared?: Span;
   active: boolean;
+  /**
+   * A relative clause after a mention its qualifier already called active ("symptomatic CNS
+   * metastases who are neurologically unstable"): a second state the metastases must also be in.
+   */
+  narrowingTail?: Span;
+  /** A relative clause that is the mention's only state ("brain metastases that are symptomatic"). */
+  stateTail?: Span;
   /** Untreated, new or progressing, as opposed to merely symptomatic. */
   strong: boolean;
   stable: boolean;
@@ -230,7 +237,10 @@ function mentionsOf(input: ExtractInput): BmMention[] {
       continue;
     const sStart = sentenceStart(text, start);
     const sEnd = sentenceEnd(text, end);
-    let qualStart = qualifierStart(text, sStart, start);
+    // The qualifiers of a mention start after the mention before it and the clause that follows it
+    // ("… metastases which are neurologically unstable, or CNS metastases …": "unstable" is the first's).
+    const prev = out[out.length - 1];
+    let qualStart = qualifierStart(text, Math.max(sStart, prev ? (prev.narrowingTail?.[1] ?? prev.end) : 0), start);
     // "uncontrolled primary or brain metastatic tumors": the qualifier distributes over both.
     const shared =
       qualStart === start
@@ -252,6 +262,11 @@ function mentionsOf(input: ExtractInput): BmMention[] {
       /^\s*(?:that|which|who)?\s*(?:are|is|have|has|were)?\s*(?:been\s+)?(?:(?:with|currently|still|now|being|clinically|radiologically|neurologically|yet)\s+)?(?:untreated|symptomatic|unstable|uncontrolled|progressive|progressing|not\s+(?:been\s+)?(?:\w+\s+)?(?:treated|stable|controlled|resected|irradiated)|requir|need|associated\s+with\s+progressive)/i.test(
         after,
       );
+    const stateClause =
+      activeTail && !ACTIVE.test(qualText)
+        ? /^\s*(?:that|which|who)\s+(?:are|is|were)\s+(?:(?:currently|still|clinically|radiologically)\s+)?(?:active|untreated|symptomatic|unstable|uncontrolled|progressive|progressing)(?=\s*$)/i.exec(after)
+        : null;
+    const tailClause = activeTail && ACTIVE.test(qualText) ? /^\s*(?:that|which|who)\s+[^.;,]*?(?=\s+or\s+(?:have|has|had|are|is|were|require|need)\b|$)/i.exec(after) : null;
     out.push({
       start,
       end,
@@ -259,6 +274,8 @@ function mentionsOf(input: ExtractInput): BmMention[] {
       sEnd,
       qualStart,
       ...(sharedSpan ? { shared: sharedSpan } : {}),
+      ...(stateClause ? { stateTail: [end + stateClause[0].length - stateClause[0].trimStart().length, end + stateClause[0].length] as Span } : {}),
+      ...(tailClause ? { narrowingTail: [end + tailClause[0].length - tailClause[0].trimStart().length, end + tailClause[0].length] as Span } : {}),
       active:
         ACTIVE.test(qualText) ||
         activeTail ||
@@ -1054,6 +1071,15 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
       }
     }
     if (!condition) continue;
+    // "Symptomatic CNS metastases who are neurologically unstable": the clause asks for a second state
+    // the fact cannot hold, so only some active metastases exclude; the clause stays an unread
+    // qualifier beside them rather than an alternative to them.
+    if (exclusion && m.narrowingTail && !handled && sameStates(condition, ['active'])) {
+      const [a, b] = m.narrowingTail;
+      condition = { all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(a, b) } }] };
+      spans.push([a, b]);
+    }
+    if (m.stateTail && sameStates(condition, ['active'])) spans.push(m.stateTail);
     const f: Finding = {
       category: 'brain_metastases',
       condition,

@@ -295,7 +295,11 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   )
     return [];
   SUBJECT.lastIndex = 0;
-  const other = SUBJECT.exec(text);
+  let other = SUBJECT.exec(text);
+  // "Prior immunotherapy for any malignancy": the cancers a treatment was given for, this one among
+  // them, not another cancer the patient must have had.
+  while (other && /^any\s/i.test(other[0]) && /\b(?:for|against|treat(?:ing|ment\s+of)?)\s+$/i.test(text.slice(Math.max(0, other.index - 20), other.index)))
+    other = SUBJECT.exec(text);
   const non = other ? null : nonSubject(input);
   const subject: { index: number; 0: string } | null = other ?? (non ? { index: non.start, 0: text.slice(non.start, non.end) } : null);
   if (!subject) return [];

@@ -2032,6 +2032,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (cue) spans.push(cue);
     const cueAfter = /^\s*(?:must\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|be|been)\s+)?(?:received|given|administered|used|taken|completed|discontinued|stopped)\b/i.exec(text.slice(list.end, limitAfter));
     if (cueAfter) spans.push([list.end, list.end + cueAfter[0].length]);
+    // "Prior immunotherapy for any malignancy", "… for cancer": the cancer it was given for is any, so
+    // the words narrow nothing and are read with the list (a named cancer qualifies it, above).
+    const forAnyCancer = input.mentions.find((m) => m.type === 'cancer' && m.id === 'ANY_CANCER' && m.start > list.end && m.start - list.end <= 40 && FOR_CANCER_RE.test(text.slice(list.end, m.start).replace(/\bany\s*$/i, '')));
+    if (forAnyCancer && !input.mentions.some((m) => m.type === 'cancer' && m.id !== 'ANY_CANCER' && m.start >= forAnyCancer.start && m.start < forAnyCancer.end))
+      spans.push([list.end, forAnyCancer.end]);
 
     // How soon after the treatment the outcome came ("progressed within 12 weeks after last dose of"): no
     // fact holds it, so it stays an unread leaf beside each finding, which is then only necessary.
