@@ -81,8 +81,15 @@ describe('the cancers a treatment was given for', () => {
       unread: '',
     });
     // ("biologic" is left unread: the lexicon's biologic class is not a treatment kind.)
-    const r = readRule('Any concurrent chemotherapy, immunotherapy, biologic, or hormonal therapy for cancer', 'exclusion');
-    const unread = r.condition ? leavesOf(r.condition).filter((l) => l.fact === 'unparsed').map((l) => (l.params as { text: string }).text) : [];
+    const r = readRule(
+      'Any concurrent chemotherapy, immunotherapy, biologic, or hormonal therapy for cancer',
+      'exclusion',
+    );
+    const unread = r.condition
+      ? leavesOf(r.condition)
+          .filter((l) => l.fact === 'unparsed')
+          .map((l) => (l.params as { text: string }).text)
+      : [];
     expect(unread).toEqual(['biologic']);
     expect(facts(r.condition)).not.toContain('otherMalignancy');
   });
@@ -110,5 +117,63 @@ describe('"or those who" in an exclusion', () => {
       ]),
     );
     expect(facts(c)).not.toContain('otherMalignancy');
+  });
+});
+
+describe("Gilbert's syndrome as the subgroup a bilirubin limit relaxes for", () => {
+  const gilbert = { fact: 'condition', operator: 'equal', value: true, params: { names: ['gilbert_syndrome'] } };
+  it('reads the subgroup as the condition, decidable from the record', () => {
+    expect(
+      readRule(
+        'Total bilirubin less than or equal to 2.0 mg/dL, except in patients with Gilbert s Syndrome who must have a total bilirubin less than 3.0 mg/dL.',
+        'inclusion',
+      ),
+    ).toEqual({
+      condition: {
+        any: [
+          { fact: 'lab', operator: 'lessThanInclusive', value: 2, params: { name: 'bilirubin', unit: 'mg/dL' } },
+          {
+            all: [
+              gilbert,
+              { fact: 'lab', operator: 'lessThan', value: 3, params: { name: 'bilirubin', unit: 'mg/dL' } },
+            ],
+          },
+        ],
+      },
+      unread: '',
+    });
+    expect(readRule("Total bilirubin ≤1.5×ULN (≤3×ULN in case of Gilbert's syndrome)", 'inclusion').condition).toEqual({
+      any: [
+        { fact: 'labUln', operator: 'lessThanInclusive', value: 1.5, params: { name: 'bilirubin' } },
+        { all: [gilbert, { fact: 'labUln', operator: 'lessThanInclusive', value: 3, params: { name: 'bilirubin' } }] },
+      ],
+    });
+  });
+
+  it('never requires the patient to be free of it', () => {
+    const r = readRule("Total bilirubin \\<2 mg/dl without a pattern consistent with Gilbert's syndrome", 'inclusion');
+    expect(JSON.stringify(r.condition)).not.toContain('gilbert_syndrome');
+  });
+
+  it('leaves a subgroup that introduces the next limit unread rather than binding it to the limit before', () => {
+    const r = readRule(
+      'Total bilirubin ≤ 1.5 × ULN (in patients with known Gilbert Syndrome a total bilirubin ≤3.0× ULN with direct bilirubin ≤1.5 X ULN)',
+      'inclusion',
+    );
+    expect(JSON.stringify(r.condition)).not.toContain('gilbert_syndrome');
+  });
+});
+
+describe('measurable disease by the criteria named', () => {
+  it('reads "at baseline" and "assessed by the Investigator" with the RECIST words', () => {
+    for (const line of [
+      'Have at least one measurable lesion at baseline per RECIST v1.1',
+      'Measurable disease assessed by Investigator based on RECIST 1.1',
+      'Has measurable target disease assessed by the Investigator based on RECIST version 1.1.',
+    ])
+      expect([line, readRule(line, 'inclusion')]).toEqual([
+        line,
+        { condition: { fact: 'measurableDisease', operator: 'equal', value: true }, unread: '' },
+      ]);
   });
 });

@@ -1810,7 +1810,7 @@ const RESPONSE_CRITERIA = String.raw`(?:(?:modified|revised|immune[- ]related|im
 const MEASURABLE_CORE = String.raw`(?:(?:radiographically|radiologically|clinically|objectively|unidimensionally|bidimensionally|bi-dimensionally|uni-dimensionally)\s+)?measurable\s*(?:\(\s*target\s*\)\s*)?(?:\s+(?:and|or)\s+(?:biopsiable|accessible))?(?:\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable))?\s+(?:(?:target|tumou?r|neoplasm|extracranial|systemic|nodal|soft[- ]tissue|metastatic|disease|brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\s+)*(?:disease|lesions?|tumou?rs?|target lesions?|sites? of disease|areas? of disease|metastas[ie]s|parameters?|lymph nodes?)`;
 /** Site words inside a measurable phrase: measurable disease is then necessary but not sufficient. */
 const MEASURABLE_SITE = /\b(?:brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\b/i;
-const MEASURABLE_HOW = String.raw`(?:\s*\(\s*target lesions?\s*\))?(?:\s*(?:(?:,\s*)?(?:as\s+)?(?:defined|assessed|evaluated|determined|documented|measured|confirmed)\s+(?:by|per|according to|using|with)|per|by|according to|as per|based on|using|on|under|following|in accordance with)\s*(?:the\s+)?(?:${RESPONSE_CRITERIA}|(?:CT|MRI|CT or MRI|CT\/MRI|imaging|radiographic imaging|computed tomography|magnetic resonance imaging|PET\/CT|PET-CT|physical exam(?:ination)?)(?:\s+(?:scans?|imaging))?))*(?:\s*\(\s*${RESPONSE_CRITERIA}\s*\))?`;
+const MEASURABLE_HOW = String.raw`(?:\s*\(\s*target lesions?\s*\))?(?:(?:\s+at\s+(?:baseline|screening)|\s*,?\s+(?:as\s+)?assessed\s+by\s+(?:the\s+)?(?:local\s+|treating\s+)?(?:investigator|radiologist)s?)?\s*(?:(?:,\s*)?(?:as\s+)?(?:defined|assessed|evaluated|determined|documented|measured|confirmed)\s+(?:by|per|according to|using|with)|per|by|according to|as per|based on|using|on|under|following|in accordance with)\s*(?:the\s+)?(?:${RESPONSE_CRITERIA}|(?:CT|MRI|CT or MRI|CT\/MRI|imaging|radiographic imaging|computed tomography|magnetic resonance imaging|PET\/CT|PET-CT|physical exam(?:ination)?)(?:\s+(?:scans?|imaging))?))*(?:\s*\(\s*${RESPONSE_CRITERIA}\s*\))?`;
 /**
  * "lesion that can be accurately measured": the words by which RECIST defines a measurable lesion
  * (RECIST 1.1, Eisenhauer et al. 2009, §3.1.1: "accurately measured in at least one dimension";
@@ -1861,6 +1861,8 @@ const DEFINITION_SENTENCE =
 const TARGET_LESION_RE =
   /\bat\s+least\s+(?:one|1)\s+(?:(?:measurable|metastatic|tumou?r|target)\s+)?(?:lesions?|metastas[ie]s|tumou?rs?)\b((?:(?!\b(?:or|except|and\/or)\b)[^.;]){0,160}?)\b(qualif(?:y|ies)\s+as\s+(?:an?\s+)?(?:RECIST\s*(?:v(?:ersion)?\s*)?1\.1\s+)?(?:target\s+lesion|TL)\b|(?:be\s+)?(?:evaluated|selected|used)\s+as\s+(?:an?\s+)?target\s+lesions?\b|(?:be\s+)?measurable\s+as\s+(?:an?\s+)?target\s+lesion\b)|\bat\s+least\s+(?:one|1)\s+target\s+lesions?\b(?=[^.;]{0,80}\bRECIST)/gi;
 
+const TARGET_HOW_RE = new RegExp(`^${MEASURABLE_HOW}`, 'i');
+
 function measurablePieces(input: ExtractInput): Piece[] {
   const { text } = input;
   if (!/measurab|accurately measured|evaluab|assessab|target|\bTL\b/i.test(text)) return [];
@@ -1868,7 +1870,10 @@ function measurablePieces(input: ExtractInput): Piece[] {
   TARGET_LESION_RE.lastIndex = 0;
   for (let m = TARGET_LESION_RE.exec(text); m; m = TARGET_LESION_RE.exec(text)) {
     const s = m.index;
-    const e = s + m[0].length;
+    let e = s + m[0].length;
+    // "At least one target lesion assessed by the Investigator based on RECIST v1.1": the criteria it
+    // is a target lesion by are read with it.
+    if (m[2] === undefined) e += TARGET_HOW_RE.exec(text.slice(e))?.[0].length ?? 0;
     if (input.scopes.in('exception', s)) continue;
     // The subject ("at least one lesion") and the qualifying words are read; what lies between is not.
     const spans: Array<[number, number]> =

@@ -55,8 +55,12 @@ import {
   type Span,
 } from './history-util';
 
-/** Conditions read by other modules, or that belong to other categories of criteria. */
-const ELSEWHERE = new Set(['leptomeningeal_disease', 'spinal_cord_compression']);
+/**
+ * Conditions read by other modules, or that belong to other categories of criteria. Gilbert syndrome
+ * is named only as the subgroup a bilirubin limit relaxes for (labs.ts): "without a pattern consistent
+ * with Gilbert's syndrome" never requires the patient to be free of it.
+ */
+const ELSEWHERE = new Set(['leptomeningeal_disease', 'spinal_cord_compression', 'gilbert_syndrome']);
 
 /** Qualifiers meaning current or uncontrolled (facts.ts `active`). */
 const ACTIVE_WORDS =
