@@ -74,16 +74,7 @@ export function anyOf(parts: Condition[]): Condition {
 const NUM =
   '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?|\\.\\d+|\\b(?:one|two|three|four|five|ten|twice|thrice)\\b)';
 
-const SMALL_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  ten: 10,
-  twice: 2,
-  thrice: 3,
-};
+const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, twice: 2, thrice: 3 };
 
 function num(raw: string): number {
   const word = SMALL_NUMBERS[raw.toLowerCase()];
@@ -263,14 +254,7 @@ export function readValue(
   if (normal)
     return { op: 'lessThanInclusive', value: 1, unit: 'NORMAL', start, end: NORMAL.lastIndex, inherited: false };
   if (sticky(OUTSIDE_NORMAL, text, pos))
-    return {
-      op: 'greaterThan',
-      value: 1,
-      unit: 'OUTSIDE_NORMAL',
-      start,
-      end: OUTSIDE_NORMAL.lastIndex,
-      inherited: false,
-    };
+    return { op: 'greaterThan', value: 1, unit: 'OUTSIDE_NORMAL', start, end: OUTSIDE_NORMAL.lastIndex, inherited: false };
 
   let op: Comparison | null = null;
   let at = pos;
@@ -298,12 +282,10 @@ export function readValue(
       // "≤ upper limit of normal × 2.5", "≤ ULN x1.5": the multiple written after the limit.
       const uEnd = ULN_AFTER.lastIndex;
       const times = sticky(ULN_TIMES_AFTER, text, uEnd);
-      if (times)
-        return { op, value: num(times[1]!), unit: 'ULN', start, end: ULN_TIMES_AFTER.lastIndex, inherited: false };
+      if (times) return { op, value: num(times[1]!), unit: 'ULN', start, end: ULN_TIMES_AFTER.lastIndex, inherited: false };
       return { op, value: 1, unit: 'ULN', start, end: uEnd, inherited: false };
     }
-    if (sticky(LLN_AFTER, text, at))
-      return { op, value: 1, unit: 'LLN', start, end: LLN_AFTER.lastIndex, inherited: false };
+    if (sticky(LLN_AFTER, text, at)) return { op, value: 1, unit: 'LLN', start, end: LLN_AFTER.lastIndex, inherited: false };
     // "above (institutional) normal" is above the ULN. "Below normal (institutional) limits" is within
     // the range for a lab limited at its upper end, and below the LLN for one limited at its lower end
     // (unread); which one leafFor decides.
@@ -315,14 +297,7 @@ export function readValue(
     if (normalWords && (op === 'greaterThan' || op === 'greaterThanInclusive'))
       return { op, value: 1, unit: 'ULN', start, end: at + normalWords[0].length, inherited: false };
     if (normalWords && /\blimits?\b/i.test(normalWords[0]))
-      return {
-        op: 'lessThanInclusive',
-        value: 1,
-        unit: 'BELOW_NORMAL',
-        start,
-        end: at + normalWords[0].length,
-        inherited: false,
-      };
+      return { op: 'lessThanInclusive', value: 1, unit: 'BELOW_NORMAL', start, end: at + normalWords[0].length, inherited: false };
   }
   // "within x1.5 ULN": the multiplication sign before the number.
   const times = sticky(/\s*[x*]\s*(?=\d)/iy, text, at);
@@ -448,8 +423,7 @@ function withAlternates(input: ExtractInput): LabInput {
   let alternates: Map<string, string[]> | undefined;
   const kept: Mention[] = [];
   for (const m of input.mentions) {
-    const prev =
-      m.type === 'lab' ? kept.find((k) => k.type === 'lab' && k.start === m.start && k.end === m.end) : undefined;
+    const prev = m.type === 'lab' ? kept.find((k) => k.type === 'lab' && k.start === m.start && k.end === m.end) : undefined;
     if (prev && prev.id !== m.id) {
       const a = input.lex.labById.get(prev.id);
       const b = input.lex.labById.get(m.id);
@@ -457,10 +431,7 @@ function withAlternates(input: ExtractInput): LabInput {
         // Both ways: once the first value has picked one of them, a second value of the same name
         // ("urine protein ≤ 2+ or < 1000 mg/24 h") may still be in the other's unit.
         alternates ??= new Map();
-        for (const [x, y] of [
-          [prev.id, m.id],
-          [m.id, prev.id],
-        ] as const) {
+        for (const [x, y] of [[prev.id, m.id], [m.id, prev.id]] as const) {
           const list = alternates.get(x) ?? [];
           if (!list.includes(y)) alternates.set(x, [...list, y]);
         }
@@ -505,8 +476,7 @@ function leafIn(labId: string, v: Value, input: ExtractInput): LeafCondition | n
   if (v.unit === 'NORMAL' || v.unit === 'BELOW_NORMAL') {
     // Below normal limits: within the range for a lab limited at its upper end, under it for one
     // limited at its lower end ("LVEF below the institutional normal limits").
-    if (v.unit === 'BELOW_NORMAL' && lab.normal === 'lower')
-      return { fact: 'labLln', operator: 'lessThan', value: 1, params: { name: labId } };
+    if (v.unit === 'BELOW_NORMAL' && lab.normal === 'lower') return { fact: 'labLln', operator: 'lessThan', value: 1, params: { name: labId } };
     if (lab.normal !== 'upper') return null;
     return { fact: 'labUln', operator: 'lessThanInclusive', value: 1, params: { name: labId } };
   }
@@ -610,10 +580,7 @@ function groupsOf(text: string, labMentions: Mention[]): Group[] {
  */
 const FILLER_WORDS =
   "level|levels|count|counts|value|values|concentration|result|results|must|should|shall|will|be|is|are|of|has|have|a|an|the|serum|plasma|needs?|to|measured|calculated|estimated|corrected|absolute|total|screening|baseline|using|by|per|via|cockcroft|gault|cockroft|ckd|epi|mdrd|formula|equation|method|either|as|institutional|standard|24|hour|hours|urine|collection|modified|modification|actual|ideal|body|weight|assessed|determined|ecg|ecgs|electrocardiogram|echocardiogram|echocardiography|echo|ultrasound|muga|scan|multigated|multiple|gated|acquisition|radionuclide|ventriculography|angiography|mri|cardiac|triplicate|mean|average|resting|fridericia|fridericia's|bazett|bazett's|correction|interval|from|on|in|lead|12|2d|two|dimensional|at|according|obtained|documented|local|central|laboratory|lab|or|increased|elevated|elevation|prolonged|prolongation|defined|duration|ms|msec|milliseconds|predicted";
-const LEAD_WORD = new RegExp(
-  String.raw`\s*(?:[:,\-)\]([*]|;(?=\s*(?:[<>≤≥]|\d))|=(?!\s*[<>])|\b(?:${FILLER_WORDS})(?:'s)?\b)`,
-  'iy',
-);
+const LEAD_WORD = new RegExp(String.raw`\s*(?:[:,\-)\]([*]|;(?=\s*(?:[<>≤≥]|\d))|=(?!\s*[<>])|\b(?:${FILLER_WORDS})(?:'s)?\b)`, 'iy');
 const FILLER_ONE = new RegExp(`^(?:(?:${FILLER_WORDS})(?:'s)?|[,/-])$`, 'i');
 
 interface Piece {
@@ -713,13 +680,7 @@ interface Qualifier {
  * The condition a subgroup phrase names. `siteReadable` and `conditionReadable` are false where the
  * phrase introduces the next limit rather than qualifying this one: a site or condition then stays unread.
  */
-function qualifierCondition(
-  phrase: string,
-  from: number,
-  input: ExtractInput,
-  siteReadable: boolean,
-  conditionReadable: boolean,
-): Condition {
+function qualifierCondition(phrase: string, from: number, input: ExtractInput, siteReadable: boolean, conditionReadable: boolean): Condition {
   const inside = input.mentions.filter((m) => m.start >= from && m.end <= from + phrase.length);
   // "for patients with creatinine levels above institutional normal": a lab limit as the subgroup.
   const labs = inside.filter((m) => m.type === 'lab');
@@ -828,8 +789,7 @@ function readQualifier(
     !/^[\s),]*(?:[<>≤≥=]|\d|(?:less|greater|more|lower|higher|not)\s+(?:than|exceed))/i.test(text.slice(stop));
   // A condition is read only where a site would be, and not where another mention of a lab follows in
   // the same clause ("(in patients with known Gilbert Syndrome a total bilirubin ≤ 3.0 × ULN …)").
-  const conditionReadable =
-    siteReadable && !(nextLab && nextLab.start <= stop + 3 && !/[)\];]/.test(text.slice(stop, nextLab.start)));
+  const conditionReadable = siteReadable && !(nextLab && nextLab.start <= stop + 3 && !/[)\];]/.test(text.slice(stop, nextLab.start)));
   let condition = qualifierCondition(phrase, from, input, siteReadable, conditionReadable);
   const sitePhrase = 'fact' in condition && condition.fact === 'metastaticSite' ? phrase : undefined;
   if (q?.groups?.neg) condition = opposite(condition);
@@ -935,8 +895,7 @@ function bareLimit(text: string, pos: number, group: Group, input: ExtractInput)
 }
 
 /** "normal LDH", "normal serum calcium and phosphate levels": within the normal range. */
-const PAST_AFTER =
-  /^\s*(?:levels?\s+|values?\s+)?(?:in|during|over|within|for)\s+(?:the\s+)?(?:previous|past|prior|preceding|last)\b/i;
+const PAST_AFTER = /^\s*(?:levels?\s+|values?\s+)?(?:in|during|over|within|for)\s+(?:the\s+)?(?:previous|past|prior|preceding|last)\b/i;
 
 function normalBefore(group: Group, input: ExtractInput): LabReading | null {
   const m = /\b(?:normal|WNL)\s+$/i.exec(input.text.slice(Math.max(0, group.start - 12), group.start));
@@ -954,8 +913,7 @@ function normalBefore(group: Group, input: ExtractInput): LabReading | null {
 }
 
 /** "Patients with an elevated LDH level" (exclusion): above the ULN, for labs limited at the upper end. */
-const ELEVATED_BEFORE =
-  /(?<!\b(?:no|not|without|non)\s+(?:an?\s+)?)\b(?:elevated|raised|increased|abnormally\s+high)\s+(?:serum\s+|plasma\s+)?$/i;
+const ELEVATED_BEFORE = /(?<!\b(?:no|not|without|non)\s+(?:an?\s+)?)\b(?:elevated|raised|increased|abnormally\s+high)\s+(?:serum\s+|plasma\s+)?$/i;
 const LEVEL_ONLY_AFTER = /^\s*(?:levels?|values?|concentrations?)?\s*(?:\([^()]*\)\s*)?[.;]?\s*$/i;
 
 function elevatedBefore(group: Group, input: ExtractInput): LabReading | null {
@@ -963,12 +921,7 @@ function elevatedBefore(group: Group, input: ExtractInput): LabReading | null {
   const m = ELEVATED_BEFORE.exec(input.text.slice(Math.max(0, group.start - 30), group.start));
   if (!m || !LEVEL_ONLY_AFTER.test(input.text.slice(group.end, sentenceEnd(input.text, group.end)))) return null;
   if (!group.labs.every((l) => sideOf(l, input) === 'upper')) return null;
-  const above = group.labs.map((l): Condition => ({
-    fact: 'labUln',
-    operator: 'greaterThan',
-    value: 1,
-    params: { name: l },
-  }));
+  const above = group.labs.map((l): Condition => ({ fact: 'labUln', operator: 'greaterThan', value: 1, params: { name: l } }));
   const end = sentenceEnd(input.text, group.end);
   return { group, condition: anyOf(above), spans: [[group.start - m[0].length, end]], end };
 }
@@ -987,9 +940,7 @@ function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading |
   const m = sticky(RANGE_AT, text, at);
   if (!m) return null;
   const unit = readUnit(text, RANGE_AT.lastIndex);
-  const end = sticky(RANGE_CLOSE, text, unit ? unit.end : RANGE_AT.lastIndex)
-    ? RANGE_CLOSE.lastIndex
-    : (unit?.end ?? RANGE_AT.lastIndex);
+  const end = sticky(RANGE_CLOSE, text, unit ? unit.end : RANGE_AT.lastIndex) ? RANGE_CLOSE.lastIndex : (unit?.end ?? RANGE_AT.lastIndex);
   if (text.slice(end).replace(/[\s.;,]/g, '')) return null;
   const [lo, hi] = [num(m[1]!), num(m[2]!)];
   if (!(hi > lo)) return null;
@@ -1182,23 +1133,14 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
         kind === 'exclusion'
           ? allOf([main, anyOf([opposite(q2b.condition), second])])
           : anyOf([main, allOf([q2b.condition, second])]);
-    } else if (
-      second &&
-      !q1 &&
-      !q2b &&
-      !v2.inherited &&
-      !normalAnd &&
-      /\b(?:and|but)\b/i.test(sep) &&
-      isUpper(v1) !== isUpper(v2)
-    ) {
+    } else if (second && !q1 && !q2b && !v2.inherited && !normalAnd && /\b(?:and|but)\b/i.test(sep) && isUpper(v1) !== isUpper(v2)) {
       // "> 2,500/µL and < 15,000/µL", "greater than 1.2 mg/dl but less than 1.5 mg/dl": a range, both
       // bounds hold. Bounds that cannot both hold ("BMI
       // < 20 kg/m2 and > 35 kg/m2") are each a way out of the range: either one.
       const [lo, hi] = isUpper(v1) ? [second, main] : [main, second];
       const loV = leavesOf(lo)[0]?.value;
       const hiV = leavesOf(hi)[0]?.value;
-      joined =
-        typeof loV === 'number' && typeof hiV === 'number' && loV < hiV ? allOf([main, second]) : anyOf([main, second]);
+      joined = typeof loV === 'number' && typeof hiV === 'number' && loV < hiV ? allOf([main, second]) : anyOf([main, second]);
     } else if (second && !q1 && !q2b && !v2.inherited && !normalAnd && /\bor\b/i.test(sep)) {
       // "≤ 30 µmol/L (or ≤ 2.0 mg/dL)": either limit will do. "≥ 50% or ≥ LLN, whichever is higher":
       // the stricter one, so both hold; "< LLN or < 50% (whichever is higher)" is under either.
@@ -1303,8 +1245,7 @@ const LIMIT_OR_BEFORE = new RegExp(
 const SUBGROUP_AFTER =
   /^\s*[,(]?\s*(?:for|in|among)\s+(?:(?:those|patients?|subjects?|participants?|individuals?)\s+)?(?:with|who)\b/i;
 /** Also after the bracket that holds the limit: "(undetectable viral load and CD4 count above 350 cells/µL) are permitted". */
-const PERMITTED_AFTER =
-  /^\s*(?:[)\]]\s*)?(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
+const PERMITTED_AFTER = /^\s*(?:[)\]]\s*)?(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)\b/i;
 /** A past value is not today's: "for > 6 months have had transaminases < ULN"; "must have had an ejection fraction > 50%" is a requirement. */
 const HISTORY_BEFORE = /(?<!\b(?:must|should|shall|to)\s+)\b(?:have|has)\s+had\s+(?:\w+\s+){0,3}$/i;
 const SUBJECT_WITH_BEFORE =
@@ -1423,8 +1364,7 @@ function bloodPressurePairs(input: ExtractInput): Finding[] {
     if ((op !== 'greaterThan' && op !== 'greaterThanInclusive') || NEGATED_COMPARATOR.test(g.cmp!)) continue;
     const s = Number(g.sys);
     const d = Number(g.dia);
-    if (s < sys.plausible!.min || s > sys.plausible!.max || d < dia.plausible!.min || d > dia.plausible!.max || d >= s)
-      continue;
+    if (s < sys.plausible!.min || s > sys.plausible!.max || d < dia.plausible!.min || d > dia.plausible!.max || d >= s) continue;
     // "hypertension" is the condition's word, read by the conditions extractor; the pair starts at the comparator.
     const at = g.htn === undefined ? m.index : m.indices!.groups!.cmp![0];
     out.push({
@@ -1519,9 +1459,7 @@ export const extractLabs: Extractor = (given) => {
     if (
       !eligible &&
       (CONDITIONAL_BEFORE.test(before) ||
-        (SUBJECT_WITH_BEFORE.test(before) &&
-          MODAL_AFTER.test(after) &&
-          !(kind === 'exclusion' && EXCLUDED_AFTER.test(after))))
+        (SUBJECT_WITH_BEFORE.test(before) && MODAL_AFTER.test(after) && !(kind === 'exclusion' && EXCLUDED_AFTER.test(after))))
     ) {
       conditional.push(group);
       continue;
@@ -1614,11 +1552,7 @@ export const extractLabs: Extractor = (given) => {
       // An exemption the rule does not capture must not let the limit fail (inclusion) or
       // exclude (exclusion) on its own.
       const u = unread(
-        EXEMPTION.test(aside)
-          ? aside
-          : laterConditional && !EXEMPTION.test(rest)
-            ? text.slice(sentenceEnd(text, r.end) + 1)
-            : rest,
+        EXEMPTION.test(aside) ? aside : laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest,
       );
       condition = kind === 'inclusion' ? anyOf([condition, u]) : allOf([condition, opposite(u)]);
     } else if (kind === 'inclusion' && orRest && !onlyConnectives(orRest)) {
@@ -1626,18 +1560,9 @@ export const extractLabs: Extractor = (given) => {
       condition = anyOf([condition, unread(orRest)]);
     }
     // The words since the last reading in this sentence ("urinalysis showing urinary protein < 2+ or").
-    const since = Math.max(
-      sentenceStart(text, r.group.start),
-      ...consumed.map(([, b]) => b).filter((b) => b <= r.group.start),
-    );
+    const since = Math.max(sentenceStart(text, r.group.start), ...consumed.map(([, b]) => b).filter((b) => b <= r.group.start));
     const clause = text.slice(since, r.group.start);
-    const clauseLeaf = (): LeafCondition =>
-      unread(
-        clause
-          .replace(/^[\s,;]*(?:and|or)?\s*/i, '')
-          .replace(/\s+/g, ' ')
-          .trim(),
-      );
+    const clauseLeaf = (): LeafCondition => unread(clause.replace(/^[\s,;]*(?:and|or)?\s*/i, '').replace(/\s+/g, ' ').trim());
     if (kind === 'inclusion' && LIMIT_OR_BEFORE.test(clause)) condition = anyOf([clauseLeaf(), condition]);
     if (kind === 'exclusion') {
       // An exclusion needs every limit joined by "and"; one left unread keeps the verdict open.
@@ -1679,16 +1604,10 @@ export const extractLabs: Extractor = (given) => {
   // its opposite, all(group, not the limit); in an inclusion it is any(not the group, the limit). Each
   // item so read, the items together let the group in only when all of them hold.
   const lead = given.context[given.context.length - 1];
-  if (
-    lead &&
-    WAY_IN_LEAD.test(lead) &&
-    !/\bany\s+of\b/i.test(lead) &&
-    (kind === 'exclusion' || GROUP_LEAD.test(lead))
-  ) {
+  if (lead && WAY_IN_LEAD.test(lead) && !/\bany\s+of\b/i.test(lead) && (kind === 'exclusion' || GROUP_LEAD.test(lead))) {
     const group = unparsedLeaf(lead.split(/(?<=[.;])\s+/).pop()!);
     for (const f of read)
-      f.condition =
-        kind === 'exclusion' ? allOf([group, opposite(f.condition)]) : anyOf([opposite(group), f.condition]);
+      f.condition = kind === 'exclusion' ? allOf([group, opposite(f.condition)]) : anyOf([opposite(group), f.condition]);
   }
   return read;
 };
@@ -1762,8 +1681,7 @@ export const extractLifeExpectancy: Extractor = (input) => {
 // Age- and sex-banded limit tables.
 
 /** A lead-in that opens a table of limits by age and sex: "A serum creatinine based on age/gender as follows: (mg/dL)". */
-const BANDED_LEAD_IN =
-  /\b(?:based\s+on|by|according\s+to|adjusted\s+(?:for|to))\s+(?:the\s+)?(?:patient'?s\s+)?(?:age|gender|sex)\b|\bage\s*(?:\/|and|or)\s*(?:gender|sex)\b/i;
+const BANDED_LEAD_IN = /\b(?:based\s+on|by|according\s+to|adjusted\s+(?:for|to))\s+(?:the\s+)?(?:patient'?s\s+)?(?:age|gender|sex)\b|\bage\s*(?:\/|and|or)\s*(?:gender|sex)\b/i;
 const AGE_UNIT = String.raw`(?:months?|mos?|years?|yrs?)`;
 /** "6 months to < 1 year", "Age 1 to < 2 years;", ">= 16 years", "13 to < 16 years:". */
 const BAND_ROW = new RegExp(
@@ -1771,12 +1689,8 @@ const BAND_ROW = new RegExp(
   'i',
 );
 /** "male: 1.5 female: 1.4", "1.5 mg/dL (male); 1.4 mg/dL (female)", or one value for both sexes. */
-const SEX_VALUE_BEFORE = new RegExp(
-  String.raw`\s*[;,]?\s*(?<sex>male|female|boys?|girls?|men|women)\s*:?\s*(?<n>\d+(?:\.\d+)?)`,
-  'iy',
-);
-const VALUE_SEX_AFTER =
-  /\s*[;,]?\s*(?<n>\d+(?:\.\d+)?)(?<unit>\s*[a-zµ/%.]+(?:\s*\/\s*[a-z]+)?)?\s*\(\s*(?<sex>male|female|boys?|girls?|men|women)\s*\)/iy;
+const SEX_VALUE_BEFORE = new RegExp(String.raw`\s*[;,]?\s*(?<sex>male|female|boys?|girls?|men|women)\s*:?\s*(?<n>\d+(?:\.\d+)?)`, 'iy');
+const VALUE_SEX_AFTER = /\s*[;,]?\s*(?<n>\d+(?:\.\d+)?)(?<unit>\s*[a-zµ/%.]+(?:\s*\/\s*[a-z]+)?)?\s*\(\s*(?<sex>male|female|boys?|girls?|men|women)\s*\)/iy;
 const ONE_VALUE = /\s*(?<n>\d+(?:\.\d+)?)(?<unit>\s*[a-zµ/%.]+(?:\s*\/\s*[a-z]+)?)?\s*[.;]?\s*$/iy;
 const UNIT_IN_LEAD_IN = /\b(?:mg|µmol|umol|micromol)\s*\/\s*d?l\b/i;
 
@@ -1860,11 +1774,7 @@ export const extractBandedLimits: Extractor = (input) => {
   if (!values.length) {
     const one = sticky(ONE_VALUE, text, at);
     if (!one) return [];
-    values.push({
-      sex: null,
-      n: Number(one.groups!.n),
-      ...(one.groups!.unit ? { unit: one.groups!.unit.trim() } : {}),
-    });
+    values.push({ sex: null, n: Number(one.groups!.n), ...(one.groups!.unit ? { unit: one.groups!.unit.trim() } : {}) });
     at = ONE_VALUE.lastIndex;
   }
   if (text.slice(at).replace(/[\s.;,]/g, '')) return [];
@@ -1886,17 +1796,16 @@ export const extractBandedLimits: Extractor = (input) => {
     sameLimit && (leaves.length === 2 || leaves[0]!.sex === null)
       ? leaves[0]!.leaf
       : allOf(
-          leaves.map((l) => (l.sex ? anyOf([{ fact: 'sex', operator: 'notEqual', value: l.sex }, l.leaf]) : l.leaf)),
+          leaves.map((l) =>
+            l.sex ? anyOf([{ fact: 'sex', operator: 'notEqual', value: l.sex }, l.leaf]) : l.leaf,
+          ),
         );
   const parts: Condition[] = [outsideBand(lo, hi, bandWords), limit];
   // "Creatinine clearance … ≥ 70 mL/min/1.73 m² or a creatinine based on age/gender": the other way in.
   const orBefore = /^(.*\S)\s*,?\s+or\s+(?:an?\s+|the\s+)?(?:serum\s+|plasma\s+)?$/is.exec(
     lead.slice(0, labMention.start - leadAt),
   );
-  if (
-    orBefore &&
-    contextMentions.some((m) => m.type === 'lab' && m.start >= leadAt && m.end <= leadAt + orBefore[1]!.length)
-  )
+  if (orBefore && contextMentions.some((m) => m.type === 'lab' && m.start >= leadAt && m.end <= leadAt + orBefore[1]!.length))
     parts.push(unparsedLeaf(orBefore[1]!));
   return [
     {
