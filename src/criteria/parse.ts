@@ -998,7 +998,9 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
           // left out, it would split the list into two runs that a patient must both satisfy.
           let k = j;
           while (k < criteria.length && sameListUnread(criteria[k]!, c)) k++;
-          const codes = k < criteria.length && criteria[k]!.kind === 'inclusion' ? cancerOnly(criteria[k]!) : null;
+          // Items under another cancer's heading are another cohort's, which scopeCancerCohorts binds.
+          const sameHeading = k < criteria.length && (criteria[k]!.context ?? []).join('\n') === (c.context ?? []).join('\n');
+          const codes = sameHeading && criteria[k]!.kind === 'inclusion' ? cancerOnly(criteria[k]!) : null;
           // A related type usually refines the one before ("Breast cancer", then "HER2-positive breast
           // cancer") and must hold too; but short items of one list under one lead-in ("Gynecologic",
           // "Ovarian", "Pancreatic" under "Eligible disease types:") are all alternatives.
@@ -1046,9 +1048,10 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
  * cohort, rule) and an exclusion all(not a cancer of another cohort, rule). A patient whose cancer is
  * none of the headings' must meet every cohort's requirements, as before: they fail the cohorts'
  * diagnoses. Read as binding everyone, each cohort's diagnosis failed the patients of every other.
- * Only where two or more unrelated cancers head the lists (a single heading may be the whole trial's
- * cancer, and overlapping ones may hold one patient twice), and not under a numbered subgroup, which
- * the record cannot place the patient in (subgroupHeading).
+ * Only where two or more cancers head the lists (a single heading may be the whole trial's cancer),
+ * and not under a numbered subgroup, which the record cannot place the patient in (subgroupHeading).
+ * The other cohorts' cancers related to this one's are left out: a patient whose cancer falls under
+ * both headings may be in either cohort, so this one's requirements still hold for them.
  */
 function scopeCancerCohorts(criteria: ParsedCriterion[], lex: Lexicons): ParsedCriterion[] {
   const underHeading = criteria.map((c) => {
@@ -1078,12 +1081,15 @@ function scopeCancerCohorts(criteria: ParsedCriterion[], lex: Lexicons): ParsedC
   for (const codes of headings) if (codes) cohorts.set([...codes].sort().join(' '), codes);
   const sets = [...cohorts.values()];
   if (sets.length < 2) return criteria;
-  for (let a = 0; a < sets.length; a++) for (let b = a + 1; b < sets.length; b++) if (related(sets[a]!, sets[b]!, lex)) return criteria;
   return criteria.map((c, i) => {
     const own = headings[i];
     if (!own) return c;
     const key = [...own].sort().join(' ');
-    const others = [...new Set(sets.filter((s) => [...s].sort().join(' ') !== key).flat())];
+    // The other cohorts' cancers, less any related to this cohort's ("Esophageal Carcinoma" beside
+    // "Gastric or GEJ adenocarcinoma"): a patient whose cancer falls under both must still meet this
+    // cohort's criteria.
+    const others = [...new Set(sets.filter((s) => [...s].sort().join(' ') !== key).flat())].filter((code) => !related([code], own, lex));
+    if (!others.length) return c;
     const elsewhere: LeafCondition = { fact: 'cancerType', operator: 'equal', value: c.kind === 'inclusion', params: { codes: others } };
     return { ...c, rule: topLevel(flatten(c.kind === 'inclusion' ? 'any' : 'all', [elsewhere, c.rule])) as ParsedCriterion['rule'] };
   });

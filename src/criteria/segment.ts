@@ -436,6 +436,20 @@ function heading(line: Line, next: Line | undefined, lex: Lexicons): Heading | n
   return null;
 }
 
+/**
+ * A line set apart by a blank line that only names a cancer, over a list item ("Ovarian Carcinoma",
+ * then "7. Pathologically documented high-grade serous …"): the cohort heading of a basket trial,
+ * even when indented inside an item's list ("… as follows:"). Its items are that cohort's, which
+ * parse.ts (scopeCancerCohorts) binds to it; as part of the item above, it would be read as a
+ * cancer every patient must have.
+ */
+function cancerCohortLine(line: Line, next: Line | undefined, lex: Lexicons): Heading | null {
+  if (line.marker || !next || next.marker === null) return null;
+  const n = normalise(line.content).text.trim();
+  if (n.length > 60 || /[.;,:]$/.test(n) || !cancerCohortHeading(n, lex)) return null;
+  return { type: 'subheading', label: n };
+}
+
 /** Splits eligibility criteria text into criteria. Never throws; empty text gives no criteria. */
 export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Segment[] {
   const lines = splitLines(source);
@@ -460,8 +474,8 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const h = heading(line, lines[i + 1], lex);
     const blankBefore = prevLineEnd >= 0 && /\n[ \t]*\r?\n/.test(source.slice(prevLineEnd, line.start));
+    const h = heading(line, lines[i + 1], lex) ?? (blankBefore ? cancerCohortLine(line, lines[i + 1], lex) : null);
     if (h) {
       stack.length = 0;
       prevWasHeading = true;

@@ -2413,7 +2413,7 @@ const CANNOT_STOP_AFTER_RE =
 
 /** The words between a treatment and the cancer it was given for: "for (the treatment of) (their) (advanced) ". */
 const FOR_CANCER_RE =
-  /^\s*\)?\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:given\s+|received\s+|administered\s+)?(?:for|of)\s+(?:(?:the\s+)?(?:treatment|management)\s+of\s+)?(?:(?:their|his|her|the|this|a|an|advanced|metastatic|unresectable|locally[\s-]+advanced|recurrent|primary|early|stage\s+[IV]+[ABC]?|or|and|\/)\s*)*$/i;
+  /^\s*\)?\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:given\s+|received\s+|administered\s+)?(?:for|of)\s+(?:(?:the\s+)?(?:treatment|management)\s+of\s+)?(?:(?:their|his|her|the|this|a|an|advanced|metastatic|unresectable|inoperable|locally[\s-]+advanced|recurrent|relapsed|refractory|primary|early|stage\s+[IV]+[ABC]?|or|and|\/)\s*)*$/i;
 
 /** A requirement on the kind of treatment, after it: "must be FDA-approved", "should be standard of care". */
 const KIND_REQUIRED_AFTER_RE =
