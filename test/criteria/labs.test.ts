@@ -138,7 +138,8 @@ describe('lab values on real criteria lines', () => {
     expect(conditionOf("Total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN for Gilbert's syndrome)")).toEqual({
       any: [
         uln('bilirubin', 'lessThanInclusive', 1.5),
-        { all: [unread("Gilbert's syndrome"), uln('bilirubin', 'lessThanInclusive', 3)] },
+        // Gilbert syndrome is a condition the record holds (ICD-10-CM E80.4).
+        { all: [{ fact: 'condition', operator: 'equal', value: true, params: { names: ['gilbert_syndrome'] } }, uln('bilirubin', 'lessThanInclusive', 3)] },
       ],
     });
   });

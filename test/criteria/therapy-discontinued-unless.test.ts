@@ -120,9 +120,16 @@ describe('an exclusion with an "unless" tail', () => {
 
 describe('a treatment named only by what it treated', () => {
   it('reads "received treatment for metastatic/relapsed breast cancer" as a prior treatment in that setting', () => {
+    // The cancer it was for narrows the receipt, as "for their melanoma" below: an unread qualifier
+    // beside a treatment of any kind, never a second reason to exclude.
     expect(readRule('Patients who received treatment for metastatic/relapsed breast cancer.', 'exclusion')).toEqual({
-      condition: therapy({ kinds: ['systemic'], setting: 'advanced' }),
-      unread: 'breast cancer',
+      condition: {
+        all: [
+          therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'], setting: 'advanced' }),
+          unparsed('breast cancer'),
+        ],
+      },
+      unread: '',
     });
   });
 
