@@ -28,7 +28,7 @@ import { prefilterFor } from '../regex-prefilter';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -606,6 +606,57 @@ const TOPICS: Topic[] = [
     ),
   },
   {
+    // A transfusion the patient had in a window the criterion gives: "Any transfusion within 14 days
+    // prior to Cycle 1 Day 1", "Patients requiring blood product transfusion within 4 weeks of first
+    // dose … are not eligible", "Hemoglobin ≥ 90 g/L (no blood transfusion within 14 days prior to
+    // enrollment)", "Platelet count ≥75 × 109/L (without transfusion within 2 weeks of laboratory test
+    // …)", "Blood transfusion is not allowed within 2 weeks from the first dose". The record holds no
+    // transfusions, so it is a question; the window and the blood product stay in the criterion shown
+    // with it. Only an event that excludes: an inclusion is read only where it rules the transfusion
+    // out ("no", "without", "not allowed"). Read only with a window, so that "without transfusion
+    // support" (how the count is kept up, no period) stays unread, and never where the sentence
+    // allows a transfusion ("may be transfused", "transfusion is allowed to achieve this Hb", "must
+    // occur > 1 week prior"), names dependence on transfusions or refractoriness to them (a
+    // condition), or times the laboratory test from the last one ("≥ 7 days after most recent
+    // transfusion").
+    topic: 'recent_transfusion',
+    re: /\btransfus(?:ions?|ed)\b(?:\s+(?:is|are)\s+not\s+(?:allowed|permitted))?(?=[^.;]{0,220}?\b(?:within|in\s+the\s+(?:past|last|previous|prior|preceding))\s+(?:the\s+)?(?:(?:past|last|previous|prior|preceding)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen|twenty-?eight|thirty)\s*(?:calendar\s+)?(?:days?|d|weeks?|wks?|months?)\b)/i,
+    reject:
+      /\b(?:may|can|could|if\s+necessary|depend\w*|independen\w*|refractor\w*|medicine|leukocyte\w*|exchange|must\s+occur|(?:most\s+recent|last|prior)\s+transfus\w*)\b|(?<!\bnot\s+(?:be\s+)?)\b(?:allowed|permitted|acceptable|accepted)\b/i,
+    cannot: /\bnot\s+(?:allowed|permitted)\b/i,
+    event: true,
+    exclusionOnly: true,
+    category: 'other',
+    words: vocab(
+      'transfusion transfusions transfused blood red cell cells rbc rbcs prbc packed platelet platelets whole product products component components support any no without not allowed permitted is are has have had received receive receiving requiring require required use of past last previous preceding prior before calendar laboratory lab test tests screening used determine eligibility',
+    ),
+  },
+  {
+    // A steroid dose that has not gone up over a period before the study: "Stable dose of
+    // corticosteroids for at least 7 days", "Patient has been on a stable or decreasing dose of
+    // steroids for at least five days prior to the date of informed consent", "If a patient is on
+    // corticosteroids, he/she must be on a non-escalating corticosteroid dose … for ≥ 5 days", and its
+    // opposite in an exclusion, "Increasing corticosteroid dose for 48 hours prior to initiation of
+    // study therapy". The record holds no doses, so it is a question, asked of a patient who takes
+    // steroids: one who takes none meets it, so it never requires steroid use (and "off steroids or
+    // on a stable dose" asks no more). A dose limit ("not exceeding 16 mg daily of dexamethasone")
+    // stays unread. Not read in a criterion that allows a stable dose ("Stable doses of steroids are
+    // permitted for …": an exception to another criterion) or names brain metastases or another reason
+    // for the steroids: there the dose is asked of some patients only ("Such patients must be … on a
+    // stable or reducing dose"), which the brain-metastases reader keeps with them.
+    topic: 'steroid_dose_stable',
+    re: /\b(?:(?:(?:stable|unchanged|constant)(?:\s*(?:,|or|and\/or|\/)\s*(?:decreasing|declining|reducing|tapering|lower(?:ing)?))?|decreasing|tapering|non-?escalating|non-?increasing)\s+(?:daily\s+)?(?:doses?|dosing|dosages?|regimens?)\s+of\s+(?:systemic\s+|oral\s+)?(?:cortico)?steroids?|(?:stable|decreasing|tapering|non-?escalating|non-?increasing)\s+(?:(?:systemic|oral)\s+)?(?:cortico)?steroids?\s+(?:doses?|dosing|dosages?|regimens?)|(?<!non-?)(?:increas(?:ing|ed)|escalating)\s+(?:doses?\s+of\s+)?(?:(?:systemic|oral)\s+)?(?:cortico)?steroids?(?:\s+(?:doses?|dosing|dosages?))?|increases?\s+in\s+(?:the\s+)?(?:(?:systemic|oral)\s+)?(?:cortico)?steroids?\s+(?:doses?|dosing|dosages?))\b/i,
+    reject:
+      /\b(?:allowed|permitted|acceptable|eligible|may|can|could|physiologic\w*|replacement|adrenal|topical|inhaled|brain|cns|central\s+nervous|intracranial|leptomeningeal|metasta\w*|lesions?|neurologic\w*|symptom\w*|thyroid|hormones?|such)\b/i,
+    rejectInCriterion: true,
+    cannot: /(?<!non-?)\b(?:increas\w*|escalat\w*)\b/i,
+    everyone: true,
+    category: 'prior_therapy',
+    words: vocab(
+      'stable unchanged constant decreasing declining reducing tapering lower lowering non escalating increasing nonescalating nonincreasing increase increases increased escalating dose doses dosing dosage dosages regimen regimens of systemic corticosteroid corticosteroids steroid steroids if patient patients participant participants he she they is are on be been has have had must should for at least days weeks hours prior before date informed consent',
+    ),
+  },
+  {
     // "Patients who might require MRI in the study period", "Patients requiring MRI after MOLLI seed
     // placement": studies whose implant or device is not MRI-safe exclude a scan the patient will
     // need while it is in place. Not whether the patient can have an MRI (mri_possible).
@@ -744,6 +795,18 @@ const ATTEST_VOCAB = vocab(
 /** The words a leadShared topic takes before its anchor: who the criterion is about, and its negation. */
 const LEAD_SUBJECT = vocab('the a an patient patients participant participants subject subjects who which that is are be has have having with or any no not without');
 
+/**
+ * Whether the clause the anchor is in holds an "or" (or a slash) before it: the clause opened by the
+ * last unclosed bracket before the anchor, or, when `anyClause`, the text since the last separator.
+ */
+function orBeforeInClause(lead: string, anyClause: boolean): boolean {
+  const open = lead.lastIndexOf('(');
+  const inBrackets = open >= 0 && lead.indexOf(')', open) < 0;
+  if (!inBrackets && !anyClause) return false;
+  const clause = inBrackets ? lead.slice(open + 1) : lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf(':')) + 1);
+  return /\bor\b|\//i.test(clause.replace(/\([^()]*\)/g, ' '));
+}
+
 /** Where the next clause of a list starts: "; …", ", or who …", ", and patients with …". */
 const CLAUSE_BREAK = /;|,?\s*\b(?:or|and)\s+(?:who|which|that|those|patients?|participants?|subjects?|has|have|had|is|are|was|were)\b/i;
 
@@ -842,6 +905,12 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
         !/\b(?:able|ability|unable|inability|capable|willing|difficulty|cannot)\b/i.test(sentence)
       )
         continue;
+      // A transfusion named after another member of an "or" list in its clause ("(participant must not
+      // have received any growth factor or blood transfusion within 7 days …)", "(No platelet or whole
+      // blood transfusion …)"): that member stays unread, and the "or" left before the finding would
+      // part the laboratory values the criterion requires together. Left unread inside brackets, and
+      // in an inclusion anywhere.
+      if (topic === 'recent_transfusion' && orBeforeInClause(sentence.slice(0, m.index), !exclusion)) continue;
       // Being able to have an MRI — not a required MRI that is "contraindicated" for some.
       if (
         topic === 'mri_possible' &&

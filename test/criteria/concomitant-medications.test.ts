@@ -1,0 +1,129 @@
+/**
+ * Care the patient had or takes beside cancer treatment, read as questions the record cannot answer:
+ * a blood transfusion in a period the criterion gives (recent_transfusion) and a steroid dose that has
+ * not gone up (steroid_dose_stable). Verbatim corpus lines with the readings they must get, and lines
+ * that must stay unread.
+ */
+import type { CriterionKind } from '../../src/criteria/segment';
+import { lexicons } from '../../src/criteria/lexicon';
+import { attest, attestationTopics, lab, readRule } from '../support/criteria';
+
+const read = (text: string, kind: CriterionKind = 'inclusion') => readRule(text, kind);
+const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] =>
+  attestationTopics(read(text, kind).condition);
+
+describe('the topics read here', () => {
+  it('each have a plain question in rules/attestations.json', () => {
+    const topics = new Map(lexicons().attestations.topics.map((t) => [t.id, t.question]));
+    for (const id of ['recent_transfusion', 'steroid_dose_stable']) expect(topics.get(id)).toMatch(/\?$/);
+  });
+});
+
+describe('a transfusion within a period (recent_transfusion)', () => {
+  it('reads an exclusion of a transfusion in the window', () => {
+    expect(read('Any transfusion within 14 days prior to Cycle 1 Day 1.', 'exclusion')).toEqual({
+      condition: attest('recent_transfusion', true),
+      unread: '',
+    });
+    expect(
+      topicsOf(
+        'Patients requiring blood product transfusion within 4 weeks of first dose of 177Lu-RAD204tr are not eligible to participate.',
+        'exclusion',
+      ),
+    ).toEqual(['recent_transfusion=true']);
+  });
+
+  it('reads the transfusion a laboratory requirement rules out, beside the value', () => {
+    expect(read('Hemoglobin ≥ 90 g/L (no blood transfusion within 14 days prior to enrollment)')).toEqual({
+      condition: { all: [lab('hemoglobin', 'g/dL', 'greaterThanInclusive', 9), attest('recent_transfusion', false)] },
+      unread: '',
+    });
+    expect(
+      read('Platelet count ≥75 × 109/L (without transfusion within 2 weeks of laboratory test used to determine eligibility)').condition,
+    ).toEqual({ all: [lab('platelets', '10^9/L', 'greaterThanInclusive', 75), attest('recent_transfusion', false)] });
+    expect(topicsOf('hemoglobin ≥10g/dL (no blood transfusion in the past 7 days);')).toEqual(['recent_transfusion=false']);
+    expect(topicsOf('Blood transfusion is not allowed within 2 weeks from the first dose of CTX-8371')).toEqual([
+      'recent_transfusion=false',
+    ]);
+  });
+
+  it('keeps the laboratory values together when another unread member shares the clause', () => {
+    // "growth factor or blood transfusion": the "or" before the finding would part the values.
+    const r = read(
+      'Blood counts at screening: hemoglobin ≥ 9.0 g/dL, absolute neutrophil count ≥ 1500/μL (1.5 × 109/L), platelet count ≥ 100,000/μL (100 ×109/L) (participant must not have received any growth factor or blood transfusion within 7 days of the hematology laboratory obtained at screening).',
+    );
+    expect(attestationTopics(r.condition)).toEqual([]);
+    expect(JSON.stringify(r.condition)).not.toContain('"any"');
+  });
+
+  it('leaves unread a transfusion the criterion allows, a dependence on transfusions, or one with no period', () => {
+    for (const text of [
+      'Hemoglobin of ≥ 9 g/dL (patients may be transfused to this level, if necessary, but transfusion must occur \\> 1 week prior to registration)',
+      'Hemoglobin ≥10 g/dL or 6.2 mmol/L (Note: The use of transfusion to achieve Hgb ≥10 g/dL is acceptable) within the 28 days prior to accrual',
+      'Hemoglobin \\>= 9.0 g/dL (Must be \\>= 7 days after most recent transfusion)',
+      'Hemoglobin ≥ 9.0 g/dL and not transfusion dependent',
+      'Platelet count ≥ 100,000/μL without transfusion support',
+    ])
+      expect(topicsOf(text)).not.toContain('recent_transfusion=false');
+    expect(
+      topicsOf('Non-leukocyte depleted whole blood transfusion within 120 days of genetic sample collection.', 'exclusion'),
+    ).toEqual([]);
+    expect(
+      topicsOf('Hemoglobin \\< 9 g/dL (\\< 5.5 mmol/L; previous red blood cell (RBC) transfusion is permitted)', 'exclusion'),
+    ).toEqual([]);
+  });
+
+  it('never requires a transfusion in an inclusion', () => {
+    expect(topicsOf('Any transfusion within 14 days prior to Cycle 1 Day 1.')).not.toContain('recent_transfusion=true');
+  });
+});
+
+describe('a steroid dose that has not gone up (steroid_dose_stable)', () => {
+  it('reads the requirement of a stable or decreasing dose', () => {
+    expect(read('Stable dose of corticosteroids for at least 7 days.')).toEqual({
+      condition: attest('steroid_dose_stable', true),
+      unread: '',
+    });
+    expect(
+      read('Patient has been on a stable or decreasing dose of steroids for at least five days prior to the date of informed consent.')
+        .condition,
+    ).toEqual(attest('steroid_dose_stable', true));
+  });
+
+  it('keeps a dose limit unread', () => {
+    const r = read(
+      'If a patient is on corticosteroids, he/she must be on a non-escalating corticosteroid dose (not exceeding more than 16 mg daily of Dexamethasone oral) for ≥ 5 days.',
+    );
+    expect(attestationTopics(r.condition)).toEqual(['steroid_dose_stable=true']);
+    expect(r.unread).toContain('Dexamethasone');
+  });
+
+  it('reads an increased dose as what excludes', () => {
+    const r = read(
+      '10\\. Increasing corticosteroid dose for 48 hours prior to initiation of study therapy OR current dexamethasone-equivalent dose of \\>8 mg per day',
+      'exclusion',
+    );
+    expect(attestationTopics(r.condition)).toEqual(['steroid_dose_stable=false']);
+    expect(r.unread).toContain('dexamethasone-equivalent');
+  });
+
+  it('leaves a permission, and a dose asked of patients with brain metastases only, to other readers', () => {
+    expect(
+      topicsOf(
+        'Stable doses of systemic steroids (≤20 mg prednisone equivalent) and of low-to-medium potency topical steroids permitted (no change in preceding 4 weeks).',
+      ),
+    ).toEqual([]);
+    expect(
+      topicsOf(
+        'Patients with rapidly progressing or symptomatically deteriorating brain metastases and/or leptomeningeal disease. Patients with previously treated brain metastases are eligible, provided the patient has not experienced a seizure or had a clinically significant change in neurological status within 14 days (for adult patients) or 7 days (for paediatric patients) prior to the start of IMP administration. Such patients must be non-dependent on steroids or on a stable or reducing dose of steroid treatment for at least 14 days (or 7 days for paediatric patients) prior to the start of IMP administration.',
+        'exclusion',
+      ),
+    ).toEqual([]);
+    expect(
+      topicsOf(
+        'Patients with active CNS metastases. Patients with stable CNS disease, who have undergone radiotherapy at least 4 weeks prior to the planned first protocol treatment and who have been on a stable dose of corticosteroids for 3 weeks are eligible for the trial',
+        'exclusion',
+      ),
+    ).toEqual([]);
+  });
+});
