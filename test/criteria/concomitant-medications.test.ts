@@ -1,7 +1,7 @@
 /**
  * Care the patient had or takes beside cancer treatment, read as questions the record cannot answer:
- * a blood transfusion in a period the criterion gives (recent_transfusion) and a steroid dose that has
- * not gone up (steroid_dose_stable). Verbatim corpus lines with the readings they must get, and lines
+ * a blood transfusion in a period the criterion gives (recent_transfusion), a steroid dose that has
+ * not gone up (steroid_dose_stable) and a supplement the criterion names (supplement_use). Verbatim corpus lines with the readings they must get, and lines
  * that must stay unread.
  */
 import type { CriterionKind } from '../../src/criteria/segment';
@@ -15,7 +15,7 @@ const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] =>
 describe('the topics read here', () => {
   it('each have a plain question in rules/attestations.json', () => {
     const topics = new Map(lexicons().attestations.topics.map((t) => [t.id, t.question]));
-    for (const id of ['recent_transfusion', 'steroid_dose_stable']) expect(topics.get(id)).toMatch(/\?$/);
+    for (const id of ['recent_transfusion', 'steroid_dose_stable', 'supplement_use']) expect(topics.get(id)).toMatch(/\?$/);
   });
 });
 
@@ -122,6 +122,47 @@ describe('a steroid dose that has not gone up (steroid_dose_stable)', () => {
     expect(
       topicsOf(
         'Patients with active CNS metastases. Patients with stable CNS disease, who have undergone radiotherapy at least 4 weeks prior to the planned first protocol treatment and who have been on a stable dose of corticosteroids for 3 weeks are eligible for the trial',
+        'exclusion',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a supplement the criterion names (supplement_use)', () => {
+  it('reads an exclusion of the supplement, its name and amount left in the criterion', () => {
+    const r = read('Taking nicotinamide or niacin supplements within the last 4 weeks.', 'exclusion');
+    expect(attestationTopics(r.condition)).toEqual(['supplement_use=true']);
+    expect(r.unread).toContain('nicotinamide');
+    expect(
+      topicsOf(
+        'Use of biotin (i.e., Vitamin B7) or supplements containing biotin higher than the daily adequate intake of 30 µg \\[NIH 2020\\] (Note: Patients who switch from a high dose to a dose of 30 µg/day or less at least 1 day prior to Screening assessments are eligible for study entry).',
+        'exclusion',
+      ),
+    ).toEqual(['supplement_use=true']);
+    expect(
+      topicsOf(
+        'Patients who currently take or plan to take mitochondrial supplements like coenzyme q10, NAD+ boosters (e.g. nicotineamide riboside, nicotineamine mononucleotide), or L-carnitine',
+        'exclusion',
+      ),
+    ).toEqual(['supplement_use=true']);
+  });
+
+  it('leaves a supplement that corrects a value, one to agree to stop, and a drug list to other readers', () => {
+    expect(topicsOf('Potassium within normal limits, or corrected with supplements')).toEqual([]);
+    expect(
+      topicsOf(
+        'Regularly taking supplements containing prebiotics, fiber and/or probiotics, and unable/unwilling to discontinue for the purpose of the study',
+        'exclusion',
+      ),
+    ).toEqual(['medication_rules=false']);
+    expect(
+      topicsOf('OATP1B inhibitor (including any prescription or non-prescription drugs or herbal supplements) ≤4 half-lives.', 'exclusion'),
+    ).toEqual([]);
+    // The therapy reader's class: a question joined to it would narrow the exclusion.
+    expect(topicsOf('consumption of probiotic or prebiotic supplements within 4 weeks prior to screening', 'exclusion')).toEqual([]);
+    expect(
+      topicsOf(
+        'Intake of vitamin supplements containing Vitamin B6 (pyridoxine), grapefruit/grapefruit juice, or Seville orange juice within 7 days prior to Cycle 1 Day -1.',
         'exclusion',
       ),
     ).toEqual([]);

@@ -28,7 +28,7 @@ import { prefilterFor } from '../regex-prefilter';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|supplement/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -632,6 +632,25 @@ const TOPICS: Topic[] = [
     ),
   },
   {
+    // A supplement the criterion names, taken now or in a period it gives: "Use of biotin (i.e.,
+    // Vitamin B7) or supplements containing biotin higher than the daily adequate intake of 30 µg",
+    // "Taking nicotinamide or niacin supplements within the last 4 weeks", "Patients who currently
+    // take or plan to take mitochondrial supplements like coenzyme q10 …". The record lists no
+    // supplements, so it is a question; the supplement, its amount and the period stay in the
+    // criterion shown with it (unread where the reader does not know them). Only an event that
+    // excludes. Not a supplement that corrects a laboratory value or replaces a hormone, one the
+    // patient must agree to take or stop (medication_rules), herbal or dietary supplements in general
+    // and those named by an interaction class (the therapy reader's classes), nor one the sentence allows.
+    topic: 'supplement_use',
+    re: /\bsupplements?\b/i,
+    reject:
+      /\b(?:herbal|dietary|botanical|correct\w*|replac\w*|electrolytes?|potassium|magnesium|calcium|phosphate|iron|vitamin\s+d|folic|b12|thyroid|steroids?|hormon\w*|oxygen|CYP\w*|P-?gp|OATP\w*|inhibitors?|inducers?|substrates?|prohibited|prescription|medications?|medicines?|drugs?|agree\w*|(?:un)?willing\w*|(?:un)?able|discontinu\w*|withh\w*|refrain\w*|avoid\w*|allowed|permitted|acceptable|may|can|if)\b/i,
+    event: true,
+    exclusionOnly: true,
+    category: 'other',
+    words: vocab('supplement supplements use using used taking take takes took intake consumption consume currently current plan planned or within past last weeks days months regularly containing'),
+  },
+  {
     // A steroid dose that has not gone up over a period before the study: "Stable dose of
     // corticosteroids for at least 7 days", "Patient has been on a stable or decreasing dose of
     // steroids for at least five days prior to the date of informed consent", "If a patient is on
@@ -911,6 +930,13 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       // part the laboratory values the criterion requires together. Left unread inside brackets, and
       // in an inclusion anywhere.
       if (topic === 'recent_transfusion' && orBeforeInClause(sentence.slice(0, m.index), !exclusion)) continue;
+      // A sentence naming a drug or class the therapy reader knows ("probiotic", "grapefruit juice") is
+      // its list: a question beside it would be joined to its members with "and".
+      if (
+        topic === 'supplement_use' &&
+        input.mentions.some((mn) => (mn.type === 'drug' || mn.type === 'drugClass') && mn.start >= sStart && mn.end <= sEnd)
+      )
+        continue;
       // Being able to have an MRI — not a required MRI that is "contraindicated" for some.
       if (
         topic === 'mri_possible' &&
