@@ -1,7 +1,8 @@
 /**
  * Care the patient had or takes beside cancer treatment, read as questions the record cannot answer:
  * a blood transfusion in a period the criterion gives (recent_transfusion), a steroid dose that has
- * not gone up (steroid_dose_stable) and a supplement the criterion names (supplement_use). Verbatim corpus lines with the readings they must get, and lines
+ * not gone up (steroid_dose_stable), a supplement the criterion names (supplement_use) and any vaccine
+ * in a period (recent_vaccine). Verbatim corpus lines with the readings they must get, and lines
  * that must stay unread.
  */
 import type { CriterionKind } from '../../src/criteria/segment';
@@ -15,7 +16,8 @@ const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] =>
 describe('the topics read here', () => {
   it('each have a plain question in rules/attestations.json', () => {
     const topics = new Map(lexicons().attestations.topics.map((t) => [t.id, t.question]));
-    for (const id of ['recent_transfusion', 'steroid_dose_stable', 'supplement_use']) expect(topics.get(id)).toMatch(/\?$/);
+    for (const id of ['recent_transfusion', 'steroid_dose_stable', 'supplement_use', 'recent_vaccine'])
+      expect(topics.get(id)).toMatch(/\?$/);
   });
 });
 
@@ -166,5 +168,32 @@ describe('a supplement the criterion names (supplement_use)', () => {
         'exclusion',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('any vaccine in a period (recent_vaccine)', () => {
+  it('reads an exclusion of a vaccine of any kind', () => {
+    expect(read('Receipt of any vaccine within 30 days prior to the first dose of study treatment.', 'exclusion')).toEqual({
+      condition: attest('recent_vaccine', true),
+      unread: '',
+    });
+    expect(
+      topicsOf(
+        'Have received vaccination within two months prior to tumor tissue procurement surgery, or plan to receive vaccination during the study;',
+        'exclusion',
+      ),
+    ).toEqual(['recent_vaccine=true']);
+  });
+
+  it('leaves a vaccine of one kind to its own question or unread', () => {
+    expect(topicsOf('Has received a live vaccine within 30 days of planned start of study therapy.', 'exclusion')).toEqual([
+      'live_vaccine=true',
+    ]);
+    for (const text of [
+      'Receipt of Td vaccine within 30 days prior to starting IO therapy',
+      'Active or recent vaccinia virus infection or smallpox/monkeypox vaccination within 10 years.',
+      'Has received a live or live-attenuated vaccine within 30 days or a non-live vaccine within 7 days prior to the first dose of PLN-101095',
+    ])
+      expect(topicsOf(text, 'exclusion')).not.toContain('recent_vaccine=true');
   });
 });

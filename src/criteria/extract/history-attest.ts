@@ -28,7 +28,7 @@ import { prefilterFor } from '../regex-prefilter';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|supplement/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|supplement|vaccine/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -630,6 +630,22 @@ const TOPICS: Topic[] = [
     words: vocab(
       'transfusion transfusions transfused blood red cell cells rbc rbcs prbc packed platelet platelets whole product products component components support any no without not allowed permitted is are has have had received receive receiving requiring require required use of past last previous preceding prior before calendar laboratory lab test tests screening used determine eligibility',
     ),
+  },
+  {
+    // Any vaccine in a period the criterion gives, not only a live one (history-safety.ts asks that):
+    // "Receipt of any vaccine within 30 days prior to the first dose of study treatment", "Have
+    // received vaccination within two months prior to tumor tissue procurement surgery, or plan to
+    // receive vaccination during the study". The record holds no vaccinations, so it is a question.
+    // Not a vaccine of one kind (live, inactivated, COVID-19, influenza, a cancer vaccine), which asks
+    // less than any vaccine, nor one the sentence allows.
+    topic: 'recent_vaccine',
+    re: /\b(?:(?:receipt\s+of|received?|receiving|administration\s+of)\s+(?:with\s+)?(?:any|a)\s+(?:other\s+)?vaccin(?:es?|ations?)|(?:received?|receiving|had)\s+(?:a\s+|any\s+)?vaccinations?)\b(?=[^.;]{0,60}?\b(?:within|in\s+the\s+(?:past|last|previous|prior|preceding))\s+(?:the\s+)?(?:(?:past|last|previous|prior|preceding)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen|twenty-?eight|thirty)\s*(?:calendar\s+)?(?:days?|weeks?|months?)\b)/i,
+    reject:
+      /\b(?:live|attenuated|inactivated|killed|non-?live|cancer|anti-?cancer|tumou?r\s+vaccin\w*|neoantigen|dendritic|peptide|personali[sz]ed|experimental|investigational|research|therapeutic|covid\w*|sars|coronavirus|influenza|flu|td|tetanus|hepatitis|hpv|smallpox|monkeypox|vaccinia|bcg|zoster|shingles|pneumococcal|mrna|allowed|permitted|acceptable|may|can|except|cautionary)\b/i,
+    event: true,
+    exclusionOnly: true,
+    category: 'other',
+    words: vocab('receipt of received receive receiving administration had any a other vaccine vaccines vaccination vaccinations or plan plans planned to during the study within past last weeks days months'),
   },
   {
     // A supplement the criterion names, taken now or in a period it gives: "Use of biotin (i.e.,
