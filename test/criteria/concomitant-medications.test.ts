@@ -1,8 +1,9 @@
 /**
  * Care the patient had or takes beside cancer treatment, read as questions the record cannot answer:
  * a blood transfusion in a period the criterion gives (recent_transfusion), a steroid dose that has
- * not gone up (steroid_dose_stable), a supplement the criterion names (supplement_use) and any vaccine
- * in a period (recent_vaccine). Verbatim corpus lines with the readings they must get, and lines
+ * not gone up (steroid_dose_stable), a supplement the criterion names (supplement_use), any vaccine
+ * in a period (recent_vaccine) and a medicine of a named kind that cannot be stopped
+ * (named_medication_stoppable). Verbatim corpus lines with the readings they must get, and lines
  * that must stay unread.
  */
 import type { CriterionKind } from '../../src/criteria/segment';
@@ -16,7 +17,13 @@ const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] =>
 describe('the topics read here', () => {
   it('each have a plain question in rules/attestations.json', () => {
     const topics = new Map(lexicons().attestations.topics.map((t) => [t.id, t.question]));
-    for (const id of ['recent_transfusion', 'steroid_dose_stable', 'supplement_use', 'recent_vaccine'])
+    for (const id of [
+      'recent_transfusion',
+      'steroid_dose_stable',
+      'supplement_use',
+      'recent_vaccine',
+      'named_medication_stoppable',
+    ])
       expect(topics.get(id)).toMatch(/\?$/);
   });
 });
@@ -41,9 +48,13 @@ describe('a transfusion within a period (recent_transfusion)', () => {
       unread: '',
     });
     expect(
-      read('Platelet count ≥75 × 109/L (without transfusion within 2 weeks of laboratory test used to determine eligibility)').condition,
+      read(
+        'Platelet count ≥75 × 109/L (without transfusion within 2 weeks of laboratory test used to determine eligibility)',
+      ).condition,
     ).toEqual({ all: [lab('platelets', '10^9/L', 'greaterThanInclusive', 75), attest('recent_transfusion', false)] });
-    expect(topicsOf('hemoglobin ≥10g/dL (no blood transfusion in the past 7 days);')).toEqual(['recent_transfusion=false']);
+    expect(topicsOf('hemoglobin ≥10g/dL (no blood transfusion in the past 7 days);')).toEqual([
+      'recent_transfusion=false',
+    ]);
     expect(topicsOf('Blood transfusion is not allowed within 2 weeks from the first dose of CTX-8371')).toEqual([
       'recent_transfusion=false',
     ]);
@@ -68,10 +79,16 @@ describe('a transfusion within a period (recent_transfusion)', () => {
     ])
       expect(topicsOf(text)).not.toContain('recent_transfusion=false');
     expect(
-      topicsOf('Non-leukocyte depleted whole blood transfusion within 120 days of genetic sample collection.', 'exclusion'),
+      topicsOf(
+        'Non-leukocyte depleted whole blood transfusion within 120 days of genetic sample collection.',
+        'exclusion',
+      ),
     ).toEqual([]);
     expect(
-      topicsOf('Hemoglobin \\< 9 g/dL (\\< 5.5 mmol/L; previous red blood cell (RBC) transfusion is permitted)', 'exclusion'),
+      topicsOf(
+        'Hemoglobin \\< 9 g/dL (\\< 5.5 mmol/L; previous red blood cell (RBC) transfusion is permitted)',
+        'exclusion',
+      ),
     ).toEqual([]);
   });
 
@@ -87,8 +104,9 @@ describe('a steroid dose that has not gone up (steroid_dose_stable)', () => {
       unread: '',
     });
     expect(
-      read('Patient has been on a stable or decreasing dose of steroids for at least five days prior to the date of informed consent.')
-        .condition,
+      read(
+        'Patient has been on a stable or decreasing dose of steroids for at least five days prior to the date of informed consent.',
+      ).condition,
     ).toEqual(attest('steroid_dose_stable', true));
   });
 
@@ -158,10 +176,15 @@ describe('a supplement the criterion names (supplement_use)', () => {
       ),
     ).toEqual(['medication_rules=false']);
     expect(
-      topicsOf('OATP1B inhibitor (including any prescription or non-prescription drugs or herbal supplements) ≤4 half-lives.', 'exclusion'),
+      topicsOf(
+        'OATP1B inhibitor (including any prescription or non-prescription drugs or herbal supplements) ≤4 half-lives.',
+        'exclusion',
+      ),
     ).toEqual([]);
     // The therapy reader's class: a question joined to it would narrow the exclusion.
-    expect(topicsOf('consumption of probiotic or prebiotic supplements within 4 weeks prior to screening', 'exclusion')).toEqual([]);
+    expect(
+      topicsOf('consumption of probiotic or prebiotic supplements within 4 weeks prior to screening', 'exclusion'),
+    ).toEqual([]);
     expect(
       topicsOf(
         'Intake of vitamin supplements containing Vitamin B6 (pyridoxine), grapefruit/grapefruit juice, or Seville orange juice within 7 days prior to Cycle 1 Day -1.',
@@ -173,7 +196,9 @@ describe('a supplement the criterion names (supplement_use)', () => {
 
 describe('any vaccine in a period (recent_vaccine)', () => {
   it('reads an exclusion of a vaccine of any kind', () => {
-    expect(read('Receipt of any vaccine within 30 days prior to the first dose of study treatment.', 'exclusion')).toEqual({
+    expect(
+      read('Receipt of any vaccine within 30 days prior to the first dose of study treatment.', 'exclusion'),
+    ).toEqual({
       condition: attest('recent_vaccine', true),
       unread: '',
     });
@@ -186,14 +211,34 @@ describe('any vaccine in a period (recent_vaccine)', () => {
   });
 
   it('leaves a vaccine of one kind to its own question or unread', () => {
-    expect(topicsOf('Has received a live vaccine within 30 days of planned start of study therapy.', 'exclusion')).toEqual([
-      'live_vaccine=true',
-    ]);
+    expect(
+      topicsOf('Has received a live vaccine within 30 days of planned start of study therapy.', 'exclusion'),
+    ).toEqual(['live_vaccine=true']);
     for (const text of [
       'Receipt of Td vaccine within 30 days prior to starting IO therapy',
       'Active or recent vaccinia virus infection or smallpox/monkeypox vaccination within 10 years.',
       'Has received a live or live-attenuated vaccine within 30 days or a non-live vaccine within 7 days prior to the first dose of PLN-101095',
     ])
       expect(topicsOf(text, 'exclusion')).not.toContain('recent_vaccine=true');
+  });
+});
+
+describe('a medicine of a named kind that cannot be stopped (named_medication_stoppable)', () => {
+  it('reads an exclusion of a medicine that cannot be stopped, its kind left in the criterion', () => {
+    const r = read(
+      'Patients on the drugs which are sensitive substrates of CYP2C8 and cannot be discontinued at least one week prior to Cycle 1 Day 1',
+      'exclusion',
+    );
+    expect(attestationTopics(r.condition)).toEqual(['named_medication_stoppable=false']);
+    expect(r.unread).toBe('sensitive substrates of CYP2C8');
+  });
+
+  it('leaves a class the therapy reader knows, prohibited medicines and procedures to other readers', () => {
+    for (const text of [
+      'Patients receiving treatment with strong inducers of CYP3A that cannot be discontinued at least 1 week prior to the start of treatment with capmatinib and for the duration of the study',
+      'Treatment with prohibited medications that cannot be discontinued prior to study entry',
+      'Anticoagulant or anti-platelet medication that cannot be interrupted prior to biopsy',
+    ])
+      expect(topicsOf(text, 'exclusion')).not.toContain('named_medication_stoppable=false');
   });
 });

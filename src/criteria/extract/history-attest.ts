@@ -632,6 +632,25 @@ const TOPICS: Topic[] = [
     ),
   },
   {
+    // A medicine of a kind the criterion names by what it does, which the patient takes and which
+    // cannot be stopped or replaced before the study: "Patients on the drugs which are sensitive
+    // substrates of CYP2C8 and cannot be discontinued at least one week prior to Cycle 1 Day 1",
+    // "Ongoing treatment with concomitant medication known to cause prolonged QTc interval and that
+    // cannot be switched to alternative treatment prior to study entry". Whether a medicine is of that
+    // kind and can be stopped is the study team's judgement with the patient's medicine list, so it is
+    // a question, asked of the medicines the criterion names (one who takes none meets it). Where the
+    // sentence names a drug or class the therapy reader knows, that reader takes it (the receipt, with
+    // "cannot be discontinued" unread); the patient's own willingness to stop is medication_rules.
+    topic: 'named_medication_stoppable',
+    re: /\b(?:cannot|can\s*not|could\s+not)\s+(?:be\s+)?(?:safely\s+)?(?:discontinued|stopped|switched|replaced|withheld|interrupted|changed|substituted)\b/i,
+    lead: /\b(?:medications?|medicines?|drugs?|substrates?)\b[^.;]{0,200}$/i,
+    reject: /\b(?:(?:un)?willing\w*|agree\w*|refus\w*|prohibited|biops\w*|procedures?|surgery|if)\b/i,
+    category: 'prior_therapy',
+    words: vocab(
+      'cannot can not could be safely discontinued stopped switched replaced withheld interrupted changed substituted concomitant medication medications medicine medicines drug drugs the on taking ongoing treatment with and that which is are to alternative safe by least one week days prior before start starting study entry first dose cycle day',
+    ),
+  },
+  {
     // Any vaccine in a period the criterion gives, not only a live one (history-safety.ts asks that):
     // "Receipt of any vaccine within 30 days prior to the first dose of study treatment", "Have
     // received vaccination within two months prior to tumor tissue procurement surgery, or plan to
@@ -946,10 +965,10 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       // part the laboratory values the criterion requires together. Left unread inside brackets, and
       // in an inclusion anywhere.
       if (topic === 'recent_transfusion' && orBeforeInClause(sentence.slice(0, m.index), !exclusion)) continue;
-      // A sentence naming a drug or class the therapy reader knows ("probiotic", "grapefruit juice") is
-      // its list: a question beside it would be joined to its members with "and".
+      // A sentence naming a drug or class the therapy reader knows ("probiotic", "grapefruit juice",
+      // "strong inducers of CYP3A") is its list: a question beside it would be joined to its members.
       if (
-        topic === 'supplement_use' &&
+        (topic === 'supplement_use' || topic === 'named_medication_stoppable') &&
         input.mentions.some((mn) => (mn.type === 'drug' || mn.type === 'drugClass') && mn.start >= sStart && mn.end <= sEnd)
       )
         continue;
