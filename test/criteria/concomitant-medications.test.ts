@@ -231,6 +231,12 @@ describe('a medicine of a named kind that cannot be stopped (named_medication_st
     );
     expect(attestationTopics(r.condition)).toEqual(['named_medication_stoppable=false']);
     expect(r.unread).toBe('sensitive substrates of CYP2C8');
+    expect(
+      topicsOf(
+        'Ongoing treatment with concomitant medication known to cause prolonged QTc interval and that cannot be switched to alternative treatment prior to study entry.',
+        'exclusion',
+      ),
+    ).toEqual(['named_medication_stoppable=false']);
   });
 
   it('leaves a class the therapy reader knows, prohibited medicines and procedures to other readers', () => {
