@@ -44,6 +44,8 @@ describe('signs and units written unusually', () => {
         lab('anc', '10^9/L', 'greaterThanInclusive', 1.5),
         lab('platelets', '10^9/L', 'greaterThanInclusive', 100),
         lab('hemoglobin', 'g/dL', 'greaterThanInclusive', 9),
+        // The transfusion the bracket rules out (history-attest.ts).
+        { fact: 'attestation', operator: 'equal', value: false, params: { topic: 'recent_transfusion' } },
       ],
     });
   });

@@ -42,8 +42,9 @@ describe('"patients on X" and "X use" are current use', () => {
     });
   });
 
-  it('leaves a stable dose in an inclusion unread: it binds only those who take the treatment', () => {
-    expect(readRule('Stable dose of corticosteroids for at least 7 days.', 'inclusion').condition).toBeNull();
+  it('reads no use from a stable dose in an inclusion: it binds only those who take the treatment', () => {
+    // The dose is asked as a question of those who take steroids (steroid_dose_stable), never as use.
+    expect(therapyLeaves(readRule('Stable dose of corticosteroids for at least 7 days.', 'inclusion').condition)).toEqual([]);
   });
 
   it('does not read "use of" after a past cue as current', () => {

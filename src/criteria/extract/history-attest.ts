@@ -28,7 +28,7 @@ import { prefilterFor } from '../regex-prefilter';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|supplement|vaccine|cannot\s+be/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -606,6 +606,111 @@ const TOPICS: Topic[] = [
     ),
   },
   {
+    // A transfusion the patient had in a window the criterion gives: "Any transfusion within 14 days
+    // prior to Cycle 1 Day 1", "Patients requiring blood product transfusion within 4 weeks of first
+    // dose … are not eligible", "Hemoglobin ≥ 90 g/L (no blood transfusion within 14 days prior to
+    // enrollment)", "Platelet count ≥75 × 109/L (without transfusion within 2 weeks of laboratory test
+    // …)", "Blood transfusion is not allowed within 2 weeks from the first dose". The record holds no
+    // transfusions, so it is a question; the window and the blood product stay in the criterion shown
+    // with it. Only an event that excludes: an inclusion is read only where it rules the transfusion
+    // out ("no", "without", "not allowed"). Read only with a window, so that "without transfusion
+    // support" (how the count is kept up, no period) stays unread, and never where the sentence
+    // allows a transfusion ("may be transfused", "transfusion is allowed to achieve this Hb", "must
+    // occur > 1 week prior"), names dependence on transfusions or refractoriness to them (a
+    // condition), or times the laboratory test from the last one ("≥ 7 days after most recent
+    // transfusion").
+    topic: 'recent_transfusion',
+    re: /\btransfus(?:ions?|ed)\b(?:\s+(?:is|are)\s+not\s+(?:allowed|permitted))?(?=[^.;]{0,220}?\b(?:within|in\s+the\s+(?:past|last|previous|prior|preceding))\s+(?:the\s+)?(?:(?:past|last|previous|prior|preceding)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen|twenty-?eight|thirty)\s*(?:calendar\s+)?(?:days?|d|weeks?|wks?|months?)\b)/i,
+    reject:
+      /\b(?:may|can|could|if\s+necessary|depend\w*|independen\w*|refractor\w*|medicine|leukocyte\w*|exchange|must\s+occur|(?:most\s+recent|last|prior)\s+transfus\w*)\b|(?<!\bnot\s+(?:be\s+)?)\b(?:allowed|permitted|acceptable|accepted)\b/i,
+    cannot: /\bnot\s+(?:allowed|permitted)\b/i,
+    event: true,
+    exclusionOnly: true,
+    category: 'other',
+    words: vocab(
+      'transfusion transfusions transfused blood red cell cells rbc rbcs prbc packed platelet platelets whole product products component components support any no without not allowed permitted is are has have had received receive receiving requiring require required use of past last previous preceding prior before calendar laboratory lab test tests screening used determine eligibility',
+    ),
+  },
+  {
+    // A medicine of a kind the criterion names by what it does, which the patient takes and which
+    // cannot be stopped or replaced before the study: "Patients on the drugs which are sensitive
+    // substrates of CYP2C8 and cannot be discontinued at least one week prior to Cycle 1 Day 1",
+    // "Ongoing treatment with concomitant medication known to cause prolonged QTc interval and that
+    // cannot be switched to alternative treatment prior to study entry". Whether a medicine is of that
+    // kind and can be stopped is the study team's judgement with the patient's medicine list, so it is
+    // a question, asked of the medicines the criterion names (one who takes none meets it). Where the
+    // sentence names a drug or class the therapy reader knows, that reader takes it (the receipt, with
+    // "cannot be discontinued" unread); the patient's own willingness to stop is medication_rules.
+    topic: 'named_medication_stoppable',
+    re: /\b(?:cannot|can\s*not|could\s+not)\s+(?:be\s+)?(?:safely\s+)?(?:discontinued|stopped|switched|replaced|withheld|interrupted|changed|substituted)\b/i,
+    lead: /\b(?:medications?|medicines?|drugs?|substrates?)\b[^.;]{0,200}$/i,
+    reject: /\b(?:(?:un)?willing\w*|agree\w*|refus\w*|prohibited|biops\w*|procedures?|surgery|if)\b/i,
+    category: 'prior_therapy',
+    words: vocab(
+      'cannot can not could be safely discontinued stopped switched replaced withheld interrupted changed substituted concomitant medication medications medicine medicines drug drugs the on taking ongoing treatment with and that which is are to alternative safe by least one week days prior before start starting study entry first dose cycle day',
+    ),
+  },
+  {
+    // Any vaccine in a period the criterion gives, not only a live one (history-safety.ts asks that):
+    // "Receipt of any vaccine within 30 days prior to the first dose of study treatment", "Have
+    // received vaccination within two months prior to tumor tissue procurement surgery, or plan to
+    // receive vaccination during the study". The record holds no vaccinations, so it is a question.
+    // Not a vaccine of one kind (live, inactivated, COVID-19, influenza, a cancer vaccine), which asks
+    // less than any vaccine, nor one the sentence allows.
+    topic: 'recent_vaccine',
+    re: /\b(?:(?:receipt\s+of|received?|receiving|administration\s+of)\s+(?:with\s+)?(?:any|a)\s+(?:other\s+)?vaccin(?:es?|ations?)|(?:received?|receiving|had)\s+(?:a\s+|any\s+)?vaccinations?)\b(?=[^.;]{0,60}?\b(?:within|in\s+the\s+(?:past|last|previous|prior|preceding))\s+(?:the\s+)?(?:(?:past|last|previous|prior|preceding)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen|twenty-?eight|thirty)\s*(?:calendar\s+)?(?:days?|weeks?|months?)\b)/i,
+    reject:
+      /\b(?:live|attenuated|inactivated|killed|non-?live|cancer|anti-?cancer|tumou?r\s+vaccin\w*|neoantigen|dendritic|peptide|personali[sz]ed|experimental|investigational|research|therapeutic|covid\w*|sars|coronavirus|influenza|flu|td|tetanus|hepatitis|hpv|smallpox|monkeypox|vaccinia|bcg|zoster|shingles|pneumococcal|mrna|allowed|permitted|acceptable|may|can|except|cautionary)\b/i,
+    event: true,
+    exclusionOnly: true,
+    category: 'other',
+    words: vocab('receipt of received receive receiving administration had any a other vaccine vaccines vaccination vaccinations or plan plans planned to during the study within past last weeks days months'),
+  },
+  {
+    // A supplement the criterion names, taken now or in a period it gives: "Use of biotin (i.e.,
+    // Vitamin B7) or supplements containing biotin higher than the daily adequate intake of 30 µg",
+    // "Taking nicotinamide or niacin supplements within the last 4 weeks", "Patients who currently
+    // take or plan to take mitochondrial supplements like coenzyme q10 …". The record lists no
+    // supplements, so it is a question; the supplement, its amount and the period stay in the
+    // criterion shown with it (unread where the reader does not know them). Only an event that
+    // excludes. Not a supplement that corrects a laboratory value or replaces a hormone, one the
+    // patient must agree to take or stop (medication_rules), herbal or dietary supplements in general
+    // and those named by an interaction class (the therapy reader's classes), nor one the sentence allows.
+    topic: 'supplement_use',
+    re: /\bsupplements?\b/i,
+    reject:
+      /\b(?:herbal|dietary|botanical|correct\w*|replac\w*|electrolytes?|potassium|magnesium|calcium|phosphate|iron|vitamin\s+d|folic|b12|thyroid|steroids?|hormon\w*|oxygen|CYP\w*|P-?gp|OATP\w*|inhibitors?|inducers?|substrates?|prohibited|prescription|medications?|medicines?|drugs?|agree\w*|(?:un)?willing\w*|(?:un)?able|discontinu\w*|withh\w*|refrain\w*|avoid\w*|allowed|permitted|acceptable|may|can|if)\b/i,
+    event: true,
+    exclusionOnly: true,
+    category: 'other',
+    words: vocab('supplement supplements use using used taking take takes took intake consumption consume currently current plan planned or within past last weeks days months regularly containing'),
+  },
+  {
+    // A steroid dose that has not gone up over a period before the study: "Stable dose of
+    // corticosteroids for at least 7 days", "Patient has been on a stable or decreasing dose of
+    // steroids for at least five days prior to the date of informed consent", "If a patient is on
+    // corticosteroids, he/she must be on a non-escalating corticosteroid dose … for ≥ 5 days", and its
+    // opposite in an exclusion, "Increasing corticosteroid dose for 48 hours prior to initiation of
+    // study therapy". The record holds no doses, so it is a question, asked of a patient who takes
+    // steroids: one who takes none meets it, so it never requires steroid use (and "off steroids or
+    // on a stable dose" asks no more). A dose limit ("not exceeding 16 mg daily of dexamethasone")
+    // stays unread. Not read in a criterion that allows a stable dose ("Stable doses of steroids are
+    // permitted for …": an exception to another criterion) or names brain metastases or another reason
+    // for the steroids: there the dose is asked of some patients only ("Such patients must be … on a
+    // stable or reducing dose"), which the brain-metastases reader keeps with them.
+    topic: 'steroid_dose_stable',
+    re: /\b(?:(?:(?:stable|unchanged|constant)(?:\s*(?:,|or|and\/or|\/)\s*(?:decreasing|declining|reducing|tapering|lower(?:ing)?))?|decreasing|tapering|non-?escalating|non-?increasing)\s+(?:daily\s+)?(?:doses?|dosing|dosages?|regimens?)\s+of\s+(?:systemic\s+|oral\s+)?(?:cortico)?steroids?|(?:stable|decreasing|tapering|non-?escalating|non-?increasing)\s+(?:(?:systemic|oral)\s+)?(?:cortico)?steroids?\s+(?:doses?|dosing|dosages?|regimens?)|(?<!non-?)(?:increas(?:ing|ed)|escalating)\s+(?:doses?\s+of\s+)?(?:(?:systemic|oral)\s+)?(?:cortico)?steroids?(?:\s+(?:doses?|dosing|dosages?))?|increases?\s+in\s+(?:the\s+)?(?:(?:systemic|oral)\s+)?(?:cortico)?steroids?\s+(?:doses?|dosing|dosages?))\b/i,
+    reject:
+      /\b(?:allowed|permitted|acceptable|eligible|may|can|could|physiologic\w*|replacement|adrenal|topical|inhaled|brain|cns|central\s+nervous|intracranial|leptomeningeal|metasta\w*|lesions?|neurologic\w*|symptom\w*|thyroid|hormones?|such)\b/i,
+    rejectInCriterion: true,
+    cannot: /(?<!non-?)\b(?:increas\w*|escalat\w*)\b/i,
+    everyone: true,
+    category: 'prior_therapy',
+    words: vocab(
+      'stable unchanged constant decreasing declining reducing tapering lower lowering non escalating increasing nonescalating nonincreasing increase increases increased escalating dose doses dosing dosage dosages regimen regimens of systemic corticosteroid corticosteroids steroid steroids if patient patients participant participants he she they is are on be been has have had must should for at least days weeks hours prior before date informed consent',
+    ),
+  },
+  {
     // "Patients who might require MRI in the study period", "Patients requiring MRI after MOLLI seed
     // placement": studies whose implant or device is not MRI-safe exclude a scan the patient will
     // need while it is in place. Not whether the patient can have an MRI (mri_possible).
@@ -744,6 +849,18 @@ const ATTEST_VOCAB = vocab(
 /** The words a leadShared topic takes before its anchor: who the criterion is about, and its negation. */
 const LEAD_SUBJECT = vocab('the a an patient patients participant participants subject subjects who which that is are be has have having with or any no not without');
 
+/**
+ * Whether the clause the anchor is in holds an "or" (or a slash) before it: the clause opened by the
+ * last unclosed bracket before the anchor, or, when `anyClause`, the text since the last separator.
+ */
+function orBeforeInClause(lead: string, anyClause: boolean): boolean {
+  const open = lead.lastIndexOf('(');
+  const inBrackets = open >= 0 && lead.indexOf(')', open) < 0;
+  if (!inBrackets && !anyClause) return false;
+  const clause = inBrackets ? lead.slice(open + 1) : lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf(':')) + 1);
+  return /\bor\b|\//i.test(clause.replace(/\([^()]*\)/g, ' '));
+}
+
 /** Where the next clause of a list starts: "; …", ", or who …", ", and patients with …". */
 const CLAUSE_BREAK = /;|,?\s*\b(?:or|and)\s+(?:who|which|that|those|patients?|participants?|subjects?|has|have|had|is|are|was|were)\b/i;
 
@@ -840,6 +957,19 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       if (
         topic === 'able_to_swallow' &&
         !/\b(?:able|ability|unable|inability|capable|willing|difficulty|cannot)\b/i.test(sentence)
+      )
+        continue;
+      // A transfusion named after another member of an "or" list in its clause ("(participant must not
+      // have received any growth factor or blood transfusion within 7 days …)", "(No platelet or whole
+      // blood transfusion …)"): that member stays unread, and the "or" left before the finding would
+      // part the laboratory values the criterion requires together. Left unread inside brackets, and
+      // in an inclusion anywhere.
+      if (topic === 'recent_transfusion' && orBeforeInClause(sentence.slice(0, m.index), !exclusion)) continue;
+      // A sentence naming a drug or class the therapy reader knows ("probiotic", "grapefruit juice",
+      // "strong inducers of CYP3A") is its list: a question beside it would be joined to its members.
+      if (
+        (topic === 'supplement_use' || topic === 'named_medication_stoppable') &&
+        input.mentions.some((mn) => (mn.type === 'drug' || mn.type === 'drugClass') && mn.start >= sStart && mn.end <= sEnd)
       )
         continue;
       // Being able to have an MRI — not a required MRI that is "contraindicated" for some.
