@@ -78,6 +78,7 @@ import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, na
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
+import { readNaiveOptions } from './therapy-naive-options';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { readWashoutRow } from './therapy-washout-rows';
@@ -3197,7 +3198,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     // "Treatment-naive or after one prior line": the count is one route of two.
     if (/(?<!\b(?:on|during|at|in|while|before|and\/)\s*)\bor\s+(?:(?:after|following|having|has|have|had|received|receiving|with|who|been)\s+){0,3}$/i.test(text.slice(Math.max(0, start - 60), start))) continue;
     const sentence = text.slice(sentenceStart(text, start), nextBoundary(text, start));
-    if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp)) continue;
+    // An upper limit is a requirement even where the sentence permits ("may have received two or less regimens").
+    if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp) && !/^or\s+(?:fewer|less)$/.test(tail)) continue;
     if (SENTENCE_BLOCK_RE.test(sentence.slice(0, start - sentenceStart(text, start))) && !/\b(?:received|treated)\b/i.test(sentence)) continue;
     if (input.kind === 'exclusion' && input.scopes.in('negated', start)) continue;
     // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
@@ -3229,8 +3231,9 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       if (plain) kindEnd = end + plain[0].length;
       else {
         // "at least 2 prior lines" with nothing after: the noun "lines"/"regimens" must be preceded
-        // by "prior"/"previous" or followed by a setting to count as lines of therapy.
-        if (!/\b(?:prior|previous|preceding)\b/i.test(m[0]) && !/^\s*(?:in|for)\s+(?:the\s+)?(?:metastatic|advanced)/i.test(rest)) continue;
+        // by "prior"/"previous" (or "systemic": "two or less systemic regimens") or followed by a
+        // setting to count as lines of therapy.
+        if (!/\b(?:prior|previous|preceding|systemic)\b/i.test(m[0]) && !/^\s*(?:in|for)\s+(?:the\s+)?(?:metastatic|advanced)/i.test(rest)) continue;
       }
     }
     // Lines of one class or drug ("2 prior platinum-based regimens", "one line of checkpoint
@@ -3681,6 +3684,8 @@ export const extractTherapy: Extractor = (input) => {
   readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
+  // "ICI treatment-naive or …": the treatment the route is naive to, without the suffix its item carries.
+  readNaiveOptions(input, sents, (a, b, params) => namedTherapy(ctx, items.map((it) => (it.suffix === 'naive' ? { ...it, suffix: undefined } : it)), a, b, params), out, ctx.used);
   // Recent-surgery forms the list reader leaves unread, on the sentences it did not read (therapy-surgery.ts).
   const surgeryForms = (): void => readSurgeryWindows(input, sents, (a, b) => sentenceWindows(ctx, a, b), out, ctx.used);
   if (!items.length) {
