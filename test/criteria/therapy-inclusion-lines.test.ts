@@ -89,3 +89,30 @@ describe('an upper limit on systemic regimens said with a permission', () => {
     expect(lines).toEqual([]);
   });
 });
+
+describe('what the earlier treatment must have included', () => {
+  it('reads "Prior treatment (…) must have included a taxane and/or anthracycline-based therapy" as either class (NCT05076760)', () => {
+    const { condition, unread } = readRule(
+      'Prior treatment (for advanced, metastatic or (neo)adjuvant) must have included a taxane and/or anthracycline-based therapy.',
+      'inclusion',
+    );
+    expect(condition).toEqual(therapy({ classes: ['taxane', 'anthracycline'] }));
+    // The setting in brackets stays unread beside it: the finding is a necessary condition only.
+    expect(unread).toBe('advanced, metastatic or (neo)adjuvant');
+  });
+
+  it('leaves a treatment required only "where appropriate" unread, never required (NCT06249048)', () => {
+    const { condition, unread } = readRule(
+      'Prior treatment (for advanced, metastatic or \\[neo\\]adjuvant) should have included a taxane and/or anthracycline-based therapy and, where appropriate, an approved checkpoint inhibitor.',
+      'inclusion',
+    );
+    expect(condition).toEqual(therapy({ classes: ['taxane', 'anthracycline'] }));
+    expect(unread).toContain('an approved checkpoint inhibitor');
+  });
+
+  it('does not read the form with an alternative after the treatment', () => {
+    const { condition } = readRule('Prior treatment must have included a taxane, or the patient must be ineligible for taxanes.', 'inclusion');
+    const leaves = condition ? leavesOf(condition) : [];
+    expect(leaves).not.toContainEqual(therapy({ classes: ['taxane'] }));
+  });
+});

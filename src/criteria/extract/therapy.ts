@@ -79,6 +79,7 @@ import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { readNaiveOptions } from './therapy-naive-options';
+import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { readWashoutRow } from './therapy-washout-rows';
@@ -3686,6 +3687,7 @@ export const extractTherapy: Extractor = (input) => {
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   // "ICI treatment-naive or …": the treatment the route is naive to, without the suffix its item carries.
   readNaiveOptions(input, sents, (a, b, params) => namedTherapy(ctx, items.map((it) => (it.suffix === 'naive' ? { ...it, suffix: undefined } : it)), a, b, params), out, ctx.used);
+  readIncludedTreatment(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   // Recent-surgery forms the list reader leaves unread, on the sentences it did not read (therapy-surgery.ts).
   const surgeryForms = (): void => readSurgeryWindows(input, sents, (a, b) => sentenceWindows(ctx, a, b), out, ctx.used);
   if (!items.length) {
