@@ -116,3 +116,16 @@ describe('what the earlier treatment must have included', () => {
     expect(leaves).not.toContainEqual(therapy({ classes: ['taxane'] }));
   });
 });
+
+describe('treatment-naive to a treatment named right before it', () => {
+  it('reads "alpelisib treatment naïve" as never given alpelisib, not as no systemic treatment at all (NCT05022342)', () => {
+    expect(readRule('Patient should be alpelisib treatment naïve.', 'inclusion')).toEqual({
+      condition: therapy({ drugs: ['alpelisib'] }, false),
+      unread: '',
+    });
+  });
+
+  it('keeps "treatment naive" alone as no systemic treatment', () => {
+    expect(readRule('Must be treatment naive.', 'inclusion').condition).toEqual(naive);
+  });
+});

@@ -3412,7 +3412,12 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
       // Also "treatment-naive to BRAF/MEK inhibitors": only what is named, not every systemic therapy.
       const ti = to ? items.find((i) => i.start >= end && i.start <= end + to[0].length + 2 && !isUsed(ctx, i.start, i.end)) : undefined;
       if (before) spans.push([start - before[0].length, start]);
-      if (ti) {
+      // "alpelisib treatment naïve", "ICI treatment-naive": naive to the treatment named right before, not to every one.
+      const pi = before && !ti ? items.find((i) => i.suffix === 'naive' && i.start < start - before[0].length && i.end >= end && !i.except && !isUsed(ctx, i.start, i.end)) : undefined;
+      if (pi) {
+        filterItems = [{ ...pi, suffix: undefined }];
+        spans.push([pi.start, start], ...pi.spans);
+      } else if (ti) {
         filterItems = [ti];
         spans.push([end, ti.end], ...ti.spans);
       } else if (before) {
