@@ -30,8 +30,10 @@ import type { TherapyIn } from './therapy-outcomes';
 
 type Span = [number, number];
 
-/** A cheap test for the words every form holds: the caller skips the reader without it. */
-export const NAIVE_OPTION_GATE = /na[iï]ve[\s\S]*\bor\b|\bor\b[\s\S]*na[iï]ve/i;
+/** Cheap tests for the words every form holds: the reader skips a text without both. */
+const NAIVE_GATE = /na[iï]ve/i;
+const OR_GATE = /\bor\b/i;
+const gate = (t: string): boolean => NAIVE_GATE.test(t) && OR_GATE.test(t);
 
 /** "treatment-naive", "therapy naïve", with what it is naive to said before it ("ICI treatment-naive"). */
 const NAIVE = String.raw`(?:(?:treatment|therapy)[\s-]*na[iï]ve)`;
@@ -73,11 +75,11 @@ const SYSTEMIC_NAIVE: LeafCondition = { fact: 'priorTherapy', operator: 'equal',
  */
 export function readNaiveOptions(input: ExtractInput, sents: Span[], therapyIn: TherapyIn, out: Finding[], used: Span[]): void {
   const { text } = input;
-  if (input.kind !== 'inclusion' || !NAIVE_OPTION_GATE.test(text)) return;
+  if (input.kind !== 'inclusion' || !gate(text)) return;
   if (input.context.some((c) => OPTIONS_LEAD_RE.test(c))) return;
   for (const [s, e] of sents) {
     const t = text.slice(s, e);
-    if (!NAIVE_OPTION_GATE.test(t)) continue;
+    if (!gate(t)) continue;
     if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
     const first = NAIVE_FIRST_RE.exec(t);
     const last = first ? null : NAIVE_LAST_RE.exec(t);
