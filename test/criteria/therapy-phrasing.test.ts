@@ -306,9 +306,10 @@ describe('other topics\' "or" beside a treatment-naive reading', () => {
   });
 
   it('not where the "or" offers another treatment history', () => {
-    expect(
-      therapyLeaves(read('Must be treatment naïve or have had treatment no less than 6 months prior to enrollment')),
-    ).toEqual([]);
+    // Naive is then one sufficient route beside the unread one (therapy-naive-options.ts), never required.
+    expect(read('Must be treatment naïve or have had treatment no less than 6 months prior to enrollment')).toEqual({
+      any: [therapy({ kinds: ['systemic'] }, false), unread('have had treatment no less than 6 months prior to enrollment')],
+    });
   });
 });
 

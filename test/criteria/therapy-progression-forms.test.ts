@@ -74,7 +74,11 @@ describe('an outcome on the last line of therapy', () => {
   it('does not read a sentence that offers an alternative to the progression', () => {
     // "treatment naïve or progressed on or after most recent therapy": the progression is only one option.
     const r = readRule('Metastatic disease may be treatment naïve or have progressed on or after most recent therapy.', 'inclusion');
-    expect(therapyLeaves(r.condition)).toEqual([]);
+    // No progression is read; naive is one sufficient route beside the unread one (therapy-naive-options.ts).
+    expect(r.condition).toMatchObject({
+      all: expect.arrayContaining([{ any: [therapy({ kinds: ['systemic'] }, false), unread('have progressed on or after most recent therapy')] }]),
+    });
+    expect(therapyLeaves(r.condition)).toEqual([therapy({ kinds: ['systemic'] }, false)]);
   });
 
   it('under a negation only forbids a progression it leaves qualified by the place', () => {

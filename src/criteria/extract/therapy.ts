@@ -78,6 +78,8 @@ import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, na
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
+import { readNaiveOptions } from './therapy-naive-options';
+import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { readWashoutRow } from './therapy-washout-rows';
@@ -3202,7 +3204,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     // "Treatment-naive or after one prior line": the count is one route of two.
     if (/(?<!\b(?:on|during|at|in|while|before|and\/)\s*)\bor\s+(?:(?:after|following|having|has|have|had|received|receiving|with|who|been)\s+){0,3}$/i.test(text.slice(Math.max(0, start - 60), start))) continue;
     const sentence = text.slice(sentenceStart(text, start), nextBoundary(text, start));
-    if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp)) continue;
+    // An upper limit is a requirement even where the sentence permits ("may have received two or less regimens").
+    if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp) && !/^or\s+(?:fewer|less)$/.test(tail)) continue;
     if (SENTENCE_BLOCK_RE.test(sentence.slice(0, start - sentenceStart(text, start))) && !/\b(?:received|treated)\b/i.test(sentence)) continue;
     if (input.kind === 'exclusion' && input.scopes.in('negated', start)) continue;
     // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
@@ -3234,8 +3237,9 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       if (plain) kindEnd = end + plain[0].length;
       else {
         // "at least 2 prior lines" with nothing after: the noun "lines"/"regimens" must be preceded
-        // by "prior"/"previous" or followed by a setting to count as lines of therapy.
-        if (!/\b(?:prior|previous|preceding)\b/i.test(m[0]) && !/^\s*(?:in|for)\s+(?:the\s+)?(?:metastatic|advanced)/i.test(rest)) continue;
+        // by "prior"/"previous" (or "systemic": "two or less systemic regimens") or followed by a
+        // setting to count as lines of therapy.
+        if (!/\b(?:prior|previous|preceding|systemic)\b/i.test(m[0]) && !/^\s*(?:in|for)\s+(?:the\s+)?(?:metastatic|advanced)/i.test(rest)) continue;
       }
     }
     // Lines of one class or drug ("2 prior platinum-based regimens", "one line of checkpoint
@@ -3413,7 +3417,12 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
       // Also "treatment-naive to BRAF/MEK inhibitors": only what is named, not every systemic therapy.
       const ti = to ? items.find((i) => i.start >= end && i.start <= end + to[0].length + 2 && !isUsed(ctx, i.start, i.end)) : undefined;
       if (before) spans.push([start - before[0].length, start]);
-      if (ti) {
+      // "alpelisib treatment naïve", "ICI treatment-naive": naive to the treatment named right before, not to every one.
+      const pi = before && !ti ? items.find((i) => i.suffix === 'naive' && i.start < start - before[0].length && i.end >= end && !i.except && !isUsed(ctx, i.start, i.end)) : undefined;
+      if (pi) {
+        filterItems = [{ ...pi, suffix: undefined }];
+        spans.push([pi.start, start], ...pi.spans);
+      } else if (ti) {
         filterItems = [ti];
         spans.push([end, ti.end], ...ti.spans);
       } else if (before) {
@@ -3686,6 +3695,9 @@ export const extractTherapy: Extractor = (input) => {
   readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
+  // "ICI treatment-naive or …": the treatment the route is naive to, without the suffix its item carries.
+  readNaiveOptions(input, sents, (a, b, params) => namedTherapy(ctx, items.map((it) => (it.suffix === 'naive' ? { ...it, suffix: undefined } : it)), a, b, params), out, ctx.used);
+  readIncludedTreatment(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   // Recent-surgery forms the list reader leaves unread, on the sentences it did not read (therapy-surgery.ts).
   const surgeryForms = (): void => readSurgeryWindows(input, sents, (a, b) => sentenceWindows(ctx, a, b), out, ctx.used);
   if (!items.length) {
