@@ -119,3 +119,14 @@ const GAP_TO_NEXT_RE = /\b(?:since|after|following|from)\s+(?:the\s+)?(?:(?:last
 export function gapToNext(window: string): boolean {
   return GAP_TO_NEXT_RE.test(window);
 }
+
+/**
+ * "Radiation therapy (Note: Stereotactic radiotherapy … can be used ≥ 1 week prior to registration)":
+ * in an exclusion, a minimum gap inside a parenthesis after another treatment is a note on that
+ * treatment (what is allowed of it, and when), never the exclusion itself. Read inverted it would
+ * admit a patient the exclusion names (radiation 3 days ago), so it stays unread. `head` is the
+ * clause from its start to the gap's list; `listed` says a treatment list stands before it.
+ */
+export function gapInAside(head: string, listed: boolean): boolean {
+  return listed && (head.match(/\(/g)?.length ?? 0) > (head.match(/\)/g)?.length ?? 0);
+}

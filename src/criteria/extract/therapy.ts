@@ -72,7 +72,7 @@ import { ANTICANCER_KINDS, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
-import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from './therapy-windows';
+import { beforeSense, forwardPeriod, gapInAside, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
@@ -1448,7 +1448,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // In an exclusion, a gap said after another sentence ("Participants with active infection. … Participants
     // requiring antibiotics require 2-week washout …") is a note on some patients: read inverted it would
     // exclude everyone without the treatment, so it stays unread.
-    if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && /\S/.test(text.slice(0, s))) {
+    if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && (/\S/.test(text.slice(0, s)) || gapInAside(text.slice(s, list.start), idx > 0))) {
       note('exclusion gap after another sentence');
       continue;
     }
