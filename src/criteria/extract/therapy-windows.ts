@@ -130,3 +130,16 @@ export function gapToNext(window: string): boolean {
 export function gapInAside(head: string, listed: boolean): boolean {
   return listed && (head.match(/\(/g)?.length ?? 0) > (head.match(/\)/g)?.length ?? 0);
 }
+
+/**
+ * "… corticosteroids … within 14 days after enrollment": a period that runs on from a study event
+ * still to come (the need for a treatment during the study), not a window back from the as-of date.
+ * Read as receipt in the last 14 days it would admit a patient who needs the treatment next week.
+ */
+const AFTER_STUDY_EVENT_RE =
+  /^\s*(?:after|following|post)\s+(?:the\s+|their\s+)?(?:(?:date\s+of|day\s+of|time\s+of)\s+)?(?:enrol?l?ment|enrol?ling|registration|randomi[sz]ation|inclusion|consent|study\s+(?:entry|start|enrol?lment|treatment|drug|intervention)|(?:start|initiation|beginning)\s+of\s+(?:the\s+)?(?:study|trial|protocol)|first\s+(?:dose|administration|infusion)(?!\s+of\s+(?!(?:the\s+)?(?:study|trial|investigational|protocol)\b))|C1D1|cycle\s+1)\b/i;
+
+/** Whether the words right after a window count it forward from a study event ("after enrollment"). */
+export function afterStudyEvent(after: string): boolean {
+  return AFTER_STUDY_EVENT_RE.test(after);
+}

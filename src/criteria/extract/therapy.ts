@@ -72,7 +72,7 @@ import { ANTICANCER_KINDS, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
-import { beforeSense, forwardPeriod, gapInAside, gapToNext, outcomeGap, windowForms } from './therapy-windows';
+import { afterStudyEvent, beforeSense, forwardPeriod, gapInAside, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
@@ -846,6 +846,7 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
     // A window relative to the end of a treatment is not a window from the as-of date.
     if (
       RELATIVE_RE.test(sub.slice(end - s)) ||
+      afterStudyEvent(sub.slice(end - s)) ||
       OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
       PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s)) ||
