@@ -81,6 +81,7 @@ import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './ther
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { readWashoutRow } from './therapy-washout-rows';
+import { joinLongerWindowAsides } from './therapy-longer-windows';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -3715,6 +3716,7 @@ export const extractTherapy: Extractor = (input) => {
   }
   readConditionalReceipt(ctx, items, sents, out);
   surgeryForms();
+  joinLongerWindowAsides(text, out);
   return out;
 };
 
