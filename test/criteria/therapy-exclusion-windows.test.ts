@@ -84,3 +84,39 @@ describe('a period counted forward from a study event is no window of past recei
     expect(readWindows('within 12 weeks after the first dose of pembrolizumab')).toEqual([{ days: 84, sense: 'within', text: 'within 12 weeks' }]);
   });
 });
+
+describe('a permission of a treatment in a later sentence carves out of the exclusion before it', () => {
+  /** Whether a leaf stands as an alternative of its own: a member of an any() (or the whole rule), not inside an all(). */
+  function standsAlone(c: Condition, leaf: Condition): boolean {
+    if (JSON.stringify(c) === JSON.stringify(leaf)) return true;
+    return 'any' in c ? c.any.some((x) => standsAlone(x, leaf)) : false;
+  }
+
+  it('keeps prior immunotherapy only necessary beside "(neo)adjuvant treatment is allowed if …" (NCT07686835)', () => {
+    const c = readCondition(
+      'Received prior immunotherapy; previous (neo)adjuvant treatment is allowed if the last administration is at least 6 months ago',
+      'exclusion',
+    );
+    const io = therapy({ kinds: ['immunotherapy'] });
+    expect(therapyLeaves(c)).toContainEqual(io);
+    expect(standsAlone(c!, io)).toBe(false);
+  });
+
+  it('keeps growth factors only necessary beside "Chronic erythropoietin therapy is permitted" (NCT07634380)', () => {
+    const c = readCondition(
+      'Biologic response modifiers (e.g., granulocyte colony-stimulating factor) within 4 weeks before study entry. Chronic erythropoietin therapy is permitted provided that no dose adjustments were made within 2 months before the first dose of study treatment',
+      'exclusion',
+    );
+    const bio = therapy({ classes: ['biologic', 'g_csf'], withinDays: 28 });
+    expect(therapyLeaves(c)).toContainEqual(bio);
+    expect(standsAlone(c!, bio)).toBe(false);
+  });
+
+  it('leaves a permission about toxicities out of it (NCT05280314)', () => {
+    const c = readCondition(
+      'Prior chemotherapy, targeted small molecule therapy, or radiation therapy within 2 weeks prior to first dose of trial treatment\n\n   * Note: Patients must have recovered from all adverse events (AEs) due to previous therapies (i.e., grade ≤1 at baseline). Patients with grade ≤2 neuropathy are eligible for the trial. Patients with endocrine-related AEs grade ≤2 requiring treatment or hormone replacement are also eligible.',
+      'exclusion',
+    );
+    expect(standsAlone(c!, therapy({ kinds: ['chemotherapy', 'targeted', 'radiation'], withinDays: 14 }))).toBe(true);
+  });
+});

@@ -81,7 +81,7 @@ import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './ther
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { readWashoutRow } from './therapy-washout-rows';
-import { joinLongerWindowAsides } from './therapy-longer-windows';
+import { joinLongerWindowAsides, permissionAfter } from './therapy-longer-windows';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -1924,6 +1924,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       qualify ??= 'permission elsewhere';
     }
+    // In an exclusion, a permission in a later sentence that names no treatment the reader knows ("Received
+    // prior immunotherapy; previous (neo)adjuvant treatment is allowed if …") may carve out of this list.
+    if (strict && input.kind === 'exclusion' && permissionAfter(text, e, sentences(text), permits, (a, b) => input.mentions.some((m) => THERAPY_TYPES.has(m.type) && m.start >= a && m.end <= b)))
+      qualify ??= 'permission elsewhere';
     // Another sentence giving a related treatment its own window ("A 1-week washout is required for
     // palliative radiation", "6 weeks for nitrosoureas") refines this one; its window may be the
     // longer, so a necessary reading keeps only the receipt.
