@@ -120,3 +120,13 @@ describe('a permission of a treatment in a later sentence carves out of the excl
     expect(standsAlone(c!, therapy({ kinds: ['chemotherapy', 'targeted', 'radiation'], withinDays: 14 }))).toBe(true);
   });
 });
+
+describe('a clause after the window opened by ", or discontinuation of" is another reason to exclude', () => {
+  it('reads the immunotherapy window beside it, not narrowed by it (NCT06413680)', () => {
+    const c = readCondition(
+      'Has had prior anti-cancer immunotherapy within 4 weeks prior to study intervention, or discontinuation of prior anti-cancer immunotherapy due to grade 3 or 4 toxicities',
+      'exclusion',
+    );
+    expect(therapyLeaves(c)).toEqual([therapy({ kinds: ['immunotherapy'], withinDays: 28 })]);
+  });
+});

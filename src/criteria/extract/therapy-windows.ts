@@ -143,3 +143,18 @@ const AFTER_STUDY_EVENT_RE =
 export function afterStudyEvent(after: string): boolean {
   return AFTER_STUDY_EVENT_RE.test(after);
 }
+
+/**
+ * "Has had prior anti-cancer immunotherapy within 4 weeks prior to study intervention, or
+ * discontinuation of prior anti-cancer immunotherapy due to grade 3 or 4 toxicities": after a window
+ * and its anchor, ", or" and a noun of an event ("discontinuation of", "history of") open a clause of
+ * their own, another reason to exclude, not words that narrow the list before the window.
+ */
+const CLAUSE_AFTER_WINDOW_RE =
+  /\b(?:within|in\s+the\s+(?:last|past))\s+[^,;()]{1,80}?(,\s*or\s+(?:a\s+|any\s+)?(?:(?:known|documented|prior)\s+)?(?:discontinuation|history|evidence|development|occurrence)\s+of\b)/i;
+
+/** Where such a clause begins in `after` (the text after a list), as a match whose index is its "," — or null. */
+export function clauseAfterWindow(after: string): { index: number } | null {
+  const m = CLAUSE_AFTER_WINDOW_RE.exec(after);
+  return m ? { index: m.index + m[0].length - m[1]!.length } : null;
+}

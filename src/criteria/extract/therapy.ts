@@ -72,7 +72,7 @@ import { ANTICANCER_KINDS, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
-import { afterStudyEvent, beforeSense, forwardPeriod, gapInAside, gapToNext, outcomeGap, windowForms } from './therapy-windows';
+import { afterStudyEvent, beforeSense, clauseAfterWindow, forwardPeriod, gapInAside, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
@@ -1720,6 +1720,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const futureAlt = FUTURE_ALT_RE.exec(text.slice(list.end, e));
     const clauseCut =
       /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e)) ??
+      clauseAfterWindow(text.slice(list.end, e)) ??
       (futureAlt && !TRAILING_CONDITION_RE.test(text.slice(list.end + futureAlt.index, e)) ? futureAlt : null);
     const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
     const restStart = Math.max(s, limitBefore);
