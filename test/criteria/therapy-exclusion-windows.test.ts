@@ -130,3 +130,14 @@ describe('a clause after the window opened by ", or discontinuation of" is anoth
     expect(therapyLeaves(c)).toEqual([therapy({ kinds: ['immunotherapy'], withinDays: 28 })]);
   });
 });
+
+describe('ways of access joined by "or" after a treatment are its qualifier, not alternatives to it', () => {
+  it('keeps the checkpoint inhibitor necessary beside "in off-label capacity or through a … trial" (NCT05037825)', () => {
+    const c = readCondition('Treatment with checkpoint inhibitor in off-label capacity or through a clinical/interventional trial', 'exclusion');
+    expect(c).toEqual({ all: [therapy({ classes: ['checkpoint_inhibitor'] }), { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'off-label capacity or through a clinical/interventional trial' } }] });
+  });
+
+  it('leaves "or within expanded access programs" unread where no way of access follows the treatment (NCT05229614)', () => {
+    expect(therapyLeaves(readCondition('Patients receiving off-label immunotherapy or within expanded access programs or as compassionate use', 'exclusion'))).toEqual([]);
+  });
+});

@@ -82,6 +82,7 @@ import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SU
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { readWashoutRow } from './therapy-washout-rows';
 import { joinLongerWindowAsides, permissionAfter } from './therapy-longer-windows';
+import { accessAlternative } from './therapy-access';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -2807,7 +2808,7 @@ function necessaryBlocked(
     if (exception && m.index >= exception.index && depth === 0 && !/[()[\]]/.test(text.slice(list.end + exception.index, list.end + m.index))) break;
     if (m[0] === '(') depth++;
     else if (m[0] === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length)) && !(m[0].toLowerCase() === 'and' && AND_SAME_SUBJECT_RE.test(after.slice(m.index + 3)))) {
+    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length)) && !accessAlternative(text.slice(list.end, list.end + m.index), after.slice(m.index + m[0].length)) && !(m[0].toLowerCase() === 'and' && AND_SAME_SUBJECT_RE.test(after.slice(m.index + 3)))) {
       // "or other immunosuppressive medications": the alternative is the next treatment list, read
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
       const at = list.end + m.index + m[0].length;
