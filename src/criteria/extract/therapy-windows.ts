@@ -119,3 +119,42 @@ const GAP_TO_NEXT_RE = /\b(?:since|after|following|from)\s+(?:the\s+)?(?:(?:last
 export function gapToNext(window: string): boolean {
   return GAP_TO_NEXT_RE.test(window);
 }
+
+/**
+ * "Radiation therapy (Note: Stereotactic radiotherapy … can be used ≥ 1 week prior to registration)":
+ * in an exclusion, a minimum gap inside a parenthesis after another treatment is a note on that
+ * treatment (what is allowed of it, and when), never the exclusion itself. Read inverted it would
+ * admit a patient the exclusion names (radiation 3 days ago), so it stays unread. `head` is the
+ * clause from its start to the gap's list; `listed` says a treatment list stands before it.
+ */
+export function gapInAside(head: string, listed: boolean): boolean {
+  return listed && (head.match(/\(/g)?.length ?? 0) > (head.match(/\)/g)?.length ?? 0);
+}
+
+/**
+ * "… corticosteroids … within 14 days after enrollment": a period that runs on from a study event
+ * still to come (the need for a treatment during the study), not a window back from the as-of date.
+ * Read as receipt in the last 14 days it would admit a patient who needs the treatment next week.
+ */
+const AFTER_STUDY_EVENT_RE =
+  /^\s*(?:after|following|post)\s+(?:the\s+|their\s+)?(?:(?:date\s+of|day\s+of|time\s+of)\s+)?(?:enrol?l?ment|enrol?ling|registration|randomi[sz]ation|inclusion|consent|study\s+(?:entry|start|enrol?lment|treatment|drug|intervention)|(?:start|initiation|beginning)\s+of\s+(?:the\s+)?(?:study|trial|protocol)|first\s+(?:dose|administration|infusion)(?!\s+of\s+(?!(?:the\s+)?(?:study|trial|investigational|protocol)\b))|C1D1|cycle\s+1)\b/i;
+
+/** Whether the words right after a window count it forward from a study event ("after enrollment"). */
+export function afterStudyEvent(after: string): boolean {
+  return AFTER_STUDY_EVENT_RE.test(after);
+}
+
+/**
+ * "Has had prior anti-cancer immunotherapy within 4 weeks prior to study intervention, or
+ * discontinuation of prior anti-cancer immunotherapy due to grade 3 or 4 toxicities": after a window
+ * and its anchor, ", or" and a noun of an event ("discontinuation of", "history of") open a clause of
+ * their own, another reason to exclude, not words that narrow the list before the window.
+ */
+const CLAUSE_AFTER_WINDOW_RE =
+  /\b(?:within|in\s+the\s+(?:last|past))\s+[^,;()]{1,80}?(,\s*or\s+(?:a\s+|any\s+)?(?:(?:known|documented|prior)\s+)?(?:discontinuation|history|evidence|development|occurrence)\s+of\b)/i;
+
+/** Where such a clause begins in `after` (the text after a list), as a match whose index is its "," — or null. */
+export function clauseAfterWindow(after: string): { index: number } | null {
+  const m = CLAUSE_AFTER_WINDOW_RE.exec(after);
+  return m ? { index: m.index + m[0].length - m[1]!.length } : null;
+}

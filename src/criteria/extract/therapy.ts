@@ -72,7 +72,7 @@ import { ANTICANCER_KINDS, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
-import { beforeSense, forwardPeriod, gapToNext, outcomeGap, windowForms } from './therapy-windows';
+import { afterStudyEvent, beforeSense, clauseAfterWindow, forwardPeriod, gapInAside, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
@@ -83,6 +83,8 @@ import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { readWashoutRow } from './therapy-washout-rows';
+import { joinLongerWindowAsides, permissionAfter } from './therapy-longer-windows';
+import { accessAlternative } from './therapy-access';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -848,6 +850,7 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
     // A window relative to the end of a treatment is not a window from the as-of date.
     if (
       RELATIVE_RE.test(sub.slice(end - s)) ||
+      afterStudyEvent(sub.slice(end - s)) ||
       OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
       PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s)) ||
@@ -1450,7 +1453,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // In an exclusion, a gap said after another sentence ("Participants with active infection. … Participants
     // requiring antibiotics require 2-week washout …") is a note on some patients: read inverted it would
     // exclude everyone without the treatment, so it stays unread.
-    if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && /\S/.test(text.slice(0, s))) {
+    if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && (/\S/.test(text.slice(0, s)) || gapInAside(text.slice(s, list.start), idx > 0))) {
       note('exclusion gap after another sentence');
       continue;
     }
@@ -1720,6 +1723,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const futureAlt = FUTURE_ALT_RE.exec(text.slice(list.end, e));
     const clauseCut =
       /[,;]?\s*\b(?:or|and)\s+(?:those|patients?|participants?|subjects?|who|has|have|had|is|are)\b/i.exec(text.slice(list.end, e)) ??
+      clauseAfterWindow(text.slice(list.end, e)) ??
       (futureAlt && !TRAILING_CONDITION_RE.test(text.slice(list.end + futureAlt.index, e)) ? futureAlt : null);
     const clauseEnd = clauseCut ? list.end + clauseCut.index : e;
     const restStart = Math.max(s, limitBefore);
@@ -1924,6 +1928,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       qualify ??= 'permission elsewhere';
     }
+    // In an exclusion, a permission in a later sentence that names no treatment the reader knows ("Received
+    // prior immunotherapy; previous (neo)adjuvant treatment is allowed if …") may carve out of this list.
+    if (strict && input.kind === 'exclusion' && permissionAfter(text, e, sentences(text), permits, (a, b) => input.mentions.some((m) => THERAPY_TYPES.has(m.type) && m.start >= a && m.end <= b)))
+      qualify ??= 'permission elsewhere';
     // Another sentence giving a related treatment its own window ("A 1-week washout is required for
     // palliative radiation", "6 weeks for nitrosoureas") refines this one; its window may be the
     // longer, so a necessary reading keeps only the receipt.
@@ -2807,7 +2815,7 @@ function necessaryBlocked(
     if (exception && m.index >= exception.index && depth === 0 && !/[()[\]]/.test(text.slice(list.end + exception.index, list.end + m.index))) break;
     if (m[0] === '(') depth++;
     else if (m[0] === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length)) && !(m[0].toLowerCase() === 'and' && AND_SAME_SUBJECT_RE.test(after.slice(m.index + 3)))) {
+    else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length)) && !accessAlternative(text.slice(list.end, list.end + m.index), after.slice(m.index + m[0].length)) && !(m[0].toLowerCase() === 'and' && AND_SAME_SUBJECT_RE.test(after.slice(m.index + 3)))) {
       // "or other immunosuppressive medications": the alternative is the next treatment list, read
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
       const at = list.end + m.index + m[0].length;
@@ -3731,6 +3739,7 @@ export const extractTherapy: Extractor = (input) => {
   }
   readConditionalReceipt(ctx, items, sents, out);
   surgeryForms();
+  joinLongerWindowAsides(text, out);
   return out;
 };
 
