@@ -177,3 +177,18 @@ describe('measurable disease by the criteria named', () => {
       ]);
   });
 });
+
+describe('a stage of the study', () => {
+  it('is no disease stage: "Stage II General Inclusion Criteria", "Stage II - Cohort A"', () => {
+    for (const line of [
+      'Stage II General Inclusion Criteria The following general inclusion criteria apply to all participants unless cohort criteria specify otherwise.',
+      'Stage II - Cohort B (Uveal Melanoma, MBS8(1V270) Monotherapy) Specific Exclusion Criteria The following exclusion criteria apply specifically to Stage II - Cohort B. 12B. Active, uncontrolled hepatic dysfunction not attributable to tumour (e.g., acute hepatitis).',
+    ])
+      expect([line, facts(readRule(line, 'inclusion').condition)]).toEqual([
+        line,
+        expect.not.arrayContaining(['stage']),
+      ]);
+    // A stage range with a dash is still a disease stage.
+    expect(facts(readRule('Stage II - III breast cancer', 'inclusion').condition)).toContain('stage');
+  });
+});

@@ -1499,7 +1499,12 @@ const FIGO_RE = new RegExp(String.raw`\bFIGO\s*(?:\(?\d{4}\)?\s*)?(${STAGE_VAL})
 const STAGE_EDITION =
   /^\s*(?:\(?\s*(?:according to|as defined by|per|by|based on|using|using the|of the|in the)?\s*(?:the\s+)?(?:AJCC|American Joint Committee on Cancer|UICC|TNM|FIGO|Ann Arbor|Lugano)[^.;)]{0,60}?(?:\d+(?:st|nd|rd|th)\s*(?:edition|ed\.?|version)|edition|version|\d{4}|staging(?: system| manual| criteria| classification)?)\)?)/i;
 
-const PROTOCOL_STAGE = /^\s*(?:of|in)\s+(?:the\s+)?(?:protocol|study|trial)\b/i;
+/**
+ * A stage of the study, not of the disease: "stage II of the protocol", "Stage II - Cohort A", "Stage
+ * II General Inclusion Criteria".
+ */
+const PROTOCOL_STAGE =
+  /^\s*(?:(?:of|in)\s+(?:the\s+)?(?:protocol|study|trial)\b|[-–:]?\s*(?:cohorts?|parts?|arms?)\s+\w|(?:general|specific)\s+(?:inclusion|exclusion|eligibility)\b|(?:inclusion|exclusion|eligibility)\s+criteria\b)/i;
 const NON_CANCER_STAGE =
   /\b(?:CKD|chronic kidney disease|kidney disease|renal disease|renal failure|heart failure|NYHA|cirrhosis|liver disease|lymph(?:o)?edema|pressure (?:ulcer|injury)|COPD|GOLD|hypertension|sarcoidosis)\b[^.;]{0,12}$/i;
 const PREFIXED_STAGE: Array<[RegExp, string, (v: string) => string | null]> = [
