@@ -394,6 +394,11 @@ export function isLeaf(c: Condition): c is LeafCondition {
   return 'fact' in c;
 }
 
+/** The leaf for words a reader leaves unread (always unknown to the evaluator), whitespace collapsed. */
+export function unreadWords(text: string): LeafCondition {
+  return { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.replace(/\s+/g, ' ').trim() } };
+}
+
 /** Every leaf of a condition tree, in order. */
 export function leavesOf(c: Condition): LeafCondition[] {
   if ('all' in c) return c.all.flatMap(leavesOf);

@@ -31,7 +31,7 @@
  * than the patient's cancer as a whole ("for unresectable disease" is read as a setting; "for their
  * second malignancy" is not read at all).
  */
-import { ANTICANCER_KINDS, type Condition, type LeafCondition } from '../facts';
+import { ANTICANCER_KINDS, unreadWords as unread, type Condition, type LeafCondition } from '../facts';
 import type { ExtractInput, Finding } from './extractor';
 
 type Span = [number, number];
@@ -86,10 +86,6 @@ const PERMISSION_RE =
 /** A parenthesis that only explains or gives examples (kept out of the option test), not one opening with an option. */
 function stripAsides(s: string): string {
   return s.replace(/\((?!\s*(?:or|unless|except|if|alternatively)\b)[^()]*\)/gi, ' ');
-}
-
-function unread(text: string): LeafCondition {
-  return { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.replace(/\s+/g, ' ').trim() } };
 }
 
 function anyTreatment(extra: Record<string, unknown> = {}): LeafCondition {

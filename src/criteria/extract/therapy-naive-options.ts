@@ -24,7 +24,7 @@
  * a cohort label, a negation, or with a further requirement after the second route ("… or X, and
  * must have …") that the any() would wrongly make optional.
  */
-import type { Condition, LeafCondition } from '../facts';
+import { unreadWords, type Condition, type LeafCondition } from '../facts';
 import type { ExtractInput, Finding } from './extractor';
 import type { TherapyIn } from './therapy-outcomes';
 
@@ -58,8 +58,9 @@ const FURTHER_RE = /\b(?:and|but|plus)\s+(?:(?:who|that|which)\s+)?(?:must|shoul
 /** The second route stating a condition on the naive one rather than another route. */
 const ROUTE_GUARD_RE = /\b(?:if|unless|provided|except|only)\b/i;
 
+/** A route's words, without the sentence's closing punctuation. */
 function unread(text: string): LeafCondition {
-  return { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.replace(/\s+/g, ' ').trim().replace(/[.;,]$/, '') } };
+  return unreadWords(text.trim().replace(/[.;,]$/, ''));
 }
 
 function flip(c: Condition): Condition | null {

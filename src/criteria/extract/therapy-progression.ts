@@ -24,7 +24,7 @@
  * is a lead word, and nothing after them offers an alternative or a negation: the finding is then
  * joined to the rest of the criterion as a requirement.
  */
-import type { Condition, LeafCondition } from '../facts';
+import { unreadWords as unread, type Condition } from '../facts';
 import type { ExtractInput, Finding } from './extractor';
 import type { TherapyIn } from './therapy-outcomes';
 
@@ -62,10 +62,6 @@ const LEAD_WORD =
 /** What may follow the last line: when, and by whose criteria, the outcome was judged. */
 const TAIL_WORD =
   /^(?:at|screening|based|on|or|after|their|the|a|an|investigator'?s?|investigators'|determination|determined|assessed|assessment|as|by|per|according|to|of|response|criteria|diagnostic|international|myeloma|working|group|imwg|recist|v?1\.1|iwg|lugano|cheson|rano|gcig|pcwg3?|iw-?cll|eln|european|leukemianet|study|entry|enrollment|enrolment|regimen|last|latest|most|recent|prior|and|confirmed|documented|radiographically|radiologically|version|\d+)$/i;
-
-function unread(text: string): LeafCondition {
-  return { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.replace(/\s+/g, ' ').trim() } };
-}
 
 function systemic(outcome?: ReadOutcome): Condition {
   return { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], ...(outcome ? { outcome } : {}) } };

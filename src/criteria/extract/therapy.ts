@@ -83,7 +83,8 @@ import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { readWashoutRow } from './therapy-washout-rows';
-import { joinLongerWindowAsides, permissionAfter } from './therapy-longer-windows';
+import { joinLongerWindowAsides } from './therapy-longer-windows';
+import { permissionAfter } from './therapy-permissions';
 import { accessAlternative } from './therapy-access';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
