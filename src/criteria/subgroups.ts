@@ -101,7 +101,7 @@ export function openingSubgroup(text: string): string | null {
  * still state it, so the heading stands for its cancer.
  */
 const COHORT_FILLER =
-  /\b(?:cohorts?|patients?|participants?|subjects?|only|cancers?|tumou?rs?|carcinomas?|malignanc(?:y|ies)|with|for|in|the|and|disease|histolog(?:y|ies)|specific|triple[\s-]negative|(?:HER2|HR|hormone[\s-]receptor)[\s-]*(?:positive|negative|low|\+|-)|metastatic|advanced|recurrent|relapsed|refractory|unresectable|locally|\d{1,2}[a-z]?)(?![\w+-])/gi;
+  /\b(?:cohorts?|all|patients?|participants?|subjects?|only|cancers?|tumou?rs?|carcinomas?|malignanc(?:y|ies)|with|for|in|the|and|disease|histolog(?:y|ies)|specific|triple[\s-]negative|(?:HER2|HR|hormone[\s-]receptor)[\s-]*(?:positive|negative|low|\+|-)|metastatic|advanced|recurrent|relapsed|refractory|unresectable|locally|\d{1,2}[a-z]?)(?![\w+-])/gi;
 
 /**
  * The cancer-type codes of a heading that names nothing but a cancer cohort, else null. A cohort named
@@ -110,10 +110,28 @@ const COHORT_FILLER =
 export function cancerCohortHeading(heading: string, lex: Lexicons): string[] | null {
   const h = heading.trim();
   if (!h || h.length > 90 || h.includes('\n')) return null;
-  const mentions = lex.index.scan(h).filter((m) => m.type === 'cancer');
+  // A cohort is often named in the plural ("Squamous cell carcinomas of the head and neck"), and the
+  // lexicon's plural forms only pluralise a name's last word: failing as written, the heading is read
+  // in the singular. A parenthesis inside the name splits the lexicon's phrase ("Cutaneous (acral and
+  // non-acral) melanoma" is cutaneous melanoma, its subtypes listed): read without it, the name is whole.
+  const singular = h.replace(/\b(\w{2,}(?:om|emi))as\b/gi, '$1a');
+  const bare = singular.replace(/\s*\([^()]*\)/g, '');
+  for (const form of new Set([h, singular, bare])) {
+    const codes = cohortCodes(form, lex);
+    if (codes) return codes;
+  }
+  return null;
+}
+
+function cohortCodes(h: string, lex: Lexicons): string[] | null {
+  // "non-acral melanoma", "non-squamous NSCLC": the lexicon's phrase after "non-" is the cancer the
+  // heading leaves out, so it names no cohort.
+  const mentions = lex.index.scan(h).filter((m) => m.type === 'cancer' && !/\bnon[\s-]?$/i.test(h.slice(0, m.start)));
   if (!mentions.length) return null;
   let rest = h;
-  for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
+  // One phrase can name several entries ("Colorectal Cancer" is CMC and COADREAD): cut each span once.
+  const spans = [...new Map(mentions.map((m) => [`${m.start}:${m.end}`, m])).values()];
+  for (const m of spans.sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
   rest = rest.replace(/\([^()]*\)/g, ' ').replace(COHORT_FILLER, ' ').replace(/^\W*(?:[a-z]|[ivx]+)[.)]\s/i, ' ').replace(/[\W_]+/g, ' ').trim();
   return rest ? null : [...new Set(mentions.map((m) => m.id))];
 }

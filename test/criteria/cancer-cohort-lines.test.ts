@@ -7,7 +7,9 @@
  * their cohort. Lines verbatim from NCT06172478 (fixtures/ctgov/studies.oncology.v2.jsonl.gz); the
  * excerpt leaves cohorts out, so its items are renumbered.
  */
+import { lexicons } from '../../src/criteria/lexicon';
 import { parseCriteria } from '../../src/criteria/parse';
+import { cancerCohortHeading } from '../../src/criteria/subgroups';
 
 const source = [
   'Inclusion Criteria',
@@ -54,5 +56,61 @@ describe('a line that only names a cancer, over a list', () => {
 
   it('leaves an item above the cohorts required of everyone', () => {
     expect(JSON.stringify(byText('Participants aged').rule)).not.toContain('cancerType');
+  });
+});
+
+/**
+ * Cohort names as basket trials write them: in the plural ("Squamous cell carcinomas of the head and
+ * neck", where the lexicon pluralises only a name's last word), with a parenthesis inside the name
+ * ("Cutaneous (acral and non-acral) melanoma"), with a heading of the cohort's own subgroup on the same
+ * line ("Renal carcinomas • All cohorts"), or by abbreviation ("(ii). OvC (second/third line)"). Lines
+ * verbatim from NCT06172478, NCT03787056 and NCT03761914; items renumbered and shortened.
+ */
+describe('cohort names in the plural, with a parenthesis or an abbreviation', () => {
+  const source = [
+    'Inclusion Criteria',
+    '',
+    '1. Has locally advanced unresectable or metastatic disease (not curable by surgery or radiation) as follows:',
+    '',
+    '   Cutaneous (acral and non-acral) melanoma',
+    '   1. Histologically or cytologically confirmed cutaneous (acral or non-acral) melanoma',
+    '',
+    '      Squamous cell carcinomas of the head and neck',
+    '   2. Squamous cell carcinoma of the head and neck (with a primary location of oral cavity,oropharynx, larynx, hypopharynx).',
+    '',
+    '      (ii). OvC (second/third line)',
+    '   3. Histologically diagnosed ovarian, fallopian tube or primary peritoneal cancer at the time of initial presentation.',
+  ].join('\n');
+  const criteria = parseCriteria(source);
+  const elsewhere = (start: string): string[] => {
+    const c = criteria.find((x) => x.text.startsWith(start));
+    if (!c) throw new Error(`no criterion "${start}"`);
+    const first = (c.rule as { any?: Array<{ fact?: string; params?: { codes?: string[] } }> }).any?.[0];
+    return first?.fact === 'cancerType' ? (first.params?.codes ?? []) : [];
+  };
+
+  it('reads every such line as its cohort heading, not as text of the item above', () => {
+    expect(criteria.map((c) => c.text)).toEqual([
+      'Has locally advanced unresectable or metastatic disease (not curable by surgery or radiation) as follows:',
+      'Histologically or cytologically confirmed cutaneous (acral or non-acral) melanoma',
+      'Squamous cell carcinoma of the head and neck (with a primary location of oral cavity,oropharynx, larynx, hypopharynx).',
+      'Histologically diagnosed ovarian, fallopian tube or primary peritoneal cancer at the time of initial presentation.',
+    ]);
+  });
+
+  it("exempts the other cohorts' patients from each cohort's items", () => {
+    const melanoma = elsewhere('Histologically or cytologically confirmed cutaneous');
+    expect(melanoma).toEqual(expect.arrayContaining(['HNSC', 'OVARY']));
+    // "non-acral" names no acral-melanoma cohort: the heading is cutaneous melanoma.
+    expect(melanoma).not.toContain('ACRM');
+    expect(elsewhere('Squamous cell carcinoma of the head')).toEqual(expect.arrayContaining(['MEL', 'OVARY']));
+    expect(elsewhere('Histologically diagnosed ovarian')).toEqual(expect.arrayContaining(['MEL', 'HNSC']));
+  });
+
+  it('reads a cohort heading with its own subgroup beside it, and a name the lexicon gives two codes, whole', () => {
+    // "Renal carcinomas" is kidney cancer and renal cell carcinoma in the lexicon: one span, cut once.
+    expect(cancerCohortHeading('Renal carcinomas • All cohorts', lexicons())).toEqual(['KIDNEY', 'RCC']);
+    expect(cancerCohortHeading('(i).Colorectal Cancer (third/fourth line)', lexicons())).toEqual(['CMC', 'COADREAD']);
+    expect(cancerCohortHeading('non-squamous NSCLC', lexicons())).toBeNull();
   });
 });
