@@ -86,7 +86,11 @@ const COUNT_OR = /\b(?:\d+|one|two|three|four|five)\s+or\s+(?:more|fewer|less|gr
 
 function gapType(gap: string): Gap {
   if (/[.]\s/.test(gap) || /\n/.test(gap)) return 'sentence';
-  const bare = gap.replace(ASIDE, ' ').replace(UNIT_SLASH, ' ').replace(COUNT_OR, ' ');
+  let bare = gap;
+  // Innermost first, so an aside with one of its own inside ("(No red blood cell (RBC) or whole blood
+  // transfusion …)") goes whole.
+  for (let prev = ''; prev !== bare; ) [prev, bare] = [bare, bare.replace(ASIDE, ' ')];
+  bare = bare.replace(UNIT_SLASH, ' ').replace(COUNT_OR, ' ');
   if (OR_GAP.test(bare)) return 'or';
   if (AND_GAP.test(bare)) return 'and';
   if (/[,;]/.test(bare)) return 'sep';

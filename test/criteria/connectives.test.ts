@@ -133,6 +133,23 @@ describe('cohort lists', () => {
   });
 });
 
+describe('an aside with another inside it', () => {
+  it('joins nothing with the "or" of a parenthesis that holds one of its own (NCT05868707)', () => {
+    const c = read(
+      'WBC≥3.0×109 / L, ANC≥2.0×109 / L (no correction by granulocyte colony stimulating factor \\[G-CSF\\] or granulocyte macrophage colony stimulating factor \\[GM-CSF\\] within 14 days prior to screening), PLT≥100×109 /L (do not receive platelet infusion or thrombopoietin \\[TPO\\], thrombopoietin (TPO) receptor agonist or interleukin-11 \\[IL-11\\] within 14 days before screening), Hb≥90 g/L (do not receive blood transfusion or erythropoietin \\[EPO\\] correction within 14 days before screening);',
+    )!;
+    // Every count is required: none sits inside an `any` (an "or" inside the asides had made them alternatives).
+    expect('all' in c).toBe(true);
+    const top = (c as { all: Condition[] }).all;
+    expect(top.filter((x) => 'fact' in x && x.fact === 'lab').map((x) => (x as unknown as { params: { name: string } }).params.name)).toEqual([
+      'wbc',
+      'anc',
+      'platelets',
+      'hemoglobin',
+    ]);
+  });
+});
+
 describe('semicolons in exclusions', () => {
   it('reads items parted by semicolons as each excluding, whatever conjunction follows', () => {
     const c = read(
