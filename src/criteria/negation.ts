@@ -88,6 +88,12 @@ function boundaries(text: string): number[] {
   const out: number[] = [];
   const re = /[.;:!?](?=\s|$)|\n/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  // Sentences glued without a full stop, where list items lost their breaks ("…, unless not available
+  // locally to the patient Patient must have received at least two lines …"): a capitalised subject
+  // and its verb after a lower-case word start a sentence, which no scope before it reaches.
+  const glued = /(?<=[a-z)\]])\s+(?=(?:Patients?|Participants?|Subjects?)\s+(?:must|should|shall|has|have|had|is|are|will|may|cannot)\b)/g;
+  for (let m = glued.exec(text); m; m = glued.exec(text)) out.push(m.index);
+  out.sort((a, b) => a - b);
   out.push(text.length);
   return out;
 }
