@@ -450,6 +450,20 @@ function cancerCohortLine(line: Line, next: Line | undefined, lex: Lexicons): He
   return { type: 'subheading', label: n };
 }
 
+/**
+ * A paragraph that opens with a cohort's cancer and then its first lettered item, on one line
+ * ("Non-small Cell Lung Cancer aa. Histologically or cytologically documented …", "Breast Cancer dd.
+ * Pathologically documented …"): the cohort's heading, run into its first item. Returns the heading
+ * and the offset in the line's content where the item's text starts.
+ */
+function inlineCohortHeading(line: Line, lex: Lexicons): { heading: Heading; itemAt: number } | null {
+  if (line.marker) return null;
+  const m = /^(\S[^.:;]{2,58}?)\s+(?:[a-z]{1,2}|\d{1,2})[.)]\s+(?=[A-Z])/.exec(line.content);
+  if (!m) return null;
+  const label = normalise(m[1]!).text.trim();
+  return cancerCohortHeading(label, lex) ? { heading: { type: 'subheading', label }, itemAt: m[0].length } : null;
+}
+
 /** Splits eligibility criteria text into criteria. Never throws; empty text gives no criteria. */
 export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Segment[] {
   const lines = splitLines(source);
@@ -460,6 +474,10 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
   let sub: string | null = null;
   let prevLineEnd = -1;
   let prevWasHeading = true;
+  // The indent of the items under a cohort line (cancerCohortLine) nested in an item's list: an item
+  // further out is the outer list's again ("4. Has ≥1 measurable lesion …" after the cohorts of "3. …
+  // as follows:"), which the cohort no longer heads.
+  let cohortIndent: number | null = null;
 
   const context = (): string[] => (sub ? [...section, sub] : [...section]);
 
@@ -475,7 +493,25 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const blankBefore = prevLineEnd >= 0 && /\n[ \t]*\r?\n/.test(source.slice(prevLineEnd, line.start));
-    const h = heading(line, lines[i + 1], lex) ?? (blankBefore ? cancerCohortLine(line, lines[i + 1], lex) : null);
+    const own = heading(line, lines[i + 1], lex);
+    const cohort = own ? null : blankBefore ? cancerCohortLine(line, lines[i + 1], lex) : null;
+    const h = own ?? cohort;
+    cohortIndent = cohort ? lines[i + 1]!.indent : h ? null : cohortIndent;
+    if (!h && cohortIndent !== null && line.marker !== null && line.indent < cohortIndent) {
+      sub = null;
+      cohortIndent = null;
+    }
+    // Only among cohort lines: elsewhere a cancer before a lettered item is the item's own text.
+    const inline: ReturnType<typeof inlineCohortHeading> = !h && blankBefore && sub !== null && cohortIndent !== null ? inlineCohortHeading(line, lex) : null;
+    if (inline) {
+      sub = inline.heading.label;
+      cohortIndent = Math.min(cohortIndent!, line.indent);
+      stack.length = 0;
+      open(line.indent, line.contentStart + inline.itemAt, line.end, null);
+      prevWasHeading = false;
+      prevLineEnd = line.end;
+      continue;
+    }
     if (h) {
       stack.length = 0;
       prevWasHeading = true;

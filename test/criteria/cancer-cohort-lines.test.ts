@@ -114,3 +114,51 @@ describe('cohort names in the plural, with a parenthesis or an abbreviation', ()
     expect(cancerCohortHeading('non-squamous NSCLC', lexicons())).toBeNull();
   });
 });
+
+/**
+ * Where the cohorts end and how some begin (NCT06172478, shortened): the outer list resumes after the
+ * cohorts of "3. … as follows:" ("4. Has ≥1 measurable lesion …", "6. … ECOG PS of 0 or 1"), and those
+ * items are every patient's again; held under the last cohort, they exempted every other cohort's
+ * patients (a melanoma patient with ECOG 3 passed). A paragraph that runs a cohort's cancer into its
+ * first lettered item ("Breast Cancer dd. Pathologically documented …") heads that cohort's items.
+ */
+describe('the end of the cohorts, and a cohort run into its first item', () => {
+  const source = [
+    'Inclusion Criteria',
+    '',
+    '3. Has locally advanced unresectable or metastatic disease (not curable by surgery or radiation) as follows:',
+    '',
+    '   Cutaneous (acral and non-acral) melanoma',
+    '   1. Histologically or cytologically confirmed cutaneous (acral or non-acral) melanoma',
+    '',
+    '       Gastric Cancer 2L',
+    '   25. Must have had gastric or GEJ adenocarcinoma confirmed as negative for HER2 expression (IHC 0/1+ or IHC 2+/in situ hybridization negative).',
+    '',
+    '   Breast Cancer dd. Pathologically documented breast cancer that is assessed as HER2 negative (IHC2+/ISH-, IHC1+, or IHC0 per ASCO/CAP guidelines).',
+    '',
+    '   ee. Participant must have received one line of chemotherapy for mBC, but not more than one line.',
+    '4. Has ≥1 measurable lesion on CT or MRI as per RECIST v1.1 by investigator assessment.',
+    '6. Has Eastern Cooperative Oncology Group performance status (ECOG PS) of 0 or 1 at screening.',
+  ].join('\n');
+  const criteria = parseCriteria(source);
+  const byText = (start: string) => {
+    const c = criteria.find((x) => x.text.startsWith(start));
+    if (!c) throw new Error(`no criterion "${start}"`);
+    return c;
+  };
+
+  it('leaves the items of the outer list after the cohorts to every patient', () => {
+    expect(byText('Has Eastern Cooperative').context ?? []).toEqual([]);
+    expect(byText('Has Eastern Cooperative').rule).toEqual({ all: [{ fact: 'ecog', operator: 'lessThanInclusive', value: 1 }] });
+    expect(JSON.stringify(byText('Has ≥1 measurable lesion').rule)).not.toContain('cancerType');
+  });
+
+  it('reads the cancer before a lettered item as the heading of its cohort', () => {
+    expect(criteria.some((c) => c.text.startsWith('Breast Cancer dd.'))).toBe(false);
+    expect(byText('Pathologically documented breast cancer').context).toEqual(['Breast Cancer']);
+    expect(byText('ee. Participant must have received').context).toEqual(['Breast Cancer']);
+    const first = (byText('Pathologically documented breast cancer').rule as { any: Array<{ params?: { codes?: string[] } }> }).any[0]!;
+    expect(first.params?.codes).toEqual(expect.arrayContaining(['MEL', 'STAD']));
+    expect(first.params?.codes).not.toContain('BREAST');
+  });
+});
