@@ -2482,10 +2482,13 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
   // population-specific stage and extent words stay unread.
   const types = out.filter((f) => f.category === 'cancer_type' && isLeaf(f.condition));
   const distinct = new Set(types.map((f) => JSON.stringify((f.condition as LeafCondition).params)));
+  // A type the inclusion denies ("adenocarcinoma of the prostate without neuroendocrine
+  // differentiation or small cell histology") is no population of it: it must stay apart, to be negated.
   if (
     distinct.size > 1 &&
     types.length === out.filter((f) => f.category === 'cancer_type').length &&
-    !/\bor\b/i.test(input.text.slice(types[0]!.spans[0]![1], types[types.length - 1]!.spans[0]![0]))
+    !/\bor\b/i.test(input.text.slice(types[0]!.spans[0]![1], types[types.length - 1]!.spans[0]![0])) &&
+    !types.some((f) => input.scopes.in('negated', f.anchor ?? f.spans[0]![0]))
   ) {
     const codes = resolveCodes(
       types.flatMap((f) => (f.condition as LeafCondition).params!['codes'] as string[]),
