@@ -54,12 +54,12 @@ describe('small cell carcinoma of any site (NCIt C3915)', () => {
     expect(condition).toEqual({ all: [type('NSCLC', 'SMALL_CELL'), unparsed('Mixed')] });
   });
 
-  it('does not read "without … small cell histology" as a type the patient may lack instead of prostate adenocarcinoma', () => {
+  it('reads "without … small cell histology" as histology the prostate adenocarcinoma must not have, never as an alternative to it', () => {
     const { condition } = readRule(
       'Adenocarcinoma of the prostate without neuroendocrine differentiation or small cell histology.',
       'inclusion',
     );
-    expect(condition).toEqual(type('PRAD'));
+    expect(condition).toEqual({ all: [type('PRAD'), { ...type('NET', 'SMALL_CELL'), value: false }] });
   });
 });
 
