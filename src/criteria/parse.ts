@@ -194,6 +194,16 @@ function combine(
   return conj.length === 1 ? conj[0]! : flatten('any', conj);
 }
 
+/** Does `whole` hold `part`'s condition inside its own (not as all of it), read from words `whole` accounts for? */
+function holdsAsPart(whole: Finding, part: Finding): boolean {
+  if (isLeaf(whole.condition)) return false;
+  const within = [...whole.spans, ...(whole.cover ?? [])];
+  if (!part.spans.every(([a, b]) => a === b || within.some(([s, e]) => a >= s && b <= e))) return false;
+  const key = JSON.stringify(part.condition);
+  const inside = (c: Condition): boolean => JSON.stringify(c) === key || ('all' in c ? c.all.some(inside) : 'any' in c ? c.any.some(inside) : false);
+  return inside(whole.condition) && JSON.stringify(whole.condition) !== key;
+}
+
 function uniqueConditions(cs: Condition[]): Condition[] {
   if (cs.length < 2) return cs;
   const keys = cs.map((c) => JSON.stringify(c));
@@ -522,7 +532,17 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
         end: Math.max(...f.spans.map((sp) => sp[1])),
       };
     });
+  // One reader's finding may hold another's as a part, read from the same words ("treated brain
+  // metastases allowed if off steroids ≥ 14 days": the brain reading holds the steroid condition the
+  // therapy reader took alone). Joined beside it, the part would be demanded of everyone (an active
+  // metastasis without steroids no longer excluded): it is dropped.
+  const subsumed = new Set(
+    placed
+      .filter(({ f, scope }) => placed.some(({ f: o, scope: os }) => o !== f && os === scope && holdsAsPart(o, f)))
+      .map(({ f }) => f),
+  );
   for (const { f, scope, key, start, end } of placed) {
+    if (subsumed.has(f)) continue;
     const dup = seen.get(key);
     // The same finding twice is one finding, unless each copy is bound to its own modifier on
     // either side of an "or": "metastatic UM or unresectable UM" pairs each state with its own UM,
