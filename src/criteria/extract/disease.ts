@@ -1342,6 +1342,15 @@ function extentPieces(input: ExtractInput): Piece[] {
       !/\b(?:relapsed|refractory|recurrent)\s*(?:and\/or|or|\/)\s*$/i.test(before)
     )
       continue;
+    // "refractory or intolerant to standard therapy", "refractory and/or intolerable to": the first of
+    // the routes a treatment took (the therapy and standard-therapy readers read them); read as the
+    // disease's course, it was required beside them, and an intolerant patient failed.
+    if (
+      ext === 'refractory' &&
+      !/\//.test(m[0]) &&
+      /^\s*(?:,|\/|\bor\b|\band\/or\b)\s*(?:(?:resistant|unresponsive|relapsed|progressed)\s*(?:,|\/|\bor\b|\band\/or\b)\s*)?(?:intoleran(?:t|ce)|intolerable)\s+(?:to|of|with)\b/i.test(text.slice(e, e + 60))
+    )
+      continue;
     // "Refractory nausea and vomiting", "recurrent pleural effusions": the course of a symptom or another
     // condition, not of the cancer.
     if ((ext === 'refractory' || ext === 'relapsed' || ext === 'recurrent') && NOT_CANCER_COURSE.test(text.slice(e, e + 40))) continue;

@@ -1,0 +1,35 @@
+/**
+ * "Refractory or intolerant to standard therapy" names the routes a treatment took, which the therapy
+ * and standard-therapy readers read; "refractory" is not also the disease's course, required beside
+ * them (an intolerant patient had failed it). Line from NCT06636435, its Part label left out.
+ */
+import { leavesOf } from '../../src/criteria/facts';
+import { readCriterion } from '../../src/criteria/parse';
+import { normalise } from '../../src/criteria/text';
+
+describe('"refractory" as the first of a treatment\'s routes', () => {
+  it('is no disease course required beside the routes', () => {
+    const c = readCriterion(
+      normalise('Patients with Malignant Melanoma who are refractory or intolerant to standard therapy').text,
+      'inclusion',
+      [],
+    ).condition!;
+    expect(leavesOf(c).some((l) => l.fact === 'diseaseExtent')).toBe(false);
+    expect(leavesOf(c)).toContainEqual({
+      fact: 'priorTherapy',
+      operator: 'equal',
+      value: true,
+      params: { kinds: ['systemic'], outcome: 'intolerance' },
+    });
+  });
+
+  it('still reads "relapsed or refractory" disease', () => {
+    const c = readCriterion(normalise('Relapsed or refractory multiple myeloma').text, 'inclusion', []).condition!;
+    expect(leavesOf(c)).toContainEqual({
+      fact: 'diseaseExtent',
+      operator: 'equal',
+      value: true,
+      params: { extent: 'refractory' },
+    });
+  });
+});
