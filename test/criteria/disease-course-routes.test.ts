@@ -33,3 +33,17 @@ describe('"refractory" as the first of a treatment\'s routes', () => {
     });
   });
 });
+
+describe('"not candidates for standard treatment options"', () => {
+  it('names no unresectable disease (NCT05107674)', () => {
+    const line =
+      'Patients must have disease that is metastatic or unresectable and have received standard treatment options, are not candidates for standard treatment options, or will otherwise be prevented from receiving any standard treatment options.';
+    const c = readCriterion(normalise(line).text, 'inclusion', []).condition!;
+    // "metastatic or unresectable" only: an extra "unresectable" had failed a patient with metastatic, resectable disease.
+    expect(
+      leavesOf(c).filter(
+        (l) => l.fact === 'diseaseExtent' && (l.params as { extent: string }).extent === 'unresectable',
+      ),
+    ).toHaveLength(1);
+  });
+});
