@@ -47,3 +47,15 @@ describe('"not candidates for standard treatment options"', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('"<cancer> only:" before an item', () => {
+  it("labels the item as that cancer's, never excluding every patient with it (NCT04370587)", () => {
+    const c = readCriterion(
+      normalise('HNSCC only: Prior re-irradiation field containing carotid artery.').text,
+      'exclusion',
+      [],
+    ).condition;
+    // Read as any(HNSCC, unknown), the exclusion had excluded every HNSCC patient.
+    expect(c === null || !leavesOf(c).some((l) => l.fact === 'cancerType' && l.value === true)).toBe(true);
+  });
+});

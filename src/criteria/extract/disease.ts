@@ -204,6 +204,9 @@ const COHORT_LABEL = [
   /\b(?:for|in) (?:the )?(?:[\w-]+ ){0,3}(?:cohorts?|arms?)\b|\bcohorts?\s*:|\bfollowing cohorts\b/i,
   /\b[A-Z][A-Z -]{2,40} SPECIFIC\s*:/,
   /\b(?:low|standard|intermediate|high|poor)[- ]risk\s+(?:\d\b|arms?|strat(?:um|a)|groups?|cohorts?)(?:\s*\([A-Z]{2,4}\d?\))?/i,
+  // "HNSCC only: Prior re-irradiation field containing carotid artery": a cancer's own item.
+  /^\W*(?:[\w/-]+\s+){0,3}[\w/-]+\s+only\s*:/i,
+  // Last: cohortLabel reads headings with every label but this one.
   // "Participants without a cancer diagnosis: …", "For patients with HCC only: …"
   /^\W*(?:(?:for |in )?(?:patients?|participants?|subjects?|individuals?|those)\s+(?:with|without|who)\b[^:.;]{0,90}|for (?:[\w/-]+\s+){0,4}[\w/-]+(?:\s+only)?)\s*:/i,
 ];
