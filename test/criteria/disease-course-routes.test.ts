@@ -59,3 +59,17 @@ describe('"<cancer> only:" before an item', () => {
     expect(c === null || !leavesOf(c).some((l) => l.fact === 'cancerType' && l.value === true)).toBe(true);
   });
 });
+
+describe('an extent in the condition of a permission', () => {
+  it('dates the treatment let in and is no requirement (NCT07057596)', () => {
+    const c = readCriterion(
+      normalise(
+        'Prior neoadjuvant or adjuvant therapy is allowed provided it was administered in the curative setting in patients with localized disease.',
+      ).text,
+      'inclusion',
+      [],
+    ).condition;
+    // Read as "localized disease" required, every patient with metastatic disease failed.
+    expect(c === null || !leavesOf(c).some((l) => l.fact === 'diseaseExtent')).toBe(true);
+  });
+});

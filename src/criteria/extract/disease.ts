@@ -197,6 +197,9 @@ const RESTRICTIVE_AFTER =
 const VARIANT_AFTER = /^\s*(?:histology|type)?\s*,?\s*[\w-]+\s+(?:variants?|components?|subtypes?|differentiation)\b/i;
 /** Words before "diagnosis of" that say the diagnosis is not established. */
 const UNCERTAIN = words('uncertain unconfirmed equivocal indeterminate doubtful questionable ambiguous suspected possible probable presumed');
+/** A permission and the condition it is given on: "is allowed provided", "are permitted if". */
+const PERMITTED_PROVIDED = /\b(?:allowed|permitted|acceptable|eligible)\s*,?\s+(?:provided|if|as\s+long\s+as|only\s+if)\b/i;
+
 /** Cohort / arm / part labels make the rest of the criterion conditional on the cohort. */
 const COHORT_LABEL = [
   /\b(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]arts?|PARTS?|[Gg]roups?|GROUPS?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES)|[Ss]ubgroups?|SUBGROUPS?)\s*(?:[A-Z]{1,2}\d?[a-z]?|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b(?:\s*\([^()]{1,60}\))?/,
@@ -2435,6 +2438,9 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
     // must have a bone scan showing no metastatic disease") states no requirement of its own.
     const before = input.text.slice(clauseStart(input.text, start), start);
     if (CONDITIONAL_BEFORE.test(before) || SUBJECT_MODAL.test(before)) continue;
+    // "Prior adjuvant therapy is allowed provided it was administered … in patients with localized
+    // disease": the extent dates the treatment a permission lets in; it is no requirement.
+    if (PERMITTED_PROVIDED.test(input.text.slice(0, start).split(/[.;]\s/).pop() ?? '')) continue;
     // "… within 12 months prior to the diagnosis of advanced/metastatic disease": the extent dates
     // what the exclusion is about; it does not exclude every patient who has it.
     if (input.kind === 'exclusion' && DIAGNOSIS_TIME_BEFORE.test(before)) continue;
