@@ -126,6 +126,33 @@ describe('standard therapy named by its benefit', () => {
   });
 });
 
+describe('routes said after their object', () => {
+  it('reads "for which standard of care (SoC) therapy does not exist, no longer provides benefit, or is not tolerated …, or … assessed … as not being suitable for" (NCT06326411)', () => {
+    expect(
+      readRule(
+        'Subjects who have a histologically or cytologically documented metastatic or locally advanced solid tumor, for which standard of care (SoC) therapy does not exist, no longer provides benefit, or is not tolerated by the subject, or the subject has been assessed by the Investigator as not being suitable for SoC therapy.',
+        'inclusion',
+      ),
+    ).toEqual({
+      condition: {
+        all: [
+          { any: [extent('metastatic'), extent('locally_advanced')] },
+          { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['SOLID'] } },
+          {
+            any: [
+              attest('no_standard_option', true),
+              attest('standard_therapy_failed', true),
+              attest('standard_therapy_intolerant', true),
+              attest('standard_therapy_ineligible', true),
+            ],
+          },
+        ],
+      },
+      unread: '',
+    });
+  });
+});
+
 describe('lines that stay unread', () => {
   it('leaves the tail of a sentence another criterion began unread ("The Investigator unlikely to benefit from SOC therapy", NCT04370587)', () => {
     expect(

@@ -216,7 +216,7 @@ const NO_BENEFIT_FROM = String.raw`(?<=\b(?:is|are|be|been)\s+)(?:not\s+(?:be\s+
  * not exist.
  */
 const NO_STANDARD_ANCHOR = new RegExp(
-  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:${PROVEN})?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therap(?:y|ies)|treatments?)${PROVEN})(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist|${NO_BENEFIT_FROM}${STANDARD_OBJECT})\b`,
+  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:${PROVEN})?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therap(?:y|ies)|treatments?)${PROVEN})(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist|(?<=\bfor\s+(?:which|whom)\s+)${STANDARD_OBJECT}\s+(?:do(?:es)?|did)\s+not\s+exist|${NO_BENEFIT_FROM}${STANDARD_OBJECT})\b`,
   'i',
 );
 
@@ -225,7 +225,7 @@ const LAST_DOSE = String.raw`(?:\s+(?:of\s+)?(?:the\s+)?(?:last|final)\s+(?:admi
 const FAILED_ROUTE = String.raw`(?:(?:received|been\s+treated\s+with)\s+and\s+(?:progressed|relapsed)\s+(?:on|after|following|despite)|(?:(?:disease|radiographic|radiological|documented)\s+)?(?:progression|relapse)(?:\s+or\s+(?:progression|relapse))?\s+(?:of\s+disease\s+)?(?:on|after|following|despite|during|through|while\s+(?:on|receiving))(?:\s+or\s+(?:on|after|following|during))?|(?:progressed|progressing|relapsed|recurred)(?:\s*\([^()]{1,40}\))?\s+(?:on|after|following|despite|during|through|from|while\s+(?:on|receiving)|with)(?:\s+or\s+(?:on|after|following|during))?${LAST_DOSE}|progressive\s+disease\s+(?:on|after|following|despite|during)|(?:refractory|resistant|unresponsive|non-?responsive)\s+to|failed(?:\s+(?:on|in))?|failure\s+(?:of|on|to|with|after)|(?:not|never)\s+responded\s+to|(?:not|never)\s+(?:shown|derived|had)\s+(?:any\s+)?(?:clinically\s+meaningful\s+|clinical\s+)?benefit\s+(?:to|from))`;
 const INTOLERANT_ROUTE = String.raw`(?:(?:intoleran(?:t|ce)|intolerable|intolerability)\s+(?:of|to|with)|(?:unable|inability)\s+to\s+tolerate|(?:cannot|can\s*not|could\s+not|did\s+not|does\s+not|do\s+not)\s+tolerate)`;
 const DECLINED_ROUTE = String.raw`(?:(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing))(?:\s+(?:of|to\s+(?:receive|undergo|be\s+treated\s+with)))?|unwilling\s+to\s+(?:receive|undergo))`;
-const INELIGIBLE_CORE = String.raw`(?:(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to(?:\s+(?:receive|undergo))?)|ineligibility\s+(?:for|to)|not\s+(?:be\s+)?(?:a\s+)?candidates?\s+for|(?:medically\s+)?(?:unsuitable|not\s+suitable)\s+for|not\s+amenable\s+to|contra-?indications?\s+to)`;
+const INELIGIBLE_CORE = String.raw`(?:(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to(?:\s+(?:receive|undergo))?)|ineligibility\s+(?:for|to)|not\s+(?:be\s+)?(?:a\s+)?candidates?\s+for|(?:medically\s+)?(?:unsuitable|not\s+(?:being\s+)?suitable)\s+for|not\s+amenable\s+to|contra-?indications?\s+to)`;
 /**
  * Standard therapy had, as one route of a list ("Must have received, be not eligible or decline
  * standard of care therapy"). "Received and progressed on" is the failed route's.
@@ -305,10 +305,11 @@ const DISEASE_STATE =
 
 /**
  * What may stand between an "or" and the route it leads to ("or become intolerant of", "or were
- * intolerant to"), or the study's delegate ("the PI or delegate").
+ * intolerant to", "or the subject has been assessed by the Investigator as not being suitable for"),
+ * or the study's delegate ("the PI or delegate").
  */
 const OR_TO_ROUTE =
-  /^(?:\s*,\s*|\s+)(?:(?:is|are|was|were|be|been|being|become|became|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there|disease|a|an)\s+)*\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
+  /^(?:\s*,\s*|\s+)(?:(?:is|are|was|were|be|been|being|become|became|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there|disease|a|an)\s+)*(?:(?:assessed|judged|deemed|considered)\s+(?:by\s+(?:the\s+)?(?:treating\s+)?(?:investigators?|physicians?)\s+)?as\s+)?\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
 
 /** The lead-in of the no-standard alternative of a list: "or for whom there is", "or for which". */
 const NO_STANDARD_LEAD = String.raw`(?:\b(?:or|and\/or)\s+)?(?:(?:in|for)\s+)?(?:(?:patients?|participants?|subjects?|those)\s+)?(?:(?:whom|which|who)\s+)?(?:(?:have|has)\s+)?(?:there\s+(?:is|are)\s+)?`;
