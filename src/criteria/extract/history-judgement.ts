@@ -225,7 +225,7 @@ const LAST_DOSE = String.raw`(?:\s+(?:of\s+)?(?:the\s+)?(?:last|final)\s+(?:admi
 const FAILED_ROUTE = String.raw`(?:(?:received|been\s+treated\s+with)\s+and\s+(?:progressed|relapsed)\s+(?:on|after|following|despite)|(?:(?:disease|radiographic|radiological|documented)\s+)?(?:progression|relapse)(?:\s+or\s+(?:progression|relapse))?\s+(?:of\s+disease\s+)?(?:on|after|following|despite|during|through|while\s+(?:on|receiving))(?:\s+or\s+(?:on|after|following|during))?|(?:progressed|progressing|relapsed|recurred)(?:\s*\([^()]{1,40}\))?\s+(?:on|after|following|despite|during|through|from|while\s+(?:on|receiving)|with)(?:\s+or\s+(?:on|after|following|during))?${LAST_DOSE}|progressive\s+disease\s+(?:on|after|following|despite|during)|(?:refractory|resistant|unresponsive|non-?responsive)\s+to|failed(?:\s+(?:on|in))?|failure\s+(?:of|on|to|with|after)|(?:not|never)\s+responded\s+to|(?:not|never)\s+(?:shown|derived|had)\s+(?:any\s+)?(?:clinically\s+meaningful\s+|clinical\s+)?benefit\s+(?:to|from))`;
 const INTOLERANT_ROUTE = String.raw`(?:(?:intoleran(?:t|ce)|intolerable|intolerability)\s+(?:of|to|with)|(?:unable|inability)\s+to\s+tolerate|(?:cannot|can\s*not|could\s+not|did\s+not|does\s+not|do\s+not)\s+tolerate)`;
 const DECLINED_ROUTE = String.raw`(?:(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing))(?:\s+(?:of|to\s+(?:receive|undergo|be\s+treated\s+with)))?|unwilling\s+to\s+(?:receive|undergo))`;
-const INELIGIBLE_CORE = String.raw`(?:(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to(?:\s+(?:receive|undergo))?)|ineligibility\s+(?:for|to)|not\s+(?:be\s+)?(?:a\s+)?candidates?\s+for|(?:medically\s+)?(?:unsuitable|not\s+(?:being\s+)?suitable)\s+for|not\s+amenable\s+to|contra-?indications?\s+to)`;
+const INELIGIBLE_CORE = String.raw`(?:(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to\s+(?:receive|undergo))|ineligibility\s+(?:for|to)|not\s+(?:be\s+)?(?:a\s+)?candidates?\s+for|(?:medically\s+)?(?:unsuitable|not\s+(?:being\s+)?suitable)\s+for|not\s+amenable\s+to|contra-?indications?\s+to)`;
 /**
  * Standard therapy had, as one route of a list ("Must have received, be not eligible or decline
  * standard of care therapy"). "Received and progressed on" is the failed route's.
@@ -304,12 +304,12 @@ const DISEASE_STATE =
   /\b(?:relapsed|refractory|recurrent|progressing|progressive)(?:(?:\s*(?:\/|,|\band\/or\b|\bor\b|\band\b)\s*|\s+)(?:relapsed|refractory|recurrent|progressing|progressive))*\s+(?:(?:advanced|metastatic|solid|malignant|locally|and|or|\/)\s+){0,4}(?:tumou?rs?|malignanc(?:y|ies)|cancers?|neoplasms?|disease|conditions?|lymphomas?|leukemias?|leukaemias?|myelomas?)\b(?!\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:or|and\/or|to|after|on|despite|following|during|while|through)\b|\s*\((?![^()]{0,120}\)))/gi;
 
 /**
- * What may stand between an "or" and the route it leads to ("or become intolerant of", "or were
- * intolerant to", "or the subject has been assessed by the Investigator as not being suitable for"),
- * or the study's delegate ("the PI or delegate").
+ * What may stand between an "or" and the route it leads to ("or become intolerant of", "or the
+ * subject has been assessed by the Investigator as not being suitable for"), or the study's delegate
+ * ("the PI or delegate").
  */
 const OR_TO_ROUTE =
-  /^(?:\s*,\s*|\s+)(?:(?:is|are|was|were|be|been|being|become|became|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there|disease|a|an)\s+)*(?:(?:assessed|judged|deemed|considered)\s+(?:by\s+(?:the\s+)?(?:treating\s+)?(?:investigators?|physicians?)\s+)?as\s+)?\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
+  /^(?:\s*,\s*|\s+)(?:(?:is|are|be|been|being|become|became|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there|disease|a|an)\s+)*(?:(?:assessed|judged|deemed|considered)\s+(?:by\s+(?:the\s+)?(?:treating\s+)?(?:investigators?|physicians?)\s+)?as\s+)?\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
 
 /** The lead-in of the no-standard alternative of a list: "or for whom there is", "or for which". */
 const NO_STANDARD_LEAD = String.raw`(?:\b(?:or|and\/or)\s+)?(?:(?:in|for)\s+)?(?:(?:patients?|participants?|subjects?|those)\s+)?(?:(?:whom|which|who)\s+)?(?:(?:have|has)\s+)?(?:there\s+(?:is|are)\s+)?`;
