@@ -3,7 +3,7 @@
  * known to give clinical benefit or prolong survival, "established" treatment, a therapy "of proven
  * efficacy" or "with demonstrated clinical benefit" that does not exist, standard therapy the patient
  * is "not expected to derive any clinical benefit from", and "such therapy" pointing back to one of
- * these. Also the route verbs "become" and "were" between an "or" and its route, and the patients
+ * these. Also the route verb "become" between an "or" and its route, and the patients
  * named again before a route ("or patients who are intolerant …"). Verbatim corpus lines with the
  * readings they must get, and lines that must stay unread.
  */
