@@ -167,6 +167,9 @@ const GENERIC_SUBJECT =
 const TREATMENT_CANDIDATE_ANCHOR =
   /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
 
+/** A negation trigger that opens the treatment-candidate statement's own lack ("are not candidates for"). */
+const CANDIDATE_LACK_AT = /^(?:(?:is|are)\s+)?not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?)\b/i;
+
 const PLANNED_ANCHOR = new RegExp(
   String.raw`\b(?:(?:(?:clinician|physician|physician's|physician’s|oncologist|team)\s+)?decision\s+(?:(?:was|has\s+been|is)\s+(?:taken|made)\s+)?(?:to\s+treat\s+(?:the\s+)?(?:patients?\s+)?with|for\s+(?:treatment|therapy)\s+with|for)|^\W*(?:(?:a|the)\s+)?planned\s+(?:initiation|receipt|administration|start)\s+of|${CARE}\s+(?:is|are)\s+(?:planned|scheduled)(?=\s+(?:for|in|within|as)\b)|(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|administer|give|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b`,
   'i',
@@ -596,6 +599,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     },
     // "not eligible for", "not suitable", "not a candidate" are pseudo-negations (rules/negation.json): no scope reads them.
     lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?))\b/i,
+    // A trigger that takes the verb before them ("are not" in "Patients are not candidates for
+    // surgery") is still the lack's own "not": read as a negation too, it would undo the lack and
+    // require the candidacy the criterion denies.
+    ownNegation: (input, [a]) => CANDIDATE_LACK_AT.test(input.text.slice(a)),
     polarity: 'requirement',
     namesObject: /candidates?$/i,
     plainInExclusion: true,
