@@ -104,12 +104,12 @@ describe('routes said after their object', () => {
     ).toEqual(['no_standard_option=true', 'standard_therapy_failed=true', 'standard_therapy_intolerant=true']);
   });
 
-  it('leaves the list unread when one alternative is a judgement no route reads (NCT06326411)', () => {
+  it('reads the assessment by the Investigator "as not being suitable for SoC therapy" as the ineligible route (NCT06326411)', () => {
     expect(
       stdTopics(
         'Subjects who have a histologically or cytologically documented metastatic or locally advanced solid tumor, for which standard of care (SoC) therapy does not exist, no longer provides benefit, or is not tolerated by the subject, or the subject has been assessed by the Investigator as not being suitable for SoC therapy.',
       ),
-    ).toEqual([]);
+    ).toEqual(['no_standard_option=true', 'standard_therapy_failed=true', 'standard_therapy_intolerant=true', 'standard_therapy_ineligible=true']);
   });
 
   it('does not read a later route without the object opening the list', () => {

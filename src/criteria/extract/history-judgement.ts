@@ -167,23 +167,16 @@ const GENERIC_SUBJECT =
 const TREATMENT_CANDIDATE_ANCHOR =
   /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
 
+/** A negation trigger that opens the treatment-candidate statement's own lack ("are not candidates for"). */
+const CANDIDATE_LACK_AT = /^(?:(?:is|are)\s+)?not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?)\b/i;
+
 const PLANNED_ANCHOR = new RegExp(
   String.raw`\b(?:(?:(?:clinician|physician|physician's|physician’s|oncologist|team)\s+)?decision\s+(?:(?:was|has\s+been|is)\s+(?:taken|made)\s+)?(?:to\s+treat\s+(?:the\s+)?(?:patients?\s+)?with|for\s+(?:treatment|therapy)\s+with|for)|^\W*(?:(?:a|the)\s+)?planned\s+(?:initiation|receipt|administration|start)\s+of|${CARE}\s+(?:is|are)\s+(?:planned|scheduled)(?=\s+(?:for|in|within|as)\b)|(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|administer|give|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b`,
   'i',
 );
 
-/**
- * No standard treatment left: "for which no standard therapy exists", "Standard curative measures do
- * not exist", "Patients with no curative treatment options available", "no standard therapy would
- * confer clinical benefit". The care team answers it; the record cannot show a treatment that does
- * not exist.
- */
 /** What the missing treatment would do: "expected to provide meaningful benefit", "likely to improve the disease outcome". */
 const KNOWN_BENEFIT = String.raw`(?:\s+(?:(?:that|which)\s+(?:is|are|would\s+be)\s+)?(?:known|expected|likely)\s+to\s+(?:provide|confer|offer|improve|prolong)\s+(?:(?:any|a|meaningful|clinical|clinically|significant|the|disease)\s+){0,3}(?:benefit|survival|outcomes?))`;
-const NO_STANDARD_ANCHOR = new RegExp(
-  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therapy|treatment)\s+of\s+proven\s+(?:efficacy|benefit))(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist)\b`,
-  'i',
-);
 
 /**
  * Standard therapy exhausted, by its route: progressed on (refractory to, failed, relapsed after) it,
@@ -192,18 +185,50 @@ const NO_STANDARD_ANCHOR = new RegExp(
  * refuses, or is not eligible for standard antineoplastic therapy", "-declined standard treatment".
  * What standard therapy is depends on the patient's cancer, which the record cannot tell, so each
  * route is its own question to the care team, and a criterion listing some routes asks only those.
- * Only therapy named "standard" (of care, SOC, conventional, approved) is this question: a named
- * drug or class ("progressed on a platinum-based regimen") is the therapy reader's, and a count of
- * lines beyond one ("at least 2 lines of standard therapy") is prior therapy by count.
+ * Only therapy named "standard" (of care, SOC, conventional, established, approved) is this
+ * question: a named drug or class ("progressed on a platinum-based regimen") is the therapy
+ * reader's, and a count of lines beyond one ("at least 2 lines of standard therapy") is prior
+ * therapy by count. Therapy defined by its known benefit is standard therapy by another name
+ * ("existing therapies known to provide clinical benefit", "treatments that are known to prolong
+ * survival"), and is read as it. So is "such therapy" after it ("… or for which no standard
+ * treatment is available or refused such therapy"), though only there: onlyReadRoutes drops a list
+ * that opens with it.
  */
-const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))${KNOWN_BENEFIT}?`;
+const SUCH_THERAPY = String.raw`(?<=\bsuch\s+)(?:therap(?:y|ies)|treatments?|regimens?)\b`;
+/** A route whose object is "such therapy" (SUCH_THERAPY). */
+const SUCH_FIRST = new RegExp(`\\bsuch\\s+${SUCH_THERAPY}`, 'i');
+const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|established|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))|(?:therap(?:y|ies)|therapy\(ies\)|treatments?)(?=${KNOWN_BENEFIT})|${SUCH_THERAPY})${KNOWN_BENEFIT}?`;
+
+/**
+ * The benefit that makes a treatment standard: "no therapy of proven efficacy", "no approved therapy
+ * with demonstrated clinical benefit".
+ */
+const PROVEN = String.raw`\s+(?:of|with)\s+(?:proven|demonstrated|established)\s+(?:clinical\s+)?(?:efficacy|benefit)`;
+/**
+ * Standard therapy that would not help the patient is none left for them: "are not expected to derive
+ * any clinical benefit from standard of care therapies", "would be unlikely to benefit from SOC
+ * therapy". The verb is asked for: without it ("The Investigator unlikely to benefit from SOC
+ * therapy") the words are the tail of a sentence another criterion began ("… or in the opinion of").
+ */
+const NO_BENEFIT_FROM = String.raw`(?<=\b(?:is|are|be|been)\s+)(?:not\s+(?:be\s+)?(?:expected|likely)|unlikely)\s+to\s+(?:(?:derive|gain|obtain|receive|have)\s+(?:any\s+)?(?:(?:further|meaningful|clinical|clinically|significant)\s+){0,2}benefit|benefit)\s+from\s+`;
+
+/**
+ * No standard treatment left: "for which no standard therapy exists", "Standard curative measures do
+ * not exist", "Patients with no curative treatment options available", "no standard therapy would
+ * confer clinical benefit". The care team answers it; the record cannot show a treatment that does
+ * not exist.
+ */
+const NO_STANDARD_ANCHOR = new RegExp(
+  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:${PROVEN})?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therap(?:y|ies)|treatments?)${PROVEN})(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist|(?<=\bfor\s+(?:which|whom)\s+)${STANDARD_OBJECT}\s+(?:do(?:es)?|did)\s+not\s+exist|${NO_BENEFIT_FROM}${STANDARD_OBJECT})\b`,
+  'i',
+);
 
 /** When the progression came: "progressed while receiving or after the last administration of". */
 const LAST_DOSE = String.raw`(?:\s+(?:of\s+)?(?:the\s+)?(?:last|final)\s+(?:administration|dose)\s+of)?`;
 const FAILED_ROUTE = String.raw`(?:(?:received|been\s+treated\s+with)\s+and\s+(?:progressed|relapsed)\s+(?:on|after|following|despite)|(?:(?:disease|radiographic|radiological|documented)\s+)?(?:progression|relapse)(?:\s+or\s+(?:progression|relapse))?\s+(?:of\s+disease\s+)?(?:on|after|following|despite|during|through|while\s+(?:on|receiving))(?:\s+or\s+(?:on|after|following|during))?|(?:progressed|progressing|relapsed|recurred)(?:\s*\([^()]{1,40}\))?\s+(?:on|after|following|despite|during|through|from|while\s+(?:on|receiving)|with)(?:\s+or\s+(?:on|after|following|during))?${LAST_DOSE}|progressive\s+disease\s+(?:on|after|following|despite|during)|(?:refractory|resistant|unresponsive|non-?responsive)\s+to|failed(?:\s+(?:on|in))?|failure\s+(?:of|on|to|with|after)|(?:not|never)\s+responded\s+to|(?:not|never)\s+(?:shown|derived|had)\s+(?:any\s+)?(?:clinically\s+meaningful\s+|clinical\s+)?benefit\s+(?:to|from))`;
 const INTOLERANT_ROUTE = String.raw`(?:(?:intoleran(?:t|ce)|intolerable|intolerability)\s+(?:of|to|with)|(?:unable|inability)\s+to\s+tolerate|(?:cannot|can\s*not|could\s+not|did\s+not|does\s+not|do\s+not)\s+tolerate)`;
 const DECLINED_ROUTE = String.raw`(?:(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing))(?:\s+(?:of|to\s+(?:receive|undergo|be\s+treated\s+with)))?|unwilling\s+to\s+(?:receive|undergo))`;
-const INELIGIBLE_CORE = String.raw`(?:(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to\s+(?:receive|undergo))|ineligibility\s+(?:for|to)|not\s+(?:a\s+)?candidates?\s+for|(?:medically\s+)?(?:unsuitable|not\s+suitable)\s+for|not\s+amenable\s+to|contra-?indications?\s+to)`;
+const INELIGIBLE_CORE = String.raw`(?:(?:not\s+(?:be\s+)?eligible|ineligible)\s+(?:for|to\s+(?:receive|undergo))|ineligibility\s+(?:for|to)|not\s+(?:be\s+)?(?:a\s+)?candidates?\s+for|(?:medically\s+)?(?:unsuitable|not\s+(?:being\s+)?suitable)\s+for|not\s+amenable\s+to|contra-?indications?\s+to)`;
 /**
  * Standard therapy had, as one route of a list ("Must have received, be not eligible or decline
  * standard of care therapy"). "Received and progressed on" is the failed route's.
@@ -281,9 +306,13 @@ const OTHER_ROUTE =
 const DISEASE_STATE =
   /\b(?:relapsed|refractory|recurrent|progressing|progressive)(?:(?:\s*(?:\/|,|\band\/or\b|\bor\b|\band\b)\s*|\s+)(?:relapsed|refractory|recurrent|progressing|progressive))*\s+(?:(?:advanced|metastatic|solid|malignant|locally|and|or|\/)\s+){0,4}(?:tumou?rs?|malignanc(?:y|ies)|cancers?|neoplasms?|disease|conditions?|lymphomas?|leukemias?|leukaemias?|myelomas?)\b(?!\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:or|and\/or|to|after|on|despite|following|during|while|through)\b|\s*\((?![^()]{0,120}\)))/gi;
 
-/** What may stand between an "or" and the route it leads to, or the study's delegate ("the PI or delegate"). */
+/**
+ * What may stand between an "or" and the route it leads to ("or become intolerant of", "or the
+ * subject has been assessed by the Investigator as not being suitable for"), or the study's delegate
+ * ("the PI or delegate").
+ */
 const OR_TO_ROUTE =
-  /^(?:\s*,\s*|\s+)(?:(?:is|are|be|been|being|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there|disease|a|an)\s+)*\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
+  /^(?:\s*,\s*|\s+)(?:(?:is|are|be|been|being|become|became|has|have|had|who|would|will|patients?|subjects?|participants?|those|the|in|for|whom|which|there|disease|a|an)\s+)*(?:(?:assessed|judged|deemed|considered)\s+(?:by\s+(?:the\s+)?(?:treating\s+)?(?:investigators?|physicians?)\s+)?as\s+)?\uE000|^\s+(?:(?:his|her|their|a)\s+)?(?:delegate|designee)\b/i;
 
 /** The lead-in of the no-standard alternative of a list: "or for whom there is", "or for which". */
 const NO_STANDARD_LEAD = String.raw`(?:\b(?:or|and\/or)\s+)?(?:(?:in|for)\s+)?(?:(?:patients?|participants?|subjects?|those)\s+)?(?:(?:whom|which|who)\s+)?(?:(?:have|has)\s+)?(?:there\s+(?:is|are)\s+)?`;
@@ -292,6 +321,10 @@ const NO_STANDARD_LIST = new RegExp(`${NO_STANDARD_LEAD}(?:${NO_STANDARD_ANCHOR.
 /** A second group of patients or a cohort label: "as well as patients with", "or patients who", "Part 1a:". */
 const OTHER_GROUP =
   /\bas\s+well\s+as\b|(?:\bor|,)\s+(?:(?:in|for)\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|who|whose|whom|having)\b|^[^:]{0,80}:\s|;\s*(?:or|and)\b/i;
+
+/** "or patients who are" right before a route read here (its place taken by \uE000). */
+const ROUTE_SUBJECT_AGAIN =
+  /\bor\s+(?:patients?|participants?|subjects?|those)\s+who\s+(?:(?:are|is|have|has|had|been|be|were|was)\s+){0,3}(?=\uE000)/gi;
 
 /**
  * The routes read here, and the no-standard alternative, taken out of the sentence: what is left must
@@ -353,7 +386,10 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
     const bare = t.replace(/^\W*/, '');
     return opening && bare.startsWith(opening) ? bare.slice(opening.length).replace(/^[\s:,)\-–]*/, '') : t;
   };
-  if (OTHER_GROUP.test(unlabel(input.text.slice(0, at))) || OTHER_GROUP.test(unlabel(sentence).replace(ANY_STANDARD_ROUTE, ' '))) return false;
+  // "… for whom no approved therapy … is available or patients who are intolerant or have declined
+  // standard therapy": patients named again only to lead into a route of the list are no other group.
+  const sameGroup = unlabel(sentence).replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(ROUTE_SUBJECT_AGAIN, ' ');
+  if (OTHER_GROUP.test(unlabel(input.text.slice(0, at))) || OTHER_GROUP.test(sameGroup.replace(/\uE000/g, ' '))) return false;
   // A cohort named in parentheses ("… intolerant to standard therapy (Part 4)") is whom the list is
   // for, which the routes read here would not be scoped to.
   if (/\(\s*(?:parts?|cohorts?|arms?|phases?|groups?)\s*[\dIVX]/i.test(input.text)) return false;
@@ -365,6 +401,9 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
     (input.kind === 'exclusion' || /\bwithin\b|\b(?:days?|weeks?|months?)\b|\b(?:may|can|could)\s+(?:also\s+)?have\b/i.test(sentence))
   )
     return false;
+  // "Such therapy" refers back to the standard therapy of an earlier alternative, which must be there.
+  const noStandardAt = sentence.search(NO_STANDARD_ANCHOR);
+  if (routes.length && SUCH_FIRST.test(routes[0]![0]) && (noStandardAt < 0 || noStandardAt > routes[0]!.index)) return false;
   const rest = sentence.replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ').replace(DISEASE_STATE, ' ');
   if (OTHER_ROUTE.test(rest)) return false;
   // Routes joined by "and", or each required in its own clause ("Refractory or intolerant to standard
@@ -390,13 +429,15 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
 /**
  * Words a standard-therapy route may be surrounded by: the object's own qualifiers only. The
  * patient and the verbs ("who have", "are", "is") are filler, and neither they nor "or" are taken,
- * so that the routes of one list stay apart and join as the list says.
+ * so that the routes of one list stay apart and join as the list says. A route's own verb is taken
+ * where filler does not hold it ("or become intolerant of"), and so is the second word of the
+ * received route ("received, completed, or …"), which one finding per route reads once.
  */
 const STANDARD_ROUTE_WORDS = vocab(
   'standard of care soc therapy therapies treatment treatments regimen regimens systemic anticancer anti cancer antineoplastic ' +
     'neoplastic available appropriate approved conventional established accepted indicated existing all any prior previous ' +
     'previously their for known expected likely to provide confer offer improve prolong clinical clinically benefit meaningful ' +
-    'significant survival',
+    'significant survival completed become became',
 );
 
 /** One route of standard therapy exhausted, read only when every alternative of its sentence is one read here. */
@@ -558,6 +599,10 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     },
     // "not eligible for", "not suitable", "not a candidate" are pseudo-negations (rules/negation.json): no scope reads them.
     lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?))\b/i,
+    // A trigger that takes the verb before them ("are not" in "Patients are not candidates for
+    // surgery") is still the lack's own "not": read as a negation too, it would undo the lack and
+    // require the candidacy the criterion denies.
+    ownNegation: (input, [a]) => CANDIDATE_LACK_AT.test(input.text.slice(a)),
     polarity: 'requirement',
     namesObject: /candidates?$/i,
     plainInExclusion: true,
@@ -593,7 +638,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'no_standard_option',
     category: 'prior_therapy',
-    gate: /\bno\b|not\s+exist/i,
+    gate: /\bno\b|not\s+exist|benefit/i,
     anchor: NO_STANDARD_ANCHOR,
     // Beside the routes read above ("failed standard therapy, or for whom no standard therapy
     // exists") it is one alternative of their list; beside any other it stays unread with the list.
