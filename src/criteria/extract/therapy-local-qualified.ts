@@ -1,0 +1,120 @@
+/**
+ * A prior operation or radiotherapy narrowed by words no fact can say, as the whole criterion:
+ *
+ *   "Previous thoracic or abdominal (upper GI) surgery disturbing lymph drainage of the esophagus and stomach"
+ *        → all(priorTherapy(kinds: surgery), unread "thoracic or abdominal (upper GI) surgery disturbing …")
+ *   "Prior radiotherapy near the oligoprogressive lesion precluding SBRT or hypofractionated radiotherapy …"
+ *        → all(priorTherapy(kinds: radiation), unread "radiotherapy near the oligoprogressive lesion …")
+ *   "Previous bilateral ovariectomy or other ovarian surgery" → all(priorTherapy(surgery), unread …)
+ *
+ * The site, technique, purpose or consequence words (before the treatment noun or in a relative,
+ * participle or prepositional phrase after it) only narrow the one treatment: the patients the
+ * criterion names are a subset of those who had that kind of treatment. all(kind, unread words) is
+ * then exact in three-valued logic, in an inclusion (no such treatment: the requirement fails) as in
+ * an exclusion (no such treatment: not excluded; otherwise unknown). The list reader (therapy.ts)
+ * reads the bare forms ("Prior thoracic surgery"); this reader takes the sentences it leaves unread
+ * because the narrowing phrase runs on.
+ *
+ * Only what cannot widen the set is taken: one sentence opened by a receipt cue ("Prior",
+ * "Previous", "History of", "Undergone prior"), no other treatment before the noun, no negation,
+ * permission, number (a window or dose is another reader's) or clause joined by a conjunction after
+ * it ("…, or active pneumonitis" would be an alternative the unread leaf must not swallow). The
+ * reading is a fallback: any other finding in the criterion replaces it.
+ */
+import { unreadWords, type Condition } from '../facts';
+import type { Mention } from '../lexicon';
+import type { ExtractInput, Extractor, Finding } from './extractor';
+
+type Span = [number, number];
+
+/** The words every form holds: the extractor is skipped without one. */
+const GATE = /surg|operat|resect|ectom|radi|debulk/i;
+
+/** The receipt cue opening the criterion, with who had it. */
+const LEAD_RE =
+  /^[\s*•-]*(?:\(?[A-Z]?\d{1,2}\\?[.)]\s*)?(?:(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:(?:has|have)\s+)?(?:had|undergone|received)\s+|(?:has|have)\s+(?:had|undergone|received)\s+|(?:had\s+)?(?:undergone|underwent)\s+|received\s+)?(?:(?:a|an|any)\s+)?(?:(?:previous|prior|past)\s+(?:history\s+of\s+)?(?:(?:a|an|any)\s+)?|history\s+of\s+(?:(?:a|an|any)\s+)?(?:(?:prior|previous)\s+)?)/i;
+
+/** The treatment noun an operation is named by when the lexicon has no phrase for it ("surgical debulking"). */
+const SURGICAL_NOUN_RE = /^surgical\s+(?:debulking|excision|removal|staging|exploration)\b/i;
+
+/**
+ * One member of the words before the noun, between "or"s: site and technique adjectives ("thoracic",
+ * "upper GI" in parentheses), "other", and operation nouns ("bilateral ovariectomy"). A noun that is
+ * neither ("trauma", "infection") would be an alternative to the treatment: the member is refused.
+ */
+const PRE_WORD_RE =
+  /^(?:other|bilateral|unilateral|partial|complete|total|radical|extensive|limited|upper|lower|left|right|lymph|node|nodes|GI|brain|chest|breast|head|neck|lung|liver|bone|pelvis|spine|abdomen|bowel|skin|eye|ovary|ovaries|bladder|kidney|stomach|colon|rectum|prostate|uterus|\w+(?:ic|al|ar|ary|ive|ous|eal|ian)|\w+(?:ectomy|ectomies|otomy|otomies|ostomy|ostomies|plasty|pexy))$/i;
+
+/** How the words after the noun may begin: a relative, participle or prepositional phrase that narrows it. */
+const TAIL_OPENER_RE =
+  /^\s*,?\s*(?:that|which|to|in|on|near|of|for|at|involving|with|within\s+the|such\s+as|e\.?\s?g\.?|including|(?:[a-z]+ing)|\()\b/i;
+/** Words that turn the phrase into a permission, a negation or a count: another reader's, or none. */
+const REFUSED_RE =
+  /\d|\b(?:not|no|never|without|nor|neither|cannot|allow\w*|permit\w*|eligible|acceptable|may|can|could|will|would|should|must|unless|except\w*|other\s+than|excluding|required?|requiring|planned|scheduled|expected|recent(?:ly)?|current(?:ly)?|ongoing|within|since|days?|weeks?|months?|years?)\b/i;
+/** A clause joined after the noun: an alternative or an added condition, not a narrowing. */
+const JOINED_CLAUSE_RE =
+  /[;:]|,\s*(?:and\/or|or|and)\b|\b(?:and\/or|or|and)\s+(?:has|have|had|is|are|was|were|patients?|subjects?|participants?|any|current|active|history|known|evidence|other)\b/i;
+
+const LOCAL_KINDS = new Set(['surgery', 'radiation']);
+
+export const extractQualifiedLocalTreatment: Extractor = (input) => {
+  const { text } = input;
+  if (!GATE.test(text)) return [];
+  const body = text.replace(/[\s.;,]+$/, '');
+  // One sentence only: a second one may grant or carve what the leaf would hide.
+  if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
+  const lead = LEAD_RE.exec(body);
+  if (!lead || !/\b(?:prior|previous|past|history)\b/i.test(lead[0])) return [];
+  const from = lead[0].length;
+  const head = headNoun(input, body, from);
+  if (!head) return [];
+  const [headStart, headEnd, kind, named] = head;
+  const pre = body.slice(from, headStart);
+  const tail = body.slice(headEnd);
+  // A bare noun with nothing around it is the list reader's ("Prior surgery"), unless the noun itself narrows.
+  if (!pre.trim() && !tail.trim() && !named) return [];
+  if (!preModifiers(pre)) return [];
+  if (tail.trim() && !TAIL_OPENER_RE.test(tail)) return [];
+  if (REFUSED_RE.test(pre) || REFUSED_RE.test(tail) || JOINED_CLAUSE_RE.test(tail)) return [];
+  // Other treatments after the noun may only be local ones the phrase names ("precluding SBRT").
+  const others = input.mentions.filter((m) => m.start >= headEnd && m.end <= body.length && THERAPY_TYPES.has(m.type));
+  if (others.some((m) => m.type !== 'therapyKind' || !LOCAL_KINDS.has(m.id))) return [];
+  if (input.scopes.scopes.some((sc) => (sc.kind === 'negated' || sc.kind === 'exception') && headStart >= sc.start && headStart < sc.end)) return [];
+  const qualStart = pre.trim() ? from + (pre.length - pre.trimStart().length) : headStart;
+  const condition: Condition = { all: [{ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [kind] } }, unreadWords(body.slice(qualStart))] };
+  const spans: Span[] = [[0, headEnd]];
+  const cover: Span[] = [[qualStart, body.length]];
+  const finding: Finding = { category: 'prior_therapy', condition, spans, cover, anchor: headStart, fallback: [0, text.length] };
+  return [finding];
+};
+
+const THERAPY_TYPES = new Set<Mention['type']>(['drug', 'drugClass', 'therapyKind', 'regimen']);
+
+/**
+ * The treatment noun the phrase is about: the first therapy mention after the cue, which must be an
+ * operation or a radiotherapy with no other treatment before it, or "surgical debulking". Returns
+ * its span, its kind and whether the noun itself names a narrower operation (then it is unread
+ * even with nothing around it), or null.
+ */
+function headNoun(input: ExtractInput, body: string, from: number): [number, number, string, boolean] | null {
+  const first = input.mentions.find((m) => m.start >= from && THERAPY_TYPES.has(m.type));
+  const surgical = /\bsurgical\s+\w+/i.exec(body.slice(from));
+  const surgicalAt = surgical && SURGICAL_NOUN_RE.test(surgical[0]) ? from + surgical.index : -1;
+  if (surgicalAt >= 0 && (!first || surgicalAt < first.start)) return [surgicalAt, surgicalAt + surgical![0].length, 'surgery', true];
+  if (!first || first.type !== 'therapyKind' || !LOCAL_KINDS.has(first.id)) return null;
+  // Two kinds on one phrase (chemoradiotherapy) is a combined treatment: the list reader's.
+  if (input.mentions.some((m) => m !== first && m.start < first.end && m.end > first.start && THERAPY_TYPES.has(m.type))) return null;
+  return [first.start, first.end, first.id, false];
+}
+
+/**
+ * Whether the words before the noun only modify it: members between "or"s of modifier words. Any
+ * other word ("infection unrelated to surgery") may name something the treatment is not.
+ */
+function preModifiers(pre: string): boolean {
+  const plain = pre.replace(/\([^()]{0,40}\)/g, ' ').trim();
+  if (!plain) return true;
+  if (/[,;:/]/.test(plain) || /\band\b/i.test(plain)) return false;
+  const members = plain.split(/\s+or\s+/i);
+  return members.every((m) => m.split(/\s+/).every((w) => PRE_WORD_RE.test(w)));
+}
