@@ -32,7 +32,7 @@ const GATE = /surg|operat|resect|ectom|radi|debulk/i;
 
 /** The receipt cue opening the criterion, with who had it. */
 const LEAD_RE =
-  /^[\s*•-]*(?:\(?[A-Z]?\d{1,2}\\?[.)]\s*)?(?:(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:(?:has|have)\s+)?(?:had|undergone|received)\s+|(?:has|have)\s+(?:had|undergone|received)\s+|(?:had\s+)?(?:undergone|underwent)\s+|received\s+)?(?:(?:a|an|any)\s+)?(?:(?:previous|prior|past)\s+(?:history\s+of\s+)?(?:(?:a|an|any)\s+)?|history\s+of\s+(?:(?:a|an|any)\s+)?(?:(?:prior|previous)\s+)?)/i;
+  /^[\s*•-]*(?:\(?[A-Z]?\d{1,2}\\?[.)]\s*)?(?:(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:(?:has|have)\s+)?(?:had|undergone|received)\s+|(?:has|have)\s+(?:had|undergone|received)\s+|(?:had\s+)?(?:undergone|underwent)\s+|received\s+|previously\s+(?:received|undergone|underwent|had)\s+)?(?:(?:a|an|any)\s+)?(?:(?:previous|prior|past)\s+(?:history\s+of\s+)?(?:(?:a|an|any)\s+)?|history\s+of\s+(?:(?:a|an|any)\s+)?(?:(?:prior|previous)\s+)?)?/i;
 
 /** The treatment noun an operation is named by when the lexicon has no phrase for it ("surgical debulking"). */
 const SURGICAL_NOUN_RE = /^surgical\s+(?:debulking|excision|removal|staging|exploration)\b/i;
@@ -53,22 +53,81 @@ const REFUSED_RE =
   /\d|\b(?:not|no|never|without|nor|neither|cannot|allow\w*|permit\w*|eligible|acceptable|may|can|could|will|would|should|must|unless|except\w*|other\s+than|excluding|required?|requiring|planned|scheduled|expected|recent(?:ly)?|current(?:ly)?|ongoing|within|since|days?|weeks?|months?|years?)\b/i;
 /** A clause joined after the noun: an alternative or an added condition, not a narrowing. */
 const JOINED_CLAUSE_RE =
-  /[;:]|,\s*(?:and\/or|or|and)\b|\b(?:and\/or|or|and)\s+(?:has|have|had|is|are|was|were|patients?|subjects?|participants?|any|current|active|history|known|evidence|other)\b/i;
+  /[;:]|,\s*(?:and\/or|or|and)\b(?!\s+\w+(?:ic|al|ant|ous|ive|ary|ed)\s+\w+\s*$)|\b(?:and\/or|or|and)\s+(?:has|have|had|is|are|was|were|patients?|subjects?|participants?|any|current|active|history|known|evidence|other)\b/i;
 
 const LOCAL_KINDS = new Set(['surgery', 'radiation']);
 
 export const extractQualifiedLocalTreatment: Extractor = (input) => {
   const { text } = input;
-  if (!GATE.test(text)) return [];
+  // Under a heading or lead-in the line may bind one cohort only ("Cohort B (prior cranial radiation)"
+  // over "Previously received radiotherapy … to the brain"), or name an exception: not read.
+  if (!GATE.test(text) || input.context.length) return [];
   const body = text.replace(/[\s.;,]+$/, '');
   // One sentence only: a second one may grant or carve what the leaf would hide.
   if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
+  return readUntreatedLesion(input, body) ?? readQualified(input, body);
+};
+
+/**
+ * "Lesion to undergo biopsy cannot have undergone prior radiation therapy or other locoregional
+ * therapy": a lesion, not the patient, must be untreated. A patient who never had any of the
+ * treatments has no such lesion; one who had them may or may not, so the lesion words stay unread
+ * beside the treatments: all(priorTherapy(kinds), unread "Lesion to undergo biopsy") is what the
+ * modal negation forbids, excluded as such in an exclusion and negated in an inclusion.
+ */
+const LESION_LEAD_RE =
+  /^(?:the\s+|any\s+)?(?:(?:target|index|measurable|selected)\s+)?(?:lesions?|tumou?rs?|tumou?r\s+sites?|sites?)\s+(?:(?:to\s+(?:undergo|be)|selected\s+for|used\s+for|chosen\s+for)\s+[\w-]+(?:\s+[\w-]+){0,3}\s+)?(?:cannot|can\s*not|must\s+not|should\s+not|may\s+not)\s+have\s+(?:had|undergone|received|been\s+treated\s+with)\s+(?:any\s+)?(?:(?:prior|previous)\s+)?/i;
+const LESION_KINDS = new Set(['surgery', 'radiation', 'locoregional']);
+
+function readUntreatedLesion(input: ExtractInput, body: string): Finding[] | null {
+  const lead = LESION_LEAD_RE.exec(body);
+  if (!lead) return null;
+  const inList = input.mentions.filter((m) => m.start >= lead[0].length && THERAPY_TYPES.has(m.type));
+  if (!inList.length || inList.some((m) => m.type !== 'therapyKind' || !LESION_KINDS.has(m.id))) return null;
+  // The list is all the rest: treatments joined by list words and "other".
+  let at = lead[0].length;
+  for (const m of inList) {
+    if (m.start < at) continue;
+    if (!/^\s*(?:,\s*)?(?:(?:or|and\/or|and)\s+)?(?:other\s+|any\s+other\s+)?$/i.test(body.slice(at, m.start)))
+      return null;
+    at = m.end;
+  }
+  if (at !== body.length) return null;
+  const kinds = [...new Set(inList.map((m) => m.id))];
+  const verb = /\b(?:cannot|can\s*not|must\s+not|should\s+not|may\s+not)\b/i.exec(lead[0])!;
+  const subject = body.slice(0, verb.index).trim();
+  const lesionLeaf = unreadWords(subject);
+  // What the modal negation forbids is excluded as stated; in an inclusion the lesion must be free of
+  // it: the patient never had the treatments, or (unknown) the lesion words hold otherwise.
+  const condition: Condition =
+    input.kind === 'exclusion'
+      ? { all: [{ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds } }, lesionLeaf] }
+      : {
+          any: [
+            { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds } },
+            { ...lesionLeaf, value: false },
+          ],
+        };
+  return [
+    {
+      category: 'prior_therapy',
+      condition,
+      spans: [[verb.index, body.length]],
+      cover: [[0, verb.index]],
+      anchor: inList[0]!.start,
+      polarityHandled: true,
+      fallback: [0, input.text.length],
+    },
+  ];
+}
+
+function readQualified(input: ExtractInput, body: string): Finding[] {
   const lead = LEAD_RE.exec(body);
-  if (!lead || !/\b(?:prior|previous|past|history)\b/i.test(lead[0])) return [];
+  if (!lead || !/\b(?:prior|previous(?:ly)?|past|history)\b/i.test(lead[0])) return [];
   const from = lead[0].length;
   const head = headNoun(input, body, from);
   if (!head) return [];
-  const [headStart, headEnd, kind, named] = head;
+  const [headStart, headEnd, kinds, named] = head;
   const pre = body.slice(from, headStart);
   const tail = body.slice(headEnd);
   // A bare noun with nothing around it is the list reader's ("Prior surgery"), unless the noun itself narrows.
@@ -79,14 +138,31 @@ export const extractQualifiedLocalTreatment: Extractor = (input) => {
   // Other treatments after the noun may only be local ones the phrase names ("precluding SBRT").
   const others = input.mentions.filter((m) => m.start >= headEnd && m.end <= body.length && THERAPY_TYPES.has(m.type));
   if (others.some((m) => m.type !== 'therapyKind' || !LOCAL_KINDS.has(m.id))) return [];
-  if (input.scopes.scopes.some((sc) => (sc.kind === 'negated' || sc.kind === 'exception') && headStart >= sc.start && headStart < sc.end)) return [];
+  if (
+    input.scopes.scopes.some(
+      (sc) => (sc.kind === 'negated' || sc.kind === 'exception') && headStart >= sc.start && headStart < sc.end,
+    )
+  )
+    return [];
   const qualStart = pre.trim() ? from + (pre.length - pre.trimStart().length) : headStart;
-  const condition: Condition = { all: [{ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [kind] } }, unreadWords(body.slice(qualStart))] };
+  const condition: Condition = {
+    all: [
+      { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds } },
+      unreadWords(body.slice(qualStart)),
+    ],
+  };
   const spans: Span[] = [[0, headEnd]];
   const cover: Span[] = [[qualStart, body.length]];
-  const finding: Finding = { category: 'prior_therapy', condition, spans, cover, anchor: headStart, fallback: [0, text.length] };
+  const finding: Finding = {
+    category: 'prior_therapy',
+    condition,
+    spans,
+    cover,
+    anchor: headStart,
+    fallback: [0, input.text.length],
+  };
   return [finding];
-};
+}
 
 const THERAPY_TYPES = new Set<Mention['type']>(['drug', 'drugClass', 'therapyKind', 'regimen']);
 
@@ -96,15 +172,37 @@ const THERAPY_TYPES = new Set<Mention['type']>(['drug', 'drugClass', 'therapyKin
  * its span, its kind and whether the noun itself names a narrower operation (then it is unread
  * even with nothing around it), or null.
  */
-function headNoun(input: ExtractInput, body: string, from: number): [number, number, string, boolean] | null {
+function headNoun(input: ExtractInput, body: string, from: number): [number, number, string[], boolean] | null {
   const first = input.mentions.find((m) => m.start >= from && THERAPY_TYPES.has(m.type));
   const surgical = /\bsurgical\s+\w+/i.exec(body.slice(from));
   const surgicalAt = surgical && SURGICAL_NOUN_RE.test(surgical[0]) ? from + surgical.index : -1;
-  if (surgicalAt >= 0 && (!first || surgicalAt < first.start)) return [surgicalAt, surgicalAt + surgical![0].length, 'surgery', true];
-  if (!first || first.type !== 'therapyKind' || !LOCAL_KINDS.has(first.id)) return null;
-  // Two kinds on one phrase (chemoradiotherapy) is a combined treatment: the list reader's.
-  if (input.mentions.some((m) => m !== first && m.start < first.end && m.end > first.start && THERAPY_TYPES.has(m.type))) return null;
-  return [first.start, first.end, first.id, false];
+  if (surgicalAt >= 0 && (!first || surgicalAt < first.start))
+    return [surgicalAt, surgicalAt + surgical![0].length, ['surgery'], true];
+  if (!first || !local(input, first)) return null;
+  // "radiotherapy or radiosurgery", "surgery and/or radiotherapy": local treatments joined as one head.
+  let end = first.end;
+  const kinds = new Set([first.id]);
+  for (;;) {
+    const next = input.mentions.find((m) => m.start >= end && THERAPY_TYPES.has(m.type));
+    if (!next || !local(input, next) || !/^\s*(?:,\s*)?(?:or|and\/or|and|\/)\s*$/i.test(body.slice(end, next.start)))
+      break;
+    end = next.end;
+    kinds.add(next.id);
+  }
+  return [first.start, end, [...kinds], false];
+}
+
+/** An operation or a radiotherapy, alone on its words (chemoradiotherapy is a combined treatment: the list reader's). */
+function local(input: ExtractInput, m: Mention): boolean {
+  if (m.type !== 'therapyKind' || !LOCAL_KINDS.has(m.id)) return false;
+  return !input.mentions.some(
+    (o) =>
+      o !== m &&
+      o.start < m.end &&
+      o.end > m.start &&
+      THERAPY_TYPES.has(o.type) &&
+      !(o.type === 'therapyKind' && o.id === m.id),
+  );
 }
 
 /**
