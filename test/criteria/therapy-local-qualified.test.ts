@@ -135,3 +135,52 @@ describe('a lesion that must be free of local treatment', () => {
     expect(judge({ treatments: [{ name: 'radiotherapy', date: '2024-01-10' }] }, condition)).toBeNull();
   });
 });
+
+describe('treatments within a washout the protocol sets', () => {
+  const washoutOpen: Condition = {
+    fact: 'attestation',
+    operator: 'equal',
+    value: false,
+    params: { topic: 'washout_completed' },
+  };
+
+  it('excludes those who had a treatment named and whose washout the study team says is not complete (NCT06242470)', () => {
+    const text =
+      'Treatment with surgery, systemic cancer therapy, immunotherapy, chimeric antigen receptor-T therapy, or anti-hormonal within protocol specified intervals.';
+    expect(readRule(text, 'exclusion')).toEqual({
+      condition: {
+        all: [
+          therapy({ classes: ['car_t'], kinds: ['surgery', 'systemic', 'immunotherapy', 'hormonal'] }),
+          washoutOpen,
+        ],
+      },
+      unread: '',
+    });
+  });
+
+  it('reads a bare "anticancer therapy" as any anticancer treatment, radiotherapy included (NCT07410494)', () => {
+    const { condition } = readRule(
+      'Major surgery or anticancer therapy too close to lymphodepletion (protocol-defined washout).',
+      'exclusion',
+    );
+    expect(condition).toEqual({
+      all: [
+        therapy({
+          kinds: ['surgery', 'systemic', 'radiation', 'transplant', 'cell therapy', 'investigational', 'locoregional'],
+        }),
+        washoutOpen,
+      ],
+    });
+    // Never treated: not excluded. Treated: the study team's answer decides.
+    expect(judge({ treatments: [] }, condition)).toBe(false);
+    expect(judge({ treatments: [{ name: 'radiotherapy', date: '2025-05-20' }] }, condition)).toBeNull();
+  });
+
+  it('leaves a washout the criterion states to the window readers', () => {
+    const { condition } = readRule(
+      'Major surgery or anticancer therapy within 28 days prior to lymphodepletion.',
+      'exclusion',
+    );
+    expect(JSON.stringify(condition)).not.toContain('washout_completed');
+  });
+});

@@ -21,7 +21,7 @@
  * it ("…, or active pneumonitis" would be an alternative the unread leaf must not swallow). The
  * reading is a fallback: any other finding in the criterion replaces it.
  */
-import { unreadWords, type Condition } from '../facts';
+import { ANTICANCER_KINDS, unreadWords, type Condition } from '../facts';
 import type { Mention } from '../lexicon';
 import type { ExtractInput, Extractor, Finding } from './extractor';
 
@@ -65,7 +65,7 @@ export const extractQualifiedLocalTreatment: Extractor = (input) => {
   const body = text.replace(/[\s.;,]+$/, '');
   // One sentence only: a second one may grant or carve what the leaf would hide.
   if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
-  return readUntreatedLesion(input, body) ?? readQualified(input, body);
+  return readUntreatedLesion(input, body) ?? readProtocolWashout(input, body) ?? readQualified(input, body);
 };
 
 /**
@@ -115,6 +115,69 @@ function readUntreatedLesion(input: ExtractInput, body: string): Finding[] | nul
       spans: [[verb.index, body.length]],
       cover: [[0, verb.index]],
       anchor: inList[0]!.start,
+      polarityHandled: true,
+      fallback: [0, input.text.length],
+    },
+  ];
+}
+
+/**
+ * "Treatment with surgery, systemic cancer therapy, immunotherapy, … or anti-hormonal within protocol
+ * specified intervals", "Major surgery or anticancer therapy too close to lymphodepletion
+ * (protocol-defined washout)": an exclusion of the treatments named whose washout the protocol sets
+ * and the criterion does not state. Excluded are those who had one of them and whose washout is not
+ * complete: all(priorTherapy(the list), attestation(washout_completed) = false). A patient who never
+ * had any of them is not excluded; for the others the study team answers.
+ */
+const WASHOUT_LEAD_RE =
+  /^(?:(?:treatment|therapy)\s+with|receipt\s+of|(?:has\s+|have\s+)?received|prior|previous|any)?\s*(?:(?:any|prior|previous)\s+)?/i;
+const PROTOCOL_WASHOUT_RE =
+  /^\s*(?:(?:within|inside|during)\s+(?:the\s+)?(?:protocol|study)[\s-]+(?:specified|defined|required|mandated)\s+(?:intervals?|windows?|time\s*frames?|wash-?out(?:\s+periods?)?)|too\s+close\s+to\s+(?:the\s+)?(?:start\s+of\s+)?(?:lymphodepletion|lymphodepleting\s+chemotherapy|study\s+(?:treatment|drug|entry)|first\s+dose|enrol?lment|randomi[sz]ation)\s*\(\s*protocol[\s-]+(?:specified|defined|required)\s+wash-?out(?:\s+periods?)?\s*\))$/i;
+
+function readProtocolWashout(input: ExtractInput, body: string): Finding[] | null {
+  if (input.kind !== 'exclusion' || !/protocol/i.test(body)) return null;
+  const lead = WASHOUT_LEAD_RE.exec(body)!;
+  const items = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
+  if (!items.length || items[0]!.start < lead[0].length) return null;
+  // The treatments are all the words up to the washout: list words between them, nothing else.
+  let at = lead[0].length;
+  for (const m of items) {
+    if (m.start < at) return null;
+    if (!/^\s*(?:,\s*)?(?:(?:or|and\/or|and)\s+)?(?:any\s+)?$/.test(body.slice(at, m.start))) return null;
+    at = m.end;
+  }
+  if (!PROTOCOL_WASHOUT_RE.test(body.slice(at))) return null;
+  // "anticancer therapy" with no word saying it is systemic is any anticancer treatment, radiotherapy
+  // included (as therapy.ts isBroadGeneric reads it): the washout binds them all.
+  const broad = (m: Mention): boolean =>
+    m.type === 'therapyKind' &&
+    m.id === 'systemic' &&
+    !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(m.text);
+  const pick = (type: Mention['type']): string[] => [
+    ...new Set(items.filter((m) => m.type === type).flatMap((m) => (broad(m) ? [...ANTICANCER_KINDS] : [m.id]))),
+  ];
+  const params: Record<string, string[]> = {};
+  for (const [key, type] of [
+    ['drugs', 'drug'],
+    ['classes', 'drugClass'],
+    ['kinds', 'therapyKind'],
+  ] as const) {
+    const ids = pick(type);
+    if (ids.length) params[key] = ids;
+  }
+  if (items.some((m) => m.type === 'regimen')) return null;
+  const condition: Condition = {
+    all: [
+      { fact: 'priorTherapy', operator: 'equal', value: true, params },
+      { fact: 'attestation', operator: 'equal', value: false, params: { topic: 'washout_completed' } },
+    ],
+  };
+  return [
+    {
+      category: 'prior_therapy',
+      condition,
+      spans: [[0, body.length]],
+      anchor: items[0]!.start,
       polarityHandled: true,
       fallback: [0, input.text.length],
     },
