@@ -184,3 +184,39 @@ describe('treatments within a washout the protocol sets', () => {
     expect(JSON.stringify(condition)).not.toContain('washout_completed');
   });
 });
+
+describe('a treatment named only by its setting', () => {
+  const ANY = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'];
+
+  it('reads "adjuvant treatment" as any anticancer treatment in that setting, the rest unread (NCT06932757)', () => {
+    expect(
+      readRule('Previous adjuvant treatment for UM after definitive primary tumor therapy.', 'exclusion').condition,
+    ).toEqual({
+      all: [
+        therapy({ kinds: ANY, setting: 'adjuvant' }),
+        unparsed('adjuvant treatment for UM after definitive primary tumor therapy'),
+      ],
+    });
+  });
+
+  it('reads the bare phrase whole (variant)', () => {
+    expect(readRule('Prior neoadjuvant therapy.', 'exclusion')).toEqual({
+      condition: therapy({ kinds: ANY, setting: 'neoadjuvant' }),
+      unread: '',
+    });
+  });
+
+  it('is unknown for a treatment whose setting the record does not give, false for a patient never treated', () => {
+    const { condition } = readRule(
+      'Previous adjuvant treatment for UM after definitive primary tumor therapy.',
+      'exclusion',
+    );
+    expect(judge({ treatments: [] }, condition)).toBe(false);
+    expect(judge({ treatments: [{ name: 'pembrolizumab', start: '2024-01-10' }] }, condition)).toBeNull();
+  });
+
+  it('leaves a window to the window readers (variant)', () => {
+    // Nothing read: the window is not dropped to read the treatment without it.
+    expect(readRule('Prior adjuvant therapy within 6 months.', 'exclusion').condition).toBeNull();
+  });
+});

@@ -28,7 +28,7 @@ import type { ExtractInput, Extractor, Finding } from './extractor';
 type Span = [number, number];
 
 /** The words every form holds: the extractor is skipped without one. */
-const GATE = /surg|operat|resect|ectom|radi|debulk/i;
+const GATE = /surg|operat|resect|ectom|radi|debulk|adjuvant|protocol/i;
 
 /** The receipt cue opening the criterion, with who had it. */
 const LEAD_RE =
@@ -190,11 +190,13 @@ function readQualified(input: ExtractInput, body: string): Finding[] {
   const from = lead[0].length;
   const head = headNoun(input, body, from);
   if (!head) return [];
-  const [headStart, headEnd, kinds, named] = head;
+  const { start: headStart, end: headEnd, params, named } = head;
   const pre = body.slice(from, headStart);
   const tail = body.slice(headEnd);
-  // A bare noun with nothing around it is the list reader's ("Prior surgery"), unless the noun itself narrows.
-  if (!pre.trim() && !tail.trim() && !named) return [];
+  const bare = !pre.trim() && !tail.trim();
+  // A bare noun with nothing around it is the list reader's ("Prior surgery"), unless the noun itself
+  // narrows ("surgical debulking") or names a setting ("Previous adjuvant treatment").
+  if (bare && !named && !params.setting) return [];
   if (!preModifiers(pre)) return [];
   if (tail.trim() && !TAIL_OPENER_RE.test(tail)) return [];
   if (REFUSED_RE.test(pre) || REFUSED_RE.test(tail) || JOINED_CLAUSE_RE.test(tail)) return [];
@@ -208,14 +210,12 @@ function readQualified(input: ExtractInput, body: string): Finding[] {
   )
     return [];
   const qualStart = pre.trim() ? from + (pre.length - pre.trimStart().length) : headStart;
-  const condition: Condition = {
-    all: [
-      { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds } },
-      unreadWords(body.slice(qualStart)),
-    ],
-  };
-  const spans: Span[] = [[0, headEnd]];
-  const cover: Span[] = [[qualStart, body.length]];
+  const treatment: Condition = { fact: 'priorTherapy', operator: 'equal', value: true, params };
+  // The setting head is read whole: only words around it narrow it.
+  const exact = bare && !named;
+  const condition: Condition = exact ? treatment : { all: [treatment, unreadWords(body.slice(qualStart))] };
+  const spans: Span[] = [[0, exact ? body.length : headEnd]];
+  const cover: Span[] = exact ? [] : [[qualStart, body.length]];
   const finding: Finding = {
     category: 'prior_therapy',
     condition,
@@ -229,18 +229,39 @@ function readQualified(input: ExtractInput, body: string): Finding[] {
 
 const THERAPY_TYPES = new Set<Mention['type']>(['drug', 'drugClass', 'therapyKind', 'regimen']);
 
+/** The treatment the phrase is about, with what it names and whether the noun itself narrows its kind. */
+interface Head {
+  start: number;
+  end: number;
+  params: { kinds: string[]; setting?: string };
+  /** The noun names a narrower operation ("surgical debulking"): unread even with nothing around it. */
+  named: boolean;
+}
+
 /**
- * The treatment noun the phrase is about: the first therapy mention after the cue, which must be an
- * operation or a radiotherapy with no other treatment before it, or "surgical debulking". Returns
- * its span, its kind and whether the noun itself names a narrower operation (then it is unread
- * even with nothing around it), or null.
+ * "adjuvant treatment", "neoadjuvant therapy" with no kind named: any anticancer treatment given in
+ * that setting (the lexicon has no phrase for it, so the list reader leaves it).
  */
-function headNoun(input: ExtractInput, body: string, from: number): [number, number, string[], boolean] | null {
+const SETTING_HEAD_RE = /^(neo-?\s?adjuvant|adjuvant)\s+(?:treatments?|therap(?:y|ies))\b/i;
+
+/**
+ * The treatment noun the phrase is about: a setting's treatment right after the cue, or the first
+ * therapy mention after it, which must be an operation or a radiotherapy with no other treatment
+ * before it, or "surgical debulking". Null when there is none.
+ */
+function headNoun(input: ExtractInput, body: string, from: number): Head | null {
+  const setting = SETTING_HEAD_RE.exec(body.slice(from));
+  if (setting) {
+    const end = from + setting[0].length;
+    if (input.mentions.some((m) => m.start < end && m.end > from && THERAPY_TYPES.has(m.type))) return null;
+    const params = { kinds: [...ANTICANCER_KINDS], setting: /^neo/i.test(setting[1]!) ? 'neoadjuvant' : 'adjuvant' };
+    return { start: from, end, params, named: false };
+  }
   const first = input.mentions.find((m) => m.start >= from && THERAPY_TYPES.has(m.type));
   const surgical = /\bsurgical\s+\w+/i.exec(body.slice(from));
   const surgicalAt = surgical && SURGICAL_NOUN_RE.test(surgical[0]) ? from + surgical.index : -1;
   if (surgicalAt >= 0 && (!first || surgicalAt < first.start))
-    return [surgicalAt, surgicalAt + surgical![0].length, ['surgery'], true];
+    return { start: surgicalAt, end: surgicalAt + surgical![0].length, params: { kinds: ['surgery'] }, named: true };
   if (!first || !local(input, first)) return null;
   // "radiotherapy or radiosurgery", "surgery and/or radiotherapy": local treatments joined as one head.
   let end = first.end;
@@ -252,7 +273,7 @@ function headNoun(input: ExtractInput, body: string, from: number): [number, num
     end = next.end;
     kinds.add(next.id);
   }
-  return [first.start, end, [...kinds], false];
+  return { start: first.start, end, params: { kinds: [...kinds] }, named: false };
 }
 
 /** An operation or a radiotherapy, alone on its words (chemoradiotherapy is a combined treatment: the list reader's). */
