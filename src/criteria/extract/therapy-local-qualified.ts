@@ -50,7 +50,7 @@ const TAIL_OPENER_RE =
   /^\s*,?\s*(?:that|which|to|in|on|near|of|for|at|involving|with|within\s+the|such\s+as|e\.?\s?g\.?|including|(?:[a-z]+ing)|\()\b/i;
 /** Words that turn the phrase into a permission, a negation or a count: another reader's, or none. */
 const REFUSED_RE =
-  /\d|\b(?:not|no|never|without|nor|neither|cannot|allow\w*|permit\w*|eligible|acceptable|may|can|could|will|would|should|must|unless|except\w*|other\s+than|excluding|required?|requiring|planned|scheduled|expected|recent(?:ly)?|current(?:ly)?|ongoing|within|since|days?|weeks?|months?|years?)\b/i;
+  /\d|\b(?:not|no|never|without|nor|neither|cannot|allow\w*|permit\w*|(?:in)?eligible|acceptable|exclu\w*|prohibited|contraindicated|optional|mandatory|may|can|could|will|would|should|must|unless|except\w*|other\s+than|excluding|required?|requiring|planned|scheduled|expected|recent(?:ly)?|current(?:ly)?|ongoing|within|since|days?|weeks?|months?|years?)\b/i;
 /** A clause joined after the noun: an alternative or an added condition, not a narrowing. */
 const JOINED_CLAUSE_RE =
   /[;:]|,\s*(?:and\/or|or|and)\b(?!\s+\w+(?:ic|al|ant|ous|ive|ary|ed)\s+\w+\s*$)|\b(?:and\/or|or|and)\s+(?:has|have|had|is|are|was|were|patients?|subjects?|participants?|any|current|active|history|known|evidence|other)\b/i;
