@@ -19,16 +19,20 @@
  * "Previous", "History of", "Undergone prior"), no other treatment before the noun, no negation,
  * permission, number (a window or dose is another reader's) or clause joined by a conjunction after
  * it ("…, or active pneumonitis" would be an alternative the unread leaf must not swallow). The
- * reading is a fallback: any other finding in the criterion replaces it.
+ * reading is a fallback: any other finding in the criterion replaces it (therapy-whole-line.ts).
+ *
+ * Also here: a treatment named only by its setting ("Previous adjuvant treatment for UM after …": any
+ * anticancer treatment in that setting), and a lesion that must be free of local treatment ("Lesion to
+ * undergo biopsy cannot have undergone prior radiation therapy …").
  */
 import { ANTICANCER_KINDS, unreadWords, type Condition } from '../facts';
 import type { Mention } from '../lexicon';
-import type { ExtractInput, Extractor, Finding } from './extractor';
+import type { ExtractInput, Finding } from './extractor';
 
 type Span = [number, number];
 
-/** The words every form holds: the extractor is skipped without one. */
-const GATE = /surg|operat|resect|ectom|radi|debulk|adjuvant|protocol/i;
+/** Mentions that name a treatment. */
+export const THERAPY_TYPES: ReadonlySet<Mention['type']> = new Set(['drug', 'drugClass', 'therapyKind', 'regimen']);
 
 /** The receipt cue opening the criterion, with who had it. */
 const LEAD_RE =
@@ -57,17 +61,6 @@ const JOINED_CLAUSE_RE =
 
 const LOCAL_KINDS = new Set(['surgery', 'radiation']);
 
-export const extractQualifiedLocalTreatment: Extractor = (input) => {
-  const { text } = input;
-  // Under a heading or lead-in the line may bind one cohort only ("Cohort B (prior cranial radiation)"
-  // over "Previously received radiotherapy … to the brain"), or name an exception: not read.
-  if (!GATE.test(text) || input.context.length) return [];
-  const body = text.replace(/[\s.;,]+$/, '');
-  // One sentence only: a second one may grant or carve what the leaf would hide.
-  if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
-  return readUntreatedLesion(input, body) ?? readProtocolWashout(input, body) ?? readQualified(input, body);
-};
-
 /**
  * "Lesion to undergo biopsy cannot have undergone prior radiation therapy or other locoregional
  * therapy": a lesion, not the patient, must be untreated. A patient who never had any of the
@@ -79,7 +72,7 @@ const LESION_LEAD_RE =
   /^(?:the\s+|any\s+)?(?:(?:target|index|measurable|selected)\s+)?(?:lesions?|tumou?rs?|tumou?r\s+sites?|sites?)\s+(?:(?:to\s+(?:undergo|be)|selected\s+for|used\s+for|chosen\s+for)\s+[\w-]+(?:\s+[\w-]+){0,3}\s+)?(?:cannot|can\s*not|must\s+not|should\s+not|may\s+not)\s+have\s+(?:had|undergone|received|been\s+treated\s+with)\s+(?:any\s+)?(?:(?:prior|previous)\s+)?/i;
 const LESION_KINDS = new Set(['surgery', 'radiation', 'locoregional']);
 
-function readUntreatedLesion(input: ExtractInput, body: string): Finding[] | null {
+export function readUntreatedLesion(input: ExtractInput, body: string): Finding[] | null {
   const lead = LESION_LEAD_RE.exec(body);
   if (!lead) return null;
   const inList = input.mentions.filter((m) => m.start >= lead[0].length && THERAPY_TYPES.has(m.type));
@@ -121,70 +114,7 @@ function readUntreatedLesion(input: ExtractInput, body: string): Finding[] | nul
   ];
 }
 
-/**
- * "Treatment with surgery, systemic cancer therapy, immunotherapy, … or anti-hormonal within protocol
- * specified intervals", "Major surgery or anticancer therapy too close to lymphodepletion
- * (protocol-defined washout)": an exclusion of the treatments named whose washout the protocol sets
- * and the criterion does not state. Excluded are those who had one of them and whose washout is not
- * complete: all(priorTherapy(the list), attestation(washout_completed) = false). A patient who never
- * had any of them is not excluded; for the others the study team answers.
- */
-const WASHOUT_LEAD_RE =
-  /^(?:(?:treatment|therapy)\s+with|receipt\s+of|(?:has\s+|have\s+)?received|prior|previous|any)?\s*(?:(?:any|prior|previous)\s+)?/i;
-const PROTOCOL_WASHOUT_RE =
-  /^\s*(?:(?:within|inside|during)\s+(?:the\s+)?(?:protocol|study)[\s-]+(?:specified|defined|required|mandated)\s+(?:intervals?|windows?|time\s*frames?|wash-?out(?:\s+periods?)?)|too\s+close\s+to\s+(?:the\s+)?(?:start\s+of\s+)?(?:lymphodepletion|lymphodepleting\s+chemotherapy|study\s+(?:treatment|drug|entry)|first\s+dose|enrol?lment|randomi[sz]ation)\s*\(\s*protocol[\s-]+(?:specified|defined|required)\s+wash-?out(?:\s+periods?)?\s*\))$/i;
-
-function readProtocolWashout(input: ExtractInput, body: string): Finding[] | null {
-  if (input.kind !== 'exclusion' || !/protocol/i.test(body)) return null;
-  const lead = WASHOUT_LEAD_RE.exec(body)!;
-  const items = input.mentions.filter((m) => THERAPY_TYPES.has(m.type));
-  if (!items.length || items[0]!.start < lead[0].length) return null;
-  // The treatments are all the words up to the washout: list words between them, nothing else.
-  let at = lead[0].length;
-  for (const m of items) {
-    if (m.start < at) return null;
-    if (!/^\s*(?:,\s*)?(?:(?:or|and\/or|and)\s+)?(?:any\s+)?$/.test(body.slice(at, m.start))) return null;
-    at = m.end;
-  }
-  if (!PROTOCOL_WASHOUT_RE.test(body.slice(at))) return null;
-  // "anticancer therapy" with no word saying it is systemic is any anticancer treatment, radiotherapy
-  // included (as therapy.ts isBroadGeneric reads it): the washout binds them all.
-  const broad = (m: Mention): boolean =>
-    m.type === 'therapyKind' &&
-    m.id === 'systemic' &&
-    !/\b(?:systemic|drugs?|agents?|medications?|medicines?|chemo\w*)\b/i.test(m.text);
-  const pick = (type: Mention['type']): string[] => [
-    ...new Set(items.filter((m) => m.type === type).flatMap((m) => (broad(m) ? [...ANTICANCER_KINDS] : [m.id]))),
-  ];
-  const params: Record<string, string[]> = {};
-  for (const [key, type] of [
-    ['drugs', 'drug'],
-    ['classes', 'drugClass'],
-    ['kinds', 'therapyKind'],
-  ] as const) {
-    const ids = pick(type);
-    if (ids.length) params[key] = ids;
-  }
-  if (items.some((m) => m.type === 'regimen')) return null;
-  const condition: Condition = {
-    all: [
-      { fact: 'priorTherapy', operator: 'equal', value: true, params },
-      { fact: 'attestation', operator: 'equal', value: false, params: { topic: 'washout_completed' } },
-    ],
-  };
-  return [
-    {
-      category: 'prior_therapy',
-      condition,
-      spans: [[0, body.length]],
-      anchor: items[0]!.start,
-      polarityHandled: true,
-      fallback: [0, input.text.length],
-    },
-  ];
-}
-
-function readQualified(input: ExtractInput, body: string): Finding[] {
+export function readQualified(input: ExtractInput, body: string): Finding[] {
   const lead = LEAD_RE.exec(body);
   if (!lead || !/\b(?:prior|previous(?:ly)?|past|history)\b/i.test(lead[0])) return [];
   const from = lead[0].length;
@@ -226,8 +156,6 @@ function readQualified(input: ExtractInput, body: string): Finding[] {
   };
   return [finding];
 }
-
-const THERAPY_TYPES = new Set<Mention['type']>(['drug', 'drugClass', 'therapyKind', 'regimen']);
 
 /** The treatment the phrase is about, with what it names and whether the noun itself narrows its kind. */
 interface Head {
