@@ -94,13 +94,12 @@ describe('criteria naming locoregional therapy', () => {
     for (const l of leaves) expect((l as { params: { kinds?: string[] } }).params.kinds ?? []).not.toContain('locoregional');
   });
 
-  it('leaves a lesion-level locoregional exclusion unread rather than read of the patient (NCT07364474)', () => {
+  // The lesion words stay an unread leaf beside the treatments (therapy-local-qualified.ts): never read of
+  // the patient alone, but a patient who never had any of them has no such lesion and is not excluded.
+  it('reads a lesion-level locoregional exclusion only with the lesion words unread beside it (NCT07364474)', () => {
     expect(
-      therapyLeaves(
-        readRule('Lesion to undergo biopsy cannot have undergone prior radiation therapy or other locoregional therapy', 'exclusion')
-          .condition,
-      ),
-    ).toEqual([]);
+      readRule('Lesion to undergo biopsy cannot have undergone prior radiation therapy or other locoregional therapy', 'exclusion').condition,
+    ).toEqual({ all: [therapy({ kinds: ['radiation', 'locoregional', 'surgery'] }), unparsed('Lesion to undergo biopsy')] });
   });
 
   it('does not read a planned procedure as prior therapy (NCT05779423)', () => {
