@@ -111,8 +111,8 @@ describe('permissions', () => {
     const r = readRule('Cytotoxic Chemotherapy: There is no limit to the number of prior regimens received.', 'inclusion');
     expect(r.condition).toMatchObject({ any: [{ fact: 'priorTherapy', value: false }, { fact: 'unparsed' }] });
     // The gate covers chemotherapy (and may be broader), never less.
-    const gate = therapyLeaves(r.condition)[0] as { params: { kinds: string[] } };
-    expect(gate.params.kinds).toEqual(expect.arrayContaining(['chemotherapy']));
+    const gate = leavesOf(r.condition!).find((l) => l.fact === 'priorTherapy')!;
+    expect((gate.params as { kinds: string[] }).kinds).toEqual(expect.arrayContaining(['chemotherapy']));
     expect(judge({ treatments: [{ name: 'carboplatin', start: '2024-01-10' }] }, r.condition!)).toBeNull();
   });
 });
