@@ -5,7 +5,8 @@
  * of", a subgroup's "prior therapies include X", "need to have received X", a response criterion that
  * defines the progression ("RECIST 1.1 defined progression on X"), a dangling "AND" that joins the
  * next entry, generic receipt "for their cancer" without "prior", and a label that heads a permission
- * ("Cytotoxic Chemotherapy: There is no limit …"). Criteria lines are verbatim from the corpus unless marked.
+ * ("Cytotoxic Chemotherapy: There is no limit …"), and gates that take the treatments a permission goes on to
+ * name, or names again ("… may continue to take the EGFR TKI"). Criteria lines are verbatim from the corpus unless marked.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
@@ -114,6 +115,55 @@ describe('permissions', () => {
     const gate = leavesOf(r.condition!).find((l) => l.fact === 'priorTherapy')!;
     expect((gate.params as { kinds: string[] }).kinds).toEqual(expect.arrayContaining(['chemotherapy']));
     expect(judge({ treatments: [{ name: 'carboplatin', start: '2024-01-10' }] }, r.condition!)).toBeNull();
+  });
+});
+
+describe('gates: a permission binds only those who had the treatment', () => {
+  it('takes the treatments a permission goes on to name ("permitted including prior X and Y", NCT03377387)', () => {
+    const r = readRule('For phase Ib, any line of prior treatments is permitted including prior neratinib and capecitabine.', 'inclusion');
+    expect(r.condition).toEqual({
+      any: [
+        { all: [therapy({ drugs: ['neratinib', 'capecitabine'] }, false), therapy({ kinds: ANY }, false)] },
+        unparsed('For phase Ib, any line of prior treatments is permitted including prior neratinib and capecitabine'),
+      ],
+    });
+    // Never fails anyone: an untreated patient passes, a treated one is for the team to judge.
+    expect(judge({ treatments: [] }, r.condition!)).toBe(true);
+    expect(judge({ treatments: [{ name: 'neratinib', start: '2024-01-10' }] }, r.condition!)).toBeNull();
+  });
+
+  it('reads "patients receiving X may continue to take X" as a permission of X (NCT07070232)', () => {
+    const r = readRule(
+      'Participants receiving an EGFR TKI at the time of signing informed consent may continue to take the EGFR TKI until 5 days prior to Cycle 1 Day 1.',
+      'inclusion',
+    );
+    expect(r.condition).toEqual({
+      any: [
+        therapy({ classes: ['egfr_tki'] }, false),
+        unparsed('Participants receiving an EGFR TKI at the time of signing informed consent may continue to take the EGFR TKI until 5 days prior to Cycle 1 Day 1'),
+      ],
+    });
+  });
+
+  it('lets the same treatment named again join the gate (NCT01724606)', () => {
+    const r = readRule('Continuation of trastuzumab and pertuzumab are allowed for those patients already on trastuzumab and pertuzumab therapy.', 'inclusion');
+    expect(r.condition).toEqual({
+      any: [
+        therapy({ drugs: ['trastuzumab', 'pertuzumab'] }, false),
+        unparsed('Continuation of trastuzumab and pertuzumab are allowed for those patients already on trastuzumab and pertuzumab therapy'),
+      ],
+    });
+  });
+
+  it('reads the same gate in an exclusion as necessary only (NCT03829254)', () => {
+    const r = readRule(
+      'Corticosteroid treatment is allowed during the screening period but should be weaned to a dose of 10 mg prednisolone (or steroids equivalent) by Cycle 1 Day 1.',
+      'exclusion',
+    );
+    expect(r.condition).toMatchObject({ all: [therapy({ classes: ['corticosteroid'] }), { fact: 'unparsed' }] });
+    // It never excludes on the steroid alone (a treatment history does not rule steroids out: unknown).
+    expect(judge({ treatments: [{ name: 'dexamethasone', start: '2025-05-20' }] }, r.condition!)).toBeNull();
+    expect(judge({ treatments: [] }, r.condition!)).toBeNull();
   });
 });
 

@@ -2641,7 +2641,7 @@ const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 // "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
 const PERMITTED_SUBJECT_RE =
-  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
@@ -2686,6 +2686,16 @@ function readGate(
     if (!lists[i]!.gate && lists[i - 1]!.gate && lists[i]!.start - lists[i - 1]!.end <= 300 && PERMISSION_CONDITION_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
     // Examples in a parenthesis after a gated list name what it stands for ("anti-CTLA4 therapy (ipilimumab)").
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*\(\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?,?\s*|such\s+as\s+|including\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    // So do those the permission goes on to name ("any line of prior treatments is permitted including prior
+    // neratinib and capecitabine").
+    if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*(?:(?:is|are)\s+(?:allowed|permitted|permissible|acceptable)\s*)?,?\s*(?:including|such\s+as)\s+(?:(?:prior|previous)\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+  }
+  // The same treatment named again by the permission ("Participants receiving an EGFR TKI … may continue
+  // to take the EGFR TKI until 5 days prior to Cycle 1 Day 1") adds nothing the gate does not cover.
+  for (let i = 1; i < lists.length; i++) {
+    if (lists[i]!.gate) continue;
+    const same = (a: Item, b: Item): boolean => sameSet(a.drugs, b.drugs) && sameSet(a.classes, b.classes) && sameSet(a.kinds, b.kinds);
+    if (lists.slice(0, i).some((g) => g.gate && lists[i]!.items.every((it) => g.items.some((x) => same(x, it))))) lists[i]!.gate = true;
   }
   // A label that heads the sentence names what its permission is about ("Cytotoxic Chemotherapy: There is
   // no limit to the number of prior regimens received").
