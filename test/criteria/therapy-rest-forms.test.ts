@@ -167,6 +167,34 @@ describe('gates: a permission binds only those who had the treatment', () => {
   });
 });
 
+describe('gates that must not be read', () => {
+  const options =
+    'Participants must have progressive CNS lesions, as defined by one of the following:\n\n  * Patients may have multiple progressive CNS lesions, some of which have been treated by SRS or surgery. Patients are eligible if they have one or more un-treated (by surgery or SRS) progressive lesions that is measurable.\n  * Patients have measurable residual or progressive lesions after surgery.\n  * Patients who have had prior WBRT and/or SRS are eligible but there needs to be unequivocal evidence of progression of at least one lesion treated by radiation (e.g. tissue diagnosis). Biopsy can be considered for definitive diagnosis.\n  * Patients who have previously been treated with systemic therapy for CNS metastases are eligible.';
+
+  it('reads no gate as one option under "one of the following:" (NCT02896335)', () => {
+    const r = readRule(options, 'inclusion');
+    // any(not X, unread) as an option would pass every patient without systemic therapy or radiotherapy.
+    expect(therapyLeaves(r.condition)).toEqual([]);
+    expect(judge({ treatments: [] }, r.condition!)).not.toBe(true);
+  });
+
+  it('still reads a permission after an inline "one of the following …:" of its own sentence (NCT06172478)', () => {
+    const r = readRule(
+      'Relapsed or progressed after treatment with ≥1 prior line of therapy (maximum of 3) that contains anti-PD-(L)1 therapy in the perioperative or metastatic setting. At least 1 line of therapy must also contain one of the following treatment modalities: chemotherapy or enfortumab vedotin. Prior fibroblast growth factor receptor (FGFR)-inhibitor treatment for those who are eligible are allowed.',
+      'inclusion',
+    );
+    expect(therapyLeaves(r.condition)).toContainEqual(therapy({ classes: ['fgfr_inhibitor'] }, false));
+  });
+
+  it('does not join a treatment named after "but" another subject to the gate (NCT05968690)', () => {
+    const r = readRule(
+      'Treatment-naïve or has received any number of prior lines of therapy. Prior targeted therapy is allowed, but small molecule inhibitors must be discontinued within two weeks before starting the study.',
+      'inclusion',
+    );
+    expect(therapyLeaves(r.condition)).not.toContainEqual(therapy({ kinds: ['targeted'] }, false));
+  });
+});
+
 describe('requirements the list reader now takes', () => {
   it('reads "prior therapies include X" in a subgroup as sufficient for it (NCT05896839)', () => {
     const r = readRule('For patients with Basal cell carcinoma, prior therapies include hedgehog pathway inhibitors', 'inclusion');

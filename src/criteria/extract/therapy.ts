@@ -2670,6 +2670,18 @@ const SECOND_CLAUSE_RE = /\b(?:and|;)\s+(?:(?:must|should|shall)\s+)?(?:have|has
  * the text (settings, windows and modifiers are dropped), never narrower: an unread list member,
  * a negated or naive list, or a list that is not such a subject keeps the sentence unread.
  */
+/**
+ * A lead that makes each entry after it one option ("as defined by one of the following:"), as the
+ * heading over the criterion or earlier in its text. Not "the longest of one of the following" (a
+ * washout that is the longest of its entries).
+ */
+const OPTIONS_LEAD_RE = /(?<!\b(?:longest|shortest|longer|shorter|greater|greatest|later|earlier)\s+of\s+)\b(?:at\s+least\s+)?one\s+of\s+the\s+following\b[^.;]*$/i;
+// In the text, the lead ends its line: the options are the entries after it ("one of the following
+// treatment modalities: chemotherapy or EV." names options of its own sentence only).
+const OPTIONS_BEFORE_RE = /(?<!\b(?:longest|shortest|longer|shorter|greater|greatest|later|earlier)\s+of\s+)\b(?:at\s+least\s+)?one\s+of\s+the\s+following\b[^.;]*:[ \t]*(?:\n|$)/im;
+/** "but" or "however" turning to another subject than the treatment's patients ("but small molecule inhibitors …", "but there needs …"). */
+const BUT_OTHER_SUBJECT_RE = /\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)/i;
+const BUT_OTHER_REQUIREMENT_RE = new RegExp(String.raw`${BUT_OTHER_SUBJECT_RE.source}[^.;]*\b(?:must|should|shall|needs?|required)\b`, 'i');
 function readGate(
   ctx: Ctx,
   lists: Array<List & { unknownMember: boolean; gate?: boolean }>,
@@ -2692,16 +2704,23 @@ function readGate(
   }
   // The same treatment named again by the permission ("Participants receiving an EGFR TKI … may continue
   // to take the EGFR TKI until 5 days prior to Cycle 1 Day 1") adds nothing the gate does not cover.
+  // Not across a "but" that turns to another subject ("… is allowed, but small molecule inhibitors must be
+  // discontinued", "… are eligible but there needs to be …"): what follows may bind everyone, as the
+  // check on the words after the last list says below.
   for (let i = 1; i < lists.length; i++) {
     if (lists[i]!.gate) continue;
     const same = (a: Item, b: Item): boolean => sameSet(a.drugs, b.drugs) && sameSet(a.classes, b.classes) && sameSet(a.kinds, b.kinds);
-    if (lists.slice(0, i).some((g) => g.gate && lists[i]!.items.every((it) => g.items.some((x) => same(x, it))))) lists[i]!.gate = true;
+    if (lists.slice(0, i).some((g) => g.gate && !BUT_OTHER_SUBJECT_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => same(x, it)))))
+      lists[i]!.gate = true;
   }
   // A label that heads the sentence names what its permission is about ("Cytotoxic Chemotherapy: There is
   // no limit to the number of prior regimens received").
   if (lists.length > 1 && !lists[0]!.gate && lists[1]!.gate && /^[\s*•\-\d.)]*$/.test(text.slice(s, lists[0]!.start)) && /^\s*:/.test(text.slice(lists[0]!.end, lists[1]!.start)))
     lists[0]!.gate = true;
   if (!lists.length || !lists.every((l) => l.gate)) return;
+  // One option under "one of the following:" is no gate: any(not X, unread) would let the option, and
+  // so the whole criterion, pass every patient without X.
+  if (input.kind === 'inclusion' && (OPTIONS_LEAD_RE.test(input.context[input.context.length - 1] ?? '') || OPTIONS_BEFORE_RE.test(text.slice(0, s)))) return;
   if (lists.some((l) => l.unknownMember || input.scopes.scopes.some((sc) => sc.kind === 'negated' && l.start >= sc.start && l.start < sc.end && !limitNegation(text, sc.trigger)) || l.items.some((it) => it.suffix === 'naive'))) return;
   if (lists.some((l) => l.items.some((it) => isUsed(ctx, it.start, it.end)))) return;
   // "Treatment-naive patients are eligible only if …" binds those who had none: the gate is reversed.
@@ -2713,7 +2732,7 @@ function readGate(
   // "X is permitted, but brain metastases must be untreated": the second requirement may bind everyone.
   // Not when it goes on about the same patients or treatment ("… but this must have been discontinued",
   // "… but should be off that therapy").
-  if (/\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)[^.;]*\b(?:must|should|shall|needs?|required)\b/i.test(after)) return;
+  if (BUT_OTHER_REQUIREMENT_RE.test(after)) return;
   const items = lists.flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
   const x = conditionFor(items, {});
   if (!x) return;
