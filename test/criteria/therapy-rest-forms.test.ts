@@ -21,7 +21,8 @@ const ANY = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', '
 const lex = lexicons();
 const facts = factTable(lex);
 const AS_OF = '2025-06-01';
-const judge = (record: PatientRecord, c: Condition): Tri => evaluateCondition(c, facts, normalisePatient(patientRecordSchema.parse(record), lex, AS_OF));
+const judge = (record: PatientRecord, c: Condition): Tri =>
+  evaluateCondition(c, facts, normalisePatient(patientRecordSchema.parse(record), lex, AS_OF));
 
 describe('"approved or investigational X" is any X', () => {
   it('reads the anti-PD-1 antibody whole, with the outcome and the dose count left unread (NCT07376707)', () => {
@@ -30,7 +31,10 @@ describe('"approved or investigational X" is any X', () => {
       'inclusion',
     );
     expect(r.condition).toEqual({
-      any: [therapy({ classes: ['anti_pd1'], outcome: 'progression' }), therapy({ classes: ['anti_pd1'], outcome: 'intolerance' })],
+      any: [
+        therapy({ classes: ['anti_pd1'], outcome: 'progression' }),
+        therapy({ classes: ['anti_pd1'], outcome: 'intolerance' }),
+      ],
     });
     expect(r.unread).toBe('2 doses');
     // Never an investigational anti-PD-1 only: an approved one (pembrolizumab) counts too.
@@ -55,8 +59,18 @@ describe('"approved or investigational X" is any X', () => {
       'inclusion',
     );
     const read = condition!;
-    expect(judge({ treatments: [{ name: 'pembrolizumab', start: '2024-01-10', end: '2024-09-01', outcome: 'progression' }] }, read)).toBe(true);
-    expect(judge({ treatments: [{ name: 'carboplatin', start: '2024-01-10', end: '2024-06-01', outcome: 'progression' }] }, read)).toBe(false);
+    expect(
+      judge(
+        { treatments: [{ name: 'pembrolizumab', start: '2024-01-10', end: '2024-09-01', outcome: 'progression' }] },
+        read,
+      ),
+    ).toBe(true);
+    expect(
+      judge(
+        { treatments: [{ name: 'carboplatin', start: '2024-01-10', end: '2024-06-01', outcome: 'progression' }] },
+        read,
+      ),
+    ).toBe(false);
   });
 
   it('reads the pair in an exclusion with nothing narrower than the text (NCT05296798)', () => {
@@ -71,8 +85,13 @@ describe('"approved or investigational X" is any X', () => {
   });
 
   it('leaves "non-approved or investigational drug" alone: one status named twice (NCT04114136)', () => {
-    const r = readRule('Treatment with a non-approved or investigational drug within 14 days prior to Day 1 of study treatment.', 'exclusion');
-    expect(r.condition).toEqual({ any: [therapy({ kinds: ['investigational'], withinDays: 14 }), unparsed('non-approved')] });
+    const r = readRule(
+      'Treatment with a non-approved or investigational drug within 14 days prior to Day 1 of study treatment.',
+      'exclusion',
+    );
+    expect(r.condition).toEqual({
+      any: [therapy({ kinds: ['investigational'], withinDays: 14 }), unparsed('non-approved')],
+    });
   });
 });
 
@@ -84,7 +103,12 @@ describe('permissions', () => {
     );
     expect(r.condition).toEqual({
       all: [
-        { any: [therapy({ kinds: ['systemic'] }, false), unparsed('All lines of prior systemic therapy are permissible')] },
+        {
+          any: [
+            therapy({ kinds: ['systemic'] }, false),
+            unparsed('All lines of prior systemic therapy are permissible'),
+          ],
+        },
         {
           any: [
             therapy({ kinds: ['chemotherapy', 'immunotherapy', 'targeted'] }, false),
@@ -99,7 +123,10 @@ describe('permissions', () => {
   });
 
   it('reads "may have received 1 or more lines of prior X" as a permission (NCT06194929)', () => {
-    const r = readRule('For Cohort B, may have received 1 or more lines of prior BRAF or MEK inhibitor therapy.', 'inclusion');
+    const r = readRule(
+      'For Cohort B, may have received 1 or more lines of prior BRAF or MEK inhibitor therapy.',
+      'inclusion',
+    );
     expect(r.condition).toEqual({
       any: [
         therapy({ classes: ['braf_inhibitor', 'mek_inhibitor'] }, false),
@@ -109,7 +136,10 @@ describe('permissions', () => {
   });
 
   it('reads a label heading a permission as what it permits (NCT07136181)', () => {
-    const r = readRule('Cytotoxic Chemotherapy: There is no limit to the number of prior regimens received.', 'inclusion');
+    const r = readRule(
+      'Cytotoxic Chemotherapy: There is no limit to the number of prior regimens received.',
+      'inclusion',
+    );
     expect(r.condition).toMatchObject({ any: [{ fact: 'priorTherapy', value: false }, { fact: 'unparsed' }] });
     // The gate covers chemotherapy (and may be broader), never less.
     const gate = leavesOf(r.condition!).find((l) => l.fact === 'priorTherapy')!;
@@ -120,7 +150,10 @@ describe('permissions', () => {
 
 describe('gates: a permission binds only those who had the treatment', () => {
   it('takes the treatments a permission goes on to name ("permitted including prior X and Y", NCT03377387)', () => {
-    const r = readRule('For phase Ib, any line of prior treatments is permitted including prior neratinib and capecitabine.', 'inclusion');
+    const r = readRule(
+      'For phase Ib, any line of prior treatments is permitted including prior neratinib and capecitabine.',
+      'inclusion',
+    );
     expect(r.condition).toEqual({
       any: [
         { all: [therapy({ drugs: ['neratinib', 'capecitabine'] }, false), therapy({ kinds: ANY }, false)] },
@@ -140,17 +173,24 @@ describe('gates: a permission binds only those who had the treatment', () => {
     expect(r.condition).toEqual({
       any: [
         therapy({ classes: ['egfr_tki'] }, false),
-        unparsed('Participants receiving an EGFR TKI at the time of signing informed consent may continue to take the EGFR TKI until 5 days prior to Cycle 1 Day 1'),
+        unparsed(
+          'Participants receiving an EGFR TKI at the time of signing informed consent may continue to take the EGFR TKI until 5 days prior to Cycle 1 Day 1',
+        ),
       ],
     });
   });
 
   it('lets the same treatment named again join the gate (NCT01724606)', () => {
-    const r = readRule('Continuation of trastuzumab and pertuzumab are allowed for those patients already on trastuzumab and pertuzumab therapy.', 'inclusion');
+    const r = readRule(
+      'Continuation of trastuzumab and pertuzumab are allowed for those patients already on trastuzumab and pertuzumab therapy.',
+      'inclusion',
+    );
     expect(r.condition).toEqual({
       any: [
         therapy({ drugs: ['trastuzumab', 'pertuzumab'] }, false),
-        unparsed('Continuation of trastuzumab and pertuzumab are allowed for those patients already on trastuzumab and pertuzumab therapy'),
+        unparsed(
+          'Continuation of trastuzumab and pertuzumab are allowed for those patients already on trastuzumab and pertuzumab therapy',
+        ),
       ],
     });
   });
@@ -197,7 +237,10 @@ describe('gates that must not be read', () => {
 
 describe('requirements the list reader now takes', () => {
   it('reads "prior therapies include X" in a subgroup as sufficient for it (NCT05896839)', () => {
-    const r = readRule('For patients with Basal cell carcinoma, prior therapies include hedgehog pathway inhibitors', 'inclusion');
+    const r = readRule(
+      'For patients with Basal cell carcinoma, prior therapies include hedgehog pathway inhibitors',
+      'inclusion',
+    );
     expect(r.condition).toMatchObject({ any: expect.arrayContaining([therapy({ classes: ['hedgehog_inhibitor'] })]) });
     // Only a gate: a patient outside the subgroup is never failed.
     expect(judge({ treatments: [] }, r.condition!)).toBeNull();
@@ -209,7 +252,12 @@ describe('requirements the list reader now takes', () => {
       'Subjects with Ovarian cancer must have received at least one prior standard of care for their relapsed or refractory disease, which must include a platinum-based regimen.',
       'inclusion',
     );
-    expect(r.condition).toEqual({ fact: 'attestation', operator: 'equal', value: true, params: { topic: 'standard_therapy_received' } });
+    expect(r.condition).toEqual({
+      fact: 'attestation',
+      operator: 'equal',
+      value: true,
+      params: { topic: 'standard_therapy_received' },
+    });
     expect(r.unread).toBe('Ovarian cancer … relapsed or refractory … platinum-based regimen');
   });
 
@@ -220,12 +268,19 @@ describe('requirements the list reader now takes', () => {
     );
     expect(r.unread).toBe('');
     expect(r.condition).toMatchObject({
-      any: [{ fact: 'biomarker', value: false, params: { gene: 'ERBB2', status: 'low' } }, expect.anything(), therapy({ drugs: ['trastuzumab_deruxtecan'] })],
+      any: [
+        { fact: 'biomarker', value: false, params: { gene: 'ERBB2', status: 'low' } },
+        expect.anything(),
+        therapy({ drugs: ['trastuzumab_deruxtecan'] }),
+      ],
     });
   });
 
   it('reads "RECIST 1.1 defined progression on X" as X received, the rest unread (NCT07063875)', () => {
-    const r = readRule('RECIST 1.1 defined progression on single-agent Tebentafusp, with no other intervening systemic therapies', 'inclusion');
+    const r = readRule(
+      'RECIST 1.1 defined progression on single-agent Tebentafusp, with no other intervening systemic therapies',
+      'inclusion',
+    );
     expect(r.condition).toEqual(therapy({ drugs: ['tebentafusp'] }));
     expect(r.unread).toBe('RECIST 1.1 defined progression on single … intervening systemic');
   });
@@ -240,20 +295,37 @@ describe('requirements the list reader now takes', () => {
 
   it('reads an exclusion ending in a dangling "AND" as a necessary reading only (NCT06887088)', () => {
     const r = readRule('They have received at least TWO doses of cemiplimab and fianlimab AND', 'exclusion');
-    expect(r.condition).toEqual({ all: [therapy({ drugs: ['cemiplimab', 'fianlimab'] }), unparsed('They have received at least TWO doses')] });
+    expect(r.condition).toEqual({
+      all: [therapy({ drugs: ['cemiplimab', 'fianlimab'] }), unparsed('They have received at least TWO doses')],
+    });
     // Necessary only: the unread words keep the exclusion from ever applying on the drugs alone.
-    expect(judge({ treatments: [{ name: 'cemiplimab', start: '2024-01-10' }, { name: 'fianlimab', start: '2024-01-10' }] }, r.condition!)).toBeNull();
+    expect(
+      judge(
+        {
+          treatments: [
+            { name: 'cemiplimab', start: '2024-01-10' },
+            { name: 'fianlimab', start: '2024-01-10' },
+          ],
+        },
+        r.condition!,
+      ),
+    ).toBeNull();
     expect(judge({ treatments: [] }, r.condition!)).toBe(false);
   });
 
   it('reads "have undergone treatment for their cancer, but …" as some anticancer treatment (NCT05231655)', () => {
-    const r = readRule('Have undergone treatment for their cancer, but fail to respond to this and progress', 'inclusion');
+    const r = readRule(
+      'Have undergone treatment for their cancer, but fail to respond to this and progress',
+      'inclusion',
+    );
     expect(r.condition).toEqual(therapy({ kinds: ANY }));
     expect(r.unread).toBe('but fail to respond … progress');
     expect(leavesOf(r.condition!).some((l) => l.fact === 'priorLines')).toBe(false);
   });
 
   it('still leaves a bare "received treatment" unread: it may be any treatment (constructed line)', () => {
-    expect(therapyLeaves(readRule('Have received treatment for an infection within 2 weeks', 'inclusion').condition)).toEqual([]);
+    expect(
+      therapyLeaves(readRule('Have received treatment for an infection within 2 weeks', 'inclusion').condition),
+    ).toEqual([]);
   });
 });
