@@ -4,7 +4,7 @@
  * A washout the criterion states itself stays the therapy reader's. Lines are verbatim from the oncology
  * corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz) unless marked as a variant.
  */
-import { attest, attestationTopics, readRule } from '../support/criteria';
+import { attest, attestationTopics, readRule, therapy, unparsed } from '../support/criteria';
 
 describe('washout_completed', () => {
   it('reads an inclusion that asks for an adequate washout', () => {
@@ -28,9 +28,11 @@ describe('washout_completed', () => {
       'received prior treatment with a licensed or investigative Immune-mobilizing monoclonal T-cell receptor Against Cancer (ImmTAC) medication or who have not completed adequate washout from prior medications.',
       'exclusion',
     );
-    expect(r.condition).toEqual(attest('washout_completed', false));
-    // The unread alternative stays beside it (the assembler joins it with "or" in an exclusion).
-    expect(r.unread).toContain('ImmTAC');
+    // The other alternative stays beside it, joined with "or" in an exclusion: since session 19 it is read
+    // ("licensed or investigative" narrows nothing), as a necessary condition beside its unread word.
+    expect(r.condition).toEqual({
+      any: [{ all: [therapy({ classes: ['t_cell_engager'] }), unparsed('medication')] }, attest('washout_completed', false)],
+    });
   });
 
   it('leaves a washout the criterion states, or says is not needed, to other readers', () => {

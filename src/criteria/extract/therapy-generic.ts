@@ -6,8 +6,9 @@
  *        → priorTherapy(kinds: every anticancer kind) = true
  *   "Present with a recurrence of a previously treated tumour."
  *        → the same
- *   "Must have received prior anticancer treatment", "… prior treatment for their cancer"
- *        → the same
+ *   "Must have received prior anticancer treatment", "… prior treatment for their cancer",
+ *   "Have undergone treatment for their cancer, but fail to respond …"
+ *        → the same (with "but …", a further requirement, left unread)
  *   "… who have received prior systemic treatment for metastatic or advanced disease"
  *        → priorTherapy(kinds: systemic, setting: advanced) = true
  *   "Have received neoadjuvant therapy for their tumour"
@@ -45,7 +46,7 @@ const ANY_TREATMENT = ANTICANCER_KINDS;
 
 /** Cheap test before any sentence is looked at. */
 export const GENERIC_RECEIPT_GATE =
-  /previously[\s-]+treated|\bcompleted\b|\b(?:completion|end)\s+of\s+(?:[\w-]+\s+){0,4}?(?:treatments?|therap(?:y|ies))\b|\b(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous|neo-?adjuvant|adjuvant)\b/i;
+  /previously[\s-]+treated|\bcompleted\b|\b(?:completion|end)\s+of\s+(?:[\w-]+\s+){0,4}?(?:treatments?|therap(?:y|ies))\b|\b(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:prior|previous|neo-?adjuvant|adjuvant)\b|\b(?:received|undergone)\s+(?:any\s+)?(?:treatments?|therap(?:y|ies))\s+for\s+(?:their|the|his|her)\s+(?:cancer|tumou?r|disease|malignancy)\b/i;
 
 /** A noun for the patient's cancer (the head of the phrase "previously treated" describes). */
 const CANCER_NOUN_RE =
@@ -199,7 +200,7 @@ function readPreviouslyTreated(input: ExtractInput, sents: Span[], out: Finding[
 const RECEIVED_PRIOR_RE = new RegExp(
   String.raw`\b(?:(?:must|should|shall)\s+have|have|has|having)\s+(?:already\s+)?(?:received|had|undergone)\s+(?:(?:a|any|some)\s+)?(?:(?<prior>prior|previous)\s+)?(?:(?<when>neo-?adjuvant|adjuvant)\s+)?(?:(?<sys>systemic)\s+)?(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer[\s-]directed|oncologic(?:al)?|cancer)\s+)?(?:(?<sys2>systemic)\s+)?(?:therap(?:y|ies)|treatments?)\b` +
     // What the treatment was for: the patient's cancer, or a setting.
-    String.raw`(?:\s+(?:for|of)\s+(?:their|the|his|her|this|its)\s+(?:cancer|tumou?r|disease|malignancy)\b` +
+    String.raw`(?:\s+(?:for|of)\s+(?:their|the|his|her|this|its)\s+(?<own>cancer|tumou?r|disease|malignancy)\b` +
     String.raw`|\s+(?:for|of)\s+(?:their\s+|the\s+)?(?<ext>${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b|\band\b)\s*${EXTENT})*)\s+(?:disease|cancer|tumou?rs?|malignancy|setting)\b` +
     String.raw`|\s+in\s+the\s+(?<ext2>${EXTENT}(?:\s*(?:,|\/|\bor\b|\band\/or\b)\s*${EXTENT})*)\s+setting\b)?`,
   'gi',
@@ -216,12 +217,14 @@ function readReceivedPrior(input: ExtractInput, sents: Span[], out: Finding[], u
     // The clause ends here, or another requirement follows with "and": anything else ("with X",
     // "for their second cancer", "resulting in …") narrows the treatment in words not read.
     const rest = text.slice(end, e);
-    if (!/^\s*(?:[.;]?\s*$|,?\s+and\s+(?!\/)(?!or\b))/i.test(rest)) continue;
+    // ("…, but fail to respond and progress": a further requirement, like "and".)
+    if (!/^\s*(?:[.;]?\s*$|,?\s+(?:and|but)\s+(?!\/)(?!or\b))/i.test(rest)) continue;
     if (GUARD_AFTER_RE.test(stripAsides(rest)) || /\bor\b/i.test(stripAsides(rest)) || PERMISSION_RE.test(rest))
       continue;
     const g = m.groups ?? {};
-    // "received treatment" alone may be any treatment; "prior" or a setting says it was the cancer's.
-    if (!g.prior && !g.when) continue;
+    // "received treatment" alone may be any treatment; "prior", a setting or "for their cancer" says
+    // it was the cancer's.
+    if (!g.prior && !g.when && !g.own) continue;
     const ext = g.ext ?? g.ext2;
     // "adjuvant therapy for metastatic disease" says two settings at once: left unread.
     if (g.when && ext) continue;

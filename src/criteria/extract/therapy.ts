@@ -87,6 +87,7 @@ import { readWashoutRow } from './therapy-washout-rows';
 import { joinLongerWindowAsides } from './therapy-longer-windows';
 import { permissionAfter } from './therapy-permissions';
 import { accessAlternative } from './therapy-access';
+import { anyStatusBefore, maskAnyStatus } from './therapy-any-status';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -319,7 +320,7 @@ const SETTING_BEFORE_RE = new RegExp(String.raw`(${SETTING_WORD}(?:\s*(?:or|and|
 const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:toxicit\w*|adverse\s+(?:events?|reactions?|effects?)|\bAEs?|irAEs?|side[\s-]+effects?|complications?|sequelae|reactions?|events?|effects?|injur\w*|damage|neuropathy|pneumonitis|colitis|hepatitis|hypothyroidism|endocrinopath\w*|recovered|recovery|recover|resolved|resolution)\s+(?:\w+\s+){0,4}?(?:from|due\s+to|of|related\s+to|attributed\s+to|attributable\s+to|caused\s+by|associated\s+with|secondary\s+to|following|after|induced\s+by|with|during|on)\s+(?:[\w()-]+\s+){0,4}$`,
     String.raw`\b(?:hypersensitivity|allerg\w*|anaphyla\w*|contraindications?|contraindicated|contradict\w*|sensitivity|(?:severe|serious|life-threatening|allergic|infusion|anaphylactic)\s+reactions?)\s+(?:\w+\s+){0,3}(?:to|for|with|of|against)\s+(?:(?!(?:prior|previous(?:ly)?|received|receiving|treated|treatment|therapy|use|history|and)\b)[\w()-]+,?\s+){0,4}$`,
-    String.raw`\b(?:eligible|candidates?|suitable|unsuitable|fit|unfit|ineligible|appropriate|inappropriate|indicated|planned|scheduled|intended|intend|intends|plan|plans|planning|willing|willingness|able|unable|amenable|consent|refus\w*|declin\w*|offered|need|needs|needing|requir\w*|benefit|access|considered|referred|awaiting|wait\w*|proceed|proceeding|go\s+on|going|decision|choose|chose|elect\w*|option)\s+(?:\w+\s+){0,3}?(?:for|to|with|receiving|undergoing)\s+(?:[\w(),/-]+\s+){0,7}$`,
+    String.raw`\b(?:eligible|candidates?|suitable|unsuitable|fit|unfit|ineligible|appropriate|inappropriate|indicated|planned|scheduled|intended|intend|intends|plan|plans|planning|willing|willingness|able|unable|amenable|consent|refus\w*|declin\w*|offered|need|needs|needing|requir\w*|benefit|access|considered|referred|awaiting|wait\w*|proceed|proceeding|go\s+on|going|decision|choose|chose|elect\w*|option)\s+(?:\w+\s+){0,3}?(?:for|to|with|receiving|undergoing)\s+(?!(?:have|has)\s+(?:(?:already|previously|also)\s+)?(?:received|been\s+treated|had|undergone)\b)(?:[\w(),/-]+\s+){0,7}$`,
     String.raw`half[\s-]?li(?:fe|ves)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$`,
     String.raw`\bfirst\s+(?:receiving|receipt\s+of|taking|administration\s+of|dose\s+of|infusion\s+of)\s+(?:the\s+)?$`,
     String.raw`\b(?:will|would|to|shall)\s+(?:be\s+)?(?:receive|receiving|treated|undergo|start|begin|initiate|get|given)\s+(?:\w+\s+){0,3}$`,
@@ -330,7 +331,9 @@ const BLOCK_BEFORE_SOURCES = [
     String.raw`\bmeasurable\s+(?:\w+\s+){0,6}$`,
     String.raw`\b(?:lesions?|sites?|fields?|areas?|metastas[ie]s|mets|tumou?rs?|nodules?)\s+(?:\w+\s+){0,5}(?:previously\s+)?$`,
     String.raw`\b(?:while|when|whilst)\s+(?:on|receiving|taking|being\s+treated\s+with|treated\s+with|under)\s+(?:[\w-]+\s+){0,2}$`,
-    String.raw`\b(?:defined|definition|considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
+    // ("RECIST 1.1 defined progression on X", "RANO-defined progression": the response criteria that
+    // define the outcome, an adjective of it, not a definition of the treatment.)
+    String.raw`\b(?:(?<!\b(?:i?RECIST|mRECIST|irRC|RANO|IMWG|PCWG[23]?|Lugano|iwCLL|IWG)(?:\s*v?\d+(?:\.\d+)?)?[\s-]*)defined|definition|considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
     String.raw`\b(?:after|following|post)\s+(?:the\s+)?(?:last|final)\s+(?:dose|administration|infusion|treatment)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$`,
     String.raw`\b(?:absorption|absorb\w*|bioavailability|metabolism|pharmacokinetics?|clearance)\s+(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
     // "autoimmune disease unrelated to the use of immune checkpoint inhibitors": the treatment is what
@@ -565,7 +568,15 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   const { text, lex } = ctx;
   const items: Item[] = [];
   // "cytotoxic (T-)lymphocyte associated protein 4": the word begins the name of CTLA-4, no cytotoxic drug.
-  const inSentence = mentions.filter((m) => m.start >= s && m.end <= e && !(/^cytotoxic$/i.test(text.slice(m.start, m.end)) && PROTEIN_NAME_AFTER_RE.test(text.slice(m.end, m.end + 20))));
+  const inSentenceAll = mentions.filter((m) => m.start >= s && m.end <= e && !(/^cytotoxic$/i.test(text.slice(m.start, m.end)) && PROTEIN_NAME_AFTER_RE.test(text.slice(m.end, m.end + 20))));
+  // "approved or investigational anti-PD-1 antibody": the status pair is read with the treatment after
+  // it and narrows nothing; its "investigational" is no item of its own (therapy-any-status.ts).
+  const statusPairs = new Map<number, Span>();
+  for (const m of inSentenceAll) {
+    const pair = anyStatusBefore(text, s, m.start);
+    if (pair) statusPairs.set(m.start, pair);
+  }
+  const inSentence = inSentenceAll.filter((m) => ![...statusPairs.values()].some(([a, b]) => m.start >= a && m.end <= b));
   // Several entries can match one phrase ("PD-1/PD-L1" → two classes): one item per span.
   for (const m of inSentence) {
     const last = items[items.length - 1];
@@ -574,6 +585,8 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
       continue;
     }
     const it: Item = { start: m.start, end: m.end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [[m.start, m.end]] };
+    const pair = statusPairs.get(m.start);
+    if (pair) it.spans.unshift(pair);
     addMention(lex, it, m);
     items.push(it);
   }
@@ -2526,14 +2539,19 @@ function insufficient(
   // may narrow it ("progressed following front-line X", "one prior line of X", "2 doses of").
   const head = HEAD_START_RE.exec(text.slice(s, list.start));
   const headFrom = head ? s + head[0].length : s;
+  // "For patients with BCC, prior therapies include hedgehog pathway inhibitors": what the earlier
+  // treatment included was received, as "must have received" says (not "which must include X", a part
+  // of another treatment named before).
+  const included = INCLUDED_IN_PRIOR_RE.exec(text.slice(headFrom, list.start));
+  const includedFrom = included ? headFrom + included.index : list.start;
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (own.some(([x, y]) => t.start >= x && t.end <= y)) continue;
-    if (SUFFICIENT_HEAD.has(t.norm)) continue;
+    if (SUFFICIENT_HEAD.has(t.norm) || t.start >= includedFrom) continue;
     return `head: ${t.raw}`;
   }
   if (!precededByCue(ctx, list.start, cueFrom)) return 'modifier';
   // Words the outcome reading swallowed still narrow the treatment ("progressed on standard", "on the last line of").
-  if (/\b(?:standard|SOC|approved|available|last|latest|most\s+recent|recent|immediately|first|second|third|front)\b/i.test(text.slice(headFrom, list.end))) return 'narrowed in outcome';
+  if (/\b(?:standard|SOC|approved|available|last|latest|most\s+recent|recent|immediately|first|second|third|front)\b/i.test(maskAnyStatus(text.slice(headFrom, list.end)))) return 'narrowed in outcome';
   // After the list, nothing but what was read up to the alternative (or to the end, when the
   // alternative came before it): "X for GIST (at least one line)" or "X within a sponsored study" narrow X.
   const masked = maskSpans(text, list.end, e, [
@@ -2624,12 +2642,12 @@ const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 // "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
 const PERMITTED_SUBJECT_RE =
-  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
 const PERMITTED_OBJECT_RE =
-  /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
+  /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+|(?:\d+|one)\s+or\s+more|(?:lines?|regimens?)\s+of)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
 /** "No limit to the number of prior regimens": the "no" denies a limit, not the treatment after it. */
 function limitNegation(text: string, trigger: [number, number]): boolean {
   return /^\s*(?:limit|maximum|restriction)\b/i.test(text.slice(trigger[1], trigger[1] + 16)) && /^no$/i.test(text.slice(trigger[0], trigger[1]).trim());
@@ -2653,6 +2671,18 @@ const SECOND_CLAUSE_RE = /\b(?:and|;)\s+(?:(?:must|should|shall)\s+)?(?:have|has
  * the text (settings, windows and modifiers are dropped), never narrower: an unread list member,
  * a negated or naive list, or a list that is not such a subject keeps the sentence unread.
  */
+/**
+ * A lead that makes each entry after it one option ("as defined by one of the following:"), as the
+ * heading over the criterion or earlier in its text. Not "the longest of one of the following" (a
+ * washout that is the longest of its entries).
+ */
+const OPTIONS_LEAD_RE = /(?<!\b(?:longest|shortest|longer|shorter|greater|greatest|later|earlier)\s+of\s+)\b(?:at\s+least\s+)?one\s+of\s+the\s+following\b[^.;]*$/i;
+// In the text, the lead ends its line: the options are the entries after it ("one of the following
+// treatment modalities: chemotherapy or EV." names options of its own sentence only).
+const OPTIONS_BEFORE_RE = /(?<!\b(?:longest|shortest|longer|shorter|greater|greatest|later|earlier)\s+of\s+)\b(?:at\s+least\s+)?one\s+of\s+the\s+following\b[^.;]*:[ \t]*(?:\n|$)/im;
+/** "but" or "however" turning to another subject than the treatment's patients ("but small molecule inhibitors …", "but there needs …"). */
+const BUT_OTHER_SUBJECT_RE = /\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)/i;
+const BUT_OTHER_REQUIREMENT_RE = new RegExp(String.raw`${BUT_OTHER_SUBJECT_RE.source}[^.;]*\b(?:must|should|shall|needs?|required)\b`, 'i');
 function readGate(
   ctx: Ctx,
   lists: Array<List & { unknownMember: boolean; gate?: boolean }>,
@@ -2669,8 +2699,29 @@ function readGate(
     if (!lists[i]!.gate && lists[i - 1]!.gate && lists[i]!.start - lists[i - 1]!.end <= 300 && PERMISSION_CONDITION_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
     // Examples in a parenthesis after a gated list name what it stands for ("anti-CTLA4 therapy (ipilimumab)").
     if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*\(\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?,?\s*|such\s+as\s+|including\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    // So do those the permission goes on to name ("any line of prior treatments is permitted including prior
+    // neratinib and capecitabine").
+    if (!lists[i]!.gate && lists[i - 1]!.gate && /^\s*(?:(?:is|are)\s+(?:allowed|permitted|permissible|acceptable)\s*)?,?\s*(?:including|such\s+as)\s+(?:(?:prior|previous)\s+)?$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
   }
+  // The same treatment named again by the permission ("Participants receiving an EGFR TKI … may continue
+  // to take the EGFR TKI until 5 days prior to Cycle 1 Day 1") adds nothing the gate does not cover.
+  // Not across a "but" that turns to another subject ("… is allowed, but small molecule inhibitors must be
+  // discontinued", "… are eligible but there needs to be …"): what follows may bind everyone, as the
+  // check on the words after the last list says below.
+  for (let i = 1; i < lists.length; i++) {
+    if (lists[i]!.gate) continue;
+    const same = (a: Item, b: Item): boolean => sameSet(a.drugs, b.drugs) && sameSet(a.classes, b.classes) && sameSet(a.kinds, b.kinds);
+    if (lists.slice(0, i).some((g) => g.gate && !BUT_OTHER_SUBJECT_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => same(x, it)))))
+      lists[i]!.gate = true;
+  }
+  // A label that heads the sentence names what its permission is about ("Cytotoxic Chemotherapy: There is
+  // no limit to the number of prior regimens received").
+  if (lists.length > 1 && !lists[0]!.gate && lists[1]!.gate && /^[\s*•\-\d.)]*$/.test(text.slice(s, lists[0]!.start)) && /^\s*:/.test(text.slice(lists[0]!.end, lists[1]!.start)))
+    lists[0]!.gate = true;
   if (!lists.length || !lists.every((l) => l.gate)) return;
+  // One option under "one of the following:" is no gate: any(not X, unread) would let the option, and
+  // so the whole criterion, pass every patient without X.
+  if (input.kind === 'inclusion' && (OPTIONS_LEAD_RE.test(input.context[input.context.length - 1] ?? '') || OPTIONS_BEFORE_RE.test(text.slice(0, s)))) return;
   if (lists.some((l) => l.unknownMember || input.scopes.scopes.some((sc) => sc.kind === 'negated' && l.start >= sc.start && l.start < sc.end && !limitNegation(text, sc.trigger)) || l.items.some((it) => it.suffix === 'naive'))) return;
   if (lists.some((l) => l.items.some((it) => isUsed(ctx, it.start, it.end)))) return;
   // "Treatment-naive patients are eligible only if …" binds those who had none: the gate is reversed.
@@ -2682,7 +2733,7 @@ function readGate(
   // "X is permitted, but brain metastases must be untreated": the second requirement may bind everyone.
   // Not when it goes on about the same patients or treatment ("… but this must have been discontinued",
   // "… but should be off that therapy").
-  if (/\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)[^.;]*\b(?:must|should|shall|needs?|required)\b/i.test(after)) return;
+  if (BUT_OTHER_REQUIREMENT_RE.test(after)) return;
   const items = lists.flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
   const x = conditionFor(items, {});
   if (!x) return;
@@ -2821,6 +2872,9 @@ function necessaryBlocked(
       // "or other immunosuppressive medications": the alternative is the next treatment list, read
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
       const at = list.end + m.index + m[0].length;
+      // A dangling "AND" that ends the criterion joins the next entry ("They have received … AND"): a
+      // further requirement, never an alternative to the list.
+      if (m[0].toLowerCase() === 'and' && /^\W*$/.test(text.slice(at))) continue;
       // So is one whose own modifiers stand between ("or radical surgery").
       if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:with\s+)?(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+|(?:agents?|drugs?)\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
       // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
