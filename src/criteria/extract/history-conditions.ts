@@ -39,6 +39,7 @@
 import { modalNegationInExclusion, mergeSpans, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Condition } from '../facts';
 import { bloodPressureLimitsRead } from './labs';
+import { causedByTreatment } from './history-caused-treatment';
 import type { Mention } from '../lexicon';
 import { exemptionLeadIn } from '../segment';
 import { normalise } from '../text';
@@ -330,9 +331,19 @@ const REQUIRED_HEAD = String.raw`(?:antibiotics?|antivirals?|antifungals?|anti-i
  * corticosteroid therapy (or other systemic immunosuppressants)".
  */
 const REQUIRING = new RegExp(
-  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|with\s+(?:a\s+|the\s+)?need\s+(?:for|of)|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
+  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:(?:currently|still)\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|with\s+(?:a\s+|the\s+)?need\s+(?:for|of)|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
   'i',
 );
+
+/**
+ * The kind of the treatment a condition requires, after the requirement, to the end of its sentence:
+ * "with immunosuppressive doses of corticosteroids (> 10 mg of prednisone-equivalent daily dosing),
+ * immunosuppressive biologic agents, or disease modifying antirheumatic drug agents (DMARDs)". Only
+ * supportive care (steroids, immunosuppressants, DMARDs) and no clause of its own ("with the
+ * exception of", "who", a permission).
+ */
+const REQUIRED_TREATMENT_KIND =
+  /^\s*with\s+(?!the\s+exception\b)(?=[^.;]*?\b(?:(?:cortico)?steroids?|glucocorticoids?|prednis\w*|immunosuppress\w*|DMARDs?|disease[\s-]modifying)\b)(?![^.;]*\b(?:who|whose|unless|except\w*|eligible|allowed|permitted|acceptable|may|can)\b)(?:[^.;()]|\([^()]*\))+?(?=\s*(?:[.;](?:\s|$)|$))/i;
 
 /** "(if HCV antibody positive, … HCV RNA … negative)": only the active infection counts. */
 const ACTIVE_NOTE =
@@ -1097,9 +1108,11 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // A grade before the qualifiers ("Prior Grade 3 or greater colitis") keeps "prior" before it.
       const pastQual =
         g.grade && g.grade.span[1] <= qualStart ? text.slice(Math.max(sStart, g.grade.span[0] - 40), g.grade.span[0]) + qual : qual;
+      // "History of ventricular arrhythmia currently requiring medical treatment": the need is now.
       const past =
-        /\brequired\b/i.test(req[0]) ||
-        (/\b(?:history|prior|previous|previously|past)\b/i.test(pastQual) && (!ACTIVE_WORDS.test(pastQual) || PAST_OR_PRESENT.test(pastQual)));
+        !/^\W*(?:(?:that|which)\s+)?(?:(?:is|are|has|have)\s+)?(?:currently|still)\b/i.test(req[0]) &&
+        (/\brequired\b/i.test(req[0]) ||
+        (/\b(?:history|prior|previous|previously|past)\b/i.test(pastQual) && (!ACTIVE_WORDS.test(pastQual) || PAST_OR_PRESENT.test(pastQual))));
       g.active = true;
       g.tailActive = true;
       g.spans.push([pos, pos + req[0].length]);
@@ -1113,6 +1126,17 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         if (pastRequirement) pastRequirement[1] = pos + eg[0].length;
         pos += eg[0].length;
       }
+    }
+    // "requiring systemic treatment with immunosuppressive doses of corticosteroids (> 10 mg …),
+    // immunosuppressive biologic agents, or DMARDs": what the treatment must be narrows the need the
+    // requirement reads, so it stands beside the condition as an unread leaf, which stays necessary.
+    const treatmentKind = req && !g.need ? REQUIRED_TREATMENT_KIND.exec(text.slice(pos)) : null;
+    if (treatmentKind) {
+      const lead = /^\s*/.exec(treatmentKind[0])![0].length;
+      const span: Span = [pos + lead, pos + treatmentKind[0].length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
+      pos = span[1];
     }
     const otherNeed = req ? null : OTHER_NEED.exec(text.slice(pos));
     if (otherNeed) {
@@ -1253,7 +1277,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const clause = transplantSubgroup(g, tail)!;
       const lead = /^[\s,)-]*/.exec(clause)![0].length;
       const span: Span = [pos + lead, pos + clause.trimEnd().length];
-      g.narrow = { text: text.slice(span[0], span[1]), span };
+      // "… on immunosuppression", "… receiving immunosuppressive therapy": the subgroup is the
+      // recipients taking immunosuppressants now, which the treatment history holds (a query of
+      // supportive care is true or unknown, never false, so it cannot clear a recipient).
+      if (CURRENT_IMMUNOSUPPRESSION.test(clause)) {
+        g.neededTreatment = { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['immunosuppressant'], withinDays: 1 } };
+        g.spans.push(span);
+      } else g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
     } else if (
       exclusion &&
@@ -1343,6 +1373,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         const span: Span = [at + lead, at + narrow[0].trimEnd().length];
         g.narrow = { text: text.slice(span[0], span[1]), span };
         g.shadow = span;
+        // "… caused by prior anticancer treatment": the treatment was had, whatever the cause.
+        const cause = g.neededTreatment ? null : causedByTreatment(input, span);
+        if (cause) g.neededTreatment = cause;
       }
     }
     // "… who have a history of ischemic heart disease … must have a cardiac stress test": a
@@ -1862,7 +1895,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const qualifiers = [g.notCausedBy, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
-      condition: qualifiers.length
+      condition: qualifiers.length || g.neededTreatment
         ? {
             all: [
               leaf,
@@ -2002,6 +2035,13 @@ function viralSubgroup(g: Group, tail: string): string | null {
   return clause;
 }
 /** Words opening a subgroup of transplant recipients: "on immunosuppression", "with a functioning allograft". */
+/**
+ * A transplant subgroup that is current immunosuppression and nothing else: "on immunosuppression",
+ * "who are receiving immunosuppressive therapy", "currently taking immunosuppressants"; after a
+ * transplant "anti-immunosuppressant" names the same anti-rejection drugs (as in TRANSPLANT_SUBGROUP_TAIL).
+ */
+const CURRENT_IMMUNOSUPPRESSION =
+  /^\s*\)?\s*(?:(?:recipients?|patients?|participants?|subjects?)\s+)?(?:who\s+(?:are|is)\s+)?(?:currently\s+)?(?:on|receiving|taking)\s+(?:(?:current|ongoing|chronic|active|systemic|continued|maintenance)\s+)*(?:anti-?)?(?:immunosuppression|immunosuppressants?|immunosuppressive\s+(?:therapy|therapies|treatment|medications?|drugs|agents))\s*$/i;
 const TRANSPLANT_SUBGROUP_TAIL =
   /^\s*\)?\s*(?:(?:recipients?|patients?|participants?|subjects?)\s+)?(?:(?:who\s+(?:are|is)\s+)?(?:currently\s+)?(?:on|receiving|taking|requiring)\s+(?:(?:current|ongoing|chronic|active|systemic|continued|maintenance)\s+)*(?:anti-?)?(?:immunosuppress\w*|immune[\s-]suppress\w*)|with\s+(?:a\s+)?(?:functioning|functional|working)\s+(?:allo)?grafts?)\b/i;
 
@@ -2166,7 +2206,10 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
         last.condition = again ? last.condition : { any: [...parts, f.condition] };
         last.spans.push(...f.spans);
         if (f.cover) last.cover = [...(last.cover ?? []), ...f.cover];
-        if (f.category !== last.category && !(last.alsoReads ?? []).includes(f.category)) last.alsoReads = [...(last.alsoReads ?? []), f.category];
+        // The member's own other topics ("prior pneumonitis requiring steroids" reads the steroids as
+        // prior therapy) are the joined finding's too.
+        const also = [...(last.alsoReads ?? []), ...(f.category !== last.category ? [f.category] : []), ...(f.alsoReads ?? [])].filter((c) => c !== last.category);
+        if (also.length) last.alsoReads = [...new Set(also)];
         if (!samePolarity) last.polarityHandled = true;
         continue;
       }
