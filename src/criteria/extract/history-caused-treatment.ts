@@ -16,7 +16,8 @@ const CAUSE_LEAD =
 /** What may stand between the treatments the clause names. */
 const LIST_GAP = /^(?:[\s,/]|\b(?:or|and|and\/or|prior|previous|earlier|other)\b)*$/i;
 /** A generic name of anticancer treatment, which covers every anticancer kind, not only systemic therapy. */
-const ANY_ANTICANCER = /^(?:anti-?\s?cancer|anti-?\s?tumou?r|anti-?\s?neoplastic|cancer)\s+(?:treatments?|therap(?:y|ies))$/i;
+const ANY_ANTICANCER =
+  /^(?:anti-?\s?cancer|anti-?\s?tumou?r|anti-?\s?neoplastic|cancer)\s+(?:treatments?|therap(?:y|ies))$/i;
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 
@@ -30,8 +31,16 @@ export function causedByTreatment(input: ExtractInput, [from, to]: Span): Condit
   if (!lead) return null;
   const start = from + lead[0].length;
   const named = input.mentions
-    .filter((m) => m.start >= start && m.end <= to && (m.type === 'drug' || m.type === 'drugClass' || m.type === 'therapyKind' || m.type === 'regimen'))
-    .filter((m, i, all) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    .filter(
+      (m) =>
+        m.start >= start &&
+        m.end <= to &&
+        (m.type === 'drug' || m.type === 'drugClass' || m.type === 'therapyKind' || m.type === 'regimen'),
+    )
+    .filter(
+      (m, i, all) =>
+        !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+    );
   if (!named.length) return null;
   let at = start;
   for (const m of named) {
@@ -53,7 +62,8 @@ export function causedByTreatment(input: ExtractInput, [from, to]: Span): Condit
   }
   const leaves: Condition[] = [];
   if (drugs.size) leaves.push({ fact: 'priorTherapy', operator: 'equal', value: true, params: { drugs: [...drugs] } });
-  if (classes.size) leaves.push({ fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: [...classes] } });
+  if (classes.size)
+    leaves.push({ fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: [...classes] } });
   if (kinds.size) leaves.push({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...kinds] } });
   if (!leaves.length) return null;
   return leaves.length === 1 ? leaves[0]! : { any: leaves };

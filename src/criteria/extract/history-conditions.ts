@@ -353,6 +353,16 @@ const ACTIVE_NOTE =
 const EXCEPTIONS_SENTENCE =
   /\b(?:the\s+following\s+(?:are|is)\s+(?:exceptions?|allowed|permitted|exempt(?:ed)?|not\s+excluded|non-?exclusionary|not\s+exclusionary)|exceptions?\s+(?:are|include|includes|to\s+this)|(?:are|is)\s+(?:permitted|allowed|exempt(?:ed)?|excepted|non-?exclusionary|not\s+exclusionary)|(?:are|is)\s+not\s+(?:be\s+)?excluded|may\s+be\s+(?:included|enrolled|eligible))\b/i;
 
+/** "immune-related" or "immune-mediated" right before a condition (not "non-immune-related"). */
+const IMMUNE_CAUSE_LEAD = /(?<!\bnon[\s-]?)\bimmune[\s-]+(?:related|mediated)\s+$/i;
+const IMMUNE_CAUSE_HEAD = /^immune[\s-]+(?:related|mediated)\s+(?=\w)/i;
+/** Immunotherapy named in the criterion, by kind or by target. */
+const IMMUNOTHERAPY_NAMED =
+  /\b(?:immunotherap\w*|immune[\s-]+checkpoint|checkpoint\s+(?:inhibitor|blockade)|ICIs?|CPIs?|anti-?\s*(?:PD-?L?-?[12]|CTLA-?\s*4))\b/i;
+/** An immune-related adverse event before examples of it: "irAEs …, including", "immune-related toxicities (e.g.". */
+const IRAE_EXAMPLES_LEAD =
+  /(?<!\bnon[\s-]?)\b(?:irAEs?|imAEs?|immune[\s-]+(?:related|mediated)\s+(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|toxicit(?:y|ies)))\b[^.;]*?(?:\bincluding\b|\bsuch\s+as\b|\be\.?\s*g\.?|\bfor\s+example\b)[^.;]*$/i;
+
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
   /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion(?:ary)?|non-?exclusionary|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
@@ -447,6 +457,8 @@ interface Group {
    * "(non-immunotherapy induced conditions)"), held as an unparsed leaf beside the condition.
    */
   notCausedBy?: { text: string; span: Span };
+  /** "immune-related pneumonitis": the condition as an adverse event of immunotherapy, held as an unparsed leaf beside it. */
+  immuneCause?: { text: string; span: Span };
   /** Words accounted for that must not place the finding (a note in a later sentence). */
   cover: Span[];
   /** The narrowing words, whose own conditions are not the patient's. */
@@ -996,6 +1008,20 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         const at = qualStart + kindWord.index;
         g.amount = { text: kindWord[0], span: [at, at + kindWord[0].length] };
       }
+    }
+    // "History of immune related pneumonitis", "grade ≥2 immune-related myocarditis": the condition as
+    // an adverse event of immunotherapy, narrower than the condition of any cause. The cause stays
+    // an unread leaf beside it; where the criterion names the immunotherapy, its receipt is
+    // necessary too.
+    // The lexicon names some as synonyms of the condition itself ("immune-related pneumonitis").
+    const immuneLead = IMMUNE_CAUSE_LEAD.exec(text.slice(sStart, g.start));
+    const immuneHead = immuneLead ? null : IMMUNE_CAUSE_HEAD.exec(text.slice(g.start, g.end));
+    if (immuneLead || immuneHead) {
+      const from = immuneLead ? sStart + immuneLead.index : g.start;
+      const to = from + (immuneLead ?? immuneHead)![0].trimEnd().length;
+      g.immuneCause = { text: text.slice(from, to), span: [from, to] };
+      if (!g.neededTreatment && IMMUNOTHERAPY_NAMED.test(text))
+        g.neededTreatment = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['immunotherapy'] } };
     }
     if (PREMISE_LEAD.test(text.slice(sStart, qualStart))) g.restricted = true;
     if (CAUSE_LEAD.test(text.slice(Math.max(sStart, qualStart - 40), qualStart))) g.restricted = true;
@@ -1820,6 +1846,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       continue;
     }
     if (g.restricted) continue;
+    // "Grade 3 or 4 major organ irAEs following anti-PD-1 therapy, including but not limited to
+    // myocarditis, pneumonitis, colitis": examples of the irAEs (history-irae.ts), not conditions
+    // excluded whatever their cause.
+    if (IRAE_EXAMPLES_LEAD.test(text.slice(sStart, g.start))) continue;
     // "Serological testing for HIV at screening is not required": a test, no status.
     if (
       g.value === undefined &&
@@ -1892,7 +1922,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (value !== undefined && exclusion && value === false) value = true;
     const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
     // Qualifiers no fact holds stand beside the condition, which stays necessary.
-    const qualifiers = [g.notCausedBy, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const qualifiers = [g.notCausedBy, g.immuneCause, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
       condition: qualifiers.length || g.neededTreatment

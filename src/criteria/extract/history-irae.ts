@@ -27,7 +27,7 @@ import { unreadWords, type Condition } from '../facts';
 const TOPIC = 'prior_severe_irae';
 
 /** The names of an immune-related adverse event; "autoimmune manifestations of … immunotherapy" are irAEs too. */
-const IRAE_NAME = String.raw`(?:immune[\s-]+(?:related|mediated)\s+(?:(?:grade\s*(?:≥|>=|=>|>\s*\/?\s*=)?\s*(?:3|4|III|IV)(?:\s*(?:or|-|–|to)\s*(?:4|IV|higher|greater|above))?\s+)?(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|side[\s-]effects?|toxicit(?:y|ies))(?:\s*\(\s*(?:irAEs?|imAEs?)\s*\))?)|irAEs?|autoimmune\s+(?:manifestations?|toxicit(?:y|ies)|adverse\s+events?))`;
+const IRAE_NAME = String.raw`(?<!\bnon[\s-]?)(?:immune[\s-]+(?:related|mediated)\s+(?:(?:grade\s*(?:≥|>=|=>|>\s*\/?\s*=)?\s*(?:3|4|III|IV)(?:\s*(?:or|-|–|to)\s*(?:4|IV|higher|greater|above))?\s+)?(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|side[\s-]effects?|toxicit(?:y|ies))(?:\s*\(\s*(?:irAEs?|imAEs?)\s*\))?)|irAEs?|autoimmune\s+(?:manifestations?|toxicit(?:y|ies)|adverse\s+events?))`;
 
 /**
  * A grade of 3 or higher, or a stricter one ("greater than grade 3", "level greater than Level 3",
@@ -39,6 +39,13 @@ const GRADE =
 
 /** Any grade the text gives, to check that every one is of 3 or higher. */
 const ANY_GRADE = /\b(?:grade|level)s?\s*(?:[<>≤≥=/]\s*)*(?:\d|I{1,3}V?|IV)\b|(?:[<>≤≥]=?)\s*grade\s*\d/gi;
+
+/** A last alternative of a few words: "or grade ≥2 immune-related myocarditis". */
+const LAST_ALTERNATIVE =
+  /\s+or\s+(?!(?:higher|greater|above|more|worse|less|lower|better|IV|\d)\b)(?:an?\s+|any\s+)?(?:(?:CTCAE\s+)?grade\s*(?:[<>≤≥=/]\s*)*\d\s+)?(?:immune[\s-]+(?:related|mediated)\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2}\s*[.;]?\s*$/i;
+/** Words that would make such an alternative a narrowing of the irAE before it instead. */
+const ALTERNATIVE_NARROWS =
+  /\b(?:other|except\w*|excluding|while|during|that|which|due|from|on|after|following|led|leading|resulted|resulting|requiring|required|discontinu\w*|immunotherap\w*|checkpoint|inhibitors?|agents?|therapy|treatment)\b/i;
 
 /** Earlier immunotherapy, named by kind or by target. */
 const IMMUNOTHERAPY =
@@ -96,10 +103,19 @@ export function extractSevereIrae(input: ExtractInput): Finding[] {
   const parts = sentences(text).filter(([a, b]) => /\w/.test(text.slice(a, b)));
   // One sentence: another sentence may be a requirement of its own that would join as an alternative.
   if (parts.length !== 1) return [];
-  const [sStart, sEnd] = parts[0]!;
+  const [sStart, sentenceEnd] = parts[0]!;
+  const whole = text.slice(sStart, sentenceEnd);
+  if (statementReads(input, whole)) return [];
+  if (!IMMUNOTHERAPY.test(whole)) return [];
+  // "… grade ≥3 irAEs (excluding …) or grade ≥2 immune-related myocarditis.": a last alternative of
+  // a few words, naming another event and nothing that could narrow the irAE, is left to the
+  // assembler; the irAE's reading ends before it.
+  const alternative = LAST_ALTERNATIVE.exec(withoutAsides(whole));
+  const sEnd =
+    alternative && !ALTERNATIVE_NARROWS.test(alternative[0])
+      ? sStart + alternative.index + alternative[0].search(/\bor\b/i)
+      : sentenceEnd;
   const sentence = text.slice(sStart, sEnd);
-  if (statementReads(input, sentence)) return [];
-  if (!IMMUNOTHERAPY.test(sentence)) return [];
   const name = new RegExp(IRAE_NAME, 'i').exec(sentence);
   if (!name) return [];
   // Every grade given is the topic's or a stricter one, and there is exactly one.
@@ -113,7 +129,16 @@ export function extractSevereIrae(input: ExtractInput): Finding[] {
   const gradeAt = grade.index!;
   const gradeEnd = gradeAt + grade[0].length;
   const between = gradeAt >= nameEnd ? sentence.slice(nameEnd, gradeAt) : sentence.slice(gradeEnd, nameAt);
-  if (!/^\s*(?:\([^()]*\)\s*)?(?:(?:with\s+(?:a\s+)?(?:severity\s+)?|of\s+|at\s+)?)?$/i.test(between) && !(gradeAt >= nameAt && gradeEnd <= nameEnd))
+  // A few words between ("Grade 3 or 4 major organ irAEs") narrow the irAE and stay unread.
+  if (
+    !/^\s*(?:\([^()]*\)\s*)?(?:(?:with\s+(?:a\s+)?(?:severity\s+)?|of\s+|at\s+)?)?$/i.test(between) &&
+    !(
+      gradeEnd <= nameAt &&
+      /^\s*(?:[A-Za-z]+\s+){1,3}$/.test(between) &&
+      !/\b(?:or|and|non|not|other|any)\b/i.test(between)
+    ) &&
+    !(gradeAt >= nameAt && gradeEnd <= nameEnd)
+  )
     return [];
   // No alternative after the irAE, and none before it that the irAE does not close ("Prior therapy
   // with A or with B, and discontinued … due to a grade 3 irAE" joins its alternatives with "and").
@@ -125,7 +150,12 @@ export function extractSevereIrae(input: ExtractInput): Finding[] {
   const lastOr = lead.search(/\bor\b(?![\s\S]*\bor\b)/i);
   if (lastOr >= 0 && !/,\s*and\b/i.test(lead.slice(lastOr))) return [];
   // Other events or causes than irAEs on immunotherapy: adverse events of any cause, allergy, infusion reactions.
-  if (/\b(?:TEAEs?|allerg\w*|hypersensitivity|infusion|any\s+grade|unresolved|not\s+(?:yet\s+)?(?:resolved|recovered))\b/i.test(sentence)) return [];
+  if (
+    /\b(?:TEAEs?|allerg\w*|hypersensitivity|infusion|any\s+grade|unresolved|not\s+(?:yet\s+)?(?:resolved|recovered))\b/i.test(
+      sentence,
+    )
+  )
+    return [];
   const at = sStart + first;
   if (negatedAt(input, at)) return [];
 
@@ -135,14 +165,25 @@ export function extractSevereIrae(input: ExtractInput): Finding[] {
   read.push(nameSpan);
   // The immunotherapies named ("anti-PD-1, anti-PD-L1, or anti-CTLA-4") say on what the irAE came.
   for (const m of input.mentions)
-    if ((m.type === 'drug' || m.type === 'drugClass') && m.start >= sStart && m.end <= sEnd && IMMUNOTHERAPY.test(text.slice(m.start, m.end))) read.push([m.start, m.end]);
+    if (
+      (m.type === 'drug' || m.type === 'drugClass') &&
+      m.start >= sStart &&
+      m.end <= sEnd &&
+      IMMUNOTHERAPY.test(text.slice(m.start, m.end))
+    )
+      read.push([m.start, m.end]);
   if (grade[1]) read.push([sStart + gradeAt, sStart + gradeEnd]);
   // A stricter grade's words stay unread, even those the vocabulary holds.
   const strict: Span | null = grade[2] ? [sStart + gradeAt, sStart + gradeEnd] : null;
   const covered = strict ? read.filter(([a, b]) => b <= strict[0] || a >= strict[1]) : read;
-  const narrowing = gaps(text, sStart, sEnd, covered).filter(([a, b]) => /[A-Za-z0-9]/.test(text.slice(a, b)) && !/^[\s\W]*(?:s)?[\s\W]*$/.test(text.slice(a, b)));
+  const narrowing = gaps(text, sStart, sEnd, covered).filter(
+    ([a, b]) => /[A-Za-z0-9]/.test(text.slice(a, b)) && !/^[\s\W]*(?:s)?[\s\W]*$/.test(text.slice(a, b)),
+  );
   const leaf: Condition = { fact: 'attestation', operator: 'equal', value: true, params: { topic: TOPIC } };
-  const note = narrowing.map(([a, b]) => text.slice(a, b).replace(/^[\s,;:.]+|[\s,;:.]+$/g, '')).filter(Boolean).join(' … ');
+  const note = narrowing
+    .map(([a, b]) => text.slice(a, b).replace(/^[\s,;:.]+|[\s,;:.]+$/g, ''))
+    .filter(Boolean)
+    .join(' … ');
   return [
     {
       category: 'prior_therapy',
