@@ -2,7 +2,7 @@
  * Transplants: kinds listed before a shared head noun ("solid organ or hematologic transplant") and
  * the subgroups of recipients the facts cannot hold ("on immunosuppression"). Real corpus lines.
  */
-import { cond, readRule, therapy, unparsed } from '../support/criteria';
+import { cond, readRule, therapy } from '../support/criteria';
 
 describe('transplant lists sharing a head noun', () => {
   it('reads each kind before "transplant"', () => {
