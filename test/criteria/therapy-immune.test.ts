@@ -208,6 +208,23 @@ describe('immunosuppression and need for treatment (history-conditions.ts)', () 
     });
   });
 
+  it('needs the treatment named before a condition as its cause, the cause unread (NCT04370587)', () => {
+    const text =
+      'Prior intolerance to anti-PD-(L)1 monoclonal antibody or history of immunotherapy related non-infectious pneumonitis/interstitial lung disease.';
+    expect(exclusion(text)).toEqual({
+      condition: {
+        all: [
+          cond({ names: ['pneumonitis', 'interstitial_lung_disease'] }),
+          therapy({ kinds: ['immunotherapy'] }),
+          unparsed('immunotherapy related'),
+        ],
+      },
+      // The intolerance is an alternative of its own, left to the assembler.
+      unread: 'intolerance to anti-PD-(L)1 monoclonal antibody',
+    });
+    expect(categoriesRead(text)).toContain('prior_therapy');
+  });
+
   it('keeps the treatment a list member needed when the list is joined (NCT06910657, NCT05859074)', () => {
     const text = 'Interstitial lung disease or prior pneumonitis requiring steroids.';
     expect(exclusion(text).condition).toEqual({

@@ -26,10 +26,41 @@ type Kind = (typeof TREATMENT_KINDS)[number];
  * null when the clause says anything else than the cause and the treatments.
  */
 export function causedByTreatment(input: ExtractInput, [from, to]: Span): Condition | null {
+  const lead = CAUSE_LEAD.exec(input.text.slice(from, to));
+  return lead ? treatmentNamed(input, [from + lead[0].length, to]) : null;
+}
+
+/** A treatment named before what it caused: "immunotherapy related pneumonitis", "chemotherapy-induced neuropathy". */
+const CAUSE_BEFORE = /^[\s-]*(?:related|induced|associated|mediated)\s*$/i;
+
+/**
+ * The prior-therapy condition for a treatment that ends right before `[from, to)` is said to have
+ * caused it ("immunotherapy related" before "pneumonitis"), with the span of the cause's words, or
+ * null. Only a treatment the lexicon names: "drug-induced" or "therapy-induced" say no treatment.
+ */
+export function causedByTreatmentBefore(
+  input: ExtractInput,
+  sentenceStart: number,
+  at: number,
+): { condition: Condition; span: Span } | null {
   const { text } = input;
-  const lead = CAUSE_LEAD.exec(text.slice(from, to));
-  if (!lead) return null;
-  const start = from + lead[0].length;
+  const m = input.mentions
+    .filter(
+      (x) =>
+        (x.type === 'drug' || x.type === 'drugClass' || x.type === 'therapyKind') &&
+        x.end <= at &&
+        x.start >= sentenceStart,
+    )
+    .sort((a, b) => b.end - a.end || a.start - b.start)[0];
+  if (!m || !CAUSE_BEFORE.test(text.slice(m.end, at))) return null;
+  const condition = treatmentNamed(input, [m.start, m.end]);
+  if (!condition) return null;
+  return { condition, span: [m.start, at - (text.slice(m.end, at).length - text.slice(m.end, at).trimEnd().length)] };
+}
+
+/** The prior-therapy condition for the treatments [start, to) names with list words only, or null. */
+function treatmentNamed(input: ExtractInput, [start, to]: Span): Condition | null {
+  const { text } = input;
   const named = input.mentions
     .filter(
       (m) =>

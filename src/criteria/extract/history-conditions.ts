@@ -39,7 +39,7 @@
 import { modalNegationInExclusion, mergeSpans, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Condition } from '../facts';
 import { bloodPressureLimitsRead } from './labs';
-import { causedByTreatment } from './history-caused-treatment';
+import { causedByTreatment, causedByTreatmentBefore } from './history-caused-treatment';
 import type { Mention } from '../lexicon';
 import { exemptionLeadIn } from '../segment';
 import { normalise } from '../text';
@@ -355,6 +355,8 @@ const EXCEPTIONS_SENTENCE =
 
 /** "immune-related" or "immune-mediated" right before a condition (not "non-immune-related"). */
 const IMMUNE_CAUSE_LEAD = /(?<!\bnon[\s-]?)\bimmune[\s-]+(?:related|mediated)\s+$/i;
+/** A cause named by a generic treatment word right before a condition: "therapy-induced", "drug-related". */
+const GENERIC_CAUSE_LEAD = /\b(?:drug|medication|treatment|therapy)[\s-]+(?:related|induced|associated)\s+$/i;
 const IMMUNE_CAUSE_HEAD = /^immune[\s-]+(?:related|mediated)\s+(?=\w)/i;
 /** Immunotherapy named in the criterion, by kind or by target. */
 const IMMUNOTHERAPY_NAMED =
@@ -1016,6 +1018,18 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // The lexicon names some as synonyms of the condition itself ("immune-related pneumonitis").
     const immuneLead = IMMUNE_CAUSE_LEAD.exec(text.slice(sStart, g.start));
     const immuneHead = immuneLead ? null : IMMUNE_CAUSE_HEAD.exec(text.slice(g.start, g.end));
+    // "immunotherapy related pneumonitis", "chemotherapy-induced neuropathy": the treatment named as
+    // the cause was had; the cause itself stays unread.
+    const treatmentCause = immuneLead || immuneHead ? null : causedByTreatmentBefore(input, sStart, g.start);
+    if (treatmentCause) {
+      g.immuneCause = { text: text.slice(treatmentCause.span[0], treatmentCause.span[1]), span: treatmentCause.span };
+      if (!g.neededTreatment) g.neededTreatment = treatmentCause.condition;
+    } else if (GENERIC_CAUSE_LEAD.test(text.slice(sStart, g.start))) {
+      // "prior therapy-induced pneumonitis", "drug-related pneumonitis": a cause no fact holds.
+      const m = GENERIC_CAUSE_LEAD.exec(text.slice(sStart, g.start))!;
+      const from = sStart + m.index;
+      g.immuneCause = { text: m[0].trimEnd(), span: [from, from + m[0].trimEnd().length] };
+    }
     if (immuneLead || immuneHead) {
       const from = immuneLead ? sStart + immuneLead.index : g.start;
       const to = from + (immuneLead ?? immuneHead)![0].trimEnd().length;
