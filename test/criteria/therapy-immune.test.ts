@@ -161,6 +161,41 @@ describe('a condition caused by a named treatment (history-caused-treatment.ts)'
   });
 });
 
+describe('a condition of an earlier treatment (history-conditions.ts)', () => {
+  it('needs the treatment a condition came "from" (NCT05211895)', () => {
+    expect(exclusion('Participants with ≥ grade 2 pneumonitis from prior chemoradiation therapy.')).toEqual({
+      condition: {
+        all: [
+          cond({ names: ['pneumonitis'] }),
+          // Chemoradiation is both kinds; having had either is necessary.
+          therapy({ kinds: ['chemotherapy', 'radiation'] }),
+          unparsed('>= grade 2'),
+          unparsed('from prior chemoradiation therapy'),
+        ],
+      },
+      unread: '',
+    });
+  });
+
+  it('keeps the whole narrowing clause beside the condition, never the condition of any cause (NCT03202316, NCT05170204)', () => {
+    expect(
+      exclusion(
+        'Grade 3 or above neuropathy induced from prior treatment, that is not resolved to grade 2 or below despite best supportive care',
+      ).condition,
+    ).toEqual({
+      all: [
+        cond({ names: ['peripheral_neuropathy'] }),
+        unparsed('Grade 3 or above'),
+        unparsed('induced from prior treatment, that is not resolved to grade 2 or below despite best supportive care'),
+      ],
+    });
+    // ">/=" is a grade floor too.
+    expect(exclusion('Grade \\>/= 2 pneumonitis from prior cCRT or sCRT').condition).toEqual({
+      all: [cond({ names: ['pneumonitis'] }), unparsed('Grade >/= 2'), unparsed('from prior cCRT or sCRT')],
+    });
+  });
+});
+
 describe('immunosuppression and need for treatment (history-conditions.ts)', () => {
   it('reads transplant recipients "on immunosuppression" as current immunosuppressant use (NCT05770102, NCT03202316)', () => {
     const current = therapy({ classes: ['immunosuppressant'], withinDays: 1 });

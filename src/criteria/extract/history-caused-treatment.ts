@@ -12,7 +12,7 @@ import { ANTICANCER_KINDS, TREATMENT_KINDS, type Condition } from '../facts';
 
 /** The causal words that open the clause, and the words naming the treatment as earlier. */
 const CAUSE_LEAD =
-  /^(?:caused\s+by|induced\s+by|related\s+to|due\s+to|secondary\s+to|attributable\s+to|attributed\s+to)\s+(?:the\s+)?(?:use\s+of\s+)?(?:(?:an?|any)\s+)?(?:(?:prior|previous|earlier)\s+)?/i;
+  /^(?:caused\s+by|induced\s+by|related\s+to|due\s+to|secondary\s+to|attributable\s+to|attributed\s+to|(?:(?:induced|caused)\s+)?(?:from|after|following|during)(?=\s+(?:a\s+|the\s+|any\s+)?(?:prior|previous|earlier)\b))\s+(?:the\s+)?(?:use\s+of\s+)?(?:(?:an?|any)\s+)?(?:(?:prior|previous|earlier)\s+)?/i;
 /** What may stand between the treatments the clause names. */
 const LIST_GAP = /^(?:[\s,/]|\b(?:or|and|and\/or|prior|previous|earlier|other)\b)*$/i;
 /** A generic name of anticancer treatment, which covers every anticancer kind, not only systemic therapy. */
@@ -74,9 +74,13 @@ function treatmentNamed(input: ExtractInput, [start, to]: Span): Condition | nul
     );
   if (!named.length) return null;
   let at = start;
+  let last: [number, number] | null = null;
   for (const m of named) {
+    // One phrase of two kinds ("chemoradiation": chemotherapy and radiation) is one treatment.
+    if (last && m.start === last[0] && m.end === last[1]) continue;
     if (m.start < at || !LIST_GAP.test(text.slice(at, m.start))) return null;
     at = m.end;
+    last = [m.start, m.end];
   }
   if (!/^[\s.,;)]*$/.test(text.slice(at, to))) return null;
   const drugs = new Set<string>();

@@ -87,7 +87,7 @@ const RESTRICTIVE_QUAL =
  * "≥ Grade 2", "Grade 3 or 4", "of Grade greater than or equal to 2", "Grade 2 or higher (per NCI
  * CTCAE v5.0)". A ceiling ("Grade ≤ 1", "Grade 1 or less") is not one.
  */
-const GRADE_FLOOR = String.raw`(?:\bG[1-4](?!\w|\.\d)|(?:NCI[\s-]*)?(?:CTCAE\s+)?grade\s*(?:>=|≥|=>|>|greater\s+than(?:\s+or\s+equal\s+to)?|of\s+at\s+least|at\s+least)?\s*[1-4](?!\w|\.\d)(?:\s*(?:-|–|to|or|and|\/|,)\s*[1-5](?!\w|\.\d))*(?:\s*(?:or\s+(?:greater|higher|above|more|worse)|\+|and\s+(?:above|higher)))?|(?:>=|≥|=>|>)\s*(?:CTCAE\s+)?grade\s*[1-4](?!\w|\.\d))(?!\s*(?:or\s+(?:less|lower|below|better)|and\s+below))(?:\s*\(?\s*(?:per|according\s+to|by|using|as\s+(?:defined|graded)\s+by)?\s*(?:the\s+)?(?:NCI[\s-]*)?(?:CTCAE|CTC)(?:\s*,?\s*v(?:ersion)?\.?\s*\d+(?:\.\d+)?)?\s*\)?)?`;
+const GRADE_FLOOR = String.raw`(?:\bG[1-4](?!\w|\.\d)|(?:NCI[\s-]*)?(?:CTCAE\s+)?grade\s*(?:>=|≥|=>|>\s*\/\s*=|>|greater\s+than(?:\s+or\s+equal\s+to)?|of\s+at\s+least|at\s+least)?\s*[1-4](?!\w|\.\d)(?:\s*(?:-|–|to|or|and|\/|,)\s*[1-5](?!\w|\.\d))*(?:\s*(?:or\s+(?:greater|higher|above|more|worse)|\+|and\s+(?:above|higher)))?|(?:>=|≥|=>|>)\s*(?:CTCAE\s+)?grade\s*[1-4](?!\w|\.\d))(?!\s*(?:or\s+(?:less|lower|below|better)|and\s+below))(?:\s*\(?\s*(?:per|according\s+to|by|using|as\s+(?:defined|graded)\s+by)?\s*(?:the\s+)?(?:NCI[\s-]*)?(?:CTCAE|CTC)(?:\s*,?\s*v(?:ersion)?\.?\s*\d+(?:\.\d+)?)?\s*\)?)?`;
 const GRADE_TAIL = new RegExp(String.raw`^\s*,?\s*\(?\s*(?:(?:of|with|at)\s+)?${GRADE_FLOOR}\s*\)?`, 'i');
 /** A grade ceiling: "≤ Grade 2 neuropathy", "neuropathy Grade ≤ 1", "Grade 1 or less". */
 const GRADE_CEILING_LEAD = /(?:≤|<=?|=<)\s*(?:CTCAE\s+)?grade\s*[0-4]\s*$|\bgrade\s*(?:≤|<=?|=<)\s*[0-4]\s*$|\bgrade\s*[0-4]\s+or\s+(?:less|lower|below|better)\s*$/i;
@@ -355,6 +355,14 @@ const EXCEPTIONS_SENTENCE =
 
 /** "immune-related" or "immune-mediated" right before a condition (not "non-immune-related"). */
 const IMMUNE_CAUSE_LEAD = /(?<!\bnon[\s-]?)\bimmune[\s-]+(?:related|mediated)\s+$/i;
+/**
+ * "pneumonitis from prior chemoradiation therapy", "neuropathy induced from prior treatment, that is
+ * not resolved to grade 2 or below …": a condition of an earlier treatment, narrower than the
+ * condition of any cause. The narrowing runs to the end of its sentence, every word of which may
+ * narrow it further.
+ */
+const PRIOR_TREATMENT_TAIL =
+  /^\s*,?\s*(?:(?:induced|caused)\s+)?(?:from|after|following|during)\s+(?:a\s+|the\s+|any\s+)?(?:prior|previous|earlier)\s+[^.;]*/i;
 /** A cause named by a generic treatment word right before a condition: "therapy-induced", "drug-related". */
 const GENERIC_CAUSE_LEAD = /\b(?:drug|medication|treatment|therapy)[\s-]+(?:related|induced|associated)\s+$/i;
 const IMMUNE_CAUSE_HEAD = /^immune[\s-]+(?:related|mediated)\s+(?=\w)/i;
@@ -1406,15 +1414,17 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const stop = RISK_OR_SYMPTOM_TAIL.test(tail) ? -1 : tail.search(/[,;]/);
       g.shadow = [pos, pos + (stop < 0 ? tail.length : stop)];
     } else {
-      const narrow = NARROWING_TAIL.exec(tail);
+      const narrow = NARROWING_TAIL.exec(tail) ?? PRIOR_TREATMENT_TAIL.exec(tail);
       if (narrow) {
         const at = pos + (fullTail.length - tail.length);
         const lead = /^[\s,)]*/.exec(narrow[0])![0].length;
         const span: Span = [at + lead, at + narrow[0].trimEnd().length];
         g.narrow = { text: text.slice(span[0], span[1]), span };
         g.shadow = span;
-        // "… caused by prior anticancer treatment": the treatment was had, whatever the cause.
-        const cause = g.neededTreatment ? null : causedByTreatment(input, span);
+        // "… caused by prior anticancer treatment": the treatment was had, whatever the cause. Only
+        // the cause's own clause names it ("… from prior treatment, that is not resolved …").
+        const clause = /^[^,;(]*/.exec(text.slice(span[0], span[1]))![0].trimEnd();
+        const cause = g.neededTreatment ? null : causedByTreatment(input, [span[0], span[0] + clause.length]);
         if (cause) g.neededTreatment = cause;
       }
     }
