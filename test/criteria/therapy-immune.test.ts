@@ -196,6 +196,17 @@ describe('a condition of an earlier treatment (history-conditions.ts)', () => {
   });
 });
 
+describe('examples of adverse events of an earlier treatment (history-conditions.ts)', () => {
+  it('never reads them as conditions of any cause (NCT05267626)', () => {
+    const { condition } = exclusion(
+      'Patients who have experienced serious adverse events during prior IL-2 therapy (including but not limited to bowel perforation, gastrointestinal bleeding, arrythmias, myocardial infarction, repetitive seizures).',
+    );
+    expect(leavesOf(condition!).some((l) => l.fact === 'condition')).toBe(false);
+    // The IL-2 therapy they came on was had.
+    expect(leavesOf(condition!)).toContainEqual(therapy({ classes: ['interleukin_2'] }));
+  });
+});
+
 describe('immunosuppression and need for treatment (history-conditions.ts)', () => {
   it('reads transplant recipients "on immunosuppression" as current immunosuppressant use (NCT05770102, NCT03202316)', () => {
     const current = therapy({ classes: ['immunosuppressant'], withinDays: 1 });

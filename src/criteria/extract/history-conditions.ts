@@ -373,6 +373,13 @@ const IMMUNOTHERAPY_NAMED =
 const IRAE_EXAMPLES_LEAD =
   /(?<!\bnon[\s-]?)\b(?:irAEs?|imAEs?|immune[\s-]+(?:related|mediated)\s+(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|toxicit(?:y|ies)))\b[^.;]*?(?:\bincluding\b|\bsuch\s+as\b|\be\.?\s*g\.?|\bfor\s+example\b)[^.;]*$/i;
 
+/**
+ * Adverse events of an earlier treatment before examples of them: "serious adverse events during
+ * prior IL-2 therapy (including but not limited to bowel perforation, …)".
+ */
+const PRIOR_AE_EXAMPLES_LEAD =
+  /\b(?:adverse\s+(?:events?|reactions?|effects?)|AEs|toxicit(?:y|ies)|side[\s-]effects?)\s+(?:\w+\s+){0,2}?(?:during|with|on|from|following|after|to|of|due\s+to|related\s+to|attributed\s+to)\s+(?:a\s+|the\s+|any\s+)?(?:prior|previous|earlier)\b[^.;]*?(?:\bincluding\b|\bsuch\s+as\b|\be\.?\s*g\.?|\bfor\s+example\b)[^.;]*$/i;
+
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
   /\b(?:(?:are|is|be|being|were|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|(?:are|is)\s+an?\s+exception|may\s+(?:qualify|participate|enroll|be\s+(?:eligible|enrolled|included|considered))|can\s+(?:participate|be\s+(?:enrolled|included))|not\s+(?:be\s+)?(?:considered\s+)?(?:an\s+)?exclusion(?:ary)?|non-?exclusionary|(?:are|is)\s+not\s+excluded|(?:eligible|allowed|permitted)\s+(?:if|provided|only))\b/i;
@@ -1873,7 +1880,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // "Grade 3 or 4 major organ irAEs following anti-PD-1 therapy, including but not limited to
     // myocarditis, pneumonitis, colitis": examples of the irAEs (history-irae.ts), not conditions
     // excluded whatever their cause.
-    if (IRAE_EXAMPLES_LEAD.test(text.slice(sStart, g.start))) continue;
+    if (IRAE_EXAMPLES_LEAD.test(text.slice(sStart, g.start)) || PRIOR_AE_EXAMPLES_LEAD.test(text.slice(sStart, g.start))) continue;
     // "Serological testing for HIV at screening is not required": a test, no status.
     if (
       g.value === undefined &&
