@@ -474,8 +474,11 @@ interface Group {
    * "(non-immunotherapy induced conditions)"), held as an unparsed leaf beside the condition.
    */
   notCausedBy?: { text: string; span: Span };
-  /** "immune-related pneumonitis": the condition as an adverse event of immunotherapy, held as an unparsed leaf beside it. */
-  immuneCause?: { text: string; span: Span };
+  /**
+   * The cause named right before the condition ("immune-related pneumonitis", "immunotherapy related
+   * pneumonitis", "drug-related pneumonitis"), held as an unparsed leaf beside it.
+   */
+  causeBefore?: { text: string; span: Span };
   /** Words accounted for that must not place the finding (a note in a later sentence). */
   cover: Span[];
   /** The narrowing words, whose own conditions are not the patient's. */
@@ -1029,26 +1032,26 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // "History of immune related pneumonitis", "grade ≥2 immune-related myocarditis": the condition as
     // an adverse event of immunotherapy, narrower than the condition of any cause. The cause stays
     // an unread leaf beside it; where the criterion names the immunotherapy, its receipt is
-    // necessary too.
-    // The lexicon names some as synonyms of the condition itself ("immune-related pneumonitis").
+    // necessary too. The lexicon names some as synonyms of the condition itself, so the cause may
+    // open the mention.
     const immuneLead = IMMUNE_CAUSE_LEAD.exec(text.slice(sStart, g.start));
     const immuneHead = immuneLead ? null : IMMUNE_CAUSE_HEAD.exec(text.slice(g.start, g.end));
     // "immunotherapy related pneumonitis", "chemotherapy-induced neuropathy": the treatment named as
     // the cause was had; the cause itself stays unread.
     const treatmentCause = immuneLead || immuneHead ? null : causedByTreatmentBefore(input, sStart, g.start);
     if (treatmentCause) {
-      g.immuneCause = { text: text.slice(treatmentCause.span[0], treatmentCause.span[1]), span: treatmentCause.span };
+      g.causeBefore = { text: text.slice(treatmentCause.span[0], treatmentCause.span[1]), span: treatmentCause.span };
       if (!g.neededTreatment) g.neededTreatment = treatmentCause.condition;
     } else if (GENERIC_CAUSE_LEAD.test(text.slice(sStart, g.start))) {
       // "prior therapy-induced pneumonitis", "drug-related pneumonitis": a cause no fact holds.
       const m = GENERIC_CAUSE_LEAD.exec(text.slice(sStart, g.start))!;
       const from = sStart + m.index;
-      g.immuneCause = { text: m[0].trimEnd(), span: [from, from + m[0].trimEnd().length] };
+      g.causeBefore = { text: m[0].trimEnd(), span: [from, from + m[0].trimEnd().length] };
     }
     if (immuneLead || immuneHead) {
       const from = immuneLead ? sStart + immuneLead.index : g.start;
       const to = from + (immuneLead ?? immuneHead)![0].trimEnd().length;
-      g.immuneCause = { text: text.slice(from, to), span: [from, to] };
+      g.causeBefore = { text: text.slice(from, to), span: [from, to] };
       if (!g.neededTreatment && IMMUNOTHERAPY_NAMED.test(text))
         g.neededTreatment = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['immunotherapy'] } };
     }
@@ -1953,7 +1956,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (value !== undefined && exclusion && value === false) value = true;
     const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
     // Qualifiers no fact holds stand beside the condition, which stays necessary.
-    const qualifiers = [g.notCausedBy, g.immuneCause, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const qualifiers = [g.notCausedBy, g.causeBefore, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
       condition: qualifiers.length || g.neededTreatment
@@ -2095,7 +2098,6 @@ function viralSubgroup(g: Group, tail: string): string | null {
     return null;
   return clause;
 }
-/** Words opening a subgroup of transplant recipients: "on immunosuppression", "with a functioning allograft". */
 /**
  * A transplant subgroup that is current immunosuppression and nothing else: "on immunosuppression",
  * "who are receiving immunosuppressive therapy", "currently taking immunosuppressants"; after a
@@ -2103,6 +2105,7 @@ function viralSubgroup(g: Group, tail: string): string | null {
  */
 const CURRENT_IMMUNOSUPPRESSION =
   /^\s*\)?\s*(?:(?:recipients?|patients?|participants?|subjects?)\s+)?(?:who\s+(?:are|is)\s+)?(?:currently\s+)?(?:on|receiving|taking)\s+(?:(?:current|ongoing|chronic|active|systemic|continued|maintenance)\s+)*(?:anti-?)?(?:immunosuppression|immunosuppressants?|immunosuppressive\s+(?:therapy|therapies|treatment|medications?|drugs|agents))\s*$/i;
+/** Words opening a subgroup of transplant recipients: "on immunosuppression", "with a functioning allograft". */
 const TRANSPLANT_SUBGROUP_TAIL =
   /^\s*\)?\s*(?:(?:recipients?|patients?|participants?|subjects?)\s+)?(?:(?:who\s+(?:are|is)\s+)?(?:currently\s+)?(?:on|receiving|taking|requiring)\s+(?:(?:current|ongoing|chronic|active|systemic|continued|maintenance)\s+)*(?:anti-?)?(?:immunosuppress\w*|immune[\s-]suppress\w*)|with\s+(?:a\s+)?(?:functioning|functional|working)\s+(?:allo)?grafts?)\b/i;
 

@@ -14,10 +14,12 @@
  * Each narrower wording (an exception, a stricter grade, the irAE having led to discontinuation)
  * excludes only patients who had a grade ≥ 3 irAE on earlier immunotherapy, so that topic is
  * necessary: the rule says so, and the rest of the wording stays an unread leaf beside it, so the
- * exclusion never reaches further than its text. Only exclusions of one sentence with no other
- * alternative after the irAE ("… or any unresolved Grade > 1 irAE", "or grade ≥ 2 myocarditis"),
- * whose members would not all need the topic, and only grades of 3 or higher: another threshold
- * ("grade 2 or higher") or adverse events of any cause ("TEAE") is another question.
+ * exclusion never reaches further than its text. Only exclusions of one sentence, and only grades of
+ * 3 or higher: another threshold ("grade 2 or higher") or adverse events of any cause ("TEAE") is
+ * another question. An alternative after the irAE would not need the topic: a last one of a few words
+ * naming another event ("… or grade ≥2 immune-related myocarditis") is left to the assembler beside
+ * this reading, any other ("… or any unresolved Grade > 1 irAE while receiving …", which may narrow
+ * both) keeps the criterion unread here.
  */
 import type { ExtractInput, Finding } from './extractor';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
