@@ -3,7 +3,8 @@
  * condition and the requirement, and windows written "in =< 30 days" or "in the past year". Real
  * corpus lines.
  */
-import { cond, readRule, unparsed } from '../support/criteria';
+import { ANTICANCER_KINDS } from '../../src/criteria/facts';
+import { cond, readRule, therapy, unparsed } from '../support/criteria';
 
 describe('autoimmune disease that required systemic treatment', () => {
   it('reads a window written with a comparator after "in"', () => {
@@ -67,7 +68,8 @@ describe('autoimmune disease that required systemic treatment', () => {
   it('sets no cause aside without a requirement after it', () => {
     // "caused by" is a narrowing the tail reader keeps; "not caused by" needs the requirement to bound it.
     expect(readRule('Active autoimmune disease caused by prior anticancer treatment, unless currently controlled by replacement therapy only.', 'exclusion').condition).toEqual({
-      all: [cond({ names: ['autoimmune_disease'], active: true }), unparsed('caused by prior anticancer treatment')],
+      // Caused by it, so the anticancer treatment was had (history-caused-treatment.ts).
+      all: [cond({ names: ['autoimmune_disease'], active: true }), therapy({ kinds: [...ANTICANCER_KINDS] }), unparsed('caused by prior anticancer treatment')],
     });
   });
 

@@ -7,7 +7,7 @@
  * site, a rationale).
  */
 import { lexicons } from '../../src/criteria/lexicon';
-import { cond, readRule, unparsed } from '../support/criteria';
+import { cond, readRule, therapy, unparsed } from '../support/criteria';
 
 describe('new condition entries', () => {
   const lex = lexicons();
@@ -45,7 +45,8 @@ describe('new condition entries', () => {
       cond({ names: ['actinic_keratosis'], withinYears: 0.5 }),
     );
     expect(readRule('Prior Grade 4 cytokine release syndrome related to Tebentafusp', 'exclusion').condition).toEqual({
-      all: [cond({ names: ['cytokine_release_syndrome'] }), unparsed('Grade 4'), unparsed('related to Tebentafusp')],
+      // The drug it was related to was had (history-caused-treatment.ts).
+      all: [cond({ names: ['cytokine_release_syndrome'] }), therapy({ drugs: ['tebentafusp'] }), unparsed('Grade 4'), unparsed('related to Tebentafusp')],
     });
   });
 

@@ -2,7 +2,7 @@
  * Transplants: kinds listed before a shared head noun ("solid organ or hematologic transplant") and
  * the subgroups of recipients the facts cannot hold ("on immunosuppression"). Real corpus lines.
  */
-import { cond, readRule, unparsed } from '../support/criteria';
+import { cond, readRule, therapy } from '../support/criteria';
 
 describe('transplant lists sharing a head noun', () => {
   it('reads each kind before "transplant"', () => {
@@ -54,13 +54,14 @@ describe('transplant lists sharing a head noun', () => {
 });
 
 describe('subgroups of transplant recipients', () => {
-  it('keeps the transplant necessary and the immunosuppression with a coordinator', () => {
+  it('keeps the transplant necessary and reads current immunosuppression as current immunosuppressant use', () => {
+    const current = therapy({ classes: ['immunosuppressant'], withinDays: 1 });
     expect(readRule('Prior allogeneic stem cell or solid organ transplantation on immunosuppression.', 'exclusion')).toEqual({
-      condition: { all: [cond({ names: ['allogeneic_stem_cell_transplant', 'organ_transplant'] }), unparsed('on immunosuppression')] },
+      condition: { all: [cond({ names: ['allogeneic_stem_cell_transplant', 'organ_transplant'] }), current] },
       unread: '',
     });
     expect(readRule('Patients with prior solid organ transplantation on anti-immunosuppressant', 'exclusion').condition).toEqual({
-      all: [cond({ names: ['organ_transplant'] }), unparsed('on anti-immunosuppressant')],
+      all: [cond({ names: ['organ_transplant'] }), current],
     });
   });
 });

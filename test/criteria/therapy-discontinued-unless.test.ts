@@ -6,7 +6,7 @@
  * tail stays an unparsed leaf beside it. Every line is verbatim from the oncology corpus
  * (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
-import { classesOf, readCondition, readRule, therapy, unparsed } from '../support/criteria';
+import { attest, classesOf, readCondition, readRule, therapy, unparsed } from '../support/criteria';
 
 const PD1_OR_TCR = ['anti_pd1', 'anti_pd_l1', 'anti_pd_l2', 't_cell_receptor_agent'];
 
@@ -22,6 +22,9 @@ describe('a receipt discontinued for toxicity', () => {
         unparsed(
           'e.g. CTLA-4, OX 40, CD137), and was discontinued from that treatment due to a Grade 3 or higher irAE',
         ),
+        // The irAE itself, necessary beside its narrowing words (history-irae.ts).
+        attest('prior_severe_irae', true),
+        expect.objectContaining({ fact: 'unparsed' }),
       ],
     });
     expect(r.unread).toBe('');
@@ -39,6 +42,8 @@ describe('a receipt discontinued for toxicity', () => {
         unparsed(
           'e.g., CTLA-4, OX40, CD137), and was discontinued from that treatment due to a Grade 3 or higher irAE',
         ),
+        attest('prior_severe_irae', true),
+        expect.objectContaining({ fact: 'unparsed' }),
       ],
     });
   });

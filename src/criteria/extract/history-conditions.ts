@@ -39,6 +39,7 @@
 import { modalNegationInExclusion, mergeSpans, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import type { Condition } from '../facts';
 import { bloodPressureLimitsRead } from './labs';
+import { causedByTreatment, causedByTreatmentBefore } from './history-caused-treatment';
 import type { Mention } from '../lexicon';
 import { exemptionLeadIn } from '../segment';
 import { normalise } from '../text';
@@ -86,7 +87,7 @@ const RESTRICTIVE_QUAL =
  * "≥ Grade 2", "Grade 3 or 4", "of Grade greater than or equal to 2", "Grade 2 or higher (per NCI
  * CTCAE v5.0)". A ceiling ("Grade ≤ 1", "Grade 1 or less") is not one.
  */
-const GRADE_FLOOR = String.raw`(?:\bG[1-4](?!\w|\.\d)|(?:NCI[\s-]*)?(?:CTCAE\s+)?grade\s*(?:>=|≥|=>|>|greater\s+than(?:\s+or\s+equal\s+to)?|of\s+at\s+least|at\s+least)?\s*[1-4](?!\w|\.\d)(?:\s*(?:-|–|to|or|and|\/|,)\s*[1-5](?!\w|\.\d))*(?:\s*(?:or\s+(?:greater|higher|above|more|worse)|\+|and\s+(?:above|higher)))?|(?:>=|≥|=>|>)\s*(?:CTCAE\s+)?grade\s*[1-4](?!\w|\.\d))(?!\s*(?:or\s+(?:less|lower|below|better)|and\s+below))(?:\s*\(?\s*(?:per|according\s+to|by|using|as\s+(?:defined|graded)\s+by)?\s*(?:the\s+)?(?:NCI[\s-]*)?(?:CTCAE|CTC)(?:\s*,?\s*v(?:ersion)?\.?\s*\d+(?:\.\d+)?)?\s*\)?)?`;
+const GRADE_FLOOR = String.raw`(?:\bG[1-4](?!\w|\.\d)|(?:NCI[\s-]*)?(?:CTCAE\s+)?grade\s*(?:>=|≥|=>|>\s*\/\s*=|>|greater\s+than(?:\s+or\s+equal\s+to)?|of\s+at\s+least|at\s+least)?\s*[1-4](?!\w|\.\d)(?:\s*(?:-|–|to|or|and|\/|,)\s*[1-5](?!\w|\.\d))*(?:\s*(?:or\s+(?:greater|higher|above|more|worse)|\+|and\s+(?:above|higher)))?|(?:>=|≥|=>|>)\s*(?:CTCAE\s+)?grade\s*[1-4](?!\w|\.\d))(?!\s*(?:or\s+(?:less|lower|below|better)|and\s+below))(?:\s*\(?\s*(?:per|according\s+to|by|using|as\s+(?:defined|graded)\s+by)?\s*(?:the\s+)?(?:NCI[\s-]*)?(?:CTCAE|CTC)(?:\s*,?\s*v(?:ersion)?\.?\s*\d+(?:\.\d+)?)?\s*\)?)?`;
 const GRADE_TAIL = new RegExp(String.raw`^\s*,?\s*\(?\s*(?:(?:of|with|at)\s+)?${GRADE_FLOOR}\s*\)?`, 'i');
 /** A grade ceiling: "≤ Grade 2 neuropathy", "neuropathy Grade ≤ 1", "Grade 1 or less". */
 const GRADE_CEILING_LEAD = /(?:≤|<=?|=<)\s*(?:CTCAE\s+)?grade\s*[0-4]\s*$|\bgrade\s*(?:≤|<=?|=<)\s*[0-4]\s*$|\bgrade\s*[0-4]\s+or\s+(?:less|lower|below|better)\s*$/i;
@@ -330,9 +331,19 @@ const REQUIRED_HEAD = String.raw`(?:antibiotics?|antivirals?|antifungals?|anti-i
  * corticosteroid therapy (or other systemic immunosuppressants)".
  */
 const REQUIRING = new RegExp(
-  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|with\s+(?:a\s+|the\s+)?need\s+(?:for|of)|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
+  String.raw`^\s*\)?\s*,?\s*(?:that|which)?\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:(?:currently|still)\s+)?(?:requiring|requires|require|required|needing|needs|that\s+needs?|in\s+need\s+of|with\s+(?:a\s+|the\s+)?need\s+(?:for|of)|being\s+treated\s+with|treated\s+with|under\s+treatment\s+with)\s+(?:(?:ongoing|active|current|concurrent|chronic|systemic|intravenous|iv|parenteral|oral|specific|immediate|regular|medical|the\s+use\s+of|use\s+of|treatment\s+with|therapy\s+with|antimicrobial|antibiotic|antiviral|antifungal|anti-infective)\s*,?\s*(?:or\s+)?)*${REQUIRED_HEAD}\b(?:\s*,?\s*(?:or|and|and\/or|\/)\s*(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\b|\s*\(\s*or\s+(?:other\s+)?(?:systemic\s+)?${REQUIRED_HEAD}\s*\))*`,
   'i',
 );
+
+/**
+ * The kind of the treatment a condition requires, after the requirement, to the end of its sentence:
+ * "with immunosuppressive doses of corticosteroids (> 10 mg of prednisone-equivalent daily dosing),
+ * immunosuppressive biologic agents, or disease modifying antirheumatic drug agents (DMARDs)". Only
+ * supportive care (steroids, immunosuppressants, DMARDs) and no clause of its own ("with the
+ * exception of", "who", a permission).
+ */
+const REQUIRED_TREATMENT_KIND =
+  /^\s*with\s+(?!the\s+exception\b)(?=[^.;]*?\b(?:(?:cortico)?steroids?|glucocorticoids?|prednis\w*|immunosuppress\w*|DMARDs?|disease[\s-]modifying)\b)(?![^.;]*\b(?:who|whose|unless|except\w*|eligible|allowed|permitted|acceptable|may|can)\b)(?:[^.;()]|\([^()]*\))+?(?=\s*(?:[.;](?:\s|$)|$))/i;
 
 /** "(if HCV antibody positive, … HCV RNA … negative)": only the active infection counts. */
 const ACTIVE_NOTE =
@@ -341,6 +352,33 @@ const ACTIVE_NOTE =
 /** A sentence listing what an exclusion spares. */
 const EXCEPTIONS_SENTENCE =
   /\b(?:the\s+following\s+(?:are|is)\s+(?:exceptions?|allowed|permitted|exempt(?:ed)?|not\s+excluded|non-?exclusionary|not\s+exclusionary)|exceptions?\s+(?:are|include|includes|to\s+this)|(?:are|is)\s+(?:permitted|allowed|exempt(?:ed)?|excepted|non-?exclusionary|not\s+exclusionary)|(?:are|is)\s+not\s+(?:be\s+)?excluded|may\s+be\s+(?:included|enrolled|eligible))\b/i;
+
+/** "immune-related" or "immune-mediated" right before a condition (not "non-immune-related"). */
+const IMMUNE_CAUSE_LEAD = /(?<!\bnon[\s-]?)\bimmune[\s-]+(?:related|mediated)\s+$/i;
+/**
+ * "pneumonitis from prior chemoradiation therapy", "neuropathy induced from prior treatment, that is
+ * not resolved to grade 2 or below …": a condition of an earlier treatment, narrower than the
+ * condition of any cause. The narrowing runs to the end of its sentence, every word of which may
+ * narrow it further.
+ */
+const PRIOR_TREATMENT_TAIL =
+  /^\s*,?\s*(?:(?:induced|caused)\s+)?(?:from|after|following|during)\s+(?:a\s+|the\s+|any\s+)?(?:prior|previous|earlier)\s+[^.;]*/i;
+/** A cause named by a generic treatment word right before a condition: "therapy-induced", "drug-related". */
+const GENERIC_CAUSE_LEAD = /\b(?:drug|medication|treatment|therapy)[\s-]+(?:related|induced|associated)\s+$/i;
+const IMMUNE_CAUSE_HEAD = /^immune[\s-]+(?:related|mediated)\s+(?=\w)/i;
+/** Immunotherapy named in the criterion, by kind or by target. */
+const IMMUNOTHERAPY_NAMED =
+  /\b(?:immunotherap\w*|immune[\s-]+checkpoint|checkpoint\s+(?:inhibitor|blockade)|ICIs?|CPIs?|anti-?\s*(?:PD-?L?-?[12]|CTLA-?\s*4))\b/i;
+/** An immune-related adverse event before examples of it: "irAEs …, including", "immune-related toxicities (e.g.". */
+const IRAE_EXAMPLES_LEAD =
+  /(?<!\bnon[\s-]?)\b(?:irAEs?|imAEs?|immune[\s-]+(?:related|mediated)\s+(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|toxicit(?:y|ies)))\b[^.;]*?(?:\bincluding\b|\bsuch\s+as\b|\be\.?\s*g\.?|\bfor\s+example\b)[^.;]*$/i;
+
+/**
+ * Adverse events of an earlier treatment before examples of them: "serious adverse events during
+ * prior IL-2 therapy (including but not limited to bowel perforation, …)".
+ */
+const PRIOR_AE_EXAMPLES_LEAD =
+  /\b(?:adverse\s+(?:events?|reactions?|effects?)|AEs|toxicit(?:y|ies)|side[\s-]effects?)\s+(?:\w+\s+){0,2}?(?:during|with|on|from|following|after|to|of|due\s+to|related\s+to|attributed\s+to)\s+(?:a\s+|the\s+|any\s+)?(?:prior|previous|earlier)\b[^.;]*?(?:\bincluding\b|\bsuch\s+as\b|\be\.?\s*g\.?|\bfor\s+example\b)[^.;]*$/i;
 
 /** Permission words that narrow a condition to its active form. */
 const PERMIT =
@@ -436,6 +474,11 @@ interface Group {
    * "(non-immunotherapy induced conditions)"), held as an unparsed leaf beside the condition.
    */
   notCausedBy?: { text: string; span: Span };
+  /**
+   * The cause named right before the condition ("immune-related pneumonitis", "immunotherapy related
+   * pneumonitis", "drug-related pneumonitis"), held as an unparsed leaf beside it.
+   */
+  causeBefore?: { text: string; span: Span };
   /** Words accounted for that must not place the finding (a note in a later sentence). */
   cover: Span[];
   /** The narrowing words, whose own conditions are not the patient's. */
@@ -986,6 +1029,32 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         g.amount = { text: kindWord[0], span: [at, at + kindWord[0].length] };
       }
     }
+    // "History of immune related pneumonitis", "grade ≥2 immune-related myocarditis": the condition as
+    // an adverse event of immunotherapy, narrower than the condition of any cause. The cause stays
+    // an unread leaf beside it; where the criterion names the immunotherapy, its receipt is
+    // necessary too. The lexicon names some as synonyms of the condition itself, so the cause may
+    // open the mention.
+    const immuneLead = IMMUNE_CAUSE_LEAD.exec(text.slice(sStart, g.start));
+    const immuneHead = immuneLead ? null : IMMUNE_CAUSE_HEAD.exec(text.slice(g.start, g.end));
+    // "immunotherapy related pneumonitis", "chemotherapy-induced neuropathy": the treatment named as
+    // the cause was had; the cause itself stays unread.
+    const treatmentCause = immuneLead || immuneHead ? null : causedByTreatmentBefore(input, sStart, g.start);
+    if (treatmentCause) {
+      g.causeBefore = { text: text.slice(treatmentCause.span[0], treatmentCause.span[1]), span: treatmentCause.span };
+      if (!g.neededTreatment) g.neededTreatment = treatmentCause.condition;
+    } else if (GENERIC_CAUSE_LEAD.test(text.slice(sStart, g.start))) {
+      // "prior therapy-induced pneumonitis", "drug-related pneumonitis": a cause no fact holds.
+      const m = GENERIC_CAUSE_LEAD.exec(text.slice(sStart, g.start))!;
+      const from = sStart + m.index;
+      g.causeBefore = { text: m[0].trimEnd(), span: [from, from + m[0].trimEnd().length] };
+    }
+    if (immuneLead || immuneHead) {
+      const from = immuneLead ? sStart + immuneLead.index : g.start;
+      const to = from + (immuneLead ?? immuneHead)![0].trimEnd().length;
+      g.causeBefore = { text: text.slice(from, to), span: [from, to] };
+      if (!g.neededTreatment && IMMUNOTHERAPY_NAMED.test(text))
+        g.neededTreatment = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['immunotherapy'] } };
+    }
     if (PREMISE_LEAD.test(text.slice(sStart, qualStart))) g.restricted = true;
     if (CAUSE_LEAD.test(text.slice(Math.max(sStart, qualStart - 40), qualStart))) g.restricted = true;
     // "Physiologic doses of corticosteroids for adrenal insufficiency": kept as a group, so that an
@@ -1097,9 +1166,11 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // A grade before the qualifiers ("Prior Grade 3 or greater colitis") keeps "prior" before it.
       const pastQual =
         g.grade && g.grade.span[1] <= qualStart ? text.slice(Math.max(sStart, g.grade.span[0] - 40), g.grade.span[0]) + qual : qual;
+      // "History of ventricular arrhythmia currently requiring medical treatment": the need is now.
       const past =
-        /\brequired\b/i.test(req[0]) ||
-        (/\b(?:history|prior|previous|previously|past)\b/i.test(pastQual) && (!ACTIVE_WORDS.test(pastQual) || PAST_OR_PRESENT.test(pastQual)));
+        !/^\W*(?:(?:that|which)\s+)?(?:(?:is|are|has|have)\s+)?(?:currently|still)\b/i.test(req[0]) &&
+        (/\brequired\b/i.test(req[0]) ||
+        (/\b(?:history|prior|previous|previously|past)\b/i.test(pastQual) && (!ACTIVE_WORDS.test(pastQual) || PAST_OR_PRESENT.test(pastQual))));
       g.active = true;
       g.tailActive = true;
       g.spans.push([pos, pos + req[0].length]);
@@ -1113,6 +1184,17 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         if (pastRequirement) pastRequirement[1] = pos + eg[0].length;
         pos += eg[0].length;
       }
+    }
+    // "requiring systemic treatment with immunosuppressive doses of corticosteroids (> 10 mg …),
+    // immunosuppressive biologic agents, or DMARDs": what the treatment must be narrows the need the
+    // requirement reads, so it stands beside the condition as an unread leaf, which stays necessary.
+    const treatmentKind = req && !g.need ? REQUIRED_TREATMENT_KIND.exec(text.slice(pos)) : null;
+    if (treatmentKind) {
+      const lead = /^\s*/.exec(treatmentKind[0])![0].length;
+      const span: Span = [pos + lead, pos + treatmentKind[0].length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+      g.shadow = span;
+      pos = span[1];
     }
     const otherNeed = req ? null : OTHER_NEED.exec(text.slice(pos));
     if (otherNeed) {
@@ -1253,7 +1335,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const clause = transplantSubgroup(g, tail)!;
       const lead = /^[\s,)-]*/.exec(clause)![0].length;
       const span: Span = [pos + lead, pos + clause.trimEnd().length];
-      g.narrow = { text: text.slice(span[0], span[1]), span };
+      // "… on immunosuppression", "… receiving immunosuppressive therapy": the subgroup is the
+      // recipients taking immunosuppressants now, which the treatment history holds (a query of
+      // supportive care is true or unknown, never false, so it cannot clear a recipient).
+      if (CURRENT_IMMUNOSUPPRESSION.test(clause)) {
+        g.neededTreatment = { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['immunosuppressant'], withinDays: 1 } };
+        g.spans.push(span);
+      } else g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
     } else if (
       exclusion &&
@@ -1336,13 +1424,18 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const stop = RISK_OR_SYMPTOM_TAIL.test(tail) ? -1 : tail.search(/[,;]/);
       g.shadow = [pos, pos + (stop < 0 ? tail.length : stop)];
     } else {
-      const narrow = NARROWING_TAIL.exec(tail);
+      const narrow = NARROWING_TAIL.exec(tail) ?? PRIOR_TREATMENT_TAIL.exec(tail);
       if (narrow) {
         const at = pos + (fullTail.length - tail.length);
         const lead = /^[\s,)]*/.exec(narrow[0])![0].length;
         const span: Span = [at + lead, at + narrow[0].trimEnd().length];
         g.narrow = { text: text.slice(span[0], span[1]), span };
         g.shadow = span;
+        // "… caused by prior anticancer treatment": the treatment was had, whatever the cause. Only
+        // the cause's own clause names it ("… from prior treatment, that is not resolved …").
+        const clause = /^[^,;(]*/.exec(text.slice(span[0], span[1]))![0].trimEnd();
+        const cause = g.neededTreatment ? null : causedByTreatment(input, [span[0], span[0] + clause.length]);
+        if (cause) g.neededTreatment = cause;
       }
     }
     // "… who have a history of ischemic heart disease … must have a cardiac stress test": a
@@ -1787,6 +1880,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       continue;
     }
     if (g.restricted) continue;
+    // "Grade 3 or 4 major organ irAEs following anti-PD-1 therapy, including but not limited to
+    // myocarditis, pneumonitis, colitis": examples of the irAEs (history-irae.ts), not conditions
+    // excluded whatever their cause.
+    if (IRAE_EXAMPLES_LEAD.test(text.slice(sStart, g.start)) || PRIOR_AE_EXAMPLES_LEAD.test(text.slice(sStart, g.start))) continue;
     // "Serological testing for HIV at screening is not required": a test, no status.
     if (
       g.value === undefined &&
@@ -1859,10 +1956,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (value !== undefined && exclusion && value === false) value = true;
     const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
     // Qualifiers no fact holds stand beside the condition, which stays necessary.
-    const qualifiers = [g.notCausedBy, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const qualifiers = [g.notCausedBy, g.causeBefore, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
-      condition: qualifiers.length
+      condition: qualifiers.length || g.neededTreatment
         ? {
             all: [
               leaf,
@@ -2001,6 +2098,13 @@ function viralSubgroup(g: Group, tail: string): string | null {
     return null;
   return clause;
 }
+/**
+ * A transplant subgroup that is current immunosuppression and nothing else: "on immunosuppression",
+ * "who are receiving immunosuppressive therapy", "currently taking immunosuppressants"; after a
+ * transplant "anti-immunosuppressant" names the same anti-rejection drugs (as in TRANSPLANT_SUBGROUP_TAIL).
+ */
+const CURRENT_IMMUNOSUPPRESSION =
+  /^\s*\)?\s*(?:(?:recipients?|patients?|participants?|subjects?)\s+)?(?:who\s+(?:are|is)\s+)?(?:currently\s+)?(?:on|receiving|taking)\s+(?:(?:current|ongoing|chronic|active|systemic|continued|maintenance)\s+)*(?:anti-?)?(?:immunosuppression|immunosuppressants?|immunosuppressive\s+(?:therapy|therapies|treatment|medications?|drugs|agents))\s*$/i;
 /** Words opening a subgroup of transplant recipients: "on immunosuppression", "with a functioning allograft". */
 const TRANSPLANT_SUBGROUP_TAIL =
   /^\s*\)?\s*(?:(?:recipients?|patients?|participants?|subjects?)\s+)?(?:(?:who\s+(?:are|is)\s+)?(?:currently\s+)?(?:on|receiving|taking|requiring)\s+(?:(?:current|ongoing|chronic|active|systemic|continued|maintenance)\s+)*(?:anti-?)?(?:immunosuppress\w*|immune[\s-]suppress\w*)|with\s+(?:a\s+)?(?:functioning|functional|working)\s+(?:allo)?grafts?)\b/i;
@@ -2166,7 +2270,10 @@ function joinLists(findings: Finding[], input: ExtractInput): Finding[] {
         last.condition = again ? last.condition : { any: [...parts, f.condition] };
         last.spans.push(...f.spans);
         if (f.cover) last.cover = [...(last.cover ?? []), ...f.cover];
-        if (f.category !== last.category && !(last.alsoReads ?? []).includes(f.category)) last.alsoReads = [...(last.alsoReads ?? []), f.category];
+        // The member's own other topics ("prior pneumonitis requiring steroids" reads the steroids as
+        // prior therapy) are the joined finding's too.
+        const also = [...(last.alsoReads ?? []), ...(f.category !== last.category ? [f.category] : []), ...(f.alsoReads ?? [])].filter((c) => c !== last.category);
+        if (also.length) last.alsoReads = [...new Set(also)];
         if (!samePolarity) last.polarityHandled = true;
         continue;
       }

@@ -10,6 +10,7 @@ import type { ExtractInput, Extractor, Finding } from './extractor';
 import { extractAttestations } from './history-attest';
 import { extractBrain } from './history-brain';
 import { extractConditions } from './history-conditions';
+import { extractSevereIrae } from './history-irae';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
 import { extractReproductive } from './history-reproductive';
@@ -48,5 +49,6 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractConditions,
   extractMalignancy,
   extractAttestations,
+  extractSevereIrae,
   (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);
