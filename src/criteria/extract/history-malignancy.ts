@@ -102,7 +102,7 @@ const GATE = /malignan|cancer|neoplas|tumou?r|carcinoma/i;
  * another one than the cancer the patient is enrolled for.
  */
 const SUBJECT =
-  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any|co[\s-]?existing|coexistent)\s+(?:\([^()]{1,40}\)\s*)?(?:(?:primary|invasive|active|known|current|concurrent|other|non-cured|uncured)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b(?!\s*(?:therapy|treatment))|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s*[,(]\s*other\s+than\b|(?<!\bor\s+(?:any\s+)?)\b(?:an)?other\s+types?\s+of\s+(?:malignant\s+)?(?:tumou?rs?|cancers?|malignanc(?:y|ies))\b|\bmultiple\s+(?:primary\s+)?(?:cancers|malignancies|malignant\s+tumou?rs)\b|^\s*(?:(?:subjects?|patients?|participants?)\s+with\s+)?(?:an?\s+|any\s+)?(?:malignanc(?:y|ies)|malignant\s+(?:tumou?rs?|diseases?)|cancers?)(?=\s+(?:with)?in\s+the\s+(?:last|past|previous|preceding)\s+(?:\d|one|two|three|four|five|six|ten)\b)|(?<!\b(?:for|of|with|to|against|treat\w*)\s+(?:an?\s+|the\s+)?)\b(?:another|other|additional|previous|prior)\s+(?:(?:invasive|primary|solid)\s+)*tumou?rs?\b(?!\s*\)?\s*:|[\s-]*(?:types?|cohorts?|histolog\w*|specific|treatments?|therapy|therapies|directed|related|tissue|samples?|lesions?|sites?|volume|response|size|burden|markers?|infiltrating|associated|derived|agnostic|boards?|cells?|models?|growth|progression|assessments?|evaluations?|measurements?|bed)\b)/gi;
+  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any|co[\s-]?existing|coexistent)\s+(?:\([^()]{1,40}\)\s*)?(?:(?:primary|invasive|active|known|current|concurrent|other|non-cured|uncured)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:(?:invasive|active)\s+)?(?:malignanc(?:y|ies)|cancers?|malignant\s+(?:tumou?rs?|neoplasms?|diseases?))\b(?!\s*(?:therapy|treatment))|\bhistory\s+(?:with)?in\s+the\s+(?:past|last|previous)\s+(?:\d+|one|two|three|four|five|ten)\s+(?:years?|months?)\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s*[,(]\s*other\s+than\b|(?<!\bor\s+(?:any\s+)?)\b(?:an)?other\s+types?\s+of\s+(?:malignant\s+)?(?:tumou?rs?|cancers?|malignanc(?:y|ies))\b|\bmultiple\s+(?:primary\s+)?(?:cancers|malignancies|malignant\s+tumou?rs)\b|^\s*(?:(?:subjects?|patients?|participants?)\s+with\s+)?(?:an?\s+|any\s+)?(?:malignanc(?:y|ies)|malignant\s+(?:tumou?rs?|diseases?)|cancers?)(?=\s+(?:with)?in\s+the\s+(?:last|past|previous|preceding)\s+(?:\d|one|two|three|four|five|six|ten)\b|\s+(?:with)?in\s+(?:\d+|one|two|three|four|five|ten)\s+(?:years?|yrs?)\s+(?:prior\s+to|before)\b)|(?<!\b(?:for|of|with|to|against|treat\w*)\s+(?:an?\s+|the\s+)?)\b(?:another|other|additional|previous|prior)\s+(?:or\s+(?:inter)?current\s+)?(?:(?:invasive|primary|solid|treated)\s+)*tumou?rs?\b(?!\s*\)?\s*:|[\s-]*(?:types?|cohorts?|histolog\w*|specific|treatments?|therapy|therapies|directed|related|tissue|samples?|lesions?|sites?|volume|response|size|burden|markers?|infiltrating|associated|derived|agnostic|boards?|cells?|models?|growth|progression|assessments?|evaluations?|measurements?|bed)\b)/gi;
 
 /** Activity the fact cannot hold: "that is progressing or requires active treatment", "concurrent". */
 const ACTIVE_ONLY =
@@ -180,7 +180,7 @@ const MALIGNANCY_VOCAB = vocab(
     'disease free free evidence recurrence no without remission complete at least more greater than over minimum ago is are was were been ' +
     'which who whose that be may eligible allowed permitted not considered include includes including following neoplasm neoplasms malignant ' +
     'tumor tumors separate different concurrent concomitant from this study current under trial intent curative potentially therapy ' +
-    'underwent undergone received completed considered cured low risk synchronous metachronous',
+    'underwent undergone received completed considered cured low risk synchronous metachronous intercurrent solid hematologic haematologic hematological',
 );
 /** What makes another cancer active now, accounted for only when the rule says `active`. */
 const ACTIVITY_VOCAB = vocab(
@@ -278,6 +278,23 @@ function nonSubject(input: ExtractInput): { start: number; end: number; codes: s
     return { start: m.index, end: head ? end + head[0].length : end, codes: [...new Set(named.map((k) => k.id))] };
   }
   return null;
+}
+
+/** Where an item of an exemption list begins: after a comma, a semicolon or "or". */
+const ITEM_BOUNDARY = /[,;]|\bor\b/gi;
+
+/**
+ * The item of the clause `[a, …)` that ends where a "disease-free for N years" window begins, when it
+ * names a mapped exemption ("non-melanoma skin cancer with the disease-free survival of …"); null
+ * when the window stands alone or follows a generic subject ("or any cancer disease-free for 3 years").
+ */
+function exemptionItem(text: string, a: number, freeStart: number, found: Array<{ start: number; end: number; id: string }>): Span | null {
+  const before = text.slice(a, freeStart);
+  let itemStart = 0;
+  ITEM_BOUNDARY.lastIndex = 0;
+  for (let m = ITEM_BOUNDARY.exec(before); m; m = ITEM_BOUNDARY.exec(before)) itemStart = m.index + m[0].length;
+  const item: Span = [a + itemStart, freeStart];
+  return found.some((m) => a + m.start >= item[0] && a + m.end <= item[1]) ? item : null;
 }
 
 export const extractMalignancy: Extractor = (input: ExtractInput) => {
@@ -446,7 +463,9 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   }
   // "Exceptions … include the following: …; completely resected basal cell …; …": items after a
   // colon go on across semicolons.
-  let listOpen = false;
+  // "… other than CLL / SLL, except that: * Fully treated cervical carcinoma in situ; * Completely
+  // resected basal cell carcinoma …": the colon opens the list in the subject's own sentence too.
+  let listOpen = exceptAt !== null && !treatmentExcept && /:/.test(text.slice(mainEnd, sEnd));
   for (let pos = sEnd + 1; pos < text.length;) {
     const end = sentenceEnd(text, pos);
     const sentence = text.slice(pos, end);
@@ -498,6 +517,23 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
         covered.push([a + g.index, a + g.index + g[0].length]);
       }
     }
+    // "except non-melanoma skin cancer with a disease-free survival of more than 5 years", "… or
+    // prostate carcinoma that is in remission under androgen deprivation therapy for > 2 years": the
+    // window belongs to the exemption named in its own item, not to every other cancer. It sets no
+    // window and that exemption is not granted outright: the clause is the leaf the malignancy must
+    // meet too.
+    const ownItem = free ? exemptionItem(text, a, free.span[0], found) : null;
+    if (ownItem) {
+      for (const m of found) {
+        if (a + m.start < ownItem[0] || a + m.end > ownItem[1]) continue;
+        const e = byId.get(m.id);
+        if (!e) continue;
+        for (const c of e.oncotree) {
+          const i = clauseCodes.indexOf(c);
+          if (i >= 0) clauseCodes.splice(i, 1);
+        }
+      }
+    }
     // Any other cancer named in the clause, or an exemption by judgement or risk ("negligible risk of
     // metastasis", "in the opinion of the investigator"), is one the fact cannot hold: the clause
     // becomes an unparsed leaf the malignancy must meet too, so a patient the exemption might spare
@@ -506,6 +542,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     for (const c of clauseCodes) codes.add(c);
     // A clause that maps nothing ("unless no additional therapy is anticipated") is as unmappable.
     if (
+      ownItem ||
       CANCER_WORD.test(leftover) ||
       SITE_WORD.test(leftover) ||
       UNMAPPABLE_EXEMPTION.test(leftover) ||
@@ -513,7 +550,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     ) {
       cover.push([a, b]);
       const q = clauseText(text, a, b);
-      if (!free) {
+      if (!free || ownItem) {
         qualifiers.push(q);
         continue;
       }
