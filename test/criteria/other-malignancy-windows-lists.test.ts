@@ -157,3 +157,40 @@ describe('exemption lists', () => {
     expect(leavesOf(condition!)).toContainEqual(unparsed('3) patients with indolent secondary malignancies not requiring active therapy'));
   });
 });
+
+describe('other cancers stated as not allowed', () => {
+  it('reads "No prior malignancy is allowed except …" among exclusions as excluding it (NCT02870244)', () => {
+    const text =
+      'No prior malignancy is allowed except for the following- adequately treated basal cell or squamous cell skin cancer, in situ cervical cancer, adequately treated Stage I or II cancer from which the patient is currently in complete remission, or any other cancer from which the patient has been disease-free for two years.';
+    const { condition } = readRule(text, 'exclusion');
+    expect(condition).toEqual({
+      all: [
+        other({ withinYears: 2, excluding: ['BCC', 'CEAIS', 'CSCC'] }),
+        unparsed(
+          'except for the following- adequately treated basal cell or squamous cell skin cancer, in situ cervical cancer, adequately treated Stage I or II cancer from which the patient is currently in complete remission, or any other cancer from which the patient has been disease-free for two years',
+        ),
+      ],
+    });
+    // A cancer five years ago is past the disease-free time: not excluded; a recent one is unknown.
+    expect(judge(condition!, patient([{ name: 'breast cancer', year: 2020 }]))).toBe(false);
+    expect(judge(condition!, patient([{ name: 'breast cancer', year: 2025 }]))).toBeNull();
+    expect(judge(condition!, noOtherCancer)).toBe(false);
+  });
+
+  it('reads "Active secondary malignancies will not be allowed, with the exception of: …" among inclusions as requiring none (NCT07287917)', () => {
+    const text =
+      'Active secondary malignancies will not be allowed, with the exception of:\n\n   a.Adequately treated basal cell carcinoma, squamous cell carcinoma of the skin, or in situ cervical cancer b.Adequately treated Stage 1 cancer from which the patient is currently in remission and has been in remission for ≥2 years c.Low-risk prostate cancer with Gleason score \\<7 and prostate-specific antigen \\<10 ng/mL d.Any other cancer from which the patient has been disease-free for ≥3 years';
+    const { condition } = readRule(text, 'inclusion');
+    const malignancy = leavesOf(condition!).find((l) => l.fact === 'otherMalignancy');
+    // Required absent, never present.
+    expect(malignancy).toEqual(other({ active: true }, false));
+    // An active other cancer is never cleared: the exemptions stay for the coordinator.
+    expect(judge(condition!, patient([{ name: 'lung cancer', year: 2025, status: 'active' }]))).not.toBe(true);
+  });
+
+  it('does not read a permission as a prohibition ("Patients with a prior malignancy are eligible if …")', () => {
+    const { condition } = readRule('Patients with a prior malignancy are eligible if treatment was completed at least 3 years ago.', 'exclusion');
+    expect(condition === null || !leavesOf(condition).some((l) => l.fact === 'otherMalignancy' && l.value === true && !('withinYears' in (l.params ?? {})))).toBe(true);
+  });
+});
+

@@ -181,7 +181,7 @@ const MALIGNANCY_VOCAB = vocab(
     'which who whose that be may eligible allowed permitted not considered include includes including following neoplasm neoplasms malignant ' +
     'tumor tumors separate different concurrent concomitant from this study current under trial intent curative potentially therapy ' +
     'underwent undergone received completed considered cured low risk synchronous metachronous intercurrent solid hematologic haematologic hematological ' +
-    'investigational drug drugs cutaneous combination pathological histological type types',
+    'investigational drug drugs cutaneous combination pathological histological type types will shall accepted',
 );
 /** What makes another cancer active now, accounted for only when the rule says `active`. */
 const ACTIVITY_VOCAB = vocab(
@@ -281,6 +281,18 @@ function nonSubject(input: ExtractInput): { start: number; end: number; codes: s
   return null;
 }
 
+/** After the subject, "… will not be allowed", "… are not permitted": other cancers are barred. */
+const PROHIBITED_AFTER = /^[^.;:]{0,40}?\b(?:is|are|will|shall)\s+not\s+(?:be\s+)?(?:allowed|permitted|accepted)\b/i;
+/** After a subject led by "No", "… is allowed": the same prohibition ("No prior malignancy is allowed"). */
+const PERMITTED_AFTER = /^[^.;:]{0,40}?\b(?:is|are|will\s+be)\s+(?:allowed|permitted|accepted)\b/i;
+
+/** The negation of a rule of boolean leaves and their all/any, as an inclusion prohibition reads. */
+function negateBoolean(c: Condition): Condition {
+  if ('all' in c) return { any: c.all.map(negateBoolean) };
+  if ('any' in c) return { all: c.any.map(negateBoolean) };
+  return { ...c, value: !c.value };
+}
+
 /** Where an item of an exemption list begins: after a comma, a semicolon or "or". */
 const ITEM_BOUNDARY = /[,;]|\bor\b/gi;
 
@@ -327,7 +339,6 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const sStart = sentenceStart(text, start);
   const sEnd = sentenceEnd(text, start);
   const negated = negatedAt(input, start);
-  if (exclusion && negated && !modalNegationInExclusion(input, start)) return [];
   // A permission about other cancers excludes no one ("Patients with a prior malignancy are eligible
   // if …"), unless it names a judgement that bars the others (see `judgement` below).
   let exceptAt: RegExpExecArray | null = EXCEPT.exec(text.slice(start, sEnd));
@@ -355,7 +366,14 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     const joint = next ? /^([\s\S]*)(?:[,;]\s*|\s)(?:or|and|and\/or)\s[^,;]*$/i.exec(text.slice(subjectEnd, next.start)) : null;
     if (joint) mainEnd = subjectEnd + joint[1]!.length;
   }
-  const permit = PERMIT.exec(text.slice(sStart, mainEnd));
+  // "No prior malignancy is allowed except …", "Active secondary malignancies will not be allowed,
+  // with the exception of: …": a prohibition, whichever list it sits in. It excludes the other cancer
+  // in an exclusion and requires its absence in an inclusion, the negation read here.
+  const prohibited =
+    (negated && /\bno\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(sStart, start)) && PERMITTED_AFTER.test(text.slice(subjectEnd, mainEnd))) ||
+    PROHIBITED_AFTER.test(text.slice(subjectEnd, mainEnd));
+  if (exclusion && negated && !prohibited && !modalNegationInExclusion(input, start)) return [];
+  const permit = prohibited ? null : PERMIT.exec(text.slice(sStart, mainEnd));
   const permitStart = permit ? sStart + permit.index : -1;
   const permitEnd = permit ? permitStart + permit[0].length : -1;
   // "a prior or concurrent malignancy whose natural history or treatment has the potential to
@@ -394,7 +412,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   // the trial's own cancer: a permission or requirement must name another one.
   if ((permit || impliedPermit || aboutSpan) && !/\b(?:other|another|second|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|history)\b/i.test(subject[0]))
     return [];
-  if (!exclusion && !negated && !((permit || impliedPermit) && judgement) && !aboutSpan) return [];
+  if (!exclusion && !negated && !prohibited && !((permit || impliedPermit) && judgement) && !aboutSpan) return [];
   if (permit && judgement && negated) return [];
   // "Concurrent malignancy requiring systemic therapy other than hormonal therapy": the exception
   // narrows the treatment required, not the cancers counted. No fact holds it, so it stays an
@@ -625,19 +643,20 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     const wider: Condition = { ...malignancy, params: { ...params, excluding: [...new Set([...codes, ...broader])].sort() } };
     leaves.push({ any: [wider, unparsedLeaf(broaderText.join(' … '))] });
   }
-  const condition: Condition =
+  const stated: Condition =
     permitInclusion
       ? { any: [{ ...malignancy, value: false }, ...leaves] }
       : leaves.length
         ? { all: [malignancy, ...leaves] }
         : malignancy;
+  const condition = prohibited && !exclusion ? negateBoolean(stated) : stated;
   const finding: Finding = {
     category: 'medical_history',
     condition,
     ...(cover.length ? { cover } : {}),
     spans,
     anchor: start,
-    ...((exclusion && negated) || ((permit || impliedPermit || aboutSpan) && !exclusion) ? { polarityHandled: true } : {}),
+    ...((exclusion && negated) || prohibited || ((permit || impliedPermit || aboutSpan) && !exclusion) ? { polarityHandled: true } : {}),
   };
   return [finding];
 };
