@@ -18,6 +18,7 @@
  * acceptable methods and of childbearing potential are covered by the requirement they define.
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { menopauseStatus } from './history-menopause';
 import type { Condition } from '../facts';
 import {
   allOf,
@@ -258,7 +259,10 @@ function extendRequirement(requirements: Finding[], spans: Span[], at: number): 
   if (last && spans.length && Math.max(...last.spans.map((sp) => sp[1])) <= at) last.spans.push(...spans);
 }
 
-export const extractReproductive: Extractor = (input: ExtractInput) => {
+/** Menopausal status (history-menopause.ts), then pregnancy, breastfeeding and contraception. */
+export const extractReproductive: Extractor = (input: ExtractInput) => [...menopauseStatus(input), ...pregnancyAndContraception(input)];
+
+function pregnancyAndContraception(input: ExtractInput): Finding[] {
   const { text } = input;
   if (!GATE.test(text)) return [];
   const out: Finding[] = [];
@@ -617,4 +621,4 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
     if (attachToNeighbour(out, sp, (f) => f.category === 'pregnancy', text, 'before')) used.push(sp);
   }
   return out;
-};
+}
