@@ -188,6 +188,18 @@ describe('other cancers stated as not allowed', () => {
     expect(judge(condition!, patient([{ name: 'lung cancer', year: 2025, status: 'active' }]))).not.toBe(true);
   });
 
+  it('reads "must not have more than one active malignancy" as no other active cancer, the permission in parentheses kept (NCT05264974)', () => {
+    const text =
+      'Subjects must not have more than one active malignancy at the time of enrollment (subjects with a prior or concurrent malignancy whose natural history or treatment does not have the potential to interfere with the safety or efficacy assessment of the investigational regimen \\[as determined by the treating physician and approved by the PI\\] may be included)';
+    const { condition } = readRule(text, 'inclusion');
+    expect(leavesOf(condition!)).toContainEqual(other({ active: true }, false));
+    expect(judge(condition!, noOtherCancer)).toBe(true);
+    expect(judge(condition!, patient([{ name: 'lung cancer', year: 2025, status: 'active' }]))).toBeNull();
+    // "More than one primary tumour in different quadrants of the same breast" is multicentric disease, not another cancer.
+    const breast = readRule('More than one primary tumour in different quadrants of the same breast (patients with multifocal breast cancer are eligible).', 'exclusion').condition;
+    expect(breast === null || !leavesOf(breast).some((l) => l.fact === 'otherMalignancy')).toBe(true);
+  });
+
   it('does not read a permission as a prohibition ("Patients with a prior malignancy are eligible if …")', () => {
     const { condition } = readRule('Patients with a prior malignancy are eligible if treatment was completed at least 3 years ago.', 'exclusion');
     expect(condition === null || !leavesOf(condition).some((l) => l.fact === 'otherMalignancy' && l.value === true && !('withinYears' in (l.params ?? {})))).toBe(true);
