@@ -51,6 +51,16 @@ const STUDY_OBJECT =
   /^\s*(?:(?:any|one)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:components?|ingredients?|excipients?|constituents?|drugs?|agents?|medications?|products?|compounds?)\b|(?:the\s+)?test\s+articles?\b|[\w-]+(?:\s+[\w-]+)?\s+(?:or|and(?:\s*\/\s*or)?)\s+(?:to\s+)?(?:any\s+(?:of\s+)?)?(?:its|their|the)\s+(?:\w+\s+)?(?:components?|ingredients?|excipients?|constituents?|formulations?)\b)|^\s*(?:(?:any|one\s+or\s+more|either|each|all|both)\s+(?:of\s+)?)?(?:the\s+)?(?:its\s+|their\s+)?(?:components?|ingredients?|excipients?|constituents?|formulation|active|inactive|study|trial|investigational|experimental|protocol|drugs?|medications?|medicin\w*|agents?|products?|compounds?\s+(?:of|with|similar)|chimeric|fusion\s+proteins?|treatments?|intervention|monoclonal|biologic\w*|mabs?\b|human|humani[sz]ed|recombinant|chinese\s+hamster|similar|(?:an)?other\s+(?:monoclonal|biologic|mab|human)|drugs?\s+(?:of|in)\s+(?:the\s+)?same\s+class)/i;
 
 /**
+ * "… severe allergic reactions to an unknown allergen or any components of the study drugs": the study
+ * drugs are one object of two. The other, a reaction whose cause was never found, no topic asks, so
+ * its words stay unread beside the study-drug question (an exclusion on either).
+ */
+const STUDY_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:an?|any)\s+unknown\s+allergens?\s+or\s+)?(?:${STUDY_OBJECT.source.replaceAll(String.raw`^\s*`, '')})`,
+  'i',
+);
+
+/**
  * A medicine the lexicon knows only as a concomitant drug (an antibiotic, metformin, sitagliptin),
  * named right after the allergy without the study's components: not the study drug but an ordinary
  * medicine, asked as the named-allergy question. ("Known hypersensitivity to Metformin or any of its
@@ -74,11 +84,11 @@ const STUDY_DRUG_ALLERGY: Statement = {
   category: 'medical_history',
   gate: /hypersensitiv|\bsensitivit|allerg|anaphyla|contra-?indicat|intoleran|idiosyncra/i,
   anchor: STUDY_ANCHOR,
-  after: STUDY_OBJECT,
+  after: STUDY_AFTER,
   applies: (input, sentence) => !ordinaryMedicineNamed(input, sentence),
   // Contrast media, MRI, iodine, metals, food, unnamed allergens, a device or rescue medication are other questions.
   reject:
-    /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergen|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?|devices?|rescue)\b/i,
+    /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergens?(?!\s+or\s+(?:any|one)\s+(?:of\s+)?(?:the\s+)?(?:components?|ingredients?|excipients?)\b)|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?|devices?|rescue)\b/i,
   polarity: 'event',
   // Severity words are accounted for by the severe topic, the only one they can appear with.
   words: SEVERE_WORDS,

@@ -337,7 +337,7 @@ const TOPICS: Topic[] = [
   {
     topic: 'able_to_swallow',
     re: /\b(?:swallow(?:ing)?|take\s+(?:in\s+)?(?:oral\s+)?(?:pills?|tablets?|capsules?|oral\s+medications?)|ingest\s+(?:oral\s+)?(?:capsules?|tablets?|pills?)|oral\s+intake\s+of\s+(?:capsules?|tablets?|pills?)|take\s+(?:[\w-]+\s+){0,2}?orally)\b/i,
-    words: vocab('take ingest intake pills pill tablet capsule oral orally either via feeding tube difficulty difficulties'),
+    words: vocab('take ingest intake pills pill tablet capsule oral orally either via feeding tube difficulty difficulties normally'),
   },
   {
     // "Willingness to visit the study hospital for training sessions and examinations", "I can
@@ -953,10 +953,10 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
         )
       )
         continue;
-      // "Able to swallow" — not "swallowing dysfunction" or "difficulty swallowing" (a condition).
+      // "Able to swallow", "Can swallow pills normally" — not "swallowing dysfunction" or "difficulty swallowing" (a condition).
       if (
         topic === 'able_to_swallow' &&
-        !/\b(?:able|ability|unable|inability|capable|willing|difficulty|cannot)\b/i.test(sentence)
+        !/\b(?:able|ability|unable|inability|capable|willing|difficulty|cannot|can)\b/i.test(sentence)
       )
         continue;
       // A transfusion named after another member of an "or" list in its clause ("(participant must not

@@ -25,6 +25,13 @@
  *
  * "Another malignancy that is progressing or requires active treatment", with no time window,
  * reads as otherMalignancy(active: true): only a cancer active now counts.
+ *
+ * A disease-free time stated inside one exemption ("except non-melanoma skin cancer with a
+ * disease-free survival of more than 5 years", "prostate carcinoma in remission … for > 2 years") is
+ * that exemption's own: it sets no window for the other cancers and the exemption is not granted
+ * outright, so the clause is a leaf. Stated as not allowed ("No prior malignancy is allowed except
+ * …", "Active secondary malignancies will not be allowed, with the exception of: …"), another cancer
+ * is a prohibition in either list: it excludes among exclusions and is required absent among inclusions.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -102,7 +109,7 @@ const GATE = /malignan|cancer|neoplas|tumou?r|carcinoma/i;
  * another one than the cancer the patient is enrolled for.
  */
 const SUBJECT =
-  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any|co[\s-]?existing|coexistent)\s+(?:\([^()]{1,40}\)\s*)?(?:(?:primary|invasive|active|known|current|concurrent|other|non-cured|uncured)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?!\s*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b(?!\s*(?:therapy|treatment))|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s*[,(]\s*other\s+than\b|(?<!\bor\s+(?:any\s+)?)\b(?:an)?other\s+types?\s+of\s+(?:malignant\s+)?(?:tumou?rs?|cancers?|malignanc(?:y|ies))\b|\bmultiple\s+(?:primary\s+)?(?:cancers|malignancies|malignant\s+tumou?rs)\b|^\s*(?:(?:subjects?|patients?|participants?)\s+with\s+)?(?:an?\s+|any\s+)?(?:malignanc(?:y|ies)|malignant\s+(?:tumou?rs?|diseases?)|cancers?)(?=\s+(?:with)?in\s+the\s+(?:last|past|previous|preceding)\s+(?:\d|one|two|three|four|five|six|ten)\b)|(?<!\b(?:for|of|with|to|against|treat\w*)\s+(?:an?\s+|the\s+)?)\b(?:another|other|additional|previous|prior)\s+(?:(?:invasive|primary|solid)\s+)*tumou?rs?\b(?!\s*\)?\s*:|[\s-]*(?:types?|cohorts?|histolog\w*|specific|treatments?|therapy|therapies|directed|related|tissue|samples?|lesions?|sites?|volume|response|size|burden|markers?|infiltrating|associated|derived|agnostic|boards?|cells?|models?|growth|progression|assessments?|evaluations?|measurements?|bed)\b)/gi;
+  /\b(?:(?:an)?other|another|second(?:ary)?|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|any|co[\s-]?existing|coexistent)\s+(?:\([^()]{1,40}\)\s*)?(?:(?:primary|invasive|active|known|current|concurrent|other|non-cured|uncured)\s*,?\s+)*(?:malignanc(?:y|ies)|cancers?|neoplasms?|malignant\s+(?:neoplasms?|tumou?rs?|diseases?|conditions?|disorders?)|cancerous\s+(?:affections?|conditions?|diseases?)|primary\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\b(?![\s-]*(?:(?:investigational|experimental|systemic|targeted|specific)\s+)?(?:therapy|therapies|treatments?|drugs?|medications?|agents?|regimens?|directed|related|immunotherapy|surgery|diagnosis\s+of\s+the))|\bsecond\s+primary\b|\bhistory\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:(?:invasive|active)\s+)?(?:malignanc(?:y|ies)|cancers?|malignant\s+(?:tumou?rs?|neoplasms?|diseases?))\b(?!\s*(?:therapy|treatment))|\bhistory\s+(?:with)?in\s+the\s+(?:past|last|previous)\s+(?:\d+|one|two|three|four|five|ten)\s+(?:years?|months?)\s+of\s+(?:(?:an?|any)\s+)?(?:other\s+)?(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\b|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s+(?:other\s+than|besides|except|in\s+addition\s+to)\b|\b(?:malignanc(?:y|ies)|malignant\s+diseases?)\s*[,(]\s*other\s+than\b|(?<!\bor\s+(?:any\s+)?)\b(?:an)?other\s+types?\s+of\s+(?:malignant\s+)?(?:tumou?rs?|cancers?|malignanc(?:y|ies))\b|\bmultiple\s+(?:primary\s+)?(?:cancers|malignancies|malignant\s+tumou?rs)\b|\b(?:combination\s+of\s+)?(?:2|two)\s+or\s+more\s+(?:primary\s+)?(?:malignancies|malignant\s+tumou?rs|cancers)\b|\bmore\s+than\s+one\s+(?:active\s+)?malignancy\b|\b(?:tumou?rs?|malignanc(?:y|ies)|cancers?)\s+of\s+(?:an)?other\s+(?:pathological\s+|histological\s+)?types?\b|(?<=^\s*(?:\d{1,2}\\?\.\s+)?)(?:(?:subjects?|patients?|participants?)\s+with\s+)?(?:an?\s+|any\s+)?(?:malignanc(?:y|ies)|malignant\s+(?:tumou?rs?|diseases?)|cancers?)(?=\s+(?:with)?in\s+the\s+(?:last|past|previous|preceding)\s+(?:\d|one|two|three|four|five|six|ten)\b|\s+(?:with)?in\s+(?:\d+|one|two|three|four|five|ten)\s+(?:years?|yrs?)\s+(?:prior\s+to|before)\b)|(?<!\b(?:for|of|with|to|against|treat\w*)\s+(?:an?\s+|the\s+)?)\b(?:another|other|additional|previous|prior)\s+(?:or\s+(?:inter)?current\s+)?(?:(?:invasive|primary|solid|treated)\s+)*tumou?rs?\b(?!\s*\)?\s*:|[\s-]*(?:types?|cohorts?|histolog\w*|specific|treatments?|therapy|therapies|directed|related|tissue|samples?|lesions?|sites?|volume|response|size|burden|markers?|infiltrating|associated|derived|agnostic|boards?|cells?|models?|growth|progression|assessments?|evaluations?|measurements?|bed)\b)/gi;
 
 /** Activity the fact cannot hold: "that is progressing or requires active treatment", "concurrent". */
 const ACTIVE_ONLY =
@@ -180,7 +187,8 @@ const MALIGNANCY_VOCAB = vocab(
     'disease free free evidence recurrence no without remission complete at least more greater than over minimum ago is are was were been ' +
     'which who whose that be may eligible allowed permitted not considered include includes including following neoplasm neoplasms malignant ' +
     'tumor tumors separate different concurrent concomitant from this study current under trial intent curative potentially therapy ' +
-    'underwent undergone received completed considered cured low risk synchronous metachronous',
+    'underwent undergone received completed considered cured low risk synchronous metachronous intercurrent solid hematologic haematologic hematological ' +
+    'investigational drug drugs cutaneous combination pathological histological type types will shall accepted',
 );
 /** What makes another cancer active now, accounted for only when the rule says `active`. */
 const ACTIVITY_VOCAB = vocab(
@@ -280,6 +288,35 @@ function nonSubject(input: ExtractInput): { start: number; end: number; codes: s
   return null;
 }
 
+/** After the subject, "… will not be allowed", "… are not permitted": other cancers are barred. */
+const PROHIBITED_AFTER = /^[^.;:]{0,40}?\b(?:is|are|will|shall)\s+not\s+(?:be\s+)?(?:allowed|permitted|accepted)\b/i;
+/** After a subject led by "No", "… is allowed": the same prohibition ("No prior malignancy is allowed"). */
+const PERMITTED_AFTER = /^[^.;:]{0,40}?\b(?:is|are|will\s+be)\s+(?:allowed|permitted|accepted)\b/i;
+
+/** The negation of a rule of boolean leaves and their all/any, as an inclusion prohibition reads. */
+function negateBoolean(c: Condition): Condition {
+  if ('all' in c) return { any: c.all.map(negateBoolean) };
+  if ('any' in c) return { all: c.any.map(negateBoolean) };
+  return { ...c, value: !c.value };
+}
+
+/** Where an item of an exemption list begins: after a comma, a semicolon or "or". */
+const ITEM_BOUNDARY = /[,;]|\bor\b/gi;
+
+/**
+ * The item of the clause `[a, …)` that ends where a "disease-free for N years" window begins, when it
+ * names a mapped exemption ("non-melanoma skin cancer with the disease-free survival of …"); null
+ * when the window stands alone or follows a generic subject ("or any cancer disease-free for 3 years").
+ */
+function exemptionItem(text: string, a: number, freeStart: number, found: Array<{ start: number; end: number; id: string }>): Span | null {
+  const before = text.slice(a, freeStart);
+  let itemStart = 0;
+  ITEM_BOUNDARY.lastIndex = 0;
+  for (let m = ITEM_BOUNDARY.exec(before); m; m = ITEM_BOUNDARY.exec(before)) itemStart = m.index + m[0].length;
+  const item: Span = [a + itemStart, freeStart];
+  return found.some((m) => a + m.start >= item[0] && a + m.end <= item[1]) ? item : null;
+}
+
 export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
@@ -309,7 +346,6 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   const sStart = sentenceStart(text, start);
   const sEnd = sentenceEnd(text, start);
   const negated = negatedAt(input, start);
-  if (exclusion && negated && !modalNegationInExclusion(input, start)) return [];
   // A permission about other cancers excludes no one ("Patients with a prior malignancy are eligible
   // if …"), unless it names a judgement that bars the others (see `judgement` below).
   let exceptAt: RegExpExecArray | null = EXCEPT.exec(text.slice(start, sEnd));
@@ -337,7 +373,14 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     const joint = next ? /^([\s\S]*)(?:[,;]\s*|\s)(?:or|and|and\/or)\s[^,;]*$/i.exec(text.slice(subjectEnd, next.start)) : null;
     if (joint) mainEnd = subjectEnd + joint[1]!.length;
   }
-  const permit = PERMIT.exec(text.slice(sStart, mainEnd));
+  // "No prior malignancy is allowed except …", "Active secondary malignancies will not be allowed,
+  // with the exception of: …": a prohibition, whichever list it sits in. It excludes the other cancer
+  // in an exclusion and requires its absence in an inclusion, the negation read here.
+  const prohibited =
+    (negated && /\bno\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(sStart, start)) && PERMITTED_AFTER.test(text.slice(subjectEnd, mainEnd))) ||
+    PROHIBITED_AFTER.test(text.slice(subjectEnd, mainEnd));
+  if (exclusion && negated && !prohibited && !modalNegationInExclusion(input, start)) return [];
+  const permit = prohibited ? null : PERMIT.exec(text.slice(sStart, mainEnd));
   const permitStart = permit ? sStart + permit.index : -1;
   const permitEnd = permit ? permitStart + permit[0].length : -1;
   // "a prior or concurrent malignancy whose natural history or treatment has the potential to
@@ -376,7 +419,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   // the trial's own cancer: a permission or requirement must name another one.
   if ((permit || impliedPermit || aboutSpan) && !/\b(?:other|another|second|additional|prior|previous|concurrent|concomitant|synchronous|separate|different|past|history)\b/i.test(subject[0]))
     return [];
-  if (!exclusion && !negated && !((permit || impliedPermit) && judgement) && !aboutSpan) return [];
+  if (!exclusion && !negated && !prohibited && !((permit || impliedPermit) && judgement) && !aboutSpan) return [];
   if (permit && judgement && negated) return [];
   // "Concurrent malignancy requiring systemic therapy other than hormonal therapy": the exception
   // narrows the treatment required, not the cancers counted. No fact holds it, so it stays an
@@ -446,7 +489,9 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
   }
   // "Exceptions … include the following: …; completely resected basal cell …; …": items after a
   // colon go on across semicolons.
-  let listOpen = false;
+  // "… other than CLL / SLL, except that: * Fully treated cervical carcinoma in situ; * Completely
+  // resected basal cell carcinoma …": the colon opens the list in the subject's own sentence too.
+  let listOpen = exceptAt !== null && !treatmentExcept && /:/.test(text.slice(mainEnd, sEnd));
   for (let pos = sEnd + 1; pos < text.length;) {
     const end = sentenceEnd(text, pos);
     const sentence = text.slice(pos, end);
@@ -498,6 +543,23 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
         covered.push([a + g.index, a + g.index + g[0].length]);
       }
     }
+    // "except non-melanoma skin cancer with a disease-free survival of more than 5 years", "… or
+    // prostate carcinoma that is in remission under androgen deprivation therapy for > 2 years": the
+    // window belongs to the exemption named in its own item, not to every other cancer. It sets no
+    // window and that exemption is not granted outright: the clause is the leaf the malignancy must
+    // meet too.
+    const ownItem = free ? exemptionItem(text, a, free.span[0], found) : null;
+    if (ownItem) {
+      for (const m of found) {
+        if (a + m.start < ownItem[0] || a + m.end > ownItem[1]) continue;
+        const e = byId.get(m.id);
+        if (!e) continue;
+        for (const c of e.oncotree) {
+          const i = clauseCodes.indexOf(c);
+          if (i >= 0) clauseCodes.splice(i, 1);
+        }
+      }
+    }
     // Any other cancer named in the clause, or an exemption by judgement or risk ("negligible risk of
     // metastasis", "in the opinion of the investigator"), is one the fact cannot hold: the clause
     // becomes an unparsed leaf the malignancy must meet too, so a patient the exemption might spare
@@ -506,6 +568,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     for (const c of clauseCodes) codes.add(c);
     // A clause that maps nothing ("unless no additional therapy is anticipated") is as unmappable.
     if (
+      ownItem ||
       CANCER_WORD.test(leftover) ||
       SITE_WORD.test(leftover) ||
       UNMAPPABLE_EXEMPTION.test(leftover) ||
@@ -513,7 +576,7 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     ) {
       cover.push([a, b]);
       const q = clauseText(text, a, b);
-      if (!free) {
+      if (!free || ownItem) {
         qualifiers.push(q);
         continue;
       }
@@ -587,19 +650,20 @@ export const extractMalignancy: Extractor = (input: ExtractInput) => {
     const wider: Condition = { ...malignancy, params: { ...params, excluding: [...new Set([...codes, ...broader])].sort() } };
     leaves.push({ any: [wider, unparsedLeaf(broaderText.join(' … '))] });
   }
-  const condition: Condition =
+  const stated: Condition =
     permitInclusion
       ? { any: [{ ...malignancy, value: false }, ...leaves] }
       : leaves.length
         ? { all: [malignancy, ...leaves] }
         : malignancy;
+  const condition = prohibited && !exclusion ? negateBoolean(stated) : stated;
   const finding: Finding = {
     category: 'medical_history',
     condition,
     ...(cover.length ? { cover } : {}),
     spans,
     anchor: start,
-    ...((exclusion && negated) || ((permit || impliedPermit || aboutSpan) && !exclusion) ? { polarityHandled: true } : {}),
+    ...((exclusion && negated) || prohibited || ((permit || impliedPermit || aboutSpan) && !exclusion) ? { polarityHandled: true } : {}),
   };
   return [finding];
 };

@@ -18,6 +18,7 @@
  * acceptable methods and of childbearing potential are covered by the requirement they define.
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { menopauseStatus } from './history-menopause';
 import type { Condition } from '../facts';
 import {
   allOf,
@@ -38,7 +39,7 @@ import {
 } from './history-util';
 
 const GATE =
-  /pregnan|breast[\s-]?fe|lactat|nursing|hcg|gonadotropin|conceiv|father|contracep|birth[\s-]control|abstin|abstain|condom|steril|vasectom|iud|intra-?uterine|tubal|donat|levonorgestrel|etonogestrel|progest|^\W*(?:oral|intravaginal|transdermal|injectable|implantable)\W*$/i;
+  /pregnan|breast[\s-]?fe|lactat|nursing|hcg|gonadotropin|conceiv|father|contracep|birth[\s-]control|abstin|abstain|condom|spermicid|steril|vasectom|iud|intra-?uterine|tubal|donat|levonorgestrel|etonogestrel|progest|^\W*(?:oral|intravaginal|transdermal|injectable|implantable)\W*$/i;
 
 /** A pregnancy or breastfeeding word, with an optional "non-" that states its absence. */
 const STATUS =
@@ -168,7 +169,7 @@ const WOCBP_DEFINITION =
 
 /** What names contraception in a sentence (attestation synonyms plus the method words). */
 const CONTRA =
-  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation|(?:methods?|measures?|means)\s+(?:to|of|for)\s+(?:avoid\w*|prevent\w*)\s+(?:pregnancy|conception)|\bnot\s+(?:to\s+)?father(?:ing)?\s+(?:a\s+)?(?:child(?:ren)?|baby)|(?:implants?|injections?|injectable)\s+(?:of\s+)?(?:levonorgestrel|etonogestrel|progestogens?|progestins?|medroxyprogesterone)|(?:levonorgestrel|etonogestrel)\s+implants?)/gi;
+  /\b(?:contracept\w*|birth[\s-]control|abstinen\w*|abstain\w*|condoms?|spermicid\w*|intra-?uterine\s+(?:device|system|hormone)\w*|IUDs?|barrier\s+(?:method|contracept)\w*|vasectom\w*|steril(?:i[sz]ation|i[sz]ed|e)\b|tubal\s+(?:ligation|occlusion)|(?:donat\w+|retriev\w+|bank\w*|freez\w*|cryopreserv\w*)(?:,?\s+(?:or|and|and\/or)\s+(?:donat\w+|retriev\w+|bank\w*|freez\w*|store)(?:\s+(?:them\s+)?for\s+(?:their|his|her)\s+own\s+use)?,?)?\s+(?:of\s+)?(?:sperm|semen|eggs?|ova|oocytes)|(?:sperm|egg|ova|oocyte)\s+donation|(?:methods?|measures?|means)\s+(?:to|of|for)\s+(?:avoid\w*|prevent\w*)\s+(?:pregnancy|conception)|\bnot\s+(?:to\s+)?father(?:ing)?\s+(?:a\s+)?(?:child(?:ren)?|baby)|(?:implants?|injections?|injectable)\s+(?:of\s+)?(?:levonorgestrel|etonogestrel|progestogens?|progestins?|medroxyprogesterone)|(?:levonorgestrel|etonogestrel)\s+implants?)/gi;
 
 /** A sentence that defines methods rather than requiring them. */
 const DEFINITION =
@@ -258,7 +259,10 @@ function extendRequirement(requirements: Finding[], spans: Span[], at: number): 
   if (last && spans.length && Math.max(...last.spans.map((sp) => sp[1])) <= at) last.spans.push(...spans);
 }
 
-export const extractReproductive: Extractor = (input: ExtractInput) => {
+/** Menopausal status (history-menopause.ts), then pregnancy, breastfeeding and contraception. */
+export const extractReproductive: Extractor = (input: ExtractInput) => [...menopauseStatus(input), ...pregnancyAndContraception(input)];
+
+function pregnancyAndContraception(input: ExtractInput): Finding[] {
   const { text } = input;
   if (!GATE.test(text)) return [];
   const out: Finding[] = [];
@@ -617,4 +621,4 @@ export const extractReproductive: Extractor = (input: ExtractInput) => {
     if (attachToNeighbour(out, sp, (f) => f.category === 'pregnancy', text, 'before')) used.push(sp);
   }
   return out;
-};
+}
