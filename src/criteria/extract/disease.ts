@@ -197,6 +197,10 @@ const RESTRICTIVE_AFTER =
 const VARIANT_AFTER = /^\s*(?:histology|type)?\s*,?\s*[\w-]+\s+(?:variants?|components?|subtypes?|differentiation)\b/i;
 /** Words before "diagnosis of" that say the diagnosis is not established. */
 const UNCERTAIN = words('uncertain unconfirmed equivocal indeterminate doubtful questionable ambiguous suspected possible probable presumed');
+/** After a cancer: dated before the diagnosis the trial is for ("prior to the index diagnosis"). */
+const EARLIER_THAN_INDEX =
+  /^[\s,]*(?:[\w-]+\s+){0,3}?(?:prior\s+to|before|preceding)\s+(?:the\s+|their\s+|his\s+or\s+her\s+)?(?:index|current|present|study|qualifying)\s+(?:cancer\s+|melanoma\s+|tumou?r\s+)?(?:diagnosis|cancer|melanoma|tumou?r|malignancy)\b/i;
+
 /** A permission and the condition it is given on: "is allowed provided", "are permitted if". */
 const PERMITTED_PROVIDED = /\b(?:allowed|permitted|acceptable|eligible)\s*,?\s+(?:provided|if|as\s+long\s+as|only\s+if)\b/i;
 
@@ -445,6 +449,10 @@ function judgeMention(
     return 'attributive';
   const generic = codes.every((c) => GENERIC.has(c));
   if (generic && kind === 'exclusion') return 'other-malignancy';
+  // "History of melanoma skin cancer prior to the index diagnosis": an earlier cancer beside the one
+  // the trial is for, not the patient's diagnosis (read as it, every patient of a melanoma trial was
+  // excluded).
+  if (EARLIER_THAN_INDEX.test(text.slice(end, end + 80))) return 'other-malignancy';
   const cStart = clauseStart(text, start);
   const first = tokenAt(tokens, start);
   const afterIdx = tokenAt(tokens, end);

@@ -1,7 +1,9 @@
 /**
- * "Refractory or intolerant to standard therapy" names the routes a treatment took, which the therapy
- * and standard-therapy readers read; "refractory" is not also the disease's course, required beside
- * them (an intolerant patient had failed it). Line from NCT06636435, its Part label left out.
+ * Disease words that state no requirement of the patient's disease: "refractory" as the first route
+ * of a treatment ("refractory or intolerant to standard therapy"), "not candidates for standard
+ * treatment options" (no unresectable disease), "<cancer> only:" labelling an item, an extent dating
+ * a treatment a permission lets in, and a cancer dated before the trial's own diagnosis. Each had been
+ * required of, or excluded, patients the text lets in. Lines verbatim from the corpus.
  */
 import { leavesOf } from '../../src/criteria/facts';
 import { readCriterion } from '../../src/criteria/parse';
@@ -71,5 +73,17 @@ describe('an extent in the condition of a permission', () => {
     ).condition;
     // Read as "localized disease" required, every patient with metastatic disease failed.
     expect(c === null || !leavesOf(c).some((l) => l.fact === 'diseaseExtent')).toBe(true);
+  });
+});
+
+describe('a cancer dated before the diagnosis the trial is for', () => {
+  it("is an earlier cancer, not the patient's diagnosis (NCT05253872)", () => {
+    const c = readCriterion(
+      normalise('History of melanoma skin cancer prior to the index diagnosis').text,
+      'exclusion',
+      [],
+    ).condition;
+    // Read as melanoma, the exclusion had excluded every patient of this melanoma trial.
+    expect(c === null || !leavesOf(c).some((l) => l.fact === 'cancerType')).toBe(true);
   });
 });
