@@ -340,7 +340,7 @@ export const FACTS = {
       .strict(),
     value: 'boolean',
     description:
-      'Whether the patient has had another cancer (besides the one under study), within N years, not counting the excluded OncoTree codes (e.g. non-melanoma skin cancer); `active` limits to one that is progressing or needs treatment now.',
+      'Whether the patient has had another cancer (besides the one under study), within N years (diagnosed within them, or active now), not counting the excluded OncoTree codes (e.g. non-melanoma skin cancer); `active` limits to one that is progressing or needs treatment now.',
     question: () => 'Have you had any other cancer, and when?',
   },
   lifeExpectancyMonths: {

@@ -478,7 +478,9 @@ function otherMalignancyFact(p: NormalisedPatient, params: Record<string, unknow
         continue;
       }
     }
-    if (withinYears !== undefined) {
+    // A cancer active now is one within any window, however long ago it was diagnosed ("another
+    // malignancy within the past 3 years" holds for a cancer diagnosed 5 years ago and still treated).
+    if (withinYears !== undefined && c.status !== 'active') {
       if (!c.year) {
         unknown = true;
         continue;

@@ -506,6 +506,8 @@ describe('conditions, other cancers, brain metastases', () => {
       false,
     );
     expect(judge({ cancers: [{ type: 'breast cancer' }], conditions: [] }, other)).toBe(false);
+    // Diagnosed before the window but active now: a malignancy within it.
+    expect(judge({ cancers: [{ type: 'breast cancer' }], conditions: [{ name: 'melanoma', year: 2012, status: 'active' }] }, other)).toBe(true);
   });
 
   it('counts only an active other cancer when the rule asks for one, and cannot tell without a status', () => {
