@@ -81,6 +81,13 @@ const EXAMPLE_GAP = /\b(?:such\s+as|e\.\s?g\.?|eg\b|for\s+(?:example|instance)|i
 const ASIDE = /\([^()]*\)/g;
 /** The slash of a unit ("3.0 mg/dL), albumin"), which is no "or". */
 const UNIT_SLASH = /[\w^µ.]*\/(?:dl|l|ml|min|m2|m²|mm3|mm²|ul|µl|kg|day|d|h|hr|hpf)\b/gi;
+/**
+ * Two predicates joined by "or" that govern the finding after the gap ("measurable disease after they
+ * progressed or were resistant to 1 prior systemic therapy", "melanoma that relapsed or progressed on
+ * anti-PD-1"): the "or" parts the predicates, not the findings on either side.
+ */
+const PREDICATE_OR =
+  /\b[a-z]+(?:ed|ing|ent|ant)\s+(?:and\/)?or\s+(?:(?:were|was|are|is|be|been|became|become|have|has|had)\s+[a-z]+|[a-z]+\s+(?:to|on|after|with|from|following|despite))\s*$/i;
 /** A count's "or" ("with one or more brain metastases", "2 or fewer"), which joins no findings. */
 const COUNT_OR = /\b(?:\d+|one|two|three|four|five)\s+or\s+(?:more|fewer|less|greater)\b/gi;
 
@@ -90,7 +97,7 @@ function gapType(gap: string): Gap {
   // Innermost first, so an aside with one of its own inside ("(No red blood cell (RBC) or whole blood
   // transfusion …)") goes whole.
   for (let prev = ''; prev !== bare; ) [prev, bare] = [bare, bare.replace(ASIDE, ' ')];
-  bare = bare.replace(UNIT_SLASH, ' ').replace(COUNT_OR, ' ');
+  bare = bare.replace(UNIT_SLASH, ' ').replace(COUNT_OR, ' ').replace(PREDICATE_OR, ' ');
   if (OR_GAP.test(bare)) return 'or';
   if (AND_GAP.test(bare)) return 'and';
   if (/[,;]/.test(bare)) return 'sep';

@@ -150,6 +150,14 @@ describe('an aside with another inside it', () => {
   });
 });
 
+describe('two predicates joined by "or"', () => {
+  it('part the predicates, not the findings around them (NCT03761914)', () => {
+    const c = read('Patients must have measurable disease(by CT or MRI) after they progressed or were resistant to 1 prior systemic therapy.')!;
+    // Measurable disease and a prior line are both required: "or" joins "progressed" and "were resistant".
+    expect(c).toMatchObject({ all: [{ fact: 'measurableDisease' }, { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1 }] });
+  });
+});
+
 describe('semicolons in exclusions', () => {
   it('reads items parted by semicolons as each excluding, whatever conjunction follows', () => {
     const c = read(
