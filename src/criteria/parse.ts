@@ -792,8 +792,9 @@ function sexScopedRequirement(c: Condition, kind: CriterionKind): Condition {
   return { any: [{ ...sexLeaves[0]!, operator: 'notEqual' }, rest.length === 1 ? rest[0]! : { all: rest }] };
 }
 
-/** A clause that narrows the noun before it: "… requiring corticosteroids", "… that has required …". */
-const NARROWING_CLAUSE = /^(?:requir(?:ing|es?|ed)|needing|needs?|that|which|who)\b/i;
+/** A clause that narrows the noun before it: "… requiring corticosteroids", "… that has required …", "Infection hampering the voice quality". */
+const NARROWING_CLAUSE =
+  /^(?:requir(?:ing|es?|ed)|needing|needs?|that|which|who|(?:hamper|preclud|interfer|prevent|compromis|impair|jeopardi[sz]|limit|affect)ing)\b/i;
 /** Words that set an exception to what comes before: "… are excluded unless treated". */
 const EXCEPTION_BEFORE = /\b(?:unless|except(?:\s+(?:for|if|when|where))?|excluding|other\s+than|apart\s+from|provided(?:\s+that)?)\s+(?:[\w-]+\s+){0,3}$/i;
 /**
