@@ -120,8 +120,12 @@ function connectives(gaps: string[], bare: 'and' | 'or'): Array<'and' | 'or'> {
   // So does a new subject ("…, patients receiving neo-adjuvant treatment and patients with stage IV
   // melanoma"): each group it names is excluded on its own. Not one in brackets ("CML in blast crisis
   // (i.e., patients with bcr-abl positive disease)"), which restates the group before it.
+  // So does "as well as" ("untreated brain metastases, as well as leptomeningeal carcinomatosis"):
+  // it adds another item to the list of what excludes.
   const types = gaps.map((g) =>
-    bare === 'or' && (EXAMPLE_GAP.test(g) || g.includes(';') || (SUBJECT_RESTART.test(g) && !g.includes('('))) && gapType(g) !== 'sentence' ? 'or' : gapType(g),
+    bare === 'or' && (EXAMPLE_GAP.test(g) || g.includes(';') || /\bas\s+well\s+as\b/i.test(g) || (SUBJECT_RESTART.test(g) && !g.includes('('))) && gapType(g) !== 'sentence'
+      ? 'or'
+      : gapType(g),
   );
   const out: Array<'and' | 'or'> = [];
   for (let i = 0; i < types.length; i++) {

@@ -158,6 +158,13 @@ describe('two predicates joined by "or"', () => {
   });
 });
 
+describe('"as well as" in an exclusion', () => {
+  it('adds another item that excludes on its own (NCT06889766)', () => {
+    const c = read('Patients with symptomatic and/or untreated brain metastases, as well as leptomeningeal carcinomatosis.', 'exclusion')!;
+    expect(c).toMatchObject({ any: [{ fact: 'brainMetastases' }, { fact: 'condition', params: { names: ['leptomeningeal_disease'] } }] });
+  });
+});
+
 describe('semicolons in exclusions', () => {
   it('reads items parted by semicolons as each excluding, whatever conjunction follows', () => {
     const c = read(
