@@ -95,3 +95,18 @@ describe('a blood-pressure definition of hypertension in an exclusion', () => {
     });
   });
 });
+
+describe("somebody else's age", () => {
+  it('never reads a donor\'s age as the patient\'s (NCT05629546: an exclusion that excluded every adult)', () => {
+    // Nothing is read: the donor is not the patient.
+    expect(readRule('Donor must be at least 18 years of age.', 'exclusion').condition).toBeNull();
+  });
+
+  it("still reads the patient's own age after a modal", () => {
+    expect(readRule('Patients must be at least 18 years of age.', 'inclusion').condition).toEqual({
+      fact: 'age',
+      operator: 'greaterThanInclusive',
+      value: 18,
+    });
+  });
+});
