@@ -109,4 +109,13 @@ describe("somebody else's age", () => {
       value: 18,
     });
   });
+
+  it("never requires one cohort's ages of everyone (NCT06078384: both ages required at once failed every patient)", () => {
+    for (const text of [
+      'Cohort 2 will include patients aged \\> 40 years with sTILs ≥ 50% and those aged ≤ 40 years with sTILs ≥ 75%',
+      'Cohort 1 will include patients aged \\> 40 years with 30% ≤ sTILs \\< 50% and those aged',
+    ]) {
+      expect(readRule(text, 'inclusion').condition).toBeNull();
+    }
+  });
 });
