@@ -175,7 +175,8 @@ describe('leads and tails that narrow a condition', () => {
         'Uncontrolled hypertension defined as systolic blood pressure ≥ 160mmHg and/or diastolic blood pressure ≥ 100mmHg, despite optimal medical management.',
       ),
     ).toEqual({
-      condition: { any: [{ all: [cond({ names: ['hypertension'], active: true }), bp('systolic_bp', 160)] }, bp('diastolic_bp', 100)] },
+      // Either limit defines the hypertension: both bind to it (test/criteria/audit-alabs.test.ts).
+      condition: { all: [cond({ names: ['hypertension'], active: true }), { any: [bp('systolic_bp', 160), bp('diastolic_bp', 100)] }] },
       unread: 'despite optimal medical management',
     });
     // With another condition named, the labs reader leaves the limits alone: the definition stays a qualifier.

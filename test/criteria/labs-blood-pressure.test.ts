@@ -26,13 +26,13 @@ describe('systolic and diastolic limits', () => {
       'Uncontrolled hypertension defined as persistent systolic blood pressure \\>= 150 mmHg or diastolic blood pressure \\>= 100 mmHg despite current therapy;',
       'exclusion',
     );
-    // The hypertension it defines is read too, and binds to the limit beside it.
-    expect(r.condition).toEqual({ any: [{ all: [activeHypertension, sbp('greaterThanInclusive', 150)] }, dbp('greaterThanInclusive', 100)] });
+    // The hypertension it defines is read too; either limit exceeded defines it, so both bind to it.
+    expect(r.condition).toEqual({ all: [activeHypertension, { any: [sbp('greaterThanInclusive', 150), dbp('greaterThanInclusive', 100)] }] });
   });
 
   it('reads abbreviations and keeps the condition they qualify', () => {
     expect(readRule('Poorly controlled hypertension (SBP ≥150 mmHg or DBP ≥90 mmHg);', 'exclusion').condition).toEqual({
-      any: [{ all: [activeHypertension, sbp('greaterThanInclusive', 150)] }, dbp('greaterThanInclusive', 90)],
+      all: [activeHypertension, { any: [sbp('greaterThanInclusive', 150), dbp('greaterThanInclusive', 90)] }],
     });
     expect(readRule('Severe hypertension (diastolic BP \\> 100 mmHg)', 'exclusion').condition).toEqual({
       all: [activeHypertension, dbp('greaterThan', 100)],

@@ -105,6 +105,14 @@ const OTHERS_AGE_AFTER =
 /** Somebody else before the age word: "children ages 3 and older", "a partner aged …". */
 const OTHERS_BEFORE =
   /\b(?:child|children|kids?|partners?|spouses?|mothers?|fathers?|parents?|siblings?|donors?|caregivers?|relatives?|daughters?|sons?|death|died)(?:'s?)?\s*,?\s*$/i;
+/** "Cohort 1 will include patients aged …": the age of one cohort. */
+const COHORT_INCLUDES =
+  /\b(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\s+[\w-]+\s+(?:will\s+)?(?:include|includes|enrol|enrols|enroll|enrolls|consists?\s+of)\b/i;
+/** "… and those aged ≤ 40 years with …": ages of two subgroups side by side. */
+const THOSE_AGED = /\bthose\s+(?:who\s+are\s+)?aged?\b/i;
+/** Somebody else is the subject of the age: "Donor must be at least 18 years of age", "the caregiver is ≥ 21". */
+const OTHER_SUBJECT_BEFORE =
+  /^\s*(?:(?:the|a|an|each|any|his|her|their|potential|prospective|related|unrelated|sibling|stem\s+cell|haploidentical|living)\s+)*(?:donors?|partners?|spouses?|parents?|caregivers?|care\s+givers?|guardians?|mothers?|fathers?)\s+(?:(?:must|should|shall|will|has\s+to|have\s+to|needs?\s+to)\s+)?(?:be|is|are)\s+(?:aged?\s+)?$/i;
 const CONDITION_BEFORE =
   /\b(?:if|when|whether|where|unless|for|in|among|except)\s+(?:[\w-]+\s+){0,3}?(?:(?:all|the|those|patients?|participants?|subjects?|women|men|males?|females?|children|cases?|individuals?|adults?|adolescents?|people|persons?)\s+)*(?:who\s+are\s+|aged?\s+|with\s+(?:an?\s+)?age\s+(?:of\s+)?)?$|\b(?:if|when|unless)\s+$/i;
 
@@ -233,6 +241,11 @@ export const extractAge: Extractor = (input) => {
     if (!read.framed && !ageWord && DURATION_AFTER.test(after)) continue;
     if (OTHERS_AGE_AFTER.test(after)) continue;
     if (ageWord && OTHERS_BEFORE.test(text.slice(Math.max(0, m.index - ageWord[0].length - 40), m.index - ageWord[0].length))) continue;
+    if (OTHER_SUBJECT_BEFORE.test(before.slice(before.search(/[^.;:]*$/)))) continue;
+    // A cohort's or one subgroup's age ("Cohort 2 will include patients aged > 40 years with sTILs ≥ 50%
+    // and those aged ≤ 40 years with …"): each binds only its own patients, which the rule cannot name.
+    const sentence = text.slice(text.slice(0, m.index).search(/[^.;]*$/), read.end + (/[.;]/.exec(after)?.index ?? after.length));
+    if (COHORT_INCLUDES.test(sentence) || THOSE_AGED.test(sentence)) continue;
     // An age at diagnosis is not today's age, but a lower limit on it still holds today
     // ("≥ 18 years at diagnosis" means ≥ 18 now); the words about diagnosis stay unread.
     const atDiagnosis =

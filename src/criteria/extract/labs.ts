@@ -1116,23 +1116,31 @@ function readGroup(group: Group, input: ExtractInput, labMentions: Mention[], al
     const second =
       second0 && rest ? (group.joiner === 'or' ? anyOf([second0, rest]) : allOf([second0, rest])) : second0;
     let joined: Condition | null = null;
-    if (second && q1Leads) {
+    // A subgroup's limit that runs the other way from the main one is written from the other side:
+    // "> 1.5 × ULN, except Gilbert's syndrome, who are eligible if ≤ 3 × ULN" states the subgroup's
+    // way in, so what still excludes it is its opposite (> 3 × ULN), and the reverse in an inclusion.
+    // Without such words ("unless a grade 1 elevation (> ULN to 1.5 × ULN) from Gilbert's") the
+    // second number describes the subgroup rather than limiting it: its limit stays unknown.
+    const turned = !!second && isUpper(v1) !== isUpper(v2);
+    const sideCue = (kind === 'exclusion' ? WAY_IN_CUE : WAY_OUT_CUE).test(text.slice(end, v2.start));
+    const subLimit = !turned ? second : sideCue ? opposite(second!) : unparsedLeaf(text.slice(v2.start, v2.end));
+    if (subLimit && q1Leads) {
       const sub = leadingSubgroup(q1!);
       joined =
-        kind === 'exclusion' ? allOf([main, anyOf([opposite(sub), second])]) : anyOf([main, allOf([sub, second])]);
+        kind === 'exclusion' ? allOf([main, anyOf([opposite(sub), subLimit])]) : anyOf([main, allOf([sub, subLimit])]);
     } else if (second && q1 && q2b) {
       // Each limit for its own subgroup ("> 450 ms for men and > 470 ms for women").
       joined =
         kind === 'exclusion'
           ? anyOf([allOf([q1.condition, main]), allOf([q2b.condition, second])])
           : allOf([anyOf([opposite(q1.condition), main]), anyOf([opposite(q2b.condition), second])]);
-    } else if (second && q2b && !q1) {
+    } else if (subLimit && q2b && !q1) {
       // A different limit for a subgroup ("≤ 3 × ULN for Gilbert's syndrome"): the main limit, or
       // the subgroup within its own limit.
       joined =
         kind === 'exclusion'
-          ? allOf([main, anyOf([opposite(q2b.condition), second])])
-          : anyOf([main, allOf([q2b.condition, second])]);
+          ? allOf([main, anyOf([opposite(q2b.condition), subLimit])])
+          : anyOf([main, allOf([q2b.condition, subLimit])]);
     } else if (second && !q1 && !q2b && !v2.inherited && !normalAnd && /\b(?:and|but)\b/i.test(sep) && isUpper(v1) !== isUpper(v2)) {
       // "> 2,500/µL and < 15,000/µL", "greater than 1.2 mg/dl but less than 1.5 mg/dl": a range, both
       // bounds hold. Bounds that cannot both hold ("BMI
@@ -1381,7 +1389,22 @@ function bloodPressurePairs(input: ExtractInput): Finding[] {
   return out;
 }
 
+/** Words that give a subgroup's way in ("who are eligible if", "may enrol with") or its way out ("are excluded if"). */
+const WAY_IN_CUE =
+  /\b(?:eligible|allowed|permitted|acceptable|accepted|enroll?ed|included|may|can)\b/i;
+const WAY_OUT_CUE = /\b(?:excluded|ineligible|not\s+(?:be\s+)?eligible)\b/i;
 const BP_LABS = new Set(['systolic_bp', 'diastolic_bp']);
+/** The words between a systolic and a diastolic limit that make them alternatives: ", or", "and/or". */
+const BP_OR = /^[\s,;)]*(?:and\s*\/\s*or|or)\s*$/i;
+/** Whether a condition is a plain comparison of blood pressure (its leaves all BP labs). */
+function onlyBloodPressure(c: Condition): boolean {
+  const leaves = leavesOf(c);
+  return leaves.length > 0 && leaves.every((l) => l.fact === 'lab' && BP_LABS.has(String(l.params?.name)));
+}
+/** Which blood pressures a condition compares ("diastolic_bp", "systolic_bp", or both). */
+function bpNames(c: Condition): string {
+  return [...new Set(leavesOf(c).map((l) => String(l.params?.name)))].sort().join();
+}
 
 /**
  * A blood-pressure limit defines the hypertension (or hypotension) beside it. Among other
@@ -1589,6 +1612,22 @@ export const extractLabs: Extractor = (given) => {
       !AND_NEXT.test(text.slice(end, sentenceEnd(text, end))) &&
       !boundToSubgroup(prev.condition) &&
       !boundToSubgroup(condition)
+    ) {
+      prev.condition = anyOf([prev.condition, condition]);
+      prev.spans.push(...spans);
+      return;
+    }
+    // "Uncontrolled hypertension (SBP ≥ 150 mmHg or DBP ≥ 90 mmHg)": in an exclusion the two limits
+    // are one definition, either one out of range; as one finding their "or" binds them, not the
+    // hypertension before them (which would otherwise hold the systolic limit and not the diastolic).
+    if (
+      kind === 'exclusion' &&
+      prev &&
+      i > 0 &&
+      BP_OR.test(text.slice(readings[i - 1]!.end, r.group.start)) &&
+      onlyBloodPressure(prev.condition) &&
+      onlyBloodPressure(condition) &&
+      bpNames(prev.condition) !== bpNames(condition)
     ) {
       prev.condition = anyOf([prev.condition, condition]);
       prev.spans.push(...spans);
