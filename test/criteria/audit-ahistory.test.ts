@@ -1,0 +1,84 @@
+/**
+ * Audit of medical-history and infection readings that were wrong (session 19, second round). Real
+ * corpus lines (fixtures/ctgov/studies.oncology.v2.jsonl.gz) pin the corrected rules:
+ * - a condition "with exceptions" named elsewhere ("(with exceptions)", "(with specific exceptions)",
+ *   "with exceptions as noted in Exclusion Criterion 10") is no longer sufficient to exclude: the
+ *   words stay an unparsed leaf beside it, all(condition, unknown);
+ * - "Hepatitis B or Hepatitis C acute or chronic infection" names one infection, not also any active
+ *   infection (which excluded a patient with a urinary tract infection).
+ * Each rule is evaluated against patient records too.
+ */
+import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { lexicons } from '../../src/criteria/lexicon';
+import { evaluateCondition, type Tri } from '../../src/match/compile';
+import { factTable } from '../../src/match/fact-values';
+import { normalisePatient } from '../../src/patients/normalise';
+import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
+import { cond, readRule, unparsed } from '../support/criteria';
+
+const lex = lexicons();
+const facts = factTable(lex);
+const AS_OF = '2025-06-01';
+const patient = (conditions: PatientRecord['conditions']): PatientRecord => ({
+  cancers: [{ type: 'melanoma' }],
+  conditions,
+});
+const judge = (c: Condition, record: PatientRecord): Tri =>
+  evaluateCondition(c, facts, normalisePatient(patientRecordSchema.parse(record), lex, AS_OF));
+
+describe('a condition with exceptions named elsewhere', () => {
+  it('keeps "(with exceptions)" as an unknown beside the autoimmune disease (NCT06357533, NCT05211895)', () => {
+    const { condition, unread } = readRule(
+      'Active or prior documented autoimmune or inflammatory disorders (with exceptions)',
+      'exclusion',
+    );
+    expect(condition).toEqual({ all: [cond({ names: ['autoimmune_disease'] }), unparsed('with exceptions')] });
+    // The exceptions are a leaf of the rule, not words left over.
+    expect(unread).toBe('');
+    // A patient with vitiligo may be one of the exceptions: not known to be excluded.
+    expect(judge(condition!, patient([{ name: 'vitiligo', status: 'active' }]))).toBeNull();
+    // A patient with no autoimmune disease is cleared.
+    expect(judge(condition!, patient([{ name: 'hypertension', status: 'controlled' }]))).toBe(false);
+  });
+
+  it('joins "(with specific exceptions)" to the condition, not beside it (NCT07260591)', () => {
+    const { condition } = readRule('Active or history of autoimmune disease (with specific exceptions).', 'exclusion');
+    expect(condition).toEqual({ all: [cond({ names: ['autoimmune_disease'] }), unparsed('with specific exceptions')] });
+    expect(judge(condition!, patient([{ name: 'psoriasis', status: 'active' }]))).toBeNull();
+  });
+
+  it('qualifies the condition "with exceptions as noted in Exclusion Criterion 10" (NCT06090266)', () => {
+    const text =
+      'Autoimmune disease or inflammatory condition requiring systemic anti-inflammatory therapy with exceptions as noted in Exclusion Criterion 10. Subjects on hormone replacement therapy for autoimmune-induced endocrinopathies are eligible.';
+    const { condition, unread } = readRule(text, 'exclusion');
+    // The autoimmune disease alone no longer excludes anyone.
+    expect(condition).toEqual({
+      all: [cond({ names: ['autoimmune_disease'], except: ['endocrine_disease'] }), unparsed('with exceptions')],
+    });
+    expect(unread).toContain('inflammatory condition requiring systemic anti-inflammatory');
+    expect(judge(condition!, patient([{ name: 'rheumatoid arthritis', status: 'active' }]))).toBeNull();
+  });
+
+  it('leaves a condition without exceptions as it was', () => {
+    expect(readRule('Active autoimmune disease', 'exclusion').condition).toEqual(
+      cond({ names: ['autoimmune_disease'], active: true }),
+    );
+  });
+});
+
+describe('named infections with their course', () => {
+  it('reads "Hepatitis B (HBV) or Hepatitis C (HCV) acute or chronic infection" as those infections only (NCT05968690)', () => {
+    const { condition, unread } = readRule(
+      'Hepatitis B (HBV) or Hepatitis C (HCV) acute or chronic infection.',
+      'exclusion',
+    );
+    expect(condition).toEqual(cond({ names: ['hbv', 'hcv'] }));
+    expect(unread).toBe('');
+    expect(leavesOf(condition!).some((l) => (l.params as { names?: string[] })?.names?.includes('infection'))).toBe(
+      false,
+    );
+    // A urinary tract infection is not hepatitis: the patient is not excluded.
+    expect(judge(condition!, patient([{ name: 'urinary tract infection', status: 'active' }]))).toBe(false);
+    expect(judge(condition!, patient([{ name: 'chronic hepatitis B', status: 'active' }]))).toBe(true);
+  });
+});
