@@ -6,6 +6,9 @@
  *   words stay an unparsed leaf beside it, all(condition, unknown);
  * - "Hepatitis B or Hepatitis C acute or chronic infection" names one infection, not also any active
  *   infection (which excluded a patient with a urinary tract infection).
+ * - "non-irradiated" (or "un-treated") brain lesions are untreated ones: a permission that asks for
+ *   them ("Patients with prior SRS will also be eligible, provided that there are new, non-irradiated
+ *   measurable brain lesions") does not require brain metastases to be absent or treated and stable.
  * Each rule is evaluated against patient records too.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
@@ -80,5 +83,31 @@ describe('named infections with their course', () => {
     // A urinary tract infection is not hepatitis: the patient is not excluded.
     expect(judge(condition!, patient([{ name: 'urinary tract infection', status: 'active' }]))).toBe(false);
     expect(judge(condition!, patient([{ name: 'chronic hepatitis B', status: 'active' }]))).toBe(true);
+  });
+});
+
+describe('brain lesions written as not irradiated', () => {
+  it('does not read "non-irradiated" brain lesions as treated ones (NCT01724606)', () => {
+    const text =
+      'Patients with prior SRS will also be eligible, provided that there are new, non-irradiated measurable brain lesions.';
+    const { condition } = readRule(text, 'inclusion');
+    // The trial is for patients with new or progressing brain metastases: none of them fails here.
+    expect(leavesOf(condition!).some((l) => l.fact === 'brainMetastases')).toBe(false);
+    expect(condition).toEqual({
+      any: [
+        { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: ['radiation'] } },
+        unparsed(
+          'Patients with prior SRS will also be eligible, provided that there are new, non-irradiated measurable brain lesions',
+        ),
+      ],
+    });
+  });
+
+  it('still reads a permission for treated metastases', () => {
+    expect(readRule('Patients with treated brain metastases are eligible.', 'inclusion').condition).toEqual({
+      fact: 'brainMetastases',
+      operator: 'in',
+      value: ['none', 'treated-stable'],
+    });
   });
 });

@@ -68,8 +68,9 @@ const ACTIVE_STRONG =
   /\b(?:untreated|un-treated|progressive|progressing|growing|enlarging|new|newly|active|not\s+(?:been\s+)?(?:previously\s+|yet\s+)?treated)\b/i;
 
 /** Words of a treated and stable state. */
+/** A state word, not its negation written with a prefix ("non-irradiated", "un-treated" lesions are untreated). */
 const STABLE =
-  /\b(?:treated|stable|stabili[sz]ed|controlled|inactive|irradiated|resected|radiosurgery|off\s+steroids|no\s+(?:evidence\s+of\s+)?progression|without\s+(?:evidence\s+of\s+)?progression|completed\s+(?:their\s+|the\s+)?(?:local|cns[\s-]directed|brain[\s-]directed)\s+(?:therapy|treatment))\b/i;
+  /\b(?<!\b(?:non|un)-)(?:treated|stable|stabili[sz]ed|controlled|inactive|irradiated|resected|radiosurgery|off\s+steroids|no\s+(?:evidence\s+of\s+)?progression|without\s+(?:evidence\s+of\s+)?progression|completed\s+(?:their\s+|the\s+)?(?:local|cns[\s-]directed|brain[\s-]directed)\s+(?:therapy|treatment))\b/i;
 /** The text allows untreated (or any) brain metastases. */
 const ALLOWS_UNTREATED =
   /\b(?:treated\s+or\s+untreated|untreated\s+or\s+treated|including\s+(?:those\s+with\s+)?untreated|regardless\s+of\s+(?:prior\s+)?treatment|not\s+(?:required\s+to\s+be|need\s+to\s+be)\s+treated|(?:asymptomatic\s+)?untreated\s+(?:brain\s+|cns\s+)?(?:metastases|lesions)\s+(?:are|is|will\s+be)\s+(?:allowed|eligible|permitted))\b/i;
@@ -990,7 +991,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         if (
           !m.stable &&
           !(allowsAsymptomatic(clause) && !RESTRICT.test(clause)) &&
-          !/\b(?:treated|completed\s+(?:their\s+|the\s+)?treatment|stable|controlled|inactive|radiosurgery|resected|irradiated|off\s+(?:of\s+)?(?:corticosteroids|steroids))\b/i.test(
+          !/\b(?<!\b(?:non|un)-)(?:treated|completed\s+(?:their\s+|the\s+)?treatment|stable|controlled|inactive|radiosurgery|resected|irradiated|off\s+(?:of\s+)?(?:corticosteroids|steroids))\b/i.test(
             clause,
           )
         )
