@@ -9,6 +9,10 @@
  * - "non-irradiated" (or "un-treated") brain lesions are untreated ones: a permission that asks for
  *   them ("Patients with prior SRS will also be eligible, provided that there are new, non-irradiated
  *   measurable brain lesions") does not require brain metastases to be absent or treated and stable.
+ * - brain metastases "amenable to radiosurgery" are untreated ones still to be treated, and "Patients
+ *   whose intracranial disease changes between … scans" names no presence of metastases;
+ * - a contraceptive named as a medicine to stop ("must discontinue sex hormone therapy …, e.g. birth
+ *   control pills") is no requirement to use contraception.
  * Each rule is evaluated against patient records too.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
@@ -17,7 +21,7 @@ import { evaluateCondition, type Tri } from '../../src/match/compile';
 import { factTable } from '../../src/match/fact-values';
 import { normalisePatient } from '../../src/patients/normalise';
 import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
-import { cond, readRule, unparsed } from '../support/criteria';
+import { attest, cond, readRule, unparsed } from '../support/criteria';
 
 const lex = lexicons();
 const facts = factTable(lex);
@@ -109,5 +113,46 @@ describe('brain lesions written as not irradiated', () => {
       operator: 'in',
       value: ['none', 'treated-stable'],
     });
+  });
+});
+
+describe('brain metastases still to be treated, or the subject of a change', () => {
+  it('does not require treated metastases where ones amenable to radiosurgery are allowed (NCT04498767)', () => {
+    const text =
+      'Brain metastases amenable to radiosurgery or fractionated stereotactic radiotherapy patient who had neurosurgical resection before trial inclusion are allowed and resected brain metastases count to the total number of oligometastases';
+    const { condition } = readRule(text, 'inclusion');
+    expect(leavesOf(condition!).some((l) => l.fact === 'brainMetastases')).toBe(false);
+  });
+
+  it('does not exclude every patient with brain metastases for a change between scans (NCT03340129)', () => {
+    const text =
+      'Patients whose intracranial disease changes between the diagnostic MRI scan and the baseline / SRS planning MRI scan and who are no longer suitable for SRS and / or require a specific alternative treatment outside of this protocol.';
+    const { condition } = readRule(text, 'exclusion');
+    expect(leavesOf(condition!).some((l) => l.fact === 'brainMetastases')).toBe(false);
+  });
+
+  it('still reads metastases whose own state excludes them', () => {
+    const { condition } = readRule('Patients whose brain metastases are symptomatic.', 'exclusion');
+    expect(leavesOf(condition!)).toContainEqual({ fact: 'brainMetastases', operator: 'in', value: ['active'] });
+  });
+});
+
+describe('a contraceptive as a medicine to stop', () => {
+  it('reads no contraception requirement in "must discontinue sex hormone therapy …, e.g. birth control pills" (NCT01147016)', () => {
+    const text =
+      'Patients must discontinue sex hormone therapy prior to registration, e.g. birth control pills, hormonal replacement therapy';
+    const { condition, unread } = readRule(text, 'inclusion');
+    // Unread whole: there is no attestation of stopping a medicine.
+    expect(condition).toBeNull();
+    expect(unread).toContain('birth control pills');
+  });
+
+  it('still reads contraception required beside stopping breastfeeding', () => {
+    const { condition } = readRule(
+      'Women must discontinue breastfeeding and use effective contraception during the study.',
+      'inclusion',
+    );
+    expect(leavesOf(condition!)).toContainEqual(attest('contraception', true));
+    expect(leavesOf(condition!)).toContainEqual({ fact: 'breastfeeding', operator: 'equal', value: false });
   });
 });
