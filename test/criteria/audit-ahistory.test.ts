@@ -13,6 +13,9 @@
  *   whose intracranial disease changes between … scans" names no presence of metastases;
  * - a contraceptive named as a medicine to stop ("must discontinue sex hormone therapy …, e.g. birth
  *   control pills") is no requirement to use contraception.
+ * - a severe reaction is the study-drug question only when the severity qualifies every reaction the
+ *   criterion names: "Contraindications or life-threatening allergies … to any study drug", "severe
+ *   allergic reactions to chimeric antibodies …, or known allergies to dostarlimab" exclude on any.
  * Each rule is evaluated against patient records too.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
@@ -154,5 +157,38 @@ describe('a contraceptive as a medicine to stop', () => {
     );
     expect(leavesOf(condition!)).toContainEqual(attest('contraception', true));
     expect(leavesOf(condition!)).toContainEqual({ fact: 'breastfeeding', operator: 'equal', value: false });
+  });
+});
+
+describe('a severe reaction beside a plain one to the study drug', () => {
+  it.each([
+    [
+      'Contraindications or life-threatening allergies, hypersensitivity, or intolerance to any study drug or its excipients',
+      'NCT06208150',
+    ],
+    [
+      'Has a history of severe allergic and/or anaphylactic reactions to chimeric, human or humanized antibodies, fusion proteins, or known allergies to dostarlimab or its excipients.',
+      'NCT06256588',
+    ],
+    [
+      'Patients with known allergy or severe hypersensitivity to any of the study treatments or any of the study treatment excipients.',
+      'NCT03518606',
+    ],
+    [
+      'Subjects with history of allergy to study drug components or history of severe hypersensitivity reaction to monoclonal antibodies;',
+      'NCT06240143',
+    ],
+  ])('reads any reaction to the study drug in "%s" (%s)', (text) => {
+    expect(readRule(text, 'exclusion').condition).toEqual(attest('study_drug_allergy', true));
+  });
+
+  it.each([
+    ['Known severe hypersensitivity to any component of study drug(s).', 'NCT05086692'],
+    [
+      'Known prior severe hypersensitivity to investigational product or any component in its formulations, including known severe hypersensitivity reactions to monoclonal antibodies (CTCAE v5 Grade ≥ 3).',
+      'NCT05663775',
+    ],
+  ])('keeps the severe question where every reaction is severe: "%s" (%s)', (text) => {
+    expect(leavesOf(readRule(text, 'exclusion').condition!)).toContainEqual(attest('study_drug_severe_allergy', true));
   });
 });
