@@ -111,7 +111,8 @@ describe('a past intolerance is no allergy question', () => {
       'History of intolerance to any component of the study treatment agents or known serious or severe hypersensitivity reaction to any of the study drugs or their excipients.',
       'exclusion',
     );
-    expect(attestationTopics(r.condition)).toEqual(['study_drug_severe_allergy=true']);
+    // Any intolerance of a component excludes, not only a severe reaction: the plain study-drug question.
+    expect(attestationTopics(r.condition)).toEqual(['study_drug_allergy=true']);
   });
 });
 

@@ -93,8 +93,31 @@ const STUDY_DRUG_ALLERGY: Statement = {
   // Severity words are accounted for by the severe topic, the only one they can appear with.
   words: SEVERE_WORDS,
   drugs: true,
-  topicFor: (s) => (SEVERE.test(s) ? 'study_drug_severe_allergy' : 'study_drug_allergy'),
+  topicFor: studyDrugTopic,
 };
+
+/** A plain reaction named again with its own determiner after a severe one ("…, or known allergies to dostarlimab"). */
+const PLAIN_RESTATED = /\b(?:known|any|documented|history\s+of)\s+(?:(?!severe|serious|life|anaphyla)[\w-]+\s+)?(?:intoleran\w*|allerg(?:y|ies)|hypersensitiv\w*|contra-?indicat\w*)/i;
+
+/**
+ * Severe only when the severity qualifies every reaction the sentence names: "Contraindications or
+ * life-threatening allergies … to any study drug" and "severe allergic reactions to chimeric antibodies
+ * …, or known allergies to dostarlimab" exclude on any reaction to the study drug, so they stay the
+ * plain question (which a severe reaction answers too).
+ */
+function studyDrugTopic(sentence: string): string {
+  if (!SEVERE.test(sentence)) return 'study_drug_allergy';
+  const word = SEVERE_WORD.exec(sentence);
+  if (!word) return 'study_drug_severe_allergy';
+  // A severity stated in a sentence of its own ("… other monoclonal antibodies.Severe anaphylaxis
+  // (grade ≥ 3)") grades the reactions named before it.
+  const lead = sentence.slice(0, word.index);
+  const since = Math.max(0, ...[...lead.matchAll(/[a-z)]{2}\.\s*(?=[A-Z]|$)/g)].map((b) => b.index + b[0].length));
+  const before = lead.slice(since);
+  const after = sentence.slice(word.index + word[0].length);
+  if (PLAIN_ALLERGY.test(before) || /\bcontra-?indicat\w*/i.test(before) || PLAIN_RESTATED.test(after)) return 'study_drug_allergy';
+  return 'study_drug_severe_allergy';
+}
 
 /** Allergy words that say the patient reacted to something; "sensitivity" alone may be a tumour's. */
 const ALLERGY = String.raw`(?:hypersensitiv\w*|over-?sensitivit(?:y|ies)|allerg(?:y|ies|ic)|anaphyla\w*|idiosyncra\w*)`;

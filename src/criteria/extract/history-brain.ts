@@ -68,11 +68,12 @@ const ACTIVE_STRONG =
   /\b(?:untreated|un-treated|progressive|progressing|growing|enlarging|new|newly|active|not\s+(?:been\s+)?(?:previously\s+|yet\s+)?treated)\b/i;
 
 /** Words of a treated and stable state. */
+/** A state word, not its negation written with a prefix ("non-irradiated", "un-treated" lesions are untreated). */
 const STABLE =
-  /\b(?:treated|stable|stabili[sz]ed|controlled|inactive|irradiated|resected|radiosurgery|off\s+steroids|no\s+(?:evidence\s+of\s+)?progression|without\s+(?:evidence\s+of\s+)?progression|completed\s+(?:their\s+|the\s+)?(?:local|cns[\s-]directed|brain[\s-]directed)\s+(?:therapy|treatment))\b/i;
-/** The text allows untreated (or any) brain metastases. */
+  /\b(?<!\b(?:non|un)-)(?:treated|stable|stabili[sz]ed|controlled|inactive|irradiated|resected|radiosurgery|off\s+steroids|no\s+(?:evidence\s+of\s+)?progression|without\s+(?:evidence\s+of\s+)?progression|completed\s+(?:their\s+|the\s+)?(?:local|cns[\s-]directed|brain[\s-]directed)\s+(?:therapy|treatment))\b/i;
+/** The text allows untreated (or any) brain metastases: also ones "amenable to radiosurgery", still to be treated. */
 const ALLOWS_UNTREATED =
-  /\b(?:treated\s+or\s+untreated|untreated\s+or\s+treated|including\s+(?:those\s+with\s+)?untreated|regardless\s+of\s+(?:prior\s+)?treatment|not\s+(?:required\s+to\s+be|need\s+to\s+be)\s+treated|(?:asymptomatic\s+)?untreated\s+(?:brain\s+|cns\s+)?(?:metastases|lesions)\s+(?:are|is|will\s+be)\s+(?:allowed|eligible|permitted))\b/i;
+  /\b(?:treated\s+or\s+untreated|untreated\s+or\s+treated|including\s+(?:those\s+with\s+)?untreated|regardless\s+of\s+(?:prior\s+)?treatment|not\s+(?:required\s+to\s+be|need\s+to\s+be)\s+treated|(?:asymptomatic\s+)?untreated\s+(?:brain\s+|cns\s+)?(?:metastases|lesions)\s+(?:are|is|will\s+be)\s+(?:allowed|eligible|permitted)|(?:metastas[ie]s|lesions?)\s+(?:that\s+(?:are|is)\s+)?amenable\s+to\s+(?:[\w-]+\s+){0,2}(?:radiosurgery|SRS|SRT|radiotherapy|radiation|resection|surgery))\b/i;
 /**
  * A permission for asymptomatic metastases that does not ask for treatment ("Asymptomatic or treated
  * brain metastases are allowed", "Participants with asymptomatic brain metastases are eligible"):
@@ -729,6 +730,16 @@ function brainOnly(input: ExtractInput): Finding | null {
   };
 }
 
+/**
+ * "Patients whose intracranial disease changes between the diagnostic MRI scan and the planning
+ * scan …": metastases with no state of their own, the subject of what happens to them, are a
+ * condition on the patients who have them, not their presence (which would exclude every patient
+ * of a trial for brain metastases).
+ */
+function whoseSubject(text: string, m: { sStart: number; qualStart: number; active: boolean }): boolean {
+  return !m.active && /\bwhose\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(m.sStart, m.qualStart));
+}
+
 export const extractBrain: Extractor = (input: ExtractInput) => {
   const { text } = input;
   // An item under a lead-in about the metastases may not name them ("Participants with brain
@@ -905,6 +916,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
 
     if (exclusion) {
       if (m.permission) continue; // read below as the narrowing of the exclusion it follows
+      if (whoseSubject(text, m)) continue;
       const restricted = RESTRICT.test(text.slice(Math.max(m.sStart, m.qualStart - 30), m.qualStart) + clause.slice(0, 80));
       if (restricted) {
         limited.push(m);
@@ -990,7 +1002,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         if (
           !m.stable &&
           !(allowsAsymptomatic(clause) && !RESTRICT.test(clause)) &&
-          !/\b(?:treated|completed\s+(?:their\s+|the\s+)?treatment|stable|controlled|inactive|radiosurgery|resected|irradiated|off\s+(?:of\s+)?(?:corticosteroids|steroids))\b/i.test(
+          !/\b(?<!\b(?:non|un)-)(?:treated|completed\s+(?:their\s+|the\s+)?treatment|stable|controlled|inactive|radiosurgery|resected|irradiated|off\s+(?:of\s+)?(?:corticosteroids|steroids))\b/i.test(
             clause,
           )
         )
@@ -1058,6 +1070,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
           (/^\s*for\s+$/i.test(text.slice(m.sStart, m.qualStart)) && /^\s*[,:]/.test(text.slice(m.end)))
         )
           continue;
+        if (whoseSubject(text, m)) continue;
         // (A range from one up, "1-10 brain metastases", still needs at least one.)
         const countLead = text.slice(Math.max(m.sStart, m.qualStart - 35), m.qualStart);
         if (

@@ -278,6 +278,9 @@ const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|c
 const MEASURED_DEFINITION_TAIL =
   /^\s*,?\s*(?:as\s+)?(?:indicated|evidenced|defined|demonstrated|manifested)\s+by\s*:?\s*(?:an?\s+|any\s+of\s+the\s+following\s*:?\s*)?(?=[^.;]{0,60}?(?:[<>≤≥]|\bULN\b|\bupper\s+limit))/i;
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
+/** Exceptions the sentence refers to without naming them: "(with exceptions)", "with specific exceptions". */
+const UNSTATED_EXCEPTIONS_TAIL =
+  /^[^.;]*?\b((?:with|subject\s+to)\s+(?:(?:certain|some|a\s+few|few|limited|specific|specified|possible|rare)\s+)?exceptions\b(?!\s*(?:of|:))|exceptions?\s+(?:may\s+|might\s+|can\s+)?(?:apply|be\s+(?:made|granted|considered))\b)/i;
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
 /** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
 const LIMB_LEAD = /\b(?:(?:upper|lower)[\s-]+(?:extremity|extremities|limbs?)|arm|leg)\s*$/i;
@@ -907,10 +910,11 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const last = groups[groups.length - 1];
     const gap = last ? blankGlosses(last.end, m.start) : '';
     // "Hepatitis B or C infection", "Covid19 infection": the head noun of the names before it.
+    // "Hepatitis B or C acute or chronic infection": both courses together narrow nothing.
     if (
       last &&
       m.id === 'infection' &&
-      /^[\s-]*$/.test(gap) &&
+      (/^[\s-]*$/.test(gap) || /^\)?\s*(?:acute|chronic)\s+(?:or|and|and\/or)\s+(?:acute|chronic)\s+$/i.test(gap)) &&
       last.category === 'infection' &&
       !last.names.includes('infection')
     ) {
@@ -1250,6 +1254,14 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // Kaposi sarcoma", "… consistent with Child-Pugh class B", "… on antiretrovirals that are
     // strong CYP3A4 inhibitors". Detectable viral load is the active form; a rationale is no limit.
     if (GRADE_CEILING_TAIL.test(text.slice(pos))) g.restricted = true;
+    // "Active or prior autoimmune disorders (with exceptions)": exceptions named elsewhere (the
+    // protocol) spare some patients with the condition, so it is no longer sufficient to exclude.
+    // The words stay an unparsed leaf beside the condition: all(condition, unknown).
+    const unstated = g.narrow ? null : UNSTATED_EXCEPTIONS_TAIL.exec(text.slice(pos, sentenceEnd(text, pos)));
+    if (unstated) {
+      const span: Span = [pos + unstated.index + unstated[0].length - unstated[1]!.length, pos + unstated.index + unstated[0].length];
+      g.narrow = { text: text.slice(span[0], span[1]), span };
+    }
     // "liver disease consistent with Child-Pugh Class B or C", "Child-Pugh C hepatic impairment".
     if (g.names.every((n) => LIVER.has(n)) && !g.grade) {
       const cpTail = CHILD_PUGH_TAIL.exec(text.slice(pos));

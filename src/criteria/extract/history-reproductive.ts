@@ -186,6 +186,9 @@ const NOT_CONTRACEPTION_LEAD = /\b(?:interact\w*|CYP\w*|prohibited\s+medications
 /** A requirement verb before the method: "must agree to use", "are required to use". */
 const REQUIRED = /\b(?:must|should|shall|are required to|is required to|need to|needs to|has to|have to)\b[^.;]*$/i;
 
+/** A verb that ends a medicine ("discontinue", "stop taking"), before a contraceptive named as one. */
+const STOP_TAKING = /\b(?:discontinu\w*|stop(?:s|ped|ping)?|cease\w*)\b(?![^.;]*\b(?:breast[\s-]?feed\w*|nursing|lactat\w*)\b)/i;
+
 /** "unwilling to use", "refuses", "denied following": the patient will not use contraception. */
 const UNWILLING = /\b(?:unwilling(?:ness)?|refus\w*|denied|declin\w*|reject\w*)\b[^.;]*$/i;
 
@@ -512,6 +515,17 @@ function pregnancyAndContraception(input: ExtractInput): Finding[] {
     }
     WOCBP_DEFINITION.lastIndex = 0;
     const before = text.slice(sStart, main.index);
+    // "Patients must discontinue sex hormone therapy prior to registration, e.g. birth control pills":
+    // the contraceptive is a medicine to stop, no requirement to use contraception.
+    const stop = STOP_TAKING.exec(before);
+    // Not the end of the study treatment ("after discontinuing study drug, women must use …").
+    if (
+      stop &&
+      !/\b(?:use|using|practi[cs]e|practi[cs]ing|agree\w*|continu\w*|after|following|until|through|study|investigational|protocol|last\s+dose)\b/i.test(
+        before.slice(stop.index + stop[0].length),
+      )
+    )
+      continue;
     const unwilling = UNWILLING.exec(before);
     const unless = /\bunless\b[^.;]*$/i.test(before);
     const attest = (value: boolean): Condition => ({
