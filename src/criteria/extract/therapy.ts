@@ -322,6 +322,9 @@ const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:hypersensitivity|allerg\w*|anaphyla\w*|contraindications?|contraindicated|contradict\w*|sensitivity|(?:severe|serious|life-threatening|allergic|infusion|anaphylactic)\s+reactions?)\s+(?:\w+\s+){0,3}(?:to|for|with|of|against)\s+(?:(?!(?:prior|previous(?:ly)?|received|receiving|treated|treatment|therapy|use|history|and)\b)[\w()-]+,?\s+){0,4}$`,
     String.raw`\b(?:eligible|candidates?|suitable|unsuitable|fit|unfit|ineligible|appropriate|inappropriate|indicated|planned|scheduled|intended|intend|intends|plan|plans|planning|willing|willingness|able|unable|amenable|consent|refus\w*|declin\w*|offered|need|needs|needing|requir\w*|benefit|access|considered|referred|awaiting|wait\w*|proceed|proceeding|go\s+on|going|decision|choose|chose|elect\w*|option)\s+(?:\w+\s+){0,3}?(?:for|to|with|receiving|undergoing)\s+(?!(?:have|has)\s+(?:(?:already|previously|also)\s+)?(?:received|been\s+treated|had|undergone)\b)(?:[\w(),/-]+\s+){0,7}\(?$`,
     String.raw`half[\s-]?li(?:fe|ves)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$`,
+    // "Patients starting a treatment with a combination of immunotherapy of nivolumab + ipilimumab": a
+    // treatment about to begin, not one received.
+    String.raw`\b(?:starting|initiating|about\s+to\s+(?:start|begin|initiate|receive))\s+(?:an?\s+|the\s+|their\s+)?(?:new\s+)?(?:treatment|therapy|regimen|course)\s+(?:with|of)\s+(?:[\w()+/-]+\s+){0,5}$`,
     String.raw`\bfirst\s+(?:receiving|receipt\s+of|taking|administration\s+of|dose\s+of|infusion\s+of)\s+(?:the\s+)?$`,
     String.raw`\b(?:will|would|to|shall)\s+(?:be\s+)?(?:receive|receiving|treated|undergo|start|begin|initiate|get|given)\s+(?:\w+\s+){0,3}$`,
     String.raw`\b(?:first|initial|start|starting|initiation|initiating|beginning|commencing|commencement)\s+(?:of\s+)?(?:dose\s+|doses\s+|administration\s+|infusion\s+)?(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
@@ -353,6 +356,7 @@ const BLOCKER_KEYS: string[][] = [
   ['hypersens', 'allerg', 'anaphyla', 'contraindic', 'contradict', 'sensitiv', 'reaction'],
   ['eligib', 'candidat', 'suitab', 'fit', 'appropriat', 'indicat', 'plann', 'schedul', 'intend', 'plan', 'willing', 'able', 'amenab', 'consent', 'refus', 'declin', 'offer', 'need', 'requir', 'benefit', 'access', 'consider', 'referr', 'await', 'wait', 'proceed', 'go', 'going', 'decision', 'choose', 'chose', 'elect', 'option'],
   ['half'],
+  ['starting', 'initiating', 'about'],
   ['first'],
   ['will', 'would', 'to', 'shall'],
   ['first', 'initial', 'start', 'initiat', 'begin', 'commenc'],
@@ -381,7 +385,7 @@ function blockedBefore(before: string): RegExpExecArray | null {
 }
 /** Text right after an item that makes it a modifier ("radiation pneumonitis", "chemotherapy-induced"). */
 const BLOCK_AFTER_RE =
-  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|sites?|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study|(?:is|are)\s+(?:expected|anticipated|likely)|expected\s+to|anticipated|to\s+be\s+performed)\b/i;
+  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|sites?|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|(?:serum\s+|plasma\s+|blood\s+)?(?:levels?|concentrations?)\b(?!\s+(?:of|≥|>=|>)\s*(?:\d|evidence))|in\s+(?:the\s+)?(?:post-?\s*|pre-?\s*)?menopausal\s+range|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study|(?:is|are)\s+(?:expected|anticipated|likely)|expected\s+to|anticipated|to\s+be\s+performed)\b/i;
 
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
@@ -1257,7 +1261,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue && !extent) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
-      if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
+      // An effect named among the outcomes of a treatment ("disease progression (resistance, toxicity) on
+      // or after a PD-1 inhibitor") is one reason it failed, which the requirement asks for: no gate,
+      // whose any(not X, unread) would let in every patient who never had X. The list stays unread.
+      if (EFFECT_BEFORE_RE.test(blocker[0]) && !OUTCOME_BESIDE_EFFECT_RE.test(before)) l.gate = true;
     }
     // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
     if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
@@ -1280,6 +1287,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
     }
     if (NON_BEFORE_RE.test(before)) l.blocked = true;
+    // "has failed standard therapy (including chemotherapy, immunotherapy, and targeted therapy for those
+    // with genetic mutations)": in an inclusion, a list opening a parenthesis of examples names what the
+    // requirement before it may have been, not treatments each required (read so, "and" would ask for all).
+    if (input.kind === 'inclusion' && l.hasAnd && l.items.length > 1 && EXAMPLES_OPEN_BEFORE_RE.test(before)) {
+      l.blocked = true;
+      l.blockedBy ??= 'examples';
+    }
     // "an investigational ctDNA test", "investigational site": the bare adjective on a non-treatment noun.
     if (
       l.items.length === 1 &&
@@ -1315,7 +1329,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       else {
         l.blocked = true;
         l.blockedBy ??= `sentence:${govern[0]}`;
-        if (EFFECT_GOVERNOR_RE.test(govern[0])) l.gate = true;
+        if (EFFECT_GOVERNOR_RE.test(govern[0]) && !OUTCOME_BESIDE_EFFECT_RE.test(text.slice(s, s + govern.index))) l.gate = true;
       }
     }
   }
@@ -2594,6 +2608,10 @@ const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
 const CLAUSE_ALT_RE =
   /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|within\s+\d|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
 
+/** The opening of a parenthesis of examples, right before a list: "(including ", "(e.g., ", "(such as ". */
+const EXAMPLES_OPEN_BEFORE_RE = /\(\s*(?:including(?:,?\s+but\s+not\s+limited\s+to)?|such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:prior|previous|any)\s+)?$/i;
+/** An outcome the effect before a list sits beside: it is one of the ways the treatment failed, not an effect of it that binds those who had it. */
+const OUTCOME_BESIDE_EFFECT_RE = /\b(?:progress\w*|resistan\w*|refractory|relaps\w*|fail(?:ed|ure|ing))\b/i;
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
 const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications?|sequelae|reactions?|injur|damage|recover|resol)/i;
 /** Words right after a treatment that name its effect: "radiation pneumonitis", "chemotherapy-induced". */
@@ -3053,7 +3071,7 @@ const ALT_ANY_RE =
   /\b(?:no\s+(?:standard|available|effective|other|further|curative|approved|satisfactory|alternative|established)|(?:do|does)\s+not\s+exist|not\s+exist|non-?existent|refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable\s+to\s+(?:receive|undergo)|not\s+expected|unlikely\s+to\s+benefit|no\s+(?:clinical\s+)?benefit|would\s+not\s+benefit|contraindicat\w*|unavailab\w*|not\s+(?:available|accessible)|not\s+(?:have\s+)?access)\b/i;
 /** The sentence opens with "Patients who have received …" (a subject, not a requirement). */
 const SUBJECT_RE =
-  /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:(?:who|that|with|on)\s+)?(?:(?:have|has|had|are|were)\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|receiving|treated|undergone|taking|on|progressed|relapsed|exposed)\b/i;
+  /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:(?:who|that|with|on)\s+)?(?:(?:have|has|had|are|were)\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|receiving|treated|undergone|taking|on|progressed|relapsed|exposed)\b|^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:initiat(?:e|es|ed)|start(?:s|ed)?|beg[ia]n)\b/i;
 
 /** "prior to the first dose of study drug", "before randomization": the as-of anchors every window shares. */
 const ANCHOR_PHRASE_RE =

@@ -1,0 +1,70 @@
+/**
+ * Audit of prior-therapy readings (session 19): wrong rules found in the corpus and corrected in the
+ * therapy reader. Each case is a verbatim corpus line; where the honest reading is unknown the test
+ * pins that no therapy leaf is required or waived.
+ */
+import { readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
+
+describe('an effect among the outcomes of a treatment is no gate', () => {
+  // "toxicity" beside "progression (resistance, …)" is one way the PD-1 inhibitor failed, which the
+  // inclusion requires; read as a gate, any(no PD-1 inhibitor, unread) let in every patient never given one.
+  it.each([
+    // NCT06946225
+    'CM participants who must have disease progression (resistance, toxicity) on or after at least one PD-1 inhibitor',
+    // NCT06743126
+    'Disease progression (resistance, toxicity) on or after at least one PD-1 inhibitor, applied either as monotherapy or in combination with other therapies as treatment for unresectable or metastatic cutaneous melanoma',
+  ])('leaves "%s" unread rather than waived for the never-treated', (text) => {
+    // Wholly unread: no rule of the reader's own, nothing waived.
+    const { condition, unread } = readRule(text, 'inclusion');
+    expect(condition).toBeNull();
+    expect(unread).toContain('PD-1 inhibitor');
+  });
+});
+
+describe('a treatment begun or about to begin', () => {
+  it('reads "Patients who initiate treatment with X … may be randomized" as binding those given X (NCT02821013)', () => {
+    const text =
+      'Patients who initiate treatment with combination anti-PD-1 and anti-CTLA-4 therapies who experience toxicity may be randomized at the time prior to starting single-agent PD-1 inhibitor.';
+    const { condition } = readRule(text, 'inclusion');
+    // Before: all(anti-PD-1, anti-CTLA-4, unread) required both of everyone.
+    expect(condition).toEqual({
+      any: [therapy({ classes: ['anti_pd1', 'anti_ctla4'] }, false), unparsed(text.replace(/\.$/, ''))],
+    });
+  });
+
+  it('never requires receipt of a treatment the patient is starting (NCT04605146)', () => {
+    const text =
+      'Patients starting a treatment with a combination of immunotherapy of nivolumab + ipilimumab (NB: patients who have already received immunotherapy in the past may be included)';
+    const { condition } = readRule(text, 'inclusion');
+    expect(therapyLeaves(condition)).toEqual([]);
+  });
+});
+
+describe('a hormone level is no treatment', () => {
+  it('does not read "Estradiol in menopausal range" as estradiol received (NCT05546827)', () => {
+    const text =
+      'Ovarian failure (Follicle Stimulating Hormone and Estradiol in menopausal range, who have received Whole Pelvic Radiation Therapy).';
+    const { condition } = readRule(text, 'inclusion');
+    expect(therapyLeaves(condition)).not.toContainEqual(therapy({ drugs: ['estradiol'] }));
+    expect(therapyLeaves(condition)).toContainEqual(therapy({ kinds: ['radiation'] }));
+  });
+});
+
+describe('examples in a parenthesis of an inclusion are not each required', () => {
+  it('does not require chemotherapy and immunotherapy and targeted therapy of everyone (NCT05868707)', () => {
+    const text =
+      'Stage III or stage IV melanoma that has been definitively diagnosed by pathology and/or cytology and has failed at least second-line standard therapy (including chemotherapy, immunotherapy, and targeted therapy for those with genetic mutations) (progression to unresectable or metastatic melanoma within 6 months after the end of adjuvant therapy or during adjuvant therapy, This adjuvant therapy can be considered as advanced first-line therapy) for patients with unresectable or metastatic melanoma;';
+    const { condition, unread } = readRule(text, 'inclusion');
+    expect(therapyLeaves(condition)).toEqual([]);
+    expect(unread).toContain('targeted');
+  });
+
+  it('does not require 5-fluorouracil and capecitabine, the examples of a note (NCT07376707)', () => {
+    const text =
+      'Progressive disease that has been documented within 12 weeks from the last dose of immune checkpoint inhibitor.\n\n       Note: a line of therapy is generally considered \\>2 cycles of exposure to the same regimen followed by radiographically documented progression. Agents that are mechanistically similar (e.g., 5-fluorouracil and capecitabine) and are used interchangeably due to tolerability but not progression may be considered as components of the same regimen upon discussion with the medical monitor.';
+    const { condition } = readRule(text, 'inclusion');
+    expect(therapyLeaves(condition)).toContainEqual(therapy({ classes: ['checkpoint_inhibitor'] }));
+    expect(therapyLeaves(condition)).not.toContainEqual(therapy({ drugs: ['fluorouracil'] }));
+    expect(therapyLeaves(condition)).not.toContainEqual(therapy({ drugs: ['capecitabine'] }));
+  });
+});
