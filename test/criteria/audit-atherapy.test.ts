@@ -68,3 +68,12 @@ describe('examples in a parenthesis of an inclusion are not each required', () =
     expect(therapyLeaves(condition)).not.toContainEqual(therapy({ drugs: ['capecitabine'] }));
   });
 });
+
+describe('naive for one cancer only', () => {
+  it('does not require naive to every treatment where the text limits it to the cancer studied (NCT03787056)', () => {
+    // Read as all(naive to systemic therapy, unread) it failed a patient treated for another cancer.
+    const { condition, unread } = readRule('Patient naïve of anticancer treatments for the considered cancer', 'inclusion');
+    expect(condition).toBeNull();
+    expect(unread).toContain('considered cancer');
+  });
+});
