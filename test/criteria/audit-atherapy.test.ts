@@ -69,6 +69,22 @@ describe('examples in a parenthesis of an inclusion are not each required', () =
   });
 });
 
+describe('examples after "e.g." in an inclusion', () => {
+  it('keeps the setting of "no prior systemic therapy for metastatic disease (e.g., …)" and drops the examples (NCT07564570)', () => {
+    const { condition, unread } = readRule('No prior systemic anticancer therapy for metastatic disease (e.g., cytotoxic or targeted agents).', 'inclusion');
+    // Before: all(no systemic therapy for metastatic disease, no cytotoxic or targeted agent ever), which
+    // failed a patient given adjuvant chemotherapy.
+    expect(therapyLeaves(condition)).toEqual([therapy({ kinds: ['systemic'], setting: 'metastatic' }, false)]);
+    expect(unread).toContain('cytotoxic or targeted');
+  });
+
+  it('requires no one example of a curative treatment planned or had (NCT07524114)', () => {
+    const text =
+      'Patients must have cancer that is planned for or has undergone curative intent treatment (e.g. surgery, definitive radiation, definitive chemoradiation, adjuvant radiation, adjuvant chemotherapy, adjuvant chemoradiation, etc). Curative intent treatment must be completed within 12 months of study entry.';
+    expect(therapyLeaves(readRule(text, 'inclusion').condition)).toEqual([]);
+  });
+});
+
 describe('naive for one cancer only', () => {
   it('does not require naive to every treatment where the text limits it to the cancer studied (NCT03787056)', () => {
     // Read as all(naive to systemic therapy, unread) it failed a patient treated for another cancer.

@@ -1290,7 +1290,18 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // "has failed standard therapy (including chemotherapy, immunotherapy, and targeted therapy for those
     // with genetic mutations)": in an inclusion, a list opening a parenthesis of examples names what the
     // requirement before it may have been, not treatments each required (read so, "and" would ask for all).
-    if (input.kind === 'inclusion' && l.hasAnd && l.items.length > 1 && EXAMPLES_OPEN_BEFORE_RE.test(before)) {
+    // With "e.g." or "such as" the parenthesis gives examples whatever joins them ("No prior systemic
+    // anticancer therapy for metastatic disease (e.g., cytotoxic or targeted agents)": not "no cytotoxic
+    // or targeted agent in any setting").
+    // Every list inside that parenthesis, not only the first ("(e.g. surgery, definitive radiation, …)").
+    // Not in a permission, whose examples name those it permits (read by the gate below).
+    const examplesLead = examplesParenthesis(text, s, l.start);
+    if (
+      input.kind === 'inclusion' &&
+      examplesLead !== null &&
+      (PURE_EXAMPLES_OPEN_RE.test(examplesLead) || (l.hasAnd && l.items.length > 1 && EXAMPLES_OPEN_RE.test(before.slice(-40)))) &&
+      !permits(text.slice(s, e))
+    ) {
       l.blocked = true;
       l.blockedBy ??= 'examples';
     }
@@ -2612,7 +2623,23 @@ const CLAUSE_ALT_RE =
 const NAIVE_FOR_THIS_CANCER_RE =
   /\bfor\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary|considered|studied|target|qualifying)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)\b/i;
 /** The opening of a parenthesis of examples, right before a list: "(including ", "(e.g., ", "(such as ". */
-const EXAMPLES_OPEN_BEFORE_RE = /\(\s*(?:including(?:,?\s+but\s+not\s+limited\s+to)?|such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:prior|previous|any)\s+)?$/i;
+const EXAMPLES_OPEN_RE = /\(\s*(?:including(?:,?\s+but\s+not\s+limited\s+to)?|such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:prior|previous|any)\s+)?$/i;
+/** The opening of a parenthesis of examples without "including", which in an inclusion may list what is each required ("(including rituximab)"). */
+const PURE_EXAMPLES_OPEN_RE = /^\(\s*(?:such\s+as|e\.?\s?g\.?|for\s+example)\b/i;
+
+/** The text from the unclosed parenthesis that holds position `at` (within [s, at)), or null if none. */
+function examplesParenthesis(text: string, s: number, at: number): string | null {
+  let depth = 0;
+  for (let i = at - 1; i >= s; i--) {
+    const c = text[i];
+    if (c === ')') depth++;
+    else if (c === '(') {
+      if (depth === 0) return text.slice(i, at);
+      depth--;
+    } else if (c === '.' && /\s/.test(text[i + 1] ?? '')) return null;
+  }
+  return null;
+}
 /** An outcome the effect before a list sits beside: it is one of the ways the treatment failed, not an effect of it that binds those who had it. */
 const OUTCOME_BESIDE_EFFECT_RE = /\b(?:progress\w*|resistan\w*|refractory|relaps\w*|fail(?:ed|ure|ing))\b/i;
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
