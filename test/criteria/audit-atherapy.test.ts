@@ -93,3 +93,13 @@ describe('naive for one cancer only', () => {
     expect(unread).toContain('considered cancer');
   });
 });
+
+describe('radiotherapy to overlapping fields', () => {
+  it('excludes no patient for any radiotherapy, only for overlapping fields (NCT06194448)', () => {
+    const text = 'Patients who have received RT with overlapping fields (eg, cured breast cancer) should be excluded.';
+    const { condition } = readRule(text, 'exclusion');
+    // Before: priorTherapy(radiation) stood alone in the any(), excluding every patient ever irradiated.
+    expect(condition).toMatchObject({ any: expect.arrayContaining([{ all: [therapy({ kinds: ['radiation'] }), expect.objectContaining({ fact: 'unparsed' })] }]) });
+    expect((condition as { any: unknown[] }).any).not.toContainEqual(therapy({ kinds: ['radiation'] }));
+  });
+});
