@@ -103,3 +103,15 @@ describe('radiotherapy to overlapping fields', () => {
     expect((condition as { any: unknown[] }).any).not.toContainEqual(therapy({ kinds: ['radiation'] }));
   });
 });
+
+describe('an exception naming the treatment it is cut from', () => {
+  it('never requires "radiation except radiation" (NCT05136196)', () => {
+    const text =
+      'Additional palliative radiotherapy regimens are permitted but cannot have been administered to previously treated tissue (i.e., overlapping fields are excluded) with the exception of central nervous system (CNS) radiation and must be completed at least 4 weeks prior to step 1 registration';
+    const context = [
+      'Participants must not have received more than one prior primary radiotherapy regimen, curative or adjuvant, to the mucosal surfaces of the head and neck, with the additional following criteria:',
+    ];
+    // Before: all(priorTherapy(radiation, except radiation), unread), which no patient meets.
+    expect(therapyLeaves(readRule(text, 'inclusion', context).condition)).toEqual([]);
+  });
+});

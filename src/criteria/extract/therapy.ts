@@ -801,6 +801,10 @@ function conditionFor(items: Item[], params: Record<string, unknown>, except?: I
   const plain = { drugs: new Set<string>(), classes: new Set<string>(), kinds: new Set<Kind>() };
   const combined: LeafCondition[] = [];
   const exceptParams = except?.length ? exceptOf(except) : undefined;
+  // An exception naming the very treatment it is cut from ("radiotherapy … with the exception of CNS
+  // radiation"): what sets it apart (the site) is lost, and "radiation except radiation" is had by no one.
+  if (exceptParams && items.every((it) => [...it.drugs].every((d) => exceptParams.drugs?.includes(d)) && [...it.classes].every((c) => exceptParams.classes?.includes(c)) && [...it.kinds].every((k) => exceptParams.kinds?.includes(k))))
+    return null;
   const p = exceptParams ? { ...params, except: exceptParams } : params;
   for (const it of items) {
     const n = (it.drugs.size ? 1 : 0) + (it.classes.size ? 1 : 0) + (it.kinds.size ? 1 : 0);
