@@ -115,3 +115,16 @@ describe('an exception naming the treatment it is cut from', () => {
     expect(therapyLeaves(readRule(text, 'inclusion', context).condition)).toEqual([]);
   });
 });
+
+describe('a group named by the treatment it is on', () => {
+  it('does not exclude everyone on crizotinib for an allergy asked of them (NCT03947385)', () => {
+    const text = 'For patients receiving crizotinib, allergy to mammalian meat products and gelatin';
+    // Before: any(current crizotinib, unread), which excluded every patient on crizotinib.
+    expect(readRule(text, 'exclusion').condition).toEqual({ all: [therapy({ drugs: ['crizotinib'] }), unparsed(text)] });
+  });
+
+  it('leaves the corpus line with an unread product in the group unread (NCT03947385)', () => {
+    const text = 'For patients receiving IDE196 powder-in-capsule (PIC) formulation or crizotinib, allergy to mammalian meat products and gelatin';
+    expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([]);
+  });
+});

@@ -1440,6 +1440,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       windowFromContext = true;
     }
 
+    // "For patients receiving crizotinib, allergy to gelatin": the treatment names the group the rest of
+    // the sentence binds, neither excluded nor required itself. Read as a gate (all(X, unread) in an
+    // exclusion, any(not X, unread) in an inclusion), or left unread.
+    if (GROUP_ON_TREATMENT_LEAD_RE.test(text.slice(s, list.start)) && /^[^,;:.]{0,80}[,:]\s*\S/.test(text.slice(list.end, e))) {
+      note('group on treatment');
+      list.gate = true;
+      continue;
+    }
     // A list that is only the optional partner of another ("… PD-1 containing therapy with or without an
     // anti-CTLA-4") is no requirement, whichever way the other is read.
     if (OPTIONAL_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) {
@@ -2644,6 +2652,9 @@ function examplesParenthesis(text: string, s: number, at: number): string | null
   }
   return null;
 }
+/** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
+const GROUP_ON_TREATMENT_LEAD_RE =
+  /^\W*(?:for|in)\s+(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
 /** An outcome the effect before a list sits beside: it is one of the ways the treatment failed, not an effect of it that binds those who had it. */
 const OUTCOME_BESIDE_EFFECT_RE = /\b(?:progress\w*|resistan\w*|refractory|relaps\w*|fail(?:ed|ure|ing))\b/i;
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
