@@ -128,3 +128,24 @@ describe('a group named by the treatment it is on', () => {
     expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([]);
   });
 });
+
+describe('a kind of treatment narrowed by its targets', () => {
+  it.each([
+    // NCT06794775: read as "no immunotherapy at all" it failed a patient given interleukin-2.
+    ['No prior immunotherapy targeting CTLA-4, PD-1 or PD-L1.', 'inclusion'],
+    ['No prior targeted therapy targeting BRAF and/or MEK.', 'inclusion'],
+    // NCT06754904, NCT02870244: any(immunotherapy, unread) excluded every patient given any immunotherapy.
+    ['Prior immunotherapy targeting CTLA-4, PD-1 or PD-L1 for melanoma', 'exclusion'],
+    ['Patients that have undergone immunotherapy targeting tyrosinase.', 'exclusion'],
+    // NCT06627647: any(systemic therapy, …) excluded every treated patient.
+    ['Any prior exposure to an anti-TIGIT therapy or any other anticancer therapy targeting immune-regulatory receptors or mechanisms.', 'exclusion'],
+  ] as const)('never reads the whole kind for "%s"', (text, kind) => {
+    const leaves = therapyLeaves(readRule(text, kind).condition);
+    for (const k of ['immunotherapy', 'targeted', 'systemic']) expect(leaves).not.toContainEqual(therapy({ kinds: [k] }, kind === 'inclusion' ? false : true));
+  });
+
+  it('keeps radiotherapy with its target unread beside it (NCT06240143)', () => {
+    const text = 'Prior radiotherapy targeting the affected lymph node region(s);';
+    expect(readRule(text, 'exclusion').condition).toEqual({ all: [therapy({ kinds: ['radiation'] }), unparsed('radiotherapy targeting the affected lymph node region(s)')] });
+  });
+});

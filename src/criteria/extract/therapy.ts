@@ -1291,6 +1291,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
     }
     if (NON_BEFORE_RE.test(before)) l.blocked = true;
+    // "No prior immunotherapy targeting CTLA-4, PD-1, PD-L1 or LAG-3": a kind narrowed by its targets
+    // is not the whole kind (a patient given interleukin-2 had immunotherapy, not one of these).
+    const narrowedKind = (it: Item): boolean =>
+      !it.drugs.size && !it.classes.size && (KIND_TARGETING_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 50))) || KIND_TARGETING_END_RE.test(text.slice(it.start, it.end)));
+    if (l.items.some(narrowedKind)) {
+      l.blocked = true;
+      l.blockedBy ??= 'kind narrowed by its targets';
+    }
     // "has failed standard therapy (including chemotherapy, immunotherapy, and targeted therapy for those
     // with genetic mutations)": in an inclusion, a list opening a parenthesis of examples names what the
     // requirement before it may have been, not treatments each required (read so, "and" would ask for all).
@@ -2655,6 +2663,10 @@ function examplesParenthesis(text: string, s: number, at: number): string | null
 /** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
 const GROUP_ON_TREATMENT_LEAD_RE =
   /^\W*(?:for|in)\s+(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
+/** The targets that narrow a kind of treatment right after it: "targeting", "directed against". */
+const KIND_TARGETING_AFTER_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatments?)\s+)?(?:targeting|targeted\s+(?:against|at|to)|directed\s+(?:against|at|to|towards?)|that\s+targets?|against)\b/i;
+/** The same words closing the item's own phrase ("immunotherapy targeting"). */
+const KIND_TARGETING_END_RE = /\b(?:targeting|targeted\s+(?:against|at|to)|directed\s+(?:against|at|to|towards?)|that\s+targets?|against)\s*$/i;
 /** An outcome the effect before a list sits beside: it is one of the ways the treatment failed, not an effect of it that binds those who had it. */
 const OUTCOME_BESIDE_EFFECT_RE = /\b(?:progress\w*|resistan\w*|refractory|relaps\w*|fail(?:ed|ure|ing))\b/i;
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
