@@ -62,7 +62,12 @@ describe('examples in a parenthesis of an inclusion are not each required', () =
   it('does not require 5-fluorouracil and capecitabine, the examples of a note (NCT07376707)', () => {
     const text =
       'Progressive disease that has been documented within 12 weeks from the last dose of immune checkpoint inhibitor.\n\n       Note: a line of therapy is generally considered \\>2 cycles of exposure to the same regimen followed by radiographically documented progression. Agents that are mechanistically similar (e.g., 5-fluorouracil and capecitabine) and are used interchangeably due to tolerability but not progression may be considered as components of the same regimen upon discussion with the medical monitor.';
-    const { condition } = readRule(text, 'inclusion');
+    const context = [
+      'Dose expansion part of Phase 1b',
+      'Cohort 1: Subjects with unresectable locally advanced and/or metastatic CRC o At least 2 prior standard chemotherapy/therapy regimens are required with documented progression or intolerability to the treatment.',
+      'For subjects with a known microsatellite instability high (MSI-H):',
+    ];
+    const { condition } = readRule(text, 'inclusion', context);
     expect(therapyLeaves(condition)).toContainEqual(therapy({ classes: ['checkpoint_inhibitor'] }));
     expect(therapyLeaves(condition)).not.toContainEqual(therapy({ drugs: ['fluorouracil'] }));
     expect(therapyLeaves(condition)).not.toContainEqual(therapy({ drugs: ['capecitabine'] }));
@@ -71,7 +76,10 @@ describe('examples in a parenthesis of an inclusion are not each required', () =
 
 describe('examples after "e.g." in an inclusion', () => {
   it('keeps the setting of "no prior systemic therapy for metastatic disease (e.g., …)" and drops the examples (NCT07564570)', () => {
-    const { condition, unread } = readRule('No prior systemic anticancer therapy for metastatic disease (e.g., cytotoxic or targeted agents).', 'inclusion');
+    const { condition, unread } = readRule(
+      'No prior systemic anticancer therapy for metastatic disease (e.g., cytotoxic or targeted agents).',
+      'inclusion',
+    );
     // Before: all(no systemic therapy for metastatic disease, no cytotoxic or targeted agent ever), which
     // failed a patient given adjuvant chemotherapy.
     expect(therapyLeaves(condition)).toEqual([therapy({ kinds: ['systemic'], setting: 'metastatic' }, false)]);
@@ -88,7 +96,10 @@ describe('examples after "e.g." in an inclusion', () => {
 describe('naive for one cancer only', () => {
   it('does not require naive to every treatment where the text limits it to the cancer studied (NCT03787056)', () => {
     // Read as all(naive to systemic therapy, unread) it failed a patient treated for another cancer.
-    const { condition, unread } = readRule('Patient naïve of anticancer treatments for the considered cancer', 'inclusion');
+    const { condition, unread } = readRule(
+      'Patient naïve of anticancer treatments for the considered cancer',
+      'inclusion',
+    );
     expect(condition).toBeNull();
     expect(unread).toContain('considered cancer');
   });
@@ -99,7 +110,11 @@ describe('radiotherapy to overlapping fields', () => {
     const text = 'Patients who have received RT with overlapping fields (eg, cured breast cancer) should be excluded.';
     const { condition } = readRule(text, 'exclusion');
     // Before: priorTherapy(radiation) stood alone in the any(), excluding every patient ever irradiated.
-    expect(condition).toMatchObject({ any: expect.arrayContaining([{ all: [therapy({ kinds: ['radiation'] }), expect.objectContaining({ fact: 'unparsed' })] }]) });
+    expect(condition).toMatchObject({
+      any: expect.arrayContaining([
+        { all: [therapy({ kinds: ['radiation'] }), expect.objectContaining({ fact: 'unparsed' })] },
+      ]),
+    });
     expect((condition as { any: unknown[] }).any).not.toContainEqual(therapy({ kinds: ['radiation'] }));
   });
 });
@@ -120,11 +135,14 @@ describe('a group named by the treatment it is on', () => {
   it('does not exclude everyone on crizotinib for an allergy asked of them (NCT03947385)', () => {
     const text = 'For patients receiving crizotinib, allergy to mammalian meat products and gelatin';
     // Before: any(current crizotinib, unread), which excluded every patient on crizotinib.
-    expect(readRule(text, 'exclusion').condition).toEqual({ all: [therapy({ drugs: ['crizotinib'] }), unparsed(text)] });
+    expect(readRule(text, 'exclusion').condition).toEqual({
+      all: [therapy({ drugs: ['crizotinib'] }), unparsed(text)],
+    });
   });
 
   it('leaves the corpus line with an unread product in the group unread (NCT03947385)', () => {
-    const text = 'For patients receiving IDE196 powder-in-capsule (PIC) formulation or crizotinib, allergy to mammalian meat products and gelatin';
+    const text =
+      'For patients receiving IDE196 powder-in-capsule (PIC) formulation or crizotinib, allergy to mammalian meat products and gelatin';
     expect(therapyLeaves(readRule(text, 'exclusion').condition)).toEqual([]);
   });
 });
@@ -138,14 +156,20 @@ describe('a kind of treatment narrowed by its targets', () => {
     ['Prior immunotherapy targeting CTLA-4, PD-1 or PD-L1 for melanoma', 'exclusion'],
     ['Patients that have undergone immunotherapy targeting tyrosinase.', 'exclusion'],
     // NCT06627647: any(systemic therapy, …) excluded every treated patient.
-    ['Any prior exposure to an anti-TIGIT therapy or any other anticancer therapy targeting immune-regulatory receptors or mechanisms.', 'exclusion'],
+    [
+      'Any prior exposure to an anti-TIGIT therapy or any other anticancer therapy targeting immune-regulatory receptors or mechanisms.',
+      'exclusion',
+    ],
   ] as const)('never reads the whole kind for "%s"', (text, kind) => {
     const leaves = therapyLeaves(readRule(text, kind).condition);
-    for (const k of ['immunotherapy', 'targeted', 'systemic']) expect(leaves).not.toContainEqual(therapy({ kinds: [k] }, kind === 'inclusion' ? false : true));
+    for (const k of ['immunotherapy', 'targeted', 'systemic'])
+      expect(leaves).not.toContainEqual(therapy({ kinds: [k] }, kind === 'inclusion' ? false : true));
   });
 
   it('keeps radiotherapy with its target unread beside it (NCT06240143)', () => {
     const text = 'Prior radiotherapy targeting the affected lymph node region(s);';
-    expect(readRule(text, 'exclusion').condition).toEqual({ all: [therapy({ kinds: ['radiation'] }), unparsed('radiotherapy targeting the affected lymph node region(s)')] });
+    expect(readRule(text, 'exclusion').condition).toEqual({
+      all: [therapy({ kinds: ['radiation'] }), unparsed('radiotherapy targeting the affected lymph node region(s)')],
+    });
   });
 });

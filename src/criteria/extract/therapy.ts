@@ -1312,7 +1312,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       input.kind === 'inclusion' &&
       examplesLead !== null &&
       (PURE_EXAMPLES_OPEN_RE.test(examplesLead) || (l.hasAnd && l.items.length > 1 && EXAMPLES_OPEN_RE.test(before.slice(-40)))) &&
-      !permits(text.slice(s, e))
+      // (A permission proper, not a definition: "… may be considered as components of the same regimen".)
+      !(permits(text.slice(s, e)) && /\b(?:eligible|allowed|allowable|permitted|permissible|acceptable)\b/i.test(text.slice(s, e)))
     ) {
       l.blocked = true;
       l.blockedBy ??= 'examples';
