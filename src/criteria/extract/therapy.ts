@@ -322,6 +322,9 @@ const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:hypersensitivity|allerg\w*|anaphyla\w*|contraindications?|contraindicated|contradict\w*|sensitivity|(?:severe|serious|life-threatening|allergic|infusion|anaphylactic)\s+reactions?)\s+(?:\w+\s+){0,3}(?:to|for|with|of|against)\s+(?:(?!(?:prior|previous(?:ly)?|received|receiving|treated|treatment|therapy|use|history|and)\b)[\w()-]+,?\s+){0,4}$`,
     String.raw`\b(?:eligible|candidates?|suitable|unsuitable|fit|unfit|ineligible|appropriate|inappropriate|indicated|planned|scheduled|intended|intend|intends|plan|plans|planning|willing|willingness|able|unable|amenable|consent|refus\w*|declin\w*|offered|need|needs|needing|requir\w*|benefit|access|considered|referred|awaiting|wait\w*|proceed|proceeding|go\s+on|going|decision|choose|chose|elect\w*|option)\s+(?:\w+\s+){0,3}?(?:for|to|with|receiving|undergoing)\s+(?!(?:have|has)\s+(?:(?:already|previously|also)\s+)?(?:received|been\s+treated|had|undergone)\b)(?:[\w(),/-]+\s+){0,7}\(?$`,
     String.raw`half[\s-]?li(?:fe|ves)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$`,
+    // "Patients starting a treatment with a combination of immunotherapy of nivolumab + ipilimumab": a
+    // treatment about to begin, not one received.
+    String.raw`\b(?:starting|initiating|about\s+to\s+(?:start|begin|initiate|receive))\s+(?:an?\s+|the\s+|their\s+)?(?:new\s+)?(?:treatment|therapy|regimen|course)\s+(?:with|of)\s+(?:[\w()+/-]+\s+){0,5}$`,
     String.raw`\bfirst\s+(?:receiving|receipt\s+of|taking|administration\s+of|dose\s+of|infusion\s+of)\s+(?:the\s+)?$`,
     String.raw`\b(?:will|would|to|shall)\s+(?:be\s+)?(?:receive|receiving|treated|undergo|start|begin|initiate|get|given)\s+(?:\w+\s+){0,3}$`,
     String.raw`\b(?:first|initial|start|starting|initiation|initiating|beginning|commencing|commencement)\s+(?:of\s+)?(?:dose\s+|doses\s+|administration\s+|infusion\s+)?(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
@@ -353,6 +356,7 @@ const BLOCKER_KEYS: string[][] = [
   ['hypersens', 'allerg', 'anaphyla', 'contraindic', 'contradict', 'sensitiv', 'reaction'],
   ['eligib', 'candidat', 'suitab', 'fit', 'appropriat', 'indicat', 'plann', 'schedul', 'intend', 'plan', 'willing', 'able', 'amenab', 'consent', 'refus', 'declin', 'offer', 'need', 'requir', 'benefit', 'access', 'consider', 'referr', 'await', 'wait', 'proceed', 'go', 'going', 'decision', 'choose', 'chose', 'elect', 'option'],
   ['half'],
+  ['starting', 'initiating', 'about'],
   ['first'],
   ['will', 'would', 'to', 'shall'],
   ['first', 'initial', 'start', 'initiat', 'begin', 'commenc'],
@@ -381,7 +385,7 @@ function blockedBefore(before: string): RegExpExecArray | null {
 }
 /** Text right after an item that makes it a modifier ("radiation pneumonitis", "chemotherapy-induced"). */
 const BLOCK_AFTER_RE =
-  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|sites?|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study|(?:is|are)\s+(?:expected|anticipated|likely)|expected\s+to|anticipated|to\s+be\s+performed)\b/i;
+  /^[\s-]*(?:induced|related|associated|mediated|pneumonitis|dermatitis|recall|necrosis|fibrosis|enteritis|proctitis|cystitis|field|fields|sites?|port|portal|oncologists?|oncology|exposure|toxicit\w*|injur\w*|colitis|sensiti[sz]\w*|planning|plan|plans|dosimetry|simulation|center|centre|facility|department|guidelines?|label|labell?ing|prescribing|package|manufacturer|naive\s+(?:patients?\s+)?(?:cohort|arm)|devices?|arm|cohort|group|combination\s+cohort|dose\s+level|(?:serum\s+|plasma\s+|blood\s+)?(?:levels?|concentrations?)\b(?!\s+(?:of|≥|>=|>)\s*(?:\d|evidence))|in\s+(?:the\s+)?(?:post-?\s*|pre-?\s*)?menopausal\s+range|infusion\s+reactions?|reactions?|hypersensitivity|allergy|resistance\s+mutation|resistance\s+mechanism|biosimilar|is\s+(?:the\s+)?standard|is\s+indicated|are\s+indicated|is\s+not\s+indicated|eligib\w+|ineligib\w+|candidates?|is\s+planned|are\s+planned|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:started|initiated|given|administered|used|offered)|to\s+be\s+(?:started|given|administered|initiated)|is\s+required\s+as\s+part|as\s+part\s+of\s+(?:this|the)\s+study|(?:is|are)\s+(?:expected|anticipated|likely)|expected\s+to|anticipated|to\s+be\s+performed)\b/i;
 
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
@@ -436,7 +440,7 @@ const ALTERNATIVE_RE =
 
 /** Qualifiers the facts cannot express; where they would narrow a finding it is dropped. */
 const NARROW_RE =
-  /\b(?:cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ions?)?|off[\s-]label|through\s+(?:a|an)\s+(?:clinical|interventional)|as\s+part\s+of\s+(?:a|an)\s+(?:clinical\s+)?(?:trial|study)|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+  /\b(?:overlap\w*|cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ions?)?|off[\s-]label|through\s+(?:a|an)\s+(?:clinical|interventional)|as\s+part\s+of\s+(?:a|an)\s+(?:clinical\s+)?(?:trial|study)|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary|considered|studied|target|qualifying|enrolling)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
 /** A lead naming the patients who had the treatment: "For participants with prior …", "In patients who received …". */
 const GROUP_THAT_HAD_RE =
   /^\W*(?:for|in|among)\s+(?:patients?|participants?|subjects?|those|individuals?)\s+(?:who\s+(?:have\s+|has\s+)?(?:had|received|been\s+treated|undergone|underwent|were\s+treated)|with|having\s+(?:had|received)|(?:previously\s+)?treated)\b/i;
@@ -797,6 +801,10 @@ function conditionFor(items: Item[], params: Record<string, unknown>, except?: I
   const plain = { drugs: new Set<string>(), classes: new Set<string>(), kinds: new Set<Kind>() };
   const combined: LeafCondition[] = [];
   const exceptParams = except?.length ? exceptOf(except) : undefined;
+  // An exception naming the very treatment it is cut from ("radiotherapy … with the exception of CNS
+  // radiation"): what sets it apart (the site) is lost, and "radiation except radiation" is had by no one.
+  if (exceptParams && items.every((it) => [...it.drugs].every((d) => exceptParams.drugs?.includes(d)) && [...it.classes].every((c) => exceptParams.classes?.includes(c)) && [...it.kinds].every((k) => exceptParams.kinds?.includes(k))))
+    return null;
   const p = exceptParams ? { ...params, except: exceptParams } : params;
   for (const it of items) {
     const n = (it.drugs.size ? 1 : 0) + (it.classes.size ? 1 : 0) + (it.kinds.size ? 1 : 0);
@@ -1257,7 +1265,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (blocker && !requiredSupportive && !plannedAlternative && !outcomeCue && !extent) {
       l.blocked = true;
       l.blockedBy = `before:${blocker[0].slice(0, 30)}`;
-      if (EFFECT_BEFORE_RE.test(blocker[0])) l.gate = true;
+      // An effect named among the outcomes of a treatment ("disease progression (resistance, toxicity) on
+      // or after a PD-1 inhibitor") is one reason it failed, which the requirement asks for: no gate,
+      // whose any(not X, unread) would let in every patient who never had X. The list stays unread.
+      if (EFFECT_BEFORE_RE.test(blocker[0]) && !OUTCOME_BESIDE_EFFECT_RE.test(before)) l.gate = true;
     }
     // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
     if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
@@ -1280,6 +1291,33 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
     }
     if (NON_BEFORE_RE.test(before)) l.blocked = true;
+    // "No prior immunotherapy targeting CTLA-4, PD-1, PD-L1 or LAG-3": a kind narrowed by its targets
+    // is not the whole kind (a patient given interleukin-2 had immunotherapy, not one of these).
+    const narrowedKind = (it: Item): boolean =>
+      !it.drugs.size && !it.classes.size && (KIND_TARGETING_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 50))) || KIND_TARGETING_END_RE.test(text.slice(it.start, it.end)));
+    if (l.items.some(narrowedKind)) {
+      l.blocked = true;
+      l.blockedBy ??= 'kind narrowed by its targets';
+    }
+    // "has failed standard therapy (including chemotherapy, immunotherapy, and targeted therapy for those
+    // with genetic mutations)": in an inclusion, a list opening a parenthesis of examples names what the
+    // requirement before it may have been, not treatments each required (read so, "and" would ask for all).
+    // With "e.g." or "such as" the parenthesis gives examples whatever joins them ("No prior systemic
+    // anticancer therapy for metastatic disease (e.g., cytotoxic or targeted agents)": not "no cytotoxic
+    // or targeted agent in any setting").
+    // Every list inside that parenthesis, not only the first ("(e.g. surgery, definitive radiation, …)").
+    // Not in a permission, whose examples name those it permits (read by the gate below).
+    const examplesLead = examplesParenthesis(text, s, l.start);
+    if (
+      input.kind === 'inclusion' &&
+      examplesLead !== null &&
+      (PURE_EXAMPLES_OPEN_RE.test(examplesLead) || (l.hasAnd && l.items.length > 1 && EXAMPLES_OPEN_RE.test(before.slice(-40)))) &&
+      // (A permission proper, not a definition: "… may be considered as components of the same regimen".)
+      !(permits(text.slice(s, e)) && /\b(?:eligible|allowed|allowable|permitted|permissible|acceptable)\b/i.test(text.slice(s, e)))
+    ) {
+      l.blocked = true;
+      l.blockedBy ??= 'examples';
+    }
     // "an investigational ctDNA test", "investigational site": the bare adjective on a non-treatment noun.
     if (
       l.items.length === 1 &&
@@ -1315,7 +1353,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       else {
         l.blocked = true;
         l.blockedBy ??= `sentence:${govern[0]}`;
-        if (EFFECT_GOVERNOR_RE.test(govern[0])) l.gate = true;
+        if (EFFECT_GOVERNOR_RE.test(govern[0]) && !OUTCOME_BESIDE_EFFECT_RE.test(text.slice(s, s + govern.index))) l.gate = true;
       }
     }
   }
@@ -1411,6 +1449,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       windowFromContext = true;
     }
 
+    // "For patients receiving crizotinib, allergy to gelatin": the treatment names the group the rest of
+    // the sentence binds, neither excluded nor required itself. Read as a gate (all(X, unread) in an
+    // exclusion, any(not X, unread) in an inclusion), or left unread.
+    if (GROUP_ON_TREATMENT_LEAD_RE.test(text.slice(s, list.start)) && /^[^,;:.]{0,80}[,:]\s*\S/.test(text.slice(list.end, e))) {
+      note('group on treatment');
+      list.gate = true;
+      continue;
+    }
     // A list that is only the optional partner of another ("… PD-1 containing therapy with or without an
     // anti-CTLA-4") is no requirement, whichever way the other is read.
     if (OPTIONAL_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) {
@@ -2594,6 +2640,36 @@ const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
 const CLAUSE_ALT_RE =
   /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|within\s+\d|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
 
+/** The cancer a naive requirement is limited to: "for the considered cancer", "for their current disease". */
+const NAIVE_FOR_THIS_CANCER_RE =
+  /\bfor\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary|considered|studied|target|qualifying)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)\b/i;
+/** The opening of a parenthesis of examples, right before a list: "(including ", "(e.g., ", "(such as ". */
+const EXAMPLES_OPEN_RE = /\(\s*(?:including(?:,?\s+but\s+not\s+limited\s+to)?|such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:prior|previous|any)\s+)?$/i;
+/** The opening of a parenthesis of examples without "including", which in an inclusion may list what is each required ("(including rituximab)"). */
+const PURE_EXAMPLES_OPEN_RE = /^\(\s*(?:such\s+as|e\.?\s?g\.?|for\s+example)\b/i;
+
+/** The text from the unclosed parenthesis that holds position `at` (within [s, at)), or null if none. */
+function examplesParenthesis(text: string, s: number, at: number): string | null {
+  let depth = 0;
+  for (let i = at - 1; i >= s; i--) {
+    const c = text[i];
+    if (c === ')') depth++;
+    else if (c === '(') {
+      if (depth === 0) return text.slice(i, at);
+      depth--;
+    } else if (c === '.' && /\s/.test(text[i + 1] ?? '')) return null;
+  }
+  return null;
+}
+/** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
+const GROUP_ON_TREATMENT_LEAD_RE =
+  /^\W*(?:for|in)\s+(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
+/** The targets that narrow a kind of treatment right after it: "targeting", "directed against". */
+const KIND_TARGETING_AFTER_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatments?)\s+)?(?:targeting|targeted\s+(?:against|at|to)|directed\s+(?:against|at|to|towards?)|that\s+targets?|against)\b/i;
+/** The same words closing the item's own phrase ("immunotherapy targeting"). */
+const KIND_TARGETING_END_RE = /\b(?:targeting|targeted\s+(?:against|at|to)|directed\s+(?:against|at|to|towards?)|that\s+targets?|against)\s*$/i;
+/** An outcome the effect before a list sits beside: it is one of the ways the treatment failed, not an effect of it that binds those who had it. */
+const OUTCOME_BESIDE_EFFECT_RE = /\b(?:progress\w*|resistan\w*|refractory|relaps\w*|fail(?:ed|ure|ing))\b/i;
 /** Words before a list that make it the cause of what they name: "toxicities from prior X", "recovered from surgery". */
 const EFFECT_BEFORE_RE = /^(?:toxicit|adverse|AEs?\b|irAEs?\b|side|complications?|sequelae|reactions?|injur|damage|recover|resol)/i;
 /** Words right after a treatment that name its effect: "radiation pneumonitis", "chemotherapy-induced". */
@@ -3053,7 +3129,7 @@ const ALT_ANY_RE =
   /\b(?:no\s+(?:standard|available|effective|other|further|curative|approved|satisfactory|alternative|established)|(?:do|does)\s+not\s+exist|not\s+exist|non-?existent|refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable\s+to\s+(?:receive|undergo)|not\s+expected|unlikely\s+to\s+benefit|no\s+(?:clinical\s+)?benefit|would\s+not\s+benefit|contraindicat\w*|unavailab\w*|not\s+(?:available|accessible)|not\s+(?:have\s+)?access)\b/i;
 /** The sentence opens with "Patients who have received …" (a subject, not a requirement). */
 const SUBJECT_RE =
-  /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:(?:who|that|with|on)\s+)?(?:(?:have|has|had|are|were)\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|receiving|treated|undergone|taking|on|progressed|relapsed|exposed)\b/i;
+  /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:(?:who|that|with|on)\s+)?(?:(?:have|has|had|are|were)\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|receiving|treated|undergone|taking|on|progressed|relapsed|exposed)\b|^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:initiat(?:e|es|ed)|start(?:s|ed)?|beg[ia]n)\b/i;
 
 /** "prior to the first dose of study drug", "before randomization": the as-of anchors every window shares. */
 const ANCHOR_PHRASE_RE =
@@ -3464,6 +3540,12 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     const ors = maskSpans(text, sStart, sEnd, otherTopicOrs(ctx, sStart, sEnd)).replace(NAIVE_EXCEPT_SURGERY_ANY_RE, ' ').replace(/\band\/or\b|\bwith\s+or\s+without\b/gi, '');
     if (permits(alternatives) || CONDITIONAL_RE.test(alternatives) || /\bor\b/i.test(ors) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
       note('naive-alt');
+      continue;
+    }
+    // "naïve of anticancer treatments for the considered cancer": naive for one cancer only, which the
+    // fact cannot say; read as naive to every treatment it would fail a patient treated for another one.
+    if (NAIVE_FOR_THIS_CANCER_RE.test(text.slice(end, sEnd))) {
+      note('naive-for-this-cancer');
       continue;
     }
     const spans: Span[] = [[start, end]];
