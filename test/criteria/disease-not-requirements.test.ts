@@ -87,3 +87,17 @@ describe('a cancer dated before the diagnosis the trial is for', () => {
     expect(c === null || !leavesOf(c).some((l) => l.fact === 'cancerType')).toBe(true);
   });
 });
+
+describe('an extent named as the cause of something else', () => {
+  it('states nothing of the disease (NCT05704647)', () => {
+    const c = readCriterion(
+      normalise(
+        'Subjects must be free of neurologic signs and symptoms related to metastatic brain lesions and must not have required or received systemic corticosteroid therapy in the 5 days prior to beginning protocol therapy.',
+      ).text,
+      'inclusion',
+      [],
+    ).condition!;
+    // Read as "not metastatic", every patient of this brain-metastasis trial failed.
+    expect(leavesOf(c).some((l) => l.fact === 'diseaseExtent')).toBe(false);
+  });
+});

@@ -1365,6 +1365,9 @@ function extentPieces(input: ExtractInput): Piece[] {
       /^\s*(?:,|\/|\bor\b|\band\/or\b)\s*(?:(?:resistant|unresponsive|relapsed|progressed)\s*(?:,|\/|\bor\b|\band\/or\b)\s*)?(?:intoleran(?:t|ce)|intolerable)\s+(?:to|of|with)\b/i.test(text.slice(e, e + 60))
     )
       continue;
+    // "… free of neurologic signs and symptoms related to metastatic brain lesions": the extent names the
+    // cause of what the criterion is about, not a state it asks of (or denies) the disease.
+    if (/\b(?:related|due|secondary|attributable|attributed)\s+to\s*$|\bcaused\s+by\s*$/i.test(before)) continue;
     // "Refractory nausea and vomiting", "recurrent pleural effusions": the course of a symptom or another
     // condition, not of the cancer.
     if ((ext === 'refractory' || ext === 'relapsed' || ext === 'recurrent') && NOT_CANCER_COURSE.test(text.slice(e, e + 40))) continue;
