@@ -2,7 +2,8 @@
  * Disease words that state no requirement of the patient's disease: "refractory" as the first route
  * of a treatment ("refractory or intolerant to standard therapy"), "not candidates for standard
  * treatment options" (no unresectable disease), "<cancer> only:" labelling an item, an extent dating
- * a treatment a permission lets in, and a cancer dated before the trial's own diagnosis. Each had been
+ * a treatment a permission lets in, a cancer dated before the trial's own diagnosis, and an extent named
+ * as the cause of something else ("symptoms related to metastatic brain lesions"). Each had been
  * required of, or excluded, patients the text lets in. Lines verbatim from the corpus.
  */
 import { leavesOf } from '../../src/criteria/facts';
