@@ -19,22 +19,14 @@
  * Each rule is evaluated against patient records too.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
-import { lexicons } from '../../src/criteria/lexicon';
-import { evaluateCondition, type Tri } from '../../src/match/compile';
-import { factTable } from '../../src/match/fact-values';
-import { normalisePatient } from '../../src/patients/normalise';
-import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
-import { attest, cond, readRule, unparsed } from '../support/criteria';
+import type { PatientRecord } from '../../src/patients/record';
+import { attest, cond, judgeRecord, readRule, unparsed } from '../support/criteria';
 
-const lex = lexicons();
-const facts = factTable(lex);
-const AS_OF = '2025-06-01';
 const patient = (conditions: PatientRecord['conditions']): PatientRecord => ({
   cancers: [{ type: 'melanoma' }],
   conditions,
 });
-const judge = (c: Condition, record: PatientRecord): Tri =>
-  evaluateCondition(c, facts, normalisePatient(patientRecordSchema.parse(record), lex, AS_OF));
+const judge = (c: Condition, record: PatientRecord) => judgeRecord(c, record);
 
 describe('a condition with exceptions named elsewhere', () => {
   it('keeps "(with exceptions)" as an unknown beside the autoimmune disease (NCT06357533, NCT05211895)', () => {

@@ -8,12 +8,8 @@
  * that exemption outright. Each rule is also evaluated against patient records.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
-import { lexicons } from '../../src/criteria/lexicon';
-import { evaluateCondition, type Tri } from '../../src/match/compile';
-import { factTable } from '../../src/match/fact-values';
-import { normalisePatient } from '../../src/patients/normalise';
-import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
-import { readRule, unparsed } from '../support/criteria';
+import type { PatientRecord } from '../../src/patients/record';
+import { judgeRecord, readRule, unparsed } from '../support/criteria';
 
 const other = (params: Record<string, unknown> = {}, value = true) => ({
   fact: 'otherMalignancy',
@@ -25,16 +21,12 @@ const NMSC = ['ADPA', 'AECA', 'AFX', 'AN', 'BCC', 'CSCC', 'DF', 'DFSP', 'DTE', '
 const IN_SITU = ['AIS', 'CAIS', 'CEAIS', 'DCIS', 'ISFN', 'ISMCL', 'LAIS', 'LCIS'];
 const sorted = (...lists: string[][]): string[] => [...new Set(lists.flat())].sort();
 
-const lex = lexicons();
-const facts = factTable(lex);
-const AS_OF = '2025-06-01';
 /** A patient enrolled for melanoma whose other conditions are given. */
 const patient = (conditions: PatientRecord['conditions']): PatientRecord => ({
   cancers: [{ type: 'melanoma' }],
   conditions,
 });
-const judge = (c: Condition, record: PatientRecord): Tri =>
-  evaluateCondition(c, facts, normalisePatient(patientRecordSchema.parse(record), lex, AS_OF));
+const judge = (c: Condition, record: PatientRecord) => judgeRecord(c, record);
 const noOtherCancer = patient([]);
 
 describe('other-malignancy subjects', () => {

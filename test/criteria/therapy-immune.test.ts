@@ -8,13 +8,9 @@
  * stay unread.
  */
 import { ANTICANCER_KINDS, leavesOf, type Condition, type LeafCondition } from '../../src/criteria/facts';
-import { lexicons } from '../../src/criteria/lexicon';
 import { parseCriteria } from '../../src/criteria/parse';
-import { evaluateCondition, type Tri } from '../../src/match/compile';
-import { factTable } from '../../src/match/fact-values';
-import { normalisePatient } from '../../src/patients/normalise';
-import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
-import { attest, attestationTopics, cond, readRule, therapy, unparsed } from '../support/criteria';
+import type { PatientRecord } from '../../src/patients/record';
+import { attest, attestationTopics, cond, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
 
 const severe = attest('prior_severe_irae', true);
 const exclusion = (text: string) => readRule(text, 'exclusion');
@@ -22,10 +18,7 @@ const exclusion = (text: string) => readRule(text, 'exclusion');
 const categoriesRead = (text: string, kind: 'Inclusion' | 'Exclusion' = 'Exclusion'): string[] =>
   parseCriteria(`${kind} Criteria:\n\n* ${text}`)[0]!.categoriesRead;
 
-const lex = lexicons();
-const facts = factTable(lex);
-const judge = (record: PatientRecord, c: Condition): Tri =>
-  evaluateCondition(c, facts, normalisePatient(patientRecordSchema.parse(record), lex, '2025-06-01'));
+const judge = (record: PatientRecord, c: Condition) => judgeRecord(c, record);
 
 describe('severe irAE wordings narrower than the topic (history-irae.ts)', () => {
   it('reads "Grade ≥3 autoimmune manifestations of previous immune checkpoint inhibitor treatments" as the topic (NCT04752826)', () => {

@@ -6,18 +6,10 @@
  * unless marked as a variant.
  */
 import type { Condition } from '../../src/criteria/facts';
-import { lexicons } from '../../src/criteria/lexicon';
-import { evaluateCondition, type Tri } from '../../src/match/compile';
-import { factTable } from '../../src/match/fact-values';
-import { normalisePatient } from '../../src/patients/normalise';
-import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
-import { readRule, therapy, unparsed } from '../support/criteria';
+import type { PatientRecord } from '../../src/patients/record';
+import { judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
 
-const lex = lexicons();
-const facts = factTable(lex);
-const AS_OF = '2025-06-01';
-const judge = (record: PatientRecord, c: Condition | null): Tri =>
-  evaluateCondition(c!, facts, normalisePatient(patientRecordSchema.parse(record), lex, AS_OF));
+const judge = (record: PatientRecord, c: Condition | null) => judgeRecord(c!, record);
 
 const surgery = therapy({ kinds: ['surgery'] });
 const radiation = therapy({ kinds: ['radiation'] });

@@ -9,20 +9,12 @@
  * name, or names again ("… may continue to take the EGFR TKI"). Criteria lines are verbatim from the corpus unless marked.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
-import { lexicons } from '../../src/criteria/lexicon';
-import { evaluateCondition, type Tri } from '../../src/match/compile';
-import { factTable } from '../../src/match/fact-values';
-import { normalisePatient } from '../../src/patients/normalise';
-import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
-import { readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
+import type { PatientRecord } from '../../src/patients/record';
+import { judgeRecord, readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
 
 const ANY = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'];
 
-const lex = lexicons();
-const facts = factTable(lex);
-const AS_OF = '2025-06-01';
-const judge = (record: PatientRecord, c: Condition): Tri =>
-  evaluateCondition(c, facts, normalisePatient(patientRecordSchema.parse(record), lex, AS_OF));
+const judge = (record: PatientRecord, c: Condition) => judgeRecord(c, record);
 
 describe('"approved or investigational X" is any X', () => {
   it('reads the anti-PD-1 antibody whole, with the outcome and the dose count left unread (NCT07376707)', () => {

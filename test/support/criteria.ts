@@ -1,6 +1,8 @@
 /**
- * Golden-line helpers: real criteria lines from the corpus (fixtures/criteria/*.lines.json), parsed
- * one at a time and rendered compactly so the reviewed snapshots read like the rules they pin.
+ * Criteria test helpers. Golden lines: real criteria lines from the corpus
+ * (fixtures/criteria/*.lines.json), parsed one at a time and rendered compactly so the reviewed
+ * snapshots read like the rules they pin. Rule builders for expected conditions. judgeRecord: a rule
+ * evaluated against a patient record as the matcher would.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,10 @@ import { readCriterion } from '../../src/criteria/parse';
 import { renderCondition } from '../../src/criteria/render';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
+import { evaluateCondition, type Tri } from '../../src/match/compile';
+import { factTable } from '../../src/match/fact-values';
+import { normalisePatient } from '../../src/patients/normalise';
+import { patientRecordSchema, type PatientRecord } from '../../src/patients/record';
 
 export interface GoldenLine {
   nctId: string;
@@ -131,3 +137,13 @@ export const mentionIds = (text: string, type: string): string[] =>
 /** The drug classes (sorted), or drugs, the lexicon finds in a phrase. */
 export const classesOf = (phrase: string): string[] => mentionIds(phrase, 'drugClass').sort();
 export const drugsOf = (phrase: string): string[] => mentionIds(phrase, 'drug');
+
+let matcherFacts: ReturnType<typeof factTable> | undefined;
+/**
+ * How a condition evaluates for a patient record with the matcher's own fact table: true, false or
+ * null (unknown). The record is validated as the API validates it; ages and windows count from `asOf`.
+ */
+export function judgeRecord(c: Condition, record: PatientRecord, asOf = '2025-06-01'): Tri {
+  matcherFacts ??= factTable(lexicons());
+  return evaluateCondition(c, matcherFacts, normalisePatient(patientRecordSchema.parse(record), lexicons(), asOf));
+}
