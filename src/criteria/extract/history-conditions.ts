@@ -986,8 +986,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const q = QUALS.exec(text.slice(Math.max(sStart, g.start - 90), g.start));
     let qualStart = q ? g.start - q[0].length : g.start;
     // A parenthesis closing the previous condition ("retinal vein occlusion (RVO) or history of …")
-    // belongs to it, with the connective after it.
-    const lead = /^(?:\s*(?:,|\/|\bor\b|\band\/or\b|\band\b|\bnor\b|\bof\b|\bthe\b|\ba\b|\ban\b|\([^()]{0,30}\)))+\s*/i.exec(
+    // belongs to it, with the connective after it; so does the previous condition's test result
+    // before a comma or a connective ("anti-HIV antibody positive, active HBV", "HBsAg positive and/or anti-HCV positive"), which is no qualifier of this one.
+    const lead = /^(?:\s*(?:,|\/|\bor\b|\band\/or\b|\band\b|\bnor\b|\bof\b|\bthe\b|\ba\b|\ban\b|\([^()]{0,30}\)|\b(?:sero)?(?:positive|negative|reactive|non-?reactive)\b(?=\s*(?:[,;]|\band\/or\b|\bor\b|\band\b))))+\s*/i.exec(
       text.slice(qualStart, g.start),
     );
     if (lead) qualStart += lead[0].length;
@@ -1104,7 +1105,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     }
     // Test results: "HIV positive", "HBsAg negative", "positive for HIV", "seronegative for…".
     const after =
-      /^[\s)-]*(?:test(?:ing)?\s+)?(?:is\s+|are\s+|must\s+be\s+|result\s+)?(?:sero)?(positive|positivity|negative|reactive|non-?reactive|detectable|undetectable|detected|not\s+detected|\+)(?:\s+(?:status|serology|result))?/i.exec(
+      /^[\s)-]*(?:antibod(?:y|ies)\s+)?(?:test(?:ing)?\s+)?(?:is\s+|are\s+|must\s+be\s+|result\s+)?(?:sero)?(positive|positivity|negative|reactive|non-?reactive|detectable|undetectable|detected|not\s+detected|\+)(?:\s+(?:status|serology|result))?/i.exec(
         text.slice(pos),
       );
     const before =

@@ -3348,6 +3348,13 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp) && !/^or\s+(?:fewer|less)$/.test(tail)) continue;
     if (SENTENCE_BLOCK_RE.test(sentence.slice(0, start - sentenceStart(text, start))) && !/\b(?:received|treated)\b/i.test(sentence)) continue;
     if (input.kind === 'exclusion' && input.scopes.in('negated', start)) continue;
+    // "No more than 3 lines of cytotoxic chemotherapy" as an exclusion item is a limit written in the
+    // wrong list: like "No prior X" there, it reads either way (at most 3 required, or at most 3
+    // excluding), so it stays unread; the treatment it counts is not read alone either.
+    if (input.kind === 'exclusion' && /^(?:no|not)\s/.test(cmp)) {
+      ctx.used.push([start, nextBoundary(text, end)]);
+      continue;
+    }
     // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
     // sufficient option, any(count, unread sentence); in an exclusion a necessary part, all(count, unread).
     const negatedLines = input.scopes.in('negated', start);
