@@ -74,8 +74,10 @@ const AND_GAP = /\band\b|\bwith\b|\bwho\b|\bplus\b|\bbut\b|\bwhile\b|\bas well a
 type Gap = 'and' | 'or' | 'sep' | 'sentence' | 'bind';
 
 /** A connective that starts a new group of people: ", patients with", "and participants who", "or those receiving". */
-const SUBJECT_RESTART = /(?:,|\band\b|\bor\b)\s*(?:(?:any|all|other)\s+)?(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:with|who|whose|receiving|having|treated|on|undergoing)\b/i;
+const SUBJECT_RESTART = /(?:,|\band\b|\bor\b)\s*(?:(?:any|all|other)\s+)?(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:with|who|whose|receiving|having|treated|on|undergoing|known)\b/i;
 const EXAMPLE_GAP = /\b(?:such\s+as|e\.\s?g\.?|eg\b|for\s+(?:example|instance)|including|includes)/i;
+/** A bracket of examples opened and not yet closed: "(such as A [SCID] and". */
+const OPEN_EXAMPLES = /\(\s*(?:such\s+as|e\.\s?g\.?,?|eg\b|for\s+(?:example|instance),?|including)\b[^()]*(?:\[[^\]]*\][^()]*)*$/i;
 
 /** A parenthesis wholly inside a gap is an aside ("measurable tumor (or shortest diameter for lymph nodes) and injectable lesions"): its "or" joins nothing outside it. */
 const ASIDE = /\([^()]*\)/g;
@@ -187,8 +189,15 @@ function combine(
   // "A, B and C will be excluded" excludes each of them.
   // Findings of one noun phrase ("Stage IV breast cancer") stay together; overlapping ones come from
   // a reader that took the whole list.
+  // Members of a bracketed list of examples in an exclusion ("primary immunodeficiency (such as
+  // severe combined immunodeficiency disease [SCID] and acquired immunodeficiency syndrome [AIDS])")
+  // each exclude, whatever joins them; the bracket may open inside the first member's reading, but
+  // not inside a reading that overlaps the next (the head the examples illustrate).
   const joins = connectives(gaps, bare).map((j, i) =>
-    eachExcluded && /,|\band\b/i.test(findings[i]!.end > findings[i + 1]!.start ? text.slice(findings[i]!.start, findings[i + 1]!.start) : gaps[i]!) ? 'or' : j,
+    (eachExcluded && /,|\band\b/i.test(findings[i]!.end > findings[i + 1]!.start ? text.slice(findings[i]!.start, findings[i + 1]!.start) : gaps[i]!)) ||
+    (bare === 'or' && j === 'and' && findings[i]!.end <= findings[i + 1]!.start && OPEN_EXAMPLES.test(text.slice(findings[i]!.start, findings[i + 1]!.start)))
+      ? 'or'
+      : j,
   );
   const groups: Condition[][] = [[findings[0]!.condition]];
   for (let i = 1; i < findings.length; i++) {
@@ -799,6 +808,8 @@ function sexScopedRequirement(c: Condition, kind: CriterionKind): Condition {
 /** A clause that narrows the noun before it: "… requiring corticosteroids", "… that has required …", "Infection hampering the voice quality". */
 const NARROWING_CLAUSE =
   /^(?:requir(?:ing|es?|ed)|needing|needs?|that|which|who|(?:hamper|preclud|interfer|prevent|compromis|impair|jeopardi[sz]|limit|affect)ing)\b/i;
+/** A current treatment or need joined by "and" to what was read. */
+const NARROWING_STATE = /^(?:(?:currently|now|still|actively)\s+)?(?:receiving|taking|using|on|requiring|needing|undergoing)\b/i;
 /** Words that set an exception to what comes before: "… are excluded unless treated". */
 const EXCEPTION_BEFORE = /\b(?:unless|except(?:\s+(?:for|if|when|where))?|excluding|other\s+than|apart\s+from|provided(?:\s+that)?)\s+(?:[\w-]+\s+){0,3}$/i;
 /**
@@ -811,6 +822,9 @@ function narrowingTail(text: string, unread: string): boolean {
   if (at <= 0) return false;
   const before = text.slice(Math.max(0, at - 40), at);
   if (EXCEPTION_BEFORE.test(before)) return true;
+  // "HIV positive and currently receiving antiretroviral therapy": a second state the same patients
+  // must be in, not another group excluded on its own.
+  if (/\band\s+$/i.test(before) && NARROWING_STATE.test(unread)) return true;
   return NARROWING_CLAUSE.test(unread) && !/\b(?:or|and\/or|nor)\s+(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 

@@ -9,14 +9,17 @@
  * excluded every patient with at most 3 lines.
  */
 import type { Condition } from '../../src/criteria/facts';
+import { parseCriteria } from '../../src/criteria/parse';
 import type { PatientRecord } from '../../src/patients/record';
-import { cond, judgeRecord, readRule } from '../support/criteria';
+import { cond, judgeRecord, readRule, unparsed } from '../support/criteria';
 
 const withConditions = (conditions: PatientRecord['conditions']): PatientRecord => ({
   cancers: [{ type: 'melanoma' }],
   conditions,
 });
 const judge = (c: Condition, record: PatientRecord) => judgeRecord(c, record);
+/** The whole criterion's rule, with its unread words placed as parseCriteria places them. */
+const excluded = (text: string): Condition => parseCriteria(`Exclusion Criteria:\n\n* ${text}`)[0]!.rule as Condition;
 
 describe('an infection list whose items end in a test result', () => {
   it('excludes each infection on its own (NCT05098184)', () => {
@@ -63,6 +66,34 @@ describe('an infection list whose items end in a test result', () => {
       ],
     });
     expect(judge(condition!, withConditions([{ name: 'HIV', status: 'active' }]))).toBe(true);
+  });
+});
+
+describe('groups and examples in an exclusion list', () => {
+  it('excludes each example in "(such as A [SCID] and B [AIDS])" on its own (NCT05607095)', () => {
+    const text =
+      'Patients who have any form of primary immunodeficiency (such as severe combined immunodeficiency disease \\[SCID\\] and acquired immunodeficiency syndrome \\[AIDS\\]).';
+    const condition = excluded(text);
+    expect(condition).toEqual({ any: [cond({ names: ['immunodeficiency'] }), cond({ names: ['hiv'] }), unparsed('SCID')] });
+    expect(judge(condition, withConditions([{ name: 'HIV', status: 'active' }]))).toBe(true);
+  });
+
+  it('binds "and currently receiving antiretroviral therapy" to the groups it follows (NCT05269381)', () => {
+    const text =
+      'Immunocompromised patients and patients known to be human immunodeficiency virus (HIV) positive and currently receiving antiretroviral therapy';
+    const condition = excluded(text);
+    // Two groups ("and patients known to be …"), each excluded only with the treatment left unread.
+    expect(condition).toEqual({
+      all: [{ any: [cond({ names: ['immunodeficiency'] }), cond({ names: ['hiv'] })] }, unparsed('currently receiving antiretroviral')],
+    });
+    // An HIV-positive patient may not be on antiretroviral therapy: not known to be excluded.
+    expect(judge(condition, withConditions([{ name: 'HIV', status: 'active' }]))).toBeNull();
+    expect(judge(condition, withConditions([{ name: 'hypertension', status: 'controlled' }]))).toBe(false);
+  });
+
+  it('keeps "Known and treated epilepsia or previous seizures" excluding previous seizures alone (NCT05899465)', () => {
+    const condition = excluded('Known and treated epilepsia or previous seizures');
+    expect(condition).toEqual({ any: [cond({ names: ['seizure_disorder'] }), unparsed('treated epilepsia')] });
   });
 });
 
