@@ -41,7 +41,8 @@ describe('an infection list whose items end in a test result', () => {
   });
 
   it('reads "antibody positive" as the HIV test result, not a word between items (NCT06343948)', () => {
-    const text = 'Human immunodeficiency virus antibody positive, active hepatitis B virus infection or hepatitis C virus infection;';
+    const text =
+      'Human immunodeficiency virus antibody positive, active hepatitis B virus infection or hepatitis C virus infection;';
     const { condition, unread } = readRule(text, 'exclusion');
     expect(condition).toEqual({ any: [cond({ names: ['hiv'] }), cond({ names: ['hbv', 'hcv'], active: true })] });
     expect(unread).toBe('');
@@ -74,7 +75,9 @@ describe('groups and examples in an exclusion list', () => {
     const text =
       'Patients who have any form of primary immunodeficiency (such as severe combined immunodeficiency disease \\[SCID\\] and acquired immunodeficiency syndrome \\[AIDS\\]).';
     const condition = excluded(text);
-    expect(condition).toEqual({ any: [cond({ names: ['immunodeficiency'] }), cond({ names: ['hiv'] }), unparsed('SCID')] });
+    expect(condition).toEqual({
+      any: [cond({ names: ['immunodeficiency'] }), cond({ names: ['hiv'] }), unparsed('SCID')],
+    });
     expect(judge(condition, withConditions([{ name: 'HIV', status: 'active' }]))).toBe(true);
   });
 
@@ -84,7 +87,10 @@ describe('groups and examples in an exclusion list', () => {
     const condition = excluded(text);
     // Two groups ("and patients known to be …"), each excluded only with the treatment left unread.
     expect(condition).toEqual({
-      all: [{ any: [cond({ names: ['immunodeficiency'] }), cond({ names: ['hiv'] })] }, unparsed('currently receiving antiretroviral')],
+      all: [
+        { any: [cond({ names: ['immunodeficiency'] }), cond({ names: ['hiv'] })] },
+        unparsed('currently receiving antiretroviral'),
+      ],
     });
     // An HIV-positive patient may not be on antiretroviral therapy: not known to be excluded.
     expect(judge(condition, withConditions([{ name: 'HIV', status: 'active' }]))).toBeNull();
@@ -99,7 +105,10 @@ describe('groups and examples in an exclusion list', () => {
 
 describe('a limit on prior lines written as an exclusion item', () => {
   it('leaves "No more than 3 lines of cytotoxic chemotherapy" unread, not "at most 3 lines excludes" (NCT04025515)', () => {
-    const { condition, unread } = readRule('No more than 3 lines of cytotoxic chemotherapy at the time of enrolment', 'exclusion');
+    const { condition, unread } = readRule(
+      'No more than 3 lines of cytotoxic chemotherapy at the time of enrolment',
+      'exclusion',
+    );
     // Read either way (a requirement in the wrong list, or a real exclusion), so neither is written;
     // nor is the chemotherapy read alone, which would exclude everyone who ever had it.
     expect(condition).toBeNull();
