@@ -1,7 +1,7 @@
 /**
- * Exclusion lists whose items end in a test result ("anti-HIV antibody positive, active HBV …") and
- * exclusion items that state a limit ("No more than 3 lines …"). Verbatim corpus lines
- * (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
+ * Exclusion lists whose items end in a test result ("anti-HIV antibody positive, active HBV …"),
+ * bracketed lists of examples, lists of vaccines, and exclusion items that state a limit ("No more
+ * than 3 lines …"). Verbatim corpus lines (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  *
  * A test result closing one item ("… antibody positive,") had been taken as a qualifier of the next
  * item and the word "antibody" left between them, which joined the two with "and": a patient with
@@ -11,7 +11,7 @@
 import type { Condition } from '../../src/criteria/facts';
 import { parseCriteria } from '../../src/criteria/parse';
 import type { PatientRecord } from '../../src/patients/record';
-import { cond, judgeRecord, readRule, unparsed } from '../support/criteria';
+import { attest, cond, judgeRecord, readRule, unparsed } from '../support/criteria';
 
 const withConditions = (conditions: PatientRecord['conditions']): PatientRecord => ({
   cancers: [{ type: 'melanoma' }],
@@ -129,5 +129,16 @@ describe('a limit on prior lines written as an exclusion item', () => {
       operator: 'lessThanInclusive',
       value: 2,
     });
+  });
+});
+
+describe('a list of vaccines', () => {
+  it('does not read "varicella/zoster (chicken pox)" among live vaccines as a herpes infection (NCT03761914)', () => {
+    const text =
+      'Has received a live vaccine within 30 days prior to the first dose of study drug. Examples of live vaccines include, but are not limited to, the following: measles, mumps, rubella, varicella/zoster (chicken pox), yellow fever, rabies, Bacillus Calmette-Guérin (BCG), and typhoid vaccine. Seasonal influenza vaccines for injection are generally killed virus vaccines and are allowed; however, intranasal influenza vaccines (e.g., FluMist®) are live attenuated vaccines and are not allowed.';
+    const condition = excluded(text);
+    expect(JSON.stringify(condition)).not.toContain('herpes_infection');
+    // The live vaccine alone still excludes.
+    expect(condition).toEqual(expect.objectContaining({ any: expect.arrayContaining([attest('live_vaccine', true)]) }));
   });
 });

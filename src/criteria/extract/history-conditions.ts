@@ -97,6 +97,9 @@ const NOT_CTCAE = /\b(?:NYHA|New\s+York\s+Heart\s+(?:Failure\s+)?Association|Fon
 const GRADE_LEAD = new RegExp(String.raw`(?:^|[^\w≥>=])(${GRADE_FLOOR})\s*$`, 'i');
 const INFECTION_TYPES = /\b(?:bacterial|viral|fungal|mycobacterial|parasitic|opportunistic)\b/i;
 
+/** A list of vaccines opened earlier in the sentence ("live vaccines include …:", "vaccines (e.g., …"). */
+const VACCINE_EXAMPLES_LEAD = /\bvaccin\w*(?:(?!\.\s+[A-Z])[^;])*?(?:\binclud\w*|such\s+as|e\.\s?g\.?|for\s+example|:)(?:(?!\.\s+[A-Z])[^;])*$/i;
+
 /** Words a coordinated list may have between two conditions. */
 const LIST_GAP =
   /^(?:[\s,;/()[\]]|\b(?:or|and|and\/or|nor|as well as|infections?|virus(?:es)?|diseases?|disorders?|conditions?|syndromes?|type|antibody|antibodies|antigen|surface|core|rna|dna|serology|tests?|carriers?|status)\b)*$/i;
@@ -829,6 +832,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !TESTS_NOT_REQUIRED_TAIL.test(text.slice(m.end, m.end + 70)) &&
       // "COVID-19 vaccines are allowed": a vaccine, not the infection.
       !/\bvaccin/i.test(text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 25))) &&
+      // "Examples of live vaccines include …: measles, mumps, rubella, varicella/zoster (chicken pox)":
+      // the vaccines' names, however far down the list.
+      !VACCINE_EXAMPLES_LEAD.test(text.slice(Math.max(0, m.start - 300), m.start)) &&
       // "a family history of long QT syndrome": a relative's condition.
       !/\b(?:family\s+(?:history|members?)|relatives?)\s+(?:of|with)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}$/i.test(
         text.slice(Math.max(0, m.start - 60), m.start),
