@@ -142,3 +142,25 @@ describe('a list of vaccines', () => {
     expect(condition).toEqual(expect.objectContaining({ any: expect.arrayContaining([attest('live_vaccine', true)]) }));
   });
 });
+
+describe('"medical or psychiatric condition" in a catch-all', () => {
+  it('reads the catch-all as the investigator concern, not as psychiatric illness required (NCT06875310)', () => {
+    const text =
+      'Other severe acute or chronic medical or psychiatric condition or laboratory abnormality that may increase the risk associated with study participation or study drug administration.';
+    const condition = excluded(text);
+    expect(condition).toEqual({ all: [attest('investigator_concern', true)] });
+    // A patient with a medical condition and no psychiatric illness is no longer cleared: the
+    // investigator's concern is the question.
+    expect(judge(condition, withConditions([{ name: 'diabetes mellitus', status: 'active' }]))).toBeNull();
+  });
+
+  it('treats "physical or mental illnesses" the same way (NCT06839105)', () => {
+    const text =
+      'The presence of other serious physical or mental illnesses or abnormalities in laboratory tests that may increase the risk of participation in the study, affect treatment compliance, or interfere with the study results, patients who are judged by the investigator to be unsuitable for participation in the study.';
+    expect(JSON.stringify(excluded(text))).not.toContain('psychiatric_illness');
+  });
+
+  it('still reads a psychiatric illness named on its own', () => {
+    expect(JSON.stringify(excluded('Active psychiatric illness or substance abuse'))).toContain('psychiatric_illness');
+  });
+});

@@ -97,6 +97,9 @@ const NOT_CTCAE = /\b(?:NYHA|New\s+York\s+Heart\s+(?:Failure\s+)?Association|Fon
 const GRADE_LEAD = new RegExp(String.raw`(?:^|[^\w≥>=])(${GRADE_FLOOR})\s*$`, 'i');
 const INFECTION_TYPES = /\b(?:bacterial|viral|fungal|mycobacterial|parasitic|opportunistic)\b/i;
 
+/** The medical half of "medical or psychiatric …" before or after the psychiatric one. */
+const ANY_CONDITION_BEFORE = /\b(?:medical|physical|somatic)\s*(?:,|\/|\bor\b|\band\/or\b)\s*$/i;
+const ANY_CONDITION_AFTER = /^\s*(?:,|\/|\bor\b|\band\/or\b)\s*(?:medical|physical|somatic)\b/i;
 /** A list of vaccines opened earlier in the sentence ("live vaccines include …:", "vaccines (e.g., …"). */
 const VACCINE_EXAMPLES_LEAD = /\bvaccin\w*(?:(?!\.\s+[A-Z])[^;])*?(?:\binclud\w*|such\s+as|e\.\s?g\.?|for\s+example|:)(?:(?!\.\s+[A-Z])[^;])*$/i;
 
@@ -832,6 +835,10 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !TESTS_NOT_REQUIRED_TAIL.test(text.slice(m.end, m.end + 70)) &&
       // "COVID-19 vaccines are allowed": a vaccine, not the infection.
       !/\bvaccin/i.test(text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 25))) &&
+      // "medical or psychiatric condition", "physical or mental illness": one half of "any condition",
+      // not a psychiatric illness asked for on its own (read alone, a catch-all "medical or psychiatric
+      // condition that, in the investigator's opinion, …" had excluded only psychiatric patients).
+      !(m.id === 'psychiatric_illness' && (ANY_CONDITION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) || ANY_CONDITION_AFTER.test(text.slice(m.end, m.end + 30)))) &&
       // "Examples of live vaccines include …: measles, mumps, rubella, varicella/zoster (chicken pox)":
       // the vaccines' names, however far down the list.
       !VACCINE_EXAMPLES_LEAD.test(text.slice(Math.max(0, m.start - 300), m.start)) &&
