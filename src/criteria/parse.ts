@@ -184,6 +184,9 @@ function combine(
       // the other ends.
       if (f.end > prev.end && LEADING_OVERLAP_OR.test(text.slice(prev.end, f.end))) return ' or ';
     }
+    // A reading whose span opens with the connective ("Lactating women| or WOCBP who are neither
+    // sterilized nor …") leaves no gap; the "or" is still the one between the two.
+    if (f.start === prev.end && /^\s*,?\s*(?:or|and\/or)\s/i.test(text.slice(f.start, f.start + 10))) return ' or ';
     return text.slice(prev.end, f.start);
   });
   // "A, B and C will be excluded" excludes each of them.

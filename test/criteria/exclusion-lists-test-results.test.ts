@@ -164,3 +164,32 @@ describe('"medical or psychiatric condition" in a catch-all', () => {
     expect(JSON.stringify(excluded('Active psychiatric illness or substance abuse'))).toContain('psychiatric_illness');
   });
 });
+
+describe('a reading whose words open with the connective', () => {
+  it('excludes lactating women and WOCBP without contraception each on their own (NCT05984147)', () => {
+    const text =
+      'Lactating women or WOCBP who are neither surgically sterilized nor willing to use reliable contraceptive methods (hormonal contraceptive, IUD, or any double combination of male or female condom, spermicidal gel, diaphragm, sponge, cervical cap).';
+    const condition = excluded(text);
+    expect(condition).toEqual({
+      any: [
+        { fact: 'breastfeeding', operator: 'equal', value: true },
+        attest('contraception', false),
+        unparsed('combination'),
+      ],
+    });
+    // A breastfeeding patient is excluded whatever her contraception.
+    expect(judge(condition, { cancers: [{ type: 'melanoma' }], sex: 'female', breastfeeding: true })).toBe(true);
+  });
+});
+
+describe('the agents of an allergy', () => {
+  it('does not read "HSV-1" in "compounds of similar biological composition to HSV-1" as an infection (NCT04370587)', () => {
+    const text =
+      'History of allergic reactions attributed to compounds of similar biological composition to HSV-1, IL-12, or anti-PD-1 monoclonal antibody.';
+    const condition = excluded(text);
+    expect(JSON.stringify(condition)).not.toContain('herpes_infection');
+    expect(condition).toEqual({
+      any: [attest('study_drug_allergy', true), unparsed('HSV-1, IL-12, or anti-PD-1 monoclonal antibody')],
+    });
+  });
+});

@@ -839,6 +839,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // not a psychiatric illness asked for on its own (read alone, a catch-all "medical or psychiatric
       // condition that, in the investigator's opinion, …" had excluded only psychiatric patients).
       !(m.id === 'psychiatric_illness' && (ANY_CONDITION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) || ANY_CONDITION_AFTER.test(text.slice(m.end, m.end + 30)))) &&
+      // "allergic reactions attributed to compounds of similar biological composition to HSV-1, IL-12
+      // …": the agents of the allergy, not the patient's infection.
+      !/\bsimilar\s+(?:(?:chemical|biologic(?:al)?)\s+(?:(?:or|and|and\/or)\s+)?)*composition\s+to\b[^.;]*$/i.test(text.slice(Math.max(0, m.start - 150), m.start)) &&
       // "Examples of live vaccines include …: measles, mumps, rubella, varicella/zoster (chicken pox)":
       // the vaccines' names, however far down the list.
       !VACCINE_EXAMPLES_LEAD.test(text.slice(Math.max(0, m.start - 300), m.start)) &&
