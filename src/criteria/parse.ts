@@ -635,7 +635,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   }
   if (cur) phraseSpans.push(cur);
   const phrases = phraseSpans.map(([a, b]) => text.slice(a, b));
-  const alternatives = kind === 'inclusion' && !admits.length ? alternativeSentences(units, phraseSpans, text) : [];
+  const alternatives = kind === 'inclusion' && !admits.length ? alternativeSentences(units, phraseSpans, text, (pos) => scopes.in('negated', pos)) : [];
 
   // A topic a finding reads is among the categories whatever its triggers say, so they are not run
   // for it; unless another finding also reads that topic, which counts only where the triggers match.
@@ -704,6 +704,8 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
  */
 const CLAUSE_OR =
   /\(\s*or\b|\bor\s+(?:who|whom|whose|which|that|those|for\s+(?:whom|which)|has|have|had|is|are|was|were|be|been|being|patients?|participants?|subjects?|individuals?|no|not|intoleran\w*|unable|ineligible|unwilling|refus\w*|declin\w*)\b/i;
+/** A gap that is only an "or" (and words that open a noun phrase) between two items. */
+const PHRASE_OR = /^\s*,?\s*\bor\b\s*(?:(?:of|with|a|an|the|by|having|known|proven|documented|confirmed)\s+)*$/i;
 /** An alternative naming other people, not a clause about the same ones. */
 const OTHER_PEOPLE = /^\s*(?:(?:all|any|other|the)\s+)?(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\b/i;
 /**
@@ -727,6 +729,7 @@ function alternativeSentences<U extends { condition: Condition; start: number; e
   units: readonly U[],
   phrases: ReadonlyArray<[number, number]>,
   text: string,
+  negatedAt: (pos: number) => boolean,
 ): Array<{ units: U[]; leaves: LeafCondition[]; phraseStarts: number[] }> {
   if (!units.length || !phrases.length) return [];
   const within = (a: number, b: number): boolean => units.some((u) => a < u.end && b > u.start);
@@ -737,6 +740,14 @@ function alternativeSentences<U extends { condition: Condition; start: number; e
     ...phrases.filter(([a, b]) => !within(a, b) && !/^[\d.]/.test(text.slice(a, b))).map(([a, b]) => ({ start: a, end: b })),
   ].sort((x, y) => x.start - y.start);
   const gapOf = (a: Item, b: Item): string => (b.start > a.end ? text.slice(a.end, b.start) : '');
+  // A bare "or" between what was read and words no reader took ("MSI-high or Lynch syndrome",
+  // "MSI-high or of proven CMMRD disposition") offers the unread words as another way in, as a
+  // clause's "or" does. Not under a negation, where "or" lists what must all be absent.
+  // Nor beside a reading of absence ("7 days since therapy with any biologic agent, targeted agent
+  // or metronomic regimen" → none of them within 7 days), whose list's "or" is De Morgan's too.
+  const absence = (u: U | undefined): boolean => !!u && leavesOf(u.condition).some((l) => l.value === false || l.operator === 'notIn');
+  const phraseOr = (a: Item, b: Item, gap: string): RegExpExecArray | null =>
+    !a.unit === !b.unit || negatedAt(a.end) || negatedAt(b.start) || absence(a.unit) || absence(b.unit) ? null : PHRASE_OR.exec(gap);
   const out: Array<{ units: U[]; leaves: LeafCondition[]; phraseStarts: number[] }> = [];
   let sentence: Item[] = [];
   const flush = (): void => {
@@ -745,7 +756,7 @@ function alternativeSentences<U extends { condition: Condition; start: number; e
     sentence.forEach((it, i) => {
       // Blanked, not cut, so that positions in the gap stay those of the text.
       const gap = i ? gapOf(sentence[i - 1]!, it).replace(COMPARATOR_OR, (m) => ' '.repeat(m.length)) : '';
-      const or = i ? CLAUSE_OR.exec(gap) : null;
+      const or = i ? CLAUSE_OR.exec(gap) ?? phraseOr(sentence[i - 1]!, it, gap) : null;
       if (!i || or) groups.push({ items: [], from: or ? sentence[i - 1]!.end + or.index + or[0].search(/\bor\b/i) + 2 : it.start });
       groups[groups.length - 1]!.items.push(it);
     });

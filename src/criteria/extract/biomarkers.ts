@@ -1808,6 +1808,9 @@ const TESTED_FOR =
 /** "tissue to assess PD-L1 expression", "stratified based on PIK3CA status": a sample or a stratum, not a requirement. */
 const LOGISTICS =
   /\b(?:to\s+(?:assess|determine|analy[sz]e|measure|test|evaluate|confirm)|for\s+(?:the\s+)?(?:(?:central|local|accurate)\s+)?(?:analysis|assessment|measurement|determination|evaluation|testing|confirmation|re-?scoring|scoring)\s+of|evaluable\s+for|stratified\s+(?:based\s+on|by))\s+(?:the\s+)?(?:[\w()/-]+[\s,]+){0,4}$/i;
+/** A process the patient goes through, said after the biomarker ("… will be fast-tracked", "… may be discussed in an MTB meeting"). */
+const PROCESS_AFTER =
+  /^[^.;]{0,40}?\b(?:will|may|can|could|should|shall)\s+be\s+(?:fast[\s-]?tracked|prioriti[sz]ed|discussed|reviewed|referred|presented|flagged|triaged)\b/i;
 /** "allowed only for patients X", "only in patients with X": the rest holds only for X. */
 const ONLY_FOR =
   /\bonly\s+(?:for|in|among)\s+(?:the\s+)?(?:patients?|participants?|subjects?|those)?\s*(?:with\s+|who\s+(?:have|are)\s+)?(?:[\w-]+\s+){0,2}$/i;
@@ -2027,6 +2030,8 @@ export const extractBiomarkers: Extractor = (input) => {
     if (excepted(text, input, start)) continue;
     if (LOGISTICS.test(text.slice(Math.max(0, start - 80), start))) continue;
     if (REGARDLESS.test(text.slice(Math.max(0, start - 80), start)) || PERMISSION.test(text.slice(end))) continue;
+    // "TMB ≥19 mut/Mb will be fast-tracked for an MTB recommendation": what happens to such patients, not a requirement.
+    if (PROCESS_AFTER.test(text.slice(end, end + 80))) continue;
     {
       // "Patients harboring X who received Y … are eligible": a permission, not a requirement of X.
       const [s0, e0] = sentenceAround(text, start, end);

@@ -1578,9 +1578,15 @@ export const extractLabs: Extractor = (given) => {
         EXEMPTION.test(aside) ? aside : laterConditional && !EXEMPTION.test(rest) ? text.slice(sentenceEnd(text, r.end) + 1) : rest,
       );
       condition = kind === 'inclusion' ? anyOf([condition, u]) : allOf([condition, opposite(u)]);
-    } else if (kind === 'inclusion' && orRest && !onlyConnectives(orRest)) {
-      // "LVEF ≥ 50% or ≥ the institutional lower limit of normal": an unread alternative.
+    } else if (kind === 'inclusion' && orRest && !onlyConnectives(orRest) && !(readings[i + 1] && !/[;.]/.test(rest))) {
+      // "LVEF ≥ 50% or ≥ the institutional lower limit of normal": an unread alternative (unless the
+      // words lead to the next reading, whose alternative the "or" makes it). Its words
+      // are this reading's own leaf, so they are this reading's span: left between readings, their
+      // "or" would become the conjunction of the whole list ("WBC ≥ 3.0; Hb ≥ 9; INR < 2.3 or PT < 6 s;
+      // albumin > 28" had made every limit an alternative).
       condition = anyOf([condition, unread(orRest)]);
+      const own = rest.replace(/[\s,;.]+$/, '');
+      if (own) spans.push([end, end + own.length]);
     }
     // The words since the last reading in this sentence ("urinalysis showing urinary protein < 2+ or").
     const since = Math.max(sentenceStart(text, r.group.start), ...consumed.map(([, b]) => b).filter((b) => b <= r.group.start));
