@@ -746,8 +746,16 @@ function alternativeSentences<U extends { condition: Condition; start: number; e
   // Nor beside a reading of absence ("7 days since therapy with any biologic agent, targeted agent
   // or metronomic regimen" → none of them within 7 days), whose list's "or" is De Morgan's too.
   const absence = (u: U | undefined): boolean => !!u && leavesOf(u.condition).some((l) => l.value === false || l.operator === 'notIn');
+  // Nor after the means of a measure ("measurable lesion by CT or MRI"), which names no other way in.
   const phraseOr = (a: Item, b: Item, gap: string): RegExpExecArray | null =>
-    !a.unit === !b.unit || negatedAt(a.end) || negatedAt(b.start) || absence(a.unit) || absence(b.unit) ? null : PHRASE_OR.exec(gap);
+    !a.unit === !b.unit ||
+    negatedAt(a.end) ||
+    negatedAt(b.start) ||
+    absence(a.unit) ||
+    absence(b.unit) ||
+    /\b(?:by|using|via|on)\s+(?:[\w-]+\s+)?\(?[\w-]+\)?\s*$/i.test(text.slice(Math.max(0, a.end - 40), a.end))
+      ? null
+      : PHRASE_OR.exec(gap);
   const out: Array<{ units: U[]; leaves: LeafCondition[]; phraseStarts: number[] }> = [];
   let sentence: Item[] = [];
   const flush = (): void => {

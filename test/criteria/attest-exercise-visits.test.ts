@@ -174,12 +174,23 @@ describe('ages written as an upper bound with until, or as 18 or the legal age',
     expect(read('age until 30 years old')).toEqual({ condition: age('lessThanInclusive', 30), unread: '' });
   });
 
-  it('reads "must be 18 or the legal age of consent" as age ≥ 18 with the legal age left unread', () => {
+  it('reads "must be 18 or the legal age of consent" as age ≥ 18 or the legal age, left unread', () => {
     const r = read(
       'Patients must be 18 or the legal age of consent in the jurisdiction in which the study is taking place, at the time of signing the informed consent form.',
     );
     expect(r).toEqual({
-      condition: age('greaterThanInclusive', 18),
+      // The legal age is another way in: a 17-year-old is unknown, not failed.
+      condition: {
+        any: [
+          age('greaterThanInclusive', 18),
+          {
+            fact: 'unparsed',
+            operator: 'equal',
+            value: true,
+            params: { text: 'the legal age of consent in the jurisdiction in which the study is taking place, at the time of signing the informed consent' },
+          },
+        ],
+      },
       unread: 'legal age of consent in the jurisdiction … taking place … signing the informed consent',
     });
   });

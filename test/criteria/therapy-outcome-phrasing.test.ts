@@ -46,7 +46,10 @@ describe('a treatment given as monotherapy or in combination with a partner', ()
       'Progressive disease after standard treatment with PD-1 check-point inhibition or combination of aforementioned with CTLA-4 check-point inhibition.',
       'inclusion',
     );
-    expect(condition).toEqual(therapy({ classes: ['anti_pd1'], outcome: 'progression' }));
+    // The partner named after "or" is another way in, unread: never required beside PD-1.
+    expect(condition).toEqual({
+      any: [therapy({ classes: ['anti_pd1'], outcome: 'progression' }), unread('combination of aforementioned with CTLA-4 check-point inhibition')],
+    });
     expect(left).toContain('combination of aforementioned with CTLA-4');
   });
 
