@@ -22,7 +22,10 @@ describe('drug-induced immunosuppression named as a state', () => {
   it('keeps the dose in brackets unread beside the receipt of steroids or immunosuppressants now', () => {
     const r = readRule('Immunosuppression (\\> 10mg prednisone daily)', 'exclusion');
     expect(r.condition).toEqual({
-      all: [therapy({ classes: ['immunosuppressant', 'corticosteroid'], withinDays: 1 }), unparsed('> 10mg prednisone daily')],
+      all: [
+        therapy({ classes: ['immunosuppressant', 'corticosteroid'], withinDays: 1 }),
+        unparsed('> 10mg prednisone daily'),
+      ],
     });
   });
 
@@ -39,7 +42,10 @@ describe('drug-induced immunosuppression named as a state', () => {
     ] as const) {
       const r = readRule(text, 'exclusion');
       expect(r.condition).toEqual({
-        all: [therapy({ classes: ['immunosuppressant', 'corticosteroid'], withinDays: 1 }), unparsed(`chronic … ${examples}`)],
+        all: [
+          therapy({ classes: ['immunosuppressant', 'corticosteroid'], withinDays: 1 }),
+          unparsed(`chronic … ${examples}`),
+        ],
       });
     }
   });
@@ -48,7 +54,9 @@ describe('drug-induced immunosuppression named as a state', () => {
     expect(readRule('Chronic immunosuppression', 'exclusion').condition).toBeNull();
     expect(readRule('Immunosuppression', 'exclusion').condition).toBeNull();
     // Not read here; the history readers own disorders "associated with immunosuppression".
-    expect(readRule('History of disorders associated with immunosuppression such as HIV', 'exclusion').condition).toBeNull();
+    expect(
+      readRule('History of disorders associated with immunosuppression such as HIV', 'exclusion').condition,
+    ).toBeNull();
   });
 
   it('reads exclusions only', () => {
@@ -61,9 +69,14 @@ describe('immunosuppressants narrowed by route, with exemptions in brackets, in 
     'Oral or parenteral immunosuppressive agents (not topical or inhaled steroids) at enrolment or within 6 months prior to enrolment.';
 
   it('reads the receipt in the window, with the route and the exemption unread', () => {
-    const r = readRule(line, 'exclusion', ['Patients will be excluded from the study for ANY of the following reasons:']);
+    const r = readRule(line, 'exclusion', [
+      'Patients will be excluded from the study for ANY of the following reasons:',
+    ]);
     expect(r.condition).toEqual({
-      all: [therapy({ classes: ['immunosuppressant'], withinDays: 180 }), unparsed('Oral or parenteral … not topical or inhaled steroids')],
+      all: [
+        therapy({ classes: ['immunosuppressant'], withinDays: 180 }),
+        unparsed('Oral or parenteral … not topical or inhaled steroids'),
+      ],
     });
   });
 

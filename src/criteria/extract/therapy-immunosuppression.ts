@@ -37,7 +37,8 @@ const LEAD_RE =
 /** Words before a medicine that change nothing the facts say: the time (now) or systemic use. */
 const PLAIN_WORD_RE = /^(?:known|current|currently|ongoing|concomitant|concurrent|systemic)$/i;
 /** Words before a medicine that narrow it beyond the facts: the route, the duration, the dose. */
-const NARROW_WORD_RE = /^(?:chronic|long[\s-]term|prolonged|oral|parenteral|intravenous|high[\s-]dose|or|and|and\/or)$/i;
+const NARROW_WORD_RE =
+  /^(?:chronic|long[\s-]term|prolonged|oral|parenteral|intravenous|high[\s-]dose|or|and|and\/or)$/i;
 /** Words that make "immunosuppression" the work of medicines. */
 const DRUG_SENSE_RE = /^(?:medical|drug[\s-]induced|iatrogenic|pharmacologic(?:al)?|therapeutic)$/i;
 
@@ -62,7 +63,11 @@ function supportiveOf(input: ExtractInput, m: Mention): Supportive[] | null {
   const { lex } = input;
   const ancestors = (c: string): string[] => [c, ...(lex.classAncestors.get(c) ?? [])];
   const classes =
-    m.type === 'drugClass' ? ancestors(m.id) : m.type === 'drug' ? (lex.drugById.get(m.id)?.classes ?? []).flatMap(ancestors) : [];
+    m.type === 'drugClass'
+      ? ancestors(m.id)
+      : m.type === 'drug'
+        ? (lex.drugById.get(m.id)?.classes ?? []).flatMap(ancestors)
+        : [];
   const out = SUPPORTIVE.filter((c) => classes.includes(c));
   // A drug that is also anticancer therapy (methotrexate) is no plain supportive care as a head.
   if (m.type === 'drug' && classes.some((c) => lex.classById.get(c)?.kind !== 'supportive')) return null;
@@ -88,7 +93,9 @@ interface Head {
 /** The reading of an exclusion line made only of the lead, supportive medicines and a time, or null. */
 function readLine(input: ExtractInput, body: string): Finding[] | null {
   const lead = LEAD_RE.exec(body)![0].length;
-  const meds = input.mentions.filter((m) => m.start >= lead && m.end <= body.length && (m.type === 'drug' || m.type === 'drugClass'));
+  const meds = input.mentions.filter(
+    (m) => m.start >= lead && m.end <= body.length && (m.type === 'drug' || m.type === 'drugClass'),
+  );
   const heads: Head[] = [];
   let at = lead;
   let narrowed: [number, number] | null = null;
@@ -112,7 +119,12 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
         const named = bracket && meds.some((m) => m.start >= bracket[0] && m.end <= bracket[1]);
         if (!drugSense && !named) return null;
         // A corticosteroid named in the brackets ("(> 10mg prednisone daily)") is among the medicines meant.
-        if (named && meds.some((m) => m.start >= bracket[0] && m.end <= bracket[1] && supportiveOf(input, m)?.includes('corticosteroid')))
+        if (
+          named &&
+          meds.some(
+            (m) => m.start >= bracket[0] && m.end <= bracket[1] && supportiveOf(input, m)?.includes('corticosteroid'),
+          )
+        )
           classes.push('corticosteroid');
       }
       heads.push({ start: pos, end, classes, narrowed, bracket });
@@ -150,7 +162,14 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
   }
   const classes = [...new Set(heads.flatMap((h) => h.classes))];
   const receipt: Condition = { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes, withinDays } };
-  const words = unreadSpans.map(([a, b]) => body.slice(a, b).replace(/^[\s,]+|[\s,]+$/g, '').replace(/^[([]\s*|\s*[)\]]$/g, '')).filter(Boolean);
+  const words = unreadSpans
+    .map(([a, b]) =>
+      body
+        .slice(a, b)
+        .replace(/^[\s,]+|[\s,]+$/g, '')
+        .replace(/^[([]\s*|\s*[)\]]$/g, ''),
+    )
+    .filter(Boolean);
   const condition: Condition = words.length
     ? { all: [receipt, { fact: 'unparsed', operator: 'equal', value: true, params: { text: words.join(' … ') } }] }
     : receipt;
@@ -181,7 +200,12 @@ export const extractImmunosuppression: Extractor = (input) => {
   // Exclusions only: an inclusion naming these ("Immunosuppression") would be a cohort's, not read.
   // Under a heading or lead-in the line may bind one cohort only, or name an exception: not read,
   // unless the lead-in only says that what follows excludes.
-  if (input.kind !== 'exclusion' || !GATE.test(text) || !input.context.every((c) => PLAIN_EXCLUSION_LEAD_RE.test(c.trim()))) return [];
+  if (
+    input.kind !== 'exclusion' ||
+    !GATE.test(text) ||
+    !input.context.every((c) => PLAIN_EXCLUSION_LEAD_RE.test(c.trim()))
+  )
+    return [];
   const body = text.replace(/[\s.;,"]+$/, '');
   // One sentence only: a second one may grant or carve what the leaf would hide.
   if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
