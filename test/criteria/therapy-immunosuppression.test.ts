@@ -85,6 +85,33 @@ describe('immunosuppressants narrowed by route, with exemptions in brackets, in 
   });
 });
 
+describe('a need still to come and exemptions the protocol states', () => {
+  it('reads the receipt in the window beside the need to come, both narrowed by the unstated exemptions', () => {
+    const r = readRule(
+      'Treatment with systemic immunosuppressive medication (including, but not limited to, corticosteroids, cyclophosphamide, azathioprine, methotrexate, thalidomide, and anti-tumor necrosis factor-alpha agents) within 2 weeks prior to initiation of study treatment, or anticipation of need for systemic immunosuppressive medication during study treatment, with exceptions defined by the protocol',
+      'exclusion',
+    );
+    expect(r.condition).toEqual({
+      all: [
+        {
+          any: [
+            {
+              all: [
+                therapy({ classes: ['immunosuppressant', 'corticosteroid'], withinDays: 14 }),
+                unparsed(
+                  'including, but not limited to, corticosteroids, cyclophosphamide, azathioprine, methotrexate, thalidomide, and anti-tumor necrosis factor-alpha agents',
+                ),
+              ],
+            },
+            unparsed('anticipation of need for systemic immunosuppressive medication during study treatment'),
+          ],
+        },
+        unparsed('with exceptions defined by the protocol'),
+      ],
+    });
+  });
+});
+
 describe('judging a record', () => {
   const medical = readRule('Medical immunosuppression', 'exclusion').condition;
   const dosed = readRule('Immunosuppression (\\> 10mg prednisone daily)', 'exclusion').condition;

@@ -50,13 +50,28 @@ const IMMUNOSUPPRESSION_RE = /^immun(?:o|e)[\s-]?suppression\b/i;
  * "at enrolment or within 6 months prior to enrolment", "within 4 weeks before randomization".
  * Group 1 and 2: the number and unit of a past window.
  */
-const EVENT = String.raw`(?:the\s+)?(?:time\s+of\s+)?(?:(?:study\s+)?(?:enrol?(?:l)?ment|entry|registration|randomi[sz]ation|screening|inclusion)|(?:the\s+)?(?:first|initial)\s+dose(?:\s+of\s+(?:the\s+)?study\s+(?:drug|treatment|medication|intervention))?|start\s+of\s+(?:the\s+)?study\s+(?:drug|treatment|intervention))`;
+const EVENT = String.raw`(?:the\s+)?(?:time\s+of\s+)?(?:(?:study\s+)?(?:enrol?(?:l)?ment|entry|registration|randomi[sz]ation|screening|inclusion)|(?:the\s+)?(?:first|initial)\s+dose(?:\s+of\s+(?:the\s+)?study\s+(?:drug|treatment|medication|intervention))?|(?:start|initiation|beginning)\s+of\s+(?:the\s+)?(?:study|trial|protocol)\s+(?:drug|treatment|therapy|intervention))`;
 const NOW_RE = new RegExp(String.raw`^(?:at\s+${EVENT})?$`, 'i');
 const WINDOW_RE = new RegExp(
   String.raw`^(?:at\s+${EVENT}\s+or\s+)?within\s+(?:the\s+)?(?:last\s+|past\s+)?(\d+)\s*(days?|weeks?|months?)\s+(?:prior\s+to|before|of)\s+${EVENT}$`,
   'i',
 );
 const DAYS_PER: Record<string, number> = { day: 1, week: 7, month: 30 };
+
+/**
+ * "…, or anticipation of need for systemic immunosuppressive medication during study treatment": a
+ * need still to come, another way to be excluded the facts cannot hold (an unread alternative).
+ */
+const FUTURE_NEED_RE =
+  /,?\s*(?:or|and\/or)\s+(?:the\s+)?(?:anticipat\w*|expected|planned|foreseen)\s+(?:of\s+(?:the\s+|a\s+)?)?(?:need|use|requirement)\s+(?:for|of)\s+[^,;()]{1,80}?\s+during\s+(?:the\s+)?(?:study|trial|protocol)(?:\s+(?:treatment|therapy|period|participation))?$/i;
+/**
+ * "…, with exceptions defined by the protocol": exemptions the line does not state, which narrow it
+ * (an unread leaf the exclusion needs beside the rest).
+ */
+const PROTOCOL_EXCEPTIONS_RE =
+  /,?\s*with\s+(?:the\s+|some\s+|certain\s+)?exceptions?\s+(?:as\s+)?(?:defined|specified|described|listed|noted|outlined)\s+(?:by|in)\s+(?:the\s+)?protocol$/i;
+/** A bracket that names members of the class before it: "(including, but not limited to, …)", "(e.g., …)". */
+const MEMBERS_BRACKET_RE = /^\s*[([]\s*(?:including|such\s+as|e\.?\s*g\.?|i\.?\s*e\.?|like)\b/i;
 
 /** The supportive classes a mention names, or null when it names anything else. */
 function supportiveOf(input: ExtractInput, m: Mention): Supportive[] | null {
@@ -114,6 +129,16 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
       const end = med ? med.end : pos + noun![0].length;
       const close = bracketEnd(body, end);
       const bracket: [number, number] | null = close > end ? [end, close] : null;
+      // A corticosteroid named as a member ("systemic immunosuppressive medication (including …
+      // corticosteroids …)") is among the medicines meant.
+      if (med && bracket && MEMBERS_BRACKET_RE.test(body.slice(...bracket)) && !classes.includes('corticosteroid')) {
+        if (
+          meds.some(
+            (m) => m.start >= bracket[0] && m.end <= bracket[1] && supportiveOf(input, m)?.includes('corticosteroid'),
+          )
+        )
+          classes.push('corticosteroid');
+      }
       // "immunosuppression" is drug treatment only when a word or its brackets say so.
       if (!med) {
         const named = bracket && meds.some((m) => m.start >= bracket[0] && m.end <= bracket[1]);
@@ -147,7 +172,14 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
     at = pos + word[0].length;
   }
   if (!heads.length) return null;
-  const tail = body.slice(at).trim();
+  let tail = body.slice(at).trim();
+  // From the end: exemptions the protocol states, then a need still to come.
+  const exceptions = PROTOCOL_EXCEPTIONS_RE.exec(tail);
+  if (exceptions) tail = tail.slice(0, exceptions.index);
+  const future = FUTURE_NEED_RE.exec(tail);
+  if (future) tail = tail.slice(0, future.index);
+  const clean = (m: RegExpExecArray | null): string | null =>
+    m ? m[0].replace(/^[\s,]*(?:(?:or|and\/or)\s+)?/i, '').trim() : null;
   let withinDays = 1;
   if (!NOW_RE.test(tail)) {
     const w = WINDOW_RE.exec(tail);
@@ -170,9 +202,11 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
         .replace(/^[([]\s*|\s*[)\]]$/g, ''),
     )
     .filter(Boolean);
-  const condition: Condition = words.length
-    ? { all: [receipt, { fact: 'unparsed', operator: 'equal', value: true, params: { text: words.join(' … ') } }] }
-    : receipt;
+  const leaf = (text: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text } });
+  let condition: Condition = words.length ? { all: [receipt, leaf(words.join(' … '))] } : receipt;
+  // The need to come is another way to be excluded; the protocol's exemptions narrow both.
+  if (future) condition = { any: [condition, leaf(clean(future)!)] };
+  if (exceptions) condition = { all: [condition, leaf(clean(exceptions)!)] };
   return [
     {
       category: 'prior_therapy',
