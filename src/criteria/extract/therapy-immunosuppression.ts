@@ -30,12 +30,17 @@ import type { Extractor, ExtractInput, Finding } from './extractor';
 const SUPPORTIVE = ['corticosteroid', 'immunosuppressant'] as const;
 type Supportive = (typeof SUPPORTIVE)[number];
 
-/** Where the patient stands: "Subjects with (known)", "Participants receiving", "Use of". */
+/**
+ * Where the patient stands: "Subjects with (known)", "Participants receiving" (group 1: taking it now),
+ * "(Current) use of", "Treatment with" (group 2: now only with "current" or "ongoing").
+ */
 const LEAD_RE =
-  /^(?:(?:subjects?|patients?|participants?)\s+(?:with|who\s+(?:are|is)\s+(?:receiving|on|taking)|receiving|on|taking)\s+|(?:the\s+)?(?:current\s+|ongoing\s+)?(?:use|treatment|therapy|administration|receipt)\s+(?:of|with)\s+)?/i;
+  /^(?:(?:subjects?|patients?|participants?)\s+(?:with|(who\s+(?:are|is)\s+(?:currently\s+)?(?:receiving|on|taking)|receiving|on|taking))\s+|(?:the\s+)?(current\s+|ongoing\s+)?(?:use|treatment|therapy|administration|receipt)\s+(?:of|with)\s+)?/i;
 
 /** Words before a medicine that change nothing the facts say: the time (now) or systemic use. */
 const PLAIN_WORD_RE = /^(?:known|current|currently|ongoing|concomitant|concurrent|systemic)$/i;
+/** Among them, the words that say the medicine is taken now. */
+const NOW_WORD_RE = /^(?:current|currently|ongoing|concomitant|concurrent)$/i;
 /** Words before a medicine that narrow it beyond the facts: the route, the duration, the dose. */
 const NARROW_WORD_RE =
   /^(?:chronic|long[\s-]term|prolonged|oral|parenteral|intravenous|high[\s-]dose|or|and|and\/or)$/i;
@@ -107,7 +112,10 @@ interface Head {
 
 /** The reading of an exclusion line made only of the lead, supportive medicines and a time, or null. */
 function readLine(input: ExtractInput, body: string): Finding[] | null {
-  const lead = LEAD_RE.exec(body)![0].length;
+  const leadMatch = LEAD_RE.exec(body)!;
+  const lead = leadMatch[0].length;
+  // Whether the words say "now": "receiving", "current use of", "concomitant", or the state noun.
+  let saysNow = !!(leadMatch[1] || leadMatch[2]);
   const meds = input.mentions.filter(
     (m) => m.start >= lead && m.end <= body.length && (m.type === 'drug' || m.type === 'drugClass'),
   );
@@ -152,6 +160,7 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
         )
           classes.push('corticosteroid');
       }
+      if (!med) saysNow = true;
       heads.push({ start: pos, end, classes, narrowed, bracket });
       narrowed = null;
       drugSense = false;
@@ -166,6 +175,7 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
     }
     const word = /^[\w/-]+(?:[\s-]+(?:term|dose|induced))?/.exec(body.slice(pos));
     if (!word) return null;
+    if (NOW_WORD_RE.test(word[0])) saysNow = true;
     if (DRUG_SENSE_RE.test(word[0])) drugSense = true;
     else if (NARROW_WORD_RE.test(word[0])) narrowed = [narrowed?.[0] ?? pos, pos + word[0].length];
     else if (!PLAIN_WORD_RE.test(word[0])) return null;
@@ -181,7 +191,11 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
   const clean = (m: RegExpExecArray | null): string | null =>
     m ? m[0].replace(/^[\s,]*(?:(?:or|and\/or)\s+)?/i, '').trim() : null;
   let withinDays = 1;
-  if (!NOW_RE.test(tail)) {
+  // Without a window the receipt is now only where the words say so: "Use of oral steroids" may
+  // mean any use ever, of which use now is no necessary part.
+  if (NOW_RE.test(tail)) {
+    if (!saysNow && !/\S/.test(tail)) return null;
+  } else {
     const w = WINDOW_RE.exec(tail);
     if (!w) return null;
     withinDays = Number(w[1]) * DAYS_PER[w[2]!.toLowerCase().replace(/s$/, '')]!;
