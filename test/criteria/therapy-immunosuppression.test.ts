@@ -80,6 +80,12 @@ describe('immunosuppressants narrowed by route, with exemptions in brackets, in 
     });
   });
 
+  it('is not read without a window or a word saying "now": the use meant may be any use ever', () => {
+    expect(
+      readRule('Oral or parenteral immunosuppressive agents (not topical or inhaled steroids).', 'exclusion').condition,
+    ).toBeNull();
+  });
+
   it('is not read under a lead-in that may bind a cohort', () => {
     expect(readRule(line, 'exclusion', ['Cohort B only:']).condition).toBeNull();
   });
