@@ -137,30 +137,21 @@ function readLine(input: ExtractInput, body: string): Finding[] | null {
       const end = med ? med.end : pos + noun![0].length;
       const close = bracketEnd(body, end);
       const bracket: [number, number] | null = close > end ? [end, close] : null;
-      // A corticosteroid named as a member ("systemic immunosuppressive medication (including …
-      // corticosteroids …)") is among the medicines meant.
-      if (med && bracket && MEMBERS_BRACKET_RE.test(body.slice(...bracket)) && !classes.includes('corticosteroid')) {
-        if (
-          meds.some(
-            (m) => m.start >= bracket[0] && m.end <= bracket[1] && supportiveOf(input, m)?.includes('corticosteroid'),
-          )
-        )
+      // A corticosteroid named in the brackets is among the medicines meant: as a member of the class
+      // ("systemic immunosuppressive medication (including … corticosteroids …)") or as what the state
+      // noun stands for ("Immunosuppression (> 10mg prednisone daily)").
+      const inBracket = bracket ? meds.filter((m) => m.start >= bracket[0] && m.end <= bracket[1]) : [];
+      const bracketSteroid = inBracket.some((m) => supportiveOf(input, m)?.includes('corticosteroid'));
+      if (med) {
+        if (bracketSteroid && MEMBERS_BRACKET_RE.test(body.slice(...bracket!)) && !classes.includes('corticosteroid'))
           classes.push('corticosteroid');
+      } else {
+        // "immunosuppression" is drug treatment only when a word or its brackets say so.
+        if (!drugSense && !inBracket.length) return null;
+        if (bracketSteroid) classes.push('corticosteroid');
+        // The state is the patient's now.
+        saysNow = true;
       }
-      // "immunosuppression" is drug treatment only when a word or its brackets say so.
-      if (!med) {
-        const named = bracket && meds.some((m) => m.start >= bracket[0] && m.end <= bracket[1]);
-        if (!drugSense && !named) return null;
-        // A corticosteroid named in the brackets ("(> 10mg prednisone daily)") is among the medicines meant.
-        if (
-          named &&
-          meds.some(
-            (m) => m.start >= bracket[0] && m.end <= bracket[1] && supportiveOf(input, m)?.includes('corticosteroid'),
-          )
-        )
-          classes.push('corticosteroid');
-      }
-      if (!med) saysNow = true;
       heads.push({ start: pos, end, classes, narrowed, bracket });
       narrowed = null;
       drugSense = false;
