@@ -8,6 +8,7 @@
  *                                                 → all(attestation(planned_treatment), unread …)
  *   "Subjects whose treating physician(s) plan adjuvant radiation therapy to the involved node basin, …"
  *   "Patient referred for palliative radiotherapy/ standard radiotherapy/ … SBRT/ hypofractionation."
+ *   "Description of planned surgical resection by surgeon"
  *   "Patients undergoing elective breast cancer surgery under general anesthesia"
  *   "Patients with 1-4 tumor sites that can be irradiated safely"
  *                                                 → all(attestation(lesion_treatable), unread …)
@@ -33,6 +34,8 @@ const PLAN_RE = new RegExp(
     String.raw`\b(?:has|have)\s+planned\s+(?!to\b|for\b)`,
     // "whose treating physician(s) plan adjuvant radiation therapy"
     String.raw`\b(?:treating\s+)?(?:physicians?|physician\(s\)|oncologists?|surgeons?|doctors?)\s+plans?\s+(?!to\b|for\b)`,
+    // "Description of planned surgical resection by surgeon": a record of the plan is asked for.
+    String.raw`\b(?:description|documentation|details?|records?)\s+of\s+(?:the\s+|a\s+)?planned\s+`,
     // "Patient referred for palliative radiotherapy"
     String.raw`\breferred\s+for\s+`,
     // "Patients undergoing elective breast cancer surgery": an operation already scheduled.

@@ -46,11 +46,12 @@ const SURGICAL_NOUN_RE = /^surgical\s+(?:debulking|excision|removal|staging|expl
 
 /**
  * One member of the words before the noun, between "or"s: site and technique adjectives ("thoracic",
- * "upper GI" in parentheses), "other", and operation nouns ("bilateral ovariectomy"). A noun that is
+ * "upper GI" in parentheses), participles of extent ("enlarged", "extended"; never one of a plan,
+ * "planned", "intended"), "other", and operation nouns ("bilateral ovariectomy"). A noun that is
  * neither ("trauma", "infection") would be an alternative to the treatment: the member is refused.
  */
 const PRE_WORD_RE =
-  /^(?:other|bilateral|unilateral|partial|complete|total|radical|extensive|limited|upper|lower|left|right|lymph|node|nodes|GI|brain|chest|breast|head|neck|lung|liver|bone|pelvis|spine|abdomen|bowel|skin|eye|ovary|ovaries|bladder|kidney|stomach|colon|rectum|prostate|uterus|\w+(?:ic|al|ar|ary|ive|ous|eal|ian)|\w+(?:ectomy|ectomies|otomy|otomies|ostomy|ostomies|plasty|pexy))$/i;
+  /^(?:other|bilateral|unilateral|partial|complete|total|radical|extensive|limited|upper|lower|left|right|lymph|node|nodes|GI|brain|chest|breast|head|neck|lung|liver|bone|pelvis|spine|abdomen|bowel|skin|eye|ovary|ovaries|bladder|kidney|stomach|colon|rectum|prostate|uterus|\w+(?:ic|al|ar|ary|ive|ous|eal|ian)|(?!(?:intend|anticipat|propos|need|requir|plann|schedul|expect)ed$)\w{3,}ed|\w+(?:ectomy|ectomies|otomy|otomies|ostomy|ostomies|plasty|pexy))$/i;
 
 /**
  * How the words after the noun may begin: a relative, participle or prepositional phrase that narrows

@@ -7,7 +7,7 @@
  * treatment the care team plans or sites it can treat (therapy-local-plans.ts). Each reading is a fallback: any other finding in the criterion
  * replaces it, so these only read lines no other reader understood.
  */
-import { subgroupHeading } from '../subgroups';
+import { cancerCohortHeading, subgroupHeading } from '../subgroups';
 import type { Extractor } from './extractor';
 import { readQualified, readUntreatedLesion } from './therapy-local-qualified';
 import { readLocalPlan } from './therapy-local-plans';
@@ -35,8 +35,13 @@ export const extractWholeLineTherapy: Extractor = (input) => {
   // Under a heading or lead-in the line may bind one cohort only ("Cohort B (prior cranial radiation)"
   // over "Previously received radiotherapy … to the brain"), or name an exception: not read. A lead-in
   // that only names the patient ("The patient", "Subjects who") adds nothing to it, and one that only
-  // names a cohort ("SAFETY COHORT") the assembler binds the reading to (parse.ts, subgroups.ts).
-  if (!GATE.test(text) || input.context.some((c) => !SUBJECT_LEAD_RE.test(c) && !cohortOnly(c))) return [];
+  // names a cohort ("SAFETY COHORT") or a cohort's cancer ("MERKEL CELL CARCINOMA"), which the
+  // assembler binds the reading to (parse.ts, subgroups.ts).
+  if (
+    !GATE.test(text) ||
+    input.context.some((c) => !SUBJECT_LEAD_RE.test(c) && !cohortOnly(c) && !cancerCohortHeading(c, input.lex))
+  )
+    return [];
   const body = text.replace(/[\s.;,]+$/, '');
   // One sentence only: a second one may grant or carve what the leaf would hide.
   if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
