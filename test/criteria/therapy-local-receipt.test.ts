@@ -117,10 +117,11 @@ describe('plans and treatable sites of a local treatment', () => {
     expect(judge({ attestations: { planned_treatment: false } }, r.condition!)).toBe(false);
   });
 
-  it('reads the treating physician\'s plan (NCT05839912) and a referral (NCT05620290)', () => {
-    const plan =
-      'Subjects whose treating physician(s) plan adjuvant radiation therapy to the involved node basin, because that also would confound assessment of node basin recurrence and lymphedema.';
+  it('reads the treating physician\'s plan and a referral (NCT05620290)', () => {
+    // The plan alone is read; with the rationale the corpus line gives (NCT05839912) it is left whole.
+    const plan = 'Subjects whose treating physician(s) plan adjuvant radiation therapy to the involved node basin.';
     expect(readRule(plan, 'exclusion').condition).toMatchObject({ all: [attest('planned_treatment', true), { fact: 'unparsed' }] });
+    expect(readRule(plan.replace(/\.$/, ', because that also would confound assessment of node basin recurrence and lymphedema.'), 'exclusion').condition).toBeNull();
     const referred = 'Patient referred for palliative radiotherapy/ standard radiotherapy/ neoadjuvant radiotherapy/ SBRT/ hypofractionation.';
     expect(readRule(referred, 'inclusion').condition).toMatchObject({ all: [attest('planned_treatment', true), { fact: 'unparsed' }] });
   });
@@ -131,14 +132,21 @@ describe('plans and treatable sites of a local treatment', () => {
     }
   });
 
-  it('reads sites that can be irradiated safely under a cohort heading (NCT04572451)', () => {
+  it('reads sites that can be safely treated under a cohort heading (NCT04498767)', () => {
     // The heading only names the cohort: the assembler binds the reading to it (parse.ts).
-    const r = readRule('Patients with 1-4 tumor sites that can be irradiated safely', 'inclusion', ['SAFETY COHORT']);
-    expect(r.condition).toEqual({
-      all: [attest('lesion_treatable', true), unparsed('Patients with 1-4 tumor sites that can be irradiated safely')],
-    });
+    const text = 'All sites of disease can be safely treated based on the judgement of an experienced radiation oncologist';
+    expect(readRule(text, 'inclusion', ['SAFETY COHORT']).condition).toEqual({ all: [attest('lesion_treatable', true), unparsed(text)] });
     // A heading that makes its lines alternatives is no such label.
-    expect(readRule('Patients with 1-4 tumor sites that can be irradiated safely', 'inclusion', ['Cohort A: one of the following']).condition).toBeNull();
+    expect(readRule(text, 'inclusion', ['Cohort A: one of the following']).condition).toBeNull();
+    // A count of sites is a requirement of its own, left unread as the attestation reader leaves it (NCT04572451).
+    expect(readRule('Patients with 1-4 tumor sites that can be irradiated safely', 'inclusion').condition).toBeNull();
+  });
+
+  it('reads the description of a planned resection under a cancer heading (NCT07215988)', () => {
+    const text = 'Description of planned surgical resection by surgeon';
+    expect(readRule(text, 'inclusion', ['* MERKEL CELL CARCINOMA']).condition).toEqual({
+      all: [attest('planned_treatment', true), unparsed(text)],
+    });
   });
 
   it('reads "All lesions can be treated with … SBRT" as treatable sites (NCT06767306)', () => {
@@ -167,6 +175,17 @@ describe('openings of the qualified local-treatment reader', () => {
     const r = readRule('Patients who underwent Total or partial Gastrectomy after Biopsy examination', 'inclusion');
     expect(r.condition).toEqual({ all: [surgery, unparsed('Total or partial Gastrectomy after Biopsy examination')] });
     expect(judge({ treatments: [] }, r.condition!)).toBe(false);
+  });
+
+  it('reads a participle of extent before the operation ("enlarged resection", NCT06861023)', () => {
+    const text =
+      'Patients who have undergone enlarged resection of the nail apparatus with immediate or delayed reconstruction in the setting of acral melanoma of the fingers or toes.';
+    expect(readRule(text, 'inclusion').condition).toEqual({
+      all: [
+        surgery,
+        unparsed('enlarged resection of the nail apparatus with immediate or delayed reconstruction in the setting of acral melanoma of the fingers or toes'),
+      ],
+    });
   });
 
   it('reads a bare named operation as surgery with its name unread', () => {

@@ -6,11 +6,11 @@
  *   "Planed for Breast cancer surgery"            → all(attestation(planned_treatment), unread …)
  *   "has planned adjuvant radiotherapy to the primary melanoma site after WLE."   (exclusion)
  *                                                 → all(attestation(planned_treatment), unread …)
- *   "Subjects whose treating physician(s) plan adjuvant radiation therapy to the involved node basin, …"
+ *   "Subjects whose treating physician(s) plan adjuvant radiation therapy to the involved node basin"
  *   "Patient referred for palliative radiotherapy/ standard radiotherapy/ … SBRT/ hypofractionation."
  *   "Description of planned surgical resection by surgeon"
  *   "Patients undergoing elective breast cancer surgery under general anesthesia"
- *   "Patients with 1-4 tumor sites that can be irradiated safely"
+ *   "All sites of disease can be safely treated based on the judgement of an experienced radiation oncologist"
  *                                                 → all(attestation(lesion_treatable), unread …)
  *
  * Only the care team knows its plan and which sites it can treat: the attestation topics ask it
@@ -48,12 +48,21 @@ const PLAN_RE = new RegExp(
 const TREATABLE_RE =
   /\b(?:sites?|lesions?|metastas[ie]s|disease)(?:\s+of\s+(?:disease|oligoprogression))?\s+(?:that\s+|which\s+)?can\s+(?:all\s+)?be\s+(?:safely\s+)?(?:irradiated|treated)\b/i;
 
+/**
+ * "1-4 tumor sites that can be irradiated": the count is a requirement of its own, and the attestation
+ * reader (history-attest.ts) leaves such lines unread on purpose; so does this one.
+ */
+const SITE_COUNT_RE = /\b\d+\s*(?:-|–|to)\s*\d+\s+(?:[\w-]+\s+)?(?:lesions?|tumou?rs?|sites?|metastas[ie]s)\b/i;
+
 /** A radiotherapy named with the treatable sites (the treatment the sites are to be given). */
 const RADIATION_WORD_RE = /\b(?:irradiat\w*|radiation|radiotherap\w*|SBRT|SABR|stereotactic)\b/i;
 
-/** Words that negate, permit, condition or make it the study's own treatment: not read. */
+/**
+ * Words that negate, permit, condition or make it the study's own treatment: not read. A rationale
+ * ("because that would confound …") is left whole to the readers that weigh what it names.
+ */
 const REFUSED_RE =
-  /\b(?:not|no|non|never|without|unless|except\w*|if|whether|may|allow\w*|permit\w*|eligible|study\s+(?:drug|treatment|intervention)|protocol\s+(?:treatment|therapy)|investigational|trial)\b/i;
+  /\b(?:not|no|non|never|without|unless|except\w*|if|whether|because|may|allow\w*|permit\w*|eligible|study\s+(?:drug|treatment|intervention)|protocol\s+(?:treatment|therapy)|investigational|trial)\b/i;
 
 const LOCAL_KINDS = new Set(['surgery', 'radiation', 'locoregional']);
 
@@ -75,7 +84,7 @@ export function readLocalPlan(input: ExtractInput, body: string): Finding[] | nu
     return [attested(input, body, 'planned_treatment', [plan.index, first.end])];
   }
   const sites = TREATABLE_RE.exec(body);
-  if (sites && RADIATION_WORD_RE.test(body) && input.kind === 'inclusion' && !scoped(input, sites.index)) {
+  if (sites && RADIATION_WORD_RE.test(body) && !SITE_COUNT_RE.test(body) && input.kind === 'inclusion' && !scoped(input, sites.index)) {
     return [attested(input, body, 'lesion_treatable', [sites.index, sites.index + sites[0].length])];
   }
   return null;
