@@ -36,22 +36,30 @@ export const THERAPY_TYPES: ReadonlySet<Mention['type']> = new Set(['drug', 'dru
 
 /** The receipt cue opening the criterion, with who had it. */
 const LEAD_RE =
-  /^[\s*•-]*(?:\(?[A-Z]?\d{1,2}\\?[.)]\s*)?(?:(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:(?:has|have)\s+)?(?:had|undergone|received)\s+|(?:has|have)\s+(?:had|undergone|received)\s+|(?:had\s+)?(?:undergone|underwent)\s+|received\s+|previously\s+(?:received|undergone|underwent|had)\s+)?(?:(?:a|an|any)\s+)?(?:(?:previous|prior|past)\s+(?:history\s+of\s+)?(?:(?:a|an|any)\s+)?|history\s+of\s+(?:(?:a|an|any)\s+)?(?:(?:prior|previous)\s+)?)?/i;
+  /^[\s*•-]*(?:\(?[A-Z]?\d{1,2}\\?[.)]\s*)?(?:(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:(?:has|have)\s+)?(?:had|undergone|underwent|received)\s+|(?:has|have)\s+(?:had|undergone|received)\s+|(?:had\s+)?(?:undergone|underwent)\s+|received\s+|previously\s+(?:received|undergone|underwent|had)\s+)?(?:(?:a|an|any)\s+)?(?:(?:previous|prior|past)\s+(?:history\s+of\s+)?(?:(?:a|an|any)\s+)?|history\s+of\s+(?:(?:a|an|any)\s+)?(?:(?:prior|previous)\s+)?)?/i;
+
+/** A surgery phrase of the lexicon that names one operation, not surgery in general. */
+const NAMED_OPERATION_RE = /(?:ectom(?:y|ies)|otom(?:y|ies)|ostom(?:y|ies)|\bwhipple\b|\bTURBT\b|\bdissection\b|\btransurethral\b|\bcastration\b)/i;
 
 /** The treatment noun an operation is named by when the lexicon has no phrase for it ("surgical debulking"). */
 const SURGICAL_NOUN_RE = /^surgical\s+(?:debulking|excision|removal|staging|exploration)\b/i;
 
 /**
  * One member of the words before the noun, between "or"s: site and technique adjectives ("thoracic",
- * "upper GI" in parentheses), "other", and operation nouns ("bilateral ovariectomy"). A noun that is
+ * "upper GI" in parentheses), participles of extent ("enlarged", "extended"; never one of a plan,
+ * "planned", "intended"), "other", and operation nouns ("bilateral ovariectomy"). A noun that is
  * neither ("trauma", "infection") would be an alternative to the treatment: the member is refused.
  */
 const PRE_WORD_RE =
-  /^(?:other|bilateral|unilateral|partial|complete|total|radical|extensive|limited|upper|lower|left|right|lymph|node|nodes|GI|brain|chest|breast|head|neck|lung|liver|bone|pelvis|spine|abdomen|bowel|skin|eye|ovary|ovaries|bladder|kidney|stomach|colon|rectum|prostate|uterus|\w+(?:ic|al|ar|ary|ive|ous|eal|ian)|\w+(?:ectomy|ectomies|otomy|otomies|ostomy|ostomies|plasty|pexy))$/i;
+  /^(?:other|bilateral|unilateral|partial|complete|total|radical|extensive|limited|upper|lower|left|right|lymph|node|nodes|GI|brain|chest|breast|head|neck|lung|liver|bone|pelvis|spine|abdomen|bowel|skin|eye|ovary|ovaries|bladder|kidney|stomach|colon|rectum|prostate|uterus|\w+(?:ic|al|ar|ary|ive|ous|eal|ian)|(?!(?:intend|anticipat|propos|need|requir|plann|schedul|expect)ed$)\w{3,}ed|\w+(?:ectomy|ectomies|otomy|otomies|ostomy|ostomies|plasty|pexy))$/i;
 
-/** How the words after the noun may begin: a relative, participle or prepositional phrase that narrows it. */
+/**
+ * How the words after the noun may begin: a relative, participle or prepositional phrase that narrows
+ * it, a time order ("after Biopsy examination"), or "regardless of energy", which only says every form of
+ * the one treatment counts.
+ */
 const TAIL_OPENER_RE =
-  /^\s*,?\s*(?:that|which|to|in|on|near|of|for|at|involving|with|within\s+the|such\s+as|e\.?\s?g\.?|including|(?:[a-z]+ing)|\()\b/i;
+  /^\s*,?\s*(?:that|which|to|in|on|near|of|for|at|involving|with|within\s+the|such\s+as|e\.?\s?g\.?|including|regardless\s+of|after|following|(?:[a-z]+ing)|\()\b/i;
 /** Words that turn the phrase into a permission, a negation or a count: another reader's, or none. */
 const REFUSED_RE =
   /\d|\b(?:not|no|never|without|nor|neither|cannot|allow\w*|permit\w*|(?:in)?eligible|acceptable|exclu\w*|prohibited|contraindicated|optional|mandatory|may|can|could|will|would|should|must|unless|except\w*|other\s+than|excluding|required?|requiring|planned|scheduled|expected|recent(?:ly)?|current(?:ly)?|ongoing|within|since|days?|weeks?|months?|years?)\b/i;
@@ -116,7 +124,10 @@ export function readUntreatedLesion(input: ExtractInput, body: string): Finding[
 
 export function readQualified(input: ExtractInput, body: string): Finding[] {
   const lead = LEAD_RE.exec(body);
-  if (!lead || !/\b(?:prior|previous(?:ly)?|past|history)\b/i.test(lead[0])) return [];
+  // The cue says the treatment was had: "prior", "history of", or a receipt verb in the past
+  // ("Patients who underwent …", "have undergone …"), never a plan or a current one.
+  if (!lead || !/\b(?:prior|previous(?:ly)?|past|history|underwent|undergone|(?:has|have|had)\s+(?:had|received))\b/i.test(lead[0]))
+    return [];
   const from = lead[0].length;
   const head = headNoun(input, body, from);
   if (!head) return [];
@@ -201,7 +212,10 @@ function headNoun(input: ExtractInput, body: string, from: number): Head | null 
     end = next.end;
     kinds.add(next.id);
   }
-  return { start: first.start, end, params: { kinds: [...kinds] }, named: false };
+  // One named operation ("mastectomy", "lymph node dissection") is a narrower kind of surgery than the
+  // fact can say: read even bare ("Prior mastectomy"), with its name unread beside the kind.
+  const named = end === first.end && first.id === 'surgery' && NAMED_OPERATION_RE.test(first.text);
+  return { start: first.start, end, params: { kinds: [...kinds] }, named };
 }
 
 /** An operation or a radiotherapy, alone on its words (chemoradiotherapy is a combined treatment: the list reader's). */

@@ -2,23 +2,56 @@
  * Readers of a whole one-sentence prior-therapy criterion the list reader (therapy.ts) leaves unread:
  * a local treatment or a setting's treatment narrowed by a phrase, a lesion that must be free of local
  * treatment (therapy-local-qualified.ts), treatments within a washout the protocol sets
- * (therapy-protocol-washout.ts). Each reading is a fallback: any other finding in the criterion
+ * (therapy-protocol-washout.ts), a statement only a patient who had a local treatment can satisfy (a
+ * previously irradiated site, a time counted from an operation: therapy-local-receipt.ts), and a local
+ * treatment the care team plans or sites it can treat (therapy-local-plans.ts). Each reading is a fallback: any other finding in the criterion
  * replaces it, so these only read lines no other reader understood.
  */
+import { cancerCohortHeading, subgroupHeading } from '../subgroups';
 import type { Extractor } from './extractor';
 import { readQualified, readUntreatedLesion } from './therapy-local-qualified';
+import { readLocalPlan } from './therapy-local-plans';
+import { readCompletedSurgery, readIrradiatedSite, readSurgeryInterval } from './therapy-local-receipt';
 import { readProtocolWashout } from './therapy-protocol-washout';
 
 /** The words every form holds: the extractor is skipped without one. */
-const GATE = /surg|operat|resect|ectom|radi|debulk|adjuvant|protocol/i;
+const GATE = /surg|operat|resect|ectom|radi|debulk|adjuvant|protocol|SBRT|SABR|stereotactic|referred/i;
+
+/** A lead-in that names only who the criteria are about, with no negation, permission or cohort. */
+const SUBJECT_LEAD_RE =
+  /^\W*(?:the\s+)?(?:patients?|subjects?|participants?|individuals?)(?:\s+(?:who|that|has|have|had|is|are|with))?\W*$/i;
+
+/** Words of a heading that make its lines alternatives, exceptions or permissions, not requirements. */
+const HEADING_TURN_RE =
+  /\b(?:following|except\w*|exclud\w*|allow\w*|permit\w*|eligible|not|no|non|may|can|either|any|one|unless|if|or)\b|:\s*\S/i;
+
+/** A heading that only names the cohort its lines are for. */
+function cohortOnly(heading: string): boolean {
+  return subgroupHeading([heading]) !== null && !HEADING_TURN_RE.test(heading) && !/\n/.test(heading.trim());
+}
 
 export const extractWholeLineTherapy: Extractor = (input) => {
   const { text } = input;
   // Under a heading or lead-in the line may bind one cohort only ("Cohort B (prior cranial radiation)"
-  // over "Previously received radiotherapy … to the brain"), or name an exception: not read.
-  if (!GATE.test(text) || input.context.length) return [];
+  // over "Previously received radiotherapy … to the brain"), or name an exception: not read. A lead-in
+  // that only names the patient ("The patient", "Subjects who") adds nothing to it, and one that only
+  // names a cohort ("SAFETY COHORT") or a cohort's cancer ("MERKEL CELL CARCINOMA"), which the
+  // assembler binds the reading to (parse.ts, subgroups.ts).
+  if (
+    !GATE.test(text) ||
+    input.context.some((c) => !SUBJECT_LEAD_RE.test(c) && !cohortOnly(c) && !cancerCohortHeading(c, input.lex))
+  )
+    return [];
   const body = text.replace(/[\s.;,]+$/, '');
   // One sentence only: a second one may grant or carve what the leaf would hide.
   if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
-  return readUntreatedLesion(input, body) ?? readProtocolWashout(input, body) ?? readQualified(input, body);
+  return (
+    readUntreatedLesion(input, body) ??
+    readProtocolWashout(input, body) ??
+    readIrradiatedSite(input, body) ??
+    readSurgeryInterval(input, body) ??
+    readCompletedSurgery(input, body) ??
+    readLocalPlan(input, body) ??
+    readQualified(input, body)
+  );
 };

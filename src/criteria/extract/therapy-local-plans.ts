@@ -1,0 +1,110 @@
+/**
+ * A local treatment (an operation, a radiotherapy) the care team has planned, or sites it can treat,
+ * as the whole criterion (one sentence, no heading), in wordings the judgement reader
+ * (history-judgement.ts) does not take:
+ *
+ *   "Planed for Breast cancer surgery"            → all(attestation(planned_treatment), unread …)
+ *   "has planned adjuvant radiotherapy to the primary melanoma site after WLE."   (exclusion)
+ *                                                 → all(attestation(planned_treatment), unread …)
+ *   "Subjects whose treating physician(s) plan adjuvant radiation therapy to the involved node basin"
+ *   "Patient referred for palliative radiotherapy/ standard radiotherapy/ … SBRT/ hypofractionation."
+ *   "Description of planned surgical resection by surgeon"
+ *   "Patients undergoing elective breast cancer surgery under general anesthesia"
+ *   "All sites of disease can be safely treated based on the judgement of an experienced radiation oncologist"
+ *                                                 → all(attestation(lesion_treatable), unread …)
+ *
+ * Only the care team knows its plan and which sites it can treat: the attestation topics ask it
+ * (rules/attestations.json), and the criterion's words (which operation, which site, how many sites)
+ * stay an unread leaf beside the answer, since the topic's question is broader than the criterion.
+ * all(topic, words) is then a necessary condition: a patient for whom nothing is planned fails the
+ * inclusion and is not excluded by the exclusion; anyone else is unknown. Refused: negated or
+ * permitted statements ("without plans for …", "is not permitted"), conditions ("if …"), and plans
+ * of the study's own treatment.
+ */
+import type { Condition } from '../facts';
+import { unreadWords } from '../facts';
+import type { ExtractInput, Finding } from './extractor';
+
+/** The words that say a treatment is planned for the patient, up to its object. */
+const PLAN_RE = new RegExp(
+  [
+    // "Planed for Breast cancer surgery" (the judgement reader takes the correct spelling).
+    String.raw`^\W*(?:(?:patients?|subjects?|participants?)\s+)?planed\s+for\s+`,
+    // "has planned adjuvant radiotherapy": the plan's object right after the verb.
+    String.raw`\b(?:has|have)\s+planned\s+(?!to\b|for\b)`,
+    // "whose treating physician(s) plan adjuvant radiation therapy"
+    String.raw`\b(?:treating\s+)?(?:physicians?|physician\(s\)|oncologists?|surgeons?|doctors?)\s+plans?\s+(?!to\b|for\b)`,
+    // "Description of planned surgical resection by surgeon": a record of the plan is asked for.
+    String.raw`\b(?:description|documentation|details?|records?)\s+of\s+(?:the\s+|a\s+)?planned\s+`,
+    // "Patient referred for palliative radiotherapy"
+    String.raw`\breferred\s+for\s+`,
+    // "Patients undergoing elective breast cancer surgery": an operation already scheduled.
+    String.raw`\bundergoing\s+(?:an?\s+)?(?:elective|planned|scheduled)\s+`,
+  ].join('|'),
+  'i',
+);
+
+/** Sites the care team can treat with radiotherapy: "tumor sites that can be irradiated safely". */
+const TREATABLE_RE =
+  /\b(?:sites?|lesions?|metastas[ie]s|disease)(?:\s+of\s+(?:disease|oligoprogression))?\s+(?:that\s+|which\s+)?can\s+(?:all\s+)?be\s+(?:safely\s+)?(?:irradiated|treated)\b/i;
+
+/**
+ * "1-4 tumor sites that can be irradiated": the count is a requirement of its own, and the attestation
+ * reader (history-attest.ts) leaves such lines unread on purpose; so does this one.
+ */
+const SITE_COUNT_RE = /\b\d+\s*(?:-|–|to)\s*\d+\s+(?:[\w-]+\s+)?(?:lesions?|tumou?rs?|sites?|metastas[ie]s)\b/i;
+
+/** A radiotherapy named with the treatable sites (the treatment the sites are to be given). */
+const RADIATION_WORD_RE = /\b(?:irradiat\w*|radiation|radiotherap\w*|SBRT|SABR|stereotactic)\b/i;
+
+/**
+ * Words that negate, permit, condition or make it the study's own treatment: not read. A rationale
+ * ("because that would confound …") is left whole to the readers that weigh what it names.
+ */
+const REFUSED_RE =
+  /\b(?:not|no|non|never|without|unless|except\w*|if|whether|because|may|allow\w*|permit\w*|eligible|study\s+(?:drug|treatment|intervention)|protocol\s+(?:treatment|therapy)|investigational|trial)\b/i;
+
+const LOCAL_KINDS = new Set(['surgery', 'radiation', 'locoregional']);
+
+/** The plan or treatable-sites reading of the sentence, or null. */
+export function readLocalPlan(input: ExtractInput, body: string): Finding[] | null {
+  if (REFUSED_RE.test(body)) return null;
+  const plan = PLAN_RE.exec(body);
+  if (plan) {
+    const from = plan.index + plan[0].length;
+    // The object: a local treatment within a few words of the verb, and no other kind of treatment.
+    const treatments = input.mentions.filter(
+      (m) => m.start >= from && (m.type === 'therapyKind' || m.type === 'drug' || m.type === 'drugClass' || m.type === 'regimen'),
+    );
+    const first = treatments[0];
+    if (!first || first.type !== 'therapyKind' || !LOCAL_KINDS.has(first.id)) return null;
+    if (treatments.some((m) => m.type !== 'therapyKind' || !LOCAL_KINDS.has(m.id))) return null;
+    if (!/^(?:[\w/+-]+\s+){0,4}$/.test(body.slice(from, first.start))) return null;
+    if (scoped(input, plan.index)) return null;
+    return [attested(input, body, 'planned_treatment', [plan.index, first.end])];
+  }
+  const sites = TREATABLE_RE.exec(body);
+  if (sites && RADIATION_WORD_RE.test(body) && !SITE_COUNT_RE.test(body) && input.kind === 'inclusion' && !scoped(input, sites.index)) {
+    return [attested(input, body, 'lesion_treatable', [sites.index, sites.index + sites[0].length])];
+  }
+  return null;
+}
+
+/** Whether a negation or exception scope covers the offset. */
+function scoped(input: ExtractInput, at: number): boolean {
+  return input.scopes.scopes.some((sc) => (sc.kind === 'negated' || sc.kind === 'exception') && at >= sc.start && at < sc.end);
+}
+
+/** all(attestation(topic), unread words of the sentence) over `span`. */
+function attested(input: ExtractInput, body: string, topic: string, span: [number, number]): Finding {
+  const answer: Condition = { fact: 'attestation', operator: 'equal', value: true, params: { topic } };
+  return {
+    category: 'other',
+    condition: { all: [answer, unreadWords(body)] },
+    spans: [span],
+    cover: [[0, body.length]],
+    anchor: span[0],
+    polarityHandled: true,
+    fallback: [0, input.text.length],
+  };
+}
