@@ -69,6 +69,8 @@ export function subgroupHeading(context: readonly string[]): string | null {
 
 const SUBGROUP_WORD = String.raw`(?:parts?|cohorts?|arms?|groups?|phases?|modules?|strat(?:um|a))`;
 const SUBGROUP_IDS = String.raw`${SUBGROUP_WORD}\s*[\w.]{1,5}(?:\s*(?:,|\band\b|&|-|–|\bor\b)\s*(?:${SUBGROUP_WORD}\s*)?[\w.]{1,5})*(?:\s*\([^()]{1,40}\))?`;
+/** Subgroups left unnamed: "For some parts of the study only:", "For one part of the study,". */
+const UNNAMED_SUBGROUPS = String.raw`(?:for|in)\s+(?:some|certain|one|selected|specific|particular)\s+(?:of\s+the\s+)?${SUBGROUP_WORD}(?:\s+(?:of|in)\s+(?:the|this)\s+(?:study|trial|protocol))?(?:\s+only)?\s*[:,]`;
 /**
  * A criterion that opens by restricting itself to some subgroups: "Cohort 5 only: Age 12 years or
  * older", "For Cohort B, may have received …", "Part 2 only: at least one measurable site",
@@ -77,7 +79,7 @@ const SUBGROUP_IDS = String.raw`${SUBGROUP_WORD}\s*[\w.]{1,5}(?:\s*(?:,|\band\b|
  * subgroup alone, and other subgroups may have none: it is read on its own, bound to its subgroup.
  */
 const OPENING_SUBGROUP = new RegExp(
-  String.raw`^\W*(?:for\s+(?:the\s+)?(?:patients?\s+in\s+)?${SUBGROUP_IDS}(?:\s+only)?\s*[:,]|${SUBGROUP_IDS}\s+only\s*[:,)\-–])`,
+  String.raw`^\W*(?:for\s+(?:the\s+)?(?:patients?\s+in\s+)?${SUBGROUP_IDS}(?:\s+only)?\s*[:,]|${SUBGROUP_IDS}\s+only\s*[:,)\-–]|${UNNAMED_SUBGROUPS})`,
   'i',
 );
 

@@ -193,3 +193,24 @@ describe('the agents of an allergy', () => {
     });
   });
 });
+
+describe('a criterion for subgroups it does not name', () => {
+  it('binds "For some parts of the study only:" to those parts (NCT04956640)', () => {
+    const text =
+      'For some parts of the study only: have untreated active central nervous system (CNS) metastases and/or leptomeningeal disease. Patients with treated CNS metastases are eligible for this study if their disease is asymptomatic, radiographically stable for at least 30 days, and they do not require treatment with steroids in the two-week period prior to study treatment. Patients with active CNS metastases are eligible for one part of the study.';
+    const condition = excluded(text);
+    expect(condition).toEqual({
+      all: [
+        {
+          fact: 'unparsed',
+          operator: 'equal',
+          value: true,
+          params: { text: 'For some parts of the study only', subgroup: true },
+        },
+        expect.anything(),
+      ],
+    });
+    // Leptomeningeal disease no longer excludes outright: whether the patient is in those parts is unknown.
+    expect(judge(condition, withConditions([{ name: 'leptomeningeal disease', status: 'active' }]))).toBeNull();
+  });
+});
