@@ -7,6 +7,7 @@ import { HISTORY_EXTRACTORS } from './history';
 import { LAB_EXTRACTORS } from './labs';
 import { extractPerformance } from './performance';
 import { THERAPY_EXTRACTORS } from './therapy';
+import { extractLeadWashout } from './therapy-lead-washout';
 
 export const EXTRACTORS: Extractor[] = [
   extractAge,
@@ -15,6 +16,7 @@ export const EXTRACTORS: Extractor[] = [
   ...DISEASE_EXTRACTORS,
   ...BIOMARKER_EXTRACTORS,
   ...THERAPY_EXTRACTORS,
+  extractLeadWashout,
   ...LAB_EXTRACTORS,
   ...HISTORY_EXTRACTORS,
 ];
