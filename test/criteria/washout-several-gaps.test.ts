@@ -99,6 +99,14 @@ describe('a washout row with several minimum gaps', () => {
     }
   });
 
+  it('keeps a one-gap row whose anchor is a day of the schedule as the row reader reads it (variant)', () => {
+    // "Day 1" is no second gap: the row keeps its own window, read whole.
+    expect(readRule('Chemotherapy: ≥ 3 weeks prior to Cycle 1 Day 1', 'inclusion', [RECOVERY_LEAD])).toEqual({
+      condition: therapy({ kinds: ['chemotherapy'], withinDays: 21 }, false),
+      unread: '',
+    });
+  });
+
   it('reads several gaps only in an inclusion under a washout lead-in (variants)', () => {
     const row =
       'Hematopoietic growth factors: At least 14 days after the last dose of a long-acting growth factor (e.g., Neulasta) or 7 days for short-acting growth factor.';

@@ -190,9 +190,12 @@ const unread = (text: string): LeafCondition => ({
   params: { text: text.replace(/\s+/g, ' ').trim() },
 });
 
-/** One gap of a row: a minimum word or none, a number, a unit (a range "8-12 weeks" is not one gap). */
+/**
+ * One gap of a row: a minimum word or none, a number, a unit (a range "8-12 weeks" is not one gap,
+ * nor a day of the schedule, "Cycle 1 Day 1").
+ */
 const GAP_RE = new RegExp(
-  String.raw`(?:(≥|>=|=>|>|at\s+least|(?:a\s+)?minimum\s+of)\s*)?(?<![\d.\-–])(${NUMBER})\s*[-\s]?\s*(${UNIT})\b`,
+  String.raw`(?:(≥|>=|=>|>|at\s+least|(?:a\s+)?minimum\s+of)\s*)?(?<![\d.\-–])(${NUMBER})\s*[-\s]?\s*(${UNIT})\b(?!\s*[-–]?\s*\d)`,
   'gi',
 );
 /** A gap restated in another unit right after it ("3 weeks (21 days)"); group 1 is the first unit. */
