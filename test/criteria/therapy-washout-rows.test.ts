@@ -112,10 +112,17 @@ describe('inclusion rows under a washout lead-in', () => {
     );
   });
 
-  it('leaves rows with two times, an aside after the time or nested brackets unread', () => {
+  it('reads rows with two minimum times by the shorter only, as necessary (washout-several-gaps.test.ts)', () => {
+    // Each time is at least the shorter: radiation within 2 weeks breaks the row whatever its field.
     for (const text of [
       'Radiation therapy (curative) and palliative radiation therapy to lung ﬁelds: ≥4 weeks; ≥2 weeks (palliative radiation therapy to other areas \\[ie, limited ﬁeld and 10 or fewer days or fractions\\] including whole brain radiotherapy).',
       'Major surgery: ≥2 weeks (or 2 weeks for low-invasive cases \\[eg, colostomy\\]).',
+    ])
+      for (const l of therapyLeaves(wrow(text))) expect((l as { params: { withinDays?: number } }).params.withinDays).toBe(14);
+  });
+
+  it('leaves rows with nested brackets unread', () => {
+    for (const text of [
       'Chemotherapy (including immunotherapy \\[non-antibody based therapy\\]), and retinoid therapy: ≥2 weeks or 5 times terminal elimination half-life (T½) of the chemotherapeutic agent (whichever is longer); ≥6 weeks for nitrosoureas or mitomycin C, ≥1 week for tyrosine kinase inhibitors (TKIs)',
     ])
       expect(
@@ -153,7 +160,7 @@ describe('rows whose tail restates the treatment', () => {
     });
   });
 
-  it('leaves a tail with a second time for another form unread by the row reader', () => {
+  it('reads a tail with a second time for another form by the shorter time only (washout-several-gaps.test.ts)', () => {
     const c = readCondition(
       'Hematopoietic growth factors: At least 14 days after the last dose of a long-acting growth factor (e.g., Neulasta) or 7 days for short-acting growth factor.',
       'inclusion',
@@ -161,7 +168,8 @@ describe('rows whose tail restates the treatment', () => {
         'Fully recovered from acute toxic effects of prior anti-neoplastic therapies. The following minimum periods from treatment apply:',
       ],
     );
-    expect(therapyLeaves(c)).toEqual([]);
+    // A growth factor within 7 days breaks the row whether it was long- or short-acting.
+    expect(therapyLeaves(c)).toEqual([therapy({ classes: ['hematopoietic_growth_factor'], withinDays: 7 }, false)]);
   });
 });
 

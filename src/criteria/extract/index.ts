@@ -8,6 +8,7 @@ import { LAB_EXTRACTORS } from './labs';
 import { extractPerformance } from './performance';
 import { THERAPY_EXTRACTORS } from './therapy';
 import { extractImmunosuppression } from './therapy-immunosuppression';
+import { extractLeadWashout } from './therapy-lead-washout';
 
 export const EXTRACTORS: Extractor[] = [
   extractAge,
@@ -17,6 +18,7 @@ export const EXTRACTORS: Extractor[] = [
   ...BIOMARKER_EXTRACTORS,
   ...THERAPY_EXTRACTORS,
   extractImmunosuppression,
+  extractLeadWashout,
   ...LAB_EXTRACTORS,
   ...HISTORY_EXTRACTORS,
 ];

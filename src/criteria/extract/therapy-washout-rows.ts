@@ -36,8 +36,19 @@
  *
  * The lead-in decides whether the rows are washouts at all: rows under a lead-in that is neither a
  * washout nor a receipt list ("Participants who have received the following previous therapy:") stay
- * unread, and so do rows with two times ("≥4 weeks; ≥2 weeks (palliative …)"), exceptions ("(42 days
- * if prior nitrosourea)") or label words that could name another treatment.
+ * unread, and so do rows with label words that could name another treatment.
+ *
+ * A row with several minimum gaps, in an inclusion under a washout lead-in, is read by its shortest
+ * gap only, as a necessary condition, the row's words an unread alternative beside it:
+ *
+ *   "Hematopoietic growth factors: At least 14 days after the last dose of a long-acting growth factor
+ *    (e.g., Neulasta) or 7 days for short-acting growth factor"
+ *        → all(not priorTherapy(hematopoietic_growth_factor, withinDays: 7), unread row)
+ *
+ * Every gap is at least the shortest, so the treatment within the shortest breaks the row whatever
+ * gap is its own. A row with an upper bound, a waiver, an exception, a shorter half-life alternative
+ * or a gap in hours or cycles (any of which may make the true gap shorter) stays unread, and so does
+ * an exclusion's.
  */
 import type { Condition, LeafCondition } from '../facts';
 import { NUMBER, toNumber } from '../numbers';
@@ -178,6 +189,57 @@ const unread = (text: string): LeafCondition => ({
   value: true,
   params: { text: text.replace(/\s+/g, ' ').trim() },
 });
+
+/**
+ * One gap of a row: a minimum word or none, a number, a unit (a range "8-12 weeks" is not one gap,
+ * nor a day of the schedule, "Cycle 1 Day 1").
+ */
+const GAP_RE = new RegExp(
+  String.raw`(?:(≥|>=|=>|>|at\s+least|(?:a\s+)?minimum\s+of)\s*)?(?<![\d.\-–])(${NUMBER})\s*[-\s]?\s*(${UNIT})\b(?!\s*[-–]?\s*\d)`,
+  'gi',
+);
+/** A gap restated in another unit right after it ("3 weeks (21 days)"); group 1 is the first unit. */
+const RESTATED_RE = new RegExp(String.raw`(${UNIT})\b\s*\(\s*${NUMBER}\s*[-\s]?\s*${UNIT}\s*\)`, 'gi');
+/**
+ * Words that make a gap something else than a minimum, or carve an exception from the row: an upper
+ * bound ("within 7 days", "≤ 2 weeks"), a range, a permission or waiver, a shorter half-life
+ * alternative (which may make the gap shorter than its days), a condition on the timing.
+ */
+const SEVERAL_GAPS_REJECT_RE =
+  /≤|<|=<|\bwithin\b|\bless\s+than\b|\bfewer\s+than\b|\bno\s+more\s+than\b|\bup\s+to\b|\bat\s+most\b|\bmaximum\b|\d\s*(?:-|–|to)\s*\d|\b(?:hours?|hrs?|cycles?|courses?)\b|\b(?:allow\w*|permit\w*|acceptable|not\s+(?:be\s+)?(?:required|necessary|needed|apply)|no\s+wash|exempt\w*|waiv\w*|unless|except\w*|excluding|other\s+than|may|can|discuss\w*|case[\s-]by[\s-]case|discretion|shorter|shortest|earlier|sooner|ago|prior\s+to\s+(?:surgery|resection|progression|diagnosis)|progress\w*|relaps\w*|recurr\w*)\b/i;
+
+/**
+ * A row of an inclusion's washout table that states more than one minimum gap, for parts of its
+ * treatment or others ("≥4 weeks; ≥2 weeks (palliative radiation therapy to other areas …)", "≥ 14
+ * days after the last dose of a long-acting growth factor (e.g., pegfilgrastim) or 7 days for short
+ * acting growth factor"), and nothing else that bounds them. Each gap is at least the shortest, so
+ * the label's treatment within the shortest breaks the row whatever gap applies to it; the shortest
+ * is read as that necessary condition, the row's words stay an unread alternative beside it. Only
+ * under a washout lead-in (which says every time in the rows is a minimum), and only in an inclusion.
+ */
+function severalGaps(
+  input: ExtractInput,
+  row: string,
+  lead: { ok: boolean; bare?: boolean },
+): { days: number; row: string } | null {
+  if (input.kind !== 'inclusion' || !lead.ok || lead.bare) return null;
+  if (SEVERAL_GAPS_REJECT_RE.test(row)) return null;
+  // A half-life alternative with "whichever is longer" is at least the days; any other one may be less.
+  if (/half[\s-]?li(?:fe|ves)/i.test(row) && !/whichever\s+(?:is\s+)?(?:the\s+)?longer/i.test(row)) return null;
+  const days: number[] = [];
+  // "3 weeks (21 days)": the same gap again, in days.
+  const once = row.replace(RESTATED_RE, '$1');
+  for (const g of once.matchAll(GAP_RE)) {
+    const v = toNumber(g[2]!);
+    const d = UNIT_DAYS[g[3]!.toLowerCase().replace(/s$/, '')];
+    if (v === null || d === undefined || v <= 0) return null;
+    days.push(Math.round(v * d));
+  }
+  // The first gap opens the row: nothing but a washout word before it.
+  const first = new RegExp(GAP_RE.source, 'i').exec(once);
+  if (days.length < 2 || !first || !/^\s*(?:(?:adequate\s+)?wash-?out(?:\s+period)?(?:\s+of)?\s*)?$/i.test(once.slice(0, first.index))) return null;
+  return { days: Math.min(...days), row: row.trim() };
+}
 
 /** The nearest lead-in: whether the rows under it are washouts, and the plan it offers beside receipt. */
 function leadIn(input: ExtractInput): { ok: boolean; bare?: boolean; plan?: string } {
@@ -360,15 +422,18 @@ export function readWashoutRow<I extends RowItem>(
   // A row another reader took whole ("Time between completion of cancer-directed therapy and study
   // entry: >= 6 months", therapy-generic.ts) is read once.
   if (used.some(([a, b]) => a <= colon && b > colon)) return;
-  const m = ROW_WINDOW_RE.exec(text.slice(colon));
-  if (!m) return;
-  const v = toNumber(m[2]!);
-  const d = UNIT_DAYS[m[3]!.toLowerCase().replace(/s$/, '')];
-  if (v === null || d === undefined) return;
-  // An exclusion's row with "at least" says how long ago the treatment may have been, not when it excludes.
-  if (input.kind === 'exclusion' && m[1]) return;
   const lead = leadIn(input);
   if (!lead.ok) return;
+  // Several minimum gaps in one row ("≥ 14 days after the last dose of a long-acting growth factor or
+  // 7 days for short acting growth factor"): only the shortest is read, as a necessary condition.
+  const several = severalGaps(input, text.slice(colon + 1), lead);
+  const m = several ? null : ROW_WINDOW_RE.exec(text.slice(colon));
+  if (!m && !several) return;
+  const v = m ? toNumber(m[2]!) : several!.days;
+  const d = m ? UNIT_DAYS[m[3]!.toLowerCase().replace(/s$/, '')] : 1;
+  if (v === null || d === undefined) return;
+  // An exclusion's row with "at least" says how long ago the treatment may have been, not when it excludes.
+  if (input.kind === 'exclusion' && m?.[1]) return;
   if (items.some((it) => it.start < colon && it.end > colon)) return;
   // Examples in the label ("Radiopharmaceutical therapy (e.g., radiolabeled antibody, …)") are part of its treatment.
   const labelExamples = examplesIn(text, 0, colon);
@@ -392,7 +457,7 @@ export function readWashoutRow<I extends RowItem>(
   // "≥ 42 days after the completion of any type of cellular therapy": the tail restates the label's
   // treatment; words it adds ("systemically administered") narrow it.
   let tailLeaf: LeafCondition | null = null;
-  const tail = m.groups?.tail;
+  const tail = m?.groups?.tail;
   if (tail) {
     const tailEnd = text.length - /\s*\.?\s*$/.exec(text)![0].length;
     const tailStart = tailEnd - tail.length;
@@ -432,11 +497,14 @@ export function readWashoutRow<I extends RowItem>(
   }
   let had: Condition = union.length === 1 ? union[0]! : { any: union };
   if (tailLeaf) had = { all: [had, tailLeaf] };
-  const hl = m.groups?.hl;
+  const hl = m?.groups?.hl;
   if (hl) {
     const leaf = unread(hl.replace(/^\s*,?\s*or\s+/i, '').replace(/[()]/g, ' '));
     had = /longer/i.test(hl) ? { any: [had, leaf] } : { all: [had, leaf] };
   }
+  // The other gaps are each at least the shortest: the treatment within the shortest breaks the row
+  // whichever gap is its own, and the rest of the row is another way to break it, left unread.
+  if (several) had = { any: [had, unread(several.row)] };
   // "has received or plans to receive the following": the plan is another way to meet the row, left unread.
   if (lead.plan && input.kind === 'exclusion') {
     const plan = unread(`${lead.plan}: ${text}`);

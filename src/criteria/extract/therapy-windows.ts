@@ -53,6 +53,17 @@ export function windowForms(p: WindowPieces): WindowForm[] {
       re: new RegExp(String.raw`${UPPER}\s*${p.num}\s*[-\s]?\s*(${p.unit})\b(?:\s*\(\s*[\d.]+\s*${p.unit}\s*\))?\s+${BACK_FROM}\b\s*${p.anchor}`, 'gi'),
       sense: 'within',
     },
+    // "administered ≤ 4 weeks, or within a time interval less than at least 5 half-lives of the
+    // investigational agent, whichever is longer, prior to the first scheduled day of dosing": an upper
+    // bound whose preposition comes only after its half-life alternative. Only the days are the window;
+    // therapy.ts reads the half-lives and the "whichever" into it.
+    {
+      re: new RegExp(
+        String.raw`${UPPER}\s*${p.num}\s*[-\s]?\s*(${p.unit})\b(?=${p.hlOr}(?:a\s+time\s+(?:period|interval)\s+(?:equal\s+to|of|less\s+than)\s+(?:at\s+least\s+)?)?${p.hlCount}\s*(?:\)\s*)?,?\s*(?:\(\s*)?(?:whichever\b[^().;,]{0,30}\)?\s*,?\s*)?${BACK_FROM}\b)`,
+        'gi',
+      ),
+      sense: 'within',
+    },
     // "at least a 6 month wash out period from the last date radiation was received": a washout in any
     // spelling, with the end of the treatment it is counted from.
     {
