@@ -14,6 +14,13 @@
  *        → the same
  *   "… anti-PD-1 antibody with documented progression or intolerability to the treatment"
  *        → the outcome after the list takes the second outcome too (outcomeAlsoAfter)
+ *   "Must have previously received anti-PD1 immunotherapy (nivolumab or pembrolizumab) and later
+ *    experienced disease progression"
+ *        → any(priorTherapy(classes: anti_pd1, outcome: progression), priorTherapy(drugs: […], …))
+ *   "Have received one or two lines of systemic therapy …, and have experienced progression or
+ *    intolerance to the treatment during or following therapy"
+ *        → the lines as the lines reader reads them, and any(priorTherapy(kinds: systemic, outcome:
+ *          progression), priorTherapy(…, outcome: intolerance)) (readOutcomeAfterReceipt)
  *
  * The record's outcome 'intolerance' is a treatment stopped for its harms (THERAPY_OUTCOMES), which
  * is what "discontinued due to toxicity" says. A severity the fact cannot hold ("grade 3 or 4",
@@ -77,7 +84,40 @@ const LEAD_WORD =
   /^(?:a|an|the|prior|previous|previously|history|of|has|have|had|patients?|participants?|subjects?|who|known|must|been|documented|with|and|\d+|[a-z]|[ivx]+)$/i;
 
 /** A cheap test for the words every form holds: the caller skips the reader without it. */
-export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated/i;
+export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated|experienced|developed|complete\s+response/i;
+
+/**
+ * A pathological complete response to an earlier treatment, the whole sentence: "Pathological complete
+ * response following treatment with neoadjuvant therapy". The record's outcome 'response' holds any
+ * response, of which a pCR is one: the finding is the response, with "pathological complete" an unread
+ * qualifier beside it, so it is a necessary condition only (and, negated in an exclusion, rules out
+ * only patients whose treatment brought no response).
+ */
+const COMPLETE_RESPONSE = new RegExp(
+  String.raw`^\W*(?:(?:a|an)\s+)?(?:(?:history\s+of|achieved|achieving|had|with)\s+(?:an?\s+)?)?(?<q>pathologic(?:al)?\s+complete)\s+response(?:\s*\(pCR\))?\s+(?:following|after|to)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+with\s+)?(?<x>[^.;]{2,80}?)\s*[.;]?\s*$`,
+  'id',
+);
+/**
+ * "neoadjuvant therapy" said without a treatment's name: any systemic treatment given before surgery
+ * ("neoadjuvant chemotherapy": chemotherapy).
+ */
+const BARE_NEOADJUVANT = /^(?:(?:prior|previous|the)\s+)?neo-?adjuvant\s+(?:(?<chemo>chemo(?:therapy)?)|(?:systemic\s+)?(?:therapy|treatment))$/i;
+
+/**
+ * A receipt, then how the disease behaved after it, closing the sentence: "(must have previously)
+ * received X and later experienced disease progression", "… and have experienced progression or
+ * intolerance to the treatment during or following therapy". The outcome is of the treatment just
+ * named ("the treatment", "that therapy" point back to it). Nothing may follow the outcome: a time
+ * ("… and had recurrence within 12 months after the last dose") or a place narrows it in ways the
+ * outcome cannot hold.
+ */
+const RECEIVED_THEN = new RegExp(
+  String.raw`\b(?:received|been\s+treated\s+with|undergone)\s+(?<x>[^.;]{2,160}?)\s*,?\s+and\s+(?:(?:have|has|had)\s+)?(?:(?:later|subsequently|then|thereafter)\s+)?(?:(?:have|has|had)\s+)?(?:experienced|developed)\s+(?<why>${PROGRESSION}(?:\s+or\s+(?:intoleran(?:ce|t)|intolerabilit(?:y|ies)|toxicit(?:y|ies)))?)(?:\s+(?:to|on|with|from)\s+(?:the|that|this|such)\s+(?:treatment|therapy|therapies|regimen))?(?:\s+(?:during|on)\s+or\s+(?:after|following)\s+(?:(?:the|that|this|such)\s+)?(?:treatment|therapy))?\s*[.;]?\s*$`,
+  'id',
+);
+/** Words a read receipt sentence may hold before its verb. */
+const RECEIPT_LEAD =
+  /^(?:must|should|have|has|had|previously|already|also|patients?|participants?|subjects?|who|\d+|[a-z]|[ivx]+)$/i;
 
 function outcomesOf(why: string): Outcome[] {
   const out = new Set<Outcome>();
@@ -118,6 +158,8 @@ export function readTreatmentEnds(
   for (const [s, e] of sents) {
     const t = text.slice(s, e);
     if (!TREATMENT_END_GATE.test(t)) continue;
+    if (readOutcomeAfterReceipt(input, s, e, therapyIn, out, used)) continue;
+    if (readCompleteResponse(text, s, e, therapyIn, out, used)) continue;
     if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
     const m = STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
     if (!m?.groups) continue;
@@ -170,6 +212,90 @@ export function readTreatmentEnds(
     });
     used.push([s, e]);
   }
+}
+
+/** Reads a sentence [s, e) that is only a pathological complete response to a treatment (COMPLETE_RESPONSE). */
+function readCompleteResponse(text: string, s: number, e: number, therapyIn: TherapyIn, out: Finding[], used: Span[]): boolean {
+  const m = COMPLETE_RESPONSE.exec(text.slice(s, e));
+  if (!m?.groups?.x || !m.groups.q) return false;
+  if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) return false;
+  const [xa, xb] = m.indices!.groups!.x!;
+  const [qa, qb] = m.indices!.groups!.q!;
+  const bare = BARE_NEOADJUVANT.exec(m.groups.x);
+  const response: Condition | null = bare
+    ? {
+        fact: 'priorTherapy',
+        operator: 'equal',
+        value: true,
+        params: { kinds: [bare.groups?.chemo ? 'chemotherapy' : 'systemic'], setting: 'neoadjuvant', outcome: 'response' },
+      }
+    : therapyIn(s + xa, s + xb, { outcome: 'response' });
+  if (!response) return false;
+  const start = s + m.index;
+  out.push({
+    category: 'prior_therapy',
+    condition: { all: [response, unread(m.groups.q)] },
+    spans: [[start, s + m.index + m[0].length]],
+    anchor: start,
+    cover: [[s + qa, s + qb]],
+  });
+  used.push([s, e]);
+  return true;
+}
+
+/**
+ * Reads the outcome after a receipt (RECEIVED_THEN) in the sentence [s, e). Where the received
+ * treatment is named by a therapy's words alone and the sentence holds nothing else, the outcome is
+ * read of that treatment and the sentence is taken whole (added to `used`). Where the treatment
+ * carries words the therapy reader reads (lines, a setting, a duration: "one or two lines of systemic
+ * therapy for metastatic tumors"), the outcome alone is read, of some systemic treatment, beside what
+ * that reader makes of the receipt: in an inclusion this is a necessary condition of the text's
+ * outcome on that treatment. In an exclusion it would exclude patients whose outcome came on another
+ * treatment, so there only the first reading is made.
+ */
+function readOutcomeAfterReceipt(
+  input: ExtractInput,
+  s: number,
+  e: number,
+  therapyIn: TherapyIn,
+  out: Finding[],
+  used: Span[],
+): boolean {
+  const { text } = input;
+  const t = text.slice(s, e);
+  const m = RECEIVED_THEN.exec(t);
+  if (!m?.groups?.x || !m.groups.why) return false;
+  // A group the sentence is for ("Patients with BRAF V600 mutant melanoma must have received …", "For
+  // NSCLC: …") binds only its patients, and a permission elsewhere ("Patients who refuse … are
+  // eligible") offers another way in: read as a requirement of all, the outcome would fail patients the
+  // criterion admits.
+  if (!(t.slice(0, m.index).match(/[^\s,:()*•\-\\]+/g) ?? []).every((w) => RECEIPT_LEAD.test(w.replace(/[.;]$/, '')))) return false;
+  if (/\b(?:eligible|allowed|permitted|may|unless|except\w*|if)\b/i.test(text)) return false;
+  const outcomes = outcomesOf(m.groups.why);
+  if (!outcomes.length) return false;
+  const [xa, xb] = m.indices!.groups!.x!;
+  const [wa] = m.indices!.groups!.why!;
+  const start = s + m.index;
+  const end = s + m.index + m[0].length;
+  // "received that treatment and …": a treatment another sentence names.
+  if (!/\b(?:that|this|such|said|these|those)\b/i.test(m.groups.x) && !used.some(([a, b]) => a < e && s < b)) {
+    const parts = outcomes.map((o) => therapyIn(s + xa, s + xb, { outcome: o }));
+    if (parts.every((p) => p)) {
+      if (out.some((f) => f.spans.some(([a, b]) => a < end && start < b))) return false;
+      out.push({ category: 'prior_therapy', condition: anyOf(parts as Condition[]), spans: [[start, end]], anchor: start });
+      used.push([s, e]);
+      return true;
+    }
+  }
+  if (input.kind !== 'inclusion') return false;
+  // The outcome clause alone, from its "and" on: the receipt before it is the other readers'.
+  const clauseStart = s + t.lastIndexOf('and', wa);
+  if (out.some((f) => f.spans.some(([a, b]) => a < end && clauseStart < b))) return false;
+  const parts = outcomes.map(
+    (outcome): Condition => ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome } }),
+  );
+  out.push({ category: 'prior_therapy', condition: anyOf(parts), spans: [[clauseStart, end]], anchor: clauseStart });
+  return false;
 }
 
 /**
