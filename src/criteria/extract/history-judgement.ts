@@ -215,11 +215,12 @@ const NO_BENEFIT_FROM = String.raw`(?<=\b(?:is|are|be|been)\s+)(?:not\s+(?:be\s+
 /**
  * No standard treatment left: "for which no standard therapy exists", "Standard curative measures do
  * not exist", "Patients with no curative treatment options available", "no standard therapy would
- * confer clinical benefit". The care team answers it; the record cannot show a treatment that does
- * not exist.
+ * confer clinical benefit", "will otherwise be prevented from receiving any standard treatment
+ * options" (none is available to the patient). The care team answers it; the record cannot show a
+ * treatment that does not exist.
  */
 const NO_STANDARD_ANCHOR = new RegExp(
-  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|viable|or|and|\/)\s+)*(?:(?:standard|curative|effective|(?<=approved\s+)salvage)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:${PROVEN})?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therap(?:y|ies)|treatments?)${PROVEN})(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist|(?<=\bfor\s+(?:which|whom)\s+)${STANDARD_OBJECT}\s+(?:do(?:es)?|did)\s+not\s+exist|${NO_BENEFIT_FROM}${STANDARD_OBJECT})\b`,
+  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|viable|or|and|\/)\s+)*(?:(?:standard|curative|effective|(?<=approved\s+)salvage)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:${PROVEN})?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therap(?:y|ies)|treatments?)${PROVEN})(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist|(?<=\bfor\s+(?:which|whom)\s+)${STANDARD_OBJECT}\s+(?:do(?:es)?|did)\s+not\s+exist|${NO_BENEFIT_FROM}${STANDARD_OBJECT}|(?:otherwise\s+)?(?:be\s+)?prevented\s+from\s+(?:receiving|undergoing)\s+${STANDARD_OBJECT})\b`,
   'i',
 );
 
@@ -638,7 +639,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'no_standard_option',
     category: 'prior_therapy',
-    gate: /\bno\b|not\s+exist|benefit/i,
+    gate: /\bno\b|not\s+exist|benefit|prevented/i,
     anchor: NO_STANDARD_ANCHOR,
     // Beside the routes read above ("failed standard therapy, or for whom no standard therapy
     // exists") it is one alternative of their list; beside any other it stays unread with the list.
