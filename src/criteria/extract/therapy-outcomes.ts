@@ -17,10 +17,11 @@
  *   "Must have previously received anti-PD1 immunotherapy (nivolumab or pembrolizumab) and later
  *    experienced disease progression"
  *        → any(priorTherapy(classes: anti_pd1, outcome: progression), priorTherapy(drugs: […], …))
- *   "Have received one or two lines of systemic therapy …, and have experienced progression or
- *    intolerance to the treatment during or following therapy"
- *        → the lines as the lines reader reads them, and any(priorTherapy(kinds: systemic, outcome:
- *          progression), priorTherapy(…, outcome: intolerance)) (readOutcomeAfterReceipt)
+ *   "Patients who have received pembrolizumab and experienced disease progression" (readOutcomeAfterReceipt)
+ *        → priorTherapy(drugs: pembrolizumab, outcome: progression)
+ *   "Pathological complete response following treatment with neoadjuvant therapy"
+ *        → all(priorTherapy(kinds: systemic, setting: neoadjuvant, outcome: response), unread
+ *          "Pathological complete") (readCompleteResponse)
  *
  * The record's outcome 'intolerance' is a treatment stopped for its harms (THERAPY_OUTCOMES), which
  * is what "discontinued due to toxicity" says. A severity the fact cannot hold ("grade 3 or 4",
@@ -244,14 +245,11 @@ function readCompleteResponse(text: string, s: number, e: number, therapyIn: The
 }
 
 /**
- * Reads the outcome after a receipt (RECEIVED_THEN) in the sentence [s, e). Where the received
- * treatment is named by a therapy's words alone and the sentence holds nothing else, the outcome is
- * read of that treatment and the sentence is taken whole (added to `used`). Where the treatment
- * carries words the therapy reader reads (lines, a setting, a duration: "one or two lines of systemic
- * therapy for metastatic tumors"), the outcome alone is read, of some systemic treatment, beside what
- * that reader makes of the receipt: in an inclusion this is a necessary condition of the text's
- * outcome on that treatment. In an exclusion it would exclude patients whose outcome came on another
- * treatment, so there only the first reading is made.
+ * Reads the outcome after a receipt (RECEIVED_THEN) in the sentence [s, e), where the received
+ * treatment is named by a therapy's words alone and the sentence holds nothing else: the outcome is
+ * read of that treatment and the sentence is taken whole (added to `used`). A treatment with words
+ * the therapy reader reads besides its name (lines, a setting, a duration: "one or two lines of
+ * systemic therapy for metastatic tumors") is left to that reader, with the outcome unread.
  */
 function readOutcomeAfterReceipt(
   input: ExtractInput,
@@ -271,31 +269,18 @@ function readOutcomeAfterReceipt(
   // criterion admits.
   if (!(t.slice(0, m.index).match(/[^\s,:()*•\-\\]+/g) ?? []).every((w) => RECEIPT_LEAD.test(w.replace(/[.;]$/, '')))) return false;
   if (/\b(?:eligible|allowed|permitted|may|unless|except\w*|if)\b/i.test(text)) return false;
+  // "received that treatment and …": a treatment another sentence names.
+  if (/\b(?:that|this|such|said|these|those)\b/i.test(m.groups.x) || used.some(([a, b]) => a < e && s < b)) return false;
   const outcomes = outcomesOf(m.groups.why);
-  if (!outcomes.length) return false;
   const [xa, xb] = m.indices!.groups!.x!;
-  const [wa] = m.indices!.groups!.why!;
+  const parts = outcomes.map((o) => therapyIn(s + xa, s + xb, { outcome: o }));
+  if (!parts.length || parts.some((p) => !p)) return false;
   const start = s + m.index;
   const end = s + m.index + m[0].length;
-  // "received that treatment and …": a treatment another sentence names.
-  if (!/\b(?:that|this|such|said|these|those)\b/i.test(m.groups.x) && !used.some(([a, b]) => a < e && s < b)) {
-    const parts = outcomes.map((o) => therapyIn(s + xa, s + xb, { outcome: o }));
-    if (parts.every((p) => p)) {
-      if (out.some((f) => f.spans.some(([a, b]) => a < end && start < b))) return false;
-      out.push({ category: 'prior_therapy', condition: anyOf(parts as Condition[]), spans: [[start, end]], anchor: start });
-      used.push([s, e]);
-      return true;
-    }
-  }
-  if (input.kind !== 'inclusion') return false;
-  // The outcome clause alone, from its "and" on: the receipt before it is the other readers'.
-  const clauseStart = s + t.lastIndexOf('and', wa);
-  if (out.some((f) => f.spans.some(([a, b]) => a < end && clauseStart < b))) return false;
-  const parts = outcomes.map(
-    (outcome): Condition => ({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome } }),
-  );
-  out.push({ category: 'prior_therapy', condition: anyOf(parts), spans: [[clauseStart, end]], anchor: clauseStart });
-  return false;
+  if (out.some((f) => f.spans.some(([a, b]) => a < end && start < b))) return false;
+  out.push({ category: 'prior_therapy', condition: anyOf(parts as Condition[]), spans: [[start, end]], anchor: start });
+  used.push([s, e]);
+  return true;
 }
 
 /**
