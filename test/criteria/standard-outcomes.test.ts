@@ -1,6 +1,7 @@
 /**
  * How an earlier treatment went, and standard therapy out of reach: an outcome said after the receipt
- * ("received X and later experienced disease progression", therapy-outcomes.ts), a pathological
+ * ("received X and later experienced disease progression", therapy-outcomes.ts), progression on X "as
+ * their last line of therapy" (therapy-progression.ts), a pathological
  * complete response to neoadjuvant therapy (therapy-outcomes.ts), and the standard-therapy routes
  * "no other viable approved salvage treatment options", "decline currently approved salvage
  * therapies" and "otherwise be prevented from receiving any standard treatment options"
@@ -55,6 +56,23 @@ describe('an outcome after the receipt', () => {
       const r = readRule(line, kind);
       expect(therapyLeaves(r.condition).some((l) => 'params' in l && (l.params as { outcome?: string }).outcome)).toBe(false);
     }
+  });
+});
+
+describe('progression on a treatment named as the last line', () => {
+  it('reads progression on the drugs, with the place unread (NCT05779423)', () => {
+    const r = readRule('Participants who are progressing on combination ipilimumab/nivolumab as their last line of therapy', 'exclusion');
+    expect(r.condition).toEqual({
+      all: [therapy({ drugs: ['ipilimumab', 'nivolumab'], outcome: 'progression' }), unparsed('as their last line of therapy')],
+    });
+  });
+
+  it('spares a patient who never progressed on either drug, and leaves progression on them unknown', () => {
+    const { condition } = readRule('Participants who are progressing on combination ipilimumab/nivolumab as their last line of therapy', 'exclusion');
+    const on = (outcome: string): PatientRecord =>
+      ({ treatments: [{ name: 'nivolumab', start: '2024-01-10', end: '2024-09-01', outcome }] }) as PatientRecord;
+    expect(judge(on('response'), condition!)).toBe(false);
+    expect(judge(on('progression'), condition!)).toBeNull();
   });
 });
 
