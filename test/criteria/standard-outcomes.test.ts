@@ -1,6 +1,7 @@
 /**
  * How an earlier treatment went, and standard therapy out of reach: an outcome said after the receipt
- * ("received X and later experienced disease progression", therapy-outcomes.ts), progression on X "as
+ * ("received X and later experienced disease progression", therapy-outcomes.ts), adverse events of X
+ * "that required discontinuation" (therapy-outcomes.ts), progression on X "as
  * their last line of therapy" (therapy-progression.ts), a pathological
  * complete response to neoadjuvant therapy (therapy-outcomes.ts), and the standard-therapy routes
  * "no other viable approved salvage treatment options", "decline currently approved salvage
@@ -56,6 +57,42 @@ describe('an outcome after the receipt', () => {
       const r = readRule(line, kind);
       expect(therapyLeaves(r.condition).some((l) => 'params' in l && (l.params as { outcome?: string }).outcome)).toBe(false);
     }
+  });
+});
+
+describe('a harm of a treatment that forced its discontinuation', () => {
+  const text =
+    'Participants must not have had adverse events related to encorafenib and/or binimetinib specifically, that required discontinuation of one or both drugs due to toxicity.';
+
+  it('reads intolerance of either drug, kept positive under the exclusion\'s "must not" (NCT04741997)', () => {
+    const r = readRule(text, 'exclusion');
+    expect(r.condition).toEqual(therapy({ drugs: ['encorafenib', 'binimetinib'], outcome: 'intolerance' }));
+    expect(r.unread).toBe('');
+  });
+
+  it('is true (so excludes) for binimetinib stopped for its harms, false for binimetinib stopped at progression', () => {
+    const { condition } = readRule(text, 'exclusion');
+    const on = (outcome: string): PatientRecord =>
+      ({ treatments: [{ name: 'binimetinib', start: '2024-01-10', end: '2024-09-01', outcome }] }) as PatientRecord;
+    expect(judge(on('intolerance'), condition!)).toBe(true);
+    expect(judge(on('progression'), condition!)).toBe(false);
+  });
+
+  it('reads the toxicity attributed to checkpoint inhibitors as intolerance of them (NCT03829254)', () => {
+    const r = readRule(
+      'Any prior toxicity attributed to checkpoint inhibitors that resulted in discontinuation of therapy. These patients should be discussed on a case-by-case basis with the Medical Monitor.',
+      'exclusion',
+    );
+    expect(therapyLeaves(r.condition)).toEqual([therapy({ classes: ['checkpoint_inhibitor'], outcome: 'intolerance' })]);
+    expect(r.unread).toContain('case-by-case');
+  });
+
+  it('leaves a discontinued treatment named after the stop to the other readers (NCT05098210)', () => {
+    const r = readRule(
+      'Any history of an immune-related grade 3 adverse event attributed to prior CIT that required permanent discontinuation of PD-1 inhibitor therapy',
+      'exclusion',
+    );
+    expect(therapyLeaves(r.condition).some((l) => 'params' in l && (l.params as { outcome?: string }).outcome)).toBe(false);
   });
 });
 

@@ -8,6 +8,9 @@
  *        → priorTherapy(classes: anti_pd1, outcome: intolerance)
  *   "Discontinuation of prior anti-PD-1 therapy due to grade 3 or 4 toxicities"
  *        → all(priorTherapy(classes: anti_pd1, outcome: intolerance), unread "grade 3 or 4")
+ *   "Participants must not have had adverse events related to encorafenib and/or binimetinib
+ *    specifically, that required discontinuation of one or both drugs due to toxicity" (exclusion)
+ *        → any(priorTherapy(drugs: encorafenib, outcome: intolerance), priorTherapy(drugs: binimetinib, …))
  *   "Treatment must have been discontinued for disease progression or intolerance to therapy"
  *        → any(priorTherapy(kinds: systemic, outcome: progression), priorTherapy(…, outcome: intolerance))
  *   "Have experienced progression during or after treatment or discontinued from prior therapy due to intolerance"
@@ -32,7 +35,7 @@
  * joined to the rest as if both were required.
  */
 import type { Condition, LeafCondition } from '../facts';
-import type { ExtractInput, Finding } from './extractor';
+import { modalNegationInExclusion, type ExtractInput, type Finding } from './extractor';
 
 type Span = [number, number];
 type Outcome = 'progression' | 'intolerance';
@@ -65,6 +68,14 @@ const STOPPED_BEFORE = new RegExp(
 /** "X must have been discontinued for disease progression or intolerance", "Previous anti-PD-1 therapy discontinued due to toxicity". */
 const STOPPED_AFTER = new RegExp(
   String.raw`(?<x>[^.;]{2,120}?)(?:${WAS}|\s+)(?:permanently\s+)?(?:discontinued|stopped)(?:\s+permanently)?${BECAUSE}${REASON}`,
+  'id',
+);
+/**
+ * "Adverse events related to X that required discontinuation of one or both drugs", "Any prior toxicity
+ * attributed to X that resulted in discontinuation of therapy": the harm of X, and the stop it forced.
+ */
+const HARM_STOPPED = new RegExp(
+  String.raw`\b(?:(?:an?|any)\s+)?(?:(?:prior|previous)\s+)?(?<sev>${SEVERITY}+)?${OWN}?(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|TEAEs?|toxicit(?:y|ies)|side[\s-]effects?)\s+(?:related\s+to|attributed\s+to|attributable\s+to|caused\s+by|due\s+to|from)\s+(?:(?:prior|previous)\s+)?(?<x>[^.;,]{2,100}?)(?:\s+specifically)?\s*,?\s+(?:that|which)\s+(?:required|led\s+to|resulted\s+in|necessitated)\s+(?:the\s+)?(?:permanent\s+)?discontinuation(?:\s+of\s+(?:(?:one\s+or\s+both|both|either|all)\s+(?:of\s+)?(?:the\s+)?(?:drugs?|agents?|treatments?)|(?:the\s+|that\s+|this\s+)?(?:treatment|therapy|drugs?|agents?)))?(?:\s+(?:due\s+to|because\s+of)\s+(?:toxicit(?:y|ies)|intolerance))?`,
   'id',
 );
 /** "X was intolerable (and required discontinuation of treatment)". */
@@ -137,10 +148,10 @@ function anyOf(parts: Condition[]): Condition {
   return parts.length === 1 ? parts[0]! : { any: parts };
 }
 
-/** Whether the words outside [a, b) of the sentence [s, e) are lead words only. */
-function onlyLead(text: string, s: number, e: number, a: number, b: number): boolean {
+/** Whether the words outside [a, b) of the sentence [s, e) are lead words only (and "not", where `not` allows it). */
+function onlyLead(text: string, s: number, e: number, a: number, b: number, not = false): boolean {
   const outside = `${text.slice(s, a)} ${text.slice(b, e)}`;
-  return (outside.match(/[^\s,:()*•\-\\]+/g) ?? []).every((w) => LEAD_WORD.test(w.replace(/[.;]$/, '')));
+  return (outside.match(/[^\s,:()*•\-\\]+/g) ?? []).every((w) => LEAD_WORD.test(w.replace(/[.;]$/, '')) || (not && /^not$/i.test(w)));
 }
 
 /**
@@ -162,7 +173,7 @@ export function readTreatmentEnds(
     if (readOutcomeAfterReceipt(input, s, e, therapyIn, out, used)) continue;
     if (readCompleteResponse(text, s, e, therapyIn, out, used)) continue;
     if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
-    const m = STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
+    const m = HARM_STOPPED.exec(t) ?? STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
     if (!m?.groups) continue;
     const g = m.groups;
     const x = g.x!;
@@ -177,7 +188,10 @@ export function readTreatmentEnds(
     // "… or who discontinue immunotherapy due to immune-related toxicities" stays unread: the reading
     // of the group before it (prior_severe_irae) covers the whole sentence, and the two would be
     // joined as if both were required.
-    if (!onlyLead(text, s, e, start, end)) continue;
+    // "Participants must not have had …" among exclusions states what the exclusion excludes: the
+    // finding keeps its positive form (modalNegationInExclusion), and "not" is a lead word there.
+    const modal = modalNegationInExclusion(input, start);
+    if (!onlyLead(text, s, e, start, end, modal)) continue;
     // Standard therapy is read as any systemic treatment, which the standard-therapy questions narrow
     // (history-judgement.ts): necessary where the text requires it, too wide where it excludes.
     if (input.kind === 'exclusion' && /\b(?:standard|approved|available|SOC)\b/i.test(x)) continue;
@@ -210,6 +224,7 @@ export function readTreatmentEnds(
       spans: [[start, end]],
       anchor: start,
       ...(cover.length ? { cover } : {}),
+      ...(modal ? { polarityHandled: true } : {}),
     });
     used.push([s, e]);
   }
