@@ -197,7 +197,7 @@ const KNOWN_BENEFIT = String.raw`(?:\s+(?:(?:that|which)\s+(?:is|are|would\s+be)
 const SUCH_THERAPY = String.raw`(?<=\bsuch\s+)(?:therap(?:y|ies)|treatments?|regimens?)\b`;
 /** A route whose object is "such therapy" (SUCH_THERAPY). */
 const SUCH_FIRST = new RegExp(`\\bsuch\\s+${SUCH_THERAPY}`, 'i');
-const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|established|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))|(?:therap(?:y|ies)|therapy\(ies\)|treatments?)(?=${KNOWN_BENEFIT})|${SUCH_THERAPY})${KNOWN_BENEFIT}?`;
+const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|currently|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|established|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|salvage|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))|(?:therap(?:y|ies)|therapy\(ies\)|treatments?)(?=${KNOWN_BENEFIT})|${SUCH_THERAPY})${KNOWN_BENEFIT}?`;
 
 /**
  * The benefit that makes a treatment standard: "no therapy of proven efficacy", "no approved therapy
@@ -215,11 +215,12 @@ const NO_BENEFIT_FROM = String.raw`(?<=\b(?:is|are|be|been)\s+)(?:not\s+(?:be\s+
 /**
  * No standard treatment left: "for which no standard therapy exists", "Standard curative measures do
  * not exist", "Patients with no curative treatment options available", "no standard therapy would
- * confer clinical benefit". The care team answers it; the record cannot show a treatment that does
- * not exist.
+ * confer clinical benefit", "will otherwise be prevented from receiving any standard treatment
+ * options" (none is available to the patient). The care team answers it; the record cannot show a
+ * treatment that does not exist.
  */
 const NO_STANDARD_ANCHOR = new RegExp(
-  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|or|and|\/)\s+)*(?:(?:standard|curative|effective)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:${PROVEN})?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therap(?:y|ies)|treatments?)${PROVEN})(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist|(?<=\bfor\s+(?:which|whom)\s+)${STANDARD_OBJECT}\s+(?:do(?:es)?|did)\s+not\s+exist|${NO_BENEFIT_FROM}${STANDARD_OBJECT})\b`,
+  String.raw`\b(?:(?:there\s+(?:is|are)\s+)?no\s+(?:(?:other|further|remaining|available|known|established|approved|accepted|adequate|effective|proven|satisfactory|appropriate|viable|or|and|\/)\s+)*(?:(?:standard|curative|effective|(?<=approved\s+)salvage)\s+(?:(?:of[\s-]care|or\s+life[\s-]prolonging|or\s+clinically\s+acceptable|life[\s-]prolonging|curative|systemic|anti-?cancer|treatment|therapeutic)\s+)*(?:therap(?:y|ies)|treatments?|options?|measures?|regimens?)(?:\s+(?:options?|regimens?))?(?:${PROVEN})?|standard[\s-]of[\s-]care(?:\s*\(SOC\))?(?![\s-]+\w*(?:therap|treat|chemo|immuno|radi|surg))|(?:therap(?:y|ies)|treatments?)${PROVEN})(?:\s+(?:is|are|was|were)\s+available|\s+available|\s+exists?|\s+existed|\s+would\s+confer\s+(?:any\s+)?clinical\s+benefit|${KNOWN_BENEFIT})?|(?:standard|curative)\s+(?:(?:curative|or|life[\s-]prolonging|standard)\s+)*(?:therap(?:y|ies)|treatments?|measures?|options?|procedures?)\s+(?:do(?:es)?|did)\s+not\s+exist|(?<=\bfor\s+(?:which|whom)\s+)${STANDARD_OBJECT}\s+(?:do(?:es)?|did)\s+not\s+exist|${NO_BENEFIT_FROM}${STANDARD_OBJECT}|(?:otherwise\s+)?(?:be\s+)?prevented\s+from\s+(?:receiving|undergoing)\s+${STANDARD_OBJECT})\b`,
   'i',
 );
 
@@ -638,7 +639,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'no_standard_option',
     category: 'prior_therapy',
-    gate: /\bno\b|not\s+exist|benefit/i,
+    gate: /\bno\b|not\s+exist|benefit|prevented/i,
     anchor: NO_STANDARD_ANCHOR,
     // Beside the routes read above ("failed standard therapy, or for whom no standard therapy
     // exists") it is one alternative of their list; beside any other it stays unread with the list.

@@ -8,12 +8,23 @@
  *        → priorTherapy(classes: anti_pd1, outcome: intolerance)
  *   "Discontinuation of prior anti-PD-1 therapy due to grade 3 or 4 toxicities"
  *        → all(priorTherapy(classes: anti_pd1, outcome: intolerance), unread "grade 3 or 4")
+ *   "Participants must not have had adverse events related to encorafenib and/or binimetinib
+ *    specifically, that required discontinuation of one or both drugs due to toxicity" (exclusion)
+ *        → any(priorTherapy(drugs: encorafenib, outcome: intolerance), priorTherapy(drugs: binimetinib, …))
  *   "Treatment must have been discontinued for disease progression or intolerance to therapy"
  *        → any(priorTherapy(kinds: systemic, outcome: progression), priorTherapy(…, outcome: intolerance))
  *   "Have experienced progression during or after treatment or discontinued from prior therapy due to intolerance"
  *        → the same
  *   "… anti-PD-1 antibody with documented progression or intolerability to the treatment"
  *        → the outcome after the list takes the second outcome too (outcomeAlsoAfter)
+ *   "Must have previously received anti-PD1 immunotherapy (nivolumab or pembrolizumab) and later
+ *    experienced disease progression"
+ *        → any(priorTherapy(classes: anti_pd1, outcome: progression), priorTherapy(drugs: […], …))
+ *   "Patients who have received pembrolizumab and experienced disease progression" (readOutcomeAfterReceipt)
+ *        → priorTherapy(drugs: pembrolizumab, outcome: progression)
+ *   "Pathological complete response following treatment with neoadjuvant therapy"
+ *        → all(priorTherapy(kinds: systemic, setting: neoadjuvant, outcome: response), unread
+ *          "Pathological complete") (readCompleteResponse)
  *
  * The record's outcome 'intolerance' is a treatment stopped for its harms (THERAPY_OUTCOMES), which
  * is what "discontinued due to toxicity" says. A severity the fact cannot hold ("grade 3 or 4",
@@ -24,7 +35,7 @@
  * joined to the rest as if both were required.
  */
 import type { Condition, LeafCondition } from '../facts';
-import type { ExtractInput, Finding } from './extractor';
+import { modalNegationInExclusion, type ExtractInput, type Finding } from './extractor';
 
 type Span = [number, number];
 type Outcome = 'progression' | 'intolerance';
@@ -59,6 +70,14 @@ const STOPPED_AFTER = new RegExp(
   String.raw`(?<x>[^.;]{2,120}?)(?:${WAS}|\s+)(?:permanently\s+)?(?:discontinued|stopped)(?:\s+permanently)?${BECAUSE}${REASON}`,
   'id',
 );
+/**
+ * "Adverse events related to X that required discontinuation of one or both drugs", "Any prior toxicity
+ * attributed to X that resulted in discontinuation of therapy": the harm of X, and the stop it forced.
+ */
+const HARM_STOPPED = new RegExp(
+  String.raw`\b(?:(?:an?|any)\s+)?(?:(?:prior|previous)\s+)?(?<sev>${SEVERITY}+)?${OWN}?(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|TEAEs?|toxicit(?:y|ies)|side[\s-]effects?)\s+(?:related\s+to|attributed\s+to|attributable\s+to|caused\s+by|due\s+to|from)\s+(?:(?:prior|previous)\s+)?(?<x>[^.;,]{2,100}?)(?:\s+specifically)?\s*,?\s+(?:that|which)\s+(?:required|led\s+to|resulted\s+in|necessitated)\s+(?:the\s+)?(?:permanent\s+)?discontinuation(?:\s+of\s+(?:(?:one\s+or\s+both|both|either|all)\s+(?:of\s+)?(?:the\s+)?(?:drugs?|agents?|treatments?)|(?:the\s+|that\s+|this\s+)?(?:treatment|therapy|drugs?|agents?)))?(?:\s+(?:due\s+to|because\s+of)\s+(?:toxicit(?:y|ies)|intolerance))?`,
+  'id',
+);
 /** "X was intolerable (and required discontinuation of treatment)". */
 const INTOLERABLE = new RegExp(
   String.raw`(?<x>[^.;]{2,120}?)${WAS}(?:deemed\s+)?(?:intolerable|not\s+tolerated|poorly\s+tolerated)(?:\s*,?\s*(?:and\s+)?(?:required|led\s+to|resulted\s+in|leading\s+to|resulting\s+in)\s+(?:permanent\s+|early\s+)?(?:discontinuation|cessation)(?:\s+of\s+(?:the\s+)?(?:treatment|therapy))?)?`,
@@ -77,7 +96,40 @@ const LEAD_WORD =
   /^(?:a|an|the|prior|previous|previously|history|of|has|have|had|patients?|participants?|subjects?|who|known|must|been|documented|with|and|\d+|[a-z]|[ivx]+)$/i;
 
 /** A cheap test for the words every form holds: the caller skips the reader without it. */
-export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated/i;
+export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated|experienced|developed|complete\s+response/i;
+
+/**
+ * A pathological complete response to an earlier treatment, the whole sentence: "Pathological complete
+ * response following treatment with neoadjuvant therapy". The record's outcome 'response' holds any
+ * response, of which a pCR is one: the finding is the response, with "pathological complete" an unread
+ * qualifier beside it, so it is a necessary condition only (and, negated in an exclusion, rules out
+ * only patients whose treatment brought no response).
+ */
+const COMPLETE_RESPONSE = new RegExp(
+  String.raw`^\W*(?:(?:a|an)\s+)?(?:(?:history\s+of|achieved|achieving|had|with)\s+(?:an?\s+)?)?(?<q>pathologic(?:al)?\s+complete)\s+response(?:\s*\(pCR\))?\s+(?:following|after|to)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+with\s+)?(?<x>[^.;]{2,80}?)\s*[.;]?\s*$`,
+  'id',
+);
+/**
+ * "neoadjuvant therapy" said without a treatment's name: any systemic treatment given before surgery
+ * ("neoadjuvant chemotherapy": chemotherapy).
+ */
+const BARE_NEOADJUVANT = /^(?:(?:prior|previous|the)\s+)?neo-?adjuvant\s+(?:(?<chemo>chemo(?:therapy)?)|(?:systemic\s+)?(?:therapy|treatment))$/i;
+
+/**
+ * A receipt, then how the disease behaved after it, closing the sentence: "(must have previously)
+ * received X and later experienced disease progression", "… and have experienced progression or
+ * intolerance to the treatment during or following therapy". The outcome is of the treatment just
+ * named ("the treatment", "that therapy" point back to it). Nothing may follow the outcome: a time
+ * ("… and had recurrence within 12 months after the last dose") or a place narrows it in ways the
+ * outcome cannot hold.
+ */
+const RECEIVED_THEN = new RegExp(
+  String.raw`\b(?:received|been\s+treated\s+with|undergone)\s+(?<x>[^.;]{2,160}?)\s*,?\s+and\s+(?:(?:have|has|had)\s+)?(?:(?:later|subsequently|then|thereafter)\s+)?(?:(?:have|has|had)\s+)?(?:experienced|developed)\s+(?<why>${PROGRESSION}(?:\s+or\s+(?:intoleran(?:ce|t)|intolerabilit(?:y|ies)|toxicit(?:y|ies)))?)(?:\s+(?:to|on|with|from)\s+(?:the|that|this|such)\s+(?:treatment|therapy|therapies|regimen))?(?:\s+(?:during|on)\s+or\s+(?:after|following)\s+(?:(?:the|that|this|such)\s+)?(?:treatment|therapy))?\s*[.;]?\s*$`,
+  'id',
+);
+/** Words a read receipt sentence may hold before its verb. */
+const RECEIPT_LEAD =
+  /^(?:must|should|have|has|had|previously|already|also|patients?|participants?|subjects?|who|\d+|[a-z]|[ivx]+)$/i;
 
 function outcomesOf(why: string): Outcome[] {
   const out = new Set<Outcome>();
@@ -96,10 +148,10 @@ function anyOf(parts: Condition[]): Condition {
   return parts.length === 1 ? parts[0]! : { any: parts };
 }
 
-/** Whether the words outside [a, b) of the sentence [s, e) are lead words only. */
-function onlyLead(text: string, s: number, e: number, a: number, b: number): boolean {
+/** Whether the words outside [a, b) of the sentence [s, e) are lead words only (and "not", where `not` allows it). */
+function onlyLead(text: string, s: number, e: number, a: number, b: number, not = false): boolean {
   const outside = `${text.slice(s, a)} ${text.slice(b, e)}`;
-  return (outside.match(/[^\s,:()*•\-\\]+/g) ?? []).every((w) => LEAD_WORD.test(w.replace(/[.;]$/, '')));
+  return (outside.match(/[^\s,:()*•\-\\]+/g) ?? []).every((w) => LEAD_WORD.test(w.replace(/[.;]$/, '')) || (not && /^not$/i.test(w)));
 }
 
 /**
@@ -118,8 +170,10 @@ export function readTreatmentEnds(
   for (const [s, e] of sents) {
     const t = text.slice(s, e);
     if (!TREATMENT_END_GATE.test(t)) continue;
+    if (readOutcomeAfterReceipt(input, s, e, therapyIn, out, used)) continue;
+    if (readCompleteResponse(text, s, e, therapyIn, out, used)) continue;
     if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
-    const m = STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
+    const m = HARM_STOPPED.exec(t) ?? STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
     if (!m?.groups) continue;
     const g = m.groups;
     const x = g.x!;
@@ -134,7 +188,10 @@ export function readTreatmentEnds(
     // "… or who discontinue immunotherapy due to immune-related toxicities" stays unread: the reading
     // of the group before it (prior_severe_irae) covers the whole sentence, and the two would be
     // joined as if both were required.
-    if (!onlyLead(text, s, e, start, end)) continue;
+    // "Participants must not have had …" among exclusions states what the exclusion excludes: the
+    // finding keeps its positive form (modalNegationInExclusion), and "not" is a lead word there.
+    const modal = modalNegationInExclusion(input, start);
+    if (!onlyLead(text, s, e, start, end, modal)) continue;
     // Standard therapy is read as any systemic treatment, which the standard-therapy questions narrow
     // (history-judgement.ts): necessary where the text requires it, too wide where it excludes.
     if (input.kind === 'exclusion' && /\b(?:standard|approved|available|SOC)\b/i.test(x)) continue;
@@ -167,9 +224,78 @@ export function readTreatmentEnds(
       spans: [[start, end]],
       anchor: start,
       ...(cover.length ? { cover } : {}),
+      ...(modal ? { polarityHandled: true } : {}),
     });
     used.push([s, e]);
   }
+}
+
+/** Reads a sentence [s, e) that is only a pathological complete response to a treatment (COMPLETE_RESPONSE). */
+function readCompleteResponse(text: string, s: number, e: number, therapyIn: TherapyIn, out: Finding[], used: Span[]): boolean {
+  const m = COMPLETE_RESPONSE.exec(text.slice(s, e));
+  if (!m?.groups?.x || !m.groups.q) return false;
+  if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) return false;
+  const [xa, xb] = m.indices!.groups!.x!;
+  const [qa, qb] = m.indices!.groups!.q!;
+  const bare = BARE_NEOADJUVANT.exec(m.groups.x);
+  const response: Condition | null = bare
+    ? {
+        fact: 'priorTherapy',
+        operator: 'equal',
+        value: true,
+        params: { kinds: [bare.groups?.chemo ? 'chemotherapy' : 'systemic'], setting: 'neoadjuvant', outcome: 'response' },
+      }
+    : therapyIn(s + xa, s + xb, { outcome: 'response' });
+  if (!response) return false;
+  const start = s + m.index;
+  out.push({
+    category: 'prior_therapy',
+    condition: { all: [response, unread(m.groups.q)] },
+    spans: [[start, s + m.index + m[0].length]],
+    anchor: start,
+    cover: [[s + qa, s + qb]],
+  });
+  used.push([s, e]);
+  return true;
+}
+
+/**
+ * Reads the outcome after a receipt (RECEIVED_THEN) in the sentence [s, e), where the received
+ * treatment is named by a therapy's words alone and the sentence holds nothing else: the outcome is
+ * read of that treatment and the sentence is taken whole (added to `used`). A treatment with words
+ * the therapy reader reads besides its name (lines, a setting, a duration: "one or two lines of
+ * systemic therapy for metastatic tumors") is left to that reader, with the outcome unread.
+ */
+function readOutcomeAfterReceipt(
+  input: ExtractInput,
+  s: number,
+  e: number,
+  therapyIn: TherapyIn,
+  out: Finding[],
+  used: Span[],
+): boolean {
+  const { text } = input;
+  const t = text.slice(s, e);
+  const m = RECEIVED_THEN.exec(t);
+  if (!m?.groups?.x || !m.groups.why) return false;
+  // A group the sentence is for ("Patients with BRAF V600 mutant melanoma must have received …", "For
+  // NSCLC: …") binds only its patients, and a permission elsewhere ("Patients who refuse … are
+  // eligible") offers another way in: read as a requirement of all, the outcome would fail patients the
+  // criterion admits.
+  if (!(t.slice(0, m.index).match(/[^\s,:()*•\-\\]+/g) ?? []).every((w) => RECEIPT_LEAD.test(w.replace(/[.;]$/, '')))) return false;
+  if (/\b(?:eligible|allowed|permitted|may|unless|except\w*|if)\b/i.test(text)) return false;
+  // "received that treatment and …": a treatment another sentence names.
+  if (/\b(?:that|this|such|said|these|those)\b/i.test(m.groups.x) || used.some(([a, b]) => a < e && s < b)) return false;
+  const outcomes = outcomesOf(m.groups.why);
+  const [xa, xb] = m.indices!.groups!.x!;
+  const parts = outcomes.map((o) => therapyIn(s + xa, s + xb, { outcome: o }));
+  if (!parts.length || parts.some((p) => !p)) return false;
+  const start = s + m.index;
+  const end = s + m.index + m[0].length;
+  if (out.some((f) => f.spans.some(([a, b]) => a < end && start < b))) return false;
+  out.push({ category: 'prior_therapy', condition: anyOf(parts as Condition[]), spans: [[start, end]], anchor: start });
+  used.push([s, e]);
+  return true;
 }
 
 /**

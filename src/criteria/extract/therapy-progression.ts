@@ -12,6 +12,9 @@
  *        → all(any(priorTherapy(systemic, stable), priorTherapy(systemic, progression)), unread "last line")
  *   "Have failed prior immunotherapy line, either due to primary resistance or acquired resistance."
  *        → priorTherapy(kinds: immunotherapy, outcome: progression)
+ *   "Participants who are progressing on combination ipilimumab/nivolumab as their last line of therapy"
+ *        → all(priorTherapy(drugs: [ipilimumab, nivolumab], outcome: progression), unread "as their last
+ *          line of therapy")
  *
  * The last (most recent) line is a prior line, so the outcome on some earlier systemic treatment is
  * necessary; which line was the last the record's outcome cannot say, so the place stays an unread
@@ -33,6 +36,18 @@ type ReadOutcome = 'progression' | 'stable';
 
 /** A cheap test for the words every form holds: the caller skips the reader without it. */
 export const PROGRESSION_FORM_GATE = /\b(?:last|latest|most\s+recent|resistance)\b/i;
+
+/**
+ * Progression on a named treatment, with its place among the lines said after it: "progressing on X
+ * as their last line of therapy", "disease progression on X that was given as the most recent line
+ * of therapy". Which line was the last the record cannot say, so the place stays an unread qualifier,
+ * and the finding is a necessary condition only; so is progression on any of the drugs of a
+ * combination ("on combination ipilimumab/nivolumab"), which the unread place keeps beside it.
+ */
+const PROGRESSED_ON_AS_LAST = new RegExp(
+  String.raw`\b(?:(?:disease\s+)?progression|progressing|progressed|relapsed|relapsing)\s+(?:on|during|while\s+on)\s+(?:(?:the\s+)?combination\s+(?:of\s+)?)?(?<x>[^.;,]{2,100}?)\s+(?<place>(?:(?:that|which)\s+(?:was|were)\s+)?(?:given\s+)?as\s+(?:their|the|his|her)\s+(?:last|latest|most\s+recent)\s+(?:line(?:\s+of\s+(?:therapy|treatment))?|therapy|treatment|regimen))\s*[.;]?\s*$`,
+  'id',
+);
 
 const ASSESSED = String.raw`(?:(?:radiographic(?:al(?:ly)?)?|radiologic(?:al)?(?:ly)?|clinical(?:ly)?|objective|confirmed|documented|measurable|evaluable)\s+)`;
 /** Progression, read. "measurable" is the measurable-disease reader's, but narrows nothing here. */
@@ -149,6 +164,23 @@ function readResistance(text: string, s: number, e: number, therapyIn: TherapyIn
   return { condition, spans: [[s + m.index, s + m.index + m[0].length]] };
 }
 
+/** Reads "progressing on X as their last line of therapy" (PROGRESSED_ON_AS_LAST), the whole sentence. */
+function readAsLastLine(text: string, s: number, e: number, therapyIn: TherapyIn): { condition: Condition; spans: Span[]; cover: Span[] } | null {
+  const t = text.slice(s, e);
+  const m = PROGRESSED_ON_AS_LAST.exec(t);
+  if (!m?.groups?.x || !m.groups.place) return null;
+  if (!words(t.slice(0, m.index)).every((w) => LEAD_WORD.test(w) || /^(?:not|no)$/i.test(w))) return null;
+  const [xa, xb] = m.indices!.groups!.x!;
+  const [pa, pb] = m.indices!.groups!.place!;
+  const progressed = therapyIn(s + xa, s + xb, { outcome: 'progression' });
+  if (!progressed) return null;
+  return {
+    condition: { all: [progressed, unread(m.groups.place)] },
+    spans: [[s + m.index, s + pa]],
+    cover: [[s + pa, s + pb]],
+  };
+}
+
 /**
  * Reads each sentence [s, e) that only says how the disease behaved on an earlier line named by its
  * place, or why a named treatment failed. Sentences another reading already covers (`out`, `used`)
@@ -160,7 +192,7 @@ export function readProgressionForms(input: ExtractInput, sents: Span[], therapy
   for (const [s, e] of sents) {
     if (!PROGRESSION_FORM_GATE.test(text.slice(s, e))) continue;
     if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
-    const last = readLastLine(text, s, e);
+    const last = readLastLine(text, s, e) ?? readAsLastLine(text, s, e, therapyIn);
     const read = last ?? readResistance(text, s, e, therapyIn);
     if (!read) continue;
     out.push({
