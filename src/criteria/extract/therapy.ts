@@ -3629,7 +3629,7 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
 // ---------------------------------------------------------------------------------------------
 
 /** Generic "prior therapy", "standard therapy" and trial participation as items of kind systemic / investigational. */
-function extraItems(ctx: Ctx, taken: Item[]): Item[] {
+function extraItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
   const { text } = ctx;
   const out: Item[] = [];
   const add = (start: number, end: number, kind: Kind, generic: boolean): void => {
@@ -3650,7 +3650,7 @@ function extraItems(ctx: Ctx, taken: Item[]): Item[] {
   for (let m = STANDARD_RE.exec(text); m; m = STANDARD_RE.exec(text)) add(m.index, m.index + m[0].length, 'systemic', true);
   TRIAL_RE.lastIndex = /trial|stud|protocol/.test(lower) ? 0 : text.length;
   for (let m = TRIAL_RE.exec(text); m; m = TRIAL_RE.exec(text)) add(m.index, m.index + m[0].length, 'investigational', false);
-  if (/target|direct|against|block/.test(lower)) out.push(...targetItems(ctx, [...taken, ...out]));
+  if (/target|direct|against|block/.test(lower)) out.push(...targetItems(ctx, [...taken, ...out], absorbed));
   return out;
 }
 
@@ -3668,7 +3668,7 @@ const TARGET_SKIP = new Set(['or', 'and', 'the']);
  * inhibitor" ("BRAF inhibitor", "PD-1 inhibitor"). Every target must be known: an unknown one
  * ("targeting LILRB") leaves the phrase unread rather than read as a narrower list.
  */
-function targetItems(ctx: Ctx, taken: Item[]): Item[] {
+function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
   const { text, lex } = ctx;
   const out: Item[] = [];
   const matches: RegExpExecArray[] = [];
@@ -3687,6 +3687,13 @@ function targetItems(ctx: Ctx, taken: Item[]): Item[] {
       const last = covering[covering.length - 1]!;
       first.spans.push([m.index, first.start]);
       first.start = m.index;
+      // The kind heading them ("immunotherapy directed against PD-1/PD-L1") is read with them, as below.
+      const head = targetHead(ctx, taken, m.index, namesAt, covering);
+      if (head) {
+        first.spans.push(...head.spans, [Math.min(head.end, m.index), m.index]);
+        first.start = head.start;
+        absorbed.add(head);
+      }
       last.spans.push([last.end, m.index + m[0].length]);
       last.end = m.index + m[0].length;
       continue;
@@ -3710,10 +3717,49 @@ function targetItems(ctx: Ctx, taken: Item[]): Item[] {
     const last = found[found.length - 1]!;
     last.spans.push([last.end, m.index + m[0].length]);
     last.end = m.index + m[0].length;
-    if (found.some((f) => taken.some((t) => t.start < f.end && f.start < t.end))) continue;
+    // "immunotherapy targeting CTLA-4, PD-1, PD-L1 or LAG-3", "targeted therapy targeting BRAF and/or MEK":
+    // the kind the targets narrow is no treatment of its own but the head of the phrase, which names
+    // exactly the targets' classes (an anti-CTLA-4 antibody is immunotherapy, a BRAF inhibitor targeted
+    // therapy). Only a kind every target's class belongs to, or the systemic kind that holds them all:
+    // "chemotherapy targeting BRAF" says something no class holds, and stays unread.
+    const head = targetHead(ctx, taken, m.index, namesAt, found);
+    const headed = !!head;
+    // Inside the names, a pair the lexicon reads as one class ("PD-1, PD-L1" as anti-PD-(L)1) gives way
+    // to the targets read one by one, which name the same classes.
+    const inNames = (t: Item): boolean => t.start >= namesAt && t.end <= namesAt + m![1]!.length && t.classes.size > 0 && !t.drugs.size;
+    const overlapping = taken.filter((t) => (!headed || t !== head) && found.some((f) => t.start < f.end && f.start < t.end));
+    if (overlapping.some((t) => !headed || !inNames(t))) continue;
+    if (headed) {
+      found[0]!.spans.push(...head!.spans, [Math.min(head!.end, m.index), m.index]);
+      found[0]!.start = head!.start;
+      absorbed.add(head!);
+      for (const t of overlapping) absorbed.add(t);
+    }
     out.push(...found);
   }
   return out;
+}
+
+/** Between a kind and the cue of its targets: nothing but a hyphen, or a head noun ("immunotherapy agents targeting"). */
+const TARGET_HEAD_GAP_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatments?)\s+)?$/i;
+
+/**
+ * The kind-only item right before the cue of a target phrase (or ending with it: "targeted therapy
+ * targeting"), when its kind holds every class the targets name.
+ */
+function targetHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, targets: Item[]): Item | null {
+  const { text, lex } = ctx;
+  // Only a cue before the names ("targeting BRAF"): in "PD-1 blocking agent" the head is the noun after.
+  if (namesAt <= cueAt) return null;
+  const head = taken.find(
+    (t) =>
+      t.start < cueAt &&
+      ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
+  );
+  if (!head || head.drugs.size || head.classes.size || head.suffix || head.kinds.size !== 1) return null;
+  const kind = [...head.kinds][0]!;
+  const holds = (c: string): boolean => (kind === 'systemic' ? SYSTEMIC_KINDS.has(kindOfClass(lex, c) ?? '') : kindOfClass(lex, c) === kind);
+  return targets.every((t) => t.classes.size > 0 && !t.drugs.size && [...t.classes].every(holds)) ? head : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -3836,7 +3882,10 @@ export const extractTherapy: Extractor = (input) => {
   const sents = sentences(text);
   const base: Item[] = [];
   for (const [s, e] of sents) base.push(...itemsIn(ctx, mentions, s, e));
-  const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
+  // A kind that heads a phrase of targets is read as those targets' classes, not as an item of its own.
+  const absorbed = new Set<Item>();
+  const extra = extraItems(ctx, base, absorbed);
+  const items = [...base, ...extra].filter((it) => !absorbed.has(it)).sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
   readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
