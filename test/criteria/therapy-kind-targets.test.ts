@@ -2,7 +2,8 @@
  * A kind of treatment narrowed by the targets named after it ("immunotherapy targeting CTLA-4, PD-1,
  * PD-L1 or LAG-3", "targeted therapy targeting BRAF and/or MEK") is read as the targets' classes
  * (therapy.ts targetHead): the kind heads the phrase and is no treatment of its own, so a patient given
- * another immunotherapy (interleukin-2) is not counted. A kind that does not hold the targets' classes,
+ * another immunotherapy (interleukin-2) is not counted; the same holds before a class the lexicon reads
+ * with its own cue ("anticancer therapy targeting immune-regulatory receptors"). A kind that does not hold the targets' classes,
  * or a target the lexicon lacks, keeps the phrase unread. Criteria lines are verbatim from the corpus
  * (fixtures/ctgov/studies.oncology.v2.jsonl.gz) unless marked.
  */
@@ -48,6 +49,18 @@ describe('"<kind> targeting <targets>" is the targets\' classes', () => {
     // Never had one: the exclusion does not apply, whatever "for melanoma" says; had one: unknown.
     expect(judge(given('aldesleukin'), io)).toBe(false);
     expect(judge(given('nivolumab'), io)).toBeNull();
+  });
+
+  it('reads a kind heading a class the lexicon names with its own cue, the other alternative left unread (NCT06627647)', () => {
+    const r = readRule('Any prior exposure to an anti-TIGIT therapy or any other anticancer therapy targeting immune-regulatory receptors or mechanisms.', 'exclusion');
+    expect(r.condition).toEqual(therapy({ classes: ['anti_tigit', 't_cell_receptor_agent'] }));
+    // The parser joins the unread words as an alternative of the exclusion: any(therapy, unparsed).
+    expect(r.unread).toBe('mechanisms');
+    const c = { any: [r.condition!, unparsed('mechanisms')] };
+    // A checkpoint antibody targets an immune-regulatory receptor: excluded; chemotherapy alone is not
+    // one of these, and the other mechanisms stay open.
+    expect(judge(given('pembrolizumab'), c)).toBe(true);
+    expect(judge(given('carboplatin'), c)).toBeNull();
   });
 
   it.each([

@@ -3740,6 +3740,28 @@ function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
   return out;
 }
 
+/**
+ * The same head before a class the lexicon reads with its own cue ("anticancer therapy targeting
+ * immune-regulatory receptors", "immunotherapy directed against PD-1"): the kind is read with the class.
+ */
+function headLexiconTargets(ctx: Ctx, items: Item[], absorbed: Set<Item>): void {
+  const { text } = ctx;
+  for (let i = 0; i + 1 < items.length; i++) {
+    const k = items[i]!;
+    const c = items[i + 1]!;
+    if (absorbed.has(k) || absorbed.has(c) || !c.classes.size || c.start <= k.start) continue;
+    // Both may hold the cue ("therapy targeting" and "targeting immune-regulatory receptors").
+    const shared = c.start < k.end;
+    if (shared && !(TARGET_PHRASE_RE.test(text.slice(c.start, k.end)) && KIND_TARGETING_END_RE.test(text.slice(k.start, k.end)))) continue;
+    const cueInKind = !shared && KIND_TARGETING_END_RE.test(text.slice(k.start, k.end)) && /^\s*$/.test(text.slice(k.end, c.start));
+    const cueInClass = !shared && TARGET_PHRASE_RE.test(text.slice(c.start, c.end)) && TARGET_HEAD_GAP_RE.test(text.slice(k.end, c.start));
+    if ((!shared && !cueInKind && !cueInClass) || !headHolds(ctx.lex, k, [c])) continue;
+    c.spans.push(...k.spans, ...(shared ? [] : [[k.end, c.start] as Span]));
+    c.start = k.start;
+    absorbed.add(k);
+  }
+}
+
 /** Between a kind and the cue of its targets: nothing but a hyphen, or a head noun ("immunotherapy agents targeting"). */
 const TARGET_HEAD_GAP_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatments?)\s+)?$/i;
 
@@ -3748,7 +3770,7 @@ const TARGET_HEAD_GAP_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatmen
  * targeting"), when its kind holds every class the targets name.
  */
 function targetHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, targets: Item[]): Item | null {
-  const { text, lex } = ctx;
+  const { text } = ctx;
   // Only a cue before the names ("targeting BRAF"): in "PD-1 blocking agent" the head is the noun after.
   if (namesAt <= cueAt) return null;
   const head = taken.find(
@@ -3756,10 +3778,15 @@ function targetHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, tar
       t.start < cueAt &&
       ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
   );
-  if (!head || head.drugs.size || head.classes.size || head.suffix || head.kinds.size !== 1) return null;
+  return head && headHolds(ctx.lex, head, targets) ? head : null;
+}
+
+/** A kind-only item whose kind holds every class of the targets (or the systemic kind, which holds every anticancer kind). */
+function headHolds(lex: Lexicons, head: Item, targets: Item[]): boolean {
+  if (head.drugs.size || head.classes.size || head.suffix || head.kinds.size !== 1) return false;
   const kind = [...head.kinds][0]!;
   const holds = (c: string): boolean => (kind === 'systemic' ? SYSTEMIC_KINDS.has(kindOfClass(lex, c) ?? '') : kindOfClass(lex, c) === kind);
-  return targets.every((t) => t.classes.size > 0 && !t.drugs.size && [...t.classes].every(holds)) ? head : null;
+  return targets.every((t) => t.classes.size > 0 && !t.drugs.size && [...t.classes].every(holds));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -3885,6 +3912,7 @@ export const extractTherapy: Extractor = (input) => {
   // A kind that heads a phrase of targets is read as those targets' classes, not as an item of its own.
   const absorbed = new Set<Item>();
   const extra = extraItems(ctx, base, absorbed);
+  headLexiconTargets(ctx, [...base, ...extra].sort((a, b) => a.start - b.start), absorbed);
   const items = [...base, ...extra].filter((it) => !absorbed.has(it)).sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
   readGenericReceipt(input, sents, out, ctx.used);
