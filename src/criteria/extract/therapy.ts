@@ -83,6 +83,7 @@ import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { extractWholeLineTherapy } from './therapy-whole-line';
+import { readCumulativeDose } from './therapy-cumulative-dose';
 import { readWashoutRow } from './therapy-washout-rows';
 import { joinLongerWindowAsides } from './therapy-longer-windows';
 import { permissionAfter } from './therapy-permissions';
@@ -4039,7 +4040,7 @@ function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Fin
   }
 }
 
-export const THERAPY_EXTRACTORS: Extractor[] = [extractTherapy, extractWholeLineTherapy];
+export const THERAPY_EXTRACTORS: Extractor[] = [extractTherapy, extractWholeLineTherapy, readCumulativeDose];
 
 /** Exposed for tests: the windows read from a piece of text. */
 export function readWindows(text: string): Array<{ days: number; sense: 'within' | 'since'; text: string }> {
