@@ -1094,6 +1094,8 @@ const NON_BEFORE_RE = /\bnon[\s-]*$/i;
 const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
 const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
+/** Right after a list: "and" and a condition that heads the next conjunct ("X and if PD-L1 ≥ 10%, Y"). */
+const CONDITIONAL_AFTER_AND_RE = /^\s*,?\s*and\s*,?\s*(?:only\s+)?(?:if|when|where)\b/i;
 /** In a positive inclusion, upper bounds that make a treatment optional ("no more than 2 cycles of"). */
 const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maximum|fewer\s+than|less\s+than)\b|≤|<=|</i;
 /** Temporal words left over after windows are read: the finding has an unread time condition. */
@@ -1883,7 +1885,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         sufficient ??= 'alternative sentence';
       }
       // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
-      if (CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
+      // "must have received X and if PD-L1 ≥ 10% Y": a condition opening a conjunct of its own after the
+      // list binds that conjunct only; X stays required (what follows is left unread beside it).
+      const ownConjunct = CONDITIONAL_AFTER_AND_RE.test(text.slice(list.end, e)) && !CONDITIONAL_RE.test(text.slice(s, list.start));
+      if (!ownConjunct && CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
         note('18:if CONDITIONALREtestsentence');
         if (/^\W*(?:if|for\s+(?:patients?|participants?|subjects?|those)\s+who)\b/i.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
           list.gate = true;
