@@ -6,7 +6,7 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
-import { judgeRecord, readRule, therapy, therapyLeaves } from '../support/criteria';
+import { judgeRecord, readRule, therapy } from '../support/criteria';
 
 const judge = (record: PatientRecord, c: Condition) => judgeRecord(c, record);
 
