@@ -63,6 +63,12 @@ describe('"<kind> targeting <targets>" is the targets\' classes', () => {
     expect(judge(given('carboplatin'), c)).toBeNull();
   });
 
+  it('reads a pair the lexicon names as one class inside the targets one by one (made up)', () => {
+    expect(readRule('Prior treatment with agents targeting PD-1, PD-L1, or CTLA-4', 'exclusion').condition).toEqual(
+      therapy({ classes: ['anti_pd1', 'anti_pd_l1', 'anti_ctla4'] }),
+    );
+  });
+
   it.each([
     // A target the lexicon lacks (NCT02870244).
     ['Patients that have undergone immunotherapy targeting tyrosinase.', 'exclusion'],

@@ -3734,12 +3734,12 @@ function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
     // to the targets read one by one, which name the same classes.
     const inNames = (t: Item): boolean => t.start >= namesAt && t.end <= namesAt + m![1]!.length && t.classes.size > 0 && !t.drugs.size;
     const overlapping = taken.filter((t) => (!headed || t !== head) && found.some((f) => t.start < f.end && f.start < t.end));
-    if (overlapping.some((t) => !headed || !inNames(t))) continue;
+    if (overlapping.some((t) => !inNames(t))) continue;
+    for (const t of overlapping) absorbed.add(t);
     if (headed) {
       found[0]!.spans.push(...head!.spans, [Math.min(head!.end, m.index), m.index]);
       found[0]!.start = head!.start;
       absorbed.add(head!);
-      for (const t of overlapping) absorbed.add(t);
     }
     out.push(...found);
   }
