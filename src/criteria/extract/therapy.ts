@@ -244,7 +244,7 @@ const INCLUDED_IN_PRIOR_RE =
   /\b(?:prior|previous)\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:therap(?:y|ies)|treatments?|regimens?)\s+(?:\([^()]{0,80}\)\s+)?(?:(?:will|must|should|shall)\s+)?(?:have\s+)?(?:include|includes|included)\s+(?:(?:an?|the|at\s+least\s+one(?:\s+of)?)\s+)?$/i;
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
-  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
+  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
 const PERMISSION_GATE = /allow|permi|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count|\bnumber\b/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
@@ -278,7 +278,7 @@ function permitsList(sentence: string, a: number, b: number): boolean {
   return outside.length === sentence.length || permits(outside);
 }
 const NEG_PERMISSION_RE =
-  /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|permissible|acceptable|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
+  /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|permissible|acceptable|accepted|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
 
 /** "within 5 half-lives" with no number of days beside it. */
 const HL_ONLY_RE = new RegExp(String.raw`^[\s,]*(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:used|given|received|taken)\s+)?(?:within|in|during)\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?${HL_COUNT}`, 'i');
@@ -1094,6 +1094,8 @@ const NON_BEFORE_RE = /\bnon[\s-]*$/i;
 const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
 const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
+/** Right after a list: it is refused in words no negation trigger holds ("is not accepted", "are not tolerated"). */
+const NOT_ACCEPTED_AFTER_RE = /^[\s,]*(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?not\s+(?:be\s+)?(?:accepted|tolerated|authori[sz]ed)\b/i;
 /** Right after a list: "and" and a condition that heads the next conjunct ("X and if PD-L1 ≥ 10%, Y"). */
 const CONDITIONAL_AFTER_AND_RE = /^\s*,?\s*and\s*,?\s*(?:only\s+)?(?:if|when|where)\b/i;
 /** In a positive inclusion, upper bounds that make a treatment optional ("no more than 2 cycles of"). */
@@ -1301,6 +1303,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (l.items.some(narrowedKind)) {
       l.blocked = true;
       l.blockedBy ??= 'kind narrowed by its targets';
+    }
+    // "Prior chemotherapy is not accepted": a refusal the negation vocabulary does not hold ("is not
+    // allowed" is there), read as a receipt beside the unread word it would require the treatment refused.
+    if (NOT_ACCEPTED_AFTER_RE.test(text.slice(l.end, e))) {
+      l.blocked = true;
+      l.blockedBy ??= 'not accepted';
     }
     // "has failed standard therapy (including chemotherapy, immunotherapy, and targeted therapy for those
     // with genetic mutations)": in an inclusion, a list opening a parenthesis of examples names what the
@@ -2724,7 +2732,7 @@ const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 // "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
 const PERMITTED_SUBJECT_RE =
-  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
