@@ -83,6 +83,7 @@ import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
 import { readSurgeryWindows, SURGERY_WINDOW_GATE } from './therapy-surgery';
 import { extractWholeLineTherapy } from './therapy-whole-line';
+import { readCumulativeDose } from './therapy-cumulative-dose';
 import { readWashoutRow } from './therapy-washout-rows';
 import { joinLongerWindowAsides } from './therapy-longer-windows';
 import { permissionAfter } from './therapy-permissions';
@@ -243,7 +244,7 @@ const INCLUDED_IN_PRIOR_RE =
   /\b(?:prior|previous)\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:therap(?:y|ies)|treatments?|regimens?)\s+(?:\([^()]{0,80}\)\s+)?(?:(?:will|must|should|shall)\s+)?(?:have\s+)?(?:include|includes|included)\s+(?:(?:an?|the|at\s+least\s+one(?:\s+of)?)\s+)?$/i;
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
-  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
+  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
 const PERMISSION_GATE = /allow|permi|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count|\bnumber\b/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
@@ -277,7 +278,7 @@ function permitsList(sentence: string, a: number, b: number): boolean {
   return outside.length === sentence.length || permits(outside);
 }
 const NEG_PERMISSION_RE =
-  /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|permissible|acceptable|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
+  /\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|permissible|acceptable|accepted|eligible)|\bineligible\b|\bprohibited\b|(?<!\bnot\s)(?<!\bnot\s(?:be|been)\s)\b(?:is|are|be|will\s+be)\s+excluded\b/i;
 
 /** "within 5 half-lives" with no number of days beside it. */
 const HL_ONLY_RE = new RegExp(String.raw`^[\s,]*(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:used|given|received|taken)\s+)?(?:within|in|during)\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?${HL_COUNT}`, 'i');
@@ -1093,6 +1094,10 @@ const NON_BEFORE_RE = /\bnon[\s-]*$/i;
 const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
 const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
+/** Right after a list: it is refused in words no negation trigger holds ("is not accepted", "are not tolerated"). */
+const NOT_ACCEPTED_AFTER_RE = /^[\s,]*(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?not\s+(?:be\s+)?(?:accepted|tolerated|authori[sz]ed)\b/i;
+/** Right after a list: "and" and a condition that heads the next conjunct ("X and if PD-L1 ≥ 10%, Y"). */
+const CONDITIONAL_AFTER_AND_RE = /^\s*,?\s*and\s*,?\s*(?:only\s+)?(?:if|when|where)\b/i;
 /** In a positive inclusion, upper bounds that make a treatment optional ("no more than 2 cycles of"). */
 const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maximum|fewer\s+than|less\s+than)\b|≤|<=|</i;
 /** Temporal words left over after windows are read: the finding has an unread time condition. */
@@ -1298,6 +1303,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (l.items.some(narrowedKind)) {
       l.blocked = true;
       l.blockedBy ??= 'kind narrowed by its targets';
+    }
+    // "Prior chemotherapy is not accepted": a refusal the negation vocabulary does not hold ("is not
+    // allowed" is there), read as a receipt beside the unread word it would require the treatment refused.
+    if (NOT_ACCEPTED_AFTER_RE.test(text.slice(l.end, e))) {
+      l.blocked = true;
+      l.blockedBy ??= 'not accepted';
     }
     // "has failed standard therapy (including chemotherapy, immunotherapy, and targeted therapy for those
     // with genetic mutations)": in an inclusion, a list opening a parenthesis of examples names what the
@@ -1882,7 +1893,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         sufficient ??= 'alternative sentence';
       }
       // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
-      if (CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
+      // "must have received X and if PD-L1 ≥ 10% Y": a condition opening a conjunct of its own after the
+      // list binds that conjunct only; X stays required (what follows is left unread beside it).
+      const ownConjunct = CONDITIONAL_AFTER_AND_RE.test(text.slice(list.end, e)) && !CONDITIONAL_RE.test(text.slice(s, list.start));
+      if (!ownConjunct && CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
         note('18:if CONDITIONALREtestsentence');
         if (/^\W*(?:if|for\s+(?:patients?|participants?|subjects?|those)\s+who)\b/i.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
           list.gate = true;
@@ -2718,7 +2732,7 @@ const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 // "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
 const PERMITTED_SUBJECT_RE =
-  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
@@ -3636,7 +3650,7 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
 // ---------------------------------------------------------------------------------------------
 
 /** Generic "prior therapy", "standard therapy" and trial participation as items of kind systemic / investigational. */
-function extraItems(ctx: Ctx, taken: Item[]): Item[] {
+function extraItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
   const { text } = ctx;
   const out: Item[] = [];
   const add = (start: number, end: number, kind: Kind, generic: boolean): void => {
@@ -3657,7 +3671,7 @@ function extraItems(ctx: Ctx, taken: Item[]): Item[] {
   for (let m = STANDARD_RE.exec(text); m; m = STANDARD_RE.exec(text)) add(m.index, m.index + m[0].length, 'systemic', true);
   TRIAL_RE.lastIndex = /trial|stud|protocol/.test(lower) ? 0 : text.length;
   for (let m = TRIAL_RE.exec(text); m; m = TRIAL_RE.exec(text)) add(m.index, m.index + m[0].length, 'investigational', false);
-  if (/target|direct|against|block/.test(lower)) out.push(...targetItems(ctx, [...taken, ...out]));
+  if (/target|direct|against|block/.test(lower)) out.push(...targetItems(ctx, [...taken, ...out], absorbed));
   return out;
 }
 
@@ -3675,7 +3689,7 @@ const TARGET_SKIP = new Set(['or', 'and', 'the']);
  * inhibitor" ("BRAF inhibitor", "PD-1 inhibitor"). Every target must be known: an unknown one
  * ("targeting LILRB") leaves the phrase unread rather than read as a narrower list.
  */
-function targetItems(ctx: Ctx, taken: Item[]): Item[] {
+function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
   const { text, lex } = ctx;
   const out: Item[] = [];
   const matches: RegExpExecArray[] = [];
@@ -3694,6 +3708,13 @@ function targetItems(ctx: Ctx, taken: Item[]): Item[] {
       const last = covering[covering.length - 1]!;
       first.spans.push([m.index, first.start]);
       first.start = m.index;
+      // The kind heading them ("immunotherapy directed against PD-1/PD-L1") is read with them, as below.
+      const head = targetHead(ctx, taken, m.index, namesAt, covering);
+      if (head) {
+        first.spans.push(...head.spans, [Math.min(head.end, m.index), m.index]);
+        first.start = head.start;
+        absorbed.add(head);
+      }
       last.spans.push([last.end, m.index + m[0].length]);
       last.end = m.index + m[0].length;
       continue;
@@ -3717,10 +3738,76 @@ function targetItems(ctx: Ctx, taken: Item[]): Item[] {
     const last = found[found.length - 1]!;
     last.spans.push([last.end, m.index + m[0].length]);
     last.end = m.index + m[0].length;
-    if (found.some((f) => taken.some((t) => t.start < f.end && f.start < t.end))) continue;
+    // "immunotherapy targeting CTLA-4, PD-1, PD-L1 or LAG-3", "targeted therapy targeting BRAF and/or MEK":
+    // the kind the targets narrow is no treatment of its own but the head of the phrase, which names
+    // exactly the targets' classes (an anti-CTLA-4 antibody is immunotherapy, a BRAF inhibitor targeted
+    // therapy). Only a kind every target's class belongs to, or the systemic kind that holds them all:
+    // "chemotherapy targeting BRAF" says something no class holds, and stays unread.
+    const head = targetHead(ctx, taken, m.index, namesAt, found);
+    const headed = !!head;
+    // Inside the names, a pair the lexicon reads as one class ("PD-1, PD-L1" as anti-PD-(L)1) gives way
+    // to the targets read one by one, which name the same classes.
+    const inNames = (t: Item): boolean => t.start >= namesAt && t.end <= namesAt + m![1]!.length && t.classes.size > 0 && !t.drugs.size;
+    const overlapping = taken.filter((t) => (!headed || t !== head) && found.some((f) => t.start < f.end && f.start < t.end));
+    if (overlapping.some((t) => !inNames(t))) continue;
+    for (const t of overlapping) absorbed.add(t);
+    if (headed) {
+      found[0]!.spans.push(...head!.spans, [Math.min(head!.end, m.index), m.index]);
+      found[0]!.start = head!.start;
+      absorbed.add(head!);
+    }
     out.push(...found);
   }
   return out;
+}
+
+/**
+ * The same head before a class the lexicon reads with its own cue ("anticancer therapy targeting
+ * immune-regulatory receptors", "immunotherapy directed against PD-1"): the kind is read with the class.
+ */
+function headLexiconTargets(ctx: Ctx, items: Item[], absorbed: Set<Item>): void {
+  const { text } = ctx;
+  for (let i = 0; i + 1 < items.length; i++) {
+    const k = items[i]!;
+    const c = items[i + 1]!;
+    if (absorbed.has(k) || absorbed.has(c) || !c.classes.size || c.start <= k.start) continue;
+    // Both may hold the cue ("therapy targeting" and "targeting immune-regulatory receptors").
+    const shared = c.start < k.end;
+    if (shared && !(TARGET_PHRASE_RE.test(text.slice(c.start, k.end)) && KIND_TARGETING_END_RE.test(text.slice(k.start, k.end)))) continue;
+    const cueInKind = !shared && KIND_TARGETING_END_RE.test(text.slice(k.start, k.end)) && /^\s*$/.test(text.slice(k.end, c.start));
+    const cueInClass = !shared && TARGET_PHRASE_RE.test(text.slice(c.start, c.end)) && TARGET_HEAD_GAP_RE.test(text.slice(k.end, c.start));
+    if ((!shared && !cueInKind && !cueInClass) || !headHolds(ctx.lex, k, [c])) continue;
+    c.spans.push(...k.spans, ...(shared ? [] : [[k.end, c.start] as Span]));
+    c.start = k.start;
+    absorbed.add(k);
+  }
+}
+
+/** Between a kind and the cue of its targets: nothing but a hyphen, or a head noun ("immunotherapy agents targeting"). */
+const TARGET_HEAD_GAP_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatments?)\s+)?$/i;
+
+/**
+ * The kind-only item right before the cue of a target phrase (or ending with it: "targeted therapy
+ * targeting"), when its kind holds every class the targets name.
+ */
+function targetHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, targets: Item[]): Item | null {
+  const { text } = ctx;
+  // Only a cue before the names ("targeting BRAF"): in "PD-1 blocking agent" the head is the noun after.
+  if (namesAt <= cueAt) return null;
+  const head = taken.find(
+    (t) =>
+      t.start < cueAt &&
+      ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
+  );
+  return head && headHolds(ctx.lex, head, targets) ? head : null;
+}
+
+/** A kind-only item whose kind holds every class of the targets (or the systemic kind, which holds every anticancer kind). */
+function headHolds(lex: Lexicons, head: Item, targets: Item[]): boolean {
+  if (head.drugs.size || head.classes.size || head.suffix || head.kinds.size !== 1) return false;
+  const kind = [...head.kinds][0]!;
+  const holds = (c: string): boolean => (kind === 'systemic' ? SYSTEMIC_KINDS.has(kindOfClass(lex, c) ?? '') : kindOfClass(lex, c) === kind);
+  return targets.every((t) => t.classes.size > 0 && !t.drugs.size && [...t.classes].every(holds));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -3843,7 +3930,11 @@ export const extractTherapy: Extractor = (input) => {
   const sents = sentences(text);
   const base: Item[] = [];
   for (const [s, e] of sents) base.push(...itemsIn(ctx, mentions, s, e));
-  const items = [...base, ...extraItems(ctx, base)].sort((a, b) => a.start - b.start);
+  // A kind that heads a phrase of targets is read as those targets' classes, not as an item of its own.
+  const absorbed = new Set<Item>();
+  const extra = extraItems(ctx, base, absorbed);
+  headLexiconTargets(ctx, [...base, ...extra].sort((a, b) => a.start - b.start), absorbed);
+  const items = [...base, ...extra].filter((it) => !absorbed.has(it)).sort((a, b) => a.start - b.start);
   readNaive(ctx, items, out);
   readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
@@ -3969,7 +4060,7 @@ function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Fin
   }
 }
 
-export const THERAPY_EXTRACTORS: Extractor[] = [extractTherapy, extractWholeLineTherapy];
+export const THERAPY_EXTRACTORS: Extractor[] = [extractTherapy, extractWholeLineTherapy, readCumulativeDose];
 
 /** Exposed for tests: the windows read from a piece of text. */
 export function readWindows(text: string): Array<{ days: number; sense: 'within' | 'since'; text: string }> {
