@@ -135,3 +135,16 @@ describe('judging a record', () => {
     expect(excluded(dosed, [{ name: 'prednisone', outcome: 'ongoing' }])).toBeNull();
   });
 });
+
+describe('"ongoing" therapy is therapy now', () => {
+  it('reads "Ongoing anticancer therapy." as systemic therapy now, not ever (NCT05786924)', () => {
+    const r = readRule('Ongoing anticancer therapy.', 'exclusion');
+    expect(r.condition).toEqual(therapy({ kinds: ['systemic'], withinDays: 1 }));
+  });
+
+  it('reads "Ongoing radiation therapy." as radiation now (NCT05786924)', () => {
+    expect(readRule('Ongoing radiation therapy.', 'exclusion').condition).toEqual(
+      therapy({ kinds: ['radiation'], withinDays: 1 }),
+    );
+  });
+});

@@ -476,7 +476,7 @@ const FUTURE_CONDUCT_RE =
 /** A need foreseen, not had: "anticipated requirement for", "expected to require". */
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
 /** "Concurrent X": X given at the same time as the study treatment; read as current use at the as-of date. */
-const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*)\b/i;
+const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*|ongoing)\b/i;
 /**
  * "Concurrent" naming how a combined treatment was given ("concurrent platinum-based
  * chemoradiotherapy", "chemotherapy given concurrently with radiation"), not a treatment the patient is
