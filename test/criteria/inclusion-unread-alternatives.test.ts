@@ -73,3 +73,16 @@ describe('what happens to some patients', () => {
     expect(leaves).toContain('"value":10');
   });
 });
+
+describe('"or no remaining standard option"', () => {
+  it('offers the three routes as alternatives (NCT07627698)', () => {
+    const rule = JSON.stringify(
+      included(
+        'Disease progression after standard therapy, intolerance to standard therapy, or no remaining standard option expected to provide meaningful benefit.',
+      ),
+    );
+    // Not all(…, intolerance): a patient who progressed but was never intolerant is not failed.
+    expect(rule).toContain('"topic":"no_standard_option"');
+    expect(rule).not.toContain('"outcome":"intolerance"');
+  });
+});
