@@ -85,10 +85,10 @@ const OPENING_SUBGROUP = new RegExp(
 
 /**
  * A lead clause naming the group a criterion is for: "For patients with sarcoma, …", "In participants
- * who …,". Group 1 is the clause, group 2 what names the group.
+ * who …,", "(For participants with PDAC only) …". Group 1 is the clause, group 2 what names the group.
  */
 export const GROUP_LEAD_CLAUSE =
-  /^\W*((?:for|in)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:with|whose|who|having)\s+([^,:;.()]{1,100})),/i;
+  /^\W*((?:for|in)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:with|whose|who|having)\s+([^,:;.()]{1,100}?)(?:\s+only)?)\s*(?:,|:|\))/i;
 
 /** The subgroup a criterion opens by restricting itself to ("Cohort 5 only"), if any. */
 export function openingSubgroup(text: string): string | null {

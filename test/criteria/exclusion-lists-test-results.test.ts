@@ -214,3 +214,20 @@ describe('a criterion for subgroups it does not name', () => {
     expect(judge(condition, withConditions([{ name: 'leptomeningeal disease', status: 'active' }]))).toBeNull();
   });
 });
+
+describe('a lead clause ending in a colon', () => {
+  it('binds "For participants with melanoma:" to those participants (NCT07584226)', () => {
+    const condition = excluded('For participants with melanoma: lactate dehydrogenase (LDH) \\>2×ULN.');
+    expect(condition).toEqual({
+      all: [
+        {
+          fact: 'unparsed',
+          operator: 'equal',
+          value: true,
+          params: { text: 'For participants with melanoma', subgroup: true },
+        },
+        { fact: 'labUln', operator: 'greaterThan', value: 2, params: { name: 'ldh' } },
+      ],
+    });
+  });
+});
