@@ -181,7 +181,10 @@ const LEADING_LABEL = new RegExp(
     // only:", "For solid tumor arms:", "In the MTD Expansion Cohort only, …".
     // "BREAST CANCER SPECIFIC:", "Melanoma specific:": the items of one cancer's cohort in a basket trial.
     String.raw`|^[^\p{L}\p{N}(]*(?:${LABEL_FOR})?(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Ss]pecific|SPECIFIC)${LABEL_ONLY}(?:\s*\([^()]{1,100}\))?\s*:\s*` +
-    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}\s*,\s*`,
+    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}\s*,\s*` +
+    // "Other advanced malignancies:", "Other Solid Tumors:": the cohort of the cancers no other cohort
+    // names. An adjective is needed: a bare "Other malignancies:" heads a history of another cancer.
+    String.raw`|^[^\p{L}\p{N}(]*(?:[Oo]ther|OTHER)\s+(?:[Aa]dvanced|ADVANCED|[Ss]olid|SOLID|[Mm]etastatic|METASTATIC)(?:\s+(?:[Ss]olid|SOLID|[Mm]etastatic|METASTATIC))?\s+(?:[Mm]alignanc(?:y|ies)|MALIGNANC(?:Y|IES)|[Tt]umou?rs?|TUMOU?RS?|[Cc]ancers?|CANCERS?)\s*:\s*`,
   'u',
 );
 /** Words that make a label name every subgroup ("All cohorts:", "Both arms:"): no subgroup at all. */
@@ -191,8 +194,8 @@ const ANY_LABEL = new RegExp(LABEL_IDS);
 /** A sentence break inside a criterion: a label there may bind only its own sentence. */
 const SENTENCE_BREAK = /[.;]\s+[\p{Lu}(]|\n/u;
 
-/** A word every label form holds (LABEL_WORD, and the cohort, arm and "specific" lead-ins). */
-const LABEL_GATE = /part|cohort|arm|phase|group|module|stud|specific/i;
+/** A word every label form holds (LABEL_WORD, and the cohort, arm, "specific" and "other" lead-ins). */
+const LABEL_GATE = /part|cohort|arm|phase|group|module|stud|specific|other/i;
 
 /** A criterion's own label for the subgroups it is limited to, and its text without the label. */
 export interface SubgroupLabel {

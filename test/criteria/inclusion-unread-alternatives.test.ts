@@ -86,3 +86,30 @@ describe('"or no remaining standard option"', () => {
     expect(rule).not.toContain('"outcome":"intolerance"');
   });
 });
+
+describe('a cohort of the cancers no other cohort names', () => {
+  it('binds "Other Solid Tumors:" items to that cohort (NCT07177937)', () => {
+    expect(included('Other Solid Tumors: At least one measurable lesion as defined by RECIST v1.1.')).toEqual({
+      any: [
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Other Solid Tumors', subgroup: true } },
+        { fact: 'measurableDisease', operator: 'equal', value: true },
+      ],
+    });
+  });
+
+  it('reads the rest of "Other advanced malignancies: patients with advanced malignancies who have failed …" (NCT06839105)', () => {
+    const rule = JSON.stringify(
+      included(
+        'Other advanced malignancies: patients with advanced malignancies who have failed or been intolerant to standard treatment or have no standard treatment options.',
+      ),
+    );
+    expect(rule).toContain('"text":"Other advanced malignancies","subgroup":true');
+    expect(rule).toContain('"topic":"no_standard_option"');
+  });
+
+  it('leaves a bare "Other malignancies:" heading (a history of another cancer) as it was', () => {
+    expect(JSON.stringify(included('Other malignancies: no other malignancy within 3 years'))).not.toContain(
+      '"subgroup":true',
+    );
+  });
+});
