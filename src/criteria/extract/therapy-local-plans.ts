@@ -22,8 +22,8 @@
  * of the study's own treatment.
  */
 import type { Condition } from '../facts';
-import { unreadWords } from '../facts';
 import type { ExtractInput, Finding } from './extractor';
+import { negatedAt, wholeLineFinding } from './therapy-local-receipt';
 
 /** The words that say a treatment is planned for the patient, up to its object. */
 const PLAN_RE = new RegExp(
@@ -80,31 +80,18 @@ export function readLocalPlan(input: ExtractInput, body: string): Finding[] | nu
     if (!first || first.type !== 'therapyKind' || !LOCAL_KINDS.has(first.id)) return null;
     if (treatments.some((m) => m.type !== 'therapyKind' || !LOCAL_KINDS.has(m.id))) return null;
     if (!/^(?:[\w/+-]+\s+){0,4}$/.test(body.slice(from, first.start))) return null;
-    if (scoped(input, plan.index)) return null;
+    if (negatedAt(input, plan.index)) return null;
     return [attested(input, body, 'planned_treatment', [plan.index, first.end])];
   }
   const sites = TREATABLE_RE.exec(body);
-  if (sites && RADIATION_WORD_RE.test(body) && !SITE_COUNT_RE.test(body) && input.kind === 'inclusion' && !scoped(input, sites.index)) {
+  if (sites && RADIATION_WORD_RE.test(body) && !SITE_COUNT_RE.test(body) && input.kind === 'inclusion' && !negatedAt(input, sites.index)) {
     return [attested(input, body, 'lesion_treatable', [sites.index, sites.index + sites[0].length])];
   }
   return null;
 }
 
-/** Whether a negation or exception scope covers the offset. */
-function scoped(input: ExtractInput, at: number): boolean {
-  return input.scopes.scopes.some((sc) => (sc.kind === 'negated' || sc.kind === 'exception') && at >= sc.start && at < sc.end);
-}
-
 /** all(attestation(topic), unread words of the sentence) over `span`. */
 function attested(input: ExtractInput, body: string, topic: string, span: [number, number]): Finding {
   const answer: Condition = { fact: 'attestation', operator: 'equal', value: true, params: { topic } };
-  return {
-    category: 'other',
-    condition: { all: [answer, unreadWords(body)] },
-    spans: [span],
-    cover: [[0, body.length]],
-    anchor: span[0],
-    polarityHandled: true,
-    fallback: [0, input.text.length],
-  };
+  return wholeLineFinding(input, body, 'other', answer, span);
 }

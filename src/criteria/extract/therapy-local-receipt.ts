@@ -165,7 +165,7 @@ export function readCompletedSurgery(input: ExtractInput, body: string): Finding
 }
 
 /** Whether a negation or exception scope covers the offset. */
-function negatedAt(input: ExtractInput, at: number): boolean {
+export function negatedAt(input: ExtractInput, at: number): boolean {
   return input.scopes.scopes.some((sc) => (sc.kind === 'negated' || sc.kind === 'exception') && at >= sc.start && at < sc.end);
 }
 
@@ -183,9 +183,17 @@ function receipt(
     value: true,
     params: { kinds, ...(withinDays ? { withinDays } : {}) },
   };
+  return wholeLineFinding(input, body, 'prior_therapy', treatment, span);
+}
+
+/**
+ * A whole line read as one necessary condition beside its unread words: all(condition, unread
+ * sentence), covering the line, and a fallback any finer reading of the same words replaces.
+ */
+export function wholeLineFinding(input: ExtractInput, body: string, category: Finding['category'], condition: Condition, span: Span): Finding {
   return {
-    category: 'prior_therapy',
-    condition: { all: [treatment, unreadWords(body)] },
+    category,
+    condition: { all: [condition, unreadWords(body)] },
     spans: [span],
     cover: [[0, body.length]],
     anchor: span[0],
