@@ -995,6 +995,25 @@ const LIST_GAP =
   /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and\/or|nor|as well as)\s+|and\s+(?:other\s+)?)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$|^\s*(?:of|with)\s+any\s+(?:[\w-]+\s+){0,2}(?:types?|subtypes?|histolog(?:y|ies))\s*,?\s*(?:or|and\/or)\s+$/i;
 /** A gap holding list items nothing here could read: "A, thoracic tumors, gynecological tumors, or B". */
 const LIST_WITH_ITEMS = /^\s*,\s*((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}\s*,\s*){1,4})(?:(?:or|and|and\/or)\s+)?$/i;
+/** The same with the unread items joined by "and"/"or" as well as commas: "RCC and UC, SCCHN",
+ * "SCCHN, SCC or NSCLC" (each item is checked against NOT_AN_ITEM, so no clause passes for one). */
+const LIST_WITH_JOINED_ITEMS =
+  /^\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}?(?:\s*,\s*(?:(?:or|and|and\/or)\s+)?|\s+(?:or|and|and\/or)\s+)){1,4})$/i;
+/** A list separator with a resistance state of the next member: "melanoma, hormone-refractory breast
+ * cancer". The state stays unread (an unknown beside the list), and the list stays one list. */
+const GAP_WITH_STATE =
+  /^\s*,\s*(?:(?:or|and|and\/or)\s+)?(?:castration|castrate|hormone|platinum)[- ](?:resistant|refractory|sensitive)\s+$/i;
+const JOINED_ITEM_SEP = /\s*,\s*(?:(?:or|and|and\/or)\s+)?|\s+(?:or|and|and\/or)\s+/i;
+function joinedListItems(gap: string): string[] | null {
+  if (gap.length > 160) return null;
+  const m = LIST_WITH_JOINED_ITEMS.exec(gap);
+  if (!m) return null;
+  const items = m[1]!
+    .split(JOINED_ITEM_SEP)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length && items.every((x) => !NOT_AN_ITEM.test(x)) ? items : null;
+}
 /** Up to four words and "or" right before a mention: an alternative to it. */
 const ALTERNATIVE_BEFORE = /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,?\s+(?:or|and\/or)\s+$/i;
 /** A cancer item and a comma right before a mention, in a list that goes on with "or". */
@@ -1109,7 +1128,7 @@ function cancerFindings(input: ExtractInput, items: CancerItem[], skip: Array<[n
     // Unread list members are alternatives the rule cannot rule out; an unread qualifier of an
     // excluded type must also hold before the exclusion applies.
     const qualifier = run.find((r) => r.qualifier)?.qualifier;
-    let condition: Condition = unreadItems.length ? { any: [leaf, unknown(unreadItems.join(', '))] } : leaf;
+    let condition: Condition = unreadItems.length ? { any: [leaf, unknown([...new Set(unreadItems)].join(', '))] } : leaf;
     if (qualifier) condition = { all: [condition, unknown(qualifier)] };
     out.push({ category: 'cancer_type', condition, spans, anchor: run[0]!.start });
     run = [];
@@ -1161,6 +1180,7 @@ function cancerFindings(input: ExtractInput, items: CancerItem[], skip: Array<[n
     else if (prev) {
       const gap = input.text.slice(prev.end, it.start);
       const withItems = gap.length <= 160 ? LIST_WITH_ITEMS.exec(gap) : null;
+      const joined = withItems || LIST_GAP.test(gap) ? null : joinedListItems(gap);
       if (withItems)
         unreadItems.push(
           ...withItems[1]!
@@ -1168,7 +1188,8 @@ function cancerFindings(input: ExtractInput, items: CancerItem[], skip: Array<[n
             .map((x) => x.trim())
             .filter(Boolean),
         );
-      else if (!LIST_GAP.test(gap)) flush();
+      else if (joined) unreadItems.push(...joined);
+      else if (!LIST_GAP.test(gap) && !GAP_WITH_STATE.test(gap)) flush();
     }
     run.push(it);
   }
@@ -1354,6 +1375,18 @@ function extentPieces(input: ExtractInput): Piece[] {
       /^\s*(?:to|after|following|on|despite)\b/i.test(after) &&
       !/\/|\bor\b/.test(m[0]) &&
       !/\b(?:relapsed|refractory|recurrent)\s*(?:and\/or|or|\/)\s*$/i.test(before)
+    )
+      continue;
+    // "hormone-refractory breast cancer": a therapy's failure (castration resistance), which the unknown
+    // state below keeps; read as the disease's course it was demanded of the whole list it stands in.
+    if (ext === 'refractory' && /\bhormone[- ]$/i.test(before)) continue;
+    // "b) Refractory disease is defined as …", "… within 12 weeks (refractory disease) or …": a
+    // definition or the label of one, not a course the criterion asks for (the defined alternatives
+    // were demanded together, and the labelled route beside the other).
+    if (
+      (ext === 'refractory' || ext === 'relapsed' || ext === 'recurrent') &&
+      (/^\s*(?:disease\s+)?(?:is|are)\s+defined\b|^\s*(?:disease\s+)?defined\s+as\b/i.test(after) ||
+        (/\(\s*$/.test(before) && /^\s*disease\s*\)/i.test(after)))
     )
       continue;
     // "refractory or intolerant to standard therapy", "refractory and/or intolerable to": the first of

@@ -1,0 +1,57 @@
+/**
+ * Disease-course words that define or label rather than require, and cancer lists broken by an unread
+ * item or a resistance state. Verbatim corpus lines (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
+ */
+import type { PatientRecord } from '../../src/patients/record';
+import { leavesOf, type Condition } from '../../src/criteria/facts';
+import { cancerType, extent, judgeRecord, readRule, unparsed } from '../support/criteria';
+
+const judge = (c: Condition, record: PatientRecord) => judgeRecord(c, record);
+
+describe('definitions of relapsed and refractory disease', () => {
+  it('requires relapsed or refractory, never both (NCT06208150)', () => {
+    const text =
+      'Relapsed or refractory disease as defined below: a) Relapsed disease is defined as an initial response to prior treatment, followed by confirmed progressive disease (PD) by IMWG criteria greater than (\\>) 60 days after cessation of treatment. b) Refractory disease is defined as less than (\\<) 25 percent (%) reduction in M-protein or confirmed PD by IMWG criteria during previous treatment or less than or equal to (\\<=) 60 days after cessation of treatment';
+    const { condition, unread } = readRule(text, 'inclusion');
+    // The definitions add no extent of their own: they stay unread.
+    expect(condition).toEqual({ any: [extent('relapsed'), extent('refractory')] });
+    expect(unread).toContain('Refractory');
+  });
+
+  it('does not require the extent a route is labelled with (NCT07634380)', () => {
+    const text =
+      'Progressive disease has been documented within 12 weeks from last dose of anti-PD-1/PD-L1 mAb (refractory disease) or ≥12 weeks from last dose of anti-PD-1/PD-L1 mAb (late relapse)';
+    const { condition } = readRule(text, 'inclusion');
+    expect(leavesOf(condition!).some((l) => l.fact === 'diseaseExtent')).toBe(false);
+  });
+});
+
+describe('cancer lists with unread members', () => {
+  it('reads every listed cancer as an alternative (NCT05621837)', () => {
+    const text =
+      'Histologically documented diagnosis of metastatic/locally advanced melanoma, hormone-refractory breast cancer, RCC and UC, SCCHN, SCC or NSCLC, stage III resectable NSCLC will also be included';
+    const { condition } = readRule(text, 'inclusion');
+    const types = { any: [cancerType('MELANOMA', 'BREAST', 'RCC', 'HNSC', 'NSCLC'), unparsed('UC, SCC')] };
+    expect(condition).toMatchObject({ all: expect.arrayContaining([types]) });
+    // "hormone-refractory" is no refractory course demanded of the whole list.
+    expect(leavesOf(condition!)).not.toContainEqual(extent('refractory'));
+    // A patient with metastatic melanoma is not failed for lacking breast cancer.
+    expect(judge(condition!, { cancers: [{ type: 'melanoma', metastatic: true }] })).not.toBe(false);
+  });
+
+  it('joins a list whose unread members are joined by "and" (NCT06967961)', () => {
+    const text =
+      '1\\. Patients with one of the following cancer types: urothelial carcinoma, renal carcinoma, prostate adenocarcinoma, upper aerodigestive tract carcinoma, cervival carcinoma, adenocarcinoma of endometrium, cutaneous melanoma, soft tissue sarcoma, seminomatous and nonseminomatous germ cell tumors';
+    const { condition } = readRule(text, 'inclusion');
+    const types = leavesOf(condition!).filter((l) => l.fact === 'cancerType');
+    expect(types).toHaveLength(1);
+    expect(types[0]!.params).toEqual({ codes: ['UROTHELIAL', 'RCC', 'PRAD', 'UCEC', 'MEL', 'STS', 'NSGCT'] });
+  });
+
+  it('keeps an excluded list one list with its unread members (NCT05280314)', () => {
+    const { condition } = readRule('Nasopharyngeal cancer, unknown primary, nasal cavity or paranasal sinus carcinoma', 'exclusion');
+    expect(condition).toEqual({
+      any: [cancerType('NPC', 'SNSC', 'SNA', 'SNUC'), unparsed('unknown primary, nasal cavity')],
+    });
+  });
+});
