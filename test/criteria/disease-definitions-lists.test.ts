@@ -4,7 +4,7 @@
  */
 import type { PatientRecord } from '../../src/patients/record';
 import { leavesOf, type Condition } from '../../src/criteria/facts';
-import { cancerType, extent, judgeRecord, readRule, unparsed } from '../support/criteria';
+import { cancerType, extent, judgeRecord, readRule, stage, unparsed } from '../support/criteria';
 
 const judge = (c: Condition, record: PatientRecord) => judgeRecord(c, record);
 
@@ -52,6 +52,51 @@ describe('cancer lists with unread members', () => {
     const { condition } = readRule('Nasopharyngeal cancer, unknown primary, nasal cavity or paranasal sinus carcinoma', 'exclusion');
     expect(condition).toEqual({
       any: [cancerType('NPC', 'SNSC', 'SNA', 'SNUC'), unparsed('unknown primary, nasal cavity')],
+    });
+  });
+});
+
+describe('a stage list with a bracketed extent', () => {
+  it('narrows only the stage before the bracket, and keeps the cancer required (NCT06880198)', () => {
+    const { condition, unread } = readRule('Histologically confirmed stage III (unresectable) or stage IV Cutaneous Melanoma;', 'inclusion');
+    expect(condition).toEqual({
+      all: [{ any: [{ all: [stage('III'), extent('unresectable')] }, stage('IV')] }, cancerType('MEL')],
+    });
+    expect(unread).toBe('');
+    // Stage IV melanoma that a surgeon could resect is eligible; stage IV breast cancer is not.
+    expect(judge(condition!, { cancers: [{ type: 'melanoma', histology: 'cutaneous melanoma', stage: 'IV', resectable: true }] })).toBe(true);
+    expect(judge(condition!, { cancers: [{ type: 'breast cancer', stage: 'IV' }] })).toBe(false);
+  });
+
+  it('reads "Stage 3 (unresectable) or Stage 4 metastatic melanoma" the same way (NCT06697301)', () => {
+    const text =
+      'Have histologically or cytologically confirmed Stage 3 (unresectable) or Stage 4 metastatic melanoma per AJCC 8th ed. and be eligible for standard therapy with pembrolizumab.';
+    const { condition } = readRule(text, 'inclusion');
+    expect(condition).toMatchObject({
+      all: expect.arrayContaining([
+        { any: [{ all: [stage('III'), extent('unresectable')] }, { all: [stage('IV'), extent('metastatic')] }] },
+        cancerType('MELANOMA'),
+      ]),
+    });
+  });
+});
+
+describe('a heading that names the cancer the sentence names again', () => {
+  it('keeps the cancer required beside the extents (NCT06839105)', () => {
+    const text =
+      'NSCLC: histologically or cytologically confirmed, unresectable locally advanced, relapsed, or distant metastatic NSCLC that has progressed after prior treatment with PD-(L)1 antibody and platinum-containing chemotherapy';
+    const { condition } = readRule(text, 'inclusion');
+    expect(condition).toMatchObject({ all: expect.arrayContaining([cancerType('NSCLC')]) });
+    // A relapsed breast cancer passes no branch.
+    expect(judge(condition!, { cancers: [{ type: 'breast cancer', recurrent: true, metastatic: true }] })).toBe(false);
+  });
+});
+
+describe('extents joined by "or with"', () => {
+  it('reads "metastatic or with unresectable, recurrent NSCLC" with the cancer for both (NCT05877430)', () => {
+    const { condition } = readRule('Subjects with metastatic or with unresectable, recurrent NSCLC', 'inclusion');
+    expect(condition).toEqual({
+      all: [{ any: [extent('metastatic'), { all: [extent('unresectable'), extent('recurrent')] }] }, cancerType('NSCLC')],
     });
   });
 });

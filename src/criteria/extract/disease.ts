@@ -869,6 +869,15 @@ function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
       ...(qualifier ? { qualifier } : {}),
     });
   }
+  // "NSCLC: … unresectable locally advanced, relapsed, or distant metastatic NSCLC": a heading that
+  // the sentence names again is that same type; read apart, it was joined as one alternative of the
+  // sentence's "or" list of extents (any type with a relapse passed). The heading is left unread (its
+  // span joined to the later mention's made the assembler misplace what lies between).
+  const head = out[0];
+  if (head?.accepted && /^[\s\W]*$/.test(input.text.slice(0, head.start)) && /^\s*:/.test(input.text.slice(head.end))) {
+    const same = out.slice(1).find((c) => c.accepted && c.codes.join() === head.codes.join());
+    if (same) out.shift();
+  }
   const rejectAll = (reason: string): void => {
     for (const c of out) {
       if (!c.accepted) continue;
@@ -1674,6 +1683,27 @@ function stagePieces(input: ExtractInput): Piece[] {
         : null;
     // "recurred from stage II", "progressed from stage III": where the disease came from.
     if (from && CHANGED_BEFORE.test(text.slice(Math.max(0, m.index - from[0].length - 40), m.index - from[0].length))) continue;
+    // "stage III (unresectable) or stage IV": the extent in brackets narrows the stage before it
+    // alone. Read as one list, the extent was joined beside every stage (a resectable stage IV
+    // failed) and the list came apart from its cancer. The list ends at the bracket; the next
+    // match reads the rest, and the extent reader the bracketed word.
+    const aside = /\(\s*(?:unresectable|metastatic|locally advanced|inoperable|resectable|operable)\s*\)/i.exec(m[0]);
+    if (aside && !m[1] && !m[4] && !from) {
+      const tailStart = m[0].length - (m[3] ?? '').length;
+      const first = aside.index >= tailStart ? expandStageList(m[2]!, m[0].slice(tailStart, aside.index).trimEnd(), false, false) : null;
+      const asideEnd = aside.index + aside[0].length;
+      const rest = m[0].slice(asideEnd);
+      // "(unresectable) or stage IV" is matched again from the bracket; "(unresectable) or IV" is read here.
+      const again = /^\s*,?\s*(?:or|and\/or)\s+stages?\s/i.test(text.slice(m.index + asideEnd));
+      const more = again || !rest ? null : new RegExp(String.raw`^${STAGE_JOIN}(${STAGE_VAL})\b(.*)$`, 'i').exec(rest);
+      const moreGroups = more ? expandStageList(more[1]!, more[2]!, false, false) : null;
+      if (first && (again || moreGroups)) {
+        push(m.index, m.index + m[0].slice(0, aside.index).trimEnd().length, first);
+        if (more && moreGroups) push(m.index + m[0].length - more[1]!.length - more[2]!.length, m.index + m[0].length, moreGroups);
+        STAGE_RE.lastIndex = m.index + (again ? asideEnd : m[0].length);
+        continue;
+      }
+    }
     const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1] || (!!from && !tail), !!m[4]);
     if (!groups) continue;
     const end = m.index + m[0].length;
@@ -2063,9 +2093,10 @@ const NARROWING_AFTER =
   /^(?:\s+(?:disease|cancer|lesions?|tumou?rs?|metastas[ie]s))?\s*,?\s*((?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:involv|invad|infiltrat|encas|abut|compress|extend|threat)\w*|with\s+(?:a\s+)?(?:diameter|size|dimension)|(?:measuring|larger\s+than|greater\s+than|exceeding)\b)/i;
 /** "locally advanced, unrespectable, or metastatic": one unread word between list separators. */
 const LOOSE_STATE_GAP = /^\s*,\s*([a-z][\w-]{2,24})\s*,?\s*(?:or|and|and\/or)\s+$/i;
-/** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic". */
+/** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic",
+ * "metastatic or with unresectable, recurrent NSCLC" (apart, the cancer went with the second only). */
 const STATE_GAP =
-  /^\s+disease\s*,?\s*(?:or|and\/or)\s+$|^[\s,]*(?:(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
+  /^\s+disease\s*,?\s*(?:or|and\/or)\s+$|^[\s,]*(?:(?:or|and\/or)\s+with\s+|(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
 
 /** "suspected or confirmed", "suspected of having, or with biopsy proven", "suspected (clinical) or definitive (tissue)". */
 const SUSPECTED_OR_CONFIRMED =
