@@ -100,3 +100,12 @@ describe('extents joined by "or with"', () => {
     });
   });
 });
+
+describe('an excluded extent dated to the diagnosis', () => {
+  it('needs the date as an unknown beside the extent (NCT05797415, NCT07406087)', () => {
+    const { condition } = readRule('Patients with metastatic disease at diagnosis', 'exclusion');
+    expect(condition).toEqual({ all: [extent('metastatic'), unparsed('at diagnosis')] });
+    // A patient whose disease spread later is not known to be excluded.
+    expect(judge(condition!, { cancers: [{ type: 'breast cancer', metastatic: true }] })).toBeNull();
+  });
+});

@@ -2086,11 +2086,12 @@ const NEUTRAL_AFTER = words(
 /**
  * After an extent in an exclusion, words that keep only some of its patients: where the disease is
  * ("Metastatic disease that involved major airways", "… that invades the GI tract") or how large
- * ("the largest distant metastases with a diameter of more than 3 cm"). The exclusion then needs
+ * ("the largest distant metastases with a diameter of more than 3 cm"), or when ("metastatic disease at
+ * diagnosis": a patient whose disease spread later is not excluded). The exclusion then needs
  * them too, as an unknown, rather than excluding every patient with metastases.
  */
 const NARROWING_AFTER =
-  /^(?:\s+(?:disease|cancer|lesions?|tumou?rs?|metastas[ie]s))?\s*,?\s*((?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:involv|invad|infiltrat|encas|abut|compress|extend|threat)\w*|with\s+(?:a\s+)?(?:diameter|size|dimension)|(?:measuring|larger\s+than|greater\s+than|exceeding)\b)/i;
+  /^(?:\s+(?:disease|cancer|lesions?|tumou?rs?|metastas[ie]s))?\s*,?\s*((?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:involv|invad|infiltrat|encas|abut|compress|extend|threat)\w*|with\s+(?:a\s+)?(?:diameter|size|dimension)|(?:measuring|larger\s+than|greater\s+than|exceeding)\b|(?:at|upon)\s+(?:the\s+time\s+of\s+)?(?:(?:initial|first|original)\s+)?diagnosis\b)/i;
 /** "locally advanced, unrespectable, or metastatic": one unread word between list separators. */
 const LOOSE_STATE_GAP = /^\s*,\s*([a-z][\w-]{2,24})\s*,?\s*(?:or|and|and\/or)\s+$/i;
 /** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic",
