@@ -109,3 +109,14 @@ describe('an excluded extent dated to the diagnosis', () => {
     expect(judge(condition!, { cancers: [{ type: 'breast cancer', metastatic: true }] })).toBeNull();
   });
 });
+
+describe('refractory to a named therapy', () => {
+  it('reads "Platinum resistant or refractory" as no refractory course of the disease (NCT06264921)', () => {
+    const text =
+      'Platinum resistant or refractory ovarian cancer (defined as recurrence ≤6 months after completing platinum-based regimen) with progression on at least 1 platinum containing therapy with CCNE1 amplification as determined by NGS by local liquid or tissue biopsy.';
+    const { condition, unread } = readRule(text, 'inclusion');
+    expect(leavesOf(condition!)).not.toContainEqual(extent('refractory'));
+    expect(leavesOf(condition!)).toContainEqual(cancerType('OVARY'));
+    expect(unread).toContain('Platinum resistant or refractory');
+  });
+});

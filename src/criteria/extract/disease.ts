@@ -1267,7 +1267,7 @@ const FEW_OR_MANY_METS = /\b(?:oligo|poly)[- ]?metasta(?:tic|ses|sis)\b/gi;
  * transformed from indolent lymphoma), not that it was diagnosed recently or is untreated.
  */
 const UNKNOWN_STATE =
-  /\b(?:de novo|persistent|progressive|progressing|residual|bulky|high[- ]risk|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
+  /\b(?:de novo|persistent|progressive|progressing|residual|bulky|high[- ]risk|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*(?:\/|\bor\b|\band\/or\b)\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
 /** "distant metastases", "distant disease", "evidence of metastasis", "tumor metastasis": the noun forms that mean
  * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
@@ -1389,6 +1389,9 @@ function extentPieces(input: ExtractInput): Piece[] {
     // "hormone-refractory breast cancer": a therapy's failure (castration resistance), which the unknown
     // state below keeps; read as the disease's course it was demanded of the whole list it stands in.
     if (ext === 'refractory' && /\bhormone[- ]$/i.test(before)) continue;
+    // "Platinum resistant or refractory ovarian cancer": refractory to platinum, kept whole by the
+    // unknown state below, not any refractory course.
+    if (ext === 'refractory' && /\bplatinum[- ](?:resistant|sensitive)\s*(?:\/|\bor|\band\/or)\s*$/i.test(before)) continue;
     // "b) Refractory disease is defined as …", "… within 12 weeks (refractory disease) or …": a
     // definition or the label of one, not a course the criterion asks for (the defined alternatives
     // were demanded together, and the labelled route beside the other).
