@@ -120,3 +120,12 @@ describe('refractory to a named therapy', () => {
     expect(unread).toContain('Platinum resistant or refractory');
   });
 });
+
+describe('an extent among risk factors any one of which will do', () => {
+  it('does not require "recurrent primary disease" of every patient (NCT05794035)', () => {
+    const text =
+      'At least one of high-risk factors for recurrence (R0 but close margins, location/size, microscopic perineural invasion, recurrent primary disease, immunosuppression, thickness including Breslow and Clark level, poorly-moderately differentiated)';
+    const { condition } = readRule(text, 'inclusion');
+    expect(condition === null || !leavesOf(condition).some((l) => l.fact === 'diseaseExtent')).toBe(true);
+  });
+});

@@ -2095,6 +2095,9 @@ const NEUTRAL_AFTER = words(
  */
 const NARROWING_AFTER =
   /^(?:\s+(?:disease|cancer|lesions?|tumou?rs?|metastas[ie]s))?\s*,?\s*((?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:involv|invad|infiltrat|encas|abut|compress|extend|threat)\w*|with\s+(?:a\s+)?(?:diameter|size|dimension)|(?:measuring|larger\s+than|greater\s+than|exceeding)\b|(?:at|upon)\s+(?:the\s+time\s+of\s+)?(?:(?:initial|first|original)\s+)?diagnosis\b)/i;
+/** A lead-in to a list of which any one member is enough: "at least one of high-risk factors (". */
+const AT_LEAST_ONE_OF =
+  /\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|any\s+one)\s+(?:of\s+)?(?:the\s+)?(?:following\s+)?(?:[\w-]+\s+){0,2}(?:risk\s+)?(?:factors?|features?|criteria|characteristics)\b/i;
 /** "locally advanced, unrespectable, or metastatic": one unread word between list separators. */
 const LOOSE_STATE_GAP = /^\s*,\s*([a-z][\w-]{2,24})\s*,?\s*(?:or|and|and\/or)\s+$/i;
 /** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic",
@@ -2523,6 +2526,13 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
     // "… within 12 months prior to the diagnosis of advanced/metastatic disease": the extent dates
     // what the exclusion is about; it does not exclude every patient who has it.
     if (input.kind === 'exclusion' && DIAGNOSIS_TIME_BEFORE.test(before)) continue;
+    // "At least one of high-risk factors for recurrence (…, recurrent primary disease, …)": one
+    // member of a list any one of which will do; required alone, it failed patients with another.
+    if (
+      input.kind === 'inclusion' &&
+      AT_LEAST_ONE_OF.test(input.text.slice(0, start).split(/[.;]\s/).pop() ?? '')
+    )
+      continue;
     // One of two populations ("newly diagnosed … or recurrence of the disease"): required of neither.
     if (input.kind === 'inclusion' && run.some((p) => p.kind !== 'measurable') && otherCourseAlternative(input.text, run))
       continue;
