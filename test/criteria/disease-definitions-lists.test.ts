@@ -129,3 +129,26 @@ describe('an extent among risk factors any one of which will do', () => {
     expect(condition === null || !leavesOf(condition).some((l) => l.fact === 'diseaseExtent')).toBe(true);
   });
 });
+
+describe('extents one disease cannot have at once', () => {
+  it('reads a bare comma between local and distant states as "or" (NCT06343948)', () => {
+    const { condition } = readRule('Patients with unresectable locally advanced, recurrent metastatic HR+HER2- breast cancer;', 'inclusion');
+    expect(condition).toMatchObject({
+      all: expect.arrayContaining([
+        { any: [{ all: [extent('unresectable'), extent('locally_advanced')] }, { all: [extent('recurrent'), extent('metastatic')] }] },
+        cancerType('BREAST'),
+      ]),
+    });
+  });
+});
+
+describe('an excluded extent at some sites only', () => {
+  it('does not exclude every metastatic patient for "node-only metastatic disease" (NCT05562791)', () => {
+    const text =
+      'Patients with pelvic node-only metastatic disease. If the patient has lymph node only disease, at least one PET-assessable node must be located outside of the pelvis';
+    const { condition } = readRule(text, 'exclusion');
+    expect(condition).toEqual({ all: [extent('metastatic'), unparsed('pelvic node-only')] });
+    // A patient with liver metastases is not known to be excluded.
+    expect(judge(condition!, { cancers: [{ type: 'prostate cancer', metastatic: true, metastaticSites: ['liver'] }] })).toBeNull();
+  });
+});

@@ -2150,7 +2150,21 @@ function joinPieces(pieces: Piece[], text: string): Condition {
   const conj = gaps.map((g) =>
     /\bor\b|\//i.test(g) ? 'or' : /\band\b|\(|\)|\bwith\b|\bi\.e/i.test(g) ? 'and' : /,/.test(g) ? 'sep' : 'and',
   );
-  for (let i = conj.length - 1; i >= 0; i--) if (conj[i] === 'sep') conj[i] = conj[i + 1] === 'or' ? 'or' : 'and';
+  // A bare comma with no "or" after it between states one disease cannot have at once ("unresectable
+  // locally advanced, recurrent metastatic"): alternatives, never both.
+  const extentOf = (p: Piece): string | null => {
+    const c = p.condition as LeafCondition;
+    return isLeaf(p.condition) && c.fact === 'diseaseExtent' && c.value === true ? String(c.params!['extent']) : null;
+  };
+  const local = (p: Piece): boolean => ['locally_advanced', 'localized'].includes(extentOf(p) ?? '');
+  const distant = (p: Piece): boolean => extentOf(p) === 'metastatic';
+  const apart = (i: number): boolean => {
+    const left = pieces.slice(0, i + 1);
+    const right = pieces.slice(i + 1);
+    return (left.some(local) && right.some(distant)) || (left.some(distant) && right.some(local));
+  };
+  for (let i = conj.length - 1; i >= 0; i--)
+    if (conj[i] === 'sep') conj[i] = conj[i + 1] === 'or' || apart(i) ? 'or' : 'and';
   const groups: Condition[][] = [[pieces[0]!.condition]];
   for (let i = 1; i < pieces.length; i++) {
     if (conj[i - 1] === 'or') groups.push([pieces[i]!.condition]);
@@ -2565,6 +2579,14 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
       } else if (narrowed) {
         condition = {
           all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: narrowed[1]! } }],
+        };
+      }
+      // "pelvic node-only metastatic disease", "bone only metastatic": metastases at some sites and
+      // no others, which the exclusion also needs (an unknown), not every metastatic patient.
+      const onlyAt = /\b((?:[\w-]+\s+)?[\w]+(?:-|\s+)only)\s+$/i.exec(input.text.slice(Math.max(0, start - 40), start));
+      if (onlyAt) {
+        condition = {
+          all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: onlyAt[1]! } }],
         };
       }
     }
