@@ -869,6 +869,15 @@ function cancerItems(input: ExtractInput, ctx: JudgeContext): CancerItem[] {
       ...(qualifier ? { qualifier } : {}),
     });
   }
+  // "NSCLC: … unresectable locally advanced, relapsed, or distant metastatic NSCLC": a heading that
+  // the sentence names again is that same type; read apart, it was joined as one alternative of the
+  // sentence's "or" list of extents (any type with a relapse passed). The heading is left unread (its
+  // span joined to the later mention's made the assembler misplace what lies between).
+  const head = out[0];
+  if (head?.accepted && /^[\s\W]*$/.test(input.text.slice(0, head.start)) && /^\s*:/.test(input.text.slice(head.end))) {
+    const same = out.slice(1).find((c) => c.accepted && c.codes.join() === head.codes.join());
+    if (same) out.shift();
+  }
   const rejectAll = (reason: string): void => {
     for (const c of out) {
       if (!c.accepted) continue;
@@ -995,6 +1004,25 @@ const LIST_GAP =
   /^\s*(?:\([^()]{1,12}\))?\s*(?:,|;)?\s*(?:(?:or|and\/or|nor|as well as)\s+|and\s+(?:other\s+)?)?(?:\/\s*)?$|^\s*\/\s*$|^\s*\(\s*$|^\s*\)\s*(?:,|or|and)?\s*$|^\s*(?:of|with)\s+any\s+(?:[\w-]+\s+){0,2}(?:types?|subtypes?|histolog(?:y|ies))\s*,?\s*(?:or|and\/or)\s+$/i;
 /** A gap holding list items nothing here could read: "A, thoracic tumors, gynecological tumors, or B". */
 const LIST_WITH_ITEMS = /^\s*,\s*((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}\s*,\s*){1,4})(?:(?:or|and|and\/or)\s+)?$/i;
+/** The same with the unread items joined by "and"/"or" as well as commas: "RCC and UC, SCCHN",
+ * "SCCHN, SCC or NSCLC" (each item is checked against NOT_AN_ITEM, so no clause passes for one). */
+const LIST_WITH_JOINED_ITEMS =
+  /^\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?((?:[\w'/-]+(?:\s+[\w'/-]+){0,3}?(?:\s*,\s*(?:(?:or|and|and\/or)\s+)?|\s+(?:or|and|and\/or)\s+)){1,4})$/i;
+/** A list separator with a resistance state of the next member: "melanoma, hormone-refractory breast
+ * cancer". The state stays unread (an unknown beside the list), and the list stays one list. */
+const GAP_WITH_STATE =
+  /^\s*,\s*(?:(?:or|and|and\/or)\s+)?(?:castration|castrate|hormone|platinum)[- ](?:resistant|refractory|sensitive)\s+$/i;
+const JOINED_ITEM_SEP = /\s*,\s*(?:(?:or|and|and\/or)\s+)?|\s+(?:or|and|and\/or)\s+/i;
+function joinedListItems(gap: string): string[] | null {
+  if (gap.length > 160) return null;
+  const m = LIST_WITH_JOINED_ITEMS.exec(gap);
+  if (!m) return null;
+  const items = m[1]!
+    .split(JOINED_ITEM_SEP)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length && items.every((x) => !NOT_AN_ITEM.test(x)) ? items : null;
+}
 /** Up to four words and "or" right before a mention: an alternative to it. */
 const ALTERNATIVE_BEFORE = /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,?\s+(?:or|and\/or)\s+$/i;
 /** A cancer item and a comma right before a mention, in a list that goes on with "or". */
@@ -1109,7 +1137,7 @@ function cancerFindings(input: ExtractInput, items: CancerItem[], skip: Array<[n
     // Unread list members are alternatives the rule cannot rule out; an unread qualifier of an
     // excluded type must also hold before the exclusion applies.
     const qualifier = run.find((r) => r.qualifier)?.qualifier;
-    let condition: Condition = unreadItems.length ? { any: [leaf, unknown(unreadItems.join(', '))] } : leaf;
+    let condition: Condition = unreadItems.length ? { any: [leaf, unknown([...new Set(unreadItems)].join(', '))] } : leaf;
     if (qualifier) condition = { all: [condition, unknown(qualifier)] };
     out.push({ category: 'cancer_type', condition, spans, anchor: run[0]!.start });
     run = [];
@@ -1161,6 +1189,7 @@ function cancerFindings(input: ExtractInput, items: CancerItem[], skip: Array<[n
     else if (prev) {
       const gap = input.text.slice(prev.end, it.start);
       const withItems = gap.length <= 160 ? LIST_WITH_ITEMS.exec(gap) : null;
+      const joined = withItems || LIST_GAP.test(gap) ? null : joinedListItems(gap);
       if (withItems)
         unreadItems.push(
           ...withItems[1]!
@@ -1168,7 +1197,8 @@ function cancerFindings(input: ExtractInput, items: CancerItem[], skip: Array<[n
             .map((x) => x.trim())
             .filter(Boolean),
         );
-      else if (!LIST_GAP.test(gap)) flush();
+      else if (joined) unreadItems.push(...joined);
+      else if (!LIST_GAP.test(gap) && !GAP_WITH_STATE.test(gap)) flush();
     }
     run.push(it);
   }
@@ -1237,7 +1267,7 @@ const FEW_OR_MANY_METS = /\b(?:oligo|poly)[- ]?metasta(?:tic|ses|sis)\b/gi;
  * transformed from indolent lymphoma), not that it was diagnosed recently or is untreated.
  */
 const UNKNOWN_STATE =
-  /\b(?:de novo|persistent|progressive|progressing|residual|bulky|high[- ]risk|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*\/\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
+  /\b(?:de novo|persistent|progressive|progressing|residual|bulky|high[- ]risk|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*(?:\/|\bor\b|\band\/or\b)\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
 /** "distant metastases", "distant disease", "evidence of metastasis", "tumor metastasis": the noun forms that mean
  * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
@@ -1354,6 +1384,21 @@ function extentPieces(input: ExtractInput): Piece[] {
       /^\s*(?:to|after|following|on|despite)\b/i.test(after) &&
       !/\/|\bor\b/.test(m[0]) &&
       !/\b(?:relapsed|refractory|recurrent)\s*(?:and\/or|or|\/)\s*$/i.test(before)
+    )
+      continue;
+    // "hormone-refractory breast cancer": a therapy's failure (castration resistance), which the unknown
+    // state below keeps; read as the disease's course it was demanded of the whole list it stands in.
+    if (ext === 'refractory' && /\bhormone[- ]$/i.test(before)) continue;
+    // "Platinum resistant or refractory ovarian cancer": refractory to platinum, kept whole by the
+    // unknown state below, not any refractory course.
+    if (ext === 'refractory' && /\bplatinum[- ](?:resistant|sensitive)\s*(?:\/|\bor|\band\/or)\s*$/i.test(before)) continue;
+    // "b) Refractory disease is defined as …", "… within 12 weeks (refractory disease) or …": a
+    // definition or the label of one, not a course the criterion asks for (the defined alternatives
+    // were demanded together, and the labelled route beside the other).
+    if (
+      (ext === 'refractory' || ext === 'relapsed' || ext === 'recurrent') &&
+      (/^\s*(?:disease\s+)?(?:is|are)\s+defined\b|^\s*(?:disease\s+)?defined\s+as\b/i.test(after) ||
+        (/\(\s*$/.test(before) && /^\s*disease\s*\)/i.test(after)))
     )
       continue;
     // "refractory or intolerant to standard therapy", "refractory and/or intolerable to": the first of
@@ -1641,6 +1686,27 @@ function stagePieces(input: ExtractInput): Piece[] {
         : null;
     // "recurred from stage II", "progressed from stage III": where the disease came from.
     if (from && CHANGED_BEFORE.test(text.slice(Math.max(0, m.index - from[0].length - 40), m.index - from[0].length))) continue;
+    // "stage III (unresectable) or stage IV": the extent in brackets narrows the stage before it
+    // alone. Read as one list, the extent was joined beside every stage (a resectable stage IV
+    // failed) and the list came apart from its cancer. The list ends at the bracket; the next
+    // match reads the rest, and the extent reader the bracketed word.
+    const aside = /\(\s*(?:unresectable|metastatic|locally advanced|inoperable|resectable|operable)\s*\)/i.exec(m[0]);
+    if (aside && !m[1] && !m[4] && !from) {
+      const tailStart = m[0].length - (m[3] ?? '').length;
+      const first = aside.index >= tailStart ? expandStageList(m[2]!, m[0].slice(tailStart, aside.index).trimEnd(), false, false) : null;
+      const asideEnd = aside.index + aside[0].length;
+      const rest = m[0].slice(asideEnd);
+      // "(unresectable) or stage IV" is matched again from the bracket; "(unresectable) or IV" is read here.
+      const again = /^\s*,?\s*(?:or|and\/or)\s+stages?\s/i.test(text.slice(m.index + asideEnd));
+      const more = again || !rest ? null : new RegExp(String.raw`^${STAGE_JOIN}(${STAGE_VAL})\b(.*)$`, 'i').exec(rest);
+      const moreGroups = more ? expandStageList(more[1]!, more[2]!, false, false) : null;
+      if (first && (again || moreGroups)) {
+        push(m.index, m.index + m[0].slice(0, aside.index).trimEnd().length, first);
+        if (more && moreGroups) push(m.index + m[0].length - more[1]!.length - more[2]!.length, m.index + m[0].length, moreGroups);
+        STAGE_RE.lastIndex = m.index + (again ? asideEnd : m[0].length);
+        continue;
+      }
+    }
     const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1] || (!!from && !tail), !!m[4]);
     if (!groups) continue;
     const end = m.index + m[0].length;
@@ -2023,16 +2089,21 @@ const NEUTRAL_AFTER = words(
 /**
  * After an extent in an exclusion, words that keep only some of its patients: where the disease is
  * ("Metastatic disease that involved major airways", "… that invades the GI tract") or how large
- * ("the largest distant metastases with a diameter of more than 3 cm"). The exclusion then needs
+ * ("the largest distant metastases with a diameter of more than 3 cm"), or when ("metastatic disease at
+ * diagnosis": a patient whose disease spread later is not excluded). The exclusion then needs
  * them too, as an unknown, rather than excluding every patient with metastases.
  */
 const NARROWING_AFTER =
-  /^(?:\s+(?:disease|cancer|lesions?|tumou?rs?|metastas[ie]s))?\s*,?\s*((?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:involv|invad|infiltrat|encas|abut|compress|extend|threat)\w*|with\s+(?:a\s+)?(?:diameter|size|dimension)|(?:measuring|larger\s+than|greater\s+than|exceeding)\b)/i;
+  /^(?:\s+(?:disease|cancer|lesions?|tumou?rs?|metastas[ie]s))?\s*,?\s*((?:(?:that|which)\s+(?:\w+\s+){0,2})?(?:involv|invad|infiltrat|encas|abut|compress|extend|threat)\w*|with\s+(?:a\s+)?(?:diameter|size|dimension)|(?:measuring|larger\s+than|greater\s+than|exceeding)\b|(?:at|upon)\s+(?:the\s+time\s+of\s+)?(?:(?:initial|first|original)\s+)?diagnosis\b)/i;
+/** A lead-in to a list of which any one member is enough: "at least one of high-risk factors (". */
+const AT_LEAST_ONE_OF =
+  /\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|any\s+one)\s+(?:of\s+)?(?:the\s+)?(?:following\s+)?(?:[\w-]+\s+){0,2}(?:risk\s+)?(?:factors?|features?|criteria|characteristics)\b/i;
 /** "locally advanced, unrespectable, or metastatic": one unread word between list separators. */
 const LOOSE_STATE_GAP = /^\s*,\s*([a-z][\w-]{2,24})\s*,?\s*(?:or|and|and\/or)\s+$/i;
-/** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic". */
+/** A gap that keeps two disease-state pieces in one phrase: "locally advanced or metastatic",
+ * "metastatic or with unresectable, recurrent NSCLC" (apart, the cancer went with the second only). */
 const STATE_GAP =
-  /^\s+disease\s*,?\s*(?:or|and\/or)\s+$|^[\s,]*(?:(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
+  /^\s+disease\s*,?\s*(?:or|and\/or)\s+$|^[\s,]*(?:(?:or|and\/or)\s+with\s+|(?:or|and|and\/or|nor|i\.e\.?|e\.g\.?|including|with|either)\s+)?[\s,]*(?:\(\s*)?$|^\s*\)\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?$|^\s*\/\s*$/i;
 
 /** "suspected or confirmed", "suspected of having, or with biopsy proven", "suspected (clinical) or definitive (tissue)". */
 const SUSPECTED_OR_CONFIRMED =
@@ -2079,7 +2150,21 @@ function joinPieces(pieces: Piece[], text: string): Condition {
   const conj = gaps.map((g) =>
     /\bor\b|\//i.test(g) ? 'or' : /\band\b|\(|\)|\bwith\b|\bi\.e/i.test(g) ? 'and' : /,/.test(g) ? 'sep' : 'and',
   );
-  for (let i = conj.length - 1; i >= 0; i--) if (conj[i] === 'sep') conj[i] = conj[i + 1] === 'or' ? 'or' : 'and';
+  // A bare comma with no "or" after it between states one disease cannot have at once ("unresectable
+  // locally advanced, recurrent metastatic"): alternatives, never both.
+  const extentOf = (p: Piece): string | null => {
+    const c = p.condition as LeafCondition;
+    return isLeaf(p.condition) && c.fact === 'diseaseExtent' && c.value === true ? String(c.params!['extent']) : null;
+  };
+  const local = (p: Piece): boolean => ['locally_advanced', 'localized'].includes(extentOf(p) ?? '');
+  const distant = (p: Piece): boolean => extentOf(p) === 'metastatic';
+  const apart = (i: number): boolean => {
+    const left = pieces.slice(0, i + 1);
+    const right = pieces.slice(i + 1);
+    return (left.some(local) && right.some(distant)) || (left.some(distant) && right.some(local));
+  };
+  for (let i = conj.length - 1; i >= 0; i--)
+    if (conj[i] === 'sep') conj[i] = conj[i + 1] === 'or' || apart(i) ? 'or' : 'and';
   const groups: Condition[][] = [[pieces[0]!.condition]];
   for (let i = 1; i < pieces.length; i++) {
     if (conj[i - 1] === 'or') groups.push([pieces[i]!.condition]);
@@ -2455,6 +2540,13 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
     // "… within 12 months prior to the diagnosis of advanced/metastatic disease": the extent dates
     // what the exclusion is about; it does not exclude every patient who has it.
     if (input.kind === 'exclusion' && DIAGNOSIS_TIME_BEFORE.test(before)) continue;
+    // "At least one of high-risk factors for recurrence (…, recurrent primary disease, …)": one
+    // member of a list any one of which will do; required alone, it failed patients with another.
+    if (
+      input.kind === 'inclusion' &&
+      AT_LEAST_ONE_OF.test(input.text.slice(0, start).split(/[.;]\s/).pop() ?? '')
+    )
+      continue;
     // One of two populations ("newly diagnosed … or recurrence of the disease"): required of neither.
     if (input.kind === 'inclusion' && run.some((p) => p.kind !== 'measurable') && otherCourseAlternative(input.text, run))
       continue;
@@ -2487,6 +2579,14 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
       } else if (narrowed) {
         condition = {
           all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: narrowed[1]! } }],
+        };
+      }
+      // "pelvic node-only metastatic disease", "bone only metastatic": metastases at some sites and
+      // no others, which the exclusion also needs (an unknown), not every metastatic patient.
+      const onlyAt = /\b((?:[\w-]+\s+)?[\w]+(?:-|\s+)only)\s+$/i.exec(input.text.slice(Math.max(0, start - 40), start));
+      if (onlyAt) {
+        condition = {
+          all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: onlyAt[1]! } }],
         };
       }
     }
