@@ -117,13 +117,24 @@ describe('a note letting patients with the condition in', () => {
     expect(judge(condition!, patient([{ name: 'hypertension', status: 'controlled' }]))).toBe(false);
   });
 
-  it('spares HBsAg-positive patients on therapy with undetectable DNA (NCT06090266 e12)', () => {
+  it('spares patients who tested positive for HIV when conditions are met (NCT05768178 e20)', () => {
+    const { condition } = readRule(
+      'Known active infections (bacterial, fungal or viral) that would interfere with the assessment of safety or efficacy of vemurafenib and cobimetinib, including human immunodeficiency virus (HIV) positivity. Patients with history of testing positive for HIV infection are eligible provided the each of the following conditions are met:',
+      'exclusion',
+    );
+    expect(JSON.stringify(condition)).toContain(
+      '"text":"Patients with history of testing positive for HIV infection are eligible provided the each of the following conditions are met:"',
+    );
+    // HIV alone no longer excludes.
+    expect(judge(condition!, patient([{ name: 'HIV', status: 'controlled' }]))).toBeNull();
+  });
+
+  it('adds nothing where the active form is read already (NCT06090266 e12)', () => {
     const { condition } = readRule(
       'Known to be positive for hepatitis B virus (HBV) surface antigen, or any other positive test for hepatitis B indicating acute or chronic infection. Subjects who are or have received anti-HBV therapy and have undetectable HBV DNA for at least 6 months prior to study entry are eligible. Serological testing for hepatitis B at screening is not required.',
       'exclusion',
     );
-    const inner = JSON.stringify(condition);
-    expect(inner).toContain('"text":"Subjects who are or have received anti-HBV therapy and have undetectable HBV DNA');
+    expect(JSON.stringify(condition)).not.toContain('"text":"Subjects who are or have received anti-HBV therapy');
   });
 
   it('keeps an active infection sufficient when the note lets in the recovered (NCT06623461 e15)', () => {
@@ -140,5 +151,17 @@ describe('a note letting patients with the condition in', () => {
       'exclusion',
     );
     expect(JSON.stringify(condition)).not.toContain('"text":"Prophylactic use of antibiotics is allowed"');
+  });
+});
+
+describe('items under an exception lead-in without a colon', () => {
+  const lead = ['Patients with a history of known autoimmune disease with exceptions of'];
+
+  it('does not exclude the exceptions listed (NCT05267626 e2, e3)', () => {
+    expect(readRule('Vitiligo', 'exclusion', lead).condition).toBeNull();
+    expect(
+      readRule('Psoriasis, atopic dermatitis, or other autoimmune skin condition not requiring systemic treatment', 'exclusion', lead)
+        .condition,
+    ).toBeNull();
   });
 });

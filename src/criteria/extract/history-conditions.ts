@@ -819,7 +819,9 @@ function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] 
  */
 function underExemptionLead(input: ExtractInput): boolean {
   const lead = input.context[input.context.length - 1];
-  if (!lead || !/:\s*$/.test(lead)) return false;
+  if (!lead) return false;
+  // "Patients with a history of known autoimmune disease with exceptions of" hands over without a colon.
+  if (!/:\s*$/.test(lead)) return /\b(?:with\s+(?:the\s+)?exceptions?\s+of|except(?:\s+for)?)\s*$/i.test(lead);
   const last = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('; '), lead.lastIndexOf('.\n'), 0)).replace(/^[.;]\s*/, '');
   return exemptionLeadIn(normalise(last).text.trim(), 'exclusion');
 }
@@ -2052,8 +2054,13 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // An infection read as active already leaves out the controlled form such a note lets in ("… on
     // ART with undetectable viral load are eligible"); a note naming only other conditions ("patients
     // positive for HCV antibody are eligible only if …" after HIV) spares no patient with this one.
+    // So does one whose active form is read beside it ("Any positive test for HCV indicating active
+    // viral replication" → all(active HCV, HCV)).
     const restatesActive =
-      g.category === 'infection' && g.active && permission !== null && (CONTROLLED.test(permission.text) || /\b(?:recover\w*|resolution)\b/i.test(permission.text));
+      g.category === 'infection' &&
+      (g.active || groups.some((h) => h.active && h.names.some((n) => g.names.includes(n)))) &&
+      permission !== null &&
+      (CONTROLLED.test(permission.text) || /\b(?:recover\w*|resolution)\b/i.test(permission.text));
     const named = permission ? mentions.filter((m) => m.start >= permission.span[0] && m.end <= permission.span[1]) : [];
     // Nor does a note on metastases ("Participants with previously treated brain metastases may
     // participate …"), which the brain-metastasis reader takes.
