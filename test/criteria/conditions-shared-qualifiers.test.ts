@@ -165,3 +165,14 @@ describe('items under an exception lead-in without a colon', () => {
     ).toBeNull();
   });
 });
+
+describe('brain metastases named as the cause of something else', () => {
+  it('does not exclude every patient with brain metastases (NCT06545682 e20)', () => {
+    const { condition } = readRule(
+      'Poorly controlled (> 1/week) generalized or complex partial seizures, or manifestation of neurologic progression due to brain metastases notwithstanding CNS-directed therapy.',
+      'exclusion',
+      ['For dose expansion Cohorts 2 and 3 with active brain metastases:'],
+    );
+    expect(JSON.stringify(condition)).not.toContain('"fact":"brainMetastases"');
+  });
+});
