@@ -176,3 +176,9 @@ describe('brain metastases named as the cause of something else', () => {
     expect(JSON.stringify(condition)).not.toContain('"fact":"brainMetastases"');
   });
 });
+
+describe('a kind named before the condition', () => {
+  it('leaves "malignant small bowel obstruction" unread rather than excluding any obstruction (NCT06411691 e19)', () => {
+    expect(readRule('History of malignant small bowel obstruction.', 'exclusion').condition).toBeNull();
+  });
+});

@@ -222,10 +222,11 @@ const SYMPTOMS_OF_LEAD = /\b((?:signs?|symptoms?)(?:\s+(?:and|or|and\/or|\/)\s*(
 const INFECTIOUS_QUAL = /(?<!non-?\s?)\binfectious\b(?!\s+(?:or|and|and\/or)\b)/i;
 /**
  * A cause or kind glued before the condition ("Clostridium difficile-associated diarrhea",
- * "ICPI-induced colitis") or the condition as a point in time ("at onset of … colitis"): a
- * narrower subject than the condition.
+ * "ICPI-induced colitis"), its nature ("malignant small bowel obstruction", "benign …", a kind the
+ * lexicon does not name) or the condition as a point in time ("at onset of … colitis"): a narrower
+ * subject than the condition.
  */
-const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
+const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial|malignant|benign)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
 /**
  * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
  * "hypertension that is not controlled"): read as `active`.
