@@ -881,6 +881,16 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     const cause = CAUSE_BEFORE_RE.exec(text.slice(Math.max(m.sStart, m.qualStart - 50), m.qualStart));
     if (cause && /\b(?:no|not|without|absence\s+of|free\s+(?:of|from))\b[^.;,]{0,60}$/i.test(text.slice(Math.max(m.sStart, m.qualStart - 50 - 80), m.qualStart - cause[0].length)))
       continue;
+    // "manifestation of neurologic progression due to brain metastases notwithstanding CNS-directed
+    // therapy": the metastases named as the cause of something else the text excludes; their presence
+    // alone would exclude every patient with them. Symptoms they cause make them active (SYMPTOMS_OF).
+    if (
+      cause &&
+      exclusion &&
+      !SYMPTOMS_OF.test(text.slice(Math.max(m.sStart, m.qualStart - 60), m.qualStart)) &&
+      !/\b(?:symptom\w*|signs?|seizures?|deficits?|edema|oedema)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(m.sStart, m.qualStart - 60), m.qualStart - cause[0].length))
+    )
+      continue;
     // ("resection of brain metastases": a preposition the mention took as its first qualifier is the lead's.)
     const ownPrep = /^(?:of|for|to)\s+/i.exec(text.slice(m.qualStart, m.start))?.[0] ?? '';
     const treatmentLead = ABOUT_TREATMENT.exec(text.slice(Math.max(m.sStart, m.qualStart - 60), m.qualStart) + ownPrep);

@@ -192,6 +192,14 @@ const RISK_OF = /\brisk\s+(?:factors?\s+)?(?:for|of)\s+(?:developing\s+)?(?:[\w-
 const OTHER_NEED =
   /^\s*\)?\s*,?\s*(?:(?:that|which)\s+)?(?:(?:is|are|has|have)\s+)?(?:requiring|requires?|required|needing|needs?|in\s+need\s+of)\s+(?:\b(?:i\.v|e\.g|i\.e|p\.o|s\.c)\.|[^.;]|\.(?!\s|$)){1,120}?(?=\s*(?:[.;](?:\s|$)|$|,?\s+(?:or|and|and\/or)\s+(?:a\s+|an\s+)?(?:current|currently|active|history|known|prior|previous|uncontrolled|symptomatic|any|other|evidence)\b|\s+(?:within|in\s+the\s+(?:past|last|previous))\b|\s+(?:≤|<=?|=<)\s*\d|\s*\(\s*(?:except|unless|e\.?\s*g\.?|i\.?\s*e\.?|such\s+as|including|other\s+than|excluding)\b|\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:eligible|excluded|allowed|permitted)\b))/i;
 /**
+ * "or <another member> that require(s) …" right after a condition: the words of a further list member
+ * (up to five, none a "that"/"which") before a need that may be shared by the whole list. Not a
+ * member with its own article ("… autoimmune disease, or a syndrome that requires systemic steroids"),
+ * a new item whose need is its own.
+ */
+const SHARED_NEED_LEAD =
+  /^\s*,?\s*(?:or|and\/or)\s+(?!(?:a|an)\s)(?:(?!(?:that|which|requiring|requires?|required|needing|a|an)\b)[\w-]+\s+){1,5}(?=(?:that|which)\s+(?:requires?|required|needs?|needed)\b)/i;
+/**
  * Words before a condition that grade its size or amount ("beyond trace ascites", "large amount of
  * pleural effusion", "bilateral lymphedema"): a narrower condition than the facts hold.
  */
@@ -214,10 +222,11 @@ const SYMPTOMS_OF_LEAD = /\b((?:signs?|symptoms?)(?:\s+(?:and|or|and\/or|\/)\s*(
 const INFECTIOUS_QUAL = /(?<!non-?\s?)\binfectious\b(?!\s+(?:or|and|and\/or)\b)/i;
 /**
  * A cause or kind glued before the condition ("Clostridium difficile-associated diarrhea",
- * "ICPI-induced colitis") or the condition as a point in time ("at onset of … colitis"): a
- * narrower subject than the condition.
+ * "ICPI-induced colitis"), its nature ("malignant small bowel obstruction", "benign …", a kind the
+ * lexicon does not name) or the condition as a point in time ("at onset of … colitis"): a narrower
+ * subject than the condition.
  */
-const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
+const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial|malignant|benign)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
 /**
  * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
  * "hypertension that is not controlled"): read as `active`.
@@ -464,6 +473,8 @@ interface Group {
    * was for this condition stays with the need's unparsed leaf.
    */
   neededTreatment?: Condition;
+  /** The window read after the condition ("within 24 months"). */
+  window?: Span;
   /** A gloss between the condition and its window ("arterial thrombosis (i.e., stroke or TIA) within 12 months"). */
   gloss?: Span;
   /** Made current by a requirement after it ("… requiring systemic therapy"). */
@@ -809,7 +820,9 @@ function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] 
  */
 function underExemptionLead(input: ExtractInput): boolean {
   const lead = input.context[input.context.length - 1];
-  if (!lead || !/:\s*$/.test(lead)) return false;
+  if (!lead) return false;
+  // "Patients with a history of known autoimmune disease with exceptions of" hands over without a colon.
+  if (!/:\s*$/.test(lead)) return /\b(?:with\s+(?:the\s+)?exceptions?\s+of|except(?:\s+for)?)\s*$/i.test(lead);
   const last = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('; '), lead.lastIndexOf('.\n'), 0)).replace(/^[.;]\s*/, '');
   return exemptionLeadIn(normalise(last).text.trim(), 'exclusion');
 }
@@ -1217,7 +1230,23 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.shadow = span;
       pos = span[1];
     }
-    const otherNeed = req ? null : OTHER_NEED.exec(text.slice(pos));
+    // "autoimmune disorders or conditions of immunosuppression that require current ongoing treatment
+    // with systemic corticosteroids": a need after the next member of the list, one no lexicon name
+    // reads, may be the whole list's, so it stands beside this condition too (all(condition, need)):
+    // read alone, the condition would exclude patients the need spares.
+    const sharedLead = req || g.need ? null : SHARED_NEED_LEAD.exec(text.slice(pos));
+    const sharedNeed =
+      sharedLead && !mentions.some((m) => m.start >= pos && m.start < pos + sharedLead[0].length)
+        ? OTHER_NEED.exec(text.slice(pos + sharedLead[0].length))
+        : null;
+    if (sharedLead && sharedNeed) {
+      const from = pos + sharedLead[0].length;
+      const lead = /^[\s),]*/.exec(sharedNeed[0])![0].length;
+      const span: Span = [from + lead, from + sharedNeed[0].length];
+      g.narrow ??= { text: text.slice(span[0], span[1]).trim(), span };
+      g.shadow ??= span;
+    }
+    const otherNeed = req || (sharedLead && sharedNeed) ? null : OTHER_NEED.exec(text.slice(pos));
     if (otherNeed) {
       const lead = /^[\s),]*/.exec(otherNeed[0])![0].length;
       const needSpan: Span = [pos + lead, pos + otherNeed[0].length];
@@ -1257,6 +1286,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // After a test result the window dates the test ("negative HIV test within 4 weeks").
       if (!word) g.withinYears = win.years;
       g.spans.push([pos, win.end]);
+      g.window = [direct ? pos : pos + gloss![0].length, win.end];
       pos = win.end;
     } else if (pastRequirement) {
       // Had the condition (necessary), needed the treatment then (left to a coordinator).
@@ -1525,6 +1555,35 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (g.active || !prev.active || g.qualStart !== g.start || g.category !== prev.category) continue;
     if (sentenceStart(text, g.start) > prev.start) continue;
     if (/^[\s,]*(?:[\w-]+\s*,\s*){1,2}(?:or|and|and\/or|nor)?\s*$/i.test(text.slice(prev.end, g.qualStart))) g.active = true;
+  }
+
+  // 2c. "allogeneic hematopoietic stem cell transplantation, adoptive cell immunotherapy or autologous
+  //     hematopoietic stem cell transplantation within 24 months": a window closing a list may be every
+  //     member's. Where words the groups do not join stand between two members of one kind (one
+  //     lexicon group), the earlier member read without it would exclude patients the window spares:
+  //     the window stands beside it as an unparsed leaf, and the condition stays necessary.
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    // A current condition ("Ongoing cardiac dysrhythmias … or treatment of … in past 3 months",
+    // "Active or uncontrolled infections, or severe infection within 4 weeks") needs no window.
+    if (g.withinYears !== undefined || g.window || g.restricted || g.value !== undefined || g.active) continue;
+    // Examples in a parenthesis take their window from after it, through the head (step 4).
+    if (unclosedParen(text.slice(sentenceStart(text, g.start), g.start))) continue;
+    const kind = (n: string): string | undefined => input.lex.conditionById.get(n)?.group;
+    const kinds = new Set(g.names.map(kind));
+    if (kinds.size !== 1 || kinds.has('other') || kinds.has(undefined)) continue;
+    const sEnd = sentenceEnd(text, g.start);
+    const h = groups.slice(i + 1).find((k) => k.window && k.start < sEnd);
+    if (!h || !h.window || !h.names.every((n) => kinds.has(kind(n)))) continue;
+    const between = text.slice(g.end, h.qualStart);
+    if (/[.;:()[\]]/.test(between) || !/,|\bor\b|\band\/or\b/i.test(between)) continue;
+    // "solid organ transplant at any time, or … within the last 5 years": its own time, said.
+    if (/\b(?:at\s+any\s+time|ever|regardless|irrespective)\b/i.test(between)) continue;
+    if (groups.some((k) => k !== g && k !== h && k.start > g.end && k.start < h.start && k.window)) continue;
+    // Only a window that closes the list: one followed by further members ("myocardial infarction
+    // within 6 months, serious cardiac arrhythmia") is that member's own.
+    if (!/^[\s.,;)]*$/.test(text.slice(h.window[1], sEnd))) continue;
+    g.narrow ??= { text: text.slice(h.window[0], h.window[1]).replace(/^[\s),(]+/, '').trim(), span: h.window };
   }
 
   // 2b. "organ or stem cell transplant", "allogenic bone marrow or solid organ transplant".
@@ -1936,10 +1995,17 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const ownSubject = OWN_SUBJECT_CLAUSE.exec(text.slice(g.end, sEnd));
     // Only when the condition's own clause names no patients of its own ("Active infection:
     // individuals with …, and those with … can be included" allows both).
+    // A note letting some patients in after the condition ("Serious autoimmune disease Note: … these
+    // patients may be included if their disease is well controlled …", "Colitis. NOTE: However,
+    // patients … on physiologic hormone repletion … may be enrolled") spares patients who have it:
+    // the condition stays necessary and the note stands beside it, so it no longer excludes alone.
+    // The condition's own claim ends where the note begins.
+    const permission = exclusion ? laterPermission(text, g.end, sStart) : null;
+    const ownEnd = permission && permission.at < sEnd ? permission.at : sEnd;
     const claimEnd =
-      ownSubject && !/[:]|\b(?:patients?|participants?|subjects?|individuals?|those|who)\b/i.test(text.slice(g.end, g.end + ownSubject.index))
+      ownSubject && g.end + ownSubject.index < ownEnd && !/[:]|\b(?:patients?|participants?|subjects?|individuals?|those|who)\b/i.test(text.slice(g.end, g.end + ownSubject.index))
         ? g.end + ownSubject.index
-        : sEnd;
+        : ownEnd;
     let claim = note && g.end + note.index + note[0].length <= claimEnd
       ? text.slice(sStart, g.end + note.index) + text.slice(g.end + note.index + note[0].length, claimEnd)
       : text.slice(sStart, claimEnd);
@@ -1985,7 +2051,26 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (value !== undefined && exclusion && value === false) value = true;
     const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
     // Qualifiers no fact holds stand beside the condition, which stays necessary.
-    const qualifiers = [g.notCausedBy, g.causeBefore, g.amount, g.grade, g.need, g.narrow].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const readAlready = permission && [...g.spans, ...g.cover].some(([a, b]) => a < permission.span[1] && b > permission.span[0]);
+    // An infection read as active already leaves out the controlled form such a note lets in ("… on
+    // ART with undetectable viral load are eligible"); a note naming only other conditions ("patients
+    // positive for HCV antibody are eligible only if …" after HIV) spares no patient with this one.
+    // So does one whose active form is read beside it ("Any positive test for HCV indicating active
+    // viral replication" → all(active HCV, HCV)).
+    const restatesActive =
+      g.category === 'infection' &&
+      (g.active || groups.some((h) => h.active && h.names.some((n) => g.names.includes(n)))) &&
+      permission !== null &&
+      (CONTROLLED.test(permission.text) || /\b(?:recover\w*|resolution)\b/i.test(permission.text));
+    const named = permission ? mentions.filter((m) => m.start >= permission.span[0] && m.end <= permission.span[1]) : [];
+    // Nor does a note on metastases ("Participants with previously treated brain metastases may
+    // participate …"), which the brain-metastasis reader takes.
+    const aboutOthers =
+      (permission !== null && /\bmetasta/i.test(permission.text)) ||
+      named.length > 0 &&
+      !named.some((m) => g.names.includes(m.id) || isAncestor(input, m.id, g.names) || g.names.some((n) => isAncestor(input, n, [m.id])));
+    const exemption = permission && !readAlready && !restatesActive && !aboutOthers ? { text: permission.text, span: permission.span } : undefined;
+    const qualifiers = [g.notCausedBy, g.causeBefore, g.amount, g.grade, g.need, g.narrow, exemption].filter((q): q is { text: string; span: Span } => q !== undefined);
     const finding: Finding = {
       category: g.category,
       condition: qualifiers.length || g.neededTreatment
@@ -2018,6 +2103,36 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   }
   return exclusion ? joinLists(out, input) : out;
 };
+
+/** Where a note or a new sentence may begin after a condition: "Note:", "N.B.", a full stop or semicolon. */
+const NOTE_BREAK = /\bnote\s*:|\bN\.\s?B\.|[.;](?=\s+\S)/gi;
+/**
+ * The first note or sentence after `from` (in the criterion) that lets patients in ("… may be
+ * included if …", "… are eligible"), not one that says who is not, with where it begins. Breaks
+ * inside a parenthesis are the parenthesis's own notes, read elsewhere (ACTIVE_NOTE).
+ */
+const PERMITTED_PATIENTS = /\b(?:patients?|participants?|subjects?|individuals?|persons?|people|those|these|they|such\s+cases?)\b/i;
+function laterPermission(text: string, from: number, sStart: number): { text: string; span: Span; at: number } | null {
+  for (const m of text.slice(from).matchAll(NOTE_BREAK)) {
+    const at = from + m.index!;
+    if (unclosedParen(text.slice(Math.min(sStart, at), at))) continue;
+    // A full stop ends a sentence only where sentenceEnd says so ("etc.", "e.g." do not).
+    if (/^[.;]$/.test(m[0]) && sentenceEnd(text, at) !== at) continue;
+    const lead = /^\s*(?:note\s*:\s*)?(?:however\s*,?\s*)?/i.exec(text.slice(at + m[0].length))![0].length;
+    const start = at + m[0].length + lead;
+    const end = sentenceEnd(text, start);
+    const sentence = text.slice(start, end);
+    // A permission in a parenthesis of the sentence is its own member's note, read elsewhere.
+    const plain = sentence.replace(/\([^()]*\)/g, ' ');
+    // A permission of patients ("these patients may be included", "Participants with … are eligible"),
+    // not of a treatment ("Prophylactic use of antibiotics is allowed"), which the therapy readers take.
+    if (!PERMITTED_PATIENTS.test(plain)) continue;
+    if (!PERMIT.test(plain) || /\b(?:not|never|in)eligible|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)/i.test(sentence)) continue;
+    // The note's own lead-in ("NOTE: However,") is accounted for with it.
+    return { text: sentence.trim(), span: [at + (/^[.;]$/.test(m[0]) ? 1 : 0), end], at };
+  }
+  return null;
+}
 
 /**
  * The supportive drug classes and drugs named inside a span ("steroids or other immunosuppressive
