@@ -73,6 +73,21 @@ const ORGAN_EXCEPTION = /^(?=[^]*\b(?:inadequate|insufficient|abnormal|impaired|
 /** A group the sentence is for: "patients with …", "For patients on anticoagulants: …", "If …". */
 const GROUP_LEAD = /\b(?:patients?|participants?|subjects?|individuals?)\s+(?:with|whose|receiving|having|on)\b|^\W*(?:for|if|in)\b/i;
 
+/**
+ * Recovery from surgery and from radiation, systemic therapy, toxicity or an injury named with it is
+ * partly toxicity's question and partly none the surgery_recovered topic holds.
+ */
+const RECOVERY_ELSEWHERE =
+  /\btrauma\b|\btoxicit\w*|\badverse\b|\bgrade\b|\brecover\w*\s+from\s+[^.;]{0,60}?\b(?:surg\w*|resections?)\s*(?:,|\bor\b|\band\b|\/)\s*(?:\w+\s+){0,2}?(?:radiat|radiother|chemo|systemic|therap|treatment|traum|injur)/i;
+
+/**
+ * A lack of recovery whose other objects are joined to the surgery by a plain "or", in one sentence
+ * without "and", "/" or a comma list: "no recovery from previous surgery or treatment-related adverse
+ * events to ≤ grade 2 CTCAE", "not recovered from major surgery or significant traumatic injury".
+ */
+const RECOVERY_OR_ONLY =
+  /^[^.;,/]*\b(?:no|not|without|incomplete|lack\s+of)\s+(?:\w+\s+){0,2}?recover\w*\s+from\s+(?:(?:the|any|a|prior|previous|recent|major|effects?|of)\s+){0,4}(?:surg\w*|operations?|resections?)\s+or\s+(?![^.;]*\b(?:and|and\/or)\b)[^.;,/]*$/i;
+
 const RECOVERY_WORDS = vocab(
   STATEMENT_COMMON,
   'recovered recover recovering recovery fully adequately completely sufficiently adequate complete incomplete still from after ' +
@@ -116,7 +131,7 @@ const INSURANCE_WORDS = vocab(
  */
 const CARE =
   '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|check\\s+point|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|(?:percutaneous|isolated)\\s+(?:hepatic|liver|limb)\\s+perfusion|PHP|ILP|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
-const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
+const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|consolidative|consolidation|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
 
 const CARE_WORDS = vocab(
   STATEMENT_COMMON,
@@ -124,7 +139,7 @@ const CARE_WORDS = vocab(
     'assessed determined clinically indicated able unable ability inability tolerate receive receiving undergo undergoing have start ' +
     'begin initiate initiation continue treated treatment treatments therapy therapies regimen regimens planned plan plans planning ' +
     'scheduled schedule intended intends intend pending be is are to for with as per by according surgeon surgical team investigator ' +
-    'physician treating oncologist multidisciplinary board tumor tumour mdt local standard care soc of first second third line lines ' +
+    'physician treating oncologist multidisciplinary board tumor tumour mdt local consolidative consolidation standard care soc of first second third line lines ' +
     'surgery surgical resection resections operation operative excision mastectomy lumpectomy breast conserving conservation bcs ' +
     'cystectomy nephrectomy enucleation lymphadenectomy dissection alnd slnb sentinel lymph node biopsy reconstruction radiotherapy ' +
     'radiation irradiation rt sbrt sabr srs imrt brachytherapy chemoradiotherapy chemoradiation ccrt chemotherapy chemo immunotherapy ' +
@@ -661,15 +676,19 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       /\b(?:(?:recover(?:ed|y)?)\s+(?:(?:adequately|fully|completely|sufficiently)\s+)?from\s+(?:(?:the|any|all|a|prior|previous|recent|major|minor|effects?|of|their)\s+){0,5}(?:surg\w*|operations?|(?:surgical\s+)?resections?|surgical\s+procedures?)|(?:surg\w*|resections?)\s+(?:[\w,()-]+\s+){0,8}?(?:(?:fully|adequately|completely)\s+)?recovered\b(?!\s+(?:from|to)\s+(?!(?:the|any|all|prior|previous|major)?\s*(?:surg|operat|resect))\w)|post-?operative\s+recovery)\b/i,
     // Recovery from surgery and from radiation, systemic therapy or an injury named with it is partly
     // toxicity's question and partly none the topic holds.
-    reject:
-      /\btrauma\b|\btoxicit\w*|\badverse\b|\bgrade\b|\brecover\w*\s+from\s+[^.;]{0,60}?\b(?:surg\w*|resections?)\s*(?:,|\bor\b|\band\b|\/)\s*(?:\w+\s+){0,2}?(?:radiat|radiother|chemo|systemic|therap|treatment|traum|injur)/i,
+    // In an exclusion whose lack names them as alternatives joined by a plain "or" ("no recovery from
+    // previous surgery or treatment-related adverse events to ≤ grade 2"), each alternative excludes on
+    // its own: the assembled "any" keeps the lack beside the unread rest, which is what the criterion says.
     // "Major surgery from which the participant has not fully recovered": the anchor ends on the
     // "not … recovered" it holds, after its start, where no negation scope reaches it.
     lack: /\b(?:incomplete|unrecovered)\b|\bnot\s+(?:\w+\s+)?recovered$/i,
     // A requirement restated among exclusions ("Patients must be at least 4 weeks from major surgery and
     // have fully recovered …") joins its other requirement with "and": negated, either one excludes,
     // which the assembled conjunction would not say.
-    applies: (input, sentence) => input.kind !== 'exclusion' || !/\b(?:must|should)\b/i.test(sentence),
+    applies: (input, sentence) =>
+      input.kind === 'exclusion'
+        ? !/\b(?:must|should)\b/i.test(sentence) && (!RECOVERY_ELSEWHERE.test(sentence) || RECOVERY_OR_ONLY.test(sentence))
+        : !RECOVERY_ELSEWHERE.test(sentence),
     polarity: 'requirement',
     words: RECOVERY_WORDS,
   },
