@@ -25,6 +25,7 @@
 import type { Category, ExtractInput, Extractor, Finding } from './extractor';
 import type { Condition } from '../facts';
 import { prefilterFor } from '../regex-prefilter';
+import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
@@ -921,6 +922,29 @@ function liveTopics(text: string): Topic[] {
   return TOPICS.filter((t) => TOPIC_GATES.get(t)!.every((g) => g.test(text)));
 }
 
+const CONCERN = JUDGEMENT_STATEMENTS.find((st) => st.topic === 'investigator_concern')!;
+
+/** A condition's relative clause whose object follows: "conditions that could interfere with the patient's safety, consent, or …". */
+const CONDITION_INTERFERES =
+  /\b(?:that|which)\b[^.;]{0,100}?\b(?:interfer\w*|affect\w*|compromis\w*|limit\w*|impair\w*|hamper\w*|prevent\w*|preclud\w*|jeopardi[sz]\w*)\b[^.;]{0,200}$/i;
+
+/**
+ * A named condition heading the relative clause ("Subjects with psychiatric disorders that would
+ * interfere with the ability to give informed consent"): the clause qualifies that condition, which its
+ * own reader joins with the clause's topics; without them the condition would stand alone. Not one
+ * member of a list of kinds ("Any other medical or psychological condition that …"), which is generic.
+ */
+const NAMED_CONDITION_HEAD =
+  /(?<!\bmedical,?\s+(?:(?:or|and|and\/or)\s+)?)\b(?:psychiatric|mental|psycholog\w*|substance|addict\w*|alcohol\w*|dementia|cognitive)\s+(?:[\w-]+\s+){0,2}?(?:disorders?|illness(?:es)?|conditions?|diseases?|abuse|dependence|impairment)\s*,?\s+(?:that|which)\b/i;
+
+/** Whether the investigator's catch-all (history-judgement.ts) reads this sentence. */
+const concernReads = (input: ExtractInput, sentence: string): boolean =>
+  CONCERN.gate.test(sentence) &&
+  CONCERN.anchor.test(sentence) &&
+  !CONCERN.reject?.test(sentence) &&
+  (!CONCERN.needs || CONCERN.needs.test(sentence)) &&
+  (!CONCERN.applies || CONCERN.applies(input, sentence));
+
 export const extractAttestations: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
@@ -1005,6 +1029,22 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const i = hits.findIndex((h) => h.topic === limitsTopic);
       if (i >= 0) hits.splice(i, 1);
       hits.push({ topic: limitsTopic, at: sStart + limits.index, end: sStart + limits.index + limits[0].length });
+    }
+    // Among exclusions, a condition that "could interfere with the patient's safety, consent, or
+    // compliance" which the investigator's catch-all also reads (investigator_concern: "any other
+    // condition … that would make taking part unsafe or would interfere with the study") is that one
+    // question: joined beside it, the patient's own "can attend the visits" or "can consent" would
+    // clear a patient the concern excludes. The compliance or consent clause is left to that concern
+    // (its words unread where the concern's reader does not take them).
+    if (exclusion && concernReads(input, sentence) && !NAMED_CONDITION_HEAD.test(sentence)) {
+      const own = hits.filter(
+        (h) =>
+          !(
+            (h.topic === 'compliance' || h.topic === 'informed_consent') &&
+            ((limits !== null && limitsTopic === h.topic) || CONDITION_INTERFERES.test(text.slice(sStart, h.at)))
+          ),
+      );
+      hits.splice(0, hits.length, ...own);
     }
     if (!hits.length) continue;
 
@@ -1100,6 +1140,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const stop = CLAUSE_BREAK.exec(text.slice(last, sEnd));
       if (stop) kept = kept.flatMap(([a, b]): Span[] => (a >= last + stop.index ? [] : [[a, Math.min(b, last + stop.index)]]));
     }
+    if (!kept.length) continue;
     if (!kept.length) continue;
     out.push({
       category: hits.find((h) => h.entry?.category)?.entry?.category ?? 'consent',
