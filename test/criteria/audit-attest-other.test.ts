@@ -5,8 +5,9 @@
  *   compliance", which the investigator's catch-all reads (investigator_concern), no longer joins the
  *   patient's own "can attend the visits" (compliance) beside the concern: all(concern, not compliant)
  *   cleared a patient the investigator was concerned about as soon as they said they could attend;
- * - the same clause headed by a named condition ("psychiatric disorders that would interfere with …")
- *   keeps its reading, the condition joined with the clause;
+ * - the same clause qualifying a named condition ("psychiatric disorders that would interfere with …",
+ *   "severe mental illness, substance abuse, or other conditions that …") keeps its reading, the
+ *   condition joined with the clause;
  * - treatment candidacy reads "local consolidative" care ("not suitable for local consolidative
  *   radiation therapy");
  * - a lack of recovery from surgery "or" another cause in an exclusion is read beside its unread
@@ -75,6 +76,16 @@ describe('a condition interfering with compliance, read by the investigator catc
     });
     expect(unread).toBe('disorders');
     expect(judge(condition!, { ...patient({ investigator_concern: false }), conditions: [{ name: 'depression', status: 'active' }] })).toBe(false);
+  });
+
+  it('keeps the clause joined to a named condition listed before it (NCT07260591)', () => {
+    const { condition } = readRule(
+      'History of severe mental illness, substance abuse, or other conditions that may interfere with study compliance.',
+      'exclusion',
+    );
+    // The mental illness is read without "severe": alone it would exclude a patient with mild depression.
+    expect(JSON.stringify(condition)).toContain('"topic":"compliance"');
+    expect(condition).toMatchObject({ all: expect.arrayContaining([concern]) });
   });
 
   it('keeps an inability to comply that is not a condition\'s clause ("Inability to comply … and/or any other … condition")', () => {

@@ -929,13 +929,23 @@ const CONDITION_INTERFERES =
   /\b(?:that|which)\b[^.;]{0,100}?\b(?:interfer\w*|affect\w*|compromis\w*|limit\w*|impair\w*|hamper\w*|prevent\w*|preclud\w*|jeopardi[sz]\w*)\b[^.;]{0,200}$/i;
 
 /**
- * A named condition heading the relative clause ("Subjects with psychiatric disorders that would
- * interfere with the ability to give informed consent"): the clause qualifies that condition, which its
- * own reader joins with the clause's topics; without them the condition would stand alone. Not one
- * member of a list of kinds ("Any other medical or psychological condition that …"), which is generic.
+ * A named condition among what the relative clause qualifies ("Subjects with psychiatric disorders that
+ * would interfere with the ability to give informed consent", "History of severe mental illness,
+ * substance abuse, or other conditions that may interfere with study compliance"): the clause may
+ * qualify that condition, which its own reader joins with the clause's topics; without them the
+ * condition would stand alone. A kind in a list of kinds ("medical or psychological condition",
+ * "physical or mental illnesses", "psychiatric, medical, or other condition") is generic, and is not this.
  */
-const NAMED_CONDITION_HEAD =
-  /(?<!\bmedical,?\s+(?:(?:or|and|and\/or)\s+)?)\b(?:psychiatric|mental|psycholog\w*|substance|addict\w*|alcohol\w*|dementia|cognitive)\s+(?:[\w-]+\s+){0,2}?(?:disorders?|illness(?:es)?|conditions?|diseases?|abuse|dependence|impairment)\s*,?\s+(?:that|which)\b/i;
+const NAMED_CONDITION_BEFORE =
+  /^[^.;]*?(?<!\b(?:medical|physical),?\s+(?:(?:or|and|and\/or)\s+)?)\b(?:psychiatric|mental|psycholog\w*|substance|addict\w*|alcohol\w*|dementia|cognitive)\b(?!,?\s+(?:(?:or|and|and\/or)\s+)?(?:other\s+)?(?:medical|physical)\b)[^.;]*?\b(?:that|which)\b/i;
+
+/**
+ * Conditions given as examples of the one the clause qualifies ("(i.e., uncontrolled diabetes, severe
+ * infection …)", "including metabolic diseases, …"): the conditions reader joins the first of them
+ * with the clause's topics, and its reading of each drops what qualifies it ("uncontrolled",
+ * "requiring immunosuppression"); left alone it would exclude patients the criterion admits.
+ */
+const EXAMPLE_CONDITIONS = /\b(?:including|such\s+as)\b|\b(?:i\.\s?e|e\.\s?g)\./i;
 
 /** Whether the investigator's catch-all (history-judgement.ts) reads this sentence. */
 const concernReads = (input: ExtractInput, sentence: string): boolean =>
@@ -1036,7 +1046,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
     // question: joined beside it, the patient's own "can attend the visits" or "can consent" would
     // clear a patient the concern excludes. The compliance or consent clause is left to that concern
     // (its words unread where the concern's reader does not take them).
-    if (exclusion && concernReads(input, sentence) && !NAMED_CONDITION_HEAD.test(sentence)) {
+    if (exclusion && concernReads(input, sentence) && !NAMED_CONDITION_BEFORE.test(sentence) && !EXAMPLE_CONDITIONS.test(sentence)) {
       const own = hits.filter(
         (h) =>
           !(
