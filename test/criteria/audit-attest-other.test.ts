@@ -10,8 +10,8 @@
  *   condition joined with the clause;
  * - treatment candidacy reads "local consolidative" care ("not suitable for local consolidative
  *   radiation therapy");
- * - a lack of recovery from surgery "or" another cause in an exclusion is read beside its unread
- *   alternative, where each alternative excludes on its own.
+ * - a lack of recovery from surgery "or" an injury in an exclusion is read beside its unread
+ *   alternative, where each alternative excludes on its own (not where a grade threshold follows).
  */
 import type { Condition } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
@@ -112,18 +112,20 @@ describe('treatment candidacy for local consolidative care', () => {
 });
 
 describe('a lack of recovery from surgery or another cause', () => {
-  it('reads the surgery beside the unread adverse events in an exclusion (NCT06942143)', () => {
-    const { condition, unread } = readRule(
-      'no recovery from previous surgery or treatment-related adverse events to ≤ grade 2 CTCAE;',
-      'exclusion',
-    );
+  it('reads the surgery beside an unread injury in an exclusion', () => {
+    const { condition, unread } = readRule('Not recovered from major surgery or significant traumatic injury', 'exclusion');
     expect(condition).toEqual(attest('surgery_recovered', false));
-    expect(unread).toBe('adverse events … 2 CTCAE');
+    expect(unread).toBe('traumatic injury');
     // As the criterion's rule, beside its unread alternative: not recovered from surgery excludes on
-    // its own; recovered leaves the adverse events unknown.
+    // its own; recovered leaves the injury unknown.
     const rule: Condition = { any: [condition!, unparsed(unread)] };
     expect(judge(rule, patient({ surgery_recovered: false }))).toBe(true);
     expect(judge(rule, patient({ surgery_recovered: true }))).toBeNull();
+  });
+
+  it('leaves a recovery counted to a grade unread, which may bind the surgery too (NCT06942143)', () => {
+    const { condition } = readRule('no recovery from previous surgery or treatment-related adverse events to ≤ grade 2 CTCAE;', 'exclusion');
+    expect(condition).toBeNull();
   });
 
   it('leaves an inclusion that asks recovery from surgery or injury unread (NCT04603807)', () => {

@@ -82,11 +82,17 @@ const RECOVERY_ELSEWHERE =
 
 /**
  * A lack of recovery whose other objects are joined to the surgery by a plain "or", in one sentence
- * without "and", "/" or a comma list: "no recovery from previous surgery or treatment-related adverse
- * events to ≤ grade 2 CTCAE", "not recovered from major surgery or significant traumatic injury".
+ * without "and", "/" or a comma list: "not recovered from major surgery or significant traumatic injury".
  */
 const RECOVERY_OR_ONLY =
   /^[^.;,/]*\b(?:no|not|without|incomplete|lack\s+of)\s+(?:\w+\s+){0,2}?recover\w*\s+from\s+(?:(?:the|any|a|prior|previous|recent|major|effects?|of)\s+){0,4}(?:surg\w*|operations?|resections?)\s+or\s+(?![^.;]*\b(?:and|and\/or)\b)[^.;,/]*$/i;
+
+/**
+ * A grade the recovery is counted to ("no recovery from previous surgery or treatment-related adverse
+ * events to ≤ grade 2 CTCAE"), or toxicity beside it: the threshold may bind the surgery too, which the
+ * topic's plain "recovered" does not say.
+ */
+const RECOVERY_THRESHOLD = /\bgrade\b|\btoxicit\w*|\badverse\b|\bCTCAE\b/i;
 
 const RECOVERY_WORDS = vocab(
   STATEMENT_COMMON,
@@ -676,9 +682,9 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       /\b(?:(?:recover(?:ed|y)?)\s+(?:(?:adequately|fully|completely|sufficiently)\s+)?from\s+(?:(?:the|any|all|a|prior|previous|recent|major|minor|effects?|of|their)\s+){0,5}(?:surg\w*|operations?|(?:surgical\s+)?resections?|surgical\s+procedures?)|(?:surg\w*|resections?)\s+(?:[\w,()-]+\s+){0,8}?(?:(?:fully|adequately|completely)\s+)?recovered\b(?!\s+(?:from|to)\s+(?!(?:the|any|all|prior|previous|major)?\s*(?:surg|operat|resect))\w)|post-?operative\s+recovery)\b/i,
     // Recovery from surgery and from radiation, systemic therapy or an injury named with it is partly
     // toxicity's question and partly none the topic holds.
-    // In an exclusion whose lack names them as alternatives joined by a plain "or" ("no recovery from
-    // previous surgery or treatment-related adverse events to ≤ grade 2"), each alternative excludes on
-    // its own: the assembled "any" keeps the lack beside the unread rest, which is what the criterion says.
+    // In an exclusion whose lack names them as alternatives joined by a plain "or" ("not recovered from
+    // major surgery or significant traumatic injury"), each alternative excludes on its own: the
+    // assembled "any" keeps the lack beside the unread rest, which is what the criterion says.
     // "Major surgery from which the participant has not fully recovered": the anchor ends on the
     // "not … recovered" it holds, after its start, where no negation scope reaches it.
     lack: /\b(?:incomplete|unrecovered)\b|\bnot\s+(?:\w+\s+)?recovered$/i,
@@ -687,7 +693,8 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // which the assembled conjunction would not say.
     applies: (input, sentence) =>
       input.kind === 'exclusion'
-        ? !/\b(?:must|should)\b/i.test(sentence) && (!RECOVERY_ELSEWHERE.test(sentence) || RECOVERY_OR_ONLY.test(sentence))
+        ? !/\b(?:must|should)\b/i.test(sentence) &&
+          (!RECOVERY_ELSEWHERE.test(sentence) || (RECOVERY_OR_ONLY.test(sentence) && !RECOVERY_THRESHOLD.test(sentence)))
         : !RECOVERY_ELSEWHERE.test(sentence),
     polarity: 'requirement',
     words: RECOVERY_WORDS,
