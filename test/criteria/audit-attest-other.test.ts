@@ -9,13 +9,11 @@
  *   "severe mental illness, substance abuse, or other conditions that …") keeps its reading, the
  *   condition joined with the clause;
  * - treatment candidacy reads "local consolidative" care ("not suitable for local consolidative
- *   radiation therapy");
- * - a lack of recovery from surgery "or" an injury in an exclusion is read beside its unread
- *   alternative, where each alternative excludes on its own (not where a grade threshold follows).
+ *   radiation therapy").
  */
 import type { Condition } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
-import { attest, cond, judgeRecord, readRule, unparsed } from '../support/criteria';
+import { attest, cond, judgeRecord, readRule } from '../support/criteria';
 
 const concern = attest('investigator_concern', true);
 const patient = (attestations: Record<string, boolean>): PatientRecord => ({
@@ -108,34 +106,5 @@ describe('treatment candidacy for local consolidative care', () => {
     const { condition } = readRule('Patients suitable for local consolidative therapy', 'inclusion');
     expect(condition).toEqual(attest('treatment_candidate', true));
     expect(judge(condition!, patient({ treatment_candidate: false }))).toBe(false);
-  });
-});
-
-describe('a lack of recovery from surgery or another cause', () => {
-  it('reads the surgery beside an unread injury in an exclusion', () => {
-    const { condition, unread } = readRule('Not recovered from major surgery or significant traumatic injury', 'exclusion');
-    expect(condition).toEqual(attest('surgery_recovered', false));
-    expect(unread).toBe('traumatic injury');
-    // As the criterion's rule, beside its unread alternative: not recovered from surgery excludes on
-    // its own; recovered leaves the injury unknown.
-    const rule: Condition = { any: [condition!, unparsed(unread)] };
-    expect(judge(rule, patient({ surgery_recovered: false }))).toBe(true);
-    expect(judge(rule, patient({ surgery_recovered: true }))).toBeNull();
-  });
-
-  it('leaves a recovery counted to a grade unread, which may bind the surgery too (NCT06942143)', () => {
-    const { condition } = readRule('no recovery from previous surgery or treatment-related adverse events to ≤ grade 2 CTCAE;', 'exclusion');
-    expect(condition).toBeNull();
-  });
-
-  it('leaves an inclusion that asks recovery from surgery or injury unread (NCT04603807)', () => {
-    const text =
-      'Participants must have recovered from effects of any major surgery or significant traumatic injury at least 28 days before the first dose of study treatment';
-    expect(JSON.stringify(readRule(text, 'inclusion').condition)).not.toContain('surgery_recovered');
-  });
-
-  it('leaves an exclusion joining the surgery and the toxicity with "and" unread', () => {
-    const { condition } = readRule('Not recovered from major surgery and toxicities of prior therapy', 'exclusion');
-    expect(JSON.stringify(condition)).not.toContain('surgery_recovered');
   });
 });

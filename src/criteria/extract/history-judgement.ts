@@ -73,27 +73,6 @@ const ORGAN_EXCEPTION = /^(?=[^]*\b(?:inadequate|insufficient|abnormal|impaired|
 /** A group the sentence is for: "patients with …", "For patients on anticoagulants: …", "If …". */
 const GROUP_LEAD = /\b(?:patients?|participants?|subjects?|individuals?)\s+(?:with|whose|receiving|having|on)\b|^\W*(?:for|if|in)\b/i;
 
-/**
- * Recovery from surgery and from radiation, systemic therapy, toxicity or an injury named with it is
- * partly toxicity's question and partly none the surgery_recovered topic holds.
- */
-const RECOVERY_ELSEWHERE =
-  /\btrauma\b|\btoxicit\w*|\badverse\b|\bgrade\b|\brecover\w*\s+from\s+[^.;]{0,60}?\b(?:surg\w*|resections?)\s*(?:,|\bor\b|\band\b|\/)\s*(?:\w+\s+){0,2}?(?:radiat|radiother|chemo|systemic|therap|treatment|traum|injur)/i;
-
-/**
- * A lack of recovery whose other objects are joined to the surgery by a plain "or", in one sentence
- * without "and", "/" or a comma list: "not recovered from major surgery or significant traumatic injury".
- */
-const RECOVERY_OR_ONLY =
-  /^[^.;,/]*\b(?:no|not|without|incomplete|lack\s+of)\s+(?:\w+\s+){0,2}?recover\w*\s+from\s+(?:(?:the|any|a|prior|previous|recent|major|effects?|of)\s+){0,4}(?:surg\w*|operations?|resections?)\s+or\s+(?![^.;]*\b(?:and|and\/or)\b)[^.;,/]*$/i;
-
-/**
- * A grade the recovery is counted to ("no recovery from previous surgery or treatment-related adverse
- * events to ≤ grade 2 CTCAE"), or toxicity beside it: the threshold may bind the surgery too, which the
- * topic's plain "recovered" does not say.
- */
-const RECOVERY_THRESHOLD = /\bgrade\b|\btoxicit\w*|\badverse\b|\bCTCAE\b/i;
-
 const RECOVERY_WORDS = vocab(
   STATEMENT_COMMON,
   'recovered recover recovering recovery fully adequately completely sufficiently adequate complete incomplete still from after ' +
@@ -682,20 +661,15 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       /\b(?:(?:recover(?:ed|y)?)\s+(?:(?:adequately|fully|completely|sufficiently)\s+)?from\s+(?:(?:the|any|all|a|prior|previous|recent|major|minor|effects?|of|their)\s+){0,5}(?:surg\w*|operations?|(?:surgical\s+)?resections?|surgical\s+procedures?)|(?:surg\w*|resections?)\s+(?:[\w,()-]+\s+){0,8}?(?:(?:fully|adequately|completely)\s+)?recovered\b(?!\s+(?:from|to)\s+(?!(?:the|any|all|prior|previous|major)?\s*(?:surg|operat|resect))\w)|post-?operative\s+recovery)\b/i,
     // Recovery from surgery and from radiation, systemic therapy or an injury named with it is partly
     // toxicity's question and partly none the topic holds.
-    // In an exclusion whose lack names them as alternatives joined by a plain "or" ("not recovered from
-    // major surgery or significant traumatic injury"), each alternative excludes on its own: the
-    // assembled "any" keeps the lack beside the unread rest, which is what the criterion says.
+    reject:
+      /\btrauma\b|\btoxicit\w*|\badverse\b|\bgrade\b|\brecover\w*\s+from\s+[^.;]{0,60}?\b(?:surg\w*|resections?)\s*(?:,|\bor\b|\band\b|\/)\s*(?:\w+\s+){0,2}?(?:radiat|radiother|chemo|systemic|therap|treatment|traum|injur)/i,
     // "Major surgery from which the participant has not fully recovered": the anchor ends on the
     // "not … recovered" it holds, after its start, where no negation scope reaches it.
     lack: /\b(?:incomplete|unrecovered)\b|\bnot\s+(?:\w+\s+)?recovered$/i,
     // A requirement restated among exclusions ("Patients must be at least 4 weeks from major surgery and
     // have fully recovered …") joins its other requirement with "and": negated, either one excludes,
     // which the assembled conjunction would not say.
-    applies: (input, sentence) =>
-      input.kind === 'exclusion'
-        ? !/\b(?:must|should)\b/i.test(sentence) &&
-          (!RECOVERY_ELSEWHERE.test(sentence) || (RECOVERY_OR_ONLY.test(sentence) && !RECOVERY_THRESHOLD.test(sentence)))
-        : !RECOVERY_ELSEWHERE.test(sentence),
+    applies: (input, sentence) => input.kind !== 'exclusion' || !/\b(?:must|should)\b/i.test(sentence),
     polarity: 'requirement',
     words: RECOVERY_WORDS,
   },
