@@ -25,6 +25,7 @@
 import type { Category, ExtractInput, Extractor, Finding } from './extractor';
 import type { Condition } from '../facts';
 import { prefilterFor } from '../regex-prefilter';
+import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
@@ -921,6 +922,39 @@ function liveTopics(text: string): Topic[] {
   return TOPICS.filter((t) => TOPIC_GATES.get(t)!.every((g) => g.test(text)));
 }
 
+const CONCERN = JUDGEMENT_STATEMENTS.find((st) => st.topic === 'investigator_concern')!;
+
+/** A condition's relative clause whose object follows: "conditions that could interfere with the patient's safety, consent, or …". */
+const CONDITION_INTERFERES =
+  /\b(?:that|which)\b[^.;]{0,100}?\b(?:interfer\w*|affect\w*|compromis\w*|limit\w*|impair\w*|hamper\w*|prevent\w*|preclud\w*|jeopardi[sz]\w*)\b[^.;]{0,200}$/i;
+
+/**
+ * A named condition among what the relative clause qualifies ("Subjects with psychiatric disorders that
+ * would interfere with the ability to give informed consent", "History of severe mental illness,
+ * substance abuse, or other conditions that may interfere with study compliance"): the clause may
+ * qualify that condition, which its own reader joins with the clause's topics; without them the
+ * condition would stand alone. A kind in a list of kinds ("medical or psychological condition",
+ * "physical or mental illnesses", "psychiatric, medical, or other condition") is generic, and is not this.
+ */
+const NAMED_CONDITION_BEFORE =
+  /^[^.;]*?(?<!\b(?:medical|physical),?\s+(?:(?:or|and|and\/or)\s+)?)\b(?:psychiatric|mental|psycholog\w*|substance|addict\w*|alcohol\w*|dementia|cognitive)\b(?!,?\s+(?:(?:or|and|and\/or)\s+)?(?:other\s+)?(?:medical|physical)\b)[^.;]*?\b(?:that|which)\b/i;
+
+/**
+ * Conditions given as examples of the one the clause qualifies ("(i.e., uncontrolled diabetes, severe
+ * infection …)", "including metabolic diseases, …"): the conditions reader joins the first of them
+ * with the clause's topics, and its reading of each drops what qualifies it ("uncontrolled",
+ * "requiring immunosuppression"); left alone it would exclude patients the criterion admits.
+ */
+const EXAMPLE_CONDITIONS = /\b(?:including|such\s+as)\b|\b(?:i\.\s?e|e\.\s?g)\./i;
+
+/** Whether the investigator's catch-all (history-judgement.ts) reads this sentence. */
+const concernReads = (input: ExtractInput, sentence: string): boolean =>
+  CONCERN.gate.test(sentence) &&
+  CONCERN.anchor.test(sentence) &&
+  !CONCERN.reject?.test(sentence) &&
+  (!CONCERN.needs || CONCERN.needs.test(sentence)) &&
+  (!CONCERN.applies || CONCERN.applies(input, sentence));
+
 export const extractAttestations: Extractor = (input: ExtractInput) => {
   const { text } = input;
   if (!GATE.test(text)) return [];
@@ -1005,6 +1039,22 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const i = hits.findIndex((h) => h.topic === limitsTopic);
       if (i >= 0) hits.splice(i, 1);
       hits.push({ topic: limitsTopic, at: sStart + limits.index, end: sStart + limits.index + limits[0].length });
+    }
+    // Among exclusions, a condition that "could interfere with the patient's safety, consent, or
+    // compliance" which the investigator's catch-all also reads (investigator_concern: "any other
+    // condition … that would make taking part unsafe or would interfere with the study") is that one
+    // question: joined beside it, the patient's own "can attend the visits" or "can consent" would
+    // clear a patient the concern excludes. The compliance or consent clause is left to that concern
+    // (its words unread where the concern's reader does not take them).
+    if (exclusion && concernReads(input, sentence) && !NAMED_CONDITION_BEFORE.test(sentence) && !EXAMPLE_CONDITIONS.test(sentence)) {
+      const own = hits.filter(
+        (h) =>
+          !(
+            (h.topic === 'compliance' || h.topic === 'informed_consent') &&
+            ((limits !== null && limitsTopic === h.topic) || CONDITION_INTERFERES.test(text.slice(sStart, h.at)))
+          ),
+      );
+      hits.splice(0, hits.length, ...own);
     }
     if (!hits.length) continue;
 
@@ -1100,6 +1150,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const stop = CLAUSE_BREAK.exec(text.slice(last, sEnd));
       if (stop) kept = kept.flatMap(([a, b]): Span[] => (a >= last + stop.index ? [] : [[a, Math.min(b, last + stop.index)]]));
     }
+    if (!kept.length) continue;
     if (!kept.length) continue;
     out.push({
       category: hits.find((h) => h.entry?.category)?.entry?.category ?? 'consent',
