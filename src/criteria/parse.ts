@@ -68,7 +68,7 @@ export function negate(c: Condition): Condition {
   return { ...c, operator: flip[c.operator] };
 }
 
-const OR_GAP = /\bor\b|\/|\beither\b|\bnor\b/i;
+const OR_GAP = /\bor\b|\/|\beither\b|\bnor\b|\balternatively\b/i;
 const AND_GAP = /\band\b|\bwith\b|\bwho\b|\bplus\b|\bbut\b|\bwhile\b|\bas well as\b/i;
 
 type Gap = 'and' | 'or' | 'sep' | 'sentence' | 'bind';
