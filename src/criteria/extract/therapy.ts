@@ -149,6 +149,8 @@ interface Window {
   halfLife?: 'shorter' | 'longer' | 'unknown';
   /** The "whichever is shorter" phrase that qualifies it, read with it. */
   qualifierSpan?: Span;
+  /** The anchor said after that phrase ("(whichever is longer) prior to Cycle 1 Day 1"), part of the window. */
+  anchorSpan?: Span;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,6 +571,8 @@ function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
 /** Items from the lexicon mentions of one sentence, with adjacent modifiers folded in. */
 /** What follows "cytotoxic" in a protein's name: "T-lymphocyte", "lymphocyte". */
 const PROTEIN_NAME_AFTER_RE = /^[\s-]*(?:T[\s-]*)?lymphocyte/i;
+/** Kinds of treatment that are not cytotoxic, which "non-cytotoxic" before them only restates. */
+const NON_CYTOTOXIC_KIND_RE = /^(?:hormon\w*|endocrine|anti-?hormon\w*|anti-?estrogen\w*|anti-?androgen\w*)/i;
 function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   const { text, lex } = ctx;
   const items: Item[] = [];
@@ -581,17 +585,30 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     const pair = anyStatusBefore(text, s, m.start);
     if (pair) statusPairs.set(m.start, pair);
   }
+  // "non-cytotoxic hormonal therapy (e.g., tamoxifen)": a kind that is never cytotoxic, the prefix only
+  // restating it; read with the treatment after it, no cytotoxic item of its own.
+  const nonCytotoxic = new Map<number, Span>();
+  for (let k = 0; k + 1 < inSentenceAll.length; k++) {
+    const m = inSentenceAll[k]!;
+    const next = inSentenceAll[k + 1]!;
+    const non = /\bnon[\s-]*$/i.exec(text.slice(Math.max(s, m.start - 5), m.start));
+    if (non && /^cytotoxic$/i.test(text.slice(m.start, m.end)) && /^\s*$/.test(text.slice(m.end, next.start)) && NON_CYTOTOXIC_KIND_RE.test(text.slice(next.start, next.end)))
+      nonCytotoxic.set(next.start, [m.start - non[0].length, m.end]);
+  }
+  for (const [at, span] of nonCytotoxic) statusPairs.set(at, span);
   const inSentence = inSentenceAll.filter((m) => ![...statusPairs.values()].some(([a, b]) => m.start >= a && m.end <= b));
   // Several entries can match one phrase ("PD-1/PD-L1" → two classes): one item per span.
   for (const m of inSentence) {
     const last = items[items.length - 1];
-    if (last && last.start === m.start && last.end === m.end) {
+    if (last && (last.start === m.start || nonCytotoxic.get(m.start)?.[0] === last.start) && last.end === m.end) {
       addMention(lex, last, m);
       continue;
     }
     const it: Item = { start: m.start, end: m.end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [[m.start, m.end]] };
     const pair = statusPairs.get(m.start);
     if (pair) it.spans.unshift(pair);
+    // The prefix begins the item, so the gap before it is the list's own ("… or non-cytotoxic hormonal").
+    if (pair && nonCytotoxic.has(m.start)) it.start = pair[0];
     addMention(lex, it, m);
     items.push(it);
   }
@@ -949,6 +966,14 @@ function halfLifeOf(text: string, w: Window, e: number): void {
     const at = w.end + q[0].indexOf(q[1]!);
     w.qualifierSpan = [at, at + q[1]!.length];
     w.halfLife = HALF_LIFE_SHORTER_RE.test(q[1]!) ? 'shorter' : LONGER_RE.test(q[1]!) ? 'longer' : 'unknown';
+    // The anchor after the aside is the window's own, counted back from the study start like any other;
+    // only a whole anchor is taken ("prior to the planned surgery" is measured from something else).
+    if (w.sense === 'within') {
+      const tail = text.slice(at + q[1]!.length, e);
+      const anchor = HL_ANCHOR_TAIL_RE.exec(tail);
+      if (anchor && /\w\s*$/.test(anchor[0]) && /^\s*(?:[,.;:)]|$|(?:and|or)\b)/i.test(tail.slice(anchor[0].length)))
+        w.anchorSpan = [at + q[1]!.length, at + q[1]!.length + anchor[0].length];
+    }
   } else if (w.halfLife === 'unknown') {
     // Further on, past an anchor with its own parentheses ("… prior to the first dose of X(1V270), whichever
     // was shortest"): the sense is read, the words stay for the qualifier.
@@ -960,6 +985,7 @@ function halfLifeOf(text: string, w: Window, e: number): void {
   const since = w.sense === 'since' ? HL_SINCE_TAIL_RE.exec(text.slice(from, e)) : null;
   if (since) w.end = from + since[0].length;
 }
+const HL_ANCHOR_TAIL_RE = new RegExp(String.raw`^\s*\)?\s*,?\s*(?:prior\s+to|before|preceding)\b${ANCHOR}`, 'i');
 const HL_SINCE_TAIL_RE = /^\s*\)?\s*,?\s*(?:since|after|following|from)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation)(?:\s+of)?)?/i;
 
 /** Setting words next to a list. */
@@ -1525,6 +1551,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // In an exclusion, a gap said after another sentence ("Participants with active infection. … Participants
     // requiring antibiotics require 2-week washout …") is a note on some patients: read inverted it would
     // exclude everyone without the treatment, so it stays unread.
+    // Nor is one said plainly, with no modal and no negation ("Receipt of the last dose of anticancer therapy
+    // > 12 weeks prior to randomization"): it excludes a last dose long ago, which needs the receipt too;
+    // read as "none within N" it would exclude the never-treated and spare the recently treated.
+    if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && !requiredGap) {
+      note('exclusion of an old last dose');
+      continue;
+    }
     if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && (/\S/.test(text.slice(0, s)) || gapInAside(text.slice(s, list.start), idx > 0))) {
       note('exclusion gap after another sentence');
       continue;
@@ -1728,6 +1761,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ? [
             [hlWin.start, hlWin.end],
             ...(hlWin.qualifierSpan ? [hlWin.qualifierSpan] : []),
+            ...(hlWin.anchorSpan ? [hlWin.anchorSpan] : []),
             ...windows.filter((w) => w !== hlWin && w.start >= hlWin.end && w.days === hlWin.days && w.sense === hlWin.sense).map((w): Span => [w.start, w.end]),
           ]
         : [];
@@ -2100,7 +2134,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       items.some((i) => i.combinedWithNext) &&
       items.some((it, i) => i > 0 && !items[i - 1]!.combinedWithNext) &&
       // Each boundary outside a combination says "or" or gives an example, not an abbreviation ("(AI)").
-      items.every((it, i) => i === 0 || items[i - 1]!.combinedWithNext || UNION_BOUNDARY_RE.test(text.slice(items[i - 1]!.end, it.start)));
+      // A bare comma counts when the series ends in "or" ("pembrolizumab, nivolumab, or nivolumab +
+      // ipilimumab"): a serial list of alternatives, each comma standing for that "or".
+      items.every((it, i) => i === 0 || items[i - 1]!.combinedWithNext || UNION_BOUNDARY_RE.test(text.slice(items[i - 1]!.end, it.start)) || (SERIAL_COMMA_RE.test(text.slice(items[i - 1]!.end, it.start)) && items.some((x, j) => j > i && !items[j - 1]!.combinedWithNext && /\bor\b/i.test(text.slice(items[j - 1]!.end, x.start)))));
     if (combinationInUnion) groups.push(items);
     else if (multiKind && !qualifier) {
       const it = items[0]!;
@@ -2201,6 +2237,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
  */
 const TOGETHER_RE = /\b(?:both|combination|combined|together|concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|sequential(?:ly)?|followed\s+by)\b/i;
 
+/** A boundary that is only a comma (with its spaces). */
+const SERIAL_COMMA_RE = /^\s*,\s*$/;
 const UNION_BOUNDARY_RE = /\b(?:or|and\/or|e\.?\s?g|such\s+as|including|for\s+example)\b/i;
 
 /** Items joined by combination words stay together (all); the rest of the list is their union (any). */
@@ -2677,7 +2715,7 @@ function examplesParenthesis(text: string, s: number, at: number): string | null
 }
 /** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
 const GROUP_ON_TREATMENT_LEAD_RE =
-  /^\W*(?:for|in)\s+(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
+  /^\W*(?:for|in)\s+(?:(?![\d])[a-z][\w-]*\s+){0,3}?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
 /** The targets that narrow a kind of treatment right after it: "targeting", "directed against". */
 const KIND_TARGETING_AFTER_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatments?)\s+)?(?:targeting|targeted\s+(?:against|at|to)|directed\s+(?:against|at|to|towards?)|that\s+targets?|against)\b/i;
 /** The same words closing the item's own phrase ("immunotherapy targeting"). */
