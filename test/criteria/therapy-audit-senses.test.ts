@@ -5,7 +5,8 @@
  * inhibitors, …") requires nothing; an exclusion of an old last dose is left unread; the anchor after
  * "(whichever is longer)" belongs to the window; "non-cytotoxic hormonal therapy" is hormonal therapy;
  * a purpose ("for pain management") or a narrower form ("combinations", "specific for") keeps a finding
- * only necessary in an exclusion; "Other patients must have had X" binds another group. Criteria lines
+ * only necessary in an exclusion, as "Chronically treated with" does; a window counted from a diagnostic
+ * biopsy is no receipt window; "Other patients must have had X" binds another group. Criteria lines
  * are verbatim from the corpus unless marked.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
@@ -160,5 +161,37 @@ describe('"Other patients must have had X"', () => {
     );
     // An NSCLC patient treated with osimertinib only is not failed.
     expect(judge({ treatments: [{ name: 'osimertinib', start: '2024-01-10' }] }, r.condition)).not.toBe(false);
+  });
+});
+
+describe('more words that narrow or move a reading', () => {
+  it('keeps "Chronically treated with immunosuppressive drugs" from excluding a past short course (NCT05605535 e10)', () => {
+    const r = readRule(
+      'Chronically treated with immunosuppressive drugs such as cyclosporine, adrenocorticotropic hormone (ACTH), etc.',
+      'exclusion',
+    );
+    expect(r.condition).toMatchObject({ all: [{ any: expect.any(Array) }, { fact: 'unparsed' }] });
+    expect(
+      judge({ treatments: [{ name: 'cyclosporine', start: '2020-01-10', end: '2020-02-01' }] }, r.condition),
+    ).not.toBe(true);
+  });
+
+  it('reads no receipt window counted from a diagnostic biopsy (NCT06673095 i6)', () => {
+    const r = readRule(
+      'Study intervention (surgery) must be completed within 120 days of the original diagnostic biopsy',
+      'inclusion',
+    );
+    expect(therapyLeaves(r.condition)).toEqual([]);
+    // A patient whose surgery is still to come is not failed.
+    expect(judge({ treatments: [] }, r.condition)).not.toBe(false);
+  });
+
+  it('leaves the anchor before "or …" to the alternative readers (NCT06425926 i3)', () => {
+    const r = readRule(
+      'Have not received an experimental drug within 4 weeks or 5 half-lives (whichever is shorter) of study drug treatment or already be enrolled in a clinical study',
+      'inclusion',
+    );
+    // Enrolled in another trial, never given an experimental drug: not passed.
+    expect(judge({ treatments: [] }, r.condition)).not.toBe(true);
   });
 });

@@ -212,6 +212,8 @@ const RELATIVE_RE =
   /^\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of|after|from|following)\s+(?:the\s+)?(?:completion|completing|completed|end|ending|stopping|discontinu\w*|cessation|finishing)/i;
 /** A window measured from an event in the past, not from the as-of date: "within 5 years prior to diagnosis". */
 const RELATIVE_ANCHOR_RE = /\b(?:prior\s+to|before|of|from|after)\s+(?:the\s+|their\s+)?(?:initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|metastas\w*|transplant\w*)\b/i;
+/** The rest of an anchor in the patient's past after a window's preposition: "(the original) diagnostic biopsy", "diagnosis". */
+const DIAGNOSIS_TAIL_RE = /^\s*(?:the\s+|their\s+)?(?:initial\s+|original\s+|primary\s+|first\s+)?(?:diagnos(?:is|tic)|biops(?:y|ies))\b/i;
 /** "within 7 days prior to surgery": counted back from a procedure still to come, not from the as-of date. */
 const PROCEDURE_ANCHOR_RE =
   /^\s*(?:prior\s+to|before)\s+(?:the\s+|their\s+|any\s+)?(?:planned\s+|scheduled\s+|intended\s+)?(?:surgery|surgical|resection|operation|procedures?|biopsy|biopsies|cryoablation|ablation)\b/i;
@@ -898,6 +900,8 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       afterStudyEvent(sub.slice(end - s)) ||
       OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
+      // "within 120 days of the original diagnostic biopsy": the anchor's words past what ANCHOR took.
+      (/\b(?:of|from|after|the|their)\s*$/i.test(sub.slice(start - s, end - s)) && DIAGNOSIS_TAIL_RE.test(sub.slice(end - s))) ||
       PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s)) ||
       EVENT_ANCHOR_AFTER_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s))
     )
@@ -971,11 +975,12 @@ function halfLifeOf(text: string, w: Window, e: number): void {
     w.qualifierSpan = [at, at + q[1]!.length];
     w.halfLife = HALF_LIFE_SHORTER_RE.test(q[1]!) ? 'shorter' : LONGER_RE.test(q[1]!) ? 'longer' : 'unknown';
     // The anchor after the aside is the window's own, counted back from the study start like any other;
-    // only a whole anchor is taken ("prior to the planned surgery" is measured from something else).
+    // only a whole anchor that ends the clause is taken ("prior to the planned surgery" is measured from
+    // something else; before "or …" the alternative after it must stay in view of the readers).
     if (w.sense === 'within') {
       const tail = text.slice(at + q[1]!.length, e);
       const anchor = HL_ANCHOR_TAIL_RE.exec(tail);
-      if (anchor && /\w\s*$/.test(anchor[0]) && /^\s*(?:[,.;:)]|$|(?:and|or)\b)/i.test(tail.slice(anchor[0].length)))
+      if (anchor && /\w\s*$/.test(anchor[0]) && /^\s*(?:[.;:)]|$)/.test(tail.slice(anchor[0].length)))
         w.anchorSpan = [at + q[1]!.length, at + q[1]!.length + anchor[0].length];
     }
   } else if (w.halfLife === 'unknown') {
@@ -989,7 +994,7 @@ function halfLifeOf(text: string, w: Window, e: number): void {
   const since = w.sense === 'since' ? HL_SINCE_TAIL_RE.exec(text.slice(from, e)) : null;
   if (since) w.end = from + since[0].length;
 }
-const HL_ANCHOR_TAIL_RE = new RegExp(String.raw`^\s*\)?\s*,?\s*(?:prior\s+to|before|preceding)\b${ANCHOR}`, 'i');
+const HL_ANCHOR_TAIL_RE = new RegExp(String.raw`^\s*\)?\s*,?\s*(?:prior\s+to|before|preceding|of)\b${ANCHOR}`, 'i');
 const HL_SINCE_TAIL_RE = /^\s*\)?\s*,?\s*(?:since|after|following|from)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation)(?:\s+of)?)?/i;
 
 /** Setting words next to a list. */
@@ -1899,6 +1904,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // In "has had or has planned X" the plan is an alternative, not a modifier of X.
       if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !ended && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
         qualify ??= 'modifier';
+      // "Chronically treated with X": the adverb before the cue narrows X as "chronic X" does.
+      if (/\b(?:chronically|long[\s-]term|continuously)\s+(?:treated|taking|receiving|using|on)\b(?:\s+with)?\s*$/i.test(text.slice(Math.max(s, list.start - 40), list.start))) qualify ??= 'modifier';
       // The plan stays unread beside the reading: any(X, unread).
       if (list.plannedAlternative) sufficient ??= 'planned';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
