@@ -194,4 +194,24 @@ describe('more words that narrow or move a reading', () => {
     // Enrolled in another trial, never given an experimental drug: not passed.
     expect(judge({ treatments: [] }, r.condition)).not.toBe(true);
   });
+
+  it('reads "receiving any prior X" as X had, not X ongoing (NCT07221734 e2)', () => {
+    const r = readRule(
+      'Subjects receiving any prior immunotherapy (regardless of the melanoma stage), such as anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CD137, anti-LAG or anti-CTLA-4 therapy.',
+      'exclusion',
+    );
+    expect(leavesOf(r.condition!)).toContainEqual(therapy({ kinds: ['immunotherapy'] }));
+    // Immunotherapy stopped a year ago still excludes.
+    expect(
+      judge({ treatments: [{ name: 'pembrolizumab', start: '2023-01-10', end: '2024-01-01' }] }, r.condition),
+    ).toBe(true);
+  });
+
+  it('reads no receipt into "contra-indication to use of …" (NCT05786924 e3)', () => {
+    const r = readRule(
+      'Any contra-indication, to use of any of the combination chemotherapy or anti-EGFR therapy partners administered as part of this trial.',
+      'exclusion',
+    );
+    expect(therapyLeaves(r.condition)).toEqual([]);
+  });
 });

@@ -1114,7 +1114,7 @@ const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1
 /** Words of a sentence about contraception. */
 const REPRODUCTIVE_SENTENCE_RE = /\b(?:contracept\w*|birth\s+control|condoms?|spermicid\w*|intrauterine\s+(?:device|system)|childbearing|child-bearing|WOCBP)\b/i;
 const SENTENCE_BLOCK_RE =
-  /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
+  /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
 /** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
 const EXTENT_BEFORE_RE = /(?:,|\bor|\band)\s+(?:[\w-]+\s+)?(?:fields?|areas?|regions?|volumes?)[\s-]+$/i;
 /** An alternative that plans or expects a treatment: "or anticipation of need for", "or planned use during", "or expected to require". */
@@ -1664,6 +1664,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       (CURRENT_RE.test(around) ||
         concurrentUse(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
       !NOT_CURRENT_RE.test(around) &&
+      // "Subjects receiving any prior systemic therapy for advanced melanoma": "prior" says it was had, not that it goes on.
+      !/\b(?:receiving|taking|using|undergoing)\s+(?:(?:any|other|the|a|an)\s+)*(?:prior|previous)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start)) &&
       !PAST_OR_CURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.start)) &&
       !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around));
     if (FUTURE_CONDUCT_RE.test(around) && !current && !win) {
