@@ -108,6 +108,14 @@ describe('the anchor after "(whichever is longer)"', () => {
     ]);
   });
 
+  it('reads "from the Cycle 1 Day 1 of the study" into the window (NCT06760702 e2)', () => {
+    const r = readRule(
+      'Systemic anti-cancer therapy, such as chemotherapy, biological therapy, or Immunomodulatory drug therapy, received within the past 28 days or 5 half-lives, whichever is longer, from the Cycle 1 Day 1 of the study.',
+      'exclusion',
+    );
+    expect(r.unread).toBe('within the past 28 days or 5 half-lives, whichever is longer');
+  });
+
   it('leaves an anchor that is no study start unread ("prior to the planned surgery", constructed)', () => {
     const r = readRule(
       'Use of any investigational agent within 28 days or 5 half-lives, whichever is longer, prior to the planned surgery.',

@@ -994,7 +994,7 @@ function halfLifeOf(text: string, w: Window, e: number): void {
   const since = w.sense === 'since' ? HL_SINCE_TAIL_RE.exec(text.slice(from, e)) : null;
   if (since) w.end = from + since[0].length;
 }
-const HL_ANCHOR_TAIL_RE = new RegExp(String.raw`^\s*\)?\s*,?\s*(?:prior\s+to|before|preceding|of)\b${ANCHOR}`, 'i');
+const HL_ANCHOR_TAIL_RE = new RegExp(String.raw`^\s*\)?\s*,?\s*(?:prior\s+to|before|preceding|of|from)\b${ANCHOR}`, 'i');
 const HL_SINCE_TAIL_RE = /^\s*\)?\s*,?\s*(?:since|after|following|from)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation)(?:\s+of)?)?/i;
 
 /** Setting words next to a list. */
