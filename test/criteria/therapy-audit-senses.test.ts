@@ -113,7 +113,9 @@ describe('the anchor after "(whichever is longer)"', () => {
       'Systemic anti-cancer therapy, such as chemotherapy, biological therapy, or Immunomodulatory drug therapy, received within the past 28 days or 5 half-lives, whichever is longer, from the Cycle 1 Day 1 of the study.',
       'exclusion',
     );
-    expect(r.unread).toBe('within the past 28 days or 5 half-lives, whichever is longer');
+    expect(leavesOf(r.condition!).filter((l) => l.fact === 'unparsed')).toEqual([
+      unparsed('within the past 28 days or 5 half-lives, whichever is longer'),
+    ]);
   });
 
   it('leaves an anchor that is no study start unread ("prior to the planned surgery", constructed)', () => {
