@@ -149,6 +149,8 @@ interface Window {
   halfLife?: 'shorter' | 'longer' | 'unknown';
   /** The "whichever is shorter" phrase that qualifies it, read with it. */
   qualifierSpan?: Span;
+  /** The anchor said after that phrase ("(whichever is longer) prior to Cycle 1 Day 1"), part of the window. */
+  anchorSpan?: Span;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,6 +212,8 @@ const RELATIVE_RE =
   /^\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of|after|from|following)\s+(?:the\s+)?(?:completion|completing|completed|end|ending|stopping|discontinu\w*|cessation|finishing)/i;
 /** A window measured from an event in the past, not from the as-of date: "within 5 years prior to diagnosis". */
 const RELATIVE_ANCHOR_RE = /\b(?:prior\s+to|before|of|from|after)\s+(?:the\s+|their\s+)?(?:initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|metastas\w*|transplant\w*)\b/i;
+/** The rest of an anchor in the patient's past after a window's preposition: "(the original) diagnostic biopsy", "diagnosis". */
+const DIAGNOSIS_TAIL_RE = /^\s*(?:the\s+|their\s+)?(?:initial\s+|original\s+|primary\s+|first\s+)?(?:diagnos(?:is|tic)|biops(?:y|ies))\b/i;
 /** "within 7 days prior to surgery": counted back from a procedure still to come, not from the as-of date. */
 const PROCEDURE_ANCHOR_RE =
   /^\s*(?:prior\s+to|before)\s+(?:the\s+|their\s+|any\s+)?(?:planned\s+|scheduled\s+|intended\s+)?(?:surgery|surgical|resection|operation|procedures?|biopsy|biopsies|cryoablation|ablation)\b/i;
@@ -439,9 +443,13 @@ const OUTCOME_TIME_AFTER_RE =
 const ALTERNATIVE_RE =
   /\b(?:or|and\/or)\s+(?:(?:who|which|that|for\s+whom|for\s+which|patients?|participants?|subjects?)\s+)?(?:(?:are|is|were|was|have|has|had|be|been|deemed|considered|judged)\s+)*(?:ineligible|not\s+(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|refus\w*|declin\w*|no\s+(?:(?:remaining|more)\s+)?(?:standard|available|other|further|effective|approved|curative|satisfactory|alternative)|(?:there\s+is|there\s+are)\s+no|without\s+(?:standard|available|other|effective)|for\s+whom|for\s+which|lack\w*|not\s+(?:have|had)\s+access|unable|contraindicat\w*|not\s+tolerate|do\s+not\s+want|did\s+not\s+want|not\s+(?:available|accessible|indicated)|unavailab\w*|(?:a\s+)?(?:medical\s+)?contraindication)/i;
 
-/** Qualifiers the facts cannot express; where they would narrow a finding it is dropped. */
+/**
+ * Qualifiers the facts cannot express; where they would narrow a finding it is dropped. Among them a
+ * purpose ("steroids for pain management", "for symptom control"): steroids for another reason are not meant;
+ * and "immunotherapy combinations", "targeted therapies specific for mutated BRAF", narrower than the kind.
+ */
 const NARROW_RE =
-  /\b(?:overlap\w*|cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ions?)?|off[\s-]label|through\s+(?:a|an)\s+(?:clinical|interventional)|as\s+part\s+of\s+(?:a|an)\s+(?:clinical\s+)?(?:trial|study)|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary|considered|studied|target|qualifying|enrolling)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|in\s+combination|combined\s+with|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
+  /\b(?:overlap\w*|cycles?|courses?|doses?|dosing|dosage|dose-?dense|mg|mcg|µg|gy|gray|cgy|mci|gbq|iu|cumulative|duration|more\s+than\s+(?:one|1|two|2)\b|two\s+or\s+more|multiple|high[\s-]dose|low[\s-]dose|chronic|long[\s-]term|prolonged|daily|intermittent|continuous|intravesical|intraperitoneal|intrathecal|intra-?arterial|hepatic\s+arterial|intralesional|intratumou?ral|topical|inhaled|local(?:ly)?|regional|liver[\s-]directed|isolated\s+limb|unless|if|provided|as\s+long\s+as|only|except(?:ions?)?|off[\s-]label|through\s+(?:a|an)\s+(?:clinical|interventional)|as\s+part\s+of\s+(?:a|an)\s+(?:clinical\s+)?(?:trial|study)|other\s+than|excluding|apart\s+from|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|due\s+to|because\s+of|discontinu\w*|permanent\w*|toxicit\w*|adverse|irAEs?|grade|same|similar|identical|this\s+(?:class|drug|agent|type|mechanism|target)|that\s+(?:class|target|mechanism)|targeting|directed\s+against|against|mechanism|for\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:other|another|a\s+different|non-?malignant|benign|autoimmune|a\s+(?:prior|previous))|for\s+(?:the\s+|this\s+|their\s+|his\s+|her\s+|its\s+)?(?:treatment\s+of\s+(?:the\s+|this\s+)?)?(?:current|present|index|underlying|same|study|primary|considered|studied|target|qualifying|enrolling)\s+(?:\w+\s+)?(?:cancer|disease|diagnosis|malignancy|tumou?r|indication|condition)|for\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:control|management|relief|prophylaxis|prevention|palliation)|for\s+(?:the\s+)?(?:pain|nausea|emesis|vomiting|symptoms?)|in\s+combination|combined\s+with|combinations?|specific(?:ally)?\s+(?:for|to)|concurrently\s+with|plus|palliative|extensive|limited|small|large|non[\s-]+\w+|preclud\w*|prevent\w*|interfer\w*|compromis\w*|that\s+would|which\s+would|could|might|adjuvant|neo-?adjuvant|metastatic|advanced|maintenance|setting|first[\s-]line|second[\s-]line|third[\s-]line|salvage|induction|consolidation|conditioning|lymphodepleting|bridging|myeloablative|intravenous|oral|IV|weeks?\s+of|months?\s+of|years?\s+of|days?\s+of|for\s+(?:at\s+least|more\s+than|longer\s+than|>|≥|>=|a\s+(?:total|period|duration)\s+of|up\s+to|over)?\s*\d+\s*(?:days?|weeks?|months?|years?))\b|(?:>|≥|>=|<|≤|<=)\s*\d/i;
 /** A lead naming the patients who had the treatment: "For participants with prior …", "In patients who received …". */
 const GROUP_THAT_HAD_RE =
   /^\W*(?:for|in|among)\s+(?:patients?|participants?|subjects?|those|individuals?)\s+(?:who\s+(?:have\s+|has\s+)?(?:had|received|been\s+treated|undergone|underwent|were\s+treated)|with|having\s+(?:had|received)|(?:previously\s+)?treated)\b/i;
@@ -569,6 +577,8 @@ function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
 /** Items from the lexicon mentions of one sentence, with adjacent modifiers folded in. */
 /** What follows "cytotoxic" in a protein's name: "T-lymphocyte", "lymphocyte". */
 const PROTEIN_NAME_AFTER_RE = /^[\s-]*(?:T[\s-]*)?lymphocyte/i;
+/** Kinds of treatment that are not cytotoxic, which "non-cytotoxic" before them only restates. */
+const NON_CYTOTOXIC_KIND_RE = /^(?:hormon\w*|endocrine|anti-?hormon\w*|anti-?estrogen\w*|anti-?androgen\w*)/i;
 function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   const { text, lex } = ctx;
   const items: Item[] = [];
@@ -581,17 +591,30 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     const pair = anyStatusBefore(text, s, m.start);
     if (pair) statusPairs.set(m.start, pair);
   }
+  // "non-cytotoxic hormonal therapy (e.g., tamoxifen)": a kind that is never cytotoxic, the prefix only
+  // restating it; read with the treatment after it, no cytotoxic item of its own.
+  const nonCytotoxic = new Map<number, Span>();
+  for (let k = 0; k + 1 < inSentenceAll.length; k++) {
+    const m = inSentenceAll[k]!;
+    const next = inSentenceAll[k + 1]!;
+    const non = /\bnon[\s-]*$/i.exec(text.slice(Math.max(s, m.start - 5), m.start));
+    if (non && /^cytotoxic$/i.test(text.slice(m.start, m.end)) && /^\s*$/.test(text.slice(m.end, next.start)) && NON_CYTOTOXIC_KIND_RE.test(text.slice(next.start, next.end)))
+      nonCytotoxic.set(next.start, [m.start - non[0].length, m.end]);
+  }
+  for (const [at, span] of nonCytotoxic) statusPairs.set(at, span);
   const inSentence = inSentenceAll.filter((m) => ![...statusPairs.values()].some(([a, b]) => m.start >= a && m.end <= b));
   // Several entries can match one phrase ("PD-1/PD-L1" → two classes): one item per span.
   for (const m of inSentence) {
     const last = items[items.length - 1];
-    if (last && last.start === m.start && last.end === m.end) {
+    if (last && (last.start === m.start || nonCytotoxic.get(m.start)?.[0] === last.start) && last.end === m.end) {
       addMention(lex, last, m);
       continue;
     }
     const it: Item = { start: m.start, end: m.end, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [[m.start, m.end]] };
     const pair = statusPairs.get(m.start);
     if (pair) it.spans.unshift(pair);
+    // The prefix begins the item, so the gap before it is the list's own ("… or non-cytotoxic hormonal").
+    if (pair && nonCytotoxic.has(m.start)) it.start = pair[0];
     addMention(lex, it, m);
     items.push(it);
   }
@@ -877,6 +900,8 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       afterStudyEvent(sub.slice(end - s)) ||
       OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
+      // "within 120 days of the original diagnostic biopsy": the anchor's words past what ANCHOR took.
+      (/\b(?:of|from|after|the|their)\s*$/i.test(sub.slice(start - s, end - s)) && DIAGNOSIS_TAIL_RE.test(sub.slice(end - s))) ||
       PROCEDURE_ANCHOR_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s)) ||
       EVENT_ANCHOR_AFTER_RE.test((/(?:prior\s+to|before)\s*$/i.test(sub.slice(start - s, end - s)) ? 'before ' : '') + sub.slice(end - s))
     )
@@ -949,6 +974,15 @@ function halfLifeOf(text: string, w: Window, e: number): void {
     const at = w.end + q[0].indexOf(q[1]!);
     w.qualifierSpan = [at, at + q[1]!.length];
     w.halfLife = HALF_LIFE_SHORTER_RE.test(q[1]!) ? 'shorter' : LONGER_RE.test(q[1]!) ? 'longer' : 'unknown';
+    // The anchor after the aside is the window's own, counted back from the study start like any other;
+    // only a whole anchor that ends the clause is taken ("prior to the planned surgery" is measured from
+    // something else; before "or …" the alternative after it must stay in view of the readers).
+    if (w.sense === 'within') {
+      const tail = text.slice(at + q[1]!.length, e);
+      const anchor = HL_ANCHOR_TAIL_RE.exec(tail);
+      if (anchor && /\w\s*$/.test(anchor[0]) && /^\s*(?:[.;:)]|$)/.test(tail.slice(anchor[0].length)))
+        w.anchorSpan = [at + q[1]!.length, at + q[1]!.length + anchor[0].length];
+    }
   } else if (w.halfLife === 'unknown') {
     // Further on, past an anchor with its own parentheses ("… prior to the first dose of X(1V270), whichever
     // was shortest"): the sense is read, the words stay for the qualifier.
@@ -960,6 +994,7 @@ function halfLifeOf(text: string, w: Window, e: number): void {
   const since = w.sense === 'since' ? HL_SINCE_TAIL_RE.exec(text.slice(from, e)) : null;
   if (since) w.end = from + since[0].length;
 }
+const HL_ANCHOR_TAIL_RE = new RegExp(String.raw`^\s*\)?\s*,?\s*(?:prior\s+to|before|preceding|of|from)\b${ANCHOR}`, 'i');
 const HL_SINCE_TAIL_RE = /^\s*\)?\s*,?\s*(?:since|after|following|from)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation)(?:\s+of)?)?/i;
 
 /** Setting words next to a list. */
@@ -1079,7 +1114,7 @@ const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1
 /** Words of a sentence about contraception. */
 const REPRODUCTIVE_SENTENCE_RE = /\b(?:contracept\w*|birth\s+control|condoms?|spermicid\w*|intrauterine\s+(?:device|system)|childbearing|child-bearing|WOCBP)\b/i;
 const SENTENCE_BLOCK_RE =
-  /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contraindicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
+  /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
 /** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
 const EXTENT_BEFORE_RE = /(?:,|\bor|\band)\s+(?:[\w-]+\s+)?(?:fields?|areas?|regions?|volumes?)[\s-]+$/i;
 /** An alternative that plans or expects a treatment: "or anticipation of need for", "or planned use during", "or expected to require". */
@@ -1525,6 +1560,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // In an exclusion, a gap said after another sentence ("Participants with active infection. … Participants
     // requiring antibiotics require 2-week washout …") is a note on some patients: read inverted it would
     // exclude everyone without the treatment, so it stays unread.
+    // Nor is one said plainly, with no modal and no negation ("Receipt of the last dose of anticancer therapy
+    // > 12 weeks prior to randomization"): it excludes a last dose long ago, which needs the receipt too;
+    // read as "none within N" it would exclude the never-treated and spare the recently treated.
+    if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && !requiredGap) {
+      note('exclusion of an old last dose');
+      continue;
+    }
     if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && (/\S/.test(text.slice(0, s)) || gapInAside(text.slice(s, list.start), idx > 0))) {
       note('exclusion gap after another sentence');
       continue;
@@ -1622,6 +1664,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       (CURRENT_RE.test(around) ||
         concurrentUse(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
       !NOT_CURRENT_RE.test(around) &&
+      // "Subjects receiving any prior systemic therapy for advanced melanoma": "prior" says it was had, not that it goes on.
+      !/\b(?:receiving|taking|using|undergoing)\s+(?:(?:any|other|the|a|an)\s+)*(?:prior|previous)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start)) &&
       !PAST_OR_CURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.start)) &&
       !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around));
     if (FUTURE_CONDUCT_RE.test(around) && !current && !win) {
@@ -1728,6 +1772,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ? [
             [hlWin.start, hlWin.end],
             ...(hlWin.qualifierSpan ? [hlWin.qualifierSpan] : []),
+            ...(hlWin.anchorSpan ? [hlWin.anchorSpan] : []),
             ...windows.filter((w) => w !== hlWin && w.start >= hlWin.end && w.days === hlWin.days && w.sense === hlWin.sense).map((w): Span => [w.start, w.end]),
           ]
         : [];
@@ -1861,6 +1906,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // In "has had or has planned X" the plan is an alternative, not a modifier of X.
       if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !ended && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
         qualify ??= 'modifier';
+      // "Chronically treated with X": the adverb before the cue narrows X as "chronic X" does.
+      if (/\b(?:chronically|long[\s-]term|continuously)\s+(?:treated|taking|receiving|using|on)\b(?:\s+with)?\s*$/i.test(text.slice(Math.max(s, list.start - 40), list.start))) qualify ??= 'modifier';
       // The plan stays unread beside the reading: any(X, unread).
       if (list.plannedAlternative) sufficient ??= 'planned';
       if (input.scopes.scopes.some((sc) => sc.kind === 'exception' && sc.start >= list.end && sc.start < limitAfter) && !exceptItems.length && !unlessSpan) qualify ??= 'exception';
@@ -1942,6 +1989,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
       if (
         (/^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|whose|in|from|enrolled|who\s+(?:have|are)\s+(?!received|been|progressed))/i.test(text.slice(s, list.start)) &&
+          /\b(?:must|should|need|needs|are\s+required|is\s+required|will\s+need|have\s+to)\b/i.test(sentence)) ||
+        // "Patients with NSCLC must have had targeted therapy. Other patients must have had platinum-based
+        // chemotherapy": the rest of the patients, a group the criterion named by another.
+        (/^\W*(?:all\s+)?(?:other|remaining)\s+(?:patients?|participants?|subjects?)\b/i.test(text.slice(s, list.start)) &&
           /\b(?:must|should|need|needs|are\s+required|is\s+required|will\s+need|have\s+to)\b/i.test(sentence)) ||
         // "those without oncogene-driven tumors: Have progressed on …": a label naming the group it binds.
         SUBGROUP_LABEL_RE.test(text.slice(s, list.start)) ||
@@ -2100,7 +2151,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       items.some((i) => i.combinedWithNext) &&
       items.some((it, i) => i > 0 && !items[i - 1]!.combinedWithNext) &&
       // Each boundary outside a combination says "or" or gives an example, not an abbreviation ("(AI)").
-      items.every((it, i) => i === 0 || items[i - 1]!.combinedWithNext || UNION_BOUNDARY_RE.test(text.slice(items[i - 1]!.end, it.start)));
+      // A bare comma counts when the series ends in "or" ("pembrolizumab, nivolumab, or nivolumab +
+      // ipilimumab"): a serial list of alternatives, each comma standing for that "or".
+      items.every((it, i) => i === 0 || items[i - 1]!.combinedWithNext || UNION_BOUNDARY_RE.test(text.slice(items[i - 1]!.end, it.start)) || (SERIAL_COMMA_RE.test(text.slice(items[i - 1]!.end, it.start)) && items.some((x, j) => j > i && !items[j - 1]!.combinedWithNext && /\bor\b/i.test(text.slice(items[j - 1]!.end, x.start)))));
     if (combinationInUnion) groups.push(items);
     else if (multiKind && !qualifier) {
       const it = items[0]!;
@@ -2201,6 +2254,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
  */
 const TOGETHER_RE = /\b(?:both|combination|combined|together|concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|sequential(?:ly)?|followed\s+by)\b/i;
 
+/** A boundary that is only a comma (with its spaces). */
+const SERIAL_COMMA_RE = /^\s*,\s*$/;
 const UNION_BOUNDARY_RE = /\b(?:or|and\/or|e\.?\s?g|such\s+as|including|for\s+example)\b/i;
 
 /** Items joined by combination words stay together (all); the rest of the list is their union (any). */
@@ -2677,7 +2732,7 @@ function examplesParenthesis(text: string, s: number, at: number): string | null
 }
 /** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
 const GROUP_ON_TREATMENT_LEAD_RE =
-  /^\W*(?:for|in)\s+(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
+  /^\W*(?:for|in)\s+(?:(?![\d])[a-z][\w-]*\s+){0,3}?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
 /** The targets that narrow a kind of treatment right after it: "targeting", "directed against". */
 const KIND_TARGETING_AFTER_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatments?)\s+)?(?:targeting|targeted\s+(?:against|at|to)|directed\s+(?:against|at|to|towards?)|that\s+targets?|against)\b/i;
 /** The same words closing the item's own phrase ("immunotherapy targeting"). */
