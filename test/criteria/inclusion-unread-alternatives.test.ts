@@ -113,3 +113,14 @@ describe('a cohort of the cancers no other cohort names', () => {
     );
   });
 });
+
+describe('"alternatively" between two scales', () => {
+  it('reads "ECOG 0,1 or 2 alternatively Karnofsky 60-100" as either scale (NCT04861558)', () => {
+    expect(included('ECOG Performance Status Score 0,1 or 2 alternatively Karnofsky 60-100')).toEqual({
+      any: [
+        { fact: 'ecog', operator: 'lessThanInclusive', value: 2 },
+        { fact: 'karnofsky', operator: 'greaterThanInclusive', value: 60 },
+      ],
+    });
+  });
+});
