@@ -5,16 +5,10 @@
  * as "malignant disease other than …". Real corpus lines, with the lines that must not get a reading.
  */
 import { lexicons } from '../../src/criteria/lexicon';
-import { cond, readRule, unparsed } from '../support/criteria';
+import { cond, otherMalignancy as malignancy, readRule, unparsed } from '../support/criteria';
 
 const E = (text: string, context: string[] = []) => readRule(text, 'exclusion', context);
 const I = (text: string, context: string[] = []) => readRule(text, 'inclusion', context);
-const malignancy = (params: Record<string, unknown>) => ({
-  fact: 'otherMalignancy',
-  operator: 'equal',
-  value: true,
-  params,
-});
 
 describe('conditions the lexicon now names', () => {
   const lex = lexicons();

@@ -6,16 +6,13 @@
  * that is a therapy's object, a cohort label or an adjective ("tumour infiltrating lymphocytes").
  */
 import { leavesOf } from '../../src/criteria/facts';
-import { readRule, unparsed } from '../support/criteria';
-
-const other = (params: Record<string, unknown> = {}, value = true) => ({
-  fact: 'otherMalignancy',
-  operator: 'equal',
-  value,
-  params,
-});
-const NMSC = ['ADPA', 'AECA', 'AFX', 'AN', 'BCC', 'CSCC', 'DF', 'DFSP', 'DTE', 'EMPD', 'EMPSGC', 'MAC', 'MCC', 'POCA', 'PORO', 'PPCT', 'SEBA', 'SGAD', 'SKAC', 'SPIR'];
-const IN_SITU = ['AIS', 'CAIS', 'CEAIS', 'DCIS', 'ISFN', 'ISMCL', 'LAIS', 'LCIS'];
+import {
+  IN_SITU_CODES as IN_SITU,
+  NMSC_CODES as NMSC,
+  otherMalignancy as other,
+  readRule,
+  unparsed,
+} from '../support/criteria';
 
 describe('other-malignancy subjects', () => {
   it('reads "other types of malignant tumours"', () => {
@@ -31,7 +28,10 @@ describe('other-malignancy subjects', () => {
         'Active malignancy (other than the disease under treatment in the study) within the previous 3 years except for curable cancers.',
         'exclusion',
       ),
-    ).toEqual({ condition: { all: [other({ withinYears: 3 }), unparsed('except for curable cancers')] }, unread: 'Active' });
+    ).toEqual({
+      condition: { all: [other({ withinYears: 3 }), unparsed('except for curable cancers')] },
+      unread: 'Active',
+    });
   });
 
   it('reads "Malignant disease, other than being treated in this study" with the exemptions stated after it', () => {
@@ -41,7 +41,9 @@ describe('other-malignancy subjects', () => {
         'exclusion',
       ),
     ).toEqual({ condition: other({ withinYears: 2, excluding: [...IN_SITU, 'BCC', 'CSCC'].sort() }), unread: '' });
-    expect(readRule('Malignant disease, other than being treated in this study.', 'exclusion').condition).toEqual(other());
+    expect(readRule('Malignant disease, other than being treated in this study.', 'exclusion').condition).toEqual(
+      other(),
+    );
   });
 
   it('reads a parenthesis between "other" and the cancer word', () => {
@@ -64,7 +66,9 @@ describe('other-malignancy subjects', () => {
       condition: other({ excluding: ['BCC'] }),
       unread: 'location',
     });
-    expect(readRule('Previous invasive tumor unless patient has been disease free for at least 3 years', 'exclusion')).toEqual({
+    expect(
+      readRule('Previous invasive tumor unless patient has been disease free for at least 3 years', 'exclusion'),
+    ).toEqual({
       condition: other({ withinYears: 3 }),
       unread: '',
     });
@@ -112,7 +116,9 @@ describe('other-malignancy subjects', () => {
   });
 
   it('reads a bare malignancy opening an item with a window as another cancer', () => {
-    expect(readRule('Cancer within the past 5 years, except adequately treated basal cell carcinoma', 'exclusion')).toEqual({
+    expect(
+      readRule('Cancer within the past 5 years, except adequately treated basal cell carcinoma', 'exclusion'),
+    ).toEqual({
       condition: other({ withinYears: 5, excluding: ['BCC'] }),
       unread: '',
     });

@@ -9,16 +9,15 @@
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
-import { judgeRecord, readRule, unparsed } from '../support/criteria';
+import {
+  IN_SITU_CODES as IN_SITU,
+  judgeRecord,
+  NMSC_CODES as NMSC,
+  otherMalignancy as other,
+  readRule,
+  unparsed,
+} from '../support/criteria';
 
-const other = (params: Record<string, unknown> = {}, value = true) => ({
-  fact: 'otherMalignancy',
-  operator: 'equal',
-  value,
-  params,
-});
-const NMSC = ['ADPA', 'AECA', 'AFX', 'AN', 'BCC', 'CSCC', 'DF', 'DFSP', 'DTE', 'EMPD', 'EMPSGC', 'MAC', 'MCC', 'POCA', 'PORO', 'PPCT', 'SEBA', 'SGAD', 'SKAC', 'SPIR'];
-const IN_SITU = ['AIS', 'CAIS', 'CEAIS', 'DCIS', 'ISFN', 'ISMCL', 'LAIS', 'LCIS'];
 const sorted = (...lists: string[][]): string[] => [...new Set(lists.flat())].sort();
 
 /** A patient enrolled for melanoma whose other conditions are given. */
@@ -64,7 +63,9 @@ describe('other-malignancy subjects', () => {
     const text =
       '1\\. Malignant disease within 5 years prior to the first dose of investigational drug other than that being treated in this study. Except completely resected basal cell carcinoma, cutaneous squamous cell skin carcinoma and papillary thyroid carcinoma and completely resected carcinoma in situ of any type.';
     const { condition } = readRule(text, 'exclusion');
-    expect(leavesOf(condition!)).toContainEqual(other({ withinYears: 5, excluding: sorted(['BCC', 'CSCC', 'THPA'], IN_SITU) }));
+    expect(leavesOf(condition!)).toContainEqual(
+      other({ withinYears: 5, excluding: sorted(['BCC', 'CSCC', 'THPA'], IN_SITU) }),
+    );
     expect(judge(condition!, patient([{ name: 'lung cancer', year: 2023 }]))).toBe(true);
   });
 
@@ -76,7 +77,9 @@ describe('other-malignancy subjects', () => {
     expect(leaves).toContainEqual(other({ excluding: sorted(NMSC, IN_SITU) }));
     // The inactive-for-5-years exemption joins a judgement of risk: kept for the coordinator.
     expect(leaves).toContainEqual(
-      unparsed('except: Eradicated malignant tumors that have been inactive for >=5 years prior to study entry and are at minimal risk of recurrence'),
+      unparsed(
+        'except: Eradicated malignant tumors that have been inactive for >=5 years prior to study entry and are at minimal risk of recurrence',
+      ),
     );
     expect(judge(condition!, noOtherCancer)).not.toBe(true);
   });
@@ -103,7 +106,9 @@ describe('exemption lists', () => {
     const { condition } = readRule(text, 'exclusion');
     const leaves = leavesOf(condition!);
     expect(leaves).toContainEqual(other({ withinYears: 2, excluding: ['BCC', 'CEAIS', 'CSCC'] }));
-    expect(leaves).toContainEqual(unparsed('* Confinement and resection of previously cured malignancies (or other treatment'));
+    expect(leaves).toContainEqual(
+      unparsed('* Confinement and resection of previously cured malignancies (or other treatment'),
+    );
     // A basal cell carcinoma last year is exempt; a breast cancer last year is not cleared.
     expect(judge(condition!, patient([{ name: 'basal cell carcinoma', year: 2024 }]))).not.toBe(true);
     expect(judge(condition!, patient([{ name: 'breast cancer', year: 2024 }]))).not.toBe(false);
@@ -146,7 +151,9 @@ describe('exemption lists', () => {
       'History of another malignancy except for: 1) those who have been disease-free for 3 years prior to study treatment; 2) patients with a history of completely resected non-melanoma skin cancer; 3) patients with indolent secondary malignancies not requiring active therapy; 4) patients with completely resected carcinoma in situ. Consult the study Principal Investigator if unsure whether second malignancies meet the requirements specified above.';
     const { condition } = readRule(text, 'exclusion');
     expect(leavesOf(condition!)).toContainEqual(other({ withinYears: 3, excluding: sorted(NMSC, IN_SITU) }));
-    expect(leavesOf(condition!)).toContainEqual(unparsed('3) patients with indolent secondary malignancies not requiring active therapy'));
+    expect(leavesOf(condition!)).toContainEqual(
+      unparsed('3) patients with indolent secondary malignancies not requiring active therapy'),
+    );
   });
 });
 
@@ -188,13 +195,23 @@ describe('other cancers stated as not allowed', () => {
     expect(judge(condition!, noOtherCancer)).toBe(true);
     expect(judge(condition!, patient([{ name: 'lung cancer', year: 2025, status: 'active' }]))).toBeNull();
     // "More than one primary tumour in different quadrants of the same breast" is multicentric disease, not another cancer.
-    const breast = readRule('More than one primary tumour in different quadrants of the same breast (patients with multifocal breast cancer are eligible).', 'exclusion').condition;
+    const breast = readRule(
+      'More than one primary tumour in different quadrants of the same breast (patients with multifocal breast cancer are eligible).',
+      'exclusion',
+    ).condition;
     expect(breast === null || !leavesOf(breast).some((l) => l.fact === 'otherMalignancy')).toBe(true);
   });
 
   it('does not read a permission as a prohibition ("Patients with a prior malignancy are eligible if …")', () => {
-    const { condition } = readRule('Patients with a prior malignancy are eligible if treatment was completed at least 3 years ago.', 'exclusion');
-    expect(condition === null || !leavesOf(condition).some((l) => l.fact === 'otherMalignancy' && l.value === true && !('withinYears' in (l.params ?? {})))).toBe(true);
+    const { condition } = readRule(
+      'Patients with a prior malignancy are eligible if treatment was completed at least 3 years ago.',
+      'exclusion',
+    );
+    expect(
+      condition === null ||
+        !leavesOf(condition).some(
+          (l) => l.fact === 'otherMalignancy' && l.value === true && !('withinYears' in (l.params ?? {})),
+        ),
+    ).toBe(true);
   });
 });
-

@@ -8,6 +8,7 @@ import { leavesOf, type Condition, type LeafCondition } from '../../src/criteria
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
+import { otherMalignancy as other } from '../support/criteria';
 
 function read(text: string, kind: CriterionKind = 'exclusion'): { condition: Condition | null; unread: string } {
   const r = readCriterion(normalise(text).text, kind, []);
@@ -19,12 +20,6 @@ const unread = (text: string, value = true): Condition => ({
   operator: 'equal',
   value,
   params: { text },
-});
-const other = (params: Record<string, unknown> = {}, value = true): Condition => ({
-  fact: 'otherMalignancy',
-  operator: 'equal',
-  value,
-  params,
 });
 const otherLeaves = (c: Condition | null): LeafCondition[] =>
   c ? leavesOf(c).filter((l) => l.fact === 'otherMalignancy') : [];

@@ -111,6 +111,17 @@ export const uln = (name: string, operator: string, value: number): Condition =>
 export const lln = (name: string, operator: string, value: number): Condition =>
   ({ fact: 'labLln', operator, value, params: { name } }) as Condition;
 
+/** An other-malignancy leaf, as the malignancy readers write it. */
+export const otherMalignancy = (params: Record<string, unknown> = {}, value = true): Condition => ({
+  fact: 'otherMalignancy',
+  operator: 'equal',
+  value,
+  params,
+});
+/** The OncoTree codes the lexicon groups as non-melanoma skin cancer and as carcinoma in situ. */
+export const NMSC_CODES = ['ADPA', 'AECA', 'AFX', 'AN', 'BCC', 'CSCC', 'DF', 'DFSP', 'DTE', 'EMPD', 'EMPSGC', 'MAC', 'MCC', 'POCA', 'PORO', 'PPCT', 'SEBA', 'SGAD', 'SKAC', 'SPIR'];
+export const IN_SITU_CODES = ['AIS', 'CAIS', 'CEAIS', 'DCIS', 'ISFN', 'ISMCL', 'LAIS', 'LCIS'];
+
 /** Disease leaves, as the disease readers write them. */
 export const cancerType = (...codes: string[]): Condition => ({ fact: 'cancerType', operator: 'equal', value: true, params: { codes } });
 export const extent = (e: string, value = true): Condition => ({ fact: 'diseaseExtent', operator: 'equal', value, params: { extent: e } });
