@@ -9,17 +9,15 @@
  * excluded every patient with at most 3 lines.
  */
 import type { Condition } from '../../src/criteria/facts';
-import { parseCriteria } from '../../src/criteria/parse';
 import type { PatientRecord } from '../../src/patients/record';
-import { attest, cond, judgeRecord, readRule, unparsed } from '../support/criteria';
+import { attest, cond, criterionRule, judgeRecord, readRule, unparsed } from '../support/criteria';
 
 const withConditions = (conditions: PatientRecord['conditions']): PatientRecord => ({
   cancers: [{ type: 'melanoma' }],
   conditions,
 });
 const judge = (c: Condition, record: PatientRecord) => judgeRecord(c, record);
-/** The whole criterion's rule, with its unread words placed as parseCriteria places them. */
-const excluded = (text: string): Condition => parseCriteria(`Exclusion Criteria:\n\n* ${text}`)[0]!.rule as Condition;
+const excluded = (text: string): Condition => criterionRule(text, 'exclusion');
 
 describe('an infection list whose items end in a test result', () => {
   it('excludes each infection on its own (NCT05098184)', () => {

@@ -5,12 +5,10 @@
  * corpus lines (fixtures/ctgov/studies.oncology.v2.jsonl.gz) unless marked.
  */
 import type { Condition } from '../../src/criteria/facts';
-import { parseCriteria } from '../../src/criteria/parse';
 import type { PatientRecord } from '../../src/patients/record';
-import { judgeRecord, lab, unparsed } from '../support/criteria';
+import { criterionRule, judgeRecord, lab, unparsed } from '../support/criteria';
 
-/** The whole criterion's rule, with its unread words placed as parseCriteria places them. */
-const included = (text: string): Condition => parseCriteria(`Inclusion Criteria:\n\n* ${text}`)[0]!.rule as Condition;
+const included = (text: string): Condition => criterionRule(text, 'inclusion');
 
 describe('unread words after a bare "or"', () => {
   it('offers "Lynch syndrome" as another way in beside MSI-high (constructed from the CMMRD line below)', () => {

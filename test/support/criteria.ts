@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
-import { readCriterion } from '../../src/criteria/parse';
+import { parseCriteria, readCriterion } from '../../src/criteria/parse';
 import { renderCondition } from '../../src/criteria/render';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
@@ -56,6 +56,11 @@ export function pinGoldenLines(file: string): void {
       expect(readLine(line.text, line.kind, line.context)).toMatchSnapshot(`${line.nctId}: ${line.text.slice(0, 60)}`);
     },
   );
+}
+
+/** One line parsed whole as the only item of an inclusion or exclusion list: its rule, unread words placed. */
+export function criterionRule(text: string, kind: CriterionKind): Condition {
+  return parseCriteria(`${kind === 'inclusion' ? 'Inclusion' : 'Exclusion'} Criteria:\n\n* ${text}`)[0]!.rule as Condition;
 }
 
 /** One line read the way parseCriteria reads it: its rule and the words left unread. */
