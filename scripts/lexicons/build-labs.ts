@@ -57,6 +57,7 @@ interface Curated {
   sources: SourceNote[];
   unitFamilies: Record<string, { note: string; conversions: Conversion[] }>;
   labs: CuratedLab[];
+  unitSlips: { note: string; slips: Array<{ written: string; meant: string }> };
 }
 
 /** UCUM units of the mCODE table → the unit keys rules use. */
@@ -145,8 +146,10 @@ function main(): void {
         name: 'LOINC codes per lab',
         note: `Built by scripts/lexicons/build-labs.ts from the mCODE tables and scripts/lexicons/curated/labs.json. ${codeNotes.join(' | ')}`,
       },
+      { name: 'Unit slips', note: curated.unitSlips.note },
     ],
     labs,
+    unitSlips: curated.unitSlips.slips,
   };
   const target = path.join(root, 'rules', 'labs.json');
   fs.writeFileSync(target, `${JSON.stringify(out, null, 1)}\n`);

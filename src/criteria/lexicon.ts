@@ -128,6 +128,8 @@ const labsFile = z.object({
       plausible: z.object({ min: z.number().nonnegative(), max: z.number().positive() }).optional(),
     }),
   ),
+  /** A unit written by mistake and the unit meant ("Hgb >= 10 mg/dL"): tried only when the written one gives no plausible limit. */
+  unitSlips: z.array(z.object({ written: z.string(), meant: z.string() })).default([]),
 });
 
 const conditionsFile = z.object({

@@ -283,7 +283,7 @@ function splitLines(source: string): Line[] {
       marker: m ? m[2]! : null,
       content: source.slice(start + contentOffset, contentEnd),
     };
-    for (const part of inlineItems(whole, source, lastNumber)) {
+    for (const part of inlineOrdinals(whole, source).flatMap((l) => inlineItems(l, source, lastNumber))) {
       const n: RegExpExecArray | null = part.marker ? /^\(?(\d+)/.exec(part.marker) : null;
       if (n && part !== whole) numberIndent.set(Number(n[1]), part.indent);
       if (n) lastNumber = { n: Number(n[1]), indent: part.indent };
@@ -357,6 +357,51 @@ function inlineItems(line: Line, source: string, lastNumber: { n: number; indent
     }
   }
   for (const x of sub) cur = cut(cur, x, line.indent + 1);
+  parts.push(cur);
+  return parts;
+}
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+
+/**
+ * Lettered or roman items run together on one line: "(i) A circulating lymphocyte count of > 50,000/µL.
+ * (ii) Hepatic dysfunction: …", "Neutrophils ≥ 1,500/µL; ii. Platelets ≥ 100,000/µL; iii. …". After a
+ * line opened by such a marker, the list's next marker in the same form, after a sentence end and
+ * before a capital, opens a sibling line: read as one criterion the items had all been needed
+ * together, where each excludes on its own. Single letters other than "i" are letters ("(c)"), so a
+ * lettered list runs a, b, c and a roman one i, ii, iii.
+ */
+function inlineOrdinals(line: Line, source: string): Line[] {
+  const own = line.marker ? /^(\(?)([a-zA-Z]{1,5})\\?([.)])$/.exec(line.marker) : null;
+  if (!own) return [line];
+  const [, open, label, close] = own as unknown as [string, string, string, string];
+  const lower = label.toLowerCase();
+  const roman = lower === 'i' || (lower.length > 1 && ROMAN.includes(lower));
+  if (!roman && lower.length > 1) return [line];
+  const upper = label !== lower;
+  const nth = (n: number): string | undefined => {
+    const l = roman ? ROMAN[n - 1] : n <= 26 ? String.fromCharCode(96 + n) : undefined;
+    return l && (upper ? l.toUpperCase() : l);
+  };
+  let n = roman ? ROMAN.indexOf(lower) + 1 : lower.charCodeAt(0) - 96;
+  const parts: Line[] = [];
+  let cur = line;
+  for (;;) {
+    const next = nth(n + 1);
+    if (!next) break;
+    const esc = (t: string) => t.replace(/[.()]/g, (c) => `\\${c}`);
+    const re = new RegExp(`(?<=[.;]\\s+)${esc(open)}${next}\\\\?${esc(close)}[ \\t]+(?=[A-Z(])`, 'g');
+    re.lastIndex = cur.contentStart - line.contentStart;
+    const m = re.exec(line.content);
+    if (!m) break;
+    const pos = line.contentStart + m.index;
+    let end = pos;
+    while (end > cur.contentStart && /\s/.test(source[end - 1]!)) end--;
+    parts.push({ ...cur, end, content: source.slice(cur.contentStart, end) });
+    const contentStart = pos + m[0].length;
+    cur = { start: pos, end: line.end, indent: line.indent, contentStart, marker: m[0].trim(), content: source.slice(contentStart, line.end) };
+    n++;
+  }
   parts.push(cur);
   return parts;
 }

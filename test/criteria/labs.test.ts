@@ -295,12 +295,6 @@ describe('lab values on real criteria lines', () => {
     expect(r.findingCategories).not.toContain('labs');
   });
 
-  it('does not convert a unit that does not fit the lab ("Hemoglobin ≥ 9.0 mg/dL")', () => {
-    expect(
-      readCriterion(normalise('Hemoglobin must be \\>= 9.0 mg/dL').text, 'inclusion', []).findingCategories,
-    ).not.toContain('labs');
-  });
-
   it('wraps a criterion that ends in a dangling OR so it cannot fail on its own', () => {
     expect(conditionOf('creatinine within normal institutional limits OR')).toEqual({
       any: [uln('creatinine', 'lessThanInclusive', 1), unread('the alternative in the neighbouring criterion')],

@@ -395,6 +395,24 @@ describe('segmentCriteria on real studies', () => {
     expect(prior?.normText).toContain('1) surgery for the melanoma lesion(s), 2) adjuvant RT');
   });
 
+  it('splits lettered and roman items run together on one line, each excluding on its own (NCT02227251, NCT07336979)', () => {
+    // "Any of the following laboratory abnormalities: (i) A circulating lymphocyte count …. (ii) Hepatic dysfunction: …"
+    const labs = segmentCriteria(criteriaText('NCT02227251'));
+    const lymph = labs.find((s) => s.normText.startsWith('A circulating lymphocyte count'));
+    expect(lymph?.normText).toBe('A circulating lymphocyte count of >50,000/L.');
+    const liver = labs.find((s) => s.normText.startsWith('Hepatic dysfunction'));
+    expect(liver?.context).toEqual(lymph?.context);
+    expect(liver?.kind).toBe('exclusion');
+    // "i. Neutrophil count ≥ 1,500 …; ii. Platelet count ≥ 100 …; iii. Hemoglobin > 9.0 g/dL; …"
+    const counts = segmentCriteria(criteriaText('NCT07336979')).map((s) => s.normText);
+    expect(counts).toEqual(expect.arrayContaining(['Platelet count >= 100 x 10^9/L;', 'Hemoglobin > 9.0 g/dL;', 'Total bilirubin <= 1.5 x ULN.']));
+  });
+
+  it('keeps a lettered marker inside a sentence, or out of order, in its item', () => {
+    const text = 'Exclusion Criteria:\n\n(a) Heart failure of class (b) or worse. (c) Stroke.\n(b) Active infection';
+    expect(segmentCriteria(text).map((s) => s.normText)).toEqual(['Heart failure of class (b) or worse. (c) Stroke.', 'Active infection']);
+  });
+
   it('leaves numbers that belong to the sentence in it ("grade 2. Patients …")', () => {
     const text = 'Inclusion Criteria:\n\n1. Neuropathy of grade 2. Patients with grade 1 are eligible.\n2. Age >= 18';
     expect(segmentCriteria(text).map((s) => s.normText)).toEqual(['Neuropathy of grade 2. Patients with grade 1 are eligible.', 'Age >= 18']);

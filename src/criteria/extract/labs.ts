@@ -106,6 +106,10 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
     '/uL',
   ],
   [/mm\s*\^?\s*3\b/iy, '/uL'],
+  // Slips of the unit (rules/labs.json unitSlips): a count per litre that lost its micro sign, per
+  // square millimetre, or milligrams per millilitre.
+  [/(?:cells?\s*)?\/\s*mm\s*\^?\s*2\b/iy, '/mm2'],
+  [/mg\s*\/\s*ml\b/iy, 'mg/mL'],
   // Indian numbering: 1 lakh = 100,000 ("Platelets > 1.5 lakh per cumm").
   [/lakhs?\s*(?:\/|per)\s*(?:cumm|cu\.?\s*mm|mm\s*\^?\s*3|mm3|(?:u|mc|micro)\s*l)\b/iy, '10^5/uL'],
   // Protein per 24 hours of urine; a ratio of masses (urine protein to creatinine).
@@ -154,6 +158,8 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   // A volume, after FEV1 ("FEV1 < 1 liter", "FEV1 less than 2L"); per-minute and per-area forms are read above.
   [/(?:ml|millilit(?:er|re)s?)\b(?!\s*\/)/iy, 'mL'],
   [/(?:l|lit(?:er|re)s?)\b(?!\s*\/)/iy, 'L'],
+  // A count per litre with no power of ten lost its micro sign ("Platelets > 100,000/L"): a slip.
+  [/(?:cells?\s*)?\/\s*l\b/iy, '/L'],
 ];
 
 interface UnitRead {
@@ -482,16 +488,30 @@ function leafIn(labId: string, v: Value, input: ExtractInput): LeafCondition | n
   }
   const unit = v.unit ?? bareUnit(lab, v.value);
   if (!unit) return null;
-  let value: number;
-  if (unit === lab.unit) value = v.value;
-  else {
-    const conv = lab.conversions.find((c) => c.unit === unit);
-    if (!conv) return null;
-    value = round(v.value * conv.factor);
+  let value = inRuleUnit(lab, unit, v.value);
+  // "Hgb ≥ 10 mg/dL" (0.01 g/dL) holds no patient to anything: the unit is a slip. It is read in the
+  // unit meant (rules/labs.json unitSlips) only when that gives a plausible limit; "CrCl > 40 mL/sec"
+  // (2,400 mL/min), with no slip listed, stays unread.
+  if (value === null || !plausibleLimit(lab, value)) {
+    value = null;
+    for (const slip of input.lex.labs.unitSlips) {
+      const meant = slip.written === unit ? inRuleUnit(lab, slip.meant, v.value) : null;
+      if (meant !== null && plausibleLimit(lab, meant)) value = meant;
+    }
+    if (value === null) return null;
   }
-  // "CrCl > 40 mL/sec" (2,400 mL/min), "Hgb ≥ 10 mg/dL" (0.01 g/dL): a unit slip, not a limit.
-  if (lab.plausible && (value < lab.plausible.min || value > lab.plausible.max)) return null;
   return { fact: 'lab', operator: v.op, value, params: { name: labId, unit: lab.unit } };
+}
+
+/** A value in `unit` converted into the lab's rule unit, or null when the lab is never reported in it. */
+function inRuleUnit(lab: Lab, unit: string, value: number): number | null {
+  if (unit === lab.unit) return value;
+  const conv = lab.conversions.find((c) => c.unit === unit);
+  return conv ? round(value * conv.factor) : null;
+}
+
+function plausibleLimit(lab: Lab, value: number): boolean {
+  return !lab.plausible || (value >= lab.plausible.min && value <= lab.plausible.max);
 }
 
 /**
