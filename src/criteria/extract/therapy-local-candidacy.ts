@@ -62,6 +62,10 @@ const ACCESSIBLE_RE = new RegExp(
   'i',
 );
 
+/** "… have been deemed to be "operable" by the surgeon": the surgeon's judgement, anywhere in the sentence. */
+const DEEMED_OPERABLE_RE =
+  /\b(?:deemed|judged|considered|assessed|determined)\s+(?:to\s+be\s+)?["“']?(?:operable|(?:a\s+)?surgical\s+candidates?|fit\s+for\s+surgery)["”']?\s+by\s+(?:the\s+|a\s+)?(?:treating\s+|operating\s+|attending\s+)?(?:surgeons?|surgical\s+team|multidisciplinary\s+(?:team|tumou?r\s+board))\b/i;
+
 /** A biopsy and nothing else named: whether a lesion can be biopsied is biopsy_accessible's question. */
 const BARE_BIOPSY_RE = /^(?!.*\b(?:node|nodal|sentinel|SLN)\b)(?:[\w-]+\s+){0,3}biops(?:y|ies)$/i;
 
@@ -74,7 +78,6 @@ const REFUSED_RE =
 
 /** The candidacy, contraindication, schedule or accessible-lesion reading of the sentence, or null. */
 export function readProcedureCandidacy(input: ExtractInput, body: string): Finding[] | null {
-  if (REFUSED_RE.test(body)) return null;
   const forms: [RegExp, string, boolean, 'inclusion' | 'exclusion' | 'any'][] = [
     [CANDIDATE_RE, 'treatment_candidate', true, 'any'],
     [CONTRAINDICATION_RE, 'treatment_candidate', false, 'exclusion'],
@@ -82,12 +85,14 @@ export function readProcedureCandidacy(input: ExtractInput, body: string): Findi
     [SCHEDULED_AFTER_RE, 'planned_treatment', true, 'any'],
     // "A lesion accessible for …" in an exclusion would exclude patients with a treatable lesion: not a form criteria use.
     [ACCESSIBLE_RE, 'lesion_treatable', true, 'inclusion'],
+    [DEEMED_OPERABLE_RE, 'treatment_candidate', true, 'any'],
   ];
+  if (REFUSED_RE.test(body)) return null;
   for (const [re, topic, value, kind] of forms) {
     if (kind !== 'any' && kind !== input.kind) continue;
     const m = re.exec(body);
     if (!m) continue;
-    const procedure = m[1]!.trim();
+    const procedure = (m[1] ?? '').trim();
     if (BARE_BIOPSY_RE.test(procedure)) return null;
     if (negatedAt(input, m.index + m[0].length - 1)) return null;
     const answer: Condition = { fact: 'attestation', operator: 'equal', value, params: { topic } };

@@ -126,6 +126,17 @@ const TOOK_PLACE_RE = new RegExp(
   'i',
 );
 
+/**
+ * An organ operation by name. Only after a start "within" a time of it is it surely the cancer's
+ * operation (a hysterectomy years ago may have been for another illness), so only that form takes it.
+ */
+const ORGAN_OPERATION = String.raw`(?:(?:total|radical|partial|bilateral|simple|abdominal|the|their)\s+){0,2}(?:hysterectomy|salpingo-?oophorectomy|oophorectomy|nephrectomy|prostatectomy|cystectomy|gastrectomy|colectomy|esophagectomy|oesophagectomy|pancreatectomy|pancreaticoduodenectomy|hepatectomy|lobectomy|pneumonectomy|thyroidectomy)`;
+/** "Protocol treatment is to begin within 10 weeks of hysterectomy/bilateral salpingo-oophorectomy". */
+const START_WITHIN_NAMED_RE = new RegExp(
+  String.raw`^\W*(?:the\s+)?(?:protocol|study)\s+(?:rx|treatment|therapy)\s+(?:is\s+to|must|should|shall)\s+(?:begin|start|be\s+(?:started|initiated))\s+within\s+${NUMBER}\s+${UNIT}\s+(?:of|after|following|from)\s+(?:${OPERATION}|${ORGAN_OPERATION})(?:\s*(?:\/|or|and\/or)\s*(?:${OPERATION}|${ORGAN_OPERATION}))?\W*$`,
+  'i',
+);
+
 /** Words that make the interval a condition, a permission or a plan instead of a statement. */
 const INTERVAL_REFUSED_RE =
   /\b(?:if|unless|not|no|may|can|allow\w*|permit\w*|planned|scheduled|expected|will|TIL|generation|manufactur\w*|harvest\w*)\b/i;
@@ -144,7 +155,8 @@ export function readSurgeryInterval(input: ExtractInput, body: string): Finding[
     if (upper <= lower) return null;
     return [receipt(input, body, ['surgery'], upper, [0, body.length])];
   }
-  const within = OPERATION_WITHIN_RE.exec(body) ?? START_WITHIN_RE.exec(body) ?? TOOK_PLACE_RE.exec(body);
+  const within =
+    OPERATION_WITHIN_RE.exec(body) ?? START_WITHIN_RE.exec(body) ?? START_WITHIN_NAMED_RE.exec(body) ?? TOOK_PLACE_RE.exec(body);
   if (within) return [receipt(input, body, ['surgery'], days(within[1]!, within[2]!), [0, body.length])];
   const atLeast = AT_LEAST_AFTER_RE.exec(body);
   if (atLeast) {

@@ -20,6 +20,9 @@ import { readProtocolWashout } from './therapy-protocol-washout';
 const GATE =
   /surg|operat|resect|ectom|radi|debulk|adjuvant|protocol|SBRT|SABR|stereotactic|referred|excision|biops|dissection|an(?:a)?esth|endoscop|procedure|reconstruct|transplant/i;
 
+/** Abbreviations whose full stops end no sentence. */
+const ABBREVIATION_RE = /\b(?:e\.\s?g|i\.\s?e|etc|vs|approx|cf)\.(?=\s)/gi;
+
 /** A lead-in that names only who the criteria are about, with no negation, permission or cohort. */
 const SUBJECT_LEAD_RE =
   /^\W*(?:the\s+)?(?:patients?|subjects?|participants?|individuals?)(?:\s+(?:who|that|has|have|had|is|are|with))?\W*$/i;
@@ -46,8 +49,9 @@ export const extractWholeLineTherapy: Extractor = (input) => {
   )
     return [];
   const body = text.replace(/[\s.;,]+$/, '');
-  // One sentence only: a second one may grant or carve what the leaf would hide.
-  if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
+  // One sentence only: a second one may grant or carve what the leaf would hide. The full stop of an
+  // abbreviation ("e.g. local sepsis", "i.e.", "etc.") ends no sentence.
+  if (/[.;!?]\s+\S/.test(body.replace(ABBREVIATION_RE, (m) => m.replace(/\./g, ''))) || /\n/.test(body)) return [];
   return (
     readUntreatedLesion(input, body) ??
     readProtocolWashout(input, body) ??
