@@ -8,7 +8,7 @@ import { lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
 import type { CriterionKind } from '../../src/criteria/segment';
 import { normalise } from '../../src/criteria/text';
-import { goldenLines, readLine, therapy } from '../support/criteria';
+import { attestationTopics, goldenLines, readLine, therapy } from '../support/criteria';
 
 function conditionOf(text: string, kind: CriterionKind = 'inclusion', context: string[] = []): Condition | null {
   return readCriterion(normalise(text).text, kind, context).condition;
@@ -1185,7 +1185,8 @@ describe('attestations the patient or the study team answer', () => {
     expect(JSON.stringify(conditionOf('At least 1 tumour lesion amenable to fresh biopsy or resection'))).not.toContain(
       'biopsy_accessible',
     );
-    expect(conditionOf('Amendable to sentinel lymph node biopsy.')).toBeNull();
+    // Not a lesion to biopsy: the fitness for the staging operation (therapy-local-candidacy.ts).
+    expect(attestationTopics(conditionOf('Amendable to sentinel lymph node biopsy.'))).toEqual(['treatment_candidate=true']);
     // "biopsy" after "based on" is how the diagnosis was made.
     expect(
       JSON.stringify(

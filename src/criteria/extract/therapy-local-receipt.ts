@@ -120,6 +120,23 @@ const START_WITHIN_RE = new RegExp(
   'i',
 );
 
+/** "Excision of primary melanoma took place ≤4 weeks prior to informed consent": the operation, then when it was done. */
+const TOOK_PLACE_RE = new RegExp(
+  String.raw`^\W*(?:(?:wide\s+local\s+|surgical\s+)?(?:excision|resection)|surgery)\b[^.;:()]{0,80}?\b(?:took\s+place|was\s+(?:performed|done)|occurred)\s+(?:within\s+(?:the\s+(?:last|past)\s+)?|≤\s*|<=\s*|<\s*|\\<\s*)${NUMBER}\s+${UNIT}\s+(?:of|before|prior\s+to)\s+(?:the\s+)?(?:date\s+of\s+)?(?:(?:signing\s+(?:the\s+)?)?informed\s+consent|consent|inclusion|enrol?l?ment|registration|randomi[sz]ation|study\s+entry|entry)\W*$`,
+  'i',
+);
+
+/**
+ * An organ operation by name. Only after a start "within" a time of it is it surely the cancer's
+ * operation (a hysterectomy years ago may have been for another illness), so only that form takes it.
+ */
+const ORGAN_OPERATION = String.raw`(?:(?:total|radical|partial|bilateral|simple|abdominal|the|their)\s+){0,2}(?:hysterectomy|salpingo-?oophorectomy|oophorectomy|nephrectomy|prostatectomy|cystectomy|gastrectomy|colectomy|esophagectomy|oesophagectomy|pancreatectomy|pancreaticoduodenectomy|hepatectomy|lobectomy|pneumonectomy|thyroidectomy)`;
+/** "Protocol treatment is to begin within 10 weeks of hysterectomy/bilateral salpingo-oophorectomy". */
+const START_WITHIN_NAMED_RE = new RegExp(
+  String.raw`^\W*(?:the\s+)?(?:protocol|study)\s+(?:rx|treatment|therapy)\s+(?:is\s+to|must|should|shall)\s+(?:begin|start|be\s+(?:started|initiated))\s+within\s+${NUMBER}\s+${UNIT}\s+(?:of|after|following|from)\s+(?:${OPERATION}|${ORGAN_OPERATION})(?:\s*(?:\/|or|and\/or)\s*(?:${OPERATION}|${ORGAN_OPERATION}))?\W*$`,
+  'i',
+);
+
 /** Words that make the interval a condition, a permission or a plan instead of a statement. */
 const INTERVAL_REFUSED_RE =
   /\b(?:if|unless|not|no|may|can|allow\w*|permit\w*|planned|scheduled|expected|will|TIL|generation|manufactur\w*|harvest\w*)\b/i;
@@ -138,7 +155,8 @@ export function readSurgeryInterval(input: ExtractInput, body: string): Finding[
     if (upper <= lower) return null;
     return [receipt(input, body, ['surgery'], upper, [0, body.length])];
   }
-  const within = OPERATION_WITHIN_RE.exec(body) ?? START_WITHIN_RE.exec(body);
+  const within =
+    OPERATION_WITHIN_RE.exec(body) ?? START_WITHIN_RE.exec(body) ?? START_WITHIN_NAMED_RE.exec(body) ?? TOOK_PLACE_RE.exec(body);
   if (within) return [receipt(input, body, ['surgery'], days(within[1]!, within[2]!), [0, body.length])];
   const atLeast = AT_LEAST_AFTER_RE.exec(body);
   if (atLeast) {
@@ -161,6 +179,36 @@ export function readCompletedSurgery(input: ExtractInput, body: string): Finding
   if (input.kind !== 'inclusion') return null;
   const m = COMPLETED_SURGERY_RE.exec(body);
   if (!m || !COMPLETED_RE.test(body) || INTERVAL_REFUSED_RE.test(body)) return null;
+  return [receipt(input, body, ['surgery'], undefined, [m.index, m.index + m[0].length])];
+}
+
+/**
+ * An operation for the cancer, named so that only a cancer operation can be meant: a node staging
+ * procedure, a breast or metastasis operation, a wide local excision, or an excision or resection
+ * "of" (or a reconstruction "after") the primary or the tumour. The treatment history lists cancer
+ * operations, so a bare "surgery" or an operation for another illness is not this form.
+ */
+const CANCER_OPERATION = String.raw`(?:(?:[\w-]+\s+){0,3}?(?:sentinel\s+(?:lymph\s+)?node|SLN|lymph\s+node|axillary|nodal)\s+(?:biops(?:y|ies)|procedures?|dissections?)(?:\s*\((?:SLNB?|ALND|LND)\))?|(?:[\w-]+\s+){0,2}?(?:lymphadenectom(?:y|ies)|mastectom(?:y|ies)|lumpectom(?:y|ies)|quadrantectom(?:y|ies)|metastasectom(?:y|ies))|wide\s+local\s+excision|(?:[\w-]+\s+){0,3}?(?:excision|resection|reconstruction)\s+(?:[\w-]+\s+){0,3}?(?:of|after)\s+(?:the\s+|a\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:primary|tumou?r|melanoma|cancer|carcinoma|lesion)\b)`;
+
+/** "Underwent …", "has already undergone …", at the head of the sentence. */
+const UNDERGONE_RE = new RegExp(
+  String.raw`^\W*(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:who\s+)?)?(?:(?:has|have|had)\s+)?(?:already\s+)?(?:undergone|underwent)\s+(?:an?\s+|the\s+)?${CANCER_OPERATION}`,
+  'i',
+);
+
+/** Words that make the statement a condition, a permission, a plan or an alternative. */
+const UNDERGONE_REFUSED_RE =
+  /\b(?:if|unless|not|no|non|never|without|except\w*|or|may|can|allow\w*|permit\w*|planned|scheduled|expected|will|to\s+be|TIL|generation|manufactur\w*|harvest\w*)\b/i;
+
+/**
+ * "Underwent sentinel lymph node biopsy with complete information available", "The patient has
+ * already undergone wide local excision at the site of the primary index lesion" (exclusion): a
+ * cancer operation the patient had, so an operation is a necessary condition of the statement.
+ */
+export function readOperationUndergone(input: ExtractInput, body: string): Finding[] | null {
+  if (UNDERGONE_REFUSED_RE.test(body)) return null;
+  const m = UNDERGONE_RE.exec(body);
+  if (!m || negatedAt(input, m.index)) return null;
   return [receipt(input, body, ['surgery'], undefined, [m.index, m.index + m[0].length])];
 }
 

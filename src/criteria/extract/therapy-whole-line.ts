@@ -3,19 +3,25 @@
  * a local treatment or a setting's treatment narrowed by a phrase, a lesion that must be free of local
  * treatment (therapy-local-qualified.ts), treatments within a washout the protocol sets
  * (therapy-protocol-washout.ts), a statement only a patient who had a local treatment can satisfy (a
- * previously irradiated site, a time counted from an operation: therapy-local-receipt.ts), and a local
- * treatment the care team plans or sites it can treat (therapy-local-plans.ts). Each reading is a fallback: any other finding in the criterion
+ * previously irradiated site, a time counted from an operation: therapy-local-receipt.ts), a local
+ * treatment the care team plans or sites it can treat (therapy-local-plans.ts), and a procedure the
+ * care team finds the patient fit for, contraindicated or scheduled (therapy-local-candidacy.ts). Each reading is a fallback: any other finding in the criterion
  * replaces it, so these only read lines no other reader understood.
  */
 import { cancerCohortHeading, subgroupHeading } from '../subgroups';
 import type { Extractor } from './extractor';
 import { readQualified, readUntreatedLesion } from './therapy-local-qualified';
+import { readProcedureCandidacy } from './therapy-local-candidacy';
 import { readLocalPlan } from './therapy-local-plans';
-import { readCompletedSurgery, readIrradiatedSite, readSurgeryInterval } from './therapy-local-receipt';
+import { readCompletedSurgery, readIrradiatedSite, readOperationUndergone, readSurgeryInterval } from './therapy-local-receipt';
 import { readProtocolWashout } from './therapy-protocol-washout';
 
 /** The words every form holds: the extractor is skipped without one. */
-const GATE = /surg|operat|resect|ectom|radi|debulk|adjuvant|protocol|SBRT|SABR|stereotactic|referred/i;
+const GATE =
+  /surg|operat|resect|ectom|radi|debulk|adjuvant|protocol|SBRT|SABR|stereotactic|referred|excision|biops|dissection|an(?:a)?esth|endoscop|procedure|reconstruct|transplant/i;
+
+/** Abbreviations whose full stops end no sentence. */
+const ABBREVIATION_RE = /\b(?:e\.\s?g|i\.\s?e|etc|vs|approx|cf)\.(?=\s)/gi;
 
 /** A lead-in that names only who the criteria are about, with no negation, permission or cohort. */
 const SUBJECT_LEAD_RE =
@@ -43,15 +49,18 @@ export const extractWholeLineTherapy: Extractor = (input) => {
   )
     return [];
   const body = text.replace(/[\s.;,]+$/, '');
-  // One sentence only: a second one may grant or carve what the leaf would hide.
-  if (/[.;!?]\s+\S/.test(body) || /\n/.test(body)) return [];
+  // One sentence only: a second one may grant or carve what the leaf would hide. The full stop of an
+  // abbreviation ("e.g. local sepsis", "i.e.", "etc.") ends no sentence.
+  if (/[.;!?]\s+\S/.test(body.replace(ABBREVIATION_RE, (m) => m.replace(/\./g, ''))) || /\n/.test(body)) return [];
   return (
     readUntreatedLesion(input, body) ??
     readProtocolWashout(input, body) ??
     readIrradiatedSite(input, body) ??
     readSurgeryInterval(input, body) ??
     readCompletedSurgery(input, body) ??
+    readOperationUndergone(input, body) ??
     readLocalPlan(input, body) ??
+    readProcedureCandidacy(input, body) ??
     readQualified(input, body)
   );
 };
