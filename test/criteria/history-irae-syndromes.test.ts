@@ -64,6 +64,18 @@ describe('severe irAEs without the immunotherapy named', () => {
     expect(judgeRecord(rule, withAnswer(true))).toBeNull();
   });
 
+  it('reads "severe" irAEs defined by grades of 3 or more as the topic, the grades unread (NCT06284590 i16)', () => {
+    const rule = criterionRule(
+      'No history of severe immune related adverse effects from prior given immune checkpoint blockade therapy (CTCAE Grade 4; CTCAE Grade 3 requiring treatment \\>4 weeks).',
+      'inclusion',
+    );
+    expect(rule).toEqual({
+      any: [attest('prior_severe_irae', false), unparsed('given … (CTCAE Grade 4; CTCAE Grade 3 requiring … weeks)', false)],
+    });
+    expect(judgeRecord(rule, withAnswer(false))).toBe(true);
+    expect(judgeRecord(rule, withAnswer(true))).toBeNull();
+  });
+
   it('never reads an irAE an inclusion requires, nor one of several sentences with an approval route', () => {
     for (const [text, kind] of [
       // An approval route in a second sentence would join as an alternative (NCT06249048 e3).
