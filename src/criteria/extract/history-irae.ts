@@ -14,8 +14,16 @@
  * Each narrower wording (an exception, a stricter grade, the irAE having led to discontinuation)
  * excludes only patients who had a grade ≥ 3 irAE on earlier immunotherapy, so that topic is
  * necessary: the rule says so, and the rest of the wording stays an unread leaf beside it, so the
- * exclusion never reaches further than its text. Only exclusions of one sentence, and only grades of
- * 3 or higher: another threshold ("grade 2 or higher") or adverse events of any cause ("TEAE") is
+ * exclusion never reaches further than its text. The same reading serves an inclusion that denies
+ * the irAE ("No prior Grade ≥3 irAE leading to permanent discontinuation of prior anti-PD1/PD L1"),
+ * negated by the assembler: no grade ≥ 3 irAE at all meets it, one leaves the narrowing to the
+ * coordinator. An irAE ("immune-related adverse event", "irAE") is of immunotherapy by definition, so
+ * the criterion need not name the immunotherapy ("Any CTCAE grade ≥3 immune-related adverse event
+ * observed within 3 weeks prior to CIRT start"); "autoimmune manifestations" must name it. "Severe"
+ * before the irAE is the topic's grade 3 when every grade the criterion gives is of 3 or more
+ * ("No history of severe immune related adverse effects … (CTCAE Grade 4; CTCAE Grade 3 requiring
+ * treatment >4 weeks)": the defining grades stay unread). Only
+ * criteria of one sentence, and only grades of 3 or higher: another threshold ("grade 2 or higher") or adverse events of any cause ("TEAE") is
  * another question. An alternative after the irAE would not need the topic: a last one of a few words
  * naming another event ("… or grade ≥2 immune-related myocarditis") is left to the assembler beside
  * this reading, any other ("… or any unresolved Grade > 1 irAE while receiving …", which may narrow
@@ -23,13 +31,13 @@
  */
 import type { ExtractInput, Finding } from './extractor';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
-import { negatedAt, sentences, vocab, vocabSpans, type Span } from './history-util';
+import { negatedAt, sentences, subtract, vocab, vocabSpans, type Span } from './history-util';
 import { unreadWords, type Condition } from '../facts';
 
 const TOPIC = 'prior_severe_irae';
 
 /** The names of an immune-related adverse event; "autoimmune manifestations of … immunotherapy" are irAEs too. */
-const IRAE_NAME = String.raw`(?<!\bnon[\s-]?)(?:immune[\s-]+(?:related|mediated)\s+(?:(?:grade\s*(?:≥|>=|=>|>\s*\/?\s*=)?\s*(?:3|4|III|IV)(?:\s*(?:or|-|–|to)\s*(?:4|IV|higher|greater|above))?\s+)?(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|side[\s-]effects?|toxicit(?:y|ies))(?:\s*\(\s*(?:irAEs?|imAEs?)\s*\))?)|irAEs?|autoimmune\s+(?:manifestations?|toxicit(?:y|ies)|adverse\s+events?))`;
+const IRAE_NAME = String.raw`(?<!\bnon[\s-]?)(?:immune[\s-]+(?:related|mediated)\s+(?:(?:(?:NCI[\s-]*)?CTCAE\s+)?(?:grade\s*(?:≥|>=|=>|>\s*\/?\s*=)?\s*(?:3|4|III|IV)(?:\s*(?:or|-|–|to)\s*(?:4|IV|higher|greater|above))?\s+)?(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|side[\s-]effects?|toxicit(?:y|ies))(?:\s*\(\s*(?:irAEs?|imAEs?)\s*\))?)|irAEs?|autoimmune\s+(?:manifestations?|toxicit(?:y|ies)|adverse\s+events?))`;
 
 /**
  * A grade of 3 or higher, or a stricter one ("greater than grade 3", "level greater than Level 3",
@@ -48,6 +56,16 @@ const LAST_ALTERNATIVE =
 /** Words that would make such an alternative a narrowing of the irAE before it instead. */
 const ALTERNATIVE_NARROWS =
   /\b(?:other|except\w*|excluding|while|during|that|which|due|from|on|after|following|led|leading|resulted|resulting|requiring|required|discontinu\w*|immunotherap\w*|checkpoint|inhibitors?|agents?|therapy|treatment)\b/i;
+
+/**
+ * A grade of 3 or more stated as a floor or a level ("Grade 4", "CTCAE Grade 3", "grade ≥3"), never a
+ * ceiling ("Grade ≤ 3", "< grade 4"): what may define a severe irAE without reaching below the topic.
+ */
+function gradeAtLeast3(text: string): boolean {
+  if (/[<≤]/.test(text)) return false;
+  const level = /(\d|IV|I{1,3})\s*$/i.exec(text.trim())?.[1]?.toUpperCase();
+  return level === '3' || level === '4' || level === '5' || level === 'III' || level === 'IV';
+}
 
 /** Earlier immunotherapy, named by kind or by target. */
 const IMMUNOTHERAPY =
@@ -86,6 +104,24 @@ function withoutAsides(text: string): string {
   return out;
 }
 
+/**
+ * The sentences of the text, a stop inside a bracketed aside not ending one: "(CTCAE Grade 4; CTCAE
+ * Grade 3 requiring treatment >4 weeks)" defines the irAE before it.
+ */
+function sentencesOutsideAsides(text: string): Span[] {
+  const out: Span[] = [];
+  for (const [a, b] of sentences(text)) {
+    const prev = out[out.length - 1];
+    if (prev && text[prev[1]] === ';' && unclosed(text.slice(prev[0], prev[1]))) prev[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function unclosed(s: string): boolean {
+  return (s.match(/[([]/g)?.length ?? 0) > (s.match(/[)\]]/g)?.length ?? 0);
+}
+
 /** The complement of `spans` inside [from, to), as spans holding some word. */
 function gaps(text: string, from: number, to: number, spans: Span[]): Span[] {
   const out: Span[] = [];
@@ -99,16 +135,15 @@ function gaps(text: string, from: number, to: number, spans: Span[]): Span[] {
 }
 
 export function extractSevereIrae(input: ExtractInput): Finding[] {
-  if (input.kind !== 'exclusion') return [];
+  const exclusion = input.kind === 'exclusion';
   const { text } = input;
-  if (!/immune|irAE|autoimmune/i.test(text) || !/grade|level/i.test(text)) return [];
-  const parts = sentences(text).filter(([a, b]) => /\w/.test(text.slice(a, b)));
+  if (!/immune|irAE|autoimmune/i.test(text) || !/grade|level|severe/i.test(text)) return [];
+  const parts = sentencesOutsideAsides(text).filter(([a, b]) => /\w/.test(text.slice(a, b)));
   // One sentence: another sentence may be a requirement of its own that would join as an alternative.
   if (parts.length !== 1) return [];
   const [sStart, sentenceEnd] = parts[0]!;
   const whole = text.slice(sStart, sentenceEnd);
   if (statementReads(input, whole)) return [];
-  if (!IMMUNOTHERAPY.test(whole)) return [];
   // "… grade ≥3 irAEs (excluding …) or grade ≥2 immune-related myocarditis.": a last alternative of
   // a few words, naming another event and nothing that could narrow the irAE, is left to the
   // assembler; the irAE's reading ends before it.
@@ -120,16 +155,31 @@ export function extractSevereIrae(input: ExtractInput): Finding[] {
   const sentence = text.slice(sStart, sEnd);
   const name = new RegExp(IRAE_NAME, 'i').exec(sentence);
   if (!name) return [];
-  // Every grade given is the topic's or a stricter one, and there is exactly one.
-  const grades = [...sentence.matchAll(GRADE)];
-  const anyGrades = [...sentence.matchAll(ANY_GRADE)];
-  if (grades.length !== 1 || anyGrades.length > 1) return [];
-  const grade = grades[0]!;
-  // The grade qualifies the irAE: next to its name, before or after it.
+  // An immune-related adverse event is one of immunotherapy by definition, so the criterion need not
+  // name it; "autoimmune manifestations" or "toxicity" may be of any cause unless immunotherapy is named.
+  if (/^autoimmune/i.test(name[0]) && !IMMUNOTHERAPY.test(whole)) return [];
   const nameAt = name.index;
   const nameEnd = nameAt + name[0].length;
-  const gradeAt = grade.index!;
-  const gradeEnd = gradeAt + grade[0].length;
+  // "Severe" before the irAE is grade 3 (NCI CTCAE v5.0), the topic's own threshold, when every grade
+  // the sentence gives to define it is of 3 or more ("severe immune related adverse effects … (CTCAE
+  // Grade 4; CTCAE Grade 3 requiring treatment >4 weeks)"): those grades narrow it and stay unread.
+  const severe = /\bsevere\s+$/i.exec(sentence.slice(0, nameAt));
+  const anyGrades = [...sentence.matchAll(ANY_GRADE)];
+  let grade: { at: number; end: number; own: boolean };
+  let severeRead = false;
+  if (severe && anyGrades.every((g) => gradeAtLeast3(g[0]))) {
+    grade = { at: severe.index, end: severe.index + 'severe'.length, own: true };
+    severeRead = true;
+  } else {
+    // Every grade given is the topic's or a stricter one, and there is exactly one.
+    const grades = [...sentence.matchAll(GRADE)];
+    if (grades.length !== 1 || anyGrades.length > 1) return [];
+    const g = grades[0]!;
+    grade = { at: g.index!, end: g.index! + g[0].length, own: Boolean(g[1]) };
+  }
+  // The grade qualifies the irAE: next to its name, before or after it.
+  const gradeAt = grade.at;
+  const gradeEnd = grade.end;
   const between = gradeAt >= nameEnd ? sentence.slice(nameEnd, gradeAt) : sentence.slice(gradeEnd, nameAt);
   // A few words between ("Grade 3 or 4 major organ irAEs") narrow the irAE and stay unread.
   if (
@@ -159,7 +209,11 @@ export function extractSevereIrae(input: ExtractInput): Finding[] {
   )
     return [];
   const at = sStart + first;
-  if (negatedAt(input, at)) return [];
+  // An exclusion states the irAE; an inclusion only denies it ("No prior Grade ≥3 irAE leading to
+  // permanent discontinuation of prior anti-PD1/PD L1"), which the assembler negates: the patient
+  // without any grade ≥ 3 irAE meets it, one with such an irAE is left to the unread narrowing.
+  const negated = negatedAt(input, at);
+  if (exclusion === negated) return [];
 
   // Read: the irAE's words, the grade when it is the topic's own, and the plain words around them.
   const read: Span[] = vocabSpans(input, sStart, sEnd, IRAE_WORDS);
@@ -174,11 +228,18 @@ export function extractSevereIrae(input: ExtractInput): Finding[] {
       IMMUNOTHERAPY.test(text.slice(m.start, m.end))
     )
       read.push([m.start, m.end]);
-  if (grade[1]) read.push([sStart + gradeAt, sStart + gradeEnd]);
+  if (grade.own) read.push([sStart + gradeAt, sStart + gradeEnd]);
   // A stricter grade's words stay unread, even those the vocabulary holds.
-  const strict: Span | null = grade[2] ? [sStart + gradeAt, sStart + gradeEnd] : null;
-  const covered = strict ? read.filter(([a, b]) => b <= strict[0] || a >= strict[1]) : read;
-  const narrowing = gaps(text, sStart, sEnd, covered).filter(
+  const strict: Span | null = grade.own ? null : [sStart + gradeAt, sStart + gradeEnd];
+  // The grades defining "severe" stay whole in the narrowing too.
+  const defining: Span[] = severeRead ? anyGrades.map((g): Span => [sStart + g.index!, sStart + g.index! + g[0].length]) : [];
+  const unreadGrades = [...(strict ? [strict] : []), ...defining];
+  const covered = unreadGrades.length ? read.flatMap((span) => subtract(span, unreadGrades)) : read;
+  // The negation's own words ("No prior …") are read by the scope, not left in the narrowing.
+  const triggers = input.scopes.scopes
+    .filter((sc) => sc.kind === 'negated' && sc.trigger[0] >= sStart && sc.trigger[1] <= sEnd)
+    .map((sc) => sc.trigger);
+  const narrowing = gaps(text, sStart, sEnd, [...covered, ...triggers]).filter(
     ([a, b]) => /[A-Za-z0-9]/.test(text.slice(a, b)) && !/^[\s\W]*(?:s)?[\s\W]*$/.test(text.slice(a, b)),
   );
   const leaf: Condition = { fact: 'attestation', operator: 'equal', value: true, params: { topic: TOPIC } };
@@ -193,7 +254,8 @@ export function extractSevereIrae(input: ExtractInput): Finding[] {
       spans: covered,
       ...(narrowing.length ? { cover: narrowing } : {}),
       anchor: at,
-      polarityHandled: true,
+      // A denial in an inclusion is negated by the assembler's scope; an exclusion's reading is as stated.
+      polarityHandled: exclusion,
     },
   ];
 }
