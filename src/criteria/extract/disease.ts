@@ -1907,14 +1907,14 @@ const RESPONSE_CRITERIA = String.raw`(?:(?:modified|revised|immune[- ]related|im
 const MEASURABLE_CORE = String.raw`(?:(?:radiographically|radiologically|clinically|objectively|unidimensionally|bidimensionally|bi-dimensionally|uni-dimensionally)\s+)?measurable\s*(?:\(\s*target\s*\)\s*)?(?:\s+(?:and|or)\s+(?:biopsiable|accessible))?(?:\s*(?:and\/or|or|\/|and)\s*(?:radiographically\s+)?(?:evaluable|assessable|non-?measurable))?\s+(?:(?:target|tumou?r|neoplasm|extracranial|systemic|nodal|soft[- ]tissue|metastatic|disease|brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\s+)*(?:disease|lesions?|tumou?rs?|target lesions?|sites? of disease|areas? of disease|metastas[ie]s|parameters?|lymph nodes?)`;
 /** Site words inside a measurable phrase: measurable disease is then necessary but not sufficient. */
 const MEASURABLE_SITE = /\b(?:brain|CNS|intracranial|central nervous system(?:\s*\(CNS\))?)\b/i;
-const MEASURABLE_HOW = String.raw`(?:\s*\(\s*target lesions?\s*\))?(?:(?:\s+at\s+(?:baseline|screening)|\s*,?\s+(?:as\s+)?assessed\s+by\s+(?:the\s+)?(?:local\s+|treating\s+)?(?:investigator|radiologist)s?)?\s*(?:(?:,\s*)?(?:as\s+)?(?:defined|assessed|evaluated|determined|documented|measured|confirmed)\s+(?:by|per|according to|using|with)|per|by|according to|as per|based on|using|on|under|following|in accordance with)\s*(?:the\s+)?(?:${RESPONSE_CRITERIA}|(?:CT|MRI|CT or MRI|CT\/MRI|imaging|radiographic imaging|computed tomography|magnetic resonance imaging|PET\/CT|PET-CT|physical exam(?:ination)?)(?:\s+(?:scans?|imaging))?))*(?:\s*\(\s*${RESPONSE_CRITERIA}\s*\))?`;
+const MEASURABLE_HOW = String.raw`(?:\s*\(\s*target lesions?\s*\))?(?:(?:\s+at\s+(?:baseline|screening)|\s*,?\s+(?:as\s+)?assessed\s+by\s+(?:the\s+)?(?:local\s+|treating\s+)?(?:investigator|radiologist)s?)?\s*(?:(?:,\s*)?(?:as\s+)?(?:defined|assessed|evaluated|determined|documented|measured|confirmed)\s+(?:by|per|according to|using|with)|per|by|according to|as per|based on|using|on|under|following|in accordance with)\s*(?:the\s+)?(?:${RESPONSE_CRITERIA}|(?:CT or MRI|CT\/MRI|CT|MRI|imaging|radiographic imaging|computed tomography|magnetic resonance imaging|PET\/CT|PET-CT|physical exam(?:ination)?)(?:\s+(?:scans?|imaging))?))*(?:\s*\(\s*${RESPONSE_CRITERIA}\s*\))?`;
 /**
  * "lesion that can be accurately measured": the words by which RECIST defines a measurable lesion
  * (RECIST 1.1, Eisenhauer et al. 2009, §3.1.1: "accurately measured in at least one dimension";
  * RECIST 1.0 the same). The size and method that follow stay unread, so a stricter threshold than
  * the fact's criteria (≥ 20 mm on conventional CT) is kept as an unknown beside it.
  */
-const ACCURATELY_MEASURED = String.raw`(?:lesions?|lesion\(s\)|tumou?rs?|disease)\s+(?:(?:that|which)\s+)?(?:can|could|must|should|will)\s+be\s+accurately\s+measured`;
+const ACCURATELY_MEASURED = String.raw`(?:lesions?|lesion\(s\)|tumou?rs?|disease)\s+(?:(?:that|which)\s+)?(?:can|could|must|should|will)\s+be\s+(?:accurately\s+)?measured(?!\s+(?:as\s+)?(?:<|>|≤|≥|\d|less|more|greater|smaller|larger|up to|at least))`;
 const MEASURABLE_RE = new RegExp(
   String.raw`(?:(?:at least|>=|≥|a minimum of)\s*(?:one|1|two|2)\s+(?:\(\s*1\s*\)\s+)?)?(?:${MEASURABLE_CORE}|(?:lesions?|tumou?rs?|disease)\s+(?:(?:that|which)\s+(?:is|are|can be)\s+|(?:must|should)\s+be\s+|is\s+)?measurable|(?:m|i)?RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.1)?\s+measurable(?:\s+(?:disease|lesions?))?|${ACCURATELY_MEASURED})${MEASURABLE_HOW}`,
   'gi',
@@ -1960,9 +1960,79 @@ const TARGET_LESION_RE =
 
 const TARGET_HOW_RE = new RegExp(`^${MEASURABLE_HOW}`, 'i');
 
+/**
+ * The RECIST 1.1 size rule for a measurable lesion, restated inside a criterion: "(longest diameter to
+ * be recorded for non-nodal lesions and short axis for nodal lesions) as ≥ 10 mm with CT scan, MRI, or
+ * calipers", "≥ 10 mm in the longest diameter (except lymph nodes, which must have short axis ≥ 15
+ * mm)", "a minimum size of 10 mm for non-nodal lesions or 15 mm in short axis for nodal lesions"
+ * (Eisenhauer et al. 2009, §3.2: ≥ 10 mm by CT, ≥ 15 mm in short axis for a malignant lymph node).
+ * Such words say what measurable means and add nothing to measurableDisease. The window is grown
+ * around "short axis" over these words only; any other size (a stricter "≥ 20 mm") or word stops it,
+ * and the window must hold the 10 mm (1 cm) threshold, so a stricter size is never covered.
+ */
+const RECIST_SIZE_WORDS = new Set(
+  'in at least one 1 dimension dimensions longest diameter diameters to be recorded for non nodal non-nodal nonnodal lesion lesions and or short axis short-axis as of a the with by on ct cts scan scans mri mris calipers caliper clinical exam examination except excluding lymph node nodes non-lymph which must have has that is are can accurately measured measurable serially according recist v1.1 version 1.1 using non- computerized computed tomography magnetic resonance imaging ct/mri minimum size greater than or equal baseline suitable for accurate reproducible repeated measurements measurement , ( ) / >= ≥ > mm cm'.split(
+    ' ',
+  ),
+);
+const RECIST_SIZE_TOKEN = /[A-Za-z][\w-]*(?:\.\d+)*|\d+(?:\.\d+)?|>=|≥|\S/g;
+/** Sizes the RECIST measurable rule names: 10 mm (1 cm) for a lesion, 15 mm (1.5 cm) for a node's short axis. */
+const RECIST_SIZE = /^(?:10|15|1|1\.0|1\.5)$/;
+
+/** [start, end) of a restated RECIST size rule around "short axis", or null. */
+function recistSizeWindow(text: string, from = 0): [number, number] | null {
+  const axis = /\bshort[- ]axis\b/gi;
+  axis.lastIndex = from;
+  const a = axis.exec(text);
+  if (!a) return null;
+  const toks = [...text.matchAll(RECIST_SIZE_TOKEN)].map((m) => ({ t: m[0].toLowerCase(), s: m.index, e: m.index + m[0].length }));
+  const ok = (i: number): boolean => {
+    const w = toks[i]!.t;
+    if (RECIST_SIZE_WORDS.has(w)) return true;
+    if (!/^\d/.test(w)) return false;
+    const unit = toks[i + 1]?.t;
+    if (unit === 'mm' || unit === 'cm') {
+      const mm = unit === 'cm' ? Number(w) * 10 : Number(w);
+      return mm === 10 || mm === 15;
+    }
+    return RECIST_SIZE.test(w) || w === '1.1';
+  };
+  let first = toks.findIndex((t) => t.s >= a.index);
+  if (first < 0) return null;
+  let last = first;
+  while (first > 0 && ok(first - 1)) first--;
+  while (last + 1 < toks.length && ok(last + 1)) last++;
+  // Connectives and an opening bracket at the edges belong to the sentence, not the size rule.
+  while (first < last && /^(?:and|or|with|,|\(|as|the|a|that|which|is|are|must|has|have|can|be)$/.test(toks[first]!.t)) first++;
+  while (last > first && /^(?:and|or|with|,|\(|as|the|a|of|in|for|by|on|to)$/.test(toks[last]!.t)) last--;
+  const span = text.slice(toks[first]!.s, toks[last]!.e);
+  // The lesion threshold must be there: "short axis" alone restates nothing.
+  if (!/(?:>=|≥|>|at least|minimum size of|greater than or equal to|as)\s*(?:10\s*mm|1(?:\.0)?\s*cm)\b|\b(?:10\s*mm|1(?:\.0)?\s*cm)\s+(?:in|for)\b/i.test(span)) return null;
+  // The thresholds the other way round ("> 15 mm in longest diameter or > 10 mm in short axis") are
+  // the lymphoma criteria (IWG, Cheson 2007), not RECIST: not restated here.
+  if (/(?:15\s*mm|1\.5\s*cm)\s+(?:in\s+(?:the\s+)?)?(?:longest|greatest)|(?:10\s*mm|1(?:\.0)?\s*cm)\s+(?:in\s+(?:the\s+)?)?short[- ]axis|short[- ]axis\W+(?:\w+\W+){0,3}?(?:>=|≥|>)?\s*(?:10\s*mm|1(?:\.0)?\s*cm)/i.test(span))
+    return null;
+  // Brackets must balance inside the window, or it has cut an aside in two.
+  let depth = 0;
+  for (const ch of span) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) break;
+  }
+  let end = toks[last]!.e;
+  if (depth > 0) {
+    const close = text.indexOf(')', end);
+    if (close < 0 || /[^\s]/.test(text.slice(end, close))) return null;
+    end = close + 1;
+  } else if (depth < 0) return null;
+  return [toks[first]!.s, end];
+}
+
+/** "At least 1 lesion of ≥ 10 mm in the longest diameter for a non-lymph node or ≥ 15 mm in the short-axis diameter for a lymph node": the RECIST rule itself, so measurable disease. */
+const AT_LEAST_ONE_LESION = /\bat\s+least\s+(?:one|1)\s+(?:\(\s*1\s*\)\s+)?(?:measurable\s+)?(?:lesions?|tumou?rs?)\s+(?:of\s+|measuring\s+|with\s+)?(?=>=|≥|>)/i;
+
 function measurablePieces(input: ExtractInput): Piece[] {
   const { text } = input;
-  if (!/measurab|accurately measured|evaluab|assessab|target|\bTL\b/i.test(text)) return [];
+  if (!/measurab|measured|evaluab|assessab|target|\bTL\b/i.test(text)) return [];
   const out: Piece[] = [];
   TARGET_LESION_RE.lastIndex = 0;
   for (let m = TARGET_LESION_RE.exec(text); m; m = TARGET_LESION_RE.exec(text)) {
@@ -2061,7 +2131,33 @@ function measurablePieces(input: ExtractInput): Piece[] {
       ).filter(([a, b]) => b > a),
     });
   }
+  // The RECIST size rule after "at least one lesion" is itself the definition of measurable disease.
+  if (input.kind === 'inclusion')
+    for (let w = recistSizeWindow(text); w; w = recistSizeWindow(text, w[1])) {
+      const from = Math.max(0, w[0] - 60);
+      const lead = AT_LEAST_ONE_LESION.exec(text.slice(from, w[1]));
+      if (!lead || from + lead.index > w[0] || out.some((p) => w![0] < p.end && w![1] > p.start)) continue;
+      const s = from + lead.index;
+      if (input.scopes.in('exception', s) || MEASURABLE_VETO.test(text.slice(Math.max(0, s - 40), w[1] + 40))) continue;
+      let e = w[1];
+      const tail = RECIST_ONLY.exec(text.slice(e));
+      if (tail) e += tail[0].length;
+      out.push({ start: s, end: e, condition: { fact: 'measurableDisease', operator: 'equal', value: true }, needsAnchor: false, kind: 'measurable' });
+    }
   if (out.length) {
+    // The RECIST size rule restated beside a measurable finding is covered by it.
+    for (let w = recistSizeWindow(text); w; w = recistSizeWindow(text, w[1])) {
+      const [s, e] = w;
+      if (out.some((q) => s >= q.start && e <= q.end)) continue;
+      // Words of the finding before it in the sentence, so that they share its anchor (and scope).
+      const owner = out
+        .filter((q) => q.start < s && !/[.;]\s/.test(text.slice(q.end, s)))
+        .sort((a, b) => b.start - a.start)[0];
+      if (owner) {
+        owner.spans = [...(owner.spans ?? [[owner.start, owner.end]]), [Math.max(s, owner.end), e]];
+        owner.end = Math.max(owner.end, e);
+      } else out.push({ start: s, end: e, condition: out[0]!.condition, needsAnchor: false, kind: 'measurable' });
+    }
     // A sentence that only defines measurability restates the response criteria the finding names.
     DEFINITION_SENTENCE.lastIndex = 0;
     for (let m = DEFINITION_SENTENCE.exec(text); m; m = DEFINITION_SENTENCE.exec(text)) {
