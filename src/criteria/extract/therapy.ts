@@ -77,6 +77,8 @@ import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type 
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
+import { outcomeBeforeCount } from './therapy-line-outcome';
+import { maskItemConditions } from './therapy-line-item-conditions';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { readNaiveOptions } from './therapy-naive-options';
 import { readIncludedTreatment } from './therapy-included';
@@ -3195,7 +3197,7 @@ const COHORT_TAIL_RE = /\(\s*(?:for\s+|in\s+)?(?:part|cohort|arm|group|phase|sta
 
 /** Alternatives anywhere in a sentence that make a positive inclusion finding one option among others. */
 const ALT_ANY_RE =
-  /\b(?:no\s+(?:standard|available|effective|other|further|curative|approved|satisfactory|alternative|established)|(?:do|does)\s+not\s+exist|not\s+exist|non-?existent|refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable\s+to\s+(?:receive|undergo)|not\s+expected|unlikely\s+to\s+benefit|no\s+(?:clinical\s+)?benefit|would\s+not\s+benefit|contraindicat\w*|unavailab\w*|not\s+(?:available|accessible)|not\s+(?:have\s+)?access)\b/i;
+  /\b(?:no\s+(?:standard|available|effective|other|further|curative|approved|satisfactory|alternative|established)|(?:do|does)\s+not\s+exist|not\s+exist|non-?existent|refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:an?\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable\s+to\s+(?:receive|undergo)|not\s+expected|unlikely\s+to\s+benefit|no\s+(?:clinical\s+)?benefit|would\s+not\s+benefit|contraindicat\w*|unavailab\w*|not\s+(?:available|accessible)|not\s+(?:have\s+)?access)\b/i;
 /** The sentence opens with "Patients who have received …" (a subject, not a requirement). */
 const SUBJECT_RE =
   /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:(?:who|that|with|on)\s+)?(?:(?:have|has|had|are|were)\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|receiving|treated|undergone|taking|on|progressed|relapsed|exposed)\b|^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:initiat(?:e|es|ed)|start(?:s|ed)?|beg[ia]n)\b/i;
@@ -3392,6 +3394,9 @@ const COHORT_OUTCOME_RE = /\b(?:progress\w*|refractor\w*|fail\w*|relaps\w*|resis
  */
 const COUNTING_RULE_RE =
   /\b(?:(?:considered|counted|regarded|deemed)\s+(?:as\s+)?|counts?\s+(?:as|towards?)\s+)(?:having\s+(?:received|had)\s+)?(?:(?:an?|one|1|the|a\s+single)\s+(?:(?:prior|previous|separate|first[\s-]line|additional|systemic)\s+)*(?:lines?|regimens?|therap(?:y|ies)|treatments?)|(?:(?:prior|previous|separate|first[\s-]line|additional|systemic)\s+)*(?:lines?|regimens?))\b/i;
+/** After a count, another route in: "… or recurrence within 12 months of adjuvant therapy", "… or who are intolerant …". */
+const OTHER_ROUTE_AFTER_RE =
+  /^[^.;]*?\bor\s+(?:(?:documented\s+)?(?:disease\s+)?(?:recurrence|relapse|progression)\b|recurred\b|relapsed\b|progressed\b|(?:who|that)\s+(?:are|is|have|has|were|had)\b)/i;
 function readLines(ctx: Ctx, out: Finding[]): void {
   const { text, input } = ctx;
   if (!LINES_GATE.test(text)) return;
@@ -3429,7 +3434,12 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const negatedLines = input.scopes.in('negated', start);
     const cohort = COHORT_RE.test(sentence) || SUBGROUP_ONLY_RE.test(text);
     if (cohort && negatedLines) continue;
-    if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) || CONDITIONAL_RE.test(sentence))) continue;
+    // "… progression on at least 2 endocrine-based regimens in the metastatic setting or recurrence within
+    // 12 months of completing adjuvant therapy": the count is one route of two, as with an "or" before it.
+    if (input.kind === 'inclusion' && !negatedLines && OTHER_ROUTE_AFTER_RE.test(text.slice(end, nextBoundary(text, end)))) continue;
+    // A condition on a treatment the count includes ("including X (if eligible)") leaves the count itself unconditional.
+    const conditionsOf = maskItemConditions(sentence, end - sentenceStart(text, start));
+    if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) || CONDITIONAL_RE.test(conditionsOf))) continue;
     if (negatedLines) {
       const sc = input.scopes.scopes.find((x) => x.kind === 'negated' && start >= x.start && start < x.end);
       if (sc && /,\s*(?:or|and)\b|\bor\s+(?:have|has|had)\b/i.test(text.slice(sc.trigger[1], start))) continue;
@@ -3508,6 +3518,12 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const spans: Span[] = [[start, end], ...st.spans];
     const cue = cueRun(ctx, start, Math.max(0, start - 80));
     if (cue) spans.push(cue);
+    // "Disease progression after ≥2 prior lines": the lines ended in progression (therapy-line-outcome.ts).
+    const outcome = negatedLines ? null : outcomeBeforeCount(text, start, cue?.[0], sentence);
+    if (outcome) {
+      condition = { all: [condition, outcome.leaf] };
+      spans.push(outcome.span);
+    }
     // The sufficient reading must be exact: no outcome ("refractory to at least 1 line") or anything after the count may narrow it.
     if (cohort && input.kind === 'inclusion' && (COHORT_OUTCOME_RE.test(sentence) || /\b(?:or|including|containing|based|which|that|unless|except|if|for|with)\b/i.test(maskSpans(text, end, sentEnd, st.spans)))) continue;
     if (cohort) {
