@@ -93,9 +93,10 @@ describe('medication classes in the drug lexicon', () => {
     // Other enzymes of the FDA table; where it lists no inducer of a strength, the phrase names the inhibitors.
     expect(classesOf('strong inhibitors or inducers of CYP2C8')).toEqual(['strong_cyp2c8_inhibitor']);
     expect(classesOf('strong CYP450 subtype 2D6 (CYP2D6) inhibitors')).toEqual(['strong_cyp2d6_inhibitor']);
-    expect(lex.drugById.get('gemfibrozil')?.classes).toEqual(['strong_cyp2c8_inhibitor']);
-    // A substrate is not an inhibitor or an inducer.
-    expect(classesOf('sensitive CYP3A4 substrates')).toEqual([]);
+    // Gemfibrozil is also an OATP1B1/1B3 inhibitor in the table's transporter section.
+    expect(lex.drugById.get('gemfibrozil')?.classes).toEqual(['oatp1b_inhibitor', 'strong_cyp2c8_inhibitor']);
+    // A substrate is not an inhibitor or an inducer: the phrase names the substrate class only.
+    expect(classesOf('sensitive CYP3A4 substrates')).toEqual(['sensitive_cyp3a_substrate']);
   });
 
   it('place drugs in the FDA strength they are listed with, and keep cancer drugs in their own classes too', () => {

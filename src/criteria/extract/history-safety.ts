@@ -45,7 +45,7 @@ const TRIAL_WORDS = vocab(
     'unless except observational non noninterventional follow up period phase blind blinded device surgical medicinal product ' +
     'products active used use agent agents compound compounds device devices equipment drugs treatments dose first date ' +
     'received allocation randomization randomisation enrollment registration half lives life whichever shorter longer least if known ' +
-    'same time past informed consent signature signed volunteer volunteers',
+    'same time past informed consent signature signed volunteer volunteers exclusion periods subject from',
 );
 
 const TOXICITY_WORDS = vocab(
@@ -198,9 +198,11 @@ export const SAFETY_STATEMENTS: Statement[] = [
     // study", "Concurrent (anti-cancer) treatment in another clinical trial", "in other investigational drug,
     // device, or surgical studies": the other trial may be named by its kinds, in a list. Without a
     // determiner the trial is named by what it tests ("participated in clinical trials of equipment
-    // or drugs", "in clinical studies of other drugs or treatments").
+    // or drugs", "in clinical studies of other drugs or treatments"). A patient still in another
+    // study's exclusion period ("Are subject to exclusion periods from another investigational
+    // study") has taken part in it recently: the same question, the period being that study's.
     anchor:
-      /\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+(?:anti-?cancer\s+|anti-?tumou?r\s+|antineoplastic\s+|systemic\s+)?(?:treatment|therapy)\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
+      /\b(?:subject\s+to|in|within|under)\s+(?:an?\s+|the\s+)?(?:ongoing\s+)?exclusion\s+periods?\s+(?:of|from|for)\s+(?:another|other|a|an|any|a\s+previous|previous|prior)\s+(?:[\w/-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|protocols?)\b|\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+(?:anti-?cancer\s+|anti-?tumou?r\s+|antineoplastic\s+|systemic\s+)?(?:treatment|therapy)\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
     // Willingness to join this study, its own study-related activities, or a sub-study of it, is
     // another question. "This study" counts only when no other trial is named ("within 30 days
     // before the first dose for the current study" is the other trial's window).
