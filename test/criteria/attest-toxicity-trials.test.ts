@@ -211,3 +211,12 @@ describe('another trial', () => {
     ).toEqual([]);
   });
 });
+
+describe('a floor of grade 3 on an unresolved toxicity', () => {
+  it('asks no grade-1 recovery of "unresolved toxicity CTCAE > Grade 2" (NCT05211895): a grade-2 leftover is allowed', () => {
+    const r = readRule('Any unresolved toxicity CTCAE \\>Grade 2 from the prior chemoradiation therapy (excluding alopecia).', 'exclusion');
+    expect(attestationTopics(r.condition)).toEqual([]);
+    // "≥ Grade 2" is still the grade-1 question.
+    expect(attestationTopics(readRule('Unresolved toxicities from prior therapy \\>= Grade 2', 'exclusion').condition)).toEqual(['toxicity_recovered=false']);
+  });
+});

@@ -256,3 +256,21 @@ describe('treatment a condition required', () => {
     expect(read('Active infection requiring hospitalization.').findingCategories).not.toContain('prior_therapy');
   });
 });
+
+describe('"depression" that is an ECG or organ finding', () => {
+  it('reads no mood disorder from ST segment depressions (NCT07287917) or bone marrow depression', () => {
+    const ecg = readCriterion(
+      normalise('Bundle branch block including right or left bundle branch block, clinically significant ST segment elevations or depressions (e.g., ≥1 mm elevation or ≥0.5 mm depression), arrhythmias.').text,
+      'exclusion',
+      [],
+    ).condition;
+    const names = leavesOf(ecg!).flatMap((l) => ((l.params?.names as string[] | undefined) ?? []));
+    expect(names).toContain('arrhythmia');
+    expect(names).not.toContain('depression');
+    expect(readCriterion(normalise('History of bone marrow depression').text, 'exclusion', []).condition).toBeNull();
+    // The mood disorder itself is still read.
+    expect(readCriterion(normalise('Uncontrolled depression').text, 'exclusion', []).condition).toEqual(
+      cond({ names: ['depression'], active: true }),
+    );
+  });
+});

@@ -827,6 +827,9 @@ function underExemptionLead(input: ExtractInput): boolean {
   return exemptionLeadIn(normalise(last).text.trim(), 'exclusion');
 }
 
+/** Words before "depression" that make it a finding in an organ or on the ECG (ST segment, marrow, breathing). */
+const DEPRESSED_ORGAN = /(?:\bST\b[\s-]*(?:segments?\b)?|\b(?:marrow|respiratory|myocardial|CNS)\b)[^.;:()]{0,25}$/;
+
 export const extractConditions: Extractor = (input: ExtractInput) => {
   const { text } = input;
   // An item under "The following are exceptions to this criterion:" names a condition the
@@ -869,6 +872,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
           text.slice(Math.max(0, m.start - 25), m.start),
         )
       ) &&
+      // "ST segment elevations or depressions (≥0.5 mm depression)", "bone marrow depression": an ECG or
+      // organ finding, not the mood disorder.
+      !(m.id === 'depression' && (DEPRESSED_ORGAN.test(text.slice(Math.max(0, m.start - 40), m.start)) || /\bmm\s*$/i.test(text.slice(Math.max(0, m.start - 6), m.start)))) &&
       // "fracture risk": a risk of the condition, not the condition.
       !/^\s*risks?\b/i.test(text.slice(m.end, m.end + 8)) &&
       // "aneurysm clip": an MRI-unsafe implant, not the aneurysm.

@@ -114,7 +114,7 @@ const ONE_KIND = new RegExp(
 );
 /** Any other threshold ("≤ Grade 3", "Grade > 3", "≥ grade 4"): a question no topic asks. */
 const OTHER_GRADE = new RegExp(
-  String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<)\s*3\b|(?:≤|<=|=<|\bto)\s*grade\s*3\b|\bgrade\s*(?:>|greater\s+than)\s*3\b|>\s*grade\s*3\b|(?:>|>=|≥|=>)\s*grade\s*4\b|(?<=\bvalue\s+of\s*)(?:≤|<=|=<)\s*3\b)`,
+  String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<)\s*3\b|(?:≤|<=|=<|\bto)\s*grade\s*3\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|>(?!=)\s*(?:CTCAE\s+)?grade\s*[23]\b|(?:>|>=|≥|=>)\s*grade\s*4\b|(?<=\bvalue\s+of\s*)(?:≤|<=|=<)\s*3\b)`,
   'i',
 );
 
