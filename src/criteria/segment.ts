@@ -374,7 +374,8 @@ const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi'
 function inlineOrdinals(line: Line, source: string): Line[] {
   const own = line.marker ? /^(\(?)([a-zA-Z]{1,5})\\?([.)])$/.exec(line.marker) : null;
   if (!own) return [line];
-  const [, open, label, close] = own as unknown as [string, string, string, string];
+  const [open, label, close] = [own[1]!, own[2]!, own[3]!];
+  const esc = (t: string) => t.replace(/[.()]/g, (c) => `\\${c}`);
   const lower = label.toLowerCase();
   const roman = lower === 'i' || (lower.length > 1 && ROMAN.includes(lower));
   if (!roman && lower.length > 1) return [line];
@@ -389,7 +390,6 @@ function inlineOrdinals(line: Line, source: string): Line[] {
   for (;;) {
     const next = nth(n + 1);
     if (!next) break;
-    const esc = (t: string) => t.replace(/[.()]/g, (c) => `\\${c}`);
     const re = new RegExp(`(?<=[.;]\\s+)${esc(open)}${next}\\\\?${esc(close)}[ \\t]+(?=[A-Z(])`, 'g');
     re.lastIndex = cur.contentStart - line.contentStart;
     const m = re.exec(line.content);

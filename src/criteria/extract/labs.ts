@@ -493,12 +493,12 @@ function leafIn(labId: string, v: Value, input: ExtractInput): LeafCondition | n
   // unit meant (rules/labs.json unitSlips) only when that gives a plausible limit; "CrCl > 40 mL/sec"
   // (2,400 mL/min), with no slip listed, stays unread.
   if (value === null || !plausibleLimit(lab, value)) {
-    value = null;
-    for (const slip of input.lex.labs.unitSlips) {
-      const meant = slip.written === unit ? inRuleUnit(lab, slip.meant, v.value) : null;
-      if (meant !== null && plausibleLimit(lab, meant)) value = meant;
-    }
-    if (value === null) return null;
+    const meant = input.lex.labs.unitSlips
+      .filter((slip) => slip.written === unit)
+      .map((slip) => inRuleUnit(lab, slip.meant, v.value))
+      .find((x): x is number => x !== null && plausibleLimit(lab, x));
+    if (meant === undefined) return null;
+    value = meant;
   }
   return { fact: 'lab', operator: v.op, value, params: { name: labId, unit: lab.unit } };
 }

@@ -10,6 +10,7 @@
  */
 import { cancerCohortHeading, subgroupHeading } from '../subgroups';
 import type { Extractor } from './extractor';
+import { sentenceEnd } from './history-util';
 import { readQualified, readUntreatedLesion } from './therapy-local-qualified';
 import { readProcedureCandidacy } from './therapy-local-candidacy';
 import { readLocalPlan } from './therapy-local-plans';
@@ -19,9 +20,6 @@ import { readProtocolWashout } from './therapy-protocol-washout';
 /** The words every form holds: the extractor is skipped without one. */
 const GATE =
   /surg|operat|resect|ectom|radi|debulk|adjuvant|protocol|SBRT|SABR|stereotactic|referred|excision|biops|dissection|an(?:a)?esth|endoscop|procedure|reconstruct|transplant/i;
-
-/** Abbreviations whose full stops end no sentence. */
-const ABBREVIATION_RE = /\b(?:e\.\s?g|i\.\s?e|etc|vs|approx|cf)\.(?=\s)/gi;
 
 /** A lead-in that names only who the criteria are about, with no negation, permission or cohort. */
 const SUBJECT_LEAD_RE =
@@ -51,7 +49,7 @@ export const extractWholeLineTherapy: Extractor = (input) => {
   const body = text.replace(/[\s.;,]+$/, '');
   // One sentence only: a second one may grant or carve what the leaf would hide. The full stop of an
   // abbreviation ("e.g. local sepsis", "i.e.", "etc.") ends no sentence.
-  if (/[.;!?]\s+\S/.test(body.replace(ABBREVIATION_RE, (m) => m.replace(/\./g, ''))) || /\n/.test(body)) return [];
+  if (sentenceEnd(body, 0) < body.length || /[!?]\s+\S/.test(body)) return [];
   return (
     readUntreatedLesion(input, body) ??
     readProtocolWashout(input, body) ??
