@@ -92,6 +92,17 @@ const PREDICATE_OR =
   /\b[a-z]+(?:ed|ing|ent|ant)\s+(?:and\/)?or\s+(?:(?:were|was|are|is|be|been|became|become|have|has|had)\s+[a-z]+|[a-z]+\s+(?:to|on|after|with|from|following|despite))\s*$/i;
 /** A count's "or" ("with one or more brain metastases", "2 or fewer"), which joins no findings. */
 const COUNT_OR = /\b(?:\d+|one|two|three|four|five)\s+or\s+(?:more|fewer|less|greater)\b/gi;
+/**
+ * Two disease settings joined inside a gap ("for advanced or metastatic disease", "in the locally
+ * advanced/metastatic setting"): both words are unread qualifiers of one setting, so their "or" joins
+ * no findings. Left in, it split "progression after ≥1 prior line … for advanced or metastatic disease,
+ * which included a platinum" into alternatives and let the platinum stand in for the progression.
+ */
+const SETTING_OR =
+  /\b(?:locally\s+)?(?:advanced|metastatic|recurrent|unresectable|inoperable|relapsed|refractory|persistent)\s*,?\s*(?:\/|\bor\b|\band\/or\b)\s*(?:locally\s+)?(?:advanced|metastatic|recurrent|unresectable|inoperable|relapsed|refractory|persistent)\b/gi;
+/** How a treatment was given ("in combination with other therapy or separately", "alone or in combination"): one treatment's modes, not two findings. */
+const MODE_OR =
+  /\b(?:(?:given\s+)?in\s+combination|combined|concurrently|alone|as\s+(?:a\s+)?(?:monotherapy|single[\s-]agent)|monotherapy|separately|sequentially)\b[^,;.()]{0,60}?\bor\s+(?:as\s+(?:a\s+)?)?(?:separately|sequentially|concurrently|alone|monotherapy|single[\s-]agents?|in\s+combination|combined|combination)\b/gi;
 
 function gapType(gap: string): Gap {
   if (/[.]\s/.test(gap) || /\n/.test(gap)) return 'sentence';
@@ -99,7 +110,7 @@ function gapType(gap: string): Gap {
   // Innermost first, so an aside with one of its own inside ("(No red blood cell (RBC) or whole blood
   // transfusion …)") goes whole.
   for (let prev = ''; prev !== bare; ) [prev, bare] = [bare, bare.replace(ASIDE, ' ')];
-  bare = bare.replace(UNIT_SLASH, ' ').replace(COUNT_OR, ' ').replace(PREDICATE_OR, ' ');
+  bare = bare.replace(UNIT_SLASH, ' ').replace(COUNT_OR, ' ').replace(SETTING_OR, ' ').replace(MODE_OR, ' ').replace(PREDICATE_OR, ' ');
   if (OR_GAP.test(bare)) return 'or';
   if (AND_GAP.test(bare)) return 'and';
   if (/[,;]/.test(bare)) return 'sep';
@@ -215,6 +226,25 @@ function combine(
   }
   const conj = uniqueConditions(groups.map((g) => flatten('all', uniqueConditions(g))));
   return conj.length === 1 ? conj[0]! : flatten('any', conj);
+}
+
+/** ", or other …" right after a finding, up to the clause's end or the next finding. */
+const OPEN_TAIL = /[\s,)]*(?:or|and\/or)\s+((?:any\s+)?other\s+(?:[^.;:()]|\([^()]*\))+)/gi;
+
+function openAlternatives(text: string, units: ReadonlyArray<{ start: number; end: number }>): Array<{ condition: Condition; start: number; end: number }> {
+  const out: Array<{ condition: Condition; start: number; end: number }> = [];
+  for (const u of units) {
+    OPEN_TAIL.lastIndex = u.end;
+    const m = OPEN_TAIL.exec(text);
+    if (!m || m.index !== u.end) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    const end = start + m[1]!.trimEnd().length;
+    // A tail holding a finding ("or other solid tumours", "or other stage IV gynecologic cancer") was read.
+    if (units.some((o) => o.start < end && o.end > start)) continue;
+    const words = text.slice(start, end);
+    out.push({ condition: unparsedLeaf(words), start, end: start + words.length });
+  }
+  return out;
 }
 
 /** Does `whole` hold `part`'s condition inside its own (not as all of it), read from words `whole` accounts for? */
@@ -599,6 +629,21 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     units.push({ condition: f.scope >= 0 ? negate(joined) : joined, start: f.start, end: members[members.length - 1]!.end });
     i = j;
   }
+  // An open list in an inclusion ("for example, TMB-high, PD-L1 positive, or other disease states that
+  // respond to PD-1 inhibitors"): what "or other …" names is unread, but it is one more alternative
+  // beside the findings listed, not a requirement added to them.
+  // A list one reader took whole (an `any`) takes the alternative inside it, so what the list is joined
+  // to ("Solid tumour with, e.g., …") stays required.
+  // (Not inside "no A, B or other C", where the alternatives are all denied.)
+  const openTails = kind === 'inclusion' ? openAlternatives(text, units).filter((t) => !scopes.in('negated', t.start)) : [];
+  for (const t of openTails) {
+    const before = units.find((u) => u.end <= t.start && !units.some((o) => o.end <= t.start && o.end > u.end));
+    if (before && 'any' in before.condition && before.condition.any.every((c) => isLeaf(c) && c.fact !== 'unparsed')) {
+      before.condition = flatten('any', [before.condition, t.condition]);
+      before.end = t.end;
+    } else units.push(t);
+  }
+  units.sort((a, b) => a.start - b.start);
 
   // Coverage: meaningful tokens not inside any finding or negation trigger.
   const filler = fillerWords(lex);
@@ -609,6 +654,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     for (const [s, e] of f.cover ?? []) covered.fill(1, s, e);
   }
   for (const [s, e] of scopes.triggers) covered.fill(1, s, e);
+  for (const t of openTails) covered.fill(1, t.start, t.end);
   // The populations let in are shown whole in the rule's alternative below.
   if (units.length) for (const [s, e] of admits) covered.fill(1, s, e);
   const significant = tokens.filter((t) => !filler.has(t.norm));

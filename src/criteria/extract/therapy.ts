@@ -1629,6 +1629,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) ||
         PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)) ||
         ANY_NUMBER_BEFORE_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
+    // "Regimens with atezolizumab alone or in combination … may be used": the sentence says how the study
+    // may treat, not what the patient received; its only cue is a noun ("regimens with", "treatment with").
+    if (STUDY_USE_AFTER_RE.test(text.slice(list.end, e)) && !PAST_CUE_RE.test(cueBefore) && !win && !oc.outcomes.length) {
+      note('study use');
+      continue;
+    }
     // An exclusion that is only a treatment and its modifiers ("Palliative radiotherapy.", "Recent surgery or
     // radiotherapy") excludes either its receipt or its current use: receipt is necessary either way.
     const bare = !hasCue && bareExclusion(ctx, list, lists.length, s, e);
@@ -2536,6 +2542,8 @@ const CURRENT_BEFORE_RE = new RegExp(
 /** Right after a list: "prednisone use", "steroid intake" (not "use of X" before it, which CUE_RE reads). */
 const USE_AFTER_RE = /^\s*(?:use|usage|intake|consumption|(?:(?:that\s+|which\s+)?(?:is|are)\s+)?(?:ongoing|still\s+ongoing))\b(?!\s+of\b)/i;
 /** Words that put a use in the past, so "X use" is not current use. */
+/** After a list, in its sentence: "… may be used", "… will be used" (the study's own regimen). */
+const STUDY_USE_AFTER_RE = /^[^.;()]*?\b(?:may|can|will|shall)\s+be\s+used\b/i;
 const PAST_CUE_RE = /\b(?:prior|previous(?:ly)?|past|history|had|received|ever|former|earlier|recent(?:ly)?)\b/i;
 
 /** "must have completed all/any prior": what follows is done with, so none is ongoing. */
