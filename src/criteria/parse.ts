@@ -188,7 +188,10 @@ function combine(
   const gaps = findings.slice(1).map((f, i) => {
     const prev = findings[i]!;
     if (f.start < prev.end && f.start > prev.start) {
-      if (bare === 'or' && OVERLAP_OR.test(text.slice(prev.start, f.start))) return ' or ';
+      // The clause may open with the finding's own first word ("Participation in another clinical study
+      // or |use of another investigational agent within 30 days").
+      const lead = text.slice(prev.start, f.start);
+      if (bare === 'or' && (OVERLAP_OR.test(lead) || (/\bor\s+$/i.test(lead) && LEADING_OVERLAP_OR.test(` or ${text.slice(f.start, f.end)}`)))) return ' or ';
       // A statement whose words reach back over the other's ("Received prior radiotherapy within 2
       // weeks of start of study intervention or has ongoing radiation related toxicities": the
       // toxicity statement takes "weeks of start …") is still the clause its "or" opens right after

@@ -197,6 +197,28 @@ describe('another trial', () => {
     });
   });
 
+  it('reads an interventional trial as the trial alone: a device trial excludes too (NCT07260591, NCT07586904)', () => {
+    // Read also as an investigational drug, all(trial, drug) let a device-trial participant in.
+    expect(readRule('Participation in another interventional clinical trial within 4 weeks.', 'exclusion')).toEqual({
+      condition: attest('other_trial', true),
+      unread: '',
+    });
+    const r = readRule(
+      'The patient is currently participating, or has participated within 4 weeks prior to the first dose of the study drug, in another interventional clinical trial of drugs or medical devices.',
+      'exclusion',
+    );
+    expect(r.condition).toEqual(attest('other_trial', true));
+    expect(r.unread).toBe('medical devices');
+  });
+
+  it('parts a trial and an agent the clause after "or" names, although the trial reading spans both (NCT05877430)', () => {
+    expect(
+      readRule('Concurrent participation in another interventional clinical study or use of another investigational agent within 30 days of study consent', 'exclusion').condition,
+    ).toEqual({
+      any: [attest('other_trial', true), { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['investigational'], withinDays: 30 } }],
+    });
+  });
+
   it('leaves a narrowing clause unread, and willingness to join a study is not another trial', () => {
     const r = readRule(
       'Volunteers participating in another interventional study in the past 30 days which might conflict with the endpoints of this study or the evaluation of response or toxicity of DaRT.',

@@ -193,6 +193,9 @@ export const SAFETY_STATEMENTS: Statement[] = [
   {
     topic: 'other_trial',
     category: 'other',
+    // A trial of a treatment is prior or concurrent therapy (the question asks about one), where the
+    // topic triggers find that ("another interventional trial").
+    alsoReads: ['prior_therapy'],
     gate: /trial|stud(?:y|ies)|protocol/i,
     // "Participation of any other clinical trials", "participate to another blind interventional
     // study", "Concurrent (anti-cancer) treatment in another clinical trial", "in other investigational drug,
@@ -200,9 +203,11 @@ export const SAFETY_STATEMENTS: Statement[] = [
     // determiner the trial is named by what it tests ("participated in clinical trials of equipment
     // or drugs", "in clinical studies of other drugs or treatments"). A patient still in another
     // study's exclusion period ("Are subject to exclusion periods from another investigational
-    // study") has taken part in it recently: the same question, the period being that study's.
+    // study") has taken part in it recently: the same question, the period being that study's. The
+    // period may stand between the verb and the trial ("has participated within 4 weeks prior to the
+    // first dose, in another interventional clinical trial").
     anchor:
-      /\b(?:subject\s+to|in|within|under)\s+(?:an?\s+|the\s+)?(?:ongoing\s+)?exclusion\s+periods?\s+(?:of|from|for)\s+(?:another|other|a|an|any|a\s+previous|previous|prior)\s+(?:[\w/-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|protocols?)\b|\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+(?:anti-?cancer\s+|anti-?tumou?r\s+|antineoplastic\s+|systemic\s+)?(?:treatment|therapy)\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
+      /\b(?:subject\s+to|in|within|under)\s+(?:an?\s+|the\s+)?(?:ongoing\s+)?exclusion\s+periods?\s+(?:of|from|for)\s+(?:another|other|a|an|any|a\s+previous|previous|prior)\s+(?:[\w/-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|protocols?)\b|\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:within|during|in\s+the\s+(?:last|past))\b[^.;,]{0,80},)?(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+(?:anti-?cancer\s+|anti-?tumou?r\s+|antineoplastic\s+|systemic\s+)?(?:treatment|therapy)\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
     // Willingness to join this study, its own study-related activities, or a sub-study of it, is
     // another question. "This study" counts only when no other trial is named ("within 30 days
     // before the first dose for the current study" is the other trial's window).

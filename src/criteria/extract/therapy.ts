@@ -475,9 +475,13 @@ const GENERIC_RE =
 /** "Patients who received treatment for metastatic breast cancer": a treatment named only by what it treated. */
 const RECEIVED_FOR_RE = /\b(?:received|receiving|undergone|underwent)\s+(?:any\s+)?((?:treatments?|therap(?:y|ies)))(?=\s+for\s+(?:their\s+|the\s+|his\s+|her\s+)?(?:[\w/-]+\s+){0,3}(?:cancer|carcinoma|melanoma|disease|tumou?rs?|lymphoma|leuka?emia|myeloma|sarcoma|malignanc(?:y|ies))\b)/gi;
 const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\s+(?:(?:systemic|anti-?cancer|first[\s-]line)\s+)?(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|options?\b)/gi;
-/** "another interventional clinical trial": a trial of an investigational treatment. */
-const TRIAL_RE =
-  /\b(?:another|other|any\s+other|a\s+different|concurrent|an?)\s+(?:interventional|therapeutic|investigational|drug|treatment)\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b/gi;
+/**
+ * "another therapeutic clinical trial", "a drug study": a trial of an investigational treatment. Not an
+ * "interventional" or "investigational" study, which may test a device or a procedure: taking part in
+ * one is other_trial's question alone (history-safety.ts), and read as an investigational drug too, the
+ * two joined had let a device-trial participant past the exclusion.
+ */
+const TRIAL_RE = /\b(?:another|other|any\s+other|a\s+different|concurrent|an?)\s+(?:therapeutic|drug|treatment)\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b/gi;
 const CURRENT_RE =
   /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated|maintained\s+on)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use))\b/i;
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
