@@ -394,7 +394,7 @@ const TUMOUR_NOUN_END = /\b(?:tumou?rs?|cancers?|malignanc(?:y|ies)|neoplasms?)\
  * marker belongs to its member, which is one alternative of the list; read as a requirement beside
  * the list it would ask every patient for it (a melanoma patient for MSI-high colorectal cancer).
  */
-function typeListMembers(findings: PlacedFinding[], text: string, mentions: readonly Mention[]): PlacedFinding[] {
+function typeListMembers(findings: PlacedFinding[], text: string, mentions: readonly Mention[], lex: Lexicons): PlacedFinding[] {
   if (!findings.some((f) => f.category === 'biomarker') || findings.filter((f) => cancerCodes(f.condition)).length === 0) return findings;
   const gone = new Set<PlacedFinding>();
   // A list that took in a member is still the list.
@@ -418,6 +418,18 @@ function typeListMembers(findings: PlacedFinding[], text: string, mentions: read
       const codes = cancerCodes(host.condition)!;
       const own = mentions.filter((m) => ownWord(m, codes));
       const member = [...new Set(own.map((m) => m.id))];
+      // "solid tumors, mainly but not limited to CRC, TNBC, melanoma": the marker-defined type is one of
+      // the examples the host took in as narrowing it, and like the others it asks nothing of the patient.
+      const example =
+        !member.length &&
+        b.spans.every(([x, y]) => host.spans.some(([hs, he]) => x >= hs && y <= he)) &&
+        mentions.some((m) => m.type === 'cancer' && m.start < b.end && m.end > b.start && codes.some((a) => lex.cancerAncestors.get(m.id)?.has(a)));
+      if (example) {
+        host.spans.push(...b.spans);
+        gone.add(b);
+        took.add(host);
+        continue;
+      }
       if (member.length !== 1) continue;
       // The type is also a plain member of the list unless every other mention of it is marker-defined
       // too ("triple-negative breast cancer (TNBC)").
@@ -617,7 +629,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     findings.push(finding);
   }
   findings.sort((a, b) => a.start - b.start);
-  findings = typeListMembers(findings, text, mentions);
+  findings = typeListMembers(findings, text, mentions, lex);
   // "Patients with BRAF V600 mutation must have received a BRAF inhibitor": the requirement binds only
   // the population the sentence names (population-conditions.ts).
   findings = populationConditions(findings, text, kind, context, { read: (a, b) => readCriterion(text.slice(a, b), 'inclusion', context, lex), negate }, admits);

@@ -63,6 +63,16 @@ describe('members of a cancer-type list defined by a marker', () => {
     );
   });
 
+  it('asks nothing of an example the umbrella type took in: "solid tumors, mainly but not limited to CRC, TNBC, melanoma" (NCT05746897)', () => {
+    const { condition } = readRule(
+      'Subjects with histologically or cytologically diagnosed unresectable locally advanced, or metastatic solid tumors, mainly but not limited to CRC, TNBC, melanoma, OC',
+      'inclusion',
+    );
+    // TNBC read as ER-, PR- and HER2-negative had been required of every patient with a solid tumour.
+    expect(JSON.stringify(condition)).not.toContain('"gene":"ER"');
+    expect(JSON.stringify(condition)).toContain(JSON.stringify(type('SOLID')));
+  });
+
   it('leaves a marker that qualifies the whole list as a requirement beside it', () => {
     expect(readRule('NSCLC, EGFR mutation positive', 'inclusion').condition).toEqual({
       all: [type('NSCLC'), marker('EGFR', 'detected', 'mutation')],

@@ -1029,7 +1029,8 @@ const ALTERNATIVE_BEFORE = /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,?\
 const LISTED_BEFORE =
   /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3}\s+(?:carcinomas?|adenocarcinomas?|cancers?|tumou?rs?|sarcomas?|neoplasms?|malignanc(?:y|ies))(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,\s*$/i;
 /** Examples of the mention before them: "solid tumors including…", "such as", "e.g.". */
-const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for example|for instance|namely|like)\b/i;
+/** Words that open examples of the mention before them; "mainly but not limited to" names its usual members, not a limit. */
+const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for example|for instance|namely|like|not\s+limited\s+to|mainly|mostly|primarily|predominantly|particularly|especially|notably)\b/i;
 
 const EXAMPLE_DOTS = /\b(?:e\.g|i\.e)\.?/gi;
 
