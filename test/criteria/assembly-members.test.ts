@@ -132,6 +132,19 @@ describe('an exclusion whose unread words narrow what was read', () => {
     });
   });
 
+  it('reads "not including" as an exception (NCT06359860)', () => {
+    expect(
+      exclusionRule(
+        'Subjects with ≥ Grade 2 (by CTCAE) toxicities caused by previous therapy (not including ≤Grade 2 peripheral neuropathy, alopecia, or other tolerated and no possible safety hazard events as determined by the investigator);',
+      ),
+    ).toEqual({
+      all: [
+        { fact: 'attestation', operator: 'equal', value: false, params: { topic: 'toxicity_recovered' } },
+        unparsed('2 peripheral neuropathy, alopecia, or other tolerated and no possible safety hazard events'),
+      ],
+    });
+  });
+
   it('excludes only those the unread label opening it names (NCT04613596), not when the label names a condition it defines (NCT05039801)', () => {
     expect(exclusionRule('Phase 2: Active brain metastases')).toEqual({
       all: [{ ...unparsed('Phase 2'), params: { text: 'Phase 2', subgroup: true } }, { fact: 'brainMetastases', operator: 'in', value: ['active'] }],
