@@ -173,12 +173,39 @@ const OVERLAP_OR = /\bor\s+(?:(?:those|patients|participants|subjects)\s+(?=who\
 /** The same clause-opening "or", as the first word after a finding. */
 const LEADING_OVERLAP_OR = new RegExp(`^[\\s,;]*${OVERLAP_OR.source.replace(/^\\b/, '')}`, 'i');
 
+/** The cancer types a finding fixes the patient's cancer to: its own cancerType leaf, or the one leaf of a group ("stage IV melanoma"). */
+function cancerTypesOf(c: Condition): string[] | null {
+  if (isLeaf(c)) return c.fact === 'cancerType' && c.operator === 'equal' && c.value === true ? ((c.params as { codes?: string[] } | undefined)?.codes ?? null) : null;
+  if ('any' in c) {
+    const each = c.any.map(cancerTypesOf);
+    return each.every((x) => x) ? [...new Set(each.flatMap((x) => x!))] : null;
+  }
+  const each = c.all.map(cancerTypesOf).filter((x) => x);
+  return each.length === 1 ? each[0]! : null;
+}
+
+/**
+ * Two findings that fix the cancer to unrelated types ("…; stage IV sarcoma; stage IV melanoma;
+ * lymphoma, myeloma, or leukemia"): a patient's cancer is one of them, so "and" between them can only
+ * be a list of alternatives whose "or" was written elsewhere or not at all. Types where one is a kind
+ * of the other ("solid tumour … melanoma") narrow each other and stay joined.
+ */
+function exclusiveTypes(lex: Lexicons): (a: Condition, b: Condition) => boolean {
+  const related = (x: string, y: string): boolean => x === y || !!lex.cancerAncestors.get(x)?.has(y) || !!lex.cancerAncestors.get(y)?.has(x);
+  return (a, b) => {
+    const ta = cancerTypesOf(a);
+    const tb = cancerTypesOf(b);
+    return !!ta?.length && !!tb?.length && !ta.some((x) => tb.some((y) => related(x, y)));
+  };
+}
+
 function combine(
   findings: Array<{ condition: Condition; start: number; end: number }>,
   text: string,
   bare: 'and' | 'or',
   keptTwice = false,
   eachExcluded = false,
+  exclusive?: (a: Condition, b: Condition) => boolean,
 ): Condition {
   // "and" binds tighter than "or": split the sequence at each "or" into conjunctive groups.
   // Two findings that overlap ("is participating or has participated in a study of an investigational
@@ -218,7 +245,7 @@ function combine(
   );
   const groups: Condition[][] = [[findings[0]!.condition]];
   for (let i = 1; i < findings.length; i++) {
-    if (joins[i - 1] === 'or') groups.push([findings[i]!.condition]);
+    if (joins[i - 1] === 'or' || (exclusive && exclusive(findings[i - 1]!.condition, findings[i]!.condition))) groups.push([findings[i]!.condition]);
     else groups[groups.length - 1]!.push(findings[i]!.condition);
   }
   // A finding kept twice (see pairedAlternatives) is said once within one alternative, and an
@@ -724,7 +751,14 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     : units;
   const read = units.length
     ? sexScopedRequirement(
-        combine(assembled, text, kind === 'inclusion' ? 'and' : 'or', keptTwice, kind === 'exclusion' && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start))))),
+        combine(
+          assembled,
+          text,
+          kind === 'inclusion' ? 'and' : 'or',
+          keptTwice,
+          kind === 'exclusion' && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start)))),
+          kind === 'inclusion' ? exclusiveTypes(lex) : undefined,
+        ),
         kind,
       )
     : null;

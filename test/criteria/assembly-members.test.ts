@@ -10,7 +10,7 @@
  *   so does an unread label that opens it and names whom it is for ("Phase 2: …") (leadingScope).
  * Real corpus lines, with lines that must keep their reading.
  */
-import type { Condition } from '../../src/criteria/facts';
+import type { Condition, LeafCondition } from '../../src/criteria/facts';
 import { parseCriteria } from '../../src/criteria/parse';
 import { readRule, unparsed, cancerType as type } from '../support/criteria';
 
@@ -104,6 +104,42 @@ describe('the conjunction of a list', () => {
         type('PANCREAS'),
         { all: [unresectable, type('CHOL')] },
         { all: [stage('IV'), type('GI_CANCER')] },
+      ],
+    });
+  });
+});
+
+describe('findings that fix the cancer to unrelated types', () => {
+  // Every `all` of the rule: none may demand two unrelated cancer types of one patient.
+  const conjoinedTypes = (c: Condition, out: string[][] = []): string[][] => {
+    if ('all' in c) {
+      const types = c.all.filter((x): x is LeafCondition => 'fact' in x && x.fact === 'cancerType' && x.value === true);
+      if (types.length > 1) out.push(types.map((x) => String((x.params as { codes?: string[] } | undefined)?.codes)));
+      c.all.forEach((x) => conjoinedTypes(x, out));
+    } else if ('any' in c) c.any.forEach((x) => conjoinedTypes(x, out));
+    return out;
+  };
+
+  it('are alternatives in an inclusion however the list is joined (NCT05053230)', () => {
+    const { condition } = readRule(
+      'Patients with a diagnosis of Stage III or IV lung cancer; any stage pancreatic cancer, unresectable cholangiocarcinoma, unresectable liver cancer, unresectable ampullary or peri-ampullary cancer, or other stage IV gastrointestinal cancer; stage III or IV ovarian or fallopian tube cancers or other stage IV gynecologic cancer; stage IV breast cancer; stage III testicular cancer or any stage IV genitourinary cancer; stage IV sarcoma; stage IV melanoma; stage IV endocrine cancer; lymphoma, myeloma, or Leukemia',
+      'inclusion',
+    );
+    // "…; stage IV sarcoma; stage IV melanoma; …" had been all(sarcoma, melanoma, lymphoma or leukaemia).
+    expect(conjoinedTypes(condition as Condition)).toEqual([]);
+  });
+
+  it('keeps a type that narrows another joined to it: "RCC: … clear cell RCC" (NCT06839105)', () => {
+    expect(readRule('RCC: Histologically confirmed metastatic or unresectable clear cell RCC', 'inclusion').condition).toEqual({
+      all: [
+        type('RCC'),
+        {
+          any: [
+            { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
+            { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'unresectable' } },
+          ],
+        },
+        type('CCRCC'),
       ],
     });
   });
