@@ -199,14 +199,14 @@ function exclusiveTypes(lex: Lexicons): (a: Condition, b: Condition) => boolean 
   };
 }
 
-function combine(
-  findings: Array<{ condition: Condition; start: number; end: number }>,
+/** Which findings each alternative of the sequence joins with "and" ("and" binds tighter than "or"). */
+function conjunctions(
+  findings: ReadonlyArray<{ condition: Condition; start: number; end: number }>,
   text: string,
   bare: 'and' | 'or',
-  keptTwice = false,
   eachExcluded = false,
   exclusive?: (a: Condition, b: Condition) => boolean,
-): Condition {
+): number[][] {
   // "and" binds tighter than "or": split the sequence at each "or" into conjunctive groups.
   // Two findings that overlap ("is participating or has participated in a study of an investigational
   // agent or has used an investigational device within 2 weeks": the trial reading and the therapy
@@ -243,11 +243,24 @@ function combine(
       ? 'or'
       : j,
   );
-  const groups: Condition[][] = [[findings[0]!.condition]];
+  const members: number[][] = [[0]];
   for (let i = 1; i < findings.length; i++) {
-    if (joins[i - 1] === 'or' || (exclusive && exclusive(findings[i - 1]!.condition, findings[i]!.condition))) groups.push([findings[i]!.condition]);
-    else groups[groups.length - 1]!.push(findings[i]!.condition);
+    if (joins[i - 1] === 'or' || (exclusive && exclusive(findings[i - 1]!.condition, findings[i]!.condition))) members.push([i]);
+    else members[members.length - 1]!.push(i);
   }
+  return members;
+}
+
+function combine(
+  findings: Array<{ condition: Condition; start: number; end: number }>,
+  text: string,
+  bare: 'and' | 'or',
+  keptTwice = false,
+  eachExcluded = false,
+  exclusive?: (a: Condition, b: Condition) => boolean,
+): Condition {
+  const members = conjunctions(findings, text, bare, eachExcluded, exclusive);
+  const groups = members.map((g) => withoutContradictions(g.map((i) => findings[i]!), text));
   // A finding kept twice (see pairedAlternatives) is said once within one alternative, and an
   // alternative said twice is one alternative.
   if (!keptTwice) {
@@ -256,6 +269,53 @@ function combine(
   }
   const conj = uniqueConditions(groups.map((g) => flatten('all', uniqueConditions(g))));
   return conj.length === 1 ? conj[0]! : flatten('any', conj);
+}
+
+/** The values a numeric leaf allows, as [low, high] (open ends strict by a hair). */
+function numericRange(l: LeafCondition): [number, number] | null {
+  if (typeof l.value !== 'number') return null;
+  const v = l.value;
+  switch (l.operator) {
+    case 'greaterThanInclusive':
+      return [v, Infinity];
+    case 'greaterThan':
+      return [v + 1e-9, Infinity];
+    case 'lessThanInclusive':
+      return [-Infinity, v];
+    case 'lessThan':
+      return [-Infinity, v - 1e-9];
+    case 'equal':
+      return [v, v];
+    default:
+      return null;
+  }
+}
+
+/** Can no patient satisfy both leaves: the same fact and params, asked true and false, or ranges that do not meet? */
+function contradicts(a: Condition, b: Condition): boolean {
+  if (!isLeaf(a) || !isLeaf(b) || a.fact !== b.fact || a.fact === 'unparsed' || JSON.stringify(a.params ?? {}) !== JSON.stringify(b.params ?? {})) return false;
+  if (typeof a.value === 'boolean' && typeof b.value === 'boolean') return a.operator === 'equal' && b.operator === 'equal' && a.value !== b.value;
+  if (a.operator === 'in' && b.operator === 'in' && Array.isArray(a.value) && Array.isArray(b.value)) return !a.value.some((x) => (b.value as unknown[]).includes(x));
+  const ra = numericRange(a);
+  const rb = numericRange(b);
+  return !!ra && !!rb && (ra[0] > rb[1] || rb[0] > ra[1]);
+}
+
+/**
+ * The conditions of one conjunction, where two findings that no patient could satisfy together
+ * ("patients with PD-L1 < 1% will be treated with …, and patients with PD-L1 > 1% with …"; "not
+ * routinely performed to confirm a diagnosis of cancer … presence of malignancy") are a misreading of
+ * some word between them. Which one is wrong the parser cannot tell, so both become one unread leaf:
+ * the criterion is unknown there, never failed for everyone.
+ */
+function withoutContradictions(group: Array<{ condition: Condition; start: number; end: number }>, text: string): Condition[] {
+  const bad = new Set<number>();
+  for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) if (contradicts(group[i]!.condition, group[j]!.condition)) bad.add(i).add(j);
+  if (!bad.size) return group.map((f) => f.condition);
+  const out: Condition[] = [];
+  const words: string[] = [];
+  group.forEach((f, i) => (bad.has(i) ? words.push(text.slice(f.start, f.end).trim()) : out.push(f.condition)));
+  return [...out, unparsedLeaf([...new Set(words)].join(' … '))];
 }
 
 /** ", or other …" right after a finding, up to the clause's end or the next finding. */
@@ -660,7 +720,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   // "Patients with BRAF V600 mutation must have received a BRAF inhibitor": the requirement binds only
   // the population the sentence names (population-conditions.ts).
   findings = populationConditions(findings, text, kind, context, { read: (a, b) => readCriterion(text.slice(a, b), 'inclusion', context, lex), negate }, admits);
-  const units: Array<{ condition: Condition; start: number; end: number }> = [];
+  let units: Array<{ condition: Condition; start: number; end: number; from?: PlacedFinding[] }> = [];
   for (let i = 0; i < findings.length; ) {
     const f = findings[i]!;
     let j = i + 1;
@@ -668,7 +728,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     const members = findings.slice(i, j);
     // Inside "no A, B, C" a bare list names things that must all be absent.
     const joined = members.length === 1 ? f.condition : combine(members, text, 'or', keptTwice);
-    units.push({ condition: f.scope >= 0 ? negate(joined) : joined, start: f.start, end: members[members.length - 1]!.end });
+    units.push({ condition: f.scope >= 0 ? negate(joined) : joined, start: f.start, end: members[members.length - 1]!.end, from: members });
     i = j;
   }
   // An open list in an inclusion ("for example, TMB-high, PD-L1 positive, or other disease states that
@@ -686,6 +746,22 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     } else units.push(t);
   }
   units.sort((a, b) => a.start - b.start);
+  const bare = kind === 'inclusion' ? 'and' : 'or';
+  const eachExcluded = kind === 'exclusion' && units.length > 0 && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start))));
+  const exclusive = kind === 'inclusion' ? exclusiveTypes(lex) : undefined;
+  // Two findings joined with "and" that no patient could satisfy together ("patients with PD-L1 < 1%
+  // will be treated with …, and patients with PD-L1 > 1% with …") misread some word between them, and
+  // which one the parser cannot tell: both are dropped, so their words stay unread and the criterion is
+  // unknown there instead of failed for everyone.
+  const clashing = new Set<(typeof units)[number]>();
+  for (const g of conjunctions(units, text, bare, eachExcluded, exclusive))
+    for (let a = 0; a < g.length; a++)
+      for (let b = a + 1; b < g.length; b++) if (contradicts(units[g[a]!]!.condition, units[g[b]!]!.condition)) clashing.add(units[g[a]!]!).add(units[g[b]!]!);
+  if (clashing.size) {
+    const gone = new Set([...clashing].flatMap((u) => u.from ?? []));
+    units = units.filter((u) => !clashing.has(u));
+    findings = findings.filter((f) => !gone.has(f));
+  }
 
   // Coverage: meaningful tokens not inside any finding or negation trigger.
   const filler = fillerWords(lex);
@@ -751,14 +827,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     : units;
   const read = units.length
     ? sexScopedRequirement(
-        combine(
-          assembled,
-          text,
-          kind === 'inclusion' ? 'and' : 'or',
-          keptTwice,
-          kind === 'exclusion' && EACH_EXCLUDED_RE.test(text.slice(Math.max(...units.map((u) => u.start)))),
-          kind === 'inclusion' ? exclusiveTypes(lex) : undefined,
-        ),
+        combine(assembled, text, bare, keptTwice, eachExcluded, exclusive),
         kind,
       )
     : null;

@@ -145,6 +145,27 @@ describe('findings that fix the cancer to unrelated types', () => {
   });
 });
 
+describe('a conjunction no patient could satisfy', () => {
+  it('leaves both findings unread: subgroups told apart by PD-L1 < 1% and > 1% (NCT06880198)', () => {
+    const r = readRule(
+      'PD-L1 evaluation and as per standard clinical practice, patients with PD-L1 \\< 1% will be treated with anti PD1 based regimen and patients with PD-L1\\>1% will be treated with anti-PD1 in monotherapy;',
+      'inclusion',
+    );
+    // all(PD-L1 < 1, PD-L1 > 1) had failed every patient.
+    expect(JSON.stringify(r.condition ?? {})).not.toContain('biomarkerValue');
+    expect(r.unread).toContain('PD-L1 < 1%');
+  });
+
+  it('leaves a cancer read both ways unread and keeps the rest (NCT05403177)', () => {
+    const r = readRule(
+      'Patients with histological and/or cytological confirmation of blood or solid tumor malignancies. For tumour types where pre-surgical biopsy is not routinely performed to confirm a pathologic diagnosis of cancer, patients may consent to this protocol, but eligibility must be confirmed after pathology is finalized demonstrating presence of malignancy',
+      'inclusion',
+    );
+    expect(JSON.stringify(r.condition)).not.toContain('ANY_CANCER');
+    expect(JSON.stringify(r.condition)).toContain(JSON.stringify(type('SOLID')));
+  });
+});
+
 describe('an exclusion whose unread words narrow what was read', () => {
   it('excludes only with the narrowing clause, not on the read words alone (NCT01898039, NCT05909618)', () => {
     expect(exclusionRule('Active brain metastases requiring corticosteroids.')).toEqual({
