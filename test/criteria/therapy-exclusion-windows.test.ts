@@ -141,3 +141,10 @@ describe('ways of access joined by "or" after a treatment are its qualifier, not
     expect(therapyLeaves(readCondition('Patients receiving off-label immunotherapy or within expanded access programs or as compassionate use', 'exclusion'))).toEqual([]);
   });
 });
+
+describe('"current use of" a treatment', () => {
+  it('is taking it now, not having ever had it (NCT06008106, NCT05899465)', () => {
+    expect(readCondition('Current use of other anti-cancer drugs.', 'exclusion')).toEqual(therapy({ kinds: ['systemic'], withinDays: 1 }));
+    expect(readCondition('Current use of tranexamic acid', 'exclusion')).toEqual(therapy({ drugs: ['tranexamic_acid'], withinDays: 1 }));
+  });
+});
