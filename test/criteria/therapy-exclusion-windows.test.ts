@@ -148,3 +148,11 @@ describe('"current use of" a treatment', () => {
     expect(readCondition('Current use of tranexamic acid', 'exclusion')).toEqual(therapy({ drugs: ['tranexamic_acid'], withinDays: 1 }));
   });
 });
+
+describe('a treatment "for brain metastases"', () => {
+  it('excludes only with the site judged, not every patient who had systemic therapy (NCT05522660)', () => {
+    expect(readCondition('Prior systemic treatment for brain metastases', 'exclusion')).toEqual({
+      all: [therapy({ kinds: ['systemic'] }), { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'brain metastases' } }],
+    });
+  });
+});
