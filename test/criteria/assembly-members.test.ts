@@ -217,3 +217,11 @@ describe('an exclusion whose unread words narrow what was read', () => {
     expect('any' in rule).toBe(true);
   });
 });
+
+describe('a cancer type had within a period, in an exclusion', () => {
+  it('excludes only with the period judged: the patient’s own cancer now is not a cancer "within the past five years" (NCT05955924)', () => {
+    expect(readRule('Hematologic malignancy within the past five years', 'exclusion').condition).toEqual({
+      all: [type('HEME'), unparsed('within the past five years')],
+    });
+  });
+});

@@ -193,6 +193,12 @@ const STATE_BEFORE = words('active untreated current');
 /** A clause after the mention that narrows it ("NSCLC with EGFR mutation", "who progressed…"). */
 const RESTRICTIVE_AFTER =
   /^\s*(?:\(|,)?\s*(?:with|without|who|whose|that|which|harbou?ring|having|arising|involving|in|of|from|after|following|on|if|unless|when|where|except|requiring|treated|previously|not|other than|amenable|suitable|eligible|considered|deemed|planned|scheduled|undergoing|receiving)\b/i;
+/**
+ * "Hematologic malignancy … within the past five years": a cancer had in a period, not the patient's
+ * cancer now. No fact holds a named type with its period, so in an exclusion the window stays an
+ * unread condition the type needs before it excludes.
+ */
+const WINDOW_AFTER = /\b(?:within|in|during)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)?\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:years?|yrs?|months?)\b/i;
 /** "NSCLC histology, sarcomatoid variant": a variant or component of the type named right after it. */
 const VARIANT_AFTER = /^\s*(?:histology|type)?\s*,?\s*[\w-]+\s+(?:variants?|components?|subtypes?|differentiation)\b/i;
 /** Words before "diagnosis of" that say the diagnosis is not established. */
@@ -714,7 +720,9 @@ function judgeMention(
     while (ctx.skip.some(([s, e]) => s <= after + 2 && e > after))
       after = Math.max(...ctx.skip.filter(([s, e]) => s <= after + 2 && e > after).map(([, e]) => e));
     const rest = text.slice(after, clauseEnd(text, after));
-    if (RESTRICTIVE_AFTER.test(rest) || VARIANT_AFTER.test(rest)) {
+    const window = WINDOW_AFTER.exec(rest);
+    if (window && !RESTRICTIVE_AFTER.test(rest)) ctx.qualifier = ctx.qualifier ? `${ctx.qualifier} … ${window[0]}` : window[0];
+    else if (RESTRICTIVE_AFTER.test(rest) || VARIANT_AFTER.test(rest)) {
       let clause = rest.replace(/^[\s(,]+/, '').slice(0, 100);
       // A variant named inside the mention's own brackets ends with them: "(AML M3 subtype)".
       if (VARIANT_AFTER.test(rest)) clause = clause.replace(/[\s).,;]+$/, '');
