@@ -6,7 +6,9 @@
  *   setting would have stood for it (a wrong exclusion);
  * - "X is required with documented progression or intolerability to the treatment" (inclusion);
  * - "failed (standard) second-line (drug) therapy" as the whole criterion: that many lines, the last
- *   progressed on.
+ *   progressed on;
+ * - settings alone in a parenthesis after the treatment ("No prior systemic therapy (adjuvant or
+ *   metastatic)"), and "given as primary therapy for advanced disease".
  * Lines are verbatim from the oncology corpus unless marked as a variant.
  */
 import type { Condition } from '../../src/criteria/facts';
@@ -91,5 +93,37 @@ describe('a failed line named by its ordinal', () => {
     expect(JSON.stringify(defined.condition ?? null)).not.toContain('priorLines');
     expect(readRule('Patients who have not failed second-line therapy.', 'inclusion').condition).toBeNull();
     expect(readRule('Patients who have failed second-line therapy.', 'exclusion').condition).toBeNull();
+  });
+});
+
+describe('settings in a parenthesis after the treatment', () => {
+  it('reads each setting the parenthesis names (NCT05384496)', () => {
+    const r = readRule('Initial study entry: No prior systemic therapy (adjuvant or metastatic).', 'inclusion', ['Prior therapy']);
+    expect(r.condition).toEqual({
+      all: [therapy({ kinds: ['systemic'], setting: 'adjuvant' }, false), therapy({ kinds: ['systemic'], setting: 'metastatic' }, false)],
+    });
+    expect(r.unread).toBe('Initial');
+  });
+
+  it('reads the settings of a forbidden treatment the same way (NCT07221734)', () => {
+    const r = readRule('Prior use of immune therapies (adjuvant or neoadjuvant) is not allowed as per Exclusion Criteria #2.', 'inclusion');
+    expect(r.condition).toEqual({
+      all: [therapy({ kinds: ['immunotherapy'], setting: 'adjuvant' }, false), therapy({ kinds: ['immunotherapy'], setting: 'neoadjuvant' }, false)],
+    });
+  });
+
+  it('an exclusion of either setting is met by either (variant)', () => {
+    expect(readRule('Prior chemotherapy (adjuvant or metastatic).', 'exclusion').condition).toEqual({
+      any: [therapy({ kinds: ['chemotherapy'], setting: 'adjuvant' }), therapy({ kinds: ['chemotherapy'], setting: 'metastatic' })],
+    });
+  });
+});
+
+describe('"given as primary therapy for" a setting', () => {
+  it('reads the setting (variant of NCT06561386)', () => {
+    expect(readRule('No prior systemic anti-cancer therapy given as primary therapy for advanced or metastatic disease.', 'inclusion')).toEqual({
+      condition: therapy({ kinds: ['systemic'], setting: 'advanced' }, false),
+      unread: '',
+    });
   });
 });

@@ -318,10 +318,15 @@ const SETTING_WORD =
   String.raw`(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive|(?:locally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent|relapsed)|(?:first|1st)[\s-]line)`;
 /** "in the metastatic setting", "for advanced or metastatic disease", "for metastatic NSCLC". */
 const SETTING_AFTER_RE = new RegExp(
-  String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
+  String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+(?:as\s+(?:primary|first[\s-]line|initial)\s+(?:therapy|treatment)\s+(?=for\b))?)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
   'i',
 );
 const SETTING_BEFORE_RE = new RegExp(String.raw`(${SETTING_WORD}(?:\s*(?:or|and|\/|and\/or)\s*${SETTING_WORD})?)[\s-]*$`, 'i');
+/** Settings alone in a parenthesis right after the list: "No prior systemic therapy (adjuvant or metastatic)". */
+const SETTING_PAREN_AFTER_RE = new RegExp(
+  String.raw`^\s*\(\s*(${SETTING_WORD}(?:\s*(?:,|\/|or|and|and\/or)\s*${SETTING_WORD})*)(?:\s+(?:settings?|disease))?\s*\)`,
+  'i',
+);
 /**
  * The setting between a generic head and its treatment: "Prior treatment in the locally advanced or
  * metastatic setting with any X", "Prior treatment for metastatic disease with X".
@@ -1027,7 +1032,7 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
     else if (/metastatic/.test(w)) found.add('metastatic');
     if (/first|1st/.test(w)) unknown = true;
   };
-  const after = SETTING_AFTER_RE.exec(text.slice(list.end, e));
+  const after = SETTING_AFTER_RE.exec(text.slice(list.end, e)) ?? SETTING_PAREN_AFTER_RE.exec(text.slice(list.end, e));
   if (after) {
     read(after[1]!);
     spans.push([list.end, list.end + after[0].length]);
