@@ -7,7 +7,7 @@
 import type { Condition } from '../../src/criteria/facts';
 import { readCriterion } from '../../src/criteria/parse';
 import { normalise } from '../../src/criteria/text';
-import { readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
+import { criterionRule, readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []) => readCondition(text, kind, context);
 
@@ -171,13 +171,24 @@ describe('positive inclusions read as sufficient', () => {
         ),
       ),
     ).toEqual([]);
+    // Since session 22 the outcome after "is required" is read: the treatment with its outcomes is a
+    // necessary condition beside the unread "2 doses", never a sufficient option.
     expect(
-      therapyLeaves(
-        read(
-          'Prior treatment with an at least 2 doses of approved or investigational immune checkpoint inhibitor is required with documented progression or intolerability to the treatment.',
-        ),
+      criterionRule(
+        'Prior treatment with an at least 2 doses of approved or investigational immune checkpoint inhibitor is required with documented progression or intolerability to the treatment.',
+        'inclusion',
       ),
-    ).toEqual([]);
+    ).toEqual({
+      all: [
+        {
+          any: [
+            therapy({ classes: ['checkpoint_inhibitor'], outcome: 'progression' }),
+            therapy({ classes: ['checkpoint_inhibitor'], outcome: 'intolerance' }),
+          ],
+        },
+        unread('2 doses'),
+      ],
+    });
   });
 
   it('not when words after the list narrow it ("within a … sponsored study", "is planned")', () => {

@@ -318,10 +318,23 @@ const SETTING_WORD =
   String.raw`(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive|(?:locally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent|relapsed)|(?:first|1st)[\s-]line)`;
 /** "in the metastatic setting", "for advanced or metastatic disease", "for metastatic NSCLC". */
 const SETTING_AFTER_RE = new RegExp(
-  String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
+  String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+(?:as\s+(?:primary|first[\s-]line|initial)\s+(?:therapy|treatment)\s+(?=for\b))?)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
   'i',
 );
 const SETTING_BEFORE_RE = new RegExp(String.raw`(${SETTING_WORD}(?:\s*(?:or|and|\/|and\/or)\s*${SETTING_WORD})?)[\s-]*$`, 'i');
+/** Settings alone in a parenthesis right after the list: "No prior systemic therapy (adjuvant or metastatic)". */
+const SETTING_PAREN_AFTER_RE = new RegExp(
+  String.raw`^\s*\(\s*(${SETTING_WORD}(?:\s*(?:,|\/|or|and|and\/or)\s*${SETTING_WORD})*)(?:\s+(?:settings?|disease))?\s*\)`,
+  'i',
+);
+/**
+ * The setting between a generic head and its treatment: "Prior treatment in the locally advanced or
+ * metastatic setting with any X", "Prior treatment for metastatic disease with X".
+ */
+const SETTING_WITH_BEFORE_RE = new RegExp(
+  String.raw`\b(?:in\s+the|for(?:\s+the)?)\s+(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)\s+(?:settings?|disease)\s*,?\s+(?:with|using)\s+(?:(?:an?|the|any)\s+)?$`,
+  'i',
+);
 
 /** Text right before an item that makes it a modifier of something else. */
 const BLOCK_BEFORE_SOURCES = [
@@ -436,7 +449,7 @@ function outcomeBefore(lookback: string, exclusion: boolean): RegExpExecArray | 
 /** Words before an outcome cue that make it one alternative among others. */
 const OUTCOME_ALTERNATIVE_BEFORE_RE = /\b(?:or|and\/or|either|unless|except|if)\b|;/i;
 const OUTCOME_AFTER_RE =
-  /^[\s,]*(?:\(\s*)?(?:with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|toxicity)(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
+  /^[\s,]*(?:\(\s*)?(?:(?:(?:is|are)\s+required\s+)?with|and|showing|followed\s+by|but|resulting\s+in|leading\s+to)?\s*(?:documented\s+|confirmed\s+|radiographic\s+|radiological\s+|objective\s+|subsequent\s+|evidence\s+of\s+)*(?:disease\s+)?(progression|progressive\s+disease|relapse|recurrence|failure|intolerance|toxicity)(?:\s+(?:of\s+disease|on\s+or\s+after\s+(?:such|this|that)\s+(?:therapy|treatment)|on\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)|during\s+or\s+after\s+(?:such|this|that|the\s+last)\s+(?:therapy|treatment|regimen)))?/i;
 
 /** How soon after the last dose an outcome came, after the list ("or within ≤ 12 weeks after the last dose"): left unread. */
 const OUTCOME_TIME_AFTER_RE =
@@ -1024,7 +1037,7 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
     else if (/metastatic/.test(w)) found.add('metastatic');
     if (/first|1st/.test(w)) unknown = true;
   };
-  const after = SETTING_AFTER_RE.exec(text.slice(list.end, e));
+  const after = SETTING_AFTER_RE.exec(text.slice(list.end, e)) ?? SETTING_PAREN_AFTER_RE.exec(text.slice(list.end, e));
   if (after) {
     read(after[1]!);
     spans.push([list.end, list.end + after[0].length]);
@@ -1034,6 +1047,11 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
   if (before) {
     read(before[1]!);
     spans.push([first.start - before[0].length, first.start]);
+  }
+  const withBefore = before ? null : SETTING_WITH_BEFORE_RE.exec(text.slice(Math.max(0, first.start - 90), first.start));
+  if (withBefore) {
+    read(withBefore[1]!);
+    spans.push([first.start - withBefore[0].length, first.start]);
   }
   let settings = [...found];
   // "advanced or metastatic": advanced covers metastatic.
@@ -1067,7 +1085,9 @@ function outcomeNear(text: string, list: List, s: number, e: number, exclusion: 
     if (time) spans.push([from, time[0]], [time[1], list.start]);
     else spans.push([from, list.start]);
   }
-  const after = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
+  // "X is required with documented progression": a requirement, read so in an inclusion only.
+  const after0 = OUTCOME_AFTER_RE.exec(text.slice(list.end, e));
+  const after = after0 && exclusion && /\brequired\b/i.test(after0[0]) ? null : after0;
   if (after) {
     read(after[1]!);
     // "with documented progression or intolerability to the treatment": the second outcome too.
@@ -3279,8 +3299,10 @@ function absorbHeads(ctx: Ctx, items: Item[], e: number): Item[] {
         }
         // "chemotherapy with bevacizumab": both, given together.
         it.combinedWithNext = true;
-      } else if (it.generic && next && HEAD_WINDOW_WITH_RE.test(gapNext)) {
+      } else if (it.generic && next && (HEAD_WINDOW_WITH_RE.test(gapNext) || HEAD_SETTING_WITH_RE.test(gapNext))) {
         // "Prior treatment within 28 days with X": the head is a cue, and the window stays free for X.
+        // So is "Prior treatment in the metastatic setting with X": read as the generic treatment, the
+        // setting's every systemic therapy would stand for X alone (in an exclusion, a wrong exclusion).
         continue;
       } else if (it.generic && /^\s*(?:(?:directly|specifically|selectively)\s+)?(?:with|of|using|by|consisting\s+of|containing|targeting|that|which|directed|against|\(|\[)/i.test(text.slice(it.end, e))) {
         continue;
@@ -3297,6 +3319,13 @@ function absorbHeads(ctx: Ctx, items: Item[], e: number): Item[] {
 /** A window between a generic head and the treatment it names: "within 28 days with", "in the past 6 months with". */
 const HEAD_WINDOW_WITH_RE =
   /^\s*,?\s*(?:within|in\s+the\s+(?:last|past|previous|preceding))\s+[^,;.()]{1,30}?\b(?:days?|weeks?|months?|years?)\b(?:\s+(?:prior\s+to|before)\s+[^,;.()]{1,40}?)?\s*,?\s+(?:with|using)\s+(?:(?:an?|the|any)\s+)?$/i;
+
+/**
+ * A setting or disease between a generic head and the treatment it names: "in the locally advanced or
+ * metastatic setting with", "for metastatic melanoma with".
+ */
+const HEAD_SETTING_WITH_RE =
+  /^\s*,?\s*(?:in|for)\s+(?:the\s+|their\s+)?(?:(?:[\w-]+\s+){0,5}?settings?|(?:[\w-]+\s+){0,3}?(?:disease|cancer|melanoma|carcinoma|tumou?rs?|malignanc(?:y|ies)|NSCLC|CRC|HCC|RCC))\s*,?\s+(?:with|using)\s+(?:(?:an?|the|any)\s+)?$/i;
 
 /** Whether the word before the list is a cue, article, negation or connective (not an unread modifier). */
 function precededByCue(ctx: Ctx, at: number, s: number): boolean {
@@ -3566,7 +3595,35 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     });
     ctx.used.push([start, end]);
   }
+  // "Patients who have failed standard second-line drug therapy": the patient had that many lines and
+  // progressed on the last. Inclusion only, and only as the whole of the criterion: a parenthesis or
+  // condition after it ("…, with progression within six months of adjuvant therapy considered as
+  // first-line failure") may count lines the facts do not.
+  FAILED_LINE_RE.lastIndex = input.kind === 'inclusion' && /\bline\b/i.test(text) ? 0 : text.length;
+  for (let m = FAILED_LINE_RE.exec(text); m; m = FAILED_LINE_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isUsed(ctx, start, end) || /\b(?:not|no|never|without|unless|if|or)\b/i.test(text.slice(0, start))) continue;
+    const ord = ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3 } as Record<string, number>)[m[1]!.toLowerCase()] ?? 0;
+    if (!ord) continue;
+    out.push({
+      category: 'prior_therapy',
+      condition: {
+        all: [
+          { fact: 'priorLines', operator: 'greaterThanInclusive', value: ord },
+          { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } },
+        ],
+      },
+      spans: [[start, end]],
+      anchor: start,
+    });
+    ctx.used.push([start, end]);
+  }
 }
+
+/** "failed (standard) second-line (drug) therapy" ending the criterion (see its reader above). */
+const FAILED_LINE_RE =
+  /\b(?:failed|progressed\s+(?:on|after|following))\s+(?:(?:the|a|standard|prior)\s+)*(first|1st|second|2nd|third|3rd)[\s-]line\s+(?:(?:drug|systemic|anti-?cancer|standard)\s+)*(?:therapy|therapies|treatments?|regimens?)\b(?=\s*[.;]?\s*$)/gi;
 
 /** Words that join alternatives of one counted treatment: "platinum or taxane", "BRAF/MEK inhibitor". */
 const COUNTED_OR_GAP_RE = /^\s*-?\s*(?:,\s*)?(?:or|and\s*\/\s*or|\/)?\s*$/i;
