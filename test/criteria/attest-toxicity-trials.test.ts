@@ -242,3 +242,10 @@ describe('a floor of grade 3 on an unresolved toxicity', () => {
     expect(attestationTopics(readRule('Unresolved toxicities from prior therapy \\>= Grade 2', 'exclusion').condition)).toEqual(['toxicity_recovered=false']);
   });
 });
+
+describe('a toxicity put down to one named drug', () => {
+  it('is not recovery from every earlier treatment: "toxicity due to tebentafusp" (NCT07203391)', () => {
+    const r = readRule('Ongoing Grade 2 or greater treatment related toxicity due to tebentafusp', 'exclusion');
+    expect(attestationTopics(r.condition)).toEqual([]);
+  });
+});

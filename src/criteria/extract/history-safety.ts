@@ -19,6 +19,7 @@
  * topic cannot hold ("≥ Grade 3") picks the severe-allergy topic; a toxicity threshold other than
  * grade 1 leaves the criterion to the coordinator.
  */
+import type { ExtractInput } from './extractor';
 import { ALLERGY_STATEMENTS } from './history-allergy';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { vocab } from './history-util';
@@ -112,6 +113,18 @@ const ONE_KIND = new RegExp(
   String.raw`(?=[nNhHiIcCoOgGsSdDpPrR])${NOT_IN_EXCEPTION}\b(?:(?:non-?\s?)?ha?ematolog\w*|immune[\s-]+(?:related|mediated)|neurolog\w*|cardiac|hepatic|renal|pulmonary|(?:major\s+)?organ|GI|gastrointestinal|skin|dermatolog\w*|ocular)\s+(?:[\w-]+\s+){0,2}?${TOXICITY}|\birAEs?\b(?!\s+(?:and\/or|and|or)\s+(?:AEs?|adverse|toxicit))`,
   'i',
 );
+/**
+ * A toxicity put down to one named drug ("treatment related toxicity due to tebentafusp"): recovery
+ * from that drug's toxicity only, narrower than the question, which asks about any earlier treatment.
+ */
+function oneDrug(input: ExtractInput, sentence: string): boolean {
+  return input.mentions.some((m) => {
+    if (m.type !== 'drug') return false;
+    const name = input.text.slice(m.start, m.end).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(String.raw`\b(?:due\s+to|from|related\s+to|caused\s+by|attributed\s+to|attributable\s+to|associated\s+with)\s+(?:the\s+|prior\s+|previous\s+)*${name}(?![\w-])`, 'i').test(sentence);
+  });
+}
+
 /** Any other threshold ("≤ Grade 3", "Grade > 3", "≥ grade 4"): a question no topic asks. */
 const OTHER_GRADE = new RegExp(
   String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<)\s*3\b|(?:≤|<=|=<|\bto)\s*grade\s*3\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|>(?!=)\s*(?:CTCAE\s+)?grade\s*[23]\b|(?:>|>=|≥|=>)\s*grade\s*4\b|(?<=\bvalue\s+of\s*)(?:≤|<=|=<)\s*3\b)`,
@@ -239,6 +252,7 @@ export const SAFETY_STATEMENTS: Statement[] = [
       !SURGERY_EFFECTS.test(sentence) &&
       !(FLOOR_3_STATED.test(sentence) && !GRADE_2.test(sentence)) &&
       !ONE_KIND.test(sentence) &&
+      !oneDrug(input, sentence) &&
       !SECOND_CLAUSE.test(sentence) &&
       (TREATED.test(sentence) ||
         (TREATMENT_HARM.test(sentence) && !SPARED.test(sentence)) ||
