@@ -19,7 +19,7 @@ describe('an "or" between unread setting words', () => {
     // Top level is "all": a patient past 2 lines fails, whatever else holds.
     expect(r.condition && 'all' in r.condition).toBe(true);
     const top = (r.condition as { all: Condition[] }).all;
-    expect(top).toContainEqual({ fact: 'priorLines', operator: 'lessThanInclusive', value: 2 });
+    expect(top).toContainEqual({ fact: 'priorLines', operator: 'lessThanInclusive', value: 2, params: { setting: 'advanced' } });
     expect(top).toContainEqual({ fact: 'priorLines', operator: 'greaterThanInclusive', value: 1 });
   });
 

@@ -163,7 +163,8 @@ describe('supportive and concomitant classes', () => {
 
   it('read supportive-medication criteria', () => {
     expect(readRule('Taking diuretic', 'exclusion').condition).toEqual(therapy({ classes: ['diuretic'], withinDays: 1 }));
-    expect(readRule('Current use of tranexamic acid', 'exclusion', ['Patients']).condition).toEqual(therapy({ drugs: ['tranexamic_acid'] }));
+    // "Current use" is taking it now.
+    expect(readRule('Current use of tranexamic acid', 'exclusion', ['Patients']).condition).toEqual(therapy({ drugs: ['tranexamic_acid'], withinDays: 1 }));
     const gf = readRule('Participants must not have received hematopoietic growth factors for at least 1 week prior to mononuclear cells collection.', 'inclusion', ['Prior Therapy:']);
     expect(leavesOf(gf.condition!)[0]).toEqual(therapy({ classes: ['hematopoietic_growth_factor'], withinDays: 7 }, false));
   });
