@@ -23,6 +23,21 @@ describe('HER2- glued to the disease', () => {
     });
   });
 
+  it('reads a minus before an extent after a slashed profile as negative (variant)', () => {
+    // Before, "HR+/HER2-early breast cancer" lent HR's "+" to the bare HER2 and read it positive.
+    expect(readRule('HR+/HER2-early breast cancer', 'inclusion').condition).toEqual({
+      all: [
+        { fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'HR', status: 'positive' } },
+        her2('negative'),
+        cancerType('BREAST'),
+      ],
+    });
+  });
+
+  it('leaves HER2-enriched, a subtype rather than a status, unread (variant)', () => {
+    expect(readRule('HER2-enriched breast cancer', 'inclusion')).toEqual({ condition: cancerType('BREAST'), unread: 'HER2-enriched' });
+  });
+
   it('keeps the statuses written as words (variant)', () => {
     expect(readRule('HER2-positive breast cancer', 'inclusion').condition).toEqual({ all: [her2('positive'), cancerType('BREAST')] });
     expect(readRule('HER2-low breast cancer', 'inclusion').condition).toEqual({ all: [her2('low'), cancerType('BREAST')] });
