@@ -83,7 +83,14 @@ const REPLACE: Record<string, string> = {
 /** Plain printable ASCII with nothing to unescape: the common case, returned as is. */
 const PLAIN = /^[\x20-\x25\x27-\x5b\x5d-\x7e\n\r]*$/;
 
+/**
+ * "chemotherapy and or radiotherapy": "and/or" with its slash dropped, which no reader takes for
+ * the connective. The space becomes the slash, so the text keeps its length and its offsets.
+ */
+const AND_OR = /\band or\b/i;
+
 export function normalise(source: string): NormalisedText {
+  if (AND_OR.test(source)) return normalise(source.replace(new RegExp(AND_OR.source, 'gi'), (m) => `${m.slice(0, 3)}/${m.slice(4)}`));
   if (PLAIN.test(source)) {
     let identity: number[] | undefined;
     return {

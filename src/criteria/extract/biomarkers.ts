@@ -472,8 +472,15 @@ const VALUE_MARKERS = new Set(['ER', 'PR', 'PD-L1', 'Ki-67', 'TMB', 'AR', 'BCR::
 /** Markers whose values are percentages: a number without "%" after them is something else. */
 const PERCENT_MARKERS = new Set(['ER', 'PR', 'Ki-67', 'AR']);
 
-/** Polarity glued to the name: "ER+", "HER2-ve", "ER(+)", "HR-". */
-const GLUED_POLARITY = /(\+ve|-ve|\(\+\)|\(-\)|\+(?!\s*\d)|-(?=\s*(?:[,;/)\]]|$)|\s+\w))/iy;
+/**
+ * Polarity glued to the name: "ER+", "HER2-ve", "ER(+)", "HR-", and a minus with its space dropped
+ * before the disease or extent it qualifies ("ER+ HER2-breast cancer", "HR+/HER2-early breast
+ * cancer"): read otherwise, the hyphen is taken as a joiner and the bare name borrows a positive
+ * status from the list. Other words after the hyphen ("HER2-enriched", "HER2-targeted") are not a
+ * minus.
+ */
+const GLUED_POLARITY =
+  /(\+ve|-ve|\(\+\)|\(-\)|\+(?!\s*\d)|-(?=\s*(?:[,;/)\]]|$)|\s+\w|(?:breast|gastric|gastro-?o?esophageal|early|locally|advanced|metastatic|unresectable|inoperable|recurrent|relapsed|invasive|inflammatory|cancers?|tumou?rs?|carcinomas?|adenocarcinomas?|disease|[mae]?BC)\b))/iy;
 /** What may introduce a definition: "HER2-positive (IHC 3+…)", "positive: FISH…", "defined as". */
 const DEFINITION_LEAD =
   /\s*(?:[([:]|,\s*(?=(?:defined|i\.?e\.?)\b))?\s*(?:(?:as\s+)?defined\s+(?:as|by)\s*:?|i\.?e\.?,?|by|as|per)?\s*/iy;

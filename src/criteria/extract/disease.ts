@@ -1931,6 +1931,14 @@ const MEASURABLE_RE = new RegExp(
 /** "… will not be considered measurable", "are usually not deemed": the words before a RECIST definition note. */
 const NOT_CONSIDERED_BEFORE = /\b(?:not|never)\s+(?:\w+\s+)?(?:be\s+)?(?:considered|deemed|regarded|counted)\s+(?:as\s+)?$/i;
 /**
+ * "All measurable disease must be assessed within 28 days prior to randomization": when the patient
+ * has measurable disease is what such a sentence sets, not that the patient must have it (the same
+ * criterion may say "Participants may have measurable or non-measurable disease").
+ */
+const ALL_BEFORE = /\b(?:all|any)\s+$/i;
+const ASSESSED_AFTER =
+  /^\s*(?:must|should|will|shall|needs?\s+to|is\s+to|are\s+to)\s+(?:have\s+)?be(?:en)?\s+(?:assessed|documented|evaluated|recorded|imaged|measured|captured|followed)\b/i;
+/**
  * "measurable disease is not required", "with or without measurable disease", "patients do not need
  * to have measurable disease": no requirement.
  */
@@ -2077,6 +2085,7 @@ function measurablePieces(input: ExtractInput): Piece[] {
     // "Lesions in an irradiated area are not considered measurable (disease)": a note restating
     // RECIST's definition, not a requirement that the patient have no measurable disease.
     if (NOT_CONSIDERED_BEFORE.test(text.slice(Math.max(0, s - 40), s))) continue;
+    if (ALL_BEFORE.test(text.slice(Math.max(0, s - 8), s)) && ASSESSED_AFTER.test(text.slice(e, e + 60))) continue;
     const around = text.slice(Math.max(0, s - 40), Math.min(text.length, e + 40));
     if (MEASURABLE_VETO.test(around)) continue;
     if (PREFERRED_NOT_REQUIRED.test(text.slice(clauseStart(text, s), clauseEnd(text, e)))) continue;

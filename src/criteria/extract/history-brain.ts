@@ -228,6 +228,9 @@ function mentionsOf(input: ExtractInput): BmMention[] {
       continue;
     if (/^\s*(?:tumou?rs?|malignanc|lymphoma|glioma)/i.test(text.slice(end, end + 15)) && !/metasta/i.test(m[0]))
       continue;
+    // "… documented on the Brain Metastases Baseline Tumor Assessment Form", "Brain lesions should not
+    // be included on the Baseline Tumor Assessment Form": a study document, not the patient's disease.
+    if (/^(?:\s+[\w-]+){0,10}\s+(?:forms?(?!\s+of\b)|CRFs?|worksheets?)\b/i.test(text.slice(end, end + 100))) continue;
     // "Metastases only located in the CNS", "isolated brain metastases": limited to patients without
     // other metastases, which the fact does not say.
     if (
@@ -872,6 +875,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
 
   for (const [mi, m] of mentions.entries()) {
     if (inException(input, m.start) && !m.permission) continue;
+    // "Participants may have brain metastases", "… may have leptomeningeal disease": a permission
+    // for metastases in any state, which neither requires nor excludes them.
+    if (m.qualStart === m.start && /\bmay\s+(?:also\s+)?have\s+$/i.test(text.slice(m.sStart, m.start))) continue;
     // "Patients with new brain metastases (active brain metastases) are eligible if …": a parenthesis
     // right after a mention restates it, and in an inclusion would require it of every patient.
     const prev = mentions[mi - 1];
