@@ -318,6 +318,40 @@ function withoutContradictions(group: Array<{ condition: Condition; start: numbe
   return [...out, unparsedLeaf([...new Set(words)].join(' … '))];
 }
 
+/** A sentence that permits a treatment: "Prior adjuvant or neoadjuvant therapy is permitted, provided …". */
+const PERMITS_TREATMENT =
+  /\b(?:therap(?:y|ies)|treatments?|chemo\w*|radio\w*|radiation|surgery|regimens?|agents?|drugs?)\b[^.;]{0,80}?\b(?:(?:is|are)\s+(?:also\s+)?(?:permitted|allowed|acceptable)|may\s+have\s+(?:received|had))\b|\b(?:may|can)\s+have\s+(?:received|had)\s+(?:prior\s+)?(?:[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatments?|chemo\w*|radio\w*|radiation|surgery|regimens?)\b/i;
+
+/**
+ * "Unresectable melanoma without prior systemic therapy. Prior adjuvant or neoadjuvant therapy is
+ * permitted, provided it was completed …": where the permission is left unread, a treatment the rule
+ * forbids may be one it lets in, so its absence is no longer demanded outright: any(not X, the
+ * permission). A patient who had X is then unknown, for the coordinator, instead of failed.
+ */
+function permittedTreatment(rule: Condition, text: string, unread: ReadonlyArray<[number, number]>): Condition {
+  const permits = unread
+    .map(([a, b]) => {
+      const from = Math.max(text.lastIndexOf('.', a) + 1, text.lastIndexOf(';', a) + 1, 0);
+      const to = [text.indexOf('.', b), text.indexOf(';', b)].filter((x) => x >= 0);
+      const sentence = text.slice(from, to.length ? Math.min(...to) : text.length);
+      // A later sentence, not the one that forbids; and not a prohibition ("No concurrent investigational
+      // therapies … are allowed", "… but chemotherapy is not allowed").
+      return from > 0 && PERMITS_TREATMENT.test(sentence) && !/\b(?:no|not|nor|never|none|prohibited|excluded)\b/i.test(sentence) ? sentence.trim() : null;
+    })
+    .filter((x): x is string => !!x);
+  if (!permits.length) return rule;
+  const leaf = unparsedLeaf([...new Set(permits)].join(' … '));
+  const open = (c: Condition): Condition =>
+    isLeaf(c)
+      ? c.fact === 'priorTherapy' && c.value === false
+        ? { any: [c, leaf] }
+        : c
+      : 'all' in c
+        ? { all: c.all.map(open) }
+        : { any: c.any.map(open) };
+  return open(rule);
+}
+
 /** ", or other …" right after a finding, up to the clause's end or the next finding. */
 const OPEN_TAIL = /[\s,)]*(?:or|and\/or)\s+((?:any\s+)?other\s+(?:[^.;:()]|\([^()]*\))+)/gi;
 
@@ -831,7 +865,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
         kind,
       )
     : null;
-  let condition = read;
+  let condition = read && kind === 'inclusion' ? permittedTreatment(read, text, phraseSpans) : read;
   if (read && admits.length) {
     // Whether the patient is among a population let in is unread: the rest, or that population;
     // what both require stays required.

@@ -90,3 +90,25 @@ describe('a regimen the study "may use"', () => {
     expect(leaves(r.condition)).toContainEqual({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['radiation'] } });
   });
 });
+
+describe('a later sentence that permits a treatment the rule forbids', () => {
+  it('leaves the absence open, not demanded: "No prior systemic therapy. Prior adjuvant therapy is permitted, provided …"', () => {
+    const r = readCriterion('No prior systemic therapy. Prior adjuvant therapy is permitted, provided it was completed at least 3 weeks before enrollment.', 'inclusion', []);
+    // A patient who had adjuvant therapy had failed outright; the coordinator now judges the permission.
+    expect(r.condition).toEqual({
+      any: [
+        { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: ['systemic'] } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Prior adjuvant therapy is permitted, provided it was completed at least 3 weeks before enrollment' } },
+      ],
+    });
+  });
+
+  it('is no permission when it prohibits: "No adjuvant radiation therapies are allowed" (NCT07221734)', () => {
+    const r = readCriterion(
+      'In the case of prior palliative radiotherapy (on metastatic lesions), this must have been completed at least 2 weeks prior to the study drug administration. No adjuvant radiation therapies are allowed.',
+      'inclusion',
+      [],
+    );
+    expect(JSON.stringify(r.condition)).not.toContain('No adjuvant radiation therapies are allowed');
+  });
+});
