@@ -1482,6 +1482,16 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const span: Span = [at + lead, at + clause.trimEnd().length];
       g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
+    } else if (
+      exclusion &&
+      g.names.length === 1 &&
+      g.names[0] === 'uncontrolled_intercurrent_illness' &&
+      LIMITS_COMPLIANCE.test(tail) &&
+      !/,|\bor\b|\band\b|\//i.test(text.slice(sStart, g.start)) &&
+      !mentions.some((m) => m.start >= sStart && m.start < g.qualStart)
+    ) {
+      // "Uncontrolled intercurrent illness that would limit compliance with study requirements": the
+      // compliance question reads the clause (history-attest.ts), joined to the illness it qualifies.
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
       g.restricted = true;
       // Conditions inside that tail are someone else's ("contact with persons with confirmed COVID-19").
