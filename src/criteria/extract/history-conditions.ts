@@ -553,11 +553,12 @@ function grab(re: RegExp, text: string): RegExpExecArray[] {
 }
 
 /**
- * "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure" → heart_failure_nyha_n ids. A
+ * "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure", "NYHA functional classification >
+ * Class 1" (the comparator before the class word) → heart_failure_nyha_n ids. A
  * numeral ends at a word boundary: "IV" is not class I, nor the "i" of "classification".
  */
 const NYHA =
-  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:(?:class(?:ifications?|es)?|grade)\s*(?:class\s*)?)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure)|(?:class(?:es)?|grade)\s+(?=(?:IV|I{1,3}|[1-4])(?![\w])[^.;()]{0,30}\b(?:NYHA|New\s+York\s+Heart)\b))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:IV|I{1,3}|[1-4])(?![\w])(?:\s*(?:-|–|to|or|and|&|\/|,)\s*(?:IV|I{1,3}|[1-4])(?![\w]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
+  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:(?:class(?:ifications?|es)?|grade)\s*(?:class\s*)?)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure)|(?:class(?:es)?|grade)\s+(?=(?:IV|I{1,3}|[1-4])(?![\w])[^.;()]{0,30}\b(?:NYHA|New\s+York\s+Heart)\b))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:(?<=[>=≥]\s*)class\s*)?(?:IV|I{1,3}|[1-4])(?![\w])(?:\s*(?:-|–|to|or|and|&|\/|,)\s*(?:IV|I{1,3}|[1-4])(?![\w]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
 
 /**
  * A Child-Pugh class ("Child-Pugh Class B or C", "Child Pugh score B/C", "child-pugh class b or more
