@@ -288,3 +288,18 @@ describe('Child-Pugh classes', () => {
     });
   });
 });
+
+describe('immunodeficiency of either origin', () => {
+  // "Primary or acquired" names both origins: any immunodeficiency, with nothing left unread.
+  it('reads "primary or acquired immunodeficiency" as immunodeficiency', () => {
+    expect(E('Participant has any form of primary or acquired immunodeficiency.')).toEqual({
+      condition: cond({ names: ['immunodeficiency'] }),
+      unread: '',
+    });
+    expect(E('Primary or acquired immunodeficient states.')).toEqual({ condition: cond({ names: ['immunodeficiency'] }), unread: '' });
+    expect(E('Any form of active primary or secondary immunodeficiency.')).toEqual({
+      condition: cond({ names: ['immunodeficiency'], active: true }),
+      unread: '',
+    });
+  });
+});

@@ -186,3 +186,21 @@ describe('skin disease, bleeding tendency and semicolon lists', () => {
   });
 });
 
+describe('an intercurrent illness that would limit compliance', () => {
+  // The clause is the compliance question (history-attest.ts), joined to the illness it qualifies:
+  // both are needed to exclude, as "illness or situation that would limit compliance" was read.
+  it('reads the illness and the compliance question together (NCT02513394)', () => {
+    const both = {
+      all: [
+        cond({ names: ['uncontrolled_intercurrent_illness'], active: true }),
+        { fact: 'attestation', operator: 'equal', value: false, params: { topic: 'compliance' } },
+      ],
+    };
+    expect(readRule('Uncontrolled intercurrent illness that would limit compliance with study requirements.', 'exclusion')).toEqual({
+      condition: both,
+      unread: '',
+    });
+    // Variant: "which may".
+    expect(readRule('Uncontrolled intercurrent illness which may limit compliance with study requirements.', 'exclusion').condition).toEqual(both);
+  });
+});

@@ -56,15 +56,40 @@ describe('NYHA classes', () => {
   });
 
   it('takes no class from the letters of "classification"', () => {
+    // The class is the one after "> Class" (classes II-IV, see below), never an "I" of "classification".
     expect(
-      readRule(
-        'Patients who have a left ventricular ejection fraction (LVEF) \\<45% or New York Heart Association (NYHA) functional classification \\> Class 1.',
-        'exclusion',
-      ).condition,
-    ).toEqual({ fact: 'lab', operator: 'lessThan', value: 45, params: { name: 'lvef', unit: '%' } });
+      JSON.stringify(
+        readRule(
+          'Patients who have a left ventricular ejection fraction (LVEF) \\<45% or New York Heart Association (NYHA) functional classification \\> Class 1.',
+          'exclusion',
+        ).condition,
+      ),
+    ).not.toContain('heart_failure_nyha_1');
   });
 
   it('keeps a definition without a class as a restriction, not a reading', () => {
     expect(readRule('Congestive heart failure as defined by the NYHA', 'exclusion').condition).toBeNull();
+  });
+});
+
+describe('a comparator before the word "class"', () => {
+  it('reads "NYHA functional classification > Class 1" as classes II-IV (NCT05607095)', () => {
+    const r = readRule(
+      'Patients who have a left ventricular ejection fraction (LVEF) \\<45% or New York Heart Association (NYHA) functional classification \\> Class 1.',
+      'exclusion',
+    );
+    expect(r.unread).toBe('');
+    expect(r.condition).toEqual({
+      any: [{ fact: 'lab', operator: 'lessThan', value: 45, params: { name: 'lvef', unit: '%' } }, nyha(2, 3, 4)],
+    });
+  });
+
+  it('reads "(New York Heart Association > class II)" after a heart failure as classes III-IV (NCT06814496)', () => {
+    const r = readRule(
+      'Myocardial infarction and/or symptomatic congestive heart failure (New York Heart Association \\> class II) within 12 months of first dose of tarlatamab.',
+      'exclusion',
+    );
+    expect(JSON.stringify(r.condition)).toContain('"names":["heart_failure_nyha_3","heart_failure_nyha_4"]');
+    expect(JSON.stringify(r.condition)).not.toContain('"congestive_heart_failure"');
   });
 });

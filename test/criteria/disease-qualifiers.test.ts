@@ -314,3 +314,13 @@ describe('evaluable disease in other word orders', () => {
     expect(factsOf(c)).not.toContain('measurableDisease=false');
   });
 });
+
+describe('a course word on another disease', () => {
+  // "recurrent autoimmune diseases" is the course of the autoimmune disease, not a recurrent cancer
+  // (was diseaseExtent(recurrent) beside the unread autoimmune disease).
+  it('does not read "recurrent autoimmune diseases" as a recurrent cancer', () => {
+    const r = readRule('Has active or recurrent autoimmune diseases.', 'exclusion');
+    expect(JSON.stringify(r.condition ?? null)).not.toContain('diseaseExtent');
+    expect(JSON.stringify(readRule('History of recurrent pneumonitis', 'exclusion').condition ?? null)).not.toContain('diseaseExtent');
+  });
+});

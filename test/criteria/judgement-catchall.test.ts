@@ -132,3 +132,13 @@ describe('study staff and insurance', () => {
     });
   });
 });
+
+describe('a concern that could "potentially" interfere', () => {
+  it('reads the whole catch-all, "potentially" included (NCT04638790, NCT05605535)', () => {
+    for (const line of [
+      "Any medical or psychiatric illness that could, in the investigator's opinion, potentially interfere with the completion of treatment.",
+      "Any serious medical or psychiatric illness that could, in the investigator's opinion, potentially interfere with the completion of study treatment according to this protocol.",
+    ])
+      expect(readRule(line, 'exclusion')).toEqual({ condition: attest('investigator_concern', true), unread: '' });
+  });
+});

@@ -58,3 +58,34 @@ describe('a count per the wrong volume', () => {
     expect(included('ANC ≥ 500/mm3')).toEqual(lab('anc', '10^9/L', 'greaterThanInclusive', 0.5));
   });
 });
+
+describe('a count per microlitre written with the power of ten of a count per litre, grams a day, millimetre spelled out', () => {
+  it('reads "1,500 x 10^9/L" neutrophils as 1.5 x 10^9/L (NCT07336979)', () => {
+    expect(readRule('Neutrophil count ≥ 1,500 × 10⁹/L;', 'inclusion')).toEqual({
+      condition: lab('anc', '10^9/L', 'greaterThanInclusive', 1.5),
+      unread: '',
+    });
+  });
+
+  it('keeps a plausible limit in 10^9/L as written', () => {
+    expect(included('Platelets ≥ 100 x 10^9/L')).toEqual(lab('platelets', '10^9/L', 'greaterThanInclusive', 100));
+    expect(included('ANC ≥ 1.5 x 10^9/L')).toEqual(lab('anc', '10^9/L', 'greaterThanInclusive', 1.5));
+  });
+
+  it('reads haemoglobin in "g/d" as grams per decilitre (NCT05155033), and grams a day of urine protein as such', () => {
+    expect(readRule('Hemoglobin \\> 8.0 g/d (Subject may be transfused to reach this cut-off)', 'inclusion')).toEqual({
+      condition: lab('hemoglobin', 'g/dL', 'greaterThan', 8),
+      unread: '',
+    });
+    // Variant: grams a day is a unit of a 24-hour urine protein, not a slip there.
+    expect(included('Proteinuria < 1 g/d')).toEqual(lab('urine_protein_24h', 'g/24h', 'lessThan', 1));
+  });
+
+  it('reads "cells/millimeter (mm^3)" as per cubic millimetre (NCT02227251)', () => {
+    const r = readRule(
+      'Absolute neutrophil count ≥1000 cells/millimeter (mm\\^3) (use of granulocyte growth factors prior to and during the study is acceptable).',
+      'inclusion',
+    );
+    expect(JSON.stringify(r.condition)).toContain(JSON.stringify(lab('anc', '10^9/L', 'greaterThanInclusive', 1)));
+  });
+});

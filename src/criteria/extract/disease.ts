@@ -366,7 +366,7 @@ function parenDepths(text: string, tokens: Token[]): number[] {
 /** Words that, after a rejecting word, make a compound adjective ("treatment-naive", "therapy-free"). */
 /** Symptoms and non-cancer conditions a course word may describe ("refractory nausea", "recurrent ascites"). */
 const NOT_CANCER_COURSE =
-  /^\s+(?:and\s+\w+\s+)?(?:nausea|vomiting|emesis|ascites|(?:pleural|pericardial)\s+effusions?|effusions?|pain|hypertension|hypotension|hypercalc\w*|hyperkal\w*|hypokal\w*|hyponatr\w*|hypomagnes\w*|diarrh\w*|constipation|seizures?|epilep\w*|infections?|fevers?|angina|arrhythmias?|edema|oedema|cough|pruritus|headaches?|thrombo\w*|pneumothorax|bleeding|haemorrhage|hemorrhage|urinary\s+tract)\b/i;
+  /^\s+(?:and\s+\w+\s+)?(?:nausea|vomiting|emesis|ascites|(?:pleural|pericardial)\s+effusions?|effusions?|pain|hypertension|hypotension|hypercalc\w*|hyperkal\w*|hypokal\w*|hyponatr\w*|hypomagnes\w*|diarrh\w*|constipation|seizures?|epilep\w*|infections?|fevers?|angina|arrhythmias?|edema|oedema|cough|pruritus|headaches?|thrombo\w*|pneumothorax|bleeding|haemorrhage|hemorrhage|urinary\s+tract|autoimmun\w*|immune[\s-]+(?:related|mediated)|pneumonitis|colitis|pancreatitis|diverticulitis|uveitis|myocarditis)\b/i;
 const COMPOUND_TAIL = words('naive naïve free related resistant refractory sensitive eligible intolerant exposed');
 
 interface JudgeContext {

@@ -553,11 +553,12 @@ function grab(re: RegExp, text: string): RegExpExecArray[] {
 }
 
 /**
- * "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure" → heart_failure_nyha_n ids. A
+ * "NYHA class III or IV", "NYHA ≥ II", "Class III-IV heart failure", "NYHA functional classification >
+ * Class 1" (the comparator before the class word) → heart_failure_nyha_n ids. A
  * numeral ends at a word boundary: "IV" is not class I, nor the "i" of "classification".
  */
 const NYHA =
-  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:(?:class(?:ifications?|es)?|grade)\s*(?:class\s*)?)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure)|(?:class(?:es)?|grade)\s+(?=(?:IV|I{1,3}|[1-4])(?![\w])[^.;()]{0,30}\b(?:NYHA|New\s+York\s+Heart)\b))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:IV|I{1,3}|[1-4])(?![\w])(?:\s*(?:-|–|to|or|and|&|\/|,)\s*(?:IV|I{1,3}|[1-4])(?![\w]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
+  /\b(?:(?:New\s+York\s+Heart\s+Association|NYHA)(?:\s*\(\s*NYHA\s*\))?\s*(?:functional\s+)?(?:(?:class(?:ifications?|es)?|grade)\s*(?:class\s*)?)?(?:of\s+)?|class(?:es)?\s+(?=(?:I{1,3}V?|IV|[1-4])\b[^.;]{0,40}\b(?:heart|cardiac)\s+failure)|(?:class(?:es)?|grade)\s+(?=(?:IV|I{1,3}|[1-4])(?![\w])[^.;()]{0,30}\b(?:NYHA|New\s+York\s+Heart)\b))((?:>=|≥|>|greater\s+than\s+or\s+equal\s+to|or\s+(?:greater|higher|worse)|at\s+least)?\s*(?:(?<=[>=≥]\s*)class\s*)?(?:IV|I{1,3}|[1-4])(?![\w])(?:\s*(?:-|–|to|or|and|&|\/|,)\s*(?:IV|I{1,3}|[1-4])(?![\w]))*(?:\s*(?:or\s+(?:greater|higher|above|worse)|\+|and\s+above))?)/gi;
 
 /**
  * A Child-Pugh class ("Child-Pugh Class B or C", "Child Pugh score B/C", "child-pugh class b or more
@@ -1482,6 +1483,16 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const span: Span = [at + lead, at + clause.trimEnd().length];
       g.narrow = { text: text.slice(span[0], span[1]), span };
       g.shadow = span;
+    } else if (
+      exclusion &&
+      g.names.length === 1 &&
+      g.names[0] === 'uncontrolled_intercurrent_illness' &&
+      LIMITS_COMPLIANCE.test(tail) &&
+      !/,|\bor\b|\band\b|\//i.test(text.slice(sStart, g.start)) &&
+      !mentions.some((m) => m.start >= sStart && m.start < g.qualStart)
+    ) {
+      // "Uncontrolled intercurrent illness that would limit compliance with study requirements": the
+      // compliance question reads the clause (history-attest.ts), joined to the illness it qualifies.
     } else if (RESTRICTIVE_TAIL.test(tail) || RISK_OR_SYMPTOM_TAIL.test(tail)) {
       g.restricted = true;
       // Conditions inside that tail are someone else's ("contact with persons with confirmed COVID-19").

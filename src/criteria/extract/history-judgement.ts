@@ -47,7 +47,7 @@ const JUDGEMENT_WORDS = vocab(
     'associated hazardous difficult monitor adverse effects events efficacy parameters indicate indicates precedence take research ' +
     'psychotic abnormal physical prevent prevents preventing from full unfavorable unfavourable potential health why included ' +
     'excluded researcher researchers believe think present presents compatible aims sponsor sponsor\'s adversely metabolic ' +
-    'examination giving reasonable suspicion contraindicated use high complications treatment renders rendering puts investigational',
+    'examination giving reasonable suspicion contraindicated use high complications treatment renders rendering puts investigational potentially',
 );
 
 const PROTOCOL_WORDS = vocab(

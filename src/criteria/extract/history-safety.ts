@@ -125,6 +125,16 @@ function oneDrug(input: ExtractInput, sentence: string): boolean {
   });
 }
 
+/**
+ * Toxicities of one grade named as the ones that must have settled ("All Grade 3 AEs related to prior
+ * therapies have returned to Grade 1", "any grade 3-4 prior toxicity must be resolved to grade 0"):
+ * a grade-2 toxicity may remain, so the question is narrower than recovery of every toxicity to
+ * grade ≤ 1. A floor ("≥ Grade 3", "grade 3 or higher") is FLOOR_3's.
+ */
+const ONE_GRADE = new RegExp(
+  String.raw`(?=[gG])${NOT_IN_EXCEPTION}(?<![≥>=<≤]\s*(?:CTCAE\s+)?)\bgrade\s*[34](?:\s*(?:-|–|\/|or|and|to)\s*[34])?(?!\s*or\s+(?:higher|greater|above|more|worse|less|lower|better|below)\b)\s+(?:[\w-]+\s+){0,3}?${TOXICITY}`,
+  'i',
+);
 /** Any other threshold ("≤ Grade 3", "Grade > 3", "≥ grade 4"): a question no topic asks. */
 const OTHER_GRADE = new RegExp(
   String.raw`(?=[gG≤<=>≥tT])${NOT_IN_EXCEPTION}(?:\bgrade\s*(?:≤|<=|=<)\s*3\b|(?:≤|<=|=<|\bto)\s*grade\s*3\b|\bgrade\s*(?:>|greater\s+than)\s*[23]\b|>(?!=)\s*(?:CTCAE\s+)?grade\s*[23]\b|(?:>|>=|≥|=>)\s*grade\s*4\b|(?<=\bvalue\s+of\s*)(?:≤|<=|=<)\s*3\b)`,
@@ -253,6 +263,7 @@ export const SAFETY_STATEMENTS: Statement[] = [
       !(FLOOR_3_STATED.test(sentence) && !GRADE_2.test(sentence)) &&
       !ONE_KIND.test(sentence) &&
       !oneDrug(input, sentence) &&
+      !ONE_GRADE.test(sentence) &&
       !SECOND_CLAUSE.test(sentence) &&
       (TREATED.test(sentence) ||
         (TREATMENT_HARM.test(sentence) && !SPARED.test(sentence)) ||

@@ -102,7 +102,7 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/(?:k|thou|thousand)\s*\/\s*(?:u|mc|micro)?\s*(?:l|mm\s*\^?\s*3|mm3|cumm|cu\.?\s*mm)\b/iy, '10^3/uL'],
   [/x\s*1000\s*(?:cells?\s*)?\/\s*(?:u|mc)\s*l\b/iy, '10^3/uL'],
   [
-    /(?:cells?\s*)?(?:\/|per)\s*(?:u|mc|micro)\s*(?:l|liter|litre)\b|(?:cells?\s*)?(?:\/|per)\s*(?:mm\s*\^?\s*\(?3\)?|mm3|cu\.?\s*mm|cumm|cubic\s+millimet(?:er|re)s?)|\/\s*microl(?:iter|itre)?\b|cells?\s*\/\s*(?:u|mc)l\b/iy,
+    /(?:cells?\s*)?(?:\/|per)\s*(?:u|mc|micro)\s*(?:l|liter|litre)\b|(?:cells?\s*)?(?:\/|per)\s*(?:mm\s*\^?\s*\(?3\)?|mm3|cu\.?\s*mm|cumm|cubic\s+millimet(?:er|re)s?|millimet(?:er|re)s?\s*\(\s*mm\s*\^?\s*3\s*\))|\/\s*microl(?:iter|itre)?\b|cells?\s*\/\s*(?:u|mc)l\b/iy,
     '/uL',
   ],
   [/mm\s*\^?\s*3\b/iy, '/uL'],
@@ -113,7 +113,8 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   // Indian numbering: 1 lakh = 100,000 ("Platelets > 1.5 lakh per cumm").
   [/lakhs?\s*(?:\/|per)\s*(?:cumm|cu\.?\s*mm|mm\s*\^?\s*3|mm3|(?:u|mc|micro)\s*l)\b/iy, '10^5/uL'],
   // Protein per 24 hours of urine; a ratio of masses (urine protein to creatinine).
-  [/(?:g|gm|grams?)\s*(?:\/|per|in)\s*(?:24\s*-?\s*h(?:ours?|rs?|r)?|day)\b/iy, 'g/24h'],
+  // "g/d" is grams a day; written after a blood level ("Hemoglobin > 8.0 g/d") it is a slip (unitSlips).
+  [/(?:g|gm|grams?)\s*(?:\/|per|in)\s*(?:24\s*-?\s*h(?:ours?|rs?|r)?|day|d)\b/iy, 'g/24h'],
   [/(?:mg|milligrams?)\s*(?:\/|per|in)\s*(?:24\s*-?\s*h(?:ours?|rs?|r)?|day)\b/iy, 'mg/24h'],
   [/(?:g\s*\/\s*g|mg\s*\/\s*mg)\b/iy, 'g/g'],
   [/(?:g|gm|gms|grams?)\s*(?:\/|per)\s*(?:dl|deciliters?|decilitres?|100\s*ml)\b|g\s*%/iy, 'g/dL'],
