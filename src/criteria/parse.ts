@@ -1365,6 +1365,46 @@ function scopeCancerCohorts(criteria: ParsedCriterion[], lex: Lexicons): ParsedC
   });
 }
 
+/**
+ * An exclusion that would exclude every patient the inclusion criteria require ("Melanoma removed by
+ * shave excision" in a melanoma trial, "HNSCC subjects with nasopharyngeal cancer" in an HNSCC trial,
+ * "Plasma cell leukemia" read as myeloma in a myeloma trial) lost the words that narrow its cancer:
+ * no criteria list means to exclude its whole population. The cancer then excludes only with the
+ * criterion's words judged, all(cancer, unread), as any other narrowing left unread does. A type the
+ * exclusion names below the included one (uveal melanoma in a melanoma trial) narrows as written.
+ */
+function selfExclusions(criteria: ParsedCriterion[], lex: Lexicons): ParsedCriterion[] {
+  const included = new Set<string>();
+  const required = (c: Condition): void => {
+    if (isLeaf(c)) {
+      if (c.fact === 'cancerType' && c.operator === 'equal' && c.value === true) for (const code of (c.params as { codes?: string[] } | undefined)?.codes ?? []) included.add(code);
+    } else if ('all' in c) c.all.forEach(required);
+    else if (c.any.length === 1) required(c.any[0]!);
+  };
+  for (const c of criteria) if (c.kind === 'inclusion') required(c.rule);
+  if (!included.size) return criteria;
+  const coversIncluded = (code: string): boolean => [...included].some((i) => i === code || !!lex.cancerAncestors.get(i)?.has(code));
+  return criteria.map((c) => {
+    if (c.kind !== 'exclusion') return c;
+    let changed = false;
+    const gate = unparsedLeaf(normalise(c.text).text.trim());
+    // Only where the type alone would exclude: in an "any", or as the rule's only condition.
+    const open = (x: Condition): Condition => {
+      if (isLeaf(x)) {
+        const codes = x.fact === 'cancerType' && x.operator === 'equal' && x.value === true ? ((x.params as { codes?: string[] } | undefined)?.codes ?? []) : [];
+        if (!codes.some(coversIncluded)) return x;
+        changed = true;
+        return { all: [x, gate] };
+      }
+      if ('any' in x) return { any: x.any.map(open) };
+      return x.all.length === 1 ? { all: [open(x.all[0]!)] } : x;
+    };
+    const rule = open(c.rule);
+    if (!changed) return c;
+    return { ...c, rule: topLevel(rule) as ParsedCriterion['rule'], status: 'partial' as const, unread: c.unread ?? gate.params!.text as string };
+  });
+}
+
 /** Parses a trial's eligibilityCriteria text. Never throws on any input. */
 export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
   if (!source) return [];
@@ -1396,7 +1436,7 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
     return c;
   });
   const ids = { inclusion: 0, exclusion: 0 };
-  return scopeCancerCohorts(joinAlternatives(criteria, source, lex), lex).map((c) => ({
+  return selfExclusions(scopeCancerCohorts(joinAlternatives(criteria, source, lex), lex), lex).map((c) => ({
     ...c,
     id: `${c.kind === 'inclusion' ? 'i' : 'e'}${++ids[c.kind]}`,
   }));

@@ -225,3 +225,23 @@ describe('a cancer type had within a period, in an exclusion', () => {
     });
   });
 });
+
+describe('an exclusion that would exclude the whole population the inclusion requires', () => {
+  it('excludes its cancer only with its words judged (NCT07530887, NCT05877430)', () => {
+    const [, melanoma] = parseCriteria(
+      ['Inclusion Criteria:', '', '* Histologically confirmed cutaneous melanoma', '', 'Exclusion Criteria:', '', '* Melanoma removed by shave excision, excogliation or core biopsy'].join('\n'),
+    );
+    // any(melanoma, unread) had excluded every melanoma patient.
+    expect(melanoma!.rule).toEqual({
+      any: [{ all: [type('MELANOMA'), unparsed('Melanoma removed by shave excision, excogliation or core biopsy')] }, unparsed('removed by shave excision, excogliation or core')],
+    });
+    const [, nasopharynx] = parseCriteria(['Inclusion Criteria:', '* Recurrent or metastatic HNSCC', 'Exclusion Criteria:', '* HNSCC subjects with nasopharyngeal cancer'].join('\n'));
+    expect(nasopharynx!.status).toBe('partial');
+    expect(JSON.stringify(nasopharynx!.rule)).toContain('"unparsed"');
+  });
+
+  it('leaves a type below the included one to narrow as written: uveal melanoma in a melanoma trial', () => {
+    const [, uveal] = parseCriteria(['Inclusion Criteria:', '* Histologically confirmed melanoma', 'Exclusion Criteria:', '* Uveal melanoma'].join('\n'));
+    expect(JSON.stringify(uveal!.rule)).not.toContain('"unparsed"');
+  });
+});
