@@ -643,8 +643,19 @@ function admittedPopulations(text: string, kind: CriterionKind): Array<[number, 
   return out;
 }
 
+/**
+ * A list's own numbering left at the start of an item after its bullet ("* 3.1.5 Age ≥18 years.",
+ * "* 15A. No prior …", "* E 18. Prior …", "* 1\\. Life expectancy …", "* b. Platelets …"): it numbers the
+ * item and says nothing. Only forms no requirement opens with: a bare number or a letter needs a word
+ * after it (not "2.5 x ULN", "1.18 to 75 years"), and a lone letter a capital one (not "E. coli").
+ */
+const ITEM_NUMBER =
+  /^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){2,3}\.?|\d{1,2}[A-Za-z]\\?[.)]|\d{1,2}\\?[.)]|[EI]\s?\d{1,2}[.)])\s+(?=[A-Za-z(])|(?:[a-z]|ii|iii|iv|vi{1,3})\\?[.)]\s+(?=[A-Z]))/;
+
 export function readCriterion(text: string, kind: CriterionKind, context: string[], lex: Lexicons = lexicons()): Reading {
   if (text.length > MAX_READ_CHARS) return { condition: null, categories: [], findingCategories: [], coverage: 0, unread: text };
+  const number = ITEM_NUMBER.exec(text);
+  if (number) text = text.slice(number[0].length);
   const tokens = tokenize(text);
   const mentions = lex.index.scan(text, tokens);
   const scopes = findScopes(text, lex, tokens);

@@ -151,6 +151,10 @@ describe('severe immune-related adverse events on earlier immunotherapy (prior_s
       "History of grade ≥3 immune-related adverse events with prior checkpoint inhibitors that, in the investigator's opinion, preclude further IO or vaccine therapy.",
     ])
       expect(severeIraeAlone(text)).toBe(false);
-    expect(topics('15A. No prior Grade ≥3 irAE leading to permanent discontinuation of prior anti-PD1/PD L1.', 'inclusion')).toEqual([]);
+    // The item's own number ("15A.") no longer hides the line: read as the line without it is
+    // (history-irae-syndromes.test.ts), the negated topic beside its narrowing, unread.
+    expect(topics('15A. No prior Grade ≥3 irAE leading to permanent discontinuation of prior anti-PD1/PD L1.', 'inclusion')).toEqual([
+      'prior_severe_irae=false',
+    ]);
   });
 });

@@ -132,11 +132,11 @@ const ADULT_SUBJECT =
 const ADULT_REJECT =
   /\byoung\s+adults?\b|\bAYA\b|\b(?:children|child|pediatric|paediatric|adolescents?|minors?|juvenile)\b|\b\d+\s*(?:years?|yrs?)\b/i;
 /**
- * Minors as a whole exclusion ("Children"): age < 18, the age of majority almost everywhere; a trial
+ * Minors as a whole exclusion ("Children", "Minor patient"): age < 18, the age of majority almost everywhere; a trial
  * that counts childhood to 21 excludes more, never fewer, than this rule. In a list ("Children and
  * pregnancy") the joining words decide how the items combine, which is not this reader's to say.
  */
-const MINORS = /^\W*(children|minors)\W*$/i;
+const MINORS = /^\W*(children|minors|minor\s+(?:patients?|subjects?|participants?))\W*$/i;
 /** "Any age at diagnosis.": no limit at all. */
 const ANY_AGE = /^\W*(?:any|all)\s+ages?(?:\s+at\s+diagnosis)?\W*$/i;
 
@@ -161,7 +161,7 @@ function ageInWords(input: Parameters<Extractor>[0]): Finding[] {
   }
   const minors = MINORS.exec(text);
   if (!minors) return [];
-  const at = minors.index + minors[0].length - minors[1]!.length;
+  const at = minors.index + minors[0].indexOf(minors[1]!);
   return [
     {
       category: 'age',
@@ -192,7 +192,7 @@ const NUMBER_START =
 export const extractAge: Extractor = (input) => {
   const { text } = input;
   const inAgeContext = input.context.some((c) => /^\s*age\b/i.test(c) && c.length < 40);
-  if (!inAgeContext && !/\b(?:age[ds]?|years?|yrs?|y\/o|months?|adults?|majority|children|minors)\b/i.test(text)) return [];
+  if (!inAgeContext && !/\b(?:age[ds]?|years?|yrs?|y\/o|months?|adults?|majority|children|minors?)\b/i.test(text)) return [];
   const out: Finding[] = [];
   const permissions: string[] = [];
   const permitted: Finding[] = [];
@@ -376,12 +376,17 @@ const MENOPAUSE = '(?:(?:pre|post|peri)[\\s-]*(?:and|or|/)?[\\s-]*)*menopausal';
 /** Words after a sex that make the sentence about reproduction, not about who may enrol. */
 const REPRODUCTIVE =
   /^[^.;:]{0,60}\b(?:childbearing|child-bearing|child\s+bearing|reproductive|fertile|partners?|pregnan\w*|breast-?feed\w*|lactat\w*|nursing|contracep\w*|steril\w*|sexually|sperm|condoms?|birth\s+control|abstinen\w*|wocbp|wcbp|considered|defined|menses|amenorrh\w*|vasectom\w*|impregnat\w*|father\w*|beget|donat\w*|spermicid\w*)\b/i;
+/**
+ * What may stand before the sex word and still name who enrols: "Patients who are females", "Patient is
+ * male or female", "Biologically male patients" (the sex recorded at birth, which the `sex` fact holds).
+ */
+const SUBJECT_LEAD = String.raw`(?:(?:patients?|participants?|subjects?)\s+(?:who\s+(?:are|is)|is|are)\s+(?:an?\s+)?)?(?:biologic(?:al)?(?:ly)?\s+)?`;
 const SUBJECT_SEX = new RegExp(
-  `^\\s*(?:(?:adult|healthy|ambulatory)\\s+)?(?:(?<meno>${MENOPAUSE})\\s+)?(?<a>${SEX_WORD})\\b(?:\\s*(?:/|or|and|and/or|&)\\s*(?:${MENOPAUSE}\\s+)?(?<b>${SEX_WORD})\\b)?(?:\\s+(?:patients?|participants?|subjects?|volunteers?|individuals?))?`,
+  `^\\s*${SUBJECT_LEAD}(?:(?:adult|healthy|ambulatory)\\s+)?(?:(?<meno>${MENOPAUSE})\\s+)?(?<a>${SEX_WORD})\\b(?:\\s*(?:/|or|and|and/or|&)\\s*(?:${MENOPAUSE}\\s+)?(?<b>${SEX_WORD})\\b)?(?:\\s+(?:patients?|participants?|subjects?|volunteers?|individuals?))?`,
   'i',
 );
 const ANY_SEX =
-  /\b(?:both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)(?!\s*(?:hormon|steroid|therapy|drug|partner))|all\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender)|(?:sex|gender)\s*(?:is\s+)?(?:not\s+limited|unlimited|unrestricted)|gender\s+unlimited|no\s+(?:sex|gender)\s+restrictions?|(?:sex|gender)\s*:\s*(?:all|both|any)|all\s+(?:races?|racial|ethnic\w*)(?:\s*,\s*|\s+and\s+)(?:genders?|sexes))\b/i;
+  /\b(?:both\s+(?:sexes|genders)|either\s+(?:sex|gender)|any\s+(?:sex|gender)(?!\s*(?:hormon|steroid|therapy|drug|partner))|all\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender)|(?:sex|gender)\s*(?:is\s+)?(?:not\s+limited|unlimited|unrestricted)|gender\s+unlimited|no\s+(?:sex|gender)\s+(?:restrictions?|limits?|limitations?)|(?:sex|gender)\s*:\s*(?:all|both|any)|all\s+(?:races?|racial|ethnic\w*)(?:\s*,\s*|\s+and\s+)(?:genders?|sexes))\b/i;
 const ONLY_SEX = new RegExp(
   `\\b(?:(?<a>${SEX_WORD})\\s+(?:patients?\\s+|participants?\\s+|subjects?\\s+)?only|only\\s+(?<b>${SEX_WORD})(?:\\s+(?:patients?|participants?|subjects?))?|must\\s+be\\s+(?:an?\\s+)?(?<c>${SEX_WORD})|(?:sex|gender)\\s*:\\s*(?<d>male|female))\\b`,
   'i',

@@ -45,9 +45,10 @@ import {
 } from './history-util';
 
 const GATE =
-  /brain|cns|central nervous|intracranial|intra-cranial|cerebr|leptomening|mening|spinal cord|cord compression|lmd/i;
+  /brain|cns|central nervous|intracranial|intra-cranial|cerebr|leptomening|mening|spinal cord|cord compression|lmd|craniospinal/i;
 
-const LOC = String.raw`(?:brain|cerebral|intra-?cranial|intracerebral|CNS|central\s+nervous(?:\s+system)?(?:\s*\(\s*CNS\s*\))?|parenchymal\s+brain|brain\s+parenchymal)`;
+/** Where CNS metastases lie; "craniospinal" (brain and spinal axis) names the whole CNS. */
+const LOC = String.raw`(?:brain|cerebral|intra-?cranial|intracerebral|cranio-?spinal|CNS|central\s+nervous(?:\s+system)?(?:\s*\(\s*CNS\s*\))?|parenchymal\s+brain|brain\s+parenchymal)`;
 const ALSO = String.raw`(?:\s*(?:,|or|and|and\s*\/\s*or|\/)\s*(?:leptomeningeal|meningeal|LM|spinal(?:\s+cord)?|subdural|epidural|dural|brain|cerebral|CNS|central\s+nervous\s+system(?:\s*\(\s*CNS\s*\))?)\b)*`;
 /** Other metastatic sites listed with the brain ("brain or bone metastatic lesions"): left unread. */
 const OTHER_SITE_WORDS = String.raw`(?:bone|osseous|liver|hepatic|lung|pulmonary|adrenal|visceral|peritoneal|pleural|skin)`;

@@ -2196,7 +2196,10 @@ const LEAD_IN_NOT_REQUIREMENT = /\b(?:not|no|without|non|unless|if|except|except
 function bareRequirement(input: ExtractInput, g: Group, f: Finding): boolean {
   if (g.category === 'infection' || g.restricted) return false;
   const { text } = input;
-  if (!BARE_LEAD.test(text.slice(0, g.qualStart))) return false;
+  // "suffering from" is also a qualifier the group may have taken in ("subjects suffering from
+  // FAMMM syndrome"): the lead then ends after it.
+  const suffering = /^suffering\s+from\s+/i.exec(text.slice(g.qualStart));
+  if (!BARE_LEAD.test(text.slice(0, g.qualStart + (suffering ? suffering[0].length : 0)))) return false;
   const end = Math.max(...f.spans.map((sp) => sp[1]), ...(f.cover ?? []).map((sp) => sp[1]));
   if (!BARE_TAIL.test(text.slice(end))) return false;
   if (!input.context.length) return true;

@@ -3453,6 +3453,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const b = m[3] ? toNumber(m[3]) : null;
     const tail = (m[4] ?? '').toLowerCase();
     if (a === null || a > 20 || (m[3] && (b === null || b <= a || b > 20))) continue;
+    // A count of lines is whole: "1.1" in "progression per RECIST 1.1 after prior therapy" is a version.
+    if (!Number.isInteger(a) || (b !== null && !Number.isInteger(b))) continue;
     // Ordinals name a line, they do not count lines: "first line of chemotherapy".
     if (/^(?:first|second|third|fourth|fifth|sixth)$/i.test(m[2]!.trim())) continue;
     // A number that ends a name counts nothing: "IL 2 or other immunotherapy regimens", "Cohort 2 …".

@@ -223,7 +223,8 @@ const LINK_AFTER =
 const STATUS_ATOM = new RegExp(
   [
     // 1: progressing
-    String.raw`((?:(?:disease|tumou?r|cancer)\s+progression|progressi(?:ve|ng)\s+(?:disease|cancer|tumou?rs?|malignancy)|progression\s+of\s+(?:(?:the|their|his|her)\s+)?(?:disease|cancer|tumou?rs?|malignancy)|(?:radiographic(?:al)?|radiologic(?:al)?)\s+progression)(?:\s*\(\s*PD\s*\))?)`,
+    // ("Tumors must be progressing at the time of enrollment": the requirement's verb between them)
+    String.raw`((?:(?:disease|tumou?r|cancer)\s+progression|(?:disease|cancer|tumou?rs?|malignancy)\s+(?:must|should|has\s+to|have\s+to)\s+be\s+progressi(?:ng|ve)\b|progressi(?:ve|ng)\s+(?:disease|cancer|tumou?rs?|malignancy)|progression\s+of\s+(?:(?:the|their|his|her)\s+)?(?:disease|cancer|tumou?rs?|malignancy)|(?:radiographic(?:al)?|radiologic(?:al)?)\s+progression)(?:\s*\(\s*PD\s*\))?)`,
     // 2: no evidence of disease; "disease-free (status)", "absence of residual disease", "no evidence
     // of (UM) recurrence": free of the cancer now (a time after them, "for 5 years", is another
     // cancer's history and is not read)
