@@ -348,7 +348,7 @@ function permittedTreatment(rule: Condition, text: string, unread: ReadonlyArray
         : c
       : 'all' in c
         ? { all: c.all.map(open) }
-        : { any: c.any.map(open) };
+        : flatten('any', c.any.map(open));
   return open(rule);
 }
 

@@ -36,7 +36,14 @@ describe('treatment-naive as one route of two', () => {
     const text =
       'Treatment-naïve or has received any number of prior lines of therapy. Prior targeted therapy is allowed, but small molecule inhibitors must be discontinued within two weeks before starting the study.';
     const { condition, unread } = readRule(text, 'inclusion');
-    expect(condition).toEqual({ any: [naive, unparsed('has received any number of prior lines of therapy')] });
+    // The later permission leaves the naive route open too (parse.ts permittedTreatment).
+    expect(condition).toEqual({
+      any: [
+        naive,
+        unparsed('Prior targeted therapy is allowed, but small molecule inhibitors must be discontinued within two weeks before starting the study'),
+        unparsed('has received any number of prior lines of therapy'),
+      ],
+    });
     expect(unread).toContain('small molecule inhibitors must be discontinued');
   });
 
