@@ -89,3 +89,48 @@ describe('a modal ending verb between a list and its gap', () => {
     });
   });
 });
+
+describe('a permitted treatment with its washout in one sentence', () => {
+  it('forbids the treatment within the washout, an unknown last member kept unread beside it', () => {
+    expect(
+      readRule(
+        'Immunotherapy: checkpoint-targeted therapy with an anti PD-1/anti PD-L1, other monoclonal antibodies, or vaccines are allowed, provided the washout is a minimum of 21 days prior to the start of study treatment',
+        'inclusion',
+      ),
+    ).toEqual({
+      condition: {
+        all: [therapy({ classes: ['checkpoint_inhibitor', 'anti_pd1', 'anti_pd_l1', 'monoclonal_antibody'], withinDays: 21 }, false), unparsed('vaccines')],
+      },
+      unread: '',
+    });
+  });
+
+  it('keeps the days of a longer half-life washout as necessary, the half-lives unread (variant)', () => {
+    expect(
+      readRule('Prior EGFR TKIs are allowed provided the washout is a minimum of 14 days or 5 half-lives (whichever is longer) prior to the start of treatment', 'inclusion')
+        .condition,
+    ).toEqual({ all: [therapy({ classes: ['egfr_tki'], withinDays: 14 }, false), unparsed('or 5 half-lives whichever is longer')] });
+  });
+
+  it('reads a plain list alone (variant)', () => {
+    expect(readRule('Anti-PD-1 antibodies are allowed, provided the washout is a minimum of 21 days prior to the start of study treatment', 'inclusion')).toEqual({
+      condition: therapy({ classes: ['anti_pd1'], withinDays: 21 }, false),
+      unread: '',
+    });
+  });
+
+  it('leaves a list with a qualifier or a narrowing "with" to the gate (variants)', () => {
+    // Forbidding all anti-PD-1 (or all chemotherapy) within 21 days would fail patients the sentence does not bind.
+    for (const line of [
+      'Anti-PD-1 antibodies for melanoma are allowed, provided the washout is a minimum of 21 days prior to the start of study treatment',
+      'Chemotherapy with platinum is allowed, provided the washout is a minimum of 21 days prior to the start of study treatment',
+    ])
+      expect(JSON.stringify(readRule(line, 'inclusion').condition)).not.toContain('"withinDays"');
+  });
+
+  it('is no reading in an exclusion', () => {
+    expect(
+      JSON.stringify(readRule('Anti-PD-1 antibodies are allowed, provided the washout is a minimum of 21 days prior to the start of study treatment', 'exclusion').condition),
+    ).not.toContain('"withinDays":21');
+  });
+});
