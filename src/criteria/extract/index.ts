@@ -8,7 +8,7 @@ import { LAB_EXTRACTORS } from './labs';
 import { extractPerformance } from './performance';
 import { THERAPY_EXTRACTORS } from './therapy';
 import { extractImmunosuppression } from './therapy-immunosuppression';
-import { extractLeadWashout } from './therapy-lead-washout';
+import { extractAllowedWashout, extractLeadWashout } from './therapy-lead-washout';
 
 export const EXTRACTORS: Extractor[] = [
   extractAge,
@@ -19,6 +19,7 @@ export const EXTRACTORS: Extractor[] = [
   ...THERAPY_EXTRACTORS,
   extractImmunosuppression,
   extractLeadWashout,
+  extractAllowedWashout,
   ...LAB_EXTRACTORS,
   ...HISTORY_EXTRACTORS,
 ];

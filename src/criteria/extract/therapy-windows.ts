@@ -159,10 +159,12 @@ export function afterStudyEvent(after: string): boolean {
  * "Has had prior anti-cancer immunotherapy within 4 weeks prior to study intervention, or
  * discontinuation of prior anti-cancer immunotherapy due to grade 3 or 4 toxicities": after a window
  * and its anchor, ", or" and a noun of an event ("discontinuation of", "history of") open a clause of
- * their own, another reason to exclude, not words that narrow the list before the window.
+ * their own, another reason to exclude, not words that narrow the list before the window. So does a
+ * harm of a treatment ("…, or radiation-related toxicities, requiring corticosteroids"): a toxicity
+ * is never a treatment that shares the window.
  */
 const CLAUSE_AFTER_WINDOW_RE =
-  /\b(?:within|in\s+the\s+(?:last|past))\s+[^,;()]{1,80}?(,\s*or\s+(?:a\s+|any\s+)?(?:(?:known|documented|prior)\s+)?(?:discontinuation|history|evidence|development|occurrence)\s+of\b)/i;
+  /\b(?:within|in\s+the\s+(?:last|past))\s+[^,;()]{1,80}?(,\s*or\s+(?:(?:a\s+|any\s+)?(?:(?:known|documented|prior)\s+)?(?:discontinuation|history|evidence|development|occurrence)\s+of\b|(?:any\s+)?(?:ongoing\s+|persistent\s+|unresolved\s+)?(?:[\w-]+[\s-]related\s+)?(?:toxicit(?:y|ies)|complications?|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b))/i;
 
 /** Where such a clause begins in `after` (the text after a list), as a match whose index is its "," — or null. */
 export function clauseAfterWindow(after: string): { index: number } | null {

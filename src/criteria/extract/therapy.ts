@@ -1557,6 +1557,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // A minimum gap ("at least 4 weeks since X") or "X-naive" forbids X, like a negation.
     // "Subjects must be off steroids for at least 2 weeks" in an exclusion list states the requirement
     // the exclusion enforces: it excludes steroid use within 2 weeks, not its absence.
+    // "Last dose of radiation therapy should be > 14 days from first dose": the last dose is the
+    // subject and the modal binds its time, the same requirement as "must be discontinued 14 days prior".
+    const lastDoseLead =
+      win?.sense === 'since' && win.start >= list.end && MODAL_BE_BEFORE_WINDOW_RE.test(text.slice(list.end, win.start))
+        ? LAST_DOSE_SUBJECT_RE.exec(text.slice(Math.max(s, list.start - 40), list.start))
+        : null;
     const requiredGap =
       input.kind === 'exclusion' &&
       !negForMode &&
@@ -1564,7 +1570,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       (/\b(?:must|should|shall|needs?\s+to|(?:is|are)\s+required|ha(?:ve|s)\s+to)\b|^\W*(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\d/i.test(text.slice(s, list.start)) ||
         // "Use of X must be discontinued 14 days prior", "Patients requiring X for infection must have completed therapy
         // at least 1 week prior": the modal after the list, before its window.
-        (win.start >= list.end && MODAL_BEFORE_WINDOW_RE.test(text.slice(list.end, win.start))));
+        (win.start >= list.end && MODAL_BEFORE_WINDOW_RE.test(text.slice(list.end, win.start))) ||
+        // "Last dose of radiation therapy should be > 14 days from first dose": the last dose is the
+        // subject and the modal binds its time, the same requirement as "must be discontinued 14 days prior".
+        !!lastDoseLead);
     // After another sentence the requirement may bind only those it spoke of ("Brain metastases may be
     // treated, but participants must be off steroids for 14 days"): left unread, never read inverted.
     if (requiredGap && /\S/.test(text.slice(0, s))) {
@@ -1861,6 +1870,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // says the treatment ended, which the window already reads.
     const ended = win?.sense === 'since' ? ENDED_BEFORE_RE.exec(text.slice(Math.max(s, list.start - 60), list.start)) : null;
     if (ended) own.push([list.start - ended[0].length, list.start]);
+    // "… last dose of X should be > 14 days from …": the lead and the modal say only that the window is a gap.
+    if (lastDoseLead && win) own.push([list.start - lastDoseLead[0].length, list.start], [list.end, win.start]);
+    if (win?.sense === 'since' && win.start > list.end && MODAL_ENDED_GAP_RE.test(text.slice(list.end, win.start))) own.push([list.end, win.start]);
     // A window after the next list ("steroids (…) or other immunosuppressants within 14 days") is
     // that list's too: it stays free for it, and this finding ends before it.
     // Past an alternative no list took ("immunosuppressants, or live vaccines within 28 days") the window is
@@ -2417,7 +2429,13 @@ function memberSpan(gap: string, at: number): Span | null {
 }
 
 /** Between a list and its window, a modal that makes the window a requirement ("X must be discontinued 14 days prior"). */
-const MODAL_BEFORE_WINDOW_RE = /^[\s,]*(?:[\w-]+\s+){0,3}?(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\s+(?:be\s+|have\s+(?:been\s+)?)?(?:discontinued|stopped|completed|ceased|finished|withdrawn|off)\b/i;
+/** Right before a list: its last dose is what the sentence times ("…, but last dose of …", "The last administration of …"). */
+const LAST_DOSE_SUBJECT_RE = /(?:^|[,;:]\s*(?:but\s+|and\s+)?|\bbut\s+)(?:the\s+)?(?:last|final)\s+(?:dose|administration|fraction|infusion)\s+of\s+(?:(?:any|the|prior|previous)\s+)*$/i;
+/** Between the list and its window: only a modal "be" ("… should be > 14 days from"). */
+const MODAL_BE_BEFORE_WINDOW_RE = /^[\s,]*(?:must|should|shall|needs?\s+to|has\s+to|is\s+required\s+to)\s+(?:be|have\s+been)\s*$/i;
+const MODAL_BEFORE_WINDOW_RE = /^[\s,]*(?:[\w-]+\s+){0,3}?(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\s+(?:be\s+|have\s+(?:been\s+)?)?(?:discontinued?|stop(?:ped)?|completed?|ceased?|finish(?:ed)?|withdrawn|off)\b/i;
+/** The whole gap between a list and its minimum gap is such a modal ending ("X must be discontinued 14 days prior"): it says only that the window is a gap. */
+const MODAL_ENDED_GAP_RE = /^[\s,]*(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\s+(?:be\s+|have\s+(?:been\s+)?)?(?:discontinued?|stop(?:ped)?|completed?|ceased?|finish(?:ed)?|withdrawn|off)\s*$/i;
 
 /** Right after a member: the noun that makes it a device ("investigational device"), no treatment the facts hold. */
 const DEVICE_AFTER_RE = /^[\s-]*(?:medical\s+)?devices?\b/i;
