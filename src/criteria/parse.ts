@@ -348,7 +348,7 @@ function permittedTreatment(rule: Condition, text: string, unread: ReadonlyArray
         : c
       : 'all' in c
         ? { all: c.all.map(open) }
-        : flatten('any', c.any.map(open));
+        : flatten('any', uniqueConditions(c.any.map(open).flatMap((x) => ('any' in x ? x.any : [x]))));
   return open(rule);
 }
 
