@@ -27,6 +27,24 @@ const LEAD_RE = /^\s*(?:[^:]{1,40}:\s*)?(?:prior|previous)\s+(?:therapy|therapie
 /** Words of the lead-in's list besides its treatments. */
 const LIST_WORD_RE = /^(?:or|and|and\/or|other|any|systemic)$/i;
 
+/** The priorTherapy params of a list's treatments, with its washout in days; null when the washout is no positive number. */
+function washoutParams(items: readonly Mention[], amount: string, unit: string): Record<string, unknown> | null {
+  const v = toNumber(amount);
+  const d = UNIT_DAYS[unit.toLowerCase().replace(/s$/, '')];
+  if (v === null || d === undefined || v <= 0) return null;
+  const params: Record<string, unknown> = {};
+  for (const [key, type] of [
+    ['drugs', 'drug'],
+    ['classes', 'drugClass'],
+    ['kinds', 'therapyKind'],
+  ] as const) {
+    const ids = [...new Set(items.filter((x) => x.type === type).map((x) => x.id))];
+    if (ids.length) params[key] = ids;
+  }
+  params.withinDays = Math.round(v * d);
+  return params;
+}
+
 export const extractLeadWashout: Extractor = (input) => {
   if (input.kind !== 'inclusion' || !input.context.length || !/wash-?out/i.test(input.text)) return [];
   const m = WASHOUT_LINE_RE.exec(input.text);
@@ -43,19 +61,8 @@ export const extractLeadWashout: Extractor = (input) => {
   let rest = input.context.join('\n').slice(listAt, listEnd);
   for (const x of [...items].sort((a, b) => b.start - a.start)) rest = rest.slice(0, x.start - listAt) + ' ' + rest.slice(x.end - listAt);
   if (!(rest.match(/[A-Za-z][\w/-]*/g) ?? []).every((w) => LIST_WORD_RE.test(w)) || /[()]/.test(rest)) return [];
-  const v = toNumber(m[1]!);
-  const d = UNIT_DAYS[m[2]!.toLowerCase().replace(/s$/, '')];
-  if (v === null || d === undefined || v <= 0) return [];
-  const params: Record<string, unknown> = {};
-  for (const [key, type] of [
-    ['drugs', 'drug'],
-    ['classes', 'drugClass'],
-    ['kinds', 'therapyKind'],
-  ] as const) {
-    const ids = [...new Set(items.filter((x) => x.type === type).map((x) => x.id))];
-    if (ids.length) params[key] = ids;
-  }
-  params.withinDays = Math.round(v * d);
+  const params = washoutParams(items, m[1]!, m[2]!);
+  if (!params) return [];
   const condition: Condition = { fact: 'priorTherapy', operator: 'equal', value: false, params };
   const finding: Finding = { category: 'prior_therapy', condition, spans: [[0, input.text.length]], polarityHandled: true };
   return [finding];
@@ -113,19 +120,8 @@ export const extractAllowedWashout: Extractor = (input) => {
     if (/[()]/.test(gap)) return [];
     if (i < items.length) from = items[i]!.end;
   }
-  const v = toNumber(m[3]!);
-  const d = UNIT_DAYS[m[4]!.toLowerCase().replace(/s$/, '')];
-  if (v === null || d === undefined || v <= 0) return [];
-  const params: Record<string, unknown> = {};
-  for (const [key, type] of [
-    ['drugs', 'drug'],
-    ['classes', 'drugClass'],
-    ['kinds', 'therapyKind'],
-  ] as const) {
-    const ids = [...new Set(items.filter((x) => x.type === type).map((x) => x.id))];
-    if (ids.length) params[key] = ids;
-  }
-  params.withinDays = Math.round(v * d);
+  const params = washoutParams(items, m[3]!, m[4]!);
+  if (!params) return [];
   const off: Condition = { fact: 'priorTherapy', operator: 'equal', value: false, params };
   const unread: LeafCondition[] = [];
   if (unknown) unread.push({ fact: 'unparsed', operator: 'equal', value: true, params: { text: unknown } });
