@@ -1571,8 +1571,6 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         // "Use of X must be discontinued 14 days prior", "Patients requiring X for infection must have completed therapy
         // at least 1 week prior": the modal after the list, before its window.
         (win.start >= list.end && MODAL_BEFORE_WINDOW_RE.test(text.slice(list.end, win.start))) ||
-        // "Last dose of radiation therapy should be > 14 days from first dose": the last dose is the
-        // subject and the modal binds its time, the same requirement as "must be discontinued 14 days prior".
         !!lastDoseLead);
     // After another sentence the requirement may bind only those it spoke of ("Brain metastases may be
     // treated, but participants must be off steroids for 14 days"): left unread, never read inverted.
@@ -2428,14 +2426,16 @@ function memberSpan(gap: string, at: number): Span | null {
   return [from, from + body.length];
 }
 
-/** Between a list and its window, a modal that makes the window a requirement ("X must be discontinued 14 days prior"). */
 /** Right before a list: its last dose is what the sentence times ("…, but last dose of …", "The last administration of …"). */
 const LAST_DOSE_SUBJECT_RE = /(?:^|[,;:]\s*(?:but\s+|and\s+)?|\bbut\s+)(?:the\s+)?(?:last|final)\s+(?:dose|administration|fraction|infusion)\s+of\s+(?:(?:any|the|prior|previous)\s+)*$/i;
 /** Between the list and its window: only a modal "be" ("… should be > 14 days from"). */
 const MODAL_BE_BEFORE_WINDOW_RE = /^[\s,]*(?:must|should|shall|needs?\s+to|has\s+to|is\s+required\s+to)\s+(?:be|have\s+been)\s*$/i;
-const MODAL_BEFORE_WINDOW_RE = /^[\s,]*(?:[\w-]+\s+){0,3}?(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\s+(?:be\s+|have\s+(?:been\s+)?)?(?:discontinued?|stop(?:ped)?|completed?|ceased?|finish(?:ed)?|withdrawn|off)\b/i;
-/** The whole gap between a list and its minimum gap is such a modal ending ("X must be discontinued 14 days prior"): it says only that the window is a gap. */
-const MODAL_ENDED_GAP_RE = /^[\s,]*(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\s+(?:be\s+|have\s+(?:been\s+)?)?(?:discontinued?|stop(?:ped)?|completed?|ceased?|finish(?:ed)?|withdrawn|off)\s*$/i;
+/** A modal that ends the treatment: "must be discontinued", "should be completed", "must stop". */
+const MODAL_ENDED = String.raw`(?:must|should|shall|needs?\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\s+(?:be\s+|have\s+(?:been\s+)?)?(?:discontinued?|stop(?:ped)?|completed?|ceased?|finish(?:ed)?|withdrawn|off)`;
+/** Between a list and its window, a modal that makes the window a requirement ("X must be discontinued 14 days prior"). */
+const MODAL_BEFORE_WINDOW_RE = new RegExp(String.raw`^[\s,]*(?:[\w-]+\s+){0,3}?${MODAL_ENDED}\b`, 'i');
+/** The whole gap between a list and its minimum gap is that modal: it says only that the window is a gap. */
+const MODAL_ENDED_GAP_RE = new RegExp(String.raw`^[\s,]*${MODAL_ENDED}\s*$`, 'i');
 
 /** Right after a member: the noun that makes it a device ("investigational device"), no treatment the facts hold. */
 const DEVICE_AFTER_RE = /^[\s-]*(?:medical\s+)?devices?\b/i;
@@ -2584,9 +2584,9 @@ const CURRENT_BEFORE_RE = new RegExp(
 );
 /** Right after a list: "prednisone use", "steroid intake" (not "use of X" before it, which CUE_RE reads). */
 const USE_AFTER_RE = /^\s*(?:use|usage|intake|consumption|(?:(?:that\s+|which\s+)?(?:is|are)\s+)?(?:ongoing|still\s+ongoing))\b(?!\s+of\b)/i;
-/** Words that put a use in the past, so "X use" is not current use. */
 /** After a list, in its sentence: "… may be used", "… will be used" (the study's own regimen). */
 const STUDY_USE_AFTER_RE = /^[^.;()]*?\b(?:may|can|will|shall)\s+be\s+used\b/i;
+/** Words that put a use in the past, so "X use" is not current use. */
 const PAST_CUE_RE = /\b(?:prior|previous(?:ly)?|past|history|had|received|ever|former|earlier|recent(?:ly)?)\b/i;
 
 /** "must have completed all/any prior": what follows is done with, so none is ongoing. */
