@@ -1060,6 +1060,42 @@ function narrowingTail(text: string, unread: string): boolean {
 }
 
 /**
+ * A time window among the unread words ("Hemoptysis in excess of 2.5 ml within 8 weeks of first dose",
+ * "autoimmune disorder requiring treatment during the last 2 years") while the reading has none: the
+ * window may bound what was read, and an exclusion read without it would exclude every patient who
+ * ever had the finding. A reading with a window of its own keeps its sufficiency (the unread window
+ * is then another member's: "nitrosoureas within 42 days, … or other chemotherapy within 28 days");
+ * so does one whose unread window times a test ("pregnancy test performed within 14 days", "LVEF by
+ * echocardiography within 28 days") or looks forward ("planning pregnancy within 6 months after the
+ * last dose"), which bound nothing the patient has had, and an attestation ("Vaccinated with a live
+ * vaccine within 28 days … or COVID-19 vaccination within 14 days"), which the care team answers with
+ * the criterion's words in front of them.
+ */
+const UNREAD_WINDOW =
+  /\bwithin\s+(?:the\s+)?(?:(?:last|past|previous|prior|preceding)\s+)?(?:\d|one|two|three|four|five|six|eight|twelve|a\s+year|year|month)|\b(?:during|in)\s+the\s+(?:last|past|previous|preceding)\b|\b(?:last|past|previous|preceding)\s+(?:\d|one|two|three|four|five|six|twelve|year|month)/i;
+const TEST_BEFORE_WINDOW =
+  /\b(?:performed|obtained|measured|assessed|done|conducted|collected|tests?|testing|scans?|scanning|acquisition|echocardiogra\w*|MUGA|ECG|EKG|imaging|MRI|biops(?:y|ies)|repeat)\b[^.;]{0,40}$/i;
+const FORWARD_WINDOW = /^[^.;]{0,50}?\b(?:after|following|post)\s+(?:the\s+|their\s+)?(?:(?:last|final)\s+(?:dose|administration|treatment)|receiving|completion|completing|stopping|discontinu\w*)/i;
+function unreadWindow(condition: Condition, text: string, unread: string): boolean {
+  if (!UNREAD_WINDOW.test(unread)) return false;
+  const windowed = leavesOf(condition).some((l) => {
+    const p = l.params as { withinDays?: number; withinYears?: number } | undefined;
+    return p?.withinDays !== undefined || p?.withinYears !== undefined;
+  });
+  // An attestation is answered by someone reading the criterion, window and all.
+  if (windowed || leavesOf(condition).every((l) => l.fact === 'attestation' || l.fact === 'unparsed')) return false;
+  return unread.split(' … ').some((frag) => {
+    const m = UNREAD_WINDOW.exec(frag);
+    if (!m) return false;
+    const at = text.indexOf(frag);
+    const w = at >= 0 ? at + m.index : -1;
+    const before = w >= 0 ? text.slice(Math.max(0, w - 60), w) : frag.slice(0, m.index);
+    const after = w >= 0 ? text.slice(w) : frag.slice(m.index);
+    return !TEST_BEFORE_WINDOW.test(before) && !FORWARD_WINDOW.test(after);
+  });
+}
+
+/**
  * The unread words open the criterion and say whom it is for: a label before a colon ("Phase 2: Active
  * brain metastases", "Cohort B: …") or a "For / In … ," clause ("For patients with liver metastases,
  * …"). The rest applies only to them.
@@ -1100,7 +1136,7 @@ function finish(
     // narrowing it ("Active brain metastases requiring corticosteroids") or say whom it is for
     // ("Phase 2: Active brain metastases"): then it excludes only with them.
     rule =
-      seg.kind === 'inclusion' || reading.excepted || narrowingTail(readText, unread) || leadingScope(readText, unread)
+      seg.kind === 'inclusion' || reading.excepted || narrowingTail(readText, unread) || leadingScope(readText, unread) || unreadWindow(condition, readText, unread)
         ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
         : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
   } else if (inner.length) {

@@ -103,6 +103,14 @@ const LIST_WORDS = new Set(
 const LIST_POINTER = /\b(?:following|below|above|listed|criteria|criterion)\b/i;
 /** The sentence says who is excluded: the items under it are exclusions. */
 const LIST_EXCLUDES = /\b(?:exclud\w*|ineligible|exclusions?|disqualif\w*)\b|\bnot\s+(?:be\s+)?eligible\b/i;
+/**
+ * The sentence forbids its items ("Participants must not have any of the following:", "… none of
+ * the following"): each item is an exclusion, not an alternative. Read as the alternatives of an
+ * inclusion, "must not have any of: X, Y" had required X or Y, the opposite of the text.
+ */
+const LIST_FORBIDS =
+  /\b(?:not|no|never|without)\s+(?:[\w-]+\s+){0,4}?(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+|these\s+)?(?:following|these|below)\b|\bnone\s+of\s+(?:the\s+|these\s+)?(?:following|these|below)\b/i;
+const listExcludes = (norm: string): boolean => LIST_EXCLUDES.test(norm) || LIST_FORBIDS.test(norm);
 
 /** A sentence about the criteria list itself, with no requirement of its own. */
 function listLeadIn(norm: string): boolean {
@@ -567,8 +575,8 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
         sub = h.subgroup ?? null;
         // "Exclusion Criteria: Participants are excluded if any of the following apply:" — all heading.
         const restNorm = h.rest ? normalise(h.rest).text.trim() : '';
-        if (h.rest && listLeadIn(restNorm) && !(kind === 'inclusion' && ANY_OF.test(restNorm))) {
-          if (LIST_EXCLUDES.test(restNorm)) kind = 'exclusion';
+        if (h.rest && listLeadIn(restNorm) && !(kind === 'inclusion' && !listExcludes(restNorm) && ANY_OF.test(restNorm))) {
+          if (listExcludes(restNorm)) kind = 'exclusion';
         } else if (h.rest && isSubgroupLabel(restNorm, lex)) {
           // "Exclusion Criteria: (all Phases)", "Inclusion Criteria:(Part 5)": whom the list is for.
           sub = restNorm.replace(/\s*:\s*$/, '');
@@ -608,8 +616,8 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // to an inclusion ("… any of the following criteria:") stays, for the group or a coordinator.
     if (!continues && !stack.some((it) => it.indent < line.indent)) {
       const norm = normalise(line.content).text.trim();
-      if (listLeadIn(norm) && !(kind === 'inclusion' && !LIST_EXCLUDES.test(norm) && ANY_OF.test(norm))) {
-        if (LIST_EXCLUDES.test(norm)) kind = 'exclusion';
+      if (listLeadIn(norm) && !(kind === 'inclusion' && !listExcludes(norm) && ANY_OF.test(norm))) {
+        if (listExcludes(norm)) kind = 'exclusion';
         stack.length = 0;
         prevWasHeading = true;
         prevLineEnd = line.end;
@@ -867,8 +875,8 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     }
     // Under an item, a sentence about the criteria list is no criterion either; the items under it
     // are exclusions when it says so.
-    if (listLeadIn(own.normText) && !(item.kind === 'inclusion' && !LIST_EXCLUDES.test(own.normText) && ANY_OF.test(own.normText))) {
-      if (LIST_EXCLUDES.test(own.normText)) for (const c of item.children) setKind(c, 'exclusion');
+    if (listLeadIn(own.normText) && !(item.kind === 'inclusion' && !listExcludes(own.normText) && ANY_OF.test(own.normText))) {
+      if (listExcludes(own.normText)) for (const c of item.children) setKind(c, 'exclusion');
       for (const c of item.children) walk(c, fullCtx);
       return;
     }
@@ -896,7 +904,9 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     const titled = isSectionTitle(own.normText, lex) || isSubgroupLabel(own.normText, lex);
     const leadIn = LEAD_IN.test(own.normText) || noWords || panel || offered || cohortHead || titled;
     const childCtx = noWords ? fullCtx : [...fullCtx, own.normText];
-    if (leadIn && item.kind === 'inclusion' && (ANY_OF.test(own.normText) || offered)) {
+    const forbids = leadIn && item.kind === 'inclusion' && LIST_FORBIDS.test(own.normText);
+    if (forbids) for (const c of item.children) setKind(c, 'exclusion');
+    if (leadIn && !forbids && item.kind === 'inclusion' && (ANY_OF.test(own.normText) || offered)) {
       const alternatives: Segment[] = [];
       const collect = (c: Item, cctx: string[]): void => {
         // Choices joined by "or" among the choices are choices of the same list.

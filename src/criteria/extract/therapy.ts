@@ -1444,9 +1444,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const contextWindows = contextUsable ? windowsIn(contextText, leadStart, contextText.length) : [];
   // A negative lead-in over exclusion items ("Patients will be excluded if they meet any of the
   // following", "Patients must not have:") restates the exclusion itself: the item is what excludes,
-  // so it is read as written. Only over inclusion items does it turn them into absences.
+  // so it is read as written. Only over inclusion items does it turn them into absences. Like a
+  // window, only the lead-in's last sentence introduces them: a negation in an earlier one
+  // ("… histologic confirmation is not required. … Patients may receive any of the listed regimens")
+  // is that sentence's own, and had turned a list of required regimens into forbidden ones.
   const contextNegated =
-    contextUsable && input.kind === 'inclusion' && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText);
+    contextUsable && input.kind === 'inclusion' && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText.slice(leadStart));
 
   const exceptLists = lists.filter((l) => l.items[0]!.except && !l.blocked);
   // An exception read as such ("antiepileptics other than levetiracetam in the previous 6 months")
