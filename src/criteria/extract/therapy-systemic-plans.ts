@@ -33,6 +33,7 @@
 import { ANTICANCER_KINDS, type Condition } from '../facts';
 import type { Mention } from '../lexicon';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { readStatements, STATEMENT_COMMON, type Statement } from './history-statements';
 import { negatedAt, vocab } from './history-util';
 
@@ -90,14 +91,14 @@ const PLAN_WORDS = vocab(
   LEAD_WORDS,
   'starting start started initiating initiate initiated commencing commence begin beginning planning plan plans planned scheduled ' +
     'intend intends intending about due going will be to receive receiving undergo treated given standard of care soc ' +
-    'immunotherapy chemotherapy immune checkpoint inhibitor inhibitors monoclonal antibody antibodies without alone plus ' +
+    'immunotherapy chemotherapy immune checkpoint inhibitor inhibitors monoclonal antibody antibodies either without alone plus ' +
     'monotherapy doublet first line lines setting metastatic advanced as per by physician treating oncologist considered deemed ' +
     'judged appropriate eligible suitable candidate candidates fit requiring require requires need needs indicated pd l1 pd1 ' +
     'pdl1 anti ctla 4 1 ici icis',
 );
 
 /** The plan as a verb before its object: "starting", "planning treatment with", "about to start", "planned". */
-const PLAN_VERB = String.raw`(?:starting|initiating|commencing|(?:about|due|going|scheduled|planned|planning|plans?|intend(?:s|ed|ing)?)\s+to\s+(?:start|begin|initiate|commence)|planning|plans?|planned)`;
+const PLAN_VERB = String.raw`(?:starting|initiating|commencing|(?:about|due|going|scheduled|planned|planning|plans?|intend(?:s|ed|ing)?)\s+to\s+(?:start|begin|initiate|commence)|(?:scheduled|planned|planning|plans?|intend(?:s|ed|ing)?)\s+to\s+(?:receive|undergo|be\s+treated\s+with)|planning|plans?|planned)`;
 /** Only the patient is said before it (or nothing): "Patients starting …", "Starting …", "Patients who are planning …". */
 const PLAN_SUBJECT =
   /^\W*(?:\d{1,3}\s*[.)]\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?|individuals?|those)\s+)?(?:(?:who|that)\s+)?(?:(?:are|is|be|must|should|will|currently|already|being)\s+)*$/i;
@@ -137,6 +138,12 @@ const REQUIRING_RE = /^requir/i;
 /** Words that negate, permit, condition, or make the treatment the study's own or a date's anchor: not read. */
 const REFUSED_RE =
   /\b(?:not|no|non|never|without\s+(?!chemo)|unless|except\w*|if|whether|unable|inability|ineligible|unfit|unsuitable|contra-?indicat\w*|refus\w*|declin\w*|progress\w*|refractory|relaps\w*|intoleran\w*|failed|failure|stud(?:y|ies)|protocol|trial|investigational|experimental|pregnan\w*)\b/i;
+/**
+ * A time said with the start: "starting hormonal therapy less than 4 weeks before inclusion" is a
+ * start already made, a treatment received, not a plan.
+ */
+const DATED_RE =
+  /\b(?:within|ago|since|prior\s+to|before|after|during|last|previous(?:ly)?|recent(?:ly)?)\b|\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i;
 /** A permission of the sentence itself; one inside parentheses ("(prior therapy with ICI is allowed)") is about something else. */
 const PERMISSION_RE =
   /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted|accepted)\b/i;
@@ -166,12 +173,11 @@ function alternative(input: ExtractInput, before: string, after: string): boolea
 const PLANNED: Statement = {
   topic: 'planned_treatment',
   category: 'other',
-  alsoReads: ['prior_therapy'],
   gate: /start|initiat|commenc|plan/i,
   anchor: PLAN_ANCHOR,
   namesObject: /\bbe\s+(?:started|initiated|commenced)$/i,
   applies: (input, sentence) => {
-    if (PERMISSION_RE.test(withoutParentheses(sentence))) return false;
+    if (PERMISSION_RE.test(withoutParentheses(sentence)) || DATED_RE.test(sentence)) return false;
     const a = anchored(input, sentence, PLAN_ANCHOR);
     if (!a) return false;
     const sStart = input.text.indexOf(sentence);
@@ -198,7 +204,6 @@ const PLANNED: Statement = {
 const CANDIDATE: Statement = {
   topic: 'treatment_candidate',
   category: 'other',
-  alsoReads: ['prior_therapy'],
   gate: /appropriate|eligible|suitable|fit\b|candidate|requir/i,
   anchor: CANDIDATE_ANCHOR,
   applies: (input, sentence) => {
@@ -328,17 +333,34 @@ function closedSpan(text: string, [a, b]: [number, number]): [number, number] {
   return [a, end];
 }
 
+/** The judgement statements of the same topics (history-judgement.ts), which read the plainer wordings. */
+const JUDGED = JUDGEMENT_STATEMENTS.filter((st) => st.topic === 'planned_treatment' || st.topic === 'treatment_candidate');
+
+const overlaps = (a: Finding, b: Finding): boolean => a.spans.some(([x, y]) => b.spans.some(([u, v]) => x < v && u < y));
+
+/** Whether a span of the finding holds a systemic treatment: the plan's object is read with it. */
+const readsTreatment = (input: ExtractInput, f: Finding): boolean =>
+  input.mentions.some((m) => systemicMention(input, m) && f.spans.some(([a, b]) => m.start >= a && m.end <= b));
+
 /**
- * The statements' findings, each span closed (closedSpan). The prior-therapy topic counts as read only
- * where a span holds the systemic treatment planned: an object left unread ("starting dual \[ipilimumab
- * …\]", where the run stops at the bracket) reads the plan, not the treatment.
+ * The statements' findings, each span closed (closedSpan), for the sentences the judgement statements
+ * do not read: two findings of one plan over different words would each place it among its
+ * neighbours. Where the judgement statement reads the plan, its finding is given again as it is,
+ * reading the prior-therapy topic too when a span of it holds the systemic treatment planned
+ * ("Candidate for standard of care therapy with ipilimumab …"); the assembler joins the two copies.
+ * The prior-therapy topic counts as read only so: an object left unread ("starting dual
+ * \[ipilimumab …\]", where the run stops at the bracket) reads the plan, not the treatment.
  */
-export const extractSystemicPlans: Extractor = (input) =>
-  readStatements(input, SYSTEMIC_PLAN_STATEMENTS).map((f) => {
-    const spans = f.spans.map((sp) => closedSpan(input.text, sp));
-    const readsTreatment = input.mentions.some((m) => systemicMention(input, m) && spans.some(([a, b]) => m.start >= a && m.end <= b));
+export const extractSystemicPlans: Extractor = (input) => {
+  const judged = readStatements(input, JUDGED);
+  const out: Finding[] = judged.filter((f) => readsTreatment(input, f)).map((f) => ({ ...f, alsoReads: ['prior_therapy'] }));
+  for (const f of readStatements(input, SYSTEMIC_PLAN_STATEMENTS)) {
     const { alsoReads: _unused, ...rest } = f;
-    return readsTreatment ? { ...rest, spans, alsoReads: f.alsoReads } : { ...rest, spans };
-  });
+    const own: Finding = { ...rest, spans: f.spans.map((sp) => closedSpan(input.text, sp)) };
+    if (judged.some((j) => overlaps(j, own))) continue;
+    out.push(readsTreatment(input, own) ? { ...own, alsoReads: ['prior_therapy'] } : own);
+  }
+  return out;
+};
 
 export const SYSTEMIC_PLAN_EXTRACTORS: Extractor[] = [extractSystemicPlans, extractPlannedOrReceived];
