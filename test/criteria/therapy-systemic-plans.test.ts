@@ -130,6 +130,13 @@ describe('"planned to receive or have received X" is read as either alternative,
     });
   });
 
+  it('reads a setting’s treatment as any treatment of the cancer in that setting (NCT05196087 i2)', () => {
+    const r = read('Patients must have early stage or locally advanced disease that is planned for or have undergone curative treatment.');
+    expect((r.condition as { all: Condition[] }).all).toContainEqual(
+      either(therapy({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'], setting: 'curative' })),
+    );
+  });
+
   it('admits a patient who had the treatment, fails one who neither had nor plans it, and leaves an unanswered plan unknown', () => {
     const rule = criterionRule('Planned to receive or have received adjuvant immunotherapy for 1 year.', 'inclusion');
     const hadIt: PatientRecord = { treatments: [{ name: 'pembrolizumab', kind: 'systemic', setting: 'adjuvant' }] };

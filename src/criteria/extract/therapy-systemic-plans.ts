@@ -8,7 +8,7 @@
  *   "Planned single agent or double agent immune checkpoint inhibitor therapy as first-line …"
  *   "Patients planning treatment with dual immune checkpoint inhibitor therapy."   (exclusion)
  *                                          → attestation(planned_treatment), excluding
- *   "… melanoma, treatment naïve and for which immunotherapy will be started"
+ *   "… metastatic melanoma for which immunotherapy will be started"
  *   "Are considered appropriate for starting therapy with anti-PD-1/anti-PD-L1 monoclonal antibody …"
  *                                          → attestation(treatment_candidate)
  *   "… melanoma (stage III or IV) requiring systemic treatment with anti-PD-1"
@@ -19,16 +19,18 @@
  * A plan is not in the patient record (its treatments are those given), so only the care team can
  * answer it: the attestation topics of rules/attestations.json ask about "the treatment that the
  * criterion names", and stay unknown until answered. The statement reader (history-statements.ts)
- * reads the wording the judgement statements (history-judgement.ts) miss: a plan said by "starting",
- * "planning treatment with", "will be started", or with its object described by more than their
- * modifier list takes ("single agent or double agent …"). Its finding reads the prior-therapy topic
- * too, since the treatment the criterion names is read, as a plan.
+ * reads here the wordings the judgement statements (history-judgement.ts) miss: a plan said by
+ * "starting", "planning treatment with", "will be started", or with its object described by more
+ * than their modifier list takes ("single agent or double agent …"). A finding whose words hold the
+ * systemic treatment reads the prior-therapy topic too: the treatment the criterion names is read,
+ * as a plan.
  *
  * "Have received or plan to receive X" (an inclusion's alternatives) is read exactly, as either: the
  * treatment received, or the plan attested. Refused: a start that dates something else ("before
- * starting curative treatment with …", "at the time of starting"), the study's own treatment,
- * negations, permissions of the plan itself ("patients who are candidates to start X are eligible"),
- * and local treatments (therapy-local-plans.ts, history-judgement.ts).
+ * starting curative treatment with …", "at the time of starting", "starting hormonal therapy less
+ * than 4 weeks before inclusion"), the study's own treatment, supportive care, negations,
+ * permissions of the plan itself ("patients who are candidates to start X are eligible"), and local
+ * treatments (therapy-local-plans.ts, history-judgement.ts).
  */
 import { ANTICANCER_KINDS, type Condition } from '../facts';
 import type { Mention } from '../lexicon';
@@ -94,7 +96,7 @@ const PLAN_WORDS = vocab(
     'immunotherapy chemotherapy immune checkpoint inhibitor inhibitors monoclonal antibody antibodies either without alone plus ' +
     'monotherapy doublet first line lines setting metastatic advanced as per by physician treating oncologist considered deemed ' +
     'judged appropriate eligible suitable candidate candidates fit requiring require requires need needs indicated pd l1 pd1 ' +
-    'pdl1 anti ctla 4 1 ici icis',
+    'pdl1 anti ctla ici icis',
 );
 
 /** The plan as a verb before its object: "starting", "planning treatment with", "about to start", "planned". */
@@ -236,7 +238,7 @@ export const SYSTEMIC_PLAN_STATEMENTS: Statement[] = [PLANNED, CANDIDATE];
  * receipt ("received", "completed", "commenced", "currently receiving", "been treated with").
  */
 const PLAN_ALT = String.raw`(?:(?:(?:is|are|be|being)\s+)?(?:plann(?:ed|ing)|plans?|scheduled|intend(?:s|ed|ing)?)\s+(?:to\s+(?:receive|undergo|start|begin|have|be\s+treated\s+with)|for)|(?:(?:is|are|be|being)\s+)?planned|(?:(?:either\s+)?(?:is|are|be)\s+)?(?:initiating|starting|about\s+to\s+(?:start|begin|initiate)))`;
-const HAD_ALT = String.raw`(?:(?:(?:have|has)\s+)?(?:(?:already|previously)\s+)?(?:received|completed|commenced|started|initiated|been\s+treated\s+with)|(?:(?:be|is|are)\s+)?(?:currently\s+)?receiving)`;
+const HAD_ALT = String.raw`(?:(?:(?:have|has)\s+)?(?:(?:already|previously)\s+)?(?:received|completed|commenced|started|initiated|undergone|been\s+treated\s+with)|(?:(?:be|is|are)\s+)?(?:currently\s+)?receiving)`;
 const ALT = `(?:${PLAN_ALT}|${HAD_ALT})`;
 const EITHER_RE = new RegExp(
   String.raw`\b(${ALT}(?:\s*,\s*(?:(?:or|and\/or)\s+)?|\s+(?:or|and\/or)\s+)${ALT}(?:(?:\s*,\s*(?:(?:or|and\/or)\s+)?|\s+(?:or|and\/or)\s+)${ALT})?)\s*,?\s+(?:(?:an?|the)\s+)?(?:(?:treatment|therapy)\s+with\s+)?`,
@@ -256,13 +258,18 @@ function treatmentList(input: ExtractInput, from: number, to: number): { params:
   const classes = new Set<string>();
   const kinds = new Set<string>();
   let setting: string | undefined;
-  const lead = /^(adjuvant|neo-?adjuvant|maintenance|metastatic)\s+/i.exec(text.slice(pos, to));
+  const lead = /^(adjuvant|neo-?adjuvant|maintenance|metastatic|curative)(?:[\s-]+intent)?\s+/i.exec(text.slice(pos, to));
   if (lead) {
     setting = lead[1]!.toLowerCase().replace(/^neo-/, 'neo');
     pos += lead[0].length;
   }
-  // Generic anticancer treatment: "treatment for cancer", "anticancer therapy".
-  const generic = /^(?:(?:anti-?cancer|anti-?neoplastic|cancer)\s+(?:treatment|therapy)|(?:treatment|therapy)\s+for\s+(?:their\s+|the\s+)?cancer)\b/i.exec(text.slice(pos, to));
+  // Generic anticancer treatment: "treatment for cancer", "anticancer therapy", and a setting's
+  // "treatment" ("curative treatment": any treatment of the cancer given with curative intent).
+  const generic = (
+    setting
+      ? /^(?:(?:anti-?cancer|anti-?neoplastic|cancer)\s+)?(?:treatment|therapy)\b(?!\s+(?:with|of)\b)/i
+      : /^(?:(?:anti-?cancer|anti-?neoplastic|cancer)\s+(?:treatment|therapy)|(?:treatment|therapy)\s+for\s+(?:their\s+|the\s+)?cancer)\b/i
+  ).exec(text.slice(pos, to));
   if (generic) {
     const params: Record<string, unknown> = { kinds: [...ANTICANCER_KINDS] };
     return { params: setting ? { ...params, setting } : params, end: pos + generic[0].length };
@@ -299,6 +306,8 @@ export const extractPlannedOrReceived: Extractor = (input) => {
   const verbs = m[1]!.split(/\s*,\s*(?:(?:or|and\/or)\s+)?|\s+(?:or|and\/or)\s+/i).map((v) => v.trim()).filter(Boolean);
   if (!verbs.some((v) => PLAN_ALT_RE.test(v)) || !verbs.some((v) => HAD_ALT_RE.test(v))) return [];
   if (negatedAt(input, m.index) || REFUSED_RE.test(input.text) || PERMISSION_RE.test(withoutParentheses(input.text))) return [];
+  // "… within 4 weeks before planned or received …": the treatment dates something else.
+  if (DATED_BEFORE_RE.test(input.text.slice(0, m.index))) return [];
   const listStart = m.index + m[0].length;
   const list = treatmentList(input, listStart, input.text.length);
   if (!list) return [];
