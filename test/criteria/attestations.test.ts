@@ -66,11 +66,12 @@ describe('planned treatment and the care team’s judgement of fitness', () => {
         'Participants have progressed on prior standard-of-care therapy, or would be ineligible for or unable to tolerate standard-of-care therapy, in the opinion of the treating Investigator',
       ),
     ).not.toContain('treatment_candidate=true');
-    expect(
-      topicsOf(
-        'Patient must have received, be currently receiving or planning to receive treatment for cancer, including surgery and/or chemotherapy and/or radiation therapy.',
-      ),
-    ).toEqual([]);
+    // The plan is one alternative beside the treatment received (therapy-systemic-plans.ts), never required alone.
+    const either = read(
+      'Patient must have received, be currently receiving or planning to receive treatment for cancer, including surgery and/or chemotherapy and/or radiation therapy.',
+    ).condition as { any: unknown[] };
+    expect(either.any).toContainEqual(attest('planned_treatment', true));
+    expect(either.any).toHaveLength(2);
   });
 
   it('does not read "not suitable" or "not eligible for" (pseudo-negations) as required candidacy', () => {

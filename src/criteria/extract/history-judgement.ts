@@ -23,7 +23,7 @@
  * function" is read only without lab values in the criterion: where the text gives the limits, the
  * labs reader answers from the record instead.
  */
-import type { ExtractInput } from './extractor';
+import { modalNegationInExclusion, type ExtractInput } from './extractor';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { negatedAt, vocab } from './history-util';
 import { openingSubgroup } from '../subgroups';
@@ -152,6 +152,14 @@ const LINE_OF_THERAPY =
  */
 const alternativeBefore = (input: ExtractInput, before: string): boolean =>
   input.kind === 'inclusion' && /\bor\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+
+/**
+ * "Participants must not be … planning to receive warfarin" among exclusions: the requirement restated
+ * with its negation, which excludes the patients who have the plan. Read as a lacking requirement, it
+ * would exclude those who do not: left unread.
+ */
+const modalNegated = (input: ExtractInput, sentence: string, at: number): boolean =>
+  modalNegationInExclusion(input, input.text.indexOf(sentence) + at);
 
 /** What the patient may have or do, not what they must. */
 const PERMISSION =
@@ -596,7 +604,12 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     reject: new RegExp(`${LINE_OF_THERAPY.source}|${PERMISSION.source}|\\bonly\\s+(?:be\\s+)?eligible\\b|\\b(?:must|should|shall)\\s+not\\b`, 'i'),
     applies: (input, sentence) => {
       const m = TREATMENT_CANDIDATE_ANCHOR.exec(sentence);
-      return m !== null && !LESION_SUBJECT.test(sentence.slice(0, m.index)) && !alternativeBefore(input, sentence.slice(0, m.index));
+      return (
+        m !== null &&
+        !LESION_SUBJECT.test(sentence.slice(0, m.index)) &&
+        !alternativeBefore(input, sentence.slice(0, m.index)) &&
+        !modalNegated(input, sentence, m.index)
+      );
     },
     // "not eligible for", "not suitable", "not a candidate" are pseudo-negations (rules/negation.json): no scope reads them.
     lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?))\b/i,
@@ -622,7 +635,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // Pregnancy, another trial, or a date counted from the study's own treatment are other questions.
     applies: (input, sentence) => {
       const m = PLANNED_ANCHOR.exec(sentence);
-      return m !== null && !alternativeBefore(input, sentence.slice(0, m.index));
+      return m !== null && !alternativeBefore(input, sentence.slice(0, m.index)) && !modalNegated(input, sentence, m.index);
     },
     reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
     polarity: 'requirement',

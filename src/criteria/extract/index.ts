@@ -9,6 +9,7 @@ import { extractPerformance } from './performance';
 import { THERAPY_EXTRACTORS } from './therapy';
 import { extractImmunosuppression } from './therapy-immunosuppression';
 import { extractAllowedWashout, extractLeadWashout } from './therapy-lead-washout';
+import { SYSTEMIC_PLAN_EXTRACTORS } from './therapy-systemic-plans';
 
 export const EXTRACTORS: Extractor[] = [
   extractAge,
@@ -17,6 +18,7 @@ export const EXTRACTORS: Extractor[] = [
   ...DISEASE_EXTRACTORS,
   ...BIOMARKER_EXTRACTORS,
   ...THERAPY_EXTRACTORS,
+  ...SYSTEMIC_PLAN_EXTRACTORS,
   extractImmunosuppression,
   extractLeadWashout,
   extractAllowedWashout,
