@@ -13,7 +13,7 @@ describe('an unread window in an exclusion', () => {
     const c = exclusion('Hemoptysis in excess of 2.5 ml within 8 weeks of first dose of study drug.');
     expect(c.status).toBe('partial');
     expect('all' in c.rule).toBe(true);
-    expect((c.rule as { all: unknown[] }).all).toContainEqual({ fact: 'condition', operator: 'equal', value: true, params: { names: ['bleeding'] } });
+    expect((c.rule as { all: unknown[] }).all).toContainEqual({ fact: 'condition', operator: 'equal', value: true, params: { names: ['hemoptysis'] } });
   });
 
   it('binds every member of the list it ends: "… coronary angioplasty, or stenting within 6 months prior to study entry." (NCT05384496)', () => {
