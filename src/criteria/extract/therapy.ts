@@ -259,12 +259,13 @@ function permits(sentence: string): boolean {
  * Whether a permission in the sentence bears on this list: one inside a parenthesis the list is not
  * in is an aside about other treatments ("Prior radiotherapy to the brain (surgery permitted)").
  */
-function permitsList(sentence: string, a: number, b: number): boolean {
+function permitsList(sentence: string, a: number, b: number, raw = sentence): boolean {
   let outside = '';
   let depth = 0;
   let from = 0;
+  // The parentheses are those of the text as written: a masked exception may have blanked a ")".
   for (let i = 0; i < sentence.length; i++) {
-    const ch = sentence[i];
+    const ch = raw[i];
     if (ch === '(' || ch === '[') {
       if (depth === 0) {
         outside += sentence.slice(from, i);
@@ -280,7 +281,11 @@ function permitsList(sentence: string, a: number, b: number): boolean {
       }
     }
   }
-  outside += sentence.slice(from);
+  // A parenthesis never closed runs to the end of the sentence ("Prior radiotherapy for Stage IV
+  // disease (prior adjuvant radiotherapy … is permitted, however …"): an aside like a closed one. Not
+  // past a full stop: then the text has only lost its ")" and the next sentence is no aside.
+  const unclosedAside = depth > 0 && a < from && !/[.;]\s+[A-Z]/.test(sentence.slice(from));
+  if (!unclosedAside) outside += sentence.slice(from);
   return outside.length === sentence.length || permits(outside);
 }
 const NEG_PERMISSION_RE =
@@ -335,6 +340,23 @@ const SETTING_WITH_BEFORE_RE = new RegExp(
   String.raw`\b(?:in\s+the|for(?:\s+the)?)\s+(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)\s+(?:settings?|disease)\s*,?\s+(?:with|using)\s+(?:(?:an?|the|any)\s+)?$`,
   'i',
 );
+/**
+ * The setting of a treatment noun the list then names: "Neoadjuvant treatment with either radiation
+ * therapy and / or chemotherapy", "adjuvant therapy with nivolumab". The setting word qualifies the
+ * treatment itself, so it binds every member of the list as "neoadjuvant chemotherapy" would. Only
+ * the settings of a treatment's purpose ("first-line treatment with" counts lines, "metastatic
+ * treatment" is no phrase), and not where the treatment is a goal or a start ("eligible for adjuvant
+ * therapy with", "at the start of curative treatment with"): that one is not the treatment received.
+ */
+const PURPOSE_SETTING_WORD = String.raw`(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive)`;
+const SETTING_TREATMENT_WITH_BEFORE_RE = new RegExp(
+  String.raw`(?<!\bfor\s+(?:the\s+|an?\s+)?|\b(?:start|initiation|beginning|commencement|onset)\s+of\s+(?:the\s+|an?\s+)?|(?:,|\/|\bor|\band)\s*)\b(${PURPOSE_SETTING_WORD}(?:\s*(?:,|\/|or|and|and\/or)\s*${PURPOSE_SETTING_WORD})*)\s+(?:treatments?|therap(?:y|ies))\s+(?:with|using|consisting\s+of)\s+(?:(?:an?|the|any|either)\s+)?$`,
+  'i',
+);
+
+/** An outcome word earlier in the clause: "disease progression within 12 months of …". */
+const OUTCOME_WORD_BEFORE_RE =
+  /\b(?:progress\w*|PD|relapse\w*|recurr\w*|fail\w*|refractory|resist\w*|intoleran\w*)\b[^.;:]*$/i;
 
 /** Text right before an item that makes it a modifier of something else. */
 const BLOCK_BEFORE_SOURCES = [
@@ -1048,7 +1070,13 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
     read(before[1]!);
     spans.push([first.start - before[0].length, first.start]);
   }
-  const withBefore = before ? null : SETTING_WITH_BEFORE_RE.exec(text.slice(Math.max(0, first.start - 90), first.start));
+  const near = text.slice(Math.max(0, first.start - 90), first.start);
+  const treatmentWith = before ? null : SETTING_TREATMENT_WITH_BEFORE_RE.exec(near);
+  // After an outcome ("progression within 12 months of adjuvant treatment with X") the words are the
+  // outcome reader's, which times the outcome or leaves the list unread: the setting must not clear
+  // the way for the list without its outcome.
+  const afterOutcome = !!treatmentWith && OUTCOME_WORD_BEFORE_RE.test(near.slice(0, treatmentWith.index));
+  const withBefore = before ? null : (SETTING_WITH_BEFORE_RE.exec(near) ?? (afterOutcome ? null : treatmentWith));
   if (withBefore) {
     read(withBefore[1]!);
     spans.push([first.start - withBefore[0].length, first.start]);
@@ -1651,7 +1679,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // replacement therapy, which are allowed") is about the exception, not the list.
     const exceptionsElsewhere = input.scopes.scopes.filter((sc) => sc.kind === 'exception' && sc.start < e && sc.end > s && !(list.start >= sc.start && list.end <= sc.end));
     const sentenceForList = exceptionsElsewhere.length ? maskSpans(text, s, e, exceptionsElsewhere.map((sc): Span => [sc.start, sc.end])) : sentence;
-    const permittedList = permission && permits(sentenceForList) && permitsList(sentenceForList, list.start - s, list.end - s);
+    const permittedList = permission && permits(sentenceForList) && permitsList(sentenceForList, list.start - s, list.end - s, sentence);
     // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
     // then the requirement). In an exclusion list the permission carves out of the rest, which the
     // gate, all(X, unread), never contradicts. A permission needs no cue: "Peri-operative radiation
@@ -1738,12 +1766,16 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           qualify ??= 'surgery';
           return true;
         }
-        // "Patients must have undergone definitive breast surgery": in a positive inclusion any operation
-        // is a necessary condition of the one meant, where the text says it was had.
+        // "Patients must have undergone definitive breast surgery", "previously treated with surgery,
+        // radiation therapy, and/or chemotherapy": in a positive inclusion any operation is a necessary
+        // condition of the one meant, where the text says it was had (a past "treated with", never a
+        // plan: "to be treated with surgery" has no past marker). The cue before the first member of the
+        // union governs every member ("treated with chemotherapy, radiation therapy or surgery").
+        const head = list.items[0]!.start;
         if (
           input.kind === 'inclusion' &&
           !negForMode &&
-          /\b(?:undergone|underwent|had)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(text.slice(Math.max(s, limitBefore, it.start - 60), it.start)) &&
+          /\b(?:undergone|underwent|had|(?:previously|already|been|were|was)\s+treated\s+(?:with|by))\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(text.slice(Math.max(s, limitBefore, head - 60), head)) &&
           !/\b(?:completed|elapsed|since|wash-?out|recovered|healed)\b/i.test(sentence)
         )
           return true;
@@ -1982,6 +2014,16 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         note('alt-sentence');
         sufficient ??= 'alternative sentence';
       }
+      // "For patients with documented PD while on adjuvant therapy with an anti-PD-1 therapy, a
+      // confirmatory biopsy can be used …": a list inside a lead clause naming a group, before the comma
+      // that opens the main clause, describes whom the main clause binds; it requires nothing itself.
+      const groupLead = /^\W*for\s+(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|who|whose)\b[^,;:()]*$/i.test(text.slice(s, list.start));
+      const mainClause = groupLead ? /^[^,;:()]*,([^;]*)/.exec(text.slice(list.end, e)) : null;
+      if (mainClause && THEN_RE.test(mainClause[1]!)) {
+        note('list in a group lead clause');
+        list.gate = true;
+        continue;
+      }
       // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
       // "must have received X and if PD-L1 ≥ 10% Y": a condition opening a conjunct of its own after the
       // list binds that conjunct only; X stays required (what follows is left unread beside it).
@@ -2071,8 +2113,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // embolization, radiation or a resection), never both kinds at once; its qualifier below keeps it partial.
     const multiKind = items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size && !i.kinds.has('locoregional'));
     if (multiKind && (strict || items.length > 1)) {
-      // "Chemoradiotherapy" implies each kind, though not that they were given together.
-      if (!strict || items.length > 1) {
+      // "Chemoradiotherapy" implies each kind, though not that they were given together. So does a
+      // union of such ("prior cCRT or sCRT"): any of the kinds is necessary, the rest stays unread.
+      if (!strict) {
         note('24:if multiKind  strict  itemslength  1');
         continue;
       }
