@@ -1766,16 +1766,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           qualify ??= 'surgery';
           return true;
         }
-        // "Patients must have undergone definitive breast surgery", "previously treated with surgery,
-        // radiation therapy, and/or chemotherapy": in a positive inclusion any operation is a necessary
-        // condition of the one meant, where the text says it was had (a past "treated with", never a
-        // plan: "to be treated with surgery" has no past marker). The cue before the first member of the
-        // union governs every member ("treated with chemotherapy, radiation therapy or surgery").
-        const head = list.items[0]!.start;
+        // "Patients must have undergone definitive breast surgery": in a positive inclusion any operation
+        // is a necessary condition of the one meant, where the text says it was had.
         if (
           input.kind === 'inclusion' &&
           !negForMode &&
-          /\b(?:undergone|underwent|had|(?:previously|already|been|were|was)\s+treated\s+(?:with|by))\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(text.slice(Math.max(s, limitBefore, head - 60), head)) &&
+          /\b(?:undergone|underwent|had)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(text.slice(Math.max(s, limitBefore, it.start - 60), it.start)) &&
           !/\b(?:completed|elapsed|since|wash-?out|recovered|healed)\b/i.test(sentence)
         )
           return true;
