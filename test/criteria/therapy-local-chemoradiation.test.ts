@@ -7,6 +7,9 @@
  * - "non-CRT induced" denies the cause, so it names no prior treatment;
  * - "<setting> treatment with X" gives X its setting, but not after an outcome, as a goal ("candidates
  *   for adjuvant therapy with") or inside a "For patients with …," lead clause;
+ * - two forms of a local treatment between the setting and the list ("either short course or long
+ *   course") stay unread, and are no alternative to the list;
+ * - "a minimum of 8-12 weeks prior" is a minimum gap, never a window of receipt;
  * - a parenthesis never closed before the sentence ends is an aside, whose permission leaves the list.
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
@@ -91,6 +94,17 @@ describe('the setting of a treatment noun', () => {
     expect(r.condition).toEqual(therapy({ kinds: ['radiation', 'chemotherapy'], setting: 'neoadjuvant' }));
   });
 
+  it('binds the list past two forms of the radiotherapy, which stay unread (NCT06631443 i5)', () => {
+    const r = readRule('Neoadjuvant treatment with either short course or long course radiation therapy and / or chemotherapy', 'inclusion');
+    expect(r.condition).toEqual(therapy({ kinds: ['radiation', 'chemotherapy'], setting: 'neoadjuvant' }));
+    expect(r.unread).toBe('short course or long course');
+  });
+
+  it('keeps the course words as a qualifier where the list excludes', () => {
+    const r = readRule('Prior neoadjuvant treatment with short course or long course radiation therapy', 'exclusion');
+    expect(r.condition).toEqual({ all: [therapy({ kinds: ['radiation'], setting: 'neoadjuvant' }), unparsed('short course or long course')] });
+  });
+
   it('reads curative treatment with anti-PD-1 as given in that setting (NCT05856565 e1)', () => {
     const rule = criterionRule(
       'Retrospective cohort: Patients who have received curative treatment with anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3 for skin cancer for less than 90 days',
@@ -124,6 +138,21 @@ describe('the setting of a treatment noun', () => {
     const r = readRule(text, 'inclusion');
     // Not required: any patient without anti-PD-1 passes; one who had it is left to the unread words.
     expect(r.condition).toEqual({ any: [therapy({ classes: ['anti_pd1'] }, false), unparsed(text.replace(/\.$/, ''))] });
+  });
+});
+
+describe('a range after a lower bound', () => {
+  it('is a minimum gap, never a window of receipt (NCT07287917 i14)', () => {
+    const r = readRule('Patients must have had their last fraction of focal irradiation a minimum of 8-12 weeks prior to enrollment.', 'inclusion');
+    expect(r.condition).toEqual({
+      any: [therapy({ kinds: ['radiation'], withinDays: 84 }, false), unparsed('their last fraction of focal irradiation a minimum of 8', false)],
+    });
+    // The corpus line under its label stays unread rather than requiring recent radiotherapy.
+    const labelled = readRule(
+      'e.Radiation therapy: Patients must have had their last fraction of craniospinal or focal irradiation a minimum of 8-12 weeks prior to enrollment.',
+      'inclusion',
+    );
+    expect(therapyLeaves(labelled.condition).filter((l) => (l as { value: boolean }).value === true)).toEqual([]);
   });
 });
 

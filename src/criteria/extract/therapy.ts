@@ -166,6 +166,9 @@ const WITHIN_RE = new RegExp(
   String.raw`\b(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
   'gi',
 );
+/** The lower bound and first number of a range, right before its second number: "a minimum of 8-". */
+const RANGE_FLOOR_BEFORE_RE =
+  /\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+less\s+than|not\s+less\s+than|more\s+than|greater\s+than)\s*\d+(?:\.\d+)?\s*(?:-|–|to)\s*$|(?:≥|>=|>)\s*\d+(?:\.\d+)?\s*(?:-|–|to)\s*$/i;
 /** "4 weeks prior to first dose", "< 28 days before randomization" (a receipt inside the window). */
 const BEFORE_RE = new RegExp(
   String.raw`(?:(?:<|less\s+than|fewer\s+than|under)\s*)?${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:prior\s+to|before|preceding)\b\s*${ANCHOR}`,
@@ -949,7 +952,10 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
     )
       return;
     if (out.some((w) => w.start < end && start < w.end)) return;
-    out.push({ start, end, days: Math.round(v * d), sense });
+    // "a minimum of 8-12 weeks prior to enrollment": the number read ends a range whose lower bound
+    // makes it a minimum gap, never a window of receipt (the range's start stays unread beside it).
+    const rangeFloor = sense === 'within' && RANGE_FLOOR_BEFORE_RE.test(sub.slice(Math.max(0, start - s - 40), start - s));
+    out.push({ start, end, days: Math.round(v * d), sense: rangeFloor ? 'since' : sense });
   };
   const bare = washout || BARE_SINCE_GATE.test(sub);
   const halfLife = HALF_LIFE_RE.test(sub);
@@ -1071,15 +1077,21 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
     spans.push([first.start - before[0].length, first.start]);
   }
   const near = text.slice(Math.max(0, first.start - 90), first.start);
-  const treatmentWith = before ? null : SETTING_TREATMENT_WITH_BEFORE_RE.exec(near);
+  // "… treatment with either short course or long course radiation therapy": two forms of a local
+  // treatment between the setting and the list stay unread, and the setting still binds the list.
+  const pair = localModifierPair(near, 0, list.items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')));
+  const headNear = pair ? near.slice(0, pair[0]) : near;
+  const treatmentWith = before ? null : SETTING_TREATMENT_WITH_BEFORE_RE.exec(headNear);
   // After an outcome ("progression within 12 months of adjuvant treatment with X") the words are the
   // outcome reader's, which times the outcome or leaves the list unread: the setting must not clear
   // the way for the list without its outcome.
-  const afterOutcome = !!treatmentWith && OUTCOME_WORD_BEFORE_RE.test(near.slice(0, treatmentWith.index));
-  const withBefore = before ? null : (SETTING_WITH_BEFORE_RE.exec(near) ?? (afterOutcome ? null : treatmentWith));
+  const afterOutcome = !!treatmentWith && OUTCOME_WORD_BEFORE_RE.test(headNear.slice(0, treatmentWith.index));
+  const inSetting = before ? null : SETTING_WITH_BEFORE_RE.exec(near);
+  const withBefore = inSetting ?? (afterOutcome ? null : treatmentWith);
   if (withBefore) {
     read(withBefore[1]!);
-    spans.push([first.start - withBefore[0].length, first.start]);
+    const end = first.start - near.length + (withBefore === inSetting ? near.length : headNear.length);
+    spans.push([end - withBefore[0].length, end]);
   }
   let settings = [...found];
   // "advanced or metastatic": advanced covers metastatic.
@@ -2052,6 +2064,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...otherTopicOrs(ctx, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
         ...optionalPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
         ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        // "short course or long course radiation therapy": two forms of the one treatment, no other option.
+        ...[localModifierPair(text.slice(Math.max(s, list.start - 60), list.start), Math.max(s, list.start - 60), items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')))].filter((x): x is Span => !!x),
       ]);
       // A word joined to the list by a slash ("anti-PD-1/ PD-L1inhibitor") is an unread member of it: another option.
       const slashMember = /^\s*\/\s*[A-Za-z]/.test(text.slice(list.end, e)) || /[A-Za-z][\w)-]*\s*\/\s*$/.test(text.slice(Math.max(s, list.start - 30), list.start));
