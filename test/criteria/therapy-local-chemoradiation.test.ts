@@ -3,7 +3,8 @@
  * asides: verbatim lines of the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  * - CRT, cCRT and sCRT are chemoradiotherapy (as the protocols define them), matched as written;
  *   re-irradiation and 3D-CRT are radiotherapy;
- * - a union of chemoradiotherapies is a necessary condition like one of them;
+ * - a union of chemoradiotherapies is a necessary condition like one of them, and so is an outcome
+ *   after "definitive, platinum-based, concurrent chemoradiotherapy" (adjectives parted by commas);
  * - "non-CRT induced" denies the cause, so it names no prior treatment;
  * - "<setting> treatment with X" gives X its setting, but not after an outcome, as a goal ("candidates
  *   for adjuvant therapy with") or inside a "For patients with …," lead clause;
@@ -59,6 +60,24 @@ describe('chemoradiotherapy abbreviations', () => {
         unparsed(text, false),
       ],
     });
+  });
+
+  it('reads no progression after definitive, platinum-based, concurrent chemoradiotherapy (NCT05211895 i6)', () => {
+    const text = 'Patients must not have progressed following definitive, platinum-based, concurrent chemoradiotherapy';
+    const r = readRule(text, 'inclusion');
+    expect(r.condition).toEqual({
+      any: [
+        {
+          all: [
+            therapy({ classes: ['platinum'], outcome: 'progression' }, false),
+            therapy({ kinds: ['chemotherapy', 'radiation'], outcome: 'progression' }, false),
+          ],
+        },
+        unparsed(text, false),
+      ],
+    });
+    // No progression after any chemotherapy or radiotherapy: the line holds.
+    expect(judge({ treatments: [] }, r.condition!)).toBe(true);
   });
 
   it('reads concurrent CRT for locally advanced disease as both kinds (NCT05211895 i2)', () => {

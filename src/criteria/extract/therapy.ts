@@ -455,7 +455,7 @@ const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(
 const OC_COUNT = String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\S+\s+(?:(?:complete|full)\s+)?(?:doses?|cycles?|courses?|infusions?)\s+of\s+)`;
 const OC_COUNT_RE = new RegExp(OC_COUNT, 'i');
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|${OC_COUNT})*$`,
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|(?:definitive|concurrent|concomitant)\s*,\s*|${OC_COUNT})*$`,
   'i',
 );
 /**
