@@ -112,7 +112,8 @@ interface Supplement {
   blockedSynonyms: Array<{ synonym: string; reason: string }>;
   blockedRegimenSynonyms?: Array<{ synonym: string; reason: string }>;
   drugs: CuratedDrug[];
-  kinds: Array<{ kind: Kind; synonyms: string[] }>;
+  /** caseSensitive: abbreviations matched only as written ("sCRT"), which other spellings would misread. */
+  kinds: Array<{ kind: Kind; synonyms: string[]; caseSensitive?: string[]; source?: string }>;
   regimens: Array<{ id: string; synonyms: string[]; drugs: string[]; source: string }>;
 }
 
@@ -556,7 +557,7 @@ function main(): void {
   // 9. Synonym hygiene and conflicts.
   const classKeys = new Map<string, string>();
   for (const c of classesFile.classes) for (const s of classPhrases(c, macros)) classKeys.set(key(s), c.id);
-  const kindKeys = new Set(supp.kinds.flatMap((k) => k.synonyms.map(key)));
+  const kindKeys = new Set(supp.kinds.flatMap((k) => [...k.synonyms, ...(k.caseSensitive ?? [])].map(key)));
   const codeVariant = (s: string): string | null => {
     const m = /^([A-Za-z]{1,6})(\d{2,}[A-Za-z]?)$/.exec(s);
     return m ? `${m[1]}-${m[2]}` : null;

@@ -73,8 +73,18 @@ const drugsFile = z.object({
       classes: z.array(z.string()),
     }),
   ),
-  /** Generic treatment words: "chemotherapy", "radiotherapy", "systemic therapy"… */
-  kinds: z.array(z.object({ kind: z.enum(TREATMENT_KINDS), synonyms: z.array(z.string()) })),
+  /**
+   * Generic treatment words: "chemotherapy", "radiotherapy", "systemic therapy"… `caseSensitive`
+   * lists abbreviations matched only as written ("sCRT", sequential chemoradiotherapy, is not "SCRT").
+   */
+  kinds: z.array(
+    z.object({
+      kind: z.enum(TREATMENT_KINDS),
+      synonyms: z.array(z.string()),
+      caseSensitive: z.array(z.string()).optional(),
+      source: z.string().optional(),
+    }),
+  ),
   /** Regimen acronyms (FOLFOX → drugs). */
   regimens: z.array(z.object({ id: z.string(), synonyms: z.array(z.string()), drugs: z.array(z.string()) })).optional(),
 });
@@ -476,7 +486,10 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
   }
   for (const c of drugs.classes) for (const s of classPhrases(c, drugs.macros)) index.add(s, 'drugClass', c.id);
   for (const d of drugs.drugs) for (const s of [d.name, ...d.synonyms]) index.add(s, 'drug', d.id);
-  for (const k of drugs.kinds) for (const s of k.synonyms) index.add(s, 'therapyKind', k.kind);
+  for (const k of drugs.kinds) {
+    const cs = new Set(k.caseSensitive ?? []);
+    for (const s of [...k.synonyms, ...cs]) index.add(s, 'therapyKind', k.kind, cs.has(s));
+  }
   for (const r of drugs.regimens ?? []) for (const s of r.synonyms) index.add(s, 'regimen', r.id, true);
   for (const g of genes.genes) {
     const cs = new Set(g.caseSensitive ?? []);

@@ -182,9 +182,14 @@ describe('a condition of an earlier treatment (history-conditions.ts)', () => {
         unparsed('induced from prior treatment, that is not resolved to grade 2 or below despite best supportive care'),
       ],
     });
-    // ">/=" is a grade floor too.
+    // ">/=" is a grade floor too. cCRT and sCRT are chemoradiotherapy, which the patient had.
     expect(exclusion('Grade \\>/= 2 pneumonitis from prior cCRT or sCRT').condition).toEqual({
-      all: [cond({ names: ['pneumonitis'] }), unparsed('Grade >/= 2'), unparsed('from prior cCRT or sCRT')],
+      all: [
+        cond({ names: ['pneumonitis'] }),
+        therapy({ kinds: ['chemotherapy', 'radiation'] }),
+        unparsed('Grade >/= 2'),
+        unparsed('from prior cCRT or sCRT'),
+      ],
     });
   });
 });

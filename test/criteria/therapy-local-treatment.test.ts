@@ -64,7 +64,11 @@ describe('a radiation phrase that names one form of it', () => {
 
   it('leaves chemoradiation with its drug class to its own reading (NCT05170204)', () => {
     const { condition } = readRule('No disease progression during or following platinum-based cCRT or sCRT', 'inclusion');
-    expect(therapyLeaves(condition)).toEqual([therapy({ classes: ['platinum'], kinds: ['radiation'], outcome: 'progression' }, false)]);
+    // sCRT (sequential chemoradiotherapy) is a member the lexicon knows: the union of the two is read.
+    expect(therapyLeaves(condition)).toEqual([
+      therapy({ kinds: ['chemotherapy', 'radiation'], outcome: 'progression' }, false),
+      therapy({ classes: ['platinum'], kinds: ['radiation'], outcome: 'progression' }, false),
+    ]);
   });
 });
 

@@ -53,6 +53,8 @@ export function causedByTreatmentBefore(
     )
     .sort((a, b) => b.end - a.end || a.start - b.start)[0];
   if (!m || !CAUSE_BEFORE.test(text.slice(m.end, at))) return null;
+  // "non-CRT induced pneumonitis": a cause denied, so the treatment is no condition of the finding.
+  if (/\bnon[\s-]*$/i.test(text.slice(Math.max(sentenceStart, m.start - 5), m.start))) return null;
   const condition = treatmentNamed(input, [m.start, m.end]);
   if (!condition) return null;
   return { condition, span: [m.start, at - (text.slice(m.end, at).length - text.slice(m.end, at).trimEnd().length)] };

@@ -166,6 +166,9 @@ const WITHIN_RE = new RegExp(
   String.raw`\b(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
   'gi',
 );
+/** The lower bound and first number of a range, right before its second number: "a minimum of 8-". */
+const RANGE_FLOOR_BEFORE_RE =
+  /\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+less\s+than|not\s+less\s+than|more\s+than|greater\s+than)\s*\d+(?:\.\d+)?\s*(?:-|–|to)\s*$|(?:≥|>=|>)\s*\d+(?:\.\d+)?\s*(?:-|–|to)\s*$/i;
 /** "4 weeks prior to first dose", "< 28 days before randomization" (a receipt inside the window). */
 const BEFORE_RE = new RegExp(
   String.raw`(?:(?:<|less\s+than|fewer\s+than|under)\s*)?${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:prior\s+to|before|preceding)\b\s*${ANCHOR}`,
@@ -259,12 +262,13 @@ function permits(sentence: string): boolean {
  * Whether a permission in the sentence bears on this list: one inside a parenthesis the list is not
  * in is an aside about other treatments ("Prior radiotherapy to the brain (surgery permitted)").
  */
-function permitsList(sentence: string, a: number, b: number): boolean {
+function permitsList(sentence: string, a: number, b: number, raw = sentence): boolean {
   let outside = '';
   let depth = 0;
   let from = 0;
+  // The parentheses are those of the text as written: a masked exception may have blanked a ")".
   for (let i = 0; i < sentence.length; i++) {
-    const ch = sentence[i];
+    const ch = raw[i];
     if (ch === '(' || ch === '[') {
       if (depth === 0) {
         outside += sentence.slice(from, i);
@@ -280,7 +284,11 @@ function permitsList(sentence: string, a: number, b: number): boolean {
       }
     }
   }
-  outside += sentence.slice(from);
+  // A parenthesis never closed runs to the end of the sentence ("Prior radiotherapy for Stage IV
+  // disease (prior adjuvant radiotherapy … is permitted, however …"): an aside like a closed one. Not
+  // past a full stop: then the text has only lost its ")" and the next sentence is no aside.
+  const unclosedAside = depth > 0 && a < from && !/[.;]\s+[A-Z]/.test(sentence.slice(from));
+  if (!unclosedAside) outside += sentence.slice(from);
   return outside.length === sentence.length || permits(outside);
 }
 const NEG_PERMISSION_RE =
@@ -335,6 +343,23 @@ const SETTING_WITH_BEFORE_RE = new RegExp(
   String.raw`\b(?:in\s+the|for(?:\s+the)?)\s+(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)\s+(?:settings?|disease)\s*,?\s+(?:with|using)\s+(?:(?:an?|the|any)\s+)?$`,
   'i',
 );
+/**
+ * The setting of a treatment noun the list then names: "Neoadjuvant treatment with either radiation
+ * therapy and / or chemotherapy", "adjuvant therapy with nivolumab". The setting word qualifies the
+ * treatment itself, so it binds every member of the list as "neoadjuvant chemotherapy" would. Only
+ * the settings of a treatment's purpose ("first-line treatment with" counts lines, "metastatic
+ * treatment" is no phrase), and not where the treatment is a goal or a start ("eligible for adjuvant
+ * therapy with", "at the start of curative treatment with"): that one is not the treatment received.
+ */
+const PURPOSE_SETTING_WORD = String.raw`(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive)`;
+const SETTING_TREATMENT_WITH_BEFORE_RE = new RegExp(
+  String.raw`(?<!\bfor\s+(?:the\s+|an?\s+)?|\b(?:start|initiation|beginning|commencement|onset)\s+of\s+(?:the\s+|an?\s+)?|(?:,|\/|\bor|\band)\s*)\b(${PURPOSE_SETTING_WORD}(?:\s*(?:,|\/|or|and|and\/or)\s*${PURPOSE_SETTING_WORD})*)\s+(?:treatments?|therap(?:y|ies))\s+(?:with|using|consisting\s+of)\s+(?:(?:an?|the|any|either)\s+)?$`,
+  'i',
+);
+
+/** An outcome word earlier in the clause: "disease progression within 12 months of …". */
+const OUTCOME_WORD_BEFORE_RE =
+  /\b(?:progress\w*|PD|relapse\w*|recurr\w*|fail\w*|refractory|resist\w*|intoleran\w*)\b[^.;:]*$/i;
 
 /** Text right before an item that makes it a modifier of something else. */
 const BLOCK_BEFORE_SOURCES = [
@@ -430,7 +455,7 @@ const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(
 const OC_COUNT = String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\S+\s+(?:(?:complete|full)\s+)?(?:doses?|cycles?|courses?|infusions?)\s+of\s+)`;
 const OC_COUNT_RE = new RegExp(OC_COUNT, 'i');
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|${OC_COUNT})*$`,
+  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|(?:definitive|concurrent|concomitant)\s*,\s*|${OC_COUNT})*$`,
   'i',
 );
 /**
@@ -927,7 +952,10 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
     )
       return;
     if (out.some((w) => w.start < end && start < w.end)) return;
-    out.push({ start, end, days: Math.round(v * d), sense });
+    // "a minimum of 8-12 weeks prior to enrollment": the number read ends a range whose lower bound
+    // makes it a minimum gap, never a window of receipt (the range's start stays unread beside it).
+    const rangeFloor = sense === 'within' && RANGE_FLOOR_BEFORE_RE.test(sub.slice(Math.max(0, start - s - 40), start - s));
+    out.push({ start, end, days: Math.round(v * d), sense: rangeFloor ? 'since' : sense });
   };
   const bare = washout || BARE_SINCE_GATE.test(sub);
   const halfLife = HALF_LIFE_RE.test(sub);
@@ -1048,10 +1076,22 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
     read(before[1]!);
     spans.push([first.start - before[0].length, first.start]);
   }
-  const withBefore = before ? null : SETTING_WITH_BEFORE_RE.exec(text.slice(Math.max(0, first.start - 90), first.start));
+  const near = text.slice(Math.max(0, first.start - 90), first.start);
+  // "… treatment with either short course or long course radiation therapy": two forms of a local
+  // treatment between the setting and the list stay unread, and the setting still binds the list.
+  const pair = localModifierPair(near, 0, list.items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')));
+  const headNear = pair ? near.slice(0, pair[0]) : near;
+  const treatmentWith = before ? null : SETTING_TREATMENT_WITH_BEFORE_RE.exec(headNear);
+  // After an outcome ("progression within 12 months of adjuvant treatment with X") the words are the
+  // outcome reader's, which times the outcome or leaves the list unread: the setting must not clear
+  // the way for the list without its outcome.
+  const afterOutcome = !!treatmentWith && OUTCOME_WORD_BEFORE_RE.test(headNear.slice(0, treatmentWith.index));
+  const inSetting = before ? null : SETTING_WITH_BEFORE_RE.exec(near);
+  const withBefore = inSetting ?? (afterOutcome ? null : treatmentWith);
   if (withBefore) {
     read(withBefore[1]!);
-    spans.push([first.start - withBefore[0].length, first.start]);
+    const end = first.start - near.length + (withBefore === inSetting ? near.length : headNear.length);
+    spans.push([end - withBefore[0].length, end]);
   }
   let settings = [...found];
   // "advanced or metastatic": advanced covers metastatic.
@@ -1654,7 +1694,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // replacement therapy, which are allowed") is about the exception, not the list.
     const exceptionsElsewhere = input.scopes.scopes.filter((sc) => sc.kind === 'exception' && sc.start < e && sc.end > s && !(list.start >= sc.start && list.end <= sc.end));
     const sentenceForList = exceptionsElsewhere.length ? maskSpans(text, s, e, exceptionsElsewhere.map((sc): Span => [sc.start, sc.end])) : sentence;
-    const permittedList = permission && permits(sentenceForList) && permitsList(sentenceForList, list.start - s, list.end - s);
+    const permittedList = permission && permits(sentenceForList) && permitsList(sentenceForList, list.start - s, list.end - s, sentence);
     // "Prior X is allowed (if …)": X is what is permitted. Not "eligible if they received X" (X is
     // then the requirement). In an exclusion list the permission carves out of the rest, which the
     // gate, all(X, unread), never contradicts. A permission needs no cue: "Peri-operative radiation
@@ -1985,6 +2025,16 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         note('alt-sentence');
         sufficient ??= 'alternative sentence';
       }
+      // "For patients with documented PD while on adjuvant therapy with an anti-PD-1 therapy, a
+      // confirmatory biopsy can be used …": a list inside a lead clause naming a group, before the comma
+      // that opens the main clause, describes whom the main clause binds; it requires nothing itself.
+      const groupLead = /^\W*for\s+(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|who|whose)\b[^,;:()]*$/i.test(text.slice(s, list.start));
+      const mainClause = groupLead ? /^[^,;:()]*,([^;]*)/.exec(text.slice(list.end, e)) : null;
+      if (mainClause && THEN_RE.test(mainClause[1]!)) {
+        note('list in a group lead clause');
+        list.gate = true;
+        continue;
+      }
       // An optional partner ("with or without Y", "± Y") is dropped from its list, not a condition.
       // "must have received X and if PD-L1 ≥ 10% Y": a condition opening a conjunct of its own after the
       // list binds that conjunct only; X stays required (what follows is left unread beside it).
@@ -2017,6 +2067,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...otherTopicOrs(ctx, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
         ...optionalPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
         ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        // "short course or long course radiation therapy": two forms of the one treatment, no other option.
+        ...[localModifierPair(text.slice(Math.max(s, list.start - 60), list.start), Math.max(s, list.start - 60), items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')))].filter((x): x is Span => !!x),
       ]);
       // A word joined to the list by a slash ("anti-PD-1/ PD-L1inhibitor") is an unread member of it: another option.
       const slashMember = /^\s*\/\s*[A-Za-z]/.test(text.slice(list.end, e)) || /[A-Za-z][\w)-]*\s*\/\s*$/.test(text.slice(Math.max(s, list.start - 30), list.start));
@@ -2074,8 +2126,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // embolization, radiation or a resection), never both kinds at once; its qualifier below keeps it partial.
     const multiKind = items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size && !i.kinds.has('locoregional'));
     if (multiKind && (strict || items.length > 1)) {
-      // "Chemoradiotherapy" implies each kind, though not that they were given together.
-      if (!strict || items.length > 1) {
+      // "Chemoradiotherapy" implies each kind, though not that they were given together. So does a
+      // union of such ("prior cCRT or sCRT"): any of the kinds is necessary, the rest stays unread.
+      if (!strict) {
         note('24:if multiKind  strict  itemslength  1');
         continue;
       }
