@@ -298,6 +298,8 @@ const UNSTATED_EXCEPTIONS_TAIL =
   /^[^.;]*?\b((?:with|subject\s+to)\s+(?:(?:certain|some|a\s+few|few|limited|specific|specified|possible|rare)\s+)?exceptions\b(?!\s*(?:of|:))|exceptions?\s+(?:may\s+|might\s+|can\s+)?(?:apply|be\s+(?:made|granted|considered))\b)/i;
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
 /** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
+/** "non-" right before the condition, or before the cause it is said to be induced by. */
+const NON_PREFIX_LEAD = /\bnon[\s-]?$|\bnon[\s-]?[\w.]+[\s-]+(?:induced|related|associated|caused|mediated)[\s-]*$/i;
 const LIMB_LEAD = /\b(?:(?:upper|lower)[\s-]+(?:extremity|extremities|limbs?)|arm|leg)\s*$/i;
 /** A condition named in a rationale ("because that would confound assessment of … lymphedema") is not the patient's. */
 const BECAUSE = /\bbecause\b(?!\s+of\b)/i;
@@ -1106,6 +1108,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       g.restricted = true;
     // "non-infectious skin disease": an umbrella less its infections, a kind the lexicon does not name.
     if (UMBRELLAS.has(g.names[0]!) && /\bnon-?\s?infectious\b/i.test(qual)) g.restricted = true;
+    // "non-radiation induced pneumonitis", "non-CRT induced pneumonitis": "non" denies the kind or the
+    // cause named after it; read without it, the finding named the very cases the text leaves out.
+    if (NON_PREFIX_LEAD.test(text.slice(Math.max(sStart, qualStart - 30), g.start))) g.restricted = true;
     if (CONTROLLED_LEAD.test(text.slice(Math.max(sStart, g.start - 50), g.start))) g.restricted = true;
     if (TREATMENT_OF_TAIL.test(text.slice(g.end))) g.restricted = true;
     if (LIMB_LEAD.test(text.slice(Math.max(sStart, qualStart - 30), qualStart))) g.restricted = true;
