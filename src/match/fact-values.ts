@@ -417,9 +417,27 @@ function karnofskyFact(p: NormalisedPatient, lex: Lexicons): FactValue {
 
 // ---------- conditions and other cancers ------------------------------------------------------
 
-function conditionFact(p: NormalisedPatient, params: Record<string, unknown>): FactValue {
+/** A condition's ancestors (rules/conditions.json parents), not itself. */
+function conditionAncestors(lex: Lexicons, id: string): Set<string> {
+  const out = new Set<string>();
+  const queue = [id];
+  while (queue.length) {
+    for (const parent of lex.conditionById.get(queue.pop()!)?.parents ?? []) {
+      if (!out.has(parent)) {
+        out.add(parent);
+        queue.push(parent);
+      }
+    }
+  }
+  return out;
+}
+
+function conditionFact(lex: Lexicons, p: NormalisedPatient, params: Record<string, unknown>): FactValue {
   if (!p.conditions) return UNKNOWN;
   const names = params.names as string[];
+  // A condition recorded only as a broader kind of the one asked about ("bleeding" when the
+  // criterion asks about hemoptysis) may be it: unknown, not no.
+  const broader = new Set(names.flatMap((n) => [...conditionAncestors(lex, n)]));
   const except = new Set((params.except as string[] | undefined) ?? []);
   const active = params.active as boolean | undefined;
   const withinYears = params.withinYears as number | undefined;
@@ -428,6 +446,7 @@ function conditionFact(p: NormalisedPatient, params: Record<string, unknown>): F
   for (const c of p.conditions) {
     if (!names.some((n) => c.ids.has(n))) {
       if (c.ids.size === 0 && c.cancerLineage.size === 0) unknown = true; // unrecognised: may be it
+      else if ([...c.ownIds].some((id) => broader.has(id))) unknown = true;
       continue;
     }
     if ([...c.ids].some((id) => except.has(id)) && !names.some((n) => except.has(n))) continue;
@@ -611,7 +630,7 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       return UNKNOWN;
     },
     metastaticSite: (p, params) => metastaticSiteFact(p, params),
-    condition: (p, params) => conditionFact(p, params),
+    condition: (p, params) => conditionFact(lex, p, params),
     otherMalignancy: (p, params) => otherMalignancyFact(p, params),
     lifeExpectancyMonths: (p) => numberFact(p.lifeExpectancyMonths),
     attestation: (p, params) => {

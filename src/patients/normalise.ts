@@ -91,6 +91,8 @@ export interface NCondition {
   name: string;
   /** Condition ids with ancestors (rules/conditions.json). */
   ids: Set<string>;
+  /** The ids the record names itself, before ancestors: how specific the record is. */
+  ownIds: Set<string>;
   /** OncoTree lineage when the condition is a cancer ("basal cell carcinoma of the skin, 2019"). */
   cancerLineage: Set<string>;
   status?: 'active' | 'controlled' | 'resolved' | 'history';
@@ -270,7 +272,7 @@ export function toRuleUnit(lex: Lexicons, labId: string, value: number, unit: st
   return conv ? Math.round(value * conv.factor * 1e6) / 1e6 : undefined;
 }
 
-function resolveCondition(lex: Lexicons, name: string, code?: { system: string; code: string }): { ids: Set<string>; cancer: Set<string> } {
+function resolveCondition(lex: Lexicons, name: string, code?: { system: string; code: string }): { ids: Set<string>; ownIds: Set<string>; cancer: Set<string> } {
   const ids = new Set<string>();
   if (code) {
     const sys = code.system.toLowerCase();
@@ -281,6 +283,7 @@ function resolveCondition(lex: Lexicons, name: string, code?: { system: string; 
     }
   }
   for (const m of mentionsOf(lex, name, ['condition'])) ids.add(m.id);
+  const ownIds = new Set(ids);
   // Ancestors: conditions name their parents (hbv → viral_hepatitis → infection).
   const queue = [...ids];
   while (queue.length) {
@@ -293,7 +296,7 @@ function resolveCondition(lex: Lexicons, name: string, code?: { system: string; 
     }
   }
   const cancerCodes = code ? normaliseCancerCode(lex, code.system, code.code) : [];
-  return { ids, cancer: lineage(lex, cancerCodes.length ? cancerCodes : resolveCancer(lex, name)) };
+  return { ids, ownIds, cancer: lineage(lex, cancerCodes.length ? cancerCodes : resolveCancer(lex, name)) };
 }
 
 function today(): string {
@@ -422,9 +425,9 @@ export function normalisePatient(record: PatientRecord, lex: Lexicons, asOf: str
   if (record.conditions) {
     out.conditions = record.conditions.map((c, i) => {
       const path = `/conditions/${i}`;
-      const { ids, cancer } = resolveCondition(lex, c.name, c.code);
+      const { ids, ownIds, cancer } = resolveCondition(lex, c.name, c.code);
       if (!ids.size && !cancer.size) unrecognised.push({ path: `${path}/name`, text: c.name });
-      const n: NCondition = { path, name: c.name, ids, cancerLineage: cancer };
+      const n: NCondition = { path, name: c.name, ids, ownIds, cancerLineage: cancer };
       if (c.status) n.status = c.status;
       const year = c.year ?? (c.date ? Number(c.date.slice(0, 4)) : undefined);
       if (year) n.year = year;

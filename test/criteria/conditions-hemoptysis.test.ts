@@ -1,7 +1,7 @@
 /**
  * Hemoptysis is a kind of bleeding (rules/conditions.json, NCIt C3154, parent bleeding), not another
- * name for it: an exclusion of hemoptysis excludes patients who coughed blood, and a patient who did
- * still counts as having bled.
+ * name for it: an exclusion of hemoptysis excludes patients who coughed blood, a patient who did
+ * still counts as having bled, and a record of bleeding of no stated kind leaves hemoptysis unknown.
  */
 import type { LeafCondition } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
@@ -30,5 +30,11 @@ describe('hemoptysis', () => {
     expect(judge(coughed, condition(['bleeding']))).toBe(true);
     expect(judge(gi, condition(['bleeding']))).toBe(true);
     expect(judge(gi, condition(['hemoptysis']))).toBe(false);
+  });
+
+  it('is unknown, not absent, for a record that says only "bleeding": that bleeding may have been hemoptysis (fact-values.ts conditionFact)', () => {
+    const bled: PatientRecord = { conditions: [{ name: 'bleeding', date: '2025-05-01' }] };
+    expect(judge(bled, condition(['hemoptysis']))).toBeNull();
+    expect(judge(bled, condition(['bleeding']))).toBe(true);
   });
 });
