@@ -410,12 +410,18 @@ const BLOCK_AFTER_RE =
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
-const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
+const OC_WORD = String.raw`(?:(?:experienced|developed|disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
 /**
  * The verb of a second outcome, intolerance only: "progressed on or be intolerant to", "failed or been
  * intolerant to" ("relapsed or be disease resistant to" keeps its alternatives apart).
  */
 const OC_AUX = String.raw`(?:(?:be|been|are|is|were|was|have\s+been|has\s+been)\s+(?=intoleran|(?:unable|not\s+able)\s+to\s+tolerate))`;
+/**
+ * Who judged the outcome ("experienced PD per treating physician while receiving X", "progression, as
+ * determined by the investigator, on X"): the record's outcome is the one its clinicians recorded, so
+ * the judge narrows nothing and is read with the outcome.
+ */
+const OC_BY = String.raw`(?:\s*,?\s*\(?\s*(?:per|by|according\s+to|in\s+the\s+opinion\s+of|as\s+(?:assessed|determined|judged|documented|confirmed)\s+by)\s+(?:the\s+)?(?:treating\s+|local\s+|site\s+)?(?:physician|investigator|clinician|oncologist)s?(?:'s?)?(?:\s+(?:assessment|judg(?:e)?ment|opinion))?\s*\)?\s*,?)`;
 const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
 /**
  * How soon after a treatment the disease came back ("progression within 6 months of receiving", "≤ 84 days
@@ -430,7 +436,7 @@ const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(
 const OC_COUNT = String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\S+\s+(?:(?:complete|full)\s+)?(?:doses?|cycles?|courses?|infusions?)\s+of\s+)`;
 const OC_COUNT_RE = new RegExp(OC_COUNT, 'i');
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|${OC_COUNT})*$`,
+  String.raw`\b${OC_WORD}${OC_BY}?(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|${OC_COUNT})*$`,
   'i',
 );
 /**
@@ -1528,6 +1534,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (GROUP_ON_TREATMENT_LEAD_RE.test(text.slice(s, list.start)) && /^[^,;:.]{0,80}[,:]\s*\S/.test(text.slice(list.end, e))) {
       note('group on treatment');
       list.gate = true;
+      continue;
+    }
+    // "BRAF wild type: progressed after receiving PD-1 containing therapy": the test result before the
+    // colon names the patients the rest binds, which the biomarker reader reads as a condition
+    // (biomarkers.ts scopeOf: any(not BRAF wild type, unread rest)). Read here, the treatment would be
+    // required of every patient, those with another result too: it is left unread.
+    if (inResultLabelled(input, list.start)) {
+      note('result label');
       continue;
     }
     // A list that is only the optional partner of another ("… PD-1 containing therapy with or without an
@@ -2784,6 +2798,14 @@ function examplesParenthesis(text: string, s: number, at: number): string | null
   return null;
 }
 /** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
+/** A short label opening the criterion, before its colon ("BRAF wild type:", "EGFR mutant:"). */
+const RESULT_LABEL_RE = /^\s*[^:.;()]{2,40}:\s/;
+/** Whether `at` follows a label opening the criterion that names a gene or marker result, and no subgroup. */
+function inResultLabelled(input: ExtractInput, at: number): boolean {
+  const label = RESULT_LABEL_RE.exec(input.text);
+  if (!label || at < label[0].length || /\b(?:cohorts?|parts?|arms?|groups?|phases?|stages?|modules?)\b/i.test(label[0])) return false;
+  return input.mentions.some((m) => (m.type === 'gene' || m.type === 'marker') && m.end <= label[0].length);
+}
 const GROUP_ON_TREATMENT_LEAD_RE =
   /^\W*(?:for|in)\s+(?:(?![\d])[a-z][\w-]*\s+){0,3}?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
 /** The targets that narrow a kind of treatment right after it: "targeting", "directed against". */
@@ -3165,9 +3187,12 @@ const NOT_NARROWING_RE = /^(?:potential|hypothetical|eventual|optional|alternati
 const CLAUSE_RESTART_RE =
   /[\s\S]*(?:\b(?:or|and\/or)\s+|[;,]\s*)(?=(?:(?:is|are|was|were|has|have|had|been|being|currently|previously|already)\s+)*(?:receiv\w*|treated|taking|taken|using|used|undergo\w*|underwent|had|exposed)\b)/i;
 
-/** A treatment given in any form: alone or combined ("as monotherapy or in combination with other therapies"). */
+/**
+ * A treatment given in any form: alone or combined ("as monotherapy or in combination with other therapies",
+ * "(either monotherapy or combination therapy)"), and in any line ("… in any line of treatment").
+ */
 const FORM_RE =
-  /^[\s,]*(?:\)[\s,]*)?(?:\([^()]{1,12}\)[\s,]*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*/i;
+  /^[\s,]*(?:\)[\s,]*)?(?:\([^()]{1,12}\)[\s,]*)?(?:\(\s*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*(?:(?:in|at)\s+any\s+(?:line|setting)(?:\s+of\s+(?:therapy|treatment))?\b)?/i;
 
 /**
  * Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition.
@@ -3360,6 +3385,8 @@ function precededByCue(ctx: Ctx, at: number, s: number): boolean {
   // A comma, parenthesis or colon between them ends the modifier reading.
   if (/[,;:()[\]]/.test(ctx.text.slice(t.end, at))) return true;
   if (ALLOWED_BEFORE.has(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|\d)/.test(t.norm)) return true;
+  // "progressed during X", "progression despite X": the preposition of an outcome cue, no modifier of X.
+  if ((t.norm === 'during' || t.norm === 'despite') && OUTCOME_BEFORE_RE.test(ctx.text.slice(Math.max(s, at - 160), at))) return true;
   return ctx.input.scopes.triggers.some(([a, b]) => t.start >= a && t.end <= b);
 }
 
