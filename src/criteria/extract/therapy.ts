@@ -3030,7 +3030,7 @@ function necessaryBlocked(
   // The condition that required the treatment, or the inability to stop it, heads the clause by construction.
   if (list.requiredReceipt || list.cannotStop) return null;
   // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
-  const clause = CLAUSE_RESTART_RE.exec(before) ?? (supportiveOnly(ctx, items) ? SUPPORTIVE_CLAUSE_RESTART_RE.exec(before) : null);
+  const clause = clauseRestart(before) ?? (supportiveOnly(ctx, items) ? SUPPORTIVE_CLAUSE_RESTART_RE.exec(before) : null);
   // A cohort label ("Part B:") is the qualifier already read as the cohort, not the clause's head.
   const label = clause ? null : (COHORT_LABEL_RE.exec(before) ?? ONLY_LABEL_RE.exec(before));
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
@@ -3183,9 +3183,26 @@ const ADJECTIVE_RE = /^[a-z]{4,}(?:al|ic|ive|ous|ary|eal|ar)$/;
 /** Adjectives that do not narrow the treatment after them but change what is said of it. */
 const NOT_NARROWING_RE = /^(?:potential|hypothetical|eventual|optional|alternative|additional|investigational|experimental|non\w*|anti\w*|contraindicative|inappropriate|unsuccessful|prophylactic)$/;
 
-/** The last clause before a list that starts with its own verb: "…, or is receiving", "; has had". */
+/**
+ * The last clause before a list that starts with its own verb: "…, or is receiving", "; has had", and
+ * the outcome said of the patients or disease named before it ("unresectable NSCLC who have progressed
+ * during", "… NSCLC … and has progressed during or following"): what they are is another topic's.
+ */
 const CLAUSE_RESTART_RE =
   /[\s\S]*(?:\b(?:or|and\/or)\s+|[;,]\s*)(?=(?:(?:is|are|was|were|has|have|had|been|being|currently|previously|already)\s+)*(?:receiv\w*|treated|taking|taken|using|used|undergo\w*|underwent|had|exposed)\b)/i;
+const OUTCOME_CLAUSE_RESTART_RE =
+  /[\s\S]*\b(?:who|that|which|and)\s+(?=(?:(?:is|are|was|were|has|have|had|been|must|should|also|subsequently|then|later)\s+)*(?:progressed|progressing|relapsed|recurred|experienced\s+(?:(?:documented|radiographic|confirmed|objective|clinical)\s+)*(?:disease\s+)?progression)\b)/i;
+/**
+ * The clause the list's head starts (CLAUSE_RESTART_RE, OUTCOME_CLAUSE_RESTART_RE). An outcome clause
+ * after a negation ("NSCLC not harboring an EGFR mutation and has progressed on X") is not taken: the
+ * negation's scope may run over it, and the list would be read as negated.
+ */
+function clauseRestart(before: string): RegExpExecArray | null {
+  const c = CLAUSE_RESTART_RE.exec(before);
+  if (c) return c;
+  const o = OUTCOME_CLAUSE_RESTART_RE.exec(before);
+  return o && !/\b(?:not|no|without|never|nor|non)\b/i.test(o[0]) ? o : null;
+}
 
 /**
  * A treatment given in any form: alone or combined ("as monotherapy or in combination with other therapies",
