@@ -91,3 +91,16 @@ describe('a test-result label and "PD-1 containing therapy"', () => {
     expect(judgeRecord(r.condition!, record)).not.toBe(false);
   });
 });
+
+describe('a bracketed aside after a member', () => {
+  it('is no alternative to the list: "pertuzumab [IV, SC, or fixed-dose combination]" (NCT05296798 e4)', () => {
+    const r = readRule(
+      'Disease progression within 6 months of receiving adjuvant anti-HER2 therapy (such as trastuzumab, with or without pertuzumab \\[IV, SC, or fixed-dose combination\\], or ado-trastuzumab emtansine, or neratinib)',
+      'exclusion',
+    );
+    expect(therapyLeaves(r.condition)).toContainEqual(therapy({ classes: ['her2_directed'], setting: 'adjuvant', outcome: 'progression' }));
+    // How soon after the adjuvant therapy stays unread beside it: the finding excludes no one alone.
+    const record = { treatments: [{ name: 'trastuzumab', setting: 'adjuvant', start: '2023-01-10', end: '2023-12-01', outcome: 'progression' }] } as PatientRecord;
+    expect(judgeRecord(r.condition!, record)).not.toBe(true);
+  });
+});

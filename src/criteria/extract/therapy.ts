@@ -3077,7 +3077,8 @@ function necessaryBlocked(
   // "Current systemic treatment with corticosteroids, or within 7 days of …": the "current" heads the list.
   const orWithin = LIST_OR_WITHIN_RE.exec(afterText);
   if (orWithin && CURRENT_HEAD_RE.test(before)) after = ' '.repeat(orWithin[0].length) + after.slice(orWithin[0].length);
-  const re = /[()]|\b(?:and\/or|or|and)\b/gi;
+  // A bracketed aside is an aside as a parenthesised one is ("pertuzumab [IV, SC, or fixed-dose combination]").
+  const re = /[()[\]]|\b(?:and\/or|or|and)\b/gi;
   // The words after an exception that runs to the end of the clause ("excluding nasal, inhaled, or
   // topical corticosteroids") are its own members, held by the qualifier, not alternatives to the list.
   // One in parentheses ends with them: "or" after it is an alternative again.
@@ -3086,8 +3087,8 @@ function necessaryBlocked(
   const exception = (strict ? EXCEPTION_OR_UNLESS_AFTER_RE : EXCEPTION_AFTER_RE).exec(text.slice(list.end, b));
   for (let m = re.exec(after); m; m = re.exec(after)) {
     if (exception && m.index >= exception.index && depth === 0 && !/[()[\]]/.test(text.slice(list.end + exception.index, list.end + m.index))) break;
-    if (m[0] === '(') depth++;
-    else if (m[0] === ')') depth = Math.max(0, depth - 1);
+    if (m[0] === '(' || m[0] === '[') depth++;
+    else if (m[0] === ')' || m[0] === ']') depth = Math.max(0, depth - 1);
     else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length)) && !accessAlternative(text.slice(list.end, list.end + m.index), after.slice(m.index + m[0].length)) && !(m[0].toLowerCase() === 'and' && AND_SAME_SUBJECT_RE.test(after.slice(m.index + 3)))) {
       // "or other immunosuppressive medications": the alternative is the next treatment list, read
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
@@ -3098,7 +3099,7 @@ function necessaryBlocked(
       // So is one whose own modifiers stand between ("or radical surgery").
       if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:with\s+)?(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+|(?:agents?|drugs?)\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
       // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
-      if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
+      if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)|\[[^[\]]{0,120}\]/g, ' '))) break;
       if (therapyDebug.notes) note(`alternative after: ${after.slice(Math.max(0, m.index - 30), m.index + 30)}`);
       return 'alternative after';
     }
