@@ -3,8 +3,9 @@
  * receiving X"), the form and line it was given in ("(either monotherapy or combination therapy) in any
  * line of treatment"), "progressed during X" read as "progressed on X", the outcome said of the patients
  * named before it ("unresectable NSCLC who have progressed during X"), a response short of a named one
- * ("less than a CR to X"), "PD-1 containing therapy", and a test-result label that binds the sentence
- * after it ("BRAF wild type: progressed after …"). Verbatim corpus lines.
+ * ("less than a CR to X"), "PD-1 containing therapy", a test-result label that binds the sentence
+ * after it ("BRAF wild type: progressed after …"), a bracketed aside after a member, and examples
+ * "including but not limited to". Corpus lines (verbatim, or a clause of one where the test says so).
  */
 import type { PatientRecord } from '../../src/patients/record';
 import { classesOf, judgeRecord, readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
@@ -102,5 +103,37 @@ describe('a bracketed aside after a member', () => {
     // How soon after the adjuvant therapy stays unread beside it: the finding excludes no one alone.
     const record = { treatments: [{ name: 'trastuzumab', setting: 'adjuvant', start: '2023-01-10', end: '2023-12-01', outcome: 'progression' }] } as PatientRecord;
     expect(judgeRecord(r.condition!, record)).not.toBe(true);
+  });
+});
+
+describe('examples "including but not limited to"', () => {
+  it('narrow nothing: intolerance to a topoisomerase I inhibitor excludes (NCT07070232 e1)', () => {
+    const r = readRule(
+      'Have a history of intolerance to treatment with a topoisomerase I inhibitor or intolerance to an ADC that consists of a topoisomerase I inhibitor, including but not limited to topotecan, irinotecan, and deruxtecan (e.g., severe diarrhea).',
+      'exclusion',
+    );
+    expect(therapyLeaves(r.condition)).toEqual([therapy({ classes: ['topoisomerase_i_inhibitor'], outcome: 'intolerance' })]);
+    // The ADC alternative stays unread.
+    expect(r.unread).toMatch(/ADC/);
+  });
+});
+
+describe('settings offered in a parenthesis', () => {
+  it('are no alternative to the treatment: "(either adjuvant, neoadjuvant, or definitive therapy)" (NCT06365619 i3)', () => {
+    const r = readRule(
+      'Recurrent disease at eligibility must have been confirmed with biopsy after receiving prior anti-PD1 based systemic therapy (either adjuvant, neoadjuvant, or definitive therapy).',
+      'inclusion',
+    );
+    expect(therapyLeaves(r.condition)).toEqual([therapy({ classes: ['anti_pd1'] })]);
+  });
+});
+
+describe('examples before the list', () => {
+  it('leave the list unread: the use of antibiotics is an example of the infection, no conjunct (NCT07237100 e13)', () => {
+    const r = readRule(
+      'Patient with active bacterial, fungal, or viral infection, including but not limited to the use of antibiotics, antifungals, or antiviral agents at the time of Screening;',
+      'exclusion',
+    );
+    expect(therapyLeaves(r.condition)).toEqual([]);
   });
 });

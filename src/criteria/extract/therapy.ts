@@ -1930,6 +1930,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         const to = nextList.start - restStart;
         if (from >= 0 && to <= ownRest.length) ownRest = ownRest.slice(0, from) + ' '.repeat(to - from) + ownRest.slice(to);
       }
+      // "X, including but not limited to Y, Z": examples of the list, which narrow nothing ("limited" is no
+      // "limited field"). Not before the list: there the list is the examples of something else ("active
+      // infection, including but not limited to the use of antibiotics"), which the reading would join as a conjunct.
+      ownRest = ownRest.replace(/\bbut\s+not\s+limited\s+to\b/gi, (m, at: number) => (restStart + at >= list.end ? ' '.repeat(m.length) : m));
       if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
       // "Previous systemic therapy for melanoma": the cancer it was given for narrows it (a patient
       // treated for another cancer is not meant), as "for their current cancer" does above. Where a
@@ -2842,6 +2846,9 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // "(alone or in combination with …)", "(combined or sequential)": the form it was given in.
   FORM_PAREN_RE.lastIndex = 0;
   for (let m = FORM_PAREN_RE.exec(sub); m; m = FORM_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // "(either adjuvant, neoadjuvant, or definitive therapy)": the settings it may have been given in.
+  SETTING_PAREN_RE.lastIndex = 0;
+  for (let m = SETTING_PAREN_RE.exec(sub); m; m = SETTING_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
   // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
   STAGE_OR_RE.lastIndex = 0;
   for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
@@ -2857,6 +2864,11 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   return out;
 }
 
+const SETTING_ALT = String.raw`(?:neo-?adjuvant|adjuvant|perioperative|definitive|curative|metastatic|advanced|maintenance)`;
+const SETTING_PAREN_RE = new RegExp(
+  String.raw`\(\s*(?:either\s+)?(?:in\s+the\s+)?${SETTING_ALT}(?:\s*(?:,|\/)\s*${SETTING_ALT})*\s*,?\s*(?:or|and\/or)\s+${SETTING_ALT}(?:\s+(?:therapy|treatment|setting|disease))?\s*\)`,
+  'gi',
+);
 const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|-|to)\s*(?:stage\s+)?[0-4IV]{1,4}[A-Da-d]?\b)+/gi;
 
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
