@@ -2801,7 +2801,6 @@ function examplesParenthesis(text: string, s: number, at: number): string | null
   }
   return null;
 }
-/** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
 /** A short label opening the criterion, before its colon ("BRAF wild type:", "EGFR mutant:"). */
 const RESULT_LABEL_RE = /^\s*[^:.;()]{2,40}:\s/;
 /** Whether `at` follows a label opening the criterion that names a gene or marker result, and no subgroup. */
@@ -2810,6 +2809,7 @@ function inResultLabelled(input: ExtractInput, at: number): boolean {
   if (!label || at < label[0].length || /\b(?:cohorts?|parts?|arms?|groups?|phases?|stages?|modules?)\b/i.test(label[0])) return false;
   return input.mentions.some((m) => (m.type === 'gene' || m.type === 'marker') && m.end <= label[0].length);
 }
+/** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
 const GROUP_ON_TREATMENT_LEAD_RE =
   /^\W*(?:for|in)\s+(?:(?![\d])[a-z][\w-]*\s+){0,3}?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
 /** The targets that narrow a kind of treatment right after it: "targeting", "directed against". */
