@@ -96,7 +96,7 @@ const LEAD_WORD =
   /^(?:a|an|the|prior|previous|previously|history|of|has|have|had|patients?|participants?|subjects?|who|known|must|been|documented|with|and|\d+|[a-z]|[ivx]+)$/i;
 
 /** A cheap test for the words every form holds: the caller skips the reader without it. */
-export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated|experienced|developed|complete\s+response/i;
+export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated|experienced|developed|complete\s+response|less\s+than\s+an?\s|no\s+better\s+than/i;
 
 /**
  * A pathological complete response to an earlier treatment, the whole sentence: "Pathological complete
@@ -114,6 +114,40 @@ const COMPLETE_RESPONSE = new RegExp(
  * ("neoadjuvant chemotherapy": chemotherapy).
  */
 const BARE_NEOADJUVANT = /^(?:(?:prior|previous|the)\s+)?neo-?adjuvant\s+(?:(?<chemo>chemo(?:therapy)?)|(?:systemic\s+)?(?:therapy|treatment))$/i;
+
+/**
+ * A response short of a named one to an earlier treatment, the whole sentence: "Patients must have
+ * experienced less than a CR (according to Lugano criteria) to anti-PD-1 treatment". Less than a
+ * complete response is a partial response, stable disease or progression; the record's outcome
+ * 'response' holds complete and partial responses alike, so no outcome says it. The treatment was
+ * had, which is read; the response stays an unread qualifier beside it, so the finding is a necessary
+ * condition only (as a failure to respond is read in therapy-progression.ts).
+ */
+const SHORT_OF_RESPONSE = new RegExp(
+  String.raw`^\W*(?:(?:patients?|participants?|subjects?)\s+(?:who\s+)?)?(?:(?:must|should)\s+)?(?:(?:have|has|had)\s+)?(?:(?:previously|already)\s+)?(?:experienced|achieved|had|shown|demonstrated|obtained)\s+(?<q>(?:less\s+than|no\s+better\s+than)\s+(?:an?\s+)?(?:CR|complete\s+(?:response|remission)(?:\s*\(CR\))?|PR|partial\s+(?:response|remission)(?:\s*\(PR\))?|VGPR|very\s+good\s+partial\s+response(?:\s*\(VGPR\))?)(?:\s*\((?:according\s+to|per|by)\s+[^()]{1,60}\))?)\s*,?\s+(?:to|on|with|after|following)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+with\s+)?(?:(?:prior|previous)\s+)?(?<x>[^.;()]{2,80}?)\s*[.;]?\s*$`,
+  'id',
+);
+
+/** Reads a sentence [s, e) that is only a response short of a named one to a treatment (SHORT_OF_RESPONSE). */
+function readShortOfResponse(text: string, s: number, e: number, therapyIn: TherapyIn, out: Finding[], used: Span[]): boolean {
+  const m = SHORT_OF_RESPONSE.exec(text.slice(s, e));
+  if (!m?.groups?.x || !m.groups.q) return false;
+  if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) return false;
+  const [xa, xb] = m.indices!.groups!.x!;
+  const [qa, qb] = m.indices!.groups!.q!;
+  const had = therapyIn(s + xa, s + xb, {});
+  if (!had) return false;
+  const start = s + m.index;
+  out.push({
+    category: 'prior_therapy',
+    condition: { all: [had, unread(m.groups.q)] },
+    spans: [[start, s + m.index + m[0].length]],
+    anchor: start,
+    cover: [[s + qa, s + qb]],
+  });
+  used.push([s, e]);
+  return true;
+}
 
 /**
  * A receipt, then how the disease behaved after it, closing the sentence: "(must have previously)
@@ -172,6 +206,7 @@ export function readTreatmentEnds(
     if (!TREATMENT_END_GATE.test(t)) continue;
     if (readOutcomeAfterReceipt(input, s, e, therapyIn, out, used)) continue;
     if (readCompleteResponse(text, s, e, therapyIn, out, used)) continue;
+    if (readShortOfResponse(text, s, e, therapyIn, out, used)) continue;
     if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
     const m = HARM_STOPPED.exec(t) ?? STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
     if (!m?.groups) continue;

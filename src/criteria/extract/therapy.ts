@@ -435,12 +435,18 @@ const BLOCK_AFTER_RE =
 const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|intolerant|pretreated|pre-treated|exposed|experienced|failed|failure)\b/i;
 
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
-const OC_WORD = String.raw`(?:(?:disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
+const OC_WORD = String.raw`(?:(?:experienced|developed|disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+disease|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
 /**
  * The verb of a second outcome, intolerance only: "progressed on or be intolerant to", "failed or been
  * intolerant to" ("relapsed or be disease resistant to" keeps its alternatives apart).
  */
 const OC_AUX = String.raw`(?:(?:be|been|are|is|were|was|have\s+been|has\s+been)\s+(?=intoleran|(?:unable|not\s+able)\s+to\s+tolerate))`;
+/**
+ * Who judged the outcome ("experienced PD per treating physician while receiving X", "progression, as
+ * determined by the investigator, on X"): the record's outcome is the one its clinicians recorded, so
+ * the judge narrows nothing and is read with the outcome.
+ */
+const OC_BY = String.raw`(?:\s*,?\s*\(?\s*(?:per|by|according\s+to|in\s+the\s+opinion\s+of|as\s+(?:assessed|determined|judged|documented|confirmed)\s+by)\s+(?:the\s+)?(?:treating\s+|local\s+|site\s+)?(?:physician|investigator|clinician|oncologist)s?(?:'s?)?(?:\s+(?:assessment|judg(?:e)?ment|opinion))?\s*\)?\s*,?)`;
 const OC_PREP = String.raw`(?:on|after|following|during|while\s+(?:on|receiving|taking)|to|with|despite|of|from|at|by|within)`;
 /**
  * How soon after a treatment the disease came back ("progression within 6 months of receiving", "≤ 84 days
@@ -455,7 +461,7 @@ const OC_TIME = String.raw`(?<time>(?:(?:during|on|while\s+on)\s+(?:(?:the\s+)?(
 const OC_COUNT = String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|≥|>=)\s*\S+\s+(?:(?:complete|full)\s+)?(?:doses?|cycles?|courses?|infusions?)\s+of\s+)`;
 const OC_COUNT_RE = new RegExp(OC_COUNT, 'i');
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|(?:definitive|concurrent|concomitant)\s*,\s*|${OC_COUNT})*$`,
+  String.raw`\b${OC_WORD}${OC_BY}?(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|(?:definitive|concurrent|concomitant)\s*,\s*|${OC_COUNT})*$`,
   'i',
 );
 /**
@@ -1573,6 +1579,14 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       list.gate = true;
       continue;
     }
+    // "BRAF wild type: progressed after receiving PD-1 containing therapy": the test result before the
+    // colon names the patients the rest binds, which the biomarker reader reads as a condition
+    // (biomarkers.ts scopeOf: any(not BRAF wild type, unread rest)). Read here, the treatment would be
+    // required of every patient, those with another result too: it is left unread.
+    if (inResultLabelled(input, list.start)) {
+      note('result label');
+      continue;
+    }
     // A list that is only the optional partner of another ("… PD-1 containing therapy with or without an
     // anti-CTLA-4") is no requirement, whichever way the other is read.
     if (OPTIONAL_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) {
@@ -1959,6 +1973,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         const to = nextList.start - restStart;
         if (from >= 0 && to <= ownRest.length) ownRest = ownRest.slice(0, from) + ' '.repeat(to - from) + ownRest.slice(to);
       }
+      // "X, including but not limited to Y, Z": examples of the list, which narrow nothing ("limited" is no
+      // "limited field"). Not before the list: there the list is the examples of something else ("active
+      // infection, including but not limited to the use of antibiotics"), which the reading would join as a conjunct.
+      ownRest = ownRest.replace(/\bbut\s+not\s+limited\s+to\b/gi, (m, at: number) => (restStart + at >= list.end ? ' '.repeat(m.length) : m));
       if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
       // "Previous systemic therapy for melanoma": the cancer it was given for narrows it (a patient
       // treated for another cancer is not meant), as "for their current cancer" does above. Where a
@@ -2839,6 +2857,14 @@ function examplesParenthesis(text: string, s: number, at: number): string | null
   }
   return null;
 }
+/** A short label opening the criterion, before its colon ("BRAF wild type:", "EGFR mutant:"). */
+const RESULT_LABEL_RE = /^\s*[^:.;()]{2,40}:\s/;
+/** Whether `at` follows a label opening the criterion that names a gene or marker result, and no subgroup. */
+function inResultLabelled(input: ExtractInput, at: number): boolean {
+  const label = RESULT_LABEL_RE.exec(input.text);
+  if (!label || at < label[0].length || /\b(?:cohorts?|parts?|arms?|groups?|phases?|stages?|modules?)\b/i.test(label[0])) return false;
+  return input.mentions.some((m) => (m.type === 'gene' || m.type === 'marker') && m.end <= label[0].length);
+}
 /** A lead naming a group by the treatment it is on: "For patients receiving ", "In participants treated with ". */
 const GROUP_ON_TREATMENT_LEAD_RE =
   /^\W*(?:for|in)\s+(?:(?![\d])[a-z][\w-]*\s+){0,3}?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who\s+(?:are|were|will\s+be)\s+)?(?:receiving|taking|treated\s+with|on|given|using)\s+(?:(?:a|an|the|any|prior)\s+)?$/i;
@@ -2876,6 +2902,9 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // "(alone or in combination with …)", "(combined or sequential)": the form it was given in.
   FORM_PAREN_RE.lastIndex = 0;
   for (let m = FORM_PAREN_RE.exec(sub); m; m = FORM_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // "(either adjuvant, neoadjuvant, or definitive therapy)": the settings it may have been given in.
+  SETTING_PAREN_RE.lastIndex = 0;
+  for (let m = SETTING_PAREN_RE.exec(sub); m; m = SETTING_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
   // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
   STAGE_OR_RE.lastIndex = 0;
   for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
@@ -2891,6 +2920,11 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   return out;
 }
 
+const SETTING_ALT = String.raw`(?:neo-?adjuvant|adjuvant|perioperative|definitive|curative|metastatic|advanced|maintenance)`;
+const SETTING_PAREN_RE = new RegExp(
+  String.raw`\(\s*(?:either\s+)?(?:in\s+the\s+)?${SETTING_ALT}(?:\s*(?:,|\/)\s*${SETTING_ALT})*\s*,?\s*(?:or|and\/or)\s+${SETTING_ALT}(?:\s+(?:therapy|treatment|setting|disease))?\s*\)`,
+  'gi',
+);
 const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|-|to)\s*(?:stage\s+)?[0-4IV]{1,4}[A-Da-d]?\b)+/gi;
 
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
@@ -3064,7 +3098,7 @@ function necessaryBlocked(
   // The condition that required the treatment, or the inability to stop it, heads the clause by construction.
   if (list.requiredReceipt || list.cannotStop) return null;
   // "Has a diagnosis of immunodeficiency or is receiving steroids": the list heads the clause after "or".
-  const clause = CLAUSE_RESTART_RE.exec(before) ?? (supportiveOnly(ctx, items) ? SUPPORTIVE_CLAUSE_RESTART_RE.exec(before) : null);
+  const clause = clauseRestart(before) ?? (supportiveOnly(ctx, items) ? SUPPORTIVE_CLAUSE_RESTART_RE.exec(before) : null);
   // A cohort label ("Part B:") is the qualifier already read as the cohort, not the clause's head.
   const label = clause ? null : (COHORT_LABEL_RE.exec(before) ?? ONLY_LABEL_RE.exec(before));
   // A parenthesis right after the list before (its dose, its examples) is that list's, not this one's head.
@@ -3111,7 +3145,8 @@ function necessaryBlocked(
   // "Current systemic treatment with corticosteroids, or within 7 days of …": the "current" heads the list.
   const orWithin = LIST_OR_WITHIN_RE.exec(afterText);
   if (orWithin && CURRENT_HEAD_RE.test(before)) after = ' '.repeat(orWithin[0].length) + after.slice(orWithin[0].length);
-  const re = /[()]|\b(?:and\/or|or|and)\b/gi;
+  // A bracketed aside is an aside as a parenthesised one is ("pertuzumab [IV, SC, or fixed-dose combination]").
+  const re = /[()[\]]|\b(?:and\/or|or|and)\b/gi;
   // The words after an exception that runs to the end of the clause ("excluding nasal, inhaled, or
   // topical corticosteroids") are its own members, held by the qualifier, not alternatives to the list.
   // One in parentheses ends with them: "or" after it is an alternative again.
@@ -3120,8 +3155,8 @@ function necessaryBlocked(
   const exception = (strict ? EXCEPTION_OR_UNLESS_AFTER_RE : EXCEPTION_AFTER_RE).exec(text.slice(list.end, b));
   for (let m = re.exec(after); m; m = re.exec(after)) {
     if (exception && m.index >= exception.index && depth === 0 && !/[()[\]]/.test(text.slice(list.end + exception.index, list.end + m.index))) break;
-    if (m[0] === '(') depth++;
-    else if (m[0] === ')') depth = Math.max(0, depth - 1);
+    if (m[0] === '(' || m[0] === '[') depth++;
+    else if (m[0] === ')' || m[0] === ']') depth = Math.max(0, depth - 1);
     else if (depth === 0 && !OR_QUALIFIER_RE.test(after.slice(m.index + m[0].length)) && !accessAlternative(text.slice(list.end, list.end + m.index), after.slice(m.index + m[0].length)) && !(m[0].toLowerCase() === 'and' && AND_SAME_SUBJECT_RE.test(after.slice(m.index + 3)))) {
       // "or other immunosuppressive medications": the alternative is the next treatment list, read
       // (or left unread) on its own, so this one stays a necessary part of its own alternative.
@@ -3132,7 +3167,7 @@ function necessaryBlocked(
       // So is one whose own modifiers stand between ("or radical surgery").
       if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:with\s+)?(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+|(?:agents?|drugs?)\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
       // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
-      if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)/g, ' '))) break;
+      if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)|\[[^[\]]{0,120}\]/g, ' '))) break;
       if (therapyDebug.notes) note(`alternative after: ${after.slice(Math.max(0, m.index - 30), m.index + 30)}`);
       return 'alternative after';
     }
@@ -3217,13 +3252,33 @@ const ADJECTIVE_RE = /^[a-z]{4,}(?:al|ic|ive|ous|ary|eal|ar)$/;
 /** Adjectives that do not narrow the treatment after them but change what is said of it. */
 const NOT_NARROWING_RE = /^(?:potential|hypothetical|eventual|optional|alternative|additional|investigational|experimental|non\w*|anti\w*|contraindicative|inappropriate|unsuccessful|prophylactic)$/;
 
-/** The last clause before a list that starts with its own verb: "…, or is receiving", "; has had". */
+/**
+ * The last clause before a list that starts with its own verb: "…, or is receiving", "; has had", and
+ * the outcome said of the patients or disease named before it ("unresectable NSCLC who have progressed
+ * during", "… NSCLC … and has progressed during or following"): what they are is another topic's.
+ */
 const CLAUSE_RESTART_RE =
   /[\s\S]*(?:\b(?:or|and\/or)\s+|[;,]\s*)(?=(?:(?:is|are|was|were|has|have|had|been|being|currently|previously|already)\s+)*(?:receiv\w*|treated|taking|taken|using|used|undergo\w*|underwent|had|exposed)\b)/i;
+const OUTCOME_CLAUSE_RESTART_RE =
+  /[\s\S]*\b(?:who|that|which|and)\s+(?=(?:(?:is|are|was|were|has|have|had|been|must|should|also|subsequently|then|later)\s+)*(?:progressed|progressing|relapsed|recurred|experienced\s+(?:(?:documented|radiographic|confirmed|objective|clinical)\s+)*(?:disease\s+)?progression)\b)/i;
+/**
+ * The clause the list's head starts (CLAUSE_RESTART_RE, OUTCOME_CLAUSE_RESTART_RE). An outcome clause
+ * after a negation ("NSCLC not harboring an EGFR mutation and has progressed on X") is not taken: the
+ * negation's scope may run over it, and the list would be read as negated.
+ */
+function clauseRestart(before: string): RegExpExecArray | null {
+  const c = CLAUSE_RESTART_RE.exec(before);
+  if (c) return c;
+  const o = OUTCOME_CLAUSE_RESTART_RE.exec(before);
+  return o && !/\b(?:not|no|without|never|nor|non)\b/i.test(o[0]) ? o : null;
+}
 
-/** A treatment given in any form: alone or combined ("as monotherapy or in combination with other therapies"). */
+/**
+ * A treatment given in any form: alone or combined ("as monotherapy or in combination with other therapies",
+ * "(either monotherapy or combination therapy)"), and in any line ("… in any line of treatment").
+ */
 const FORM_RE =
-  /^[\s,]*(?:\)[\s,]*)?(?:\([^()]{1,12}\)[\s,]*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*/i;
+  /^[\s,]*(?:\)[\s,]*)?(?:\([^()]{1,12}\)[\s,]*)?(?:\(\s*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*(?:(?:in|at)\s+any\s+(?:line|setting)(?:\s+of\s+(?:therapy|treatment))?\b)?/i;
 
 /**
  * Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition.
@@ -3416,6 +3471,8 @@ function precededByCue(ctx: Ctx, at: number, s: number): boolean {
   // A comma, parenthesis or colon between them ends the modifier reading.
   if (/[,;:()[\]]/.test(ctx.text.slice(t.end, at))) return true;
   if (ALLOWED_BEFORE.has(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|\d)/.test(t.norm)) return true;
+  // "progressed during X", "progression despite X": the preposition of an outcome cue, no modifier of X.
+  if ((t.norm === 'during' || t.norm === 'despite') && OUTCOME_BEFORE_RE.test(ctx.text.slice(Math.max(s, at - 160), at))) return true;
   return ctx.input.scopes.triggers.some(([a, b]) => t.start >= a && t.end <= b);
 }
 
