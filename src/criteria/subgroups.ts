@@ -164,6 +164,15 @@ const PAREN_LABEL = new RegExp(
   String.raw`\(\s*(?:${LABEL_FOR})?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*\)`,
   'g',
 );
+/**
+ * A few words closed by a parenthesised label, then a colon, a line break or a new sentence: a
+ * heading glued to its criterion ("Subjects with rare tumors (Phase 2a Cohort 10 ONLY) Histologically
+ * …", "Post lutetium-177 CRPC subjects (Phase 2a Cohort 11 ONLY):\n…"). Group 1 the words, group 2 the label.
+ */
+const PAREN_HEADING = new RegExp(
+  String.raw`^[^\p{L}\p{N}(]*((?:[^\s.;:()]+\s+){1,8})(\(\s*(?:${LABEL_FOR})?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*\))(?:\s*:|(?=\s*\n|\s+\p{Lu}))\s*`,
+  'u',
+);
 /** A label closing the criterion: "… for Part 2 only.", "…, in Cohort B". */
 const TRAILING_LABEL = new RegExp(String.raw`(?<![\s,]),?\s+${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*([.;]?)\s*$`);
 
@@ -223,9 +232,17 @@ export function subgroupLabel(text: string): SubgroupLabel | null {
   if (!LABEL_GATE.test(text)) return null;
   const labels: string[] = [];
   const opening = LEADING_LABEL.exec(text)?.[0];
-  const lead = opening && !EVERY_WORD.test(opening) ? opening : null;
+  let lead = opening && !EVERY_WORD.test(opening) ? opening : null;
   let rest = lead ? text.slice(lead.length) : text;
   if (lead) labels.push(lead.replace(/^[^\p{L}\p{N}(]+/u, '').replace(/\s*[:,\-–]\s*$/, ''));
+  // A short heading glued to the criterion, closed by its subgroup: it heads all of it, as a label
+  // opening the text does, and names the subgroup with its words, as "Cohort 1 (Melanoma):" does.
+  const heading = lead ? null : PAREN_HEADING.exec(text);
+  if (heading && !EVERY_WORD.test(heading[2]!)) {
+    lead = heading[0];
+    labels.push(`${heading[1]!.trim()} ${heading[2]!.trim()}`.replace(/^[^\p{L}\p{N}(]+/u, ''));
+    rest = text.slice(heading[0].length);
+  }
   rest = rest.replace(PAREN_LABEL, (m) => {
     labels.push(m.trim().replace(/^\(\s*|\s*\)$/g, ''));
     return ' ';

@@ -8,7 +8,7 @@
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
 import { parseCriteria, type ParsedCriterion } from '../../src/criteria/parse';
-import { labelledParts } from '../../src/criteria/subgroups';
+import { labelledParts, subgroupLabel } from '../../src/criteria/subgroups';
 import type { PatientRecord } from '../../src/patients/record';
 import { judgeRecord } from '../support/criteria';
 
@@ -30,7 +30,7 @@ function bySubgroup(rule: Condition): Map<string, Condition[]> {
   const out = new Map<string, Condition[]>();
   let key = '';
   for (const c of 'any' in rule ? rule.any : []) {
-    if (isSubgroup(c)) key = String((c as { params: { text: string } }).params.text);
+    if (isSubgroup(c) && 'fact' in c) key = String((c.params as { text: string }).text);
     else out.set(key, [...(out.get(key) ?? []), c]);
   }
   return out;
@@ -188,5 +188,35 @@ describe('items labelled with the same subgroup', () => {
       'Cohort A-2: Patients who are treatment-naive (i.e. for whom pembrolizumab is planned but has not yet been initiated) are eligible to enroll.',
     );
     expect(bySubgroup(c!.rule).size).toBe(2);
+  });
+});
+
+describe('a heading glued to its criterion, closed by its subgroup', () => {
+  it.each([
+    [
+      'Subjects with rare tumors (Phase 2a Cohort 10 ONLY) Histologically or cytologically confirmed rare tumor types. Progressed or relapsed after at least one prior standard therapeutic regimen.',
+      'Subjects with rare tumors (Phase 2a Cohort 10 ONLY)',
+    ],
+    [
+      'Post lutetium-177 CRPC subjects (Phase 2a Cohort 11 ONLY):\n\n    Pathologically documented metastatic adenocarcinoma of the prostate cancer.',
+      'Post lutetium-177 CRPC subjects (Phase 2a Cohort 11 ONLY)',
+    ],
+  ])('binds all of %s', (text, label) => {
+    const found = subgroupLabel(text);
+    expect(found?.label).toBe(label);
+    expect(found?.rest).not.toMatch(/Cohort|subjects/i);
+  });
+
+  it('reads the prior regimen of the rare-tumour cohort, bound to it (NCT05914116)', () => {
+    const c = one(
+      'Subjects with rare tumors (Phase 2a Cohort 10 ONLY) Histologically or cytologically confirmed rare tumor types. Progressed or relapsed after at least one prior standard therapeutic regimen (Patients who have not received all approved or standard treatments for their cancer must be informed that these alternatives to receiving DB-1311/BNT324 are available prior to consenting to participate in this trial).',
+      'inclusion',
+    );
+    expect('any' in c.rule && c.rule.any[0]).toEqual(subgroup('Subjects with rare tumors (Phase 2a Cohort 10 ONLY)'));
+    expect(c.categoriesRead).toContain('prior_therapy');
+  });
+
+  it('leaves a label in a later sentence to that sentence', () => {
+    expect(subgroupLabel('Signed written informed consent. (for Group I) Patients already under treatment for at least three months with anti-PD1/PDL1/ CTLA4 or cyclin-dependent kinase (CDK) inhibitors for any type of cancer.')).toBeNull();
   });
 });
