@@ -16,7 +16,7 @@ import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { cancerCohortHeading, GROUP_LEAD_CLAUSE, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
+import { cancerCohortHeading, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -1263,16 +1263,17 @@ function related(a: string[], b: string[], lex: Lexicons): boolean {
   return a.some((x) => b.some((y) => lex.cancerAncestors.get(x)?.has(y) || lex.cancerAncestors.get(y)?.has(x)));
 }
 
+/** A criterion's opening subgroup label, whole to its colon or dash (group 1): "Cohort A-1", "Part 2B". */
+const SUBGROUP_NAME = /^\s*((?:part|cohort|arm|group|stratum|module|phase)\s*[\w.-]{1,8})\s*(?::|\)|\s[-–]\s)/i;
 /**
  * The members of a run of alternatives, those of one subgroup together: items labelled with the same
  * subgroup ("Cohort A: BRAF V600 mutant melanoma …", then "Cohort A: Prior therapy with BRAF
  * inhibitors is required") are all that subgroup's requirements, not alternatives to each other.
  */
-const SUBGROUP_NAME = /^\s*((?:part|cohort|arm|group|stratum|module|phase)\s*[\w.-]{1,8})\s*(?::|\)|\s[-–]\s)/i;
 function sameSubgroup(members: ParsedCriterion[]): ParsedCriterion[][] {
   const groups = new Map<string, ParsedCriterion[]>();
   members.forEach((m, i) => {
-    // The label whole, to its colon or dash: "Cohort A-1" and "Cohort A-2" are two subgroups.
+    // "Cohort A-1" and "Cohort A-2" are two subgroups.
     const label = SUBGROUP_NAME.exec(m.text)?.[1];
     const key = label ? label.toLowerCase().replace(/\s+/g, ' ') : `#${i}`;
     groups.set(key, [...(groups.get(key) ?? []), m]);
@@ -1501,7 +1502,13 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
       if (read) return read;
       // A subgroup label inside the text ("… (Part 4)") is cut before reading, and binds the reading.
       const label = subgroupLabel(seg.normText);
-      return finish(seg, readCriterion(label ? label.rest : seg.normText, seg.kind, seg.context, lex), label);
+      const reading = readCriterion(label ? label.rest : seg.normText, seg.kind, seg.context, lex);
+      // A group the readers cannot read ("For patients with Basal cell carcinoma, …") left nothing
+      // read: what is required of the group is read without it, and bound to it.
+      const group = !label && !reading.condition ? groupLeadLabel(seg.normText) : null;
+      const groupReading = group && readCriterion(group.rest, seg.kind, seg.context, lex);
+      if (group && groupReading?.condition) return finish(seg, groupReading, group);
+      return finish(seg, reading, label);
     }
     // "At least one of the following": each alternative read on its own, joined with any.
     const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));

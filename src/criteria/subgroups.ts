@@ -90,6 +90,20 @@ const OPENING_SUBGROUP = new RegExp(
 export const GROUP_LEAD_CLAUSE =
   /^\W*((?:for|in)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:with|whose|who|having)\s+([^,:;.()]{1,100}?)(?:\s+only)?)\s*(?:,|:|\))/i;
 
+/**
+ * A criterion opening with the lead clause of its group ("For participants with PDAC only) Have
+ * received …", "For participants whose most recent … therapy induced a PR or CR: Radiation, …"), cut
+ * from it, for when the group is what the readers cannot read: the rest is then read on its own and
+ * bound to the group, as to a subgroup's label. One sentence only: a second may be for everyone else.
+ */
+export function groupLeadLabel(text: string): SubgroupLabel | null {
+  const m = GROUP_LEAD_CLAUSE.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length).trim();
+  if (!/[\p{L}\p{N}]{3}/u.test(rest) || /[.;]\s+\S/.test(rest)) return null;
+  return { label: m[1]!.trim(), rest };
+}
+
 /** The subgroup a criterion opens by restricting itself to ("Cohort 5 only"), if any. */
 export function openingSubgroup(text: string): string | null {
   const m = OPENING_SUBGROUP.exec(text);

@@ -220,3 +220,26 @@ describe('a heading glued to its criterion, closed by its subgroup', () => {
     expect(subgroupLabel('Signed written informed consent. (for Group I) Patients already under treatment for at least three months with anti-PD1/PDL1/ CTLA4 or cyclin-dependent kinase (CDK) inhibitors for any type of cancer.')).toBeNull();
   });
 });
+
+describe('a group lead clause the readers cannot read', () => {
+  it('binds what is required of the group, read without it (NCT07070232)', () => {
+    const c = one(
+      '(For participants with PDAC only) Have received one or two lines of systemic therapy for metastatic tumors, and have experienced progression or intolerance to the treatment during or following therapy.',
+      'inclusion',
+    );
+    expect('any' in c.rule && c.rule.any[0]).toEqual(subgroup('For participants with PDAC only'));
+    expect(JSON.stringify(c.rule)).toContain('"priorLines"');
+    expect(c.categoriesRead).toContain('prior_therapy');
+  });
+
+  it('excludes only inside the group: all(group, finding) (NCT02227251)', () => {
+    const c = one(
+      'For participants whose most recent systemic anti-DLBCL therapy induced a PR or CR: Radiation, chemotherapy, immunotherapy, radio-immunotherapy, or any other anticancer therapy other than glucocorticoids <60 days or <14 weeks prior to Cycle 1 Day 1.',
+      'exclusion',
+    );
+    expect('all' in c.rule && c.rule.all[0]).toEqual(subgroup('For participants whose most recent systemic anti-DLBCL therapy induced a PR or CR'));
+    // A patient treated with chemotherapy last month may be outside the group: not known to be excluded.
+    const record: PatientRecord = { cancers: [{ type: 'DLBCL' }], treatments: [{ name: 'chemotherapy', kind: 'systemic', end: '2025-05-01' }] };
+    expect(judgeRecord(c.rule, record)).not.toBe(true);
+  });
+});
