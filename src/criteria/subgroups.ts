@@ -11,6 +11,10 @@
  * A heading that names only a cancer ("Melanoma:", "Colorectal Cancer :") is a cohort the record
  * does place the patient in; parse.ts `scopeCancerCohorts` reads it as the cancers of the other
  * cohorts (cancerCohortHeading).
+ *
+ * The same labels inside a criterion's text: one that binds all of it (subgroupLabel, and a group
+ * lead clause the readers cannot read, groupLeadLabel), or several that divide it into parts, each
+ * its own subgroup's requirement (labelledParts).
  */
 import type { Lexicons } from './lexicon';
 
