@@ -16,7 +16,7 @@ import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { cancerCohortHeading, GROUP_LEAD_CLAUSE, openingSubgroup, subgroupHeading, subgroupLabel, type SubgroupLabel } from './subgroups';
+import { cancerCohortHeading, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -1111,10 +1111,23 @@ function leadingScope(text: string, unread: string): boolean {
   return /^(?:for|in|among)\s/i.test(unread) && /^\s*,/.test(after);
 }
 
+/**
+ * A reading's condition joined with its unread words. Inclusion: what was read is necessary, the rest
+ * unknown. Exclusion: what was read is sufficient, unless some words left are among the exceptions it
+ * lets in, or the words left are a clause narrowing it ("Active brain metastases requiring
+ * corticosteroids"), say whom it is for ("Phase 2: Active brain metastases") or hold a window the
+ * reading lacks (unreadWindow): then it excludes only with them.
+ */
+function withUnread(kind: CriterionKind, text: string, reading: Reading & { condition: Condition }, unread: string): Condition {
+  const narrowed = kind === 'inclusion' || reading.excepted || narrowingTail(text, unread) || leadingScope(text, unread) || unreadWindow(reading.condition, text, unread);
+  return flatten(narrowed ? 'all' : 'any', [reading.condition, unparsedLeaf(unread)]);
+}
+
 function finish(
   seg: Segment,
   reading: Reading,
   label: SubgroupLabel | null = null,
+  bound = false,
 ): ParsedCriterion {
   const { condition } = reading;
   // Unread alternatives the reading placed in its condition are reported with its inner leaves.
@@ -1131,14 +1144,7 @@ function finish(
     rule = { all: [unparsedLeaf(seg.normText)] };
   } else if (unread) {
     status = 'partial';
-    // Inclusion: what was read is necessary, the rest unknown. Exclusion: what was read is sufficient,
-    // unless some words left are among the exceptions it lets in, or the words left are a clause
-    // narrowing it ("Active brain metastases requiring corticosteroids") or say whom it is for
-    // ("Phase 2: Active brain metastases"): then it excludes only with them.
-    rule =
-      seg.kind === 'inclusion' || reading.excepted || narrowingTail(readText, unread) || leadingScope(readText, unread) || unreadWindow(condition, readText, unread)
-        ? (topLevel(flatten('all', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule'])
-        : (topLevel(flatten('any', [condition, unparsedLeaf(unread)])) as ParsedCriterion['rule']);
+    rule = topLevel(withUnread(seg.kind, readText, { ...reading, condition }, unread)) as ParsedCriterion['rule'];
   } else if (inner.length) {
     status = 'partial';
     rule = topLevel(condition);
@@ -1153,7 +1159,8 @@ function finish(
   // all(subgroup, rule). The readers' copies of the label as an unread part are folded into it.
   // A label read apart from the text (subgroups.ts subgroupLabel: "… (Part 4)", "Cohort 1 (Melanoma):
   // …") binds the same way: the patient may belong to another cohort, whose items say what it needs.
-  const opening = status === 'unparsed' ? null : label ? label.label : (openingSubgroup(seg.normText) ?? unreadGroupLead(seg.normText, unread));
+  // A criterion read in labelled parts (readParts) has bound each part already.
+  const opening = status === 'unparsed' || bound ? null : label ? label.label : (openingSubgroup(seg.normText) ?? unreadGroupLead(seg.normText, unread));
   if (opening) {
     const rest = withoutLabel(rule, opening);
     if (rest) {
@@ -1292,6 +1299,24 @@ function related(a: string[], b: string[], lex: Lexicons): boolean {
   return a.some((x) => b.some((y) => lex.cancerAncestors.get(x)?.has(y) || lex.cancerAncestors.get(y)?.has(x)));
 }
 
+/** A criterion's opening subgroup label, whole to its colon or dash (group 1): "Cohort A-1", "Part 2B". */
+const SUBGROUP_NAME = /^\s*((?:part|cohort|arm|group|stratum|module|phase)\s*[\w.-]{1,8})\s*(?::|\)|\s[-–]\s)/i;
+/**
+ * The members of a run of alternatives, those of one subgroup together: items labelled with the same
+ * subgroup ("Cohort A: BRAF V600 mutant melanoma …", then "Cohort A: Prior therapy with BRAF
+ * inhibitors is required") are all that subgroup's requirements, not alternatives to each other.
+ */
+function sameSubgroup(members: ParsedCriterion[]): ParsedCriterion[][] {
+  const groups = new Map<string, ParsedCriterion[]>();
+  members.forEach((m, i) => {
+    // "Cohort A-1" and "Cohort A-2" are two subgroups.
+    const label = SUBGROUP_NAME.exec(m.text)?.[1];
+    const key = label ? label.toLowerCase().replace(/\s+/g, ' ') : `#${i}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  });
+  return [...groups.values()];
+}
+
 /**
  * Neighbouring inclusion criteria that name different cohorts ("Part 1A: …", "Cohort B: …") or
  * different, unrelated cancer types ("Head and neck squamous cell carcinoma", "Breast cancer and
@@ -1345,7 +1370,7 @@ function joinAlternatives(criteria: ParsedCriterion[], source: string, lex: Lexi
       ...members[0]!,
       text: source.slice(span[0], span[1]),
       span,
-      rule: flatten('any', read.map((m) => flatten('all', 'all' in m.rule ? m.rule.all : [m.rule]))) as ParsedCriterion['rule'],
+      rule: flatten('any', sameSubgroup(read).map((ms) => flatten('all', ms.flatMap((m) => ('all' in m.rule ? m.rule.all : [m.rule]))))) as ParsedCriterion['rule'],
       status: statuses.size === 1 ? [...statuses][0]! : 'partial',
       categories: [...new Set(members.flatMap((m) => m.categories))],
       categoriesRead: [...new Set(members.flatMap((m) => m.categoriesRead))],
@@ -1452,15 +1477,74 @@ function selfExclusions(criteria: ParsedCriterion[], lex: Lexicons): ParsedCrite
   });
 }
 
+/**
+ * A criterion in parts bound to different subgroups (subgroups.ts labelledParts), each part read on
+ * its own. The patient may enter any subgroup the parts name, or one they do not name, whose
+ * requirements are elsewhere; whichever it is is unread. An inclusion holds when the parts of one
+ * subgroup all hold: any(subgroup, its parts, next subgroup, its parts, …), each subgroup leaf
+ * unknown, so that no part fails a patient who could enter another subgroup, the form joinAlternatives
+ * gives the labelled items of a list. An exclusion excludes only inside a subgroup: any(all(subgroup,
+ * its parts), …). A part for every subgroup (an unlabelled lead) binds everyone. Null when no part is
+ * read: the criterion is then read whole, as before.
+ */
+function readParts(seg: Segment, parts: LabelledPart[], lex: Lexicons): ParsedCriterion | null {
+  const readings = parts.map((p) => ({ p, r: readCriterion(p.text, seg.kind, seg.context, lex) }));
+  if (!readings.some(({ r }) => r.condition)) return null;
+  const common: Condition[] = [];
+  const groups = new Map<string, { label: string; conditions: Condition[] }>();
+  for (const { p, r } of readings) {
+    const unread = r.unreadApart ?? r.unread;
+    const condition = !r.condition ? unparsedLeaf(p.text) : unread ? withUnread(seg.kind, p.text, { ...r, condition: r.condition }, unread) : r.condition;
+    if (p.label === null) {
+      common.push(condition);
+      continue;
+    }
+    // The same subgroup named twice ("Cohort A: … * Cohort A: …") must meet both parts.
+    const key = subgroupKey(p.label);
+    const group = groups.get(key) ?? { label: p.label, conditions: [] };
+    group.conditions.push(condition);
+    groups.set(key, group);
+  }
+  const bound = [...groups.values()].map(({ label, conditions }) =>
+    seg.kind === 'inclusion' ? [subgroupLeaf(label), flatten('all', conditions)] : [flatten('all', [subgroupLeaf(label), ...conditions])],
+  );
+  const condition =
+    seg.kind === 'inclusion' ? flatten('all', [...common, flatten('any', bound.flat())]) : flatten('any', [...common, ...bound.flat()]);
+  const categories = [...new Set(readings.flatMap(({ r }) => r.categories))];
+  const findingCategories = [...new Set(readings.flatMap(({ r }) => r.findingCategories))];
+  const coverage = readings.reduce((sum, { r }) => sum + r.coverage, 0) / readings.length;
+  return finish(seg, { condition, categories, findingCategories, coverage, unread: '' }, null, true);
+}
+
+/** A subgroup label as a key: "Cohort A", "For Cohort A", "COHORT A only" are one subgroup. */
+function subgroupKey(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\b(?:for|in|the|only|patients)\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 /** Parses a trial's eligibilityCriteria text. Never throws on any input. */
 export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
   if (!source) return [];
   const segments = segmentCriteria(source, lex);
   const criteria = segments.map((seg) => {
     if (!seg.alternatives?.length) {
+      // Parts for different subgroups ("Cohort 1: … . Cohort 2: …") are read each on its own.
+      const parts = labelledParts(seg.normText);
+      const read = parts && readParts(seg, parts, lex);
+      if (read) return read;
       // A subgroup label inside the text ("… (Part 4)") is cut before reading, and binds the reading.
       const label = subgroupLabel(seg.normText);
-      return finish(seg, readCriterion(label ? label.rest : seg.normText, seg.kind, seg.context, lex), label);
+      const reading = readCriterion(label ? label.rest : seg.normText, seg.kind, seg.context, lex);
+      // A group the readers cannot read ("For patients with Basal cell carcinoma, …") left nothing
+      // read: what is required of the group is read without it, and bound to it.
+      const group = !label && !reading.condition ? groupLeadLabel(seg.normText) : null;
+      const groupReading = group && readCriterion(group.rest, seg.kind, seg.context, lex);
+      if (group && groupReading?.condition) return finish(seg, groupReading, group);
+      return finish(seg, reading, label);
     }
     // "At least one of the following": each alternative read on its own, joined with any.
     const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));

@@ -11,6 +11,10 @@
  * A heading that names only a cancer ("Melanoma:", "Colorectal Cancer :") is a cohort the record
  * does place the patient in; parse.ts `scopeCancerCohorts` reads it as the cancers of the other
  * cohorts (cancerCohortHeading).
+ *
+ * The same labels inside a criterion's text: one that binds all of it (subgroupLabel, and a group
+ * lead clause the readers cannot read, groupLeadLabel), or several that divide it into parts, each
+ * its own subgroup's requirement (labelledParts).
  */
 import type { Lexicons } from './lexicon';
 
@@ -90,6 +94,20 @@ const OPENING_SUBGROUP = new RegExp(
 export const GROUP_LEAD_CLAUSE =
   /^\W*((?:for|in)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:with|whose|who|having)\s+([^,:;.()]{1,100}?)(?:\s+only)?)\s*(?:,|:|\))/i;
 
+/**
+ * A criterion opening with the lead clause of its group ("For participants with PDAC only) Have
+ * received …", "For participants whose most recent … therapy induced a PR or CR: Radiation, …"), cut
+ * from it, for when the group is what the readers cannot read: the rest is then read on its own and
+ * bound to the group, as to a subgroup's label. One sentence only: a second may be for everyone else.
+ */
+export function groupLeadLabel(text: string): SubgroupLabel | null {
+  const m = GROUP_LEAD_CLAUSE.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length).trim();
+  if (!/[\p{L}\p{N}]{3}/u.test(rest) || /[.;]\s+\S/.test(rest)) return null;
+  return { label: m[1]!.trim(), rest };
+}
+
 /** The subgroup a criterion opens by restricting itself to ("Cohort 5 only"), if any. */
 export function openingSubgroup(text: string): string | null {
   const m = OPENING_SUBGROUP.exec(text);
@@ -164,6 +182,15 @@ const PAREN_LABEL = new RegExp(
   String.raw`\(\s*(?:${LABEL_FOR})?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*\)`,
   'g',
 );
+/**
+ * A few words closed by a parenthesised label, then a colon, a line break or a new sentence: a
+ * heading glued to its criterion ("Subjects with rare tumors (Phase 2a Cohort 10 ONLY) Histologically
+ * …", "Post lutetium-177 CRPC subjects (Phase 2a Cohort 11 ONLY):\n…"). Group 1 the words, group 2 the label.
+ */
+const PAREN_HEADING = new RegExp(
+  String.raw`^[^\p{L}\p{N}(]*((?:[^\s.;:()]+\s+){1,8})(\(\s*(?:${LABEL_FOR})?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*\))(?:\s*:|(?=\s*\n|\s+\p{Lu}))\s*`,
+  'u',
+);
 /** A label closing the criterion: "… for Part 2 only.", "…, in Cohort B". */
 const TRAILING_LABEL = new RegExp(String.raw`(?<![\s,]),?\s+${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*([.;]?)\s*$`);
 
@@ -173,18 +200,23 @@ const TRAILING_LABEL = new RegExp(String.raw`(?<![\s,]),?\s+${LABEL_FOR}(?:patie
  * Phase II:", "Cohorts 1-4 only:". Its words after the subgroup are few and say which one it is.
  */
 const STAGE_NAME = String.raw`(?:(?:[Dd]ose|DOSE)[- ])?(?:[Ee]scalation|[Ee]xpansion|ESCALATION|EXPANSION)\s+(?:[Cc]ohorts?|COHORTS?|[Pp]hase|PHASE|[Pp]art|PART)`;
+const LABEL_FORMS = [
+  String.raw`[^\p{L}\p{N}(]*(?:${LABEL_FOR}(?:patients\s+in\s+)?)?(?:${LABEL_STAGE}${LABEL_RUN}|${STAGE_NAME})(?:\s*\([^()]{1,100}\)){0,2}(?:\s+[\p{L}-]+){0,2}?${LABEL_ONLY}\s*(?::|\s[-–]\s)\s*`,
+  // "For Cohort B, may have received …": a "for" label may end at a comma.
+  String.raw`[^\p{L}\p{N}(]*${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*,\s*`,
+  // A cohort or arm named by a few words: "Lymphoma cohort only (Phase II):", "MTD Expansion Cohort
+  // only:", "For solid tumor arms:", "In the MTD Expansion Cohort only, …".
+  // "BREAST CANCER SPECIFIC:", "Melanoma specific:": the items of one cancer's cohort in a basket trial.
+  String.raw`[^\p{L}\p{N}(]*(?:${LABEL_FOR})?(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Ss]pecific|SPECIFIC)${LABEL_ONLY}(?:\s*\([^()]{1,100}\))?\s*:\s*`,
+  String.raw`[^\p{L}\p{N}(]*${LABEL_FOR}(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}\s*,\s*`,
+];
 const LEADING_LABEL = new RegExp(
-  String.raw`^[^\p{L}\p{N}(]*(?:${LABEL_FOR}(?:patients\s+in\s+)?)?(?:${LABEL_STAGE}${LABEL_RUN}|${STAGE_NAME})(?:\s*\([^()]{1,100}\)){0,2}(?:\s+[\p{L}-]+){0,2}?${LABEL_ONLY}\s*(?::|\s[-–]\s)\s*` +
-    // "For Cohort B, may have received …": a "for" label may end at a comma.
-    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:patients\s+in\s+)?${LABEL_STAGE}${LABEL_RUN}${LABEL_ONLY}\s*,\s*` +
-    // A cohort or arm named by a few words: "Lymphoma cohort only (Phase II):", "MTD Expansion Cohort
-    // only:", "For solid tumor arms:", "In the MTD Expansion Cohort only, …".
-    // "BREAST CANCER SPECIFIC:", "Melanoma specific:": the items of one cancer's cohort in a basket trial.
-    String.raw`|^[^\p{L}\p{N}(]*(?:${LABEL_FOR})?(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Ss]pecific|SPECIFIC)${LABEL_ONLY}(?:\s*\([^()]{1,100}\))?\s*:\s*` +
-    String.raw`|^[^\p{L}\p{N}(]*${LABEL_FOR}(?:[\p{L}\d+/.-]+\s+){1,5}(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?)${LABEL_ONLY}\s*,\s*` +
+  [
+    ...LABEL_FORMS.map((f) => `^${f}`),
     // "Other advanced malignancies:", "Other Solid Tumors:": the cohort of the cancers no other cohort
     // names. An adjective is needed: a bare "Other malignancies:" heads a history of another cancer.
-    String.raw`|^[^\p{L}\p{N}(]*(?:[Oo]ther|OTHER)\s+(?:[Aa]dvanced|ADVANCED|[Ss]olid|SOLID|[Mm]etastatic|METASTATIC)(?:\s+(?:[Ss]olid|SOLID|[Mm]etastatic|METASTATIC))?\s+(?:[Mm]alignanc(?:y|ies)|MALIGNANC(?:Y|IES)|[Tt]umou?rs?|TUMOU?RS?|[Cc]ancers?|CANCERS?)\s*:\s*`,
+    String.raw`^[^\p{L}\p{N}(]*(?:[Oo]ther|OTHER)\s+(?:[Aa]dvanced|ADVANCED|[Ss]olid|SOLID|[Mm]etastatic|METASTATIC)(?:\s+(?:[Ss]olid|SOLID|[Mm]etastatic|METASTATIC))?\s+(?:[Mm]alignanc(?:y|ies)|MALIGNANC(?:Y|IES)|[Tt]umou?rs?|TUMOU?RS?|[Cc]ancers?|CANCERS?)\s*:\s*`,
+  ].join('|'),
   'u',
 );
 /** Words that make a label name every subgroup ("All cohorts:", "Both arms:"): no subgroup at all. */
@@ -218,9 +250,17 @@ export function subgroupLabel(text: string): SubgroupLabel | null {
   if (!LABEL_GATE.test(text)) return null;
   const labels: string[] = [];
   const opening = LEADING_LABEL.exec(text)?.[0];
-  const lead = opening && !EVERY_WORD.test(opening) ? opening : null;
+  let lead = opening && !EVERY_WORD.test(opening) ? opening : null;
   let rest = lead ? text.slice(lead.length) : text;
   if (lead) labels.push(lead.replace(/^[^\p{L}\p{N}(]+/u, '').replace(/\s*[:,\-–]\s*$/, ''));
+  // A short heading glued to the criterion, closed by its subgroup: it heads all of it, as a label
+  // opening the text does, and names the subgroup with its words, as "Cohort 1 (Melanoma):" does.
+  const heading = lead ? null : PAREN_HEADING.exec(text);
+  if (heading && !EVERY_WORD.test(heading[2]!)) {
+    lead = heading[0];
+    labels.push(`${heading[1]!.trim()} ${heading[2]!.trim()}`.replace(/^[^\p{L}\p{N}(]+/u, ''));
+    rest = text.slice(heading[0].length);
+  }
   rest = rest.replace(PAREN_LABEL, (m) => {
     labels.push(m.trim().replace(/^\(\s*|\s*\)$/g, ''));
     return ' ';
@@ -237,4 +277,116 @@ export function subgroupLabel(text: string): SubgroupLabel | null {
   // A label that heads the criterion heads all of it; one further on may bind only its own sentence.
   if (!/[\p{L}\p{N}]{3}/u.test(rest) || (!lead && SENTENCE_BREAK.test(rest.replace(/[.;]\s*$/, '')))) return null;
   return { label: labels[0]!, rest };
+}
+
+/**
+ * A part of a criterion bound to one subgroup ("Cohort 2: …"), or with `label` null, a part every
+ * subgroup must meet (the criterion's unlabelled lead, or one labelled "All cohorts:").
+ */
+export interface LabelledPart {
+  label: string | null;
+  text: string;
+}
+
+/**
+ * A label opening a later part of a criterion: after a sentence's end or a line break, past a list
+ * marker ("Cohort 1: … . Cohort 2: …", "\n* Phase 3: …", "ii. Part 2: …"). The "Other solid tumors:"
+ * form is left out: mid-text it is as often a list's own heading as a cohort.
+ */
+const PART_LABEL = new RegExp(String.raw`(?<=^|[.;]\s+|\n)(?:[\s*•·-]*(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+)?(?:${LABEL_FORMS.join('|')})`, 'gu');
+/** The same at one position (sticky). */
+const LABEL_AT = new RegExp(String.raw`(?:[\s*•·-]*(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+)?(?:${LABEL_FORMS.join('|')})`, 'uy');
+/** A numbered item inside a line ("… years of age 2. Histologically …"): items of a list run together. */
+const INLINE_ITEM = /\b\d{1,2}\.\s+(?=\p{Lu})/gu;
+/** "X (Part 1) or Y (Part 2)": what joins one alternative and its label to the next. */
+const ALTERNATIVE_JOIN = /^\s*(?:[,;]\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)/i;
+/** A negation early in a sentence reaches the alternatives after it, which read alone would lose it. */
+const SHARED_NEGATION = /\b(?:no|not|never|without|nor|neither|none)\b/i;
+
+function labelText(raw: string): string {
+  return raw
+    .replace(/^[^\p{L}\p{N}(]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+)?/u, '')
+    .replace(/\s*[:,\-–]\s*$/, '')
+    .trim();
+}
+
+const hasWords = (t: string): boolean => /[\p{L}\p{N}]{3}/u.test(t);
+
+/**
+ * A criterion whose text holds the requirements of several subgroups, each under its own label
+ * ("Cohort 1: … . Cohort 2: … . Cohort 3: …", "Part 1: …\n* Part 2: …"), or a lead for everyone
+ * and then a subgroup's own requirement ("Have an advanced solid tumor. For Phase 1a, …"), or
+ * alternatives each closed by the subgroup they are for ("progressed on standard treatments (Part 1)
+ * or 1-2 prior systemic therapies (Part 2)"): its parts, each to be read on its own and bound to its
+ * subgroup (parse.ts). Read whole, one subgroup's requirement bound the patients of every other.
+ * A lead-in ending in a colon is the frame of every part, read before each. Null when the text is not
+ * plainly so divided: a label heading a list of its own, a subgroup named inside a part or in a lead
+ * not bound to it, or list items run together in one line, whose ends the labels do not mark.
+ */
+export function labelledParts(text: string): LabelledPart[] | null {
+  if (!LABEL_GATE.test(text)) return null;
+  return openingParts(text) ?? closingParts(text);
+}
+
+function openingParts(text: string): LabelledPart[] | null {
+  const starts: Array<{ start: number; end: number; label: string | null }> = [];
+  const first = LEADING_LABEL.exec(text);
+  if (first) starts.push({ start: 0, end: first[0].length, label: EVERY_WORD.test(first[0]) ? null : labelText(first[0]) });
+  PART_LABEL.lastIndex = first ? first[0].length : 0;
+  for (let m = PART_LABEL.exec(text); m; m = PART_LABEL.exec(text)) {
+    starts.push({ start: m.index, end: m.index + m[0].length, label: EVERY_WORD.test(m[0]) ? null : labelText(m[0]) });
+  }
+  if (!starts.some((s) => s.label)) return null;
+  // The lead before the first label, less a list marker that opens the label's item ("… : i. Group 1 - …").
+  const head = text
+    .slice(0, starts[0]!.start)
+    .replace(/(?:^|(?<=[:;.])\s+)(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*$/, '')
+    .trim();
+  // One label opening the text is subgroupLabel's.
+  if (starts.length === 1 && !head) return null;
+  if (head && !hasWords(head)) return null;
+  // A lead-in ending in a colon ("Have a performance status on the ECOG scale of: Phase I - 0 or 1;
+  // Phase II - 0-2") is the frame of every part: each is read after it.
+  const frame = /:\s*$/.test(head) ? `${head} ` : '';
+  // A lead that names its own subgroup ("Measurable or non-measurable disease is permitted … for phase
+  // 1b. For phase 2, …") is that subgroup's part; one that names a subgroup otherwise is left whole.
+  const headLabel = head && ANY_LABEL.test(head) ? subgroupLabel(head) : null;
+  if (head && ANY_LABEL.test(head) && (frame || !headLabel)) return null;
+  for (const m of text.matchAll(INLINE_ITEM)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (!/^[\s*•·-]*$/.test(text.slice(lineStart, m.index))) {
+      LABEL_AT.lastIndex = m.index;
+      if (!LABEL_AT.test(text)) return null;
+    }
+  }
+  const parts: LabelledPart[] = frame ? [] : headLabel ? [{ label: headLabel.label, text: headLabel.rest }] : head ? [{ label: null, text: head }] : [];
+  for (let i = 0; i < starts.length; i++) {
+    const part = text.slice(starts[i]!.end, starts[i + 1]?.start ?? text.length).trim();
+    if (!/[\p{L}\p{N}]/u.test(part) || /:\s*$/.test(part) || ANY_LABEL.test(part)) return null;
+    parts.push({ label: starts[i]!.label, text: `${frame}${part}` });
+  }
+  return parts;
+}
+
+function closingParts(text: string): LabelledPart[] | null {
+  const labels = [...text.matchAll(PAREN_LABEL)];
+  if (labels.length < 2) return null;
+  const last = labels[labels.length - 1]!;
+  if (!/^[\s.;]*$/.test(text.slice(last.index + last[0].length))) return null;
+  const parts: LabelledPart[] = [];
+  let from = 0;
+  for (const m of labels) {
+    const part = text.slice(from, m.index).trim();
+    if (!hasWords(part) || ANY_LABEL.test(part)) return null;
+    if (!parts.length && SHARED_NEGATION.test(part)) return null;
+    // A short alternative after the first ("brain metastases from either NSCLC (group 1) or melanoma
+    // (group 2)") is an item of the first one's list, whose frame it needs: the labels name the items.
+    if (parts.length && part.split(/\s+/).length < 4) return null;
+    parts.push({ label: m[0].trim().replace(/^\(\s*|\s*\)$/g, ''), text: part });
+    const after = text.slice(m.index + m[0].length);
+    const join = ALTERNATIVE_JOIN.exec(after);
+    if (!join && m !== last) return null;
+    from = m.index + m[0].length + (join?.[0].length ?? 0);
+  }
+  return parts;
 }
