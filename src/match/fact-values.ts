@@ -278,6 +278,14 @@ const SETTING_ALIASES: Record<string, string[]> = {
   maintenance: ['maintenance'],
   curative: ['curative', 'adjuvant', 'neoadjuvant', 'definitive'],
 };
+/**
+ * Settings a record may give a treatment of the queried setting under another name: definitive
+ * chemoradiotherapy of a stage III cancer is treatment of locally advanced disease, given with
+ * curative intent. Such a treatment leaves the query unknown, not false.
+ */
+const SETTING_OVERLAPS: Record<string, string[]> = {
+  advanced: ['definitive', 'curative'],
+};
 
 /**
  * Whether a priorTherapy query names only supportive care or concomitant medicines (classes and drugs
@@ -328,7 +336,7 @@ function priorTherapyFact(p: NormalisedPatient, params: Record<string, unknown>,
     let sure = m === true;
     const evidence: Evidence[] = [ev(`${t.path}/name`, t.name)];
     if (f.setting) {
-      if (!t.setting) sure = false;
+      if (!t.setting || SETTING_OVERLAPS[f.setting]?.includes(t.setting)) sure = false;
       else if (!(SETTING_ALIASES[f.setting] ?? [f.setting]).includes(t.setting)) {
         noneEvidence.push(ev(`${t.path}/setting`, t.setting));
         continue;

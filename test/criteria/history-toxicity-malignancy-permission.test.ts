@@ -46,8 +46,16 @@ describe('unresolved toxicity of earlier treatment', () => {
   });
 
   it('leaves other thresholds to the coordinator', () => {
-    // Grade > 2 is grade 3 or more, not the topic's grade 1.
-    expect(readRule('Any Grade > 2 unresolved toxicity from prior cCRT or sCRT', 'exclusion').condition).toBeNull();
+    // Grade > 2 is grade 3 or more, not the topic's grade 1: no recovery question is asked, and the
+    // chemoradiotherapy the toxicity came from is only necessary, beside the unread threshold.
+    const grade3 = readRule('Any Grade > 2 unresolved toxicity from prior cCRT or sCRT', 'exclusion').condition;
+    expect(JSON.stringify(grade3)).not.toContain('toxicity_recovered');
+    expect(grade3).toEqual({
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['chemotherapy', 'radiation'] } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Any Grade > 2 unresolved toxicity from prior cCRT or sCRT' } },
+      ],
+    });
     // Recovery to grade 2 is not recovery to grade 1.
     expect(
       readRule('no recovery from previous surgery or treatment-related adverse events to ≤ grade 2 CTCAE;', 'exclusion').condition,

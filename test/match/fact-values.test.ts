@@ -526,3 +526,14 @@ describe('conditions, other cancers, brain metastases', () => {
     expect(judge({ cancers: [{ brainMetastases: 'unknown' }] }, active)).toBeNull();
   });
 });
+
+describe('a treatment given in a setting that may be the one asked about', () => {
+  const crt = { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['radiation'], setting: 'advanced' } } as LeafCondition;
+  it('leaves "radiation for advanced disease" unknown for definitive or curative chemoradiation, true for locally advanced, false for adjuvant', () => {
+    const given = (setting: string): PatientRecord => ({ treatments: [{ name: 'radiotherapy', kind: 'radiation', setting, start: '2024-01-01' }] });
+    expect(judge(given('definitive'), crt)).toBeNull();
+    expect(judge(given('curative'), crt)).toBeNull();
+    expect(judge(given('locally advanced'), crt)).toBe(true);
+    expect(judge(given('adjuvant'), crt)).toBe(false);
+  });
+});
