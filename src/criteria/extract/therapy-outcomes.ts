@@ -128,25 +128,33 @@ const SHORT_OF_RESPONSE = new RegExp(
   'id',
 );
 
-/** Reads a sentence [s, e) that is only a response short of a named one to a treatment (SHORT_OF_RESPONSE). */
-function readShortOfResponse(text: string, s: number, e: number, therapyIn: TherapyIn, out: Finding[], used: Span[]): boolean {
-  const m = SHORT_OF_RESPONSE.exec(text.slice(s, e));
-  if (!m?.groups?.x || !m.groups.q) return false;
-  if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) return false;
-  const [xa, xb] = m.indices!.groups!.x!;
+/**
+ * Records a finding read from the whole sentence [s, e) matched by `m`: the treatment `had` with the
+ * words of group q (what no fact says of it) as an unparsed leaf beside it; the sentence is used.
+ */
+function pushQualified(out: Finding[], used: Span[], had: Condition, m: RegExpExecArray, s: number, e: number): boolean {
   const [qa, qb] = m.indices!.groups!.q!;
-  const had = therapyIn(s + xa, s + xb, {});
-  if (!had) return false;
   const start = s + m.index;
   out.push({
     category: 'prior_therapy',
-    condition: { all: [had, unread(m.groups.q)] },
+    condition: { all: [had, unread(m.groups!.q!)] },
     spans: [[start, s + m.index + m[0].length]],
     anchor: start,
     cover: [[s + qa, s + qb]],
   });
   used.push([s, e]);
   return true;
+}
+
+/** Reads a sentence [s, e) that is only a response short of a named one to a treatment (SHORT_OF_RESPONSE). */
+function readShortOfResponse(text: string, s: number, e: number, therapyIn: TherapyIn, out: Finding[], used: Span[]): boolean {
+  const m = SHORT_OF_RESPONSE.exec(text.slice(s, e));
+  if (!m?.groups?.x || !m.groups.q) return false;
+  if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) return false;
+  const [xa, xb] = m.indices!.groups!.x!;
+  const had = therapyIn(s + xa, s + xb, {});
+  if (!had) return false;
+  return pushQualified(out, used, had, m, s, e);
 }
 
 /**
@@ -271,7 +279,6 @@ function readCompleteResponse(text: string, s: number, e: number, therapyIn: The
   if (!m?.groups?.x || !m.groups.q) return false;
   if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) return false;
   const [xa, xb] = m.indices!.groups!.x!;
-  const [qa, qb] = m.indices!.groups!.q!;
   const bare = BARE_NEOADJUVANT.exec(m.groups.x);
   const response: Condition | null = bare
     ? {
@@ -282,16 +289,7 @@ function readCompleteResponse(text: string, s: number, e: number, therapyIn: The
       }
     : therapyIn(s + xa, s + xb, { outcome: 'response' });
   if (!response) return false;
-  const start = s + m.index;
-  out.push({
-    category: 'prior_therapy',
-    condition: { all: [response, unread(m.groups.q)] },
-    spans: [[start, s + m.index + m[0].length]],
-    anchor: start,
-    cover: [[s + qa, s + qb]],
-  });
-  used.push([s, e]);
-  return true;
+  return pushQualified(out, used, response, m, s, e);
 }
 
 /**

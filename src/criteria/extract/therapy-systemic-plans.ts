@@ -172,6 +172,15 @@ function alternative(input: ExtractInput, before: string, after: string): boolea
   return /\bor\s+(?:[\w-]+\s+){0,3}$|\bor\s*,?\s*$/i.test(before) || /^\s*(?:,\s*)?(?:or|and\/or)\b/i.test(after) || (input.kind === 'inclusion' && /\b(?:received|receiving|had|completed|commenced)\b/i.test(after.slice(0, 40)));
 }
 
+/** How both plan statements are read: a requirement, plain among exclusions, with drug names in its run. */
+const PLAN_READING = {
+  reject: REFUSED_RE,
+  polarity: 'requirement',
+  plainInExclusion: true,
+  words: PLAN_WORDS,
+  drugs: true,
+} as const satisfies Partial<Statement>;
+
 const PLANNED: Statement = {
   topic: 'planned_treatment',
   category: 'other',
@@ -196,11 +205,7 @@ const PLANNED: Statement = {
     if (!(PLAN_SUBJECT.test(before) || cancerPatients(input, sStart, a.at)) || DATED_BEFORE_RE.test(before)) return false;
     return objectAfter(input, a.end, sStart + sentence.length) !== null;
   },
-  reject: REFUSED_RE,
-  polarity: 'requirement',
-  plainInExclusion: true,
-  words: PLAN_WORDS,
-  drugs: true,
+  ...PLAN_READING,
 };
 
 const CANDIDATE: Statement = {
@@ -224,11 +229,7 @@ const CANDIDATE: Statement = {
     }
     return objectAfter(input, a.end, sStart + sentence.length) !== null;
   },
-  reject: REFUSED_RE,
-  polarity: 'requirement',
-  plainInExclusion: true,
-  words: PLAN_WORDS,
-  drugs: true,
+  ...PLAN_READING,
 };
 
 export const SYSTEMIC_PLAN_STATEMENTS: Statement[] = [PLANNED, CANDIDATE];
