@@ -106,10 +106,11 @@ const LIST_EXCLUDES = /\b(?:exclud\w*|ineligible|exclusions?|disqualif\w*)\b|\bn
 /**
  * The sentence forbids its items ("Participants must not have any of the following:", "… none of
  * the following"): each item is an exclusion, not an alternative. Read as the alternatives of an
- * inclusion, "must not have any of: X, Y" had required X or Y, the opposite of the text.
+ * inclusion, "must not have any of: X, Y" had required X or Y, the opposite of the text. The negation
+ * must govern the list: "must not be pregnant and have either of the following:" offers its items.
  */
 const LIST_FORBIDS =
-  /\b(?:not|no|never|without)\s+(?:[\w-]+\s+){0,4}?(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+|these\s+)?(?:following|these|below)\b|\bnone\s+of\s+(?:the\s+|these\s+)?(?:following|these|below)\b/i;
+  /\b(?:not|no|never|without)\s+(?:(?!(?:and|or|but)\b)[\w-]+\s+){0,4}?(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+|these\s+)?(?:following|these|below)\b|\bnone\s+of\s+(?:the\s+|these\s+)?(?:following|these|below)\b/i;
 const listExcludes = (norm: string): boolean => LIST_EXCLUDES.test(norm) || LIST_FORBIDS.test(norm);
 
 /** A sentence about the criteria list itself, with no requirement of its own. */

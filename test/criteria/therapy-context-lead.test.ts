@@ -47,6 +47,9 @@ describe('a lead-in that forbids its items', () => {
       { all: [{ fact: 'priorTherapy', operator: 'equal', value: true, params: { drugs: ['bevacizumab'] } }] },
       { all: [{ fact: 'priorTherapy', operator: 'equal', value: true, params: { drugs: ['pembrolizumab'] } }] },
     ]);
+    // A negation of another clause does not govern the list.
+    const clause = parseCriteria('Inclusion Criteria:\n\n* Women must not be pregnant and have either of the following:\n  * Bevacizumab\n  * Pembrolizumab\n');
+    expect(clause.every((c) => c.kind === 'inclusion')).toBe(true);
     const offering = parseCriteria('Inclusion Criteria:\n\n* Patients must have received any of the following:\n  * Bevacizumab\n  * Pembrolizumab\n');
     expect(offering).toHaveLength(1);
     expect(offering[0]!.kind).toBe('inclusion');
