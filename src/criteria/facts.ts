@@ -326,7 +326,7 @@ export const FACTS = {
       .strict(),
     value: 'boolean',
     description:
-      'Whether the patient has (or had) any of the named conditions (ids from rules/conditions.json): infections, autoimmune disease, transplant, ILD/pneumonitis, cardiac disease…; `active` limits to current or uncontrolled ones.',
+      'Whether the patient has (or had) any of the named conditions (ids from rules/conditions.json): infections, autoimmune disease, transplant, ILD/pneumonitis, cardiac disease…; `active` limits to current or uncontrolled ones. A recorded condition counts for its ancestors (hemoptysis is bleeding); one recorded only as a broader kind of a named condition (bleeding, asked about hemoptysis) leaves the answer unknown.',
     question: (p: { names: string[] }) => `Have you ever had ${p.names.join(' or ').replace(/_/g, ' ')}?`,
   },
   otherMalignancy: {
