@@ -360,6 +360,8 @@ export interface Lexicons {
   cancerAncestors: Map<string, Set<string>>;
   /** Drug class id → its ancestor classes, itself included. */
   classAncestors: Map<string, Set<string>>;
+  /** Condition id → its ancestor conditions (rules/conditions.json parents), itself included. */
+  conditionAncestors: Map<string, Set<string>>;
   drugById: Map<string, DrugsFile['drugs'][number]>;
   classById: Map<string, DrugsFile['classes'][number]>;
   labById: Map<string, LabsFile['labs'][number]>;
@@ -535,6 +537,7 @@ export function loadLexicons(dir = rulesDir()): Lexicons {
     index,
     cancerAncestors: closure(new Map(cancerTypes.types.map((t) => [t.code, t.parents]))),
     classAncestors: closure(new Map(drugs.classes.map((c) => [c.id, c.parents]))),
+    conditionAncestors: closure(new Map(conditions.conditions.map((c) => [c.id, c.parents ?? []]))),
     drugById,
     classById,
     labById: new Map(labs.labs.map((l) => [l.id, l])),

@@ -425,27 +425,12 @@ function karnofskyFact(p: NormalisedPatient, lex: Lexicons): FactValue {
 
 // ---------- conditions and other cancers ------------------------------------------------------
 
-/** A condition's ancestors (rules/conditions.json parents), not itself. */
-function conditionAncestors(lex: Lexicons, id: string): Set<string> {
-  const out = new Set<string>();
-  const queue = [id];
-  while (queue.length) {
-    for (const parent of lex.conditionById.get(queue.pop()!)?.parents ?? []) {
-      if (!out.has(parent)) {
-        out.add(parent);
-        queue.push(parent);
-      }
-    }
-  }
-  return out;
-}
-
 function conditionFact(lex: Lexicons, p: NormalisedPatient, params: Record<string, unknown>): FactValue {
   if (!p.conditions) return UNKNOWN;
   const names = params.names as string[];
   // A condition recorded only as a broader kind of the one asked about ("bleeding" when the
   // criterion asks about hemoptysis) may be it: unknown, not no.
-  const broader = new Set(names.flatMap((n) => [...conditionAncestors(lex, n)]));
+  const broader = new Set(names.flatMap((n) => [...(lex.conditionAncestors.get(n) ?? [])].filter((a) => a !== n)));
   const except = new Set((params.except as string[] | undefined) ?? []);
   const active = params.active as boolean | undefined;
   const withinYears = params.withinYears as number | undefined;

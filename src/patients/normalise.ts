@@ -285,16 +285,7 @@ function resolveCondition(lex: Lexicons, name: string, code?: { system: string; 
   for (const m of mentionsOf(lex, name, ['condition'])) ids.add(m.id);
   const ownIds = new Set(ids);
   // Ancestors: conditions name their parents (hbv → viral_hepatitis → infection).
-  const queue = [...ids];
-  while (queue.length) {
-    const id = queue.pop()!;
-    for (const p of lex.conditionById.get(id)?.parents ?? []) {
-      if (!ids.has(p)) {
-        ids.add(p);
-        queue.push(p);
-      }
-    }
-  }
+  for (const id of ownIds) for (const a of lex.conditionAncestors.get(id) ?? []) ids.add(a);
   const cancerCodes = code ? normaliseCancerCode(lex, code.system, code.code) : [];
   return { ids, ownIds, cancer: lineage(lex, cancerCodes.length ? cancerCodes : resolveCancer(lex, name)) };
 }
