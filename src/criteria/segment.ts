@@ -53,6 +53,8 @@ interface Item {
   alternatives?: Item[];
   /** A short label over the paragraphs after it ("Ovarian Cancer:"): they are its items, not its text. */
   label?: boolean;
+  /** Source ranges of the line breaks and markers inside an item joined from a cut one: not words of it. */
+  joins?: Array<[number, number]>;
 }
 
 const MARKER =
@@ -178,6 +180,8 @@ const INNER_MARKER = /^\s*(?:\(?[a-z]\)|[a-z][.)](?=\s)|\(?(?:i{1,3}|iv|vi{0,3})
 const NO_WORDS = /^(?:[^\p{L}\p{N}]*|\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]\s*)$/iu;
 /** An item that is only a connective between the items around it ("OR", "or -", "and/or"). */
 const CONNECTIVE = /^[^\p{L}\p{N}]*(?:or|and\s*\/\s*or)[^\p{L}\p{N}]*$/iu;
+/** A preposition no criterion ends on (segment's cut items): "… inhibitors or inducers of", "… in the opinion of". */
+const CUT_AFTER = /\b(?:of|with|than|to|by|from|between)$/i;
 /** An item that hands over to the next with "or" ("Hereditary pancreatitis or", "Creatinine < 1.5 × ULN; OR"). */
 const TRAILING_OR = /(?:^|[\s,;)])(?:and\s*\/\s*)?or[\s.:]*$/i;
 /** An item that takes over from the one above with "or" ("Or patients with HR-positive …"). */
@@ -801,6 +805,23 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       list.splice(k, 1);
       k--;
     }
+    // An item ending on a preposition was cut by a line break and its rest bulleted again ("* Patients
+    // receiving … potent inhibitors or inducers of", "* CYP3A isoenzymes within 7 days of
+    // randomization."): read apart, neither half says what the criterion does. Not a lead-in or an
+    // exception list ("… with exceptions of", then the exempt conditions), whose items are many.
+    for (let k = 0; k + 1 < list.length; k++) {
+      const cut = list[k]!;
+      const rest = list[k + 1]!;
+      if (cut.children.length || cut.alternatives || rest.alternatives || !sameList(cut, rest)) continue;
+      if (markerFamily(cut.marker) !== markerFamily(rest.marker)) continue;
+      const norm = normalise(source.slice(cut.start, cut.end)).text.trim();
+      if (!CUT_AFTER.test(norm) || isLeadInText(cut) || exemptionLeadIn(norm, cut.kind)) continue;
+      cut.joins = [...(cut.joins ?? []), [cut.end, rest.start], ...(rest.joins ?? [])];
+      cut.end = rest.end;
+      cut.children = rest.children;
+      list.splice(k + 1, 1);
+      k--;
+    }
     for (const item of list) {
       const first = item.children[0];
       if (!first || !isNote(first) || first.children.length > 0 || item.alternatives || isLeadInText(item)) continue;
@@ -850,7 +871,10 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
   const out: Segment[] = [];
   const toSegment = (item: Item, ctx: string[], ownEnd: number): Segment => {
     const text = source.slice(item.start, ownEnd);
-    return { kind: item.kind, span: [item.start, ownEnd], text, normText: normalise(text).text.trim(), context: ctx };
+    // The words read run on over a cut (joins): its line break and marker become one space.
+    let words = text;
+    for (const [a, b] of [...(item.joins ?? [])].reverse()) if (b <= ownEnd) words = `${words.slice(0, a - item.start).trimEnd()} ${words.slice(b - item.start)}`;
+    return { kind: item.kind, span: [item.start, ownEnd], text, normText: normalise(words).text.trim(), context: ctx };
   };
   const ownEnd = (item: Item): number => {
     // An item's own text ends where its first child begins (children are separate criteria).

@@ -439,6 +439,28 @@ describe('segmentCriteria on real studies', () => {
     expect(checked).toBeGreaterThan(20_000);
   });
 
+  it('joins an item cut after a preposition to the line bulleted after it (NCT02513394, NCT07050940)', () => {
+    const cyp = segmentCriteria(criteriaText('NCT02513394')).filter((s) => /CYP3A/.test(s.text));
+    expect(cyp).toHaveLength(1);
+    expect(cyp[0]!.normText).toBe('Patients receiving any medications or substances that are potent inhibitors or inducers of CYP3A isoenzymes within 7 days of randomization.');
+    // The source text keeps the marker between the halves; only the words read run on.
+    expect(cyp[0]!.text).toContain('inducers of\n* CYP3A');
+    const rule = JSON.stringify(parseCriteria(criteriaText('NCT02513394')).find((c) => /CYP3A/.test(c.text))!.rule);
+    expect(rule).toContain('strong_cyp3a_inducer');
+    expect(rule).toContain('"withinDays":7');
+    // Paragraphs cut the same way: the lymphocyte count keeps its threshold.
+    const labs = segmentCriteria(criteriaText('NCT07050940')).find((s) => s.normText.startsWith('Absolute neutrophil count (ANC) of'))!;
+    expect(labs.normText).toContain('Absolute lymphocyte count of >=500/uL');
+    expect(segmentCriteria(criteriaText('NCT07050940')).some((s) => s.normText.startsWith('>=500'))).toBe(false);
+  });
+
+  it('keeps the items under an exception lead-in without a colon apart, not joined to it (NCT05267626)', () => {
+    const segs = segmentCriteria(criteriaText('NCT05267626'));
+    const lead = segs.find((s) => s.normText.endsWith('with exceptions of'))!;
+    expect(lead.kind).toBe('exclusion');
+    expect(segs.find((s) => s.normText === 'Vitiligo')?.context).toContain(lead.normText);
+  });
+
   it('finds exclusion criteria in every study whose text has an exclusion heading followed by items', () => {
     const missing: string[] = [];
     for (const study of fixtureStudies()) {
