@@ -318,7 +318,9 @@ const ancestors = (code: string): Set<string> => {
   }
   return acc;
 };
-const GENERIC = new Set(['ANY_CANCER', 'SOLID', 'HEME']);
+// SQUAMOUS is a histology of many sites: a display naming squamous cell carcinoma of a site the
+// lexicon has no node for ("… of colon", "… of anterior wall of urinary bladder") keeps its organ.
+const GENERIC = new Set(['ANY_CANCER', 'SOLID', 'HEME', 'SQUAMOUS']);
 const NON_PREFIX = /\bnon[- ]?$/i;
 const index = new PhraseIndex();
 for (const t of types.values()) for (const s of [t.name, ...t.synonyms]) index.add(s, 'cancer', t.code);

@@ -2502,7 +2502,27 @@ function opposite(c: Condition): Condition {
   return { ...c, value: !c.value };
 }
 
-export const extractDisease: Extractor = (input) => readDisease(input, true) ?? readDisease(input, false)!;
+export const extractDisease: Extractor = (input) => {
+  const own = withoutSitelessHistology(input);
+  return readDisease(own, true) ?? readDisease(own, false)!;
+};
+
+/** Histologies of many sites that rules/cancer-types.json names as groups ("squamous cell carcinoma"). */
+const SITELESS_HISTOLOGY = new Set(['SQUAMOUS']);
+/**
+ * A site-less histology stands for a cancer of its own only where the criterion names no other
+ * cancer. Beside one ("squamous cell carcinoma, adenosquamous carcinoma, or adenocarcinoma of the
+ * cervix", "adenocarcinoma and squamous carcinoma of GC/GEJC", "cervical adenocarcinoma, cervical
+ * squamous carcinoma") it is a histology of that cancer, which distributeOrgan and the site readers
+ * take; read on its own it would widen the criterion to that histology at every site.
+ */
+function withoutSitelessHistology(input: ExtractInput): ExtractInput {
+  const siteless = input.mentions.filter((m) => m.type === 'cancer' && SITELESS_HISTOLOGY.has(m.id));
+  if (!siteless.length) return input;
+  const sited = input.mentions.some((m) => m.type === 'cancer' && !SITELESS_HISTOLOGY.has(m.id) && !GENERIC.has(m.id));
+  if (!sited) return input;
+  return { ...input, mentions: input.mentions.filter((m) => !siteless.includes(m)) };
+}
 
 /**
  * The disease findings of a criterion. With `asPermission`, an inclusion that is one permission
