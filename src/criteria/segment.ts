@@ -180,6 +180,12 @@ const INNER_MARKER = /^\s*(?:\(?[a-z]\)|[a-z][.)](?=\s)|\(?(?:i{1,3}|iv|vi{0,3})
 const NO_WORDS = /^(?:[^\p{L}\p{N}]*|\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]\s*)$/iu;
 /** An item that is only a connective between the items around it ("OR", "or -", "and/or"). */
 const CONNECTIVE = /^[^\p{L}\p{N}]*(?:or|and\s*\/\s*or)[^\p{L}\p{N}]*$/iu;
+/**
+ * "Prior therapy", "Previous Therapy" over items: the topic the items are about, which says neither
+ * that the therapy is required nor that it is forbidden (the items under NCT05384496's say "No prior
+ * systemic therapy"). Written alone it stays a criterion (section-titles.json leaves it out for that).
+ */
+const THERAPY_LABEL = /^\W*(?:prior|previous)\s+(?:(?:anti-?cancer|systemic)\s+)?(?:therapy|therapies|treatments?)\s*:?\s*$/i;
 /** A preposition no criterion ends on (segment's cut items): "… inhibitors or inducers of", "… in the opinion of". */
 const CUT_AFTER = /\b(?:of|with|than|to|by|from|between)$/i;
 /** An item that hands over to the next with "or" ("Hereditary pancreatitis or", "Creatinine < 1.5 × ULN; OR"). */
@@ -926,7 +932,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     const cohortHead = item.kind === 'exclusion' && cancerCohortHeading(own.normText.replace(/^[\W_]+/, ''), lex) !== null;
     // An item that is only a section title or a subgroup's label ("* SAFETY COHORT", "* Part A",
     // "2. Medical History and Concurrent Diseases") heads the items under it.
-    const titled = isSectionTitle(own.normText, lex) || isSubgroupLabel(own.normText, lex);
+    const titled = isSectionTitle(own.normText, lex) || isSubgroupLabel(own.normText, lex) || THERAPY_LABEL.test(own.normText);
     const leadIn = LEAD_IN.test(own.normText) || noWords || panel || offered || cohortHead || titled;
     const childCtx = noWords ? fullCtx : [...fullCtx, own.normText];
     const forbids = leadIn && item.kind === 'inclusion' && LIST_FORBIDS.test(own.normText);

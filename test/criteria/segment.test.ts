@@ -454,6 +454,15 @@ describe('segmentCriteria on real studies', () => {
     expect(segmentCriteria(criteriaText('NCT07050940')).some((s) => s.normText.startsWith('>=500'))).toBe(false);
   });
 
+  it('reads a bare "Prior therapy" over items as their topic, not a criterion (NCT05384496, NCT07136181)', () => {
+    const mucosal = segmentCriteria(criteriaText('NCT05384496'));
+    expect(mucosal.some((s) => s.normText === 'Prior therapy')).toBe(false);
+    expect(mucosal.find((s) => s.normText.startsWith('Initial study entry: No prior systemic therapy'))?.context).toContain('Prior therapy');
+    const uveal = segmentCriteria(criteriaText('NCT07136181'));
+    expect(uveal.some((s) => s.normText === 'Previous Therapy')).toBe(false);
+    expect(uveal.find((s) => s.normText.startsWith('Cytotoxic Chemotherapy:'))?.context).toContain('Previous Therapy');
+  });
+
   it('keeps the items under an exception lead-in without a colon apart, not joined to it (NCT05267626)', () => {
     const segs = segmentCriteria(criteriaText('NCT05267626'));
     const lead = segs.find((s) => s.normText.endsWith('with exceptions of'))!;
