@@ -169,8 +169,8 @@ function labelShape(norm: string): { first: string; last: string } | null {
 function sameShape(a: { first: string; last: string }, b: { first: string; last: string } | null): boolean {
   return b !== null && (a.first === b.first || a.last === b.last);
 }
-/** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"), or the exceptions to it ("EXCEPTIONS: …"). */
-const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b|exceptions?\s*:)/i;
+/** A note on the criterion above ("NOTE:", "Note that", "N.B.", "Please note"), or the exceptions to it ("EXCEPTIONS: …", "UNLESS these … are not clinically indicated"). */
+const NOTE = /^\W*(?:notes?\b(?!\s+(?:of|on|in|from|by)\b)|n\.\s?b\.|please\s+note\b|exceptions?\s*:|unless\b)/i;
 /** A letter or number opening the text inside a bullet ("* a. Congestive heart failure …"). */
 const INNER_MARKER = /^\s*(?:\(?[a-z]\)|[a-z][.)](?=\s)|\(?(?:i{1,3}|iv|vi{0,3})[.)](?=\s)|\d{1,2}[.)](?=\s))/i;
 /**
@@ -188,6 +188,8 @@ const CONNECTIVE = /^[^\p{L}\p{N}]*(?:or|and\s*\/\s*or)[^\p{L}\p{N}]*$/iu;
 const THERAPY_LABEL = /^\W*(?:prior|previous)\s+(?:(?:anti-?cancer|systemic)\s+)?(?:therapy|therapies|treatments?)\s*:?\s*$/i;
 /** A preposition no criterion ends on (segment's cut items): "… inhibitors or inducers of", "… in the opinion of". */
 const CUT_AFTER = /\b(?:of|with|than|to|by|from|between)$/i;
+/** Words that make the items after a line its exceptions rather than the rest of it. */
+const EXCEPTION_WORD = /\b(?:except\w*|other\s+than|unless|excluding|apart\s+from|aside\s+from|besides)\b/i;
 /** An item that hands over to the next with "or" ("Hereditary pancreatitis or", "Creatinine < 1.5 × ULN; OR"). */
 const TRAILING_OR = /(?:^|[\s,;)])(?:and\s*\/\s*)?or[\s.:]*$/i;
 /** An item that takes over from the one above with "or" ("Or patients with HR-positive …"). */
@@ -933,7 +935,11 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // An item that is only a section title or a subgroup's label ("* SAFETY COHORT", "* Part A",
     // "2. Medical History and Concurrent Diseases") heads the items under it.
     const titled = isSectionTitle(own.normText, lex) || isSubgroupLabel(own.normText, lex) || THERAPY_LABEL.test(own.normText);
-    const leadIn = LEAD_IN.test(own.normText) || noWords || panel || offered || cohortHead || titled;
+    // A line ending on a preposition over items ("Must have been previously treated with", then the
+    // treatments) is completed by them: it leads in. Not one whose items are its exceptions ("…
+    // autoimmune disease with exceptions of", then the exempt conditions): it states the criterion.
+    const completed = CUT_AFTER.test(own.normText) && !EXCEPTION_WORD.test(own.normText);
+    const leadIn = LEAD_IN.test(own.normText) || completed || noWords || panel || offered || cohortHead || titled;
     const childCtx = noWords ? fullCtx : [...fullCtx, own.normText];
     const forbids = leadIn && item.kind === 'inclusion' && LIST_FORBIDS.test(own.normText);
     if (forbids) for (const c of item.children) setKind(c, 'exclusion');

@@ -463,6 +463,17 @@ describe('segmentCriteria on real studies', () => {
     expect(uveal.find((s) => s.normText.startsWith('Cytotoxic Chemotherapy:'))?.context).toContain('Previous Therapy');
   });
 
+  it('reads a line ending on a preposition over items as their lead-in, and an UNLESS item with the one above (NCT07237100)', () => {
+    const segs = segmentCriteria(criteriaText('NCT07237100'));
+    expect(segs.some((s) => s.normText === 'Must have been previously treated with')).toBe(false);
+    const treated = segs.find((s) => s.normText.startsWith('anti PD-1/PD-L1 antibody'))!;
+    expect(treated.context).toContain('Must have been previously treated with');
+    // The exception stays with the requirement it qualifies: read apart, the requirement failed
+    // the patients for whom checkpoint inhibitors were not indicated.
+    expect(treated.normText).toContain('UNLESS these standard checkpoint inhibitors are not clinically indicated');
+    expect(segs.some((s) => s.normText.startsWith('UNLESS'))).toBe(false);
+  });
+
   it('keeps the items under an exception lead-in without a colon apart, not joined to it (NCT05267626)', () => {
     const segs = segmentCriteria(criteriaText('NCT05267626'));
     const lead = segs.find((s) => s.normText.endsWith('with exceptions of'))!;
