@@ -294,6 +294,22 @@ const SETTING_OVERLAPS: Record<string, string[]> = {
  * record's treatment list is the patient's cancer treatment history, not a full medication list, so
  * not finding a steroid or warfarin there is no evidence the patient takes none.
  */
+/** Each cancer code's subtypes, itself included: the inverse of lex.cancerAncestors, built once per lexicon. */
+const subtypesCache = new WeakMap<Lexicons, Map<string, Set<string>>>();
+/** Whether some cancer type is both a and b (a subtype of each, or one of them). */
+function shareSubtype(lex: Lexicons, a: string, b: string): boolean {
+  let subtypes = subtypesCache.get(lex);
+  if (!subtypes) {
+    subtypes = new Map();
+    for (const [code, ancestors] of lex.cancerAncestors) for (const anc of ancestors) subtypes.set(anc, (subtypes.get(anc) ?? new Set()).add(code));
+    subtypesCache.set(lex, subtypes);
+  }
+  const ofB = subtypes.get(b);
+  if (!ofB) return false;
+  for (const t of subtypes.get(a) ?? []) if (ofB.has(t)) return true;
+  return false;
+}
+
 const supportiveCache = new WeakMap<object, boolean>();
 function supportiveOnly(params: Record<string, unknown>, lex: Lexicons): boolean {
   let v = supportiveCache.get(params);
@@ -551,6 +567,9 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
         if (codes.some((x) => c.lineage.has(x))) return { value: true, evidence: cancerEvidence(c) };
         // A rule more specific than the record (rule NSCLC, record "lung cancer") cannot be decided.
         if (codes.some((x) => c.codes.some((own) => lex.cancerAncestors.get(x)?.has(own)))) return undefined;
+        // Nor can one the record may be, when it names only a histology of many sites (record
+        // "squamous cell carcinoma" with no organ, rule NSCLC: lung squamous cell carcinoma is both).
+        if (c.codes.every((own) => !lex.cancerByCode.get(own)?.tissue) && codes.some((x) => c.codes.some((own) => shareSubtype(lex, own, x)))) return undefined;
         return { value: false, evidence: cancerEvidence(c) };
       });
     },

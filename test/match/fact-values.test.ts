@@ -114,6 +114,19 @@ describe('cancer type through the OncoTree hierarchy', () => {
     expect(judge({ cancers: [{ type: 'lung cancer' }] }, leaf(['NSCLC']))).toBeNull();
   });
 
+  it('leaves a requirement unknown for a record naming only a histology of many sites, and decides it once the organ is known', () => {
+    const scc = { cancers: [{ type: 'squamous cell carcinoma' }] };
+    expect(judge(scc, leaf(['SQUAMOUS']))).toBe(true);
+    // Lung squamous cell carcinoma is both: the record cannot say the patient does not have NSCLC.
+    expect(judge(scc, leaf(['NSCLC']))).toBeNull();
+    // No squamous cell carcinoma is a lymphoma or a melanoma.
+    expect(judge(scc, leaf(['LYMPHOMA']))).toBe(false);
+    expect(judge(scc, leaf(['MELANOMA']))).toBe(false);
+    // With the organ recorded the histology decides nothing further: head and neck is not lung.
+    expect(judge({ cancers: [{ type: 'head and neck cancer', histology: 'squamous cell carcinoma' }] }, leaf(['NSCLC']))).toBe(false);
+    expect(judge({ cancers: [{ type: 'squamous cell carcinoma of the lung' }] }, leaf(['LUSC']))).toBe(true);
+  });
+
   it('reads codes as well as names, and an unrecognised name stays unknown', () => {
     expect(judge({ cancers: [{ type: { system: 'oncotree', code: 'MEL' } }] }, leaf(['SOLID']))).toBe(true);
     expect(judge({ cancers: [{ type: 'a word that names no cancer' }] }, leaf(['BREAST']))).toBeNull();
