@@ -1557,6 +1557,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (last && (lightGap(text, Math.max(s, limitBefore), last.start) || gapToNext(text.slice(last.start, last.end))) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|an?|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
       win = last;
     else win = trail[0] ?? (last && lightGap(text, Math.max(s, limitBefore), last.start) ? last : undefined);
+    // "Recent (within 5 years) autoimmune disease or any other condition that required immunosuppressive
+    // treatment": a window before the requirement's own alternative dates the condition named before
+    // its "or", not the supportive care the other condition required.
+    if (list.requiredReceipt && win && win === last && win.start < requirementClauseStart(text, s, list.start)) win = undefined;
     // In an exclusion, a window later in the clause past unread words ("Radiotherapy to the target
     // lesion within 2 months") still bounds the list; the words between are read as a qualifier.
     let farWindow = false;
@@ -1754,12 +1758,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
 
     const around = text.slice(Math.max(s, limitBefore), limitAfter);
+    // Supportive care another condition required is current only by the words of its own alternative:
+    // in "ongoing … autoimmune disease or any other condition that required X", "ongoing" is the first
+    // condition's.
+    const ownFrom = list.requiredReceipt ? Math.max(s, limitBefore, requirementClauseStart(text, s, list.start)) : Math.max(s, limitBefore);
+    const ownAround = text.slice(ownFrom, limitAfter);
     const current =
       !!stop ||
       completedAll ||
       (!oc.outcomes.length &&
-      (CURRENT_RE.test(around) ||
-        concurrentUse(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
+      (CURRENT_RE.test(ownAround) ||
+        concurrentUse(text.slice(ownFrom, list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
       !NOT_CURRENT_RE.test(around) &&
       // "Subjects receiving any prior systemic therapy for advanced melanoma": "prior" says it was had, not that it goes on.
       !/\b(?:receiving|taking|using|undergoing)\s+(?:(?:any|other|the|a|an)\s+)*(?:prior|previous)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start)) &&
