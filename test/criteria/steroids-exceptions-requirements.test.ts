@@ -9,7 +9,8 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import { leavesOf } from '../../src/criteria/facts';
-import { cond, readRule, therapy, unparsed } from '../support/criteria';
+import type { PatientRecord } from '../../src/patients/record';
+import { cond, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
 
 const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
 
@@ -86,11 +87,88 @@ describe('an exemption for patients controlled without immunosuppressive agents'
     });
   });
 
+  it('excludes a patient with the disease on an immunosuppressant now, and leaves the others to the investigator', () => {
+    const c = readRule(line, 'exclusion').condition!;
+    const ra = (treatments?: PatientRecord['treatments']): PatientRecord => ({
+      cancers: [{ type: 'melanoma' }],
+      conditions: [{ name: 'rheumatoid arthritis', status: 'active' }],
+      ...(treatments ? { treatments } : {}),
+    });
+    expect(judgeRecord(c, ra([{ name: 'azathioprine', outcome: 'ongoing' }]))).toBe(true);
+    expect(judgeRecord(c, ra([]))).toBeNull();
+    expect(judgeRecord(c, ra())).toBeNull();
+    expect(judgeRecord(c, { cancers: [{ type: 'melanoma' }], conditions: [{ name: 'hypertension', status: 'controlled' }] })).toBe(false);
+  });
+
   it('reads no care that the words narrow further ("… agents for brain tumours")', () => {
     const c = readRule(
       'Serious autoimmune disease Note: these patients may be included if their disease is well controlled without the use of immunosuppressive agents for brain tumours.',
       'exclusion',
     ).condition;
     expect(therapyLeaves(c)).toEqual([]);
+  });
+});
+
+describe('a sentence of an exclusion that binds only those who had the care', () => {
+  it('reads "Patients treated with corticosteroids for irAEs must …" as steroids had and the rest unread (NCT05098210 e4)', () => {
+    const c = readRule(
+      'Immune-related adverse events related to prior CIT (other than endocrinopathy managed with replacement therapy or stable vitiligo) that have not resolved to baseline. Patients treated with corticosteroids for immune-related adverse events must demonstrate absence of related symptoms or signs for \\>= 4 weeks following discontinuation of corticosteroids',
+      'exclusion',
+    ).condition;
+    expect(c).toEqual({
+      all: [
+        therapy({ classes: ['corticosteroid'] }),
+        unparsed('Patients treated with corticosteroids for immune-related adverse events must demonstrate absence of related symptoms or signs for >= 4 weeks following discontinuation of corticosteroids'),
+      ],
+    });
+  });
+
+  it('keeps it an alternative beside the sentence before, never a requirement joined to it', () => {
+    // NCT04562129 e7 (its second sentence), after an exact reading of another sentence.
+    const c = readRule('Prior chemotherapy within 4 weeks. If a patient had been taking steroids, at least 2 weeks must have passed since the last dose.', 'exclusion').condition;
+    expect(c).toEqual({
+      any: [
+        therapy({ kinds: ['chemotherapy'], withinDays: 28 }),
+        { all: [therapy({ classes: ['corticosteroid'] }), unparsed('If a patient had been taking steroids, at least 2 weeks must have passed since the last dose')] },
+      ],
+    });
+  });
+
+  it('reads nothing where the clause names no care had ("eligible for")', () => {
+    expect(therapyLeaves(readRule('Patients who are eligible for anti-PD-1 therapy must have received it.', 'exclusion').condition)).toEqual([]);
+  });
+});
+
+describe('steroids an adverse event required, after an unread alternative', () => {
+  // NCT05269381 e47
+  it('reads the steroids in their own alternative; the event of the first stays unread', () => {
+    const r = readRule(
+      'CTCAE \\>= grade 3 TEAE to prior checkpoint inhibitor, TEAE requiring systemic corticosteroids (\\> 10 mg daily prednisone equivalent), or permanent treatment discontinuation due to toxicity',
+      'exclusion',
+    );
+    expect(r.condition).toEqual({
+      all: [
+        therapy({ classes: ['corticosteroid'] }),
+        unparsed('TEAE requiring systemic corticosteroids (> 10 mg daily prednisone equivalent), or permanent treatment discontinuation due to toxicity'),
+      ],
+    });
+    expect(r.unread).toContain('grade 3 TEAE to prior checkpoint inhibitor');
+  });
+});
+
+describe('non-infectious pneumonia is pneumonitis', () => {
+  // NCT06839105 e7
+  it('reads the pneumonitis treated with corticosteroids as an alternative of its own', () => {
+    const c = readRule(
+      'There is a history of interstitial lung disease or a history of non-infectious pneumonia treated with corticosteroids, or imaging evidence of active pneumonia during the screening period;',
+      'exclusion',
+    ).condition;
+    expect(c).toEqual({
+      any: [
+        cond({ names: ['interstitial_lung_disease'] }),
+        { all: [cond({ names: ['pneumonitis'] }), therapy({ classes: ['corticosteroid'] }), unparsed('treated with corticosteroids')] },
+        cond({ names: ['pneumonia'], active: true }),
+      ],
+    });
   });
 });
