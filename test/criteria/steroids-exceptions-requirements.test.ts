@@ -5,7 +5,11 @@
  * except in cases outlined below: Topical applications … are allowed" (the cases let in stay an
  * unread leaf beside the receipt, never read as a permission of the receipt itself) and "… may be
  * included if their disease is well controlled without the use of immunosuppressive agents" (the
- * exemption spares only patients off that care). Every line is verbatim from the oncology corpus.
+ * exemption spares only patients off that care); an exclusion sentence binding only those who had the
+ * care ("Patients treated with corticosteroids for immune-related adverse events must …"), read as
+ * all(care, unread) beside the criterion's other alternatives; steroids a TEAE required after an unread
+ * alternative; non-infectious pneumonia as pneumonitis. Lines are verbatim from the oncology corpus
+ * (NCT ids beside them), with a few minimal variants that guard the limits of a rule.
  */
 import type { Condition } from '../../src/criteria/facts';
 import { leavesOf } from '../../src/criteria/facts';
