@@ -177,6 +177,11 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
       // So is one with a section reference before the colon ("… exceptions to this criterion (see Section 4.7.1.1):").
       if (stops[j] !== undefined && text[stops[j]!] === ':' && /^[\s\w]*(?:\([^()]*\))?\s*$/.test(text.slice(f.end, stops[j])) && /^:[ \t]*\r?\n/.test(text.slice(stops[j]!)))
         end = text.length;
+      // "… except in cases outlined below: Topical applications … are allowed. Participants on a stable
+      // low dose … are allowed": a lead-in that points below introduces the cases it lets in, which
+      // run to the end of the criterion on the same line as on the lines after it.
+      else if (stops[j] !== undefined && text[stops[j]!] === ':' && /^[\s\w]*\b(?:below|hereafter|as\s+follows)\s*$/i.test(text.slice(f.end, stops[j])))
+        end = text.length;
       // "treatment-naïve (except for prior surgery) metastatic NSCLC": an exception opened inside a
       // parenthesis ends with it.
       const open = openParenBefore(text, f.start);

@@ -710,6 +710,12 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     const fine = raw.filter((f) => !f.fallback);
     const inRegion = (f: Finding, [a, b]: [number, number]): boolean => a < f.fallback![1] && b > f.fallback![0];
     raw = raw.filter((f) => !f.fallback || !fine.some((o) => o.spans.some((sp) => inRegion(f, sp)) || (o.cover ?? []).some((sp) => inRegion(f, sp))));
+    // A fallback over one sentence gives way to a fallback over a wider region whose own words hold it
+    // (a cumulative dose read over the whole line, its second sentence among them): the sentence is
+    // read there already.
+    const holds = (g: Finding, f: Finding): boolean =>
+      g !== f && !!g.fallback && g.fallback[0] <= f.fallback![0] && g.fallback[1] >= f.fallback![1] && (g.fallback[1] - g.fallback[0] > f.fallback![1] - f.fallback![0]) && g.spans.some(([a, b]) => a <= f.fallback![0] && b >= f.fallback![1]);
+    raw = raw.filter((f) => !f.fallback || !raw.some((g) => holds(g, f)));
   }
 
   // Findings in one negation scope are joined first and negated together, so "not pregnant or

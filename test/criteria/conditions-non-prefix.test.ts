@@ -16,15 +16,23 @@ describe('a condition after "non-"', () => {
     expect(names(c.rule)).not.toContain('cardiovascular_disease');
   });
 
-  it('does not read "non-infectious pneumonia" as pneumonia, while the ILD beside it still excludes (NCT06839105)', () => {
+  it('does not read "non-infectious pneumonia" as pneumonia but as pneumonitis, while the ILD beside it still excludes (NCT06839105)', () => {
     const c = exclusion(
       'There is a history of interstitial lung disease or a history of non-infectious pneumonia treated with corticosteroids, or imaging evidence of active pneumonia during the screening period;',
     );
+    // Non-infectious pneumonia is a synonym of pneumonitis (rules/conditions.json); only the active
+    // pneumonia on imaging is the infection.
     expect(c.rule).toEqual({
       any: [
         { fact: 'condition', operator: 'equal', value: true, params: { names: ['interstitial_lung_disease'] } },
+        {
+          all: [
+            { fact: 'condition', operator: 'equal', value: true, params: { names: ['pneumonitis'] } },
+            { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['corticosteroid'] } },
+            { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'treated with corticosteroids' } },
+          ],
+        },
         { fact: 'condition', operator: 'equal', value: true, params: { names: ['pneumonia'], active: true } },
-        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'non-infectious pneumonia treated with corticosteroids' } },
       ],
     });
   });

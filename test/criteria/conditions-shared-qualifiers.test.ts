@@ -15,7 +15,7 @@
  */
 import type { Condition } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
-import { cond, judgeRecord, readRule, unparsed } from '../support/criteria';
+import { cond, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
 
 const patient = (conditions: PatientRecord['conditions']): PatientRecord => ({
   cancers: [{ type: 'melanoma' }],
@@ -30,17 +30,25 @@ describe('a need shared by the next member of the list', () => {
   it('keeps the need beside the autoimmune disorder (NCT04562129 e7)', () => {
     const { condition, unread } = readRule(text, 'exclusion');
     expect(condition).toEqual({
-      all: [
-        cond({ names: ['autoimmune_disease'] }),
-        unparsed('that require current ongoing treatment with systemic corticosteroids (or other systemic immunosuppressants), including oral steroids'),
+      any: [
+        {
+          all: [
+            cond({ names: ['autoimmune_disease'] }),
+            unparsed('that require current ongoing treatment with systemic corticosteroids (or other systemic immunosuppressants), including oral steroids'),
+          ],
+        },
+        // The second sentence binds only patients who took steroids: another way to be excluded.
+        { all: [therapy({ classes: ['corticosteroid'] }), unparsed('If a patient had been taking steroids, at least 2 weeks must have passed since the last dose')] },
       ],
     });
     // The other member stays unread, beside the reading.
     expect(unread).toContain('immunosuppression');
     // The autoimmune disorder alone (no steroids known) no longer excludes: unknown.
     expect(judge(condition!, patient([{ name: 'psoriasis', status: 'active' }]))).toBeNull();
-    // Without it, that part clears the patient.
-    expect(judge(condition!, patient([{ name: 'hypertension', status: 'controlled' }]))).toBe(false);
+    // Without it, that part clears the patient; the steroids a record does not list stay unknown.
+    const [disorder] = (condition as { any: Condition[] }).any;
+    expect(judge(disorder!, patient([{ name: 'hypertension', status: 'controlled' }]))).toBe(false);
+    expect(judge(condition!, patient([{ name: 'hypertension', status: 'controlled' }]))).toBeNull();
   });
 
   it('leaves "or … a syndrome that required systemic corticosteroids" to the syndrome (NCT06022029 e13)', () => {
@@ -93,7 +101,10 @@ describe('a note letting patients with the condition in', () => {
       'Serious autoimmune disease Note: At the discretion of the investigator, these patients may be included if their disease is well controlled without the use of immunosuppressive agents.',
       'exclusion',
     );
-    expect(condition).toEqual({ all: [cond({ names: ['autoimmune_disease'], active: true }), unparsed(note)] });
+    // The note spares only patients off immunosuppressive agents: taking them now still excludes.
+    expect(condition).toEqual({
+      all: [cond({ names: ['autoimmune_disease'], active: true }), { any: [therapy({ classes: ['immunosuppressant'], withinDays: 1 }), unparsed(note)] }],
+    });
     expect(unread).toBe('');
     expect(judge(condition!, patient([{ name: 'rheumatoid arthritis', status: 'active' }]))).toBeNull();
     expect(judge(condition!, patient([{ name: 'hypertension', status: 'controlled' }]))).toBe(false);

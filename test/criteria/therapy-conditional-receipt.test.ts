@@ -119,12 +119,20 @@ describe('sentences the conditional reading must leave alone', () => {
     expect(leavesOf(r.condition)).not.toContainEqual(therapy({ kinds: ['systemic'] }, false));
   });
 
-  it('does not read the conditional sentence in an exclusion list', () => {
+  it('reads the conditional sentence in an exclusion list only as the treatment had, never its absence', () => {
+    // Whether the list excludes those the sentence describes or those who fail it, it binds only
+    // patients who had the taxane: all(taxane, unread sentence) either way.
     const r = readRule(
       'If a taxane had been administered in the neoadjuvant, adjuvant or metastatic setting, progression must have occurred ≥12 months after completion of this treatment.',
       'exclusion',
     );
-    expect(leavesOf(r.condition).some((l) => 'fact' in l && l.fact === 'priorTherapy')).toBe(false);
+    expect(r.condition).toEqual({
+      all: [
+        therapy({ classes: ['taxane'] }),
+        unparsed('If a taxane had been administered in the neoadjuvant, adjuvant or metastatic setting, progression must have occurred >=12 months after completion of this treatment'),
+      ],
+    });
+    expect(leavesOf(r.condition).some((l) => 'fact' in l && l.fact === 'priorTherapy' && l.value === false)).toBe(false);
   });
 
   it('does not take a lab sentence whose parenthesis allows anticoagulation', () => {

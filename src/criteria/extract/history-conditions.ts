@@ -2092,7 +2092,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       named.length > 0 &&
       !named.some((m) => g.names.includes(m.id) || isAncestor(input, m.id, g.names) || g.names.some((n) => isAncestor(input, n, [m.id])));
     const exemption = permission && !readAlready && !restatesActive && !aboutOthers ? { text: permission.text, span: permission.span } : undefined;
+    // An exemption only for patients off some supportive care ("… may be included if their disease
+    // is well controlled without the use of immunosuppressive agents") leaves everyone taking it now
+    // excluded, whatever else the note says: any(taking it now, unread note).
+    const offCare = exemption ? supportiveCareExempted(input, exemption.span) : null;
     const qualifiers = [g.notCausedBy, g.causeBefore, g.amount, g.grade, g.need, g.narrow, exemption].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const unreadLeaf = (q: { text: string }): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: q.text } });
     const finding: Finding = {
       category: g.category,
       condition: qualifiers.length || g.neededTreatment
@@ -2100,7 +2105,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
             all: [
               leaf,
               ...(g.neededTreatment ? [g.neededTreatment] : []),
-              ...qualifiers.map((q): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: q.text } })),
+              ...qualifiers.map((q): Condition => (q === exemption && offCare ? { any: [offCare, unreadLeaf(q)] } : unreadLeaf(q))),
             ],
           }
         : leaf,
@@ -2108,7 +2113,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       anchor: g.start,
       ...(qualifiers.length || g.cover.length ? { cover: [...g.cover, ...qualifiers.map((q) => q.span)] } : {}),
       ...(value !== undefined ? { polarityHandled: true } : {}),
-      ...(g.readsTreatment || g.neededTreatment ? { alsoReads: ['prior_therapy'] } : {}),
+      ...(g.readsTreatment || g.neededTreatment || offCare ? { alsoReads: ['prior_therapy'] } : {}),
     };
     // An inclusion that would require having a disease reads a condition attached to something else
     // ("HIV-infected participants must have well controlled HIV on ART"); only absences are read,
@@ -2179,6 +2184,29 @@ function supportiveTreatmentIn(input: ExtractInput, [from, to]: Span): Condition
     value: true,
     params: { ...(drugs.size ? { drugs: [...drugs] } : {}), ...(classes.size ? { classes: [...classes] } : {}) },
   };
+}
+
+/**
+ * "without the use of immunosuppressive agents", "pending they are not receiving systemic
+ * immunosuppression at the time of treatment": the words of an exemption that let in only patients
+ * off some supportive care, and only supportive care (supportiveTreatmentIn) named up to the end of
+ * the phrase. Returns that care taken now (withinDays 1), or null.
+ */
+const OFF_SUPPORTIVE_CARE =
+  /\b(?:without(?:\s+(?:the\s+)?(?:use|need)\s+(?:of|for))?|(?:are|is)\s+not\s+(?:currently\s+)?(?:receiving|taking|using|on)|not\s+(?:currently\s+)?(?:receiving|taking|using))\s+((?:any\s+|other\s+|systemic\s+)*[\w-]+(?:\s+(?:or|and\/or)\s+(?:other\s+)?(?:systemic\s+)?[\w-]+)?(?:\s+(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?))?)(?=\s*(?:$|[.;,)]|\s(?:at\s+the\s+time|as\s+previously|and\s+that)\b))/gi;
+function supportiveCareExempted(input: ExtractInput, [from, to]: Span): Condition | null {
+  for (const m of input.text.slice(from, to).matchAll(OFF_SUPPORTIVE_CARE)) {
+    const start = from + m.index! + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    const care = supportiveTreatmentIn(input, [start, end]);
+    // Every word beside the care is a plain one: "systemic", "agents", "or other".
+    const mentioned = input.mentions.filter((x) => x.start >= start && x.end <= end);
+    let rest = input.text.slice(start, end);
+    for (const x of [...mentioned].sort((a, b) => b.start - a.start)) rest = rest.slice(0, x.start - start) + ' ' + rest.slice(x.end - start);
+    if (!care || !/^(?:\s|\b(?:any|other|systemic|or|and\/or|agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\b)*$/i.test(rest)) continue;
+    return { ...care, params: { ...(care as { params: Record<string, unknown> }).params, withinDays: 1 } } as Condition;
+  }
+  return null;
 }
 
 /** Words that may open an inclusion stating a condition the patients have: "Patients with", "Diagnosis of", "subjects suffering from". */

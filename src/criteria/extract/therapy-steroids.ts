@@ -29,8 +29,12 @@ export function futureAfterPastWindow(after: string, future: RegExp): boolean {
   return PAST_WINDOW_THEN_OR_RE.test(before);
 }
 
-/** "or a requirement for", "or (a) (documented history of a) syndrome / condition that requires". */
-const REQUIREMENT_VERB = String.raw`\b(?:or|and\/or)\s+(?:(?:an?|any|the|other)\s+)?(?:(?:current|ongoing|chronic)\s+)?(?:requirements?\s+for|(?:(?:documented\s+)?history\s+of\s+(?:an?\s+)?)?(?:(?:medical|clinical)\s+)?(?:syndromes?|conditions?|disorders?|illness(?:es)?)\s+(?:(?:that|which)\s+)?(?:(?:has|have|had)\s+)?(?:requir\w*|necessitat\w*|need(?:s|ed)?))\s+`;
+/**
+ * "or a requirement for", "or (a) (documented history of a) syndrome / condition that requires", "or any
+ * other condition that required": the determiners may pair ("any other"), as "other" alone says the
+ * condition is another than the one named before the "or".
+ */
+const REQUIREMENT_VERB = String.raw`\b(?:or|and\/or)\s+(?:(?:an?|any|the)\s+)?(?:other\s+)?(?:(?:current|ongoing|chronic)\s+)?(?:requirements?\s+for|(?:(?:documented\s+)?history\s+of\s+(?:an?\s+)?)?(?:(?:medical|clinical)\s+)?(?:syndromes?|conditions?|disorders?|illness(?:es)?)\s+(?:(?:that|which)\s+)?(?:(?:has|have|had)\s+)?(?:requir\w*|necessitat\w*|need(?:s|ed)?))\s+`;
 
 /**
  * "An active autoimmune disease or a requirement for chronic systemic steroid therapy … within 14 days",

@@ -1557,6 +1557,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     if (last && (lightGap(text, Math.max(s, limitBefore), last.start) || gapToNext(text.slice(last.start, last.end))) && /^[\s,:]*(?:(?:since|from|after|following|of|for)\s+)?(?:(?:the\s+)?(?:completion|end|last\s+(?:dose|administration|cycle|treatment)|discontinuation|cessation|stopping)\s+(?:of\s+)?)?(?:(?:any|the|an?|prior|previous|all|other|their|receiving|treatment|therapy|with)\s+)*$/i.test(text.slice(last.end, list.start)))
       win = last;
     else win = trail[0] ?? (last && lightGap(text, Math.max(s, limitBefore), last.start) ? last : undefined);
+    // "Recent (within 5 years) autoimmune disease or any other condition that required immunosuppressive
+    // treatment": a window before the requirement's own alternative dates the condition named before
+    // its "or", not the supportive care the other condition required.
+    if (list.requiredReceipt && win && win === last && win.start < requirementClauseStart(text, s, list.start)) win = undefined;
     // In an exclusion, a window later in the clause past unread words ("Radiotherapy to the target
     // lesion within 2 months") still bounds the list; the words between are read as a qualifier.
     let farWindow = false;
@@ -1754,12 +1758,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
 
     const around = text.slice(Math.max(s, limitBefore), limitAfter);
+    // Supportive care another condition required is current only by the words of its own alternative:
+    // in "ongoing … autoimmune disease or any other condition that required X", "ongoing" is the first
+    // condition's.
+    const ownFrom = list.requiredReceipt ? Math.max(s, limitBefore, requirementClauseStart(text, s, list.start)) : Math.max(s, limitBefore);
+    const ownAround = text.slice(ownFrom, limitAfter);
     const current =
       !!stop ||
       completedAll ||
       (!oc.outcomes.length &&
-      (CURRENT_RE.test(around) ||
-        concurrentUse(text.slice(Math.max(s, limitBefore), list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
+      (CURRENT_RE.test(ownAround) ||
+        concurrentUse(text.slice(ownFrom, list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
       !NOT_CURRENT_RE.test(around) &&
       // "Subjects receiving any prior systemic therapy for advanced melanoma": "prior" says it was had, not that it goes on.
       !/\b(?:receiving|taking|using|undergoing)\s+(?:(?:any|other|the|a|an)\s+)*(?:prior|previous)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start)) &&
@@ -3092,7 +3101,9 @@ function necessaryBlocked(
   const opened = text.slice(s, list.start);
   if ((opened.match(/\(/g)?.length ?? 0) > (opened.match(/\)/g)?.length ?? 0)) return 'in parenthesis';
   // A sibling the reader left unread ("chemotherapy, major surgery and/or participation in trials").
-  if (prevUnread && /\b(?:or|and|nor)\b|[,/]/i.test(text.slice(prevUnread.end, list.start))) return 'unread sibling';
+  // Not before care another condition required ("TEAE to prior checkpoint inhibitor, TEAE requiring
+  // systemic corticosteroids"): the condition and its verb between them head a clause of its own.
+  if (prevUnread && /\b(?:or|and|nor)\b|[,/]/i.test(text.slice(prevUnread.end, list.start)) && !(list.requiredReceipt && /\brequir/i.test(text.slice(prevUnread.end, list.start)))) return 'unread sibling';
   const before = text.slice(a, list.start);
   const triggers = ctx.input.scopes.triggers;
   // The condition that required the treatment, or the inability to stop it, heads the clause by construction.
@@ -4275,6 +4286,13 @@ function namedTherapy(ctx: Ctx, items: Item[], a: number, b: number, params: Rec
  * wider than the text's treatment (a setting, site or partner dropped) since "not X" then still
  * implies the text's condition unmet; never narrower (so no generic "anticancer treatment", which
  * kind systemic would narrow). Read only where the other readers left the sentence unread.
+ *
+ * In an exclusion the same sentence ("If a patient had been taking steroids, at least 2 weeks must
+ * have passed since the last dose", "Patients treated with corticosteroids for immune-related adverse
+ * events must demonstrate absence of … symptoms for ≥ 4 weeks …") binds only those who had X too,
+ * whether the list excludes the patients it describes or those who fail it: all(X, unread sentence),
+ * one more alternative beside the criterion's others. The treatment need only have been had (what it
+ * was given for does not matter), and the reading gives way to any other of the same sentence.
  */
 /** A label before the sentence ("Note:", "For patients with LMD:"): it may narrow who the sentence binds, which the any() reading allows. */
 const RECEIPT_LABEL = String.raw`^\W*(?:[^:;.()]{1,60}:\s*)?`;
@@ -4285,7 +4303,7 @@ const IF_RECEIPT_RE = new RegExp(
 );
 const SUBJECT_RECEIPT_RE = new RegExp(
   RECEIPT_LABEL +
-    String.raw`(?:patients?|participants?|subjects?|those)\s+(?:(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:previously\s+)?(?:received|undergone|been\s+treated\s+with|had)|with\s+(?:prior|previous))\s+(?<x3>[^;]{2,140}?)\s*,?\s+(?=(?:must|should|are\s+(?:also\s+)?(?:eligible|allowed|permitted)|will\s+(?:also\s+)?be\s+(?:eligible|allowed|permitted)|may\s+(?:be|enrol|enroll|participate))\b)`,
+    String.raw`(?:patients?|participants?|subjects?|those)\s+(?:(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:previously\s+)?(?:received|undergone|been\s+treated\s+with|had)|with\s+(?:prior|previous)|(?:previously\s+)?treated\s+with)\s+(?<x3>[^;]{2,140}?)\s*,?\s+(?=(?:must|should|are\s+(?:also\s+)?(?:eligible|allowed|permitted)|will\s+(?:also\s+)?be\s+(?:eligible|allowed|permitted)|may\s+(?:be|enrol|enroll|participate))\b)`,
   'i',
 );
 const ONE_OF_RE = /\b(?:one|any|either|at\s+least\s+one)\s+of\b|\bor\s*:?\s*$|\bdefined\s+(?:as|by)\b/i;
@@ -4302,7 +4320,7 @@ const PRIOR_IF_RE = new RegExp(
 );
 function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Finding[]): void {
   const { text, input } = ctx;
-  if (input.kind !== 'inclusion') return;
+  const exclusion = input.kind === 'exclusion';
   // Under "one of the following" each item is a sufficient option, not a necessary condition: a
   // patient without the treatment does not qualify through it.
   if ([...input.context, text].some((c) => ONE_OF_RE.test(c))) return;
@@ -4324,12 +4342,24 @@ function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Fin
     // would not imply the condition unmet.
     if (!cond.length || cond.some((it) => it.generic || it.except || it.suffix || it.kinds.has('systemic') || input.scopes.in('negated', it.start))) continue;
     // The clause must name the treatment had, not its toxicity, an outcome on it or eligibility for it.
-    if (/\b(?:toxicit\w*|adverse|events?|effects?|reactions?|hypersensitiv\w*|allerg\w*|intoleran\w*|progress\w*|failed|failure|refractory|resistan\w*|eligible|candidates?|contraindicat\w*)\b/i.test(x)) continue;
+    // (In an exclusion the treatment need only have been had: "treated with corticosteroids for
+    // immune-related adverse events" had them, whatever they were for.)
+    if (!exclusion && /\b(?:toxicit\w*|adverse|events?|effects?|reactions?|hypersensitiv\w*|allerg\w*|intoleran\w*|progress\w*|failed|failure|refractory|resistan\w*|eligible|candidates?|contraindicat\w*)\b/i.test(x)) continue;
+    if (exclusion && /\b(?:hypersensitiv\w*|allerg\w*|eligible|candidates?|contraindicat\w*|ineligible|unable|requir\w*|need\w*)\b/i.test(x)) continue;
     const sentence = t.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '');
     const had = conditionFor(cond, {});
     if (!had) continue;
-    const condition: Condition = { any: [flipBool(had), { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence } }] };
-    out.push({ category: 'prior_therapy', condition, spans: [[s, e]], anchor: cond[0]!.start, polarityHandled: true });
+    // An exclusion sentence that binds only those who had X excludes some of them (X and the rest,
+    // unread): all(X, unread sentence). An inclusion one lets in everyone else: any(not X, unread).
+    const unread: Condition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence } };
+    const condition: Condition = exclusion ? { all: [had, unread] } : { any: [flipBool(had), unread] };
+    // The span holds the sentence's words only, so the stop before it stays the gap that parts it
+    // from the sentence before (an exclusion's sentences are alternatives, not one phrase).
+    const from = s + /^\s*/.exec(t)![0].length;
+    const to = Math.max(from, e - /\s*$/.exec(t)![0].length);
+    // In an exclusion the reading gives way to any other reader's of the sentence, and leaves the
+    // fallbacks over the whole line (a cumulative dose, a bare treatment) standing beside it.
+    out.push({ category: 'prior_therapy', condition, spans: [[from, to]], anchor: cond[0]!.start, polarityHandled: true, ...(exclusion ? { fallback: [from, to] as Span } : {}) });
     ctx.used.push([s, e]);
   }
 }
