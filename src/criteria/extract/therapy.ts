@@ -80,6 +80,7 @@ import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './thera
 import { outcomeBeforeCount } from './therapy-line-outcome';
 import { maskItemConditions } from './therapy-line-item-conditions';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
+import { readStandardTherapy } from './therapy-standard';
 import { readNaiveOptions } from './therapy-naive-options';
 import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
@@ -4213,6 +4214,8 @@ export const extractTherapy: Extractor = (input) => {
   readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
+  // Standard therapy exhausted in the forms the standard-therapy statements leave unread (therapy-standard.ts).
+  readStandardTherapy(input, sents, out, ctx.used);
   // "ICI treatment-naive or …": the treatment the route is naive to, without the suffix its item carries.
   readNaiveOptions(input, sents, (a, b, params) => namedTherapy(ctx, items.map((it) => (it.suffix === 'naive' ? { ...it, suffix: undefined } : it)), a, b, params), out, ctx.used);
   readIncludedTreatment(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
