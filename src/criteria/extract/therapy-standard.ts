@@ -2,36 +2,37 @@
  * Standard therapy exhausted, said in the forms the standard-therapy statements (history-judgement.ts)
  * leave unread: with a count of lines, beside an alternative that is no route of theirs, after a
  * receipt, or carried across a semicolon. The record shows the earlier treatment and how it ended;
- * that it was the standard one is the care team's word:
+ * that it was the standard one it cannot show:
  *
  *   "Disease progression after standard of care (SOC) therapy or in the opinion of"
  *        → any(all(priorTherapy(kinds: every anticancer kind, outcome: progression),
- *                  attestation(standard_therapy_failed)), unread "in the opinion of")
+ *                  unread "standard of care (SOC) therapy"), unread "in the opinion of")
  *   "Disease progression after at least two prior lines of standard therapy (including targeted
  *    therapy), or for whom no standard therapy exists or is medically unsuitable."
  *        → any(all(priorLines ≥ 2, priorTherapy(kinds: systemic, outcome: progression),
- *                  attestation(standard_therapy_failed), unread "including targeted therapy"),
+ *                  unread "standard therapy", unread "including targeted therapy"),
  *              unread "for whom no standard therapy exists or is medically unsuitable")
  *   "… solid tumor that has relapsed or progressed on or after standard systemic treatments, or is
  *    intolerable with standard treatment; or for which no standard treatment is available."
- *        → any(all(priorTherapy(systemic, progression), attestation(standard_therapy_failed)),
- *              all(priorTherapy(every kind, intolerance), attestation(standard_therapy_intolerant)),
+ *        → any(all(priorTherapy(systemic, progression), unread "standard systemic treatments"),
+ *              all(priorTherapy(every kind, intolerance), unread "standard treatment"),
  *              unread "for which no standard treatment is available")
  *   "Patients must have previously received at least one standard therapy for their cancer (if
  *    available) and have been either non-responders (progressive disease) or have recurred."
- *        → any(all(priorTherapy(every kind, progression), attestation(standard_therapy_failed)),
- *              unread "if available")
+ *        → any(all(priorTherapy(every kind, progression), unread "standard therapy"), unread "if available")
  *
- * Each route is the record's finding (the treatment, ended by progression or stopped for its harms,
- * THERAPY_OUTCOMES) joined to the route's standard-therapy question: whether what the patient had was
- * the standard therapy is no fact of the record, and the finding alone would be broader than the text
- * (a patient who progressed on an investigational drug only has not progressed on standard therapy).
- * The finding is therefore a necessary condition of the route, and the question makes it exact.
- * Alternatives no fact holds (no standard therapy exists, refusal, ineligibility, the investigator's
- * opinion, "if available") stay unread leaves beside the routes, so that a patient without the
- * treatment is unknown, never failed. Failure to respond is not progression (the disease may have
- * stayed stable): it stays an unread route, beside the receipt it presumes. So does "unable to
- * tolerate", which may be foreseen rather than met.
+ * Each route is the record's finding: the treatment, ended by progression or stopped for its harms
+ * (THERAPY_OUTCOMES). Whether it was the standard therapy is no fact of the record, and the finding
+ * alone would be broader than the text (a patient who progressed on an investigational drug only has
+ * not progressed on standard therapy), so the object's words stay an unread qualifier beside it: the
+ * finding is a necessary condition of the route. Alternatives no fact holds (no standard therapy
+ * exists, refusal, ineligibility, the investigator's opinion, "if available") stay unread leaves
+ * beside the routes, so that a patient without the treatment is unknown, never failed. Failure to
+ * respond is not progression (the disease may have stayed stable): it stays an unread route, beside
+ * the receipt it presumes. So does "unable to tolerate", which may be foreseen rather than met.
+ * The care team's answers to these questions are the standard-therapy attestations, which the
+ * statements read where every alternative of a list is one of theirs; this reader leaves such
+ * sentences to them.
  *
  * Which treatments "standard therapy" spans. Standard therapy is what guidelines recommend for the
  * patient's cancer and stage, which for many cancers is surgery, radiotherapy or chemoradiotherapy
@@ -101,7 +102,7 @@ const ENDS = String.raw`(?<ends>${END_ONE}(?:\s*,\s*(?:or\s+)?${AUX}{0,2}${END_O
 /** "received (at least one) standard therapy for their cancer (if available) and have been either non-responders … or have recurred". */
 const RECEIPT_CLAUSE = String.raw`(?:(?:previously|already)\s+)?(?:received|undergone|been\s+treated\s+with)\s+(?:${COUNT('rn')})?(?<robj>${OBJECT})${WHOSE}(?<avail>\s*\(\s*if\s+available\s*\))?(?:\s*,?\s+and\s+${AUX}{0,2}(?:either\s+)?${ENDS})?`;
 
-const CLAUSE = new RegExp(String.raw`(?:${ROUTES_CLAUSE}|${RECEIPT_CLAUSE})`, 'iy');
+const CLAUSE = new RegExp(String.raw`(?:${ROUTES_CLAUSE}|${RECEIPT_CLAUSE})`, 'iyd');
 const CLAUSE_ANYWHERE = new RegExp(String.raw`\b(?:${ROUTES_CLAUSE}|${RECEIPT_CLAUSE})`, 'id');
 /** An "or" that leads to another route clause: where an unread alternative before it ends. */
 const OR_TO_CLAUSE = new RegExp(String.raw`(?:\s*[,;]\s*|\s+)\(?\s*(?:or|and\/or)\s+${AUX}{0,3}(?=(?:${ROUTES_CLAUSE}|${RECEIPT_CLAUSE}))`, 'gi');
@@ -130,10 +131,6 @@ const ALT_BLOCK = /\b(?:and(?!\s*\/\s*or)|must|should|but|also|eligible|allowed|
 /** Another sentence of the criterion that offers a way in or a condition: the routes are not required alone. */
 const OTHER_WAY =
   /\b(?:refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable|opinion|judge?ment|discretion|unless|except\w*|if|may|alternatively|contraindicat\w*|no\s+(?:standard|available|effective|other|further|curative|approved))\b/i;
-
-function attest(topic: string): LeafCondition {
-  return { fact: 'attestation', operator: 'equal', value: true, params: { topic } };
-}
 
 function treated(kinds: string[], outcome?: Outcome): LeafCondition {
   return { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds, ...(outcome ? { outcome } : {}) } };
@@ -186,17 +183,29 @@ function clauseReading(m: RegExpExecArray, at: number): Clause | null {
       else outcomes.add('progression');
     }
   }
-  const routes: Condition[] = [...outcomes].map((o) => ({
-    all: [treated(kinds, o), attest(o === 'progression' ? 'standard_therapy_failed' : 'standard_therapy_intolerant')],
-  }));
-  if (!routesText) parts.push(treated(kinds), attest('standard_therapy_received'));
+  // That the treatment was the standard one is no fact of the record: the object's words stay an
+  // unread qualifier beside the finding, which is then a necessary condition of the route only.
+  const standard = unread(obj);
+  const routes: Condition[] = [...outcomes].map((o) => treated(kinds, o));
+  if (!routesText) parts.push(treated(kinds));
   else if (unreadRoutes.length) {
     // A route no outcome holds ("failed to respond") presumes the treatment: its receipt is read beside.
     parts.push(treated(kinds), flatten('any', [...routes, ...unreadRoutes.map((r) => unread(r))]));
   } else if (routes.length) parts.push(flatten('any', routes));
   else return null;
   if (n !== null && n >= 2) parts.unshift({ fact: 'priorLines', operator: 'greaterThanInclusive', value: n });
-  return { condition: flatten('all', parts), spans: [[at + m.index, at + m.index + m[0].length]], cover: [] };
+  parts.push(standard);
+  const [oa, ob] = (m.indices!.groups!.obj ?? m.indices!.groups!.robj)!;
+  const start = at + m.index;
+  const end = start + m[0].length;
+  return {
+    condition: flatten('all', parts),
+    spans: [
+      [start, at + oa],
+      [at + ob, end],
+    ].filter(([a, b]) => b! > a!) as Span[],
+    cover: [[at + oa, at + ob]],
+  };
 }
 
 function toCount(w: string): number {
@@ -243,6 +252,7 @@ function readSentence(input: ExtractInput, s: number, e: number): Clause | null 
       if (!c) return null;
       clauses.push({ clause: c, qualifiers: [] });
       spans.push(...c.spans);
+      cover.push(...c.cover);
       pos = m.index + m[0].length;
       if (m.groups?.avail) alternatives.push(unread('if available'));
       m = null;

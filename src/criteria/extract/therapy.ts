@@ -2300,6 +2300,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const timeLeaf: LeafCondition | null = timeSpan ? { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(timeSpan[0], timeSpan[1]).replace(/\s+/g, ' ').trim() } } : null;
     const settingList: Array<Setting | undefined> = st.settings.length ? st.settings : [undefined];
     const outcomeList: Array<Outcome | undefined> = oc.outcomes.length ? oc.outcomes : [undefined];
+    // "Progressed on standard therapy": standard therapy may be surgery or radiotherapy as well as
+    // drugs (therapy-standard.ts says why), so in a positive inclusion the outcome on it is read on
+    // every anticancer kind, a necessary condition no narrower than the text.
+    if (input.kind === 'inclusion' && oc.outcomes.length && !input.scopes.in('negated', list.start))
+      for (const group of groups) for (const it of group) if (isBroadGeneric(ctx, it) && /\b(?:standard|SOC)\b/i.test(text.slice(it.start, it.end))) it.kinds = new Set(ANY_TREATMENT);
     for (const group of groups) {
       const conds: Condition[] = [];
       for (const setting of settingList) {
