@@ -65,11 +65,9 @@ type Outcome = 'progression' | 'intolerance';
 /** A cheap test for the words every form holds: the caller skips the reader without it. */
 export const STANDARD_THERAPY_GATE = /\b(?:standard|SOC|conventional)\b/i;
 
-/** What makes a treatment standard. */
-const STD = String.raw`(?:standard[\s-]+of[\s-]+care(?:\s*\((?:SOC|SoC)\))?|standard|SOC|SoC|conventional)`;
-/** Words before it that narrow nothing ("all available standard therapies", "prior standard therapy"). */
+/** Words before "standard" (or "standard of care", "SOC", "conventional") that narrow nothing: "all available", "prior". */
 const BEFORE = String.raw`(?:(?:the|all|any|their|prior|previous|available|appropriate|existing|approved|accepted|established|currently)\s+)*`;
-/** Words between it and its noun: that the treatment is systemic, or is the first line. */
+/** Words between "standard" and its noun: that the treatment is systemic, or is the first line. */
 const KIND = String.raw`(?:(?:systemic|drug|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|therapeutic|first[\s-]line|1st[\s-]line)[\s-]+)`;
 const NOUN = String.raw`(?:therap(?:y|ies)(?:\(ies\))?|treatments?(?:\(s\))?|regimens?(?:\(s\))?)`;
 /** What the object must not run on into: a named treatment, or its make-up. */
@@ -128,6 +126,8 @@ const SECOND_GROUP =
  * "etc." is none: the alternatives it leaves unnamed are as unread as the one before it.
  */
 const ALT_BLOCK = /\b(?:and(?!\s*\/\s*or)|must|should|but|also|eligible|allowed|permitted)\b/i;
+/** A heading that makes each criterion under it one option (as therapy-generic.ts reads it). */
+const OPTIONS_LEAD = /\b(?:one|any|either|at\s+least\s+one)\s+of\b|\beither\b|\bor\s*:?\s*$/i;
 /** Another sentence of the criterion that offers a way in or a condition: the routes are not required alone. */
 const OTHER_WAY =
   /\b(?:refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable|opinion|judge?ment|discretion|unless|except\w*|if|may|alternatively|contraindicat\w*|no\s+(?:standard|available|effective|other|further|curative|approved))\b/i;
@@ -306,6 +306,8 @@ function standardReadings(input: ExtractInput, sents: Span[]): Array<{ s: number
   readings.set(input, found);
   const { text } = input;
   if (input.kind !== 'inclusion' || !STANDARD_THERAPY_GATE.test(text)) return found;
+  // A criterion offered as one option of a list ("One of the following:", "either:") is no requirement.
+  if (input.context.some((c) => OPTIONS_LEAD.test(c))) return found;
   for (const [s, e] of sentenceGroups(text, sents)) {
     if (!STANDARD_THERAPY_GATE.test(text.slice(s, e))) continue;
     // A sentence the standard-therapy statements read is theirs (history-judgement.ts).
