@@ -35,7 +35,8 @@
  *   join its union and do not narrow it.
  * - Generic "prior therapy/treatment" and "anticancer therapy" are read as kind 'systemic', which is
  *   safe where the text forbids or excludes (every systemic treatment is an anticancer treatment);
- *   in a positive inclusion they are read only with a line count or an outcome.
+ *   in a positive inclusion they are read only with a line count or an outcome, and a bare "standard
+ *   therapy" with an outcome there is read on every anticancer kind (therapy-standard.ts says why).
  * - A wrong rule is worse than none. A finding must be a necessary condition of an inclusion and a
  *   sufficient condition of an exclusion. Where qualifiers the parser cannot express (doses, cycles,
  *   sites, durations, "unless", "if") narrow an exclusion (or a prohibition), the finding becomes a
