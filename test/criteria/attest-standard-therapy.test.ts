@@ -5,6 +5,7 @@
  * question for the care team. Real corpus lines with the rule they must get, and lines that must
  * stay unread because a reading would drop an alternative or bind it to the wrong requirement.
  */
+import { ANTICANCER_KINDS } from '../../src/criteria/facts';
 import { lexicons } from '../../src/criteria/lexicon';
 import { readCriterion } from '../../src/criteria/parse';
 import { normalise } from '../../src/criteria/text';
@@ -46,8 +47,9 @@ describe('one route alone', () => {
             ],
           },
           { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['MELANOMA'] } },
-          // The therapy reader's outcome reading of the same words: progression on some systemic treatment.
-          { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } },
+          // The therapy reader's outcome reading of the same words: progression on some anticancer
+          // treatment (standard therapy may be surgery or radiotherapy, therapy-standard.ts).
+          { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...ANTICANCER_KINDS], outcome: 'progression' } },
           attest('standard_therapy_failed', true),
         ],
       },

@@ -6,7 +6,7 @@
  * as the cause of something else ("symptoms related to metastatic brain lesions"). Each had been
  * required of, or excluded, patients the text lets in. Lines verbatim from the corpus.
  */
-import { leavesOf } from '../../src/criteria/facts';
+import { ANTICANCER_KINDS, leavesOf } from '../../src/criteria/facts';
 import { readCriterion } from '../../src/criteria/parse';
 import { normalise } from '../../src/criteria/text';
 
@@ -22,7 +22,8 @@ describe('"refractory" as the first of a treatment\'s routes', () => {
       fact: 'priorTherapy',
       operator: 'equal',
       value: true,
-      params: { kinds: ['systemic'], outcome: 'intolerance' },
+      // Intolerance of standard therapy, which may be of any anticancer kind (therapy-standard.ts).
+      params: { kinds: [...ANTICANCER_KINDS], outcome: 'intolerance' },
     });
   });
 

@@ -2,6 +2,7 @@
  * Current use, inability to stop, targets named after a cue, and windows counted back from an
  * anchor. Every line is verbatim from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
+import { ANTICANCER_KINDS } from '../../src/criteria/facts';
 import { readRule, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 
@@ -184,10 +185,11 @@ describe('windows and outcomes', () => {
     expect(readRule('Patients who have failed or resisted to PD-1 antibodies；', 'inclusion').condition).toEqual(
       therapy({ classes: ['anti_pd1'], outcome: 'progression' }),
     );
-    // The standard-therapy routes (history-judgement.ts) read the same words as their own questions.
+    // The standard-therapy routes (history-judgement.ts) read the same words as their own questions;
+    // the outcome is on any anticancer kind, which standard therapy may be (therapy-standard.ts).
     expect(therapyLeaves(readRule('Refractory or intolerant to standard therapy(ies)', 'inclusion').condition)).toEqual([
-      therapy({ kinds: ['systemic'], outcome: 'progression' }),
-      therapy({ kinds: ['systemic'], outcome: 'intolerance' }),
+      therapy({ kinds: [...ANTICANCER_KINDS], outcome: 'progression' }),
+      therapy({ kinds: [...ANTICANCER_KINDS], outcome: 'intolerance' }),
     ]);
   });
 

@@ -4,7 +4,7 @@
  */
 import { readCriterion } from '../../src/criteria/parse';
 import { lexicons, loadLexicons } from '../../src/criteria/lexicon';
-import { leavesOf, type Condition, type LeafCondition } from '../../src/criteria/facts';
+import { ANTICANCER_KINDS, leavesOf, type Condition, type LeafCondition } from '../../src/criteria/facts';
 import { normalise, tokenize } from '../../src/criteria/text';
 import { findScopes } from '../../src/criteria/negation';
 import { editDistance, extractTherapy, fuzzyDrug, readWindows } from '../../src/criteria/extract/therapy';
@@ -325,7 +325,8 @@ describe('therapy extractor: exact conditions', () => {
 
   it('keeps an outcome on the therapy it is about, not on what that therapy included', () => {
     expect(therapyLeaves(read('Must have progressed on standard therapy, including platinum-based chemotherapy and checkpoint inhibitor therapy.'))).toEqual([
-      therapy({ kinds: ['systemic'], outcome: 'progression' }),
+      // Progression on standard therapy, which may be of any anticancer kind (therapy-standard.ts).
+      therapy({ kinds: [...ANTICANCER_KINDS], outcome: 'progression' }),
       therapy({ classes: ['platinum'] }),
       therapy({ classes: ['checkpoint_inhibitor'] }),
     ]);

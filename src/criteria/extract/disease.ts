@@ -49,6 +49,7 @@ import { isLeaf, leavesOf, type Condition, type DISEASE_EXTENTS, type LeafCondit
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { extractMetastaticSites } from './metastatic-sites';
 import { extractTumour } from './tumour';
+import { standardRouteSpans } from './therapy-standard';
 import { vocab as words } from './history-util';
 import type { Mention } from '../lexicon';
 import type { Scope } from '../negation';
@@ -1448,6 +1449,10 @@ function extentPieces(input: ExtractInput): Piece[] {
       });
       continue;
     }
+    // "relapsed/refractory after standard therapy (or no standard therapy available)": the route the
+    // standard therapy took, which therapy-standard.ts reads with its alternatives; read as the
+    // disease's course too, it would be required beside them.
+    if ((ext === 'relapsed' || ext === 'refractory') && standardRouteSpans(input).some(([a, b]) => a <= s && e <= b)) continue;
     // "relapsed/refractory", and "relapsed refractory" without the slash: the usual name (R/R) of
     // either, not both.
     if (ext === 'relapsed' && /refractory/i.test(m[0])) {

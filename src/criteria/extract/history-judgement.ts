@@ -436,6 +436,16 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
 }
 
 /**
+ * Whether the standard-therapy statements read the sentence (a route or no standard therapy, every
+ * alternative of its list one of theirs): therapy-standard.ts, which reads the routes the record can
+ * show in the forms these statements leave unread, leaves such a sentence to them.
+ */
+export function standardStatementsRead(input: ExtractInput, sentence: string): boolean {
+  if (!new RegExp(ANY_STANDARD_ROUTE.source, 'i').test(sentence) && !NO_STANDARD_ANCHOR.test(sentence)) return false;
+  return !PERMISSION.test(sentence) && onlyReadRoutes(input, sentence);
+}
+
+/**
  * Words a standard-therapy route may be surrounded by: the object's own qualifiers only. The
  * patient and the verbs ("who have", "are", "is") are filler, and neither they nor "or" are taken,
  * so that the routes of one list stay apart and join as the list says. A route's own verb is taken

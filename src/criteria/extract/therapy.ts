@@ -35,7 +35,8 @@
  *   join its union and do not narrow it.
  * - Generic "prior therapy/treatment" and "anticancer therapy" are read as kind 'systemic', which is
  *   safe where the text forbids or excludes (every systemic treatment is an anticancer treatment);
- *   in a positive inclusion they are read only with a line count or an outcome.
+ *   in a positive inclusion they are read only with a line count or an outcome, and a bare "standard
+ *   therapy" with an outcome there is read on every anticancer kind (therapy-standard.ts says why).
  * - A wrong rule is worse than none. A finding must be a necessary condition of an inclusion and a
  *   sufficient condition of an exclusion. Where qualifiers the parser cannot express (doses, cycles,
  *   sites, durations, "unless", "if") narrow an exclusion (or a prohibition), the finding becomes a
@@ -80,6 +81,7 @@ import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './thera
 import { outcomeBeforeCount } from './therapy-line-outcome';
 import { maskItemConditions } from './therapy-line-item-conditions';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
+import { readStandardTherapy } from './therapy-standard';
 import { readNaiveOptions } from './therapy-naive-options';
 import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
@@ -2308,6 +2310,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const timeLeaf: LeafCondition | null = timeSpan ? { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(timeSpan[0], timeSpan[1]).replace(/\s+/g, ' ').trim() } } : null;
     const settingList: Array<Setting | undefined> = st.settings.length ? st.settings : [undefined];
     const outcomeList: Array<Outcome | undefined> = oc.outcomes.length ? oc.outcomes : [undefined];
+    // "Progressed on standard therapy": standard therapy may be surgery or radiotherapy as well as
+    // drugs (therapy-standard.ts says why), so in a positive inclusion the outcome on it is read on
+    // every anticancer kind, a necessary condition no narrower than the text.
+    if (input.kind === 'inclusion' && oc.outcomes.length && !input.scopes.in('negated', list.start))
+      for (const group of groups) for (const it of group) if (isBroadGeneric(ctx, it) && /\b(?:standard|SOC)\b/i.test(text.slice(it.start, it.end))) it.kinds = new Set(ANY_TREATMENT);
     for (const group of groups) {
       const conds: Condition[] = [];
       for (const setting of settingList) {
@@ -4224,6 +4231,8 @@ export const extractTherapy: Extractor = (input) => {
   readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
+  // Standard therapy exhausted in the forms the standard-therapy statements leave unread (therapy-standard.ts).
+  readStandardTherapy(input, sents, out, ctx.used);
   // "ICI treatment-naive or …": the treatment the route is naive to, without the suffix its item carries.
   readNaiveOptions(input, sents, (a, b, params) => namedTherapy(ctx, items.map((it) => (it.suffix === 'naive' ? { ...it, suffix: undefined } : it)), a, b, params), out, ctx.used);
   readIncludedTreatment(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
