@@ -27,7 +27,7 @@
  * group cns_disease), read here because criteria list them with brain metastases.
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
-import { leavesOf, type Condition } from '../facts';
+import { ANTICANCER_KINDS, leavesOf, type Condition } from '../facts';
 import { NUMBER, toNumber } from '../numbers';
 import { listItems } from './brain-steroids';
 import {
@@ -151,7 +151,7 @@ const BM_VOCAB = vocab(
     'acute toxic effect effects central nervous system leptomeningeal meningeal carcinomatous meningitis lmd spinal cord compression last visit ' +
     'escalation stable dose mm mg/day per day oral iv resolution resolved return returned baseline pre existing preexisting post posttreatment ' +
     'decreasing stable requiring steroid less than equal greater now remain remained remains epileptic continuous continued ongoing ' +
-    'show shows showing undergone undergo received receive',
+    'show shows showing undergone undergo received receive perspective',
 );
 
 type State = 'active' | 'treated-stable' | 'none';
@@ -600,6 +600,65 @@ function steroidDoses(input: ExtractInput, from: number, to: number): Span[] {
   return out;
 }
 
+/** "recently treated", "recently irradiated" in the qualifiers of a mention. */
+const RECENTLY_TREATED_WORD = /\brecently\s+(?:treated|irradiated|resected)\b/i;
+/** The unit of a window, up to the parenthesis that closes it ("6 months of screening)"). */
+const WINDOW_IN_PARENS = String.raw`(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\b[^()]{0,40}\)`;
+/**
+ * Metastases treated within a window, as a state that excludes: "recently treated (≤ 6 months of
+ * screening)", "recently treated (less than 6 months of screening)".
+ */
+const RECENTLY_TREATED = new RegExp(
+  String.raw`^recently\s+(?:treated|irradiated|resected)\s*\(\s*(?:≤|<=|=<|<|less\s+than|fewer\s+than|within(?:\s+the\s+(?:last|past))?|up\s+to|no\s+more\s+than)\s*${WINDOW_IN_PARENS}`,
+  'i',
+);
+/**
+ * Metastases whose treatment ended long enough ago, in the permission that admits them: "previously
+ * treated (> 6 months of screening)", "treated (greater than 6 months of screening)".
+ */
+const TREATED_LONG_AGO = new RegExp(
+  String.raw`\b(?:previously\s+|prior\s+)?(?<!\b(?:non|un)-)(?:treated|irradiated|resected)\s*\(\s*(?:>|≥|>=|=>|greater\s+than|more\s+than|longer\s+than|over|at\s+least)\s*${WINDOW_IN_PARENS}`,
+  'gi',
+);
+
+/**
+ * A window on the treatment of the metastases themselves ("recently treated (≤ 6 months of
+ * screening) CNS metastases"; in the permission, "previously treated (> 6 months of screening)"):
+ * treated metastases whose treatment lies within it still exclude. The treatment may be any
+ * anticancer therapy (radiotherapy, surgery or a systemic drug all treat brain metastases), and no
+ * fact says which metastases a treatment was for, so the words stay an unparsed qualifier beside
+ * priorTherapy(kinds: every anticancer kind, withinDays): a patient with no anticancer treatment in
+ * the window is not excluded, one with some is left to a coordinator.
+ */
+function recentlyTreated(input: ExtractInput, [a, b]: Span): TimedUse[] {
+  const win = RECENTLY_TREATED.exec(input.text.slice(a, b));
+  const days = win ? windowDays(win[1]!, win[2]!) : null;
+  if (!win || days === null) return [];
+  return [{ use: anyTreatmentWithin(days), qualifier: input.text.slice(a, b), span: [a, a + win[0].length] }];
+}
+function treatedLongAgo(input: ExtractInput, from: number, to: number): TimedUse[] {
+  const { text } = input;
+  const out: TimedUse[] = [];
+  for (const win of text.slice(from, to).matchAll(TREATED_LONG_AGO)) {
+    const days = windowDays(win[1]!, win[2]!);
+    if (days === null) continue;
+    const start = from + win.index;
+    let end = start + win[0].length;
+    // The metastases the window is of, when named right after it ("… (> 6 months of screening) CNS metastases").
+    MENTION.lastIndex = end;
+    const named = MENTION.exec(text);
+    if (named && named.index < to && /^\s*$/.test(text.slice(end, named.index))) end = named.index + named[0].length;
+    MENTION.lastIndex = 0;
+    out.push({ use: anyTreatmentWithin(days), qualifier: text.slice(start, end), span: [start, start + win[0].length] });
+  }
+  return out;
+}
+/** A window treatedLongAgo read: the permission states how long ago the treatment must lie. */
+const TREATED_LONG_AGO_WORDS = /\b(?:treated|irradiated|resected)\s*\(/i;
+function anyTreatmentWithin(days: number): Condition {
+  return { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...ANTICANCER_KINDS], withinDays: days } };
+}
+
 /**
  * Treated metastases allowed only off steroids, or some time after their radiotherapy or surgery: the
  * patient's treatments are facts of their own, so the finding that allows treated-stable metastases
@@ -617,7 +676,7 @@ function steroidDoses(input: ExtractInput, from: number, to: number): Span[] {
  * exclusion then needs both the treatment and the unknown, the inclusion is met by either, so the rule
  * is never stricter nor looser than the text.
  */
-function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active: Span[] = []): void {
+function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active: Span[] = [], recent?: Span): void {
   const exclusionForm = sameStates(f.condition, ['active']);
   if (!exclusionForm && !sameStates(f.condition, ['none', 'treated-stable'])) return;
   const uses: TimedUse[] = [];
@@ -630,6 +689,22 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   }
   for (const [a, b] of ranges) uses.push(...completedBefore(input, a, b));
   if (exclusionForm) for (const [a, b] of active) uses.push(...requiredWithin(input, a, b));
+  // The exclusion's "recently treated (≤ 6 months …)" and its permission's "previously treated (> 6
+  // months …)" state one window: read once. A permission window other than the exclusion's would
+  // contradict it and stays as it was, covered by the permission's words only.
+  const recentUses = exclusionForm && recent ? recentlyTreated(input, recent) : [];
+  uses.push(...recentUses);
+  const restated: Span[] = [];
+  for (const [a, b] of ranges)
+    for (const u of treatedLongAgo(input, a, b)) {
+      if (!recentUses.length) uses.push(u);
+      else if (recentUses.some((r) => JSON.stringify(r.use) === JSON.stringify(u.use))) restated.push(u.span);
+    }
+  // "recently treated" with no window the reader finds: treated metastases may still exclude, which
+  // only a coordinator can tell.
+  const recentUnread = exclusionForm && recent && !recentUses.length && !uses.some((u) => u.qualifier && TREATED_LONG_AGO_WORDS.test(u.qualifier))
+    ? input.text.slice(recent[0], recent[1])
+    : null;
   // One treatment named twice (the active definition's "requiring corticosteroids or anticonvulsants",
   // the permission's "require no corticosteroids") is one branch: the wider reading holds the other.
   const rank = (u: TimedUse): number => (u.alternative ? 0 : u.qualifier ? 2 : 1);
@@ -643,7 +718,7 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   const doses = ranges.flatMap(([a, b]) => steroidDoses(input, a, b)).filter(
     ([a, b], i, all) => !uses.some(({ span: [x, y] }) => a < y && b > x) && all.findIndex(([x]) => x === a) === i,
   );
-  if (!distinct.length && !doses.length) return;
+  if (!distinct.length && !doses.length && !recentUnread) return;
   const unread = (words: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: exclusionForm, params: { text: words } });
   const parts = distinct.map(({ use, qualifier, alternative }): Condition => {
     const cond = { ...use, value: exclusionForm } as Condition;
@@ -654,6 +729,7 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   // A steroid dose the treated metastases must keep ("on a stable dose of corticosteroids for 3
   // weeks") is one more requirement no fact holds.
   parts.push(...doses.map(([a, b]) => unread(input.text.slice(a, b))));
+  if (recentUnread) parts.push(unread(recentUnread));
   const use: Condition = parts.length === 1 ? parts[0]! : exclusionForm ? { any: parts } : { all: parts };
   f.condition = {
     any: [bmCondition(exclusionForm ? ['active'] : ['none']), { all: [bmCondition(['treated-stable']), use] }],
@@ -661,7 +737,7 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   // Accounted for without moving the finding: the requirement may follow other findings ("Active CNS
   // metastases and/or carcinomatous meningitis. Treated metastases allowed if off steroids …"), and
   // the assembler places findings by their spans.
-  f.cover = [...(f.cover ?? []), ...spans, ...doses];
+  f.cover = [...(f.cover ?? []), ...spans, ...restated, ...doses];
   if (distinct.length) f.alsoReads = ['prior_therapy'];
 }
 
@@ -873,6 +949,8 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // The words after an active mention in an exclusion, where a treatment in a window may make
   // metastases count as active ("CNS metastases that require corticosteroids within 21 days").
   const activeRanges = new Map<Finding, Span[]>();
+  // From "recently treated" to the end of the mention it qualifies, for an exclusion of active metastases.
+  const recentRanges = new Map<Finding, Span>();
 
   for (const [mi, m] of mentions.entries()) {
     if (inException(input, m.start) && !m.permission) continue;
@@ -1120,6 +1198,10 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     };
     findings.push({ f, m });
     if (defined.length) definitions.set(f, defined);
+    // "Known symptomatic or untreated or recently treated (≤ 6 months of screening) CNS metastases":
+    // treated metastases count too while their treatment is recent (withTreatments).
+    const recent = exclusion && !m.permission && sameStates(condition, ['active']) ? RECENTLY_TREATED_WORD.exec(text.slice(m.qualStart, m.start)) : null;
+    if (recent) recentRanges.set(f, [m.qualStart + recent.index, m.end]);
     if (exclusion && m.active && !m.permission && sameStates(condition, ['active']) && !negatedAt(input, m.start)) {
       const next = mentions.find((o) => o.start >= m.end);
       const to = next && next.start < m.sEnd ? next.start : m.sEnd;
@@ -1287,8 +1369,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   const narrowedExclusion = findings.find(({ f }) => sameStates(f.condition, ['active']))?.f;
   if (narrowedExclusion && permissionRanges.length)
     definitions.set(narrowedExclusion, [...(definitions.get(narrowedExclusion) ?? []), ...permissionRanges]);
-  for (const [f, ranges] of definitions) withTreatments(input, f, ranges, activeRanges.get(f));
-  for (const [f, ranges] of activeRanges) if (!definitions.has(f)) withTreatments(input, f, [], ranges);
+  for (const [f, ranges] of definitions) withTreatments(input, f, ranges, activeRanges.get(f), recentRanges.get(f));
+  for (const [f, ranges] of activeRanges) if (!definitions.has(f)) withTreatments(input, f, [], ranges, recentRanges.get(f));
+  for (const [f, recent] of recentRanges) if (!definitions.has(f) && !activeRanges.has(f)) withTreatments(input, f, [], [], recent);
   // "… CNS metastases, defined as untreated or symptomatic, or requiring therapy with corticosteroids":
   // the definition is read with the treatment it names.
   for (const [f, ranges] of activeRanges)
