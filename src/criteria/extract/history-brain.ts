@@ -660,6 +660,83 @@ function anyTreatmentWithin(days: number): Condition {
 }
 
 /**
+ * "Brain metastases must be previously untreated, except for surgery", "… must be untreated with any
+ * modality of radiotherapy or systemic treatment": a requirement on the treatment history of the
+ * metastases, the whole rest of the sentence. Group 1 is the treatments that count ("with …"), group
+ * 2 those that do not ("except for …").
+ */
+const UNTREATED_REQUIREMENT =
+  /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)(?:\s+(?:with|by)\s+(?:any\s+(?:modality|form|type|kind)\s+of\s+)?([^,.;()]+?))?(?:\s*,?\s*\(?\s*(?:except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from)\s+(?:prior\s+|previous\s+)?([^,.;()]+?)\s*\)?)?\s*[.;]?\s*$/i;
+
+/**
+ * The names of a whole kind: a treatment excepted from a requirement must be one, since excepting a
+ * kind for one of its members ("except for prior stereotactic radiosurgery") would let the others in.
+ */
+const WHOLE_KIND_NAME =
+  /^(?:surgery|surgical\s+(?:resection|treatment|intervention)|resection|neurosurgery|neurosurgical\s+resection|radiotherapy|radiation(?:\s+therapy|\s+treatment)?|irradiation|RT|systemic\s+(?:therapy|treatment)|chemotherapy)$/i;
+
+const UNTREATED_LEAD =
+  /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)\b/i;
+
+/** The treatment kinds a list names, when the list is only treatments and connectives. */
+function listedKinds(input: ExtractInput, from: number, to: number, wholeKinds = false): Set<string> | null {
+  const runs = treatmentRun(input, from, to);
+  const kinds = new Set<string>();
+  let rest = input.text.slice(from, to);
+  for (const m of input.mentions) {
+    if (m.type !== 'therapyKind' || m.start < from || m.end > to) continue;
+    if (wholeKinds && !WHOLE_KIND_NAME.test(input.text.slice(m.start, m.end))) return null;
+    kinds.add(m.id);
+    rest = rest.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + rest.slice(m.end - from);
+  }
+  if (!kinds.size || !runs.length || /\w/.test(rest.replace(/\b(?:or|and|and\/or|any|other)\b/gi, ''))) return null;
+  return kinds;
+}
+
+/**
+ * The requirement read as the patient's treatments: metastases that none of the counted treatments
+ * reached meet it, so a patient who never had one of them (or has no metastases) does. Who had one
+ * is left to a coordinator, since no fact says which metastases a treatment was for:
+ *   any(brainMetastases in [none], priorTherapy(counted) = false, unparsed requirement)
+ * When every anticancer treatment counts ("must be previously untreated"), treated metastases fail it
+ * and untreated ones need the history:
+ *   any(brainMetastases in [none], all(brainMetastases in [active], any(priorTherapy = false, unparsed)))
+ */
+function untreatedRequirement(input: ExtractInput, m: BmMention): Finding | null {
+  const { text } = input;
+  const req = UNTREATED_REQUIREMENT.exec(text.slice(m.end, m.sEnd));
+  if (!req) return null;
+  const at = (group: number): [number, number] | null => {
+    const g = req[group];
+    if (!g) return null;
+    const start = m.end + req.index + req[0].indexOf(g, group === 2 && req[1] ? req[0].indexOf(req[1]) + req[1].length : 0);
+    return [start, start + g.length];
+  };
+  const withSpan = at(1);
+  const exceptSpan = at(2);
+  const counted = withSpan ? listedKinds(input, withSpan[0], withSpan[1]) : new Set<string>(ANTICANCER_KINDS);
+  const excepted = exceptSpan ? listedKinds(input, exceptSpan[0], exceptSpan[1], true) : new Set<string>();
+  if (!counted || !excepted) return null;
+  const kinds = ANTICANCER_KINDS.filter((k) => counted.has(k) && !excepted.has(k));
+  if (!kinds.length) return null;
+  const sentence = text.slice(m.qualStart, m.sEnd).replace(/[\s.;]+$/, '');
+  const unread: Condition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence } };
+  const never: Condition = { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: [...kinds] } };
+  const condition: Condition =
+    kinds.length === ANTICANCER_KINDS.length
+      ? { any: [bmCondition(['none']), { all: [bmCondition(['active']), { any: [never, unread] }] }] }
+      : { any: [bmCondition(['none']), never, unread] };
+  return {
+    category: 'brain_metastases',
+    condition,
+    spans: [[m.qualStart, m.sEnd]],
+    anchor: m.start,
+    polarityHandled: true,
+    alsoReads: ['prior_therapy'],
+  };
+}
+
+/**
  * Treated metastases allowed only off steroids, or some time after their radiotherapy or surgery: the
  * patient's treatments are facts of their own, so the finding that allows treated-stable metastases
  * takes them as conditions on them.
@@ -1094,6 +1171,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         condition = bmCondition(m.active ? ['active'] : ['active', 'treated-stable']);
       } else if (m.permission) {
         if (ALLOWS_UNTREATED.test(clause) || m.strong || allowsUntreated) continue;
+        // "In the rare case that a previously irradiated brain metastasis is the sole target lesion, …
+        // eligible only if …": a situation the permission speaks of, not a state it asks of everyone.
+        if (/\bin\s+(?:the\s+)?(?:rare\s+|unlikely\s+)?(?:case|event)\s+(?:that|of|where)\b/i.test(lead)) continue;
         if (
           !m.stable &&
           !(allowsAsymptomatic(clause) && !RESTRICT.test(clause)) &&
@@ -1118,6 +1198,14 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         const requirement = after.slice(
           after.search(/\b(?:must|should|need|needs|are\s+required|is\s+required|have\s+to)\b/i) + 1,
         );
+        const untreated = untreatedRequirement(input, m);
+        if (untreated) {
+          findings.push({ f: untreated, m });
+          continue;
+        }
+        // An untreated requirement read no further ("… except for prior stereotactic radiosurgery"):
+        // the treatment it excepts is no treated-and-stable state.
+        if (UNTREATED_LEAD.test(text.slice(m.end, m.sEnd))) continue;
         if (
           ACTIVE_STRONG.test(requirement) &&
           !STABLE.test(requirement) &&
