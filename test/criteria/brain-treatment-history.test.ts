@@ -96,6 +96,27 @@ describe('brain metastases that must be untreated', () => {
     expect(judgeRecord(condition!, patient('treated-stable', [{ name: 'whole brain radiotherapy', kind: 'radiation', start: '2025-01-10' }]))).toBeNull();
   });
 
+  it('keeps "newly diagnosed" a state the metastases must be in whatever their history (NCT05522660 i11)', () => {
+    const { condition } = readRule(
+      'Prior treatment, including treatment with immune-checkpoint inhibitors is permitted, but brain metastases must be newly diagnosed and previously untreated (except for surgery).',
+      'inclusion',
+      ['Requirements for patients with melanoma:'],
+    );
+    expect(condition).toEqual({
+      any: [
+        bm('none'),
+        {
+          all: [
+            unparsed('newly diagnosed'),
+            { any: [never(...ANTICANCER_KINDS.filter((k) => k !== 'surgery')), unparsed('brain metastases must be newly diagnosed and previously untreated (except for surgery)')] },
+          ],
+        },
+      ],
+    });
+    // A patient never treated but with metastases of unknown age is left to a coordinator.
+    expect(judgeRecord(condition!, patient('active', []))).toBeNull();
+  });
+
   it('counts only the treatments named ("untreated with any modality of radiotherapy or systemic treatment", NCT03340129 i6)', () => {
     const { condition } = readRule(
       'Brain metastases must be untreated with any modality of radiotherapy or systemic treatment. Previous surgery for melanoma brain metastases is permitted if it resulted in gross total resection and no radiotherapeutic cavity boost was required.',
@@ -148,5 +169,16 @@ describe('a lesion no local treatment reached', () => {
     );
     expect(leavesOf(condition!)).not.toContainEqual(bm('none', 'treated-stable'));
     expect(leavesOf(condition!)).toContainEqual(bm('active', 'treated-stable'));
+  });
+});
+
+describe('the definition of treated and stable metastases', () => {
+  it('covers the definition of treated and stable a permission gives ("standard-of-care therapy … 2 subsequent scans … at a 4-week interval", NCT06264180 e7)', () => {
+    const { condition, unread } = readRule(
+      'E 8. Known active central nervous system (CNS) metastases and/or carcinomatous meningitis at time of screening. Patients with known central nervous system metastases are eligible if they have received standard-of-care therapy for central nervous system disease (such as stereotactic radiosurgery or radical surgical resection followed by radiotherapy) and have evidence of disease stability on 2 subsequent scans performed at least at a 4-week interval.',
+      'exclusion',
+    );
+    expect(condition).toEqual({ any: [bm('active'), { fact: 'condition', operator: 'equal', value: true, params: { names: ['leptomeningeal_disease'] } }] });
+    expect(unread).toBe('');
   });
 });

@@ -151,7 +151,7 @@ const BM_VOCAB = vocab(
     'acute toxic effect effects central nervous system leptomeningeal meningeal carcinomatous meningitis lmd spinal cord compression last visit ' +
     'escalation stable dose mm mg/day per day oral iv resolution resolved return returned baseline pre existing preexisting post posttreatment ' +
     'decreasing stable requiring steroid less than equal greater now remain remained remains epileptic continuous continued ongoing ' +
-    'show shows showing undergone undergo received receive perspective',
+    'show shows showing undergone undergo received receive perspective standard-of-care standard care subsequent interval radical',
 );
 
 type State = 'active' | 'treated-stable' | 'none';
@@ -666,7 +666,7 @@ function anyTreatmentWithin(days: number): Condition {
  * 2 those that do not ("except for …").
  */
 const UNTREATED_REQUIREMENT =
-  /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)(?:\s+(?:with|by)\s+(?:any\s+(?:modality|form|type|kind)\s+of\s+)?([^,.;()]+?))?(?:\s*,?\s*\(?\s*(?:except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from)\s+(?:prior\s+|previous\s+)?([^,.;()]+?)\s*\)?)?\s*[.;]?\s*$/i;
+  /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(newly\s+diagnosed\s+and\s+)?(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)(?:\s+(?:with|by)\s+(?:any\s+(?:modality|form|type|kind)\s+of\s+)?([^,.;()]+?))?(?:\s*,?\s*\(?\s*(?:except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from)\s+(?:prior\s+|previous\s+)?([^,.;()]+?)\s*\)?)?\s*[.;]?\s*$/i;
 
 /**
  * The names of a whole kind: a treatment excepted from a requirement must be one, since excepting a
@@ -676,7 +676,7 @@ const WHOLE_KIND_NAME =
   /^(?:surgery|surgical\s+(?:resection|treatment|intervention)|resection|neurosurgery|neurosurgical\s+resection|radiotherapy|radiation(?:\s+therapy|\s+treatment)?|irradiation|RT|systemic\s+(?:therapy|treatment)|chemotherapy)$/i;
 
 const UNTREATED_LEAD =
-  /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)\b/i;
+  /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(?:newly\s+diagnosed\s+and\s+)?(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)\b/i;
 
 /** The treatment kinds a list names, when the list is only treatments and connectives. */
 function listedKinds(input: ExtractInput, from: number, to: number, wholeKinds = false): Set<string> | null {
@@ -709,11 +709,11 @@ function untreatedRequirement(input: ExtractInput, m: BmMention): Finding | null
   const at = (group: number): [number, number] | null => {
     const g = req[group];
     if (!g) return null;
-    const start = m.end + req.index + req[0].indexOf(g, group === 2 && req[1] ? req[0].indexOf(req[1]) + req[1].length : 0);
+    const start = m.end + req.index + req[0].indexOf(g, group === 3 && req[2] ? req[0].indexOf(req[2]) + req[2].length : 0);
     return [start, start + g.length];
   };
-  const withSpan = at(1);
-  const exceptSpan = at(2);
+  const withSpan = at(2);
+  const exceptSpan = at(3);
   const counted = withSpan ? listedKinds(input, withSpan[0], withSpan[1]) : new Set<string>(ANTICANCER_KINDS);
   const excepted = exceptSpan ? listedKinds(input, exceptSpan[0], exceptSpan[1], true) : new Set<string>();
   if (!counted || !excepted) return null;
@@ -722,10 +722,13 @@ function untreatedRequirement(input: ExtractInput, m: BmMention): Finding | null
   const sentence = text.slice(m.qualStart, m.sEnd).replace(/[\s.;]+$/, '');
   const unread: Condition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence } };
   const never: Condition = { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: [...kinds] } };
-  const condition: Condition =
-    kinds.length === ANTICANCER_KINDS.length
-      ? { any: [bmCondition(['none']), { all: [bmCondition(['active']), { any: [never, unread] }] }] }
-      : { any: [bmCondition(['none']), never, unread] };
+  const rest: Condition = kinds.length === ANTICANCER_KINDS.length ? { all: [bmCondition(['active']), { any: [never, unread] }] } : { any: [never, unread] };
+  // "must be newly diagnosed and previously untreated": a further state no fact holds, which the
+  // metastases must be in whatever their history.
+  const newly: Condition | null = req[1] ? { fact: 'unparsed', operator: 'equal', value: true, params: { text: req[1].replace(/\s+and\s+$/i, '') } } : null;
+  const condition: Condition = newly
+    ? { any: [bmCondition(['none']), { all: [newly, rest] }] }
+    : { any: [bmCondition(['none']), ...('any' in rest ? rest.any : [rest])] };
   return {
     category: 'brain_metastases',
     condition,
