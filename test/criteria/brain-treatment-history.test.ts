@@ -172,6 +172,29 @@ describe('a lesion no local treatment reached', () => {
   });
 });
 
+describe('progression after named treatments', () => {
+  it('needs one of the treatments the progression followed (NCT04647916 i4)', () => {
+    const { condition, unread } = readRule(
+      'Participants must have had CNS progression after previous CNS-directed therapy (radiation therapy, surgery, or any combination of therapy)',
+      'inclusion',
+    );
+    expect(condition).toEqual({
+      all: [
+        bm('active', 'treated-stable'),
+        {
+          all: [
+            { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['radiation', 'surgery'] } },
+            unparsed('after previous CNS-directed therapy (radiation therapy, surgery, or any combination of therapy)'),
+          ],
+        },
+      ],
+    });
+    expect(unread).toBe('');
+    // Metastases never treated locally cannot have progressed after such treatment.
+    expect(judgeRecord(condition!, patient('active', [{ name: 'osimertinib', kind: 'systemic', start: '2024-01-10' }]))).toBe(false);
+  });
+});
+
 describe('the definition of treated and stable metastases', () => {
   it('covers the definition of treated and stable a permission gives ("standard-of-care therapy … 2 subsequent scans … at a 4-week interval", NCT06264180 e7)', () => {
     const { condition, unread } = readRule(

@@ -689,7 +689,8 @@ function listedKinds(input: ExtractInput, from: number, to: number, wholeKinds =
     kinds.add(m.id);
     rest = rest.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + rest.slice(m.end - from);
   }
-  if (!kinds.size || !runs.length || /\w/.test(rest.replace(/\b(?:or|and|and\/or|any|other)\b/gi, ''))) return null;
+  const connective = /\b(?:or|and|and\/or|any|other|combinations?(?:\s+of\s+(?:therapy|therapies|these|them|the\s+above))?)\b/gi;
+  if (!kinds.size || !runs.length || /\w/.test(rest.replace(connective, ''))) return null;
   return kinds;
 }
 
@@ -736,6 +737,34 @@ function untreatedRequirement(input: ExtractInput, m: BmMention): Finding | null
     anchor: m.start,
     polarityHandled: true,
     alsoReads: ['prior_therapy'],
+  };
+}
+
+/**
+ * Progression the trial needs after treatments it names: "CNS progression after previous CNS-directed
+ * therapy (radiation therapy, surgery, or any combination of therapy)". Only a patient who had one of
+ * them can meet it, so the treatment is a necessary condition beside the unread rest (what it was
+ * directed at): all(priorTherapy(kinds), unparsed).
+ */
+const PROGRESSION_AFTER =
+  /^\s*(?:after|following|despite)\s+(?:prior|previous)\s+((?:CNS|brain|intracranial|cranial)[\s-]directed\s+(?:therapy|treatment)\s*\(\s*)?([^().;]+?)\s*\)?\s*[.;]?\s*$/i;
+function progressionAfter(input: ExtractInput, m: BmMention): { condition: Condition; span: Span } | null {
+  const { text } = input;
+  if (!/\bprogression\b/i.test(text.slice(m.start, m.end))) return null;
+  const after = PROGRESSION_AFTER.exec(text.slice(m.end, m.sEnd));
+  if (!after) return null;
+  const listStart = m.end + after[0].indexOf(after[2]!, after[1] ? after[0].indexOf(after[1]) + after[1].length : 0);
+  const kinds = listedKinds(input, listStart, listStart + after[2]!.length);
+  if (!kinds) return null;
+  const tail = text.slice(m.end, m.end + after[0].length).trim().replace(/[.;]$/, '');
+  return {
+    condition: {
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...kinds].sort() } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: tail } },
+      ],
+    },
+    span: [m.end + after[0].length - after[0].trimStart().length, m.end + after[0].length],
   };
 }
 
@@ -1083,6 +1112,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     if (/\b(?:formerly|former)\s+$/i.test(text.slice(Math.max(m.sStart, m.qualStart - 20), m.qualStart))) continue;
     const clause = text.slice(m.qualStart, Math.min(m.sEnd, m.end + 60)).split(/[;]|\.\s/)[0] ?? '';
     const spans: Span[] = [[m.qualStart, m.end]];
+    let treatmentRead = false;
     if (m.shared) spans.push(m.shared);
     let condition: Condition | undefined;
     let handled = false;
@@ -1267,6 +1297,12 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         )
           continue;
         condition = bmCondition(m.active ? ['active'] : ['active', 'treated-stable']);
+        const prior = progressionAfter(input, m);
+        if (prior) {
+          condition = { all: [condition, prior.condition] };
+          spans.push(prior.span);
+          treatmentRead = true;
+        }
       }
     }
     if (!condition) continue;
@@ -1286,6 +1322,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
       anchor: m.start,
       ...(cover.length ? { cover } : {}),
       ...(handled ? { polarityHandled: true } : {}),
+      ...(treatmentRead ? { alsoReads: ['prior_therapy' as const] } : {}),
     };
     findings.push({ f, m });
     if (defined.length) definitions.set(f, defined);
