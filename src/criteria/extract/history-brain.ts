@@ -14,6 +14,14 @@
  *   metastases must be treated and stable"                  → brainMetastases in [none, treated-stable]
  *   inclusion "At least one measurable brain metastasis", "Untreated brain metastases"
  *                                                            → presence: in [active, treated-stable] / [active]
+ * Their treatment history is the patient's treatments, with what they were for left unparsed:
+ *   exclusion "… or recently treated (≤ 6 months of screening) CNS metastases. Patients with previously
+ *   treated (> 6 months …) … are allowed"                  → any(active, all(treated-stable,
+ *                                                              anticancer therapy within 180 days, unparsed))
+ *   inclusion "Brain metastases must be previously untreated, except for surgery"
+ *                                                            → any(none, no non-surgical anticancer therapy, unparsed)
+ *   inclusion "CNS progression after previous CNS-directed therapy (radiation therapy, surgery …)"
+ *                                                            → presence, all(radiation or surgery, unparsed)
  * A text that allows untreated brain metastases while excluding symptomatic ones cannot be told
  * apart with these three values (asymptomatic untreated metastases are 'active'), so it is left
  * unread rather than excluding patients it allows. Size, number and location limits ("> 3 cm",
@@ -662,8 +670,8 @@ function anyTreatmentWithin(days: number): Condition {
 /**
  * "Brain metastases must be previously untreated, except for surgery", "… must be untreated with any
  * modality of radiotherapy or systemic treatment": a requirement on the treatment history of the
- * metastases, the whole rest of the sentence. Group 1 is the treatments that count ("with …"), group
- * 2 those that do not ("except for …").
+ * metastases, the whole rest of the sentence. Group 1 is a further state ("newly diagnosed and"),
+ * group 2 the treatments that count ("with …"), group 3 those that do not ("except for …").
  */
 const UNTREATED_REQUIREMENT =
   /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(newly\s+diagnosed\s+and\s+)?(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)(?:\s+(?:with|by)\s+(?:any\s+(?:modality|form|type|kind)\s+of\s+)?([^,.;()]+?))?(?:\s*,?\s*\(?\s*(?:except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from)\s+(?:prior\s+|previous\s+)?([^,.;()]+?)\s*\)?)?\s*[.;]?\s*$/i;
@@ -674,6 +682,9 @@ const UNTREATED_REQUIREMENT =
  */
 const WHOLE_KIND_NAME =
   /^(?:surgery|surgical\s+(?:resection|treatment|intervention)|resection|neurosurgery|neurosurgical\s+resection|radiotherapy|radiation(?:\s+therapy|\s+treatment)?|irradiation|RT|systemic\s+(?:therapy|treatment)|chemotherapy)$/i;
+
+/** Kinds that are systemic therapy (facts.ts: systemic covers them). */
+const SYSTEMIC_KINDS = new Set(['chemotherapy', 'immunotherapy', 'targeted', 'hormonal']);
 
 const UNTREATED_LEAD =
   /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(?:newly\s+diagnosed\s+and\s+)?(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)\b/i;
@@ -715,7 +726,10 @@ function untreatedRequirement(input: ExtractInput, m: BmMention): Finding | null
   };
   const withSpan = at(2);
   const exceptSpan = at(3);
-  const counted = withSpan ? listedKinds(input, withSpan[0], withSpan[1]) : new Set<string>(ANTICANCER_KINDS);
+  // A named kind counts as the broadest kind holding it ("chemotherapy" as any systemic therapy): the
+  // query then passes fewer patients, never one the text fails.
+  const listed = withSpan ? listedKinds(input, withSpan[0], withSpan[1]) : new Set<string>(ANTICANCER_KINDS);
+  const counted = listed && new Set([...listed].map((k) => (SYSTEMIC_KINDS.has(k) ? 'systemic' : k)));
   const excepted = exceptSpan ? listedKinds(input, exceptSpan[0], exceptSpan[1], true) : new Set<string>();
   if (!counted || !excepted) return null;
   const kinds = ANTICANCER_KINDS.filter((k) => counted.has(k) && !excepted.has(k));
