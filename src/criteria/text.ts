@@ -111,9 +111,11 @@ export function normalise(source: string): NormalisedText {
   };
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
-    if (ch === '&') {
-      const semi = source.indexOf(';', i);
-      const entity = semi > i && semi - i <= 6 ? ENTITIES[source.slice(i, semi + 1).toLowerCase()] : undefined;
+    // "\&gt; 6 months": an entity whose ampersand Markdown escaped is still the entity.
+    const amp = ch === '&' ? i : ch === '\\' && source[i + 1] === '&' ? i + 1 : -1;
+    if (amp >= 0) {
+      const semi = source.indexOf(';', amp);
+      const entity = semi > amp && semi - amp <= 6 ? ENTITIES[source.slice(amp, semi + 1).toLowerCase()] : undefined;
       if (entity !== undefined) {
         push(entity, i);
         i = semi;

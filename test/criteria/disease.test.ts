@@ -520,10 +520,11 @@ describe('measurable disease', () => {
     expect(diseaseOf('At least one metastasis should be measurable as a target lesion per RECIST version 1.1')).toEqual(
       [measurable],
     );
+    // What else the lesion must be stays an unknown beside measurable disease: the treatment reader
+    // (therapy-untreated-lesion.ts) holds "not previously irradiated" as an unparsed leaf.
     expect(
-      read('At least one lesion, not previously irradiated that qualifies as a RECIST 1.1 target lesion at baseline')
-        .unread,
-    ).toContain('irradiated');
+      leavesOf(conditionOf('At least one lesion, not previously irradiated that qualifies as a RECIST 1.1 target lesion at baseline')!),
+    ).toContainEqual({ fact: 'unparsed', operator: 'equal', value: true, params: { text: 'not previously irradiated' } });
     // A non-target lesion, or a target lesion's size, says nothing about measurability.
     expect(
       diseaseOf(

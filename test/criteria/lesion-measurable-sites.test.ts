@@ -32,11 +32,14 @@ describe('measurable disease by the RECIST size rule', () => {
     expect(criterionRule(text, 'inclusion')).toEqual({ all: [measurable, unparsed('v1.1 for solid … solid')] });
   });
 
-  it('keeps what the lesion must also be: "not previously irradiated" stays an unknown (NCT06350097)', () => {
+  it('keeps what the lesion must also be: "not previously irradiated" stays an unknown unless the patient never had radiotherapy (NCT06350097)', () => {
     const text =
       'At least one lesion not previously irradiated that qualifies as a RECIST 1.1 TL at baseline and can be accurately measured at baseline as ≥10 mm in the longest diameter (except lymph nodes, which must have short axis ≥15 mm) with CT or MRI and is suitable for accurate repeated measurements.';
-    expect(readRule(text, 'inclusion')).toEqual({ condition: measurable, unread: 'irradiated' });
-    expect(criterionRule(text, 'inclusion')).toEqual({ all: [measurable, unparsed('irradiated')] });
+    const notIrradiated: Condition = {
+      any: [{ fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: ['radiation'] } }, unparsed('not previously irradiated')],
+    };
+    expect(readRule(text, 'inclusion')).toEqual({ condition: { all: [measurable, notIrradiated] }, unread: '' });
+    expect(criterionRule(text, 'inclusion')).toEqual({ all: [measurable, notIrradiated] });
   });
 
   it('never covers other thresholds: the lymphoma (IWG) sizes and a stricter 20 mm stay unread (NCT02332668, NCT05779423)', () => {

@@ -7,7 +7,7 @@
 import type { Condition } from '../../src/criteria/facts';
 import { readCriterion } from '../../src/criteria/parse';
 import { normalise } from '../../src/criteria/text';
-import { criterionRule, readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
+import { criterionRule, judgeRecord, readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 const read = (text: string, kind: 'inclusion' | 'exclusion' = 'inclusion', context: string[] = []) => readCondition(text, kind, context);
 
@@ -521,7 +521,11 @@ describe('treatment-naive with a surgical exception, and untreated lesions', () 
   });
 
   it('reads no systemic therapy from untreated brain metastases', () => {
-    expect(therapyLeaves(read('Brain metastases must be previously untreated, except for surgery.'))).toEqual([]);
+    // The metastases' own history (history-brain.ts) never requires the patient to be naive: a patient
+    // with prior systemic therapy is left to a coordinator, since it may have been for other disease.
+    const c = read('Brain metastases must be previously untreated, except for surgery.')!;
+    const record = { cancers: [{ brainMetastases: 'active' as const }], treatments: [{ name: 'carboplatin', kind: 'systemic' as const, start: '2024-01-10' }] };
+    expect(judgeRecord(c, record)).toBeNull();
     expect(therapyLeaves(read('Asymptomatic, previously untreated brain metastases.'))).toEqual([]);
   });
 });

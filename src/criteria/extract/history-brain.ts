@@ -14,6 +14,14 @@
  *   metastases must be treated and stable"                  → brainMetastases in [none, treated-stable]
  *   inclusion "At least one measurable brain metastasis", "Untreated brain metastases"
  *                                                            → presence: in [active, treated-stable] / [active]
+ * Their treatment history is the patient's treatments, with what they were for left unparsed:
+ *   exclusion "… or recently treated (≤ 6 months of screening) CNS metastases. Patients with previously
+ *   treated (> 6 months …) … are allowed"                  → any(active, all(treated-stable,
+ *                                                              anticancer therapy within 180 days, unparsed))
+ *   inclusion "Brain metastases must be previously untreated, except for surgery"
+ *                                                            → any(none, no non-surgical anticancer therapy, unparsed)
+ *   inclusion "CNS progression after previous CNS-directed therapy (radiation therapy, surgery …)"
+ *                                                            → presence, all(radiation or surgery, unparsed)
  * A text that allows untreated brain metastases while excluding symptomatic ones cannot be told
  * apart with these three values (asymptomatic untreated metastases are 'active'), so it is left
  * unread rather than excluding patients it allows. Size, number and location limits ("> 3 cm",
@@ -27,7 +35,7 @@
  * group cns_disease), read here because criteria list them with brain metastases.
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
-import { leavesOf, type Condition } from '../facts';
+import { ANTICANCER_KINDS, leavesOf, type Condition } from '../facts';
 import { NUMBER, toNumber } from '../numbers';
 import { listItems } from './brain-steroids';
 import {
@@ -151,7 +159,7 @@ const BM_VOCAB = vocab(
     'acute toxic effect effects central nervous system leptomeningeal meningeal carcinomatous meningitis lmd spinal cord compression last visit ' +
     'escalation stable dose mm mg/day per day oral iv resolution resolved return returned baseline pre existing preexisting post posttreatment ' +
     'decreasing stable requiring steroid less than equal greater now remain remained remains epileptic continuous continued ongoing ' +
-    'show shows showing undergone undergo received receive',
+    'show shows showing undergone undergo received receive perspective standard-of-care standard care subsequent interval radical',
 );
 
 type State = 'active' | 'treated-stable' | 'none';
@@ -600,6 +608,180 @@ function steroidDoses(input: ExtractInput, from: number, to: number): Span[] {
   return out;
 }
 
+/** "recently treated", "recently irradiated" in the qualifiers of a mention. */
+const RECENTLY_TREATED_WORD = /\brecently\s+(?:treated|irradiated|resected)\b/i;
+/** The unit of a window, up to the parenthesis that closes it ("6 months of screening)"). */
+const WINDOW_IN_PARENS = String.raw`(${NUMBER})[\s-]*(days?|weeks?|wks?|months?)\b[^()]{0,40}\)`;
+/**
+ * Metastases treated within a window, as a state that excludes: "recently treated (≤ 6 months of
+ * screening)", "recently treated (less than 6 months of screening)".
+ */
+const RECENTLY_TREATED = new RegExp(
+  String.raw`^recently\s+(?:treated|irradiated|resected)\s*\(\s*(?:≤|<=|=<|<|less\s+than|fewer\s+than|within(?:\s+the\s+(?:last|past))?|up\s+to|no\s+more\s+than)\s*${WINDOW_IN_PARENS}`,
+  'i',
+);
+/**
+ * Metastases whose treatment ended long enough ago, in the permission that admits them: "previously
+ * treated (> 6 months of screening)", "treated (greater than 6 months of screening)".
+ */
+const TREATED_LONG_AGO = new RegExp(
+  String.raw`\b(?:previously\s+|prior\s+)?(?<!\b(?:non|un)-)(?:treated|irradiated|resected)\s*\(\s*(?:>|≥|>=|=>|greater\s+than|more\s+than|longer\s+than|over|at\s+least)\s*${WINDOW_IN_PARENS}`,
+  'gi',
+);
+
+/**
+ * A window on the treatment of the metastases themselves ("recently treated (≤ 6 months of
+ * screening) CNS metastases"; in the permission, "previously treated (> 6 months of screening)"):
+ * treated metastases whose treatment lies within it still exclude. The treatment may be any
+ * anticancer therapy (radiotherapy, surgery or a systemic drug all treat brain metastases), and no
+ * fact says which metastases a treatment was for, so the words stay an unparsed qualifier beside
+ * priorTherapy(kinds: every anticancer kind, withinDays): a patient with no anticancer treatment in
+ * the window is not excluded, one with some is left to a coordinator.
+ */
+function recentlyTreated(input: ExtractInput, [a, b]: Span): TimedUse[] {
+  const win = RECENTLY_TREATED.exec(input.text.slice(a, b));
+  const days = win ? windowDays(win[1]!, win[2]!) : null;
+  if (!win || days === null) return [];
+  return [{ use: anyTreatmentWithin(days), qualifier: input.text.slice(a, b), span: [a, a + win[0].length] }];
+}
+function treatedLongAgo(input: ExtractInput, from: number, to: number): TimedUse[] {
+  const { text } = input;
+  const out: TimedUse[] = [];
+  for (const win of text.slice(from, to).matchAll(TREATED_LONG_AGO)) {
+    const days = windowDays(win[1]!, win[2]!);
+    if (days === null) continue;
+    const start = from + win.index;
+    let end = start + win[0].length;
+    // The metastases the window is of, when named right after it ("… (> 6 months of screening) CNS metastases").
+    MENTION.lastIndex = end;
+    const named = MENTION.exec(text);
+    if (named && named.index < to && /^\s*$/.test(text.slice(end, named.index))) end = named.index + named[0].length;
+    MENTION.lastIndex = 0;
+    out.push({ use: anyTreatmentWithin(days), qualifier: text.slice(start, end), span: [start, start + win[0].length] });
+  }
+  return out;
+}
+/** A window treatedLongAgo read: the permission states how long ago the treatment must lie. */
+const TREATED_LONG_AGO_WORDS = /\b(?:treated|irradiated|resected)\s*\(/i;
+function anyTreatmentWithin(days: number): Condition {
+  return { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...ANTICANCER_KINDS], withinDays: days } };
+}
+
+/**
+ * "Brain metastases must be previously untreated, except for surgery", "… must be untreated with any
+ * modality of radiotherapy or systemic treatment": a requirement on the treatment history of the
+ * metastases, the whole rest of the sentence. Group 1 is a further state ("newly diagnosed and"),
+ * group 2 the treatments that count ("with …"), group 3 those that do not ("except for …").
+ */
+const UNTREATED_REQUIREMENT =
+  /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(newly\s+diagnosed\s+and\s+)?(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)(?:\s+(?:with|by)\s+(?:any\s+(?:modality|form|type|kind)\s+of\s+)?([^,.;()]+?))?(?:\s*,?\s*\(?\s*(?:except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from)\s+(?:prior\s+|previous\s+)?([^,.;()]+?)\s*\)?)?\s*[.;]?\s*$/i;
+
+/**
+ * The names of a whole kind: a treatment excepted from a requirement must be one, since excepting a
+ * kind for one of its members ("except for prior stereotactic radiosurgery") would let the others in.
+ */
+const WHOLE_KIND_NAME =
+  /^(?:surgery|surgical\s+(?:resection|treatment|intervention)|resection|neurosurgery|neurosurgical\s+resection|radiotherapy|radiation(?:\s+therapy|\s+treatment)?|irradiation|RT|systemic\s+(?:therapy|treatment)|chemotherapy)$/i;
+
+/** Kinds that are systemic therapy (facts.ts: systemic covers them). */
+const SYSTEMIC_KINDS = new Set(['chemotherapy', 'immunotherapy', 'targeted', 'hormonal']);
+
+const UNTREATED_LEAD =
+  /^\s*(?:must|should|shall)\s+(?:be|have\s+been|remain)\s+(?:newly\s+diagnosed\s+and\s+)?(?:(?:previously|still)\s+)?(?:untreated|treatment[\s-]na[iï]ve|not\s+(?:been\s+)?(?:previously\s+)?treated)\b/i;
+
+/** The treatment kinds a list names, when the list is only treatments and connectives. */
+function listedKinds(input: ExtractInput, from: number, to: number, wholeKinds = false): Set<string> | null {
+  const runs = treatmentRun(input, from, to);
+  const kinds = new Set<string>();
+  let rest = input.text.slice(from, to);
+  for (const m of input.mentions) {
+    if (m.type !== 'therapyKind' || m.start < from || m.end > to) continue;
+    if (wholeKinds && !WHOLE_KIND_NAME.test(input.text.slice(m.start, m.end))) return null;
+    kinds.add(m.id);
+    rest = rest.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + rest.slice(m.end - from);
+  }
+  const connective = /\b(?:or|and|and\/or|any|other|combinations?(?:\s+of\s+(?:therapy|therapies|these|them|the\s+above))?)\b/gi;
+  if (!kinds.size || !runs.length || /\w/.test(rest.replace(connective, ''))) return null;
+  return kinds;
+}
+
+/**
+ * The requirement read as the patient's treatments: metastases that none of the counted treatments
+ * reached meet it, so a patient who never had one of them (or has no metastases) does. Who had one
+ * is left to a coordinator, since no fact says which metastases a treatment was for:
+ *   any(brainMetastases in [none], priorTherapy(counted) = false, unparsed requirement)
+ * When every anticancer treatment counts ("must be previously untreated"), treated metastases fail it
+ * and untreated ones need the history:
+ *   any(brainMetastases in [none], all(brainMetastases in [active], any(priorTherapy = false, unparsed)))
+ */
+function untreatedRequirement(input: ExtractInput, m: BmMention): Finding | null {
+  const { text } = input;
+  const req = UNTREATED_REQUIREMENT.exec(text.slice(m.end, m.sEnd));
+  if (!req) return null;
+  const at = (group: number): [number, number] | null => {
+    const g = req[group];
+    if (!g) return null;
+    const start = m.end + req.index + req[0].indexOf(g, group === 3 && req[2] ? req[0].indexOf(req[2]) + req[2].length : 0);
+    return [start, start + g.length];
+  };
+  const withSpan = at(2);
+  const exceptSpan = at(3);
+  // A named kind counts as the broadest kind holding it ("chemotherapy" as any systemic therapy): the
+  // query then passes fewer patients, never one the text fails.
+  const listed = withSpan ? listedKinds(input, withSpan[0], withSpan[1]) : new Set<string>(ANTICANCER_KINDS);
+  const counted = listed && new Set([...listed].map((k) => (SYSTEMIC_KINDS.has(k) ? 'systemic' : k)));
+  const excepted = exceptSpan ? listedKinds(input, exceptSpan[0], exceptSpan[1], true) : new Set<string>();
+  if (!counted || !excepted) return null;
+  const kinds = ANTICANCER_KINDS.filter((k) => counted.has(k) && !excepted.has(k));
+  if (!kinds.length) return null;
+  const sentence = text.slice(m.qualStart, m.sEnd).replace(/[\s.;]+$/, '');
+  const unread: Condition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence } };
+  const never: Condition = { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: [...kinds] } };
+  const rest: Condition = kinds.length === ANTICANCER_KINDS.length ? { all: [bmCondition(['active']), { any: [never, unread] }] } : { any: [never, unread] };
+  // "must be newly diagnosed and previously untreated": a further state no fact holds, which the
+  // metastases must be in whatever their history.
+  const newly: Condition | null = req[1] ? { fact: 'unparsed', operator: 'equal', value: true, params: { text: req[1].replace(/\s+and\s+$/i, '') } } : null;
+  const condition: Condition = newly
+    ? { any: [bmCondition(['none']), { all: [newly, rest] }] }
+    : { any: [bmCondition(['none']), ...('any' in rest ? rest.any : [rest])] };
+  return {
+    category: 'brain_metastases',
+    condition,
+    spans: [[m.qualStart, m.sEnd]],
+    anchor: m.start,
+    polarityHandled: true,
+    alsoReads: ['prior_therapy'],
+  };
+}
+
+/**
+ * Progression the trial needs after treatments it names: "CNS progression after previous CNS-directed
+ * therapy (radiation therapy, surgery, or any combination of therapy)". Only a patient who had one of
+ * them can meet it, so the treatment is a necessary condition beside the unread rest (what it was
+ * directed at): all(priorTherapy(kinds), unparsed).
+ */
+const PROGRESSION_AFTER =
+  /^\s*(?:after|following|despite)\s+(?:prior|previous)\s+((?:CNS|brain|intracranial|cranial)[\s-]directed\s+(?:therapy|treatment)\s*\(\s*)?([^().;]+?)\s*\)?\s*[.;]?\s*$/i;
+function progressionAfter(input: ExtractInput, m: BmMention): { condition: Condition; span: Span } | null {
+  const { text } = input;
+  if (!/\bprogression\b/i.test(text.slice(m.start, m.end))) return null;
+  const after = PROGRESSION_AFTER.exec(text.slice(m.end, m.sEnd));
+  if (!after) return null;
+  const listStart = m.end + after[0].indexOf(after[2]!, after[1] ? after[0].indexOf(after[1]) + after[1].length : 0);
+  const kinds = listedKinds(input, listStart, listStart + after[2]!.length);
+  if (!kinds) return null;
+  const tail = text.slice(m.end, m.end + after[0].length).trim().replace(/[.;]$/, '');
+  return {
+    condition: {
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...kinds].sort() } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: tail } },
+      ],
+    },
+    span: [m.end + after[0].length - after[0].trimStart().length, m.end + after[0].length],
+  };
+}
+
 /**
  * Treated metastases allowed only off steroids, or some time after their radiotherapy or surgery: the
  * patient's treatments are facts of their own, so the finding that allows treated-stable metastases
@@ -617,7 +799,7 @@ function steroidDoses(input: ExtractInput, from: number, to: number): Span[] {
  * exclusion then needs both the treatment and the unknown, the inclusion is met by either, so the rule
  * is never stricter nor looser than the text.
  */
-function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active: Span[] = []): void {
+function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active: Span[] = [], recent?: Span): void {
   const exclusionForm = sameStates(f.condition, ['active']);
   if (!exclusionForm && !sameStates(f.condition, ['none', 'treated-stable'])) return;
   const uses: TimedUse[] = [];
@@ -630,6 +812,22 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   }
   for (const [a, b] of ranges) uses.push(...completedBefore(input, a, b));
   if (exclusionForm) for (const [a, b] of active) uses.push(...requiredWithin(input, a, b));
+  // The exclusion's "recently treated (≤ 6 months …)" and its permission's "previously treated (> 6
+  // months …)" state one window: read once. A permission window other than the exclusion's would
+  // contradict it and stays as it was, covered by the permission's words only.
+  const recentUses = exclusionForm && recent ? recentlyTreated(input, recent) : [];
+  uses.push(...recentUses);
+  const restated: Span[] = [];
+  for (const [a, b] of ranges)
+    for (const u of treatedLongAgo(input, a, b)) {
+      if (!recentUses.length) uses.push(u);
+      else if (recentUses.some((r) => JSON.stringify(r.use) === JSON.stringify(u.use))) restated.push(u.span);
+    }
+  // "recently treated" with no window the reader finds: treated metastases may still exclude, which
+  // only a coordinator can tell.
+  const recentUnread = exclusionForm && recent && !recentUses.length && !uses.some((u) => u.qualifier && TREATED_LONG_AGO_WORDS.test(u.qualifier))
+    ? input.text.slice(recent[0], recent[1])
+    : null;
   // One treatment named twice (the active definition's "requiring corticosteroids or anticonvulsants",
   // the permission's "require no corticosteroids") is one branch: the wider reading holds the other.
   const rank = (u: TimedUse): number => (u.alternative ? 0 : u.qualifier ? 2 : 1);
@@ -643,7 +841,7 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   const doses = ranges.flatMap(([a, b]) => steroidDoses(input, a, b)).filter(
     ([a, b], i, all) => !uses.some(({ span: [x, y] }) => a < y && b > x) && all.findIndex(([x]) => x === a) === i,
   );
-  if (!distinct.length && !doses.length) return;
+  if (!distinct.length && !doses.length && !recentUnread) return;
   const unread = (words: string): Condition => ({ fact: 'unparsed', operator: 'equal', value: exclusionForm, params: { text: words } });
   const parts = distinct.map(({ use, qualifier, alternative }): Condition => {
     const cond = { ...use, value: exclusionForm } as Condition;
@@ -654,6 +852,7 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   // A steroid dose the treated metastases must keep ("on a stable dose of corticosteroids for 3
   // weeks") is one more requirement no fact holds.
   parts.push(...doses.map(([a, b]) => unread(input.text.slice(a, b))));
+  if (recentUnread) parts.push(unread(recentUnread));
   const use: Condition = parts.length === 1 ? parts[0]! : exclusionForm ? { any: parts } : { all: parts };
   f.condition = {
     any: [bmCondition(exclusionForm ? ['active'] : ['none']), { all: [bmCondition(['treated-stable']), use] }],
@@ -661,7 +860,7 @@ function withTreatments(input: ExtractInput, f: Finding, ranges: Span[], active:
   // Accounted for without moving the finding: the requirement may follow other findings ("Active CNS
   // metastases and/or carcinomatous meningitis. Treated metastases allowed if off steroids …"), and
   // the assembler places findings by their spans.
-  f.cover = [...(f.cover ?? []), ...spans, ...doses];
+  f.cover = [...(f.cover ?? []), ...spans, ...restated, ...doses];
   if (distinct.length) f.alsoReads = ['prior_therapy'];
 }
 
@@ -873,6 +1072,8 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   // The words after an active mention in an exclusion, where a treatment in a window may make
   // metastases count as active ("CNS metastases that require corticosteroids within 21 days").
   const activeRanges = new Map<Finding, Span[]>();
+  // From "recently treated" to the end of the mention it qualifies, for an exclusion of active metastases.
+  const recentRanges = new Map<Finding, Span>();
 
   for (const [mi, m] of mentions.entries()) {
     if (inException(input, m.start) && !m.permission) continue;
@@ -925,6 +1126,7 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
     if (/\b(?:formerly|former)\s+$/i.test(text.slice(Math.max(m.sStart, m.qualStart - 20), m.qualStart))) continue;
     const clause = text.slice(m.qualStart, Math.min(m.sEnd, m.end + 60)).split(/[;]|\.\s/)[0] ?? '';
     const spans: Span[] = [[m.qualStart, m.end]];
+    let treatmentRead = false;
     if (m.shared) spans.push(m.shared);
     let condition: Condition | undefined;
     let handled = false;
@@ -1016,6 +1218,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         condition = bmCondition(m.active ? ['active'] : ['active', 'treated-stable']);
       } else if (m.permission) {
         if (ALLOWS_UNTREATED.test(clause) || m.strong || allowsUntreated) continue;
+        // "In the rare case that a previously irradiated brain metastasis is the sole target lesion, …
+        // eligible only if …": a situation the permission speaks of, not a state it asks of everyone.
+        if (/\bin\s+(?:the\s+)?(?:rare\s+|unlikely\s+)?(?:case|event)\s+(?:that|of|where)\b/i.test(lead)) continue;
         if (
           !m.stable &&
           !(allowsAsymptomatic(clause) && !RESTRICT.test(clause)) &&
@@ -1040,6 +1245,14 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         const requirement = after.slice(
           after.search(/\b(?:must|should|need|needs|are\s+required|is\s+required|have\s+to)\b/i) + 1,
         );
+        const untreated = untreatedRequirement(input, m);
+        if (untreated) {
+          findings.push({ f: untreated, m });
+          continue;
+        }
+        // An untreated requirement read no further ("… except for prior stereotactic radiosurgery"):
+        // the treatment it excepts is no treated-and-stable state.
+        if (UNTREATED_LEAD.test(text.slice(m.end, m.sEnd))) continue;
         if (
           ACTIVE_STRONG.test(requirement) &&
           !STABLE.test(requirement) &&
@@ -1098,6 +1311,12 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
         )
           continue;
         condition = bmCondition(m.active ? ['active'] : ['active', 'treated-stable']);
+        const prior = progressionAfter(input, m);
+        if (prior) {
+          condition = { all: [condition, prior.condition] };
+          spans.push(prior.span);
+          treatmentRead = true;
+        }
       }
     }
     if (!condition) continue;
@@ -1117,9 +1336,14 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
       anchor: m.start,
       ...(cover.length ? { cover } : {}),
       ...(handled ? { polarityHandled: true } : {}),
+      ...(treatmentRead ? { alsoReads: ['prior_therapy' as const] } : {}),
     };
     findings.push({ f, m });
     if (defined.length) definitions.set(f, defined);
+    // "Known symptomatic or untreated or recently treated (≤ 6 months of screening) CNS metastases":
+    // treated metastases count too while their treatment is recent (withTreatments).
+    const recent = exclusion && !m.permission && sameStates(condition, ['active']) ? RECENTLY_TREATED_WORD.exec(text.slice(m.qualStart, m.start)) : null;
+    if (recent) recentRanges.set(f, [m.qualStart + recent.index, m.end]);
     if (exclusion && m.active && !m.permission && sameStates(condition, ['active']) && !negatedAt(input, m.start)) {
       const next = mentions.find((o) => o.start >= m.end);
       const to = next && next.start < m.sEnd ? next.start : m.sEnd;
@@ -1287,8 +1511,9 @@ export const extractBrain: Extractor = (input: ExtractInput) => {
   const narrowedExclusion = findings.find(({ f }) => sameStates(f.condition, ['active']))?.f;
   if (narrowedExclusion && permissionRanges.length)
     definitions.set(narrowedExclusion, [...(definitions.get(narrowedExclusion) ?? []), ...permissionRanges]);
-  for (const [f, ranges] of definitions) withTreatments(input, f, ranges, activeRanges.get(f));
-  for (const [f, ranges] of activeRanges) if (!definitions.has(f)) withTreatments(input, f, [], ranges);
+  for (const [f, ranges] of definitions) withTreatments(input, f, ranges, activeRanges.get(f), recentRanges.get(f));
+  for (const [f, ranges] of activeRanges) if (!definitions.has(f)) withTreatments(input, f, [], ranges, recentRanges.get(f));
+  for (const [f, recent] of recentRanges) if (!definitions.has(f) && !activeRanges.has(f)) withTreatments(input, f, [], [], recent);
   // "… CNS metastases, defined as untreated or symptomatic, or requiring therapy with corticosteroids":
   // the definition is read with the treatment it names.
   for (const [f, ranges] of activeRanges)

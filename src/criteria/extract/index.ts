@@ -10,6 +10,7 @@ import { THERAPY_EXTRACTORS } from './therapy';
 import { extractImmunosuppression } from './therapy-immunosuppression';
 import { extractAllowedWashout, extractLeadWashout } from './therapy-lead-washout';
 import { SYSTEMIC_PLAN_EXTRACTORS } from './therapy-systemic-plans';
+import { extractUntreatedLesion } from './therapy-untreated-lesion';
 
 export const EXTRACTORS: Extractor[] = [
   extractAge,
@@ -19,6 +20,7 @@ export const EXTRACTORS: Extractor[] = [
   ...BIOMARKER_EXTRACTORS,
   ...THERAPY_EXTRACTORS,
   ...SYSTEMIC_PLAN_EXTRACTORS,
+  extractUntreatedLesion,
   extractImmunosuppression,
   extractLeadWashout,
   extractAllowedWashout,
