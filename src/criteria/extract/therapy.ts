@@ -179,9 +179,14 @@ const UPTO_FROM_RE = new RegExp(
   String.raw`(?:within\s*)?(?:≤|<=|=<|<|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|less\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than)\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:from|of)\b(?!\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:last|final|most\s+recent|completion|end|stopping|discontinu\w*|initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|transplant\w*|last|final|completion|end|stopping|discontinu\w*|most\s+recent)\b)\s*${ANCHOR}`,
   'gi',
 );
+/**
+ * "since the end of their most recent X", "since last radiotherapy": a gap since the latest X is a gap
+ * since every X, so the words that pick the latest one out narrow nothing and are read with the window.
+ */
+const LATEST = String.raw`(?:\s+(?:(?:the|their|his|her)\s+|(?:the\s+)?(?:participant|patient|subject)['’]?s['’]?\s+)?(?:most\s+recent|latest|last|final)(?:\s+(?:dose|administration)\s+of)?\b)?`;
 /** "at least 4 weeks since", "≥ 14 days from the last dose", "more than 6 months prior". */
 const SINCE_RE = new RegExp(
-  String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more)\s+than|more\s+than\s+or\s+equal\s+to|>|more\s+than|greater\s+than|longer\s+than|over|no\s+less\s+than|not\s+less\s+than|no\s+sooner\s+than|no\s+earlier\s+than)\s*)${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:or\s+more|or\s+longer))?(?:(?:\s+(?:must\s+have\s+(?:elapsed|passed)|(?:have|has)\s+(?:elapsed|passed)|must\s+elapse|elapsed|washout|wash-out))(?:\s+(?:since|from|after|prior\s+to|before|preceding|between|following)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?(?:\s*${ANCHOR})?)?|(?:\s+(?:since|from|after|post|prior\s+to|before|preceding|between|following|beyond|ago)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?(?:\s*${ANCHOR})?))`,
+  String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more)\s+than|more\s+than\s+or\s+equal\s+to|>|more\s+than|greater\s+than|longer\s+than|over|no\s+less\s+than|not\s+less\s+than|no\s+sooner\s+than|no\s+earlier\s+than)\s*)${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:or\s+more|or\s+longer))?(?:(?:\s+(?:must\s+have\s+(?:elapsed|passed)|(?:have|has)\s+(?:elapsed|passed)|must\s+elapse|elapsed|washout|wash-out))(?:\s+(?:since|from|after|prior\s+to|before|preceding|between|following)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?${LATEST}(?:\s*${ANCHOR})?)?|(?:\s+(?:since|from|after|post|prior\s+to|before|preceding|between|following|beyond|ago)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?${LATEST}(?:\s*${ANCHOR})?))`,
   'gi',
 );
 /** "Last dose of prior therapy ≥ 21 days": a bare minimum gap, read only where the sentence says it is one. */
@@ -2008,7 +2013,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
       // In "has had or has planned X" the plan is an alternative, not a modifier of X.
-      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !ended && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
+      // A gap that ends right before the list ("at least 3 weeks since the most recent X") is its lead, no modifier.
+      const gapLead = !!win && win.end <= list.start && /^\s*$/.test(text.slice(win.end, list.start));
+      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !ended && !gapLead && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
         qualify ??= 'modifier';
       // "Chronically treated with X": the adverb before the cue narrows X as "chronic X" does.
       if (/\b(?:chronically|long[\s-]term|continuously)\s+(?:treated|taking|receiving|using|on)\b(?:\s+with)?\s*$/i.test(text.slice(Math.max(s, list.start - 40), list.start))) qualify ??= 'modifier';
@@ -3114,10 +3121,14 @@ function necessaryBlocked(
   const timeEnd = timeAt >= 0 ? timeAt + timed!.groups!.time!.length : -1;
   // "stereotactic or highly conformal radiotherapy": two forms of the one treatment, kept by the qualifier.
   const pair = localModifierPair(text.slice(headFrom, list.start), headFrom, items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')));
+  // "Concurrent non-protocol-specified anti-tumor therapy": the "non-" negates the protocol, not the
+  // treatment; what it leaves out (the study's own treatment) only narrows the list, as the qualifier says.
+  const nonStudy = [...text.slice(headFrom, list.start).matchAll(NON_STUDY_RE)].map((m): Span => [headFrom + m.index, headFrom + m.index + m[0].length]);
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
     if (t.start >= timeAt && t.end <= timeEnd) continue;
     if (pair && t.start >= pair[0] && t.end <= pair[1]) continue;
+    if (nonStudy.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
     // "anti-cancer", "anti-tumor" split into words: the "anti" of a purpose every treatment listed has.
@@ -3175,6 +3186,8 @@ function necessaryBlocked(
   return null;
 }
 
+/** "non-protocol(-specified)", "non-study": other than the study's own treatment, a modifier that only narrows. */
+const NON_STUDY_RE = /\bnon[\s-]*(?:protocol|study|trial)(?:[\s-]+(?:specified|defined|mandated|required|related))?\b/gi;
 /** A lead-in to exception entries that follow ("with the following exceptions:"). */
 const FOLLOWING_EXCEPTIONS_RE = /\bwith\s+the\s+following\s+(?:exceptions?|qualifications(?:\s+and\s+exceptions?)?)\s*:/i;
 /** A numbered criterion run into the text ("13. Patients may not …"): not an exception entry. */
