@@ -3129,6 +3129,15 @@ function necessaryBlocked(
     if (t.start >= timeAt && t.end <= timeEnd) continue;
     if (pair && t.start >= pair[0] && t.end <= pair[1]) continue;
     if (nonStudy.some(([x, y]) => t.start >= x && t.end <= y)) continue;
+    // "non-myeloablative lymphodepletion", "Prior non-immunotherapy, anti-tumor treatment": a "non-" that
+    // negates a modifier or another treatment narrows the list after it, which the qualifier holds. One
+    // that turns the receipt or its outcome around ("non-receipt of", "non-responders to") still heads it.
+    if (t.norm === 'non') {
+      const w = /^[\s-]*([A-Za-z]\w*)/.exec(text.slice(t.end, list.start))?.[1];
+      if (w && !HEAD_REVERSING_RE.test(w) && !NON_RECEIPT_RE.test(w)) continue;
+    }
+    // The treatment a "non-" negates is no head word of the list: "non-immunotherapy".
+    if (/^[\s-]*$/.test(text.slice(Math.max(headFrom, t.start - 5), t.start).replace(/^.*?\bnon\b/i, '')) && /\bnon[\s-]*$/i.test(text.slice(Math.max(headFrom, t.start - 5), t.start)) && ctx.input.mentions.some((m) => THERAPY_TYPES.has(m.type) && m.start <= t.start && m.end >= t.end)) continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
     // "anti-cancer", "anti-tumor" split into words: the "anti" of a purpose every treatment listed has.
@@ -3186,6 +3195,8 @@ function necessaryBlocked(
   return null;
 }
 
+/** After "non-", words that negate the receipt itself or what came of it: "non-receipt of", "non-use of", "non-compliance with". */
+const NON_RECEIPT_RE = /^(?:receiv|receipt|expos|use|usage|treat|administ|complian|adheren|elig|candid|accept|toler)/i;
 /** "non-protocol(-specified)", "non-study": other than the study's own treatment, a modifier that only narrows. */
 const NON_STUDY_RE = /\bnon[\s-]*(?:protocol|study|trial)(?:[\s-]+(?:specified|defined|mandated|required|related))?\b/gi;
 /** A lead-in to exception entries that follow ("with the following exceptions:"). */
