@@ -67,6 +67,15 @@ describe('a "non-" before the list', () => {
     });
   });
 
+  it('never reads the setting a "non-" negates as that setting (variants)', () => {
+    expect(readRule('Non-curative surgery within 4 weeks prior to enrollment', 'exclusion').condition).toEqual({
+      all: [therapy({ kinds: ['surgery'], withinDays: 28 }), unparsed('Non-curative')],
+    });
+    expect(readRule('Prior chemotherapy in the non-metastatic setting within 6 months', 'exclusion').condition).toEqual({
+      all: [therapy({ kinds: ['chemotherapy'], withinDays: 180 }), unparsed('non-metastatic setting')],
+    });
+  });
+
   it('still leaves a "non-" that turns the receipt around unread (variant)', () => {
     expect(therapyLeaves(readRule('Non-responders to prior chemotherapy within 6 months', 'exclusion').condition)).toEqual([]);
   });

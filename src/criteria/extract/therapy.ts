@@ -327,8 +327,9 @@ const CUE_WORDS = new Set(
   ),
 );
 
+/** (Never after "non-": "non-curative surgery", "the non-metastatic setting" name the other settings.) */
 const SETTING_WORD =
-  String.raw`(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive|(?:locally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent|relapsed)|(?:first|1st)[\s-]line)`;
+  String.raw`(?<!\bnon[\s-]?)(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive|(?:locally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent|relapsed)|(?:first|1st)[\s-]line)`;
 /** "in the metastatic setting", "for advanced or metastatic disease", "for metastatic NSCLC". */
 const SETTING_AFTER_RE = new RegExp(
   String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+(?:as\s+(?:primary|first[\s-]line|initial)\s+(?:therapy|treatment)\s+(?=for\b))?)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
