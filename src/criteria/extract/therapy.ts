@@ -181,9 +181,14 @@ const UPTO_FROM_RE = new RegExp(
   String.raw`(?:within\s*)?(?:≤|<=|=<|<|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|less\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than)\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?\s+(?:from|of)\b(?!\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:last|final|most\s+recent|completion|end|stopping|discontinu\w*|initial\s+|original\s+|primary\s+)?(?:diagnosis|surgery|resection|operation|progression|recurrence|relapse|transplant\w*|last|final|completion|end|stopping|discontinu\w*|most\s+recent)\b)\s*${ANCHOR}`,
   'gi',
 );
+/**
+ * "since the end of their most recent X", "since last radiotherapy": a gap since the latest X is a gap
+ * since every X, so the words that pick the latest one out narrow nothing and are read with the window.
+ */
+const LATEST = String.raw`(?:\s+(?:(?:the|their|his|her)\s+|(?:the\s+)?(?:participant|patient|subject)['’]?s['’]?\s+)?(?:most\s+recent|latest|last|final)(?:\s+(?:dose|administration)\s+of)?\b)?`;
 /** "at least 4 weeks since", "≥ 14 days from the last dose", "more than 6 months prior". */
 const SINCE_RE = new RegExp(
-  String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more)\s+than|more\s+than\s+or\s+equal\s+to|>|more\s+than|greater\s+than|longer\s+than|over|no\s+less\s+than|not\s+less\s+than|no\s+sooner\s+than|no\s+earlier\s+than)\s*)${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:or\s+more|or\s+longer))?(?:(?:\s+(?:must\s+have\s+(?:elapsed|passed)|(?:have|has)\s+(?:elapsed|passed)|must\s+elapse|elapsed|washout|wash-out))(?:\s+(?:since|from|after|prior\s+to|before|preceding|between|following)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?(?:\s*${ANCHOR})?)?|(?:\s+(?:since|from|after|post|prior\s+to|before|preceding|between|following|beyond|ago)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?(?:\s*${ANCHOR})?))`,
+  String.raw`(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more)\s+than|more\s+than\s+or\s+equal\s+to|>|more\s+than|greater\s+than|longer\s+than|over|no\s+less\s+than|not\s+less\s+than|no\s+sooner\s+than|no\s+earlier\s+than)\s*)${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:or\s+more|or\s+longer))?(?:(?:\s+(?:must\s+have\s+(?:elapsed|passed)|(?:have|has)\s+(?:elapsed|passed)|must\s+elapse|elapsed|washout|wash-out))(?:\s+(?:since|from|after|prior\s+to|before|preceding|between|following)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?${LATEST}(?:\s*${ANCHOR})?)?|(?:\s+(?:since|from|after|post|prior\s+to|before|preceding|between|following|beyond|ago)\b(?:\s+(?:the\s+)?(?:completion|end|last\s+dose|last\s+administration|discontinuation|cessation|stop(?:ping)?|termination)(?:\s+of)?)?${LATEST}(?:\s*${ANCHOR})?))`,
   'gi',
 );
 /** "Last dose of prior therapy ≥ 21 days": a bare minimum gap, read only where the sentence says it is one. */
@@ -324,8 +329,9 @@ const CUE_WORDS = new Set(
   ),
 );
 
+/** (Never after "non-": "non-curative surgery", "the non-metastatic setting" name the other settings.) */
 const SETTING_WORD =
-  String.raw`(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive|(?:locally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent|relapsed)|(?:first|1st)[\s-]line)`;
+  String.raw`(?<!\bnon[\s-]?)(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant|perioperative|peri-operative|maintenance|curative(?:[\s-]intent)?|definitive|(?:locally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent|relapsed)|(?:first|1st)[\s-]line)`;
 /** "in the metastatic setting", "for advanced or metastatic disease", "for metastatic NSCLC". */
 const SETTING_AFTER_RE = new RegExp(
   String.raw`^[\s,]*(?:\(\s*)?(?:(?:given|administered|received|used|delivered)\s+(?:as\s+(?:primary|first[\s-]line|initial)\s+(?:therapy|treatment)\s+(?=for\b))?)?(?:in|for|as|during)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|her\s+|his\s+|a\s+|an\s+)?(?:treatment\s+of\s+)?(${SETTING_WORD}(?:(?:\s*(?:,|\/|or|and|and\/or)\s*|\s+)${SETTING_WORD})*)(?:\s+(?:setting|settings|disease|stage|intent|treatment|therapy|phase|context|or\s+metastatic\s+setting))?`,
@@ -1321,6 +1327,20 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const rest = { ...l, items: others, start: second.start, hasAnd: l.hasAnd, unknownMember: l.unknownMember };
     lists.splice(k, 1, { items: [first!], start: first!.start, end: first!.end, hasAnd: false, unknownMember: false, blocked: false }, rest);
   }
+  // "… within 14 days prior to the first dose of pazopanib OR chemotherapy, immunotherapy … within 14
+  // days": the window's anchor ends with the study drug; what follows its "or" is the next member of
+  // the criterion's union, a list of its own, not more of the anchor.
+  for (let k = lists.length - 1; k >= 0; k--) {
+    const l = lists[k]!;
+    if (l.items.length < 2) continue;
+    const anchorWin = windows.filter((w) => w.end <= l.start).pop();
+    if (!anchorWin || !ANCHOR_END_RE.test(text.slice(anchorWin.start, anchorWin.end)) || !/^\s*$/.test(text.slice(anchorWin.end, l.start))) continue;
+    const [first, ...others] = l.items;
+    const second = others[0]!;
+    if (!/^\s*,?\s*(?:or|and\/or)\s*$/i.test(text.slice(first!.end, second.start))) continue;
+    const rest = { ...l, items: others, start: second.start, hasAnd: l.hasAnd, unknownMember: l.unknownMember };
+    lists.splice(k, 1, { items: [first!], start: first!.start, end: first!.end, hasAnd: false, unknownMember: false, blocked: false }, rest);
+  }
   // Under a lead-in naming reactions to what follows ("hypersensitivity to any of the following:"),
   // the entry names a cause, never a treatment received.
   const lead = input.context[input.context.length - 1];
@@ -1386,7 +1406,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (EFFECT_BEFORE_RE.test(blocker[0]) && !OUTCOME_BESIDE_EFFECT_RE.test(before)) l.gate = true;
     }
     // The list a window is measured from: "within 7 days prior to surgery", "of beginning chemotherapy".
-    if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
+    // Not past a conjunction ("… first dose of pazopanib OR chemotherapy"): the list after it is another member.
+    if (lastWin && ANCHOR_END_RE.test(text.slice(lastWin.start, lastWin.end)) && /^\s*(?:[\w-]+\s+){0,2}$/.test(text.slice(lastWin.end, l.start)) && !/^\s*(?:the\s+)?(?:last|prior|previous|any)\b/i.test(text.slice(lastWin.end, l.start)) && !/\b(?:or|and\/or)\s*$/i.test(text.slice(lastWin.end, l.start))) l.blocked = true;
     if (lastWin && WINDOW_ANCHOR_AFTER_RE.test(text.slice(lastWin.end, l.start))) l.blocked = true;
     // The treatment an event is counted from, with no window ("Chemotherapy is not accepted before the start
     // of curative treatment with anti-PD-1"): the study's or the planned treatment, not one received. And a
@@ -1479,8 +1500,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
   }
 
-  const halfLife = HALF_LIFE_RE.test(sentence);
-  const halfLifeLonger = LONGER_RE.test(sentence);
+  // Half-lives named only in an exception ("(exceptions: small-molecule therapy completed > 5 half-lives
+  // or > 10 days before …, whichever is longer; …)") are the exception's, not the sentence's window.
+  const outsideException = (re: RegExp): boolean => [...sentence.matchAll(new RegExp(re.source, 'gi'))].some((m) => !inSparingException(ctx, s + m.index));
+  const halfLife = outsideException(HALF_LIFE_RE);
+  const halfLifeLonger = outsideException(LONGER_RE);
   const permission = permits(sentence);
   const contextText = input.context.join(' \n ');
   // A lead-in that lists permitted treatments ("The following are permitted:") carves exceptions.
@@ -1676,6 +1700,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       continue;
     }
 
+    // "… or anti-hormonal within protocol specified intervals": a washout the protocol sets and the
+    // criterion does not state, read whole by therapy-protocol-washout.ts (with the washout attested).
+    if (!win && PROTOCOL_INTERVAL_AFTER_RE.test(text.slice(list.end, e))) {
+      note('protocol washout');
+      continue;
+    }
     // "(use of immunotherapy must be FDA-approved and not experimental)": what the treatment must be,
     // said of whatever treatment is given, not that it was received.
     if (KIND_REQUIRED_AFTER_RE.test(text.slice(list.end, e))) {
@@ -1840,8 +1870,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // Members the lexicon does not know stay in the union as unparsed leaves ("… or bridging therapy"):
     // exact where the union excludes or is forbidden, and one sufficient option where it is required.
     // Not in a required "A, B and C", where each member is a requirement of its own.
-    const unknownLeaves = list.unknownMember && !droppedItems && list.unknownSpans?.length && (strict || !list.hasAnd) ? list.unknownSpans : null;
-    const dropped = droppedItems || (list.unknownMember && !unknownLeaves);
+    // "anti-tumor treatment including endocrine, chemical/radiotherapy, …": in a necessary reading the
+    // generic stands for every kind, so an unread example after it ("chemical") names nothing more.
+    const examplesOfGeneric = strict && isBroadGeneric(ctx, head0) && list.items.length > 1 && /^\s*,?\s*\(?\s*(?:including(?:,?\s+but\s+not\s+limited\s+to)?|such\s+as|e\.?\s?g\.?|for\s+example)\b/i.test(text.slice(head0.end, list.items[1]!.start));
+    const unknownLeaves0 = list.unknownMember && !droppedItems && list.unknownSpans?.length && (strict || !list.hasAnd) ? list.unknownSpans : null;
+    // Only a member that names a treatment ("electric field therapy", "chemical"): a device or a product
+    // ("investigational device") may be no treatment of any kind the generic stands for.
+    const subsumedUnknown = examplesOfGeneric ? (list.unknownSpans ?? []).filter(([a, b]) => a >= head0.end && /\b(?:therap(?:y|ies)|treatments?)\s*$|^\s*(?:chem|radi)/i.test(text.slice(a, b))) : [];
+    const unknownLeaves = unknownLeaves0?.filter((sp) => !subsumedUnknown.includes(sp)).length ? unknownLeaves0.filter((sp) => !subsumedUnknown.includes(sp)) : null;
+    const dropped = droppedItems || (list.unknownMember && !unknownLeaves && !(unknownLeaves0 && subsumedUnknown.length === unknownLeaves0.length));
     // Dropping a member is safe only from a union ("A or B" forbidden or excluding).
     if (dropped && ((list.hasAnd && !isNeg) || !strict)) {
       // Dropping a conjunct ("A and B") leaves a necessary condition.
@@ -1930,6 +1967,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // treatment counts, so the phrase is read with the list and its "or" offers no alternative.
     const form = FORM_RE.exec(text.slice(list.end, limitAfter));
     if (useAfter) own.push([list.end, list.end + useAfter[0].length]);
+    own.push(...subsumedUnknown);
     if (form) own.push([list.end + form.index, list.end + form.index + form[0].length]);
     if (unlessSpan) own.push(unlessSpan);
     // "Have discontinued X at least 21 days prior to enrolment": with a time since, the verb only
@@ -2019,7 +2057,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
       // In "has had or has planned X" the plan is an alternative, not a modifier of X.
-      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !ended && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
+      // A gap that ends right before the list ("at least 3 weeks since the most recent X") is its lead, no modifier.
+      const gapLead = !!win && win.end <= list.start && /^\s*$/.test(text.slice(win.end, list.start));
+      if (!precededByCue(ctx, list.start, Math.max(s, limitBefore)) && !ended && !gapLead && !(list.plannedAlternative && /\b(?:plann\w*|scheduled)\s*(?:to\s+(?:have|receive|undergo)\s*)?$/i.test(text.slice(Math.max(s, list.start - 40), list.start))))
         qualify ??= 'modifier';
       // "Chronically treated with X": the adverb before the cue narrows X as "chronic X" does.
       if (/\b(?:chronically|long[\s-]term|continuously)\s+(?:treated|taking|receiving|using|on)\b(?:\s+with)?\s*$/i.test(text.slice(Math.max(s, list.start - 40), list.start))) qualify ??= 'modifier';
@@ -2188,11 +2228,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       qualify ??= 'permission elsewhere';
     // Another sentence giving a related treatment its own window ("A 1-week washout is required for
     // palliative radiation", "6 weeks for nitrosoureas") refines this one; its window may be the
-    // longer, so a necessary reading keeps only the receipt.
+    // longer, so a necessary reading keeps only the receipt. Not one inside an exception ("(exceptions:
+    // …; palliative radiotherapy completed > 2 weeks before …)"): an exception only spares patients the
+    // window excludes, so the window stays necessary, and the exception is the qualifier's.
     if (
       win &&
       ctx.windowed.some(
-        (w) => !(w.start >= s && w.end <= e) && items.some((it) => related(ctx, w.item, it) && !(kindsOf(ctx, w.item).has('systemic') && !kindsOf(ctx, it).has('systemic'))),
+        (w) => !(w.start >= s && w.end <= e) && !inSparingException(ctx, w.item.start) && items.some((it) => related(ctx, w.item, it) && !(kindsOf(ctx, w.item).has('systemic') && !kindsOf(ctx, it).has('systemic'))),
       )
     ) {
       if (!strict || win.sense !== 'within') continue;
@@ -2222,7 +2264,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (halfLife && halfLifeLonger && !hlLonger) delete params.withinDays;
       // Other windows later in the clause may be alternatives ("within 2 weeks, or … within 4 weeks"):
       // only the longest is implied.
-      const others = windows.filter((w) => w !== win && w.start >= list.end && w.end <= clauseEnd);
+      // (Not the windows of an exception, which only spare patients: "(exceptions: … completed > 10 days before …)".)
+      const others = windows.filter((w) => w !== win && w.start >= list.end && w.end <= clauseEnd && !inSparingException(ctx, w.start));
       if (win && others.length) {
         if (others.every((w) => w.sense === win!.sense)) params.withinDays = Math.max(win.days, ...others.map((w) => w.days));
         else delete params.withinDays;
@@ -3132,10 +3175,23 @@ function necessaryBlocked(
   const timeEnd = timeAt >= 0 ? timeAt + timed!.groups!.time!.length : -1;
   // "stereotactic or highly conformal radiotherapy": two forms of the one treatment, kept by the qualifier.
   const pair = localModifierPair(text.slice(headFrom, list.start), headFrom, items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')));
+  // "Concurrent non-protocol-specified anti-tumor therapy": the "non-" negates the protocol, not the
+  // treatment; what it leaves out (the study's own treatment) only narrows the list, as the qualifier says.
+  const nonStudy = [...text.slice(headFrom, list.start).matchAll(NON_STUDY_RE)].map((m): Span => [headFrom + m.index, headFrom + m.index + m[0].length]);
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
     if (t.start >= timeAt && t.end <= timeEnd) continue;
     if (pair && t.start >= pair[0] && t.end <= pair[1]) continue;
+    if (nonStudy.some(([x, y]) => t.start >= x && t.end <= y)) continue;
+    // "non-myeloablative lymphodepletion", "Prior non-immunotherapy, anti-tumor treatment": a "non-" that
+    // negates a modifier or another treatment narrows the list after it, which the qualifier holds. One
+    // that turns the receipt or its outcome around ("non-receipt of", "non-responders to") still heads it.
+    if (t.norm === 'non') {
+      const w = /^[\s-]*([A-Za-z]\w*)/.exec(text.slice(t.end, list.start))?.[1];
+      if (w && !HEAD_REVERSING_RE.test(w) && !NON_RECEIPT_RE.test(w)) continue;
+    }
+    // The treatment a "non-" negates is no head word of the list: "non-immunotherapy".
+    if (/^[\s-]*$/.test(text.slice(Math.max(headFrom, t.start - 5), t.start).replace(/^.*?\bnon\b/i, '')) && /\bnon[\s-]*$/i.test(text.slice(Math.max(headFrom, t.start - 5), t.start)) && ctx.input.mentions.some((m) => THERAPY_TYPES.has(m.type) && m.start <= t.start && m.end >= t.end)) continue;
     if (triggers.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (ALLOWED_BEFORE.has(t.norm) || CUE_WORDS.has(t.norm) || SAFE_MODIFIER_RE.test(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|histor|use|\d)/.test(t.norm)) continue;
     // "anti-cancer", "anti-tumor" split into words: the "anti" of a purpose every treatment listed has.
@@ -3185,7 +3241,14 @@ function necessaryBlocked(
       // So is one whose own modifiers stand between ("or radical surgery").
       if (nextListStart !== undefined && nextListStart >= at && /^\s*(?:with\s+)?(?:(?:any|other|all|an?)\s+)*(?:(?:forms?|kinds?|types?)\s+of\s+|(?:agents?|drugs?)\s+)?$/i.test(text.slice(at, nextListStart).replace(NEXT_MODIFIERS_RE, ' '))) continue;
       // Connectives inside or after the next list are that list's own: it is read (or left unread) on its own.
-      if (nextListStart !== undefined && at > nextListStart && UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)|\[[^[\]]{0,120}\]/g, ' '))) break;
+      // (A window read between them, "… within 14 days prior to the first dose of X OR chemotherapy, …", is this list's own.)
+      if (
+        nextListStart !== undefined &&
+        at > nextListStart &&
+        (UNION_MEMBER_GAP_RE.test(text.slice(list.end, nextListStart).replace(/\([^()]{0,120}\)|\[[^[\]]{0,120}\]/g, ' ')) ||
+          (/^\s*$/.test(after.slice(0, nextListStart - list.end)) && /\b(?:or|and\/or)\s*$/i.test(text.slice(list.end, nextListStart))))
+      )
+        break;
       if (therapyDebug.notes) note(`alternative after: ${after.slice(Math.max(0, m.index - 30), m.index + 30)}`);
       return 'alternative after';
     }
@@ -3193,6 +3256,41 @@ function necessaryBlocked(
   return null;
 }
 
+/**
+ * Whether a position lies in an exception that only spares patients: a parenthesis an exception opens
+ * ("(exceptions: small-molecule therapy completed > 10 days before …; palliative radiotherapy completed
+ * > 2 weeks before …)"), whose clauses the scope (ending at the colon or the ";") does not reach, or a
+ * list of exceptions said to be permitted ("The following exceptions are permitted: … Steroids for CNS
+ * metastases > 14 days prior …"). Every time it states must be a minimum gap, which lets in those
+ * treated longer ago: "except nitrosoureas, which require 6 weeks" or "(except kinase inhibitors, which
+ * are 6 half-lives)" set a window of their own, which may be the longer, and are no such exception.
+ */
+function inSparingException(ctx: Ctx, at: number): boolean {
+  const { text, input } = ctx;
+  return input.scopes.scopes.some((sc) => {
+    if (sc.kind !== 'exception' || sc.trigger[0] >= at) return false;
+    let region: Span | null = null;
+    const open = text.lastIndexOf('(', sc.trigger[0]);
+    if (open >= 0 && text.lastIndexOf(')', sc.trigger[0]) < open && /^\(\s*(?:with\s+the\s+)?exceptions?\s*$/i.test(text.slice(open, sc.trigger[1])) && text[sc.trigger[1]] === ':') {
+      const close = text.indexOf(')', sc.trigger[1]);
+      if (close > at && !text.slice(sc.trigger[1], at).includes('(')) region = [sc.trigger[1], close];
+    } else if (sc.list && at >= sc.start && at < sc.end && /\b(?:permitted|allowed)\b/i.test(text.slice(Math.max(0, sc.trigger[0] - 60), sc.start + 40).split('\n')[0]!)) region = [sc.start, sc.end];
+    return !!region && minimumGapsOnly(text.slice(region[0], region[1]));
+  });
+}
+/** Every time in the words is a minimum gap ("> 10 days", "at least 2 weeks", "\\>5 half-lives"), or there is none. */
+function minimumGapsOnly(words: string): boolean {
+  for (const m of words.matchAll(/(\d+(?:\.\d+)?)\s*[-\s]?\s*(?:days?|d\b|weeks?|wks?|months?|years?|half[\s-]?li)/gi)) {
+    if (!/(?:>|≥|>=|more\s+than|greater\s+than|longer\s+than|at\s+least|no\s+less\s+than|a\s+minimum\s+of|minimum\s+of)\s*$/i.test(words.slice(Math.max(0, m.index - 20), m.index))) return false;
+  }
+  return true;
+}
+/** A washout the protocol sets, named without its length: "within protocol specified intervals". */
+const PROTOCOL_INTERVAL_AFTER_RE = /^[^.;]{0,40}?\b(?:within|inside|during)\s+(?:the\s+)?(?:protocol|study)[\s-]+(?:specified|defined|required|mandated)\s+(?:intervals?|windows?|time\s*frames?|wash-?out)/i;
+/** After "non-", words that negate the receipt itself or what came of it: "non-receipt of", "non-use of", "non-compliance with". */
+const NON_RECEIPT_RE = /^(?:receiv|receipt|expos|use|usage|treat|administ|complian|adheren|elig|candid|accept|toler)/i;
+/** "non-protocol(-specified)", "non-study": other than the study's own treatment, a modifier that only narrows. */
+const NON_STUDY_RE = /\bnon[\s-]*(?:protocol|study|trial)(?:[\s-]+(?:specified|defined|mandated|required|related))?\b/gi;
 /** A lead-in to exception entries that follow ("with the following exceptions:"). */
 const FOLLOWING_EXCEPTIONS_RE = /\bwith\s+the\s+following\s+(?:exceptions?|qualifications(?:\s+and\s+exceptions?)?)\s*:/i;
 /** A numbered criterion run into the text ("13. Patients may not …"): not an exception entry. */
@@ -3237,7 +3335,7 @@ const NEXT_MODIFIERS_RE = new RegExp(
   'i',
 );
 /** Words that say an operation was had. */
-const SURGERY_CUE_RE = /\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by))\b/i;
+const SURGERY_CUE_RE = /\b(?:prior|previous(?:ly)?|history\s+of|underg\w+|underwent|had|received|treated\s+(?:with|by)|treatment\s+with)\b/i;
 /**
  * Between two members of one union: a comma or "or", and at most two modifier words of the next. A
  * repeated preposition and a bare "agent" ("… or with an agent directed to …") head the next member.
