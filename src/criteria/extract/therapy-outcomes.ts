@@ -88,6 +88,12 @@ const PROGRESSED_OR = new RegExp(
   String.raw`\b(?:experienced\s+)?${PROGRESSION}\s+(?:during\s+or\s+after|on\s+or\s+after|on|after|following|while\s+on)\s+(?:the\s+)?(?:(?:previous|prior|last|most\s+recent)\s+)?(?:treatment|therapy)\s*,?\s+or\s+(?:have\s+|has\s+|had\s+)?$`,
   'i',
 );
+/**
+ * A relative clause saying what the treatment before it consists of ("an ADC that consists of an
+ * exatecan derivative (eg, T-DXd)", "a bispecific antibody containing …"): it narrows the treatment.
+ */
+const NARROWING_CLAUSE =
+  /\s*,?\s+(?:(?:that|which)\s+(?:consists?|contains?|comprises?|includes?|(?:is|are)\s+(?:composed|made\s+up))|containing|consisting|comprising|composed)\b[\s\S]*$/i;
 /** A bare "treatment" or "prior therapy" as the subject: any earlier anticancer treatment. */
 const BARE_TREATMENT =
   /^\s*(?:(?:the|their|all|any)\s+)?(?:(?:prior|previous|anti-?cancer|systemic)\s+)*(?:treatments?|therap(?:y|ies))\s*$/i;
@@ -239,12 +245,18 @@ export function readTreatmentEnds(
     // (history-judgement.ts): necessary where the text requires it, too wide where it excludes.
     if (input.kind === 'exclusion' && /\b(?:standard|approved|available|SOC)\b/i.test(x)) continue;
     const bare = BARE_TREATMENT.test(x);
+    // "an antibody drug conjugate (ADC) that consists of an exatecan derivative (eg, T-DXd)": a clause
+    // narrowing the treatment named before it, which no param holds. The treatment is read and the
+    // clause stays an unread leaf beside it (narrowed below), so the finding is necessary only.
+    const whole = (outcome: Outcome): Condition | null => therapyIn(xs, xe, { outcome });
+    const clause = bare || outcomes.every((o) => whole(o)) ? null : NARROWING_CLAUSE.exec(x);
+    const headEnd = clause ? xs + clause.index : xe;
     // "discontinued from that treatment": a treatment another sentence names.
-    if (/\b(?:that|this|such|said|these|those)\b/i.test(x)) continue;
+    if (/\b(?:that|this|such|said|these|those)\b/i.test(text.slice(xs, headEnd))) continue;
     const named = (outcome: Outcome): Condition | null =>
       bare
         ? { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome } }
-        : therapyIn(xs, xe, { outcome });
+        : therapyIn(xs, headEnd, { outcome });
     const parts = outcomes.map(named);
     if (parts.some((p) => !p)) continue;
     if (alt) {
@@ -260,6 +272,10 @@ export function readTreatmentEnds(
         const at = m.indices!.groups![k];
         if (at) cover.push([s + at[0], s + at[1]]);
       }
+    }
+    if (clause) {
+      condition = { all: [condition, unread(clause[0])] };
+      cover.push([headEnd, xe]);
     }
     out.push({
       category: 'prior_therapy',
