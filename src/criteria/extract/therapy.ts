@@ -168,6 +168,17 @@ const WITHIN_RE = new RegExp(
   String.raw`\b(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
   'gi',
 );
+/**
+ * "within a month", "within the past year", "in the last week": one unit, said with an article instead
+ * of a number. The unit is singular, so it is one of it ("within the past 6 months" is WITHIN_RE's).
+ */
+const WITHIN_ONE_RE = new RegExp(
+  String.raw`\b(?:within\s+(?:a|one|the\s+(?:last|past|previous|preceding))|(?:in|during|over)\s+the\s+(?:last|past|previous|preceding))\s+(day|week|month|year)\b(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
+  'gi',
+);
+const WITHIN_ONE_GATE = new RegExp(WITHIN_ONE_RE.source, 'i');
+/** A time the sentence states, with a number or as one unit ("within a month"): a window no reader took is still a window. */
+const STATED_TIME_RE = new RegExp(String.raw`\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b|${WITHIN_ONE_RE.source}`, 'i');
 /** The lower bound and first number of a range, right before its second number: "a minimum of 8-". */
 const RANGE_FLOOR_BEFORE_RE =
   /\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+less\s+than|not\s+less\s+than|more\s+than|greater\s+than)\s*\d+(?:\.\d+)?\s*(?:-|–|to)\s*$|(?:≥|>=|>)\s*\d+(?:\.\d+)?\s*(?:-|–|to)\s*$/i;
@@ -248,7 +259,7 @@ const SUBJECT_ON_RE = new RegExp(String.raw`(?<!\b(?:of|for|to|in|about|regardin
 /** "(on a) stable dose of X" in an exclusion: X taken now. In an inclusion it is mostly a condition on those who take X. */
 const STABLE_DOSE_BEFORE_RE = new RegExp(String.raw`\b${STABLE_DOSE}\s+(?:(?:any|the|a|an|chronic|systemic|oral|daily)\s+)*$`, 'i');
 const CUE_RE = new RegExp(
-  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun))\b`,
+  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|(?<!\bin\s)parallel(?!\s+(?:with|to|cohorts?|arms?|groups?|trials?|stud(?:y|ies))\b)|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun))\b`,
   'i',
 );
 
@@ -324,7 +335,7 @@ function bareExclusion(ctx: Ctx, list: List & { unknownMember: boolean }, listCo
 
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
-  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly ongoing post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
+  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly parallel ongoing now post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
     ' ',
   ),
 );
@@ -534,16 +545,20 @@ const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\
  * two joined had let a device-trial participant past the exclusion.
  */
 const TRIAL_RE = /\b(?:another|other|any\s+other|a\s+different|concurrent|an?)\s+(?:therapeutic|drug|treatment)\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b/gi;
-// "Current use of X", "current treatment with X": taken now, as "currently taking X" is.
+// "Current use of X", "current treatment with X", "being treated now with X": taken now, as "currently taking X" is.
 const CURRENT_RE =
-  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated|maintained\s+on)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use)|current\s+(?:use|usage|intake|administration)\s+of|current\s+(?:treatment|therapy)\s+(?:with|by))\b/i;
+  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated|maintained\s+on)|(?:(?:is|are|being)\s+)?(?:receiving|taking|treated|using)\s+now\b|(?:is|are|being)\s+now\s+(?:receiving|taking|treated|using|on)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use)|current\s+(?:use|usage|intake|administration)\s+of|current\s+(?:treatment|therapy)\s+(?:with|by))\b/i;
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
   /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|(?:avoid(?:ed)?|prohibited|not\s+(?:be\s+)?(?:allowed|permitted))\s+during\s+(?:the\s+)?(?:treatment|therapy)\s+with|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
 /** A need foreseen, not had: "anticipated requirement for", "expected to require". */
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
-/** "Concurrent X": X given at the same time as the study treatment; read as current use at the as-of date. */
-const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|co-?administ\w*|ongoing)\b/i;
+/**
+ * "Concurrent X": X given at the same time as the study treatment; read as current use at the as-of date.
+ * "Parallel X" ("any parallel anti-cancer systemic therapy") is the same word in translated protocols;
+ * "in parallel with radiotherapy" and "parallel cohorts" name how or where a treatment is given, not when.
+ */
+const CONCURRENT_RE = /\b(?:concurrent(?:ly)?|concomitant(?:ly)?|simultaneous(?:ly)?|(?<!\bin\s)parallel(?!\s+(?:with|to|cohorts?|arms?|groups?|trials?|stud(?:y|ies))\b)|co-?administ\w*|ongoing)\b/i;
 /**
  * "Concurrent" naming how a combined treatment was given ("concurrent platinum-based
  * chemoradiotherapy", "chemotherapy given concurrently with radiation"), not a treatment the patient is
@@ -947,7 +962,7 @@ const FROM_TREATMENT_RE = new RegExp(
 function windowsIn(text: string, s: number, e: number, washout = false): Window[] {
   const out: Window[] = [];
   const sub = text.slice(s, e);
-  if (!WINDOW_GATE_NUM.test(sub) || !WINDOW_GATE_UNIT.test(sub)) return out;
+  if ((!WINDOW_GATE_NUM.test(sub) || !WINDOW_GATE_UNIT.test(sub)) && !WITHIN_ONE_GATE.test(sub)) return out;
   const push = (start: number, end: number, n: string | undefined, unit: string | undefined, sense: Window['sense']): void => {
     if (!n || !unit) return;
     const v = toNumber(n);
@@ -995,7 +1010,7 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       push(start, start + m[0].replace(/\s+$/, '').length, m[1], m[2], form.sense);
     }
   }
-  for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, BEFORE_RE, UPTO_FROM_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : []), ...(washout ? [FROM_TREATMENT_RE] : [])]) {
+  for (const re of [SINCE_RE, WASHOUT_RE, WITHIN_RE, WITHIN_ONE_RE, BEFORE_RE, UPTO_FROM_RE, FOR_RE, ...(bare ? [BARE_SINCE_RE] : []), ...(washout ? [FROM_TREATMENT_RE] : [])]) {
     re.lastIndex = 0;
     for (let m = re.exec(sub); m; m = re.exec(sub)) {
       if (m[0].length === 0) {
@@ -1009,6 +1024,7 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       else if (re === WASHOUT_RE) push(start, end, m[1] ?? m[3], m[2] ?? m[4], 'since');
       else if (re === BEFORE_RE) push(start, end, m[1], m[2], beforeSense(sub.slice(Math.max(0, m.index - 60), m.index), m[0]));
       else if (re === FOR_RE) push(start, end, m[1], m[2], out.some((w) => w.start < start && w.sense === 'since') ? 'since' : 'within');
+      else if (re === WITHIN_ONE_RE) push(start, end, '1', m[1], 'within');
       else push(start, end, m[1], m[2], 'within');
     }
   }
@@ -1596,7 +1612,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     let windowFromContext = false;
     // A number of days or weeks the sentence states but no window reader took is its own (unread) window.
-    if (!win && !windows.length && contextWindows.length && !/\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) {
+    if (!win && !windows.length && contextWindows.length && !STATED_TIME_RE.test(sentence)) {
       win = contextWindows[contextWindows.length - 1];
       windowFromContext = true;
     }
@@ -2053,7 +2069,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (list.requiredReceipt) qualify ??= 'required by a condition';
       if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
-      if (!win && /\b\d+\s*(?:days?|weeks?|wks?|months?|years?)\b/i.test(sentence)) qualify ??= 'unread window';
+      if (!win && STATED_TIME_RE.test(sentence)) qualify ??= 'unread window';
       if (st.unknown) qualify ??= 'line setting';
       // An unread modifier right before the first item narrows it ("anthracenedione-based chemotherapy").
       // In "has had or has planned X" the plan is an alternative, not a modifier of X.
