@@ -534,7 +534,7 @@ const LINE_ORDINAL_RE =
 const NAIVE_RE = /\b(na[iï]ve|previously\s+untreated|untreated\s+(?=(?:locally\s+)?(?:advanced|metastatic|recurrent|unresectable)))/gi;
 
 const GENERIC_RE =
-  /\b(?:prior|previous(?:ly)?|preceding|earlier)\s+((?:(?:anti-?cancer|anti-?tumou?r|antineoplastic|standard(?:[\s-]of[\s-]care)?|standard\s+of\s+care|cancer|oncologic|other|any|all|first[\s-]line|second[\s-]line)\s+)*(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|lines?\s+of\s+(?:therapy|treatment)\b))/gi;
+  /\b(?:prior|previous(?:ly)?|preceding|earlier)\s+(?:(?:\(neo\)\s*adjuvant|neo\s*\/\s*adjuvant|neo-?adjuvant|adjuvant)(?:\s*(?:or|and\/or|\/)\s*(?:neo-?adjuvant|adjuvant))?\s+)?((?:(?:anti-?cancer|anti-?tumou?r|antineoplastic|standard(?:[\s-]of[\s-]care)?|standard\s+of\s+care|cancer|oncologic|other|any|all|first[\s-]line|second[\s-]line)\s+)*(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|lines?\s+of\s+(?:therapy|treatment)\b))/gi;
 /** "Patients who received treatment for metastatic breast cancer": a treatment named only by what it treated. */
 const RECEIVED_FOR_RE = /\b(?:received|receiving|undergone|underwent)\s+(?:any\s+)?((?:treatments?|therap(?:y|ies)))(?=\s+for\s+(?:their\s+|the\s+|his\s+|her\s+)?(?:[\w/-]+\s+){0,3}(?:cancer|carcinoma|melanoma|disease|tumou?rs?|lymphoma|leuka?emia|myeloma|sarcoma|malignanc(?:y|ies))\b)/gi;
 const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\s+(?:(?:systemic|anti-?cancer|first[\s-]line)\s+)?(?:therap(?:y|ies)\b(?:\(ies\))?|treatments?\b(?:\(s\))?|regimens?\b(?:\(s\))?|options?\b)/gi;
@@ -4055,6 +4055,14 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The sentence around a position: from the last ". " or ";" before it to the next after it. */
+function sentenceAt(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';')) + 1;
+  const after = /\.(?:\s|$)|;/.exec(text.slice(at));
+  return text.slice(start, after ? at + after.index : text.length);
+}
+
 /** Generic "prior therapy", "standard therapy" and trial participation as items of kind systemic / investigational. */
 function extraItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
   const { text } = ctx;
@@ -4069,6 +4077,18 @@ function extraItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
     const wStart = m.index + m[0].length - m[1]!.length;
     // "in the two weeks preceding therapy": a preposition before the study treatment.
     if (/\b(?:days?|weeks?|months?|years?|hours?|period|time|interval)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // "Prior neoadjuvant or adjuvant therapy is allowed provided …": a treatment named only by its
+    // setting, read here only in a permission that opens the criterion (the permission reader takes a
+    // generic treatment as any anticancer treatment, and reads it as no requirement). Elsewhere the bare
+    // phrase is therapy-local-qualified.ts's, which reads it as any anticancer treatment in that setting;
+    // as a generic item of kind systemic it would drop adjuvant radiotherapy from "No prior adjuvant
+    // therapy". After another sentence ("No prior systemic therapy. Prior adjuvant therapy is permitted,
+    // provided …") the permission carves out of what that sentence forbids (permissionAfter), which it
+    // does only while it names no treatment the reader knows.
+    if (/adjuvant/i.test(text.slice(m.index, wStart))) {
+      const sentence = sentenceAt(text, m.index);
+      if (!permits(sentence) || !/^[\s*•-]*$/.test(text.slice(0, text.indexOf(sentence)))) continue;
+    }
     add(wStart, m.index + m[0].length, 'systemic', true);
   }
   RECEIVED_FOR_RE.lastIndex = lower.includes(' for ') ? 0 : text.length;
