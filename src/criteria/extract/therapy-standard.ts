@@ -58,6 +58,7 @@ import { ANTICANCER_KINDS, flatten, unreadWords as unread, type Condition, type 
 import type { ExtractInput, Finding } from './extractor';
 import { standardStatementsRead } from './history-judgement';
 import { sentences as statementSentences } from './history-util';
+import { therapySentences } from './therapy-sentences';
 
 type Span = [number, number];
 type Outcome = 'progression' | 'intolerance';
@@ -318,21 +319,6 @@ function standardReadings(input: ExtractInput, sents: Span[]): Array<{ s: number
     if (read) found.push({ s, e, read });
   }
   return found;
-}
-
-/** Sentence boundaries as therapy.ts draws them (at "." or ";" before a space, and at line ends). */
-function therapySentences(text: string): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  const re = /[.;](?=\s|$)|\n/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 4), m.index + 1);
-    if (/(?:\be\.g|\bi\.e|\bvs|\betc|\bapprox|\bincl|\bmin|\bmax|\bno|\bdr|\bst|\bfig)\.$/i.test(before)) continue;
-    out.push([start, m.index]);
-    start = m.index + 1;
-  }
-  out.push([start, text.length]);
-  return out.filter(([a, b]) => /\S/.test(text.slice(a, b)));
 }
 
 /**

@@ -82,6 +82,7 @@ import { outcomeBeforeCount } from './therapy-line-outcome';
 import { maskItemConditions } from './therapy-line-item-conditions';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { readStandardTherapy } from './therapy-standard';
+import { therapySentences } from './therapy-sentences';
 import { readNaiveOptions } from './therapy-naive-options';
 import { readIncludedTreatment } from './therapy-included';
 import { futureAfterPastWindow, requirementClauseStart, requirementHeadsList, SUPPORTIVE_CLAUSE_RESTART_RE, SUPPORTIVE_GRANT_RE } from './therapy-steroids';
@@ -628,21 +629,8 @@ function isUsed(ctx: Ctx, s: number, e: number): boolean {
   return ctx.used.some((u) => s < u[1] && u[0] < e);
 }
 
-/** Sentence boundaries [start, end) inside the text. */
-function sentences(text: string): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  const re = /[.;](?=\s|$)|\n/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // A decimal point or "e.g." / "i.e." / "vs." is not a sentence end.
-    const before = text.slice(Math.max(0, m.index - 4), m.index + 1);
-    if (/(?:\be\.g|\bi\.e|\bvs|\betc|\bapprox|\bincl|\bmin|\bmax|\bno|\bdr|\bst|\bfig)\.$/i.test(before)) continue;
-    out.push([start, m.index]);
-    start = m.index + 1;
-  }
-  out.push([start, text.length]);
-  return out.filter(([s, e]) => /\S/.test(text.slice(s, e)));
-}
+/** Sentence boundaries [start, end) inside the text (therapy-sentences.ts). */
+const sentences = therapySentences;
 
 function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
   return lex.classById.get(id)?.kind as Kind | undefined;
