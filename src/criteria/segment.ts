@@ -823,7 +823,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       if (cut.children.length || cut.alternatives || rest.alternatives || !sameList(cut, rest)) continue;
       if (markerFamily(cut.marker) !== markerFamily(rest.marker)) continue;
       const norm = normalise(source.slice(cut.start, cut.end)).text.trim();
-      if (!CUT_AFTER.test(norm) || isLeadInText(cut) || exemptionLeadIn(norm, cut.kind)) continue;
+      if (!CUT_AFTER.test(norm) || EXCEPTION_WORD.test(norm) || isLeadInText(cut) || exemptionLeadIn(norm, cut.kind)) continue;
       cut.joins = [...(cut.joins ?? []), [cut.end, rest.start], ...(rest.joins ?? [])];
       cut.end = rest.end;
       cut.children = rest.children;

@@ -452,6 +452,9 @@ describe('segmentCriteria on real studies', () => {
     const labs = segmentCriteria(criteriaText('NCT07050940')).find((s) => s.normText.startsWith('Absolute neutrophil count (ANC) of'))!;
     expect(labs.normText).toContain('Absolute lymphocyte count of >=500/uL');
     expect(segmentCriteria(criteriaText('NCT07050940')).some((s) => s.normText.startsWith('>=500'))).toBe(false);
+    // A line ending on "exceptions of" is followed by its exceptions, not by the rest of a sentence.
+    const flat = segmentCriteria('Exclusion Criteria:\n\n* History of autoimmune disease with exceptions of\n* Vitiligo\n* Alopecia\n');
+    expect(flat.map((s) => s.normText)).toEqual(['History of autoimmune disease with exceptions of', 'Vitiligo', 'Alopecia']);
   });
 
   it('reads a bare "Prior therapy" over items as their topic, not a criterion (NCT05384496, NCT07136181)', () => {
