@@ -629,8 +629,6 @@ function isUsed(ctx: Ctx, s: number, e: number): boolean {
   return ctx.used.some((u) => s < u[1] && u[0] < e);
 }
 
-/** Sentence boundaries [start, end) inside the text (therapy-sentences.ts). */
-const sentences = therapySentences;
 
 function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
   return lex.classById.get(id)?.kind as Kind | undefined;
@@ -2228,7 +2226,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
     // In an exclusion, a permission in a later sentence that names no treatment the reader knows ("Received
     // prior immunotherapy; previous (neo)adjuvant treatment is allowed if …") may carve out of this list.
-    if (strict && input.kind === 'exclusion' && permissionAfter(text, e, sentences(text), permits, (a, b) => input.mentions.some((m) => THERAPY_TYPES.has(m.type) && m.start >= a && m.end <= b)))
+    if (strict && input.kind === 'exclusion' && permissionAfter(text, e, therapySentences(text), permits, (a, b) => input.mentions.some((m) => THERAPY_TYPES.has(m.type) && m.start >= a && m.end <= b)))
       qualify ??= 'permission elsewhere';
     // Another sentence giving a related treatment its own window ("A 1-week washout is required for
     // palliative radiation", "6 weeks for nitrosoureas") refines this one; its window may be the
@@ -4341,7 +4339,7 @@ export const extractTherapy: Extractor = (input) => {
   const ctx: Ctx = { input, lex, text, used: [], windowed: [], windows: new Map() };
   const out: Finding[] = [];
   readLines(ctx, out);
-  const sents = sentences(text);
+  const sents = therapySentences(text);
   const base: Item[] = [];
   for (const [s, e] of sents) base.push(...itemsIn(ctx, mentions, s, e));
   // A kind that heads a phrase of targets is read as those targets' classes, not as an item of its own.
