@@ -15,7 +15,7 @@ import { rulesDir } from '../paths';
 export { rulesDir };
 import { CATEGORIES, type Category } from './extract/extractor';
 import { TREATMENT_KINDS } from './facts';
-import { foldWord, tokenize, type Token } from './text';
+import { tokenNorm, tokenize, type Token } from './text';
 
 const sourceNote = z.object({ name: z.string(), licence: z.string().optional(), url: z.string().optional(), note: z.string().optional() });
 const sources = z.array(sourceNote).min(1);
@@ -264,10 +264,10 @@ const foldedWords = new Map<string, string>();
 function phraseTokens(phrase: string): string[] {
   const out: string[] = [];
   for (const m of phrase.matchAll(WORD_RE)) {
-    const w = m[0].toLowerCase();
+    const w = m[0];
     let f = foldedWords.get(w);
     if (f === undefined) {
-      f = foldWord(w);
+      f = tokenNorm(w);
       if (foldedWords.size < 200_000) foldedWords.set(w, f);
     }
     out.push(f);

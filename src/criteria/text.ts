@@ -206,6 +206,20 @@ export function foldWord(word: string): string {
 }
 
 /**
+ * An acronym's plural: capitals, then a lower-case "s" ("ADCs", "TKIs", "NSAIDs"). foldWord leaves words
+ * of four letters or fewer alone ("lens", "bus"), so without this "ADCs" missed the class "ADC" and
+ * "MMAE-based ADCs" read as MMAE ADCs or any ADC at all. Three capitals at least: "HBs" (hepatitis B
+ * surface) is not a plural of "Hb".
+ */
+const ACRONYM_PLURAL = /^[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]s$/;
+
+/** The matching form of one word as written: acronym plurals singular, then lower-cased and folded. */
+export function tokenNorm(raw: string): string {
+  const word = ACRONYM_PLURAL.test(raw) && raw.length >= 4 ? raw.slice(0, -1) : raw;
+  return foldWord(word.toLowerCase());
+}
+
+/**
  * Tokens for lexicon matching: runs of letters and digits, lower-cased. Hyphens, slashes and
  * other punctuation separate tokens on both sides of the match (lexicon entries are tokenised the
  * same way), so "non-small-cell", "non small cell" and "Non-Small Cell" all meet.
@@ -214,7 +228,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const re = /[\p{L}\p{N}]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    tokens.push({ raw: m[0], norm: foldWord(m[0].toLowerCase()), start: m.index, end: m.index + m[0].length });
+    tokens.push({ raw: m[0], norm: tokenNorm(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return tokens;
 }
