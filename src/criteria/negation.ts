@@ -117,6 +117,12 @@ export interface Scopes {
   in(kind: ScopeKind, pos: number): boolean;
 }
 
+/** Terminations that open a relative clause: they end a forward scope, not a subject's. Written in
+ * lower case: "WHO" is the World Health Organization. */
+const RELATIVE_PRONOUN = /^(?:who|whom|whose|which)$/;
+/** What may follow a predicate that keeps its whole subject out, up to the end of its sentence. */
+const SUBJECT_PREDICATE_END =
+  /^\s*(?:(?:to\s+(?:enrol\w*|participate|take\s+part|be\s+(?:enrolled|included))|(?:for|from|in)\s+(?:this|the)\s+(?:study|trial|protocol))\b[^.;]*)?\s*(?:[.;]|$)/i;
 /** A termination that permits ("are permitted", "will be eligible"). */
 const PERMITS = /\b(?:permitted|allowed|eligible|acceptable)$/i;
 /** A permission that lets in what is said before it ("… is permitted", "are allowed"). */
@@ -156,11 +162,28 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
     const i = lowerBound(starts, from + 1) - 1;
     return i >= 0 ? starts[i]! : 0;
   };
+  // A predicate that negates its subject ("… are not eligible", "… are excluded") negates all of it,
+  // the relative clause inside it too: in "Patients with HER2-positive disease who have received
+  // trastuzumab are not eligible" the patients kept out are those with both. Stopped at "who", the
+  // scope held only the treatment, so an inclusion required HER2-positive disease of everyone.
+  // Only a predicate that ends its sentence ("… are not eligible.", "… are excluded from the study"):
+  // "who are ineligible for standard therapy" negates the therapy, not the patients.
+  const relativeEnds = new Set(
+    found.filter((f) => f.role === 'termination' && RELATIVE_PRONOUN.test(text.slice(f.start, f.end))).map((f) => f.end),
+  );
+  const subjectStarts = starts.filter((x) => !relativeEnds.has(x));
+  const subjectStart = (from: number): number => {
+    const i = lowerBound(subjectStarts, from + 1) - 1;
+    return i >= 0 ? subjectStarts[i]! : 0;
+  };
   const scopes: Scope[] = [];
   for (const f of found) {
     const trigger: [number, number] = [f.start, f.end];
     if (f.role === 'pre') scopes.push({ kind: 'negated', start: f.end, end: nextStop(f.end), trigger });
-    else if (f.role === 'post') scopes.push({ kind: 'negated', start: prevStop(f.start), end: f.start, trigger });
+    else if (f.role === 'post') {
+      const closes = SUBJECT_PREDICATE_END.test(text.slice(f.end)) && openParenBefore(text, f.start) < 0;
+      scopes.push({ kind: 'negated', start: closes ? subjectStart(f.start) : prevStop(f.start), end: f.start, trigger });
+    }
     else if (f.role === 'exception' || (f.role === 'postException' && /^\s*:/.test(text.slice(f.end)))) {
       // An exception runs to the end of its clause, ignoring the terminations inside it; a colon right
       // after the trigger ("The following are non-exclusionary: vitiligo, …") opens the clause.
