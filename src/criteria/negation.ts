@@ -181,8 +181,11 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
     const trigger: [number, number] = [f.start, f.end];
     if (f.role === 'pre') scopes.push({ kind: 'negated', start: f.end, end: nextStop(f.end), trigger });
     else if (f.role === 'post') {
-      const closes = SUBJECT_PREDICATE_END.test(text.slice(f.end)) && openParenBefore(text, f.start) < 0;
-      scopes.push({ kind: 'negated', start: closes ? subjectStart(f.start) : prevStop(f.start), end: f.start, trigger });
+      // "(NYHA Class III/IV are not eligible)": inside a parenthesis the predicate reaches back only to
+      // its opening, not to the requirement the parenthesis glosses ("Class II or better").
+      const open = openParenBefore(text, f.start);
+      const closes = SUBJECT_PREDICATE_END.test(text.slice(f.end)) && open < 0;
+      scopes.push({ kind: 'negated', start: closes ? subjectStart(f.start) : Math.max(prevStop(f.start), open + 1), end: f.start, trigger });
     }
     else if (f.role === 'exception' || (f.role === 'postException' && /^\s*:/.test(text.slice(f.end)))) {
       // An exception runs to the end of its clause, ignoring the terminations inside it; a colon right

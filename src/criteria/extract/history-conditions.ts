@@ -603,6 +603,11 @@ function nyhaClasses(spec: string): number[] {
 const TUMOUR_THROMBUS =
   /\btumou?r\s+thromb|\bthrombus\s+(?:\w+\s+){0,2}in\s+the\s+(?:renal\s+vein|(?:inferior\s+)?vena\s+cava|IVC)\b/i;
 
+/** Candidacy for what follows ("eligible for", "a candidate for", "fit for"), not a history of it. */
+const CANDIDACY_LEAD = /\b(?:(?:in)?eligib(?:le|ility)|candidates?|candidacy|suitable|unsuitable|fit|unfit|considered|planned|scheduled|referred)\s+(?:for|to\s+(?:receive|undergo|have))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** The same written after it: "transplant-eligible", "allo-SCT-ineligible status". */
+const CANDIDACY_TAIL = /^[\s-]*(?:in)?eligib(?:le|ility)\b/i;
+
 function indication(text: string, start: number): boolean {
   const sStart = sentenceStart(text, start);
   const lead = text.slice(Math.max(sStart, start - 60), start);
@@ -1103,6 +1108,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // "Physiologic doses of corticosteroids for adrenal insufficiency": kept as a group, so that an
     // exception naming it is still read with its umbrella, but no finding of its own.
     if (indication(text, qualStart)) g.restricted = true;
+    // "eligible for allogeneic stem cell transplant", "allo-SCT-eligible status": whether the patient
+    // could have the procedure, not whether they had it.
+    if (CANDIDACY_LEAD.test(text.slice(Math.max(sStart, qualStart - 40), qualStart)) || CANDIDACY_TAIL.test(text.slice(g.end, g.end + 20))) g.restricted = true;
     // "restrictive lung disease", "inflammatory lung disease": a kind of the umbrella it does not name.
     if (UMBRELLAS.has(g.names[0]!) && qual === '' && !UMBRELLA_LEAD_OK.test(text.slice(Math.max(sStart, qualStart - 30), qualStart).trimEnd()))
       g.restricted = true;

@@ -3743,7 +3743,10 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     let kinds: Kind[] = [];
     // The kind may sit inside the phrase ("2 prior chemotherapy regimens") or follow it ("lines of chemotherapy").
     const inner = input.mentions.find((x) => x.type === 'therapyKind' && x.start >= start && x.end <= end && x.id !== 'systemic');
-    const kindMention = inner ?? input.mentions.find((x) => x.type === 'therapyKind' && x.start >= end && x.start <= end + of[0].length + 2);
+    // Not one inside a parenthesis after the count: "AML: 1 line (allo-SCT-eligible status not allowed)"
+    // counts lines of any treatment, and its aside is about transplant.
+    const kindMention =
+      inner ?? input.mentions.find((x) => x.type === 'therapyKind' && x.start >= end && x.start <= end + of[0].length + 2 && !text.slice(end, x.start).includes('('));
     let kindEnd = end + of[0].length;
     if (kindMention) {
       const k = kindMention.id as Kind;

@@ -1,0 +1,35 @@
+/**
+ * Asides in brackets and candidacy wording, each of which used to turn a requirement into its
+ * opposite or into a requirement nobody wrote:
+ * - a negating predicate inside a parenthesis reaches back only to its opening (negation.ts);
+ * - a count of lines takes no treatment kind from a parenthesis after it (therapy.ts);
+ * - "eligible for" a procedure is candidacy, not a history of it (history-conditions.ts CANDIDACY_LEAD).
+ */
+import { parseCriteria } from '../../src/criteria/parse';
+
+const first = (kind: 'Inclusion' | 'Exclusion', line: string) => parseCriteria(`${kind} Criteria:\n\n* ${line}\n`)[0]!;
+
+describe('asides and candidacy', () => {
+  it('reads "NYHA II or better (NYHA III/IV are not eligible)" as no class III or IV, never as no class II (NCT06500455 i12)', () => {
+    const c = first('Inclusion', 'New York Heart Association Functional Classification II or better (NYHA Functional Classification III/IV are not eligible)');
+    expect(c.rule).toEqual({
+      all: [
+        { fact: 'condition', operator: 'equal', value: false, params: { names: ['heart_failure_nyha_3', 'heart_failure_nyha_4'] } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'New York Heart Association Functional Classification II or better' } },
+      ],
+    });
+  });
+
+  it('counts "1 line (allo-SCT-eligible status not allowed)" as lines of any treatment, not of transplant', () => {
+    const c = first('Inclusion', 'Patients may have received a maximum of 1 line of therapy (allo-SCT-eligible status not allowed)');
+    expect(JSON.stringify(c.rule)).toContain('{"fact":"priorLines","operator":"lessThanInclusive","value":1}');
+    expect(JSON.stringify(c.rule)).not.toContain('"kinds":["transplant"]');
+  });
+
+  it('does not read "eligible for allogeneic stem cell transplant" as a transplant the patient had', () => {
+    const c = first('Exclusion', 'Patients eligible for allogeneic stem cell transplant');
+    expect(JSON.stringify(c.rule)).not.toContain('allogeneic_stem_cell_transplant');
+    expect(c.status).toBe('unparsed');
+    expect(JSON.stringify(first('Exclusion', 'Prior allogeneic stem cell transplant').rule)).toContain('allogeneic_stem_cell_transplant');
+  });
+});
