@@ -306,7 +306,7 @@ function readHer2(
   text: string,
   pos: number,
 ): { condition: Condition; end: number; ihc: number[]; ish: boolean[] } | null {
-  const atoms: Array<{ condition: Condition; joiner: 'or' | 'and' | 'list' }> = [];
+  const atoms: Array<{ condition: Condition; joiner: 'or' | 'and' | 'list'; ihc?: true }> = [];
   const ihc: number[] = [];
   const ish: boolean[] = [];
   const ihcRange = (opWord: string | undefined, a: string, b: string | undefined): Condition => {
@@ -367,7 +367,8 @@ function readHer2(
       condition = ishLeaf(amplified);
     }
     if (!condition || !m) break;
-    atoms.push({ condition, joiner });
+    const isIhc = (condition as LeafCondition).fact === 'biomarkerValue' || ('all' in condition && condition.all.every((c) => (c as LeafCondition).fact === 'biomarkerValue'));
+    atoms.push({ condition, joiner, ...(isIhc ? { ihc: true as const } : {}) });
     at = end = m.index + m[0].length;
   }
   if (!atoms.length) return null;
@@ -379,8 +380,10 @@ function readHer2(
     return null;
   const lastJoin = [...atoms].reverse().find((a) => a.joiner !== 'list' && a !== atoms[0])?.joiner ?? 'or';
   const groups: Condition[][] = [[atoms[0]!.condition]];
-  for (const a of atoms.slice(1)) {
-    const jn = a.joiner === 'list' ? (lastJoin === 'and' ? 'and' : 'or') : a.joiner;
+  for (const [k, a] of atoms.slice(1).entries()) {
+    let jn = a.joiner === 'list' ? (lastJoin === 'and' ? 'and' : 'or') : a.joiner;
+    // One tumour has one IHC score: "IHC 0/1+" joins two alternatives, where "2+/ISH-" joins two results.
+    if (jn === 'and' && a.ihc && atoms[k]!.ihc) jn = 'or';
     if (jn === 'or') groups.push([a.condition]);
     else groups[groups.length - 1]!.push(a.condition);
   }
@@ -391,7 +394,9 @@ function readHer2(
 /** Whether explicit IHC / ISH results agree with the ASCO/CAP 2023 meaning of a HER2 status. */
 function her2Consistent(status: Polarity, ihc: number[], ish: boolean[]): boolean {
   if (status === 'positive') return ihc.every((n) => n >= 2) && ish.every(Boolean);
-  if (status === 'negative') return ihc.every((n) => n <= 2) && ish.every((x) => !x);
+  // "HER2-negative, defined as IHC 0" is HER2-zero, narrower than negative: HER2-low (IHC 1+, 2+/ISH-)
+  // patients are kept out, so only the IHC result reads it.
+  if (status === 'negative') return ihc.every((n) => n <= 2) && ish.every((x) => !x) && (ihc.length === 0 || ihc.some((n) => n > 0));
   if (status === 'low') return ihc.every((n) => n === 1 || n === 2) && ish.every((x) => !x);
   return false;
 }
@@ -1748,6 +1753,13 @@ function restatedExclusion(input: ExtractInput, start: number): boolean {
   );
 }
 
+/** Whether the negation covering `start` is the result word "negative for" ("negative for HER2 …"). */
+function negatedByPolarityWord(input: ExtractInput, start: number): boolean {
+  return input.scopes.scopes.some(
+    (sc) => sc.kind === 'negated' && start >= sc.start && start < sc.end && /^negative\s+for$/i.test(input.text.slice(sc.trigger[0], sc.trigger[1])),
+  );
+}
+
 /** Whether a negation written before the biomarker covers it (the only kind that binds a scoped finding). */
 function negatedBefore(text: string, input: ExtractInput, start: number, end: number): boolean {
   const pre = input.scopes.scopes.some(
@@ -2239,6 +2251,11 @@ export const extractBiomarkers: Extractor = (input) => {
     const count = out.length;
     emit(input, out, condition, start, end, definitions, readStarts);
     if (genomic && out.length > count) lastGenomic.value = { finding: out[out.length - 1]!, end };
+    // "Negative for HER2 expression, defined as IHC 0", "negative for HER2 by IHC 0 or 1+ or ISH
+    // negative": the results after it say what "negative" means, so the word is their polarity, not a
+    // negation of them (negated, IHC 0 became "IHC not 0", the very patients the text wants kept out).
+    if (parts.length === 1 && parts[0]!.read.effective?.her2 && negatedByPolarityWord(input, start))
+      for (let k = count; k < out.length; k++) if (out[k]!.condition === condition) out[k]!.polarityHandled = true;
   }
   mergeNegated(input, out);
   if (pending.length > 1) {
