@@ -1,6 +1,6 @@
 /**
  * Invariants every rule of the recorded oncology corpus must keep, whatever a reader gets wrong:
- * - no conjunction the patient must meet asks one finding true and false, or ranges that do not meet
+ * - no conjunction the patient must meet asks one finding true and false, two values of one result, or ranges that do not meet
  *   (parse.ts withoutContradictions / the pre-check in readCriterion): such a rule fails every patient;
  * - no exclusion excludes, on a cancer type alone, every patient its trial's inclusion requires
  *   (parse.ts selfExclusions): no criteria list means to exclude its whole population.
@@ -61,7 +61,9 @@ describe('every rule of the recorded oncology corpus', () => {
           const ranges = ls.map(bounds).filter((b): b is [number, number] => !!b);
           const low = Math.max(...ranges.map((r) => r[0]));
           const high = Math.min(...ranges.map((r) => r[1]));
-          if ((bools.includes(true) && bools.includes(false)) || low > high) clashes.push(`${s.id} ${c.id} ${key}`);
+          // Two different values of one result ("HER2 IHC 0" and "HER2 IHC 1+" together).
+          const values = new Set(ls.filter((l) => l.operator === 'equal' && typeof l.value !== 'boolean').map((l) => JSON.stringify(l.value)));
+          if ((bools.includes(true) && bools.includes(false)) || low > high || values.size > 1) clashes.push(`${s.id} ${c.id} ${key}`);
         }
       }
     expect(clashes).toEqual([]);
