@@ -127,3 +127,36 @@ describe('entries under a lead-in naming medicines the patient is on', () => {
     expect(readRule('Felodipine, Nifedipine.', 'exclusion', ['Patients on the waiting list for transplant:']).condition).toBeNull();
   });
 });
+
+describe('the purpose of a medicine, with its own "or"', () => {
+  it('keeps the purposes as an unread qualifier of the use (NCT02870244 e4)', () => {
+    expect(readRule('Patients taking steroids for disease control or pain management', 'exclusion')).toEqual({
+      condition: { all: [therapy({ classes: ['corticosteroid'], withinDays: 1 }), unparsed('taking steroids for disease control or pain management')] },
+      unread: '',
+    });
+  });
+
+  it('reads the window after the purposes (NCT06264180 e24)', () => {
+    expect(
+      readRule(
+        'Treatment with botanical preparations (eg, herbal supplements or traditional Chinese medicines) intended for general health support or to treat the disease under study within 2 weeks prior to treatment.',
+        'exclusion',
+      ).condition,
+    ).toEqual({ all: [therapy({ classes: ['herbal_product'], withinDays: 14 }), unparsed('intended for general health support or to treat the disease under study')] });
+  });
+
+  it('still takes "or" before a window as an alternative (variant)', () => {
+    expect(readRule('Use of corticosteroids for nausea or within 14 days of enrollment.', 'exclusion').condition).toBeNull();
+  });
+
+  it('reads "is not considered an exclusion" as a permission, never as a receipt that excludes (NCT03567889 e20)', () => {
+    const { condition } = readRule(
+      'Patient requiring or taking corticosteroids or other immunosuppressant drugs on a long-term basis will be evaluated case by case with the Sponsor for inclusion/exclusion in the study. Limited use of corticosteroids to treat or prevent acute hypersensitivity reactions is not considered an exclusion criteria.',
+      'exclusion',
+    );
+    // The permitted use is only a gate beside its unread permission: it can never exclude by itself.
+    expect((condition as { any: unknown[] }).any[1]).toEqual({
+      all: [therapy({ classes: ['corticosteroid'] }), unparsed('Limited use of corticosteroids to treat or prevent acute hypersensitivity reactions is not considered an exclusion criteria')],
+    });
+  });
+});

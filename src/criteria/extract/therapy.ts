@@ -279,7 +279,7 @@ const INCLUDED_IN_PRIOR_RE =
   /\b(?:prior|previous)\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:therap(?:y|ies)|treatments?|regimens?)\s+(?:\([^()]{0,80}\)\s+)?(?:(?:will|must|should|shall)\s+)?(?:have\s+)?(?:include|includes|included)\s+(?:(?:an?|the|at\s+least\s+one(?:\s+of)?)\s+)?$/i;
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
-  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
+  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|(?:is|are)\s+not\s+considered\s+(?:as\s+)?(?:an?\s+)?(?:exclusion|exclusionary)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
 const PERMISSION_GATE = /allow|permi|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count|\bnumber\b/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
@@ -3047,6 +3047,10 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
   STAGE_OR_RE.lastIndex = 0;
   for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // "steroids for disease control or pain management", "botanical preparations intended for general health
+  // support or to treat the disease": the purposes of the treatment, which narrow it, not alternatives to it.
+  const purpose = PURPOSE_OR_AFTER_RE.exec(sub);
+  if (purpose) out.push([a, a + purpose[0].length]);
   // Two mentions of one other topic joined by "or" ("breast or ovarian cancer"), or one mention that
   // holds its own "or" ("gastric or GEJ adenocarcinoma").
   const others = ctx.input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.end > a && m.start < b);
@@ -3059,6 +3063,12 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   return out;
 }
 
+/** A purpose right after a treatment list with its own "or": "for disease control or pain management". */
+const PURPOSE_WORD = String.raw`(?!(?:within|since|prior|before|after|during|in|at|from|the\s+last|any|other|treatment|therapy)\b)[A-Za-z][\w'-]*`;
+const PURPOSE_OR_AFTER_RE = new RegExp(
+  String.raw`^\s*\)?\s*,?\s*(?:(?:intended|used|taken|given|prescribed)\s+)?(?:for|to\s+(?:treat|control|manage|prevent|relieve))\s+(?:(?:the|a|an)\s+)?(?:${PURPOSE_WORD}\s+){0,5}(?:or|and\/or)\s+(?:to\s+(?:treat|control|manage|prevent|relieve)\s+|for\s+)?(?:(?:the|a|an)\s+)?${PURPOSE_WORD}(?:\s+${PURPOSE_WORD}){0,5}`,
+  'i',
+);
 const SETTING_ALT = String.raw`(?:neo-?adjuvant|adjuvant|perioperative|definitive|curative|metastatic|advanced|maintenance)`;
 const SETTING_PAREN_RE = new RegExp(
   String.raw`\(\s*(?:either\s+)?(?:in\s+the\s+)?${SETTING_ALT}(?:\s*(?:,|\/)\s*${SETTING_ALT})*\s*,?\s*(?:or|and\/or)\s+${SETTING_ALT}(?:\s+(?:therapy|treatment|setting|disease))?\s*\)`,
@@ -3069,7 +3079,7 @@ const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 // "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
 const PERMITTED_SUBJECT_RE =
-  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:considered\s+(?:as\s+)?)?(?:excluded|an?\s+exclusion|exclusionary)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
