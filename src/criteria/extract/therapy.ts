@@ -257,6 +257,13 @@ function unitDays(unit: string): number | null {
 const STABLE_DOSE = String.raw`(?:stable|constant|steady|unchanged|non-?escalating|ongoing|current|maintenance)\s+(?:daily\s+)?dos(?:e|es|ing|age)\s+of`;
 /** "Patients on immunotherapy": the subject is taking it now (right before the list). */
 const SUBJECT_ON_RE = new RegExp(String.raw`(?<!\b(?:of|for|to|in|about|regarding)\s+(?:the\s+|these\s+|those\s+)?)\b(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:currently\s+)?on\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|parenteral|parental|intravenous|daily|regular|long-term|or|of|(?:[<>≤≥]=?|more\s+than|greater\s+than)?\s*\d+(?:\.\d+)?\s*mg(?:\s*\/\s*d(?:ay)?)?)\s+)*$`, 'i');
+/**
+ * A lead-in naming the medicines its entries list as ones the patient is on ("Pts on any drugs which
+ * has pharmacological interaction with nelfinavir:", "Patients on any of the following medications:"):
+ * each entry is a medicine taken now, as after "Patients taking any of the following".
+ */
+const SUBJECT_ON_MEDICINES_LEAD_RE =
+  /\b(?:patients?|pts|participants?|subjects?)\s+(?:(?:who\s+are|currently)\s+)?on\s+(?:any\s+)?(?:(?:of\s+)?the\s+following\s+)?(?:drugs?|medications?|medicines?)\b/i;
 /** "(on a) stable dose of X" in an exclusion: X taken now. In an inclusion it is mostly a condition on those who take X. */
 const STABLE_DOSE_BEFORE_RE = new RegExp(String.raw`\b${STABLE_DOSE}\s+(?:(?:any|the|a|an|chronic|systemic|oral|daily)\s+)*$`, 'i');
 const CUE_RE = new RegExp(
@@ -272,7 +279,7 @@ const INCLUDED_IN_PRIOR_RE =
   /\b(?:prior|previous)\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:therap(?:y|ies)|treatments?|regimens?)\s+(?:\([^()]{0,80}\)\s+)?(?:(?:will|must|should|shall)\s+)?(?:have\s+)?(?:include|includes|included)\s+(?:(?:an?|the|at\s+least\s+one(?:\s+of)?)\s+)?$/i;
 /** Sentences read as statements of what is allowed, not of what is required. */
 const PERMISSION_RE =
-  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
+  /\b(?:(?:is|are|will\s+be|would\s+be)\s+(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|allowed|allowable|permitted|permissible|acceptable|may\s+(?:(?:also|already)\s+)?(?:have\s+(?:received|had)|be\s+(?:enrolled|included|eligible|considered)|receive|continue|participate|enrol?l|start|begin)|can\s+(?:have\s+(?:received|had)|be\s+(?:enrolled|included|receiving|on|taking)|continue|receive|remain)|may\s+be\s+(?:receiving|on|taking)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion|exclusionary|required)|(?:is|are)\s+not\s+considered\s+(?:as\s+)?(?:an?\s+)?(?:exclusion|exclusionary)|not\s+(?:be\s+)?(?:excluded|exclusionary|required)|does\s+not\s+exclude|(?:do|does|will)\s+not\s+(?:need|have)\s+to\s+(?:discontinue|stop)|need\s+not|irrespective\s+of|regardless\s+of|no\s+limit|any\s+number\s+of|is\s+optional|will\s+be\s+considered|counts?\s+as|count(?:ed)?\s+as|considered\s+(?:as\s+)?(?:a|one|1)\s+(?:prior\s+)?line)\b/i;
 const PERMISSION_GATE = /allow|permi|accept|eligib|\bmay\b|\bcan\b|\bnot\b|irrespective|regardless|limit|optional|consider|count|\bnumber\b/i;
 function permits(sentence: string): boolean {
   return PERMISSION_GATE.test(sentence) && PERMISSION_RE.test(sentence) && !NEG_PERMISSION_RE.test(sentence);
@@ -400,8 +407,10 @@ const BLOCK_BEFORE_SOURCES = [
     String.raw`\b(?:lesions?|sites?|fields?|areas?|metastas[ie]s|mets|tumou?rs?|nodules?)\s+(?:\w+\s+){0,5}(?:previously\s+)?$`,
     String.raw`\b(?:while|when|whilst)\s+(?:on|receiving|taking|being\s+treated\s+with|treated\s+with|under)\s+(?:[\w-]+\s+){0,2}$`,
     // ("RECIST 1.1 defined progression on X", "RANO-defined progression": the response criteria that
-    // define the outcome, an adjective of it, not a definition of the treatment.)
-    String.raw`\b(?:(?<!\b(?:i?RECIST|mRECIST|irRC|RANO|IMWG|PCWG[23]?|Lugano|iwCLL|IWG)(?:\s*v?\d+(?:\.\d+)?)?[\s-]*)defined|definition|considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
+    // define the outcome, an adjective of it, not a definition of the treatment. "medications that are
+    // considered strong inhibitors of CYP3A4": a relative clause naming the class the medicines belong to,
+    // read like "known to be".)
+    String.raw`\b(?:(?<!\b(?:i?RECIST|mRECIST|irRC|RANO|IMWG|PCWG[23]?|Lugano|iwCLL|IWG)(?:\s*v?\d+(?:\.\d+)?)?[\s-]*)defined|definition|(?<!\b(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s+(?:that|which)\s+(?:are|is)\s+)considered|regarded|counted|classified)\s+(?:as\s+)?(?:[\w-]+\s+){0,6}$`,
     String.raw`\b(?:after|following|post)\s+(?:the\s+)?(?:last|final)\s+(?:dose|administration|infusion|treatment)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$`,
     String.raw`\b(?:absorption|absorb\w*|bioavailability|metabolism|pharmacokinetics?|clearance)\s+(?:of\s+)?(?:the\s+)?(?:study\s+)?$`,
     // "autoimmune disease unrelated to the use of immune checkpoint inhibitors": the treatment is what
@@ -679,6 +688,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     items.push(it);
   }
   items.push(...sharedHeadItems(ctx, items, s));
+  items.push(...sharedTailItems(ctx, items, e));
   items.sort((a, b) => a.start - b.start);
   // Fold "platinum-based chemotherapy", "anti-PD-1 antibody therapy", "FOLFOX regimen" into one item.
   const merged: Item[] = [];
@@ -703,6 +713,12 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     next.spans.unshift(...head.spans, [head.end, next.start]);
     next.start = head.start;
     merged.splice(i, 1);
+  }
+  // "medications that are considered strong inhibitors of CYP3A4" with no item for the medicines: the
+  // noun and its relative clause only carry the class, read with it.
+  for (const it of merged) {
+    const rel = MEDICINE_RELATIVE_HEAD_RE.exec(text.slice(Math.max(s, it.start - 80), it.start));
+    if (rel) it.spans.unshift([it.start - rel[0].length, it.start]);
   }
   for (const it of merged) {
     // "10 mg prednisone (or equivalent)", "equivalent to 10 mg of prednisone": a dose of any corticosteroid.
@@ -792,6 +808,60 @@ function sharedHeadItems(ctx: Ctx, items: Item[], s: number): Item[] {
       const item: Item = { start, end: start + w[0].length, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [[start, start + w[0].length]] };
       addMention(lex, item, found);
       out.push(item);
+    }
+  }
+  return out;
+}
+
+/** "strong inhibitors of" in "strong inhibitors of CYP2C8 or CYP3A4": a class phrase's head before its "of". */
+const OF_HEAD_RE = /^(.*\S)\s+of\s+\S/i;
+/** Between the names that share the head: a comma, "or", "and", "and/or", a slash; a name's abbreviation before it. */
+const TAIL_COORDINATOR_RE = /^(?:\s*\([^()]{1,24}\)|\))?\s*(?:,\s*(?:and\s*\/\s*or|or|and)?|and\s*\/\s*or|or|and|\/)\s*/i;
+/**
+ * A word after a name that makes the name the modifier of another noun ("… of CYP3A4 or P-gp substrates"):
+ * then the name does not take the head before it.
+ */
+const TAIL_NAME_MODIFIES_RE = /^[\s-]*(?:substrates?|inhibit\w*|induc\w*|sensitive|agonists?|antagonists?|drugs?|agents?|medications?|medicines?|enzymes?|isoenzymes?|isozymes?|activity|metaboli\w*|transport\w*)\b/i;
+
+/**
+ * Items for names that borrow the head of the class phrase before them: in "strong inhibitors of CYP2C8
+ * or CYP3A4/5, P-glycoprotein (P-gp)" the lexicon sees only "strong inhibitors of CYP2C8"; each further
+ * name is looked up with the same head ("strong inhibitors of CYP3A4/5"), so it counts only when the
+ * lexicon knows that class too, and a name the lexicon does not know ends the series.
+ */
+function sharedTailItems(ctx: Ctx, items: Item[], e: number): Item[] {
+  const { text, lex } = ctx;
+  const out: Item[] = [];
+  for (const it of items) {
+    if (!it.classes.size || it.drugs.size || it.kinds.size) continue;
+    const head = OF_HEAD_RE.exec(text.slice(it.start, it.end));
+    if (!head) continue;
+    const prefix = `${head[1]} of `;
+    let at = it.end;
+    for (;;) {
+      const coord = TAIL_COORDINATOR_RE.exec(text.slice(at, e));
+      if (!coord || !/[,/]|\b(?:or|and)\b/i.test(coord[0])) break;
+      const from = at + coord[0].length;
+      const phrase = prefix + text.slice(from, Math.min(e, from + 80));
+      const found = lex.index.scan(phrase).filter((m) => m.start === 0 && m.type === 'drugClass' && m.end > prefix.length);
+      if (!found.length) break;
+      const end = Math.max(...found.map((m) => m.end));
+      const to = from + end - prefix.length;
+      if (/\w/.test(text.charAt(to)) || TAIL_NAME_MODIFIES_RE.test(text.slice(to, e))) break;
+      if (items.some((x) => x.start < to && from < x.end)) break;
+      const item: Item = { start: from, end: to, drugs: new Set(), classes: new Set(), kinds: new Set(), spans: [[from, to]] };
+      for (const m of found) if (m.end === end) addMention(lex, item, m);
+      // "breast cancer resistance protein (BCRP)": the abbreviation names the same class again.
+      const abbr = /^\s*\(\s*([A-Za-z][\w/-]{0,14})\s*\)/.exec(text.slice(to, e));
+      if (abbr) {
+        const again = lex.index.scan(prefix + abbr[1]).filter((m) => m.start === 0 && m.type === 'drugClass' && m.end === prefix.length + abbr[1]!.length);
+        if (again.length && sameSet(new Set(again.map((m) => m.id)), item.classes)) {
+          item.end = to + abbr[0].length;
+          item.spans = [[from, item.end]];
+        }
+      }
+      out.push(item);
+      at = item.end;
     }
   }
   return out;
@@ -1179,7 +1249,7 @@ function cueRun(ctx: Ctx, at: number, s: number): Span | null {
 
 /** Words that may stand between the items of one list without breaking it. */
 const LIST_GAP_RE =
-  /^[\s,;/()[\]]*(?:(?:and\s*\/\s*or|and|or|nor|plus|\+\/-|\+|±|as\s+well\s+as|with\s+or\s+without|e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including(?:,?\s+but\s+not\s+limited\s+to)?|incl\.?|like|for\s+example|either|both|in\s+combination\s+with|combined\s+with|with|followed\s+by|and\s+other|or\s+other|other|any\s+other|any|another|an?|the|prior|previous|(?:forms?|types?|kinds?)\s+of|[*•:-])[\s,;/()[\]:]*)*$/i;
+  /^[\s,;/()[\]]*(?:(?:and\s*\/\s*or|and|or|nor|plus|\+\/-|\+|±|as\s+well\s+as|with\s+or\s+without|e\.?\s?g\.?|i\.?\s?e\.?|(?:such\s+as|including)(?:,?\s+but\s+not\s+limited\s+to)?|incl\.?|like|for\s+example|either|both|in\s+combination\s+with|combined\s+with|with|followed\s+by|and\s+other|or\s+other|other|any\s+other|any|another|an?|the|prior|previous|(?:forms?|types?|kinds?)\s+of|[*•:-])[\s,;/()[\]:]*)*$/i;
 /** Words no modifier of an example is: "(e.g., within 4 weeks)", "(e.g., to the chest)" say something else. */
 const EXAMPLE_STOP =
   'within|since|prior|previous|previously|received|receiving|treated|for|in|to|of|after|before|during|who|that|which|not|no|nor|than|unless|except|if|with|without|by|on|at|from|as|is|are|was|were|be|been|has|have|had|must|may|only|etc';
@@ -1511,7 +1581,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const contextText = input.context.join(' \n ');
   // A lead-in that lists permitted treatments ("The following are permitted:") carves exceptions.
   const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|except|other\s+than|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
-  const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c));
+  const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c) || SUBJECT_ON_MEDICINES_LEAD_RE.test(c));
   // Only the lead-in's last sentence introduces the entries: a window in an earlier one ("… within 6 months of
   // enrollment. In addition, patients will be excluded …:") is that sentence's own.
   const leadStart = contextUsable ? Math.max(0, ...[...contextText.matchAll(/[.;]\s+(?=[A-Z])/g)].map((m) => m.index + m[0].length)) : 0;
@@ -1802,7 +1872,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       completedAll ||
       (!oc.outcomes.length &&
       (CURRENT_RE.test(ownAround) ||
-        concurrentUse(text.slice(ownFrom, list.end)) || CURRENT_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start)) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
+        concurrentUse(text.slice(ownFrom, list.end)) || CURRENT_BEFORE_RE.test(withoutMedicineRelative(text.slice(Math.max(s, list.start - 120), list.start))) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
       !NOT_CURRENT_RE.test(around) &&
       // "Subjects receiving any prior systemic therapy for advanced melanoma": "prior" says it was had, not that it goes on.
       !/\b(?:receiving|taking|using|undergoing)\s+(?:(?:any|other|the|a|an)\s+)*(?:prior|previous)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start)) &&
@@ -2713,6 +2783,14 @@ const UNION_GAP_RE = /^[\s,/]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|a
 const UNION_GAP_OR_FIRST_RE = /^[\s,]*(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$/i;
 
 /** Right before a list: it is taken now ("receiving", "on a stable dose of", "patients on"). */
+/**
+ * The words before a list less a medicine noun and its relative clause: "taking medications that are
+ * considered strong CYP3A4 inhibitors" is taking the class, as "taking strong CYP3A4 inhibitors" is.
+ */
+function withoutMedicineRelative(before: string): string {
+  const rel = MEDICINE_RELATIVE_HEAD_RE.exec(before);
+  return rel ? before.slice(0, rel.index) : before;
+}
 const CURRENT_BEFORE_RE = new RegExp(
   String.raw`\b(?:receiving|taking|using|undergoing|on|${STABLE_DOSE})\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|daily|regular|long-term)\s+)*$`,
   'i',
@@ -2737,7 +2815,7 @@ const CANNOT_STOP_BEFORE_RE =
   /\b(?:unable|unwilling|not\s+(?:able|willing)|inability|cannot|can\s*not|could\s+not|refus\w*)(?:\s+(?:or|and\/or)\s+(?:unable|unwilling|not\s+willing|refus\w*))?\s+(?:to\s+)?(?:safely\s+|temporarily\s+)?(?:interrupt|discontinue|stop|hold|withhold|cease|suspend|come\s+off)\s+(?:(?:the\s+)?(?:use|intake)\s+of\s+|treatment\s+with\s+|therapy\s+with\s+|taking\s+)?(?:(?:any|all|their|his|her|the|chronic|current|concomitant|concurrent|regular|daily)\s+)*$/i;
 /** "… that cannot be interrupted", "which cannot be safely discontinued", right after the list. */
 const CANNOT_STOP_AFTER_RE =
-  /^\s*,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
+  /^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
 
 /** The words between a treatment and the cancer it was given for: "for (the treatment of) (their) (advanced) ". */
 const FOR_CANCER_RE =
@@ -2969,6 +3047,10 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
   STAGE_OR_RE.lastIndex = 0;
   for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // "steroids for disease control or pain management", "botanical preparations intended for general health
+  // support or to treat the disease": the purposes of the treatment, which narrow it, not alternatives to it.
+  const purpose = PURPOSE_OR_AFTER_RE.exec(sub);
+  if (purpose) out.push([a, a + purpose[0].length]);
   // Two mentions of one other topic joined by "or" ("breast or ovarian cancer"), or one mention that
   // holds its own "or" ("gastric or GEJ adenocarcinoma").
   const others = ctx.input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.end > a && m.start < b);
@@ -2981,6 +3063,12 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   return out;
 }
 
+/** A purpose right after a treatment list with its own "or": "for disease control or pain management". */
+const PURPOSE_WORD = String.raw`(?!(?:within|since|prior|before|after|during|in|at|from|the\s+last|any|other|treatment|therapy)\b)[A-Za-z][\w'-]*`;
+const PURPOSE_OR_AFTER_RE = new RegExp(
+  String.raw`^\s*\)?\s*,?\s*(?:(?:intended|used|taken|given|prescribed)\s+)?(?:for|to\s+(?:treat|control|manage|prevent|relieve))\s+(?:(?:the|a|an)\s+)?(?:${PURPOSE_WORD}\s+){0,5}(?:or|and\/or)\s+(?:to\s+(?:treat|control|manage|prevent|relieve)\s+|for\s+)?(?:(?:the|a|an)\s+)?${PURPOSE_WORD}(?:\s+${PURPOSE_WORD}){0,5}`,
+  'i',
+);
 const SETTING_ALT = String.raw`(?:neo-?adjuvant|adjuvant|perioperative|definitive|curative|metastatic|advanced|maintenance)`;
 const SETTING_PAREN_RE = new RegExp(
   String.raw`\(\s*(?:either\s+)?(?:in\s+the\s+)?${SETTING_ALT}(?:\s*(?:,|\/)\s*${SETTING_ALT})*\s*,?\s*(?:or|and\/or)\s+${SETTING_ALT}(?:\s+(?:therapy|treatment|setting|disease))?\s*\)`,
@@ -2991,7 +3079,7 @@ const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 // "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
 const PERMITTED_SUBJECT_RE =
-  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
+  /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:considered\s+(?:as\s+)?)?(?:excluded|an?\s+exclusion|exclusionary)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
@@ -3180,8 +3268,13 @@ function necessaryBlocked(
   // "Concurrent non-protocol-specified anti-tumor therapy": the "non-" negates the protocol, not the
   // treatment; what it leaves out (the study's own treatment) only narrows the list, as the qualifier says.
   const nonStudy = [...text.slice(headFrom, list.start).matchAll(NON_STUDY_RE)].map((m): Span => [headFrom + m.index, headFrom + m.index + m[0].length]);
+  // "medications that are considered strong inhibitors of CYP3A4": the relative clause only says the
+  // medicines are of the class after it, which is what the list reads.
+  const relative = MEDICINE_RELATIVE_HEAD_RE.exec(text.slice(headFrom, list.start));
+  const relativeFrom = relative ? list.start - relative[1]!.length : list.start;
   for (const t of tokensIn(ctx, headFrom, list.start)) {
     if (masked[t.start - a] === ' ') continue;
+    if (t.start >= relativeFrom) continue;
     if (t.start >= timeAt && t.end <= timeEnd) continue;
     if (pair && t.start >= pair[0] && t.end <= pair[1]) continue;
     if (nonStudy.some(([x, y]) => t.start >= x && t.end <= y)) continue;
@@ -3356,6 +3449,12 @@ const EXCEPTION_OR_UNLESS_AFTER_RE = /\b(?:excluding|except(?:\s+for)?|with\s+th
 const ROUTE_OR_RE = /\b(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\s*(?:,\s*)?(?:or|and\/or|\/)\s*(?:oral|IV|intravenous|parenteral|intramuscular|subcutaneous)\b/gi;
 /** A head that offers an alternative to the list or lists beside it. */
 const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether|versus|vs)\b|[,;:/]/i;
+/**
+ * A medicine noun and the relative clause that gives its class: "medications that are considered (to be)",
+ * "medications or supplements that are known to be".
+ */
+const MEDICINE_RELATIVE_HEAD_RE =
+  /\b(?:(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s*(?:,|\bor\b|\band\b|\band\s*\/\s*or\b|\/)\s*)*(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s+((?:that|which)\s+(?:are|is)\s+(?:(?:known|considered|classified)\s+(?:to\s+be\s+|as\s+)?)?(?:an?\s+)?)$/i;
 /** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
 const HEAD_REVERSING_RE =
   /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
@@ -3589,6 +3688,8 @@ function precededByCue(ctx: Ctx, at: number, s: number): boolean {
   // A comma, parenthesis or colon between them ends the modifier reading.
   if (/[,;:()[\]]/.test(ctx.text.slice(t.end, at))) return true;
   if (ALLOWED_BEFORE.has(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|\d)/.test(t.norm)) return true;
+  // "medications that are considered strong CYP3A4 inhibitors": the class of the medicines, no modifier of it.
+  if (MEDICINE_RELATIVE_HEAD_RE.test(ctx.text.slice(Math.max(s, at - 80), at))) return true;
   // "progressed during X", "progression despite X": the preposition of an outcome cue, no modifier of X.
   if ((t.norm === 'during' || t.norm === 'despite') && OUTCOME_BEFORE_RE.test(ctx.text.slice(Math.max(s, at - 160), at))) return true;
   return ctx.input.scopes.triggers.some(([a, b]) => t.start >= a && t.end <= b);
