@@ -1,0 +1,49 @@
+/**
+ * Criteria about other studies: taking part in another trial (other_trial, history-safety.ts) and
+ * receiving other investigational therapy now (the therapy reader). Real corpus lines; each reading
+ * says what the line asks and no more, and a sentence that lets some trials in stays unread.
+ */
+import { attest, readRule } from '../support/criteria';
+
+describe('another trial named as the subject of the sentence', () => {
+  it('reads "Other clinical studies have been taken in the past 4 weeks" (NCT04386967 e11)', () => {
+    expect(readRule('Other clinical studies have been taken in the past 4 weeks.', 'exclusion')).toEqual({
+      condition: attest('other_trial', true),
+      unread: '',
+    });
+  });
+
+  it('does not read it where the sentence lets such trials in', () => {
+    const allowed = readRule('Other clinical trials within the past 4 weeks are allowed.', 'exclusion');
+    expect(JSON.stringify(allowed.condition ?? null)).not.toContain('other_trial');
+    const unless = readRule('Other clinical trials within 4 weeks unless observational', 'exclusion');
+    expect(JSON.stringify(unless.condition ?? null)).not.toContain('other_trial');
+  });
+
+  it('does not read a bare "Other clinical trials" in an inclusion as a requirement to take part', () => {
+    const r = readRule('Other clinical trials within the past 4 weeks.', 'inclusion');
+    expect(JSON.stringify(r.condition ?? null)).not.toContain('other_trial');
+  });
+});
+
+describe('current investigational therapy with a qualifier about the study outcomes', () => {
+  it('keeps "that could affect the primary or secondary outcomes" as the unread qualifier (NCT04903119 e4)', () => {
+    const r = readRule(
+      '3.2.4 Patients who are receiving any other investigational therapies that could affect the primary or secondary outcomes of this study.',
+      'exclusion',
+    );
+    // The "or" joins two of the study's outcomes, no alternative treatment: the receipt is read and
+    // the narrowing clause is kept beside it, so the exclusion needs both.
+    expect(r.condition).toEqual({
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['investigational'], withinDays: 1 } },
+        {
+          fact: 'unparsed',
+          operator: 'equal',
+          value: true,
+          params: { text: 'other investigational therapies that could affect the primary or secondary outcomes of this study' },
+        },
+      ],
+    });
+  });
+});
