@@ -26,6 +26,32 @@ describe('another trial named as the subject of the sentence', () => {
   });
 });
 
+describe('taking part in a study as what a condition would hinder', () => {
+  it('reads the investigator\'s concern alone, no other trial (NCT06784778 e6, NCT07634380 e16)', () => {
+    // "would preclude the participation in a clinical study" asks whether the patient is fit for a
+    // study; read as other_trial it excluded every patient in another trial, which the text does not.
+    expect(
+      readRule(
+        'Presence of any medical or other condition that in the opinion of the investigator(s) would preclude the participation in a clinical study.',
+        'exclusion',
+      ),
+    ).toEqual({ condition: attest('investigator_concern', true), unread: '' });
+    expect(
+      readRule(
+        'Any medical or other condition which, in the opinion of the investigator, would preclude participation in a clinical study',
+        'exclusion',
+      ),
+    ).toEqual({ condition: attest('investigator_concern', true), unread: '' });
+  });
+
+  it('still reads participation in another trial (NCT07400302 e4)', () => {
+    expect(readRule('Concurrent participation in another clinical trial.', 'exclusion')).toEqual({
+      condition: attest('other_trial', true),
+      unread: '',
+    });
+  });
+});
+
 describe('current investigational therapy with a qualifier about the study outcomes', () => {
   it('keeps "that could affect the primary or secondary outcomes" as the unread qualifier (NCT04903119 e4)', () => {
     const r = readRule(
