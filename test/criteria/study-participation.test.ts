@@ -73,3 +73,25 @@ describe('current investigational therapy with a qualifier about the study outco
     });
   });
 });
+
+describe('"experimental" as the status of a treatment', () => {
+  it('reads "experimental anti-cancer vaccines" as investigational cancer vaccines (NCT04855435 e35)', () => {
+    expect(readRule('Participants who have been previously treated with experimental anti-cancer vaccines.', 'exclusion')).toEqual({
+      condition: { fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['cancer_vaccine'], kinds: ['investigational'] } },
+      unread: '',
+    });
+  });
+
+  it('does not read a bare "experimental" aside as any investigational treatment (NCT05859074 e9)', () => {
+    // "(including experimental)" qualifies the checkpoint inhibitors after it: read as an item of its
+    // own it excluded every patient given any investigational drug in the 3 weeks.
+    const r = readRule(
+      'Treatment with PD-1/programmed death ligand (PD-L1), cytotoxic T-lymphocyte associated protein 4 (CTLA-4), or any other (including experimental) immune checkpoint inhibitor or immune-stimulatory treatment in the 3 weeks before the first dose of study treatment',
+      'exclusion',
+    );
+    expect(JSON.stringify(r.condition)).not.toContain('"investigational"');
+    expect(r.unread).toContain('experimental');
+    const other = readRule('Treatment with another investigational drug or other experimental intervention within the last 30 days.', 'exclusion');
+    expect(other.unread).toContain('experimental intervention');
+  });
+});

@@ -693,6 +693,14 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
     merged.push(it);
   }
+  // A bare "experimental" is read only as the status of the class or drug it folds onto ("experimental
+  // anti-cancer vaccines"). Left alone it qualifies a noun the lexicon lacks ("other experimental
+  // intervention") or a member further on ("any other (including experimental) immune checkpoint
+  // inhibitor"), and as an item of its own it would stand for any investigational treatment.
+  for (let i = merged.length - 1; i >= 0; i--) {
+    const it = merged[i]!;
+    if (!it.classes.size && !it.drugs.size && /^experimental$/i.test(text.slice(it.start, it.end))) merged.splice(i, 1);
+  }
   // "herbal supplements known to be strong inducers of CYP3A4": the relative clause names the class
   // the criterion means; the head noun only says what kind of product carries it.
   for (let i = merged.length - 2; i >= 0; i--) {
