@@ -3,7 +3,7 @@
  * receiving other investigational therapy now (the therapy reader). Real corpus lines; each reading
  * says what the line asks and no more, and a sentence that lets some trials in stays unread.
  */
-import { attest, readRule } from '../support/criteria';
+import { attest, criterionRule, readRule, unparsed } from '../support/criteria';
 
 describe('another trial named as the subject of the sentence', () => {
   it('reads "Other clinical studies have been taken in the past 4 weeks" (NCT04386967 e11)', () => {
@@ -93,5 +93,25 @@ describe('"experimental" as the status of a treatment', () => {
     expect(r.unread).toContain('experimental');
     const other = readRule('Treatment with another investigational drug or other experimental intervention within the last 30 days.', 'exclusion');
     expect(other.unread).toContain('experimental intervention');
+  });
+});
+
+describe('another trial named with what it is for', () => {
+  it('excludes only with the words that say which trials (NCT07556380 e2, NCT06418204 e1)', () => {
+    // Read as any(other_trial, …) the exclusion took in every patient in any other trial.
+    expect(criterionRule('Is currently enrolled in another study on MVPA', 'exclusion')).toEqual({
+      all: [attest('other_trial', true), unparsed('MVPA')],
+    });
+    expect(criterionRule('Currently enrolled in an interventional supportive treatment trial to manage cancer symptoms.', 'exclusion')).toEqual({
+      all: [attest('other_trial', true), unparsed('manage cancer symptoms')],
+    });
+  });
+
+  it('keeps an alternative after "or" sufficient (NCT07586904 e1)', () => {
+    const rule = criterionRule(
+      'The patient is currently participating, or has participated within 4 weeks prior to the first dose of the study drug, in another interventional clinical trial of drugs or medical devices.',
+      'exclusion',
+    );
+    expect(rule).toEqual({ any: [attest('other_trial', true), unparsed('medical devices')] });
   });
 });
