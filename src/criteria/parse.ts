@@ -1050,6 +1050,12 @@ const NARROWING_STATE = /^(?:(?:currently|now|still|actively)\s+)?(?:receiving|t
 /** Words that set an exception to what comes before: "… are excluded unless treated". */
 const EXCEPTION_BEFORE = /\b(?:unless|except(?:\s+(?:for|if|when|where))?|excluding|other\s+than|apart\s+from|provided(?:\s+that)?)\s+(?:[\w-]+\s+){0,3}$/i;
 /**
+ * Right before the unread words, a study named with what it is for or about ("enrolled in another
+ * study on MVPA", "an interventional supportive treatment trial to manage cancer symptoms"): the words
+ * say which studies, so the reading of another trial excludes only with them.
+ */
+const STUDY_QUALIFIER_BEFORE = /\b(?:trials?|stud(?:y|ies)|protocols?)\s+(?:for|on|to|about|targeting|testing|investigating|evaluating)\s+(?:[\w-]+\s+){0,3}$/i;
+/**
  * The unread words are one such clause, not an alternative after "or" ("… or been treated with a
  * device"), or the exception the exclusion makes ("… unless treated").
  */
@@ -1062,6 +1068,7 @@ function narrowingTail(text: string, unread: string): boolean {
   // "HIV positive and currently receiving antiretroviral therapy": a second state the same patients
   // must be in, not another group excluded on its own.
   if (/\band\s+$/i.test(before) && NARROWING_STATE.test(unread)) return true;
+  if (STUDY_QUALIFIER_BEFORE.test(before)) return true;
   return NARROWING_CLAUSE.test(unread) && !/\b(?:or|and\/or|nor)\s+(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 

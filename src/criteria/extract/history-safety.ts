@@ -46,7 +46,7 @@ const TRIAL_WORDS = vocab(
     'unless except observational non noninterventional follow up period phase blind blinded device surgical medicinal product ' +
     'products active used use agent agents compound compounds device devices equipment drugs treatments dose first date ' +
     'received allocation randomization randomisation enrollment registration half lives life whichever shorter longer least if known ' +
-    'same time past informed consent signature signed volunteer volunteers exclusion periods subject from',
+    'same time past informed consent signature signed volunteer volunteers exclusion periods subject from taken joined entered',
 );
 
 const TOXICITY_WORDS = vocab(
@@ -228,9 +228,14 @@ export const SAFETY_STATEMENTS: Statement[] = [
     // study's exclusion period ("Are subject to exclusion periods from another investigational
     // study") has taken part in it recently: the same question, the period being that study's. The
     // period may stand between the verb and the trial ("has participated within 4 weeks prior to the
-    // first dose, in another interventional clinical trial").
+    // first dose, in another interventional clinical trial"). The other trials may be the sentence's
+    // subject, with the time they were taken part in ("Other clinical studies have been taken in the
+    // past 4 weeks"); never where the sentence lets some in ("… are allowed", "… unless approved").
+    // Taking part as what a condition would hinder ("any condition that … would preclude the
+    // participation in a clinical study") is the patient's fitness for a study, the investigator's
+    // question (history-judgement.ts), not another trial the patient is in.
     anchor:
-      /\b(?:subject\s+to|in|within|under)\s+(?:an?\s+|the\s+)?(?:ongoing\s+)?exclusion\s+periods?\s+(?:of|from|for)\s+(?:another|other|a|an|any|a\s+previous|previous|prior)\s+(?:[\w/-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|protocols?)\b|\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:within|during|in\s+the\s+(?:last|past))\b[^.;,]{0,80},)?(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+(?:anti-?cancer\s+|anti-?tumou?r\s+|antineoplastic\s+|systemic\s+)?(?:treatment|therapy)\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
+      /^\W*(?:\d{1,3}\s*[.)]\s*)?(?:any\s+)?(?:an)?other\s+(?:[\w/-]+\s+){0,3}?(?:stud(?:y|ies)|trials?)\b(?=\s+(?:(?:has|have)\s+been\s+(?:taken|joined|entered)|within|in\s+the\s+(?:last|past|previous)|during)\b)(?![^.;]*\b(?:allow\w*|permit\w*|acceptable|eligible|approv\w*|unless|except\w*|provided|if)\b)|\b(?:subject\s+to|in|within|under)\s+(?:an?\s+|the\s+)?(?:ongoing\s+)?exclusion\s+periods?\s+(?:of|from|for)\s+(?:another|other|a|an|any|a\s+previous|previous|prior)\s+(?:[\w/-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?<!\b(?:preclud\w*|prevent\w*|prohibit\w*|interfer\w*\s+with|compromis\w*|jeopardi[sz]\w*|limit\w*|impair\w*|hamper\w*|affect\w*|unsuitable\s+for|unfit\s+for)\s+(?:(?:the|their|his|her|its|safe|full)\s+)*)\b(?:(?:participat\w*|enrol(?:l)?(?:ed|ment)?|involve(?:d|ment)|taking\s+part|take\s+part)(?:\s+(?:within|during|in\s+the\s+(?:last|past))\b[^.;,]{0,80},)?(?:\s+(?:\w+\s+){0,2}?(?:in|on)|\s+(?:of|to))|(?:concurrent|current|ongoing|simultaneous)\s+(?:anti-?cancer\s+|anti-?tumou?r\s+|antineoplastic\s+|systemic\s+)?(?:treatment|therapy)\s+(?:in|on|within))\s+(?:(?:another|other|a|an|any|one|concurrent|different|second|further)\s+(?:[\w/-]+,?\s+){0,5}?(?:stud(?:y|ies)|trials?|protocols?)\b|(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\s+(?:of|with)\s+(?:(?:other|another|any|investigational|experimental)\s+)*(?:equipment|devices?|drugs?|treatments?|agents?|therap\w*)\b)/i,
     // Willingness to join this study, its own study-related activities, or a sub-study of it, is
     // another question. "This study" counts only when no other trial is named ("within 30 days
     // before the first dose for the current study" is the other trial's window).

@@ -703,6 +703,14 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
     merged.push(it);
   }
+  // A bare "experimental" is read only as the status of the class or drug it folds onto ("experimental
+  // anti-cancer vaccines"). Left alone it qualifies a noun the lexicon lacks ("other experimental
+  // intervention") or a member further on ("any other (including experimental) immune checkpoint
+  // inhibitor"), and as an item of its own it would stand for any investigational treatment.
+  for (let i = merged.length - 1; i >= 0; i--) {
+    const it = merged[i]!;
+    if (!it.classes.size && !it.drugs.size && /^experimental$/i.test(text.slice(it.start, it.end))) merged.splice(i, 1);
+  }
   // "herbal supplements known to be strong inducers of CYP3A4": the relative clause names the class
   // the criterion means; the head noun only says what kind of product carries it.
   for (let i = merged.length - 2; i >= 0; i--) {
@@ -3206,9 +3214,14 @@ function tokensIn(ctx: Ctx, a: number, b: number): ExtractInput['tokens'] {
 /** Modifiers before a treatment that narrow it without changing its kind ("abdominal surgery", "prior palliative radiotherapy"). */
 const SAFE_MODIFIER_RE =
   /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|tumor|tumour|neoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
-/** Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines"). */
+/**
+ * Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines").
+ * What this matches after "or" continues a qualifier instead ("or equivalent", "or chest wall"), as
+ * the study's own measures do ("therapies that could affect the primary or secondary outcomes"): no
+ * treatment is named there.
+ */
 const OR_QUALIFIER_RE =
-  /^\s*(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|taken)\s+(?:within|in|during|since|at)\b|(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|equal|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d+|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start))\b/i;
+  /^\s*(?:(?:is|are|was|were|has|have)\s+(?:been\s+|being\s+)?(?:used|given|administered|taken)\s+(?:within|in|during|since|at)\b|(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:equivalent|equal|higher|more|greater|less|fewer|longer|shorter|later|above|over|lower|worse|\d+|five|four|three|two|one|six|half|chest|wall|breast|axilla\w*|mediastin\w*|pelvi\w*|abdom\w*|thora\w*|brain|spine|spinal|liver|lungs?|bones?|head|neck|lesions?|sites?|fields?|areas?|regions?|organs?|nodes?|nodal|target|marrow|metasta\w*|outcomes?|endpoints?|objectives?|registration|randomi[sz]ation|enrol?lment|dosing|treatment|screening|c1d1|cycle|study|drug|first|start))\b/i;
 /**
  * "… and was discontinued from that treatment due to …", "… and had progressed": a second verb of the
  * same patient narrows the receipt (both hold), no alternative treatment.
