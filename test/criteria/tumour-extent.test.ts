@@ -141,3 +141,25 @@ describe('lesions that cannot take the study’s injection', () => {
     expect(r.unread).toContain('brachial plexus');
   });
 });
+
+describe('a lesion worded from its visibility on the scan', () => {
+  it('reads lesion_visible_on_imaging, what else the criterion asks left beside it', () => {
+    // NCT07215182 i3
+    expect(readRule('Visible malignant lesions on \\[18F\\]FDG PET/CT or CT', 'inclusion')).toEqual({
+      condition: attest('lesion_visible_on_imaging', true),
+      unread: '',
+    });
+    // NCT04693377 i5
+    expect(
+      readRule(
+        'Pain from the metastatic site must correlate with an identifiable tumor on computed tomography (CT), magnetic resonance imaging (MRI), or ultrasound (US) imaging',
+        'inclusion',
+      ),
+    ).toEqual({ condition: attest('lesion_visible_on_imaging', true), unread: 'Pain from the metastatic site must correlate' });
+  });
+
+  it('still leaves a sentence that also sizes the lesion unread', () => {
+    // NCT01929395 i7
+    expect(topicsOf('The tumor is visible and enhances on prone MRI and is \\>1 cm in greatest diameter.')).toEqual([]);
+  });
+});

@@ -324,13 +324,16 @@ const TOPICS: Topic[] = [
     // imaging", "Lesions must be visible as determined by preoperative breast mammogram and / or
     // ultrasound imaging", "The tumor is visible and enhances on prone MRI": the lesion a local
     // procedure or a localisation aims at, seen on the scan that guides it, which the care team answers.
+    // Worded from the visibility: "Visible malignant lesions on [18F]FDG PET/CT or CT", "an
+    // identifiable tumor on computed tomography (CT), magnetic resonance imaging (MRI), or ultrasound".
     // Visibility is asked alone: a sentence that also gives the lesion's size is left unread.
     topic: 'lesion_visible_on_imaging',
-    re: /\b(?:(?:target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:clearly\s+)?visible(?:\s+and\s+enhanc\w*)?\s+(?:(?:by|on|with|in|at)|as\s+determined\s+by)\s+(?:[\w/-]+\s+){0,3}?(?:MRI|CT|ultrasound|ultrasonography|mammogra(?:m|phy)|imaging|PET(?:\s*\/\s*CT)?|scans?)\b/i,
+    re: /\b(?:(?:(?:target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:clearly\s+)?visible(?:\s+and\s+enhanc\w*)?\s+(?:(?:by|on|with|in|at)|as\s+determined\s+by)|(?:clearly\s+)?(?:visible|identifiable)\s+(?:(?:malignant|target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:by|on|with|in))\s+(?:[\w/\[\]-]+\s+){0,3}?(?:MRI|CT|ultrasound|ultrasonography|mammogra(?:m|phy)|imaging|PET(?:\s*\/\s*CT)?|scans?|computed\s+tomography|magnetic\s+resonance)\b/i,
     // A size the lesion must have is not what the question asks ("… and is >1 cm in greatest diameter").
     reject: /\bnot\s+visible\b|\binvisible\b|\bif\b|\d\s*(?:cm|mm|cc|ml)\b|\bdiameter\b/i,
     words: vocab(
-      'target targeted index lesion lesions tumor tumour tumors tumours neoplasm neoplasms s must should be is are clearly visible and enhances enhancing enhance by on with in at as determined preoperative pre operative prone non contrast breast mri ct ultrasound ultrasonography mammogram mammography imaging pet scan scans or',
+      'target targeted index lesion lesions tumor tumour tumors tumours neoplasm neoplasms s must should be is are clearly visible and enhances enhancing enhance by on with in at as determined preoperative pre operative prone non contrast breast mri ct ultrasound ultrasonography mammogram mammography imaging pet scan scans or ' +
+        'identifiable malignant an a 18f fdg computed tomography magnetic resonance us',
     ),
   },
   {
