@@ -328,7 +328,7 @@ const TOPICS: Topic[] = [
     // identifiable tumor on computed tomography (CT), magnetic resonance imaging (MRI), or ultrasound".
     // Visibility is asked alone: a sentence that also gives the lesion's size is left unread.
     topic: 'lesion_visible_on_imaging',
-    re: /\b(?:(?:(?:target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:clearly\s+)?visible(?:\s+and\s+enhanc\w*)?\s+(?:(?:by|on|with|in|at)|as\s+determined\s+by)|(?:clearly\s+)?(?:visible|identifiable)\s+(?:(?:malignant|target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:by|on|with|in))\s+(?:[\w/\[\]-]+\s+){0,3}?(?:MRI|CT|ultrasound|ultrasonography|mammogra(?:m|phy)|imaging|PET(?:\s*\/\s*CT)?|scans?|computed\s+tomography|magnetic\s+resonance)\b/i,
+    re: /\b(?:(?:(?:target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:clearly\s+)?visible(?:\s+and\s+enhanc\w*)?\s+(?:(?:by|on|with|in|at)|as\s+determined\s+by)|(?:clearly\s+)?(?:visible|identifiable)\s+(?:(?:malignant|target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:by|on|with|in))\s+(?:[\w/[\]-]+\s+){0,3}?(?:MRI|CT|ultrasound|ultrasonography|mammogra(?:m|phy)|imaging|PET(?:\s*\/\s*CT)?|scans?|computed\s+tomography|magnetic\s+resonance)\b/i,
     // A size the lesion must have is not what the question asks ("… and is >1 cm in greatest diameter").
     reject: /\bnot\s+visible\b|\binvisible\b|\bif\b|\d\s*(?:cm|mm|cc|ml)\b|\bdiameter\b/i,
     words: vocab(
