@@ -14,14 +14,14 @@ const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] =>
 describe('the tumour-extent topics', () => {
   it('each have a question in rules/attestations.json', () => {
     const topics = new Map(lexicons().attestations.topics.map((t) => [t.id, t]));
-    for (const id of ['tumour_vessel_invasion', 'tumour_airway_obstruction']) {
+    for (const id of ['tumour_vessel_invasion', 'tumour_airway_obstruction', 'liver_tumour_share']) {
       expect(topics.get(id)?.question).toMatch(/\?$/);
       expect(topics.get(id)?.synonyms.length).toBeGreaterThan(3);
     }
   });
 
   it('read each synonym as its topic', () => {
-    for (const t of lexicons().attestations.topics.filter((x) => x.id.startsWith('tumour_')))
+    for (const t of lexicons().attestations.topics.filter((x) => x.id.startsWith('tumour_') || x.id === 'liver_tumour_share'))
       for (const s of t.synonyms) expect(topicsOf(s, 'exclusion')).toEqual([`${t.id}=true`]);
   });
 });
@@ -161,5 +161,22 @@ describe('a lesion worded from its visibility on the scan', () => {
   it('still leaves a sentence that also sizes the lesion unread', () => {
     // NCT01929395 i7
     expect(topicsOf('The tumor is visible and enhances on prone MRI and is \\>1 cm in greatest diameter.')).toEqual([]);
+  });
+});
+
+describe('a liver more than a given share replaced by tumour', () => {
+  it('excludes on the radiologist’s answer', () => {
+    // NCT06519266 e2, NCT07276386 e2
+    for (const line of [
+      'More than 50% of the liver volume replaced by tumor as measured by CT.',
+      'More than 50% of the liver volume replaced by tumor as measured by MRI.',
+    ])
+      expect(readRule(line, 'exclusion')).toEqual({ condition: attest('liver_tumour_share', true), unread: '' });
+  });
+
+  it('leaves liver metastases of a given share to the site reader, and a permission unread', () => {
+    // NCT05994521 e6
+    expect(topicsOf('Liver metastasis \\> 30% of the liver volume', 'exclusion')).toEqual([]);
+    expect(topicsOf('Patients with tumor replacing > 50% of the liver are eligible')).toEqual([]);
   });
 });

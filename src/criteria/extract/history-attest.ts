@@ -29,7 +29,7 @@ import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|vaccine|cannot\s+be|vessel|airway/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|vaccine|cannot\s+be|vessel|airway|liver/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -258,6 +258,19 @@ const TOPICS: Topic[] = [
     words: vocab(
       'tumor tumour tumors tumours lesion lesions mass masses disease that which has have had directly invade invades invaded invading invasion infiltrate infiltrates infiltrated infiltrating infiltration encase encases encased encasing encasement penetrate penetrates penetrated penetrating surround surrounds surrounded surrounding wrap wraps wrapped wrapping around into of the a any major large great important blood vessel vessels ' +
         'evidence radiographic radiological radiologic imaging examination examinations studies study showed shows show shown demonstrated unequivocally as by on ct mri or and',
+    ),
+  },
+  {
+    // "More than 50% of the liver volume replaced by tumor as measured by CT": the share of the liver
+    // the tumour takes up, which liver-directed treatments (perfusion, embolisation) limit and the
+    // radiologist estimates on the scans. The share stays in the criterion shown with the question.
+    topic: 'liver_tumour_share',
+    re: /\b(?:(?:more\s+than|greater\s+than|over|>)\s*\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:total\s+)?liver(?:\s+(?:volume|parenchyma))?\s+(?:(?:is|was|being)\s+)?(?:replaced|involved|occupied)\s+(?:by|with)\s+(?:the\s+)?(?:tumou?rs?|disease|metastas[ie]s)|tumou?rs?\s+(?:replacing|involving|occupying)\s+(?:more\s+than|greater\s+than|over|>)\s*\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:total\s+)?liver(?:\s+(?:volume|parenchyma))?)/i,
+    reject: /\b(?:if|unless|except|may|allowed|permitted|eligible)\b/i,
+    event: true,
+    category: 'other',
+    words: vocab(
+      'more than greater over of the total liver volume parenchyma is was being replaced involved occupied by with tumor tumour tumors tumours disease metastasis metastases replacing involving occupying as measured assessed estimated determined on ct mri imaging scan scans cross sectional',
     ),
   },
   {
