@@ -1,8 +1,10 @@
 /**
  * Criteria about the tumour itself that the earlier readers left unread: a tumour growing into or
  * around a major blood vessel (tumour_vessel_invasion), a tumour blocking an airway
- * (tumour_airway_obstruction), and lesions that cannot take the study's injection (lesion_treatable
- * = false). Real corpus lines with the rule they must get, and lines that must not get it.
+ * (tumour_airway_obstruction), a liver more than a given share replaced by tumour (liver_tumour_share),
+ * lesions that cannot take the study's injection (lesion_treatable = false), and a lesion worded
+ * from its visibility on the scan (lesion_visible_on_imaging). Real corpus lines with the rule they
+ * must get, and lines that must not get it.
  */
 import type { CriterionKind } from '../../src/criteria/segment';
 import { lexicons } from '../../src/criteria/lexicon';
