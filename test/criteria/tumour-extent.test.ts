@@ -182,3 +182,19 @@ describe('a liver more than a given share replaced by tumour', () => {
     expect(topicsOf('Patients with tumor replacing > 50% of the liver are eligible')).toEqual([]);
   });
 });
+
+describe('measurable disease besides the lesion the study injects', () => {
+  it('needs measurable disease, the chosen lesion kept as an unknown beside it', () => {
+    // NCT06249048 i18, i22
+    expect(criterionRule('Has disease other than the injected lesion that is measurable by RECIST 1.1.', 'inclusion')).toEqual({
+      all: [
+        { fact: 'measurableDisease', operator: 'equal', value: true },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'injected lesion' } },
+      ],
+    });
+  });
+
+  it('is not read in an exclusion', () => {
+    expect(readRule('Has disease other than the injected lesion that is measurable by RECIST 1.1.', 'exclusion').condition).toBeNull();
+  });
+});
