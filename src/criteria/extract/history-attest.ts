@@ -4,7 +4,9 @@
  * samples, a lesion that can be biopsied, leukapheresis, swallowing tablets, keeping still for scans,
  * travel to the site, language, questionnaires, the screening examinations the protocol requires
  * before entry, a smartphone or internet access, a telephone, the study's rules on other medicines
- * and foods, and an activity the patient is willing to do.
+ * and foods, an activity the patient is willing to do, and what the radiologist reads on the scans
+ * about the tumour (a major blood vessel it invades, an airway it blocks, the share of the liver it
+ * replaces).
  *
  *   inclusion "Ability to understand and the willingness to sign a written informed consent document"
  *                                                     → attestation(topic: informed_consent) = true
