@@ -2049,6 +2049,18 @@ function recistSizeWindow(text: string, from = 0): [number, number] | null {
   return [toks[first]!.s, end];
 }
 
+/**
+ * "Has disease other than the injected lesion that is measurable by RECIST 1.1": measurable disease
+ * besides the lesion the study injects or treats. The patient needs measurable disease, and more
+ * than that (a measurable lesion that is not the one chosen), so the words naming the chosen lesion
+ * are left unread, an unknown beside it. Without this, "lesion that is measurable" inside the exception was
+ * taken for the phrase and refused with it.
+ */
+const OTHER_THAN_CHOSEN_RE = new RegExp(
+  String.raw`\b(?:disease|lesions?|tumou?rs?)\s+((?:other\s+than|outside(?:\s+of)?|besides|apart\s+from|in\s+addition\s+to)\s+(?:the\s+|an?\s+)?(?:injected|injectable|target|treated|biopsied|irradiated|index|intended|selected)\s+(?:[\w-]+\s+){0,2}?lesions?)\s+(?:that|which)\s+(?:is|are|can\s+be)\s+measurable${MEASURABLE_HOW}`,
+  'gi',
+);
+
 /** "At least 1 lesion of ≥ 10 mm in the longest diameter for a non-lymph node or ≥ 15 mm in the short-axis diameter for a lymph node": the RECIST rule itself, so measurable disease. */
 const AT_LEAST_ONE_LESION = /\bat\s+least\s+(?:one|1)\s+(?:\(\s*1\s*\)\s+)?(?:measurable\s+)?(?:lesions?|tumou?rs?)\s+(?:of\s+|measuring\s+|with\s+)?(?=>=|≥|>)/i;
 
@@ -2080,6 +2092,27 @@ function measurablePieces(input: ExtractInput): Piece[] {
       kind: 'measurable',
       spans,
     });
+  }
+  if (input.kind === 'inclusion') {
+    OTHER_THAN_CHOSEN_RE.lastIndex = 0;
+    for (let m = OTHER_THAN_CHOSEN_RE.exec(text); m; m = OTHER_THAN_CHOSEN_RE.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (input.scopes.in('exception', s) || out.some((p) => s < p.end && e > p.start)) continue;
+      const hole = s + m[0].indexOf(m[1]!);
+      out.push({
+        start: s,
+        end: e,
+        // The words naming the chosen lesion are left out of the spans: read as unknown beside it.
+        condition: { fact: 'measurableDisease', operator: 'equal', value: true },
+        needsAnchor: false,
+        kind: 'measurable',
+        spans: [
+          [s, hole],
+          [hole + m[1]!.length, e],
+        ],
+      });
+    }
   }
   MEASURABLE_RE.lastIndex = 0;
   for (let m = MEASURABLE_RE.exec(text); m; m = MEASURABLE_RE.exec(text)) {

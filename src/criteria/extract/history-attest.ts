@@ -4,7 +4,9 @@
  * samples, a lesion that can be biopsied, leukapheresis, swallowing tablets, keeping still for scans,
  * travel to the site, language, questionnaires, the screening examinations the protocol requires
  * before entry, a smartphone or internet access, a telephone, the study's rules on other medicines
- * and foods, and an activity the patient is willing to do.
+ * and foods, an activity the patient is willing to do, and what the radiologist reads on the scans
+ * about the tumour (a major blood vessel it invades, an airway it blocks, the share of the liver it
+ * replaces).
  *
  *   inclusion "Ability to understand and the willingness to sign a written informed consent document"
  *                                                     → attestation(topic: informed_consent) = true
@@ -29,7 +31,7 @@ import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|vaccine|cannot\s+be/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|vaccine|cannot\s+be|vessel|airway|liver/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -225,15 +227,69 @@ const TOPICS: Topic[] = [
   {
     // "At least one lesion accessible for intratumoral injection", "Injectable tumor present", "The
     // target lesion must be amenable to both cryoablation and SBRT": a lesion the study's local
-    // procedure can reach, which the care team answers. Curative surgery or radiation the disease is
+    // procedure can reach, which the care team answers. Among exclusions, "The lesions cannot meet the
+    // requirements of injection …" and "extent of disease difficult to access for safe intra-tumoural
+    // drug injections" say no lesion can be injected. Curative surgery or radiation the disease is
     // "not amenable to" is its extent, read by disease.ts.
     topic: 'lesion_treatable',
-    re: /\b(?:(?:amenable|amendable|accessible|suitable|feasible)\s+(?:to|for)\s+(?:[\w()/+-]+\s+){0,5}?(?:(?:intra-?tumou?ral(?:ly)?|intralesional|IT|ITu|direct)\s+)?(?:injections?|administration|SBRT|SABR|SRS|radiosurgery|stereotactic\s+(?:body\s+)?radiotherapy|HFRT|cryoablation|ablation|electrochemotherapy)|(?:intra-?tumou?rally\s+)?injectable\s+(?:[\w-]+,?\s+){0,6}?(?:lesions?|tumou?rs?|disease|deposits?|metastas[ie]s|nodes?)(?:\s*\(s\))?|(?:lesions?|tumou?rs?|deposits?)\s+(?:[\w-]+\s+){0,2}?injectable|(?:lesions?|tumou?rs?|sites?|metastas[ie]s)\s+(?:\(s\)\s+)?(?:that|which)\s+can\s+be\s+(?:safely\s+)?(?:irradiated|injected|ablated)|(?:only\s+)?(?:un|non-?)injectable\s+(?:lesions?|tumou?rs?|disease)|(?:lesions?|tumou?rs?|nodes?)(?:\s*\(s\))?\s+available\s+for\s+(?:(?:intra-?tumou?ral|intralesional|direct)\s+)?injections?)\b/i,
-    cannot: /\b(?:un|non-?)injectable\b/i,
+    re: /\b(?:(?:amenable|amendable|accessible|suitable|feasible)\s+(?:to|for)\s+(?:[\w()/+-]+\s+){0,5}?(?:(?:intra-?tumou?ral(?:ly)?|intralesional|IT|ITu|direct)\s+)?(?:injections?|administration|SBRT|SABR|SRS|radiosurgery|stereotactic\s+(?:body\s+)?radiotherapy|HFRT|cryoablation|ablation|electrochemotherapy)|(?:intra-?tumou?rally\s+)?injectable\s+(?:[\w-]+,?\s+){0,6}?(?:lesions?|tumou?rs?|disease|deposits?|metastas[ie]s|nodes?)(?:\s*\(s\))?|(?:lesions?|tumou?rs?|deposits?)\s+(?:[\w-]+\s+){0,2}?injectable|(?:lesions?|tumou?rs?|sites?|metastas[ie]s)\s+(?:\(s\)\s+)?(?:that|which)\s+can\s+be\s+(?:safely\s+)?(?:irradiated|injected|ablated)|(?:only\s+)?(?:un|non-?)injectable\s+(?:lesions?|tumou?rs?|disease)|(?:lesions?|tumou?rs?|nodes?)(?:\s*\(s\))?\s+available\s+for\s+(?:(?:intra-?tumou?ral|intralesional|direct)\s+)?injections?|(?:lesions?|tumou?rs?)\s+(?:cannot|can\s*not|do(?:es)?\s+not)\s+(?:meet|fulfil+|satisfy)\s+the\s+requirements?\s+(?:of|for)\s+(?:(?:intra-?tumou?ral|intralesional|direct)\s+)?injections?|difficult\s+to\s+access\s+for\s+(?:safe\s+)?(?:(?:intra-?tumou?ral|intralesional|direct)\s+)?(?:drug\s+)?injections?)\b/i,
+    cannot: /\b(?:un|non-?)injectable\b|\bdo(?:es)?\s+not\s+(?:meet|fulfil+|satisfy)\b/i,
     // "1-4 tumor sites that can be irradiated": the count is a requirement of its own that no topic holds.
     reject: /\b(?:curative|definitive|radical)\b|\b\d+\s*(?:-|–|to)\s*\d+\s+(?:[\w-]+\s+)?(?:lesions?|tumou?rs?|sites?|metastas[ie]s)\b/i,
     words: vocab('amenable amendable accessible suitable feasible injection injections injectable administration intratumoral intratumorally intra tumoral tumoural intralesional it itu direct directly safe safely serial repeated percutaneous image guided ultrasound ct guidance sbrt sabr srs radiosurgery stereotactic body radiotherapy hfrt hypofractionated cryoablation ablation ablative doses electrochemotherapy lesion lesions tumor tumour tumors tumours deposit deposits disease site sites metastasis metastases node nodes lymph at least one two cutaneous subcutaneous nodal superficial visceral target index present presence both ' +
-        'can be irradiated injected ablated that which only uninjectable noninjectable non available maximum mean longest perpendicular diameter lpd cm mm size'),
+        'can be irradiated injected ablated that which only uninjectable noninjectable non available maximum mean longest perpendicular diameter lpd cm mm size ' +
+        'cannot do does meet fulfil fulfill satisfy requirement requirements difficult access drug'),
+  },
+  {
+    // "Tumors that invade major vessels (e.g., the carotid) as shown unequivocally by imaging
+    // studies", "Imaging examination showed that the tumor had invaded or wrapped around the large
+    // blood vessels …", "Participants without radiographic evidence of major blood vessel
+    // invasion/infiltration …": the bleeding risk of anti-angiogenic drugs, which the radiologist
+    // reads on the scans. A tumour near a vessel, touching it or pressing on it is less than growing
+    // into or around it, so those words are not the topic's and stay unread beside it.
+    topic: 'tumour_vessel_invasion',
+    re: /\b(?:(?:invad\w*|invasion|infiltrat\w*|encas\w*|penetrat\w*|surround\w*|wrap\w*\s+around)(?:\s*(?:,|\/|or|and\/or)\s*(?:(?:directly|partially)\s+)?(?:invad\w*|invasion|infiltrat\w*|encas\w*|penetrat\w*|surround\w*|wrap\w*\s+around))*\s+(?:into\s+|of\s+)?(?:the\s+|a\s+|any\s+|one\s+or\s+more\s+)?(?:major|large|great|important)\s+(?:[a-z]+\s+)?(?:blood\s+)?vessels?|(?:major|large|great|important)\s+(?:blood\s+)?vessels?\s+(?:invasion|infiltration|encasement)(?:\s*\/\s*(?:invasion|infiltration|encasement))?)\b/i,
+    // A vessel the tumour may come to invade ("most likely to invade important blood vessels during
+    // the study"), or an invasion under a condition ("if", "unless"), is not what the scans show now.
+    // One chosen lesion ("Injected lesions must not involve/encase major blood vessels") is not every
+    // tumour the patient has: another may touch a vessel and the patient still qualify.
+    reject: /\b(?:if|unless|except)\b|\b(?:may|might|likely|could|would|risk\s+of)\s+(?:\w+\s+){0,2}?(?:invad|infiltrat|encas|penetrat|surround|wrap)|\b(?:injected|injectable|target(?:ed)?|index|treated|selected|chosen)\s+(?:lesions?|tumou?rs?)\b/i,
+    event: true,
+    leadShared: true,
+    category: 'other',
+    words: vocab(
+      'tumor tumour tumors tumours lesion lesions mass masses disease that which has have had directly invade invades invaded invading invasion infiltrate infiltrates infiltrated infiltrating infiltration encase encases encased encasing encasement penetrate penetrates penetrated penetrating surround surrounds surrounded surrounding wrap wraps wrapped wrapping around into of the a any major large great important blood vessel vessels ' +
+        'evidence radiographic radiological radiologic imaging examination examinations studies study showed shows show shown demonstrated unequivocally as by on ct mri or and',
+    ),
+  },
+  {
+    // "More than 50% of the liver volume replaced by tumor as measured by CT": the share of the liver
+    // the tumour takes up, which liver-directed treatments (perfusion, embolisation) limit and the
+    // radiologist estimates on the scans. The share stays in the criterion shown with the question.
+    topic: 'liver_tumour_share',
+    re: /\b(?:(?:more\s+than|greater\s+than|over|>)\s*\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:total\s+)?liver(?:\s+(?:volume|parenchyma))?\s+(?:(?:is|was|being)\s+)?(?:replaced|involved|occupied)\s+(?:by|with)\s+(?:the\s+)?(?:tumou?rs?|disease|metastas[ie]s)|tumou?rs?\s+(?:replacing|involving|occupying)\s+(?:more\s+than|greater\s+than|over|>)\s*\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:total\s+)?liver(?:\s+(?:volume|parenchyma))?)/i,
+    reject: /\b(?:if|unless|except|may|allowed|permitted|eligible)\b/i,
+    event: true,
+    category: 'other',
+    words: vocab(
+      'more than greater over of the total liver volume parenchyma is was being replaced involved occupied by with tumor tumour tumors tumours disease metastasis metastases replacing involving occupying as measured assessed estimated determined on ct mri imaging scan scans cross sectional',
+    ),
+  },
+  {
+    // "Evidence of tumor potentially causing airway obstruction", "Airway obstruction by tumor
+    // mass": a tumour that blocks, or threatens to block, a main airway, which the care team judges on
+    // the scans and the examination.
+    topic: 'tumour_airway_obstruction',
+    re: /\b(?:tumou?rs?|mass(?:es)?|lesions?)\s+(?:(?:potentially|that\s+(?:is|are)\s+(?:potentially\s+)?)\s*)?(?:causing|obstructing|compressing)\s+(?:(?:the|an?|major|main)\s+)*airways?(?:\s+obstruction)?|airway\s+(?:obstruction|compression)\s+(?:by|due\s+to|from|caused\s+by)\s+(?:the\s+|a\s+)?tumou?r\b/i,
+    // An obstruction that "requires clinical intervention" or is symptomatic is less than the question
+    // asks, and the words that say so would be covered by the shared ones.
+    reject: /\b(?:if|unless|except|after|following|post-?injection|event|requir\w*|need\w*|symptomatic)\b/i,
+    event: true,
+    leadShared: true,
+    category: 'other',
+    words: vocab(
+      'evidence of tumor tumour tumors tumours mass masses lesion lesions potentially that is are causing obstructing compressing the an a major main airway airways obstruction compression by due to from caused',
+    ),
   },
   {
     // A lesion the doctors can remove to collect the tumour the study needs, most often to grow the
@@ -283,13 +339,16 @@ const TOPICS: Topic[] = [
     // imaging", "Lesions must be visible as determined by preoperative breast mammogram and / or
     // ultrasound imaging", "The tumor is visible and enhances on prone MRI": the lesion a local
     // procedure or a localisation aims at, seen on the scan that guides it, which the care team answers.
+    // Worded from the visibility: "Visible malignant lesions on [18F]FDG PET/CT or CT", "an
+    // identifiable tumor on computed tomography (CT), magnetic resonance imaging (MRI), or ultrasound".
     // Visibility is asked alone: a sentence that also gives the lesion's size is left unread.
     topic: 'lesion_visible_on_imaging',
-    re: /\b(?:(?:target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:clearly\s+)?visible(?:\s+and\s+enhanc\w*)?\s+(?:(?:by|on|with|in|at)|as\s+determined\s+by)\s+(?:[\w/-]+\s+){0,3}?(?:MRI|CT|ultrasound|ultrasonography|mammogra(?:m|phy)|imaging|PET(?:\s*\/\s*CT)?|scans?)\b/i,
+    re: /\b(?:(?:(?:target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:clearly\s+)?visible(?:\s+and\s+enhanc\w*)?\s+(?:(?:by|on|with|in|at)|as\s+determined\s+by)|(?:clearly\s+)?(?:visible|identifiable)\s+(?:(?:malignant|target(?:ed)?|index)\s+)?(?:lesions?|tumou?rs?|neoplasms?)(?:\s*\(s\))?\s+(?:by|on|with|in))\s+(?:[\w/[\]-]+\s+){0,3}?(?:MRI|CT|ultrasound|ultrasonography|mammogra(?:m|phy)|imaging|PET(?:\s*\/\s*CT)?|scans?|computed\s+tomography|magnetic\s+resonance)\b/i,
     // A size the lesion must have is not what the question asks ("… and is >1 cm in greatest diameter").
     reject: /\bnot\s+visible\b|\binvisible\b|\bif\b|\d\s*(?:cm|mm|cc|ml)\b|\bdiameter\b/i,
     words: vocab(
-      'target targeted index lesion lesions tumor tumour tumors tumours neoplasm neoplasms s must should be is are clearly visible and enhances enhancing enhance by on with in at as determined preoperative pre operative prone non contrast breast mri ct ultrasound ultrasonography mammogram mammography imaging pet scan scans or',
+      'target targeted index lesion lesions tumor tumour tumors tumours neoplasm neoplasms s must should be is are clearly visible and enhances enhancing enhance by on with in at as determined preoperative pre operative prone non contrast breast mri ct ultrasound ultrasonography mammogram mammography imaging pet scan scans or ' +
+        'identifiable malignant an a 18f fdg computed tomography magnetic resonance us',
     ),
   },
   {
