@@ -104,6 +104,21 @@ const SETTING_OR =
 const MODE_OR =
   /\b(?:(?:given\s+)?in\s+combination|combined|concurrently|alone|as\s+(?:a\s+)?(?:monotherapy|single[\s-]agent)|monotherapy|separately|sequentially)\b[^,;.()]{0,60}?\bor\s+(?:as\s+(?:a\s+)?)?(?:separately|sequentially|concurrently|alone|monotherapy|single[\s-]agents?|in\s+combination|combined|combination)\b/gi;
 
+/**
+ * Two modifiers joined by "or" and nothing else between a disease state and a cancer ("metastatic
+ * mucosal or acral-type melanoma"): they narrow the cancer after them, and their "or" joins no
+ * findings. Left in, it made "metastatic" an alternative to the melanoma, which stopped being
+ * required. Only there: between other findings the words may be a head noun ("stage III disease or
+ * pathological node positive").
+ */
+const MODIFIER_OR =
+  /^\s*(?!(?:with|without|in|on|for|of|to|and|who|which|that|patients?|participants?|subjects?|those|any|other|prior|previous|no|not|either|after|before|by)\b)[a-z][\w-]*\s+or\s+(?!(?:with|without|in|on|for|of|to|and|who|which|that|patients?|participants?|subjects?|those|any|other|prior|previous|no|not|after|before|by)\b)[a-z][\w-]*\s*$/i;
+
+/** Whether every leaf of a condition is of one fact. */
+function onlyFacts(c: Condition, fact: string): boolean {
+  return isLeaf(c) ? c.fact === fact : ('all' in c ? c.all : c.any).every((x) => onlyFacts(x, fact));
+}
+
 function gapType(gap: string): Gap {
   if (/[.]\s/.test(gap) || /\n/.test(gap)) return 'sentence';
   let bare = gap;
@@ -228,7 +243,9 @@ function conjunctions(
     // A reading whose span opens with the connective ("Lactating women| or WOCBP who are neither
     // sterilized nor …") leaves no gap; the "or" is still the one between the two.
     if (f.start === prev.end && /^\s*,?\s*(?:or|and\/or)\s/i.test(text.slice(f.start, f.start + 10))) return ' or ';
-    return text.slice(prev.end, f.start);
+    const gap = text.slice(prev.end, f.start);
+    if (MODIFIER_OR.test(gap) && onlyFacts(prev.condition, 'diseaseExtent') && onlyFacts(f.condition, 'cancerType')) return gap.replace(/\bor\b/i, '  ');
+    return gap;
   });
   // "A, B and C will be excluded" excludes each of them.
   // Findings of one noun phrase ("Stage IV breast cancer") stay together; overlapping ones come from

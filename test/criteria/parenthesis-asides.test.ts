@@ -33,3 +33,28 @@ describe('asides and candidacy', () => {
     expect(JSON.stringify(first('Exclusion', 'Prior allogeneic stem cell transplant').rule)).toContain('allogeneic_stem_cell_transplant');
   });
 });
+
+describe('modifiers joined by "or" before a cancer', () => {
+  it('keeps the cancer required after "metastatic mucosal or acral-type melanoma" (NCT06797297 i1)', () => {
+    const c = first('Inclusion', 'Histologically confirmed unresectable, locally advanced or metastatic mucosal or acral-type melanoma, AJCC stage III-IV.');
+    expect(c.rule).toEqual({
+      all: [
+        {
+          any: [
+            { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'unresectable' } },
+            { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'locally_advanced' } },
+            { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
+          ],
+        },
+        { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['MELANOMA'] } },
+        { fact: 'stage', operator: 'equal', value: true, params: { groups: ['III', 'IV'] } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'mucosal or acral' } },
+      ],
+    });
+  });
+
+  it('leaves "stage III disease or pathological node positive" two alternatives (NCT04472845 i9)', () => {
+    const c = first('Inclusion', 'Clinical stage III disease or pathological node positive if they have received neo-adjuvant chemotherapy.');
+    expect(JSON.stringify(c.rule)).toContain('{"any":[{"fact":"stage"');
+  });
+});
