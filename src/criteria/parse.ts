@@ -16,7 +16,7 @@ import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { cancerCohortHeading, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
+import { admittedGroupHeading, cancerCohortHeading, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -1205,7 +1205,10 @@ function finish(
   // it, all(subgroup, rule). Read as binding everyone, the requirements of each cohort of a basket
   // trial would fail the patients of every other cohort. A reader that scoped only its own finding
   // to the label (disease.ts, a cohort's cancer) does not bind the rest: the whole rule is wrapped.
-  const subgroup = status === 'unparsed' ? null : subgroupHeading(seg.context);
+  // An inclusion under a lead-in that admits a group on conditions ("Patients with brain metastases
+  // are allowed, provided …:") binds that group only, as under a cohort's heading.
+  const subgroup =
+    status === 'unparsed' ? null : (subgroupHeading(seg.context) ?? (seg.kind === 'inclusion' ? admittedGroupHeading(seg.context) : null));
   if (subgroup && !wrappedBy(rule, subgroup)) {
     const scope = subgroupLeaf(subgroup);
     rule = topLevel(flatten(seg.kind === 'inclusion' ? 'any' : 'all', [scope, rule])) as ParsedCriterion['rule'];

@@ -71,6 +71,29 @@ export function subgroupHeading(context: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * A lead-in that admits a group of patients on the conditions listed under it: "Patients with brain
+ * metastases are allowed, provided they are stable according to the following definitions:",
+ * "Previously treated patients are eligible if", "Participants with a resolved or chronic HBV
+ * infection are eligible if they are:". The group is narrower than all patients: named by "with" or
+ * "who" after the noun, or by words before it that are not a determiner ("All patients are eligible
+ * if:" binds everyone). The sentence must end on the lead-in's colon or on its "if" / "provided
+ * (that)", so that what follows is the list of conditions.
+ */
+const ADMITTED_GROUP =
+  /^\W*(?:(?:(?!(?:all|the|any|these|those|such|eligible|each|every|only|no)\b)[A-Za-z][\w-]*\s+){1,3}(?:patients?|participants?|subjects?)|(?:patients?|participants?|subjects?)\s+(?:with|who)\b[^:;.]{1,120}?)\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:allowed|eligible|permitted|included|enrolled)\b(?:[^.;:]*:|[^.;:]*\b(?:if|provided(?:\s+that)?))\s*$/i;
+
+/**
+ * The innermost heading in `context` that admits a group of patients on conditions (ADMITTED_GROUP),
+ * if it is the last one: the inclusion criteria under it bind that group only, as a subgroup's do.
+ */
+export function admittedGroupHeading(context: readonly string[]): string | null {
+  const last = context[context.length - 1]?.trim();
+  if (!last || !ADMITTED_GROUP.test(last)) return null;
+  const label = last.replace(/\s*:\s*$/, '');
+  return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')} …`;
+}
+
 const SUBGROUP_WORD = String.raw`(?:parts?|cohorts?|arms?|groups?|phases?|modules?|strat(?:um|a))`;
 const SUBGROUP_IDS = String.raw`${SUBGROUP_WORD}\s*[\w.]{1,5}(?:\s*(?:,|\band\b|&|-|–|\bor\b)\s*(?:${SUBGROUP_WORD}\s*)?[\w.]{1,5})*(?:\s*\([^()]{1,40}\))?`;
 /** Subgroups left unnamed: "For some parts of the study only:", "For one part of the study,". */

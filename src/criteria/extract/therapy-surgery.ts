@@ -26,6 +26,9 @@
  *
  * The reader runs only on sentences no other therapy finding touched, and reads a sentence only when
  * every word of it up to the window's end is accounted for by the forms below.
+ *
+ * In an inclusion it reads one form only, recovery from an operation a time before the study
+ * (readRecoveryWindows): the operation was at least that long ago, never one the patient must have had.
  */
 import type { Condition, LeafCondition } from '../facts';
 import type { ExtractInput, Finding } from './extractor';
@@ -231,6 +234,10 @@ export function readSurgeryWindows(
   used: Span[],
 ): void {
   const { text } = input;
+  if (input.kind === 'inclusion' && SURGERY_WINDOW_GATE.test(text)) {
+    readRecoveryWindows(input, sents, windowsOf, out, used);
+    return;
+  }
   if (input.kind !== 'exclusion' || !SURGERY_WINDOW_GATE.test(text)) return;
   const lead = input.context[input.context.length - 1];
   if (lead && CONTEXT_BLOCK_RE.test(lead)) return;
@@ -270,6 +277,49 @@ export function readSurgeryWindows(
       anchor: start,
       ...(others.length ? { cover: others } : {}),
     });
+    used.push([s, e]);
+  }
+}
+
+/**
+ * Recovery from an operation a time before the study, in an inclusion: "Participants must have
+ * recovered from effects of any major surgery or significant traumatic injury at least 28 days before
+ * the first dose of study treatment". Recovery follows the operation, so the operation itself was at
+ * least that long ago: not priorTherapy(surgery, withinDays), a necessary condition ("major" dropped
+ * as the list reader drops it). The recovery and any injury beside the operation stay an unread
+ * conjunct, all(not X, unread): a patient operated on within the window fails, any other is left open.
+ */
+const RECOVERY_LEAD_RE =
+  /^[\s*•-]*(?:\(?[A-Z]?\d{1,2}\\?[.)]\s*)?(?:(?:patients?|participants?|subjects?)\s+)?(?:must|should|shall)\s+have\s+(?:(?:fully|adequately|completely|sufficiently)\s+)?recovered\s+from\s+(?:the\s+)?(?:(?:acute\s+)?(?:side\s+)?effects?\s+of\s+)?(?:(?:any|all|a|an|their)\s+)?/i;
+
+function readRecoveryWindows(input: ExtractInput, sents: Span[], windowsOf: WindowsOf, out: Finding[], used: Span[]): void {
+  const { text } = input;
+  if (input.context.some((c) => CONTEXT_BLOCK_RE.test(c))) return;
+  for (const [s, e] of sents) {
+    if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
+    const lead = RECOVERY_LEAD_RE.exec(text.slice(s, e));
+    if (!lead) continue;
+    let at = s + lead[0].length;
+    const op = SURGERY_RE.exec(text.slice(at, e));
+    if (!op || /^neuro/i.test(op[2]!) || !op[1]!.split(/\s+/).filter(Boolean).every((w) => MAJOR_RE.test(w))) continue;
+    at += op[0].length;
+    // Only an injury or a biopsy may stand beside it: anything else may carve out of the operation.
+    const alt = ALTERNATIVE_RE.exec(text.slice(at, e));
+    if (alt) at += alt[0].length;
+    const window = windowsOf(s, e).find((w) => w.start >= at && /^[\s,]*$/.test(text.slice(at, w.start)));
+    if (!window || window.sense !== 'since' || window.halfLife) continue;
+    // The window must end the sentence but for the anchor's words ("of study treatment").
+    const tail = text.slice(window.end, e).match(/[^\s,.;:]+/g) ?? [];
+    if (tail.some((w) => !ANCHOR_WORD_RE.test(w))) continue;
+    if (input.scopes.scopes.some((sc) => sc.start < e && s < sc.end && (sc.kind === 'negated' || sc.kind === 'exception'))) continue;
+    const start = s + (/\S/.exec(text.slice(s, e))?.index ?? 0);
+    const condition: Condition = {
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: ['surgery'], withinDays: window.days } },
+        unread(text.slice(start, window.start)),
+      ],
+    };
+    out.push({ category: 'prior_therapy', condition, spans: [[start, e]], anchor: start, polarityHandled: true });
     used.push([s, e]);
   }
 }
