@@ -123,6 +123,30 @@ describe('assessors and umbrellas', () => {
     expect(r.unread).toBe('');
   });
 
+  it('reads a significant medical or surgical condition whose judge alone is named (NCT01776905 e2, NCT07501117 e6)', () => {
+    const r = excl('Current and significant medical or surgical condition as determined by the Investigator');
+    expect(r.condition).toEqual(cond({ names: ['uncontrolled_intercurrent_illness'], active: true }));
+    expect(r.unread).toBe('');
+    const e6 = excl(
+      'Significant medical disorder according to investigator; e.g severe asthma or chronic obstructive lung disease, dysregulated heart disease or dysregulated diabetes mellitus.',
+    );
+    expect((e6.condition as { any: Condition[] }).any).toContainEqual(
+      cond({ names: ['uncontrolled_intercurrent_illness'], active: true }),
+    );
+    expect(e6.unread).toBe('');
+  });
+
+  it("still reads a condition judged by its effect as the investigator's concern", () => {
+    expect(
+      excl('Serious medical condition as determined by the investigator to interfere with participation').condition,
+    ).toEqual({
+      fact: 'attestation',
+      operator: 'equal',
+      value: true,
+      params: { topic: 'investigator_concern' },
+    });
+  });
+
   it('keeps an umbrella of illness current beside the named examples (NCT07552467 e2, NCT07310784 e13)', () => {
     const comorbid = excl(
       'Presence of other comorbidities, such as acute systemic illnesses and electrolyte imbalances;',

@@ -251,11 +251,18 @@ const ACTIVE_TAIL =
   /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)(?:\s+currently)?|known\s+to\s+be|(?:that|which)\s+(?:is|are)\s+known\s+to\s+be)\s+(?:uncontrolled|poorly\s+controlled|not\s+(?:well\s+|adequately\s+)?controlled|active|symptomatic|unstable)\b/i;
 /**
  * "Medical condition(s)/disorder(s)" name the intercurrent-illness umbrella only when stated as
- * serious or uncontrolled ("Any severe and/or uncontrolled medical conditions") and not judged by
- * its effect ("medical condition that, in the opinion of the Investigator, would compromise …",
- * read as the investigator's concern): bare, they are any condition at all.
+ * serious or uncontrolled ("Any severe and/or uncontrolled medical conditions", "significant medical
+ * or surgical condition") and not judged by its effect ("medical condition that, in the opinion of
+ * the Investigator, would compromise …", read as the investigator's concern): bare, they are any
+ * condition at all. Naming who judges the condition significant is no such judgement.
  */
-const MEDICAL_CONDITION = /\bmedical\s+(?:conditions?|disorders?|diseases?)\b/gi;
+const MEDICAL_CONDITION = /\bmedical(?:\s+(?:or|and|and\/or)\s+surgical)?\s+(?:conditions?|disorders?|diseases?)\b/gi;
+/**
+ * Who assesses, said after the condition and nothing more ("as determined by the Investigator",
+ * "according to investigator"): the judge of "significant", not a judgement of the condition's effect.
+ */
+const ASSESSOR_ONLY =
+  /,?\s*\(?\b(?:as\s+)?(?:(?:determined|judged|assessed)\s+by|according\s+to|per)\s+(?:the\s+)?(?:treating\s+|study\s+)?(?:investigators?|physicians?|clinicians?)\b\s*\)?(?=\s*(?:[.;]|$))/gi;
 const MEDICAL_LIST =
   /[(:]|\b(?:including|includes|such\s+as|e\.?\s*g\.?|for\s+example|like|involving|affecting|of\s+the|within|in\s+the\s+(?:past|last|previous)|during|since|prior|before)\b/i;
 const MEDICAL_LEAD = /\b(?:serious|severe|uncontrolled|unstable|poorly\s+controlled|significant)\b[\w\s,/-]{0,40}$/i;
@@ -813,7 +820,7 @@ function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] 
     if (mentions.some((k) => k.start < end && k.end > start)) continue;
     const sStart = sentenceStart(text, start);
     const sEnd = sentenceEnd(text, end);
-    if (!MEDICAL_LEAD.test(text.slice(sStart, start)) || JUDGED.test(text.slice(sStart, sEnd))) continue;
+    if (!MEDICAL_LEAD.test(text.slice(sStart, start)) || JUDGED.test(text.slice(sStart, sEnd).replace(ASSESSOR_ONLY, ''))) continue;
     // Examples, a window or an organ after it ("… including uncontrolled diabetes, recent (within 6
     // months) myocardial infarction", "… involving the gut") make it a list with qualifiers of its own.
     if (MEDICAL_LIST.test(text.slice(end, sEnd))) continue;
