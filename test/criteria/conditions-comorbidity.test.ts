@@ -136,7 +136,8 @@ describe('qualifiers the facts cannot hold stay beside the condition', () => {
   it('keeps an effect or cause clause as an unparsed leaf joined with the condition', () => {
     expect(conditionOf('Medical comorbidities or coagulopathy that contraindicate endoscopy')).toEqual({
       all: [
-        cond({ names: ['uncontrolled_intercurrent_illness', 'bleeding_disorder'] }),
+        // The comorbidity umbrella is current; the coagulopathy named beside it is any.
+        { any: [cond({ names: ['uncontrolled_intercurrent_illness'], active: true }), cond({ names: ['bleeding_disorder'] })] },
         unread('that contraindicate endoscopy'),
       ],
     });

@@ -65,14 +65,14 @@ const ELSEWHERE = new Set(['leptomeningeal_disease', 'spinal_cord_compression', 
 
 /** Qualifiers meaning current or uncontrolled (facts.ts `active`). */
 const ACTIVE_WORDS =
-  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|poorly\s+controlled|poorly\s+regulated|dysregulated|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
+  /\b(?:active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|uncorrected|severe|serious|significant|poorly\s+controlled|poorly\s+regulated|dysregulated|not\s+(?:well\s+)?controlled|clinically\s+active|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated)\b/i;
 /** "… (social situations) that would limit compliance with study requirements". */
 export const LIMITS_COMPLIANCE =
   /^\s*(?:\/\s*|or\s+|and\s+)?(?:social\s+situations?\s+)?(?:that|which)\s+(?:would|could|may|might|will)\s+(?:limit|interfere\s+with|compromise|impair|prevent)\s+(?:\w+\s+){0,3}(?:compliance|adherence|participation|ability)/i;
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|severe|serious|significant|clinically|clinical(?=\s+significant)|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|hemodynamically|haemodynamically|suffering\s+from|(?:lung|pulmonary|respiratory|cardiac|heart|hepatic|liver|renal|kidney)-specific)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|uncorrected|severe|serious|significant|clinically|clinical(?=\s+significant)|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|hemodynamically|haemodynamically|suffering\s+from|(?:lung|pulmonary|respiratory|cardiac|heart|hepatic|liver|renal|kidney)-specific)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
@@ -150,11 +150,13 @@ const WOULD_TAIL =
   /^\s*,?\s*(?:that|which)\s+(?:(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)|(?:(?:significantly|seriously|potentially|likely)\s+)?(?:precludes|interferes|compromises|limits|jeopardi[sz]es|prevents|impairs|contraindicates))\b/i;
 /**
  * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
- * endoscopy", "active infection causing fever", "QT prolongation associated with other medications"):
+ * endoscopy", "active infection causing fever", "QT prolongation associated with other medications",
+ * "hypocalcemia that is not corrected with oral calcium", "electrolyte disorders that can compound the
+ * effects of QTc-prolonging drugs"):
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+(?:in|from)|arising\s+from|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|in\s+(?:the\s+)?(?:brain|heart|spine|spinal\s+cord|eyes?|ears?)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused|not\s+(?:yet\s+|fully\s+|adequately\s+)?(?:corrected|correctable))\b|(?:that|which)\s+can\s+(?:compound|worsen|exacerbate|increase|potentiate|prolong|cause)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+(?:in|from)|arising\s+from|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|in\s+(?:the\s+)?(?:brain|heart|spine|spinal\s+cord|eyes?|ears?)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -182,8 +184,12 @@ const RISK_FACTOR_TAIL =
   /^[^.;,]{0,40}?\s*,?\s*(?:(?:that|which)\s+(?:is|are|may\s+be|could\s+be|would\s+be)\s+(?:considered\s+|deemed\s+|known\s+to\s+be\s+)?(?:an?\s+)?(?:significant\s+|major\s+)?risk\s+factors?\s+for)\b/i;
 /** After the outcomes a risk factor leads to, words of another requirement: a limit, another condition. */
 const RISK_LIST_GOES_ON = /[<>≤≥=]|\d|\b(?:other|history|evidence|pressure|must|should|including|such\s+as|e\.?\s?g\.?)\b/i;
-/** Conditions named as what a risk factor leads to ("risk factors for retinal vein occlusion (RVO): …") are not the patient's. */
-const RISK_OF = /\brisk\s+(?:factors?\s+)?(?:for|of)\s+(?:developing\s+)?(?:[\w-]+[\s,/]*){0,6}$/i;
+/**
+ * Conditions named as what a risk factor leads to ("risk factors for retinal vein occlusion (RVO): …") are not the patient's.
+ * Conditions after "such as" or "including" are the factors' examples ("factors that increase the risk of QTc
+ * prolongation such as electrolyte abnormalities, heart failure"), the patient's own.
+ */
+const RISK_OF = /\brisk\s+(?:factors?\s+)?(?:for|of)\s+(?:developing\s+)?(?:(?!such\s+as\b|including\b|like\b)[\w-]+[\s,/]*){0,6}$/i;
 /**
  * A need the facts cannot name ("requiring repeated drainage", "that requires active paracentesis
  * for control", "requires surgical intervention"): the condition stays necessary and the need is
@@ -222,11 +228,12 @@ const SYMPTOMS_OF_LEAD = /\b((?:signs?|symptoms?)(?:\s+(?:and|or|and\/or|\/)\s*(
 const INFECTIOUS_QUAL = /(?<!non-?\s?)\binfectious\b(?!\s+(?:or|and|and\/or)\b)/i;
 /**
  * A cause or kind glued before the condition ("Clostridium difficile-associated diarrhea",
- * "ICPI-induced colitis"), its nature ("malignant small bowel obstruction", "benign …", a kind the
+ * "ICPI-induced colitis", or after the examples of its cause: "diuretic (thiazide, furosemide) induced
+ * hyponatremia"), its nature ("malignant small bowel obstruction", "benign …", a kind the
  * lexicon does not name) or the condition as a point in time ("at onset of … colitis"): a narrower
  * subject than the condition.
  */
-const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial|malignant|benign)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
+const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial|malignant|benign)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\)\s*(?:associated|related|induced|mediated|caused)\s+(?:[\w-]+\s+)?|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
 /**
  * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
  * "hypertension that is not controlled"): read as `active`.
@@ -244,11 +251,18 @@ const ACTIVE_TAIL =
   /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)(?:\s+currently)?|known\s+to\s+be|(?:that|which)\s+(?:is|are)\s+known\s+to\s+be)\s+(?:uncontrolled|poorly\s+controlled|not\s+(?:well\s+|adequately\s+)?controlled|active|symptomatic|unstable)\b/i;
 /**
  * "Medical condition(s)/disorder(s)" name the intercurrent-illness umbrella only when stated as
- * serious or uncontrolled ("Any severe and/or uncontrolled medical conditions") and not judged by
- * its effect ("medical condition that, in the opinion of the Investigator, would compromise …",
- * read as the investigator's concern): bare, they are any condition at all.
+ * serious or uncontrolled ("Any severe and/or uncontrolled medical conditions", "significant medical
+ * or surgical condition") and not judged by its effect ("medical condition that, in the opinion of
+ * the Investigator, would compromise …", read as the investigator's concern): bare, they are any
+ * condition at all. Naming who judges the condition significant is no such judgement.
  */
-const MEDICAL_CONDITION = /\bmedical\s+(?:conditions?|disorders?|diseases?)\b/gi;
+const MEDICAL_CONDITION = /\bmedical(?:\s+(?:or|and|and\/or)\s+surgical)?\s+(?:conditions?|disorders?|diseases?)\b/gi;
+/**
+ * Who assesses, said after the condition and nothing more ("as determined by the Investigator",
+ * "according to investigator"): the judge of "significant", not a judgement of the condition's effect.
+ */
+const ASSESSOR_ONLY =
+  /,?\s*\(?\b(?:as\s+)?(?:(?:determined|judged|assessed)\s+by|according\s+to|per)\s+(?:the\s+)?(?:treating\s+|study\s+)?(?:investigators?|physicians?|clinicians?)\b\s*\)?(?=\s*(?:[.;]|$))/gi;
 const MEDICAL_LIST =
   /[(:]|\b(?:including|includes|such\s+as|e\.?\s*g\.?|for\s+example|like|involving|affecting|of\s+the|within|in\s+the\s+(?:past|last|previous)|during|since|prior|before)\b/i;
 const MEDICAL_LEAD = /\b(?:serious|severe|uncontrolled|unstable|poorly\s+controlled|significant)\b[\w\s,/-]{0,40}$/i;
@@ -811,7 +825,7 @@ function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] 
     if (mentions.some((k) => k.start < end && k.end > start)) continue;
     const sStart = sentenceStart(text, start);
     const sEnd = sentenceEnd(text, end);
-    if (!MEDICAL_LEAD.test(text.slice(sStart, start)) || JUDGED.test(text.slice(sStart, sEnd))) continue;
+    if (!MEDICAL_LEAD.test(text.slice(sStart, start)) || JUDGED.test(text.slice(sStart, sEnd).replace(ASSESSOR_ONLY, ''))) continue;
     // Examples, a window or an organ after it ("… including uncontrolled diabetes, recent (within 6
     // months) myocardial infarction", "… involving the gut") make it a list with qualifiers of its own.
     if (MEDICAL_LIST.test(text.slice(end, sEnd))) continue;
@@ -2070,16 +2084,32 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     }
     const names = g.names;
     // Umbrella terms mean something current: "infection", "intercurrent illness".
-    const generic = names.every((n) => n === 'infection' || n === 'uncontrolled_intercurrent_illness');
-    const params: Record<string, unknown> = { names };
-    if (g.active || generic) params.active = true;
-    if (g.withinYears) params.withinYears = g.withinYears;
-    if (g.except.length) params.except = g.except;
+    const current = (n: string): boolean => n === 'infection' || n === 'uncontrolled_intercurrent_illness';
+    const generic = names.every(current);
+    const paramsOf = (ns: string[], active: boolean): Record<string, unknown> => {
+      const params: Record<string, unknown> = { names: ns };
+      if (active) params.active = true;
+      if (g.withinYears) params.withinYears = g.withinYears;
+      if (g.except.length) params.except = g.except;
+      return params;
+    };
     // A test result in an inclusion is the requirement itself; a negative one in an exclusion is a
     // requirement restated ("… must be HIV negative").
     let value = g.value;
     if (value !== undefined && exclusion && value === false) value = true;
-    const leaf: Condition = { fact: 'condition', operator: 'equal', value: value ?? true, params };
+    const conditionLeaf = (params: Record<string, unknown>): Condition => ({ fact: 'condition', operator: 'equal', value: value ?? true, params });
+    // An umbrella listed with named conditions ("other comorbidities, such as … electrolyte
+    // imbalances", "infectious diseases such as hepatitis B …") is still something current, though
+    // the named ones are not: it keeps `active` in a leaf of its own. Absences ("no …") all hold.
+    const split = !g.active && !generic && names.some(current);
+    const parts = split
+      ? [conditionLeaf(paramsOf(names.filter(current), true)), conditionLeaf(paramsOf(names.filter((n) => !current(n)), false))]
+      : [];
+    const leaf: Condition = !split
+      ? conditionLeaf(paramsOf(names, g.active || generic))
+      : value === false
+        ? { all: parts }
+        : { any: parts };
     // Qualifiers no fact holds stand beside the condition, which stays necessary.
     const readAlready = permission && [...g.spans, ...g.cover].some(([a, b]) => a < permission.span[1] && b > permission.span[0]);
     // An infection read as active already leaves out the controlled form such a note lets in ("… on
