@@ -6,6 +6,7 @@
  * from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz) unless marked as a variant.
  */
 import { readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
+import { parseCriteria } from '../../src/criteria/parse';
 
 const classesIn = (c: Parameters<typeof therapyLeaves>[0]): string[] =>
   therapyLeaves(c)
@@ -110,17 +111,17 @@ describe('entries under a lead-in naming medicines the patient is on', () => {
 
   it('reads a class with its examples as medicines taken (NCT03256916 e5, e7)', () => {
     expect(readRule('Sedative/Hypnotic agents (midazolam, triazolam).', 'exclusion', lead)).toEqual({
-      condition: { any: [therapy({ drugs: ['midazolam', 'triazolam'] }), therapy({ classes: ['sedative_hypnotic'] })] },
+      condition: { any: [therapy({ drugs: ['midazolam', 'triazolam'], withinDays: 1 }), therapy({ classes: ['sedative_hypnotic'], withinDays: 1 })] },
       unread: '',
     });
     expect(readRule('HMG-CoA reductase inhibitors (atorvastatin).', 'exclusion', lead)).toEqual({
-      condition: { any: [therapy({ drugs: ['atorvastatin'] }), therapy({ classes: ['statin'] })] },
+      condition: { any: [therapy({ drugs: ['atorvastatin'], withinDays: 1 }), therapy({ classes: ['statin'], withinDays: 1 })] },
       unread: '',
     });
   });
 
   it('reads a bare list of drugs (NCT03256916 e9)', () => {
-    expect(readRule('Felodipine, Nifedipine.', 'exclusion', lead)).toEqual({ condition: therapy({ drugs: ['felodipine', 'nifedipine'] }), unread: '' });
+    expect(readRule('Felodipine, Nifedipine.', 'exclusion', lead)).toEqual({ condition: therapy({ drugs: ['felodipine', 'nifedipine'], withinDays: 1 }), unread: '' });
   });
 
   it('does not read entries under a lead-in that names no medicines (variant)', () => {
@@ -158,5 +159,20 @@ describe('the purpose of a medicine, with its own "or"', () => {
     expect((condition as { any: unknown[] }).any[1]).toEqual({
       all: [therapy({ classes: ['corticosteroid'] }), unparsed('Limited use of corticosteroids to treat or prevent acute hypersensitivity reactions is not considered an exclusion criteria')],
     });
+  });
+});
+
+describe('entries under a lead-in of medicines taken now', () => {
+  it('reads each entry as current use, not use at any time ("Pts on any drugs which … interaction with nelfinavir:", NCT03256916)', () => {
+    const [rifampicin, antiarrhythmics] = parseCriteria(
+      'Exclusion Criteria:\n\n* Pts on any drugs which has pharmacological interaction with nelfinavir:\n\n  * Rifampicin, Rifabutin.\n  * Antiarrhythmics (amiodarone, quinidine).\n',
+    );
+    expect(rifampicin!.rule).toEqual({ all: [therapy({ drugs: ['rifampicin', 'rifabutin'], withinDays: 1 })] });
+    expect(therapyLeaves(antiarrhythmics!.rule).every((l) => (l.params as { withinDays?: number }).withinDays === 1)).toBe(true);
+  });
+
+  it('keeps an entry\'s own past wording past ("Patients taking any of the following:" over "prior rifampicin")', () => {
+    const [c] = parseCriteria('Exclusion Criteria:\n\n* Patients taking any of the following medications:\n\n  * Prior rifampicin.\n');
+    expect(JSON.stringify(c!.rule)).not.toContain('"withinDays":1');
   });
 });

@@ -257,6 +257,9 @@ function unitDays(unit: string): number | null {
 const STABLE_DOSE = String.raw`(?:stable|constant|steady|unchanged|non-?escalating|ongoing|current|maintenance)\s+(?:daily\s+)?dos(?:e|es|ing|age)\s+of`;
 /** "Patients on immunotherapy": the subject is taking it now (right before the list). */
 const SUBJECT_ON_RE = new RegExp(String.raw`(?<!\b(?:of|for|to|in|about|regarding)\s+(?:the\s+|these\s+|those\s+)?)\b(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:currently\s+)?on\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|parenteral|parental|intravenous|daily|regular|long-term|or|of|(?:[<>≤≥]=?|more\s+than|greater\s+than)?\s*\d+(?:\.\d+)?\s*mg(?:\s*\/\s*d(?:ay)?)?)\s+)*$`, 'i');
+/** A lead-in over medicines taken now: "Patients taking any of the following", "currently receiving any of the following:". */
+const CURRENT_LEAD_RE =
+  /\b(?:(?:currently|presently|now)\s+(?:taking|receiving|using|on)|(?:patients?|pts|participants?|subjects?)\s+(?:who\s+are\s+)?(?:taking|using|on))\s+(?:any\s+)?(?:of\s+)?(?:the\s+following|these|drugs?|medications?|medicines?)\b/i;
 /**
  * A lead-in naming the medicines its entries list as ones the patient is on ("Pts on any drugs which
  * has pharmacological interaction with nelfinavir:", "Patients on any of the following medications:"):
@@ -1590,6 +1593,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   // A lead-in that lists permitted treatments ("The following are permitted:") carves exceptions.
   const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|except|other\s+than|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
   const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c) || SUBJECT_ON_MEDICINES_LEAD_RE.test(c));
+  // A lead-in whose entries are medicines taken now ("Patients taking any of the following medications:",
+  // "Pts on any drugs which … interact with nelfinavir:", "currently receiving any of the following:"):
+  // an entry with no time of its own is current use, not use at any time in the past.
+  const contextCurrent =
+    contextUsable && input.context.length > 0 && CURRENT_LEAD_RE.test(input.context[input.context.length - 1]!) && !PAST_CUE_RE.test(input.context[input.context.length - 1]!);
   // Only the lead-in's last sentence introduces the entries: a window in an earlier one ("… within 6 months of
   // enrollment. In addition, patients will be excluded …:") is that sentence's own.
   const leadStart = contextUsable ? Math.max(0, ...[...contextText.matchAll(/[.;]\s+(?=[A-Z])/g)].map((m) => m.index + m[0].length)) : 0;
@@ -1880,7 +1888,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       completedAll ||
       (!oc.outcomes.length &&
       (CURRENT_RE.test(ownAround) ||
-        concurrentUse(text.slice(ownFrom, list.end)) || CURRENT_BEFORE_RE.test(withoutMedicineRelative(text.slice(Math.max(s, list.start - 120), list.start))) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore))) &&
+        concurrentUse(text.slice(ownFrom, list.end)) || CURRENT_BEFORE_RE.test(withoutMedicineRelative(text.slice(Math.max(s, list.start - 120), list.start))) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore)) ||
+        (contextCurrent && !win && !PAST_CUE_RE.test(ownAround))) &&
       !NOT_CURRENT_RE.test(around) &&
       // "Subjects receiving any prior systemic therapy for advanced melanoma": "prior" says it was had, not that it goes on.
       !/\b(?:receiving|taking|using|undergoing)\s+(?:(?:any|other|the|a|an)\s+)*(?:prior|previous)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start)) &&
