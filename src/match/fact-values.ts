@@ -267,6 +267,9 @@ function biomarkerValueFact(p: NormalisedPatient, params: Record<string, unknown
 function treatmentMatches(t: NTreatment, f: { drugs?: string[]; classes?: string[]; kinds?: string[] }): boolean | undefined {
   const any = (xs: string[] | undefined, set: Set<string>): boolean => (xs ?? []).some((x) => set.has(x));
   if (any(f.drugs, t.drugs) || any(f.classes, t.classes) || any(f.kinds, t.kinds as Set<string>)) return true;
+  // An agent known only as investigational ("an experimental compound XYZ-123") may be of any class
+  // or kind: it says nothing against the one asked about.
+  if (t.drugs.size === 0 && t.classes.size === 0 && t.kinds.size > 0 && [...t.kinds].every((k) => k === 'investigational')) return undefined;
   return t.recognised ? false : undefined;
 }
 

@@ -168,7 +168,7 @@ describe('entries under a lead-in of medicines taken now', () => {
       'Exclusion Criteria:\n\n* Pts on any drugs which has pharmacological interaction with nelfinavir:\n\n  * Rifampicin, Rifabutin.\n  * Antiarrhythmics (amiodarone, quinidine).\n',
     );
     expect(rifampicin!.rule).toEqual({ all: [therapy({ drugs: ['rifampicin', 'rifabutin'], withinDays: 1 })] });
-    expect(therapyLeaves(antiarrhythmics!.rule).every((l) => (l.params as { withinDays?: number }).withinDays === 1)).toBe(true);
+    expect(therapyLeaves(antiarrhythmics!.rule).every((l) => ((l as { params?: { withinDays?: number } }).params?.withinDays) === 1)).toBe(true);
   });
 
   it('keeps an entry\'s own past wording past ("Patients taking any of the following:" over "prior rifampicin")', () => {
