@@ -260,12 +260,29 @@ function conjunctions(
       ? 'or'
       : j,
   );
+  // "Age ≥ 18 and either ECOG 0-1 or KPS ≥ 70", "breast cancer who has either: (1) … or (2) …":
+  // "either" opens the alternatives after it, and what comes before it holds for each of them. Read
+  // as an "or" of its own, the requirement before it became one more alternative.
+  const either = gaps.findIndex((g) => /\beither\b/i.test(g) && !/\bor\b|\/|\bnor\b/i.test(g));
+  const opensAlternatives = either >= 0 && joins.slice(0, either).every((j) => j === 'and');
+  // The alternatives may be separate findings after it, or one finding that holds them all.
+  const prefix = opensAlternatives && joins.slice(either + 1).includes('or') ? either + 1 : 0;
+  if (opensAlternatives) joins[either] = 'and';
   const members: number[][] = [[0]];
   for (let i = 1; i < findings.length; i++) {
-    if (joins[i - 1] === 'or' || (exclusive && exclusive(findings[i - 1]!.condition, findings[i]!.condition))) members.push([i]);
+    if (joins[i - 1] === 'or' || (exclusive && exclusive(findings[i - 1]!.condition, findings[i]!.condition)))
+      members.push(i >= prefix ? [...Array(prefix).keys(), i] : [i]);
     else members[members.length - 1]!.push(i);
   }
   return members;
+}
+
+/** The first `n` indices, when every group opens with them: the part said once before "either". */
+function sharedPrefix(groups: number[][]): number {
+  if (groups.length < 2) return 0;
+  let n = 0;
+  while (groups.every((g) => g.length > n + 1 && g[n] === n)) n++;
+  return n;
 }
 
 function combine(
@@ -277,6 +294,12 @@ function combine(
   exclusive?: (a: Condition, b: Condition) => boolean,
 ): Condition {
   const members = conjunctions(findings, text, bare, eachExcluded, exclusive);
+  // What holds for every alternative is said once: all(shared, any(rest of each)).
+  const shared = sharedPrefix(members);
+  if (shared && !keptTwice) {
+    const rest = members.map((g) => flatten('all', withoutContradictions(g.slice(shared).map((i) => findings[i]!), text)));
+    return flatten('all', [...members[0]!.slice(0, shared).map((i) => findings[i]!.condition), flatten('any', rest)]);
+  }
   const groups = members.map((g) => withoutContradictions(g.map((i) => findings[i]!), text));
   // A finding kept twice (see pairedAlternatives) is said once within one alternative, and an
   // alternative said twice is one alternative.

@@ -58,3 +58,37 @@ describe('modifiers joined by "or" before a cancer', () => {
     expect(JSON.stringify(c.rule)).toContain('{"any":[{"fact":"stage"');
   });
 });
+
+describe('"either" opens the alternatives after it', () => {
+  it('keeps what comes before it required: "Age >= 18 years and either ECOG 0-1 or Karnofsky >= 70"', () => {
+    expect(first('Inclusion', 'Age >= 18 years and either ECOG 0-1 or Karnofsky >= 70').rule).toEqual({
+      all: [
+        { fact: 'age', operator: 'greaterThanInclusive', value: 18 },
+        { any: [{ fact: 'ecog', operator: 'lessThanInclusive', value: 1 }, { fact: 'karnofsky', operator: 'greaterThanInclusive', value: 70 }] },
+      ],
+    });
+  });
+
+  it('keeps the breast cancer required before "who has either: (1) … or (2) …" (NCT04092816 i1)', () => {
+    const c = first(
+      'Inclusion',
+      'Be a woman with metastatic (stage IV) breast cancer who has either: (1) estrogen (ER), progesterone (PR), or HER2 receptor-negative cancer and disease progression beyond first line of therapy, or (2) ER, PR, or HER2 -positive cancer and disease progression beyond two lines of therapy;',
+    );
+    const rule = c.rule as { all: unknown[] };
+    expect(rule.all).toContainEqual({ fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['BREAST'] } });
+  });
+
+  it('reads "locally advanced disease not amenable to curative treatment or metastatic disease" as (LA and unresectable) or metastatic (NCT06380751 i3)', () => {
+    expect(first('Inclusion', 'locally advanced disease not amenable to curative treatment or metastatic disease').rule).toEqual({
+      any: [
+        {
+          all: [
+            { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'locally_advanced' } },
+            { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'unresectable' } },
+          ],
+        },
+        { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
+      ],
+    });
+  });
+});

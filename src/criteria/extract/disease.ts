@@ -2652,7 +2652,18 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
     const prev = last?.[last.length - 1];
     const gap = prev ? input.text.slice(prev.end, p.start) : '';
     const linkable = last && prev && p.kind !== 'measurable' && prev.kind !== 'measurable' && p.start >= prev.end;
-    if (linkable && STATE_GAP.test(gap)) {
+    // "locally advanced disease not amenable to curative treatment or metastatic disease": the state that
+    // says why the disease is not resectable qualifies the one before it, in the same run; apart, the
+    // "or metastatic" after it was joined to it alone and local disease demanded of everyone.
+    // Not where the state before shares its noun with another ("metastatic or locally advanced disease
+    // not amenable to curative resection", "advanced/metastatic disease not amenable …"): there the
+    // qualifier is the shared noun's, and so of both.
+    const before = last && last.length > 1 ? input.text.slice(last[last.length - 2]!.end, prev!.start) : null;
+    const qualifies =
+      /^\s+(?:disease|cancer|tumou?rs?)\s+(?:that\s+is\s+|which\s+is\s+)?$/i.test(gap) &&
+      /^(?:(?:is|are|be|deemed|considered)\s+)?(?:not|no\s+longer)\b/i.test(input.text.slice(p.start, p.end)) &&
+      (before === null || /\b(?:disease|cancer|tumou?rs?)\b/i.test(before));
+    if (linkable && (STATE_GAP.test(gap) || qualifies)) {
       // Two stage lists side by side ("COG stage II–IV, FIGO stage IC") name the same patient's
       // stage in different systems or words: one finding with every group, never "both".
       const prevLeaf = prev.condition as LeafCondition;
