@@ -525,8 +525,15 @@ const UNSTATED_EXCEPTIONS_RE =
 const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
+/**
+ * A comparator in words repeated as a symbol in parentheses round the number: "Less than or equal to
+ * (<=2) prior lines", "at least (2) prior regimens". The parenthesis opens only after the words (the
+ * count reader checks the symbol agrees with them), so a bare "(<=2)" is never read without its words.
+ */
+const CMP_PAREN_OPEN = String.raw`(?:\(\s*(?:\\?(?:<=|=<|≤|>=|=>|≥|<|>)\s*)?(?=\d{1,2}\s*\)))`;
+const CMP_PAREN_CLOSE = String.raw`(?:(?<=\(\s*(?:\\?(?:<=|=<|≤|>=|=>|≥|<|>)\s*)?\d{1,2})\s*\))`;
 const LINES_RE = new RegExp(
-  String.raw`(?:((?:greater|more|less|fewer)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|less|fewer)\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  String.raw`(?:((?:greater|more|less|fewer)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|less|fewer)\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*${CMP_PAREN_OPEN}?)?${NUM}${CMP_PAREN_CLOSE}?(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
   'gi',
 );
 const LINE_ORDINAL_RE =
@@ -3702,6 +3709,11 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const b = m[3] ? toNumber(m[3]) : null;
     const tail = (m[4] ?? '').toLowerCase();
     if (a === null || a > 20 || (m[3] && (b === null || b <= a || b > 20))) continue;
+    // "Less than or equal to (<=2)": the parenthesis belongs to the words before it, and its symbol
+    // must say what they say. A ")" with no "(" is an item label's ("(2) prior therapy with …").
+    if (m[0].includes(')') && !m[0].includes('(')) continue;
+    const parenSym = /\(\s*\\?([<>≤≥=]{1,2})?\s*\d/.exec(m[0]);
+    if (parenSym?.[1] && symbolSense(parenSym[1]) !== wordsSense(cmp)) continue;
     // A count of lines is whole: "1.1" in "progression per RECIST 1.1 after prior therapy" is a version.
     if (!Number.isInteger(a) || (b !== null && !Number.isInteger(b))) continue;
     // Ordinals name a line, they do not count lines: "first line of chemotherapy".
@@ -3870,6 +3882,23 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     });
     ctx.used.push([start, end]);
   }
+}
+
+/** What a comparator symbol says: at most, fewer than, at least, more than. */
+function symbolSense(sym: string): 'le' | 'lt' | 'ge' | 'gt' | null {
+  if (/^(?:<=|=<|≤)$/.test(sym)) return 'le';
+  if (sym === '<') return 'lt';
+  if (/^(?:>=|=>|≥)$/.test(sym)) return 'ge';
+  if (sym === '>') return 'gt';
+  return null;
+}
+/** What the comparator words of a count say, in symbolSense's terms (null for any other words). */
+function wordsSense(cmp: string): 'le' | 'lt' | 'ge' | 'gt' | null {
+  if (/^(?:(?:less|fewer) than or equal to|equal to or (?:less|fewer) than|no more than|not more than|no greater than|at most|up to|a maximum of|maximum of|maximum)$/.test(cmp)) return 'le';
+  if (/^(?:less|fewer) than$/.test(cmp)) return 'lt';
+  if (/^(?:(?:greater|more) than or equal to|equal to or (?:greater|more) than|at least|a minimum of|minimum of|minimum)$/.test(cmp)) return 'ge';
+  if (/^(?:more|greater) than$/.test(cmp)) return 'gt';
+  return symbolSense(cmp);
 }
 
 /** "failed (standard) second-line (drug) therapy" ending the criterion (see its reader above). */
