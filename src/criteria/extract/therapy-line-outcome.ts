@@ -24,10 +24,17 @@ const QUALIFIER = String.raw`(?:(?:documented|radiographic(?:ally)?|radiological
 /** One outcome word: the noun or the verb of progression, relapse or recurrence. */
 const NOUN = String.raw`(?:(?:disease\s+)?progression|relapse|recurrence|progressive\s+disease(?:\s*\(PD\))?)`;
 const VERB = String.raw`(?:progressed|relapsed|recurred)`;
-const OUTCOME = String.raw`(?:${NOUN}(?:\s+(?:or|and\/or)\s+${QUALIFIER}${NOUN})?|${VERB}(?:\s+(?:or|and\/or)\s+${VERB})?|relapsed\s+or\s+(?:disease\s+)?progression)`;
+const OUTCOME = String.raw`(?:${NOUN}(?:\s+(?:or|and\/or)\s+${QUALIFIER}${NOUN})?|${VERB}(?:\s+(?:or|and\/or)\s+${VERB})?|(?:refractory\s+(?:or|and\/or)\s+${VERB}|${VERB}\s+(?:or|and\/or)\s+refractory)|relapsed\s+or\s+(?:disease\s+)?progression)`;
 const LINK = String.raw`(?:after|following|on|during|while\s+on)(?:\s+or\s+(?:after|following))?`;
+/**
+ * Failure and refractoriness said of the lines themselves: "failed at least two lines of therapy",
+ * "refractory to at least 1 prior line", "resistant to ≥ 2 regimens". Failing or being refractory to a
+ * treatment is progression on it, as the outcome readers read "failed X" and "X-refractory"
+ * (therapy.ts `outcomesOf`, therapy-standard.ts).
+ */
+const FAILED = String.raw`(?:failed|(?:refractory|resistant)\s+to)`;
 const OUTCOME_BEFORE_COUNT_RE = new RegExp(
-  String.raw`(?<![\w-])${QUALIFIER}${OUTCOME}\s+${LINK}\s+(?:having\s+(?:received|been\s+treated\s+with|had)\s+)?(?:(?:treatment|therapy)\s+with\s+)?$`,
+  String.raw`(?<![\w-])(?:${QUALIFIER}${OUTCOME}\s+${LINK}\s+(?:having\s+(?:received|been\s+treated\s+with|had)\s+)?(?:(?:treatment|therapy)\s+with\s+)?|${FAILED}\s+)$`,
   'i',
 );
 

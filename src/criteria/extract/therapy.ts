@@ -3737,7 +3737,15 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
     // sufficient option, any(count, unread sentence); in an exclusion a necessary part, all(count, unread).
     const negatedLines = input.scopes.in('negated', start);
-    const cohort = COHORT_RE.test(sentence) || SUBGROUP_ONLY_RE.test(text);
+    // "Patients with actionable alterations (EGFR, ALK …) must have received at least one line of
+    // targeted therapy": the count binds the patients with the marker only, as a cohort's does. Where
+    // the marker's population is read exactly, population-conditions.ts puts the halves together.
+    const sStart0 = sentenceStart(text, start);
+    const markerPopulation =
+      MARKER_POPULATION_LEAD_RE.test(text.slice(sStart0, start)) &&
+      /\b(?:must|should|need|needs|are\s+required|is\s+required|will\s+need|have\s+to)\b/i.test(text.slice(sStart0, start)) &&
+      input.mentions.some((x) => x.type === 'gene' && x.start >= sStart0 && x.end <= start);
+    const cohort = COHORT_RE.test(sentence) || SUBGROUP_ONLY_RE.test(text) || markerPopulation;
     if (cohort && negatedLines) continue;
     // "… progression on at least 2 endocrine-based regimens in the metastatic setting or recurrence within
     // 12 months of completing adjuvant therapy": the count is one route of two, as with an "or" before it.
@@ -3751,7 +3759,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     }
     // Not "2 lines of text" or "14 days" — the noun must be about therapy: look at what follows.
     const rest = text.slice(end, Math.min(text.length, end + 120));
-    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|SoC|standard[\s-]of[\s-]care|approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|anti-?[a-z]+(?:oma|a?emia)|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
+    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|SoC|standard[\s-]of[\s-]care|approved|(?:FDA|EMA)[\s-]approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|anti-?[a-z]+(?:oma|a?emia)|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
     let kinds: Kind[] = [];
     // The kind may sit inside the phrase ("2 prior chemotherapy regimens") or follow it ("lines of chemotherapy").
     const inner = input.mentions.find((x) => x.type === 'therapyKind' && x.start >= start && x.end <= end && x.id !== 'systemic');
@@ -3764,7 +3772,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       const trail = /^(?:\s+(?:therapy|therapies|treatments?|regimens?|agents?))*/i.exec(text.slice(kindEnd))!;
       kindEnd += trail[0].length;
     } else {
-      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|SoC|standard[\s-]of[\s-]care|approved|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
+      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|SoC|standard[\s-]of[\s-]care|approved|(?:FDA|EMA)[\s-]approved|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
       if (plain) kindEnd = end + plain[0].length;
       else {
         // "at least 2 prior lines" with nothing after: the noun "lines"/"regimens" must be preceded
@@ -3820,7 +3828,12 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       if (/\b(?:than|equal\s+to|(?:limited|restricted)\s+to|capped\s+at)\s*$/i.test(text.slice(Math.max(0, start - 24), start))) continue;
       condition = leaf('greaterThanInclusive', a);
     }
-    const spans: Span[] = [[start, end], ...st.spans];
+    // "prior FDA-approved targeted therapy": which agency approved it is no fact of the record, and it
+    // narrows the lines counted, so the words stay unread beside the count (a gap in its span).
+    const agency = /\b(?:FDA|EMA)[\s-]approved\b/i.exec(text.slice(start, end));
+    const spans: Span[] = agency
+      ? [[start, start + agency.index], [start + agency.index + agency[0].length, end], ...st.spans]
+      : [[start, end], ...st.spans];
     const cue = cueRun(ctx, start, Math.max(0, start - 80));
     if (cue) spans.push(cue);
     // "Disease progression after ≥2 prior lines": the lines ended in progression (therapy-line-outcome.ts).
@@ -3905,6 +3918,9 @@ function wordsSense(cmp: string): 'le' | 'lt' | 'ge' | 'gt' | null {
 const FAILED_LINE_RE =
   /\b(?:failed|progressed\s+(?:on|after|following))\s+(?:(?:the|a|standard|prior)\s+)*(first|1st|second|2nd|third|3rd)[\s-]line\s+(?:(?:drug|systemic|anti-?cancer|standard)\s+)*(?:therapy|therapies|treatments?|regimens?)\b(?=\s*[.;]?\s*$)/gi;
 
+/** A sentence opening with the patients it binds: "Patients with …", "For participants whose tumours harbour …". */
+const MARKER_POPULATION_LEAD_RE =
+  /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|whose|harbou?ring|having|who\s+(?:have|has|harbou?rs?|carry|carries))\b/i;
 /** Words that join alternatives of one counted treatment: "platinum or taxane", "BRAF/MEK inhibitor". */
 const COUNTED_OR_GAP_RE = /^\s*-?\s*(?:,\s*)?(?:or|and\s*\/\s*or|\/)?\s*$/i;
 /** A gap that joins the next treatment to the counted one some other way ("and", "plus", "with"). */
