@@ -526,6 +526,11 @@ const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
 /**
+ * An upper bound after a lower one: "at least 2 but no more than 5", "≥1 and <3 prior lines", "at least 2
+ * and a maximum of 3", "to a maximum of 4".
+ */
+const UPPER_TAIL = String.raw`(?:and|but)\s+(?:no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|(?:less|fewer)\s+than(?:\s+or\s+equal\s+to)?|\\?(?:<=|=<|≤|<))\s*${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}`;
+/**
  * A comparator in words repeated as a symbol in parentheses round the number: "Less than or equal to
  * (<=2) prior lines", "at least (2) prior regimens". The parenthesis opens only after the words (the
  * count reader checks the symbol agrees with them), so a bare "(<=2)" is never read without its words.
@@ -533,7 +538,7 @@ const SITE_RE =
 const CMP_PAREN_OPEN = String.raw`(?:\(\s*(?:\\?(?:<=|=<|≤|>=|=>|≥|<|>)\s*)?(?=\d{1,2}\s*\)))`;
 const CMP_PAREN_CLOSE = String.raw`(?:(?<=\(\s*(?:\\?(?:<=|=<|≤|>=|=>|≥|<|>)\s*)?\d{1,2})\s*\))`;
 const LINES_RE = new RegExp(
-  String.raw`(?:((?:greater|more|less|fewer)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|less|fewer)\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*${CMP_PAREN_OPEN}?)?${NUM}${CMP_PAREN_CLOSE}?(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  String.raw`(?:((?:greater|more|less|fewer)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|less|fewer)\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*${CMP_PAREN_OPEN}?)?${NUM}${CMP_PAREN_CLOSE}?(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|${UPPER_TAIL}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
   'gi',
 );
 const LINE_ORDINAL_RE =
@@ -3810,10 +3815,14 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     });
     let condition: Condition;
     if (b !== null) condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', b)] };
-    else if (/and\s+no\s+more\s+than|but\s+(?:no|not)\s+more\s+than|to\s+a\s+maximum\s+of/.test(tail)) {
-      const hi = toNumber(tail.replace(/.*(?:than|of)\s+/, ''));
-      if (hi === null || hi < a) continue;
-      condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', hi)] };
+    else if (/^(?:and|but|to)\s/.test(tail)) {
+      // "≥1 and <3": both bounds, each as its comparator says (fewer than 3 lines is at most 2).
+      const up = /^(?:and|but|to)\s+(?:(no|not)\s+more\s+than|(?:a\s+)?maximum\s+of|(less|fewer)\s+than(\s+or\s+equal\s+to)?|\\?(<=|=<|≤|<))\s*(.+)$/.exec(tail);
+      const hi = up ? toNumber(up[5]!) : null;
+      const strict = !!up && ((!!up[2] && !up[3]) || up[4] === '<');
+      const lower = wordsSense(cmp);
+      if (!up || hi === null || hi < a || (strict && hi <= a) || lower === 'le' || lower === 'lt') continue;
+      condition = { all: [leaf(lower === 'gt' ? 'greaterThan' : 'greaterThanInclusive', a), leaf(strict ? 'lessThan' : 'lessThanInclusive', hi)] };
     } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥|(?:greater|more) than or equal to|equal to or (?:greater|more) than)$/.test(cmp) || /\+|or more|or greater/.test(tail))
       condition = leaf('greaterThanInclusive', a);
     // "must not exceed 2 prior lines": more than 2, which the negation turns into at most 2.
