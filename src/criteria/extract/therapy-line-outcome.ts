@@ -30,9 +30,10 @@ const LINK = String.raw`(?:after|following|on|during|while\s+on)(?:\s+or\s+(?:af
  * Failure and refractoriness said of the lines themselves: "failed at least two lines of therapy",
  * "refractory to at least 1 prior line", "resistant to ≥ 2 regimens". Failing or being refractory to a
  * treatment is progression on it, as the outcome readers read "failed X" and "X-refractory"
- * (therapy.ts `outcomesOf`, therapy-standard.ts).
+ * (therapy.ts `outcomesOf`, therapy-standard.ts). With a verb of progression before it, joined by "or"
+ * ("progressed or were resistant to 1 prior therapy"), the two are one outcome.
  */
-const FAILED = String.raw`(?:failed|(?:refractory|resistant)\s+to)`;
+const FAILED = String.raw`(?:${VERB}\s+(?:or|and\/or)\s+(?:(?:were|was|are|is|be|been|have\s+been|has\s+been)\s+)?)?(?:failed|(?:refractory|resistant)\s+to)`;
 const OUTCOME_BEFORE_COUNT_RE = new RegExp(
   String.raw`(?<![\w-])(?:${QUALIFIER}${OUTCOME}\s+${LINK}\s+(?:having\s+(?:received|been\s+treated\s+with|had)\s+)?(?:(?:treatment|therapy)\s+with\s+)?|${FAILED}\s+)$`,
   'i',
