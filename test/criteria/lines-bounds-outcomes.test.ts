@@ -146,3 +146,28 @@ describe('a regulator approval inside the count', () => {
     });
   });
 });
+
+describe('the outcome said after the count', () => {
+  it('reads "at least one prior line … and have progressed" (constructed from NCT05914116)', () => {
+    const r = readRule('Must have received at least one prior line of systemic therapy and have progressed.', 'inclusion');
+    expect(r).toEqual({ condition: { all: [lines('greaterThanInclusive', 1), progressed] }, unread: '' });
+  });
+
+  it('reads "… and experienced disease progression on or after the most recent line" (constructed)', () => {
+    const r = readRule('Must have received at least one prior line of therapy and experienced disease progression on or after the most recent line.', 'inclusion');
+    expect(r).toEqual({ condition: { all: [lines('greaterThanInclusive', 1), progressed] }, unread: '' });
+  });
+
+  it('leaves "progressive/persistent", "progression or intolerance" and a window unread (constructed)', () => {
+    for (const tail of ['and have progressive/persistent disease', 'and have progression or intolerance', 'and have progression within 6 months']) {
+      const r = readRule(`Received at least 2 prior lines of therapy ${tail}.`, 'inclusion');
+      expect(r.condition).toEqual(lines('greaterThanInclusive', 2));
+      expect(r.unread).not.toBe('');
+    }
+  });
+
+  it('reads no outcome after the count in an exclusion (constructed)', () => {
+    const r = readRule('Received at least 2 prior lines of therapy and have progressed.', 'exclusion');
+    expect(leavesOf(r.condition!).some((l) => (l.params as { outcome?: string } | undefined)?.outcome)).toBe(false);
+  });
+});

@@ -73,3 +73,38 @@ export function outcomeBeforeCount(
   }
   return null;
 }
+
+/**
+ * The outcome said after the count, as a second requirement joined by "and" that ends the sentence:
+ * "… received at least 3 prior lines of therapy including … and have demonstrated disease progression
+ * on the last line", "… at least one prior line of systemic therapy and have progressed", "… at least 2
+ * prior lines of therapy with documented disease progression". The progression it states is the
+ * record's progression on a systemic treatment, read as the outcome before a count is. Only where
+ * nothing follows the outcome but the line it happened on ("on or after the most recent line of
+ * therapy"): "progressive/persistent disease", "progression or intolerance", "progression within 6
+ * months" say more than the fact holds.
+ */
+const OUTCOME_AFTER_COUNT_RE = new RegExp(
+  String.raw`^(?:\s*,)?\s+(?:and\s+(?:(?:must|should)\s+)?(?:(?:have|has|had)\s+(?:(?:demonstrated|experienced|documented|shown|developed|had)\s+)?|(?:demonstrated|experienced|documented|shown|developed)\s+)|with\s+)${QUALIFIER}(?:evidence\s+of\s+)?(?:(?:disease\s+)?progression|progressive\s+disease(?:\s*\(PD\))?|progressed)(?:\s+(?:on|after|during|following|to)(?:\s+or\s+(?:after|following))?\s+(?:(?:the|their)\s+)?(?:(?:last|latest|most\s+recent|final)(?:\s+(?:line|regimen)(?:\s+of\s+(?:therapy|treatment))?|\s+(?:therapy|treatment|regimen))?|(?:that|this|the)\s+(?:treatment|therapy|regimen)|(?:treatment|therapy|regimen)))?\s*[.;]?\s*$`,
+  'i',
+);
+
+/**
+ * The outcome read after a count of lines that ends at `end`, up to `sentenceEnd` (other readers may
+ * have taken the treatments between, listed by `between`): its span and the finding's leaf, or null.
+ */
+export function outcomeAfterCount(
+  text: string,
+  end: number,
+  sentenceEnd: number,
+  sentence: string,
+): { span: Span; leaf: LeafCondition } | null {
+  if (OTHER_WAY_RE.test(sentence)) return null;
+  const rest = text.slice(end, sentenceEnd);
+  const m = OUTCOME_AFTER_COUNT_RE.exec(rest);
+  if (!m) return null;
+  return {
+    span: [end, end + m[0].length],
+    leaf: { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } },
+  };
+}

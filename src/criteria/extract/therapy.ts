@@ -78,7 +78,7 @@ import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type 
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
-import { outcomeBeforeCount } from './therapy-line-outcome';
+import { outcomeAfterCount, outcomeBeforeCount } from './therapy-line-outcome';
 import { maskItemConditions } from './therapy-line-item-conditions';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { readStandardTherapy } from './therapy-standard';
@@ -3846,7 +3846,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const cue = cueRun(ctx, start, Math.max(0, start - 80));
     if (cue) spans.push(cue);
     // "Disease progression after ≥2 prior lines": the lines ended in progression (therapy-line-outcome.ts).
-    const outcome = negatedLines ? null : outcomeBeforeCount(text, start, cue?.[0], sentence);
+    const outcome = negatedLines ? null : outcomeBeforeCount(text, start, cue?.[0], sentence) ?? (input.kind === 'inclusion' ? outcomeAfterCount(text, end, sentEnd, sentence) : null);
     if (outcome) {
       condition = { all: [condition, outcome.leaf] };
       spans.push(outcome.span);
