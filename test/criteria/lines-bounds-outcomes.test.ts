@@ -20,7 +20,7 @@ const lines = (operator: string, value: number, params?: Record<string, unknown>
   value,
   ...(params ? { params } : {}),
 });
-const line = (n: number, outcome?: string) => ({
+const line = (n: number, outcome?: 'progression' | 'response') => ({
   name: 'carboplatin',
   start: `202${n}-01-10`,
   end: `202${n}-09-01`,
