@@ -171,3 +171,48 @@ describe('the outcome said after the count', () => {
     expect(leavesOf(r.condition!).some((l) => (l.params as { outcome?: string } | undefined)?.outcome)).toBe(false);
   });
 });
+
+describe('a count beside a rule for counting lines', () => {
+  it('reads "at least one prior therapy for unresectable disease" as sufficient where the rule only adds (neo)adjuvant lines (NCT05914116)', () => {
+    const r = readRule(
+      'Having received at least one prior therapy for unresectable disease. Patients with recurrence within 6 months of completion of neoadjuvant or adjuvant therapy will be considered as having received one prior therapy for unresectable disease.',
+      'inclusion',
+    );
+    const any = (r.condition as { any: Condition[] }).any;
+    expect(any[0]).toEqual(lines('greaterThanInclusive', 1, { setting: 'advanced' }));
+    expect(any[1]).toMatchObject({ fact: 'unparsed' });
+    // A record with no line in the advanced setting is not failed: its adjuvant therapy may count.
+    expect(judge({ treatments: [{ ...line(1), setting: 'adjuvant' }] }, r.condition!)).not.toBe(false);
+    expect(judge({ treatments: [line(1)] }, r.condition!)).toBe(true);
+  });
+
+  it('keeps only the necessary bound where the rule removes lines (NCT05914116)', () => {
+    const r = readRule(
+      'Has received 1 or 2 prior systemic therapy regimens for recurrent or metastatic cervical cancer. Chemotherapy administered in the adjuvant or neoadjuvant setting, or in combination with radiation therapy, should not be counted as a systemic therapy regimen. Single agent therapy with an anti-PD(L)1 agent for recurrent or metastatic cervical cancer should be counted.',
+      'inclusion',
+    );
+    const all = (r.condition as { all: Condition[] }).all;
+    expect(all[0]).toEqual(lines('greaterThanInclusive', 1, { setting: 'advanced' }));
+    expect(leavesOf(r.condition!).some((l) => l.operator === 'lessThanInclusive')).toBe(false);
+    expect(judge({ treatments: [line(1), line(2), line(3)] }, r.condition!)).not.toBe(false);
+    expect(judge({ treatments: [] }, r.condition!)).not.toBe(true);
+  });
+
+  it('reads an upper bound as necessary where the rule adds lines (constructed from NCT07281924)', () => {
+    const r = readRule(
+      '0-1 line of prior systemic therapy in the unresectable/metastatic setting. Prior adjuvant anti-PD-1 is considered 1 line of prior systemic therapy if less than 6 months from the last treatment.',
+      'inclusion',
+    );
+    expect((r.condition as { all: Condition[] }).all[0]).toEqual(lines('lessThanInclusive', 1, { setting: 'advanced' }));
+  });
+
+  it('reads nothing from a definition alone, or beside a rule that merges regimens (NCT06330064, NCT06172478)', () => {
+    expect(readRule('Perioperative systemic therapies will be counted as 1 line of therapy.', 'inclusion').condition).toBeNull();
+    expect(readRule('The same regimen administered twice in different disease settings will be counted as 1 line of prior therapy', 'inclusion').condition).toBeNull();
+  });
+
+  it('reads no count without a setting, whose record count may hold the adjuvant lines (constructed)', () => {
+    const r = readRule('At least 2 prior lines of therapy. Adjuvant therapy counts as one line.', 'inclusion');
+    expect(r.condition).toBeNull();
+  });
+});

@@ -69,7 +69,7 @@
  *   each required (the narrower reading in an exclusion, never a wrong exclusion).
  */
 import type { Condition, LeafCondition } from '../facts';
-import { ANTICANCER_KINDS, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
+import { ANTICANCER_KINDS, isLeaf, leavesOf, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
@@ -3703,7 +3703,17 @@ const OTHER_ROUTE_AFTER_RE =
 function readLines(ctx: Ctx, out: Finding[]): void {
   const { text, input } = ctx;
   if (!LINES_GATE.test(text)) return;
-  if (COUNTING_RULE_RE.test(text)) return;
+  // A rule for counting lines makes the trial's count differ from the record's; where it only adds
+  // lines the record's setting count leaves out, or only removes lines, the record's count bounds the
+  // trial's from one side (countingRuleSense), and the count is read as far as that side allows.
+  const rule = COUNTING_RULE_RE.exec(text);
+  const ruleSense = rule ? countingRuleSense(text) : null;
+  if (rule && !ruleSense) return;
+  const ruleSpans: Span[] = [];
+  if (rule) {
+    const re = new RegExp(COUNTING_RULE_RE.source, 'gi');
+    for (let r = re.exec(text); r; r = re.exec(text)) ruleSpans.push([r.index, r.index + r[0].length]);
+  }
   const hasNumber = WINDOW_GATE_NUM.test(text);
   LINES_RE.lastIndex = hasNumber ? 0 : text.length;
   for (let m = LINES_RE.exec(text); m; m = LINES_RE.exec(text)) {
@@ -3727,6 +3737,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (/\b(?:IL|interleukin|CD|HER|CYP|cohort|arm|part|phase|stage|grade|type|group|step|cycle|day|visit|criterion|section)[\s-]*$/i.test(text.slice(Math.max(0, start - 20), start))) continue;
     // "Treatment-naive or after one prior line": the count is one route of two.
     if (/(?<!\b(?:on|during|at|in|while|before|and\/)\s*)\bor\s+(?:(?:after|following|having|has|have|had|received|receiving|with|who|been)\s+){0,3}$/i.test(text.slice(Math.max(0, start - 60), start))) continue;
+    // The count a counting rule names ("will be considered as having received one prior therapy") is the rule's.
+    if (ruleSpans.some(([a, b]) => start >= a && start < b)) continue;
     const sentence = text.slice(sentenceStart(text, start), nextBoundary(text, start));
     // An upper limit is a requirement even where the sentence permits ("may have received two or less regimens").
     if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp) && !/^or\s+(?:fewer|less)$/.test(tail)) continue;
@@ -3857,6 +3869,14 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       const words: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '') } };
       condition = input.kind === 'inclusion' ? { any: [condition, words] } : { all: [condition, words] };
     }
+    if (ruleSense) {
+      // Only a count in the advanced or metastatic setting, whose record count leaves out the (neo)adjuvant
+      // lines a rule may add, and only in a positive inclusion outside a cohort.
+      const side = setting && input.kind === 'inclusion' && !negatedLines && !cohort ? ruleBoundSide(condition, ruleSense) : null;
+      if (!side) continue;
+      const words: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: ruleSentences(text).replace(/\s+/g, ' ').trim() } };
+      condition = side.kind === 'sufficient' ? { any: [side.condition, words] } : { all: [side.condition, words] };
+    }
     // "… lines of therapy, including X": the named treatment is itself required.
     out.push({ category: 'prior_therapy', condition, spans: mergeSpans(spans), anchor: start });
     ctx.used.push([start, end], ...st.spans);
@@ -3921,6 +3941,75 @@ function wordsSense(cmp: string): 'le' | 'lt' | 'ge' | 'gt' | null {
   if (/^(?:(?:greater|more) than or equal to|equal to or (?:greater|more) than|at least|a minimum of|minimum of|minimum)$/.test(cmp)) return 'ge';
   if (/^(?:more|greater) than$/.test(cmp)) return 'gt';
   return symbolSense(cmp);
+}
+
+/**
+ * Which way a criterion's counting rules move the trial's count of advanced-setting lines from the
+ * record's, which leaves out (neo)adjuvant, perioperative and curative-intent treatment. A rule about
+ * such treatment only adds to that count, whatever it says ("Patients with recurrence within 6 months
+ * of completion of neoadjuvant or adjuvant therapy will be considered as having received one prior
+ * therapy for unresectable disease", "prior adjuvant anti-PD-1 … is considered 1 line … if less than
+ * 6 months from the last treatment", "Neoadjuvant/Adjuvant treatment will not be considered a prior line
+ * … unless …"): 'adds'. A rule that leaves other treatment out of the count ("Chemotherapy administered
+ * in the adjuvant or neoadjuvant setting, or in combination with radiation therapy, should not be
+ * counted as a systemic therapy regimen") only removes: 'removes'. Null for anything else: a rule that
+ * merges regimens ("the same regimen administered twice … counted as 1 line"), one that leaves
+ * treatment out with an exception, a rule about other treatment that adds, or rules that disagree.
+ */
+const RULE_ADJUVANT_RE = /\b(?:neo-?adjuvant|adjuvant|peri-?operative|curative|definitive|consolidation)\b/i;
+/** Treatment in the advanced setting, or given some other way than the (neo)adjuvant words say. */
+const RULE_OTHER_TREATMENT_RE =
+  /\b(?:combination|combined|radiation|radiotherapy|chemoradi\w*|maintenance|metastatic|advanced|recurrent|unresectable|palliative|first[\s-]line|second[\s-]line|or\s+in)\b/i;
+const RULE_NOT_COUNTED_RE = /\b(?:not|never)\s+(?:be\s+)?(?:considered|counted|regarded|deemed)\b|\b(?:does|do|will|shall|should)\s+not\s+count\b/i;
+function countingRuleSense(text: string): 'adds' | 'removes' | null {
+  let sense: 'adds' | 'removes' | null = null;
+  for (const [a, b] of therapySentences(text)) {
+    const sent = text.slice(a, b);
+    const rule = COUNTING_RULE_RE.exec(sent);
+    if (!rule) continue;
+    if (/\b(?:same\s+regimen|twice|each|separate|re-?treat\w*|re-?challenge\w*)\b/i.test(sent)) return null;
+    const not = RULE_NOT_COUNTED_RE.exec(sent);
+    // What the rule is about: the words before its verb, from the dash or colon that opens its clause.
+    const subject = sent.slice(0, not ? not.index : rule.index).split(/\s[-–—]\s|[:;]/).pop()!;
+    const adjuvantOnly = RULE_ADJUVANT_RE.test(subject) && !RULE_OTHER_TREATMENT_RE.test(subject);
+    let here: 'adds' | 'removes';
+    if (adjuvantOnly) here = 'adds';
+    else if (not && !/\b(?:unless|except\w*|if|provided|when)\b/i.test(sent)) here = 'removes';
+    else return null;
+    if (sense && sense !== here) return null;
+    sense = here;
+  }
+  return sense;
+}
+
+/** The sentences that hold the criterion's counting rules, joined. */
+function ruleSentences(text: string): string {
+  return therapySentences(text)
+    .map(([a, b]) => text.slice(a, b))
+    .filter((x) => COUNTING_RULE_RE.test(x))
+    .join(' ');
+}
+
+/**
+ * The part of a count a counting rule leaves readable. Where the rule adds lines, the trial's count is
+ * at least the record's: a record count at least n is sufficient for "at least n", and at most n is
+ * necessary for "at most n". Where it removes lines, the trial's count is at most the record's: at
+ * least n is necessary, at most n sufficient. A range keeps its necessary bound only.
+ */
+function ruleBoundSide(c: Condition, sense: 'adds' | 'removes'): { kind: 'sufficient' | 'necessary'; condition: Condition } | null {
+  const leaves = leavesOf(c);
+  const counts = leaves.filter((l) => l.fact === 'priorLines');
+  const others = leaves.filter((l) => l.fact !== 'priorLines');
+  if (!('all' in c) && !isLeaf(c)) return null;
+  const lower = counts.filter((l) => l.operator === 'greaterThanInclusive' || l.operator === 'greaterThan');
+  const upper = counts.filter((l) => l.operator === 'lessThanInclusive' || l.operator === 'lessThan');
+  if (lower.length + upper.length !== counts.length || !counts.length) return null;
+  const join = (ls: LeafCondition[]): Condition => (ls.length === 1 ? ls[0]! : { all: ls });
+  const necessary = sense === 'adds' ? upper : lower;
+  const sufficient = sense === 'adds' ? lower : upper;
+  // The outcome said with the count ("progression after …") stays with either side.
+  if (!necessary.length) return { kind: 'sufficient', condition: join([...sufficient, ...others]) };
+  return { kind: 'necessary', condition: join([...necessary, ...others]) };
 }
 
 /** "failed (standard) second-line (drug) therapy" ending the criterion (see its reader above). */
