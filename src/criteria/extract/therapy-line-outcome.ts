@@ -90,8 +90,9 @@ const OUTCOME_AFTER_COUNT_RE = new RegExp(
 );
 
 /**
- * The outcome read after a count of lines that ends at `end`, up to `sentenceEnd` (other readers may
- * have taken the treatments between, listed by `between`): its span and the finding's leaf, or null.
+ * The outcome read after a count of lines that ends at `end`, right after it and up to `sentenceEnd`:
+ * its span and the finding's leaf, or null when something else follows the count or the sentence offers
+ * another way in.
  */
 export function outcomeAfterCount(
   text: string,

@@ -3872,7 +3872,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (ruleSense) {
       // Only a count in the advanced or metastatic setting, whose record count leaves out the (neo)adjuvant
       // lines a rule may add, and only in a positive inclusion outside a cohort.
-      const side = setting && input.kind === 'inclusion' && !negatedLines && !cohort ? ruleBoundSide(condition, ruleSense) : null;
+      const side = (setting === 'advanced' || setting === 'metastatic') && input.kind === 'inclusion' && !negatedLines && !cohort ? ruleBoundSide(condition, ruleSense) : null;
       if (!side) continue;
       const words: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: ruleSentences(text).replace(/\s+/g, ' ').trim() } };
       condition = side.kind === 'sufficient' ? { any: [side.condition, words] } : { all: [side.condition, words] };
