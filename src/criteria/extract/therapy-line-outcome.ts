@@ -24,10 +24,18 @@ const QUALIFIER = String.raw`(?:(?:documented|radiographic(?:ally)?|radiological
 /** One outcome word: the noun or the verb of progression, relapse or recurrence. */
 const NOUN = String.raw`(?:(?:disease\s+)?progression|relapse|recurrence|progressive\s+disease(?:\s*\(PD\))?)`;
 const VERB = String.raw`(?:progressed|relapsed|recurred)`;
-const OUTCOME = String.raw`(?:${NOUN}(?:\s+(?:or|and\/or)\s+${QUALIFIER}${NOUN})?|${VERB}(?:\s+(?:or|and\/or)\s+${VERB})?|relapsed\s+or\s+(?:disease\s+)?progression)`;
+const OUTCOME = String.raw`(?:${NOUN}(?:\s+(?:or|and\/or)\s+${QUALIFIER}${NOUN})?|${VERB}(?:\s+(?:or|and\/or)\s+${VERB})?|(?:refractory\s+(?:or|and\/or)\s+${VERB}|${VERB}\s+(?:or|and\/or)\s+refractory)|relapsed\s+or\s+(?:disease\s+)?progression)`;
 const LINK = String.raw`(?:after|following|on|during|while\s+on)(?:\s+or\s+(?:after|following))?`;
+/**
+ * Failure and refractoriness said of the lines themselves: "failed at least two lines of therapy",
+ * "refractory to at least 1 prior line", "resistant to ≥ 2 regimens". Failing or being refractory to a
+ * treatment is progression on it, as the outcome readers read "failed X" and "X-refractory"
+ * (therapy.ts `outcomesOf`, therapy-standard.ts). With a verb of progression before it, joined by "or"
+ * ("progressed or were resistant to 1 prior therapy"), the two are one outcome.
+ */
+const FAILED = String.raw`(?:${VERB}\s+(?:or|and\/or)\s+(?:(?:were|was|are|is|be|been|have\s+been|has\s+been)\s+)?)?(?:failed|(?:refractory|resistant)\s+to)`;
 const OUTCOME_BEFORE_COUNT_RE = new RegExp(
-  String.raw`(?<![\w-])${QUALIFIER}${OUTCOME}\s+${LINK}\s+(?:having\s+(?:received|been\s+treated\s+with|had)\s+)?(?:(?:treatment|therapy)\s+with\s+)?$`,
+  String.raw`(?<![\w-])(?:${QUALIFIER}${OUTCOME}\s+${LINK}\s+(?:having\s+(?:received|been\s+treated\s+with|had)\s+)?(?:(?:treatment|therapy)\s+with\s+)?|${FAILED}\s+)$`,
   'i',
 );
 
@@ -64,4 +72,40 @@ export function outcomeBeforeCount(
     };
   }
   return null;
+}
+
+/**
+ * The outcome said after the count, as a second requirement joined by "and" that ends the sentence:
+ * "… received at least 3 prior lines of therapy including … and have demonstrated disease progression
+ * on the last line", "… at least one prior line of systemic therapy and have progressed", "… at least 2
+ * prior lines of therapy with documented disease progression". The progression it states is the
+ * record's progression on a systemic treatment, read as the outcome before a count is. Only where
+ * nothing follows the outcome but the line it happened on ("on or after the most recent line of
+ * therapy"): "progressive/persistent disease", "progression or intolerance", "progression within 6
+ * months" say more than the fact holds.
+ */
+const OUTCOME_AFTER_COUNT_RE = new RegExp(
+  String.raw`^(?:\s*,)?\s+(?:and\s+(?:(?:must|should)\s+)?(?:(?:have|has|had)\s+(?:(?:demonstrated|experienced|documented|shown|developed|had)\s+)?|(?:demonstrated|experienced|documented|shown|developed)\s+)|with\s+)${QUALIFIER}(?:evidence\s+of\s+)?(?:(?:disease\s+)?progression|progressive\s+disease(?:\s*\(PD\))?|progressed)(?:\s+(?:on|after|during|following|to)(?:\s+or\s+(?:after|following))?\s+(?:(?:the|their)\s+)?(?:(?:last|latest|most\s+recent|final)(?:\s+(?:line|regimen)(?:\s+of\s+(?:therapy|treatment))?|\s+(?:therapy|treatment|regimen))?|(?:that|this|the)\s+(?:treatment|therapy|regimen)|(?:treatment|therapy|regimen)))?\s*[.;]?\s*$`,
+  'i',
+);
+
+/**
+ * The outcome read after a count of lines that ends at `end`, right after it and up to `sentenceEnd`:
+ * its span and the finding's leaf, or null when something else follows the count or the sentence offers
+ * another way in.
+ */
+export function outcomeAfterCount(
+  text: string,
+  end: number,
+  sentenceEnd: number,
+  sentence: string,
+): { span: Span; leaf: LeafCondition } | null {
+  if (OTHER_WAY_RE.test(sentence)) return null;
+  const rest = text.slice(end, sentenceEnd);
+  const m = OUTCOME_AFTER_COUNT_RE.exec(rest);
+  if (!m) return null;
+  return {
+    span: [end, end + m[0].length],
+    leaf: { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], outcome: 'progression' } },
+  };
 }

@@ -69,7 +69,7 @@
  *   each required (the narrower reading in an exclusion, never a wrong exclusion).
  */
 import type { Condition, LeafCondition } from '../facts';
-import { ANTICANCER_KINDS, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
+import { ANTICANCER_KINDS, isLeaf, leavesOf, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
@@ -78,7 +78,7 @@ import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type 
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
-import { outcomeBeforeCount } from './therapy-line-outcome';
+import { outcomeAfterCount, outcomeBeforeCount } from './therapy-line-outcome';
 import { maskItemConditions } from './therapy-line-item-conditions';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
 import { readStandardTherapy } from './therapy-standard';
@@ -537,8 +537,20 @@ const UNSTATED_EXCEPTIONS_RE =
 const SITE_RE =
   /\b(?:to|of|involving|including|encompassing|directed\s+to|in)\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+than\s+|over\s+|>\s*|≥\s*)?(?:[\w-]+\s+){0,3}?(?:lesions?|sites?|fields?|areas?|regions?|pelvis|pelvic|chest|thorax|thoracic|brain|cranial|head|neck|liver|hepatic|lungs?|bones?|spine|spinal|abdomen|abdominal|breasts?|tumou?rs?|organs?|marrow|target|mediastinum|mediastinal|skin|axilla|prostate|kidneys?|heart|cardiac|heart|%|percent|volume|region|eye|orbit|bladder|esophagus|stomach|pancreas|rectum|cervix|uterus|vulva|vagina|lymph\s+nodes?|nodes|primary|metastas\w*|disease\s+site|index|injected|measurable)\b/i;
 
+/**
+ * An upper bound after a lower one: "at least 2 but no more than 5", "≥1 and <3 prior lines", "at least 2
+ * and a maximum of 3", "to a maximum of 4".
+ */
+const UPPER_TAIL = String.raw`(?:and|but)\s+(?:no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|(?:less|fewer)\s+than(?:\s+or\s+equal\s+to)?|\\?(?:<=|=<|≤|<))\s*${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}`;
+/**
+ * A comparator in words repeated as a symbol in parentheses round the number: "Less than or equal to
+ * (<=2) prior lines", "at least (2) prior regimens". The parenthesis opens only after the words (the
+ * count reader checks the symbol agrees with them), so a bare "(<=2)" is never read without its words.
+ */
+const CMP_PAREN_OPEN = String.raw`(?:\(\s*(?:\\?(?:<=|=<|≤|>=|=>|≥|<|>)\s*)?(?=\d{1,2}\s*\)))`;
+const CMP_PAREN_CLOSE = String.raw`(?:(?<=\(\s*(?:\\?(?:<=|=<|≤|>=|=>|≥|<|>)\s*)?\d{1,2})\s*\))`;
 const LINES_RE = new RegExp(
-  String.raw`(?:((?:greater|more|less|fewer)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|less|fewer)\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*)?${NUM}(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|and\s+no\s+more\s+than\s+${NUMBER}|but\s+(?:no|not)\s+more\s+than\s+${NUMBER}|to\s+a\s+maximum\s+of\s+${NUMBER}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
+  String.raw`(?:((?:greater|more|less|fewer)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|less|fewer)\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|>=|=>|≥|more\s+than|greater\s+than|exceed(?:s|ing)?|in\s+excess\s+of|>|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|maximum|<=|=<|≤|less\s+than|fewer\s+than|<|exactly|only|between)\s*${CMP_PAREN_OPEN}?)?${NUM}${CMP_PAREN_CLOSE}?(?:\s*(?:-|–|to|or|and)\s*${NUM})?(?:\s+lines?(?=\s+(?:and|but|to)\s+(?:no|not|a)\s+(?:more|maximum)\b))?(?:\s*(\+|or\s+more(?:\s+than\s+(?:one|\d+))?|or\s+greater|or\s+fewer|or\s+less|${UPPER_TAIL}))?\s+(?:(?!(?:days?|weeks?|months?|years?|cycles?|courses?|doses?|mg|times?|sites?|lesions?)\b)[\w-]+\s+){0,4}?(lines?|regimens?|(?<=\b(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|standard|cancer|chemo\w*)\s+)*)(?:therap(?:y|ies)|treatments?))\b`,
   'gi',
 );
 const LINE_ORDINAL_RE =
@@ -3814,7 +3826,17 @@ const OTHER_ROUTE_AFTER_RE =
 function readLines(ctx: Ctx, out: Finding[]): void {
   const { text, input } = ctx;
   if (!LINES_GATE.test(text)) return;
-  if (COUNTING_RULE_RE.test(text)) return;
+  // A rule for counting lines makes the trial's count differ from the record's; where it only adds
+  // lines the record's setting count leaves out, or only removes lines, the record's count bounds the
+  // trial's from one side (countingRuleSense), and the count is read as far as that side allows.
+  const rule = COUNTING_RULE_RE.exec(text);
+  const ruleSense = rule ? countingRuleSense(text) : null;
+  if (rule && !ruleSense) return;
+  const ruleSpans: Span[] = [];
+  if (rule) {
+    const re = new RegExp(COUNTING_RULE_RE.source, 'gi');
+    for (let r = re.exec(text); r; r = re.exec(text)) ruleSpans.push([r.index, r.index + r[0].length]);
+  }
   const hasNumber = WINDOW_GATE_NUM.test(text);
   LINES_RE.lastIndex = hasNumber ? 0 : text.length;
   for (let m = LINES_RE.exec(text); m; m = LINES_RE.exec(text)) {
@@ -3825,6 +3847,11 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const b = m[3] ? toNumber(m[3]) : null;
     const tail = (m[4] ?? '').toLowerCase();
     if (a === null || a > 20 || (m[3] && (b === null || b <= a || b > 20))) continue;
+    // "Less than or equal to (<=2)": the parenthesis belongs to the words before it, and its symbol
+    // must say what they say. A ")" with no "(" is an item label's ("(2) prior therapy with …").
+    if (m[0].includes(')') && !m[0].includes('(')) continue;
+    const parenSym = /\(\s*\\?([<>≤≥=]{1,2})?\s*\d/.exec(m[0]);
+    if (parenSym?.[1] && symbolSense(parenSym[1]) !== wordsSense(cmp)) continue;
     // A count of lines is whole: "1.1" in "progression per RECIST 1.1 after prior therapy" is a version.
     if (!Number.isInteger(a) || (b !== null && !Number.isInteger(b))) continue;
     // Ordinals name a line, they do not count lines: "first line of chemotherapy".
@@ -3833,6 +3860,8 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (/\b(?:IL|interleukin|CD|HER|CYP|cohort|arm|part|phase|stage|grade|type|group|step|cycle|day|visit|criterion|section)[\s-]*$/i.test(text.slice(Math.max(0, start - 20), start))) continue;
     // "Treatment-naive or after one prior line": the count is one route of two.
     if (/(?<!\b(?:on|during|at|in|while|before|and\/)\s*)\bor\s+(?:(?:after|following|having|has|have|had|received|receiving|with|who|been)\s+){0,3}$/i.test(text.slice(Math.max(0, start - 60), start))) continue;
+    // The count a counting rule names ("will be considered as having received one prior therapy") is the rule's.
+    if (ruleSpans.some(([a, b]) => start >= a && start < b)) continue;
     const sentence = text.slice(sentenceStart(text, start), nextBoundary(text, start));
     // An upper limit is a requirement even where the sentence permits ("may have received two or less regimens").
     if (permits(sentence) && !/^(?:no more than|not more than|at most|up to|a maximum of|maximum of|maximum|<=|=<|≤|(?:less|fewer) than or equal to|equal to or (?:less|fewer) than)$/.test(cmp) && !/^or\s+(?:fewer|less)$/.test(tail)) continue;
@@ -3848,7 +3877,15 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     // A count limited to one arm or cohort binds only its patients: in a positive inclusion it is one
     // sufficient option, any(count, unread sentence); in an exclusion a necessary part, all(count, unread).
     const negatedLines = input.scopes.in('negated', start);
-    const cohort = COHORT_RE.test(sentence) || SUBGROUP_ONLY_RE.test(text);
+    // "Patients with actionable alterations (EGFR, ALK …) must have received at least one line of
+    // targeted therapy": the count binds the patients with the marker only, as a cohort's does. Where
+    // the marker's population is read exactly, population-conditions.ts puts the halves together.
+    const sStart0 = sentenceStart(text, start);
+    const markerPopulation =
+      MARKER_POPULATION_LEAD_RE.test(text.slice(sStart0, start)) &&
+      /\b(?:must|should|need|needs|are\s+required|is\s+required|will\s+need|have\s+to)\b/i.test(text.slice(sStart0, start)) &&
+      input.mentions.some((x) => x.type === 'gene' && x.start >= sStart0 && x.end <= start);
+    const cohort = COHORT_RE.test(sentence) || SUBGROUP_ONLY_RE.test(text) || markerPopulation;
     if (cohort && negatedLines) continue;
     // "… progression on at least 2 endocrine-based regimens in the metastatic setting or recurrence within
     // 12 months of completing adjuvant therapy": the count is one route of two, as with an "or" before it.
@@ -3862,7 +3899,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     }
     // Not "2 lines of text" or "14 days" — the noun must be about therapy: look at what follows.
     const rest = text.slice(end, Math.min(text.length, end + 120));
-    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|SoC|standard[\s-]of[\s-]care|approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|anti-?[a-z]+(?:oma|a?emia)|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
+    const of = /^\s*(?:of\s+)?(?:(?:prior|previous|standard|SoC|standard[\s-]of[\s-]care|approved|(?:FDA|EMA)[\s-]approved|systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|anti-?[a-z]+(?:oma|a?emia)|cancer|established|active|effective|treatment|therapy|therapies|with|containing)\s+)*/i.exec(rest)!;
     let kinds: Kind[] = [];
     // The kind may sit inside the phrase ("2 prior chemotherapy regimens") or follow it ("lines of chemotherapy").
     const inner = input.mentions.find((x) => x.type === 'therapyKind' && x.start >= start && x.end <= end && x.id !== 'systemic');
@@ -3878,7 +3915,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       const trail = /^(?:\s+(?:therapy|therapies|treatments?|regimens?|agents?))*/i.exec(text.slice(kindEnd))!;
       kindEnd += trail[0].length;
     } else {
-      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|SoC|standard[\s-]of[\s-]care|approved|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
+      const plain = /^\s*(?:of\s+)?(?:(?:prior|previous|systemic|standard|SoC|standard[\s-]of[\s-]care|approved|(?:FDA|EMA)[\s-]approved|anti-?cancer|anti-?tumou?r|anti-?[a-z]+(?:oma|a?emia)|cancer)\s+)*(?:therap(?:y|ies)|treatments?|regimens?)\b/i.exec(rest);
       if (plain) kindEnd = end + plain[0].length;
       else {
         // "at least 2 prior lines" with nothing after: the noun "lines"/"regimens" must be preceded
@@ -3916,10 +3953,14 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     });
     let condition: Condition;
     if (b !== null) condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', b)] };
-    else if (/and\s+no\s+more\s+than|but\s+(?:no|not)\s+more\s+than|to\s+a\s+maximum\s+of/.test(tail)) {
-      const hi = toNumber(tail.replace(/.*(?:than|of)\s+/, ''));
-      if (hi === null || hi < a) continue;
-      condition = { all: [leaf('greaterThanInclusive', a), leaf('lessThanInclusive', hi)] };
+    else if (/^(?:and|but|to)\s/.test(tail)) {
+      // "≥1 and <3": both bounds, each as its comparator says (fewer than 3 lines is at most 2).
+      const up = /^(?:and|but|to)\s+(?:(no|not)\s+more\s+than|(?:a\s+)?maximum\s+of|(less|fewer)\s+than(\s+or\s+equal\s+to)?|\\?(<=|=<|≤|<))\s*(.+)$/.exec(tail);
+      const hi = up ? toNumber(up[5]!) : null;
+      const strict = !!up && ((!!up[2] && !up[3]) || up[4] === '<');
+      const lower = wordsSense(cmp);
+      if (!up || hi === null || hi < a || (strict && hi <= a) || lower === 'le' || lower === 'lt') continue;
+      condition = { all: [leaf(lower === 'gt' ? 'greaterThan' : 'greaterThanInclusive', a), leaf(strict ? 'lessThan' : 'lessThanInclusive', hi)] };
     } else if (/^(?:at least|a minimum of|minimum of|minimum|>=|=>|≥|(?:greater|more) than or equal to|equal to or (?:greater|more) than)$/.test(cmp) || /\+|or more|or greater/.test(tail))
       condition = leaf('greaterThanInclusive', a);
     // "must not exceed 2 prior lines": more than 2, which the negation turns into at most 2.
@@ -3934,11 +3975,16 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       if (/\b(?:than|equal\s+to|(?:limited|restricted)\s+to|capped\s+at)\s*$/i.test(text.slice(Math.max(0, start - 24), start))) continue;
       condition = leaf('greaterThanInclusive', a);
     }
-    const spans: Span[] = [[start, end], ...st.spans];
+    // "prior FDA-approved targeted therapy": which agency approved it is no fact of the record, and it
+    // narrows the lines counted, so the words stay unread beside the count (a gap in its span).
+    const agency = /\b(?:FDA|EMA)[\s-]approved\b/i.exec(text.slice(start, end));
+    const spans: Span[] = agency
+      ? [[start, start + agency.index], [start + agency.index + agency[0].length, end], ...st.spans]
+      : [[start, end], ...st.spans];
     const cue = cueRun(ctx, start, Math.max(0, start - 80));
     if (cue) spans.push(cue);
     // "Disease progression after ≥2 prior lines": the lines ended in progression (therapy-line-outcome.ts).
-    const outcome = negatedLines ? null : outcomeBeforeCount(text, start, cue?.[0], sentence);
+    const outcome = negatedLines ? null : outcomeBeforeCount(text, start, cue?.[0], sentence) ?? (input.kind === 'inclusion' ? outcomeAfterCount(text, end, sentEnd, sentence) : null);
     if (outcome) {
       condition = { all: [condition, outcome.leaf] };
       spans.push(outcome.span);
@@ -3948,6 +3994,14 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     if (cohort) {
       const words: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '') } };
       condition = input.kind === 'inclusion' ? { any: [condition, words] } : { all: [condition, words] };
+    }
+    if (ruleSense) {
+      // Only a count in the advanced or metastatic setting, whose record count leaves out the (neo)adjuvant
+      // lines a rule may add, and only in a positive inclusion outside a cohort.
+      const side = (setting === 'advanced' || setting === 'metastatic') && input.kind === 'inclusion' && !negatedLines && !cohort ? ruleBoundSide(condition, ruleSense) : null;
+      if (!side) continue;
+      const words: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: ruleSentences(text).replace(/\s+/g, ' ').trim() } };
+      condition = side.kind === 'sufficient' ? { any: [side.condition, words] } : { all: [side.condition, words] };
     }
     // "… lines of therapy, including X": the named treatment is itself required.
     out.push({ category: 'prior_therapy', condition, spans: mergeSpans(spans), anchor: start });
@@ -3998,10 +4052,99 @@ function readLines(ctx: Ctx, out: Finding[]): void {
   }
 }
 
+/** What a comparator symbol says: at most, fewer than, at least, more than. */
+function symbolSense(sym: string): 'le' | 'lt' | 'ge' | 'gt' | null {
+  if (/^(?:<=|=<|≤)$/.test(sym)) return 'le';
+  if (sym === '<') return 'lt';
+  if (/^(?:>=|=>|≥)$/.test(sym)) return 'ge';
+  if (sym === '>') return 'gt';
+  return null;
+}
+/** What the comparator words of a count say, in symbolSense's terms (null for any other words). */
+function wordsSense(cmp: string): 'le' | 'lt' | 'ge' | 'gt' | null {
+  if (/^(?:(?:less|fewer) than or equal to|equal to or (?:less|fewer) than|no more than|not more than|no greater than|at most|up to|a maximum of|maximum of|maximum)$/.test(cmp)) return 'le';
+  if (/^(?:less|fewer) than$/.test(cmp)) return 'lt';
+  if (/^(?:(?:greater|more) than or equal to|equal to or (?:greater|more) than|at least|a minimum of|minimum of|minimum)$/.test(cmp)) return 'ge';
+  if (/^(?:more|greater) than$/.test(cmp)) return 'gt';
+  return symbolSense(cmp);
+}
+
+/**
+ * Which way a criterion's counting rules move the trial's count of advanced-setting lines from the
+ * record's, which leaves out (neo)adjuvant, perioperative and curative-intent treatment. A rule about
+ * such treatment only adds to that count, whatever it says ("Patients with recurrence within 6 months
+ * of completion of neoadjuvant or adjuvant therapy will be considered as having received one prior
+ * therapy for unresectable disease", "prior adjuvant anti-PD-1 … is considered 1 line … if less than
+ * 6 months from the last treatment", "Neoadjuvant/Adjuvant treatment will not be considered a prior line
+ * … unless …"): 'adds'. A rule that leaves other treatment out of the count ("Chemotherapy administered
+ * in the adjuvant or neoadjuvant setting, or in combination with radiation therapy, should not be
+ * counted as a systemic therapy regimen") only removes: 'removes'. Null for anything else: a rule that
+ * merges regimens ("the same regimen administered twice … counted as 1 line"), one that leaves
+ * treatment out with an exception, a rule about other treatment that adds, or rules that disagree.
+ */
+const RULE_ADJUVANT_RE = /\b(?:neo-?adjuvant|adjuvant|peri-?operative|curative|definitive|consolidation)\b/i;
+/** Treatment in the advanced setting, or given some other way than the (neo)adjuvant words say. */
+const RULE_OTHER_TREATMENT_RE =
+  /\b(?:combination|combined|radiation|radiotherapy|chemoradi\w*|maintenance|metastatic|advanced|recurrent|unresectable|palliative|first[\s-]line|second[\s-]line|or\s+in)\b/i;
+const RULE_NOT_COUNTED_RE = /\b(?:not|never)\s+(?:be\s+)?(?:considered|counted|regarded|deemed)\b|\b(?:does|do|will|shall|should)\s+not\s+count\b/i;
+function countingRuleSense(text: string): 'adds' | 'removes' | null {
+  let sense: 'adds' | 'removes' | null = null;
+  for (const [a, b] of therapySentences(text)) {
+    const sent = text.slice(a, b);
+    const rule = COUNTING_RULE_RE.exec(sent);
+    if (!rule) continue;
+    if (/\b(?:same\s+regimen|twice|each|separate|re-?treat\w*|re-?challenge\w*)\b/i.test(sent)) return null;
+    const not = RULE_NOT_COUNTED_RE.exec(sent);
+    // What the rule is about: the words before its verb, from the dash or colon that opens its clause.
+    const subject = sent.slice(0, not ? not.index : rule.index).split(/\s[-–—]\s|[:;]/).pop()!;
+    const adjuvantOnly = RULE_ADJUVANT_RE.test(subject) && !RULE_OTHER_TREATMENT_RE.test(subject);
+    let here: 'adds' | 'removes';
+    if (adjuvantOnly) here = 'adds';
+    else if (not && !/\b(?:unless|except\w*|if|provided|when)\b/i.test(sent)) here = 'removes';
+    else return null;
+    if (sense && sense !== here) return null;
+    sense = here;
+  }
+  return sense;
+}
+
+/** The sentences that hold the criterion's counting rules, joined. */
+function ruleSentences(text: string): string {
+  return therapySentences(text)
+    .map(([a, b]) => text.slice(a, b))
+    .filter((x) => COUNTING_RULE_RE.test(x))
+    .join(' ');
+}
+
+/**
+ * The part of a count a counting rule leaves readable. Where the rule adds lines, the trial's count is
+ * at least the record's: a record count at least n is sufficient for "at least n", and at most n is
+ * necessary for "at most n". Where it removes lines, the trial's count is at most the record's: at
+ * least n is necessary, at most n sufficient. A range keeps its necessary bound only.
+ */
+function ruleBoundSide(c: Condition, sense: 'adds' | 'removes'): { kind: 'sufficient' | 'necessary'; condition: Condition } | null {
+  const leaves = leavesOf(c);
+  const counts = leaves.filter((l) => l.fact === 'priorLines');
+  const others = leaves.filter((l) => l.fact !== 'priorLines');
+  if (!('all' in c) && !isLeaf(c)) return null;
+  const lower = counts.filter((l) => l.operator === 'greaterThanInclusive' || l.operator === 'greaterThan');
+  const upper = counts.filter((l) => l.operator === 'lessThanInclusive' || l.operator === 'lessThan');
+  if (lower.length + upper.length !== counts.length || !counts.length) return null;
+  const join = (ls: LeafCondition[]): Condition => (ls.length === 1 ? ls[0]! : { all: ls });
+  const necessary = sense === 'adds' ? upper : lower;
+  const sufficient = sense === 'adds' ? lower : upper;
+  // The outcome said with the count ("progression after …") stays with either side.
+  if (!necessary.length) return { kind: 'sufficient', condition: join([...sufficient, ...others]) };
+  return { kind: 'necessary', condition: join([...necessary, ...others]) };
+}
+
 /** "failed (standard) second-line (drug) therapy" ending the criterion (see its reader above). */
 const FAILED_LINE_RE =
   /\b(?:failed|progressed\s+(?:on|after|following))\s+(?:(?:the|a|standard|prior)\s+)*(first|1st|second|2nd|third|3rd)[\s-]line\s+(?:(?:drug|systemic|anti-?cancer|standard)\s+)*(?:therapy|therapies|treatments?|regimens?)\b(?=\s*[.;]?\s*$)/gi;
 
+/** A sentence opening with the patients it binds: "Patients with …", "For participants whose tumours harbour …". */
+const MARKER_POPULATION_LEAD_RE =
+  /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?)\s+(?:with|whose|harbou?ring|having|who\s+(?:have|has|harbou?rs?|carry|carries))\b/i;
 /** Words that join alternatives of one counted treatment: "platinum or taxane", "BRAF/MEK inhibitor". */
 const COUNTED_OR_GAP_RE = /^\s*-?\s*(?:,\s*)?(?:or|and\s*\/\s*or|\/)?\s*$/i;
 /** A gap that joins the next treatment to the counted one some other way ("and", "plus", "with"). */
