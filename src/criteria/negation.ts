@@ -120,9 +120,11 @@ export interface Scopes {
 /** Terminations that open a relative clause: they end a forward scope, not a subject's. Written in
  * lower case: "WHO" is the World Health Organization. */
 const RELATIVE_PRONOUN = /^(?:who|whom|whose|which)$/;
+/** "for X" / "to receive X" after "(not) eligible", where X is not the study itself. */
+const ELIGIBLE_FOR_OBJECT = /^\s*(?:for|to\s+(?:receive|undergo|have|be\s+treated\s+with))\s+(?!(?:(?:this|the|any|either|both)\s+)?(?:[\w-]+\s+){0,3}(?:study|trial|protocol|arms?|cohorts?|parts?|groups?|phases?|strat(?:um|a)|registration|randomi[sz]ation)\b|(?:enrol|enrollment|enrolment|participation|inclusion|entry)\b)\S/i;
 /** What may follow a predicate that keeps its whole subject out, up to the end of its sentence. */
 const SUBJECT_PREDICATE_END =
-  /^\s*(?:(?:to\s+(?:enrol\w*|participate|take\s+part|be\s+(?:enrolled|included))|(?:for|from|in)\s+(?:this|the)\s+(?:study|trial|protocol))\b[^.;]*)?\s*(?:[.;]|$)/i;
+  /^\s*(?:(?:to\s+(?:enrol\w*|participate|take\s+part|be\s+(?:enrolled|included))|(?:for|from|in)\s+(?:(?:this|the)\s+)?(?:study|trial|protocol))\b[^.;]*)?\s*(?:[.;]|$)/i;
 /** A termination that permits ("are permitted", "will be eligible"). */
 const PERMITS = /\b(?:permitted|allowed|eligible|acceptable)$/i;
 /** A permission that lets in what is said before it ("… is permitted", "are allowed"). */
@@ -180,6 +182,10 @@ export function findScopes(text: string, lex: Lexicons, tokens: Token[] = tokeni
   for (const f of found) {
     const trigger: [number, number] = [f.start, f.end];
     if (f.role === 'pre') scopes.push({ kind: 'negated', start: f.end, end: nextStop(f.end), trigger });
+    // "… or is not eligible for standard therapy", "are ineligible to receive X": eligibility for a
+    // treatment named after it, which negates nothing before it ("Received anti-CTLA-4 or is not
+    // eligible for it" asked for no anti-CTLA-4).
+    else if (f.role === 'post' && /eligible$/i.test(text.slice(f.start, f.end)) && ELIGIBLE_FOR_OBJECT.test(text.slice(f.end))) continue;
     else if (f.role === 'post') {
       // "(NYHA Class III/IV are not eligible)": inside a parenthesis the predicate reaches back only to
       // its opening, not to the requirement the parenthesis glosses ("Class II or better").

@@ -30,4 +30,14 @@ describe('a predicate negating its subject', () => {
     const c = inclusion('R/R AML and R/R HR-MDS who have failed or are ineligible for all available therapies which may provide clinical benefit.');
     expect(JSON.stringify(c.rule)).toContain('{"fact":"cancerType","operator":"equal","value":true,"params":{"codes":["AML","MDS"]}}');
   });
+
+  it('does not negate what comes before "or is not eligible for <a treatment>" (NCT06624644 i6 asked for no anti-CTLA-4)', () => {
+    const c = inclusion('Received an anti-CTLA-4 and/or BRAF containing regimen or is not eligible for or has declined anti-CTLA-4 and/or BRAF therapy prior to and for this study.');
+    expect(JSON.stringify(c.rule)).not.toContain('"value":false,"params":{"classes":["anti_ctla4"]}');
+  });
+
+  it('still negates its subject when the object is an arm of the study ("not eligible for the standard risk arms")', () => {
+    const c = inclusion('Stage 1 seminoma patients are not eligible for the standard risk arms of the study');
+    expect(JSON.stringify(c.rule)).toContain('{"fact":"stage","operator":"equal","value":false,"params":{"groups":["I"]}}');
+  });
 });
