@@ -208,14 +208,21 @@ export function foldWord(word: string): string {
 /**
  * An acronym's plural: capitals, then a lower-case "s" ("ADCs", "TKIs", "NSAIDs"). foldWord leaves words
  * of four letters or fewer alone ("lens", "bus"), so without this "ADCs" missed the class "ADC" and
- * "MMAE-based ADCs" read as MMAE ADCs or any ADC at all. Three capitals at least: "HBs" (hepatitis B
+ * "MMAE-based ADCs" read as MMAE ADCs or any ADC at all. A stem of three capitals or digits at least, ending on a capital: "HBs" (hepatitis B
  * surface) is not a plural of "Hb".
  */
-const ACRONYM_PLURAL = /^[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z]s$/;
+// Checked in linear time: a pattern with two quantified runs of capitals backtracks quadratically on a
+// long run of capitals with no "s" after it (the hostile-input test feeds 1 MB of "A").
+const ACRONYM_STEM = /^[A-Z0-9]+$/;
+function acronymPlural(raw: string): boolean {
+  if (raw.length < 4 || raw.length > 12 || raw[raw.length - 1] !== 's') return false;
+  const stem = raw.slice(0, -1);
+  return ACRONYM_STEM.test(stem) && /[A-Z]$/.test(stem);
+}
 
 /** The matching form of one word as written: acronym plurals singular, then lower-cased and folded. */
 export function tokenNorm(raw: string): string {
-  const word = ACRONYM_PLURAL.test(raw) && raw.length >= 4 ? raw.slice(0, -1) : raw;
+  const word = acronymPlural(raw) ? raw.slice(0, -1) : raw;
   return foldWord(word.toLowerCase());
 }
 

@@ -360,8 +360,11 @@ describe('therapy extractor: exact conditions', () => {
     // A generic "anticancer therapy" gates on every kind of treatment, never on systemic therapy alone.
     const generic = (therapyLeaves(read('Residual toxicity from prior anticancer therapy of grade 3 or greater (CTCAE v5.0), with the exception of alopecia.', 'exclusion')) as LeafCondition[]);
     expect(generic[0]?.params).toEqual({ kinds: ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'] });
-    // An unread alternative beside the treatment ("or significant traumatic injury") keeps it unread.
-    expect(read('Participants must have recovered from effects of any major surgery or significant traumatic injury at least 28 days before the first dose of study treatment')).toBeNull();
+    // Recovered at least 28 days before the first dose: the operation was longer ago than that, whatever
+    // the injury beside it (therapy-surgery.ts readRecoveryWindows); the recovery stays unread beside it.
+    expect(read('Participants must have recovered from effects of any major surgery or significant traumatic injury at least 28 days before the first dose of study treatment')).toEqual({
+      all: [therapy({ kinds: ['surgery'], withinDays: 28 }, false), unread('Participants must have recovered from effects of any major surgery or significant traumatic injury')],
+    });
   });
 
   it('reads a modal prohibition in an exclusion list as the exclusion of the treatment, a bare "No prior X" not at all', () => {
