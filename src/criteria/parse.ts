@@ -264,7 +264,11 @@ function conjunctions(
   // "either" opens the alternatives after it, and what comes before it holds for each of them. Read
   // as an "or" of its own, the requirement before it became one more alternative.
   const either = gaps.findIndex((g) => /\beither\b/i.test(g) && !/\bor\b|\/|\bnor\b/i.test(g));
-  const opensAlternatives = either >= 0 && joins.slice(0, either).every((j) => j === 'and');
+  // Not after a finding that is itself a hedge, an alternative with unread words ("For the TNBC
+  // Cohort, participants must have either …": the cohort's guard, any(not TNBC, unread)): it binds
+  // nothing the alternatives must share, and joined to them it would require the rest of everyone.
+  const hedge = (c: Condition): boolean => 'any' in c && c.any.some((x) => isLeaf(x) && x.fact === 'unparsed');
+  const opensAlternatives = either >= 0 && joins.slice(0, either).every((j) => j === 'and') && !findings.slice(0, either + 1).some((f) => hedge(f.condition));
   // The alternatives may be separate findings after it, or one finding that holds them all.
   const prefix = opensAlternatives && joins.slice(either + 1).includes('or') ? either + 1 : 0;
   if (opensAlternatives) joins[either] = 'and';

@@ -154,7 +154,14 @@ describe('two predicates joined by "or"', () => {
   it('part the predicates, not the findings around them (NCT03761914)', () => {
     const c = read('Patients must have measurable disease(by CT or MRI) after they progressed or were resistant to 1 prior systemic therapy.')!;
     // Measurable disease and a prior line are both required: "or" joins "progressed" and "were resistant".
-    expect(c).toMatchObject({ all: [{ fact: 'measurableDisease' }, { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1 }] });
+    // The count's route ("progressed or were resistant to") is read as progression on it (lines-bounds-outcomes).
+    expect(c).toMatchObject({
+      all: [
+        { fact: 'measurableDisease' },
+        { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1 },
+        { fact: 'priorTherapy', params: { kinds: ['systemic'], outcome: 'progression' } },
+      ],
+    });
   });
 });
 

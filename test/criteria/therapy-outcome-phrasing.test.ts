@@ -83,8 +83,25 @@ describe('counts of prior lines', () => {
   });
 
   it('reads no count where the criterion gives its own rule for counting lines', () => {
+    // A rule that can only add lines (a recurrence soon after adjuvant therapy counts as one) leaves
+    // "at least one" sufficient, with the rule an unread route beside it (lines-bounds-outcomes).
+    expect(
+      readRule(
+        'Having received at least one prior therapy for unresectable disease. Patients with recurrence within 6 months of completion of neoadjuvant or adjuvant therapy will be considered as having received one prior therapy for unresectable disease.',
+        'inclusion',
+      ).condition,
+    ).toEqual({
+      any: [
+        { fact: 'priorLines', operator: 'greaterThanInclusive', value: 1, params: { setting: 'advanced' } },
+        {
+          fact: 'unparsed',
+          operator: 'equal',
+          value: true,
+          params: { text: 'Patients with recurrence within 6 months of completion of neoadjuvant or adjuvant therapy will be considered as having received one prior therapy for unresectable disease' },
+        },
+      ],
+    });
     const texts = [
-      'Having received at least one prior therapy for unresectable disease. Patients with recurrence within 6 months of completion of neoadjuvant or adjuvant therapy will be considered as having received one prior therapy for unresectable disease.',
       'Participants with melanoma must not exceed 2 prior lines of systemic therapy. Neoadjuvant/Adjuvant treatment will not be considered a prior line of systemic therapy unless the participant progressed during or within the 12 weeks after the last dose of the adjuvant PD-1/PD-L1 blocking antibody.',
       'Relapse or progression after a platinum-containing systemic treatment and an immune checkpoint inhibitor (ICI)-containing regimen (combined or sequential). Subjects with actionable target tumor mutation should have been previously treated with targeted therapy, with a maximum of 3 prior lines of therapy for endometrial carcinoma or carcinosarcoma. Neoadjuvant/adjuvant therapy may count as 1 line of therapy if the subject progressed within 6 months after completion of therapy.',
     ];
