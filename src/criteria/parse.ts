@@ -114,11 +114,6 @@ const MODE_OR =
 const MODIFIER_OR =
   /^\s*(?!(?:with|without|in|on|for|of|to|and|who|which|that|patients?|participants?|subjects?|those|any|other|prior|previous|no|not|either|after|before|by)\b)[a-z][\w-]*\s+or\s+(?!(?:with|without|in|on|for|of|to|and|who|which|that|patients?|participants?|subjects?|those|any|other|prior|previous|no|not|after|before|by)\b)[a-z][\w-]*\s*$/i;
 
-/** Whether every leaf of a condition is of one fact. */
-function onlyFacts(c: Condition, fact: string): boolean {
-  return isLeaf(c) ? c.fact === fact : ('all' in c ? c.all : c.any).every((x) => onlyFacts(x, fact));
-}
-
 function gapType(gap: string): Gap {
   if (/[.]\s/.test(gap) || /\n/.test(gap)) return 'sentence';
   let bare = gap;
@@ -244,7 +239,7 @@ function conjunctions(
     // sterilized nor …") leaves no gap; the "or" is still the one between the two.
     if (f.start === prev.end && /^\s*,?\s*(?:or|and\/or)\s/i.test(text.slice(f.start, f.start + 10))) return ' or ';
     const gap = text.slice(prev.end, f.start);
-    if (MODIFIER_OR.test(gap) && onlyFacts(prev.condition, 'diseaseExtent') && onlyFacts(f.condition, 'cancerType')) return gap.replace(/\bor\b/i, '  ');
+    if (MODIFIER_OR.test(gap) && leavesOf(prev.condition).every((l) => l.fact === 'diseaseExtent') && leavesOf(f.condition).every((l) => l.fact === 'cancerType')) return gap.replace(/\bor\b/i, '  ');
     return gap;
   });
   // "A, B and C will be excluded" excludes each of them.

@@ -11,15 +11,9 @@
 import type { Condition } from '../../src/criteria/facts';
 import { leavesOf } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
-import { judgeRecord, readRule, therapy } from '../support/criteria';
+import { judgeRecord, lines, readRule, therapy } from '../support/criteria';
 
 const progressed = therapy({ kinds: ['systemic'], outcome: 'progression' });
-const lines = (operator: string, value: number, params?: Record<string, unknown>): Condition => ({
-  fact: 'priorLines',
-  operator: operator as 'greaterThanInclusive',
-  value,
-  ...(params ? { params } : {}),
-});
 const line = (n: number, outcome?: 'progression' | 'response') => ({
   name: 'carboplatin',
   start: `202${n}-01-10`,

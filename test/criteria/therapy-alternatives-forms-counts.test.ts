@@ -5,10 +5,9 @@
  * permission, line counts of disease-named therapies and line ranges, and lead-in windows. Lines are
  * verbatim from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
-import { readCondition, readRule, therapy, unparsed } from '../support/criteria';
+import { lines, readCondition, readRule, therapy, unparsed } from '../support/criteria';
 
 const ANY_TREATMENT = ['systemic', 'radiation', 'surgery', 'transplant', 'cell therapy', 'investigational', 'locoregional'];
-const lines = (operator: string, value: number, params?: Record<string, unknown>) => ({ fact: 'priorLines', operator, value, ...(params ? { params } : {}) });
 
 describe('an unread alternative noun phrase after an exact list', () => {
   it('reads "irinotecan, any agents that target EGFR or MET" as irinotecan or the unread rest', () => {

@@ -7,16 +7,10 @@
  */
 import { leavesOf, type Condition } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
-import { criterionRule, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
+import { criterionRule, judgeRecord, lines, readRule, therapy, unparsed } from '../support/criteria';
 
 const judge = (record: PatientRecord, c: Condition) => judgeRecord(c, record);
 const progressed = therapy({ kinds: ['systemic'], outcome: 'progression' });
-const lines = (operator: string, value: number, params?: Record<string, unknown>): Condition => ({
-  fact: 'priorLines',
-  operator: operator as 'greaterThanInclusive',
-  value,
-  ...(params ? { params } : {}),
-});
 const hasLines = (c: Condition | null): boolean => !!c && leavesOf(c).some((l) => l.fact === 'priorLines');
 
 describe('the outcome before a count of lines', () => {

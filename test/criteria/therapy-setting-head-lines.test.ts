@@ -11,15 +11,8 @@
  *   metastatic)"), and "given as primary therapy for advanced disease".
  * Lines are verbatim from the oncology corpus unless marked as a variant.
  */
-import type { Condition } from '../../src/criteria/facts';
-import { readRule, therapy, unparsed } from '../support/criteria';
+import { lines, readRule, therapy, unparsed } from '../support/criteria';
 
-const lines = (operator: string, value: number, params?: Record<string, unknown>): Condition => ({
-  fact: 'priorLines',
-  operator: operator as 'greaterThanInclusive',
-  value,
-  ...(params ? { params } : {}),
-});
 const progressed = therapy({ kinds: ['systemic'], outcome: 'progression' });
 
 describe('a setting between a generic head and the treatment it names', () => {

@@ -132,6 +132,14 @@ export const cancerType = (...codes: string[]): Condition => ({ fact: 'cancerTyp
 export const extent = (e: string, value = true): Condition => ({ fact: 'diseaseExtent', operator: 'equal', value, params: { extent: e } });
 export const stage = (...groups: string[]): Condition => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
 
+/** A count of prior lines: priorLines <operator> value, with the params (setting, kinds…) when given. */
+export const lines = (operator: string, value: number, params?: Record<string, unknown>): Condition => ({
+  fact: 'priorLines',
+  operator: operator as 'greaterThanInclusive',
+  value,
+  ...(params ? { params } : {}),
+});
+
 export const therapy = (params: Record<string, unknown>, value = true): Condition => ({
   fact: 'priorTherapy',
   operator: 'equal',

@@ -2064,6 +2064,11 @@ const OTHER_THAN_CHOSEN_RE = new RegExp(
 /** "At least 1 lesion of ≥ 10 mm in the longest diameter for a non-lymph node or ≥ 15 mm in the short-axis diameter for a lymph node": the RECIST rule itself, so measurable disease. */
 const AT_LEAST_ONE_LESION = /\bat\s+least\s+(?:one|1)\s+(?:\(\s*1\s*\)\s+)?(?:measurable\s+)?(?:lesions?|tumou?rs?)\s+(?:of\s+|measuring\s+|with\s+)?(?=>=|≥|>)/i;
 
+/** Measurable disease read from [s, e), from the given spans only when some words inside are not read. */
+function measurablePiece(s: number, e: number, spans?: Array<[number, number]>): Piece {
+  return { start: s, end: e, condition: { fact: 'measurableDisease', operator: 'equal', value: true }, needsAnchor: false, kind: 'measurable', ...(spans ? { spans } : {}) };
+}
+
 function measurablePieces(input: ExtractInput): Piece[] {
   const { text } = input;
   if (!/measurab|measured|evaluab|assessab|target|\bTL\b/i.test(text)) return [];
@@ -2084,14 +2089,7 @@ function measurablePieces(input: ExtractInput): Piece[] {
             [e - m[2].length, e],
           ]
         : [[s, e]];
-    out.push({
-      start: s,
-      end: e,
-      condition: { fact: 'measurableDisease', operator: 'equal', value: true },
-      needsAnchor: false,
-      kind: 'measurable',
-      spans,
-    });
+    out.push(measurablePiece(s, e, spans));
   }
   if (input.kind === 'inclusion') {
     OTHER_THAN_CHOSEN_RE.lastIndex = 0;
@@ -2100,18 +2098,13 @@ function measurablePieces(input: ExtractInput): Piece[] {
       const e = s + m[0].length;
       if (input.scopes.in('exception', s) || out.some((p) => s < p.end && e > p.start)) continue;
       const hole = s + m[0].indexOf(m[1]!);
-      out.push({
-        start: s,
-        end: e,
-        // The words naming the chosen lesion are left out of the spans: read as unknown beside it.
-        condition: { fact: 'measurableDisease', operator: 'equal', value: true },
-        needsAnchor: false,
-        kind: 'measurable',
-        spans: [
+      // The words naming the chosen lesion are left out of the spans: read as unknown beside it.
+      out.push(
+        measurablePiece(s, e, [
           [s, hole],
           [hole + m[1]!.length, e],
-        ],
-      });
+        ]),
+      );
     }
   }
   MEASURABLE_RE.lastIndex = 0;
@@ -2198,7 +2191,7 @@ function measurablePieces(input: ExtractInput): Piece[] {
       let e = w[1];
       const tail = RECIST_ONLY.exec(text.slice(e));
       if (tail) e += tail[0].length;
-      out.push({ start: s, end: e, condition: { fact: 'measurableDisease', operator: 'equal', value: true }, needsAnchor: false, kind: 'measurable' });
+      out.push(measurablePiece(s, e));
     }
   if (out.length) {
     // The RECIST size rule restated beside a measurable finding is covered by it.

@@ -257,16 +257,13 @@ function unitDays(unit: string): number | null {
 const STABLE_DOSE = String.raw`(?:stable|constant|steady|unchanged|non-?escalating|ongoing|current|maintenance)\s+(?:daily\s+)?dos(?:e|es|ing|age)\s+of`;
 /** "Patients on immunotherapy": the subject is taking it now (right before the list). */
 const SUBJECT_ON_RE = new RegExp(String.raw`(?<!\b(?:of|for|to|in|about|regarding)\s+(?:the\s+|these\s+|those\s+)?)\b(?:patients?|participants?|subjects?|individuals?|persons?|those|women|men)\s+(?:currently\s+)?on\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|parenteral|parental|intravenous|daily|regular|long-term|or|of|(?:[<>≤≥]=?|more\s+than|greater\s+than)?\s*\d+(?:\.\d+)?\s*mg(?:\s*\/\s*d(?:ay)?)?)\s+)*$`, 'i');
-/** A lead-in over medicines taken now: "Patients taking any of the following", "currently receiving any of the following:". */
-const CURRENT_LEAD_RE =
-  /\b(?:(?:currently|presently|now)\s+(?:taking|receiving|using|on)|(?:patients?|pts|participants?|subjects?)\s+(?:who\s+are\s+)?(?:taking|using|on))\s+(?:any\s+)?(?:of\s+)?(?:the\s+following|these|drugs?|medications?|medicines?)\b/i;
 /**
- * A lead-in naming the medicines its entries list as ones the patient is on ("Pts on any drugs which
- * has pharmacological interaction with nelfinavir:", "Patients on any of the following medications:"):
- * each entry is a medicine taken now, as after "Patients taking any of the following".
+ * A lead-in naming the medicines its entries list as ones the patient takes now ("Pts on any drugs which
+ * has pharmacological interaction with nelfinavir:", "Patients taking any of the following medications:",
+ * "currently receiving any of the following:"): each entry is a medicine taken now.
  */
-const SUBJECT_ON_MEDICINES_LEAD_RE =
-  /\b(?:patients?|pts|participants?|subjects?)\s+(?:(?:who\s+are|currently)\s+)?on\s+(?:any\s+)?(?:(?:of\s+)?the\s+following\s+)?(?:drugs?|medications?|medicines?)\b/i;
+const CURRENT_LEAD_RE =
+  /\b(?:(?:currently|presently|now)\s+(?:taking|receiving|using|on)|(?:patients?|pts|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?(?:taking|using|on))\s+(?:any\s+)?(?:of\s+)?(?:the\s+following\s+)?(?:drugs?|medications?|medicines?|the\s+following|these)\b/i;
 /** "(on a) stable dose of X" in an exclusion: X taken now. In an inclusion it is mostly a condition on those who take X. */
 const STABLE_DOSE_BEFORE_RE = new RegExp(String.raw`\b${STABLE_DOSE}\s+(?:(?:any|the|a|an|chronic|systemic|oral|daily)\s+)*$`, 'i');
 const CUE_RE = new RegExp(
@@ -1604,7 +1601,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const contextText = input.context.join(' \n ');
   // A lead-in that lists permitted treatments ("The following are permitted:") carves exceptions.
   const contextUsable = !!contextText && !ALTERNATIVE_RE.test(contextText) && !permits(contextText) && !/\b(?:exceptions?|except|other\s+than|not\s+considered)\b/i.test(contextText) && !/\b(?:plans?\s+to|planned|ineligib\w*|unavailab\w*|contraindicat\w*|allerg\w*|hypersensitiv\w*|eligible\s+for|candidates?\s+for|toxicit\w*|recovered|adverse)\b/i.test(contextText);
-  const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c) || SUBJECT_ON_MEDICINES_LEAD_RE.test(c));
+  const contextCue = contextUsable && input.context.some((c) => CUE_RE.test(c) || /\bwithin\b|wash-?out/i.test(c) || CURRENT_LEAD_RE.test(c));
   // A lead-in whose entries are medicines taken now ("Patients taking any of the following medications:",
   // "Pts on any drugs which … interact with nelfinavir:", "currently receiving any of the following:"):
   // an entry with no time of its own is current use, not use at any time in the past.
