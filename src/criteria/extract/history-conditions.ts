@@ -233,7 +233,7 @@ const INFECTIOUS_QUAL = /(?<!non-?\s?)\binfectious\b(?!\s+(?:or|and|and\/or)\b)/
  * lexicon does not name) or the condition as a point in time ("at onset of … colitis"): a narrower
  * subject than the condition.
  */
-const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial|malignant|benign)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\)\s*(?:associated|related|induced|mediated|caused)\s+(?:[\w-]+\s+)?|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
+const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial|malignant|benign|autoimmune)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\)\s*(?:associated|related|induced|mediated|caused)\s+(?:[\w-]+\s+)?|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
 /**
  * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
  * "hypertension that is not controlled"): read as `active`.
@@ -309,7 +309,12 @@ const MEASURED_DEFINITION_TAIL =
 /** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
 /** Exceptions the sentence refers to without naming them: "(with exceptions)", "with specific exceptions". */
 const UNSTATED_EXCEPTIONS_TAIL =
-  /^[^.;]*?\b((?:with|subject\s+to)\s+(?:(?:certain|some|a\s+few|few|limited|specific|specified|possible|rare)\s+)?exceptions\b(?!\s*(?:of|:))|exceptions?\s+(?:may\s+|might\s+|can\s+)?(?:apply|be\s+(?:made|granted|considered))\b)/i;
+  /^[^.;]*?\b((?:with|subject\s+to)\s+(?:(?:certain|some|a\s+few|few|limited|specific|specified|possible|rare)\s+)?exceptions\b(?!\s*(?:of|:))|exceptions?\s+(?:may\s+|might\s+|can\s+)?(?:apply|be\s+(?:made|granted|considered))\b(?!\s*:))/i;
+/**
+ * "Hashimoto's thyroiditis (exceptions are noted below)": the condition has exceptions stated
+ * elsewhere, which may not name it; read alone it would exclude the patients they spare.
+ */
+const EXCEPTIONS_ELSEWHERE_GLOSS = /^\s*\(\s*((?:see\s+|with\s+)?exceptions?\s+(?:(?:are|is)\s+)?(?:noted|listed|described|given|specified|detailed|defined|stated)?\s*(?:below|above|later))(?=\s*\))/i;
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
 /** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
 /** "non-" right before the condition, or before the cause it is said to be induced by. */
@@ -385,7 +390,10 @@ const ACTIVE_NOTE =
 
 /** A sentence listing what an exclusion spares. */
 const EXCEPTIONS_SENTENCE =
-  /\b(?:the\s+following\s+(?:are|is)\s+(?:exceptions?|allowed|permitted|exempt(?:ed)?|not\s+excluded|non-?exclusionary|not\s+exclusionary)|exceptions?\s+(?:are|include|includes|to\s+this)|(?:are|is)\s+(?:permitted|allowed|exempt(?:ed)?|excepted|non-?exclusionary|not\s+exclusionary)|(?:are|is)\s+not\s+(?:be\s+)?excluded|may\s+be\s+(?:included|enrolled|eligible))\b/i;
+  /\b(?:the\s+following\s+(?:are|is)\s+(?:exceptions?|allowed|permitted|exempt(?:ed)?|not\s+excluded|non-?exclusionary|not\s+exclusionary)|exceptions?\s+(?:are|include|includes|to\s+this|apply|applies)|\bexceptions?(?=\s*:)|(?:are|is)\s+(?:permitted|allowed|exempt(?:ed)?|excepted|non-?exclusionary|not\s+exclusionary)|(?:are|is)\s+not\s+(?:be\s+)?excluded|may\s+be\s+(?:included|enrolled|eligible))\b/i;
+
+/** A lead that opens a list of exceptions with a colon: "Exceptions:", "The following exceptions apply:". */
+const EXCEPTIONS_COLON_LEAD = /\b(?:the\s+following\s+)?exceptions?(?:\s+(?:apply|applies|include|includes|are(?:\s+as\s+follows)?))?\s*:/gi;
 
 /** "immune-related" or "immune-mediated" right before a condition (not "non-immune-related"). */
 const IMMUNE_CAUSE_LEAD = /(?<!\bnon[\s-]?)\bimmune[\s-]+(?:related|mediated)\s+$/i;
@@ -1338,7 +1346,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // "Active or prior autoimmune disorders (with exceptions)": exceptions named elsewhere (the
     // protocol) spare some patients with the condition, so it is no longer sufficient to exclude.
     // The words stay an unparsed leaf beside the condition: all(condition, unknown).
-    const unstated = g.narrow ? null : UNSTATED_EXCEPTIONS_TAIL.exec(text.slice(pos, sentenceEnd(text, pos)));
+    const unstated = g.narrow ? null : (UNSTATED_EXCEPTIONS_TAIL.exec(text.slice(pos, sentenceEnd(text, pos))) ?? EXCEPTIONS_ELSEWHERE_GLOSS.exec(text.slice(pos)));
     if (unstated) {
       const span: Span = [pos + unstated.index + unstated[0].length - unstated[1]!.length, pos + unstated.index + unstated[0].length];
       g.narrow = { text: text.slice(span[0], span[1]), span };
@@ -1742,11 +1750,14 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       if (groups.some((k) => k.shadow && h.start >= k.shadow[0] && h.start < k.shadow[1])) continue;
       const between = text.slice(g.end, h.qualStart);
       if (sentenceEnd(text, g.end) < h.start) break;
+      // "…, etc. The following exceptions apply: Type I diabetes, …": "etc." ends no sentence, and
+      // the colon made the exceptions examples of the umbrella.
       const exceptHere =
         exceptionAt(h.start) ||
         /\b(?:except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from|besides|aside\s+from)\b[^,;]*$/i.test(
           between,
-        );
+        ) ||
+        /\bexceptions?(?:\s+(?:apply|applies|include|includes|are(?:\s+as\s+follows)?))?\s*:?\s*$/i.test(between);
       const example =
         /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|that\s+is(?=\s*,)|such\s+as|including|includes|include|for\s+example|like)(?:(?<=\.)|\b)[^.;]*$/i.test(
           between,
@@ -1878,7 +1889,11 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   //     without moving the umbrella's place, so the umbrellas stay alternatives.
   for (const h of groups) {
     if (consumed.has(h)) continue;
-    const hs = sentenceStart(text, h.start);
+    let hs = sentenceStart(text, h.start);
+    // "…, autoimmune neuropathy, etc. The following exceptions apply: Type I diabetes, …": "etc." ends
+    // no sentence, so the exceptions start at their own lead.
+    const s0 = hs;
+    for (const m of text.slice(s0, h.start).matchAll(EXCEPTIONS_COLON_LEAD)) hs = s0 + m.index;
     const umbrellas = groups.filter((g) => g !== h && !consumed.has(g) && g.names.some(isGeneric) && g.category === h.category && g.end <= h.start && hs > g.start);
     if (!umbrellas.length) continue;
     const sentence = text.slice(hs, sentenceEnd(text, h.start));
