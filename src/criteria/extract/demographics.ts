@@ -97,6 +97,9 @@ const MODAL_BEFORE = /\b(?:must|should|shall|will|need\s+to|needs\s+to|(?:is|are
 /** "defined as ≥ 45 years of age": an age inside the definition of something else (not of "adults"). */
 const DEFINED_BEFORE =
   /(?<!\b(?:adults?|age|aged|minors?|children|pediatric|paediatric|elderly|older|majority)\s*[(,]?\s*(?:(?:is|are|being)\s+)?)\b(?:defined|considered|classified)\s+as\s+(?:(?:being|an?|women|woman|females?|patients?)\s+)*$/i;
+/** A definition of menopause or childbearing potential open in the sentence before an age. */
+const REPRODUCTIVE_DEFINITION_BEFORE =
+  /\b(?:defined|considered)\s+(?:as|to\s+be)\b[^.;]*\b(?:menopaus\w*|menses|amenorrh\w*|childbearing|child-bearing|hysterectom\w*|oophorectom\w*)[^.;]*$|\b(?:menopaus\w*|childbearing|child-bearing)\b[^.;]*\b(?:defined|considered)\s+(?:as|to\s+be)\b[^.;]*$/i;
 /** "≥ 1 year post-menopausal", "2 years after …": a time since an event. */
 const DURATION_AFTER = /^\s*(?:post[\s-]?\w+|after|since|ago|beyond|following|prior\s+to|before)\b/i;
 /** "… under 40 years of age in first-degree relatives": the relatives' age. */
@@ -238,6 +241,10 @@ export const extractAge: Extractor = (input) => {
     // ("≥ 1 year post-menopausal"), or somebody else's age ("children ages 3 and older", "sudden
     // death under 40 years of age in first-degree relatives").
     if (DEFINED_BEFORE.test(before)) continue;
+    // "Women … not of childbearing potential are defined as any female who … is post-menopausal (≥ one
+    // year without menses and >50 years of age …)": an age deep inside a definition of menopause or
+    // childbearing potential belongs to the definition; read alone, it failed every younger patient.
+    if (REPRODUCTIVE_DEFINITION_BEFORE.test(text.slice(Math.max(0, m.index - 400), m.index))) continue;
     if (!read.framed && !ageWord && DURATION_AFTER.test(after)) continue;
     if (OTHERS_AGE_AFTER.test(after)) continue;
     if (ageWord && OTHERS_BEFORE.test(text.slice(Math.max(0, m.index - ageWord[0].length - 40), m.index - ageWord[0].length))) continue;
