@@ -670,6 +670,8 @@ function judgeMention(
         return 'conditional';
       // "relatives with cancer … such as UM, mesothelioma": another person's diagnosis.
       if (w === 'with' && subj && RELATIVE.has(subj.norm)) return 'relative';
+      // "At least 1 first degree relative affected with Pancreatic Cancer".
+      if (w === 'with' && subj && /^(?:affected|diagnosed)$/.test(subj.norm) && prep && RELATIVE.has(prep.norm)) return 'relative';
       if (w === 'with' && subj && SUBJECT.has(subj.norm)) sawSubjectWith = i;
       governed = true;
       break;
@@ -1427,6 +1429,11 @@ function extentPieces(input: ExtractInput): Piece[] {
     // condition, not of the cancer.
     if ((ext === 'refractory' || ext === 'relapsed' || ext === 'recurrent') && NOT_CANCER_COURSE.test(text.slice(e, e + 40))) continue;
     if (ext === 'resectable' && /\b(?:borderline|potentially|marginally|initially|not|non)[- ]?\s*$/i.test(before))
+      continue;
+    // "at least one resectable lesion", "a surgically resectable tumor region": one lesion the surgeons
+    // can remove (to grow TILs from it), not disease that is resectable: the cell-therapy trials that
+    // ask it are for unresectable disease (lesion_for_tissue_harvest reads it).
+    if (ext === 'resectable' && (/^\s*(?:lesions?|tumou?r\s+regions?)\b/i.test(after) || /\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more)\s+(?:surgically\s+)?$/i.test(before)))
       continue;
     if (ext === 'unresectable' && /\bmedically\s*$/i.test(before)) continue;
     // "widespread, definitive leptomeningeal disease": spread of that disease, not metastatic cancer.

@@ -296,15 +296,16 @@ const TOPICS: Topic[] = [
     // tumour-infiltrating lymphocytes (TIL) of a cell therapy: "has at least one lesion (> 1 cm3)
     // available for surgical resection for manufacture of TIL", "Patients have lesions that can be used
     // for surgical resection or biopsy puncture", "residual lesions that can be used for surgical
-    // resection (>1.5cm3) or biopsy (>1.5cm3) … for TIL collection". Resection must be named: a lesion
+    // resection (>1.5cm3) or biopsy (>1.5cm3) … for TIL collection", "at least one resectable lesion
+    // (or aggregate lesions) for lifileucel generation". Resection must be named: a lesion
     // for biopsy alone is biopsy_accessible's question. Fitness for the operation is another question
     // (treatment_candidate), and a fluid the cells may come from instead is not a lesion.
     topic: 'lesion_for_tissue_harvest',
-    re: /\b(?:lesions?|tumou?rs?|tumou?r\s+regions?)(?:\s*\(s\))?\s+(?:\([^()]{0,20}\)\s+)?(?:(?:that|which)\s+can\s+be\s+used\s+for|available\s+for|eligible\s+for)\s+(?:(?:surgical\s+)?resection(?:\s*\([^()]{0,20}\))?(?:\s+(?:or|and\/or)\s+biops(?:y|ies)(?:\s+puncture)?(?:\s*\([^()]{0,20}\))?)?|biops(?:y|ies)(?:\s+puncture)?(?:\s*\([^()]{0,20}\))?\s+(?:or|and\/or)\s+(?:surgical\s+)?resection(?:\s*\([^()]{0,20}\))?)/i,
+    re: /\b(?:lesions?|tumou?rs?|tumou?r\s+regions?)(?:\s*\(s\))?\s+(?:\([^()]{0,20}\)\s+)?(?:(?:that|which)\s+can\s+be\s+used\s+for|available\s+for|eligible\s+for)\s+(?:(?:surgical\s+)?resection(?:\s*\([^()]{0,20}\))?(?:\s+(?:or|and\/or)\s+biops(?:y|ies)(?:\s+puncture)?(?:\s*\([^()]{0,20}\))?)?|biops(?:y|ies)(?:\s+puncture)?(?:\s*\([^()]{0,20}\))?\s+(?:or|and\/or)\s+(?:surgical\s+)?resection(?:\s*\([^()]{0,20}\))?)|\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more)\s+(?:surgically\s+)?resectable\s+(?:lesions?|tumou?r\s+regions?)\b|\bsurgically\s+resectable\s+tumou?r\s+regions?\b/i,
     reject: /\bfluids?\b|\bunless\b|\bexcept\b|\bif\b/i,
     rejectInCriterion: true,
     words: vocab(
-      'lesion lesions tumor tumour tumors tumours region regions s that which can be used available eligible for surgical resection biopsy biopsies puncture or and at least one two residual cm3 cm manufacture manufacturing generation generating production collection harvest harvesting til tils tumor infiltrating lymphocytes',
+      'lesion lesions tumor tumour tumors tumours region regions s that which can be used available eligible for surgical surgically resectable aggregate resection biopsy biopsies puncture or and at least one two residual cm3 cm manufacture manufacturing generation generating production collection harvest harvesting til tils tumor infiltrating lymphocytes',
     ),
   },
   {
