@@ -191,8 +191,11 @@ const LABEL_ID = String.raw`(?:\d{1,2}(?:[A-Za-z]|\.\d)?|[A-Z]{1,3}\d{0,2}[a-z]?
 const LABEL_IDS = String.raw`${LABEL_WORD}\s*${LABEL_ID}(?:\s*(?:,|\band\b|&|-|–|\bor\b|/)\s*(?:${LABEL_WORD}\s*)?${LABEL_ID})*`;
 /** Subgroups within subgroups, side by side: "Phase 2a Cohort 4". */
 const LABEL_RUN = String.raw`${LABEL_IDS}(?:\s+${LABEL_IDS})*`;
-/** A stage of a dose-finding trial before its subgroup: "(dose expansion Part 2)". */
-const LABEL_STAGE = String.raw`(?:(?:[Dd]ose[- ])?(?:[Ee]scalation|[Ee]xpansion|ESCALATION|EXPANSION)\s+)?`;
+/**
+ * A stage of a dose-finding trial before its subgroup: "(dose expansion Part 2)"; or an unnamed
+ * sub-study the subgroup belongs to ("Sub-study Part 1:").
+ */
+const LABEL_STAGE = String.raw`(?:(?:(?:[Dd]ose[- ])?(?:[Ee]scalation|[Ee]xpansion|ESCALATION|EXPANSION)|[Ss]ub-?study|SUB-?STUDY)\s+)?`;
 /** "for" / "in" before a label, and "only" after it, as written in any case. */
 const LABEL_FOR = String.raw`(?:[Ff]or|FOR|[Ii]n|IN)\s+(?:the\s+)?`;
 const LABEL_ONLY = String.raw`(?:\s+(?:only|Only|ONLY))?`;

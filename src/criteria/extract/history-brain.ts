@@ -240,6 +240,11 @@ function mentionsOf(input: ExtractInput): BmMention[] {
     // "… documented on the Brain Metastases Baseline Tumor Assessment Form", "Brain lesions should not
     // be included on the Baseline Tumor Assessment Form": a study document, not the patient's disease.
     if (/^(?:\s+[\w-]+){0,10}\s+(?:forms?(?!\s+of\b)|CRFs?|worksheets?)\b/i.test(text.slice(end, end + 100))) continue;
+    // "The stereotactic radiotherapy field must not have included the brain index lesion(s)": the
+    // lesion the study treats and measures, named to say what may have been done to it. In an
+    // exclusion of a trial whose index lesions are in the brain, read as brain metastases it excluded
+    // every patient the trial is for.
+    if (input.kind === 'exclusion' && /\b(?:index|target)\s+lesions?\b/i.test(m[0])) continue;
     // "Metastases only located in the CNS", "isolated brain metastases": limited to patients without
     // other metastases, which the fact does not say.
     if (
