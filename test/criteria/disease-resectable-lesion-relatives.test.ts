@@ -30,3 +30,24 @@ describe("a relative's cancer", () => {
     expect(facts('At least 1 first degree relative affected with Pancreatic Cancer')).not.toContain('cancerType');
   });
 });
+
+describe('"metastatic" after a list of stages', () => {
+  const stage = (groups: string[]) => ({ fact: 'stage', operator: 'equal', value: true, params: { groups } });
+  const metastatic = { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } };
+
+  it('describes the stage IV it follows, not the stage III groups without distant metastasis', () => {
+    expect(readCondition('Histologically confirmed, unresectable stage IIIC or IV metastatic melanoma;', 'inclusion')).toEqual({
+      all: [
+        { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'unresectable' } },
+        { any: [stage(['IIIC']), { all: [stage(['IV']), metastatic] }] },
+        { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['MELANOMA'] } },
+      ],
+    });
+  });
+
+  it('leaves "metastatic stage IV" before the stage as it was', () => {
+    expect(readCondition('metastatic stage IV melanoma', 'inclusion')).toEqual({
+      all: [metastatic, stage(['IV']), { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['MELANOMA'] } }],
+    });
+  });
+});

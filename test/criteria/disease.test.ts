@@ -373,7 +373,8 @@ describe('stage and TNM', () => {
   it('expands a range over substages and writes it with the fewest groups', () => {
     expect(conditionOf('Stage IIIB-IIIC or Stage IV disease')).toEqual(stage('IIIB', 'IIIC', 'IV'));
     expect(diseaseOf('Histologically confirmed unresectable Stage IIIB to IV metastatic melanoma')).toContainEqual({
-      all: [extent('unresectable'), stage('IIIB', 'IIIC', 'IIID', 'IV'), extent('metastatic')],
+      // "metastatic" describes the stage IV it follows (stages III are M0).
+      all: [extent('unresectable'), { any: [stage('IIIB', 'IIIC', 'IIID'), { all: [stage('IV'), extent('metastatic')] }] }],
     });
   });
 

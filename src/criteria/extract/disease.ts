@@ -2295,7 +2295,46 @@ function otherCourseAlternative(text: string, run: Piece[]): boolean {
   return false;
 }
 
-function joinPieces(pieces: Piece[], text: string): Condition {
+/** AJCC stage groups of distant metastasis (M1): stage IV and its substages. */
+const M1_STAGE = /^IV[A-C]?$/;
+
+/**
+ * "Stage IIIB or IIIC or Stage IV metastatic NSCLC": "metastatic" right after a list of stages that
+ * mixes stage IV with stages without distant metastasis (M0 by the AJCC definition of the groups)
+ * describes the stage IV it follows. Read with all of them, a stage IIIB patient failed.
+ */
+function pairMetastaticWithStageIV(pieces: Piece[], text: string): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const next = pieces[i + 1];
+    const groups = p.kind === 'stage' && isLeaf(p.condition) && p.condition.fact === 'stage' && p.condition.value === true ? (p.condition.params?.['groups'] as string[] | undefined) : undefined;
+    const nextLeaf = next && isLeaf(next.condition) ? next.condition : null;
+    if (
+      groups &&
+      nextLeaf &&
+      nextLeaf.fact === 'diseaseExtent' &&
+      nextLeaf.value === true &&
+      nextLeaf.params?.['extent'] === 'metastatic' &&
+      /^\s*$/.test(text.slice(p.end, next!.start)) &&
+      groups.some((g) => M1_STAGE.test(g)) &&
+      groups.some((g) => !M1_STAGE.test(g))
+    ) {
+      const leaf = p.condition as LeafCondition;
+      const stageLeaf = (gs: string[]): Condition => ({ ...leaf, params: { ...leaf.params, groups: gs } });
+      out.push({
+        ...p,
+        end: next!.end,
+        condition: { any: [stageLeaf(groups.filter((g) => !M1_STAGE.test(g))), { all: [stageLeaf(groups.filter((g) => M1_STAGE.test(g))), nextLeaf] }] },
+      });
+      i++;
+    } else out.push(p);
+  }
+  return out;
+}
+
+function joinPieces(rawPieces: Piece[], text: string): Condition {
+  const pieces = pairMetastaticWithStageIV(rawPieces, text);
   // "and" binds tighter than "or"; a bare comma takes the list's closing conjunction; parentheses
   // read as apposition ("metastatic (stage IV)") and join with "and".
   const gaps = pieces.slice(1).map((p, i) => text.slice(pieces[i]!.end, p.start));
