@@ -593,6 +593,8 @@ function judgeMention(
     if ((ctx.depths[i] ?? 0) > depth) continue;
     if (inSkip(ctx, t)) continue;
     const w = t.norm;
+    // "Lynch syndrome (HNPCC) + 1 family PDAC": a relative's cancer, named right after who had it.
+    if (i === first - 1 && RELATIVE.has(w)) return 'relative';
     if (OTHER_CANCER.has(w) && (generic || w !== 'secondary')) {
       // "melanoma or other solid tumors": more alternatives in the patient's own list.
       const conj = tokens[i - 1];
