@@ -209,9 +209,24 @@ function exclusiveTypes(lex: Lexicons): (a: Condition, b: Condition) => boolean 
   };
 }
 
+/**
+ * The gap between two findings, less the "with" clause right after the first that the first holds as
+ * its own narrowing (in its cover): in "Visceral crisis with life-threatening complications, CNS
+ * metastasis and/or carcinomatous meningitis" the clause is the crisis's unread qualifier, so its
+ * "with" is no "and" joining the crisis to the metastases; the comma and the list's "and/or" do.
+ */
+function ownWithClauseBlanked(text: string, from: number, to: number, cover?: ReadonlyArray<readonly [number, number]>): string {
+  const gap = text.slice(from, to);
+  for (const [a, b] of cover ?? []) {
+    if (a < from || b > to || b <= a || !/^[\s,]*$/.test(text.slice(from, a)) || !/^with\b/i.test(text.slice(a, b))) continue;
+    return gap.slice(0, a - from) + ' '.repeat(b - a) + gap.slice(b - from);
+  }
+  return gap;
+}
+
 /** Which findings each alternative of the sequence joins with "and" ("and" binds tighter than "or"). */
 function conjunctions(
-  findings: ReadonlyArray<{ condition: Condition; start: number; end: number }>,
+  findings: ReadonlyArray<{ condition: Condition; start: number; end: number; cover?: ReadonlyArray<readonly [number, number]> }>,
   text: string,
   bare: 'and' | 'or',
   eachExcluded = false,
@@ -238,7 +253,7 @@ function conjunctions(
     // A reading whose span opens with the connective ("Lactating women| or WOCBP who are neither
     // sterilized nor …") leaves no gap; the "or" is still the one between the two.
     if (f.start === prev.end && /^\s*,?\s*(?:or|and\/or)\s/i.test(text.slice(f.start, f.start + 10))) return ' or ';
-    const gap = text.slice(prev.end, f.start);
+    const gap = ownWithClauseBlanked(text, prev.end, f.start, prev.cover);
     if (MODIFIER_OR.test(gap) && leavesOf(prev.condition).every((l) => l.fact === 'diseaseExtent') && leavesOf(f.condition).every((l) => l.fact === 'cancerType')) return gap.replace(/\bor\b/i, '  ');
     return gap;
   });
@@ -810,7 +825,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   // "Patients with BRAF V600 mutation must have received a BRAF inhibitor": the requirement binds only
   // the population the sentence names (population-conditions.ts).
   findings = populationConditions(findings, text, kind, context, { read: (a, b) => readCriterion(text.slice(a, b), 'inclusion', context, lex), negate }, admits);
-  let units: Array<{ condition: Condition; start: number; end: number; from?: PlacedFinding[] }> = [];
+  let units: Array<{ condition: Condition; start: number; end: number; from?: PlacedFinding[]; cover?: ReadonlyArray<readonly [number, number]> }> = [];
   for (let i = 0; i < findings.length; ) {
     const f = findings[i]!;
     let j = i + 1;
@@ -818,7 +833,8 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     const members = findings.slice(i, j);
     // Inside "no A, B, C" a bare list names things that must all be absent.
     const joined = members.length === 1 ? f.condition : combine(members, text, 'or', keptTwice);
-    units.push({ condition: f.scope >= 0 ? negate(joined) : joined, start: f.start, end: members[members.length - 1]!.end, from: members });
+    const cover = members[members.length - 1]!.cover;
+    units.push({ condition: f.scope >= 0 ? negate(joined) : joined, start: f.start, end: members[members.length - 1]!.end, from: members, ...(cover ? { cover } : {}) });
     i = j;
   }
   // An open list in an inclusion ("for example, TMB-high, PD-L1 positive, or other disease states that

@@ -152,11 +152,11 @@ const WOULD_TAIL =
  * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
  * endoscopy", "active infection causing fever", "QT prolongation associated with other medications",
  * "hypocalcemia that is not corrected with oral calcium", "electrolyte disorders that can compound the
- * effects of QTc-prolonging drugs"):
+ * effects of QTc-prolonging drugs", "visceral crisis at risk of immediately life-threatening complications"):
  * held as an unparsed leaf beside the condition, which stays necessary. Ends at the clause's end.
  */
 const NARROWING_TAIL =
-  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused|not\s+(?:yet\s+|fully\s+|adequately\s+)?(?:corrected|correctable))\b|(?:that|which)\s+can\s+(?:compound|worsen|exacerbate|increase|potentiate|prolong|cause)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|causing|resulting\s+(?:in|from)|arising\s+from|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|in\s+(?:the\s+)?(?:brain|heart|spine|spinal\s+cord|eyes?|ears?)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
+  /^\s*,?\s*(?:(?:that|which)\s+(?:(?:is|are|may\s+be|might\s+be)\s+)?(?:(?:significantly|severely|seriously|reasonably|potentially|likely\s+to)\s+)?(?:impedes?|affects?|alters?|impairs?|contraindicates?|causes?|results?\s+in|leads?\s+to|associated|related|caused|not\s+(?:yet\s+|fully\s+|adequately\s+)?(?:corrected|correctable))\b|(?:that|which)\s+can\s+(?:compound|worsen|exacerbate|increase|potentiate|prolong|cause)\b|(?:associated\s+with|related\s+to|caused\s+by|due\s+to(?!\s+(?:the\s+)?(?:known|potential|possible|risks?|safety|concerns?|increased)\b)|secondary\s+to|attributable\s+to|at\s+(?:(?:a\s+)?(?:high|higher|increased|significant|substantial|immediate)\s+)?risk\s+(?:of|for)|causing|resulting\s+(?:in|from)|arising\s+from|leading\s+to|affecting|impairing|precluding|preventing|interfering\s+with|limiting|contraindicating|making|rendering|incompatible\s+with)\b|not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:resolved|recovered)\b|in\s+(?:the\s+)?(?:brain|heart|spine|spinal\s+cord|eyes?|ears?)\b|if\b|(?:greater|worse|higher|more)\s+than\b)(?:(?!\s+(?:are|is|will\s+be)\s+(?:not\s+)?(?:in)?eligible\b|\s+Note\b)[^.;,():])*/i;
 
 /**
  * A tail that makes the condition a risk factor or a symptom of something else: "retinal pathology
@@ -322,6 +322,15 @@ const NON_PREFIX_LEAD = /\bnon[\s-]?$|\bnon[\s-]?[\w.]+[\s-]+(?:induced|related|
 const LIMB_LEAD = /\b(?:(?:upper|lower)[\s-]+(?:extremity|extremities|limbs?)|arm|leg)\s*$/i;
 /** A condition named in a rationale ("because that would confound assessment of … lymphedema") is not the patient's. */
 const BECAUSE = /\bbecause\b(?!\s+of\b)/i;
+/**
+ * A condition whose presence the text leaves in doubt ("Unclear history of seizure episodes in the
+ * past", "unknown HIV status", "HBV status unknown"): the criterion is about not knowing, so having the
+ * condition is neither what it asks nor what it bars; read as the condition, an exclusion would bar
+ * the patients known to have it (NegEx/ConText class the words as uncertainty, not affirmation).
+ */
+const UNCERTAIN_LEAD = /\b(?:unclear|uncertain|unknown|questionable|doubtful|equivocal|indeterminate|unconfirmed)\s*$/i;
+const UNCERTAIN_TAIL =
+  /^\s*(?:\(\s*[A-Za-z0-9-]{2,8}\s*\)\s*)?(?:(?:infection|sero(?:logic(?:al)?)?)\s+)?status\s+(?:is\s+|was\s+|remains\s+)?(?:unknown|unclear|uncertain|undetermined|not\s+known)\b/i;
 /**
  * A condition naming what a treatment, service or measurement is for ("Received lymphedema treatment
  * within the past 1 month", "the primary endpoint for lymphedema measurement"): the subject is the treatment.
@@ -1145,6 +1154,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     if (TREATMENT_OF_TAIL.test(text.slice(g.end))) g.restricted = true;
     if (LIMB_LEAD.test(text.slice(Math.max(sStart, qualStart - 30), qualStart))) g.restricted = true;
     if (BECAUSE.test(text.slice(sStart, qualStart))) g.restricted = true;
+    if (UNCERTAIN_LEAD.test(text.slice(Math.max(sStart, qualStart - 20), qualStart)) || UNCERTAIN_TAIL.test(text.slice(g.end, g.end + 60)))
+      g.restricted = true;
     const leadText = text.slice(Math.max(sStart, qualStart - 80), qualStart);
     const gradeLead = GRADE_LEAD.exec(leadText);
     // "≤ Grade 2 neuropathy" is a ceiling (a permission), "NYHA Grade 3" a heart-failure class.
