@@ -146,7 +146,7 @@ const SHORT_OF_RESPONSE = new RegExp(
  * before the response was judged ("initial 3 months of") narrow the finding: each stays an unread
  * leaf beside what it narrows, so the finding is a necessary condition only.
  */
-const ANSWER_ROUTES = String.raw`(?<routes>(?:(?:stable|SD|responding|responses?|disease|complete|partial|near[\s-]?complete|major|objective|clinical|radiologic(?:al)?|radiographic|metabolic|CR|PR|or|and\/or|,|\(\s*(?:SD|CR|PR)\s*\))\s*)+?)`;
+const ANSWER_ROUTES = String.raw`(?<routes>(?:(?:(?:stable|SD|responding|responses?|disease|complete|partial|near[\s-]?complete|major|objective|clinical|radiologic(?:al)?|radiographic|metabolic|CR|PR|or|and\/or)\b|,|\(\s*(?:SD|CR|PR)\s*\))\s*)+?)`;
 const ANSWER_CRITERIA = String.raw`(?:\(\s*(?:(?:per|according\s+to|by)\s+)?(?:i?RECIST|mRECIST|irRC|RANO|Lugano|IMWG|iwCLL|PCWG3?)(?:\s*v?\d+(?:\.\d+)?)?(?:\s+criteria)?\s*\)\s*)?`;
 /** How much of the treatment came before the answer: "initial 3 months of", "at least 4 cycles of". */
 const ANSWER_AMOUNT = String.raw`(?<amount>(?:(?:the\s+)?(?:initial|first)\s+)?(?:(?:at\s+least|a\s+minimum\s+of|≥)\s*)?(?:\d{1,2}|one|two|three|four|five|six)(?:\s*[-–]\s*\d{1,2})?\s*(?:weeks?|months?|cycles?|courses?|doses?)\s+of\s+)?`;
