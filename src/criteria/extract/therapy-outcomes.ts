@@ -219,11 +219,18 @@ function readAnswer(input: ExtractInput, s: number, e: number, therapyIn: Therap
     if (!had || supportiveOnly(had, input.lex)) return false;
     parts.push(r.depth ? { all: [had, unread(r.depth)] } : had);
   }
-  const answer = anyOf(parts);
+  // "chemoradiation" is read as either kind (therapy.ts does so too): given together is more than
+  // the kinds say, so the treatment's words stay an unread leaf beside the answer.
+  const together = !bare && leavesOf(parts[0]!).some((l) => {
+    const p = (l.params ?? {}) as { drugs?: string[]; classes?: string[]; kinds?: string[] };
+    return (p.kinds?.length ?? 0) > 1 && !p.drugs?.length && !p.classes?.length;
+  });
+  const answer = together ? { all: [anyOf(parts), unread(m.groups.x)] } : anyOf(parts);
   const amount = m.groups.amount?.trim();
   const start = s + m.index;
   const [ra, rb] = m.indices!.groups!.routes!;
   const cover: Span[] = [[s + ra, s + rb]];
+  if (together) cover.push([s + xa, s + xb]);
   if (amount) {
     const [aa, ab] = m.indices!.groups!.amount!;
     cover.push([s + aa, s + ab]);
