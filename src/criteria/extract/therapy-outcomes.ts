@@ -35,6 +35,8 @@
  * joined to the rest as if both were required.
  */
 import type { Condition, LeafCondition } from '../facts';
+import { leavesOf } from '../facts';
+import type { Lexicons } from '../lexicon';
 import { modalNegationInExclusion, type ExtractInput, type Finding } from './extractor';
 
 type Span = [number, number];
@@ -102,7 +104,7 @@ const LEAD_WORD =
   /^(?:a|an|the|prior|previous|previously|history|of|has|have|had|patients?|participants?|subjects?|who|known|must|been|documented|with|and|\d+|[a-z]|[ivx]+)$/i;
 
 /** A cheap test for the words every form holds: the caller skips the reader without it. */
-export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated|experienced|developed|complete\s+response|less\s+than\s+an?\s|no\s+better\s+than/i;
+export const TREATMENT_END_GATE = /discontinu|stopped|cessation|intolerab|tolerated|experienced|developed|complete\s+response|less\s+than\s+an?\s|no\s+better\s+than|stable|respon/i;
 
 /**
  * A pathological complete response to an earlier treatment, the whole sentence: "Pathological complete
@@ -133,6 +135,116 @@ const SHORT_OF_RESPONSE = new RegExp(
   String.raw`^\W*(?:(?:patients?|participants?|subjects?)\s+(?:who\s+)?)?(?:(?:must|should)\s+)?(?:(?:have|has|had)\s+)?(?:(?:previously|already)\s+)?(?:experienced|achieved|had|shown|demonstrated|obtained)\s+(?<q>(?:less\s+than|no\s+better\s+than)\s+(?:an?\s+)?(?:CR|complete\s+(?:response|remission)(?:\s*\(CR\))?|PR|partial\s+(?:response|remission)(?:\s*\(PR\))?|VGPR|very\s+good\s+partial\s+response(?:\s*\(VGPR\))?)(?:\s*\((?:according\s+to|per|by)\s+[^()]{1,60}\))?)\s*,?\s+(?:to|on|with|after|following)\s+(?:(?:the\s+)?(?:treatment|therapy)\s+with\s+)?(?:(?:prior|previous)\s+)?(?<x>[^.;()]{2,80}?)\s*[.;]?\s*$`,
   'id',
 );
+
+/**
+ * How the disease answered an earlier treatment, the whole sentence: "Stable or responding disease
+ * after chemoradiation", "Stable disease or partial response (RECIST 1.1) after initial 3 months of
+ * Gemcitabine based chemotherapy", "Complete or near complete clinical response after neoadjuvant
+ * therapy". Stable disease is the record's outcome 'stable'; a response of any depth its outcome
+ * 'response' (complete and partial alike). Routes joined by "or" are alternatives. A depth the
+ * outcome cannot hold ("partial", "complete or near complete") and how much of the treatment came
+ * before the response was judged ("initial 3 months of") narrow the finding: each stays an unread
+ * leaf beside what it narrows, so the finding is a necessary condition only.
+ */
+const ANSWER_ROUTES = String.raw`(?<routes>(?:(?:(?:stable|SD|responding|responses?|disease|complete|partial|near[\s-]?complete|major|objective|clinical|radiologic(?:al)?|radiographic|metabolic|CR|PR|or|and\/or)\b|,|\(\s*(?:SD|CR|PR)\s*\))\s*)+?)`;
+const ANSWER_CRITERIA = String.raw`(?:\(\s*(?:(?:per|according\s+to|by)\s+)?(?:i?RECIST|mRECIST|irRC|RANO|Lugano|IMWG|iwCLL|PCWG3?)(?:\s*v?\d+(?:\.\d+)?)?(?:\s+criteria)?\s*\)\s*)?`;
+/** How much of the treatment came before the answer: "initial 3 months of", "at least 4 cycles of". */
+const ANSWER_AMOUNT = String.raw`(?<amount>(?:(?:the\s+)?(?:initial|first)\s+)?(?:(?:at\s+least|a\s+minimum\s+of|≥)\s*)?(?:\d{1,2}|one|two|three|four|five|six)(?:\s*[-–]\s*\d{1,2})?\s*(?:weeks?|months?|cycles?|courses?|doses?)\s+of\s+)?`;
+const ANSWER = new RegExp(
+  String.raw`^\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|who\s+(?:have|has|had)\s+(?:achieved|shown|demonstrated)|who\s+(?:achieved|showed))\s+)?(?:(?:achieved|achieving|documented|evidence\s+of)\s+)?(?:an?\s+)?${ANSWER_ROUTES}\s*${ANSWER_CRITERIA}(?:after|following|to|on)\s+${ANSWER_AMOUNT}(?:(?:the\s+)?(?:treatment|therapy)\s+with\s+)?(?<x>[^.;()]{2,80}?)\s*[.;]?\s*$`,
+  'id',
+);
+/** A word that names the answer, not only its depth or the words around it. */
+const ANSWER_NOUN = /\b(?:stable|SD|respon\w*|CR|PR)\b/i;
+/** Depths of a response the outcome 'response' is wider than. */
+const ANSWER_DEPTH = /\b(?:complete|partial|near[\s-]?complete|major|metabolic|CR|PR)\b/i;
+/** "neoadjuvant therapy" without a name: given before surgery, by drugs or by radiation. */
+const BARE_NEOADJUVANT_ANY = /^(?:(?:prior|previous|the)\s+)?neo-?adjuvant\s+(?:therapy|treatment)$/i;
+
+/** The routes of an answer: each outcome with the depth words that narrow it, or null when a route names none. */
+function answerRoutes(routes: string): Array<{ outcome: 'stable' | 'response'; depth?: string }> | null {
+  const out: Array<{ outcome: 'stable' | 'response'; depth?: string }> = [];
+  let carried = '';
+  for (const raw of routes.split(/\s*(?:,|\bor\b|\band\/or\b)\s*/i)) {
+    const part = raw.replace(/\(\s*(?:SD|CR|PR)\s*\)/gi, ' ').trim();
+    if (!part) continue;
+    // "Complete or near complete clinical response": a depth alone shares the noun after it.
+    if (!ANSWER_NOUN.test(part)) {
+      carried = carried ? `${carried} or ${part}` : part;
+      continue;
+    }
+    const stable = /\b(?:stable|SD)\b/i.test(part);
+    const response = /\b(?:respon\w*|CR|PR)\b/i.test(part);
+    if (stable === response) return null;
+    if (stable) {
+      if (carried) return null;
+      out.push({ outcome: 'stable' });
+    } else {
+      const depth = ANSWER_DEPTH.test(part) || carried ? (carried ? `${carried} or ${part}` : part) : undefined;
+      out.push(depth ? { outcome: 'response', depth } : { outcome: 'response' });
+    }
+    carried = '';
+  }
+  return carried || !out.length ? null : out;
+}
+
+/**
+ * Whether a treatment read names only supportive care (steroids, antibiotics, G-CSF: classes of kind
+ * 'supportive' in rules/drugs.json): "response to steroids" is a condition's answer, not the cancer's.
+ */
+function supportiveOnly(c: Condition, lex: Lexicons): boolean {
+  const supportive = (id: string): boolean => lex.classById.get(id)?.kind === 'supportive';
+  return leavesOf(c).every((l) => {
+    const p = (l.params ?? {}) as { drugs?: string[]; classes?: string[]; kinds?: string[] };
+    if (p.kinds?.length) return false;
+    return (p.classes ?? []).every(supportive) && (p.drugs ?? []).every((d) => (lex.drugById.get(d)?.classes ?? []).some(supportive));
+  });
+}
+
+/** Reads a sentence [s, e) that only says how the disease answered a treatment (ANSWER). */
+function readAnswer(input: ExtractInput, s: number, e: number, therapyIn: TherapyIn, out: Finding[], used: Span[]): boolean {
+  const { text } = input;
+  const m = ANSWER.exec(text.slice(s, e));
+  if (!m?.groups?.x || !m.groups.routes) return false;
+  if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) return false;
+  const routes = answerRoutes(m.groups.routes);
+  if (!routes) return false;
+  const [xa, xb] = m.indices!.groups!.x!;
+  const bare = BARE_NEOADJUVANT_ANY.test(m.groups.x.trim());
+  const parts: Condition[] = [];
+  for (const r of routes) {
+    const had: Condition | null = bare
+      ? { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic', 'radiation'], setting: 'neoadjuvant', outcome: r.outcome } }
+      : therapyIn(s + xa, s + xb, { outcome: r.outcome });
+    if (!had || supportiveOnly(had, input.lex)) return false;
+    parts.push(r.depth ? { all: [had, unread(r.depth)] } : had);
+  }
+  // "chemoradiation" is read as either kind (therapy.ts does so too): given together is more than
+  // the kinds say, so the treatment's words stay an unread leaf beside the answer.
+  const together = !bare && leavesOf(parts[0]!).some((l) => {
+    const p = (l.params ?? {}) as { drugs?: string[]; classes?: string[]; kinds?: string[] };
+    return (p.kinds?.length ?? 0) > 1 && !p.drugs?.length && !p.classes?.length;
+  });
+  const answer = together ? { all: [anyOf(parts), unread(m.groups.x)] } : anyOf(parts);
+  const amount = m.groups.amount?.trim();
+  const start = s + m.index;
+  const [ra, rb] = m.indices!.groups!.routes!;
+  const cover: Span[] = [[s + ra, s + rb]];
+  if (together) cover.push([s + xa, s + xb]);
+  if (amount) {
+    const [aa, ab] = m.indices!.groups!.amount!;
+    cover.push([s + aa, s + ab]);
+  }
+  out.push({
+    category: 'prior_therapy',
+    condition: amount ? { all: [answer, unread(amount)] } : answer,
+    spans: [[start, s + m.index + m[0].length]],
+    anchor: start,
+    cover,
+  });
+  used.push([s, e]);
+  return true;
+}
 
 /**
  * Records a finding read from the whole sentence [s, e) matched by `m`: the treatment `had` with the
@@ -221,6 +333,7 @@ export function readTreatmentEnds(
     if (readOutcomeAfterReceipt(input, s, e, therapyIn, out, used)) continue;
     if (readCompleteResponse(text, s, e, therapyIn, out, used)) continue;
     if (readShortOfResponse(text, s, e, therapyIn, out, used)) continue;
+    if (readAnswer(input, s, e, therapyIn, out, used)) continue;
     if (out.some((f) => f.spans.some(([a, b]) => a < e && s < b)) || used.some(([a, b]) => a < e && s < b)) continue;
     const m = HARM_STOPPED.exec(t) ?? STOPPED_BEFORE.exec(t) ?? STOPPED_AFTER.exec(t) ?? INTOLERABLE.exec(t);
     if (!m?.groups) continue;

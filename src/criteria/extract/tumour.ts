@@ -202,9 +202,13 @@ const PERMISSIVE =
   /\b(?:(?:are|is|will\s+be|may\s+be|be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|acceptable|enrolled)|may|can\s+be|not\s+(?:be\s+)?excluded)\b/i;
 const ALTERNATIVE_AFTER =
   /^\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and\/or|\/)(?:\b|\s)(?=\s*\w)|\bOR\b|,\s*or\b(?=\s*\w)|\bor\s*,|\bor\s+(?:no|not)\b|\bor\s+(?:have|has|had|be|is|are|been|were|was|who|whose|if|in\s+the\s+opinion|patients?|participants?|subjects?|failed|intoleran\w*|unable|ineligible|refus\w*)\b/;
-/** "… progression while on or after", "during or after": the link to what follows, no alternative. */
+/**
+ * "… progression while on or after", "during or after": the link to what follows, no alternative. Words
+ * that the progression was recorded may come first ("Progressive disease has been documented within 12
+ * weeks from the last dose of …"): it is tied all the same.
+ */
 const TIED_AFTER =
-  /^\s*(?:\([^()]*\)\s*)?,?\s*(?:while\s+(?:on|receiving)|on|during|after|following|while|within|since|from|to|prior\s+to|before|[<>≤≥]=?|=[<>])(?=[\s\d])/i;
+  /^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:(?:has|have|had)\s+been\s+|was\s+|were\s+)?(?:documented|confirmed|observed|occurred)\s+)?(?:while\s+(?:on|receiving)|on|during|after|following|while|within|since|from|to|prior\s+to|before|[<>≤≥]=?|=[<>])(?=[\s\d])/i;
 const RECENT =
   /^\s*(?:or\s+(?:after|following|within|on)\s+)?(?:the\s+|their\s+|his\s+|her\s+|its\s+)?(?:most\s+recent|last|latest|current|immediately\s+(?:prior|preceding)|(?:study\s+)?(?:entry|enrol\w*|registration|randomi[sz]ation|screening|inclusion))\b/i;
 /** The latest treatment named after a recency word: "their last anti-myeloma regimen". */
