@@ -51,3 +51,23 @@ describe('"metastatic" after a list of stages', () => {
     });
   });
 });
+
+describe('stage lists, past extents and populations let in on a condition', () => {
+  it('does not read the list marker "2)" after "stage III or" as stage II', () => {
+    const rule = readCondition('High-risk according to either 1) clinical criteria: TNM (AJCC8) stage III or 2) genetic criteria: monosomy 3 or GEP class 2.', 'inclusion');
+    expect(leavesOf(rule!).filter((l) => l.fact === 'stage')).toEqual([{ fact: 'stage', operator: 'equal', value: true, params: { groups: ['III'] } }]);
+  });
+
+  it('does not require localized disease now for "previous localised melanoma"', () => {
+    const rule = readCondition('First metastatic or unresectable relapse in a patient with previous localised melanoma and completely resected', 'inclusion');
+    expect(leavesOf(rule!)).not.toContainEqual({ fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'localized' } });
+  });
+
+  it.each([
+    'Patients with stage I and stage II are only eligible if they meet the genetic criterion declared by the site.',
+    'Patients with recurrent disease will be eligible if they have completed treatment for Stage I-III breast cancer, if indicated, and ≥6 months have elapsed between completion of treatment with curative intent and the first documented recurrence.',
+  ])('does not require of everyone the disease of the patients "%s" lets in', (text) => {
+    const rule = readCondition(text, 'inclusion');
+    expect(rule ? leavesOf(rule).filter((l) => l.fact === 'stage' || l.fact === 'diseaseExtent') : []).toEqual([]);
+  });
+});

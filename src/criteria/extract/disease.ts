@@ -211,6 +211,11 @@ const EARLIER_THAN_INDEX =
 /** A permission and the condition it is given on: "is allowed provided", "are permitted if". */
 const PERMITTED_PROVIDED = /\b(?:allowed|permitted|acceptable|eligible)\s*,?\s+(?:provided|if|as\s+long\s+as|only\s+if)\b/i;
 
+/** A subject naming patients by what they have, right before a finding: "Patients with …". */
+const WITH_SUBJECT_BEFORE = /^\W*(?:patients?|participants?|subjects?|those)\s+(?:with|who\s+have|having)\s+(?:[\w-]+\s+){0,3}$/i;
+/** After the finding, the condition its patients are let in on: "… are only eligible if …". */
+const ELIGIBLE_IF_AFTER = /^[^.;]{0,80}?\b(?:are|is|will\s+be)\s+(?:only\s+)?(?:eligible|allowed|permitted|included)\s+(?:only\s+)?(?:if|provided|when|as\s+long\s+as)\b/i;
+
 /** Cohort / arm / part labels make the rest of the criterion conditional on the cohort. */
 const COHORT_LABEL = [
   /\b(?:[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]arts?|PARTS?|[Gg]roups?|GROUPS?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES)|[Ss]ubgroups?|SUBGROUPS?)\s*(?:[A-Z]{1,2}\d?[a-z]?|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b(?:\s*\([^()]{1,60}\))?/,
@@ -1438,6 +1443,9 @@ function extentPieces(input: ExtractInput): Piece[] {
     if (ext === 'resectable' && (/^\s*(?:lesions?|tumou?r\s+regions?)\b/i.test(after) || /\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more)\s+(?:surgically\s+)?$/i.test(before)))
       continue;
     if (ext === 'unresectable' && /\bmedically\s*$/i.test(before)) continue;
+    // "in a patient with previous localised melanoma": the extent the disease had before, not now (read
+    // as now, beside the metastatic relapse the sentence asks for, it failed every patient).
+    if (!COURSE_EXTENTS.has(ext) && /\b(?:previous(?:ly)?|prior|initial(?:ly)?|original(?:ly)?|earlier|formerly)\s+$/i.test(before)) continue;
     // "widespread, definitive leptomeningeal disease": spread of that disease, not metastatic cancer.
     if (/^(?:widespread|disseminated)$/i.test(m[0]) && !/^\s+(?:disease|cancer|malignancy|tumou?rs?|metasta)/i.test(after))
       continue;
@@ -1630,7 +1638,7 @@ const QUALIFIED_MEMBER = new RegExp(
 );
 const VA_STAGE = /\b(extensive|limited)[- ](?:stage|disease)\b|\b(ES|LS)-SCLC\b/gi;
 
-function expandStageList(first: string, tail: string, cmp: boolean, orHigher: boolean): string[] | null {
+function expandStageList(first: string, tail: string, cmp: boolean, orHigher: boolean, after = ''): string[] | null {
   const f = normStage(first);
   if (!f) return null;
   if (cmp || orHigher) return tail.trim() ? null : stageRange(f, 'IV');
@@ -1643,6 +1651,8 @@ function expandStageList(first: string, tail: string, cmp: boolean, orHigher: bo
     const isRange = /-|–|\bto\b|\bthrough\b|\bthru\b/i.test(m[1]!);
     const letter = /^[A-D]$/i.test(m[2]!);
     // A bare letter continues the previous numeral: "IIIB/C" → IIIC, "IIB-C" → IIB..IIC.
+    // "stage III or 2) genetic criteria", "stage III or 2 years": a list marker or a count, not stage II.
+    if (/^\d/.test(m[2]!) && /^\s*(?:\)|(?:years?|months?|weeks?|days?|cm|mm|cycles?|lines?|prior|or\s+more|%)(?![\w]))/i.test(tail.slice(re.lastIndex) + after)) break;
     const g = letter ? normStage(prev.replace(/[A-D]\d?$/i, '') + m[2]!.toUpperCase()) : normStage(m[2]!);
     if (!g) return null;
     if (isRange) {
@@ -1730,7 +1740,7 @@ function stagePieces(input: ExtractInput): Piece[] {
         continue;
       }
     }
-    const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1] || (!!from && !tail), !!m[4]);
+    const groups = expandStageList(m[2]!, m[3] ?? '', !!m[1] || (!!from && !tail), !!m[4], text.slice(m.index + m[0].length, m.index + m[0].length + 20));
     if (!groups) continue;
     const end = m.index + m[0].length;
     push(from ? m.index - from[0].length : m.index, end, groups);
@@ -2761,6 +2771,11 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
     // "Prior adjuvant therapy is allowed provided it was administered … in patients with localized
     // disease": the extent dates the treatment a permission lets in; it is no requirement.
     if (PERMITTED_PROVIDED.test(input.text.slice(0, start).split(/[.;]\s/).pop() ?? '')) continue;
+    // "Patients with stage I and stage II are only eligible if they meet the genetic criterion": the
+    // extent or stage names whom a condition binds; required of everyone, it failed every stage III
+    // patient the sentence before lets in.
+    if (input.kind === 'inclusion' && WITH_SUBJECT_BEFORE.test(before) && ELIGIBLE_IF_AFTER.test(input.text.slice(run[run.length - 1]!.end)))
+      continue;
     // "… within 12 months prior to the diagnosis of advanced/metastatic disease": the extent dates
     // what the exclusion is about; it does not exclude every patient who has it.
     if (input.kind === 'exclusion' && DIAGNOSIS_TIME_BEFORE.test(before)) continue;
