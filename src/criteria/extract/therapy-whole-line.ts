@@ -43,7 +43,8 @@ function cohortOnly(heading: string): boolean {
  * therapy, with surgical resection of cancer planned.") or names a section ("Medical History and
  * Concurrent Diseases") leaves it true; these turn it.
  */
-const CONDITIONAL_HEADING_TURN_RE = /\b(?:following|except\w*|exclud\w*|not|no|non|neither|nor|either|any|one|unless|if|or|only)\b|:\s*\S/i;
+const CONDITIONAL_HEADING_TURN_RE =
+  /\b(?:following|except\w*|exclud\w*|not|no|non|none|never|without|cannot|unable|neither|nor|either|any|one|unless|if|or|only)\b|:\s*\S/i;
 
 export const extractWholeLineTherapy: Extractor = (input) => {
   const { text } = input;
