@@ -12,6 +12,8 @@
  *   "Patients undergoing elective breast cancer surgery under general anesthesia"
  *   "All sites of disease can be safely treated based on the judgement of an experienced radiation oncologist"
  *                                                 → all(attestation(lesion_treatable), unread …)
+ *   "Inability to treat all disease sites with SBRT as determined by radiation oncologist"   (exclusion)
+ *                                                 → any(not attestation(lesion_treatable), unread …)
  *
  * Only the care team knows its plan and which sites it can treat: the attestation topics ask it
  * (rules/attestations.json), and the criterion's words (which operation, which site, how many sites)
@@ -21,7 +23,7 @@
  * permitted statements ("without plans for …", "is not permitted"), conditions ("if …"), and plans
  * of the study's own treatment.
  */
-import type { Condition } from '../facts';
+import { unreadWords, type Condition } from '../facts';
 import type { ExtractInput, Finding } from './extractor';
 import { negatedAt, wholeLineFinding } from './therapy-local-receipt';
 
@@ -66,8 +68,44 @@ const REFUSED_RE =
 
 const LOCAL_KINDS = new Set(['surgery', 'radiation', 'locoregional']);
 
+/**
+ * Sites the care team cannot treat with the study's radiotherapy, in an exclusion: "Inability to treat
+ * all disease sites with SBRT as determined by radiation oncologist", "Location, size or number of
+ * metastases is deemed as excessive or not appropriate for precision radiotherapy".
+ */
+const UNTREATABLE_RE =
+  /\b(?:inability|unable|not\s+possible|impossible)\s+to\s+(?:safely\s+)?(?:treat|irradiate)\s+(?:all\s+|the\s+)?(?:(?:disease|tumou?r|metastatic|target)\s+)?(?:sites?|lesions?|metastas[ie]s|disease)\b|\b(?:metastas[ie]s|lesions?|sites?)\b[^.;]{0,80}?\b(?:not|in)\s*(?:appropriate|suitable|amenable)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}?(?:radiotherapy|radiation|irradiation|SBRT|SABR|SRS)\b/i;
+/** Words that permit, condition or negate the inability: not read. */
+const UNTREATABLE_REFUSED_RE = /\b(?:no|never|without|unless|except\w*|if|provided|may|can|could|allow\w*|permit\w*|eligible|included)\b/i;
+
+/**
+ * The untreatable-sites exclusion, or null. Where the care team finds no lesion it can treat
+ * (lesion_treatable answered no), the sites are surely not all treatable: the exclusion holds. Where
+ * it finds one, whether all are is the unread words' question. So the answer "no" suffices and
+ * nothing else is said: any(not lesion_treatable, unread).
+ */
+function readUntreatableSites(input: ExtractInput, body: string): Finding[] | null {
+  if (input.kind !== 'exclusion' || !RADIATION_WORD_RE.test(body) || SITE_COUNT_RE.test(body) || UNTREATABLE_REFUSED_RE.test(body)) return null;
+  const m = UNTREATABLE_RE.exec(body);
+  if (!m) return null;
+  const none: Condition = { fact: 'attestation', operator: 'equal', value: false, params: { topic: 'lesion_treatable' } };
+  return [
+    {
+      category: 'other',
+      condition: { any: [none, unreadWords(body)] },
+      spans: [[m.index, m.index + m[0].length]],
+      cover: [[0, body.length]],
+      anchor: m.index,
+      polarityHandled: true,
+      fallback: [0, input.text.length],
+    },
+  ];
+}
+
 /** The plan or treatable-sites reading of the sentence, or null. */
 export function readLocalPlan(input: ExtractInput, body: string): Finding[] | null {
+  const untreatable = readUntreatableSites(input, body);
+  if (untreatable) return untreatable;
   if (REFUSED_RE.test(body)) return null;
   const plan = PLAN_RE.exec(body);
   if (plan) {
