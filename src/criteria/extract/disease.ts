@@ -1250,6 +1250,22 @@ const NOT_AMENABLE =
 const CANDIDATE_FOR_RESECTION =
   /(?<!\bnot\s+(?:a\s+)?(?:suitable\s+|good\s+)?)\b(?:a\s+)?candidates?\s+for\s+(?:(?:potentially\s+)?curative[- ]?(?:intent\s+)?|definitive\s+|complete\s+|radical\s+)*(?:surgical\s+resection|resection|surgery)\b/gi;
 
+/**
+ * "Disease suitable for local therapy administered with curative intent", the converse of
+ * NOT_AMENABLE: surgery is one such therapy and radiotherapy another (definitive chemoradiation of
+ * unresectable stage III NSCLC), so resectable disease meets it and other disease may. Read as
+ * any(resectable, unknown): never as resectable alone, which would clear the patient whose disease
+ * radiotherapy can cure.
+ */
+const SUITABLE_FOR_CURATIVE_LOCAL =
+  /(?<!\bnot\s+(?:be\s+)?)\b(?:suitable|amenable|eligible)\s+(?:for|to)\s+(?:local|locoregional|loco-?regional)(?:\s+(?:or|and\/or)\s+(?:regional|locoregional|loco-?regional))?\s+(?:therapy|treatment)(?:\s+(?:administered|given))?\s+with\s+curative\s+intent\b/gi;
+
+/** "… precluding a curative resection": the disease cannot be removed with curative intent. */
+const PRECLUDING_RESECTION =
+  /\bprecluding\s+(?:a\s+|any\s+)?(?:potentially\s+)?(?:curative|complete|radical)\s+(?:surgical\s+)?(?:resection|surgery)\b/gi;
+const PRECLUDING_SUBJECT = /\b(?:disease|tumou?rs?|cancer|metastas[ie]s|invasion|involvement|extension|infiltration|spread)\b/i;
+const PRECLUDING_NOT_DISEASE = /\b(?:comorbid\w*|medical|conditions?|illness\w*|health|frailty|performance|age)\b/i;
+
 const EXTENT_RE =
   /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory|[\s-]+refractory)?|relapsing|refractory[\s-]+relapsed)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed))\b|\bR\/R\b/gi;
 
@@ -1319,6 +1335,38 @@ function extentPieces(input: ExtractInput): Piece[] {
       start: m.index,
       end: m.index + m[0].length,
       condition: extentLeaf('resectable'),
+      needsAnchor: false,
+      kind: 'extent',
+    });
+  }
+  SUITABLE_FOR_CURATIVE_LOCAL.lastIndex = 0;
+  for (let m = SUITABLE_FOR_CURATIVE_LOCAL.exec(text); m; m = SUITABLE_FOR_CURATIVE_LOCAL.exec(text)) {
+    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: anyOf([extentLeaf('resectable'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } }]),
+      needsAnchor: false,
+      kind: 'extent',
+    });
+  }
+  PRECLUDING_RESECTION.lastIndex = 0;
+  for (let m = PRECLUDING_RESECTION.exec(text); m; m = PRECLUDING_RESECTION.exec(text)) {
+    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    // What precludes it must be the disease ("Gross local disease in the porta …"); a comorbidity
+    // that precludes surgery leaves the disease as resectable as it was. The disease named is
+    // narrower than any unresectable disease, so it stays beside the extent as an unknown, and the
+    // exclusion never takes in every patient whose disease cannot be removed.
+    const cs = clauseStart(text, m.index);
+    const subject = text.slice(cs, m.index).trim();
+    if (!PRECLUDING_SUBJECT.test(subject) || PRECLUDING_NOT_DISEASE.test(subject)) continue;
+    const subjectAt = text.indexOf(subject, cs);
+    out.push({
+      start: subjectAt,
+      end: m.index + m[0].length,
+      condition: {
+        all: [extentLeaf('unresectable'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: subject } }],
+      },
       needsAnchor: false,
       kind: 'extent',
     });
