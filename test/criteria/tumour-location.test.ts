@@ -110,3 +110,39 @@ describe('disease suitable for local therapy with curative intent', () => {
     expect(JSON.stringify(r.condition)).not.toContain('"resectable"');
   });
 });
+
+describe('an uncertain diagnosis of the cancer (exclusion)', () => {
+  const notMelanoma = { fact: 'cancerType', operator: 'equal', value: false, params: { codes: ['MELANOMA'] } };
+
+  it('clears the patient whose diagnosis is established, the hedge and its explanation kept as an unknown', () => {
+    // NCT07530887 e8
+    expect(
+      criterionRule(
+        "Uncertain diagnosis of melanoma i.e. so-called 'melanocytic lesions of unknown malignant potential' (MELTUMP or STUMP)",
+        'exclusion',
+      ),
+    ).toEqual({
+      all: [notMelanoma, unparsed("Uncertain diagnosis of … i.e. so-called 'melanocytic lesions of unknown malignant potential' (MELTUMP or STUMP)")],
+    });
+  });
+
+  it('does not read a suspected diagnosis, an inclusion, any cancer, or a cancer narrowed or joined after it', () => {
+    for (const [text, kind] of [
+      ['Suspected diagnosis of melanoma', 'exclusion'],
+      ['Uncertain diagnosis of melanoma', 'inclusion'],
+      ['Uncertain diagnosis of cancer', 'exclusion'],
+      ['Uncertain diagnosis of melanoma with ulceration', 'exclusion'],
+      ['Uncertain diagnosis of melanoma or Merkel cell carcinoma', 'exclusion'],
+    ] as const)
+      expect(JSON.stringify(readRule(text, kind).condition ?? null)).not.toContain('"value":false');
+  });
+});
+
+describe('diffuse spread over the peritoneum', () => {
+  it('reads melanomatosis and sarcomatosis of a site as metastases there, as carcinomatosis', () => {
+    const peritoneum = { fact: 'metastaticSite', operator: 'equal', value: true, params: { sites: ['peritoneum'] } };
+    // NCT07221734 e5
+    expect(criterionRule('Peritoneal melanomatosis.', 'exclusion')).toEqual({ all: [peritoneum] });
+    expect(criterionRule('Peritoneal sarcomatosis', 'exclusion')).toEqual({ all: [peritoneum] });
+  });
+});

@@ -2604,12 +2604,55 @@ function withoutSitelessHistology(input: ExtractInput): ExtractInput {
 }
 
 /**
+ * "Uncertain diagnosis of melanoma i.e., so-called 'melanocytic lesion of unknown malignant
+ * potential'" (exclusion): the patient whose diagnosis of the cancer is established is not excluded,
+ * so the exclusion holds only for a patient without it, all(cancerType = false, unknown), the hedge
+ * and what explains it kept as the unknown (a lesion of uncertain malignancy is no diagnosis the record
+ * holds). Only the whole criterion in that frame, around one cancer that is not "any cancer": a
+ * "suspected diagnosis" is a diagnosis expected, not denied, and is not this.
+ */
+const UNCERTAIN_DIAGNOSIS =
+  /^\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|having)\s+)?(?:an?\s+)?((?:uncertain|unconfirmed|equivocal|indeterminate|doubtful|questionable|ambiguous)\s+(?:(?:clinical|histologic(?:al)?|patholog(?:ic|ical)|histopatholog(?:ic|ical))\s+)?diagnosis\s+of)\s+/i;
+
+function uncertainDiagnosis(input: ExtractInput): Finding | null {
+  if (input.kind !== 'exclusion') return null;
+  const m = UNCERTAIN_DIAGNOSIS.exec(input.text);
+  if (!m) return null;
+  const after = m.index + m[0].length;
+  const cancers = input.mentions.filter((x) => x.type === 'cancer');
+  const first = cancers[0];
+  if (!first || first.start !== after || GENERIC.has(first.id)) return null;
+  // Another cancer after it ("melanoma or intermediate/ambiguous melanocytic neoplasm") is an
+  // alternative this frame does not read.
+  if (cancers.some((x) => x !== first && (x.start < first.start || x.start >= first.end))) return null;
+  const codes = resolveCodes([first.id], input);
+  const rest = input.text.slice(first.end).trim().replace(/[.;]+$/, '');
+  // What follows may only explain the hedge ("i.e., so-called …", "(MELTUMP or STUMP)").
+  if (rest && !/^[,(]?\s*(?:i\.?\s?e\.?|e\.?\s?g\.?|so-called|\()/i.test(rest)) return null;
+  const hedge = rest ? `${m[1]} … ${rest}` : m[1]!;
+  return {
+    category: 'cancer_type',
+    condition: {
+      all: [
+        { fact: 'cancerType', operator: 'equal', value: false, params: { codes } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: hedge.replace(/\s+/g, ' ') } },
+      ],
+    },
+    spans: [[m.index + m[0].indexOf(m[1]!), input.text.length]],
+    anchor: first.start,
+    polarityHandled: true,
+  };
+}
+
+/**
  * The disease findings of a criterion. With `asPermission`, an inclusion that is one permission
  * sentence reads its types as let in (see PERMISSION_SENTENCE); null when that reading does not
  * hold (an unread word before the predicate), so the caller reads the sentence the ordinary way.
  */
 function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | null {
   if (input.text.length > MAX_LENGTH) return [];
+  const uncertain = uncertainDiagnosis(input);
+  if (uncertain) return [uncertain];
   // An inclusion item under "The following tumor types are excluded:" ("Colorectal cancer") says
   // what excludes: it is read as that exclusion (with its safeguards for narrowed types) and then
   // negated, "must not have colorectal cancer". Only an item read as one finding that names nothing
