@@ -30,6 +30,23 @@ describe('where the tumour lies (tumour_location)', () => {
     expect(criterionRule('Tumor(s) involving the brain stem', 'exclusion')).toEqual({ all: [location] });
     expect(criterionRule('Involvement of the anterior commissure by the tumor', 'exclusion')).toEqual({ all: [location] });
     expect(criterionRule('Lesion is located within 10mm of the eye.', 'exclusion')).toEqual({ all: [location] });
+    // NCT04693377 e5: the target lesion is the lesion the criterion names
+    expect(criterionRule('Target lesions that involve the spinal column or calvarium', 'exclusion')).toEqual({ all: [location] });
+  });
+
+  it('reads only a criterion that names one place: the question refers to the place the criterion names', () => {
+    // NCT04693377 e9: two places, each with its own conditions
+    const r = readRule(
+      'Lesions that involve a weight-bearing long bone of the lower extremity with the tumor causing \\> 50% loss of cortical bone. Lesions involving the hands and feet',
+      'exclusion',
+    );
+    expect(attestationTopics(r.condition)).not.toContain('tumour_location=true');
+    // NCT03860883 e10: places in a list of clauses
+    const m = readRule(
+      'Melanoma located distal to the metacarpophalangeal joint; on the tip of the nose; the eyelids or on the ear; genitalia, perineum or anus; mucous membranes or internal viscera.',
+      'exclusion',
+    );
+    expect(attestationTopics(m.condition)).not.toContain('tumour_location=true');
   });
 
   it('leaves a parenthesis of examples after the place unread beside it', () => {

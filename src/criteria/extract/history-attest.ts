@@ -76,6 +76,11 @@ interface Topic {
   leadShared?: boolean;
   /** The category of the finding when it is not consent: a plan or a record the care team holds. */
   category?: Category;
+  /**
+   * Read only when the sentence is the whole criterion: the question refers to what "the criterion
+   * names", which is one thing only when nothing else in the criterion names another.
+   */
+  wholeCriterion?: boolean;
 }
 
 const PERMISSION =
@@ -300,16 +305,17 @@ const TOPICS: Topic[] = [
     // do not say where the tumour lies, so it is a question for the care team, asked with the
     // criterion's words (the place is covered as the anchor's). The place must end the sentence, so
     // that nothing after it ("… in which amputation is necessary", "… causing ulceration") narrows
-    // it; a parenthesis of examples may follow it and stays unread. A place the criterion does not
+    // it, and the sentence must be the whole criterion, so that the place the question refers to is
+    // the only one the criterion names; a parenthesis of examples may follow it and stays unread. A place the criterion does not
     // name ("high-risk anatomical sites", "anywhere on the skin"), a place that is a state of the skin
     // ("an area with acute sunburn"), a place of some metastases or nodes only, and a place that one of
     // the alternatives of a definition names ("These are defined as all intracranial lesions …, and all
     // intracranial lesions located in the eloquent areas of the brain") are not this.
     topic: 'tumour_location',
     re: new RegExp(
-      String.raw`\b(?:(?:lesions?|tumou?rs?|melanomas?|neoplasms?|primary(?:\s+tumou?rs?)?)(?:\s*\(s\))?\s+(?:(?:is|are|was|were|must\s+be|should\s+be)\s+)?(?:located|situated)\s+(?:in|on|at|within|(?:distal|proximal)\s+to)` +
+      String.raw`\b(?:(?:(?:target|index)\s+)?(?:lesions?|tumou?rs?|melanomas?|neoplasms?|primary(?:\s+tumou?rs?)?)(?:\s*\(s\))?\s+(?:(?:is|are|was|were|must\s+be|should\s+be)\s+)?(?:located|situated)\s+(?:in|on|at|within|(?:distal|proximal)\s+to)` +
         String.raw`|origin\s+of\s+(?:the\s+)?(?:primary\s+)?tumou?r\s+(?:in|at)` +
-        String.raw`|(?:tumou?rs?|lesions?)(?:\s*\(s\))?\s+(?:(?:that|which)\s+)?involv(?:e|es|ing)(?=\s+the\b))` +
+        String.raw`|(?:(?:target|index)\s+)?(?:tumou?rs?|lesions?)(?:\s*\(s\))?\s+(?:(?:that|which)\s+)?involv(?:e|es|ing)(?=\s+the\b))` +
         // The place: up to eight words, none of them one that opens a clause, to the end of the sentence.
         String.raw`(?:\s+(?!(?:with|which|that|where|when|whose|but|if|unless|except|is|are|was|were|has|have|must|should|may|causing|requiring|measuring)\b)[\w'][\w'-]*){1,8}(?=\s*(?:\([^()]{0,60}\))?\s*[.;]?\s*$)` +
         String.raw`|^\W*(?:non-?[a-z]+|(?!(?:anatomic\w*|geographic\w*|other|another|same|different|any|exact|tumou?r)\b)[a-z][\w-]*)\s+location\s+of\s+(?:the\s+)?(?:primary\s+)?(?:tumou?rs?|lesions?)(?=\s*[.;]?\s*$)` +
@@ -325,6 +331,7 @@ const TOPICS: Topic[] = [
     event: true,
     leadShared: true,
     coverAnchor: true,
+    wholeCriterion: true,
     category: 'other',
     words: vocab('target index lesion lesions tumor tumour tumors tumours primary located situated location origin involvement involving distance anal verge'),
   },
@@ -1068,6 +1075,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const { topic, re, lead, reject, rejectInCriterion } = entry;
       if (entry.fallback && (hits.length || sStart > 0 || sEnd < text.replace(/[\s.;]+$/, '').length)) continue;
       if ((entry.everyone || entry.fallback) && FOR_GROUP.test(text)) continue;
+      if (entry.wholeCriterion && (sStart > 0 || sEnd < text.replace(/[\s.;]+$/, '').length)) continue;
       // The MRI question already asks about the scan and its contrast dye.
       if ((topic === 'contrast_possible' || topic === 'imaging_possible') && hits.some((h) => h.topic === 'mri_possible')) continue;
       const m = re.exec(sentence);
