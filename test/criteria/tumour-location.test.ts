@@ -163,3 +163,23 @@ describe('diffuse spread over the peritoneum', () => {
     expect(criterionRule('Peritoneal sarcomatosis', 'exclusion')).toEqual({ all: [peritoneum] });
   });
 });
+
+describe('non-regional lymph nodes', () => {
+  it('reads their involvement as metastatic disease with the nodes an unknown beside it (AJCC: M1)', () => {
+    // NCT06712420 e7
+    expect(
+      criterionRule('Involvement of non-regional LN (e.g . Celiac LN, SMA lymph node, inter-aortocaval or left para-ortic LN).', 'exclusion'),
+    ).toEqual({
+      any: [
+        { all: [extent('metastatic'), unparsed('Involvement of non-regional LN')] },
+        unparsed('Celiac LN, SMA lymph node, inter-aortocaval or left para-ortic LN'),
+      ],
+    });
+  });
+
+  it('clears a patient without metastases when an inclusion denies them', () => {
+    expect(criterionRule('No involvement of non-regional lymph nodes', 'inclusion')).toEqual({
+      any: [extent('metastatic', false), unparsed('involvement of non-regional lymph nodes', false)],
+    });
+  });
+});

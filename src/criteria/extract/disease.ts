@@ -1263,6 +1263,14 @@ const SUITABLE_FOR_CURATIVE_LOCAL =
 /** "… precluding a curative resection": the disease cannot be removed with curative intent. */
 const PRECLUDING_RESECTION =
   /\bprecluding\s+(?:a\s+|any\s+)?(?:potentially\s+)?(?:curative|complete|radical)\s+(?:surgical\s+)?(?:resection|surgery)\b/gi;
+/**
+ * "Involvement of non-regional LN (e.g. celiac LN …)": lymph nodes beyond the regional ones are
+ * distant metastasis (AJCC 8th ed., general rules: involvement of non-regional lymph nodes is M1).
+ * Only some metastatic disease is in those nodes, so the nodes stay an unknown beside the extent.
+ */
+const NONREGIONAL_NODES =
+  /\b(?:(?:involvement\s+of|metastas[ie]s\s+(?:to|in))\s+(?:the\s+|any\s+)?non-?regional\s+(?:lymph\s+nodes?|LNs?|nodes?)|non-?regional\s+(?:lymph\s+nodes?|LNs?|nodal)\s+(?:metastas[ie]s|involvement|disease))\b/gi;
+
 const PRECLUDING_SUBJECT = /\b(?:disease|tumou?rs?|cancer|metastas[ie]s|invasion|involvement|extension|infiltration|spread)\b/i;
 const PRECLUDING_NOT_DISEASE = /\b(?:comorbid\w*|medical|conditions?|illness\w*|health|frailty|performance|age)\b/i;
 
@@ -1346,6 +1354,17 @@ function extentPieces(input: ExtractInput): Piece[] {
       start: m.index,
       end: m.index + m[0].length,
       condition: anyOf([extentLeaf('resectable'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } }]),
+      needsAnchor: false,
+      kind: 'extent',
+    });
+  }
+  NONREGIONAL_NODES.lastIndex = 0;
+  for (let m = NONREGIONAL_NODES.exec(text); m; m = NONREGIONAL_NODES.exec(text)) {
+    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: { all: [extentLeaf('metastatic'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } }] },
       needsAnchor: false,
       kind: 'extent',
     });
