@@ -34,6 +34,17 @@ describe('where the tumour lies (tumour_location)', () => {
     expect(criterionRule('Target lesions that involve the spinal column or calvarium', 'exclusion')).toEqual({ all: [location] });
   });
 
+  it('reads a list of the places allowed with its lead', () => {
+    // NCT06087614 i6; NCT04068155 i3 on one line (in the corpus its bullets stand on lines of their
+    // own, which split it into sentences, and it stays unread)
+    expect(criterionRule('Tumour sites: Oral Cavity, Oropharynx, Hypopharynx and Larynx', 'inclusion')).toEqual({ all: [location] });
+    expect(
+      criterionRule('Acceptable tumor locations include the following: * Skin (facial, scalp, extremities, torso) * Lips * Eyelids', 'inclusion'),
+    ).toEqual({ all: [location] });
+    // Sites of lymph nodes are not where the tumour lies.
+    expect(attestationTopics(readRule('Tumor sites: lymph nodes, bone', 'exclusion').condition)).toEqual([]);
+  });
+
   it('reads only a criterion that names one place: the question refers to the place the criterion names', () => {
     // NCT04693377 e9: two places, each with its own conditions
     const r = readRule(

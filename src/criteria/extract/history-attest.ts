@@ -300,7 +300,8 @@ const TOPICS: Topic[] = [
     // Where the tumour is: "Lesion located in an extremity", "Non-extremity location", "Supratentorial
     // location of primary tumor", "Patients with origin of tumor in distal part of stomach", "Lesion is
     // located on acral skin (e.g., sole or palms)", "Tumor(s) involving the brain stem", "Involvement of
-    // the anterior commissure by the tumor", "The distance from anal verge of tumor up to 10 cm".
+    // the anterior commissure by the tumor", "The distance from anal verge of tumor up to 10 cm",
+    // "Tumour sites: Oral Cavity, Oropharynx, Hypopharynx and Larynx".
     // Local treatments and devices are made for a part of the body; the record's diagnosis and stage
     // do not say where the tumour lies, so it is a question for the care team, asked with the
     // criterion's words (the place is covered as the anchor's). The place must end the sentence, so
@@ -320,6 +321,9 @@ const TOPICS: Topic[] = [
         String.raw`(?:\s+(?!(?:with|which|that|where|when|whose|but|if|unless|except|is|are|was|were|has|have|must|should|may|causing|requiring|measuring)\b)[\w'][\w'-]*){1,8}(?=\s*(?:\([^()]{0,60}\))?\s*[.;]?\s*$)` +
         String.raw`|^\W*(?:non-?[a-z]+|(?!(?:anatomic\w*|geographic\w*|other|another|same|different|any|exact|tumou?r)\b)[a-z][\w-]*)\s+location\s+of\s+(?:the\s+)?(?:primary\s+)?(?:tumou?rs?|lesions?)(?=\s*[.;]?\s*$)` +
         String.raw`|^\W*non-?[a-z]+\s+locations?(?=\s*[.;]?\s*$)` +
+        // A list of the places allowed, the list read with its lead: "Tumour sites: Oral Cavity,
+        // Oropharynx, Hypopharynx and Larynx", "Acceptable tumor locations include the following: …".
+        String.raw`|^\W*(?:(?:acceptable|eligible|allowed|permitted)\s+)?(?:primary\s+)?(?:tumou?r|lesion)\s+(?:sites?|locations?)(?:\s+(?:include|includes|are)(?:\s+the\s+following)?)?\s*:[^.;:]{1,200}$` +
         String.raw`|\binvolvement\s+of\s+the\s+(?:[\w-]+\s+){1,4}?by\s+(?:the\s+)?tumou?rs?(?=\s*[.;]?\s*$)` +
         String.raw`|\bdistance\s+(?:from|to)\s+(?:the\s+)?anal\s+verge(?:\s+(?:of|to)\s+(?:the\s+)?(?:tumou?r|lesion))?(?:\s+(?:is\s+)?(?:up\s*to|upto|within|less\s+than|more\s+than|at\s+least|[<>≤≥]=?)\s*\d+(?:\.\d+)?\s*cm)?` +
         String.raw`|(?:up\s*to|upto|within|less\s+than|more\s+than|at\s+least|[<>≤≥]=?)\s*\d+(?:\.\d+)?\s*cm\s+(?:from|of)\s+(?:the\s+)?anal\s+verge`,
