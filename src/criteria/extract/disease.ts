@@ -1259,6 +1259,30 @@ const NOT_AMENABLE =
 const CANDIDATE_FOR_RESECTION =
   /(?<!\bnot\s+(?:a\s+)?(?:suitable\s+|good\s+)?)\b(?:a\s+)?candidates?\s+for\s+(?:(?:potentially\s+)?curative[- ]?(?:intent\s+)?|definitive\s+|complete\s+|radical\s+)*(?:surgical\s+resection|resection|surgery)\b/gi;
 
+/**
+ * "Disease suitable for local therapy administered with curative intent", the converse of
+ * NOT_AMENABLE: surgery is one such therapy and radiotherapy another (definitive chemoradiation of
+ * unresectable stage III NSCLC), so resectable disease meets it and other disease may. Read as
+ * any(resectable, unknown): never as resectable alone, which would clear the patient whose disease
+ * radiotherapy can cure.
+ */
+const SUITABLE_FOR_CURATIVE_LOCAL =
+  /(?<!\bnot\s+(?:be\s+)?)\b(?:suitable|amenable|eligible)\s+(?:for|to)\s+(?:local|locoregional|loco-?regional)(?:\s+(?:or|and\/or)\s+(?:regional|locoregional|loco-?regional))?\s+(?:therapy|treatment)(?:\s+(?:administered|given))?\s+with\s+curative\s+intent\b/gi;
+
+/** "… precluding a curative resection": the disease cannot be removed with curative intent. */
+const PRECLUDING_RESECTION =
+  /\bprecluding\s+(?:a\s+|any\s+)?(?:potentially\s+)?(?:curative|complete|radical)\s+(?:surgical\s+)?(?:resection|surgery)\b/gi;
+/**
+ * "Involvement of non-regional LN (e.g. celiac LN …)": lymph nodes beyond the regional ones are
+ * distant metastasis (AJCC 8th ed., general rules: involvement of non-regional lymph nodes is M1).
+ * Only some metastatic disease is in those nodes, so the nodes stay an unknown beside the extent.
+ */
+const NONREGIONAL_NODES =
+  /\b(?:(?:involvement\s+of|metastas[ie]s\s+(?:to|in))\s+(?:the\s+|any\s+)?non-?regional\s+(?:lymph\s+nodes?|LNs?|nodes?)|non-?regional\s+(?:lymph\s+nodes?|LNs?|nodal)\s+(?:metastas[ie]s|involvement|disease))\b/gi;
+
+const PRECLUDING_SUBJECT = /\b(?:disease|tumou?rs?|cancer|metastas[ie]s|invasion|involvement|extension|infiltration|spread)\b/i;
+const PRECLUDING_NOT_DISEASE = /\b(?:comorbid\w*|medical|conditions?|illness\w*|health|frailty|performance|age)\b/i;
+
 const EXTENT_RE =
   /\b(?:(non[- ]?metastatic)|((?:widespread\s+|distant\s+)?(?:metastatic|metastasi[sz]ed)|disseminated|widespread)|(locally[- ]advanced|loco-?regionally[- ]advanced|locoregionally[- ]advanced)|(advanced(?:[- ]stage)?)|(unresectable|un-resectable|non-?resectable|irresectable|inoperable|not (?:surgically )?resectable|not operable)|(resectable|operable)|(recurrent|recurred|recurring)|(relapsed(?:\/refractory|[\s-]+refractory)?|relapsing|refractory[\s-]+relapsed)|(refractory)|(locali[sz]ed)|(newly[- ]diagnosed))\b|\bR\/R\b/gi;
 
@@ -1328,6 +1352,49 @@ function extentPieces(input: ExtractInput): Piece[] {
       start: m.index,
       end: m.index + m[0].length,
       condition: extentLeaf('resectable'),
+      needsAnchor: false,
+      kind: 'extent',
+    });
+  }
+  SUITABLE_FOR_CURATIVE_LOCAL.lastIndex = 0;
+  for (let m = SUITABLE_FOR_CURATIVE_LOCAL.exec(text); m; m = SUITABLE_FOR_CURATIVE_LOCAL.exec(text)) {
+    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: anyOf([extentLeaf('resectable'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } }]),
+      needsAnchor: false,
+      kind: 'extent',
+    });
+  }
+  NONREGIONAL_NODES.lastIndex = 0;
+  for (let m = NONREGIONAL_NODES.exec(text); m; m = NONREGIONAL_NODES.exec(text)) {
+    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      condition: { all: [extentLeaf('metastatic'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } }] },
+      needsAnchor: false,
+      kind: 'extent',
+    });
+  }
+  PRECLUDING_RESECTION.lastIndex = 0;
+  for (let m = PRECLUDING_RESECTION.exec(text); m; m = PRECLUDING_RESECTION.exec(text)) {
+    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    // What precludes it must be the disease ("Gross local disease in the porta …"); a comorbidity
+    // that precludes surgery leaves the disease as resectable as it was. The disease named is
+    // narrower than any unresectable disease, so it stays beside the extent as an unknown, and the
+    // exclusion never takes in every patient whose disease cannot be removed.
+    const cs = clauseStart(text, m.index);
+    const subject = text.slice(cs, m.index).trim();
+    if (!PRECLUDING_SUBJECT.test(subject) || PRECLUDING_NOT_DISEASE.test(subject)) continue;
+    const subjectAt = text.indexOf(subject, cs);
+    out.push({
+      start: subjectAt,
+      end: m.index + m[0].length,
+      condition: {
+        all: [extentLeaf('unresectable'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: subject } }],
+      },
       needsAnchor: false,
       kind: 'extent',
     });
@@ -2614,12 +2681,55 @@ function withoutSitelessHistology(input: ExtractInput): ExtractInput {
 }
 
 /**
+ * "Uncertain diagnosis of melanoma i.e., so-called 'melanocytic lesion of unknown malignant
+ * potential'" (exclusion): the patient whose diagnosis of the cancer is established is not excluded,
+ * so the exclusion holds only for a patient without it, all(cancerType = false, unknown), the hedge
+ * and what explains it kept as the unknown (a lesion of uncertain malignancy is no diagnosis the record
+ * holds). Only the whole criterion in that frame, around one cancer that is not "any cancer": a
+ * "suspected diagnosis" is a diagnosis expected, not denied, and is not this.
+ */
+const UNCERTAIN_DIAGNOSIS =
+  /^\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|having)\s+)?(?:an?\s+)?((?:uncertain|unconfirmed|equivocal|indeterminate|doubtful|questionable|ambiguous)\s+(?:(?:clinical|histologic(?:al)?|patholog(?:ic|ical)|histopatholog(?:ic|ical))\s+)?diagnosis\s+of)\s+/i;
+
+function uncertainDiagnosis(input: ExtractInput): Finding | null {
+  if (input.kind !== 'exclusion') return null;
+  const m = UNCERTAIN_DIAGNOSIS.exec(input.text);
+  if (!m) return null;
+  const after = m.index + m[0].length;
+  const cancers = input.mentions.filter((x) => x.type === 'cancer');
+  const first = cancers[0];
+  if (!first || first.start !== after || GENERIC.has(first.id)) return null;
+  // Another cancer after it ("melanoma or intermediate/ambiguous melanocytic neoplasm") is an
+  // alternative this frame does not read.
+  if (cancers.some((x) => x !== first && (x.start < first.start || x.start >= first.end))) return null;
+  const codes = resolveCodes([first.id], input);
+  const rest = input.text.slice(first.end).trim().replace(/[.;]+$/, '');
+  // What follows may only explain the hedge ("i.e., so-called …", "(MELTUMP or STUMP)").
+  if (rest && !/^[,(]?\s*(?:i\.?\s?e\.?|e\.?\s?g\.?|so-called|\()/i.test(rest)) return null;
+  const hedge = rest ? `${m[1]} … ${rest}` : m[1]!;
+  return {
+    category: 'cancer_type',
+    condition: {
+      all: [
+        { fact: 'cancerType', operator: 'equal', value: false, params: { codes } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: hedge.replace(/\s+/g, ' ') } },
+      ],
+    },
+    spans: [[m.index + m[0].indexOf(m[1]!), input.text.length]],
+    anchor: first.start,
+    polarityHandled: true,
+  };
+}
+
+/**
  * The disease findings of a criterion. With `asPermission`, an inclusion that is one permission
  * sentence reads its types as let in (see PERMISSION_SENTENCE); null when that reading does not
  * hold (an unread word before the predicate), so the caller reads the sentence the ordinary way.
  */
 function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | null {
   if (input.text.length > MAX_LENGTH) return [];
+  const uncertain = uncertainDiagnosis(input);
+  if (uncertain) return [uncertain];
   // An inclusion item under "The following tumor types are excluded:" ("Colorectal cancer") says
   // what excludes: it is read as that exclusion (with its safeguards for narrowed types) and then
   // negated, "must not have colorectal cancer". Only an item read as one finding that names nothing

@@ -31,7 +31,7 @@ import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|vaccine|cannot\s+be|vessel|airway|liver/i;
+  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|vaccine|cannot\s+be|vessel|airway|liver|locat|situated|origin|involv|verge/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -76,6 +76,11 @@ interface Topic {
   leadShared?: boolean;
   /** The category of the finding when it is not consent: a plan or a record the care team holds. */
   category?: Category;
+  /**
+   * Read only when the sentence is the whole criterion: the question refers to what "the criterion
+   * names", which is one thing only when nothing else in the criterion names another.
+   */
+  wholeCriterion?: boolean;
 }
 
 const PERMISSION =
@@ -290,6 +295,49 @@ const TOPICS: Topic[] = [
     words: vocab(
       'evidence of tumor tumour tumors tumours mass masses lesion lesions potentially that is are causing obstructing compressing the an a major main airway airways obstruction compression by due to from caused',
     ),
+  },
+  {
+    // Where the tumour is: "Lesion located in an extremity", "Non-extremity location", "Supratentorial
+    // location of primary tumor", "Patients with origin of tumor in distal part of stomach", "Lesion is
+    // located on acral skin (e.g., sole or palms)", "Tumor(s) involving the brain stem", "Involvement of
+    // the anterior commissure by the tumor", "The distance from anal verge of tumor up to 10 cm",
+    // "Tumour sites: Oral Cavity, Oropharynx, Hypopharynx and Larynx".
+    // Local treatments and devices are made for a part of the body; the record's diagnosis and stage
+    // do not say where the tumour lies, so it is a question for the care team, asked with the
+    // criterion's words (the place is covered as the anchor's). The place must end the sentence, so
+    // that nothing after it ("… in which amputation is necessary", "… causing ulceration") narrows
+    // it, and the sentence must be the whole criterion, so that the place the question refers to is
+    // the only one the criterion names; a parenthesis of examples may follow it and stays unread. A place the criterion does not
+    // name ("high-risk anatomical sites", "anywhere on the skin"), a place that is a state of the skin
+    // ("an area with acute sunburn"), a place of some metastases or nodes only, and a place that one of
+    // the alternatives of a definition names ("These are defined as all intracranial lesions …, and all
+    // intracranial lesions located in the eloquent areas of the brain") are not this.
+    topic: 'tumour_location',
+    re: new RegExp(
+      String.raw`\b(?:(?:(?:target|index)\s+)?(?:lesions?|tumou?rs?|melanomas?|neoplasms?|primary(?:\s+tumou?rs?)?)(?:\s*\(s\))?\s+(?:(?:is|are|was|were|must\s+be|should\s+be)\s+)?(?:located|situated)\s+(?:in|on|at|within|(?:distal|proximal)\s+to)` +
+        String.raw`|origin\s+of\s+(?:the\s+)?(?:primary\s+)?tumou?r\s+(?:in|at)` +
+        String.raw`|(?:(?:target|index)\s+)?(?:tumou?rs?|lesions?)(?:\s*\(s\))?\s+(?:(?:that|which)\s+)?involv(?:e|es|ing)(?=\s+the\b))` +
+        // The place: up to eight words, none of them one that opens a clause, to the end of the sentence.
+        String.raw`(?:\s+(?!(?:with|which|that|where|when|whose|but|if|unless|except|is|are|was|were|has|have|must|should|may|causing|requiring|measuring)\b)[\w'][\w'-]*){1,8}(?=\s*(?:\([^()]{0,60}\))?\s*[.;]?\s*$)` +
+        String.raw`|^\W*(?:non-?[a-z]+|(?!(?:anatomic\w*|geographic\w*|other|another|same|different|any|exact|tumou?r)\b)[a-z][\w-]*)\s+location\s+of\s+(?:the\s+)?(?:primary\s+)?(?:tumou?rs?|lesions?)(?=\s*[.;]?\s*$)` +
+        String.raw`|^\W*non-?[a-z]+\s+locations?(?=\s*[.;]?\s*$)` +
+        // A list of the places allowed, the list read with its lead: "Tumour sites: Oral Cavity,
+        // Oropharynx, Hypopharynx and Larynx", "Acceptable tumor locations include the following: …".
+        String.raw`|^\W*(?:(?:acceptable|eligible|allowed|permitted)\s+)?(?:primary\s+)?(?:tumou?r|lesion)\s+(?:sites?|locations?)(?:\s+(?:include|includes|are)(?:\s+the\s+following)?)?\s*:[^.;:]{1,200}$` +
+        String.raw`|\binvolvement\s+of\s+the\s+(?:[\w-]+\s+){1,4}?by\s+(?:the\s+)?tumou?rs?(?=\s*[.;]?\s*$)` +
+        String.raw`|\bdistance\s+(?:from|to)\s+(?:the\s+)?anal\s+verge(?:\s+(?:of|to)\s+(?:the\s+)?(?:tumou?r|lesion))?(?:\s+(?:is\s+)?(?:up\s*to|upto|within|less\s+than|more\s+than|at\s+least|[<>≤≥]=?)\s*\d+(?:\.\d+)?\s*cm)?` +
+        String.raw`|(?:up\s*to|upto|within|less\s+than|more\s+than|at\s+least|[<>≤≥]=?)\s*\d+(?:\.\d+)?\s*cm\s+(?:from|of)\s+(?:the\s+)?anal\s+verge`,
+      'i',
+    ),
+    // Not a place the criterion names, or the place of something else than the tumour.
+    reject:
+      /\b(?:anywhere|high[\s-]risk|sunburn|near|close|proximity|critical|irradiated|metastas[ie]s|nodes?|nodal|vessels?|arter\w*|veins?|airways?|if|unless|except|in\s+case|defined|definitions?|these|those)\b/i,
+    event: true,
+    leadShared: true,
+    coverAnchor: true,
+    wholeCriterion: true,
+    category: 'other',
+    words: vocab('target index lesion lesions tumor tumour tumors tumours primary located situated location origin involvement involving distance anal verge'),
   },
   {
     // A lesion the doctors can remove to collect the tumour the study needs, most often to grow the
@@ -1032,6 +1080,7 @@ export const extractAttestations: Extractor = (input: ExtractInput) => {
       const { topic, re, lead, reject, rejectInCriterion } = entry;
       if (entry.fallback && (hits.length || sStart > 0 || sEnd < text.replace(/[\s.;]+$/, '').length)) continue;
       if ((entry.everyone || entry.fallback) && FOR_GROUP.test(text)) continue;
+      if (entry.wholeCriterion && (sStart > 0 || sEnd < text.replace(/[\s.;]+$/, '').length)) continue;
       // The MRI question already asks about the scan and its contrast dye.
       if ((topic === 'contrast_possible' || topic === 'imaging_possible') && hits.some((h) => h.topic === 'mri_possible')) continue;
       const m = re.exec(sentence);

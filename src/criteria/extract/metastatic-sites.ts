@@ -10,7 +10,9 @@
  * liver metastases must …"), and not in a sentence that only permits it ("liver metastases are
  * allowed"). Findings are fallbacks on the site words, so any other reader of the same words wins.
  * "Visceral crisis" is a clinical emergency, not a site, and is left unread. "Peritoneal carcinomatosis"
- * and "malignant pleural effusion" are metastases to the peritoneum and pleura (AJCC 8th ed.: a
+ * (and the same word for a melanoma or a sarcoma, "peritoneal melanomatosis", "peritoneal
+ * sarcomatosis": -omatosis names the tumour spread diffusely over the site) and "malignant pleural
+ * effusion" are metastases to the peritoneum and pleura (AJCC 8th ed.: a
  * malignant pleural effusion is M1a in lung cancer).
  */
 import type { Condition, LeafCondition } from '../facts';
@@ -45,7 +47,7 @@ function sitePatterns(): SitePatterns {
     .map(escape)
     .join('|')})`;
   const list = String.raw`${site}(?:\s*(?:,\s*(?:and\/or|and|or)?|and\/or|or|and|\/|&)\s*${site})*`;
-  const mets = String.raw`(?:metastas[ie]s(?:\s*\(\s*es\s*\))?|metastatic\s+(?:disease|lesions?|deposits?|foci|tumou?rs?|spread)|mets|secondar(?:y|ies)|carcinomatosis)`;
+  const mets = String.raw`(?:metastas[ie]s(?:\s*\(\s*es\s*\))?|metastatic\s+(?:disease|lesions?|deposits?|foci|tumou?rs?|spread)|mets|secondar(?:y|ies)|carcinomatosis|melanomatosis|sarcomatosis)`;
   const body = String.raw`(?<list>${list})(?<only>[- ](?:only|limited|predominant))?\s+${mets}|(?<olist>${list})[- ](?:only|limited)\s+(?:metastatic\s+)?disease|(?<vlist>visceral)\s+(?:disease|spread|involvement)|malignant\s+(?<mlist>pleural|peritoneal)\s+(?:disease|effusions?|involvement)|(?:metastas[ie]s|metastatic\s+(?:disease|spread)|metastatic|spread)\s+(?:to|in|within|involving|of)\s+(?:the\s+)?(?<tlist>${list})(?![- ](?:cancer|carcinoma|tumou?r))`;
   patterns = {
     idOf,
@@ -207,7 +209,7 @@ function beyondCondition(sites: string[]): Condition {
 
 export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
   const { text } = input;
-  if (!/metasta|\bmets\b|secondar|only|limited|visceral|spread|carcinomatosis|malignant|extra-?hepatic/i.test(text))
+  if (!/metasta|\bmets\b|secondar|only|limited|visceral|spread|carcinomatosis|melanomatosis|sarcomatosis|malignant|extra-?hepatic/i.test(text))
     return [];
   if (LAB_CONTEXT.test(text) || input.mentions.some((m) => m.type === 'lab')) return [];
   const p = sitePatterns();
