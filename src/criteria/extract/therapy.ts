@@ -163,7 +163,8 @@ interface Window {
 
 const UNIT = String.raw`(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)`;
 const NUM = `(${NUMBER})`;
-const ANCHOR = String.raw`(?:\s*\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|preparative|lymphodepleting|lymphodepletion|apheresis|leukapheresis|\d{1,2})\b){0,9}`;
+// A day before the first ("Cycle 1 Day -1") is one of its numbers too.
+const ANCHOR = String.raw`(?:\s*(?:-\d{1,2}\b|\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|preparative|lymphodepleting|lymphodepletion|apheresis|leukapheresis|\d{1,2})\b)){0,9}`;
 /** "within 4 weeks prior to the first dose of study drug", "within the last 6 months", "in the past 14 days". */
 const WITHIN_RE = new RegExp(
   String.raw`\b(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
@@ -267,7 +268,7 @@ const CURRENT_LEAD_RE =
 /** "(on a) stable dose of X" in an exclusion: X taken now. In an inclusion it is mostly a condition on those who take X. */
 const STABLE_DOSE_BEFORE_RE = new RegExp(String.raw`\b${STABLE_DOSE}\s+(?:(?:any|the|a|an|chronic|systemic|oral|daily)\s+)*$`, 'i');
 const CUE_RE = new RegExp(
-  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|(?<!\bin\s)parallel(?!\s+(?:with|to|cohorts?|arms?|groups?|trials?|stud(?:y|ies))\b)|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun))\b`,
+  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|intake\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|(?<!\bin\s)parallel(?!\s+(?:with|to|cohorts?|arms?|groups?|trials?|stud(?:y|ies))\b)|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun))\b`,
   'i',
 );
 
@@ -343,7 +344,7 @@ function bareExclusion(ctx: Ctx, list: List & { unknownMember: boolean }, listCo
 
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
-  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly parallel ongoing now post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
+  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using intake of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly parallel ongoing now post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
     ' ',
   ),
 );
@@ -1281,6 +1282,8 @@ const EXAMPLE_GAP_RE = new RegExp(
   String.raw`^\s*(?:,?\s*(?:used\s+)?(?:to\s+treat|for\s+(?:the\s+)?treatment\s+of)\s+(?:a\s+|the\s+|any\s+)?(?:cancer|malignanc(?:y|ies)|neoplasms?)\b)?[\s,]*(?:\(\s*)?(?:such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:${SETTING_WORD}|other|any|the|an?)[\s-]+){0,3}(?:(?:(?!(?:${EXAMPLE_STOP})\b)[A-Za-z][\w-]*|or|and)[\s,/-]+){0,4}$`,
   'i',
 );
+/** A route of administration in an example lead-in ("(e.g., oral ketoconazole"). */
+const EXAMPLE_ROUTE_RE = /\b(?:oral|topical|inhaled|intranasal|intravenous|IV|parenteral|intramuscular|subcutaneous|intravesical|intrathecal|intralesional|intratumou?ral|transdermal|vaginal|rectal)\b/i;
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
@@ -1378,7 +1381,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const plain = LIST_GAP_RE.test(gap);
       const example = !plain && EXAMPLE_GAP_RE.test(gap) && /\b(?:such|e\.?\s?g|example)\b/i.test(gap);
       // The words only: a parenthesis stays visible to the readers that track depth.
-      if (example) for (const w of gap.matchAll(/[^\s(),]+(?:\s+[^\s(),]+)*/g)) it.spans.push([prev.end + w.index, prev.end + w.index + w[0].length]);
+      // "CYP17 inhibitors (such as oral ketoconazole, …)": a route narrows the example (ketoconazole is
+      // also a cream), which no fact holds, so the list is read with it as a member modifier, left unread.
+      const route = example ? EXAMPLE_ROUTE_RE.exec(gap) : null;
+      if (route) (cur.narrowedBy ??= []).push(route[0]);
+      const words = example ? (route ? gap.slice(0, route.index) + ' '.repeat(route[0].length) + gap.slice(route.index + route[0].length) : gap) : '';
+      for (const w of words.matchAll(/[^\s(),]+(?:\s+[^\s(),]+)*/g)) it.spans.push([prev.end + w.index, prev.end + w.index + w[0].length]);
       const known = example || plain;
       const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
       if (prev.except === it.except && (known || unknown)) {
@@ -4591,9 +4599,31 @@ function fuzzyMentions(input: ExtractInput, mentions: Mention[]): Mention[] {
     if (t.raw.length < 8 || !/^[a-z]+$/i.test(t.raw)) continue;
     if (input.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
     const id = fuzzyDrug(input.lex, t.raw);
-    if (id && !mentions.some((m) => m.start === t.start)) out.push({ type: 'drug', id, start: t.start, end: t.end, text: t.raw });
+    if (!id || mentions.some((m) => m.start === t.start)) continue;
+    const longer = fuzzyLonger(input, id, t);
+    out.push(longer ?? { type: 'drug', id, start: t.start, end: t.end, text: t.raw });
   }
   return out;
+}
+
+/**
+ * A misspelt first word of a longer drug name ("nicotineamide riboside"): the corrected word read with
+ * the words after it, so the longer name is found rather than the one-word drug it begins with.
+ */
+function fuzzyLonger(input: ExtractInput, id: string, t: ExtractInput['tokens'][number]): Mention | null {
+  const d = input.lex.drugById.get(id);
+  if (!d) return null;
+  const after = input.text.slice(t.end, t.end + 80);
+  for (const n of [d.name, ...d.synonyms]) {
+    const w = n.toLowerCase();
+    if (!DRUGLIKE_RE.test(w) || editDistance(t.raw.toLowerCase(), w, 1) > 1) continue;
+    const m = input.lex.index.scan(w + after).find((x) => x.start === 0 && x.type === 'drug');
+    if (m && m.end > w.length) {
+      const end = t.end + m.end - w.length;
+      return { type: 'drug', id: m.id, start: t.start, end, text: input.text.slice(t.start, end) };
+    }
+  }
+  return null;
 }
 
 export const extractTherapy: Extractor = (input) => {
