@@ -1367,7 +1367,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; cannotStop?: Span }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; currentOrNeed?: boolean; cannotStop?: Span }> = [];
   const findingsBefore = out.length;
   for (const it of items) {
     const cur = lists[lists.length - 1];
@@ -1487,8 +1487,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       !ANTICIPATED_NEED_RE.test(before) &&
       (!FUTURE_CONDUCT_RE.test(text.slice(l.end, e)) || futureAfterPastWindow(text.slice(l.end, e), FUTURE_CONDUCT_RE));
     if (requiredSupportive) l.requiredReceipt = true;
-    const plannedAlternative = !!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before);
+    // "Current use or anticipated need for X": the need foreseen is an alternative to use now, as a plan is.
+    const foreseenNeed = !!blocker && /^need/i.test(blocker[0].trim()) && CURRENT_OR_FORESEEN_NEED_RE.test(before);
+    const plannedAlternative = foreseenNeed || (!!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before));
     if (plannedAlternative) l.plannedAlternative = true;
+    if (foreseenNeed) l.currentOrNeed = true;
     // An outcome cue that says how soon the disease came back may start further back than the blocker's reach.
     const outcomeCue =
       !!outcomeBefore(before, input.kind === 'exclusion') ||
@@ -1903,6 +1906,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const current =
       !!stop ||
       completedAll ||
+      !!list.currentOrNeed ||
       (!oc.outcomes.length &&
       (CURRENT_RE.test(ownAround) ||
         concurrentUse(text.slice(ownFrom, list.end)) || CURRENT_BEFORE_RE.test(withoutMedicineRelative(text.slice(Math.max(s, list.start - 120), list.start))) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore)) ||
@@ -2860,6 +2864,9 @@ const KIND_REQUIRED_AFTER_RE =
   /^\s*(?:must|should|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?(?:(?:an?|the)\s+)?(?:FDA[\s-]approved|approved|licensed|on[\s-]label|commercially\s+available|standard[\s-]of[\s-]care|not\s+(?:be\s+)?(?:experimental|investigational))\b/i;
 
 /** A plan joined by "or" to having had or receiving the treatment, either way round. */
+/** "Current use or anticipated need for", "ongoing or expected need for": use now, or a need foreseen. */
+const CURRENT_OR_FORESEEN_NEED_RE =
+  /\b(?:current|ongoing|concurrent|concomitant)\s+(?:use|usage|intake|treatment|therapy)\s+(?:or|and\/or)\s+(?:the\s+|an?\s+)?(?:anticipated|expected|foreseen|foreseeable|planned|future)\s+need\s+(?:for|of)\s+$/i;
 const PLANNED_OR_HAD_RE =
   /\b(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b[^.;]{0,30}?\bor\s+(?:(?:has|have|is|are|be)\s+)?(?:plann\w*|scheduled|plans?\s+to)\b|\b(?:plann\w*|scheduled)\b(?:\s+(?:for|to\s+(?:receive|undergo|have)))?\s*,?\s*(?:or|and\/or)\s+(?:(?:has|have|is|are)\s+)?(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b/i;
 
