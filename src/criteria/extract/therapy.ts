@@ -2852,8 +2852,9 @@ const STOP_GATE_RE = /\b(?:unable|unwilling|not\s+(?:able|willing)|inability|can
 const CANNOT_STOP_BEFORE_RE =
   /\b(?:unable|unwilling|not\s+(?:able|willing)|inability|cannot|can\s*not|could\s+not|refus\w*)(?:\s+(?:or|and\/or)\s+(?:unable|unwilling|not\s+willing|refus\w*))?\s+(?:to\s+)?(?:safely\s+|temporarily\s+)?(?:interrupt|discontinue|stop|hold|withhold|cease|suspend|come\s+off)\s+(?:(?:the\s+)?(?:use|intake)\s+of\s+|treatment\s+with\s+|therapy\s+with\s+|taking\s+)?(?:(?:any|all|their|his|her|the|chronic|current|concomitant|concurrent|regular|daily)\s+)*$/i;
 /** "… that cannot be interrupted", "which cannot be safely discontinued", right after the list. */
+// (A closing quote may end the list first: 'medication(s) with a "Known risk of TdP" that cannot be discontinued'.)
 const CANNOT_STOP_AFTER_RE =
-  /^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
+  /^["”’']?\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
 
 /** The words between a treatment and the cancer it was given for: "for (the treatment of) (their) (advanced) ". */
 const FOR_CANCER_RE =
