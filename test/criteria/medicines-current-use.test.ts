@@ -100,6 +100,31 @@ describe('interaction classes taken before the first cycle', () => {
   });
 });
 
+describe('a steroid among the examples of an interaction class', () => {
+  it('is a member with its own dose, which narrows the list (NCT01724606 e24)', () => {
+    const { condition, unread } = readRule(
+      "Subjects who have used strong CYP3A4 inducers (eg, phenytoin, carbamazepine, phenobarbital, St. John's Wort [Hypericum perforatum], dexamethasone at a dose of greater than 16 mg daily for more than one day, or rifampin [rifampicin], and/or rifabutin) within 28 days before randomization.",
+      'exclusion',
+    );
+    expect(therapyLeaves(condition)).toEqual([
+      therapy({ drugs: ['phenytoin', 'carbamazepine', 'phenobarbital', 'st_john_s_wort', 'dexamethasone', 'rifampicin', 'rifabutin'], withinDays: 28 }),
+      therapy({ classes: ['strong_cyp3a_inducer'], withinDays: 28 }),
+    ]);
+    expect(leavesOfFact(condition, 'unparsed')).toHaveLength(1);
+    expect(unread).toBe('');
+    // Dexamethasone at any dose is not enough: the dose stays unread, so the line is necessary only.
+    expect(judge({ treatments: [{ name: 'dexamethasone', start: '2025-05-20' }] }, condition!)).toBeNull();
+  });
+
+  it('stays the unit of a dose given as the example (NCT07410676 e2)', () => {
+    const { condition } = readRule(
+      'Any condition requiring systemic immunosuppression (e.g., >5 mg prednisone/day or equivalent) during dosing window (topical/inhaled may be allowed).',
+      'exclusion',
+    );
+    expect(therapyLeaves(condition)).toEqual([therapy({ classes: ['immunosuppressant'] })]);
+  });
+});
+
 describe('a medicine that cannot be stopped', () => {
   it('reads a quoted class before "that cannot be discontinued" as use now, the rest unread (NCT06427811 e16)', () => {
     const rule = criterionRule(

@@ -1324,7 +1324,7 @@ const DOSE_UNIT_BEFORE_RE =
  * narrows the steroid and is kept as an unread qualifier; the list goes on after it.
  */
 const STEROID_DOSE_AFTER_RE =
-  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?\s*[)\]]?/i;
+  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+for\s+(?:more\s+than|longer\s+than|over|at\s+least|>|≥)\s*(?:one|two|three|\d{1,3})\s+(?:days?|weeks?))?\s*[)\]]?/i;
 /**
  * A steroid named inside a dose parenthesis ("systemic corticosteroids (> 10 mg daily prednisone
  * equivalent)") is the unit of the dose, not another treatment: the parenthesis stays an unread
@@ -1344,8 +1344,14 @@ function doseReference(ctx: Ctx, it: Item, s: number, e: number, all: Item[]): b
   if (open < s || text.lastIndexOf(')', it.start) > open) return false;
   const close = text.indexOf(')', it.end);
   if (close < 0 || close > e) return false;
+  // "strong CYP3A4 inducers (eg, phenytoin, dexamethasone at a dose of > 16 mg daily, …)": a steroid
+  // among examples is a member, its dose after it its own. Not the unit of a dose given as the example
+  // ("(e.g., >5 mg prednisone/day or equivalent)"), and not in "(including …)", where the class before
+  // is read alone.
+  if (EXAMPLES_PAREN_OPEN_RE.test(text.slice(open, it.start)) && !/\d\s*(?:mg|milligrams?)\b/i.test(text.slice(open, it.start))) return false;
   return /\d\s*(?:mg|milligrams?)\b/i.test(text.slice(open, close)) && open > s && /\S/.test(text.slice(s, open));
 }
+const EXAMPLES_PAREN_OPEN_RE = /^\(\s*(?:e\.?\s?g\.?|such\s+as|for\s+example)\b/i;
 
 /** Reads every therapy list of one sentence into findings. */
 function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[], permitted: Item[]): void {
