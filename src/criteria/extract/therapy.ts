@@ -163,7 +163,8 @@ interface Window {
 
 const UNIT = String.raw`(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)`;
 const NUM = `(${NUMBER})`;
-const ANCHOR = String.raw`(?:\s*\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|preparative|lymphodepleting|lymphodepletion|apheresis|leukapheresis|\d{1,2})\b){0,9}`;
+// A day before the first ("Cycle 1 Day -1") is one of its numbers too.
+const ANCHOR = String.raw`(?:\s*(?:-\d{1,2}\b|\b(?:the|their|this|first|1st|initial|planned|scheduled|start|starting|initiation|initiating|beginning|commencing|entering|of|administration|receipt|receiving|day|dose|doses|infusion|cycle|study|trial|protocol|investigational|drug|drugs|treatment|treatments|therapy|intervention|interventions|medication|medications|product|products|agent|agents|entry|enrol?lment|registration|randomi[sz]ation|inclusion|screening|c1d1|consent|informed|participation|baseline|visit|allocation|dosing|preparative|lymphodepleting|lymphodepletion|apheresis|leukapheresis|\d{1,2})\b)){0,9}`;
 /** "within 4 weeks prior to the first dose of study drug", "within the last 6 months", "in the past 14 days". */
 const WITHIN_RE = new RegExp(
   String.raw`\b(?:(?:within|in|during)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?|over\s+(?:the\s+)?(?:last|past|previous|preceding|prior))\s*${NUM}\s*[-\s]?\s*(${UNIT})\b(?:\s*\(\s*${NUMBER}\s*${UNIT}\s*\))?(?:\s+(?:prior\s+to|before|preceding|of|from|prior)\b\s*${ANCHOR})?`,
@@ -272,7 +273,7 @@ const CURRENT_LEAD_RE =
 /** "(on a) stable dose of X" in an exclusion: X taken now. In an inclusion it is mostly a condition on those who take X. */
 const STABLE_DOSE_BEFORE_RE = new RegExp(String.raw`\b${STABLE_DOSE}\s+(?:(?:any|the|a|an|chronic|systemic|oral|daily)\s+)*$`, 'i');
 const CUE_RE = new RegExp(
-  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|(?<!\bin\s)parallel(?!\s+(?:with|to|cohorts?|arms?|groups?|trials?|stud(?:y|ies))\b)|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun))\b`,
+  String.raw`\b(?:prior(?!\s+to\b)|previous(?:ly)?|preceding|earlier|past|received|receiving|receive[sd]?|receipt|treated|treatment\s+with|therapy\s+with|exposure|exposed|had|has\s+had|have\s+had|taken|taking|undergone|underwent|use\s+of|intake\s+of|used|using|administration|administered|given|completed|completion|currently|ongoing|last\s+dose|discontinued|undergoing|(?:is|are|be|being|currently)\s+on|failed|failure|progress\w*|refractory|resistant|relapsed|intoleran\w*|na[iï]ve|pretreated|pre-treated|washout|wash-out|since|lines?|regimens?|history\s+of|on\s+(?:treatment|therapy)|concurrent(?:ly)?|concomitant(?:ly)?|(?<!\bin\s)parallel(?!\s+(?:with|to|cohorts?|arms?|groups?|trials?|stud(?:y|ies))\b)|current|ongoing|involving|(?:has|have|had)\s+(?:initiated|started|commenced|begun))\b`,
   'i',
 );
 
@@ -348,7 +349,7 @@ function bareExclusion(ctx: Ctx, list: List & { unknownMember: boolean }, listCo
 
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
-  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly parallel ongoing now post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
+  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using intake of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly parallel ongoing now post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
     ' ',
   ),
 );
@@ -1299,6 +1300,8 @@ const EXAMPLE_GAP_RE = new RegExp(
   String.raw`^\s*(?:,?\s*(?:used\s+)?(?:to\s+treat|for\s+(?:the\s+)?treatment\s+of)\s+(?:a\s+|the\s+|any\s+)?(?:cancer|malignanc(?:y|ies)|neoplasms?)\b)?[\s,]*(?:\(\s*)?(?:such\s+as|e\.?\s?g\.?|for\s+example)[\s,:]*(?:(?:${SETTING_WORD}|other|any|the|an?)[\s-]+){0,3}(?:(?:(?!(?:${EXAMPLE_STOP})\b)[A-Za-z][\w-]*|or|and)[\s,/-]+){0,4}$`,
   'i',
 );
+/** A route of administration in an example lead-in ("(e.g., oral ketoconazole"). */
+const EXAMPLE_ROUTE_RE = /\b(?:oral|topical|inhaled|intranasal|intravenous|IV|parenteral|intramuscular|subcutaneous|intravesical|intrathecal|intralesional|intratumou?ral|transdermal|vaginal|rectal)\b/i;
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
 /** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
@@ -1339,7 +1342,7 @@ const DOSE_UNIT_BEFORE_RE =
  * narrows the steroid and is kept as an unread qualifier; the list goes on after it.
  */
 const STEROID_DOSE_AFTER_RE =
-  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?\s*[)\]]?/i;
+  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+for\s+(?:more\s+than|longer\s+than|over|at\s+least|>|≥)\s*(?:one|two|three|\d{1,3})\s+(?:days?|weeks?))?\s*[)\]]?/i;
 /**
  * A steroid named inside a dose parenthesis ("systemic corticosteroids (> 10 mg daily prednisone
  * equivalent)") is the unit of the dose, not another treatment: the parenthesis stays an unread
@@ -1359,8 +1362,14 @@ function doseReference(ctx: Ctx, it: Item, s: number, e: number, all: Item[]): b
   if (open < s || text.lastIndexOf(')', it.start) > open) return false;
   const close = text.indexOf(')', it.end);
   if (close < 0 || close > e) return false;
+  // "strong CYP3A4 inducers (eg, phenytoin, dexamethasone at a dose of > 16 mg daily, …)": a steroid
+  // among examples is a member, its dose after it its own. Not the unit of a dose given as the example
+  // ("(e.g., >5 mg prednisone/day or equivalent)"), and not in "(including …)", where the class before
+  // is read alone.
+  if (EXAMPLES_PAREN_OPEN_RE.test(text.slice(open, it.start)) && !/\d\s*(?:mg|milligrams?)\b/i.test(text.slice(open, it.start))) return false;
   return /\d\s*(?:mg|milligrams?)\b/i.test(text.slice(open, close)) && open > s && /\S/.test(text.slice(s, open));
 }
+const EXAMPLES_PAREN_OPEN_RE = /^\(\s*(?:e\.?\s?g\.?|such\s+as|for\s+example)\b/i;
 
 /** Reads every therapy list of one sentence into findings. */
 function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[], permitted: Item[]): void {
@@ -1382,7 +1391,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; cannotStop?: Span }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; currentOrNeed?: boolean; cannotStop?: Span }> = [];
   const findingsBefore = out.length;
   for (const it of items) {
     const cur = lists[lists.length - 1];
@@ -1396,7 +1405,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       const plain = LIST_GAP_RE.test(gap);
       const example = !plain && EXAMPLE_GAP_RE.test(gap) && /\b(?:such|e\.?\s?g|example)\b/i.test(gap);
       // The words only: a parenthesis stays visible to the readers that track depth.
-      if (example) for (const w of gap.matchAll(/[^\s(),]+(?:\s+[^\s(),]+)*/g)) it.spans.push([prev.end + w.index, prev.end + w.index + w[0].length]);
+      // "CYP17 inhibitors (such as oral ketoconazole, …)": a route narrows the example (ketoconazole is
+      // also a cream), which no fact holds, so the list is read with it as a member modifier, left unread.
+      const route = example ? EXAMPLE_ROUTE_RE.exec(gap) : null;
+      if (route) (cur.narrowedBy ??= []).push(route[0]);
+      const words = example ? (route ? gap.slice(0, route.index) + ' '.repeat(route[0].length) + gap.slice(route.index + route[0].length) : gap) : '';
+      for (const w of words.matchAll(/[^\s(),]+(?:\s+[^\s(),]+)*/g)) it.spans.push([prev.end + w.index, prev.end + w.index + w[0].length]);
       const known = example || plain;
       const unknown = !known && LIST_GAP_UNKNOWN_RE.test(gap) && !/\b(?:within|since|prior|previous|received|treated|for|in|to|of|after|before|during|who|that|which|not|no)\b/i.test(gap);
       if (prev.except === it.except && (known || unknown)) {
@@ -1497,8 +1511,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       !ANTICIPATED_NEED_RE.test(before) &&
       (!FUTURE_CONDUCT_RE.test(text.slice(l.end, e)) || futureAfterPastWindow(text.slice(l.end, e), FUTURE_CONDUCT_RE));
     if (requiredSupportive) l.requiredReceipt = true;
-    const plannedAlternative = !!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before);
+    // "Current use or anticipated need for X": the need foreseen is an alternative to use now, as a plan is.
+    const foreseenNeed = !!blocker && /^need/i.test(blocker[0].trim()) && CURRENT_OR_FORESEEN_NEED_RE.test(before);
+    const plannedAlternative = foreseenNeed || (!!blocker && /^(?:plan|sched)/i.test(blocker[0].trim()) && PLANNED_OR_HAD_RE.test(before));
     if (plannedAlternative) l.plannedAlternative = true;
+    if (foreseenNeed) l.currentOrNeed = true;
     // An outcome cue that says how soon the disease came back may start further back than the blocker's reach.
     const outcomeCue =
       !!outcomeBefore(before, input.kind === 'exclusion') ||
@@ -1913,6 +1930,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const current =
       !!stop ||
       completedAll ||
+      !!list.currentOrNeed ||
       (!oc.outcomes.length &&
       (CURRENT_RE.test(ownAround) ||
         concurrentUse(text.slice(ownFrom, list.end)) || CURRENT_BEFORE_RE.test(withoutMedicineRelative(text.slice(Math.max(s, list.start - 120), list.start))) || SUBJECT_ON_RE.test(cueBefore) || (useAfter && !PAST_CUE_RE.test(cueBefore)) ||
@@ -2858,8 +2876,9 @@ const STOP_GATE_RE = /\b(?:unable|unwilling|not\s+(?:able|willing)|inability|can
 const CANNOT_STOP_BEFORE_RE =
   /\b(?:unable|unwilling|not\s+(?:able|willing)|inability|cannot|can\s*not|could\s+not|refus\w*)(?:\s+(?:or|and\/or)\s+(?:unable|unwilling|not\s+willing|refus\w*))?\s+(?:to\s+)?(?:safely\s+|temporarily\s+)?(?:interrupt|discontinue|stop|hold|withhold|cease|suspend|come\s+off)\s+(?:(?:the\s+)?(?:use|intake)\s+of\s+|treatment\s+with\s+|therapy\s+with\s+|taking\s+)?(?:(?:any|all|their|his|her|the|chronic|current|concomitant|concurrent|regular|daily)\s+)*$/i;
 /** "… that cannot be interrupted", "which cannot be safely discontinued", right after the list. */
+// (A closing quote may end the list first: 'medication(s) with a "Known risk of TdP" that cannot be discontinued'.)
 const CANNOT_STOP_AFTER_RE =
-  /^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
+  /^["”’']?\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+)?(?:cannot|can\s*not|could\s+not|can't|(?:is|are)\s+(?:not\s+able|unable)\s+to|may\s+not)\s+be\s+(?:safely\s+|temporarily\s+)?(?:interrupted|discontinued|stopped|held|withheld|suspended|ceased)\b/i;
 
 /** The words between a treatment and the cancer it was given for: "for (the treatment of) (their) (advanced) ". */
 const FOR_CANCER_RE =
@@ -2870,6 +2889,9 @@ const KIND_REQUIRED_AFTER_RE =
   /^\s*(?:must|should|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?(?:(?:an?|the)\s+)?(?:FDA[\s-]approved|approved|licensed|on[\s-]label|commercially\s+available|standard[\s-]of[\s-]care|not\s+(?:be\s+)?(?:experimental|investigational))\b/i;
 
 /** A plan joined by "or" to having had or receiving the treatment, either way round. */
+/** "Current use or anticipated need for", "ongoing or expected need for": use now, or a need foreseen. */
+const CURRENT_OR_FORESEEN_NEED_RE =
+  /\b(?:current|ongoing|concurrent|concomitant)\s+(?:use|usage|intake|treatment|therapy)\s+(?:or|and\/or)\s+(?:the\s+|an?\s+)?(?:anticipated|expected|foreseen|foreseeable|planned|future)\s+need\s+(?:for|of)\s+$/i;
 const PLANNED_OR_HAD_RE =
   /\b(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b[^.;]{0,30}?\bor\s+(?:(?:has|have|is|are|be)\s+)?(?:plann\w*|scheduled|plans?\s+to)\b|\b(?:plann\w*|scheduled)\b(?:\s+(?:for|to\s+(?:receive|undergo|have)))?\s*,?\s*(?:or|and\/or)\s+(?:(?:has|have|is|are)\s+)?(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b/i;
 
@@ -4609,9 +4631,31 @@ function fuzzyMentions(input: ExtractInput, mentions: Mention[]): Mention[] {
     if (t.raw.length < 8 || !/^[a-z]+$/i.test(t.raw)) continue;
     if (input.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
     const id = fuzzyDrug(input.lex, t.raw);
-    if (id && !mentions.some((m) => m.start === t.start)) out.push({ type: 'drug', id, start: t.start, end: t.end, text: t.raw });
+    if (!id || mentions.some((m) => m.start === t.start)) continue;
+    const longer = fuzzyLonger(input, id, t);
+    out.push(longer ?? { type: 'drug', id, start: t.start, end: t.end, text: t.raw });
   }
   return out;
+}
+
+/**
+ * A misspelt first word of a longer drug name ("nicotineamide riboside"): the corrected word read with
+ * the words after it, so the longer name is found rather than the one-word drug it begins with.
+ */
+function fuzzyLonger(input: ExtractInput, id: string, t: ExtractInput['tokens'][number]): Mention | null {
+  const d = input.lex.drugById.get(id);
+  if (!d) return null;
+  const after = input.text.slice(t.end, t.end + 80);
+  for (const n of [d.name, ...d.synonyms]) {
+    const w = n.toLowerCase();
+    if (!DRUGLIKE_RE.test(w) || editDistance(t.raw.toLowerCase(), w, 1) > 1) continue;
+    const m = input.lex.index.scan(w + after).find((x) => x.start === 0 && x.type === 'drug');
+    if (m && m.end > w.length) {
+      const end = t.end + m.end - w.length;
+      return { type: 'drug', id: m.id, start: t.start, end, text: input.text.slice(t.start, end) };
+    }
+  }
+  return null;
 }
 
 export const extractTherapy: Extractor = (input) => {
