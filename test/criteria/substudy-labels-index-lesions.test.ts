@@ -32,3 +32,24 @@ describe('brain index lesions in an exclusion', () => {
     expect(leavesOf(rule)).toContainEqual({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['radiation'], withinDays: 7 } });
   });
 });
+
+describe('lesions the study procedure may not treat', () => {
+  it('does not require brain metastases for "Brain lesions may not be targeted for treatment"', () => {
+    const rule = criterionRule(
+      'Focused Ultrasound Ablation (FUSA): The targeted lesion(s) must be visible by ultrasound imaging and meet the following criteria. Note: Brain lesions may not be targeted for treatment.',
+      'inclusion',
+    );
+    expect(leavesOf(rule).map((l) => l.fact)).not.toContain('brainMetastases');
+  });
+});
+
+describe('a treatment that must have been completed within a window', () => {
+  it('binds only the patients who had it', () => {
+    expect(criterionRule('Stereotactic radiosurgery must have been completed within 7 days prior to study treatment initiation.', 'inclusion')).toEqual({
+      any: [
+        { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: ['radiation'] } },
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['radiation'], withinDays: 7 } },
+      ],
+    });
+  });
+});

@@ -245,6 +245,9 @@ function mentionsOf(input: ExtractInput): BmMention[] {
     // exclusion of a trial whose index lesions are in the brain, read as brain metastases it excluded
     // every patient the trial is for.
     if (input.kind === 'exclusion' && /\b(?:index|target)\s+lesions?\b/i.test(m[0])) continue;
+    // "Note: Brain lesions may not be targeted for treatment": which lesions the study's procedure may
+    // treat, not whether the patient has any (read as brain metastases, the inclusion required them).
+    if (/^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:may|must|should|shall|will)\s+not|cannot|can\s*not)\s+be\s+(?:targeted|treated|selected|chosen|used|injected|irradiated|ablated)\b/i.test(text.slice(end, end + 80))) continue;
     // "Metastases only located in the CNS", "isolated brain metastases": limited to patients without
     // other metastases, which the fact does not say.
     if (

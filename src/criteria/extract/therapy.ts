@@ -2538,6 +2538,23 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         polarityHandled = true;
       } else if (restated) polarityHandled = true;
       if (stop || outcomeNegation) polarityHandled = true;
+      // "Stereotactic radiosurgery must have been completed within 7 days prior to study treatment": the
+      // treatment the sentence is about, if the patient had it. Required of everyone, the window failed
+      // every patient who never had it.
+      if (
+        input.kind === 'inclusion' &&
+        !isNeg &&
+        !ctxNeg &&
+        !naive &&
+        isLeaf(condition) &&
+        condition.value === true &&
+        condition.params?.['withinDays'] !== undefined &&
+        COMPLETED_WITHIN_AFTER_RE.test(text.slice(list.end, limitAfter))
+      ) {
+        const { withinDays: _window, ...ever } = condition.params;
+        condition = { any: [{ ...condition, value: false, params: ever }, condition] };
+        polarityHandled = true;
+      }
       const groupSpans = groups.length === 1 ? spans : [...spans.filter((sp) => !list.items.some((i) => i.spans.includes(sp))), ...spanOf(group)];
       out.push({
         category: 'prior_therapy',
@@ -2593,6 +2610,9 @@ function unionOfCombinations(items: Item[], params: Record<string, unknown>, exc
 const RECEIVED_BEFORE_RE = /\b(?:received|undergone|underwent|been\s+treated\s+with|treated\s+with|had)\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+\S+\s+)?(?:(?:any|a|an|the|prior|previous|standard|duration|course|courses|cycles?|line|lines|of|one|1|two|2|or|more)\s+)*$/i;
 
 /** A relative clause right after a list, unless it only says the treatment was given (read with the window). */
+/** After a treatment, a completion it must have had within a window: "must have been completed within 7 days". */
+const COMPLETED_WITHIN_AFTER_RE =
+  /^\s*(?:must|should|shall|has\s+to|have\s+to)\s+(?:have\s+)?(?:been\s+)?(?:completed|finished|done|administered|given)\s+(?:within|in\s+the\s+(?:last|past))\b/i;
 const RELATIVE_AFTER_RE = /^\s*,?\s*(?:who|whom|whose|that|which)\b(?!\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?(?:given|administered|received|completed|used|taken|started|initiated|stopped|discontinued)\b)/i;
 
 /** A body site named inside a radiation phrase the lexicon reads as the bare kind. */
