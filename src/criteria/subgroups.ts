@@ -28,6 +28,11 @@ const NAMED_SUBGROUP =
 const TRIAL_STAGE = /\b(?:dose[- ](?:escalation|expansion)|expansion|escalation)\s+(?:cohorts?|phase|part|portion|stage)\b/i;
 /** "For the melanoma cohort", "in the combination arm". */
 const FOR_COHORT = /\b(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:cohorts?|arms?)\b/i;
+/**
+ * A heading that ends by restricting itself to a cohort or arm, however far in it names it:
+ * "Additional criteria specific for participants in TAK-500 and pembrolizumab combination arm only:".
+ */
+const ONLY_COHORT_HEADING = /\b(?:for|in)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,6}(?:cohorts?|arms?)\s+only\s*(?::\s*)?$/i;
 /** A short heading that names whom it is for and ends with a colon: "Requirements for patients with NSCLC:", "In case of 5-10 brain metastases:". */
 const CASE_HEADING =
   /^\W*(?:(?:additional\s+)?(?:requirements?|criteria)\s+)?(?:for\s+(?:patients?|participants?|subjects?|women|men|those)\s+(?:with|who)\b|in\s+(?:the\s+)?case\s+of\b)[^:.;]{1,80}:\s*$/i;
@@ -63,7 +68,7 @@ export function subgroupHeading(context: readonly string[]): string | null {
     // The subgroup opens the heading: a long lead-in that names cohorts further on ("Patient must
     // have … melanoma that has progressed on PD-1/PD-L1 therapy: o For Cohort A, …") is for all of them.
     const opening = heading.split('\n', 1)[0]!.slice(0, OPENING);
-    if (NAMED_SUBGROUP.test(opening) || TRIAL_STAGE.test(opening) || FOR_COHORT.test(opening) || CASE_HEADING.test(heading) || COHORT_LABEL.test(heading)) {
+    if (NAMED_SUBGROUP.test(opening) || TRIAL_STAGE.test(opening) || FOR_COHORT.test(opening) || (!heading.includes('\n') && ONLY_COHORT_HEADING.test(heading)) || CASE_HEADING.test(heading) || COHORT_LABEL.test(heading)) {
       const label = heading.replace(/\s*:\s*$/, '');
       return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')} …`;
     }

@@ -116,7 +116,12 @@ const INSURANCE_WORDS = vocab(
  */
 const CARE =
   '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|check\\s+point|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|(?:percutaneous|isolated)\\s+(?:hepatic|liver|limb)\\s+perfusion|PHP|ILP|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
-const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|consolidative|consolidation|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
+/**
+ * What a candidacy or a plan is for: the treatment and its qualifiers. A treatment given beside
+ * another ("contraindications to the concomitant chemotherapy regimens", "planned for concurrent
+ * chemotherapy during radiation therapy") is still the treatment the criterion names.
+ */
+const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|consolidative|consolidation|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|concomitant|concurrent|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
 
 const CARE_WORDS = vocab(
   STATEMENT_COMMON,
@@ -135,7 +140,7 @@ const CARE_WORDS = vocab(
     'partial total minimally invasive laparoscopic robotic open wide absolute relative contraindication contraindications contra ' +
     'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both ' +
     'food drug administration fda approved check point decision taken made clinician initiating continuing continued use plus ' +
-    'full course intensified staging pelvic thoracic percutaneous isolated hepatic perfusion php ilp',
+    'full course intensified staging pelvic thoracic percutaneous isolated hepatic perfusion php ilp concomitant concurrent',
 );
 
 /**
@@ -200,12 +205,13 @@ const KNOWN_BENEFIT = String.raw`(?:\s+(?:(?:that|which)\s+(?:is|are|would\s+be)
  * ("existing therapies known to provide clinical benefit", "treatments that are known to prolong
  * survival"), and is read as it. So is "such therapy" after it ("… or for which no standard
  * treatment is available or refused such therapy"), though only there: onlyReadRoutes drops a list
- * that opens with it.
+ * that opens with it. Procedures are standard therapy only as curative ones ("not eligible for standard
+ * curative procedures"): a standard procedure alone may as well be a test or a scan.
  */
 const SUCH_THERAPY = String.raw`(?<=\bsuch\s+)(?:therap(?:y|ies)|treatments?|regimens?)\b`;
 /** A route whose object is "such therapy" (SUCH_THERAPY). */
 const SUCH_FIRST = new RegExp(`\\bsuch\\s+${SUCH_THERAPY}`, 'i');
-const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|currently|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|established|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|salvage|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))|(?:therap(?:y|ies)|therapy\(ies\)|treatments?)(?=${KNOWN_BENEFIT})|${SUCH_THERAPY})${KNOWN_BENEFIT}?`;
+const STANDARD_OBJECT = String.raw`(?:(?:the|their|all|any|these|currently|(?:any|all|each)\s+of\s+(?:these|the|their)|(?:last|latest|most\s+recent)(?:\s+(?:line|regimen)\s+of)?|(?:all\s+)?(?:other\s+)?available|appropriate|prior|previous|existing|established|accepted|approved|indicated|such|at\s+least\s+one(?:\s+(?:line|regimen)\s+of)?|one\s+or\s+more(?:\s+lines?\s+of)?|an?)\s+)*(?:(?:standard(?:[\s-]+of[\s-]+care)?(?:\s*\(SOC\))?|SOC|conventional|established|(?:FDA[\s-]+)?approved)(?:[\s-]+(?:(?:systemic|anti-?cancer|anti-?neoplastic|antineoplastic|anti-?tumou?r|cancer|first[\s-]line|1st[\s-]line|effective|curative|salvage|treatment|therapeutic|drug)[\s-]+){0,3}(?:therap(?:y|ies)|therapy\(ies\)|treatments?|regimens?|care|options?|methods?|(?<=curative[\s-]{1,3})procedures?)\b(?!\s+(?:with|based\s+on|containing|consisting)\b)|(?<=standard[\s-]+of[\s-]+care(?:\s*\(SOC\))?)(?![\s-]+(?:chemo|immuno|radio|radiation|surgery|\w+-based|\w+\s+inhibitor)))|(?:therap(?:y|ies)|therapy\(ies\)|treatments?)(?=${KNOWN_BENEFIT})|${SUCH_THERAPY})${KNOWN_BENEFIT}?`;
 
 /**
  * The benefit that makes a treatment standard: "no therapy of proven efficacy", "no approved therapy

@@ -189,7 +189,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
       if (st.applies && !st.applies(input, sentence)) continue;
       const at = sStart + m.index;
       const anchorEnd = at + m[0].length;
-      if (st.after && !st.namesObject?.test(m[0]) && !st.after.test(text.slice(anchorEnd, sEnd)) && !(st.drugs && drugLikeAt(input, tokenStartAfter(input, anchorEnd))))
+      if (st.after && !st.namesObject?.test(m[0]) && !st.after.test(text.slice(anchorEnd, sEnd)) && !(st.drugs && drugLikeAt(input, objectStart(input, anchorEnd))))
         continue;
 
       const negated = negatedAt(input, at, st.ownNegation && ((t) => st.ownNegation!(input, t)));
@@ -309,7 +309,16 @@ function joinSentences(findings: Finding[], sentenceOf: Map<number, number>): Fi
   return out;
 }
 
-function tokenStartAfter(input: ExtractInput, pos: number): number {
-  const t = input.tokens[tokenAt(input.tokens, pos)];
-  return t ? t.start : pos;
+/**
+ * Where the object after `pos` begins: its first token, past an indefinite article ("ineligible for
+ * a BRAF+MEK inhibitor", "contraindication to an anti-PD-1 antibody"), which names nothing of the
+ * object. Not past "the", which points at something the sentence or the study already holds ("the
+ * anticoagulant" it names, "the dabrafenib + trametinib" of the study).
+ */
+function objectStart(input: ExtractInput, pos: number): number {
+  const i = tokenAt(input.tokens, pos);
+  const t = input.tokens[i];
+  if (!t) return pos;
+  const next = input.tokens[i + 1];
+  return /^(?:a|an)$/.test(t.norm) && next && /^\s+$/.test(input.text.slice(t.end, next.start)) ? next.start : t.start;
 }
