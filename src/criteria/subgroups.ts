@@ -40,7 +40,7 @@ const CASE_HEADING =
  * A short label ending in the cohort or arm it names: "SAFETY COHORT", "Exploratory Cohort",
  * "Non-curative intent patients cohort:", "NUC-7738 + pembrolizumab cohort only".
  */
-const COHORT_LABEL = /^\W*(?![^:]*\b(?:all|both|each|every|any)\b)(?:[\w+/-]+\s+){1,5}(?:cohorts?|arms?)(?:\s+only)?\s*:?\s*$/i;
+const COHORT_LABEL = /^\W*(?![^:]*\b(?:all|both|each|every|any)\b)(?:[\w+/-]+\s+){1,5}(?:cohorts?|arms?)(?:\s+only)?\s*(?::\s*)?$/i;
 /** Headings that apply to every subgroup ("All cohorts:", "Both parts", "All patients must …"). */
 const EVERY_SUBGROUP =
   /\b(?:all|both|each|every|any)\s+(?:of\s+the\s+)?(?:(?:study\s+)?(?:cohorts?|parts?|arms?|groups?|phases?|modules?))\b|^\W*all\s+(?:patients|participants|subjects)\b/i;
@@ -69,7 +69,7 @@ export function subgroupHeading(context: readonly string[]): string | null {
     // have … melanoma that has progressed on PD-1/PD-L1 therapy: o For Cohort A, …") is for all of them.
     const opening = heading.split('\n', 1)[0]!.slice(0, OPENING);
     if (NAMED_SUBGROUP.test(opening) || TRIAL_STAGE.test(opening) || FOR_COHORT.test(opening) || (!heading.includes('\n') && ONLY_COHORT_HEADING.test(heading)) || CASE_HEADING.test(heading) || COHORT_LABEL.test(heading)) {
-      const label = heading.replace(/\s*:\s*$/, '');
+      const label = heading.replace(/:\s*$/, '').trimEnd();
       return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')} …`;
     }
   }
@@ -95,7 +95,7 @@ const ADMITTED_GROUP =
 export function admittedGroupHeading(context: readonly string[]): string | null {
   const last = context[context.length - 1]?.trim();
   if (!last || !ADMITTED_GROUP.test(last)) return null;
-  const label = last.replace(/\s*:\s*$/, '');
+  const label = last.replace(/:\s*$/, '').trimEnd();
   return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '')} …`;
 }
 

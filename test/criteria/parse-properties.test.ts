@@ -77,4 +77,12 @@ describe('parseCriteria never throws and stays bounded', () => {
     expect(long.length).toBeGreaterThan(0);
     expect(long.every((c) => c.status === 'unparsed')).toBe(true);
   }, 120_000);
+
+  it('reads a criterion under a heading with a long run of spaces without running away', () => {
+    // A cohort heading's label was trimmed with /\s*:\s*$/, which backtracks quadratically on spaces.
+    const text = `Inclusion Criteria:\n\nPart A cohort${' '.repeat(200_000)}x:\n\n* Age ≥ 18 years`;
+    const criteria = parseCriteria(text);
+    expect(criteria.length).toBeGreaterThan(0);
+    checkShape(text, criteria);
+  }, 120_000);
 });
