@@ -5,7 +5,7 @@
  * limited to", and the entries under a lead-in naming medicines the patient is on. Lines are verbatim
  * from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz) unless marked as a variant.
  */
-import { readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
+import { criterionRule, readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
 import { parseCriteria } from '../../src/criteria/parse';
 
 const classesIn = (c: Parameters<typeof therapyLeaves>[0]): string[] =>
@@ -58,12 +58,15 @@ describe('names that share the head of an interaction class before them', () => 
   });
 
   it('stops at a name the lexicon does not know with that head, leaving it unread (NCT03947385 e26)', () => {
-    const { condition, unread } = readRule(
-      'Intake of strong or moderate inducers of CYP3A4/5, CYP2B6, CYP2C9, CYP2C19, or OAT3 is prohibited during 15 days, or 5 half-lives, whichever is longer, prior to Cycle 1 Day -1.',
-      'exclusion',
-    );
-    expect(condition).toBeNull();
+    const text =
+      'Intake of strong or moderate inducers of CYP3A4/5, CYP2B6, CYP2C9, CYP2C19, or OAT3 is prohibited during 15 days, or 5 half-lives, whichever is longer, prior to Cycle 1 Day -1.';
+    const { unread } = readRule(text, 'exclusion');
     expect(unread).toContain('OAT3');
+    // The CYP inducers are read ("Cycle 1 Day -1" anchors the window); OAT3 stays an unread
+    // alternative beside them, so an OAT3 inducer is not read as allowed.
+    const rule = criterionRule(text, 'exclusion');
+    expect(JSON.stringify(rule)).toContain('strong_cyp2b6_inducer');
+    expect((rule as { any: unknown[] }).any).toContainEqual({ fact: 'unparsed', operator: 'equal', value: true, params: { text: 'OAT3' } });
   });
 
   it('does not give the head to a name that modifies another noun (variant)', () => {

@@ -67,13 +67,15 @@ describe('a procedure the care team finds the patient fit for', () => {
       ['Contraindication to any study-related procedure or assessment', 'exclusion'],
       // A negation the reader does not turn around (NCT04658303).
       ['Subjects with in-transit disease that is not amenable to biopsy per the treating physician are excluded.', 'exclusion'],
-      // "All sites" is not the one treatable lesion the topic asks about (NCT06767306).
-      ['Inability to treat all disease sites with SBRT as determined by radiation oncologist', 'exclusion'],
       // A condition on one part of the study (NCT04493723).
       ['Accessible tumour that can be safely biopsied using radiological or surgical techniques (if consenting to part A).', 'inclusion'],
     ] as const) {
       expect(attestationTopics(readRule(text, kind).condition).filter((t) => /^(?:treatment_candidate|planned_treatment|lesion_treatable)=/.test(t))).toEqual([]);
     }
+    // "All sites" is not the one treatable lesion the topic asks about (NCT06767306): no treatable
+    // lesion at all is enough to exclude, but the rest of the sentence stays an unread alternative.
+    const allSites = readRule('Inability to treat all disease sites with SBRT as determined by radiation oncologist', 'exclusion').condition;
+    expect(allSites).toMatchObject({ any: expect.arrayContaining([attest('lesion_treatable', false), expect.objectContaining({ fact: 'unparsed' })]) });
   });
 });
 
