@@ -17,6 +17,8 @@ describe('"was over N weeks"', () => {
       'inclusion',
     );
     expect(leavesOf(rule!).filter((l) => l.fact === 'priorTherapy' && l.value === true && (l.params as { withinDays?: number }).withinDays)).toEqual([]);
+    // The drugs of the washout gloss ("discontinuation using … mitomycin") are not a receipt it requires.
+    expect(leavesOf(rule!).filter((l) => l.fact === 'priorTherapy' && l.value === true)).toEqual([]);
   });
 });
 

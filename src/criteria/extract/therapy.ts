@@ -1304,11 +1304,14 @@ const EXAMPLE_GAP_RE = new RegExp(
 const EXAMPLE_ROUTE_RE = /\b(?:oral|topical|inhaled|intranasal|intravenous|IV|parenteral|intramuscular|subcutaneous|intravesical|intrathecal|intralesional|intratumou?ral|transdermal|vaginal|rectal)\b/i;
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
-/** Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C"). */
+/**
+ * Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C",
+ * "more than 6 weeks of discontinuation using … mitomycin-based chemotherapy": the washout's drugs, not a receipt).
+ */
 /** Words of a sentence about contraception. */
 const REPRODUCTIVE_SENTENCE_RE = /\b(?:contracept\w*|birth\s+control|condoms?|spermicid\w*|intrauterine\s+(?:device|system)|childbearing|child-bearing|WOCBP)\b/i;
 const SENTENCE_BLOCK_RE =
-  /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?)\b/i;
+  /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?|(?:weeks?|days?|months?)\s+of\s+discontinuation\s+(?:of|using|for|from|with))\b/i;
 /** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
 const EXTENT_BEFORE_RE = /(?:,|\bor|\band)\s+(?:[\w-]+\s+)?(?:fields?|areas?|regions?|volumes?)[\s-]+$/i;
 /** An alternative that plans or expects a treatment: "or anticipation of need for", "or planned use during", "or expected to require". */
