@@ -45,7 +45,7 @@
  *  - findings that a negation scope reaches only across a clause break, or a post-negation inside
  *    an exclusion list ("… are excluded"), are dropped rather than flipped.
  */
-import { isLeaf, leavesOf, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
+import { isLeaf, leavesOf, unreadWords, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
 import { extractMetastaticSites } from './metastatic-sites';
 import { extractTumour } from './tumour';
@@ -1345,38 +1345,20 @@ function extentPieces(input: ExtractInput): Piece[] {
       polarityHandled: true,
     });
   }
-  CANDIDATE_FOR_RESECTION.lastIndex = 0;
-  for (let m = CANDIDATE_FOR_RESECTION.exec(text); m; m = CANDIDATE_FOR_RESECTION.exec(text)) {
-    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      condition: extentLeaf('resectable'),
-      needsAnchor: false,
-      kind: 'extent',
-    });
-  }
-  SUITABLE_FOR_CURATIVE_LOCAL.lastIndex = 0;
-  for (let m = SUITABLE_FOR_CURATIVE_LOCAL.exec(text); m; m = SUITABLE_FOR_CURATIVE_LOCAL.exec(text)) {
-    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      condition: anyOf([extentLeaf('resectable'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } }]),
-      needsAnchor: false,
-      kind: 'extent',
-    });
-  }
-  NONREGIONAL_NODES.lastIndex = 0;
-  for (let m = NONREGIONAL_NODES.exec(text); m; m = NONREGIONAL_NODES.exec(text)) {
-    if (out.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      condition: { all: [extentLeaf('metastatic'), { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } }] },
-      needsAnchor: false,
-      kind: 'extent',
-    });
+  // Whole phrases read as an extent of their own, each with what its words leave unknown.
+  const phraseReadings: Array<[RegExp, (words: string) => Condition]> = [
+    [CANDIDATE_FOR_RESECTION, () => extentLeaf('resectable')],
+    [SUITABLE_FOR_CURATIVE_LOCAL, (words) => anyOf([extentLeaf('resectable'), unreadWords(words)])],
+    [NONREGIONAL_NODES, (words) => ({ all: [extentLeaf('metastatic'), unreadWords(words)] })],
+  ];
+  for (const [re, read] of phraseReadings) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((p) => start < p.end && end > p.start)) continue;
+      out.push({ start, end, condition: read(m[0]), needsAnchor: false, kind: 'extent' });
+    }
   }
   PRECLUDING_RESECTION.lastIndex = 0;
   for (let m = PRECLUDING_RESECTION.exec(text); m; m = PRECLUDING_RESECTION.exec(text)) {

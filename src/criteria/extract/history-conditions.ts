@@ -402,7 +402,10 @@ const EXCEPTIONS_SENTENCE =
   /\b(?:the\s+following\s+(?:are|is)\s+(?:exceptions?|allowed|permitted|exempt(?:ed)?|not\s+excluded|non-?exclusionary|not\s+exclusionary)|exceptions?\s+(?:are|include|includes|to\s+this|apply|applies)|\bexceptions?(?=\s*:)|(?:are|is)\s+(?:permitted|allowed|exempt(?:ed)?|excepted|non-?exclusionary|not\s+exclusionary)|(?:are|is)\s+not\s+(?:be\s+)?excluded|may\s+be\s+(?:included|enrolled|eligible))\b/i;
 
 /** A lead that opens a list of exceptions with a colon: "Exceptions:", "The following exceptions apply:". */
-const EXCEPTIONS_COLON_LEAD = /\b(?:the\s+following\s+)?exceptions?(?:\s+(?:apply|applies|include|includes|are(?:\s+as\s+follows)?))?\s*:/gi;
+const EXCEPTIONS_LEAD = String.raw`\bexceptions?(?:\s+(?:apply|applies|include|includes|are(?:\s+as\s+follows)?))?`;
+const EXCEPTIONS_COLON_LEAD = new RegExp(String.raw`(?:\bthe\s+following\s+)?${EXCEPTIONS_LEAD}\s*:`, 'gi');
+/** The same lead closing the words before a group: the group is the first exception. */
+const EXCEPTIONS_LEAD_BEFORE = new RegExp(String.raw`${EXCEPTIONS_LEAD}\s*(?::\s*)?$`, 'i');
 
 /** "immune-related" or "immune-mediated" right before a condition (not "non-immune-related"). */
 const IMMUNE_CAUSE_LEAD = /(?<!\bnon[\s-]?)\bimmune[\s-]+(?:related|mediated)\s+$/i;
@@ -1768,7 +1771,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         /\b(?:except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from|besides|aside\s+from)\b[^,;]*$/i.test(
           between,
         ) ||
-        /\bexceptions?(?:\s+(?:apply|applies|include|includes|are(?:\s+as\s+follows)?))?\s*:?\s*$/i.test(between);
+        EXCEPTIONS_LEAD_BEFORE.test(between);
       const example =
         /(?:\(\s*|\b)(?:e\.?\s*g\.?|eg|i\.?\s*e\.?|that\s+is(?=\s*,)|such\s+as|including|includes|include|for\s+example|like)(?:(?<=\.)|\b)[^.;]*$/i.test(
           between,
