@@ -187,6 +187,28 @@ const CONNECTIVE = /^[^\p{L}\p{N}]*(?:or|and\s*\/\s*or)[^\p{L}\p{N}]*$/iu;
  */
 const THERAPY_LABEL = /^\W*(?:prior|previous)\s+(?:(?:anti-?cancer|systemic)\s+)?(?:therapy|therapies|treatments?)\s*:?\s*$/i;
 /** A preposition no criterion ends on (segment's cut items): "… inhibitors or inducers of", "… in the opinion of". */
+/** Words about the list rather than the patient: "the criteria", "the exceptions below", "the following". */
+const LIST_TALK = /\b(?:criteria|criterion|the\s+following)\b|\b(?:exceptions?|as|listed|defined|described)\s+(?:below|above)\b/i;
+/**
+ * Sentence ends, not abbreviations ("e.g.", "i.e.", "etc.", "vs.", "approx.") nor the number of an
+ * item run into the line ("Phase II 18. Patients must have …").
+ */
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nos|ca|cf)|(?:^|\s)\(?\d{1,2})[.;]\s+(?=[A-Z])/g;
+/**
+ * Where the sentences before a lead-in's last one end, when they hold three words or more: the lead-in
+ * states something first. -1 when it does not.
+ */
+function stateBeforeLeadIn(text: string): number {
+  let last = -1;
+  for (const m of text.matchAll(SENTENCE_END)) last = m.index;
+  if (last <= 0) return -1;
+  const stated = text.slice(0, last).trim();
+  // "Unless otherwise specified, the exclusion criteria are common to both phases." is about the list.
+  return stated.split(/\s+/).length >= 3 && !LIST_TALK.test(stated) ? last + 1 : -1;
+}
+
+const EXCEPTIONS_LABEL = /^\W*(?:exceptions?|exemptions?)\s*:?\s*$/i;
+
 const CUT_AFTER = /\b(?:of|with|than|to|by|from|between)$/i;
 /** Words that make the items after a line its exceptions rather than the rest of it. */
 const EXCEPTION_WORD = /\b(?:except\w*|other\s+than|unless|excluding|apart\s+from|aside\s+from|besides)\b/i;
@@ -559,7 +581,15 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const blankBefore = prevLineEnd >= 0 && /\n[ \t]*\r?\n/.test(source.slice(prevLineEnd, line.start));
-    const own = heading(line, lines[i + 1], lex);
+    const found = heading(line, lines[i + 1], lex);
+    // A sub-heading indented under an open item ("2. Subjects must have received the following
+    // treatment:", "   Part A (Dose Escalation):", "   i. …", "   Part B …:", then "3. ECOG …") heads
+    // only that item's list: it is a label inside the item, so the outer list's next item is no longer
+    // under it. As a heading it cleared the list and ran on over every criterion after it.
+    const nested = found?.type === 'subheading' && line.marker === null && stack.some((it) => it.indent <= line.indent - 1);
+    // "Exceptions:" under an item is that item's own text, leading in to what it exempts.
+    const nestedLabel = nested && !EXCEPTIONS_LABEL.test(line.content);
+    const own = nested ? null : found;
     const cohort = own ? null : blankBefore ? cancerCohortLine(line, lines[i + 1], lex) : null;
     const h = own ?? cohort;
     cohortIndent = cohort ? lines[i + 1]!.indent : h ? null : cohortIndent;
@@ -615,12 +645,13 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // A short label set apart by a blank line over an unbulleted paragraph ("Part 1:", then the
     // part's criteria) owns the paragraphs at its indent up to the next label or bullet around it.
     const label =
-      line.marker === null &&
+      nestedLabel ||
+      (line.marker === null &&
       next !== undefined &&
       next.marker === null &&
       next.indent === line.indent &&
       /\n[ \t]*\r?\n/.test(source.slice(line.end, next.start)) &&
-      isShortLabel(normalise(line.content).text.trim());
+      isShortLabel(normalise(line.content).text.trim()));
     const continues =
       line.marker === null && top !== undefined && !prevWasHeading && !label && (!blankBefore || (line.indent > top.indent && !top.label)) && !panel;
     // A sentence about the criteria list, not under an item ("Participants will be excluded from the
@@ -958,7 +989,13 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       out.push(group);
       return;
     }
+    // A lead-in that first states a criterion of its own ("For female subjects: Negative pregnancy test
+    // or evidence of post-menopausal status. … The following age-specific requirements apply:") stays
+    // one: its items only spell out part of it, and as context alone its requirement went unchecked.
+    // It is read up to the lead-in's sentence, whose words its items are.
+    const statedEnd = leadIn && LEAD_IN.test(own.normText) && !titled && !panel ? stateBeforeLeadIn(source.slice(item.start, end)) : -1;
     if (!leadIn) out.push(own);
+    else if (statedEnd > 0) out.push(toSegment(item, fullCtx, item.start + statedEnd));
     for (const c of item.children) walk(c, childCtx);
   };
   for (const r of roots) walk(r, r.context);

@@ -280,7 +280,12 @@ describe('segmentCriteria on real studies', () => {
   it('joins two items of one list parted by an "or" item into one criterion with alternatives (NCT06805825)', () => {
     const segs = segmentCriteria(criteriaText('NCT06805825'));
     const group = segs.find((s) => s.alternatives);
-    expect(group?.context).toEqual(['Part A (Dose Escalation)']);
+    // Part A's label is under item 2, whose lead-in it continues.
+    expect(group?.context).toEqual([
+      'Subjects must meet the following criteria to be eligible for enrollment into the study:',
+      'Subjects must have received the following treatment:',
+      'Part A (Dose Escalation):',
+    ]);
     expect(group?.text).toMatch(/^Treatment with imatinib for GIST \(at least one line of therapy with imatinib\)\n\n {3}or\n\n {3}ii\. Progressive/);
     expect(group?.alternatives?.map((a) => a.normText.slice(0, 30))).toEqual(['Treatment with imatinib for GI', 'Progressive/refractory, inelig']);
     expect(segs.some((s) => s.normText === 'or')).toBe(false);
