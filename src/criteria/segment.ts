@@ -148,6 +148,12 @@ const EXCEPTIONS_FOLLOW =
 const EXEMPTIONS_FOLLOW =
   /(?:\b(?:are|is)\s+(?:an?\s+)?exceptions?\s+to\s+(?:this|the)\s+\w+|\bwith\s+exceptions?\s+of|\bexceptions?\s+(?:are|is)\s+(?:permitted|allowed)|\bfollowing\b[^.;:]{0,100}\b(?:permitted|allowed|eligible|acceptable|exempt)(?:\s+to\s+(?:enrol\w*|enroll\w*|join|participate|enter)(?:\s+(?:in\s+)?(?:the\s+)?(?:group|study|trial))?)?)\s*(?:\([^()]*\))?\s*:$/i;
 /**
+ * A lead-in that lets patients in on the conditions listed after it: "Patients with HIV are eligible
+ * provided the following conditions are met:", "… may enroll provided all of the following apply:".
+ */
+const ADMITS_IF_FOLLOWING =
+  /\b(?:eligible|allowed|permitted|may\s+(?:enrol\w*|enroll\w*|participate))\b[^.;:]{0,60}?\b(?:if|provided|when|as\s+long\s+as)\b[^.;:]{0,60}?\bfollowing\b[^.;:]{0,60}:$/i;
+/**
  * A lead-in whose items are exceptions to it or what it lets in (EXCEPTIONS_FOLLOW,
  * EXEMPTIONS_FOLLOW): an item under one names what the criterion spares, never a criterion of its own.
  */
@@ -789,14 +795,18 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       const head = list[k]!;
       if (head.children.length > 0 || head.marker === null || head.alternatives) continue;
       // Not one with a number or a sentence of its own before the colon: it states a criterion too.
+      // Unless it then lets some patients in on conditions ("O. Known active infections … including HIV
+      // positivity. Patients with HIV are eligible provided the following conditions are met:", then
+      // "* CD4 count ≥350/μL", …): read alone, each condition would exclude the patients it admits.
       const norm = normalise(source.slice(head.start, head.end)).text.trim();
-      if (!/:$/.test(norm) || /\d/.test(norm) || /[.;]\s+\S/.test(norm)) continue;
+      const admits = head.kind === 'exclusion' && ADMITS_IF_FOLLOWING.test(norm);
+      if (!/:$/.test(norm) || (!admits && (/\d/.test(norm) || /[.;]\s+\S/.test(norm)))) continue;
       const family = markerFamily(head.marker);
       let j = k + 1;
       while (j < list.length && list[j]!.marker !== null && markerFamily(list[j]!.marker) !== family && sameList(head, list[j]!)) j++;
       // Only a run the head's own list resumes after is bounded; one running to the end of the list
-      // may hold criteria of the list's own.
-      if (j === k + 1 || j >= list.length || markerFamily(list[j]!.marker) !== family) continue;
+      // may hold criteria of the list's own, but not after conditions that admit.
+      if (j === k + 1 || (!admits && (j >= list.length || markerFamily(list[j]!.marker) !== family))) continue;
       head.children = list.splice(k + 1, j - k - 1);
       head.end = Math.max(head.end, ...head.children.map((c) => c.end));
     }
@@ -994,8 +1004,11 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // one: its items only spell out part of it, and as context alone its requirement went unchecked.
     // It is read up to the lead-in's sentence, whose words its items are.
     const statedEnd = leadIn && LEAD_IN.test(own.normText) && !titled && !panel ? stateBeforeLeadIn(source.slice(item.start, end)) : -1;
+    // Unless that sentence lets some of those patients in ("Participants with a history of HIV infection.
+    // … Participants with HIV infection may be eligible if ALL of the following are applicable:"): then
+    // it is read whole, the permission with what it qualifies.
     if (!leadIn) out.push(own);
-    else if (statedEnd > 0) out.push(toSegment(item, fullCtx, item.start + statedEnd));
+    else if (statedEnd > 0) out.push(ADMITS_IF_FOLLOWING.test(own.normText) ? own : toSegment(item, fullCtx, item.start + statedEnd));
     for (const c of item.children) walk(c, childCtx);
   };
   for (const r of roots) walk(r, r.context);

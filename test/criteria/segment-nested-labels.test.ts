@@ -1,3 +1,4 @@
+import { parseCriteria } from '../../src/criteria/parse';
 import { segmentCriteria } from '../../src/criteria/segment';
 import { studyById } from '../support/studies';
 
@@ -80,5 +81,31 @@ describe('a lead-in that first states a criterion of its own', () => {
     expect(texts.some((t) => /otherwise specified/.test(t))).toBe(false);
     expect(texts).not.toContain('Phase II 18.');
     expect(texts).toContain('Pregnancy');
+  });
+});
+
+describe('conditions that let some excluded patients in', () => {
+  it('are the items of "O. … are eligible provided the each of the following conditions are met:" though marked another way (NCT05768178)', () => {
+    const segs = segmentCriteria(criteriaText('NCT05768178'));
+    const cd4 = find(segs, 'CD4 count');
+    // Under the permission as their context, so that "CD4 count ≥350/μL" is a condition that admits,
+    // not an exclusion of its own.
+    expect(cd4?.context.at(-1)).toMatch(/eligible provided the each of the following conditions are met:$/);
+    expect(find(segs, 'undetectable viral load')?.context).toEqual(cd4?.context);
+  });
+
+  it('keep the permission with the exclusion it qualifies (NCT06414590)', () => {
+    const segs = segmentCriteria(criteriaText('NCT06414590'));
+    const hiv = find(segs, 'Participants with a history of human immunodeficiency virus');
+    // "history of HIV infection" read alone would exclude the patients the permission admits.
+    expect(hiv?.normText).toMatch(/may be eligible if ALL of the following are applicable:$/);
+    expect(find(segs, 'CD4 T cell count')?.context.at(-1)).toMatch(/may be eligible if ALL of the following are applicable:$/);
+  });
+});
+
+describe('a condition read under a permission in an exclusion list', () => {
+  it('excludes only the patients the condition fails (NCT05768178)', () => {
+    const rule = parseCriteria(criteriaText('NCT05768178')).find((c) => c.text.startsWith('CD4 count'))?.rule;
+    expect(JSON.stringify(rule)).toContain('{"fact":"lab","operator":"lessThan","value":350,"params":{"name":"cd4","unit":"/uL"}}');
   });
 });
