@@ -2,7 +2,8 @@
  * Medicines a patient takes or reacts to, named by phrasings the therapy and allergy readers had left
  * unread: "Need for ongoing X" (current use, necessary, with the need unread beside it), ordinary
  * medicines and classes the lexicon lacked (antiherpetic antivirals, atropine, allergen immunotherapy,
- * naltrexone), and "sensitivity to X" with X an ordinary medicine (the named-allergy question). Lines
+ * naltrexone), a product named by the ordinary medicine it contains ("preparations containing St.
+ * John's wort"), and "sensitivity to X" with X an ordinary medicine (the named-allergy question). Lines
  * are verbatim from the oncology corpus unless marked as a variant.
  */
 import { attest, readRule, therapy, unparsed } from '../support/criteria';
@@ -87,6 +88,21 @@ describe('medicines and classes the lexicon now holds', () => {
     expect(lex.classById.get('antiherpetic_antiviral')?.parents).toEqual(['antiviral']);
     for (const c of ['antiherpetic_antiviral', 'belladonna_alkaloid', 'opioid_antagonist', 'allergen_immunotherapy'])
       expect(lex.classById.get(c)?.kind).toBe('supportive');
+  });
+});
+
+describe('a product named by the ordinary medicine it contains', () => {
+  it('reads the medicine, with the window (NCT03355157 e6)', () => {
+    const { condition, unread } = readRule(
+      'Treatment with preparations containing St. John´s Wort within the last 7 days prior to randomization and/or concurrent use.',
+      'exclusion',
+    );
+    expect(condition).toEqual(therapy({ drugs: ['st_john_s_wort'], withinDays: 7 }));
+    expect(unread).toContain('preparations containing');
+  });
+
+  it('leaves an anticancer payload after "containing" unread (variant)', () => {
+    expect(readRule('Prior treatment with drugs containing a topoisomerase I inhibitor', 'exclusion').condition).toBeNull();
   });
 });
 
