@@ -71,9 +71,14 @@ const STUDY_AFTER = new RegExp(
 function ordinaryMedicineNamed(input: ExtractInput, sentence: string): boolean {
   const m = STUDY_ANCHOR.exec(sentence);
   if (!m) return false;
-  const rest = sentence.slice(m.index + m[0].length);
-  if (STUDY_OBJECT.test(rest)) return false;
-  const at = input.text.indexOf(sentence) + m.index + m[0].length + (rest.length - rest.trimStart().length);
+  if (STUDY_OBJECT.test(sentence.slice(m.index + m[0].length))) return false;
+  return ordinaryMedicineAfter(input, sentence, m.index + m[0].length);
+}
+
+/** Whether the first word after `from` in the sentence starts a concomitant-only drug or a concomitant class. */
+function ordinaryMedicineAfter(input: ExtractInput, sentence: string, from: number): boolean {
+  const rest = sentence.slice(from);
+  const at = input.text.indexOf(sentence) + from + (rest.length - rest.trimStart().length);
   const named = input.mentions.find((mn) => mn.start === at && (mn.type === 'drug' || mn.type === 'drugClass'));
   if (!named) return false;
   return named.type === 'drug'
@@ -262,17 +267,7 @@ const SEVERE_HISTORY: Statement = {
  * concomitant class, named right after "to" is read; any other object leaves the sentence unread.
  */
 const SENSITIVITY_ANCHOR = /\bsensitivit(?:y|ies)\s+to\b/i;
-function ordinaryMedicineAfter(input: ExtractInput, sentence: string): boolean {
-  const m = SENSITIVITY_ANCHOR.exec(sentence);
-  if (!m) return false;
-  const rest = sentence.slice(m.index + m[0].length);
-  const at = input.text.indexOf(sentence) + m.index + m[0].length + (rest.length - rest.trimStart().length);
-  const named = input.mentions.find((mn) => mn.start === at && (mn.type === 'drug' || mn.type === 'drugClass'));
-  if (!named) return false;
-  return named.type === 'drug'
-    ? concomitantOnly(input.lex, named.id)
-    : input.lex.classById.get(named.id)?.concomitant === true;
-}
+const ALLERGY_WORD = new RegExp(ALLERGY, 'i');
 
 const SENSITIVITY_NAMED: Statement = {
   topic: 'named_allergy',
@@ -280,12 +275,17 @@ const SENSITIVITY_NAMED: Statement = {
   gate: /sensitivit/i,
   anchor: SENSITIVITY_ANCHOR,
   reject: NOT_NAMED,
-  applies: (input, sentence) =>
+  applies: (input, sentence) => {
+    const m = SENSITIVITY_ANCHOR.exec(sentence);
     // Another allergy word is the other statements' to read; a condition on it leaves the sentence unread.
-    !new RegExp(ALLERGY, 'i').test(sentence) &&
-    !/\bintoleran|contra-?indicat/i.test(sentence) &&
-    !NARROWED.test(sentence) &&
-    ordinaryMedicineAfter(input, sentence),
+    return (
+      m !== null &&
+      !ALLERGY_WORD.test(sentence) &&
+      !/\bintoleran|contra-?indicat/i.test(sentence) &&
+      !NARROWED.test(sentence) &&
+      ordinaryMedicineAfter(input, sentence, m.index + m[0].length)
+    );
+  },
   polarity: 'event',
   words: NAMED_WORDS,
   drugs: true,
