@@ -160,7 +160,9 @@ describe('what the allergy readers leave to other questions', () => {
       conditionOf('Steroids as premedication for hypersensitivity reactions (eg, CT scan premedication)'),
     ).toBeNull();
     expect(conditionOf('c) Corticosteroid premedication for infusion and/or hypersensitivity reactions.')).toBeNull();
-    expect(conditionOf('Allergy desensitization injections')).toBeNull();
+    // No allergy question: the injections are a medicine (allergen immunotherapy), which the therapy reader takes.
+    expect(topicsOf('Allergy desensitization injections')).toEqual([]);
+    expect(JSON.stringify(conditionOf('Allergy desensitization injections'))).toContain('allergen_immunotherapy');
     expect(
       topicsOf(
         'Current or prior use of immunosuppressive medication within 14 days before the first dose of the study intervention is excluded. The following are exceptions to this criterion: a) Intranasal, inhaled, topical steroids, or local steroid injections (eg, intraarticular injection); b) Steroids as premedication for hypersensitivity reactions (eg, CT scan premedication or chemotherapy premedication) or a single dose for palliative purpose (eg, pain control).',

@@ -135,7 +135,9 @@ describe('supportive and concomitant classes', () => {
     expect(lex.drugById.get('tranexamic_acid')?.classes).toEqual(['antifibrinolytic']);
     expect(lex.drugById.get('pimozide')?.classes).toEqual(['antipsychotic']);
     expect(lex.drugById.get('amiodarone')?.classes).toEqual(expect.arrayContaining(['antiarrhythmic', 'moderate_cyp2c9_inhibitor', 'pgp_inhibitor']));
-    expect(lex.drugById.get('cidofovir')?.classes).toEqual(['antiviral']);
+    // An antiviral active against herpesviruses (FDA label): the narrower class, under antiviral.
+    expect(lex.drugById.get('cidofovir')?.classes).toEqual(['antiherpetic_antiviral']);
+    expect([...(lex.classAncestors.get('antiherpetic_antiviral') ?? [])]).toContain('antiviral');
     expect(lex.drugById.get('octreotide')?.classes).toEqual(['somatostatin_analog']);
     expect(lex.classById.get('somatostatin_analog')?.kind).toBe('hormonal');
     expect(drugsOf('Darbepoetin alpha')).toEqual(['darbepoetin_alfa']);

@@ -11,6 +11,8 @@
  *                                        → attestation(named_severe_allergy) = true
  *   "Severe allergies or previous anaphylactic reactions"
  *                                        → attestation(severe_allergy_history) = true
+ *   "Individuals with a history of sensitivity to naltrexone"
+ *                                        → attestation(named_allergy) = true
  *
  * The study's own drugs (their ingredients, drugs like them, an anticancer drug the lexicon knows)
  * are the study-drug question; anything else the criterion names — an ordinary medicine, a food, a vaccine,
@@ -69,9 +71,14 @@ const STUDY_AFTER = new RegExp(
 function ordinaryMedicineNamed(input: ExtractInput, sentence: string): boolean {
   const m = STUDY_ANCHOR.exec(sentence);
   if (!m) return false;
-  const rest = sentence.slice(m.index + m[0].length);
-  if (STUDY_OBJECT.test(rest)) return false;
-  const at = input.text.indexOf(sentence) + m.index + m[0].length + (rest.length - rest.trimStart().length);
+  if (STUDY_OBJECT.test(sentence.slice(m.index + m[0].length))) return false;
+  return ordinaryMedicineAfter(input, sentence, m.index + m[0].length);
+}
+
+/** Whether the first word after `from` in the sentence starts a concomitant-only drug or a concomitant class. */
+function ordinaryMedicineAfter(input: ExtractInput, sentence: string, from: number): boolean {
+  const rest = sentence.slice(from);
+  const at = input.text.indexOf(sentence) + from + (rest.length - rest.trimStart().length);
   const named = input.mentions.find((mn) => mn.start === at && (mn.type === 'drug' || mn.type === 'drugClass'));
   if (!named) return false;
   return named.type === 'drug'
@@ -252,4 +259,36 @@ const SEVERE_HISTORY: Statement = {
   words: vocab(NAMED_WORDS, 'episodes episode earlier life reactions'),
 };
 
-export const ALLERGY_STATEMENTS: Statement[] = [STUDY_DRUG_ALLERGY, NAMED_ALLERGY, SEVERE_HISTORY];
+/**
+ * "Sensitivity to X" alone, with X an ordinary medicine (naltrexone, penicillin): an allergy to it, the
+ * named-allergy question ("Individuals with a history of sensitivity to naltrexone"). Not to an
+ * anticancer drug or one of the study's: "sensitivity to platinum" is how a tumour responds
+ * (platinum-sensitive disease), so only a medicine the lexicon knows as concomitant-only, or a
+ * concomitant class, named right after "to" is read; any other object leaves the sentence unread.
+ */
+const SENSITIVITY_ANCHOR = /\bsensitivit(?:y|ies)\s+to\b/i;
+const ALLERGY_WORD = new RegExp(ALLERGY, 'i');
+
+const SENSITIVITY_NAMED: Statement = {
+  topic: 'named_allergy',
+  category: 'medical_history',
+  gate: /sensitivit/i,
+  anchor: SENSITIVITY_ANCHOR,
+  reject: NOT_NAMED,
+  applies: (input, sentence) => {
+    const m = SENSITIVITY_ANCHOR.exec(sentence);
+    // Another allergy word is the other statements' to read; a condition on it leaves the sentence unread.
+    return (
+      m !== null &&
+      !ALLERGY_WORD.test(sentence) &&
+      !/\bintoleran|contra-?indicat/i.test(sentence) &&
+      !NARROWED.test(sentence) &&
+      ordinaryMedicineAfter(input, sentence, m.index + m[0].length)
+    );
+  },
+  polarity: 'event',
+  words: NAMED_WORDS,
+  drugs: true,
+};
+
+export const ALLERGY_STATEMENTS: Statement[] = [STUDY_DRUG_ALLERGY, NAMED_ALLERGY, SEVERE_HISTORY, SENSITIVITY_NAMED];

@@ -1501,9 +1501,18 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // treatment the patient is on and cannot stop, read as current use with the inability unread.
     const stopBefore = input.kind === 'exclusion' && STOP_GATE_RE.test(before) ? CANNOT_STOP_BEFORE_RE.exec(before) : null;
     const stopAfter = input.kind === 'exclusion' && !stopBefore ? CANNOT_STOP_AFTER_RE.exec(text.slice(l.end, e)) : null;
+    // "Need for ongoing carbamazepine" (exclusion): the patient takes it now and must go on taking it, as
+    // one who cannot stop it does. Read the same way: current use, necessary, with the need unread beside it.
+    // Not a need foreseen ("anticipated need for ongoing …"), which may begin only during the study.
+    const ongoingNeed =
+      input.kind === 'exclusion' && !stopBefore && !stopAfter && !ANTICIPATED_NEED_RE.test(before) ? ONGOING_NEED_BEFORE_RE.exec(before) : null;
     if (stopBefore) l.cannotStop = [l.start - stopBefore[0].length, l.start];
     else if (stopAfter) l.cannotStop = [l.end, l.end + stopAfter[0].length];
-    const blocker = stopBefore ? null : blockedBefore(before);
+    else if (ongoingNeed) l.cannotStop = [l.start - ongoingNeed[0].length, l.start];
+    // "Treatment with preparations containing St. John's wort": a product named by the ordinary medicine
+    // in it is that medicine (not an ADC's payload, which is anticancer and stays blocked).
+    const productContaining = PRODUCT_CONTAINING_BEFORE_RE.test(before) && supportiveOnly(ctx, l.items);
+    const blocker = stopBefore || ongoingNeed || productContaining ? null : blockedBefore(before);
     // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
     // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
     const requiredSupportive =
@@ -2912,6 +2921,12 @@ const KIND_REQUIRED_AFTER_RE =
   /^\s*(?:must|should|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?(?:(?:an?|the)\s+)?(?:FDA[\s-]approved|approved|licensed|on[\s-]label|commercially\s+available|standard[\s-]of[\s-]care|not\s+(?:be\s+)?(?:experimental|investigational))\b/i;
 
 /** A plan joined by "or" to having had or receiving the treatment, either way round. */
+/** A product named by what it contains, right before the list: "preparations containing", "products containing". */
+const PRODUCT_CONTAINING_BEFORE_RE =
+  /\b(?:preparations?|products?|remed(?:y|ies)|medications?|medicines?|drugs?|formulations?)\s+containing\s+(?:an?\s+)?$/i;
+/** "Need for ongoing X", "needs continued X": a need to go on with what is taken now (lead words right before the list). */
+const ONGOING_NEED_BEFORE_RE =
+  /\bneeds?\s+(?:for|of)\s+(?:the\s+)?(?:ongoing|continued|continuing|continuous)\s+(?:(?:use|treatment|therapy|administration)\s+(?:of|with)\s+)?$/i;
 /** "Current use or anticipated need for", "ongoing or expected need for": use now, or a need foreseen. */
 const CURRENT_OR_FORESEEN_NEED_RE =
   /\b(?:current|ongoing|concurrent|concomitant)\s+(?:use|usage|intake|treatment|therapy)\s+(?:or|and\/or)\s+(?:the\s+|an?\s+)?(?:anticipated|expected|foreseen|foreseeable|planned|future)\s+need\s+(?:for|of)\s+$/i;
@@ -3784,6 +3799,9 @@ function precededByCue(ctx: Ctx, at: number, s: number): boolean {
   if (ALLOWED_BEFORE.has(t.norm) || /^(?:receiv|treat|expos|administ|undergo|complet|previous|\d)/.test(t.norm)) return true;
   // "medications that are considered strong CYP3A4 inhibitors": the class of the medicines, no modifier of it.
   if (MEDICINE_RELATIVE_HEAD_RE.test(ctx.text.slice(Math.max(s, at - 80), at))) return true;
+  // "preparations containing St. John's wort": the product is the medicine it contains, no modifier of it
+  // (only ordinary medicines get here: an anticancer list after "containing" is blocked as a payload).
+  if (PRODUCT_CONTAINING_BEFORE_RE.test(ctx.text.slice(Math.max(s, at - 60), at))) return true;
   // "progressed during X", "progression despite X": the preposition of an outcome cue, no modifier of X.
   if ((t.norm === 'during' || t.norm === 'despite') && OUTCOME_BEFORE_RE.test(ctx.text.slice(Math.max(s, at - 160), at))) return true;
   return ctx.input.scopes.triggers.some(([a, b]) => t.start >= a && t.end <= b);
