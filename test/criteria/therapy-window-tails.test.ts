@@ -73,3 +73,27 @@ describe('"no other therapy started" after a required window', () => {
     });
   });
 });
+
+describe('a negated member joined by "and" to a windowed list', () => {
+  it('reads the rest, with the negated member an unread alternative (NCT06630611 e17)', () => {
+    const text =
+      'Patients who have received any non-cytotoxic drug and molecular targeted therapy within 4 weeks before preparative lymphodepleting therapy (or within five half-lives of the investigational product, whichever is shorter).';
+    expect(readRule(text, 'exclusion').condition).toEqual({
+      all: [
+        { any: [therapy({ kinds: ['targeted'], withinDays: 28 }), unread('non-cytotoxic drug')] },
+        // "whichever is shorter": the window is at most 4 weeks, so the 4 weeks are only necessary.
+        unread('within 4 weeks before preparative lymphodepleting therapy or within five half-lives of the investigational product, whichever is shorter'),
+      ],
+    });
+  });
+
+  it('forbids both where the line is negated', () => {
+    expect(readRule('No prior non-cytotoxic drug and targeted therapy within 4 weeks.', 'inclusion').condition).toEqual({
+      all: [therapy({ kinds: ['targeted'], withinDays: 28 }, false), { ...unread('non-cytotoxic drug'), value: false }],
+    });
+  });
+
+  it('leaves a required conjunction with the negated member unread', () => {
+    expect(readRule('Must have received prior non-hormonal therapy and chemotherapy.', 'inclusion').condition).toBeNull();
+  });
+});

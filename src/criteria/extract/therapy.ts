@@ -1445,12 +1445,23 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   joinUnreadMembers(ctx, lists, windows, e);
   // "non-cell-based therapies) or oncolytic virus therapy, radiotherapy": the "non-" negates its own
   // item only; the members after it are treatments of their own, a list of their own.
+  // After "and" ("any non-cytotoxic drug and molecular targeted therapy within 4 weeks"), the negated
+  // member is one more treatment the list names, one no fact holds: an unknown member of the rest (in
+  // an exclusion, an unread alternative beside it), never a word that narrows the rest. The rest keeps
+  // the "and": where each member is required, the unknown one cannot be dropped.
   for (let k = lists.length - 1; k >= 0; k--) {
     const l = lists[k]!;
-    if (l.items.length < 2 || !NON_BEFORE_RE.test(text.slice(Math.max(s, l.start - 6), l.start))) continue;
+    const non = l.items.length < 2 ? null : NON_BEFORE_RE.exec(text.slice(Math.max(s, l.start - 6), l.start));
+    if (!non) continue;
     const [first, ...others] = l.items;
     const second = others[0]!;
-    if (!/^[\s,)\]]*(?:or|and\/or|,)[\s,]*$|^[\s,)\]]*[,)\]][\s,]*(?:or|and\/or)?\s*$/i.test(text.slice(first!.end, second.start))) continue;
+    const gap = text.slice(first!.end, second.start);
+    if (/^\s*and\s*$/i.test(gap)) {
+      const nonStart = Math.max(s, l.start - 6) + non.index;
+      lists.splice(k, 1, { ...l, items: others, start: nonStart, hasAnd: true, unknownMember: true, unknownSpans: [[nonStart, first!.end], ...(l.unknownSpans ?? [])] });
+      continue;
+    }
+    if (!/^[\s,)\]]*(?:or|and\/or|,)[\s,]*$|^[\s,)\]]*[,)\]][\s,]*(?:or|and\/or)?\s*$/i.test(gap)) continue;
     const rest = { ...l, items: others, start: second.start, hasAnd: l.hasAnd, unknownMember: l.unknownMember };
     lists.splice(k, 1, { items: [first!], start: first!.start, end: first!.end, hasAnd: false, unknownMember: false, blocked: false }, rest);
   }
