@@ -1445,12 +1445,23 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   joinUnreadMembers(ctx, lists, windows, e);
   // "non-cell-based therapies) or oncolytic virus therapy, radiotherapy": the "non-" negates its own
   // item only; the members after it are treatments of their own, a list of their own.
+  // After "and" ("any non-cytotoxic drug and molecular targeted therapy within 4 weeks"), the negated
+  // member is one more treatment the list names, one no fact holds: an unknown member of the rest (in
+  // an exclusion, an unread alternative beside it), never a word that narrows the rest. The rest keeps
+  // the "and": where each member is required, the unknown one cannot be dropped.
   for (let k = lists.length - 1; k >= 0; k--) {
     const l = lists[k]!;
-    if (l.items.length < 2 || !NON_BEFORE_RE.test(text.slice(Math.max(s, l.start - 6), l.start))) continue;
+    const non = l.items.length < 2 ? null : NON_BEFORE_RE.exec(text.slice(Math.max(s, l.start - 6), l.start));
+    if (!non) continue;
     const [first, ...others] = l.items;
     const second = others[0]!;
-    if (!/^[\s,)\]]*(?:or|and\/or|,)[\s,]*$|^[\s,)\]]*[,)\]][\s,]*(?:or|and\/or)?\s*$/i.test(text.slice(first!.end, second.start))) continue;
+    const gap = text.slice(first!.end, second.start);
+    if (/^\s*and\s*$/i.test(gap)) {
+      const nonStart = Math.max(s, l.start - 6) + non.index;
+      lists.splice(k, 1, { ...l, items: others, start: nonStart, hasAnd: true, unknownMember: true, unknownSpans: [[nonStart, first!.end], ...(l.unknownSpans ?? [])] });
+      continue;
+    }
+    if (!/^[\s,)\]]*(?:or|and\/or|,)[\s,]*$|^[\s,)\]]*[,)\]][\s,]*(?:or|and\/or)?\s*$/i.test(gap)) continue;
     const rest = { ...l, items: others, start: second.start, hasAnd: l.hasAnd, unknownMember: l.unknownMember };
     lists.splice(k, 1, { items: [first!], start: first!.start, end: first!.end, hasAnd: false, unknownMember: false, blocked: false }, rest);
   }
@@ -3685,7 +3696,7 @@ const COHORT_TAIL_RE = /\(\s*(?:for\s+|in\s+)?(?:part|cohort|arm|group|phase|sta
 
 /** Alternatives anywhere in a sentence that make a positive inclusion finding one option among others. */
 const ALT_ANY_RE =
-  /\b(?:no\s+(?:standard|available|effective|other|further|curative|approved|satisfactory|alternative|established)|(?:do|does)\s+not\s+exist|not\s+exist|non-?existent|refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:an?\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable\s+to\s+(?:receive|undergo)|not\s+expected|unlikely\s+to\s+benefit|no\s+(?:clinical\s+)?benefit|would\s+not\s+benefit|contraindicat\w*|unavailab\w*|not\s+(?:available|accessible)|not\s+(?:have\s+)?access)\b/i;
+  /\b(?:no\s+(?:standard|available|effective|other(?!\s+(?:(?:anti-?cancer|systemic|new)\s+)?(?:therap(?:y|ies)|treatments?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:started|initiated|begun|given|received|administered)\b)|further|curative|approved|satisfactory|alternative|established)|(?:do|does)\s+not\s+exist|not\s+exist|non-?existent|refus\w*|declin\w*|ineligib\w*|not\s+(?:be\s+)?(?:an?\s+)?(?:eligible|candidates?|suitable|appropriate|amenable)|unsuitable|unfit|unable\s+to\s+(?:receive|undergo)|not\s+expected|unlikely\s+to\s+benefit|no\s+(?:clinical\s+)?benefit|would\s+not\s+benefit|contraindicat\w*|unavailab\w*|not\s+(?:available|accessible)|not\s+(?:have\s+)?access)\b/i;
 /** The sentence opens with "Patients who have received …" (a subject, not a requirement). */
 const SUBJECT_RE =
   /^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:(?:who|that|with|on)\s+)?(?:(?:have|has|had|are|were)\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|receiving|treated|undergone|taking|on|progressed|relapsed|exposed)\b|^\W*(?:for\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:initiat(?:e|es|ed)|start(?:s|ed)?|beg[ia]n)\b/i;
