@@ -189,7 +189,10 @@ describe('brain metastases named as the cause of something else', () => {
 });
 
 describe('a kind named before the condition', () => {
-  it('leaves "malignant small bowel obstruction" unread rather than excluding any obstruction (NCT06411691 e19)', () => {
-    expect(readRule('History of malignant small bowel obstruction.', 'exclusion').condition).toBeNull();
+  it('keeps "malignant" beside the obstruction rather than excluding any obstruction (NCT06411691 e19)', () => {
+    const c = readRule('History of malignant small bowel obstruction.', 'exclusion').condition!;
+    expect(c).toEqual({ all: [cond({ names: ['bowel_obstruction'] }), unparsed('malignant')] });
+    // An obstruction of unknown cause does not exclude on its own.
+    expect(judgeRecord(c, { conditions: [{ name: 'bowel obstruction' }] })).toBeNull();
   });
 });

@@ -47,6 +47,7 @@
  */
 import { isLeaf, leavesOf, unreadWords, type Condition, type DISEASE_EXTENTS, type LeafCondition } from '../facts';
 import { tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { extractDiagnosisConfirmation } from './disease-confirmation';
 import { extractMetastaticSites } from './metastatic-sites';
 import { extractTumour } from './tumour';
 import { standardRouteSpans } from './therapy-standard';
@@ -3087,13 +3088,19 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
   }
   // "Patient suspected of having, or with biopsy proven, malignant disease", "suspected (clinical) or
   // definitive (tissue) diagnosis of Stage III-IV melanoma": a suspected cancer is let in too, so the
-  // disease named after it is not required of every patient (the record holds no suspicion).
+  // disease named after it is not required of every patient (the record holds no suspicion). The
+  // confirmed disease is one way in: any(finding, unknown "suspected …"), met by a patient whose
+  // record holds the disease and unknown for any other, never failed on the finding alone.
   const suspected = input.kind === 'inclusion' ? SUSPECTED_OR_CONFIRMED.exec(input.text) : null;
   if (suspected) {
     const to = clauseEnd(input.text, suspected.index + suspected[0].length);
-    for (let i = out.length - 1; i >= 0; i--) {
-      const at = Math.min(...out[i]!.spans.map(([a]) => a));
-      if (at >= suspected.index && at < to) out.splice(i, 1);
+    const span: [number, number] = [suspected.index, suspected.index + suspected[0].length];
+    for (const f of out) {
+      const at = Math.min(...f.spans.map(([a]) => a));
+      if (at < suspected.index || at >= to) continue;
+      const end = Math.max(...f.spans.map(([, b]) => b));
+      f.condition = { any: [f.condition, unreadWords(input.text.slice(suspected.index, end))] };
+      f.spans = [...f.spans, span];
     }
   }
   // A permission lets the named patients in without requiring them: a patient with the type passes,
@@ -3147,4 +3154,4 @@ export function cancerMentionReasons(
   }));
 }
 
-export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease, extractMetastaticSites, extractTumour];
+export const DISEASE_EXTRACTORS: Extractor[] = [extractDisease, extractMetastaticSites, extractTumour, extractDiagnosisConfirmation];

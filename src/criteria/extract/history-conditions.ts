@@ -419,6 +419,15 @@ const PRIOR_TREATMENT_TAIL =
   /^\s*,?\s*(?:(?:induced|caused)\s+)?(?:from|after|following|during)\s+(?:a\s+|the\s+|any\s+)?(?:prior|previous|earlier)\s+[^.;]*/i;
 /** A cause named by a generic treatment word right before a condition: "therapy-induced", "drug-related". */
 const GENERIC_CAUSE_LEAD = /\b(?:drug|medication|treatment|therapy)[\s-]+(?:related|induced|associated)\s+$/i;
+/**
+ * The cancer as the cause of the condition, or its malignant form: "malignant small bowel
+ * obstruction", "tumor-related bowel obstruction", "cancer-associated thrombosis", "malignant
+ * hypertension". A narrower subject than the condition of any cause or form, which stays necessary
+ * with the lead beside it as an unparsed leaf (no fact records what caused a condition). "Non-malignant"
+ * is another subject and stays a kind lead (unread).
+ */
+const TUMOUR_CAUSE_LEAD =
+  /(?<![\w-])(?:malignant|(?:tumou?r|cancer|malignancy|neoplasm)[\s-]+(?:related|induced|associated|caused))\s+$/i;
 const IMMUNE_CAUSE_HEAD = /^immune[\s-]+(?:related|mediated)\s+(?=\w)/i;
 /** Immunotherapy named in the criterion, by kind or by target. */
 const IMMUNOTHERAPY_NAMED =
@@ -1080,7 +1089,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     const kindWord = KIND_QUAL.exec(qual);
     const kindOnly = kindWord !== null && !RESTRICTIVE_QUAL.test(qual.replace(KIND_QUAL_ALL, ' '));
     if (RESTRICTIVE_QUAL.test(qual) && !kindOnly) g.restricted = true;
-    if (KIND_LEAD.test(text.slice(Math.max(sStart, qualStart - 60), qualStart))) g.restricted = true;
+    const tumourCause = TUMOUR_CAUSE_LEAD.exec(text.slice(Math.max(sStart, qualStart - 60), qualStart));
+    if (tumourCause) {
+      const from = Math.max(sStart, qualStart - 60) + tumourCause.index;
+      const to = from + tumourCause[0].trimEnd().length;
+      g.causeBefore = { text: text.slice(from, to), span: [from, to] };
+    } else if (KIND_LEAD.test(text.slice(Math.max(sStart, qualStart - 60), qualStart))) g.restricted = true;
     if (INFECTIOUS_QUAL.test(qual) && g.category !== 'infection') g.restricted = true;
     // "moderate to severe hearing loss", "large amount of pleural effusion": the condition is
     // necessary, its size left to a coordinator.

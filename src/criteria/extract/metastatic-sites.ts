@@ -132,7 +132,7 @@ const BRAIN_IN_LIST =
 const LAB_CONTEXT = /\bULN\b|\bupper (?:limit|normal)|\bnormal (?:limit|range)|\bIUH\b/i;
 /** Words before the sites that narrow them ("symptomatic visceral spread", "stable bone-only disease"). */
 const QUALIFIER = new Set(
-  'symptomatic asymptomatic stable unstable progressive progressing untreated treated active significant extensive diffuse disseminated multiple solitary single isolated limited bulky measurable non-measurable nonmeasurable resectable unresectable operable inoperable advanced metastatic advanced/metastatic large small painful lytic blastic sclerotic osteolytic osteoblastic oligometastatic predominant uncontrolled new residual synchronous metachronous widespread life-threatening impending rapidly clinically radiographically radiologically'.split(
+  'symptomatic asymptomatic stable unstable progressive progressing untreated treated active significant extensive diffuse disseminated multiple solitary single isolated limited bulky measurable non-measurable nonmeasurable resectable unresectable operable inoperable advanced metastatic advanced/metastatic large small painful lytic blastic sclerotic osteolytic osteoblastic oligometastatic predominant uncontrolled new residual synchronous metachronous widespread life-threatening impending rapidly clinically radiographically radiologically central centrally peripheral cavitary cavitating cavitated necrotic hemorrhagic haemorrhagic ulcerated ulcerating fungating bilateral unilateral'.split(
     ' ',
   ),
 );
@@ -143,13 +143,21 @@ const RESTRICTIVE_AFTER =
 const TAIL_END =
   /[;:]|\.(?:\s|$)|,\s*(?:or|and)\b|\s+(?:are|is|will be)\s+(?:excluded|not eligible|ineligible|not allowed|required)\b|$/i;
 
-/** Qualifier words right before the sites ("symptomatic visceral", "advanced, symptomatic, visceral"). */
+/**
+ * Qualifier words right before the sites ("symptomatic visceral", "advanced, symptomatic, visceral"),
+ * each with the gloss a parenthesis may give it ("Central (e.g., within 2 cm from the hilum) lung
+ * metastases"): the gloss says what the qualifier means and is kept with it.
+ */
 function qualifierBefore(text: string, from: number, siteStart: number): [number, number] | null {
-  const words = [...text.slice(from, siteStart).matchAll(/[\w'/-]+|[^\w\s]/g)];
+  const stretch = text.slice(from, siteStart);
+  // A parenthesis closing right before the sites (or before a comma) is one word here, tested by
+  // the word before it.
+  const words = [...stretch.matchAll(/\([^()]{0,80}\)|[\w'/-]+|[^\w\s]/g)];
   let first = -1;
   for (let k = words.length - 1; k >= 0 && words.length - k <= 6; k--) {
     const w = words[k]![0].toLowerCase();
     if (w === ',') continue;
+    if (w.startsWith('(') && k > 0 && QUALIFIER.has(words[k - 1]![0].toLowerCase())) continue;
     if (!QUALIFIER.has(w)) break;
     first = k;
   }
@@ -254,7 +262,10 @@ export const extractMetastaticSites: Extractor = (input: ExtractInput) => {
     )
       continue;
     if (PERMISSIVE.test(sentence) || OTHER_FRAME.test(sentence)) continue;
-    if (CONDITIONAL_BEFORE.test(before) || (SUBJECT_MODAL.test(before) && MODAL_AFTER.test(after))) continue;
+    // A qualifier's gloss ("Central (e.g., within 2 cm from the hilum)") gives examples of the
+    // qualifier, not a subgroup of the sentence.
+    const unglossed = before.replace(/([\w'-]+)\s*\([^()]{0,80}\)/g, (all: string, w: string) => (QUALIFIER.has(w.toLowerCase()) ? w : all));
+    if (CONDITIONAL_BEFORE.test(unglossed) || (SUBJECT_MODAL.test(before) && MODAL_AFTER.test(after))) continue;
     // An exclusion list closed by "and" ("Malignant pleural effusion, malignant ascites, … and
     // peritoneal carcinomatosis") names each item as excluding, but its findings would be joined as
     // all of them: such an item is left to the list's other readers.
