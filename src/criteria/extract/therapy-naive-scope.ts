@@ -45,19 +45,37 @@ export function maskNaiveAsides(sentence: string, at: number): string {
  * the lexicon knows lies in that stretch of the sentence.
  */
 export function naiveAlternative(masked: string, start: number, end: number, mentionIn: (a: number, b: number) => boolean): boolean {
+  const ors: number[] = [];
   const OR = /\bor\b/gi;
   for (let m = OR.exec(masked); m; m = OR.exec(masked)) {
-    const at = m.index;
-    if (at < start) {
-      // The naive phrase's own head ("treatment-naive", "systemic therapy naïve") is no other history.
-      const between = masked.slice(at + 2, start).replace(/(?:\b(?:systemic\s+)?(?:treatment|therapy|therapies|drug)s?[\s-]*)$/i, '');
-      const words = between.split(/[^\w'-]+/).filter(Boolean);
-      if (words.length <= 3 || words.every((w) => CLAUSE_WORD_RE.test(w)) || TREATMENT_WORD_RE.test(between) || mentionIn(at, start)) return true;
-    } else if (at >= end) {
-      const rest = masked.slice(at + 2);
-      const conjunct = /^[^,;:()]*/.exec(rest)![0];
-      if (CLAUSE_OPENER_RE.test(rest) || TREATMENT_WORD_RE.test(conjunct) || mentionIn(at, at + 2 + conjunct.length)) return true;
-    } else return true;
+    // Many "or"s in one sentence: too many options to tell apart (and each look below stays bounded).
+    if (ors.length >= MAX_ORS) return true;
+    ors.push(m.index);
+  }
+  const before = ors.filter((at) => at < start);
+  if (ors.some((at) => at >= start && at < end)) return true;
+  if (before.length) {
+    // The stretch from the first "or" holds that of every later one: treatment words in it speak of
+    // another history. The last "or" alone decides whether only clause words stand between.
+    const from = before[0]!;
+    const last = before[before.length - 1]!;
+    // The naive phrase's own head ("treatment-naive", "systemic therapy naïve") is no other history.
+    const own = /(?:\b(?:systemic\s+)?(?:treatment|therapy|therapies|drug)s?[\s-]*)$/i.exec(masked.slice(Math.max(from + 2, start - 40), start));
+    const cut = own ? start - own[0].length : start;
+    const words = masked.slice(last + 2, cut).split(/[^\w'-]+/).filter(Boolean);
+    if (words.length <= 3 || words.every((w) => CLAUSE_WORD_RE.test(w))) return true;
+    if (TREATMENT_WORD_RE.test(masked.slice(from + 2, cut)) || mentionIn(from, cut)) return true;
+  }
+  for (const at of ors) {
+    if (at < end) continue;
+    const rest = masked.slice(at + 2, at + 2 + CONJUNCT_LOOK);
+    const conjunct = /^[^,;:()]*/.exec(rest)![0];
+    if (CLAUSE_OPENER_RE.test(rest) || TREATMENT_WORD_RE.test(conjunct) || mentionIn(at, at + 2 + conjunct.length)) return true;
   }
   return false;
 }
+
+/** Past this many "or"s a sentence is read as offering options. */
+const MAX_ORS = 12;
+/** How far past an "or" its conjunct is looked at. */
+const CONJUNCT_LOOK = 200;
