@@ -3,7 +3,7 @@
  * therapy reader. Each case is a verbatim corpus line; where the honest reading is unknown the test
  * pins that no therapy leaf is required or waived.
  */
-import { readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
+import { judgeRecord, readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
 
 describe('an effect among the outcomes of a treatment is no gate', () => {
   // "toxicity" beside "progression (resistance, …)" is one way the PD-1 inhibitor failed, which the
@@ -96,12 +96,10 @@ describe('examples after "e.g." in an inclusion', () => {
 describe('naive for one cancer only', () => {
   it('does not require naive to every treatment where the text limits it to the cancer studied (NCT03787056)', () => {
     // Read as all(naive to systemic therapy, unread) it failed a patient treated for another cancer.
-    const { condition, unread } = readRule(
-      'Patient naïve of anticancer treatments for the considered cancer',
-      'inclusion',
-    );
-    expect(condition).toBeNull();
-    expect(unread).toContain('considered cancer');
+    // Never treated at all is one sufficient route, any(naive, unread): it fails no one.
+    const { condition } = readRule('Patient naïve of anticancer treatments for the considered cancer', 'inclusion');
+    expect(condition).toEqual({ any: [therapy({ kinds: ['systemic'] }, false), unparsed('for the considered cancer')] });
+    expect(judgeRecord(condition!, { treatments: [{ name: 'carboplatin', kind: 'systemic', start: '2024-01-10' }] })).toBeNull();
   });
 });
 

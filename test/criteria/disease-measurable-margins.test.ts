@@ -133,8 +133,16 @@ describe('stage findings that cannot hold at once', () => {
       'Stage III unresectable or histologically confirmed stage IV cutaneous melanoma (melanoma of unknown origin is accepted), treatment naïve (metastatic stage) and for which immunotherapy will be started',
       'inclusion',
     );
+    // (The naive requirement, "treatment naïve (metastatic stage)", joins the stage IV alternative it follows.)
     expect(JSON.stringify(r.condition)).toContain(
-      JSON.stringify({ all: [stage(['IV']), { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['MEL'] } }, { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } }] }),
+      JSON.stringify({
+        all: [
+          stage(['IV']),
+          { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['MEL'] } },
+          { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: ['systemic'], setting: 'metastatic' } },
+          { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
+        ],
+      }),
     );
   });
 

@@ -69,7 +69,7 @@
  *   each required (the narrower reading in an exclusion, never a wrong exclusion).
  */
 import type { Condition, LeafCondition } from '../facts';
-import { ANTICANCER_KINDS, isLeaf, leavesOf, THERAPY_SETTINGS, TREATMENT_KINDS } from '../facts';
+import { ANTICANCER_KINDS, isLeaf, leavesOf, THERAPY_SETTINGS, TREATMENT_KINDS, unreadWords } from '../facts';
 import { drugInClass, type Lexicons, type Mention } from '../lexicon';
 import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
@@ -94,6 +94,7 @@ import { joinLongerWindowAsides } from './therapy-longer-windows';
 import { permissionAfter } from './therapy-permissions';
 import { accessAlternative } from './therapy-access';
 import { anyStatusBefore, maskAnyStatus } from './therapy-any-status';
+import { maskNaiveAsides, naiveAlternative } from './therapy-naive-scope';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -3335,6 +3336,9 @@ const OR_QUALIFIER_RE =
  */
 const AND_SAME_SUBJECT_RE = /^\s*(?:(?:was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b|(?:had|has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b)/i;
 
+/** A cohort label opening the clause and the one parenthesis after it, up to the list: "Cohort A (no prior ". */
+const COHORT_PAREN_LEAD_RE = /^\W*(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\s+[A-Z0-9][\w.-]{0,4}\s*\([^()]*$/i;
+
 /**
  * Why a list cannot be read as a necessary condition, or null when it can. It must stand at the
  * head of its clause (only cue words, negations and plain modifiers before it), be complete (no
@@ -3358,8 +3362,10 @@ function necessaryBlocked(
   const { text } = ctx;
   if (dropped) return 'incomplete list';
   // Inside a parenthesis the list is an example or an aside.
+  // (Not the parenthesis right after a cohort label that opens the clause, "Cohort A (no prior cranial
+  // radiation)": it is the cohort's description, as "Cohort A: no prior cranial radiation" would be.)
   const opened = text.slice(s, list.start);
-  if ((opened.match(/\(/g)?.length ?? 0) > (opened.match(/\)/g)?.length ?? 0)) return 'in parenthesis';
+  if ((opened.match(/\(/g)?.length ?? 0) > (opened.match(/\)/g)?.length ?? 0) && !COHORT_PAREN_LEAD_RE.test(opened)) return 'in parenthesis';
   // A sibling the reader left unread ("chemotherapy, major surgery and/or participation in trials").
   // Not before care another condition required ("TEAE to prior checkpoint inhibitor, TEAE requiring
   // systemic corticosteroids"): the condition and its verb between them head a clause of its own.
@@ -4303,19 +4309,31 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     // "may be treatment naive or have progressed", "If a patient is treatment naive": options, not requirements.
     const sEnd = sStart + sentence.length;
     // Untreated lesions ("brain metastases must be previously untreated") say nothing of systemic therapy.
-    if (/untreated/.test(word) && (UNTREATED_LESION_AFTER_RE.test(text.slice(end, end + 60)) || UNTREATED_LESION_BEFORE_RE.test(text.slice(Math.max(sStart, start - 60), start)))) continue;
+    // (Also past a parenthesis: "previously untreated (except for surgery, see below) asymptomatic … brain metastases".)
+    const afterAside = text.slice(end).replace(/^\s*\([^()]{0,80}\)/, '');
+    if (/untreated/.test(word) && (UNTREATED_LESION_AFTER_RE.test(text.slice(end, end + 60)) || UNTREATED_LESION_AFTER_RE.test(afterAside.slice(0, 60)) || UNTREATED_LESION_BEFORE_RE.test(text.slice(Math.max(sStart, start - 60), start)))) continue;
     // "treatment-naïve (except for prior surgery)": surgery is no systemic therapy, so the exception
     // leaves the reading as it is; "with or without a driver alteration" offers no other history.
     const exceptSurgery = NAIVE_EXCEPT_SURGERY_RE.exec(text.slice(end, end + 60));
-    const alternatives = sentence.replace(NAIVE_EXCEPT_SURGERY_ANY_RE, ' ').replace(/\bwith\s+or\s+without\b/gi, ' ');
-    const ors = maskSpans(text, sStart, sEnd, otherTopicOrs(ctx, sStart, sEnd)).replace(NAIVE_EXCEPT_SURGERY_ANY_RE, ' ').replace(/\band\/or\b|\bwith\s+or\s+without\b/gi, '');
-    if (permits(alternatives) || CONDITIONAL_RE.test(alternatives) || /\bor\b/i.test(ors) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
+    // A parenthesis about something else ("(melanoma of unknown origin is accepted)") neither permits nor
+    // offers anything of the treatment history; an "or" counts only where it offers another history.
+    const alternatives = maskNaiveAsides(sentence.replace(NAIVE_EXCEPT_SURGERY_ANY_RE, (m) => ' '.repeat(m.length)), start - sStart).replace(/\bwith\s+or\s+without\b/gi, ' ');
+    const ors = maskNaiveAsides(
+      maskSpans(text, sStart, sEnd, otherTopicOrs(ctx, sStart, sEnd))
+        .replace(NAIVE_EXCEPT_SURGERY_ANY_RE, (m) => ' '.repeat(m.length))
+        .replace(/\band\/or\b|\bwith\s+or\s+without\b/gi, (m) => ' '.repeat(m.length)),
+      start - sStart,
+    );
+    const mentionIn = (a: number, b: number): boolean => input.mentions.some((mm) => THERAPY_TYPES.has(mm.type) && mm.start >= sStart + a && mm.end <= sStart + b);
+    if (permits(alternatives) || CONDITIONAL_RE.test(alternatives) || naiveAlternative(ors, start - sStart, end - sStart, mentionIn) || /\b(?:may|can|could)\s+be\b/i.test(sentence)) {
       note('naive-alt');
       continue;
     }
     // "naïve of anticancer treatments for the considered cancer": naive for one cancer only, which the
     // fact cannot say; read as naive to every treatment it would fail a patient treated for another one.
-    if (NAIVE_FOR_THIS_CANCER_RE.test(text.slice(end, sEnd))) {
+    // Never treated at all is still enough: in an inclusion it is one sufficient route, any(naive, unread).
+    const forThisCancer = NAIVE_FOR_THIS_CANCER_RE.exec(text.slice(end, sEnd));
+    if (forThisCancer && (input.kind !== 'inclusion' || input.scopes.in('negated', start))) {
       note('naive-for-this-cancer');
       continue;
     }
@@ -4362,7 +4380,10 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     const st = settingsNear(text, { items: [settingFrom], start: settingFrom.start, end: settingFrom.end, hasAnd: false }, nextBoundary(text, end));
     let setting: Setting | undefined;
     const extFrom = naiveEnd + (exceptSurgery ? exceptSurgery[0].length : 0);
-    const ext = /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(extFrom));
+    // "treatment naïve (metastatic stage)": the setting may stand in a parenthesis of its own.
+    const ext =
+      /^\s*(?:,\s*)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*/i.exec(text.slice(extFrom)) ??
+      /^\s*\(\s*(?:in\s+the\s+)?((?:locally\s+)?advanced|metastatic|unresectable|recurrent)(?:\s*(?:,|or|and|\/)\s*((?:locally\s+)?advanced|metastatic|unresectable|recurrent))*(?:\s+(?:stage|setting|disease))?\s*\)/i.exec(text.slice(extFrom));
     if (ext) {
       setting = /advanced|unresectable|recurrent/i.test(ext[0]) ? 'advanced' : 'metastatic';
       spans.push([extFrom, extFrom + ext[0].length]);
@@ -4372,7 +4393,14 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     }
     // "untreated … for their locally advanced or metastatic disease" names the setting in words not
     // read: without it the finding would forbid every treatment, wider than the text.
-    if (!setting && (palliative || st.unknown || /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(naiveEnd, nextBoundary(text, end))))) {
+    // So does a parenthesis right after it that names a setting the reading did not take.
+    if (
+      !setting &&
+      (palliative ||
+        st.unknown ||
+        /\b(?:for|in)\s+(?:the\s+|their\s+|this\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:advanced|metastatic|recurrent|unresectable|palliative|first[\s-]line|non-curative)\b/i.test(text.slice(naiveEnd, nextBoundary(text, end))) ||
+        /^\s*\([^()]*\b(?:advanced|metastatic|recurrent|unresectable|palliative|adjuvant|curative|first[\s-]line|setting|stage)\b/i.test(text.slice(naiveEnd)))
+    ) {
       note('naive setting unread');
       continue;
     }
@@ -4386,6 +4414,19 @@ function readNaive(ctx: Ctx, items: Item[], out: Finding[]): void {
     // The label may open the sentence, not the criterion ("Prior therapy: i. Part 1: Patients must be treatment naïve").
     const cohort = SUBGROUP_ONLY_RE.test(text) || COHORT_RE.test(text.slice(0, start)) || COHORT_RE.test(text.slice(sStart, start).replace(/^\s*(?:[ivx]{1,4}|[a-h])[.)]\s+/i, ''));
     if (cohort && (negated || input.kind === 'exclusion')) continue;
+    if (forThisCancer) {
+      const at = end + forThisCancer.index;
+      const cancerSpan: Span = [at, at + forThisCancer[0].length];
+      out.push({
+        category: 'prior_therapy',
+        condition: { any: [flipBool(condition), unreadWords(text.slice(...cancerSpan))] },
+        spans: mergeSpans([...spans, cancerSpan]),
+        anchor: start,
+        polarityHandled: true,
+      });
+      ctx.used.push(...spans, cancerSpan);
+      continue;
+    }
     out.push({
       category: 'prior_therapy',
       condition: cohort ? { any: [flipBool(condition), { fact: 'unparsed', operator: 'equal', value: true, params: { text: sentence.replace(/\s+/g, ' ').trim() } }] } : flipBool(condition),
