@@ -91,7 +91,7 @@ const ONE_OF = /\b(?:one|any|either|at\s+least\s+one)\s+of\s+(?:the\s+)?followin
 const NOT_A_POPULATION = /\b(?:not|no|without|unknown|negative|wild[\s-]?type|or\s+without|if|unless|except|who|which|that|after|progress\w*|treated|received)\b|[:;]/i;
 
 /** The words that open a list of examples without closing it: "including, but not limited to". */
-const NOT_LIMITED_TO = /,?\s*\bbut\s+not\s+limited\s+to\b/gi;
+const NOT_LIMITED_TO = /\bbut\s+not\s+limited\s+to\b/gi;
 
 /**
  * Words after the sentence that may widen what it requires ("Patients who refuse … are eligible",
