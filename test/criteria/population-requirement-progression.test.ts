@@ -105,3 +105,47 @@ describe('leftover words that may let patients in keep the requirement unread', 
     expect(JSON.stringify(condition)).not.toContain('"fact":"priorTherapy"');
   });
 });
+
+describe('how progression was established, joined by "or", joins no findings', () => {
+  it('keeps a receipt and a progression "radiologically or clinically determined" both required', () => {
+    const { condition } = readRule(
+      'Patients who have undergone at least one systemic therapy and have radiologically or clinically determined progressive disease during or after most recent line of therapy.',
+      'inclusion',
+    );
+    expect(condition).toEqual({
+      all: [therapy({ kinds: ['systemic'] }), therapy({ kinds: ['systemic'], outcome: 'progression' }), unparsed('most recent')],
+    });
+  });
+
+  it('keeps a cancer and its spread both required (NCT03947385 i2: "Uveal melanoma with histological or cytological confirmed metastatic disease")', () => {
+    const { condition } = readRule('Uveal melanoma with histological or cytological confirmed metastatic disease.', 'inclusion');
+    expect(condition).toEqual({
+      all: [
+        { fact: 'cancerType', operator: 'equal', value: true, params: { codes: ['UM'] } },
+        { fact: 'diseaseExtent', operator: 'equal', value: true, params: { extent: 'metastatic' } },
+      ],
+    });
+  });
+});
+
+describe('MEK spelled out', () => {
+  it.each([
+    'Subject previously received a mitogen-activated protein kinase kinase (MEK) inhibitor',
+    'Subject previously received a mitogen-activated extracellular signal-regulated kinase (MEK) inhibitor',
+  ])('reads the class whole: %s', (text) => {
+    expect(readRule(text, 'inclusion')).toEqual({ condition: therapy({ classes: ['mek_inhibitor'] }), unread: '' });
+  });
+
+  it('binds a marker-bound failure to its cohort (NCT05970497 i7)', () => {
+    const { condition, unread } = readRule(
+      'If proto-oncogene B-Raf (BRAF) V600 mutation-positive, subject previously failed a BRAF inhibitor or BRAF inhibitor in combination with mitogen-activated extracellular signal-regulated kinase (MEK) inhibitor',
+      'inclusion',
+      ['Cohorts 5 and 6 only: Histologically confirmed stage III (unresectable) or stage IV melanoma, as per American Joint Committee on Cancer (AJCC) staging system (8th edition; AJCC 2017) and'],
+    );
+    expect(unread).toBe('');
+    const braf = therapy({ classes: ['braf_inhibitor'], outcome: 'progression' });
+    expect(condition).toEqual({
+      any: [marker('BRAF', 'V600', false), braf, { all: [braf, therapy({ classes: ['mek_inhibitor'], outcome: 'progression' })] }],
+    });
+  });
+});
