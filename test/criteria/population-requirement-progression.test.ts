@@ -149,3 +149,19 @@ describe('MEK spelled out', () => {
     });
   });
 });
+
+describe('what earlier lines "can include" is a permission, never a requirement', () => {
+  it('reads the count and leaves the list after "which can include" unread (NCT07070232 i11, first sentence)', () => {
+    const { condition, unread } = readRule(
+      'Participants must have received 1 to 3 lines of systemic treatment in the metastatic setting, which can include anti-PD-1/PD-L1 therapy, chemotherapy, and anti-angiogenic agents.',
+      'inclusion',
+    );
+    expect(condition).toEqual({ all: [lines('greaterThanInclusive', 1, { setting: 'metastatic' }), lines('lessThanInclusive', 3, { setting: 'metastatic' })] });
+    expect(unread).toContain('chemotherapy');
+  });
+
+  it('still requires what the lines "must include"', () => {
+    const { condition } = readRule('Participants must have received 1 to 3 lines of systemic treatment in the metastatic setting, which must include chemotherapy.', 'inclusion');
+    expect(JSON.stringify(condition)).toContain(JSON.stringify(therapy({ kinds: ['chemotherapy'] })));
+  });
+});
