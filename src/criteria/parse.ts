@@ -105,6 +105,16 @@ const MODE_OR =
   /\b(?:(?:given\s+)?in\s+combination|combined|concurrently|alone|as\s+(?:a\s+)?(?:monotherapy|single[\s-]agent)|monotherapy|separately|sequentially)\b[^,;.()]{0,60}?\bor\s+(?:as\s+(?:a\s+)?)?(?:separately|sequentially|concurrently|alone|monotherapy|single[\s-]agents?|in\s+combination|combined|combination)\b/gi;
 
 /**
+ * Two ways a finding was established joined by "or" ("radiologically or clinically determined progressive
+ * disease", "radiographic or clinical progression", "histologically or cytologically confirmed"): they
+ * qualify the one finding after them, and their "or" joins no findings. Left in, it made "received at least
+ * one systemic therapy and have radiologically or clinically determined progressive disease" a choice
+ * between the therapy and the progression (gapType).
+ */
+const EVIDENCE_OR =
+  /\b(?:radiologic(?:al)?(?:ly)?|radiographic(?:al)?(?:ly)?|clinical(?:ly)?|objective(?:ly)?|histologic(?:al)?(?:ly)?|cytologic(?:al)?(?:ly)?|patholog(?:ic|ical)(?:ly)?|biochemical(?:ly)?|symptomatic(?:ally)?)\s*(?:\/|\bor\b|\band\/or\b)\s*(?:radiologic(?:al)?(?:ly)?|radiographic(?:al)?(?:ly)?|clinical(?:ly)?|objective(?:ly)?|histologic(?:al)?(?:ly)?|cytologic(?:al)?(?:ly)?|patholog(?:ic|ical)(?:ly)?|biochemical(?:ly)?|symptomatic(?:ally)?)(?=\s+(?:(?:determined|documented|confirmed|proven|evident|assessed|defined)\s+)?\S*\s*$)/gi;
+
+/**
  * Two modifiers joined by "or" and nothing else between a disease state and a cancer ("metastatic
  * mucosal or acral-type melanoma"): they narrow the cancer after them, and their "or" joins no
  * findings. Left in, it made "metastatic" an alternative to the melanoma, which stopped being
@@ -121,6 +131,11 @@ function gapType(gap: string): Gap {
   // transfusion …)") goes whole.
   for (let prev = ''; prev !== bare; ) [prev, bare] = [bare, bare.replace(ASIDE, ' ')];
   bare = bare.replace(UNIT_SLASH, ' ').replace(COUNT_OR, ' ').replace(SETTING_OR, ' ').replace(MODE_OR, ' ').replace(PREDICATE_OR, ' ');
+  // Only beside a conjunction of its own ("… and have radiologically or clinically determined …"): a gap
+  // that is a label and its requirement ("HR+/HER2-low BC participants: Pathologically or cytologically
+  // documented …") keeps its reading, which binds the requirement to the label's group.
+  const evidence = bare.replace(EVIDENCE_OR, ' ');
+  if (evidence !== bare && AND_GAP.test(evidence) && !OR_GAP.test(evidence)) return 'and';
   if (OR_GAP.test(bare)) return 'or';
   if (AND_GAP.test(bare)) return 'and';
   if (/[,;]/.test(bare)) return 'sep';

@@ -90,6 +90,9 @@ const ONE_OF = /\b(?:one|any|either|at\s+least\s+one)\s+of\s+(?:the\s+)?followin
 /** Words that would make the population something other than the patients with its findings. */
 const NOT_A_POPULATION = /\b(?:not|no|without|unknown|negative|wild[\s-]?type|or\s+without|if|unless|except|who|which|that|after|progress\w*|treated|received)\b|[:;]/i;
 
+/** The words that open a list of examples without closing it: "including, but not limited to". */
+const NOT_LIMITED_TO = /\bbut\s+not\s+limited\s+to\b/gi;
+
 /**
  * Words after the sentence that may widen what it requires ("Patients who refuse … are eligible",
  * "…, unless …"): the sentence alone would then fail patients they let in.
@@ -133,6 +136,59 @@ function frameOf(text: string, kind: CriterionKind, s: number, e: number): Frame
 }
 
 /**
+ * Whether the population's unread words, if any, are only members beside the ones read: "actionable
+ * genomic abnormality including, but not limited to EGFR, ALK, …" reads any(EGFR …, ALK …, unread
+ * "other actionable genomic abnormality"). Negated, the unread member is unknown, so "not X" holds
+ * only where the record rules out the named members and is never decided by the unnamed ones: a
+ * patient with a named member must meet the requirement, and no other is failed by it. An unread
+ * word anywhere else may narrow or redirect the population, which then stays unread.
+ */
+function unreadOnlyAsOtherMembers(c: Condition): boolean {
+  if ('fact' in c) return c.fact !== 'unparsed';
+  if ('all' in c) return c.all.every(unreadOnlyAsOtherMembers);
+  const members = c.any;
+  const unread = members.filter((m) => 'fact' in m && m.fact === 'unparsed');
+  const read = members.filter((m) => !('fact' in m && m.fact === 'unparsed'));
+  if (!read.length || unread.length > 1) return false;
+  if (unread.some((m) => !/^other\b/i.test(String((m as LeafCondition).params?.text ?? '')))) return false;
+  return read.every(unreadOnlyAsOtherMembers);
+}
+
+/**
+ * The population without the alternative a reader adds for the subgroup a heading names ("Cohort 2:"
+ * over "Patients with EGFR … must …" reads the population as any(EGFR …, unread "Cohort 2")). The
+ * assembler binds the whole criterion to that heading's subgroup (parse.ts), so within the sentence
+ * the population is the finding alone; kept, the unread alternative would make "not X" unknown for
+ * every patient.
+ */
+function withoutHeadingAlternative(c: Condition, context: readonly string[]): Condition {
+  if (!('any' in c) || !context.length) return c;
+  const norm = (t: string): string => t.replace(/[\s:;,.()–-]+/g, ' ').trim().toLowerCase();
+  const heads = context.map(norm);
+  const isHeading = (m: Condition): boolean =>
+    'fact' in m && m.fact === 'unparsed' && m.value === true && ((t) => !!t && heads.some((h) => h === t || h.startsWith(`${t} `)))(norm(String((m.params as { text?: string } | undefined)?.text ?? '')));
+  const rest = c.any.filter((m) => !isHeading(m));
+  if (rest.length === c.any.length || !rest.length) return c;
+  return rest.length === 1 ? rest[0]! : { any: rest };
+}
+
+/**
+ * Whether the words the readers left over in an inclusion's requirement can only narrow it, so that
+ * all(C read, unread words) is a condition the requirement implies ("must have received and progressed
+ * on at least one line of prior FDA-approved targeted therapy" leaves "FDA-approved", which narrows the
+ * lines counted): a few words, in a requirement that offers no alternative, exception, permission,
+ * condition or negation anywhere (a reader may have taken such words into a leaf of its own). An
+ * optional partner ("with or without Y") offers none.
+ */
+const WIDENING_WORDS =
+  /\b(?:or|nor|either|unless|except\w*|if|when|where|eligible|allowed|permitted|accept\w*|may|can|could|refus\w*|declin\w*|intoleran\w*|ineligib\w*|unable|unwilling|not|no|never|without|alternatively|instead|regardless|waived|exempt\w*|contraindicat\w*|unsuitable|unfit|available|unavailable|applicable|indicated|appropriate)\b|[;:]/i;
+function narrowingOnly(req: string, apart: string | undefined): boolean {
+  if (!apart || WIDENING_WORDS.test(req.replace(/\bwith\s+or\s+without\b/gi, ' '))) return false;
+  const words = apart.replace(/…/g, ' ').trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 3;
+}
+
+/**
  * The findings with each "if the patient has X, then C" sentence read as one finding (see above);
  * the findings the readers made of its halves give way to it. Unchanged where no sentence reads so.
  */
@@ -168,18 +224,21 @@ export function populationConditions(
     // A population finding reaching into the requirement ("EGFR, ALK, or ROS1 alterations") was cut.
     const req0 = frame.req[0];
     if (out.some((f) => (f.category === 'biomarker' || f.category === 'cancer_type') && f.start < pe && f.end > Math.min(pe + 1, req0))) continue;
-    if (NOT_A_POPULATION.test(popText.replace(/\([^()]*\)/g, ' '))) continue;
+    // "including, but not limited to EGFR, ALK …" introduces members; its "not" negates nothing.
+    if (NOT_A_POPULATION.test(popText.replace(/\([^()]*\)/g, ' ').replace(NOT_LIMITED_TO, ' '))) continue;
     reads++;
-    const pop = tools.read(ps, pe);
-    if (!pop.condition || pop.unread || !pop.findingCategories.includes('biomarker')) continue;
+    const pop0 = tools.read(ps, pe);
+    if (!pop0.condition || pop0.unread || !pop0.findingCategories.includes('biomarker')) continue;
+    const pop = { ...pop0, condition: withoutHeadingAlternative(pop0.condition, context) };
     if (pop.findingCategories.some((c) => !POPULATION_CATEGORIES.has(c))) continue;
-    if (leavesOf(pop.condition).some((l) => l.fact === 'unparsed')) continue;
+    if (!unreadOnlyAsOtherMembers(pop.condition)) continue;
     const req = tools.read(frame.req[0], frame.req[1]);
     if (!req.condition || !req.findingCategories.length) continue;
-    // An inclusion's requirement must be read whole: with words left over ("… and later experienced
-    // disease progression") the readers keep the sentence as they have it.
-    if (kind === 'inclusion' && req.unread) continue;
     const apart = req.unreadApart ?? req.unread;
+    // An inclusion's requirement must be read whole, or leave over only words that narrow it ("prior
+    // FDA-approved targeted therapy"): words that may offer another way in ("… or declined it", "…
+    // unless …") or that the readers did not take at all leave the sentence as the readers have it.
+    if (kind === 'inclusion' && req.unread && !narrowingOnly(text.slice(frame.req[0], frame.req[1]), apart)) continue;
     const required = apart ? flatten('all', [req.condition, unreadLeaf(apart)]) : req.condition;
     const condition =
       kind === 'inclusion' ? flatten('any', [tools.negate(pop.condition), required]) : flatten('all', [pop.condition, required]);

@@ -1916,6 +1916,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       note('study use');
       continue;
     }
+    // "… 1 to 3 lines of systemic treatment, which can include anti-PD-1 therapy, chemotherapy, and
+    // anti-angiogenic agents": what the lines may have held, a permission. Required, the list would fail a
+    // patient who had only some of it; it stays unread (the count before it is read on its own).
+    if (MAY_INCLUDE_BEFORE_RE.test(text.slice(Math.max(s, list.start - 60), list.start))) {
+      note('may include');
+      continue;
+    }
     // An exclusion that is only a treatment and its modifiers ("Palliative radiotherapy.", "Recent surgery or
     // radiotherapy") excludes either its receipt or its current use: receipt is necessary either way.
     const bare = !hasCue && bareExclusion(ctx, list, lists.length, s, e);
@@ -3199,6 +3206,8 @@ const PERMITTED_SUBJECT_RE =
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
 /** The list is the object of a permission: "may have received X", "can be receiving X". */
+/** Right before a list of what something may contain: "which can include", "that may also include". */
+const MAY_INCLUDE_BEFORE_RE = /\b(?:can|may|could|might)\s+(?:also\s+)?includ(?:e|es)\s+(?:(?:an?|the|any|prior|previous)\s+)*$/i;
 const PERMITTED_OBJECT_RE =
   /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+|(?:\d+|one)\s+or\s+more|(?:lines?|regimens?)\s+of)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
 /** "No limit to the number of prior regimens": the "no" denies a limit, not the treatment after it. */
