@@ -1201,8 +1201,34 @@ function leadingScope(text: string, unread: string): boolean {
  * corticosteroids"), say whom it is for ("Phase 2: Active brain metastases") or hold a window the
  * reading lacks (unreadWindow): then it excludes only with them.
  */
+/**
+ * Unread words that open the criterion and run straight into what was read ("Partial bowel
+ * obstruction", "Subungual melanoma", "Restrictive cardiomyopathy"): a modifier of the finding, which
+ * it narrows. Not words set apart by a comma, colon or bracket, nor ones joined to what follows by a
+ * connective ("Major trauma or major surgery"), which may name another finding; nor words that only
+ * restate whom or what the criterion is about ("Women during pregnancy", "Current or prior history of
+ * uveal melanoma", "Poor performance status ECOG 3 or more").
+ */
+const RESTATING_LEAD =
+  /^(?:(?:women|woman|adults?|patients?|participants?|subjects?|persons?|people|individuals?|anyone|potential|trial|vulnerable|protected|incapacitated|simultaneous|continuance|current|currently|know|known|documented|personal|positive|presence|evidence|history|prior|previous|existing|ongoing|primary|poor|capacity|QTc|prolongation|failure|inability|unable|mean|resting|corrected|ECG|cancer|diagnosis|diagnosed)\s*)+$/i;
+function leadingModifier(text: string, unread: string): boolean {
+  if (unread.includes(' … ') || /\b(?:or|and|nor|with|without|except|unless)\b|[,;:()/]/i.test(unread) || unread.split(/\s+/).length > 4) return false;
+  if (RESTATING_LEAD.test(unread.trim())) return false;
+  const at = text.indexOf(unread);
+  if (at < 0 || /[\p{L}\p{N}]/u.test(text.slice(0, at))) return false;
+  const after = text.slice(at + unread.length);
+  return /^\s+[\p{L}]/u.test(after) && !/^\s+(?:[\p{L}-]+\s+)?(?:or|and|nor|and\/or)\b/iu.test(after);
+}
+
 function withUnread(kind: CriterionKind, text: string, reading: Reading & { condition: Condition }, unread: string): Condition {
-  const narrowed = kind === 'inclusion' || reading.excepted || narrowingTail(text, unread) || leadingScope(text, unread) || unreadWindow(reading.condition, text, unread);
+  const narrowed =
+    kind === 'inclusion' ||
+    reading.excepted ||
+    narrowingTail(text, unread) ||
+    leadingScope(text, unread) ||
+    // Only a single finding: a modifier before a list may bind its first member alone.
+    (!('any' in reading.condition) && leadingModifier(text, unread)) ||
+    unreadWindow(reading.condition, text, unread);
   return flatten(narrowed ? 'all' : 'any', [reading.condition, unparsedLeaf(unread)]);
 }
 
