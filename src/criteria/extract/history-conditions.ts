@@ -72,12 +72,12 @@ export const LIMITS_COMPLIANCE =
 
 /** Qualifier run before a condition ("known active chronic"). */
 const QUALS =
-  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|uncorrected|severe|serious|significant|clinically|clinical(?=\s+significant)|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|hemodynamically|haemodynamically|suffering\s+from|(?:lung|pulmonary|respiratory|cardiac|heart|hepatic|liver|renal|kidney)-specific)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
+  /(?:\b(?:known|history|of|or|and|and\/or|prior|previous|previously|past|documented|diagnosed|diagnosis|confirmed|suspected|presence|evidence|any|other|concomitant|active|actively|uncontrolled|ongoing|current|currently|symptomatic|unstable|unsteady|untreated|uncorrected|severe|serious|significant|clinically|clinical(?=\s+significant)|relevant|poorly|controlled|regulated|dysregulated|not|well|acute|chronic|progressive|progressing|persistent|intercurrent|concurrent|unresolved|decompensated|bacterial|viral|fungal|mycobacterial|parasitic|opportunistic|systemic|infectious|non-infectious|noninfectious|new|recent|recently|major|underlying|pre-existing|preexisting|existing|a|an|the|medical|atrial|ventricular|supraventricular|cardiac|recurrent|unevaluated|new-onset|onset|transmural|uncorrectable|irreversible|refractory|end-stage|life-threatening|swab|swab-positive|positive|suspected|impending|hemodynamically|haemodynamically|suffering\s+from|(?:lung|pulmonary|respiratory|cardiac|heart|hepatic|liver|renal|kidney)-specific)\b[\s,/-]*|\([^()]{0,30}\)\s*)+$/i;
 /** "History or current evidence of", "past or present", "active or prior": either one, so not only the active form. */
 const PAST_OR_PRESENT =
   /\b(?:history|past|prior|previous|previously)\s+(?:of\s+)?(?:or|and\/or)\s+(?:a\s+)?(?:current|currently|active|ongoing|present|concurrent)\b|\b(?:current|currently|active|ongoing|present|concurrent)\s+(?:or|and\/or)\s+(?:a\s+)?(?:history|past|prior|previous|previously)\b/i;
 /** Qualifiers naming a kind of the condition (a subset of it), kept beside it as an unparsed leaf. */
-const KIND_QUAL = /\b(?:new[\s-]+onset|transmural|end[\s-]stage|ha?emodynamically\s+(?:significant|unstable|relevant))\b/i;
+const KIND_QUAL = /\b(?:new[\s-]+onset|transmural|end[\s-]stage|ha?emodynamically\s+(?:significant|unstable|relevant)|uncorrectable|irreversible)\b/i;
 const KIND_QUAL_ALL = new RegExp(KIND_QUAL.source, 'gi');
 /** Qualifiers that narrow a condition to a subtype the lexicon does not name. */
 const RESTRICTIVE_QUAL =
@@ -110,10 +110,11 @@ const LIST_GAP =
 /**
  * A "with …" clause or a protocol definition after a condition in an exclusion ("diabetes with high
  * risk of hypoglycemia", "interstitial lung disease as defined per protocol"): a narrower condition,
- * held as an unparsed leaf beside it. Ends at the clause's end.
+ * held as an unparsed leaf beside it. Ends at the clause's end; an acronym in brackets inside it
+ * ("gastroparesis with a Gastroparesis Cardinal Symptom Index (GCSI) of > 2") does not end it.
  */
 const WITH_CLAUSE =
-  /^\s*,?\s*(?:with\b(?!\s+(?:the\s+)?exceptions?\b|\s+(?:no|the\s+following)\b|\s+or\s+without\b)|as\s+defined\s+(?:per|by|in)\s+(?:the\s+)?(?:study\s+)?protocol\b)[^.;,():]*/i;
+  /^\s*,?\s*(?:with\b(?!\s+(?:the\s+)?exceptions?\b|\s+(?:no|the\s+following)\b|\s+or\s+without\b)|as\s+defined\s+(?:per|by|in)\s+(?:the\s+)?(?:study\s+)?protocol\b)(?:[^.;,():]|\([A-Za-z][A-Za-z0-9-]{0,11}\))*/i;
 /** Words of other people's conditions or of exposure to them. */
 const OTHERS = /\b(?:contacts?|exposures?|exposed|persons?|people|household|family|relatives?|partners?|donors?)\b/i;
 function unclosedParen(s: string): boolean {
@@ -256,7 +257,13 @@ const ACTIVE_TAIL =
  * the Investigator, would compromise …", read as the investigator's concern): bare, they are any
  * condition at all. Naming who judges the condition significant is no such judgement.
  */
-const MEDICAL_CONDITION = /\bmedical(?:\s+(?:or|and|and\/or)\s+surgical)?\s+(?:conditions?|disorders?|diseases?)\b/gi;
+/**
+ * "Serious medical conditions", and "severe physical or mental diseases", "severe medical or
+ * psychiatric illness": a body's and a mind's illness together are any illness, the umbrella of
+ * uncontrolled intercurrent illness (whose CTEP wording lists psychiatric illness among its examples).
+ */
+const MEDICAL_CONDITION =
+  /\b(?:medical(?:\s+(?:or|and|and\/or)\s+surgical)?\s+(?:conditions?|disorders?|diseases?)|(?:medical|physical|somatic)\s*(?:\/|\bor\b|\band\/or\b|\band\b)\s*(?:psychiatric|mental|psychological)\s+(?:conditions?|disorders?|diseases?|illness(?:es)?))\b/gi;
 /**
  * Who assesses, said after the condition and nothing more ("as determined by the Investigator",
  * "according to investigator"): the judge of "significant", not a judgement of the condition's effect.
@@ -854,7 +861,9 @@ function medicalConditions(input: ExtractInput, mentions: Mention[]): Mention[] 
     if (mentions.some((k) => k.start < end && k.end > start)) continue;
     const sStart = sentenceStart(text, start);
     const sEnd = sentenceEnd(text, end);
-    if (!MEDICAL_LEAD.test(text.slice(sStart, start)) || JUDGED.test(text.slice(sStart, sEnd).replace(ASSESSOR_ONLY, ''))) continue;
+    // MEDICAL_LEAD reaches 40 characters past its word: a window of 70 holds it, and keeps the test
+    // linear however long the sentence.
+    if (!MEDICAL_LEAD.test(text.slice(Math.max(sStart, start - 70), start)) || JUDGED.test(text.slice(sStart, sEnd).replace(ASSESSOR_ONLY, ''))) continue;
     // Examples, a window or an organ after it ("… including uncontrolled diabetes, recent (within 6
     // months) myocardial infarction", "… involving the gut") make it a list with qualifiers of its own.
     if (MEDICAL_LIST.test(text.slice(end, sEnd))) continue;
@@ -940,9 +949,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !ORGANISATION_LEAD.test(text.slice(Math.max(0, m.start - 50), m.start)) &&
       !ORGANISATION_TAIL.test(text.slice(m.end, m.end + 40)) &&
       // "systemic disease-modulating drugs", "disease-free": a compound word, not a condition.
-      !/^-(?:modifying|modulating|free)\b/i.test(text.slice(m.end, m.end + 12)),
+      !/^-(?:modifying|modulating|free)\b/i.test(text.slice(m.end, m.end + 12)) &&
+      // "Gastroparesis is defined as having symptoms of …": the subject of a definition, which says
+      // what the condition named before means, not another way to be excluded.
+      !/^\s*(?:is|are)\s+defined\s+as\b/i.test(text.slice(m.end, m.end + 20)),
   );
-  if (/medical/i.test(text)) {
+  if (/medical|physical|somatic/i.test(text)) {
     mentions.push(...medicalConditions(input, mentions));
     mentions.sort((a, b) => a.start - b.start);
   }

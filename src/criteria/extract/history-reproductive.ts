@@ -39,7 +39,7 @@ import {
 } from './history-util';
 
 const GATE =
-  /pregnan|breast[\s-]?fe|lactat|nursing|hcg|gonadotropin|conceiv|father|contracep|birth[\s-]control|abstin|abstain|condom|spermicid|steril|vasectom|iud|intra-?uterine|tubal|donat|levonorgestrel|etonogestrel|progest|^\W*(?:oral|intravaginal|transdermal|injectable|implantable)\W*$/i;
+  /pregnan|\bUPTs?\b|breast[\s-]?fe|lactat|nursing|hcg|gonadotropin|conceiv|father|contracep|birth[\s-]control|abstin|abstain|condom|spermicid|steril|vasectom|iud|intra-?uterine|tubal|donat|levonorgestrel|etonogestrel|progest|^\W*(?:oral|intravaginal|transdermal|injectable|implantable)\W*$/i;
 
 /** A pregnancy or breastfeeding word, with an optional "non-" that states its absence. */
 const STATUS =
@@ -67,10 +67,12 @@ const RATIONALE =
 const NURSING_TEMPLATE =
   /\b[Bb]ecause there is an unknown but potential risk[^.;]*?nursing infants[^.;]*?breast[\s-]?feeding should be discontinued[^.;]*/g;
 
-/** A pregnancy test with its result: "negative serum or urine pregnancy test", "β-hCG negative". */
+/** "UPT", the urine pregnancy test's abbreviation ("WOCP must have negative UPT within 1 week …"). */
+const UPT = String.raw`\bUPTs?\b`;
+/** A pregnancy test with its result: "negative serum or urine pregnancy test", "β-hCG negative", "negative UPT". */
 const TEST_WORDS = String.raw`(?:(?:a|an|the|serum|urine|urinary|blood|plasma|highly|sensitive|qualitative|quantitative|beta|b|β|ß|human|chorionic|gonadotropin|gonadotrophin|hcg|βhcg|bhcg|b-hcg|or|and|\/|\(|\)|-)\s*)*`;
 const NEG_TEST = new RegExp(
-  String.raw`\b(negative|positive)\s*(?:\(\s*(?:serum|urine|blood)(?:\s*or\s*(?:serum|urine|blood))?\s*\)\s*)?${TEST_WORDS}(?:pregnancy(?:\s+tests?)?|(?:β|ß|beta|b)?[\s-]*hcg(?:\s+tests?)?)(?:\s+results?)?`,
+  String.raw`\b(negative|positive)\s*(?:\(\s*(?:serum|urine|blood)(?:\s*or\s*(?:serum|urine|blood))?\s*\)\s*)?${TEST_WORDS}(?:pregnancy(?:\s+tests?)?|(?:β|ß|beta|b)?[\s-]*hcg(?:\s+tests?)?|${UPT})(?:\s+results?)?`,
   'gi',
 );
 const TEST_NEG = new RegExp(
@@ -91,7 +93,7 @@ const WIDE_TEST =
 
 const TEST_VOCAB = vocab(
   TIMING_WORDS,
-  'pregnancy test tests serum urine urinary blood highly sensitive beta hcg human chorionic gonadotropin and or at screening on day before after randomization the a',
+  'pregnancy test tests serum urine urinary blood highly sensitive beta hcg human chorionic gonadotropin upt and or at screening on day before after randomization the a',
 );
 
 /** Women of childbearing potential, to whom a pregnancy requirement applies. */
