@@ -485,16 +485,24 @@ function heading(line: Line, next: Line | undefined, lex: Lexicons): Heading | n
       const rest = colon >= 0 ? line.content.slice(colon + 1).trim() : '';
       // Inline text after the colon is an item only when the heading itself is short.
       const inline = colon >= 0 && rest.length > 0 && colon < 80 ? rest : '';
+      // "Non-inclusion criteria" (a translation of the French "critères de non-inclusion") are exclusions.
       const kind = mentionsBoth
         ? null
-        : /exclusion/i.test(word)
+        : /exclusion/i.test(word) || /\bnon[-\s]?$/i.test(prefix)
           ? 'exclusion'
           : /inclusion/i.test(word)
             ? 'inclusion'
             : null;
       if (startsLine || tail.length <= 90 || inline) {
         // "Phase 1b Inclusion Criteria": the list is that subgroup's.
-        const subgroup = prefix.trim() && subgroupHeading([prefix.trim()]) ? prefix.trim() : undefined;
+        // So is "Additional non-inclusion criteria for subjects of cohort 1:".
+        const tailLabel = tail.replace(/^[\s:]+|[\s:]+$/g, '');
+        const subgroup =
+          prefix.trim() && subgroupHeading([prefix.trim()])
+            ? prefix.trim()
+            : tailLabel && !inline && !/\b(?:across|all|both|every|each|common|general)\b/i.test(tailLabel) && subgroupHeading([tailLabel])
+              ? tailLabel
+              : undefined;
         return {
           type: 'kind',
           kind,

@@ -109,3 +109,24 @@ describe('a condition read under a permission in an exclusion list', () => {
     expect(JSON.stringify(rule)).toContain('{"fact":"lab","operator":"lessThan","value":350,"params":{"name":"cd4","unit":"/uL"}}');
   });
 });
+
+describe('a criteria heading that names whom its list is for after the word "criteria"', () => {
+  it('reads "Additional non-inclusion criteria for subjects of cohort 1:" as cohort 1\'s exclusions (NCT06078384)', () => {
+    const segs = segmentCriteria(criteriaText('NCT06078384'));
+    const vaccine = find(segs, 'Has received a live vaccine or live-attenuated vaccine');
+    expect(vaccine?.kind).toBe('exclusion');
+    expect(vaccine?.context).toEqual(['for subjects of cohort 1']);
+    // Its inclusion counterpart binds the same cohort.
+    expect(find(segs, 'Left ventricular ejection fraction (LVEF)')?.context).toEqual(['for subjects of cohort 1']);
+  });
+
+  it('binds "Inclusion Criteria Phase 2" to phase 2 (NCT01929395)', () => {
+    const segs = segmentCriteria(criteriaText('NCT01929395'));
+    expect(find(segs, 'Patient desire to undergo breast conserving surgery')?.context).toEqual(['Phase 2']);
+  });
+
+  it('does not bind a list "applicable across cohorts" to a subgroup (NCT05280314)', () => {
+    const rule = parseCriteria(criteriaText('NCT05280314')).find((c) => c.text.startsWith('Measurable disease based on Response'))?.rule;
+    expect(rule).toEqual({ all: [{ fact: 'measurableDisease', operator: 'equal', value: true }] });
+  });
+});
