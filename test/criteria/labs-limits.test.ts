@@ -322,12 +322,14 @@ describe('small phrasings of a limit', () => {
         'exclusion',
       ).condition,
     ).toBeNull();
-    expect(
-      readRule(
-        'No signs of active coronary ischemia, including ECG changes or elevated troponin if clinically indicated',
-        'inclusion',
-      ).condition,
-    ).toBeNull();
+    // The ischemia is read (no active coronary artery disease); its signs, the troponin among them,
+    // are examples, not a lab limit of their own.
+    const ischemia = readRule(
+      'No signs of active coronary ischemia, including ECG changes or elevated troponin if clinically indicated',
+      'inclusion',
+    ).condition;
+    expect(JSON.stringify(ischemia)).not.toContain('"fact":"lab');
+    expect(ischemia).toEqual({ fact: 'condition', operator: 'equal', value: false, params: { names: ['coronary_artery_disease'], active: true } });
   });
 
   it('reads a whole-criterion range ("eGFR 0-50") but not a range defining a history', () => {
