@@ -1195,13 +1195,6 @@ function leadingScope(text: string, unread: string): boolean {
 }
 
 /**
- * A reading's condition joined with its unread words. Inclusion: what was read is necessary, the rest
- * unknown. Exclusion: what was read is sufficient, unless some words left are among the exceptions it
- * lets in, or the words left are a clause narrowing it ("Active brain metastases requiring
- * corticosteroids"), say whom it is for ("Phase 2: Active brain metastases") or hold a window the
- * reading lacks (unreadWindow): then it excludes only with them.
- */
-/**
  * Unread words that open the criterion and run straight into what was read ("Partial bowel
  * obstruction", "Subungual melanoma", "Restrictive cardiomyopathy"): a modifier of the finding, which
  * it narrows. Not words set apart by a comma, colon or bracket, nor ones joined to what follows by a
@@ -1220,6 +1213,14 @@ function leadingModifier(text: string, unread: string): boolean {
   return /^\s+[\p{L}]/u.test(after) && !/^\s+(?:[\p{L}-]+\s+)?(?:or|and|nor|and\/or)\b/iu.test(after);
 }
 
+/**
+ * A reading's condition joined with its unread words. Inclusion: what was read is necessary, the rest
+ * unknown. Exclusion: what was read is sufficient, unless some words left are among the exceptions it
+ * lets in, or the words left are a clause narrowing it ("Active brain metastases requiring
+ * corticosteroids") or a word opening it that modifies a single finding (leadingModifier), say whom
+ * it is for ("Phase 2: Active brain metastases") or hold a window the reading lacks (unreadWindow):
+ * then it excludes only with them.
+ */
 function withUnread(kind: CriterionKind, text: string, reading: Reading & { condition: Condition }, unread: string): Condition {
   const narrowed =
     kind === 'inclusion' ||

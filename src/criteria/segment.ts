@@ -192,7 +192,6 @@ const CONNECTIVE = /^[^\p{L}\p{N}]*(?:or|and\s*\/\s*or)[^\p{L}\p{N}]*$/iu;
  * systemic therapy"). Written alone it stays a criterion (section-titles.json leaves it out for that).
  */
 const THERAPY_LABEL = /^\W*(?:prior|previous)\s+(?:(?:anti-?cancer|systemic)\s+)?(?:therapy|therapies|treatments?)\s*:?\s*$/i;
-/** A preposition no criterion ends on (segment's cut items): "… inhibitors or inducers of", "… in the opinion of". */
 /** Words about the list rather than the patient: "the criteria", "the exceptions below", "the following". */
 const LIST_TALK = /\b(?:criteria|criterion|the\s+following)\b|\b(?:exceptions?|as|listed|defined|described)\s+(?:below|above)\b/i;
 /**
@@ -215,6 +214,7 @@ function stateBeforeLeadIn(text: string): number {
 
 const EXCEPTIONS_LABEL = /^\W*(?:exceptions?|exemptions?)\s*:?\s*$/i;
 
+/** A preposition no criterion ends on (segment's cut items): "… inhibitors or inducers of", "… in the opinion of". */
 const CUT_AFTER = /\b(?:of|with|than|to|by|from|between)$/i;
 /** Words that make the items after a line its exceptions rather than the rest of it. */
 const EXCEPTION_WORD = /\b(?:except\w*|other\s+than|unless|excluding|apart\s+from|aside\s+from|besides)\b/i;
