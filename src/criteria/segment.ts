@@ -98,7 +98,7 @@ const LIST_WORDS = new Set(
     'excluded exclude excludes exclusion exclusions ineligible eligible eligibility included include includes inclusion in from for ' +
     'study trial protocol entry enrollment enrolment enrolled enroll enrol enter entering participation participate participating considered qualify ' +
     'order key general also additionally additional further and both otherwise before prior time screening only need needs ' +
-    'needed required seeking verified disqualified disqualify disqualifies'
+    'needed required seeking verified disqualified disqualify disqualifies their unless specify specifies cohort cohorts'
   ).split(' '),
 );
 /** The list the sentence points at. */
@@ -115,13 +115,22 @@ const LIST_FORBIDS =
   /\b(?:not|no|never|without)\s+(?:(?!(?:and|or|but)\b)[\w-]+\s+){0,4}?(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+|these\s+)?(?:following|these|below)\b|\bnone\s+of\s+(?:the\s+|these\s+)?(?:following|these|below)\b/i;
 const listExcludes = (norm: string): boolean => LIST_EXCLUDES.test(norm) || LIST_FORBIDS.test(norm);
 
+/**
+ * A sentence that settles which of two criteria lists governs ("When atezolizumab-specific
+ * inclusion/exclusion criteria … differ from those specified in the Master Protocol, the
+ * atezolizumab-specific criteria will take precedence."): about the lists, whatever it names.
+ */
+const LISTS_PRECEDENCE = /^[^.;:]{0,200}\bcriteria\b[^.;:]{0,200}\b(?:take|takes|will\s+take)\s+precedence\b[^.;:]{0,40}\.?$/i;
+
 /** A sentence about the criteria list itself, with no requirement of its own. */
 function listLeadIn(norm: string): boolean {
+  if (LISTS_PRECEDENCE.test(norm.replace(/^\W+/, ''))) return true;
   if (norm.length > 220 || !LIST_POINTER.test(norm)) return false;
   // Numbers name something ("protocol 12-345"), except a count of the items ("any 1 of the following").
   if (/\d/.test(norm.replace(/\b(?:any|least)\s+\d\s+of\b/gi, ''))) return false;
   const words = norm.toLowerCase().match(/\p{L}+/gu);
-  return words !== null && words.every((w) => LIST_WORDS.has(w));
+  // One that names a cohort ("The following criteria apply to cohort A only") binds its list to it.
+  return words !== null && words.every((w) => LIST_WORDS.has(w)) && !(words.some((w) => w.startsWith('cohort')) && subgroupHeading([norm]) !== null);
 }
 
 /** A lead-in that introduces its items rather than stating a criterion of its own. */
@@ -463,7 +472,9 @@ type Heading =
 /** Recognises a heading line; `rest` is inline text after "Inclusion Criteria:" on the same line. */
 function heading(line: Line, next: Line | undefined, lex: Lexicons): Heading | null {
   const n = normalise(line.content).text.trim();
-  if (n.length > 140) return null;
+  if (n.length > 240) return null;
+  // Past 140 characters only a heading followed by a sentence about its list (tailTalk) is one.
+  const long = n.length > 140;
   const bare = BARE_HEADING.exec(n);
   if (bare) return { type: 'kind', kind: bare[1]!.toLowerCase() as CriterionKind, label: n, rest: '', restOffset: 0 };
   // A subgroup's own lists: "Phase 2a Expansion Group 3a (Head and Neck): Inclusion", "… : Exclusion".
@@ -472,6 +483,7 @@ function heading(line: Line, next: Line | undefined, lex: Lexicons): Heading | n
     return { type: 'kind', kind: labelled[2]!.toLowerCase() as CriterionKind, label: n, rest: '', restOffset: 0, subgroup: labelled[1]!.trim() };
   }
   const crit = CRITERIA_HEADING.exec(n);
+  if (long && !crit) return null;
   if (crit) {
     const [, prefix = '', word = '', tail = ''] = crit;
     const prefixWords = prefix.trim() ? prefix.trim().split(/\s+/).length : 0;
@@ -479,7 +491,11 @@ function heading(line: Line, next: Line | undefined, lex: Lexicons): Heading | n
     // "Exclusion Criteria Subjects who meet any of the following…" opens with the heading itself;
     // a qualified heading ("Key Inclusion Criteria") must be short and carry no verb of its own.
     const startsLine = prefixWords === 0;
-    const qualified = prefixWords <= 6 && !NOT_HEADING.test(prefix) && !/\bapply\b|\bmust\b|\bmeet/i.test(tail);
+    // "Stage II General Inclusion Criteria The following general inclusion criteria apply to all
+    // participants unless cohort criteria specify otherwise.": a heading, then a sentence about its list.
+    const tailTalk = prefixWords <= 6 && !NOT_HEADING.test(prefix) && !tail.includes(':') && listLeadIn(normalise(tail).text.trim());
+    const qualified = prefixWords <= 6 && !NOT_HEADING.test(prefix) && (!/\bapply\b|\bmust\b|\bmeet/i.test(tail) || tailTalk);
+    if (long && !tailTalk) return null;
     if ((startsLine && !/^\s*(?:apply|applies|are not|is not|will not)\b/i.test(tail)) || qualified) {
       const colon = line.content.indexOf(':');
       const rest = colon >= 0 ? line.content.slice(colon + 1).trim() : '';
@@ -493,7 +509,7 @@ function heading(line: Line, next: Line | undefined, lex: Lexicons): Heading | n
           : /inclusion/i.test(word)
             ? 'inclusion'
             : null;
-      if (startsLine || tail.length <= 90 || inline) {
+      if (startsLine || tail.length <= 90 || inline || tailTalk) {
         // "Phase 1b Inclusion Criteria": the list is that subgroup's.
         // So is "Additional non-inclusion criteria for subjects of cohort 1:".
         const tailLabel = tail.replace(/^[\s:]+|[\s:]+$/g, '');
@@ -514,6 +530,7 @@ function heading(line: Line, next: Line | undefined, lex: Lexicons): Heading | n
       }
     }
   }
+  if (long) return null;
   const pdq = PDQ_SECTION.exec(n);
   if (pdq) {
     const restRaw = pdq[2]!.trim();
@@ -566,6 +583,13 @@ function inlineCohortHeading(line: Line, lex: Lexicons): { heading: Heading; ite
   return cancerCohortHeading(label, lex) ? { heading: { type: 'subheading', label }, itemAt: m[0].length } : null;
 }
 
+/**
+ * A heading over the rules for taking a patient off the study ("Withdrawal Criteria", "Exit
+ * criteria:", "Discontinuation criteria"): what follows is not eligibility. Read as exclusions, "Progression
+ * according to RECIST 1.1" had excluded the progressing patients the trial is for.
+ */
+const OFF_STUDY_HEADING = /^\W*(?:(?:study|treatment|patient|subject|participant)\s+)?(?:withdrawal|discontinuation|exit|removal|stopping|off[-\s]study)\s+(?:criteria|rules)\s*:?\s*$/i;
+
 /** Splits eligibility criteria text into criteria. Never throws; empty text gives no criteria. */
 export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Segment[] {
   const lines = splitLines(source);
@@ -580,6 +604,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
   // further out is the outer list's again ("4. Has ≥1 measurable lesion …" after the cohorts of "3. …
   // as follows:"), which the cohort no longer heads.
   let cohortIndent: number | null = null;
+  let offStudy = false;
 
   const context = (): string[] => (sub ? [...section, sub] : [...section]);
 
@@ -596,6 +621,15 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     const line = lines[i]!;
     const blankBefore = prevLineEnd >= 0 && /\n[ \t]*\r?\n/.test(source.slice(prevLineEnd, line.start));
     const found = heading(line, lines[i + 1], lex);
+    if (!line.marker && OFF_STUDY_HEADING.test(normalise(line.content).text.trim())) {
+      offStudy = true;
+      continue;
+    }
+    // Off-study rules run on to the next criteria heading, if any.
+    if (offStudy) {
+      if (found?.type !== 'kind' && found?.type !== 'section') continue;
+      offStudy = false;
+    }
     // A sub-heading indented under an open item ("2. Subjects must have received the following
     // treatment:", "   Part A (Dose Escalation):", "   i. …", "   Part B …:", then "3. ECOG …") heads
     // only that item's list: it is a label inside the item, so the outer list's next item is no longer
@@ -632,8 +666,12 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
         sub = h.subgroup ?? null;
         // "Exclusion Criteria: Participants are excluded if any of the following apply:" — all heading.
         const restNorm = h.rest ? normalise(h.rest).text.trim() : '';
-        if (h.rest && listLeadIn(restNorm) && !(kind === 'inclusion' && !listExcludes(restNorm) && ANY_OF.test(restNorm))) {
-          if (listExcludes(restNorm)) kind = 'exclusion';
+        // "… if they meet any of the following criteria (Part 1a and Part 1b).": the parts it is for.
+        const forParts = /^(.*?)\s*(\([^()]{1,40}\))\s*[.:]?$/.exec(restNorm);
+        const talk = forParts && PAREN_SUBGROUPS.test(forParts[2]!) ? forParts[1]! : restNorm;
+        if (h.rest && listLeadIn(talk) && !(kind === 'inclusion' && !listExcludes(talk) && ANY_OF.test(talk))) {
+          if (listExcludes(talk)) kind = 'exclusion';
+          if (talk !== restNorm) sub = forParts![2]!;
         } else if (h.rest && isSubgroupLabel(restNorm, lex)) {
           // "Exclusion Criteria: (all Phases)", "Inclusion Criteria:(Part 5)": whom the list is for.
           sub = restNorm.replace(/\s*:\s*$/, '');

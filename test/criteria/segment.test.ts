@@ -354,9 +354,12 @@ describe('segmentCriteria on real studies', () => {
     // A requirement with its definition below stays the context of its items.
     const organ = segmentCriteria(criteriaText('NCT04282044')).find((s) => s.normText.startsWith('Adequate hepatic function'));
     expect(organ?.context).toEqual(['Adequate organ function, defined as:']);
-    // Which parts of the study the list is for is not the list's place alone.
-    const parts = segmentCriteria(criteriaText('NCT06022029')).find((s) => s.normText.startsWith('Patients will be excluded from this study'));
-    expect(parts?.normText).toBe('Patients will be excluded from this study if they meet any of the following criteria (Part 1a and Part 1b).');
+    // Which parts of the study the list is for is kept as the list's subgroup, not as a criterion.
+    const parts = segmentCriteria(criteriaText('NCT06022029'));
+    expect(parts.find((s) => s.normText.startsWith('Patients will be excluded from this study'))).toBeUndefined();
+    const surgery = parts.find((s) => s.normText.startsWith('Major surgery within 4 weeks'));
+    expect(surgery?.kind).toBe('exclusion');
+    expect(surgery?.context).toEqual(['(Part 1a and Part 1b)']);
   });
 
   it('reads numbers CT.gov escapes ("10\\.") as list markers at the level of the list they continue (NCT04771520, NCT04389281, NCT06814496)', () => {
@@ -487,6 +490,28 @@ describe('segmentCriteria on real studies', () => {
     const lead = segs.find((s) => s.normText.endsWith('with exceptions of'))!;
     expect(lead.kind).toBe('exclusion');
     expect(segs.find((s) => s.normText === 'Vitiligo')?.context).toContain(lead.normText);
+  });
+
+  it('leaves out off-study rules: the list under "Withdrawal Criteria" or "Exit criteria:" is not eligibility (NCT03819296, NCT06229340)', () => {
+    const exit = segmentCriteria(criteriaText('NCT06229340'));
+    expect(exit.some((s) => /Intolerable toxicity|Refusal to continue|Exit criteria/.test(s.normText))).toBe(false);
+    // Read as an exclusion, this had excluded the progressing patients the trial is for.
+    expect(exit.some((s) => s.normText.startsWith('Progression according to RECIST'))).toBe(false);
+    expect(exit.filter((s) => s.kind === 'exclusion').length).toBeGreaterThan(3);
+    const withdrawal = segmentCriteria(criteriaText('NCT03819296'));
+    expect(withdrawal.some((s) => /Withdrawal Criteria|may withdraw from the trial|project 3 will be terminated/.test(s.normText))).toBe(false);
+    // The exclusions before the off-study rules are all kept.
+    expect(withdrawal.some((s) => s.kind === 'exclusion' && s.normText.startsWith('Patients with active bacterial or fungal infection'))).toBe(true);
+  });
+
+  it('reads a sentence on which list takes precedence, and one on whom a list applies to after its heading, as no criterion (NCT05770102, NCT04855435)', () => {
+    const master = segmentCriteria(criteriaText('NCT05770102'));
+    expect(master.some((s) => /take precedence/.test(s.normText))).toBe(false);
+    expect(master.some((s) => s.normText.startsWith('Confirmed diagnosis of a malignancy that is high TMB'))).toBe(true);
+    const staged = segmentCriteria(criteriaText('NCT04855435'));
+    expect(staged.some((s) => /apply to all participants unless cohort criteria specify otherwise/.test(s.normText))).toBe(false);
+    // The heading's kind still holds: its list's items are inclusions, then exclusions.
+    expect(staged.find((s) => s.normText.startsWith('Lactate dehydrogenase'))?.kind).toBe('inclusion');
   });
 
   it('finds exclusion criteria in every study whose text has an exclusion heading followed by items', () => {
