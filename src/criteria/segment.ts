@@ -358,6 +358,16 @@ function splitLines(source: string): Line[] {
 const COUNTED_WORD = /\b(?:grades?|stages?|types?|phases?|cycles?|levels?|parts?|cohorts?|arms?|steps?|days?|weeks?|months?|years?|versions?|v|class|tiers?|groups?|lines?|criteri(?:on|a)|items?|sections?|no|nos|number|and|or|to|of|than)\s*$|[≥≤<>=]\s*$/i;
 
 /**
+ * The list's next number run on after a word with no full stop ("1\\. Age ≥18 years of age 2.
+ * Histologically confirmed …", "9. … within normal laboratory parameters 10. Women must not be …"):
+ * a number that counts something or states a score ("Grade 2.", "ECOG status 2.", "≤ 2.") is the
+ * criterion's own.
+ */
+function runOnNumber(before: string): boolean {
+  return /\p{L}{2,}\s+$/u.test(before) && !COUNTED_WORD.test(before) && !/\b(?:status|scores?|ecog|kps|ps|performance|who|size|count|dose|doses|times|version|rev|amendment|appendix|table|figure|protocol)\s*$/i.test(before);
+}
+
+/**
  * Numbered items run together on one line, their line breaks lost: "9. Serum creatinine ≤ 2.0 × ULN.
  * 10. Cardiac ejection fraction > 45%" (the list's next number, after a sentence end), or a list of
  * its own after a colon, "except for: 1. Type I diabetes; 2. Hypothyroidism; 3. …" (numbered from 1,
@@ -409,7 +419,7 @@ function inlineItems(line: Line, source: string, lastNumber: { n: number; indent
     let expect = list.n + 1;
     for (const x of nums) {
       if (sub[0] && x.pos >= sub[0].pos) break;
-      if (x.n !== expect || !x.capital || !/[.;]\s*$/.test(x.before)) continue;
+      if (x.n !== expect || !x.capital || !(/[.;]\s*$/.test(x.before) || runOnNumber(x.before))) continue;
       cur = cut(cur, x, list.indent);
       expect++;
     }

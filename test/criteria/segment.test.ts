@@ -514,6 +514,23 @@ describe('segmentCriteria on real studies', () => {
     expect(staged.find((s) => s.normText.startsWith('Lactate dehydrogenase'))?.kind).toBe('inclusion');
   });
 
+  it('splits the list\'s next number run on after a word with no full stop, but not a score or a count (NCT06626516, NCT06204991)', () => {
+    const segs = segmentCriteria(criteriaText('NCT06626516')).map((s) => s.normText);
+    expect(segs).toContain('Age >=18 years of age');
+    expect(segs.some((t) => t.startsWith('Histologically or cytologically confirmed metastatic uveal melanoma in the liver.'))).toBe(true);
+    expect(segs).toContain('Potassium, magnesium, corrected calcium, and phosphate within normal laboratory parameters');
+    expect(segs).toContain('Women must not be pregnant or breast-feeding.');
+    const consent = segmentCriteria(criteriaText('NCT06204991')).map((s) => s.normText);
+    expect(consent).toContain('Signed statement of consent after receiving oral and written study information');
+    // A grade, a score or a count before the number is the criterion's own ("… Grade 2. Patients …").
+    const own = segmentCriteria('1. Neuropathy of CTCAE Grade 2. Patients with grade 1 are eligible.\n2. ECOG status 3. Bedridden less than half the day.\n3. Age 18 or over');
+    expect(own.map((s) => s.normText)).toEqual([
+      'Neuropathy of CTCAE Grade 2. Patients with grade 1 are eligible.',
+      'ECOG status 3. Bedridden less than half the day.',
+      'Age 18 or over',
+    ]);
+  });
+
   it('finds exclusion criteria in every study whose text has an exclusion heading followed by items', () => {
     const missing: string[] = [];
     for (const study of fixtureStudies()) {
