@@ -20,7 +20,7 @@ import { admittedGroupHeading, cancerCohortHeading, GROUP_LEAD_CLAUSE, groupLead
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
-export const PARSER_VERSION = '1.26.0';
+export const PARSER_VERSION = '1.27.0';
 
 export type ParseStatus = 'parsed' | 'partial' | 'unparsed';
 
