@@ -615,6 +615,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
   // as follows:"), which the cohort no longer heads.
   let cohortIndent: number | null = null;
   let offStudy = false;
+  let groupLabel: string | null = null;
 
   const context = (): string[] => (sub ? [...section, sub] : [...section]);
 
@@ -631,6 +632,16 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     const line = lines[i]!;
     const blankBefore = prevLineEnd >= 0 && /\n[ \t]*\r?\n/.test(source.slice(prevLineEnd, line.start));
     const found = heading(line, lines[i + 1], lex);
+    // A cohort's label over its own criteria headings ("MELANOMA:", then "Inclusion Criteria:" and
+    // "Exclusion Criteria:", then "NON-MELANOMA:" and its two lists) names the group both lists are for,
+    // up to the next such label. Read as no heading, the melanoma cohort's criteria bound every patient.
+    const nextLine = lines[i + 1];
+    if (!line.marker && nextLine && !found && /\p{L}/u.test(line.content) && heading(nextLine, lines[i + 2], lex)?.type === 'kind' && isShortLabel(normalise(line.content).text.trim().replace(/(?<!:)$/, ':'))) {
+      const label = normalise(line.content).text.trim().replace(/\s*:$/, '');
+      groupLabel = cancerCohortHeading(label, lex) || subgroupHeading([label]) ? label : null;
+      prevLineEnd = line.end;
+      continue;
+    }
     if (!line.marker && OFF_STUDY_HEADING.test(normalise(line.content).text.trim())) {
       offStudy = true;
       continue;
@@ -673,7 +684,7 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       if (h.type === 'kind') {
         if (h.kind) kind = h.kind;
         section = h.kind ? [] : section;
-        sub = h.subgroup ?? null;
+        sub = h.subgroup ?? groupLabel;
         // "Exclusion Criteria: Participants are excluded if any of the following apply:" — all heading.
         const restNorm = h.rest ? normalise(h.rest).text.trim() : '';
         // "… if they meet any of the following criteria (Part 1a and Part 1b).": the parts it is for.

@@ -150,11 +150,10 @@ describe('segmentCriteria on real studies', () => {
     expect(segs.find((s) => s.normText.startsWith('Estimated glomerular filtration rate'))?.context).toEqual([lead, 'Renal:']);
   });
 
-  it('keeps short labels that are not lab panels as criteria (NCT04751396, NCT06536257, NCT05384496)', () => {
+  it('keeps short labels that are not lab panels as criteria (NCT04751396, NCT05384496)', () => {
     const autoimmune = segmentCriteria(criteriaText('NCT04751396'));
     expect(autoimmune.find((s) => s.normText === 'Psoriasis')?.context).toEqual(['Diagnosis of pre-existing autoimmune disease']);
     expect(autoimmune.some((s) => s.normText === 'Rheumatoid arthritis')).toBe(true);
-    expect(segmentCriteria(criteriaText('NCT06536257')).some((s) => s.normText === 'MELANOMA:')).toBe(true);
     expect(segmentCriteria(criteriaText('NCT05384496')).some((s) => s.normText === 'Measurable disease')).toBe(true);
   });
 
@@ -529,6 +528,18 @@ describe('segmentCriteria on real studies', () => {
       'ECOG status 3. Bedridden less than half the day.',
       'Age 18 or over',
     ]);
+  });
+
+  it('reads a cohort\'s label over its own criteria headings as the group both lists are for, up to the next label (NCT06536257)', () => {
+    const segs = segmentCriteria(criteriaText('NCT06536257'));
+    expect(segs.some((s) => /^(?:NON-)?MELANOMA:?$/.test(s.normText))).toBe(false);
+    const melanoma = segs.filter((s) => s.context.includes('MELANOMA'));
+    expect(melanoma.filter((s) => s.kind === 'inclusion')).toHaveLength(10);
+    expect(melanoma.filter((s) => s.kind === 'exclusion')).toHaveLength(1);
+    expect(melanoma[1]!.normText).toMatch(/^Histologically confirmed resected stage II/);
+    // "NON-MELANOMA" names no cancer cohort: its lists bind no group.
+    const rest = segs.filter((s) => !s.context.includes('MELANOMA'));
+    expect(rest.find((s) => s.normText.startsWith('Histologically confirmed cancer'))?.context).toEqual([]);
   });
 
   it('finds exclusion criteria in every study whose text has an exclusion heading followed by items', () => {
