@@ -376,6 +376,9 @@ function runOnNumber(before: string): boolean {
  */
 function inlineItems(line: Line, source: string, lastNumber: { n: number; indent: number } | null): Line[] {
   if (!/\d\\?[.)]\s/.test(line.content)) return [line];
+  // A list numbered "(1)", "(2)": its next numbers are written the same way ("(1) Women aged ≥ 20
+  // years and ≤ 70 years (2) Patients newly diagnosed with …"), whatever ends the item before them.
+  if (line.marker !== null && /^\(\d/.test(line.marker)) return bracketedItems(line, source);
   // Markers in the line's content: "N." or "N)" after whitespace, before a word or a bracket. A
   // sibling's number must open a sentence (a capital); a sub-list's numbers carry their own count.
   const nums: { pos: number; n: number; len: number; marker: string; before: string; capital: boolean }[] = [];
@@ -425,6 +428,27 @@ function inlineItems(line: Line, source: string, lastNumber: { n: number; indent
     }
   }
   for (const x of sub) cur = cut(cur, x, line.indent + 1);
+  parts.push(cur);
+  return parts;
+}
+
+/** Items of a list numbered "(1)", "(2)" run together on the line of the first (inlineItems). */
+function bracketedItems(line: Line, source: string): Line[] {
+  const own = Number(/^\((\d+)/.exec(line.marker!)![1]);
+  const parts: Line[] = [];
+  let cur = line;
+  let expect = own + 1;
+  const re = /(?<=\s)\((\d{1,2})\)[ \t]+(?=[A-Z])/g;
+  for (let m = re.exec(line.content); m; m = re.exec(line.content)) {
+    if (Number(m[1]) !== expect) continue;
+    const pos = line.contentStart + m.index;
+    let end = pos;
+    while (end > cur.contentStart && /\s/.test(source[end - 1]!)) end--;
+    parts.push({ ...cur, end, content: source.slice(cur.contentStart, end) });
+    const contentStart = pos + m[0].length;
+    cur = { start: pos, end: line.end, indent: line.indent, contentStart, marker: `(${m[1]})`, content: source.slice(contentStart, line.end) };
+    expect++;
+  }
   parts.push(cur);
   return parts;
 }

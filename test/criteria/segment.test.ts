@@ -542,6 +542,19 @@ describe('segmentCriteria on real studies', () => {
     expect(rest.find((s) => s.normText.startsWith('Histologically confirmed cancer'))?.context).toEqual([]);
   });
 
+  it('splits items numbered "(1)", "(2)" run together on one line (NCT05421650)', () => {
+    const segs = segmentCriteria(criteriaText('NCT05421650'));
+    const inclusions = segs.filter((s) => s.kind === 'inclusion').map((s) => s.normText);
+    expect(inclusions[0]).toBe('Women aged >= 20 years and <= 70 years');
+    expect(inclusions.length).toBe(7);
+    const exclusions = segs.filter((s) => s.kind === 'exclusion').map((s) => s.normText);
+    expect(exclusions).toContain('Patients who are pregnant or plans to conceive during the clinical study period');
+    expect(exclusions).toContain('Patients with a history of subtotal hysterectomy');
+    // A sub-list under an item numbered another way is that item's own ("1. … criteria: (1) onset … (2) duration …").
+    const own = segmentCriteria('1. Inflammatory breast cancer per consensus criteria: (1) Onset within 6 months (2) Duration of symptoms\n2. Age 18 or over');
+    expect(own).toHaveLength(2);
+  });
+
   it('finds exclusion criteria in every study whose text has an exclusion heading followed by items', () => {
     const missing: string[] = [];
     for (const study of fixtureStudies()) {
