@@ -402,10 +402,11 @@ const TOPICS: Topic[] = [
   },
   {
     topic: 'biopsy_consent',
-    re: /\b(?:(?:fresh|new|core|needle|tumou?r|research|mandatory|paired|serial|required|repeat|on-treatment|pre-treatment|post-treatment|baseline|optional)\s+(?:tumou?r\s+)?biops(?:y|ies)|(?:pre|post)-?\s*(?:and\s+(?:post|on)-?\s*)?(?:treatment|therapy|injection|dose)\s+biops(?:y|ies)|on[\s-]treatment\s+biops(?:y|ies)|undergo\s+(?:a\s+|the\s+)?biops(?:y|ies)|(?:consent|agree)\s+to\s+(?:a\s+|the\s+)?biops(?:y|ies)|undergo\s+(?:[\w-]+\s+){1,4}?(?:and|or)\s+(?:a\s+|the\s+)?(?:(?:extra|additional|mandatory|research|tumou?r)\s+)?biops(?:y|ies)|(?:extra|additional)\s+(?:tumou?r\s+)?biops(?:y|ies))\b/i,
+    re: /\b(?:(?:fresh|new|core|needle|tumou?r|research|mandatory|paired|serial|required|repeat|on-treatment|pre-treatment|post-treatment|baseline|optional)\s+(?:(?:initial|screening)\s+){0,2}(?:tumou?r\s+)?biops(?:y|ies)|(?:pre|post)-?\s*(?:and\s+(?:post|on)-?\s*)?(?:treatment|therapy|injection|dose)\s+biops(?:y|ies)|on[\s-]treatment\s+biops(?:y|ies)|undergo\s+(?:a\s+|the\s+)?biops(?:y|ies)|(?:consent|agree)\s+to\s+(?:a\s+|the\s+)?biops(?:y|ies)|undergo\s+(?:[\w-]+\s+){1,4}?(?:and|or)\s+(?:a\s+|the\s+)?(?:(?:extra|additional|mandatory|research|tumou?r)\s+)?biops(?:y|ies)|(?:extra|additional)\s+(?:tumou?r\s+)?biops(?:y|ies))\b/i,
     // An optional biopsy is not a requirement ("participants may provide additional biopsy").
     reject: /\b(?:optional|not\s+(?:be\s+)?(?:required|mandatory)|may\s+(?:also\s+)?(?:provide|undergo|have|consent))\b/i,
-    words: vocab('pre post serial repeat consent agree'),
+    // "Mandatory initial screening biopsy": when the study takes it.
+    words: vocab('pre post serial repeat consent agree initial screening'),
   },
   {
     // "The subject must also agree to pretreatment and on-treatment bone marrow aspirates": marrow

@@ -10,6 +10,7 @@
  *   "Patient referred for palliative radiotherapy/ standard radiotherapy/ … SBRT/ hypofractionation."
  *   "Description of planned surgical resection by surgeon"
  *   "Patients undergoing elective breast cancer surgery under general anesthesia"
+ *   "Presence of a known melanoma lesion requiring surgical excision or biopsy"
  *   "All sites of disease can be safely treated based on the judgement of an experienced radiation oncologist"
  *                                                 → all(attestation(lesion_treatable), unread …)
  *   "Inability to treat all disease sites with SBRT as determined by radiation oncologist"   (exclusion)
@@ -42,6 +43,9 @@ const PLAN_RE = new RegExp(
     String.raw`\breferred\s+for\s+`,
     // "Patients undergoing elective breast cancer surgery": an operation already scheduled.
     String.raw`\bundergoing\s+(?:an?\s+)?(?:elective|planned|scheduled)\s+`,
+    // "known melanoma lesion requiring surgical excision or biopsy": the care team has found the
+    // lesion needs the operation, which it then plans.
+    String.raw`\b(?:lesions?|tumou?rs?|masses|mass|nodules?)\s+(?:that\s+|which\s+)?(?:requir(?:e|es|ing)|need(?:s|ing)?)\s+(?:an?\s+)?`,
   ].join('|'),
   'i',
 );

@@ -3,7 +3,8 @@
  * a local treatment or a setting's treatment narrowed by a phrase, a lesion that must be free of local
  * treatment (therapy-local-qualified.ts), treatments within a washout the protocol sets
  * (therapy-protocol-washout.ts), a statement only a patient who had a local treatment can satisfy (a
- * previously irradiated site, a time counted from an operation: therapy-local-receipt.ts), a local
+ * previously irradiated site, a time counted from an operation: therapy-local-receipt.ts; what an
+ * operation left or found: therapy-local-after.ts), a local
  * treatment the care team plans or sites it can treat (therapy-local-plans.ts), and a procedure the
  * care team finds the patient fit for, contraindicated or scheduled (therapy-local-candidacy.ts), and a
  * requirement an "if" clause binds to those who had a local treatment (therapy-local-conditional.ts). Each reading is a fallback: any other finding in the criterion
@@ -16,6 +17,7 @@ import { readConditionalLocal } from './therapy-local-conditional';
 import { readQualified, readUntreatedLesion } from './therapy-local-qualified';
 import { readProcedureCandidacy } from './therapy-local-candidacy';
 import { readLocalPlan } from './therapy-local-plans';
+import { readAfterOperation } from './therapy-local-after';
 import { readCompletedSurgery, readIrradiatedSite, readOperationUndergone, readSurgeryInterval } from './therapy-local-receipt';
 import { readProtocolWashout } from './therapy-protocol-washout';
 
@@ -76,6 +78,7 @@ export const extractWholeLineTherapy: Extractor = (input) => {
     readSurgeryInterval(input, body) ??
     readCompletedSurgery(input, body) ??
     readOperationUndergone(input, body) ??
+    readAfterOperation(input, body) ??
     readConditionalLocal(input, body) ??
     readLocalPlan(input, body) ??
     readProcedureCandidacy(input, body) ??
