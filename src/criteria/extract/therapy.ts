@@ -735,6 +735,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
     merged.push(it);
   }
+  foldSpelledOutRegimens(text, merged, e);
   // A bare "experimental" is read only as the status of the class or drug it folds onto ("experimental
   // anti-cancer vaccines"). Left alone it qualifies a noun the lexicon lacks ("other experimental
   // intervention") or a member further on ("any other (including experimental) immune checkpoint
@@ -915,6 +916,36 @@ function addMention(lex: Lexicons, it: Item, m: Mention): void {
     const r = lex.drugs.regimens?.find((x) => x.id === m.id);
     for (const d of r?.drugs ?? []) it.drugs.add(d);
     // A regimen is given as a whole: "prior FOLFOX" means the combination, read as any of its drugs.
+  }
+}
+
+/** The joints between the drugs a regimen's bracket spells out: "+", commas, "/", "and", "plus". */
+const SPELLED_OUT_JOINTS_RE = /^(?:[\s+,/&]|\band\b|\bplus\b)*$/i;
+
+/**
+ * "FOLFIRINOX (oxaliplatin + irinotecan + calcium folinate + 5-FU)", "FOLFOX (oxaliplatin, leucovorin
+ * and 5-FU)": a bracket right after a regimen that names only the regimen's own drugs spells the regimen
+ * out. Its drugs are no further members of the list: joined by "+" they had been read as combined,
+ * each required beside the regimen, and "gemcitabine or FOLFIRINOX (… + …)" became all of them. The
+ * bracket is folded into the regimen's item. A word in the bracket the lexicon does not know may be
+ * another drug, so then the bracket stays as it was.
+ */
+function foldSpelledOutRegimens(text: string, merged: Item[], e: number): void {
+  for (let i = 0; i < merged.length; i++) {
+    const reg = merged[i]!;
+    if (reg.drugs.size < 2 || reg.classes.size || reg.kinds.size) continue;
+    const br = /^\s*\(([^()]{1,200})\)/.exec(text.slice(reg.end, e));
+    if (!br) continue;
+    const open = reg.end + br[0].indexOf('(');
+    const close = reg.end + br[0].length;
+    let j = i + 1;
+    while (j < merged.length && merged[j]!.start > open && merged[j]!.end < close) j++;
+    const inner = merged.slice(i + 1, j);
+    if (!inner.length || !inner.every((it) => it.drugs.size > 0 && !it.classes.size && !it.kinds.size && [...it.drugs].every((d) => reg.drugs.has(d)))) continue;
+    if (!SPELLED_OUT_JOINTS_RE.test(maskSpans(text, open + 1, close - 1, inner.flatMap((it) => it.spans)))) continue;
+    reg.spans.push([reg.end, close]);
+    reg.end = close;
+    merged.splice(i + 1, inner.length);
   }
 }
 
