@@ -919,6 +919,27 @@ function addMention(lex: Lexicons, it: Item, m: Mention): void {
   }
 }
 
+/** The words that turn from the patient's cancer to the treatment it had: "… NSCLC with no prior …". */
+const TREATMENT_CLAUSE_CUE_RE = /\b(?:with\s+no|without|who\s+(?:have|has|had)\s+(?:not\s+)?(?:previously\s+)?(?:received|had|been\s+treated))\b/gi;
+
+/**
+ * "Stage IV or recurrent NSCLC of non-squamous histology with no prior systemic anti-cancer therapy given
+ * as primary therapy for advanced or metastatic disease": where the list's own setting follows it, the
+ * words before the turn to the treatment ("with no", "without", "who have received") describe the
+ * patient's cancer and narrow no treatment: the setting after the list is the treatment's. Without a
+ * setting after the list they stay, as a setting the facts would otherwise drop ("Metastatic melanoma
+ * without prior treatment" may mean none for metastatic disease); without the turn the patient's words
+ * and the treatment's are not told apart ("…, no or at most one prior line of …"). `rest` starts at
+ * `restStart` in the text.
+ */
+function withoutPatientWords(rest: string, restStart: number, list: List, settingSpans: Span[]): string {
+  if (!settingSpans.some(([a]) => a === list.end)) return rest;
+  const before = rest.slice(0, Math.max(0, list.start - restStart));
+  let turn = -1;
+  for (const m of before.matchAll(TREATMENT_CLAUSE_CUE_RE)) turn = m.index;
+  return turn > 0 ? ' '.repeat(turn) + rest.slice(turn) : rest;
+}
+
 /** The joints between the drugs a regimen's bracket spells out: "+", commas, "/", "and", "plus". */
 const SPELLED_OUT_JOINTS_RE = /^(?:[\s+,/&]|\band\b|\bplus\b)*$/i;
 
@@ -2222,6 +2243,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "limited field"). Not before the list: there the list is the examples of something else ("active
       // infection, including but not limited to the use of antibiotics"), which the reading would join as a conjunct.
       ownRest = ownRest.replace(/\bbut\s+not\s+limited\s+to\b/gi, (m, at: number) => (restStart + at >= list.end ? ' '.repeat(m.length) : m));
+      ownRest = withoutPatientWords(ownRest, restStart, list, st.spans);
       if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
       // "Previous systemic therapy for melanoma": the cancer it was given for narrows it (a patient
       // treated for another cancer is not meant), as "for their current cancer" does above. Where a
