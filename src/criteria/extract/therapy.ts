@@ -735,6 +735,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     }
     merged.push(it);
   }
+  foldSpelledOutRegimens(text, merged, e);
   // A bare "experimental" is read only as the status of the class or drug it folds onto ("experimental
   // anti-cancer vaccines"). Left alone it qualifies a noun the lexicon lacks ("other experimental
   // intervention") or a member further on ("any other (including experimental) immune checkpoint
@@ -915,6 +916,57 @@ function addMention(lex: Lexicons, it: Item, m: Mention): void {
     const r = lex.drugs.regimens?.find((x) => x.id === m.id);
     for (const d of r?.drugs ?? []) it.drugs.add(d);
     // A regimen is given as a whole: "prior FOLFOX" means the combination, read as any of its drugs.
+  }
+}
+
+/** The words that turn from the patient's cancer to the treatment it had: "… NSCLC with no prior …". */
+const TREATMENT_CLAUSE_CUE_RE = /\b(?:with\s+no|without|who\s+(?:have|has|had)\s+(?:not\s+)?(?:previously\s+)?(?:received|had|been\s+treated))\b/gi;
+
+/**
+ * "Stage IV or recurrent NSCLC of non-squamous histology with no prior systemic anti-cancer therapy given
+ * as primary therapy for advanced or metastatic disease": where the list's own setting follows it, the
+ * words before the turn to the treatment ("with no", "without", "who have received") describe the
+ * patient's cancer and narrow no treatment: the setting after the list is the treatment's. Without a
+ * setting after the list they stay, as a setting the facts would otherwise drop ("Metastatic melanoma
+ * without prior treatment" may mean none for metastatic disease); without the turn the patient's words
+ * and the treatment's are not told apart ("…, no or at most one prior line of …"). `rest` starts at
+ * `restStart` in the text.
+ */
+function withoutPatientWords(rest: string, restStart: number, list: List, settingSpans: Span[]): string {
+  if (!settingSpans.some(([a]) => a === list.end)) return rest;
+  const before = rest.slice(0, Math.max(0, list.start - restStart));
+  let turn = -1;
+  for (const m of before.matchAll(TREATMENT_CLAUSE_CUE_RE)) turn = m.index;
+  return turn > 0 ? ' '.repeat(turn) + rest.slice(turn) : rest;
+}
+
+/** The joints between the drugs a regimen's bracket spells out: "+", commas, "/", "and", "plus". */
+const SPELLED_OUT_JOINTS_RE = /^(?:[\s+,/&]|\band\b|\bplus\b)*$/i;
+
+/**
+ * "FOLFIRINOX (oxaliplatin + irinotecan + calcium folinate + 5-FU)", "FOLFOX (oxaliplatin, leucovorin
+ * and 5-FU)": a bracket right after a regimen that names only the regimen's own drugs spells the regimen
+ * out. Its drugs are no further members of the list: joined by "+" they had been read as combined,
+ * each required beside the regimen, and "gemcitabine or FOLFIRINOX (… + …)" became all of them. The
+ * bracket is folded into the regimen's item. A word in the bracket the lexicon does not know may be
+ * another drug, so then the bracket stays as it was.
+ */
+function foldSpelledOutRegimens(text: string, merged: Item[], e: number): void {
+  for (let i = 0; i < merged.length; i++) {
+    const reg = merged[i]!;
+    if (reg.drugs.size < 2 || reg.classes.size || reg.kinds.size) continue;
+    const br = /^\s*\(([^()]{1,200})\)/.exec(text.slice(reg.end, e));
+    if (!br) continue;
+    const open = reg.end + br[0].indexOf('(');
+    const close = reg.end + br[0].length;
+    let j = i + 1;
+    while (j < merged.length && merged[j]!.start > open && merged[j]!.end < close) j++;
+    const inner = merged.slice(i + 1, j);
+    if (!inner.length || !inner.every((it) => it.drugs.size > 0 && !it.classes.size && !it.kinds.size && [...it.drugs].every((d) => reg.drugs.has(d)))) continue;
+    if (!SPELLED_OUT_JOINTS_RE.test(maskSpans(text, open + 1, close - 1, inner.flatMap((it) => it.spans)))) continue;
+    reg.spans.push([reg.end, close]);
+    reg.end = close;
+    merged.splice(i + 1, inner.length);
   }
 }
 
@@ -2191,6 +2243,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "limited field"). Not before the list: there the list is the examples of something else ("active
       // infection, including but not limited to the use of antibiotics"), which the reading would join as a conjunct.
       ownRest = ownRest.replace(/\bbut\s+not\s+limited\s+to\b/gi, (m, at: number) => (restStart + at >= list.end ? ' '.repeat(m.length) : m));
+      ownRest = withoutPatientWords(ownRest, restStart, list, st.spans);
       if (NARROW_RE.test(ownRest) && !(halfLife && halfLifeLonger)) qualify ??= `narrow ${NARROW_RE.exec(ownRest)?.[0] ?? ''}`;
       // "Previous systemic therapy for melanoma": the cancer it was given for narrows it (a patient
       // treated for another cancer is not meant), as "for their current cancer" does above. Where a
