@@ -1309,7 +1309,8 @@ function actionableFindings(input: ExtractInput, items: readonly Item[]): Array<
     const clauseEnd = /[.;](?:\s|$)|\n/.exec(after)?.index ?? after.length;
     if (items.some((it) => (it.start >= end && it.start - end <= clauseEnd) || (it.end <= start && start - it.end <= 3))) continue;
     const before = text.slice(Math.max(0, start - 80), start);
-    if (DRUG_BEFORE.test(before) || LOGISTICS.test(before) || REGARDLESS.test(before) || ANY_STATUS.test(before)) continue;
+    if (DRUG_BEFORE.test(before) || LOGISTICS.test(before) || REGARDLESS.test(before)) continue;
+    if (ANY_STATUS.test(before) && !ANY_EXISTENTIAL.test(before) && !(input.kind === 'exclusion' && start <= 80 && ANY_OPENING.test(text.slice(0, start)))) continue;
     if (ACTIONABLE_OPTIONAL.test(before) || PERMISSION.test(text.slice(end)) || excepted(text, input, start)) continue;
     // As the condition of a requirement, only in the population form the assembler scopes whole
     // ("Subjects with actionable target tumor mutation should have been previously treated with …"):
@@ -1321,7 +1322,16 @@ function actionableFindings(input: ExtractInput, items: readonly Item[]): Array<
       if (!POPULATION_OPENING.test(text.slice(s0, start))) continue;
     }
     const negative = /negative$/i.test(m[0]);
-    out.push({ condition: { fact: 'actionableAlteration', operator: 'equal', value: !negative }, start, end });
+    const leaf: Condition = { fact: 'actionableAlteration', operator: 'equal', value: !negative };
+    // "… for which there are locally approved targeted 1L therapies": only the alterations with a
+    // first-line targeted therapy, fewer than the fact's (a driver treated only after first line, such
+    // as KRAS G12C in NSCLC, is actionable but not one of them). The line stays an unknown beside the
+    // fact, so "absence of" them never fails a patient whose driver has no first-line therapy.
+    const line = FIRST_LINE_ONLY.exec(text.slice(end, end + 160));
+    const condition: Condition = line
+      ? { all: [leaf, { fact: 'unparsed', operator: 'equal', value: true, params: { text: line[0].replace(/\s+/g, ' ').replace(/^[\s,]+/, '') } }] }
+      : leaf;
+    out.push({ condition, start, end: line ? end + line[0].length : end });
   }
   return out;
 }
@@ -1361,6 +1371,17 @@ const REGARDLESS =
   /\b(?:regardless|irrespective|independent(?:ly)?)\s+of\s+(?:the\s+|their\s+|any\s+)?(?:[\w/(),*.-]+\s+){0,8}$/i;
 /** "Any ER, PR, HER2 status", "any PD-L1 expression (0 to 100%)", "any TPS": whatever the result. */
 const ANY_STATUS = /\bany\s+(?:[\w/(),*.-]+\s+){0,8}$/i;
+/**
+ * "Absence of documented mutations in any actionable driver oncogene", "without any actionable
+ * alteration": "any" of an alteration looked for (in any gene, none at all), not a status that does
+ * not matter. Only "any" right before the phrase's own words, after "in" or a negation.
+ */
+const ANY_EXISTENTIAL = /\b(?:in|no|without|absence\s+of|lack\s+of|free\s+(?:of|from))\s+any\s+(?:[\w-]+\s+){0,2}$/i;
+/** An exclusion opening on "Any" before the phrase ("Any other known genomic aberrations or oncogenic driver mutations …"): any one of them excludes. */
+const ANY_OPENING = /^[\s\W\d]*any\s+(?:[\w-]+\s+){0,6}$/i;
+/** A first-line limit on the therapies that make an alteration actionable (see actionableFindings). */
+const FIRST_LINE_ONLY =
+  /^\s*,?\s*(?:for\s+which|that\s+(?:have|has))\b[^.;]{0,100}?\b(?:first[- ]line|1L|front[- ]?line)(?:\s+(?:targeted\s+)?(?:therap(?:y|ies)|treatments?|setting))?\b/i;
 
 interface Scope {
   /**

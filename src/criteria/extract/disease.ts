@@ -570,6 +570,9 @@ function judgeMention(
       }
       q = k - 1;
     }
+    // "uveal or other non-cutaneous melanoma": "other" continues the list (see subtypeBeforeOther).
+    if (q === first - 1 && /^(?:other|another)$/.test(tokens[q]!.norm) && /^(?:or|and)$/.test(tokens[q - 1]?.norm ?? '') && subtypeBeforeOther(input, tokens[q - 2], tokens[q - 1]!, start, end, cStart))
+      q = first;
     if (q < first) ctx.qualifier = text.slice(tokens[q]!.start, start).trim();
     else if (stateWord) ctx.qualifier = text.slice(stateWord.start, stateWord.end);
     // Denied in an inclusion, only a state word is kept ("no current melanoma"): the other
@@ -608,7 +611,7 @@ function judgeMention(
         (w === 'other' || w === 'another') &&
         conj &&
         /^(?:or|and)$/.test(conj.norm) &&
-        ctx.mentions.some(([, e]) => e <= conj.start && e > cStart)
+        (ctx.mentions.some(([, e]) => e <= conj.start && e > cStart) || subtypeBeforeOther(input, tokens[i - 2], conj, start, end, cStart))
       )
         continue;
       return 'other-malignancy';
@@ -930,6 +933,25 @@ function siteOfLead(input: ExtractInput, lead: string, item: string): string[] |
   return null;
 }
 
+/**
+ * "uveal or other non-cutaneous melanoma", "ocular/mucosal or other non-cutaneous melanoma": the
+ * word before "or other" names a kind of the mention's own head ("uveal melanoma"), so "other" sets
+ * the mention beside it in the patient's own list, as "melanoma or other solid tumors" does, and
+ * not in another cancer's history.
+ */
+function subtypeBeforeOther(
+  input: ExtractInput,
+  prev: Token | undefined,
+  conj: Token,
+  start: number,
+  end: number,
+  cStart: number,
+): boolean {
+  if (!prev || prev.start < cStart || !/^[\s,]*$/.test(input.text.slice(prev.end, conj.start))) return false;
+  const head = /([A-Za-z]+)\s*$/.exec(input.text.slice(start, end))?.[1];
+  return !!head && !!wholeMention(input, `${prev.raw} ${head}`);
+}
+
 /** Reads `phrase` as one whole cancer mention, or null. */
 function wholeMention(input: ExtractInput, phrase: string): string[] | null {
   const found = input.lex.index.scan(phrase).filter((m) => m.type === 'cancer');
@@ -984,7 +1006,19 @@ function distributeOrgan(input: ExtractInput, items: CancerItem[]): void {
       : [words_.slice(1).join(' '), words_[words_.length - 1]!].filter((t, i, a) => t && a.indexOf(t) === i);
     const cStart = clauseStart(input.text, item.start);
     if (!tails.length) continue;
-    for (const { start: partStart, phrase } of listItemsBefore(input.text, cStart, item.start)) {
+    // "uveal or other non-cutaneous melanoma": the list ends before "other" (see subtypeBeforeOther).
+    let listEnd = item.start;
+    const at = tokenAt(input.tokens, item.start);
+    const [conj, other] = [input.tokens[at - 2], input.tokens[at - 1]];
+    if (
+      other &&
+      conj &&
+      /^(?:other|another)$/.test(other.norm) &&
+      /^(?:or|and)$/.test(conj.norm) &&
+      subtypeBeforeOther(input, input.tokens[at - 3], conj, item.start, item.end, cStart)
+    )
+      listEnd = other.start;
+    for (const { start: partStart, phrase } of listItemsBefore(input.text, cStart, listEnd)) {
       // Leading words may be modifiers ("persistent squamous cell carcinoma"): try shorter tails.
       const ws = phrase.split(/\s+/);
       let done = false;
