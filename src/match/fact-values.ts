@@ -290,6 +290,30 @@ const SETTING_OVERLAPS: Record<string, string[]> = {
   advanced: ['definitive', 'curative'],
 };
 
+/** Each cancer code's subtypes: the inverse of lex.cancerAncestors, built once per lexicon. */
+const subtypesCache = new WeakMap<Lexicons, Map<string, Set<string>>>();
+/**
+ * Whether some cancer type falls under the rule's code and under every code the record gives one
+ * cancer (each code counting as its own subtype): then the record may be that type.
+ */
+function mayBeSubtype(lex: Lexicons, recordCodes: readonly string[], rule: string): boolean {
+  let subtypes = subtypesCache.get(lex);
+  if (!subtypes) {
+    subtypes = new Map();
+    for (const [code, ancestors] of lex.cancerAncestors) for (const anc of ancestors) subtypes.set(anc, (subtypes.get(anc) ?? new Set()).add(code));
+    subtypesCache.set(lex, subtypes);
+  }
+  const under = (code: string): Set<string> => new Set([code, ...(subtypes!.get(code) ?? [])]);
+  let candidates = under(rule);
+  for (const own of recordCodes) {
+    const ofOwn = under(own);
+    candidates = new Set([...candidates].filter((t) => ofOwn.has(t)));
+    if (!candidates.size) return false;
+  }
+  return recordCodes.length > 0;
+}
+
+const supportiveCache = new WeakMap<object, boolean>();
 /**
  * Whether a priorTherapy query names only supportive care or concomitant medicines (classes and drugs
  * of kind 'supportive' in rules/drugs.json: steroids, immunosuppressants, G-CSF, bone-modifying
@@ -297,23 +321,6 @@ const SETTING_OVERLAPS: Record<string, string[]> = {
  * record's treatment list is the patient's cancer treatment history, not a full medication list, so
  * not finding a steroid or warfarin there is no evidence the patient takes none.
  */
-/** Each cancer code's subtypes, itself included: the inverse of lex.cancerAncestors, built once per lexicon. */
-const subtypesCache = new WeakMap<Lexicons, Map<string, Set<string>>>();
-/** Whether some cancer type is both a and b (a subtype of each, or one of them). */
-function shareSubtype(lex: Lexicons, a: string, b: string): boolean {
-  let subtypes = subtypesCache.get(lex);
-  if (!subtypes) {
-    subtypes = new Map();
-    for (const [code, ancestors] of lex.cancerAncestors) for (const anc of ancestors) subtypes.set(anc, (subtypes.get(anc) ?? new Set()).add(code));
-    subtypesCache.set(lex, subtypes);
-  }
-  const ofB = subtypes.get(b);
-  if (!ofB) return false;
-  for (const t of subtypes.get(a) ?? []) if (ofB.has(t)) return true;
-  return false;
-}
-
-const supportiveCache = new WeakMap<object, boolean>();
 function supportiveOnly(params: Record<string, unknown>, lex: Lexicons): boolean {
   let v = supportiveCache.get(params);
   if (v === undefined) {
@@ -570,9 +577,11 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
         if (codes.some((x) => c.lineage.has(x))) return { value: true, evidence: cancerEvidence(c) };
         // A rule more specific than the record (rule NSCLC, record "lung cancer") cannot be decided.
         if (codes.some((x) => c.codes.some((own) => lex.cancerAncestors.get(x)?.has(own)))) return undefined;
-        // Nor can one the record may be, when it names only a histology of many sites (record
-        // "squamous cell carcinoma" with no organ, rule NSCLC: lung squamous cell carcinoma is both).
-        if (c.codes.every((own) => !lex.cancerByCode.get(own)?.tissue) && codes.some((x) => c.codes.some((own) => shareSubtype(lex, own, x)))) return undefined;
+        // Nor can one the record may be: some type falls under the rule and under all the record says
+        // (record "squamous cell carcinoma" with no organ, rule NSCLC; record NSCLC with no
+        // histology, rule "squamous cell carcinoma (any site)": lung squamous cell carcinoma is both).
+        // Head and neck squamous cell carcinoma falls under no NSCLC type: that record is decided.
+        if (codes.some((x) => mayBeSubtype(lex, c.codes, x))) return undefined;
         return { value: false, evidence: cancerEvidence(c) };
       });
     },

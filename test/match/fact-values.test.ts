@@ -127,6 +127,18 @@ describe('cancer type through the OncoTree hierarchy', () => {
     expect(judge({ cancers: [{ type: 'squamous cell carcinoma of the lung' }] }, leaf(['LUSC']))).toBe(true);
   });
 
+  it('leaves a histology of many sites unknown for a record naming only an organ that has it, and decides it for one that does not', () => {
+    const nsclc = { cancers: [{ type: 'non-small cell lung cancer' }] };
+    // Lung squamous cell carcinoma is an NSCLC: the record cannot say the patient's is not squamous.
+    expect(judge(nsclc, leaf(['SQUAMOUS']))).toBeNull();
+    expect(judge({ cancers: [{ type: 'lung cancer' }] }, leaf(['SMALL_CELL']))).toBeNull();
+    // Once the histology is recorded it decides.
+    expect(judge({ cancers: [{ type: 'lung adenocarcinoma' }] }, leaf(['SQUAMOUS']))).toBe(false);
+    expect(judge({ cancers: [{ type: 'squamous cell carcinoma of the lung' }] }, leaf(['SQUAMOUS']))).toBe(true);
+    // No lymphoma is a squamous cell carcinoma.
+    expect(judge({ cancers: [{ type: 'diffuse large B-cell lymphoma' }] }, leaf(['SQUAMOUS']))).toBe(false);
+  });
+
   it('reads codes as well as names, and an unrecognised name stays unknown', () => {
     expect(judge({ cancers: [{ type: { system: 'oncotree', code: 'MEL' } }] }, leaf(['SOLID']))).toBe(true);
     expect(judge({ cancers: [{ type: 'a word that names no cancer' }] }, leaf(['BREAST']))).toBeNull();
