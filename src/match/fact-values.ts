@@ -303,14 +303,16 @@ function mayBeSubtype(lex: Lexicons, recordCodes: readonly string[], rule: strin
     for (const [code, ancestors] of lex.cancerAncestors) for (const anc of ancestors) subtypes.set(anc, (subtypes.get(anc) ?? new Set()).add(code));
     subtypesCache.set(lex, subtypes);
   }
-  const under = (code: string): Set<string> => new Set([code, ...(subtypes!.get(code) ?? [])]);
-  let candidates = under(rule);
-  for (const own of recordCodes) {
-    const ofOwn = under(own);
-    candidates = new Set([...candidates].filter((t) => ofOwn.has(t)));
-    if (!candidates.size) return false;
-  }
-  return recordCodes.length > 0;
+  const sub = subtypes;
+  const isUnder = (t: string, code: string): boolean => t === code || sub.get(code)?.has(t) === true;
+  // Walk the narrowest record code's types (a record's code is usually a leaf): no sets are built per query.
+  let narrowest: string | undefined;
+  for (const own of recordCodes) if (narrowest === undefined || (sub.get(own)?.size ?? 0) < (sub.get(narrowest)?.size ?? 0)) narrowest = own;
+  if (narrowest === undefined) return false;
+  const isCandidate = (t: string): boolean => isUnder(t, rule) && recordCodes.every((own) => isUnder(t, own));
+  if (isCandidate(narrowest)) return true;
+  for (const t of sub.get(narrowest) ?? []) if (isCandidate(t)) return true;
+  return false;
 }
 
 const supportiveCache = new WeakMap<object, boolean>();
