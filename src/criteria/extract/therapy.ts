@@ -1395,7 +1395,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; currentOrNeed?: boolean; cannotStop?: Span }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; narrowedKind?: boolean; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; currentOrNeed?: boolean; cannotStop?: Span }> = [];
   const findingsBefore = out.length;
   for (const it of items) {
     const cur = lists[lists.length - 1];
@@ -1582,9 +1582,18 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // is not the whole kind (a patient given interleukin-2 had immunotherapy, not one of these).
     const narrowedKind = (it: Item): boolean =>
       !it.drugs.size && !it.classes.size && (KIND_TARGETING_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 50))) || KIND_TARGETING_END_RE.test(text.slice(it.start, it.end)));
+    // In an exclusion the kind is still had ("Patients that have undergone immunotherapy targeting
+    // tyrosinase"): read as necessary, the targets no class names kept unread beside it (below, a
+    // reading that would forbid the whole kind is dropped).
     if (l.items.some(narrowedKind)) {
-      l.blocked = true;
-      l.blockedBy ??= 'kind narrowed by its targets';
+      // (Only drug kinds: "radiotherapy targeting the affected lymph node region" names a site, the local readers'.)
+      if (input.kind === 'exclusion' && !input.scopes.in('negated', l.start) && !l.blocked && l.items.every((it) => [...it.kinds].every((k) => SYSTEMIC_KINDS.has(k)))) {
+        l.narrowedKind = true;
+        (l.narrowedBy ??= []).push('targets');
+      } else {
+        l.blocked = true;
+        l.blockedBy ??= 'kind narrowed by its targets';
+      }
     }
     // "Prior chemotherapy is not accepted": a refusal the negation vocabulary does not hold ("is not
     // allowed" is there), read as a receipt beside the unread word it would require the treatment refused.
@@ -1834,6 +1843,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const forbids = negForMode !== ((sinceSense && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
+    // A kind narrowed by targets no class names is read only where it is necessary, with the targets.
+    if (list.narrowedKind && !strict) {
+      note('kind narrowed by its targets, not necessary');
+      continue;
+    }
     // In an exclusion, a gap said after another sentence ("Participants with active infection. … Participants
     // requiring antibiotics require 2-week washout …") is a note on some patients: read inverted it would
     // exclude everyone without the treatment, so it stays unread.
@@ -1842,6 +1856,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // read as "none within N" it would exclude the never-treated and spare the recently treated.
     if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && !requiredGap) {
       note('exclusion of an old last dose');
+      const oldLastDose = oldLastDoseFinding(ctx, list, win!, s, e);
+      if (oldLastDose) {
+        out.push(oldLastDose);
+        ctx.used.push(...oldLastDose.spans);
+      }
       continue;
     }
     if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && (/\S/.test(text.slice(0, s)) || gapInAside(text.slice(s, list.start), idx > 0))) {
@@ -2216,6 +2235,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (items.some((i) => i.kinds.has('locoregional'))) qualify ??= 'locoregional';
       if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e)) || GROUP_LABEL_RE.test(text.slice(0, list.start)) || SUBGROUP_ONLY_RE.test(text)) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
+      // "Prior reaction to anti-PD-1 therapy": the reaction narrows the receipt (necessaryBlocked lets it head the list).
+      if (input.kind === 'exclusion' && REACTION_BEFORE_RE.test(text.slice(Math.max(s, list.start - 40), list.start))) qualify ??= 'reaction to it';
       if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
       if (!win && STATED_TIME_RE.test(sentence)) qualify ??= 'unread window';
@@ -2603,6 +2624,29 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans), ...(exceptionsTail ? [exceptionsTail] : []));
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
+}
+
+/**
+ * "Receipt of the last dose of anticancer therapy > 12 weeks prior to randomization" (exclusion): the
+ * last dose is the subject and the gap its age, said plainly as the whole sentence. It excludes those
+ * who had the treatment and none of it since: all(X, not X within N), which spares the never-treated
+ * and the recently treated alike. Only where nothing but the lead, the list, the gap and its anchor is
+ * said (an exception or a condition beside them would narrow it).
+ */
+const OLD_LAST_DOSE_LEAD_RE =
+  /^\W*(?:(?:receipt|administration|completion)\s+of\s+)?(?:the\s+|their\s+)?(?:last|final|most\s+recent)\s+(?:dose|administration|fraction|infusion|cycle)\s+of\s+(?:(?:any|the|prior|previous)\s+)*$/i;
+function oldLastDoseFinding(ctx: Ctx, list: List, win: Window, s: number, e: number): Finding | null {
+  const { text } = ctx;
+  const lead = OLD_LAST_DOSE_LEAD_RE.exec(text.slice(s, list.start));
+  if (!lead || win.start < list.end || list.items.some((i) => i.except || i.suffix || i.optional || i.combinedWithNext)) return null;
+  const spans: Span[] = [[s, list.start], ...listSpans(list), ...spanOf(list.items), [win.start, win.end], ...anchorPhrases(text, win.end, e)];
+  // Left: brackets, the days the weeks restate ("(84 days)"), the anchor's own words.
+  const left = maskSpans(text, s, e, spans).replace(/\(\s*\d+\s*(?:days?|weeks?)\s*\)/gi, ' ');
+  if (/[^\s().,;:\\/-]/.test(left.replace(/\b(?:and\/or|and|or|prior\s+to|before|the|randomi[sz]ation|registration|enrol?lment|study\s+(?:entry|treatment|drug))\b/gi, ' '))) return null;
+  const ever = conditionFor(list.items, {});
+  const recent = conditionFor(list.items, { withinDays: win.days });
+  if (!ever || !recent) return null;
+  return { category: 'prior_therapy', condition: { all: [ever, flipBool(recent)] }, spans: mergeSpans([[s, e]]), anchor: list.start, polarityHandled: true };
 }
 
 /**
@@ -3433,7 +3477,10 @@ function necessaryBlocked(
     // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
     // stays necessary unless the head offers an alternative or turns the list around ("lack of").
     // A site noun right before the item is its modifier ("large area radiotherapy", "limited field radiation"), not what was treated.
-    const reversing = HEAD_REVERSING_RE.test(t.norm) && !(SITE_MODIFIER_RE.test(t.norm) && /^[\s-]*$/.test(text.slice(t.end, list.start)));
+    // In an exclusion, "(prior) reaction to X": a reaction to a treatment is had only by those who had
+    // it, so the word narrows the receipt (kept by the qualifier) instead of turning it around.
+    const reactionTo = strict && ctx.input.kind === 'exclusion' && /^reactions?$/i.test(t.norm) && REACTION_TO_RE.test(text.slice(t.end, list.start));
+    const reversing = !reactionTo && HEAD_REVERSING_RE.test(t.norm) && !(SITE_MODIFIER_RE.test(t.norm) && /^[\s-]*$/.test(text.slice(t.end, list.start)));
     if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ').replace(SETTING_OR_RE, ' ').replace(OUTCOME_TIME_OR_RE, ' ')) && !reversing && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
@@ -3591,6 +3638,10 @@ const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether
 const MEDICINE_RELATIVE_HEAD_RE =
   /\b(?:(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s*(?:,|\bor\b|\band\b|\band\s*\/\s*or\b|\/)\s*)*(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s+((?:that|which)\s+(?:are|is)\s+(?:(?:known|considered|classified)\s+(?:to\s+be\s+|as\s+)?)?(?:an?\s+)?)$/i;
 /** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
+/** Between "reaction" and the list it names the cause of: "to", "to prior", "to the". */
+const REACTION_TO_RE = /^\s+to\s+(?:(?:the|an?|any|prior|previous)\s+)*$/i;
+/** The same, with the word: "reaction to (prior)" right before the list. */
+const REACTION_BEFORE_RE = /\breactions?\s+to\s+(?:(?:the|an?|any|prior|previous)\s+)*$/i;
 const HEAD_REVERSING_RE =
   /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
 
@@ -4529,11 +4580,12 @@ function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
       first.spans.push([m.index, first.start]);
       first.start = m.index;
       // The kind heading them ("immunotherapy directed against PD-1/PD-L1") is read with them, as below.
-      const head = targetHead(ctx, taken, m.index, namesAt, covering);
+      const head = targetHead(ctx, taken, m.index, namesAt, covering) ?? investigationalHead(ctx, taken, m.index, namesAt, covering);
       if (head) {
         first.spans.push(...head.spans, [Math.min(head.end, m.index), m.index]);
         first.start = head.start;
         absorbed.add(head);
+        if (head.kinds.has('investigational')) for (const t of covering) t.kinds.add('investigational');
       }
       last.spans.push([last.end, m.index + m[0].length]);
       last.end = m.index + m[0].length;
@@ -4563,8 +4615,9 @@ function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
     // exactly the targets' classes (an anti-CTLA-4 antibody is immunotherapy, a BRAF inhibitor targeted
     // therapy). Only a kind every target's class belongs to, or the systemic kind that holds them all:
     // "chemotherapy targeting BRAF" says something no class holds, and stays unread.
-    const head = targetHead(ctx, taken, m.index, namesAt, found);
+    const head = targetHead(ctx, taken, m.index, namesAt, found) ?? investigationalHead(ctx, taken, m.index, namesAt, found);
     const headed = !!head;
+    if (head?.kinds.has('investigational')) for (const f of found) f.kinds.add('investigational');
     // Inside the names, a pair the lexicon reads as one class ("PD-1, PD-L1" as anti-PD-(L)1) gives way
     // to the targets read one by one, which name the same classes.
     const inNames = (t: Item): boolean => t.start >= namesAt && t.end <= namesAt + m![1]!.length && t.classes.size > 0 && !t.drugs.size;
@@ -4620,6 +4673,24 @@ function targetHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, tar
       ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
   );
   return head && headHolds(ctx.lex, head, targets) ? head : null;
+}
+
+/**
+ * An "experimental" or "investigational" head before the cue of a target phrase ("experimental agents
+ * that target the KRAS/BRAF/MEK/ERK pathway", "investigational agents targeting KRAS"): the status
+ * narrows the targets' classes as it does in "experimental KRAS inhibitors", so it is read with each
+ * of them (one treatment both investigational and of the class), never as a treatment of its own.
+ */
+function investigationalHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, targets: Item[]): Item | null {
+  const { text } = ctx;
+  if (namesAt <= cueAt) return null;
+  const head = taken.find(
+    (t) =>
+      t.start < cueAt &&
+      ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
+  );
+  if (!head || head.drugs.size || head.classes.size || head.suffix || head.kinds.size !== 1 || !head.kinds.has('investigational')) return null;
+  return targets.every((t) => t.classes.size > 0 && !t.drugs.size) ? head : null;
 }
 
 /** A kind-only item whose kind holds every class of the targets (or the systemic kind, which holds every anticancer kind). */
