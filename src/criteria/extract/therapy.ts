@@ -1324,7 +1324,12 @@ const UNREAD_ALT_RE = /\b(?:or|and\/or)\s+[A-Za-z]/i;
 /** "non-" right before an item: the item is what is not meant. */
 const NON_BEFORE_RE = /\bnon[\s-]*$/i;
 /** Cue words between a sentence-level governor and a list that start a new statement. */
-const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
+// "Contraindication to pembrolizumab or prior intolerance to anti-PD-1": "or" before a past relation of
+// its own (intolerance, treatment with) opens an alternative the governor before it does not reach. Not
+// a bare treatment after "or prior" ("allergy to cisplatin or prior monoclonal antibody treatment"),
+// which may be the governor's object still.
+const RESTART_RE =
+  /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|\b(?:or|and\/or)\s+(?:an?\s+)?(?:prior|previous)\s+(?:intoleran\w*|(?:treatment|therapy)\s+with|exposure\s+to|receipt\s+of)\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
 const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
 /** Right after a list: it is refused in words no negation trigger holds ("is not accepted", "are not tolerated"). */
