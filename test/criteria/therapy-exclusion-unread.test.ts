@@ -133,3 +133,25 @@ describe('"or prior" after a contraindication', () => {
     expect(therapyLeaves(c.rule)).toEqual([]);
   });
 });
+
+describe('a plan joined as an alternative clause', () => {
+  it('keeps its own time from the treatment before it (NCT06214156 e10)', () => {
+    const c = exclusion(
+      'Subjects who had undergone major surgery within the prescribed time before the first dose，and had not recovered from surgery-related adverse reactions or were still in the postoperative recovery period，or who plan to undergo major surgery during the study period;',
+    );
+    expect(c.status).toBe('partial');
+    // The surgery had is read only with its unread window: never alone.
+    const any = (c.rule as { any: Condition[] }).any;
+    expect(any[0]).toEqual({
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['surgery'] } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'undergone major surgery within the prescribed time' } },
+      ],
+    });
+    expect(JSON.stringify(any.slice(1))).toContain('plan to undergo major surgery');
+  });
+
+  it('still leaves a treatment planned during the study unread', () => {
+    expect(therapyLeaves(exclusion('Patients who plan to undergo major surgery during the study period.').rule)).toEqual([]);
+  });
+});

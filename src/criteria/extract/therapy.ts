@@ -593,6 +593,9 @@ const CURRENT_RE =
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
   /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|(?:avoid(?:ed)?|prohibited|not\s+(?:be\s+)?(?:allowed|permitted))\s+during\s+(?:the\s+)?(?:treatment|therapy)\s+with|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
+/** "…, or who plan to undergo …", "; or plans to receive …": a plan that is an alternative clause of its own. */
+const PLAN_ALT_CLAUSE_RE =
+  /[,;，]\s*(?:or|and\/or)\s+(?:(?:those|patients?|participants?|subjects?)\s+)?(?:who\s+)?(?:(?:is|are)\s+)?(?:plan(?:s|ned|ning)?|scheduled|intend(?:s|ed)?)\s+to\b/i;
 /** A need foreseen, not had: "anticipated requirement for", "expected to require". */
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
 /**
@@ -1995,7 +1998,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       !/\b(?:receiving|taking|using|undergoing)\s+(?:(?:any|other|the|a|an)\s+)*(?:prior|previous)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start)) &&
       !PAST_OR_CURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.start)) &&
       !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around));
-    if (FUTURE_CONDUCT_RE.test(around) && !current && !win) {
+    // A plan joined as an alternative clause after the list ("major surgery within …, or who plan to
+    // undergo major surgery during the study period") holds its own time: the list's words end there.
+    const planAlt = PLAN_ALT_CLAUSE_RE.exec(text.slice(list.end, limitAfter));
+    const ownConduct = planAlt ? text.slice(Math.max(s, limitBefore), list.end + planAlt.index) : around;
+    if (FUTURE_CONDUCT_RE.test(ownConduct) && !current && !win) {
       note('5:if FUTURECONDUCTREtestaround  current  win');
       continue;
     }
