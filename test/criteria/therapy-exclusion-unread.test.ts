@@ -155,3 +155,43 @@ describe('a plan joined as an alternative clause', () => {
     expect(therapyLeaves(exclusion('Patients who plan to undergo major surgery during the study period.').rule)).toEqual([]);
   });
 });
+
+describe('an "or" inside another topic\'s phrase', () => {
+  it('between two study codes offers no alternative treatment (NCT00184067 e1)', () => {
+    const c = exclusion('Patients who have undergone any other systemic therapy for their melanoma, including radiation therapy since completion of 10M-01-1 or 10M-00-4.');
+    expect(c.status).toBe('partial');
+    // The systemic therapy is read only with its unread qualifier, never alone.
+    const [first] = (c.rule as { any: Condition[] }).any;
+    expect(first).toMatchObject({ all: [{ fact: 'priorTherapy', params: { kinds: ['systemic'] } }, { fact: 'unparsed' }] });
+  });
+
+  it('between an extent and a cancer holding the other extent (NCT06627647 e3)', () => {
+    const c = exclusion(
+      'Any prior systemic therapy received for advanced or mNSCLC. Prior systemic therapy in the neoadjuvant or adjuvant setting and/or definitive radio- or chemoradiotherapy for early-stage disease are allowed, provided that recurrence or progression has occurred \\> 12 months after the end of treatment.',
+    );
+    expect(c.status).toBe('partial');
+    const [first] = (c.rule as { any: Condition[] }).any;
+    expect(first).toEqual({
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['systemic'], setting: 'advanced' } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'mNSCLC' } },
+      ],
+    });
+  });
+});
+
+describe('a lead clause naming the group that had a treatment', () => {
+  it('binds every alternative of the main clause to that treatment (NCT05519085 e4)', () => {
+    const c = exclusion(
+      'For participants with prior treatment of a bortezomib containing regimen, the best response achieved was not a minimal response (MR) or better, or participant discontinued bortezomib due to toxicity.',
+    );
+    expect(c.status).toBe('partial');
+    const [first, ...rest] = (c.rule as { any: Condition[] }).any;
+    expect(first).toMatchObject({ all: [{ fact: 'priorTherapy', params: { drugs: ['bortezomib'] } }, { fact: 'unparsed' }] });
+    for (const r of rest) expect(r).toMatchObject({ fact: 'unparsed' });
+  });
+
+  it('stays unread where an outcome read with the treatment belongs to one alternative only', () => {
+    expect(exclusion('For patients with prior anti-PD-1 therapy, progression within 3 months or discontinuation for toxicity.').status).toBe('unparsed');
+  });
+});

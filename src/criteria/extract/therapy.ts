@@ -2445,7 +2445,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     let exceptionsTail: Span | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
-      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue, strict);
+      let why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue, strict);
+      // "For participants with prior treatment of a bortezomib containing regimen, the best response … was not
+      // MR or better, or participant discontinued bortezomib …": every alternative of the main clause is said of
+      // the group the lead clause names, so each needs the treatment that names it (its receipt only: an
+      // outcome or a window read beside it may belong to one alternative).
+      if (why === 'alternative after' && input.kind === 'exclusion' && !oc.outcomes.length && !st.settings.length && !win && GROUP_THAT_HAD_RE.test(text.slice(s, list.start)) && /^[^,;:()]*,\s*\S/.test(text.slice(list.end, e))) why = null;
       if (why) {
         note(`unqualified:${qualify}:${why}`);
         continue;
@@ -3204,6 +3209,7 @@ const EFFECT_HAD_RE = /^\W*(?:had|has|have|having|(?:a\s+)?(?:known\s+)?history\
 const EFFECT_GOVERNOR_RE = /^(?:recover|resolv|toxicit|adverse|side)/i;
 /** "locally advanced or metastatic", "NSCLC or SCLC": an "or" inside another topic's phrase offers no alternative to a treatment. */
 const EXTENT_WORD = String.raw`(?:locally\s+advanced|advanced|unresectable|inoperable|recurrent|relapsed|refractory|metastatic|resectable|stage\s+[IV]+[ABC]?)`;
+const EXTENT_BEFORE_OR_RE = new RegExp(String.raw`\b${EXTENT_WORD}\s*,?\s*(?:or|and\/or)\s+$`, 'i');
 const EXTENT_OR_RE = new RegExp(String.raw`\b${EXTENT_WORD}(?:\s*,\s*${EXTENT_WORD})*\s*,?\s*(?:or|and\/or)\s+${EXTENT_WORD}\b`, 'gi');
 const CONFIRM_WORD = String.raw`(?:histologically|cytologically|pathologically|histopathologically|radiologically|radiographically|clinically|histological|cytological|biopsy|cytology|histology)`;
 const CONFIRM_OR_RE = new RegExp(String.raw`\b${CONFIRM_WORD}\s*(?:,\s*${CONFIRM_WORD}\s*)*,?\s*(?:or|and\/or)\s+${CONFIRM_WORD}\b`, 'gi');
@@ -3223,6 +3229,10 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // "(either adjuvant, neoadjuvant, or definitive therapy)": the settings it may have been given in.
   SETTING_PAREN_RE.lastIndex = 0;
   for (let m = SETTING_PAREN_RE.exec(sub); m; m = SETTING_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // Protocol or study codes joined by "or" ("since completion of 10M-01-1 or 10M-00-4"): which study, no
+  // alternative treatment.
+  CODE_OR_RE.lastIndex = 0;
+  for (let m = CODE_OR_RE.exec(sub); m; m = CODE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
   // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
   STAGE_OR_RE.lastIndex = 0;
   for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
@@ -3234,6 +3244,12 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // holds its own "or" ("gastric or GEJ adenocarcinoma").
   const others = ctx.input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.end > a && m.start < b);
   for (const m of others) if (/\bor\b/i.test(m.text)) out.push([m.start, m.end]);
+  // "for advanced or mNSCLC": an extent joined to a cancer that holds the other extent, one disease phrase.
+  for (const m of others) {
+    if (m.type !== 'cancer') continue;
+    const ext = EXTENT_BEFORE_OR_RE.exec(ctx.text.slice(Math.max(a, m.start - 40), m.start));
+    if (ext) out.push([m.start - ext[0].length, m.end]);
+  }
   for (let i = 1; i < others.length; i++) {
     const p = others[i - 1]!;
     const q = others[i]!;
@@ -3242,6 +3258,8 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   return out;
 }
 
+/** A code with a digit and a hyphen ("10M-01-1", "KEYNOTE-001"), "or", and another such code. */
+const CODE_OR_RE = /\b[A-Z\d]*\d[A-Z\d]*(?:-[A-Z\d]+)+\s+(?:or|and\/or)\s+[A-Z\d]*\d[A-Z\d]*(?:-[A-Z\d]+)+\b/g;
 /** A purpose right after a treatment list with its own "or": "for disease control or pain management". */
 const PURPOSE_WORD = String.raw`(?!(?:within|since|prior|before|after|during|in|at|from|the\s+last|any|other|treatment|therapy)\b)[A-Za-z][\w'-]*`;
 const PURPOSE_OR_AFTER_RE = new RegExp(
