@@ -195,3 +195,11 @@ describe('a lead clause naming the group that had a treatment', () => {
     expect(exclusion('For patients with prior anti-PD-1 therapy, progression within 3 months or discontinuation for toxicity.').status).toBe('unparsed');
   });
 });
+
+describe('hostile input', () => {
+  it('reads a long chain of hyphened codes in linear time', () => {
+    const t0 = Date.now();
+    exclusion(`Prior chemotherapy since completion of ${'1A-1-'.repeat(20000)}1 or 2B-1.`);
+    expect(Date.now() - t0).toBeLessThan(4000);
+  });
+});

@@ -3232,7 +3232,7 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // Protocol or study codes joined by "or" ("since completion of 10M-01-1 or 10M-00-4"): which study, no
   // alternative treatment.
   CODE_OR_RE.lastIndex = 0;
-  for (let m = CODE_OR_RE.exec(sub); m; m = CODE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  for (let m = CODE_OR_RE.exec(sub); m; m = CODE_OR_RE.exec(sub)) if (/\d/.test(m[1]!) && /\d/.test(m[2]!)) out.push([a + m.index, a + m.index + m[0].length]);
   // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
   STAGE_OR_RE.lastIndex = 0;
   for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
@@ -3258,8 +3258,12 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   return out;
 }
 
-/** A code with a digit and a hyphen ("10M-01-1", "KEYNOTE-001"), "or", and another such code. */
-const CODE_OR_RE = /\b[A-Z\d]*\d[A-Z\d]*(?:-[A-Z\d]+)+\s+(?:or|and\/or)\s+[A-Z\d]*\d[A-Z\d]*(?:-[A-Z\d]+)+\b/g;
+/**
+ * A code of hyphened parts ("10M-01-1", "KEYNOTE-001"), "or", and another such code; each must hold a
+ * digit (checked by the caller). Parts and their number are bounded, so each start is tried in
+ * constant time.
+ */
+const CODE_OR_RE = /(?<![\w-])([A-Z\d]{1,10}(?:-[A-Z\d]{1,10}){1,4})\s+(?:or|and\/or)\s+([A-Z\d]{1,10}(?:-[A-Z\d]{1,10}){1,4})(?![\w-])/g;
 /** A purpose right after a treatment list with its own "or": "for disease control or pain management". */
 const PURPOSE_WORD = String.raw`(?!(?:within|since|prior|before|after|during|in|at|from|the\s+last|any|other|treatment|therapy)\b)[A-Za-z][\w'-]*`;
 const PURPOSE_OR_AFTER_RE = new RegExp(
