@@ -1594,8 +1594,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // tyrosinase"): read as necessary, the targets no class names kept unread beside it (below, a
     // reading that would forbid the whole kind is dropped).
     if (l.items.some(narrowedKind)) {
-      // (Only drug kinds: "radiotherapy targeting the affected lymph node region" names a site, the local readers'.)
-      if (input.kind === 'exclusion' && !input.scopes.in('negated', l.start) && !l.blocked && l.items.every((it) => [...it.kinds].every((k) => SYSTEMIC_KINDS.has(k)))) {
+      // (Only drug kinds: "radiotherapy targeting the affected lymph node region" names a site, the local
+      // readers'. Only targets the lexicon lacks: a class it knows that the kind does not hold, "chemotherapy
+      // targeting BRAF", says the kind loosely, and the kind may then not be necessary.)
+      const knownTarget = targetsKnown(ctx, l.start, e);
+      if (input.kind === 'exclusion' && !input.scopes.in('negated', l.start) && !l.blocked && !knownTarget && l.items.every((it) => [...it.kinds].every((k) => SYSTEMIC_KINDS.has(k)))) {
         l.narrowedKind = true;
         (l.narrowedBy ??= []).push('targets');
       } else {
@@ -3671,11 +3674,11 @@ const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether
  */
 const MEDICINE_RELATIVE_HEAD_RE =
   /\b(?:(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s*(?:,|\bor\b|\band\b|\band\s*\/\s*or\b|\/)\s*)*(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s+((?:that|which)\s+(?:are|is)\s+(?:(?:known|considered|classified)\s+(?:to\s+be\s+|as\s+)?)?(?:an?\s+)?)$/i;
-/** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
 /** Between "reaction" and the list it names the cause of: "to", "to prior", "to the". */
 const REACTION_TO_RE = /^\s+to\s+(?:(?:the|an?|any|prior|previous)\s+)*$/i;
 /** The same, with the word: "reaction to (prior)" right before the list. */
 const REACTION_BEFORE_RE = /\breactions?\s+to\s+(?:(?:the|an?|any|prior|previous)\s+)*$/i;
+/** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
 const HEAD_REVERSING_RE =
   /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
 
@@ -4707,6 +4710,25 @@ function targetHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, tar
       ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
   );
   return head && headHolds(ctx.lex, head, targets) ? head : null;
+}
+
+/**
+ * Whether a target phrase at or after `from` names a target the lexicon reads as a class ("targeting
+ * BRAF": a BRAF inhibitor), as targetItems does.
+ */
+function targetsKnown(ctx: Ctx, from: number, e: number): boolean {
+  const { text, lex } = ctx;
+  const sub = text.slice(from, Math.min(e, from + 120));
+  TARGET_RE.lastIndex = 0;
+  const m = TARGET_RE.exec(sub);
+  if (!m) return false;
+  TARGET_NAME_RE.lastIndex = 0;
+  for (let w = TARGET_NAME_RE.exec(m[1]!); w; w = TARGET_NAME_RE.exec(m[1]!)) {
+    if (TARGET_SKIP.has(w[0].toLowerCase())) continue;
+    const phrase = `${w[0]} inhibitor`;
+    if (lex.index.scan(phrase).some((x) => x.type === 'drugClass' && x.start === 0 && x.end === phrase.length)) return true;
+  }
+  return false;
 }
 
 /**
