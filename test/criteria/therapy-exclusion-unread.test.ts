@@ -95,6 +95,8 @@ describe('a last dose said plainly to be long ago', () => {
     expect(params(had).withinDays).toBeUndefined();
     expect(recent).toMatchObject({ fact: 'priorTherapy', value: false, params: { withinDays: 84 } });
     expect(params(recent).kinds).toEqual(params(had).kinds);
+    // The parenthesis says which anticancer therapy: hormonal therapy since would not hide the old chemotherapy.
+    expect(params(had).kinds).toEqual(['chemotherapy', 'radiation']);
   });
 
   it('stays unread with words beside it that may narrow it', () => {

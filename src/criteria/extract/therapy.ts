@@ -2663,8 +2663,12 @@ function oldLastDoseFinding(ctx: Ctx, list: List, win: Window, s: number, e: num
   // Left: brackets, the days the weeks restate ("(84 days)"), the anchor's own words.
   const left = maskSpans(text, s, e, spans).replace(/\(\s*\d+\s*(?:days?|weeks?)\s*\)/gi, ' ');
   if (/[^\s().,;:\\/-]/.test(left.replace(/\b(?:and\/or|and|or|prior\s+to|before|the|randomi[sz]ation|registration|enrol?lment|study\s+(?:entry|treatment|drug))\b/gi, ' '))) return null;
-  const ever = conditionFor(list.items, {});
-  const recent = conditionFor(list.items, { withinDays: win.days });
+  // "anticancer therapy (chemotherapy and/or RT)": the parenthesis says which therapy is meant, and a
+  // last dose of another (hormonal therapy given since) must not hide the old one.
+  const [first, second] = list.items;
+  const named = second && isBroadGeneric(ctx, first!) && /^\s*\(\s*$/.test(text.slice(first!.end, second.start)) ? list.items.slice(1) : list.items;
+  const ever = conditionFor(named, {});
+  const recent = conditionFor(named, { withinDays: win.days });
   if (!ever || !recent) return null;
   return { category: 'prior_therapy', condition: { all: [ever, flipBool(recent)] }, spans: mergeSpans([[s, e]]), anchor: list.start, polarityHandled: true };
 }
