@@ -2,7 +2,7 @@
  * Prior-therapy readings fixed in an audit (session 20): readings that would fail an eligible patient
  * or exclude one who is not meant. A serial "A, B, or B + C" is a union with one combination; a group
  * named by its disease and treatment ("For melanoma patients who are treated with BRAF- and MEK
- * inhibitors, …") requires nothing; an exclusion of an old last dose is left unread; the anchor after
+ * inhibitors, …") requires nothing; an exclusion of an old last dose needs the receipt beside the gap; the anchor after
  * "(whichever is longer)" belongs to the window; "non-cytotoxic hormonal therapy" is hormonal therapy;
  * a purpose ("for pain management") or a narrower form ("combinations", "specific for") keeps a finding
  * only necessary in an exclusion, as "Chronically treated with" does; a window counted from a diagnostic
@@ -56,14 +56,18 @@ describe('a group named by the treatment it is on', () => {
 });
 
 describe('an exclusion of an old last dose', () => {
-  it('leaves "Receipt of the last dose … > 12 weeks prior" unread rather than "none within 84 days" (NCT06129864 e6)', () => {
+  it('reads "Receipt of the last dose … > 12 weeks prior" as treated and not since, never "none within 84 days" (NCT06129864 e6)', () => {
     const r = readRule(
       'Receipt of the last dose of anticancer therapy (chemotherapy and/or RT) \\> 12 weeks (84 days) prior to randomization.',
       'exclusion',
     );
-    expect(therapyLeaves(r.condition)).toEqual([]);
-    // A never-treated patient is not excluded by it.
+    // all(X, not X within 84 days): the receipt is required beside the gap.
+    expect(therapyLeaves(r.condition).map((l) => (l as { value: boolean }).value)).toEqual([true, false]);
+    // A never-treated patient is not excluded by it, nor one treated a month ago; one whose last
+    // chemotherapy ended a year ago is.
     expect(judge({ treatments: [] }, r.condition)).not.toBe(true);
+    expect(judge({ treatments: [{ name: 'carboplatin', start: '2025-03-01', end: '2025-05-01' }] }, r.condition)).toBe(false);
+    expect(judge({ treatments: [{ name: 'carboplatin', start: '2024-03-01', end: '2024-06-01' }] }, r.condition)).toBe(true);
   });
 
   it('reads no "none within 7 days" into a drug the patient cannot stop (NCT06008106 e13)', () => {

@@ -3,8 +3,9 @@
  * PD-L1 or LAG-3", "targeted therapy targeting BRAF and/or MEK") is read as the targets' classes
  * (therapy.ts targetHead): the kind heads the phrase and is no treatment of its own, so a patient given
  * another immunotherapy (interleukin-2) is not counted; the same holds before a class the lexicon reads
- * with its own cue ("anticancer therapy targeting immune-regulatory receptors"). A kind that does not hold the targets' classes,
- * or a target the lexicon lacks, keeps the phrase unread. Criteria lines are verbatim from the corpus
+ * with its own cue ("anticancer therapy targeting immune-regulatory receptors"). A kind that does not hold the targets' classes
+ * keeps the phrase unread; so does a target the lexicon lacks, except in an exclusion, where the kind is
+ * necessary and the targets stay an unread leaf beside it. Criteria lines are verbatim from the corpus
  * (fixtures/ctgov/studies.oncology.v2.jsonl.gz) unless marked.
  */
 import type { Condition } from '../../src/criteria/facts';
@@ -70,11 +71,16 @@ describe('"<kind> targeting <targets>" is the targets\' classes', () => {
   });
 
   it.each([
-    // A target the lexicon lacks (NCT02870244).
-    ['Patients that have undergone immunotherapy targeting tyrosinase.', 'exclusion'],
     // A kind that holds no BRAF inhibitor (made up).
     ['Prior chemotherapy targeting BRAF', 'exclusion'],
+    // A target the lexicon lacks, where the kind would be forbidden or required whole (made up).
+    ['No prior immunotherapy targeting tyrosinase.', 'inclusion'],
   ] as const)('leaves "%s" unread', (text, kind) => {
     expect(therapyLeaves(readRule(text, kind).condition)).toEqual([]);
+  });
+
+  it('reads a target the lexicon lacks, in an exclusion, as the kind with the targets unread beside it (NCT02870244)', () => {
+    const { condition } = readRule('Patients that have undergone immunotherapy targeting tyrosinase.', 'exclusion');
+    expect(condition).toEqual({ all: [therapy({ kinds: ['immunotherapy'] }), unparsed('undergone immunotherapy targeting tyrosinase')] });
   });
 });

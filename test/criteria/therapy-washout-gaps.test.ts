@@ -61,8 +61,13 @@ describe('a last dose timed with a modal', () => {
     expect(readRule(line, 'inclusion')).toEqual({ condition: therapy({ kinds: ['radiation'], withinDays: 14 }, false), unread: '' });
   });
 
-  it('still leaves a plain old last dose in an exclusion unread (it would need the receipt too)', () => {
-    expect(readRule('Receipt of the last dose of chemotherapy > 12 weeks prior to randomization.', 'exclusion').condition).toBeNull();
+  it('reads a plain old last dose in an exclusion with the receipt it needs, never as "none within N"', () => {
+    expect(readRule('Receipt of the last dose of chemotherapy > 12 weeks prior to randomization.', 'exclusion').condition).toEqual({
+      all: [
+        { fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: ['chemotherapy'] } },
+        { fact: 'priorTherapy', operator: 'equal', value: false, params: { kinds: ['chemotherapy'], withinDays: 84 } },
+      ],
+    });
   });
 });
 

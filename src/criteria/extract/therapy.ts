@@ -593,6 +593,9 @@ const CURRENT_RE =
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
   /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|(?:avoid(?:ed)?|prohibited|not\s+(?:be\s+)?(?:allowed|permitted))\s+during\s+(?:the\s+)?(?:treatment|therapy)\s+with|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
+/** "…, or who plan to undergo …", "; or plans to receive …": a plan that is an alternative clause of its own. */
+const PLAN_ALT_CLAUSE_RE =
+  /[,;，]\s*(?:or|and\/or)\s+(?:(?:those|patients?|participants?|subjects?)\s+)?(?:who\s+)?(?:(?:is|are)\s+)?(?:plan(?:s|ned|ning)?|scheduled|intend(?:s|ed)?)\s+to\b/i;
 /** A need foreseen, not had: "anticipated requirement for", "expected to require". */
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
 /**
@@ -1376,7 +1379,12 @@ const UNREAD_ALT_RE = /\b(?:or|and\/or)\s+[A-Za-z]/i;
 /** "non-" right before an item: the item is what is not meant. */
 const NON_BEFORE_RE = /\bnon[\s-]*$/i;
 /** Cue words between a sentence-level governor and a list that start a new statement. */
-const RESTART_RE = /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|[;:]/i;
+// "Contraindication to pembrolizumab or prior intolerance to anti-PD-1": "or" before a past relation of
+// its own (intolerance, treatment with) opens an alternative the governor before it does not reach. Not
+// a bare treatment after "or prior" ("allergy to cisplatin or prior monoclonal antibody treatment"),
+// which may be the governor's object still.
+const RESTART_RE =
+  /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|\b(?:or|and\/or)\s+(?:an?\s+)?(?:prior|previous)\s+(?:intoleran\w*|(?:treatment|therapy)\s+with|exposure\s+to|receipt\s+of)\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
 const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
 /** Right after a list: it is refused in words no negation trigger holds ("is not accepted", "are not tolerated"). */
@@ -1447,7 +1455,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   const windows = sentenceWindows(ctx, s, e);
 
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
-  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; currentOrNeed?: boolean; cannotStop?: Span }> = [];
+  const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; narrowedKind?: boolean; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; currentOrNeed?: boolean; cannotStop?: Span }> = [];
   const findingsBefore = out.length;
   for (const it of items) {
     const cur = lists[lists.length - 1];
@@ -1634,9 +1642,21 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // is not the whole kind (a patient given interleukin-2 had immunotherapy, not one of these).
     const narrowedKind = (it: Item): boolean =>
       !it.drugs.size && !it.classes.size && (KIND_TARGETING_AFTER_RE.test(text.slice(it.end, Math.min(e, it.end + 50))) || KIND_TARGETING_END_RE.test(text.slice(it.start, it.end)));
+    // In an exclusion the kind is still had ("Patients that have undergone immunotherapy targeting
+    // tyrosinase"): read as necessary, the targets no class names kept unread beside it (below, a
+    // reading that would forbid the whole kind is dropped).
     if (l.items.some(narrowedKind)) {
-      l.blocked = true;
-      l.blockedBy ??= 'kind narrowed by its targets';
+      // (Only drug kinds: "radiotherapy targeting the affected lymph node region" names a site, the local
+      // readers'. Only targets the lexicon lacks: a class it knows that the kind does not hold, "chemotherapy
+      // targeting BRAF", says the kind loosely, and the kind may then not be necessary.)
+      const knownTarget = targetsKnown(ctx, l.start, e);
+      if (input.kind === 'exclusion' && !input.scopes.in('negated', l.start) && !l.blocked && !knownTarget && l.items.every((it) => [...it.kinds].every((k) => SYSTEMIC_KINDS.has(k)))) {
+        l.narrowedKind = true;
+        (l.narrowedBy ??= []).push('targets');
+      } else {
+        l.blocked = true;
+        l.blockedBy ??= 'kind narrowed by its targets';
+      }
     }
     // "Prior chemotherapy is not accepted": a refusal the negation vocabulary does not hold ("is not
     // allowed" is there), read as a receipt beside the unread word it would require the treatment refused.
@@ -1886,6 +1906,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const forbids = negForMode !== ((sinceSense && !requiredGap) || list.items.every((i) => i.suffix === 'naive') || completedAll);
     const strict = (input.kind === 'exclusion' && !forbids) || (input.kind === 'inclusion' && forbids);
     if (farWindow && !strict) continue;
+    // A kind narrowed by targets no class names is read only where it is necessary, with the targets.
+    if (list.narrowedKind && !strict) {
+      note('kind narrowed by its targets, not necessary');
+      continue;
+    }
     // In an exclusion, a gap said after another sentence ("Participants with active infection. … Participants
     // requiring antibiotics require 2-week washout …") is a note on some patients: read inverted it would
     // exclude everyone without the treatment, so it stays unread.
@@ -1894,6 +1919,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // read as "none within N" it would exclude the never-treated and spare the recently treated.
     if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && !requiredGap) {
       note('exclusion of an old last dose');
+      const oldLastDose = oldLastDoseFinding(ctx, list, win!, s, e);
+      if (oldLastDose) {
+        out.push(oldLastDose);
+        ctx.used.push(...oldLastDose.spans);
+      }
       continue;
     }
     if (input.kind === 'exclusion' && forbids && sinceSense && !negForMode && (/\S/.test(text.slice(0, s)) || gapInAside(text.slice(s, list.start), idx > 0))) {
@@ -2023,7 +2053,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       !/\b(?:receiving|taking|using|undergoing)\s+(?:(?:any|other|the|a|an)\s+)*(?:prior|previous)\s+(?:[\w-]+\s+){0,3}$/i.test(text.slice(Math.max(s, list.start - 60), list.start)) &&
       !PAST_OR_CURRENT_RE.test(text.slice(Math.max(s, limitBefore), list.start)) &&
       !/\b(?:have|has|had)\s+been\s+(?:receiving|taking|on)\b/i.test(around));
-    if (FUTURE_CONDUCT_RE.test(around) && !current && !win) {
+    // A plan joined as an alternative clause after the list ("major surgery within …, or who plan to
+    // undergo major surgery during the study period") holds its own time: the list's words end there.
+    const planAlt = PLAN_ALT_CLAUSE_RE.exec(text.slice(list.end, limitAfter));
+    const ownConduct = planAlt ? text.slice(Math.max(s, limitBefore), list.end + planAlt.index) : around;
+    if (FUTURE_CONDUCT_RE.test(ownConduct) && !current && !win) {
       note('5:if FUTURECONDUCTREtestaround  current  win');
       continue;
     }
@@ -2269,6 +2303,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (items.some((i) => i.kinds.has('locoregional'))) qualify ??= 'locoregional';
       if (COHORT_RE.test(text.slice(s, list.start)) || COHORT_TAIL_RE.test(text.slice(list.end, e)) || GROUP_LABEL_RE.test(text.slice(0, list.start)) || SUBGROUP_ONLY_RE.test(text)) qualify ??= 'cohort';
       if (list.requiredReceipt) qualify ??= 'required by a condition';
+      // "Prior reaction to anti-PD-1 therapy": the reaction narrows the receipt (necessaryBlocked lets it head the list).
+      if (input.kind === 'exclusion' && REACTION_BEFORE_RE.test(text.slice(Math.max(s, list.start - 40), list.start))) qualify ??= 'reaction to it';
       if (list.narrowedBy?.length) qualify ??= 'member modifier';
       // A number of days or weeks no window reader took ("≤5 half-lives or 2 weeks (whichever is longer) for X").
       if (!win && STATED_TIME_RE.test(sentence)) qualify ??= 'unread window';
@@ -2465,7 +2501,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     let exceptionsTail: Span | null = null;
     if (qualify) {
       const prevUnread = prevList && !prevList.items[0]!.except && !isUsed(ctx, prevList.start, prevList.end) ? prevList : undefined;
-      const why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue, strict);
+      let why = necessaryBlocked(ctx, list, items, s, restStart, clauseEnd, rest, !!win, dropped, prevUnread, nextList?.start, unionCue, strict);
+      // "For participants with prior treatment of a bortezomib containing regimen, the best response … was not
+      // MR or better, or participant discontinued bortezomib …": every alternative of the main clause is said of
+      // the group the lead clause names, so each needs the treatment that names it (its receipt only: an
+      // outcome or a window read beside it may belong to one alternative).
+      if (why === 'alternative after' && input.kind === 'exclusion' && !oc.outcomes.length && !st.settings.length && !win && GROUP_THAT_HAD_RE.test(text.slice(s, list.start)) && /^[^,;:()]*,\s*\S/.test(text.slice(list.end, e))) why = null;
       if (why) {
         note(`unqualified:${qualify}:${why}`);
         continue;
@@ -2656,6 +2697,33 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     ctx.used.push(...own, ...exceptItems.flatMap((i) => i.spans), ...(exceptionsTail ? [exceptionsTail] : []));
   }
   if (out.length === findingsBefore) readGate(ctx, sentenceLists, s, e, out);
+}
+
+/**
+ * "Receipt of the last dose of anticancer therapy > 12 weeks prior to randomization" (exclusion): the
+ * last dose is the subject and the gap its age, said plainly as the whole sentence. It excludes those
+ * who had the treatment and none of it since: all(X, not X within N), which spares the never-treated
+ * and the recently treated alike. Only where nothing but the lead, the list, the gap and its anchor is
+ * said (an exception or a condition beside them would narrow it).
+ */
+const OLD_LAST_DOSE_LEAD_RE =
+  /^\W*(?:(?:receipt|administration|completion)\s+of\s+)?(?:the\s+|their\s+)?(?:last|final|most\s+recent)\s+(?:dose|administration|fraction|infusion|cycle)\s+of\s+(?:(?:any|the|prior|previous)\s+)*$/i;
+function oldLastDoseFinding(ctx: Ctx, list: List, win: Window, s: number, e: number): Finding | null {
+  const { text } = ctx;
+  const lead = OLD_LAST_DOSE_LEAD_RE.exec(text.slice(s, list.start));
+  if (!lead || win.start < list.end || list.items.some((i) => i.except || i.suffix || i.optional || i.combinedWithNext)) return null;
+  const spans: Span[] = [[s, list.start], ...listSpans(list), ...spanOf(list.items), [win.start, win.end], ...anchorPhrases(text, win.end, e)];
+  // Left: brackets, the days the weeks restate ("(84 days)"), the anchor's own words.
+  const left = maskSpans(text, s, e, spans).replace(/\(\s*\d+\s*(?:days?|weeks?)\s*\)/gi, ' ');
+  if (/[^\s().,;:\\/-]/.test(left.replace(/\b(?:and\/or|and|or|prior\s+to|before|the|randomi[sz]ation|registration|enrol?lment|study\s+(?:entry|treatment|drug))\b/gi, ' '))) return null;
+  // "anticancer therapy (chemotherapy and/or RT)": the parenthesis says which therapy is meant, and a
+  // last dose of another (hormonal therapy given since) must not hide the old one.
+  const [first, second] = list.items;
+  const named = second && isBroadGeneric(ctx, first!) && /^\s*\(\s*$/.test(text.slice(first!.end, second.start)) ? list.items.slice(1) : list.items;
+  const ever = conditionFor(named, {});
+  const recent = conditionFor(named, { withinDays: win.days });
+  if (!ever || !recent) return null;
+  return { category: 'prior_therapy', condition: { all: [ever, flipBool(recent)] }, spans: mergeSpans([[s, e]]), anchor: list.start, polarityHandled: true };
 }
 
 /**
@@ -3201,6 +3269,7 @@ const EFFECT_HAD_RE = /^\W*(?:had|has|have|having|(?:a\s+)?(?:known\s+)?history\
 const EFFECT_GOVERNOR_RE = /^(?:recover|resolv|toxicit|adverse|side)/i;
 /** "locally advanced or metastatic", "NSCLC or SCLC": an "or" inside another topic's phrase offers no alternative to a treatment. */
 const EXTENT_WORD = String.raw`(?:locally\s+advanced|advanced|unresectable|inoperable|recurrent|relapsed|refractory|metastatic|resectable|stage\s+[IV]+[ABC]?)`;
+const EXTENT_BEFORE_OR_RE = new RegExp(String.raw`\b${EXTENT_WORD}\s*,?\s*(?:or|and\/or)\s+$`, 'i');
 const EXTENT_OR_RE = new RegExp(String.raw`\b${EXTENT_WORD}(?:\s*,\s*${EXTENT_WORD})*\s*,?\s*(?:or|and\/or)\s+${EXTENT_WORD}\b`, 'gi');
 const CONFIRM_WORD = String.raw`(?:histologically|cytologically|pathologically|histopathologically|radiologically|radiographically|clinically|histological|cytological|biopsy|cytology|histology)`;
 const CONFIRM_OR_RE = new RegExp(String.raw`\b${CONFIRM_WORD}\s*(?:,\s*${CONFIRM_WORD}\s*)*,?\s*(?:or|and\/or)\s+${CONFIRM_WORD}\b`, 'gi');
@@ -3220,6 +3289,10 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // "(either adjuvant, neoadjuvant, or definitive therapy)": the settings it may have been given in.
   SETTING_PAREN_RE.lastIndex = 0;
   for (let m = SETTING_PAREN_RE.exec(sub); m; m = SETTING_PAREN_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
+  // Protocol or study codes joined by "or" ("since completion of 10M-01-1 or 10M-00-4"): which study, no
+  // alternative treatment.
+  CODE_OR_RE.lastIndex = 0;
+  for (let m = CODE_OR_RE.exec(sub); m; m = CODE_OR_RE.exec(sub)) if (/\d/.test(m[1]!) && /\d/.test(m[2]!)) out.push([a + m.index, a + m.index + m[0].length]);
   // Stage groups offered as alternatives ("Stage 3 or 4"), which the stage reader takes as one finding.
   STAGE_OR_RE.lastIndex = 0;
   for (let m = STAGE_OR_RE.exec(sub); m; m = STAGE_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
@@ -3231,6 +3304,12 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   // holds its own "or" ("gastric or GEJ adenocarcinoma").
   const others = ctx.input.mentions.filter((m) => !THERAPY_TYPES.has(m.type) && m.end > a && m.start < b);
   for (const m of others) if (/\bor\b/i.test(m.text)) out.push([m.start, m.end]);
+  // "for advanced or mNSCLC": an extent joined to a cancer that holds the other extent, one disease phrase.
+  for (const m of others) {
+    if (m.type !== 'cancer') continue;
+    const ext = EXTENT_BEFORE_OR_RE.exec(ctx.text.slice(Math.max(a, m.start - 40), m.start));
+    if (ext) out.push([m.start - ext[0].length, m.end]);
+  }
   for (let i = 1; i < others.length; i++) {
     const p = others[i - 1]!;
     const q = others[i]!;
@@ -3239,6 +3318,12 @@ function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
   return out;
 }
 
+/**
+ * A code of hyphened parts ("10M-01-1", "KEYNOTE-001"), "or", and another such code; each must hold a
+ * digit (checked by the caller). Parts and their number are bounded, so each start is tried in
+ * constant time.
+ */
+const CODE_OR_RE = /(?<![\w-])([A-Z\d]{1,10}(?:-[A-Z\d]{1,10}){1,4})\s+(?:or|and\/or)\s+([A-Z\d]{1,10}(?:-[A-Z\d]{1,10}){1,4})(?![\w-])/g;
 /** A purpose right after a treatment list with its own "or": "for disease control or pain management". */
 const PURPOSE_WORD = String.raw`(?!(?:within|since|prior|before|after|during|in|at|from|the\s+last|any|other|treatment|therapy)\b)[A-Za-z][\w'-]*`;
 const PURPOSE_OR_AFTER_RE = new RegExp(
@@ -3486,7 +3571,10 @@ function necessaryBlocked(
     // ADC", "direct radiation", "recurrent head and neck cancer that has been treated with"): the list
     // stays necessary unless the head offers an alternative or turns the list around ("lack of").
     // A site noun right before the item is its modifier ("large area radiotherapy", "limited field radiation"), not what was treated.
-    const reversing = HEAD_REVERSING_RE.test(t.norm) && !(SITE_MODIFIER_RE.test(t.norm) && /^[\s-]*$/.test(text.slice(t.end, list.start)));
+    // In an exclusion, "(prior) reaction to X": a reaction to a treatment is had only by those who had
+    // it, so the word narrows the receipt (kept by the qualifier) instead of turning it around.
+    const reactionTo = strict && ctx.input.kind === 'exclusion' && /^reactions?$/i.test(t.norm) && REACTION_TO_RE.test(text.slice(t.end, list.start));
+    const reversing = !reactionTo && HEAD_REVERSING_RE.test(t.norm) && !(SITE_MODIFIER_RE.test(t.norm) && /^[\s-]*$/.test(text.slice(t.end, list.start)));
     if (++unknownHead <= 2 && !HEAD_ALTERNATIVE_RE.test(text.slice(headFrom, list.start).replace(ROUTE_OR_RE, ' ').replace(SETTING_OR_RE, ' ').replace(OUTCOME_TIME_OR_RE, ' ')) && !reversing && !NOT_NARROWING_RE.test(t.norm)) continue;
     return `head: ${t.raw}`;
   }
@@ -3643,6 +3731,10 @@ const HEAD_ALTERNATIVE_RE = /\b(?:or|nor|and\/or|either|unless|except|if|whether
  */
 const MEDICINE_RELATIVE_HEAD_RE =
   /\b(?:(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s*(?:,|\bor\b|\band\b|\band\s*\/\s*or\b|\/)\s*)*(?:drugs?|medications?|medicines?|substances?|supplements?|products?|foods?)\s+((?:that|which)\s+(?:are|is)\s+(?:(?:known|considered|classified)\s+(?:to\s+be\s+|as\s+)?)?(?:an?\s+)?)$/i;
+/** Between "reaction" and the list it names the cause of: "to", "to prior", "to the". */
+const REACTION_TO_RE = /^\s+to\s+(?:(?:the|an?|any|prior|previous)\s+)*$/i;
+/** The same, with the word: "reaction to (prior)" right before the list. */
+const REACTION_BEFORE_RE = /\breactions?\s+to\s+(?:(?:the|an?|any|prior|previous)\s+)*$/i;
 /** Head words that negate, defer or displace the treatment after them, or make it the cause or measure of something else. */
 const HEAD_REVERSING_RE =
   /^(?:lack|absen|without|inabil|unable|refus|declin|inelig|intoler|fail|no|not|never|free|na[iï]ve|unless|except|instead|avoid|contraindic|hold|stop|discontinu|interrupt|off|prohibit|forbid|cannot|unwill|pending|await|plan|schedul|candidat|eligib|expect|anticipat|need|requir|consider|defin|potential|possib|suspect|risk|after|before|until|post|follow|resist|refract|progress|relaps|respon|toxic|advers|allerg|hypersens|intoleran|sensitiv|react|complicat|recover|resol|effect|sequel|damage|injur|induc|relat|caus|due|dose|level|field|site|lesion|target|volume|area|region|cycle|course|line|last|most|recent|first|second|third|same|similar|other|another|different|new|additional|further|subsequent|concurrent|simultan|study|trial|protocol|investig|experiment|non|would|could|might|may|will|shall|make|preclud|prevent|interfer|restrict|list|prohibit|exclud|includ|involv|indicat|recommend|propos|intend|wish|want|willing)/i;
@@ -4582,11 +4674,12 @@ function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
       first.spans.push([m.index, first.start]);
       first.start = m.index;
       // The kind heading them ("immunotherapy directed against PD-1/PD-L1") is read with them, as below.
-      const head = targetHead(ctx, taken, m.index, namesAt, covering);
+      const head = targetHead(ctx, taken, m.index, namesAt, covering) ?? investigationalHead(ctx, taken, m.index, namesAt, covering);
       if (head) {
         first.spans.push(...head.spans, [Math.min(head.end, m.index), m.index]);
         first.start = head.start;
         absorbed.add(head);
+        if (head.kinds.has('investigational')) for (const t of covering) t.kinds.add('investigational');
       }
       last.spans.push([last.end, m.index + m[0].length]);
       last.end = m.index + m[0].length;
@@ -4616,8 +4709,9 @@ function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
     // exactly the targets' classes (an anti-CTLA-4 antibody is immunotherapy, a BRAF inhibitor targeted
     // therapy). Only a kind every target's class belongs to, or the systemic kind that holds them all:
     // "chemotherapy targeting BRAF" says something no class holds, and stays unread.
-    const head = targetHead(ctx, taken, m.index, namesAt, found);
+    const head = targetHead(ctx, taken, m.index, namesAt, found) ?? investigationalHead(ctx, taken, m.index, namesAt, found);
     const headed = !!head;
+    if (head?.kinds.has('investigational')) for (const f of found) f.kinds.add('investigational');
     // Inside the names, a pair the lexicon reads as one class ("PD-1, PD-L1" as anti-PD-(L)1) gives way
     // to the targets read one by one, which name the same classes.
     const inNames = (t: Item): boolean => t.start >= namesAt && t.end <= namesAt + m![1]!.length && t.classes.size > 0 && !t.drugs.size;
@@ -4673,6 +4767,43 @@ function targetHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, tar
       ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
   );
   return head && headHolds(ctx.lex, head, targets) ? head : null;
+}
+
+/**
+ * Whether a target phrase at or after `from` names a target the lexicon reads as a class ("targeting
+ * BRAF": a BRAF inhibitor), as targetItems does.
+ */
+function targetsKnown(ctx: Ctx, from: number, e: number): boolean {
+  const { text, lex } = ctx;
+  const sub = text.slice(from, Math.min(e, from + 120));
+  TARGET_RE.lastIndex = 0;
+  const m = TARGET_RE.exec(sub);
+  if (!m) return false;
+  TARGET_NAME_RE.lastIndex = 0;
+  for (let w = TARGET_NAME_RE.exec(m[1]!); w; w = TARGET_NAME_RE.exec(m[1]!)) {
+    if (TARGET_SKIP.has(w[0].toLowerCase())) continue;
+    const phrase = `${w[0]} inhibitor`;
+    if (lex.index.scan(phrase).some((x) => x.type === 'drugClass' && x.start === 0 && x.end === phrase.length)) return true;
+  }
+  return false;
+}
+
+/**
+ * An "experimental" or "investigational" head before the cue of a target phrase ("experimental agents
+ * that target the KRAS/BRAF/MEK/ERK pathway", "investigational agents targeting KRAS"): the status
+ * narrows the targets' classes as it does in "experimental KRAS inhibitors", so it is read with each
+ * of them (one treatment both investigational and of the class), never as a treatment of its own.
+ */
+function investigationalHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, targets: Item[]): Item | null {
+  const { text } = ctx;
+  if (namesAt <= cueAt) return null;
+  const head = taken.find(
+    (t) =>
+      t.start < cueAt &&
+      ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
+  );
+  if (!head || head.drugs.size || head.classes.size || head.suffix || head.kinds.size !== 1 || !head.kinds.has('investigational')) return null;
+  return targets.every((t) => t.classes.size > 0 && !t.drugs.size) ? head : null;
 }
 
 /** A kind-only item whose kind holds every class of the targets (or the systemic kind, which holds every anticancer kind). */
