@@ -16,7 +16,7 @@ import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { admittedGroupHeading, cancerCohortHeading, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
+import { admittedGroupHeading, cancerCohortHeading, cancerLabel, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -1639,6 +1639,38 @@ function subgroupKey(label: string): string {
     .trim();
 }
 
+/** What the rest after a cancer's label must not read: the cohort's own diagnosis or extent. */
+const COHORT_DEFINITION = new Set<Category>(['cancer_type', 'stage']);
+
+/**
+ * A criterion opening with a label that names one cancer (subgroups.ts cancerLabel: "For NSCLC: the
+ * individuals had previously received anti-PD-(L)1 antibodies …", "Renal Cell Carcinoma - Patient
+ * should have received …"): the rest binds only that cancer's patients. An inclusion reads
+ * any(not that cancer, rest), an exclusion all(that cancer, rest). Read whole, the readers left the
+ * label unread and bound every patient of a basket trial to one cohort's prior treatment (or required
+ * the cancer of them all). Only a rest that reads prior treatment and no diagnosis or stage: a label
+ * before those ("For PDAC: Participants must have … metastatic PDAC") names the cohort's own
+ * definition, which the cohort readers join as alternatives.
+ */
+function cancerLabelled(seg: Segment, lex: Lexicons): Reading | null {
+  const label = cancerLabel(seg.normText, lex);
+  if (!label) return null;
+  const rest = readCriterion(label.rest, seg.kind, seg.context, lex);
+  if (!rest.condition || !rest.findingCategories.includes('prior_therapy') || rest.findingCategories.some((c) => COHORT_DEFINITION.has(c))) return null;
+  const unread = rest.unreadApart ?? rest.unread;
+  // The rest's own unread words stay with it, inside the cancer's branch, as finish() would join them.
+  const required = unread ? withUnread(seg.kind, label.rest, { ...rest, condition: rest.condition }, unread) : rest.condition;
+  const cancer: LeafCondition = { fact: 'cancerType', operator: 'equal', value: seg.kind !== 'inclusion', params: { codes: label.codes } };
+  return {
+    ...rest,
+    condition: flatten(seg.kind === 'inclusion' ? 'any' : 'all', [cancer, required]),
+    categories: [...new Set<Category>([...rest.categories, 'cancer_type'])],
+    findingCategories: [...rest.findingCategories, 'cancer_type'],
+    unread: '',
+    unreadApart: undefined,
+  };
+}
+
 /** Parses a trial's eligibilityCriteria text. Never throws on any input. */
 export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
   if (!source) return [];
@@ -1657,6 +1689,8 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
       const group = !label && !reading.condition ? groupLeadLabel(seg.normText) : null;
       const groupReading = group && readCriterion(group.rest, seg.kind, seg.context, lex);
       if (group && groupReading?.condition) return finish(seg, groupReading, group);
+      const cancer = label ? null : cancerLabelled(seg, lex);
+      if (cancer) return finish(seg, cancer);
       return finish(seg, reading, label);
     }
     // "At least one of the following": each alternative read on its own, joined with any.

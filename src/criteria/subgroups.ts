@@ -184,6 +184,35 @@ function cohortCodes(h: string, lex: Lexicons): string[] | null {
   return rest ? null : [...new Set(mentions.map((m) => m.id))];
 }
 
+/**
+ * A criterion that opens with a label naming one cancer ("For NSCLC: the individuals had previously
+ * received …", "For cutaneous melanoma: …", "Renal Cell Carcinoma - Patient should have received …"):
+ * in a basket trial, a requirement for that cancer's patients only. Unlike a numbered cohort, the
+ * record places the patient in it or not, so the label is read as the cancer (cancerCohortHeading).
+ * The label ends at the first colon, or at a dash set off by spaces, within a few words.
+ */
+const CANCER_LABEL = /^[^\p{L}\p{N}(]*((?:(?:for|in)\s+)?[\p{L}\d][^:\n.;]{0,79}?)\s*(?::|\s[-–]\s)\s*/iu;
+
+/** A cancer label opening a criterion: the label, its cancer-type codes and the criterion without it. */
+export interface CancerLabel extends SubgroupLabel {
+  codes: string[];
+}
+
+export function cancerLabel(text: string, lex: Lexicons): CancerLabel | null {
+  const m = CANCER_LABEL.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length).trim();
+  if (!/[\p{L}\p{N}]{3}/u.test(rest)) return null;
+  // A label that is a clause or names more than a cancer is no cancer's label: the cancer must be all of it.
+  if (!cancerCohortHeading(m[1]!, lex)) return null;
+  // The cancer as named, not the broader one inside its name: "cutaneous melanoma" binds cutaneous
+  // melanoma, not every melanoma (a uveal melanoma patient is not bound by it).
+  const mentions = lex.index.scan(m[1]!).filter((x) => x.type === 'cancer');
+  const widest = mentions.filter((x) => !mentions.some((y) => y.start <= x.start && y.end >= x.end && y.end - y.start > x.end - x.start));
+  const codes = [...new Set(widest.map((x) => x.id))];
+  return codes.length ? { label: m[1]!.trim(), rest, codes } : null;
+}
+
 /** A subgroup word, as written in any case ("Part", "COHORTS", "Sub-study"). */
 const LABEL_WORD = String.raw`(?:[Pp]arts?|PARTS?|[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]hases?|PHASES?|[Gg]roups?|GROUPS?|[Mm]odules?|MODULES?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES))`;
 /**
