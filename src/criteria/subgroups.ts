@@ -193,6 +193,10 @@ function cohortCodes(h: string, lex: Lexicons): string[] | null {
  */
 const CANCER_LABEL = /^[^\p{L}\p{N}(]*((?:(?:for|in)\s+)?[\p{L}\d][^:\n.;]{0,79}?)\s*(?::|\s[-–]\s)\s*/iu;
 
+/** Words a cancer's label may hold besides the cancer ("For NSCLC patients only:", "Melanoma cohort:"). */
+const CANCER_LABEL_FILLER =
+  /\b(?:for|in|with|the|all|patients?|participants?|subjects?|individuals?|only|cohorts?|specific|cancers?|tumou?rs?|carcinomas?|malignanc(?:y|ies)|disease)\b/gi;
+
 /** A cancer label opening a criterion: the label, its cancer-type codes and the criterion without it. */
 export interface CancerLabel extends SubgroupLabel {
   codes: string[];
@@ -203,14 +207,19 @@ export function cancerLabel(text: string, lex: Lexicons): CancerLabel | null {
   if (!m) return null;
   const rest = text.slice(m[0].length).trim();
   if (!/[\p{L}\p{N}]{3}/u.test(rest)) return null;
-  // A label that is a clause or names more than a cancer is no cancer's label: the cancer must be all of it.
-  if (!cancerCohortHeading(m[1]!, lex)) return null;
+  const name = m[1]!;
   // The cancer as named, not the broader one inside its name: "cutaneous melanoma" binds cutaneous
-  // melanoma, not every melanoma (a uveal melanoma patient is not bound by it).
-  const mentions = lex.index.scan(m[1]!).filter((x) => x.type === 'cancer');
+  // melanoma, not every melanoma (a uveal melanoma patient is not bound by it). "non-" before a name
+  // leaves that cancer out.
+  const mentions = lex.index.scan(name).filter((x) => x.type === 'cancer' && !/\bnon[\s-]?$/i.test(name.slice(0, x.start)));
   const widest = mentions.filter((x) => !mentions.some((y) => y.start <= x.start && y.end >= x.end && y.end - y.start > x.end - x.start));
-  const codes = [...new Set(widest.map((x) => x.id))];
-  return codes.length ? { label: m[1]!.trim(), rest, codes } : null;
+  if (!widest.length) return null;
+  // The label must be the cancer and nothing else: a stage, an extent or a marker ("For metastatic
+  // NSCLC:", "HER2-positive breast cancer:") binds fewer patients than the cancer, and a clause is no label.
+  let left = name;
+  for (const x of [...widest].sort((a, b) => b.start - a.start)) left = `${left.slice(0, x.start)} ${left.slice(x.end)}`;
+  if (left.replace(/\([^()]*\)/g, ' ').replace(CANCER_LABEL_FILLER, ' ').replace(/[\W_]+/g, ' ').trim()) return null;
+  return { label: name.trim(), rest, codes: [...new Set(widest.map((x) => x.id))] };
 }
 
 /** A subgroup word, as written in any case ("Part", "COHORTS", "Sub-study"). */

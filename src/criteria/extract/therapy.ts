@@ -2300,7 +2300,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         // Found over whole words: a window edge inside "unresectable or metastatic" must not hide the phrase.
         ...otherTopicOrs(ctx, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
         ...optionalPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
-        ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        // Found up to the sentence's end: the window's edge must not cut the partner's own "or other therapies".
+        ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), e),
         // "short course or long course radiation therapy": two forms of the one treatment, no other option.
         ...[localModifierPair(text.slice(Math.max(s, list.start - 60), list.start), Math.max(s, list.start - 60), items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')))].filter((x): x is Span => !!x),
       ]);

@@ -1,0 +1,98 @@
+/**
+ * A criterion that opens with a label naming one cancer ("For NSCLC:", "For cutaneous melanoma:",
+ * "Renal Cell Carcinoma - ", "HNSCC only:") binds its prior-treatment requirement to that cancer's
+ * patients (parse.ts cancerLabelled, subgroups.ts cancerLabel): any(not the cancer, rest) in an
+ * inclusion, all(the cancer, rest) in an exclusion. Read whole, the label was left unread and one
+ * cohort's prior treatment was required of every patient of a basket trial. Verbatim corpus lines.
+ *
+ * Also: "X as monotherapy or combination with Y or other therapies" reads X whatever the sentence's
+ * length (therapy.ts formPartners, found up to the sentence's end).
+ */
+import type { Condition } from '../../src/criteria/facts';
+import { parseCriteria } from '../../src/criteria/parse';
+import { lexicons } from '../../src/criteria/lexicon';
+import { cancerLabel } from '../../src/criteria/subgroups';
+import type { PatientRecord } from '../../src/patients/record';
+import { cancerType, criterionRule, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
+
+const notCancer = (...codes: string[]): Condition => ({ fact: 'cancerType', operator: 'equal', value: false, params: { codes } });
+
+describe('a label naming one cancer binds the prior treatment after it to that cancer', () => {
+  it('reads "For cutaneous melanoma: … anti-PD-1 …" as required of melanoma patients only (NCT07130032 i9)', () => {
+    const rule = criterionRule(
+      'For cutaneous melanoma: the patient has previously received anti-PD-1 antibodies with or without anti-CTLA4 therapy for metastatic disease for \\>6 months and experienced disease progression',
+      'inclusion',
+    );
+    expect(rule).toEqual({
+      any: [
+        notCancer('MEL', 'SKCM'),
+        { all: [therapy({ classes: ['anti_pd1'], setting: 'metastatic' }), unparsed('6 months and experienced disease progression')] },
+      ],
+    });
+    // The trial's NSCLC patients (treated with an anti-PD-L1) are no longer failed by the melanoma cohort's anti-PD-1.
+    const nsclc: PatientRecord = {
+      cancers: [{ type: 'non-small cell lung cancer' }],
+      treatments: [{ name: 'atezolizumab', kind: 'systemic', setting: 'metastatic', start: '2024-01-10' }],
+    };
+    expect(judgeRecord(rule, nsclc)).toBe(true);
+    // A melanoma patient without anti-PD-1 still fails it.
+    expect(judgeRecord(rule, { cancers: [{ type: 'cutaneous melanoma' }], treatments: [] })).toBe(false);
+  });
+
+  it('keeps the population condition of the rest inside the cancer\'s branch (NCT07130032 i8)', () => {
+    const rule = criterionRule(
+      'For cutaneous melanoma: the individuals had previously received anti-PD-1 antibodies either in combination with or without anti-CTLA4 therapy for metastatic disease. If the patient had the BRAF V600 mutation, they were also treated with BRAF and MEK inhibitors.',
+      'inclusion',
+    ) as { any: Condition[] };
+    expect(rule.any[0]).toEqual(notCancer('MEL', 'SKCM'));
+    expect(JSON.stringify(rule.any[1])).toContain('braf_inhibitor');
+  });
+
+  it('reads "For NSCLC: … anti-PD-(L)1 …" with its unread qualifier inside the NSCLC branch (NCT07130032 i7)', () => {
+    const rule = criterionRule('For NSCLC: the individuals had previously received anti-PD-(L)1 antibodies for \\>6 months and experienced disease progression.', 'inclusion');
+    expect(rule).toEqual({
+      any: [notCancer('NSCLC'), { all: [therapy({ classes: ['anti_pd1_pdl1'] }), unparsed('6 months and experienced disease progression')] }],
+    });
+    expect(judgeRecord(rule, { cancers: [{ type: 'cutaneous melanoma' }], treatments: [] })).toBe(true);
+  });
+
+  it('binds an exclusion to the cancer it names: "HNSCC only:" excludes only HNSCC patients (NCT04370587 e3)', () => {
+    const rule = criterionRule('HNSCC only: Prior re-irradiation field containing carotid artery.', 'exclusion');
+    expect(rule).toEqual({
+      all: [cancerType('HNSC'), therapy({ kinds: ['radiation'] }), unparsed('Prior re-irradiation field containing carotid artery')],
+    });
+  });
+
+  it('reads a label that ends at a spaced dash ("Renal Cell Carcinoma - ")', () => {
+    const [c] = parseCriteria('Inclusion Criteria:\n\n* Renal Cell Carcinoma - Patient should have received a VEGF inhibitor.');
+    expect(c!.rule).toEqual({ any: [notCancer('RCC'), therapy({ classes: ['vegf_inhibitor'] })] });
+    expect(c!.status).toBe('parsed');
+  });
+
+  it('takes no label that names more than the cancer: an extent, a marker, a negated cancer or a clause', () => {
+    const lex = lexicons();
+    expect(cancerLabel('For metastatic NSCLC: must have previously received platinum-containing chemotherapy.', lex)).toBeNull();
+    expect(cancerLabel('HER2-positive breast cancer: must have received trastuzumab.', lex)).toBeNull();
+    expect(cancerLabel('Non-melanoma: must have received platinum.', lex)).toBeNull();
+    expect(cancerLabel('Patients with melanoma who progressed on anti-PD-1: must have received ipilimumab.', lex)).toBeNull();
+    expect(cancerLabel('Non-small cell lung cancer (NSCLC): must have received platinum.', lex)?.codes).toEqual(['NSCLC']);
+  });
+
+  it("leaves a cohort's diagnosis after its label to the cohort readers (NCT06953089 i11)", () => {
+    const rule = criterionRule(
+      'For PDAC: Participants must have histologically or cytologically confirmed metastatic PDAC., who have progressed after at least one prior line of standard systemic treatment ((≥2L PDAC).)',
+      'inclusion',
+    );
+    expect(JSON.stringify(rule)).not.toContain('"value":false,"params":{"codes"');
+  });
+});
+
+describe('"as monotherapy or combination with Y or other therapies" past the near window', () => {
+  it('reads the anti-PD-1/PD-L1 inhibitor whatever form it was given in (NCT05076760 i20, without its typo)', () => {
+    const r = readRule(
+      'Subjects must have received an anti-PD-1/PD-L1 inhibitor as monotherapy or combination with anti-CTLA-4 inhibitor or other therapies.',
+      'inclusion',
+    );
+    expect(r.condition).toEqual(therapy({ classes: ['anti_pd1_pdl1'] }));
+  });
+});
