@@ -1643,9 +1643,12 @@ function subgroupKey(label: string): string {
 const COHORT_DEFINITION = new Set<Category>(['cancer_type', 'stage']);
 
 /**
- * A criterion opening with a label that names one cancer (subgroups.ts cancerLabel: "For NSCLC: the
- * individuals had previously received anti-PD-(L)1 antibodies …", "Renal Cell Carcinoma - Patient
- * should have received …"): the rest binds only that cancer's patients. An inclusion reads
+ * A criterion opening with a label or a subject that names one cancer and nothing else (subgroups.ts
+ * cancerLabel: "For NSCLC: the individuals had previously received anti-PD-(L)1 antibodies …", "Renal
+ * Cell Carcinoma - Patient should have received …", "Subjects with Ovarian cancer must have received
+ * …"): the rest binds only that cancer's patients. Whether the cancer is the whole trial's does not
+ * matter here (population-conditions.ts leaves such populations to the readers): for the trial's own
+ * patients any(not the cancer, rest) is the rest itself. An inclusion reads
  * any(not that cancer, rest), an exclusion all(that cancer, rest). Read whole, the readers left the
  * label unread and bound every patient of a basket trial to one cohort's prior treatment (or required
  * the cancer of them all). Only a rest that reads prior treatment and no diagnosis or stage: a label

@@ -78,6 +78,35 @@ describe('a label naming one cancer binds the prior treatment after it to that c
     expect(cancerLabel('Non-small cell lung cancer (NSCLC): must have received platinum.', lex)?.codes).toEqual(['NSCLC']);
   });
 
+  it('reads a population that is only a cancer the same way: "Subjects with Ovarian cancer must have received …" (NCT04282044 i5)', () => {
+    const rule = criterionRule(
+      'Subjects with Ovarian cancer must have received at least one prior standard of care for their relapsed or refractory disease, which must include a platinum-based regimen.',
+      'inclusion',
+    ) as { any: Condition[] };
+    expect(rule.any[0]).toEqual(notCancer('OVARY'));
+    // The trial's breast cancer patients are not asked for the ovarian cohort's platinum.
+    expect(judgeRecord(rule, { cancers: [{ type: 'triple-negative breast cancer' }], treatments: [] })).toBe(true);
+  });
+
+  it('leaves the criterion as read when the rest names another group (NCT04119024 i12, NCT06008288 i3)', () => {
+    const lex = lexicons();
+    // "… a BRAF inhibitor in combination with MEK inhibitor for patients with BRAF V600-activating
+    // mutation": read alone, the rest would require BRAF and MEK inhibitors of every melanoma patient.
+    expect(
+      cancerLabel(
+        'Patients with melanoma must have progressed following \\>= 1 line of systemic therapy, including immune checkpoint inhibitor and a BRAF inhibitor in combination with MEK inhibitor for patients with BRAF V600-activating mutation and is not considered to have an alternate treatment option with curative intent',
+        lex,
+      ),
+    ).toBeNull();
+    expect(
+      cancerLabel(
+        'Patients with pancreatic cancer must have progressed or been intolerant to prior gemcitabine-based chemotherapy regimens or FOLFIRINOX/mFOLFIRINOX/NALIRIFOX treatment. Patients with other types of solid tumors must have progressed or been intolerant to prior systemic therapy and lack satisfactory alternative treatment options.',
+        lex,
+      ),
+    ).toBeNull();
+    expect(cancerLabel('Patients with metastatic pancreatic cancer must have received gemcitabine.', lex)).toBeNull();
+  });
+
   it("leaves a cohort's diagnosis after its label to the cohort readers (NCT06953089 i11)", () => {
     const rule = criterionRule(
       'For PDAC: Participants must have histologically or cytologically confirmed metastatic PDAC., who have progressed after at least one prior line of standard systemic treatment ((≥2L PDAC).)',
