@@ -6,7 +6,9 @@
  * cohort's prior treatment was required of every patient of a basket trial. Verbatim corpus lines.
  *
  * Also: "X as monotherapy or combination with Y or other therapies" reads X whatever the sentence's
- * length (therapy.ts formPartners, found up to the sentence's end).
+ * length (therapy.ts formPartners, found up to the sentence's end); an "or" between the lines a
+ * treatment was given in ("as either 1st or 2nd line treatment") offers no other treatment
+ * (therapy.ts linePositionOrs).
  */
 import type { Condition } from '../../src/criteria/facts';
 import { parseCriteria } from '../../src/criteria/parse';
@@ -123,5 +125,38 @@ describe('"as monotherapy or combination with Y or other therapies" past the nea
       'inclusion',
     );
     expect(r.condition).toEqual(therapy({ classes: ['anti_pd1_pdl1'] }));
+  });
+});
+
+describe('an "or" between line positions is no alternative to the treatment', () => {
+  it('reads palbociclib as required, the lines and dates left unread (NCT05452798 i3)', () => {
+    const rule = criterionRule('Initiated treatment with palbociclib as either 1st or 2nd line treatment between 01 January 2017 and 31 December 2020', 'inclusion');
+    expect(rule).toEqual({
+      all: [therapy({ drugs: ['palbociclib'] }), unparsed('1st or 2nd line treatment between 01 January 2017 and 31 December 2020')],
+    });
+  });
+
+  it('reads both treatments of the NSCLC cohort, bound to NSCLC, past the near window (NCT07130032 i6)', () => {
+    const rule = criterionRule(
+      'For NSCLC: the individuals had previously received anti-PD-(L)1 antibodies in combination with platinum-containing chemotherapy either in the first line or sequentially in the first and second lines for the treatment of metastatic disease.',
+      'inclusion',
+    );
+    expect(rule).toEqual({
+      any: [
+        notCancer('NSCLC'),
+        {
+          all: [
+            therapy({ classes: ['anti_pd1_pdl1'] }),
+            therapy({ classes: ['platinum'] }),
+            unparsed('first line or sequentially in the first and second lines … metastatic'),
+          ],
+        },
+      ],
+    });
+  });
+
+  it('keeps an "or" between treatments an alternative', () => {
+    const r = readRule('Must have received palbociclib or ribociclib in the first line.', 'inclusion');
+    expect(r.condition).toEqual(therapy({ drugs: ['palbociclib', 'ribociclib'] }));
   });
 });
