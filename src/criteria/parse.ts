@@ -1678,6 +1678,11 @@ function cancerLabelled(seg: Segment, lex: Lexicons): Reading | null {
 export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
   if (!source) return [];
   const segments = segmentCriteria(source, lex);
+  // A criterion opening with a cancer's label, read bound to that cancer (cancerLabelled). The label
+  // may instead name one cohort of a run of cohort items ("Solid tumor patients: …", then "Non-Hodgkin
+  // lymphoma patients"), which joinAlternatives joins as alternatives on the criteria as read: the
+  // binding replaces only a criterion left on its own, so a sibling item never stands alone.
+  const bound = new Map<ParsedCriterion, ParsedCriterion>();
   const criteria = segments.map((seg) => {
     if (!seg.alternatives?.length) {
       // Parts for different subgroups ("Cohort 1: … . Cohort 2: …") are read each on its own.
@@ -1692,9 +1697,11 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
       const group = !label && !reading.condition ? groupLeadLabel(seg.normText) : null;
       const groupReading = group && readCriterion(group.rest, seg.kind, seg.context, lex);
       if (group && groupReading?.condition) return finish(seg, groupReading, group);
+      const whole = finish(seg, reading, label);
+      // Bound to the cancer its label names, once the run of cohort items it may belong to is known.
       const cancer = label ? null : cancerLabelled(seg, lex);
-      if (cancer) return finish(seg, cancer);
-      return finish(seg, reading, label);
+      if (cancer) bound.set(whole, finish(seg, cancer));
+      return whole;
     }
     // "At least one of the following": each alternative read on its own, joined with any.
     const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));
@@ -1717,7 +1724,8 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
     return c;
   });
   const ids = { inclusion: 0, exclusion: 0 };
-  return selfExclusions(scopeCancerCohorts(joinAlternatives(criteria, source, lex), lex), lex).map((c) => ({
+  const joined = joinAlternatives(criteria, source, lex).map((c) => bound.get(c) ?? c);
+  return selfExclusions(scopeCancerCohorts(joined, lex), lex).map((c) => ({
     ...c,
     id: `${c.kind === 'inclusion' ? 'i' : 'e'}${++ids[c.kind]}`,
   }));

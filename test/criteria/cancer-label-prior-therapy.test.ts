@@ -109,6 +109,15 @@ describe('a label naming one cancer binds the prior treatment after it to that c
     expect(cancerLabel('Patients with metastatic pancreatic cancer must have received gemcitabine.', lex)).toBeNull();
   });
 
+  it('leaves a label that opens a run of cohort items joined with its siblings (NCT04851119)', () => {
+    // "Solid tumor patients: …" then "Non-Hodgkin lymphoma patients": joined as alternatives as before;
+    // bound alone, the lymphoma item would have required lymphoma of every patient.
+    const criteria = parseCriteria(
+      'Inclusion Criteria:\n\n* Cytotoxic chemotherapy or other anti-cancer agents known to be myelosuppressive\n\n  * Solid tumor patients: \\>= 21 days after the last dose of myelosuppressive chemotherapy (42 days if prior nitrosourea)\n  * Non-Hodgkin lymphoma patients\n',
+    );
+    expect(criteria.some((c) => c.text.trim() === 'Non-Hodgkin lymphoma patients')).toBe(false);
+  });
+
   it("leaves a cohort's diagnosis after its label to the cohort readers (NCT06953089 i11)", () => {
     const rule = criterionRule(
       'For PDAC: Participants must have histologically or cytologically confirmed metastatic PDAC., who have progressed after at least one prior line of standard systemic treatment ((≥2L PDAC).)',
