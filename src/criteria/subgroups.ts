@@ -188,9 +188,9 @@ function cohortCodes(h: string, lex: Lexicons): string[] | null {
  * A criterion that opens with a label naming one cancer ("For NSCLC: the individuals had previously
  * received …", "For cutaneous melanoma: …", "Renal Cell Carcinoma - Patient should have received …"):
  * in a basket trial, a requirement for that cancer's patients only. Unlike a numbered cohort, the
- * record places the patient in it or not, so the label is read as the cancer (cancerCohortHeading).
- * The label ends at the first colon, or at a dash set off by spaces, within a few words. The label
- * binds its whole criterion only when no later sentence turns to another group.
+ * record places the patient in it or not, so the label is read as the cancer, as a cancer cohort's
+ * heading is (cancerCohortHeading). The label ends at the first colon, or at a dash set off by spaces,
+ * within a few words. It binds its whole criterion only when no later sentence turns to another group.
  */
 const CANCER_LABEL = /^[^\p{L}\p{N}(]*((?:(?:for|in)\s+)?[\p{L}\d][^:\n.;]{0,79}?)\s*(?::|\s[-–]\s)\s*/iu;
 
@@ -212,8 +212,9 @@ const CANCER_POPULATION =
   /^[^\p{L}\p{N}(]*(?:for\s+)?(?:all\s+)?(?:patients?|participants?|subjects?|individuals?)\s+with\s+([^:\n.;,()]{2,80}?)\s+(?=(?:must|should|shall|(?:will\s+)?need\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\b)/iu;
 /**
  * A later sentence about another group ("… . Patients with other types of solid tumors must …", "… .
- * For melanoma patients who are treated with …"), or another label; or a group named inside the rest ("… a BRAF inhibitor … for patients with BRAF
- * V600-activating mutation"), whose binding the rest read alone may lose.
+ * For melanoma patients who are treated with …"), or another label; or a group named inside the rest
+ * ("… a BRAF inhibitor … for patients with BRAF V600-activating mutation"), whose binding the rest
+ * read alone may lose.
  */
 const ANOTHER_GROUP =
   /[.;]\s+(?:(?:for|in|among|all|other)\b|(?:patients?|participants?|subjects?|those|individuals?)\b|[^.;:]{1,60}:)|\b(?:for|in|among)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?)\b/iu;
