@@ -16,7 +16,7 @@ import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { admittedGroupHeading, cancerCohortHeading, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
+import { admittedGroupHeading, cancerCohortHeading, cancerLabel, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -1639,10 +1639,50 @@ function subgroupKey(label: string): string {
     .trim();
 }
 
+/** What the rest after a cancer's label must not read: the cohort's own diagnosis or extent. */
+const COHORT_DEFINITION = new Set<Category>(['cancer_type', 'stage']);
+
+/**
+ * A criterion opening with a label or a subject that names one cancer and nothing else (subgroups.ts
+ * cancerLabel: "For NSCLC: the individuals had previously received anti-PD-(L)1 antibodies …", "Renal
+ * Cell Carcinoma - Patient should have received …", "Subjects with Ovarian cancer must have received
+ * …"): the rest binds only that cancer's patients. Whether the cancer is the whole trial's does not
+ * matter here (population-conditions.ts leaves such populations to the readers): for the trial's own
+ * patients any(not the cancer, rest) is the rest itself. An inclusion reads
+ * any(not that cancer, rest), an exclusion all(that cancer, rest). Read whole, the readers left the
+ * label unread and bound every patient of a basket trial to one cohort's prior treatment (or required
+ * the cancer of them all). Only a rest that reads prior treatment and no diagnosis or stage: a label
+ * before those ("For PDAC: Participants must have … metastatic PDAC") names the cohort's own
+ * definition, which the cohort readers join as alternatives.
+ */
+function cancerLabelled(seg: Segment, lex: Lexicons): Reading | null {
+  const label = cancerLabel(seg.normText, lex);
+  if (!label) return null;
+  const rest = readCriterion(label.rest, seg.kind, seg.context, lex);
+  if (!rest.condition || !rest.findingCategories.includes('prior_therapy') || rest.findingCategories.some((c) => COHORT_DEFINITION.has(c))) return null;
+  const unread = rest.unreadApart ?? rest.unread;
+  // The rest's own unread words stay with it, inside the cancer's branch, as finish() would join them.
+  const required = unread ? withUnread(seg.kind, label.rest, { ...rest, condition: rest.condition }, unread) : rest.condition;
+  const cancer: LeafCondition = { fact: 'cancerType', operator: 'equal', value: seg.kind !== 'inclusion', params: { codes: label.codes } };
+  return {
+    ...rest,
+    condition: flatten(seg.kind === 'inclusion' ? 'any' : 'all', [cancer, required]),
+    categories: [...new Set<Category>([...rest.categories, 'cancer_type'])],
+    findingCategories: [...rest.findingCategories, 'cancer_type'],
+    unread: '',
+    unreadApart: undefined,
+  };
+}
+
 /** Parses a trial's eligibilityCriteria text. Never throws on any input. */
 export function parseCriteria(source: string | null | undefined, lex: Lexicons = lexicons()): ParsedCriterion[] {
   if (!source) return [];
   const segments = segmentCriteria(source, lex);
+  // A criterion opening with a cancer's label, read bound to that cancer (cancerLabelled). The label
+  // may instead name one cohort of a run of cohort items ("Solid tumor patients: …", then "Non-Hodgkin
+  // lymphoma patients"), which joinAlternatives joins as alternatives on the criteria as read: the
+  // binding replaces only a criterion left on its own, so a sibling item never stands alone.
+  const bound = new Map<ParsedCriterion, ParsedCriterion>();
   const criteria = segments.map((seg) => {
     if (!seg.alternatives?.length) {
       // Parts for different subgroups ("Cohort 1: … . Cohort 2: …") are read each on its own.
@@ -1657,7 +1697,11 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
       const group = !label && !reading.condition ? groupLeadLabel(seg.normText) : null;
       const groupReading = group && readCriterion(group.rest, seg.kind, seg.context, lex);
       if (group && groupReading?.condition) return finish(seg, groupReading, group);
-      return finish(seg, reading, label);
+      const whole = finish(seg, reading, label);
+      // Bound to the cancer its label names, once the run of cohort items it may belong to is known.
+      const cancer = label ? null : cancerLabelled(seg, lex);
+      if (cancer) bound.set(whole, finish(seg, cancer));
+      return whole;
     }
     // "At least one of the following": each alternative read on its own, joined with any.
     const readings = seg.alternatives.map((alt) => ({ alt, r: readCriterion(alt.normText, alt.kind, alt.context, lex) }));
@@ -1680,7 +1724,8 @@ export function parseCriteria(source: string | null | undefined, lex: Lexicons =
     return c;
   });
   const ids = { inclusion: 0, exclusion: 0 };
-  return selfExclusions(scopeCancerCohorts(joinAlternatives(criteria, source, lex), lex), lex).map((c) => ({
+  const joined = joinAlternatives(criteria, source, lex).map((c) => bound.get(c) ?? c);
+  return selfExclusions(scopeCancerCohorts(joined, lex), lex).map((c) => ({
     ...c,
     id: `${c.kind === 'inclusion' ? 'i' : 'e'}${++ids[c.kind]}`,
   }));

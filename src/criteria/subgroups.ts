@@ -184,6 +184,61 @@ function cohortCodes(h: string, lex: Lexicons): string[] | null {
   return rest ? null : [...new Set(mentions.map((m) => m.id))];
 }
 
+/**
+ * A criterion that opens with a label naming one cancer ("For NSCLC: the individuals had previously
+ * received …", "For cutaneous melanoma: …", "Renal Cell Carcinoma - Patient should have received …"):
+ * in a basket trial, a requirement for that cancer's patients only. Unlike a numbered cohort, the
+ * record places the patient in it or not, so the label is read as the cancer, as a cancer cohort's
+ * heading is (cancerCohortHeading). The label ends at the first colon, or at a dash set off by spaces,
+ * within a few words. It binds its whole criterion only when no later sentence turns to another group.
+ */
+const CANCER_LABEL = /^[^\p{L}\p{N}(]*((?:(?:for|in)\s+)?[\p{L}\d][^:\n.;]{0,79}?)\s*(?::|\s[-–]\s)\s*/iu;
+
+/** Words a cancer's label may hold besides the cancer ("For NSCLC patients only:", "Melanoma cohort:"). */
+const CANCER_LABEL_FILLER =
+  /\b(?:for|in|with|the|all|patients?|participants?|subjects?|individuals?|only|cohorts?|specific|cancers?|tumou?rs?|carcinomas?|malignanc(?:y|ies)|disease)\b/gi;
+
+/** A cancer label opening a criterion: the label, its cancer-type codes and the criterion without it. */
+export interface CancerLabel extends SubgroupLabel {
+  codes: string[];
+}
+
+/**
+ * The same group named as a sentence's subject: "Patients with melanoma must have progressed following
+ * >= 1 line of systemic therapy …", "Subjects with Ovarian cancer must have received …". The rest
+ * starts at the modal, read as the group's requirement.
+ */
+const CANCER_POPULATION =
+  /^[^\p{L}\p{N}(]*(?:for\s+)?(?:all\s+)?(?:patients?|participants?|subjects?|individuals?)\s+with\s+([^:\n.;,()]{2,80}?)\s+(?=(?:must|should|shall|(?:will\s+)?need\s+to|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)\b)/iu;
+/**
+ * A later sentence about another group ("… . Patients with other types of solid tumors must …", "… .
+ * For melanoma patients who are treated with …"), or another label; or a group named inside the rest
+ * ("… a BRAF inhibitor … for patients with BRAF V600-activating mutation"), whose binding the rest
+ * read alone may lose.
+ */
+const ANOTHER_GROUP =
+  /[.;]\s+(?:(?:for|in|among|all|other)\b|(?:patients?|participants?|subjects?|those|individuals?)\b|[^.;:]{1,60}:)|\b(?:for|in|among)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?)\b/iu;
+
+export function cancerLabel(text: string, lex: Lexicons): CancerLabel | null {
+  const m = CANCER_LABEL.exec(text) ?? CANCER_POPULATION.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length).trim();
+  if (!/[\p{L}\p{N}]{3}/u.test(rest) || ANOTHER_GROUP.test(rest)) return null;
+  const name = m[1]!;
+  // The cancer as named, not the broader one inside its name: "cutaneous melanoma" binds cutaneous
+  // melanoma, not every melanoma (a uveal melanoma patient is not bound by it). "non-" before a name
+  // leaves that cancer out.
+  const mentions = lex.index.scan(name).filter((x) => x.type === 'cancer' && !/\bnon[\s-]?$/i.test(name.slice(0, x.start)));
+  const widest = mentions.filter((x) => !mentions.some((y) => y.start <= x.start && y.end >= x.end && y.end - y.start > x.end - x.start));
+  if (!widest.length) return null;
+  // The label must be the cancer and nothing else: a stage, an extent or a marker ("For metastatic
+  // NSCLC:", "HER2-positive breast cancer:") binds fewer patients than the cancer, and a clause is no label.
+  let left = name;
+  for (const x of [...widest].sort((a, b) => b.start - a.start)) left = `${left.slice(0, x.start)} ${left.slice(x.end)}`;
+  if (left.replace(/\([^()]*\)/g, ' ').replace(CANCER_LABEL_FILLER, ' ').replace(/[\W_]+/g, ' ').trim()) return null;
+  return { label: name.trim(), rest, codes: [...new Set(widest.map((x) => x.id))] };
+}
+
 /** A subgroup word, as written in any case ("Part", "COHORTS", "Sub-study"). */
 const LABEL_WORD = String.raw`(?:[Pp]arts?|PARTS?|[Cc]ohorts?|COHORTS?|[Aa]rms?|ARMS?|[Pp]hases?|PHASES?|[Gg]roups?|GROUPS?|[Mm]odules?|MODULES?|[Ss]ub-?stud(?:y|ies)|SUB-?STUD(?:Y|IES))`;
 /**

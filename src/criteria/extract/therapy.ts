@@ -2388,8 +2388,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...windows.map((w): Span => [w.start, w.end]),
         // Found over whole words: a window edge inside "unresectable or metastatic" must not hide the phrase.
         ...otherTopicOrs(ctx, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        // Found up to the sentence's end: a line-position phrase ("either in the first line or
+        // sequentially in the first and second lines") may run past the window.
+        ...linePositionOrs(text, wordStart(text, Math.max(s, list.start - 60), s), e),
         ...optionalPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
-        ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), wordEnd(text, Math.min(e, list.end + 60), e)),
+        // Found up to the sentence's end: the window's edge must not cut the partner's own "or other therapies".
+        ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), e),
         // "short course or long course radiation therapy": two forms of the one treatment, no other option.
         ...[localModifierPair(text.slice(Math.max(s, list.start - 60), list.start), Math.max(s, list.start - 60), items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')))].filter((x): x is Span => !!x),
       ]);
@@ -3275,8 +3279,21 @@ const CONFIRM_WORD = String.raw`(?:histologically|cytologically|pathologically|h
 const CONFIRM_OR_RE = new RegExp(String.raw`\b${CONFIRM_WORD}\s*(?:,\s*${CONFIRM_WORD}\s*)*,?\s*(?:or|and\/or)\s+${CONFIRM_WORD}\b`, 'gi');
 const FORM_PAREN_RE =
   /\(\s*(?:either\s+)?(?:alone|combined|concurrent(?:ly)?|sequential(?:ly)?|monotherapy|single[\s-]agents?|as\s+(?:a\s+)?(?:single[\s-]agent|monotherapy))\s*(?:,\s*)?(?:or|and\/or)\s+(?:in\s+)?(?:combination|combined|concurrent(?:ly)?|sequential(?:ly)?)\b[^()]{0,80}\)/gi;
+/**
+ * "as either 1st or 2nd line treatment", "either in the first line or sequentially in the first and
+ * second lines": the lines the treatment was given in, an "or" between line positions, never another treatment.
+ */
+const LINE_ORDINAL = String.raw`(?:1st|2nd|3rd|4th|first|second|third|fourth|front)`;
+const LINE_POSITION_OR_RE = new RegExp(
+  String.raw`\b(?:(?:in|as)\s+)?(?:either\s+)?(?:(?:in|as)\s+)?(?:the\s+)?${LINE_ORDINAL}(?:[\s-]+line)?\s*,?\s*(?:or|and\/or)\s+(?:sequentially\s+)?(?:(?:in|as)\s+)?(?:the\s+)?${LINE_ORDINAL}(?:\s+(?:and|or)\s+${LINE_ORDINAL})?[\s-]+lines?\b`,
+  'gi',
+);
+function linePositionOrs(text: string, a: number, b: number): Span[] {
+  const sub = text.slice(a, b);
+  return [...sub.matchAll(LINE_POSITION_OR_RE)].map((m): Span => [a + m.index, a + m.index + m[0].length]);
+}
 function otherTopicOrs(ctx: Ctx, a: number, b: number): Span[] {
-  const out: Span[] = [];
+  const out: Span[] = [...linePositionOrs(ctx.text, a, b)];
   const sub = ctx.text.slice(a, b);
   EXTENT_OR_RE.lastIndex = 0;
   for (let m = EXTENT_OR_RE.exec(sub); m; m = EXTENT_OR_RE.exec(sub)) out.push([a + m.index, a + m.index + m[0].length]);
