@@ -10,6 +10,7 @@ import type { ExtractInput, Extractor, Finding } from './extractor';
 import { extractAttestations } from './history-attest';
 import { extractBrain } from './history-brain';
 import { extractConditions } from './history-conditions';
+import { FAMILY_STATEMENTS } from './history-family';
 import { extractSevereIrae } from './history-irae';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
@@ -41,7 +42,7 @@ const settled =
   (input) =>
     settlePolarity(input, extract(input));
 
-const STATEMENTS = [...SAFETY_STATEMENTS, ...JUDGEMENT_STATEMENTS];
+const STATEMENTS = [...SAFETY_STATEMENTS, ...JUDGEMENT_STATEMENTS, ...FAMILY_STATEMENTS];
 
 export const HISTORY_EXTRACTORS: Extractor[] = [
   extractBrain,
