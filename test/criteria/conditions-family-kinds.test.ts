@@ -43,3 +43,64 @@ describe("a relative's heart-rhythm history", () => {
     expect(readRule('Family history of melanoma', 'exclusion').condition).toBeNull();
   });
 });
+
+describe('a "with" clause before a bracket of examples', () => {
+  it('keeps the clause beside the disorder, the examples unread beside them (NCT03377387 e8)', () => {
+    const text =
+      "Significant chronic gastrointestinal disorder with diarrhea as a major symptom (e.g., Crohn's disease, malabsorption, or Grade ≥2 diarrhea of any etiology screening).";
+    expect(readRule(text, 'exclusion')).toEqual({
+      condition: { all: [cond({ names: ['gastrointestinal_disease'], active: true }), unparsed('with diarrhea as a major symptom')] },
+      unread: "Crohn's disease, malabsorption … 2 diarrhea of any etiology",
+    });
+  });
+});
+
+describe('a kind of an organ-system umbrella among exclusions', () => {
+  it('keeps "inflammatory" beside the neurological disorders (NCT07287917 e5)', () => {
+    expect(
+      readRule('Active inflammatory neurological disorders (e.g., Guillain-Barre Syndrome, amyotrophic lateral sclerosis, multiple sclerosis).', 'exclusion'),
+    ).toEqual({ condition: { all: [cond({ names: ['neurologic_disease'] }), unparsed('inflammatory')] }, unread: 'Active' });
+  });
+
+  it('keeps "Complicated" and the effect beside the pulmonary diseases (NCT06343948 e11)', () => {
+    expect(criterionRule('Complicated pulmonary diseases leading to clinically severe respiratory function impairment;', 'exclusion')).toEqual({
+      all: [cond({ names: ['pulmonary_disease'] }), unparsed('Complicated'), unparsed('leading to clinically severe respiratory function impairment')],
+    });
+  });
+
+  it('leaves a kind inside a list unread, where the member would be merged with others', () => {
+    expect(readRule('History of connective, metabolic or atrophic skin disease', 'exclusion').condition).toBeNull();
+    expect(readRule('Patients with autoimmune diseases: those with a history of inflammatory bowel disease or a history of autoimmune diseases (such as systemic lupus erythematosus, vasculitis, and invasive lung disease)', 'exclusion').unread).toBe('invasive lung');
+  });
+
+  it('still leaves a kind unread in an inclusion', () => {
+    expect(readRule('No restrictive lung disease', 'inclusion').condition).toBeNull();
+  });
+});
+
+describe('an undetectable viral load under a lead-in that lets the infected in', () => {
+  const HIV_ACTIVE = cond({ names: ['hiv'], active: true });
+
+  it('excludes by the detectable infection inside the group (NCT05770544 e16)', () => {
+    const lead =
+      'Known active infections (bacterial, fungal or viral) that would interfere with the assessment of safety or efficacy of entrectinib, including human immunodeficiency virus (HIV) infection. Patients with history of testing positive for HIV infection are eligible provided the each of the following conditions are met:';
+    expect(readRule('undetectable viral load;', 'exclusion', [lead])).toEqual({
+      condition: {
+        all: [unparsed('Patients with history of testing positive for HIV infection are eligible provided the each of the following conditions are met:'), HIV_ACTIVE],
+      },
+      unread: '',
+    });
+  });
+
+  it('holds for anyone outside the group in an inclusion, its duration kept inside (NCT06194448 i10)', () => {
+    const lead = 'Patients with HIV are only eligible for inclusion if they meet all the following criteria:';
+    expect(readRule('Undetectable viral RNA load for 6 months', 'inclusion', [lead]).condition).toEqual({
+      any: [unparsed(lead, false), { all: [cond({ names: ['hiv'], active: true }, false), unparsed('for 6 months')] }],
+    });
+  });
+
+  it('reads no viral load below a number, nor one without such a lead-in', () => {
+    expect(readRule('Viral load confirmed as \\<50 copies/ml during Screening.', 'exclusion', ['Known HIV infection unless all of the following are applicable:']).condition).toBeNull();
+    expect(readRule('undetectable viral load;', 'exclusion').condition).toBeNull();
+  });
+});

@@ -18,6 +18,7 @@ import { extractReproductive } from './history-reproductive';
 import { SAFETY_STATEMENTS } from './history-safety';
 import { readStatements } from './history-statements';
 import { negatedAt } from './history-util';
+import { extractViralLoadItem } from './history-viral-load-items';
 
 /**
  * The assembler negates a finding whose anchor lies in any negation scope. Two scopes must not
@@ -51,5 +52,6 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractMalignancy,
   extractAttestations,
   extractSevereIrae,
+  extractViralLoadItem,
   (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);
