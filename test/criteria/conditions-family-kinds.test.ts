@@ -1,9 +1,11 @@
 /**
- * Real corpus lines: a relative's heart-rhythm history (history-family.ts), a "with …" clause before
+ * Real corpus lines: a relative's heart-rhythm history (history-family.ts); a "with …" clause before
  * a bracket of examples, and one word naming a kind of an organ-system umbrella among exclusions
- * (history-conditions.ts). What the facts cannot hold stays an unparsed leaf the finding needs.
+ * (history-conditions.ts); an undetectable viral load under a lead-in that lets the infected in
+ * (history-viral-load-items.ts); body surface area as a measurement (rules/labs.json bsa). What the
+ * facts cannot hold stays an unparsed leaf the finding needs.
  */
-import { attest, cond, criterionRule, readRule, unparsed } from '../support/criteria';
+import { attest, cond, criterionRule, lab, readRule, unparsed } from '../support/criteria';
 
 const FAMILY = attest('family_heart_rhythm_history', true);
 
@@ -102,5 +104,25 @@ describe('an undetectable viral load under a lead-in that lets the infected in',
   it('reads no viral load below a number, nor one without such a lead-in', () => {
     expect(readRule('Viral load confirmed as \\<50 copies/ml during Screening.', 'exclusion', ['Known HIV infection unless all of the following are applicable:']).condition).toBeNull();
     expect(readRule('undetectable viral load;', 'exclusion').condition).toBeNull();
+  });
+});
+
+describe('body surface area as a measurement', () => {
+  it('reads a floor in square metres (NCT05770544 i4)', () => {
+    expect(readRule('Patients with a BSA of 0.43m\\^2 and over.', 'inclusion')).toEqual({
+      condition: lab('bsa', 'm2', 'greaterThanInclusive', 0.43),
+      unread: '',
+    });
+  });
+
+  it('reads a ceiling, the formula named left unread (NCT02227251 e19)', () => {
+    expect(readRule('Participants with a BSA \\<1.4 m\\^2 as calculated per Dubois 1916 or Mosteller 1987.', 'exclusion')).toEqual({
+      condition: lab('bsa', 'm2', 'lessThan', 1.4),
+      unread: 'Dubois 1916 or Mosteller 1987',
+    });
+  });
+
+  it('reads no share of the body surface as one', () => {
+    expect(readRule('Rash must covers \\<10% of body surface area.', 'exclusion').condition).toBeNull();
   });
 });

@@ -147,6 +147,8 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?\b/iy, '%'],
   // Body measurements (rules/labs.json body_weight, bmi).
   [/kg\s*\/\s*m\s*(?:\^\s*\(?2\)?|2|²)/iy, 'kg/m2'],
+  // An area, after a body surface area ("BSA of 0.43m^2 and over", "BSA < 1.4 m2").
+  [/(?:m\s*(?:\^\s*\(?2\)?|2(?!\d)|²)|sq\.?\s*m(?:eters?|etres?)?\b|square\s+met(?:er|re)s?\b)/iy, 'm2'],
   [/(?:kg|kgs|kilograms?)\b/iy, 'kg'],
   [/(?:lbs?|pounds?)\b/iy, 'lb'],
   [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
