@@ -5,7 +5,7 @@
  * (history-viral-load-items.ts); body surface area as a measurement (rules/labs.json bsa). What the
  * facts cannot hold stays an unparsed leaf the finding needs.
  */
-import { attest, cond, criterionRule, lab, readRule, unparsed } from '../support/criteria';
+import { attest, attestationTopics, cond, criterionRule, lab, readRule, unparsed } from '../support/criteria';
 
 const FAMILY = attest('family_heart_rhythm_history', true);
 
@@ -124,5 +124,38 @@ describe('body surface area as a measurement', () => {
 
   it('reads no share of the body surface as one', () => {
     expect(readRule('Rash must covers \\<10% of body surface area.', 'exclusion').condition).toBeNull();
+  });
+});
+
+describe('a condition judged by its effect on absorbing an oral drug', () => {
+  const NORMAL = (value: boolean) => attest('oral_absorption_normal', value);
+
+  it('excludes on the absence of normal absorption (NCT06326411 e2)', () => {
+    expect(readRule('Conditions interfering with intestinal absorption of an orally administered drug', 'exclusion')).toEqual({
+      condition: NORMAL(false),
+      unread: '',
+    });
+  });
+
+  it('leaves the other processes named beside absorption unread (NCT07341737 e17)', () => {
+    expect(readRule('Conditions affecting drug absorption, distribution, metabolism, or excretion', 'exclusion')).toEqual({
+      condition: NORMAL(false),
+      unread: 'distribution, metabolism, or excretion',
+    });
+  });
+
+  it('leaves the effect of a named disease in a list to the condition reader (NCT05170204 e13)', () => {
+    const r = readRule('Any gastrointestinal (GI) disorder that may affect absorption of oral medications, such as malabsorption syndrome or status post-major bowel resection', 'exclusion');
+    expect(attestationTopics(r.condition)).toEqual([]);
+  });
+
+  it('reads no drug that interferes with absorption, nor a condition that affects swallowing', () => {
+    expect(readRule('Any agents which could affect the absorption or pharmacokinetics of the study drugs', 'exclusion').condition).toBeNull();
+    expect(
+      readRule(
+        'Patients with any condition that affects swallowing the drug, and any condition that affects the absorption of the research product in vivo, including any type of gastrointestinal resection or surgery;',
+        'exclusion',
+      ).condition,
+    ).toBeNull();
   });
 });
