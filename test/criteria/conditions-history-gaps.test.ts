@@ -150,10 +150,11 @@ describe('conditions the lexicon now names', () => {
 
   it('reads no condition of a relative, a risk of a condition, or pulmonary hypertension as hypertension', () => {
     expect(E('First-degree relative with a diagnosed psychotic disorder.').condition).toBeNull();
+    // The relative's long QT syndrome is asked (history-family.ts), never read as the patient's condition.
     expect(
       E('History of additional risk factors for torsade de pointes (e.g., family history of long QT syndrome)')
         .condition,
-    ).toBeNull();
+    ).toEqual({ fact: 'attestation', operator: 'equal', value: true, params: { topic: 'family_heart_rhythm_history' } });
     // The contraindication to exercise is read (exercise_possible = false); the fracture risk is no condition.
     expect(
       E(

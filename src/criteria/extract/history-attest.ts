@@ -31,7 +31,7 @@ import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { PLEONASTIC_POST, sentenceEnd, subtract, TIMING_WORDS, vocab, vocabSpans, type Span } from './history-util';
 
 const GATE =
-  /consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|vaccine|cannot\s+be|vessel|airway|liver|locat|situated|origin|involv|verge/i;
+  /absor|consent|icf|comply|particip|mri|magnetic|complian|adhere|follow|protocol|visit|tissue|resect|ffpe|biops|block|slides|swallow|english|language|interpret|questionnaire|diar|sample|specimen|geograph|travel|legal|guardian|assent|procedur|understand|comprehen|pill|tablet|capsul|oral|speak|literacy|literate|write|dutch|danish|french|german|spanish|apheres|\blie\b|\bsit\b|position|phone|internet|mail|wi-?fi|device|\bapp\b|blood\s+draw|venipunct|venepunct|venous|attorney|contrast|gadolin|iodin|tracer|\bPET\b|\bCT\b|tomograph|scan|imaging|instruction|inject|amenable|amendable|accessible|suitable|feasible|survey|refus|oppos|object|information|resid|\bliv(?:e|es|ing)\b|hospice|nursing\s+home|enrol\w*\s+(?:in|on)|previous\w*\s+enrol|inclusion\s+in|genetic|genomic|\bdata\b|hipaa|health\s+information|banking|check-?up|appointment|cooperat|exercis|sport|training|physical\s+activ|mvpa|online|random|written\s+ic\b|assessment|physical|radiolog|radiograph|baseline|pain\s+score|symptom|self[\s-]?report|archiv|material|\bcare\b|referred|scheduled|(?:treated|followed)\s+at|marrow|capacit|incapa|decision|discontinu|\bstop|taken\s+off|come\s+off|avoid|withh[oe]ld|refrain|abstain|supplement|vitamin|premedicat|vaccinat|willing|agree|desire|\bwish|relocat|\bmov(?:e|ing)\b|\bleav(?:e|ing)\b|clinic|aftercare|patients?\s+of\s+the|irradiat|visible|hospitali|inpatient|quality|anticipat|expected|requir|artifact|artefact|record|chart|prevents?\s+adequate|availab|opposition|wash-?out|same\s+(?:class|target|mechanism)|transfus|steroid|vaccine|cannot\s+be|vessel|airway|liver|locat|situated|origin|involv|verge/i;
 
 /** Languages criteria ask the patient to speak or read. */
 const LANG =
@@ -442,6 +442,29 @@ const TOPICS: Topic[] = [
     re: /\boffered\s+(?:the\s+)?(?:opportunity|chance|option)\s+to\s+(?:participate\s+in|take\s+part\s+in)\s+(?:the\s+)?(?:(?:bio)?specimens?|samples?|tissue|blood)(?:\s+(?:and|or|and\/or)\s+(?:(?:bio)?specimens?|samples?|tissue|blood))?\s+(?:banking|bank|collections?|submissions?)\b/i,
     words: vocab(
       'offered opportunity chance option participate take part specimen specimens biospecimen biospecimens sample samples tissue blood banking bank collection collections submission submissions',
+    ),
+  },
+  {
+    // "Conditions interfering with intestinal absorption of an orally administered drug", "GI disease
+    // that may significantly alter the absorption of study drugs": whether an oral drug is absorbed
+    // normally, which a condition judged by its effect on absorption would prevent and the care team
+    // answers. The verb ("interfering", "affect") is the inability (CANNOT), so an exclusion names its
+    // absence and "without … abnormalities that significantly affect drug absorption" requires it.
+    // Only a condition, disorder or the like as the subject: a drug that interferes with absorption is
+    // another question (interactions).
+    topic: 'oral_absorption_normal',
+    re: /\b(?:conditions?|disorders?|diseases?|abnormalit(?:y|ies)|dysfunctions?|impairments?|illness(?:es)?|situations?|syndromes?|resections?|surger(?:y|ies)|procedures?|problems?)\b(?:(?!\b(?:drugs?|agents?|medications?|medicines?|substances?)\b)[^.;()]){0,60}?\b(?:interfer\w*|affect\w*|alter\w*|impair\w*|prevent\w*|preclud\w*|limit\w*|reduc\w*|compromis\w*|prohibit\w*|impact\w*)\s+(?:with\s+)?(?:the\s+)?(?:adequate\s+|normal\s+)?(?:intestinal\s+|oral\s+|drug\s+|gastrointestinal\s+|GI\s+)?absor(?:b|ption)\b/i,
+    // A permission is no requirement; a condition that affects swallowing ("any condition that affects
+    // swallowing the drug, and any condition that affects the absorption …") is the swallowing
+    // question's, which asks only about an ability stated as one: the sentence is left unread.
+    reject: /\b(?:allowed|permitted|eligible)\b|^(?![^.;]*\b(?:able|ability|unable|inability)\b)[^.;]*\bswallow/i,
+    // Only as the sentence's subject, a condition no other reader names ("Conditions interfering …",
+    // "Any condition that would …"): after a named disease or in a list, the finding would be joined
+    // to the other members by the list's connectives and narrow them.
+    lead: /^\W*(?:\d{1,2}\s*[.)]\s*)?(?:(?:any|other|patients?|participants?|subjects?|with|has|have|having|presence|of|known|a|an|the)\s+)*(?:conditions?|situations?|problems?)\b/i,
+    category: 'medical_history',
+    words: vocab(
+      'conditions condition that which may might could would can significantly seriously substantially reasonably interfere interferes interfering with affect affects affecting alter alters altering impair impairs impairing impact impacts prevent prevents preclude precludes limit limits reduce reduces compromise compromises prohibit prohibits adequate normal intestinal oral orally drug drugs absorption absorb of an the administered medication medications medicine medicines study treatment treatments investigational product products',
     ),
   },
   {

@@ -348,6 +348,12 @@ const TREATMENT_OF_TAIL =
 const CAUSE_LEAD = /\b(?:resulting\s+from|due\s+to|caused\s+by|secondary\s+to|attributable\s+to|as\s+a\s+result\s+of)\s*$/i;
 /** Umbrella conditions (organ systems) that a leading adjective narrows to a kind the lexicon does not name. */
 const UMBRELLAS = new Set(['pulmonary_disease', 'gastrointestinal_disease', 'neurologic_disease', 'endocrine_disease', 'skin_disease']);
+/**
+ * One plain word right before an umbrella, after the start of the text or a space, comma or bracket:
+ * the kind it names ("inflammatory", "restrictive"). Not a word joined to another by a hyphen or a
+ * slash, nor one after a number.
+ */
+const UMBRELLA_KIND_WORD = /(?:^|[\s,(])([A-Za-z][a-z]{3,})\s+$/;
 /** Words that may stand right before an umbrella without narrowing it. */
 const UMBRELLA_LEAD_OK =
   /(?:^|[,;:(.]|\b(?:of|with|from|or|and|nor|including|include|includes|as|like|by|to|for|in|have|has|had|having|suffering|diagnosed|evidence|patients?|participants?|subjects?|individuals?|no|e\.?\s*g\.?|i\.?\s*e\.?))$/i;
@@ -512,6 +518,8 @@ interface Group {
   value?: boolean;
   /** Narrowed by words the facts cannot hold: left unread. */
   restricted?: boolean;
+  /** One word before an umbrella naming a kind of it ("inflammatory neurological disorders"), held as an unparsed leaf beside it. */
+  kindLead?: { text: string; span: Span };
   /** A CTCAE grade floor ("Grade ≥ 2", "of grade 3 or 4"), held as an unparsed leaf beside the condition. */
   grade?: { text: string; span: Span };
   /**
@@ -1172,8 +1180,21 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // could have the procedure, not whether they had it.
     if (CANDIDACY_LEAD.test(text.slice(Math.max(sStart, qualStart - 40), qualStart)) || CANDIDACY_TAIL.test(text.slice(g.end, g.end + 20))) g.restricted = true;
     // "restrictive lung disease", "inflammatory lung disease": a kind of the umbrella it does not name.
-    if (UMBRELLAS.has(g.names[0]!) && qual === '' && !UMBRELLA_LEAD_OK.test(text.slice(Math.max(sStart, qualStart - 30), qualStart).trimEnd()))
-      g.restricted = true;
+    // Among exclusions the kind's one word is kept beside the umbrella as an unparsed leaf ("Active
+    // inflammatory neurological disorders (e.g., Guillain-Barre Syndrome, …)"): the umbrella is
+    // necessary, so the exclusion stays no wider than its text.
+    if (UMBRELLAS.has(g.names[0]!) && qual === '' && !UMBRELLA_LEAD_OK.test(text.slice(Math.max(sStart, qualStart - 30), qualStart).trimEnd())) {
+      // Only the first subject of its sentence, as for a "with" clause: in a list or among examples the
+      // member would be merged with others and lose its kind ("… vasculitis, and invasive lung disease").
+      const kind =
+        exclusion && !/,|\bor\b|\band\b|\/|\(/i.test(text.slice(sStart, qualStart)) && !mentions.some((m) => m.start >= sStart && m.start < qualStart)
+          ? UMBRELLA_KIND_WORD.exec(text.slice(Math.max(sStart, qualStart - 30), qualStart))
+          : null;
+      if (kind) {
+        const from = qualStart - kind[0].length + kind[0].indexOf(kind[1]!);
+        g.kindLead = { text: kind[1]!, span: [from, from + kind[1]!.length] };
+      } else g.restricted = true;
+    }
     // "non-infectious skin disease": an umbrella less its infections, a kind the lexicon does not name.
     if (UMBRELLAS.has(g.names[0]!) && /\bnon-?\s?infectious\b/i.test(qual)) g.restricted = true;
     // "non-radiation induced pneumonitis", "non-CRT induced pneumonitis": "non" denies the kind or the
@@ -1527,7 +1548,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       !OTHERS.test(WITH_CLAUSE.exec(tail)![0]) &&
       // A clause cut short by a parenthesis or a colon ("hypertension with drug (systolic …) or …")
       // may run on over the conditions after it.
-      /^\s*(?:[.;,)]|$)/.test(tail.slice(WITH_CLAUSE.exec(tail)![0].length)) &&
+      // A bracket of examples after it ("… with diarrhea as a major symptom (eg, Crohn's disease, …)")
+      // names kinds of the narrowed condition: the clause ends there too.
+      /^\s*(?:[.;,)]|$|\(\s*(?:e\.?\s?g\b|for\s+example\b|such\s+as\b|including\b))/i.test(tail.slice(WITH_CLAUSE.exec(tail)![0].length)) &&
       // Inside a gloss on one member of a list ("tuberculosis, hepatitis B (HBsAg positive with HBV DNA …)").
       !unclosedParen(text.slice(g.qualStart, pos)) &&
       // Only the first subject of its sentence, as for an effect above: after a list or an example
@@ -2189,7 +2212,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
     // is well controlled without the use of immunosuppressive agents") leaves everyone taking it now
     // excluded, whatever else the note says: any(taking it now, unread note).
     const offCare = exemption ? supportiveCareExempted(input, exemption.span) : null;
-    const qualifiers = [g.notCausedBy, g.causeBefore, g.amount, g.grade, g.need, g.narrow, exemption].filter((q): q is { text: string; span: Span } => q !== undefined);
+    const qualifiers = [g.notCausedBy, g.causeBefore, g.kindLead, g.amount, g.grade, g.need, g.narrow, exemption].filter((q): q is { text: string; span: Span } => q !== undefined);
     const unreadLeaf = (q: { text: string }): Condition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: q.text } });
     const finding: Finding = {
       category: g.category,

@@ -37,6 +37,8 @@ export interface Statement {
   polarity: 'event' | 'requirement';
   /** Words the finding may cover around the anchor. */
   words: Set<string>;
+  /** Words it may cover before the anchor, when fewer than `words` (a list's earlier member is not the statement's). */
+  leadWords?: Set<string>;
   /** A requirement stated as lacking, tested on the sentence up to the anchor's end. */
   lack?: RegExp;
   /** Stated plainly among exclusions, the requirement is restated: lacking it excludes ("Other protocol-defined exclusion criteria apply"). */
@@ -235,7 +237,7 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
         }
       }
 
-      const runStart = qualifierRun(input, sStart, at, st.words, 40);
+      const runStart = qualifierRun(input, sStart, at, st.leadWords ?? st.words, 40);
       const runEnd = runForward(input, anchorEnd, sEnd, st.words, st.drugs ?? false);
       const spans: Span[] = [[runStart, Math.max(anchorEnd, runEnd)]];
       if (st.note) {

@@ -10,6 +10,7 @@ import type { ExtractInput, Extractor, Finding } from './extractor';
 import { extractAttestations } from './history-attest';
 import { extractBrain } from './history-brain';
 import { extractConditions } from './history-conditions';
+import { FAMILY_STATEMENTS } from './history-family';
 import { extractSevereIrae } from './history-irae';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
@@ -17,6 +18,7 @@ import { extractReproductive } from './history-reproductive';
 import { SAFETY_STATEMENTS } from './history-safety';
 import { readStatements } from './history-statements';
 import { negatedAt } from './history-util';
+import { extractViralLoadItem } from './history-viral-load-items';
 
 /**
  * The assembler negates a finding whose anchor lies in any negation scope. Two scopes must not
@@ -41,7 +43,7 @@ const settled =
   (input) =>
     settlePolarity(input, extract(input));
 
-const STATEMENTS = [...SAFETY_STATEMENTS, ...JUDGEMENT_STATEMENTS];
+const STATEMENTS = [...SAFETY_STATEMENTS, ...JUDGEMENT_STATEMENTS, ...FAMILY_STATEMENTS];
 
 export const HISTORY_EXTRACTORS: Extractor[] = [
   extractBrain,
@@ -50,5 +52,6 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractMalignancy,
   extractAttestations,
   extractSevereIrae,
+  extractViralLoadItem,
   (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);

@@ -147,6 +147,8 @@ const UNIT_PATTERNS: Array<[RegExp, string]> = [
   [/%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?\b/iy, '%'],
   // Body measurements (rules/labs.json body_weight, bmi).
   [/kg\s*\/\s*m\s*(?:\^\s*\(?2\)?|2|²)/iy, 'kg/m2'],
+  // An area, after a body surface area ("BSA of 0.43m^2 and over", "BSA < 1.4 m2").
+  [/(?:m\s*(?:\^\s*\(?2\)?|2(?!\d)|²)|sq\.?\s*m(?:eters?|etres?)?\b|square\s+met(?:er|re)s?\b)/iy, 'm2'],
   [/(?:kg|kgs|kilograms?)\b/iy, 'kg'],
   [/(?:lbs?|pounds?)\b/iy, 'lb'],
   [/(?:ms|msec|msecs|millisecs?|milliseconds?)\b/iy, 'ms'],
@@ -1679,10 +1681,10 @@ export const extractLabs: Extractor = (given) => {
 };
 
 /** A lead-in whose items must all hold for a group to come in: "… unless all of the following are applicable:", "… may be eligible if ALL of the following are met:", "… are eligible if they are:". */
-const WAY_IN_LEAD =
+export const WAY_IN_LEAD =
   /\b(?:unless|(?:(?:may|can|will)\s+(?:only\s+)?be|(?:are|is))\s+(?:only\s+)?(?:eligible|enrolled|included|allowed|permitted)(?:\s+for\s+(?:inclusion|enrol{1,2}ment|the\s+study|participation))?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|when))\b[^:]{0,80}:\s*$/i;
 /** The group a lead-in lets in: "Patients with HIV …", "Participants who have …". */
-const GROUP_LEAD = /\b(?:patients?|participants?|subjects?|individuals?|those)\s+(?:with|who\s+(?:have|has|are))\b/i;
+export const GROUP_LEAD = /\b(?:patients?|participants?|subjects?|individuals?|those)\s+(?:with|who\s+(?:have|has|are))\b/i;
 
 // ---------------------------------------------------------------------------------------------------
 // Life expectancy.
