@@ -28,9 +28,9 @@ const FAMILY_ANCHOR = new RegExp(
 
 /**
  * Words the finding may cover after the anchor: the relative's Brugada syndrome or sudden death, the
- * relatives and the age; not a QT interval, which is the patient's measurement ("… Brugada syndrome or
- * QT/QTc interval > 0.45 second") ("family history of long QT syndrome, or unexplained sudden death under 40
- * years of age in first-degree relatives").
+ * relatives and the age ("family history of long QT syndrome, or unexplained sudden death under 40 years
+ * of age in first-degree relatives"); not a QT interval, which is the patient's measurement ("… Brugada
+ * syndrome or QT/QTc interval > 0.45 second").
  */
 const FAMILY_WORDS = vocab(
   'a an the or and of congenital inherited hereditary syndrome syndromes brugada ' +
