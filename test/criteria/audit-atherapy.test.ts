@@ -165,9 +165,9 @@ describe('a kind of treatment narrowed by its targets', () => {
     expect(condition).not.toBeNull();
     const otherDrugsOfTheKind = {
       treatments: [
-        { name: 'aldesleukin', kind: 'systemic', start: '2024-01-10' },
-        { name: 'osimertinib', kind: 'systemic', start: '2024-03-10' },
-        { name: 'carboplatin', kind: 'systemic', start: '2024-05-10' },
+        { name: 'aldesleukin', kind: 'systemic' as const, start: '2024-01-10' },
+        { name: 'osimertinib', kind: 'systemic' as const, start: '2024-03-10' },
+        { name: 'carboplatin', kind: 'systemic' as const, start: '2024-05-10' },
       ],
     };
     expect(judgeRecord(condition!, otherDrugsOfTheKind)).not.toBe(kind === 'inclusion' ? false : true);
