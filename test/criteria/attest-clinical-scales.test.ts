@@ -124,3 +124,25 @@ describe('rating scales with a threshold (rating_scale_score)', () => {
     expect(attestationTopics(readRule('No HAMA antibodies', 'inclusion').condition)).toEqual([]);
   });
 });
+
+describe('organ function in words the organ-function statement did not take (adequate_organ_function)', () => {
+  it('reads the heart by its plain name, the main organs, and the liver and kidneys within normal limits', () => {
+    for (const text of [
+      'Adequate heart function as measured by ECHO/MUGA scan.', // NCT06805825 i8
+      'There is no serious dysfunction of the main organs.', // NCT04386967 i7
+      'Liver functions and kidney functions within normal limits', // NCT06087614 i11
+      'The organ functions of subjects meet the criteria for the following laboratory parameters at screening;', // NCT05288205 i6
+    ])
+      expect(readRule(text, 'inclusion')).toEqual({ condition: attest('adequate_organ_function', true), unread: '' });
+    expect(readRule('Serious dysfunction of the main organs', 'exclusion')).toEqual({
+      condition: attest('adequate_organ_function', false),
+      unread: '',
+    });
+  });
+
+  it('does not read organ function required of one group only', () => {
+    expect(
+      attestationTopics(readRule('Patients with a history of heart failure must have adequate heart function', 'inclusion').condition),
+    ).not.toContain('adequate_organ_function=true');
+  });
+});
