@@ -40,6 +40,7 @@ import { modalNegationInExclusion, mergeSpans, tokenAt, type ExtractInput, type 
 import type { Condition } from '../facts';
 import { bloodPressureLimitsRead } from './labs';
 import { causedByTreatment, causedByTreatmentBefore } from './history-caused-treatment';
+import { readsChildPughClass } from './clinical-scales';
 import type { Mention } from '../lexicon';
 import { exemptionLeadIn } from '../segment';
 import { normalise } from '../text';
@@ -1753,8 +1754,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       });
     }
   }
-  // 3a. A Child-Pugh class standing alone ("Child-Pugh class C") grades a chronic liver disease.
-  if (/pugh/i.test(text))
+  // 3a. A Child-Pugh class standing alone ("Child-Pugh class C") grades a chronic liver disease;
+  //     one an inclusion requires is the class asked as such (clinical-scales.ts).
+  if (/pugh/i.test(text) && !readsChildPughClass(input))
     for (const m of grab(CHILD_PUGH, text)) {
       const span: Span = [m.index, m.index + m[0].length];
       if (groups.some((g) => g.grade && g.grade.span[0] <= span[0] && g.grade.span[1] >= span[1])) continue;

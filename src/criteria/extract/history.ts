@@ -14,6 +14,7 @@ import { FAMILY_STATEMENTS } from './history-family';
 import { extractSevereIrae } from './history-irae';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
+import { ORGAN_FUNCTION_STATEMENTS } from './history-organ-function';
 import { extractReproductive } from './history-reproductive';
 import { SAFETY_STATEMENTS } from './history-safety';
 import { readStatements } from './history-statements';
@@ -43,7 +44,7 @@ const settled =
   (input) =>
     settlePolarity(input, extract(input));
 
-const STATEMENTS = [...SAFETY_STATEMENTS, ...JUDGEMENT_STATEMENTS, ...FAMILY_STATEMENTS];
+const STATEMENTS = [...SAFETY_STATEMENTS, ...JUDGEMENT_STATEMENTS, ...FAMILY_STATEMENTS, ...ORGAN_FUNCTION_STATEMENTS];
 
 export const HISTORY_EXTRACTORS: Extractor[] = [
   extractBrain,

@@ -1,5 +1,6 @@
 /** The registry of category extractors, run in this order over every criterion. */
 import { BIOMARKER_EXTRACTORS } from './biomarkers';
+import { extractClinicalScales } from './clinical-scales';
 import { extractAge, extractSex } from './demographics';
 import { DISEASE_EXTRACTORS } from './disease';
 import type { Extractor } from './extractor';
@@ -16,6 +17,7 @@ export const EXTRACTORS: Extractor[] = [
   extractAge,
   extractSex,
   extractPerformance,
+  extractClinicalScales,
   ...DISEASE_EXTRACTORS,
   ...BIOMARKER_EXTRACTORS,
   ...THERAPY_EXTRACTORS,
