@@ -40,7 +40,17 @@ const ALLERGY_WORDS = vocab(
     'recombinant chimeric fusion protein proteins chinese hamster ovary cell cells used in used either both all one more other any its their each ' +
     'intervention interventions treatment treatments therapy therapies immunotherapy chemotherapy including include such as e g associated test article articles used',
 );
-const SEVERE_WORDS = vocab(ALLERGY_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
+/**
+ * A drug label named as where the contraindications are set out ("… according to the product's
+ * labels", "as per the SmPC", "as described in the Product Monograph", "per approved local
+ * labeling"): the source of what a contraindication is, which narrows nothing.
+ */
+const LABEL_WORDS = vocab(
+  'as per according accordance specified mentioned described stated listed detailed outlined corresponding respective ' +
+    'current recent approved local locally label labels labeling labelling smpc smpcs summary characteristics prescribing ' +
+    'information highlights monograph monographs package insert inserts provincial formulary',
+);
+const SEVERE_WORDS = vocab(ALLERGY_WORDS, LABEL_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
 const SEVERE =
   /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*|grade\s*(?:≥|>=|>)?\s*[34]|(?:≥|>=)\s*grade\s*[34])\b/i;
 
@@ -291,4 +301,28 @@ const SENSITIVITY_NAMED: Statement = {
   drugs: true,
 };
 
-export const ALLERGY_STATEMENTS: Statement[] = [STUDY_DRUG_ALLERGY, NAMED_ALLERGY, SEVERE_HISTORY, SENSITIVITY_NAMED];
+/**
+ * "Has any contraindication as mentioned in the recent Keytruda Highlights of Prescribing Information",
+ * "Contraindications as listed in the SmPC": a contraindication whose object is a drug's label, not a
+ * named drug or ingredient — the label of the drug the study gives, the study-drug question (the
+ * topic's "been told you must not take"). Only the label words may follow: a condition after them
+ * stays unread.
+ */
+const LABEL = String.raw`(?:labels?|label(?:l)?ing|SmPCs?|prescribing\s+information|product\s+monographs?|package\s+inserts?|summary\s+of\s+product\s+characteristics)`;
+const LABEL_ANCHOR = new RegExp(
+  String.raw`\bcontra-?indications?\s+(?:(?:as\s+)?(?:mentioned|described|specified|listed|stated|detailed|outlined)\s+in|according\s+to|as\s+per|per)\s+(?:the\s+)?(?:[\w®-]+,?\s+){0,4}?${LABEL}\b`,
+  'i',
+);
+const LABEL_CONTRAINDICATION: Statement = {
+  topic: 'study_drug_allergy',
+  category: 'medical_history',
+  gate: /contra-?indicat/i,
+  anchor: LABEL_ANCHOR,
+  // A condition on it ("… if the patient is older than 70") narrows what no topic holds.
+  reject: /\b(?:if|unless|when|whenever|only|except|excluding|provided|which|that|who|whose|requir\w*|need\w*)\b/i,
+  polarity: 'event',
+  words: SEVERE_WORDS,
+  drugs: true,
+};
+
+export const ALLERGY_STATEMENTS: Statement[] = [STUDY_DRUG_ALLERGY, NAMED_ALLERGY, SEVERE_HISTORY, SENSITIVITY_NAMED, LABEL_CONTRAINDICATION];
