@@ -15,6 +15,7 @@ import { extractSevereIrae } from './history-irae';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
 import { extractReproductive } from './history-reproductive';
+import { extractSecondPrimary } from './history-second-primary';
 import { SAFETY_STATEMENTS } from './history-safety';
 import { readStatements } from './history-statements';
 import { negatedAt } from './history-util';
@@ -53,5 +54,6 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractAttestations,
   extractSevereIrae,
   extractViralLoadItem,
+  extractSecondPrimary,
   (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);
