@@ -79,3 +79,35 @@ describe('a contraindication set out in a drug label (study_drug_allergy)', () =
     expect(readRule('No contraindication as per the local label', 'inclusion').condition).toEqual(attest('study_drug_allergy', false));
   });
 });
+
+describe('a severe reaction to a list of antibodies, biologics or contrast (named_severe_allergy)', () => {
+  it('reads the list, contrast media included', () => {
+    // NCT06519266 e11, NCT06626516 e3, NCT07349303 e7
+    for (const text of [
+      'History of severe reactions to monoclonal antibodies, melphalan, heparin or iodine contrast.',
+      'History of severe immediate or delayed hypersensitivity reaction to biologic drugs, monoclonal antibodies, iodinated contrast agent',
+      'History of severe reactions to monoclonal antibodies.',
+    ])
+      expect(readRule(text, 'exclusion')).toEqual({ condition: attest('named_severe_allergy', true), unread: '' });
+  });
+
+  it('leaves the list unread when the criterion lets some reactions in', () => {
+    // NCT07276386 e11: contrast reactions are permitted with premedication.
+    expect(
+      topics(
+        'History of severe reactions to melphalan, heparin or iodine contrast. Iodine contrast reaction history patients permitted if patient will be treated with pre-meds, or if still problematic, treating physician may switch to MRI TAP.',
+        'exclusion',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not read a bare "reaction" to one anticancer drug, which may be its toxicity', () => {
+    expect(topics('History of severe reactions to pembrolizumab', 'exclusion')).toEqual([]);
+    expect(topics('History of severe reactions to ipilimumab or iodine contrast', 'exclusion')).not.toContain('named_severe_allergy=true');
+  });
+
+  it('leaves contrast alone and the study-drug allergy to their own questions', () => {
+    expect(topics('Severe allergic reaction to iodinated contrast', 'exclusion')).toEqual(['contrast_possible=false']);
+    expect(topics('History of severe hypersensitivity reaction to any monoclonal antibody', 'exclusion')).toEqual(['study_drug_severe_allergy=true']);
+  });
+});

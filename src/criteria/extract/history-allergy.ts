@@ -325,4 +325,67 @@ const LABEL_CONTRAINDICATION: Statement = {
   drugs: true,
 };
 
-export const ALLERGY_STATEMENTS: Statement[] = [STUDY_DRUG_ALLERGY, NAMED_ALLERGY, SEVERE_HISTORY, SENSITIVITY_NAMED, LABEL_CONTRAINDICATION];
+/**
+ * "History of severe reactions to monoclonal antibodies, melphalan, heparin or iodine contrast",
+ * "History of severe immediate or delayed hypersensitivity reaction to biologic drugs, monoclonal
+ * antibodies, iodinated contrast agent", "History of severe reactions to monoclonal antibodies": a
+ * severe reaction to a list of substances the criterion names, which the statements above leave
+ * unread when a contrast medium is one of them (contrast alone is contrast_possible's question) or
+ * when "reactions" stands without an allergy word. Read as the named severe-allergy question, which
+ * asks about every substance named, contrast included.
+ *
+ * "Severe reactions" to antibodies or biologics as a class are the hypersensitivity and infusion
+ * reactions they are known for; to one named anticancer drug they may be its toxicity (a severe
+ * immune-related event), so the list must name antibodies or biologics as a class (or, with an
+ * allergy word, a contrast medium beside another substance), and its other members may only be
+ * contrast media or drugs the lexicon knows. Contrast alone stays contrast_possible's.
+ */
+const LIST_SEVERE_ANCHOR =
+  /\b(?:severe|serious|life[\s-]threatening)\s+(?:(?:immediate|delayed|acute|systemic)\s+(?:(?:or|and|and\/or)\s+(?:immediate|delayed|acute|systemic)\s+)?)?(?:(?:hypersensitivity|allergic)\s+)?reactions?\s+to\b/i;
+const CLASS_MEMBER = /^(?:(?:other|any)\s+)?(?:monoclonal\s+antibod(?:y|ies)|biologic(?:al)?\s+(?:drugs?|agents?|products?|therap(?:y|ies)))$/i;
+const CONTRAST_MEMBER =
+  /^(?:(?:any|other)\s+)?(?:(?:iodine|iodinated|ct|iv|intravenous|gadolinium(?:[\s-]based)?)\s+)?contrast(?:\s+(?:agents?|media|medium|dyes?))?$/i;
+/** A permission, premedication or condition anywhere in the criterion: the list is not read. */
+const LIST_REJECT =
+  /\b(?:pre-?medicat\w*|pre-?meds?|prophyla\w*|prevent\w*|mitigat\w*|desensiti[sz]\w*|steroids?|corticosteroids?|rescue|unknown|exceptions?|allowed|permitted|eligible|not\s+(?:be\s+)?excluded|may\s+be\s+(?:enrolled|included)|if|unless|when|only|requir\w*|need\w*|interfer\w*|immune[\s-]related|irae\w*|toxicit\w*)\b/i;
+
+function severeListApplies(input: ExtractInput, sentence: string): boolean {
+  if (LIST_REJECT.test(input.text)) return false;
+  const m = LIST_SEVERE_ANCHOR.exec(sentence);
+  if (!m) return false;
+  const members = sentence
+    .slice(m.index + m[0].length)
+    .split(/,|\b(?:and\/or|or|and)\b/i)
+    .map((w) => w.trim().replace(/[.;]$/, '').trim())
+    .filter(Boolean);
+  if (!members.length) return false;
+  const drugNamed = (w: string): boolean =>
+    input.mentions.some((mn) => (mn.type === 'drug' || mn.type === 'drugClass') && mn.text.toLowerCase() === w.toLowerCase());
+  if (!members.every((w) => CLASS_MEMBER.test(w) || CONTRAST_MEMBER.test(w) || drugNamed(w))) return false;
+  const contrast = members.filter((w) => CONTRAST_MEMBER.test(w)).length;
+  if (contrast === members.length) return false;
+  // With an allergy word and no contrast medium the statements above read the list.
+  const allergyWord = /hypersensitivity|allergic/i.test(m[0]);
+  if (allergyWord) return contrast > 0;
+  return members.some((w) => CLASS_MEMBER.test(w));
+}
+
+const LIST_SEVERE: Statement = {
+  topic: 'named_severe_allergy',
+  category: 'medical_history',
+  gate: /reaction/i,
+  anchor: LIST_SEVERE_ANCHOR,
+  applies: severeListApplies,
+  polarity: 'event',
+  words: vocab(NAMED_WORDS, 'contrast iodine iodinated gadolinium based ct iv intravenous agent agents media medium dye dyes biologic biological'),
+  drugs: true,
+};
+
+export const ALLERGY_STATEMENTS: Statement[] = [
+  STUDY_DRUG_ALLERGY,
+  NAMED_ALLERGY,
+  SEVERE_HISTORY,
+  SENSITIVITY_NAMED,
+  LABEL_CONTRAINDICATION,
+  LIST_SEVERE,
+];

@@ -39,8 +39,10 @@ export const extractSecondPrimary: Extractor = (input) => {
   const m = LEAD.exec(text);
   if (!m) return [];
   const from = m.index + m[0].length;
-  const body = /^(.*?)[\s.;,]*$/s.exec(text.slice(from))![1]!;
-  const rest = body.trim();
+  // The rest, without its closing punctuation (a loop: a trailing-run pattern backtracks on long runs).
+  let end = text.length;
+  while (end > from && /[\s.;,]/.test(text[end - 1]!)) end--;
+  const rest = text.slice(from, end).trim();
   if (!rest || rest.length > 160 || NOT_TYPE.test(rest) || SENTENCE_BREAK.test(rest)) return [];
   const restStart = text.indexOf(rest, from);
   const restEnd = restStart + rest.length;
