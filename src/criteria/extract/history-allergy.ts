@@ -40,7 +40,17 @@ const ALLERGY_WORDS = vocab(
     'recombinant chimeric fusion protein proteins chinese hamster ovary cell cells used in used either both all one more other any its their each ' +
     'intervention interventions treatment treatments therapy therapies immunotherapy chemotherapy including include such as e g associated test article articles used',
 );
-const SEVERE_WORDS = vocab(ALLERGY_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
+/**
+ * A drug label named as where the contraindications are set out ("… according to the product's
+ * labels", "as per the SmPC", "as described in the Product Monograph", "per approved local
+ * labeling"): the source of what a contraindication is, which narrows nothing.
+ */
+const LABEL_WORDS = vocab(
+  'as per according accordance specified mentioned described stated listed detailed outlined corresponding respective ' +
+    'current recent approved local locally label labels labeling labelling smpc smpcs summary characteristics prescribing ' +
+    'information highlights monograph monographs package insert inserts provincial formulary',
+);
+const SEVERE_WORDS = vocab(ALLERGY_WORDS, LABEL_WORDS, 'severe serious life threatening grade immediate delayed ctcae nci');
 const SEVERE =
   /\b(?:severe|serious|life[\s-]threatening|anaphyla\w*|grade\s*(?:≥|>=|>)?\s*[34]|(?:≥|>=)\s*grade\s*[34])\b/i;
 
@@ -291,4 +301,91 @@ const SENSITIVITY_NAMED: Statement = {
   drugs: true,
 };
 
-export const ALLERGY_STATEMENTS: Statement[] = [STUDY_DRUG_ALLERGY, NAMED_ALLERGY, SEVERE_HISTORY, SENSITIVITY_NAMED];
+/**
+ * "Has any contraindication as mentioned in the recent Keytruda Highlights of Prescribing Information",
+ * "Contraindications as listed in the SmPC": a contraindication whose object is a drug's label, not a
+ * named drug or ingredient — the label of the drug the study gives, the study-drug question (the
+ * topic's "been told you must not take"). Only the label words may follow: a condition after them
+ * stays unread.
+ */
+const LABEL = String.raw`(?:labels?|label(?:l)?ing|SmPCs?|prescribing\s+information|product\s+monographs?|package\s+inserts?|summary\s+of\s+product\s+characteristics)`;
+const LABEL_ANCHOR = new RegExp(
+  String.raw`\bcontra-?indications?\s+(?:(?:as\s+)?(?:mentioned|described|specified|listed|stated|detailed|outlined)\s+in|according\s+to|as\s+per|per)\s+(?:the\s+)?(?:[\w®-]+,?\s+){0,4}?${LABEL}\b`,
+  'i',
+);
+const LABEL_CONTRAINDICATION: Statement = {
+  topic: 'study_drug_allergy',
+  category: 'medical_history',
+  gate: /contra-?indicat/i,
+  anchor: LABEL_ANCHOR,
+  // A condition on it ("… if the patient is older than 70") narrows what no topic holds.
+  reject: /\b(?:if|unless|when|whenever|only|except|excluding|provided|which|that|who|whose|requir\w*|need\w*)\b/i,
+  polarity: 'event',
+  words: SEVERE_WORDS,
+  drugs: true,
+};
+
+/**
+ * "History of severe reactions to monoclonal antibodies, melphalan, heparin or iodine contrast",
+ * "History of severe immediate or delayed hypersensitivity reaction to biologic drugs, monoclonal
+ * antibodies, iodinated contrast agent", "History of severe reactions to monoclonal antibodies": a
+ * severe reaction to a list of substances the criterion names, which the statements above leave
+ * unread when a contrast medium is one of them (contrast alone is contrast_possible's question) or
+ * when "reactions" stands without an allergy word. Read as the named severe-allergy question, which
+ * asks about every substance named, contrast included.
+ *
+ * "Severe reactions" to antibodies or biologics as a class are the hypersensitivity and infusion
+ * reactions they are known for; to one named anticancer drug they may be its toxicity (a severe
+ * immune-related event), so the list must name antibodies or biologics as a class (or, with an
+ * allergy word, a contrast medium beside another substance), and its other members may only be
+ * contrast media or drugs the lexicon knows. Contrast alone stays contrast_possible's.
+ */
+const LIST_SEVERE_ANCHOR =
+  /\b(?:severe|serious|life[\s-]threatening)\s+(?:(?:immediate|delayed|acute|systemic)\s+(?:(?:or|and|and\/or)\s+(?:immediate|delayed|acute|systemic)\s+)?)?(?:(?:hypersensitivity|allergic)\s+)?reactions?\s+to\b/i;
+const CLASS_MEMBER = /^(?:(?:other|any)\s+)?(?:monoclonal\s+antibod(?:y|ies)|biologic(?:al)?\s+(?:drugs?|agents?|products?|therap(?:y|ies)))$/i;
+const CONTRAST_MEMBER =
+  /^(?:(?:any|other)\s+)?(?:(?:iodine|iodinated|ct|iv|intravenous|gadolinium(?:[\s-]based)?)\s+)?contrast(?:\s+(?:agents?|media|medium|dyes?))?$/i;
+/** A permission, premedication or condition anywhere in the criterion: the list is not read. */
+const LIST_REJECT =
+  /\b(?:pre-?medicat\w*|pre-?meds?|prophyla\w*|prevent\w*|mitigat\w*|desensiti[sz]\w*|steroids?|corticosteroids?|rescue|unknown|exceptions?|allowed|permitted|eligible|not\s+(?:be\s+)?excluded|may\s+be\s+(?:enrolled|included)|if|unless|when|only|requir\w*|need\w*|interfer\w*|immune[\s-]related|irae\w*|toxicit\w*)\b/i;
+
+function severeListApplies(input: ExtractInput, sentence: string): boolean {
+  if (LIST_REJECT.test(input.text)) return false;
+  const m = LIST_SEVERE_ANCHOR.exec(sentence);
+  if (!m) return false;
+  const members = sentence
+    .slice(m.index + m[0].length)
+    .split(/,|\b(?:and\/or|or|and)\b/i)
+    .map((w) => w.trim().replace(/[.;]$/, '').trim())
+    .filter(Boolean);
+  if (!members.length) return false;
+  const drugNamed = (w: string): boolean =>
+    input.mentions.some((mn) => (mn.type === 'drug' || mn.type === 'drugClass') && mn.text.toLowerCase() === w.toLowerCase());
+  if (!members.every((w) => CLASS_MEMBER.test(w) || CONTRAST_MEMBER.test(w) || drugNamed(w))) return false;
+  const contrast = members.filter((w) => CONTRAST_MEMBER.test(w)).length;
+  if (contrast === members.length) return false;
+  // With an allergy word and no contrast medium the statements above read the list.
+  const allergyWord = /hypersensitivity|allergic/i.test(m[0]);
+  if (allergyWord) return contrast > 0;
+  return members.some((w) => CLASS_MEMBER.test(w));
+}
+
+const LIST_SEVERE: Statement = {
+  topic: 'named_severe_allergy',
+  category: 'medical_history',
+  gate: /reaction/i,
+  anchor: LIST_SEVERE_ANCHOR,
+  applies: severeListApplies,
+  polarity: 'event',
+  words: vocab(NAMED_WORDS, 'contrast iodine iodinated gadolinium based ct iv intravenous agent agents media medium dye dyes biologic biological'),
+  drugs: true,
+};
+
+export const ALLERGY_STATEMENTS: Statement[] = [
+  STUDY_DRUG_ALLERGY,
+  NAMED_ALLERGY,
+  SEVERE_HISTORY,
+  SENSITIVITY_NAMED,
+  LABEL_CONTRAINDICATION,
+  LIST_SEVERE,
+];

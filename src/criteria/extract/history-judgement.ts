@@ -65,7 +65,7 @@ const ORGAN_WORDS = vocab(
     'judgement assessed determined measured must demonstrate show good selected baseline overall organs hematology haematology ' +
     'cardiac pulmonary lung specified protocol local institutional standards abnormal impaired poor test tests results safety ' +
     'meet various function demonstrating adequately functioning parameters insufficiency failure dysfunction vital level ' +
-    'requirements criteria inclusion',
+    'requirements criteria inclusion out existence screening shown',
 );
 
 const ORGAN_EXCEPTION = /^(?=[^]*\b(?:inadequate|insufficient|abnormal|impaired|poor|insufficiency|failure|dysfunction)\b)[^]*\b(?:with\s+the\s+exception\s+of|except(?:ion|ions|ing)?|excluding|other\s+than|apart\s+from|unless)\b/i;
@@ -583,7 +583,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
   {
     topic: 'adequate_organ_function',
     category: 'labs',
-    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor|required|parameters|following|insufficien|failure|dysfunction|\bmeet/i,
+    gate: /adequate|sufficient|satisfactory|acceptable|normal|appropriate|good|abnormal|impaired|poor|required|parameters|following|insufficien|failure|dysfunction|\bmeet|out[\s-]of[\s-]range/i,
     // "Adequate selected organ function per protocol", "Good organ function", "sufficient hematology
     // and organ functions", "adequate cardiac, liver, lung, and kidney organ function". Impairment is
     // read only of organ function in general ("Abnormal organ function"): impaired cardiac or renal
@@ -592,10 +592,14 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // general. A lead-in to the protocol's lab panel ("Patients must meet the following laboratory
     // values …:", "The level of organ function must meet the following requirements:", "Key laboratory
     // tests must … meet the inclusion criteria:") is this requirement; what else it adds (no growth
-    // factors or transfusions, when the tests are done) is left to its own words.
+    // factors or transfusions, when the tests are done) is left to its own words. Laboratory values
+    // stated as abnormal or out of range ("Out of range laboratory values", "Participants with
+    // out-of-range screening laboratory values as defined below") are this requirement lacking:
+    // not when a qualifier narrows them ("clinically significant abnormal laboratory values", "…
+    // results that may interfere"), which says less than inadequate organ function.
     anchor:
-      /\b(?:(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?|(?:laboratory|lab)\s+(?:test\s+)?(?:results|values|parameters)\s+(?:(?:are|is)\s+)?within\s+(?:the\s+)?(?:required|acceptable|protocol[\s-](?:defined|specified|required)|specified)\s+(?:parameters|limits|ranges?)|adequate\s+safety\s+(?:laboratory|lab)\s+(?:tests|values|results|parameters)|meet\s+(?:the\s+)?(?:various\s+)?(?:(?:hematologic(?:al)?|haematologic(?:al)?|liver|hepatic|renal|kidney|function|and|or)[\s,]+)+(?:lab|laboratory)\s+(?:parameters|requirements|criteria)|(?:laboratory|lab)\s+values\s+demonstrating\s+adequate(?:ly)?\s+function\w*|(?:insufficiency|failure|dysfunction)(?:\s+(?:or|and|and\/or)\s+(?:insufficiency|failure|dysfunction))?\s+of\s+(?:the\s+)?(?:major|vital)\s+organs|(?:major|vital)\s+organ\s+(?:insufficiency|failure|dysfunction)|meet\s+(?:all\s+)?(?:of\s+)?the\s+following\s+(?:laboratory|lab)\s+(?:values|parameters|requirements|criteria)|organ\s+function\s+(?:must|should|shall)\s+meet\s+the\s+following\s+(?:requirements|criteria)|(?:laboratory|lab)\s+tests\s+(?:must|should|shall)\s+[^.;:]{0,60}?\bmeet\s+the\s+(?:following\s+|inclusion\s+)?criteria)\b/i,
-    lack: /\b(?:inadequate|insufficient|abnormal|impaired|poor|insufficiency|failure|dysfunction)\b/i,
+      /\b(?:(?<!\b(?:clinically|significant|significantly|relevant|important)\s+)(?:abnormal|out[\s-]of[\s-]range)\s+(?:(?:screening|baseline)\s+)?(?:laboratory|lab)\s+(?:test\s+)?(?:values|results|parameters)\b(?!\s*(?:that|which|who|may|might|could|would|considered|deemed|judged|if|unless|of\s+clinical|not)\b)|(?:in)?(?:adequate|sufficient|satisfactory|acceptable|normal|appropriate|good)\s+(?:(?:selected|baseline|overall)\s+)?(?:(?:end[\s-])?organs?|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|cardiac|coagulation|biochemical|laboratory|lab|blood|major\s+organ|organ\s+system)(?:(?:\s*(?:,|and|or|\/|&))+\s*(?:(?:end[\s-])?organ|bone\s+marrow|marrow|hematologic(?:al)?|haematologic(?:al)?|hematology|haematology|hepatic|liver|renal|kidney|coagulation|biochemical|cardiac|pulmonary|lung|laboratory|lab|blood))*(?:\s+organs?)?\s+(?:functions?|reserve|parameters|indices|values|status)|(?:abnormal|impaired|poor)\s+(?:(?:end[\s-]|major\s+)?organs?)\s+functions?|(?:laboratory|lab)\s+(?:test\s+)?(?:results|values|parameters)\s+(?:(?:are|is)\s+)?within\s+(?:the\s+)?(?:required|acceptable|protocol[\s-](?:defined|specified|required)|specified)\s+(?:parameters|limits|ranges?)|adequate\s+safety\s+(?:laboratory|lab)\s+(?:tests|values|results|parameters)|meet\s+(?:the\s+)?(?:various\s+)?(?:(?:hematologic(?:al)?|haematologic(?:al)?|liver|hepatic|renal|kidney|function|and|or)[\s,]+)+(?:lab|laboratory)\s+(?:parameters|requirements|criteria)|(?:laboratory|lab)\s+values\s+demonstrating\s+adequate(?:ly)?\s+function\w*|(?:insufficiency|failure|dysfunction)(?:\s+(?:or|and|and\/or)\s+(?:insufficiency|failure|dysfunction))?\s+of\s+(?:the\s+)?(?:major|vital)\s+organs|(?:major|vital)\s+organ\s+(?:insufficiency|failure|dysfunction)|meet\s+(?:all\s+)?(?:of\s+)?the\s+following\s+(?:laboratory|lab)\s+(?:values|parameters|requirements|criteria)|organ\s+function\s+(?:must|should|shall)\s+meet\s+the\s+following\s+(?:requirements|criteria)|(?:laboratory|lab)\s+tests\s+(?:must|should|shall)\s+[^.;:]{0,60}?\bmeet\s+the\s+(?:following\s+|inclusion\s+)?criteria)\b/i,
+    lack: /\b(?:inadequate|insufficient|abnormal|impaired|poor|insufficiency|failure|dysfunction)\b|\bout[\s-]of[\s-]range\b/i,
     // An exception ("major organ dysfunction, with the exception of grade 3 hematologic toxicity")
     // narrows the requirement to what the topic does not ask.
     reject: ORGAN_EXCEPTION,

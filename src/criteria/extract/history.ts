@@ -16,6 +16,7 @@ import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
 import { ORGAN_FUNCTION_STATEMENTS } from './history-organ-function';
 import { extractReproductive } from './history-reproductive';
+import { extractSecondPrimary } from './history-second-primary';
 import { SAFETY_STATEMENTS } from './history-safety';
 import { readStatements } from './history-statements';
 import { negatedAt } from './history-util';
@@ -54,5 +55,6 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractAttestations,
   extractSevereIrae,
   extractViralLoadItem,
+  extractSecondPrimary,
   (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);
