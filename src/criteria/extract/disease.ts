@@ -55,6 +55,7 @@ import { vocab as words } from './history-util';
 import type { Mention } from '../lexicon';
 import type { Scope } from '../negation';
 import { foldWord, type Token } from '../text';
+import { histologyOtherThan } from './disease-histology-other';
 
 type Extent = (typeof DISEASE_EXTENTS)[number];
 
@@ -2747,6 +2748,8 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
   if (input.text.length > MAX_LENGTH) return [];
   const uncertain = uncertainDiagnosis(input);
   if (uncertain) return [uncertain];
+  const otherHistology = histologyOtherThan(input, GENERIC, resolveCodes);
+  if (otherHistology) return [otherHistology];
   // An inclusion item under "The following tumor types are excluded:" ("Colorectal cancer") says
   // what excludes: it is read as that exclusion (with its safeguards for narrowed types) and then
   // negated, "must not have colorectal cancer". Only an item read as one finding that names nothing

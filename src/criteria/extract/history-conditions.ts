@@ -43,6 +43,7 @@ import { causedByTreatment, causedByTreatmentBefore } from './history-caused-tre
 import { readsChildPughClass } from './clinical-scales';
 import type { Mention } from '../lexicon';
 import { exemptionLeadIn } from '../segment';
+import { negativeSerologyLead, serologyTail } from './history-serology-lead';
 import { normalise } from '../text';
 import { NUMBER, toNumber } from '../numbers';
 import {
@@ -1088,6 +1089,8 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
   }
 
   // 2. Qualifiers, windows, treatment requirements, polarity words.
+  /** The test words a serology lead-in's item reads after its infection ("IgM or PCR assay indicating active infection"). */
+  const serologyTests: Span[] = [];
   for (const g of groups) {
     const sStart = sentenceStart(text, g.start);
     const q = QUALS.exec(text.slice(Math.max(sStart, g.start - 90), g.start));
@@ -1261,6 +1264,19 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       const tested = text.slice(qualStart, pos);
       if (/\b(?:RNA|DNA|viral\s+loads?|PCR|viraemia|viremia)\b/i.test(tested) && !/\b(?:antibod\w*|antigens?|Ab|HBsAg|HBcAb|anti-\w+|sero\w*)\b/i.test(tested))
         g.active = true;
+    } else if (g.category === 'infection' && negativeSerologyLead(input)) {
+      // An item under "Patients must be seronegative for the following:" names the infection and its
+      // test; the lead-in gives the result (history-serology-lead.ts).
+      const tail = serologyTail(text, pos);
+      if (tail) {
+        g.value = false;
+        if (tail.current) g.active = true;
+        if (tail.end > pos) {
+          g.spans.push([pos, tail.end]);
+          serologyTests.push([pos, tail.end]);
+        }
+        pos = tail.end;
+      }
     }
     const activeTail = ACTIVE_TAIL.exec(text.slice(pos));
     if (activeTail) {
@@ -1653,6 +1669,12 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
         for (const id of spared) if (!g.except.includes(id)) g.except.push(id);
       }
     }
+  }
+
+  // The "active infection" a test indicates is that infection's, not another to rule out.
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i]!;
+    if (serologyTests.some(([a, b]) => g.start >= a && g.end <= b)) groups.splice(i, 1);
   }
 
   // 2-0. A gloss is read (covered) only for the active form, whose definition it states; after a
