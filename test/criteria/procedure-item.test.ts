@@ -1,12 +1,13 @@
 /**
  * An inclusion item that names only the operation or treatment the patient undergoes
  * (procedure-item.ts): read as the plan or the treatment received, with the item's words unread
- * beside it. Verbatim corpus lines (fixtures/ctgov/studies.oncology.v2.jsonl.gz) pin the readings,
+ * beside it. A treatment said to be indicated (history-judgement.ts): the care team's judgement that
+ * the patient is a candidate for it. Verbatim corpus lines (fixtures/ctgov/studies.oncology.v2.jsonl.gz) pin the readings,
  * and the ones that must stay to other readers or unread.
  */
 import type { Condition } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
-import { attest, criterionRule, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
+import { attest, cancerType, criterionRule, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
 
 const judge = (record: PatientRecord, c: Condition) => judgeRecord(c, record, '2025-06-01');
 const planOrHad = (kind: string, text: string): Condition => ({
@@ -66,5 +67,37 @@ describe('an inclusion item that is only a procedure', () => {
     readRule('SURGERY '.repeat(20000), 'inclusion');
     readRule(`${'undergo '.repeat(5000)}surgery`, 'inclusion');
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe('a treatment said to be indicated', () => {
+  it('reads "X is indicated" as the care team\'s candidacy (NCT03788213, NCT06831071)', () => {
+    const r = readRule('Adjuvant radiotherapy is indicated. The following patients will be considered as candidates to receive adjuvant radiotherapy:', 'inclusion');
+    expect(r.condition).toEqual(attest('treatment_candidate', true));
+    // The lead-in to the list of candidates stays unread.
+    expect(r.unread).toContain('considered as candidates');
+    expect(
+      readRule('Must have histologically confirmed melanoma for which a Sentinel Lymph Node Biopsy (SLNB) is indicated per the treating physician.', 'inclusion')
+        .condition,
+    ).toEqual({ all: [cancerType('MELANOMA'), attest('treatment_candidate', true)] });
+  });
+
+  it('fails the patient the care team finds no candidate, and no other', () => {
+    const c = readRule('Adjuvant radiotherapy is indicated.', 'inclusion').condition!;
+    expect(judge({ attestations: { treatment_candidate: false } }, c)).toBe(false);
+    expect(judge({ attestations: { treatment_candidate: true } }, c)).toBe(true);
+    expect(judge({}, c)).toBeNull();
+  });
+
+  it('leaves a condition, a denial, an exclusion and a scan unread', () => {
+    for (const [text, kind] of [
+      ['Adjuvant radiotherapy is indicated if the margins are involved.', 'inclusion'],
+      ['Radiotherapy is not indicated', 'inclusion'],
+      ['Patients for whom adjuvant radiotherapy is indicated', 'exclusion'],
+      // NCT05131607: a scan is not a treatment the topic asks about.
+      ['A staging, pre-operative breast MRI is considered to be clinically indicated.', 'inclusion'],
+    ] as const) {
+      expect(JSON.stringify(readRule(text, kind).condition ?? null)).not.toContain('treatment_candidate');
+    }
   });
 });
