@@ -101,3 +101,11 @@ describe('a treatment said to be indicated', () => {
     }
   });
 });
+
+describe('a plan made only if needed', () => {
+  it('is not read as a plan the patient must have (NCT06500455)', () => {
+    // Zero lesions planned is allowed: the inclusion must not fail a patient with no resection planned.
+    const c = readRule('No more than 2 lesions planned for resection if clinically indicated', 'inclusion').condition;
+    expect(JSON.stringify(c ?? null)).not.toContain('planned_treatment');
+  });
+});

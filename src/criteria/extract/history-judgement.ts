@@ -673,11 +673,13 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     anchor: PLANNED_ANCHOR,
     after: CARE_OBJECT,
     // Pregnancy, another trial, or a date counted from the study's own treatment are other questions.
+    // A plan made only if the care team finds it needed ("No more than 2 lesions planned for resection
+    // if clinically indicated") does not require that one exists.
     applies: (input, sentence) => {
       const m = PLANNED_ANCHOR.exec(sentence);
       return m !== null && !alternativeBefore(input, sentence.slice(0, m.index)) && !modalNegated(input, sentence, m.index);
     },
-    reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
+    reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b|\b(?:if|when|where|as)\s+(?:clinically\s+|medically\s+)?(?:indicated|needed|necessary|required|applicable|appropriate)\b/i,
     polarity: 'requirement',
     namesObject: /\s(?:is|are)\s+(?:planned|scheduled)$/i,
     plainInExclusion: true,
