@@ -180,6 +180,14 @@ const GENERIC_SUBJECT =
 const TREATMENT_CANDIDATE_ANCHOR =
   /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
 
+/**
+ * The indication said after the treatment, as "indication for X" says it before: "Adjuvant
+ * radiotherapy is indicated.", "melanoma for which a Sentinel Lymph Node Biopsy (SLNB) is indicated
+ * per the treating physician". A few words naming the treatment further, and a short parenthesis (its
+ * abbreviation), may stand between.
+ */
+const INDICATED_ANCHOR = new RegExp(String.raw`\b${CARE}(?:\s+[\w-]+){0,3}?(?:\s*\([^()]{1,20}\))?\s+(?:is|are)\s+(?:(?:clinically|medically)\s+)?indicated\b`, 'i');
+
 /** A negation trigger that opens the treatment-candidate statement's own lack ("are not candidates for"). */
 const CANDIDATE_LACK_AT = /^(?:(?:is|are)\s+)?not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?)\b/i;
 
@@ -644,6 +652,22 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     drugs: true,
   },
   {
+    // The care team's indication of a treatment said after it (INDICATED_ANCHOR): the same judgement
+    // as "indication for X". Read in inclusions only: among exclusions it would name the patients the
+    // treatment suits ("patients for whom adjuvant radiotherapy is indicated"), whom no plain subject
+    // marks. A condition ("if", "when", "unless"), a denial or a permission is not the requirement.
+    topic: 'treatment_candidate',
+    category: 'other',
+    gate: /indicated/i,
+    anchor: INDICATED_ANCHOR,
+    reject: new RegExp(`\\b(?:if|when|whenever|where|unless|not|no|never|without)\\b|${PERMISSION.source}`, 'i'),
+    applies: (input) => input.kind === 'inclusion',
+    polarity: 'requirement',
+    namesObject: /indicated$/i,
+    words: CARE_WORDS,
+    drugs: true,
+  },
+  {
     // "Planned to be treated with partial or total nephrectomy", "Scheduled for a lumpectomy of a
     // breast tumor", "Participants must be planned or scheduled by their treating physician to receive
     // PD-1 therapy … as standard of care".
@@ -653,11 +677,13 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     anchor: PLANNED_ANCHOR,
     after: CARE_OBJECT,
     // Pregnancy, another trial, or a date counted from the study's own treatment are other questions.
+    // A plan made only if the care team finds it needed ("No more than 2 lesions planned for resection
+    // if clinically indicated") does not require that one exists.
     applies: (input, sentence) => {
       const m = PLANNED_ANCHOR.exec(sentence);
       return m !== null && !alternativeBefore(input, sentence.slice(0, m.index)) && !modalNegated(input, sentence, m.index);
     },
-    reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b/i,
+    reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b|\b(?:if|when|where|as)\s+(?:clinically\s+|medically\s+)?(?:indicated|needed|necessary|required|applicable|appropriate)\b/i,
     polarity: 'requirement',
     namesObject: /\s(?:is|are)\s+(?:planned|scheduled)$/i,
     plainInExclusion: true,

@@ -7,6 +7,7 @@ import type { Extractor } from './extractor';
 import { HISTORY_EXTRACTORS } from './history';
 import { LAB_EXTRACTORS } from './labs';
 import { extractPerformance } from './performance';
+import { extractProcedureItem } from './procedure-item';
 import { THERAPY_EXTRACTORS } from './therapy';
 import { extractImmunosuppression } from './therapy-immunosuppression';
 import { extractAllowedWashout, extractLeadWashout } from './therapy-lead-washout';
@@ -22,6 +23,7 @@ export const EXTRACTORS: Extractor[] = [
   ...BIOMARKER_EXTRACTORS,
   ...THERAPY_EXTRACTORS,
   ...SYSTEMIC_PLAN_EXTRACTORS,
+  extractProcedureItem,
   extractUntreatedLesion,
   extractImmunosuppression,
   extractLeadWashout,
