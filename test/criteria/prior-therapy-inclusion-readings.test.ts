@@ -3,20 +3,27 @@
  * Lines are verbatim from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz), with their
  * trial and criterion id, or cut down from one (said so).
  */
-import { criterionRule, lines, readRule, therapy, therapyLeaves } from '../support/criteria';
+import { criterionRule, lines, readRule, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 const params = (c: unknown): Record<string, unknown> => ((c as { params?: Record<string, unknown> }).params ?? {});
 
 describe('an optional partner that is a coordination ("with or without Y or Z", "± Y and Z")', () => {
-  it('drops every member of the partner: "or Z" offers no alternative to the required treatment', () => {
-    // Cut down from NCT06330064 i15 / NCT06953089 i14: it used to read any(cetuximab, platinum).
-    expect(readRule('Must have received platinum-based chemotherapy with or without bevacizumab or cetuximab.', 'inclusion')).toEqual({
-      condition: therapy({ classes: ['platinum'] }),
-      unread: '',
-    });
+  it('after "or", reads X as sufficient and Z as an unread option, never Z alone as sufficient', () => {
+    // Cut down from NCT06330064 i15 / NCT06953089 i14: it used to read any(cetuximab, platinum), which
+    // lets in a patient with cetuximab alone, whom the partner reading rejects.
+    const text = 'Must have received platinum-based chemotherapy with or without bevacizumab or cetuximab';
+    const { condition } = readRule(`${text}.`, 'inclusion');
+    expect(condition).toEqual({ any: [therapy({ classes: ['platinum'] }), unread(text)] });
   });
 
-  it('reads "X, with or without Y and Z" as X (NCT07070232 i31), the exception kept beside it', () => {
+  it('after "or", leaves an alternative the partner may close open ("anti-PD1 +/- anti-CTLA4 or … or T-VEC", NCT06466434 i6)', () => {
+    const text = 'Must have received anti-PD1 +/- anti-CTLA4 or anti-LAG3 inhibitors or talimogene laherparepvec';
+    const { condition } = readRule(`${text}.`, 'inclusion');
+    // A patient who had only T-VEC is not failed: the unread sentence stays beside anti-PD-1.
+    expect(condition).toEqual({ any: [therapy({ classes: ['anti_pd1'] }), unread(text)] });
+  });
+
+  it('after "and", reads X as necessary (NCT07070232 i31), the exception kept beside it', () => {
     const text =
       'Must have received platinum-based chemotherapy, with or without an anti-PD-(L)1 agent and bevacizumab for metastatic/recurrent disease, unless the patient is not a candidate in the opinion of the treating physician.';
     const { condition } = readRule(text, 'inclusion');
@@ -25,12 +32,10 @@ describe('an optional partner that is a coordination ("with or without Y or Z", 
     // "unless …" spares some patients: the platinum is one sufficient option, never a bare requirement.
     expect(JSON.stringify(condition)).toContain('"any"');
     expect(JSON.stringify(condition)).toContain('not a candidate');
-  });
-
-  it('narrows an exclusion to the treatment itself: "anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3" is anti-PD-1 (NCT05856565 e1)', () => {
-    const text = 'Retrospective cohort: Patients who have received curative treatment with anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3 for skin cancer for less than 90 days';
-    const leaves = therapyLeaves(criterionRule(text, 'exclusion'));
-    expect(leaves.map((l) => params(l).classes)).toEqual([['anti_pd1']]);
+    expect(readRule('Must have received platinum-based chemotherapy with or without an anti-PD-1 agent and bevacizumab.', 'inclusion')).toEqual({
+      condition: therapy({ classes: ['platinum'] }),
+      unread: '',
+    });
   });
 
   it('still takes a member after a comma as the list goes on ("± Y, or Z" may close the partner)', () => {

@@ -1484,11 +1484,20 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           if (m) (cur.unknownSpans ??= []).push(m);
         }
         if (/\bwith\s+or\s+without\b|±|\+\/-/i.test(gap)) it.optional = true;
-        // "X with or without Y or Z", "X ± Y and Z": the partner the phrase opens is the whole bare
-        // coordination after it, each member optional. Read as a member of X's list, "or Z" would offer Z
-        // instead of X. A comma before the connective may close the partner ("± Y, or Z"), so it is not taken.
-        else if (prev.optional && OPTIONAL_PARTNER_JOIN_RE.test(gap)) {
+        // "X with or without Y or Z", "X ± Y and Z": the partner the phrase opens is most often the whole
+        // bare coordination after it ("± anti-CTLA-4 or anti-LAG-3"), yet "or Z" may also close it and
+        // offer Z instead of X ("anti-PD1 +/- anti-CTLA4 or T-VEC"), and "and Z" may require Z beside X.
+        // Only in a positive inclusion, where both readings agree on a safe one: after "and", X is
+        // necessary either way (Z dropped as a partner); after "or", X is sufficient either way, and Z
+        // stays an unread option beside it, any(X, unread Z). Read as a plain member of X's list, "or Z"
+        // would make Z sufficient, which the partner reading denies. A comma before the connective may
+        // close the partner ("± Y, or Z"), so it is not taken.
+        else if (prev.optional && input.kind === 'inclusion' && !input.scopes.in('negated', it.start) && OPTIONAL_PARTNER_JOIN_RE.test(gap)) {
           it.optional = true;
+          if (/\bor\b/i.test(gap)) {
+            cur.unknownMember = true;
+            (cur.unknownSpans ??= []).push([it.start, it.end]);
+          }
           cur.items.push(it);
           cur.end = it.end;
           continue;
