@@ -3,7 +3,7 @@
  * Lines are verbatim from the oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz), with their
  * trial and criterion id, or cut down from one (said so).
  */
-import { criterionRule, lines, readRule, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
+import { lines, readRule, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 const params = (c: unknown): Record<string, unknown> => ((c as { params?: Record<string, unknown> }).params ?? {});
 
