@@ -113,13 +113,14 @@ describe('an exclusion with an "unless" tail', () => {
     });
   });
 
-  it('leaves a required treatment with an "unless" alternative unread (X unless Y is X or Y)', () => {
-    expect(
-      readCondition(
-        'Must have received platinum-based chemotherapy, with or without an anti-PD-(L)1 agent and bevacizumab for metastatic/recurrent disease, unless the patient is not a candidate in the opinion of the treating physician.',
-        'inclusion',
-      ),
-    ).toBeNull();
+  it('never reads a required treatment with an "unless" alternative as a bare requirement (X unless Y is X or Y)', () => {
+    // The optional partner ("with or without … and bevacizumab") is dropped; the treatment is then one
+    // sufficient option beside the unread sentence, any(X, unread): a patient without it is not failed.
+    const text =
+      'Must have received platinum-based chemotherapy, with or without an anti-PD-(L)1 agent and bevacizumab for metastatic/recurrent disease, unless the patient is not a candidate in the opinion of the treating physician';
+    expect(readCondition(`${text}.`, 'inclusion')).toEqual({
+      any: [therapy({ classes: ['platinum'], setting: 'advanced' }), unparsed(text)],
+    });
   });
 });
 

@@ -1484,6 +1484,24 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
           if (m) (cur.unknownSpans ??= []).push(m);
         }
         if (/\bwith\s+or\s+without\b|±|\+\/-/i.test(gap)) it.optional = true;
+        // "X with or without Y or Z", "X ± Y and Z": the partner the phrase opens is most often the whole
+        // bare coordination after it ("± anti-CTLA-4 or anti-LAG-3"), yet "or Z" may also close it and
+        // offer Z instead of X ("anti-PD1 +/- anti-CTLA4 or T-VEC"), and "and Z" may require Z beside X.
+        // Only in a positive inclusion, where both readings agree on a safe one: after "and", X is
+        // necessary either way (Z dropped as a partner); after "or", X is sufficient either way, and Z
+        // stays an unread option beside it, any(X, unread Z). Read as a plain member of X's list, "or Z"
+        // would make Z sufficient, which the partner reading denies. A comma before the connective may
+        // close the partner ("± Y, or Z"), so it is not taken.
+        else if (prev.optional && input.kind === 'inclusion' && !input.scopes.in('negated', it.start) && OPTIONAL_PARTNER_JOIN_RE.test(gap)) {
+          it.optional = true;
+          if (/\bor\b/i.test(gap)) {
+            cur.unknownMember = true;
+            (cur.unknownSpans ??= []).push([it.start, it.end]);
+          }
+          cur.items.push(it);
+          cur.end = it.end;
+          continue;
+        }
         // "… agent or with an agent directed to …": "with" repeated after "or" heads an alternative, no partner.
         if (/\b(?:in\s+combination\s+with|combined\s+with|plus|with(?!\s+or\s+without))\b|(?<![+]\/-)\+(?!\/-)/i.test(gap) && !/\b(?:e\.?\s?g|such\s+as|including)\b|\+\/-|±|with\s+or\s+without|^\s*,?\s*(?:or|and\/or)\s+with\s+(?:(?:an?|any|other)\s+)*$/i.test(gap))
           prev.combinedWithNext = true;
@@ -3094,6 +3112,8 @@ function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
   return ctx.input.mentions.some((m) => !THERAPY_TYPES.has(m.type) && m.start >= s && m.end <= at);
 }
 
+/** Between two members of one optional partner: a bare "or", "and", "and/or" or slash, no comma (therapy.ts list joining). */
+const OPTIONAL_PARTNER_JOIN_RE = /^\s*(?:or|and|and\s*\/\s*or|\/)\s+(?:(?:an?|the)\s+)?$/i;
 /** Right before an optional partner: "with or without an", "±", "+/-". */
 /**
  * "X as monotherapy or in combination with Y", "X or combination of aforementioned with Y": X in any
