@@ -2605,9 +2605,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // Nor where a window after a kept last member may bind a transplant before it ("allogeneic SCT or
     // chemotherapy within 4 weeks"): the transplant's reader does not see that window, and apart its
     // reading would exclude a transplant of any time.
-    const lastKept = list.items[list.items.length - 1]!;
+    const lastMember = list.items[list.items.length - 1]!;
     const droppedTransplants =
-      items.some((it) => it.kinds.has('transplant')) || (win && items.includes(lastKept))
+      items.some((it) => it.kinds.has('transplant')) || (win && items.includes(lastMember))
         ? []
         : list.items.filter((it) => !items.includes(it) && it.kinds.has('transplant'));
     const cue = cueRun(ctx, list.start, Math.max(s, limitBefore));
