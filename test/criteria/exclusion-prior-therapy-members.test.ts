@@ -3,7 +3,10 @@
  * (therapy-transplant-members.ts, therapy.ts targetItems).
  */
 import type { Condition } from '../../src/criteria/facts';
+import { extractTherapy } from '../../src/criteria/extract/therapy';
 import { lexicons } from '../../src/criteria/lexicon';
+import { findScopes } from '../../src/criteria/negation';
+import { normalise, tokenize } from '../../src/criteria/text';
 import { CompiledRules, FALSE, TRUE, UNKNOWN } from '../../src/match/compile';
 import { factTable } from '../../src/match/fact-values';
 import { normalisePatient } from '../../src/patients/normalise';
@@ -84,5 +87,19 @@ describe('targets with a bracket of examples before their cue ("CTLA-4 (e.g., ip
     // Nivolumab is no anti-CTLA-4: the phrase stays as it was read before.
     const { unread } = readRule('Any prior CTLA-4 (e.g., nivolumab) directed therapy', 'exclusion');
     expect(unread).toContain('CTLA-4');
+  });
+});
+
+describe('target phrases stay fast on long runs of names', () => {
+  it('reads a long run of target names with no head after it in well under a second', () => {
+    // The therapy reader itself, past the length limit the criterion reader applies.
+    for (const raw of ['PD-1 or '.repeat(5000) + 'x', 'targeting ' + 'PD-1, '.repeat(5000), 'CTLA-4 or '.repeat(4000) + '(e.g., x']) {
+      const text = normalise(raw).text;
+      const tokens = tokenize(text);
+      const input = { kind: 'exclusion' as const, text, tokens, mentions: lex.index.scan(text, tokens), scopes: findScopes(text, lex, tokens), context: [], contextMentions: [], lex };
+      const t0 = Date.now();
+      extractTherapy(input);
+      expect(Date.now() - t0).toBeLessThan(3000);
+    }
   });
 });

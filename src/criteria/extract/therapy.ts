@@ -4672,9 +4672,13 @@ function extraItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
 /** "therapy targeting BRAF and/or MEK", "agents directed against PD-1 or PD-L1": the targets named after the cue. */
 const TARGET_RE =
   /\b(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:against|at|to|towards?)|that\s+targets?|which\s+targets?|against)\s+(?:the\s+)?((?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?:the\s+)?(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?)*)(?:\s+(?:pathways?|axis|receptors?|signal(?:l)?ing|proteins?|kinases?|family|mutations?|alterations?))?(?=\s*(?:$|[,;:.()[\]]|\b(?:or|and|within|in|for|prior|before|during|at|with|is|are|was|were|has|have|must|should|unless|except|other|therap(?:y|ies)|treatments?|agents?|drugs?|inhibitors?|antibod(?:y|ies)|compounds?|e\.?g)\b))/gi;
-/** "PD-1 or PD-L1 blocking agent", "MEK/ERK-directed therapy": the targets named before a head the lexicon lacks. */
+/**
+ * "PD-1 or PD-L1 blocking agent", "MEK/ERK-directed therapy": the targets named before a head the lexicon lacks.
+ * At most twelve names: unbounded, a long run of names with no head after it cost every start a walk
+ * to its end (seconds on a few tens of kilobytes).
+ */
 const TARGET_BEFORE_RE =
-  /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11})*)[\s-]+(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
+  /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,(?:\s*(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}){0,11})[\s-]+(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
 /**
  * "anti-LAG-3 (e.g., relatlimab) or CTLA-4 (e.g., ipilimumab) directed therapy": targets before the
  * cue with an aside of examples between them and it. The examples name drugs of the targets' classes
@@ -4682,7 +4686,7 @@ const TARGET_BEFORE_RE =
  * that a long run of names with no aside after it costs each start a bounded try.
  */
 const TARGET_EXAMPLES_BEFORE_RE =
-  /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}){0,5})\s*\(\s*(?:e\.?\s?g\.?|such\s+as|for\s+example|for\s+instance)\s*[,:]?\s*[^()]{1,80}\)[\s-]*(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
+  /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,(?:\s*(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}){0,5})\s*\(\s*(?:e\.?\s?g\.?|such\s+as|for\s+example|for\s+instance)\s*[,:]?\s*[^()]{1,80}\)[\s-]*(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
 /** The examples aside of a TARGET_EXAMPLES_BEFORE_RE match, from its opening to its closing bracket. */
 function examplesAside(m: RegExpExecArray): Span | null {
   if (!/^\s*\(\s*(?:e\.?\s?g|such\s+as|for\s+example|for\s+instance)/i.test(m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length))) return null;
