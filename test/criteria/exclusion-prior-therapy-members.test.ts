@@ -103,3 +103,25 @@ describe('target phrases stay fast on long runs of names', () => {
     }
   });
 });
+
+describe('"systemic non-hormonal anti-cancer therapy": systemic therapy except the hormonal kind', () => {
+  it('reads NCT05894239 e2 with the hormonal kind left out, the cancer it was for kept unread', () => {
+    const text = 'Any prior systemic non-hormonal anti-cancer therapy for locally advanced or metastatic HER2-positive breast cancer prior to initiation of induction therapy';
+    const { condition } = readRule(text, 'exclusion');
+    const leaf = therapy({ kinds: ['systemic'], setting: 'advanced', except: { kinds: ['hormonal'] } });
+    expect(condition && 'all' in condition && condition.all).toContainEqual(leaf);
+    const breast = { type: 'breast cancer' };
+    // Endocrine therapy alone does not make the exclusion true; none at all rules it out.
+    expect(run(leaf, { cancers: [breast], treatments: [{ name: 'tamoxifen', kind: 'systemic', setting: 'metastatic' }] })).toBe(FALSE);
+    expect(run(leaf, { cancers: [breast], treatments: [{ name: 'paclitaxel', kind: 'systemic', setting: 'metastatic' }] })).toBe(TRUE);
+    expect(run(condition, { cancers: [breast], treatments: [{ name: 'letrozole', kind: 'systemic', setting: 'metastatic' }] })).toBe(FALSE);
+  });
+
+  it('needs "systemic": a bare "non-hormonal anti-cancer therapy" may be radiotherapy too', () => {
+    expect(readRule('Any prior non-hormonal anti-cancer therapy for metastatic breast cancer', 'exclusion').condition).toBeNull();
+  });
+
+  it('takes no "non-hormonal" that heads something other than a therapy ("non-hormonal contraceptive methods")', () => {
+    expect(JSON.stringify(readRule('Use of non-hormonal contraceptive methods', 'exclusion').condition)).not.toContain('hormonal');
+  });
+});

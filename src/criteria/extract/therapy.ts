@@ -96,6 +96,7 @@ import { accessAlternative } from './therapy-access';
 import { anyStatusBefore, maskAnyStatus } from './therapy-any-status';
 import { maskNaiveAsides, naiveAlternative } from './therapy-naive-scope';
 import { withoutDroppedMembers } from './therapy-transplant-members';
+import { systemicNonKindAt } from './therapy-non-kind';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -126,6 +127,8 @@ interface Item {
   included?: boolean;
   /** A steroid's dose after it ("> 10 mg/day prednisone equivalent"), which narrows it and stays unread. */
   dose?: Span;
+  /** Kinds the item leaves out ("systemic non-hormonal anti-cancer therapy": systemic, except hormonal). */
+  exceptKinds?: Set<Kind>;
 }
 
 interface List {
@@ -684,6 +687,18 @@ function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
 const PROTEIN_NAME_AFTER_RE = /^[\s-]*(?:T[\s-]*)?lymphocyte/i;
 /** Kinds of treatment that are not cytotoxic, which "non-cytotoxic" before them only restates. */
 const NON_CYTOTOXIC_KIND_RE = /^(?:hormon\w*|endocrine|anti-?hormon\w*|anti-?estrogen\w*|anti-?androgen\w*)/i;
+/** "systemic non-hormonal anti-cancer therapy" (therapy-non-kind.ts): the item becomes systemic therapy except the kind. */
+function systemicNonKind(text: string, s: number, it: Item): void {
+  if (it.drugs.size || it.classes.size || it.kinds.size !== 1 || it.suffix || it.except) return;
+  const kind = [...it.kinds][0]!;
+  const at = systemicNonKindAt(text, s, it.start, it.end, kind);
+  if (at === null) return;
+  it.spans.unshift([at, it.start]);
+  it.start = at;
+  it.kinds = new Set<Kind>(['systemic']);
+  it.exceptKinds = new Set<Kind>([kind]);
+}
+
 function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   const { text, lex } = ctx;
   const items: Item[] = [];
@@ -740,6 +755,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     merged.push(it);
   }
   foldSpelledOutRegimens(text, merged, e);
+  for (const it of merged) systemicNonKind(text, s, it);
   // A bare "experimental" is read only as the status of the class or drug it folds onto ("experimental
   // anti-cancer vaccines"). Left alone it qualifies a noun the lexicon lacks ("other experimental
   // intervention") or a member further on ("any other (including experimental) immune checkpoint
@@ -1058,6 +1074,12 @@ function conditionFor(items: Item[], params: Record<string, unknown>, except?: I
   const p = exceptParams ? { ...params, except: exceptParams } : params;
   for (const it of items) {
     const n = (it.drugs.size ? 1 : 0) + (it.classes.size ? 1 : 0) + (it.kinds.size ? 1 : 0);
+    // "systemic non-hormonal therapy": its own leaf, the kinds it leaves out joined to any the criterion excepts.
+    if (it.exceptKinds?.size) {
+      const exceptKinds = [...new Set([...(exceptParams?.kinds ?? []), ...it.exceptKinds])];
+      combined.push({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...it.kinds], ...p, except: { ...exceptParams, kinds: exceptKinds } } });
+      continue;
+    }
     if (n > 1) {
       combined.push({
         fact: 'priorTherapy',
