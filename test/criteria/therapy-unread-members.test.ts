@@ -4,7 +4,7 @@
  * exclusion's "A, B and C" names things each of which excludes. Every line is verbatim from the
  * oncology corpus (fixtures/ctgov/studies.oncology.v2.jsonl.gz).
  */
-import { readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
+import { judgeRecord, readCondition, therapy, therapyLeaves, unparsed as unread } from '../support/criteria';
 
 const read = (text: string, kind: 'inclusion' | 'exclusion' = 'exclusion', context: string[] = []) =>
   readCondition(text, kind, context);
@@ -156,11 +156,17 @@ describe('an unknown member stays in its union as an unparsed leaf', () => {
     ).toBeNull();
   });
 
-  it('does not take an adoptive cell phrase for a member of a transplant list', () => {
+  it('reads an adoptive cell phrase in a transplant list as one more alternative, never joined to the transplants', () => {
     const c = read(
       'Prior history of allogeneic hematopoietic stem cell transplantation, adoptive cell immunotherapy or autologous hematopoietic stem cell transplantation within 24 months.',
     );
-    expect(therapyLeaves(c)).toEqual([]);
+    // Each member excludes on its own (exclusion-prior-therapy-members.test.ts): the cell therapy is
+    // an alternative beside the transplants, not a conjunct of them.
+    expect(therapyLeaves(c)).toEqual([therapy({ classes: ['cell_therapy'], withinDays: 720 })]);
+    expect(c && 'any' in c && c.any).toContainEqual(therapy({ classes: ['cell_therapy'], withinDays: 720 }));
+    // A patient who had only the cell therapy, months ago, is excluded; one who had none of them is not.
+    expect(judgeRecord(c!, { treatments: [{ name: 'lifileucel', kind: 'cell therapy', date: '2025-01-10' }] })).toBe(true);
+    expect(judgeRecord(c!, { treatments: [{ name: 'pembrolizumab', kind: 'systemic', date: '2025-01-10' }], conditions: [] })).not.toBe(true);
   });
 });
 

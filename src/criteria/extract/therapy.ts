@@ -95,6 +95,8 @@ import { permissionAfter } from './therapy-permissions';
 import { accessAlternative } from './therapy-access';
 import { anyStatusBefore, maskAnyStatus } from './therapy-any-status';
 import { maskNaiveAsides, naiveAlternative } from './therapy-naive-scope';
+import { withoutDroppedMembers } from './therapy-transplant-members';
+import { systemicNonKindAt } from './therapy-non-kind';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -125,6 +127,8 @@ interface Item {
   included?: boolean;
   /** A steroid's dose after it ("> 10 mg/day prednisone equivalent"), which narrows it and stays unread. */
   dose?: Span;
+  /** Kinds the item leaves out ("systemic non-hormonal anti-cancer therapy": systemic, except hormonal). */
+  exceptKinds?: Set<Kind>;
 }
 
 interface List {
@@ -683,6 +687,18 @@ function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
 const PROTEIN_NAME_AFTER_RE = /^[\s-]*(?:T[\s-]*)?lymphocyte/i;
 /** Kinds of treatment that are not cytotoxic, which "non-cytotoxic" before them only restates. */
 const NON_CYTOTOXIC_KIND_RE = /^(?:hormon\w*|endocrine|anti-?hormon\w*|anti-?estrogen\w*|anti-?androgen\w*)/i;
+/** "systemic non-hormonal anti-cancer therapy" (therapy-non-kind.ts): the item becomes systemic therapy except the kind. */
+function systemicNonKind(text: string, s: number, it: Item): void {
+  if (it.drugs.size || it.classes.size || it.kinds.size !== 1 || it.suffix || it.except) return;
+  const kind = [...it.kinds][0]!;
+  const at = systemicNonKindAt(text, s, it.start, it.end, kind);
+  if (at === null) return;
+  it.spans.unshift([at, it.start]);
+  it.start = at;
+  it.kinds = new Set<Kind>(['systemic']);
+  it.exceptKinds = new Set<Kind>([kind]);
+}
+
 function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   const { text, lex } = ctx;
   const items: Item[] = [];
@@ -739,6 +755,7 @@ function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
     merged.push(it);
   }
   foldSpelledOutRegimens(text, merged, e);
+  for (const it of merged) systemicNonKind(text, s, it);
   // A bare "experimental" is read only as the status of the class or drug it folds onto ("experimental
   // anti-cancer vaccines"). Left alone it qualifies a noun the lexicon lacks ("other experimental
   // intervention") or a member further on ("any other (including experimental) immune checkpoint
@@ -1057,6 +1074,12 @@ function conditionFor(items: Item[], params: Record<string, unknown>, except?: I
   const p = exceptParams ? { ...params, except: exceptParams } : params;
   for (const it of items) {
     const n = (it.drugs.size ? 1 : 0) + (it.classes.size ? 1 : 0) + (it.kinds.size ? 1 : 0);
+    // "systemic non-hormonal therapy": its own leaf, the kinds it leaves out joined to any the criterion excepts.
+    if (it.exceptKinds?.size) {
+      const exceptKinds = [...new Set([...(exceptParams?.kinds ?? []), ...it.exceptKinds])];
+      combined.push({ fact: 'priorTherapy', operator: 'equal', value: true, params: { kinds: [...it.kinds], ...p, except: { ...exceptParams, kinds: exceptKinds } } });
+      continue;
+    }
     if (n > 1) {
       combined.push({
         fact: 'priorTherapy',
@@ -2618,6 +2641,15 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       continue;
     }
     const spans: Span[] = [...own, ...exceptItems.flatMap((i) => i.spans)];
+    // (Not one a kept member stands for: "active cancer treatment (e.g., chemotherapy or stem cell transplant)".)
+    // Nor where a window after a kept last member may bind a transplant before it ("allogeneic SCT or
+    // chemotherapy within 4 weeks"): the transplant's reader does not see that window, and apart its
+    // reading would exclude a transplant of any time.
+    const lastMember = list.items[list.items.length - 1]!;
+    const droppedTransplants =
+      items.some((it) => it.kinds.has('transplant')) || (win && items.includes(lastMember))
+        ? []
+        : list.items.filter((it) => !items.includes(it) && it.kinds.has('transplant'));
     const cue = cueRun(ctx, list.start, Math.max(s, limitBefore));
     if (cue) spans.push(cue);
     const cueAfter = /^\s*(?:must\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|be|been)\s+)?(?:received|given|administered|used|taken|completed|discontinued|stopped)\b/i.exec(text.slice(list.end, limitAfter));
@@ -2702,7 +2734,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         condition = { any: [{ ...condition, value: false, params: ever }, condition] };
         polarityHandled = true;
       }
-      const groupSpans = groups.length === 1 ? spans : [...spans.filter((sp) => !list.items.some((i) => i.spans.includes(sp))), ...spanOf(group)];
+      const groupSpans0 = groups.length === 1 ? spans : [...spans.filter((sp) => !list.items.some((i) => i.spans.includes(sp))), ...spanOf(group)];
+      // Transplants dropped from the union are the history reader's: the finding does not span them.
+      const groupSpans = list.hasAnd ? groupSpans0 : withoutDroppedMembers(groupSpans0, items, droppedTransplants);
       out.push({
         category: 'prior_therapy',
         condition,
@@ -4680,9 +4714,33 @@ function extraItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
 /** "therapy targeting BRAF and/or MEK", "agents directed against PD-1 or PD-L1": the targets named after the cue. */
 const TARGET_RE =
   /\b(?:(?:directly|specifically|selectively)\s+)?(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:against|at|to|towards?)|that\s+targets?|which\s+targets?|against)\s+(?:the\s+)?((?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?:the\s+)?(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?)*)(?:\s+(?:pathways?|axis|receptors?|signal(?:l)?ing|proteins?|kinases?|family|mutations?|alterations?))?(?=\s*(?:$|[,;:.()[\]]|\b(?:or|and|within|in|for|prior|before|during|at|with|is|are|was|were|has|have|must|should|unless|except|other|therap(?:y|ies)|treatments?|agents?|drugs?|inhibitors?|antibod(?:y|ies)|compounds?|e\.?g)\b))/gi;
-/** "PD-1 or PD-L1 blocking agent", "MEK/ERK-directed therapy": the targets named before a head the lexicon lacks. */
+/**
+ * "PD-1 or PD-L1 blocking agent", "MEK/ERK-directed therapy": the targets named before a head the lexicon lacks.
+ * At most twelve names: unbounded, a long run of names with no head after it cost every start a walk
+ * to its end (seconds on a few tens of kilobytes).
+ */
 const TARGET_BEFORE_RE =
-  /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,\s*(?:(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11})*)[\s-]+(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
+  /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,(?:\s*(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}){0,11})[\s-]+(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
+/**
+ * "anti-LAG-3 (e.g., relatlimab) or CTLA-4 (e.g., ipilimumab) directed therapy": targets before the
+ * cue with an aside of examples between them and it. The examples name drugs of the targets' classes
+ * and stand for nothing more (exampleOf); the aside is part of the phrase. At most six targets, so
+ * that a long run of names with no aside after it costs each start a bounded try.
+ */
+const TARGET_EXAMPLES_BEFORE_RE =
+  /\b((?!(?:or|and|the|any|prior|with)\b)[A-Za-z][\w-]{1,11}(?:\s*(?:,(?:\s*(?:or|and|and\s*\/\s*or)\s+)?|\/|\bor\b|\band\s*\/\s*or\b|\band\b)\s*(?!(?:or|and|the)\b)[A-Za-z][\w-]{1,11}){0,5})\s*\(\s*(?:e\.?\s?g\.?|such\s+as|for\s+example|for\s+instance)\s*[,:]?\s*[^()]{1,80}\)[\s-]*(?:blocking|targeted|targeting|directed)\s+(?:agents?|antibod(?:y|ies)|therap(?:y|ies)|drugs?|treatments?|inhibitors?|compounds?|molecules?)\b/gi;
+/** The examples aside of a TARGET_EXAMPLES_BEFORE_RE match, from its opening to its closing bracket. */
+function examplesAside(m: RegExpExecArray): Span | null {
+  if (!/^\s*\(\s*(?:e\.?\s?g|such\s+as|for\s+example|for\s+instance)/i.test(m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length))) return null;
+  const open = m[0].indexOf('(', m[0].indexOf(m[1]!) + m[1]!.length);
+  const close = m[0].indexOf(')', open);
+  return open < 0 || close < 0 ? null : [m.index + open, m.index + close + 1];
+}
+/** An item inside the examples aside that names only drugs of the targets' classes: an example of them, read with them. */
+function exampleOf(lex: Lexicons, t: Item, aside: Span | null, found: Item[]): boolean {
+  if (!aside || t.start < aside[0] || t.end > aside[1] || !t.drugs.size || t.classes.size || t.except || t.suffix) return false;
+  return [...t.drugs].every((d) => found.some((f) => [...f.classes].some((c) => drugInClass(lex, d, c))));
+}
 const TARGET_NAME_RE = /[A-Za-z][\w-]{1,11}(?:\s+[A-Z]\d{2,4}[A-Z]?\b)?/g;
 const TARGET_SKIP = new Set(['or', 'and', 'the']);
 
@@ -4695,11 +4753,13 @@ function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
   const { text, lex } = ctx;
   const out: Item[] = [];
   const matches: RegExpExecArray[] = [];
-  for (const re of [TARGET_RE, TARGET_BEFORE_RE]) {
+  for (const re of [TARGET_RE, TARGET_BEFORE_RE, TARGET_EXAMPLES_BEFORE_RE]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) matches.push(m);
   }
   for (const m of matches) {
+    // The examples between the targets and the cue ("CTLA-4 (e.g., ipilimumab) directed therapy").
+    const examples = examplesAside(m);
     const namesAt = m.index + m[0].indexOf(m[1]!);
     const found: Item[] = [];
     let unknown = false;
@@ -4753,7 +4813,7 @@ function targetItems(ctx: Ctx, taken: Item[], absorbed: Set<Item>): Item[] {
     // to the targets read one by one, which name the same classes.
     const inNames = (t: Item): boolean => t.start >= namesAt && t.end <= namesAt + m![1]!.length && t.classes.size > 0 && !t.drugs.size;
     const overlapping = taken.filter((t) => (!headed || t !== head) && found.some((f) => t.start < f.end && f.start < t.end));
-    if (overlapping.some((t) => !inNames(t))) continue;
+    if (overlapping.some((t) => !inNames(t) && !exampleOf(lex, t, examples, found))) continue;
     for (const t of overlapping) absorbed.add(t);
     if (headed) {
       found[0]!.spans.push(...head!.spans, [Math.min(head!.end, m.index), m.index]);
