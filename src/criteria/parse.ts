@@ -664,7 +664,6 @@ function typeListMembers(findings: PlacedFinding[], text: string, mentions: read
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Reads one criterion's text (normalised) into a condition, with coverage. */
 /**
  * The longest criterion the extractors read. The longest of the 21,560 criteria in the recorded
  * corpus has 4,193 characters; some extractors are super-linear on one unbroken line, so a longer
@@ -721,6 +720,7 @@ function admittedPopulations(text: string, kind: CriterionKind): Array<[number, 
 const ITEM_NUMBER =
   /^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){2,3}\.?|\d{1,2}[A-Za-z]\\?[.)]|\d{1,2}\\?[.)]|[EI]\s?\d{1,2}[.)])\s+(?=[A-Za-z(])|(?:[a-z]|ii|iii|iv|vi{1,3})\\?[.)]\s+(?=[A-Z]))/;
 
+/** Reads one criterion's text (normalised) into a condition, with coverage. */
 export function readCriterion(text: string, kind: CriterionKind, context: string[], lex: Lexicons = lexicons()): Reading {
   if (text.length > MAX_READ_CHARS) return { condition: null, categories: [], findingCategories: [], coverage: 0, unread: text };
   const number = ITEM_NUMBER.exec(text);

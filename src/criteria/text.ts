@@ -75,11 +75,6 @@ const REPLACE: Record<string, string> = {
   '\t': '  ',
 };
 
-/**
- * Normalises one piece of criteria text. Superscript digits become `^n` so that "10⁹/L" reads
- * "10^9/L" rather than "109/L"; everything else goes through NFKC (full-width punctuation, ligatures,
- * circled numbers, Roman-numeral characters) character by character so offsets stay exact.
- */
 /** Plain printable ASCII with nothing to unescape: the common case, returned as is. */
 const PLAIN = /^[\x20-\x25\x27-\x5b\x5d-\x7e\n\r]*$/;
 
@@ -89,6 +84,11 @@ const PLAIN = /^[\x20-\x25\x27-\x5b\x5d-\x7e\n\r]*$/;
  */
 const AND_OR = /\band or\b/i;
 
+/**
+ * Normalises one piece of criteria text. Superscript digits become `^n` so that "10⁹/L" reads
+ * "10^9/L" rather than "109/L"; everything else goes through NFKC (full-width punctuation, ligatures,
+ * circled numbers, Roman-numeral characters) character by character so offsets stay exact.
+ */
 export function normalise(source: string): NormalisedText {
   if (AND_OR.test(source)) return normalise(source.replace(new RegExp(AND_OR.source, 'gi'), (m) => `${m.slice(0, 3)}/${m.slice(4)}`));
   if (PLAIN.test(source)) {

@@ -497,7 +497,6 @@ const CLOSE_GUIDELINE =
 /** Spaces, and a hyphen joining the next word ("HER2-positive"), before each word after an item. */
 const LEAD = /[ \t]*(?:-[ \t]*(?=[\w(+]))?/y;
 
-/** Reads status, alteration, variant and value words after an item, stopping at the first other word. */
 /** Alterations that name one kind of change; "alteration", "expression" and "carrier" do not. */
 const CONCRETE_ALTERATIONS = new Set(['mutation', 'amplification', 'fusion', 'deletion', 'insertion', 'loss']);
 const ALTERATION_JOIN = /\s*(?:\/|,?\s*(?:and\/or|or)\s)\s*/iy;
@@ -510,6 +509,7 @@ function alterationAt(text: string, at: number): { alteration: string; end: numb
   return null;
 }
 
+/** Reads status, alteration, variant and value words after an item, stopping at the first other word. */
 function readSuffix(text: string, from: number, item: Item): Reading {
   const r: Reading = { end: from, variants: [], notVariants: [], ...item.glued };
   const isHer2 = item.ids[0] === 'ERBB2' && item.kind === 'marker';

@@ -371,10 +371,10 @@ function parenDepths(text: string, tokens: Token[]): number[] {
   return out;
 }
 
-/** Words that, after a rejecting word, make a compound adjective ("treatment-naive", "therapy-free"). */
 /** Symptoms and non-cancer conditions a course word may describe ("refractory nausea", "recurrent ascites"). */
 const NOT_CANCER_COURSE =
   /^\s+(?:and\s+\w+\s+)?(?:nausea|vomiting|emesis|ascites|(?:pleural|pericardial)\s+effusions?|effusions?|pain|hypertension|hypotension|hypercalc\w*|hyperkal\w*|hypokal\w*|hyponatr\w*|hypomagnes\w*|diarrh\w*|constipation|seizures?|epilep\w*|infections?|fevers?|angina|arrhythmias?|edema|oedema|cough|pruritus|headaches?|thrombo\w*|pneumothorax|bleeding|haemorrhage|hemorrhage|urinary\s+tract|autoimmun\w*|immune[\s-]+(?:related|mediated)|pneumonitis|colitis|pancreatitis|diverticulitis|uveitis|myocarditis)\b/i;
+/** Words that, after a rejecting word, make a compound adjective ("treatment-naive", "therapy-free"). */
 const COMPOUND_TAIL = words('naive naïve free related resistant refractory sensitive eligible intolerant exposed');
 
 interface JudgeContext {
@@ -1082,7 +1082,6 @@ const ALTERNATIVE_BEFORE = /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,?\
 /** A cancer item and a comma right before a mention, in a list that goes on with "or". */
 const LISTED_BEFORE =
   /([A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,3}\s+(?:carcinomas?|adenocarcinomas?|cancers?|tumou?rs?|sarcomas?|neoplasms?|malignanc(?:y|ies))(?:\s+[A-Za-z][\w'/-]*){0,3})\s*,\s*$/i;
-/** Examples of the mention before them: "solid tumors including…", "such as", "e.g.". */
 /** Words that open examples of the mention before them; "mainly but not limited to" names its usual members, not a limit. */
 const EXAMPLES = /\b(?:including|includes|include|such as|e\.g\.?|i\.e\.?|for example|for instance|namely|like|not\s+limited\s+to|mainly|mostly|primarily|predominantly|particularly|especially|notably)\b/i;
 
@@ -1348,14 +1347,14 @@ const FEW_OR_MANY_METS = /\b(?:oligo|poly)[- ]?metasta(?:tic|ses|sis)\b/gi;
 const UNKNOWN_STATE =
   /\b(?:de novo|persistent|progressive|progressing|residual|bulky|high[- ]risk|oligoprogressive|castration[- ]resistant|castrate[- ]resistant|hormone[- ]refractory|platinum[- ](?:resistant|refractory|sensitive)(?:\s*(?:\/|\bor\b|\band\/or\b)\s*(?:resistant|refractory))?|muscle[- ]invasive|non[- ]muscle[- ]invasive|early[- ]stage|early)\b/gi;
 
-/** "distant metastases", "distant disease", "evidence of metastasis", "tumor metastasis": the noun forms that mean
- * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
- * to distant organs or lymph nodes). Metastases at a site ("visceral metastases") are read by
- * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
 /** "absence of metastasis", "free of distant metastases": the negation is part of the phrase read. */
 const NO_METS = /\b(?:absence|free)\s+of\s+(?:any\s+)?(?:distant\s+)?metastas[ie]s\b(?!\s+(?:to|in|of|at|within|involving|from)\b)/gi;
 /** "… only located in the brain / CNS" after a metastases phrase. */
 const BRAIN_ONLY_AFTER = /^\s+(?:located\s+)?only\s+(?:located\s+)?(?:in|to)\s+the\s+(?:brain|CNS|central\s+nervous\s+system)\b/i;
+/** "distant metastases", "distant disease", "evidence of metastasis", "tumor metastasis": the noun forms that mean
+ * metastatic (NCI Dictionary of Cancer Terms: distant metastasis is cancer spread from the primary
+ * to distant organs or lymph nodes). Metastases at a site ("visceral metastases") are read by
+ * metastatic-sites.ts; "evidence of metastasis to the liver" is left to it. */
 const DISTANT_METS =
   /\b(?:(?:distant|systemic|extracranial)\s+metasta(?:ses|sis|tic disease)|tumou?r\s+metastas[ie]s(?!\s+(?:to|in|of|at|within|involving|from)\b)|distant\s+(?:metastatic\s+)?disease(?![- ]free)|(?:evidence|presence)\s+of\s+(?:distant\s+)?(?:metastas[ie]s|metastatic\s+(?:dissemination|spread))(?!\s+(?:to|in|of|at|within|involving|from)\b))\b/gi;
 
@@ -2071,12 +2070,6 @@ const DEFINITION_SENTENCE =
   /(?:^|[.;]\s+|\(\s*)(?:measurable (?:disease|lesions?)|a measurable lesion|target lesions?)\s+(?:is|are|will be|must be)?\s*defined as\b[^.;]*(?:[.;]|\)|$)/gi;
 
 /**
- * Measurable disease. Evaluable (or non-measurable) disease is weaker: every measurable lesion is
- * evaluable, but not the reverse, and no fact states it. "measurable or evaluable disease" is
- * therefore read as any(measurableDisease, unknown): a patient with measurable disease meets it,
- * anyone else is unknown — never a wrong fail. The weaker words stay unread.
- */
-/**
  * "At least one lesion, not previously irradiated, that qualifies as a RECIST 1.1 target lesion":
  * a RECIST target lesion is measurable by definition (RECIST 1.1, Eisenhauer et al. 2009, §3.3), so
  * the phrase needs measurable disease; the words between (what else the lesion must be) stay unread.
@@ -2173,6 +2166,12 @@ function measurablePiece(s: number, e: number, spans?: Array<[number, number]>):
   return { start: s, end: e, condition: { fact: 'measurableDisease', operator: 'equal', value: true }, needsAnchor: false, kind: 'measurable', ...(spans ? { spans } : {}) };
 }
 
+/**
+ * Measurable disease. Evaluable (or non-measurable) disease is weaker: every measurable lesion is
+ * evaluable, but not the reverse, and no fact states it. "measurable or evaluable disease" is
+ * therefore read as any(measurableDisease, unknown): a patient with measurable disease meets it,
+ * anyone else is unknown — never a wrong fail. The weaker words stay unread.
+ */
 function measurablePieces(input: ExtractInput): Piece[] {
   const { text } = input;
   if (!/measurab|measured|evaluab|assessab|target|\bTL\b/i.test(text)) return [];

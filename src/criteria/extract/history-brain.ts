@@ -76,8 +76,7 @@ const ACTIVE =
 const ACTIVE_STRONG =
   /\b(?:untreated|un-treated|progressive|progressing|growing|enlarging|new|newly|active|not\s+(?:been\s+)?(?:previously\s+|yet\s+)?treated)\b/i;
 
-/** Words of a treated and stable state. */
-/** A state word, not its negation written with a prefix ("non-irradiated", "un-treated" lesions are untreated). */
+/** Words of a treated and stable state: a state word, not its negation written with a prefix ("non-irradiated", "un-treated" lesions are untreated). */
 const STABLE =
   /\b(?<!\b(?:non|un)-)(?:treated|stable|stabili[sz]ed|controlled|inactive|irradiated|resected|radiosurgery|off\s+steroids|no\s+(?:evidence\s+of\s+)?progression|without\s+(?:evidence\s+of\s+)?progression|completed\s+(?:their\s+|the\s+)?(?:local|cns[\s-]directed|brain[\s-]directed)\s+(?:therapy|treatment))\b/i;
 /** The text allows untreated (or any) brain metastases: also ones "amenable to radiosurgery", still to be treated. */

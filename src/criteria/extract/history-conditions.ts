@@ -237,10 +237,6 @@ const INFECTIOUS_QUAL = /(?<!non-?\s?)\binfectious\b(?!\s+(?:or|and|and\/or)\b)/
  * subject than the condition.
  */
 const KIND_LEAD = /(?:\b(?:inherited|hereditary|congenital|genetic|familial|malignant|benign|autoimmune)\s+|\b[A-Za-z0-9]+-(?:associated|related|induced|mediated)\s+|\)\s*(?:associated|related|induced|mediated|caused)\s+(?:[\w-]+\s+)?|\b(?:at|before|after|since|from|until)\s+(?:the\s+)?onset\s+of\s+(?:[\w-]+\s+){0,2})$/i;
-/**
- * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
- * "hypertension that is not controlled"): read as `active`.
- */
 /** "(current or history thereof)", "(active or past)": a gloss naming both states, which the condition already covers. */
 const EITHER_GLOSS =
   /^\s*\(\s*(?:(?:current|active|present|ongoing)\s+or\s+(?:past|previous|prior|history(?:\s+thereof)?)|(?:past|previous|prior|history)\s+or\s+(?:current|active|present|ongoing))\s*\)/i;
@@ -250,15 +246,12 @@ const EITHER_GLOSS =
  */
 const NOT_CAUSED_BY =
   /^\s*,?\s*(?:\(\s*non-?[\w-]+(?:\s+[\w-]+)?\s+(?:induced|related|associated|caused)\b[^()]{0,40}\)|(?:not|un)\s*(?:caused\s+by|related\s+to|induced\s+by|due\s+to|associated\s+with)\s+(?:the\s+)?(?:use\s+of\s+)?(?:prior\s+|previous\s+)?(?:[\w-]+\s+){0,3}?(?:treatments?|therap(?:y|ies)|immunotherap(?:y|ies)|inhibitors?|agents?|drugs?))/i;
+/**
+ * A current state stated after the condition ("diabetes mellitus known to be uncontrolled",
+ * "hypertension that is not controlled"): read as `active`.
+ */
 const ACTIVE_TAIL =
   /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)(?:\s+currently)?|known\s+to\s+be|(?:that|which)\s+(?:is|are)\s+known\s+to\s+be)\s+(?:uncontrolled|poorly\s+controlled|not\s+(?:well\s+|adequately\s+)?controlled|active|symptomatic|unstable)\b/i;
-/**
- * "Medical condition(s)/disorder(s)" name the intercurrent-illness umbrella only when stated as
- * serious or uncontrolled ("Any severe and/or uncontrolled medical conditions", "significant medical
- * or surgical condition") and not judged by its effect ("medical condition that, in the opinion of
- * the Investigator, would compromise …", read as the investigator's concern): bare, they are any
- * condition at all. Naming who judges the condition significant is no such judgement.
- */
 /**
  * "Serious medical conditions", and "severe physical or mental diseases", "severe medical or
  * psychiatric illness": a body's and a mind's illness together are any illness, the umbrella of
@@ -274,6 +267,13 @@ const ASSESSOR_ONLY =
   /,?\s*\(?\b(?:as\s+)?(?:(?:determined|judged|assessed)\s+by|according\s+to|per)\s+(?:the\s+)?(?:treating\s+|study\s+)?(?:investigators?|physicians?|clinicians?)\b\s*\)?(?=\s*(?:[.;]|$))/gi;
 const MEDICAL_LIST =
   /[(:]|\b(?:including|includes|such\s+as|e\.?\s*g\.?|for\s+example|like|involving|affecting|of\s+the|within|in\s+the\s+(?:past|last|previous)|during|since|prior|before)\b/i;
+/**
+ * "Medical condition(s)/disorder(s)" name the intercurrent-illness umbrella only when stated as
+ * serious or uncontrolled ("Any severe and/or uncontrolled medical conditions", "significant medical
+ * or surgical condition") and not judged by its effect ("medical condition that, in the opinion of
+ * the Investigator, would compromise …", read as the investigator's concern): bare, they are any
+ * condition at all. Naming who judges the condition significant is no such judgement.
+ */
 const MEDICAL_LEAD = /\b(?:serious|severe|uncontrolled|unstable|poorly\s+controlled|significant)\b[\w\s,/-]{0,40}$/i;
 const JUDGED =
   /\b(?:opinion|judge?ment|judged|deemed|considered|investigator|physician|interfere\w*|compromise\w*|jeopardi\w*|preclud\w*|contraindicat\w*|risks?|safety|compliance|ability|would|could|may|might|which|that|incompatible|affect\w*|impact\w*|except|unless|other\s+than)\b/i;
@@ -288,7 +288,6 @@ const HEAD_WINDOW = new RegExp(
   String.raw`\b(?:with)?in\s+(?:the\s+)?(?:past|last|previous|prior|preceding)?\s*(${NUMBER})\s*(days?|weeks?|months?|years?)\b|\b(${NUMBER})\s*(days?|weeks?|months?|years?)\s+(?:prior|before)\b`,
   'i',
 );
-/** "A large amount of pleural fluid or ascites": an amount leading a list reaches its later members. */
 /**
  * The degree of a heart block before it ("second-degree (Mobitz type II) or third-degree
  * atrioventricular block", "degree II-III AV block", "2o or 3o heart block", "high-grade AV block"):
@@ -299,6 +298,7 @@ const DEGREE_LEAD = new RegExp(
   String.raw`(?:\b(?:${DEGREE_ORDINAL}[\s-]*(?:degree|grade)|${DEGREE_ORDINAL}-(?=\s*(?:or|and|to|,))|[123]o\b)(?:\s*\([^()]{0,30}\))?(?:\s*(?:,|or|and|and\/or|to|-|–|\/)\s*(?:${DEGREE_ORDINAL}[\s-]*(?:degree)?|greater|higher)(?:\s*\([^()]{0,30}\))?)*|\bdegree\s+(?:I{1,3}|[1-3])(?:\s*(?:-|–|or|and|\/)\s*(?:I{1,3}|[1-3]))*)\s*$`,
   'i',
 );
+/** "A large amount of pleural fluid or ascites": an amount leading a list reaches its later members. */
 const AMOUNT_LIST_LEAD =
   /\b(?:(?:a\s+)?(?:large|massive|significant|moderate)\s+(?:amounts?|volumes?)\s+of)\s+(?:[\w-]+\s+){1,3}(?:or|and|and\/or)\s+$/i;
 /** A blood-pressure limit the labs reader takes: a comparison before a number of mmHg or a pair. */
@@ -315,7 +315,6 @@ const DEFINITION_TAIL = /^\s*:\s*(?:defined\s+as|estimated|calculated|measured|c
  */
 const MEASURED_DEFINITION_TAIL =
   /^\s*,?\s*(?:as\s+)?(?:indicated|evidenced|defined|demonstrated|manifested)\s+by\s*:?\s*(?:an?\s+|any\s+of\s+the\s+following\s*:?\s*)?(?=[^.;]{0,60}?(?:[<>≤≥]|\bULN\b|\bupper\s+limit))/i;
-/** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
 /** Exceptions the sentence refers to without naming them: "(with exceptions)", "with specific exceptions". */
 const UNSTATED_EXCEPTIONS_TAIL =
   /^[^.;]*?\b((?:with|subject\s+to)\s+(?:(?:certain|some|a\s+few|few|limited|specific|specified|possible|rare)\s+)?exceptions\b(?!\s*(?:of|:))|exceptions?\s+(?:may\s+|might\s+|can\s+)?(?:apply|be\s+(?:made|granted|considered))\b(?!\s*:))/i;
@@ -324,10 +323,11 @@ const UNSTATED_EXCEPTIONS_TAIL =
  * elsewhere, which may not name it; read alone it would exclude the patients they spare.
  */
 const EXCEPTIONS_ELSEWHERE_GLOSS = /^\s*\(\s*((?:see\s+|with\s+)?exceptions?\s+(?:(?:are|is)\s+)?(?:noted|listed|described|given|specified|detailed|defined|stated)?\s*(?:below|above|later))(?=\s*\))/i;
+/** A controlled state after a condition ("Adrenal insufficiency well controlled on replacement therapy"): the state an exception spares, not an exclusion. */
 const CONTROLLED_TAIL = /^\s*,?\s*(?:(?:that|which)\s+(?:is|are)\s+)?(?:well[\s-]controlled|(?:adequately\s+|stably\s+)?controlled|stable)\b/i;
-/** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
 /** "non-" right before the condition, or before the cause it is said to be induced by. */
 const NON_PREFIX_LEAD = /\bnon[\s-]?$|\bnon[\s-]?[\w.]+[\s-]+(?:induced|related|associated|caused|mediated)[\s-]*$/i;
+/** A limb before the condition ("Upper extremity lymphedema reached more than 80% volume difference"): a site the facts do not hold. */
 const LIMB_LEAD = /\b(?:(?:upper|lower)[\s-]+(?:extremity|extremities|limbs?)|arm|leg)\s*$/i;
 /** A condition named in a rationale ("because that would confound assessment of … lymphedema") is not the patient's. */
 const BECAUSE = /\bbecause\b(?!\s+of\b)/i;

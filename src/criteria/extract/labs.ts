@@ -517,11 +517,6 @@ function plausibleLimit(lab: Lab, value: number): boolean {
   return !lab.plausible || (value >= lab.plausible.min && value <= lab.plausible.max);
 }
 
-/**
- * "Within normal limits": at most the ULN for a lab limited at its upper end, at least the LLN for
- * one limited at its lower end ("LVEF within normal limits"), and both for one limited on both sides
- * ("potassium within normal limits").
- */
 /** Outside the normal range: beyond whichever limits the lab has ("LVEF outside the normal range" is under its lower one). */
 function outsideNormal(labId: string, input: ExtractInput): Condition | null {
   const lab = input.lex.labById.get(labId);
@@ -531,6 +526,11 @@ function outsideNormal(labId: string, input: ExtractInput): Condition | null {
   return lab.normal === 'upper' ? uln : lab.normal === 'lower' ? lln : anyOf([uln, lln]);
 }
 
+/**
+ * "Within normal limits": at most the ULN for a lab limited at its upper end, at least the LLN for
+ * one limited at its lower end ("LVEF within normal limits"), and both for one limited on both sides
+ * ("potassium within normal limits").
+ */
 function withinNormal(labId: string, input: ExtractInput): Condition | null {
   const lab = input.lex.labById.get(labId);
   if (!lab?.normal) return null;
@@ -949,7 +949,6 @@ function elevatedBefore(group: Group, input: ExtractInput): LabReading | null {
   return { group, condition: anyOf(above), spans: [[group.start - m[0].length, end]], end };
 }
 
-/** "eGFR 0-50" as a whole criterion: the lab within a range (a lower end of 0 says nothing). */
 /** "45 - 150 kg", "within [45 - 150 kg] (inclusive)", "between 18.5 and 30 kg/m2". */
 const RANGE_AT = new RegExp(
   String.raw`\s*(?:(?:within|between|from|in\s+the\s+range\s+(?:of\s+)?)\s*)?[[(]?\s*(${NUM})\s*(?:-|–|to|and)\s*(${NUM})`,
@@ -957,6 +956,7 @@ const RANGE_AT = new RegExp(
 );
 const RANGE_CLOSE = /\s*[\])]?\s*(?:\(?\s*(?:inclusive|inclusively|both\s+inclusive)\s*\)?)?/iy;
 
+/** "eGFR 0-50" as a whole criterion: the lab within a range (a lower end of 0 says nothing). */
 function rangeLimit(group: Group, input: ExtractInput, at: number): LabReading | null {
   const { text } = input;
   if (group.labs.length !== 1 || text.slice(0, group.start).replace(/[\s\-*•·.)(\d]/g, '')) return null;

@@ -682,7 +682,6 @@ function kindOfClass(lex: Lexicons, id: string): Kind | undefined {
   return lex.classById.get(id)?.kind as Kind | undefined;
 }
 
-/** Items from the lexicon mentions of one sentence, with adjacent modifiers folded in. */
 /** What follows "cytotoxic" in a protein's name: "T-lymphocyte", "lymphocyte". */
 const PROTEIN_NAME_AFTER_RE = /^[\s-]*(?:T[\s-]*)?lymphocyte/i;
 /** Kinds of treatment that are not cytotoxic, which "non-cytotoxic" before them only restates. */
@@ -699,6 +698,7 @@ function systemicNonKind(text: string, s: number, it: Item): void {
   it.exceptKinds = new Set<Kind>([kind]);
 }
 
+/** Items from the lexicon mentions of one sentence, with adjacent modifiers folded in. */
 function itemsIn(ctx: Ctx, mentions: Mention[], s: number, e: number): Item[] {
   const { text, lex } = ctx;
   const items: Item[] = [];
@@ -1383,12 +1383,12 @@ const EXAMPLE_GAP_RE = new RegExp(
 const EXAMPLE_ROUTE_RE = /\b(?:oral|topical|inhaled|intranasal|intravenous|IV|parenteral|intramuscular|subcutaneous|intravesical|intrathecal|intralesional|intratumou?ral|transdermal|vaginal|rectal)\b/i;
 /** A gap holding one or two unread list members ("…, biological or targeted therapy"). */
 const LIST_GAP_UNKNOWN_RE = /^[\s,/]*(?:(?:and|or|and\/or)\s+)?(?:[\w-]+\s+){0,1}[\w-]+\s*(?:,|\/|\bor\b|\band\b|\band\/or\b)[\s,/]*(?:(?:or|and)\s+)?$/i;
+/** Words of a sentence about contraception. */
+const REPRODUCTIVE_SENTENCE_RE = /\b(?:contracept\w*|birth\s+control|condoms?|spermicid\w*|intrauterine\s+(?:device|system)|childbearing|child-bearing|WOCBP)\b/i;
 /**
  * Governors that make every following therapy in the sentence a modifier ("hypersensitivity to A, B or C",
  * "more than 6 weeks of discontinuation using … mitomycin-based chemotherapy": the washout's drugs, not a receipt).
  */
-/** Words of a sentence about contraception. */
-const REPRODUCTIVE_SENTENCE_RE = /\b(?:contracept\w*|birth\s+control|condoms?|spermicid\w*|intrauterine\s+(?:device|system)|childbearing|child-bearing|WOCBP)\b/i;
 const SENTENCE_BLOCK_RE =
   /\b(?:requir(?:e|es|ed|ing)|(?:try|tries|trying|advised|encouraged|asked)\s+to\s+avoid|eligible\s+(?:to|for)|candidates?\s+for|suitable\s+for|plann(?:ed|ing)|plans?\s+to|scheduled|indications?\s+(?:of|for)|indicated|will\s+(?:be\s+)?receiv\w*|to\s+be\s+treated|intend\w*\s+to|expected\s+to\s+receive|hypersensitivity|allerg(?:y|ies|ic)|anaphyla\w*|contra-?indicat\w*|contradict\w*|intolerance\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:components|excipients|study)|recovered|recovery|resolved|toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?|(?:weeks?|days?|months?)\s+of\s+discontinuation\s+(?:of|using|for|from|with))\b/i;
 /** An extent noun right before the first item, after another member of a union: ", large area ", ", limited-field ". */
@@ -2817,19 +2817,19 @@ function unionOfCombinations(items: Item[], params: Record<string, unknown>, exc
 /** A receipt verb at the head of the clause before a treatment ("have received standard duration of"). */
 const RECEIVED_BEFORE_RE = /\b(?:received|undergone|underwent|been\s+treated\s+with|treated\s+with|had)\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+\S+\s+)?(?:(?:any|a|an|the|prior|previous|standard|duration|course|courses|cycles?|line|lines|of|one|1|two|2|or|more)\s+)*$/i;
 
-/** A relative clause right after a list, unless it only says the treatment was given (read with the window). */
 /** After a treatment, a completion it must have had within a window: "must have been completed within 7 days". */
 const COMPLETED_WITHIN_AFTER_RE =
   /^\s*(?:must|should|shall|has\s+to|have\s+to)\s+(?:have\s+)?(?:been\s+)?(?:completed|finished|done|administered|given)\s+(?:within|in\s+the\s+(?:last|past))\b/i;
+/** A relative clause right after a list, unless it only says the treatment was given (read with the window). */
 const RELATIVE_AFTER_RE = /^\s*,?\s*(?:who|whom|whose|that|which)\b(?!\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?(?:given|administered|received|completed|used|taken|started|initiated|stopped|discontinued)\b)/i;
 
 /** A body site named inside a radiation phrase the lexicon reads as the bare kind. */
 const SITE_IN_ITEM_RE =
   /\b(?:pelvic|pelvis|brain|cranial|craniospinal|chest|thoracic|thorax|abdominal|abdomen|breast|mediastinal|spinal|spine|bone|liver|hepatic|lung|head|neck|prostate|whole|partial|hemi|extended|involved|field|total\s+body|TBI|mantle|nodal|regional|local|focal)\b/i;
 
-/** The head noun that ends a treatment phrase. */
 /** What may follow a window two alternatives share: its anchor ("of first dose of BI-1808") and the end. */
 const SHARED_WINDOW_END_RE = /^\s*(?:(?:of|from|before|prior\s+to|preceding)\s+)?(?:(?:the|first|start|initiation|beginning|randomi[sz]ation|registration|enrol?lment|day|cycle|study|trial|treatment|dose|drug|medication|of|[\w-]*\d[\w-]*)\b\s*)*[.,;]?\s*$/i;
+/** The head noun that ends a treatment phrase. */
 const TREATMENT_HEAD_RE =
   /\b(?:therap(?:y|ies)|treatments?|inhibitors?|agents?|drugs?|antibod(?:y|ies)|regimens?|vaccines?|medications?|medicines?|products?|compounds?|modulators?|antagonists?|agonists?|blockers?|conjugates?|ADCs?|chemotherapy|radiotherapy|radiation|surgery|[a-z]{4,}(?:mab|nib|lib|sib|rafenib|parib|ciclib|tinib|platin|taxel|rubicin|tecan|mide|stat|zumab))\b/gi;
 
@@ -3072,7 +3072,6 @@ const UNION_GAP_RE = /^[\s,/]*(?:(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*){0,4}(?:(?:or|a
 /** The same with the "or" first: ", or oncolytic virus therapy, ". */
 const UNION_GAP_OR_FIRST_RE = /^[\s,]*(?:or|and\/or)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$/i;
 
-/** Right before a list: it is taken now ("receiving", "on a stable dose of", "patients on"). */
 /**
  * The words before a list less a medicine noun and its relative clause: "taking medications that are
  * considered strong CYP3A4 inhibitors" is taking the class, as "taking strong CYP3A4 inhibitors" is.
@@ -3081,6 +3080,7 @@ function withoutMedicineRelative(before: string): string {
   const rel = MEDICINE_RELATIVE_HEAD_RE.exec(before);
   return rel ? before.slice(0, rel.index) : before;
 }
+/** Right before a list: it is taken now ("receiving", "on a stable dose of", "patients on"). */
 const CURRENT_BEFORE_RE = new RegExp(
   String.raw`\b(?:receiving|taking|using|undergoing|on|${STABLE_DOSE})\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|daily|regular|long-term)\s+)*$`,
   'i',
@@ -3116,7 +3116,6 @@ const FOR_CANCER_RE =
 const KIND_REQUIRED_AFTER_RE =
   /^\s*(?:must|should|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?(?:(?:an?|the)\s+)?(?:FDA[\s-]approved|approved|licensed|on[\s-]label|commercially\s+available|standard[\s-]of[\s-]care|not\s+(?:be\s+)?(?:experimental|investigational))\b/i;
 
-/** A plan joined by "or" to having had or receiving the treatment, either way round. */
 /** A product named by what it contains, right before the list: "preparations containing", "products containing". */
 const PRODUCT_CONTAINING_BEFORE_RE =
   /\b(?:preparations?|products?|remed(?:y|ies)|medications?|medicines?|drugs?|formulations?)\s+containing\s+(?:an?\s+)?$/i;
@@ -3126,6 +3125,7 @@ const ONGOING_NEED_BEFORE_RE =
 /** "Current use or anticipated need for", "ongoing or expected need for": use now, or a need foreseen. */
 const CURRENT_OR_FORESEEN_NEED_RE =
   /\b(?:current|ongoing|concurrent|concomitant)\s+(?:use|usage|intake|treatment|therapy)\s+(?:or|and\/or)\s+(?:the\s+|an?\s+)?(?:anticipated|expected|foreseen|foreseeable|planned|future)\s+need\s+(?:for|of)\s+$/i;
+/** A plan joined by "or" to having had or receiving the treatment, either way round. */
 const PLANNED_OR_HAD_RE =
   /\b(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b[^.;]{0,30}?\bor\s+(?:(?:has|have|is|are|be)\s+)?(?:plann\w*|scheduled|plans?\s+to)\b|\b(?:plann\w*|scheduled)\b(?:\s+(?:for|to\s+(?:receive|undergo|have)))?\s*,?\s*(?:or|and\/or)\s+(?:(?:has|have|is|are)\s+)?(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b/i;
 
@@ -3148,12 +3148,12 @@ function namedTopicBefore(ctx: Ctx, s: number, at: number): boolean {
 
 /** Between two members of one optional partner: a bare "or", "and", "and/or" or slash, no comma (therapy.ts list joining). */
 const OPTIONAL_PARTNER_JOIN_RE = /^\s*(?:or|and|and\s*\/\s*or|\/)\s+(?:(?:an?|the)\s+)?$/i;
-/** Right before an optional partner: "with or without an", "±", "+/-". */
 /**
  * "X as monotherapy or in combination with Y", "X or combination of aforementioned with Y": X in any
  * form, Y only an optional partner of it.
  */
 const FORM_OR_PARTNER = String.raw`(?:\b(?:alone|monotherapy|single[\s-]agents?)\s+or\s+(?:in\s+)?(?:combination|combined)|\bor\s+(?:in\s+)?combination\s+of\s+(?:the\s+)?(?:aforementioned|above))\s+with\b`;
+/** Right before an optional partner: "with or without an", "±", "+/-". */
 const OPTIONAL_BEFORE_RE = new RegExp(
   String.raw`(?:(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*|${FORM_OR_PARTNER}\s+)(?:(?:an?|the|any|concurrent|prior|subsequent|additional|other)\s+)?(?:[\w-]+\s+){0,2}$`,
   'i',
@@ -3414,9 +3414,9 @@ const PERMITTED_SUBJECT_RE =
   /^[^(:;]{0,80}?\b(?:(?:is|are|was|were|will\s+be|would\s+be|be)\s+(?:also\s+)?(?:allowed|allowable|permitted|permissible|acceptable|accepted|eligible)|may\s+(?:also\s+)?(?:be\s+(?:enrolled|included|eligible|considered)|enrol?l|participate|continue)|can\s+(?:also\s+)?(?:be\s+(?:enrolled|included|allowed)|enrol?l|participate|continue)|(?:is|are)\s+not\s+(?:considered\s+(?:as\s+)?)?(?:excluded|an?\s+exclusion|exclusionary)|(?:is|are)\s+not\s+(?:required|mandatory)\b(?![^.;]*\b(?:unless|except|if|when|only|but)\b))\b/i;
 /** Parenthetical asides (examples, doses) between a list and what is said of it. */
 const PAREN_RE = /\([^()]{0,160}\)/g;
-/** The list is the object of a permission: "may have received X", "can be receiving X". */
 /** Right before a list of what something may contain: "which can include", "that may also include". */
 const MAY_INCLUDE_BEFORE_RE = /\b(?:can|may|could|might)\s+(?:also\s+)?includ(?:e|es)\s+(?:(?:an?|the|any|prior|previous)\s+)*$/i;
+/** The list is the object of a permission: "may have received X", "can be receiving X". */
 const PERMITTED_OBJECT_RE =
   /\b(?:may|can)\s+(?:also\s+|already\s+)?(?:have\s+(?:already\s+)?(?:received|had|undergone|been\s+treated\s+with)|be\s+(?:receiving|on|taking|treated\s+with)|continue(?:\s+to\s+receive)?|receive)\s+(?:(?:any|prior|previous|a|an|one|the|up\s+to\s+\w+|(?:\d+|one)\s+or\s+more|(?:lines?|regimens?)\s+of)\s+)*(?:[\w()/-]+\s+){0,2}$/i;
 /** "No limit to the number of prior regimens": the "no" denies a limit, not the treatment after it. */
@@ -3435,14 +3435,6 @@ const THEN_RE =
 const SECOND_CLAUSE_RE = /\b(?:and|;)\s+(?:(?:must|should|shall)\s+)?(?:have|has|be|is|are)\s+(?!(?:been\s+)?(?:recovered|resolved|stable|completed|discontinued|stopped))/i;
 
 /**
- * A sentence about what follows a treatment — its toxicities, a permission, a requirement on those
- * who had it — binds only patients who had that treatment. Whatever else it says stays unread, so
- * the treatment is a gate: an exclusion can apply only to someone who had it, all(X, unread), and an
- * inclusion is met by anyone who did not have it, any(not X, unread). The gate may be broader than
- * the text (settings, windows and modifiers are dropped), never narrower: an unread list member,
- * a negated or naive list, or a list that is not such a subject keeps the sentence unread.
- */
-/**
  * A lead that makes each entry after it one option ("as defined by one of the following:"), as the
  * heading over the criterion or earlier in its text. Not "the longest of one of the following" (a
  * washout that is the longest of its entries).
@@ -3454,6 +3446,14 @@ const OPTIONS_BEFORE_RE = /(?<!\b(?:longest|shortest|longer|shorter|greater|grea
 /** "but" or "however" turning to another subject than the treatment's patients ("but small molecule inhibitors …", "but there needs …"). */
 const BUT_OTHER_SUBJECT_RE = /\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)/i;
 const BUT_OTHER_REQUIREMENT_RE = new RegExp(String.raw`${BUT_OTHER_SUBJECT_RE.source}[^.;]*\b(?:must|should|shall|needs?|required)\b`, 'i');
+/**
+ * A sentence about what follows a treatment — its toxicities, a permission, a requirement on those
+ * who had it — binds only patients who had that treatment. Whatever else it says stays unread, so
+ * the treatment is a gate: an exclusion can apply only to someone who had it, all(X, unread), and an
+ * inclusion is met by anyone who did not have it, any(not X, unread). The gate may be broader than
+ * the text (settings, windows and modifiers are dropped), never narrower: an unread list member,
+ * a negated or naive list, or a list that is not such a subject keeps the sentence unread.
+ */
 function readGate(
   ctx: Ctx,
   lists: Array<List & { unknownMember: boolean; gate?: boolean }>,
@@ -5116,24 +5116,6 @@ function namedTherapy(ctx: Ctx, items: Item[], a: number, b: number, params: Rec
   return conditionFor(named, params);
 }
 
-/**
- * An inclusion sentence whose requirement binds only patients who had a treatment: "If a taxane had
- * been administered in the adjuvant setting, progression must have occurred ≥12 months after …",
- * "Patients that have undergone treatment with anti-CTLA-4 antibody must have at least 6 weeks from
- * last dose … and evidence of tumor progression", "Adjuvant immunotherapy is tolerated if it has been
- * discontinued for at least 6 months prior to the start of treatment". It never requires the
- * treatment: a patient who never had it meets the sentence, any(not X, unread sentence). X may be
- * wider than the text's treatment (a setting, site or partner dropped) since "not X" then still
- * implies the text's condition unmet; never narrower (so no generic "anticancer treatment", which
- * kind systemic would narrow). Read only where the other readers left the sentence unread.
- *
- * In an exclusion the same sentence ("If a patient had been taking steroids, at least 2 weeks must
- * have passed since the last dose", "Patients treated with corticosteroids for immune-related adverse
- * events must demonstrate absence of … symptoms for ≥ 4 weeks …") binds only those who had X too,
- * whether the list excludes the patients it describes or those who fail it: all(X, unread sentence),
- * one more alternative beside the criterion's others. The treatment need only have been had (what it
- * was given for does not matter), and the reading gives way to any other of the same sentence.
- */
 /** A label before the sentence ("Note:", "For patients with LMD:"): it may narrow who the sentence binds, which the any() reading allows. */
 const RECEIPT_LABEL = String.raw`^\W*(?:[^:;.()]{1,60}:\s*)?`;
 const IF_RECEIPT_RE = new RegExp(
@@ -5158,6 +5140,24 @@ const PRIOR_IF_RE = new RegExp(
     String.raw`(?<x5>(?:prior|previous)\s+[^,;:()]{2,120}?)\s*,?\s+(?:only\s+)?(?:if|provided(?:\s+that)?|as\s+long\s+as)\s+(?:the\s+|their\s+|its\s+)?(?:last\s+(?:dose|administration|treatment)|(?:it\s+|they\s+)?(?:was|were|has\s+been|have\s+been)\s+(?:completed|discontinued|stopped))\b`,
   'i',
 );
+/**
+ * An inclusion sentence whose requirement binds only patients who had a treatment: "If a taxane had
+ * been administered in the adjuvant setting, progression must have occurred ≥12 months after …",
+ * "Patients that have undergone treatment with anti-CTLA-4 antibody must have at least 6 weeks from
+ * last dose … and evidence of tumor progression", "Adjuvant immunotherapy is tolerated if it has been
+ * discontinued for at least 6 months prior to the start of treatment". It never requires the
+ * treatment: a patient who never had it meets the sentence, any(not X, unread sentence). X may be
+ * wider than the text's treatment (a setting, site or partner dropped) since "not X" then still
+ * implies the text's condition unmet; never narrower (so no generic "anticancer treatment", which
+ * kind systemic would narrow). Read only where the other readers left the sentence unread.
+ *
+ * In an exclusion the same sentence ("If a patient had been taking steroids, at least 2 weeks must
+ * have passed since the last dose", "Patients treated with corticosteroids for immune-related adverse
+ * events must demonstrate absence of … symptoms for ≥ 4 weeks …") binds only those who had X too,
+ * whether the list excludes the patients it describes or those who fail it: all(X, unread sentence),
+ * one more alternative beside the criterion's others. The treatment need only have been had (what it
+ * was given for does not matter), and the reading gives way to any other of the same sentence.
+ */
 function readConditionalReceipt(ctx: Ctx, items: Item[], sents: Span[], out: Finding[]): void {
   const { text, input } = ctx;
   const exclusion = input.kind === 'exclusion';
