@@ -225,6 +225,8 @@ const EXCEPTIONS_LABEL = /^\W*(?:exceptions?|exemptions?)\s*:?\s*$/i;
 
 /** A preposition no criterion ends on (segment's cut items): "… inhibitors or inducers of", "… in the opinion of". */
 const CUT_AFTER = /\b(?:of|with|than|to|by|from|between)$/i;
+/** A line ending on its modal, left without the verb its items supply ("Women of childbearing potential must", then "* Have a negative pregnancy test"). */
+const MODAL_AFTER = /\b(?:must|should|shall|will)(?:\s+(?:have|be|not))?$/i;
 /** Words that make the items after a line its exceptions rather than the rest of it. */
 const EXCEPTION_WORD = /\b(?:except\w*|other\s+than|unless|excluding|apart\s+from|aside\s+from|besides)\b/i;
 /** An item that hands over to the next with "or" ("Hereditary pancreatitis or", "Creatinine < 1.5 × ULN; OR"). */
@@ -1067,10 +1069,11 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
     // An item that is only a section title or a subgroup's label ("* SAFETY COHORT", "* Part A",
     // "2. Medical History and Concurrent Diseases") heads the items under it.
     const titled = isSectionTitle(own.normText, lex) || isSubgroupLabel(own.normText, lex) || THERAPY_LABEL.test(own.normText);
-    // A line ending on a preposition over items ("Must have been previously treated with", then the
-    // treatments) is completed by them: it leads in. Not one whose items are its exceptions ("…
-    // autoimmune disease with exceptions of", then the exempt conditions): it states the criterion.
-    const completed = CUT_AFTER.test(own.normText) && !EXCEPTION_WORD.test(own.normText);
+    // A line ending on a preposition or a modal over items ("Must have been previously treated with",
+    // then the treatments; "Women of childbearing potential must", then what they must do) is
+    // completed by them: it leads in. Not one whose items are its exceptions ("… autoimmune disease
+    // with exceptions of", then the exempt conditions): it states the criterion.
+    const completed = (CUT_AFTER.test(own.normText) || MODAL_AFTER.test(own.normText)) && !EXCEPTION_WORD.test(own.normText);
     const leadIn = LEAD_IN.test(own.normText) || completed || noWords || panel || offered || cohortHead || titled;
     const childCtx = noWords ? fullCtx : [...fullCtx, own.normText];
     const forbids = leadIn && item.kind === 'inclusion' && LIST_FORBIDS.test(own.normText);

@@ -473,6 +473,16 @@ describe('segmentCriteria on real studies', () => {
     expect(uveal.find((s) => s.normText.startsWith('Cytotoxic Chemotherapy:'))?.context).toContain('Previous Therapy');
   });
 
+  it('reads a line ending on its modal over items as their lead-in (NCT06119581, NCT06794775)', () => {
+    // Emitted alone, "Women of childbearing potential must" was an unread criterion saying nothing.
+    const segs = segmentCriteria(criteriaText('NCT06119581'));
+    expect(segs.some((s) => s.normText === 'Women of childbearing potential must')).toBe(false);
+    expect(segs.find((s) => s.normText === 'Have a negative pregnancy test.')?.context).toEqual(['Women of childbearing potential must']);
+    expect(segmentCriteria(criteriaText('NCT06794775')).some((s) => s.normText === 'Patients must have')).toBe(false);
+    // A modal with its verb is a criterion of its own, whatever follows it.
+    expect(segmentCriteria('Inclusion Criteria:\n\n* Patients must consent\n  * in writing').map((s) => s.normText)).toContain('Patients must consent');
+  });
+
   it('reads a line ending on a preposition over items as their lead-in, and an UNLESS item with the one above (NCT07237100)', () => {
     const segs = segmentCriteria(criteriaText('NCT07237100'));
     expect(segs.some((s) => s.normText === 'Must have been previously treated with')).toBe(false);
