@@ -6,7 +6,7 @@
  * of a drug or class. Lines are verbatim from the oncology corpus
  * (fixtures/ctgov/studies.oncology.v2.jsonl.gz), or the leading clause of one.
  */
-import { readCondition, readRule, therapy, unparsed as unread } from '../support/criteria';
+import { attest, readCondition, readRule, therapy, unparsed as unread } from '../support/criteria';
 
 describe('examples after a class', () => {
   it('reads "systemic therapies to treat cancer, such as neo-adjuvant chemotherapy or hormonal therapy" as the class', () => {
@@ -53,8 +53,12 @@ describe('an exclusion that is only a treatment', () => {
     expect(readCondition('Mastectomy without whole breast reconstruction', 'exclusion')).toBeNull();
   });
 
-  it('does not read a bare treatment in an inclusion or under a lead-in', () => {
-    expect(readCondition('Palliative radiotherapy.', 'inclusion')).toBeNull();
+  it('does not read a bare treatment in an inclusion as receipt, nor under a lead-in', () => {
+    // An inclusion item that only names a treatment may be one planned or one had (procedure-item.ts):
+    // never receipt alone, which would fail the patients about to have it.
+    expect(readCondition('Palliative radiotherapy.', 'inclusion')).toEqual({
+      all: [{ any: [attest('planned_treatment', true), therapy({ kinds: ['radiation'] })] }, unread('Palliative radiotherapy.')],
+    });
     expect(
       readCondition('Intranasal, inhaled, topical steroids, or local steroid injections (e.g., intra articular injection)', 'exclusion', [
         'Current or prior use of immunosuppressive medication within 14 days before the first dose of durvalumab or tremelimumab. The following are exceptions to this criterion:',
