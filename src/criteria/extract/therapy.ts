@@ -4855,15 +4855,22 @@ const TARGET_HEAD_GAP_RE = /^[\s-]*(?:(?:agents?|drugs?|therap(?:y|ies)|treatmen
  * targeting"), when its kind holds every class the targets name.
  */
 function targetHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, targets: Item[]): Item | null {
+  const head = itemBeforeCue(ctx, taken, cueAt, namesAt);
+  return head && headHolds(ctx.lex, head, targets) ? head : null;
+}
+
+/**
+ * The item right before the cue of a target phrase, or ending with it ("targeted therapy targeting").
+ * Only a cue before the names ("targeting BRAF"): in "PD-1 blocking agent" the head is the noun after.
+ */
+function itemBeforeCue(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number): Item | undefined {
   const { text } = ctx;
-  // Only a cue before the names ("targeting BRAF"): in "PD-1 blocking agent" the head is the noun after.
-  if (namesAt <= cueAt) return null;
-  const head = taken.find(
+  if (namesAt <= cueAt) return undefined;
+  return taken.find(
     (t) =>
       t.start < cueAt &&
       ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
   );
-  return head && headHolds(ctx.lex, head, targets) ? head : null;
 }
 
 /**
@@ -4892,13 +4899,7 @@ function targetsKnown(ctx: Ctx, from: number, e: number): boolean {
  * of them (one treatment both investigational and of the class), never as a treatment of its own.
  */
 function investigationalHead(ctx: Ctx, taken: Item[], cueAt: number, namesAt: number, targets: Item[]): Item | null {
-  const { text } = ctx;
-  if (namesAt <= cueAt) return null;
-  const head = taken.find(
-    (t) =>
-      t.start < cueAt &&
-      ((t.end <= cueAt && TARGET_HEAD_GAP_RE.test(text.slice(t.end, cueAt))) || (t.end > cueAt && t.end <= namesAt && KIND_TARGETING_END_RE.test(text.slice(t.start, t.end)))),
-  );
+  const head = itemBeforeCue(ctx, taken, cueAt, namesAt);
   if (!head || head.drugs.size || head.classes.size || head.suffix || head.kinds.size !== 1 || !head.kinds.has('investigational')) return null;
   return targets.every((t) => t.classes.size > 0 && !t.drugs.size) ? head : null;
 }
