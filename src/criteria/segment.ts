@@ -377,14 +377,16 @@ function runOnNumber(before: string): boolean {
  * source: the next number as a sibling, the list after a colon one level under the line.
  */
 function inlineItems(line: Line, source: string, lastNumber: { n: number; indent: number } | null): Line[] {
-  if (!/\d\\?[.)]\s/.test(line.content)) return [line];
+  if (!/\d\\?[.)](?:\s|\p{Lu})/u.test(line.content)) return [line];
   // A list numbered "(1)", "(2)": its next numbers are written the same way ("(1) Women aged ≥ 20
   // years and ≤ 70 years (2) Patients newly diagnosed with …"), whatever ends the item before them.
   if (line.marker !== null && /^\(\d/.test(line.marker)) return bracketedItems(line, source);
   // Markers in the line's content: "N." or "N)" after whitespace, before a word or a bracket. A
   // sibling's number must open a sentence (a capital); a sub-list's numbers carry their own count.
   const nums: { pos: number; n: number; len: number; marker: string; before: string; capital: boolean }[] = [];
-  const re = /(?<=\s)(\d{1,2})(\\?[.)])[ \t]+(?=[\p{L}(])/gu;
+  // The space after the marker may be lost too ("… sterilization. 13.Patients may not …"): then a
+  // word must follow that opens with a capital and goes on in lower case, not a unit or a code.
+  const re = /(?<=\s)(\d{1,2})(\\?[.)])(?:[ \t]+(?=[\p{L}(])|(?=\p{Lu}\p{Ll}{2}))/gu;
   for (let m = re.exec(line.content); m; m = re.exec(line.content)) {
     const after = line.content.charAt(m.index + m[0].length);
     nums.push({
@@ -969,6 +971,25 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       if (!first || !isNote(first) || first.children.length > 0 || item.alternatives || isLeadInText(item)) continue;
       item.children.shift();
       item.end = Math.max(item.end, first.end);
+    }
+    // A lead-in over its items, then "OR", then B marked otherwise than the items ("4. Patients must
+    // have: -previously received standard systemic therapy …, specifically:", its "*" items, "OR",
+    // "-declined standard treatment."): A took in the "OR" and B as its last items, but B is the
+    // alternative to A with its items. Read alone, an inclusion required everyone to have declined
+    // the treatment the other branch has them receive.
+    for (let k = 0; k < list.length; k++) {
+      const head = list[k]!;
+      const n = head.children.length;
+      if (n < 3 || head.alternatives || !LEAD_IN.test(normalise(source.slice(head.start, endBefore(head, head.children[0]!))).text.trim())) continue;
+      const conn = head.children[n - 2]!;
+      const alt = head.children[n - 1]!;
+      const items = head.children.slice(0, n - 2);
+      const marker = items[0]!.marker;
+      if (!isConnective(conn) || alt.children.length || alt.alternatives || marker === null || alt.marker === marker) continue;
+      if (items.some((c) => c.marker !== marker || c.alternatives || isConnective(c))) continue;
+      head.children = items;
+      head.end = Math.max(endBefore(head, conn), ...items.map((c) => c.end));
+      list.splice(k, 1, { ...head, children: [], end: alt.end, alternatives: [head, alt] });
     }
     // "A", "OR", "B" as three items of one list: one criterion, either A or B. Only between two plain
     // items of one list (same marker family, no items under them); any other connective is left as it

@@ -109,9 +109,22 @@ describe('segmentCriteria on real studies', () => {
     expect(segs.some((s) => s.normText === 'Hematology' || s.normText === 'Chemistry')).toBe(false);
     expect(segs.find((s) => s.normText === 'WBC greater than or equal to 2500/mm^3')?.context).toEqual(['Hematology']);
     expect(segs.find((s) => s.normText === 'Serum creatinine less than or equal to 1.6 mg/dL')?.context).toEqual(['Chemistry']);
-    // This "OR" parts a bullet list under one sentence from a later paragraph: which criteria it joins
-    // is not written in the list's structure, so it stays, unread, for a coordinator.
-    expect(segs.filter((s) => s.normText === 'OR')).toHaveLength(1);
+    // "Patients must have: -previously received …, specifically:", its bullets, "OR", "-declined standard
+    // treatment.": the paragraph after the "OR" is the alternative to the lead-in with its bullets, not a
+    // requirement of its own (read alone, everyone had to have declined standard treatment).
+    expect(segs.some((s) => s.normText === 'OR' || s.normText === '-declined standard treatment.')).toBe(false);
+    const either = segs.find((s) => s.alternatives && s.normText.startsWith('Patients must have:'));
+    expect(either?.alternatives).toHaveLength(2);
+    expect(either?.alternatives?.[0]?.normText).toMatch(/^Patients must have:\s+-previously received standard systemic therapy[\s\S]*Patients with pancreatic cancer must have received[\s\S]*approved first-line chemotherapy\.$/);
+    expect(either?.alternatives?.[1]?.normText).toBe('-declined standard treatment.');
+  });
+
+  it('keeps a connective line between two plain items of one list as their alternatives, and one under a lead-in\'s items when what follows is marked as they are', () => {
+    const segs = segmentCriteria(
+      'Inclusion Criteria:\n\n1. Patients must have either:\n\n   * received at least one line of chemotherapy\n   * OR\n   * received immunotherapy\n2. Age 18 or older',
+    );
+    expect(segs.map((s) => s.normText)).toContain('Age 18 or older');
+    expect(segs.some((s) => s.normText === 'OR')).toBe(false);
   });
 
   it('does not fold an indented panel label into the criterion above it (NCT02830724)', () => {
@@ -538,6 +551,12 @@ describe('segmentCriteria on real studies', () => {
       'ECOG status 3. Bedridden less than half the day.',
       'Age 18 or over',
     ]);
+    // The space after the number lost too ("… sterilization. 13.Patients may not …"), before a word in
+    // lower case after its capital; not before a unit or a code ("2.5 mg", "1.ULN").
+    const tight = segmentCriteria('12. Women who are pregnant. Tubal ligation is no sterilization. 13.Patients may not have unresolved toxicity.\n14. Age 18 or over');
+    expect(tight.map((s) => s.normText)).toEqual(['Women who are pregnant. Tubal ligation is no sterilization.', 'Patients may not have unresolved toxicity.', 'Age 18 or over']);
+    const unit = segmentCriteria('1. Creatinine below 1.5 mg/dL. 2.ULN or less for bilirubin\n2. Age 18 or over');
+    expect(unit[0]!.normText).toBe('Creatinine below 1.5 mg/dL. 2.ULN or less for bilirubin');
   });
 
   it('reads a cohort\'s label over its own criteria headings as the group both lists are for, up to the next label (NCT06536257)', () => {
