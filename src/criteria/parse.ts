@@ -1139,8 +1139,28 @@ function narrowingTail(text: string, unread: string): boolean {
   // must be in, not another group excluded on its own.
   if (/\band\s+$/i.test(before) && NARROWING_STATE.test(unread)) return true;
   if (STUDY_QUALIFIER_BEFORE.test(before)) return true;
-  return NARROWING_CLAUSE.test(unread) && !/\b(?:or|and\/or|nor)\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+  return NARROWING_CLAUSE.test(unread) && !AFTER_OR.test(before);
 }
+const AFTER_OR = /\b(?:or|and\/or|nor)\s+(?:[\w-]+\s+){0,2}$/i;
+
+/**
+ * The unread words are a participle negated right before them ("… or spinal cord compression not
+ * definitively treated with surgery or radiation"): they say which of the findings exclude, and are
+ * no other way to be excluded. The reader took the "not" as a cue; the unread leaf shows it again.
+ */
+function negatedParticiple(text: string, unread: string): boolean {
+  if (unread.includes(' … ') || !PARTICIPLE.test(unread)) return false;
+  const at = text.indexOf(unread);
+  const before = at > 0 ? text.slice(Math.max(0, at - 60), at) : '';
+  // Not in a clause an "or" opens ("… or from which the patient has not fully recovered", "… or who
+  // have not completed adequate washout"): that is another way to be excluded. An "or" between the
+  // nouns the participle follows ("… or spinal cord compression not …") opens none.
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('(')) + 1);
+  return NEGATED_BEFORE.test(before) && !OR_CLAUSE.test(clause);
+}
+const OR_CLAUSE = /\b(?:or|nor|and\/or)\s+(?:[\w-]+\s+)?(?:who|whom|whose|which|that|has|have|had|is|are|was|were|does|do|did|patients?|participants?|subjects?|they|he|she)\b/i;
+const NEGATED_BEFORE = /\bnot\s+(?:(?:yet|been|previously|already)\s+){0,2}$/i;
+const PARTICIPLE = /^(?:[a-z]+ly\s+)?[a-z]{3,}ed\b/i;
 
 /**
  * A time window among the unread words ("Hemoptysis in excess of 2.5 ml within 8 weeks of first dose",
@@ -1230,6 +1250,7 @@ function withUnread(kind: CriterionKind, text: string, reading: Reading & { cond
     // Only a single finding: a modifier before a list may bind its first member alone.
     (!('any' in reading.condition) && leadingModifier(text, unread)) ||
     unreadWindow(reading.condition, text, unread);
+  if (negatedParticiple(text, unread)) return flatten('all', [reading.condition, unparsedLeaf(`not ${unread}`)]);
   return flatten(narrowed ? 'all' : 'any', [reading.condition, unparsedLeaf(unread)]);
 }
 
