@@ -896,7 +896,21 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   for (const t of openTails) covered.fill(1, t.start, t.end);
   // The populations let in are shown whole in the rule's alternative below.
   if (units.length) for (const [s, e] of admits) covered.fill(1, s, e);
-  const significant = tokens.filter((t) => !filler.has(t.norm));
+  // A letter or roman numeral closed by a bracket ("who meet both of the following criteria: a) are
+  // asymptomatic and b) have no requirement for steroids") numbers the items; it is no word to read.
+  // It opens the text or an item: after a colon, a semicolon, a comma, "and" or "or", never after a
+  // word it counts ("NYHA Class II-IV)"); and its bracket closes none opened before it ("(… Stage C or D)").
+  const opened = (at: number): boolean => {
+    let depth = 0;
+    for (let i = Math.max(0, at - 300); i < at; i++) depth += text[i] === '(' ? 1 : text[i] === ')' && depth > 0 ? -1 : 0;
+    return depth > 0;
+  };
+  const enumerator = (t: Token): boolean =>
+    text.charAt(t.end) === ')' &&
+    /^(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)$/i.test(text.slice(t.start, t.end)) &&
+    /(?:^|[:;,.]|\band|\bor)\s*(?:\(\s*)?$/i.test(text.slice(Math.max(0, t.start - 8), t.start)) &&
+    !opened(text.charAt(t.start - 1) === '(' ? t.start - 1 : t.start);
+  const significant = tokens.filter((t) => !filler.has(t.norm) && !enumerator(t));
   const unreadTokens = significant.filter((t) => !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
   // Unread words among the items a criterion lets in may exempt the patient the rest excludes.
