@@ -520,6 +520,20 @@ function fillerWords(lex: Lexicons): Set<string> {
   return set;
 }
 
+/** A window in days, weeks, months or half-lives, or a count of them "prior to" something. */
+const WINDOW_BEFORE_ANCHOR = /\b(?:within|in\s+the\s+(?:last|past)|≤|<=|<|less\s+than|at\s+least|for)\s+(?:the\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen|twenty-?\w*|thirty)\b[^.;]{0,30}?\b(?:days?|weeks?|months?|years?|half[\s-]?li(?:fe|ves))\b/i;
+/**
+ * The trial's own start: "(prior to | before | of | from) (the) (start of | starting) first dose /
+ * administration / infusion of <the study drug, or the drug's one-word name>", "starting study
+ * treatment", "the study began", "study initiation", "pre-registration".
+ */
+const TRIAL_START =
+  /\b(?:prior\s+to|before|of|from|since)\s+(?:the\s+)?(?:(?:start|starting|initiation|initiating|beginning)\s+(?:of\s+)?(?:the\s+)?)?(?:(?:first|initial)\s+(?:dose|administration|infusion)(?:\s+of\s+(?:the\s+)?(?:study\s+(?:drugs?|treatments?|therapy|intervention|medications?)|investigational\s+product|(?!(?:any|prior|previous|other|chemo\w*|radio\w*|immuno\w*|therapy|treatment)\b)[A-Za-z][\w-]*(?:\/[\w-]+)?))?|study\s+(?:drugs?|treatments?|therapy|intervention|medications?))\b|\bbefore\s+the\s+study\s+(?:began|begins|starts)\b|\bstudy\s+initiation\b|\bpre-registration\b/gi;
+
+/** Now or before, said together: "current or prior", "past or present", "history of or active". */
+const NOW_OR_BEFORE =
+  /\b(?:(?:current(?:ly)?|active|ongoing|present)\s+(?:or|and\/or)\s+(?:prior|past|previous|former|history\s+of)|(?:prior|past|previous|former|history\s+of)\s+(?:or|and\/or)\s+(?:current(?:ly)?|active|ongoing|present))\b/gi;
+
 /** Findings written right next to each other, with nothing but spaces or a hyphen between. */
 const BOUND_GAP = /^[\s-]*$/;
 
@@ -893,6 +907,29 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     for (const [s, e] of f.cover ?? []) covered.fill(1, s, e);
   }
   for (const [s, e] of scopes.triggers) covered.fill(1, s, e);
+  // The trial's own start a window counts from ("… within 28 days of first dose of tarlatamab", "…
+  // prior to starting study treatment", "… before the study began") is no finding, and no other way
+  // to be excluded: left unread, its drug's name stood in an exclusion as one more alternative and
+  // made the criterion unknown for every patient. Only right after a window a finding read: a window
+  // left unread ("Child-Pugh class A within 7 days of first dose") is shown whole.
+  if (WINDOW_BEFORE_ANCHOR.test(text))
+    for (const m of text.matchAll(TRIAL_START)) {
+      // Back over spaces, commas and a bracketed aside ("… within 2 weeks (6 weeks for nitrosoureas)
+      // prior to starting study treatment") to the window's last word.
+      let k = m.index - 1;
+      for (;;) {
+        while (k > 0 && /[\s,]/.test(text.charAt(k))) k--;
+        if (text.charAt(k) !== ')') break;
+        const open = text.lastIndexOf('(', k);
+        if (open <= 0) break;
+        k = open - 1;
+      }
+      if (k >= 0 && covered[k]) covered.fill(1, m.index, m.index + m[0].length);
+    }
+  // "Current or prior use of …", "History of or active pneumonitis": now or before is ever, which a
+  // finding with no time of its own already reads. Left unread, "current" stood as one more way to be
+  // excluded.
+  for (const m of text.matchAll(NOW_OR_BEFORE)) covered.fill(1, m.index, m.index + m[0].length);
   for (const t of openTails) covered.fill(1, t.start, t.end);
   // The populations let in are shown whole in the rule's alternative below.
   if (units.length) for (const [s, e] of admits) covered.fill(1, s, e);
