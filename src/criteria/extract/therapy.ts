@@ -1420,9 +1420,17 @@ const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maxi
 const TEMPORAL_LEFT_RE = /\b(?:within|since|prior\s+to|before|after|following|ago|last|recent(?:ly)?|until|elapsed|interval|wash-?out)\b|\b\d+\s*(?:days?|weeks?|months?|years?|wks?)\b/i;
 const ALLOWED_BEFORE = new Set([...CUE_WORDS, 'no', 'not', 'without', 'never', 'nor', 'neither', 'any', 'other', 'or', 'and', 'to', 'for', 'more', 'than', 'least', 'one', 'both', 'either', 'additional', 'further', 'concurrent', 'concomitant', 'current', 'active', 'systemic', 'is', 'are', 'was', 'were', 'e', 'g', 'i', 'eg', 'ie', 'such', 'as', 'including', 'via', 'plus', 'by', 'adjuvant', 'neoadjuvant', 'neo', 'perioperative', 'metastatic', 'advanced', 'maintenance', 'concurrently', 'concomitantly', 'previous', 'single', 'in', 'from', 'since', 'after', 'following', 'of', 'with', 'post', 'off', 'had', 'have', 'has', 'undergone', 'underwent']);
 
-/** "exceeding (the equivalent of) 10 mg/day of", "> 10 mg daily", "at a dose > 10 mg/day": a dose whose unit follows. */
-const DOSE_UNIT_BEFORE_RE =
-  /(?:\b(?:exceed\w*|above|over|greater\s+than|more\s+than|at\s+(?:a\s+)?doses?\s+(?:of\s+)?|doses?\s+of|dose\s+(?:>|≥|>=))\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?|[>≥]=?\s*)\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)|\s+(?:per|a)\s+day|\s+daily)?\s+(?:of\s+)?(?:oral\s+)?$/i;
+/**
+ * "exceeding (the equivalent of) 10 mg/day of", "> 10 mg daily", "at a dose > 10 mg/day": a dose whose unit follows.
+ * So is the ceiling a permission sets ("may be receiving corticosteroids … at a dose of up to 8 mg of
+ * dexamethasone", "may receive steroid supportive therapy up to 10 mg of prednisone").
+ */
+const DOSE_CEILING = String.raw`(?:up\s+to|no\s+more\s+than|not\s+(?:more|greater)\s+than|not\s+exceeding|at\s+most|less\s+than|[<≤]=?|=<)`;
+const DOSE_UNIT_BEFORE_RE = new RegExp(
+  String.raw`(?:\b(?:exceed\w*|above|over|greater\s+than|more\s+than|(?:at\s+(?:a\s+)?doses?\s+(?:of\s+)?|doses?\s+of)(?:\s*${DOSE_CEILING})?|dose\s+(?:>|≥|>=)|up\s+to|no\s+more\s+than|not\s+exceeding|at\s+most)\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?|[>≥]=?\s*)` +
+    String.raw`\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)|\s+(?:per|a)\s+day|\s+daily)?\s+(?:of\s+)?(?:oral\s+)?$`,
+  'i',
+);
 /**
  * A dose right after a steroid ("exceeding the equivalent of 10 mg/day of prednisone", "> 10 mg/day
  * prednisone equivalent", "(≥ 10 mg prednisolone [or equivalent]/daily)"). No fact holds a dose, so it
