@@ -3454,6 +3454,21 @@ const OPTIONS_BEFORE_RE = /(?<!\b(?:longest|shortest|longer|shorter|greater|grea
 /** "but" or "however" turning to another subject than the treatment's patients ("but small molecule inhibitors …", "but there needs …"). */
 const BUT_OTHER_SUBJECT_RE = /\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)/i;
 const BUT_OTHER_REQUIREMENT_RE = new RegExp(String.raw`${BUT_OTHER_SUBJECT_RE.source}[^.;]*\b(?:must|should|shall|needs?|required)\b`, 'i');
+/** Between two lists a permission names together: "and/or", after the first list's setting ("for metastatic disease or prior"). */
+const GATED_OR_GAP_RE =
+  /^(?:\s+(?:for|in)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:disease|setting|cancer)\b)?[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i;
+/** Between a permitted treatment and a kind of it named later: a requirement or a turn to another subject. */
+const SUBSUMED_GAP_BLOCK_RE = /\b(?:but|however|must|should|shall|needs?|required?|requires|unless|except\w*|other\s+than|not|no|never|without)\b|[.;:]/i;
+/**
+ * Whether `it` is a kind of the permitted treatment `g`: `g` names kinds only ("chemotherapy/immunotherapy",
+ * "anti-cancer therapies"), and every kind of `it` is one of them (a systemic kind within "systemic").
+ */
+function kindOfPermitted(ctx: Ctx, it: Item, g: Item): boolean {
+  if (g.drugs.size || g.classes.size || g.exceptKinds?.size || it.except || g.except) return false;
+  const gk = new Set<string>(isBroadGeneric(ctx, g) || g.generic ? ANY_TREATMENT : g.kinds);
+  const ik = kindsOf(ctx, it);
+  return ik.size > 0 && [...ik].every((k) => gk.has(k) || (gk.has('systemic') && SYSTEMIC_KINDS.has(k)));
+}
 /**
  * A sentence about what follows a treatment — its toxicities, a permission, a requirement on those
  * who had it — binds only patients who had that treatment. Whatever else it says stays unread, so
@@ -3472,7 +3487,9 @@ function readGate(
   const { text, input } = ctx;
   // A list joined to a gated one by "and/or" is permitted with it ("may have received X and/or Y").
   for (let i = 1; i < lists.length; i++) {
-    if (!lists[i]!.gate && lists[i - 1]!.gate && /^[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    // So is one after the setting of the gated list ("may have had prior immunotherapy for metastatic disease
+    // or prior cellular therapy").
+    if (!lists[i]!.gate && lists[i - 1]!.gate && GATED_OR_GAP_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
     // The condition of a permission speaks of those it permits ("Previous major surgery is permitted
     // provided that surgery occurred ≥ 14 days prior", "Radiotherapy is permitted … as long as radiation is palliative").
     if (!lists[i]!.gate && lists[i - 1]!.gate && lists[i]!.start - lists[i - 1]!.end <= 300 && PERMISSION_CONDITION_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
@@ -3491,6 +3508,15 @@ function readGate(
     if (lists[i]!.gate) continue;
     const same = (a: Item, b: Item): boolean => sameSet(a.drugs, b.drugs) && sameSet(a.classes, b.classes) && sameSet(a.kinds, b.kinds);
     if (lists.slice(0, i).some((g) => g.gate && !BUT_OTHER_SUBJECT_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => same(x, it)))))
+      lists[i]!.gate = true;
+  }
+  // A treatment the permission names again as a kind of one it permits ("may also have received additional
+  // anti-cancer therapies after failure of a PD-(L)1 inhibitor", "may receive other SOC chemotherapy/
+  // immunotherapy in combination with a SOC PD-1 checkpoint inhibitor") adds nothing to the gate: who had
+  // it had what is permitted. Not across a requirement or a "but" that may bind everyone.
+  for (let i = 1; i < lists.length; i++) {
+    if (lists[i]!.gate) continue;
+    if (lists.slice(0, i).some((g) => g.gate && !SUBSUMED_GAP_BLOCK_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => kindOfPermitted(ctx, it, x)))))
       lists[i]!.gate = true;
   }
   // A label that heads the sentence names what its permission is about ("Cytotoxic Chemotherapy: There is
