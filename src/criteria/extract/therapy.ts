@@ -3457,6 +3457,9 @@ const BUT_OTHER_REQUIREMENT_RE = new RegExp(String.raw`${BUT_OTHER_SUBJECT_RE.so
 /** Between two lists a permission names together: "and/or", after the first list's setting ("for metastatic disease or prior"). */
 const GATED_OR_GAP_RE =
   /^(?:\s+(?:for|in)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:disease|setting|cancer)\b)?[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i;
+/** Right before the treatment a time is counted to: "before starting curative treatment with", "prior to the start of". */
+const STUDY_ANCHOR_BEFORE_RE =
+  /\b(?:prior\s+to|before)\s+(?:the\s+)?(?:(?:start|initiation|commencement|beginning)\s+of\s+(?:the\s+)?|starting\s+(?:the\s+)?|initiating\s+(?:the\s+)?|(?:first|initial)\s+(?:dose|administration)\s+of\s+(?:the\s+)?)(?:(?:curative|study|protocol|trial|planned)\s+)?(?:(?:treatment|therapy)\s+with\s+(?:the\s+)?)?$/i;
 /** Between a permitted treatment and a kind of it named later: a requirement or a turn to another subject. */
 const SUBSUMED_GAP_BLOCK_RE = /\b(?:but|however|must|should|shall|needs?|required?|requires|unless|except\w*|other\s+than|not|no|never|without)\b|[.;:]/i;
 /**
@@ -3518,6 +3521,13 @@ function readGate(
     if (lists[i]!.gate) continue;
     if (lists.slice(0, i).some((g) => g.gate && !SUBSUMED_GAP_BLOCK_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => kindOfPermitted(ctx, it, x)))))
       lists[i]!.gate = true;
+  }
+  // The treatment a permitted one is timed against is the study's ("Targeted therapy is accepted before starting
+  // curative treatment with anti-PD-1", "Palliative radiotherapy … prior to starting capmatinib is allowed"):
+  // no treatment of the patient's own, and in the gate it only broadens it.
+  for (let i = 1; i < lists.length; i++) {
+    if (lists[i]!.gate || !STUDY_ANCHOR_BEFORE_RE.test(text.slice(Math.max(s, lists[i]!.start - 80), lists[i]!.start))) continue;
+    if (lists.slice(0, i).some((g) => g.gate && !/[.;:]|\b(?:but|however|must|should|shall|needs?|required?)\b/i.test(text.slice(g.end, lists[i]!.start)))) lists[i]!.gate = true;
   }
   // A label that heads the sentence names what its permission is about ("Cytotoxic Chemotherapy: There is
   // no limit to the number of prior regimens received").
