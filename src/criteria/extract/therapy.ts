@@ -3519,7 +3519,7 @@ function readGate(
   // it had what is permitted. Not across a requirement or a "but" that may bind everyone.
   for (let i = 1; i < lists.length; i++) {
     if (lists[i]!.gate) continue;
-    if (lists.slice(0, i).some((g) => g.gate && !SUBSUMED_GAP_BLOCK_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => kindOfPermitted(ctx, it, x)))))
+    if (lists.slice(0, i).some((g) => g.gate && lists[i]!.start - g.end <= 300 && !SUBSUMED_GAP_BLOCK_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => kindOfPermitted(ctx, it, x)))))
       lists[i]!.gate = true;
   }
   // The treatment a permitted one is timed against is the study's ("Targeted therapy is accepted before starting
@@ -3527,7 +3527,7 @@ function readGate(
   // no treatment of the patient's own, and in the gate it only broadens it.
   for (let i = 1; i < lists.length; i++) {
     if (lists[i]!.gate || !STUDY_ANCHOR_BEFORE_RE.test(text.slice(Math.max(s, lists[i]!.start - 80), lists[i]!.start))) continue;
-    if (lists.slice(0, i).some((g) => g.gate && !/[.;:]|\b(?:but|however|must|should|shall|needs?|required?)\b/i.test(text.slice(g.end, lists[i]!.start)))) lists[i]!.gate = true;
+    if (lists.slice(0, i).some((g) => g.gate && lists[i]!.start - g.end <= 300 && !/[.;:]|\b(?:but|however|must|should|shall|needs?|required?)\b/i.test(text.slice(g.end, lists[i]!.start)))) lists[i]!.gate = true;
   }
   // A label that heads the sentence names what its permission is about ("Cytotoxic Chemotherapy: There is
   // no limit to the number of prior regimens received").
