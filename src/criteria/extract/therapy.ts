@@ -1420,9 +1420,17 @@ const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maxi
 const TEMPORAL_LEFT_RE = /\b(?:within|since|prior\s+to|before|after|following|ago|last|recent(?:ly)?|until|elapsed|interval|wash-?out)\b|\b\d+\s*(?:days?|weeks?|months?|years?|wks?)\b/i;
 const ALLOWED_BEFORE = new Set([...CUE_WORDS, 'no', 'not', 'without', 'never', 'nor', 'neither', 'any', 'other', 'or', 'and', 'to', 'for', 'more', 'than', 'least', 'one', 'both', 'either', 'additional', 'further', 'concurrent', 'concomitant', 'current', 'active', 'systemic', 'is', 'are', 'was', 'were', 'e', 'g', 'i', 'eg', 'ie', 'such', 'as', 'including', 'via', 'plus', 'by', 'adjuvant', 'neoadjuvant', 'neo', 'perioperative', 'metastatic', 'advanced', 'maintenance', 'concurrently', 'concomitantly', 'previous', 'single', 'in', 'from', 'since', 'after', 'following', 'of', 'with', 'post', 'off', 'had', 'have', 'has', 'undergone', 'underwent']);
 
-/** "exceeding (the equivalent of) 10 mg/day of", "> 10 mg daily", "at a dose > 10 mg/day": a dose whose unit follows. */
-const DOSE_UNIT_BEFORE_RE =
-  /(?:\b(?:exceed\w*|above|over|greater\s+than|more\s+than|at\s+(?:a\s+)?doses?\s+(?:of\s+)?|doses?\s+of|dose\s+(?:>|≥|>=))\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?|[>≥]=?\s*)\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)|\s+(?:per|a)\s+day|\s+daily)?\s+(?:of\s+)?(?:oral\s+)?$/i;
+/**
+ * "exceeding (the equivalent of) 10 mg/day of", "> 10 mg daily", "at a dose > 10 mg/day": a dose whose unit follows.
+ * So is the ceiling a permission sets ("may be receiving corticosteroids … at a dose of up to 8 mg of
+ * dexamethasone", "may receive steroid supportive therapy up to 10 mg of prednisone").
+ */
+const DOSE_CEILING = String.raw`(?:up\s+to|no\s+more\s+than|not\s+(?:more|greater)\s+than|not\s+exceeding|at\s+most|less\s+than|[<≤]=?|=<)`;
+const DOSE_UNIT_BEFORE_RE = new RegExp(
+  String.raw`(?:\b(?:exceed\w*|above|over|greater\s+than|more\s+than|(?:at\s+(?:a\s+)?doses?\s+(?:of\s+)?|doses?\s+of)(?:\s*${DOSE_CEILING})?|dose\s+(?:>|≥|>=)|up\s+to|no\s+more\s+than|not\s+exceeding|at\s+most)\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?|[>≥]=?\s*)` +
+    String.raw`\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)|\s+(?:per|a)\s+day|\s+daily)?\s+(?:of\s+)?(?:oral\s+)?$`,
+  'i',
+);
 /**
  * A dose right after a steroid ("exceeding the equivalent of 10 mg/day of prednisone", "> 10 mg/day
  * prednisone equivalent", "(≥ 10 mg prednisolone [or equivalent]/daily)"). No fact holds a dose, so it
@@ -3446,6 +3454,24 @@ const OPTIONS_BEFORE_RE = /(?<!\b(?:longest|shortest|longer|shorter|greater|grea
 /** "but" or "however" turning to another subject than the treatment's patients ("but small molecule inhibitors …", "but there needs …"). */
 const BUT_OTHER_SUBJECT_RE = /\b(?:but|however)\b,?\s+(?!(?:this|these|it|they|such|that|those|should|must|shall|needs?|has|have|is|are|the\s+(?:last|latest|final))\b)/i;
 const BUT_OTHER_REQUIREMENT_RE = new RegExp(String.raw`${BUT_OTHER_SUBJECT_RE.source}[^.;]*\b(?:must|should|shall|needs?|required)\b`, 'i');
+/** Between two lists a permission names together: "and/or", after the first list's setting ("for metastatic disease or prior"). */
+const GATED_OR_GAP_RE =
+  /^(?:\s+(?:for|in)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:disease|setting|cancer)\b)?[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i;
+/** Right before the treatment a time is counted to: "before starting curative treatment with", "prior to the start of". */
+const STUDY_ANCHOR_BEFORE_RE =
+  /\b(?:prior\s+to|before)\s+(?:the\s+)?(?:(?:start|initiation|commencement|beginning)\s+of\s+(?:the\s+)?|starting\s+(?:the\s+)?|initiating\s+(?:the\s+)?|(?:first|initial)\s+(?:dose|administration)\s+of\s+(?:the\s+)?)(?:(?:curative|study|protocol|trial|planned)\s+)?(?:(?:treatment|therapy)\s+with\s+(?:the\s+)?)?$/i;
+/** Between a permitted treatment and a kind of it named later: a requirement or a turn to another subject. */
+const SUBSUMED_GAP_BLOCK_RE = /\b(?:but|however|must|should|shall|needs?|required?|requires|unless|except\w*|other\s+than|not|no|never|without)\b|[.;:]/i;
+/**
+ * Whether `it` is a kind of the permitted treatment `g`: `g` names kinds only ("chemotherapy/immunotherapy",
+ * "anti-cancer therapies"), and every kind of `it` is one of them (a systemic kind within "systemic").
+ */
+function kindOfPermitted(ctx: Ctx, it: Item, g: Item): boolean {
+  if (g.drugs.size || g.classes.size || g.exceptKinds?.size || it.except || g.except) return false;
+  const gk = new Set<string>(isBroadGeneric(ctx, g) || g.generic ? ANY_TREATMENT : g.kinds);
+  const ik = kindsOf(ctx, it);
+  return ik.size > 0 && [...ik].every((k) => gk.has(k) || (gk.has('systemic') && SYSTEMIC_KINDS.has(k)));
+}
 /**
  * A sentence about what follows a treatment — its toxicities, a permission, a requirement on those
  * who had it — binds only patients who had that treatment. Whatever else it says stays unread, so
@@ -3464,7 +3490,9 @@ function readGate(
   const { text, input } = ctx;
   // A list joined to a gated one by "and/or" is permitted with it ("may have received X and/or Y").
   for (let i = 1; i < lists.length; i++) {
-    if (!lists[i]!.gate && lists[i - 1]!.gate && /^[\s,]*(?:and\s*\/\s*or|or|and)\s+(?:[\w()/-]+\s+){0,4}$/i.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
+    // So is one after the setting of the gated list ("may have had prior immunotherapy for metastatic disease
+    // or prior cellular therapy").
+    if (!lists[i]!.gate && lists[i - 1]!.gate && GATED_OR_GAP_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
     // The condition of a permission speaks of those it permits ("Previous major surgery is permitted
     // provided that surgery occurred ≥ 14 days prior", "Radiotherapy is permitted … as long as radiation is palliative").
     if (!lists[i]!.gate && lists[i - 1]!.gate && lists[i]!.start - lists[i - 1]!.end <= 300 && PERMISSION_CONDITION_RE.test(text.slice(lists[i - 1]!.end, lists[i]!.start))) lists[i]!.gate = true;
@@ -3484,6 +3512,22 @@ function readGate(
     const same = (a: Item, b: Item): boolean => sameSet(a.drugs, b.drugs) && sameSet(a.classes, b.classes) && sameSet(a.kinds, b.kinds);
     if (lists.slice(0, i).some((g) => g.gate && !BUT_OTHER_SUBJECT_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => same(x, it)))))
       lists[i]!.gate = true;
+  }
+  // A treatment the permission names again as a kind of one it permits ("may also have received additional
+  // anti-cancer therapies after failure of a PD-(L)1 inhibitor", "may receive other SOC chemotherapy/
+  // immunotherapy in combination with a SOC PD-1 checkpoint inhibitor") adds nothing to the gate: who had
+  // it had what is permitted. Not across a requirement or a "but" that may bind everyone.
+  for (let i = 1; i < lists.length; i++) {
+    if (lists[i]!.gate) continue;
+    if (lists.slice(0, i).some((g) => g.gate && lists[i]!.start - g.end <= 300 && !SUBSUMED_GAP_BLOCK_RE.test(text.slice(g.end, lists[i]!.start)) && lists[i]!.items.every((it) => g.items.some((x) => kindOfPermitted(ctx, it, x)))))
+      lists[i]!.gate = true;
+  }
+  // The treatment a permitted one is timed against is the study's ("Targeted therapy is accepted before starting
+  // curative treatment with anti-PD-1", "Palliative radiotherapy … prior to starting capmatinib is allowed"):
+  // no treatment of the patient's own, and in the gate it only broadens it.
+  for (let i = 1; i < lists.length; i++) {
+    if (lists[i]!.gate || !STUDY_ANCHOR_BEFORE_RE.test(text.slice(Math.max(s, lists[i]!.start - 80), lists[i]!.start))) continue;
+    if (lists.slice(0, i).some((g) => g.gate && lists[i]!.start - g.end <= 300 && !/[.;:]|\b(?:but|however|must|should|shall|needs?|required?)\b/i.test(text.slice(g.end, lists[i]!.start)))) lists[i]!.gate = true;
   }
   // A label that heads the sentence names what its permission is about ("Cytotoxic Chemotherapy: There is
   // no limit to the number of prior regimens received").
