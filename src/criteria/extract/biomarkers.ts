@@ -1360,6 +1360,14 @@ const PERMISSION =
   /^[^.;()]{0,40}?\b(?:(?:are|is|will\s+be|may\s+be|can\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|acceptable)|allowed|permitted)\b(?!\s+(?:if|provided|only|as\s+long|when))/i;
 const SUBJECT =
   /\b(?:patients?|participants?|subjects?|those|people|individuals|women|men|cases|pts)\s+(?:with|who|whose|harbou?ring|having|that|(?:shown|found|known|determined|confirmed)\s+to\s+(?:have|harbou?r|carry))\b|^\s*(?:if|for|in|when|among)\b|\bif\b|\bwhen\b/i;
+/**
+ * A sentence that opens on "With" / "Without" and the biomarker, its subject left to the heading above
+ * ("Patients with metastatic melanoma:" / "Without BRAF mutation who have received at least one line …,
+ * will be eligible." / "With BRAF mutation who have received at least two lines …, will be eligible."):
+ * with a relative clause after the biomarker it names a group of those patients, as "Patients with X
+ * who …" does, not a requirement of X. Read as one, the sibling items would fail every patient.
+ */
+const ELIDED_SUBJECT_GROUP = /^[\s\W\d]*with(?:out)?\s+(?:[\w()/-]+\s+){0,4}\(?$/i;
 /** "therapy for HER2-positive disease", "hormonal therapy in hormone receptor-positive disease". */
 const THERAPY_FOR =
   /\b(?:therap(?:y|ies)|treatments?|regimens?|agents?|drugs?|inhibitors?|TKIs?|activit(?:y|ies)|chemotherapy|trastuzumab|pertuzumab|endocrine|hormonal|targeted|antibod(?:y|ies)|doses?|lines?)\b[^.;:]{0,50}\b(?:for|in|of)\s+(?:(?:the|a|an|their|locally|advanced|metastatic|recurrent|early|unresectable|or|and|treatment|of)\s+){0,6}$/i;
@@ -2076,7 +2084,7 @@ export const extractBiomarkers: Extractor = (input) => {
       // "Patients harboring X who received Y … are eligible": a permission, not a requirement of X.
       const [s0, e0] = sentenceAround(text, start, end);
       if (
-        SUBJECT.test(text.slice(s0, start)) &&
+        (SUBJECT.test(text.slice(s0, start)) || ELIDED_SUBJECT_GROUP.test(text.slice(s0, start)) && /\b(?:who|that|whose)\b/i.test(text.slice(end, e0))) &&
         /\b(?:are|is|will\s+be|may\s+be|can\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included)\b(?!\s+(?:if|provided|only|when|as\s+long))/i.test(
           text.slice(end, e0),
         )

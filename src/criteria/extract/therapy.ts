@@ -3212,7 +3212,12 @@ function insufficient(
   cueFrom: number,
 ): string | null {
   const { text, input } = ctx;
-  if (list.hasAnd || items.some((i) => i.combinedWithNext)) return 'conjunction in list';
+  // "Patients with pancreatic cancer must have received gemcitabine, 5FU, and oxaliplatin": each member
+  // is read as its own finding, each any(member, the unread sentence), which the assembler joins with
+  // "and": true only where every member was had, never false. That is exactly any(all(members), unread),
+  // the sufficient reading of the whole list, so a list joined by "and" may stand for a subgroup or
+  // beside an alternative. A combination ("A combined with B") is still one treatment of two parts.
+  if ((list.hasAnd && !AND_LIST_SUFFICIENT.has(kind)) || items.some((i) => i.combinedWithNext)) return 'conjunction in list';
   if (items.some((i) => i.kinds.size > 1 && !i.classes.size && !i.drugs.size)) return 'multi-kind';
   if (items.some((i) => i.kinds.has('surgery') || i.kinds.has('transplant'))) return 'surgery';
   // "TACE", "radiofrequency ablation" are read as any locoregional therapy, broader than the procedure named.
@@ -3277,6 +3282,8 @@ function regardless(text: string, a: number, b: number): Span[] {
 }
 /** Words that may stand between a sufficient list's verb and the list. */
 const SUFFICIENT_HEAD = new Set('actively currently systemic history at least one must should shall have has had been be being is are was were received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
+/** Why a list may be sufficient where a list joined by "and" is too (insufficient). */
+const AND_LIST_SUFFICIENT = new Set(['subgroup', 'alternative']);
 /** Words that may follow it before the alternative. */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
 /** Where the alternative begins after the list. */
