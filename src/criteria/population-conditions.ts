@@ -162,6 +162,27 @@ function labelFrameOf(text: string, kind: CriterionKind, s: number, e: number): 
 const LABEL_POLARITY = /\b(?:wild[\s-]?type|negative)\b/gi;
 
 /**
+ * An exception that closes an inclusion's requirement: "Patients with BRAF mutation should have been
+ * treated with one prior line of BRAF-directed therapy …, unless deemed not clinically indicated at
+ * Investigator's discretion …", "For patients with BRAF V600 mutations, treatment with BRAF and MEK
+ * inhibitors … is required, unless patients are intolerant of BRAF targeted therapy". The exception
+ * lets in patients of the population who lack the requirement, which no fact says: it stays an unread
+ * alternative beside it, any(not X, C, unread exception), as the therapy reader keeps "X, unless …"
+ * (any(X, unread)). Only an "unless" outside brackets, after the requirement's own words.
+ */
+const UNLESS_RE = /,?\s*\bunless\b/gi;
+function reliefAt(text: string, a: number, b: number): number | null {
+  const sub = text.slice(a, b);
+  UNLESS_RE.lastIndex = 0;
+  for (let m = UNLESS_RE.exec(sub); m; m = UNLESS_RE.exec(sub)) {
+    const before = sub.slice(0, m.index);
+    const depth = (before.match(/[([]/g) ?? []).length - (before.match(/[)\]]/g) ?? []).length;
+    if (depth === 0 && m.index >= 8 && b - (a + m.index + m[0].length) >= 4) return a + m.index;
+  }
+  return null;
+}
+
+/**
  * Whether the population's unread words, if any, are only members beside the ones read: "actionable
  * genomic abnormality including, but not limited to EGFR, ALK, …" reads any(EGFR …, ALK …, unread
  * "other actionable genomic abnormality"). Negated, the unread member is unknown, so "not X" holds
@@ -259,16 +280,20 @@ export function populationConditions(
     const pop = { ...pop0, condition: withoutHeadingAlternative(pop0.condition, context) };
     if (pop.findingCategories.some((c) => !POPULATION_CATEGORIES.has(c))) continue;
     if (!unreadOnlyAsOtherMembers(pop.condition)) continue;
-    const req = tools.read(frame.req[0], frame.req[1]);
+    // An exception closing an inclusion's requirement stays an unread way in beside it.
+    const relief = kind === 'inclusion' ? reliefAt(text, frame.req[0], frame.req[1]) : null;
+    const reqEnd = relief ?? frame.req[1];
+    const req = tools.read(frame.req[0], reqEnd);
     if (!req.condition || !req.findingCategories.length) continue;
     const apart = req.unreadApart ?? req.unread;
     // An inclusion's requirement must be read whole, or leave over only words that narrow it ("prior
     // FDA-approved targeted therapy"): words that may offer another way in ("… or declined it", "…
     // unless …") or that the readers did not take at all leave the sentence as the readers have it.
-    if (kind === 'inclusion' && req.unread && !narrowingOnly(text.slice(frame.req[0], frame.req[1]), apart)) continue;
+    if (kind === 'inclusion' && req.unread && !narrowingOnly(text.slice(frame.req[0], reqEnd), apart)) continue;
     const required = apart ? flatten('all', [req.condition, unreadLeaf(apart)]) : req.condition;
+    const exception = relief === null ? [] : [unreadLeaf(text.slice(relief, frame.req[1]).replace(/^[\s,]+/, '').replace(/[\s.;]+$/, ''))];
     const condition =
-      kind === 'inclusion' ? flatten('any', [tools.negate(pop.condition), required]) : flatten('all', [pop.condition, required]);
+      kind === 'inclusion' ? flatten('any', [tools.negate(pop.condition), required, ...exception]) : flatten('all', [pop.condition, required]);
     const merged: PlacedFinding = {
       category: req.findingCategories[0]!,
       condition,

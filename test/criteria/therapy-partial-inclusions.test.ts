@@ -89,3 +89,40 @@ describe('a parenthesis that only leaves a cancer out is no condition on the tre
     expect(route.any[1]).toEqual(unparsed('Metastatic melanoma that has progressed on anti-PD-1 therapy (if available)'));
   });
 });
+
+describe('an exception closing a population-bound requirement ("Patients with X should have received Y, unless …")', () => {
+  // NCT06743126 i6
+  const text =
+    "Patients with BRAF mutation should have been treated with one prior line of BRAF-directed therapy (with or without a MEK inhibitor) prior to initial eligibility assessment, unless deemed not clinically indicated at Investigator's discretion due to concurrent medical condition, prior toxicity, or if declined by the patient";
+  const rule = criterionRule(text, 'inclusion');
+
+  it('reads any(not X, Y, unread exception)', () => {
+    expect(rule).toEqual({
+      any: [
+        { fact: 'biomarker', operator: 'equal', value: false, params: { gene: 'BRAF', alteration: 'mutation', status: 'detected' } },
+        { all: [therapy({ classes: ['braf_inhibitor'] }), unparsed('initial')] },
+        unparsed("unless deemed not clinically indicated at Investigator's discretion due to concurrent medical condition, prior toxicity, or if declined by the patient"),
+      ],
+    });
+  });
+
+  it('admits a patient without the mutation, and fails no mutated patient who lacks the therapy (the exception may hold)', () => {
+    expect(judgeRecord(rule, { biomarkers: [{ name: 'BRAF', status: 'not detected' }] })).toBe(true);
+    expect(judgeRecord(rule, { biomarkers: [{ name: 'BRAF', alteration: 'V600E', status: 'detected' }], treatments: [] })).toBeNull();
+  });
+
+  it('reads the "For patients with X, … is required, unless …" form the same way (NCT07376707 i19)', () => {
+    const r = criterionRule(
+      'For patients with BRAF V600 mutations, treatment with BRAF and MEK inhibitors prior to initiation on trial is required, unless patients are intolerant of BRAF targeted therapy.',
+      'inclusion',
+    ) as { any: Condition[] };
+    expect(r.any[0]).toEqual({ fact: 'biomarker', operator: 'equal', value: false, params: { gene: 'BRAF', alteration: 'V600', status: 'detected' } });
+    expect(therapyLeaves(r)).toHaveLength(1);
+    expect(r.any[r.any.length - 1]).toEqual(unparsed('unless patients are intolerant of BRAF targeted therapy'));
+  });
+
+  it('leaves an exclusion\'s "unless" to the readers (only an inclusion\'s exception is an unread way in)', () => {
+    const excl = criterionRule('Patients with BRAF mutation who have not received a BRAF inhibitor, unless contraindicated.', 'exclusion');
+    expect(JSON.stringify(excl)).not.toContain('"text":"unless contraindicated"');
+  });
+});
