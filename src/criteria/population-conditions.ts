@@ -136,6 +136,53 @@ function frameOf(text: string, kind: CriterionKind, s: number, e: number): Frame
 }
 
 /**
+ * A test result that labels the criterion it opens, before a colon: "BRAF wild type: progressed after
+ * receiving PD-1 containing therapy", "HER2-positive: prior trastuzumab". What follows the colon binds
+ * the patients with that result, as "Patients with … must" does; the biomarker reader reads the label
+ * the same way (biomarkers.ts scopeOf, any(not X, unread rest)). Only in an inclusion, only where the
+ * label opens the criterion, and never a label naming a cohort, part, arm or phase (a subgroup,
+ * which parse.ts binds on its own), a note, or the tumours of a cohort ("Tumors with AKT3 mutation:",
+ * whose next sentences may require the result of everyone in it): the result alone.
+ */
+const RESULT_LABEL_RE = /^\W*([^:.;()]{2,40}?)\s*:\s*/;
+const NOT_A_RESULT_LABEL =
+  /\b(?:cohorts?|parts?|arms?|groups?|phases?|stages?|modules?|steps?|notes?|patients?|participants?|subjects?|tumou?rs?|cancers?|malignan\w*|diseases?|with|for|all|only|criteri(?:on|a)|inclusion|exclusion|definition)\b/i;
+
+function labelFrameOf(text: string, kind: CriterionKind, s: number, e: number): Frame | null {
+  if (kind !== 'inclusion' || text.slice(0, s).trim()) return null;
+  const label = RESULT_LABEL_RE.exec(text.slice(s, e));
+  if (!label || NOT_A_RESULT_LABEL.test(label[1]!)) return null;
+  const popStart = s + label[0].indexOf(label[1]!);
+  const popEnd = popStart + label[1]!.length;
+  const reqStart = s + label[0].length;
+  if (e - reqStart < 8) return null;
+  return { pop: [popStart, popEnd], req: [reqStart, e] };
+}
+/** A result label's own polarity words name the result, not a population left out ("BRAF wild type:"). */
+const LABEL_POLARITY = /\b(?:wild[\s-]?type|negative)\b/gi;
+
+/**
+ * An exception that closes an inclusion's requirement: "Patients with BRAF mutation should have been
+ * treated with one prior line of BRAF-directed therapy …, unless deemed not clinically indicated at
+ * Investigator's discretion …", "For patients with BRAF V600 mutations, treatment with BRAF and MEK
+ * inhibitors … is required, unless patients are intolerant of BRAF targeted therapy". The exception
+ * lets in patients of the population who lack the requirement, which no fact says: it stays an unread
+ * alternative beside it, any(not X, C, unread exception), as the therapy reader keeps "X, unless …"
+ * (any(X, unread)). Only an "unless" outside brackets, after the requirement's own words.
+ */
+const UNLESS_RE = /,?\s*\bunless\b/gi;
+function reliefAt(text: string, a: number, b: number): number | null {
+  const sub = text.slice(a, b);
+  UNLESS_RE.lastIndex = 0;
+  for (let m = UNLESS_RE.exec(sub); m; m = UNLESS_RE.exec(sub)) {
+    const before = sub.slice(0, m.index);
+    const depth = (before.match(/[([]/g) ?? []).length - (before.match(/[)\]]/g) ?? []).length;
+    if (depth === 0 && m.index >= 8 && b - (a + m.index + m[0].length) >= 4) return a + m.index;
+  }
+  return null;
+}
+
+/**
  * Whether the population's unread words, if any, are only members beside the ones read: "actionable
  * genomic abnormality including, but not limited to EGFR, ALK, …" reads any(EGFR …, ALK …, unread
  * "other actionable genomic abnormality"). Negated, the unread member is unknown, so "not X" holds
@@ -210,7 +257,8 @@ export function populationConditions(
     if (e - s0 > MAX_SENTENCE || skip.some(([a, b]) => a < e && s0 < b)) continue;
     if (LATER_RELIEF.test(text.slice(e + 1))) continue;
     const s = s0 + (text.slice(s0, e).length - text.slice(s0, e).trimStart().length);
-    const frame = frameOf(text, kind, s, e);
+    const labelled = frameOf(text, kind, s, e) ? null : labelFrameOf(text, kind, s, e);
+    const frame = labelled ?? frameOf(text, kind, s, e);
     if (!frame) continue;
     const [ps, pe] = frame.pop;
     const popText = text.slice(ps, pe);
@@ -225,23 +273,27 @@ export function populationConditions(
     const req0 = frame.req[0];
     if (out.some((f) => (f.category === 'biomarker' || f.category === 'cancer_type') && f.start < pe && f.end > Math.min(pe + 1, req0))) continue;
     // "including, but not limited to EGFR, ALK …" introduces members; its "not" negates nothing.
-    if (NOT_A_POPULATION.test(popText.replace(/\([^()]*\)/g, ' ').replace(NOT_LIMITED_TO, ' '))) continue;
+    if (NOT_A_POPULATION.test(popText.replace(/\([^()]*\)/g, ' ').replace(NOT_LIMITED_TO, ' ').replace(labelled ? LABEL_POLARITY : /$^/, ' '))) continue;
     reads++;
     const pop0 = tools.read(ps, pe);
     if (!pop0.condition || pop0.unread || !pop0.findingCategories.includes('biomarker')) continue;
     const pop = { ...pop0, condition: withoutHeadingAlternative(pop0.condition, context) };
     if (pop.findingCategories.some((c) => !POPULATION_CATEGORIES.has(c))) continue;
     if (!unreadOnlyAsOtherMembers(pop.condition)) continue;
-    const req = tools.read(frame.req[0], frame.req[1]);
+    // An exception closing an inclusion's requirement stays an unread way in beside it.
+    const relief = kind === 'inclusion' ? reliefAt(text, frame.req[0], frame.req[1]) : null;
+    const reqEnd = relief ?? frame.req[1];
+    const req = tools.read(frame.req[0], reqEnd);
     if (!req.condition || !req.findingCategories.length) continue;
     const apart = req.unreadApart ?? req.unread;
     // An inclusion's requirement must be read whole, or leave over only words that narrow it ("prior
     // FDA-approved targeted therapy"): words that may offer another way in ("… or declined it", "…
     // unless …") or that the readers did not take at all leave the sentence as the readers have it.
-    if (kind === 'inclusion' && req.unread && !narrowingOnly(text.slice(frame.req[0], frame.req[1]), apart)) continue;
+    if (kind === 'inclusion' && req.unread && !narrowingOnly(text.slice(frame.req[0], reqEnd), apart)) continue;
     const required = apart ? flatten('all', [req.condition, unreadLeaf(apart)]) : req.condition;
+    const exception = relief === null ? [] : [unreadLeaf(text.slice(relief, frame.req[1]).replace(/^[\s,]+/, '').replace(/[\s.;]+$/, ''))];
     const condition =
-      kind === 'inclusion' ? flatten('any', [tools.negate(pop.condition), required]) : flatten('all', [pop.condition, required]);
+      kind === 'inclusion' ? flatten('any', [tools.negate(pop.condition), required, ...exception]) : flatten('all', [pop.condition, required]);
     const merged: PlacedFinding = {
       category: req.findingCategories[0]!,
       condition,

@@ -89,12 +89,17 @@ describe('an open member list in the population and a narrowing word left in the
 });
 
 describe('leftover words that may let patients in keep the requirement unread', () => {
-  it.each([
-    'Patients with EGFR mutation must have received prior FDA-approved targeted therapy if available',
-    'Patients with EGFR mutation must have received prior FDA-approved targeted therapy, unless contraindicated',
-  ])('%s', (text) => {
+  it.each(['Patients with EGFR mutation must have received prior FDA-approved targeted therapy if available'])('%s', (text) => {
     const { condition } = readRule(text, 'inclusion');
     expect(JSON.stringify(condition)).not.toContain('"fact":"priorTherapy"');
+  });
+
+  it('keeps a closing "unless …" as an unread way in beside the requirement, so no patient it lets in is failed', () => {
+    const { condition } = readRule('Patients with EGFR mutation must have received prior FDA-approved targeted therapy, unless contraindicated', 'inclusion');
+    expect((condition as { any: Condition[] }).any[2]).toEqual(unparsed('unless contraindicated'));
+    // An EGFR-mutant patient without targeted therapy may be one for whom it is contraindicated: unknown, never failed.
+    expect(run(condition, { biomarkers: [{ name: 'EGFR', alteration: 'L858R', status: 'detected' }], treatments: [] })).toBe(UNKNOWN);
+    expect(run(condition, { biomarkers: [{ name: 'EGFR', status: 'not detected' }] })).toBe(TRUE);
   });
 
   it('leaves a long unread rest as the readers have it (NCT04562129 i9)', () => {

@@ -84,9 +84,12 @@ describe('a test-result label and "PD-1 containing therapy"', () => {
     expect(r.condition).toEqual(therapy({ classes: ['anti_pd1'], outcome: 'progression' }));
   });
 
-  it('requires nothing of patients outside the label: the list after it stays unread (NCT05267626 i3)', () => {
+  it('requires nothing of patients outside the label: the list is read bound to the label (NCT05267626 i3)', () => {
     const r = readRule('BRAF wild type: progressed after receiving PD-1 containing therapy with or without an anti-CTLA-4', 'inclusion');
-    expect(therapyLeaves(r.condition)).toEqual([]);
+    // any(not BRAF wild type, progressed on anti-PD-1): population-conditions.ts reads the label as the population.
+    expect(r.condition).toEqual({
+      any: [{ fact: 'biomarker', operator: 'equal', value: true, params: { gene: 'BRAF', status: 'detected' } }, therapy({ classes: ['anti_pd1'], outcome: 'progression' })],
+    });
     // A BRAF V600E melanoma without anti-PD-1 is not failed by the BRAF wild type patients' requirement.
     const record = { ...on('dabrafenib'), biomarkers: [{ name: 'BRAF', alteration: 'V600E', status: 'detected' }] } as PatientRecord;
     expect(judgeRecord(r.condition!, record)).not.toBe(false);

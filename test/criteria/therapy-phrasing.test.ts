@@ -358,7 +358,10 @@ describe('an optional partner on its own', () => {
       'inclusion',
       ['Cutaneous melanoma that is either locally unresectable or metastatic:'],
     ).condition;
-    expect(therapyLeaves(c)).toEqual([]);
+    // The anti-CTLA-4 partner is no requirement; the PD-1 therapy is read bound to the label
+    // (population-conditions.ts): any(not BRAF wild type, progressed on anti-PD-1).
+    expect(therapyLeaves(c)).toEqual([therapy({ classes: ['anti_pd1'], outcome: 'progression' })]);
+    expect(c).toEqual({ any: [expect.objectContaining({ fact: 'biomarker', value: true, params: { gene: 'BRAF', status: 'detected' } }), therapy({ classes: ['anti_pd1'], outcome: 'progression' })] });
     expect(
       therapyLeaves(
         read(

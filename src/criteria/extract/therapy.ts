@@ -97,6 +97,7 @@ import { anyStatusBefore, maskAnyStatus } from './therapy-any-status';
 import { maskNaiveAsides, naiveAlternative } from './therapy-naive-scope';
 import { withoutDroppedMembers } from './therapy-transplant-members';
 import { systemicNonKindAt } from './therapy-non-kind';
+import { maskCancerExclusionAsides } from './therapy-cancer-asides';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -2411,7 +2412,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "must have received X and if PD-L1 ≥ 10% Y": a condition opening a conjunct of its own after the
       // list binds that conjunct only; X stays required (what follows is left unread beside it).
       const ownConjunct = CONDITIONAL_AFTER_AND_RE.test(text.slice(list.end, e)) && !CONDITIONAL_RE.test(text.slice(s, list.start));
-      if (!ownConjunct && CONDITIONAL_RE.test(sentence.replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
+      // A parenthesis that only leaves a cancer out ("melanoma (excluding uveal melanoma)") sets no condition on the list.
+      if (!ownConjunct && CONDITIONAL_RE.test(maskCancerExclusionAsides(text, s, e, input.mentions).replace(/\bwith\s+or\s+without\b|±|\+\/-/gi, ' '))) {
         note('18:if CONDITIONALREtestsentence');
         if (/^\W*(?:if|for\s+(?:patients?|participants?|subjects?|those)\s+who)\b/i.test(text.slice(s, list.start)) && THEN_RE.test(text.slice(list.end, e))) {
           list.gate = true;
@@ -3160,7 +3162,7 @@ const OPTIONAL_PARTNER_JOIN_RE = /^\s*(?:or|and|and\s*\/\s*or|\/)\s+(?:(?:an?|th
  * "X as monotherapy or in combination with Y", "X or combination of aforementioned with Y": X in any
  * form, Y only an optional partner of it.
  */
-const FORM_OR_PARTNER = String.raw`(?:\b(?:alone|monotherapy|single[\s-]agents?)\s+or\s+(?:in\s+)?(?:combination|combined)|\bor\s+(?:in\s+)?combination\s+of\s+(?:the\s+)?(?:aforementioned|above))\s+with\b`;
+const FORM_OR_PARTNER = String.raw`(?:\b(?:alone|monotherapy|single[\s-]agents?)\s*,?\s+or\s+(?:in\s+)?(?:combination|combined)|\bor\s+(?:in\s+)?combination\s+of\s+(?:the\s+)?(?:aforementioned|above))\s+with\b`;
 /** Right before an optional partner: "with or without an", "±", "+/-". */
 const OPTIONAL_BEFORE_RE = new RegExp(
   String.raw`(?:(?:\bwith\s*\/?\s*or\s+without|\bwith\s*\/\s*without|±|\+\/-)\s*|${FORM_OR_PARTNER}\s+)(?:(?:an?|the|any|concurrent|prior|subsequent|additional|other)\s+)?(?:[\w-]+\s+){0,2}$`,
@@ -3897,7 +3899,7 @@ function clauseRestart(before: string): RegExpExecArray | null {
  * "(either monotherapy or combination therapy)"), and in any line ("… in any line of treatment").
  */
 const FORM_RE =
-  /^[\s,]*(?:\)[\s,]*)?(?:\([^()]{1,12}\)[\s,]*)?(?:\(\s*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*(?:(?:in|at)\s+any\s+(?:line|setting)(?:\s+of\s+(?:therapy|treatment))?\b)?/i;
+  /^[\s,]*(?:\)[\s,]*)?(?:\([^()]{1,12}\)[\s,]*)?(?:\(\s*)?(?:(?:administered|given|received|used)\s+)?(?:either\s+)?(?:as\s+)?(?:a\s+)?(?:single[\s-]agents?|monotherapy|alone)\s*,?\s+(?:or|and\/or)\s+(?:as\s+part\s+of\s+a\s+|in\s+(?:a\s+)?)?(?:combination|combined)(?:\s+(?:therapy|regimen))?(?:\s+with\s+(?:an?\s+)?(?:other|another|any)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|agents?|drugs?|treatments?|regimens?|inhibitors?|anti-?cancer\s+therap(?:y|ies)))?[\s,)]*(?:(?:in|at)\s+any\s+(?:line|setting)(?:\s+of\s+(?:therapy|treatment))?\b)?/i;
 
 /**
  * Every kind of anticancer treatment: a generic "prior anticancer therapy" read as a necessary condition.
