@@ -1,0 +1,58 @@
+/**
+ * Unparsed "other" exclusions whose shape recurs across trials, read with existing facts. Real corpus
+ * lines (NCT id and criterion id beside each) with the rule they must get, and near lines that must
+ * not get it.
+ */
+import { attest, attestationTopics, readRule } from '../support/criteria';
+
+describe('the investigator’s catch-all said with an -ing verb, a list, or a bare "condition that"', () => {
+  it('reads a generic condition that makes the research impossible or impairs compliance', () => {
+    // NCT04424719 e2
+    expect(readRule('Any social, medical or psychological condition making the research process impossible.', 'exclusion')).toEqual({
+      condition: attest('investigator_concern', true),
+      unread: '',
+    });
+    // NCT06242470 e1
+    expect(
+      readRule(
+        "Any underlying medical or psychiatric condition impairing participant's ability to receive, tolerate, or comply with the planned treatment or study procedures.",
+        'exclusion',
+      ),
+    ).toEqual({ condition: attest('investigator_concern', true), unread: '' });
+  });
+
+  it('reads "has a condition that confounds …" and "deemed unsuitable by the investigator" without a "for"', () => {
+    // NCT07244835 e2
+    expect(readRule('Participant has a condition that confounds the ability for interpret data from the study', 'exclusion')).toEqual({
+      condition: attest('investigator_concern', true),
+      unread: '',
+    });
+    // NCT07371663 e23
+    expect(
+      readRule(
+        'Other severe physical/mental illnesses or factors that may increase study risk or interfere with results, or any condition deemed unsuitable by the investigator.',
+        'exclusion',
+      ),
+    ).toEqual({ condition: attest('investigator_concern', true), unread: '' });
+    // NCT07518043 e15: the severe allergy and the catch-all, either excluding
+    expect(
+      attestationTopics(
+        readRule('Severe allergic reactions to monoclonal antibodies or any condition deemed unsuitable by the investigator.', 'exclusion')
+          .condition,
+      ),
+    ).toEqual(expect.arrayContaining(['study_drug_severe_allergy=true', 'investigator_concern=true']));
+  });
+
+  it('leaves a condition harming the absorption of a research product to the absorption question', () => {
+    // NCT04331093 e14: swallowing and absorption, which the catch-all must not claim
+    const r = readRule(
+      'Patients with any condition that affects swallowing the drug, and any condition that affects the absorption of the research product in vivo, including any type of gastrointestinal resection or surgery;',
+      'exclusion',
+    );
+    expect(attestationTopics(r.condition)).not.toContain('investigator_concern=true');
+    // A named ability is not the study: not the catch-all.
+    expect(attestationTopics(readRule('Any condition impairing the ability to swallow tablets', 'exclusion').condition)).not.toContain(
+      'investigator_concern=true',
+    );
+  });
+});
