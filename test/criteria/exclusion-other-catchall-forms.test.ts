@@ -56,3 +56,17 @@ describe('the investigator’s catch-all said with an -ing verb, a list, or a ba
     );
   });
 });
+
+describe('a lack of social security cover said with "lack of" or "absence of"', () => {
+  it('reads the lack once, not undone by its own negation trigger', () => {
+    // NCT05232006 e8
+    const r = readRule('Lack of affiliation to a social security benefit plan (as a beneficiary or assignee)', 'exclusion');
+    expect(attestationTopics(r.condition)).toEqual(['health_insurance=false']);
+    expect(readRule('Absence of affiliation to a social security scheme', 'exclusion')).toEqual({
+      condition: attest('health_insurance', false),
+      unread: '',
+    });
+    // An inclusion stating the lack is no requirement to meet: left unread.
+    expect(readRule('Lack of affiliation to a social security scheme', 'inclusion').condition).toBeNull();
+  });
+});

@@ -802,6 +802,9 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     anchor:
       /\b(?:(?:affiliat\w*|enrolled|benefit\w*|covered|beneficiar\w*|having|has|have|with|without)\s+(?:\w+\s+){0,4}?(?:social\s+(?:security|insurance|protection)|(?:national\s+)?health\s+insurance|health\s+(?:care\s+)?(?:scheme|system))|(?:social\s+security|social\s+insurance|health\s+insurance)\s+(?:scheme|system|coverage|regime|affiliation)|insurance\s+coverage|insured)\b/i,
     lack: /\b(?:non-?affiliat\w*|lack\w*|absence|without)\b/i,
+    // "Lack of affiliation to a social security benefit plan": "lack of" and "absence of" are negation
+    // triggers too (rules/negation.json); counted twice, the lack would cancel itself.
+    ownNegation: (input, [a]) => /^(?:lack\w*|absence)\b/i.test(input.text.slice(a)),
     polarity: 'requirement',
     words: INSURANCE_WORDS,
   },
