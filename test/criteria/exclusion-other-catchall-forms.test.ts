@@ -3,7 +3,7 @@
  * lines (NCT id and criterion id beside each) with the rule they must get, and near lines that must
  * not get it.
  */
-import { attest, attestationTopics, readRule } from '../support/criteria';
+import { attest, attestationTopics, readRule, unparsed } from '../support/criteria';
 
 describe('the investigator’s catch-all said with an -ing verb, a list, or a bare "condition that"', () => {
   it('reads a generic condition that makes the research impossible or impairs compliance', () => {
@@ -68,5 +68,39 @@ describe('a lack of social security cover said with "lack of" or "absence of"', 
     });
     // An inclusion stating the lack is no requirement to meet: left unread.
     expect(readRule('Lack of affiliation to a social security scheme', 'inclusion').condition).toBeNull();
+  });
+});
+
+describe('unresolved toxicity of one kind among exclusions', () => {
+  it('reads the lack of recovery with the kind kept as an unread leaf under all()', () => {
+    // NCT06146257 e4
+    const r = readRule(
+      'Participants with unresolved clinically significant non-hematologic toxicities of ≥ Grade 2 AE from prior therapies with exception of residual alopecia.',
+      'exclusion',
+    );
+    expect(r.condition).toEqual({
+      all: [attest('toxicity_recovered', false), unparsed('non-hematologic toxicities')],
+    });
+    // NCT06413680 e5
+    expect(readRule('Has ongoing immune-related AEs prior to initiation of study intervention, as defined in the protocol', 'exclusion')).toEqual({
+      condition: { all: [attest('toxicity_recovered', false), unparsed('immune-related AEs')] },
+      unread: '',
+    });
+  });
+
+  it('leaves it unread where an "or" offers another alternative, and in inclusions', () => {
+    // NCT05170204 e27: a resolved grade 3 event still excludes; the kind under all() would clear it
+    expect(
+      readRule(
+        'Any prior Grade \\>/= 3 immune-mediated adverse event or any unresolved Grade \\> 1 immune-mediated adverse event while receiving any previous immunotherapy agent other than immune checkpoint blockade agents',
+        'exclusion',
+      ).condition,
+    ).toBeNull();
+    // NCT04897321 i24: recovery from non-hematologic toxicities only is narrower than the topic
+    expect(
+      attestationTopics(
+        readRule('Has recovered from all NCI CTAE grade III-IV, non-hematologic acute toxicities from prior therapy', 'inclusion').condition,
+      ),
+    ).not.toContain('toxicity_recovered=true');
   });
 });
