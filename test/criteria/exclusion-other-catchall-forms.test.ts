@@ -104,3 +104,27 @@ describe('unresolved toxicity of one kind among exclusions', () => {
     ).not.toContain('toxicity_recovered=true');
   });
 });
+
+describe('"cannot undergo / receive" a treatment, as "unable to"', () => {
+  it('reads the care team finding the patient unfit for it', () => {
+    // NCT05421650 e4, e5
+    // The cause narrows the inability: it stays beside it under all().
+    expect(readRule('Patients who cannot undergo surgery due to internal or surgical disease', 'exclusion')).toEqual({
+      condition: { all: [attest('treatment_candidate', false), unparsed('due to internal or surgical disease')] },
+      unread: '',
+    });
+    expect(attestationTopics(readRule('Patients who cannot receive chemotherapy due to internal or surgical disease', 'exclusion').condition)).toEqual([
+      'treatment_candidate=false',
+    ]);
+    // NCT04861558 e2: read before as any(unfit, cause), which excluded every unfit patient
+    expect(readRule('Unable to tolerate intensified HIPEC treatment due to comorbidity', 'exclusion').condition).toEqual({
+      all: [attest('treatment_candidate', false), unparsed('due to comorbidity')],
+    });
+    expect(readRule('Patients who cannot undergo surgery', 'exclusion')).toEqual({
+      condition: attest('treatment_candidate', false),
+      unread: '',
+    });
+    // An inclusion naming the inability is no requirement to meet.
+    expect(attestationTopics(readRule('Patients who cannot undergo surgery', 'inclusion').condition)).not.toContain('treatment_candidate=true');
+  });
+});

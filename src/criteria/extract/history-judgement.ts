@@ -179,7 +179,7 @@ const GENERIC_SUBJECT =
   /\b(?:any|other)\s+(?:(?!(?:cardi|heart|hepat|liver|renal|kidney|pulmon|lung|respirat|ocular|ophthalm|eye|retin|skin|dermat|gastro|GI\b|bowel|neuro|cerebr|endocrin|thyroid|bone|ear\b)[\w/-]*)[\w/-]+,?\s+){0,8}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b(?!-)|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)[\s,]+(?:in\s+the\s+(?:opinion|judge?ment)\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|^\W*(?:patients?|participants?|subjects?)\s+may\s+be\s+excluded\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)|^\W*(?:\d{1,3}\s*\.\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:have|has|presence\s+of)\s+(?:a\s+|an\s+|any\s+)?)?(?:(?:serious|significant|clinically|non-?malignant|severe|concomitant|concurrent|co-?existing|intercurrent|uncontrolled|unstable|pre-?existing|underlying|medical|psychiatric|mental|social|systemic|chronic|acute|and|or|and\/or),?\s+){1,5}(?:conditions?(?:\(s\))?|diseases?|illness(?:es)?|disorders?)\b|^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:have|has)\s+an?\s+)(?:medical\s+)?conditions?\s*(?:,|(?:that|which)\b)|^\W*(?:situations?|conditions?|circumstances?)\b|\bwhatever\s+the\s+reason\b|\bfor\s+any\s+reason\b/i;
 
 const TREATMENT_CANDIDATE_ANCHOR =
-  /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:able|unable|ability|inability)\s+to\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
+  /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:(?:able|unable|ability|inability)\s+to|cannot|can\s+not)\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
 
 /**
  * The indication said after the treatment, as "indication for X" says it before: "Adjuvant
@@ -190,7 +190,7 @@ const TREATMENT_CANDIDATE_ANCHOR =
 const INDICATED_ANCHOR = new RegExp(String.raw`\b${CARE}(?:\s+[\w-]+){0,3}?(?:\s*\([^()]{1,20}\))?\s+(?:is|are)\s+(?:(?:clinically|medically)\s+)?indicated\b`, 'i');
 
 /** A negation trigger that opens the treatment-candidate statement's own lack ("are not candidates for"). */
-const CANDIDATE_LACK_AT = /^(?:(?:is|are)\s+)?not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?)\b/i;
+const CANDIDATE_LACK_AT = /^(?:(?:(?:is|are)\s+)?not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?)|can\s*not\s+(?:safely\s+)?(?:receive|undergo|tolerate))\b/i;
 
 const PLANNED_ANCHOR = new RegExp(
   String.raw`\b(?:(?:(?:clinician|physician|physician's|physician’s|oncologist|team)\s+)?decision\s+(?:(?:was|has\s+been|is)\s+(?:taken|made)\s+)?(?:to\s+treat\s+(?:the\s+)?(?:patients?\s+)?with|for\s+(?:treatment|therapy)\s+with|for)|^\W*(?:(?:a|the)\s+)?planned\s+(?:initiation|receipt|administration|start)\s+of|${CARE}\s+(?:is|are)\s+(?:planned|scheduled)(?=\s+(?:for|in|within|as)\b)|(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|administer|give|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b`,
@@ -629,7 +629,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // therapy", "Patients who are unable to undergo general anesthesia for any reason".
     topic: 'treatment_candidate',
     category: 'other',
-    gate: /candidate|eligible|suitable|fit\b|appropriate|able|ability|indicat/i,
+    gate: /candidate|eligible|suitable|fit\b|appropriate|able|ability|indicat|can\s*not/i,
     anchor: TREATMENT_CANDIDATE_ANCHOR,
     after: CARE_OBJECT,
     // "Patients will be eligible for treatment of multiple metastases only if …", "Patients who are
@@ -645,11 +645,15 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       );
     },
     // "not eligible for", "not suitable", "not a candidate" are pseudo-negations (rules/negation.json): no scope reads them.
-    lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|contra-?indicat\w*|not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?))\b/i,
+    // "Patients who cannot undergo surgery" says the inability as "unable to" does.
+    lack: /\b(?:unfit|ineligible|unsuitable|unable|inability|cannot|can\s+not|contra-?indicat\w*|not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?))\b/i,
     // A trigger that takes the verb before them ("are not" in "Patients are not candidates for
     // surgery") is still the lack's own "not": read as a negation too, it would undo the lack and
     // require the candidacy the criterion denies.
     ownNegation: (input, [a]) => CANDIDATE_LACK_AT.test(input.text.slice(a)),
+    // "… cannot undergo surgery due to internal or surgical disease": the cause narrows the
+    // inability, so it stays beside it as an unparsed leaf under all().
+    narrowedInExclusion: /\b(?:due\s+to|because\s+of|owing\s+to|secondary\s+to)\s[^.;]*[^.;\s]/i,
     polarity: 'requirement',
     namesObject: /candidates?$/i,
     plainInExclusion: true,
