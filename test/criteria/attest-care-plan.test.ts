@@ -6,7 +6,7 @@
  * get, and lines that must not get it.
  */
 import type { CriterionKind } from '../../src/criteria/segment';
-import { attest, attestationTopics, readRule } from '../support/criteria';
+import { attest, attestationTopics, readRule, unparsed } from '../support/criteria';
 
 const read = (text: string, kind: CriterionKind = 'inclusion') => readRule(text, kind);
 const topicsOf = (text: string, kind: CriterionKind = 'inclusion'): string[] =>
@@ -213,9 +213,11 @@ describe('fitness for a treatment named with its course or setting', () => {
       condition: attest('treatment_candidate', true),
       unread: '',
     });
+    // The cause narrows the inability: held beside it under all(), so a patient unfit for another
+    // reason is not excluded.
     expect(read('Unable to tolerate intensified HIPEC treatment due to comorbidity', 'exclusion')).toEqual({
-      condition: attest('treatment_candidate', false),
-      unread: 'due to comorbidity',
+      condition: { all: [attest('treatment_candidate', false), unparsed('due to comorbidity')] },
+      unread: '',
     });
     expect(
       read('Patient unable or ineligible to undergo staging SLNB of the primary index lesion.', 'exclusion').condition,

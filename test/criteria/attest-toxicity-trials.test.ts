@@ -3,7 +3,7 @@
  * question) and participation in another trial, as attestations. Real corpus lines; each reading
  * must say what the line asks and no more, and a narrower or other question stays unread.
  */
-import { attest, attestationTopics, readRule } from '../support/criteria';
+import { attest, attestationTopics, readRule, unparsed } from '../support/criteria';
 import { lexicons } from '../../src/criteria/lexicon';
 
 describe('toxicity recovered to grade 1 or baseline', () => {
@@ -114,21 +114,30 @@ describe('toxicity recovered to grade 2', () => {
 
 describe('toxicity questions left unread', () => {
   it('leaves toxicities of one kind to the coordinator', () => {
-    for (const [text, kind] of [
+    // Among exclusions the lack of recovery is necessary, so it is read with the kind beside it as an
+    // unread leaf under all(): a patient who has recovered is cleared, every other one is unknown.
+    for (const [text, kindWords] of [
       [
         'Participants with unresolved clinically significant non-hematologic toxicities of ≥ Grade 2 AE from prior therapies with exception of residual alopecia.',
-        'exclusion',
+        'non-hematologic toxicities',
       ],
       [
         'Residual immune-related toxicities from prior immunotherapy \\> Grade 1 severity. However, patients who experienced prior endocrine toxicity are eligible if well-controlled on replacement therapy.',
-        'exclusion',
-      ],
-      [
-        'There is no limit to the number of prior treatment regimens. Any grade 3 or 4 non-hematologic toxicity of any previous therapy must be resolved to grade 2 or less.',
-        'inclusion',
+        'immune-related toxicities',
       ],
     ] as const)
-      expect(attestationTopics(readRule(text, kind).condition).filter((t) => t.startsWith('toxicity'))).toEqual([]);
+      expect(JSON.stringify(readRule(text, 'exclusion').condition)).toContain(
+        JSON.stringify({ all: [attest('toxicity_recovered', false), unparsed(kindWords)] }),
+      );
+    // Among inclusions the narrower requirement read as the topic would fail patients the text admits.
+    expect(
+      attestationTopics(
+        readRule(
+          'There is no limit to the number of prior treatment regimens. Any grade 3 or 4 non-hematologic toxicity of any previous therapy must be resolved to grade 2 or less.',
+          'inclusion',
+        ).condition,
+      ).filter((t) => t.startsWith('toxicity')),
+    ).toEqual([]);
   });
 
   it('leaves a grade-3 floor of another event, and recovery from a surgery, unread', () => {

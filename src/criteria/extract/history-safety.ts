@@ -114,6 +114,14 @@ const ONE_KIND = new RegExp(
   'i',
 );
 /**
+ * An "or" outside brackets ("Any prior Grade >/= 3 immune-mediated adverse event or any unresolved
+ * Grade > 1 immune-mediated adverse event"): an alternative the toxicity question may not cover, so
+ * the kind of toxicity cannot be held beside it under all() without clearing patients the other
+ * alternative excludes. ("and/or" joins the kinds of one toxicity.)
+ */
+const ALTERNATIVE_OUTSIDE_BRACKETS = /\bor\b(?<!\band\/or\b)/i;
+
+/**
  * A toxicity put down to one named drug ("treatment related toxicity due to tebentafusp"): recovery
  * from that drug's toxicity only, narrower than the question, which asks about any earlier treatment.
  */
@@ -266,7 +274,7 @@ export const SAFETY_STATEMENTS: Statement[] = [
       !(GRADE_2.test(sentence) && GRADE_1.test(sentence)) &&
       !SURGERY_EFFECTS.test(sentence) &&
       !(FLOOR_3_STATED.test(sentence) && !GRADE_2.test(sentence)) &&
-      !ONE_KIND.test(sentence) &&
+      (!ONE_KIND.test(sentence) || (input.kind === 'exclusion' && !ALTERNATIVE_OUTSIDE_BRACKETS.test(sentence.replace(/\([^()]*\)/g, ' ')))) &&
       !oneDrug(input, sentence) &&
       !ONE_GRADE.test(sentence) &&
       !SECOND_CLAUSE.test(sentence) &&
@@ -284,6 +292,9 @@ export const SAFETY_STATEMENTS: Statement[] = [
     ),
     polarity: 'requirement',
     words: TOXICITY_WORDS,
+    // "Unresolved non-hematologic toxicities of ≥ Grade 2 from prior therapies" among exclusions: the
+    // unrecovered toxicity of that kind excludes, so the kind stays beside the lack as an unread leaf.
+    narrowedInExclusion: ONE_KIND,
     drugs: true,
   },
 ];

@@ -15,6 +15,7 @@
  * lacking ("inadequate", "not recovered"), excludes in an exclusion.
  */
 import { modalNegationInExclusion, tokenAt, type Category, type ExtractInput, type Finding } from './extractor';
+import type { Condition } from '../facts';
 import {
   negatedAt,
   qualifierRun,
@@ -74,6 +75,13 @@ export interface Statement {
   alsoReads?: Category[];
   /** Negation triggers that are the statement's own words (negatedAt's `ownWords`). */
   ownNegation?: (input: ExtractInput, trigger: [number, number]) => boolean;
+  /**
+   * Words in the sentence that narrow the topic to a kind of it ("non-hematologic toxicities"):
+   * among exclusions the topic is read with these words as an unparsed leaf beside it, under all(),
+   * so only the narrower finding can exclude. (Among inclusions a narrower requirement read as the
+   * topic would fail patients the text admits: `applies` keeps those unread.)
+   */
+  narrowedInExclusion?: RegExp;
 }
 
 /** Words of timing and subject that any statement may be surrounded by; treatments are left out. */
@@ -249,14 +257,20 @@ export function readStatements(input: ExtractInput, table: Statement[]): Finding
       }
       sentenceOf.set(out.length, sStart);
       if (st.group) groupOf.set(out.length, st.group);
+      const answer: Condition = {
+        fact: 'attestation',
+        operator: 'equal',
+        value,
+        params: { topic: st.topicFor ? st.topicFor(sentence) : st.topic },
+      };
+      const narrower = exclusion ? st.narrowedInExclusion?.exec(sentence) : null;
+      const narrowSpan: Span | null = narrower ? [sStart + narrower.index, sStart + narrower.index + narrower[0].length] : null;
       out.push({
         category: st.category,
-        condition: {
-          fact: 'attestation',
-          operator: 'equal',
-          value,
-          params: { topic: st.topicFor ? st.topicFor(sentence) : st.topic },
-        },
+        condition: narrowSpan
+          ? { all: [answer, { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(...narrowSpan) } }] }
+          : answer,
+        ...(narrowSpan ? { cover: [narrowSpan] } : {}),
         spans,
         anchor: at,
         polarityHandled: true,
