@@ -92,6 +92,9 @@ export const THERAPY_SETTINGS = ['metastatic', 'advanced', 'adjuvant', 'neoadjuv
 
 export const THERAPY_OUTCOMES = ['progression', 'intolerance', 'response', 'stable'] as const;
 
+/** What a criterion that states no requirement leaves unrestricted: a washout, or a biomarker's status. */
+export const NO_REQUIREMENT_TOPICS = ['washout', 'biomarker_status'] as const;
+
 const none = z.object({}).strict();
 
 /** Fact name → params schema, value type, and the plain-language question asked when it is missing. */
@@ -355,6 +358,13 @@ export const FACTS = {
     description:
       'Things only the patient or their team can confirm: informed consent, contraception, compliance, tissue availability, ability to swallow… (topics in rules/attestations.json).',
     question: (p: { topic: string }) => `Can you confirm: ${p.topic.replace(/_/g, ' ')}?`,
+  },
+  noRequirement: {
+    params: z.object({ about: z.enum(NO_REQUIREMENT_TOPICS) }).strict(),
+    value: 'boolean',
+    description:
+      'Stands for an inclusion criterion that states no requirement at all ("No washout period is required", "Participants are eligible regardless of PD-L1 status"): true for every patient. `about` names what the text leaves unrestricted. It adds no weight to a ranking, since it asks nothing.',
+    question: () => 'Nothing to check: this criterion states no requirement.',
   },
   unparsed: {
     params: z.object({ text: z.string(), subgroup: z.literal(true).optional() }).strict(),

@@ -298,7 +298,8 @@ export class TrialIndex {
         this.words[j] = criterionWord(
           c.ruleId,
           c.criterion.kind === 'exclusion',
-          DISEASE_WEIGHTS[c.criterion.category] ?? 0,
+          // A criterion that states no requirement passes for everyone and weighs nothing.
+          leaves.every((l) => l.fact === 'noRequirement') ? 0 : (DISEASE_WEIGHTS[c.criterion.category] ?? 0),
           leaves.some((l) => l.fact === 'biomarker' || l.fact === 'biomarkerValue'),
           cancerCodes.length > 0,
         );

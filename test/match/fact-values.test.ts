@@ -51,8 +51,12 @@ describe('every fact gives unknown, never false, when the record lacks the data'
     { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'anything' } },
   ];
 
-  it('covers the whole fact vocabulary', () => {
-    expect(new Set(leaves.map((l) => l.fact))).toEqual(new Set(FACT_NAMES));
+  it('covers the whole fact vocabulary, but the one fact that asks nothing of the record', () => {
+    expect(new Set([...leaves.map((l) => l.fact), 'noRequirement'])).toEqual(new Set(FACT_NAMES));
+  });
+
+  it('meets a criterion that states no requirement even for an empty record', () => {
+    expect(judge(EMPTY, { fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'washout' } })).toBe(true);
   });
 
   it.each(leaves.map((l) => [l.fact, l] as const))('%s is unknown for an empty record', (_name, leaf) => {

@@ -11,6 +11,7 @@ import { extractProcedureItem } from './procedure-item';
 import { THERAPY_EXTRACTORS } from './therapy';
 import { extractImmunosuppression } from './therapy-immunosuppression';
 import { extractAllowedWashout, extractLeadWashout } from './therapy-lead-washout';
+import { extractNoRequirement } from './statements-no-requirement';
 import { SYSTEMIC_PLAN_EXTRACTORS } from './therapy-systemic-plans';
 import { extractUntreatedLesion } from './therapy-untreated-lesion';
 
@@ -30,4 +31,5 @@ export const EXTRACTORS: Extractor[] = [
   extractAllowedWashout,
   ...LAB_EXTRACTORS,
   ...HISTORY_EXTRACTORS,
+  extractNoRequirement,
 ];
