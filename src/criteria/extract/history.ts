@@ -14,6 +14,7 @@ import { FAMILY_STATEMENTS } from './history-family';
 import { extractSevereIrae } from './history-irae';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
+import { nyhaCeiling } from './history-nyha-ceiling';
 import { ORGAN_FUNCTION_STATEMENTS } from './history-organ-function';
 import { extractReproductive } from './history-reproductive';
 import { extractSecondPrimary } from './history-second-primary';
@@ -55,6 +56,7 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractAttestations,
   extractSevereIrae,
   extractViralLoadItem,
+  nyhaCeiling,
   extractSecondPrimary,
   (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);
