@@ -9,6 +9,7 @@
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import { extractAttestations } from './history-attest';
 import { extractBrain } from './history-brain';
+import { conditionInterval } from './history-condition-interval';
 import { extractConditions } from './history-conditions';
 import { FAMILY_STATEMENTS } from './history-family';
 import { extractSevereIrae } from './history-irae';
@@ -57,6 +58,7 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractSevereIrae,
   extractViralLoadItem,
   nyhaCeiling,
+  conditionInterval,
   extractSecondPrimary,
   (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);
