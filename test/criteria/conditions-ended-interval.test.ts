@@ -3,7 +3,7 @@
  * no such condition within that time. Real corpus lines (NCT04386967 i10, NCT05868707 i17), and
  * near misses whose group is not one named condition.
  */
-import { cond, readRule } from '../support/criteria';
+import { cond, judgeRecord, readRule } from '../support/criteria';
 
 const noRecentGenitalHerpes = cond({ names: ['genital_herpes'], withinYears: 0.25 }, false);
 
@@ -26,5 +26,12 @@ describe('an interval since a condition ended', () => {
   it('reads nothing when the group is not the condition that ended, or not one condition', () => {
     expect(readRule('Subjects with HIV need 3 months after the end of herpes.', 'inclusion').condition).toBeNull();
     expect(readRule('Patients with genital herpes and HIV need 3 months after the end of herpes.', 'inclusion').condition).toBeNull();
+  });
+
+  it('fails no patient the text admits: no herpes, a cold sore, genital herpes long ago', () => {
+    const rule = readRule('Subjects with herpes in the reproductive organs needed three months after the end of herpes.', 'inclusion').condition!;
+    expect(judgeRecord(rule, { conditions: [] })).not.toBe(false);
+    expect(judgeRecord(rule, { conditions: [{ name: 'herpes simplex', date: '2025-05-01' }] })).not.toBe(false);
+    expect(judgeRecord(rule, { conditions: [{ name: 'genital herpes', status: 'resolved', date: '2023-01-01' }] })).not.toBe(false);
   });
 });
