@@ -18,6 +18,7 @@
  * acceptable methods and of childbearing potential are covered by the requirement they define.
  */
 import { modalNegationInExclusion, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { contraceptionPeriodItem } from './history-contraception-periods';
 import { menopauseStatus } from './history-menopause';
 import type { Condition } from '../facts';
 import {
@@ -264,8 +265,13 @@ function extendRequirement(requirements: Finding[], spans: Span[], at: number): 
   if (last && spans.length && Math.max(...last.spans.map((sp) => sp[1])) <= at) last.spans.push(...spans);
 }
 
-/** Menopausal status (history-menopause.ts), then pregnancy, breastfeeding and contraception. */
-export const extractReproductive: Extractor = (input: ExtractInput) => [...menopauseStatus(input), ...pregnancyAndContraception(input)];
+/** Menopausal status (history-menopause.ts), then pregnancy, breastfeeding and contraception, then a contraception period item. */
+export const extractReproductive: Extractor = (input: ExtractInput) => {
+  const read = [...menopauseStatus(input), ...pregnancyAndContraception(input)];
+  // An item that gives the period of a contraception lead ("… until at least:" → "Nivolumab: 5 months
+  // after the last dose …"), when nothing else read it.
+  return read.length ? read : contraceptionPeriodItem(input);
+};
 
 function pregnancyAndContraception(input: ExtractInput): Finding[] {
   const { text } = input;

@@ -9,11 +9,13 @@
 import type { ExtractInput, Extractor, Finding } from './extractor';
 import { extractAttestations } from './history-attest';
 import { extractBrain } from './history-brain';
+import { conditionInterval } from './history-condition-interval';
 import { extractConditions } from './history-conditions';
 import { FAMILY_STATEMENTS } from './history-family';
 import { extractSevereIrae } from './history-irae';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
+import { nyhaCeiling } from './history-nyha-ceiling';
 import { ORGAN_FUNCTION_STATEMENTS } from './history-organ-function';
 import { extractReproductive } from './history-reproductive';
 import { extractSecondPrimary } from './history-second-primary';
@@ -55,6 +57,8 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractAttestations,
   extractSevereIrae,
   extractViralLoadItem,
+  nyhaCeiling,
+  conditionInterval,
   extractSecondPrimary,
   (input: ExtractInput) => readStatements(input, STATEMENTS),
 ].map(settled);
