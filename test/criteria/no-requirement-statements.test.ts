@@ -21,10 +21,17 @@ describe('criteria that state no requirement', () => {
     ).toEqual(NONE('washout'));
   });
 
-  it('reads any status of a known biomarker (NCT05070247 i6, NCT07221734 i10, NCT03842943 i8)', () => {
+  it('reads any status of a known biomarker (NCT05070247 i6, NCT07221734 i10, NCT03842943 i8, NCT01898039 i7)', () => {
+    expect(incl('Melanoma can be of either mutant or wild-type B-RAF.')).toEqual(NONE('biomarker_status'));
     expect(incl('Participants are eligible regardless of PD-L1 status.')).toEqual(NONE('biomarker_status'));
     expect(incl('Any BRAF mutation status is allowed (BRAF-mutated, BRAF wild-type or non-mutated, or BRAF status unknown).')).toEqual(NONE('biomarker_status'));
     expect(incl('BRAF mutant or wild type allowed (mutations status not necessary for enrollment)')).toEqual(NONE('biomarker_status'));
+  });
+
+  it('does not read a permission of a finding, which implies the rest are not allowed (NCT05384496 i8, NCT05704647 i21)', () => {
+    const none = (text: string): boolean => !JSON.stringify(incl(text)).includes('noRequirement');
+    expect(none('Asymptomatic untreated brain metastases are allowed.')).toBe(true);
+    expect(none('Steroids for physiological replacement are allowed.')).toBe(true);
   });
 
   it('is met by every patient, with a record or without one', () => {

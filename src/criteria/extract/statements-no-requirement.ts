@@ -3,8 +3,13 @@
  * washout is necessary for alternating electrical fields", "A waiting period prior to enrollment is
  * not required for patients receiving standard maintenance chemotherapy (…)", "Participants are
  * eligible regardless of PD-L1 status", "Any BRAF mutation status is allowed (…)", "BRAF mutant or
- * wild type allowed". Left unread they were unknown for every patient, and the coordinator was asked
- * to check a sentence that asks nothing. Read as the fact noRequirement, which every patient meets.
+ * wild type allowed", "Melanoma can be of either mutant or wild-type B-RAF". Left unread they were
+ * unknown for every patient, and the coordinator was asked to check a sentence that asks nothing.
+ * Read as the fact noRequirement, which every patient meets.
+ *
+ * Not a permission of a finding ("Asymptomatic untreated brain metastases are allowed", "Steroids for
+ * physiological replacement are allowed"): one qualified so implies that the rest are not allowed,
+ * which only a coordinator can weigh.
  *
  * Only a whole sentence of exactly that shape: one that goes on to ask something ("No limit to prior
  * therapies with last anti-cancer treatment ≥ 2 weeks from …", "No upper limit to the number of
@@ -35,6 +40,8 @@ const ANY_STATUS = [
   new RegExp(String.raw`^(?:participants|patients|subjects)\s+(?:are|will\s+be)\s+eligible\s+(?:regardless|irrespective)\s+of\s+(?:their\s+|the\s+)?${MARKER}\s+${STATUS}\s*\.?$`, 'i'),
   // "Any BRAF mutation status is allowed (BRAF-mutated, BRAF wild-type or non-mutated, or BRAF status unknown)."
   new RegExp(String.raw`^any\s+${MARKER}\s+${STATUS}\s+(?:is|are)\s+(?:allowed|permitted|eligible|acceptable)(?:\s*\([^()]*\))?\s*\.?$`, 'i'),
+  // "Melanoma can be of either mutant or wild-type B-RAF."
+  new RegExp(String.raw`^(?:[\w-]+\s+){1,3}can\s+be\s+(?:of\s+)?either\s+(?:mutant|mutated|positive)\s+or\s+(?:wild[\s-]?type|negative)\s+${MARKER}\s*\.?$`, 'i'),
   // "BRAF mutant or wild type allowed (mutations status not necessary for enrollment)"
   new RegExp(
     String.raw`^${MARKER}\s+(?:mutant|mutated|mutation[\s-]positive|positive)\s+(?:or|and\/or)\s+(?:wild[\s-]?type|negative|non-?mutated)\s+(?:(?:is|are)\s+)?(?:allowed|permitted|eligible|acceptable)(?:\s*\([^()]*\))?\s*\.?$`,
