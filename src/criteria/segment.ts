@@ -57,8 +57,12 @@ interface Item {
   joins?: Array<[number, number]>;
 }
 
+/**
+ * A line's list marker. A lone "o" is one too: word processors write sub-bullets so ("  o Stage I-II
+ * according to 8th TNM classification"), and no sentence opens on the word "o".
+ */
 const MARKER =
-  /^([ \t]*)((?:\\?[*\-+•▪·◦●○►➢–])|(?:\d{1,3}\\?[.)](?!\d))|(?:\(\d{1,3}\))|(?:[a-zA-Z][.)](?=\s))|(?:\([a-zA-Z]\))|(?:[ivxIVX]{1,5}[.)](?=\s))|(?:\([ivxIVX]{1,5}\))|(?:[①-⑳]))[ \t]+/;
+  /^([ \t]*)((?:\\?[*\-+•▪·◦●○►➢–])|(?:o(?=[ \t]+\S))|(?:\d{1,3}\\?[.)](?!\d))|(?:\(\d{1,3}\))|(?:[a-zA-Z][.)](?=\s))|(?:\([a-zA-Z]\))|(?:[ivxIVX]{1,5}[.)](?=\s))|(?:\([ivxIVX]{1,5}\))|(?:[①-⑳]))[ \t]+/;
 
 /** Words that make a line about criteria an item rather than a heading ("does not meet inclusion criteria"). */
 const NOT_HEADING = /\b(not|meet|meets|meeting|met|fulfil+s?|satisf(?:y|ies)|apply|applies|defined|any|all|no|other|protocol|listed|above|below|violat\w*|per)\b/i;
@@ -303,6 +307,7 @@ const INLINE_LABEL = /\s(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+([^.:;\n]{1,40}?):?\s
 /** Marker families: a connective joins items of one list, whose markers are of one family. */
 function markerFamily(marker: string | null): string {
   if (marker === null) return 'none';
+  if (marker === 'o') return 'bullet';
   if (/^\(?\d|^[①-⑳]/.test(marker)) return 'number';
   if (/^\(?[a-zA-Z]/.test(marker)) return 'letter';
   return 'bullet';

@@ -141,7 +141,7 @@ describe('segmentCriteria on real studies', () => {
   it('reads panel labels over paragraphs and ends a panel sub-heading at the next panel (NCT05663775, NCT04389281)', () => {
     const segs = segmentCriteria(criteriaText('NCT05663775'));
     expect(segs.some((s) => s.normText === 'Renal:')).toBe(false);
-    expect(segs.find((s) => s.normText.startsWith('o Estimated creatinine clearance'))?.context).toEqual(['Renal:']);
+    expect(segs.find((s) => s.normText.startsWith('Estimated creatinine clearance'))?.context).toEqual(['Renal']);
     expect(segs.find((s) => s.normText.startsWith('Platelet count >100'))?.context).toEqual(['Hematological']);
     // Indented under a numbered lead-in, each label heads its own paragraph.
     const table = segmentCriteria(criteriaText('NCT04389281'));
@@ -569,6 +569,16 @@ describe('segmentCriteria on real studies', () => {
     // "NON-MELANOMA" names no cancer cohort: its lists bind no group.
     const rest = segs.filter((s) => !s.context.includes('MELANOMA'));
     expect(rest.find((s) => s.normText.startsWith('Histologically confirmed cancer'))?.context).toEqual([]);
+  });
+
+  it('reads a lone "o" opening a line as a sub-bullet, as word processors write them (NCT03787056)', () => {
+    const segs = segmentCriteria(
+      'Inclusion Criteria:\n\nLung carcinomas:\n\n* Curative intent treatment patients cohort:\n\n  o NSCLC histology only\n\n  o Stage I-II according to 8th TNM classification\n* Age 18 or older',
+    );
+    expect(segs.map((s) => s.normText)).toEqual(['NSCLC histology only', 'Stage I-II according to 8th TNM classification', 'Age 18 or older']);
+    expect(segs[0]!.context).toEqual(['Lung carcinomas', 'Curative intent treatment patients cohort:']);
+    // The word "o" inside a line is no marker.
+    expect(segmentCriteria('Inclusion Criteria:\n\n* Stage III o IV').map((s) => s.normText)).toEqual(['Stage III o IV']);
   });
 
   it('splits items numbered "(1)", "(2)" run together on one line (NCT05421650)', () => {
