@@ -34,9 +34,18 @@ describe('a cumulative dose above a limit needs the drug', () => {
     expect(judge(given('carboplatin'), condition!)).toBe(false);
   });
 
+  it('reads "Dox HCl" as doxorubicin so every dose is tied to a drug named (NCT04106492 e1)', () => {
+    // The lexicon names doxorubicin hydrochloride by its abbreviation: each dose has its drug, and a
+    // patient who had none of the three is not excluded; one who had any is unknown (the dose unread).
+    const { condition } = readRule('Prior exposure to 300 mg/m\\^2 of Dox HCl or DOXIL / CAELYX ® or 600 mg/m\\^2 of Epirubicin HCl', 'exclusion');
+    expect(therapyLeaves(condition)).toEqual([therapy({ drugs: ['doxorubicin', 'pegylated_liposomal_doxorubicin', 'epirubicin'] })]);
+    expect(judge(given('doxorubicin'), condition!)).toBeNull();
+    expect(judge(given('epirubicin'), condition!)).toBeNull();
+    expect(judge(given('carboplatin'), condition!)).toBe(false);
+    expect(judge({ treatments: [] }, condition!)).toBe(false);
+  });
+
   it.each([
-    // "Dox HCl" is no drug the lexicon knows: its patients would be let in (NCT04106492).
-    ['Prior exposure to 300 mg/m\\^2 of Dox HCl or DOXIL / CAELYX ® or 600 mg/m\\^2 of Epirubicin HCl', 'exclusion'],
     // An equivalent dose with no class named counts drugs the text does not list (made up).
     ['Cumulative dose exceeding the equivalent of 450 mg/m2 of doxorubicin', 'exclusion'],
   ] as const)('leaves "%s" without a dose reading', (text, kind) => {

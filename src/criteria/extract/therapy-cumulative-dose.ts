@@ -8,7 +8,7 @@
  *
  * Read only when every dose is tied to a drug the lexicon names right beside it ("<drug> dose > N",
  * "N mg/m2 of <drug>", "cumulative dose of <drug> > N"): a dose of a drug the lexicon misses ("300
- * mg/m2 of Dox HCl") would fall outside the union and let its patients in. A dose counted as the
+ * mg/m2 of <an unlisted drug>") would fall outside the union and let its patients in. A dose counted as the
  * equivalent of one drug ("equivalent of 450 mg/m2 doxorubicin") covers the whole class, which must
  * then be named too. Words that grant or spare ("allowed", "unless") leave the line unread.
  */
