@@ -8,7 +8,7 @@
  *
  * Read only when every dose is tied to a drug the lexicon names right beside it ("<drug> dose > N",
  * "N mg/m2 of <drug>", "cumulative dose of <drug> > N"): a dose of a drug the lexicon misses ("300
- * mg/m2 of Dox HCl") would fall outside the union and let its patients in. A dose counted as the
+ * mg/m2 of <an unlisted drug>") would fall outside the union and let its patients in. A dose counted as the
  * equivalent of one drug ("equivalent of 450 mg/m2 doxorubicin") covers the whole class, which must
  * then be named too. Words that grant or spare ("allowed", "unless") leave the line unread.
  */
@@ -23,9 +23,17 @@ const LINK_RE = /^(?:[\s,()]|cumulative|total|lifetime|doses?|of|to|the|an?|equi
 /** Words that grant or spare: the line is not one exclusion of the doses. */
 const GRANT_RE = /\b(?:allowed|permitted|permissible|acceptable|eligible|unless|except\w*|other\s+than|provided|however)\b/i;
 
+/**
+ * A heading that only names the part of the study the line is for ("Phase 1", "Part A:", "Cohort 2").
+ * The line then excludes some of that part only; the reading, all(drugs, unparsed doses), never
+ * excludes anyone outright, so the part's narrowing is held by the unread dose leaf as well. Any other
+ * heading (a lead-in, an exception, a permission) may turn the line around and keeps it unread.
+ */
+const PART_LABEL_RE = /^\W*(?:phase|part|cohort|arm|stage)\s+[\w.-]{1,6}\s*:?\s*$/i;
+
 export function readCumulativeDose(input: ExtractInput): Finding[] {
   const { text, lex } = input;
-  if (input.kind !== 'exclusion' || !/mg\s*\/\s*m/i.test(text) || GRANT_RE.test(text) || input.context.length) return [];
+  if (input.kind !== 'exclusion' || !/mg\s*\/\s*m/i.test(text) || GRANT_RE.test(text) || !input.context.every((c) => PART_LABEL_RE.test(c))) return [];
   const named = input.mentions.filter((m) => m.type === 'drug' || m.type === 'drugClass');
   // Only drugs and classes: a kind ("chemotherapy") or regimen beside the doses says something else.
   if (!named.length || input.mentions.some((m) => m.type === 'therapyKind' || m.type === 'regimen')) return [];
