@@ -1,6 +1,6 @@
 /**
  * "Known psychiatric or substance abuse disorders that would interfere with cooperation with the
- * requirements of the trial" (KEYNOTE's wording, in 16 corpus trials): the two conditions share the
+ * requirements of the trial" (KEYNOTE's wording, in 22 corpus trials): the two conditions share the
  * head noun "disorders", so both are read, and the harm the sentence requires narrows them. Before, only
  * substance abuse was read and the orphaned "disorders" stood as one more way to be excluded.
  */
