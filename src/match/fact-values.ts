@@ -663,8 +663,8 @@ export function factTable(lex: Lexicons): FactTable<NormalisedPatient> {
       const a = p.attestations.get(String(params.topic));
       return a ? known(a.value, [ev(a.path, a.value)]) : UNKNOWN;
     },
-    // Asks nothing of the record: met by every patient.
-    noRequirement: () => known(true, [ev('', null, 'the criterion states no requirement')]),
+    // Asks nothing of the record: met by every patient, on no evidence (evidence points into the record).
+    noRequirement: () => known(true, []),
     unparsed: () => UNKNOWN,
   };
 }

@@ -14,7 +14,7 @@
 import type { Condition } from '../../src/criteria/facts';
 import { leavesOf } from '../../src/criteria/facts';
 import type { PatientRecord } from '../../src/patients/record';
-import { cond, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
+import { attest, cond, judgeRecord, readRule, therapy, unparsed } from '../support/criteria';
 
 const therapyLeaves = (c: Condition | null): Condition[] => (c ? leavesOf(c).filter((l) => l.fact === 'priorTherapy') : []);
 
@@ -119,10 +119,17 @@ describe('a sentence of an exclusion that binds only those who had the care', ()
       'Immune-related adverse events related to prior CIT (other than endocrinopathy managed with replacement therapy or stable vitiligo) that have not resolved to baseline. Patients treated with corticosteroids for immune-related adverse events must demonstrate absence of related symptoms or signs for \\>= 4 weeks following discontinuation of corticosteroids',
       'exclusion',
     ).condition;
+    // The first sentence is unrecovered toxicity of one kind, all(not recovered, unread kind); the second
+    // binds only those who had steroids, beside it as another way to be excluded.
     expect(c).toEqual({
-      all: [
-        therapy({ classes: ['corticosteroid'] }),
-        unparsed('Patients treated with corticosteroids for immune-related adverse events must demonstrate absence of related symptoms or signs for >= 4 weeks following discontinuation of corticosteroids'),
+      any: [
+        { all: [attest('toxicity_recovered', false), unparsed('Immune-related adverse events')] },
+        {
+          all: [
+            therapy({ classes: ['corticosteroid'] }),
+            unparsed('Patients treated with corticosteroids for immune-related adverse events must demonstrate absence of related symptoms or signs for >= 4 weeks following discontinuation of corticosteroids'),
+          ],
+        },
       ],
     });
   });
