@@ -21,8 +21,9 @@
  * never read again as a named allergy. Contrast media are history-attest.ts's question
  * (contrast_possible); a live vaccine, a transfusion, or an allergy only mentioned as the reason for a
  * premedication or a steroid exception are other questions. A condition on the allergy the topic
- * cannot hold ("if they need this topical anesthetic", "interfering with participation") leaves the
- * sentence unread: among exclusions what is read would exclude on its own.
+ * cannot hold ("interfering with participation") leaves the sentence unread: among exclusions what is
+ * read would exclude on its own. One that closes an exclusion's sentence ("… will be excluded if they
+ * need this topical anesthetic") is kept beside the named allergy as an unparsed leaf, under all().
  */
 import { concomitantOnly } from '../lexicon';
 import type { ExtractInput } from './extractor';
@@ -104,8 +105,10 @@ const STUDY_DRUG_ALLERGY: Statement = {
   after: STUDY_AFTER,
   applies: (input, sentence) => !ordinaryMedicineNamed(input, sentence),
   // Contrast media, MRI, iodine, metals, food, unnamed allergens, a device or rescue medication are other questions.
+  // So is anaesthesia, unless in brackets as an example of the study's drugs ("… to drug used in the
+  // study (local anesthetics, opioids)").
   reject:
-    /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergens?(?!\s+or\s+(?:any|one)\s+(?:of\s+)?(?:the\s+)?(?:components?|ingredients?|excipients?)\b)|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|anesthe\w*|anaesthe\w*|exercise|vaccines?|devices?|rescue)\b/i,
+    /\bgrade\s*(?:≥|>=|>)?\s*[12]\b|\b(?:contrast|gadolinium|iodin\w*|MRI|magnetic\s+resonance|latex|adhesive|metal\w*|nickel|food|unknown\s+allergens?(?!\s+or\s+(?:any|one)\s+(?:of\s+)?(?:the\s+)?(?:components?|ingredients?|excipients?)\b)|desensiti[sz]ation|surgery|radiotherapy|radiation|procedures?|(?:anesthe|anaesthe)\w*(?![^()]*\))|exercise|vaccines?|devices?|rescue)\b/i,
   polarity: 'event',
   // Severity words are accounted for by the severe topic, the only one they can appear with.
   words: SEVERE_WORDS,
@@ -172,6 +175,22 @@ const NOT_NAMED =
 /** A condition on the allergy that no topic holds: the sentence is left unread. */
 const NARROWED =
   /^\W*(?:for|in)\s+(?:patients|participants|subjects|those|cohorts?|arms?|parts?)\b|\b(?:if|unless|when|whenever|only|requir\w*|need\w*|interfer\w*|which|judge?ment|opinion|discretion|(?:may|might|could|would)\s+(?:increase|compromise|affect|pose))\b/i;
+/**
+ * A condition closing an exclusion's sentence ("… xylocaine will be excluded if they need this topical
+ * anesthetic"): it narrows the allergy without changing it, so among exclusions the allergy is read
+ * with the condition beside it as an unparsed leaf, under all() (Statement.narrowedInExclusion): only
+ * a patient with the allergy can be excluded, and whether the condition holds is the coordinator's.
+ */
+const CONDITION_TAIL = /(?<=[\s,])(?:(?:will|shall)\s+be\s+excluded\s+)?(?:only\s+)?\b(?:if|when|whenever)\b[^.;,]*[^.;,\s]/i;
+/** NARROWED, unless an exclusion's only narrowing is its closing condition (CONDITION_TAIL). */
+function narrowedBeyondTail(input: ExtractInput, sentence: string, anchorEnd: number): boolean {
+  if (!NARROWED.test(sentence)) return false;
+  if (input.kind !== 'exclusion') return true;
+  const tail = CONDITION_TAIL.exec(sentence);
+  if (!tail || tail.index < anchorEnd || tail.index + tail[0].length < sentence.replace(/[\s.;]+$/, '').length) return true;
+  return NARROWED.test(sentence.slice(0, tail.index));
+}
+
 /** The allergy as the purpose of something else ("premedication for hypersensitivity", "to prevent allergic reactions"). */
 const PURPOSE =
   /\b(?:for|against|(?:prevent\w*|mitigat\w*|control\w*|treat\w*|manag\w*)(?:\s+of)?)\s+(?:(?:the|an?|any|acute|possible|potential|infusion|and\/or|or|and)\s+){0,3}$/i;
@@ -234,10 +253,11 @@ const NAMED_ALLERGY: Statement = {
     return (
       m !== null &&
       !PURPOSE.test(sentence.slice(0, m.index)) &&
-      !NARROWED.test(sentence) &&
+      !narrowedBeyondTail(input, sentence, m.index + m[0].length) &&
       !studyDrugReads(input, sentence)
     );
   },
+  narrowedInExclusion: CONDITION_TAIL,
   polarity: 'event',
   words: NAMED_WORDS,
   drugs: true,
@@ -305,12 +325,15 @@ const SENSITIVITY_NAMED: Statement = {
  * "Has any contraindication as mentioned in the recent Keytruda Highlights of Prescribing Information",
  * "Contraindications as listed in the SmPC": a contraindication whose object is a drug's label, not a
  * named drug or ingredient — the label of the drug the study gives, the study-drug question (the
- * topic's "been told you must not take"). Only the label words may follow: a condition after them
- * stays unread.
+ * topic's "been told you must not take"). The treatment whose label it is may be named before it
+ * ("Presence of any contraindication with regard to the encorafenib-binimetinib-treatment as specified
+ * in the corresponding SmPCs"): a label cited for it makes it a medicine the study gives. Only the
+ * label words may follow: a condition after them stays unread. Contrast media and scans are
+ * contrast_possible's and mri_possible's questions (history-attest.ts), whatever leaflet they cite.
  */
 const LABEL = String.raw`(?:labels?|label(?:l)?ing|SmPCs?|prescribing\s+information|product\s+monographs?|package\s+inserts?|summary\s+of\s+product\s+characteristics)`;
 const LABEL_ANCHOR = new RegExp(
-  String.raw`\bcontra-?indications?\s+(?:(?:as\s+)?(?:mentioned|described|specified|listed|stated|detailed|outlined)\s+in|according\s+to|as\s+per|per)\s+(?:the\s+)?(?:[\w®-]+,?\s+){0,4}?${LABEL}\b`,
+  String.raw`\bcontra-?indications?\s+(?:(?:(?:with|in)\s+regard\s+to|with\s+respect\s+to|to|for|against)\s+(?:the\s+)?[\w®-]+(?:[\s-]+[\w®-]+){0,3}?,?\s+)?(?:(?:as\s+)?(?:mentioned|described|specified|listed|stated|detailed|outlined)\s+in|according\s+to|as\s+per|per)\s+(?:the\s+)?(?:[\w®-]+,?\s+){0,4}?${LABEL}\b`,
   'i',
 );
 const LABEL_CONTRAINDICATION: Statement = {
@@ -318,10 +341,12 @@ const LABEL_CONTRAINDICATION: Statement = {
   category: 'medical_history',
   gate: /contra-?indicat/i,
   anchor: LABEL_ANCHOR,
+  // A named drug the study-drug statement reads already ("Contraindications to pembrolizumab as per the SmPC").
+  applies: (input, sentence) => !studyDrugReads(input, sentence),
   // A condition on it ("… if the patient is older than 70") narrows what no topic holds.
-  reject: /\b(?:if|unless|when|whenever|only|except|excluding|provided|which|that|who|whose|requir\w*|need\w*)\b/i,
+  reject: /\b(?:if|unless|when|whenever|only|except|excluding|provided|which|that|who|whose|requir\w*|need\w*|contrast|gadolin\w*|iodin\w*|MRI|tracers?|radiotracers?|vaccines?)\b/i,
   polarity: 'event',
-  words: SEVERE_WORDS,
+  words: vocab(SEVERE_WORDS, 'regard respect'),
   drugs: true,
 };
 
