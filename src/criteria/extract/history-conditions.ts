@@ -258,7 +258,7 @@ const ACTIVE_TAIL =
  * uncontrolled intercurrent illness (whose CTEP wording lists psychiatric illness among its examples).
  */
 const MEDICAL_CONDITION =
-  /\b(?:medical(?:\s+(?:or|and|and\/or)\s+surgical)?\s+(?:conditions?|disorders?|diseases?)|(?:medical|physical|somatic)\s*(?:\/|\bor\b|\band\/or\b|\band\b)\s*(?:psychiatric|mental|psychological)\s+(?:conditions?|disorders?|diseases?|illness(?:es)?))\b/gi;
+  /\b(?:medical(?:\s+(?:or|and|and\/or)\s+surgical)?\s+(?:conditions?|disorders?|diseases?)|(?:medical|physical|somatic)\s*(?:\/|\bor\b|\band\/or\b|\band\b)\s*(?:psychiatric|mental|psychological)\s+(?:conditions?|disorders?|diseases?|illness(?:es)?)|(?:conditions?|disorders?|diseases?|illness(?:es)?)\s*,\s*(?:or\s+)?(?:conditions?|disorders?|diseases?|illness(?:es)?)\s*,?\s*(?:or|and\/or|and)\s+(?:conditions?|disorders?|diseases?|illness(?:es)?))\b/gi;
 /**
  * Who assesses, said after the condition and nothing more ("as determined by the Investigator",
  * "according to investigator"): the judge of "significant", not a judgement of the condition's effect.
@@ -268,11 +268,13 @@ const ASSESSOR_ONLY =
 const MEDICAL_LIST =
   /[(:]|\b(?:including|includes|such\s+as|e\.?\s*g\.?|for\s+example|like|involving|affecting|of\s+the|within|in\s+the\s+(?:past|last|previous)|during|since|prior|before)\b/i;
 /**
- * "Medical condition(s)/disorder(s)" name the intercurrent-illness umbrella only when stated as
- * serious or uncontrolled ("Any severe and/or uncontrolled medical conditions", "significant medical
- * or surgical condition") and not judged by its effect ("medical condition that, in the opinion of
- * the Investigator, would compromise …", read as the investigator's concern): bare, they are any
- * condition at all. Naming who judges the condition significant is no such judgement.
+ * "Medical condition(s)/disorder(s)", or the generic nouns listed together so that none is left out
+ * ("clinically unstable/uncontrolled disorder, condition, or disease"), name the intercurrent-illness
+ * umbrella only when stated as serious or uncontrolled ("Any severe and/or uncontrolled medical
+ * conditions", "significant medical or surgical condition") and not judged by its effect ("medical
+ * condition that, in the opinion of the Investigator, would compromise …", read as the investigator's
+ * concern): bare, they are any condition at all. Naming who judges the condition significant is no
+ * such judgement.
  */
 const MEDICAL_LEAD = /\b(?:serious|severe|uncontrolled|unstable|poorly\s+controlled|significant)\b[\w\s,/-]{0,40}$/i;
 const JUDGED =
@@ -964,7 +966,7 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       // what the condition named before means, not another way to be excluded.
       !/^\s*(?:is|are)\s+defined\s+as\b/i.test(text.slice(m.end, m.end + 20)),
   );
-  if (/medical|physical|somatic/i.test(text)) {
+  if (/medical|physical|somatic|(?:condition|disorder|disease|illness)\w*\s*,/i.test(text)) {
     mentions.push(...medicalConditions(input, mentions));
     mentions.sort((a, b) => a.start - b.start);
   }

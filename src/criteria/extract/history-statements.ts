@@ -328,13 +328,20 @@ function joinSentences(findings: Finding[], sentenceOf: Map<number, number>): Fi
 /**
  * Where the object after `pos` begins: its first token, past an indefinite article ("ineligible for
  * a BRAF+MEK inhibitor", "contraindication to an anti-PD-1 antibody"), which names nothing of the
- * object. Not past "the", which points at something the sentence or the study already holds ("the
- * anticoagulant" it names, "the dabrafenib + trametinib" of the study).
+ * object, and past the prefix of a recombinant protein ("contraindication to receiving rhu granulocyte
+ * macrophage colony stimulating factor"), whose own name follows. Not past "the", which points at
+ * something the sentence or the study already holds ("the anticoagulant" it names, "the dabrafenib +
+ * trametinib" of the study).
  */
 function objectStart(input: ExtractInput, pos: number): number {
-  const i = tokenAt(input.tokens, pos);
-  const t = input.tokens[i];
-  if (!t) return pos;
-  const next = input.tokens[i + 1];
-  return /^(?:a|an)$/.test(t.norm) && next && /^\s+$/.test(input.text.slice(t.end, next.start)) ? next.start : t.start;
+  let i = tokenAt(input.tokens, pos);
+  if (!input.tokens[i]) return pos;
+  for (const skip of [/^(?:a|an)$/, /^(?:rhu|recombinant)$/, /^human$/]) {
+    const t = input.tokens[i]!;
+    const next = input.tokens[i + 1];
+    if (!skip.test(t.norm) || !next || !/^\s+$/.test(input.text.slice(t.end, next.start))) continue;
+    if (skip.source === '^human$' && !/^(?:rhu|recombinant)$/.test(input.tokens[i - 1]?.norm ?? '')) continue;
+    i++;
+  }
+  return input.tokens[i]!.start;
 }
