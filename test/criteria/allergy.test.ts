@@ -171,9 +171,16 @@ describe('what the allergy readers leave to other questions', () => {
   });
 
   it('leaves unread an allergy under a condition the topic cannot hold, or for some patients only', () => {
+    // A condition closing the exclusion stays beside the allergy under all(): only a patient with the
+    // allergy can be excluded (exclusion-judgement-allergy-edges.test.ts).
     expect(
       conditionOf('Subjects with allergies to xylocaine will be excluded if they need this topical anesthetic.'),
-    ).toBeNull();
+    ).toEqual({
+      all: [
+        { fact: 'attestation', operator: 'equal', value: true, params: { topic: 'named_allergy' } },
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'will be excluded if they need this topical anesthetic' } },
+      ],
+    });
     expect(
       topicsOf(
         'For patients receiving IDE196 powder-in-capsule (PIC) formulation or crizotinib, allergy to mammalian meat products and gelatin',

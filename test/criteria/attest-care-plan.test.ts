@@ -62,7 +62,9 @@ describe('a contraindication to a named treatment is the care team’s judgement
     expect(
       topicsOf('Contraindication to IV contrast that cannot be managed with pre-medication', 'exclusion'),
     ).not.toContain('treatment_candidate=false');
-    expect(topicsOf('Contraindication to any study-related procedure or assessment', 'exclusion')).toEqual([]);
+    // A contraindication to the study's procedures is the patient's inability to undergo them, as
+    // "Unable to undergo study procedures" is read.
+    expect(topicsOf('Contraindication to any study-related procedure or assessment', 'exclusion')).toEqual(['compliance=false']);
     // The allergy reader asks about a contraindication to a drug named right after it; no second question.
     expect(topicsOf('Contraindications to sorafenib', 'exclusion')).toEqual(['study_drug_allergy=true']);
   });

@@ -6,8 +6,9 @@
  * study-related procedures or to a Tc-99m injection; a named allergy whose exclusion closes on an "if"
  * condition; oral absorption named by the ingestion of drugs, by an altering condition with its
  * examples in brackets, or by the integrity of the upper gastrointestinal tract; and the generic
- * condition nouns listed together as an uncontrolled illness. Each is read with the facts and topics
- * the plain wording already uses. Verbatim corpus lines.
+ * condition nouns listed together as an uncontrolled illness; a named condition whose effect is
+ * judged with the judge named between, or that would confound the assessments, with the effect kept
+ * beside it. Each is read with the facts and topics the plain wording already uses. Verbatim corpus lines.
  */
 import type { Condition } from '../../src/criteria/facts';
 import { leavesOf } from '../../src/criteria/facts';
@@ -127,6 +128,21 @@ describe('oral absorption at its edges', () => {
     expect(readLeaves(excl('Taken drugs that interfere with the absorption, metabolism, or elimination of pravastatin'))).not.toContainEqual(
       attest('oral_absorption_normal', false),
     );
+  });
+});
+
+describe('a named condition judged by its effect', () => {
+  it('keeps the effect beside the condition when the judge is named between (NCT06359860 e6)', () => {
+    expect(excl('Current or previous severe retinopathy who, in the judgment of the Investigator, are not suitable for enrollment')).toEqual({
+      all: [cond({ names: ['retinal_disorder'] }), unparsed('who, in the judgment of the Investigator, are not suitable for enrollment')],
+    });
+  });
+
+  it('keeps an effect that would confound the assessments beside the condition (NCT07015190 e4)', () => {
+    const rule = excl('Evidence of progressive secondary underlying ocular disease that would confound longitudinal VA assessments');
+    expect(JSON.stringify(rule)).toContain(JSON.stringify({ all: [cond({ names: ['eye_disorder'] }), unparsed('that would confound longitudinal VA assessments')] }));
+    // A patient without eye disease is never excluded on what was read.
+    expect(judgeRecord({ all: [cond({ names: ['eye_disorder'] }), unparsed('x')] }, { conditions: [] })).toBe(false);
   });
 });
 

@@ -455,7 +455,9 @@ const TOPICS: Topic[] = [
     // Only a condition, disorder or the like as the subject: a drug that interferes with absorption is
     // another question (interactions), though a condition may affect "the ingestion of drugs" on the
     // way. Examples in brackets ("… or other condition(s) (e.g., ulcerative diseases, …) that may alter
-    // absorption") stand between the subject and its verb. "Lack of physical integrity of the upper
+    // absorption") stand between the subject and its verb, and a gastrointestinal abnormality, which
+    // the lexicon names no condition, may be the subject. (A named disorder, "gastrointestinal disorder
+    // that would interfere with absorption", is the conditions reader's, with the effect beside it.) "Lack of physical integrity of the upper
     // gastrointestinal tract" names the same question by the organ that would not absorb.
     topic: 'oral_absorption_normal',
     re: /\b(?:conditions?|disorders?|diseases?|abnormalit(?:y|ies)|dysfunctions?|impairments?|illness(?:es)?|situations?|syndromes?|resections?|surger(?:y|ies)|procedures?|problems?)\b(?:\(s\))?(?:(?<=\b(?:ingestion|intake|swallowing)\s+of\s+(?:the\s+)?)(?:drugs?|medications?|medicines?)\b|(?!\b(?:drugs?|agents?|medications?|medicines?|substances?)\b)[^.;()]|\((?:e\.\s?g\.|i\.\s?e\.|such\s+as|including)[^()]{0,200}\)){0,60}?\b(?:interfer\w*|affect\w*|alter\w*|impair\w*|prevent\w*|preclud\w*|limit\w*|reduc\w*|compromis\w*|prohibit\w*|impact\w*)\s+(?:with\s+)?(?:the\s+)?(?:adequate\s+|normal\s+)?(?:intestinal\s+|oral\s+|drug\s+|gastrointestinal\s+|GI\s+)?absor(?:b|ption)\b|\b(?:lack|loss)\s+of\s+(?:the\s+)?(?:(?:physical|physiological|physiologic|anatomic(?:al)?|structural)\s+)?integrity\s+of\s+(?:the\s+)?(?:upper\s+)?(?:gastrointestinal|GI|digestive)\s+tract\b/i,
@@ -466,7 +468,7 @@ const TOPICS: Topic[] = [
     // Only as the sentence's subject, a condition no other reader names ("Conditions interfering …",
     // "Any condition that would …"): after a named disease or in a list, the finding would be joined
     // to the other members by the list's connectives and narrow them.
-    lead: /^\W*(?:\d{1,2}\s*[.)]\s*)?(?:(?:any|other|patients?|participants?|subjects?|with|has|have|having|presence|of|known|a|an|the)\s+)*(?:conditions?|situations?|problems?|(?:(?:clinically\s+)?significant\s+)?(?:gastrointestinal|GI)\s+(?:abnormalit(?:y|ies)|disorders?|dysfunction|impairment)(?:\s+or\s+other\s+conditions?(?:\(s\))?)?|(?:lack|loss)\s+of\s+(?:the\s+)?(?:\w+\s+)?integrity)\b/i,
+    lead: /^\W*(?:\d{1,2}\s*[.)]\s*)?(?:(?:any|other|patients?|participants?|subjects?|with|has|have|having|presence|of|known|a|an|the)\s+)*(?:conditions?|situations?|problems?|(?:(?:clinically\s+)?significant\s+)?(?:gastrointestinal|GI)\s+abnormalit(?:y|ies)(?:\s+or\s+other\s+conditions?(?:\(s\))?)?|(?:lack|loss)\s+of\s+(?:the\s+)?(?:\w+\s+)?integrity)\b/i,
     // Each verb of the anchor is the inability ("may alter absorption"), as CANNOT's own are.
     cannot: /\b(?:interfer\w*|affect\w*|alter\w*|impair\w*|prevent\w*|preclud\w*|limit\w*|reduc\w*|compromis\w*|prohibit\w*|impact\w*)\b/i,
     category: 'medical_history',

@@ -147,10 +147,12 @@ const RESTRICTIVE_TAIL =
 
 /**
  * An effect the condition might have, or has, for a coordinator to judge: "that would preclude …",
- * "which may interfere with …", "that precludes assessment of …".
+ * "which may interfere with …", "that precludes assessment of …", "that would confound …", also with
+ * whose judgement it is between ("that, in the opinion of the investigator, would preclude …", "who,
+ * in the judgment of the Investigator, are not suitable for enrollment").
  */
 const WOULD_TAIL =
-  /^\s*,?\s*(?:that|which)\s+(?:(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)|(?:(?:significantly|seriously|potentially|likely)\s+)?(?:precludes|interferes|compromises|limits|jeopardi[sz]es|prevents|impairs|contraindicates))\b/i;
+  /^\s*,?\s*(?:that|which|who)\s*,?\s*(?:(?:in\s+the\s+(?:opinion|judge?ment)\s+of|according\s+to|based\s+on)\s+[^,.;()]{1,80}?,\s*)?(?:(?:would|could|may|might)\s+(?:(?:significantly|seriously|potentially|likely|reasonably|in\s+any\s+way)\s+)?(?:preclude|interfere|compromise|confound|affect|alter|limit|jeopardi[sz]e|pose|prevent|impair|contraindicate|increase)|(?:(?:significantly|seriously|potentially|likely)\s+)?(?:precludes|interferes|compromises|confounds|limits|jeopardi[sz]es|prevents|impairs|contraindicates)|(?<=,\s*)(?:is|are)\s+(?:not\s+suitable|unsuitable)\s+for\s+(?:enrol(?:l)?ment|participation|(?:the|this)\s+(?:study|trial)))\b/i;
 /**
  * A clause that narrows the condition by its effect or cause ("coagulopathy that contraindicates
  * endoscopy", "active infection causing fever", "QT prolongation associated with other medications",
@@ -1547,8 +1549,9 @@ export const extractConditions: Extractor = (input: ExtractInput) => {
       WOULD_TAIL.test(tail) &&
       !g.names.includes('uncontrolled_intercurrent_illness') &&
       // Only the sole subject of its sentence: after a list ("medical condition, laboratory
-      // abnormality, or psychiatric illness that would …") the clause is the whole list's.
-      !/,|\bor\b|\band\b|\//i.test(text.slice(sStart, g.start)) &&
+      // abnormality, or psychiatric illness that would …") the clause is the whole list's. Its own
+      // qualifiers may be joined ("Current or previous severe retinopathy who, …").
+      !/,|\bor\b|\band\b|\//i.test(text.slice(sStart, g.qualStart)) &&
       !mentions.some((m) => m.start >= sStart && m.start < g.qualStart)
     ) {
       // "Active autoimmune disease that would preclude the administration of immunotherapy": the
