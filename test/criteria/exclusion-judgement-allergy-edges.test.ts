@@ -1,7 +1,7 @@
 /**
  * Exclusions the statement readers left wholly unread for a word at their edge: the investigator's
  * catch-all said with "unfavorable for", "incompatible with", "contraindicates the use" of named
- * drugs or with its examples in brackets; a disorder that "in the opinion of the PI would interfere
+ * drugs, with its examples in brackets, or with a second subject between commas; a disorder that "in the opinion of the PI would interfere
  * with cooperation"; a contraindication to a treatment "as specified in the corresponding SmPCs", to
  * study-related procedures or to a Tc-99m injection; a named allergy whose exclusion closes on an "if"
  * condition; oral absorption named by the ingestion of drugs, by an altering condition with its
@@ -48,6 +48,13 @@ describe("the investigator's catch-all at its edges", () => {
     );
     expect(readLeaves(rule)).toEqual([attest('investigator_concern', true)]);
     expect('any' in rule).toBe(true);
+  });
+
+  it('reads a second subject set between commas before what the condition harms (NCT04603807 e16)', () => {
+    const rule = excl(
+      'Any clinically significant concomitant disease or condition that could interfere with, or for which the treatment might interfere with, the conduct of the study or the absorption of oral medications.',
+    );
+    expect(readLeaves(rule)).toEqual([attest('investigator_concern', true)]);
   });
 
   it('reads a disorder that in the opinion of the PI would interfere with cooperation as the compliance question (NCT06545682 e23, NCT06216938 e12)', () => {
