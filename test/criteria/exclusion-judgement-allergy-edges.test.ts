@@ -1,14 +1,15 @@
 /**
  * Exclusions the statement readers left wholly unread for a word at their edge: the investigator's
  * catch-all said with "unfavorable for", "incompatible with", "contraindicates the use" of named
- * drugs, with its examples in brackets, or with a second subject between commas; a disorder that "in the opinion of the PI would interfere
- * with cooperation"; a contraindication to a treatment "as specified in the corresponding SmPCs", to
- * study-related procedures or to a Tc-99m injection; a named allergy whose exclusion closes on an "if"
- * condition; oral absorption named by the ingestion of drugs, by an altering condition with its
- * examples in brackets, or by the integrity of the upper gastrointestinal tract; and the generic
- * condition nouns listed together as an uncontrolled illness; a named condition whose effect is
- * judged with the judge named between, or that would confound the assessments, with the effect kept
- * beside it. Each is read with the facts and topics the plain wording already uses. Verbatim corpus lines.
+ * drugs, with its examples in brackets, or with a second subject between commas; a disorder that "in
+ * the opinion of the PI would interfere with cooperation"; a contraindication to a treatment "as
+ * specified in the corresponding SmPCs", to study-related procedures or to a Tc-99m injection; a named
+ * allergy whose exclusion closes on an "if" condition; oral absorption named by the ingestion of
+ * drugs, by an altering condition with its examples in brackets, or by the integrity of the upper
+ * gastrointestinal tract; the generic condition nouns listed together as an uncontrolled illness; and
+ * a named condition whose effect is judged with the judge named between, or that would confound the
+ * assessments, with the effect kept beside it. Each is read with the facts and topics the plain
+ * wording already uses. Verbatim corpus lines.
  */
 import type { Condition } from '../../src/criteria/facts';
 import { leavesOf } from '../../src/criteria/facts';
