@@ -92,8 +92,12 @@ export const THERAPY_SETTINGS = ['metastatic', 'advanced', 'adjuvant', 'neoadjuv
 
 export const THERAPY_OUTCOMES = ['progression', 'intolerance', 'response', 'stable'] as const;
 
-/** What a criterion that states no requirement leaves unrestricted: a washout, or a biomarker's status. */
-export const NO_REQUIREMENT_TOPICS = ['washout', 'biomarker_status'] as const;
+/**
+ * What a criterion that states no requirement leaves unrestricted: a washout, or a biomarker's status;
+ * or what it only defines (who counts as of childbearing potential or postmenopausal), which asks
+ * nothing of its own.
+ */
+export const NO_REQUIREMENT_TOPICS = ['washout', 'biomarker_status', 'definition'] as const;
 
 const none = z.object({}).strict();
 

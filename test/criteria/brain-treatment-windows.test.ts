@@ -243,7 +243,7 @@ describe('items under a brain-metastasis lead-in that do not name the metastases
           'Histologically confirmed non-uveal melanoma that has metastasized to the brain. At least 1 measurable intracranial target lesion (5-40mm) which was not previously treated with local therapy (no prior SRS to this lesion). Prior surgery for a brain metastasis is allowed but this lesion cannot be a target lesion.',
         ],
       ).condition,
-    ).toBeNull();
+    ).toEqual({ fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'definition' } });
   });
 
   it('does not read an allowance of active metastases as their exclusion', () => {

@@ -218,13 +218,13 @@ describe('RECIST notes on what is not measurable', () => {
     expect(factsOf(r.condition)).not.toContain('measurableDisease=false');
   });
 
-  it('reads nothing from a note that only restates the definition', () => {
+  it('reads nothing but a definition from a note that only restates the definition', () => {
     expect(
       readRule(
         'Growth or change in a lesion previously irradiated will not be considered measurable. Regrowth in cavity of previously excised lesion will not be considered measurable.',
         'inclusion',
       ).condition,
-    ).toBeNull();
+    ).toEqual({ fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'definition' } });
   });
 
   it('still reads a denied requirement of measurable disease', () => {

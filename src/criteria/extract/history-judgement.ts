@@ -118,11 +118,16 @@ const INSURANCE_WORDS = vocab(
 const CARE =
   '(?:surg\\w*|resect\\w*|operations?|operative|excisions?|mastectom\\w*|lumpectom\\w*|breast[\\s-]conserv\\w*|BCS|cystectom\\w*|nephrectom\\w*|enucleation|lymphadenectom\\w*|dissection|ALND|SLNB|sentinel|reconstruction|radiotherap\\w*|radiation|irradiation|RT|SBRT|SABR|SRS|IMRT|brachytherap\\w*|chemoradi\\w*|CCRT|chemo\\w*|immunotherap\\w*|IO|checkpoint|check\\s+point|endocrine|hormon\\w*|targeted|systemic|anti-?cancer|anti-?neoplastic|adjuvant|neo-?adjuvant|definitive|curative|HIPEC|CRS|ablation|ablative|cryoablation|RFA|embolization|electrochemotherapy|ECT|intralesional|intratumou?ral|injection|transplant\\w*|HSCT|ASCT|(?:percutaneous|isolated)\\s+(?:hepatic|liver|limb)\\s+perfusion|PHP|ILP|anesthe\\w*|anaesthe\\w*|treatments?|therap(?:y|ies)|regimens?)';
 /**
+ * A number of cycles or courses of something ("at least 4 cycles of doxorubicin"): what they are of is
+ * a treatment, whatever its name, so the count names the object of a plan or a candidacy.
+ */
+const CYCLES_OF = '(?:\\d+|one|two|three|four|five|six|eight)\\s+(?:cycles?|courses?)\\s+of\\s+(?=\\S)';
+/**
  * What a candidacy or a plan is for: the treatment and its qualifiers. A treatment given beside
  * another ("contraindications to the concomitant chemotherapy regimens", "planned for concurrent
  * chemotherapy during radiation therapy") is still the treatment the criterion names.
  */
-const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|consolidative|consolidation|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|concomitant|concurrent|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|and|or|\\/|\\+|,)\\s*){0,6}${CARE}\\b`, 'i');
+const CARE_OBJECT = new RegExp(`^\\s*(?:(?:a|an|the|any|all|one\\s+of\\s+the|further|their|standard(?:[\\s-]of[\\s-]care)?|SOC|(?:FDA|Food\\s+and\\s+Drug\\s+Administration\\s*(?:\\(FDA\\))?)[\\s-]*approved|(?:radical|curative)[\\s-]intent|(?:the\\s+)?full\\s+course\\s+of|intensified|staging|pelvic|thoracic|first[\\s-]line|second[\\s-]line|local|consolidative|consolidation|upfront|up-front|radical|major|high[\\s-]dose|intensive|combination|planned|primary|palliative|general|whole[\\s-]breast|partial|total|minimally\\s+invasive|laparoscopic|robotic|open|wide\\s+local|curative[\\s-]intent|non[\\s-]?curative|eligible|definitive|adjuvant|neo-?adjuvant|post-?operative|pre-?operative|peri-?operative|systemic|concomitant|concurrent|oral|intravenous|IV|PD-?1|PD-?L1|anti-?PD-?L?1|CTLA-?4|immune|at\\s+least|a\\s+minimum\\s+of|and|or|\\/|\\+|,)\\s*){0,6}(?:${CARE}|${CYCLES_OF})\\b`, 'i');
 
 const CARE_WORDS = vocab(
   STATEMENT_COMMON,
@@ -141,7 +146,8 @@ const CARE_WORDS = vocab(
     'partial total minimally invasive laparoscopic robotic open wide absolute relative contraindication contraindications contra ' +
     'indication indications contraindicated no pd l1 pd1 pdl1 anti ctla 4 1 immune oral intravenous iv and or either both ' +
     'food drug administration fda approved check point decision taken made clinician initiating continuing continued use plus ' +
-    'full course intensified staging pelvic thoracic percutaneous isolated hepatic perfusion php ilp concomitant concurrent',
+    'full course intensified staging pelvic thoracic percutaneous isolated hepatic perfusion php ilp concomitant concurrent ' +
+    'prescribed administered part usual routine practice management current cycle cycles course courses least minimum more non',
 );
 
 /**
@@ -179,7 +185,7 @@ const GENERIC_SUBJECT =
   /\b(?:any|other)\s+(?:(?!(?:cardi|heart|hepat|liver|renal|kidney|pulmon|lung|respirat|ocular|ophthalm|eye|retin|skin|dermat|gastro|GI\b|bowel|neuro|cerebr|endocrin|thyroid|bone|ear\b)[\w/-]*)[\w/-]+,?\s+){0,8}?(?:conditions?|diseases?|illness(?:es)?|disorders?|circumstances?|reasons?|situations?|findings?|abnormalit\w+|factors?|comorbidit\w+|problems?|issues?|dysfunction)\b(?!-)|\b(?:subjects?|patients?|participants?|individuals?)\s+(?:for\s+whom|whom|who)[\s,]+(?:in\s+the\s+(?:opinion|judge?ment)\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:investigator|physician)|\b(?:the\s+)?(?:investigator|physician)\s+(?:\w+\s+){0,2}(?:considers?|believes?|feels?|deems?|judges?|decides?|has\s+(?:a\s+)?(?:clear\s+)?reason)\b|^\W*(?:the\s+)?researchers?\s+(?:believes?|thinks?)\b|^\W*(?:patients?|participants?|subjects?)\s+may\s+be\s+excluded\b|\b(?:decision|judge?ment)\s+of\s+(?:unsuitab\w+|ineligib\w+)|^\W*(?:\d{1,3}\s*\.\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:have|has|presence\s+of)\s+(?:a\s+|an\s+|any\s+)?)?(?:(?:serious|significant|clinically|non-?malignant|severe|concomitant|concurrent|co-?existing|intercurrent|uncontrolled|unstable|pre-?existing|underlying|medical|psychiatric|mental|social|systemic|chronic|acute|and|or|and\/or),?\s+){1,5}(?:conditions?(?:\(s\))?|diseases?|illness(?:es)?|disorders?)\b|^\W*(?:(?:the\s+)?(?:patients?|participants?|subjects?)\s+)?(?:(?:have|has)\s+an?\s+)(?:medical\s+)?conditions?\s*(?:,|(?:that|which)\b)|^\W*(?:situations?|conditions?|circumstances?)\b|\bwhatever\s+the\s+reason\b|\bfor\s+any\s+reason\b/i;
 
 const TREATMENT_CANDIDATE_ANCHOR =
-  /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:(?:able|unable|ability|inability)\s+to|cannot|can\s+not)\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
+  /\b(?:(?:absolute\s+|relative\s+|surgical\s+|medical\s+|known\s+)?contra-?indications?\s+(?:to|for|against)\s+(?:the\s+)?(?:(?:use|administration)\s+of|receiving|receive|taking|continu(?:ing|ed))(?:\s+(?:an?|the))?(?=\s)|(?<!contra-?)indication\s+(?:for|to|of)\s+(?:(?:initiat\w*|start\w*|receiv\w*)\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?=\S)|(?:medically\s+|physically\s+|clinically\s+)?(?:fit|unfit|eligible|ineligible|suitable|unsuitable|appropriate|(?:a\s+)?candidates?)\s+(?:to\s+(?:receive|undergo|tolerate|have|start|be\s+treated\s+with)|for)|(?:(?:able|unable|ability|inability)\s+to|cannot|can\s+not)\s+(?:safely\s+)?(?:receive|undergo|tolerate)|(?:(?:absolute|relative)\s+(?:(?:or|and|and\/or)\s+(?:absolute|relative)\s+)?|surgical\s+|medical\s+)?contra-?indications?\s+(?:to|for|against)(?:\s+the\s+use\s+of)?(?=\s+(?:[\w-]+\s+){0,5}?(?:surg\w*|operat\w*|radiotherap\w*|radiation|irradiation|anesthe\w*|anaesthe\w*|immunotherap\w*|chemotherap\w*|electrochemotherap\w*|invasive|BCS|resection|excision|reconstruction|transplant\w*|SRS|SBRT|SABR|stereotactic))|(?:surgical|operable|transplant)\s+candidates?|(?:an?\s+)?(?:chemo\w*|radiotherapy|immunotherapy|surgery)\s+candidates?)\b/i;
 
 /**
  * The indication said after the treatment, as "indication for X" says it before: "Adjuvant
@@ -193,7 +199,7 @@ const INDICATED_ANCHOR = new RegExp(String.raw`\b${CARE}(?:\s+[\w-]+){0,3}?(?:\s
 const CANDIDATE_LACK_AT = /^(?:(?:(?:is|are)\s+)?not\s+(?:eligible\s+(?:for|to)|suitable|(?:a\s+)?candidates?)|can\s*not\s+(?:safely\s+)?(?:receive|undergo|tolerate))\b/i;
 
 const PLANNED_ANCHOR = new RegExp(
-  String.raw`\b(?:(?:(?:clinician|physician|physician's|physician’s|oncologist|team)\s+)?decision\s+(?:(?:was|has\s+been|is)\s+(?:taken|made)\s+)?(?:to\s+treat\s+(?:the\s+)?(?:patients?\s+)?with|for\s+(?:treatment|therapy)\s+with|for)|^\W*(?:(?:a|the)\s+)?planned\s+(?:initiation|receipt|administration|start)\s+of|${CARE}\s+(?:is|are)\s+(?:planned|scheduled)(?=\s+(?:for|in|within|as)\b)|(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|administer|give|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b`,
+  String.raw`\b(?:(?:(?:clinician|physician|physician's|physician’s|oncologist|team)\s+)?decision\s+(?:(?:was|has\s+been|is)\s+(?:taken|made)\s+)?(?:to\s+treat\s+(?:the\s+)?(?:patients?\s+)?with|for\s+(?:treatment|therapy)\s+with|for)|^\W*(?:(?:a|the)\s+)?planned\s+(?:initiation|receipt|administration|start)\s+of|${CARE}\s+(?:(?:is|are)\s+)?(?:planned|scheduled)(?=\s+(?:for|in|within|as)\b)|${CARE}(?:\s*\([^()]{1,120}\))?\s+(?:(?:is|are|must\s+be|to\s+be)\s+)?(?:planned|prescribed|(?:indicated\s+and\s+)?administered)\s+(?:as\s+part\s+of|(?:as\s+)?per|according\s+to)\s+(?:(?:the|their|current)\s+)?(?:usual|routine|standard)(?:[\s-]of[\s-]care|\s+(?:clinical\s+)?(?:care|practice|management))|(?:planned|scheduled|planning|plans?|intend(?:s|ed|ing)?|pending\s+plan)(?:\s+(?:or|and|and\/or)\s+(?:planned|scheduled))?\s+(?:(?:by|according\s+to)\s+(?:their\s+|the\s+)?(?:treating\s+)?(?:physician|oncologist|surgeon|team|provider)\s+)?(?:to\s+(?:receive|undergo|start|begin|initiate|administer|give|be\s+treated\s+with|be\s+treated\s+by|have|continue)|for)|^\W*planned|(?:is|are)\s+planned\s+(?:to\s+(?:receive|undergo)|for))\b`,
   'i',
 );
 
@@ -683,7 +689,7 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
     // PD-1 therapy … as standard of care".
     topic: 'planned_treatment',
     category: 'other',
-    gate: /plan|schedul|intend|pending|decision/i,
+    gate: /plan|schedul|intend|pending|decision|prescri|administered/i,
     anchor: PLANNED_ANCHOR,
     after: CARE_OBJECT,
     // Pregnancy, another trial, or a date counted from the study's own treatment are other questions.
@@ -693,9 +699,9 @@ export const JUDGEMENT_STATEMENTS: Statement[] = [
       const m = PLANNED_ANCHOR.exec(sentence);
       return m !== null && !alternativeBefore(input, sentence.slice(0, m.index)) && !modalNegated(input, sentence, m.index);
     },
-    reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b|\b(?:if|when|where|as)\s+(?:clinically\s+|medically\s+)?(?:indicated|needed|necessary|required|applicable|appropriate)\b/i,
+    reject: /\b(?:will|may|would|could|can)\s+(?:also\s+)?(?:be\s+)?(?:eligible|considered|allowed|included|enrolled)\b|\b(?:prior\s+to|before|after|from|until|since|of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?planned\b|\bpregnan\w*|\bbreast-?feed\w*|\bstud(?:y|ies)\s+(?:drug|treatment|intervention|therapy)|\binvestigational\b|\b(?:another|other)\s+(?:clinical\s+)?(?:trial|study)\b|\b(?:if|when|where|as)\s+(?:clinically\s+|medically\s+)?(?:indicated|needed|necessary|required|applicable|appropriate)\b|\b(?:is|are)\s+defined\s+as\b/i,
     polarity: 'requirement',
-    namesObject: /\s(?:is|are)\s+(?:planned|scheduled)$/i,
+    namesObject: /\s(?:(?:is|are)\s+)?(?:planned|scheduled)$|\b(?:care|practice|management)$/i,
     plainInExclusion: true,
     words: CARE_WORDS,
     drugs: true,

@@ -16,6 +16,17 @@
  * sites, but a maximum of ten …") is left to the other readers. Only in an inclusion: in an
  * exclusion such a sentence is a note on the exclusion beside it, which the permission readers own.
  * A biomarker's status counts only where the lexicon knows the marker it names.
+ *
+ * A definition asks nothing either, and is read as noRequirement(definition): one of reproductive
+ * status ("WOCBP is defined as any female who has experienced menarche and …", "Non-childbearing
+ * potential is defined as a woman who meets either of the following criteria: …", "Women ≥50 years of
+ * age would be considered postmenopausal if …"), which says whom the contraception and pregnancy
+ * criteria beside it concern (their questions hold that); and RECIST's rule on which lesions count as
+ * measurable ("Growth or change in a lesion previously irradiated will not be considered measurable"),
+ * which the measurableDisease fact follows. Only a sentence whose subject is the defined term and
+ * whose verb defines it; one that also requires, permits or excludes ("… must agree to use
+ * contraception", "… are eligible") is left to the other readers, and so is an item under a lead-in
+ * that asks for one of its items ("… must be evidenced by fulfilling one of the following criteria:").
  */
 import type { LeafCondition } from '../facts';
 import type { Category, ExtractInput, Finding } from './extractor';
@@ -49,13 +60,39 @@ const ANY_STATUS = [
   ),
 ];
 
-const CATEGORY: Record<Topic, Category> = { washout: 'prior_therapy', biomarker_status: 'biomarker' };
+/** The reproductive status a definition is of: childbearing potential (or its absence), WOCBP, the postmenopausal state, menopause. */
+const STATUS_TERM = String.raw`(?:(?:a|an|the)\s+)?(?:(?:(?:women|woman|females?|participants?|subjects?|patients?|persons?)\s+(?:who\s+(?:is|are)\s+)?(?:not\s+)?(?:of\s+)?)?(?:non[\s-]?)?child[\s-]?bearing\s+potential(?:\s*\((?:WOCBP|WOCP|FOCBP)\))?|WOCBP|WOCP|FOCBP|post-?menopausal\s+(?:state|status)|menopause)`;
+const WOMEN = String.raw`^\W*(?:(?:a|an)\s+)?(?:women|woman|females?)\b`;
+const DEFINED_STATUS = String.raw`(?:(?:of\s+)?(?:non[\s-]?)?child[\s-]?bearing\s+potential|post-?menopausal|fertile|(?:permanently\s+)?sterile)\b`;
+const DEFINITION = [
+  // "WOCBP is defined as …", "Menopause is defined clinically as …", "Non-childbearing potential is defined as …"
+  new RegExp(String.raw`^\W*${STATUS_TERM}\s+(?:is|are)\s+(?:(?:clinically|hereby)\s+)?(?:defined|considered)\s+(?:(?:clinically|medically)\s+)?as\b`, 'i'),
+  // "A woman is considered of childbearing potential (…) following menarche …", "Women <50 years of age would be considered postmenopausal if …"
+  new RegExp(String.raw`${WOMEN}[^.;]{0,40}?\b(?:is|are|will\s+be|would\s+be|shall\s+be)\s+considered\s+(?:to\s+be\s+)?${DEFINED_STATUS}`, 'i'),
+  // "Women under the age of 55 must have a documented serum FSH level less than 40 mIU/mL to be considered postmenopausal."
+  new RegExp(String.raw`${WOMEN}[^.;]{0,60}?\bmust\s+have\b[^.;]{0,160}?\bto\s+be\s+considered\s+${DEFINED_STATUS}[^.;]*[.;]?$`, 'i'),  // "Growth or change in a lesion previously irradiated will not be considered measurable.", "Lesions
+  // situated in a previously irradiated area are considered measurable if progression has been
+  // demonstrated in such lesions.": RECIST 1.1's own rule on what is measurable (section 3.1.3),
+  // which the measurableDisease fact follows.
+  new RegExp(
+    String.raw`^\W*(?:(?:please\s+)?note\s*:?\s*)?(?:(?:growth|regrowth|change)\b[^.;]{0,80}?|(?:(?:an?|the|any)\s+)?(?:previously\s+)?(?:irradiated\s+|treated\s+)?(?:tumou?r\s+)?(?:lesions?|sites?)\b[^.;]{0,120}?)\s(?:are|is|will|may|can|would)\s+(?:usually\s+|only\s+)?(?:not\s+)?(?:be\s+)?considered\s+(?:as\s+)?(?:non-?)?measurable\b`,
+    'i',
+  ),
+];
+/** What a definition does not say: a requirement, a permission or an exclusion of its own. */
+const NOT_DEFINITION =
+  /\b(?:eligible|ineligible|excluded|allowed|permitted|agree\w*|willing|contracept\w*|birth\s+control|abstinen\w*|abstain|pregnancy\s+tests?|breast-?feeding|should|required?)\b|\bmust\b(?![^.;]*\bto\s+be\s+considered\b)/i;
 
-/** The sentences of a criterion, as [start, end) offsets: cut after ". " and "; ". */
-function sentences(text: string): Array<[number, number]> {
+const CATEGORY: Record<Topic | 'definition', Category> = { washout: 'prior_therapy', biomarker_status: 'biomarker', definition: 'contraception' };
+
+/**
+ * The sentences of a criterion, as [start, end) offsets: cut after ". " and "; " (after ". " only for
+ * a definition, whose alternatives a semicolon may part: "…; or postmenopausal defined as …").
+ */
+function sentences(text: string, cut: RegExp = /[.;](?=\s+\S)/g): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
-  for (const m of text.matchAll(/[.;](?=\s+\S)/g)) {
+  for (const m of text.matchAll(cut)) {
     out.push([start, m.index + 1]);
     start = m.index + 1;
   }
@@ -79,11 +116,39 @@ function topicOf(input: ExtractInput, a: number, sentence: string): Topic | null
   return null;
 }
 
+/** Full stops between definitions; not an abbreviation's ("( i.e. fertile)", "e.g. a hysterectomy"). */
+const DEFINITION_CUT = /(?<!\b(?:i\.e|e\.g|vs|approx))\.(?=\s+\S)/gi;
+
+/**
+ * A lead-in that asks for one of its items, or makes them conditions ("Non-child-bearing potential
+ * must be evidenced by fulfilling one of the following criteria at screening:", "Female patients are
+ * eligible if:"): an item worded as a definition is then one of the alternatives, not a definition.
+ */
+const ASKING_LEAD = /\b(?:(?:one|any|either|all)\s+of\s+the\s+following|either|must|should|eligible|evidenced|fulfil\w*|meets?|if)\b/i;
+
+/** The definitions of reproductive status in the criterion, each sentence its own finding. */
+function definitions(input: ExtractInput): Finding[] {
+  // The lead-in's last sentence introduces the items ("… unless permanently sterile. The following
+  // age-specific requirements apply:"); the sentences before it are its own.
+  const lead = input.context[input.context.length - 1] ?? '';
+  const [leadStart, leadEnd] = sentences(lead, DEFINITION_CUT).at(-1) ?? [0, 0];
+  if (ASKING_LEAD.test(lead.slice(leadStart, leadEnd))) return [];
+  const out: Finding[] = [];
+  for (const [a, b] of sentences(input.text, DEFINITION_CUT)) {
+    const sentence = input.text.slice(a, b);
+    if (b - a > 600 || !DEFINITION.some((re) => re.test(sentence)) || NOT_DEFINITION.test(sentence)) continue;
+    const condition: LeafCondition = { fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'definition' } };
+    out.push({ category: CATEGORY.definition, condition, spans: [[a, b]], polarityHandled: true });
+  }
+  return out;
+}
+
 export function extractNoRequirement(input: ExtractInput): Finding[] {
   if (input.kind !== 'inclusion') return [];
-  const out: Finding[] = [];
+  const out: Finding[] = definitions(input);
   for (const [a, b] of sentences(input.text)) {
     if (b - a < 8 || b - a > 300) continue;
+    if (out.some((f) => f.spans.some(([x, y]) => a >= x && b <= y))) continue;
     const topic = topicOf(input, a, input.text.slice(a, b));
     if (!topic) continue;
     const condition: LeafCondition = { fact: 'noRequirement', operator: 'equal', value: true, params: { about: topic } };
