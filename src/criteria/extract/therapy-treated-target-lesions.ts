@@ -16,7 +16,8 @@
  * of the kind has no treated lesion, and meets the restriction; anyone else is left to a coordinator.
  * The reading never fails a patient. It is read only where the criterion requires measurable disease
  * outright: beside "or non-measurable disease", or among other ways of having detectable disease, the
- * restriction narrows an alternative and binds no one.
+ * restriction narrows an alternative and binds no one; and a note standing alone restates RECIST's
+ * definition of a measurable lesion.
  */
 import type { Condition } from '../facts';
 import { unreadWords } from '../facts';
@@ -61,6 +62,9 @@ const UNTREATED_OR_PROGRESSED = new RegExp(
   String.raw`\b${LESION}\s+(?:should|must)\s+be\s+(?:either\s+)?(?:previously\s+)?non[\s-]?irradiated\s+or\s+(?:progressive|progressing|progressed)\s+(?:lesions?\s+)?(?:after|following|since)\s+${TREATMENT}`,
   'i',
 );
+
+/** Measurable disease or a target lesion asked for outside the note. */
+const MEASURABLE_REQUIRED = /\bmeasurable\s+(?:disease|lesions?|sites?|tumou?rs?)\b|\b(?:at\s+least|one\s+or\s+more|(?:>=|≥)\s*1)\s+(?:[\w-]+\s+){0,3}?(?:lesions?|sites?)\b|\btarget\s+lesions?\b|^\W*measurable\b/i;
 
 /** Measurable disease offered as one way among others, or not required: the restriction then binds no one. */
 const MEASURABLE_OPTIONAL = /\bnon[\s-]?measurable\b|\bevaluable\b|\bone\s+o[rf]\s+more\s+of\s+the\s+following\b|\bdetectable\s+disease\b/i;
@@ -139,7 +143,10 @@ export const extractTreatedTargetLesions: Extractor = (input: ExtractInput): Fin
     // nodes (tumor lesions in a previously irradiated area …)") would be joined to that alternative alone.
     if (text[start - 1] === '(' && /\bor\b/i.test(text.slice(clauseAround(text, start - 1, start - 1)[0], start))) continue;
     if (form === 0 && !RESTRICTION.test(text.slice(hitEnd, end)) && !/\bexcluding\s+$/i.test(text.slice(start, at))) continue;
-    if (!/\bmeasurable\b|\btarget\b/i.test(clause) && !/\bmeasurable\b|\btarget\b/i.test(text.slice(Math.max(0, start - 200), start))) continue;
+    // The criterion must itself ask for measurable disease beside the note: a note alone ("Growth or
+    // change in a lesion previously irradiated will not be considered measurable") restates RECIST's
+    // definition and says nothing of the patient.
+    if (!MEASURABLE_REQUIRED.test(text.slice(0, start) + ' ' + text.slice(end))) continue;
     // A lesion's other treatments, or a treatment the lexicon reads as another kind, would escape the query.
     if (OTHER_TREATMENT.test(clause)) continue;
     if (input.mentions.some((m) => m.start >= start && m.end <= end && ['drug', 'drugClass', 'regimen'].includes(m.type))) continue;
