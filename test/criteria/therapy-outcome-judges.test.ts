@@ -43,12 +43,12 @@ describe('progression during a treatment', () => {
     expect(JSON.stringify(r.condition)).toContain('"unparsed"');
   });
 
-  it('leaves the list after a negation unread: its scope would negate the outcome (NCT05267626 i8)', () => {
+  it('reads the progression after a negation as required: the negation ends at "and has" (NCT05267626 i8)', () => {
     const r = readRule(
       'NSCLC: Unresectable locally advanced or metastatic PD-L1-positive (tumor proportion score \\[TPS\\] ≥ 1%) NSCLC not harboring an activating EGFR mutation or ALK rearrangement and has progressed during or following treatment with an anti-PDx with or without platinum-based chemotherapy',
       'inclusion',
     );
-    expect(therapyLeaves(r.condition)).toEqual([]);
+    expect(therapyLeaves(r.condition)).toEqual([therapy({ classes: ['anti_pd1_pdl1'], outcome: 'progression' })]);
   });
 });
 

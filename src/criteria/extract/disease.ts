@@ -56,6 +56,7 @@ import type { Mention } from '../lexicon';
 import type { Scope } from '../negation';
 import { foldWord, type Token } from '../text';
 import { histologyOtherThan } from './disease-histology-other';
+import { hormonalResistance } from './therapy-castration-resistance';
 
 type Extent = (typeof DISEASE_EXTENTS)[number];
 
@@ -1585,7 +1586,8 @@ function extentPieces(input: ExtractInput): Piece[] {
     out.push({
       start: s,
       end: e,
-      condition: { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } },
+      // "castration-resistant": a hormonal treatment's failure, read where the state stands.
+      condition: hormonalResistance(m[0]) ?? { fact: 'unparsed', operator: 'equal', value: true, params: { text: m[0] } },
       needsAnchor: true,
       kind: 'extent',
       unread: true,
@@ -2970,6 +2972,8 @@ function readDisease(input: ExtractInput, asPermission: boolean): Finding[] | nu
       ),
       anchor: start,
       ...(polarity ? { polarityHandled: true } : {}),
+      // A state read as a treatment's failure ("castration-resistant") reads prior therapy too.
+      ...(run.some((p) => leavesOf(p.condition).some((l) => l.fact === 'priorTherapy')) ? { alsoReads: ['prior_therapy' as const] } : {}),
     });
   }
 

@@ -14,6 +14,7 @@ import { extractAllowedWashout, extractLeadWashout } from './therapy-lead-washou
 import { extractNoRequirement } from './statements-no-requirement';
 import { SYSTEMIC_PLAN_EXTRACTORS } from './therapy-systemic-plans';
 import { extractUntreatedLesion } from './therapy-untreated-lesion';
+import { extractTreatedTargetLesions } from './therapy-treated-target-lesions';
 
 export const EXTRACTORS: Extractor[] = [
   extractAge,
@@ -26,6 +27,7 @@ export const EXTRACTORS: Extractor[] = [
   ...SYSTEMIC_PLAN_EXTRACTORS,
   extractProcedureItem,
   extractUntreatedLesion,
+  extractTreatedTargetLesions,
   extractImmunosuppression,
   extractLeadWashout,
   extractAllowedWashout,
