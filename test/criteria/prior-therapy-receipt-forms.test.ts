@@ -1,11 +1,12 @@
 /**
  * Prior-therapy inclusions the parser left wholly unread, in forms of what was received said around
  * the treatment: "required prior therapies" as the sentence's subject, a count of cycles joined to a
- * receipt, a refusal said as the other route to a count of lines, and a count of lines left free.
+ * receipt, the cancer "treated with surgery" and a second conjunct parted by its setting, a refusal
+ * said as the other route to a count of lines, and a count of lines left free.
  * Verbatim corpus lines.
  */
 import type { Condition } from '../../src/criteria/facts';
-import { criterionRule, judgeRecord, lines, therapy, therapyLeaves, unparsed } from '../support/criteria';
+import { criterionRule, judgeRecord, lines, readRule, therapy, therapyLeaves, unparsed } from '../support/criteria';
 
 const incl = (text: string): Condition => criterionRule(text, 'inclusion');
 
@@ -30,6 +31,24 @@ describe('receipt forms of prior therapy in inclusions', () => {
     expect(JSON.stringify(rule)).toContain('still');
     // Both treatments are needed by every route: a patient who never had daratumumab fails.
     expect(judgeRecord(rule, { treatments: [{ name: 'lenalidomide', kind: 'systemic', start: '2024-01-10' }] })).toBe(false);
+  });
+
+  it('reads the cancer "treated with/by surgery", and a second conjunct parted by its setting, as received (NCT05527795 i2, NCT06890598 i3)', () => {
+    const rule = incl('Treated by surgery and adjuvant immunotherapy between January 1st of 2019 and January 1st of 2029');
+    expect('all' in rule).toBe(true);
+    const parts = (rule as { all: Condition[] }).all;
+    expect(parts).toContainEqual(therapy({ kinds: ['surgery'] }));
+    expect(parts).toContainEqual(therapy({ kinds: ['immunotherapy'], setting: 'adjuvant' }));
+    expect(parts).toContainEqual(unparsed('between January 1st of 2019 and January 1st of 2029'));
+    const nsclc = incl('Pathologic Stage II-IIIB (N2) NSCLC treated with initial upfront resection.');
+    expect(therapyLeaves(nsclc)).toEqual([therapy({ kinds: ['surgery'] })]);
+  });
+
+  it('leaves an operation said of metastases to the brain readers: a patient without them need not have had it (NCT02821013 i6)', () => {
+    const { condition } = readRule('Treated with surgery and without evidence of progression prior to randomization and have no evidence of new or enlarging brain metastases.', 'inclusion', [
+      'Patients with brain metastases are allowed, provided they are stable according to the following definitions',
+    ]);
+    expect(therapyLeaves(condition)).toEqual([]);
   });
 
   it('reads "(or declined)" before a count of lines as the other route to it (NCT06946225 i8)', () => {

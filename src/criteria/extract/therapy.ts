@@ -2037,6 +2037,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       oc.outcomes.length > 0 ||
       list.items.some((i) => i.suffix) ||
       CUE_RE.test(cueBefore) ||
+      // "Treated by surgery and adjuvant immunotherapy": in a positive inclusion the second conjunct of the
+      // receipt, parted from the first only by its setting, is received as the first is.
+      (input.kind === 'inclusion' && !negForMode && andSettingMember(ctx, lists, idx, s)) ||
       // "must have received prior treatment with lenalidomide and at least 2 cycles of an anti-CD38
       // antibody": a count of cycles joined to a receipt says the treatment counted was given too.
       (!negForMode && CYCLES_JOINED_TO_RECEIPT_RE.test(text.slice(s, list.start))) ||
@@ -2162,10 +2165,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         }
         // "Patients must have undergone definitive breast surgery": in a positive inclusion any operation
         // is a necessary condition of the one meant, where the text says it was had.
+        const lead = text.slice(Math.max(s, limitBefore, it.start - 60), it.start);
         if (
           input.kind === 'inclusion' &&
           !negForMode &&
-          /\b(?:undergone|underwent|had)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(text.slice(Math.max(s, limitBefore, it.start - 60), it.start)) &&
+          (/\b(?:undergone|underwent|had)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(lead) ||
+            // "NSCLC treated with initial upfront resection", "Treated by surgery and adjuvant immunotherapy":
+            // the patient's cancer treated so. Not where the criterion speaks of metastases or lesions
+            // ("Treated with surgery and without evidence of progression" under a brain-metastasis heading):
+            // the operation is then a lesion's, which a patient without such lesions need not have had.
+            (/\btreated\s+(?:with|by)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(lead) &&
+              !LESION_TOPIC_RE.test([...input.context, text.slice(s, it.start)].join(' ')))) &&
           !/\b(?:completed|elapsed|since|wash-?out|recovered|healed)\b/i.test(sentence)
         )
           return true;
@@ -3865,6 +3875,17 @@ function unionHead(ctx: Ctx, lists: List[], idx: number, s: number): string | nu
   if (TARGET_PHRASE_RE.test(text.slice(lists[idx]!.start, lists[idx]!.end))) return null;
   const head = text.slice(k > 0 ? lists[k - 1]!.end : s, lists[k]!.start);
   return CUE_RE.test(head) ? head : null;
+}
+/** Words of a criterion about metastases or lesions, whose treatment a patient without them need not have had. */
+const LESION_TOPIC_RE = /\b(?:metasta\w*|mets|lesions?|brain|CNS|spinal\s+cord)\b/i;
+/** Between two conjuncts of one receipt: "and" and the second's setting ("surgery and adjuvant immunotherapy"). */
+const AND_SETTING_GAP_RE = /^\s*,?\s*and\s+(?:(?:adjuvant|neo-?\s?adjuvant|perioperative|consolidation|maintenance)\s+)$/i;
+/** Whether the list `idx` is the second conjunct of a receipt its cue heads, parted from the first by "and" and its setting. */
+function andSettingMember(ctx: Ctx, lists: List[], idx: number, s: number): boolean {
+  if (idx === 0) return false;
+  const prev = lists[idx - 1]!;
+  if (!AND_SETTING_GAP_RE.test(ctx.text.slice(prev.end, lists[idx]!.start))) return false;
+  return CUE_RE.test(ctx.text.slice(s, prev.start)) && !ctx.input.scopes.in('negated', prev.start);
 }
 /** Up to two modifier words right before the next list: no preposition, verb or negation among them. */
 const NEXT_MODIFIERS_RE = new RegExp(
