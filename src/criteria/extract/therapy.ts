@@ -1402,6 +1402,11 @@ const TRAILING_CONDITION_RE = /\b(?:unless|except\w*|if|provided|other\s+than|ex
 const UNREAD_ALT_RE = /\b(?:or|and\/or)\s+[A-Za-z]/i;
 /** "non-" right before an item: the item is what is not meant. */
 const NON_BEFORE_RE = /\bnon[\s-]*$/i;
+/** "Required prior therapies (will) include": the word "required" as the adjective of the earlier treatment. */
+const REQUIRED_PRIOR_SUBJECT_RE = /\brequired(?=\s+(?:prior|previous)\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:therap(?:y|ies)|treatments?|regimens?)\s+(?:(?:will|must|should|shall)\s+)?(?:have\s+)?includ(?:e|es|ed)\b)/gi;
+function requiredPriorSubjects(text: string, s: number, e: number): Span[] {
+  return [...text.slice(s, e).matchAll(REQUIRED_PRIOR_SUBJECT_RE)].map((m): Span => [s + m.index, s + m.index + m[0].length]);
+}
 /** Cue words between a sentence-level governor and a list that start a new statement. */
 // "Contraindication to pembrolizumab or prior intolerance to anti-PD-1": "or" before a past relation of
 // its own (intolerance, treatment with) opens an alternative the governor before it does not reach. Not
@@ -1415,6 +1420,11 @@ const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|wh
 const NOT_ACCEPTED_AFTER_RE = /^[\s,]*(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?not\s+(?:be\s+)?(?:accepted|tolerated|authori[sz]ed)\b/i;
 /** Right after a list: "and" and a condition that heads the next conjunct ("X and if PD-L1 ≥ 10%, Y"). */
 const CONDITIONAL_AFTER_AND_RE = /^\s*,?\s*and\s*,?\s*(?:only\s+)?(?:if|when|where)\b/i;
+/** A parenthesis that lets some patients in: "(participants who were intolerant of X and received < 2 cycles are still eligible)". */
+const PERMISSION_ASIDE_RE = /\((?:[^()]{0,200}?)\b(?:are|is|will\s+be)\s+(?:still\s+|also\s+)?(?:eligible|allowed|permitted)\s*\)/gi;
+function inPermissionAside(text: string, s: number, e: number, at: number): boolean {
+  return [...text.slice(s, e).matchAll(PERMISSION_ASIDE_RE)].some((m) => at > s + m.index && at < s + m.index + m[0].length);
+}
 /** In a positive inclusion, upper bounds that make a treatment optional ("no more than 2 cycles of"). */
 const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maximum|fewer\s+than|less\s+than)\b|≤|<=|</i;
 /** Temporal words left over after windows are read: the finding has an unread time condition. */
@@ -1608,7 +1618,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     }
 
   // Lists that modify something else are not therapy requirements.
-  let govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, anchorPhrases(text, s, e)));
+  // "Required prior therapies will include X": "required" qualifies the earlier treatment the
+  // sentence is about, and governs nothing after it.
+  let govern = SENTENCE_BLOCK_RE.exec(maskSpans(text, s, e, [...anchorPhrases(text, s, e), ...requiredPriorSubjects(text, s, e)]));
   // "Has had or has planned major surgery", "Planned or previous treatment with X": the plan is an
   // alternative to having had it, which is still said (and read, with the plan left unread).
   const plannedOrHad = !!govern && /^(?:plan|sched)/i.test(govern[0]) && PLANNED_OR_HAD_RE.test(text.slice(s, e));
@@ -1688,6 +1700,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       }
     }
     if (NON_BEFORE_RE.test(before)) l.blocked = true;
+    // A list inside an inclusion's aside that lets some patients in ("(participants who were intolerant of
+    // an anti-CD38 mAb and received < 2 cycles are still eligible)") names who else may enter, never a
+    // treatment every patient must have had.
+    if (input.kind === 'inclusion' && inPermissionAside(text, s, e, l.start)) {
+      l.blocked = true;
+      l.blockedBy ??= 'permission aside';
+    }
     // "No prior immunotherapy targeting CTLA-4, PD-1, PD-L1 or LAG-3": a kind narrowed by its targets
     // is not the whole kind (a patient given interleukin-2 had immunotherapy, not one of these).
     const narrowedKind = (it: Item): boolean =>
@@ -2018,6 +2037,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       oc.outcomes.length > 0 ||
       list.items.some((i) => i.suffix) ||
       CUE_RE.test(cueBefore) ||
+      // "Treated by surgery and adjuvant immunotherapy": in a positive inclusion the second conjunct of the
+      // receipt, parted from the first only by its setting, is received as the first is.
+      (input.kind === 'inclusion' && !negForMode && andSettingMember(ctx, lists, idx, s)) ||
+      // "must have received prior treatment with lenalidomide and at least 2 cycles of an anti-CD38
+      // antibody": a count of cycles joined to a receipt says the treatment counted was given too.
+      (!negForMode && CYCLES_JOINED_TO_RECEIPT_RE.test(text.slice(s, list.start))) ||
       // "Prior therapies must include a BRAF inhibitor": what the earlier treatment included was received.
       INCLUDED_IN_PRIOR_RE.test(text.slice(Math.max(s, list.start - 100), list.start)) ||
       // "Has received prior radiation therapy, systemic therapy, targeted therapy, or radical surgery": a later
@@ -2041,7 +2066,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       !isNeg &&
       (PERMITTED_SUBJECT_RE.test(text.slice(list.end, e).replace(PAREN_RE, ' ')) ||
         PERMITTED_OBJECT_RE.test(text.slice(Math.max(s, list.start - 80), list.start)) ||
-        ANY_NUMBER_BEFORE_RE.test(text.slice(Math.max(s, list.start - 80), list.start)));
+        ANY_NUMBER_BEFORE_RE.test(text.slice(Math.max(s, list.start - 80), list.start)) ||
+        (REGARDLESS_NUMBER_BEFORE_RE.test(text.slice(Math.max(s, list.start - 80), list.start)) && UNCONDITIONAL_AFTER_RE.test(text.slice(list.end, e))));
     // "Regimens with atezolizumab alone or in combination … may be used": the sentence says how the study
     // may treat, not what the patient received; its only cue is a noun ("regimens with", "treatment with").
     if (STUDY_USE_AFTER_RE.test(text.slice(list.end, e)) && !PAST_CUE_RE.test(cueBefore) && !win && !oc.outcomes.length) {
@@ -2139,10 +2165,17 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         }
         // "Patients must have undergone definitive breast surgery": in a positive inclusion any operation
         // is a necessary condition of the one meant, where the text says it was had.
+        const lead = text.slice(Math.max(s, limitBefore, it.start - 60), it.start);
         if (
           input.kind === 'inclusion' &&
           !negForMode &&
-          /\b(?:undergone|underwent|had)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(text.slice(Math.max(s, limitBefore, it.start - 60), it.start)) &&
+          (/\b(?:undergone|underwent|had)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(lead) ||
+            // "NSCLC treated with initial upfront resection", "Treated by surgery and adjuvant immunotherapy":
+            // the patient's cancer treated so. Not where the criterion speaks of metastases or lesions
+            // ("Treated with surgery and without evidence of progression" under a brain-metastasis heading):
+            // the operation is then a lesion's, which a patient without such lesions need not have had.
+            (/\btreated\s+(?:with|by)\s+(?:(?:a|an|the|prior|previous|their)\s+)?(?:[\w()-]+\s+){0,3}$/i.test(lead) &&
+              !LESION_TOPIC_RE.test([...input.context, text.slice(s, it.start)].join(' ')))) &&
           !/\b(?:completed|elapsed|since|wash-?out|recovered|healed)\b/i.test(sentence)
         )
           return true;
@@ -2390,7 +2423,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         sufficient ??= 'alternative';
       }
       // "progression while receiving X or within ≤12 weeks after the last dose": the time of the outcome, no upper bound on X.
-      if (UPPER_RE.test(oc.outcomes.length ? rest.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : rest)) {
+      // "(participants who … received < 2 cycles are still eligible)": a bound inside an aside that lets
+      // some patients in is the aside's, no upper bound on X.
+      const ownBounds = rest.replace(PERMISSION_ASIDE_RE, (m) => ' '.repeat(m.length));
+      if (UPPER_RE.test(oc.outcomes.length ? ownBounds.replace(OUTCOME_TIME_AFTER_RE, (m) => ' '.repeat(m.length)) : ownBounds)) {
         note('17:if UPPERREtestrest');
         continue;
       }
@@ -3442,6 +3478,22 @@ function limitNegation(text: string, trigger: [number, number]): boolean {
 }
 /** "Any number of prior treatment regimens", "no limit to the number of prior X": a count left free permits the list. */
 const ANY_NUMBER_BEFORE_RE = /\b(?:any\s+number|no\s+limit\s+(?:to|on)\s+(?:the\s+)?number|no\s+(?:maximum|restriction\s+on\s+the)\s+number)\s+of\s+(?:(?:prior|previous|lines?|regimens?|courses?|of)\s+)*$/i;
+/**
+ * "Patients will be eligible regardless of the number of prior systemic therapies received": the count
+ * left free as "any number of" leaves it. Only where nothing after the list makes the eligibility
+ * conditional ("… regardless of the number of prior treatment lines, as long as in the opinion of the
+ * Investigator …"): a patient without the treatment would still have to meet the condition.
+ */
+const REGARDLESS_NUMBER_BEFORE_RE = /\b(?:regardless|irrespective)\s+of\s+(?:the\s+)?number\s+of\s+(?:(?:prior|previous|lines?|regimens?|courses?|of)\s+)*$/i;
+const UNCONDITIONAL_AFTER_RE = /^(?:\s*(?:(?:that\s+)?(?:(?:was|were|has|have)\s+(?:been\s+)?)?(?:received|given|administered|had))\b)?\s*[.;]?\s*$/i;
+/**
+ * The refusal said between a receipt verb and its count: "must have received (or declined) at least
+ * one line of treatment", "received, or declined, 2 prior regimens".
+ */
+const DECLINED_BEFORE_COUNT_RE = /\b(?:received|had|undergone)\s*(?<alt>\(\s*or\s+(?:(?:have|has|had)\s+)?(?:declined|refused)\s*\)|,\s*or\s+(?:(?:have|has|had)\s+)?(?:declined|refused)\s*,)\s*$/id;
+/** After a receipt verb, "and" and a count of cycles or doses right before the list: "received X and at least 2 cycles of an". */
+const CYCLES_JOINED_TO_RECEIPT_RE =
+  /\b(?:received|receipt\s+of|been\s+treated\s+with|treated\s+with)\b[^.;:()]*\band\s+(?:at\s+least|a\s+minimum\s+of|≥|>=)?\s*(?:\d+|one|two|three|four|five|six)\s+(?:(?:complete|full)\s+)?(?:cycles?|doses?|courses?)\s+of\s+(?:an?\s+|the\s+)?$/i;
 /** A permission followed by its condition, with no sentence break or second requirement between. */
 const PERMISSION_CONDITION_RE =
   /^[^.;:]*?\b(?:allowed|permitted|acceptable|eligible)\b[^.;:]*?\b(?:provided|if|as\s+long\s+as|only\s+if|when|unless)\b(?![^.;:]*\b(?:but|however)\b)[^.;:]*$/i;
@@ -3823,6 +3875,17 @@ function unionHead(ctx: Ctx, lists: List[], idx: number, s: number): string | nu
   if (TARGET_PHRASE_RE.test(text.slice(lists[idx]!.start, lists[idx]!.end))) return null;
   const head = text.slice(k > 0 ? lists[k - 1]!.end : s, lists[k]!.start);
   return CUE_RE.test(head) ? head : null;
+}
+/** Words of a criterion about metastases or lesions, whose treatment a patient without them need not have had. */
+const LESION_TOPIC_RE = /\b(?:metasta\w*|mets|lesions?|brain|CNS|spinal\s+cord)\b/i;
+/** Between two conjuncts of one receipt: "and" and the second's setting ("surgery and adjuvant immunotherapy"). */
+const AND_SETTING_GAP_RE = /^\s*,?\s*and\s+(?:(?:adjuvant|neo-?\s?adjuvant|perioperative|consolidation|maintenance)\s+)$/i;
+/** Whether the list `idx` is the second conjunct of a receipt its cue heads, parted from the first by "and" and its setting. */
+function andSettingMember(ctx: Ctx, lists: List[], idx: number, s: number): boolean {
+  if (idx === 0) return false;
+  const prev = lists[idx - 1]!;
+  if (!AND_SETTING_GAP_RE.test(ctx.text.slice(prev.end, lists[idx]!.start))) return false;
+  return CUE_RE.test(ctx.text.slice(s, prev.start)) && !ctx.input.scopes.in('negated', prev.start);
 }
 /** Up to two modifier words right before the next list: no preposition, verb or negation among them. */
 const NEXT_MODIFIERS_RE = new RegExp(
@@ -4263,9 +4326,16 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     // "… progression on at least 2 endocrine-based regimens in the metastatic setting or recurrence within
     // 12 months of completing adjuvant therapy": the count is one route of two, as with an "or" before it.
     if (input.kind === 'inclusion' && !negatedLines && OTHER_ROUTE_AFTER_RE.test(text.slice(end, nextBoundary(text, end)))) continue;
+    // "must have received (or declined) at least one line of treatment": the refusal is the other route
+    // to the one count, which is then one sufficient option, any(count, unread refusal).
+    const sStart = sentenceStart(text, start);
+    const declinedRoute = input.kind === 'inclusion' && !negatedLines && !cohort ? DECLINED_BEFORE_COUNT_RE.exec(text.slice(sStart, start)) : null;
+    const altAt = declinedRoute?.indices?.groups?.alt;
+    const declinedAt: Span | null = altAt ? [sStart + altAt[0], sStart + altAt[1]] : null;
+    const routeFree = declinedAt ? maskSpans(text, sStart, nextBoundary(text, start), [declinedAt]) : sentence;
     // A condition on a treatment the count includes ("including X (if eligible)") leaves the count itself unconditional.
-    const conditionsOf = maskItemConditions(sentence, end - sentenceStart(text, start));
-    if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) || CONDITIONAL_RE.test(conditionsOf))) continue;
+    const conditionsOf = maskItemConditions(routeFree, end - sentenceStart(text, start));
+    if (input.kind === 'inclusion' && !negatedLines && ((ALT_ANY_RE.test(routeFree) && /\bor\b/i.test(routeFree)) || CONDITIONAL_RE.test(conditionsOf))) continue;
     if (negatedLines) {
       const sc = input.scopes.scopes.find((x) => x.kind === 'negated' && start >= x.start && start < x.end);
       if (sc && /,\s*(?:or|and)\b|\bor\s+(?:have|has|had)\b/i.test(text.slice(sc.trigger[1], start))) continue;
@@ -4376,8 +4446,17 @@ function readLines(ctx: Ctx, out: Finding[]): void {
       const words: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: ruleSentences(text).replace(/\s+/g, ' ').trim() } };
       condition = side.kind === 'sufficient' ? { any: [side.condition, words] } : { all: [side.condition, words] };
     }
+    let cover: Span[] | undefined;
+    if (declinedAt) {
+      // The count must be exact to suffice: no outcome, setting or kind narrowing it that the route would
+      // have to share, and no standard or approved lines only.
+      if (outcome || setting || kinds.length || counted || agency || /\b(?:standard|SoC|approved|established|effective|active)\b/i.test(text.slice(start, end))) continue;
+      const refusal: LeafCondition = { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(declinedAt[0], declinedAt[1]).replace(/^[\s(,]+|[\s),]+$/g, '') } };
+      condition = { any: [condition, refusal] };
+      cover = [declinedAt];
+    }
     // "… lines of therapy, including X": the named treatment is itself required.
-    out.push({ category: 'prior_therapy', condition, spans: mergeSpans(spans), anchor: start });
+    out.push({ category: 'prior_therapy', condition, spans: mergeSpans(spans), anchor: start, ...(cover ? { cover } : {}) });
     ctx.used.push([start, end], ...st.spans);
   }
   LINE_ORDINAL_RE.lastIndex = ORDINAL_GATE.test(text) ? 0 : text.length;
