@@ -510,6 +510,10 @@ interface Reading {
   excepted?: boolean;
 }
 
+/** A generic treatment history after a denial: "without (any) prior treatment", "no previous systemic therapy". */
+const DENIED_GENERIC_TREATMENT =
+  /\b(?:no|without|never)\s+(?:any\s+)?(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|cancer|oncologic(?:al)?)\s+)?(?:treatments?|therap(?:y|ies))\b/gi;
+
 const fillerCache = new WeakMap<Lexicons, Set<string>>();
 function fillerWords(lex: Lexicons): Set<string> {
   let set = fillerCache.get(lex);
@@ -947,8 +951,15 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     /^(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)$/i.test(text.slice(t.start, t.end)) &&
     /(?:^|[:;,.]|\band|\bor)\s*(?:\(\s*)?$/i.test(text.slice(Math.max(0, t.start - 8), t.start)) &&
     !opened(text.charAt(t.start - 1) === '(' ? t.start - 1 : t.start);
-  const significant = tokens.filter((t) => !filler.has(t.norm) && !enumerator(t));
-  const unreadTokens = significant.filter((t) => !covered[t.start] || !covered[t.end - 1]);
+  // A treatment history denied in generic words ("Stage IV melanoma without prior treatment") asks
+  // something of the patient though each of its words is filler elsewhere ("prior", "treatment"):
+  // where no finding read it, its words are shown unread, never counted as read.
+  const denied = [...text.matchAll(DENIED_GENERIC_TREATMENT)]
+    .map((m): [number, number] => [m.index, m.index + m[0].length])
+    .filter(([, e]) => !covered[e - 1]);
+  const inDenied = (t: Token): boolean => denied.some(([a, b]) => t.start >= a && t.end <= b);
+  const significant = tokens.filter((t) => (!filler.has(t.norm) || inDenied(t)) && !enumerator(t));
+  const unreadTokens = significant.filter((t) => inDenied(t) || !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
   // Unread words among the items a criterion lets in may exempt the patient the rest excludes.
   // So may an exception whose words are all that is left unread ("Prior treatment with the same class

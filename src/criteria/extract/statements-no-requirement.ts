@@ -30,6 +30,7 @@
  */
 import type { LeafCondition } from '../facts';
 import type { Category, ExtractInput, Finding } from './extractor';
+import { extractTreatedTargetLesions } from './therapy-treated-target-lesions';
 
 type Topic = 'washout' | 'biomarker_status';
 
@@ -134,9 +135,14 @@ function definitions(input: ExtractInput): Finding[] {
   const [leadStart, leadEnd] = sentences(lead, DEFINITION_CUT).at(-1) ?? [0, 0];
   if (ASKING_LEAD.test(lead.slice(leadStart, leadEnd))) return [];
   const out: Finding[] = [];
+  // Beside a requirement of measurable disease, RECIST's note on treated lesions is read as what it
+  // asks of the patient's treated lesions (therapy-treated-target-lesions.ts); the two readings of one
+  // sentence would only repeat each other.
+  const lesionNotes = extractTreatedTargetLesions(input).flatMap((f) => f.spans);
   for (const [a, b] of sentences(input.text, DEFINITION_CUT)) {
     const sentence = input.text.slice(a, b);
     if (b - a > 600 || !DEFINITION.some((re) => re.test(sentence)) || NOT_DEFINITION.test(sentence)) continue;
+    if (lesionNotes.some(([x, y]) => x < b && y > a)) continue;
     const condition: LeafCondition = { fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'definition' } };
     out.push({ category: CATEGORY.definition, condition, spans: [[a, b]], polarityHandled: true });
   }
