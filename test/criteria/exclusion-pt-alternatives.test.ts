@@ -3,7 +3,8 @@
  * sits behind words the readers took for a head of their own:
  *
  * - a severe irAE on earlier immunotherapy among other events (history-irae-alternatives.ts): "any of
- *   the following …: any irAE of Grade ≥3, …, or myocarditis of any grade", "any X or any Y …";
+ *   the following …: any irAE of Grade ≥3, …, or myocarditis of any grade", "any X or any Y …",
+ *   "Participants … or with an irAE of grade 3 or greater";
  * - a medicine the lexicon does not know before "or" and a known one ("Use of topical or oral
  *   anti-inflammatory medication or steroids", therapy.ts LEADING_WHOLE_MEMBER_RE);
  * - "Loco-regionally recurrent … cancer that has been previously treated with …": the adverb is a
@@ -52,6 +53,16 @@ describe('a severe irAE among other alternatives of an exclusion', () => {
         unparsed('any unresolved Grade > 1 immune-mediated adverse event while receiving any previous immunotherapy agent other than immune checkpoint blockade agents'),
       ],
     });
+  });
+
+  it('reads a last "or with <irAE>" as the subject\'s second group (NCT06771544 e7)', () => {
+    const first =
+      'Participants ineligible to be retreated with pembrolizumab due to a treatment-related AE while on a prior anti-PD(L)-1 regimen that led to discontinuation of that prior therapy and would thus prevent retreatment';
+    const rule = excl(`${first} or with an immune-related adverse event (irAE) of grade 3 or greater`);
+    expect(rule).toEqual({ any: [irae, unparsed(first)] });
+    // A grade ≥3 irAE excludes on its own; without one, the first group is still to be asked.
+    expect(judgeRecord(rule, { cancers: [{ type: 'melanoma' }], attestations: { prior_severe_irae: true } })).toBe(true);
+    expect(judgeRecord(rule, { cancers: [{ type: 'melanoma' }], attestations: { prior_severe_irae: false } })).toBeNull();
   });
 
   it('leaves a lower grade, a denial or a second sentence that is no exemption unread', () => {

@@ -14,9 +14,11 @@
  *              unread "any unresolved Grade > 1 …")
  *
  * Each alternative excludes on its own, so the irAE's is read as the topic beside the others, which
- * stay unread leaves (no fact holds an irAE of any grade, or one still unresolved). Two shapes only,
- * where the alternatives are plain to see: the items of a list after "any of the following …:", and
- * alternatives that each open with "any" ("any X or any Y"). The irAE alternative must be nothing but
+ * stay unread leaves (no fact holds an irAE of any grade, or one still unresolved). Three shapes only,
+ * where the alternatives are plain to see: the items of a list after "any of the following …:",
+ * alternatives that each open with "any" ("any X or any Y"), and a last "or with <irAE>" after a
+ * sentence that opens with its subject ("Participants ineligible to be retreated … or with an irAE
+ * of grade 3 or greater", the subject's second group). The irAE alternative must be nothing but
  * the irAE and its grade of 3 or more. What may narrow it stays an unread leaf beside the topic, so
  * the reading never excludes more than the text: words after the last alternative's own event
  * ("while receiving … other than …"), which may bind every alternative; a lead naming immunotherapy
@@ -37,6 +39,9 @@ const IRAE_ALTERNATIVE = new RegExp(
 /** "(Patients who) Has experienced any of the following (with prior immunotherapy):" — the list's lead. */
 const LIST_LEAD =
   /^(?:(?:patients?|participants?|subjects?)\s+(?:who\s+)?)?(?:has|have|had)\s+(?:experienced|developed|had)\s+any\s+of\s+the\s+following(?:\s+(?:with|on|during|from|after|following)\s+(?:(?:a|an|any|the)\s+)?(?:prior|previous|earlier)\s+(?<therapy>[^:]{1,60}?))?\s*:\s*/i;
+
+/** A sentence opening with its subject: "Participants …", "Patients who …". */
+const SUBJECT_OPEN = /^(?:patients?|participants?|subjects?)\b/i;
 
 /** Earlier immunotherapy named as a whole: the topic's own scope, so it narrows nothing. */
 const ALL_IMMUNOTHERAPY = /^(?:cancer\s+)?(?:immunotherap(?:y|ies)|immune[\s-]+checkpoint\s+(?:inhibitors?|blockade)(?:\s+therapy)?|checkpoint\s+inhibitors?(?:\s+therapy)?|ICIs?)$/i;
@@ -99,11 +104,19 @@ export function extractSevereIraeAlternatives(input: ExtractInput): Finding[] {
     }
     // The items: split at commas (", or" closing the list); "Grade 3 or higher" keeps its "or".
     alternatives = split(text, plain, leadEnd, sEnd, /,\s*(?:(?:or|and\/or)\s+)?/);
-  } else {
+  } else if (/^any\b/i.test(plain.slice(sStart, sEnd))) {
     // "any X or any Y": each alternative opens with "any".
-    if (!/^any\b/i.test(plain.slice(sStart, sEnd))) return [];
     alternatives = split(text, plain, sStart, sEnd, /\s*,?\s+(?:or|and\/or)\s+(?=any\b)/);
     sharedTail = true;
+  } else {
+    // "Participants ineligible to be retreated … or with an irAE of grade 3 or greater": a last "or
+    // with" pairs with the subject that opens the sentence ("Participants … or [participants] with").
+    const withAlt = /\s*,?\s+or\s+(?=with\b(?![\s\S]*\bor\s+with\b))/i.exec(plain.slice(sStart, sEnd));
+    if (!SUBJECT_OPEN.test(plain.slice(sStart, sEnd)) || !withAlt) return [];
+    const at = sStart + withAlt.index;
+    alternatives = [trim(text, sStart, at), trim(text, at + withAlt[0].length, sEnd)];
+    // The irAE must be that last alternative: the words before it are the subject's other group.
+    if (!IRAE_ALTERNATIVE.test(plain.slice(...alternatives[1]!))) return [];
   }
   if (alternatives.length < 2) return [];
   const irae = alternatives.filter(([a, b]) => IRAE_ALTERNATIVE.test(plain.slice(a, b)));
