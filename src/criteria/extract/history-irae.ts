@@ -34,17 +34,17 @@ import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { negatedAt, sentences, subtract, vocab, vocabSpans, type Span } from './history-util';
 import { unreadWords, type Condition } from '../facts';
 
-const TOPIC = 'prior_severe_irae';
+export const TOPIC = 'prior_severe_irae';
 
 /** The names of an immune-related adverse event; "autoimmune manifestations of … immunotherapy" are irAEs too. */
-const IRAE_NAME = String.raw`(?<!\bnon[\s-]?)(?:immune[\s-]+(?:related|mediated)\s+(?:(?:(?:NCI[\s-]*)?CTCAE\s+)?(?:grade\s*(?:≥|>=|=>|>\s*\/?\s*=)?\s*(?:3|4|III|IV)(?:\s*(?:or|-|–|to)\s*(?:4|IV|higher|greater|above))?\s+)?(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|side[\s-]effects?|toxicit(?:y|ies))(?:\s*\(\s*(?:irAEs?|imAEs?)\s*\))?)|irAEs?|autoimmune\s+(?:manifestations?|toxicit(?:y|ies)|adverse\s+events?))`;
+export const IRAE_NAME = String.raw`(?<!\bnon[\s-]?)(?:immune[\s-]+(?:related|mediated)\s+(?:(?:(?:NCI[\s-]*)?CTCAE\s+)?(?:grade\s*(?:≥|>=|=>|>\s*\/?\s*=)?\s*(?:3|4|III|IV)(?:\s*(?:or|-|–|to)\s*(?:4|IV|higher|greater|above))?\s+)?(?:adverse\s+(?:events?|reactions?|effects?)|AEs?|side[\s-]effects?|toxicit(?:y|ies))(?:\s*\(\s*(?:irAEs?|imAEs?)\s*\))?)|irAEs?|autoimmune\s+(?:manifestations?|toxicit(?:y|ies)|adverse\s+events?))`;
 
 /**
  * A grade of 3 or higher, or a stricter one ("greater than grade 3", "level greater than Level 3",
  * "grade 4"): group 1 is set for the topic's own threshold, group 2 for a stricter one. A threshold
  * below it ("grade 2 or higher", "Grade > 1") matches neither and keeps the criterion unread.
  */
-const GRADE =
+export const GRADE =
   /\b((?:CTCAE\s+)?grade\s*(?:(?:≥|>=|=>|>\s*\/\s*=)\s*(?:grade\s*)?3|3\s*\+|3\s+or\s+(?:higher|greater|above|more|4)|3\s*(?:-|–|to)\s*4|III\s*(?:-|–|or)\s*IV)(?![\d.])|(?:≥|>=)\s*grade\s*3(?![\d.]))|((?:(?:severity\s+)?level\s+)?(?:greater|higher|more)\s+than\s+(?:CTCAE\s+)?(?:grade|level)\s*3(?![\d.])|>\s*(?:grade|level)\s*3(?![\d.])|(?:grade|level)\s*>\s*3(?![\d.])|grade\s*(?:4|IV)(?![\d.])(?!\s*(?:or|-|–|to)\b))/gi;
 
 /** Any grade the text gives, to check that every one is of 3 or higher. */
@@ -94,7 +94,7 @@ function statementReads(input: ExtractInput, sentence: string): boolean {
 }
 
 /** The text with every bracketed aside blanked out (same length, so offsets hold). */
-function withoutAsides(text: string): string {
+export function withoutAsides(text: string): string {
   let out = text;
   for (let i = 0; i < 3; i++) {
     const next = out.replace(/\([^()]*\)|\[[^[\]]*\]/g, (m) => ' '.repeat(m.length));
@@ -108,7 +108,7 @@ function withoutAsides(text: string): string {
  * The sentences of the text, a stop inside a bracketed aside not ending one: "(CTCAE Grade 4; CTCAE
  * Grade 3 requiring treatment >4 weeks)" defines the irAE before it.
  */
-function sentencesOutsideAsides(text: string): Span[] {
+export function sentencesOutsideAsides(text: string): Span[] {
   const out: Span[] = [];
   for (const [a, b] of sentences(text)) {
     const prev = out[out.length - 1];

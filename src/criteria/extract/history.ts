@@ -13,6 +13,7 @@ import { conditionInterval } from './history-condition-interval';
 import { extractConditions } from './history-conditions';
 import { FAMILY_STATEMENTS } from './history-family';
 import { extractSevereIrae } from './history-irae';
+import { extractSevereIraeAlternatives } from './history-irae-alternatives';
 import { JUDGEMENT_STATEMENTS } from './history-judgement';
 import { extractMalignancy } from './history-malignancy';
 import { nyhaCeiling } from './history-nyha-ceiling';
@@ -56,6 +57,7 @@ export const HISTORY_EXTRACTORS: Extractor[] = [
   extractMalignancy,
   extractAttestations,
   extractSevereIrae,
+  extractSevereIraeAlternatives,
   extractViralLoadItem,
   nyhaCeiling,
   conditionInterval,

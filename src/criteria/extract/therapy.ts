@@ -2948,6 +2948,14 @@ const TRAILING_MEMBER_RE =
 
 /** One modifier joined by "or" right before a list, after a cue or an article: "with a non-approved or ". */
 const LEADING_MEMBER_RE = /((?:^|\b(?:with|any|an?|prior|previous|received|receiving|had|use|using)\s+))([A-Za-z][\w-]*)\s+(?:or|and\/or)\s+$/i;
+/**
+ * A whole member before "or" and a list, after the cue that governs both ("use of", "treatment with"):
+ * group 2 is the member, ending in a medicine noun ("topical or oral anti-inflammatory medication").
+ */
+const LEADING_WHOLE_MEMBER_RE =
+  /(\b(?:use\s+of|usage\s+of|intake\s+of|treatment\s+with|therapy\s+with|receiving|taking|using)\s+(?:(?:an?|the)\s+)?)((?:[A-Za-z][\w-]*\s+){0,4}?(?:medications?|medicines?|drugs?|agents?))\s+(?:or|and\/or)\s+$/i;
+/** Route words opening such a member ("topical or oral"). */
+const LEADING_ROUTE_RE = /^(?:(?:topical|oral|systemic|inhaled|intravenous|parenteral)\s+(?:(?:or|and\/or|and)\s+)?)+/i;
 /** Words before "or" that are no member: negations, plans, times, cue words. */
 const LEADING_NOT_MEMBER_RE = /^(?:no|not|nor|either|neither|plann\w*|schedul\w*|intend\w*|expected|anticipated|future|upcoming|concurrent|concomitant|current|prior|previous|recent|past|active|ongoing|known|suspected|both|and|or|other|any|another|all|one|two|more|less|same|similar)$/i;
 /** A first item whose last word is a head noun the leading modifier shares. */
@@ -3077,6 +3085,18 @@ function joinUnreadMembers(ctx: Ctx, lists: Array<List & { unknownMember: boolea
       const at = l.start - lead[0].length + lead[1]!.length;
       l.unknownMember = true;
       (l.unknownSpans ??= []).push([at, at + lead[2]!.length]);
+      l.start = at;
+    }
+    // "Use of topical or oral anti-inflammatory medication or steroids": a whole member the lexicon does
+    // not know, its head a medicine noun, before "or" and the list. It joins the union as an unread
+    // member. The route words before it may apply to the list as well ("topical or oral … steroids"),
+    // so they stay outside the member, before the union, where they narrow all of it.
+    const whole = lead || (k > 0 && lists[k - 1]!.end > l.start - 80) ? null : LEADING_WHOLE_MEMBER_RE.exec(text.slice(Math.max(0, l.start - 80), l.start));
+    if (whole && MEMBER_RE.test(whole[2]!) && !OTHER_TOPIC_MEMBER_RE.test(whole[2]!)) {
+      const route = LEADING_ROUTE_RE.exec(whole[2]!)?.[0].length ?? 0;
+      const at = l.start - whole[0].length + whole[1]!.length + route;
+      l.unknownMember = true;
+      (l.unknownSpans ??= []).push([at, at + whole[2]!.length - route]);
       l.start = at;
     }
     // "Chemotherapy, immunotherapy, etc., have been used within 4 weeks": "etc." stands for members unnamed.
@@ -3644,7 +3664,7 @@ function tokensIn(ctx: Ctx, a: number, b: number): ExtractInput['tokens'] {
 
 /** Modifiers before a treatment that narrow it without changing its kind ("abdominal surgery", "prior palliative radiotherapy"). */
 const SAFE_MODIFIER_RE =
-  /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|tumor|tumour|neoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
+  /^(?:chronic|continuous|ongoing|exogenous|systematic|stereotactic|mg|equivalent|equivalents|dose|doses|dosing|daily|day|per|kg|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|anticancer|anti-cancer|antitumor|anti-tumor|antitumour|anti-tumour|antineoplastic|tumor|tumour|neoplastic|biologic|biological|cancer|directed|abdominal|thoracic|pelvic|cranial|intracranial|brain|chest|breast|axillary|nodal|hepatic|liver|lung|pulmonary|spinal|spine|bone|mediastinal|head|neck|gastric|bowel|colorectal|esophageal|oesophageal|ipsilateral|contralateral|major|minor|extensive|limited|wide|definitive|curative|palliative|local|locoregional|locoregionally|loco|regionally|regional|radical|conventional|standard|approved|weekly|daily|oral|intravenous|cytotoxic|therapeutic|any|other|recent|similar|partial|complete|total|whole|focal|external|beam|high|dose|low|adjuvant|neoadjuvant|perioperative|first|second|front|line|pelvis|abdomen|thorax|lungs|prostate|kidney|renal)$/i;
 /**
  * Words after a treatment list that join an alternative rather than a qualifier ("…, or live vaccines").
  * What this matches after "or" continues a qualifier instead ("or equivalent", "or chest wall"), as
