@@ -333,6 +333,40 @@ export class PhraseIndex {
   }
 }
 
+/**
+ * "adenocarcinoma of the prostate cancer", "melanoma cancer": a bare generic noun right after a named
+ * cancer repeats the phrase's head. Left a mention of its own, the disease reader took it for the
+ * cancer asked for, and any cancer met a criterion written for prostate adenocarcinoma. It joins the
+ * named cancer's mention instead. Only the singular noun: "non-melanoma malignancies", "other
+ * non-melanoma cancers" name the other malignancies a criterion is about. Applied to a criterion's
+ * own mentions, not inside scan(): readers probe phrases they build ("<site> cancer") with scan() and
+ * rely on a generic noun there staying a mention of its own.
+ */
+const GENERIC_CANCER_ID = 'ANY_CANCER';
+const GENERIC_HEAD_RE = /^(?:cancer|carcinoma)$/i;
+export function foldGenericHeads(text: string, mentions: Mention[]): Mention[] {
+  for (let k = mentions.length - 1; k > 0; k--) {
+    const head = mentions[k]!;
+    if (head.type !== 'cancer' || head.id !== GENERIC_CANCER_ID || !GENERIC_HEAD_RE.test(head.text)) continue;
+    const named = mentions
+      .slice(0, k)
+      .filter((m) => m.type === 'cancer' && m.id !== GENERIC_CANCER_ID && m.end <= head.start && /^[ \t]+$/.test(text.slice(m.end, head.start)));
+    if (!named.length) continue;
+    // The last member of a list may share the head with members that have none of their own
+    // ("breast, gastrointestinal (GI), and melanoma cancer"): there the noun is every member's.
+    const start = Math.min(...named.map((m) => m.start));
+    const listed = /(?:,|\band\b|\bor\b|&|\/)\s*$/i.test(text.slice(Math.max(0, start - 12), start));
+    const memberHasHead = mentions.some((m) => m.type === 'cancer' && m.end <= start && /^\s*,?\s*(?:and\/or|and|or|&|\/)?\s*$/i.test(text.slice(m.end, start)) && m.end < start);
+    if (listed && !memberHasHead) continue;
+    for (const m of named) {
+      m.end = head.end;
+      m.text = text.slice(m.start, m.end);
+    }
+    mentions.splice(k, 1);
+  }
+  return mentions;
+}
+
 function sameAsWritten(found: string, phrase: string): boolean {
   const squash = (s: string): string => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return squash(found) === squash(phrase);

@@ -11,7 +11,7 @@ import type { Condition, LeafCondition } from './facts';
 import { flatten, isLeaf, leavesOf } from './facts';
 import { EXTRACTORS } from './extract';
 import type { Category, ExtractInput, Finding } from './extract/extractor';
-import { lexicons, type Lexicons, type Mention } from './lexicon';
+import { foldGenericHeads, lexicons, type Lexicons, type Mention } from './lexicon';
 import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
@@ -744,7 +744,7 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
   const number = ITEM_NUMBER.exec(text);
   if (number) text = text.slice(number[0].length);
   const tokens = tokenize(text);
-  const mentions = lex.index.scan(text, tokens);
+  const mentions = foldGenericHeads(text, lex.index.scan(text, tokens));
   const scopes = findScopes(text, lex, tokens);
   const contextText = context.join('\n');
   const input: ExtractInput = {
