@@ -147,3 +147,16 @@ describe('a definition asks nothing', () => {
     expect(none(c!.rule as Condition)).toBe(true);
   });
 });
+
+describe('the topic a definition is counted under', () => {
+  it('is stage for RECIST’s rule on measurability, contraception for reproductive status (NCT05704647 i13, NCT05896839 i18)', () => {
+    const [measurability] = parseCriteria(
+      'Inclusion Criteria:\n\n* Growth or change in a lesion previously irradiated will not be considered measurable. Regrowth in cavity of previously excised lesion will not be considered measurable.',
+    );
+    expect(measurability!.categoriesRead).toEqual(['stage']);
+    const [wocbp] = parseCriteria(
+      'Inclusion Criteria:\n\n* WOCBP is defined as any female who has experienced menarche and who has not undergone surgical sterilization (hysterectomy or bilateral oophorectomy) or who is not postmenopausal.',
+    );
+    expect(wocbp!.categoriesRead).toEqual(['contraception']);
+  });
+});

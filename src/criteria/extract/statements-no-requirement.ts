@@ -23,7 +23,8 @@
  * age would be considered postmenopausal if …"), which says whom the contraception and pregnancy
  * criteria beside it concern (their questions hold that); and RECIST's rule on which lesions count as
  * measurable ("Growth or change in a lesion previously irradiated will not be considered measurable"),
- * which the measurableDisease fact follows. Only a sentence whose subject is the defined term and
+ * which the measurableDisease fact follows, where it stands alone (beside a requirement of measurable
+ * disease, therapy-treated-target-lesions.ts reads what it asks of treated lesions). Only a sentence whose subject is the defined term and
  * whose verb defines it; one that also requires, permits or excludes ("… must agree to use
  * contraception", "… are eligible") is left to the other readers, and so is an item under a lead-in
  * that asks for one of its items ("… must be evidenced by fulfilling one of the following criteria:").
@@ -71,10 +72,16 @@ const DEFINITION = [
   // "A woman is considered of childbearing potential (…) following menarche …", "Women <50 years of age would be considered postmenopausal if …"
   new RegExp(String.raw`${WOMEN}[^.;]{0,40}?\b(?:is|are|will\s+be|would\s+be|shall\s+be)\s+considered\s+(?:to\s+be\s+)?${DEFINED_STATUS}`, 'i'),
   // "Women under the age of 55 must have a documented serum FSH level less than 40 mIU/mL to be considered postmenopausal."
-  new RegExp(String.raw`${WOMEN}[^.;]{0,60}?\bmust\s+have\b[^.;]{0,160}?\bto\s+be\s+considered\s+${DEFINED_STATUS}[^.;]*[.;]?$`, 'i'),  // "Growth or change in a lesion previously irradiated will not be considered measurable.", "Lesions
-  // situated in a previously irradiated area are considered measurable if progression has been
-  // demonstrated in such lesions.": RECIST 1.1's own rule on what is measurable (section 3.1.3),
-  // which the measurableDisease fact follows.
+  new RegExp(String.raw`${WOMEN}[^.;]{0,60}?\bmust\s+have\b[^.;]{0,160}?\bto\s+be\s+considered\s+${DEFINED_STATUS}[^.;]*[.;]?$`, 'i'),
+];
+
+/**
+ * "Growth or change in a lesion previously irradiated will not be considered measurable.", "Lesions
+ * situated in a previously irradiated area are considered measurable if progression has been
+ * demonstrated in such lesions.": RECIST 1.1's own rule on what is measurable (section 3.1.3), which
+ * the measurableDisease fact follows. A definition of the disease's extent, counted under stage.
+ */
+const MEASURABILITY_DEFINITION = [
   new RegExp(
     String.raw`^\W*(?:(?:please\s+)?note\s*:?\s*)?(?:(?:growth|regrowth|change)\b[^.;]{0,80}?|(?:(?:an?|the|any)\s+)?(?:previously\s+)?(?:irradiated\s+|treated\s+)?(?:tumou?r\s+)?(?:lesions?|sites?)\b[^.;]{0,120}?)\s(?:are|is|will|may|can|would)\s+(?:usually\s+|only\s+)?(?:not\s+)?(?:be\s+)?considered\s+(?:as\s+)?(?:non-?)?measurable\b`,
     'i',
@@ -127,7 +134,7 @@ const DEFINITION_CUT = /(?<!\b(?:i\.e|e\.g|vs|approx))\.(?=\s+\S)/gi;
  */
 const ASKING_LEAD = /\b(?:(?:one|any|either|all)\s+of\s+the\s+following|either|must|should|eligible|evidenced|fulfil\w*|meets?|if)\b/i;
 
-/** The definitions of reproductive status in the criterion, each sentence its own finding. */
+/** The definitions of reproductive status or of measurability in the criterion, each sentence its own finding. */
 function definitions(input: ExtractInput): Finding[] {
   // The lead-in's last sentence introduces the items ("… unless permanently sterile. The following
   // age-specific requirements apply:"); the sentences before it are its own.
@@ -141,10 +148,12 @@ function definitions(input: ExtractInput): Finding[] {
   const lesionNotes = extractTreatedTargetLesions(input).flatMap((f) => f.spans);
   for (const [a, b] of sentences(input.text, DEFINITION_CUT)) {
     const sentence = input.text.slice(a, b);
-    if (b - a > 600 || !DEFINITION.some((re) => re.test(sentence)) || NOT_DEFINITION.test(sentence)) continue;
+    if (b - a > 600 || NOT_DEFINITION.test(sentence)) continue;
+    const reproductive = DEFINITION.some((re) => re.test(sentence));
+    if (!reproductive && !MEASURABILITY_DEFINITION.some((re) => re.test(sentence))) continue;
     if (lesionNotes.some(([x, y]) => x < b && y > a)) continue;
     const condition: LeafCondition = { fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'definition' } };
-    out.push({ category: CATEGORY.definition, condition, spans: [[a, b]], polarityHandled: true });
+    out.push({ category: reproductive ? CATEGORY.definition : 'stage', condition, spans: [[a, b]], polarityHandled: true });
   }
   return out;
 }
