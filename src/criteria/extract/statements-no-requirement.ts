@@ -144,14 +144,18 @@ function definitions(input: ExtractInput): Finding[] {
   const out: Finding[] = [];
   // Beside a requirement of measurable disease, RECIST's note on treated lesions is read as what it
   // asks of the patient's treated lesions (therapy-treated-target-lesions.ts); the two readings of one
-  // sentence would only repeat each other.
-  const lesionNotes = extractTreatedTargetLesions(input).flatMap((f) => f.spans);
+  // sentence would only repeat each other. The lesion reader is asked only once such a sentence is
+  // found: it already ran on every inclusion as an extractor of its own.
+  let lesionNotes: Array<[number, number]> | undefined;
   for (const [a, b] of sentences(input.text, DEFINITION_CUT)) {
     const sentence = input.text.slice(a, b);
     if (b - a > 600 || NOT_DEFINITION.test(sentence)) continue;
     const reproductive = DEFINITION.some((re) => re.test(sentence));
     if (!reproductive && !MEASURABILITY_DEFINITION.some((re) => re.test(sentence))) continue;
-    if (lesionNotes.some(([x, y]) => x < b && y > a)) continue;
+    if (!reproductive) {
+      lesionNotes ??= extractTreatedTargetLesions(input).flatMap((f) => f.spans);
+      if (lesionNotes.some(([x, y]) => x < b && y > a)) continue;
+    }
     const condition: LeafCondition = { fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'definition' } };
     out.push({ category: reproductive ? CATEGORY.definition : 'stage', condition, spans: [[a, b]], polarityHandled: true });
   }
