@@ -313,10 +313,11 @@ export function requiredLiterals(re: RegExp): string[][] {
  * Cheap tests that all hold for every text `re` can match (and may all hold for some it cannot);
  * empty when there are none.
  */
-export function prefilterFor(re: RegExp): RegExp[] {
-  // A gate over many literals costs about as much as the pattern it guards.
+export function prefilterFor(re: RegExp, maxLiterals = MAX_GATE_LITERALS): RegExp[] {
+  // A gate over many literals costs about as much as the pattern it guards, unless that pattern is
+  // far larger than the usual (the caller then raises `maxLiterals`).
   return requiredLiterals(re)
-    .filter((literals) => literals.length <= MAX_GATE_LITERALS)
+    .filter((literals) => literals.length <= maxLiterals)
     .slice(0, MAX_GATES)
     .map(
       (literals) =>

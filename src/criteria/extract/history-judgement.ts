@@ -27,6 +27,7 @@ import { modalNegationInExclusion, type ExtractInput } from './extractor';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { negatedAt, vocab } from './history-util';
 import { openingSubgroup } from '../subgroups';
+import { prefilterFor } from '../regex-prefilter';
 
 const JUDGEMENT_WORDS = vocab(
   STATEMENT_COMMON,
@@ -461,8 +462,17 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
  * alternative of its list one of theirs): therapy-standard.ts, which reads the routes the record can
  * show in the forms these statements leave unread, leaves such a sentence to them.
  */
+// Most sentences name no route. The routes' pattern is the largest of the parser (over 60,000
+// characters, too large for V8 to compile to native code), so it is built once, and sentences are
+// first tested for the words one of which every route holds (regex-prefilter.ts: "received",
+// "refused", "progressed", "intolerant"… some sixty), a test far cheaper than the pattern. A
+// non-global copy, as `test` on the global one would carry its lastIndex from one sentence to the next.
+const ANY_STANDARD_ROUTE_ONCE = new RegExp(ANY_STANDARD_ROUTE.source, 'i');
+const ROUTE_GATES = prefilterFor(ANY_STANDARD_ROUTE_ONCE, 100);
+const NO_STANDARD_GATES = prefilterFor(NO_STANDARD_ANCHOR);
+const mayMatch = (gates: RegExp[], re: RegExp, text: string): boolean => gates.every((g) => g.test(text)) && re.test(text);
 export function standardStatementsRead(input: ExtractInput, sentence: string): boolean {
-  if (!new RegExp(ANY_STANDARD_ROUTE.source, 'i').test(sentence) && !NO_STANDARD_ANCHOR.test(sentence)) return false;
+  if (!mayMatch(ROUTE_GATES, ANY_STANDARD_ROUTE_ONCE, sentence) && !mayMatch(NO_STANDARD_GATES, NO_STANDARD_ANCHOR, sentence)) return false;
   return !PERMISSION.test(sentence) && onlyReadRoutes(input, sentence);
 }
 
