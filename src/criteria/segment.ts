@@ -612,6 +612,12 @@ function cancerCohortLine(line: Line, next: Line | undefined, lex: Lexicons): He
   return { type: 'subheading', label: n };
 }
 
+/** A label for every patient ("All Tumor Types", "General", "All cohorts"), for another cancer's cohort, or for another subgroup. */
+const siblingOfSubheading = (label: string, lex: Lexicons): boolean =>
+  /^(?:(?:for\s+)?(?:all|every|each|both|any)\b|general\b|common\b)/i.test(label) ||
+  cancerCohortHeading(label, lex) !== null ||
+  subgroupHeading([label]) !== null;
+
 /**
  * A paragraph that opens with a cohort's cancer and then its first lettered item, on one line
  * ("Non-small Cell Lung Cancer aa. Histologically or cytologically documented …", "Breast Cancer dd.
@@ -647,6 +653,9 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
   // further out is the outer list's again ("4. Has ≥1 measurable lesion …" after the cohorts of "3. …
   // as follows:"), which the cohort no longer heads.
   let cohortIndent: number | null = null;
+  // The sub-heading in force ("Melanoma:", or a cohort line): its own indent, and the one it stands
+  // under (a subgroup named by the criteria heading), which a sibling label after its items gives back.
+  let subHead: { indent: number; outer: string | null } | null = null;
   let offStudy = false;
   let groupLabel: string | null = null;
 
@@ -736,8 +745,11 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
         sub = null;
         if (h.rest) open(-1, h.restOffset, line.end);
       } else {
+        // A sub-heading after a sibling one ("TCL:", its items, "Melanoma:") stands under what that one stood under.
+        subHead = { indent: line.indent, outer: subHead && subHead.indent >= line.indent ? subHead.outer : sub };
         sub = h.label;
       }
+      if (h.type !== 'subheading') subHead = null;
       continue;
     }
     const top = stack[stack.length - 1];
@@ -758,6 +770,23 @@ export function segmentCriteria(source: string, lex: Lexicons = lexicons()): Seg
       next.indent === line.indent &&
       /\n[ \t]*\r?\n/.test(source.slice(line.end, next.start)) &&
       isShortLabel(normalise(line.content).text.trim()));
+    // A label at a sub-heading's own margin after its items ("Melanoma:", its items, then "All Tumor
+    // Types:", "Ovarian Cancer:" or "Part B:" over paragraphs) is the sub-heading's sibling: its
+    // paragraphs are for every patient, or for another cohort, not the one above. Left under it, they
+    // bound only that cohort's patients and let every other patient through.
+    if (
+      label &&
+      !nestedLabel &&
+      sub !== null &&
+      subHead !== null &&
+      line.indent <= subHead.indent &&
+      siblingOfSubheading(normalise(line.content).text.trim().replace(/\s*:$/, ''), lex)
+    ) {
+      sub = subHead.outer;
+      subHead = null;
+      cohortIndent = null;
+      stack.length = 0;
+    }
     const continues =
       line.marker === null && top !== undefined && !prevWasHeading && !label && (!blankBefore || (line.indent > top.indent && !top.label)) && !panel;
     // A sentence about the criteria list, not under an item ("Participants will be excluded from the
