@@ -98,6 +98,7 @@ import { maskNaiveAsides, naiveAlternative } from './therapy-naive-scope';
 import { withoutDroppedMembers } from './therapy-transplant-members';
 import { systemicNonKindAt } from './therapy-non-kind';
 import { maskCancerExclusionAsides } from './therapy-cancer-asides';
+import { receivedOrRefusedBefore, routeCover } from './therapy-refusal-routes';
 
 type Kind = (typeof TREATMENT_KINDS)[number];
 type Setting = (typeof THERAPY_SETTINGS)[number];
@@ -2751,6 +2752,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         condition = { any: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: words } }] };
         polarityHandled = true;
       }
+      // The other route's words are held in the sentence's unread leaf (therapy-refusal-routes.ts).
+      const routeSpans = routeCover(sufficient, text, s, e, input.mentions.filter((m) => !THERAPY_TYPES.has(m.type)));
       if (ctxNeg) {
         condition = flipBool(condition);
         polarityHandled = true;
@@ -2790,9 +2793,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         anchor: group[0]!.start,
         ...(polarityHandled ? { polarityHandled } : {}),
         ...(qualifier && group === groups[0]
-          ? { cover: [...qualifier.spans, ...(unknownLeaves ?? []), ...hlSpans] }
-          : unknownLeaves || (hlLonger && hlSpans.length) || timeSpan
-            ? { cover: [...(unknownLeaves ?? []), ...(hlLonger ? hlSpans : []), ...(timeSpan ? [timeSpan] : [])] }
+          ? { cover: [...qualifier.spans, ...(unknownLeaves ?? []), ...hlSpans, ...routeSpans] }
+          : unknownLeaves || (hlLonger && hlSpans.length) || timeSpan || routeSpans.length
+            ? { cover: [...(unknownLeaves ?? []), ...(hlLonger ? hlSpans : []), ...(timeSpan ? [timeSpan] : []), ...routeSpans] }
             : {}),
       });
     }
@@ -3298,7 +3301,10 @@ function insufficient(
   // of another treatment named before).
   const included = INCLUDED_IN_PRIOR_RE.exec(text.slice(headFrom, list.start));
   const includedFrom = included ? headFrom + included.index : list.start;
+  // "received or refused a BRAF inhibitor": the refusal is the alternative itself, no word narrowing the list.
+  const refusedHead = receivedOrRefusedBefore(text.slice(s, list.start));
   for (const t of tokensIn(ctx, headFrom, list.start)) {
+    if (refusedHead) break;
     if (own.some(([x, y]) => t.start >= x && t.end <= y)) continue;
     if (SUFFICIENT_HEAD.has(t.norm) || t.start >= includedFrom) continue;
     return `head: ${t.raw}`;
@@ -3340,10 +3346,14 @@ function regardless(text: string, a: number, b: number): Span[] {
 }
 /** Words that may stand between a sufficient list's verb and the list. */
 const SUFFICIENT_HEAD = new Set('actively currently systemic history at least one must should shall have has had been be being is are was were received receive receiving undergone prior previous previously treated treatment therapy with any an a the either also already of to on after following during progressed progression relapsed recurred failed intolerant intolerance refractory resistant disease documented'.split(' '));
-/** Why a list may be sufficient where a list joined by "and" is too (insufficient). */
-const AND_LIST_SUFFICIENT = new Set(['subgroup', 'alternative']);
-/** Words that may follow it before the alternative. */
-const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
+/**
+ * Why a list may be sufficient where a list joined by "and" is too (insufficient). A condition after
+ * it that spares some patients ("should have received an X and Y inhibitor, unless any of these are
+ * not available") may spare one member or all: either way having every member suffices.
+ */
+const AND_LIST_SUFFICIENT = new Set(['subgroup', 'alternative', 'condition after']);
+/** Words that may follow it before the alternative ("setting" closes a setting read: "in the metastatic setting unless unable"). */
+const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before setting settings'.split(' '));
 /** Where the alternative begins after the list. */
 const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
 /** An alternative that is a clause of its own ("or be ineligible", "or for whom no standard therapy exists"), not a further treatment the trailing words may qualify too. */
