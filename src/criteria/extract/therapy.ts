@@ -1277,7 +1277,9 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
     spans.push([list.end, list.end + after[0].length]);
   }
   const first = list.items[0]!;
-  const before = SETTING_BEFORE_RE.exec(text.slice(Math.max(0, first.start - 60), first.start));
+  // Not the last word of a purpose pair ("palliative or adjuvant immunotherapy"): the pair as a whole
+  // is the treatment's purpose, which no setting says.
+  const before = purposePairBefore(text.slice(Math.max(0, first.start - 60), first.start), 0) ? null : SETTING_BEFORE_RE.exec(text.slice(Math.max(0, first.start - 60), first.start));
   if (before) {
     read(before[1]!);
     spans.push([first.start - before[0].length, first.start]);
@@ -2754,7 +2756,10 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (qualifier && group === groups[0]) condition = { all: [condition, ...(hlExtra ? [hlExtra] : []), qualifier.leaf] };
       if (timeLeaf) condition = { all: [condition, timeLeaf] };
       // The purposes no fact holds narrow the treatment: necessary with them unread beside it.
-      if (purposePair) condition = { all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(purposePair[0], purposePair[1]).replace(/\s+/g, ' ') } }] };
+      // (Not where the qualifier already holds them.)
+      const purposeText = purposePair ? text.slice(purposePair[0], purposePair[1]).replace(/\s+/g, ' ') : '';
+      if (purposePair && !(qualifier && group === groups[0] && String(qualifier.leaf.params?.['text'] ?? '').includes(purposeText)))
+        condition = { all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: purposeText } }] };
       let polarityHandled = false;
       if (sufficient) {
         const words = sentence.replace(/\s+/g, ' ').trim();
