@@ -12,6 +12,13 @@
 import type { Mention } from '../lexicon';
 
 const CANCER_EXCLUSION_ASIDE_RE = /\(\s*(?:excluding|except(?:\s+for)?|other\s+than|not\s+including)\s+[^()]{1,120}\)/gi;
+/**
+ * "for malignancy including diagnoses other than germ cell tumor": a scope that takes in cancers besides
+ * the one named, so its "other than" widens the disease the treatment was for and sets no condition on it.
+ * Up to the end of the cancer it names, found through the lexicon below.
+ */
+const CANCER_WIDENING_RE =
+  /\bincluding\s+(?:(?:any|all|those|other)\s+)?(?:diagnos[ie]s|cancers|malignancies|tumou?rs|neoplasms|diseases|histolog(?:y|ies))\s+other\s+than\s+[^()[\],;.]{1,80}/gi;
 /** Words that speak of a treatment, or of anything other than the cancer left out. */
 const NOT_ONLY_CANCER_RE =
   /\b(?:treat\w*|therap\w*|regimens?|drugs?|agents?|inhibitors?|antibod(?:y|ies)|chemo\w*|immuno\w*|radi(?:o|at)\w*|surger(?:y|ies)|surgical|resect\w*|adjuvant|neo-?adjuvant|lines?|prior|previous(?:ly)?|if|unless|when|where|provided|patients?|participants?|subjects?|who|which|that|allowed|permitted|eligible)\b/i;
@@ -29,5 +36,13 @@ export function maskCancerExclusionAsides(text: string, from: number, to: number
     const inside = mentions.filter((x) => x.start >= a && x.end <= b);
     if (!inside.some((x) => x.type === 'cancer') || inside.some((x) => THERAPY_TYPES.has(x.type))) return m;
     return NOT_ONLY_CANCER_RE.test(m) ? m : ' '.repeat(m.length);
+  }).replace(CANCER_WIDENING_RE, (m, at: number) => {
+    const a = from + at;
+    const inside = mentions.filter((x) => x.start >= a && x.start < a + m.length);
+    const cancers = inside.filter((x) => x.type === 'cancer');
+    if (!cancers.length || inside.some((x) => THERAPY_TYPES.has(x.type))) return m;
+    const end = Math.max(...cancers.map((x) => x.end)) - a;
+    if (end > m.length || NOT_ONLY_CANCER_RE.test(m.slice(0, end))) return m;
+    return ' '.repeat(end) + m.slice(end);
   });
 }

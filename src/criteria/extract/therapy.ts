@@ -75,6 +75,7 @@ import { NUMBER, toNumber } from '../numbers';
 import { GROUP_LEAD_CLAUSE, subgroupHeading } from '../subgroups';
 import { afterStudyEvent, beforeSense, clauseAfterWindow, forwardPeriod, gapInAside, gapToNext, outcomeGap, windowForms } from './therapy-windows';
 import { mergeSpans, modalNegationInExclusion, tokenAt, type ExtractInput, type Extractor, type Finding } from './extractor';
+import { PURPOSE_MODIFIER, purposePairBefore } from './therapy-purpose-pairs';
 import { DIAGNOSTIC_PURPOSE_RE, EXTENT_MODIFIER_BEFORE_RE, localModifierPair, narrowRadiationForm, ONLY_LABEL_RE, RECENT_CUE_RE } from './therapy-local';
 import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
@@ -356,7 +357,7 @@ function bareExclusion(ctx: Ctx, list: List & { unknownMember: boolean }, listCo
 
 /** Words a finding may swallow around its therapy list: cue words, articles, auxiliaries. */
 const CUE_WORDS = new Set(
-  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using intake of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly parallel ongoing now post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
+  'involving initiated commenced antibody antibodies prior previous previously preceding earlier past received receiving receive receives receipt treated treatment treatments therapy therapies with exposure exposed to had has have having been be taken taking undergone underwent use used using intake of administration administered given any all other another the a an their his her who that patients patient participants participant subjects subject must should not no in for on currently actively current ongoing standard line lines regimen regimens agent agents drug drugs medication medications also at least one more following including include includes such as either both last dose doses systemic concurrent concomitant concurrently concomitantly parallel ongoing now post off participation participated participating enrolled clinical interventional by anticancer antitumor antitumour antineoplastic'.split(
     ' ',
   ),
 );
@@ -595,7 +596,7 @@ const STANDARD_RE = /\b(?:standard(?:[\s-]of[\s-]care)?|SOC|approved|available)\
 const TRIAL_RE = /\b(?:another|other|any\s+other|a\s+different|concurrent|an?)\s+(?:therapeutic|drug|treatment)\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b/gi;
 // "Current use of X", "current treatment with X", "being treated now with X": taken now, as "currently taking X" is.
 const CURRENT_RE =
-  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|currently\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated|maintained\s+on)|(?:(?:is|are|being)\s+)?(?:receiving|taking|treated|using)\s+now\b|(?:is|are|being)\s+now\s+(?:receiving|taking|treated|using|on)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use)|current\s+(?:use|usage|intake|administration)\s+of|current\s+(?:treatment|therapy)\s+(?:with|by))\b/i;
+  /\b(?:(?:is|are)\s+(?:currently\s+)?(?:receiving|taking|being\s+treated\s+with|on\s+(?:active\s+)?(?:treatment|therapy)\s+with)|(?:currently|actively)\s+(?:receiving|taking|on|using|undergoing|being\s+treated|treated|maintained\s+on)|(?:(?:is|are|being)\s+)?(?:receiving|taking|treated|using)\s+now\b|(?:is|are|being)\s+now\s+(?:receiving|taking|treated|using|on)|(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+)?(?:currently\s+)?receiving|ongoing\s+(?:treatment|therapy|use)|current\s+(?:use|usage|intake|administration)\s+of|current\s+(?:treatment|therapy)\s+(?:with|by))\b/i;
 const NOT_CURRENT_RE = /\b(?:completed|discontinued|stopped|off|ceased|finished|recovered)\b/i;
 const FUTURE_CONDUCT_RE =
   /\b(?:during\s+(?:the\s+)?(?:study|trial|treatment\s+period|protocol\s+(?:therapy|treatment))|(?:avoid(?:ed)?|prohibited|not\s+(?:be\s+)?(?:allowed|permitted))\s+during\s+(?:the\s+)?(?:treatment|therapy)\s+with|while\s+(?:on|receiving)\s+(?:the\s+)?(?:study|protocol|trial)|on\s+(?:study|protocol)|throughout\s+the\s+study|for\s+the\s+duration\s+of|during\s+participation|(?:planned|anticipated|expected)\s+(?:need|use)|will\s+(?:be\s+)?requir|will\s+receive|in\s+addition\s+to\s+(?:the\s+)?study|with\s+(?:the\s+)?study\s+(?:drug|treatment))\b/i;
@@ -1277,7 +1278,9 @@ function settingsNear(text: string, list: List, e: number): { settings: Setting[
     spans.push([list.end, list.end + after[0].length]);
   }
   const first = list.items[0]!;
-  const before = SETTING_BEFORE_RE.exec(text.slice(Math.max(0, first.start - 60), first.start));
+  // Not the last word of a purpose pair ("palliative or adjuvant immunotherapy"): the pair as a whole
+  // is the treatment's purpose, which no setting says.
+  const before = purposePairBefore(text.slice(Math.max(0, first.start - 60), first.start), 0) ? null : SETTING_BEFORE_RE.exec(text.slice(Math.max(0, first.start - 60), first.start));
   if (before) {
     read(before[1]!);
     spans.push([first.start - before[0].length, first.start]);
@@ -2484,6 +2487,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         ...formPartners(text, wordStart(text, Math.max(s, list.start - 60), s), e),
         // "short course or long course radiation therapy": two forms of the one treatment, no other option.
         ...[localModifierPair(text.slice(Math.max(s, list.start - 60), list.start), Math.max(s, list.start - 60), items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery')))].filter((x): x is Span => !!x),
+        // "adjuvant or palliative immunotherapy": two intents of the one treatment, no other option.
+        ...[purposePairBefore(text.slice(Math.max(s, list.start - 60), list.start), Math.max(s, list.start - 60))].filter((x): x is Span => !!x),
       ]);
       // A word joined to the list by a slash ("anti-PD-1/ PD-L1inhibitor") is an unread member of it: another option.
       const slashMember = /^\s*\/\s*[A-Za-z]/.test(text.slice(list.end, e)) || /[A-Za-z][\w)-]*\s*\/\s*$/.test(text.slice(Math.max(s, list.start - 30), list.start));
@@ -2697,7 +2702,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       items.some((it) => it.kinds.has('transplant')) || (win && items.includes(lastMember))
         ? []
         : list.items.filter((it) => !items.includes(it) && it.kinds.has('transplant'));
-    const cue = cueRun(ctx, list.start, Math.max(s, limitBefore));
+    // A purpose pair before the list ("receiving adjuvant or palliative immunotherapy") is the finding's
+    // own words (its qualifier holds them): the cue before the pair heads the list, and the pair's "or"
+    // joins no other finding.
+    const purposePair = purposePairBefore(text.slice(Math.max(s, limitBefore, list.start - 60), list.start), Math.max(s, limitBefore, list.start - 60));
+    if (purposePair) spans.push([purposePair[0], list.start]);
+    const cue = cueRun(ctx, purposePair ? purposePair[0] : list.start, Math.max(s, limitBefore));
     if (cue) spans.push(cue);
     const cueAfter = /^\s*(?:must\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|be|been)\s+)?(?:received|given|administered|used|taken|completed|discontinued|stopped)\b/i.exec(text.slice(list.end, limitAfter));
     if (cueAfter) spans.push([list.end, list.end + cueAfter[0].length]);
@@ -2746,6 +2756,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (unknownLeaves && strict) condition = { any: [condition, ...unknownLeaves.map(([a, b]): LeafCondition => ({ fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(a, b).replace(/\s+/g, ' ').trim() } }))] };
       if (qualifier && group === groups[0]) condition = { all: [condition, ...(hlExtra ? [hlExtra] : []), qualifier.leaf] };
       if (timeLeaf) condition = { all: [condition, timeLeaf] };
+      // The purposes no fact holds narrow the treatment: necessary with them unread beside it.
+      // (Not where the qualifier already holds them.)
+      const purposeText = purposePair ? text.slice(purposePair[0], purposePair[1]).replace(/\s+/g, ' ') : '';
+      if (purposePair && !(qualifier && group === groups[0] && String(qualifier.leaf.params?.['text'] ?? '').includes(purposeText)))
+        condition = { all: [condition, { fact: 'unparsed', operator: 'equal', value: true, params: { text: purposeText } }] };
       let polarityHandled = false;
       if (sufficient) {
         const words = sentence.replace(/\s+/g, ' ').trim();
@@ -3151,7 +3166,7 @@ function withoutMedicineRelative(before: string): string {
 }
 /** Right before a list: it is taken now ("receiving", "on a stable dose of", "patients on"). */
 const CURRENT_BEFORE_RE = new RegExp(
-  String.raw`\b(?:receiving|taking|using|undergoing|on|${STABLE_DOSE})\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|daily|regular|long-term)\s+)*$`,
+  String.raw`\b(?:receiving|taking|using|undergoing|on|${STABLE_DOSE})\s+(?:(?:any|other|the|a|an|concurrent|active|chronic|systemic|oral|daily|regular|long-term|${PURPOSE_MODIFIER})\s+)*$`,
   'i',
 );
 /** Right after a list: "prednisone use", "steroid intake" (not "use of X" before it, which CUE_RE reads). */
@@ -3489,7 +3504,8 @@ const SETTING_PAREN_RE = new RegExp(
   String.raw`\(\s*(?:either\s+)?(?:in\s+the\s+)?${SETTING_ALT}(?:\s*(?:,|\/)\s*${SETTING_ALT})*\s*,?\s*(?:or|and\/or)\s+${SETTING_ALT}(?:\s+(?:therapy|treatment|setting|disease))?\s*\)`,
   'gi',
 );
-const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}[A-Da-d]?(?:\s*(?:,|or|and\/or|and|-|to)\s*(?:stage\s+)?[0-4IV]{1,4}[A-Da-d]?\b)+/gi;
+// A group may name its substages by a slash ("stage IIIC/D or IV"): still one stage phrase.
+const STAGE_OR_RE = /\bstages?\s+[0-4IV]{1,4}(?:[A-Da-d](?:\s*\/\s*[A-Da-d]\b)*)?(?:\s*(?:,|or|and\/or|and|-|to)\s*(?:stage\s+)?[0-4IV]{1,4}[A-Da-d]?\b)+/gi;
 
 /** The list is what the clause permits: "X is allowed (if …)", "patients who had X may be enrolled". */
 // "X is not required" permits both; not "X is not required unless …", which requires X of some patients.
