@@ -8,7 +8,7 @@
  *   counted to another event (curative treatment, which may lie in the patient's past) whoever never had
  *   X passes and whoever had it is left to the coordinator: any(not X, unread).
  * - The treatment a permitted one is timed against is the study's, its members however they combine
- *   ("with anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3"): it only broadens the permission's gate.
+ *   ("with anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3"): it stays out of the permission's gate.
  * - A permission is no requirement: no reading here fails a patient who never had the treatment.
  *
  * Corpus lines quoted exactly (NCT05856565).
@@ -47,12 +47,12 @@ describe('a treatment refused before the start of curative treatment', () => {
 describe('a treatment permitted before starting curative treatment with a combination', () => {
   const line = 'Targeted therapy is accepted before starting curative treatment with anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3.';
 
-  it('reads the permission as a gate broadened by the anchor’s members', () => {
+  it('reads the permission as a gate on the permitted treatment alone, the anchor’s members out of it', () => {
     const rule = criterionRule(line, 'inclusion');
-    const gate: Condition = {
-      all: [therapy({ classes: ['anti_pd1', 'anti_ctla4', 'anti_lag3'] }, false), therapy({ kinds: ['targeted'] }, false)],
-    };
+    const gate: Condition = therapy({ kinds: ['targeted'] }, false);
     expect(rule).toEqual({ any: [gate, unparsed(line.replace(/\.$/, ''))] });
+    // Anti-PD-1, the study's treatment, counts against no one.
+    expect(judgeRecord(rule, { treatments: [{ name: 'pembrolizumab', kind: 'systemic', start: '2024-01-10' }] })).toBe(true);
     // A permission never fails a patient: without the treatments eligible, with them unknown.
     expect(judgeRecord(rule, { treatments: [] })).toBe(true);
     expect(judgeRecord(rule, { treatments: [{ name: 'dabrafenib', kind: 'systemic', start: '2024-01-10' }] })).toBeNull();

@@ -3632,9 +3632,9 @@ function readGate(
   }
   // The treatment a permitted one is timed against is the study's ("Targeted therapy is accepted before starting
   // curative treatment with anti-PD-1", "Palliative radiotherapy … prior to starting capmatinib is allowed"):
-  // no treatment of the patient's own, and in the gate it only broadens it.
-  // Its members are the study's too, however they combine ("with anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3",
-  // where "or" may offer the last instead of the first): no reading of the combination narrows the gate.
+  // no treatment of the patient's own, so it stays out of the gate (read, it held a patient who had it,
+  // in a trial of patients starting it, to the coordinator). So do its members however they combine
+  // ("with anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3", where "or" may offer the last instead of the first).
   const anchored = new Set<List>();
   for (let i = 1; i < lists.length; i++) {
     if (lists[i]!.gate || !STUDY_ANCHOR_BEFORE_RE.test(text.slice(Math.max(s, lists[i]!.start - 80), lists[i]!.start))) continue;
@@ -3663,7 +3663,8 @@ function readGate(
   // Not when it goes on about the same patients or treatment ("… but this must have been discontinued",
   // "… but should be off that therapy").
   if (BUT_OTHER_REQUIREMENT_RE.test(after)) return;
-  const items = lists.flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
+  // (The study's treatment a permitted one is timed against is none of the patient's: not in the gate.)
+  const items = lists.filter((l) => !anchored.has(l)).flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
   const x = conditionFor(items, {});
   if (!x) return;
   note('gate');
