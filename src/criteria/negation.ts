@@ -126,9 +126,9 @@ const ELIGIBLE_FOR_OBJECT = /^\s*(?:for|to\s+(?:receive|undergo|have|be\s+treate
 const SUBJECT_PREDICATE_END =
   /^\s*(?:(?:to\s+(?:enrol\w*|participate|take\s+part|be\s+(?:enrolled|included))|(?:for|from|in)\s+(?:(?:this|the)\s+)?(?:study|trial|protocol))\b[^.;]*)?\s*(?:[.;]|$)/i;
 /** A termination that permits ("are permitted", "will be eligible"). */
-const PERMITS = /\b(?:permitted|allowed|eligible|acceptable)$/i;
+const PERMITS = /\b(?:permitted|allowed|allowable|eligible|acceptable|accepted)$/i;
 /** A permission that lets in what is said before it ("… is permitted", "are allowed"). */
-const PERMITS_INSIDE = /\b(?:permitted|allowed|acceptable)$/i;
+const PERMITS_INSIDE = /\b(?:permitted|allowed|allowable|acceptable|accepted)$/i;
 /** The rest of its lead-in, then a colon that ends the line: the permitted list follows. */
 const PERMITTED_LIST = /^[\w\s]{0,40}(?:\([^()]*\))?\s*:[ \t]*\r?\n/;
 

@@ -2,8 +2,8 @@
  * "Is accepted" says a treatment is allowed, as "is allowed" does (therapy.ts PERMISSION_RE,
  * PERMITTED_SUBJECT_RE): read before as a receipt beside the unread word "accepted", "Prior targeted
  * therapy is accepted" required targeted therapy and failed every patient who never had it. "Is not
- * accepted", which the negation vocabulary does not hold, leaves the list unread: read as a receipt
- * beside the unread word it required the treatment refused. Made-up lines in the corpus's wording (NCT05856565: "Targeted therapy is
+ * accepted" is a post-negation like "is not allowed" (rules/negation.json): the treatment is refused,
+ * never required. Made-up lines in the corpus's wording (NCT05856565: "Targeted therapy is
  * accepted before the start of curative treatment with immunotherapy").
  */
 import type { Condition } from '../../src/criteria/facts';
@@ -20,8 +20,9 @@ describe('"is accepted" is a permission', () => {
     expect(judge({ treatments: [] }, condition!)).toBe(true);
   });
 
-  it('never reads "is not accepted" as a permission, nor as the treatment required', () => {
-    // Read before as all(chemotherapy, unread "accepted"): it required the chemotherapy the line refuses.
-    expect(therapyLeaves(readRule('Prior chemotherapy is not accepted.', 'inclusion').condition)).toEqual([]);
+  it('reads "is not accepted" as "is not allowed": the treatment refused, never required', () => {
+    // Read once as all(chemotherapy, unread "accepted"), it required the chemotherapy the line refuses.
+    expect(readRule('Prior chemotherapy is not accepted.', 'inclusion').condition).toEqual(therapy({ kinds: ['chemotherapy'] }, false));
+    expect(therapyLeaves(readRule('Prior chemotherapy is not accepted.', 'inclusion').condition)).toEqual(therapyLeaves(readRule('Prior chemotherapy is not allowed.', 'inclusion').condition));
   });
 });

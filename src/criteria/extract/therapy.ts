@@ -1420,8 +1420,22 @@ const RESTART_RE =
   /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|\b(?:or|and\/or)\s+(?:an?\s+)?(?:prior|previous)\s+(?:intoleran\w*|(?:treatment|therapy)\s+with|exposure\s+to|receipt\s+of)\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
 const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
-/** Right after a list: it is refused in words no negation trigger holds ("is not accepted", "are not tolerated"). */
-const NOT_ACCEPTED_AFTER_RE = /^[\s,]*(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?not\s+(?:be\s+)?(?:accepted|tolerated|authori[sz]ed)\b/i;
+/**
+ * Right after a list: it is refused in words no negation trigger holds ("are not tolerated", "is not
+ * authorised"), or said not to have been accepted by someone ("was not accepted by the patient"), which
+ * may be the patient's refusal. ("Is not accepted" on its own is a post-negation like "is not allowed".)
+ */
+const NOT_ACCEPTED_AFTER_RE = /^[\s,]*(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?not\s+(?:be\s+)?(?:tolerated|authori[sz]ed|accepted(?=\s+by\b))\b/i;
+/**
+ * Right after a list, a prohibition of it before the start of treatment ("Chemotherapy is not accepted
+ * prior to the initiation of curative treatment", "… is not allowed before the start of study
+ * treatment"): the list is a treatment the patient may have had before, the cue a receipt needs. What
+ * it is counted to is read as any anchor is (an event other than the study's start stays unread beside it).
+ */
+const PROHIBITED_BEFORE_AFTER_RE = /^\s*,?\s*(?:is|are)\s+not\s+(?:allowed|permitted|accepted)\s+(?:prior\s+to|before)\b/i;
+/** After "before": the study's own start ("the start of study treatment", "enrolment", "the first dose of the study drug"). */
+const STUDY_START_AFTER_RE =
+  /^\s*(?:the\s+)?(?:(?:start|initiation|commencement|beginning)\s+of\s+(?:the\s+|this\s+)?|starting\s+(?:the\s+|this\s+)?|(?:first|initial)\s+(?:dose|administration)\s+of\s+(?:the\s+)?)?(?:(?:study|trial|protocol)\b|(?:enrol\w*|registration|randomi[sz]ation|inclusion|screening|C1D1)\b)/i;
 /** Right after a list: "and" and a condition that heads the next conjunct ("X and if PD-L1 ≥ 10%, Y"). */
 const CONDITIONAL_AFTER_AND_RE = /^\s*,?\s*and\s*,?\s*(?:only\s+)?(?:if|when|where)\b/i;
 /** A parenthesis that lets some patients in: "(participants who were intolerant of X and received < 2 cycles are still eligible)". */
@@ -1503,6 +1517,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   // Coordinated lists: items joined only by connectives, example lead-ins or one unread member.
   const lists: Array<List & { unknownMember: boolean; blocked: boolean; blockedBy?: string; narrowedKind?: boolean; requiredReceipt?: boolean; gate?: boolean; plannedAlternative?: boolean; currentOrNeed?: boolean; cannotStop?: Span }> = [];
   const findingsBefore = out.length;
+  /** Treatments an event is counted from ("before the start of curative treatment with X"). */
+  const anchorTreatments: Span[] = [];
   for (const it of items) {
     const cur = lists[lists.length - 1];
     if (cur) {
@@ -1692,6 +1708,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // atezolizumab"): the lesion's or the care team's question, not a treatment received.
     const lead = text.slice(Math.max(s, l.start - 80), l.start);
     if (ANCHOR_EVENT_BEFORE_RE.test(lead) || POSSIBLE_TREATMENT_BEFORE_RE.test(lead)) l.blocked = true;
+    // The whole of such a treatment is the anchor's, its connectives too ("with anti-PD-1, +/- anti-CTLA-4
+    // or anti-LAG-3"): no alternative to a list before it.
+    if (ANCHOR_EVENT_BEFORE_RE.test(lead)) anchorTreatments.push([l.start, l.end]);
     // "Prior anti-PD-1 … antibody exposure": after a past cue, exposure to a drug or class is its receipt
     // ("radiation exposure" may be diagnostic or occupational).
     const receiptExposure = (it: Item): boolean => input.kind === 'exclusion' && (it.drugs.size > 0 || it.classes.size > 0) && /^[\s-]*exposure\b/i.test(text.slice(it.end, it.end + 12)) && /\b(?:prior|previous(?:ly)?)\s+(?:[\w-]+\s+){0,1}$/i.test(text.slice(Math.max(s, l.start - 30), l.start));
@@ -1731,8 +1750,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         l.blockedBy ??= 'kind narrowed by its targets';
       }
     }
-    // "Prior chemotherapy is not accepted": a refusal the negation vocabulary does not hold ("is not
-    // allowed" is there), read as a receipt beside the unread word it would require the treatment refused.
+    // "Chemotherapy is not tolerated", "was not accepted by the patient": a refusal the negation vocabulary
+    // does not hold, read as a receipt beside the unread words it would require the treatment refused.
     if (NOT_ACCEPTED_AFTER_RE.test(text.slice(l.end, e))) {
       l.blocked = true;
       l.blockedBy ??= 'not accepted';
@@ -2053,6 +2072,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // member of the union the cue heads, parted from the list before only by its own modifier.
       (strict && !!unionCue) ||
       /^\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:received|given|administered|completed)\b/i.test(text.slice(list.end, limitAfter)) ||
+      PROHIBITED_BEFORE_AFTER_RE.test(text.slice(list.end, limitAfter)) ||
       contextCue ||
       !!list.requiredReceipt ||
       !!stop ||
@@ -2338,6 +2358,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       ...lists.flatMap((l) => l.items.flatMap((i) => i.spans)),
       ...windows.map((w): Span => [w.start, w.end]),
       ...anchorPhrases(text, Math.max(s, limitBefore), e),
+      ...anchorTreatments,
       ...hlSpans,
       ...(exceptLists.length ? input.scopes.triggers : []),
     ]);
@@ -2379,6 +2400,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       // "Patients on warfarin who cannot be safely transitioned to …": a relative clause narrows the list.
       if (RELATIVE_AFTER_RE.test(text.slice(list.end, clauseEnd))) qualify ??= 'relative clause';
       if (TEMPORAL_LEFT_RE.test(ownRest.replace(/\bhalf[\s-]?li(?:fe|ves)\b[^,;.]*/gi, ''))) qualify ??= 'temporal';
+      // "Chemotherapy is not accepted prior to the initiation of curative treatment": counted to an event
+      // other than the study's start, which may lie in the patient's past; whoever had the treatment after
+      // it is not refused, so its absence is only sufficient.
+      const prohibited = PROHIBITED_BEFORE_AFTER_RE.exec(text.slice(list.end, limitAfter));
+      if (prohibited && !STUDY_START_AFTER_RE.test(text.slice(list.end + prohibited[0].length, e))) qualify ??= 'counted to another event';
       if (SITE_RE.test(text.slice(list.end, altCut ?? e)) && items.some((i) => i.kinds.has('radiation') || i.kinds.has('surgery') || i.kinds.has('locoregional'))) qualify ??= 'site';
       // "pelvic radiotherapy", "whole brain radiation" are lexicon phrases of the kind: the site is in the item.
       if (items.some((i) => i.kinds.has('radiation') && SITE_IN_ITEM_RE.test(text.slice(i.start, i.end)))) qualify ??= 'site in item';
@@ -2641,7 +2667,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (stop) qualifier = { leaf: { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } }, spans: [stop, [restStart, clauseEnd]] };
       else qualifier = (qualify === 'site in item' || qualify === 'radiation form' ? null : qualifierOf(ctx, restStart + aside, qualEnd, qualMasked)) ?? {
         leaf: hlLeaf && qualify === 'half-life' ? hlLeaf : { fact: 'unparsed', operator: 'equal', value: true, params: { text: text.slice(restStart, clauseEnd).replace(/\s+/g, ' ').trim() } },
-        spans: [],
+        // The event a prohibition is counted to is the leaf's own words (the treatment it names too).
+        spans: qualify === 'counted to another event' ? [[list.end, clauseEnd]] : [],
       };
       // A window later in the clause that bounds no list ("unless … completed 6 months before enrolment")
       // is part of the qualifier's words, not left over beside it.
@@ -3631,10 +3658,16 @@ function readGate(
   }
   // The treatment a permitted one is timed against is the study's ("Targeted therapy is accepted before starting
   // curative treatment with anti-PD-1", "Palliative radiotherapy … prior to starting capmatinib is allowed"):
-  // no treatment of the patient's own, and in the gate it only broadens it.
+  // no treatment of the patient's own, so it stays out of the gate (read, it held a patient who had it,
+  // in a trial of patients starting it, to the coordinator). So do its members however they combine
+  // ("with anti-PD-1, +/- anti-CTLA-4 or anti-LAG-3", where "or" may offer the last instead of the first).
+  const anchored = new Set<List>();
   for (let i = 1; i < lists.length; i++) {
     if (lists[i]!.gate || !STUDY_ANCHOR_BEFORE_RE.test(text.slice(Math.max(s, lists[i]!.start - 80), lists[i]!.start))) continue;
-    if (lists.slice(0, i).some((g) => g.gate && lists[i]!.start - g.end <= 300 && !/[.;:]|\b(?:but|however|must|should|shall|needs?|required?)\b/i.test(text.slice(g.end, lists[i]!.start)))) lists[i]!.gate = true;
+    if (lists.slice(0, i).some((g) => g.gate && lists[i]!.start - g.end <= 300 && !/[.;:]|\b(?:but|however|must|should|shall|needs?|required?)\b/i.test(text.slice(g.end, lists[i]!.start)))) {
+      lists[i]!.gate = true;
+      anchored.add(lists[i]!);
+    }
   }
   // A label that heads the sentence names what its permission is about ("Cytotoxic Chemotherapy: There is
   // no limit to the number of prior regimens received").
@@ -3644,7 +3677,7 @@ function readGate(
   // One option under "one of the following:" is no gate: any(not X, unread) would let the option, and
   // so the whole criterion, pass every patient without X.
   if (input.kind === 'inclusion' && (OPTIONS_LEAD_RE.test(input.context[input.context.length - 1] ?? '') || OPTIONS_BEFORE_RE.test(text.slice(0, s)))) return;
-  if (lists.some((l) => l.unknownMember || input.scopes.scopes.some((sc) => sc.kind === 'negated' && l.start >= sc.start && l.start < sc.end && !limitNegation(text, sc.trigger)) || l.items.some((it) => it.suffix === 'naive'))) return;
+  if (lists.some((l) => (l.unknownMember && !anchored.has(l)) || input.scopes.scopes.some((sc) => sc.kind === 'negated' && l.start >= sc.start && l.start < sc.end && !limitNegation(text, sc.trigger)) || l.items.some((it) => it.suffix === 'naive'))) return;
   if (lists.some((l) => l.items.some((it) => isUsed(ctx, it.start, it.end)))) return;
   // "Treatment-naive patients are eligible only if …" binds those who had none: the gate is reversed.
   if (/\bna[iï]ve\b|\buntreated\b/i.test(text.slice(s, e))) return;
@@ -3656,7 +3689,8 @@ function readGate(
   // Not when it goes on about the same patients or treatment ("… but this must have been discontinued",
   // "… but should be off that therapy").
   if (BUT_OTHER_REQUIREMENT_RE.test(after)) return;
-  const items = lists.flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
+  // (The study's treatment a permitted one is timed against is none of the patient's: not in the gate.)
+  const items = lists.filter((l) => !anchored.has(l)).flatMap((l) => l.items).map((it) => (isBroadGeneric(ctx, it) || it.generic ? { ...it, kinds: new Set(ANY_TREATMENT) } : it));
   const x = conditionFor(items, {});
   if (!x) return;
   note('gate');
