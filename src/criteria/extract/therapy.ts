@@ -601,6 +601,12 @@ const FUTURE_CONDUCT_RE =
 /** "…, or who plan to undergo …", "; or plans to receive …": a plan that is an alternative clause of its own. */
 const PLAN_ALT_CLAUSE_RE =
   /[,;，]\s*(?:or|and\/or)\s+(?:(?:those|patients?|participants?|subjects?)\s+)?(?:who\s+)?(?:(?:is|are)\s+)?(?:plan(?:s|ned|ning)?|scheduled|intend(?:s|ed)?)\s+to\b/i;
+/**
+ * "Need glucocorticoid treatment", "Patients who need systemic steroids": the need of supportive care,
+ * said with no preposition, is the requirement "need for" and "require" state (read as its receipt,
+ * with the need unread beside it). Only right before the list.
+ */
+const NEED_DIRECT_BEFORE_RE = /(?:^|[^\w\s]\s*|\b(?:who|that|which|patients?|participants?|subjects?)\s+)(?:needs?|needing)\s+$/i;
 /** A need foreseen, not had: "anticipated requirement for", "expected to require". */
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
 /**
@@ -1651,7 +1657,7 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
     const requiredSupportive =
       input.kind === 'exclusion' &&
-      ((!!blocker && /^requir/i.test(blocker[0].trim())) || requirementHeadsList(text, s, l.start)) &&
+      ((!!blocker && /^(?:requir|need)/i.test(blocker[0].trim())) || (!blocker && NEED_DIRECT_BEFORE_RE.test(before)) || requirementHeadsList(text, s, l.start)) &&
       supportiveOnly(ctx, l.items) &&
       !namedTopicBefore(ctx, requirementClauseStart(text, s, l.start), l.start) &&
       !ANTICIPATED_NEED_RE.test(before) &&
