@@ -69,3 +69,18 @@ describe('the need of supportive care in an exclusion', () => {
     expect(leaves(rule).some((l) => l.fact === 'priorTherapy')).toBe(false);
   });
 });
+
+describe("a steroid's dose in an exclusion", () => {
+  it('holds its duration and its "or other anti-inflammatory drugs with equivalent activity", unread (NCT07177937 e1)', () => {
+    const rule = excl(
+      'Within 14 days prior to the first dose: Underwent plasmapheresis; received systemic corticosteroid therapy at a dose \\>10 mg/day prednisone or equivalent for more than 3 consecutive days, or other anti-inflammatory drugs with equivalent activity (short-term use for preventing contrast agent allergy is allowed for enrollment).',
+    );
+    const branch = branchWith(rule, 'corticosteroid');
+    expect(branch && 'all' in branch).toBe(true);
+    // The dose, its duration and the permitted short-term use narrow the receipt, never stand beside it.
+    expect(unreadText(branch!)).toContain('3 consecutive days');
+    expect(unreadText(branch!)).toContain('other anti-inflammatory drugs with equivalent activity');
+    expect(unreadText(branch!)).toContain('contrast agent allergy');
+    expect(judgeRecord(rule, { treatments: [{ name: 'dexamethasone', start: '2025-05-25' }] })).toBeNull();
+  });
+});

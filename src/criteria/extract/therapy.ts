@@ -1451,10 +1451,13 @@ const DOSE_UNIT_BEFORE_RE = new RegExp(
 /**
  * A dose right after a steroid ("exceeding the equivalent of 10 mg/day of prednisone", "> 10 mg/day
  * prednisone equivalent", "(≥ 10 mg prednisolone [or equivalent]/daily)"). No fact holds a dose, so it
- * narrows the steroid and is kept as an unread qualifier; the list goes on after it.
+ * narrows the steroid and is kept as an unread qualifier; the list goes on after it. Its duration ("for
+ * more than 3 consecutive days") and the equivalence of other steroids said as anti-inflammatory
+ * activity ("or equivalent anti-inflammatory activity", "or other anti-inflammatory drugs with
+ * equivalent activity") are the dose's own words, no alternative to the steroid.
  */
 const STEROID_DOSE_AFTER_RE =
-  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+for\s+(?:more\s+than|longer\s+than|over|at\s+least|>|≥)\s*(?:one|two|three|\d{1,3})\s+(?:days?|weeks?))?\s*[)\]]?/i;
+  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s*\bfor\s+(?:more\s+than|longer\s+than|over|at\s+least|>|≥)\s*(?:one|two|three|\d{1,3})\s+(?:consecutive\s+)?(?:days?|weeks?))?(?:\s*,?\s*(?:or|and\/or)\s+(?:(?:other|equivalent)\s+)?anti-?\s?inflammatory\s+(?:(?:active\s+)?(?:drugs?|agents?|medications?)\s+)?(?:(?:with|of|at)\s+(?:an?\s+)?(?:equivalent|similar|comparable)\s+(?:anti-?\s?inflammatory\s+)?(?:activity|potency|doses?)|activity|equivalents?))?\s*[)\]]?/i;
 /**
  * A steroid named inside a dose parenthesis ("systemic corticosteroids (> 10 mg daily prednisone
  * equivalent)") is the unit of the dose, not another treatment: the parenthesis stays an unread
@@ -3788,6 +3791,12 @@ function necessaryBlocked(
   // Nor is the "or" of "current or within 14 days": two times of the same receipt.
   let after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
   const afterText = text.slice(list.end, b);
+  // A steroid's dose is its own narrowing, read with it: its "or" ("or equivalent", "or other
+  // anti-inflammatory drugs with equivalent activity") is the dose's, no alternative to the list.
+  for (const it of list.items) {
+    if (!it.dose || it.dose[0] < list.end || it.dose[1] > b) continue;
+    after = after.slice(0, it.dose[0] - list.end) + ' '.repeat(it.dose[1] - it.dose[0]) + after.slice(it.dose[1] - list.end);
+  }
   for (const m of afterText.matchAll(CURRENT_OR_WITHIN_RE)) after = after.slice(0, m.index) + ' '.repeat(m[0].length) + after.slice(m.index + m[0].length);
   // "Current systemic treatment with corticosteroids, or within 7 days of …": the "current" heads the list.
   const orWithin = LIST_OR_WITHIN_RE.exec(afterText);
