@@ -606,6 +606,12 @@ const PLAN_ALT_CLAUSE_RE =
  * said with no preposition, is the requirement "need for" and "require" state (read as its receipt,
  * with the need unread beside it). Only right before the list.
  */
+/**
+ * A window counted forward from the study's start ("within 14 days after enrollment"): a need in it is
+ * a need during the study, which no record holds, so it is not read as a receipt.
+ */
+const FUTURE_WINDOW_AFTER_RE =
+  /\b(?:within|in\s+the\s+(?:first|next))\s+(?:the\s+)?(?:first\s+)?\d+\s*(?:days?|weeks?|months?)\s+(?:after|following)\b|\bafter\s+(?:the\s+)?(?:study\s+)?(?:enrol\w*|registration|randomi[sz]ation|inclusion|(?:the\s+)?first\s+dose|(?:the\s+)?start\s+of)\b/i;
 const NEED_DIRECT_BEFORE_RE = /(?:^|[^\w\s]\s*|\b(?:who|that|which|patients?|participants?|subjects?)\s+)(?:needs?|needing)\s+$/i;
 /** A need foreseen, not had: "anticipated requirement for", "expected to require". */
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
@@ -1658,9 +1664,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const blocker = stopBefore || ongoingNeed || productContaining ? null : blockedBefore(before);
     // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
     // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
+    // "Need for X", "Need X": a requirement as "requirement for" is, unless the need falls after the study starts.
+    const needCue = (!!blocker && /^need/i.test(blocker[0].trim())) || (!blocker && NEED_DIRECT_BEFORE_RE.test(before));
     const requiredSupportive =
       input.kind === 'exclusion' &&
-      ((!!blocker && /^(?:requir|need)/i.test(blocker[0].trim())) || (!blocker && NEED_DIRECT_BEFORE_RE.test(before)) || requirementHeadsList(text, s, l.start)) &&
+      ((!!blocker && /^requir/i.test(blocker[0].trim())) || (needCue && !FUTURE_WINDOW_AFTER_RE.test(text.slice(l.end, e))) || requirementHeadsList(text, s, l.start)) &&
       supportiveOnly(ctx, l.items) &&
       !namedTopicBefore(ctx, requirementClauseStart(text, s, l.start), l.start) &&
       !ANTICIPATED_NEED_RE.test(before) &&
