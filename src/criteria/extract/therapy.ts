@@ -1665,7 +1665,9 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
     // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
     // "Need for X", "Need X": a requirement as "requirement for" is, unless the need falls after the study starts.
-    const needCue = (!!blocker && /^need/i.test(blocker[0].trim())) || (!blocker && NEED_DIRECT_BEFORE_RE.test(before));
+    // Only for steroids and immunosuppressants, whose requirement is read so: a need for another medicine
+    // ("Need for carbamazepine") may be one the patient does not take yet, and stays unread.
+    const needCue = ((!!blocker && /^need/i.test(blocker[0].trim())) || (!blocker && NEED_DIRECT_BEFORE_RE.test(before))) && steroidOrImmunosuppressantOnly(ctx, l.items);
     const requiredSupportive =
       input.kind === 'exclusion' &&
       ((!!blocker && /^requir/i.test(blocker[0].trim())) || (needCue && !FUTURE_WINDOW_AFTER_RE.test(text.slice(l.end, e))) || requirementHeadsList(text, s, l.start)) &&
@@ -3213,6 +3215,19 @@ const PLANNED_OR_HAD_RE =
   /\b(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b[^.;]{0,30}?\bor\s+(?:(?:has|have|is|are|be)\s+)?(?:plann\w*|scheduled|plans?\s+to)\b|\b(?:plann\w*|scheduled)\b(?:\s+(?:for|to\s+(?:receive|undergo|have)))?\s*,?\s*(?:or|and\/or)\s+(?:(?:has|have|is|are)\s+)?(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b/i;
 
 /** Whether every item is supportive care only (corticosteroids, immunosuppressants…), by its classes. */
+/** Whether every item is a corticosteroid or an immunosuppressant (a class under them, or a drug in them). */
+function steroidOrImmunosuppressantOnly(ctx: Ctx, items: Item[]): boolean {
+  const { lex } = ctx;
+  const under = (c: string): boolean => [c, ...(lex.classAncestors.get(c) ?? [])].some((x) => x === 'corticosteroid' || x === 'immunosuppressant');
+  return items.every(
+    (it) =>
+      (it.classes.size > 0 || it.drugs.size > 0) &&
+      it.kinds.size === 0 &&
+      [...it.classes].every(under) &&
+      [...it.drugs].every((d) => (lex.drugById.get(d)?.classes ?? []).some(under)),
+  );
+}
+
 function supportiveOnly(ctx: Ctx, items: Item[]): boolean {
   return items.every((it) => {
     const k = kindsOf(ctx, it);
