@@ -603,6 +603,18 @@ const FUTURE_CONDUCT_RE =
 /** "…, or who plan to undergo …", "; or plans to receive …": a plan that is an alternative clause of its own. */
 const PLAN_ALT_CLAUSE_RE =
   /[,;，]\s*(?:or|and\/or)\s+(?:(?:those|patients?|participants?|subjects?)\s+)?(?:who\s+)?(?:(?:is|are)\s+)?(?:plan(?:s|ned|ning)?|scheduled|intend(?:s|ed)?)\s+to\b/i;
+/**
+ * "Need glucocorticoid treatment", "Patients who need systemic steroids": the need of supportive care,
+ * said with no preposition, is the requirement "need for" and "require" state (read as its receipt,
+ * with the need unread beside it). Only right before the list.
+ */
+/**
+ * A window counted forward from the study's start ("within 14 days after enrollment"): a need in it is
+ * a need during the study, which no record holds, so it is not read as a receipt.
+ */
+const FUTURE_WINDOW_AFTER_RE =
+  /\b(?:within|in\s+the\s+(?:first|next))\s+(?:the\s+)?(?:first\s+)?\d+\s*(?:days?|weeks?|months?)\s+(?:after|following)\b|\bafter\s+(?:the\s+)?(?:study\s+)?(?:enrol\w*|registration|randomi[sz]ation|inclusion|(?:the\s+)?first\s+dose|(?:the\s+)?start\s+of)\b/i;
+const NEED_DIRECT_BEFORE_RE = /(?:^|[^\w\s]\s*|\b(?:who|that|which|patients?|participants?|subjects?)\s+)(?:needs?|needing)\s+$/i;
 /** A need foreseen, not had: "anticipated requirement for", "expected to require". */
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
 /**
@@ -1463,10 +1475,13 @@ const DOSE_UNIT_BEFORE_RE = new RegExp(
 /**
  * A dose right after a steroid ("exceeding the equivalent of 10 mg/day of prednisone", "> 10 mg/day
  * prednisone equivalent", "(≥ 10 mg prednisolone [or equivalent]/daily)"). No fact holds a dose, so it
- * narrows the steroid and is kept as an unread qualifier; the list goes on after it.
+ * narrows the steroid and is kept as an unread qualifier; the list goes on after it. Its duration ("for
+ * more than 3 consecutive days") and the equivalence of other steroids said as anti-inflammatory
+ * activity ("or equivalent anti-inflammatory activity", "or other anti-inflammatory drugs with
+ * equivalent activity") are the dose's own words, no alternative to the steroid.
  */
 const STEROID_DOSE_AFTER_RE =
-  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+for\s+(?:more\s+than|longer\s+than|over|at\s+least|>|≥)\s*(?:one|two|three|\d{1,3})\s+(?:days?|weeks?))?\s*[)\]]?/i;
+  /^\s*[([]?\s*(?:(?:at\s+)?(?:an?\s+)?(?:doses?|dosing|dosage)\s+(?:of\s+)?)?(?:exceed\w*|above|over|in\s+excess\s+of|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|of|[>≥]=?)?\s*(?:(?:the\s+)?equivalent\s+(?:of|to)\s+)?\d+(?:\.\d+)?\s*(?:mg|milligrams?)(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s+(?:of\s+)?(?:oral\s+)?(?:prednis(?:one|olone)|(?:methyl)?prednisolone|dexamethasone|hydrocortisone)\b)?(?:\s*-?\s*equivalents?\b(?:\s+dose)?|\s*[([]?\s*or\s+(?:its\s+|an?\s+)?equivalents?\b\s*[)\]]?)?(?:\s*\/\s*(?:d|day|daily)\b|\s+(?:per|a)\s+day\b|\s+daily\b)?(?:\s*\bfor\s+(?:more\s+than|longer\s+than|over|at\s+least|>|≥)\s*(?:one|two|three|\d{1,3})\s+(?:consecutive\s+)?(?:days?|weeks?))?(?:\s*,?\s*(?:or|and\/or)\s+(?:(?:other|equivalent)\s+)?anti-?\s?inflammatory\s+(?:(?:active\s+)?(?:drugs?|agents?|medications?)\s+)?(?:(?:with|of|at)\s+(?:an?\s+)?(?:equivalent|similar|comparable)\s+(?:anti-?\s?inflammatory\s+)?(?:activity|potency|doses?)|activity|equivalents?))?\s*[)\]]?/i;
 /**
  * A steroid named inside a dose parenthesis ("systemic corticosteroids (> 10 mg daily prednisone
  * equivalent)") is the unit of the dose, not another treatment: the parenthesis stays an unread
@@ -1669,9 +1684,13 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     const blocker = stopBefore || ongoingNeed || productContaining ? null : blockedBefore(before);
     // "pneumonitis requiring treatment with steroids": the condition's treatment, read below as received.
     // Not a need still to come ("anticipated requirement for … during the trial"), which no record holds.
+    // "Need for X", "Need X": a requirement as "requirement for" is, unless the need falls after the study starts.
+    // Only for steroids and immunosuppressants, whose requirement is read so: a need for another medicine
+    // ("Need for carbamazepine") may be one the patient does not take yet, and stays unread.
+    const needCue = ((!!blocker && /^need/i.test(blocker[0].trim())) || (!blocker && NEED_DIRECT_BEFORE_RE.test(before))) && steroidOrImmunosuppressantOnly(ctx, l.items);
     const requiredSupportive =
       input.kind === 'exclusion' &&
-      ((!!blocker && /^requir/i.test(blocker[0].trim())) || requirementHeadsList(text, s, l.start)) &&
+      ((!!blocker && /^requir/i.test(blocker[0].trim())) || (needCue && !FUTURE_WINDOW_AFTER_RE.test(text.slice(l.end, e))) || requirementHeadsList(text, s, l.start)) &&
       supportiveOnly(ctx, l.items) &&
       !namedTopicBefore(ctx, requirementClauseStart(text, s, l.start), l.start) &&
       !ANTICIPATED_NEED_RE.test(before) &&
@@ -3241,6 +3260,19 @@ const PLANNED_OR_HAD_RE =
   /\b(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b[^.;]{0,30}?\bor\s+(?:(?:has|have|is|are|be)\s+)?(?:plann\w*|scheduled|plans?\s+to)\b|\b(?:plann\w*|scheduled)\b(?:\s+(?:for|to\s+(?:receive|undergo|have)))?\s*,?\s*(?:or|and\/or)\s+(?:(?:has|have|is|are)\s+)?(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b/i;
 
 /** Whether every item is supportive care only (corticosteroids, immunosuppressants…), by its classes. */
+/** Whether every item is a corticosteroid or an immunosuppressant (a class under them, or a drug in them). */
+function steroidOrImmunosuppressantOnly(ctx: Ctx, items: Item[]): boolean {
+  const { lex } = ctx;
+  const under = (c: string): boolean => [c, ...(lex.classAncestors.get(c) ?? [])].some((x) => x === 'corticosteroid' || x === 'immunosuppressant');
+  return items.every(
+    (it) =>
+      (it.classes.size > 0 || it.drugs.size > 0) &&
+      it.kinds.size === 0 &&
+      [...it.classes].every(under) &&
+      [...it.drugs].every((d) => (lex.drugById.get(d)?.classes ?? []).some(under)),
+  );
+}
+
 function supportiveOnly(ctx: Ctx, items: Item[]): boolean {
   return items.every((it) => {
     const k = kindsOf(ctx, it);
@@ -3842,6 +3874,12 @@ function necessaryBlocked(
   // Nor is the "or" of "current or within 14 days": two times of the same receipt.
   let after = maskSpans(masked, list.end - a, b - a, otherTopicOrs(ctx, list.end, b).map(([x, y]): Span => [x - a, y - a]));
   const afterText = text.slice(list.end, b);
+  // A steroid's dose is its own narrowing, read with it: its "or" ("or equivalent", "or other
+  // anti-inflammatory drugs with equivalent activity") is the dose's, no alternative to the list.
+  for (const it of list.items) {
+    if (!it.dose || it.dose[0] < list.end || it.dose[1] > b) continue;
+    after = after.slice(0, it.dose[0] - list.end) + ' '.repeat(it.dose[1] - it.dose[0]) + after.slice(it.dose[1] - list.end);
+  }
   for (const m of afterText.matchAll(CURRENT_OR_WITHIN_RE)) after = after.slice(0, m.index) + ' '.repeat(m[0].length) + after.slice(m.index + m[0].length);
   // "Current systemic treatment with corticosteroids, or within 7 days of …": the "current" heads the list.
   const orWithin = LIST_OR_WITHIN_RE.exec(afterText);
