@@ -24,7 +24,8 @@
  * criteria beside it concern (their questions hold that); and RECIST's rule on which lesions count as
  * measurable ("Growth or change in a lesion previously irradiated will not be considered measurable"),
  * which the measurableDisease fact follows, where it stands alone (beside a requirement of measurable
- * disease, therapy-treated-target-lesions.ts reads what it asks of treated lesions). Only a sentence whose subject is the defined term and
+ * disease, therapy-treated-target-lesions.ts reads what it asks of treated lesions); and a rule for
+ * counting lines of therapy (LINE_COUNT_DEFINITION). Only a sentence whose subject is the defined term and
  * whose verb defines it; one that also requires, permits or excludes ("… must agree to use
  * contraception", "… are eligible") is left to the other readers, and so is an item under a lead-in
  * that asks for one of its items ("… must be evidenced by fulfilling one of the following criteria:").
@@ -87,6 +88,17 @@ const MEASURABILITY_DEFINITION = [
     'i',
   ),
 ];
+/**
+ * "Perioperative systemic therapies will be counted as 1 line of therapy.", "The same regimen
+ * administered twice in different disease settings will be counted as 1 line of prior therapy.":
+ * how the trial counts lines of therapy, which says what the line requirements beside it mean and
+ * asks nothing of its own. Counted under prior therapy. The priorLines fact counts the record's lines
+ * as the record gives them; it does not apply such a rule, which the coordinator sees beside the
+ * requirement it concerns.
+ */
+const LINE_COUNT_DEFINITION =
+  /\b(?:(?:is|are|will\s+be|shall\s+be|would\s+be|may\s+be)\s+(?:counted|considered|regarded)|(?:will|shall|would)\s+count)\s+as\s+(?:(?:a|an|one|1)\s+)?(?:(?:separate|single|prior|additional|systemic)\s+)*(?:lines?|regimens?)(?:\s+of\s+(?:(?:prior|systemic|anti-?cancer|anti-?neoplastic)\s+)*(?:therapy|therapies|treatments?))?(?:\s+(?:if|when|unless)\b[^.;]*)?\s*[.;]?$/i;
+
 /** What a definition does not say: a requirement, a permission or an exclusion of its own. */
 const NOT_DEFINITION =
   /\b(?:eligible|ineligible|excluded|allowed|permitted|agree\w*|willing|contracept\w*|birth\s+control|abstinen\w*|abstain|pregnancy\s+tests?|breast-?feeding|should|required?)\b|\bmust\b(?![^.;]*\bto\s+be\s+considered\b)/i;
@@ -151,13 +163,14 @@ function definitions(input: ExtractInput): Finding[] {
     const sentence = input.text.slice(a, b);
     if (b - a > 600 || NOT_DEFINITION.test(sentence)) continue;
     const reproductive = DEFINITION.some((re) => re.test(sentence));
-    if (!reproductive && !MEASURABILITY_DEFINITION.some((re) => re.test(sentence))) continue;
-    if (!reproductive) {
+    const lineCount = !reproductive && LINE_COUNT_DEFINITION.test(sentence);
+    if (!reproductive && !lineCount && !MEASURABILITY_DEFINITION.some((re) => re.test(sentence))) continue;
+    if (!reproductive && !lineCount) {
       lesionNotes ??= extractTreatedTargetLesions(input).flatMap((f) => f.spans);
       if (lesionNotes.some(([x, y]) => x < b && y > a)) continue;
     }
     const condition: LeafCondition = { fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'definition' } };
-    out.push({ category: reproductive ? CATEGORY.definition : 'stage', condition, spans: [[a, b]], polarityHandled: true });
+    out.push({ category: reproductive ? CATEGORY.definition : lineCount ? 'prior_therapy' : 'stage', condition, spans: [[a, b]], polarityHandled: true });
   }
   return out;
 }
