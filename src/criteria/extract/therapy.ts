@@ -80,7 +80,9 @@ import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { outcomeAfterCount, outcomeBeforeCount } from './therapy-line-outcome';
 import { maskItemConditions } from './therapy-line-item-conditions';
+import { describesExcludedAsNotHad } from './therapy-excluded-not-had';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
+import { readProgressionTimes } from './therapy-progression-times';
 import { readStandardTherapy } from './therapy-standard';
 import { therapySentences } from './therapy-sentences';
 import { readNaiveOptions } from './therapy-naive-options';
@@ -258,6 +260,13 @@ const EVENT_ANCHOR_AFTER_RE =
   /^\s*(?:prior\s+to|before|of|from|after|following)\s+(?:the\s+|their\s+|his\s+|her\s+|a\s+)?(?:initial\s+|original\s+|primary\s+|first\s+)?(?:(?:cancer|disease|tumou?r)\s+)?(?:diagnosis|recurrence|relapse|progression|metastas[ie]s|(?:curative|definitive)(?:[\s-]intent)?\s+(?:treatment|therapy|surgery|resection|radiotherapy|radiation|chemoradiation|chemoradiotherapy))\b/i;
 /** A window after an outcome is about when the disease came back, not when treatment was given. */
 const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-]free|DFI|TFI|free\s+interval|interval|response|respond\w*|remission|diagnos(?:is|ed|es))\b[^.;]{0,60}$/i;
+/**
+ * The second time of an outcome, after the treatment it came on: "progression during therapy with X
+ * or within 12 weeks after the last dose of X". The time counts from the last dose, not back from the
+ * as-of date: no window (the outcome reader leaves it unread beside the outcome).
+ */
+const OUTCOME_ALT_TIME_BEFORE_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PD)\b[^.;]{0,200}\bor\s*$/i;
+const LAST_DOSE_AFTER_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:of|after|from|following|since)\s+(?:the\s+)?(?:last|final|most\s+recent)\s+(?:dose|administration|infusion|cycle)\b/i;
 
 const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, w: 7, wk: 7, week: 7, mo: 30, month: 30, yr: 365, year: 365 };
 function unitDays(unit: string): number | null {
@@ -482,7 +491,7 @@ const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|int
  */
 const OC_DISEASE = String.raw`(?:(?:the|their|his|her)\s+)?(?:disease|cancer|tumou?rs?|malignanc(?:y|ies)|melanoma|carcinoma|lymphoma|myeloma|leuka?emia|sarcoma|glioma|glioblastoma|mesothelioma)`;
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
-const OC_WORD = String.raw`(?:(?:experienced|developed|disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+${OC_DISEASE}|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
+const OC_WORD = String.raw`(?:(?:experienced|developed|disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence|ent)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+${OC_DISEASE}|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
 /**
  * The verb of a second outcome, intolerance only: "progressed on or be intolerant to", "failed or been
  * intolerant to" ("relapsed or be disease resistant to" keeps its alternatives apart).
@@ -514,7 +523,7 @@ const OC_COUNT_RE = new RegExp(OC_COUNT, 'i');
  */
 const OC_SAID = String.raw`(?:\s+(?:(?:has|have|had)\s+been\s+|was\s+|were\s+)?(?:documented|confirmed|observed|occurred))?`;
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}${OC_SAID}${OC_BY}?(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*${OC_SAID}(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|(?:definitive|concurrent|concomitant)\s*,\s*|${OC_COUNT})*$`,
+  String.raw`\b${OC_WORD}${OC_SAID}${OC_BY}?(?:\s+${OC_PREP})?(?:\s*(?:,\s*(?:or\b|and\/or\b)?|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*${OC_SAID}(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|(?:definitive|concurrent|concomitant)\s*,\s*|${OC_COUNT})*$`,
   'i',
 );
 /**
@@ -1148,6 +1157,7 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       RELATIVE_RE.test(sub.slice(end - s)) ||
       afterStudyEvent(sub.slice(end - s)) ||
       OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
+      (OUTCOME_ALT_TIME_BEFORE_RE.test(sub.slice(0, start - s)) && LAST_DOSE_AFTER_RE.test(sub.slice(end - s))) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
       // "within 120 days of the original diagnostic biopsy": the anchor's words past what ANCHOR took.
       (/\b(?:of|from|after|the|their)\s*$/i.test(sub.slice(start - s, end - s)) && DIAGNOSIS_TAIL_RE.test(sub.slice(end - s))) ||
@@ -2104,8 +2114,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (permittedHere()) list.gate = true;
       continue;
     }
-    // A forbidding statement in an exclusion list ("May not have received X") reads either way.
-    if (input.kind === 'exclusion' && isNeg) {
+    // A forbidding statement in an exclusion list ("May not have received X") reads either way. Not a
+    // line that only describes the patient it excludes by a drug not had ("have not progressed on
+    // treatment with X"): therapy-excluded-not-had.ts. (A local treatment not had, "has not had
+    // radiotherapy to the target lesion", is mostly a lesion's requirement: left unread.)
+    if (input.kind === 'exclusion' && isNeg && !(describesExcludedAsNotHad(text, s, e, list.start, list.end) && list.items.every((it) => [...it.kinds].every((k) => SYSTEMIC_KINDS.has(k))))) {
       note('4:if inputkind  exclusion  isNeg');
       continue;
     }
@@ -3231,7 +3244,8 @@ const FORM_OR_PARTNER_RE = new RegExp(
 );
 function formPartners(text: string, a: number, b: number): Span[] {
   const sub = text.slice(a, b);
-  return [...sub.matchAll(FORM_OR_PARTNER_RE)].map((m): Span => [a + m.index, a + m.index + m[0].length]);
+  // "administered in combination or sequentially": how the treatments named together were given.
+  return [...sub.matchAll(FORM_OR_PARTNER_RE), ...sub.matchAll(FORM_GIVEN_OR_RE)].map((m): Span => [a + m.index, a + m.index + m[0].length]);
 }
 /** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
 // The parenthesis is taken whole: an "or" among the partners ("(alone or with either CTLA-4 or LAG-3
@@ -3323,7 +3337,8 @@ function insufficient(
   const tail = alt ? masked.slice(0, alt.index) : masked;
   for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
   // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
-  const label = COHORT_RE.exec(text.slice(s, e)) ?? GROUP_LABEL_RE.exec(text.slice(s, e));
+  // So does a group label ("those without oncogene-driven tumors:").
+  const label = COHORT_RE.exec(text.slice(s, e)) ?? GROUP_LABEL_RE.exec(text.slice(s, e)) ?? SUBGROUP_LABEL_RE.exec(text.slice(s, e));
   const labelSpan: Span[] = label ? [[s + label.index, s + label.index + label[0].length]] : [];
   if (/\b(?:and(?!\s*\/\s*or)|but|plus|as\s+well\s+as)\b|[;:]/i.test(maskSpans(text, s, e, [...own, ...labelSpan, ...otherTopicOrs(ctx, s, e)]).replace(/\([^()]*\)/g, ' '))) return 'conjunction';
   return null;
@@ -3406,6 +3421,9 @@ const CONFIRM_WORD = String.raw`(?:histologically|cytologically|pathologically|h
 const CONFIRM_OR_RE = new RegExp(String.raw`\b${CONFIRM_WORD}\s*(?:,\s*${CONFIRM_WORD}\s*)*,?\s*(?:or|and\/or)\s+${CONFIRM_WORD}\b`, 'gi');
 const FORM_PAREN_RE =
   /\(\s*(?:either\s+)?(?:alone|combined|concurrent(?:ly)?|sequential(?:ly)?|monotherapy|single[\s-]agents?|as\s+(?:a\s+)?(?:single[\s-]agent|monotherapy))\s*(?:,\s*)?(?:or|and\/or)\s+(?:in\s+)?(?:combination|combined|concurrent(?:ly)?|sequential(?:ly)?)\b[^()]{0,80}\)/gi;
+/** "(administered) in combination or sequentially", "sequentially or concurrently": how treatments named together were given. */
+const FORM_GIVEN_OR_RE =
+  /\b(?:(?:administered|given|received)\s+)?(?:either\s+)?(?:in\s+combination|combined|concurrently|together|sequentially|in\s+sequence)\s*,?\s*(?:or|and\/or)\s+(?:in\s+combination|combined|concurrently|together|sequentially|in\s+sequence)\b(?!\s+with\b)/gi;
 /**
  * "as either 1st or 2nd line treatment", "either in the first line or sequentially in the first and
  * second lines": the lines the treatment was given in, an "or" between line positions, never another treatment.
@@ -5215,6 +5233,7 @@ export const extractTherapy: Extractor = (input) => {
   readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
+  readProgressionTimes(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   // Standard therapy exhausted in the forms the standard-therapy statements leave unread (therapy-standard.ts).
   readStandardTherapy(input, sents, out, ctx.used);
   // "ICI treatment-naive or …": the treatment the route is naive to, without the suffix its item carries.
