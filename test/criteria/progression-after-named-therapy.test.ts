@@ -10,7 +10,7 @@
  *   line unread, since such lines among exclusions may state the requirement instead.
  */
 import type { Condition } from '../../src/criteria/facts';
-import { criterionRule, judgeRecord, therapy, therapyLeaves, unparsed } from '../support/criteria';
+import { criterionRule, judgeRecord, readCondition, therapy, therapyLeaves, unparsed } from '../support/criteria';
 
 const incl = (text: string): Condition => criterionRule(text, 'inclusion');
 const excl = (text: string): Condition => criterionRule(text, 'exclusion');
@@ -59,6 +59,23 @@ describe('a group label before the requirement', () => {
     // Progression on the treatment meets the criterion whatever group the patient is in; without it, unknown.
     expect(judgeRecord(rule, { cancers: pd1, treatments: [{ name: 'nivolumab', kind: 'systemic', start: '2024-01-10', outcome: 'progression' }] })).not.toBe(false);
     expect(judgeRecord(rule, { cancers: pd1, treatments: [] })).toBeNull();
+  });
+});
+
+describe('a requirement spared for some patients', () => {
+  it('reads "X, with the exception of patients with Y" as sufficient, not as required of all', () => {
+    const rule = incl('Patients should be refractory to anti-PD-1 therapy, with the exception of patients with HNSCC.');
+    expect(therapyLeaves(rule)).toEqual([progressedOn({ classes: ['anti_pd1'] })]);
+    // A patient never treated with anti-PD-1 may be one of those spared: not failed.
+    expect(judgeRecord(rule, { cancers: pd1, treatments: [] })).not.toBe(false);
+  });
+});
+
+describe('a lead-in that bounds a count', () => {
+  it('is no negation of the entries below it (NCT05361174 i4)', () => {
+    const lead = ['Cohort 2 (NSCLC): Participants who should have received no more than 3 prior lines of therapy and:'];
+    expect(readCondition('platinum doublet chemotherapy', 'inclusion', lead)).toEqual(therapy({ classes: ['platinum'] }));
+    expect(readCondition('platinum doublet chemotherapy', 'inclusion', ['Participants who have received no prior therapy with:'])).toEqual(therapy({ classes: ['platinum'] }, false));
   });
 });
 

@@ -1425,7 +1425,7 @@ function requiredPriorSubjects(text: string, s: number, e: number): Span[] {
 const RESTART_RE =
   /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|\b(?:or|and\/or)\s+(?:an?\s+)?(?:prior|previous)\s+(?:intoleran\w*|(?:treatment|therapy)\s+with|exposure\s+to|receipt\s+of)\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
-const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
+const CONDITIONAL_RE = /\b(?:if|provided|unless|except|with\s+the\s+exception\s+of|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
 /** Right after a list: it is refused in words no negation trigger holds ("is not accepted", "are not tolerated"). */
 const NOT_ACCEPTED_AFTER_RE = /^[\s,]*(?:(?:is|are|was|were|will|would|shall)\s+(?:be\s+)?)?not\s+(?:be\s+)?(?:accepted|tolerated|authori[sz]ed)\b/i;
 /** Right after a list: "and" and a condition that heads the next conjunct ("X and if PD-L1 ≥ 10%, Y"). */
@@ -1435,6 +1435,8 @@ const PERMISSION_ASIDE_RE = /\((?:[^()]{0,200}?)\b(?:are|is|will\s+be)\s+(?:stil
 function inPermissionAside(text: string, s: number, e: number, at: number): boolean {
   return [...text.slice(s, e).matchAll(PERMISSION_ASIDE_RE)].some((m) => at > s + m.index && at < s + m.index + m[0].length);
 }
+/** A comparator said with "no"/"not": "no more than 3", "not less than", "no later than". */
+const COMPARATOR_NOT_RE = /\b(?:no|not)\s+(?:more|less|fewer|greater|later|earlier|sooner|longer|shorter)\s+than\b|\bnot\s+(?:to\s+)?exceed(?:ing)?\b/gi;
 /** In a positive inclusion, upper bounds that make a treatment optional ("no more than 2 cycles of"). */
 const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maximum|fewer\s+than|less\s+than)\b|≤|<=|</i;
 /** Temporal words left over after windows are read: the finding has an unread time condition. */
@@ -1827,8 +1829,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   // window, only the lead-in's last sentence introduces them: a negation in an earlier one
   // ("… histologic confirmation is not required. … Patients may receive any of the listed regimens")
   // is that sentence's own, and had turned a list of required regimens into forbidden ones.
+  // A comparator is no negation: "Participants who should have received no more than 3 prior lines of
+  // therapy and:" bounds a count, and had turned the required entries below it into absences.
   const contextNegated =
-    contextUsable && input.kind === 'inclusion' && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText.slice(leadStart));
+    contextUsable &&
+    input.kind === 'inclusion' &&
+    /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText.slice(leadStart).replace(COMPARATOR_NOT_RE, ' '));
 
   const exceptLists = lists.filter((l) => l.items[0]!.except && !l.blocked);
   // An exception read as such ("antiepileptics other than levetiracetam in the previous 6 months")
@@ -2470,7 +2476,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         }
         // "X, unless the patient is not a candidate", "X, except for patients with pancreatic cancer",
         // "X is required if Y": the condition after the list spares some patients; X still suffices.
-        if (CONDITIONAL_RE.test(text.slice(s, list.start)) || !/^[^.;]*?\b(?:unless|except|if|provided)\b/i.test(text.slice(list.end, e)) || CONDITIONAL_RE.test(text.slice(list.end, e).replace(/\b(?:unless|except|if|provided)\b[\s\S]*$/i, ''))) continue;
+        // (So does "with the exception of patients with HNSCC", which spares them as "except" does.)
+        if (CONDITIONAL_RE.test(text.slice(s, list.start)) || !/^[^.;]*?\b(?:unless|except|with\s+the\s+exception\s+of|if|provided)\b/i.test(text.slice(list.end, e)) || CONDITIONAL_RE.test(text.slice(list.end, e).replace(/\b(?:unless|except|with\s+the\s+exception\s+of|if|provided)\b[\s\S]*$/i, ''))) continue;
         sufficient ??= 'condition after';
       }
       if (ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) {
@@ -3360,7 +3367,7 @@ const AND_LIST_SUFFICIENT = new Set(['subgroup', 'alternative']);
 /** Words that may follow it before the alternative. */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before'.split(' '));
 /** Where the alternative begins after the list. */
-const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
+const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|with\s+the\s+exception\s+of|if|provided)\b/i;
 /** An alternative that is a clause of its own ("or be ineligible", "or for whom no standard therapy exists"), not a further treatment the trailing words may qualify too. */
 const CLAUSE_ALT_RE =
   /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|within\s+\d|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
