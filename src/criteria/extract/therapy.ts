@@ -265,7 +265,7 @@ const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-
  * or within 12 weeks after the last dose of X". The time counts from the last dose, not back from the
  * as-of date: no window (the outcome reader leaves it unread beside the outcome).
  */
-const OUTCOME_ALT_TIME_BEFORE_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PD)\b[^.;]{0,200}\bor\s*$/i;
+const OUTCOME_ALT_TIME_BEFORE_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*)\b[^.;]{0,200}\bor\s*$/i;
 const LAST_DOSE_AFTER_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:of|after|from|following|since)\s+(?:the\s+)?(?:last|final|most\s+recent)\s+(?:dose|administration|infusion|cycle)\b/i;
 
 const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, w: 7, wk: 7, week: 7, mo: 30, month: 30, yr: 365, year: 365 };
