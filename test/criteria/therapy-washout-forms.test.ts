@@ -105,7 +105,8 @@ describe('minimum times from a last dose that are no washout', () => {
 
   it('does not read the timing of a relapse after the last dose as a washout', () => {
     const text = 'Progressive disease has been documented within 12 weeks from last dose of anti-PD-1/PD-L1 mAb (refractory disease) or ≥12 weeks from last dose of anti-PD-1/PD-L1 mAb (late relapse)';
-    expect(therapyLeaves(readRule(text, 'inclusion').condition)).toEqual([]);
+    // The progression on the treatment is read (progression-after-named-therapy.test.ts), no window of it.
+    expect(therapyLeaves(readRule(text, 'inclusion').condition)).toEqual([{ fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['anti_pd1_pdl1'], outcome: 'progression' } }]);
     expect(outcomeGap(text, '≥12 weeks from last dose of')).toBe(true);
   });
 

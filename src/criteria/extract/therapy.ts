@@ -81,7 +81,9 @@ import { GENERIC_RECEIPT_GATE, readGenericReceipt } from './therapy-generic';
 import { outcomeAlsoAfter, readTreatmentEnds, TREATMENT_END_GATE } from './therapy-outcomes';
 import { outcomeAfterCount, outcomeBeforeCount } from './therapy-line-outcome';
 import { maskItemConditions } from './therapy-line-item-conditions';
+import { describesExcludedAsNotHad } from './therapy-excluded-not-had';
 import { lastPlaceIn, PROGRESSION_FORM_GATE, readProgressionForms } from './therapy-progression';
+import { readProgressionTimes } from './therapy-progression-times';
 import { readStandardTherapy } from './therapy-standard';
 import { therapySentences } from './therapy-sentences';
 import { readNaiveOptions } from './therapy-naive-options';
@@ -260,6 +262,13 @@ const EVENT_ANCHOR_AFTER_RE =
   /^\s*(?:prior\s+to|before|of|from|after|following)\s+(?:the\s+|their\s+|his\s+|her\s+|a\s+)?(?:initial\s+|original\s+|primary\s+|first\s+)?(?:(?:cancer|disease|tumou?r)\s+)?(?:diagnosis|recurrence|relapse|progression|metastas[ie]s|(?:curative|definitive)(?:[\s-]intent)?\s+(?:treatment|therapy|surgery|resection|radiotherapy|radiation|chemoradiation|chemoradiotherapy))\b/i;
 /** A window after an outcome is about when the disease came back, not when treatment was given. */
 const OUTCOME_TIME_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*|PFS|disease[\s-]free|DFI|TFI|free\s+interval|interval|response|respond\w*|remission|diagnos(?:is|ed|es))\b[^.;]{0,60}$/i;
+/**
+ * The second time of an outcome, after the treatment it came on: "progression during therapy with X
+ * or within 12 weeks after the last dose of X". The time counts from the last dose, not back from the
+ * as-of date: no window (the outcome reader leaves it unread beside the outcome).
+ */
+const OUTCOME_ALT_TIME_BEFORE_RE = /\b(?:progress\w*|relapse[ds]?|recurr\w*)\b[^.;]{0,200}\bor\s*$/i;
+const LAST_DOSE_AFTER_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:of|after|from|following|since)\s+(?:the\s+)?(?:last|final|most\s+recent)\s+(?:dose|administration|infusion|cycle)\b/i;
 
 const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, w: 7, wk: 7, week: 7, mo: 30, month: 30, yr: 365, year: 365 };
 function unitDays(unit: string): number | null {
@@ -484,7 +493,7 @@ const SUFFIX_RE = /^[\s-]*(na[iï]ve|refractory|resistant|relapsed|sensitive|int
  */
 const OC_DISEASE = String.raw`(?:(?:the|their|his|her)\s+)?(?:disease|cancer|tumou?rs?|malignanc(?:y|ies)|melanoma|carcinoma|lymphoma|myeloma|leuka?emia|sarcoma|glioma|glioblastoma|mesothelioma)`;
 /** Outcome cues before a list: "progressed on or after", "refractory to", "intolerant of". */
-const OC_WORD = String.raw`(?:(?:experienced|developed|disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+${OC_DISEASE}|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
+const OC_WORD = String.raw`(?:(?:experienced|developed|disease|radiographic|radiological|documented|confirmed|objective|clinical|subsequent)\s+)*(?:progress(?:ed|ion|ing|ive\s+disease)?|PD|relapse[ds]?|relapsing|recurr(?:ed|ence|ent)|fail(?:ed|ure|ing)?|refractory|resist(?:ant|ance|ed)|intoleran(?:t|ce)|(?:unable|not\s+able)\s+to\s+tolerate|could\s+not\s+tolerate|not\s+tolerat\w*|did\s+not\s+tolerate)(?:\s+(?:of\s+${OC_DISEASE}|disease))?(?:\s*\((?:PD|PFS|PR|SD|CR)\))?`;
 /**
  * The verb of a second outcome, intolerance only: "progressed on or be intolerant to", "failed or been
  * intolerant to" ("relapsed or be disease resistant to" keeps its alternatives apart).
@@ -516,7 +525,7 @@ const OC_COUNT_RE = new RegExp(OC_COUNT, 'i');
  */
 const OC_SAID = String.raw`(?:\s+(?:(?:has|have|had)\s+been\s+|was\s+|were\s+)?(?:documented|confirmed|observed|occurred))?`;
 const OUTCOME_BEFORE_RE = new RegExp(
-  String.raw`\b${OC_WORD}${OC_SAID}${OC_BY}?(?:\s+${OC_PREP})?(?:\s*(?:,|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*${OC_SAID}(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|(?:definitive|concurrent|concomitant)\s*,\s*|${OC_COUNT})*$`,
+  String.raw`\b${OC_WORD}${OC_SAID}${OC_BY}?(?:\s+${OC_PREP})?(?:\s*(?:,\s*(?:or\b|and\/or\b)?|\bor\b|\band\b|\band\/or\b|\/)\s*(?:${OC_AUX}?${OC_WORD}|${OC_PREP})(?:\s+${OC_PREP})?)*${OC_SAID}(?:\s+${OC_TIME})?\s+(?:(?:at\s+least|≥|>=)\s*\S+\s+)?(?:(?:prior|previous|previously|the|a|an|their|his|her|all|both|any|one|standard|most\s+recent|last|treatment|therapy|receiving|having\s+received|having\s+been\s+treated|being\s+treated|treated|with|of|available|approved|regimens?|lines?|(?:at\s+least|≥|>=)\s*(?:one|1)|neo-?adjuvant\s+(?:or|and\/or)\s+adjuvant|neo-?adjuvant|adjuvant|perioperative|maintenance|first[\s-]line|second[\s-]line|metastatic|advanced|definitive|concurrent|concomitant)\s+|(?:definitive|concurrent|concomitant)\s*,\s*|${OC_COUNT})*$`,
   'i',
 );
 /**
@@ -1162,6 +1171,7 @@ function windowsIn(text: string, s: number, e: number, washout = false): Window[
       RELATIVE_RE.test(sub.slice(end - s)) ||
       afterStudyEvent(sub.slice(end - s)) ||
       OUTCOME_TIME_RE.test(sub.slice(0, start - s).replace(DIAGNOSTIC_PURPOSE_RE, ' ')) ||
+      (OUTCOME_ALT_TIME_BEFORE_RE.test(sub.slice(0, start - s)) && LAST_DOSE_AFTER_RE.test(sub.slice(end - s))) ||
       RELATIVE_ANCHOR_RE.test(sub.slice(start - s, end - s)) ||
       // "within 120 days of the original diagnostic biopsy": the anchor's words past what ANCHOR took.
       (/\b(?:of|from|after|the|their)\s*$/i.test(sub.slice(start - s, end - s)) && DIAGNOSIS_TAIL_RE.test(sub.slice(end - s))) ||
@@ -1431,7 +1441,7 @@ function requiredPriorSubjects(text: string, s: number, e: number): Span[] {
 const RESTART_RE =
   /\b(?:received|receiving|treated\s+with|within|who\s+have\s+(?:received|been\s+treated))\b|\b(?:or|and\/or)\s+(?:an?\s+)?(?:prior|previous)\s+(?:intoleran\w*|(?:treatment|therapy)\s+with|exposure\s+to|receipt\s+of)\b|[;:]/i;
 /** In a positive inclusion, words that make the requirement conditional or optional. */
-const CONDITIONAL_RE = /\b(?:if|provided|unless|except|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
+const CONDITIONAL_RE = /\b(?:if|provided|unless|except|with\s+the\s+exception\s+of|other\s+than|excluding|whether|optional|\+\/-|±|with\s+or\s+without|as\s+applicable|where\s+(?:applicable|indicated|appropriate)|when\s+(?:applicable|indicated|appropriate))\b|\+\/-|±/i;
 /**
  * Right after a list: it is refused in words no negation trigger holds ("are not tolerated", "is not
  * authorised"), or said not to have been accepted by someone ("was not accepted by the patient"), which
@@ -1455,6 +1465,8 @@ const PERMISSION_ASIDE_RE = /\((?:[^()]{0,200}?)\b(?:are|is|will\s+be)\s+(?:stil
 function inPermissionAside(text: string, s: number, e: number, at: number): boolean {
   return [...text.slice(s, e).matchAll(PERMISSION_ASIDE_RE)].some((m) => at > s + m.index && at < s + m.index + m[0].length);
 }
+/** A comparator said with "no"/"not": "no more than 3", "not less than", "no later than". */
+const COMPARATOR_NOT_RE = /\b(?:no|not)\s+(?:more|less|fewer|greater|later|earlier|sooner|longer|shorter)\s+than\b|\bnot\s+(?:to\s+)?exceed(?:ing)?\b/gi;
 /** In a positive inclusion, upper bounds that make a treatment optional ("no more than 2 cycles of"). */
 const UPPER_RE = /\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|maximum|fewer\s+than|less\s+than)\b|≤|<=|</i;
 /** Temporal words left over after windows are read: the finding has an unread time condition. */
@@ -1859,8 +1871,12 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
   // window, only the lead-in's last sentence introduces them: a negation in an earlier one
   // ("… histologic confirmation is not required. … Patients may receive any of the listed regimens")
   // is that sentence's own, and had turned a list of required regimens into forbidden ones.
+  // A comparator is no negation: "Participants who should have received no more than 3 prior lines of
+  // therapy and:" bounds a count, and had turned the required entries below it into absences.
   const contextNegated =
-    contextUsable && input.kind === 'inclusion' && /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText.slice(leadStart));
+    contextUsable &&
+    input.kind === 'inclusion' &&
+    /\b(?:no|not|none|without|must\s+not|should\s+not|cannot|excluded|not\s+(?:be\s+)?(?:allowed|permitted|eligible))\b/i.test(contextText.slice(leadStart).replace(COMPARATOR_NOT_RE, ' '));
 
   const exceptLists = lists.filter((l) => l.items[0]!.except && !l.blocked);
   // An exception read as such ("antiepileptics other than levetiracetam in the previous 6 months")
@@ -2147,8 +2163,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
       if (permittedHere()) list.gate = true;
       continue;
     }
-    // A forbidding statement in an exclusion list ("May not have received X") reads either way.
-    if (input.kind === 'exclusion' && isNeg) {
+    // A forbidding statement in an exclusion list ("May not have received X") reads either way. Not a
+    // line that only describes the patient it excludes by a drug not had ("have not progressed on
+    // treatment with X"): therapy-excluded-not-had.ts. (A local treatment not had, "has not had
+    // radiotherapy to the target lesion", is mostly a lesion's requirement: left unread.)
+    if (input.kind === 'exclusion' && isNeg && !(describesExcludedAsNotHad(text, s, e, list.start, list.end) && list.items.every((it) => [...it.kinds].every((k) => SYSTEMIC_KINDS.has(k))))) {
       note('4:if inputkind  exclusion  isNeg');
       continue;
     }
@@ -2506,7 +2525,8 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
         }
         // "X, unless the patient is not a candidate", "X, except for patients with pancreatic cancer",
         // "X is required if Y": the condition after the list spares some patients; X still suffices.
-        if (CONDITIONAL_RE.test(text.slice(s, list.start)) || !/^[^.;]*?\b(?:unless|except|if|provided)\b/i.test(text.slice(list.end, e)) || CONDITIONAL_RE.test(text.slice(list.end, e).replace(/\b(?:unless|except|if|provided)\b[\s\S]*$/i, ''))) continue;
+        // (So does "with the exception of patients with HNSCC", which spares them as "except" does.)
+        if (CONDITIONAL_RE.test(text.slice(s, list.start)) || !/^[^.;]*?\b(?:unless|except|with\s+the\s+exception\s+of|if|provided)\b/i.test(text.slice(list.end, e)) || CONDITIONAL_RE.test(text.slice(list.end, e).replace(/\b(?:unless|except|with\s+the\s+exception\s+of|if|provided)\b[\s\S]*$/i, ''))) continue;
         sufficient ??= 'condition after';
       }
       if (ALT_ANY_RE.test(sentence) && /\bor\b/i.test(sentence)) {
@@ -3308,7 +3328,8 @@ const FORM_OR_PARTNER_RE = new RegExp(
 );
 function formPartners(text: string, a: number, b: number): Span[] {
   const sub = text.slice(a, b);
-  return [...sub.matchAll(FORM_OR_PARTNER_RE)].map((m): Span => [a + m.index, a + m.index + m[0].length]);
+  // "administered in combination or sequentially": how the treatments named together were given.
+  return [...sub.matchAll(FORM_OR_PARTNER_RE), ...sub.matchAll(FORM_GIVEN_OR_RE)].map((m): Span => [a + m.index, a + m.index + m[0].length]);
 }
 /** "with or without Y", "± Y", "(alone or with Y)": the optional partner's "or" offers no alternative to the list. */
 // The parenthesis is taken whole: an "or" among the partners ("(alone or with either CTLA-4 or LAG-3
@@ -3403,7 +3424,8 @@ function insufficient(
   const tail = alt ? masked.slice(0, alt.index) : masked;
   for (const w of tail.match(/[A-Za-z][\w-]*/g) ?? []) if (!SUFFICIENT_TAIL.has(w.toLowerCase())) return `tail: ${w}`;
   // A cohort label ("Parts 1B and 1C:") names who the requirement binds, which the unread leaf keeps.
-  const label = COHORT_RE.exec(text.slice(s, e)) ?? GROUP_LABEL_RE.exec(text.slice(s, e));
+  // So does a group label ("those without oncogene-driven tumors:").
+  const label = COHORT_RE.exec(text.slice(s, e)) ?? GROUP_LABEL_RE.exec(text.slice(s, e)) ?? SUBGROUP_LABEL_RE.exec(text.slice(s, e));
   const labelSpan: Span[] = label ? [[s + label.index, s + label.index + label[0].length]] : [];
   if (/\b(?:and(?!\s*\/\s*or)|but|plus|as\s+well\s+as)\b|[;:]/i.test(maskSpans(text, s, e, [...own, ...labelSpan, ...otherTopicOrs(ctx, s, e)]).replace(/\([^()]*\)/g, ' '))) return 'conjunction';
   return null;
@@ -3429,7 +3451,7 @@ const AND_LIST_SUFFICIENT = new Set(['subgroup', 'alternative', 'condition after
 /** Words that may follow it before the alternative ("setting" closes a setting read: "in the metastatic setting unless unable"). */
 const SUFFICIENT_TAIL = new Set('is are was were be been has have had required received given administered therapy treatment treatments regimen regimens the a an any prior previous previously before setting settings'.split(' '));
 /** Where the alternative begins after the list. */
-const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|if|provided)\b/i;
+const ALT_MARK_RE = /\b(?:or|and\/or|unless|except|with\s+the\s+exception\s+of|if|provided)\b/i;
 /** An alternative that is a clause of its own ("or be ineligible", "or for whom no standard therapy exists"), not a further treatment the trailing words may qualify too. */
 const CLAUSE_ALT_RE =
   /^(?:or|and\/or|unless)\s+(?:(?:who|which|that|those|patients?|participants?|subjects?|the\s+patient|there)\s+)?(?:(?:is|are|was|were|has|have|had|be|been|must|should|did|do|does|cannot|could\s+not|received|receiving|progressed|relapsed|failed|underwent|undergone|experienced)\b|no\b|for\s+whom|for\s+which|within\s+\d|intoleran|refus|declin|unable|ineligible|unsuitable|unfit|not\b|lack|contraindicat|without)/i;
@@ -3490,6 +3512,9 @@ const CONFIRM_WORD = String.raw`(?:histologically|cytologically|pathologically|h
 const CONFIRM_OR_RE = new RegExp(String.raw`\b${CONFIRM_WORD}\s*(?:,\s*${CONFIRM_WORD}\s*)*,?\s*(?:or|and\/or)\s+${CONFIRM_WORD}\b`, 'gi');
 const FORM_PAREN_RE =
   /\(\s*(?:either\s+)?(?:alone|combined|concurrent(?:ly)?|sequential(?:ly)?|monotherapy|single[\s-]agents?|as\s+(?:a\s+)?(?:single[\s-]agent|monotherapy))\s*(?:,\s*)?(?:or|and\/or)\s+(?:in\s+)?(?:combination|combined|concurrent(?:ly)?|sequential(?:ly)?)\b[^()]{0,80}\)/gi;
+/** "(administered) in combination or sequentially", "sequentially or concurrently": how treatments named together were given. */
+const FORM_GIVEN_OR_RE =
+  /\b(?:(?:administered|given|received)\s+)?(?:either\s+)?(?:in\s+combination|combined|concurrently|together|sequentially|in\s+sequence)\s*,?\s*(?:or|and\/or)\s+(?:in\s+combination|combined|concurrently|together|sequentially|in\s+sequence)\b(?!\s+with\b)/gi;
 /**
  * "as either 1st or 2nd line treatment", "either in the first line or sequentially in the first and
  * second lines": the lines the treatment was given in, an "or" between line positions, never another treatment.
@@ -5313,6 +5338,7 @@ export const extractTherapy: Extractor = (input) => {
   readGenericReceipt(input, sents, out, ctx.used);
   readTreatmentEnds(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   readProgressionForms(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
+  readProgressionTimes(input, sents, (a, b, params) => namedTherapy(ctx, items, a, b, params), out, ctx.used);
   // Standard therapy exhausted in the forms the standard-therapy statements leave unread (therapy-standard.ts).
   readStandardTherapy(input, sents, out, ctx.used);
   // "ICI treatment-naive or …": the treatment the route is naive to, without the suffix its item carries.
