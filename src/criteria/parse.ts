@@ -514,6 +514,8 @@ interface Reading {
 const DENIED_GENERIC_TREATMENT =
   /\b(?:no|without|never)\s+(?:any\s+)?(?:prior|previous|preceding)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|cancer|oncologic(?:al)?)\s+)?(?:treatments?|therap(?:y|ies))\b/gi;
 
+/** A number in words before a unit of time: "one month", "two weeks". */
+const SPELLED_DURATION = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:days?|weeks?|months?|years?)\b)/gi;
 const fillerCache = new WeakMap<Lexicons, Set<string>>();
 function fillerWords(lex: Lexicons): Set<string> {
   let set = fillerCache.get(lex);
@@ -958,7 +960,10 @@ export function readCriterion(text: string, kind: CriterionKind, context: string
     .map((m): [number, number] => [m.index, m.index + m[0].length])
     .filter(([, e]) => !covered[e - 1]);
   const inDenied = (t: Token): boolean => denied.some(([a, b]) => t.start >= a && t.end <= b);
-  const significant = tokens.filter((t) => (!filler.has(t.norm) || inDenied(t)) && !enumerator(t));
+  // A duration in words ("for at least one month") asks as much as one in digits ("1 month"), whose
+  // number is no filler: its number word is shown unread where no finding read it, never dropped.
+  const spelledNumbers = [...text.matchAll(SPELLED_DURATION)].map((m): number => m.index);
+  const significant = tokens.filter((t) => (!filler.has(t.norm) || inDenied(t) || spelledNumbers.includes(t.start)) && !enumerator(t));
   const unreadTokens = significant.filter((t) => inDenied(t) || !covered[t.start] || !covered[t.end - 1]);
   const coverage = significant.length ? 1 - unreadTokens.length / significant.length : findings.length ? 1 : 0;
   // Unread words among the items a criterion lets in may exempt the patient the rest excludes.

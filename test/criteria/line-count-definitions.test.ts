@@ -28,6 +28,27 @@ describe('rules for counting lines of therapy', () => {
     expect(c?.categories).toContain('prior_therapy');
   });
 
+  it('reads it under a lead-in that requires lines, which it explains (NCT06172478 i19)', () => {
+    const parsed = parseCriteria(
+      [
+        'Inclusion Criteria:',
+        '',
+        '* Relapsed or progressed after treatment with >=1 prior line of therapy (maximum of 3) that contains anti-PD-(L)1 therapy in the perioperative or metastatic setting. Prior fibroblast growth factor receptor (FGFR)-inhibitor treatment for those who are eligible are allowed.',
+        '',
+        '  * Prior cisplatin-based therapy or PD-(L)1 inhibitor therapy given for the treatment of muscle invasive urothelial carcinoma is counted as 1 line of therapy',
+      ].join('\n'),
+    );
+    const rule = parsed.find((c) => c.text.includes('is counted as 1 line'))?.rule;
+    expect(rule).toEqual(DEFINITION);
+  });
+
+  it('is not read as a definition under a lead-in that offers its items as options', () => {
+    const parsed = parseCriteria(
+      ['Inclusion Criteria:', '', '* Participants must meet one of the following:', '', '  * Perioperative systemic therapies will be counted as 1 line of therapy.'].join('\n'),
+    );
+    expect(JSON.stringify(parsed.find((c) => c.text.includes('counted as 1 line'))?.rule)).not.toContain('noRequirement');
+  });
+
   it('leaves a sentence that requires, or is itself a requirement, to the other readers', () => {
     // "must be counted" instructs; it is not read as a definition.
     expect(JSON.stringify(incl('Adjuvant therapy must be counted as 1 line of therapy.'))).not.toContain('noRequirement');

@@ -144,6 +144,8 @@ const DEFINITION_CUT = /(?<!\b(?:i\.e|e\.g|vs|approx))\.(?=\s+\S)/gi;
  * must be evidenced by fulfilling one of the following criteria at screening:", "Female patients are
  * eligible if:"): an item worded as a definition is then one of the alternatives, not a definition.
  */
+/** A lead-in that offers its items as options, one or more of which must hold. */
+const OPTIONS_LEAD = /\b(?:(?:one|any|either|all)\s+of\s+the\s+following|either)\b/i;
 const ASKING_LEAD = /\b(?:(?:one|any|either|all)\s+of\s+the\s+following|either|must|should|eligible|evidenced|fulfil\w*|meets?|if)\b/i;
 
 /** The definitions of reproductive status or of measurability in the criterion, each sentence its own finding. */
@@ -152,7 +154,10 @@ function definitions(input: ExtractInput): Finding[] {
   // age-specific requirements apply:"); the sentences before it are its own.
   const lead = input.context[input.context.length - 1] ?? '';
   const [leadStart, leadEnd] = sentences(lead, DEFINITION_CUT).at(-1) ?? [0, 0];
-  if (ASKING_LEAD.test(lead.slice(leadStart, leadEnd))) return [];
+  const leadSentence = lead.slice(leadStart, leadEnd);
+  // A rule for counting lines is never one of a lead-in's options; it is only when the lead-in offers its items as such.
+  const asking = ASKING_LEAD.test(leadSentence);
+  if (asking && OPTIONS_LEAD.test(leadSentence)) return [];
   const out: Finding[] = [];
   // Beside a requirement of measurable disease, RECIST's note on treated lesions is read as what it
   // asks of the patient's treated lesions (therapy-treated-target-lesions.ts); the two readings of one
@@ -164,6 +169,7 @@ function definitions(input: ExtractInput): Finding[] {
     if (b - a > 600 || NOT_DEFINITION.test(sentence)) continue;
     const reproductive = DEFINITION.some((re) => re.test(sentence));
     const lineCount = !reproductive && LINE_COUNT_DEFINITION.test(sentence);
+    if (asking && !lineCount) continue;
     if (!reproductive && !lineCount && !MEASURABILITY_DEFINITION.some((re) => re.test(sentence))) continue;
     if (!reproductive && !lineCount) {
       lesionNotes ??= extractTreatedTargetLesions(input).flatMap((f) => f.spans);
