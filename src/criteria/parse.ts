@@ -20,7 +20,7 @@ import { admittedGroupHeading, cancerCohortHeading, cancerLabel, GROUP_LEAD_CLAU
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
-export const PARSER_VERSION = '1.29.0';
+export const PARSER_VERSION = '1.30.0';
 
 export type ParseStatus = 'parsed' | 'partial' | 'unparsed';
 
