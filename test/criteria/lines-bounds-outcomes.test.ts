@@ -200,9 +200,13 @@ describe('a count beside a rule for counting lines', () => {
     expect((r.condition as { all: Condition[] }).all[0]).toEqual(lines('lessThanInclusive', 1, { setting: 'advanced' }));
   });
 
-  it('reads nothing from a definition alone, or beside a rule that merges regimens (NCT06330064, NCT06172478)', () => {
-    expect(readRule('Perioperative systemic therapies will be counted as 1 line of therapy.', 'inclusion').condition).toBeNull();
-    expect(readRule('The same regimen administered twice in different disease settings will be counted as 1 line of prior therapy', 'inclusion').condition).toBeNull();
+  it('reads no count from a definition alone: it is a definition, which asks nothing (NCT06330064, NCT06172478; line-count-definitions.test.ts)', () => {
+    const definition = { fact: 'noRequirement', operator: 'equal', value: true, params: { about: 'definition' } };
+    for (const text of ['Perioperative systemic therapies will be counted as 1 line of therapy.', 'The same regimen administered twice in different disease settings will be counted as 1 line of prior therapy']) {
+      const r = readRule(text, 'inclusion');
+      expect(leavesOf(r.condition!).some((l) => l.fact === 'priorLines')).toBe(false);
+      expect(r.condition).toEqual(definition);
+    }
   });
 
   it('reads no count without a setting, whose record count may hold the adjuvant lines (constructed)', () => {
