@@ -613,16 +613,16 @@ const FUTURE_CONDUCT_RE =
 const PLAN_ALT_CLAUSE_RE =
   /[,;，]\s*(?:or|and\/or)\s+(?:(?:those|patients?|participants?|subjects?)\s+)?(?:who\s+)?(?:(?:is|are)\s+)?(?:plan(?:s|ned|ning)?|scheduled|intend(?:s|ed)?)\s+to\b/i;
 /**
- * "Need glucocorticoid treatment", "Patients who need systemic steroids": the need of supportive care,
- * said with no preposition, is the requirement "need for" and "require" state (read as its receipt,
- * with the need unread beside it). Only right before the list.
- */
-/**
  * A window counted forward from the study's start ("within 14 days after enrollment"): a need in it is
  * a need during the study, which no record holds, so it is not read as a receipt.
  */
 const FUTURE_WINDOW_AFTER_RE =
   /\b(?:within|in\s+the\s+(?:first|next))\s+(?:the\s+)?(?:first\s+)?\d+\s*(?:days?|weeks?|months?)\s+(?:after|following)\b|\bafter\s+(?:the\s+)?(?:study\s+)?(?:enrol\w*|registration|randomi[sz]ation|inclusion|(?:the\s+)?first\s+dose|(?:the\s+)?start\s+of)\b/i;
+/**
+ * "Need glucocorticoid treatment", "Patients who need systemic steroids": the need of supportive care,
+ * said with no preposition, is the requirement "need for" and "require" state (read as its receipt,
+ * with the need unread beside it). Only right before the list.
+ */
 const NEED_DIRECT_BEFORE_RE = /(?:^|[^\w\s]\s*|\b(?:who|that|which|patients?|participants?|subjects?)\s+)(?:needs?|needing)\s+$/i;
 /** A need foreseen, not had: "anticipated requirement for", "expected to require". */
 const ANTICIPATED_NEED_RE = /\b(?:anticipat\w*|expect\w*|foreseen|foreseeable|likely|future|planned)\s+(?:(?:to|the|a)\s+)?(?:need|requir\w*)/i;
@@ -3279,7 +3279,6 @@ const CURRENT_OR_FORESEEN_NEED_RE =
 const PLANNED_OR_HAD_RE =
   /\b(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b[^.;]{0,30}?\bor\s+(?:(?:has|have|is|are|be)\s+)?(?:plann\w*|scheduled|plans?\s+to)\b|\b(?:plann\w*|scheduled)\b(?:\s+(?:for|to\s+(?:receive|undergo|have)))?\s*,?\s*(?:or|and\/or)\s+(?:(?:has|have|is|are)\s+)?(?:had|received|receiving|previous(?:ly)?|prior|current(?:ly)?|concurrent|undergone|underwent|completed|commenced)\b/i;
 
-/** Whether every item is supportive care only (corticosteroids, immunosuppressants…), by its classes. */
 /** Whether every item is a corticosteroid or an immunosuppressant (a class under them, or a drug in them). */
 function steroidOrImmunosuppressantOnly(ctx: Ctx, items: Item[]): boolean {
   const { lex } = ctx;
@@ -3293,6 +3292,7 @@ function steroidOrImmunosuppressantOnly(ctx: Ctx, items: Item[]): boolean {
   );
 }
 
+/** Whether every item is supportive care only (corticosteroids, immunosuppressants…), by its classes. */
 function supportiveOnly(ctx: Ctx, items: Item[]): boolean {
   return items.every((it) => {
     const k = kindsOf(ctx, it);
