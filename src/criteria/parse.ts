@@ -16,7 +16,7 @@ import { findScopes } from './negation';
 import { populationConditions } from './population-conditions';
 import { prefilterFor } from './regex-prefilter';
 import { segmentCriteria, type CriterionKind, type Segment } from './segment';
-import { admittedGroupHeading, cancerCohortHeading, cancerLabel, GROUP_LEAD_CLAUSE, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
+import { admittedGroupHeading, cancerCohortHeading, cancerLabel, groupLeadClause, groupLeadLabel, labelledParts, openingSubgroup, subgroupHeading, subgroupLabel, type LabelledPart, type SubgroupLabel } from './subgroups';
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
@@ -1358,7 +1358,7 @@ function finish(
   // A label read apart from the text (subgroups.ts subgroupLabel: "… (Part 4)", "Cohort 1 (Melanoma):
   // …") binds the same way: the patient may belong to another cohort, whose items say what it needs.
   // A criterion read in labelled parts (readParts) has bound each part already.
-  const opening = status === 'unparsed' || bound ? null : label ? label.label : (openingSubgroup(seg.normText) ?? unreadGroupLead(seg.normText, unread));
+  const opening = status === 'unparsed' || bound ? null : label ? label.label : (openingSubgroup(seg.normText) ?? unreadGroupLead(seg.normText, unread, rule));
   if (opening) {
     const rest = withoutLabel(rule, opening);
     if (rest) {
@@ -1418,10 +1418,14 @@ const LEAD_FILLER = new Set(['the', 'a', 'an', 'known', 'have', 'has', 'had', 'w
  * patient in. A group a reader did take ("For patients with BRAF-mutant melanoma, …") is already a
  * condition of the rule (population-conditions.ts).
  */
-function unreadGroupLead(text: string, unread: string | undefined): string | null {
-  const m = GROUP_LEAD_CLAUSE.exec(text);
+function unreadGroupLead(text: string, unread: string | undefined, rule: Condition): string | null {
+  const m = groupLeadClause(text);
   // A second sentence may be for everyone else ("For all other participants, …"): one sentence only.
   if (!m || !unread || /[.;]\s+\S/.test(text.slice(m[0].length).trim())) return null;
+  // A reader that scoped its finding to the group has it as a negated unread leaf (any(not group,
+  // finding)): the rule is bound to the group already.
+  const lead = m[1]!.toLowerCase();
+  if (leavesOf(rule).some((l) => l.fact === 'unparsed' && l.value === false && lead.includes(String((l.params as { text?: string } | undefined)?.text ?? '\0').toLowerCase()))) return null;
   const left = unread.toLowerCase();
   const words = m[2]!.toLowerCase().split(/[^a-z0-9+*-]+/).filter((w) => w && !LEAD_FILLER.has(w));
   return words.length && words.every((w) => left.includes(w)) ? m[1]!.trim() : null;

@@ -123,13 +123,27 @@ export const GROUP_LEAD_CLAUSE =
   /^\W*((?:for|in)\s+(?:all\s+)?(?:patients?|participants?|subjects?|those|individuals?|women|men)\s+(?:with|whose|who|having)\s+([^,:;.()]{1,100}?)(?:\s+only)?)\s*(?:,|:|\))/i;
 
 /**
+ * The same clause without its "for": "those without oncogene-driven tumors: Have progressed …",
+ * "Participants with a cancer diagnosis: No prior …". Only a colon closes it, since "Patients with
+ * brain metastases, …" is as often a sentence's subject, and the group's words hold no verb of a
+ * requirement ("Participants with varices … must be treated with …: beta blockers …" is one sentence).
+ */
+const BARE_GROUP_LEAD =
+  /^\W*((?:those|patients?|participants?|subjects?|individuals?)\s+(?:with|without|whose|who|having)\s+((?:(?!\b(?:must|should|shall|will|may|are|is|be)\b)[^,:;.()]){1,100}?)(?:\s+only)?)\s*:/i;
+
+/** The lead clause of a criterion's group (GROUP_LEAD_CLAUSE, else BARE_GROUP_LEAD): group 1 the clause, group 2 the group. */
+export function groupLeadClause(text: string): RegExpExecArray | null {
+  return GROUP_LEAD_CLAUSE.exec(text) ?? BARE_GROUP_LEAD.exec(text);
+}
+
+/**
  * A criterion opening with the lead clause of its group ("For participants with PDAC only) Have
  * received …", "For participants whose most recent … therapy induced a PR or CR: Radiation, …"), cut
  * from it, for when the group is what the readers cannot read: the rest is then read on its own and
  * bound to the group, as to a subgroup's label. One sentence only: a second may be for everyone else.
  */
 export function groupLeadLabel(text: string): SubgroupLabel | null {
-  const m = GROUP_LEAD_CLAUSE.exec(text);
+  const m = groupLeadClause(text);
   if (!m) return null;
   const rest = text.slice(m[0].length).trim();
   if (!/[\p{L}\p{N}]{3}/u.test(rest) || /[.;]\s+\S/.test(rest)) return null;

@@ -1522,6 +1522,10 @@ function doseReference(ctx: Ctx, it: Item, s: number, e: number, all: Item[]): b
 }
 const EXAMPLES_PAREN_OPEN_RE = /^\(\s*(?:e\.?\s?g\.?|such\s+as|for\s+example)\b/i;
 
+/** The patients a sentence opens with, before what they had: "Participants who", "* 3. Subjects with". */
+const STANDALONE_PERMIT_SUBJECT_RE = /^[\s*•\-\d.)]*(?:(?:patients?|participants?|subjects?|those|individuals?)\s+(?:who|whose|with|that)\s*)?$/i;
+const NOT_EXCLUDED_RE = /\bnot\s+(?:be\s+)?excluded$/i;
+
 /** Reads every therapy list of one sentence into findings. */
 function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[], permitted: Item[]): void {
   const { text, input } = ctx;
@@ -1532,7 +1536,11 @@ function readSentence(ctx: Ctx, all: Item[], s: number, e: number, out: Finding[
     e,
   );
   if (!items.length) return;
-  for (const it of items) it.except = input.scopes.in('exception', it.start);
+  // "Participants who received X are not excluded." standing alone as an exclusion item has nothing
+  // before or after it to carve X out of: it is a permission, read as "… are eligible" is (a gate the
+  // exclusion never fires on by X alone), not the exception of an exclusion it does not state.
+  const standalone = input.kind === 'exclusion' && !/[A-Za-z]/.test(text.slice(0, s)) && !/[A-Za-z]/.test(text.slice(e)) ? input.scopes.scopes.filter((sc) => sc.kind === 'exception' && sc.start >= s && sc.trigger[0] <= e && STANDALONE_PERMIT_SUBJECT_RE.test(text.slice(s, sc.start)) && NOT_EXCLUDED_RE.test(text.slice(sc.trigger[0], sc.trigger[1]))) : [];
+  for (const it of items) it.except = input.scopes.scopes.some((sc) => sc.kind === 'exception' && it.start >= sc.start && it.start < sc.end && !standalone.includes(sc));
   for (const it of items) {
     if (!isSteroidItem(ctx, it)) continue;
     const m = STEROID_DOSE_AFTER_RE.exec(text.slice(it.end, e));
@@ -4645,6 +4653,18 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     });
     ctx.used.push([start, end]);
   }
+  // "Patients have undergone second-line therapy …": a patient who had the second line had two. What
+  // follows the line ("… after recurrence after first-line therapy") narrows it and stays unread.
+  RECEIVED_LINE_RE.lastIndex = /line\b/i.test(text) ? 0 : text.length;
+  for (let m = RECEIVED_LINE_RE.exec(text); m; m = RECEIVED_LINE_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isUsed(ctx, start, end) || /\b(?:not|no|never|without|unless|if|or|may|can|could)\b/i.test(text.slice(0, start))) continue;
+    const ord = ({ second: 2, '2nd': 2, third: 3, '3rd': 3 } as Record<string, number>)[m[1]!.toLowerCase()] ?? 0;
+    if (!ord) continue;
+    out.push({ category: 'prior_therapy', condition: { fact: 'priorLines', operator: 'greaterThanInclusive', value: ord }, spans: [[start, end]], anchor: start });
+    ctx.used.push([start, end]);
+  }
 }
 
 /** What a comparator symbol says: at most, fewer than, at least, more than. */
@@ -4736,6 +4756,10 @@ function ruleBoundSide(c: Condition, sense: 'adds' | 'removes'): { kind: 'suffic
 /** "failed (standard) second-line (drug) therapy" ending the criterion (see its reader above). */
 const FAILED_LINE_RE =
   /\b(?:failed|progressed\s+(?:on|after|following))\s+(?:(?:the|a|standard|prior)\s+)*(first|1st|second|2nd|third|3rd)[\s-]line\s+(?:(?:drug|systemic|anti-?cancer|standard)\s+)*(?:therapy|therapies|treatments?|regimens?)\b(?=\s*[.;]?\s*$)/gi;
+
+/** "received (standard) second-line (drug) therapy": the line had, counted from the first. */
+const RECEIVED_LINE_RE =
+  /\b(?:received|undergone|completed)\s+(?:(?:the|a|standard|prior)\s+)*(second|2nd|third|3rd)[\s-]line\s+(?:(?:drug|systemic|anti-?cancer|standard)\s+)*(?:therapy|therapies|treatments?|regimens?)\b/gi;
 
 /** A sentence opening with the patients it binds: "Patients with …", "For participants whose tumours harbour …". */
 const MARKER_POPULATION_LEAD_RE =
