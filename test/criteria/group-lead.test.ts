@@ -37,4 +37,29 @@ describe('lead clauses naming a group', () => {
     );
     expect(JSON.stringify(c.rule)).not.toContain('For participants whose most recent therapy induced a PR or CR","subgroup"');
   });
+
+  it('binds to a group named without "for", closed by a colon (NCT05361174 i3, NCT05334069 i27)', () => {
+    const c = one('Inclusion', 'those without oncogene-driven tumors: Have progressed within 12 weeks after last dose of anti-PD-1/PD-L1 blocking antibody');
+    expect(c.rule).toMatchObject({ any: [{ fact: 'unparsed', params: { text: 'those without oncogene-driven tumors', subgroup: true } }, { all: expect.arrayContaining([{ fact: 'priorTherapy', operator: 'equal', value: true, params: { classes: ['anti_pd1_pdl1'], outcome: 'progression' } }]) }] });
+    // What the group must meet is read for it; the group itself is the one unknown.
+    expect(c.categoriesRead).toContain('prior_therapy');
+    const age = one('Inclusion', 'Participants with a high suspicion of cancer: Age \\>= 40 and =\\< 75');
+    expect(age.rule).toEqual({
+      any: [
+        { fact: 'unparsed', operator: 'equal', value: true, params: { text: 'Participants with a high suspicion of cancer', subgroup: true } },
+        { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 40 }, { fact: 'age', operator: 'lessThanInclusive', value: 75 }] },
+      ],
+    });
+  });
+
+  it('takes no colon after a requirement as the end of a group (NCT06330064 i)', () => {
+    const c = one('Inclusion', 'Participants with large esophageal varices at risk of bleeding must be treated with conventional medical intervention: beta blockers or endoscopic treatment.');
+    expect(JSON.stringify(c.rule)).not.toContain('"subgroup":true');
+  });
+
+  it('does not bind twice a group a reader scoped its finding to (NCT04851119 i34)', () => {
+    const c = one('Inclusion', 'PATIENTS WITH SOLID TUMORS: Albumin \\>= 2 g/dL (within 7 days prior to enrollment)');
+    expect(JSON.stringify(c.rule)).not.toContain('"subgroup":true');
+    expect(JSON.stringify(c.rule)).toContain('"name":"albumin"');
+  });
 });

@@ -136,3 +136,17 @@ describe('treatment-naive to a treatment named right before it', () => {
     expect(readRule('Must be treatment naive.', 'inclusion').condition).toEqual(naive);
   });
 });
+
+describe('a later line said as received', () => {
+  it('reads "have undergone second-line therapy" as two lines at least, the rest unread (NCT03761914 i)', () => {
+    const r = readRule('Patients have undergone second-line therapy after residual or recurrent disease after first-line therapy.', 'inclusion');
+    expect(r).toEqual({ condition: { fact: 'priorLines', operator: 'greaterThanInclusive', value: 2 }, unread: 'residual or recurrent … first-line' });
+  });
+
+  it('reads the same count in an exclusion, and none under a permission', () => {
+    expect(readRule('Patients who have received third-line therapy.', 'exclusion').condition).toEqual({ fact: 'priorLines', operator: 'greaterThanInclusive', value: 3 });
+    const may = readRule('Patients may have received second-line therapy.', 'inclusion').condition;
+    expect(may ? leavesOf(may).some((l) => l.fact === 'priorLines') : false).toBe(false);
+  });
+});
+

@@ -85,3 +85,24 @@ describe('the study treatment a permission is timed against', () => {
     expect(judgeRecord(rule, { treatments: [{ name: 'radiotherapy', kind: 'radiation', start: '2025-05-25' }] })).not.toBe(true);
   });
 });
+
+describe('an exclusion item that only says who is not excluded', () => {
+  // NCT05519085 e
+  const text =
+    'Subjects who progressed while being treated with, or within 60 days of last dose of bortezomib maintenance given once every 2 weeks (or less frequently) are not excluded.';
+
+  it('is a permission, read as one said with "are eligible": the gate all(X, unread) that X alone never fires', () => {
+    const rule = criterionRule(text, 'exclusion');
+    expect(rule).toEqual({ all: [therapy({ drugs: ['bortezomib'] }, true), unparsed(text.slice(0, -1))] });
+    expect(judgeRecord(rule, { treatments: [{ name: 'bortezomib', kind: 'systemic', start: '2024-01-10' }] })).toBeNull();
+    expect(criterionRule('Participants who received ixazomib are not excluded.', 'exclusion')).toEqual({
+      all: [therapy({ drugs: ['ixazomib'] }, true), unparsed('Participants who received ixazomib are not excluded')],
+    });
+  });
+
+  it('stays the exception it is after an exclusion it carves from', () => {
+    const rule = criterionRule('Prior chemotherapy. Patients who received tamoxifen are not excluded.', 'exclusion');
+    expect(JSON.stringify(rule)).not.toContain('"drugs":["tamoxifen"]');
+  });
+});
+
