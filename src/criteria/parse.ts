@@ -733,12 +733,14 @@ function admittedPopulations(text: string, kind: CriterionKind): Array<[number, 
 
 /**
  * A list's own numbering left at the start of an item after its bullet ("* 3.1.5 Age ≥18 years.",
- * "* 15A. No prior …", "* E 18. Prior …", "* 1\\. Life expectancy …", "* b. Platelets …"): it numbers the
- * item and says nothing. Only forms no requirement opens with: a bare number or a letter needs a word
- * after it (not "2.5 x ULN", "1.18 to 75 years"), and a lone letter a capital one (not "E. coli").
+ * "* 15A. No prior …", "* E 18. Prior …", "* 1\\. Life expectancy …", "* b. Platelets …", "* cc. Relapsed
+ * …"), also glued to the item's first word ("4.Measurable disease", "e.Radiation therapy:"): it numbers
+ * the item and says nothing. Only forms no requirement opens with: a bare number or a letter needs a
+ * word after it (not "2.5 x ULN", "1.18 to 75 years"), and a lone letter a capital one (not "E. coli");
+ * glued, a capitalised word of three letters or more (not "e.g.").
  */
 const ITEM_NUMBER =
-  /^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){2,3}\.?|\d{1,2}[A-Za-z]\\?[.)]|\d{1,2}\\?[.)]|[EI]\s?\d{1,2}[.)])\s+(?=[A-Za-z(])|(?:[a-z]|ii|iii|iv|vi{1,3})\\?[.)]\s+(?=[A-Z]))/;
+  /^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){2,3}\.?|\d{1,2}[A-Za-z]\\?[.)]|\d{1,2}\\?[.)]|[EI]\s?\d{1,2}[.)])\s+(?=[A-Za-z(])|(?:[a-z]|([a-z])\1|ii|iii|iv|vi{1,3})\\?[.)]\s+(?=[A-Z])|(?:\d{1,2}|[a-z])\\?\.(?=[A-Z][a-z]{2}))/;
 
 /** Reads one criterion's text (normalised) into a condition, with coverage. */
 export function readCriterion(text: string, kind: CriterionKind, context: string[], lex: Lexicons = lexicons()): Reading {

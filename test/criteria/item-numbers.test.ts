@@ -42,4 +42,18 @@ describe('item numbers after the bullet', () => {
     expect(readRule('2.5 x ULN', 'inclusion').unread).toBe('2.5');
     expect(readRule('1.18 to 75 years. 2. Clinically diagnosed', 'inclusion').unread).toContain('1.18 to 75 years');
   });
+
+  it('reads an item whose number is glued to its first word, or doubled as a letter (NCT06596915, NCT07287917, NCT06172478)', () => {
+    expect(item('4.Pregnant or lactating women.', 'exclusion')).toEqual({
+      status: 'parsed',
+      rule: { any: [{ fact: 'pregnant', operator: 'equal', value: true }, { fact: 'breastfeeding', operator: 'equal', value: true }] },
+    });
+    expect(JSON.stringify(item('d.Monoclonal antibodies: \\>21 days must have elapsed from the infusion of last dose of antibody', 'inclusion').rule)).not.toContain('d.Monoclonal');
+    expect(JSON.stringify(item('ee. Participant must have received one line of chemotherapy for mBC', 'inclusion').rule)).not.toContain('"ee');
+  });
+
+  it('keeps a glued decimal, whose second part is a digit', () => {
+    expect(readRule('2.5 x ULN', 'inclusion').unread).toBe('2.5');
+  });
 });
+
