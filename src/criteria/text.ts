@@ -85,13 +85,21 @@ const PLAIN = /^[\x20-\x25\x27-\x5b\x5d-\x7e\n\r]*$/;
 const AND_OR = /\band or\b/i;
 
 /**
+ * A count glued to its unit of time ("within 4weeks", "aged ≥18years"): a space is put between, which
+ * every reader of a duration or an age expects. Only the units, whole: "4wks" or "C1D1" are left.
+ */
+const GLUED_TIME_UNIT = /\d(?=(?:days?|weeks?|months?|years?)(?![a-z]))/i;
+const GLUED_HERE = new RegExp(`^${GLUED_TIME_UNIT.source}`, 'i');
+
+/**
  * Normalises one piece of criteria text. Superscript digits become `^n` so that "10⁹/L" reads
  * "10^9/L" rather than "109/L"; everything else goes through NFKC (full-width punctuation, ligatures,
  * circled numbers, Roman-numeral characters) character by character so offsets stay exact.
  */
 export function normalise(source: string): NormalisedText {
   if (AND_OR.test(source)) return normalise(source.replace(new RegExp(AND_OR.source, 'gi'), (m) => `${m.slice(0, 3)}/${m.slice(4)}`));
-  if (PLAIN.test(source)) {
+  const glued = GLUED_TIME_UNIT.test(source);
+  if (!glued && PLAIN.test(source)) {
     let identity: number[] | undefined;
     return {
       text: source,
@@ -140,6 +148,8 @@ export function normalise(source: string): NormalisedText {
     }
     if (ch.charCodeAt(0) < 128) {
       push(ch, i);
+      // The inserted space stands at the unit's first character.
+      if (glued && ch >= '0' && ch <= '9' && GLUED_HERE.test(source.slice(i, i + 8))) push(' ', i + 1);
       continue;
     }
     push(ch.normalize('NFKC'), i);
