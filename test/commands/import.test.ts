@@ -7,6 +7,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { importCommand } from '../../src/commands/import';
+import { reportCommand } from '../../src/commands/report';
 import { statsCommand } from '../../src/commands/stats';
 import { FIXTURES } from '../support/studies';
 import { cleanupTmpDirs, tmpDir } from '../support/tmp';
@@ -77,6 +78,28 @@ describe('ctmatch import and stats commands', () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain(`ok      ${ONCOLOGY}: 740 studies: 0 inserted, 0 updated, 740 unchanged, 0 invalid`);
     expect(JSON.parse((await run(statsCommand, ['--json'])).out)).toMatchObject({ trials: 740 });
+  });
+
+  it('reports parse coverage over the imported corpus at the floor the parser is held to', async () => {
+    const { code, out } = await run(reportCommand, ['parse', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as {
+      criteria: number;
+      parsed: number;
+      partial: number;
+      unparsed: number;
+      byCategory: Record<string, { criteria: number; read: number }>;
+    };
+    expect(report.parsed + report.partial + report.unparsed).toBe(report.criteria);
+    // At least 90% read overall and in each category the parser must cover, on exact counts: the
+    // report's shares are rounded to three places, which would pass 89.97% as 0.9.
+    expect((report.parsed + report.partial) / report.criteria).toBeGreaterThanOrEqual(0.9);
+    const floors = ['cancer_type', 'stage', 'biomarker', 'prior_therapy', 'performance_status', 'labs', 'brain_metastases', 'pregnancy'];
+    const below = floors.filter((cat) => {
+      const c = report.byCategory[cat];
+      return !c || c.read / c.criteria < 0.9;
+    });
+    expect(below).toEqual([]);
   });
 
   it('exits 1 and lists each bad file and line, while still importing everything readable', async () => {
