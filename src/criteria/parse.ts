@@ -20,7 +20,7 @@ import { admittedGroupHeading, cancerCohortHeading, cancerLabel, groupLeadClause
 import { normalise, tokenize, type Token } from './text';
 
 /** Bump when parser output changes; stored criteria with another version are reparsed. */
-export const PARSER_VERSION = '1.30.0';
+export const PARSER_VERSION = '1.31.0';
 
 export type ParseStatus = 'parsed' | 'partial' | 'unparsed';
 
