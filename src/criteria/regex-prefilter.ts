@@ -330,3 +330,18 @@ export function prefilterFor(re: RegExp, maxLiterals = MAX_GATE_LITERALS): RegEx
         ),
     );
 }
+
+/**
+ * Literals one of which every match of `re` starts with (as written, "\u0000" marking a word
+ * boundary), or null when the analysis cannot tell: a pattern may then start anywhere.
+ */
+export function startLiterals(re: RegExp): string[] | null {
+  if (re.flags.includes('u') || re.flags.includes('v')) return null;
+  try {
+    const starts = startsOf(new Parser(re.source).parse());
+    if (!starts?.size || [...starts].some((x) => !x.replaceAll(BOUNDARY, ''))) return null;
+    return [...starts];
+  } catch {
+    return null;
+  }
+}
