@@ -27,7 +27,7 @@ import { modalNegationInExclusion, type ExtractInput } from './extractor';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { negatedAt, vocab } from './history-util';
 import { openingSubgroup } from '../subgroups';
-import { prefilterFor } from '../regex-prefilter';
+import { prefilterFor, startsAt } from '../regex-prefilter';
 
 const JUDGEMENT_WORDS = vocab(
   STATEMENT_COMMON,
@@ -317,6 +317,9 @@ const STANDARD_ROUTES = {
   standard_therapy_received: routeAnchor(RECEIVED_ROUTE),
 };
 const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => r.source).join('|'), 'gi');
+// The routes' matches, the pattern tried only where a route can start (regex-prefilter.ts startsAt):
+// run at every position, the pattern, too large for native code, was the parser's costliest scan.
+const allRoutes = startsAt(ANY_STANDARD_ROUTE) ?? ((text: string): RegExpExecArray[] => [...text.matchAll(ANY_STANDARD_ROUTE)]);
 
 /**
  * Any route to prior therapy or another alternative: "failed standard therapy, or for whom no standard
@@ -383,6 +386,7 @@ function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
  */
 const INELIGIBLE_AT = new RegExp(STANDARD_ROUTES.standard_therapy_ineligible.source, 'iy');
 const OWN_ROUTE_WORDS = new RegExp(`${ANY_STANDARD_ROUTE.source}|${NO_STANDARD_ANCHOR.source}`, 'gi');
+const allOwnRouteWords = startsAt(OWN_ROUTE_WORDS) ?? ((text: string): RegExpExecArray[] => [...text.matchAll(OWN_ROUTE_WORDS)]);
 const ownRouteSpans = new WeakMap<ExtractInput, [number, number][]>();
 const NO_STANDARD_ALL = new RegExp(NO_STANDARD_ANCHOR.source, 'gi');
 /**
@@ -392,7 +396,7 @@ const NO_STANDARD_ALL = new RegExp(NO_STANDARD_ANCHOR.source, 'gi');
  * has none.
  */
 function ownRouteWords(text: string): RegExpExecArray[] {
-  if (ROUTE_GATES.every((g) => g.test(text))) return [...text.matchAll(OWN_ROUTE_WORDS)];
+  if (ROUTE_GATES.every((g) => g.test(text))) return allOwnRouteWords(text);
   return NO_STANDARD_GATES.every((g) => g.test(text)) ? [...text.matchAll(NO_STANDARD_ALL)] : [];
 }
 function routeNegation(input: ExtractInput, trigger: [number, number]): boolean {
@@ -415,7 +419,7 @@ function routeMatches(input: ExtractInput, sentence: string): RegExpExecArray[] 
   let known = routeMatchesRead.get(input);
   if (!known) routeMatchesRead.set(input, (known = new Map()));
   let found = known.get(sentence);
-  if (!found) known.set(sentence, (found = ROUTE_GATES.every((g) => g.test(sentence)) ? [...sentence.matchAll(ANY_STANDARD_ROUTE)] : []));
+  if (!found) known.set(sentence, (found = ROUTE_GATES.every((g) => g.test(sentence)) ? allRoutes(sentence) : []));
   return found;
 }
 
