@@ -84,6 +84,18 @@ const PLAIN = /^[\x20-\x25\x27-\x5b\x5d-\x7e\n\r]*$/;
  */
 const AND_OR = /\band or\b/i;
 
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+/**
+ * The same string, stored by V8 one byte per character where every character fits in one. A slice
+ * keeps its parent's storage: a criterion cut from an eligibility text holding a "≥" or a "’"
+ * anywhere is stored two bytes per character even when it is plain ASCII, and the readers' regular
+ * expressions, the case-insensitive ones above all, run several times slower over it. Only the
+ * storage changes, never a character, so no reading does.
+ */
+export function oneByteString(s: string): string {
+  return !BEYOND_LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : s;
+}
+
 /**
  * Normalises one piece of criteria text. Superscript digits become `^n` so that "10⁹/L" reads
  * "10^9/L" rather than "109/L"; everything else goes through NFKC (full-width punctuation, ligatures,
