@@ -176,8 +176,9 @@ function concat(parts: Info[], firsts: boolean): Info {
     run = p.exact ? new Set(p.exact) : new Set(['']);
   }
   need.push(...asNeed(run));
-  if (whole) return { exact: run, need: strongest(need) };
-  return { exact: null, prefix: prefix ?? null, need: strongest(need), ...(firsts ? concatFirsts(parts) : {}) };
+  // What a match starts with needs no requirements, the costly part of the analysis.
+  if (whole) return { exact: run, need: firsts ? [] : strongest(need) };
+  return firsts ? { exact: null, prefix: prefix ?? null, need: [], ...concatFirsts(parts) } : { exact: null, prefix: prefix ?? null, need: strongest(need) };
 }
 
 function alternate(alts: Info[], firsts: boolean): Info {
@@ -193,18 +194,20 @@ function alternate(alts: Info[], firsts: boolean): Info {
     const starts = startsOf(a);
     if (prefix && starts && !starts.has('') && prefix.size + starts.size <= MAX_EXACT) for (const x of starts) prefix.add(x);
     else prefix = null;
-    const best = needsOf(a)[0];
+    const best = firsts ? undefined : needsOf(a)[0];
     if (!best) required = false;
     else for (const x of best) any.add(x);
   }
   const need = required ? [any] : [];
   if (exact || !firsts) return exact ? { exact, need } : { exact: null, prefix, need };
-  let first: Set<string> | null = new Set();
+  // Gathered in one set: a long list joined set by set would copy it once per alternative.
+  let first: Set<string> | null = new Set<string>();
   let nullable = false;
   for (const a of alts) {
     const f = firstsOf(a);
-    first = joined(first, f.first);
     nullable ||= f.nullable;
+    if (first && f.first && first.size + f.first.size <= MAX_FIRSTS) for (const x of f.first) first.add(x);
+    else first = null;
   }
   return { exact: null, prefix, need, first, nullable };
 }
@@ -267,7 +270,7 @@ class Parser {
     }
     if (min === 1 && max === 1) return atom;
     // One copy is necessary; the rest repeat it.
-    return { exact: null, prefix: startsOf(atom), need: needsOf(atom), ...(this.firsts ? firstsOf(atom) : {}) };
+    return this.firsts ? { exact: null, prefix: startsOf(atom), need: [], ...firstsOf(atom) } : { exact: null, prefix: startsOf(atom), need: needsOf(atom) };
   }
 
   private atom(): Info {
@@ -301,7 +304,7 @@ class Parser {
     this.i++;
     // A positive lookahead's content must be in the text, but matches nothing itself; other
     // lookarounds require nothing.
-    if (kind === 'ahead') return { exact: EMPTY.exact, need: needsOf(inner) };
+    if (kind === 'ahead') return { exact: EMPTY.exact, need: this.firsts ? [] : needsOf(inner) };
     if (kind === 'not') return EMPTY;
     return inner;
   }
