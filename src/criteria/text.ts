@@ -123,6 +123,14 @@ export function normalise(source: string): NormalisedText {
   };
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
+    // ASCII other than "&", "\" and a tab (which REPLACE widens), the bulk of any text,
+    // is kept as it is: no entity, escape, superscript or replacement begins with it.
+    const code = ch.charCodeAt(0);
+    if (code < 128 && code !== 38 && code !== 92 && code !== 9) {
+      text += ch;
+      map.push(i);
+      continue;
+    }
     // "\&gt; 6 months": an entity whose ampersand Markdown escaped is still the entity.
     const amp = ch === '&' ? i : ch === '\\' && source[i + 1] === '&' ? i + 1 : -1;
     if (amp >= 0) {
