@@ -84,6 +84,18 @@ const PLAIN = /^[\x20-\x25\x27-\x5b\x5d-\x7e\n\r]*$/;
  */
 const AND_OR = /\band or\b/i;
 
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+/**
+ * The same string, stored by V8 one byte per character where every character fits in one. A slice
+ * keeps its parent's storage: a criterion cut from an eligibility text holding a "≥" or a "’"
+ * anywhere is stored two bytes per character even when it is plain ASCII, and the readers' regular
+ * expressions, the case-insensitive ones above all, run several times slower over it. Only the
+ * storage changes, never a character, so no reading does.
+ */
+export function oneByteString(s: string): string {
+  return !BEYOND_LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : s;
+}
+
 /**
  * A count glued to its unit of time ("within 4weeks", "aged ≥18years"): a space is put between, which
  * every reader of a duration or an age expects. Only the units, whole: "4wks" or "C1D1" are left.
@@ -119,6 +131,14 @@ export function normalise(source: string): NormalisedText {
   };
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
+    // ASCII other than "&", "\" and a tab (which REPLACE widens), the bulk of any text,
+    // is kept as it is: no entity, escape, superscript or replacement begins with it.
+    const code = ch.charCodeAt(0);
+    if (code < 128 && code !== 38 && code !== 92 && code !== 9) {
+      text += ch;
+      map.push(i);
+      continue;
+    }
     // "\&gt; 6 months": an entity whose ampersand Markdown escaped is still the entity.
     const amp = ch === '&' ? i : ch === '\\' && source[i + 1] === '&' ? i + 1 : -1;
     if (amp >= 0) {

@@ -27,7 +27,7 @@ import { modalNegationInExclusion, type ExtractInput } from './extractor';
 import { STATEMENT_COMMON, type Statement } from './history-statements';
 import { negatedAt, vocab } from './history-util';
 import { openingSubgroup } from '../subgroups';
-import { prefilterFor } from '../regex-prefilter';
+import { prefilterFor, startsAt } from '../regex-prefilter';
 
 const JUDGEMENT_WORDS = vocab(
   STATEMENT_COMMON,
@@ -317,6 +317,9 @@ const STANDARD_ROUTES = {
   standard_therapy_received: routeAnchor(RECEIVED_ROUTE),
 };
 const ANY_STANDARD_ROUTE = new RegExp(Object.values(STANDARD_ROUTES).map((r) => r.source).join('|'), 'gi');
+// The routes' matches, the pattern tried only where a route can start (regex-prefilter.ts startsAt):
+// run at every position, the pattern, too large for native code, was the parser's costliest scan.
+const allRoutes = startsAt(ANY_STANDARD_ROUTE) ?? ((text: string): RegExpExecArray[] => [...text.matchAll(ANY_STANDARD_ROUTE)]);
 
 /**
  * Any route to prior therapy or another alternative: "failed standard therapy, or for whom no standard
@@ -383,20 +386,57 @@ function onlyReadRoutes(input: ExtractInput, sentence: string): boolean {
  */
 const INELIGIBLE_AT = new RegExp(STANDARD_ROUTES.standard_therapy_ineligible.source, 'iy');
 const OWN_ROUTE_WORDS = new RegExp(`${ANY_STANDARD_ROUTE.source}|${NO_STANDARD_ANCHOR.source}`, 'gi');
+const allOwnRouteWords = startsAt(OWN_ROUTE_WORDS) ?? ((text: string): RegExpExecArray[] => [...text.matchAll(OWN_ROUTE_WORDS)]);
 const ownRouteSpans = new WeakMap<ExtractInput, [number, number][]>();
+const NO_STANDARD_ALL = new RegExp(NO_STANDARD_ANCHOR.source, 'gi');
+/**
+ * The matches of OWN_ROUTE_WORDS in the text. A text without the literals one of which every route
+ * holds (ROUTE_GATES) can match only through the pattern's last alternative, the no-standard anchor,
+ * and the far smaller pattern alone finds the same matches; a text without the anchor's literals too
+ * has none.
+ */
+function ownRouteWords(text: string): RegExpExecArray[] {
+  if (ROUTE_GATES.every((g) => g.test(text))) return allOwnRouteWords(text);
+  return NO_STANDARD_GATES.every((g) => g.test(text)) ? [...text.matchAll(NO_STANDARD_ALL)] : [];
+}
 function routeNegation(input: ExtractInput, trigger: [number, number]): boolean {
   INELIGIBLE_AT.lastIndex = trigger[0];
   const m = INELIGIBLE_AT.exec(input.text);
   if (m !== null && m.index + m[0].length >= trigger[1]) return true;
   let spans = ownRouteSpans.get(input);
-  if (!spans) ownRouteSpans.set(input, (spans = [...input.text.matchAll(OWN_ROUTE_WORDS)].map((r) => [r.index, r.index + r[0].length])));
+  if (!spans) ownRouteSpans.set(input, (spans = ownRouteWords(input.text).map((r) => [r.index, r.index + r[0].length])));
   // The trigger may begin on the route's auxiliary ("has not" before "not shown … benefit to").
   return spans.some(([a, b]) => a < trigger[1] && trigger[1] <= b);
 }
 
+// The routes' matches in a sentence are asked for by the statements, by standardStatementsRead (for
+// every sentence group of therapy-standard.ts that overlaps the sentence) and by the list's own
+// checks below, each a scan of the sentence with the parser's largest pattern: found once per
+// criterion and sentence. A sentence without the literals one of which every route holds (ROUTE_GATES,
+// regex-prefilter.ts) has none, and is not scanned.
+const routeMatchesRead = new WeakMap<ExtractInput, Map<string, RegExpExecArray[]>>();
+function routeMatches(input: ExtractInput, sentence: string): RegExpExecArray[] {
+  let known = routeMatchesRead.get(input);
+  if (!known) routeMatchesRead.set(input, (known = new Map()));
+  let found = known.get(sentence);
+  if (!found) known.set(sentence, (found = ROUTE_GATES.every((g) => g.test(sentence)) ? allRoutes(sentence) : []));
+  return found;
+}
+
+/** `text.replace(re, by)` for a global `re` whose matches in `text` are `matches`, and a `by` without "$". */
+function spliced(text: string, matches: RegExpExecArray[], by: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += text.slice(at, m.index) + by;
+    at = m.index + m[0].length;
+  }
+  return out + text.slice(at);
+}
+
 function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
   const at = Math.max(0, input.text.indexOf(sentence));
-  const routes = [...sentence.matchAll(ANY_STANDARD_ROUTE)];
+  const routes = routeMatches(input, sentence);
   if (routes.some((m) => negatedAt(input, at + m.index, (t) => routeNegation(input, t)))) return false;
   // A list left open ("… through standard therapy, or") goes on in the next criterion; one ending
   // "etc." has alternatives it does not name.
@@ -419,7 +459,8 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
   };
   // "… for whom no approved therapy … is available or patients who are intolerant or have declined
   // standard therapy": patients named again only to lead into a route of the list are no other group.
-  const sameGroup = unlabel(sentence).replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(ROUTE_SUBJECT_AGAIN, ' ');
+  const unlabelled = unlabel(sentence);
+  const sameGroup = (unlabelled === sentence ? spliced(sentence, routes, ' \uE000 ') : unlabelled.replace(ANY_STANDARD_ROUTE, ' \uE000 ')).replace(ROUTE_SUBJECT_AGAIN, ' ');
   if (OTHER_GROUP.test(unlabel(input.text.slice(0, at))) || OTHER_GROUP.test(sameGroup.replace(/\uE000/g, ' '))) return false;
   // A cohort named in parentheses ("… intolerant to standard therapy (Part 4)") is whom the list is
   // for, which the routes read here would not be scoped to.
@@ -435,7 +476,7 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
   // "Such therapy" refers back to the standard therapy of an earlier alternative, which must be there.
   const noStandardAt = sentence.search(NO_STANDARD_ANCHOR);
   if (routes.length && SUCH_FIRST.test(routes[0]![0]) && (noStandardAt < 0 || noStandardAt > routes[0]!.index)) return false;
-  const rest = sentence.replace(ANY_STANDARD_ROUTE, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ').replace(DISEASE_STATE, ' ');
+  const rest = spliced(sentence, routes, ' \uE000 ').replace(NO_STANDARD_LIST, ' \uE000 ').replace(DISEASE_STATE, ' ');
   if (OTHER_ROUTE.test(rest)) return false;
   // Routes joined by "and", or each required in its own clause ("Refractory or intolerant to standard
   // therapies, must have received the standard of care therapy"), are all required, not alternatives.
@@ -457,22 +498,31 @@ function onlyReadRoutesOnce(input: ExtractInput, sentence: string): boolean {
   return true;
 }
 
+// Most sentences name no route. The routes' pattern is the largest of the parser (over 60,000
+// characters, too large for V8 to compile to native code), so it is built once, and sentences are
+// first tested for the words one of which every route holds (regex-prefilter.ts: "received",
+// "refused", "progressed", "intolerant"… some sixty), a test far cheaper than the pattern
+// (routeMatches). The gates are derived from a copy with the pattern's case folding only.
+const ROUTE_GATES = prefilterFor(new RegExp(ANY_STANDARD_ROUTE.source, 'i'), 100);
+const NO_STANDARD_GATES = prefilterFor(NO_STANDARD_ANCHOR);
+const mayMatch = (gates: RegExp[], re: RegExp, text: string): boolean => gates.every((g) => g.test(text)) && re.test(text);
+// therapy-standard.ts asks again for each sentence group overlapping the sentence: answered once per
+// criterion and sentence.
+const statementsRead = new WeakMap<ExtractInput, Map<string, boolean>>();
 /**
  * Whether the standard-therapy statements read the sentence (a route or no standard therapy, every
  * alternative of its list one of theirs): therapy-standard.ts, which reads the routes the record can
  * show in the forms these statements leave unread, leaves such a sentence to them.
  */
-// Most sentences name no route. The routes' pattern is the largest of the parser (over 60,000
-// characters, too large for V8 to compile to native code), so it is built once, and sentences are
-// first tested for the words one of which every route holds (regex-prefilter.ts: "received",
-// "refused", "progressed", "intolerant"… some sixty), a test far cheaper than the pattern. A
-// non-global copy, as `test` on the global one would carry its lastIndex from one sentence to the next.
-const ANY_STANDARD_ROUTE_ONCE = new RegExp(ANY_STANDARD_ROUTE.source, 'i');
-const ROUTE_GATES = prefilterFor(ANY_STANDARD_ROUTE_ONCE, 100);
-const NO_STANDARD_GATES = prefilterFor(NO_STANDARD_ANCHOR);
-const mayMatch = (gates: RegExp[], re: RegExp, text: string): boolean => gates.every((g) => g.test(text)) && re.test(text);
 export function standardStatementsRead(input: ExtractInput, sentence: string): boolean {
-  if (!mayMatch(ROUTE_GATES, ANY_STANDARD_ROUTE_ONCE, sentence) && !mayMatch(NO_STANDARD_GATES, NO_STANDARD_ANCHOR, sentence)) return false;
+  let known = statementsRead.get(input);
+  if (!known) statementsRead.set(input, (known = new Map()));
+  let read = known.get(sentence);
+  if (read === undefined) known.set(sentence, (read = standardStatementsReadOnce(input, sentence)));
+  return read;
+}
+function standardStatementsReadOnce(input: ExtractInput, sentence: string): boolean {
+  if (!routeMatches(input, sentence).length && !mayMatch(NO_STANDARD_GATES, NO_STANDARD_ANCHOR, sentence)) return false;
   return !PERMISSION.test(sentence) && onlyReadRoutes(input, sentence);
 }
 
