@@ -137,6 +137,11 @@ export function normalise(source: string): NormalisedText {
     if (code < 128 && code !== 38 && code !== 92 && code !== 9) {
       text += ch;
       map.push(i);
+      // A count glued to its unit: the inserted space stands at the unit's first character.
+      if (glued && code >= 48 && code <= 57 && GLUED_HERE.test(source.slice(i, i + 8))) {
+        text += ' ';
+        map.push(i + 1);
+      }
       continue;
     }
     // "\&gt; 6 months": an entity whose ampersand Markdown escaped is still the entity.
@@ -168,8 +173,6 @@ export function normalise(source: string): NormalisedText {
     }
     if (ch.charCodeAt(0) < 128) {
       push(ch, i);
-      // The inserted space stands at the unit's first character.
-      if (glued && ch >= '0' && ch <= '9' && GLUED_HERE.test(source.slice(i, i + 8))) push(' ', i + 1);
       continue;
     }
     push(ch.normalize('NFKC'), i);
