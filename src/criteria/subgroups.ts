@@ -125,15 +125,21 @@ export const GROUP_LEAD_CLAUSE =
 /**
  * The same clause without its "for": "those without oncogene-driven tumors: Have progressed …",
  * "Participants with a cancer diagnosis: No prior …". Only a colon closes it, since "Patients with
- * brain metastases, …" is as often a sentence's subject, and the group's words hold no verb of a
- * requirement ("Participants with varices … must be treated with …: beta blockers …" is one sentence).
+ * brain metastases, …" is as often a sentence's subject; the group's words hold no verb of a
+ * requirement ("Participants with varices … must be treated with …: beta blockers …" is one sentence);
+ * and a capital opens what follows, a requirement of its own. After a colon in lower case come the
+ * group's own members or definition ("Subjects with implanted medical devices: pacemaker, …",
+ * "Patients with autoimmune diseases: those with a history of …"), which are what excludes.
  */
 const BARE_GROUP_LEAD =
   /^\W*((?:those|patients?|participants?|subjects?|individuals?)\s+(?:with|without|whose|who|having)\s+((?:(?!\b(?:must|should|shall|will|may|are|is|be)\b)[^,:;.()]){1,100}?)(?:\s+only)?)\s*:/i;
 
 /** The lead clause of a criterion's group (GROUP_LEAD_CLAUSE, else BARE_GROUP_LEAD): group 1 the clause, group 2 the group. */
 export function groupLeadClause(text: string): RegExpExecArray | null {
-  return GROUP_LEAD_CLAUSE.exec(text) ?? BARE_GROUP_LEAD.exec(text);
+  const lead = GROUP_LEAD_CLAUSE.exec(text);
+  if (lead) return lead;
+  const bare = BARE_GROUP_LEAD.exec(text);
+  return bare && /^\s*[A-Z]/.test(text.slice(bare.index + bare[0].length)) ? bare : null;
 }
 
 /**

@@ -52,6 +52,12 @@ describe('lead clauses naming a group', () => {
     });
   });
 
+  it('takes no colon before the group\'s own members as the end of a group (NCT04207047 e10)', () => {
+    const c = one('Exclusion', 'Subjects with implanted medical devices: pacemaker, cardioverts, superficial metal within the exposure area, and other implantable devices or synthetic fillers in the exposure area');
+    expect(JSON.stringify(c.rule)).not.toContain('"subgroup":true');
+    expect(JSON.stringify(c.rule)).toContain('"cardiac_pacemaker"');
+  });
+
   it('takes no colon after a requirement as the end of a group (NCT06330064 i)', () => {
     const c = one('Inclusion', 'Participants with large esophageal varices at risk of bleeding must be treated with conventional medical intervention: beta blockers or endoscopic treatment.');
     expect(JSON.stringify(c.rule)).not.toContain('"subgroup":true');
