@@ -4613,7 +4613,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
   LINE_ORDINAL_RE.lastIndex = ORDINAL_GATE.test(text) ? 0 : text.length;
   for (let m = LINE_ORDINAL_RE.exec(text); m; m = LINE_ORDINAL_RE.exec(text)) {
     if (isUsed(ctx, m.index, m.index + m[0].length)) continue;
-    const ord = { second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 }[m[1]!.toLowerCase()] ?? 0;
+    const ord = LINE_ORDINALS[m[1]!.toLowerCase()] ?? 0;
     if (!ord) continue;
     const start = m.index;
     const end = start + m[0].length;
@@ -4638,7 +4638,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const start = m.index;
     const end = start + m[0].length;
     if (isUsed(ctx, start, end) || /\b(?:not|no|never|without|unless|if|or)\b/i.test(text.slice(0, start))) continue;
-    const ord = ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3 } as Record<string, number>)[m[1]!.toLowerCase()] ?? 0;
+    const ord = LINE_ORDINALS[m[1]!.toLowerCase()] ?? 0;
     if (!ord) continue;
     out.push({
       category: 'prior_therapy',
@@ -4660,7 +4660,7 @@ function readLines(ctx: Ctx, out: Finding[]): void {
     const start = m.index;
     const end = start + m[0].length;
     if (isUsed(ctx, start, end) || /\b(?:not|no|never|without|unless|if|or|may|can|could)\b/i.test(text.slice(0, start))) continue;
-    const ord = ({ second: 2, '2nd': 2, third: 3, '3rd': 3 } as Record<string, number>)[m[1]!.toLowerCase()] ?? 0;
+    const ord = LINE_ORDINALS[m[1]!.toLowerCase()] ?? 0;
     if (!ord) continue;
     out.push({ category: 'prior_therapy', condition: { fact: 'priorLines', operator: 'greaterThanInclusive', value: ord }, spans: [[start, end]], anchor: start });
     ctx.used.push([start, end]);
@@ -4752,6 +4752,9 @@ function ruleBoundSide(c: Condition, sense: 'adds' | 'removes'): { kind: 'suffic
   if (!necessary.length) return { kind: 'sufficient', condition: join([...sufficient, ...others]) };
   return { kind: 'necessary', condition: join([...necessary, ...others]) };
 }
+
+/** The place of a line in its sequence, as the line readers' patterns name it ("second", "3rd"). */
+const LINE_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 
 /** "failed (standard) second-line (drug) therapy" ending the criterion (see its reader above). */
 const FAILED_LINE_RE =
